@@ -1,0 +1,2 @@
+export * from './fake-github/index.js';
+export * from './harness.js';
