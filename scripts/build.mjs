@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Bundles every action (actions/<name>/src/index.ts) and the CLI into self-contained ncc bundles.
+// Bundles are committed: the runner executes them as-is, with nothing installed at run time.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+
+export function bundleTargets() {
+  const actions = readdirSync(join(root, 'actions'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, 'actions', d.name, 'src', 'index.ts')))
+    .map((d) => join('actions', d.name));
+  return [...actions, join('packages', 'cli')];
+}
+
+function bundle(dir) {
+  const out = join(root, dir, 'dist');
+  rmSync(out, { recursive: true, force: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ncc, 'build', join(dir, 'src', 'index.ts'), '-o', out, '--license', 'licenses.txt', '-q'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${dir} (exit ${code})`))));
+  });
+}
+
+// Two at a time: the build machine has two cores and ncc is single-threaded.
+async function buildAll(targets, parallel = 2) {
+  const queue = [...targets];
+  const workers = Array.from({ length: parallel }, async () => {
+    for (let dir = queue.shift(); dir; dir = queue.shift()) {
+      const started = Date.now();
+      await bundle(dir);
+      console.log(`built ${dir}/dist in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    }
+  });
+  await Promise.all(workers);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const only = process.argv.slice(2);
+  const targets = bundleTargets().filter((t) => only.length === 0 || only.some((o) => t.endsWith(o)));
+  buildAll(targets).catch((error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}
