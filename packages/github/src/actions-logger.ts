@@ -1,0 +1,69 @@
+import * as core from '@actions/core';
+import type { AnnotationProperties } from '@actions/core';
+import type { Location } from '@mlgate/core';
+import type { Logger } from './logger.js';
+
+/** The part of @actions/core a Logger needs; tests pass a recorder. */
+export type ActionsCore = Pick<typeof core, 'debug' | 'info' | 'warning' | 'error' | 'startGroup' | 'endGroup'>;
+
+/** A Logger over workflow commands: warnings and errors become annotations on the file and line. */
+export function actionsLogger(actions: ActionsCore = core): Logger {
+  // The runner cannot nest groups (a second ::group:: silently closes the first), so inner
+  // groups become a plain heading inside the outer one.
+  let depth = 0;
+  return {
+    debug: (message) => actions.debug(message),
+    info: (message) => actions.info(inertCommands(message)),
+    warning: (message, location) => actions.warning(annotationMessage(message, location), annotationFor(location)),
+    error: (message, location) => actions.error(annotationMessage(message, location), annotationFor(location)),
+    async group(name, fn) {
+      if (depth > 0) {
+        actions.info(inertCommands(`▸ ${name}`));
+        return fn();
+      }
+      depth++;
+      actions.startGroup(name);
+      try {
+        return await fn();
+      } finally {
+        actions.endGroup();
+        depth--;
+      }
+    },
+  };
+}
+
+/** Annotation properties for a location, carrying only what is known. */
+export function annotationFor(location: Location = {}): AnnotationProperties {
+  const properties: AnnotationProperties = {};
+  if (location.file) properties.file = location.file;
+  if (location.line !== undefined) properties.startLine = location.line;
+  if (location.column !== undefined) properties.startColumn = location.column;
+  return properties;
+}
+
+/**
+ * The one-line annotation text. File and line travel as properties; the key path has no property,
+ * so it leads the message.
+ */
+export function annotationMessage(message: string, location: Location = {}): string {
+  const text = location.path ? `${location.path}: ${message}` : message;
+  return oneLine(text);
+}
+
+export function oneLine(text: string): string {
+  return text
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
+}
+
+/**
+ * `core.info` writes its text verbatim, and the runner executes any output line that starts with
+ * `::` (or the older `##[`) as a workflow command; text from a pull request (file names, error
+ * text) must not be able to. A zero-width space after the first character breaks the prefix.
+ */
+export function inertCommands(text: string): string {
+  return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
+}
