@@ -1,0 +1,554 @@
+import { UserError } from '../errors.js';
+import { FieldFlag, NullTokens, RecordBatch } from './batch.js';
+import { IssueLog } from './issues.js';
+import { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';
+
+export interface CsvOptions {
+  /** One single-byte field separator; `,` by default (`\t` for TSV, `;`, `|`, …). */
+  delimiter?: string;
+  /** The first row names the columns (default true); otherwise columns are `column1`, `column2`, …. */
+  header?: boolean;
+  /** Known column names: no header row is read (used for shards after the first). */
+  columns?: readonly string[];
+  /** Rows per batch (default 16,384). */
+  batchSize?: number;
+  /** Null tokens for unquoted fields (default `DEFAULT_NULL_VALUES`). */
+  nullValues?: readonly string[];
+  /** Issues kept in `issues` (default 100); all are counted. */
+  maxErrors?: number;
+  /** File name put in issues. */
+  file?: string;
+  /** Line number of the first byte written (default 1). */
+  firstLine?: number;
+  /** Strip a UTF-8 byte order mark at the start (default true). */
+  stripBom?: boolean;
+  /**
+   * Stop before the first row (after the header) that starts at or beyond this byte offset,
+   * counted from the first byte written. With `findRowStart` this makes shards that meet exactly.
+   */
+  stopAt?: number;
+  /** Longest row accepted (default 32 MiB): a quote still open after this is treated as literal. */
+  maxRowBytes?: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+// Byte classes for scanning unquoted text: 0 means "ordinary byte, keep going".
+const C_DELIMITER = 1;
+const C_LF = 2;
+const C_CR = 3;
+const C_QUOTE = 4;
+const C_HIGH = 5;
+
+// scanRow results other than a field count.
+const NEED_MORE = -1;
+const UNCLOSED = -2;
+
+const LEARN_COLUMNS = 256;
+
+/**
+ * RFC 4180 CSV tokenizer over pushed byte chunks, producing `RecordBatch`es of byte ranges.
+ *
+ * Lenient where RFC 4180 is strict, and says so with a warning: a quote inside an unquoted field
+ * is a literal character; text after a closing quote is appended to the field (`"ab"c` → `abc`,
+ * later quotes literal). A row whose field count differs from the header is reported and
+ * dropped. A quote still open at end of input (or after `maxRowBytes`) is reported, then treated
+ * as a literal character so the rows after it are read normally. Lines end with LF, CRLF or CR.
+ * Blank lines are skipped.
+ *
+ * Rows are parsed whole: when a chunk ends inside a row, that row is parsed again once at least
+ * as many bytes again have arrived, which keeps the work linear even for huge quoted fields.
+ */
+export class CsvReader {
+  readonly issues: IssueLog;
+  private readonly delimiter: number;
+  private readonly header: boolean;
+  private readonly batchSize: number;
+  private readonly stripBom: boolean;
+  private readonly stopAt: number;
+  private readonly maxRowBytes: number;
+  private readonly unquotedClass = new Uint8Array(256);
+  private readonly quotedClass = new Uint8Array(256);
+  private readonly batch: RecordBatch;
+
+  private buf = new Uint8Array(1 << 16);
+  private len = 0;
+  private pos = 0;
+  /** Absolute offset of `buf[0]`. */
+  private consumed = 0;
+  private line: number;
+  private afterCR = false;
+  private eof = false;
+  private finished = false;
+  private stopped = false;
+  private bomChecked: boolean;
+  private pendingRelease = false;
+  /** Bytes of the partial row at the last failed attempt; retry once twice as many are buffered. */
+  private partialBytes = 0;
+  /** Absolute offset of an unclosed quote now read as a literal character. */
+  private literalQuoteAt = -1;
+
+  private columnCount = -1;
+  private names: readonly string[] = [];
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  private lines = new Int32Array(0);
+  private rowCount = 0;
+
+  // Set by scanRow for the caller.
+  private openQuoteAt = -1;
+  private strayAt = -1;
+  private extraAt = -1;
+  private rowEnd = 0;
+
+  constructor(options: CsvOptions = {}) {
+    const delimiter = options.delimiter ?? ',';
+    const code = delimiter.charCodeAt(0);
+    if (delimiter.length !== 1 || code > 0x7f || code === QUOTE || code === LF || code === CR) {
+      throw new UserError(
+        `CSV delimiter must be one ASCII character other than a quote or newline, got ${JSON.stringify(delimiter)}`,
+      );
+    }
+    this.delimiter = code;
+    this.header = options.header ?? true;
+    this.batchSize = Math.max(1, options.batchSize ?? 16384);
+    this.stripBom = options.stripBom ?? true;
+    this.bomChecked = !this.stripBom;
+    this.stopAt = options.stopAt ?? -1;
+    this.maxRowBytes = options.maxRowBytes ?? 32 * 1024 * 1024;
+    this.line = options.firstLine ?? 1;
+    this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+    this.batch = new RecordBatch(new NullTokens(options.nullValues));
+    for (let c = 0x80; c < 256; c++) {
+      this.unquotedClass[c] = C_HIGH;
+      this.quotedClass[c] = C_HIGH;
+    }
+    this.unquotedClass[code] = C_DELIMITER;
+    this.unquotedClass[LF] = this.quotedClass[LF] = C_LF;
+    this.unquotedClass[CR] = this.quotedClass[CR] = C_CR;
+    this.unquotedClass[QUOTE] = this.quotedClass[QUOTE] = C_QUOTE;
+    if (options.columns) this.setColumns(options.columns);
+  }
+
+  /** Column names, known once the header row has been read (empty before). */
+  get columns(): readonly string[] {
+    return this.names;
+  }
+
+  /** Appends input bytes. Invalidates the last batch. */
+  write(chunk: Uint8Array): void {
+    this.release();
+    if (this.eof) throw new Error('CsvReader.write after end');
+    if (this.stopped || chunk.length === 0) return;
+    if (this.len + chunk.length > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (size < this.len + chunk.length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.buf.subarray(0, this.len));
+      this.buf = grown;
+    }
+    this.buf.set(chunk, this.len);
+    this.len += chunk.length;
+  }
+
+  /** Marks the end of input. Invalidates the last batch. */
+  end(): void {
+    this.release();
+    this.eof = true;
+  }
+
+  /**
+   * The next full batch, or the last partial one after `end()`; null when more input is needed
+   * (or everything was read). Invalidates the previous batch.
+   */
+  next(): RecordBatch | null {
+    this.release();
+    if (this.finished) return null;
+    const full = this.parse();
+    const done = this.stopped || (this.eof && this.pos >= this.len);
+    if (!full && !done) return null;
+    if (done) this.finished = true;
+    if (this.rowCount === 0) return null;
+    const batch = this.batch;
+    batch.columns = this.names;
+    batch.columnCount = this.columnCount;
+    batch.rowCount = this.rowCount;
+    batch.bytes = this.buf;
+    batch.starts = this.starts;
+    batch.ends = this.ends;
+    batch.flags = this.flags;
+    batch.lines = this.lines;
+    this.pendingRelease = true;
+    return batch;
+  }
+
+  /** Reads a whole source; each yielded batch is valid until the next iteration. */
+  async *batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void> {
+    for await (const chunk of source) {
+      this.write(chunk);
+      for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
+      if (this.stopped) return;
+    }
+    this.end();
+    for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
+  }
+
+  private release(): void {
+    if (!this.pendingRelease) return;
+    this.pendingRelease = false;
+    this.rowCount = 0;
+    this.compact();
+  }
+
+  /** Drops the bytes before `pos`, which no live batch references. */
+  private compact(): void {
+    if (this.pos === 0) return;
+    this.buf.copyWithin(0, this.pos, this.len);
+    this.len -= this.pos;
+    this.consumed += this.pos;
+    this.pos = 0;
+  }
+
+  private setColumns(names: readonly string[]): void {
+    this.names = names;
+    this.columnCount = names.length;
+    const cells = this.batchSize * Math.max(1, names.length);
+    this.starts = new Int32Array(cells);
+    this.ends = new Int32Array(cells);
+    this.flags = new Uint8Array(cells);
+    this.lines = new Int32Array(this.batchSize);
+  }
+
+  /** Parses rows into the batch; true when it is full. */
+  private parse(): boolean {
+    if (!this.bomChecked) {
+      if (this.len < 3 && !this.eof) return false;
+      this.bomChecked = true;
+      if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
+    }
+    if (this.columnCount < 0 && !this.learnColumns()) return false;
+    const cc = this.columnCount;
+    while (this.rowCount < this.batchSize) {
+      if (!this.atRowStart()) return false;
+      if (this.stopAt >= 0 && this.consumed + this.pos >= this.stopAt) {
+        this.stopped = true;
+        return false;
+      }
+      const rowStart = this.pos;
+      const rowLine = this.line;
+      const base = this.rowCount * cc;
+      if (this.waitingForMore()) return false;
+      const n = this.scanRow(this.starts, this.ends, this.flags, base, cc);
+      if (n === NEED_MORE) return false;
+      if (n === UNCLOSED) continue;
+      if (n !== cc) {
+        this.raggedRow(rowStart, rowLine, n, cc);
+        continue;
+      }
+      this.finishFields(this.starts, this.ends, this.flags, base, cc, rowStart, rowLine);
+      this.lines[this.rowCount++] = rowLine;
+    }
+    return true;
+  }
+
+  /**
+   * Consumes the LF of a CRLF split across chunks and blank lines; false when more input is
+   * needed or there is none left.
+   */
+  private atRowStart(): boolean {
+    for (;;) {
+      if (this.pos >= this.len) return false;
+      const c = this.buf[this.pos]!;
+      if (this.afterCR) {
+        this.afterCR = false;
+        if (c === LF) {
+          this.pos++;
+          continue;
+        }
+      }
+      if (c === LF) {
+        this.pos++;
+        this.line++;
+      } else if (c === CR) {
+        this.pos++;
+        this.line++;
+        this.afterCR = true;
+      } else return true;
+    }
+  }
+
+  /** Reads the first row to learn the column count (and names, when it is a header). */
+  private learnColumns(): boolean {
+    let cap = LEARN_COLUMNS;
+    for (;;) {
+      if (!this.atRowStart()) {
+        if (this.eof && this.pos >= this.len) this.setColumns([]);
+        return false;
+      }
+      const rowStart = this.pos;
+      const rowLine = this.line;
+      const afterCR = this.afterCR;
+      const starts = new Int32Array(cap);
+      const ends = new Int32Array(cap);
+      const flags = new Uint8Array(cap);
+      if (this.waitingForMore()) return false;
+      const n = this.scanRow(starts, ends, flags, 0, cap);
+      if (n === NEED_MORE) return false;
+      if (n === UNCLOSED) continue;
+      if (n > cap) {
+        cap = n;
+        this.pos = rowStart;
+        this.line = rowLine;
+        this.afterCR = afterCR;
+        continue;
+      }
+      if (!this.header) {
+        // The first row is data: parse it again as a row of the batch.
+        this.pos = rowStart;
+        this.line = rowLine;
+        this.afterCR = afterCR;
+        this.strayAt = -1;
+        this.setColumns(Array.from({ length: n }, (_, i) => `column${i + 1}`));
+        return true;
+      }
+      this.finishFields(starts, ends, flags, 0, n, rowStart, rowLine);
+      const names: string[] = [];
+      for (let i = 0; i < n; i++) names.push(decodeUtf8(this.buf, starts[i]!, ends[i]!));
+      this.setColumns(names);
+      this.compact();
+      return true;
+    }
+  }
+
+  /**
+   * Tokenizes one row at `pos`, storing up to `cap` fields at `base`. Returns the number of
+   * fields (advancing `pos`/`line`), NEED_MORE (nothing consumed), or UNCLOSED (an unclosed
+   * quote was reported and will be read as a literal; parse the row again).
+   */
+  private scanRow(starts: Int32Array, ends: Int32Array, flags: Uint8Array, base: number, cap: number): number {
+    const buf = this.buf;
+    const len = this.len;
+    const eof = this.eof;
+    const delimiter = this.delimiter;
+    const unquoted = this.unquotedClass;
+    const quoted = this.quotedClass;
+    const literalQuote = this.literalQuoteAt - this.consumed;
+    const rowStart = this.pos;
+    let line = this.line;
+    let i = rowStart;
+    let f = 0;
+    let stray = -1;
+    this.extraAt = -1;
+    for (;;) {
+      let start = i;
+      let end = -1;
+      let fieldFlags = 0;
+      if (i < len && buf[i] === QUOTE && i !== literalQuote) {
+        fieldFlags = FieldFlag.QUOTED;
+        let j = i + 1;
+        for (;;) {
+          while (j < len && quoted[buf[j]!] === 0) j++;
+          if (j >= len) {
+            if (!eof) return this.needMore(rowStart, i);
+            return this.unclosedQuote(rowStart, i);
+          }
+          const k = quoted[buf[j]!]!;
+          if (k === C_QUOTE) {
+            if (j + 1 < len && buf[j + 1] === QUOTE) {
+              fieldFlags |= FieldFlag.ESCAPED;
+              j += 2;
+              continue;
+            }
+            if (j + 1 >= len && !eof) return this.needMore(rowStart, i);
+            break;
+          }
+          if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
+          else {
+            line++;
+            if (k === C_CR && j + 1 < len && buf[j + 1] === LF) j++;
+          }
+          j++;
+        }
+        // buf[j] is the closing quote.
+        i = j + 1;
+        const next = i < len ? unquoted[buf[i]!]! : C_LF;
+        if (next >= C_DELIMITER && next <= C_CR) {
+          // Clean fields skip unescaping: their content is exactly between the quotes.
+          if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
+            start++;
+            end = j;
+          } else end = i;
+        } else {
+          // Text after the closing quote: kept, unescaped in finishFields.
+          fieldFlags |= FieldFlag.ESCAPED;
+          if (stray < 0) stray = i;
+        }
+      }
+      if (end < 0) {
+        for (;;) {
+          while (i < len && unquoted[buf[i]!] === 0) i++;
+          if (i >= len) break;
+          const k = unquoted[buf[i]!]!;
+          if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
+          else if (k === C_QUOTE) {
+            if (stray < 0 && i !== literalQuote) stray = i;
+          } else break;
+          i++;
+        }
+        if (i >= len && !eof) return this.needMore(rowStart, -1);
+        end = i;
+      }
+      if (f < cap) {
+        starts[base + f] = start;
+        ends[base + f] = end;
+        flags[base + f] = fieldFlags;
+      } else if (f === cap) this.extraAt = start;
+      f++;
+      if (i >= len) break;
+      const c = buf[i]!;
+      if (c === delimiter) {
+        i++;
+        continue;
+      }
+      this.rowEnd = i;
+      i++;
+      line++;
+      if (c === CR) {
+        if (i < len) {
+          if (buf[i] === LF) i++;
+        } else this.afterCR = true;
+      }
+      this.pos = i;
+      this.line = line;
+      this.strayAt = stray;
+      this.partialBytes = 0;
+      return f;
+    }
+    this.rowEnd = i;
+    this.pos = i;
+    this.line = line;
+    this.strayAt = stray;
+    this.partialBytes = 0;
+    return f;
+  }
+
+  private waitingForMore(): boolean {
+    return this.partialBytes > 0 && !this.eof && this.len - this.pos < 2 * this.partialBytes;
+  }
+
+  private needMore(rowStart: number, openQuote: number): number {
+    const partial = this.len - rowStart;
+    if (partial > this.maxRowBytes) {
+      if (openQuote < 0) {
+        throw new UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
+          ...(this.issues.file !== undefined && { file: this.issues.file }),
+          line: this.line,
+        });
+      }
+      return this.unclosedQuote(rowStart, openQuote);
+    }
+    this.partialBytes = partial;
+    return NEED_MORE;
+  }
+
+  private unclosedQuote(rowStart: number, quoteAt: number): number {
+    const { line, column } = this.locate(rowStart, this.line, quoteAt);
+    const why = this.eof ? 'before end of file' : `within ${this.maxRowBytes} bytes`;
+    this.issues.add(
+      'unclosed-quote',
+      'error',
+      line,
+      column,
+      `quoted field is not closed ${why}; quote read as a literal character`,
+    );
+    this.literalQuoteAt = this.consumed + quoteAt;
+    return UNCLOSED;
+  }
+
+  private raggedRow(rowStart: number, rowLine: number, n: number, cc: number): void {
+    const at = n > cc ? this.extraAt : this.rowEnd;
+    const { line, column } = this.locate(rowStart, rowLine, at);
+    this.issues.add('ragged-row', 'error', line, column, `expected ${cc} fields, found ${n}; row skipped`);
+  }
+
+  /** Reports warnings and bad UTF-8 of a kept row, then unescapes its quoted fields in place. */
+  private finishFields(
+    starts: Int32Array,
+    ends: Int32Array,
+    flags: Uint8Array,
+    base: number,
+    n: number,
+    rowStart: number,
+    rowLine: number,
+  ): void {
+    if (this.strayAt >= 0) {
+      const { line, column } = this.locate(rowStart, rowLine, this.strayAt);
+      this.issues.add(
+        'stray-quote',
+        'warning',
+        line,
+        column,
+        'quote inside an unquoted field or after a closing quote; kept as text',
+      );
+    }
+    for (let f = base; f < base + n; f++) {
+      const fieldFlags = flags[f]!;
+      if (fieldFlags === 0 || fieldFlags === FieldFlag.QUOTED) continue;
+      if ((fieldFlags & FieldFlag.NON_ASCII) !== 0) {
+        const bad = findInvalidUtf8(this.buf, starts[f]!, ends[f]!);
+        if (bad >= 0) {
+          flags[f] = fieldFlags | FieldFlag.INVALID_UTF8;
+          const { line, column } = this.locate(rowStart, rowLine, bad);
+          this.issues.add('invalid-utf8', 'error', line, column, 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+        }
+      }
+      if ((fieldFlags & FieldFlag.ESCAPED) !== 0) ends[f] = this.unescape(starts[f]!, ends[f]!, fieldFlags);
+    }
+  }
+
+  /**
+   * Rewrites `buf[start, end)` in place without its quoting and returns the new end. The range
+   * starts at the opening quote when the field was quoted; `""` inside quotes is one quote, and
+   * after the closing quote every byte (quotes included) is literal.
+   */
+  private unescape(start: number, end: number, fieldFlags: number): number {
+    const buf = this.buf;
+    let inQuotes = (fieldFlags & FieldFlag.QUOTED) !== 0;
+    let r = inQuotes ? start + 1 : start;
+    let w = start;
+    while (r < end) {
+      const c = buf[r]!;
+      if (inQuotes && c === QUOTE) {
+        if (r + 1 < end && buf[r + 1] === QUOTE) {
+          buf[w++] = QUOTE;
+          r += 2;
+        } else {
+          inQuotes = false;
+          r++;
+        }
+        continue;
+      }
+      buf[w++] = c;
+      r++;
+    }
+    return w;
+  }
+
+  /** Physical line and column of byte `at` of the row that starts at `rowStart` on line `rowLine`. */
+  private locate(rowStart: number, rowLine: number, at: number): { line: number; column: number } {
+    const buf = this.buf;
+    let line = rowLine;
+    let lineStart = rowStart;
+    for (let i = rowStart; i < at; i++) {
+      const c = buf[i]!;
+      if (c === LF || (c === CR && buf[i + 1] !== LF)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, column: charColumn(buf, lineStart, at) };
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Byte-level number parsing with exactly `Number(text)` semantics, except that an empty or
+ * all-whitespace field is NaN (a blank cell is missing, not zero).
+ *
+ * The fast path handles plain decimals (`-12`, `3.25`, `.5`, `6.02e23`) whose significand fits
+ * in 2^53 and whose decimal exponent lets one IEEE multiplication or division produce the
+ * correctly rounded result (Clinger's fast path). Anything else that might still be a number
+ * (more digits, big exponents, `Infinity`, `0x1f`, surrounding whitespace, non-ASCII) is
+ * decoded and handed to `Number()`, so results always agree with it.
+ */
+
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
+const TWO53 = 9007199254740992;
+const DIGIT0 = 48;
+
+const decoder = new TextDecoder();
+
+/** Whitespace that `Number()` trims, as ASCII bytes (the non-ASCII ones go through the fallback). */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Parses `buf[start, end)` like `Number(text)`; NaN for an empty or all-whitespace field. */
+export function parseNumber(buf: Uint8Array, start: number, end: number): number {
+  if (start >= end) return NaN;
+  let i = start;
+  let c = buf[i]!;
+  let negative = false;
+  if (c === 45 /* - */ || c === 43 /* + */) {
+    negative = c === 45;
+    if (++i === end) return NaN;
+    c = buf[i]!;
+  }
+  let mantissa = 0;
+  let significant = 0;
+  let digits = 0;
+  // Integer part.
+  while (c >= DIGIT0 && c <= 57) {
+    if (mantissa !== 0 || c !== DIGIT0) {
+      mantissa = mantissa * 10 + (c - DIGIT0);
+      significant++;
+    }
+    digits++;
+    if (++i === end) return finish(buf, start, end, negative, mantissa, significant, 0);
+    c = buf[i]!;
+  }
+  let exponent = 0;
+  if (c === 46 /* . */) {
+    if (++i < end) {
+      c = buf[i]!;
+      while (c >= DIGIT0 && c <= 57) {
+        if (mantissa !== 0 || c !== DIGIT0) {
+          mantissa = mantissa * 10 + (c - DIGIT0);
+          significant++;
+        }
+        digits++;
+        exponent--;
+        if (++i === end) break;
+        c = buf[i]!;
+      }
+    }
+    if (digits === 0) return unusual(buf, start, end, i);
+    if (i === end) return finish(buf, start, end, negative, mantissa, significant, exponent);
+  } else if (digits === 0) {
+    return unusual(buf, start, end, i);
+  }
+  if (c === 101 || c === 69 /* e E */) {
+    if (++i === end) return NaN;
+    c = buf[i]!;
+    let expNegative = false;
+    if (c === 45 || c === 43) {
+      expNegative = c === 45;
+      if (++i === end) return NaN;
+      c = buf[i]!;
+    }
+    let value = 0;
+    let expDigits = 0;
+    while (c >= DIGIT0 && c <= 57) {
+      if (value < 100000) value = value * 10 + (c - DIGIT0);
+      expDigits++;
+      if (++i === end) break;
+      c = buf[i]!;
+    }
+    if (expDigits === 0) return unusual(buf, start, end, i);
+    if (i !== end) return unusual(buf, start, end, i);
+    return finish(buf, start, end, negative, mantissa, significant, exponent + (expNegative ? -value : value));
+  }
+  return unusual(buf, start, end, i);
+}
+
+function finish(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  negative: boolean,
+  mantissa: number,
+  significant: number,
+  exponent: number,
+): number {
+  if (mantissa === 0) return negative ? -0 : 0;
+  if (significant > 16 || mantissa >= TWO53) return viaNumber(buf, start, end);
+  let value: number;
+  if (exponent === 0) value = mantissa;
+  else if (exponent > 0) {
+    if (exponent <= 22) value = mantissa * POW10[exponent]!;
+    else if (exponent <= 22 + 15) {
+      // Still exact when the extra powers of ten keep the significand below 2^53.
+      const scaled = mantissa * POW10[exponent - 22]!;
+      if (scaled >= TWO53) return viaNumber(buf, start, end);
+      value = scaled * 1e22;
+    } else return viaNumber(buf, start, end);
+  } else if (exponent >= -22) value = mantissa / POW10[-exponent]!;
+  else return viaNumber(buf, start, end);
+  return negative ? -value : value;
+}
+
+/**
+ * The parse stopped at byte `i`. A letter there (other than the ones that start `Infinity` or a
+ * `0x`/`0o`/`0b` prefix) makes the text definitely not a number, which keeps null tokens such as
+ * `NA` and `n/a` off the slow path.
+ */
+function unusual(buf: Uint8Array, start: number, end: number, i: number): number {
+  if (i >= end) return NaN;
+  const c = buf[i]!;
+  if (c >= 0x80 || isAsciiSpace(c)) return viaNumber(buf, start, end);
+  if (c === 73 /* I */ || c === 120 || c === 88 || c === 111 || c === 79 || c === 98 || c === 66) {
+    return viaNumber(buf, start, end);
+  }
+  return NaN;
+}
+
+function viaNumber(buf: Uint8Array, start: number, end: number): number {
+  const text = decoder.decode(buf.subarray(start, end));
+  return text.trim() === '' ? NaN : Number(text);
+}
