@@ -1,0 +1,153 @@
+/**
+ * The mlgate report (`mlgate/report@1`): what validate and compare write, what report merges and
+ * renders. Sections are optional so each step writes only what it knows; the markdown comment,
+ * check run, job summary and text output are all rendered from this, never computed separately.
+ * The JSON Schema in `schemas/report.schema.json` is the contract; these types mirror it.
+ */
+export const REPORT_SCHEMA_ID = 'mlgate/report@1';
+
+export type Status = 'pass' | 'warn' | 'fail';
+export type VerdictStatus = Status | 'skipped';
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA_ID;
+  /** ISO 8601 date-time. */
+  createdAt: string;
+  subject?: Subject;
+  verdict: Verdict;
+  /** One per validated dataset. */
+  validations?: ValidationSection[];
+  /** One per compared model. */
+  comparisons?: ComparisonSection[];
+}
+
+/** The commit and run a report is about; what binds a report artifact to a pull request. */
+export interface Subject {
+  repository?: string;
+  sha?: string;
+  ref?: string;
+  pullRequest?: number;
+  runId?: number;
+  runAttempt?: number;
+  workflow?: string;
+}
+
+export interface Verdict {
+  status: VerdictStatus;
+  summary: string;
+  reasons: Reason[];
+}
+
+/** Why the verdict is what it is: one gate rule's outcome. */
+export interface Reason {
+  rule: string;
+  status: Status;
+  message: string;
+  model?: string;
+  dataset?: string;
+  metric?: string;
+  column?: string;
+}
+
+export interface ValidationSection {
+  dataset: string;
+  rows: number;
+  columns: number;
+  status: Status;
+  /** One per schema check evaluated. */
+  checks: CheckResult[];
+  /** Problems reading the data itself (unparseable rows and the like). */
+  issues?: DataIssue[];
+  drift?: DriftResult;
+}
+
+export type ScalarValue = number | string | boolean | null;
+
+export interface CheckResult {
+  check: string;
+  column?: string;
+  status: Status;
+  message: string;
+  observed?: ScalarValue;
+  expected?: string;
+  unexpectedCount?: number;
+  /** Fraction of the checked values (0..1). */
+  unexpectedFraction?: number;
+  examples?: { line?: number; value: string }[];
+}
+
+export interface DataIssue {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+}
+
+export interface DriftResult {
+  status: Status;
+  /** Fraction of columns that drifted (0..1). */
+  share: number;
+  /** Share of drifted columns at which the dataset counts as drifted (0..1). */
+  threshold: number;
+  columns: ColumnDrift[];
+}
+
+export type DriftTest = 'ks' | 'chi2' | 'psi' | 'jensen-shannon' | 'wasserstein';
+
+export interface ColumnDrift {
+  column: string;
+  test: DriftTest;
+  statistic: number;
+  pValue?: number;
+  effect: { name: string; value: number; threshold: number };
+  drifted: boolean;
+}
+
+export interface Revision {
+  label: string;
+  source?: string;
+}
+
+export interface ComparisonSection {
+  model: string;
+  /** `null` when there is no baseline yet (the first run). */
+  baseline: Revision | null;
+  candidate: Revision;
+  /** Confidence level of every interval in this section, e.g. 0.95. */
+  confidence: number;
+  metrics: MetricComparison[];
+  slices?: SliceComparison[];
+  params?: ParamChange[];
+}
+
+export interface SliceComparison {
+  column: string;
+  value: string;
+  size: number;
+  metrics: MetricComparison[];
+}
+
+export interface ParamChange {
+  name: string;
+  baseline: ScalarValue;
+  candidate: ScalarValue;
+}
+
+export type Direction = 'higher' | 'lower';
+export type MetricLabel = 'improved' | 'regressed' | 'within-noise' | 'unchanged' | 'new' | 'removed';
+
+export interface MetricComparison {
+  name: string;
+  /** Which way is better. */
+  direction: Direction;
+  baseline: number | null;
+  candidate: number | null;
+  /** candidate − baseline. */
+  delta: number | null;
+  /** delta / |baseline| as a fraction (0.05 = +5 %). */
+  relative: number | null;
+  /** Interval for `delta` at the section's confidence level. */
+  ci?: { low: number; high: number; method: string };
+  pValue?: number;
+  label: MetricLabel;
+}
