@@ -374,6 +374,11 @@ describe('runActionBundle: inputs', () => {
     await expect(runActionBundle({ action: dir })).rejects.toThrow('only plain context properties');
   });
 
+  it('says so when action.yml points at a bundle that was not built', async () => {
+    const dir = await writeAction('', 'name: t\nruns:\n  using: node24\n  main: dist/missing.js\n');
+    await expect(runActionBundle({ action: dir })).rejects.toThrow(/runs\.main points at .*dist\/missing\.js.*build/);
+  });
+
   it('refuses an action name that has no action.yml under actions/', async () => {
     await expect(runActionBundle({ action: 'no-such-action' })).rejects.toThrow(
       /no action\.yml in .*actions\/no-such-action/,

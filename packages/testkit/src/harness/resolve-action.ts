@@ -42,7 +42,14 @@ async function entryFromMetadata(dir: string, phase: ActionPhase): Promise<Resol
   }
   const script = metadata.runs[phase];
   if (script === undefined) throw new UserError(`the action has no runs.${phase}`, { file, path: `runs.${phase}` });
-  return { name: path.basename(dir), entry: path.resolve(dir, script), metadata };
+  const entry = path.resolve(dir, script);
+  if (!existsSync(entry)) {
+    throw new UserError(`runs.${phase} points at ${entry}, which does not exist: build the action first`, {
+      file,
+      path: `runs.${phase}`,
+    });
+  }
+  return { name: path.basename(dir), entry, metadata };
 }
 
 /**
