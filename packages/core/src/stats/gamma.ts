@@ -32,9 +32,7 @@ export function logGamma(x: number): number {
 function stirlingTail(y: number): number {
   const r = 1 / (y * y);
   return (
-    (1 / 12 -
-      r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r * (1 / 156))))))) /
-    y
+    (1 / 12 - r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r * (1 / 156))))))) / y
   );
 }
 
