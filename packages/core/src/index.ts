@@ -4,3 +4,7 @@ export { parseReport, reportJsonSchema } from './report/parse.js';
 export { readReportFile, MAX_REPORT_BYTES } from './report/read.js';
 export { mergeReports } from './report/merge.js';
 export { worstStatus } from './report/status.js';
+export type * from './config/types.js';
+export { CONFIG_DEFAULTS } from './config/defaults.js';
+export { loadConfig, configJsonSchema, parseTolerance } from './config/load.js';
+export { readConfigFile, DEFAULT_CONFIG_FILE } from './config/read.js';

@@ -1,0 +1,178 @@
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+import { UserError } from '../errors.js';
+import { formatKeyPath } from '../json-schema/path.js';
+import { type SchemaProblem, createSchemaValidator } from '../json-schema/validator.js';
+import type { Direction, Status } from '../report/types.js';
+import { CONFIG_DEFAULTS } from './defaults.js';
+import type { Config, GateRequirement, MetricRule, ModelConfig, Tolerance, TrainConfig } from './types.js';
+import { type Position, type YamlSource, parseYaml } from './yaml-source.js';
+
+/** The `mlgate.yml` JSON Schema, published for editor completion. */
+export const configJsonSchema = configSchema;
+
+const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
+
+/** `mlgate.yml` as written: the shape the schema guarantees once it has passed. */
+interface RawConfig {
+  version: 1;
+  models?: Record<string, RawModel>;
+  data?: Record<string, { path: string; schema?: string; reference?: string }>;
+  gate?: {
+    confidence?: number;
+    bootstrap?: { resamples?: number; seed?: number };
+    on_missing_baseline?: Status;
+    require?: GateRequirement[];
+    metrics?: Record<string, RawMetricRule>;
+    slices?: { columns: string[]; min_size?: number; max_regression?: RawTolerance };
+  };
+  registry?: { stages?: string[] };
+  report?: { comment?: boolean; check?: boolean; summary?: boolean };
+}
+
+interface RawModel {
+  metrics: string | string[];
+  predictions?: string;
+  params?: string | string[];
+  train?: { command: string; deps?: string[]; outs?: string[]; params?: string[]; metrics?: string[] };
+}
+
+type RawTolerance = number | string;
+
+interface RawMetricRule {
+  direction?: Direction;
+  min?: number;
+  max?: number;
+  max_regression?: RawTolerance;
+  require_significance?: boolean;
+}
+
+/**
+ * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
+ * `UserError` at `file:line:column` with the key path, e.g.
+ * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
+ */
+export function loadConfig(text: string, file: string): Config {
+  const source = parseYaml(text, file);
+  if (source.data === null || source.data === undefined) {
+    throw new UserError('is empty; it must start with "version: 1"', { file });
+  }
+  const problems = validateConfig(source.data);
+  if (problems.length > 0) throw firstInFile(problems, source, file);
+  const raw = source.data as RawConfig;
+  checkBounds(raw, source, file);
+  return withDefaults(raw);
+}
+
+/** The problem written first in the file, so fixing errors top to bottom works. */
+function firstInFile(problems: readonly SchemaProblem[], source: YamlSource, file: string): UserError {
+  const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
+  const offset = (at: Position | undefined): number => at?.offset ?? Number.POSITIVE_INFINITY;
+  const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
+  if (!first) throw new Error('firstInFile needs at least one problem');
+  return locatedError(first.problem.message, file, first.at, formatKeyPath(first.problem.path));
+}
+
+function checkBounds(raw: RawConfig, source: YamlSource, file: string): void {
+  for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+    if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+      const path = ['gate', 'metrics', name];
+      throw locatedError(
+        `min (${rule.min}) is greater than max (${rule.max})`,
+        file,
+        source.locate(path, 'min'),
+        formatKeyPath(path),
+      );
+    }
+  }
+}
+
+function locatedError(message: string, file: string, at: Position | undefined, path: string): UserError {
+  return new UserError(message, {
+    file,
+    ...(at ? { line: at.line, column: at.column } : {}),
+    ...(path ? { path } : {}),
+  });
+}
+
+function withDefaults(raw: RawConfig): Config {
+  const gate = raw.gate ?? {};
+  const slices = gate.slices;
+  return {
+    version: 1,
+    models: mapValues(raw.models ?? {}, modelConfig),
+    data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
+    gate: {
+      confidence: gate.confidence ?? CONFIG_DEFAULTS.confidence,
+      bootstrap: {
+        resamples: gate.bootstrap?.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples,
+        seed: gate.bootstrap?.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
+      },
+      onMissingBaseline: gate.on_missing_baseline ?? CONFIG_DEFAULTS.onMissingBaseline,
+      require: [...(gate.require ?? [])],
+      metrics: mapValues(gate.metrics ?? {}, metricRule),
+      ...(slices
+        ? {
+            slices: {
+              columns: [...slices.columns],
+              minSize: slices.min_size ?? CONFIG_DEFAULTS.sliceMinSize,
+              ...optional('maxRegression', slices.max_regression, parseTolerance),
+            },
+          }
+        : {}),
+    },
+    registry: { stages: [...(raw.registry?.stages ?? CONFIG_DEFAULTS.stages)] },
+    report: { ...CONFIG_DEFAULTS.report, ...raw.report },
+  };
+}
+
+function modelConfig(raw: RawModel): ModelConfig {
+  return {
+    metrics: list(raw.metrics),
+    ...optional('predictions', raw.predictions, (path) => path),
+    params: list(raw.params),
+    ...optional('train', raw.train, trainConfig),
+  };
+}
+
+function trainConfig(raw: NonNullable<RawModel['train']>): TrainConfig {
+  return {
+    command: raw.command,
+    deps: [...(raw.deps ?? [])],
+    outs: [...(raw.outs ?? [])],
+    params: [...(raw.params ?? [])],
+    metrics: [...(raw.metrics ?? [])],
+  };
+}
+
+function metricRule(raw: RawMetricRule): MetricRule {
+  return {
+    ...optional('direction', raw.direction, (direction) => direction),
+    ...optional('min', raw.min, (min) => min),
+    ...optional('max', raw.max, (max) => max),
+    ...optional('maxRegression', raw.max_regression, parseTolerance),
+    requireSignificance: raw.require_significance ?? CONFIG_DEFAULTS.requireSignificance,
+  };
+}
+
+/** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
+export function parseTolerance(raw: RawTolerance): Tolerance {
+  if (typeof raw === 'number') return { kind: 'absolute', value: raw };
+  return { kind: 'relative', value: Number(raw.slice(0, -1)) / 100 };
+}
+
+function list(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
+
+function optional<K extends string, T, U>(
+  key: K,
+  value: T | undefined,
+  convert: (value: T) => U,
+): Partial<Record<K, U>> {
+  return value === undefined ? {} : ({ [key]: convert(value) } as Record<K, U>);
+}
+
+function mapValues<T, U>(record: Record<string, T>, convert: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, convert(value)]));
+}
