@@ -116,16 +116,20 @@ function finish(
 }
 
 /**
- * The parse stopped at byte `i`. A letter there (other than the ones that start `Infinity` or a
- * `0x`/`0o`/`0b` prefix) makes the text definitely not a number, which keeps null tokens such as
- * `NA` and `n/a` off the slow path.
+ * The parse stopped at byte `i`. Any ASCII byte there other than whitespace, the `I` of
+ * `Infinity` or the letter of a `0x`/`0o`/`0b` prefix makes the text definitely not a number,
+ * which keeps words and null tokens such as `NA` off the slow path.
  */
 function unusual(buf: Uint8Array, start: number, end: number, i: number): number {
   if (i >= end) return NaN;
   const c = buf[i]!;
   if (c >= 0x80 || isAsciiSpace(c)) return viaNumber(buf, start, end);
-  if (c === 73 /* I */ || c === 120 || c === 88 || c === 111 || c === 79 || c === 98 || c === 66) {
-    return viaNumber(buf, start, end);
+  const first = buf[start]!;
+  const signed = first === 45 || first === 43;
+  if (c === 73 /* I */ && (i === start || (signed && i === start + 1))) return viaNumber(buf, start, end);
+  if (i === start + 1 && first === DIGIT0) {
+    const lower = c | 0x20;
+    if (lower === 120 /* x */ || lower === 111 /* o */ || lower === 98 /* b */) return viaNumber(buf, start, end);
   }
   return NaN;
 }

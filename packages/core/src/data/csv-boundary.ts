@@ -1,0 +1,215 @@
+/**
+ * Row-aligned byte ranges for sharding a CSV file across jobs.
+ *
+ * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
+ * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
+ * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
+ * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
+ * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
+ * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
+ * never closes, which the reader recovers from by re-reading it as a literal.)
+ */
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+const ROW_START = 0;
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_SEEN = 4;
+
+export interface ByteRange {
+  /** First byte offset (inclusive). */
+  start: number;
+  /** Last byte offset (exclusive). */
+  end: number;
+}
+
+/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
+export function shardRange(fileSize: number, i: number, n: number): ByteRange {
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
+    throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
+  }
+  return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
+}
+
+export interface RowStart {
+  /** Byte offset of the row's first byte. */
+  offset: number;
+  /** 1-based physical line of that byte. */
+  line: number;
+}
+
+export interface RowScannerOptions {
+  delimiter?: string;
+  /** Whether the first non-blank row is a header, never returned as a row start (default true). */
+  header?: boolean;
+}
+
+/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
+export class CsvRowScanner {
+  private readonly delimiter: number;
+  private readonly skipRows: number;
+  private readonly target: number;
+  private offset = 0;
+  private state = ROW_START;
+  private afterCR = false;
+  private quotedCR = false;
+  private line = 1;
+  private rows = 0;
+  private bomChecked = false;
+  private found: RowStart | null = null;
+
+  constructor(target: number, options: RowScannerOptions = {}) {
+    this.target = target;
+    this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
+    this.skipRows = (options.header ?? true) ? 1 : 0;
+  }
+
+  /** The row start, once `push` has returned true. */
+  get result(): RowStart | null {
+    return this.found;
+  }
+
+  /** Where the input ended without a row start at or after the target. */
+  endOfInput(): RowStart {
+    return this.found ?? { offset: this.offset, line: this.line };
+  }
+
+  /** Feeds the next bytes; true once the row start is found (feed no more). */
+  push(chunk: Uint8Array): boolean {
+    if (this.found) return true;
+    let i = 0;
+    const n = chunk.length;
+    if (!this.bomChecked && n > 0) {
+      // A BOM split across the first chunks is not worth handling: chunks are far larger.
+      this.bomChecked = true;
+      if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+    }
+    const delimiter = this.delimiter;
+    let state = this.state;
+    let line = this.line;
+    while (i < n) {
+      const c = chunk[i]!;
+      switch (state) {
+        case ROW_START:
+          if (this.afterCR) {
+            this.afterCR = false;
+            if (c === LF) {
+              i++;
+              continue;
+            }
+          }
+          if (c === LF || c === CR) {
+            line++;
+            this.afterCR = c === CR;
+            i++;
+            continue;
+          }
+          if (this.rows >= this.skipRows && this.offset + i >= this.target) {
+            this.found = { offset: this.offset + i, line };
+            this.state = state;
+            this.line = line;
+            return true;
+          }
+          this.rows++;
+          state = FIELD_START;
+          continue;
+        case FIELD_START:
+          if (c === QUOTE) {
+            state = QUOTED;
+            this.quotedCR = false;
+            i++;
+            continue;
+          }
+          state = UNQUOTED;
+          continue;
+        case UNQUOTED:
+          while (i < n) {
+            const d = chunk[i]!;
+            if (d === delimiter) {
+              state = FIELD_START;
+              break;
+            }
+            if (d === LF || d === CR) {
+              line++;
+              this.afterCR = d === CR;
+              state = ROW_START;
+              break;
+            }
+            i++;
+          }
+          i++;
+          continue;
+        case QUOTED:
+          while (i < n) {
+            const d = chunk[i]!;
+            if (d === QUOTE) {
+              state = QUOTE_SEEN;
+              break;
+            }
+            if (d === LF) {
+              if (!this.quotedCR) line++;
+              this.quotedCR = false;
+            } else if (d === CR) {
+              line++;
+              this.quotedCR = true;
+            } else this.quotedCR = false;
+            i++;
+          }
+          i++;
+          continue;
+        default:
+          // QUOTE_SEEN: an escaped quote, the end of the field, or text after the closing quote.
+          if (c === QUOTE) {
+            state = QUOTED;
+            this.quotedCR = false;
+            i++;
+          } else state = UNQUOTED;
+          continue;
+      }
+    }
+    this.state = state;
+    this.line = line;
+    this.offset += n;
+    return false;
+  }
+}
+
+/**
+ * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
+ * only as far as needed; the end of input when there is none.
+ */
+export async function findRowStart(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  target: number,
+  options: RowScannerOptions = {},
+): Promise<RowStart> {
+  const scanner = new CsvRowScanner(target, options);
+  for await (const chunk of source) if (scanner.push(chunk)) break;
+  return scanner.endOfInput();
+}
+
+/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
+export async function findLineStart(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  target: number,
+): Promise<RowStart> {
+  let offset = 0;
+  let line = 1;
+  if (target <= 0) return { offset: 0, line };
+  for await (const chunk of source) {
+    let from = 0;
+    for (;;) {
+      const lf = chunk.indexOf(LF, from);
+      if (lf < 0) break;
+      line++;
+      if (offset + lf + 1 >= target) return { offset: offset + lf + 1, line };
+      from = lf + 1;
+    }
+    offset += chunk.length;
+  }
+  return { offset, line };
+}

@@ -1,0 +1,13 @@
+export { DEFAULT_NULL_VALUES, FieldFlag, NullTokens, RecordBatch } from './batch.js';
+export { CsvReader } from './csv-reader.js';
+export type { CsvOptions } from './csv-reader.js';
+export { CsvRowScanner, findLineStart, findRowStart, shardRange } from './csv-boundary.js';
+export type { ByteRange, RowScannerOptions, RowStart } from './csv-boundary.js';
+export { IssueLog } from './issues.js';
+export type { DataIssue, DataIssueCode } from './issues.js';
+export { JsonlReader } from './jsonl-reader.js';
+export type { JsonlOptions } from './jsonl-reader.js';
+export { parseNumber } from './number.js';
+export { openCsvShard, openDataSource, openJsonlShard, readCsvColumns } from './source.js';
+export type { ByteSourceOptions, Shard } from './source.js';
+export { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';

@@ -1,0 +1,242 @@
+import { FieldFlag, NullTokens, RecordBatch } from './batch.js';
+import { IssueLog } from './issues.js';
+import { charColumn, findInvalidUtf8 } from './utf8.js';
+
+export interface JsonlOptions {
+  /** Rows per batch (default 16,384). */
+  batchSize?: number;
+  /** Null tokens; they never match JSON values (strings are quoted), kept for one accessor type. */
+  nullValues?: readonly string[];
+  /** Issues kept in `issues` (default 100); all are counted. */
+  maxErrors?: number;
+  /** File name put in issues. */
+  file?: string;
+  /** Line number of the first byte written (default 1). */
+  firstLine?: number;
+  /** Stop before the first line that starts at or beyond this byte offset of the input. */
+  stopAt?: number;
+}
+
+const LF = 10;
+const CR = 13;
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/**
+ * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
+ * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
+ * later batches meet new keys. Values become bytes: strings as UTF-8 (flag QUOTED), numbers as
+ * `String(n)`, booleans as `true`/`false` (flag BOOLEAN), objects and arrays as JSON text (flag
+ * NESTED), and null or a missing key as an empty field with flag NULL. Blank lines are skipped;
+ * a line that is not a JSON object is reported and skipped.
+ */
+export class JsonlReader {
+  readonly issues: IssueLog;
+  private readonly batchSize: number;
+  private readonly stopAt: number;
+  private readonly batch: RecordBatch;
+  private readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly pending: Record<string, unknown>[] = [];
+  private readonly pendingLines: number[] = [];
+
+  private buf = new Uint8Array(1 << 16);
+  private len = 0;
+  private pos = 0;
+  private consumed = 0;
+  private line: number;
+  private eof = false;
+  private finished = false;
+  private stopped = false;
+  private bomChecked = false;
+  private out = new Uint8Array(1 << 16);
+
+  constructor(options: JsonlOptions = {}) {
+    this.batchSize = Math.max(1, options.batchSize ?? 16384);
+    this.stopAt = options.stopAt ?? -1;
+    this.line = options.firstLine ?? 1;
+    this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+    this.batch = new RecordBatch(new NullTokens(options.nullValues));
+  }
+
+  get columns(): readonly string[] {
+    return this.names;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.eof) throw new Error('JsonlReader.write after end');
+    if (this.stopped || chunk.length === 0) return;
+    if (this.pos > 0) {
+      this.buf.copyWithin(0, this.pos, this.len);
+      this.len -= this.pos;
+      this.consumed += this.pos;
+      this.pos = 0;
+    }
+    if (this.len + chunk.length > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (size < this.len + chunk.length) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.buf.subarray(0, this.len));
+      this.buf = grown;
+    }
+    this.buf.set(chunk, this.len);
+    this.len += chunk.length;
+  }
+
+  end(): void {
+    this.eof = true;
+  }
+
+  /** Same contract as `CsvReader.next`: the previous batch becomes invalid. */
+  next(): RecordBatch | null {
+    if (this.finished) return null;
+    this.readLines();
+    const done = this.stopped || (this.eof && this.pos >= this.len);
+    if (this.pending.length < this.batchSize && !done) return null;
+    if (done) this.finished = true;
+    if (this.pending.length === 0) return null;
+    this.fill();
+    return this.batch;
+  }
+
+  async *batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void> {
+    for await (const chunk of source) {
+      this.write(chunk);
+      for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
+      if (this.stopped) return;
+    }
+    this.end();
+    for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
+  }
+
+  private readLines(): void {
+    const buf = this.buf;
+    if (!this.bomChecked) {
+      if (this.len < 3 && !this.eof) return;
+      this.bomChecked = true;
+      if (this.len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3;
+    }
+    while (this.pending.length < this.batchSize && this.pos < this.len) {
+      if (this.stopAt >= 0 && this.consumed + this.pos >= this.stopAt) {
+        this.stopped = true;
+        return;
+      }
+      let end = buf.indexOf(LF, this.pos);
+      if (end < 0 || end >= this.len) {
+        if (!this.eof) return;
+        end = this.len;
+      }
+      const start = this.pos;
+      const line = this.line;
+      this.pos = end + 1;
+      this.line++;
+      this.readLine(start, end > start && buf[end - 1] === CR ? end - 1 : end, line);
+    }
+  }
+
+  private readLine(start: number, end: number, line: number): void {
+    const bytes = this.buf.subarray(start, end);
+    let text: string;
+    try {
+      text = fatalDecoder.decode(bytes);
+    } catch {
+      const bad = findInvalidUtf8(this.buf, start, end);
+      this.issues.add('invalid-utf8', 'error', line, charColumn(this.buf, start, bad), 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+      text = lenientDecoder.decode(bytes);
+    }
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /position (\d+)/.exec(message);
+      const column = at ? Number(at[1]) + 1 : 1;
+      const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+      this.issues.add('bad-json', 'error', line, column, `invalid JSON (${reason.slice(0, 120)}); line skipped`);
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+      this.issues.add('not-an-object', 'error', line, 1, `expected a JSON object, found ${kind}; line skipped`);
+      return;
+    }
+    this.pending.push(value as Record<string, unknown>);
+    this.pendingLines.push(line);
+  }
+
+  /** Writes the pending objects into the batch as byte ranges. */
+  private fill(): void {
+    const rows = this.pending;
+    for (const row of rows) {
+      for (const key in row) {
+        if (!this.index.has(key)) {
+          this.index.set(key, this.names.length);
+          this.names.push(key);
+        }
+      }
+    }
+    const cc = this.names.length;
+    const cells = rows.length * cc;
+    const batch = this.batch;
+    if (batch.starts.length < cells) {
+      batch.starts = new Int32Array(cells);
+      batch.ends = new Int32Array(cells);
+      batch.flags = new Uint8Array(cells);
+    }
+    if (batch.lines.length < rows.length) batch.lines = new Int32Array(this.batchSize);
+    const { starts, ends, flags } = batch;
+    flags.fill(FieldFlag.NULL, 0, cells);
+    starts.fill(0, 0, cells);
+    ends.fill(0, 0, cells);
+    let w = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const base = r * cc;
+      for (const key in row) {
+        const k = base + this.index.get(key)!;
+        const value = row[key];
+        let text: string;
+        let flag: number;
+        if (value === null) continue;
+        if (typeof value === 'string') {
+          text = value;
+          flag = FieldFlag.QUOTED;
+        } else if (typeof value === 'number') {
+          text = String(value);
+          flag = 0;
+        } else if (typeof value === 'boolean') {
+          text = value ? 'true' : 'false';
+          flag = FieldFlag.BOOLEAN;
+        } else {
+          text = JSON.stringify(value);
+          flag = FieldFlag.NESTED;
+        }
+        if (w + text.length * 3 > this.out.length) this.growOut(w + text.length * 3);
+        const { written } = encoder.encodeInto(text, this.out.subarray(w));
+        if (written !== text.length) flag |= FieldFlag.NON_ASCII;
+        starts[k] = w;
+        ends[k] = w + written;
+        flags[k] = flag;
+        w += written;
+      }
+      batch.lines[r] = this.pendingLines[r]!;
+    }
+    batch.columns = this.names.slice();
+    batch.columnCount = cc;
+    batch.rowCount = rows.length;
+    batch.bytes = this.out;
+    rows.length = 0;
+    this.pendingLines.length = 0;
+  }
+
+  private growOut(min: number): void {
+    let size = this.out.length * 2;
+    while (size < min) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.out);
+    this.out = grown;
+  }
+}
