@@ -1,0 +1,129 @@
+import { describe, it, expect } from '@jest/globals';
+import { UserError } from '../../src/errors.js';
+import { Moments } from '../../src/sketch/moments.js';
+import { normal, thrown, uniform } from './data.js';
+
+function momentsOf(values: ArrayLike<number>): Moments {
+  const m = new Moments();
+  for (let i = 0; i < values.length; i++) m.add(values[i]!);
+  return m;
+}
+
+/** Two-pass reference in coordinates shifted by `shift`, where doubles keep full precision. */
+function reference(values: Float64Array, shift: number) {
+  let s = 0;
+  for (const v of values) s += v - shift;
+  const mean = s / values.length;
+  let m2 = 0;
+  for (const v of values) m2 += (v - shift - mean) ** 2;
+  return { mean: mean + shift, m2 };
+}
+
+describe('Moments', () => {
+  it('computes count, mean, variances, min, max and sum of a small sample', () => {
+    const m = momentsOf([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(m.count).toBe(8);
+    expect(m.mean).toBe(5);
+    expect(m.populationVariance).toBe(4);
+    expect(m.sampleVariance).toBeCloseTo(32 / 7, 14);
+    expect(m.populationStdDev).toBe(2);
+    expect(m.min).toBe(2);
+    expect(m.max).toBe(9);
+    expect(m.sum).toBe(40);
+  });
+
+  it('keeps full precision for values around 1e9 with a tiny spread', () => {
+    const m = new Moments();
+    for (let r = 0; r < 250_000; r++) for (const d of [4, 7, 13, 16]) m.add(1e9 + d);
+    expect(m.mean).toBe(1e9 + 10);
+    expect(m.populationVariance).toBeCloseTo(22.5, 9);
+    expect(m.sampleVariance).toBeCloseTo((22.5 * 1e6) / (1e6 - 1), 9);
+    expect(m.sum).toBe(1e6 * (1e9 + 10));
+  });
+
+  it('matches a shifted two-pass computation on 1e9 + N(0, 1e-3) noise', () => {
+    const noise = normal(200_000, 7);
+    const values = noise.map((z) => 1e9 + 1e-3 * z);
+    const m = momentsOf(values);
+    const ref = reference(values, 1e9);
+    expect(Math.abs(m.mean - ref.mean)).toBeLessThan(1e-6);
+    // The naive Σx² − n·mean² formula loses every digit here and plain Welford keeps about four.
+    expect(m.m2 / ref.m2).toBeCloseTo(1, 10);
+  });
+
+  it('sums with compensation, so large values do not swallow small ones', () => {
+    const m = momentsOf([1e16, 1, 1, 1, 1, -1e16]);
+    expect(m.sum).toBe(4);
+  });
+
+  it('merges shards into exactly what one pass over all values gives (up to rounding)', () => {
+    const values = uniform(100_000, 3).map((u) => 1e9 + 1000 * u);
+    const whole = momentsOf(values);
+    const merged = new Moments();
+    for (const [a, b] of [
+      [0, 1],
+      [1, 30_000],
+      [30_000, 30_000],
+      [30_000, 100_000],
+    ] as const) {
+      merged.merge(momentsOf(values.subarray(a, b)));
+    }
+    expect(merged.count).toBe(whole.count);
+    expect(merged.min).toBe(whole.min);
+    expect(merged.max).toBe(whole.max);
+    expect(merged.mean).toBe(whole.mean);
+    expect(merged.m2 / whole.m2).toBeCloseTo(1, 12);
+    expect(merged.sum).toBe(whole.sum);
+  });
+
+  it('merging into or from an empty sketch changes nothing', () => {
+    const a = momentsOf([1, 2, 3]);
+    expect(new Moments().merge(a).toJSON()).toEqual(a.toJSON());
+    expect(a.merge(new Moments()).toJSON()).toEqual(momentsOf([1, 2, 3]).toJSON());
+  });
+
+  it('ignores NaN and ±Infinity, which the profiler counts separately', () => {
+    const m = momentsOf([1, NaN, Infinity, -Infinity, 3]);
+    expect(m.count).toBe(2);
+    expect(m.mean).toBe(2);
+    expect(m.max).toBe(3);
+  });
+
+  it('reports NaN statistics when empty and NaN sample variance with one value', () => {
+    const empty = new Moments();
+    expect(empty.mean).toBeNaN();
+    expect(empty.min).toBeNaN();
+    expect(empty.populationVariance).toBeNaN();
+    expect(momentsOf([5]).sampleVariance).toBeNaN();
+    expect(momentsOf([5]).populationVariance).toBe(0);
+  });
+
+  it('round-trips through JSON, including the empty sketch', () => {
+    const m = momentsOf(uniform(1000, 11));
+    const back = Moments.fromJSON(JSON.parse(JSON.stringify(m)));
+    expect(back.toJSON()).toEqual(m.toJSON());
+    expect(back.sampleVariance).toBe(m.sampleVariance);
+    expect(Moments.fromJSON(JSON.parse(JSON.stringify(new Moments()))).count).toBe(0);
+    expect(new Moments().toJSON()).toMatchObject({ kind: 'moments', version: 1, min: null, max: null });
+  });
+
+  it.each([
+    [null, '$: expected a moments sketch object, got null'],
+    [{ kind: 'kll', version: 1 }, '$.kind: expected kind "moments", got "kll"'],
+    [{ kind: 'moments', version: 2 }, '$.version: unsupported moments version 2 (supported: 1)'],
+    [{ kind: 'moments', version: 1, count: -1 }, '$.count: expected an integer in [0, 9007199254740991], got -1'],
+    [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: -1, sum: 2, min: 0, max: 2 }, '$.m2: expected a non-negative'],
+    [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: 1, sum: 2, min: null, max: 2 }, '$.min: expected a number'],
+    [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: 1, sum: 2, min: 3, max: 2 }, '$.min: min 3 is greater'],
+    [{ kind: 'moments', version: 1, count: 0, mean: 1, m2: 0, sum: 0, min: null, max: null }, '$: an empty moments'],
+  ])('rejects malformed JSON %j with a UserError naming the problem', (input, message) => {
+    const error = thrown(() => Moments.fromJSON(input));
+    expect(error).toBeInstanceOf(UserError);
+    expect(String(error)).toContain(message);
+  });
+
+  it('prefixes errors with the caller-supplied key path', () => {
+    const error = thrown(() => Moments.fromJSON({ kind: 'moments', version: 1, count: 'x' }, '$.columns.age.moments'));
+    expect(String(error)).toBe('$.columns.age.moments.count: expected an integer in [0, 9007199254740991], got "x"');
+  });
+});
