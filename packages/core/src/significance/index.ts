@@ -1,0 +1,14 @@
+export { bootstrapDeltas, pairedBootstrap, percentileInterval } from './bootstrap.js';
+export type { BootstrapOptions, PairedBootstrapResult } from './bootstrap.js';
+export type { CategoryEvaluator, PairedStatistic, PairedValues } from './paired-statistic.js';
+export { accuracyFromCounts, pairedLabelMetric, pairedMeanLoss, pairedMetric, pairedRocAuc } from './paired-metrics.js';
+export type { CountsMetric } from './paired-metrics.js';
+export { seedState, Xoshiro128 } from './prng.js';
+export { drawCategoryTotals, drawCounts32, drawCounts8, forEachDraw } from './resample.js';
+export type { Counts } from './resample.js';
+export { deLong, midranks } from './delong.js';
+export type { DeLongResult } from './delong.js';
+export { labelChange } from './label-change.js';
+export type { ChangeInput, ChangeLabel } from './label-change.js';
+export { mcnemar, MCNEMAR_EXACT_BELOW, mcnemarFromCounts } from './mcnemar.js';
+export type { McNemarResult } from './mcnemar.js';

@@ -1,0 +1,225 @@
+import { classCounts, type ClassCounts } from '../metrics/classification.js';
+import { ascendingOrder, assertBinary } from '../metrics/ranking.js';
+import type { ClassLabels, Weights } from '../metrics/types.js';
+import { assertSameLength } from '../metrics/validate.js';
+import type { CategoryEvaluator, PairedStatistic, PairedValues } from './paired-statistic.js';
+import type { Counts } from './resample.js';
+
+/** A metric of per-class confusion counts, e.g. accuracy or F1 (see `prfFromCounts`). */
+export type CountsMetric = (counts: ClassCounts) => number;
+
+export const accuracyFromCounts: CountsMetric = (c) => sum(c.truePositive) / sum(c.actual);
+
+/**
+ * Any confusion-count metric (accuracy, precision/recall/F1 in every average) of two models'
+ * predicted labels. Classes count as present only when drawn, as on a materialised resample.
+ */
+export function pairedLabelMetric(
+  yTrue: ClassLabels,
+  candidate: ClassLabels,
+  baseline: ClassLabels,
+  metric: CountsMetric,
+): PairedStatistic {
+  assertSameLength('paired labels', yTrue, candidate);
+  assertSameLength('paired labels', yTrue, baseline);
+  return {
+    size: yTrue.length,
+    evaluate: (counts?: Counts): PairedValues => ({
+      candidate: metric(drawnClasses(classCounts(yTrue, candidate, counts))),
+      baseline: metric(drawnClasses(classCounts(yTrue, baseline, counts))),
+    }),
+    ...categoryFastPath(yTrue, candidate, baseline, metric),
+  };
+}
+
+/** Category = (true, candidate, baseline) label triple; only when at most 256 triples occur. */
+function categoryFastPath(
+  yTrue: ClassLabels,
+  candidate: ClassLabels,
+  baseline: ClassLabels,
+  metric: CountsMetric,
+): { categories?: CategoryEvaluator } {
+  const codes = new Uint8Array(yTrue.length);
+  const codeOf = new Map<string, number>();
+  const triples: [number, number, number][] = [];
+  for (let i = 0; i < yTrue.length; i++) {
+    const triple: [number, number, number] = [yTrue[i] as number, candidate[i] as number, baseline[i] as number];
+    const key = triple.join(',');
+    let code = codeOf.get(key);
+    if (code === undefined) {
+      if (triples.length === 256) return {};
+      code = triples.length;
+      codeOf.set(key, code);
+      triples.push(triple);
+    }
+    codes[i] = code;
+  }
+  const tripleTrue = Int32Array.from(triples.map((t) => t[0]));
+  const tripleCandidate = Int32Array.from(triples.map((t) => t[1]));
+  const tripleBaseline = Int32Array.from(triples.map((t) => t[2]));
+  return {
+    categories: {
+      codes,
+      count: triples.length,
+      evaluate: (totals: Float64Array): PairedValues => ({
+        candidate: metric(drawnClasses(classCounts(tripleTrue, tripleCandidate, totals))),
+        baseline: metric(drawnClasses(classCounts(tripleTrue, tripleBaseline, totals))),
+      }),
+    },
+  };
+}
+
+/** Drop classes with no weight in y_true nor y_pred: they are absent from the resample. */
+function drawnClasses(counts: ClassCounts): ClassCounts {
+  const keep: number[] = [];
+  counts.labels.forEach((_, c) => {
+    if ((counts.actual[c] as number) > 0 || (counts.predicted[c] as number) > 0) keep.push(c);
+  });
+  if (keep.length === counts.labels.length) return counts;
+  const pick = (values: Float64Array): Float64Array => Float64Array.from(keep.map((c) => values[c] as number));
+  return {
+    labels: keep.map((c) => counts.labels[c] as number),
+    truePositive: pick(counts.truePositive),
+    predicted: pick(counts.predicted),
+    actual: pick(counts.actual),
+  };
+}
+
+/**
+ * A metric that is a (weighted) mean of per-example losses, optionally transformed: log loss and
+ * Brier (`exampleLogLoss`, squared error of the probability), MAE, RMSE (`finish = Math.sqrt` over
+ * squared errors). One pass per resample.
+ */
+export function pairedMeanLoss(
+  candidateLoss: Float64Array,
+  baselineLoss: Float64Array,
+  finish: (mean: number) => number = (mean) => mean,
+): PairedStatistic {
+  assertSameLength('paired losses', candidateLoss, baselineLoss);
+  return {
+    size: candidateLoss.length,
+    evaluate: (counts?: Counts): PairedValues => {
+      let total = 0;
+      let c = 0;
+      let b = 0;
+      for (let i = 0; i < candidateLoss.length; i++) {
+        const w = counts === undefined ? 1 : (counts[i] as number);
+        total += w;
+        c += w * (candidateLoss[i] as number);
+        b += w * (baselineLoss[i] as number);
+      }
+      return { candidate: finish(c / total), baseline: finish(b / total) };
+    },
+  };
+}
+
+/** Any weighted metric, evaluated twice per resample (simple, O(metric) per resample). */
+export function pairedMetric(
+  size: number,
+  candidate: (weights?: Weights) => number,
+  baseline: (weights?: Weights) => number,
+): PairedStatistic {
+  return {
+    size,
+    evaluate: (counts?: Counts): PairedValues => ({ candidate: candidate(counts), baseline: baseline(counts) }),
+  };
+}
+
+/**
+ * ROC AUC of two models' scores on the same binary labels. Each model is sorted once; a resample is
+ * then one O(n) pass per model over the sorted order, accumulating the weighted Mann–Whitney
+ * statistic with tied scores counted 1/2 (equal to sklearn's `roc_auc_score` on the resample).
+ */
+export function pairedRocAuc(
+  yTrue: ClassLabels,
+  candidate: Float64Array,
+  baseline: Float64Array,
+  posLabel = 1,
+): PairedStatistic {
+  assertSameLength('paired ROC AUC', yTrue, candidate);
+  assertSameLength('paired ROC AUC', yTrue, baseline);
+  assertBinary('ROC AUC', yTrue);
+  const c = new SortedScores(yTrue, candidate, posLabel);
+  const b = new SortedScores(yTrue, baseline, posLabel);
+  let ones: Uint8Array | undefined;
+  return {
+    size: yTrue.length,
+    evaluate: (counts?: Counts): PairedValues => {
+      const weights = counts ?? (ones ??= new Uint8Array(yTrue.length).fill(1));
+      return { candidate: c.auc(weights), baseline: b.auc(weights) };
+    },
+  };
+}
+
+class SortedScores {
+  private readonly order: Int32Array;
+  /** 1 for a positive example at each sorted position, else 0; float so the loop stays in doubles. */
+  private readonly positive: Float64Array;
+  /** 1 where the next sorted score differs (a tie group ends). */
+  private readonly groupEnd: Uint8Array;
+  private readonly hasTies: boolean;
+
+  constructor(yTrue: ClassLabels, scores: Float64Array, posLabel: number) {
+    this.order = ascendingOrder(scores);
+    const n = scores.length;
+    this.positive = new Float64Array(n);
+    this.groupEnd = new Uint8Array(n);
+    let ties = false;
+    for (let k = 0; k < n; k++) {
+      const i = this.order[k] as number;
+      this.positive[k] = yTrue[i] === posLabel ? 1 : 0;
+      const last = k === n - 1 || scores[this.order[k + 1] as number] !== scores[i];
+      this.groupEnd[k] = last ? 1 : 0;
+      if (!last) ties = true;
+    }
+    this.hasTies = ties;
+  }
+
+  auc(weights: Counts): number {
+    return this.hasTies ? this.aucWithTies(weights) : this.aucDistinct(weights);
+  }
+
+  private aucDistinct(weights: Counts): number {
+    const { order, positive } = this;
+    let positives = 0;
+    let negatives = 0;
+    let pairs = 0;
+    for (let k = 0; k < order.length; k++) {
+      const w = weights[order[k] as number] as number;
+      const p = (positive[k] as number) * w;
+      pairs += p * negatives;
+      positives += p;
+      negatives += w - p;
+    }
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
+  }
+
+  private aucWithTies(weights: Counts): number {
+    const { order, positive, groupEnd } = this;
+    let positives = 0;
+    let negatives = 0;
+    let groupPositives = 0;
+    let groupNegatives = 0;
+    let pairs = 0;
+    for (let k = 0; k < order.length; k++) {
+      const w = weights[order[k] as number] as number;
+      const p = (positive[k] as number) * w;
+      groupPositives += p;
+      groupNegatives += w - p;
+      if (groupEnd[k] === 1) {
+        pairs += groupPositives * (negatives + 0.5 * groupNegatives);
+        positives += groupPositives;
+        negatives += groupNegatives;
+        groupPositives = 0;
+        groupNegatives = 0;
+      }
+    }
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
+  }
+}
+
+function sum(values: Float64Array): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
