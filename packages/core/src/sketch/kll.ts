@@ -306,7 +306,8 @@ export class KllSketch {
     if (q === 0) return this.lo;
     if (q === 1) return this.hi;
     const { values, cum } = this.sortedView();
-    const target = q * this.n;
+    // Shrunk by a few ulps so q = i/n lands on the i-th value despite rounding in q·n.
+    const target = q * this.n * (1 - 4 * Number.EPSILON);
     let lo = 0;
     let hi = values.length - 1;
     while (lo < hi) {

@@ -11,7 +11,7 @@ export class SeededRandom {
   }
 
   get state(): number {
-    return this.s;
+    return this.s >>> 0;
   }
 
   nextUint32(): number {

@@ -1,10 +1,10 @@
 import { SeededRandom } from '../../src/sketch/prng.js';
 
-/** Deterministic test data: uniform doubles in [0, 1) from a seed. */
+/** Deterministic test data: uniform doubles in (0, 1) with 32-bit resolution, from a seed. */
 export function uniform(count: number, seed: number): Float64Array {
   const rng = new SeededRandom(seed);
   const out = new Float64Array(count);
-  for (let i = 0; i < count; i++) out[i] = (rng.nextUint32() + rng.nextUint32() / 2 ** 32) / 2 ** 32;
+  for (let i = 0; i < count; i++) out[i] = (rng.nextUint32() + 0.5) / 2 ** 32;
   return out;
 }
 

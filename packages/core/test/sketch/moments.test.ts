@@ -112,7 +112,10 @@ describe('Moments', () => {
     [{ kind: 'kll', version: 1 }, '$.kind: expected kind "moments", got "kll"'],
     [{ kind: 'moments', version: 2 }, '$.version: unsupported moments version 2 (supported: 1)'],
     [{ kind: 'moments', version: 1, count: -1 }, '$.count: expected an integer in [0, 9007199254740991], got -1'],
-    [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: -1, sum: 2, min: 0, max: 2 }, '$.m2: expected a non-negative'],
+    [
+      { kind: 'moments', version: 1, count: 2, mean: 1, m2: -1, sum: 2, min: 0, max: 2 },
+      '$.m2: expected a non-negative',
+    ],
     [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: 1, sum: 2, min: null, max: 2 }, '$.min: expected a number'],
     [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: 1, sum: 2, min: 3, max: 2 }, '$.min: min 3 is greater'],
     [{ kind: 'moments', version: 1, count: 0, mean: 1, m2: 0, sum: 0, min: null, max: null }, '$: an empty moments'],
