@@ -1,5 +1,5 @@
 /** Binomial distribution and the exact two-sided binomial test (the engine of the exact McNemar test). */
-import { binomialDensity, regularizedBeta } from './beta.js';
+import { binomialDensity } from './beta.js';
 
 /** P(X = k) for X ~ Binomial(n, p). */
 export function binomialPmf(k: number, n: number, p: number): number {
@@ -7,20 +7,48 @@ export function binomialPmf(k: number, n: number, p: number): number {
   return binomialDensity(k, n, p);
 }
 
-/** P(X ≤ k) = I_{1−p}(n−k, k+1). */
+/** P(X ≤ k). */
 export function binomialCdf(k: number, n: number, p: number): number {
   const kk = Math.floor(k);
   if (kk < 0) return 0;
   if (kk >= n) return 1;
-  return regularizedBeta(n - kk, kk + 1, 1 - p, p).lower;
+  return kk < n * p ? lowerTail(kk, n, p) : 1 - upperTail(kk + 1, n, p);
 }
 
-/** P(X > k) = I_p(k+1, n−k), accurate far into the upper tail. */
+/** P(X > k), accurate far into the upper tail. */
 export function binomialSf(k: number, n: number, p: number): number {
   const kk = Math.floor(k);
   if (kk < 0) return 1;
   if (kk >= n) return 0;
-  return regularizedBeta(n - kk, kk + 1, 1 - p, p).upper;
+  return kk < n * p ? 1 - lowerTail(kk, n, p) : upperTail(kk + 1, n, p);
+}
+
+/*
+ * Tails are summed term by term from the cut towards the end, using the pmf ratio P(i−1)/P(i) = i·q/((n−i+1)·p);
+ * away from the mean the terms fall geometrically, so a few hundred terms (O(√(npq)) near the mean) reach full
+ * precision. All terms are positive, so the tail keeps its relative precision however small it is; the
+ * incomplete-beta continued fraction loses up to ~5 digits when n·p is small and n large.
+ */
+function lowerTail(k: number, n: number, p: number): number {
+  const q = 1 - p;
+  let term = binomialDensity(k, n, p, q);
+  let sum = term;
+  for (let i = k; i > 0 && term > sum * 1e-17; i--) {
+    term *= (i * q) / ((n - i + 1) * p);
+    sum += term;
+  }
+  return Math.min(1, sum);
+}
+
+function upperTail(k: number, n: number, p: number): number {
+  const q = 1 - p;
+  let term = binomialDensity(k, n, p, q);
+  let sum = term;
+  for (let i = k; i < n && term > sum * 1e-17; i++) {
+    term *= ((n - i) * p) / ((i + 1) * q);
+    sum += term;
+  }
+  return Math.min(1, sum);
 }
 
 /** Outcomes as likely as the observed one count as "as extreme" up to this relative slack (as scipy.stats.binomtest). */

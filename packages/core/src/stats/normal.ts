@@ -21,6 +21,7 @@ export function normalPdf(x: number): number {
 /** Upper tail Q(x) = P(Z > x). */
 export function normalSf(x: number): number {
   if (Number.isNaN(x)) return NaN;
+  if (x === Infinity) return 0;
   if (x < 0) return 1 - normalSf(-x);
   if (x < SERIES_LIMIT) return 0.5 - normalPdf(x) * centralSeries(x);
   return normalPdf(x) * millsRatio(x);
