@@ -1,0 +1,16 @@
+export { FakeGitHub, type FakeGitHubOptions, type SecondaryRateLimitOptions } from './fake-github.js';
+export type { BarrierHandle, BarrierOptions, DelayOptions, FailOptions, FaultHandle } from './faults.js';
+export type { RequestMatcher } from './matcher.js';
+export type { RecordedRequest, Violation, ViolationKind } from './recorder.js';
+export { ApiError } from './api-error.js';
+export type { RepoOptions, RepoState, Role } from './state/repo.js';
+export type { AccountType, UserRecord } from './state/users.js';
+export { ACTIONS_BOT_LOGIN } from './state/users.js';
+export type { CommitRecord, CommitSeed, TagObjectRecord, TagSeed } from './state/git.js';
+export { MAX_BODY_CHARACTERS } from './state/issues.js';
+export type { CommentRecord, IssueRecord, IssueSeed, PullInfo, PullSeed } from './state/issues.js';
+export type { CheckRunRecord, StatusRecord } from './state/checks.js';
+export type { AssetRecord, ReleaseRecord } from './state/releases.js';
+export { githubAssetName } from './state/releases.js';
+export type { DeploymentRecord, DeploymentStatusRecord } from './state/deployments.js';
+export type { ArtifactRecord, ArtifactSeed, RunRecord, RunSeed } from './state/actions.js';
