@@ -85,7 +85,9 @@ function main() {
   const subset = buildSubset(spec, values.spec ? readVersionNextTo(values.spec, version) : version);
   writeFileSync(OUT_FILE, JSON.stringify(subset, null, 1) + '\n');
   const count = Object.keys(subset.operations).length;
-  console.log(`wrote ${OUT_FILE.pathname}: ${count} operations, ${Object.keys(subset.components.schemas).length} schemas`);
+  console.log(
+    `wrote ${OUT_FILE.pathname}: ${count} operations, ${Object.keys(subset.components.schemas).length} schemas`,
+  );
 }
 
 function downloadSpec(version) {
