@@ -8,3 +8,11 @@ export type * from './config/types.js';
 export { CONFIG_DEFAULTS } from './config/defaults.js';
 export { loadConfig, configJsonSchema, parseTolerance } from './config/load.js';
 export { readConfigFile, DEFAULT_CONFIG_FILE } from './config/read.js';
+export * from './markdown/safe.js';
+export * from './markdown/builder.js';
+export {
+  truncateMarkdown,
+  defaultTruncationNote,
+  DEFAULT_MAX_MARKDOWN_BYTES,
+  type TruncationNote,
+} from './markdown/truncate.js';
