@@ -8,6 +8,10 @@
  * three-round invertible mixer over their IEEE-754 bit pattern, so distinct doubles never collide.
  */
 
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul } = Math;
+
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
@@ -19,9 +23,9 @@ function rotl(x: number, r: number): number {
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
 
@@ -44,43 +48,43 @@ export function hashBytes(buf: Uint8Array, start: number, end: number, out: Uint
     let k3 = readUint32LE(buf, i + 8);
     let k4 = readUint32LE(buf, i + 12);
 
-    k1 = Math.imul(rotl(Math.imul(k1, C1), 15), C2);
+    k1 = imul(rotl(imul(k1, C1), 15), C2);
     h1 ^= k1;
-    h1 = (Math.imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
+    h1 = (imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
 
-    k2 = Math.imul(rotl(Math.imul(k2, C2), 16), C3);
+    k2 = imul(rotl(imul(k2, C2), 16), C3);
     h2 ^= k2;
-    h2 = (Math.imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
+    h2 = (imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
 
-    k3 = Math.imul(rotl(Math.imul(k3, C3), 17), C4);
+    k3 = imul(rotl(imul(k3, C3), 17), C4);
     h3 ^= k3;
-    h3 = (Math.imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
+    h3 = (imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
 
-    k4 = Math.imul(rotl(Math.imul(k4, C4), 18), C1);
+    k4 = imul(rotl(imul(k4, C4), 18), C1);
     h4 ^= k4;
-    h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
+    h4 = (imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
   }
 
   const tail = len & 15;
   if (tail > 12) {
     let k4 = 0;
     for (let j = tail - 1; j >= 12; j--) k4 = (k4 << 8) | buf[i + j]!;
-    h4 ^= Math.imul(rotl(Math.imul(k4, C4), 18), C1);
+    h4 ^= imul(rotl(imul(k4, C4), 18), C1);
   }
   if (tail > 8) {
     let k3 = 0;
     for (let j = Math.min(tail, 12) - 1; j >= 8; j--) k3 = (k3 << 8) | buf[i + j]!;
-    h3 ^= Math.imul(rotl(Math.imul(k3, C3), 17), C4);
+    h3 ^= imul(rotl(imul(k3, C3), 17), C4);
   }
   if (tail > 4) {
     let k2 = 0;
     for (let j = Math.min(tail, 8) - 1; j >= 4; j--) k2 = (k2 << 8) | buf[i + j]!;
-    h2 ^= Math.imul(rotl(Math.imul(k2, C2), 16), C3);
+    h2 ^= imul(rotl(imul(k2, C2), 16), C3);
   }
   if (tail > 0) {
     let k1 = 0;
     for (let j = Math.min(tail, 4) - 1; j >= 0; j--) k1 = (k1 << 8) | buf[i + j]!;
-    h1 ^= Math.imul(rotl(Math.imul(k1, C1), 15), C2);
+    h1 ^= imul(rotl(imul(k1, C1), 15), C2);
   }
 
   h1 ^= len;
@@ -117,9 +121,9 @@ export function hashNumber(x: number, out: Uint32Array): void {
   const lo = f64Words[LO]!;
   const hi = f64Words[HI]!;
   // Each round is invertible given the other half (a Feistel-like network), so the map is a bijection.
-  let a = fmix32(lo ^ Math.imul(hi, 0x9e3779b1));
-  const b = fmix32(hi ^ Math.imul(a, 0x85ebca77));
-  a = fmix32(a ^ Math.imul(b, 0xc2b2ae3d));
+  let a = fmix32(lo ^ imul(hi, 0x9e3779b1));
+  const b = fmix32(hi ^ imul(a, 0x85ebca77));
+  a = fmix32(a ^ imul(b, 0xc2b2ae3d));
   out[0] = a;
   out[1] = b;
 }

@@ -2,6 +2,10 @@ import { UserError } from '../errors.js';
 import { expectInteger, expectSketch, expectString, fail, type JsonObject } from './json.js';
 import { hashBytes, hashNumber, hashString } from './hash.js';
 
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { clz32 } = Math;
+
 export const DEFAULT_HLL_PRECISION = 14;
 const MIN_PRECISION = 4;
 const MAX_PRECISION = 18;
@@ -52,8 +56,8 @@ export class HyperLogLog {
     const index = h1 >>> (32 - p);
     const rest = h1 << p;
     let rank: number;
-    if (rest !== 0) rank = Math.clz32(rest) + 1;
-    else rank = 32 - p + Math.clz32(h2) + 1;
+    if (rest !== 0) rank = clz32(rest) + 1;
+    else rank = 32 - p + clz32(h2) + 1;
     if (rank > this.registers[index]!) this.registers[index] = rank;
   }
 

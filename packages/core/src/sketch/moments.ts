@@ -1,5 +1,9 @@
 import { expectFinite, expectFiniteOrNull, expectInteger, expectSketch, fail, type JsonObject } from './json.js';
 
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { abs } = Math;
+
 export interface MomentsJSON {
   kind: 'moments';
   version: 1;
@@ -48,7 +52,7 @@ export class Moments {
 
   private addToSum(x: number): void {
     const t = this.s + x;
-    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
+    this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
     this.s = t;
   }
 

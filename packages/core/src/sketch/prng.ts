@@ -1,3 +1,7 @@
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul } = Math;
+
 /**
  * A tiny seeded generator (mulberry32) whose whole state is one uint32, so a sketch can store it
  * and a serialized sketch continues with exactly the random choices the original would have made.
@@ -17,8 +21,8 @@ export class SeededRandom {
   nextUint32(): number {
     this.s = (this.s + 0x6d2b79f5) | 0;
     let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   }
 

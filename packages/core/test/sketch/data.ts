@@ -1,5 +1,8 @@
 import { SeededRandom } from '../../src/sketch/prng.js';
 
+// Captured once: Math lookups are slow inside Jest's VM context (see src/sketch/hash.ts).
+const { sqrt, log, cos, PI } = Math;
+
 /** Deterministic test data: uniform doubles in (0, 1) with 32-bit resolution, from a seed. */
 export function uniform(count: number, seed: number): Float64Array {
   const rng = new SeededRandom(seed);
@@ -13,7 +16,7 @@ export function normal(count: number, seed: number): Float64Array {
   const u = uniform(2 * count, seed);
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    out[i] = Math.sqrt(-2 * Math.log(1 - u[2 * i]!)) * Math.cos(2 * Math.PI * u[2 * i + 1]!);
+    out[i] = sqrt(-2 * log(1 - u[2 * i]!)) * cos(2 * PI * u[2 * i + 1]!);
   }
   return out;
 }
@@ -38,4 +41,24 @@ export function thrown(fn: () => unknown): unknown {
     return error;
   }
   throw new Error('expected a throw');
+}
+
+/**
+ * Marsaglia's xorshift128: uniform uint32s from shifts and xors only. Test-only stand-in for
+ * hash outputs; unlike Math.imul-based generators it stays fast inside Jest's VM context,
+ * where every Math builtin call costs a few hundred nanoseconds.
+ */
+export function xorshift128(seed: number): () => number {
+  let x = seed | 0 || 1;
+  let y = 362436069;
+  let z = 521288629;
+  let w = 88675123;
+  return () => {
+    const t = x ^ (x << 11);
+    x = y;
+    y = z;
+    z = w;
+    w = w ^ (w >>> 19) ^ (t ^ (t >>> 8));
+    return w >>> 0;
+  };
 }

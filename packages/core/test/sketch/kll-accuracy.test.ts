@@ -59,27 +59,4 @@ describe('KllSketch accuracy', () => {
     expect(s.quantile(1)).toBe(sorted[sorted.length - 1]);
     expect(() => s.quantile(1.5)).toThrow(RangeError);
   });
-
-  it('merges shards within the bound of one sketch over the union, with exact n, min and max', () => {
-    const values = uniform(400_000, 31).map((u, i) => u + (i % 3)); // shards see different ranges
-    const merged = new KllSketch(200, 9);
-    for (let shard = 0; shard < 8; shard++) {
-      merged.merge(sketchOf(values.subarray(shard * 50_000, (shard + 1) * 50_000), 200, shard + 100));
-    }
-    expect(merged.count).toBe(values.length);
-    expect(merged.min).toBe(values.reduce((a, b) => Math.min(a, b)));
-    expect(merged.max).toBe(values.reduce((a, b) => Math.max(a, b)));
-    expect(merged.retained).toBeLessThan(3 * 200 + 100);
-    expect(maxRankError(merged, values)).toBeLessThan(EPS_200 * 0.75);
-  });
-
-  it('merges a tree of small and empty sketches into an accurate whole', () => {
-    const values = normal(200_000, 32);
-    const leaves = Array.from({ length: 64 }, (_, i) => sketchOf(values.subarray(i * 3125, (i + 1) * 3125), 200, i));
-    leaves.push(new KllSketch());
-    while (leaves.length > 1) leaves.push(leaves.shift()!.merge(leaves.shift()!));
-    const root = leaves[0]!;
-    expect(root.count).toBe(values.length);
-    expect(maxRankError(root, values)).toBeLessThan(EPS_200);
-  });
 });
