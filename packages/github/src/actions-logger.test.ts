@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import { actionsLogger, annotationMessage, inertCommands } from './actions-logger.js';
+import { actionsLogger, annotationMessage } from './actions-logger.js';
+import { inertCommands } from './text.js';
 import { recordingCore } from '../test/recording-core.js';
 
 describe('actionsLogger', () => {

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { AnnotationProperties } from '@actions/core';
 import type { Location } from '@mlgate/core';
 import type { Logger } from './logger.js';
+import { inertCommands, oneLine } from './text.js';
 
 /** The part of @actions/core a Logger needs; tests pass a recorder. */
 export type ActionsCore = Pick<typeof core, 'debug' | 'info' | 'warning' | 'error' | 'startGroup' | 'endGroup'>;
@@ -49,21 +50,4 @@ export function annotationFor(location: Location = {}): AnnotationProperties {
 export function annotationMessage(message: string, location: Location = {}): string {
   const text = location.path ? `${location.path}: ${message}` : message;
   return oneLine(text);
-}
-
-export function oneLine(text: string): string {
-  return text
-    .split(/\r?\n|\r/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join(' ');
-}
-
-/**
- * `core.info` writes its text verbatim, and the runner executes any output line that starts with
- * `::` (or the older `##[`) as a workflow command; text from a pull request (file names, error
- * text) must not be able to. A zero-width space after the first character breaks the prefix.
- */
-export function inertCommands(text: string): string {
-  return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
 }

@@ -34,4 +34,12 @@ describe('consoleLogger', () => {
     consoleLogger({ stream: out, verbose: true }).debug('cache key abc');
     expect(out.chunks).toEqual(['debug: cache key abc\n']);
   });
+
+  it('defuses workflow commands, since the CLI may run inside a workflow step', () => {
+    const out = sink();
+    consoleLogger({ stream: out }).error('::set-output name=verdict::pass');
+    consoleLogger({ stream: out }).info('::add-mask::x');
+    expect(out.chunks.some((line) => /^\s*::/m.test(line))).toBe(false);
+    expect(out.chunks[1]).toBe(':\u200b:add-mask::x\n');
+  });
 });

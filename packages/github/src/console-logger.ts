@@ -1,6 +1,7 @@
 import { formatLocated } from '@mlgate/core';
 import type { Location } from '@mlgate/core';
 import type { Logger } from './logger.js';
+import { inertCommands } from './text.js';
 
 export interface ConsoleLoggerOptions {
   /** Defaults to stderr, so a command's stdout stays machine-readable. */
@@ -9,9 +10,12 @@ export interface ConsoleLoggerOptions {
   verbose?: boolean;
 }
 
-/** The CLI's Logger: plain lines, `file:line:col: message` locations like a compiler's. */
+/**
+ * The CLI's Logger: plain lines, `file:line:col: message` locations like a compiler's. The CLI may
+ * itself run in a workflow step, where the runner reads both streams for workflow commands.
+ */
 export function consoleLogger({ stream = process.stderr, verbose = false }: ConsoleLoggerOptions = {}): Logger {
-  const write = (line: string) => stream.write(`${line}\n`);
+  const write = (line: string) => stream.write(`${inertCommands(line)}\n`);
   const located = (prefix: string, message: string, location: Location = {}) =>
     write(`${prefix}: ${formatLocated(message, location)}`);
   return {

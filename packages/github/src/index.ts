@@ -1,5 +1,6 @@
 export type { Logger } from './logger.js';
-export { actionsLogger, annotationFor, annotationMessage, inertCommands, oneLine } from './actions-logger.js';
+export { actionsLogger, annotationFor, annotationMessage } from './actions-logger.js';
+export { inertCommands, oneLine } from './text.js';
 export type { ActionsCore } from './actions-logger.js';
 export { consoleLogger } from './console-logger.js';
 export type { ConsoleLoggerOptions } from './console-logger.js';
@@ -7,15 +8,7 @@ export { memoryLogger } from './memory-logger.js';
 export type { LogEntry, MemoryLogger } from './memory-logger.js';
 export { runAction } from './run-action.js';
 export type { ActionMain, RunActionDeps } from './run-action.js';
-export {
-  booleanInput,
-  enumInput,
-  intInput,
-  listInput,
-  optionalInput,
-  renamedInput,
-  requiredInput,
-} from './inputs.js';
+export { booleanInput, enumInput, intInput, listInput, optionalInput, renamedInput, requiredInput } from './inputs.js';
 export type { InputSource, IntInputOptions } from './inputs.js';
 export { createOctokit, RateLimitExceededError } from './octokit/client.js';
 export type { CreateOctokitOptions, GitHubClient, OctokitClock } from './octokit/client.js';

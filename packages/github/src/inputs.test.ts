@@ -1,14 +1,6 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { UserError } from '@mlgate/core';
-import {
-  booleanInput,
-  enumInput,
-  intInput,
-  listInput,
-  optionalInput,
-  renamedInput,
-  requiredInput,
-} from './inputs.js';
+import { booleanInput, enumInput, intInput, listInput, optionalInput, renamedInput, requiredInput } from './inputs.js';
 import type { InputSource } from './inputs.js';
 
 const from =

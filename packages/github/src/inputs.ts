@@ -49,7 +49,11 @@ export interface IntInputOptions {
 
 export function intInput(name: string, options: IntInputOptions & { default: number }, source?: InputSource): number;
 export function intInput(name: string, options?: IntInputOptions, source?: InputSource): number | undefined;
-export function intInput(name: string, options: IntInputOptions = {}, source: InputSource = actionInput): number | undefined {
+export function intInput(
+  name: string,
+  options: IntInputOptions = {},
+  source: InputSource = actionInput,
+): number | undefined {
   const { min, max } = options;
   const value = read(name, source);
   if (value === '') return options.default;

@@ -130,7 +130,10 @@ describe('runAction', () => {
       process.stdout.write = write;
 
       expect(code).toBe(1);
-      const commands = out.join('').split(/\r?\n/).filter((line) => line.startsWith('::error'));
+      const commands = out
+        .join('')
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('::error'));
       expect(commands).toEqual(['::error file=mlgate.yml,line=3,col=5::must be a number']);
     });
 
@@ -141,7 +144,10 @@ describe('runAction', () => {
       });
       process.stdout.write = write;
 
-      const commands = out.join('').split(/\r?\n/).filter((line) => line.startsWith('::error'));
+      const commands = out
+        .join('')
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('::error'));
       expect(commands).toEqual([
         `::error::mlgate internal error: 100%25 broken. This is a bug in mlgate — please report it with the log.`,
       ]);

@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import { UserError, isUserError } from '@mlgate/core';
-import { actionsLogger, annotationFor, annotationMessage, oneLine } from './actions-logger.js';
+import { actionsLogger, annotationFor, annotationMessage } from './actions-logger.js';
 import type { ActionsCore } from './actions-logger.js';
 import type { Logger } from './logger.js';
+import { oneLine } from './text.js';
 
 export type ActionMain = (ctx: { logger: Logger }) => Promise<void>;
 
@@ -41,7 +42,11 @@ export async function runAction(main: ActionMain, deps: RunActionDeps = {}): Pro
  * not a bug; say which call was refused and why.
  */
 function apiRefusal(error: unknown): UserError | undefined {
-  const { status, request, message } = (error ?? {}) as { status?: unknown; request?: { method?: string; url?: string }; message?: unknown };
+  const { status, request, message } = (error ?? {}) as {
+    status?: unknown;
+    request?: { method?: string; url?: string };
+    message?: unknown;
+  };
   if ((status !== 401 && status !== 403) || !request?.url) return undefined;
   const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
   const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;

@@ -12,7 +12,8 @@ export function recordingCore(): ActionsCore & { calls: CoreCall[] } {
     info: (message: string) => void calls.push(['info', message]),
     warning: (message: string | Error, properties?: AnnotationProperties) =>
       void calls.push(['warning', message, properties]),
-    error: (message: string | Error, properties?: AnnotationProperties) => void calls.push(['error', message, properties]),
+    error: (message: string | Error, properties?: AnnotationProperties) =>
+      void calls.push(['error', message, properties]),
     startGroup: (name: string) => void calls.push(['startGroup', name]),
     endGroup: () => void calls.push(['endGroup']),
   };

@@ -46,7 +46,8 @@ export interface StickyResult {
  */
 export async function upsertStickyComment(store: CommentStore, sticky: StickyComment): Promise<StickyResult> {
   const { issue, marker, author, revision } = sticky;
-  if (!/^<!--.*-->$/s.test(marker)) throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
+  if (!/^<!--.*-->$/s.test(marker))
+    throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
   const body = compose(sticky);
   const ours = await findOurs(store, issue, marker, author);
   const newest = ours.at(-1);
@@ -78,7 +79,9 @@ export async function upsertStickyComment(store: CommentStore, sticky: StickyCom
 async function findOurs(store: CommentStore, issue: number, marker: string, author: string): Promise<Comment[]> {
   const login = author.toLowerCase();
   const comments = await store.list(issue);
-  return comments.filter((c) => c.author.toLowerCase() === login && c.body.includes(marker)).sort((a, b) => a.id - b.id);
+  return comments
+    .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+    .sort((a, b) => a.id - b.id);
 }
 
 async function deleteAllBut(store: CommentStore, comments: Comment[], keep: Comment): Promise<number[]> {

@@ -148,7 +148,11 @@ describe('createOctokit', () => {
   });
 
   it('gives up after maxRetries with a clear error naming the request', async () => {
-    server.script([], { status: 429, headers: { 'retry-after': '2' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+    server.script([], {
+      status: 429,
+      headers: { 'retry-after': '2' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    });
     const clock = fakeClock();
     const octokit = createOctokit({ token: TOKEN, baseUrl: server.url, logger: memoryLogger() }, clock);
 
@@ -157,7 +161,9 @@ describe('createOctokit', () => {
     const error = await failure.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitExceededError);
     expect(isUserError(error)).toBe(true);
-    expect((error as Error).message).toBe('GitHub API rate limit exceeded for GET /repos/acme/churn: gave up after 3 retries');
+    expect((error as Error).message).toBe(
+      'GitHub API rate limit exceeded for GET /repos/acme/churn: gave up after 3 retries',
+    );
     expect((error as Error).cause).toMatchObject({ status: 429 });
     // One try plus three retries: the retry plugin must not add its own attempts on top for a 429.
     expect(server.seen).toHaveLength(4);
@@ -189,7 +195,10 @@ describe('createOctokit', () => {
 
   it('retries a server error through the retry plugin', async () => {
     server.script([{ status: 502, body: { message: 'Bad gateway' } }, ok]);
-    const octokit = createOctokit({ token: TOKEN, baseUrl: server.url, logger: memoryLogger(), maxRetries: 1 }, fakeClock());
+    const octokit = createOctokit(
+      { token: TOKEN, baseUrl: server.url, logger: memoryLogger(), maxRetries: 1 },
+      fakeClock(),
+    );
 
     const { data } = await octokit.rest.repos.get({ owner: 'acme', repo: 'churn' });
 
@@ -207,7 +216,12 @@ describe('createOctokit', () => {
 
   it('sends the user agent', async () => {
     server.script([ok]);
-    const octokit = createOctokit({ token: TOKEN, baseUrl: server.url, logger: memoryLogger(), userAgent: 'mlgate-test/1' });
+    const octokit = createOctokit({
+      token: TOKEN,
+      baseUrl: server.url,
+      logger: memoryLogger(),
+      userAgent: 'mlgate-test/1',
+    });
 
     await octokit.rest.repos.get({ owner: 'acme', repo: 'churn' });
 

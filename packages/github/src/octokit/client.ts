@@ -44,7 +44,8 @@ export class RateLimitExceededError extends UserError {
 export function createOctokit(options: CreateOctokitOptions, clock: OctokitClock = realClock): GitHubClient {
   const { token, logger, maxRetries = 3, userAgent = 'mlgate' } = options;
   const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0)
+    throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
 
   const policy = rateLimitPolicy({ logger, maxRetries, clock, basePath: new URL(baseUrl).pathname });
   const octokitOptions: OctokitOptions = {

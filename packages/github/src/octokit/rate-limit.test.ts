@@ -6,9 +6,9 @@ const inSeconds = (s: number) => String(NOW / 1000 + s);
 
 describe('rateLimitWait', () => {
   it('waits the retry-after seconds, even when a reset header is also present', () => {
-    expect(rateLimitWait({ 'retry-after': '42', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inSeconds(900) }, NOW)).toEqual(
-      { seconds: 42, basis: 'retry-after' },
-    );
+    expect(
+      rateLimitWait({ 'retry-after': '42', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inSeconds(900) }, NOW),
+    ).toEqual({ seconds: 42, basis: 'retry-after' });
   });
 
   it('accepts retry-after as an HTTP-date', () => {
@@ -59,10 +59,12 @@ describe('rateLimitWait', () => {
     ['an empty string', { 'retry-after': '' }],
     ['a year', { 'retry-after': String(365 * 24 * 3600) }],
   ])('falls through a bogus retry-after (%s)', (_label, headers) => {
-    expect(rateLimitWait({ ...headers, 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inSeconds(9) }, NOW)).toEqual({
-      seconds: 10,
-      basis: 'x-ratelimit-reset',
-    });
+    expect(rateLimitWait({ ...headers, 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inSeconds(9) }, NOW)).toEqual(
+      {
+        seconds: 10,
+        basis: 'x-ratelimit-reset',
+      },
+    );
   });
 
   it.each([
