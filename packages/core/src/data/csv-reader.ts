@@ -143,15 +143,16 @@ export class CsvReader {
     this.release();
     if (this.eof) throw new Error('CsvReader.write after end');
     if (this.stopped || chunk.length === 0) return;
-    if (this.len + chunk.length > this.buf.length) {
+    if (this.len + chunk.length + 1 > this.buf.length) {
       let size = this.buf.length * 2;
-      while (size < this.len + chunk.length) size *= 2;
+      while (size < this.len + chunk.length + 1) size *= 2;
       const grown = new Uint8Array(size);
       grown.set(this.buf.subarray(0, this.len));
       this.buf = grown;
     }
     this.buf.set(chunk, this.len);
     this.len += chunk.length;
+    this.buf[this.len] = LF;
   }
 
   /** Marks the end of input. Invalidates the last batch. */
@@ -210,6 +211,7 @@ export class CsvReader {
     this.len -= this.pos;
     this.consumed += this.pos;
     this.pos = 0;
+    this.buf[this.len] = LF;
   }
 
   private setColumns(names: readonly string[]): void {
@@ -343,21 +345,24 @@ export class CsvReader {
     let stray = -1;
     this.extraAt = -1;
     for (;;) {
+      // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
+      let c = buf[i]!;
       let start = i;
       let end = -1;
       let fieldFlags = 0;
-      if (i < len && buf[i] === QUOTE && i !== literalQuote) {
+      if (c === QUOTE && i !== literalQuote) {
         fieldFlags = FieldFlag.QUOTED;
         let j = i + 1;
         for (;;) {
-          while (j < len && quoted[buf[j]!] === 0) j++;
+          let q = buf[j]!;
+          while (quoted[q] === 0) q = buf[++j]!;
           if (j >= len) {
             if (!eof) return this.needMore(rowStart, i);
             return this.unclosedQuote(rowStart, i);
           }
-          const k = quoted[buf[j]!]!;
+          const k = quoted[q]!;
           if (k === C_QUOTE) {
-            if (j + 1 < len && buf[j + 1] === QUOTE) {
+            if (buf[j + 1] === QUOTE && j + 1 < len) {
               fieldFlags |= FieldFlag.ESCAPED;
               j += 2;
               continue;
@@ -368,13 +373,14 @@ export class CsvReader {
           if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
           else {
             line++;
-            if (k === C_CR && j + 1 < len && buf[j + 1] === LF) j++;
+            if (k === C_CR && buf[j + 1] === LF && j + 1 < len) j++;
           }
           j++;
         }
         // buf[j] is the closing quote.
         i = j + 1;
-        const next = i < len ? unquoted[buf[i]!]! : C_LF;
+        c = buf[i]!;
+        const next = unquoted[c]!;
         if (next >= C_DELIMITER && next <= C_CR) {
           // Clean fields skip unescaping: their content is exactly between the quotes.
           if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
@@ -389,26 +395,27 @@ export class CsvReader {
       }
       if (end < 0) {
         for (;;) {
-          while (i < len && unquoted[buf[i]!] === 0) i++;
-          if (i >= len) break;
-          const k = unquoted[buf[i]!]!;
+          const k = unquoted[c]!;
+          if (k === 0) {
+            c = buf[++i]!;
+            continue;
+          }
+          if (k <= C_CR) break;
           if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
-          else if (k === C_QUOTE) {
-            if (stray < 0 && i !== literalQuote) stray = i;
-          } else break;
-          i++;
+          else if (stray < 0 && i !== literalQuote) stray = i;
+          c = buf[++i]!;
         }
         if (i >= len && !eof) return this.needMore(rowStart, -1);
         end = i;
       }
       if (f < cap) {
-        starts[base + f] = start;
-        ends[base + f] = end;
-        flags[base + f] = fieldFlags;
+        const k = base + f;
+        starts[k] = start;
+        ends[k] = end;
+        flags[k] = fieldFlags;
       } else if (f === cap) this.extraAt = start;
       f++;
       if (i >= len) break;
-      const c = buf[i]!;
       if (c === delimiter) {
         i++;
         continue;

@@ -21,8 +21,52 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Parses `buf[start, end)` like `Number(text)`; NaN for an empty or all-whitespace field. */
+/**
+ * Parses `buf[start, end)` like `Number(text)`; NaN for an empty or all-whitespace field.
+ *
+ * This entry handles only `-?digits(.digits)?` and is kept small so that V8 inlines it into the
+ * caller's loop: a double returned from a call that is not inlined is boxed on the heap, which
+ * costs more than the parse. Everything else goes to `parseGeneral`.
+ */
 export function parseNumber(buf: Uint8Array, start: number, end: number): number {
+  let i = start;
+  if (i >= end) return NaN;
+  let c = buf[i]!;
+  const negative = c === 45; /* - */
+  if (negative) {
+    if (++i === end) return NaN;
+    c = buf[i]!;
+  }
+  const intStart = i;
+  let mantissa = 0;
+  while (c >= DIGIT0 && c <= 57) {
+    mantissa = mantissa * 10 + (c - DIGIT0);
+    if (++i === end) {
+      if (mantissa >= TWO53) break;
+      return negative ? -mantissa : mantissa;
+    }
+    c = buf[i]!;
+  }
+  if (c === 46 /* . */ && i > intStart && i < end) {
+    const fracStart = ++i;
+    while (i < end) {
+      c = buf[i]!;
+      if (c < DIGIT0 || c > 57) break;
+      mantissa = mantissa * 10 + (c - DIGIT0);
+      i++;
+    }
+    if (i === end && i - fracStart <= 22 && mantissa < TWO53) {
+      const value = mantissa / POW10[i - fracStart]!;
+      return negative ? -value : value;
+    }
+  }
+  // The unary plus types the call's result as a number, so the inlined returns merge as an
+  // unboxed double instead of boxing every fast-path result.
+  return +parseGeneral(buf, start, end);
+}
+
+/** The whole `Number()` grammar on bytes, with the fast path's exactness rule. */
+function parseGeneral(buf: Uint8Array, start: number, end: number): number {
   if (start >= end) return NaN;
   let i = start;
   let c = buf[i]!;
@@ -32,86 +76,77 @@ export function parseNumber(buf: Uint8Array, start: number, end: number): number
     if (++i === end) return NaN;
     c = buf[i]!;
   }
+  // Digits accumulate exactly while the value stays below 2^53, whatever their count; `scale`
+  // checks that bound, so no separate count of significant digits is needed.
   let mantissa = 0;
-  let significant = 0;
-  let digits = 0;
-  // Integer part.
+  const intStart = i;
   while (c >= DIGIT0 && c <= 57) {
-    if (mantissa !== 0 || c !== DIGIT0) {
-      mantissa = mantissa * 10 + (c - DIGIT0);
-      significant++;
+    mantissa = mantissa * 10 + (c - DIGIT0);
+    if (++i === end) {
+      if (mantissa >= TWO53) return viaNumber(buf, start, end);
+      return negative ? -mantissa : mantissa;
     }
-    digits++;
-    if (++i === end) return finish(buf, start, end, negative, mantissa, significant, 0);
     c = buf[i]!;
   }
+  let digits = i - intStart;
   let exponent = 0;
   if (c === 46 /* . */) {
-    if (++i < end) {
+    const fracStart = ++i;
+    while (i < end) {
       c = buf[i]!;
-      while (c >= DIGIT0 && c <= 57) {
-        if (mantissa !== 0 || c !== DIGIT0) {
-          mantissa = mantissa * 10 + (c - DIGIT0);
-          significant++;
-        }
-        digits++;
-        exponent--;
-        if (++i === end) break;
-        c = buf[i]!;
-      }
+      if (c < DIGIT0 || c > 57) break;
+      mantissa = mantissa * 10 + (c - DIGIT0);
+      i++;
     }
+    exponent = fracStart - i;
+    digits -= exponent;
     if (digits === 0) return unusual(buf, start, end, i);
-    if (i === end) return finish(buf, start, end, negative, mantissa, significant, exponent);
+    if (i === end) return scale(buf, start, end, negative, mantissa, exponent);
   } else if (digits === 0) {
     return unusual(buf, start, end, i);
   }
-  if (c === 101 || c === 69 /* e E */) {
+  if (c !== 101 && c !== 69 /* e E */) return unusual(buf, start, end, i);
+  if (++i === end) return NaN;
+  c = buf[i]!;
+  let expNegative = false;
+  if (c === 45 || c === 43) {
+    expNegative = c === 45;
     if (++i === end) return NaN;
     c = buf[i]!;
-    let expNegative = false;
-    if (c === 45 || c === 43) {
-      expNegative = c === 45;
-      if (++i === end) return NaN;
-      c = buf[i]!;
-    }
-    let value = 0;
-    let expDigits = 0;
-    while (c >= DIGIT0 && c <= 57) {
-      if (value < 100000) value = value * 10 + (c - DIGIT0);
-      expDigits++;
-      if (++i === end) break;
-      c = buf[i]!;
-    }
-    if (expDigits === 0) return unusual(buf, start, end, i);
-    if (i !== end) return unusual(buf, start, end, i);
-    return finish(buf, start, end, negative, mantissa, significant, exponent + (expNegative ? -value : value));
   }
-  return unusual(buf, start, end, i);
+  const expStart = i;
+  let value = 0;
+  while (c >= DIGIT0 && c <= 57) {
+    if (value < 100000) value = value * 10 + (c - DIGIT0);
+    if (++i === end) break;
+    c = buf[i]!;
+  }
+  if (i === expStart || i !== end) return unusual(buf, start, end, i);
+  return scale(buf, start, end, negative, mantissa, exponent + (expNegative ? -value : value));
 }
 
-function finish(
+/** `mantissa × 10^exponent` when one correctly rounded IEEE operation gives it (Clinger). */
+function scale(
   buf: Uint8Array,
   start: number,
   end: number,
   negative: boolean,
   mantissa: number,
-  significant: number,
   exponent: number,
 ): number {
   if (mantissa === 0) return negative ? -0 : 0;
-  if (significant > 16 || mantissa >= TWO53) return viaNumber(buf, start, end);
+  if (mantissa >= TWO53) return viaNumber(buf, start, end);
   let value: number;
-  if (exponent === 0) value = mantissa;
-  else if (exponent > 0) {
-    if (exponent <= 22) value = mantissa * POW10[exponent]!;
-    else if (exponent <= 22 + 15) {
-      // Still exact when the extra powers of ten keep the significand below 2^53.
-      const scaled = mantissa * POW10[exponent - 22]!;
-      if (scaled >= TWO53) return viaNumber(buf, start, end);
-      value = scaled * 1e22;
-    } else return viaNumber(buf, start, end);
-  } else if (exponent >= -22) value = mantissa / POW10[-exponent]!;
-  else return viaNumber(buf, start, end);
+  if (exponent < 0) {
+    if (exponent < -22) return viaNumber(buf, start, end);
+    value = mantissa / POW10[-exponent]!;
+  } else if (exponent <= 22) value = mantissa * POW10[exponent]!;
+  else if (exponent <= 22 + 15) {
+    // Still exact when the extra powers of ten keep the significand below 2^53.
+    const scaled = mantissa * POW10[exponent - 22]!;
+    if (scaled >= TWO53) return viaNumber(buf, start, end);
+    value = scaled * 1e22;
+  } else return viaNumber(buf, start, end);
   return negative ? -value : value;
 }
 
