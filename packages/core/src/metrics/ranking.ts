@@ -16,9 +16,60 @@ export function ascendingOrder(scores: Float64Array): Int32Array {
     if (!Number.isFinite(scores[i]))
       throw new UserError(`score of example ${i} is ${scores[i]}; scores must be finite`);
   }
-  const order = new Int32Array(scores.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => (scores[a] as number) - (scores[b] as number) || a - b);
+  return radixOrder(scores);
+}
+
+/**
+ * Stable LSD radix sort of the indices by score: each double's IEEE-754 bits are mapped to an
+ * unsigned key that orders like the number (flip all bits of negatives, the sign bit of the rest),
+ * then sorted 16 bits at a time. A comparison sort with a callback is ~20× slower on 10⁶ scores.
+ */
+function radixOrder(scores: Float64Array): Int32Array {
+  const n = scores.length;
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Little-endian: word 2i holds the low half of the double, word 2i + 1 the sign/exponent half.
+    const h = bits[2 * i + 1] as number;
+    const l = bits[2 * i] as number;
+    const negative = h >>> 31 === 1;
+    // -0 and +0 compare equal as numbers; give them the same key.
+    const zero = (h & 0x7fffffff) === 0 && l === 0;
+    hi[i] = zero ? 0x80000000 : negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[i] = zero ? 0 : negative ? ~l >>> 0 : l;
+  }
+  let order = new Int32Array(n);
+  let next = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const histogram = new Int32Array(65536);
+  for (const [words, shift] of [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16],
+  ] as const) {
+    histogram.fill(0);
+    for (let i = 0; i < n; i++) {
+      const digit = ((words[i] as number) >>> shift) & 0xffff;
+      histogram[digit] = (histogram[digit] as number) + 1;
+    }
+    let start = 0;
+    for (let d = 0; d < 65536; d++) {
+      const count = histogram[d] as number;
+      histogram[d] = start;
+      start += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const digit = ((words[i] as number) >>> shift) & 0xffff;
+      const slot = histogram[digit] as number;
+      next[slot] = i;
+      histogram[digit] = slot + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 export function assertBinary(what: string, yTrue: ClassLabels): void {

@@ -196,22 +196,21 @@ class SortedScores {
 
   private aucWithTies(weights: Counts): number {
     const { order, positive, groupEnd } = this;
+    // Running totals only (no per-group resets to 0) keep every accumulator a double for V8.
     let positives = 0;
     let negatives = 0;
-    let groupPositives = 0;
-    let groupNegatives = 0;
+    let positivesBefore = 0;
+    let negativesBefore = 0;
     let pairs = 0;
     for (let k = 0; k < order.length; k++) {
       const w = weights[order[k] as number] as number;
       const p = (positive[k] as number) * w;
-      groupPositives += p;
-      groupNegatives += w - p;
+      positives += p;
+      negatives += w - p;
       if (groupEnd[k] === 1) {
-        pairs += groupPositives * (negatives + 0.5 * groupNegatives);
-        positives += groupPositives;
-        negatives += groupNegatives;
-        groupPositives = 0;
-        groupNegatives = 0;
+        pairs += (positives - positivesBefore) * (negativesBefore + 0.5 * (negatives - negativesBefore));
+        positivesBefore = positives;
+        negativesBefore = negatives;
       }
     }
     return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
