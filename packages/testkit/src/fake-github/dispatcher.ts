@@ -103,15 +103,19 @@ export class Dispatcher {
       injected: false,
     };
     this.deps.log.push(record);
+    const requestId = randomBytes(8)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/(.{4})(?=.)/g, '$1:');
     let reply: Reply;
     try {
-      reply = await this.respond(method, url, raw, req.headers, record);
+      reply = await this.respond(method, url, raw, req.headers, record, requestId);
     } catch (error) {
       this.violate(record, 'fake-error', `FakeGitHub crashed on ${method} ${url.pathname}: ${String(error)}`);
       reply = githubError(500, `FakeGitHub internal error: ${String(error)}`);
     }
     record.status = reply.status;
-    this.send(res, reply);
+    this.send(res, reply, requestId);
   }
 
   private async respond(
@@ -120,6 +124,7 @@ export class Dispatcher {
     raw: Buffer,
     headers: IncomingHttpHeaders,
     record: RecordedRequest,
+    requestId: string,
   ): Promise<Reply> {
     let path = url.pathname;
     if (path.startsWith(`${STORAGE_PREFIX}/`)) return this.blob(path.slice(STORAGE_PREFIX.length));
@@ -209,7 +214,7 @@ export class Dispatcher {
       return this.withRateHeaders(json(injected.status, injected.body, injected.headers), window);
     }
 
-    let reply = this.invoke(route, operation.docs ?? REST_DOCS, {
+    let reply = this.invoke(route, docs, {
       method,
       body,
       raw,
@@ -220,6 +225,10 @@ export class Dispatcher {
       searchParams: url.searchParams,
       record,
     });
+    // The upload origin puts the request id into its error bodies too.
+    if (operation.server && reply.status >= 400 && reply.body && typeof reply.body === 'object') {
+      reply = { ...reply, body: { ...(reply.body as Record<string, unknown>), request_id: requestId } };
+    }
     const after = this.deps.faults.after(identity);
     if (after) {
       record.injected = true;

@@ -1,6 +1,6 @@
 import { iso } from '../state/clock.js';
 import { nodeId } from '../state/ids.js';
-import type { RepoState } from '../state/repo.js';
+import type { RepoState, Role } from '../state/repo.js';
 import { repoApi, repoWeb, type RenderContext } from './context.js';
 import { renderSimpleUser } from './users.js';
 
@@ -88,7 +88,7 @@ export function renderRepository(ctx: RenderContext, repo: RepoState): Record<st
     allow_forking: true,
     is_template: false,
     web_commit_signoff_required: false,
-    topics: [],
+    topics: repo.topics,
     visibility: repo.private ? 'private' : 'public',
     forks: 0,
     open_issues: openIssues,
@@ -96,5 +96,33 @@ export function renderRepository(ctx: RenderContext, repo: RepoState): Record<st
     default_branch: repo.settings.defaultBranch,
     network_count: 0,
     subscribers_count: 0,
+  };
+}
+
+/** Permission flags GitHub derives from a role (`push` is write). */
+export function permissionFlags(role: Role): Record<string, boolean> {
+  const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role);
+  return { admin: rank >= 5, maintain: rank >= 4, push: rank >= 3, triage: rank >= 2, pull: rank >= 1 };
+}
+
+/** GitHub's `full-repository` (GET /repos/{owner}/{repo}): adds the viewer's permissions and merge settings. */
+export function renderFullRepository(ctx: RenderContext, repo: RepoState, viewerRole: Role): Record<string, unknown> {
+  const owner = ctx.world.users.get(repo.owner);
+  return {
+    ...renderRepository(ctx, repo),
+    permissions: permissionFlags(viewerRole),
+    temp_clone_token: '',
+    allow_squash_merge: true,
+    allow_merge_commit: true,
+    allow_rebase_merge: true,
+    allow_auto_merge: false,
+    delete_branch_on_merge: false,
+    allow_update_branch: false,
+    use_squash_pr_title_as_default: false,
+    squash_merge_commit_title: 'COMMIT_OR_PR_TITLE',
+    squash_merge_commit_message: 'COMMIT_MESSAGES',
+    merge_commit_title: 'MERGE_MESSAGE',
+    merge_commit_message: 'PR_TITLE',
+    ...(owner?.type === 'Organization' ? { organization: renderSimpleUser(ctx, repo.owner) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { ApiError, notFound } from '../api-error.js';
 import { RateLimiter } from '../rate-limit.js';
-import { renderRepository } from '../render/repos.js';
+import { permissionFlags, renderFullRepository } from '../render/repos.js';
 import { renderPrivateUser, renderSimpleUser } from '../render/users.js';
 import type { Role } from '../state/repo.js';
 import { actor, type Handler } from './types.js';
@@ -15,13 +15,11 @@ const LEVEL: Record<Role, 'admin' | 'write' | 'read' | 'none'> = {
   none: 'none',
 };
 
-function permissionFlags(role: Role): Record<string, boolean> {
-  const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role);
-  return { admin: rank >= 5, maintain: rank >= 4, push: rank >= 3, triage: rank >= 2, pull: rank >= 1 };
-}
-
 export const repoHandlers: Record<string, Handler> = {
-  'repos/get': (req) => ({ status: 200, body: renderRepository(req.ctx, req.repo) }),
+  'repos/get': (req) => ({
+    status: 200,
+    body: renderFullRepository(req.ctx, req.repo, req.login ? req.repo.roleOf(req.login) : 'read'),
+  }),
 
   'repos/get-collaborator-permission-level': (req) => {
     const user = req.ctx.world.users.get(String(req.params.username));

@@ -196,7 +196,10 @@ export class CheckStore {
   /** The newest status of each context, and the combined state GitHub derives from them. */
   combined(sha: string): { state: StatusState; statuses: StatusRecord[] } {
     const seen = new Set<string>();
-    const latest = this.statusesFor(sha).filter((s) => !seen.has(s.context) && seen.add(s.context));
+    // Newest per context, listed oldest first (unlike the statuses list), as GitHub's recording shows.
+    const latest = this.statusesFor(sha)
+      .filter((s) => !seen.has(s.context) && seen.add(s.context))
+      .reverse();
     let state: StatusState = 'success';
     if (latest.length === 0 || latest.some((s) => s.state === 'pending')) state = 'pending';
     if (latest.some((s) => s.state === 'failure' || s.state === 'error')) state = 'failure';

@@ -6,7 +6,7 @@ import { GitStore } from './git.js';
 import type { IdAllocator } from './ids.js';
 import { IssueStore } from './issues.js';
 import { ReleaseStore } from './releases.js';
-import type { UserDirectory } from './users.js';
+import type { AccountType, UserDirectory } from './users.js';
 
 /** Repository roles; the permission API reports maintain as write and triage as read. */
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
@@ -14,6 +14,8 @@ export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 export interface RepoOptions {
   owner: string;
   repo: string;
+  /** Account type of the owner when it is new (default `Organization`). */
+  ownerType?: AccountType;
   private?: boolean;
   defaultBranch?: string;
   /** `owner/name` of the parent when this repository is a fork. */
@@ -21,6 +23,7 @@ export interface RepoOptions {
   /** GitHub's immutable releases: a published release's assets and tag can no longer change. */
   immutableReleases?: boolean;
   description?: string;
+  topics?: string[];
   /** Skip the initial commit on the default branch. */
   empty?: boolean;
 }
@@ -34,6 +37,7 @@ export class RepoState {
   readonly private: boolean;
   readonly forkOf: string | undefined;
   readonly description: string | null;
+  readonly topics: string[];
   readonly createdAt: Date;
   readonly settings: { defaultBranch: string; immutableReleases: boolean };
   readonly git: GitStore;
@@ -52,12 +56,13 @@ export class RepoState {
     ensureRepo: (fullName: string, forkOf: string) => void,
   ) {
     this.id = ids.id('repo');
-    this.owner = users.ensure(options.owner).login;
+    this.owner = users.ensure(options.owner, options.ownerType ?? 'Organization').login;
     this.name = options.repo;
     this.fullName = `${this.owner}/${this.name}`;
     this.private = options.private ?? false;
     this.forkOf = options.forkOf;
     this.description = options.description ?? null;
+    this.topics = options.topics ?? [];
     this.createdAt = clock.tick();
     this.settings = {
       defaultBranch: options.defaultBranch ?? 'main',
