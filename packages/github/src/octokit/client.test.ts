@@ -250,6 +250,18 @@ describe('createOctokit', () => {
     });
   });
 
+  it('asks for a token instead of failing inside octokit', () => {
+    const error = (() => {
+      try {
+        createOctokit({ token: ' ', logger: memoryLogger() });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isUserError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^no GitHub token/);
+  });
+
   it('rejects a negative retry budget', () => {
     expect(() => createOctokit({ token: TOKEN, logger: memoryLogger(), maxRetries: -1 })).toThrow(RangeError);
   });

@@ -46,6 +46,8 @@ export function createOctokit(options: CreateOctokitOptions, clock: OctokitClock
   const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
   if (!Number.isInteger(maxRetries) || maxRetries < 0)
     throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
+  if (token.trim() === '')
+    throw new UserError('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
 
   const policy = rateLimitPolicy({ logger, maxRetries, clock, basePath: new URL(baseUrl).pathname });
   const octokitOptions: OctokitOptions = {
