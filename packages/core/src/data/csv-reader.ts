@@ -103,6 +103,8 @@ export class CsvReader {
   private strayAt = -1;
   private extraAt = -1;
   private rowEnd = 0;
+  /** Whether the row has a warning, non-ASCII bytes or fields to unescape. */
+  private rowNeedsFinish = false;
 
   constructor(options: CsvOptions = {}) {
     const delimiter = options.delimiter ?? ',';
@@ -250,7 +252,7 @@ export class CsvReader {
         this.raggedRow(rowStart, rowLine, n, cc);
         continue;
       }
-      this.finishFields(this.starts, this.ends, this.flags, base, cc, rowStart, rowLine);
+      if (this.rowNeedsFinish) this.finishFields(this.starts, this.ends, this.flags, base, cc, rowStart, rowLine);
       this.lines[this.rowCount++] = rowLine;
     }
     return true;
@@ -343,6 +345,7 @@ export class CsvReader {
     let i = rowStart;
     let f = 0;
     let stray = -1;
+    let rowFlags = 0;
     this.extraAt = -1;
     for (;;) {
       // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
@@ -413,6 +416,7 @@ export class CsvReader {
         starts[k] = start;
         ends[k] = end;
         flags[k] = fieldFlags;
+        rowFlags |= fieldFlags;
       } else if (f === cap) this.extraAt = start;
       f++;
       if (i >= len) break;
@@ -431,6 +435,7 @@ export class CsvReader {
       this.pos = i;
       this.line = line;
       this.strayAt = stray;
+      this.rowNeedsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
       this.partialBytes = 0;
       return f;
     }
@@ -438,6 +443,7 @@ export class CsvReader {
     this.pos = i;
     this.line = line;
     this.strayAt = stray;
+    this.rowNeedsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
     this.partialBytes = 0;
     return f;
   }

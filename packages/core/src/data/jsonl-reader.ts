@@ -143,7 +143,13 @@ export class JsonlReader {
       text = fatalDecoder.decode(bytes);
     } catch {
       const bad = findInvalidUtf8(this.buf, start, end);
-      this.issues.add('invalid-utf8', 'error', line, charColumn(this.buf, start, bad), 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+      this.issues.add(
+        'invalid-utf8',
+        'error',
+        line,
+        charColumn(this.buf, start, bad),
+        'invalid UTF-8 byte sequence; replaced with U+FFFD',
+      );
       text = lenientDecoder.decode(bytes);
     }
     if (text.trim() === '') return;

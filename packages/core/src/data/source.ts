@@ -76,12 +76,19 @@ export async function openCsvShard(
 ): Promise<{ reader: CsvReader; source: AsyncIterable<Uint8Array> }> {
   const size = await refuseGzipShards(path, shard);
   const { start, end } = shardRange(size, shard.index, shard.count);
-  const scan = { ...(options.delimiter !== undefined && { delimiter: options.delimiter }), header: options.header ?? true };
+  const scan = {
+    ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    header: options.header ?? true,
+  };
   const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
   const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
   const readerOptions: CsvOptions = { file: path, ...options, stopAt };
   if (shard.index > 1) {
-    Object.assign(readerOptions, { columns: await readCsvColumns(path, options), firstLine: begin.line, stripBom: false });
+    Object.assign(readerOptions, {
+      columns: await readCsvColumns(path, options),
+      firstLine: begin.line,
+      stripBom: false,
+    });
   }
   return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
 }
@@ -120,7 +127,9 @@ async function refuseGzipShards(path: string, shard: Shard): Promise<number> {
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    throw new UserError(`cannot open data file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+    throw new UserError(`cannot open data file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file: path,
+    });
   }
   if (shard.count > 1) {
     const handle = await open(path, 'r');

@@ -149,7 +149,9 @@ describe('CsvReader across chunk boundaries', () => {
       reader.end();
       for (let batch = reader.next(); batch; batch = reader.next()) {
         for (let r = 0; r < batch.rowCount; r++) {
-          table.rows.push(Array.from({ length: batch.columnCount }, (_, c) => (batch.isNull(r, c) ? null : batch.string(r, c))));
+          table.rows.push(
+            Array.from({ length: batch.columnCount }, (_, c) => (batch.isNull(r, c) ? null : batch.string(r, c))),
+          );
           table.lines.push(batch.line(r));
         }
         table.columns = [...batch.columns];
@@ -175,8 +177,22 @@ describe('CsvReader on malformed input', () => {
       ['10', '11', '12'],
     ]);
     expect(reader.issues.issues).toEqual([
-      { file: 'ragged.csv', line: 3, column: 4, code: 'ragged-row', severity: 'error', message: 'expected 3 fields, found 2; row skipped' },
-      { file: 'ragged.csv', line: 4, column: 7, code: 'ragged-row', severity: 'error', message: 'expected 3 fields, found 4; row skipped' },
+      {
+        file: 'ragged.csv',
+        line: 3,
+        column: 4,
+        code: 'ragged-row',
+        severity: 'error',
+        message: 'expected 3 fields, found 2; row skipped',
+      },
+      {
+        file: 'ragged.csv',
+        line: 4,
+        column: 7,
+        code: 'ragged-row',
+        severity: 'error',
+        message: 'expected 3 fields, found 4; row skipped',
+      },
     ]);
   });
 

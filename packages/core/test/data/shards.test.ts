@@ -55,7 +55,10 @@ describe('CsvRowScanner', () => {
       scanner.push(bytes);
       const { offset } = scanner.endOfInput();
       const before = readAll(new CsvReader({ stopAt: offset }), bytes).rows;
-      const after = readAll(new CsvReader({ columns: ['id', 'text', 'n'], stripBom: false }), bytes.subarray(offset)).rows;
+      const after = readAll(
+        new CsvReader({ columns: ['id', 'text', 'n'], stripBom: false }),
+        bytes.subarray(offset),
+      ).rows;
       const whole = readAll(new CsvReader(), bytes).rows;
       expect([target, [...before, ...after]]).toEqual([target, whole]);
     }

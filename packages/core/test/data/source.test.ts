@@ -36,7 +36,9 @@ describe('openDataSource', () => {
     const data = Buffer.alloc(3 << 20, 'abcdefg');
     const path = join(dir, 'big.txt');
     writeFileSync(path, data);
-    expect(await bytesOf(openDataSource(path, { start: 5, end: (2 << 20) + 7 }))).toEqual(data.subarray(5, (2 << 20) + 7));
+    expect(await bytesOf(openDataSource(path, { start: 5, end: (2 << 20) + 7 }))).toEqual(
+      data.subarray(5, (2 << 20) + 7),
+    );
   });
 
   it('reports a missing file and a sharded gzip file as user errors naming the file', async () => {
@@ -51,6 +53,10 @@ describe('openDataSource', () => {
 
   it('reads column names from the first row only', async () => {
     expect(await readCsvColumns(fixture('crlf-bom.csv'))).toEqual(['city', 'temp']);
-    expect(await readCsvColumns(fixture('data.tsv'), { delimiter: '\t', header: false })).toEqual(['column1', 'column2', 'column3']);
+    expect(await readCsvColumns(fixture('data.tsv'), { delimiter: '\t', header: false })).toEqual([
+      'column1',
+      'column2',
+      'column3',
+    ]);
   });
 });
