@@ -16,3 +16,6 @@ export {
   DEFAULT_MAX_MARKDOWN_BYTES,
   type TruncationNote,
 } from './markdown/truncate.js';
+export { renderReportMarkdown, safeUrl, STATUS_EMOJI, type MarkdownRenderOptions } from './render/markdown.js';
+export { renderReportText } from './render/text.js';
+export * from './render/format.js';

@@ -1,0 +1,218 @@
+import { describe, it, expect } from '@jest/globals';
+import { renderReportMarkdown, safeUrl, type Report, type VerdictStatus } from '../../src/index.js';
+import { comparisonSection, report, validationSection } from '../fixtures/reports.js';
+import { renderGfm } from '../markdown/gfm.js';
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+function fullReport(): Report {
+  const [auc] = comparisonSection().metrics;
+  if (!auc) throw new Error('fixture has auc');
+  return report({
+    verdict: {
+      status: 'fail',
+      summary: 'log_loss regressed',
+      reasons: [
+        { rule: 'min', status: 'pass', message: 'auc above 0.8', metric: 'auc' },
+        { rule: 'drift', status: 'warn', message: 'region drifted', dataset: 'train', column: 'region' },
+        { rule: 'max_regression', status: 'fail', message: 'log_loss got worse', model: 'churn', metric: 'log_loss' },
+      ],
+    },
+    validations: [validationSection()],
+    comparisons: [
+      comparisonSection({
+        slices: [
+          { column: 'region', value: 'EU', size: 120, metrics: [auc] },
+          {
+            column: 'region',
+            value: 'US',
+            size: 300,
+            metrics: [{ ...auc, delta: -0.03, relative: -0.04, label: 'regressed' }],
+          },
+        ],
+        params: [
+          { name: 'lr', baseline: 0.1, candidate: 0.2 },
+          { name: 'depth', baseline: 3, candidate: 3 },
+        ],
+      }),
+    ],
+  });
+}
+
+function tableRows(html: string): number[] {
+  return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => (row[1]?.match(/<t[hd][ >]/g) ?? []).length);
+}
+
+describe('renderReportMarkdown', () => {
+  it.each<[VerdictStatus, string]>([
+    ['pass', '## ✅ mlgate: passed'],
+    ['warn', '## ⚠️ mlgate: passed with warnings'],
+    ['fail', '## ❌ mlgate: failed'],
+    ['skipped', '## ⏭️ mlgate: skipped'],
+  ])('opens a %s report with its emoji verdict line', (status, line) => {
+    const markdown = renderReportMarkdown(report({ verdict: { status, summary: '', reasons: [] } }));
+    expect(markdown.split('\n')[0]).toBe(line);
+  });
+
+  it('escapes the title and summary', () => {
+    const markdown = renderReportMarkdown(
+      report({ verdict: { status: 'pass', summary: '**ok** @octocat', reasons: [] } }),
+      { title: '<b>Gate</b>' },
+    );
+    expect(markdown.split('\n')[0]).toBe('## ✅ \\<b\\>Gate\\</b\\>: passed');
+    expect(markdown).toContain('\\*\\*ok\\*\\* @&#8203;octocat');
+  });
+
+  it('lists failing reasons before warnings and collapses the passing ones', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    const failAt = markdown.indexOf('- ❌ log\\_loss got worse (`max_regression`, `churn`, `log_loss`)');
+    const warnAt = markdown.indexOf('- ⚠️ region drifted (`drift`, `train`, `region`)');
+    expect(failAt).toBeGreaterThan(0);
+    expect(warnAt).toBeGreaterThan(failAt);
+    expect(markdown).toMatch(/<details>\n<summary>1 rule passed<\/summary>\n\n- ✅ auc above 0\\.8/);
+  });
+
+  it('shows failing checks first and passing checks collapsed', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    expect(markdown).toContain('### ❌ Data `train`: 12,345 rows × 8 columns');
+    const failing = markdown.indexOf(
+      '| ❌ | in\\_range | `income` | -5 | `>= 0` | 3 (0.0243%) | 3 values out of range; e.g. line 17: `-5` |',
+    );
+    const warning = markdown.indexOf('| ⚠️ | row\\_count |');
+    const passing = markdown.indexOf('| ✅ | not\\_null |');
+    expect(failing).toBeGreaterThan(0);
+    expect(warning).toBeGreaterThan(failing);
+    expect(markdown.lastIndexOf('<summary>1 passing check</summary>', passing)).toBeGreaterThan(warning);
+  });
+
+  it('shows drifted columns first', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    expect(markdown).toContain('✅ **Drift**: 1 of 2 columns drifted (12.5%; the dataset counts as drifted from 30%)');
+    expect(markdown.indexOf('| `region` | chi2 |')).toBeLessThan(markdown.indexOf('| `age` | ks |'));
+  });
+
+  it('renders the comparison as a DVC-style table with intervals and verdicts', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    expect(markdown).toContain('### Model `churn`: `candidate` vs baseline `production` (`churn@v1.3.0`)');
+    expect(markdown).toContain(
+      [
+        '| Metric | Baseline (production) | Candidate | Δ | 95% CI | Verdict |',
+        '| :--- | ---: | ---: | ---: | :---: | :--- |',
+        '| auc | 0.8123 | 0.8234 | +0.01106 (+1.36%) | [+0.0021, +0.0201] | 🟢 improved (p = 0.012) |',
+        '| log\\_loss | 0.41 | 0.43 | +0.02 (+4.88%) | [+0.005, +0.035] | 🔴 regressed |',
+      ].join('\n'),
+    );
+    expect(markdown).toContain('Intervals at 95% confidence (delong, bootstrap).');
+  });
+
+  it('leaves out the interval column when no metric has one, and labels the confidence level', () => {
+    const section = comparisonSection();
+    const withoutIntervals = renderReportMarkdown(
+      report({ comparisons: [{ ...section, metrics: section.metrics.map(({ ci: _ci, ...metric }) => metric) }] }),
+    );
+    expect(withoutIntervals).toContain('| Metric | Baseline (production) | Candidate | Δ | Verdict |');
+    expect(renderReportMarkdown(report({ comparisons: [{ ...section, confidence: 0.9 }] }))).toContain('| 90% CI |');
+  });
+
+  it('puts the worst slice first and opens the slices when one regressed', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    expect(markdown).toContain('<details open>\n<summary>Slices: 1 of 2 slices regressed</summary>');
+    expect(markdown.indexOf('| region = `US` | 300 |')).toBeLessThan(markdown.indexOf('| region = `EU` | 120 |'));
+  });
+
+  it('lists only changed parameters, collapsed', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    expect(markdown).toContain(
+      '<details>\n<summary>Parameters: 1 changed</summary>\n\n| Parameter | Baseline | Candidate |',
+    );
+    expect(markdown).toContain('| lr | `0.1` | `0.2` |');
+    expect(markdown).not.toContain('| depth |');
+  });
+
+  it('says when there is no baseline yet', () => {
+    const markdown = renderReportMarkdown(report({ comparisons: [comparisonSection({ baseline: null })] }));
+    expect(markdown).toContain('No baseline yet: this is the first run, so there is nothing to compare with.');
+    expect(markdown).toContain('| Metric | Candidate (candidate) |\n| :--- | ---: |\n| auc | 0.8234 |');
+  });
+
+  it('keeps every untrusted string inert', () => {
+    const hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) @octocat #1 a|b ```';
+    const validation = validationSection({ dataset: hostile });
+    const comparison = comparisonSection({ model: hostile, baseline: { label: hostile, source: hostile } });
+    const doc = report({
+      verdict: {
+        status: 'fail',
+        summary: hostile,
+        reasons: [{ rule: hostile, status: 'fail', message: hostile, metric: hostile }],
+      },
+      validations: [
+        {
+          ...validation,
+          checks: validation.checks.map((check) => ({
+            ...check,
+            check: hostile,
+            column: hostile,
+            message: hostile,
+            expected: hostile,
+            examples: [{ value: hostile }],
+          })),
+          issues: [{ file: hostile, line: 1, message: hostile }],
+        },
+      ],
+      comparisons: [
+        {
+          ...comparison,
+          metrics: comparison.metrics.map((metric) => ({
+            ...metric,
+            name: hostile,
+            ci: metric.ci && { ...metric.ci, method: hostile },
+          })),
+          slices: [{ column: hostile, value: hostile, size: 3, metrics: comparison.metrics }],
+          params: [{ name: hostile, baseline: hostile, candidate: 'x' }],
+        },
+      ],
+    });
+    const markdown = renderReportMarkdown(doc, { runUrl: 'https://github.com/acme/churn/actions/runs/1' });
+    const html = renderGfm(markdown);
+    expect(html).not.toMatch(/<img|<script|javascript:alert\(1\)"|href="javascript/i);
+    expect(html.match(/<a /g)).toEqual(['<a ']);
+    // GitHub links no mention or reference inside code spans; everywhere else they must be broken.
+    const prose = html
+      .replace(/<code>[\s\S]*?<\/code>/g, '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&#8203;/g, '\u200B');
+    expect(prose).toContain('@\u200Boctocat');
+    expect(prose).not.toMatch(/@octocat|#1\b/);
+    for (const tableHtml of html.match(/<table>[\s\S]*?<\/table>/g) ?? []) {
+      expect(new Set(tableRows(tableHtml)).size).toBe(1);
+    }
+  });
+
+  it('fits the byte budget and keeps the footer when the report is huge', () => {
+    const checks = Array.from({ length: 5000 }, (_, i) => ({
+      check: `check_${i}`,
+      status: 'fail' as const,
+      message: 'x'.repeat(400),
+    }));
+    const markdown = renderReportMarkdown(report({ validations: [validationSection({ checks })] }), {
+      maxBytes: 20000,
+      runUrl: 'https://github.com/acme/churn/actions/runs/1',
+    });
+    expect(bytes(markdown)).toBeLessThanOrEqual(20000);
+    expect(markdown).toMatch(
+      /_… truncated: [\d,]+ more lines not shown_\n\n<sub>mlgate · commit `a5c3785` · \[workflow run\]/,
+    );
+  });
+
+  it('links the run only for http(s) URLs', () => {
+    expect(renderReportMarkdown(report(), { runUrl: 'javascript:alert(1)' })).not.toContain('workflow run');
+    expect(safeUrl('https://example.com/a (b)')).toBe('https://example.com/a%20%28b%29');
+    expect(safeUrl('not a url')).toBeUndefined();
+  });
+
+  it('renders the whole fixture stably', () => {
+    expect(
+      renderReportMarkdown(fullReport(), { runUrl: 'https://github.com/acme/churn/actions/runs/99' }),
+    ).toMatchSnapshot();
+  });
+});
