@@ -5,7 +5,7 @@ export { accuracyFromCounts, pairedLabelMetric, pairedMeanLoss, pairedMetric, pa
 export type { CountsMetric } from './paired-metrics.js';
 export { seedState, Xoshiro128 } from './prng.js';
 export { drawCategoryTotals, drawCounts32, drawCounts8, forEachDraw } from './resample.js';
-export type { Counts } from './resample.js';
+export type { ResampleCounts } from './resample.js';
 export { deLong, midranks } from './delong.js';
 export type { DeLongResult } from './delong.js';
 export { labelChange } from './label-change.js';

@@ -3,7 +3,7 @@ import { ascendingOrder, assertBinary } from '../metrics/ranking.js';
 import type { ClassLabels, Weights } from '../metrics/types.js';
 import { assertSameLength } from '../metrics/validate.js';
 import type { CategoryEvaluator, PairedStatistic, PairedValues } from './paired-statistic.js';
-import type { Counts } from './resample.js';
+import type { ResampleCounts } from './resample.js';
 
 /** A metric of per-class confusion counts, e.g. accuracy or F1 (see `prfFromCounts`). */
 export type CountsMetric = (counts: ClassCounts) => number;
@@ -24,7 +24,7 @@ export function pairedLabelMetric(
   assertSameLength('paired labels', yTrue, baseline);
   return {
     size: yTrue.length,
-    evaluate: (counts?: Counts): PairedValues => ({
+    evaluate: (counts?: ResampleCounts): PairedValues => ({
       candidate: metric(drawnClasses(classCounts(yTrue, candidate, counts))),
       baseline: metric(drawnClasses(classCounts(yTrue, baseline, counts))),
     }),
@@ -98,7 +98,7 @@ export function pairedMeanLoss(
   assertSameLength('paired losses', candidateLoss, baselineLoss);
   return {
     size: candidateLoss.length,
-    evaluate: (counts?: Counts): PairedValues => {
+    evaluate: (counts?: ResampleCounts): PairedValues => {
       let total = 0;
       let c = 0;
       let b = 0;
@@ -121,7 +121,7 @@ export function pairedMetric(
 ): PairedStatistic {
   return {
     size,
-    evaluate: (counts?: Counts): PairedValues => ({ candidate: candidate(counts), baseline: baseline(counts) }),
+    evaluate: (counts?: ResampleCounts): PairedValues => ({ candidate: candidate(counts), baseline: baseline(counts) }),
   };
 }
 
@@ -144,7 +144,7 @@ export function pairedRocAuc(
   let ones: Uint8Array | undefined;
   return {
     size: yTrue.length,
-    evaluate: (counts?: Counts): PairedValues => {
+    evaluate: (counts?: ResampleCounts): PairedValues => {
       const weights = counts ?? (ones ??= new Uint8Array(yTrue.length).fill(1));
       return { candidate: c.auc(weights), baseline: b.auc(weights) };
     },
@@ -175,11 +175,11 @@ class SortedScores {
     this.hasTies = ties;
   }
 
-  auc(weights: Counts): number {
+  auc(weights: ResampleCounts): number {
     return this.hasTies ? this.aucWithTies(weights) : this.aucDistinct(weights);
   }
 
-  private aucDistinct(weights: Counts): number {
+  private aucDistinct(weights: ResampleCounts): number {
     const { order, positive } = this;
     let positives = 0;
     let negatives = 0;
@@ -194,7 +194,7 @@ class SortedScores {
     return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
   }
 
-  private aucWithTies(weights: Counts): number {
+  private aucWithTies(weights: ResampleCounts): number {
     const { order, positive, groupEnd } = this;
     // Running totals only (no per-group resets to 0) keep every accumulator a double for V8.
     let positives = 0;

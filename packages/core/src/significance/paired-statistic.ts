@@ -1,4 +1,4 @@
-import type { Counts } from './resample.js';
+import type { ResampleCounts } from './resample.js';
 
 export interface PairedValues {
   candidate: number;
@@ -13,7 +13,7 @@ export interface PairedValues {
  */
 export interface PairedStatistic {
   readonly size: number;
-  evaluate(counts?: Counts): PairedValues;
+  evaluate(counts?: ResampleCounts): PairedValues;
   /**
    * Optional fast path for statistics that depend only on how many draws fall in each category
    * (e.g. confusion-matrix cells): the bootstrap then tallies categories directly.

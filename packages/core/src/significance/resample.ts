@@ -4,7 +4,7 @@ import { seedState } from './prng.js';
  * How often each example is drawn in one bootstrap resample. Uint8Array is the fast path (a count
  * above 255 is detected and redrawn into a Uint32Array with the very same draws).
  */
-export type Counts = Uint8Array | Uint32Array;
+export type ResampleCounts = Uint8Array | Uint32Array;
 
 /**
  * Resample `resample` of `seed`: n draws of an example index, uniform with replacement (an exact
