@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
+import { rejected } from './fixtures/octokit-failure.js';
 import { FakeGitHub } from '../src/fake-github/index.js';
 
-type Failure = { status: number; message: string; response?: { data: unknown } };
-const failure = (e: unknown) => e as Failure;
 const repo = { owner: 'acme', repo: 'churn' };
 
 describe('FakeGitHub git refs and tags', () => {
@@ -28,7 +27,7 @@ describe('FakeGitHub git refs and tags', () => {
     const created = await octokit.rest.git.createRef({ ...repo, ref: 'refs/tags/churn@v1.0.0', sha: child });
     const again = await octokit.rest.git
       .createRef({ ...repo, ref: 'refs/tags/churn@v1.0.0', sha: sibling })
-      .catch(failure);
+      .then(...rejected);
 
     expect(created.status).toBe(201);
     expect(created.data).toMatchObject({ ref: 'refs/tags/churn@v1.0.0', object: { sha: child, type: 'commit' } });
@@ -41,7 +40,9 @@ describe('FakeGitHub git refs and tags', () => {
     await octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/staging', sha: root });
 
     const forward = await octokit.rest.git.updateRef({ ...repo, ref: 'heads/staging', sha: child });
-    const sideways = await octokit.rest.git.updateRef({ ...repo, ref: 'heads/staging', sha: sibling }).catch(failure);
+    const sideways = await octokit.rest.git
+      .updateRef({ ...repo, ref: 'heads/staging', sha: sibling })
+      .then(...rejected);
     const forced = await octokit.rest.git.updateRef({ ...repo, ref: 'heads/staging', sha: sibling, force: true });
 
     expect(forward.data.object.sha).toBe(child);
@@ -54,8 +55,8 @@ describe('FakeGitHub git refs and tags', () => {
     await octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/tmp', sha: root });
 
     const deleted = await octokit.rest.git.deleteRef({ ...repo, ref: 'heads/tmp' });
-    const again = await octokit.rest.git.deleteRef({ ...repo, ref: 'heads/tmp' }).catch(failure);
-    const read = await octokit.rest.git.getRef({ ...repo, ref: 'heads/tmp' }).catch(failure);
+    const again = await octokit.rest.git.deleteRef({ ...repo, ref: 'heads/tmp' }).then(...rejected);
+    const read = await octokit.rest.git.getRef({ ...repo, ref: 'heads/tmp' }).then(...rejected);
 
     expect(deleted.status).toBe(204);
     expect(again.status).toBe(422);
@@ -66,9 +67,9 @@ describe('FakeGitHub git refs and tags', () => {
   it('refuses refs to unknown objects and names git would reject', async () => {
     const unknown = await octokit.rest.git
       .createRef({ ...repo, ref: 'refs/heads/x', sha: '0'.repeat(40) })
-      .catch(failure);
-    const badName = await octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/a..b', sha: root }).catch(failure);
-    const short = await octokit.rest.git.createRef({ ...repo, ref: 'heads/x', sha: root }).catch(failure);
+      .then(...rejected);
+    const badName = await octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/a..b', sha: root }).then(...rejected);
+    const short = await octokit.rest.git.createRef({ ...repo, ref: 'heads/x', sha: root }).then(...rejected);
 
     expect([unknown.status, badName.status, short.status]).toEqual([422, 422, 422]);
     expect(unknown.message).toContain('Object does not exist');
@@ -138,7 +139,9 @@ describe('FakeGitHub releases and assets', () => {
       draft: true,
       name: 'churn v1.4.0',
     });
-    const hiddenWhileDraft = await octokit.rest.repos.getReleaseByTag({ ...repo, tag: 'churn@v1.4.0' }).catch(failure);
+    const hiddenWhileDraft = await octokit.rest.repos
+      .getReleaseByTag({ ...repo, tag: 'churn@v1.4.0' })
+      .then(...rejected);
     const asset = await upload(draft.data.upload_url, 'model card.md', '# churn v1.4.0');
     const published = await octokit.rest.repos.updateRelease({ ...repo, release_id: draft.data.id, draft: false });
     const byTag = await octokit.rest.repos.getReleaseByTag({ ...repo, tag: 'churn@v1.4.0' });
@@ -161,8 +164,8 @@ describe('FakeGitHub releases and assets', () => {
     const release = await octokit.rest.repos.createRelease({ ...repo, tag_name: 'v1' });
     await upload(release.data.upload_url, 'report.json', '{}');
 
-    const duplicateRelease = await octokit.rest.repos.createRelease({ ...repo, tag_name: 'v1' }).catch(failure);
-    const duplicateAsset = await upload(release.data.upload_url, 'report.json', '{}').catch(failure);
+    const duplicateRelease = await octokit.rest.repos.createRelease({ ...repo, tag_name: 'v1' }).then(...rejected);
+    const duplicateAsset = await upload(release.data.upload_url, 'report.json', '{}').then(...rejected);
 
     expect(duplicateRelease.status).toBe(422);
     expect(duplicateRelease.response?.data).toMatchObject({
@@ -193,7 +196,7 @@ describe('FakeGitHub releases and assets', () => {
 
     const misrouted = await octokit.rest.repos
       .uploadReleaseAsset({ ...repo, release_id: release.data.id, name: 'a.txt', data: 'x', baseUrl: gh.url })
-      .catch(failure);
+      .then(...rejected);
 
     expect(misrouted.status).toBe(404);
     expect(gh.takeViolations()).toEqual([expect.objectContaining({ kind: 'wrong-host' })]);
@@ -220,10 +223,10 @@ describe('FakeGitHub releases and assets', () => {
           data: 'no',
           headers: { 'content-type': 'text/markdown' },
         })
-        .catch(failure);
+        .then(...rejected);
       const moveTag = await client.rest.git
         .updateRef({ ...repo, ref: 'tags/v1', sha: other.state.git.addCommit({ parents: [other.state.headSha] }).sha })
-        .catch(failure);
+        .then(...rejected);
 
       expect(beforePublish.status).toBe(201);
       expect(published.data.immutable).toBe(true);

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
+import { rejected } from './fixtures/octokit-failure.js';
 import { FakeGitHub, MAX_BODY_CHARACTERS } from '../src/fake-github/index.js';
 
-type Failure = { status: number; message: string; response?: { headers: Record<string, string>; data: unknown } };
-const failure = (e: unknown) => e as Failure;
 const repo = { owner: 'acme', repo: 'churn' };
 
 describe('FakeGitHub issue comments', () => {
@@ -59,7 +58,7 @@ describe('FakeGitHub issue comments', () => {
   it('rejects a body over 65,536 characters with GitHub 422 and accepts one at the limit', async () => {
     const tooLong = await octokit.rest.issues
       .createComment({ ...repo, issue_number: pr, body: 'x'.repeat(MAX_BODY_CHARACTERS + 1) })
-      .catch(failure);
+      .then(...rejected);
     const atLimit = await octokit.rest.issues.createComment({
       ...repo,
       issue_number: pr,
@@ -99,7 +98,7 @@ describe('FakeGitHub issue comments', () => {
 
     const updated = await octokit.rest.issues.updateComment({ ...repo, comment_id: created.data.id, body: 'v2' });
     const deleted = await octokit.rest.issues.deleteComment({ ...repo, comment_id: created.data.id });
-    const gone = await octokit.rest.issues.getComment({ ...repo, comment_id: created.data.id }).catch(failure);
+    const gone = await octokit.rest.issues.getComment({ ...repo, comment_id: created.data.id }).then(...rejected);
 
     expect(created.headers.location).toBe(`${gh.url}/repos/acme/churn/issues/comments/${created.data.id}`);
     expect(updated.data.body).toBe('v2');
@@ -111,7 +110,7 @@ describe('FakeGitHub issue comments', () => {
   it('gives comment ids and issue numbers different ranges so mixing them up is a 404', async () => {
     const comment = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' });
 
-    const mixedUp = await octokit.rest.issues.getComment({ ...repo, comment_id: pr }).catch(failure);
+    const mixedUp = await octokit.rest.issues.getComment({ ...repo, comment_id: pr }).then(...rejected);
 
     expect(comment.data.id).toBeGreaterThan(1_000_000);
     expect(mixedUp.status).toBe(404);
@@ -121,7 +120,7 @@ describe('FakeGitHub issue comments', () => {
     gh.addToken('fork-token', 'github-actions[bot]', { permission: 'read' });
     const readOnly = getOctokit('fork-token', { baseUrl: gh.url });
 
-    const write = await readOnly.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).catch(failure);
+    const write = await readOnly.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).then(...rejected);
     const read = await readOnly.rest.issues.listComments({ ...repo, issue_number: pr });
 
     expect(write.status).toBe(403);
@@ -169,7 +168,7 @@ describe('FakeGitHub fault injection', () => {
       status: 502,
     });
 
-    const first = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).catch(failure);
+    const first = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).then(...rejected);
     const second = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' });
 
     expect(first.status).toBe(502);
@@ -181,7 +180,7 @@ describe('FakeGitHub fault injection', () => {
   it('can apply the change and still fail the response (the lost-response case)', async () => {
     gh.fail({ operationId: 'issues/create-comment', status: 504, afterHandler: true });
 
-    const error = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).catch(failure);
+    const error = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).then(...rejected);
 
     expect(error.status).toBe(504);
     expect(gh.state.issues.commentsOn(pr).map((c) => c.body)).toEqual(['x']);
@@ -190,7 +189,7 @@ describe('FakeGitHub fault injection', () => {
   it('answers a secondary rate limit with 403, GitHub message and retry-after, without applying the request', async () => {
     gh.failSecondaryRateLimit({ operationId: 'issues/create-comment', retryAfter: 7 });
 
-    const error = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).catch(failure);
+    const error = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body: 'x' }).then(...rejected);
 
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/secondary rate limit/);
@@ -203,7 +202,7 @@ describe('FakeGitHub fault injection', () => {
     gh.setRateLimit({ remaining: 1 });
 
     const last = await octokit.rest.issues.listComments({ ...repo, issue_number: pr });
-    const over = await octokit.rest.issues.listComments({ ...repo, issue_number: pr }).catch(failure);
+    const over = await octokit.rest.issues.listComments({ ...repo, issue_number: pr }).then(...rejected);
 
     expect(last.headers['x-ratelimit-remaining']).toBe('0');
     expect(over.status).toBe(403);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
+import { rejected } from './fixtures/octokit-failure.js';
 import { FakeGitHub } from '../src/fake-github/index.js';
 import { OperationRouter } from '../src/fake-github/openapi/router.js';
 import { loadGitHubSubset } from '../src/fake-github/openapi/spec.js';
@@ -169,7 +170,7 @@ describe('FakeGitHub against GitHub OpenAPI description', () => {
 
     const error = await octokit
       .request('POST /repos/{owner}/{repo}/issues/{issue_number}/commentz', { ...repo, issue_number: 1, body: 'x' })
-      .catch((e: unknown) => e as { status: number; message: string });
+      .then(...rejected);
 
     expect(error).toMatchObject({ status: 404 });
     expect(error.message).toContain("not in GitHub's OpenAPI description");
@@ -182,11 +183,15 @@ describe('FakeGitHub against GitHub OpenAPI description', () => {
     const octokit = getOctokit('ghs_token', { baseUrl: gh.url });
 
     const missing = await octokit
-      .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 1, text: 'hi' })
-      .catch((e: unknown) => e as { status: number; message: string });
+      .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...repo,
+        issue_number: 1,
+        text: 'hi',
+      } as never)
+      .then(...rejected);
     const wrongEnum = await octokit.rest.checks
       .create({ ...repo, name: 'gate', head_sha: gh.state.headSha, conclusion: 'passed' as 'success' })
-      .catch((e: unknown) => e as { status: number; message: string });
+      .then(...rejected);
 
     expect(missing.status).toBe(422);
     expect(missing.message).toContain("must have required property 'body'");
@@ -202,10 +207,10 @@ describe('FakeGitHub against GitHub OpenAPI description', () => {
 
     const unknownQuery = await octokit
       .request('GET /repos/{owner}/{repo}/pulls', { ...repo, status: 'open' })
-      .catch((e: unknown) => e as { status: number; message: string });
+      .then(...rejected);
     const badPath = await octokit
-      .request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: 'latest' })
-      .catch((e: unknown) => e as { status: number; message: string });
+      .request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: 'latest' } as never)
+      .then(...rejected);
 
     expect(unknownQuery.message).toContain('query parameter "status" is not a parameter of pulls/list');
     expect(badPath.message).toContain('path/comment_id must be integer');
@@ -215,9 +220,7 @@ describe('FakeGitHub against GitHub OpenAPI description', () => {
   it('reports a GitHub operation the fake does not implement as unimplemented, not as unknown', async () => {
     const octokit = getOctokit('ghs_token', { baseUrl: gh.url });
 
-    const error = await octokit.rest.issues
-      .lock({ ...repo, issue_number: 1 })
-      .catch((e: unknown) => e as { status: number; message: string });
+    const error = await octokit.rest.issues.lock({ ...repo, issue_number: 1 }).then(...rejected);
 
     expect(error.message).toContain('FakeGitHub does not implement issues/lock');
     expect(gh.takeViolations()).toEqual([

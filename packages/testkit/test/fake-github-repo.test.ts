@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
+import { rejected } from './fixtures/octokit-failure.js';
 import { FakeGitHub } from '../src/fake-github/index.js';
 
-type Failure = { status: number; message: string; response?: { data: unknown } };
-const failure = (e: unknown) => e as Failure;
 const repo = { owner: 'acme', repo: 'churn' };
 
 let gh: FakeGitHub;
@@ -45,11 +44,11 @@ describe('FakeGitHub check runs and statuses', () => {
 
     const noConclusion = await octokit.rest.checks
       .create({ ...repo, name: 'x', head_sha: gh.state.headSha, status: 'completed' })
-      .catch(failure);
+      .then(...rejected);
     const unknownSha = await octokit.rest.checks
       .create({ ...repo, name: 'x', head_sha: 'c'.repeat(40) })
-      .catch(failure);
-    const asUser = await user.rest.checks.create({ ...repo, name: 'x', head_sha: gh.state.headSha }).catch(failure);
+      .then(...rejected);
+    const asUser = await user.rest.checks.create({ ...repo, name: 'x', head_sha: gh.state.headSha }).then(...rejected);
 
     expect(noConclusion.status).toBe(422);
     expect(unknownSha.status).toBe(422);
@@ -110,7 +109,7 @@ describe('FakeGitHub deployments', () => {
 
     const blocked = await octokit.rest.repos
       .createDeployment({ ...repo, ref: 'main', environment: 'production' })
-      .catch(failure);
+      .then(...rejected);
     await octokit.rest.repos.createCommitStatus({ ...repo, sha, state: 'success', context: 'mlgate/gate' });
     const created = await octokit.rest.repos.createDeployment({ ...repo, ref: 'main', environment: 'production' });
 
@@ -177,7 +176,7 @@ describe('FakeGitHub collaborator permissions, users and pulls', () => {
     );
     const ghost = await octokit.rest.repos
       .getCollaboratorPermissionLevel({ ...repo, username: 'ghost-404' })
-      .catch(failure);
+      .then(...rejected);
 
     expect(levels).toEqual([
       'admin-user:admin/admin',
@@ -194,7 +193,7 @@ describe('FakeGitHub collaborator permissions, users and pulls', () => {
   it('answers GET /user with 403 for the workflow token and with the user for a personal token', async () => {
     gh.addToken('pat', 'alice');
 
-    const asBot = await octokit.rest.users.getAuthenticated().catch(failure);
+    const asBot = await octokit.rest.users.getAuthenticated().then(...rejected);
     const asUser = await getOctokit('pat', { baseUrl: gh.url }).rest.users.getAuthenticated();
 
     expect(asBot.status).toBe(403);
@@ -232,7 +231,7 @@ describe('FakeGitHub workflow runs and artifacts', () => {
       branch: 'main',
       status: 'success',
     });
-    const unknown = await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'nope.yml' }).catch(failure);
+    const unknown = await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'nope.yml' }).then(...rejected);
 
     expect(data.total_count).toBe(1);
     expect(data.workflow_runs[0]).toMatchObject({
@@ -279,7 +278,7 @@ describe('FakeGitHub workflow runs and artifacts', () => {
     });
     const expired = await octokit.rest.actions
       .downloadArtifact({ ...repo, artifact_id: old.id, archive_format: 'zip' })
-      .catch(failure);
+      .then(...rejected);
 
     expect(listed.data.artifacts.map((a) => a.id)).toEqual([report.id]);
     expect(Buffer.from(download.data as ArrayBuffer)).toEqual(zip);

@@ -363,14 +363,11 @@ export class Dispatcher {
     return window ? { ...reply, headers: { ...RateLimiter.headers(window), ...reply.headers } } : reply;
   }
 
-  private send(res: ServerResponse, reply: Reply): void {
+  private send(res: ServerResponse, reply: Reply, requestId: string): void {
     const headers: Record<string, string> = {
       'x-github-media-type': 'github.v3; format=json',
       'x-github-api-version-selected': '2022-11-28',
-      'x-github-request-id': randomBytes(8)
-        .toString('hex')
-        .toUpperCase()
-        .replace(/(.{4})(?=.)/g, '$1:'),
+      'x-github-request-id': requestId,
       ...reply.headers,
     };
     let payload: Buffer | undefined;
