@@ -42,10 +42,6 @@ const C_CR = 3;
 const C_QUOTE = 4;
 const C_HIGH = 5;
 
-// scanRow results other than a field count.
-const NEED_MORE = -1;
-const UNCLOSED = -2;
-
 const LEARN_COLUMNS = 256;
 
 /**
@@ -98,11 +94,10 @@ export class CsvReader {
   private lines = new Int32Array(0);
   private rowCount = 0;
 
-  // Set by scanRow for the caller.
-  private openQuoteAt = -1;
+  // The first row, as learned by scanRows in learning mode.
+  private learnedFields = 0;
+  private learnedRowStart = 0;
   private strayAt = -1;
-  private extraAt = -1;
-  private rowEnd = 0;
   /** Whether the row has a warning, non-ASCII bytes or fields to unescape. */
   private rowNeedsFinish = false;
 
@@ -234,93 +229,41 @@ export class CsvReader {
       if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.pos = 3;
     }
     if (this.columnCount < 0 && !this.learnColumns()) return false;
-    const cc = this.columnCount;
-    while (this.rowCount < this.batchSize) {
-      if (!this.atRowStart()) return false;
-      if (this.stopAt >= 0 && this.consumed + this.pos >= this.stopAt) {
-        this.stopped = true;
-        return false;
-      }
-      const rowStart = this.pos;
-      const rowLine = this.line;
-      const base = this.rowCount * cc;
-      if (this.waitingForMore()) return false;
-      const n = this.scanRow(this.starts, this.ends, this.flags, base, cc);
-      if (n === NEED_MORE) return false;
-      if (n === UNCLOSED) continue;
-      if (n !== cc) {
-        this.raggedRow(rowStart, rowLine, n, cc);
-        continue;
-      }
-      if (this.rowNeedsFinish) this.finishFields(this.starts, this.ends, this.flags, base, cc, rowStart, rowLine);
-      this.lines[this.rowCount++] = rowLine;
-    }
-    return true;
-  }
-
-  /**
-   * Consumes the LF of a CRLF split across chunks and blank lines; false when more input is
-   * needed or there is none left.
-   */
-  private atRowStart(): boolean {
-    for (;;) {
-      if (this.pos >= this.len) return false;
-      const c = this.buf[this.pos]!;
-      if (this.afterCR) {
-        this.afterCR = false;
-        if (c === LF) {
-          this.pos++;
-          continue;
-        }
-      }
-      if (c === LF) {
-        this.pos++;
-        this.line++;
-      } else if (c === CR) {
-        this.pos++;
-        this.line++;
-        this.afterCR = true;
-      } else return true;
-    }
+    return this.scanRows(this.columnCount, this.batchSize, false);
   }
 
   /** Reads the first row to learn the column count (and names, when it is a header). */
   private learnColumns(): boolean {
-    let cap = LEARN_COLUMNS;
-    for (;;) {
-      if (!this.atRowStart()) {
+    for (let cap = LEARN_COLUMNS; ;) {
+      this.starts = new Int32Array(cap);
+      this.ends = new Int32Array(cap);
+      this.flags = new Uint8Array(cap);
+      this.lines = new Int32Array(1);
+      this.learnedFields = 0;
+      if (!this.scanRows(cap, 1, true)) {
+        if (this.learnedFields > cap) {
+          cap = this.learnedFields;
+          continue;
+        }
         if (this.eof && this.pos >= this.len) this.setColumns([]);
         return false;
       }
-      const rowStart = this.pos;
-      const rowLine = this.line;
-      const afterCR = this.afterCR;
-      const starts = new Int32Array(cap);
-      const ends = new Int32Array(cap);
-      const flags = new Uint8Array(cap);
-      if (this.waitingForMore()) return false;
-      const n = this.scanRow(starts, ends, flags, 0, cap);
-      if (n === NEED_MORE) return false;
-      if (n === UNCLOSED) continue;
-      if (n > cap) {
-        cap = n;
-        this.pos = rowStart;
-        this.line = rowLine;
-        this.afterCR = afterCR;
-        continue;
-      }
+      this.rowCount = 0;
+      const n = this.learnedFields;
+      const rowLine = this.lines[0]!;
       if (!this.header) {
         // The first row is data: parse it again as a row of the batch.
-        this.pos = rowStart;
+        this.pos = this.learnedRowStart;
         this.line = rowLine;
-        this.afterCR = afterCR;
-        this.strayAt = -1;
+        this.afterCR = false;
         this.setColumns(Array.from({ length: n }, (_, i) => `column${i + 1}`));
         return true;
       }
-      this.finishFields(starts, ends, flags, 0, n, rowStart, rowLine);
+      if (this.rowNeedsFinish) {
+        this.finishFields(this.starts, this.ends, this.flags, 0, n, this.learnedRowStart, rowLine, this.strayAt);
+      }
       const names: string[] = [];
-      for (let i = 0; i < n; i++) names.push(decodeUtf8(this.buf, starts[i]!, ends[i]!));
+      for (let i = 0; i < n; i++) names.push(decodeUtf8(this.buf, this.starts[i]!, this.ends[i]!));
       this.setColumns(names);
       this.compact();
       return true;
@@ -328,147 +271,206 @@ export class CsvReader {
   }
 
   /**
-   * Tokenizes one row at `pos`, storing up to `cap` fields at `base`. Returns the number of
-   * fields (advancing `pos`/`line`), NEED_MORE (nothing consumed), or UNCLOSED (an unclosed
-   * quote was reported and will be read as a literal; parse the row again).
+   * Tokenizes rows at `pos` into the field arrays (row-major, `cc` slots a row) until `rowLimit`
+   * rows are stored (true) or the input runs out (false). Blank lines are skipped, ragged rows
+   * reported and dropped. All state lives in locals: this is the hot loop. When the input ends
+   * inside a row, the row is left unconsumed and parsed again later (see `partialBytes`).
+   *
+   * In learning mode (the first row, to size the columns) the row's field count is kept in
+   * `learnedFields`, nothing is reported and, when there are more than `cc` fields, nothing is
+   * consumed so that the caller can retry with room for them.
    */
-  private scanRow(starts: Int32Array, ends: Int32Array, flags: Uint8Array, base: number, cap: number): number {
+  private scanRows(cc: number, rowLimit: number, learning: boolean): boolean {
     const buf = this.buf;
     const len = this.len;
     const eof = this.eof;
     const delimiter = this.delimiter;
     const unquoted = this.unquotedClass;
     const quoted = this.quotedClass;
-    const literalQuote = this.literalQuoteAt - this.consumed;
-    const rowStart = this.pos;
+    const starts = this.starts;
+    const ends = this.ends;
+    const flags = this.flags;
+    const lines = this.lines;
+    const stopLimit = this.stopAt >= 0 && !learning ? this.stopAt - this.consumed : Infinity;
+    let pos = this.pos;
     let line = this.line;
-    let i = rowStart;
-    let f = 0;
-    let stray = -1;
-    let rowFlags = 0;
-    this.extraAt = -1;
-    for (;;) {
-      // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
-      let c = buf[i]!;
-      let start = i;
-      let end = -1;
-      let fieldFlags = 0;
-      if (c === QUOTE && i !== literalQuote) {
-        fieldFlags = FieldFlag.QUOTED;
-        let j = i + 1;
-        for (;;) {
-          let q = buf[j]!;
-          while (quoted[q] === 0) q = buf[++j]!;
-          if (j >= len) {
-            if (!eof) return this.needMore(rowStart, i);
-            return this.unclosedQuote(rowStart, i);
-          }
-          const k = quoted[q]!;
-          if (k === C_QUOTE) {
-            if (buf[j + 1] === QUOTE && j + 1 < len) {
-              fieldFlags |= FieldFlag.ESCAPED;
-              j += 2;
-              continue;
-            }
-            if (j + 1 >= len && !eof) return this.needMore(rowStart, i);
-            break;
-          }
-          if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
-          else {
-            line++;
-            if (k === C_CR && buf[j + 1] === LF && j + 1 < len) j++;
-          }
-          j++;
-        }
-        // buf[j] is the closing quote.
-        i = j + 1;
-        c = buf[i]!;
-        const next = unquoted[c]!;
-        if (next >= C_DELIMITER && next <= C_CR) {
-          // Clean fields skip unescaping: their content is exactly between the quotes.
-          if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
-            start++;
-            end = j;
-          } else end = i;
-        } else {
-          // Text after the closing quote: kept, unescaped in finishFields.
-          fieldFlags |= FieldFlag.ESCAPED;
-          if (stray < 0) stray = i;
+    let afterCR = this.afterCR;
+    let row = this.rowCount;
+    let full = false;
+    rows: for (;;) {
+      if (row >= rowLimit) {
+        full = true;
+        break;
+      }
+      if (pos >= len) break;
+      let c = buf[pos]!;
+      if (afterCR) {
+        afterCR = false;
+        if (c === LF) {
+          pos++;
+          continue;
         }
       }
-      if (end < 0) {
-        for (;;) {
-          const k = unquoted[c]!;
-          if (k === 0) {
-            c = buf[++i]!;
-            continue;
-          }
-          if (k <= C_CR) break;
-          if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
-          else if (stray < 0 && i !== literalQuote) stray = i;
-          c = buf[++i]!;
-        }
-        if (i >= len && !eof) return this.needMore(rowStart, -1);
-        end = i;
-      }
-      if (f < cap) {
-        const k = base + f;
-        starts[k] = start;
-        ends[k] = end;
-        flags[k] = fieldFlags;
-        rowFlags |= fieldFlags;
-      } else if (f === cap) this.extraAt = start;
-      f++;
-      if (i >= len) break;
-      if (c === delimiter) {
-        i++;
+      if (c === LF || c === CR) {
+        pos++;
+        line++;
+        afterCR = c === CR;
         continue;
       }
-      this.rowEnd = i;
-      i++;
-      line++;
-      if (c === CR) {
-        if (i < len) {
-          if (buf[i] === LF) i++;
-        } else this.afterCR = true;
+      if (pos >= stopLimit) {
+        this.stopped = true;
+        break;
       }
-      this.pos = i;
-      this.line = line;
-      this.strayAt = stray;
-      this.rowNeedsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
+      if (this.partialBytes > 0 && !eof && len - pos < 2 * this.partialBytes) break;
+      const literalQuote = this.literalQuoteAt - this.consumed;
+      const rowStart = pos;
+      const rowLine = line;
+      const base = row * cc;
+      let i = pos;
+      let f = 0;
+      let stray = -1;
+      let rowFlags = 0;
+      let extraAt = -1;
+      for (;;) {
+        // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
+        c = buf[i]!;
+        let start = i;
+        let end = -1;
+        let fieldFlags = 0;
+        if (c === QUOTE && i !== literalQuote) {
+          fieldFlags = FieldFlag.QUOTED;
+          let j = i + 1;
+          for (;;) {
+            let q = buf[j]!;
+            while (quoted[q] === 0) q = buf[++j]!;
+            if (j >= len) break;
+            const k = quoted[q]!;
+            if (k === C_QUOTE) {
+              if (j + 1 < len && buf[j + 1] === QUOTE) {
+                fieldFlags |= FieldFlag.ESCAPED;
+                j += 2;
+                continue;
+              }
+              // A quote at the end of the data may be the first half of `""`.
+              if (j + 1 < len || eof) break;
+              j = len;
+              break;
+            }
+            if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
+            else {
+              line++;
+              if (k === C_CR && j + 1 < len && buf[j + 1] === LF) j++;
+            }
+            j++;
+          }
+          if (j >= len) {
+            line = rowLine;
+            if (eof || len - rowStart > this.maxRowBytes) {
+              this.unclosedQuote(rowStart, rowLine, i);
+              continue rows;
+            }
+            this.partialBytes = len - rowStart;
+            break rows;
+          }
+          // buf[j] is the closing quote.
+          i = j + 1;
+          c = buf[i]!;
+          const next = unquoted[c]!;
+          if (next >= C_DELIMITER && next <= C_CR) {
+            // Clean fields skip unescaping: their content is exactly between the quotes.
+            if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
+              start++;
+              end = j;
+            } else end = i;
+          } else {
+            // Text after the closing quote: kept, unescaped in finishFields.
+            fieldFlags |= FieldFlag.ESCAPED;
+            if (stray < 0) stray = i;
+          }
+        }
+        if (end < 0) {
+          for (;;) {
+            const k = unquoted[c]!;
+            if (k === 0) {
+              c = buf[++i]!;
+              continue;
+            }
+            if (k <= C_CR) break;
+            if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
+            else if (stray < 0 && i !== literalQuote) stray = i;
+            c = buf[++i]!;
+          }
+          if (i >= len && !eof) {
+            line = rowLine;
+            if (len - rowStart > this.maxRowBytes) this.rowTooLong(rowLine);
+            this.partialBytes = len - rowStart;
+            break rows;
+          }
+          end = i;
+        }
+        if (f < cc) {
+          const k = base + f;
+          starts[k] = start;
+          ends[k] = end;
+          flags[k] = fieldFlags;
+          rowFlags |= fieldFlags;
+        } else if (f === cc) extraAt = start;
+        f++;
+        if (i >= len) break;
+        if (c === delimiter) {
+          i++;
+          continue;
+        }
+        i++;
+        line++;
+        if (c === CR) {
+          if (i >= len) afterCR = true;
+          else if (buf[i] === LF) i++;
+        }
+        break;
+      }
+      // A whole row was read: buf[rowStart, i).
       this.partialBytes = 0;
-      return f;
-    }
-    this.rowEnd = i;
-    this.pos = i;
-    this.line = line;
-    this.strayAt = stray;
-    this.rowNeedsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
-    this.partialBytes = 0;
-    return f;
-  }
-
-  private waitingForMore(): boolean {
-    return this.partialBytes > 0 && !this.eof && this.len - this.pos < 2 * this.partialBytes;
-  }
-
-  private needMore(rowStart: number, openQuote: number): number {
-    const partial = this.len - rowStart;
-    if (partial > this.maxRowBytes) {
-      if (openQuote < 0) {
-        throw new UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
-          ...(this.issues.file !== undefined && { file: this.issues.file }),
-          line: this.line,
-        });
+      const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
+      if (learning) {
+        this.learnedFields = f;
+        this.learnedRowStart = rowStart;
+        if (f > cc) {
+          line = rowLine;
+          afterCR = false;
+          break;
+        }
+        this.strayAt = stray;
+        this.rowNeedsFinish = needsFinish;
+        pos = i;
+        lines[row++] = rowLine;
+        continue;
       }
-      return this.unclosedQuote(rowStart, openQuote);
+      pos = i;
+      if (f !== cc) {
+        this.raggedRow(rowStart, rowLine, f, cc, f > cc ? extraAt : lineEnd(buf, rowStart, i));
+        continue;
+      }
+      if (needsFinish) this.finishFields(starts, ends, flags, base, cc, rowStart, rowLine, stray);
+      lines[row++] = rowLine;
     }
-    this.partialBytes = partial;
-    return NEED_MORE;
+    this.pos = pos;
+    this.line = line;
+    this.afterCR = afterCR;
+    this.rowCount = row;
+    return full;
   }
 
-  private unclosedQuote(rowStart: number, quoteAt: number): number {
-    const { line, column } = this.locate(rowStart, this.line, quoteAt);
+  private rowTooLong(line: number): never {
+    throw new UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
+      ...(this.issues.file !== undefined && { file: this.issues.file }),
+      line,
+    });
+  }
+
+  /** Reports a quote that never closes; it is read as a literal character from now on. */
+  private unclosedQuote(rowStart: number, rowLine: number, quoteAt: number): void {
+    const { line, column } = this.locate(rowStart, rowLine, quoteAt);
     const why = this.eof ? 'before end of file' : `within ${this.maxRowBytes} bytes`;
     this.issues.add(
       'unclosed-quote',
@@ -478,11 +480,9 @@ export class CsvReader {
       `quoted field is not closed ${why}; quote read as a literal character`,
     );
     this.literalQuoteAt = this.consumed + quoteAt;
-    return UNCLOSED;
   }
 
-  private raggedRow(rowStart: number, rowLine: number, n: number, cc: number): void {
-    const at = n > cc ? this.extraAt : this.rowEnd;
+  private raggedRow(rowStart: number, rowLine: number, n: number, cc: number, at: number): void {
     const { line, column } = this.locate(rowStart, rowLine, at);
     this.issues.add('ragged-row', 'error', line, column, `expected ${cc} fields, found ${n}; row skipped`);
   }
@@ -496,9 +496,10 @@ export class CsvReader {
     n: number,
     rowStart: number,
     rowLine: number,
+    stray: number,
   ): void {
-    if (this.strayAt >= 0) {
-      const { line, column } = this.locate(rowStart, rowLine, this.strayAt);
+    if (stray >= 0) {
+      const { line, column } = this.locate(rowStart, rowLine, stray);
       this.issues.add(
         'stray-quote',
         'warning',
@@ -564,4 +565,11 @@ export class CsvReader {
     }
     return { line, column: charColumn(buf, lineStart, at) };
   }
+}
+
+/** Where the row `buf[rowStart, rowEnd)` ends before its line terminator. */
+function lineEnd(buf: Uint8Array, rowStart: number, rowEnd: number): number {
+  let end = rowEnd;
+  while (end > rowStart && (buf[end - 1] === LF || buf[end - 1] === CR)) end--;
+  return end;
 }

@@ -106,6 +106,16 @@ describe('CsvReader on RFC 4180 edge cases', () => {
     expect(values).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it('reads rows wider than the first guess of the column count', () => {
+    const names = Array.from({ length: 1000 }, (_, i) => `c${i}`);
+    for (const header of [true, false]) {
+      const text = (header ? `${names.join(',')}\n` : '') + `${names.map((_, i) => i).join(',')}\n`;
+      const table = readAll(new CsvReader({ header }), utf8(text), 97);
+      expect(table.columns).toHaveLength(1000);
+      expect(table.rows).toEqual([names.map((_, i) => String(i))]);
+    }
+  });
+
   it('rejects a delimiter that is not one ASCII character', () => {
     expect(() => new CsvReader({ delimiter: '::' })).toThrow(/delimiter/);
     expect(() => new CsvReader({ delimiter: '"' })).toThrow(/delimiter/);
