@@ -52,7 +52,7 @@ export class RepoState {
     options: RepoOptions,
     ids: IdAllocator,
     clock: Clock,
-    users: UserDirectory,
+    private readonly users: UserDirectory,
     ensureRepo: (fullName: string, forkOf: string) => void,
   ) {
     this.id = ids.id('repo');
@@ -91,8 +91,9 @@ export class RepoState {
     return sha;
   }
 
+  /** Gives `login` (created if new) a role in this repository. */
   setPermission(login: string, role: Role): void {
-    this.permissions.set(login.toLowerCase(), role);
+    this.permissions.set(this.users.ensure(login).login.toLowerCase(), role);
   }
 
   /** The owner is admin; anyone else without a role can read a public repository and nothing of a private one. */
