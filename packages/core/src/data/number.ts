@@ -47,6 +47,8 @@ export function parseNumber(buf: Uint8Array, start: number, end: number): number
     }
     c = buf[i]!;
   }
+  // Text starting with an ASCII letter other than the I of Infinity is never a number (words, NA).
+  if (i === intStart && c > 57 && c < 0x80 && c !== 73) return NaN;
   if (c === 46 /* . */ && i > intStart && i < end) {
     const fracStart = ++i;
     while (i < end) {
