@@ -248,3 +248,21 @@ describe('FakeGitHub fault injection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 });
+
+describe('FakeGitHub default identity', () => {
+  it("gives unregistered tokens the configured bot login with a workflow token's write access", async () => {
+    const gh = await FakeGitHub.start({ login: 'mlgate-app[bot]' });
+    try {
+      const pr = gh.state.issues.addPull({ head: { ref: 'x', sha: 'c'.repeat(40) } });
+      const octokit = getOctokit('ghs_app_token', { baseUrl: gh.url });
+
+      const ref = await octokit.rest.git.createRef({ ...repo, ref: 'refs/tags/t', sha: gh.state.headSha });
+      const comment = await octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: 'x' });
+
+      expect(comment.data.user).toMatchObject({ login: 'mlgate-app[bot]', type: 'Bot' });
+      expect(ref.status).toBe(201);
+    } finally {
+      await gh.close();
+    }
+  });
+});

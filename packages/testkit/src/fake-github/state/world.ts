@@ -19,6 +19,7 @@ export class World {
   ) {
     this.clock = new Clock(start);
     this.users = new UserDirectory(this.ids, this.clock);
+    this.users.ensure(defaultLogin);
   }
 
   addRepo(options: RepoOptions): RepoState {
