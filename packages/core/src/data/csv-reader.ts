@@ -296,6 +296,8 @@ export class CsvReader {
     let line = this.line;
     let afterCR = this.afterCR;
     let row = this.rowCount;
+    let partial = this.partialBytes;
+    let literalQuote = this.literalQuoteAt - this.consumed;
     let full = false;
     rows: for (;;) {
       if (row >= rowLimit) {
@@ -321,8 +323,7 @@ export class CsvReader {
         this.stopped = true;
         break;
       }
-      if (this.partialBytes > 0 && !eof && len - pos < 2 * this.partialBytes) break;
-      const literalQuote = this.literalQuoteAt - this.consumed;
+      if (partial > 0 && !eof && len - pos < 2 * partial) break;
       const rowStart = pos;
       const rowLine = line;
       const base = row * cc;
@@ -367,9 +368,10 @@ export class CsvReader {
             line = rowLine;
             if (eof || len - rowStart > this.maxRowBytes) {
               this.unclosedQuote(rowStart, rowLine, i);
+              literalQuote = i;
               continue rows;
             }
-            this.partialBytes = len - rowStart;
+            partial = len - rowStart;
             break rows;
           }
           // buf[j] is the closing quote.
@@ -403,7 +405,7 @@ export class CsvReader {
           if (i >= len && !eof) {
             line = rowLine;
             if (len - rowStart > this.maxRowBytes) this.rowTooLong(rowLine);
-            this.partialBytes = len - rowStart;
+            partial = len - rowStart;
             break rows;
           }
           end = i;
@@ -430,7 +432,7 @@ export class CsvReader {
         break;
       }
       // A whole row was read: buf[rowStart, i).
-      this.partialBytes = 0;
+      partial = 0;
       const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
       if (learning) {
         this.learnedFields = f;
@@ -458,6 +460,7 @@ export class CsvReader {
     this.line = line;
     this.afterCR = afterCR;
     this.rowCount = row;
+    this.partialBytes = partial;
     return full;
   }
 
