@@ -4,6 +4,7 @@ import { ApiError } from './api-error.js';
 import type { FaultPlan } from './faults.js';
 import type { RequestIdentity } from './matcher.js';
 import type { OperationRouter, RouteMatch } from './openapi/router.js';
+import type { OpenApiOperation } from './openapi/spec.js';
 import type { OpenApiValidator } from './openapi/validator.js';
 import { RateLimiter, type RateLimitWindow } from './rate-limit.js';
 import { redactHeaders, type RecordedRequest, type Violation } from './recorder.js';
@@ -126,63 +127,13 @@ export class Dispatcher {
     record: RecordedRequest,
     requestId: string,
   ): Promise<Reply> {
-    let path = url.pathname;
-    if (path.startsWith(`${STORAGE_PREFIX}/`)) return this.blob(path.slice(STORAGE_PREFIX.length));
-    const onUploadHost = path.startsWith(`${UPLOADS_PREFIX}/`);
-    if (onUploadHost) path = path.slice(UPLOADS_PREFIX.length);
-
-    // Link headers use /repositories/{id}/...; GitHub serves both forms.
-    const alias = /^\/repositories\/(\d+)(\/.*)?$/.exec(path);
-    if (alias) {
-      const repo = this.deps.ctx.world.repoById(Number(alias[1]));
-      if (!repo) return githubError(404, 'Not Found');
-      path = `/repos/${repo.fullName}${alias[2] ?? ''}`;
-    }
-    record.canonicalPath = decodePath(path);
-
-    const route = this.deps.router.match(method, path);
-    if (!route) return this.unknownRoute(method, path, record);
-    record.operationId = route.operationId;
-    record.template = route.template;
-    const operation = this.deps.validator.operation(route.operationId);
-    const handler = handlers[route.operationId];
-    if (!operation || !handler) {
-      const message = `FakeGitHub does not implement ${route.operationId} (${method} ${route.template}) yet`;
-      this.violate(record, 'unimplemented', message);
-      return githubError(404, message);
-    }
+    if (url.pathname.startsWith(`${STORAGE_PREFIX}/`)) return this.blob(url.pathname.slice(STORAGE_PREFIX.length));
+    const routed = this.route(method, url.pathname, record);
+    if ('status' in routed) return routed;
+    const { route, operation } = routed;
     const docs = operation.docs ?? REST_DOCS;
-    if (Boolean(operation.server) !== onUploadHost) {
-      const message = onUploadHost
-        ? `FakeGitHub: ${route.operationId} is served by the API origin, not the upload origin`
-        : `FakeGitHub: ${route.operationId} must be sent to the release's upload_url (GitHub: uploads.github.com)`;
-      this.violate(record, 'wrong-host', message);
-      return githubError(404, message, docs);
-    }
-
-    const contentType = headers['content-type'];
-    let body: unknown;
-    if (!operation.server && raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        this.violate(record, 'invalid-json', `FakeGitHub: ${method} ${path} sent a body that is not JSON`);
-        return githubError(400, 'Problems parsing JSON', docs);
-      }
-    }
-    const checked = this.deps.validator.validateRequest(route.operationId, {
-      params: route.params,
-      query: url.searchParams,
-      body,
-      contentType,
-    });
-    if (this.deps.validate && checked.problems.length > 0) {
-      const message =
-        `FakeGitHub: ${method} ${url.pathname} does not match GitHub's OpenAPI description of ` +
-        `${route.operationId} (${this.deps.specLabel}):\n- ${checked.problems.join('\n- ')}`;
-      this.violate(record, 'request-schema', message);
-      return githubError(422, `Invalid request.\n\n${message}`, docs);
-    }
+    const parsed = this.parseAndValidate(method, url, raw, headers, route, operation, record);
+    if ('status' in parsed) return parsed;
 
     const login = this.deps.ctx.world.identify(headers.authorization);
     record.login = login;
@@ -197,12 +148,9 @@ export class Dispatcher {
       const limit = this.deps.rateLimiter.consume(login);
       window = limit.window;
       if (limit.exceeded) {
+        const message = `API rate limit exceeded for ${login ?? 'this IP'}.`;
         return this.withRateHeaders(
-          githubError(
-            403,
-            `API rate limit exceeded for ${login ?? 'this IP'}.`,
-            `${REST_DOCS}/overview/rate-limits-for-the-rest-api`,
-          ),
+          githubError(403, message, `${REST_DOCS}/overview/rate-limits-for-the-rest-api`),
           window,
         );
       }
@@ -216,14 +164,12 @@ export class Dispatcher {
 
     let reply = this.invoke(route, docs, {
       method,
-      body,
       raw,
       headers,
       login,
-      query: checked.query,
-      params: checked.params,
       searchParams: url.searchParams,
       record,
+      ...parsed,
     });
     // The upload origin puts the request id into its error bodies too.
     if (operation.server && reply.status >= 400 && reply.body && typeof reply.body === 'object') {
@@ -233,17 +179,96 @@ export class Dispatcher {
     if (after) {
       record.injected = true;
       reply = json(after.status, after.body, after.headers);
-    } else if (this.deps.validate && reply.body !== undefined && !Buffer.isBuffer(reply.body)) {
-      const problems = this.deps.validator.validateResponse(route.operationId, reply.status, reply.body);
-      if (problems.length > 0) {
-        this.violate(
-          record,
-          'response-schema',
-          `FakeGitHub's ${reply.status} response to ${route.operationId} does not match GitHub's schema:\n- ${problems.join('\n- ')}`,
-        );
-      }
+    } else {
+      this.checkResponse(route.operationId, reply, record);
     }
     return this.withRateHeaders(reply, window);
+  }
+
+  /** Finds GitHub's operation for the request, or the reply for a request GitHub (or the fake) would not serve. */
+  private route(
+    method: string,
+    pathname: string,
+    record: RecordedRequest,
+  ): Reply | { route: RouteMatch; operation: OpenApiOperation } {
+    const onUploadHost = pathname.startsWith(`${UPLOADS_PREFIX}/`);
+    let path = onUploadHost ? pathname.slice(UPLOADS_PREFIX.length) : pathname;
+    // Link headers use /repositories/{id}/...; GitHub serves both forms.
+    const alias = /^\/repositories\/(\d+)(\/.*)?$/.exec(path);
+    if (alias) {
+      const repo = this.deps.ctx.world.repoById(Number(alias[1]));
+      if (!repo) return githubError(404, 'Not Found');
+      path = `/repos/${repo.fullName}${alias[2] ?? ''}`;
+    }
+    record.canonicalPath = decodePath(path);
+
+    const route = this.deps.router.match(method, path);
+    if (!route) return this.unknownRoute(method, path, record);
+    record.operationId = route.operationId;
+    record.template = route.template;
+    const operation = this.deps.validator.operation(route.operationId);
+    if (!operation || !handlers[route.operationId]) {
+      const message = `FakeGitHub does not implement ${route.operationId} (${method} ${route.template}) yet`;
+      this.violate(record, 'unimplemented', message);
+      return githubError(404, message);
+    }
+    if (Boolean(operation.server) !== onUploadHost) {
+      const message = onUploadHost
+        ? `FakeGitHub: ${route.operationId} is served by the API origin, not the upload origin`
+        : `FakeGitHub: ${route.operationId} must be sent to the release's upload_url (GitHub: uploads.github.com)`;
+      this.violate(record, 'wrong-host', message);
+      return githubError(404, message, operation.docs);
+    }
+    return { route, operation };
+  }
+
+  /** Parses the JSON body and checks parameters and body against the operation's schemas. */
+  private parseAndValidate(
+    method: string,
+    url: URL,
+    raw: Buffer,
+    headers: IncomingHttpHeaders,
+    route: RouteMatch,
+    operation: OpenApiOperation,
+    record: RecordedRequest,
+  ): Reply | { body: unknown; query: Record<string, unknown>; params: Record<string, unknown> } {
+    const docs = operation.docs ?? REST_DOCS;
+    let body: unknown;
+    // Uploads carry raw bytes; everything else GitHub takes is JSON.
+    if (!operation.server && raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        this.violate(record, 'invalid-json', `FakeGitHub: ${method} ${url.pathname} sent a body that is not JSON`);
+        return githubError(400, 'Problems parsing JSON', docs);
+      }
+    }
+    const checked = this.deps.validator.validateRequest(route.operationId, {
+      params: route.params,
+      query: url.searchParams,
+      body,
+      contentType: headers['content-type'],
+    });
+    if (this.deps.validate && checked.problems.length > 0) {
+      const message =
+        `FakeGitHub: ${method} ${url.pathname} does not match GitHub's OpenAPI description of ` +
+        `${route.operationId} (${this.deps.specLabel}):\n- ${checked.problems.join('\n- ')}`;
+      this.violate(record, 'request-schema', message);
+      return githubError(422, `Invalid request.\n\n${message}`, docs);
+    }
+    return { body, query: checked.query, params: checked.params };
+  }
+
+  /** A fake response that GitHub's schema would reject is the fake's bug: record it. */
+  private checkResponse(operationId: string, reply: Reply, record: RecordedRequest): void {
+    if (!this.deps.validate || reply.body === undefined || Buffer.isBuffer(reply.body)) return;
+    const problems = this.deps.validator.validateResponse(operationId, reply.status, reply.body);
+    if (problems.length === 0) return;
+    this.violate(
+      record,
+      'response-schema',
+      `FakeGitHub's ${reply.status} response to ${operationId} does not match GitHub's schema:\n- ${problems.join('\n- ')}`,
+    );
   }
 
   private invoke(
