@@ -1,3 +1,4 @@
+import type { IssueLog } from './issues.js';
 import { parseNumber } from './number.js';
 import { decodeUtf8 } from './utf8.js';
 
@@ -142,4 +143,17 @@ export class RecordBatch {
   line(row: number): number {
     return this.lines[row]!;
   }
+}
+
+/**
+ * What the CSV and JSON Lines readers share: push bytes with `write`/`end` and pull batches with
+ * `next`, or let `batches` do both over a source. Each batch is valid until the next call.
+ */
+export interface BatchReader {
+  readonly issues: IssueLog;
+  readonly columns: readonly string[];
+  write(chunk: Uint8Array): void;
+  end(): void;
+  next(): RecordBatch | null;
+  batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void>;
 }

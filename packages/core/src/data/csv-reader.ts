@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { FieldFlag, NullTokens, RecordBatch } from './batch.js';
+import type { BatchReader } from './batch.js';
 import { IssueLog } from './issues.js';
 import { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';
 
@@ -57,7 +58,7 @@ const LEARN_COLUMNS = 256;
  * Rows are parsed whole: when a chunk ends inside a row, that row is parsed again once at least
  * as many bytes again have arrived, which keeps the work linear even for huge quoted fields.
  */
-export class CsvReader {
+export class CsvReader implements BatchReader {
   readonly issues: IssueLog;
   private readonly delimiter: number;
   private readonly header: boolean;

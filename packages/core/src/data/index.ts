@@ -1,4 +1,5 @@
 export { DEFAULT_NULL_VALUES, FieldFlag, NullTokens, RecordBatch } from './batch.js';
+export type { BatchReader } from './batch.js';
 export { CsvReader } from './csv-reader.js';
 export type { CsvOptions } from './csv-reader.js';
 export { CsvRowScanner, findLineStart, findRowStart, shardRange } from './csv-boundary.js';
@@ -8,6 +9,6 @@ export type { DataIssue, DataIssueCode } from './issues.js';
 export { JsonlReader } from './jsonl-reader.js';
 export type { JsonlOptions } from './jsonl-reader.js';
 export { parseNumber } from './number.js';
-export { openCsvShard, openDataSource, openJsonlShard, readCsvColumns } from './source.js';
-export type { ByteSourceOptions, Shard } from './source.js';
+export { formatOf, openCsvShard, openDataSource, openJsonlShard, openReader, readCsvColumns } from './source.js';
+export type { ByteSourceOptions, DataFormat, OpenReaderOptions, Shard } from './source.js';
 export { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';

@@ -1,4 +1,5 @@
 import { FieldFlag, NullTokens, RecordBatch } from './batch.js';
+import type { BatchReader } from './batch.js';
 import { IssueLog } from './issues.js';
 import { charColumn, findInvalidUtf8 } from './utf8.js';
 
@@ -32,7 +33,7 @@ const encoder = new TextEncoder();
  * NESTED), and null or a missing key as an empty field with flag NULL. Blank lines are skipped;
  * a line that is not a JSON object is reported and skipped.
  */
-export class JsonlReader {
+export class JsonlReader implements BatchReader {
   readonly issues: IssueLog;
   private readonly batchSize: number;
   private readonly stopAt: number;

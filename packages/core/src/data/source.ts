@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { findLineStart, findRowStart, shardRange } from './csv-boundary.js';
 import { CsvReader } from './csv-reader.js';
 import type { CsvOptions } from './csv-reader.js';
+import type { BatchReader } from './batch.js';
 import { JsonlReader } from './jsonl-reader.js';
 import type { JsonlOptions } from './jsonl-reader.js';
 
@@ -56,6 +57,36 @@ async function* gunzip(path: string): AsyncGenerator<Uint8Array, void> {
   } catch (error) {
     throw new UserError(`cannot decompress gzip data: ${(error as Error).message}`, { file: path });
   }
+}
+
+export type DataFormat = 'csv' | 'tsv' | 'jsonl';
+
+/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, anything else CSV), ignoring `.gz`. */
+export function formatOf(path: string): DataFormat {
+  const name = path.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  return 'csv';
+}
+
+export interface OpenReaderOptions {
+  format?: DataFormat;
+  csv?: CsvOptions;
+  jsonl?: JsonlOptions;
+  /** Read only shard `i/n` of the rows. */
+  shard?: Shard;
+}
+
+/** A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`. */
+export async function openReader(
+  path: string,
+  options: OpenReaderOptions = {},
+): Promise<{ reader: BatchReader; source: AsyncIterable<Uint8Array> }> {
+  const format = options.format ?? formatOf(path);
+  const shard = options.shard ?? { index: 1, count: 1 };
+  if (format === 'jsonl') return openJsonlShard(path, shard, options.jsonl);
+  const csv = format === 'tsv' ? { delimiter: '\t', ...options.csv } : options.csv;
+  return openCsvShard(path, shard, csv);
 }
 
 export interface Shard {

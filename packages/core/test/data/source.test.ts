@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CsvReader } from '../../src/data/csv-reader.js';
-import { openCsvShard, openDataSource, readCsvColumns } from '../../src/data/source.js';
+import { formatOf, openCsvShard, openDataSource, openReader, readCsvColumns } from '../../src/data/source.js';
 import { collect, fixture, readAll } from './read-all.js';
 import type { Table } from './read-all.js';
 
@@ -57,6 +57,38 @@ describe('openDataSource', () => {
       'column1',
       'column2',
       'column3',
+    ]);
+  });
+});
+
+describe('openReader', () => {
+  it('picks the format from the file name, through .gz', async () => {
+    expect(['a.csv', 'a.TSV', 'a.tsv.gz', 'a.jsonl.gz', 'a.ndjson', 'a.txt'].map(formatOf)).toEqual([
+      'csv',
+      'tsv',
+      'tsv',
+      'jsonl',
+      'jsonl',
+      'csv',
+    ]);
+    const tsv = join(dir, 'copy.tsv');
+    writeFileSync(tsv, readFileSync(fixture('data.tsv')));
+    const jsonl = join(dir, 'rows.jsonl.gz');
+    writeFileSync(jsonl, gzipSync('{"a":1,"b":"x"}\n{"a":2}\n'));
+    const tables: Table[] = [];
+    for (const path of [tsv, jsonl]) {
+      const { reader, source } = await openReader(path);
+      const table: Table = { columns: [], rows: [], lines: [] };
+      for await (const batch of reader.batches(source)) collect(batch, table);
+      tables.push(table);
+    }
+    expect(tables[0]!.rows).toEqual([
+      ['1', 'hello, world', 'tab\tinside'],
+      ['2', null, null],
+    ]);
+    expect(tables[1]!.rows).toEqual([
+      ['1', 'x'],
+      ['2', null],
     ]);
   });
 });
