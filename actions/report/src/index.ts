@@ -1,4 +1,4 @@
-import { hello } from '@mlgate/core';
-import * as core from '@actions/core';
-core.info(hello('x'));
-await Promise.resolve();
+import { runAction } from '@mlgate/github';
+import { run } from './main.js';
+
+process.exitCode = await runAction(run);

@@ -13,8 +13,8 @@ describe('actionsLogger', () => {
     logger.error('no location');
 
     expect(core.calls).toEqual([
-      ['warning', 'slow column', { file: 'data/schema.yml', startLine: 4 }],
-      ['error', 'gate.metrics.auc.min: bad threshold', { file: 'mlgate.yml', startLine: 12, startColumn: 7 }],
+      ['warning', 'data/schema.yml:4: slow column', { file: 'data/schema.yml', startLine: 4 }],
+      ['error', 'mlgate.yml:12:7: gate.metrics.auc.min: bad threshold', { file: 'mlgate.yml', startLine: 12, startColumn: 7 }],
       ['error', 'no location', {}],
     ]);
   });

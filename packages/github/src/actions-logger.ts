@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { AnnotationProperties } from '@actions/core';
-import type { Location } from '@mlgate/core';
+import { formatLocated, type Location } from '@mlgate/core';
 import type { Logger } from './logger.js';
 import { inertCommands, oneLine } from './text.js';
 
@@ -44,10 +44,9 @@ export function annotationFor(location: Location = {}): AnnotationProperties {
 }
 
 /**
- * The one-line annotation text. File and line travel as properties; the key path has no property,
- * so it leads the message.
+ * The one-line annotation text. File and line also travel as properties (for the annotation on the
+ * diff), but the raw log shows only the message, so it says where too.
  */
 export function annotationMessage(message: string, location: Location = {}): string {
-  const text = location.path ? `${location.path}: ${message}` : message;
-  return oneLine(text);
+  return oneLine(formatLocated(message, location));
 }

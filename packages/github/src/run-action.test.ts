@@ -25,7 +25,7 @@ describe('runAction', () => {
     expect(code).toBe(1);
     const errors = core.calls.filter(([kind]) => kind === 'error');
     expect(errors).toEqual([
-      ['error', 'gate.metrics.auc: must be a number', { file: 'mlgate.yml', startLine: 3, startColumn: 5 }],
+      ['error', 'mlgate.yml:3:5: gate.metrics.auc: must be a number', { file: 'mlgate.yml', startLine: 3, startColumn: 5 }],
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('runAction', () => {
         .join('')
         .split(/\r?\n/)
         .filter((line) => line.startsWith('::error'));
-      expect(commands).toEqual(['::error file=mlgate.yml,line=3,col=5::must be a number']);
+      expect(commands).toEqual(['::error file=mlgate.yml,line=3,col=5::mlgate.yml:3:5: must be a number']);
     });
 
     it('writes a bare ::error for an internal error, escaping the message', async () => {

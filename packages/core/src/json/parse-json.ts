@@ -1,10 +1,11 @@
 import { UserError } from '../errors.js';
+import { jsonSyntaxErrorOffset } from './syntax-error-offset.js';
 
 /**
  * `JSON.parse` that reports a syntax error as a `UserError` at `file:line:column`. V8 gives the
  * offending offset as `at position N` in most messages (Node 20 and later); for the rest
- * (`Unexpected token 'x', "…" is not valid JSON`, `Unexpected end of JSON input`) the position is
- * recovered where it can be and otherwise omitted.
+ * (`Unexpected token 'x', "…" is not valid JSON`, `Unexpected end of JSON input`) a small scanner
+ * finds the position.
  */
 export function parseJson(text: string, file: string): unknown {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -21,8 +22,7 @@ export function parseJson(text: string, file: string): unknown {
 function syntaxErrorOffset(message: string, source: string): number | undefined {
   const position = /at position (\d+)/.exec(message);
   if (position) return Number(position[1]);
-  if (/Unexpected end of JSON input/.test(message)) return source.length;
-  return undefined;
+  return jsonSyntaxErrorOffset(source);
 }
 
 /** V8's message without the offset and without its echo of the (untrusted, possibly multi-line) input. */

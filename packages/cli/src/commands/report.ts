@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UserError, mergeReports, readReportFile, renderReportMarkdown, renderReportText } from '@mlgate/core';
+import { parseCommandArgs, type Command } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const help = `Usage: mlgate report <report.json>... [options]
+
+Merge mlgate report files and render them: a terminal summary, the markdown that the report
+action posts on a pull request, or the merged report JSON.
+
+Options:
+  --format <f>   text (default), markdown or json
+  --json         same as --format json
+  -o, --out <p>  also write the rendered output to this file
+
+Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
+`;
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'merge report JSON files and render them as text, markdown or JSON',
+  help,
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommandArgs('report', argv, {
+      format: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+    });
+    if (positionals.length === 0)
+      throw new UserError('give at least one report JSON file (see `mlgate report --help`)');
+    const format = values.json ? 'json' : parseFormat(values.format);
+
+    const reports = [];
+    for (const file of positionals) reports.push(await readReportFile(resolve(io.cwd, file)));
+    const report = mergeReports(reports);
+
+    const rendered =
+      format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : format === 'markdown'
+          ? renderReportMarkdown(report)
+          : renderReportText(report);
+    io.stdout.write(rendered);
+    if (values.out) await writeFile(resolve(io.cwd, values.out), rendered);
+    return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+  },
+};
+
+function parseFormat(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}

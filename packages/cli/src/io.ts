@@ -1,0 +1,19 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stderr is an interactive terminal (progress bars, colours). */
+  isTTY: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+}
