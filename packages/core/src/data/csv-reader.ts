@@ -393,10 +393,10 @@ export class CsvReader implements BatchReader {
         }
         if (end < 0) {
           for (;;) {
-            const k = unquoted[c]!;
-            if (k === 0) {
+            let k = unquoted[c]!;
+            while (k === 0) {
               c = buf[++i]!;
-              continue;
+              k = unquoted[c]!;
             }
             if (k <= C_CR) break;
             if (k === C_HIGH) fieldFlags |= FieldFlag.NON_ASCII;
