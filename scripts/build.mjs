@@ -20,10 +20,14 @@ function bundle(dir) {
   const out = join(root, dir, 'dist');
   rmSync(out, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ncc, 'build', join(dir, 'src', 'index.ts'), '-o', out, '--license', 'licenses.txt', '-q'], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [ncc, 'build', join(dir, 'src', 'index.ts'), '-o', out, '--license', 'licenses.txt', '-q'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${dir} (exit ${code})`))));
   });

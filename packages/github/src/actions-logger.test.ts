@@ -14,7 +14,11 @@ describe('actionsLogger', () => {
 
     expect(core.calls).toEqual([
       ['warning', 'data/schema.yml:4: slow column', { file: 'data/schema.yml', startLine: 4 }],
-      ['error', 'mlgate.yml:12:7: gate.metrics.auc.min: bad threshold', { file: 'mlgate.yml', startLine: 12, startColumn: 7 }],
+      [
+        'error',
+        'mlgate.yml:12:7: gate.metrics.auc.min: bad threshold',
+        { file: 'mlgate.yml', startLine: 12, startColumn: 7 },
+      ],
       ['error', 'no location', {}],
     ]);
   });

@@ -25,7 +25,11 @@ describe('runAction', () => {
     expect(code).toBe(1);
     const errors = core.calls.filter(([kind]) => kind === 'error');
     expect(errors).toEqual([
-      ['error', 'mlgate.yml:3:5: gate.metrics.auc: must be a number', { file: 'mlgate.yml', startLine: 3, startColumn: 5 }],
+      [
+        'error',
+        'mlgate.yml:3:5: gate.metrics.auc: must be a number',
+        { file: 'mlgate.yml', startLine: 3, startColumn: 5 },
+      ],
     ]);
   });
 
