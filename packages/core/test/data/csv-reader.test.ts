@@ -170,6 +170,24 @@ describe('CsvReader across chunk boundaries', () => {
     }
   });
 
+  it('keeps its buffer bounded by the batch, not the input size', async () => {
+    const row = utf8('12345,"quoted, text",-0.5,,abc\n');
+    function* chunks(): Generator<Uint8Array> {
+      yield utf8('a,b,c,d,e\n');
+      const chunk = new Uint8Array(row.length * 2000);
+      for (let i = 0; i < 2000; i++) chunk.set(row, i * row.length);
+      for (let i = 0; i < 300; i++) yield chunk; // 600,000 rows, ~19 MB
+    }
+    let rows = 0;
+    let largest = 0;
+    for await (const batch of new CsvReader({ batchSize: 4096 }).batches(chunks())) {
+      rows += batch.rowCount;
+      largest = Math.max(largest, batch.bytes.length);
+    }
+    expect(rows).toBe(600_000);
+    expect(largest).toBeLessThanOrEqual(1 << 20);
+  });
+
   it('reads a quoted field far larger than the chunks', () => {
     const big = 'x"'.repeat(100_000);
     const text = `a,b\n"${big.replaceAll('"', '""')}",2\n`;
