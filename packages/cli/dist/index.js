@@ -35014,7 +35014,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9320:
+/***/ 7034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35450,13 +35450,137 @@ function fileErrorMessage(error) {
     return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/json/syntax-error-offset.ts
+/**
+ * Offset of the first JSON syntax error in `text` (RFC 8259), or undefined when it parses.
+ * Node 20's V8 names no position for many errors (`Unexpected token ',', "…" is not valid JSON`),
+ * so this scanner finds it; it is only run after JSON.parse has already failed.
+ */
+function jsonSyntaxErrorOffset(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const fail = () => {
+        throw i;
+    };
+    const literal = (word) => {
+        for (let k = 0; k < word.length; k++, i++)
+            if (text[i] !== word[k])
+                fail();
+    };
+    const string = () => {
+        i++; // opening quote
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (i >= text.length || c < 0x20)
+                fail();
+            if (c === 0x22)
+                return void i++;
+            if (c === 0x5c) {
+                const e = text[i + 1];
+                if (e === 'u') {
+                    i += 2;
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i, i + 4)))
+                        fail();
+                    i += 4;
+                }
+                else if (e !== undefined && '"\\/bfnrt'.includes(e))
+                    i += 2;
+                else {
+                    i++;
+                    fail();
+                }
+            }
+            else
+                i++;
+        }
+    };
+    const number = () => {
+        const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!match || match[0] === '' || match[0] === '-')
+            fail();
+        i += match[0].length;
+    };
+    const value = (depth) => {
+        if (depth > 10_000)
+            fail();
+        ws();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            ws();
+            if (text[i] === '}')
+                return void i++;
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail();
+                string();
+                ws();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === '}')
+                    return void i++;
+                else
+                    fail();
+            }
+        }
+        else if (c === '[') {
+            i++;
+            ws();
+            if (text[i] === ']')
+                return void i++;
+            for (;;) {
+                value(depth + 1);
+                ws();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === ']')
+                    return void i++;
+                else
+                    fail();
+            }
+        }
+        else if (c === '"')
+            string();
+        else if (c === 't')
+            literal('true');
+        else if (c === 'f')
+            literal('false');
+        else if (c === 'n')
+            literal('null');
+        else if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            number();
+        else
+            fail();
+    };
+    try {
+        value(0);
+        ws();
+        return i < text.length ? i : undefined;
+    }
+    catch (offset) {
+        if (typeof offset === 'number')
+            return offset;
+        throw offset;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/json/parse-json.ts
+
 
 /**
  * `JSON.parse` that reports a syntax error as a `UserError` at `file:line:column`. V8 gives the
  * offending offset as `at position N` in most messages (Node 20 and later); for the rest
- * (`Unexpected token 'x', "…" is not valid JSON`, `Unexpected end of JSON input`) the position is
- * recovered where it can be and otherwise omitted.
+ * (`Unexpected token 'x', "…" is not valid JSON`, `Unexpected end of JSON input`) a small scanner
+ * finds the position.
  */
 function parseJson(text, file) {
     const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -35475,9 +35599,7 @@ function syntaxErrorOffset(message, source) {
     const position = /at position (\d+)/.exec(message);
     if (position)
         return Number(position[1]);
-    if (/Unexpected end of JSON input/.test(message))
-        return source.length;
-    return undefined;
+    return jsonSyntaxErrorOffset(source);
 }
 /** V8's message without the offset and without its echo of the (untrusted, possibly multi-line) input. */
 function describeSyntaxError(message) {
@@ -39632,6 +39754,7 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
 
 
+
 /** A Logger over workflow commands: warnings and errors become annotations on the file and line. */
 function actions_logger_actionsLogger(actions = core) {
     // The runner cannot nest groups (a second ::group:: silently closes the first), so inner
@@ -39671,12 +39794,11 @@ function actions_logger_annotationFor(location = {}) {
     return properties;
 }
 /**
- * The one-line annotation text. File and line travel as properties; the key path has no property,
- * so it leads the message.
+ * The one-line annotation text. File and line also travel as properties (for the annotation on the
+ * diff), but the raw log shows only the message, so it says where too.
  */
 function actions_logger_annotationMessage(message, location = {}) {
-    const text = location.path ? `${location.path}: ${message}` : message;
-    return oneLine(text);
+    return oneLine(formatLocated(message, location));
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -45461,7 +45583,7 @@ async function runCli(argv, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9320);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7034);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7589);
 
 
