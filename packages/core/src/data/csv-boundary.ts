@@ -53,6 +53,9 @@ export class CsvRowScanner {
   private readonly delimiter: number;
   private readonly skipRows: number;
   private readonly target: number;
+  /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
+  private readonly unquotedClass = new Uint8Array(256);
+  private readonly quotedClass = new Uint8Array(256);
   private offset = 0;
   private state = ROW_START;
   private afterCR = false;
@@ -66,6 +69,8 @@ export class CsvRowScanner {
     this.target = target;
     this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
     this.skipRows = (options.header ?? true) ? 1 : 0;
+    for (const c of [this.delimiter, LF, CR]) this.unquotedClass[c] = 1;
+    for (const c of [QUOTE, LF, CR]) this.quotedClass[c] = 1;
   }
 
   /** The row start, once `push` has returned true. */
@@ -81,98 +86,94 @@ export class CsvRowScanner {
   /** Feeds the next bytes; true once the row start is found (feed no more). */
   push(chunk: Uint8Array): boolean {
     if (this.found) return true;
-    let i = 0;
     const n = chunk.length;
+    let i = 0;
     if (!this.bomChecked && n > 0) {
       // A BOM split across the first chunks is not worth handling: chunks are far larger.
       this.bomChecked = true;
       if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
     }
     const delimiter = this.delimiter;
+    const unquoted = this.unquotedClass;
+    const quoted = this.quotedClass;
+    const targetIndex = this.target - this.offset;
     let state = this.state;
     let line = this.line;
+    let afterCR = this.afterCR;
+    let quotedCR = this.quotedCR;
+    let rows = this.rows;
     while (i < n) {
-      const c = chunk[i]!;
-      switch (state) {
-        case ROW_START:
-          if (this.afterCR) {
-            this.afterCR = false;
-            if (c === LF) {
-              i++;
-              continue;
-            }
-          }
-          if (c === LF || c === CR) {
-            line++;
-            this.afterCR = c === CR;
+      if (state === ROW_START) {
+        const c = chunk[i]!;
+        if (afterCR) {
+          afterCR = false;
+          if (c === LF) {
             i++;
             continue;
           }
-          if (this.rows >= this.skipRows && this.offset + i >= this.target) {
-            this.found = { offset: this.offset + i, line };
-            this.state = state;
-            this.line = line;
-            return true;
-          }
-          this.rows++;
-          state = FIELD_START;
-          continue;
-        case FIELD_START:
-          if (c === QUOTE) {
-            state = QUOTED;
-            this.quotedCR = false;
-            i++;
-            continue;
-          }
-          state = UNQUOTED;
-          continue;
-        case UNQUOTED:
-          while (i < n) {
-            const d = chunk[i]!;
-            if (d === delimiter) {
-              state = FIELD_START;
-              break;
-            }
-            if (d === LF || d === CR) {
-              line++;
-              this.afterCR = d === CR;
-              state = ROW_START;
-              break;
-            }
-            i++;
-          }
+        }
+        if (c === LF || c === CR) {
+          line++;
+          afterCR = c === CR;
           i++;
           continue;
-        case QUOTED:
-          while (i < n) {
-            const d = chunk[i]!;
-            if (d === QUOTE) {
-              state = QUOTE_SEEN;
-              break;
-            }
-            if (d === LF) {
-              if (!this.quotedCR) line++;
-              this.quotedCR = false;
-            } else if (d === CR) {
-              line++;
-              this.quotedCR = true;
-            } else this.quotedCR = false;
-            i++;
-          }
-          i++;
-          continue;
-        default:
-          // QUOTE_SEEN: an escaped quote, the end of the field, or text after the closing quote.
-          if (c === QUOTE) {
-            state = QUOTED;
-            this.quotedCR = false;
-            i++;
-          } else state = UNQUOTED;
-          continue;
+        }
+        if (rows >= this.skipRows && i >= targetIndex) {
+          this.found = { offset: this.offset + i, line };
+          return true;
+        }
+        rows++;
+        state = FIELD_START;
       }
+      if (state === FIELD_START) {
+        if (chunk[i] === QUOTE) {
+          state = QUOTED;
+          quotedCR = false;
+          i++;
+          continue;
+        }
+        state = UNQUOTED;
+      }
+      if (state === UNQUOTED) {
+        while (i < n && unquoted[chunk[i]!] === 0) i++;
+        if (i >= n) break;
+        const c = chunk[i++]!;
+        if (c === delimiter) state = FIELD_START;
+        else {
+          line++;
+          afterCR = c === CR;
+          state = ROW_START;
+        }
+        continue;
+      }
+      if (state === QUOTED) {
+        const from = i;
+        while (i < n && quoted[chunk[i]!] === 0) i++;
+        if (i > from) quotedCR = false;
+        if (i >= n) break;
+        const c = chunk[i++]!;
+        if (c === QUOTE) state = QUOTE_SEEN;
+        else if (c === CR) {
+          line++;
+          quotedCR = true;
+        } else {
+          if (!quotedCR) line++;
+          quotedCR = false;
+        }
+        continue;
+      }
+      // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
+      if (chunk[i] === QUOTE) {
+        state = QUOTED;
+        quotedCR = false;
+        i++;
+      } else state = UNQUOTED;
     }
     this.state = state;
     this.line = line;
+    this.afterCR = afterCR;
+    this.quotedCR = quotedCR;
+    this.rows = rows;
     this.offset += n;
     return false;
   }
