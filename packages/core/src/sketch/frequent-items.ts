@@ -52,6 +52,8 @@ export class FrequentItems {
   readonly capacity: number;
   readonly exactLimit: number;
   private exact = true;
+  /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
+  private sizeLimit: number;
   private n = 0;
   private error = 0;
   private size = 0;
@@ -78,6 +80,7 @@ export class FrequentItems {
     }
     this.capacity = capacity;
     this.exactLimit = exactLimit;
+    this.sizeLimit = exactLimit;
     this.slots = 0;
     this.resize(exactLimit + 1);
   }
@@ -86,8 +89,8 @@ export class FrequentItems {
   addBytes(buf: Uint8Array, start: number, end: number): void {
     hashBytes(buf, start, end, this.hash);
     this.n++;
-    this.upsert(buf, start, end, this.hash[0]! | 0, this.hash[1]! | 0, 1);
-    this.enforceLimit();
+    this.upsert(buf, start, end, 1);
+    if (this.size > this.sizeLimit) this.enforceLimit();
   }
 
   addString(value: string): void {
@@ -139,7 +142,7 @@ export class FrequentItems {
     const length = encodeUtf8Scratch(value);
     const buf = utf8Scratch();
     hashBytes(buf, 0, length, this.hash);
-    const e = this.find(buf, 0, length, this.hash[0]! | 0, this.hash[1]! | 0);
+    const e = this.find(buf, 0, length);
     const count = e < 0 ? 0 : this.counts[e]!;
     return { count, upperBound: count + this.error };
   }
@@ -165,11 +168,16 @@ export class FrequentItems {
     const arena = other.arena.slice(0, other.arenaUsed);
     this.resize(Math.max(this.slots, this.size + entries + 1));
     for (let e = 0; e < entries; e++) {
-      this.upsert(arena, keyStart[e]!, keyStart[e]! + keyLength[e]!, hashHi[e]!, hashLo[e]!, counts[e]!);
+      this.hash[0] = hashHi[e]!;
+      this.hash[1] = hashLo[e]!;
+      this.upsert(arena, keyStart[e]!, keyStart[e]! + keyLength[e]!, counts[e]!);
     }
     this.n += other.n;
     this.error += other.error;
-    if (!other.exact) this.exact = false;
+    if (!other.exact) {
+      this.exact = false;
+      this.sizeLimit = this.capacity;
+    }
     this.enforceLimit();
     if (this.exact && this.slots !== this.exactLimit + 1) this.resize(this.exactLimit + 1);
     return this;
@@ -179,6 +187,7 @@ export class FrequentItems {
   private enforceLimit(): void {
     if (this.exact && this.size <= this.exactLimit) return;
     this.exact = false;
+    this.sizeLimit = this.capacity;
     if (this.size > this.capacity) this.subtract(this.countAtRank(this.capacity + 1));
     if (this.slots !== this.capacity + 1) this.resize(this.capacity + 1);
   }
@@ -218,8 +227,14 @@ export class FrequentItems {
     this.rebuildIndex();
   }
 
-  /** Entry number of the value, or -1 with `probe` left at the free slot where it would go. */
-  private find(buf: Uint8Array, start: number, end: number, h1: number, h2: number): number {
+  /**
+   * Entry number of the value whose hash is in `this.hash`, or -1 with `probe` left at the free
+   * slot where it would go. The hash travels in that array, not as arguments, because int32
+   * values beyond ±2^30 passed to a call are boxed: one heap allocation per value counted.
+   */
+  private find(buf: Uint8Array, start: number, end: number): number {
+    const h1 = this.hash[0]! | 0;
+    const h2 = this.hash[1]! | 0;
     let slot = h2 & this.mask;
     for (;;) {
       const e = this.index[slot]!;
@@ -240,8 +255,9 @@ export class FrequentItems {
     return true;
   }
 
-  private upsert(buf: Uint8Array, start: number, end: number, h1: number, h2: number, weight: number): void {
-    const found = this.find(buf, start, end, h1, h2);
+  /** Adds `weight` to the value whose hash is in `this.hash`, inserting it if new. */
+  private upsert(buf: Uint8Array, start: number, end: number, weight: number): void {
+    const found = this.find(buf, start, end);
     if (found >= 0) {
       this.counts[found]! += weight;
       return;
@@ -254,8 +270,8 @@ export class FrequentItems {
     }
     this.arena.set(buf.subarray(start, end), this.arenaUsed);
     const e = this.size++;
-    this.hashHi[e] = h1;
-    this.hashLo[e] = h2;
+    this.hashHi[e] = this.hash[0]! | 0;
+    this.hashLo[e] = this.hash[1]! | 0;
     this.counts[e] = weight;
     this.keyStart[e] = this.arenaUsed;
     this.keyLength[e] = length;
@@ -331,6 +347,7 @@ export class FrequentItems {
 
     const sketch = new FrequentItems({ capacity, exactLimit });
     sketch.exact = exact;
+    sketch.sizeLimit = limit;
     sketch.resize(limit + 1);
     let total = 0;
     for (let i = 0; i < items.length; i++) {
@@ -346,10 +363,8 @@ export class FrequentItems {
       const length = encodeUtf8Scratch(item[0]);
       const buf = utf8Scratch();
       hashBytes(buf, 0, length, sketch.hash);
-      const h1 = sketch.hash[0]! | 0;
-      const h2 = sketch.hash[1]! | 0;
-      if (sketch.find(buf, 0, length, h1, h2) >= 0) fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
-      sketch.upsert(buf, 0, length, h1, h2, count);
+      if (sketch.find(buf, 0, length) >= 0) fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
+      sketch.upsert(buf, 0, length, count);
       total += count;
     }
     if (exact ? total !== n : total > n) {

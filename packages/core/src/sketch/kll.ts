@@ -63,6 +63,8 @@ export class KllSketch {
   private items: Float64Array;
   private lo = Infinity;
   private hi = -Infinity;
+  /** levelCapacity for each current level, cached because compaction consults it on every call. */
+  private capacities: Int32Array;
   private rng: SeededRandom;
   private sortedValues: Float64Array | null = null;
   private sortedCumWeights: Float64Array | null = null;
@@ -75,6 +77,13 @@ export class KllSketch {
     this.rng = new SeededRandom(seed);
     this.items = new Float64Array(k);
     this.levels = Int32Array.of(k, k);
+    this.capacities = Int32Array.of(k);
+  }
+
+  private setNumLevels(numLevels: number): void {
+    this.numLevels = numLevels;
+    this.capacities = new Int32Array(numLevels);
+    for (let level = 0; level < numLevels; level++) this.capacities[level] = levelCapacity(this.k, numLevels, level);
   }
 
   /**
@@ -135,7 +144,7 @@ export class KllSketch {
    */
   private compactOnce(): void {
     let h = 0;
-    while (this.levelSize(h) < levelCapacity(this.k, this.numLevels, h)) {
+    while (this.levelSize(h) < this.capacities[h]!) {
       h++;
       if (h >= this.numLevels) throw new Error('KLL invariant broken: full buffer but no level at capacity');
     }
@@ -150,7 +159,7 @@ export class KllSketch {
     const adjPop = rawEnd - adjBeg;
     const half = adjPop >>> 1;
 
-    if (h === 0) items.subarray(adjBeg, rawEnd).sort();
+    if (h === 0) sortRange(items, adjBeg, rawEnd - 1);
     const offset = this.rng.nextBit();
     if (popAbove === 0) {
       for (let i = rawEnd - 1, j = rawEnd - 1 - offset; i >= adjBeg + half; i--, j -= 2) items[i] = items[j]!;
@@ -182,7 +191,7 @@ export class KllSketch {
     for (let level = 0; level <= this.numLevels; level++) levels[level] = this.levels[level]! + delta;
     levels[newLevels] = newLength;
     this.levels = levels;
-    this.numLevels = newLevels;
+    this.setNumLevels(newLevels);
   }
 
   /**
@@ -223,7 +232,7 @@ export class KllSketch {
     this.hi = Math.max(this.hi, other.hi);
     this.items = items;
     this.levels = levels;
-    this.numLevels = numLevels;
+    this.setNumLevels(numLevels);
     this.sortedValues = null;
     while (this.retained > totalCapacity(this.k, this.numLevels)) this.compactOnce();
     this.fitBuffer();
@@ -406,12 +415,57 @@ export class KllSketch {
       start += sizes[level]!;
     }
     sketch.levels[sizes.length] = length;
-    sketch.numLevels = sizes.length;
+    sketch.setNumLevels(sizes.length);
     sketch.n = n;
     sketch.lo = min ?? Infinity;
     sketch.hi = max ?? -Infinity;
     return sketch;
   }
+}
+
+/**
+ * Sorts buf[lo..hi] (inclusive) ascending in place: quicksort with median-of-three pivots and
+ * insertion sort for short runs. Hand-written because V8's TypedArray#sort boxes every double,
+ * which made level-0 sorting most of the cost of `add`.
+ */
+function sortRange(buf: Float64Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    if (buf[mid]! < buf[lo]!) swap(buf, mid, lo);
+    if (buf[hi]! < buf[lo]!) swap(buf, hi, lo);
+    if (buf[hi]! < buf[mid]!) swap(buf, hi, mid);
+    const pivot = buf[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (buf[i]! < pivot) i++;
+      while (buf[j]! > pivot) j--;
+      if (i <= j) swap(buf, i++, j--);
+    }
+    // Recurse into the smaller part and loop on the larger, bounding the stack depth by log n.
+    if (j - lo < hi - i) {
+      sortRange(buf, lo, j);
+      lo = i;
+    } else {
+      sortRange(buf, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = buf[i]!;
+    let j = i - 1;
+    while (j >= lo && buf[j]! > x) {
+      buf[j + 1] = buf[j]!;
+      j--;
+    }
+    buf[j + 1] = x;
+  }
+}
+
+function swap(buf: Float64Array, i: number, j: number): void {
+  const t = buf[i]!;
+  buf[i] = buf[j]!;
+  buf[j] = t;
 }
 
 /** Merges sorted runs buf[a, aEnd) and buf[b, bEnd) into buf from `out`; safe in place when out = aEnd ≤ b. */
