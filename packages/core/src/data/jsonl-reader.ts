@@ -42,6 +42,7 @@ export class JsonlReader implements BatchReader {
   private readonly index = new Map<string, number>();
   private readonly pending: Record<string, unknown>[] = [];
   private readonly pendingLines: number[] = [];
+  private readonly lineEnds: number[] = [];
 
   private buf = new Uint8Array(1 << 16);
   private len = 0;
@@ -112,6 +113,7 @@ export class JsonlReader implements BatchReader {
     for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
   }
 
+  /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */
   private readLines(): void {
     const buf = this.buf;
     if (!this.bomChecked) {
@@ -119,40 +121,78 @@ export class JsonlReader implements BatchReader {
       this.bomChecked = true;
       if (this.len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) this.pos = 3;
     }
+    const data = buf.subarray(0, this.len);
     while (this.pending.length < this.batchSize && this.pos < this.len) {
-      if (this.stopAt >= 0 && this.consumed + this.pos >= this.stopAt) {
-        this.stopped = true;
-        return;
+      // Find the lines of one block, then decode the block at once: a decoder call per line
+      // would cost more than the JSON parsing.
+      const blockStart = this.pos;
+      const firstLine = this.line;
+      const ends = this.lineEnds;
+      ends.length = 0;
+      let at = blockStart;
+      while (ends.length < this.batchSize - this.pending.length && at < this.len) {
+        if (this.stopAt >= 0 && this.consumed + at >= this.stopAt) {
+          this.stopped = true;
+          break;
+        }
+        let end = data.indexOf(LF, at);
+        if (end < 0) {
+          if (!this.eof) break;
+          end = this.len;
+        }
+        ends.push(end);
+        at = end + 1;
       }
-      let end = buf.indexOf(LF, this.pos);
-      if (end < 0 || end >= this.len) {
-        if (!this.eof) return;
-        end = this.len;
-      }
-      const start = this.pos;
-      const line = this.line;
-      this.pos = end + 1;
-      this.line++;
-      this.readLine(start, end > start && buf[end - 1] === CR ? end - 1 : end, line);
+      if (ends.length === 0) return;
+      this.pos = Math.min(at, this.len);
+      this.line += ends.length;
+      this.readBlock(blockStart, ends, firstLine);
+      if (this.stopped) return;
     }
   }
 
-  private readLine(start: number, end: number, line: number): void {
-    const bytes = this.buf.subarray(start, end);
-    let text: string;
+  /** Reads the lines that start at `start` and end (before LF) at each of `ends`. */
+  private readBlock(start: number, ends: readonly number[], firstLine: number): void {
+    const blockEnd = ends[ends.length - 1]!;
+    let text: string | undefined;
     try {
-      text = fatalDecoder.decode(bytes);
+      text = fatalDecoder.decode(this.buf.subarray(start, blockEnd));
     } catch {
-      const bad = findInvalidUtf8(this.buf, start, end);
-      this.issues.add(
-        'invalid-utf8',
-        'error',
-        line,
-        charColumn(this.buf, start, bad),
-        'invalid UTF-8 byte sequence; replaced with U+FFFD',
-      );
-      text = lenientDecoder.decode(bytes);
+      // Somewhere in the block is invalid UTF-8: decode line by line to report each one.
+      text = undefined;
     }
+    let lineStart = start;
+    let from = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k]!;
+      const line = firstLine + k;
+      let lineText: string;
+      if (text !== undefined) {
+        const lf = k === ends.length - 1 ? text.length : text.indexOf('\n', from);
+        lineText = text.slice(from, lf);
+        from = lf + 1;
+      } else lineText = this.decodeLine(lineStart, end, line);
+      lineStart = end + 1;
+      if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
+      this.readLine(lineText, line);
+    }
+  }
+
+  private decodeLine(start: number, end: number, line: number): string {
+    const bytes = this.buf.subarray(start, end);
+    const bad = findInvalidUtf8(this.buf, start, end);
+    if (bad < 0) return lenientDecoder.decode(bytes);
+    this.issues.add(
+      'invalid-utf8',
+      'error',
+      line,
+      charColumn(this.buf, start, bad),
+      'invalid UTF-8 byte sequence; replaced with U+FFFD',
+    );
+    return lenientDecoder.decode(bytes);
+  }
+
+  private readLine(text: string, line: number): void {
     if (text.trim() === '') return;
     let value: unknown;
     try {
@@ -222,7 +262,7 @@ export class JsonlReader implements BatchReader {
           flag = FieldFlag.NESTED;
         }
         if (w + text.length * 3 > this.out.length) this.growOut(w + text.length * 3);
-        const { written } = encoder.encodeInto(text, this.out.subarray(w));
+        const written = writeUtf8(text, this.out, w);
         if (written !== text.length) flag |= FieldFlag.NON_ASCII;
         starts[k] = w;
         ends[k] = w + written;
@@ -246,4 +286,19 @@ export class JsonlReader implements BatchReader {
     grown.set(this.out);
     this.out = grown;
   }
+}
+
+/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
+function writeUtf8(text: string, out: Uint8Array, at: number): number {
+  // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+  if (text.length <= 32) {
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[at + i] = c;
+    }
+    if (i === text.length) return i;
+  }
+  return encoder.encodeInto(text, out.subarray(at)).written;
 }
