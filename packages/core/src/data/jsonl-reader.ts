@@ -19,7 +19,6 @@ export interface JsonlOptions {
 }
 
 const LF = 10;
-const CR = 13;
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder();
