@@ -63,6 +63,14 @@ describe('parseMetricsText flattens DVC-style nested files', () => {
     expect(error.message).toContain('"a.b" appears twice');
   });
 
+  it('treats a "__proto__" key as a plain name in every format', () => {
+    const expected = { '__proto__.auc': 0.9 };
+    expect(Object.fromEntries(parseMetricsText('{"__proto__": {"auc": 0.9}}', 'm.json'))).toEqual(expected);
+    expect(Object.fromEntries(parseMetricsText('__proto__:\n  auc: 0.9\n', 'm.yaml'))).toEqual(expected);
+    expect(Object.fromEntries(parseMetricsText('[__proto__]\nauc = 0.9\n', 'm.toml'))).toEqual(expected);
+    expect(({} as Record<string, unknown>)['auc']).toBeUndefined();
+  });
+
   it('refuses a top level that is not a mapping', () => {
     expect(thrown(() => parseMetricsText('[1, 2]', 'm.json')).message).toContain('not a list');
     expect(thrown(() => parseMetricsText('', 'm.yaml')).message).toContain('mapping');

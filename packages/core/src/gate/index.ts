@@ -1,0 +1,3 @@
+export { evaluateGate } from './evaluate.js';
+export type { GateInput, GateResult } from './types.js';
+export { type RegressionJudgement, judgeRegression } from './regression.js';
