@@ -1,5 +1,5 @@
 import type { PairedStatistic } from './paired-statistic.js';
-import { drawCategoryTotals, drawCounts32, drawCounts8 } from './resample.js';
+import { drawCategoryTotals, drawCounts, type ResampleCounts } from './resample.js';
 
 export interface BootstrapOptions {
   /** Number of resamples. Default 1000. */
@@ -55,28 +55,36 @@ export function bootstrapDeltas(statistic: PairedStatistic, seed: number, from: 
   const deltas = new Float64Array(to - from);
   const { categories } = statistic;
   if (categories) {
-    const totals = new Float64Array(categories.count);
+    const totals = new Float64Array(categories.sizes.length);
     for (let r = from; r < to; r++) {
-      drawCategoryTotals(seed, r, categories.codes, totals);
+      drawCategoryTotals(seed, r, categories.sizes, totals);
       const v = categories.evaluate(totals);
       deltas[r - from] = v.candidate - v.baseline;
     }
     return deltas;
   }
-  const counts = new Uint8Array(statistic.size);
-  let wide: Uint32Array | undefined;
-  for (let r = from; r < to; r++) {
-    let v;
-    if (drawCounts8(seed, r, counts)) {
-      v = statistic.evaluate(counts);
-    } else {
-      wide ??= new Uint32Array(statistic.size);
-      drawCounts32(seed, r, wide);
-      v = statistic.evaluate(wide);
-    }
-    deltas[r - from] = v.candidate - v.baseline;
-  }
+  const single = singleResample(statistic, seed);
+  for (let r = from; r < to; r++) deltas[r - from] = single(r);
   return deltas;
+}
+
+/**
+ * candidate − baseline of one resample on its own counts (Uint8 unless a count exceeds 255), by
+ * draw position when the statistic has a draw order.
+ */
+function singleResample(statistic: PairedStatistic, seed: number): (resample: number) => number {
+  const narrow = new Uint8Array(statistic.size);
+  let wide: Uint32Array | undefined;
+  return (resample) => {
+    let counts: ResampleCounts = narrow;
+    if (!drawCounts(seed, resample, narrow)) {
+      wide ??= new Uint32Array(statistic.size);
+      drawCounts(seed, resample, wide);
+      counts = wide;
+    }
+    const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
+    return v.candidate - v.baseline;
+  };
 }
 
 /**

@@ -22,13 +22,17 @@ export function pairedLabelMetric(
 ): PairedStatistic {
   assertSameLength('paired labels', yTrue, candidate);
   assertSameLength('paired labels', yTrue, baseline);
+  const fast = categoryFastPath(yTrue, candidate, baseline, metric);
   return {
     size: yTrue.length,
-    evaluate: (counts?: ResampleCounts): PairedValues => ({
-      candidate: metric(drawnClasses(classCounts(yTrue, candidate, counts))),
-      baseline: metric(drawnClasses(classCounts(yTrue, baseline, counts))),
-    }),
-    ...categoryFastPath(yTrue, candidate, baseline, metric),
+    evaluate: (counts?: ResampleCounts): PairedValues =>
+      counts === undefined && fast.categories
+        ? fast.categories.evaluate(fast.categories.sizes)
+        : {
+            candidate: metric(drawnClasses(classCounts(yTrue, candidate, counts))),
+            baseline: metric(drawnClasses(classCounts(yTrue, baseline, counts))),
+          },
+    ...fast,
   };
 }
 
@@ -39,28 +43,41 @@ function categoryFastPath(
   baseline: ClassLabels,
   metric: CountsMetric,
 ): { categories?: CategoryEvaluator } {
-  const codes = new Uint8Array(yTrue.length);
-  const codeOf = new Map<string, number>();
+  const labelId = new Map<number, number>();
+  const idOf = (label: number): number => {
+    let id = labelId.get(label);
+    if (id === undefined) {
+      id = labelId.size;
+      labelId.set(label, id);
+    }
+    return id;
+  };
+  const codeOf = new Map<number, number>();
+  const sizes: number[] = [];
   const triples: [number, number, number][] = [];
   for (let i = 0; i < yTrue.length; i++) {
-    const triple: [number, number, number] = [yTrue[i] as number, candidate[i] as number, baseline[i] as number];
-    const key = triple.join(',');
+    const t = yTrue[i] as number;
+    const c = candidate[i] as number;
+    const b = baseline[i] as number;
+    // A numeric key (dense label ids < 1024) instead of a string: this loop runs once per example.
+    const key = (idOf(t) * 1024 + idOf(c)) * 1024 + idOf(b);
     let code = codeOf.get(key);
     if (code === undefined) {
-      if (triples.length === 256) return {};
+      // Every label occurs in some triple, so more than 768 labels also means more than 256 triples.
+      if (triples.length === 256 || labelId.size > 768) return {};
       code = triples.length;
       codeOf.set(key, code);
-      triples.push(triple);
+      triples.push([t, c, b]);
+      sizes.push(0);
     }
-    codes[i] = code;
+    sizes[code] = (sizes[code] as number) + 1;
   }
   const tripleTrue = Int32Array.from(triples.map((t) => t[0]));
   const tripleCandidate = Int32Array.from(triples.map((t) => t[1]));
   const tripleBaseline = Int32Array.from(triples.map((t) => t[2]));
   return {
     categories: {
-      codes,
-      count: triples.length,
+      sizes: Float64Array.from(sizes),
       evaluate: (totals: Float64Array): PairedValues => ({
         candidate: metric(drawnClasses(classCounts(tripleTrue, tripleCandidate, totals))),
         baseline: metric(drawnClasses(classCounts(tripleTrue, tripleBaseline, totals))),
@@ -148,16 +165,24 @@ export function pairedRocAuc(
       const weights = counts ?? (ones ??= new Uint8Array(yTrue.length).fill(1));
       return { candidate: c.auc(weights), baseline: b.auc(weights) };
     },
+    // Draw position k is the candidate's k-th smallest score: its pass then reads counts in order.
+    drawOrder: c.order,
+    evaluateDrawn: (drawn: ResampleCounts): PairedValues => ({
+      candidate: c.aucInOrder(drawn, c.identity()),
+      baseline: b.aucInOrder(drawn, b.positionsIn(c.order)),
+    }),
   };
 }
 
 class SortedScores {
-  private readonly order: Int32Array;
+  readonly order: Int32Array;
   /** 1 for a positive example at each sorted position, else 0; float so the loop stays in doubles. */
   private readonly positive: Float64Array;
   /** 1 where the next sorted score differs (a tie group ends). */
   private readonly groupEnd: Uint8Array;
   private readonly hasTies: boolean;
+  private identityIndex?: Int32Array;
+  private otherIndex?: Int32Array;
 
   constructor(yTrue: ClassLabels, scores: Float64Array, posLabel: number) {
     this.order = ascendingOrder(scores);
@@ -176,11 +201,32 @@ class SortedScores {
   }
 
   auc(weights: ResampleCounts): number {
-    return this.hasTies ? this.aucWithTies(weights) : this.aucDistinct(weights);
+    return this.aucInOrder(weights, this.order);
   }
 
-  private aucDistinct(weights: ResampleCounts): number {
-    const { order, positive } = this;
+  /** AUC where the k-th smallest score has weight weights[index[k]]. */
+  aucInOrder(weights: ResampleCounts, index: Int32Array): number {
+    return this.hasTies ? this.aucWithTies(weights, index) : this.aucDistinct(weights, index);
+  }
+
+  /** index[k] = k: weights already in this model's sorted order. */
+  identity(): Int32Array {
+    this.identityIndex ??= Int32Array.from(this.order, (_, k) => k);
+    return this.identityIndex;
+  }
+
+  /** For each of this model's sorted positions, the position of the same example in `other`. */
+  positionsIn(other: Int32Array): Int32Array {
+    if (this.otherIndex === undefined) {
+      const positionOf = new Int32Array(other.length);
+      for (let k = 0; k < other.length; k++) positionOf[other[k] as number] = k;
+      this.otherIndex = Int32Array.from(this.order, (i) => positionOf[i] as number);
+    }
+    return this.otherIndex;
+  }
+
+  private aucDistinct(weights: ResampleCounts, order: Int32Array): number {
+    const { positive } = this;
     let positives = 0;
     let negatives = 0;
     let pairs = 0;
@@ -194,8 +240,8 @@ class SortedScores {
     return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
   }
 
-  private aucWithTies(weights: ResampleCounts): number {
-    const { order, positive, groupEnd } = this;
+  private aucWithTies(weights: ResampleCounts, order: Int32Array): number {
+    const { positive, groupEnd } = this;
     // Running totals only (no per-group resets to 0) keep every accumulator a double for V8.
     let positives = 0;
     let negatives = 0;

@@ -16,14 +16,20 @@ export interface PairedStatistic {
   evaluate(counts?: ResampleCounts): PairedValues;
   /**
    * Optional fast path for statistics that depend only on how many draws fall in each category
-   * (e.g. confusion-matrix cells): the bootstrap then tallies categories directly.
+   * (e.g. confusion-matrix cells): the bootstrap then draws the category totals directly.
    */
   readonly categories?: CategoryEvaluator;
+  /**
+   * Optional fast path for statistics that read counts faster in their own example order: the
+   * bootstrap draws counts by position (`drawCounts`) and position k weights example drawOrder[k].
+   * `evaluateDrawn(drawn)` must equal `evaluate(counts)` with counts[drawOrder[k]] = drawn[k].
+   */
+  readonly drawOrder?: Int32Array;
+  evaluateDrawn?(drawn: ResampleCounts): PairedValues;
 }
 
 export interface CategoryEvaluator {
-  /** Category of every example, < count. */
-  codes: Uint8Array;
-  count: number;
+  /** Number of examples in each category. */
+  sizes: Float64Array;
   evaluate(totals: Float64Array): PairedValues;
 }

@@ -5,10 +5,11 @@
  * reproduces exactly the same draws.
  */
 export class Xoshiro128 {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  /** The state words; public so hot loops can step the generator in local variables and store it back. */
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
 
   constructor(seed: number, stream = 0) {
     const state = seedState(seed, stream);
@@ -34,6 +35,13 @@ export class Xoshiro128 {
   /** Uniform in [0, 1) with 32 bits of resolution. */
   nextFloat(): number {
     return this.nextUint32() / 4294967296;
+  }
+
+  /** Uniform in (0, 1) with 53 bits of resolution (high 27 bits of one output, high 26 of the next). */
+  nextOpenDouble(): number {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low + 0.5) / 9007199254740992;
   }
 }
 

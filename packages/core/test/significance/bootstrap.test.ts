@@ -12,11 +12,11 @@ import {
 } from '../../src/metrics/index.js';
 import {
   accuracyFromCounts,
+  binomial,
+  BLOCK_SIZE,
   bootstrapDeltas,
   drawCategoryTotals,
-  drawCounts32,
-  drawCounts8,
-  forEachDraw,
+  drawCounts,
   pairedBootstrap,
   pairedLabelMetric,
   pairedMeanLoss,
@@ -44,11 +44,17 @@ function synthetic(n: number, seed: number, candidateSignal = 1.2, baselineSigna
   return { y, candidate, baseline, candidatePred: threshold(candidate), baselinePred: threshold(baseline) };
 }
 
-/** The resample as index resampling would produce it: every drawn index, in draw order. */
-function drawnIndices(seed: number, resample: number, n: number): number[] {
+/** The resample materialised: every example index repeated as often as it was drawn. */
+function repeated(counts: ArrayLike<number>, exampleAt: (position: number) => number = (k) => k): number[] {
   const indices: number[] = [];
-  forEachDraw(seed, resample, n, (i) => indices.push(i));
+  for (let k = 0; k < counts.length; k++) for (let c = 0; c < (counts[k] as number); c++) indices.push(exampleAt(k));
   return indices;
+}
+
+function countsOf(seed: number, resample: number, n: number): Uint32Array {
+  const counts = new Uint32Array(n);
+  drawCounts(seed, resample, counts);
+  return counts;
 }
 
 const take = <T extends Int32Array | Float64Array>(values: T, indices: number[]): T =>
@@ -56,38 +62,160 @@ const take = <T extends Int32Array | Float64Array>(values: T, indices: number[])
     ? Int32Array.from(indices, (i) => values[i] as number)
     : Float64Array.from(indices, (i) => values[i] as number)) as T;
 
-describe('resampling draws', () => {
-  it('draws uniform indices with the documented xoshiro128** stream and rejection rule', () => {
-    const n = 37;
-    const rng = new Xoshiro128(42, 3);
-    const expected: number[] = [];
-    while (expected.length < n) {
-      const index = rng.nextUint32() >>> Math.clz32(n - 1);
-      if (index < n) expected.push(index);
+/** log P(X = k) for X ~ Binomial(n, p), for exact reference probabilities. */
+function binomialLogPmf(n: number, p: number, k: number): number {
+  let logChoose = 0;
+  for (let i = 1; i <= k; i++) logChoose += Math.log((n - k + i) / i);
+  return logChoose + k * Math.log(p) + (n - k) * Math.log1p(-p);
+}
+
+describe('binomial sampler', () => {
+  it.each([
+    [20, 0.3],
+    [1000, 0.004],
+    [1000, 0.3],
+    [1_000_000, 0.001024],
+    [5000, 0.93],
+  ])('matches the exact Binomial(%d, %d) probabilities (chi-square over 40,000 draws)', (n, p) => {
+    const rng = new Xoshiro128(77, n);
+    const draws = 40_000;
+    const seen = new Map<number, number>();
+    for (let d = 0; d < draws; d++) {
+      const k = binomial(rng, n, p);
+      expect(Number.isInteger(k) && k >= 0 && k <= n).toBe(true);
+      seen.set(k, (seen.get(k) ?? 0) + 1);
     }
-    expect(drawnIndices(42, 3, n)).toEqual(expected);
+    // Cells of at least 5 expected draws around the mean, tails pooled into the end cells.
+    const mean = n * p;
+    const sd = Math.sqrt(n * p * (1 - p));
+    const lo = Math.max(0, Math.floor(mean - 4 * sd));
+    const hi = Math.min(n, Math.ceil(mean + 4 * sd));
+    const expected: number[] = [];
+    const observed: number[] = [];
+    let belowP = 0;
+    let below = 0;
+    for (let k = 0; k < lo; k++) {
+      belowP += Math.exp(binomialLogPmf(n, p, k));
+      below += seen.get(k) ?? 0;
+    }
+    let pending = belowP * draws;
+    let pendingObserved = below;
+    let total = 0;
+    for (let k = lo; k <= hi; k++) {
+      const pk = Math.exp(binomialLogPmf(n, p, k));
+      total += pk;
+      pending += pk * draws;
+      pendingObserved += seen.get(k) ?? 0;
+      if (pending >= 5) {
+        expected.push(pending);
+        observed.push(pendingObserved);
+        pending = 0;
+        pendingObserved = 0;
+      }
+    }
+    const aboveObserved = [...seen].filter(([k]) => k > hi).reduce((s, [, c]) => s + c, 0);
+    expected[expected.length - 1] = (expected.at(-1) as number) + pending + (1 - total - belowP) * draws;
+    observed[observed.length - 1] = (observed.at(-1) as number) + pendingObserved + aboveObserved;
+    const chi2 = expected.reduce((s, e, c) => s + ((observed[c] as number) - e) ** 2 / e, 0);
+    const df = expected.length - 1;
+    // 99.99th percentile of chi-square(df), Wilson–Hilferty; a fixed seed makes the test deterministic.
+    const z = 3.719;
+    const limit = df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
+    expect(chi2).toBeLessThan(limit);
   });
 
-  it('tallies the same draws as counts (Uint8, Uint32) and as category totals', () => {
-    const n = 300;
-    const indices = drawnIndices(9, 5, n);
-    const tally = new Uint32Array(n);
-    for (const i of indices) tally[i] = (tally[i] as number) + 1;
+  it('returns 0 for p = 0 and n for p = 1', () => {
+    const rng = new Xoshiro128(1);
+    expect(binomial(rng, 50, 0)).toBe(0);
+    expect(binomial(rng, 50, 1)).toBe(50);
+  });
+});
+
+describe('resampling draws', () => {
+  it('follows the documented two-level scheme: binomial block totals, then 10-bit chunks within the block', () => {
+    const n = 2 * BLOCK_SIZE + 37;
+    const rng = new Xoshiro128(42, 3);
+    const expected = new Uint32Array(n);
+    let drawsLeft = n;
+    for (let start = 0; start < n; start += BLOCK_SIZE) {
+      const size = Math.min(BLOCK_SIZE, n - start);
+      const total = binomial(rng, drawsLeft, size / (n - start));
+      drawsLeft -= total;
+      const bits = Math.ceil(Math.log2(size));
+      let drawn = 0;
+      while (drawn < total) {
+        const word = rng.nextUint32();
+        for (let c = 0; c < Math.floor(32 / bits) && drawn < total; c++) {
+          const j = Math.floor(word / 2 ** (32 - bits * (c + 1))) % 2 ** bits;
+          if (j < size) {
+            expected[start + j] = (expected[start + j] as number) + 1;
+            drawn++;
+          }
+        }
+      }
+    }
+    expect([...countsOf(42, 3, n)]).toEqual([...expected]);
+    expect(expected.reduce((s, c) => s + c, 0)).toBe(n);
+  });
+
+  it('fills Uint8 and Uint32 counts with the same draws', () => {
+    const n = 3000;
     const counts8 = new Uint8Array(n);
-    expect(drawCounts8(9, 5, counts8)).toBe(true);
-    const counts32 = new Uint32Array(n);
-    drawCounts32(9, 5, counts32);
-    expect([...counts8]).toEqual([...tally]);
-    expect([...counts32]).toEqual([...tally]);
-    const codes = Uint8Array.from({ length: n }, (_, i) => i % 3);
-    const totals = new Float64Array(3);
-    drawCategoryTotals(9, 5, codes, totals);
-    expect([...totals]).toEqual([0, 1, 2].map((c) => indices.filter((i) => i % 3 === c).length));
+    expect(drawCounts(9, 5, counts8)).toBe(true);
+    expect([...counts8]).toEqual([...countsOf(9, 5, n)]);
+  });
+
+  it('has multinomial moments: each count has mean 1 and variance 1 − 1/n; block totals too', () => {
+    const n = 1500;
+    const resamples = 2000;
+    let sum = 0;
+    let sumSq = 0;
+    let blockSq = 0;
+    for (let r = 0; r < resamples; r++) {
+      const counts = countsOf(3, r, n);
+      for (const c of counts) {
+        sum += c;
+        sumSq += c * c;
+      }
+      // Draws in the first block: Binomial(n, 1024/n), variance n·p·(1 − p).
+      const first = counts.subarray(0, BLOCK_SIZE).reduce((s, c) => s + c, 0);
+      blockSq += (first - BLOCK_SIZE) ** 2;
+    }
+    const cells = n * resamples;
+    expect(sum / cells).toBe(1);
+    expect(sumSq / cells - 1).toBeCloseTo(1 - 1 / n, 1);
+    const p = BLOCK_SIZE / n;
+    expect(blockSq / resamples / (n * p * (1 - p))).toBeGreaterThan(0.9);
+    expect(blockSq / resamples / (n * p * (1 - p))).toBeLessThan(1.1);
+  });
+
+  it('draws category totals as Multinomial(n; sizes / n): sums to n, with the right means and variances', () => {
+    const sizes = Float64Array.from([500, 0, 300, 200]);
+    const totals = new Float64Array(4);
+    const sums = [0, 0, 0, 0];
+    const squares = [0, 0, 0, 0];
+    const resamples = 4000;
+    for (let r = 0; r < resamples; r++) {
+      drawCategoryTotals(8, r, sizes, totals);
+      expect(totals.reduce((s, t) => s + t, 0)).toBe(1000);
+      totals.forEach((t, k) => {
+        sums[k] = (sums[k] as number) + t;
+        squares[k] = (squares[k] as number) + t * t;
+      });
+    }
+    sizes.forEach((size, k) => {
+      const p = size / 1000;
+      const mean = (sums[k] as number) / resamples;
+      const variance = (squares[k] as number) / resamples - mean * mean;
+      expect(Math.abs(mean - size)).toBeLessThan(4 * Math.sqrt((1000 * p * (1 - p)) / resamples) + 1e-12);
+      if (p > 0) expect(variance / (1000 * p * (1 - p))).toBeGreaterThan(0.9);
+      if (p > 0) expect(variance / (1000 * p * (1 - p))).toBeLessThan(1.1);
+    });
   });
 
   it('gives a different resample for another seed or resample number', () => {
-    expect(drawnIndices(1, 0, 50)).not.toEqual(drawnIndices(2, 0, 50));
-    expect(drawnIndices(1, 0, 50)).not.toEqual(drawnIndices(1, 1, 50));
+    expect([...countsOf(1, 0, 50)]).not.toEqual([...countsOf(2, 0, 50)]);
+    expect([...countsOf(1, 0, 50)]).not.toEqual([...countsOf(1, 1, 50)]);
   });
 });
 
@@ -99,47 +227,104 @@ describe('weighted-count statistics equal the metric on the materialised resampl
   function expectMatchesNaive(
     statistic: PairedStatistic,
     naive: (indices: number[]) => { candidate: number; baseline: number },
+    codes?: number[],
   ): void {
-    const counts = new Uint8Array(n);
     for (let r = 0; r < 25; r++) {
-      const expected = naive(drawnIndices(seed, r, n));
-      drawCounts8(seed, r, counts);
+      const counts = countsOf(seed, r, n);
+      const expected = naive(repeated(counts));
       const viaCounts = statistic.evaluate(counts);
       expect(viaCounts.candidate).toBeCloseTo(expected.candidate, 12);
       expect(viaCounts.baseline).toBeCloseTo(expected.baseline, 12);
-      if (statistic.categories) {
-        const totals = new Float64Array(statistic.categories.count);
-        drawCategoryTotals(seed, r, statistic.categories.codes, totals);
+      if (statistic.categories && codes) {
+        // The category totals of this very resample give the same values as its per-example counts.
+        const { sizes } = statistic.categories;
+        const totals = new Float64Array(sizes.length);
+        counts.forEach((c, i) => {
+          const k = codes[i] as number;
+          totals[k] = (totals[k] as number) + c;
+        });
         const viaCategories = statistic.categories.evaluate(totals);
         expect(viaCategories.candidate).toBeCloseTo(expected.candidate, 12);
         expect(viaCategories.baseline).toBeCloseTo(expected.baseline, 12);
+        // And directly drawn totals, spread uniformly inside each category, materialise to the same values.
+        drawCategoryTotals(seed, r, sizes, totals);
+        const spread = spreadTotals(codes, totals, new Xoshiro128(seed, 1000 + r));
+        const direct = naive(repeated(spread));
+        const viaDirect = statistic.categories.evaluate(totals);
+        expect(viaDirect.candidate).toBeCloseTo(direct.candidate, 12);
+        expect(viaDirect.baseline).toBeCloseTo(direct.baseline, 12);
+      }
+      if (statistic.evaluateDrawn && statistic.drawOrder) {
+        // By draw position: position k weights example drawOrder[k].
+        const order = statistic.drawOrder;
+        const byPosition = naive(repeated(counts, (k) => order[k] as number));
+        const viaDrawn = statistic.evaluateDrawn(counts);
+        expect(viaDrawn.candidate).toBeCloseTo(byPosition.candidate, 12);
+        expect(viaDrawn.baseline).toBeCloseTo(byPosition.baseline, 12);
       }
     }
+  }
+
+  /** Category of each example: the rank of its (true, candidate, baseline) triple by first occurrence. */
+  function tripleCodes(y: Int32Array, candidate: Int32Array, baseline: Int32Array): number[] {
+    const seen = new Map<string, number>();
+    return [...y].map((t, i) => {
+      const key = `${t},${candidate[i]},${baseline[i]}`;
+      if (!seen.has(key)) seen.set(key, seen.size);
+      return seen.get(key) as number;
+    });
+  }
+
+  /** Per-example counts with the given category totals, each total spread uniformly over its members. */
+  function spreadTotals(codes: number[], totals: Float64Array, rng: Xoshiro128): Uint32Array {
+    const counts = new Uint32Array(codes.length);
+    totals.forEach((total, k) => {
+      const members = codes.flatMap((c, i) => (c === k ? [i] : []));
+      for (let d = 0; d < total; d++) {
+        const i = members[Math.floor(rng.nextFloat() * members.length)] as number;
+        counts[i] = (counts[i] as number) + 1;
+      }
+    });
+    return counts;
   }
 
   it('accuracy (category fast path included)', () => {
     const statistic = pairedLabelMetric(data.y, data.candidatePred, data.baselinePred, accuracyFromCounts);
     expect(statistic.categories).toBeDefined();
-    expectMatchesNaive(statistic, (ix) => ({
-      candidate: accuracy(take(data.y, ix), take(data.candidatePred, ix)),
-      baseline: accuracy(take(data.y, ix), take(data.baselinePred, ix)),
-    }));
+    expect(statistic.evaluate()).toEqual({
+      candidate: accuracy(data.y, data.candidatePred),
+      baseline: accuracy(data.y, data.baselinePred),
+    });
+    expectMatchesNaive(
+      statistic,
+      (ix) => ({
+        candidate: accuracy(take(data.y, ix), take(data.candidatePred, ix)),
+        baseline: accuracy(take(data.y, ix), take(data.baselinePred, ix)),
+      }),
+      tripleCodes(data.y, data.candidatePred, data.baselinePred),
+    );
   });
 
   it('macro F1 over three classes, where a class can vanish from a resample', () => {
     const y3 = Int32Array.from(data.y, (v, i) => (i % 17 === 0 ? 2 : v));
     const c3 = Int32Array.from(data.candidatePred, (v, i) => (i % 23 === 0 ? 2 : v));
     const f1Macro = (c: Parameters<typeof prfFromCounts>[0]): number => prfFromCounts(c, { average: 'macro' }).f1;
-    expectMatchesNaive(pairedLabelMetric(y3, c3, data.baselinePred, f1Macro), (ix) => ({
-      candidate: precisionRecallF1(take(y3, ix), take(c3, ix), { average: 'macro' }).f1,
-      baseline: precisionRecallF1(take(y3, ix), take(data.baselinePred, ix), { average: 'macro' }).f1,
-    }));
+    expectMatchesNaive(
+      pairedLabelMetric(y3, c3, data.baselinePred, f1Macro),
+      (ix) => ({
+        candidate: precisionRecallF1(take(y3, ix), take(c3, ix), { average: 'macro' }).f1,
+        baseline: precisionRecallF1(take(y3, ix), take(data.baselinePred, ix), { average: 'macro' }).f1,
+      }),
+      tripleCodes(y3, c3, data.baselinePred),
+    );
     // The fast path's class counts keep sklearn's definition on the original sample too.
     expect(f1Macro(classCounts(y3, c3))).toBeCloseTo(precisionRecallF1(y3, c3, { average: 'macro' }).f1, 14);
   });
 
   it('ROC AUC with tied scores', () => {
-    expectMatchesNaive(pairedRocAuc(data.y, data.candidate, data.baseline), (ix) => ({
+    const statistic = pairedRocAuc(data.y, data.candidate, data.baseline);
+    expect(statistic.evaluateDrawn).toBeDefined();
+    expectMatchesNaive(statistic, (ix) => ({
       candidate: rocAuc(take(data.y, ix), take(data.candidate, ix)),
       baseline: rocAuc(take(data.y, ix), take(data.baseline, ix)),
     }));
