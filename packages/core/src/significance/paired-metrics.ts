@@ -2,6 +2,7 @@ import { classCounts, type ClassCounts } from '../metrics/classification.js';
 import { ascendingOrder, assertBinary } from '../metrics/ranking.js';
 import type { ClassLabels, Weights } from '../metrics/types.js';
 import { assertSameLength } from '../metrics/validate.js';
+import { PairedAucKernel } from './paired-auc-kernel.js';
 import type { CategoryEvaluator, PairedStatistic, PairedValues } from './paired-statistic.js';
 import type { ResampleCounts } from './resample.js';
 
@@ -159,18 +160,19 @@ export function pairedRocAuc(
   const c = new SortedScores(yTrue, candidate, posLabel);
   const b = new SortedScores(yTrue, baseline, posLabel);
   let ones: Uint8Array | undefined;
+  let kernel: PairedAucKernel | undefined;
   return {
     size: yTrue.length,
     evaluate: (counts?: ResampleCounts): PairedValues => {
       const weights = counts ?? (ones ??= new Uint8Array(yTrue.length).fill(1));
       return { candidate: c.auc(weights), baseline: b.auc(weights) };
     },
-    // Draw position k is the candidate's k-th smallest score: its pass then reads counts in order.
+    // Draw position k is the candidate's k-th smallest score, so the resample pass reads counts in order.
     drawOrder: c.order,
-    evaluateDrawn: (drawn: ResampleCounts): PairedValues => ({
-      candidate: c.aucInOrder(drawn, c.identity()),
-      baseline: b.aucInOrder(drawn, b.positionsIn(c.order)),
-    }),
+    evaluateDrawn: (drawn: ResampleCounts): PairedValues => {
+      kernel ??= new PairedAucKernel(yTrue, posLabel, candidate, c.order, baseline, b.order);
+      return kernel.evaluate(drawn);
+    },
   };
 }
 
@@ -181,8 +183,6 @@ class SortedScores {
   /** 1 where the next sorted score differs (a tie group ends). */
   private readonly groupEnd: Uint8Array;
   private readonly hasTies: boolean;
-  private identityIndex?: Int32Array;
-  private otherIndex?: Int32Array;
 
   constructor(yTrue: ClassLabels, scores: Float64Array, posLabel: number) {
     this.order = ascendingOrder(scores);
@@ -201,32 +201,11 @@ class SortedScores {
   }
 
   auc(weights: ResampleCounts): number {
-    return this.aucInOrder(weights, this.order);
+    return this.hasTies ? this.aucWithTies(weights) : this.aucDistinct(weights);
   }
 
-  /** AUC where the k-th smallest score has weight weights[index[k]]. */
-  aucInOrder(weights: ResampleCounts, index: Int32Array): number {
-    return this.hasTies ? this.aucWithTies(weights, index) : this.aucDistinct(weights, index);
-  }
-
-  /** index[k] = k: weights already in this model's sorted order. */
-  identity(): Int32Array {
-    this.identityIndex ??= Int32Array.from(this.order, (_, k) => k);
-    return this.identityIndex;
-  }
-
-  /** For each of this model's sorted positions, the position of the same example in `other`. */
-  positionsIn(other: Int32Array): Int32Array {
-    if (this.otherIndex === undefined) {
-      const positionOf = new Int32Array(other.length);
-      for (let k = 0; k < other.length; k++) positionOf[other[k] as number] = k;
-      this.otherIndex = Int32Array.from(this.order, (i) => positionOf[i] as number);
-    }
-    return this.otherIndex;
-  }
-
-  private aucDistinct(weights: ResampleCounts, order: Int32Array): number {
-    const { positive } = this;
+  private aucDistinct(weights: ResampleCounts): number {
+    const { order, positive } = this;
     let positives = 0;
     let negatives = 0;
     let pairs = 0;
@@ -240,8 +219,8 @@ class SortedScores {
     return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
   }
 
-  private aucWithTies(weights: ResampleCounts, order: Int32Array): number {
-    const { positive, groupEnd } = this;
+  private aucWithTies(weights: ResampleCounts): number {
+    const { order, positive, groupEnd } = this;
     // Running totals only (no per-group resets to 0) keep every accumulator a double for V8.
     let positives = 0;
     let negatives = 0;

@@ -24,82 +24,93 @@ export const BLOCK_SIZE = 1024;
  * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
  */
 export function drawCounts(seed: number, resample: number, counts: ResampleCounts): boolean {
-  const draw = new BlockDraw(seed, resample, counts.length);
+  const n = counts.length;
+  const rng = new Xoshiro128(seed, resample);
+  let drawsLeft = n;
   let overflow = 0;
-  for (let start = 0; start < counts.length; start += BLOCK_SIZE) {
-    overflow |= draw.nextBlock(counts, start, 1, 0);
+  for (let start = 0; start < n; start += BLOCK_SIZE) {
+    const size = Math.min(BLOCK_SIZE, n - start);
+    const total = binomial(rng, drawsLeft, size / (n - start));
+    drawsLeft -= total;
+    counts.fill(0, start, start + size);
+    overflow |=
+      size === BLOCK_SIZE ? fullBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
   }
   return counts instanceof Uint32Array || overflow < 256;
 }
 
-/** The state of one resample's two-level draw between blocks. */
-class BlockDraw {
-  private readonly rng: Xoshiro128;
-  private drawsLeft: number;
-  private examplesLeft: number;
-
-  constructor(seed: number, resample: number, n: number) {
-    this.rng = new Xoshiro128(seed, resample);
-    this.drawsLeft = n;
-    this.examplesLeft = n;
-  }
-
-  /**
-   * Draw the block starting at example `start` into counts[(start + j)·stride + offset], j < block
-   * size. Returns the OR of the counts written (≥ 256 means a Uint8Array wrapped).
-   */
-  nextBlock(counts: ResampleCounts, start: number, stride: number, offset: number): number {
-    const size = Math.min(BLOCK_SIZE, this.examplesLeft);
-    const total = binomial(this.rng, this.drawsLeft, size / this.examplesLeft);
-    this.drawsLeft -= total;
-    this.examplesLeft -= size;
-    const base = start * stride + offset;
-    for (let j = 0; j < size; j++) counts[base + j * stride] = 0;
-    if (size === 1) {
-      counts[base] = total;
-      return total;
+/**
+ * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
+ * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
+ * state stays in local variables.
+ */
+function fullBlock(rng: Xoshiro128, counts: ResampleCounts, start: number, total: number): number {
+  let s0 = rng.s0;
+  let s1 = rng.s1;
+  let s2 = rng.s2;
+  let s3 = rng.s3;
+  let overflow = 0;
+  for (let drawn = 0; drawn < total; drawn += 3) {
+    const r = Math.imul(s1, 5);
+    const word = Math.imul((r << 7) | (r >>> 25), 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    const a = start + (word >>> 22);
+    const ca = (counts[a] as number) + 1;
+    counts[a] = ca;
+    overflow |= ca;
+    if (drawn + 1 < total) {
+      const b = start + ((word >>> 12) & 1023);
+      const cb = (counts[b] as number) + 1;
+      counts[b] = cb;
+      overflow |= cb;
     }
-    const bits = 32 - Math.clz32(size - 1);
-    const perOutput = Math.floor(32 / bits);
-    const rng = this.rng;
-    let s0 = rng.s0;
-    let s1 = rng.s1;
-    let s2 = rng.s2;
-    let s3 = rng.s3;
-    let overflow = 0;
-    let word = 0;
-    let chunksLeft = 0;
-    for (let drawn = 0; drawn < total;) {
-      if (chunksLeft === 0) {
-        // xoshiro128** step written out so the state stays in local variables.
-        const r = Math.imul(s1, 5);
-        word = Math.imul((r << 7) | (r >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        chunksLeft = perOutput;
-      }
-      const j = word >>> (32 - bits);
-      word <<= bits;
-      chunksLeft--;
-      if (j < size) {
-        const at = base + j * stride;
-        const c = (counts[at] as number) + 1;
-        counts[at] = c;
-        overflow |= c;
-        drawn++;
-      }
+    if (drawn + 2 < total) {
+      const c = start + ((word >>> 2) & 1023);
+      const cc = (counts[c] as number) + 1;
+      counts[c] = cc;
+      overflow |= cc;
     }
-    rng.s0 = s0;
-    rng.s1 = s1;
-    rng.s2 = s2;
-    rng.s3 = s3;
-    return overflow;
   }
+  rng.s0 = s0;
+  rng.s1 = s1;
+  rng.s2 = s2;
+  rng.s3 = s3;
+  return overflow;
+}
+
+/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
+function partialBlock(rng: Xoshiro128, counts: ResampleCounts, start: number, size: number, total: number): number {
+  if (size === 1) {
+    counts[start] = total;
+    return total;
+  }
+  const bits = 32 - Math.clz32(size - 1);
+  const perOutput = Math.floor(32 / bits);
+  let overflow = 0;
+  let word = 0;
+  let chunksLeft = 0;
+  for (let drawn = 0; drawn < total;) {
+    if (chunksLeft === 0) {
+      word = rng.nextUint32() | 0;
+      chunksLeft = perOutput;
+    }
+    const j = word >>> (32 - bits);
+    word <<= bits;
+    chunksLeft--;
+    if (j < size) {
+      const c = (counts[start + j] as number) + 1;
+      counts[start + j] = c;
+      overflow |= c;
+      drawn++;
+    }
+  }
+  return overflow;
 }
 
 /**
