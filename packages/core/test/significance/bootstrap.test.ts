@@ -375,9 +375,31 @@ describe('pairedBootstrap', () => {
   });
 
   it('lets any slice of resamples be computed separately (parallel workers agree with one pass)', () => {
-    const whole = bootstrapDeltas(auc, 7, 0, 40);
-    const split = [...bootstrapDeltas(auc, 7, 0, 15), ...bootstrapDeltas(auc, 7, 15, 40)];
-    expect(split).toEqual([...whole]);
+    const accuracyStatistic = pairedLabelMetric(data.y, data.candidatePred, data.baselinePred, accuracyFromCounts);
+    const brier = (s: Float64Array): Float64Array => Float64Array.from(s, (v, i) => (v - (data.y[i] as number)) ** 2);
+    const meanLoss = pairedMeanLoss(brier(data.candidate), brier(data.baseline));
+    // One statistic per path: drawn order (AUC), category totals (accuracy), per-example counts (losses).
+    for (const statistic of [auc, accuracyStatistic, meanLoss]) {
+      const whole = bootstrapDeltas(statistic, 7, 0, 40);
+      const split = [...bootstrapDeltas(statistic, 7, 0, 15), ...bootstrapDeltas(statistic, 7, 15, 40)];
+      expect(split).toEqual([...whole]);
+      expect(new Set(whole).size).toBeGreaterThan(10);
+    }
+  });
+
+  it('evaluates each resample on exactly the draws of its (seed, resample) stream', () => {
+    const accuracyStatistic = pairedLabelMetric(data.y, data.candidatePred, data.baselinePred, accuracyFromCounts);
+    const categories = accuracyStatistic.categories as NonNullable<PairedStatistic['categories']>;
+    const totals = new Float64Array(categories.sizes.length);
+    const deltas = bootstrapDeltas(accuracyStatistic, 7, 3, 6);
+    const aucDeltas = bootstrapDeltas(auc, 7, 3, 6);
+    for (let r = 3; r < 6; r++) {
+      drawCategoryTotals(7, r, categories.sizes, totals);
+      const v = categories.evaluate(totals);
+      expect(deltas[r - 3]).toBe(v.candidate - v.baseline);
+      const drawn = auc.evaluateDrawn?.(countsOf(7, r, data.y.length)) as { candidate: number; baseline: number };
+      expect(aucDeltas[r - 3]).toBe(drawn.candidate - drawn.baseline);
+    }
   });
 
   it('covers the true accuracy difference about 95% of the time on simulated paired data', () => {
