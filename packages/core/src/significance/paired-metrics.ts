@@ -147,6 +147,8 @@ export function pairedMetric(
  * ROC AUC of two models' scores on the same binary labels. Each model is sorted once; a resample is
  * then one O(n) pass per model over the sorted order, accumulating the weighted Mann–Whitney
  * statistic with tied scores counted 1/2 (equal to sklearn's `roc_auc_score` on the resample).
+ * The bootstrap draws counts in the candidate's sorted order (`drawOrder`), so both models are
+ * scored in one sequential pass (`PairedAucKernel`).
  */
 export function pairedRocAuc(
   yTrue: ClassLabels,
