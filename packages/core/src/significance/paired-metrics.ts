@@ -159,35 +159,42 @@ export function pairedRocAuc(
   assertSameLength('paired ROC AUC', yTrue, candidate);
   assertSameLength('paired ROC AUC', yTrue, baseline);
   assertBinary('ROC AUC', yTrue);
-  const c = new SortedScores(yTrue, candidate, posLabel);
-  const b = new SortedScores(yTrue, baseline, posLabel);
-  let ones: Uint8Array | undefined;
+  const candidateOrder = ascendingOrder(candidate);
+  const baselineOrder = ascendingOrder(baseline);
+  // Built on first use: the bootstrap needs only the kernel, per-example counts only the scorers.
+  let scorers: [SortedScores, SortedScores] | undefined;
   let kernel: PairedAucKernel | undefined;
+  const evaluateDrawn = (drawn: ResampleCounts): PairedValues => {
+    kernel ??= new PairedAucKernel(yTrue, posLabel, candidate, candidateOrder, baseline, baselineOrder);
+    return kernel.evaluate(drawn);
+  };
   return {
     size: yTrue.length,
     evaluate: (counts?: ResampleCounts): PairedValues => {
-      const weights = counts ?? (ones ??= new Uint8Array(yTrue.length).fill(1));
-      return { candidate: c.auc(weights), baseline: b.auc(weights) };
+      // Unit weights are the same in any order, so the original sample goes through the kernel too.
+      if (counts === undefined) return evaluateDrawn(new Uint8Array(yTrue.length).fill(1));
+      scorers ??= [
+        new SortedScores(yTrue, candidate, candidateOrder, posLabel),
+        new SortedScores(yTrue, baseline, baselineOrder, posLabel),
+      ];
+      return { candidate: scorers[0].auc(counts), baseline: scorers[1].auc(counts) };
     },
     // Draw position k is the candidate's k-th smallest score, so the resample pass reads counts in order.
-    drawOrder: c.order,
-    evaluateDrawn: (drawn: ResampleCounts): PairedValues => {
-      kernel ??= new PairedAucKernel(yTrue, posLabel, candidate, c.order, baseline, b.order);
-      return kernel.evaluate(drawn);
-    },
+    drawOrder: candidateOrder,
+    evaluateDrawn,
   };
 }
 
 class SortedScores {
-  readonly order: Int32Array;
+  private readonly order: Int32Array;
   /** 1 for a positive example at each sorted position, else 0; float so the loop stays in doubles. */
   private readonly positive: Float64Array;
   /** 1 where the next sorted score differs (a tie group ends). */
   private readonly groupEnd: Uint8Array;
   private readonly hasTies: boolean;
 
-  constructor(yTrue: ClassLabels, scores: Float64Array, posLabel: number) {
-    this.order = ascendingOrder(scores);
+  constructor(yTrue: ClassLabels, scores: Float64Array, order: Int32Array, posLabel: number) {
+    this.order = order;
     const n = scores.length;
     this.positive = new Float64Array(n);
     this.groupEnd = new Uint8Array(n);
