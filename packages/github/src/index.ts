@@ -20,3 +20,20 @@ export { LocalCommentStore } from './comments/local-store.js';
 export { MemoryCommentStore } from './comments/memory-store.js';
 export { stickyMarker, upsertStickyComment } from './comments/sticky.js';
 export type { StickyAction, StickyComment, StickyResult } from './comments/sticky.js';
+export type { ArtifactQuery, ArtifactRun, ArtifactStore, LatestArtifact } from './artifacts/store.js';
+export { GitHubRunArtifactStore } from './artifacts/github-store.js';
+export type { GitHubRunArtifactStoreOptions } from './artifacts/github-store.js';
+export { LocalArtifactStore } from './artifacts/local-store.js';
+export { DEFAULT_EXTRACT_LIMITS, UnsafeArchiveError, extractZip } from './artifacts/extract-zip.js';
+export type { ExtractLimits } from './artifacts/extract-zip.js';
+export { workflowFileName } from './artifacts/workflow.js';
+export { parseBaselineSpec } from './baseline/spec.js';
+export type { BaselineSpec } from './baseline/spec.js';
+export { resolveBaseline } from './baseline/resolve.js';
+export type {
+  BaselineFound,
+  BaselineResolution,
+  BaselineSource,
+  RegistryBaselines,
+  ResolveBaselineOptions,
+} from './baseline/resolve.js';
