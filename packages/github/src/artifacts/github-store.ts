@@ -57,7 +57,14 @@ export class GitHubRunArtifactStore implements ArtifactStore {
 
   async findLatest(query: ArtifactQuery): Promise<LatestArtifact> {
     const { workflow, branch, name } = query;
-    const candidates = trustedRuns(await this.successfulRuns(workflow, branch), this.fullName);
+    const runs = await this.successfulRuns(workflow, branch);
+    if (runs === 'unknown workflow') {
+      return {
+        found: false,
+        reason: `workflow ${workflow} has no runs in ${this.fullName} yet (if it has run before, check its name)`,
+      };
+    }
+    const candidates = trustedRuns(runs, this.fullName);
     if (candidates.length === 0) {
       return { found: false, reason: `no successful run of ${workflow} on branch ${branch} yet` };
     }
@@ -96,8 +103,11 @@ export class GitHubRunArtifactStore implements ArtifactStore {
     return `${this.repo.owner}/${this.repo.repo}`;
   }
 
-  /** Newest first, one page: enough runs to find a baseline, bounded so a broken history cannot cost more. */
-  private async successfulRuns(workflow: string, branch: string): Promise<ApiRun[]> {
+  /**
+   * Newest first, one page: enough runs to find a baseline, bounded so a broken history cannot cost more.
+   * GitHub only knows a workflow once it has run, so an unknown one is a first run (or a misspelt name).
+   */
+  private async successfulRuns(workflow: string, branch: string): Promise<ApiRun[] | 'unknown workflow'> {
     try {
       const { data } = await this.octokit.rest.actions.listWorkflowRuns({
         ...this.repo,
@@ -109,9 +119,7 @@ export class GitHubRunArtifactStore implements ArtifactStore {
       });
       return data.workflow_runs;
     } catch (error) {
-      if (statusOf(error) === 404) {
-        throw new UserError(`workflow ${workflow} was not found in ${this.fullName}: check the workflow name`);
-      }
+      if (statusOf(error) === 404) return 'unknown workflow';
       throw error;
     }
   }
