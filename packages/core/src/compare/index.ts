@@ -3,3 +3,26 @@ export { type MetricsFormat, metricsFormat, parseMetricsText } from './metrics-f
 export { MAX_METRICS_FILE_BYTES, readMetricsFile } from './read-metrics-file.js';
 export { findRule, metricDirection } from './direction.js';
 export { type DeltaInterval, type MetricDiffOptions, compareMetric, diffMetrics, diffParams } from './diff.js';
+export {
+  type Predictions,
+  type SliceColumn,
+  type ValueColumn,
+  MISSING_SLICE_VALUE,
+  readPredictions,
+} from './predictions.js';
+export { DEFAULT_COLUMN_NAMES, type PredictionColumnNames } from './predictions-columns.js';
+export { JOIN_EXAMPLES, type JoinSummary, type UnmatchedIds, joinPredictions } from './predictions-join.js';
+export {
+  type ClassIndex,
+  classIndex,
+  detectTask,
+  MAX_DETECTED_CLASSES,
+  type PredictionTask,
+} from './predictions-task.js';
+export {
+  type ComparePredictionsOptions,
+  comparePredictions,
+  DEFAULT_SLICE_RESAMPLES,
+  type PredictionComparison,
+} from './engine/index.js';
+export { SCORE_THRESHOLD } from './engine/examples.js';
