@@ -127,6 +127,9 @@ class PredictionTable {
     for (const column of batch.columns) this.seen.add(column);
     const at = locateColumns(batch.columns, this.names);
     this.noteUsed(batch, at);
+    // Without an id or label column no row can be read: say which column, not which row.
+    if (batch.rowCount > 0 && (at.id < 0 || at.label < 0))
+      checkColumnsFound(this.file, this.seen, this.used, this.names);
     for (let r = 0; r < batch.rowCount; r++) this.addRow(batch, r, at);
   }
 
@@ -186,12 +189,7 @@ class PredictionTable {
   }
 
   finish(): Predictions {
-    const found = {
-      id: this.used.id,
-      label: this.used.label,
-      prediction: this.used.prediction,
-      score: this.used.score,
-    };
+    const found = this.used;
     checkColumnsFound(this.file, this.seen, found, this.names);
     const rows = this.ids.length;
     const predictions: Predictions = {
