@@ -62,12 +62,7 @@ export function describeRole(role: PredictionRole, names: PredictionColumnNames)
 export function checkColumnsFound(
   file: string,
   seen: ReadonlySet<string>,
-  found: {
-    id: string | undefined;
-    label: string | undefined;
-    prediction: string | undefined;
-    score: string | undefined;
-  },
+  found: Readonly<Partial<Record<PredictionRole, string>>>,
   names: PredictionColumnNames,
 ): void {
   const available = [...seen].slice(0, 20).join(', ') || 'none';
