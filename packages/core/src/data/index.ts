@@ -9,6 +9,14 @@ export type { DataIssue, DataIssueCode } from './issues.js';
 export { JsonlReader } from './jsonl-reader.js';
 export type { JsonlOptions } from './jsonl-reader.js';
 export { parseNumber } from './number.js';
+export {
+  ParquetReader,
+  openParquetReader,
+  parquetShardGroups,
+  readParquetLayout,
+  readParquetMetadata,
+} from './parquet-reader.js';
+export type { ParquetLayout, ParquetOptions } from './parquet-reader.js';
 export { formatOf, openCsvShard, openDataSource, openJsonlShard, openReader, readCsvColumns } from './source.js';
 export type { ByteSourceOptions, DataFormat, OpenReaderOptions, Shard } from './source.js';
 export { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';

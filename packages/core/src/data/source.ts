@@ -8,6 +8,8 @@ import type { CsvOptions } from './csv-reader.js';
 import type { BatchReader } from './batch.js';
 import { JsonlReader } from './jsonl-reader.js';
 import type { JsonlOptions } from './jsonl-reader.js';
+import { NO_BYTES, openParquetReader } from './parquet-reader.js';
+import type { ParquetOptions } from './parquet-reader.js';
 
 const CHUNK = 1 << 20;
 
@@ -59,11 +61,13 @@ async function* gunzip(path: string): AsyncGenerator<Uint8Array, void> {
   }
 }
 
-export type DataFormat = 'csv' | 'tsv' | 'jsonl';
+export type DataFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet';
 
-/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, anything else CSV), ignoring `.gz`. */
+/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
 export function formatOf(path: string): DataFormat {
-  const name = path.toLowerCase().replace(/\.gz$/, '');
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.parquet')) return 'parquet';
+  const name = lower.replace(/\.gz$/, '');
   if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
   return 'csv';
@@ -73,11 +77,16 @@ export interface OpenReaderOptions {
   format?: DataFormat;
   csv?: CsvOptions;
   jsonl?: JsonlOptions;
+  parquet?: Omit<ParquetOptions, 'shard'>;
   /** Read only shard `i/n` of the rows. */
   shard?: Shard;
 }
 
-/** A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`. */
+/**
+ * A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`.
+ * Parquet shards are runs of row groups (see `parquetShardGroups`), and its source is empty: the
+ * Parquet reader reads the byte ranges it needs itself.
+ */
 export async function openReader(
   path: string,
   options: OpenReaderOptions = {},
@@ -85,6 +94,8 @@ export async function openReader(
   const format = options.format ?? formatOf(path);
   const shard = options.shard ?? { index: 1, count: 1 };
   if (format === 'jsonl') return openJsonlShard(path, shard, options.jsonl);
+  if (format === 'parquet')
+    return { reader: await openParquetReader(path, { ...options.parquet, shard }), source: NO_BYTES };
   const csv = format === 'tsv' ? { delimiter: '\t', ...options.csv } : options.csv;
   return openCsvShard(path, shard, csv);
 }
