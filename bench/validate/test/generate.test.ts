@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCount } from '../src/args.js';
@@ -154,5 +154,17 @@ describe('resultTable', () => {
       '| a | 2.00 | 400 | 6,000,000 | 150 |',
       '| b | 4.00 | 200 | 3,000,000 | n/a |',
     ]);
+  });
+});
+
+describe('generateCsv to a device', () => {
+  // Through a symlink, so a regression would replace the link, never the real /dev/null.
+  it('writes through to a character device instead of renaming a file over it', () => {
+    const link = join(mkdtempSync(join(tmpdir(), 'bench-validate-dev-')), 'sink');
+    symlinkSync('/dev/null', link);
+    generateCsv({ rows: 1000, out: link, seed: 1, shift: false });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(`${link}.partial`)).toBe(false);
+    rmSync(join(link, '..'), { recursive: true, force: true });
   });
 });
