@@ -1,4 +1,5 @@
 import { closeSync, writeSync } from 'node:fs';
+import type { TokenTable } from './token-table.js';
 
 /** Longest single write between flushes: a whole CSV row stays far below this. */
 const SLACK = 4096;
@@ -34,6 +35,17 @@ export class ByteWriter {
     const buffer = this.buffer;
     let pos = this.pos;
     for (let i = 0; i < src.length; i++) buffer[pos++] = src[i] as number;
+    this.pos = pos;
+  }
+
+  /** Token `index` of a packed table. */
+  token(table: TokenTable, index: number): void {
+    const buffer = this.buffer;
+    const src = table.bytes;
+    let pos = this.pos;
+    const start = table.starts[index] as number;
+    const end = start + (table.lengths[index] as number);
+    for (let i = start; i < end; i++) buffer[pos++] = src[i] as number;
     this.pos = pos;
   }
 

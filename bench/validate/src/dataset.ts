@@ -2,6 +2,7 @@ import { Xoshiro128 } from '../../../packages/core/src/significance/prng.js';
 import type { ByteWriter } from './byte-writer.js';
 import { DiscreteSampler, zipfWeights } from './discrete.js';
 import { normalQuantile, QuantileTable } from './quantile-table.js';
+import { TokenTable } from './token-table.js';
 
 export const HEADER = 'id,timestamp,amount,score,count,category,country,flag,comment\n';
 
@@ -64,22 +65,23 @@ function categoryWeights(shift: boolean): number[] {
   return w;
 }
 
-const ascii = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
-
 /** "YYYY-MM-DDT" for every day of 2024–2025, so a timestamp costs one copy plus six digits. */
-function dayPrefixes(): Uint8Array[] {
-  const days: Uint8Array[] = [];
+function dayPrefixes(): TokenTable {
+  const days: string[] = [];
   for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += 86_400_000) {
-    days.push(ascii(new Date(t).toISOString().slice(0, 11)));
+    days.push(new Date(t).toISOString().slice(0, 11));
   }
-  return days;
+  return new TokenTable(days);
 }
 
 /** "HH:MM:SS" for every second of a day. */
-function timesOfDay(): Uint8Array[] {
+function timesOfDay(): TokenTable {
   const two = (n: number): string => String(n).padStart(2, '0');
-  return Array.from({ length: 86400 }, (_, s) =>
-    ascii(`${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`),
+  return new TokenTable(
+    Array.from(
+      { length: 86400 },
+      (_, s) => `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`,
+    ),
   );
 }
 
@@ -88,9 +90,9 @@ const threshold = (rate: number): number => Math.floor(rate * 4294967296);
 /** Writes the benchmark's rows. Same seed and shift → the same bytes. */
 export class RowWriter {
   private readonly rng: Xoshiro128;
-  private readonly categories = CATEGORIES.map(ascii);
-  private readonly countries = COUNTRIES.map(ascii);
-  private readonly words = WORDS.map(ascii);
+  private readonly categories = new TokenTable(CATEGORIES);
+  private readonly countries = new TokenTable(COUNTRIES);
+  private readonly words = new TokenTable(WORDS);
   private readonly days = dayPrefixes();
   private readonly times = timesOfDay();
   private readonly category: DiscreteSampler;
@@ -102,8 +104,7 @@ export class RowWriter {
   private readonly geometric = new QuantileTable((p) => Math.log(1 - p) / Math.log(0.6));
   private readonly nulls = Object.values(NULL_RATES).map(threshold);
   private readonly quoted = threshold(QUOTED_COMMENT_RATE);
-  private readonly trueBytes = ascii('true');
-  private readonly falseBytes = ascii('false');
+  private readonly flags = new TokenTable(['false', 'true']);
 
   constructor(seed: number, shift: boolean) {
     this.rng = new Xoshiro128(seed);
@@ -117,29 +118,29 @@ export class RowWriter {
     return this.rng.nextUint32() < (this.nulls[column] as number);
   }
 
-  private pick(list: Uint8Array[]): Uint8Array {
-    return list[Math.floor(this.rng.nextFloat() * list.length)] as Uint8Array;
+  private word(out: ByteWriter): void {
+    out.token(this.words, Math.floor(this.rng.nextFloat() * this.words.size));
   }
 
   /** One or two plain words, or (5%) an RFC 4180 quoted field holding a comma and a `""` escape. */
   private comment(out: ByteWriter): void {
     if (this.rng.nextUint32() < this.quoted) {
       out.byte(34);
-      out.bytes(this.pick(this.words));
+      this.word(out);
       out.byte(44);
       out.byte(32);
       out.byte(34);
       out.byte(34);
-      out.bytes(this.pick(this.words));
+      this.word(out);
       out.byte(34);
       out.byte(34);
       out.byte(34);
       return;
     }
-    out.bytes(this.pick(this.words));
+    this.word(out);
     if (this.rng.nextFloat() < 0.4) {
       out.byte(32);
-      out.bytes(this.pick(this.words));
+      this.word(out);
     }
   }
 
@@ -150,8 +151,8 @@ export class RowWriter {
     if (!this.isNull(0)) out.uint(id + 1);
     out.byte(44);
     if (!this.isNull(1)) {
-      out.bytes(this.days[Math.floor(rng.nextFloat() * this.days.length)] as Uint8Array);
-      out.bytes(this.times[Math.floor(rng.nextFloat() * 86400)] as Uint8Array);
+      out.token(this.days, Math.floor(rng.nextFloat() * this.days.size));
+      out.token(this.times, Math.floor(rng.nextFloat() * 86400));
     }
     out.byte(44);
     // 0.5% of amounts are refunds, written as negatives.
@@ -170,13 +171,13 @@ export class RowWriter {
     if (!this.isNull(4)) out.uint(count);
     out.byte(44);
     const category = this.category.sample(rng.nextUint32());
-    if (!this.isNull(5)) out.bytes(this.categories[category] as Uint8Array);
+    if (!this.isNull(5)) out.token(this.categories, category);
     out.byte(44);
     const country = this.country.sample(rng.nextUint32());
-    if (!this.isNull(6)) out.bytes(this.countries[country] as Uint8Array);
+    if (!this.isNull(6)) out.token(this.countries, country);
     out.byte(44);
     const flag = rng.nextFloat() < 0.3;
-    if (!this.isNull(7)) out.bytes(flag ? this.trueBytes : this.falseBytes);
+    if (!this.isNull(7)) out.token(this.flags, flag ? 1 : 0);
     out.byte(44);
     if (!this.isNull(8)) this.comment(out);
     out.byte(10);
