@@ -1,0 +1,43 @@
+import type { RecordBatch } from '../data/batch.js';
+import { ColumnProfile, type ProfileOptions } from './column.js';
+import { Profile, type ProfileSource } from './profile.js';
+
+/**
+ * Builds a profile from a reader's batches, one column at a time over each batch (a tight loop
+ * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
+ * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
+ */
+export class ProfileBuilder {
+  private readonly columns: ColumnProfile[] = [];
+  private rows = 0;
+
+  constructor(private readonly options: ProfileOptions = {}) {}
+
+  add(batch: RecordBatch): void {
+    for (let col = this.columns.length; col < batch.columnCount; col++) {
+      const column = new ColumnProfile(batch.columns[col]!, this.options);
+      column.addMissing(this.rows);
+      this.columns.push(column);
+    }
+    for (let col = 0; col < batch.columnCount; col++) this.columns[col]!.addBatch(batch, col);
+    this.rows += batch.rowCount;
+  }
+
+  /** Columns known to the reader but without any row yet (a header-only file). */
+  declareColumns(names: readonly string[]): void {
+    for (let col = this.columns.length; col < names.length; col++) {
+      const column = new ColumnProfile(names[col]!, this.options);
+      column.addMissing(this.rows);
+      this.columns.push(column);
+    }
+  }
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** The profile of everything added; the builder must not be used afterwards. */
+  finish(sources: ProfileSource[] = []): Profile {
+    return new Profile(this.rows, sources, this.columns);
+  }
+}
