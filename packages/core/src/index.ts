@@ -19,3 +19,5 @@ export {
 export { renderReportMarkdown, safeUrl, STATUS_EMOJI, type MarkdownRenderOptions } from './render/markdown.js';
 export { renderReportText } from './render/text.js';
 export * from './render/format.js';
+export * from './profile/index.js';
+export * from './sketch/index.js';
