@@ -1,17 +1,14 @@
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { plannedCommand } from './planned.js';
+import { profileCommand } from './profile.js';
 import { reportCommand } from './report.js';
 
 /** Every command, in the order `mlgate --help` lists them. */
 export const commands: readonly Command[] = [
   plannedCommand('validate', 'validate a dataset against a schema and a reference, with drift', '<data> [options]'),
   plannedCommand('schema', 'infer a starting data schema from a dataset (`schema infer`)', 'infer <data>'),
-  plannedCommand(
-    'profile',
-    'profile a dataset, or merge profiles of shards (`profile merge`)',
-    '<data> | merge <a> <b>...',
-  ),
+  profileCommand,
   plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
   plannedCommand('compare', 'compare a candidate model with its baseline and gate the change', '[options]'),
   reportCommand,

@@ -9,3 +9,4 @@ export type { ProfileJSON, ProfileSource } from './profile.js';
 export { profileFile } from './profile-file.js';
 export type { ProfileFileOptions, ProfileFileResult, ProfileProgress } from './profile-file.js';
 export { MAX_PROFILE_BYTES, readProfileFile } from './read.js';
+export { renderProfileText } from './render-text.js';

@@ -1,0 +1,117 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  UserError,
+  mergeProfiles,
+  profileFile,
+  readProfileFile,
+  renderProfileText,
+  type Profile,
+  type ProfileProgress,
+} from '@mlgate/core';
+import { parseCommandArgs, type Command } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+const FORMATS = ['csv', 'tsv', 'jsonl'] as const;
+type Format = (typeof FORMATS)[number];
+const SHOWN_ISSUES = 5;
+
+const help = `Usage: mlgate profile <data> [options]
+       mlgate profile merge <a.json> <b.json>... [options]
+
+Profile a CSV, TSV or JSON Lines file (optionally gzip-compressed) in one streaming pass: per
+column the inferred type, nulls, distinct values (HyperLogLog), mean and variance, KLL quantiles,
+a histogram and frequent values. \`profile merge\` combines profiles of shards or files as if one
+pass had read them all.
+
+Options:
+  -o, --out <p>     write the profile JSON to this file
+  --json            print the profile JSON instead of the summary table
+  --shard <i/n>     profile only the i-th of n row-aligned byte ranges (for matrix jobs)
+  --format <f>      csv, tsv or jsonl (default: from the file name)
+
+Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
+`;
+
+export const profileCommand: Command = {
+  name: 'profile',
+  summary: 'profile a dataset, or merge profiles of shards (`profile merge`)',
+  help,
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommandArgs('profile', argv, {
+      out: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      shard: { type: 'string' },
+      format: { type: 'string' },
+    });
+    let profile: Profile;
+    if (positionals[0] === 'merge') {
+      if (values.shard !== undefined || values.format !== undefined) {
+        throw new UserError('--shard and --format apply to data files, not to `profile merge`');
+      }
+      const files = positionals.slice(1);
+      if (files.length < 2) throw new UserError('give at least two profile JSON files to merge');
+      const profiles: Profile[] = [];
+      for (const file of files) profiles.push(await readProfileFile(resolve(io.cwd, file)));
+      profile = mergeProfiles(profiles);
+    } else {
+      if (positionals.length !== 1) {
+        throw new UserError('give exactly one data file (see `mlgate profile --help`)');
+      }
+      const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+      const format = values.format === undefined ? undefined : parseFormat(values.format);
+      const result = await profileFile(resolve(io.cwd, positionals[0]!), {
+        ...(shard && { shard }),
+        ...(format && { format }),
+        ...(io.isTTY && { onProgress: progressLine(io) }),
+      });
+      if (io.isTTY) io.stderr.write('\r\x1b[K');
+      for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
+        io.stderr.write(
+          `${issue.file ?? positionals[0]}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`,
+        );
+      }
+      const more = result.errorCount + result.warningCount - Math.min(SHOWN_ISSUES, result.issues.length);
+      if (more > 0) io.stderr.write(`… and ${more} more data issues\n`);
+      profile = result.profile;
+    }
+    const json = `${JSON.stringify(profile, null, 2)}\n`;
+    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
+    io.stdout.write(values.json ? json : renderProfileText(profile));
+    return ExitCode.Pass;
+  },
+};
+
+/** `i/n` with 1 ≤ i ≤ n. */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UserError(`--shard: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+  }
+  return { index, count };
+}
+
+function parseFormat(value: string): Format {
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+/** A one-line progress report on stderr, redrawn at most ten times a second. */
+function progressLine(io: CliIo): (progress: ProfileProgress) => void {
+  const started = Date.now();
+  let last = 0;
+  return ({ bytes, totalBytes, rows }) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    const seconds = Math.max((now - started) / 1000, 1e-3);
+    const percent = totalBytes > 0 ? Math.min(100, (100 * bytes) / totalBytes).toFixed(0) : '100';
+    const mb = (bytes / 1e6).toFixed(0);
+    io.stderr.write(
+      `\r\x1b[Kprofiling: ${percent}% (${mb} MB, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s)`,
+    );
+  };
+}
