@@ -21,3 +21,6 @@ export { renderReportText } from './render/text.js';
 export * from './render/format.js';
 export * from './profile/index.js';
 export * from './sketch/index.js';
+export * from './compare/index.js';
+export * from './gate/index.js';
+export { formatOf, readCsvColumns } from './data/source.js';
