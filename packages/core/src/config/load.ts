@@ -64,7 +64,7 @@ export function loadConfig(text: string, file: string): Config {
 }
 
 /** The problem written first in the file, so fixing errors top to bottom works. */
-function firstInFile(problems: readonly SchemaProblem[], source: YamlSource, file: string): UserError {
+export function firstInFile(problems: readonly SchemaProblem[], source: YamlSource, file: string): UserError {
   const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
   const offset = (at: Position | undefined): number => at?.offset ?? Number.POSITIVE_INFINITY;
   const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
@@ -86,7 +86,8 @@ function checkBounds(raw: RawConfig, source: YamlSource, file: string): void {
   }
 }
 
-function locatedError(message: string, file: string, at: Position | undefined, path: string): UserError {
+/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
+export function locatedError(message: string, file: string, at: Position | undefined, path: string): UserError {
   return new UserError(message, {
     file,
     ...(at ? { line: at.line, column: at.column } : {}),
