@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
 import { plannedCommand } from './planned.js';
 import { profileCommand } from './profile.js';
@@ -10,7 +11,7 @@ export const commands: readonly Command[] = [
   plannedCommand('schema', 'infer a starting data schema from a dataset (`schema infer`)', 'infer <data>'),
   profileCommand,
   plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
-  plannedCommand('compare', 'compare a candidate model with its baseline and gate the change', '[options]'),
+  compareCommand,
   reportCommand,
   plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),
   demoCommand,

@@ -1,0 +1,99 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UserError, renderReportMarkdown, renderReportText } from '@mlgate/core';
+import { LocalArtifactStore, consoleLogger } from '@mlgate/github';
+import { parseCommandArgs, type Command } from '../command.js';
+import { FAIL_ON, type FailOn, runCompare } from '../compare/index.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+/** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
+export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');
+const DEFAULT_ARTIFACT = 'mlgate-compare';
+const DEFAULT_WORKFLOW = 'ci.yml';
+
+const help = `Usage: mlgate compare --candidate <file> [options]
+
+Compare a candidate model with its baseline and gate the change. The candidate is a metrics file
+(JSON, YAML, TOML, CSV/TSV; nested keys flattened with "."), a predictions file (CSV/TSV, JSON
+Lines or Parquet with id and label columns: metrics with paired bootstrap intervals and slices)
+or an mlgate.manifest.json. Without --candidate, the model's predictions or metrics from the
+config are used.
+
+Options:
+  --candidate <file>          the candidate's metrics, predictions or manifest file
+  --predictions               read the candidate as a predictions file whatever its name
+  --baseline <spec>           registry:<model>#<stage>, branch:<name> or a file or folder path;
+                              without it the comparison is a first run (on_missing_baseline decides)
+  --config <file>             mlgate.yml (default: ./mlgate.yml when it exists, else defaults)
+  --model <name>              the model in the config, and its name in the report
+  --validation-report <file>  a validate report, for gate.require: [data_validation]
+  --fail-on <when>            fail (default), warn or never: which verdict exits 1
+  --artifact-name <name>      artifact a branch: baseline is read from (default ${DEFAULT_ARTIFACT})
+  --workflow <file>           workflow whose runs hold it (default ${DEFAULT_WORKFLOW})
+  --json                      print the report JSON instead of the table
+  -o, --out <file>            write the report JSON to this file
+  --markdown <file>           write the report as markdown (what the compare action posts)
+
+branch: baselines are read from ${LOCAL_ARTIFACTS_DIR}/<runId>/ under the working directory: a
+run.json ({"schema":"mlgate/run@1","workflow","branch","headSha","event","conclusion"}) and the
+artifact's files in <runId>/<artifact-name>/. The newest successful run of the workflow wins.
+
+Exit code: 0 when the verdict passes (or warns), 1 when it fails under --fail-on, 2 for a usage,
+configuration or input error.
+`;
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'compare a candidate model with its baseline and gate the change',
+  help,
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommandArgs('compare', argv, {
+      candidate: { type: 'string' },
+      predictions: { type: 'boolean' },
+      baseline: { type: 'string' },
+      config: { type: 'string' },
+      model: { type: 'string' },
+      'validation-report': { type: 'string' },
+      'fail-on': { type: 'string' },
+      'artifact-name': { type: 'string' },
+      workflow: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      markdown: { type: 'string' },
+    });
+    if (positionals.length > 0) {
+      throw new UserError(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
+    }
+    const { report, exitCode } = await runCompare(
+      {
+        ...(values.candidate !== undefined && { candidate: values.candidate }),
+        ...(values.predictions && { predictions: true }),
+        ...(values.baseline !== undefined && { baseline: values.baseline }),
+        ...(values.config !== undefined && { config: values.config }),
+        ...(values.model !== undefined && { model: values.model }),
+        ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
+        failOn: parseFailOn(values['fail-on']),
+        cwd: io.cwd,
+      },
+      {
+        artifacts: new LocalArtifactStore(resolve(io.cwd, LOCAL_ARTIFACTS_DIR)),
+        artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
+        workflow: values.workflow ?? DEFAULT_WORKFLOW,
+        logger: consoleLogger({ stream: io.stderr }),
+        now: () => new Date(),
+      },
+    );
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
+    if (values.markdown) await writeFile(resolve(io.cwd, values.markdown), renderReportMarkdown(report));
+    io.stdout.write(values.json ? json : renderReportText(report));
+    return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
+  },
+};
+
+function parseFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return 'fail';
+  if ((FAIL_ON as readonly string[]).includes(value)) return value as FailOn;
+  throw new UserError(`--fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
+}

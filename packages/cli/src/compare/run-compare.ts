@@ -1,0 +1,144 @@
+import {
+  type ComparisonSection,
+  type ModelConfig,
+  REPORT_SCHEMA_ID,
+  type Reason,
+  type Report,
+  type Revision,
+  type Status,
+  UserError,
+  evaluateGate,
+  worstStatus,
+} from '@mlgate/core';
+import { type BaselineFound, type BaselineSource, parseBaselineSpec, resolveBaseline } from '@mlgate/github';
+import { requireCounterpart } from './baseline-files.js';
+import { type Side, readSide, sideKind } from './candidate.js';
+import { compareSides } from './compare-sides.js';
+import { loadCompareConfig, selectModel } from './config.js';
+import { failsStep } from './fail-on.js';
+import { paramsDiff } from './params.js';
+import { type UserPath, userPath } from './paths.js';
+import type { CompareDeps, CompareOptions, CompareResult } from './types.js';
+import { readValidationOutcome } from './validation.js';
+import { verdictSummary } from './verdict.js';
+
+/**
+ * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
+ * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
+ * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
+ * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
+ */
+export async function runCompare(options: CompareOptions, deps: CompareDeps): Promise<CompareResult> {
+  const { cwd } = options;
+  const { logger } = deps;
+  const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+  const { name, model } = selectModel(config, options.model, configFile);
+  const candidatePath = candidateOf(options, model, cwd);
+  const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
+  const kind = await sideKind(candidatePath, forcePredictions);
+  const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
+  const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+  logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
+  const validation = options.validationReport
+    ? await readValidationOutcome(userPath(options.validationReport, cwd))
+    : {};
+
+  const found = await findBaseline(options.baseline, deps, cwd);
+  const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
+  const compared = compareSides(candidate, baseline, config);
+  for (const note of compared.notes) logger.info(note);
+  const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
+
+  const gate = evaluateGate(config.gate, {
+    comparisons: compared.metrics,
+    ...(compared.slices ? { slices: compared.slices } : {}),
+    ...validation,
+    baselineMissing: baseline === null,
+    metricsFile: sideFiles(candidate),
+    model: name,
+  });
+  const reasons: Reason[] = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
+  const status = worstStatus([gate.status, ...reasons.map((reason) => reason.status)]) as Status;
+
+  const section: ComparisonSection = {
+    model: name,
+    baseline: found ? baselineRevision(found) : null,
+    candidate: { label: candidatePath.shown, source: candidatePath.shown },
+    confidence: config.gate.confidence,
+    metrics: compared.metrics,
+    ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
+    ...(params ? { params } : {}),
+  };
+  const report: Report = {
+    schema: REPORT_SCHEMA_ID,
+    createdAt: deps.now().toISOString(),
+    ...(options.subject ? { subject: options.subject } : {}),
+    verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
+    comparisons: [section],
+  };
+  return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+
+/** The explicit candidate, else the model's predictions, else its metrics file. */
+function candidateOf(options: CompareOptions, model: ModelConfig | undefined, cwd: string): UserPath {
+  const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
+  if (path === undefined) {
+    throw new UserError('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+  }
+  return userPath(path, cwd);
+}
+
+function isConfiguredPredictions(candidate: UserPath, model: ModelConfig | undefined, cwd: string): boolean {
+  return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+}
+
+async function findBaseline(spec: string | undefined, deps: CompareDeps, cwd: string): Promise<BaselineFound | null> {
+  if (spec === undefined || spec.trim() === '') {
+    deps.logger.info('No baseline was given: this is compared as a first run.');
+    return null;
+  }
+  const parsed = parseBaselineSpec(spec);
+  if (parsed.kind === 'branch' && deps.workflow === undefined) {
+    throw new UserError(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+  }
+  const resolution = await resolveBaseline(parsed, {
+    artifacts: deps.artifacts,
+    artifactName: deps.artifactName,
+    workflow: deps.workflow ?? '',
+    logger: deps.logger,
+    cwd,
+  });
+  return resolution.found ? resolution : null;
+}
+
+async function readBaselineSide(
+  found: BaselineFound,
+  candidate: UserPath,
+  candidateKind: Awaited<ReturnType<typeof sideKind>>,
+  cwd: string,
+): Promise<Side> {
+  const path = await requireCounterpart(found, candidate, cwd);
+  const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
+  return readSide(path, kind, [], cwd);
+}
+
+function sideFiles(side: Side): string {
+  return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
+}
+
+/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
+function baselineRevision(found: BaselineFound): Revision {
+  const source = describeSource(found.source);
+  return source === undefined ? { label: found.label } : { label: found.label, source };
+}
+
+function describeSource(source: BaselineSource): string | undefined {
+  switch (source.kind) {
+    case 'artifact':
+      return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
+    case 'path':
+      return undefined;
+    case 'registry':
+      return `registry ${source.model}#${source.stage} (${source.version})`;
+  }
+}
