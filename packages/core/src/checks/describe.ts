@@ -14,7 +14,9 @@ export function describeBounds({ min, max, strictMin, strictMax }: Bounds, datet
 
 /** `{a, b, 3}`, listing at most ten values. */
 export function describeSet(values: readonly SetValue[]): string {
-  const shown = values.slice(0, MAX_LISTED).map((value) => (typeof value === 'string' ? boundText(value) : String(value)));
+  const shown = values
+    .slice(0, MAX_LISTED)
+    .map((value) => (typeof value === 'string' ? boundText(value) : String(value)));
   const more = values.length > MAX_LISTED ? `, … ${values.length - MAX_LISTED} more` : '';
   return `{${shown.join(', ')}${more}}`;
 }

@@ -173,7 +173,12 @@ function statisticResult(
   const expected = describeBounds(check.bounds);
   const base = { check: check.name, column: check.column, expected };
   if (value === undefined || Number.isNaN(value)) {
-    return { ...base, status: 'fail', message: `${label} is undefined: the column has no numeric values`, observed: null };
+    return {
+      ...base,
+      status: 'fail',
+      message: `${label} is undefined: the column has no numeric values`,
+      observed: null,
+    };
   }
   const passed = withinBounds(value, check.bounds);
   return {

@@ -1,0 +1,25 @@
+export { evaluateChecks } from './evaluate.js';
+export type { CheckInputs } from './evaluate.js';
+export { SUPPORTED_EXPECTATIONS, isGxSuite, loadGxSuite } from './gx.js';
+export { DEFAULT_MAX_ALLOWED, inferSchema } from './infer.js';
+export type { InferOptions } from './infer.js';
+export { loadCheckSuite, readCheckSuite } from './load.js';
+export type { CheckSuite } from './load.js';
+export { DEFAULT_MAX_DISTINCT, DEFAULT_MAX_EXAMPLES, RowChecker, describeRowCheck } from './row-checker.js';
+export type { RowCheckerOptions, RowOutcome } from './row-checker.js';
+export { checksFromSchema, dataSchemaJsonSchema, loadDataSchema } from './schema.js';
+export { VALUE_TYPES, isRowCheck } from './types.js';
+export type {
+  AggregateCheck,
+  Bounds,
+  Check,
+  ColumnSchema,
+  ColumnStatistic,
+  ColumnStats,
+  DataSchema,
+  RowCheck,
+  SetValue,
+  TableStats,
+  ValueType,
+} from './types.js';
+export { compilePattern, parseDateTime } from './values.js';
