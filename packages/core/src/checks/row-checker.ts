@@ -1,5 +1,5 @@
 import type { RecordBatch } from '../data/batch.js';
-import { boundText, describeBounds, describeSet } from './describe.js';
+import { boundText, describeBounds, describeSet, formatPercent } from './describe.js';
 import type { Check, RowCheck } from './types.js';
 import { isRowCheck } from './types.js';
 import { ValueSet, fieldHasType, parseDateTime, withinBounds } from './values.js';
@@ -198,7 +198,7 @@ export class RowChecker {
 
 /** The requirement a row-level check states, for the report's `expected`. */
 export function describeRowCheck(check: RowCheck): string {
-  const mostly = check.mostly < 1 ? ` for at least ${check.mostly * 100}% of values` : '';
+  const mostly = check.mostly < 1 ? ` for at least ${formatPercent(check.mostly)} of values` : '';
   switch (check.kind) {
     case 'not_null':
       return `not null${mostly}`;
