@@ -8176,6 +8176,68 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
+/***/ 218:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
 /***/ 7013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -36543,11 +36605,1362 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9489:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 7783:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(218);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 7198:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(7783);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(9489);
+
+__webpack_unused_export__ = open;
+__webpack_unused_export__ = fromFd;
+__webpack_unused_export__ = fromBuffer;
+__webpack_unused_export__ = fromRandomAccessReader;
+__webpack_unused_export__ = openPromise;
+__webpack_unused_export__ = fromFdPromise;
+__webpack_unused_export__ = fromBufferPromise;
+__webpack_unused_export__ = fromRandomAccessReaderPromise;
+
+__webpack_unused_export__ = dosDateTimeToDate;
+__webpack_unused_export__ = getFileNameLowLevel;
+__webpack_unused_export__ = validateFileName;
+__webpack_unused_export__ = parseExtraFields;
+__webpack_unused_export__ = ZipFile;
+__webpack_unused_export__ = Entry;
+__webpack_unused_export__ = LocalFileHeader;
+__webpack_unused_export__ = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
 /***/ 3479:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1588);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6381);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -36575,10 +37988,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 25 modules
-var src = __nccwpck_require__(8887);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 12 modules
-var github_src = __nccwpck_require__(1588);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 111 modules
+var src = __nccwpck_require__(8067);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 20 modules
+var github_src = __nccwpck_require__(6381);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -36664,7 +38077,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 8887:
+/***/ 8067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36678,7 +38091,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ay: () => (/* reexport */ renderReportMarkdown)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, DEFAULT_CONFIG_FILE, DEFAULT_MAX_MARKDOWN_BYTES, MAX_REPORT_BYTES, REPORT_SCHEMA_ID, STATUS_EMOJI, bulletList, clipText, codeBlock, configJsonSchema, defaultTruncationNote, details, escapeHtml, escapeText, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, heading, inlineCode, loadConfig, parseReport, parseTolerance, readConfigFile, renderReportText, reportJsonSchema, safeUrl, sanitizeText, table, tableCell, truncateMarkdown, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_PROFILE_BYTES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, PROFILE_SCHEMA, Profile, ProfileBuilder, REPORT_SCHEMA_ID, SCORE_THRESHOLD, STATUS_EMOJI, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, bulletList, classIndex, clipText, codeBlock, compareMetric, comparePredictions, configJsonSchema, defaultTruncationNote, details, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, joinPredictions, judgeRegression, loadConfig, mergeProfiles, metricDirection, metricsFormat, parseIsoDateTime, parseMetricsText, parseReport, parseTolerance, profileFile, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, table, tableCell, truncateMarkdown, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -37239,7 +38652,7 @@ function jsonSyntaxErrorOffset(text) {
  * (`Unexpected token 'x', "…" is not valid JSON`, `Unexpected end of JSON input`) a small scanner
  * finds the position.
  */
-function parseJson(text, file) {
+function parse_json_parseJson(text, file) {
     const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
     try {
         return JSON.parse(source);
@@ -37288,13 +38701,13 @@ function lineColumn(text, offset) {
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 /** Reads, parses and validates a report file; every problem is a `UserError` naming `path`. */
 async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
-    return parseReport(parseJson(await read_text_readTextFile(path, maxBytes), path), path);
+    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
 const SEVERITY = { skipped: 0, pass: 1, warn: 2, fail: 3 };
 /** The most severe status: fail > warn > pass > skipped (skipped only when nothing ran). */
-function worstStatus(statuses) {
+function status_worstStatus(statuses) {
     let worst = 'skipped';
     for (const status of statuses)
         if (SEVERITY[status] > SEVERITY[worst])
@@ -37323,7 +38736,7 @@ const IDENTITY_FIELDS = ['repository', 'sha', 'ref', 'pullRequest'];
 function mergeReports(reports) {
     if (reports.length === 0)
         throw new errors_UserError('no reports to merge');
-    const status = worstStatus(reports.map((report) => report.verdict.status));
+    const status = status_worstStatus(reports.map((report) => report.verdict.status));
     const deciding = reports.filter((report) => report.verdict.status === status);
     const summary = [...new Set(deciding.map((report) => report.verdict.summary).filter(Boolean))].join('; ');
     const validations = reports.flatMap((report) => report.validations ?? []);
@@ -37388,7 +38801,7 @@ const defaults_CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1,"maxLength":10000},"deps":{"description":"Files and folders the command reads.","$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256}},"metrics":{"description":"Metrics files the command writes.","$ref":"#/definitions/pathList"}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","type":"string","minLength":1,"maxLength":1024}}},"gate":{"type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number"},"max":{"description":"The candidate must be at most this.","type":"number"},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"}}}},"report":{"type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1,"maxLength":10000},"deps":{"description":"Files and folders the command reads.","$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256}},"metrics":{"description":"Metrics files the command writes.","$ref":"#/definitions/pathList"}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","type":"string","minLength":1,"maxLength":1024}}},"gate":{"type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number"},"max":{"description":"The candidate must be at most this.","type":"number"},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"}}}},"report":{"type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -37489,6 +38902,7 @@ function load_loadConfig(text, file) {
         throw firstInFile(problems, source, file);
     const raw = source.data;
     checkBounds(raw, source, file);
+    checkModelOutputs(raw, source, file);
     return withDefaults(raw);
 }
 /** The problem written first in the file, so fixing errors top to bottom works. */
@@ -37508,6 +38922,16 @@ function checkBounds(raw, source, file) {
         }
     }
 }
+/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
+function checkModelOutputs(raw, source, file) {
+    for (const [name, model] of Object.entries(raw.models ?? {})) {
+        if (model.metrics === undefined && model.predictions === undefined) {
+            const path = ['models', name];
+            throw locatedError('give "metrics", "predictions" or both', file, source.locate(path), formatKeyPath(path));
+        }
+    }
+}
+/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
 function locatedError(message, file, at, path) {
     return new UserError(message, {
         file,
@@ -38467,7 +39891,12557 @@ function quote(text) {
     return `"${clean(text)}"`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
+/**
+ * Byte-level number parsing with exactly `Number(text)` semantics, except that an empty or
+ * all-whitespace field is NaN (a blank cell is missing, not zero).
+ *
+ * The fast path handles plain decimals (`-12`, `3.25`, `.5`, `6.02e23`) whose significand fits
+ * in 2^53 and whose decimal exponent lets one IEEE multiplication or division produce the
+ * correctly rounded result (Clinger's fast path). Anything else that might still be a number
+ * (more digits, big exponents, `Infinity`, `0x1f`, surrounding whitespace, non-ASCII) is
+ * decoded and handed to `Number()`, so results always agree with it.
+ */
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10)
+    POW10[i] = p;
+const TWO53 = 9007199254740992;
+const DIGIT0 = 48;
+const decoder = new TextDecoder();
+/** Whitespace that `Number()` trims, as ASCII bytes (the non-ASCII ones go through the fallback). */
+function isAsciiSpace(c) {
+    return c === 32 || (c >= 9 && c <= 13);
+}
+/**
+ * Parses `buf[start, end)` like `Number(text)`; NaN for an empty or all-whitespace field.
+ *
+ * This entry handles only `-?digits(.digits)?` and is kept small so that V8 inlines it into the
+ * caller's loop: a double returned from a call that is not inlined is boxed on the heap, which
+ * costs more than the parse. Everything else goes to `parseGeneral`.
+ */
+function number_parseNumber(buf, start, end) {
+    let i = start;
+    if (i >= end)
+        return NaN;
+    let c = buf[i];
+    const negative = c === 45; /* - */
+    if (negative) {
+        if (++i === end)
+            return NaN;
+        c = buf[i];
+    }
+    const intStart = i;
+    let mantissa = 0;
+    while (c >= DIGIT0 && c <= 57) {
+        mantissa = mantissa * 10 + (c - DIGIT0);
+        if (++i === end) {
+            if (mantissa >= TWO53)
+                break;
+            return negative ? -mantissa : mantissa;
+        }
+        c = buf[i];
+    }
+    // Text starting with an ASCII letter other than the I of Infinity is never a number (words, NA).
+    if (i === intStart && c > 57 && c < 0x80 && c !== 73)
+        return NaN;
+    if (c === 46 /* . */ && i > intStart && i < end) {
+        const fracStart = ++i;
+        while (i < end) {
+            c = buf[i];
+            if (c < DIGIT0 || c > 57)
+                break;
+            mantissa = mantissa * 10 + (c - DIGIT0);
+            i++;
+        }
+        if (i === end && i - fracStart <= 22 && mantissa < TWO53) {
+            const value = mantissa / POW10[i - fracStart];
+            return negative ? -value : value;
+        }
+    }
+    // The unary plus types the call's result as a number, so the inlined returns merge as an
+    // unboxed double instead of boxing every fast-path result.
+    return +parseGeneral(buf, start, end);
+}
+/** The whole `Number()` grammar on bytes, with the fast path's exactness rule. */
+function parseGeneral(buf, start, end) {
+    if (start >= end)
+        return NaN;
+    let i = start;
+    let c = buf[i];
+    let negative = false;
+    if (c === 45 /* - */ || c === 43 /* + */) {
+        negative = c === 45;
+        if (++i === end)
+            return NaN;
+        c = buf[i];
+    }
+    // Digits accumulate exactly while the value stays below 2^53, whatever their count; `scale`
+    // checks that bound, so no separate count of significant digits is needed.
+    let mantissa = 0;
+    const intStart = i;
+    while (c >= DIGIT0 && c <= 57) {
+        mantissa = mantissa * 10 + (c - DIGIT0);
+        if (++i === end) {
+            if (mantissa >= TWO53)
+                return viaNumber(buf, start, end);
+            return negative ? -mantissa : mantissa;
+        }
+        c = buf[i];
+    }
+    let digits = i - intStart;
+    let exponent = 0;
+    if (c === 46 /* . */) {
+        const fracStart = ++i;
+        while (i < end) {
+            c = buf[i];
+            if (c < DIGIT0 || c > 57)
+                break;
+            mantissa = mantissa * 10 + (c - DIGIT0);
+            i++;
+        }
+        exponent = fracStart - i;
+        digits -= exponent;
+        if (digits === 0)
+            return unusual(buf, start, end, i);
+        if (i === end)
+            return scale(buf, start, end, negative, mantissa, exponent);
+    }
+    else if (digits === 0) {
+        return unusual(buf, start, end, i);
+    }
+    if (c !== 101 && c !== 69 /* e E */)
+        return unusual(buf, start, end, i);
+    if (++i === end)
+        return NaN;
+    c = buf[i];
+    let expNegative = false;
+    if (c === 45 || c === 43) {
+        expNegative = c === 45;
+        if (++i === end)
+            return NaN;
+        c = buf[i];
+    }
+    const expStart = i;
+    let value = 0;
+    while (c >= DIGIT0 && c <= 57) {
+        if (value < 100000)
+            value = value * 10 + (c - DIGIT0);
+        if (++i === end)
+            break;
+        c = buf[i];
+    }
+    if (i === expStart || i !== end)
+        return unusual(buf, start, end, i);
+    return scale(buf, start, end, negative, mantissa, exponent + (expNegative ? -value : value));
+}
+/** `mantissa × 10^exponent` when one correctly rounded IEEE operation gives it (Clinger). */
+function scale(buf, start, end, negative, mantissa, exponent) {
+    if (mantissa === 0)
+        return negative ? -0 : 0;
+    if (mantissa >= TWO53)
+        return viaNumber(buf, start, end);
+    let value;
+    if (exponent < 0) {
+        if (exponent < -22)
+            return viaNumber(buf, start, end);
+        value = mantissa / POW10[-exponent];
+    }
+    else if (exponent <= 22)
+        value = mantissa * POW10[exponent];
+    else if (exponent <= 22 + 15) {
+        // Still exact when the extra powers of ten keep the significand below 2^53.
+        const scaled = mantissa * POW10[exponent - 22];
+        if (scaled >= TWO53)
+            return viaNumber(buf, start, end);
+        value = scaled * 1e22;
+    }
+    else
+        return viaNumber(buf, start, end);
+    return negative ? -value : value;
+}
+/**
+ * The parse stopped at byte `i`. Any ASCII byte there other than whitespace, the `I` of
+ * `Infinity` or the letter of a `0x`/`0o`/`0b` prefix makes the text definitely not a number,
+ * which keeps words and null tokens such as `NA` off the slow path.
+ */
+function unusual(buf, start, end, i) {
+    if (i >= end)
+        return NaN;
+    const c = buf[i];
+    if (c >= 0x80 || isAsciiSpace(c))
+        return viaNumber(buf, start, end);
+    const first = buf[start];
+    const signed = first === 45 || first === 43;
+    if (c === 73 /* I */ && (i === start || (signed && i === start + 1)))
+        return viaNumber(buf, start, end);
+    if (i === start + 1 && first === DIGIT0) {
+        const lower = c | 0x20;
+        if (lower === 120 /* x */ || lower === 111 /* o */ || lower === 98 /* b */)
+            return viaNumber(buf, start, end);
+    }
+    return NaN;
+}
+function viaNumber(buf, start, end) {
+    const text = decoder.decode(buf.subarray(start, end));
+    return text.trim() === '' ? NaN : Number(text);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/utf8.ts
+/** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
+const utf8_decoder = new TextDecoder();
+/**
+ * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
+ * range is well-formed (Unicode's definition: no overlong forms, surrogates or code points
+ * above U+10FFFF — the same sequences `TextDecoder` with `fatal: true` rejects).
+ */
+function utf8_findInvalidUtf8(buf, start, end) {
+    let i = start;
+    while (i < end) {
+        const c = buf[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let lo = 0x80;
+        let hi = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf)
+            need = 1;
+        else if (c >= 0xe0 && c <= 0xef) {
+            need = 2;
+            if (c === 0xe0)
+                lo = 0xa0;
+            else if (c === 0xed)
+                hi = 0x9f;
+        }
+        else if (c >= 0xf0 && c <= 0xf4) {
+            need = 3;
+            if (c === 0xf0)
+                lo = 0x90;
+            else if (c === 0xf4)
+                hi = 0x8f;
+        }
+        else
+            return i;
+        if (i + need >= end)
+            return i;
+        const second = buf[i + 1];
+        if (second < lo || second > hi)
+            return i;
+        for (let k = 2; k <= need; k++) {
+            const b = buf[i + k];
+            if (b < 0x80 || b > 0xbf)
+                return i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+/** Decodes `buf[start, end)` as UTF-8 (invalid sequences become U+FFFD). */
+function utf8_decodeUtf8(buf, start, end) {
+    const length = end - start;
+    if (length <= 24) {
+        // Short ASCII is the common case in tabular data, and a loop beats the decoder's call cost.
+        let text = '';
+        for (let i = start; i < end; i++) {
+            const c = buf[i];
+            if (c >= 0x80)
+                return utf8_decoder.decode(buf.subarray(start, end));
+            text += String.fromCharCode(c);
+        }
+        return text;
+    }
+    return utf8_decoder.decode(buf.subarray(start, end));
+}
+/** 1-based column of byte `at` in the line starting at `lineStart`, counted in Unicode code points. */
+function utf8_charColumn(buf, lineStart, at) {
+    let column = 1;
+    for (let i = lineStart; i < at; i++)
+        if ((buf[i] & 0xc0) !== 0x80)
+            column++;
+    return column;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/batch.ts
+
+
+/** Per-field flag bits in `RecordBatch.flags`. */
+const batch_FieldFlag = {
+    /** CSV: the field was quoted. JSON Lines: the value was a string. Never a null token. */
+    QUOTED: 1,
+    /** CSV: the field contained `""` (or text after its closing quote) and was unescaped in place. */
+    ESCAPED: 2,
+    /** The field has bytes ≥ 0x80 (it was checked for valid UTF-8). */
+    NON_ASCII: 4,
+    /** The field is not valid UTF-8; `string()` shows U+FFFD for the bad bytes. */
+    INVALID_UTF8: 8,
+    /** JSON Lines: the value was `null` or the key was absent. */
+    NULL: 16,
+    /** JSON Lines: an object or array, kept as its JSON text. */
+    NESTED: 32,
+    /** JSON Lines: `true` or `false`. */
+    BOOLEAN: 64,
+};
+const NEVER_TOKEN = batch_FieldFlag.QUOTED | batch_FieldFlag.NESTED | batch_FieldFlag.BOOLEAN;
+/**
+ * Null tokens: a subset of pandas' default `na_values` that real exports produce. Only unquoted
+ * CSV fields (and never JSON strings) can be null tokens, so `"NA"` in quotes stays the text NA
+ * and `""` is an empty string, as in PostgreSQL's CSV format.
+ */
+const DEFAULT_NULL_VALUES = (/* unused pure expression or super */ null && ([
+    '',
+    'NA',
+    'N/A',
+    'n/a',
+    'NULL',
+    'null',
+    'NaN',
+    'nan',
+    'None',
+    '#N/A',
+    '<NA>',
+]));
+/** Matches null tokens on bytes: a length check and a first-byte table reject almost every value. */
+class batch_NullTokens {
+    byLength = [];
+    firstByte = new Uint8Array(256);
+    maxLength;
+    empty;
+    constructor(tokens = DEFAULT_NULL_VALUES) {
+        const encoder = new TextEncoder();
+        let maxLength = 0;
+        let empty = false;
+        for (const token of tokens) {
+            const bytes = encoder.encode(token);
+            if (bytes.length === 0) {
+                empty = true;
+                continue;
+            }
+            (this.byLength[bytes.length] ??= []).push(bytes);
+            this.firstByte[bytes[0]] = 1;
+            maxLength = Math.max(maxLength, bytes.length);
+        }
+        this.maxLength = maxLength;
+        this.empty = empty;
+    }
+    matches(buf, start, end) {
+        const length = end - start;
+        if (length === 0)
+            return this.empty;
+        if (length > this.maxLength || this.firstByte[buf[start]] === 0)
+            return false;
+        const candidates = this.byLength[length];
+        if (candidates === undefined)
+            return false;
+        outer: for (const token of candidates) {
+            for (let i = 0; i < length; i++)
+                if (token[i] !== buf[start + i])
+                    continue outer;
+            return true;
+        }
+        return false;
+    }
+}
+/**
+ * Rows of one batch as byte ranges into `bytes`, row-major: field (row, col) is
+ * `bytes[starts[k], ends[k])` with `k = row * columnCount + col`. CSV and JSON Lines readers
+ * fill the same class so consumers stay monomorphic.
+ *
+ * Lifetime: a batch and its arrays are reused; it is valid until the reader that produced it is
+ * called again (the next `write`/`next`/`end`, or the next iteration of a batch iterator). Copy
+ * what must outlive that.
+ */
+class batch_RecordBatch {
+    nulls;
+    /** Column names; JSON Lines may add columns in later batches, never remove or reorder. */
+    columns = [];
+    columnCount = 0;
+    rowCount = 0;
+    bytes = new Uint8Array(0);
+    starts = new Int32Array(0);
+    ends = new Int32Array(0);
+    flags = new Uint8Array(0);
+    /** 1-based physical line where each row starts. */
+    lines = new Int32Array(0);
+    constructor(nulls) {
+        this.nulls = nulls;
+    }
+    /** Null: JSON null or absent key, or an unquoted field equal to a null token (empty by default). */
+    isNull(row, col) {
+        const k = row * this.columnCount + col;
+        const flags = this.flags[k];
+        if ((flags & batch_FieldFlag.NULL) !== 0)
+            return true;
+        if ((flags & NEVER_TOKEN) !== 0)
+            return false;
+        return this.nulls.matches(this.bytes, this.starts[k], this.ends[k]);
+    }
+    /** The field as `Number(text)` would read it, except that empty and blank fields are NaN. */
+    number(row, col) {
+        const k = row * this.columnCount + col;
+        return parseNumber(this.bytes, this.starts[k], this.ends[k]);
+    }
+    /** The field decoded from UTF-8 (unescaped for quoted CSV fields). Allocates: call only when needed. */
+    string(row, col) {
+        const k = row * this.columnCount + col;
+        return decodeUtf8(this.bytes, this.starts[k], this.ends[k]);
+    }
+    /** Byte offset in `bytes` where the field starts (for hashing or comparing without strings). */
+    start(row, col) {
+        return this.starts[row * this.columnCount + col];
+    }
+    /** Byte offset in `bytes` just past the field. */
+    end(row, col) {
+        return this.ends[row * this.columnCount + col];
+    }
+    /** `FieldFlag` bits of the field. */
+    flag(row, col) {
+        return this.flags[row * this.columnCount + col];
+    }
+    /** 1-based physical line where the row starts. */
+    line(row) {
+        return this.lines[row];
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
+
+function json_fail(path, message) {
+    throw new UserError(message, { path });
+}
+function json_describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return `a ${typeof value}`;
+}
+/** Checks `value` is an object of the given kind and a version this code reads. */
+function json_expectSketch(value, kind, versions, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        json_fail(path, `expected a ${kind} sketch object, got ${json_describeValue(value)}`);
+    }
+    const obj = value;
+    if (obj.kind !== kind)
+        json_fail(`${path}.kind`, `expected kind "${kind}", got ${json_describeValue(obj.kind)}`);
+    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
+        json_fail(`${path}.version`, `unsupported ${kind} version ${json_describeValue(obj.version)} (supported: ${versions.join(', ')})`);
+    }
+    return obj;
+}
+function json_expectInteger(obj, key, path, min, max) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        json_fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${json_describeValue(v)}`);
+    }
+    return v;
+}
+function json_expectFinite(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        json_fail(`${path}.${key}`, `expected a finite number, got ${json_describeValue(v)}`);
+    return v;
+}
+/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
+function json_expectFiniteOrNull(obj, key, path) {
+    return obj[key] === null ? null : json_expectFinite(obj, key, path);
+}
+function json_expectString(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'string')
+        json_fail(`${path}.${key}`, `expected a string, got ${json_describeValue(v)}`);
+    return v;
+}
+function json_expectArray(obj, key, path) {
+    const v = obj[key];
+    if (!Array.isArray(v))
+        json_fail(`${path}.${key}`, `expected an array, got ${json_describeValue(v)}`);
+    return v;
+}
+function json_expectFiniteArray(obj, key, path) {
+    const arr = json_expectArray(obj, key, path);
+    for (let i = 0; i < arr.length; i++) {
+        const v = arr[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+            json_fail(`${path}.${key}[${i}]`, `expected a finite number, got ${json_describeValue(v)}`);
+        }
+    }
+    return arr;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/hash.ts
+/**
+ * 64-bit hashes for sketches, computed without allocating: every function writes the two 32-bit
+ * halves into a caller-owned `out` array. Strings are hashed as their UTF-8 bytes, so a value read
+ * as a byte range from a CSV buffer and the same value held as a JS string hash identically.
+ *
+ * Bytes use MurmurHash3 x86_128 (Appleby, public domain; the first 64 of its 128 bits): it passes
+ * SMHasher and needs only 32-bit multiplies, which JS does natively with Math.imul. Doubles use a
+ * three-round invertible mixer over their IEEE-754 bit pattern, so distinct doubles never collide.
+ */
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul } = Math;
+const C1 = 0x239b961b;
+const C2 = 0xab0e9789;
+const C3 = 0x38b34ae5;
+const C4 = 0xa1e38b93;
+function rotl(x, r) {
+    return (x << r) | (x >>> (32 - r));
+}
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+}
+function readUint32LE(buf, i) {
+    return buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
+}
+/** MurmurHash3 x86_128 of `buf[start, end)`; writes h1 to out[0] and h2 to out[1]. */
+function hash_hashBytes(buf, start, end, out, seed = 0) {
+    const len = end - start;
+    let h1 = seed | 0;
+    let h2 = h1;
+    let h3 = h1;
+    let h4 = h1;
+    const blocksEnd = start + (len & ~15);
+    let i = start;
+    for (; i < blocksEnd; i += 16) {
+        let k1 = readUint32LE(buf, i);
+        let k2 = readUint32LE(buf, i + 4);
+        let k3 = readUint32LE(buf, i + 8);
+        let k4 = readUint32LE(buf, i + 12);
+        k1 = imul(rotl(imul(k1, C1), 15), C2);
+        h1 ^= k1;
+        h1 = (imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
+        k2 = imul(rotl(imul(k2, C2), 16), C3);
+        h2 ^= k2;
+        h2 = (imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
+        k3 = imul(rotl(imul(k3, C3), 17), C4);
+        h3 ^= k3;
+        h3 = (imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
+        k4 = imul(rotl(imul(k4, C4), 18), C1);
+        h4 ^= k4;
+        h4 = (imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
+    }
+    const tail = len & 15;
+    if (tail > 12) {
+        let k4 = 0;
+        for (let j = tail - 1; j >= 12; j--)
+            k4 = (k4 << 8) | buf[i + j];
+        h4 ^= imul(rotl(imul(k4, C4), 18), C1);
+    }
+    if (tail > 8) {
+        let k3 = 0;
+        for (let j = Math.min(tail, 12) - 1; j >= 8; j--)
+            k3 = (k3 << 8) | buf[i + j];
+        h3 ^= imul(rotl(imul(k3, C3), 17), C4);
+    }
+    if (tail > 4) {
+        let k2 = 0;
+        for (let j = Math.min(tail, 8) - 1; j >= 4; j--)
+            k2 = (k2 << 8) | buf[i + j];
+        h2 ^= imul(rotl(imul(k2, C2), 16), C3);
+    }
+    if (tail > 0) {
+        let k1 = 0;
+        for (let j = Math.min(tail, 4) - 1; j >= 0; j--)
+            k1 = (k1 << 8) | buf[i + j];
+        h1 ^= imul(rotl(imul(k1, C1), 15), C2);
+    }
+    h1 ^= len;
+    h2 ^= len;
+    h3 ^= len;
+    h4 ^= len;
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    h3 = (h3 + h1) | 0;
+    h4 = (h4 + h1) | 0;
+    h1 = fmix32(h1);
+    h2 = fmix32(h2);
+    h3 = fmix32(h3);
+    h4 = fmix32(h4);
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    out[0] = h1;
+    out[1] = h2;
+}
+const f64 = new Float64Array(1);
+const f64Words = new Uint32Array(f64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+/**
+ * Hash of a double's bit pattern. -0 hashes as 0 and every NaN as the canonical NaN, so values
+ * that compare equal (and all NaNs) count as one distinct value.
+ */
+function hash_hashNumber(x, out) {
+    f64[0] = x === 0 ? 0 : x;
+    if (x !== x)
+        f64[0] = NaN;
+    const lo = f64Words[LO];
+    const hi = f64Words[HI];
+    // Each round is invertible given the other half (a Feistel-like network), so the map is a bijection.
+    let a = fmix32(lo ^ imul(hi, 0x9e3779b1));
+    const b = fmix32(hi ^ imul(a, 0x85ebca77));
+    a = fmix32(a ^ imul(b, 0xc2b2ae3d));
+    out[0] = a;
+    out[1] = b;
+}
+let scratch = new Uint8Array(256);
+/**
+ * Encodes `s` as UTF-8 into a module-owned buffer (grown when a longer string arrives) and
+ * returns the byte length. Lone surrogates become U+FFFD, as TextEncoder does. The buffer is
+ * only valid until the next call: read it immediately via `utf8Scratch()`.
+ */
+function hash_encodeUtf8Scratch(s) {
+    if (scratch.length < s.length * 3)
+        scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
+    const buf = scratch;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        let c = s.charCodeAt(i);
+        if (c < 0x80) {
+            buf[n++] = c;
+            continue;
+        }
+        if (c < 0x800) {
+            buf[n++] = 0xc0 | (c >> 6);
+            buf[n++] = 0x80 | (c & 63);
+            continue;
+        }
+        if (c >= 0xd800 && c <= 0xdfff) {
+            const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+            if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+                c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+                i++;
+                buf[n++] = 0xf0 | (c >> 18);
+                buf[n++] = 0x80 | ((c >> 12) & 63);
+                buf[n++] = 0x80 | ((c >> 6) & 63);
+                buf[n++] = 0x80 | (c & 63);
+                continue;
+            }
+            c = 0xfffd;
+        }
+        buf[n++] = 0xe0 | (c >> 12);
+        buf[n++] = 0x80 | ((c >> 6) & 63);
+        buf[n++] = 0x80 | (c & 63);
+    }
+    return n;
+}
+/** The buffer `encodeUtf8Scratch` wrote into. */
+function hash_utf8Scratch() {
+    return scratch;
+}
+/** Hash of a string's UTF-8 bytes; equals `hashBytes` over the same text read as bytes. */
+function hash_hashString(s, out, seed = 0) {
+    const n = hash_encodeUtf8Scratch(s);
+    hash_hashBytes(scratch, 0, n, out, seed);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/frequent-items.ts
+
+
+
+const DEFAULT_FREQUENT_CAPACITY = 64;
+const DEFAULT_EXACT_LIMIT = 1000;
+const MAX_SLOTS = (/* unused pure expression or super */ null && (1 << 20));
+const frequent_items_decoder = new TextDecoder();
+/**
+ * Counts of categorical values: exact while at most `exactLimit` distinct values have been
+ * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
+ *
+ * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
+ * gives the merge used here): every reported count undercounts by at most `maxError`, and
+ * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
+ * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
+ *
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
+ * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
+ * arena, so counting an already-seen value allocates nothing.
+ */
+class frequent_items_FrequentItems {
+    capacity;
+    exactLimit;
+    exact = true;
+    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
+    sizeLimit;
+    n = 0;
+    error = 0;
+    size = 0;
+    slots;
+    hashHi = new Int32Array(0);
+    hashLo = new Int32Array(0);
+    counts = new Float64Array(0);
+    keyStart = new Int32Array(0);
+    keyLength = new Int32Array(0);
+    arena = new Uint8Array(1024);
+    arenaUsed = 0;
+    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
+    index = new Int32Array(0);
+    mask = 0;
+    probe = 0;
+    hash = new Uint32Array(2);
+    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
+        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
+            throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+        }
+        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
+            throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
+        }
+        this.capacity = capacity;
+        this.exactLimit = exactLimit;
+        this.sizeLimit = exactLimit;
+        this.slots = 0;
+        this.resize(exactLimit + 1);
+    }
+    /** Counts the value whose UTF-8 bytes are buf[start, end). */
+    addBytes(buf, start, end) {
+        hashBytes(buf, start, end, this.hash);
+        this.n++;
+        this.upsert(buf, start, end, 1);
+        if (this.size > this.sizeLimit)
+            this.enforceLimit();
+    }
+    addString(value) {
+        const length = encodeUtf8Scratch(value);
+        this.addBytes(utf8Scratch(), 0, length);
+    }
+    /** Total number of values counted. */
+    get count() {
+        return this.n;
+    }
+    get isExact() {
+        return this.exact;
+    }
+    /** Largest possible undercount of any value (0 while exact). */
+    get maxError() {
+        return this.error;
+    }
+    /** Number of distinct values while exact; undefined once approximate. */
+    get exactDistinct() {
+        return this.exact ? this.size : undefined;
+    }
+    /** Every value with its count while exact; undefined once approximate. */
+    exactCounts() {
+        if (!this.exact)
+            return undefined;
+        const map = new Map();
+        for (let e = 0; e < this.size; e++)
+            map.set(this.keyOf(e), this.counts[e]);
+        return map;
+    }
+    /** The kept values, highest count first (ties by value), at most `limit` of them. */
+    topItems(limit = Infinity) {
+        const order = Array.from({ length: this.size }, (_, e) => e);
+        const keys = order.map((e) => this.keyOf(e));
+        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
+            value: keys[e],
+            count: this.counts[e],
+            upperBound: this.counts[e] + this.error,
+        }));
+    }
+    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
+    bounds(value) {
+        const length = encodeUtf8Scratch(value);
+        const buf = utf8Scratch();
+        hashBytes(buf, 0, length, this.hash);
+        const e = this.find(buf, 0, length);
+        const count = e < 0 ? 0 : this.counts[e];
+        return { count, upperBound: count + this.error };
+    }
+    /**
+     * Folds `other` into this: counters of equal values add up, errors add up, and if more
+     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
+     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
+     */
+    merge(other) {
+        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
+            throw new UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
+                `exact limit ${this.exactLimit}/${other.exactLimit})`);
+        }
+        const entries = other.size;
+        const hashHi = other.hashHi.slice(0, entries);
+        const hashLo = other.hashLo.slice(0, entries);
+        const counts = other.counts.slice(0, entries);
+        const keyStart = other.keyStart.slice(0, entries);
+        const keyLength = other.keyLength.slice(0, entries);
+        const arena = other.arena.slice(0, other.arenaUsed);
+        this.resize(Math.max(this.slots, this.size + entries + 1));
+        for (let e = 0; e < entries; e++) {
+            this.hash[0] = hashHi[e];
+            this.hash[1] = hashLo[e];
+            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
+        }
+        this.n += other.n;
+        this.error += other.error;
+        if (!other.exact) {
+            this.exact = false;
+            this.sizeLimit = this.capacity;
+        }
+        this.enforceLimit();
+        if (this.exact && this.slots !== this.exactLimit + 1)
+            this.resize(this.exactLimit + 1);
+        return this;
+    }
+    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
+    enforceLimit() {
+        if (this.exact && this.size <= this.exactLimit)
+            return;
+        this.exact = false;
+        this.sizeLimit = this.capacity;
+        if (this.size > this.capacity)
+            this.subtract(this.countAtRank(this.capacity + 1));
+        if (this.slots !== this.capacity + 1)
+            this.resize(this.capacity + 1);
+    }
+    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
+    countAtRank(r) {
+        if (r === this.size) {
+            let min = Infinity;
+            for (let e = 0; e < this.size; e++)
+                if (this.counts[e] < min)
+                    min = this.counts[e];
+            return min;
+        }
+        const sorted = this.counts.slice(0, this.size).sort();
+        return sorted[this.size - r];
+    }
+    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
+    subtract(amount) {
+        let kept = 0;
+        let arenaUsed = 0;
+        for (let e = 0; e < this.size; e++) {
+            const c = this.counts[e] - amount;
+            if (c <= 0)
+                continue;
+            const start = this.keyStart[e];
+            const length = this.keyLength[e];
+            this.arena.copyWithin(arenaUsed, start, start + length);
+            this.hashHi[kept] = this.hashHi[e];
+            this.hashLo[kept] = this.hashLo[e];
+            this.counts[kept] = c;
+            this.keyStart[kept] = arenaUsed;
+            this.keyLength[kept] = length;
+            arenaUsed += length;
+            kept++;
+        }
+        this.size = kept;
+        this.arenaUsed = arenaUsed;
+        this.error += amount;
+        this.rebuildIndex();
+    }
+    /**
+     * Entry number of the value whose hash is in `this.hash`, or -1 with `probe` left at the free
+     * slot where it would go. The hash travels in that array, not as arguments, because int32
+     * values beyond ±2^30 passed to a call are boxed: one heap allocation per value counted.
+     */
+    find(buf, start, end) {
+        const h1 = this.hash[0] | 0;
+        const h2 = this.hash[1] | 0;
+        let slot = h2 & this.mask;
+        for (;;) {
+            const e = this.index[slot];
+            if (e < 0) {
+                this.probe = slot;
+                return -1;
+            }
+            if (this.hashHi[e] === h1 && this.hashLo[e] === h2 && this.keyEquals(e, buf, start, end))
+                return e;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+    keyEquals(e, buf, start, end) {
+        const length = this.keyLength[e];
+        if (length !== end - start)
+            return false;
+        const at = this.keyStart[e];
+        for (let i = 0; i < length; i++)
+            if (this.arena[at + i] !== buf[start + i])
+                return false;
+        return true;
+    }
+    /** Adds `weight` to the value whose hash is in `this.hash`, inserting it if new. */
+    upsert(buf, start, end, weight) {
+        const found = this.find(buf, start, end);
+        if (found >= 0) {
+            this.counts[found] += weight;
+            return;
+        }
+        const length = end - start;
+        if (this.arenaUsed + length > this.arena.length) {
+            const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+            grown.set(this.arena.subarray(0, this.arenaUsed));
+            this.arena = grown;
+        }
+        this.arena.set(buf.subarray(start, end), this.arenaUsed);
+        const e = this.size++;
+        this.hashHi[e] = this.hash[0] | 0;
+        this.hashLo[e] = this.hash[1] | 0;
+        this.counts[e] = weight;
+        this.keyStart[e] = this.arenaUsed;
+        this.keyLength[e] = length;
+        this.arenaUsed += length;
+        this.index[this.probe] = e;
+    }
+    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
+    resize(slots) {
+        const size = this.size;
+        const grow = (old, fresh) => {
+            fresh.set(old.subarray(0, size));
+            return fresh;
+        };
+        this.hashHi = grow(this.hashHi, new Int32Array(slots));
+        this.hashLo = grow(this.hashLo, new Int32Array(slots));
+        this.counts = grow(this.counts, new Float64Array(slots));
+        this.keyStart = grow(this.keyStart, new Int32Array(slots));
+        this.keyLength = grow(this.keyLength, new Int32Array(slots));
+        this.slots = slots;
+        let tableSize = 8;
+        while (tableSize < slots * 2)
+            tableSize *= 2;
+        this.index = new Int32Array(tableSize);
+        this.mask = tableSize - 1;
+        this.rebuildIndex();
+    }
+    rebuildIndex() {
+        this.index.fill(-1);
+        for (let e = 0; e < this.size; e++) {
+            let slot = this.hashLo[e] & this.mask;
+            while (this.index[slot] >= 0)
+                slot = (slot + 1) & this.mask;
+            this.index[slot] = e;
+        }
+    }
+    keyOf(e) {
+        const start = this.keyStart[e];
+        return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
+    }
+    toJSON() {
+        return {
+            kind: 'frequent-items',
+            version: 1,
+            capacity: this.capacity,
+            exactLimit: this.exactLimit,
+            exact: this.exact,
+            n: this.n,
+            maxError: this.error,
+            items: this.topItems().map((item) => [item.value, item.count]),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'frequent-items', [1], path);
+        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
+        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
+        if (typeof obj.exact !== 'boolean')
+            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
+        const exact = obj.exact;
+        const items = expectArray(obj, 'items', path);
+        const limit = exact ? exactLimit : capacity;
+        if (items.length > limit) {
+            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
+        }
+        if (exact && maxError !== 0)
+            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
+        const sketch = new frequent_items_FrequentItems({ capacity, exactLimit });
+        sketch.exact = exact;
+        sketch.sizeLimit = limit;
+        sketch.resize(limit + 1);
+        let total = 0;
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            const at = `${path}.items[${i}]`;
+            if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string') {
+                fail(at, `expected a [value, count] pair with a string value, got ${describeValue(item)}`);
+            }
+            const count = item[1];
+            if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+                fail(`${at}[1]`, `expected a positive integer count, got ${describeValue(count)}`);
+            }
+            const length = encodeUtf8Scratch(item[0]);
+            const buf = utf8Scratch();
+            hashBytes(buf, 0, length, sketch.hash);
+            if (sketch.find(buf, 0, length) >= 0)
+                fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
+            sketch.upsert(buf, 0, length, count);
+            total += count;
+        }
+        if (exact ? total !== n : total > n) {
+            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
+        }
+        sketch.n = n;
+        sketch.error = maxError;
+        return sketch;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
+
+
+const histogram_DEFAULT_HISTOGRAM_BINS = 20;
+const MAX_BINS = 10_000;
+/**
+ * Equal-width histogram of a numeric column, derived at report time from the column's KLL
+ * sketch rather than accumulated while reading. Why: shards see different value ranges, so
+ * bins fixed while streaming would not line up when profiles merge; the KLL sketch merges
+ * exactly, and bins drawn from the merged min/max then cover the whole data.
+ *
+ * Each count is n·(rank(right edge) − rank(left edge)), so it is off by at most
+ * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
+ * not compacted (n ≤ k). Counts always sum to n.
+ */
+class histogram_Histogram {
+    edges;
+    counts;
+    constructor(edges, counts) {
+        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
+            throw new UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
+        }
+        this.edges = edges;
+        this.counts = counts;
+    }
+    /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
+    static fromKll(sketch, bins = histogram_DEFAULT_HISTOGRAM_BINS) {
+        if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
+            throw new UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
+        }
+        if (sketch.isEmpty)
+            return new histogram_Histogram([], []);
+        const min = sketch.min;
+        const max = sketch.max;
+        if (min === max)
+            return new histogram_Histogram([min, max], [sketch.count]);
+        const edges = [min];
+        // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
+        const width = max / bins - min / bins;
+        for (let i = 1; i < bins; i++)
+            edges.push(min + width * i);
+        edges.push(max);
+        const counts = [];
+        let below = 0;
+        for (let i = 1; i <= bins; i++) {
+            const atMost = i === bins ? sketch.count : sketch.weightAtMost(edges[i]);
+            counts.push(atMost - below);
+            below = atMost;
+        }
+        return new histogram_Histogram(edges, counts);
+    }
+    get total() {
+        return this.counts.reduce((a, b) => a + b, 0);
+    }
+    toJSON() {
+        return { kind: 'histogram', version: 1, edges: [...this.edges], counts: [...this.counts] };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'histogram', [1], path);
+        const edges = expectFiniteArray(obj, 'edges', path);
+        const counts = expectFiniteArray(obj, 'counts', path);
+        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
+            fail(`${path}.edges`, `expected ${counts.length === 0 ? 0 : counts.length + 1} edges for ${counts.length} bins, got ${edges.length}`);
+        }
+        for (let i = 1; i < edges.length; i++) {
+            if (edges[i] < edges[i - 1])
+                fail(`${path}.edges[${i}]`, 'edges must be ascending');
+        }
+        for (let i = 0; i < counts.length; i++) {
+            if (!Number.isInteger(counts[i]) || counts[i] < 0) {
+                fail(`${path}.counts[${i}]`, `expected a non-negative integer count, got ${counts[i]}`);
+            }
+        }
+        return new histogram_Histogram(edges, counts);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/hll.ts
+
+
+
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { clz32 } = Math;
+const DEFAULT_HLL_PRECISION = 14;
+const MIN_PRECISION = 4;
+const MAX_PRECISION = 18;
+/** Names the hash in serialized sketches: registers are only comparable under the same hash. */
+const HASH_ID = 'murmur3_x86_128-64/0+f64mix';
+/**
+ * HyperLogLog distinct counter (Flajolet et al. 2007) over 64-bit hashes, with 2^p one-byte
+ * registers (p = 14: 16 KiB). The estimate is Ertl's improved estimator ("New cardinality
+ * estimation algorithms for HyperLogLog sketches", 2017): it corrects the raw estimator's bias
+ * over the whole range without empirical tables, agrees with linear counting for small
+ * cardinalities, and needs no large-range correction because hashes have 64 bits.
+ * Relative standard error ≈ 1.04/√(2^p) (p = 14: 0.81%).
+ *
+ * `merge` takes the register-wise maximum, so merging shard sketches gives exactly the registers
+ * one pass would have. Numbers and strings hash differently: feed a column one way only.
+ */
+class hll_HyperLogLog {
+    p;
+    registers;
+    hash = new Uint32Array(2);
+    constructor(p = DEFAULT_HLL_PRECISION) {
+        if (!Number.isInteger(p) || p < MIN_PRECISION || p > MAX_PRECISION) {
+            throw new UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
+        }
+        this.p = p;
+        this.registers = new Uint8Array(1 << p);
+    }
+    /** Largest register value: 64 − p hash bits after the index, all zero, plus one. */
+    get maxRank() {
+        return 64 - this.p + 1;
+    }
+    /** Adds a value given by its 64-bit hash (h1 high word, h2 low word). */
+    addHash(h1, h2) {
+        const p = this.p;
+        const index = h1 >>> (32 - p);
+        const rest = h1 << p;
+        let rank;
+        if (rest !== 0)
+            rank = clz32(rest) + 1;
+        else
+            rank = 32 - p + clz32(h2) + 1;
+        if (rank > this.registers[index])
+            this.registers[index] = rank;
+    }
+    /** Adds a number; -0 counts as 0 and all NaNs as one value. */
+    addNumber(x) {
+        hashNumber(x, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    /** Adds a string; same as `addBytes` over its UTF-8 encoding. */
+    addString(s) {
+        hashString(s, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    /** Adds the value whose UTF-8 bytes are buf[start, end), without creating a string. */
+    addBytes(buf, start, end) {
+        hashBytes(buf, start, end, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    merge(other) {
+        if (other.p !== this.p) {
+            throw new UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
+        }
+        const a = this.registers;
+        const b = other.registers;
+        for (let i = 0; i < a.length; i++)
+            if (b[i] > a[i])
+                a[i] = b[i];
+        return this;
+    }
+    /** True when both hold identical registers (what one pass and merged shards must agree on). */
+    equals(other) {
+        if (other.p !== this.p)
+            return false;
+        for (let i = 0; i < this.registers.length; i++)
+            if (this.registers[i] !== other.registers[i])
+                return false;
+        return true;
+    }
+    /** Estimated number of distinct values added. */
+    estimate() {
+        const m = this.registers.length;
+        const q = this.maxRank - 1;
+        const histogram = new Float64Array(q + 2);
+        for (let i = 0; i < m; i++)
+            histogram[this.registers[i]]++;
+        let z = m * tau(1 - histogram[q + 1] / m);
+        for (let r = q; r >= 1; r--)
+            z = 0.5 * (z + histogram[r]);
+        z += m * sigma(histogram[0] / m);
+        return (m * m) / (2 * Math.LN2 * z);
+    }
+    /** Relative standard error of `estimate()`: 1.04/√m. */
+    static relativeStandardError(p = DEFAULT_HLL_PRECISION) {
+        return 1.04 / Math.sqrt(2 ** p);
+    }
+    toJSON() {
+        return {
+            kind: 'hll',
+            version: 1,
+            p: this.p,
+            hash: HASH_ID,
+            registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString('base64'),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'hll', [1], path);
+        const p = expectInteger(obj, 'p', path, MIN_PRECISION, MAX_PRECISION);
+        const hash = expectString(obj, 'hash', path);
+        if (hash !== HASH_ID)
+            fail(`${path}.hash`, `unknown hash "${hash}" (this version uses "${HASH_ID}")`);
+        const encoded = expectString(obj, 'registers', path);
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+            fail(`${path}.registers`, 'expected base64 text');
+        const bytes = Buffer.from(encoded, 'base64');
+        const sketch = new hll_HyperLogLog(p);
+        if (bytes.length !== sketch.registers.length) {
+            fail(`${path}.registers`, `expected ${sketch.registers.length} registers for p=${p}, got ${bytes.length}`);
+        }
+        for (let i = 0; i < bytes.length; i++) {
+            if (bytes[i] > sketch.maxRank) {
+                fail(`${path}.registers`, `register ${i} holds ${bytes[i]}, above the maximum ${sketch.maxRank} for p=${p}`);
+            }
+            sketch.registers[i] = bytes[i];
+        }
+        return sketch;
+    }
+}
+/** Ertl's σ(x) = x + Σ_{k≥1} x^(2^k)·2^(k−1), the correction for empty registers. */
+function sigma(x) {
+    if (x === 1)
+        return Infinity;
+    let y = 1;
+    let z = x;
+    let previous;
+    do {
+        x *= x;
+        previous = z;
+        z += x * y;
+        y += y;
+    } while (z !== previous);
+    return z;
+}
+/** Ertl's τ(x), the correction for saturated registers. */
+function tau(x) {
+    if (x === 0 || x === 1)
+        return 0;
+    let y = 1;
+    let z = 1 - x;
+    let previous;
+    do {
+        x = Math.sqrt(x);
+        previous = z;
+        y *= 0.5;
+        z -= (1 - x) ** 2 * y;
+    } while (z !== previous);
+    return z / 3;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/kll.ts
+
+
+
+/** Narrowest a level may get; DataSketches' default, which keeps compactions worth their cost. */
+const MIN_LEVEL_WIDTH = 8;
+const MIN_K = (/* unused pure expression or super */ null && (MIN_LEVEL_WIDTH));
+const MAX_K = 65535;
+const MAX_LEVELS = 61;
+const DEFAULT_KLL_K = 200;
+const DEFAULT_SEED = 0x5eed;
+/** Capacity of the level `depth` steps below the top: k·(2/3)^depth, rounded, at least 8. */
+function levelCapacity(k, numLevels, level) {
+    const depth = numLevels - level - 1;
+    if (depth > 30)
+        return MIN_LEVEL_WIDTH;
+    const twice = Math.floor((2 * k * 2 ** depth) / 3 ** depth);
+    return Math.max(MIN_LEVEL_WIDTH, (twice + 1) >> 1);
+}
+function totalCapacity(k, numLevels) {
+    let total = 0;
+    for (let level = 0; level < numLevels; level++)
+        total += levelCapacity(k, numLevels, level);
+    return total;
+}
+/**
+ * KLL quantiles sketch (Karnin, Lang & Liberty 2016) with the lazy compaction scheme and level
+ * capacities of Apache DataSketches (k·(2/3)^depth, minimum width 8). It retains about 3k items
+ * whatever the stream length.
+ *
+ * Rank error: for a sketch of parameter k (single stream or any tree of merges), with 99%
+ * confidence every `rank(x)` is within ε = 2.296 / k^0.9723 of the true normalized rank
+ * (k = 200: ε ≈ 1.33%), and a difference of two ranks (a histogram bin, a PMF entry) within
+ * 2.446 / k^0.9433 (k = 200: ≈ 1.65%). `quantile(q)` returns an item whose true rank is within ε of q.
+ * These are DataSketches' empirical fits for the same algorithm; the tests check them here.
+ *
+ * Ranks are inclusive: rank(x) is the fraction of inputs ≤ x. Only finite values are kept:
+ * NaN and ±Infinity are ignored (the profiler counts them separately). The compaction coin
+ * comes from a seeded generator stored in the sketch, so runs are reproducible.
+ */
+class kll_KllSketch {
+    k;
+    n = 0;
+    numLevels = 1;
+    /** Level h holds items[levels[h], levels[h+1]); level 0 grows downward into the free space before it. */
+    levels;
+    items;
+    lo = Infinity;
+    hi = -Infinity;
+    /** levelCapacity for each current level, cached because compaction consults it on every call. */
+    capacities;
+    rng;
+    sortedValues = null;
+    sortedCumWeights = null;
+    constructor(k = DEFAULT_KLL_K, seed = DEFAULT_SEED) {
+        if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
+            throw new UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
+        }
+        this.k = k;
+        this.rng = new SeededRandom(seed);
+        this.items = new Float64Array(k);
+        this.levels = Int32Array.of(k, k);
+        this.capacities = Int32Array.of(k);
+    }
+    setNumLevels(numLevels) {
+        this.numLevels = numLevels;
+        this.capacities = new Int32Array(numLevels);
+        for (let level = 0; level < numLevels; level++)
+            this.capacities[level] = levelCapacity(this.k, numLevels, level);
+    }
+    /**
+     * The rank error ε this sketch guarantees with 99% confidence for parameter k (see the class
+     * comment); `pmf` asks for the bound on a difference of two ranks instead.
+     */
+    static normalizedRankError(k, pmf = false) {
+        return pmf ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
+    }
+    normalizedRankError(pmf = false) {
+        return kll_KllSketch.normalizedRankError(this.k, pmf);
+    }
+    add(x) {
+        if (x - x !== 0)
+            return;
+        if (this.levels[0] === 0)
+            this.compactOnce();
+        const i = --this.levels[0];
+        this.items[i] = x;
+        this.n++;
+        if (x < this.lo)
+            this.lo = x;
+        if (x > this.hi)
+            this.hi = x;
+        this.sortedValues = null;
+    }
+    /** Number of values added (directly or through merges). */
+    get count() {
+        return this.n;
+    }
+    get isEmpty() {
+        return this.n === 0;
+    }
+    /** Exact minimum; NaN when empty. */
+    get min() {
+        return this.n === 0 ? NaN : this.lo;
+    }
+    /** Exact maximum; NaN when empty. */
+    get max() {
+        return this.n === 0 ? NaN : this.hi;
+    }
+    /** How many items the sketch holds (its memory is about 8 bytes each). */
+    get retained() {
+        return this.items.length - this.levels[0];
+    }
+    levelSize(level) {
+        return this.levels[level + 1] - this.levels[level];
+    }
+    /**
+     * Halves the lowest level that reached its capacity into the level above, which frees room
+     * at the bottom of the buffer. Each retained survivor of a halving doubles its weight; the
+     * coin picks odd or even positions so the rank error is unbiased.
+     */
+    compactOnce() {
+        let h = 0;
+        while (this.levelSize(h) < this.capacities[h]) {
+            h++;
+            if (h >= this.numLevels)
+                throw new Error('KLL invariant broken: full buffer but no level at capacity');
+        }
+        if (h === this.numLevels - 1)
+            this.addEmptyTopLevel();
+        const levels = this.levels;
+        const items = this.items;
+        const rawBeg = levels[h];
+        const rawEnd = levels[h + 1];
+        const popAbove = levels[h + 2] - rawEnd;
+        const odd = (rawEnd - rawBeg) & 1;
+        const adjBeg = rawBeg + odd;
+        const adjPop = rawEnd - adjBeg;
+        const half = adjPop >>> 1;
+        if (h === 0)
+            sortRange(items, adjBeg, rawEnd - 1);
+        const offset = this.rng.nextBit();
+        if (popAbove === 0) {
+            for (let i = rawEnd - 1, j = rawEnd - 1 - offset; i >= adjBeg + half; i--, j -= 2)
+                items[i] = items[j];
+        }
+        else {
+            for (let i = adjBeg, j = adjBeg + offset; i < adjBeg + half; i++, j += 2)
+                items[i] = items[j];
+            mergeSortedRuns(items, adjBeg, adjBeg + half, rawEnd, rawEnd + popAbove, adjBeg + half);
+        }
+        levels[h + 1] = rawEnd - half;
+        levels[h] = rawEnd - half - odd;
+        if (odd)
+            items[levels[h]] = items[rawBeg];
+        if (h > 0) {
+            items.copyWithin(levels[0] + half, levels[0], rawBeg);
+            for (let level = 0; level < h; level++)
+                levels[level] += half;
+        }
+    }
+    /** Grows the buffer to the capacity of one more level, keeping the free space at the bottom. */
+    addEmptyTopLevel() {
+        if (this.numLevels >= MAX_LEVELS)
+            throw new Error('KLL sketch exceeded its maximum number of levels');
+        const newLevels = this.numLevels + 1;
+        const newLength = Math.max(totalCapacity(this.k, newLevels), this.items.length);
+        const delta = newLength - this.items.length;
+        if (delta > 0) {
+            const grown = new Float64Array(newLength);
+            grown.set(this.items, delta);
+            this.items = grown;
+        }
+        const levels = new Int32Array(newLevels + 1);
+        for (let level = 0; level <= this.numLevels; level++)
+            levels[level] = this.levels[level] + delta;
+        levels[newLevels] = newLength;
+        this.levels = levels;
+        this.setNumLevels(newLevels);
+    }
+    /**
+     * Folds `other` into this, as if this had also seen `other`'s inputs: levels of equal weight
+     * are combined, then compacted until the sketch fits its capacity again.
+     */
+    merge(other) {
+        if (other.k !== this.k) {
+            throw new UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
+        }
+        if (other.n === 0)
+            return this;
+        const numLevels = Math.max(this.numLevels, other.numLevels);
+        const perLevel = [];
+        let retained = 0;
+        for (let level = 0; level < numLevels; level++) {
+            const size = this.sizeOrZero(level) + other.sizeOrZero(level);
+            perLevel.push(size);
+            retained += size;
+        }
+        const length = Math.max(totalCapacity(this.k, numLevels), retained);
+        const items = new Float64Array(length);
+        const levels = new Int32Array(numLevels + 1);
+        levels[numLevels] = length;
+        for (let level = numLevels - 1; level >= 0; level--) {
+            const start = levels[level + 1] - perLevel[level];
+            levels[level] = start;
+            const a = this.levelView(level);
+            const b = other.levelView(level);
+            if (level === 0) {
+                items.set(a, start);
+                items.set(b, start + a.length);
+            }
+            else {
+                mergeSorted(a, b, items, start);
+            }
+        }
+        this.n += other.n;
+        this.lo = Math.min(this.lo, other.lo);
+        this.hi = Math.max(this.hi, other.hi);
+        this.items = items;
+        this.levels = levels;
+        this.setNumLevels(numLevels);
+        this.sortedValues = null;
+        while (this.retained > totalCapacity(this.k, this.numLevels))
+            this.compactOnce();
+        this.fitBuffer();
+        return this;
+    }
+    sizeOrZero(level) {
+        return level < this.numLevels ? this.levelSize(level) : 0;
+    }
+    levelView(level) {
+        if (level >= this.numLevels)
+            return new Float64Array(0);
+        return this.items.subarray(this.levels[level], this.levels[level + 1]);
+    }
+    /** Resizes the buffer to exactly the capacity of the current levels (all retained items fit). */
+    fitBuffer() {
+        const length = totalCapacity(this.k, this.numLevels);
+        const delta = length - this.items.length;
+        if (delta === 0)
+            return;
+        const resized = new Float64Array(length);
+        resized.set(this.items.subarray(this.levels[0]), this.levels[0] + delta);
+        for (let level = 0; level <= this.numLevels; level++)
+            this.levels[level] += delta;
+        this.items = resized;
+    }
+    /** Retained items in ascending order with their cumulative weights (built lazily, cached until the next add). */
+    sortedView() {
+        if (this.sortedValues && this.sortedCumWeights)
+            return { values: this.sortedValues, cum: this.sortedCumWeights };
+        const count = this.retained;
+        const values = this.items.slice(this.levels[0]);
+        const weights = new Float64Array(count);
+        for (let level = 0, i = 0; level < this.numLevels; level++) {
+            const w = 2 ** level;
+            for (let end = i + this.levelSize(level); i < end; i++)
+                weights[i] = w;
+        }
+        const order = new Uint32Array(count);
+        for (let i = 0; i < count; i++)
+            order[i] = i;
+        order.sort((a, b) => values[a] - values[b]);
+        const sorted = new Float64Array(count);
+        const cum = new Float64Array(count);
+        let total = 0;
+        for (let i = 0; i < count; i++) {
+            const from = order[i];
+            sorted[i] = values[from];
+            total += weights[from];
+            cum[i] = total;
+        }
+        this.sortedValues = sorted;
+        this.sortedCumWeights = cum;
+        return { values: sorted, cum };
+    }
+    /** Estimated number of inputs ≤ x (an integer; exact while nothing has been compacted). */
+    weightAtMost(x) {
+        if (this.n === 0)
+            return 0;
+        const { values, cum } = this.sortedView();
+        let lo = 0;
+        let hi = values.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (values[mid] <= x)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? 0 : cum[lo - 1];
+    }
+    /** Estimated fraction of inputs ≤ x; NaN when empty. */
+    rank(x) {
+        return this.n === 0 ? NaN : this.weightAtMost(x) / this.n;
+    }
+    /**
+     * Estimated value whose rank is q (the smallest retained item with rank ≥ q). q = 0 and q = 1
+     * give the exact min and max. NaN when empty.
+     */
+    quantile(q) {
+        if (!(q >= 0 && q <= 1))
+            throw new RangeError(`quantile fraction must be in [0, 1], got ${q}`);
+        if (this.n === 0)
+            return NaN;
+        if (q === 0)
+            return this.lo;
+        if (q === 1)
+            return this.hi;
+        const { values, cum } = this.sortedView();
+        // Shrunk by a few ulps so q = i/n lands on the i-th value despite rounding in q·n.
+        const target = q * this.n * (1 - 4 * Number.EPSILON);
+        let lo = 0;
+        let hi = values.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (cum[mid] >= target)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return values[lo];
+    }
+    /**
+     * Ranks at each split point (which must be finite and strictly increasing), followed by 1:
+     * entry i estimates the fraction of inputs ≤ splitPoints[i]. All NaN when empty.
+     */
+    cdf(splitPoints) {
+        for (let i = 0; i < splitPoints.length; i++) {
+            const x = splitPoints[i];
+            if (!Number.isFinite(x) || (i > 0 && !(x > splitPoints[i - 1]))) {
+                throw new RangeError(`split points must be finite and strictly increasing (index ${i}: ${x})`);
+            }
+        }
+        const out = new Float64Array(splitPoints.length + 1);
+        for (let i = 0; i < splitPoints.length; i++)
+            out[i] = this.rank(splitPoints[i]);
+        out[splitPoints.length] = this.n === 0 ? NaN : 1;
+        return out;
+    }
+    toJSON() {
+        const levels = [];
+        for (let level = 0; level < this.numLevels; level++)
+            levels.push(this.levelSize(level));
+        const empty = this.n === 0;
+        return {
+            kind: 'kll',
+            version: 1,
+            k: this.k,
+            n: this.n,
+            min: empty ? null : this.lo,
+            max: empty ? null : this.hi,
+            rng: this.rng.state,
+            levels,
+            items: Array.from(this.items.subarray(this.levels[0])),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'kll', [1], path);
+        const k = expectInteger(obj, 'k', path, MIN_K, MAX_K);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const rng = expectInteger(obj, 'rng', path, 0, 0xffffffff);
+        const min = expectFiniteOrNull(obj, 'min', path);
+        const max = expectFiniteOrNull(obj, 'max', path);
+        const sizes = expectFiniteArray(obj, 'levels', path);
+        const values = expectFiniteArray(obj, 'items', path);
+        if (sizes.length < 1 || sizes.length > MAX_LEVELS) {
+            fail(`${path}.levels`, `expected 1 to ${MAX_LEVELS} levels, got ${sizes.length}`);
+        }
+        let weight = 0;
+        let retained = 0;
+        for (let level = 0; level < sizes.length; level++) {
+            const size = sizes[level];
+            if (!Number.isInteger(size) || size < 0) {
+                fail(`${path}.levels[${level}]`, `expected a non-negative integer item count, got ${size}`);
+            }
+            for (let i = retained + 1; level > 0 && i < retained + size; i++) {
+                if (values[i] < values[i - 1])
+                    fail(`${path}.items[${i}]`, `level ${level} is not sorted ascending`);
+            }
+            retained += size;
+            weight += size * 2 ** level;
+        }
+        if (retained !== values.length) {
+            fail(`${path}.items`, `levels hold ${retained} items in total but items has ${values.length}`);
+        }
+        if (weight !== n)
+            fail(`${path}.n`, `n is ${n} but the retained items weigh ${weight}`);
+        if (retained > totalCapacity(k, sizes.length)) {
+            fail(`${path}.items`, `${retained} items exceed the capacity of a k=${k} sketch with ${sizes.length} levels`);
+        }
+        if (n === 0) {
+            if (min !== null || max !== null)
+                fail(`${path}.min`, 'an empty sketch (n = 0) must have null min and max');
+        }
+        else {
+            if (min === null || max === null)
+                fail(`${path}.${min === null ? 'min' : 'max'}`, 'expected a number when n > 0');
+            for (let i = 0; i < values.length; i++) {
+                if (values[i] < min || values[i] > max) {
+                    fail(`${path}.items[${i}]`, `item ${values[i]} lies outside [min, max] = [${min}, ${max}]`);
+                }
+            }
+        }
+        const sketch = new kll_KllSketch(k, rng);
+        const length = totalCapacity(k, sizes.length);
+        sketch.items = new Float64Array(length);
+        sketch.items.set(values, length - retained);
+        sketch.levels = new Int32Array(sizes.length + 1);
+        let start = length - retained;
+        for (let level = 0; level < sizes.length; level++) {
+            sketch.levels[level] = start;
+            start += sizes[level];
+        }
+        sketch.levels[sizes.length] = length;
+        sketch.setNumLevels(sizes.length);
+        sketch.n = n;
+        sketch.lo = min ?? Infinity;
+        sketch.hi = max ?? -Infinity;
+        return sketch;
+    }
+}
+/**
+ * Sorts buf[lo..hi] (inclusive) ascending in place: quicksort with median-of-three pivots and
+ * insertion sort for short runs. Hand-written because V8's TypedArray#sort boxes every double,
+ * which made level-0 sorting most of the cost of `add`.
+ */
+function sortRange(buf, lo, hi) {
+    while (hi - lo > 16) {
+        const mid = (lo + hi) >>> 1;
+        if (buf[mid] < buf[lo])
+            swap(buf, mid, lo);
+        if (buf[hi] < buf[lo])
+            swap(buf, hi, lo);
+        if (buf[hi] < buf[mid])
+            swap(buf, hi, mid);
+        const pivot = buf[mid];
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (buf[i] < pivot)
+                i++;
+            while (buf[j] > pivot)
+                j--;
+            if (i <= j)
+                swap(buf, i++, j--);
+        }
+        // Recurse into the smaller part and loop on the larger, bounding the stack depth by log n.
+        if (j - lo < hi - i) {
+            sortRange(buf, lo, j);
+            lo = i;
+        }
+        else {
+            sortRange(buf, i, hi);
+            hi = j;
+        }
+    }
+    for (let i = lo + 1; i <= hi; i++) {
+        const x = buf[i];
+        let j = i - 1;
+        while (j >= lo && buf[j] > x) {
+            buf[j + 1] = buf[j];
+            j--;
+        }
+        buf[j + 1] = x;
+    }
+}
+function swap(buf, i, j) {
+    const t = buf[i];
+    buf[i] = buf[j];
+    buf[j] = t;
+}
+/** Merges sorted runs buf[a, aEnd) and buf[b, bEnd) into buf from `out`; safe in place when out = aEnd ≤ b. */
+function mergeSortedRuns(buf, a, aEnd, b, bEnd, out) {
+    while (a < aEnd && b < bEnd)
+        buf[out++] = buf[a] <= buf[b] ? buf[a++] : buf[b++];
+    while (a < aEnd)
+        buf[out++] = buf[a++];
+    while (b < bEnd)
+        buf[out++] = buf[b++];
+}
+function mergeSorted(a, b, out, start) {
+    let i = 0;
+    let j = 0;
+    let o = start;
+    while (i < a.length && j < b.length)
+        out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
+    while (i < a.length)
+        out[o++] = a[i++];
+    while (j < b.length)
+        out[o++] = b[j++];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/moments.ts
+
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { abs } = Math;
+/**
+ * Count, mean, variance, min, max and a compensated (Neumaier) sum. Variance uses Welford's
+ * update on values shifted by the first value seen: Welford alone loses about n·ε·(mean/sd)
+ * relative precision, which for values near 1e9 with a spread of 1e-3 is 1e-4; shifted, the
+ * condition number is ~1 and the result keeps almost every digit. `merge` uses Chan et al.'s
+ * parallel formula, so merging shard results equals one pass over all values up to rounding.
+ *
+ * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
+ * separately), because one of them would make every statistic here meaningless.
+ */
+class moments_Moments {
+    n = 0;
+    /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
+    shift = 0;
+    mu = 0;
+    sq = 0;
+    lo = Infinity;
+    hi = -Infinity;
+    s = 0;
+    c = 0;
+    add(x) {
+        if (x - x !== 0)
+            return; // NaN or ±Infinity
+        if (this.n === 0)
+            this.shift = x;
+        const n = ++this.n;
+        const y = x - this.shift;
+        const delta = y - this.mu;
+        this.mu += delta / n;
+        this.sq += delta * (y - this.mu);
+        if (x < this.lo)
+            this.lo = x;
+        if (x > this.hi)
+            this.hi = x;
+        this.addToSum(x);
+    }
+    addToSum(x) {
+        const t = this.s + x;
+        this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
+        this.s = t;
+    }
+    /** Folds `other` into this, as if this had also seen every value `other` saw. */
+    merge(other) {
+        if (other.n === 0)
+            return this;
+        if (this.n === 0) {
+            this.n = other.n;
+            this.shift = other.shift;
+            this.mu = other.mu;
+            this.sq = other.sq;
+        }
+        else {
+            const n = this.n + other.n;
+            const delta = other.shift - this.shift + (other.mu - this.mu);
+            this.mu += (delta * other.n) / n;
+            this.sq += other.sq + ((delta * delta * this.n) / n) * other.n;
+            this.n = n;
+        }
+        this.lo = Math.min(this.lo, other.lo);
+        this.hi = Math.max(this.hi, other.hi);
+        this.addToSum(other.s);
+        this.addToSum(other.c);
+        return this;
+    }
+    get count() {
+        return this.n;
+    }
+    /** NaN when empty. */
+    get mean() {
+        return this.n === 0 ? NaN : this.shift + this.mu;
+    }
+    get m2() {
+        return this.sq;
+    }
+    get sum() {
+        return this.s + this.c;
+    }
+    /** NaN when empty. */
+    get min() {
+        return this.n === 0 ? NaN : this.lo;
+    }
+    /** NaN when empty. */
+    get max() {
+        return this.n === 0 ? NaN : this.hi;
+    }
+    /** Population variance (divides by n); NaN when empty. */
+    get populationVariance() {
+        return this.n === 0 ? NaN : this.sq / this.n;
+    }
+    /** Sample variance (divides by n − 1, Bessel's correction); NaN with fewer than two values. */
+    get sampleVariance() {
+        return this.n < 2 ? NaN : this.sq / (this.n - 1);
+    }
+    get populationStdDev() {
+        return Math.sqrt(this.populationVariance);
+    }
+    get sampleStdDev() {
+        return Math.sqrt(this.sampleVariance);
+    }
+    toJSON() {
+        const empty = this.n === 0;
+        return {
+            kind: 'moments',
+            version: 1,
+            count: this.n,
+            mean: empty ? 0 : this.mean,
+            m2: this.sq,
+            min: empty ? null : this.lo,
+            max: empty ? null : this.hi,
+            sum: this.sum,
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'moments', [1], path);
+        const m = new moments_Moments();
+        m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
+        m.shift = expectFinite(obj, 'mean', path);
+        m.sq = expectFinite(obj, 'm2', path);
+        m.s = expectFinite(obj, 'sum', path);
+        const lo = expectFiniteOrNull(obj, 'min', path);
+        const hi = expectFiniteOrNull(obj, 'max', path);
+        if (m.sq < 0)
+            fail(`${path}.m2`, `expected a non-negative sum of squared deviations, got ${m.sq}`);
+        if (m.n === 0) {
+            if (lo !== null || hi !== null || m.shift !== 0 || m.sq !== 0 || m.s !== 0) {
+                fail(path, 'an empty moments sketch (count 0) must have mean 0, m2 0, sum 0 and null min/max');
+            }
+            return m;
+        }
+        if (lo === null || hi === null)
+            fail(`${path}.${lo === null ? 'min' : 'max'}`, 'expected a number when count > 0');
+        if (lo > hi)
+            fail(`${path}.min`, `min ${lo} is greater than max ${hi}`);
+        m.lo = lo;
+        m.hi = hi;
+        return m;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/column.ts
+
+
+
+
+
+
+
+
+
+
+
+const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
+const TOP_VALUES = 10;
+const JSON_KEYS = new Set([
+    'name',
+    'count',
+    'nulls',
+    'typeCounts',
+    'nonFinite',
+    'length',
+    'datetime',
+    'moments',
+    'kll',
+    'hll',
+    'frequent',
+    'numericFrequent',
+    'summary',
+]);
+/**
+ * One column's mergeable profile: counts, type evidence and sketches, fed a batch column at a
+ * time straight from the reader's bytes. Every value takes one path decided by its own text, never
+ * by the column's (yet unknown) type, so profiles of shards merge to what one pass would give.
+ *
+ * A non-null value that parses as a number feeds the moments, the KLL sketch, the distinct count
+ * (hashed as a double) and the exact numeric counts; any other value feeds the distinct count
+ * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
+ * are ever decoded to strings, and only when the summary is read.
+ */
+class column_ColumnProfile {
+    name;
+    count = 0;
+    nulls = 0;
+    typeCounts = { integer: 0, number: 0, boolean: 0, datetime: 0, string: 0 };
+    nonFinite = 0;
+    minLength = Infinity;
+    maxLength = -Infinity;
+    minTime = Infinity;
+    maxTime = -Infinity;
+    moments;
+    kll;
+    hll;
+    frequent;
+    numericFrequent;
+    quotedIsText;
+    hash = new Uint32Array(2);
+    constructor(name, options = {}, sketches) {
+        this.name = name;
+        const frequentOptions = {
+            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
+            ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
+        };
+        this.moments = sketches?.moments ?? new Moments();
+        this.kll = sketches?.kll ?? new KllSketch(options.kllK);
+        this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
+        this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
+        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
+        this.quotedIsText = options.quotedIsText ?? false;
+    }
+    /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
+    addMissing(rows) {
+        this.count += rows;
+        this.nulls += rows;
+    }
+    /** Consumes column `col` of every row of `batch`. */
+    addBatch(batch, col) {
+        const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
+        const types = this.typeCounts;
+        const quotedIsText = this.quotedIsText;
+        let nulls = 0;
+        let minLength = this.minLength;
+        let maxLength = this.maxLength;
+        for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
+            if (batch.isNull(row, col)) {
+                nulls++;
+                continue;
+            }
+            const start = starts[k];
+            const end = ends[k];
+            const flag = flags[k];
+            const length = (flag & FieldFlag.NON_ASCII) === 0 ? end - start : codePoints(bytes, start, end);
+            if (length < minLength)
+                minLength = length;
+            if (length > maxLength)
+                maxLength = length;
+            if ((flag & FieldFlag.BOOLEAN) !== 0) {
+                types.boolean++;
+                this.addText(bytes, start, end);
+                continue;
+            }
+            const value = quotedIsText && (flag & FieldFlag.QUOTED) !== 0 ? NaN : parseNumber(bytes, start, end);
+            if (value === value) {
+                this.addNumber(value, bytes, start, end);
+                continue;
+            }
+            if (isBooleanText(bytes, start, end))
+                types.boolean++;
+            else {
+                const time = parseIsoDateTime(bytes, start, end);
+                if (time === time) {
+                    types.datetime++;
+                    if (time < this.minTime)
+                        this.minTime = time;
+                    if (time > this.maxTime)
+                        this.maxTime = time;
+                }
+                else
+                    types.string++;
+            }
+            this.addText(bytes, start, end);
+        }
+        this.count += rowCount;
+        this.nulls += nulls;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+    }
+    addNumber(value, bytes, start, end) {
+        if (value - value !== 0) {
+            this.nonFinite++;
+            this.typeCounts.number++;
+        }
+        else if (Number.isInteger(value) && isPlainInteger(bytes, start, end))
+            this.typeCounts.integer++;
+        else
+            this.typeCounts.number++;
+        this.moments.add(value);
+        this.kll.add(value);
+        this.hll.addNumber(value);
+        const exact = this.numericFrequent;
+        if (exact !== null) {
+            exact.addBytes(bytes, start, end);
+            if (!exact.isExact)
+                this.numericFrequent = null;
+        }
+    }
+    addText(bytes, start, end) {
+        const hash = this.hash;
+        hashBytes(bytes, start, end, hash);
+        this.hll.addHash(hash[0], hash[1]);
+        this.frequent.addBytes(bytes, start, end);
+    }
+    /** Folds `other` (a profile of the same column over other rows) into this. */
+    merge(other) {
+        this.count += other.count;
+        this.nulls += other.nulls;
+        for (const kind of VALUE_KINDS)
+            this.typeCounts[kind] += other.typeCounts[kind];
+        this.nonFinite += other.nonFinite;
+        this.minLength = Math.min(this.minLength, other.minLength);
+        this.maxLength = Math.max(this.maxLength, other.maxLength);
+        this.minTime = Math.min(this.minTime, other.minTime);
+        this.maxTime = Math.max(this.maxTime, other.maxTime);
+        this.moments.merge(other.moments);
+        this.kll.merge(other.kll);
+        this.hll.merge(other.hll);
+        this.frequent.merge(other.frequent);
+        // Exact numeric counts survive only if they would have in one pass: the union stays under the limit.
+        if (this.numericFrequent === null || other.numericFrequent === null)
+            this.numericFrequent = null;
+        else if (!this.numericFrequent.merge(other.numericFrequent).isExact)
+            this.numericFrequent = null;
+        return this;
+    }
+    get nonNull() {
+        return this.count - this.nulls;
+    }
+    /** The column's type by the rule in `inferType`. */
+    get type() {
+        return inferType(this.typeCounts);
+    }
+    /** Estimated number of distinct non-null values (HyperLogLog, ≈0.8% standard error at p = 14). */
+    get distinct() {
+        return this.nonNull === 0 ? 0 : Math.max(1, Math.round(this.hll.estimate()));
+    }
+    /** Most frequent values: numeric ones (while exactly counted) for numeric columns, text values otherwise. */
+    topValues(limit = TOP_VALUES) {
+        const type = this.type;
+        const numeric = type === 'integer' || type === 'number';
+        if (numeric)
+            return this.numericFrequent?.topItems(limit) ?? [];
+        return this.frequent.topItems(limit);
+    }
+    /** Equal-width histogram of the numeric values, drawn from the KLL sketch. */
+    histogram(bins = DEFAULT_HISTOGRAM_BINS) {
+        return Histogram.fromKll(this.kll, bins);
+    }
+    summary() {
+        return {
+            type: this.type,
+            count: this.count,
+            nulls: this.nulls,
+            nullFraction: this.count === 0 ? 0 : this.nulls / this.count,
+            distinct: this.distinct,
+            length: this.lengthRange(),
+            numeric: this.numericSummary(),
+            datetime: this.minTime <= this.maxTime
+                ? { min: new Date(this.minTime).toISOString(), max: new Date(this.maxTime).toISOString() }
+                : null,
+            top: this.topValues(),
+        };
+    }
+    lengthRange() {
+        return this.minLength <= this.maxLength ? { min: this.minLength, max: this.maxLength } : null;
+    }
+    numericSummary() {
+        const m = this.moments;
+        if (m.count === 0)
+            return null;
+        const quantiles = {};
+        for (const percent of QUANTILE_PERCENTS)
+            quantiles[`p${percent}`] = this.kll.quantile(percent / 100);
+        const histogram = this.histogram();
+        return {
+            count: m.count,
+            mean: m.mean,
+            stddev: m.count < 2 ? null : m.sampleStdDev,
+            min: m.min,
+            max: m.max,
+            sum: m.sum,
+            quantiles,
+            rankError: this.kll.normalizedRankError(),
+            histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
+        };
+    }
+    toJSON() {
+        const numericFrequent = this.numericFrequent?.toJSON() ?? null;
+        return {
+            name: this.name,
+            count: this.count,
+            nulls: this.nulls,
+            typeCounts: { ...this.typeCounts },
+            nonFinite: this.nonFinite,
+            length: this.lengthRange(),
+            datetime: this.minTime <= this.maxTime ? { min: this.minTime, max: this.maxTime } : null,
+            moments: this.moments.toJSON(),
+            kll: this.kll.toJSON(),
+            hll: this.hll.toJSON(),
+            frequent: this.frequent.toJSON(),
+            numericFrequent,
+            summary: this.summary(),
+        };
+    }
+    /** Reads a column written by `toJSON`, checking its shape and that its counts agree with each other. */
+    static fromJSON(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            fail(path, `expected a column profile object, got ${describeValue(value)}`);
+        }
+        const obj = value;
+        for (const key of Object.keys(obj))
+            if (!JSON_KEYS.has(key))
+                fail(`${path}.${key}`, 'unknown key');
+        if (typeof obj.name !== 'string')
+            fail(`${path}.name`, `expected a string, got ${describeValue(obj.name)}`);
+        const column = new column_ColumnProfile(obj.name, {}, {
+            moments: Moments.fromJSON(obj.moments, `${path}.moments`),
+            kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
+            hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
+            frequent: FrequentItems.fromJSON(obj.frequent, `${path}.frequent`),
+            numericFrequent: obj.numericFrequent === null ? null : FrequentItems.fromJSON(obj.numericFrequent, `${path}.numericFrequent`),
+        });
+        column.count = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
+        column.nulls = expectInteger(obj, 'nulls', path, 0, column.count);
+        column.nonFinite = expectInteger(obj, 'nonFinite', path, 0, Number.MAX_SAFE_INTEGER);
+        readTypeCounts(obj.typeCounts, `${path}.typeCounts`, column.typeCounts);
+        const valued = VALUE_KINDS.reduce((sum, kind) => sum + column.typeCounts[kind], 0);
+        if (valued !== column.nonNull) {
+            fail(`${path}.typeCounts`, `counts sum to ${valued} but the column has ${column.nonNull} non-null values`);
+        }
+        const length = readRange(obj.length, `${path}.length`);
+        if ((length === null) !== (column.nonNull === 0)) {
+            fail(`${path}.length`, column.nonNull === 0 ? 'expected null for an all-null column' : 'expected {min, max}');
+        }
+        if (length)
+            [column.minLength, column.maxLength] = [length.min, length.max];
+        const datetime = readRange(obj.datetime, `${path}.datetime`);
+        if ((datetime === null) !== (column.typeCounts.datetime === 0)) {
+            fail(`${path}.datetime`, datetime === null ? 'expected {min, max} for datetime values' : 'expected null');
+        }
+        if (datetime)
+            [column.minTime, column.maxTime] = [datetime.min, datetime.max];
+        const numeric = column.typeCounts.integer + column.typeCounts.number;
+        const finite = numeric - column.nonFinite;
+        if (column.nonFinite > numeric)
+            fail(`${path}.nonFinite`, `exceeds the ${numeric} numeric values`);
+        if (column.moments.count !== finite) {
+            fail(`${path}.moments.count`, `expected ${finite} (finite numeric values), got ${column.moments.count}`);
+        }
+        if (column.kll.count !== finite)
+            fail(`${path}.kll.n`, `expected ${finite} (finite numeric values), got ${column.kll.count}`);
+        if (column.frequent.count !== column.nonNull - numeric) {
+            fail(`${path}.frequent.n`, `expected ${column.nonNull - numeric} (non-numeric values), got ${column.frequent.count}`);
+        }
+        if (column.numericFrequent !== null) {
+            if (!column.numericFrequent.isExact)
+                fail(`${path}.numericFrequent.exact`, 'must be exact (or null)');
+            if (column.numericFrequent.count !== numeric) {
+                fail(`${path}.numericFrequent.n`, `expected ${numeric} (numeric values), got ${column.numericFrequent.count}`);
+            }
+        }
+        if (obj.summary !== undefined && (typeof obj.summary !== 'object' || obj.summary === null)) {
+            fail(`${path}.summary`, `expected an object, got ${describeValue(obj.summary)}`);
+        }
+        return column;
+    }
+}
+function readTypeCounts(value, path, into) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected an object of counts, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj)) {
+        if (!VALUE_KINDS.includes(key))
+            fail(`${path}.${key}`, 'unknown value kind');
+    }
+    for (const kind of VALUE_KINDS)
+        into[kind] = expectInteger(obj, kind, path, 0, Number.MAX_SAFE_INTEGER);
+}
+function readRange(value, path) {
+    if (value === null)
+        return null;
+    if (typeof value !== 'object' || Array.isArray(value) || value === undefined) {
+        fail(path, `expected {min, max} or null, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj))
+        if (key !== 'min' && key !== 'max')
+            fail(`${path}.${key}`, 'unknown key');
+    const min = expectInteger(obj, 'min', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const max = expectInteger(obj, 'max', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    if (min > max)
+        fail(`${path}.min`, `min ${min} is greater than max ${max}`);
+    return { min, max };
+}
+/** Code points in a UTF-8 range: every byte that is not a continuation byte starts one. */
+function codePoints(bytes, start, end) {
+    let n = 0;
+    for (let i = start; i < end; i++)
+        if ((bytes[i] & 0xc0) !== 0x80)
+            n++;
+    return n;
+}
+/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
+function isPlainInteger(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const c = bytes[i];
+        if (c === 46 || c === 101 || c === 69)
+            return false;
+    }
+    return true;
+}
+/** `true` or `false` in any letter case (`True`, `FALSE`), as pandas and spreadsheets write them. */
+function isBooleanText(bytes, start, end) {
+    const length = end - start;
+    if (length === 4) {
+        return ((bytes[start] | 0x20) === 116 &&
+            (bytes[start + 1] | 0x20) === 114 &&
+            (bytes[start + 2] | 0x20) === 117 &&
+            (bytes[start + 3] | 0x20) === 101);
+    }
+    if (length === 5) {
+        return ((bytes[start] | 0x20) === 102 &&
+            (bytes[start + 1] | 0x20) === 97 &&
+            (bytes[start + 2] | 0x20) === 108 &&
+            (bytes[start + 3] | 0x20) === 115 &&
+            (bytes[start + 4] | 0x20) === 101);
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/profile.ts
+
+
+
+const PROFILE_SCHEMA = 'mlgate/profile@1';
+const TOP_KEYS = new Set(['schema', 'rows', 'sources', 'columns']);
+/** A dataset's profile: its columns' mergeable profiles and where the rows came from. */
+class profile_Profile {
+    rows;
+    sources;
+    columns;
+    constructor(rows, sources, columns) {
+        this.rows = rows;
+        this.sources = sources;
+        this.columns = columns;
+    }
+    column(name) {
+        return this.columns.find((c) => c.name === name);
+    }
+    /**
+     * Folds `other` (a profile of other rows of the same table, e.g. another shard) into this, as
+     * if one pass had read both. Columns are matched by name; both must have the same set.
+     */
+    merge(other) {
+        const theirs = new Map(other.columns.map((c) => [c.name, c]));
+        for (const column of this.columns) {
+            if (!theirs.has(column.name)) {
+                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
+            }
+        }
+        const ours = new Set(this.columns.map((c) => c.name));
+        for (const column of other.columns) {
+            if (!ours.has(column.name)) {
+                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
+            }
+        }
+        for (const column of this.columns)
+            column.merge(theirs.get(column.name));
+        this.rows += other.rows;
+        this.sources.push(...other.sources.map((s) => structuredClone(s)));
+        return this;
+    }
+    toJSON() {
+        return {
+            schema: PROFILE_SCHEMA,
+            rows: this.rows,
+            sources: this.sources.map((s) => structuredClone(s)),
+            columns: this.columns.map((c) => c.toJSON()),
+        };
+    }
+    /** Reads a profile written by `toJSON`; any problem is a UserError naming `file` and the key path. */
+    static fromJSON(json, file) {
+        try {
+            return readProfile(json);
+        }
+        catch (error) {
+            if (error instanceof UserError && file !== undefined) {
+                throw new UserError(error.message, { ...error.location, file });
+            }
+            throw error;
+        }
+    }
+}
+/** Merges profiles left to right into a new profile (the inputs are not changed). */
+function mergeProfiles(profiles) {
+    const [first, ...rest] = profiles;
+    if (first === undefined)
+        throw new UserError('no profiles to merge');
+    const merged = profile_Profile.fromJSON(first.toJSON());
+    for (const profile of rest)
+        merged.merge(profile);
+    return merged;
+}
+function describeSources(profile) {
+    const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
+    return files.length === 0 ? 'the other profile' : files.join(', ');
+}
+function readProfile(json) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        fail('$', `expected a profile object, got ${describeValue(json)}`);
+    }
+    const obj = json;
+    if (obj.schema !== PROFILE_SCHEMA) {
+        fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
+    }
+    for (const key of Object.keys(obj))
+        if (!TOP_KEYS.has(key))
+            fail(`$.${key}`, 'unknown key');
+    const rows = expectInteger(obj, 'rows', '$', 0, Number.MAX_SAFE_INTEGER);
+    const sources = expectArray(obj, 'sources', '$').map((s, i) => readSource(s, `$.sources[${i}]`));
+    const sourceRows = sources.reduce((sum, s) => sum + s.rows, 0);
+    if (sources.length > 0 && sourceRows !== rows)
+        fail('$.rows', `is ${rows} but the sources hold ${sourceRows} rows`);
+    const names = new Set();
+    const columns = expectArray(obj, 'columns', '$').map((c, i) => {
+        const path = `$.columns[${i}]`;
+        const column = ColumnProfile.fromJSON(c, path);
+        if (names.has(column.name))
+            fail(`${path}.name`, `column "${column.name}" appears twice`);
+        names.add(column.name);
+        if (column.count !== rows)
+            fail(`${path}.count`, `is ${column.count} but the profile has ${rows} rows`);
+        return column;
+    });
+    return new profile_Profile(rows, sources, columns);
+}
+const SOURCE_KEYS = new Set(['file', 'format', 'shard', 'bytes', 'rows', 'issues']);
+function readSource(value, path) {
+    const obj = expectObject(value, path);
+    for (const key of Object.keys(obj))
+        if (!SOURCE_KEYS.has(key))
+            fail(`${path}.${key}`, 'unknown key');
+    if (typeof obj.file !== 'string')
+        fail(`${path}.file`, `expected a string, got ${describeValue(obj.file)}`);
+    if (typeof obj.format !== 'string')
+        fail(`${path}.format`, `expected a string, got ${describeValue(obj.format)}`);
+    let shard = null;
+    if (obj.shard !== null) {
+        const s = expectObject(obj.shard, `${path}.shard`);
+        const count = expectInteger(s, 'count', `${path}.shard`, 1, 1_000_000);
+        shard = { index: expectInteger(s, 'index', `${path}.shard`, 1, count), count };
+    }
+    const b = expectObject(obj.bytes, `${path}.bytes`);
+    const size = expectInteger(b, 'size', `${path}.bytes`, 0, Number.MAX_SAFE_INTEGER);
+    const start = expectInteger(b, 'start', `${path}.bytes`, 0, size);
+    const end = expectInteger(b, 'end', `${path}.bytes`, start, size);
+    const issues = expectObject(obj.issues, `${path}.issues`);
+    return {
+        file: obj.file,
+        format: obj.format,
+        shard,
+        bytes: { start, end, size },
+        rows: expectInteger(obj, 'rows', path, 0, Number.MAX_SAFE_INTEGER),
+        issues: {
+            errors: expectInteger(issues, 'errors', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
+            warnings: expectInteger(issues, 'warnings', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
+        },
+    };
+}
+function expectObject(value, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected an object, got ${describeValue(value)}`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/builder.ts
+
+
+/**
+ * Builds a profile from a reader's batches, one column at a time over each batch (a tight loop
+ * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
+ * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
+ */
+class builder_ProfileBuilder {
+    options;
+    columns = [];
+    rows = 0;
+    constructor(options = {}) {
+        this.options = options;
+    }
+    add(batch) {
+        for (let col = this.columns.length; col < batch.columnCount; col++) {
+            const column = new ColumnProfile(batch.columns[col], this.options);
+            column.addMissing(this.rows);
+            this.columns.push(column);
+        }
+        for (let col = 0; col < batch.columnCount; col++)
+            this.columns[col].addBatch(batch, col);
+        this.rows += batch.rowCount;
+    }
+    /** Columns known to the reader but without any row yet (a header-only file). */
+    declareColumns(names) {
+        for (let col = this.columns.length; col < names.length; col++) {
+            const column = new ColumnProfile(names[col], this.options);
+            column.addMissing(this.rows);
+            this.columns.push(column);
+        }
+    }
+    get rowCount() {
+        return this.rows;
+    }
+    /** The profile of everything added; the builder must not be used afterwards. */
+    finish(sources = []) {
+        return new Profile(this.rows, sources, this.columns);
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-reader.ts
+
+
+
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+// Byte classes for scanning unquoted text: 0 means "ordinary byte, keep going".
+const C_DELIMITER = 1;
+const C_LF = 2;
+const C_CR = 3;
+const C_QUOTE = 4;
+const C_HIGH = 5;
+const LEARN_COLUMNS = 256;
+/**
+ * RFC 4180 CSV tokenizer over pushed byte chunks, producing `RecordBatch`es of byte ranges.
+ *
+ * Lenient where RFC 4180 is strict, and says so with a warning: a quote inside an unquoted field
+ * is a literal character; text after a closing quote is appended to the field (`"ab"c` → `abc`,
+ * later quotes literal). A row whose field count differs from the header is reported and
+ * dropped. A quote still open at end of input (or after `maxRowBytes`) is reported, then treated
+ * as a literal character so the rows after it are read normally. Lines end with LF, CRLF or CR.
+ * Blank lines are skipped.
+ *
+ * Rows are parsed whole: when a chunk ends inside a row, that row is parsed again once at least
+ * as many bytes again have arrived, which keeps the work linear even for huge quoted fields.
+ */
+class csv_reader_CsvReader {
+    issues;
+    delimiter;
+    header;
+    batchSize;
+    stripBom;
+    stopAt;
+    maxRowBytes;
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    batch;
+    buf = new Uint8Array(1 << 16);
+    len = 0;
+    pos = 0;
+    /** Absolute offset of `buf[0]`. */
+    consumed = 0;
+    line;
+    afterCR = false;
+    eof = false;
+    finished = false;
+    stopped = false;
+    bomChecked;
+    pendingRelease = false;
+    /** Bytes of the partial row at the last failed attempt; retry once twice as many are buffered. */
+    partialBytes = 0;
+    /** Absolute offset of an unclosed quote now read as a literal character. */
+    literalQuoteAt = -1;
+    columnCount = -1;
+    names = [];
+    starts = new Int32Array(0);
+    ends = new Int32Array(0);
+    flags = new Uint8Array(0);
+    lines = new Int32Array(0);
+    rowCount = 0;
+    // The first row, as learned by scanRows in learning mode.
+    learnedFields = 0;
+    learnedRowStart = 0;
+    strayAt = -1;
+    /** Whether the row has a warning, non-ASCII bytes or fields to unescape. */
+    rowNeedsFinish = false;
+    constructor(options = {}) {
+        const delimiter = options.delimiter ?? ',';
+        const code = delimiter.charCodeAt(0);
+        if (delimiter.length !== 1 || code > 0x7f || code === QUOTE || code === LF || code === CR) {
+            throw new UserError(`CSV delimiter must be one ASCII character other than a quote or newline, got ${JSON.stringify(delimiter)}`);
+        }
+        this.delimiter = code;
+        this.header = options.header ?? true;
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.stripBom = options.stripBom ?? true;
+        this.bomChecked = !this.stripBom;
+        this.stopAt = options.stopAt ?? -1;
+        this.maxRowBytes = options.maxRowBytes ?? 32 * 1024 * 1024;
+        this.line = options.firstLine ?? 1;
+        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+        for (let c = 0x80; c < 256; c++) {
+            this.unquotedClass[c] = C_HIGH;
+            this.quotedClass[c] = C_HIGH;
+        }
+        this.unquotedClass[code] = C_DELIMITER;
+        this.unquotedClass[LF] = this.quotedClass[LF] = C_LF;
+        this.unquotedClass[CR] = this.quotedClass[CR] = C_CR;
+        this.unquotedClass[QUOTE] = this.quotedClass[QUOTE] = C_QUOTE;
+        if (options.columns)
+            this.setColumns(options.columns);
+    }
+    /** Column names, known once the header row has been read (empty before). */
+    get columns() {
+        return this.names;
+    }
+    /** Appends input bytes. Invalidates the last batch. */
+    write(chunk) {
+        this.release();
+        if (this.eof)
+            throw new Error('CsvReader.write after end');
+        if (this.stopped || chunk.length === 0)
+            return;
+        if (this.len + chunk.length + 1 > this.buf.length) {
+            let size = this.buf.length * 2;
+            while (size < this.len + chunk.length + 1)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(this.buf.subarray(0, this.len));
+            this.buf = grown;
+        }
+        this.buf.set(chunk, this.len);
+        this.len += chunk.length;
+        this.buf[this.len] = LF;
+    }
+    /** Marks the end of input. Invalidates the last batch. */
+    end() {
+        this.release();
+        this.eof = true;
+    }
+    /**
+     * The next full batch, or the last partial one after `end()`; null when more input is needed
+     * (or everything was read). Invalidates the previous batch.
+     */
+    next() {
+        this.release();
+        if (this.finished)
+            return null;
+        const full = this.parse();
+        const done = this.stopped || (this.eof && this.pos >= this.len);
+        if (!full && !done)
+            return null;
+        if (done)
+            this.finished = true;
+        if (this.rowCount === 0)
+            return null;
+        const batch = this.batch;
+        batch.columns = this.names;
+        batch.columnCount = this.columnCount;
+        batch.rowCount = this.rowCount;
+        batch.bytes = this.buf;
+        batch.starts = this.starts;
+        batch.ends = this.ends;
+        batch.flags = this.flags;
+        batch.lines = this.lines;
+        this.pendingRelease = true;
+        return batch;
+    }
+    /** Reads a whole source; each yielded batch is valid until the next iteration. */
+    async *batches(source) {
+        for await (const chunk of source) {
+            this.write(chunk);
+            for (let batch = this.next(); batch !== null; batch = this.next())
+                yield batch;
+            if (this.stopped)
+                return;
+        }
+        this.end();
+        for (let batch = this.next(); batch !== null; batch = this.next())
+            yield batch;
+    }
+    release() {
+        if (!this.pendingRelease)
+            return;
+        this.pendingRelease = false;
+        this.rowCount = 0;
+        this.compact();
+    }
+    /** Drops the bytes before `pos`, which no live batch references. */
+    compact() {
+        if (this.pos === 0)
+            return;
+        this.buf.copyWithin(0, this.pos, this.len);
+        this.len -= this.pos;
+        this.consumed += this.pos;
+        this.pos = 0;
+        this.buf[this.len] = LF;
+    }
+    setColumns(names) {
+        this.names = names;
+        this.columnCount = names.length;
+        const cells = this.batchSize * Math.max(1, names.length);
+        this.starts = new Int32Array(cells);
+        this.ends = new Int32Array(cells);
+        this.flags = new Uint8Array(cells);
+        this.lines = new Int32Array(this.batchSize);
+    }
+    /** Parses rows into the batch; true when it is full. */
+    parse() {
+        if (!this.bomChecked) {
+            if (this.len < 3 && !this.eof)
+                return false;
+            this.bomChecked = true;
+            if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf)
+                this.pos = 3;
+        }
+        if (this.columnCount < 0 && !this.learnColumns())
+            return false;
+        return this.scanRows(this.columnCount, this.batchSize, false);
+    }
+    /** Reads the first row to learn the column count (and names, when it is a header). */
+    learnColumns() {
+        for (let cap = LEARN_COLUMNS;;) {
+            this.starts = new Int32Array(cap);
+            this.ends = new Int32Array(cap);
+            this.flags = new Uint8Array(cap);
+            this.lines = new Int32Array(1);
+            this.learnedFields = 0;
+            if (!this.scanRows(cap, 1, true)) {
+                if (this.learnedFields > cap) {
+                    cap = this.learnedFields;
+                    continue;
+                }
+                if (this.eof && this.pos >= this.len)
+                    this.setColumns([]);
+                return false;
+            }
+            this.rowCount = 0;
+            const n = this.learnedFields;
+            const rowLine = this.lines[0];
+            if (!this.header) {
+                // The first row is data: parse it again as a row of the batch.
+                this.pos = this.learnedRowStart;
+                this.line = rowLine;
+                this.afterCR = false;
+                this.setColumns(Array.from({ length: n }, (_, i) => `column${i + 1}`));
+                return true;
+            }
+            if (this.rowNeedsFinish) {
+                this.finishFields(this.starts, this.ends, this.flags, 0, n, this.learnedRowStart, rowLine, this.strayAt);
+            }
+            const names = [];
+            for (let i = 0; i < n; i++)
+                names.push(decodeUtf8(this.buf, this.starts[i], this.ends[i]));
+            this.setColumns(names);
+            this.compact();
+            return true;
+        }
+    }
+    /**
+     * Tokenizes rows at `pos` into the field arrays (row-major, `cc` slots a row) until `rowLimit`
+     * rows are stored (true) or the input runs out (false). Blank lines are skipped, ragged rows
+     * reported and dropped. All state lives in locals: this is the hot loop. When the input ends
+     * inside a row, the row is left unconsumed and parsed again later (see `partialBytes`).
+     *
+     * In learning mode (the first row, to size the columns) the row's field count is kept in
+     * `learnedFields`, nothing is reported and, when there are more than `cc` fields, nothing is
+     * consumed so that the caller can retry with room for them.
+     */
+    scanRows(cc, rowLimit, learning) {
+        const buf = this.buf;
+        const len = this.len;
+        const eof = this.eof;
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const starts = this.starts;
+        const ends = this.ends;
+        const flags = this.flags;
+        const lines = this.lines;
+        const stopLimit = this.stopAt >= 0 && !learning ? this.stopAt - this.consumed : Infinity;
+        let pos = this.pos;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let row = this.rowCount;
+        let partial = this.partialBytes;
+        let literalQuote = this.literalQuoteAt - this.consumed;
+        let full = false;
+        rows: for (;;) {
+            if (row >= rowLimit) {
+                full = true;
+                break;
+            }
+            if (pos >= len)
+                break;
+            let c = buf[pos];
+            if (afterCR) {
+                afterCR = false;
+                if (c === LF) {
+                    pos++;
+                    continue;
+                }
+            }
+            if (c === LF || c === CR) {
+                pos++;
+                line++;
+                afterCR = c === CR;
+                continue;
+            }
+            if (pos >= stopLimit) {
+                this.stopped = true;
+                break;
+            }
+            if (partial > 0 && !eof && len - pos < 2 * partial)
+                break;
+            const rowStart = pos;
+            const rowLine = line;
+            const base = row * cc;
+            let i = pos;
+            let f = 0;
+            let stray = -1;
+            let rowFlags = 0;
+            let extraAt = -1;
+            for (;;) {
+                // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
+                c = buf[i];
+                let start = i;
+                let end = -1;
+                let fieldFlags = 0;
+                if (c === QUOTE && i !== literalQuote) {
+                    fieldFlags = FieldFlag.QUOTED;
+                    let j = i + 1;
+                    for (;;) {
+                        let q = buf[j];
+                        while (quoted[q] === 0)
+                            q = buf[++j];
+                        if (j >= len)
+                            break;
+                        const k = quoted[q];
+                        if (k === C_QUOTE) {
+                            if (j + 1 < len && buf[j + 1] === QUOTE) {
+                                fieldFlags |= FieldFlag.ESCAPED;
+                                j += 2;
+                                continue;
+                            }
+                            // A quote at the end of the data may be the first half of `""`.
+                            if (j + 1 < len || eof)
+                                break;
+                            j = len;
+                            break;
+                        }
+                        if (k === C_HIGH)
+                            fieldFlags |= FieldFlag.NON_ASCII;
+                        else {
+                            line++;
+                            if (k === C_CR && j + 1 < len && buf[j + 1] === LF)
+                                j++;
+                        }
+                        j++;
+                    }
+                    if (j >= len) {
+                        line = rowLine;
+                        if (eof || len - rowStart > this.maxRowBytes) {
+                            this.unclosedQuote(rowStart, rowLine, i);
+                            literalQuote = i;
+                            continue rows;
+                        }
+                        partial = len - rowStart;
+                        break rows;
+                    }
+                    // buf[j] is the closing quote.
+                    i = j + 1;
+                    c = buf[i];
+                    const next = unquoted[c];
+                    if (next >= C_DELIMITER && next <= C_CR) {
+                        // Clean fields skip unescaping: their content is exactly between the quotes.
+                        if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
+                            start++;
+                            end = j;
+                        }
+                        else
+                            end = i;
+                    }
+                    else {
+                        // Text after the closing quote: kept, unescaped in finishFields.
+                        fieldFlags |= FieldFlag.ESCAPED;
+                        if (stray < 0)
+                            stray = i;
+                    }
+                }
+                if (end < 0) {
+                    for (;;) {
+                        let k = unquoted[c];
+                        while (k === 0) {
+                            c = buf[++i];
+                            k = unquoted[c];
+                        }
+                        if (k <= C_CR)
+                            break;
+                        if (k === C_HIGH)
+                            fieldFlags |= FieldFlag.NON_ASCII;
+                        else if (stray < 0 && i !== literalQuote)
+                            stray = i;
+                        c = buf[++i];
+                    }
+                    if (i >= len && !eof) {
+                        line = rowLine;
+                        if (len - rowStart > this.maxRowBytes)
+                            this.rowTooLong(rowLine);
+                        partial = len - rowStart;
+                        break rows;
+                    }
+                    end = i;
+                }
+                if (f < cc) {
+                    const k = base + f;
+                    starts[k] = start;
+                    ends[k] = end;
+                    flags[k] = fieldFlags;
+                    rowFlags |= fieldFlags;
+                }
+                else if (f === cc)
+                    extraAt = start;
+                f++;
+                if (i >= len)
+                    break;
+                if (c === delimiter) {
+                    i++;
+                    continue;
+                }
+                i++;
+                line++;
+                if (c === CR) {
+                    if (i >= len)
+                        afterCR = true;
+                    else if (buf[i] === LF)
+                        i++;
+                }
+                break;
+            }
+            // A whole row was read: buf[rowStart, i).
+            partial = 0;
+            const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
+            if (learning) {
+                this.learnedFields = f;
+                this.learnedRowStart = rowStart;
+                if (f > cc) {
+                    line = rowLine;
+                    afterCR = false;
+                    break;
+                }
+                this.strayAt = stray;
+                this.rowNeedsFinish = needsFinish;
+                pos = i;
+                lines[row++] = rowLine;
+                continue;
+            }
+            pos = i;
+            if (f !== cc) {
+                this.raggedRow(rowStart, rowLine, f, cc, f > cc ? extraAt : lineEnd(buf, rowStart, i));
+                continue;
+            }
+            if (needsFinish)
+                this.finishFields(starts, ends, flags, base, cc, rowStart, rowLine, stray);
+            lines[row++] = rowLine;
+        }
+        this.pos = pos;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.rowCount = row;
+        this.partialBytes = partial;
+        return full;
+    }
+    rowTooLong(line) {
+        throw new UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
+            ...(this.issues.file !== undefined && { file: this.issues.file }),
+            line,
+        });
+    }
+    /** Reports a quote that never closes; it is read as a literal character from now on. */
+    unclosedQuote(rowStart, rowLine, quoteAt) {
+        const { line, column } = this.locate(rowStart, rowLine, quoteAt);
+        const why = this.eof ? 'before end of file' : `within ${this.maxRowBytes} bytes`;
+        this.issues.add('unclosed-quote', 'error', line, column, `quoted field is not closed ${why}; quote read as a literal character`);
+        this.literalQuoteAt = this.consumed + quoteAt;
+    }
+    raggedRow(rowStart, rowLine, n, cc, at) {
+        const { line, column } = this.locate(rowStart, rowLine, at);
+        this.issues.add('ragged-row', 'error', line, column, `expected ${cc} fields, found ${n}; row skipped`);
+    }
+    /** Reports warnings and bad UTF-8 of a kept row, then unescapes its quoted fields in place. */
+    finishFields(starts, ends, flags, base, n, rowStart, rowLine, stray) {
+        if (stray >= 0) {
+            const { line, column } = this.locate(rowStart, rowLine, stray);
+            this.issues.add('stray-quote', 'warning', line, column, 'quote inside an unquoted field or after a closing quote; kept as text');
+        }
+        for (let f = base; f < base + n; f++) {
+            const fieldFlags = flags[f];
+            if (fieldFlags === 0 || fieldFlags === FieldFlag.QUOTED)
+                continue;
+            if ((fieldFlags & FieldFlag.NON_ASCII) !== 0) {
+                const bad = findInvalidUtf8(this.buf, starts[f], ends[f]);
+                if (bad >= 0) {
+                    flags[f] = fieldFlags | FieldFlag.INVALID_UTF8;
+                    const { line, column } = this.locate(rowStart, rowLine, bad);
+                    this.issues.add('invalid-utf8', 'error', line, column, 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+                }
+            }
+            if ((fieldFlags & FieldFlag.ESCAPED) !== 0)
+                ends[f] = this.unescape(starts[f], ends[f], fieldFlags);
+        }
+    }
+    /**
+     * Rewrites `buf[start, end)` in place without its quoting and returns the new end. The range
+     * starts at the opening quote when the field was quoted; `""` inside quotes is one quote, and
+     * after the closing quote every byte (quotes included) is literal.
+     */
+    unescape(start, end, fieldFlags) {
+        const buf = this.buf;
+        let inQuotes = (fieldFlags & FieldFlag.QUOTED) !== 0;
+        let r = inQuotes ? start + 1 : start;
+        let w = start;
+        while (r < end) {
+            const c = buf[r];
+            if (inQuotes && c === QUOTE) {
+                if (r + 1 < end && buf[r + 1] === QUOTE) {
+                    buf[w++] = QUOTE;
+                    r += 2;
+                }
+                else {
+                    inQuotes = false;
+                    r++;
+                }
+                continue;
+            }
+            buf[w++] = c;
+            r++;
+        }
+        return w;
+    }
+    /** Physical line and column of byte `at` of the row that starts at `rowStart` on line `rowLine`. */
+    locate(rowStart, rowLine, at) {
+        const buf = this.buf;
+        let line = rowLine;
+        let lineStart = rowStart;
+        for (let i = rowStart; i < at; i++) {
+            const c = buf[i];
+            if (c === LF || (c === CR && buf[i + 1] !== LF)) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return { line, column: charColumn(buf, lineStart, at) };
+    }
+}
+/** Where the row `buf[rowStart, rowEnd)` ends before its line terminator. */
+function lineEnd(buf, rowStart, rowEnd) {
+    let end = rowEnd;
+    while (end > rowStart && (buf[end - 1] === LF || buf[end - 1] === CR))
+        end--;
+    return end;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/jsonl-reader.ts
+
+
+
+const jsonl_reader_LF = 10;
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder();
+const encoder = new TextEncoder();
+/**
+ * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
+ * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
+ * later batches meet new keys. Values become bytes: strings as UTF-8 (flag QUOTED), numbers as
+ * `String(n)`, booleans as `true`/`false` (flag BOOLEAN), objects and arrays as JSON text (flag
+ * NESTED), and null or a missing key as an empty field with flag NULL. Blank lines are skipped;
+ * a line that is not a JSON object is reported and skipped.
+ */
+class jsonl_reader_JsonlReader {
+    issues;
+    batchSize;
+    stopAt;
+    batch;
+    names = [];
+    index = new Map();
+    pending = [];
+    pendingLines = [];
+    lineEnds = [];
+    buf = new Uint8Array(1 << 16);
+    len = 0;
+    pos = 0;
+    consumed = 0;
+    line;
+    eof = false;
+    finished = false;
+    stopped = false;
+    bomChecked = false;
+    out = new Uint8Array(1 << 16);
+    constructor(options = {}) {
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.stopAt = options.stopAt ?? -1;
+        this.line = options.firstLine ?? 1;
+        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+    }
+    get columns() {
+        return this.names;
+    }
+    write(chunk) {
+        if (this.eof)
+            throw new Error('JsonlReader.write after end');
+        if (this.stopped || chunk.length === 0)
+            return;
+        if (this.pos > 0) {
+            this.buf.copyWithin(0, this.pos, this.len);
+            this.len -= this.pos;
+            this.consumed += this.pos;
+            this.pos = 0;
+        }
+        if (this.len + chunk.length > this.buf.length) {
+            let size = this.buf.length * 2;
+            while (size < this.len + chunk.length)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(this.buf.subarray(0, this.len));
+            this.buf = grown;
+        }
+        this.buf.set(chunk, this.len);
+        this.len += chunk.length;
+    }
+    end() {
+        this.eof = true;
+    }
+    /** Same contract as `CsvReader.next`: the previous batch becomes invalid. */
+    next() {
+        if (this.finished)
+            return null;
+        this.readLines();
+        const done = this.stopped || (this.eof && this.pos >= this.len);
+        if (this.pending.length < this.batchSize && !done)
+            return null;
+        if (done)
+            this.finished = true;
+        if (this.pending.length === 0)
+            return null;
+        this.fill();
+        return this.batch;
+    }
+    async *batches(source) {
+        for await (const chunk of source) {
+            this.write(chunk);
+            for (let batch = this.next(); batch !== null; batch = this.next())
+                yield batch;
+            if (this.stopped)
+                return;
+        }
+        this.end();
+        for (let batch = this.next(); batch !== null; batch = this.next())
+            yield batch;
+    }
+    /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */
+    readLines() {
+        const buf = this.buf;
+        if (!this.bomChecked) {
+            if (this.len < 3 && !this.eof)
+                return;
+            this.bomChecked = true;
+            if (this.len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                this.pos = 3;
+        }
+        const data = buf.subarray(0, this.len);
+        while (this.pending.length < this.batchSize && this.pos < this.len) {
+            // Find the lines of one block, then decode the block at once: a decoder call per line
+            // would cost more than the JSON parsing.
+            const blockStart = this.pos;
+            const firstLine = this.line;
+            const ends = this.lineEnds;
+            ends.length = 0;
+            let at = blockStart;
+            while (ends.length < this.batchSize - this.pending.length && at < this.len) {
+                if (this.stopAt >= 0 && this.consumed + at >= this.stopAt) {
+                    this.stopped = true;
+                    break;
+                }
+                let end = data.indexOf(jsonl_reader_LF, at);
+                if (end < 0) {
+                    if (!this.eof)
+                        break;
+                    end = this.len;
+                }
+                ends.push(end);
+                at = end + 1;
+            }
+            if (ends.length === 0)
+                return;
+            this.pos = Math.min(at, this.len);
+            this.line += ends.length;
+            this.readBlock(blockStart, ends, firstLine);
+            if (this.stopped)
+                return;
+        }
+    }
+    /** Reads the lines that start at `start` and end (before LF) at each of `ends`. */
+    readBlock(start, ends, firstLine) {
+        const blockEnd = ends[ends.length - 1];
+        let text;
+        try {
+            text = fatalDecoder.decode(this.buf.subarray(start, blockEnd));
+        }
+        catch {
+            // Somewhere in the block is invalid UTF-8: decode line by line to report each one.
+            text = undefined;
+        }
+        let lineStart = start;
+        let from = 0;
+        for (let k = 0; k < ends.length; k++) {
+            const end = ends[k];
+            const line = firstLine + k;
+            let lineText;
+            if (text !== undefined) {
+                const lf = k === ends.length - 1 ? text.length : text.indexOf('\n', from);
+                lineText = text.slice(from, lf);
+                from = lf + 1;
+            }
+            else
+                lineText = this.decodeLine(lineStart, end, line);
+            lineStart = end + 1;
+            if (lineText.endsWith('\r'))
+                lineText = lineText.slice(0, -1);
+            this.readLine(lineText, line);
+        }
+    }
+    decodeLine(start, end, line) {
+        const bytes = this.buf.subarray(start, end);
+        const bad = findInvalidUtf8(this.buf, start, end);
+        if (bad < 0)
+            return lenientDecoder.decode(bytes);
+        this.issues.add('invalid-utf8', 'error', line, charColumn(this.buf, start, bad), 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+        return lenientDecoder.decode(bytes);
+    }
+    readLine(text, line) {
+        if (text.trim() === '')
+            return;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            const at = /position (\d+)/.exec(message);
+            const column = at ? Number(at[1]) + 1 : 1;
+            const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+            this.issues.add('bad-json', 'error', line, column, `invalid JSON (${reason.slice(0, 120)}); line skipped`);
+            return;
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+            this.issues.add('not-an-object', 'error', line, 1, `expected a JSON object, found ${kind}; line skipped`);
+            return;
+        }
+        this.pending.push(value);
+        this.pendingLines.push(line);
+    }
+    /** Writes the pending objects into the batch as byte ranges. */
+    fill() {
+        const rows = this.pending;
+        for (const row of rows) {
+            for (const key in row) {
+                if (!this.index.has(key)) {
+                    this.index.set(key, this.names.length);
+                    this.names.push(key);
+                }
+            }
+        }
+        const cc = this.names.length;
+        const cells = rows.length * cc;
+        const batch = this.batch;
+        if (batch.starts.length < cells) {
+            batch.starts = new Int32Array(cells);
+            batch.ends = new Int32Array(cells);
+            batch.flags = new Uint8Array(cells);
+        }
+        if (batch.lines.length < rows.length)
+            batch.lines = new Int32Array(this.batchSize);
+        const { starts, ends, flags } = batch;
+        flags.fill(FieldFlag.NULL, 0, cells);
+        starts.fill(0, 0, cells);
+        ends.fill(0, 0, cells);
+        let w = 0;
+        for (let r = 0; r < rows.length; r++) {
+            const row = rows[r];
+            const base = r * cc;
+            for (const key in row) {
+                const k = base + this.index.get(key);
+                const value = row[key];
+                let text;
+                let flag;
+                if (value === null)
+                    continue;
+                if (typeof value === 'string') {
+                    text = value;
+                    flag = FieldFlag.QUOTED;
+                }
+                else if (typeof value === 'number') {
+                    text = String(value);
+                    flag = 0;
+                }
+                else if (typeof value === 'boolean') {
+                    text = value ? 'true' : 'false';
+                    flag = FieldFlag.BOOLEAN;
+                }
+                else {
+                    text = JSON.stringify(value);
+                    flag = FieldFlag.NESTED;
+                }
+                if (w + text.length * 3 > this.out.length)
+                    this.growOut(w + text.length * 3);
+                const written = writeUtf8(text, this.out, w);
+                if (written !== text.length)
+                    flag |= FieldFlag.NON_ASCII;
+                starts[k] = w;
+                ends[k] = w + written;
+                flags[k] = flag;
+                w += written;
+            }
+            batch.lines[r] = this.pendingLines[r];
+        }
+        batch.columns = this.names.slice();
+        batch.columnCount = cc;
+        batch.rowCount = rows.length;
+        batch.bytes = this.out;
+        rows.length = 0;
+        this.pendingLines.length = 0;
+    }
+    growOut(min) {
+        let size = this.out.length * 2;
+        while (size < min)
+            size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(this.out);
+        this.out = grown;
+    }
+}
+/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
+function writeUtf8(text, out, at) {
+    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+    if (text.length <= 32) {
+        let i = 0;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            out[at + i] = c;
+        }
+        if (i === text.length)
+            return i;
+    }
+    return encoder.encodeInto(text, out.subarray(at)).written;
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.bitreader.js
+/* Copyright 2013 Google Inc. All Rights Reserved.
+
+   Licensed under the Apache License, Version 2.0 (the "License");
+   you may not use this file except in compliance with the License.
+   You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+   Unless required by applicable law or agreed to in writing, software
+   distributed under the License is distributed on an "AS IS" BASIS,
+   WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+   See the License for the specific language governing permissions and
+   limitations under the License.
+
+   Bit reading helpers
+*/
+
+const BROTLI_READ_SIZE = 4096
+const BROTLI_IBUF_SIZE = 2 * BROTLI_READ_SIZE + 32
+const BROTLI_IBUF_MASK = 2 * BROTLI_READ_SIZE - 1
+
+const kBitMask = new Uint32Array([
+  0, 1, 3, 7, 15, 31, 63, 127, 255, 511, 1023, 2047, 4095, 8191, 16383, 32767,
+  65535, 131071, 262143, 524287, 1048575, 2097151, 4194303, 8388607, 16777215,
+])
+
+class BrotliBitReader {
+  /**
+   * Input byte buffer, consist of a ringbuffer and a "slack" region where
+   * bytes from the start of the ringbuffer are copied.
+   *
+   * @typedef {import('./brotli.streams.js').BrotliInput} BrotliInput
+   * @param {BrotliInput} input
+   */
+  constructor(input) {
+    this.buf_ = new Uint8Array(BROTLI_IBUF_SIZE)
+    this.input_ = input /* input callback */
+
+    this.buf_ptr_ = 0 /* next input will write here */
+    this.val_ = 0 /* pre-fetched bits */
+    this.pos_ = 0 /* byte position in stream */
+
+    this.bit_pos_ = 0
+    this.bit_end_pos_ = 0
+    this.eos_ = 0
+
+    this.reset()
+  }
+
+  static READ_SIZE = BROTLI_READ_SIZE
+  static IBUF_MASK = BROTLI_IBUF_MASK
+
+  reset() {
+    this.buf_ptr_ = 0 /* next input will write here */
+    this.val_ = 0 /* pre-fetched bits */
+    this.pos_ = 0 /* byte position in stream */
+    this.bit_pos_ = 0 /* current bit-reading position in val_ */
+    this.bit_end_pos_ = 0 /* bit-reading end position from LSB of val_ */
+    this.eos_ = 0 /* input stream is finished */
+
+    this.readMoreInput()
+    for (let i = 0; i < 4; i++) {
+      this.val_ |= this.buf_[this.pos_] << 8 * i
+      this.pos_++
+    }
+
+    return this.bit_end_pos_ > 0
+  }
+
+  /**
+   * Fills up the input ringbuffer by calling the input callback.
+   *
+   * Does nothing if there are at least 32 bytes present after current position.
+   *
+   * Returns 0 if either:
+   *  - the input callback returned an error, or
+   *  - there is no more input and the position is past the end of the stream.
+   *
+   * After encountering the end of the input stream, 32 additional zero bytes are
+   * copied to the ringbuffer, therefore it is safe to call this function after
+   * every 32 bytes of input is read.
+   */
+  readMoreInput() {
+    if (this.bit_end_pos_ > 256) {
+      // return
+    } else if (this.eos_) {
+      if (this.bit_pos_ > this.bit_end_pos_)
+        throw new Error('Unexpected end of input ' + this.bit_pos_ + ' ' + this.bit_end_pos_)
+    } else {
+      const dst = this.buf_ptr_
+      const bytes_read = this.input_.read(this.buf_, dst, BROTLI_READ_SIZE)
+      if (bytes_read < 0) {
+        throw new Error('Unexpected end of input')
+      }
+
+      if (bytes_read < BROTLI_READ_SIZE) {
+        this.eos_ = 1
+        /* Store 32 bytes of zero after the stream end. */
+        for (let p = 0; p < 32; p++)
+          this.buf_[dst + bytes_read + p] = 0
+      }
+
+      if (dst === 0) {
+        /* Copy the head of the ringbuffer to the slack region. */
+        for (let p = 0; p < 32; p++)
+          this.buf_[(BROTLI_READ_SIZE << 1) + p] = this.buf_[p]
+
+        this.buf_ptr_ = BROTLI_READ_SIZE
+      } else {
+        this.buf_ptr_ = 0
+      }
+
+      this.bit_end_pos_ += bytes_read << 3
+    }
+  }
+
+  /* Guarantees that there are at least 24 bits in the buffer. */
+  fillBitWindow() {
+    while (this.bit_pos_ >= 8) {
+      this.val_ >>>= 8
+      this.val_ |= this.buf_[this.pos_ & BROTLI_IBUF_MASK] << 24
+      this.pos_++
+      this.bit_pos_ = this.bit_pos_ - 8 >>> 0
+      this.bit_end_pos_ = this.bit_end_pos_ - 8 >>> 0
+    }
+  }
+
+  /**
+   * Reads the specified number of bits from Read Buffer.
+   *
+   * @param {number} n_bits
+   * @returns {number}
+   */
+  readBits(n_bits) {
+    if (32 - this.bit_pos_ < n_bits) this.fillBitWindow()
+    const val = this.val_ >>> this.bit_pos_ & kBitMask[n_bits]
+    this.bit_pos_ += n_bits
+    return val
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.huffman.js
+
+const kDefaultCodeLength = 8
+
+const HUFFMAN_TABLE_BITS = 8
+const HUFFMAN_TABLE_MASK = 0xff
+
+const CODE_LENGTH_CODES = 18
+const kCodeLengthCodeOrder = new Uint8Array([
+  1, 2, 3, 4, 0, 5, 17, 6, 16, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+])
+
+const kMaxHuffmanTableSize = new Uint16Array([
+  256, 402, 436, 468, 500, 534, 566, 598, 630, 662, 694, 726, 758, 790, 822,
+  854, 886, 920, 952, 984, 1016, 1048, 1080,
+])
+
+class HuffmanCode {
+  /**
+   * @param {number} bits
+   * @param {number} value
+   */
+  constructor(bits, value) {
+    this.bits = bits // number of bits used for this symbol
+    this.value = value // symbol value or table offset
+  }
+}
+
+const kCodeLengthRepeatCode = 16
+const MAX_LENGTH = 15
+
+/**
+ * Returns reverse(reverse(key, len) + 1, len), where reverse(key, len) is the
+ * bit-wise reversal of the len least significant bits of key.
+ * @param {number} key
+ * @param {number} len
+ * @returns {number}
+ */
+function getNextKey(key, len) {
+  let step = 1 << len - 1
+  while (key & step) {
+    step >>= 1
+  }
+  return (key & step - 1) + step
+}
+
+/**
+ * Stores code in table[0], table[step], table[2*step], ..., table[end]
+ * Assumes that end is an integer multiple of step
+ * @param {HuffmanCode[]} table
+ * @param {number} i
+ * @param {number} step
+ * @param {number} end
+ * @param {HuffmanCode} code
+ */
+function replicateValue(table, i, step, end, code) {
+  do {
+    end -= step
+    table[i + end] = new HuffmanCode(code.bits, code.value)
+  } while (end > 0)
+}
+
+/**
+ * Returns the table width of the next 2nd level table. count is the histogram
+ * of bit lengths for the remaining symbols, len is the code length of the next
+ * processed symbol
+ * @param {Int32Array} count
+ * @param {number} len
+ * @param {number} root_bits
+ * @returns {number}
+ */
+function nextTableBitSize(count, len, root_bits) {
+  let left = 1 << len - root_bits
+  while (len < MAX_LENGTH) {
+    left -= count[len]
+    if (left <= 0) break
+    ++len
+    left <<= 1
+  }
+  return len - root_bits
+}
+
+/**
+ * @param {HuffmanCode[]} root_table
+ * @param {number} table
+ * @param {number} root_bits
+ * @param {Uint8Array} code_lengths
+ * @param {number} code_lengths_size
+ * @returns {number}
+ */
+function buildHuffmanTable(root_table, table, root_bits, code_lengths, code_lengths_size) {
+  const start_table = table
+  const count = new Int32Array(MAX_LENGTH + 1) // number of codes of each length
+  const offset = new Int32Array(MAX_LENGTH + 1) // offsets in sorted table for each length
+  const sorted = new Int32Array(code_lengths_size) // symbols sorted by code length
+
+  // build histogram of code lengths
+  for (let i = 0; i < code_lengths_size; i++) {
+    count[code_lengths[i]]++
+  }
+
+  // generate offsets into sorted symbol table by code length
+  offset[1] = 0
+  for (let i = 1; i < MAX_LENGTH; i++) {
+    offset[i + 1] = offset[i] + count[i]
+  }
+
+  // sort symbols by length, by symbol order within each length
+  for (let i = 0; i < code_lengths_size; i++) {
+    if (code_lengths[i] !== 0) {
+      sorted[offset[code_lengths[i]]++] = i
+    }
+  }
+
+  let table_bits = root_bits // key length of current table
+  let table_size = 1 << table_bits
+  let total_size = table_size // sum of root table size and 2nd level table sizes
+
+  // special case code with only one value
+  if (offset[MAX_LENGTH] === 1) {
+    for (let key = 0; key < total_size; ++key) {
+      root_table[table + key] = new HuffmanCode(0, sorted[0] & 0xffff)
+    }
+
+    return total_size
+  }
+
+  // fill in root table
+  let key = 0 // reversed prefix code
+  let symbol = 0 // symbol index in original or sorted table
+  for (let len = 1, step = 2; len <= root_bits; ++len, step <<= 1) {
+    for (; count[len] > 0; --count[len]) {
+      const code = new HuffmanCode(len & 0xff, sorted[symbol++] & 0xffff)
+      replicateValue(root_table, table + key, step, table_size, code)
+      key = getNextKey(key, len)
+    }
+  }
+
+  // fill in 2nd level tables and add pointers to root table
+  const mask = total_size - 1
+  let low = -1 // low bits for current root entry
+  for (let len = root_bits + 1, step = 2; len <= MAX_LENGTH; ++len, step <<= 1) {
+    for (; count[len] > 0; --count[len]) {
+      if ((key & mask) !== low) {
+        table += table_size
+        table_bits = nextTableBitSize(count, len, root_bits)
+        table_size = 1 << table_bits
+        total_size += table_size
+        low = key & mask
+        root_table[start_table + low] = new HuffmanCode(table_bits + root_bits & 0xff, table - start_table - low & 0xffff)
+      }
+      const code = new HuffmanCode(len - root_bits & 0xff, sorted[symbol++] & 0xffff)
+      replicateValue(root_table, table + (key >> root_bits), step, table_size, code)
+      key = getNextKey(key, len)
+    }
+  }
+
+  return total_size
+}
+
+/**
+ * @import {BrotliBitReader} from './brotli.bitreader.js'
+ * @param {number} alphabet_size
+ * @param {HuffmanCode[]} tables
+ * @param {number} table
+ * @param {BrotliBitReader} br
+ * @returns {number}
+ */
+function readHuffmanCode(alphabet_size, tables, table, br) {
+  const code_lengths = new Uint8Array(alphabet_size)
+
+  br.readMoreInput()
+
+  // simple_code_or_skip is used as follows:
+  // - 1 for simple code;
+  // - 0 for no skipping, 2 skips 2 code lengths, 3 skips 3 code lengths
+  const simple_code_or_skip = br.readBits(2)
+  if (simple_code_or_skip === 1) {
+    // Read symbols, codes & code lengths directly
+    let max_bits_counter = alphabet_size - 1
+    let max_bits = 0
+    const symbols = new Int32Array(4)
+    const num_symbols = br.readBits(2) + 1
+    while (max_bits_counter) {
+      max_bits_counter >>= 1
+      max_bits++
+    }
+
+    for (let i = 0; i < num_symbols; i++) {
+      symbols[i] = br.readBits(max_bits) % alphabet_size
+      code_lengths[symbols[i]] = 2
+    }
+    code_lengths[symbols[0]] = 1
+    switch (num_symbols) {
+    case 1:
+      break
+    case 3:
+      if (symbols[0] === symbols[1] ||
+            symbols[0] === symbols[2] ||
+            symbols[1] === symbols[2]) {
+        throw new Error('[ReadHuffmanCode] invalid symbols')
+      }
+      break
+    case 2:
+      if (symbols[0] === symbols[1]) {
+        throw new Error('[ReadHuffmanCode] invalid symbols')
+      }
+
+      code_lengths[symbols[1]] = 1
+      break
+    case 4:
+      if (symbols[0] === symbols[1] ||
+            symbols[0] === symbols[2] ||
+            symbols[0] === symbols[3] ||
+            symbols[1] === symbols[2] ||
+            symbols[1] === symbols[3] ||
+            symbols[2] === symbols[3]) {
+        throw new Error('[ReadHuffmanCode] invalid symbols')
+      }
+
+      if (br.readBits(1)) {
+        code_lengths[symbols[2]] = 3
+        code_lengths[symbols[3]] = 3
+      } else {
+        code_lengths[symbols[0]] = 2
+      }
+      break
+    }
+  } else { // Decode Huffman-coded code lengths
+    const code_length_code_lengths = new Uint8Array(CODE_LENGTH_CODES)
+    let space = 32
+    let num_codes = 0
+    // Static Huffman code for the code length code lengths
+    const huff = [
+      new HuffmanCode(2, 0), new HuffmanCode(2, 4), new HuffmanCode(2, 3), new HuffmanCode(3, 2),
+      new HuffmanCode(2, 0), new HuffmanCode(2, 4), new HuffmanCode(2, 3), new HuffmanCode(4, 1),
+      new HuffmanCode(2, 0), new HuffmanCode(2, 4), new HuffmanCode(2, 3), new HuffmanCode(3, 2),
+      new HuffmanCode(2, 0), new HuffmanCode(2, 4), new HuffmanCode(2, 3), new HuffmanCode(4, 5),
+    ]
+    for (let i = simple_code_or_skip; i < CODE_LENGTH_CODES && space > 0; i++) {
+      const code_len_idx = kCodeLengthCodeOrder[i]
+      let p = 0
+      br.fillBitWindow()
+      p += br.val_ >>> br.bit_pos_ & 15
+      br.bit_pos_ += huff[p].bits
+      const v = huff[p].value
+      code_length_code_lengths[code_len_idx] = v
+      if (v !== 0) {
+        space -= 32 >> v
+        num_codes++
+      }
+    }
+
+    if (!(num_codes === 1 || space === 0))
+      throw new Error('[ReadHuffmanCode] invalid num_codes or space')
+
+    readHuffmanCodeLengths(code_length_code_lengths, alphabet_size, code_lengths, br)
+  }
+
+  const table_size = buildHuffmanTable(tables, table, HUFFMAN_TABLE_BITS, code_lengths, alphabet_size)
+  if (!table_size) throw new Error('brotli BuildHuffmanTable failed')
+  return table_size
+}
+
+/**
+ * Decodes the next Huffman code from bit-stream.
+ * @param {HuffmanCode[]} table
+ * @param {number} index
+ * @param {BrotliBitReader} br
+ * @returns {number}
+
+ */
+function readSymbol(table, index, br) {
+  br.fillBitWindow()
+  index += br.val_ >>> br.bit_pos_ & HUFFMAN_TABLE_MASK
+  const nbits = table[index].bits - HUFFMAN_TABLE_BITS
+  if (nbits > 0) {
+    br.bit_pos_ += HUFFMAN_TABLE_BITS
+    index += table[index].value
+    index += br.val_ >>> br.bit_pos_ & (1 << nbits) - 1
+  }
+  br.bit_pos_ += table[index].bits
+  return table[index].value
+}
+
+/**
+ * @param {Uint8Array} code_length_code_lengths
+ * @param {number} num_symbols
+ * @param {Uint8Array} code_lengths
+ * @param {BrotliBitReader} br
+ */
+function readHuffmanCodeLengths(code_length_code_lengths, num_symbols, code_lengths, br) {
+  let symbol = 0
+  let prev_code_len = kDefaultCodeLength
+  let repeat = 0
+  let repeat_code_len = 0
+  let space = 32768
+
+  const table = []
+  for (let i = 0; i < 32; i++)
+    table.push(new HuffmanCode(0, 0))
+
+  buildHuffmanTable(table, 0, 5, code_length_code_lengths, CODE_LENGTH_CODES)
+
+  while (symbol < num_symbols && space > 0) {
+    let p = 0
+
+    br.readMoreInput()
+    br.fillBitWindow()
+    p += br.val_ >>> br.bit_pos_ & 31
+    br.bit_pos_ += table[p].bits
+    const code_len = table[p].value & 0xff
+    if (code_len < kCodeLengthRepeatCode) {
+      repeat = 0
+      code_lengths[symbol++] = code_len
+      if (code_len !== 0) {
+        prev_code_len = code_len
+        space -= 32768 >> code_len
+      }
+    } else {
+      const extra_bits = code_len - 14
+      let new_len = 0
+      if (code_len === kCodeLengthRepeatCode) {
+        new_len = prev_code_len
+      }
+      if (repeat_code_len !== new_len) {
+        repeat = 0
+        repeat_code_len = new_len
+      }
+      const old_repeat = repeat
+      if (repeat > 0) {
+        repeat -= 2
+        repeat <<= extra_bits
+      }
+      repeat += br.readBits(extra_bits) + 3
+      const repeat_delta = repeat - old_repeat
+      if (symbol + repeat_delta > num_symbols) {
+        throw new Error('[ReadHuffmanCodeLengths] symbol + repeat_delta > num_symbols')
+      }
+
+      for (let x = 0; x < repeat_delta; x++)
+        code_lengths[symbol + x] = repeat_code_len
+
+      symbol += repeat_delta
+
+      if (repeat_code_len !== 0) {
+        space -= repeat_delta << 15 - repeat_code_len
+      }
+    }
+  }
+  if (space !== 0) {
+    throw new Error('[ReadHuffmanCodeLengths] space = ' + space)
+  }
+
+  for (; symbol < num_symbols; symbol++)
+    code_lengths[symbol] = 0
+}
+
+
+class HuffmanTreeGroup {
+  /**
+   * Contains a collection of huffman trees with the same alphabet size.
+   *
+   * @param {number} alphabet_size
+   * @param {number} num_htrees
+   */
+  constructor(alphabet_size, num_htrees) {
+    this.alphabet_size = alphabet_size
+    this.num_htrees = num_htrees
+    this.codes = new Array(num_htrees + num_htrees * kMaxHuffmanTableSize[alphabet_size + 31 >>> 5])
+    this.htrees = new Uint32Array(num_htrees)
+  }
+
+  /**
+   * @param {BrotliBitReader} br
+   */
+  decode(br) {
+    let next = 0
+    for (let i = 0; i < this.num_htrees; i++) {
+      this.htrees[i] = next
+      next += readHuffmanCode(this.alphabet_size, this.codes, next, br)
+    }
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.prefix.js
+/* Copyright 2013 Google Inc. All Rights Reserved.
+   Lookup tables to map prefix codes to value ranges. This is used during
+   decoding of the block lengths, literal insertion lengths and copy lengths.
+*/
+
+/**
+ * Represents the range of values belonging to a prefix code:
+ * [offset, offset + 2^nbits)
+ * @param {number[]} pair
+ * @returns {{offset: number, nbits: number}}
+ */
+function prefix([ offset, nbits ]) {
+  return { offset, nbits }
+}
+
+const kBlockLengthPrefixCode = [
+  [1, 2], [5, 2], [9, 2], [13, 2],
+  [17, 3], [25, 3], [33, 3], [41, 3],
+  [49, 4], [65, 4], [81, 4], [97, 4],
+  [113, 5], [145, 5], [177, 5], [209, 5],
+  [241, 6], [305, 6], [369, 7], [497, 8],
+  [753, 9], [1265, 10], [2289, 11], [4337, 12],
+  [8433, 13], [16625, 24],
+].map(prefix)
+
+const kInsertLengthPrefixCode = [
+  [0, 0], [1, 0], [2, 0], [3, 0],
+  [4, 0], [5, 0], [6, 1], [8, 1],
+  [10, 2], [14, 2], [18, 3], [26, 3],
+  [34, 4], [50, 4], [66, 5], [98, 5],
+  [130, 6], [194, 7], [322, 8], [578, 9],
+  [1090, 10], [2114, 12], [6210, 14], [22594, 24],
+].map(prefix)
+
+const kCopyLengthPrefixCode = [
+  [2, 0], [3, 0], [4, 0], [5, 0],
+  [6, 0], [7, 0], [8, 0], [9, 0],
+  [10, 1], [12, 1], [14, 2], [18, 2],
+  [22, 3], [30, 3], [38, 4], [54, 4],
+  [70, 5], [102, 5], [134, 6], [198, 7],
+  [326, 8], [582, 9], [1094, 10], [2118, 24],
+].map(prefix)
+
+const kInsertRangeLut = [
+  0, 0, 8, 8, 0, 16, 8, 16, 16,
+]
+
+const kCopyRangeLut = [
+  0, 8, 0, 8, 16, 0, 16, 8, 16,
+]
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/gzip.huffman.js
+// Adapted from https://github.com/101arrowz/fflate Copyright (c) 2023 Arjun Barrett
+// https://tools.ietf.org/html/rfc1951
+
+/* Maximum possible Huffman table size for an alphabet size of 704, max code
+ * length 15 and root table bits 8. */
+const HUFFMAN_MAX_TABLE_SIZE = 1080
+
+// fixed length extra bits
+const fixedLengthExtraBits = new Uint8Array([
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0,
+])
+const fixedDistanceExtraBits = new Uint8Array([
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, /* unused */ 0, 0,
+])
+
+/**
+ * get base, reverse index map from extra bits
+ * @param {Uint8Array} eb
+ * @param {number} start
+ * @returns {{base: Uint16Array, rev: Int32Array}}
+ */
+function freb(eb, start) {
+  const base = new Uint16Array(31)
+  for (let i = 0; i < 31; i++) {
+    base[i] = start += 1 << eb[i - 1]
+  }
+  // numbers here are max 18 bits
+  const rev = new Int32Array(base[30])
+  for (let i = 1; i < 30; i++) {
+    for (let j = base[i]; j < base[i + 1]; ++j) {
+      rev[j] = j - base[i] << 5 | i
+    }
+  }
+  return { base, rev }
+}
+
+const { base: fixedLength, rev: revfl } = freb(fixedLengthExtraBits, 2)
+// we can ignore the fact that the other numbers are wrong; they never happen anyway
+fixedLength[28] = 258
+revfl[258] = 28
+const { base: fixedDistance } = freb(fixedDistanceExtraBits, 0)
+
+// map of value to reverse (assuming 16 bits)
+const rev = new Uint16Array(32768)
+for (let i = 0; i < 32768; i++) {
+  // reverse table algorithm from SO
+  let x = (i & 0xAAAA) >> 1 | (i & 0x5555) << 1
+  x = (x & 0xCCCC) >> 2 | (x & 0x3333) << 2
+  x = (x & 0xF0F0) >> 4 | (x & 0x0F0F) << 4
+  rev[i] = ((x & 0xFF00) >> 8 | (x & 0x00FF) << 8) >> 1
+}
+
+/**
+ * create huffman tree from Uint8Array "map": index -> code length for code index
+ * maxBits must be at most 15
+ * @param {Uint8Array} cd
+ * @param {number} maxBits
+ * @param {0 | 1} r
+ * @returns {Uint16Array}
+ */
+function huffMap(cd, maxBits, r) {
+  // u16 "map": index -> # of codes with bit length = index
+  const l = new Uint16Array(maxBits)
+  // length of cd must be 288 (total # of codes)
+  for (let i = 0; i < cd.length; i++) {
+    if (cd[i]) ++l[cd[i] - 1]
+  }
+  // u16 "map": index -> minimum code for bit length = index
+  const le = new Uint16Array(maxBits)
+  for (let i = 1; i < maxBits; i++) {
+    le[i] = le[i - 1] + l[i - 1] << 1
+  }
+  let co
+  if (r) {
+    // u16 "map": index -> number of actual bits, symbol for code
+    co = new Uint16Array(1 << maxBits)
+    // bits to remove for reverser
+    const rvb = 15 - maxBits
+    for (let i = 0; i < cd.length; i++) {
+      // ignore 0 lengths
+      if (cd[i]) {
+        // num encoding both symbol and bits read
+        const sv = i << 4 | cd[i]
+        const freeBits = maxBits - cd[i]
+        let startValue = le[cd[i] - 1]++ << freeBits
+        for (const endValue = startValue | (1 << freeBits) - 1; startValue <= endValue; startValue++) {
+          // every 16 bit value starting with the code yields the same result
+          co[rev[startValue] >> rvb] = sv
+        }
+      }
+    }
+  } else {
+    co = new Uint16Array(cd.length)
+    for (let i = 0; i < cd.length; i++) {
+      if (cd[i]) {
+        co[i] = rev[le[cd[i] - 1]++] >> 15 - cd[i]
+      }
+    }
+  }
+  return co
+}
+
+// construct huffman trees
+const fixedLengthTree = new Uint8Array(288)
+for (let i = 0; i < 144; i++) fixedLengthTree[i] = 8
+for (let i = 144; i < 256; i++) fixedLengthTree[i] = 9
+for (let i = 256; i < 280; i++) fixedLengthTree[i] = 7
+for (let i = 280; i < 288; i++) fixedLengthTree[i] = 8
+const fixedDistanceTree = new Uint8Array(32)
+for (let i = 0; i < 32; i++) fixedDistanceTree[i] = 5
+
+const fixedLengthMap = /*#__PURE__*/ huffMap(fixedLengthTree, 9, 1)
+const fixedDistanceMap = /*#__PURE__*/ huffMap(fixedDistanceTree, 5, 1)
+
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.blocks.js
+
+
+
+
+
+/**
+ * @import {HuffmanCode} from './brotli.huffman.js'
+ * @param {number} max_block_type
+ * @param {HuffmanCode[]} trees
+ * @param {number} tree_type
+ * @param {number[]} block_types
+ * @param {number[]} ringbuffers
+ * @param {number[]} indexes
+ * @param {BrotliBitReader} br
+ */
+function decodeBlockType(max_block_type, trees, tree_type, block_types, ringbuffers, indexes, br) {
+  const ringbuffer = tree_type * 2
+  const index = tree_type
+  const type_code = readSymbol(trees, tree_type * HUFFMAN_MAX_TABLE_SIZE, br)
+  let block_type
+  if (type_code === 0) {
+    block_type = ringbuffers[ringbuffer + (indexes[index] & 1)]
+  } else if (type_code === 1) {
+    block_type = ringbuffers[ringbuffer + (indexes[index] - 1 & 1)] + 1
+  } else {
+    block_type = type_code - 2
+  }
+  if (block_type >= max_block_type) {
+    block_type -= max_block_type
+  }
+  block_types[tree_type] = block_type
+  ringbuffers[ringbuffer + (indexes[index] & 1)] = block_type
+  indexes[index]++
+}
+
+/**
+ * @typedef {{ input_end: number, is_metadata: boolean, meta_block_length: number, is_uncompressed: number }} MetaBlockLength
+ * @param {BrotliBitReader} br
+ * @returns {MetaBlockLength}
+ */
+function decodeMetaBlockLength(br) {
+  const out = {
+    meta_block_length: 0,
+    input_end: 0,
+    is_uncompressed: 0,
+    is_metadata: false,
+  }
+
+  out.input_end = br.readBits(1)
+  if (out.input_end && br.readBits(1)) {
+    return out
+  }
+
+  const size_nibbles = br.readBits(2) + 4
+  if (size_nibbles === 7) {
+    out.is_metadata = true
+
+    if (br.readBits(1) !== 0)
+      throw new Error('Invalid reserved bit')
+
+    const size_bytes = br.readBits(2)
+    if (size_bytes === 0)
+      return out
+
+    for (let i = 0; i < size_bytes; i++) {
+      const next_byte = br.readBits(8)
+      if (i + 1 === size_bytes && size_bytes > 1 && next_byte === 0)
+        throw new Error('Invalid size byte')
+
+      out.meta_block_length |= next_byte << i * 8
+    }
+  } else {
+    for (let i = 0; i < size_nibbles; i++) {
+      const next_nibble = br.readBits(4)
+      if (i + 1 === size_nibbles && size_nibbles > 4 && next_nibble === 0)
+        throw new Error('Invalid size nibble')
+
+      out.meta_block_length |= next_nibble << i * 4
+    }
+  }
+
+  out.meta_block_length++
+
+  if (!out.input_end && !out.is_metadata) {
+    out.is_uncompressed = br.readBits(1)
+  }
+
+  return out
+}
+
+
+/**
+ * @import {BrotliOutput} from './brotli.streams.js'
+ * @param {BrotliOutput} output
+ * @param {number} len
+ * @param {number} pos
+ * @param {Uint8Array} ringbuffer
+ * @param {number} ringbuffer_mask
+ * @param {BrotliBitReader} br
+ */
+function copyUncompressedBlockToOutput(output, len, pos, ringbuffer, ringbuffer_mask, br) {
+  const rb_size = ringbuffer_mask + 1
+  let rb_pos = pos & ringbuffer_mask
+  let br_pos = br.pos_ & BrotliBitReader.IBUF_MASK
+
+  // For short lengths copy byte-by-byte
+  if (len < 8 || br.bit_pos_ + (len << 3) < br.bit_end_pos_) {
+    while (len-- > 0) {
+      br.readMoreInput()
+      ringbuffer[rb_pos++] = br.readBits(8)
+      if (rb_pos === rb_size) {
+        output.write(ringbuffer, rb_size)
+        rb_pos = 0
+      }
+    }
+    return
+  }
+
+  if (br.bit_end_pos_ < 32) {
+    throw new Error('copyUncompressedBlockToOutput: br.bit_end_pos_ < 32')
+  }
+
+  // Copy remaining 0-4 bytes from br.val_ to ringbuffer
+  while (br.bit_pos_ < 32) {
+    ringbuffer[rb_pos] = br.val_ >>> br.bit_pos_
+    br.bit_pos_ += 8
+    rb_pos++
+    len--
+  }
+
+  // Copy remaining bytes from br.buf_ to ringbuffer
+  let nbytes = br.bit_end_pos_ - br.bit_pos_ >> 3
+  if (br_pos + nbytes > BrotliBitReader.IBUF_MASK) {
+    const tail = BrotliBitReader.IBUF_MASK + 1 - br_pos
+    for (let x = 0; x < tail; x++)
+      ringbuffer[rb_pos + x] = br.buf_[br_pos + x]
+
+    nbytes -= tail
+    rb_pos += tail
+    len -= tail
+    br_pos = 0
+  }
+
+  for (let x = 0; x < nbytes; x++)
+    ringbuffer[rb_pos + x] = br.buf_[br_pos + x]
+
+  rb_pos += nbytes
+  len -= nbytes
+
+  // If we wrote past the logical end of the ringbuffer, copy the tail of the
+  // ringbuffer to its beginning and flush the ringbuffer to the output
+  if (rb_pos >= rb_size) {
+    output.write(ringbuffer, rb_size)
+    rb_pos -= rb_size
+    for (let x = 0; x < rb_pos; x++)
+      ringbuffer[x] = ringbuffer[rb_size + x]
+  }
+
+  // If we have more to copy than the remaining size of the ringbuffer, then we
+  // first fill the ringbuffer from the input and then flush the ringbuffer
+  while (rb_pos + len >= rb_size) {
+    nbytes = rb_size - rb_pos
+    if (br.input_.read(ringbuffer, rb_pos, nbytes) < nbytes) {
+      throw new Error('copyUncompressedBlockToOutput: not enough bytes')
+    }
+    output.write(ringbuffer, rb_size)
+    len -= nbytes
+    rb_pos = 0
+  }
+
+  // Copy straight from the input onto the ringbuffer
+  // Ringbuffer will be flushed to output later
+  if (br.input_.read(ringbuffer, rb_pos, len) < len) {
+    throw new Error('copyUncompressedBlockToOutput: not enough bytes')
+  }
+
+  // Restore the state of the bit reader
+  br.reset()
+}
+
+/**
+ * Decodes a number in the range [0..255], by reading 1 - 11 bits.
+ * @param {BrotliBitReader} br
+ * @returns {number}
+ */
+function decodeVarLenUint8(br) {
+  if (br.readBits(1)) {
+    const nbits = br.readBits(3)
+    if (nbits === 0) {
+      return 1
+    } else {
+      return br.readBits(nbits) + (1 << nbits)
+    }
+  }
+  return 0
+}
+
+/**
+ * @param {BrotliBitReader} br
+ * @returns {number}
+ */
+function decodeWindowBits(br) {
+  if (br.readBits(1) === 0) return 16
+
+  let n = br.readBits(3)
+  if (n > 0) return 17 + n
+
+  n = br.readBits(3)
+  if (n > 0) return 8 + n
+
+  return 17
+}
+
+/**
+ * Advances the bit reader position to the next byte boundary and verifies
+ * that any skipped bits are set to zero.
+ * @param {BrotliBitReader} br
+ * @returns {boolean}
+ */
+function jumpToByteBoundary(br) {
+  const new_bit_pos = br.bit_pos_ + 7 & ~7
+  return !br.readBits(new_bit_pos - br.bit_pos_)
+}
+
+/**
+ * @param {HuffmanCode[]} table
+ * @param {number} index
+ * @param {BrotliBitReader} br
+ * @returns {number}
+ */
+function readBlockLength(table, index, br) {
+  const code = readSymbol(table, index, br)
+  const { offset, nbits } = kBlockLengthPrefixCode[code]
+  return offset + br.readBits(nbits)
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.context.js
+/* Copyright 2013 Google Inc. All Rights Reserved.
+
+   Lookup table to map the previous two bytes to a context id.
+
+   There are four different context modeling modes defined here:
+     CONTEXT_LSB6: context id is the least significant 6 bits of the last byte,
+     CONTEXT_MSB6: context id is the most significant 6 bits of the last byte,
+     CONTEXT_UTF8: second-order context model tuned for UTF8-encoded text,
+     CONTEXT_SIGNED: second-order context model tuned for signed integers.
+
+   The context id for the UTF8 context model is calculated as follows. If p1
+   and p2 are the previous two bytes, we calcualte the context as
+
+     context = kContextLookup[p1] | kContextLookup[p2 + 256].
+
+   If the previous two bytes are ASCII characters (i.e. < 128), this will be
+   equivalent to
+
+     context = 4 * context1(p1) + context2(p2),
+
+   where context1 is based on the previous byte in the following way:
+
+     0  : non-ASCII control
+     1  : \t, \n, \r
+     2  : space
+     3  : other punctuation
+     4  : " '
+     5  : %
+     6  : ( < [ {
+     7  : ) > ] }
+     8  : , ; :
+     9  : .
+     10 : =
+     11 : number
+     12 : upper-case vowel
+     13 : upper-case consonant
+     14 : lower-case vowel
+     15 : lower-case consonant
+
+   and context2 is based on the second last byte:
+
+     0 : control, space
+     1 : punctuation
+     2 : upper-case letter, number
+     3 : lower-case letter
+
+   If the last byte is ASCII, and the second last byte is not (in a valid UTF8
+   stream it will be a continuation byte, value between 128 and 191), the
+   context is the same as if the second last byte was an ASCII control or space.
+
+   If the last byte is a UTF8 lead byte (value >= 192), then the next byte will
+   be a continuation byte and the context id is 2 or 3 depending on the LSB of
+   the last byte and to a lesser extent on the second last byte if it is ASCII.
+
+   If the last byte is a UTF8 continuation byte, the second last byte can be:
+     - continuation byte: the next byte is probably ASCII or lead byte (assuming
+       4-byte UTF8 characters are rare) and the context id is 0 or 1.
+     - lead byte (192 - 207): next byte is ASCII or lead byte, context is 0 or 1
+     - lead byte (208 - 255): next byte is continuation byte, context is 2 or 3
+
+   The possible value combinations of the previous two bytes, the range of
+   context ids and the type of the next byte is summarized in the table below:
+
+   |--------\-----------------------------------------------------------------|
+   |         \                         Last byte                              |
+   | Second   \---------------------------------------------------------------|
+   | last byte \    ASCII            |   cont. byte        |   lead byte      |
+   |            \   (0-127)          |   (128-191)         |   (192-)         |
+   |=============|===================|=====================|==================|
+   |  ASCII      | next: ASCII/lead  |  not valid          |  next: cont.     |
+   |  (0-127)    | context: 4 - 63   |                     |  context: 2 - 3  |
+   |-------------|-------------------|---------------------|------------------|
+   |  cont. byte | next: ASCII/lead  |  next: ASCII/lead   |  next: cont.     |
+   |  (128-191)  | context: 4 - 63   |  context: 0 - 1     |  context: 2 - 3  |
+   |-------------|-------------------|---------------------|------------------|
+   |  lead byte  | not valid         |  next: ASCII/lead   |  not valid       |
+   |  (192-207)  |                   |  context: 0 - 1     |                  |
+   |-------------|-------------------|---------------------|------------------|
+   |  lead byte  | not valid         |  next: cont.        |  not valid       |
+   |  (208-)     |                   |  context: 2 - 3     |                  |
+   |-------------|-------------------|---------------------|------------------|
+
+   The context id for the signed context mode is calculated as:
+
+     context = (kContextLookup[512 + p1] << 3) | kContextLookup[512 + p2].
+
+   For any context modeling modes, the context ids can be calculated by |-ing
+   together two lookups from one table using context model dependent offsets:
+
+     context = kContextLookup[offset1 + p1] | kContextLookup[offset2 + p2].
+
+   where offset1 and offset2 are dependent on the context mode.
+*/
+
+/* Common context lookup table for all context modes. */
+const lookup = new Uint8Array([
+  /* CONTEXT_UTF8, last byte. */
+  /* ASCII range. */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 4, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  8, 12, 16, 12, 12, 20, 12, 16, 24, 28, 12, 12, 32, 12, 36, 12,
+  44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 32, 32, 24, 40, 28, 12,
+  12, 48, 52, 52, 52, 48, 52, 52, 52, 48, 52, 52, 52, 52, 52, 48,
+  52, 52, 52, 52, 52, 48, 52, 52, 52, 52, 52, 24, 12, 28, 12, 12,
+  12, 56, 60, 60, 60, 56, 60, 60, 60, 56, 60, 60, 60, 60, 60, 56,
+  60, 60, 60, 60, 60, 56, 60, 60, 60, 60, 60, 24, 12, 28, 12, 0,
+  /* UTF8 continuation byte range. */
+  0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1,
+  0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1,
+  0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1,
+  0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1,
+  /* UTF8 lead byte range. */
+  2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3,
+  2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3,
+  2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3,
+  2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3,
+  /* CONTEXT_UTF8 second last byte. */
+  /* ASCII range. */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1,
+  1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1,
+  1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 0,
+  /* UTF8 continuation byte range. */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* UTF8 lead byte range. */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  /* CONTEXT_SIGNED, second last byte. */
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7,
+  /* CONTEXT_SIGNED, last byte, same as the above values shifted by 3 bits. */
+  0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+  16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+  16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+  16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+  24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24,
+  24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24,
+  24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24,
+  24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24,
+  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+  32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+  40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40,
+  40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40,
+  40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40,
+  48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 56,
+  /* CONTEXT_LSB6, last byte. */
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+  /* CONTEXT_MSB6, last byte. */
+  0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,
+  4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7,
+  8, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 10, 11, 11, 11, 11,
+  12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15, 15,
+  16, 16, 16, 16, 17, 17, 17, 17, 18, 18, 18, 18, 19, 19, 19, 19,
+  20, 20, 20, 20, 21, 21, 21, 21, 22, 22, 22, 22, 23, 23, 23, 23,
+  24, 24, 24, 24, 25, 25, 25, 25, 26, 26, 26, 26, 27, 27, 27, 27,
+  28, 28, 28, 28, 29, 29, 29, 29, 30, 30, 30, 30, 31, 31, 31, 31,
+  32, 32, 32, 32, 33, 33, 33, 33, 34, 34, 34, 34, 35, 35, 35, 35,
+  36, 36, 36, 36, 37, 37, 37, 37, 38, 38, 38, 38, 39, 39, 39, 39,
+  40, 40, 40, 40, 41, 41, 41, 41, 42, 42, 42, 42, 43, 43, 43, 43,
+  44, 44, 44, 44, 45, 45, 45, 45, 46, 46, 46, 46, 47, 47, 47, 47,
+  48, 48, 48, 48, 49, 49, 49, 49, 50, 50, 50, 50, 51, 51, 51, 51,
+  52, 52, 52, 52, 53, 53, 53, 53, 54, 54, 54, 54, 55, 55, 55, 55,
+  56, 56, 56, 56, 57, 57, 57, 57, 58, 58, 58, 58, 59, 59, 59, 59,
+  60, 60, 60, 60, 61, 61, 61, 61, 62, 62, 62, 62, 63, 63, 63, 63,
+  /* CONTEXT_{M,L}SB6, second last byte, */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+])
+
+const lookupOffsets = new Uint16Array([
+  /* CONTEXT_LSB6 */
+  1024, 1536,
+  /* CONTEXT_MSB6 */
+  1280, 1536,
+  /* CONTEXT_UTF8 */
+  0, 256,
+  /* CONTEXT_SIGNED */
+  768, 512,
+])
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.contextmap.js
+
+
+
+
+/**
+ * @import {BrotliBitReader} from './brotli.bitreader.js'
+ * @param {number} context_map_size
+ * @param {BrotliBitReader} br
+ * @returns {[number, Uint8Array]} // num_htrees, context_map
+ */
+function decodeContextMap(context_map_size, br) {
+  let max_run_length_prefix = 0
+
+  br.readMoreInput()
+  const num_htrees = decodeVarLenUint8(br) + 1
+
+  const context_map = new Uint8Array(context_map_size)
+  if (num_htrees <= 1) {
+    return [num_htrees, context_map]
+  }
+
+  const use_rle_for_zeros = br.readBits(1)
+  if (use_rle_for_zeros) {
+    max_run_length_prefix = br.readBits(4) + 1
+  }
+
+  const table = []
+  for (let i = 0; i < HUFFMAN_MAX_TABLE_SIZE; i++) {
+    table[i] = new HuffmanCode(0, 0)
+  }
+
+  readHuffmanCode(num_htrees + max_run_length_prefix, table, 0, br)
+
+  for (let i = 0; i < context_map_size;) {
+    br.readMoreInput()
+    const code = readSymbol(table, 0, br)
+    if (code === 0) {
+      context_map[i] = 0
+      i++
+    } else if (code <= max_run_length_prefix) {
+      let reps = 1 + (1 << code) + br.readBits(code)
+      while (--reps) {
+        if (i >= context_map_size) {
+          throw new Error('[DecodeContextMap] i >= context_map_size')
+        }
+        context_map[i] = 0
+        i++
+      }
+    } else {
+      context_map[i] = code - max_run_length_prefix
+      i++
+    }
+  }
+  if (br.readBits(1)) {
+    inverseMoveToFrontTransform(context_map, context_map_size)
+  }
+
+  return [num_htrees, context_map]
+}
+
+/**
+ * @param {Uint8Array} v
+ * @param {number} index
+ */
+function moveToFront(v, index) {
+  const value = v[index]
+  for (let i = index; i; i--) v[i] = v[i - 1]
+  v[0] = value
+}
+
+/**
+ * @param {Uint8Array} v
+ * @param {number} v_len
+ */
+function inverseMoveToFrontTransform(v, v_len) {
+  const mtf = new Uint8Array(256)
+  for (let i = 0; i < 256; i++) {
+    mtf[i] = i
+  }
+  for (let i = 0; i < v_len; i++) {
+    const index = v[i]
+    v[i] = mtf[index]
+    if (index) moveToFront(mtf, index)
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.streams.js
+class BrotliInput {
+  /**
+   * @param {Uint8Array} buffer
+   */
+  constructor(buffer) {
+    this.buffer = buffer
+    this.pos = 0
+  }
+
+  /**
+   * @param {Uint8Array} buf
+   * @param {number} i
+   * @param {number} count
+   * @returns {number}
+   */
+  read(buf, i, count) {
+    if (this.pos + count > this.buffer.length) {
+      count = this.buffer.length - this.pos
+    }
+
+    for (let p = 0; p < count; p++)
+      buf[i + p] = this.buffer[this.pos + p]
+
+    this.pos += count
+    return count
+  }
+}
+
+class BrotliOutput {
+  /**
+   * @param {Uint8Array} buf
+   */
+  constructor(buf) {
+    this.buffer = buf
+    this.pos = 0
+  }
+
+  /**
+   * @param {Uint8Array} buf
+   * @param {number} count
+   * @returns {number}
+   */
+  write(buf, count) {
+    if (this.pos + count > this.buffer.length) throw new Error('brotli output buffer is not large enough')
+
+    this.buffer.set(buf.subarray(0, count), this.pos)
+    this.pos += count
+    return count
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/gzip.js
+// Adapted from https://github.com/101arrowz/fflate Copyright (c) 2023 Arjun Barrett
+// https://tools.ietf.org/html/rfc1951
+
+
+
+const codeLengthIndexMap = new Uint8Array([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15])
+
+/**
+ * read d, starting at bit p and mask with m
+ * @param {Uint8Array} input
+ * @param {number} pos
+ * @param {number} mask
+ * @returns {number}
+ */
+function bits(input, pos, mask) {
+  const o = pos / 8 | 0
+  return (input[o] | input[o + 1] << 8) >> (pos & 7) & mask
+}
+
+/**
+ * read d, starting at bit p continuing for at least 16 bits
+ * @param {Uint8Array} d
+ * @param {number} p
+ * @returns {number}
+ */
+function bits16(d, p) {
+  const o = p / 8 | 0
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7)
+}
+
+/**
+ * get end of byte
+ * @param {number} p
+ * @returns {number}
+ */
+function shft(p) {
+  return (p + 7) / 8 | 0
+}
+
+/**
+ * return start of gzip payload index
+ * @param {Uint8Array} input
+ * @param {number} i inputIndex
+ * @returns {number}
+ */
+function gzipStart(input, i) {
+  // if missing gzip header, assume raw deflate stream
+  if (input[i++] !== 31 || input[i++] !== 139 || input[i++] !== 8) return 0
+  const flag = input[i++]
+  i += 6 // skip header
+  if (flag & 4) i += (input[i + 10] | input[i + 11] << 8) + 2 // skip extra
+  // skip name and comment
+  for (let zs = (flag >> 3 & 1) + (flag >> 4 & 1); zs > 0; zs -= Number(!input[i++]));
+  return i + (flag & 2)
+}
+
+/**
+ * GZip decompression
+ * @param {Uint8Array} input
+ * @param {Uint8Array} [output]
+ * @param {number} [inputIndex]
+ * @param {number} [outputIndex]
+ * @returns {Uint8Array}
+ */
+function gzip_gunzip(input, output, inputIndex = 0, outputIndex = 0) {
+  let out = output ?? new Uint8Array(1024) // initial size
+  if (!(input.length - inputIndex)) return out
+  const payloadStart = gzipStart(input, inputIndex)
+  if (payloadStart === input.length - 8) return out
+  if (payloadStart > input.length - 8) throw new Error('unexpected EOF')
+  let pos = payloadStart * 8 // position in bits
+  let final = 0 // last chunk?
+  let lengthBits = 0
+  let distBits = 0
+  let lengthMap
+  let distMap
+  const totalBits = input.length * 8
+
+  /** @param {number} length */
+  function ensureSize(length) {
+    if (!output && length > out.length) {
+      const old = out
+      out = new Uint8Array(Math.max(old.length * 2, length))
+      out.set(old)
+    }
+  }
+
+  do {
+    if (!lengthMap) {
+      // final chunk is next?
+      final = bits(input, pos, 1)
+      const type = bits(input, pos + 1, 3)
+      pos += 3
+      if (!type) {
+        // no compression
+        // go to end of byte boundary
+        const s = shft(pos) + 4
+        const l = input[s - 4] | input[s - 3] << 8
+        const t = s + l
+        if (t > input.length) throw new Error('unexpected EOF')
+        // copy uncompressed data
+        ensureSize(outputIndex + l)
+        out.set(input.subarray(s, t), outputIndex)
+        outputIndex += l
+        pos = t * 8
+        continue
+      } else if (type === 1) {
+        // fixed huffman
+        lengthMap = fixedLengthMap
+        distMap = fixedDistanceMap
+        lengthBits = 9
+        distBits = 5
+      } else if (type === 2) {
+        // dynamic huffman
+        const hLiteral = bits(input, pos, 31) + 257
+        const hcLengths = bits(input, pos + 10, 15) + 4
+        const tl = hLiteral + bits(input, pos + 5, 31) + 1
+        pos += 14
+        // length+distance tree
+        const lengthDistanceTree = new Uint8Array(tl)
+        const codeLengthTree = new Uint8Array(19)
+        for (let i = 0; i < hcLengths; ++i) {
+          // use index map to get real code
+          codeLengthTree[codeLengthIndexMap[i]] = bits(input, pos + i * 3, 7)
+        }
+        pos += hcLengths * 3
+        const codeLengthBits = Math.max(...codeLengthTree)
+        const clbMask = (1 << codeLengthBits) - 1
+        const codeLengthMap = huffMap(codeLengthTree, codeLengthBits, 1)
+        for (let i = 0; i < tl;) {
+          const r = codeLengthMap[bits(input, pos, clbMask)]
+          // bits read
+          pos += r & 15
+          const symbol = r >> 4
+          // code length to copy
+          if (symbol < 16) {
+            lengthDistanceTree[i++] = symbol
+          } else {
+            let copy = 0
+            let n = 0 // count
+            if (symbol === 16) {
+              n = 3 + bits(input, pos, 3)
+              pos += 2
+              copy = lengthDistanceTree[i - 1]
+            } else if (symbol === 17) {
+              n = 3 + bits(input, pos, 7)
+              pos += 3
+            } else if (symbol === 18) {
+              n = 11 + bits(input, pos, 127)
+              pos += 7
+            }
+            while (n--) lengthDistanceTree[i++] = copy
+          }
+        }
+        const lengthTree = lengthDistanceTree.subarray(0, hLiteral)
+        const distanceTree = lengthDistanceTree.subarray(hLiteral)
+        // max length/dist bits
+        lengthBits = Math.max(...lengthTree)
+        distBits = Math.max(...distanceTree)
+        lengthMap = huffMap(lengthTree, lengthBits, 1)
+        distMap = huffMap(distanceTree, distBits, 1)
+      } else throw new Error('invalid block type')
+      if (pos > totalBits) throw new Error('unexpected EOF')
+    }
+
+    ensureSize(outputIndex + 131072) // max chunk size?
+    const lms = (1 << lengthBits) - 1
+    const dms = (1 << distBits) - 1
+    for (;;) {
+      // bits read, code
+      const code = lengthMap[bits16(input, pos) & lms]
+      const sym = code >> 4
+      pos += code & 15
+      if (pos > totalBits) throw new Error('unexpected EOF')
+      if (!code) throw new Error('invalid length/literal')
+      if (sym < 256) out[outputIndex++] = sym
+      else if (sym === 256) {
+        lengthMap = undefined
+        break
+      } else {
+        let add = sym - 254
+        // no extra bits needed if less
+        if (sym > 264) {
+          const index = sym - 257
+          const b = fixedLengthExtraBits[index]
+          add = bits(input, pos, (1 << b) - 1) + fixedLength[index]
+          pos += b
+        }
+        // dist
+        if (!distMap) throw new Error('invalid distance map')
+        const d = distMap[bits16(input, pos) & dms]
+        const dsym = d >> 4
+        if (!d) throw new Error('invalid distance')
+        pos += d & 15
+        let dt = fixedDistance[dsym]
+        if (dsym > 3) {
+          const b = fixedDistanceExtraBits[dsym]
+          dt += bits16(input, pos) & (1 << b) - 1
+          pos += b
+        }
+        if (pos > totalBits) throw new Error('unexpected EOF')
+        const end = outputIndex + add
+        if (outputIndex < dt) throw new Error('unexpected dictionary case')
+        ensureSize(end)
+        for (; outputIndex < end; outputIndex++) out[outputIndex] = out[outputIndex - dt]
+      }
+    }
+    if (lengthMap) final = 1
+  } while (!final)
+
+  if (outputIndex < out.length) {
+    // multiple gzip blocks
+    const nextBlock = Math.ceil(pos / 8) + 8 // 8 byte gzip footer
+    gzip_gunzip(input, out, nextBlock, outputIndex)
+  }
+
+  if (!output) return out.subarray(0, outputIndex)
+  return out
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.dictionary.js
+/* Copyright 2013 Google Inc. All Rights Reserved.
+
+   Collection of static dictionary words.
+*/
+
+
+
+const dictionaryGz64 = `
+H4sIAAAAAAAAAzy96XIcx7Uu+tuI4DuU2meLxDbRAElNJgYHR0neGrgFyr7bPg5FdlV2dwHVVa3KKoBN
+SRHggIHgAFKcBc4zJQIgOGIggYjDF6D+kf8U56K6GxH3Ie73rYRsGRLQnZWVwxq+tXKtlYlf0V40GAZ+
+UQe6mBSU2+9GnvZUokw5GozCoGb8RLt+UouqOuxLTRL4/boYaz0Yxf2J3pfUtIqjAR0XIq8W4JdiFFcK
+UdRfDVQt8Ad04Ie6rINqOapo43u6EsV81guisJSUdWXA14NFP/SqqoT31kwxDYKyVl6i44pWblnFWhXj
+qJLEqa6ouF8VAp1Wo7Dsl8oYpw5U6IV60OgBHYYYj6uMLkRJuRqZJDXaqyhPl9GmrPHeskpCVdGf+WF/
+IYhKxt+vC2iP8aFdP/r3QzwTr291/lSOAk+Hnhn0k/IX6B/D8AbRh/FLYYK2ZTWgS+jLaB26KgiqKikP
+avw3SE1Fh2nRDypVFSd9kR8mZd8EvklKUYSxam8Q8xzUBt8VTAVzV4GJMJwo9t0y3m8CZZJEK0y3Uivi
+mX4/LA36QaDx+aCKvQKeLfqx3oM16w+jQYUO89WwVMH6J5hsECmvhLU3OiiGUaIrqVsuaq5FWIsjt993
+ozAKXR1gn8rYE8/X3ifYnzgNdBnrpvrUPj8sRm6QFgI1aAJtTFkFRcM9RF/7o1Bv6uj4D/zHuNigvaCj
+WLm6EKTY/zQe1Lq/iL/LIJoS1gmbiP3G2Ms6xJr09+tqUlUGnfrVOIoqn+z9/DPQS7i3VgU9olM80691
+tRioEuinH6vjFTGfBOONsecJaLYvrVQTrJaH/jAGfA8KBi1i9LV+rBXWISliX1SaRKCNOO+ChlTQD7qu
+DmBNPPRfAa1jR5MkjcNChB/QCTghiCOj0zjYYLDwcRRoPApSTAyWG3ursY+Bl++rlsAalQEV1/BMAloO
+DQjGi6Pq30DTblStbcp35LraVY9JsBABdsPHy7A+VfBZvuQXsQaJa8xfSrGq4Q3hu6WkM8Z+YIxJgHka
+5aM75eEdDvYv6IvKIWikvxrFmJtJ1n+9rc0DXXa1F3qqURQXOG+s4df53vwg6KYCft1c3df5KfYyVmH/
+IPoeVCFoKCAxef/s+FdnVaXBINbbpLH+XxvW/3FQ+UkFewPaM6VImxJ4AltTqmIs77S1OQHoJw39BPvG
+fvpBh5VByI99lSBnyNOY4uaO6j4sHcY+iPlGQTEK0acfGFXEt+hZVY0LORCj72IQDRZUoWaqKjTgi/cw
+3g/wA9YxoP0EfBcM+v0+ZEJiEhBO7GP6pfYAPDioVX+CvdgNmQO+x5qEBnvYj+2uxWlo+tKgBknWvwn9
+lSIVlCACDN6nvZL2ve6c0Yl5H9/l+8xf3sOY/aKzwUQR9hFyAnSYpAW9X5MaQoxDe6DpBNwcYetAXnFl
+00fVfS5kQBnrXsA49oOWByIssjK1GDwLmgyqGKOP9XJB/1vwrj7sfaJKpuAnBrQVgPmSfgiwELTbhQUu
+YdH+2vvlF16a1L6gfFGBrkUp1j3BEvlhn9q/36VsqmlT9E15cHAwH/sGfRZMNdYDmzAP/K03Y2LbwY8e
+xrGlo2NjAXsOKsDY4hCyxCtE+/JF5ccBxoP1Yt9xX4o5a7fsFze8UwWd6QE/+F8bcqCJuBLgWQ/0UIV8
+3tjR0cFZerEaLKdgimqUFNPQK4CPyrEuQrIE/bpmEvRRBr2D9yHXdbAJxGhSP8GjwVe9vTmKfOxJ7eNd
+e3NYM6180ByH5HsGS9sZqoFaCQyR+FXzxz//+c8YB2SjVwO/m9ZO54dqufoXyO4AfB0MQsHsL2/N/rN9
+XYsD4QR5FeRbWrZ9iH6qqSlDkyRYmk4XNPCf7V3tZWi4D7FGkDFJDBnmvPuuA20SYD+hXUBVGETFh4zq
+96sJ9h86Cvoh0CXQTBWb8R7WdF3LuhaX9A2ZkMdgugpxjwaDVrDXpdSHnA6wUQavBpMoSqSo0u5XSu/+
+8aPNQQpdi36xlJ0gqloJ9FZOKpQSgRenpd1f7doVQj6FWMO/gFgDUiHWfoA6ALyF9XNA/3Gsg1oBOsiA
+Vry0X4fKKFdV9SBoo5QGxb2bt2wtg9ZA90kJMgXCH7ovjSGvapsw//XrWztbO3M9FQOh5YN//NgzkC8F
+Dc6BHN+76aOt2HpDBsD8gw+wiEXQw/8dumgKUc1AhuTRRW7Pl717CxhPP/autfOHH6C8alg3b8PX/9X6
+bao87E29DQq3Df+D0K/imXXAHcneTX/eOuC7kH5ezdOFpAcTgywLQs1xRoN7N32w1YNs0wMq2Lvpw60B
+1h90C3JUQRX8E0YDCvxgSjrUzv8dOmOiImRTRSe+yHHTVd4C2ZjGReCAKnRJVxL3QOf6rd+/swH/1RhX
+swB6gnyJOzpaOyt+0O+0tfX4cRQC53geeGsQ+2QiP6imiWnvM+3ABrW9mzdv/bR3+xd7N3dsVZ6qYK3w
+rs09fRCC6zc666Fik72bN211MB/oWYh6X1UgW7raqz0mSoPPPv1iF/gReCXGGry3tau8qecjrC1EQNef
+Qad7O97bWgHW2vreB/8ADWg/dMv/A8wF8uKYV9a3toKuY+xJSUOngrRC4J7Q27rlw398ExW/Wf+v1k7Q
+1ka0bSSQiTXihmgwKIAXtr7/wT/+qgbUFryv5fsfWv5jx5b/2LrlvX/06WJx1/+z51PI0vKAD3UH0jbA
+F+hj9duUOhT8APqBrkqwdvkC6NADvZaBRSAvgJHCZOuWD/7xyd69e9o2d2wqRtDU6GPXFzudfRA4W99/
+7x/bv9z5Px766Gz5oUXv89H+/X9AvxnQTrL+h9ZOYJEErN6pgOZ++KGr/Z/+v/KfQf/0V/7Po0G8JwHN
+Kc8zkBYB2HFfZ8sffoDIikLsZR6KoaPj/VasRa0Pot6AqMCxkLNREWvR6mzu6ACNg4exGIB/wKngibjm
+Yl+TGihLA1P4UZiHMnOh50p4L3Ri/n2s055yfifkAaCe4KsQfN0PWoGmUSH04T7QiQu6b/Ggc93Ar7ZC
++HyI57AOHTv/ttN8+K+ergR8SQTs/+lPrYPYN4CMqArlEVUTqPxA79723wZ0ErZt/mBvQHkOWv/6q8+c
+QhoAl0f9nT+sa/lk17ad4LlWVShAXqtww6Y/fwR8VqZQ6Gr3QVuQJSlxNHCCX9Xft7W809GxuTUE0P/n
+pn91/vNfnS2fRSUHeiVZ1/KHP0BflqBTKwXIp9bv1rV0kCawD/3R1v8Pcg1r3bPObG1vd/AgpCLxbWlD
+63ctaOpAb67H9KpeqqD/VJL/656PW7Gx36ZRgv+2gMchIX9YB1J4Dz/v4+cD/HyIn4/w8+fNHfLPJvxs
+xs8W/KDdZrTbjHab0W4z2m1Guy1otwXttqDdFrTbgnZb0G4L2m1hf/hsE77bhDab0LYDz3Tg2Q5814E2
+HWjbgWfQARYDP2iHf4HQ8PMRfj7Ezwf4eR8/7+FnC34242cTftDuI7T7CO0+QruP0O4jtPsI7T5Cu4/Q
+7iO0+wjtPkS7D9HuQ7T7EO0+RLsP0e5DtPsQ7T5Euw/R7gO0+wDtPkC7D9DuA7T7AO0+QLsP0O4DtPsA
+7d5Hu/fR7n20ex/t3ke799HufbR7H+3eR7v3MeMOzvq9TVv+DLWEyeN/wKxR5dV1WBOJJuiqAsckkReV
+gctdCCz1ajYq+BDQr6aUMq+mBnwPesMQcUWQSxEtEvyuXOyt5/dFsN0i4NQQupgWBaQpODYoRd+mr+4T
+1YboEzoCUACcAx1UUH18H8k5UqVUVVNAzDACSwJ7Q4YFqU9VByOnFsGeUBCOcdXH+wt4Z8AGQeT5Efgi
+5rj8189fP3z9Ej9Lr1/8OvT64a9Dvx769aB89vT1Mj5dwl9zaPUSvz+Rv5ZeP8N3S/hk7tfh15fR9in+
+mf31KHo4+vrHX4/+egDfPsLvj/Dfy+zj9ezrq/j3InrCU6+vvb6Fz5++voS2B9Huinz6Av0/fH0eP2fw
+c/nXQ/h8Fu97+voC3v/09fzrl/jsBf65gecOvX729sDb8Tc33468HX5zFz/zbw+9PYy/x97MvpnBN3fx
+/ZG3o2/H3h5+O4yfQ/iEv4++uffmMX4//OY2nh2VPsbfHsQzo/jsF/R0j79J23H8fhht+d9Db55Ir8No
+P/x25M3P+GwcbUbeTMkTw/jmCd7+BNjdJNh4HQWwphOY5bCDsTtAdbT6CTkKxIcxvzXU/rTsAX9AQ7At
+fLfow3ImqIyrNHOhooHyYG0BkcFMh0iIPeA/owFq0yo9BobuAgNypBEHc38Qv9Bki60ABjCk5Q47uwqJ
+DuyD9+o4hmEcQveqQpQm9AsAWCYBrcFAzP4ENgmkGYxQoMO4JO4FI7Y5qYew2YVZ6qbGhdET0+gLCjRj
+CNFggwiVKXolYLcr2jsVvLvmU7PSW2AAv0PaoewerwfagJ4BHAI+gJJ/F4CxE/OAiR3Frq5SQdOQhkYr
++aEq4gnoUj8Blkw1vRn4ArgGqlPvSyJAVyJk9IxP8WyYAMQbU0j9IBHTF0pAA32lXg3M6NG8Dj1DUxP/
+xdKVYQrT5WLAmlBrUMdoDOhDV4BHP0WIVRvQQLmmXPT3wbzGgMII6C+m5wXYFDgLOlIFMQzsmBat+TaF
+fsaSVHU5ragQWpquC1/8C9DO0PZeARzpwrRxKVqw4sDo5QB2USjGzyBEjaZDx9CbYjx2DRER6wKmD2s+
+Tcowk/AsXmew2El5kO4ZTtoD6bnEYgmXM60ksCcoVOKEzpTaDkiGflpwMX1L2FBYqoGqaSKPuMZ31FIx
+07lMLhY2webFDkAt6aqaVmkeG1WtBrVPub8F4KpSWoVwpJ+E1IResKaG5rjBBsUQUNhaCsJ+ulpophFw
+AxqYFI9VlTyL7klbIb0uIYmGviPt7SWxcuDmY3IARFsIfEBvToSFLSrQL/1KNZWCCLlbBtMPNH0V7Zyg
+R2+W8QB3a7DKAhpLKulLYb4mZfooYFeakIMu0E3gRvQn0BnHCWp6RIxbc/lvgGM6WAwla/8gtxl4TodV
+X7uE9X5QxEQ1zUpyHvS8X4HJqkgdPoxAwh40BynTZadJPWC/1C0XuM5xVAMqMv0amwcUg/mRLMBgDlcC
+YD0py44SXdWiYhEk4UZVzcWEiQUWB3rgTluvHMRCTH8I9EecxERTCrY4phqF2FARMjAxCHd7KTI+I9WB
+Vqu1yHVhaupishW43ZRBxQnXACYlGYd+N5PGgDtFvpIEjI3mWqVJ1IndSXSe9leFTAJjTwX/Q8oxeBmm
+CnSLJR7Ep3gvzd4QUtCnc8Itf8X+6IqEhIzdMsGPpqfP0M1ovCgtwJKqhW4CbqIVHg1iL3WxRjaA9QKz
+mHYpKGEAGwrepbfS7CBf9lJyEXjX+sTTCDsqAM5zdQct8F6KzSr4M6DfBSCXEkEkNQx4CnPrBDX09Bi6
+5IyicwKbZzSRK+V4KIPGBlSxhPgzoYvV0MfGb2tkMNjk2HxDXy8Fd0zuDkswoLf0cMtKBN3tlRTyl5vs
+7SFzol3oJRGkD2CE722gA7RAjwg9fuylCCPNJ3kHgXh8a8U1/xqMJrR12tthgimPBlqpVk12UcrTWu3c
+RWKlLzjn0rqDdAwTceXCvMj1kImB+NUAnRiwhP392pQAPBIM972eOKJjGN/W2MFG0R2ENJ4bU3f4JRjR
+g5DQngIBY0GM7qFHRofffN377h+3/LmTWHffNyRqKAIMLewD5fepfXlFq8GAZcp0vTn0HRO8Q56G0Kah
+Gsj10AkQiteL3kSQBVYD8j6Ke6l7iDKxgxAK9BObPlUV8RDA7PZBc+CUWFHlYB6bexRsOGAvMCO4KFa5
+tvb2v9MFauiHMnQcmz1kYswyKVPnhXRO/MVgAAmYlyQI8EUJl9D9WsTOaKiywVwP1h+MHaeUsVD0f6M+
+303JkA91wi1pgflcc75roUeSHnNDtxZJBavtgQa+5WInsfgMC1FMxz9kB4YLYUu/SEKq1H68mSaV+LPp
+0zM7yNjgbkg4SnSeExg6lOgIxVrT510hu1CrUZ76RtzbXkrRrPcpU4zB7XSPbPz+ezFUqjmMFZtHt0Qu
+onuhqxC39xQxr9jQJ+fpalJ27AkA2NSllOdpgzgvOyFjSiHdVGaQo+JoOyFcunN0X0NlYUafY+ZOPp/v
+agd0DUsFTpqHIA49h508VgB5x3EN0gLErovUFSX9Dc9B8hXSBmCIwrfYripPUOSgoKs9iXvo/jEcvKNA
+IRRANHUDiLB94BI6Dco8pTFUuC59zY6BEDeAaqG4ho2zAZRKJ7r3DTEEXZ9GsDtJqF9OYoQZyecenQCd
+g1QnmJvRG1o7c852wiM8mu7rozu+CpkY0MnT09rpFze0Uch6CsAR8Mro3YRWmD3PXfZps5eqEkqCk9GV
+noKKcz15E7vdCSUDBFh3ziU6LIPWapvfE9GXpFUfdFkjDquC6TEJkIb4qg1lRx4CXfP4QAf0D5p215h2
+nkB08ogCAiUtFgs+OqVn39D919EPTlOwY9e10KsPTKNT3e1890PnR+IF5JHKd7R/FQ+bXM7XB1mVebzl
+xORnglRDz3KupspR1Epn+TYiUJ5WGTDiph7YQGmJDmax0rtps5gfWrGCdHR2VilV6FI0PF8wHfs+6Ojg
+qUFO/LgFqo5EYcEqPkQZ0VsAButqp3MZM4JwauPmkaTymEfLHypkEgf2/p93b/vvrvY4Kum4SLf+DvLM
+ZjpMechj6EnqAmMmCX3xZjPHAggW9rc633/vBPQM8jQn+GMHRJoDcnJ4bucNcsUp4Dr71Nb/96DxQdVd
+9NzHgA41HnvAfiP8xYJVE+qZ7ZSdrc473Y5HzEqvB10tFaijfl2rwLwMeKKWpxvbqRI7g6fDGj2Jhggn
+t4nLMUhATg9WpXfvtq/2krYcHzg23OjAlqc7oYUANz/gAwyIKxXyJQRfQsvwAIzQOgqr5F/yTEvUBtzC
+Uwk5ajHUlA6dbyG9Lt8pLyro9dxM3+ve1EGF0MnjOie/OV/xeYiWo9sbUAPbs4OYqwBxqDdzpNjk1j/x
+l+/pxAb/QROXyeKbNnfkHKpYiL6edS1UEN2eDxBAjscXWHDKzpY/FotFMBEgCxFejvAByhqPtdL7vEl4
+ATirGlqHM+whbsUhHlW4XMQcJy2nQ6YNvNbm0dBqeTdIOul5NVvf++gfXTy7bYtTMBpPnhwqSKD1fjEV
+qqbbyeU6oQygj7hqm3giAfGvQrrRI0rD7qj7PzbvdiiNYJoXdJdfKTn4yfVsdIp9hr85Oa7f53uj6nae
+2OVCPRjUdmJP+t39WrCyHxArk0ne7ymqb3M9+8ttbripA7vZtinX2kkU3s3TQui3NKhRlhg6kzqxel3v
+0GMRODz0gLJbJ7vv9NGWIMc73K08OHddyyBxCc8+TEpx4/GoowCm6U/IW+CjnMMzWuBnDI1OEPD3t6DR
+NKr4JoItAhnqaTnboWfEVFMaoK9mIzpNXl1PfEhcoIBE0SciMJ6nk6DMFHKGfpSYQ1PorAKRCrhagcqK
+1Lfpqyl6VYx59TiIVC31VFHz+IHeEACjhHZmhFElkaGHxQgF84w2UvR2BGmJR2S1iEeT1gGCFSECAF0Y
++lQ5PoUBvZoyHIsCQEs9cdrQeo+AfHVIvAi7ySPDEuzp+NV1wCLO2PXjvsiI20bFRFaAFmk1KtONKmSA
+t0FnAJpHUO/KhDzGJzTTnKoCB2oerfniB4IocX1VBLTk8ZEPuIeFrUJSRIUU0yS6jhVILOCfiigSKCfe
+j34LNOIwBJABXvTqcSXiJKM+/glc82qhzCZcgxrgv6sqaR8wMtBQXEypSPCiqAT7QPkl4OIBrgsdWAB8
+WHzuJZa3gveAtqCvsXd0WYVhBAEGAOVizOAeumANFsenU6oMTRabCKAXK4VVBTO+ehxCcu2P6FgQ35QZ
+4JhVNaphpCFBFhiOn0Uu2DmW4yPYSBgLhYjLx+jWMvSShCSa8NV12ny+2ECwnUBGrgxX0ZYMSBuYO+wA
+DAOrAXStCZN1FZoYapHd4GnGQtAtBnRLLxpoqBTQ88ZXYyEqCiKZ1rFdwNAHVX9r32EUjSA3KtOpN+Cr
+PghfIOhX96lzSPIxbGLQTZ8CeYOeYX6pgBpZB5pmMNCckj0EWI1MkPK4HpuMrgKuG56ghR3TTyiExDAG
+lwedA3g5RgUi8aIBYCZDt59RlULEQ1uP7XxFbCu8oEwKqx0AuQ+rC9lPIw7T812FxXg11RfxVdgypYWn
+KArABn5sUh1wBJEpiseGHkZut0yQ6wjLnf4o7qqCRRYRlinSbkLdEGif4ReFKKALE6sGIgT44oBeHZB9
+cxkHgydga4AY2CMHdJ07jQ54LkXXJyXIfVInmZ18gplQKSkCZvzmir2VgOHRFSULaK2GdcMmBRWgy4gA
+UpypNCuAUHxMi9OH7AJlYxIQ+JQlwPNVccaKwaZEqBmfx7jcMtobAOYQPPhY033TR+SoFV2y5l3aqp1e
+RC2NjqHwCXpS61QDDRk652qGwxd1UeChTBxrgeEuT6/TKg1fkB4MW8qetAK1hadCmLqUPIQ1oEBYBtW0
+AH2JpxgvAzxlSOcVsGCsGCRE55gBn8YuJhTLIWssHidYFVqghGYojlsW9wT2h07HWJcwKj9hnAvYFpYS
+xwnejYK0EtLSiiEWaXGLw7BH+/RcAEiXknIR8g1mZ0wXOBYOuA5UDFlLLsYEtHjH0koFK0DLPObqaq9q
+nU37YJ55Vcg6tyYqIKGVTxYFhLfSBHoXkgTWHLBEyRPjUhxdRpyEQFI+dnpQzPWqBjFqMl6pBgmZEuvS
+kVAEc8eMM0IPrlBSVCwCBoMNMUA6EKFi00KFbgj6AsXJatIqo3+A0QKYS3QTeeLgBTwr86Q6lf7LoNRB
+EA1mKj5b82WhT7uJuAWN9faCrCFb3HIscVsVjBAET59dWWgspLLFODFHiHuQGucKfvs2VXTkJZQ5dLAZ
+OiC5g5yFxLTwoArjh1lJKxtrFfFwGRYU+sHSf0aZg+kkdEphbSm2K0TwGrJZM2pIe0lUKgVa3NCga54e
+k25914UiBRURV1Vq1GSDKklgjcjhdVIUJ3dZsCWjm3I9jGnTHui9mAbCyTWxVcVjwn0HLYC2XAyH0qlk
+/ZBG73MZhkIPQIn7ivGUZTGKUPOJuMSth9tgvzA2KAfoJ8Z5RPEAKVN/JStGNgeBkSkJLqiHXczEMHoA
+gFs2I+cQ/NEpo5OSeHjIUyQg0CTQWZEgoQYRGlRE0NBb7MJMJrf6ocTbKVLLDnHeRbLL4s+FVPG8QO/i
+CSTF4SAdmCXl1irC49jstFRmbJcWsK3pgy/5IcetoJl8vgsKwSUWhwCRswJP/GSE9ox9URx/JOepQj81
+MREZDgE159LehBwAv5c9TUkdCy2BY4kBUoiLpMJYwZovnknhNS2ue/OFyBYvpXyw3kQ5OzCM+tIeIYV1
+LMEU8gNwLlavRG87z3cLwjt05TEaC6xjPhbZRZ8sLSN6Vl1Zq4J4WYFiY1UFHWD3rC8MwoN0DkiX1DAL
+0l4VlmPSZgdRpbytMOSnRI8jFHwKcQxZz/gWgB/03evGfjXBGOicJ5HSqoHI83xyKh1hJHvOsU28CFhH
+rAOoEAJBCQ3wJEV7dK5ob4esIRaYDrQynRUqYHwh4wlzDuwbyA2uCWz37+i1wQCL/r5Ijgs+ETrPMzxm
+gwvhQQogvgBcw+QDBdRV/kokYSIz4jkG+TyBDPKE/rcLp8P6SJOauIYp30pR0isSTFHSA6kJRUMqcbRW
+I4hFnHAHY81vPhcJL1oItE33fK/oAhHzhiPQ3rthwVQ76dQ3Wgxxh6o69LrotnV4Pu7LeU13DswKbCHR
+fcBKAxI9QWtoq7O3rB2PHrWSnEuZ7bs+/vQL53OwBPUyHfWu2ANlkcxKTIpP5S0UPInZVcFm616RpeB3
+cIOHv93EHguAd8DpvcIX+ZaWL0Nx6miPJkuuZw9wuF8VZ5YpS2QCdg09fClSIpa1FyI2ofgTe0XaeJpO
+G7pvg5qzQedL+YIuM+4iIp1gIiAcngNoiQLED0+dxLWbGMJCmZVv7PGTt4UG/veEdJ6it9Wt8QQISk5i
+X2HQ72eUHqW90E9PQdcg/drE/0/pVE1EG3rEM6HeHUV0CChGf4pDpOUbiuyceGBFDhuTc9phw+XFGosk
+MlUoIf5yH6PROD5sMKSZPyCcGxYlymqndcfSHs2papXaDMyT65HDRcMY137DCGAxwVx6bKFtMGeMVm+D
+UgdK5LIRBGM/94iG7SrEGMsglUssp3Til9He99/TLcT553p8q8XAY6pGzs/1MNYI8kSHsD8h11LKEIC4
+UNz8ZhM9g9+L+uEa4iM5TcnRc4O3k4g6ORMlukwFm+SMgZ+AyGMelBSxHMlWcTw4cuKV3yZaQA6WjLHH
+fZQb3ifWuU9/YPz13t1tH+Xk6NHZLlog7/wd6IYHhX4k/mLgt5CxQTHQZtL336lEqpA+xdcCBAUBnwAF
+gQ9g2ZS442RNekmc73wTKyy0qgl6cfFKeg1zPWWRGFwMHuaRv+UIych5aqcsgyfO1y5YCsLd3MO2Nka2
+QkL5SQ2TYbQInlepeMOcTXKaERUS+qeJ04wSV9dG59PQpaNEezXhIAc6BPpFDo7zlOjakxOh2jck1vxu
+QXR0XGvvc9GYgdGOX9wjmA173a9rrZ0SSyumdUmwmRwvm52CgX9gkO53YB80344+u9qLQuFyspkvCh6W
+MwrTJZ5eHtw4HVV8VlEgOgxLTOAYZgBsN8EnnpzHGUbN+OH74oyiUwicRTsgzBMQbVADKhEbAKv3jUxJ
+KMEIbyo5Kd5YFO0m6Eti0WkBY5gbhDviXsGBpF327NVyPS3/SWG3t8xthubBTPsIaWqMZe9q51FvsQYc
+iy582DNxTY5wu3eIFBVHnKPkhOUbgXE8hlUe5dIAdLGLtZXzlpZesQ6cnXQGuwQmsZz8G/Foe9vovnYY
+wRvUvH+fL+d6mAPAcVLgyWm6odmcGolHoJPyn//qlDiEfCmF8RMDHzDSlSPcytNZ7X1JcOHwWCPnQMql
+PJHBJsNE4GGYnDVjlQBTisAu0Gg7rCUGgxlSVI6Ee0X7tLT8HVI5USCbWKIDtuJBRlfHRCeJrF6u1fmT
+k5Md7ymk5Ag5xzWfi46mxiGSrAoEpEzmMVWuZ0DCDsQGjuUsExoKYIWWYELXWiLYHpsHzRSqgZ5+hj8b
+yo1cjxxNm245H5YDYacsvXVYhm9p+TR0HAmT2AM7td9vk0XEOyAHt4vGl7NBp01oabPIHOZI5Ho6xOX6
+pUi5NhFPFdIVCIN0y3hGp0PY0ZHgCCPWQasW64/o248ZG5dzHGskSM9twvzQX7v2VbfKkSpzJvyQRjsQ
+IwM5jJxrrJOjb6flD+TBHgaH/QGfez0t8m1LQZUZNxRzk0qMtAVPlmDRVmWOJq7i3xIxM7YyN1U/N9qY
+Hlp5eboxf2D1lzMry9frB2bweTb5sj52amXxwcrc0Mrcz9nwg2xirjF9vXFypDm9kF2ezCZmVhZv1y8d
+z8av188/Wz3/BM1WFhZWFu5mpw80R3/Ons+uvDiwMvdT/ertxqWj2fPbKy8vNQ+caTxerD+6Xr90pPHy
+VOOXi/UjQ/i9OXMY3fK9y4c4pF+uNc7cq489X71zbvX6Uz44NFwfR8uZ1fPTqzcuNCbnsuHHK3NHmy9f
+1k9eajy5sfJyGY80X2JUz7JL9xoLyytzi2jZfHq4fu5i8+7I6o1T2eSV7Nbx+uN72cgxvn3xUv3Ms+b5
+iWxkOJuer5+41zx+Mps7mF1aqD8bwzo07i9gXtnEqWzu0Mri0Mr8WHb7ZTZxtHHmav3JYja51Dgyym9n
+z2Z3DtavXKofOVrHs+cerp5frF8awi/1c/PZi4ns2PmVhQf1iZMrS5Mc9sKJ+uST7NZPzeWLWDQsSGPx
+auPq7dUDp+tzc/WxiWx+OTs1ng0/W1k8h/6b1+9l00ey4XuNB7IdL37KTl1oLk82rx9rHJzPRhcbR8bq
+lw81zjzNpk6uzJ1rnD3WnF5qTl/Pho83n8zXz15sHnyUjV/Lhm9z2OP30C12Njs7gp3Kjv+UTd9onHiI
+RVuZG68/fY65rLw8mz1/1FicaODZe0PNmTuNxZHGraXs2ELj4mL28mz90gPs3eqloeadAyuLz+vXXtTP
+zNSPHQDZrF4cXj29VD9xG79n08+yxQUMpg4CmDi6emG4ObNYf3w2Wzq68vJ44+U0XlF/emJ16Ej96H2s
+Rv3a8+zl6ezI8WxspDG7WD/xI+aYTV5bmQNd3apfOI1VzU6eWL36eGUeMz3ePPRydQjLOIpmoLTG3VMg
+ElAmPsdLs1uj2ckxEE926y5GgvFj6RrXzjTuP1uZO432WNLVQ/dWr883Jqfx9tXRY83lC/ULM9mLoezu
+0fqh4WzkKVa1efgUaJJ0dfpA48ixbG46G7+PT7Jj50hdCyfZ/9Qd/H9l/lp26WF2eaj+dKJ5d6w+fhYN
+QPmNe0exUPXZg/WhE6Ai8Es2dDEbv4pxgkrxFQaAWaNxc3omu3oCRAjKwUJxT1/O1o9ONg9cyG4+rF84
+sbK4yN05cDtbeF4/+7B+fLqxdILcOvuy+fLOyuLRxuLxlZcjmAVX7OkB0CpYElwGbuVcZi7XLyw1bi2Q
+kBYms+NnsRFgW1AU1rx+5STHP7lUPz8MUsTIs+HnmBc6AZVmY+fBNdjHbO4cKC2bGWlcOwC2It2euJuN
+PeOzxxayqwsgD6wtRoX2IKrV0eOcI6h34Vh27lL9wQ1QL6gRXWGRyQULk82hQ82Zs6B2kuLV+eb0FAZM
+gjyznC1cqo9huxcaJ2ayG4dW71ysz81kJ49xGe/NghLw1OoQRM1QNv0T927iFDf99IH6tdFsdERed6J5
+92Y28hgjxMKKTDuK/rOJ8eaTm1jS+tg5SBgwAmTOyuJNcFzj7gwWJLsNbl3AOnOmZ4ayM9PZKIbxsHFn
+ERImWzgDmYNlQXtQI4bUeHGuuQTBchXcB7nXnLlBKsXWXwL/PqZwuHI4WxoD79d/nKqfWWosHm4sjmKO
+jalzjckn4BqQRDY+Wb98G3RVv3hw9dxpCs+xh41DU6vn76GT1TPToF6s8+rlK9ncXPPobHNmqnFxKVu4
+k80dq1+aJD3cflyfOdNcOtTgGEaadw9zZciJ0yT48/fqh0GfBxqPlrKX9+vnIcYpnVZ/uUBpcw+Ca371
+8g3s4+roqezWYch8iJfViydBipB4q6efgd3IKZjU2MjKwi+NI/fJGosTzZO3688hYa5xhNPPsLONu8dB
+ciKHn2NSZLrx69Qmp8ab0w8hSah9Fo82n9xbHZ1onHlOUnw5m50+nr04SxUwfhstMWbuxfIvq0NXsx/v
+YVW59Q9/giTHRBpnHjdnSKX1a9exI82Z29mJkWziUTbxM7iguXwGYr/5ZGpl/mF28njj7kMRJiOgKDLg
+zBPyFMTywpls6r7Iz9PUL/eOZgsToJPm2IP6pUPZ6evsjZv4LJs+tLJ8uT5+qzkEmXNmZXE8u3W/8fP5
+bOImRGt96EBj/Bn/fWQ+G/ulOX0Lr8uWh1evL0LmQyNkDyf40rFT2RCplN/+/CP0b3ZsuH70werBm5AP
+eC8lIeTnyDDF0UlMbZ6cDv69O4KZrl68Acak3lwexVAbZ2ahU0iokJyjC7LOx/FVfeompDomWL9wtX52
+eGXhKOiH+vfaKOZI+T9+vbl0GpyIN4L8sOON60PQFxRlCyNkmcWFxhTo+TS0GxXQyUOQtyQqKJexH7OZ
+eby3eQT8PkONPHKM/AtZcelq46fDfPaXo42pI42FuxDm2RWIponVn49l01fI42PPMH0MFVAB42lMLQm/
+H81OXM3GJuvnr1FNQAMCEgwdJa4Ad4+N1o+NZsfPkwvOT61OjmSTN0QnCnNBrU9eq0/dagzfBZXWn89m
+lx5jjiQ56NPnV4TOr4LIMR7okeYy5vUCCoLMTnl4GpwreoS6hmpl5jBUW/PukWzpPDnl+Amqs4WpbPoY
+iKd++Cq/mj7SvDmMBuDQ1YPT1BEQgwt3Vm9eJQq6+LJx+Fnz5QOilPHb7G36IZEMZPt1vPcYGJ+79vAU
+xchpSLBLzdvL4ERs4urwj9nCeTwOfbeyeKH+YAkSAOqeUgu7PH2MApbI5Bw0HTTp6o2RbOYFURbme2wR
+FAK5wf8vTmTDc1zVyWvZ/ONsAlxwGFyZ3bgCPq1fPgl0RLK8cWVl/ije1TxATVo/O4YdJ23PPwEwg7Ij
+xYIgwbYzR4A3oLZWlqfrZ+aziYMrcyfqR05nxx+CQyGNKeVuPGzePUhwMnWBYOzRUuP2leaJ57JQ9zHZ
+xuLdxuLUystrwCGU/9CJ964DKUGUEW9ABt66ujo53Lx4on4a6uzS6s0TwBjkx6fPoeVJny9PA9U0rk4R
+sl6+jpWvP1psnDvfXD5JhLNwF7OAuofEw7I0x4Bgx0CZxJ+TV4EQyFZnJ1aBoEjbh/EKoseHhyi0H48S
+MQLBjt9rPrkKBZGNgE/R1TLAJ6i3fu4l4c3E+eb0PSwOeRYIeeL46p0xoqwXCxS/Q3ebxw5lYHkg5KMX
+V16cWj3/COsJIqSWuXS8eXeIgn3iIB4Bs0BIkgexv8uXmzPAUUsr83fA4NyIp0ehGRt3idzA4FwcKLLp
+n5oHrzduU+/Uz00BiQFdUAdhhcevgHewm8Cuq6OjnNfJ21BeRCPYu8lpstvYLDRv/dRhootLR6h/b402
+b74kqoEgvbSApYPWy6bOg7yx0ZCfFPIjYNhTRE2Xb5AjgB4pD69AsLC3h09AYKBe4aZxYJjmwxv4f/3i
+NLiJUmUOZDO+8uIapcHYL/WpY/XJR/Wjt0WPTBI2Dx8nB038TI15/hkV8ePR5r3x5tIS+Aucwh2cvkEY
+OXQAvQF4410wGWiVPHkC6d149gi4lMgfGmr0Z7APmB3vgpYB1AG5rl6+z/1aoIalHAbdvoACugn9no1d
+W714i4s/NtccP4iFAm7BjtQfXK+fnYPKzh6eoiYd+xE4DZqxfkRGBX48eYIIcPievPcpZMvKy8dQOo2p
+M1ANRBrLl1d/ugShhxfVbw6BxrAX2DvoAkyz/uhHbjRk9dxc48xPzdHHHM/JEWJCID3oSkCaW4DEz/DS
+5pXj2fxc484EMT9Q1ssbVGSjI8C6lCeArLBxxh7Why7XD4EIT1CPHJ8AF0ATYWrEz7dfgjtowhw7AlFJ
+UoQEm4e5dIkE9uIX0Ay2m8bLEUiPwyBFbHf98jJoFSANIguMRnPpwmnMjpBvHJwySRENm+L4KBacanrh
+DvfryH3y1NknAKIY3urQNUpO0tj51av3IU+aT+bYDyaIrZycWz1/idIY2uHlLDUdrCrIc+CZ6XmuMJZr
+XKyky9chD2kqAj1Oc2tA8AJynmWzw2AcSM7m8hUwKRRQdhx24hIepGnw/G52+zZEBK0YaD0YsJdvW5MW
+NAzaI81AmULpQNqPX+Hig6nvjEGjYYPAX6tnLmKjOYWTY8B7EOnZ0AsQGCc7eapx+Sb0MkQTrbCFn6Ge
+Vi9QnVGiHlmuHx2GmF09uywct0AUAYsJWhi2yeITcBmEc31+KXt+J5t4DO5eWXwJEoKmAIvBqoL2h6yj
+UQbaOHM1OwXz6ia4CfCVNjjo5wWoYr555BFIDvPCvtNUBDdBYsDAPwz6OU5RP3yX2wdNCsG4fJJkA6G0
+fL75+CYx2zMA8tHs0lVC5acX67NXYdlRAZ24R+gLow/jvzxFfXrkLq0zkOXQNUgbgha0mV8WW3KhPjHR
+XH6YTVyAlUSWX7xKfj8ivHDxfnNmiRDrGCU2cSMsOLz0xCJ10JHjsMppHcw/ARXVLx/E2EADK3MvQb1U
+3xeh3Ubql37mHCFvaaTAzr0JCUMsdGQsu3y+ufALdgHzzRZGMGzgdhKe8Avt8UtXm7Py+SHYApcIdw9O
+N6ZnAS1op88ehBLMJs5BllIbwlCdnMPKg7WJisdGVn+8CrsGfzauTxNXQ1YvHaVldHkIVkP9CiyFi80Z
+IKJpoqDpy80nlyFRCVpunsDc6yfEWoeFNfNjNn0NPAKxQ7h1/2zzl3ONc0v4CoYJJQNGAsH7y0Vq0sPL
+jV9u12cmRKRMZbcsR4/gE2qfW/frT26DrYgkJx42DtwERQGjYsr0n8z9DH2UTV+gOwImA5D/5BzV9NiF
+xtnbhL54aglm3RiNo6VlAunJKVAg7dCx5Wz2aP3aBMURjESsNshm9Enj5wOkqAOnBYg+EHfKaTBF/fpN
+Uuz4YwiTbOJOdusc+Xf4EPA8TQAChgvAbNnkpGjn682fgdJPrP50snH3ANaKy3X3MFRn/dlY88l8NjwL
+LsuWLwA40UkFI3TuDvf95HFMtnHxBX0jL4ZgSVGNUrOfF01BSoPEgE1By1EsOPyO3mCtiIl6FTqagJ9o
+kz4oohQggctXoaqw1+ACyrFh+iiwOFRGLy407g5hGQH8sCYQoasHxutjj0hFEzfp21m4lT2cJepYvgzz
+XCwIMPJBvJqyhZiKLrJsdpYkB3V5+Cq4tT49Toq6fqV+8lL28Gg2C2V6ggba2PPmkxu0lW4+XL0K2EZ3
+ED4hnLv8E+XG/COYRZgdRRww1eQ4LeiLp/DJKvj92DCkuvjQntESfDpJCAdD4OikCJxjGAxl2oWZxqUX
+jcvYC0CUJ9k9KIhJIkmsz/Ff6Dp4caF+6BrIMrs5SmE4PNs8MkMn2PAwXTQP7mDHVy8CJz/DXIhegEAm
+ZmCT4nXQkvQ8wHKBdUkbZIkegxsv0M/Ki/MAvfXzE/SDwVrEpmDjsNFT6HAGlLM6dJAC9sRV7DVAF8Ug
+Ojk3CloCtG4sLkPKNe4RBTUWx7BiNDqO3IcdRx/LyUuNowCBk9jxlbnbFHoP55rLl7KRi5zypSOwZBu/
+YJ2PwH5pzl4HmWGhOPLbLxuLl/FhdvwADdvlQ83lSUwKhgD0EZ1OLy5k48tsicE/uNl8OpHNw0I5Q2cm
+cAKY6+Qp0Q4PKaiBu6aXgBUhc/iWp4eBYMk1156s/jTRuDxE6XTrLp2BF2bqM2dJIRcXKKuPnSOXTR8j
+42Czrp6A8KT5A/ELpX/kNORt48wN+jfuHBQP1T1af8uXG4BYk9caT65RPgBbAnsfvEdcNLlEb+ThSVE9
+4JGbUFsCmWjjU4NPH6mf+LEO4Dd7ZHX0mEi5SZhvNGzvL6zeOQfwTIvj3OHV+7NE13NH0YbrMALrnvwC
+M3xl/sjqhcfZ8BHsPv1RLw6uLExnIwAGRxsn7lPHLd3CvhNDPjwFpQw6oT1+b5Zae/g5um2cWQRoIXp5
+TKMV6p5YFED60EvQNh131x9QR8OyuHS0Pjdcv/1T/eSVxoNT9BJfO7C6SFQGyiHZz15tHp3AdhOdzi02
+pq+vXnhWn37avLeYjYw3lhebM6cghME42YGfiIhevFiZP0Gjb3qGW/b8duPoUH346Mo8AOdc48QMmfoq
+xNEi13z5KdHIFTp7geK4krCUjy1jOm7KMA4dDviM6/Ni35MQydgPfdePEl9XqlE1ir9NtZsyUIUnnl4k
+AbOhBGwa1juIlQTOhmFUKcRa4mfDqo6ZhKUYvyohpcb1U095cs4eqTREn9KP8eQTiZqPq7HGe40uvVoI
+JY7UDESM5ZDAUsN0klCVVYG5yyU5SGNIrpHQQg6b0Sjfpn7VBj4aia01KiiloXKjONaRTe5kSK8fqzj2
+C4w+RG9lGbnmATgPMjhOVSn4axGJjDtlqLlhoN+rqVArxu242gbhSuyohOYWFENwY4mFxXhSxulJbE9U
+YcBmMMBoQH6O+coqGQnANRKkG0pVACWRvIbnUIxm5im7p5nPHRV5xiaRnkbiYSJmTvhKgjM5R6yYG1Wq
+NnNbG4n24a7FeIEv4Zk8v7WRkLHEfxqP8TeYY+z6qhp5GASztZPI8zlQ/F4IJKiYUQKYa8D6HX7kxr7x
+sZvMQ8JOpewBv+siKQSrEmNlJb1KawZGRRJALRHKnpIeVFTk6mEF0FS38eCcK6OMnJUbiVWLGLNk+2c0
+KFYqkrhBI1HXBpP1GWXLnBEJozax2v/qMd5Z8DnTlDFuUaC9KNEh9heTfbVgJDqP0bJ+qBjXhPFyZZTL
+sKbIfXXd8/dL3Cdj//CUZHsp7v5+UrgfRNhFjpkkH7+6v8/HO149rur9pCpPDbya8nSkB3h2WVXMAq5o
+hpAzlJVpQEyXKL667vqBqwp4SCKCJXzVQ594OupTVcxCgmFNQShEIqeNhNHGEi0cFmW1sdfccYb6GknX
+5Uwx94IfFFREjgDhkCsNY5iUxDd60esnrxd/nfh1VLLkF14/xM8cs95/PS6fPPr1gOTKP8bvy78O4fOD
+0ubpr0fwc0jy6n+ST2bx23PJqV+0mfavf5RnlyULf4q9SY8vfh3Fpy+YrY+/F/lvZvHj2SXJ6n+M1mvf
+vz7Dsb2+yvfyO/QnGfySYf/i9YL091j6f8TeZWwvXl9/fe/1Sfz3IZ69a2chzz6Sb/Ekxn1DxvxEPuNb
+X8h8Zdb49kf5BG/5dVhmzb5ZY4Atn+Cfl+j5R/vGtbEx1//H30eIZw+s9cA2Q+hx9t8VA+bwxEtZ0yvy
+D9d6RN7+UNrYOgasLLAklQOW0DPHaesXLP16AL09+e3W2d9uj/52a/6322Py+9Bvt+bkk7O/3VqST47+
+duvMb7ce/nbrZ/n3Pfl2Qhrg/8u/3ZqSp0b5ID9Bm1vy1Lz8e0QenJc2M/yF/15iGza+jd/7FHlaWl7i
+//nU8G+3Hvx26478fv63W2Py1ZL8PiGdTMsb7/126+lanxzV7d//jXddkJFc+r2fIXmd9MPfn0rLe/LJ
+vd/7RPsjMovp31dgWlpiDI/kkznpbVqeuiOfnJanRuTDB9JgSj55IN3+xAf51T1pc17Wdkh6G3oz//bw
+2yNvbvPfb0ffPHxz982NN9NvZt/Mv5nBP3d//xw/T6Wuw8Lb8TezUslhhPUZ0J41GEbQfvbNM7Q7/PbQ
+21H8fRefjr0dfntQ6jzMSyWHu/I5W7Biw8/o+SCrO6DfqTf30RPe+/YAPnuO3u7h7bPS8jZHhd+G0eIu
+Ws5wtFJbYlwqScy/eYZvx98ewO9Tb36Rt3Jso+j3Jt/45sHaTEbx+2PWosB4Rt7MyJgey7tmMTvOlFUl
+HrKWBFrelNoUw+jRjvhnmQlGgKdYo+IpnnqCnyl8MibVKlgN466Mlk/wPbOc1+/PYoQ30fcY5nkXT99c
++3yEb5OxcCZj+Ocgx4uWI2+mudry28/S5zDeePfNdZnduLRh66fcG1mf2bcHWR2Dq8Q1ln2ZkXHclPZY
+Z+zdz1xdPDGCzx6gj2EZw8/ckzcP8Nt9rNIIWo7jrcNoz1ksvHmET0Ywh8fccRnPYanSwRW2ozuI9bkn
+877LFUZPN4VGWLXjOvdExjG8tneHWNED35LmfsY3HNW9f6/6Y1mZQ/KueaGKGYwP45K3ch3mpbdR6X+U
+MwfdzL55zjFIbJjkBjFGkrGnaZCUGeQaFG0EtsA6BjylVYlGlDAlj5U1pLqDRKoVlSn7UdhlY+wl5CSu
+Ae5ITq9E0zNdn7rbZgKYOA1DyX6O+DirETCSV2KTmV3DPM5BHUjRReAzN9BpKKUXQs2s9n6iGxXWvBrU
+qk3LNxLQN6DcGvpktHmvnRHL0aBTz5fciFhLdnIs88UbCiw/UfalaITNAzBr4cp8C8Nddcx4V0bIsPhA
+mZHRgY27zytPch6lsof2BrVEOwu2dJlU7aUuy9zwL4AZhnwync1VoU2e8Ewq0xXQzNwit8y0hTSWOhbM
+MmHBkQLARU2ilKV0p2K+pxRui5mYgO8qimnu2oYlGlkCAoKQWAGDKDHODyBHJzWbjyFrzVQyicn3EkCf
+EtMUGGlrGJbJeLhAcncJ1kJCd4Yo1wjiMVymjDPMSYK+mFJXldSEgLFMNpdkYx86wyN4u2wn666hb/ul
+3sfgWbOWW1FgvKard3GmprzD0llSjhlytUfCpR1gRFv2gaHxiRqQ6DsaCJi7pBuVdC9IgZXuiGfjmqdd
+RjYxWZXJI77h/rHuB5aYxRP8hHU2GbxYkoS6gPTBlAEtLY0NdJL6GKxRIfmuLN4IeG2zHIxNyjA2PptF
+u7hmJDDsAGOAfckOIWl4fonIvOq7XJ5ttuZKhcYGV14x6DewO23TZKxFpAIQLinSZk+027B4I3GdAI1a
+4sYYKcv5pSZxCtpmdpi/WWpNmWwQ1DSTzjzmSDBgjQH+wmMDfgRIiYXE5xylJB0IzXe1p0HPuhYGvbKo
+QCB1SSSezw8ZwcfQTabylbSyU2EBNIB6icDXXlXSDMLUvn+nnburJK3775bVGEmbMikHbOSCysEj2tvG
+8iFMyaB9A9IocascG+dmg3oZx0dq2JYy6ywp6UTmLqkthkPBX3vsFrtK+NcmyDDPQJJdiOpdzfwBbrCs
+tSHVwTLp3iRv+sQKAafbCfWgs8Pug01t8npJISr4wsoeyhBfSjiQScDX5IcdzG4rST2iAgsyMmTTFLTk
+kkgsuPZ26jQxTOkJSfMSvx/bOjssJpMM6rXk/qBm7PxAUpx0r2VfyJcqyXNf2S/4CRN+32lr22GFh9TA
+YUL1APchSiUKdC3vZS05ZoMVWtWUNqAWOd2dsyH3DgPOpTCHUMinYktyT0AFzCICm9VsYotp28Sagi2S
+iBBXdlhhxeK0oc0KIoFVmVpTYoEUhklawSkx/Nr7mNQfQgozC8hjaG1c6fFhuaSeHixrS1LMBPF67Y65
+KmGg/jarA2xOkS3wBG4IfT4v0kbXmOeCld/B7MBSVGbJEVX72HI4M4ZAtButCBKSAilq1qUukRkHSLuG
+gYmSewXCpwAKavmWFiYL4LUOiMwD7YADtkMyYHN3UOpCSWKJHZab9NFKfxpLLeqcIxnYNo3D0L71pSgz
+sxU+syK9nErCox86bAVJoPzY7MAKMp2ZGYYqKMQ2PNuXPKtAWpe2sg5vd85mTzhrSUqM9MeagZkrfsos
+kH7MdluFZUjVLk9y4/9l5/651dpMS3GSSCI7u3NUpoHex6hpUkEimQcFRs4OaKn4peM2m35n0+kMazLg
+cZb3xdx3gxmK0T4qNwYmQ1fRaBZhBZW1z6+klbIVcpArvhfUIJ8rUoUUVAIFj3Gy7LfEexupbYWpYATa
+5lanrPYaKpPUQJ54q9NrcUjMDMVUU5ZEldpXFlZgzUQ3UiZTwKFnvE8JeeftEmyzqGSXR43sGF0iF38V
+QZQnjk3nMHuU61vRzNyAtOoMSvkihrtuHdQOy35vEy25lqVhvrHZeiy5hEkrVwQEKyhj36Xohva2OhLK
+m1gwVKDWNUkBO1H0E8ZFY4C9VsCzMinWDBIYHZpKJPKFdfLwH984LGjOucdGi6cEW8H61N05UXUgaFYW
+GmDMP1MRuA9SubSiuaL78P6KzQeOtU0M2qrFreZhkRzWBWJ4tgIPi0oeVDUuubMtZR6rzTIzOyz4slll
+RorAQY+zaJqR1BAMQipgrGupsqY1NHosqZEu641XE8FuDCSOJVnNBm3bNE4WAmOKnLN+PRkPAoRzhzIN
+JIcVwhwyxKp5C7C0AlmCKZlWLeKCyWqmNS9JPpJx7K7lIUGTiGvH+sI8G9Tv2BycWIquMU6ftYr0Lgny
+hzAWbb+WZLnDQj9ffGZBCFlO6JDKNn5jUyKY0kE6Y0B0rodCPCAslM6oCPBdGyBn/1oamfb+mrI8MvVR
+VSrEQQtXzN4yVJxxKtF+ohtuoy9lWZjWqC0zQ8BT3G0VitpYZvkt7X0Z1CoAGt9YIWkTWY0Up8LEAKlC
+313LorTpjIzPB1IUH24iwkN2xObHSpGxoFayibBSIgv0Z4vUUPGxG6sULeXnWZWi7FdZsMdnaq2ILsnO
+IUxhQSIvTWSrmB3KbEQLGRP5viS8FjAZgTmE2y2eB/rle39wpDDPHgsnoSIprViyHiS2G4QBQW/TE41k
+0mlvF3mHGqdIbc9UXAAe3lcAadOrZS5tdpV2WyjNPLKoyCImLB8kpYuorkPmXLJc1oaO1naWku6T6toU
+F9aM6E10taxDJhDo0IkKYlRIeaZ1LZ9L5pnDFcNQc44UvbEpywZ6ZTeIvKXlc7CRY3OzjMTyYx+s1Cv6
+AslYJANDo8NUyhsy6wIWiqwSCya5PowRgHRj+iwtfaxZLMDZziI5acWWJupJBn1BZhETM2qs7s7ycwq4
+PNaOTaNgDRnaY+WYTkQyLdlRcrIEXEKUsmrxuhZnhzXuQOvgSZb0Nxgg3+4oI2/3wT6SWthFtujpYuV7
+AAlBDutabL6esWPRdkG2EsyiF9ci4002/UDKi7U4xu5YwdbMsgmnzqCWtLyODluvDfQOIgQMpQSTyh8Q
+nj5VuFPwea1CjddbOCxq6nADWRwdf70bK6iETl7XwMrbrLwWljZY4t2JfwFVMXmP9OkzNYSlgPiGbVaU
+/A2wDPbnAIiRX6YUMsZlCUIViGp1uv9uhYdUCYOIdUSd2mQVr0tJYi8TkbCYzjbI39gXHVfWO383VxMo
+Eo/pLgOcEdOWOwuKgsWwMDdHBglIoxgiA2tKHe4o2pS0PoFH2dlfmZIIyCGZJpLwRjVh0zRsGoizW3Jd
+HKIZsm+tSnKT0ocubcWKL3URQ8cvWqMpsQlhHgkIr223UqBgs23axG7ZyoqcYvczLTsv+VO5HowMb01g
+gwRarD3SvOT84Dsscuonu+WyAY95T+QL6gFlpD5ergez5DrbNFkASN4Y0MNrMZyC3DKCTVWOSK0KDdS4
+1i6ZU/mihQAe9gTqjMVpoNlci9ml5IHYMrS+/ES0fZiKSPqr1FB3RFSahNAPfxal+CRlAbiSZb1Ye9MK
+FGewHHG4JNKURTSkMIUByMd4ZelYMlPy3W1Ct+mVmgUOy/hzN6MKt5NICURF/YcX2aTFrkKNm+l8YSHq
+HuvssCmvLKdJ9mDiEnR5L9gD/UlNt6C2h5oJEjJyeIJFyyallUyj1NgqCcwZpnYykpVseIUKlon1hGhl
+KclrosUOoWOTCDe02UQsMSNyPbR6Er/aa01nW+nA7E3jfgxCCqfqOC8lNDcILmhpKVgalNJ1vIaDeZpr
+lR+6v2JdjNiTbPKgVuU9KL6Yxf7vKUQtkuq09Y9pIAwkh2ZGLlIQCQZTwJXy8AIdtJuu+UOMFFPFxHZa
+J5dd1patjlQClLpvPMZKIRwqYlBhq+iewvj2SXU7SW9d12KrHOT/sq8SOANyr43YaqwAxzoC3CTeqYA2
+Gvi4ra2nNQ+OjTfYjD3Dy1XwAOtA4X9iVu/Xf2MaKAhF0kRB47HbnWvfY31IHrPL6UkSzJdYILhHSmk4
+vLXG8cO/snJbWd5MgGlttS7JRu9RjsBg3tsQrpcrReKNzi7r4SnCtiMqI8NE8ScpzaHaNj+2NQ5kKiAb
+Wi6fS5mVwOb6mT1rjqWNQFWe49i8wTX3D0vUSiZ9ESzdYktgmI/lJh1nm7Vz+GxFiZ6zlTEAEGsscSc6
+QEQz2xtKLyBe37B2HCxz1smPmIQGHJzEO2y1ks9TA2Ri/m7NKxhUFcGm4r2jtsZ6fip5ohuldmZQa6ed
++40Cy8idAlKLYMO2VMoskkVBbta7tfHTUDgOkJg79ol2eEmPTQU32+Qwttbyhz+w4thOGJUaQsjaapIM
+l+thajdYRnDPfr0Ndl9ZVTbY0hHfWQaqptJ1q6ixDTbrsWXntr3b/un8J3EicIXYRTQqEoxeEtfphWN1
+xZrzjdT7Wy9iBrJMUjmNX9xA2PBpIsN9l5fQdDq5HqlDyxtuQC9fWh+ntkCXV+KI7GHuZlgS9ONEoZT7
+FVhRrLmUfOQq65dKoPMHQ1rVrPkZDpA8hVHDEjcM3/EKEJBwzoFF3J3zmLIdVe0bEsyBFGAzZA2Mf46C
+1SnBzSpwaby3doqksMmCChiCcn5A1L/4DqFet1nvK2vz6jRW1ockR9pglSAgJhpcm5ioGSPOv2JNBJFU
+Xyn6ZG0M2k12WqxIkxXL0yJ76tiCK5KPiV4+k5IHznZq2KhIbSjuxZAXx1ANglL66aTsTyQ5eb1NjMw5
+tpRN96CVptTyX/mlzhaZH8thcIbbsFEbHTdOpX4N6xrkeujHRL9ScNOwmB2NbBoG6e+GprFZwQ7YkC4K
+wYrdTss6KXqZRFJk4Ctrse+xfuHdFmvsoaOApXmkdMXf/JiktVaQYYd1a+2xaNTmwndWCRVY60LR5fmZ
+WKuOrWNitoUATGHN6nfnK+va2WWtcmt+GNdSOTYdlGKhGB0oYvW02UI0X1g8KLmgAJm/V4dQLCdkS3IY
+3rJEcCLFgoxIvkKN+lbqdsf96BP0CYKsAXzSFcjv0Lmy8owXRmHjWlp6oSid9VIFeb2tumH6dY0Fw0X3
+BwFT1NFSKta2dtI7qQcdW63HkVrZEKaxwwRmKaXQuTbaTvG9Qh9JnrexCbAOvRE6KPZar8puLUnbA6KE
+tdRDMmV6YKGWEvqXgGRdqZlAde6wShS1p9mZ9lMq2jJBG8Ug9pNBK/J4CxE2QDmSYpzbmisnSZVvBifa
+qhMtUnYoqNlaNLFrDQcyOnsXXBf22uME+jvxooDlnJNa0doWFPIANdraVSalo0n3ihXplC1dfyUlTkKp
+H2CSbQHdKUqUjXg9aF4J9s315AWGel4kOKtoF4T1V9GG/hCVlHdajbfDuo5tzRvTapUNhrAG03gjHFGC
+FV30yX1qDc2iX0w0L8FxeBlbXkp35uVagtAr2nLysNVYSgg8FUi+dgny2+12PsfL82JkQ/pZZFy1BUCU
+I3WtWX8NS8AK9hQC4v9yCmK2xLzZzKH1TDXvsFaCw+AWwfqxVCVZK3LECgqJaKdE6gEHUeoVY7pa0Nnn
+4qzYxMMu+ntgQULpbbfuYaL+SB5giNGA5VupEA/wLDXsPF6zApFhazo4UmhEe59Zv/cnUhDKkRufarw4
+CH/VxNsEaSoFMyRqiBCDlehzPUZGUOJVP6DB7ZKV3cqqddjs2NZe+hjKmGdn2AAHmiZl7TXP1iMwLA7s
+gFisS49lNrnF1I1YCSV2jqVIKQCAR6G5vMhNZSHLrK0vxfRZmaaYWg+UY4te9OxmuTdTo7YXONWHzfS+
+tsceHK64FCIe8tgzRUecAa5OBVw4n1t72ubzt2gaE2FS0OJbgyzYwfpo/j4SEbV9xXf/2CH/I+HF9Et5
+gKaOLTTmiLYFYgGxyAoCmzrdUl+Y50Cs2mH2WFDKewyIIxN5bzEV5/SA3LlUsrWYoAPExmdsFCxZqeKt
+1+q8GPKYppdONIq40VzyB6tw2NJnbbwlhv4CFZJZbGY9ltIhGmvNQ2tuaBWnUWunFA62jEetbaUNT1Op
+jmKfdflsySPD8qv4sZ5Z8LpDYbdD0Lax1aec7akYmms1jPZaqwDsK/Rd1axaUYo8VqXbq0qkz23CVFup
+tiBYvpIKLaB0hmDJDZQQSLb0wbufsSBQEA5qhyyxw57H/TWFVDcVa6/QtUJdJScTDiS+4Vgg4mjASdXw
+9RuF+GBNRWwdtIiGZDla1iehtUGrcA0mQFUQhtryVrZqmNnOGg+x1P/hATj5HqLZ0iAvz3RYfj6G3o53
+WzdTH0+vYX2KLs/nrXlMaBKy3I3Dq1NsaSLWwwHfh/KfxMYk5hw5vokd1gimBMXrwkhuKBOqgwypVUCB
+YhDwdgsdd9iyEIQHQL8Wj+fa/9PpeuefO8RIc7ojcY44tF3BR3K1m+dY9EuzxfxbvRjHGhcQhnhgUA4H
+XWOrn/HaSpZO4Y2QFICYP5duzUcq0s1xbKm4H8Rrt8EWEiyz2Foh2jdoVZ2dmMdabfvBY44XwTSJrXM8
+74iCHhzM57CfBTGIS1LxPdrKdcNa5x1xnFl3kfn+++9+6Bz0BQJERVML7fLwnNRITVJNDyeJnVVX9sYq
+FUHqGFvAzhoqXWCnXkClbdYLbs3cvLUGkx3WGhSCzDl/9wOAj4pJYcUWeOdYit0q+FJbNy9XAmywxRAd
+W3fQSJ2YqBiyJpoKdtiTbNayC5TcVYAFkdsAglqbdfG02SKLXe2B39PSknfEvQjGIxVD/NLRv2vNJy51
+vpwBX4mtVmW1ygCkR89enAaCnmNxxrmWGwkKWK8vDSgIy2T6qN9WT9zYbYlow1rhNPGzAgFLkXfWasby
+fS6VS5z/4j2rXm2tGhSL97Mz8aV72+WKVyPV+7vaCeqIbWw9RwJ4SOGyXyHV0IwoYBvFjsuzzj9Lg8Pe
+5LWOnFYSmby959ET50OVxdKSmqWvrb4QdO0ze9KrHGGFT3RcEB6N/X5Qsq2HmF8r9yjF/9aOvqu8BBLs
+JJ602LHy06GPEyYd0AXveKRTFEwSW0wkZ+OOw1OPCu8u9WORtNBxfvJfFvkDC0ehH9l6jc5aecA1PWFL
+EtI1Sm9orpUXqW0QZ0DAw21KFFtVbW3QG/fYqAEsI+8YdOgT7845Vp/5oTgDuuwxhq1s87eerv/dDpFI
+FxBPpC1YNyzIGgPeihKWO1aUeafbWY+/6Q6Va2vjBCtha8Fs3RarApAcpTDm7lp3EauLcbZyCthmKwZu
+BClRb7D6Mr6jygSr7Qi4ciFLqdEZVxJ9a523UhWfYmbtLNJqPEydtbh3WAvTFq8yPdZslZWg1w/YsxDY
+knqORFZgKmIV5Ktma875i2NvjklATjzqYsl2bKqtt2ikyD5GxjtE6MbwSDeEFYIS0Hl3jorInkkxzmO7
+KsCeCe352JqYEXcDz2ATOYLbZgS+2kp0htznx2Rd+glpdoN+PmHF4SjcvOa5dF2iC1sk1GE5fh6dWpjW
+KrfobahSmqF765MFm/01DWpYxj85OSJcHnDS7Qq0RqcT6FEsYbr6HLntdP2f1kMdWkTs2BpqVDYcjq2z
+Z3i5MneFZ95qrRCo02VJimBLDiHZcgNLtoERSC4wMcC0vBI678i5mlxgIiU68Xut3fJvoSTIB4qBG/6p
+vfNCLhsB9LPwYHN1n7Oluq9PbjPJy61IjrIVVPMwVIhYLD23dYtPrpP0SdUkBWPztk9HVKTTbWu3bqSt
+w5vpbGFAW2CKTjIGIPE6TEcZW7PUkwKCsa3N3+JQCUdSZZWIumjphfoxpMfXoduDS051Zc8PBy2sGCyL
+F5ZnXeDiQtzD+z6tL8exJ8TdoqSAIFLa9to34j9TskXONq/ix+Lu3ae9Tlv91vncxijtIV1vdChJYj8i
+luIRYiwKFvzO0ondObn2hIWg7GEw0a+SmYiQFfQrwlhuPXCwWBUif96L5bCmGXgyTQzkkinW0G1RiggC
+v0D2RGKk2UJpRogvpMMM7F8hbOLBii8g0fPFqb2bh7MwXsUzt8EWz6Q/sopubJyHQ2KgUqA1wSNXnjsb
+dy3MgMWsfi8m10ZDDVsFKxm6uWZrT5p2q0Z3xBEGrBxb75FXMHBiiZiDIiCwD1o0Xet3jB2DjBOAFVhT
+j5dVQaPtlv/lLE/n5IoH5TDJI6oZIimHd8XwEo3QHgbHFSvB0oJcwRBriWUjFANFWpjWI8GPmJiWG3a/
+sEcGfmjLAUeyGH9nSdb15gt7rCpFJlUoxwm0A0Q7QmYRtNlyvTUiK7keVzSercv5HWE/KwFKDVXwoESG
+5K3v35FKYRvk3qZcT8oa+rkep5cOZTotBkQFQPtCW0F/Yv8IfVnwGMIGk7anco5jjyPoMgFZbcjt/PLz
+HZENOBQ+Z1yEmDnOf9mwDVtTkIfIEk8UUf0OWgjdaWFa4q0JapEhYQUGFX0ezOohHhbPl6We9aJFocGl
+vq+3nSFcsG+jxJYKk1ph1i7eXBJfTHWHDSHJr9WhtmVfJVihzANYnjsy6JCyzpVeRLfxpMKxIVyMHTA0
+FcpSzJDxWZwAZIONhesuWD8fDSlozO5uh26VLkuuLVJulGdZclQrzLhWfDQvGD0KqdihPvPWh8gzLFo2
+oN9iFNsCsY6tVYhpyz1jkZWRtuhfnnJQSEwitHZYb72xlYA5aMyGRAqOJsrCjlpxz70jCZNOfMzInv9h
+YVmUkbQL+CclDBl6IjDNHlt9U7DwADiYVz18asG6LQG+UTlyhsPHsRRfSP0/R24A0TFvfWfZbHatfq+L
+OxiJ33yDLWJsUYWIGsy1zTLgHql7KUsrsCLmVlkr6Rtb/3qjxFlI2KkfeRvpc7fnt9avJoGDcri+FuPJ
+2pUErrVtNhAlkXPDWr/FGqKC17WQm7AriqFXURimLFoa7LABjuLsZ0KRUGsUC5Cg1waLiuYb8aEby31l
+tkRem41rNl+6PCrjZQ000iwHOPR84YGd1uug6dQjYjFlnqvxnraAJ3eBdTPhz24/kZgVBlgNUE7Y0FJR
+KGvFDY0luhZrpOV9mo7Qg9b0snrzG+Xw0jGAoX6WvLehUBuJqDGxbyyBymVhvH+EK7DRRttBwcrCFITx
+KnKHHNSn1IF37BmfQz4TNWGIjW0NZcfSmRE0EddskXTj2EOiPTZ+CUKGW2djyL2i3HrIg3VyhxzD+yGj
+9ABUqKDpMbMucV5nxMViiV9YPvZgWmKCgkBu2HOULd7p2IrfeXZNDfaZElzBI+E0+QQLCCoQ67pQ4/Ga
+tXp4Gub5Uji6IGFMNTF9AmX1mJFal4khj5VIHvS+hrEupub3utJO99e9fKbXHpPZsphGzmhBjrICeUoL
+vM+etG/kdZA8h02lXqSwUxBY8NRu5co339i6rJ+oGCLPa5c7l6yME0xJ7ypjvRhwwTLzQIf9NWye+poZ
+cJ6WA811LdsSVv5VcoSd2nu1aht5T3RAYwt/5XrWqmDKbYuOAlynNxzUw4WVCvbYvLWAbRECDquiOt+1
+2Pgj3gfNSW8UZqT2oneUltrfef+05o67SmjiE9ZapiSSoIW1upLfWaJlHB19HkWJTeWC8I5yzA8jq9i3
+MyBpkLE4ScwcR16yhZUVXcoBVOi45tpH8deGkS5d1E4E1qxL65s2GyVWtp49lsPEW2h9yh2MmgcIvI6N
+/t1EbBlqbdpLcophfBtcVrQqYXtaBLiKbHnOLnG+Q17H3P9ohz0yECvHD20N0LXgcVGfAN6wbgcA9m11
+fOcHXqLFEzaHHcmNOirg0VnI8F/KwfYk5bWPLGbLg/BesF5F4n95DNjmdCmnHNvrFqCsnS++3OvYcvob
+ZU8UhF/s2Jr5dNMnVsOKKbmuxSr7fNlyh4yQp2A+j2dyZM5cT1QAfmL5Yp5oRzmqh6Ivih1rtIvBWjDE
+pJq7H4olT9kM0lcsIp/ov/I2Lx3/D33v7ziEU1hthiBI+C/ltGNslB5GSqDxFxuMavMl1tS1U/Dl7kpR
+sN05LIbMKBG7+itJt9hoK0A7toC2Y+NRBuUeWFAn/SbKqVqfVWQFfJvdwE4bemSLqTu2KrKNr9CDVauL
+5YImR8qeY9LKkXiKDb4otzXHQqc9+9bh/hqDk8QxQXlF8vnOHgtxlKpawzDIV/TsiFedPvsWuWiNOlB8
+6f877ejYskOJz9BREunwhz/YaFXhTEjSrt4dX326Z+9XNoDFVltvl6DzaN/22qfehtw+SQA1GwftMSfG
+YoQoiw64zJbldyxANc7XdOjK2WFZSTly7JFscaHG8to8ULMHHdaw9dptIX57PVc4EAXEKHgDT/mUZdiC
+Pb7/1B7Di8e4FPHAHgO1bOTYOLIu67NQnSwL3dVuy6Abia9SiUUONgUg1o6tAS783V5WjtjsVRtd+wn1
+UTc9ZFxn5kUDCfxNSchf9z//1bmhmNra5Ka9R9zhdL1Bo35q10X4oesdewBkHBsSsl37fRJZBSX46ppn
+w/YlI1unEKj9kNElpf0AJgqEI/62jjdFU0v1aWY/4P2JvQSmwtRgN6q+ul6S2yhhcjBIWi5Uidwk5RVU
+qYQIswuSvzRQ9i4HJrWbf2fEK559vrrP+AnXV8Z+p2wOVWTT8Vmlnem+Nu5Cha8W8FykmPvtMUuYsboV
+DKLASx+p2WxKfGRvkoI93Cc2kWDicrSWby5ZRV7EcuolxojKpRtMJecVfrydkTh/wIarcpzRqwVexRyJ
+7oiMTW2KbJKQvcJJsk5iFqDntU5+hAHxlqSK5LhHNmPcaOsMkmu1mPeCpYppfepXs1EiYTq8MsrzS5Fc
+SeHJPqAzcQ34SllnHFaC2VOllA782BYAMGu1BfiXr8XM54VETOSC8Hs1laS8SCnkvUzMOucNSBS9fVFR
+9IqSbCuet/E7JRFyENKS4W6wYAyGxuj9V49DCZtKJF8WA7RJ+fbKA8Nbf1xWL3BdtoTtg6nHcnGX3J/L
+qERe6hO/uk5bJ/bXKhOYytq+M0t/CjgPdBMqu+RSlAFj4e1CPu+2qjBznBLn1UIoV4RFciFYhdeEYVmV
+VASQeH/GWsht2RV7bTNtMZ7W8zCdfxPkMy4LPKmAo9bSkHhpppwA8qSLThe5ozjmHaL2loDfb7LR+2za
+jXjksR90olJKcqsSOdn3GIJTW0tENGtTDtYS6cz+Nol22LqWdgOcUGTujbbJCwnvx2LaPSuuJyLfbMqI
+WcvW8Yhf+aAE7sp8fcnbov+JjkdGkZGemVnFUHQbR6YCGvdEnzboSMdruVxAj0YS6GjLgzoCXt9MrL+W
+uyPCjup0LZfOSDIBgUZYk3QlVTASXSk5ejzXHbC3ccOYV/sZOyYRFIwvtMf04vXEiwesbHO61s6SaYAz
+NoPHDwxES6KSiMK1pByvILcHsR79oFgaa/smnjY68sxadtJna/tsvTvMm7T5bXLrNd8PecsYiQo4kIEz
+vycWWIUd1ORgnRk0crtrTLZQVAZFLvcAs1m0uG8lKlRuppEY+4RpRv8/W2/aJNd5XgnKu1Hd6H1fr1Pt
+ZmFcqALk6Qk3qlAOECRFyNxCgKye8fQoblXeqrpEVmZ13kwASUkRAEhwEynKtkjJMm2KIkhCEAGCAAEC
+IAl+gP2d/GQw5os7goSoiZnfMPOcc57nvW+yRwuqKpd73/uuz3LOedA2iFUgTqdk7CrKRPK4IFuuZAUp
+0p+c3dn0bSuiEr1D0VChzEYsmGJdpVA6y1sojWIvMM5I/ilG1+YpDHz7vm07rBwIfx9mEau0DlnichPj
+D6gponOw+jEPiMW3uRnsRgQB7MojZBExH/lc9syen5sQvmVDqNoGVXeveCCIbc4irqEcCrwK1UbAfB5j
+6neJcpiU9XAV1WMVquJ8I6oMzBkgI5091TjQvLsxaIiaAGAH7QfIFW5YubWFc2DDSZ2qDbO8ZJvSmGEy
+EQY6he/SPW2iZl04CdFj8BPC1NfsQxWJp+vS5QccGzHm1ZGQYnbf9XrnSt1fcMJZrENNN/KLZIx4u229
+4LCxCXDM+h4BIuLdUHS0i4fEclCRt9VVds39vk4AGOACY42T/roH+JYdjd/dUwTxdMRy7EDwYwEdjP1D
+VQGGiKyT/4lKWuujDXGfbZ4zjEggKvdR8GoRthBRd3XCcvGQt8dCtU+yMOla5fsq5ydjFRsofICeRORY
+63/Qw0CLHdbFvLUVO1JAplMIIY2ixRMmbZwq1KgiT1Q16U0AAMF6Va7R9jkg8rbAlTMvdYStg/Ojy8ro
+RHRpn/4PgjfNOwppdXnJDM6lETgw3I9E9apQ0JmhNrYWFG9H3bJ4oT37vdZ5sMycS904QbtBMBNRSkEm
+MI6bA+znwRtHQMBO0UrJsc4yrDG4QqK+1uXXxZspCqcq3uf7hjSGVkc8rFm1Q/savB7YzR7om3GOb0P7
+3CxEcqVQ2q8vupMqE1jXMQbfc3Q8cJY0uBued2IEcr/4auz/4sl0nbbdIK+D/WCltn0P+RVUBavWhbWq
+gV4ilBtQBaZ//ZyZMKFj8+4hGWo9AkbsfixtX2p12dzqqj7KwrLzvBvSS2aKwiFrjVevmwTzzRHkXdXq
+wvoXChXgUOzztsrMA7X9y+6GZ9S8sflmxoEQeAzXL9MFtpFhyXb+DzumWTwYdOs0R7kt3CfqRqE6Up3l
+TqH6S8Ws1h1qNuJ+HpWd4fk9XEW40jqrLnV+YBBq7pOLzrODyY26f7QasK6BCgFKw9w+bOVONlbtkD3F
+F0VVaqhSwJiU7b96nnEPmawlZ4445gAgKp7D9JPs51Kv5rwmrcmGjnW7SbxD4Gq1WlJkb1nzD/FFwUKF
+cqh2IICLc8+B0sWmSh+OVuFh2r0dR7aH68/OY0cKdHr1I5xhHkYsdrjb6GSrrurmzMxwsdnCYfXjTZRz
+73NeuIpA47B5hhOwJ+GcBNvHI4oTnMU47x8ed8l4dAr2PNLQuE7hC1gcd1TcI0i+A7epNDdJhd5Y2m1E
+egbPT9RAKnlOzRcKi3ZrglUKUR9Wq50y/3Z2CjFXHRhFEiG2P4fuuZMg9iOBUpXcRe4ztiCdlQzFKRqG
+Mn96kz3FHcwB3iEw0B182tqrwmGfJRYNnDJyNwqdq2uTe8yHwZnPILCNULB4HAXdOH22T1QDAf5HOD++
+DkJzuRnEruE3XB1D+8DqxPUDEKjgyl7rVcdgV+53O7lXHh1yPqm9y6o7yQpXHO8io8xiPZnTimm87HIW
+5qZvAgrTd6GIgnW8cAKIn9gseFBgwQ1gyVlg3xmOxutOTNrb6XAe2h9HsTsTl8GNtsuKYLZ+lPXsFL6P
+drG7NqL9cV/8j6gWXW8tgi1/lz1bx710+A6oUy08W6fA3MIMErIFtEizwFX1kfsehguhW9d5aEhFH9SN
+wxpntrmmiAtx2OFhq8P2WYSUsL+BrkobmLkHVmxkiFIsFK6DLTh6ezuC79ztIBm3ExtVz+wU1dDZ4V2P
+cU42t4D+hmgJonhw2MBP8fNlidX8cMAI2Nu4iMg86p4hxlIovrQ3xFO0fXSW5x2ArH0PKiC1mHDj3jqO
+qHlPQ3n7u05hL5w829wt/iOqHGEeNg/6Pt9xkLyWG+taDhEXdcWTpnQ7iBxJa+BdbjfRQbUHmC9Edp8Q
+0dBbc5hSYSbZRm1ei2t0FGQMrdTw9OHHTZgtxfoYaj9ENgxBU+1iYCny+QvHHjcOFC6cR1bt/L3f+0//
+eefuDpgT8CXdeR8WodXByo17dnkGYQQfCXPZBUGanc5BYgjA+tGxPgXduPa8t2mDoDjYLsy3dHx/m/fz
+outU5WYdjEbzR2dm9hGggBpI2McYPFqCCMDqoJvwmp1lRJdwLrnADIDbI2w0D9vkRhCNoGx7Dgexz0Oc
+hFxO28exjzpbsRFZcmabyDuYF1Lb8Wj84mggZMbSAnHUy4PDPcQDSie/IR5HVvcup5q6AkLzVZ+3rn3R
+LWaP2ka3UcwXej7YIdjHaE/ViWw9dImVwudT4QSLjgtWFK6vgiAN7cNFlyRYdHJWoCG0r5W9OZ9/gaCf
+F3WiY94FKTfLHt4DSmDVdneg3qBNMdqw+WgP0qVD01T/Eaa33c58OsLyWLzW7s/VxvZLGMXBpIGmKdis
+sjtw6ksHcQyzc3pLng53LuHSkidRvgHJmK3mWy4d0rh4REzLwpmdBctu92HfK8+5tKL4ZM/pUIVvuIWz
+5p2/3CwpllqEzoIrsYAWaHu8QFmwq+Tf9yY7XIxiVB4jtQI0ELzv7Z5xzYkGu/z45tlGtZkPDQp3VDW/
+ts+Y2YT6qhPbNa0L64ZetdnRazbJJ0BoDoa97h1AN/W6YGr4cO0NeRz3tze3ji0C9L2zcF62i/40/jzd
+I6XsdTs3NrdYBVnxAaR5SKoSfTy2yV28D+e30NFLTqjcH/EdBFDW6mMzvlD8eCuWfMN3mYyG+THA5iUH
+UxRuWLl5U5Bibvs20z+QNnA1mOAiMhOGeSTdn/VguwvWYd9xGaXCet5sgmXZQcjjqv4eFg3tI5FLFZdA
+UzUtG9+35lW18wBrk1r/T+AUxPt2747rJe1glqRuClf1aNhPNk4uPYB5Yz5KH06vbfY2I4UN2oudDjbi
+wyUyvsgCQR+lcQ2VzvJ6uakbirZcIFuC9ebzqUBSnehX7EKMK23t2b11rJj3DzhbpXGs8Zd65SMT7Kx9
+xNmsg9i/5L9wG+jQ2rHzXECtpQV3N/39PV9a8ECfa4cV7rcWymx3Che88XS07RQOI3MRmZlZlYLbMati
+cDs2zLgZNYfr2u3G4WDz5k/6f/Xo6OZ7w8M3X6+gAAdlN4ZIb/60T5SYmZUexPfa3aiZzkh400dkGROc
+dlg98HEceLQ/1kW5Plip4SB5GL/xADeq6MGwKrEP4fxEyGZ886d2fdrb+P6ECqnqhsHWzetwy22tNwPo
+hsq+wLnLfQJx0x7CDqyR2Ec8CsHoEaLe9C8Q2YAWrcfL0JBRba3zhEJDe+vmJfoZ5pmaMcWIfFNu3vwp
+DN8jjJbYxgD1oS7lSrfoqJGwWg6dhDnYAmENzBDc156HSQuEQX2Be7Kh4fegpXvz0rBrrskjyKIMHikj
+MSIALquI2sBK4QftK3t24gD8pJSJtmMbJ4/7srImPud/l540aLz/SmrH1kcGJf6wNlLT2J4Lf1AXVXkI
++PHQnIlkhdmFRJ4A1zFAmL1EJ/brEnFJ3M9THLZXr1JRt7RW91gBu+b7a4iy4HVG4GHXhL/BUFEjggHH
+HdmbZqVkeKsKRS75YeXQ4zEDRWnwNzxLzT8YeA/fvHQECQPF30aD0c2frsLAsPcfhlAya8pb+5WOKuG6
+juE+IQGCBoidCvKC9d7Nc0gSHGH/SMfOv4d5xMwO4q4DzGeKc6A6ckXqKfYE/GLz8+Ylc2AGiPSw30gv
+QlF4rDL4V1LntR2J/cTxsH4abKn/mUeocX/auwOQKY/YdVANEtcDWKVeqYceFyxp13BdESBblpqm9qmb
+5xCI7N68BBql62Ng3TGjAk3qm+cGSH2vQvPGVi72XbN7YC+bg4D+WUEkBspOgJ2TvG/nYanxh9+FfmQx
+8+F6KXr2gMYZZhfjnUAfajw8k3POnIMj1BmmDNgjkJGGZNSI8W6y/5RoAjrl5jmoA1Mpu+LyXR/b54/g
+a9YuW6ZQPA5138aeyc6GR5ifuflWifwI4M6egFK8reJJwMqonl9sRJm0dWmLF3BpPQcgR9J/FuW38lyX
+zQP1T+nquxc+vPzRCSjZ4udHJz96JukA20/87WrC7334vD6XlHuhxws1XeoMf3TKP3eN14S2sK5zVfeB
+8i0/79ez/+v9C1Qafsuug9ZctU/wb3yWir03qMd7zVrymKsQvy9NY6oC37D26Oc13Omj42iz/YX7S//4
+Pb3/0XfZ9if9/lehDuyqyW+7BrBUey+4zu8Ftv0t3pO6w/YNKAI/B0Vf/MWnPgnFZbs2Wo7ne5fXwPcv
+83v2XN4+a48+Qw1ltJ/tQPvwChWQcZ/vfPQ4++k7GA22AvrBb1u7pZx8mVd7m8+pfrpovz/p/fUex+eq
+PdsFV2x+lCrIF+xbVCu2327wiS/4uHznw3eoz/xd6hVfwjhR9fiS9981b/VJqku/b5/R92/4817wn5g9
+x9mjV+1anBd87RnMG84jKUVTs9nae5U6sI9JD/bWWaizfnyKurBSjP0pX79ARdTHqH77hp32T0vd9tZP
+pK4LCwBarlSLvfzxCdd8bVVo8c2n7d0n7ZW3ocFq70tLV5qzr/PbT0Jn9tYr9u7P7Irnqbir/5+jeiyu
+8hg1ep+EVuutK7eu33rH2szrugLwo3wH98dV36QC8GP2qTPe/kdvvU11WWgFn4LGrivRvg5dXbTL3nsN
+Gr1oqf18h8qy0Iulmq7aj1Zbi6Xi+5a1/JQ/7wko2H58ktq8p3i9i67K+1Mo5NrPN12x9mn2KNRwpXH8
+UyjJ4rtU28U330B/2GdfoUbxU64g/Drvfc566Br74Yr99bbf45J95zH1J3R8+e03qb37unRv7W4/DR1e
+qvNekWYyx/SE7u9avWft/RO3rvC66L3z7FuMyxlv3+t6n+rE0DGmTi/1d9Hnp2QV2mi94v37JjWbX/cx
+fRzPQ/3msxyZU9QfPo/fNC5f8P/8kv/3l/2/v+r//cIv/fKv/Oqv/fpv/Mav/9qv/sov/9IXfnPbzN/5
+u9v/3t//+39v+9/9OzPbfvMf/MN/9I//yT/9Z//8n/+zf/pP/vE/+of/4F/8y3/1r//Nv/13//7f/7t/
++2/+9b/6l//i/7X/xD3w+y/Zz1/2//+S//9X+F786b/9pv/3C2zUr1hTfu0Lv/6F34i4lqKsYKBEhlzl
+ExQr3twEA2hih0/dQ5SF4kow3O86dNfCMWowEVJmjgJomuB7otJBNdpo2dnVUDEvCkut8Bg3T87degSv
+AZIddsJhNj+DMedlSnPAiO8Uztax83qstAyTloDoDTyspbBF3ZvIn5Nmbw8xocpFKCCbD4YgNME8x1zE
+L410haEGOxqOmegH6IUZ/E5korbA1AdNCCByNcNzyK6sZh4g2EuMFCb4RHUMgA4o/CKmzUyaPJftM0Rn
+4/tIaVB46856wLzR5NsBvIz0W0NMGxzofe5YNoGkaLpwZBHLbkqqxIza5KgrDZgFQ5yVGRPELQDSb45t
+jxFZV8NaWpDWJ6QLFXu02zCpaa21EbNmIP2LV3ApQaceqbpxiy4l6/rgjdmzEFM32jCfuW9T5wFPphXz
+a9ayZnbHIux3Ps5mva7xKvswalZDos9cRimmUNS1IZsG0nxwP49UQrLB/UcwBYlHpA6QGJwonlinSDl0
+J232IDatHHXdbFKrBp+pWGXdzLV9veoYQ/flliJv3QCiNMRtIzTl6mg2kdbWEKtEckth9mUyWPG+wMX2
+y0IEGkHvYfLB0bZ7OysxyszcHYXMH3kz9hlAOW++XtbNvTaxJ0cHA+TvSnncDsRpbIFQ4GeGbAbc/i6z
+ZeF7gyJHFEN3v7kfJNNAMw4Xbu50nA8Cf2tjXHB5xkPs4VqG3hFABhVlxQpGhUB7p5u3pqr2jgWuEHPY
+Al1VmYqZgDw0ZNlgcD2/UPYkfkvZQMcBON2is+Cg/Kp7dyyrLTCgDvRHsyinwqDyuO98UrsXmzyjNKU1
+4wGbLMQOVky8Qr5aSnpVd3R0UECxoREpZiSsIJnrLnXcWSaHvF+ClqM8Z/dOIpbJih4qRT9iQhA0efgM
+CBJThxTcwnia5m44Uyt2gyUHSy5Hoty+24yJ0A0+6qII4XadL1c+E+AKMf1rbpJdnHn3TRKvmgBGzdd9
+YgkofyYM0P7Ynx28NG4CZUM5F4j/VYF3akiMwHD2BSgHYXZdQpucNZLdJVV+BfBmpmsmLgnXm4DdyTGN
+BPGikAIOUVJ6TXLZtm/Yvk7dFHyBs7xmxsquLB1OSDJgtSFES60nPCoAhVsbA0hRVpvWeVtVgIMaopoA
+o9gR8WZI8vHKSshRT2pzsIpUHEn/nH7HRtoumrFnBT26jjS+0pBNOgP8XqAP1l3OKGsz2B0roVNuG7dt
+cYpiepa6G/CqJvLnM824UcbdMxjFrmarHuLk6kUufGazhmyHeWrKkluPuboG4slgzdoEkoSZNd4DXg9T
+ra2C7LjLMGPvFcipi02fO7aLalG9VgNGAAQeUOLUSOlDPSZIK2Mc/V/xYGFBpD0lHTz82i176zhpNzYD
+4NQAk0JxZ2HD+xVzI+OhwFpYBpF9URpdeBinpBHYp8zTbEBFBE2TwSDx/B2MSq5uFIEW6e6MvOg91coQ
+qoZFJHCLyCTuIeQBm50tQOa6cfiCQQdLpodIxd6OZuYqlFxLHUD7HDBXyB6CusExpxrfi874A/wTWeNA
+2RSbBCjYUUL4DsVZ19Y02SIyuc1D7NTx4HE8b3PWxdJIsC1BUhxYtx/dGARO0QNDjXgqNZx0pSqZixQK
+EhPgCPa0rtR+a0ACPCA77wItsy5lByQIMhfWQqwzSi4mzBM+wfBTZOG6EAWmwbEztsiqjzECEL7nc8Mh
+bsAoLEt0KpLmhWvLVt0HPBxcxGm1tAZwAyyrA44ALIpBf6U3HppdN2Z2mQ9Yb0kLpKEWWXG/9R9ZNOXK
+QGaGq/s6vxCw9QpdAPNCktK2a/UhfkCUX/cI1SibrWMO/F/1jbFrRunejtkzHUfYsUSFRG2LAEd6lYvB
+MNBijaf7qu5BoPfwhGW3y4TUbMyRwkP0Fakt1EJyoxTa0fYc2N4PxvYO7SLrFhbNGlHdLVTdug7tGjZf
+QVgdjwfdAxJVtH1BW8vTqc6Js9YC8IzAkj3KSg3xEEJB1mGrHaUiNXQ4ji26kONGBfF7KDARLjoeRvat
+igRf146Jsi/dBt+akLurgQNlFQK0R0xkWxF3Oaxn4nsvCytA8MgMMwlYmolOSBoxT8JmNSJ2gZ3vKN75
+2E6X1ojGg1QGVjcEoSA/3lBYigL5NYj34AfZEVQEaoaoHAie8MSCQQ6LrxSwVF1YjPuuAWjr9DCFNjqF
+y9dFsquSPAs1pTcrKk8Fbmmygp0TqY6ycO1zjg5mJXaA/mh5aeGBwfCoHbIwmYku4jDZFue4Wngnw9lA
+UsCeBzJ74hrAEGcayUomdIvoBj9u5r1aAjZ8eTdDm1hHOHBAUGiUzWUgl1FcSsjVS7ATDOYVwXRKVVaw
+xctTyz6zrz0CiBRCeT6HAu6rhzh3bZKR5wZeplQpjlQgnKODKxdrqEfUevHMFk4wicZC9qLHLa6LShzD
+wVGqQ3F3By1LEhM23wJ/22wOepBMqRpi8G0Poy1KSxzymmRYEny+YdYy6XLUW6h8Q6M0+hZ2YaqNAo9A
+AhFZW4LwikEGBRAm9THK3FtwnX6Yl8Jr2sXujnOZAmqY+Czv12iKbtKJeEjg8rJHkXSMP/bMVVho5qhC
+dHgIk0b4CElbAS7zW3+0nxqQnWVHYRx0cFnhKgu2VVY4r+1b88UBaigh16ZOE+FhhBSsoITzwkAJFEVQ
+YuOi2L3JznBQZbPR+B+5MI6N/07BbNbcyEauEJ2wXo32k01Krx/jtbSgxOIyKVCbTnauJckpi7qR0gBN
+R2CBaapxv++PqHKI9J5gSXV19Ou1G29m/+lJpcdgZwSelmoff2ib3iNj20tnJeDQm9Amgzut9B38OuEx
+od5zxLa1Aop6RzRtvl4frrcwW2VdEFwiSbWJrI6jIIpY83HSRx7aAWSwD6XVXI6YQOMpQ3WkISidPcn7
+ONuddh2lebviXMEeq1wvcDlSogdoj+ERDkn2lGRXblJOUNpsSObCgXEPdh07bClMwdOcNjb2KYTs2TD0
+iiRyMWsxpofC7BG9ATlFbMKYPX3b99eBGPKEum0OW+CAARNJNXdKAvfE/JQyuF3w23Guo8VdiPdpKmLf
+KJ1i6aoqkHdXEryQrifkNOzT3PTLwjXAe9jHGsolMTQzWHvQJ23h0ke2lunf1arjtImDw8zcHtc54SsN
+zRKvhkI9DGras3CAzaVvBhZTVGqq9K3rXl7SCYlbJiTNH9xcF6CGWnOQ7IL9De3JSvVn+PVIkuMkH5Wb
+Wyiwwb0Xg/LlIWV510t6SSA2q/oGBEm6RQnWIEZs0KcELgYO3/o6fDRngNMWFR750Abt82FUigICCcRk
+QOUdQttIh82+tT9sv3iurotWV1iLFSX7lwLZ6Mi27TPuxq0CIaejJEAJyyWJ+vZ7UUSJB8eZAgeyRhtp
+Z0DYXXIRUlITqaBQe2dgXUfTFIemNIexM4ptDhWAIamOzdfCU3APyPb5dTLQRhV1ALBEwVDUIYlNHRd3
+rfS5AIB0lv1ehI4rrFdJ9NGWMAtacE8A2oAuML1Ks3KRB4YNu38DEmA1VDvEHLCZSoQfNNqaGosZSXs9
++0zAFBRDo4CEh+koIFOagcE4E6MQlJg4Agccuul2QagwHkY1A6xpkEOi4IBZuZA3A8i9DOjMktkRPWg8
+qIWb0NFDANc2mZkZly52Lb3RQLQcBK+cN9EsB4MoLGGHdtcsFTXe4lgg9YdhYkVb2N2lA/d6pPz6tgMl
+rKNeY4vmrqtU7beRXVmp0AW+bwRLpDmKqIjZhf2IVASVdg+19FYQ35A0un3DBeyL3TCoEBRcdkurN5GG
+LeYkdn4c2wHgLoLRRpYxmxpxl0JaVdCyqWxfQa82ERqyPWu4b10AaYV9pCC/tWGWWnBJbM6uA2UUJIy5
+NbPdGGKiwQDrI3BKSxCh4jaItcMadhIsgMVIg+FwBTKAGdGIKMJuwYYf0Z456RzZAx5kiS+dgwiam01C
+Jhcs4DjEAzxtloxGYHnkCk6gQWtBBAC3CZ+oeyjsVYjqcauMQdkrNQtAinH0w8hxyVSorTSE+iemgd3C
+o0QRo54kUO4qt0yIGHqIyDqq2ye/HQNH9awiqH4x3F8ixx7XKYu2CpnibO4dD4aSkQI6BuKGNsGLSDdA
+zYQQrRnZdaPusuyNgtLXRMnOmG2x6tYFlE/BK48g2AgidyizIGMAB1uc2QGSWlpy5YZl8bOtDYHT6QfQ
+ejlOm10UuOD27hy9OQa+wWDmIU6vxgxyyuWqehd2LSdUzjEeLZlGQaeLiMHucdnr3mQ/j087KXBBye+C
+3Y4+wvTjUYu3aH4LIkgzzJUxoMPTpOFGuD08etQskRviYtMb1f22VMabFAuG1JWt8tmIi22icEEzGJVb
+QcMsCx+xu5AcwBUlH83T00tSqGCLNRGqyt/CcUQyugwquxm2p05Bc8NsElh56A3Hs9aJUdS4+MPqIGKe
+RZCDSmojiGoEJSCblCXZ8Kwb4ZBL1zStR1yswMYVAb6PdVFIjcZmiODxjmukuctYOPZdTgC0cHsE2Pe6
+UOZ8t5JdXQXqvFAwAbuEXYe1cJYWnHHinaoZDmGSihw8tMGWvr7PQhH3Hrr/PspCwHed7HHt7v0bCA76
+DsnDhEpkyOCFO1DsDPSqH/Tm+gZ/D5QbUmvKOJuIjQO5ei2SFD3Qtqq/fnlsx9hofKT+60t/9Yz9iYLZ
+f/Ws//K31x7726s/+NurP7n9g1dvv/jGZ2f/UoC9T8/9QIg9++X/ef7F/+vyuf/7hbc/uXr9k3ePf3Lt
+yc/Ov/zz8z9Arfo3vv/Z+Qv44pnvfvazFz599vjtF5/99OmXP/2zM59c/5PPTnz/5+//8e0nP/j0xQuf
+XH/9kw/e+uTa937x6JlPn7j+86ee/PnpG7e/+yefvfzM7ddetBc/+977t3/83mcf/PknV4/fPvfq7e+/
++cm7P/z0/F/84uwzn7154uc/PvHp69//9I9/+Ml7P7r9/IXbz57/9Pqf3r7y5GdvX/vs+KlPn/7LT0+9
+8en505+dP/PZ+eufPnP99jtvffripU+vnrz9J+duf/+GtefTZ37wyfU37JVPT7/+6bnXfv79lz678vTt
+v3jV/v25Pc73HsfFP3j59ok3rc0BJ2xs7t08Zz7DAKYbJnK5UgK2jQzJmCC4augYsG4CCZp91RPMCbYW
+8rY2w92psSU9JsJr5eZ15HTJPhdaiJXaqRIg7wbBWKEHHX5adwdhvA2PhJOVkIQAXgHUR5kUgqH6MGbJ
+Tde53MIZEy6yqT3ANRAzmtC71THhd+I63zxX1ps3X4Z9ESjZchjwqiFzLkBagm7Pm5oZd/Ona2Dpo0SW
+Y7IEIhOZVrcgTg4z9eUeatU7/9w2XQdQNR4xq0vb/pGqKBvnbA8aB2VF1VrreWvMzZdXR+KVEBjpfVg7
+ksxeQS+zV7Fw2NR4Ckd5E65GGF/Zc94LlRfsBWghULUSXnoJFac+6hn2H7HmV49EANm8/B5nSxkwvsbN
+MkyBIZCVfSDxXmYmA5BcYsTQZk6SrdK/FWjBJmCS0fODJopqn2RJ7A+85DaKjp9kYWwVBb/Kf1/lu5f5
+1gV+7ImoRK4i5Sf+9vSf+1v4/Bv89zVW7L4W11FV8mv88HNxneNshm76GptxJr5+ultDqWKw2ngJcDTp
+wt++epL1y8/wM+f5+2n+/jN+/QKLo1/li6ejSRejbLnu/njc4kJUDb8Sb1lLXuArF3k7Nen5uJeKlL/B
+eurHvan45Ud8imd4R/XYxahQ/gILnD8Vdcpf4/9Oq846r6BOuBL1zk/xuz/gTc/FXX4Q5d7Vkxeyeu0a
+uKeiSDwHzvvZOuqElznHWy95b+MBv8NC7M9HJ5yKe/0gCrefZm+kausvRUed5IfVnu/FTc9Hj6nlN2LQ
+7c+no0r9j+Je34su0gVVEv4Dvqjevsi+0nx4IwZaj6O5eiN69Tg74Q027wxbq68/EQ17HK97XXnNZ81V
+jc5TbO25KGN/IZ7iRZ8q3s/n/bnw7ln++2I84Ktxr+Ns/7Woaq9G/jj+1IdP8JG1gk7zxTRbTkfzXmOb
+9ftZbzDa/Awf4Uq057WYWm/GTdXUNzm4vJG3+bjrd6DAF8rHkOwS2fXtM/sDx1I8XB4pRVlMABZWZpOa
+xdJWYHOYWGPJNdhAqt2wVMa7UpTEFuZ1ab60azeufFBXDhBQA7WI7upwvLkCa9I2ZLOugfR5BLtTT44q
+rrIfJV1QIbN0vY2aSGgP/TygkFbNI6AvW9mj2fZbP72r+GiZPfnSZvAsOkVKYkfFRH2jFKjEq0yYmTiG
+0Hxxx9f27RwmtnxCITUIOiiSzbbQUf56SQ3i0aANvs0XyUisySDANxBUWBkio6H8LnU05W3XSXl3b+eL
+gbmnzpsbcm4q4Hmro43KIrtmCPoKidta2BpVp6q3DqURfAjFrEtHgG2VjFiPezGW83SMH1yb7cBV7hFL
+4ulr9rMnYRtV4INf+NWUVfxGwoQx/W8u06DbHzgldokRbF4F5Di5pBSF2qI3C9lNu8vezlIW4KRzgc40
+Q3meprenxOwq+wd99+noXsH/HWHQdtLCT4lx1LQYi84ZKRM9kZ0z1lQoZoh1PRvn8Bx1M0tfPcOoIA7g
+CN6+M60ArzCJFE6fA1A31SwLtUC+OmWgOqGy0ikcxWDndzLpFxJaZSZqj7NlZucB2751bNFdzS1zGcHw
+2JhEYnc18u6SswOYhhx5Twh2txL0A0JhUnqNcGLFOMEKjI3JxmQLo9GgJBez0bM7FqnSxRA2USNePRga
+nXjee9hD7NPAoHUoaLnlKjCujwG+wVjcvIjuok+RLRkpFyoxxW696flEmwf7BaQKDiPSPXDiaCKtro63
+NKwDOGxrpHOBI8nS9sOBo8ycD15LIQEkB2iLxC617sCcerWTmEysIseyVinHvtCtYvRX01zbGkMZBVep
+etR+EIvYx4PVbAUY2Ao/nhsJ5yRZqWxBchW7G7tj5UFRXKgShx+sSq2T06BB3HaFueAvp31yZuYueqnF
+KOUJ4XHU8v+QjiE/aeSxnBF4u5u+BhmJ4HMspYyAwkqIGT2AAj6siLZSTQYa89BKqrrOCrS/HEkkxRJf
+C1IEqPqdhA7YPhO6KIuFY3TI6WTZYrBOqe0KIf0Efoq4FrSWmMFnSx2Ltn2mSJCPwGMUhSJofLYV192l
+Kp3CRRT9ZP+FZkHVf4js+TFoTciYMlEPrIT5MeCDboZ6FHEhzICWPQZ2wOQ8VjQg4xZfZDiE8QxXbYD6
+Zb9wWJGjEh/BTATgEYEJsI9Z2LKJKBsUHZB1w+Mx5klA6caXYm7YbuE41dkU1KaqKOYRTjCWj4cOUce1
+07ueZh5OiHTbEkYoduq1dv0eS9ocgkOsjXuBoxo24KNBaWy8SXgJc6ton+IT/YEdinbIjhZd/wOBXSl+
+1STGCTfkVcAxPcb9iE4EoG91kkJzEBFHMgWDZPszqykPsX5lmPgcpzpHb1VBaWozcp33bHZ6IhtjSbn7
+XQlbHIAn23N6vbGyh2tQPGZ4l7OPW/9D2s3sy7vTd7caxKNxchKZxRyK6KJ4IpvZeAGZ5wFrAdgGBhnX
+imsmAY6byDP0JssJRDigWjKUjRF8G7J3601iZlHce61QIYK5UsUj7B73JUvha/3AYSIOqmTjTII+1wo+
+2rv7B5EYJRiApR4eUuFTYu4oC4QsZ6ARioMRhZ+TygP5sILl2FW2p5vA7hGAcyQpVmsf5hfQKbYPKXvv
+QDJdWfq70OP5n1I2PKDLq5CcdHdXQV/YNLG6lxaSXXJHbcbUrsWiLpYCjrtKZJPALwn82ygajPUWake9
+yWggnV6issEBGyHcvNPFf789EzuW889hq4hR/Qg1hCrtBwCx89GWfc0QzzHwkOT9Vdkn63Yu1kIlDAI5
+6Ag4q3CGMBkIJR5KViSgjMK5rpTN4YpabgQ8UtbbY6GMSxYeg11KqUxBDjDXWCOO9hUCDRuVFI485d0o
+eovN1VX3bI9QYquhKChLAEMdNuWS0hnffEU7P09sx6+F5UF1I2w0xPygFylCs62dkwgosU+XkwOSMP8N
+w7ZMkkSGp2ruSntYAtM3ylOOWTdG9FH0SeHZBUoxUmo6YYm3MaBAFIybp9g7q6hT2iKZXOubo0OWIpZ3
+gnUrjY9MTkI7F46GsY6+b3zMbDfrnPVQGikRxSk0sZRZQsatI2O4s2PRgRRHS6HRWMmdFAozv/Z2BJu4
+G1FjV+ix+eU7Z2/iEDR4HYMtP3XHaT9IzIr+g9npEnvsjMNUkRCmnUitXyJ7bZLDpNE6csi8beQqV43O
+35dm2BpAF9w7Z1Jy1BEhDPmDD0pQ4u/GLqqTriGqqOcemmBO9N+Y0sY+PhvzZTahghsVgsCukPIwzRI1
+aWFC6whCnoTqKcRyy7OhlCOzIHhflZp4+vktcFoRWEbr5oiDzr3+H3Zvyh/jvk5JeQS23pqLDFB8mZYi
+dla7uu3unH8IXFZbARIqqCZDMVhA1nXlhHP9UihPDNaaow64mnfvybq/z6QB7I2jQ2Rz+8XKJIFpmgQL
+3Y19pzssj5a9td6gHO2BmG+NkjbEvST8eQvrb1RJGyfSXcm6XkENMVqqW8lHhC0gkAHtqz4J5a4iCZil
+EyIKgcawyrDDCdQHj7REDqV0XbUe5poTUxqqUdq0J2hYp333oeSL9+qYOQflOUC9Sy+Y2YFdngZTk7CJ
+rN+nIgz3gcWsCAGS8YIKqBAj0+VEyAuiIbxWd19atSnDu3mfwJyD4STBXb+USCuoPux2DjzNiiOovkdZ
+vrDLcTdobKAnCUtcMVcRiJqeKg0dTPa9K/lZx0DazE9dV8foIOFbKE8AAWZPSgvNVAlCS/jQnNdJ40x0
+cMfMFqtVAs0hGw6Z55QPt7kWGnLJsCxaclVZIJg+JEnD4eAdwIVQAEsroE/L13ZgV+RI2ctCSHvgQhKB
+oVClVB4HUrUwC57oprJYq45CP18YJ80f9J9QyECzJGTE8j5UpWdptiJNCe0RFIR3TcyKCsc19TpSFGJG
+MX/k6YX+xz3uZsXkolpfT8BvKBsgHWs7yEMpJrM/WUEBIe4spytvX2ghBarEZDNi58NN0z18x44di151
+hb5Bq26L9Qmf3V/BPQKY0iQMclESog89nYStNMsc8TvMqYdSLMjOEy/S+VCKFUhJkDGFiiW8rQVeYoFg
+laOsk7hRJWBxwrMTjA3Rn127dkEUbVCsg2WVPEjHDMAep9iKz3YBrLqNPcFOABLXBv3D1YR7yGLUXd1z
+bxX2qYgiLAEcZJRCNWHpBw1Xvah5WFpHqgTqKBJmq3B9SlhGUnpE/ERVQeGRMrOKTQLoPoGWQmFn2zb2
+PaIiYV/ZRHX9O6CPaQMhr4MCE5LB644rr3Snks0YVVhk0vIzWwoSTw4TUzkuLy9nrx0KktIc0lmyn7/q
+ap1lX4gBkD/uTlbBYRtK+XlpXQbzj5GxSt8YwnNdB56/aRmZ8IVq81uHVKbcqkGgkQYqK4b1u47qK9Hm
+Li23wA77CsDFV5MPAe4O4khmbbpHD2tki1qU8mHp+ZRh/R+pVNiZmjSusdubyFNCqMdzctY+9uQqWkDf
+lGNEK9Lszmpkq2esdcZjUQdzcj9nE51qf+aHFo5y4AzjVoUiDSO6bTZaLtkUsAtMQV++v59grzNel9hG
+FWejIouhDVSUnSJoBvfVlfUFFHtmEvJOgHGiETTMhGJ0UTxXQMhKT8ldXuXEhuvjyrEktgRowQdQ5I7G
+NXfpaQ435f+KSTHegiITELjr9CEUhRisJRQ6dbDlp8wnFNmdQkRw9K1XWFg8sSpZkJS8zKppz99gpM2v
+qogzoJv9QnXBZNDvPOpzUvbAQYL48eRuD9UwRXx27mHdUBRwGHg1FKzXB6qjxf8KWFwZZklTJ9ZnN52r
+4+CNBjbHtg4AEXnAlhEBP1IR/QcRb/Fwqfq2XwAoe/xgtcIWKbuTg4SfOLaYZZRifTSBIyHcUJQOmCw6
+rZKlQLtzBB8RzAbhuOaKUGMS1wLnfoLKYh9x0UnX8Mb4AhvC430hRSHWq4i3M0EjH6zqydKpEgG4AINM
+OxzkHJNYmdnAe80gI3CVw4WKcTVL2kH7RSBx2AcAHUBvkWsVKx5I4VQrT/6M9pzxEP58KIZysnKPdXAj
+Ip/BNikSqXouMjXcqcfaDwivI/Yb91DZr8TQbhJIrbhL+y4QxgIV7t61i9Bp3txLmAUmhgrFXjEbG/Kg
+8FsnVgOhN/fA5tpwzDBqFbqSemcZVbdkwkQUp+y5H9Udb3ohOSz6InY2wN21+osEb04c23kkJHaS90Jr
+rlfaoeX4InvsbqLI91RKryhHUofGZUqWryIIC5vwQMUGRHYUPl4oZj8Ei4HAmTyZEjI1eeBHKmHnYGM2
+2G0pB69RRpFNL4VcwKZC1RTMAWhx8soofk60J9AHgy1HQQqJrLXPiVr2BaTGOcNcDAOAybpR4USWsFNc
+iqrEE+JjmRiCQYF1wOLjLFMqwhTeXRkGdN3jrHAxyP/gLrrqcTgW7ml0FZ+TUnwV2AyzHdVtoIaPmdaF
+doAKPWudrwo3u6vYXW3i/4t3ppjMQgpw4CSBs0QH0jMSC0lVAMVmZBeOUqzAds6RbS3D9Y1ko28P3djZ
+NelroqCj15tlhI+2yvaZwryEUtGmFSHxYYRAI90pQapuwBgjMZKFw7wwRvtjb59rCSegYKN1VP6mqTNu
+kgRB4bhV+2U5nWqJn77kQTOUvkMchdC1eZX+6ywsQOncc6QUugPMMdTe7ayFD7ZaOutRCPpuEUDDfso+
+SN8Wyod/85O/+eO/OfM3f/Y3Zz8+QZW3S//nMxBQGsKthL9fqcImdxrCcxp4ao5ooqqZTVeePXx3vFL7
+52R71a6GRiRNiwxq0s5aqfYFXkuoLrA46f5i7jswC/lGVyljdIv3CAhvPWDVFd4tuGb1gHoHastgxcFX
+iXZdJfBWwwgkvtAoH48dOuyXVLODalrKGDNrbrYBziMp7+spFQuqUcurZ89jr65ApxCudyn0l+BWqr1h
+bQ48WhM6dKD9OGipceZf9UgZogpV9AvgV9b8m5dQdCGJS6DeizXTbJ1HFIusmXZ32Jhnm1k8JW28a0hX
+SIENHAlprIWsQsUiqXRZqFd0hUpEb0ld6qOT/hp+uwgNpg/f++g5qihd56tPUBMJulNv2c937f3LH96g
+HlPSpaIq0nX+hI7VB9SZejepSV1q9aik5MS7vBPaSR+dTO9CA+sqtZWuUrXpCjWw2FJ87sOXXLvqun3m
+bVdKcoUoaVt99Jy9Az2sR/WUSUfqmitO4Te07zj74D3+K00vaU9dSwpZp5IG1AXvDehlvSfFL3yCLcS3
+vM3WllB5wt0etZ6DwtQH/rxv25Nf4Hevxm+u7yS9LHwPqlTtfdH6G+x1tVmKYlQQ452fYF+8y7/5XXvt
+UbxCJSqNyLvU/pKG1NvpOS77qMVoPUH9q5di3PxzV7MrX4unpuYW34Wal/Sp7H4vU6PquiuOQQvrvQ9/
+lO5xnSN6ydt7A33qilYYj/d99EOV7Kr0xzCW1qcYN/ZB6r8bvO9l6of9iPpZ6JPTcV/omaEtPlLSJPsg
+Zo61ECphz9nVNJbPffS4q4edtG+e5DXepsLaBSqLnUrXu/DhX6TeYFv4JDEjLtiTQ9fsGY7RBVzLR/k4
+nzY+p3l2nb+7qpeN+XuatVI3Y79f1W8ffdfnxnucR5c4d6FBxvZRrezZpFqGsX0fT5Pm/Xtst+bu96xN
+p+yqF6GidevsrTc/furWqzgpXBVMP6Uhdg2qUFKXku4XVbhO3XqDylpPf/wklLbsc9LDCpWx+O4Ve/VV
+6lWd0Gsfn7x1yb9xzfW4zkG5jApSj/HEOovf7N+T1iqodb1J/TB8421qT0FZi2pW9u47dv+n7TdXCbMr
+23PgKnafd6CqRY0yapndum4tOItv2TfO8DXoWulZoRl2PvXG096+t/xzJ29dtv/aM7Adp5KmGvXP+Pmf
+hR5bPBufxvuN6mJSLXtUuma4EpTU+GzooTf5PD+l5tdbaIv6FIpo9hoUwrwP7HlPUnvrcfvuKbZGCl34
+3GX25CnrobfwROwHqsDZ+3waKYlRse0MtM3SKOBzl6gldgpKZlAdY9/jjk9JzwzqaP453O0N9YSPtLXU
+78bWuLKZ971r0r2exvgVzAyoxoXKmV/lPMeS8+/Wa/68JzWKVFR709p+yp7/9VvvoIcxE601j3Hc3rHX
+NcPU55rJb1Dp7G2Mu/rePvWmK+W9gxnT3Dk5VK5DFWlWpUaYIdzdghbm1+s1f1XnMoFvUeVaWLieO92d
+NguWGGMw/iXyZaab8FO8WNU/Ug8HRKd4jo2wGIRktwDIqogr2uyWzcZiYpWDFuGpxqUFpcHpSSJm5ulu
+T/4Haq0aMcjMyP4Gi2S32eg9Saars7yrBfhUEiGA5+AAHwFxwF316K7EeWqVw3G/e59HNAlrCmgIdYS3
+3IusRl4veXY87M06/GITT8F0SCNMz05ILdMJYUoGZDWa/HbdHW0kq82zN/NfeejL36LG1reSlTSqlLxb
+gph2m+lZXGqzJRtmKVl3we2ambk3aJOqFyOoJMJNe5BUXlwdJCSj6i8Xyrybiwqzfm9HohpsOsIy/1tV
+wipPQiVVd2tjMHKRo1CQQdihN1psxluANirxA1zO5AGyo2jWhy6Tdd9meUz8vb2dxhrxiD5xVzvcSWWq
+B/V+F5UplhaiZNPyaIMRvpV62B1WSe1K+DXOM4xU5Bk9glVXDQAjjWf8Uqy1mdmWPJ0WKdINxhv8W1ci
+Q2jYderq0OkFnKD7v7RTro2BLzLYS1YyCM9RvoR9pjhpeP1ruKLChuZ/71tbZz5ipNCwO3P32+RCZeTB
+cLYxpw4ePFExfXlsK5XKZLkgBgUVShasVu1au/FSCy1iZEWUx5olQxlCq/tH6Ghag3fMr2uKz+6gGU5P
+q3dXhYpkjCt0Wu+wVpCZnXqsjHyrqiv5qwh8aJG1wQWFI+jkRkUQ0ncDltOspFhlgcryvsjuatdQ6FbZ
+yppvAUACmgqhmXCAjacgmfJ2VBg7qj8pFAfqpjhTocJLij0OCA9AyuV+lokokDdaagGu7b5j12GZbFwi
+GDLcQIoQcwOdoy80IiNJClSFM4eKcR5XAxMPSXn50klvsDdhbUGbaP3RZGeb7IP4ug+syrRydqD3bWPp
+gRs7AJygj5lIMGXN2IDQiAQ5fdUmS424hm3bRcI5OSQM01O1JDyBTwiBj3G3EnmTkJRmuLq3s7DUwhs9
+xREiLT5T3VNFZn1pISX4onwi9oeaalTiLZMcSDk4HFSrnjvwfEFVqEg1g4HzOtAeABd4fVir/l21r913
+UgVLwJQZ+yb7UVE9BtoSb7aYbSHY6F9PurvIzu5du34bMRTXvFhqIQ+keWKU93Z2zCchobTmB/0H+5Gh
+KqJgH3ITrkqEAPRQ+B3RDbPEgiJn1HrqlTEWAaZoDrTHeMDSOX/lsbMsZ8GdnSiflPFuN67dbfS/UKkc
+XmHHoi1STfYkCIIah1B+Q2n3vgNIETEC0rmv7TOhwjvLLU6fwVcv34QvOL7ht1K8ZXHr2GLhZ2eUwUOk
+0XMpjOduuj5Et80LFA6gUza/GXjIemnjf45h6VKuYlV95jICK5OWfdDyQbEFFZH8PyqBQcXjtgBJQ4St
+XP1v49oPVsXDGNxlxaKxUIvCn9iv32RpDWDJ9sQBUACNhEg0EDFVy9XoclMAogeoli62NereJCB+cM44
+gRJyfT5p4vUmB7LNfFSE5qMT5yaMnZKRD6ihlyXj0wPrWBKErmJ2juhWKIbQ0WHkzrDe7C+cIBgsT+5y
+21SsEaFxV7QpKblD2yeKeSAWmlCRBQq9KDjdRLVQKWR4l6gmHKT5qMaRsmeVAM/U6yxT3DMS9GYQ2ZSG
+ot8A1aFUbVQAoTWvLcQotoabPFyhK7T5s2qFNTXwOs2AN2XTlTIA5TiqdEIxh6hcUuij5g8hOyyWzn6Q
+Aim6+sDBB6NOEsVvBkOA5Np0ViF1EaqJeMEuipTaR0NAjYxlTss9SepwFhOOXWK2sqPGYyeQhNDCw00U
+2rCLBSEakXtgvXDnNi4MaUc3RtqjbsZj05hc22eiCM2Sw4IP6dzcqrXvALblibkomwn5mEAosFicK3jQ
+IOoLfiixQuVAieYS6GpQNOWEg3B3a5SVRQIihUYqjroED21ci4O6PslkbaJqnF3hXhX6wmqKbDxTY5IE
+rXsTKaII7hpyO71J1AVDmhT+QElc5Zrv75i/Dt+zr22I6iCwWUDCmqjcaustivfYwHL5yyhrNrB0RHEv
+JVUKESAmyfhy1BTDkiZIkVmpTgszJqYAG2izhxJ6+prNdUn/bVQtertweVzkHwY88ZnvpcZBNJ0VX6WG
+K9AqsrsuqWbN25A1CY0NO8oPeEG6Tth31qp+yvG2YElOGCdbzMxk9mSSTG3PniVxF+4+QsiaSnXZXTsF
+EuiVHV/fQJnHWk/BsmwO51PRJywaZl5rvrO/PZ2CG2NPoUQVp+f942RE4pBCqsL+bA/LL2FH9w+49Yq/
+NutjIeSxUo2OVhLPiEJvmBpJaLqXXNojMGICBBoJAqJt/cw6Ui3cdeiu4r9AFcDFWgnp4bLpr06EuqNW
+oH3NIWJYv93WXm8T+kU4QdbQ+aQ2UFB4QqbEvtZ4wh7l9X8CYsVThKrUwJJx35Q+xVzr+gTVxdr50FRE
+wMl5TaiB1i6WoRuXKys4G5SWXo+IQJNyREXrjRdRDTXsVOEzmZ+XuRhgbx5fcQbvjiLe9rV7200X2Sov
+u6qNnhMFZYKpWzR0S4GbGAdAULUWY54BnRstSOpywEwi1G2lavl5dtcv339INeD2tdY2DGi3Vu5OIYM5
+eoA0KFPdX9wL03CFGWHNEhDHNijWskFbLNhY7rxWQi3eT/NWgEjATryjEmqmL2E/msMtspJwQ8/Q22ok
+1sKOoAOtPRloQsrwoD5iF7sctjBP+CW/+0jG5WuKllfKvU+nq2YUc6qjkLyhfU+hiyrnH1FRppCPxgdy
+CNGGsuAUdENqt2ZZrY2EpliZpDEOwhlWuDn2o50QQk0l5My4cEsXi0Dp6xqcwEFrxeOcA0ig7CocYreU
+GjHFA8A5EboAU641OOeWFtLJWsk/p1uddpjfPdD6Fy1DtKEPsJN5uvkiRUaiRNdog9qObrWJysTjK2pq
+Q0EKgGQZcBnT0faf4OHwFlp6XgoT452E0UEldpE9a4Tz4ezSVLgTlj5EnmVM2+olDoBF24I6CcMmUE+K
+cBQlMYb2v62tOinz91BTNSo4r5DzypZRUIgz46j4BOyAzcrMT1UtPhScEHMIEnS+OdS6RgGio0KPM1KR
+Ek6zpOV3NkE+Qs67TN6inYiYWBTyUQ1llExtIaG/n7BxdT/p7lddx0HCUdFPzp3E+iOMjdoWdt37mUOm
+jRJywhkWDEZ64xqMNmlbOmOoDpIOl0inQa97BDaXamdjX3ddTOIZu4UjjQha0zqBzF0jaIicE47bQ1So
+YN1takc5L3OU7D4uaSwDILILmmjQHSRJj62jCqSEN0Mo1WyuA4kRNNdCEJsR5YzouNlMDSMkxeXKXgpq
+lr2UIzY3itpJNp05jUBFP6w5SYfNRjJVmyjK4thmr9/sGazvNbsl0dwTF/7YaH/iGrqIOLsNKEXINALw
+SToVQcktinsminBgT7XmuI/C7qQEbRmoDurfbla+DSqqxhOnJelBmAsWDHZ6xvDUvzSbGx5cOHAchtSG
+KhZbKv+cHHVieKwNh6tqS2McTOcGG2DBGuiNZjJqgnT2uxNv4xV1Mm00GXAlCHPRMbhYUkKeMSrm4TSU
+y7QGQTwQUyMqytKU4EQkx9r7ARBlwkeocRtVyP9bh3UORLIblIXQGgQaSZ2rWAB6S5CH3uTuNiexvaW/
++BDadJhbbg3OXS2nArd1GUSH7mOMgsngjq7L50T98SmgIxC0UJJ3AKFTOZo9fTsxFikRuEQHtICMOWVd
+BRKV3Ye1NYAngJllHppgXDQoeLgLNuaUcUyYKJqALiFUc8CK84mXVhyI+P6IHFMnqCbtWrAMtFXYzq1n
+Yyy9XtPZimC7bQprYhSVNvFHClhtn9kmt3v7DPrXT7I1gerzarnYXrkuaPA5R4drflAk21uhCPbZUXm/
+OCSGCQhJn0aJiSFr43puRohw+N3ALzXyg6hiSJXAlpFRrLZnVsjmYaGE+7wji9MUFGgc9B2F5d7vEmsr
+iMHRKmjsCWgodAhC+c3OYFQ6rFeG9XiTDHkddbUrpNqShqqo76ktAZbxB+DmUJ97WAX6lAaknjVKYmMT
+gxCgb69w4hVxCcWMutU9RQC+u578IXOWWVUZk1YxLLu2j/rObjlJqv4gTuqABPpurDrw0PJoU2byybSO
+G28MEOHAkAuunbTxvVYE1d25Ban6h7wAjB+Bt461H/Tvxwp4ECcRYGRiYEZdV+s+6EQhb2J+gSYtKxyH
+Z6kTMk4ynbyMD5RF0s1G/3obks5oPXJyAfXPqZtHUwhT3adBoB8ZxqL0Rrt42bJUcUeHj6MWA9Btn32o
+9ZpVs8NXS8K6H4Va6DrZ8SsTdY3D9h1+6spcjiLeAhHJHj74/l69YyTyDW9FMfBeG1Wb59ITcdAlp2GM
+hC9WiKwC35QwP66fr80fDI2EKTQmxIF7kWlbawUB8B0/x1MZDsDtiw0ImBJRyqrtXWpvelSGmUYdgoM1
+YVrd0PLYymiw27rgbttUgdaUiwrjNKmfIavsHNBCO5jmHdVTld7xy8PniwrCFImtQvTdjULuRt3uPVIZ
+q2K336i3uC49lukBQWVSw+4V7pgShkp92292QrJ+NmcJu5RbVJEwuxvaaUU+jI0Jo9mLCFDSosGkdTfB
+zi50KvxXFLNIxLjSoz8cIYeDKvaqCHLdD63qUXe575ZTLelpihdDRjGp+NADZPYlZZpWRn0UJfeOCgQ1
+NokNGVRMgyk9zIi3rDds0JDlbWeJh8jus13QX000ShzCDZYlRGnvbkMnUYkci6EN9bQKM3Ne+2DoC8ct
+LApoKlWUYvHKZ/HIqfvAYR7WlgULzwsXj6LMzh2ob1ogeEz2whrOYJA2vPA1xqJ18KD90/d+kK0iF63F
+x7eaQVQPdQoHooY+uZbjhN22zXlX7DNPgpjR7IEwirmatyM9Prvbw7EbJbXM/qTVcpiLQixj1J3ZiogA
+yE1eMwQKsz4EbtaFartYEBC2OewhRfD1EYLv1ctaVAVqjdMYYf21rsrjfh0GliOycbf72ohACuPixJGc
+KpWDm9jBsSZ83GCHx5TTUcuRl63DuevxKkxWhU1IHFESgpOLs5CGFf8RI225dZNo/evXUVKsmovKNgUm
+bRmlj0atk8kERyKbhn1Kjku1H9t/CtnasFTJhzzYWvytvtOcszSEiw6tp8ZF2OnlU4Cf+5kI+HyHpruT
+V0Q+wwQN1gf6zItAmXmQYCI4/b02BhQcML+5YrnIjjG+lR6+ppHjdgmWk1srkqfhesMguEyBG/kQrW77
+dAEfkEzkxD1UnGvSzmXWSziIJHnraXX44f7ELnQPi1g6E25ahpjZPFcsFRBkG03C/IpcBA0SGadaklAF
+hqPb9+7jBwhN7iXpWTC5FD+zWQ7D2EfInwKmz+bnU8lpl/u6mnOojWipOgONp4Ot7x8aN18qvsV4VMEA
+TJhATIZsRYBCMjPcBoMXQtcoES6iKpDsM5Qc6SlWDPeFIhRi//Qpgc8FYwYkNdn9SfqDIhJzrsjSKMGh
+IKqdItwtUdm+Iu1hE9z9BTfr4LS7wwQHVuEQ9larfjZHQ1YuDT+rIAWnUV/V36K9qD6SdntxpzjtAYyK
+pVck/e7NNoTvOzh8/1Zmbo7y9MizmbmVtu1514Fo8ohL3d+WQYRGLWvHxbqxGJrkMKWEF2I3KXXolfjY
+dNvUPWfpq5BdonMFv27LhMJQVoEk3a7bGioWROuC9S24TyIm22C1eHQaT+w7EmzEgXYOj1iC1tgelvP7
+naFh7pHfQlVxyp7LgzB8o4gL7mZbNQI+ZVteS6F5VYorx326BNxWjvi+48AarMnETJJn6TZXypYcHbji
+BhMn8lZh4bWre4496jIafRp7Xp7B9+p5J/JiTiSY4+okXEVkPQcF5HqUBmO6V/mhFDTjuuj5cko6JMqj
+I84ygDz5AYnTRE5tA5q0RezyjC9X0LRrtO8wWeyyg9zX19O5eahNnrORipM6KZflSZPpPufm+NdVCGni
+dOimZ1O1/1fPQog+sWKaEIrrluo+UTxa0d5WJxIpl1UGiG6eKzV/nSbTDzZLSdiFCqarH1A7vOWfNEG4
+AY+QRRR4LAIMUm7WFCSr7OpCh0QFKd7NTfcQZeQtWgZOIuNYI+GxIp7dLbtuWuITq1DO1S2ScK/tNmMv
+L9/AHYVOL+V7EzemkdzPqnNOxt26FJGHcAG4htJ+5AdslXfNFnq4hPZ68IqagedK2b+eTIVMClPNa/Zs
+YLkN1RxEjs0awhOHfiR7En4WB4DerUZIgFto8pCK5JgbRbb4a9+2gPU0FhS1sZtAXCzkvxnNkOzDnk6x
+JymEZQjfBuHiqI8VpRawoywsJKGmmQdVE1ZYosA72u/QrfNUxZ5UuNNco24FdfWdDKdxxwwtswxgGj1I
+PGCbBZlZyMKNLpwJAuJskeGDsvYvtACs1Wph4ejRo/Prg8F6zyvsqM0YgbCWsyy2Ys9D50XS4VOUUZnN
+Sl0tHBLAtnt2/57ZlyquOIFwXjQoA/q12UviHNtsnlf8ERYV4hTett3/Obtm1CixEzHLf3e/tKv9zM4M
+U8XjGVmvFRuv5RYEg1I7a95BdyT5jjt23DNmMg2ewhxxEUc8JJXyv3sRRRkM/QTqQujbfTChK2qvlyre
+MIfbDixn1zcsa1Wg6Am4923A+qGq328mvSPWAeW+1iyeW8IouyYfkMMLDh2GSkrI/AMtYkunZz/LFiDT
+m2SItBmHHwlondCeZc/ciH0h9pXhmJoUCK+liRVJvL1ZJNBLWqtO8Xx31EUlHWtwqyBZ9vYP2oG/Yy6D
+4UQ1UqDWUhodZl3biAwU2WRRx91l0arKLLWU1c7ddnitstx1XQrdIaBlhrbryt8SSD/pg9oz3mWf8UY3
+Wb8tpWJqNqapzDcOHRiia4q2tJphiKq0RkucyrNfO7gDfnS/S/9m1sFGyifOF5mDEWiB1aqToYyEZWea
+YHE/Y4dH6WkAJBvRvWSd06Vx3wTF1jJvqcr6ZzFL9T88NjM4JBFHbojZ/MjTOwegGyDDYi5D5/+O60o6
+fpw66gryNEUqpT3stNq8CYTuSHhQATCf/VWx5ROP1/oT+4MnHVr1YmAlN1EPW/fdKDe3fF8laWJvx75q
+xmewbGn3O9qJEQkVPBqOq8WDZGsvLNz9gPU4xsWLrUhHSkk1hIljr8jQo0VSebP5sz9rQ9Iugbbdb/0R
+Ssut/dedO5e/3cb/Z5LrwUruCTQ45yWl5Ck7l1xpZ6ZmOTiyLRUVnA35BBqK9KEJpB33W2VQrNtU1CQ0
+F61PsnOkSKXMC2Zn+zHumZO/EFgJNEg6R64nJnkqto3nhVfbWcqyzF8e08KVW3qEgNEeQrsewI3Ug1xJ
+W25zM/N95EPpm7SAfWoFOrp0Jsd2KrRkm8PWsSJLUexO1cnteTO+y+5NAODSmLbnI2Ez7ouvMxyouLN5
+ATgLVFo3eD7W/q8kJe9O0ccypoPSNC3McLW6M6qo2+eXs2hidkzNZMNYJBWwIkq0aHfBZhbo/mwtmKPT
+W4v9OTOGi7gVobihF5flPiZK7ARpwXzLEVygHmGvcNSl0mt70bHN3h6dQa2qBlRtkb5UyZYknkpHqkoD
+loNnU9Fte8Kv2PHWuAP+ULbPg/8R4haIYe3kTfYMs6Njh7tCXF9waW27xRxGVjNJtKDcH4qSEybQFEkD
+R/o89L4XsshDwSrKG3XXJsGiDaldf4U4XO11UsJK9bsxLgjgu0OK70dl320ZO8qr2fLBAojESp0ANyhK
+3LCQfZ2qjqqaj62TBwaoDs6pNJcxvZqZba3Pa3t5CvVULXSOUowh8jtrLm/BGoY75jtFq1eyle0z+Hw8
+Msfd8+Lb2nTOzEzm2COQ1gsNuRYoWdzrWY174PW2Z0STwey1r6atGINxB4Z5QXDOUJwtUiiZ09RDHd9s
+YVB7soBikYW2Q8aE5zW5GE4OifrIVR6ftdf3FS24NYMGFxlaoSvUltq/nFNalKljfHWlzckTWS58TxXj
+zvxqBJkZsul2qzaK0TLUWlpP2TuIEjOj4msolmJPHtZH18PSvHufZVuVC6GGTyS527BmkdEDmwN91sqc
+Y862vW1Zb7b+DiRFOP0Jn0nBIchKD8Jf2MpyUdzkeneOV/Cd7IDMgnyFPH4upe6wjepKusaa36NASpFk
+3Q5kthCNON/3MneqnbQFCvmm8RpujO0vlT6m7xbnl3+eOC8Ge4aaQFnctwhFMyom8TqEqTTsZ29zOaxS
+AhC/B+C82WS5TZ0XhehKgMCzkKUjX4G+C5iyDWjClzv8gDAIrhFnfxL4X0n94yClKrHzl/3Wk9k+E9A8
+h7Wk6tW44AOeCUqLdwvbK1wL7cOtYh2KGJYQ/B83nuYLvBQ0F+PMZa7WnzcyRggV6azRv23cr1NIF2mL
+66g/KFLebVgFRbQ3iX0Pc3U5Q8wzmeY5OX4x6jBmNljkMJRFS0BAduYBbJu1AMSsy6AQHd5ibUhPW/GF
+/ZnfkSUVnGuo1YzbcE+nHrMbhwx/CmBk+++x4KjiubLtqsjOMuXpXH0WdkbhuSOBeRQCpgab01VS3l1n
+DWOnKizo+SumLomraZCQdb4Pt4lUq3TkYCFPOcxmftyBUSsWiIxonL/WLC5x2OHKPQlhvC/zwR1pyGmc
+0faazIbpS1tM7UylhKEcRV/YU5klGVU8TMzaSBpBR7XWVwa97mLSlmNomMXoCRdKRCXsaS29rlatCUU8
+WFq2+Ho5LA4cGHGFUFy1iXUs+1nznblKV9ljDr9FqHM+R+iS665h5LeINYi+bm3pFQZTI/q9P8VSVJgV
+1kQ3fBM/C7L8ewGF6MIdmofagHO27w36niknQCaDb5IzE3uLvGXhXgKY6Kg6ojYTNHw48vPLq8wr7LsV
+XAo/W9k3bm8TrZVx2YOLyk2TmSnfITLwg6tUixGWimNiHdnsi71xOTucEuPJ+ZVOkW0yOn3TyWI7Oh+J
+F7B9tfVZog4EYw7MoRWcsANs8m5EuxpcZzTY6iRVcCJf2TXUkc1icdtDxxXJBrdbCFdQ9pp5g8YriIxU
+hDoxexrVNIx+9sIjyAeoP50c1XL6uB86FZA+msc9RBWWn4UGBJAy8YXsatortF/xrK9CB0+1dsOOJYK4
+HLKYZuwdPEN9EaSyv8wIJrJmwxyyr03zpyBi9uBq1fqRyAOE/hrmUvgxWJsCsmvmMKFwNPzZ4Pk6xtiv
+n9G9fJ9UqQweOgm+1QatMrd7Bp+nBKm0ZlmlPUu8cEtqUCsOzs6uznKrOS8lOdWbJwFAFWnp/9oDuMyB
+A7Mi+dQEAj+0svvY1UNVHRnCVVkbWFQpe4xzfFilJCzWW+Tt60wFPzBy/ryjWDuwV5EEgr+QAfRndHXF
+EAZRLNl2ISAsPT64l55RQhN5lVL2VTpz50LRj+uoAX5OZSmaLM4T9P8Jc6N22HqaOcrTwhzpJAuG9Uko
+Kqa90ZU0PWOWUDfZOZVUH7B1+JpFABqfl9+OYjq9NOdtfyO5GTHG1kogLHxTBznLpidEzlHWdNfaCIwG
+0EWOtyURvd2HocY6TrlV71su/lTI2967l/bkV2mXBuNRMIgEQGyCeY35wOhwJepkyuKOHP7kTB8vTEub
+AP1WMs/vdHC/vtYXynGs+xpXWzNXtRHaQzuYMo867LJteI3P48aH9ljt7SG/jSPPmRIeQWljkpmdOWR4
+xg/2QKajPW21gc7yV2HRF3dvAtod+XjtLUVkF+eSXcRsfJEkktE/3EbqtWo2ozkvZw+cwQ+LKkH8zSYx
+0yf288S80t7o5O3+gHsOFo1so9hxquTg2HgdaEFucytZ/Ed16rWeU11pWJUCNXE/2WTFCM+1al8S83A1
+PJPeBMIqJPQhhoZRcTj3kXpVvWkdM5sFslv1ZuQp3M7Bhhtxm5L5mtQtXLP+ZMFBI27XOSqc50PN8aNg
+fgw2E0sExIbwf53F5GdZ2kPmWe9sNArNb9jhjdAKyVedC7oPxmUkyDX50GE7Mc4TFcbF0S2oksB9QzMC
+a0D7pHpSh/io53GAUeAswq6XtEbrI7RqFzXLSbe2XwL3qsy924ot36mp6BdECfK0lut+kotQ3D7BukTA
+Gvl6dxCUdZk9nTiwjiVykMskzmpVXhB7+5AtIu1dOvuDber7zDjitCUBXW57ExVcEzydDoW2H8zOaqoE
+b4MUNuLSA6/dHLkGO91lG0NzAf3T+k0HPYlNiDvxhLI/M+2f3Qv/x//e/M637P//YWG92vFNeAJHi+rb
+i26T8CwHISvpZAeiBIW/NwaJTJPoLfCDbMfcSGeZbSGiEDbbMgJQYqcn+0d7UaajBJVoz+P8wY4qy+l8
++CL19S5Rae/lj45/+AHVCa9Soe5//P1G6ItBkev2uVd+8bPvf3L13O0XnlBVaP/92on0++0Xn/rFn30P
+xZefu/rJ9eu3L/zx7e9/8On1F3/xww9+8cQzn77ztv3v56dvfPLejz65+u4n1566/afPfvL+iz+/9O7P
+333JPvnzcy/cvvT8Z68/5uuOaXDriaFgBlFbBSCC1YHH65Qqty2ScbAua+MOAjTg+Th+JpQwyy44lLj+
+zZdVlDleHzSqTMfoMioPrZQPlyyyLBR4qWT9BDWYdX0gA+wT99UrQ9rDrDpspraUGFx3cwzjNXASQRR3
+Lc+mjlR/Qx1MKGy2z1gGMgPXUcEgNKM7UJw2ngt6K/rd9sX0Oy4WubMK5e42K4crRLxukKNEovSzwCEp
+gg+0xUqUHy2p3AfNQCj0/ZjKhieg/NfqQobu5kfPSE0S6n+uxdjqdkJd8jhVH6nKKPVJu8Jl6m+GWmGo
+cUKRMd3ro+cwhzk7L+bXcd1Oag1KjTLuzb/f//B9alW+zZl/BX8l5UKoFaZr2qdwxbeoU3ktu1emjUh9
+xavUFNU9QxPzcrr+ZaojhrblVb5HZU3ru7+k6qZUDpNOpn267cNHoXNJzch37XnxLFA0fQqqoa7YeSnT
+Cr3kPXwBCp1QF/U+gQZlq2552Z6e/WPjEn0D9caL6Fd7onddefECVUy/Y89+0V5zBdAPL/EqH9j3vpNp
+SF7Onv0C+0nKne+6iii1J6li+q637m3psHLE9JmrfKa3XEcVMwBPRh1P6kFKLfN9u8N1tuCqX8fHEcqV
+VJa0e9sT4u8n2ALMz9S2D3/SzlvpYHJuvWc/T/qsuZZ9F8/yAfU3b0D5kqN4BZqynIF8cvvuB9Q0vcD+
+UXulzfqB5rqN19WkFIt3P3Ad2vf4HP6ZqWe5kY3FVd2Pc+5GO4d5Z82Aq7G+qM958sOXs7XznjRioSWa
+VFQvcR69j+fj07br5TL62kaY6yvTAL3caoRaWx7lpy9aK56TjqqvKSncanzf5xrAvP2uzdz3uW6O22/v
+uf7uk3n7uR4v+Aq8xvG/QJXYk7wO7vuO3audwxjHdh0lPVTNOvY39p8/dy1b65+sNvdJVmG+ELWkT3n9
+cdVAR8npKC3tJaRVI9s+8Czfej5+uRHVse0zL7clyNvrqJD0a9k1z0b5cpaZxusn+cq5qKZ9OmvPcZZo
+v9F+Hv9ebtuGot6pWrfue43Vvc/E9Z+Pz7wR9dBTiWoWEPfP6yle9ArmuqaXbn+pvVd7X5Xwfoq/PM/P
+v5kVxb7K26m1eq53+O/jfK7noyr3B1Ga/AobpkLw0Wy8/kN2zkvTz3i8fS7Vzvaa46mXno8C6K9HqfdT
+WX151Z3Xw57nff8ivqX+fyX6JD2vjex7vG96xpPxmZf4IFdYNf7ZKNKdxvrFGMEz0bdxzVefzAqan427
+p7E+HgXBz0SN8pPx7GdjjI57jXjvqxhHvP4Gr/9jXjb1uVpyge18J0b8JF9Mn/lOlG6/ODUfvN+usetO
++y++LtIcOB5PrcLur8W9XuSTnkS9eG//1agFf7V95DRv/Qrsf3z+xayvLscKusrLnon+POMF7ts2q69+
+GCXUL7bP5b16nO15Ij7P5uHKp9nmC+zJk+yli+3Y+Tq6EaXkH8/2jcvx+pl2DqvfMMfeiK9ci8/rM1dj
+nV5j807zk5pvmv8vRZ+cjkG5EnNAbb7iDda4t3M19eETsd6f5NWuRJ+8lu0Px7NnzPYcf6LoUtw3tecC
+q9WnfYb3xdXOZ/Mnzc/jMUsv8y0WsvfxeiGbY6dizrzKm6a1prXwwvT+eZzf0lo7z2f/IK6j+a9N/vnp
+Pf9afOa1bM5oYl/M9oGfRZ+8ETv5ad+j8JXz0bAf8InS9S/ECnqv7Qe89Xi8dTZG/EyMAluibmnX+wtT
+e0U7uLHWfJ5f9odN+4P/qbHQ3HuG1+e08V36QnvG+fOmfj7FP6/yM29EI5/zZ/TPXI0Bupg94xPx7wu8
+wmW+/k52Vl7w72Lf0Hn3ahp3qkVDF/tpKiS/TT3pR5Pq86Vb74Ri88cnoC798Sm+foWKyK1Ws5SUT926
+SDXvpAOeFJZfzzSW37QrvAldcOhphzI4Xp3SEH9Myti438cn/V7hAVNVmrrXev0NtMnVpi+46jh+P4fP
++jXPfXySV1J73qLudVzzdXvvFBSp7TpX/fNQ6H6cn4K+9ROhUU4V6VeSNvlbt37Cp4DW+Jnsvk9Sn5tt
+c4VzKVJfomq3FL+hzX0Kz88+DWXst6hv/rj0xqVdTR3xS9Sf1uuPUsX8rPfb43zKM1KsvnUWz4/r8NUr
+1Et/mq9Dxfws+iB9lxrdrtd9ht94068v3XK1B9d+x5/xvM2Dp29d4hXfSnrdP8v+vUwFbe/zVuvcZkbb
+J+ehh+7j/oara7fa8U/E62lMoe99DXMvxiKe8dZraI36wa7qiuPWX49TuTzUvWNcMPPe8vnzpv32JK+M
++X/d/oJO+mW2IObGGSq+n/W2XcXrjCsi8ge3vS0nisj/3gxmJm1wx55SUmN9PPToZb99h3LTEVam+DDY
+eIPN2R1MhkivZQIUDyJ7KqK1Wg9Xx5secZzPscE5Jr9Z+hwSs81tZ2JWwHlAB8Fztq2eUu1y1p1U5D20
+NMlAP4KSuvP2TyeERIdKtYd8IsJh9yO/s7oxhuyJyBae+d3L5F9kZhhkjzDs1hBlrT2hkWEgvrgWIHQy
+Be7JUK/FprJQZb+yRyHOPQGDo8C4C/5kwRTkSToCkXUYelZRpb0dRDaT0tnB8RbSg8V+1OTKocVFW9e0
+N5l7gAFvh8luHVtsG95K/dVVc3c+d+ZHg/uQld1vXTbbIpCoLNDC61wm2YP+92QgkjmPZIs0iXFIct+O
+UV6DCgd0whuqkKDy8/3gFyKK169KZBOHpWQxhlkurqZOXko+FqrY513F2HaIqY0kYkssissMbgh10vK2
+AavIMUAph81UhOvBziOdwaxxpIIO2ty9Byp2gJvmeJNWUIY0R1yInE7AfJIyvDUnxGi4whzcoEh7Uut1
+KIXDhuuQuhYOm0WrU2HZ2RxmfSiDwiDrxfSFTQ2RHSIwXrRadPbKl5FWpCov6Il50hT5lCPMUYM12sru
+7+0sFhlx4eFx05JOnFziQmxjpgCU1nPonlAdIDu2IAHhjLUFZD1afJMpoEhHzuQB7iJHDYfOQCXtisAw
+WV97hQIVtS9brJWUBVyP2rWqPKVh02WotAMF1oecly6fSVyCY0Qy/fKlBZVWiK0zZ2m42k/AIEnSWrHZ
+dZiKSUOvzlok5jvuk1Gve5O2LLOtBeZepAUynAILLWbIUQiXJtm73kTotW/lUDZvN0c7YAFLOd5ikJMb
+Wj1/1W2m7Il9Zn3PwrGdzYY9y1GbjTtbPgrXqTTqmU15IEOQzzkKQniSDF9UtXJ2jsr0Eouc9lnepcU4
+ItmbI0Ziq1Z+B/RpiC9BfSjHuM21CU376IILYfO4SzJ5EvSI2uY9F+woV4UyaCWZAe+RLrznvPuZRmUi
+UlCqBalOfAq6qhuDTcTVVQZcBP5SIN40o7Al5ejPRttZwtVIa4dAwcSQJAq+amueNzlU74u9EP5RQlIK
+nTrpigwj3ClaPYvlqURqAg65/lAMXtVVisxhSAfsbNkZgJIj417fh1e1wYlYDHHohF8n5jvAYqka6H6A
+JTQhBR8ITU/hU+zkS+V+2x22LvsusKKi7g5x0h/5wxUtGcy25fmcZiIN9tAVCZwWhj7jvWyfORCCGISn
+E/JYcL5UOQ503gsbqwSwr586OtEVMjE7He/NrPShEArAHhVIUkH4kooqPpyVvEhI5MaRV1pZToPcGMR2
+m+FJexPs8VtboSrsguE8Xbi/JUy+mVbEpOJjS1PoYwd+iwWvNKgyrIeQLA4RFclas3wrspBewpmX1OKV
+kEDUOeWkSKQqIkLAiJhxSkSC/GD7btUxC4paueZlzWpxXsm3CIn9EM2wbSKVZ26pZPYxaWS7VDZSsymP
+LW5QEBOCLLNJ/WmcjgHhbCkCnSKWmbTNErDGJsK+fPdvQXvWgm05cTZT+etNciZpE+ck9xDikZ3n2i2y
+ejtFW0emluZlEvUpW+4bJXUIp2GPpo0uoNcyL6a5BNYcCdXhZLBTsWUKQPBu0kdNSHLRkn4D5k4Sk8QU
+G1E32nX8ihwPT+pyXeo4bAsZF61kWwH7YDQYHC4C4xPaUZw7GWGoN1nyPZU/QixbWye0bGMqEGBVgIJq
+n8gEBKEgGoRW23Ltda/nY//kBN253DxuQkd8Iq6CzwNXL2PBYAIg25qettrvcraiC362XK7mENVKHckF
+AzDQtXv2Z3C8uQPT7oufp+wVDGeUmHE5Iz+DMdPsTjwPVwZmUof81WxOAc3QaJ0iE/cEILypm6RcleSc
+HYoSlPEm5EcJgBO9KvQ5IDABTCD+yGmbTWsJ8YI+4cZmlOCQOIRVKGWGXouJy7CBFB7HLJObulb3NotQ
+2N4pFqIIvlE1gZMiiJTaKVqjpG686H2I8XlNZuztDlgTkGwMHslqxUqegHC1im1tURG7iGPFCqLA6yi0
+7Me72WKBD3RVJq7IthCvXW1bTkXEeZqwYtive7WTVu/NgPbFvnw5J5F9fMxlM3QyZRW5ipLMoipRvmJe
+E38bujMw90NEgEyaUJCCuTpleybOaiPZDqlyAM335VY9a7DWCkUTe3WkSuCr6HgCAInAExXSOiTnqR2p
+ofr0/0O2nxOEjehIFH2whRGUCOwh6bRlrZxUFaQpnE1vq4SOWZgePP42KX46WFvOmduZAwV6op8j4L+E
+fh4JbbnQQMHKyEG9j3MOIMcmV7WvZvJDQpa7/5FoA85XbqFbSXyeyMJgMkjTPKab3WdmalYlVdF6kFCu
+/EFtxNCCai0hgJCJON7p0zmnwpIOxJneVFKi3fLiA4lsi/Mnm7C2J1ZRE979eskIQVCDqD6P6eRblfbw
+wBbP5ENS9rh1SYwWSyZRK1sxbJgREQsgmdTlsrkacgWHxsNJUDLrd6P8CHVhQGPzo63uZ8ShhWXBsYKu
+nIs3ZPLsjU6FkPtyv127WB4923SyHop5c6tp1emdwqThx/6cZNN79RGxpHz2RgWQ3uSeQYYV/mpu+2fC
+dpQ1ag804Th9sQeX2gGBAel2Yfgwi5ZbaasaqNooFFZIRwn4WjrD8ufou40awf8kMjQJ15eeNKzktKsJ
+UemaMjmVpfTCVY9wBS/kDNsy5xcTpBW1SaJ+B3HHIHXIhbQ2eqWtsgvt8UMJQmwWo714pI7N28GV8jeJ
+XgwfvZWfwobvhfwYFnGCshiPGZPZHjtBKR0vnQDZ9m7NlmHWS4mWao2EkyVXZE44yzRYRWA2bcaLiaNJ
+kVs1dF9S9Ks3KLv7zYI0a5ja7W2cWRJe6qmcw1L2JHTpTBQJLuGQIcozUa5Q3TzzKJOVivFivDeqigQE
+n9ot91Td9pCgFFYAUpPTRQ3jIiPwo88eCoIOQ0Duo3RRCb4Aj+coMG2y+QJzGRwbB9EnsGhpG0mCrS9m
+nIylnPcwyapZ4bAggvZoNTSLMheHLL8W2h3YCNI2CEa3I4XV6vQOLDsiucMfss6te+Hwcoft9+1F0C3g
+T4ZuTf7YzbKHfhhHHbnynYyzux4sHnjwULHvvkN3f9VF4mV5jliSaeH3G7veXh2hDlVtobY2BTfywEAA
+b8esPNMqQfcmbUQGe1/SDBg0mYtguxL0uTZDC8+lBzX9c/2ZPo2FMCxa6LeouMEybqrFnL3Y7sg2cRaz
+yhR75LmGAmvSdxlR+K/NEPj5orNcPevfWSmtF8riftuZJ+P+YNgcNovv8ObNV3v6oz/hT2l4/fXLVPHy
+NAQhpz0s1bVWfEt5kAQJRcP5h5dkbCuelZsr9fqYq+OuAc5M1Ia9Y664o+yqNr0H1+pNUFSYozCTIyq2
+u4ZE5k9EQkU+wh7HZrsfkyuC2CpYzo2IJGLlst1r4Dl4fycnX+FjFR/1OyzlwbnlvfANf/t39/32l+6x
+/y1NpUbip00O804WptJA396RL8v5JpMGmt031RN7i755FfuGw3ICksFUrGfqxFn8GrDBozHLZUzmOsu5
+JsXU3Zf33sGZYXtnNbqj8OpTbiPPFXnwfqlXZ6okLOyZKhdmkqLYq0csreRPpPSHCgh1ipmpAHoq26rs
+GLpMzDYIcUZJCs8w5BpF82z0vD90MRWskJxE6PJnWvMIfrTCJd3J/FQcu9ifp/AajVQ0JjiSigLt3Jn3
+/UMQdSpUCYMilX4wILkC46lIcj5Y8xttUa+p+ATea40YdXJi0pYtc1mKiq0dE97xqvdSO1uPkM3WHllT
+K2BGMbbGrdOpfR07faYlWEylVnyTxAYVXMS0/nKFB9t58nTEzqwWnI37nW1NCbvalKs7szSVksiUesF7
+8CoO+t6SpphnZkgzSwxynkfJZqjbWBIY0DsWi4eb+bpb7LUZ31ZX2LXrtztT22khPtR+czYHALEzeh7B
+ybXcGC2mMiy7R3k4BNV1raEpmo05kqq4bHH2bPrsmX+4yZZOVugVj6XtLTLjZNvdrX1r9uh8Vn9sVib7
+qIt/hsspboWpVB7Ic7lzxVTUZP8jlZ09UWvOU+d/gCJOg8026wQbBck/miR0rKWJF9zx2akQGJQH2wpZ
+mT5eSo4EF65NzTHpxee6Qz1xh+sP2Q40swQVYVtAyV9dnrqM1010h2Z2KkW+bWoLW57KKLXsSrQ1q9iH
+oz6nJy9L2DliQx6b871ntRyuUKLKtpVuNTPlBcdzMlOwc2EqYJzVtVMhyGwnWppKyIajqOoph+r/fv0D
+u/Uf1v/93SdGCv80biT7wmOJyj1f3DWVWphK4yzRYHR1oqobuX1YH51i6nCamXJ2i2rVLN+mLiUNLGs2
+IlWt2gX6c2nKn6FSC3VlwyCTCY7IaE2/NEpiTkUbCvfvPZGtmHLsbh5L91HpTDmuU+G3wkuA+Ug37Ruj
+EKveiU0c2AtMxCJyC+5A+P4SoAqhNzKtndgVUWdLL3C6Jea1l2y1g7U/GLWOGSZq8gdoUZvXB2UTBw2o
+omakyVszE7Muad4Tb9BmbNDQTOjOfbK24Pu+PPVUZHV+zJ1NJwn9v6Wpo7mYMmdUTy7aQ98hyR1wx3S6
+dy3DNyW12x2FyifhB4gnp/WmytXLVIxKjhnDHXiF8TVIt9RQtuEiz6LVNj2m7JDtU6u4yCrNMoQSezUu
+un1q3Xq1Zz9NppLN0k4bho4+a7ylxEQWkoArWeRaeFnRjxR7WImjxFe4Fm7upUH3I54UplnYVNrBYCXX
+aXttSy0gwpIVxS5QXhJAoWDQVqkqCe9e5JbxFO6mmPIli8Up/FKm1MAVkIGemlYdiugBwANSIetMu92m
+UatVRottamfPSvd9/uyoi6kJM2WXAxrlQtFoIXX7WYoSczDSwFJ7GlY8h30fYQ+mHPkfol5ccstV3TH6
+DSoqnLiMmvJ7yZPNRPF2bx3LdDQ8Wuh63ggPSGLC1+226QfM46TYIG0v6nmkx4N8cgebKJ4gju2Uo5cC
+xAraZTqfhVRAMj6tazN5tC9FYbgXTIVzp5o5mp1C4gm2QroteLZthI1zMFS9saqosZGCOPnqa6pI/alf
+dmdqgp7nSX3tzHEPG7hsvrv9Wd1B7/k2LzszldLMyhIWKuDBjB1TLy2PFnuZh2BS3joJ5hMFotSw52J8
+SSNQtGclq0gFvaW2LhMLkSCMhNq2WAHfgHnaAl3KrXpUxrrdPpPhjRpXpgxusdAcY6VJj91/3712+ny1
+okQJ85AJptZgR+tG7XZaVqk/pxImTTMerqlCSrLkkpYakAO2ABm7W518w87O1qNPqeiQnM8MvQNTdnl4
+WaluQVa5T9WEQp2ckWTv4qp7V1txPtZtFaHd/VP+kU5RHGYYNS6lVOptaiavZuo69skpp3V7vaYi1yx8
+tQa9aNUdQMuAHKtTGj7h4jiablE/4P2pOeGyaoM2n4V43FaVjfu+VqnC7jIztb3Faa9dgP2SzpXZqeU/
+Bdgja7+FAqmw9WhDxS6UVYsdemE5n2jFFESS62g8BOjTV1Wrm7Polufa2tq3Z+ZnpjeKjVRQhtHLVHsW
+Kaqpic3ES9qXaEGkgJ17iuERtXXF7SpTqQKmuFvs7lRTVrLajdYjsu1H1D+xQ28QyUO8tDzlQk9F1HZ6
+9bF2L4g8g2fgXGCMZ2PgthiRaAuC292TiBzvmWVj7ZOy1QPDyVqNyZLzowcLHgGGjarIrsvseqjU5FAD
++5HjJYrMWJrZPjMVI1c1r1QeJ8E7uStm7bQ104bcfUYiheJIh6NeXEEGv1cm8b2nvSaKsHWm8BZZ5doC
+hy33rIjYe+nDvZ3+oFOo0FuUXj5wYM7sX2sXHXm0pS0FHGHYeojyTW3ylCOWoxUFZk3+ZskgQyA0rF+y
+arFJxC2Uu7x0t6zDKkty5Wp6drR7yrt2BaZWKbAoUx0GooGTLMxg4AVo2t6X3yYvIPPx+GPqbMTmkVl5
+rRfFfaItVG6WQiuTLfuMSTvPqtJXSwUeA5+aVahJ5xUjWK5varPAT+Ym+X+tGmgWVIRlHJ2uWnqDIhNM
+c2iyr5UomurLrMhPdEVjAveR+TkbrPK6qtLZKkBfFUmffNKi2dMTYUtmiaepPWRLvnJUAt227fN3b8ub
+Z8eW9e4ULDAStG6fedbCF8VU8Hw1dgEl5Kbw+XOtRhYgf1P++9IUhtxW2FZzeLABbbzmsE33PJbw4Y/B
+/ZeaxofXwF1u/0rWfaazUG/pL7LTyUcnz/sGVQiCgZ+/d4088nedI389Z6Xbu38hLvr/+D0oALTX/OiZ
+Dy9SY0AqCNkn7f3nXHuBegP867rY8c7yzu/wirUAfPCr5Kdnygv2V3tNqBGcmNICyDjwH32XqiPQc8A1
+L1LvQBxzaCOcSNd4nzz0J1KvUE2CvfE++fB/Snb7RTLJn/NeuUGVgatT3H2oBlwmG/19akq8PPV8YOo/
+m3QZTlAL4u2PHsXdWpUDfNKZ/RecGX+d/Hq0533eNd0Bo5T1xGX+vETuu38vvffehz/mp9+lqsEFZ6M9
+fuvsrTc/fir99nQwhMjiukIml/OpWnabWHOJx/YWeUevkU0WjLvgGb1in7lif708xeISn+rsrcsZO+n1
+/JNsjV3TWVWviE3lvCdw/N6w7z3m750kZ0pXuXLrOthd/gwnwAGzTz7p33uL7LEzU0y2aAsYbNGWV26d
+J//tLedsncgYZK9M/XWWz/s0eIP46+OTLVcrOGB+v/NkjL2ja7Inz9q/15zJ9TRYcH4/8dHO2VWu2XfF
+YXvMOWJnQzXH+/PJjM/2CniI7d3zZ7A7nQV/Lb13XXxAFEUze1CAmuFiKoSpkygqvfiB35mO6mYlhbGd
+evmVIMFgu8OG5rlS5Fy+1RbMW/qt7mCVmlQMPrqyp22JFbJES9MB46nMnFm+01v5dHKnaQNh6xXSelMh
+3RmCSFZRmHaVUNtIPcHPB3RR8cOUrMwTN01EdrxVHt1Q3rtTZNZeOlyg0ylQ4sz04ReXivh4G0ag8zwV
+2qYvmvlrOxanXNUp07+zvGM6C7cyldNpn3d1MDhcfy6CuPBt9NU3ZTvv2bWY1xCxC0Qdc7/U/HSyA8ds
+5h1Nob5mZvLksZ2dS9OjkqXfcOXOFLag0/I2+G5bS5B/ehI15pU8thSW7CxPRQ2nra8lc3T1+aODYbeZ
+i2xtoXStF/COG+UVH+y1hWlrzVp1tOr12rIFRa7ivn06mOG94sWwZ7Kq7WHSePRX1o2Av14x1o29xFqZ
+cnj2TKeqlorpVHwkA9x6+TJr3idJ3ukQ5xc982qz8SHr7kkrNKdmtGkL8IE8DRZBIE7ktpZ3p5haKy3c
+TDMeTm1rUz44xOodHCv2b4yHqxtZ4WJ8eNrvJb4rWzwCsmwQamZG3Ld3zOaWlsY6HrdJOFZd2qdZbGe4
+3APMChCml5am8MsZ1GM87M0yxty6pM3nvJ9Iy8kcnmJX9pNXmwWs2jQF75v5PZkkID7fei4KhBVTSRXG
+jdr+C3aVez4toLcAYnJ6N1s+mmpac6pQCvUbEC/HpfdmNbwzoz+82dD+9ZLIZpiGpqT7nrmQexZNwru5
+RrFwaKnsC6IpU3m2KA8+bt2BIlRyGXLKw5BF7tvZiOYIKsZher1yK22U5ES20ddUu1LvquiMI2ZXJlkd
+eY0glrNuRLTzuqrTa2tgq1pqQFrHAjGU07zTe6c3RonAJ78wC5OFK5vFmb7WV6lFe0IM3vL0FpSDHBkK
+HWw9NBxsleuOtkk1mHnlrFhAEYSdRMiQrJy58ut9QEKrPuI/BxEvtWds88660QHmpdKotFsVt8KMGHvE
+5qz82COhOjmNZ5Fn2cb7pzjU1u5pdI/iuQlOl5NdfLFnWfCpTXT7jDn4eSmrNFe1yTAn4nhJrDLNULck
+9tRNkYOM44gRp3OxmIbhYGlkNXekfFjMShNxR6oyqGKG7ZGq4oc5+AubW+KjYkVT7uMsZTok0JRUgJ4N
+RY7zmd7UxdD/+Y4rw0Cu5EzICiVtE2mkXA0ZkNB1wYcvumLV6RdcxsQVfn4UGikfUAzknMvm+LtXXIXJ
+VV/yViVVmR+EsFISFQmtLdw3Pu8aStbUp/iV86FC80EIy1zLtGWszY9CYwRf+TGv/BPKnpzOVKdeDKmc
+5/3KfqmXQjNHSiwvZJf9GZVhngk1lTPRjKQPIwWk1+LdN6ZEh1z5JJR/klBYGhTvydMu6+SSXCf41hsh
++fJmfP1kaLy8lmnghCQUbvTn0SrdVxov70TjXwyZsqdC1+g035Ls1Une8UleWYph3wlBp7MhovUKf/9J
+6BHl8i9SK/pZKMA8y57RlV+I+57iPHyW7byBf1+lnJerDF11CR38fjr68LlQptITnYv580M0BpeSGthr
+vNTVGMTXfGL7I1yL542e9Mn2LL+SlK9eD7GjD0JG6XJ03el43tcoJfRSfPdMXOdKjJHmRtKRey0m7emQ
+JHoxVIDOZipn78Rk1i2OxwpK8lNJRed0rKYTsRs8kY3CjVAEkr7Qyy49hA8/HyP+ZqgSnYm18KhfytfR
+d+KCL7Gf035yst0ivDPVpB/FbA9dL7+ytH0uxodjxnpPJtGw6Dp87Hn/Ct6SZFNoeeHPN+NGL8bWBBWp
+YdP8Tl5jY+doOsvDl3Mtd/fuYLAhAzltcM8sfQ6GUUzxynr18ue84pFzRudtL+el5lftEDrcZraK6fNk
+5+dM2pm4fvKry2mXfcfi53JDQC93zdyRgbKn+Jyt2uKTaA7tCT12D8UWdwqXDLp2HyijqOsYVvUSI7Go
+kQaJgGqvEHitt/A5z28GcIy83liSdYnas90u4XP30feohgk/LEJs0XxuABY+FytwDWSzTJuJXWGzM21C
+7h5ROHxv5xvI3B/uLFOTpmiRlxnaG3C8xZnPRQzmiulsfkkTW9Ya+JKfc9aX0v09w7j4uQ4QTqE1VYnV
+yemZxTTiKXN+xMvM6nDBCgpXM3zN5ONS/6Gz3PmcRzVTFFNpVVx493/KiB2eb7qrWivNDpsVoStJqBR3
+Th5RVXDXq4dw0LdGG/b+t9B/3zoC+GrmGma/CujyOT8kw8AC59HkuuD4wkFlnVJJm7zesDg4Wj5uJ+5x
+pEYyIKcoI7gme6E/kK3YWZar0mIlc4ojx7uYxoNOz65du3x97DTzsETBD5E0QXlRfCjzoyk6Quc/q62H
+WqyrmMGrcsM70w7/zntIoGWGuWwG/bnPLYdtzZ2TQ+U6Mv6zzY4/2vVfP2faLs1/7oV2JihAdgeb9f/V
+dXW/TZ5X/LqW+B/euqqSaHEMo5pW4rgKga5MbUFdUDvtYnJsJxicOPPrkETVpIUApe0orVRGhaaWrrSk
+GdAUmuFQQqTtHpE7LuFm0v6LPefrec7zgZBCYr+fz+c5v/M7vzMwwH7DgIqPYQMyKGRBQMfvY177PPoe
+WVahXwIfpMdwhh2/U8H6YjXGqaj10KPLj342/+492n609ej+o5u750ANGDFzioPcR6R7BxHwPiLwd1Dr
+GBF28//nGKkAJB/1fv14B2v+3qNv8ewvUCEY9IS3MSbwJUYRNvFbiliQojJqPuP//vEagWc9ZdbA7e+e
+xzgGRAc2OTqxyVGBh/gEl3bPsQ4vqUZDDGYH9YZXSc3WPD+/3+4n/H7bGC9BpWxzxqbfHnj0Nj4rtc9m
+EB2RqICvice6ZArXPg9IN+PKCvGHnxa//lFFElZBqe3JGp9/98kWaObR9Z7cApUyvIPTJqOzPrJafRdQ
+702+x/uj3t66xBE8nbNvzROcpU+CZ3Sad3y/bmeq09PFWmwsn2K5RUy99ATLKuEehWscktx4pQsnVcUK
+QwFbpmM2V9T6UXM/p3VYAYrhRKroSiGY/E2IAZJe6FciwSNXZ46RNUZyxRstBsub485Zhv4ihESbbsHH
+qvOdOZzCOJmlumd2GEpKds2KOOIpN+wpeEgL5CpX/Mgo7DqCOXMTemYLUOLtKdwxRSmPY//XIBItPdIv
+wur1tZLMEYXQ+uC11NEBOXdBrJmx4jgUzRvO3mi2T2O+6zD2i46COAiDT3ZJ7Oj5m82GOf/mB0Aj1Ypn
+oUHVp4CbDGXQAN20OUBRoGKgwmzoseJCb7r062K14FialpB4ullrK1gSYCzqzSxvIjoe7nZZaA4h0Udw
+PeSY6HQqeHRgcExTySXaBvzMGyQkqKRxxNqEet+sdadbS8Vq0LV7CpBq0yw1oC47CWMQFgxvBhsqMBmn
+M8JRJ4zFZTatWg5V5ZvZqVYbmDVdkBIMTEfiGtV7dsRYPSQB4Y6d6CCElY1zxVyp4GFfn2MCbfsuB5tz
+J2tQuQTU3U6ZBzHfNktgYkGrzdRmm7x+uEwec/C7VACKK2hJDaVMjINj3Q6SsH5j/pibgoxhLYRDVB+W
+nkB1JGS8KCkwokUhO0VXU2VlN4mNiMvh8HHB1ISCKeQQZ93bpQ8xxbwsqWm2PbisFNhYiD7mfioUMIPI
+QnUwJkpILEBaHqRKtOq5p/yFmCmTval4U22mw/N4j0zkPaFZUAD+WKYLPZsxM5zpFcGThYK7vNUyrhAk
+8mbvYiQzt0aJrIWOhsbjQBkztLR5+mHYHh2iw0GRJATPoawTdSILVYowhaIy+S7EiDHt6kgVk2JIrbzT
+tlkxcKCX/C2A5lFjEVuxE85ydbXPW1B/UfgoCAFzro29qC6BjfnQs8jJa/VsWoEuxEtMq64ZJlxhk0iL
+NmmlDBUcoe5a0w9KjYeLtHcC7Ip1KIoEvGcZ2r3FTsnYvF1bmPHQApfDA6YWVCVsyAdwuW6r0/ATGTJq
+IN+xYn08jtu1lz1RQp77TnkStl0sTNhV64enXwen0OghvByb2tPchLiFdUxqUzkIJxifLFyELch9QPDw
+UeWVkqM0erK2ZOb7VM54QnnfiAtRSbYRdYbCucs8rbX5gyYIrPIlFCIZK5r1/HStbtwvZBHD9tccLL68
+f0Kl+Q1Ez1w9quq+YRHNYeUJkq30y4ojT8peqkQ3jFNc6x0wG5rZt4CPJpMwmvuFyCDL4wbS1hNp52TR
+yHPsTKnwWMxCQ60YeZRK14xvD4/1SrndMesyZ0821AClAekyAcUqQDW79rIS45A6iS4PazQyAnWgnPhu
+nrghHg85FLXGMoosUDaaHwqCfdjaF9ZUzbyACvm6KDlGJVTRY6+8eOjoxOTvjx3OpCu0aA/9LFZDTMrr
+YERVfL4f3GwsMjSATydimwttyCoNFhezVvhZT9Cvb9S65nkbGtFxRhVnTZOpDPm1AgYcXYLSXnrbZqv8
+VHMZuQJmxvBbqJGmPAXOz5xGpYm2yiHWI5zM8ywy2/2cDPioEm00I9Hu7edS4IrehnHSVsF1YK7iqLeq
+H2AT+pmNohzl8k5kU0P6AO5sniIVPrPN2bHmhc5wowQ6b4qCwVj32aJwpM8whn6vZSHGNBk9c+TX9By/
+GICoZrfTZREfsxG3F3IUkPCSLxF90dXZyNszQ41ShK32zcSRcYabXjdjZarTOWW5AU4pY45GTs3GbiXv
+2i3KmPbanFXZ+3Cd8V4b8LM6VYyl4Ld5E4GPhqUvuLZwz3HVaRXImfF/tNdTVSOr0RI5PpcFoXYldpKJ
+3Cc4MAtdZxJMdOZoSBszgZxhGC0zxspZyDkVLz8GZF/Q7ZhxAXHNqmbzBFV8FMGASAKzLjtHR0IzdAhq
+jZM15NTYMYa4lwcIGyM/ZwGiTFRPlSYsKd2Y6+JCawPzJ0iYVBTKMZ+RmRIWbj0EyCPaUJKLbWWBM8pQ
+FVkjnakkWaROkZiMSK2bAHhkp6tRNbgOX50SsOooG0ID2AyPLkr8gsCh0M48p8BOK4s2gnUDzdkhzo8Z
+X5YGk0Vuss/v1isATv5F02p5oIVg5inznRRD5WAHVl4QhGH1vDzIITMunaIE8sgMcuHBMKccSujfTg+S
+P3KptikSTKDPo3Tf0U/ws39xFY38THtvUBBYGpk/MR9w7czoixbaglPHFOmjGohzdXCJYF/XR2mhrKPP
+MYezRAjK2fGTOsMB313odUW6eXFo1Mn4tEhftulR7bCJcVPNtEQcp2khJEPaantHsyAY5euT4DjEHRZ9
+vfJSCRBhdRPuxyxy5/W3hKLZ8IP9hdZMfJ75Fmq6PP5s96PHPwN3GeuFUZ2y8JPrVAUMmeTnAd/lym73
+gypsUtWOMU7/k91LjKre5QpvgKsCrruDfzMy/PhHPHOHWOXIp36AvxHKu2HuR2jsPWSVM8aMDG/mdfPd
+CVH+Gev6UV0zujvwvu/zWwTPA5gyIrjbjBj/dfcTZJ6fQ958n7FeqGz3I6PJ28j+3sYabZt4f3pTOIZ4
++PLJfXoLrtIGd/8Uj7+PNeW2ocofxlsvCmFgQwKyFzCiuoKx6TsY7aX4siUwqLpjXMLpnJzynYRrtyS8
+flGi1RTS/VrVuvpOMQEo3q0rcAk7Aj6XsyDufBV//4pZHFxLiBgXV1Xw94wKu6/hM6yo6j8P1XtZtox9
+i75c5zM85Y7UPlsTcsiG8Ar+gtff4Lg5cwmIV0NlcW4JReSBvOYFPEWfRS2j2pnbcF1OUVV4HMfgosTT
+NbliRzE31qWRP5SO2FL8HNWGjkBiuQSaCvJQul7YCI6N83dHIfBq3q0oFoqtNvUB8jGoxXakd+4JKUKR
+izymx0WpgbWOv+wgw+Qh129yT3tGqukRe+SqT025IwffwBPPuDd191qXHrmMZ91mggoX46MBdkPa5LZU
+4KKmuy5ltqSmG9/9tjd64ZjzyJ9Zx88vCY3hYyEFUZE7ep6/qfY/L4/3gYxn2843mZfiaEUPZPSuyfRZ
+kxJUdowJ68Z9Qt20ptp5012HyCE8L9ZkxtnCW2v4hD+oYnBYMRD+vG2vE8eRvNwUl5Gyao5aw2yOdZvV
+INWM4Jgt8/8PXnUe94nUaQrjQ99znsgFjFD9hFEqujLktKxhxSJ+HqlxpD65i9GuszYydROfawWyObiO
+z43wXnjspvymHEqBYBb3j3S6M+V9r776ankJRXzARwhBIXR74dvRzIYCIhRGVJtUfY4iqLeI6vdYsTM9
+XdSSdizjNwrlNiBUL6R/Y7FEgFL2UpAfAmagDllxDMdaWS9ZY6EYeyS6oAd/VKhE8Zhy+fDbxUzfcBFE
+SxrN4+8cmYAU0zm0lviGJ43VTZc4EAaeQfsgjKnkdYvqZBaP03JWfNsstu5if9wzyPjGcddmYIUGiJYE
+KrDdCYgqJ/o2Bp6wJbCTKSj0WrWwGIVBXgtCb4itYKzfu1YWeawHYrylgGihV92jV4khqSyNlQRkdgXM
+yMn++MaX8kpIkKqDl3COemGZL2HgIHsP8Nfp2NLQ4TMBXO1TluFkJb4kQzSLYon7bJ4JInJmIsxMQT1v
+BgWMLz0DjJZoIrRmhVSlXJjxeq3RnCVcgpgjuUKShNWjvUp+/BEzaNiJOLh8pDHYagyRktxJIWaDSyxu
+hkh7DY2y4ozXt7GJXvD6mTCyaowYC1e56bJcmCaOhS9YA0PXdODQtRcBp5/xytHyqkEQrBhohWFouwNp
+z17hBwjFgfc/N9MDYcVDIxMj8bgvkQ6DaEEAsDGsS5OJuofzChsq3TpIG1IBM4E6OUMM4n+CP2YxADnb
+yv3ybJ3pSQHWhrMT7BTmMbo5YZax2alWTV2suWQGJIuicHLKQk7VCVS7MRDoRX8BrvFBu9r0NBRd6KkX
+Qu45tzFPKwfeKYW4CAIXYAWOOwKXmGtoqiPPNBeFs962LhnAk/uoxC4Xm1PmnZuoLFKDYGO355IWabcD
+DMgG3YBnJLiijbaKCIJVuXidkV31yExl0hWAWBVeD5O3jT/s+gub0EtxquG6U6/N16QgiWi7+MCtN+Qg
+NYWG3PRCF8epWsdce1EVA8jvkHIWbikFCGzZtMEMCMCRsFncQRU/NPRe6fh4af7Eck5sB1ukBniAZkuF
+JUxGn8Wm6vBFHdh2g/IaLjiKywA2PPJG6B1zVuWwOBfnnFmLBqryaPiHgEgoddVFjSmYJhjOwH6sQ23B
+LghFQLu8vP/wy/sneIyZP4pDQ6MhIgU7pCdSKBi2GVZ/DPIeQ34t0CyDRRqpl3Gc7b0S6MgeMjNpcAgW
+7cnWrPktiyGYoretsGXhLCRn8wQJuViVzr6DMo1QqlZmF6/nctyAagM/dZb5xpaOo6J4CZOJEXq9PvXE
+QNJ3ZmlW3xSBynqLk6gxXIPtepmH3oRNjcQe0PXuZOHxyLd8I1+7g5N6Ap5zj2QrZrq1WeS/WAaELnAk
+5CV7Pce28BJr5bjEjh1vn38qVhIGjdqOrI3qxS/4aGrloKd+Va3Ai+ohLIpyegSiURdkYod8a2gXsc90
+JLmY2DcT1luR+rLn9WWesPz2FOLnq6YGPi8GUpAO6o+NJjYNpxjmCqbYylVSnaQFxQy4bIPmYBPn3yNY
+BZHPCvz0qklwXIzex1c/VlPvdKfVGNw7NFr0FMdtqnPsqrmYg1u6qwmT2+cf0m9BhjqSS4gDhTVHSfMO
+3lcpW8lkqMQgc52j2rBztFvT2LzDXh1EIaPES1jmNCjhODIPGq35NgmLWgWb3On6uPfFgRHw37JEG3Dw
+OhcbB+OLCfPRq3alTDevXBdpfEUeHZVSw2i3/U2XbpKqFGYE98LIirFxT9FIdGOrIcUieP2ypDMpiMRt
+amv1qOM4ruW5R0GCNFIJsE9PA48IZJCboI6Uk2U3D/FOq3Q1aB1k50OotrIRUaeC7eyjRBdVs4QDiRwc
+IiUgcQiejcqX+XQIHJFYFsjxK1V1KrRXFls5cOkwmo7TUNKTYX0Jbu4nXtK8pPphTYwpthr0fvxC8IeN
+OtqomtogoEM6s2bkKsPLK5fIPTCdWF+Qj8lloZgfhGL6CzML/1nPs0GKrS8MiR7O7pXH27srGO3YwBhC
+8Nnjaxg1WEGNIIqNbIWxC2KYm3POYhTggcRTzPUkCuJiCNukGSTRB9DWic9lrnz42TWKopjrAoe9bzn6
+FA/ZtKo88fU+oeeFJ3ZaO+b+pA60gZ+hHo7omyDmdxMrr59nfO0nRgpXFXf8DH325BZ85u9Rxydfh7Uk
+J+vLLJQqF8ZP3eVyrN6qI6MJZU3GsgEca7LYR8sOWFQBkkXoULh7435dTG0GiiPuliRrjRSUOYLTLZx+
+lZSRIl96Fo7LChElMGNxRTYjXDgDDfJW/ZS3yw2KZasM2z8rwVCxdIrZMTTdB3LtV2WRQQiNFRraaM1H
+23QPU1K8rYv+C9d2dWTw8yXQ/YTp+L6ZyiVO2yqkbFwSran64jW0eQVwhBxa0McGJkWh8mKp9AdfwGO8
+1YUnqRYSLZKyTBef9q897d952v8efm6dfdq/8rT/j2er3z5b/fTZ6rVnq1eerX7zbPXqs9Uv/nvrm//9
+83Obcr61Yv4akrjYhgQvKMrwNeL2H3IIjAM9ErXhjMuLEm6zWaVBBMeGJ2xQwGahrksSaJ+jkHCWDfz1
+Ve6wzSy2ybNXVPgmCAh+LEnQOxLD+lIe75zkk26oIKPNGrbxyjVJ+NWBm5UoNfsyZ5hyUEzHs4I07euS
+zHuRk9a5TdYwf3ZHvlqXANllOXJHQn5fqdOpfc7gM+sP1yV718+C56fdUFHI6ypCZPudzvpGTrwtrWru
+/rVXuNR6wTGbEPgHyoxQaWnRsIf/2DsJLQgQW1G3kfwbXLBC/zK16xer4RpI0yWByy/NttWxbjEL5KVk
+9VSaNMqbMbtAwoZK2cPlaghpkFczkl65lcfpJr1eSN3qGvMvYfkM3FDOBlWru3LxSuXyu/snyuVDk4ey
+996YfOvNbN/I3sx3ugSRCRwelsoyj8s6Tei6QY6EaaiCt3vKKQ7J+K1p9N9xo6faMT84k/L/sqCx2KPF
+uwwEvTkQY1BIIPKvwP2aJbessYFfJCJQleSWWYBAz3DWA+VOePVhDL2prC+Vjubnkcs4Sy796Qngb2fW
+QEghRabnu61aibrAvHl3wThK/75XobYP50F7bO8o5aEr8+h95fjj0D6QgTJScqCeeOGFFJ5W60EF+fBJ
+YjwI3jj5Ful9tZlshrFu8nbNsZSxoq3xRic72DVGentIaS32UbeRuDx3kBMENvK/HH/H0528I9mYmHt5
+l9QjFacpcQXzKVzhEulDAsOHck/91TM7dvzgm0cmsuJcrzQZCBlA98WYygR8D2gM0850fJVWYrMQzuW6
+7dPLwaT5k9bOfaWed0Fl2k6+w4eUExaymY2jOgNSbS0IFfXeNpNshPJWDiL9Nbl+zNVO5vGYNVey7uzQ
+CPLhefDGNiyegGM43mti1BG/TiFdxrtVu4I26ivp3SJGrfCh1B6iJfcSnACcJemVMkZHsJFrI0lnJdms
+s6lwLLwmV4gKR4seJzhMXhnZuy+b9Hd/G3B8zj0TLgY+ZDEEUnkHS7w8hj3Hkm3YGxzI0vvCc9qr2Egb
+MTkwg9sJOkT8/jQ3KmnzBOLJyS9wLo3ELR3NZZ75gRlhN8fndGHhOc1ZSa3T8F7PabYqsjMvqRWKVy/i
+YEruPHv9jvnYZxalzUMH9iWulTvIaLTXEa5ZX8xVa61fFraX9QCIAKg5bh8rVRiy7m8o4pJl5O0ogZ8d
+vmbCnCfH5TJKTBFva0O4Wl+l/Ix13xO6KCJPD5H51fete+aO/R8EyzZRoN8BAA==`
+
+/** @type {Uint8Array} */
+let dictionary
+
+function getDictionary() {
+  if (!dictionary) {
+    dictionary = new Uint8Array(122784)
+    const gzipString = atob(dictionaryGz64)
+    const gzipBytes = new Uint8Array(gzipString.length)
+    for (let i = 0; i < gzipString.length; i++) {
+      gzipBytes[i] = gzipString.charCodeAt(i)
+    }
+    gzip_gunzip(gzipBytes, dictionary)
+  }
+  return dictionary
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.transform.js
+/* Copyright 2013 Google Inc. All Rights Reserved.
+
+   Licensed under the Apache License, Version 2.0 (the "License");
+   you may not use this file except in compliance with the License.
+   You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+   Unless required by applicable law or agreed to in writing, software
+   distributed under the License is distributed on an "AS IS" BASIS,
+   WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+   See the License for the specific language governing permissions and
+   limitations under the License.
+
+   Transformations on dictionary words.
+*/
+
+
+
+const kIdentity = 0
+const kOmitLast1 = 1
+const kOmitLast2 = 2
+const kOmitLast3 = 3
+const kOmitLast4 = 4
+const kOmitLast5 = 5
+const kOmitLast6 = 6
+const kOmitLast7 = 7
+const kOmitLast8 = 8
+const kOmitLast9 = 9
+const kUppercaseFirst = 10
+const kUppercaseAll = 11
+const kOmitFirst1 = 12
+const kOmitFirst2 = 13
+const kOmitFirst3 = 14
+const kOmitFirst4 = 15
+const kOmitFirst5 = 16
+const kOmitFirst6 = 17
+const kOmitFirst7 = 18
+// const kOmitFirst8 = 19
+const kOmitFirst9 = 20
+
+class Transform {
+  /**
+   * @param {string} prefix
+   * @param {number} transform
+   * @param {string} suffix
+   */
+  constructor(prefix, transform, suffix) {
+    this.prefix = new Uint8Array(prefix.length)
+    this.transform = transform
+    this.suffix = new Uint8Array(suffix.length)
+
+    for (let i = 0; i < prefix.length; i++) this.prefix[i] = prefix.charCodeAt(i)
+    for (let i = 0; i < suffix.length; i++) this.suffix[i] = suffix.charCodeAt(i)
+  }
+}
+
+const kTransforms = [
+  new Transform( '', kIdentity, '' ),
+  new Transform( '', kIdentity, ' ' ),
+  new Transform( ' ', kIdentity, ' ' ),
+  new Transform( '', kOmitFirst1, '' ),
+  new Transform( '', kUppercaseFirst, ' ' ),
+  new Transform( '', kIdentity, ' the ' ),
+  new Transform( ' ', kIdentity, '' ),
+  new Transform( 's ', kIdentity, ' ' ),
+  new Transform( '', kIdentity, ' of ' ),
+  new Transform( '', kUppercaseFirst, '' ),
+  new Transform( '', kIdentity, ' and ' ),
+  new Transform( '', kOmitFirst2, '' ),
+  new Transform( '', kOmitLast1, '' ),
+  new Transform( ', ', kIdentity, ' ' ),
+  new Transform( '', kIdentity, ', ' ),
+  new Transform( ' ', kUppercaseFirst, ' ' ),
+  new Transform( '', kIdentity, ' in ' ),
+  new Transform( '', kIdentity, ' to ' ),
+  new Transform( 'e ', kIdentity, ' ' ),
+  new Transform( '', kIdentity, '"' ),
+  new Transform( '', kIdentity, '.' ),
+  new Transform( '', kIdentity, '">' ),
+  new Transform( '', kIdentity, '\n' ),
+  new Transform( '', kOmitLast3, '' ),
+  new Transform( '', kIdentity, ']' ),
+  new Transform( '', kIdentity, ' for ' ),
+  new Transform( '', kOmitFirst3, '' ),
+  new Transform( '', kOmitLast2, '' ),
+  new Transform( '', kIdentity, ' a ' ),
+  new Transform( '', kIdentity, ' that ' ),
+  new Transform( ' ', kUppercaseFirst, '' ),
+  new Transform( '', kIdentity, '. ' ),
+  new Transform( '.', kIdentity, '' ),
+  new Transform( ' ', kIdentity, ', ' ),
+  new Transform( '', kOmitFirst4, '' ),
+  new Transform( '', kIdentity, ' with ' ),
+  new Transform( '', kIdentity, '\'' ),
+  new Transform( '', kIdentity, ' from ' ),
+  new Transform( '', kIdentity, ' by ' ),
+  new Transform( '', kOmitFirst5, '' ),
+  new Transform( '', kOmitFirst6, '' ),
+  new Transform( ' the ', kIdentity, '' ),
+  new Transform( '', kOmitLast4, '' ),
+  new Transform( '', kIdentity, '. The ' ),
+  new Transform( '', kUppercaseAll, '' ),
+  new Transform( '', kIdentity, ' on ' ),
+  new Transform( '', kIdentity, ' as ' ),
+  new Transform( '', kIdentity, ' is ' ),
+  new Transform( '', kOmitLast7, '' ),
+  new Transform( '', kOmitLast1, 'ing ' ),
+  new Transform( '', kIdentity, '\n\t' ),
+  new Transform( '', kIdentity, ':' ),
+  new Transform( ' ', kIdentity, '. ' ),
+  new Transform( '', kIdentity, 'ed ' ),
+  new Transform( '', kOmitFirst9, '' ),
+  new Transform( '', kOmitFirst7, '' ),
+  new Transform( '', kOmitLast6, '' ),
+  new Transform( '', kIdentity, '(' ),
+  new Transform( '', kUppercaseFirst, ', ' ),
+  new Transform( '', kOmitLast8, '' ),
+  new Transform( '', kIdentity, ' at ' ),
+  new Transform( '', kIdentity, 'ly ' ),
+  new Transform( ' the ', kIdentity, ' of ' ),
+  new Transform( '', kOmitLast5, '' ),
+  new Transform( '', kOmitLast9, '' ),
+  new Transform( ' ', kUppercaseFirst, ', ' ),
+  new Transform( '', kUppercaseFirst, '"' ),
+  new Transform( '.', kIdentity, '(' ),
+  new Transform( '', kUppercaseAll, ' ' ),
+  new Transform( '', kUppercaseFirst, '">' ),
+  new Transform( '', kIdentity, '="' ),
+  new Transform( ' ', kIdentity, '.' ),
+  new Transform( '.com/', kIdentity, '' ),
+  new Transform( ' the ', kIdentity, ' of the ' ),
+  new Transform( '', kUppercaseFirst, '\'' ),
+  new Transform( '', kIdentity, '. This ' ),
+  new Transform( '', kIdentity, ',' ),
+  new Transform( '.', kIdentity, ' ' ),
+  new Transform( '', kUppercaseFirst, '(' ),
+  new Transform( '', kUppercaseFirst, '.' ),
+  new Transform( '', kIdentity, ' not ' ),
+  new Transform( ' ', kIdentity, '="' ),
+  new Transform( '', kIdentity, 'er ' ),
+  new Transform( ' ', kUppercaseAll, ' ' ),
+  new Transform( '', kIdentity, 'al ' ),
+  new Transform( ' ', kUppercaseAll, '' ),
+  new Transform( '', kIdentity, '=\'' ),
+  new Transform( '', kUppercaseAll, '"' ),
+  new Transform( '', kUppercaseFirst, '. ' ),
+  new Transform( ' ', kIdentity, '(' ),
+  new Transform( '', kIdentity, 'ful ' ),
+  new Transform( ' ', kUppercaseFirst, '. ' ),
+  new Transform( '', kIdentity, 'ive ' ),
+  new Transform( '', kIdentity, 'less ' ),
+  new Transform( '', kUppercaseAll, '\'' ),
+  new Transform( '', kIdentity, 'est ' ),
+  new Transform( ' ', kUppercaseFirst, '.' ),
+  new Transform( '', kUppercaseAll, '">' ),
+  new Transform( ' ', kIdentity, '=\'' ),
+  new Transform( '', kUppercaseFirst, ',' ),
+  new Transform( '', kIdentity, 'ize ' ),
+  new Transform( '', kUppercaseAll, '.' ),
+  new Transform( '\xc2\xa0', kIdentity, '' ),
+  new Transform( ' ', kIdentity, ',' ),
+  new Transform( '', kUppercaseFirst, '="' ),
+  new Transform( '', kUppercaseAll, '="' ),
+  new Transform( '', kIdentity, 'ous ' ),
+  new Transform( '', kUppercaseAll, ', ' ),
+  new Transform( '', kUppercaseFirst, '=\'' ),
+  new Transform( ' ', kUppercaseFirst, ',' ),
+  new Transform( ' ', kUppercaseAll, '="' ),
+  new Transform( ' ', kUppercaseAll, ', ' ),
+  new Transform( '', kUppercaseAll, ',' ),
+  new Transform( '', kUppercaseAll, '(' ),
+  new Transform( '', kUppercaseAll, '. ' ),
+  new Transform( ' ', kUppercaseAll, '.' ),
+  new Transform( '', kUppercaseAll, '=\'' ),
+  new Transform( ' ', kUppercaseAll, '. ' ),
+  new Transform( ' ', kUppercaseFirst, '="' ),
+  new Transform( ' ', kUppercaseAll, '=\'' ),
+  new Transform( ' ', kUppercaseFirst, '=\'' ),
+]
+
+const kNumTransforms = kTransforms.length
+
+/**
+ * @param {Uint8Array} p
+ * @param {number} i
+ * @returns {number}
+ */
+function ToUpperCase(p, i) {
+  if (p[i] < 0xc0) {
+    if (p[i] >= 97 && p[i] <= 122) {
+      p[i] ^= 32
+    }
+    return 1
+  }
+
+  /* An overly simplified uppercasing model for utf-8. */
+  if (p[i] < 0xe0) {
+    p[i + 1] ^= 32
+    return 2
+  }
+
+  /* An arbitrary transform for three byte characters. */
+  p[i + 2] ^= 5
+  return 3
+}
+
+/**
+ * @param {Uint8Array} dst
+ * @param {number} idx
+ * @param {number} word
+ * @param {number} len
+ * @param {number} transform
+ * @returns {number}
+ */
+function transformDictionaryWord(dst, idx, word, len, transform) {
+  const dictionary = getDictionary()
+  const { prefix } = kTransforms[transform]
+  const { suffix } = kTransforms[transform]
+  const t = kTransforms[transform].transform
+  let skip = t < kOmitFirst1 ? 0 : t - (kOmitFirst1 - 1)
+  const start_idx = idx
+
+  if (skip > len) skip = len
+
+  let prefix_pos = 0
+  while (prefix_pos < prefix.length) {
+    dst[idx++] = prefix[prefix_pos++]
+  }
+
+  word += skip
+  len -= skip
+
+  if (t <= kOmitLast9) len -= t
+
+  for (let i = 0; i < len; i++) {
+    dst[idx++] = dictionary[word + i]
+  }
+
+  let uppercase = idx - len
+
+  if (t === kUppercaseFirst) {
+    ToUpperCase(dst, uppercase)
+  } else if (t === kUppercaseAll) {
+    while (len > 0) {
+      const step = ToUpperCase(dst, uppercase)
+      uppercase += step
+      len -= step
+    }
+  }
+
+  let suffix_pos = 0
+  while (suffix_pos < suffix.length) {
+    dst[idx++] = suffix[suffix_pos++]
+  }
+
+  return idx - start_idx
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.js
+/* Adapted from https://github.com/foliojs/brotli.js
+ * Copyright 2015 Devon Govett, MIT License
+ * Copyright 2013 Google Inc, Apache License 2.0
+ */
+
+
+
+
+
+
+
+
+
+
+
+const kNumLiteralCodes = 256
+const kNumInsertAndCopyCodes = 704
+const kNumBlockLengthCodes = 26
+const kLiteralContextBits = 6
+const kDistanceContextBits = 2
+
+const NUM_DISTANCE_SHORT_CODES = 16
+const kDistanceShortCodeIndexOffset = new Uint8Array([
+  3, 2, 1, 0, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2,
+])
+
+const kDistanceShortCodeValueOffset = new Int8Array([
+  0, 0, 0, 0, -1, 1, -2, 2, -3, 3, -1, 1, -2, 2, -3, 3,
+])
+
+// Brotli dictionary
+const offsetsByLength = new Uint32Array([
+  0, 0, 0, 0, 0, 4096, 9216, 21504, 35840, 44032,
+  53248, 63488, 74752, 87040, 93696, 100864, 104704, 106752, 108928, 113536,
+  115968, 118528, 119872, 121280, 122016,
+])
+
+const sizeBitsByLength = new Uint8Array([
+  0, 0, 0, 0, 10, 10, 11, 11, 10, 10,
+  10, 10, 10, 9, 9, 8, 7, 7, 8, 7,
+  7, 6, 6, 5, 5,
+])
+
+const minDictionaryWordLength = 4
+const maxDictionaryWordLength = 24
+
+/**
+ * @param {Uint8Array} input
+ * @param {number} outputLength
+ * @returns {Uint8Array}
+ */
+function decompressBrotli(input, outputLength) {
+  const output = new Uint8Array(outputLength)
+  const brotliInput = new BrotliInput(input)
+  const brotliOutput = new BrotliOutput(output)
+  brotli(brotliInput, brotliOutput)
+  return output
+}
+
+/**
+ * @param {BrotliInput} input
+ * @param {BrotliOutput} output
+ */
+function brotli(input, output) {
+  let pos = 0
+  let input_end = 0
+  let max_distance = 0
+  // This ring buffer holds a few past copy distances that will be used by special distance codes
+  const dist_rb = [ 16, 15, 11, 4 ]
+  let dist_rb_idx = 0
+  const hgroup = [new HuffmanTreeGroup(0, 0), new HuffmanTreeGroup(0, 0), new HuffmanTreeGroup(0, 0)]
+
+  // We need the slack region for the following reasons:
+  //   - always doing two 8-byte copies for fast backward copying
+  //   - transforms
+  //   - flushing the input ringbuffer when decoding uncompressed blocks
+  const kRingBufferWriteAheadSlack = 128 + BrotliBitReader.READ_SIZE
+
+  const br = new BrotliBitReader(input)
+
+  // Decode window size
+  const window_bits = decodeWindowBits(br)
+  const max_backward_distance = (1 << window_bits) - 16
+
+  const ringbuffer_size = 1 << window_bits
+  const ringbuffer_mask = ringbuffer_size - 1
+  const ringbuffer = new Uint8Array(ringbuffer_size + kRingBufferWriteAheadSlack + maxDictionaryWordLength)
+  const ringbuffer_end = ringbuffer_size
+
+  const block_type_trees = []
+  const block_len_trees = []
+  for (let x = 0; x < 3 * HUFFMAN_MAX_TABLE_SIZE; x++) {
+    block_type_trees[x] = new HuffmanCode(0, 0)
+    block_len_trees[x] = new HuffmanCode(0, 0)
+  }
+
+  while (!input_end) {
+    const block_length = [ 1 << 28, 1 << 28, 1 << 28 ]
+    const block_type = [ 0 ]
+    const num_block_types = [ 1, 1, 1 ]
+    const block_type_rb = [ 0, 1, 0, 1, 0, 1 ]
+    const block_type_rb_index = [ 0 ]
+
+    for (let i = 0; i < 3; i++) {
+      hgroup[i].codes = []
+      hgroup[i].htrees = new Uint32Array()
+    }
+
+    br.readMoreInput()
+
+    const _out = decodeMetaBlockLength(br)
+    let meta_block_remaining_len = _out.meta_block_length
+    if (pos + meta_block_remaining_len > output.buffer.length) {
+      // We need to grow the output buffer to fit the additional data
+      const tmp = new Uint8Array( pos + meta_block_remaining_len )
+      tmp.set( output.buffer )
+      output.buffer = tmp
+    }
+    input_end = _out.input_end
+
+    if (_out.is_metadata) {
+      jumpToByteBoundary(br)
+
+      for (; meta_block_remaining_len > 0; --meta_block_remaining_len) {
+        br.readMoreInput()
+        // Read one byte and ignore it
+        br.readBits(8)
+      }
+
+      continue
+    }
+
+    if (meta_block_remaining_len === 0) continue
+
+    if (_out.is_uncompressed) {
+      br.bit_pos_ = br.bit_pos_ + 7 & ~7
+      copyUncompressedBlockToOutput(output, meta_block_remaining_len, pos, ringbuffer, ringbuffer_mask, br)
+      pos += meta_block_remaining_len
+      continue
+    }
+
+    for (let i = 0; i < 3; i++) {
+      num_block_types[i] = decodeVarLenUint8(br) + 1
+      if (num_block_types[i] >= 2) {
+        readHuffmanCode(num_block_types[i] + 2, block_type_trees, i * HUFFMAN_MAX_TABLE_SIZE, br)
+        readHuffmanCode(kNumBlockLengthCodes, block_len_trees, i * HUFFMAN_MAX_TABLE_SIZE, br)
+        block_length[i] = readBlockLength(block_len_trees, i * HUFFMAN_MAX_TABLE_SIZE, br)
+        block_type_rb_index[i] = 1
+      }
+    }
+
+    br.readMoreInput()
+
+    const distance_postfix_bits = br.readBits(2)
+    const num_direct_distance_codes = NUM_DISTANCE_SHORT_CODES + (br.readBits(4) << distance_postfix_bits)
+    const distance_postfix_mask = (1 << distance_postfix_bits) - 1
+    const num_distance_codes = num_direct_distance_codes + (48 << distance_postfix_bits)
+    const context_modes = new Uint8Array(num_block_types[0])
+
+    for (let i = 0; i < num_block_types[0]; i++) {
+      br.readMoreInput()
+      context_modes[i] = br.readBits(2) << 1
+    }
+
+    const [num_literal_htrees, context_map] = decodeContextMap(num_block_types[0] << kLiteralContextBits, br)
+    const [num_dist_htrees, dist_context_map] = decodeContextMap(num_block_types[2] << kDistanceContextBits, br)
+
+    hgroup[0] = new HuffmanTreeGroup(kNumLiteralCodes, num_literal_htrees)
+    hgroup[1] = new HuffmanTreeGroup(kNumInsertAndCopyCodes, num_block_types[1])
+    hgroup[2] = new HuffmanTreeGroup(num_distance_codes, num_dist_htrees)
+
+    for (let i = 0; i < 3; ++i) {
+      hgroup[i].decode(br)
+    }
+
+    let context_map_slice = 0
+    let dist_context_map_slice = 0
+    let context_mode = context_modes[block_type[0]]
+    let context_lookup_offset1 = lookupOffsets[context_mode]
+    let context_lookup_offset2 = lookupOffsets[context_mode + 1]
+    let htree_command = hgroup[1].htrees[0]
+
+    while (meta_block_remaining_len > 0) {
+      let distance_code
+
+      br.readMoreInput()
+
+      if (block_length[1] === 0) {
+        decodeBlockType(num_block_types[1],
+          block_type_trees, 1, block_type, block_type_rb,
+          block_type_rb_index, br)
+        block_length[1] = readBlockLength(block_len_trees, HUFFMAN_MAX_TABLE_SIZE, br)
+        htree_command = hgroup[1].htrees[block_type[1]]
+      }
+      block_length[1]--
+      const cmd_code = readSymbol(hgroup[1].codes, htree_command, br)
+      let range_idx = cmd_code >> 6
+      if (range_idx >= 2) {
+        range_idx -= 2
+        distance_code = -1
+      } else {
+        distance_code = 0
+      }
+      const insertIndex = kInsertRangeLut[range_idx] + (cmd_code >> 3 & 7)
+      const insertPrefix = kInsertLengthPrefixCode[insertIndex]
+      const insertLength = insertPrefix.offset + br.readBits(insertPrefix.nbits)
+      const copyIndex = kCopyRangeLut[range_idx] + (cmd_code & 7)
+      const copyCode = kCopyLengthPrefixCode[copyIndex]
+      const copyLength = copyCode.offset + br.readBits(copyCode.nbits)
+      let prev_byte1 = ringbuffer[pos - 1 & ringbuffer_mask]
+      let prev_byte2 = ringbuffer[pos - 2 & ringbuffer_mask]
+      for (let j = 0; j < insertLength; j++) {
+        br.readMoreInput()
+
+        if (block_length[0] === 0) {
+          decodeBlockType(num_block_types[0],
+            block_type_trees, 0, block_type, block_type_rb,
+            block_type_rb_index, br)
+          block_length[0] = readBlockLength(block_len_trees, 0, br)
+          const context_offset = block_type[0] << kLiteralContextBits
+          context_map_slice = context_offset
+          context_mode = context_modes[block_type[0]]
+          context_lookup_offset1 = lookupOffsets[context_mode]
+          context_lookup_offset2 = lookupOffsets[context_mode + 1]
+        }
+        const context = lookup[context_lookup_offset1 + prev_byte1] |
+                   lookup[context_lookup_offset2 + prev_byte2]
+        const literal_htree_index = context_map[context_map_slice + context]
+        block_length[0]--
+        prev_byte2 = prev_byte1
+        prev_byte1 = readSymbol(hgroup[0].codes, hgroup[0].htrees[literal_htree_index], br)
+        ringbuffer[pos & ringbuffer_mask] = prev_byte1
+        if ((pos & ringbuffer_mask) === ringbuffer_mask) {
+          output.write(ringbuffer, ringbuffer_size)
+        }
+        pos++
+      }
+      meta_block_remaining_len -= insertLength
+      if (meta_block_remaining_len <= 0) break
+
+      if (distance_code < 0) {
+        br.readMoreInput()
+        if (block_length[2] === 0) {
+          decodeBlockType(num_block_types[2],
+            block_type_trees, 2, block_type, block_type_rb,
+            block_type_rb_index, br)
+          block_length[2] = readBlockLength(block_len_trees, 2 * HUFFMAN_MAX_TABLE_SIZE, br)
+          dist_context_map_slice = block_type[2] << kDistanceContextBits
+        }
+        block_length[2]--
+        const context = (copyLength > 4 ? 3 : copyLength - 2) & 0xff
+        const dist_htree_index = dist_context_map[dist_context_map_slice + context]
+        distance_code = readSymbol(hgroup[2].codes, hgroup[2].htrees[dist_htree_index], br)
+        if (distance_code >= num_direct_distance_codes) {
+          distance_code -= num_direct_distance_codes
+          const postfix = distance_code & distance_postfix_mask
+          distance_code >>= distance_postfix_bits
+          const nbits = (distance_code >> 1) + 1
+          const offset = (2 + (distance_code & 1) << nbits) - 4
+          distance_code = num_direct_distance_codes +
+              (offset + br.readBits(nbits) <<
+               distance_postfix_bits) + postfix
+        }
+      }
+
+      // Convert distance code to actual distance by possibly looking up past distnaces from the ringbuffer
+      const distance = translateShortCodes(distance_code, dist_rb, dist_rb_idx)
+      if (distance < 0) throw new Error('[BrotliDecompress] invalid distance')
+
+      if (pos < max_backward_distance && max_distance !== max_backward_distance) {
+        max_distance = pos
+      } else {
+        max_distance = max_backward_distance
+      }
+
+      let copy_dst = pos & ringbuffer_mask
+
+      if (distance > max_distance) {
+        if (copyLength >= minDictionaryWordLength && copyLength <= maxDictionaryWordLength) {
+          let offset = offsetsByLength[copyLength]
+          const word_id = distance - max_distance - 1
+          const shift = sizeBitsByLength[copyLength]
+          const mask = (1 << shift) - 1
+          const word_idx = word_id & mask
+          const transform_idx = word_id >> shift
+          offset += word_idx * copyLength
+          if (transform_idx < kNumTransforms) {
+            const len = transformDictionaryWord(ringbuffer, copy_dst, offset, copyLength, transform_idx)
+            copy_dst += len
+            pos += len
+            meta_block_remaining_len -= len
+            if (copy_dst >= ringbuffer_end) {
+              output.write(ringbuffer, ringbuffer_size)
+
+              for (let _x = 0; _x < copy_dst - ringbuffer_end; _x++)
+                ringbuffer[_x] = ringbuffer[ringbuffer_end + _x]
+            }
+          } else {
+            throw new Error('Invalid backward reference')
+          }
+        } else {
+          throw new Error('Invalid backward reference')
+        }
+      } else {
+        if (distance_code > 0) {
+          dist_rb[dist_rb_idx & 3] = distance
+          dist_rb_idx++
+        }
+
+        if (copyLength > meta_block_remaining_len) {
+          throw new Error('Invalid backward reference')
+        }
+
+        for (let j = 0; j < copyLength; j++) {
+          ringbuffer[pos & ringbuffer_mask] = ringbuffer[pos - distance & ringbuffer_mask]
+          if ((pos & ringbuffer_mask) === ringbuffer_mask) {
+            output.write(ringbuffer, ringbuffer_size)
+          }
+          pos++
+          meta_block_remaining_len--
+        }
+      }
+    }
+
+    // Protect pos from overflow, wrap it around at every GB of input data
+    pos &= 0x3fffffff
+  }
+
+  output.write(ringbuffer, pos & ringbuffer_mask)
+}
+
+/**
+ * @param {number} code
+ * @param {number[]} ringbuffer
+ * @param {number} index
+ * @returns {number}
+ */
+function translateShortCodes(code, ringbuffer, index) {
+  if (code < NUM_DISTANCE_SHORT_CODES) {
+    index += kDistanceShortCodeIndexOffset[code]
+    index &= 3
+    return ringbuffer[index] + kDistanceShortCodeValueOffset[code]
+  } else {
+    return code - NUM_DISTANCE_SHORT_CODES + 1
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/fzstd@0.1.1/node_modules/fzstd/esm/index.mjs
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, u32 = (/* unused pure expression or super */ null && (Uint32Array)), i32 = Int32Array;
+var slc = function (v, s, e) {
+    if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            err(1);
+        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return b4(dat, 4) + 8;
+    }
+    err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new u16(buf, 0, 256);
+    var nstate = new u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new u8(buf, bb1, sz);
+    var nbits = new u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var Decompress = /*#__PURE__*/ ((/* unused pure expression or super */ null && (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            err(5);
+    };
+    return Decompress;
+}())));
+
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hysnappy@1.1.1/node_modules/hysnappy/js/uncompress.js
+/**
+ * Uncompress a snappy compressed buffer.
+ *
+ * @param {Uint8Array} input
+ * @param {number} outputLength
+ * @returns {Uint8Array}
+ */
+function snappyUncompress(input, outputLength) {
+  return snappyUncompressor()(input, outputLength)
+}
+
+/**
+ * Load wasm and return uncompressor function.
+ *
+ * @returns {(input: Uint8Array, outputLength: number) => Uint8Array}
+ */
+function snappyUncompressor() {
+  // Instantiate wasm module
+  const wasm = instantiateWasm()
+
+  return (input, outputLength) => {
+    /** @type {any} */
+    const { memory, uncompress } = wasm.exports
+
+    // Input data is passed into wasm memory at inputStart
+    // Output data is expected to be written to wasm memory at outputStart
+    // clang uses some wasm memory, so we need to skip past that
+    const inputStart = 68000 // 68 kb
+    const outputStart = inputStart + input.byteLength
+
+    // WebAssembly memory
+    const totalSize = inputStart + input.byteLength + outputLength
+    if (memory.buffer.byteLength < totalSize) {
+      // Calculate the number of pages needed, rounding up
+      const pageSize = 64 * 1024 // 64KiB per page
+      const currentPages = memory.buffer.byteLength / pageSize
+      const requiredPages = Math.ceil(totalSize / pageSize)
+      const pagesToGrow = requiredPages - currentPages
+      memory.grow(pagesToGrow)
+    }
+
+    // Copy the compressed data to WASM memory
+    const byteArray = new Uint8Array(memory.buffer)
+    byteArray.set(input, inputStart)
+
+    // Call wasm uncompress function
+    const result = uncompress(inputStart, input.byteLength, outputStart)
+
+    // Check for errors
+    if (result === -1) throw new Error('invalid snappy length header')
+    if (result === -2) throw new Error('missing eof marker')
+    if (result === -3) throw new Error('premature end of input')
+    if (result) throw new Error(`failed to uncompress data ${result}`)
+
+    // Get uncompressed data from WASM memory
+    return byteArray.slice(outputStart, outputStart + outputLength)
+  }
+}
+
+/**
+ * Instantiate WASM module from a base64 string.
+ *
+ * @returns {WebAssembly.Instance}
+ */
+function instantiateWasm() {
+  const binaryString = atob(wasm64)
+  const byteArray = new Uint8Array(binaryString.length)
+  for (let i = 0; i < binaryString.length; i += 1) {
+    byteArray[i] = binaryString.charCodeAt(i)
+  }
+  // only works for payload less than 4kb:
+  const mod = new WebAssembly.Module(byteArray)
+  return new WebAssembly.Instance(mod)
+}
+
+// Base64 encoded hysnappy.wasm
+const wasm64 = 'AGFzbQEAAAABEANgAABgA39/fwF/YAF/AX8DBgUAAQEBAgUDAQACBj8KfwFBoIwEC38AQYAIC38AQaAMC38AQaAMC38AQaCMBAt/AEGACAt/AEGgjAQLfwBBgIAIC38AQQALfwBBAQsHwQEOBm1lbW9yeQIAEV9fd2FzbV9jYWxsX2N0b3JzAAAGbWVtY3B5AAEHbWVtbW92ZQACCnVuY29tcHJlc3MAAwxfX2Rzb19oYW5kbGUDAQpfX2RhdGFfZW5kAwILX19zdGFja19sb3cDAwxfX3N0YWNrX2hpZ2gDBA1fX2dsb2JhbF9iYXNlAwULX19oZWFwX2Jhc2UDBgpfX2hlYXBfZW5kAwcNX19tZW1vcnlfYmFzZQMIDF9fdGFibGVfYmFzZQMJCuASBQIAC8sBAQN/AkAgAkUNAAJAAkAgAkEHcSIDDQAgACEEIAIhBQwBCyAAIQQgAiEFA0AgBCABLQAAOgAAIARBAWohBCABQQFqIQEgBUF/aiEFIANBf2oiAw0ACwsgAkEISQ0AA0AgBCABLQAAOgAAIAQgAS0AAToAASAEIAEtAAI6AAIgBCABLQADOgADIAQgAS0ABDoABCAEIAEtAAU6AAUgBCABLQAGOgAGIAQgAS0ABzoAByAEQQhqIQQgAUEIaiEBIAVBeGoiBQ0ACwsgAAugAwEEfwJAIAAgAUYNAAJAAkAgACABSQ0AIAEgAmoiAyAASw0BCyACRQ0BAkACQCACQQdxIgMNACAAIQQgAiEFDAELIAAhBCACIQUDQCAEIAEtAAA6AAAgBEEBaiEEIAFBAWohASAFQX9qIQUgA0F/aiIDDQALCyACQQhJDQEDQCAEIAEtAAA6AAAgBCABLQABOgABIAQgAS0AAjoAAiAEIAEtAAM6AAMgBCABLQAEOgAEIAQgAS0ABToABSAEIAEtAAY6AAYgBCABLQAHOgAHIARBCGohBCABQQhqIQEgBUF4aiIFDQAMAgsLIAJFDQACQAJAIAJBA3EiBA0AIAAgAmohBiACIQUMAQsgAiEFA0AgBUF/aiIFIABqIgYgBSABaiIDLQAAOgAAIARBf2oiBA0ACwsgAkEESQ0AIAZBfGohASADQXxqIQQDQCABQQNqIARBA2otAAA6AAAgAUECaiAEQQJqLQAAOgAAIAFBAWogBEEBai0AADoAACABIAQtAAA6AAAgAUF8aiEBIARBfGohBCAFQXxqIgUNAAsLIAALswoBCX8jgICAgABBIGsiAySAgICAACADQQlqQgA3AAAgA0IANwIEIAMgA0EYajYCAEF/IQQCQCABRQ0AIAMgAUF/aiIFNgIcIAMgAEEBajYCGCAALAAAIgZB/wBxIQcCQCAGQX9KDQAgBUUNASADIAFBfmoiBTYCHCADIABBAmo2AhggACwAASIGQf8AcUEHdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBfWoiBTYCHCADIABBA2o2AhggACwAAiIGQf8AcUEOdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBfGoiBTYCHCADIABBBGo2AhggACwAAyIGQf8AcUEVdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBe2o2AhwgAyAAQQVqNgIYIAAsAAQiAUEASA0BIAFBHHQgB3IhBwsgAiAHaiEIAkACQCADEISAgIAADQAgAiEADAELIAMoAgQhASACIQADQAJAIAMoAgggAWtBBEoNACADIAE2AgQgAxCEgICAAEUNAiADKAIEIQELIAFBAWohBQJAAkAgAS0AACIGQQNxDQAgCCAAayEJIAMoAggiCiAFayEEIAZBAnYiC0EBaiEHAkAgBkE/Sw0AIARBEEkNACAJQRBIDQAgACABKAIBNgIAIAAgASgCBTYCBCAAIAEoAgk2AgggACABKAINNgIMIAAgB2ohACADKAIIIAUgB2oiAWtBBEoNAyADIAE2AgQgAxCEgICAAEUNBAwCCwJAAkAgBkHwAU8NACAFIQYMAQsgCiAFIAtBRWoiAWoiBmshBCABQQJ0QYCIgIAAaigCACAFKAIAcUEBaiEHCwJAIAcgBE0NAANAIAggAGsgBEkNBSAAIAYgBBCBgICAACEAIAMoAgAiASABKAIAIgkgAygCDCIFaiIGNgIAIAFBBGoiASABKAIAIgogBWsiATYCACADIAE2AgwgACAEaiEAIAFFDQUgAyAJIApqNgIIIAcgBGshByABIQQgByABSw0ACyAIIABrIQkLIAkgB0kNAyAAIAYgBxCBgICAACAHaiEAIAMoAgggBiAHaiIBa0EESg0CIAMgATYCBCADEISAgIAADQEMAwsgACACayAGQQF0QaCIgIAAai8BACIBQQt2IgpBAnRBgIiAgABqKAIAIAUoAgBxIAFBgA5xaiIHQX9qTQ0CIAggAGshBAJAAkAgAUH/AXEiCUEQSw0AIAdBCEkNACAEQRBJDQAgACAAIAdrIgEoAgA2AgAgACABKAIENgIEIAAgASgCCDYCCCAAIAFBDGooAgA2AgwMAQsCQAJAAkAgBCAJQQpqSQ0AIAAgB2shBCAAIQEgCSEGIAdBB0wNAQwCCyAEIAlJDQUgCUEBaiEEQQAgB2shByAAIQEDQCABIAEgB2otAAA6AAAgAUEBaiEBIARBf2oiBEEBSw0ADAMLCwNAIAEgBCgCADYCACABIAQoAgQ2AgQgBiAHayEGIAEgB2oiASAEayIHQQhIDQALCyAGQQFIDQAgBkEIaiEHA0AgASAEKAIANgIAIAEgBCgCBDYCBCABQQhqIQEgBEEIaiEEIAdBeGoiB0EISw0ACwsgACAJaiEAIAMoAgggBSAKaiIBa0EESg0BIAMgATYCBCADEISAgIAARQ0CCyADKAIEIQEMAAsLIAMoAgAiASABKAIEIAMoAgwiBGs2AgQgASAEIAEoAgBqNgIAAkAgAy0AEA0AQX4hBAwBC0EAQX0gCCAARhshBAsgA0EgaiSAgICAACAEC7YDAQd/AkAgACgCBCIBIAAoAggiAkcNACAAKAIAIgIgAigCACIDIAAoAgwiBGoiATYCACACQQRqIgIgAigCACICIARrIgU2AgAgACAFNgIMAkAgAiAERw0AIABBAToAEEEADwsgACADIAJqIgI2AggLAkACQAJAIAIgAWsiAiABLQAAQQF0QaCIgIAAai8BAEELdkEBaiIFTw0AIABBEWogASACEIKAgIAAIQYgACgCDCEEQQAhByAAQQA2AgwgACgCACIBIAEoAgQgBGs2AgQgASAEIAEoAgBqIgM2AgADQCABQQRqKAIAIgFFDQMgBiACaiADIAUgAmsiBCABIAQgAUkbIgQQgYCAgAAaIAAoAgAiASABKAIEIARrNgIEIAEgASgCACAEaiIDNgIAIAQgAmoiAiAFSQ0ACyAAIAY2AgQgACAGIAVqNgIIDAELAkAgAkEESw0AIAAgAEERaiABIAIQgoCAgAAiASACajYCCCAAIAE2AgQgACgCDCECIABBADYCDCAAKAIAIgEgASgCBCACazYCBCABIAIgASgCAGo2AgAMAQsgACABNgIEC0EBIQcLIAcLC6gEAQBBgAgLoAQAAAAA/wAAAP//AAD///8A/////wAAAAAAAAAAAAAAAAEABAgBEAEgAgAFCAIQAiADAAYIAxADIAQABwgEEAQgBQAICAUQBSAGAAkIBhAGIAcACggHEAcgCAALCAgQCCAJAAQJCRAJIAoABQkKEAogCwAGCQsQCyAMAAcJDBAMIA0ACAkNEA0gDgAJCQ4QDiAPAAoJDxAPIBAACwkQEBAgEQAEChEQESASAAUKEhASIBMABgoTEBMgFAAHChQQFCAVAAgKFRAVIBYACQoWEBYgFwAKChcQFyAYAAsKGBAYIBkABAsZEBkgGgAFCxoQGiAbAAYLGxAbIBwABwscEBwgHQAICx0QHSAeAAkLHhAeIB8ACgsfEB8gIAALCyAQICAhAAQMIRAhICIABQwiECIgIwAGDCMQIyAkAAcMJBAkICUACAwlECUgJgAJDCYQJiAnAAoMJxAnICgACwwoECggKQAEDSkQKSAqAAUNKhAqICsABg0rECsgLAAHDSwQLCAtAAgNLRAtIC4ACQ0uEC4gLwAKDS8QLyAwAAsNMBAwIDEABA4xEDEgMgAFDjIQMiAzAAYOMxAzIDQABw40EDQgNQAIDjUQNSA2AAkONhA2IDcACg43EDcgOAALDjgQOCA5AAQPORA5IDoABQ86EDogOwAGDzsQOyA8AAcPPBA8IAEICA89ED0gARAJDz4QPiABGAoPPxA/IAEgCw9AEEAgAGQEbmFtZQE9BQARX193YXNtX2NhbGxfY3RvcnMBBm1lbWNweQIHbWVtbW92ZQMKdW5jb21wcmVzcwQKcmVmaWxsX3RhZwcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhADIJcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDFVidW50dSBjbGFuZwsxNi4wLjYgKDE1KQAsD3RhcmdldF9mZWF0dXJlcwIrD211dGFibGUtZ2xvYmFscysIc2lnbi1leHQ='
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/lz4.js
+/**
+ * LZ4 decompression with legacy hadoop support.
+ * https://github.com/apache/arrow/blob/apache-arrow-16.1.0/cpp/src/arrow/util/compression_lz4.cc#L475
+ *
+ * @param {Uint8Array} input
+ * @param {number} outputLength
+ * @returns {Uint8Array}
+ */
+function decompressLz4(input, outputLength) {
+  const output = new Uint8Array(outputLength)
+  try {
+    let i = 0 // input index
+    let o = 0 // output index
+    while (i < input.length - 8) {
+      const expectedOutputLength = input[i++] << 24 | input[i++] << 16 | input[i++] << 8 | input[i++]
+      const expectedInputLength = input[i++] << 24 | input[i++] << 16 | input[i++] << 8 | input[i++]
+      if (input.length - i < expectedInputLength) throw new Error('lz4 not hadoop')
+      if (output.length < expectedOutputLength) throw new Error('lz4 not hadoop')
+
+      // decompress and compare with expected
+      const chunk = lz4basic(input.subarray(i, i + expectedInputLength), output, o)
+      if (chunk !== expectedOutputLength) throw new Error('lz4 not hadoop')
+      i += expectedInputLength
+      o += expectedOutputLength
+
+      if (i === input.length) return output
+    }
+    if (i < input.length) throw new Error('lz4 not hadoop')
+  } catch (error) {
+    if (error instanceof Error && error.message !== 'lz4 not hadoop') throw error
+    // fallback to basic lz4
+    lz4basic(input, output, 0)
+  }
+  return output
+}
+
+/**
+ * Basic LZ4 block decompression.
+ *
+ * @param {Uint8Array} input
+ * @param {number} outputLength
+ * @returns {Uint8Array}
+ */
+function decompressLz4Raw(input, outputLength) {
+  const output = new Uint8Array(outputLength)
+  lz4basic(input, output, 0)
+  return output
+}
+
+/**
+ * @param {Uint8Array} input
+ * @param {Uint8Array} output
+ * @param {number} outputIndex
+ * @returns {number} bytes written
+ */
+function lz4basic(input, output, outputIndex) {
+  let len = outputIndex // output position
+  for (let i = 0; i < input.length;) {
+    const token = input[i++]
+
+    let literals = token >> 4
+    if (literals) {
+      // literal length
+      let byte = literals + 240
+      while (byte === 255) literals += byte = input[i++]
+      // copy literals
+      output.set(input.subarray(i, i + literals), len)
+      len += literals
+      i += literals
+      if (i >= input.length) return len - outputIndex
+    }
+
+    const offset = input[i++] | input[i++] << 8
+    if (!offset || offset > len) {
+      throw new Error(`lz4 offset out of range ${offset}`)
+    }
+    // match length
+    let matchLength = token & 0xf
+    let byte = matchLength + 240
+    while (byte === 255) matchLength += byte = input[i++]
+    matchLength += 4 // minmatch 4
+    // copy match
+    // TODO: fast path when no overlap
+    let pos = len - offset
+    const end = len + matchLength
+    while (len < end) output[len++] = output[pos++]
+  }
+  return len - outputIndex
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/compressors.js
+
+
+
+
+
+
+/** @type {import('hyparquet').Compressors} */
+const compressors_compressors = {
+  SNAPPY: snappyUncompressor(), // loads wasm
+  GZIP: (input, length) => gzip_gunzip(input, new Uint8Array(length)),
+  BROTLI: decompressBrotli,
+  ZSTD: input => decompress(input),
+  LZ4: decompressLz4,
+  LZ4_RAW: decompressLz4Raw,
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/index.js
+
+
+
+
+
+
+
+
+/**
+ * @param {Uint8Array} input
+ * @param {number} outputLength
+ * @returns {Uint8Array}
+ */
+function decompressGzip(input, outputLength) {
+  return gunzip(input, new Uint8Array(outputLength))
+}
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
+
+const encode_encoder = new TextEncoder();
+/**
+ * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
+ * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
+ * `String(x)` (which `RecordBatch.number` reads back exactly), strings as UTF-8 with flag QUOTED
+ * (so `"NA"` stays text), booleans as `true`/`false` with flag BOOLEAN, dates as ISO 8601,
+ * binary as base64 with flag QUOTED, structs, lists and maps as JSON with flag NESTED, and null
+ * as an empty field with flag NULL.
+ */
+class encode_BatchEncoder {
+    batch;
+    out = new Uint8Array(1 << 16);
+    w = 0;
+    columnCount = 0;
+    constructor(batch) {
+        this.batch = batch;
+    }
+    /** Starts a batch of `rowCount` rows whose first row is row `firstRow` (0-based) of the file. */
+    begin(columns, firstRow, rowCount) {
+        const batch = this.batch;
+        const cells = rowCount * columns.length;
+        if (batch.starts.length < cells) {
+            batch.starts = new Int32Array(cells);
+            batch.ends = new Int32Array(cells);
+            batch.flags = new Uint8Array(cells);
+        }
+        if (batch.lines.length < rowCount)
+            batch.lines = new Int32Array(rowCount);
+        for (let r = 0; r < rowCount; r++)
+            batch.lines[r] = firstRow + r + 1;
+        batch.columns = columns;
+        batch.columnCount = columns.length;
+        batch.rowCount = rowCount;
+        this.columnCount = columns.length;
+        this.w = 0;
+    }
+    /** Writes column `col` of the batch's rows `[from, to)` (absolute) from `slices`, which cover them in order. */
+    column(col, slices, from) {
+        const rowCount = this.batch.rowCount;
+        let row = 0;
+        for (const slice of slices) {
+            if (slice.rowEnd <= from + row)
+                continue;
+            if (row === rowCount)
+                break;
+            const offset = from + row - slice.rowStart;
+            const take = Math.min(rowCount - row, slice.rowEnd - (from + row));
+            this.values(col, row, slice.data, offset, take);
+            row += take;
+        }
+        if (row < rowCount)
+            throw new Error(`column ${this.batch.columns[col]} has fewer values than the row group has rows`);
+    }
+    /** Hands the filled byte buffer to the batch. */
+    finish() {
+        this.batch.bytes = this.out;
+    }
+    values(col, row, data, offset, count) {
+        const cc = this.columnCount;
+        const { starts, ends, flags } = this.batch;
+        if (!Array.isArray(data)) {
+            // Typed arrays hold numbers or BigInts only: their text is ASCII and never null.
+            for (let i = 0, k = row * cc + col; i < count; i++, k += cc) {
+                const text = String(data[offset + i]);
+                this.ensure(text.length);
+                starts[k] = this.w;
+                this.w = writeAscii(text, this.out, this.w);
+                ends[k] = this.w;
+                flags[k] = 0;
+            }
+            return;
+        }
+        for (let i = 0, k = row * cc + col; i < count; i++, k += cc)
+            this.value(data[offset + i], k);
+    }
+    value(value, k) {
+        const { starts, ends, flags } = this.batch;
+        let text;
+        let flag;
+        switch (typeof value) {
+            case 'number':
+            case 'bigint':
+                text = String(value);
+                this.ensure(text.length);
+                starts[k] = this.w;
+                this.w = writeAscii(text, this.out, this.w);
+                ends[k] = this.w;
+                flags[k] = 0;
+                return;
+            case 'string':
+                text = value;
+                flag = FieldFlag.QUOTED;
+                break;
+            case 'boolean':
+                text = value ? 'true' : 'false';
+                flag = FieldFlag.BOOLEAN;
+                break;
+            case 'undefined':
+                starts[k] = ends[k] = this.w;
+                flags[k] = FieldFlag.NULL;
+                return;
+            default:
+                if (value === null) {
+                    starts[k] = ends[k] = this.w;
+                    flags[k] = FieldFlag.NULL;
+                    return;
+                }
+                if (value instanceof Date) {
+                    const valid = !Number.isNaN(value.getTime());
+                    text = valid ? value.toISOString() : String(value);
+                    flag = valid ? 0 : FieldFlag.QUOTED;
+                }
+                else if (value instanceof Uint8Array) {
+                    text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+                    flag = FieldFlag.QUOTED;
+                }
+                else {
+                    text = JSON.stringify(value, jsonSafe);
+                    flag = FieldFlag.NESTED;
+                }
+        }
+        this.ensure(text.length * 3);
+        const at = this.w;
+        const written = encode_writeUtf8(text, this.out, at);
+        if (written !== text.length)
+            flag |= FieldFlag.NON_ASCII;
+        starts[k] = at;
+        ends[k] = at + written;
+        flags[k] = flag;
+        this.w = at + written;
+    }
+    ensure(extra) {
+        const min = this.w + extra;
+        if (min <= this.out.length)
+            return;
+        let size = this.out.length * 2;
+        while (size < min)
+            size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(this.out.subarray(0, this.w));
+        this.out = grown;
+    }
+}
+/** JSON for values JSON.stringify refuses or mangles: BigInts and bytes (dates become ISO via toJSON). */
+function jsonSafe(_key, value) {
+    // Beyond 2^53 a JSON number would silently round: keep the exact digits as a string instead.
+    if (typeof value === 'bigint')
+        return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+    if (value instanceof Uint8Array)
+        return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+    return value;
+}
+function writeAscii(text, out, at) {
+    for (let i = 0; i < text.length; i++)
+        out[at + i] = text.charCodeAt(i);
+    return at + text.length;
+}
+/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
+function encode_writeUtf8(text, out, at) {
+    // Short ASCII strings dominate real data, and a loop beats the encoder's call cost for them.
+    if (text.length <= 32) {
+        let i = 0;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            out[at + i] = c;
+        }
+        if (i === text.length)
+            return i;
+    }
+    return encode_encoder.encodeInto(text, out.subarray(at)).written;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet-reader.ts
+
+
+
+
+
+
+
+
+/** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
+const parquet_reader_NO_BYTES = {
+    [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
+};
+/**
+ * The row groups of shard `index/count`: a contiguous run, the groups whose middle row `m`
+ * satisfies `floor(m * count / total) = index - 1`. Every group has one middle, so shards 1..n
+ * read every row exactly once, in file order, with about `total / count` rows each (n equal
+ * groups go one to a shard); a file with fewer groups than shards leaves some shards empty.
+ */
+function parquetShardGroups(groupRows, index, count) {
+    const total = groupRows.reduce((sum, rows) => sum + rows, 0);
+    const groups = [];
+    let first = 0;
+    for (let g = 0; g < groupRows.length; g++) {
+        const rows = groupRows[g];
+        // Twice the middle row, to stay in integers.
+        const shard = total === 0 ? 0 : Math.floor(((2 * first + rows) * count) / (2 * total));
+        if (shard === index - 1)
+            groups.push(g);
+        first += rows;
+    }
+    return groups;
+}
+/**
+ * Reads a Parquet file into the same `RecordBatch`es as the CSV and JSON Lines readers (values
+ * as text: see `BatchEncoder`). Parquet is random access, so the reader reads the file itself,
+ * one row group at a time through positioned reads of the byte ranges hyparquet asks for:
+ * memory holds one decoded row group, never the file. hyparquet decodes whole pages, so reading
+ * a row group in smaller row ranges would decode its pages again for every range; instead the
+ * decoded group is cut into batches of `batchSize` rows. `RecordBatch.line(r)` is the 1-based
+ * row number in the file. Decoding problems (corrupt data, unsupported codec or encoding) stop
+ * the read with a `UserError` naming the file; `issues` stays empty.
+ */
+class ParquetReader {
+    file;
+    metadata;
+    issues;
+    columns;
+    /** Rows this reader yields (its shard's row groups). */
+    rowCount;
+    batchSize;
+    groups;
+    batch;
+    constructor(file, metadata, options = {}) {
+        this.file = file;
+        this.metadata = metadata;
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.issues = new IssueLog(file, 0);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+        const layout = layoutOf(metadata);
+        this.columns = layout.columns;
+        const shard = options.shard ?? { index: 1, count: 1 };
+        this.groups = parquetShardGroups(layout.groupRows, shard.index, shard.count);
+        this.rowCount = this.groups.reduce((sum, g) => sum + layout.groupRows[g], 0);
+    }
+    /** Parquet cannot be pushed as a byte stream: use `batches`, which reads the file itself. */
+    write(_chunk) {
+        throw new Error('ParquetReader reads its file itself: iterate batches() instead of writing bytes');
+    }
+    end() { }
+    /** Always null: batches come only from `batches`. */
+    next() {
+        return null;
+    }
+    /**
+     * The shard's rows as batches, each valid until the next iteration. `source` exists for the
+     * `BatchReader` signature and is ignored (`openReader` passes an empty one).
+     */
+    async *batches(_source) {
+        const handle = await openFile(this.file);
+        try {
+            const buffer = fileAsyncBuffer(handle, (await handle.stat()).size);
+            const encoder = new BatchEncoder(this.batch);
+            const starts = groupStarts(this.metadata);
+            for (const g of this.groups) {
+                const groupStart = starts[g];
+                const groupEnd = groupStart + Number(this.metadata.row_groups[g].num_rows);
+                const slices = await this.readGroup(buffer, g, groupStart, groupEnd);
+                for (let from = groupStart; from < groupEnd; from += this.batchSize) {
+                    const rows = Math.min(this.batchSize, groupEnd - from);
+                    encoder.begin(this.columns, from, rows);
+                    try {
+                        for (let col = 0; col < this.columns.length; col++)
+                            encoder.column(col, slices[col], from);
+                    }
+                    catch (error) {
+                        throw this.failure(g, error);
+                    }
+                    encoder.finish();
+                    yield this.batch;
+                }
+            }
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /** Decodes every column of row group `g`, as slices per column in row order. */
+    async readGroup(buffer, g, rowStart, rowEnd) {
+        const index = new Map(this.columns.map((name, col) => [name, col]));
+        const slices = this.columns.map(() => []);
+        try {
+            await parquetRead({
+                file: buffer,
+                metadata: this.metadata,
+                compressors,
+                rowStart,
+                rowEnd,
+                onChunk: ({ columnName, columnData, rowStart: start, rowEnd: end }) => {
+                    const col = index.get(columnName);
+                    if (col !== undefined)
+                        slices[col].push({ data: columnData, rowStart: start, rowEnd: end });
+                },
+            });
+        }
+        catch (error) {
+            throw this.failure(g, error);
+        }
+        for (const list of slices)
+            list.sort((a, b) => a.rowStart - b.rowStart);
+        return slices;
+    }
+    failure(g, error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new UserError(`cannot read Parquet row group ${g + 1} of ${this.metadata.row_groups.length}: ${reason}`, {
+            file: this.file,
+        });
+    }
+}
+/** Reads the footer of a Parquet file; a file that is not Parquet or is truncated is a `UserError`. */
+async function readParquetMetadata(path) {
+    const handle = await openFile(path);
+    try {
+        return await parquetMetadataAsync(fileAsyncBuffer(handle, (await handle.stat()).size));
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UserError(`not a readable Parquet file (${reason})`, { file: path });
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The file's columns, row count and row-group sizes, from its footer. */
+async function readParquetLayout(path) {
+    return layoutOf(await readParquetMetadata(path));
+}
+/** A reader over shard `options.shard` (default all) of a Parquet file, after reading its footer. */
+async function parquet_reader_openParquetReader(path, options = {}) {
+    return new ParquetReader(path, await readParquetMetadata(path), options);
+}
+function layoutOf(metadata) {
+    return {
+        columns: parquetSchema(metadata).children.map((child) => child.element.name),
+        rowCount: Number(metadata.num_rows),
+        groupRows: metadata.row_groups.map((group) => Number(group.num_rows)),
+    };
+}
+function groupStarts(metadata) {
+    const starts = [];
+    let at = 0;
+    for (const group of metadata.row_groups) {
+        starts.push(at);
+        at += Number(group.num_rows);
+    }
+    return starts;
+}
+async function openFile(path) {
+    return open(path, 'r').catch((error) => {
+        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
+
+
+
+
+
+
+
+const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
+/**
+ * Bytes of a file as chunks. The chunk buffer is reused: each chunk is valid until the next is
+ * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
+ * read whole; byte ranges of a gzip file are refused.
+ */
+async function* openDataSource(path, options = {}) {
+    const handle = await open(path, 'r').catch((error) => {
+        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+    try {
+        const buffer = new Uint8Array(CHUNK);
+        const magic = await handle.read(buffer, 0, 2, 0);
+        if (magic.bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
+            if ((options.start ?? 0) > 0 || options.end !== undefined) {
+                throw new UserError('a gzip file cannot be read by byte ranges (shards); decompress it first', { file: path });
+            }
+            yield* source_gunzip(path);
+            return;
+        }
+        let position = options.start ?? 0;
+        const end = options.end ?? Infinity;
+        while (position < end) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function* source_gunzip(path) {
+    const stream = createReadStream(path, { highWaterMark: CHUNK }).pipe(createGunzip({ chunkSize: CHUNK }));
+    try {
+        for await (const chunk of stream)
+            yield chunk;
+    }
+    catch (error) {
+        throw new UserError(`cannot decompress gzip data: ${error.message}`, { file: path });
+    }
+}
+/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
+function source_formatOf(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.parquet'))
+        return 'parquet';
+    const name = lower.replace(/\.gz$/, '');
+    if (name.endsWith('.tsv') || name.endsWith('.tab'))
+        return 'tsv';
+    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
+        return 'jsonl';
+    return 'csv';
+}
+/**
+ * A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`.
+ * Parquet shards are runs of row groups (see `parquetShardGroups`), and its source is empty: the
+ * Parquet reader reads the byte ranges it needs itself.
+ */
+async function source_openReader(path, options = {}) {
+    const format = options.format ?? source_formatOf(path);
+    const shard = options.shard ?? { index: 1, count: 1 };
+    if (format === 'jsonl')
+        return openJsonlShard(path, shard, options.jsonl);
+    if (format === 'parquet')
+        return { reader: await openParquetReader(path, { ...options.parquet, shard }), source: NO_BYTES };
+    const csv = format === 'tsv' ? { delimiter: '\t', ...options.csv } : options.csv;
+    return openCsvShard(path, shard, csv);
+}
+/**
+ * A reader over the rows of shard `i/n` of a CSV file and the bytes to feed it: the rows that
+ * start in the shard's row-aligned byte range, with the header's column names and true line
+ * numbers. Shards 1..n together read every row exactly once.
+ */
+async function openCsvShard(path, shard, options = {}) {
+    const size = await refuseGzipShards(path, shard);
+    const { start, end } = shardRange(size, shard.index, shard.count);
+    const scan = {
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+        header: options.header ?? true,
+    };
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
+    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
+    const readerOptions = { file: path, ...options, stopAt };
+    if (shard.index > 1) {
+        Object.assign(readerOptions, {
+            columns: await readCsvColumns(path, options),
+            firstLine: begin.line,
+            stripBom: false,
+        });
+    }
+    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
+}
+/** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
+async function openJsonlShard(path, shard, options = {}) {
+    const size = await refuseGzipShards(path, shard);
+    const { start, end } = shardRange(size, shard.index, shard.count);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
+    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
+    const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
+    return { reader, source: openDataSource(path, { start: begin.offset }) };
+}
+/** The column names a `CsvReader` with these options gives the file, reading only its first row. */
+async function readCsvColumns(path, options = {}) {
+    const { stopAt: _stopAt, columns: _columns, ...rest } = options;
+    const reader = new CsvReader({ ...rest, batchSize: 1 });
+    for await (const chunk of openDataSource(path)) {
+        reader.write(chunk);
+        reader.next();
+        if (reader.columns.length > 0)
+            return reader.columns;
+    }
+    reader.end();
+    reader.next();
+    return reader.columns;
+}
+/** The file's size, after checking that it can be split: byte ranges of gzip data mean nothing. */
+async function refuseGzipShards(path, shard) {
+    let size;
+    try {
+        size = (await stat(path)).size;
+    }
+    catch (error) {
+        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+    if (shard.count > 1) {
+        const handle = await open(path, 'r');
+        try {
+            const magic = new Uint8Array(2);
+            const { bytesRead } = await handle.read(magic, 0, 2, 0);
+            if (bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
+                throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
+            }
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    return size;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/profile-file.ts
+
+
+
+
+
+/**
+ * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
+ * buffers plus a fixed size of sketches per column, whatever the file's size.
+ */
+async function profileFile(path, options = {}) {
+    const format = options.format ?? formatOf(path);
+    const shard = options.shard ?? { index: 1, count: 1 };
+    if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index)) {
+        throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${shard.index}/${shard.count}`);
+    }
+    if (shard.index < 1 || shard.index > shard.count) {
+        throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${shard.index}/${shard.count}`);
+    }
+    const size = await fileSize(path);
+    const range = shardRange(size, shard.index, shard.count);
+    const { reader, source } = await openReader(path, {
+        format,
+        shard,
+        ...(options.csv && { csv: options.csv }),
+        ...(options.jsonl && { jsonl: options.jsonl }),
+    });
+    const builder = new ProfileBuilder({
+        ...(options.kllK !== undefined && { kllK: options.kllK }),
+        ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
+        ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
+        ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
+        quotedIsText: options.quotedIsText ?? format === 'jsonl',
+    });
+    const totalBytes = range.end - range.start;
+    let bytes = 0;
+    async function* counted() {
+        for await (const chunk of source) {
+            bytes += chunk.length;
+            yield chunk;
+        }
+    }
+    for await (const batch of reader.batches(counted())) {
+        builder.add(batch);
+        options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
+    }
+    builder.declareColumns(reader.columns);
+    const { issues } = reader;
+    const profile = builder.finish([
+        {
+            file: path,
+            format,
+            shard: shard.count > 1 ? { index: shard.index, count: shard.count } : null,
+            bytes: { ...range, size },
+            rows: builder.rowCount,
+            issues: { errors: issues.errorCount, warnings: issues.warningCount },
+        },
+    ]);
+    return { profile, issues: issues.issues, errorCount: issues.errorCount, warningCount: issues.warningCount };
+}
+async function fileSize(path) {
+    try {
+        return (await stat(path)).size;
+    }
+    catch (error) {
+        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/read.ts
+
+
+
+/** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
+const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
+    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/flatten.ts
+
+/**
+ * Flattens a parsed document the way DVC does: nested mappings join their keys with `.`
+ * (`{"train": {"auc": 0.9}}` → `train.auc`) and list items take their index (`a.0`). Dates become
+ * their ISO text and integers too large for a double their exact decimal text, so nothing is rounded.
+ * Two paths that flatten to the same key are an error rather than a silent overwrite.
+ */
+function flatten_flattenDocument(document, file) {
+    if (!isMapping(document)) {
+        throw new UserError(`must hold a mapping of names to values, not ${describe(document)}`, { file });
+    }
+    const flat = new Map();
+    const visit = (value, key) => {
+        if (isMapping(value)) {
+            for (const [child, inner] of Object.entries(value))
+                visit(inner, key === '' ? child : `${key}.${child}`);
+        }
+        else if (Array.isArray(value)) {
+            value.forEach((inner, index) => visit(inner, `${key}.${index}`));
+        }
+        else {
+            if (flat.has(key))
+                throw new UserError(`key "${key}" appears twice once nested keys are joined with "."`, { file });
+            flat.set(key, scalar(value));
+        }
+    };
+    visit(document, '');
+    return flat;
+}
+function scalar(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (value instanceof Date)
+        return value.toISOString();
+    return String(value);
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function describe(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    return `a single ${typeof value}`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class error_TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new error_TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            error_TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        error_TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    error_TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    error_TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                error_TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    error_TomlError.x('unfinished string', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || error_TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            error_TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            error_TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return extract_parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return extract_parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function extract_parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            error_TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            error_TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            error_TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        error_TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                error_TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            error_TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        error_TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                error_TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            error_TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        error_TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                error_TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return extract_parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        error_TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        error_TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return extract_parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            error_TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        error_TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            error_TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                error_TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                error_TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                error_TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            error_TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    error_TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                error_TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && error_TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            error_TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            error_TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    error_TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            error_TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    error_TomlError.x('unfinished array', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        error_TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    error_TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            error_TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!(''.isWellFormed);
+function extendedTypeOf(obj) {
+    let type = typeof obj;
+    if (type === 'object') {
+        if (Array.isArray(obj))
+            return 'array';
+        if (typeof obj.getUTCDate === 'function' && obj instanceof Date)
+            return 'date';
+        if (globalThis.Temporal) {
+            if (obj.until) {
+                if (obj instanceof Temporal.ZonedDateTime)
+                    return 'temporal/tz+uc';
+                if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+                    return 'temporal/uc';
+                if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+                    return 'temporal';
+                if (obj instanceof Temporal.PlainYearMonth)
+                    return 'temporal/x';
+            }
+            else if ((obj.toPlainDate && obj instanceof Temporal.PlainMonthDay) ||
+                (obj.negated && obj instanceof Temporal.Duration)) {
+                return 'temporal/x';
+            }
+        }
+    }
+    return type;
+}
+function isArrayOfTables(obj) {
+    for (let i = 0; i < obj.length; i++) {
+        if (extendedTypeOf(obj[i]) !== 'object')
+            return false;
+    }
+    return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+    return JSON.stringify(s).replaceAll('\x7f', '\\u007f');
+}
+function formatString(s) {
+    return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+    if (BARE_KEY.test(s))
+        return s;
+    if (HAS_WELLFORMED && !s.isWellFormed())
+        throw new RangeError('key contains illegal lone surrogates');
+    return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    switch (type) {
+        // @ts-expect-error -- intentional fallthrough case
+        case 'number':
+            if (isNaN(val))
+                return 'nan';
+            if (val === Infinity)
+                return 'inf';
+            if (val === -Infinity)
+                return '-inf';
+            if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+                return val.toFixed(1);
+        case 'bigint':
+        case 'boolean':
+        case 'temporal':
+            return val.toString();
+        case 'string':
+            return formatString(val);
+        case 'date':
+            if (isNaN(val.getTime()))
+                throw new TypeError('cannot serialize invalid date');
+            return val.toISOString();
+        case 'object':
+            return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+        case 'array':
+            return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+        // @ts-expect-error -- intentional fallthrough case
+        case 'temporal/tz+uc':
+            if (strictTemporal) {
+                let tz = val.timeZoneId;
+                let tzc = tz.charCodeAt(0);
+                if (
+                // Classic offset
+                tzc !== 0x2b /* + */ && tzc !== 0x2d /* - */ &&
+                    (
+                    // Fast pre-check pass; see below for the actually accepted values
+                    (tzc !== 0x55 /* U */ && tzc !== 0x47 /* G */ && tzc !== 0x5a /* Z */ && tzc !== 0x45 /* E */) ||
+                        (
+                        // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+                        tz !== 'UTC' && tz !== 'UCT' && tz !== 'Universal' && tz !== 'Zulu' &&
+                            // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+                            !tz.startsWith('GMT') && tz !== 'Greenwich' &&
+                            // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+                            !tz.startsWith('Etc/')))) {
+                    throw new TypeError('Temporal objects with an IANA timezone are not allowed in Temporal strict mode');
+                }
+            }
+        case 'temporal/uc':
+            if (strictTemporal && val.calendarId !== 'iso8601')
+                throw new TypeError('Temporal objects with a non-default calendar are not allowed in Temporal strict mode');
+            return val.toString({
+                calendarName: 'never',
+                timeZoneName: 'never',
+            });
+        case 'temporal/x':
+            throw new TypeError('Unsupported ' + val[Symbol.toStringTag]);
+    }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+    let keys = Object.keys(obj);
+    if (keys.length === 0)
+        return '{}';
+    let res = '{ ';
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (i)
+            res += ', ';
+        res += formatKey(k) + ' = ' + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' }';
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+    if (array.length === 0)
+        return '[]';
+    let res = '[ ';
+    for (let i = 0; i < array.length; i++) {
+        if (i)
+            res += ', ';
+        if (array[i] === null || array[i] === void 0) {
+            throw new TypeError('arrays cannot contain null or undefined values');
+        }
+        res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' ]';
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let res = '';
+    for (let i = 0; i < array.length; i++) {
+        res += `${res && '\n'}[[${key}]]\n`;
+        res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+    }
+    return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let preamble = '';
+    let tables = '';
+    let keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (obj[k] !== null && obj[k] !== void 0) {
+            let type = extendedTypeOf(obj[k]);
+            if (type === 'symbol' || type === 'function') {
+                throw new TypeError(`cannot serialize values of type '${type}'`);
+            }
+            let key = formatKey(k);
+            if (type === 'array' && isArrayOfTables(obj[k])) {
+                tables += (tables && '\n') + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else if (type === 'object') {
+                let tblKey = prefix ? `${prefix}.${key}` : key;
+                tables += (tables && '\n') + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else {
+                preamble += key;
+                preamble += ' = ';
+                preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+                preamble += '\n';
+            }
+        }
+    }
+    if (tableKey && (preamble || !tables)) // Create table only if necessary
+        preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+    return preamble && tables
+        ? `${preamble}\n${tables}`
+        : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+    if (extendedTypeOf(obj) !== 'object') {
+        throw new TypeError('stringify can only be called with an object');
+    }
+    let str = stringifyTable(0, obj, '', maxDepth, numbersAsFloat, strictTemporal);
+    if (str[str.length - 1] !== '\n')
+        return str + '\n';
+    return str;
+}
+
+;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/index.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+/* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: error_TomlError });
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/delimited.ts
+
+/**
+ * A metrics table in CSV/TSV, in either of the two shapes people write:
+ * - a header row of names and one row of values (`auc,loss` / `0.91,0.32`), or
+ * - two columns headed `metric,value` (also `name`/`key` for the first), one metric per row.
+ * Cells are typed like a spreadsheet would: numbers (including `NaN`, `inf`, `-inf`), `true`/`false`,
+ * an empty cell is null, anything else stays text.
+ */
+function delimited_parseDelimited(text, file, delimiter) {
+    const rows = splitRows(text, file, delimiter).filter((row) => !(row.cells.length === 1 && row.cells[0] === ''));
+    const [header, ...data] = rows;
+    if (!header)
+        throw new UserError('is empty; expected a header row and a row of values', { file });
+    if (isMetricValueHeader(header.cells))
+        return fromPairs(data, file);
+    if (data.length !== 1) {
+        throw new UserError(`has ${data.length} data rows; a metrics table holds one row of values under the header, or two columns "metric,value"`, { file, line: data[1]?.line ?? header.line });
+    }
+    const [values] = data;
+    if (values.cells.length !== header.cells.length) {
+        throw new UserError(`has ${values.cells.length} values for ${header.cells.length} header names`, {
+            file,
+            line: values.line,
+        });
+    }
+    const flat = new Map();
+    header.cells.forEach((name, index) => addUnique(flat, name, typed(values.cells[index] ?? ''), file, header.line));
+    return flat;
+}
+function isMetricValueHeader(cells) {
+    const [first, second] = cells.map((cell) => cell.trim().toLowerCase());
+    return cells.length === 2 && ['metric', 'name', 'key'].includes(first ?? '') && second === 'value';
+}
+function fromPairs(rows, file) {
+    const flat = new Map();
+    for (const { cells, line } of rows) {
+        if (cells.length !== 2)
+            throw new UserError(`has ${cells.length} cells; expected "metric,value"`, { file, line });
+        addUnique(flat, cells[0] ?? '', typed(cells[1] ?? ''), file, line);
+    }
+    return flat;
+}
+function addUnique(flat, rawName, value, file, line) {
+    const name = rawName.trim();
+    if (name === '')
+        throw new UserError('has an empty metric name', { file, line });
+    if (flat.has(name))
+        throw new UserError(`names "${name}" twice`, { file, line });
+    flat.set(name, value);
+}
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NON_FINITE = new Map([
+    ['nan', Number.NaN],
+    ['inf', Number.POSITIVE_INFINITY],
+    ['+inf', Number.POSITIVE_INFINITY],
+    ['infinity', Number.POSITIVE_INFINITY],
+    ['+infinity', Number.POSITIVE_INFINITY],
+    ['-inf', Number.NEGATIVE_INFINITY],
+    ['-infinity', Number.NEGATIVE_INFINITY],
+]);
+function typed(cell) {
+    const text = cell.trim();
+    if (text === '')
+        return null;
+    if (NUMBER.test(text))
+        return Number(text);
+    const lower = text.toLowerCase();
+    const nonFinite = NON_FINITE.get(lower);
+    if (nonFinite !== undefined)
+        return nonFinite;
+    if (lower === 'true' || lower === 'false')
+        return lower === 'true';
+    return cell;
+}
+/** RFC 4180 rows: quoted cells may hold delimiters, newlines and doubled quotes. */
+function splitRows(text, file, delimiter) {
+    const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const rows = [];
+    let cells = [];
+    let cell = '';
+    let line = 1;
+    let rowLine = 1;
+    let quoted = false;
+    let quoteLine = 0;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (quoted) {
+            if (c === '"' && source[i + 1] === '"') {
+                cell += '"';
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            else {
+                if (c === '\n')
+                    line++;
+                cell += c;
+            }
+        }
+        else if (c === '"' && cell === '') {
+            quoted = true;
+            quoteLine = line;
+        }
+        else if (c === delimiter) {
+            cells.push(cell);
+            cell = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && source[i + 1] === '\n')
+                i++;
+            cells.push(cell);
+            rows.push({ cells, line: rowLine });
+            cells = [];
+            cell = '';
+            rowLine = ++line;
+        }
+        else
+            cell += c;
+    }
+    if (quoted)
+        throw new UserError('has a quoted cell that is never closed', { file, line: quoteLine });
+    if (cell !== '' || cells.length > 0) {
+        cells.push(cell);
+        rows.push({ cells, line: rowLine });
+    }
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/json-nonfinite.ts
+
+/**
+ * Python's `json.dump` (what most training scripts use) writes NaN and infinities as the bare
+ * words `NaN`, `Infinity` and `-Infinity`, which strict JSON rejects. A metric that came out NaN
+ * must reach the gate as NaN so that it fails closed, so those words are accepted here.
+ *
+ * Each word is swapped for a string of the same length made of lone surrogates: that keeps every
+ * offset (so syntax errors still point at the right line and column) and cannot collide with real
+ * text, which is decoded from UTF-8 and therefore never holds a lone surrogate.
+ */
+function json_nonfinite_parseJsonAllowingNonFinite(text, file) {
+    return restore(parseJson(markNonFinite(text), file));
+}
+const MARK = '\uD800';
+const WORDS = [
+    ['-Infinity', Number.NEGATIVE_INFINITY],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['NaN', Number.NaN],
+];
+const BY_MARK = new Map(WORDS.map(([word, value]) => [MARK.repeat(word.length - 2), value]));
+function markNonFinite(text) {
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            i = endOfString(text, i);
+            continue;
+        }
+        if (c !== '-' && c !== 'I' && c !== 'N')
+            continue;
+        const word = WORDS.find(([candidate]) => text.startsWith(candidate, i))?.[0];
+        if (word === undefined)
+            continue;
+        out += `${text.slice(copied, i)}"${MARK.repeat(word.length - 2)}"`;
+        i += word.length - 1;
+        copied = i + 1;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+}
+/** Index of the closing quote of the string opening at `start` (or the last index when unterminated). */
+function endOfString(text, start) {
+    for (let i = start + 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '"')
+            return i;
+    }
+    return text.length - 1;
+}
+function restore(value) {
+    if (typeof value === 'string')
+        return BY_MARK.get(value) ?? value;
+    if (Array.isArray(value))
+        return value.map(restore);
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, restore(inner)]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/metrics-file.ts
+
+
+
+
+
+
+
+const FORMAT_BY_EXTENSION = {
+    '.json': 'json',
+    '.yaml': 'yaml',
+    '.yml': 'yaml',
+    '.toml': 'toml',
+    '.csv': 'csv',
+    '.tsv': 'tsv',
+};
+/** The format a metrics or params file is written in, from its extension. */
+function metrics_file_metricsFormat(file) {
+    const extension = extname(file).toLowerCase();
+    const format = Object.hasOwn(FORMAT_BY_EXTENSION, extension) ? FORMAT_BY_EXTENSION[extension] : undefined;
+    if (format === undefined) {
+        throw new UserError(`has ${extension ? `the extension "${extension}"` : 'no extension'}; metrics and params files must be .json, .yaml, .yml, .toml, .csv or .tsv`, { file });
+    }
+    return format;
+}
+/**
+ * The text of a metrics or params file as flat `dotted.key → value` pairs (DVC's convention).
+ * NaN and infinities are kept (YAML `.nan`/`.inf`, TOML `nan`/`inf`, Python-style JSON `NaN`/`Infinity`,
+ * CSV `nan`/`inf`) so the gate can fail closed on them. Syntax errors are `UserError`s at
+ * `file:line:column` when the parser says where.
+ */
+function metrics_file_parseMetricsText(text, file, format = metrics_file_metricsFormat(file)) {
+    switch (format) {
+        case 'json':
+            return flattenDocument(parseJsonAllowingNonFinite(text, file), file);
+        case 'yaml':
+            return flattenDocument(parseYamlDocument(text, file), file);
+        case 'toml':
+            return flattenDocument(parseTomlDocument(text, file), file);
+        case 'csv':
+            return parseDelimited(text, file, ',');
+        case 'tsv':
+            return parseDelimited(text, file, '\t');
+    }
+}
+/** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
+const metrics_file_MAX_ALIAS_COUNT = 100;
+function parseYamlDocument(text, file) {
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+    const [error] = doc.errors;
+    if (error) {
+        const at = error.linePos?.[0];
+        throw new UserError(`invalid YAML: ${metrics_file_firstLine(error.message)}`, {
+            file,
+            ...(at ? { line: at.line, column: at.col } : {}),
+        });
+    }
+    try {
+        return doc.toJS({ maxAliasCount: metrics_file_MAX_ALIAS_COUNT });
+    }
+    catch (cause) {
+        throw new UserError(`cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { file });
+    }
+}
+function parseTomlDocument(text, file) {
+    try {
+        return parseToml(text, { integersAsBigInt: 'asNeeded' });
+    }
+    catch (error) {
+        if (!(error instanceof TomlError))
+            throw error;
+        const reason = metrics_file_firstLine(error.message).replace(/^Invalid TOML document:\s*/, '');
+        throw new UserError(`invalid TOML: ${reason}`, { file, line: error.line, column: error.column });
+    }
+}
+function metrics_file_firstLine(message) {
+    return message.split('\n', 1)[0] ?? message;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/read-metrics-file.ts
+
+
+/** Metrics and params files are small; anything larger is a mistake or an attack. */
+const MAX_METRICS_FILE_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/** Reads a metrics or params file (format from its extension) as flat `dotted.key → value` pairs. */
+async function readMetricsFile(path) {
+    const format = metricsFormat(path);
+    return parseMetricsText(await readTextFile(path, MAX_METRICS_FILE_BYTES), path, format);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/direction.ts
+/**
+ * Words that mark a metric whose smaller values are better. A name is read by its last `.` segment
+ * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_` and `-`.
+ */
+const LOWER_IS_BETTER = new Set([
+    'loss',
+    'logloss',
+    'error',
+    'err',
+    'mse',
+    'rmse',
+    'mae',
+    'mape',
+    'smape',
+    'msle',
+    'rmsle',
+    'brier',
+    'perplexity',
+    'ece',
+    'fpr',
+    'fnr',
+    'wer',
+    'cer',
+    'latency',
+    'time',
+    'duration',
+    'seconds',
+    'ms',
+]);
+/**
+ * Rules, first match wins:
+ * 1. `gate.metrics.<name>.direction` in the config (see {@link findRule} for how names match);
+ * 2. a first word `neg` means higher is better: scikit-learn negates losses for its scorers
+ *    (`neg_mean_squared_error`, `neg_log_loss`);
+ * 3. any word in {@link LOWER_IS_BETTER} means lower is better (`loss`, `val_loss`, `rmse`,
+ *    `mean_absolute_error`, `latency_ms`, `train_time`, `log_loss`, `brier_score`);
+ * 4. otherwise higher is better: accuracy, auc, roc_auc, pr_auc, average_precision, f1, precision,
+ *    recall, r2, map, ndcg and most other scores are higher-is-better, so that is the default for
+ *    names mlgate does not know. Set `direction` in the config for those that are not.
+ */
+function direction_metricDirection(name, rules = {}) {
+    const configured = direction_findRule(name, rules)?.direction;
+    if (configured)
+        return configured;
+    const words = lastSegment(name).toLowerCase().split(/[_-]+/);
+    if (words[0] === 'neg')
+        return 'higher';
+    return words.some((word) => LOWER_IS_BETTER.has(word)) ? 'lower' : 'higher';
+}
+/**
+ * The config rule for a metric key: the rule named exactly like the key, else the rule whose name
+ * is the key's longest dotted suffix (`gate.metrics.auc` applies to `test.auc`), so rules can name
+ * a metric without the file's nesting.
+ */
+function direction_findRule(key, rules) {
+    if (Object.hasOwn(rules, key))
+        return rules[key];
+    const segments = key.split('.');
+    for (let start = 1; start < segments.length; start++) {
+        const suffix = segments.slice(start).join('.');
+        if (Object.hasOwn(rules, suffix))
+            return rules[suffix];
+    }
+    return undefined;
+}
+function lastSegment(name) {
+    return name.slice(name.lastIndexOf('.') + 1);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/diff.ts
+
+
+/**
+ * Compares two flat metrics files key by key. Only numeric values are metrics: a key that is not a
+ * number on either side (a model name, a flag) is left out, and a side whose value is not a number
+ * counts as absent. `baseline` is null on the first run, when every metric is `new`.
+ *
+ * Labels: `new`/`removed` when one side is absent; with an interval, `labelChange` decides
+ * improved / regressed / within-noise / unchanged (any change the interval excludes zero for counts);
+ * without one, the point estimate does. A non-finite candidate (NaN, ±∞) is `regressed` and a
+ * non-finite baseline with a finite candidate `improved`; their delta and relative change are null.
+ */
+function diffMetrics(baseline, candidate, { rules = {}, intervals } = {}) {
+    const keys = [...new Set([...candidate.keys(), ...(baseline?.keys() ?? [])])];
+    const comparisons = [];
+    for (const name of keys) {
+        const before = numeric(baseline?.get(name));
+        const after = numeric(candidate.get(name));
+        if (before === null && after === null)
+            continue;
+        const interval = intervals?.get(name);
+        comparisons.push(diff_compareMetric(name, metricDirection(name, rules), before, after, interval));
+    }
+    return comparisons;
+}
+/** One metric's comparison; exported for callers that compute metrics themselves (e.g. per slice). */
+function diff_compareMetric(name, direction, baseline, candidate, interval) {
+    const bothFinite = baseline !== null && candidate !== null && Number.isFinite(baseline) && Number.isFinite(candidate);
+    const delta = bothFinite ? candidate - baseline : null;
+    const relative = delta !== null && baseline !== 0 ? delta / Math.abs(baseline) : null;
+    return {
+        name,
+        direction,
+        baseline,
+        candidate,
+        delta,
+        relative,
+        ...(interval && delta !== null ? { ci: { low: interval.low, high: interval.high, method: interval.method } } : {}),
+        ...(interval?.pValue !== undefined && delta !== null ? { pValue: interval.pValue } : {}),
+        label: label(direction, baseline, candidate, delta, interval),
+    };
+}
+function label(direction, baseline, candidate, delta, interval) {
+    if (baseline === null)
+        return 'new';
+    if (candidate === null)
+        return 'removed';
+    if (!Number.isFinite(candidate))
+        return 'regressed';
+    if (delta === null)
+        return 'improved';
+    if (interval)
+        return labelChange({ delta, ci: [interval.low, interval.high], direction });
+    if (delta === 0)
+        return 'unchanged';
+    return (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
+}
+function numeric(value) {
+    return typeof value === 'number' ? value : null;
+}
+/**
+ * Parameters that differ between the two runs: changed, added (baseline `null`) and removed
+ * (candidate `null`), in candidate order then removed ones; equal values are left out. With no
+ * baseline (first run) every parameter is added.
+ */
+function diffParams(baseline, candidate) {
+    const changes = [];
+    for (const [name, value] of candidate) {
+        const before = baseline?.has(name) ? baseline.get(name) : undefined;
+        if (before !== undefined && sameSetting(before, value))
+            continue;
+        changes.push({ name, baseline: before ?? null, candidate: value });
+    }
+    for (const [name, value] of baseline ?? []) {
+        if (!candidate.has(name))
+            changes.push({ name, baseline: value, candidate: null });
+    }
+    return changes;
+}
+/** NaN equals NaN here: it is the same setting written twice. */
+function sameSetting(a, b) {
+    return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-columns.ts
+
+/**
+ * Names tried, in order, when a role is not named explicitly: the plain name first, then what
+ * scikit-learn users and common exports call it (`y_true`, `y_pred`, `y_score`, `proba`).
+ */
+const DEFAULT_COLUMN_NAMES = {
+    id: ['id', 'example_id', 'row_id'],
+    label: ['label', 'y_true', 'target', 'actual'],
+    prediction: ['prediction', 'y_pred', 'pred', 'predicted'],
+    score: ['score', 'y_score', 'proba', 'probability', 'y_prob'],
+};
+/** Finds each role's column among `columns`: the explicit name, else the first default name present. */
+function predictions_columns_locateColumns(columns, names) {
+    const find = (role) => {
+        const explicit = names[role];
+        if (explicit !== undefined)
+            return columns.indexOf(explicit);
+        for (const candidate of DEFAULT_COLUMN_NAMES[role]) {
+            const at = columns.indexOf(candidate);
+            if (at >= 0)
+                return at;
+        }
+        return -1;
+    };
+    return {
+        id: find('id'),
+        label: find('label'),
+        prediction: find('prediction'),
+        score: find('score'),
+        slices: (names.slices ?? []).map((name) => columns.indexOf(name)),
+    };
+}
+/** The name a role goes by in messages: the explicit one, else the default names tried. */
+function describeRole(role, names) {
+    const explicit = names[role];
+    return explicit !== undefined ? `'${explicit}'` : DEFAULT_COLUMN_NAMES[role].map((n) => `'${n}'`).join(' / ');
+}
+/** Fails when a required column (or an explicitly named optional one) never appeared in the file. */
+function predictions_columns_checkColumnsFound(file, seen, found, names) {
+    const available = [...seen].slice(0, 20).join(', ') || 'none';
+    const missing = (role, why) => new UserError(`predictions: no ${role} column ${describeRole(role, names)} (${why}); columns: ${available}`, {
+        file,
+    });
+    if (found.id === undefined)
+        throw missing('id', 'needed to pair examples');
+    if (found.label === undefined)
+        throw missing('label', 'the true label of each example');
+    for (const role of ['prediction', 'score']) {
+        if (names[role] !== undefined && found[role] === undefined)
+            throw missing(role, 'named in the options');
+    }
+    if (found.prediction === undefined && found.score === undefined) {
+        throw new UserError(`predictions: need a prediction column (${describeRole('prediction', names)}) or a score column (${describeRole('score', names)}); columns: ${available}`, { file });
+    }
+    for (const slice of names.slices ?? []) {
+        if (!seen.has(slice)) {
+            throw new UserError(`predictions: no slice column '${slice}'; columns: ${available}`, { file });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions.ts
+
+
+
+
+
+/** What a null slice field is grouped under. */
+const MISSING_SLICE_VALUE = '(missing)';
+const MAX_SHOWN_VALUE = 40;
+/**
+ * Reads a predictions file (CSV, TSV, JSON Lines; whatever `openReader` routes) into typed
+ * columns. Column names default to `DEFAULT_COLUMN_NAMES`. The first bad row fails the read with
+ * its file and line: a missing id or label, a duplicate id, a score that is not a number in
+ * [0, 1], a missing prediction or score where the file has that column, or a row the reader had to
+ * drop (ragged CSV, invalid JSON).
+ */
+async function readPredictions(path, names = {}) {
+    const { reader, source } = await openReader(path);
+    const table = new PredictionTable(path, names);
+    for await (const batch of reader.batches(source))
+        table.add(batch);
+    const [issue] = reader.issues.issues.filter((i) => i.severity === 'error');
+    if (issue) {
+        throw new UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
+    }
+    return table.finish();
+}
+class ValueColumnBuilder {
+    numbers = float64Builder();
+    textCodes = int32Builder();
+    texts = new TextDictionary();
+    push(batch, row, col) {
+        const value = (batch.flag(row, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(row, col) : NaN;
+        if (Number.isFinite(value)) {
+            this.numbers.push(value);
+            this.textCodes.push(-1);
+        }
+        else {
+            this.numbers.push(NaN);
+            this.textCodes.push(this.texts.code(batch.string(row, col)));
+        }
+    }
+    finish() {
+        return { numbers: this.numbers.finish(), textCodes: this.textCodes.finish(), texts: this.texts.values };
+    }
+}
+class SliceColumnBuilder {
+    codes = int32Builder();
+    values = new TextDictionary();
+    push(batch, row, col) {
+        const value = col < 0 || batch.isNull(row, col) ? MISSING_SLICE_VALUE : batch.string(row, col);
+        this.codes.push(this.values.code(value));
+    }
+    finish() {
+        return { codes: this.codes.finish(), values: this.values.values };
+    }
+}
+/** Rows as they are read: validated one by one, stored column-wise. */
+class PredictionTable {
+    file;
+    names;
+    ids = [];
+    rowOfId = new Map();
+    lines = int32Builder();
+    label = new ValueColumnBuilder();
+    prediction = new ValueColumnBuilder();
+    score = float64Builder();
+    slices;
+    seen = new Set();
+    used = {};
+    /** First line of a row without the optional column, while the column has not been seen yet. */
+    firstLineWithout = {};
+    constructor(file, names) {
+        this.file = file;
+        this.names = names;
+        this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
+    }
+    add(batch) {
+        for (const column of batch.columns)
+            this.seen.add(column);
+        const at = locateColumns(batch.columns, this.names);
+        this.noteUsed(batch, at);
+        // Without an id or label column no row can be read: say which column, not which row.
+        if (batch.rowCount > 0 && (at.id < 0 || at.label < 0))
+            checkColumnsFound(this.file, this.seen, this.used, this.names);
+        for (let r = 0; r < batch.rowCount; r++)
+            this.addRow(batch, r, at);
+    }
+    noteUsed(batch, at) {
+        for (const role of ['id', 'label', 'prediction', 'score']) {
+            if (at[role] >= 0)
+                this.used[role] ??= batch.columns[at[role]];
+        }
+    }
+    addRow(batch, r, at) {
+        const line = batch.line(r);
+        if (at.id < 0 || batch.isNull(r, at.id))
+            throw this.bad(line, 'id', 'is missing');
+        const id = batch.string(r, at.id);
+        const first = this.rowOfId.get(id);
+        if (first !== undefined) {
+            throw this.bad(line, 'id', `${shown(id)} is a duplicate (first at line ${this.lines.finish()[first]})`);
+        }
+        this.rowOfId.set(id, this.ids.length);
+        this.ids.push(id);
+        this.lines.push(line);
+        if (at.label < 0 || batch.isNull(r, at.label))
+            throw this.bad(line, 'label', 'is missing');
+        this.label.push(batch, r, at.label);
+        if (this.present(batch, r, at, 'prediction', line))
+            this.prediction.push(batch, r, at.prediction);
+        if (this.present(batch, r, at, 'score', line))
+            this.score.push(this.scoreAt(batch, r, at.score, line));
+        this.slices.forEach((slice, s) => slice.push(batch, r, at.slices[s]));
+    }
+    /**
+     * Whether the row has the optional column. Once a file has the column, every row must fill it;
+     * a row read before the column first appeared (JSON Lines adds keys as it goes) fails too.
+     */
+    present(batch, r, at, role, line) {
+        const col = at[role];
+        if (col < 0 || batch.isNull(r, col)) {
+            if (this.used[role] !== undefined)
+                throw this.bad(line, role, 'is missing');
+            this.firstLineWithout[role] ??= line;
+            return false;
+        }
+        const without = this.firstLineWithout[role];
+        if (without !== undefined)
+            throw this.bad(without, role, 'is missing');
+        return true;
+    }
+    scoreAt(batch, r, col, line) {
+        const value = (batch.flag(r, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
+        if (Number.isNaN(value))
+            throw this.bad(line, 'score', `${shown(batch.string(r, col))} is not a number`);
+        if (!(value >= 0 && value <= 1)) {
+            throw this.bad(line, 'score', `${value} is not a probability in [0, 1]`);
+        }
+        return value;
+    }
+    bad(line, role, problem) {
+        const column = this.used[role] ?? this.names[role] ?? role;
+        return new UserError(`predictions: ${role} (column '${column}') ${problem}`, { file: this.file, line });
+    }
+    finish() {
+        const found = this.used;
+        checkColumnsFound(this.file, this.seen, found, this.names);
+        const rows = this.ids.length;
+        const predictions = {
+            file: this.file,
+            rows,
+            ids: this.ids,
+            lines: this.lines.finish(),
+            label: this.label.finish(),
+            slices: new Map((this.names.slices ?? []).map((name, s) => [name, this.slices[s].finish()])),
+            columns: { id: found.id, label: found.label },
+        };
+        if (found.prediction !== undefined) {
+            predictions.prediction = this.prediction.finish();
+            predictions.columns.prediction = found.prediction;
+        }
+        if (found.score !== undefined) {
+            predictions.score = this.score.finish();
+            predictions.columns.score = found.score;
+        }
+        return predictions;
+    }
+}
+function shown(value) {
+    const cut = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+    return JSON.stringify(cut);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-join.ts
+
+/** How many ids found on one side only are named in the summary. */
+const JOIN_EXAMPLES = 5;
+/**
+ * Inner join of two predictions files on id. Ids on one side only are counted (with a few
+ * examples) rather than failing: a changed evaluation set is worth reporting, not fatal. The same
+ * id with different labels is fatal: the files disagree about the ground truth, so no comparison
+ * of the two models on them means anything.
+ */
+function predictions_join_joinPredictions(candidate, baseline) {
+    const baselineRow = new Map();
+    baseline.ids.forEach((id, row) => baselineRow.set(id, row));
+    const candidateRows = new Int32Array(candidate.rows);
+    const baselineRows = new Int32Array(candidate.rows);
+    const matchedInBaseline = new Uint8Array(baseline.rows);
+    const onlyCandidate = { count: 0, examples: [] };
+    let matched = 0;
+    for (let row = 0; row < candidate.rows; row++) {
+        const id = candidate.ids[row];
+        const other = baselineRow.get(id);
+        if (other === undefined) {
+            noteUnmatched(onlyCandidate, id);
+            continue;
+        }
+        if (!sameValue(candidate.label, row, baseline.label, other))
+            throw labelConflict(candidate, row, baseline, other);
+        matchedInBaseline[other] = 1;
+        candidateRows[matched] = row;
+        baselineRows[matched] = other;
+        matched++;
+    }
+    const onlyBaseline = { count: 0, examples: [] };
+    for (let row = 0; row < baseline.rows; row++) {
+        if (matchedInBaseline[row] === 0)
+            noteUnmatched(onlyBaseline, baseline.ids[row]);
+    }
+    return {
+        candidate: candidateRows.slice(0, matched),
+        baseline: baselineRows.slice(0, matched),
+        summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
+    };
+}
+/** Every row of a file matched with itself: the candidate-only (first run) case. */
+function predictions_join_allRows(predictions) {
+    return Int32Array.from({ length: predictions.rows }, (_, row) => row);
+}
+function noteUnmatched(unmatched, id) {
+    unmatched.count++;
+    if (unmatched.examples.length < JOIN_EXAMPLES)
+        unmatched.examples.push(id);
+}
+function sameValue(a, i, b, j) {
+    const codeA = a.textCodes[i];
+    const codeB = b.textCodes[j];
+    if (codeA < 0 || codeB < 0)
+        return codeA === codeB && a.numbers[i] === b.numbers[j];
+    return a.texts[codeA] === b.texts[codeB];
+}
+/** The value as the file wrote it (numbers in JavaScript's shortest form). */
+function valueText(column, row) {
+    const code = column.textCodes[row];
+    return code < 0 ? String(column.numbers[row]) : column.texts[code];
+}
+function labelConflict(candidate, row, baseline, other) {
+    const id = JSON.stringify(candidate.ids[row]);
+    const here = JSON.stringify(valueText(candidate.label, row));
+    const there = JSON.stringify(valueText(baseline.label, other));
+    return new UserError(`predictions: id ${id} has label ${here} here but ${there} in ${baseline.file}:${baseline.lines[other]}; the candidate and baseline files disagree about the ground truth`, { file: candidate.file, line: candidate.lines[row] });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-task.ts
+
+/** Integer labels with more distinct values than this are read as a regression target. */
+const MAX_DETECTED_CLASSES = 20;
+function predictions_task_classIndex(columns) {
+    const numbers = new Set();
+    const texts = new Set();
+    for (const column of columns) {
+        for (let i = 0; i < column.numbers.length; i++) {
+            if (column.textCodes[i] < 0)
+                numbers.add(column.numbers[i]);
+        }
+        for (const text of column.texts)
+            texts.add(text);
+    }
+    const byNumber = new Map();
+    const byText = new Map();
+    let names;
+    if (texts.size === 0 && [...numbers].every((n) => n === 0 || n === 1)) {
+        names = ['0', '1'];
+        byNumber.set(0, 0).set(1, 1);
+    }
+    else if (numbers.size === 0 && [...texts].every((t) => /^(true|false)$/i.test(t))) {
+        names = ['false', 'true'];
+        for (const text of texts)
+            byText.set(text, text.toLowerCase() === 'true' ? 1 : 0);
+    }
+    else {
+        const sortedNumbers = [...numbers].sort((a, b) => a - b);
+        const sortedTexts = [...texts].sort();
+        sortedNumbers.forEach((n, id) => byNumber.set(n, id));
+        sortedTexts.forEach((t, k) => byText.set(t, sortedNumbers.length + k));
+        names = [...sortedNumbers.map(String), ...sortedTexts];
+    }
+    return {
+        names,
+        ids(column, rows) {
+            const textIds = Int32Array.from(column.texts, (t) => byText.get(t) ?? -1);
+            const out = new Int32Array(rows.length);
+            for (let k = 0; k < rows.length; k++) {
+                const row = rows[k];
+                const code = column.textCodes[row];
+                out[k] = code < 0 ? byNumber.get(column.numbers[row]) : textIds[code];
+            }
+            return out;
+        },
+    };
+}
+/**
+ * The task the files describe, unless `configured`: text labels or predictions mean
+ * classification; numbers that are all integers with at most two distinct values (labels and
+ * predictions of both files together) mean binary, with at most `MAX_DETECTED_CLASSES` distinct
+ * labels multiclass; anything else (a non-integer, or many distinct integers) is regression.
+ * Configure the task when this guess is wrong (e.g. ratings 1–5 predicted as integers).
+ */
+function predictions_task_detectTask(files, configured) {
+    const task = configured ?? guessTask(files);
+    for (const file of files)
+        checkFits(file, task);
+    if (task === 'binary')
+        checkBinary(files.flatMap(predictions_task_classColumns), files[0]?.file);
+    return task;
+}
+/** The columns that hold class names: the label and, when there is one, the prediction. */
+function predictions_task_classColumns(file) {
+    return file.prediction ? [file.label, file.prediction] : [file.label];
+}
+function guessTask(files) {
+    const columns = files.flatMap(predictions_task_classColumns);
+    if (columns.some((c) => c.texts.length > 0)) {
+        return predictions_task_classIndex(columns).names.length <= 2 ? 'binary' : 'multiclass';
+    }
+    const distinct = new Set();
+    const labels = new Set();
+    for (const column of columns) {
+        for (const value of column.numbers) {
+            if (!Number.isInteger(value))
+                return 'regression';
+            if (distinct.size <= MAX_DETECTED_CLASSES)
+                distinct.add(value);
+        }
+    }
+    for (const file of files) {
+        for (const value of file.label.numbers)
+            if (labels.size <= MAX_DETECTED_CLASSES)
+                labels.add(value);
+    }
+    if (distinct.size <= 2)
+        return 'binary';
+    return labels.size <= MAX_DETECTED_CLASSES ? 'multiclass' : 'regression';
+}
+function checkFits(file, task) {
+    const where = { file: file.file };
+    if (task === 'regression') {
+        if (!file.prediction)
+            throw new UserError(`predictions: regression needs a prediction column`, where);
+        for (const [role, column] of [
+            ['label', file.label],
+            ['prediction', file.prediction],
+        ]) {
+            const row = column.textCodes.findIndex((code) => code >= 0);
+            if (row >= 0) {
+                const text = JSON.stringify(column.texts[column.textCodes[row]]);
+                throw new UserError(`predictions: regression needs numeric values, but the ${role} is ${text}`, {
+                    file: file.file,
+                    line: file.lines[row],
+                });
+            }
+        }
+        return;
+    }
+    if (task === 'multiclass' && !file.prediction) {
+        throw new UserError(`predictions: multiclass classification needs a prediction column (a score is binary only)`, where);
+    }
+    if (task === 'binary')
+        checkBinary(predictions_task_classColumns(file), file.file);
+}
+function checkBinary(columns, file) {
+    const classes = predictions_task_classIndex(columns).names;
+    if (classes.length > 2) {
+        const shown = classes.slice(0, 5).join(', ');
+        throw new UserError(`predictions: binary classification needs at most two classes but found ${classes.length} (${shown})`, file === undefined ? {} : { file });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/examples.ts
+
+/** Decision threshold on the score when a binary file has no prediction column (sklearn's `predict`). */
+const SCORE_THRESHOLD = 0.5;
+/**
+ * Typed columns of the joined rows (`rows` index each file). Class ids come from both files
+ * together, so a class has one id on both sides; a binary file without predictions predicts the
+ * positive class when its score is at least `SCORE_THRESHOLD`.
+ */
+function examples_buildExamples(task, candidate, baseline) {
+    const size = candidate.rows.length;
+    if (task === 'regression') {
+        const values = (file, rows) => gather(file.prediction.numbers, rows);
+        return {
+            examples: {
+                size,
+                truth: { values: gather(candidate.file.label.numbers, candidate.rows) },
+                candidate: { values: values(candidate.file, candidate.rows) },
+                baseline: baseline && { values: values(baseline.file, baseline.rows) },
+            },
+            classes: [],
+        };
+    }
+    const index = classIndex([candidate.file, ...(baseline ? [baseline.file] : [])].flatMap(classColumns));
+    const outputs = (file, rows) => {
+        const score = file.score && task === 'binary' ? gather(file.score, rows) : undefined;
+        const classes = file.prediction ? index.ids(file.prediction, rows) : score && thresholded(score);
+        return { ...(classes && { classes }), ...(score && { score }) };
+    };
+    return {
+        examples: {
+            size,
+            truth: { classes: index.ids(candidate.file.label, candidate.rows) },
+            candidate: outputs(candidate.file, candidate.rows),
+            baseline: baseline && outputs(baseline.file, baseline.rows),
+        },
+        classes: index.names,
+    };
+}
+/** The examples at positions `positions` (a slice). */
+function examples_subsetExamples(examples, positions) {
+    const outputs = (m) => ({
+        ...(m.classes && { classes: gather(m.classes, positions) }),
+        ...(m.score && { score: gather(m.score, positions) }),
+        ...(m.values && { values: gather(m.values, positions) }),
+    });
+    return {
+        size: positions.length,
+        truth: {
+            ...(examples.truth.classes && { classes: gather(examples.truth.classes, positions) }),
+            ...(examples.truth.values && { values: gather(examples.truth.values, positions) }),
+        },
+        candidate: outputs(examples.candidate),
+        baseline: examples.baseline && outputs(examples.baseline),
+    };
+}
+function gather(source, rows) {
+    const out = new source.constructor(rows.length);
+    for (let k = 0; k < rows.length; k++)
+        out[k] = source[rows[k]];
+    return out;
+}
+function thresholded(score) {
+    return Int32Array.from(score, (p) => (p >= SCORE_THRESHOLD ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
+/**
+ * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
+ * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
+ * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
+ * point, and each call consumes a deterministic number of outputs for a given stream, so draws
+ * built from it are reproducible with the seed.
+ */
+function binomial_binomial(rng, n, p) {
+    if (n === 0 || p <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomial_binomial(rng, n, 1 - p);
+    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
+}
+/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
+function binomialInversion(rng, n, p) {
+    const q = 1 - p;
+    const odds = p / q;
+    const start = Math.exp(n * Math.log1p(-p));
+    for (;;) {
+        let u = rng.nextOpenDouble();
+        let k = 0;
+        let pk = start;
+        while (u > pk && k < n) {
+            u -= pk;
+            k++;
+            pk *= ((n + 1 - k) / k) * odds;
+        }
+        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
+        if (u <= pk)
+            return k;
+    }
+}
+function binomialBtrd(rng, n, p) {
+    const q = 1 - p;
+    const mode = Math.floor((n + 1) * p);
+    const odds = p / q;
+    const nOdds = (n + 1) * odds;
+    const npq = n * p * q;
+    const spq = Math.sqrt(npq);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const vr = 0.92 - 4.2 / b;
+    const urvr = 0.86 * vr;
+    for (;;) {
+        let v = rng.nextOpenDouble();
+        let u;
+        if (v <= urvr) {
+            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
+            u = v / vr - 0.43;
+            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+        }
+        if (v >= vr) {
+            u = rng.nextOpenDouble() - 0.5;
+        }
+        else {
+            u = v / vr - 0.93;
+            u = Math.sign(u) * 0.5 - u;
+            v = rng.nextOpenDouble() * vr;
+        }
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + c);
+        if (k < 0 || k > n)
+            continue;
+        v = (v * alpha) / (a / (us * us) + b);
+        const km = Math.abs(k - mode);
+        if (km <= 15) {
+            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
+            let f = 1;
+            for (let i = mode + 1; i <= k; i++)
+                f *= nOdds / i - odds;
+            for (let i = k + 1; i <= mode; i++)
+                v *= nOdds / i - odds;
+            if (v <= f)
+                return k;
+            continue;
+        }
+        v = Math.log(v);
+        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
+        const t = (-km * km) / (2 * npq);
+        if (v < t - rho)
+            return k;
+        if (v > t + rho)
+            continue;
+        const nm = n - mode + 1;
+        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + stirlingTail(mode) + stirlingTail(n - mode);
+        const nk = n - k + 1;
+        const bound = h +
+            (n + 1) * Math.log(nm / nk) +
+            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
+            stirlingTail(k) -
+            stirlingTail(n - k);
+        if (v <= bound)
+            return k;
+    }
+}
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
+const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
+    let logFactorial = 0;
+    for (let i = 2; i <= k; i++)
+        logFactorial += Math.log(i);
+    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI);
+});
+function stirlingTail(k) {
+    if (k < 10)
+        return SMALL_TAILS[k];
+    const inv = 1 / (k + 1);
+    const inv2 = inv * inv;
+    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
+}
+/**
+ * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
+ * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
+ * of `total` uniform draws over Σ sizes items land in each category.
+ */
+function binomial_multinomial(rng, total, sizes, out) {
+    let itemsLeft = 0;
+    for (const s of sizes)
+        itemsLeft += s;
+    let drawsLeft = total;
+    for (let k = 0; k < sizes.length; k++) {
+        const size = sizes[k];
+        const drawn = drawsLeft === 0 ? 0 : binomial_binomial(rng, drawsLeft, size / itemsLeft);
+        out[k] = drawn;
+        drawsLeft -= drawn;
+        itemsLeft -= size;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
+
+
+/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
+const BLOCK_SIZE = 1024;
+/**
+ * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
+ * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
+ * stream (seed, resample) so that writes stay inside one cache-sized block:
+ *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
+ *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
+ *     (`binomial`), i.e. the block totals are multinomial.
+ *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
+ *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
+ *     output; a chunk ≥ size (only in a smaller last block) is rejected.
+ * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
+ * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
+ */
+function resample_drawCounts(seed, resample, counts) {
+    const n = counts.length;
+    const rng = new Xoshiro128(seed, resample);
+    let drawsLeft = n;
+    let overflow = 0;
+    for (let start = 0; start < n; start += BLOCK_SIZE) {
+        const size = Math.min(BLOCK_SIZE, n - start);
+        const total = binomial(rng, drawsLeft, size / (n - start));
+        drawsLeft -= total;
+        counts.fill(0, start, start + size);
+        overflow |=
+            size === BLOCK_SIZE ? fullBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
+    }
+    return counts instanceof Uint32Array || overflow < 256;
+}
+/**
+ * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
+ * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
+ * state stays in local variables.
+ */
+function fullBlock(rng, counts, start, total) {
+    let s0 = rng.s0;
+    let s1 = rng.s1;
+    let s2 = rng.s2;
+    let s3 = rng.s3;
+    let overflow = 0;
+    for (let drawn = 0; drawn < total; drawn += 3) {
+        const r = Math.imul(s1, 5);
+        const word = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const a = start + (word >>> 22);
+        const ca = counts[a] + 1;
+        counts[a] = ca;
+        overflow |= ca;
+        if (drawn + 1 < total) {
+            const b = start + ((word >>> 12) & 1023);
+            const cb = counts[b] + 1;
+            counts[b] = cb;
+            overflow |= cb;
+        }
+        if (drawn + 2 < total) {
+            const c = start + ((word >>> 2) & 1023);
+            const cc = counts[c] + 1;
+            counts[c] = cc;
+            overflow |= cc;
+        }
+    }
+    rng.s0 = s0;
+    rng.s1 = s1;
+    rng.s2 = s2;
+    rng.s3 = s3;
+    return overflow;
+}
+/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
+function partialBlock(rng, counts, start, size, total) {
+    if (size === 1) {
+        counts[start] = total;
+        return total;
+    }
+    const bits = 32 - Math.clz32(size - 1);
+    const perOutput = Math.floor(32 / bits);
+    let overflow = 0;
+    let word = 0;
+    let chunksLeft = 0;
+    for (let drawn = 0; drawn < total;) {
+        if (chunksLeft === 0) {
+            word = rng.nextUint32() | 0;
+            chunksLeft = perOutput;
+        }
+        const j = word >>> (32 - bits);
+        word <<= bits;
+        chunksLeft--;
+        if (j < size) {
+            const c = counts[start + j] + 1;
+            counts[start + j] = c;
+            overflow |= c;
+            drawn++;
+        }
+    }
+    return overflow;
+}
+/**
+ * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
+ * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
+ * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
+ * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
+ * category, but not the same draws as `drawCounts`.
+ */
+function resample_drawCategoryTotals(seed, resample, sizes, totals) {
+    let n = 0;
+    for (const s of sizes)
+        n += s;
+    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
+
+/**
+ * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
+ * examples, so their correlation is kept. Resample r depends only on (seed, r).
+ */
+function bootstrap_pairedBootstrap(statistic, options = {}) {
+    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new RangeError(`resamples must be a positive integer`);
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+    const { candidate, baseline } = statistic.evaluate();
+    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
+    return {
+        candidate,
+        baseline,
+        delta: candidate - baseline,
+        ci: percentileInterval(deltas, confidence),
+        confidence,
+        resamples,
+        seed,
+        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
+        method: 'paired-percentile-bootstrap',
+        prng: 'xoshiro128**',
+    };
+}
+/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
+function bootstrapDeltas(statistic, seed, from, to) {
+    const deltas = new Float64Array(to - from);
+    const { categories } = statistic;
+    if (categories) {
+        const totals = new Float64Array(categories.sizes.length);
+        for (let r = from; r < to; r++) {
+            drawCategoryTotals(seed, r, categories.sizes, totals);
+            const v = categories.evaluate(totals);
+            deltas[r - from] = v.candidate - v.baseline;
+        }
+        return deltas;
+    }
+    const single = singleResample(statistic, seed);
+    for (let r = from; r < to; r++)
+        deltas[r - from] = single(r);
+    return deltas;
+}
+/**
+ * candidate − baseline of one resample on its own counts (Uint8 unless a count exceeds 255), by
+ * draw position when the statistic has a draw order.
+ */
+function singleResample(statistic, seed) {
+    const narrow = new Uint8Array(statistic.size);
+    let wide;
+    return (resample) => {
+        let counts = narrow;
+        if (!drawCounts(seed, resample, narrow)) {
+            wide ??= new Uint32Array(statistic.size);
+            drawCounts(seed, resample, wide);
+            counts = wide;
+        }
+        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
+        return v.candidate - v.baseline;
+    };
+}
+/**
+ * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
+ * interpolation between order statistics.
+ */
+function percentileInterval(deltas, confidence) {
+    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
+    if (sorted.length === 0)
+        return [NaN, NaN];
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+function quantileSorted(sorted, q) {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    const a = sorted[lo];
+    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
+    return a + (h - lo) * (b - a);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/validate.ts
+
+function validate_assertSameLength(what, a, b, weights) {
+    if (a.length !== b.length) {
+        throw new errors_UserError(`${what}: got ${a.length} labels but ${b.length} predictions`);
+    }
+    if (weights !== undefined && weights.length !== a.length) {
+        throw new errors_UserError(`${what}: got ${a.length} examples but ${weights.length} weights`);
+    }
+}
+/** Weight of example i: 1 when unweighted. */
+function validate_weightAt(weights, i) {
+    return weights === undefined ? 1 : weights[i];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/classification.ts
+
+
+/** sklearn `accuracy_score(y_true, y_pred, sample_weight=w)`; NaN when there is no (weighted) example. */
+function accuracy(yTrue, yPred, weights) {
+    assertSameLength('accuracy', yTrue, yPred, weights);
+    let correct = 0;
+    let total = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = weightAt(weights, i);
+        total += w;
+        if (yTrue[i] === yPred[i])
+            correct += w;
+    }
+    return correct / total;
+}
+function classCounts(yTrue, yPred, weights) {
+    validate_assertSameLength('precision/recall/F1', yTrue, yPred, weights);
+    const seen = new Set();
+    for (let i = 0; i < yTrue.length; i++) {
+        seen.add(yTrue[i]);
+        seen.add(yPred[i]);
+    }
+    const labels = [...seen].sort((a, b) => a - b);
+    const slot = new Map(labels.map((label, k) => [label, k]));
+    const truePositive = new Float64Array(labels.length);
+    const predicted = new Float64Array(labels.length);
+    const actual = new Float64Array(labels.length);
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = validate_weightAt(weights, i);
+        const t = slot.get(yTrue[i]);
+        const p = slot.get(yPred[i]);
+        actual[t] = actual[t] + w;
+        predicted[p] = predicted[p] + w;
+        if (t === p)
+            truePositive[t] = truePositive[t] + w;
+    }
+    return { labels, truePositive, predicted, actual };
+}
+/**
+ * sklearn `precision_recall_fscore_support(..., average=..., pos_label=..., zero_division=...)`.
+ * Throws a UserError where sklearn raises: average 'binary' with more than two classes, or with
+ * two classes of which none is `posLabel`.
+ */
+function precisionRecallF1(yTrue, yPred, options = {}, weights) {
+    return prfFromCounts(classCounts(yTrue, yPred, weights), options);
+}
+function prfFromCounts(counts, options = {}) {
+    const { average = 'binary', posLabel = 1, zeroDivision = 0 } = options;
+    if (average === 'binary')
+        return binaryPrf(counts, posLabel, zeroDivision);
+    const k = counts.labels.length;
+    if (k === 0)
+        return { precision: NaN, recall: NaN, f1: NaN };
+    const perClass = [];
+    for (let c = 0; c < k; c++) {
+        perClass.push(prf(counts.truePositive[c], counts.predicted[c], counts.actual[c], zeroDivision));
+    }
+    if (average === 'macro') {
+        return {
+            precision: mean(perClass.map((s) => s.precision)),
+            recall: mean(perClass.map((s) => s.recall)),
+            f1: mean(perClass.map((s) => s.f1)),
+        };
+    }
+    const support = [...counts.actual];
+    const totalSupport = support.reduce((a, b) => a + b, 0);
+    if (totalSupport === 0) {
+        // sklearn's special case: with no true samples at all, recall is zero_division and precision/F1
+        // are zero_division only when nothing was predicted either.
+        const nothingPredicted = counts.predicted.every((p) => p === 0);
+        return nothingPredicted
+            ? { precision: zeroDivision, recall: zeroDivision, f1: zeroDivision }
+            : { precision: 0, recall: zeroDivision, f1: 0 };
+    }
+    const weightedMean = (values) => values.reduce((acc, v, c) => acc + v * support[c], 0) / totalSupport;
+    return {
+        precision: weightedMean(perClass.map((s) => s.precision)),
+        recall: weightedMean(perClass.map((s) => s.recall)),
+        f1: weightedMean(perClass.map((s) => s.f1)),
+    };
+}
+function binaryPrf(counts, posLabel, zeroDivision) {
+    const { labels } = counts;
+    if (labels.length > 2) {
+        throw new errors_UserError(`average 'binary' needs at most two classes but found ${labels.length} (${labels.join(', ')}); use 'macro' or 'weighted'`);
+    }
+    const c = labels.indexOf(posLabel);
+    if (c < 0 && labels.length === 2) {
+        throw new errors_UserError(`positive label ${posLabel} is not one of the classes present (${labels.join(', ')})`);
+    }
+    if (c < 0)
+        return prf(0, 0, 0, zeroDivision);
+    return prf(counts.truePositive[c], counts.predicted[c], counts.actual[c], zeroDivision);
+}
+function prf(tp, predicted, actual, zeroDivision) {
+    const precision = predicted === 0 ? zeroDivision : tp / predicted;
+    const recall = actual === 0 ? zeroDivision : tp / actual;
+    const denominator = precision + recall;
+    return { precision, recall, f1: denominator === 0 ? 0 : (2 * precision * recall) / denominator };
+}
+function mean(values) {
+    return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/ranking.ts
+
+
+/**
+ * Example indices sorted by ascending score (ties keep index order). Throws a UserError on NaN or
+ * infinite scores, which sklearn rejects too.
+ */
+function ascendingOrder(scores) {
+    for (let i = 0; i < scores.length; i++) {
+        if (!Number.isFinite(scores[i]))
+            throw new errors_UserError(`score of example ${i} is ${scores[i]}; scores must be finite`);
+    }
+    return radixOrder(scores);
+}
+/**
+ * Stable LSD radix sort of the indices by score: each double's IEEE-754 bits are mapped to an
+ * unsigned key that orders like the number (flip all bits of negatives, the sign bit of the rest),
+ * then sorted 16 bits at a time. A comparison sort with a callback is ~20× slower on 10⁶ scores.
+ */
+function radixOrder(scores) {
+    const n = scores.length;
+    const bits = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
+    const lo = new Uint32Array(n);
+    const hi = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+        // Little-endian: word 2i holds the low half of the double, word 2i + 1 the sign/exponent half.
+        const h = bits[2 * i + 1];
+        const l = bits[2 * i];
+        const negative = h >>> 31 === 1;
+        // -0 and +0 compare equal as numbers; give them the same key.
+        const zero = (h & 0x7fffffff) === 0 && l === 0;
+        hi[i] = zero ? 0x80000000 : negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+        lo[i] = zero ? 0 : negative ? ~l >>> 0 : l;
+    }
+    let order = new Int32Array(n);
+    let next = new Int32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    const histogram = new Int32Array(65536);
+    for (const [words, shift] of [
+        [lo, 0],
+        [lo, 16],
+        [hi, 0],
+        [hi, 16],
+    ]) {
+        histogram.fill(0);
+        for (let i = 0; i < n; i++) {
+            const digit = (words[i] >>> shift) & 0xffff;
+            histogram[digit] = histogram[digit] + 1;
+        }
+        let start = 0;
+        for (let d = 0; d < 65536; d++) {
+            const count = histogram[d];
+            histogram[d] = start;
+            start += count;
+        }
+        for (let k = 0; k < n; k++) {
+            const i = order[k];
+            const digit = (words[i] >>> shift) & 0xffff;
+            const slot = histogram[digit];
+            next[slot] = i;
+            histogram[digit] = slot + 1;
+        }
+        [order, next] = [next, order];
+    }
+    return order;
+}
+function ranking_assertBinary(what, yTrue) {
+    let first;
+    let second;
+    for (let i = 0; i < yTrue.length; i++) {
+        const y = yTrue[i];
+        if (y === first || y === second)
+            continue;
+        if (first === undefined)
+            first = y;
+        else if (second === undefined)
+            second = y;
+        else
+            throw new errors_UserError(`${what} needs binary labels but found at least three classes (${first}, ${second}, ${y})`);
+    }
+}
+/**
+ * sklearn `roc_auc_score(y_true, y_score, sample_weight=w)` for binary labels: the trapezoidal area
+ * under the ROC curve, which equals the weighted Mann–Whitney statistic with ties counted as 1/2.
+ * NaN when only one class has weight (sklearn raises; see `rocAucUndefinedReason`).
+ */
+function rocAuc(yTrue, scores, options = {}, weights) {
+    assertSameLength('ROC AUC', yTrue, scores, weights);
+    ranking_assertBinary('ROC AUC', yTrue);
+    return rocAucSorted(yTrue, scores, ascendingOrder(scores), options.posLabel ?? 1, weights);
+}
+/** ROC AUC over a precomputed ascending order (see `ascendingOrder`). */
+function rocAucSorted(yTrue, scores, order, posLabel, weights) {
+    let negativesBelow = 0;
+    let pairs = 0;
+    let k = 0;
+    while (k < order.length) {
+        const s = scores[order[k]];
+        let groupPositives = 0;
+        let groupNegatives = 0;
+        for (; k < order.length && scores[order[k]] === s; k++) {
+            const i = order[k];
+            const w = weightAt(weights, i);
+            if (yTrue[i] === posLabel)
+                groupPositives += w;
+            else
+                groupNegatives += w;
+        }
+        pairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
+        negativesBelow += groupNegatives;
+    }
+    const positives = totalPositiveWeight(yTrue, posLabel, weights);
+    const negatives = negativesBelow;
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
+}
+/** Why ROC AUC is undefined for these labels/weights, or undefined when it is defined. */
+function rocAucUndefinedReason(yTrue, posLabel = 1, weights) {
+    if (yTrue.length === 0)
+        return 'ROC AUC is undefined without examples';
+    const positives = totalPositiveWeight(yTrue, posLabel, weights);
+    let total = 0;
+    for (let i = 0; i < yTrue.length; i++)
+        total += weightAt(weights, i);
+    if (positives === 0)
+        return `ROC AUC is undefined: no example of the positive class ${posLabel}`;
+    if (positives === total)
+        return `ROC AUC is undefined: every example is of the positive class ${posLabel}`;
+    return undefined;
+}
+/**
+ * sklearn `average_precision_score(y_true, y_score, pos_label=1, sample_weight=w)`: the step-wise
+ * sum Σ (R_k − R_{k−1}) · P_k over distinct score thresholds, highest first (no interpolation).
+ * Like sklearn 1.2 it is 0 when there is no positive example.
+ */
+function averagePrecision(yTrue, scores, options = {}, weights) {
+    assertSameLength('average precision', yTrue, scores, weights);
+    ranking_assertBinary('average precision', yTrue);
+    if (yTrue.length === 0)
+        return NaN;
+    const posLabel = options.posLabel ?? 1;
+    const order = ascendingOrder(scores);
+    const positives = totalPositiveWeight(yTrue, posLabel, weights);
+    let truePositives = 0;
+    let falsePositives = 0;
+    let previousRecall = 0;
+    let sum = 0;
+    let k = order.length - 1;
+    while (k >= 0) {
+        const s = scores[order[k]];
+        let groupWeight = 0;
+        for (; k >= 0 && scores[order[k]] === s; k--) {
+            const i = order[k];
+            const w = weightAt(weights, i);
+            groupWeight += w;
+            if (yTrue[i] === posLabel)
+                truePositives += w;
+            else
+                falsePositives += w;
+        }
+        // sklearn drops zero-weight examples before building thresholds, so such a group is no threshold.
+        if (groupWeight === 0)
+            continue;
+        const recall = positives === 0 ? 1 : truePositives / positives;
+        sum += (recall - previousRecall) * (truePositives / (truePositives + falsePositives));
+        previousRecall = recall;
+    }
+    return sum;
+}
+function totalPositiveWeight(yTrue, posLabel, weights) {
+    let positives = 0;
+    for (let i = 0; i < yTrue.length; i++)
+        if (yTrue[i] === posLabel)
+            positives += weightAt(weights, i);
+    return positives;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/probabilistic.ts
+
+
+
+/** sklearn 1.2's `eps="auto"`: the machine epsilon of float64 (`np.finfo(np.float64).eps`). */
+const LOG_LOSS_EPS = Number.EPSILON;
+/**
+ * sklearn 1.2 `log_loss(y_true, p, labels=[neg, pos], sample_weight=w)` where `p` is the predicted
+ * probability of `posLabel`: clip p to [eps, 1 − eps], build [1 − p, p], renormalise the row,
+ * average −log of the true class's probability. Binary only; unlike sklearn without `labels`, a
+ * single class in y_true is fine because the two classes are known (positive and the rest).
+ */
+function logLoss(yTrue, probabilities, options = {}, weights) {
+    assertSameLength('log loss', yTrue, probabilities, weights);
+    assertBinary('log loss', yTrue);
+    const posLabel = options.posLabel ?? 1;
+    const eps = options.eps ?? LOG_LOSS_EPS;
+    let loss = 0;
+    let total = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = weightAt(weights, i);
+        total += w;
+        loss += w * exampleLogLoss(yTrue[i] === posLabel, probabilities[i], eps);
+    }
+    return loss / total;
+}
+function exampleLogLoss(positive, probability, eps = LOG_LOSS_EPS) {
+    if (Number.isNaN(probability))
+        throw new errors_UserError('log loss: a predicted probability is NaN');
+    const p = Math.min(Math.max(probability, eps), 1 - eps);
+    const q = 1 - p;
+    return -Math.log((positive ? p : q) / (p + q));
+}
+/** sklearn `brier_score_loss(y_true, p, pos_label=1, sample_weight=w)`: weighted mean of (1[y=pos] − p)². */
+function brierScore(yTrue, probabilities, options = {}, weights) {
+    assertSameLength('Brier score', yTrue, probabilities, weights);
+    assertBinary('Brier score', yTrue);
+    const posLabel = options.posLabel ?? 1;
+    let sum = 0;
+    let total = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const p = probabilities[i];
+        if (!(p >= 0 && p <= 1))
+            throw new UserError(`Brier score: probability of example ${i} is ${p}, outside [0, 1]`);
+        const w = weightAt(weights, i);
+        const e = (yTrue[i] === posLabel ? 1 : 0) - p;
+        sum += w * e * e;
+        total += w;
+    }
+    return sum / total;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/metrics/regression.ts
+
+/** sklearn `mean_absolute_error(y_true, y_pred, sample_weight=w)`. */
+function meanAbsoluteError(yTrue, yPred, weights) {
+    assertSameLength('MAE', yTrue, yPred, weights);
+    let sum = 0;
+    let total = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = weightAt(weights, i);
+        sum += w * Math.abs(yTrue[i] - yPred[i]);
+        total += w;
+    }
+    return sum / total;
+}
+/** sklearn 1.2 `mean_squared_error(y_true, y_pred, squared=False, sample_weight=w)`. */
+function rootMeanSquaredError(yTrue, yPred, weights) {
+    assertSameLength('RMSE', yTrue, yPred, weights);
+    let sum = 0;
+    let total = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = weightAt(weights, i);
+        const e = yTrue[i] - yPred[i];
+        sum += w * e * e;
+        total += w;
+    }
+    return Math.sqrt(sum / total);
+}
+/**
+ * sklearn 1.2 `r2_score(y_true, y_pred, sample_weight=w)` with its default `force_finite=True`:
+ * 1 − SS_res/SS_tot; a constant target gives 1.0 for perfect predictions and 0.0 otherwise.
+ * NaN with fewer than two examples (sklearn warns and returns NaN).
+ */
+function r2Score(yTrue, yPred, weights) {
+    validate_assertSameLength('R²', yTrue, yPred, weights);
+    if (yTrue.length < 2)
+        return NaN;
+    let total = 0;
+    let weightedSum = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = validate_weightAt(weights, i);
+        total += w;
+        weightedSum += w * yTrue[i];
+    }
+    const mean = weightedSum / total;
+    let residual = 0;
+    let spread = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const w = validate_weightAt(weights, i);
+        const y = yTrue[i];
+        const e = y - yPred[i];
+        residual += w * e * e;
+        spread += w * (y - mean) * (y - mean);
+    }
+    if (residual === 0)
+        return 1;
+    if (spread === 0)
+        return 0;
+    return 1 - residual / spread;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/normal.ts
+/**
+ * Standard normal distribution with full relative precision in both tails (the p-values of paired tests and of
+ * z-statistics land far in the tails on large datasets).
+ */
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** Below this |x| the upper tail is ½ − (Φ(x) − ½) with at most ~2e-14 relative cancellation. */
+const SERIES_LIMIT = 2.5;
+/**
+ * Density φ(x). e^{−x²/2} is evaluated as e^{−xh²/2}·e^{−(x−xh)(x+xh)/2} with xh = x rounded to 1/256 (xh² is
+ * exact), so the rounding of x² does not cost ~x²·ε of relative accuracy in the tails (the trick of Cody's erfc).
+ */
+function normalPdf(x) {
+    const ax = Math.abs(x);
+    if (ax > 40)
+        return ax === Infinity ? 0 : Math.exp(-0.5 * ax * ax) * INV_SQRT_2PI;
+    const xh = Math.round(ax * 256) / 256;
+    return Math.exp(-0.5 * xh * xh) * Math.exp(-0.5 * (ax - xh) * (ax + xh)) * INV_SQRT_2PI;
+}
+/** Upper tail Q(x) = P(Z > x). */
+function normalSf(x) {
+    if (Number.isNaN(x))
+        return NaN;
+    if (x === Infinity)
+        return 0;
+    if (x < 0)
+        return 1 - normalSf(-x);
+    if (x < SERIES_LIMIT)
+        return 0.5 - normalPdf(x) * centralSeries(x);
+    return normalPdf(x) * millsRatio(x);
+}
+/** Lower tail Φ(x) = P(Z ≤ x). */
+function normalCdf(x) {
+    return normalSf(-x);
+}
+/**
+ * Φ(x) − ½ = φ(x)·Σ_{n≥0} x^{2n+1}/(1·3·5·…·(2n+1)) (Marsaglia 2004, "Evaluating the Normal Distribution"): all
+ * terms are positive, so no cancellation.
+ */
+function centralSeries(x) {
+    const x2 = x * x;
+    let term = x;
+    let sum = x;
+    for (let k = 3; k < 500; k += 2) {
+        term *= x2 / k;
+        sum += term;
+        if (term < sum * 1e-17)
+            break;
+    }
+    return sum;
+}
+/**
+ * Mills ratio Q(x)/φ(x) = 1/(x+ 1/(x+ 2/(x+ 3/(x+ …)))) (Laplace's continued fraction), by modified Lentz.
+ */
+function millsRatio(x) {
+    const tiny = 1e-300;
+    let f = x;
+    let c = x;
+    let d = 0;
+    for (let k = 1; k < 5000; k++) {
+        d = x + k * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = x + k / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = c * d;
+        f *= delta;
+        if (Math.abs(delta - 1) < 1e-16)
+            break;
+    }
+    return 1 / f;
+}
+/** Quantile Φ⁻¹(p). For an upper-tail probability use `normalIsf`, which keeps precision near p = 1. */
+function normalPpf(p) {
+    if (Number.isNaN(p) || p < 0 || p > 1)
+        return NaN;
+    if (p === 0)
+        return -Infinity;
+    if (p === 1)
+        return Infinity;
+    return p < 0.5 ? -upperTailQuantile(p) : upperTailQuantile(1 - p);
+}
+/** Inverse survival function: the x with Q(x) = q. */
+function normalIsf(q) {
+    if (Number.isNaN(q) || q < 0 || q > 1)
+        return NaN;
+    if (q === 0)
+        return Infinity;
+    if (q === 1)
+        return -Infinity;
+    return q <= 0.5 ? upperTailQuantile(q) : -upperTailQuantile(1 - q);
+}
+/**
+ * x ≥ 0 with Q(x) = q for 0 < q ≤ ½: the rational start of Abramowitz & Stegun 26.2.23 (|error| < 4.5e-4), then
+ * Halley steps on the accurate Q (cubic convergence: two or three steps reach full precision).
+ */
+function upperTailQuantile(q) {
+    if (q === 0.5)
+        return 0;
+    const t = Math.sqrt(-2 * Math.log(q));
+    let x = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));
+    for (let i = 0; i < 6; i++) {
+        const density = normalPdf(x);
+        if (density === 0)
+            break;
+        const u = (normalSf(x) - q) / density;
+        const step = u / (1 - 0.5 * x * u);
+        x += step;
+        if (Math.abs(step) <= 1e-15 * Math.abs(x))
+            break;
+    }
+    return x;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/delong.ts
+
+
+
+
+/**
+ * DeLong, DeLong & Clarke-Pearson (1988) test of two correlated ROC AUCs on the same examples, with
+ * the O(n log n) midrank algorithm of Sun & Xu (2014). Two-sided p-value and a normal-theory CI
+ * for the difference. Identical AUC structure (zero variance of the difference) gives z = 0, p = 1.
+ */
+function deLong(yTrue, candidate, baseline, options = {}) {
+    const { posLabel = 1, confidence = 0.95 } = options;
+    validate_assertSameLength('DeLong', yTrue, candidate);
+    validate_assertSameLength('DeLong', yTrue, baseline);
+    ranking_assertBinary('DeLong', yTrue);
+    const positives = [];
+    const negatives = [];
+    for (let i = 0; i < yTrue.length; i++)
+        (yTrue[i] === posLabel ? positives : negatives).push(i);
+    const m = positives.length;
+    const n = negatives.length;
+    if (m < 2 || n < 2) {
+        throw new errors_UserError(`DeLong test needs at least two positive and two negative examples (got ${m} and ${n})`);
+    }
+    const c = placements(candidate, positives, negatives);
+    const b = placements(baseline, positives, negatives);
+    const s10 = covariance2(c.v10, b.v10);
+    const s01 = covariance2(c.v01, b.v01);
+    const varianceCandidate = s10.xx / m + s01.xx / n;
+    const varianceBaseline = s10.yy / m + s01.yy / n;
+    const covariance = s10.xy / m + s01.xy / n;
+    const delta = c.auc - b.auc;
+    const standardError = Math.sqrt(Math.max(0, varianceCandidate + varianceBaseline - 2 * covariance));
+    const z = standardError > 0 ? delta / standardError : delta === 0 ? 0 : Math.sign(delta) * Infinity;
+    const half = normalPpf(1 - (1 - confidence) / 2) * standardError;
+    return {
+        candidate: c.auc,
+        baseline: b.auc,
+        delta,
+        varianceCandidate,
+        varianceBaseline,
+        covariance,
+        standardError,
+        z,
+        pValue: Math.min(1, 2 * normalSf(Math.abs(z))),
+        ci: [delta - half, delta + half],
+        confidence,
+    };
+}
+/**
+ * AUC and the structural components of Sun & Xu: V10 for each positive (share of negatives it
+ * outranks, ties ½) and V01 for each negative (share of positives that outrank it).
+ */
+function placements(scores, positives, negatives) {
+    const m = positives.length;
+    const n = negatives.length;
+    const x = Float64Array.from(positives, (i) => scores[i]);
+    const y = Float64Array.from(negatives, (i) => scores[i]);
+    const combined = new Float64Array(m + n);
+    combined.set(x);
+    combined.set(y, m);
+    const tz = midranks(combined);
+    const tx = midranks(x);
+    const ty = midranks(y);
+    const v10 = new Float64Array(m);
+    const v01 = new Float64Array(n);
+    let rankSum = 0;
+    for (let i = 0; i < m; i++) {
+        v10[i] = (tz[i] - tx[i]) / n;
+        rankSum += tz[i];
+    }
+    for (let j = 0; j < n; j++)
+        v01[j] = 1 - (tz[m + j] - ty[j]) / m;
+    return { auc: (rankSum - (m * (m + 1)) / 2) / (m * n), v10, v01 };
+}
+/** 1-based ranks with ties given their average rank. */
+function midranks(values) {
+    const order = Int32Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+    const ranks = new Float64Array(values.length);
+    let k = 0;
+    while (k < order.length) {
+        let end = k;
+        const v = values[order[k]];
+        while (end + 1 < order.length && values[order[end + 1]] === v)
+            end++;
+        const rank = (k + end) / 2 + 1;
+        for (let t = k; t <= end; t++)
+            ranks[order[t]] = rank;
+        k = end + 1;
+    }
+    return ranks;
+}
+/** Sample (n − 1) covariance matrix of two equally long series. */
+function covariance2(a, b) {
+    const n = a.length;
+    let ma = 0;
+    let mb = 0;
+    for (let i = 0; i < n; i++) {
+        ma += a[i];
+        mb += b[i];
+    }
+    ma /= n;
+    mb /= n;
+    let xx = 0;
+    let yy = 0;
+    let xy = 0;
+    for (let i = 0; i < n; i++) {
+        const da = a[i] - ma;
+        const db = b[i] - mb;
+        xx += da * da;
+        yy += db * db;
+        xy += da * db;
+    }
+    return { xx: xx / (n - 1), yy: yy / (n - 1), xy: xy / (n - 1) };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/gamma.ts
+/**
+ * Gamma-family special functions: log-gamma, Loader's saddle-point pieces (`stirlerr`, `bd0`) that keep
+ * binomial/Poisson probabilities accurate for large arguments, the regularized incomplete gamma functions and the
+ * chi-square distribution built on them.
+ */
+const gamma_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const EPS = 1e-16;
+/**
+ * ln Γ(x) for x > 0. Stirling's asymptotic series (Bernoulli-number coefficients up to x^-13) after shifting the
+ * argument to ≥ 15 with the recurrence Γ(x+1) = xΓ(x); relative error ~1e-15 away from the zeros at 1 and 2.
+ */
+function logGamma(x) {
+    if (Number.isNaN(x) || x < 0)
+        return NaN;
+    if (x === 0)
+        return Infinity;
+    if (x === Infinity)
+        return Infinity;
+    if (x === 1 || x === 2)
+        return 0;
+    let shift = 0;
+    let product = 1;
+    let y = x;
+    while (y < 15) {
+        product *= y;
+        y += 1;
+        shift += 1;
+    }
+    const logShift = shift > 0 ? Math.log(product) : 0;
+    return (y - 0.5) * Math.log(y) - y + gamma_HALF_LOG_2PI + gamma_stirlingTail(y) - logShift;
+}
+/** Stirling series remainder ln Γ(y) − [(y−½)ln y − y + ½ln 2π] for y ≥ 15. */
+function gamma_stirlingTail(y) {
+    const r = 1 / (y * y);
+    return ((1 / 12 - r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r * (1 / 156))))))) / y);
+}
+/**
+ * Loader's `stirlerr(n) = ln Γ(n+1) − [(n+½)ln n − n + ½ln 2π]` (C. Loader, "Fast and Accurate Computation of
+ * Binomial Probabilities", 2000). Since ln Γ(n+1) = ln n + ln Γ(n) this is exactly the Stirling remainder at n, so
+ * for n ≥ 15 the series is used instead of subtracting two large logarithms.
+ */
+function stirlerr(n) {
+    if (n >= 15)
+        return gamma_stirlingTail(n);
+    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - gamma_HALF_LOG_2PI;
+}
+/**
+ * Loader's deviance term `bd0(x, m) = x ln(x/m) + m − x`, by the series in v = (x−m)/(x+m) when x is close to m
+ * (where the direct formula cancels catastrophically).
+ */
+function bd0(x, m) {
+    if (x === 0)
+        return m;
+    if (Math.abs(x - m) < 0.1 * (x + m)) {
+        const v = (x - m) / (x + m);
+        const v2 = v * v;
+        let sum = (x - m) * v;
+        let ej = 2 * x * v;
+        for (let j = 1; j < 1000; j++) {
+            ej *= v2;
+            const next = sum + ej / (2 * j + 1);
+            if (next === sum)
+                return next;
+            sum = next;
+        }
+        return sum;
+    }
+    return x * Math.log(x / m) + m - x;
+}
+/** Poisson-like density λ^a e^{−λ} / Γ(a+1) for real a ≥ 0, via Loader's saddle-point form. */
+function poissonDensity(a, lambda) {
+    if (lambda === 0)
+        return a === 0 ? 1 : 0;
+    if (a === 0)
+        return Math.exp(-lambda);
+    return Math.exp(-stirlerr(a) - bd0(a, lambda)) / Math.sqrt(2 * Math.PI * a);
+}
+/** Both regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 − P, each to full relative precision. */
+function regularizedGamma(a, x) {
+    if (Number.isNaN(a) || Number.isNaN(x) || a <= 0)
+        return { lower: NaN, upper: NaN };
+    if (x <= 0)
+        return { lower: 0, upper: 1 };
+    if (x === Infinity)
+        return { lower: 1, upper: 0 };
+    if (x < a + 1) {
+        const lower = gammaSeries(a, x);
+        return { lower, upper: 1 - lower };
+    }
+    const upper = gammaContinuedFraction(a, x);
+    return { lower: 1 - upper, upper };
+}
+function regularizedGammaP(a, x) {
+    return regularizedGamma(a, x).lower;
+}
+function regularizedGammaQ(a, x) {
+    return regularizedGamma(a, x).upper;
+}
+/** P(a, x) = x^a e^{−x}/Γ(a+1) · Σ_{n≥0} x^n / ((a+1)…(a+n))  (DLMF 8.7.1); converges fast for x < a+1. */
+function gammaSeries(a, x) {
+    let term = 1;
+    let sum = 1;
+    for (let n = 1; n < 1_000_000; n++) {
+        term *= x / (a + n);
+        sum += term;
+        if (term < sum * EPS)
+            break;
+    }
+    return poissonDensity(a, x) * sum;
+}
+/**
+ * Q(a, x) = x^a e^{−x}/Γ(a) · 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a− …)))  (Legendre's continued fraction,
+ * DLMF 8.9.2), evaluated with the modified Lentz algorithm; converges fast for x > a+1.
+ */
+function gammaContinuedFraction(a, x) {
+    const tiny = 1e-300;
+    let b = x + 1 - a;
+    let c = 1 / tiny;
+    let d = 1 / b;
+    let f = d;
+    for (let k = 1; k < 1_000_000; k++) {
+        const an = -k * (k - a);
+        b += 2;
+        d = an * d + b;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = b + an / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        f *= delta;
+        if (Math.abs(delta - 1) < EPS)
+            break;
+    }
+    return poissonDensity(a, x) * a * f;
+}
+/** Upper tail P(X > x) of the chi-square distribution with `df` degrees of freedom: Q(df/2, x/2). */
+function chiSquareSf(x, df) {
+    return regularizedGamma(df / 2, x / 2).upper;
+}
+/** Lower tail P(X ≤ x) of the chi-square distribution: P(df/2, x/2). */
+function chiSquareCdf(x, df) {
+    return regularizedGamma(df / 2, x / 2).lower;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/beta.ts
+/**
+ * Regularized incomplete beta function and the distributions built on it (Student t, F). The binomial lives in
+ * binomial.ts.
+ */
+
+const beta_EPS = 1e-16;
+/**
+ * Binomial-type density Γ(n+1)/(Γ(k+1)Γ(n−k+1)) p^k q^(n−k) for real 0 ≤ k ≤ n, q = 1 − p passed separately so
+ * callers keep its precision. Loader's saddle-point form (stirlerr + bd0) stays accurate to ~1e-15 relative for
+ * n in the billions, where exp(lgamma sums) would lose about log10(n·ln n) digits.
+ */
+function beta_binomialDensity(k, n, p, q = 1 - p) {
+    if (k < 0 || k > n)
+        return 0;
+    if (p === 0)
+        return k === 0 ? 1 : 0;
+    if (q === 0)
+        return k === n ? 1 : 0;
+    if (k === 0)
+        return n === 0 ? 1 : Math.exp(n * Math.log(q));
+    if (k === n)
+        return Math.exp(n * Math.log(p));
+    const lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
+    // n − k is exact here; 1 − k/n would carry k/n's rounding, amplified when k is close to n.
+    return Math.exp(lc) / Math.sqrt((2 * Math.PI * k * (n - k)) / n);
+}
+/**
+ * I_x(a, b) and 1 − I_x(a, b), each to full relative precision; `y` is 1 − x, passed separately when the caller
+ * can compute it without cancellation (e.g. t²/(ν+t²)).
+ */
+function regularizedBeta(a, b, x, y = 1 - x) {
+    if (Number.isNaN(x) || Number.isNaN(a) || Number.isNaN(b) || a <= 0 || b <= 0)
+        return { lower: NaN, upper: NaN };
+    if (x <= 0)
+        return { lower: 0, upper: 1 };
+    if (y <= 0)
+        return { lower: 1, upper: 0 };
+    // The continued fraction converges quickly for x below the mean-ish point (a+1)/(a+b+2); use symmetry above it.
+    if (x < (a + 1) / (a + b + 2)) {
+        const lower = betaContinuedFraction(a, b, x, y);
+        return { lower, upper: 1 - lower };
+    }
+    const upper = betaContinuedFraction(b, a, y, x);
+    return { lower: 1 - upper, upper };
+}
+/**
+ * I_x(a,b) = x^a y^b / (a·B(a,b)) · 1/(1+ d1/(1+ d2/(1+ …))) with d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)) and
+ * d_{2m} = m(b−m)x/((a+2m−1)(a+2m)) (DLMF 8.17.22), by modified Lentz. The prefactor equals
+ * binomialDensity(a; a+b, x)·b/(a+b), which keeps it accurate for large a and b.
+ */
+function betaContinuedFraction(a, b, x, y) {
+    const tiny = 1e-300;
+    let f = 1;
+    let c = 1;
+    let d = 0;
+    for (let i = 1; i < 1_000_000; i++) {
+        const m = i >> 1;
+        const coefficient = i % 2 === 1
+            ? (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))
+            : (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+        d = 1 + coefficient * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + coefficient / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = c * d;
+        f *= delta;
+        if (Math.abs(delta - 1) < beta_EPS)
+            break;
+    }
+    const prefactor = (beta_binomialDensity(a, a + b, x, y) * b) / (a + b);
+    return prefactor / f;
+}
+/** Upper tail P(T > t) of Student's t with `df` degrees of freedom: ½·I_{ν/(ν+t²)}(ν/2, ½) for t ≥ 0. */
+function studentTSf(t, df) {
+    if (Number.isNaN(t) || !(df > 0))
+        return NaN;
+    if (t === Infinity)
+        return 0;
+    if (t === -Infinity)
+        return 1;
+    const t2 = t * t;
+    const tail = 0.5 * regularizedBeta(df / 2, 0.5, df / (df + t2), t2 / (df + t2)).lower;
+    return t >= 0 ? tail : 1 - tail;
+}
+/** Upper tail P(F > f) of the F distribution with (d1, d2) degrees of freedom: I_{d2/(d2+d1·f)}(d2/2, d1/2). */
+function fSf(f, d1, d2) {
+    if (Number.isNaN(f) || !(d1 > 0) || !(d2 > 0))
+        return NaN;
+    if (f <= 0)
+        return 1;
+    if (f === Infinity)
+        return 0;
+    const denominator = d2 + d1 * f;
+    return regularizedBeta(d2 / 2, d1 / 2, d2 / denominator, (d1 * f) / denominator).lower;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/binomial.ts
+/** Binomial distribution and the exact two-sided binomial test (the engine of the exact McNemar test). */
+
+/** P(X = k) for X ~ Binomial(n, p). */
+function binomialPmf(k, n, p) {
+    if (!Number.isInteger(k) || k < 0 || k > n)
+        return 0;
+    return binomialDensity(k, n, p);
+}
+/** P(X ≤ k). */
+function binomialCdf(k, n, p) {
+    const kk = Math.floor(k);
+    if (kk < 0)
+        return 0;
+    if (kk >= n)
+        return 1;
+    return kk < n * p ? lowerTail(kk, n, p) : 1 - upperTail(kk + 1, n, p);
+}
+/** P(X > k), accurate far into the upper tail. */
+function binomialSf(k, n, p) {
+    const kk = Math.floor(k);
+    if (kk < 0)
+        return 1;
+    if (kk >= n)
+        return 0;
+    return kk < n * p ? 1 - lowerTail(kk, n, p) : upperTail(kk + 1, n, p);
+}
+/*
+ * Tails are summed term by term from the cut towards the end, using the pmf ratio P(i−1)/P(i) = i·q/((n−i+1)·p);
+ * away from the mean the terms fall geometrically, so a few hundred terms (O(√(npq)) near the mean) reach full
+ * precision. All terms are positive, so the tail keeps its relative precision however small it is; the
+ * incomplete-beta continued fraction loses up to ~5 digits when n·p is small and n large.
+ */
+function lowerTail(k, n, p) {
+    const q = 1 - p;
+    let term = beta_binomialDensity(k, n, p, q);
+    let sum = term;
+    for (let i = k; i > 0 && term > sum * 1e-17; i--) {
+        term *= (i * q) / ((n - i + 1) * p);
+        sum += term;
+    }
+    return Math.min(1, sum);
+}
+function upperTail(k, n, p) {
+    const q = 1 - p;
+    let term = beta_binomialDensity(k, n, p, q);
+    let sum = term;
+    for (let i = k; i < n && term > sum * 1e-17; i++) {
+        term *= ((n - i) * p) / ((i + 1) * q);
+        sum += term;
+    }
+    return Math.min(1, sum);
+}
+/** Outcomes as likely as the observed one count as "as extreme" up to this relative slack (as scipy.stats.binomtest). */
+const LIKELIHOOD_SLACK = (/* unused pure expression or super */ null && (1 + 1e-7));
+/**
+ * Exact two-sided binomial test of H0: success probability = p, given k successes in n trials. The p-value sums the
+ * probabilities of all outcomes no more likely than the observed one (the "minimum likelihood" method of
+ * scipy.stats.binomtest). With p = ½ it is the exact McNemar test on the discordant pairs (k = b, n = b + c).
+ */
+function binomialTestTwoSided(k, n, p = 0.5) {
+    if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || k > n || !(p >= 0 && p <= 1))
+        return NaN;
+    if (n === 0)
+        return 1;
+    const mean = n * p;
+    if (k === mean)
+        return 1;
+    const threshold = binomialPmf(k, n, p) * LIKELIHOOD_SLACK;
+    if (k < mean) {
+        // Upper side: the pmf decreases from ceil(mean) to n; find the first outcome at most as likely as k.
+        const first = firstAtMost(Math.ceil(mean), n, (j) => binomialPmf(j, n, p) <= threshold);
+        const upper = first === undefined ? 0 : binomialSf(first - 1, n, p);
+        return Math.min(1, binomialCdf(k, n, p) + upper);
+    }
+    // Lower side: the pmf increases from 0 to floor(mean); find the last outcome at most as likely as k.
+    const last = lastAtMost(0, Math.floor(mean), (j) => binomialPmf(j, n, p) <= threshold);
+    const lower = last === undefined ? 0 : binomialCdf(last, n, p);
+    return Math.min(1, lower + binomialSf(k - 1, n, p));
+}
+/** Smallest j in [lo, hi] with pred(j) true, for a predicate that is monotone false→true. */
+function firstAtMost(lo, hi, pred) {
+    if (lo > hi || !pred(hi))
+        return undefined;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+        const mid = Math.floor((a + b) / 2);
+        if (pred(mid))
+            b = mid;
+        else
+            a = mid + 1;
+    }
+    return a;
+}
+/** Largest j in [lo, hi] with pred(j) true, for a predicate that is monotone true→false. */
+function lastAtMost(lo, hi, pred) {
+    if (lo > hi || !pred(lo))
+        return undefined;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+        const mid = Math.ceil((a + b) / 2);
+        if (pred(mid))
+            a = mid;
+        else
+            b = mid - 1;
+    }
+    return a;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/mcnemar.ts
+
+
+
+/** Below this many discordant pairs the exact binomial test is used. */
+const MCNEMAR_EXACT_BELOW = 25;
+/** McNemar's test of paired accuracy on the same examples (see `mcnemarFromCounts`). */
+function mcnemar(yTrue, candidate, baseline) {
+    validate_assertSameLength('McNemar', yTrue, candidate);
+    validate_assertSameLength('McNemar', yTrue, baseline);
+    let baselineOnly = 0;
+    let candidateOnly = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        const c = candidate[i] === yTrue[i];
+        const b = baseline[i] === yTrue[i];
+        if (b && !c)
+            baselineOnly++;
+        else if (c && !b)
+            candidateOnly++;
+    }
+    return mcnemarFromCounts(baselineOnly, candidateOnly);
+}
+/**
+ * With b, c the off-diagonal (discordant) counts: when b + c < `exactBelow` (default 25), the exact
+ * test of statsmodels 0.13 `mcnemar(table, exact=True)`: statistic min(b, c), p = min(1, 2·P(X ≤
+ * min(b, c))) for X ~ Binomial(b + c, ½). Otherwise `mcnemar(table, exact=False, correction=True)`:
+ * statistic (|b − c| − 1)² / (b + c), p from χ² with 1 degree of freedom.
+ */
+function mcnemarFromCounts(b, c, exactBelow = MCNEMAR_EXACT_BELOW) {
+    const discordant = b + c;
+    if (discordant < exactBelow) {
+        const statistic = Math.min(b, c);
+        return {
+            baselineOnly: b,
+            candidateOnly: c,
+            statistic,
+            pValue: Math.min(1, 2 * binomialCdf(statistic, discordant, 0.5)),
+            method: 'exact-binomial',
+        };
+    }
+    const statistic = (Math.abs(b - c) - 1) ** 2 / discordant;
+    return {
+        baselineOnly: b,
+        candidateOnly: c,
+        statistic,
+        pValue: chiSquareSf(statistic, 1),
+        method: 'chi-square-continuity-corrected',
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/paired-auc-kernel.ts
+/**
+ * Both models' resampled ROC AUC in one sequential pass, for counts drawn by position in the
+ * candidate's ascending score order: the candidate reads drawn[k] in order, the baseline through
+ * one permutation. The pass counts every tied pair as if the lower position ranked lower; the few
+ * tie groups are then corrected to count 1/2. All sums are of integers or halves, exact in
+ * doubles, so the values equal the weighted Mann–Whitney AUC on the resample bit for bit.
+ */
+class PairedAucKernel {
+    candidatePositive;
+    baselinePositive;
+    /** Candidate position of the example at each baseline position. */
+    baselineToCandidate;
+    candidateTies;
+    baselineTies;
+    sums = new Float64Array(6);
+    constructor(yTrue, posLabel, candidate, candidateOrder, baseline, baselineOrder) {
+        const n = yTrue.length;
+        const positionOf = new Int32Array(n);
+        for (let k = 0; k < n; k++)
+            positionOf[candidateOrder[k]] = k;
+        this.baselineToCandidate = new Int32Array(n);
+        this.candidatePositive = new Float32Array(n);
+        this.baselinePositive = new Float32Array(n);
+        for (let k = 0; k < n; k++) {
+            const c = candidateOrder[k];
+            const b = baselineOrder[k];
+            this.candidatePositive[k] = yTrue[c] === posLabel ? 1 : 0;
+            this.baselinePositive[k] = yTrue[b] === posLabel ? 1 : 0;
+            this.baselineToCandidate[k] = positionOf[b];
+        }
+        this.candidateTies = tieGroups(candidate, candidateOrder);
+        this.baselineTies = tieGroups(baseline, baselineOrder);
+    }
+    evaluate(drawn) {
+        const sums = this.sums;
+        sweep(drawn, this.candidatePositive, this.baselinePositive, this.baselineToCandidate, sums);
+        const cPairs = sums[2] + tieCorrection(this.candidateTies, this.candidatePositive, drawn, undefined);
+        const bPairs = sums[5] + tieCorrection(this.baselineTies, this.baselinePositive, drawn, this.baselineToCandidate);
+        return {
+            candidate: auc(cPairs, sums[0], sums[1]),
+            baseline: auc(bPairs, sums[3], sums[4]),
+        };
+    }
+}
+/**
+ * The O(n) pass, a function of its own so V8 optimises it as a whole (not by on-stack replacement
+ * of the loop, which left the code after it without type feedback). Writes [candidate positives,
+ * negatives, pairs, baseline positives, negatives, pairs].
+ */
+function sweep(drawn, candidatePositive, baselinePositive, baselineToCandidate, sums) {
+    let cPos = 0;
+    let cNeg = 0;
+    let cPairs = 0;
+    let bPos = 0;
+    let bNeg = 0;
+    let bPairs = 0;
+    for (let k = 0; k < drawn.length; k++) {
+        const cw = drawn[k];
+        const cp = candidatePositive[k] * cw;
+        cPairs += cp * cNeg;
+        cPos += cp;
+        cNeg += cw - cp;
+        const bw = drawn[baselineToCandidate[k]];
+        const bp = baselinePositive[k] * bw;
+        bPairs += bp * bNeg;
+        bPos += bp;
+        bNeg += bw - bp;
+    }
+    sums[0] = cPos;
+    sums[1] = cNeg;
+    sums[2] = cPairs;
+    sums[3] = bPos;
+    sums[4] = bNeg;
+    sums[5] = bPairs;
+}
+function auc(pairs, positives, negatives) {
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
+}
+/** [start, end) position pairs of the runs of equal scores in sorted order (length ≥ 2). */
+function tieGroups(scores, order) {
+    const groups = [];
+    for (let k = 0; k < order.length;) {
+        let end = k + 1;
+        while (end < order.length && scores[order[end]] === scores[order[k]])
+            end++;
+        if (end - k > 1)
+            groups.push(k, end);
+        k = end;
+    }
+    return Int32Array.from(groups);
+}
+/**
+ * Within a tie group the pass credited each positive with the group's negatives before it; the
+ * AUC credits half of all the group's negatives. Returns the sum of the differences.
+ */
+function tieCorrection(groups, positive, drawn, index) {
+    let correction = 0;
+    for (let g = 0; g < groups.length; g += 2) {
+        const start = groups[g];
+        const end = groups[g + 1];
+        const weight = (k) => drawn[index ? index[k] : k];
+        let negatives = 0;
+        for (let k = start; k < end; k++)
+            if (positive[k] === 0)
+                negatives += weight(k);
+        let negativesBefore = 0;
+        for (let k = start; k < end; k++) {
+            const w = weight(k);
+            if (positive[k] === 1)
+                correction += w * (0.5 * negatives - negativesBefore);
+            else
+                negativesBefore += w;
+        }
+    }
+    return correction;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/paired-metrics.ts
+
+
+
+
+const accuracyFromCounts = (c) => sum(c.truePositive) / sum(c.actual);
+/**
+ * Any confusion-count metric (accuracy, precision/recall/F1 in every average) of two models'
+ * predicted labels. Classes count as present only when drawn, as on a materialised resample.
+ */
+function pairedLabelMetric(yTrue, candidate, baseline, metric) {
+    validate_assertSameLength('paired labels', yTrue, candidate);
+    validate_assertSameLength('paired labels', yTrue, baseline);
+    const fast = categoryFastPath(yTrue, candidate, baseline, metric);
+    return {
+        size: yTrue.length,
+        evaluate: (counts) => counts === undefined && fast.categories
+            ? fast.categories.evaluate(fast.categories.sizes)
+            : {
+                candidate: metric(drawnClasses(classCounts(yTrue, candidate, counts))),
+                baseline: metric(drawnClasses(classCounts(yTrue, baseline, counts))),
+            },
+        ...fast,
+    };
+}
+/** Category = (true, candidate, baseline) label triple; only when at most 256 triples occur. */
+function categoryFastPath(yTrue, candidate, baseline, metric) {
+    const labelId = new Map();
+    const idOf = (label) => {
+        let id = labelId.get(label);
+        if (id === undefined) {
+            id = labelId.size;
+            labelId.set(label, id);
+        }
+        return id;
+    };
+    const codeOf = new Map();
+    const sizes = [];
+    const triples = [];
+    for (let i = 0; i < yTrue.length; i++) {
+        const t = yTrue[i];
+        const c = candidate[i];
+        const b = baseline[i];
+        // A numeric key (dense label ids < 1024) instead of a string: this loop runs once per example.
+        const key = (idOf(t) * 1024 + idOf(c)) * 1024 + idOf(b);
+        let code = codeOf.get(key);
+        if (code === undefined) {
+            // Every label occurs in some triple, so more than 768 labels also means more than 256 triples.
+            if (triples.length === 256 || labelId.size > 768)
+                return {};
+            code = triples.length;
+            codeOf.set(key, code);
+            triples.push([t, c, b]);
+            sizes.push(0);
+        }
+        sizes[code] = sizes[code] + 1;
+    }
+    const tripleTrue = Int32Array.from(triples.map((t) => t[0]));
+    const tripleCandidate = Int32Array.from(triples.map((t) => t[1]));
+    const tripleBaseline = Int32Array.from(triples.map((t) => t[2]));
+    return {
+        categories: {
+            sizes: Float64Array.from(sizes),
+            evaluate: (totals) => ({
+                candidate: metric(drawnClasses(classCounts(tripleTrue, tripleCandidate, totals))),
+                baseline: metric(drawnClasses(classCounts(tripleTrue, tripleBaseline, totals))),
+            }),
+        },
+    };
+}
+/** Drop classes with no weight in y_true nor y_pred: they are absent from the resample. */
+function drawnClasses(counts) {
+    const keep = [];
+    counts.labels.forEach((_, c) => {
+        if (counts.actual[c] > 0 || counts.predicted[c] > 0)
+            keep.push(c);
+    });
+    if (keep.length === counts.labels.length)
+        return counts;
+    const pick = (values) => Float64Array.from(keep.map((c) => values[c]));
+    return {
+        labels: keep.map((c) => counts.labels[c]),
+        truePositive: pick(counts.truePositive),
+        predicted: pick(counts.predicted),
+        actual: pick(counts.actual),
+    };
+}
+/**
+ * A metric that is a (weighted) mean of per-example losses, optionally transformed: log loss and
+ * Brier (`exampleLogLoss`, squared error of the probability), MAE, RMSE (`finish = Math.sqrt` over
+ * squared errors). One pass per resample.
+ */
+function pairedMeanLoss(candidateLoss, baselineLoss, finish = (mean) => mean) {
+    validate_assertSameLength('paired losses', candidateLoss, baselineLoss);
+    return {
+        size: candidateLoss.length,
+        evaluate: (counts) => {
+            let total = 0;
+            let c = 0;
+            let b = 0;
+            for (let i = 0; i < candidateLoss.length; i++) {
+                const w = counts === undefined ? 1 : counts[i];
+                total += w;
+                c += w * candidateLoss[i];
+                b += w * baselineLoss[i];
+            }
+            return { candidate: finish(c / total), baseline: finish(b / total) };
+        },
+    };
+}
+/** Any weighted metric, evaluated twice per resample (simple, O(metric) per resample). */
+function pairedMetric(size, candidate, baseline) {
+    return {
+        size,
+        evaluate: (counts) => ({ candidate: candidate(counts), baseline: baseline(counts) }),
+    };
+}
+/**
+ * ROC AUC of two models' scores on the same binary labels. Each model is sorted once; a resample is
+ * then one O(n) pass per model over the sorted order, accumulating the weighted Mann–Whitney
+ * statistic with tied scores counted 1/2 (equal to sklearn's `roc_auc_score` on the resample).
+ * The bootstrap draws counts in the candidate's sorted order (`drawOrder`), so both models are
+ * scored in one sequential pass (`PairedAucKernel`).
+ */
+function pairedRocAuc(yTrue, candidate, baseline, posLabel = 1) {
+    validate_assertSameLength('paired ROC AUC', yTrue, candidate);
+    validate_assertSameLength('paired ROC AUC', yTrue, baseline);
+    ranking_assertBinary('ROC AUC', yTrue);
+    const candidateOrder = ascendingOrder(candidate);
+    const baselineOrder = ascendingOrder(baseline);
+    // Built on first use: the bootstrap needs only the kernel, per-example counts only the scorers.
+    let scorers;
+    let kernel;
+    const evaluateDrawn = (drawn) => {
+        kernel ??= new PairedAucKernel(yTrue, posLabel, candidate, candidateOrder, baseline, baselineOrder);
+        return kernel.evaluate(drawn);
+    };
+    return {
+        size: yTrue.length,
+        evaluate: (counts) => {
+            // Unit weights are the same in any order, so the original sample goes through the kernel too.
+            if (counts === undefined)
+                return evaluateDrawn(new Uint8Array(yTrue.length).fill(1));
+            scorers ??= [
+                new SortedScores(yTrue, candidate, candidateOrder, posLabel),
+                new SortedScores(yTrue, baseline, baselineOrder, posLabel),
+            ];
+            return { candidate: scorers[0].auc(counts), baseline: scorers[1].auc(counts) };
+        },
+        // Draw position k is the candidate's k-th smallest score, so the resample pass reads counts in order.
+        drawOrder: candidateOrder,
+        evaluateDrawn,
+    };
+}
+class SortedScores {
+    order;
+    /** 1 for a positive example at each sorted position, else 0; float so the loop stays in doubles. */
+    positive;
+    /** 1 where the next sorted score differs (a tie group ends). */
+    groupEnd;
+    hasTies;
+    constructor(yTrue, scores, order, posLabel) {
+        this.order = order;
+        const n = scores.length;
+        this.positive = new Float64Array(n);
+        this.groupEnd = new Uint8Array(n);
+        let ties = false;
+        for (let k = 0; k < n; k++) {
+            const i = this.order[k];
+            this.positive[k] = yTrue[i] === posLabel ? 1 : 0;
+            const last = k === n - 1 || scores[this.order[k + 1]] !== scores[i];
+            this.groupEnd[k] = last ? 1 : 0;
+            if (!last)
+                ties = true;
+        }
+        this.hasTies = ties;
+    }
+    auc(weights) {
+        return this.hasTies ? this.aucWithTies(weights) : this.aucDistinct(weights);
+    }
+    aucDistinct(weights) {
+        const { order, positive } = this;
+        let positives = 0;
+        let negatives = 0;
+        let pairs = 0;
+        for (let k = 0; k < order.length; k++) {
+            const w = weights[order[k]];
+            const p = positive[k] * w;
+            pairs += p * negatives;
+            positives += p;
+            negatives += w - p;
+        }
+        return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
+    }
+    aucWithTies(weights) {
+        const { order, positive, groupEnd } = this;
+        // Running totals only (no per-group resets to 0) keep every accumulator a double for V8.
+        let positives = 0;
+        let negatives = 0;
+        let positivesBefore = 0;
+        let negativesBefore = 0;
+        let pairs = 0;
+        for (let k = 0; k < order.length; k++) {
+            const w = weights[order[k]];
+            const p = positive[k] * w;
+            positives += p;
+            negatives += w - p;
+            if (groupEnd[k] === 1) {
+                pairs += (positives - positivesBefore) * (negativesBefore + 0.5 * (negatives - negativesBefore));
+                positivesBefore = positives;
+                negativesBefore = negatives;
+            }
+        }
+        return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
+    }
+}
+function sum(values) {
+    let s = 0;
+    for (const v of values)
+        s += v;
+    return s;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/average-precision.ts
+
+/**
+ * Average precision (PR AUC) of two models' scores on the same binary labels, each model sorted
+ * once: a resample is then two O(n) passes per model instead of a sort. Equals
+ * `averagePrecision(yTrue, scores, { posLabel }, counts)` (sklearn's step-wise sum, zero-weight
+ * score groups skipped, recall 1 when there is no positive).
+ */
+function pairedAveragePrecision(yTrue, candidate, baseline, posLabel = 1) {
+    ranking_assertBinary('average precision', yTrue);
+    const c = new DescendingScores(yTrue, candidate, posLabel);
+    const b = new DescendingScores(yTrue, baseline, posLabel);
+    return {
+        size: yTrue.length,
+        evaluate: (counts) => ({
+            candidate: c.precision(counts),
+            baseline: b.precision(counts),
+        }),
+    };
+}
+class DescendingScores {
+    order;
+    /** 1 for a positive example at each position (highest score first), else 0. */
+    positive;
+    /** 1 where the next position has a different score (a threshold ends). */
+    groupEnd;
+    constructor(yTrue, scores, posLabel) {
+        this.order = ascendingOrder(scores).reverse();
+        const n = scores.length;
+        this.positive = new Float64Array(n);
+        this.groupEnd = new Uint8Array(n);
+        for (let k = 0; k < n; k++) {
+            const i = this.order[k];
+            this.positive[k] = yTrue[i] === posLabel ? 1 : 0;
+            this.groupEnd[k] = k === n - 1 || scores[this.order[k + 1]] !== scores[i] ? 1 : 0;
+        }
+    }
+    precision(counts) {
+        const { order, positive, groupEnd } = this;
+        const n = order.length;
+        if (n === 0)
+            return NaN;
+        const weight = (k) => (counts === undefined ? 1 : counts[order[k]]);
+        let positives = 0;
+        for (let k = 0; k < n; k++)
+            positives += positive[k] * weight(k);
+        let truePositives = 0;
+        let seen = 0;
+        let seenAtLastThreshold = 0;
+        let previousRecall = 0;
+        let sum = 0;
+        for (let k = 0; k < n; k++) {
+            const w = weight(k);
+            truePositives += positive[k] * w;
+            seen += w;
+            if (groupEnd[k] === 0)
+                continue;
+            // sklearn drops zero-weight examples before building thresholds, so such a group is no threshold.
+            if (seen === seenAtLastThreshold)
+                continue;
+            seenAtLastThreshold = seen;
+            const recall = positives === 0 ? 1 : truePositives / positives;
+            sum += (recall - previousRecall) * (truePositives / seen);
+            previousRecall = recall;
+        }
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/metric-set.ts
+
+
+
+
+
+
+
+
+const hasClasses = (m) => m.classes !== undefined;
+const hasScore = (m) => m.score !== undefined;
+const hasValues = (m) => m.values !== undefined;
+const y = (truth) => truth.classes;
+const classes = (m) => m.classes;
+const score = (m) => m.score;
+const values = (m) => m.values;
+const target = (truth) => truth.values;
+function labelMetric(name, metric, withMcNemar = false) {
+    return {
+        name,
+        applies: hasClasses,
+        statistic: (t, c, b) => pairedLabelMetric(y(t), classes(c), classes(b), metric),
+        ...(withMcNemar && {
+            test: (t, c, b) => ({
+                pValue: mcnemar(y(t), classes(c), classes(b)).pValue,
+                name: 'McNemar',
+            }),
+        }),
+    };
+}
+function prfMetric(name, part, options) {
+    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part]);
+}
+/** Mean of a per-example loss of one model's outputs (log loss, Brier, MAE, squared error). */
+function meanLossMetric(name, applies, loss, finish) {
+    return { name, applies, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
+}
+function perExample(n, f) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        out[i] = f(i);
+    return out;
+}
+const metric_set_binaryPrf = { average: 'binary', posLabel: 1 };
+const BINARY = [
+    labelMetric('accuracy', accuracyFromCounts, true),
+    prfMetric('precision', 'precision', metric_set_binaryPrf),
+    prfMetric('recall', 'recall', metric_set_binaryPrf),
+    prfMetric('f1', 'f1', metric_set_binaryPrf),
+    {
+        name: 'roc_auc',
+        applies: hasScore,
+        statistic: (t, c, b) => pairedRocAuc(y(t), score(c), score(b), 1),
+        test: (t, c, b, confidence) => deLongTest(y(t), score(c), score(b), confidence),
+    },
+    { name: 'pr_auc', applies: hasScore, statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1) },
+    meanLossMetric('log_loss', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, score(m)[i]))),
+    meanLossMetric('brier', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - score(m)[i]) ** 2)),
+];
+const MULTICLASS = [
+    labelMetric('accuracy', accuracyFromCounts, true),
+    prfMetric('f1_macro', 'f1', { average: 'macro' }),
+    prfMetric('f1_weighted', 'f1', { average: 'weighted' }),
+];
+const REGRESSION = [
+    meanLossMetric('mae', hasValues, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
+    meanLossMetric('rmse', hasValues, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
+    {
+        name: 'r2',
+        applies: hasValues,
+        statistic: (t, c, b) => pairedMetric(target(t).length, (w) => r2Score(target(t), values(c), w), (w) => r2Score(target(t), values(b), w)),
+    },
+];
+/** The metrics computed for a task, in report order. */
+function metric_set_metricsFor(task) {
+    return task === 'binary' ? BINARY : task === 'multiclass' ? MULTICLASS : REGRESSION;
+}
+/** DeLong's p-value, or none when the test is undefined (fewer than two examples of a class). */
+function deLongTest(yTrue, candidate, baseline, confidence) {
+    try {
+        return { pValue: deLong(yTrue, candidate, baseline, { confidence }).pValue, name: 'DeLong' };
+    }
+    catch (error) {
+        if (error instanceof errors_UserError)
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/metrics.ts
+
+
+
+
+const BOOTSTRAP_METHOD = 'paired bootstrap';
+/**
+ * Every metric of the task on these examples. With a baseline each delta gets its seeded paired
+ * bootstrap interval (and McNemar's or DeLong's p-value where defined), labelled by that interval
+ * in the metric's direction; without one each candidate value is `new`. A metric undefined on both
+ * sides (ROC AUC with one class, R² of one example) is left out and explained in `notes`.
+ */
+function metrics_compareOnExamples(examples, options) {
+    const metrics = [];
+    const notes = [];
+    for (const definition of metricsFor(options.task)) {
+        const comparison = compareOne(definition, examples, options);
+        if (comparison === undefined)
+            continue;
+        if (comparison === 'undefined')
+            notes.push(`${definition.name} is undefined on these ${examples.size} examples`);
+        else
+            metrics.push(comparison);
+    }
+    return { metrics, notes };
+}
+function compareOne(definition, examples, options) {
+    const { truth, candidate, baseline } = examples;
+    const direction = metricDirection(definition.name, options.rules);
+    const onCandidate = definition.applies(candidate);
+    const onBaseline = baseline !== null && definition.applies(baseline);
+    if (!onCandidate && !onBaseline)
+        return undefined;
+    if (!onCandidate || !onBaseline) {
+        const model = onCandidate ? candidate : baseline;
+        const value = definition.statistic(truth, model, model).evaluate().candidate;
+        if (Number.isNaN(value))
+            return 'undefined';
+        return onCandidate
+            ? compareMetric(definition.name, direction, null, value)
+            : compareMetric(definition.name, direction, value, null);
+    }
+    const statistic = definition.statistic(truth, candidate, baseline);
+    const point = statistic.evaluate();
+    if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
+        return 'undefined';
+    const { resamples, confidence, seed } = options;
+    const boot = pairedBootstrap(statistic, { resamples, confidence, seed });
+    const test = definition.test?.(truth, candidate, baseline, confidence);
+    const [low, high] = boot.ci;
+    if (!(Number.isFinite(low) && Number.isFinite(high))) {
+        // No resample defined the metric: there is no interval, so no change can be called significant.
+        const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
+        const significant = unbounded.label === 'improved' || unbounded.label === 'regressed';
+        return significant ? { ...unbounded, label: 'within-noise' } : unbounded;
+    }
+    const method = test ? `${BOOTSTRAP_METHOD}; p: ${test.name}` : BOOTSTRAP_METHOD;
+    return compareMetric(definition.name, direction, point.baseline, point.candidate, {
+        low,
+        high,
+        method,
+        ...(test && { pValue: test.pValue }),
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/slices.ts
+
+
+/**
+ * Slice comparisons for one column: each value with at least `minSize` examples (and at least
+ * one: an empty slice has no metrics) gets the full metric comparison on its examples. `codes`
+ * holds the slice code of each example.
+ */
+function slices_sliceComparisons(column, slice, codes, examples, minSize, options) {
+    const sizes = new Int32Array(slice.values.length);
+    for (const code of codes)
+        sizes[code] = sizes[code] + 1;
+    const values = slice.values
+        .map((value, code) => ({ value, code }))
+        .filter(({ code }) => sizes[code] > 0 && sizes[code] >= minSize)
+        .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    const positions = groupPositions(codes, sizes);
+    const slices = [];
+    const notes = [];
+    for (const { value, code } of values) {
+        const result = compareOnExamples(subsetExamples(examples, positions[code]), options);
+        slices.push({ column, value, size: sizes[code], metrics: result.metrics });
+        notes.push(...result.notes.map((note) => `slice ${column}=${value}: ${note}`));
+    }
+    return { slices, notes };
+}
+/** The example positions of every code, in one pass (a counting sort). */
+function groupPositions(codes, sizes) {
+    const groups = Array.from(sizes, (size) => new Int32Array(size));
+    const filled = new Int32Array(sizes.length);
+    for (let i = 0; i < codes.length; i++) {
+        const code = codes[i];
+        const k = filled[code];
+        groups[code][k] = i;
+        filled[code] = k + 1;
+    }
+    return groups;
+}
+/**
+ * Worst regression first: slices with a significant regression before the rest, then by the
+ * largest regression of any metric relative to its baseline (absolute when the baseline is 0), so
+ * metrics of different units compare. Stable, so ties keep column and value order.
+ */
+function slices_worstFirst(slices) {
+    const keyed = slices.map((slice) => ({
+        slice,
+        regressed: slice.metrics.some((m) => m.label === 'regressed') ? 1 : 0,
+        worst: Math.max(0, ...slice.metrics.map(regression)),
+    }));
+    keyed.sort((a, b) => b.regressed - a.regressed || b.worst - a.worst);
+    return keyed.map((k) => k.slice);
+}
+/** How much worse the metric got, ≥ 0 when worse, in relative terms where the baseline allows. */
+function regression(metric) {
+    const change = metric.relative ?? metric.delta;
+    if (change === null)
+        return 0;
+    return metric.direction === 'higher' ? -change : change;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/index.ts
+
+
+
+
+
+
+
+/**
+ * Resamples per slice unless set: slices multiply the bootstrap's work, and 400 resamples still
+ * put 10 deltas beyond each end of a 95 % interval.
+ */
+const DEFAULT_SLICE_RESAMPLES = 400;
+/**
+ * Candidate vs baseline from their predictions: joined on id, metrics of the detected task with
+ * paired bootstrap intervals of each difference, and the same per slice.
+ */
+function comparePredictions(options) {
+    const { candidate, baseline } = options;
+    const resamples = options.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples;
+    const run = {
+        task: detectTask(baseline ? [candidate, baseline] : [candidate], options.task),
+        confidence: options.confidence ?? CONFIG_DEFAULTS.confidence,
+        resamples,
+        seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
+        rules: options.rules ?? {},
+    };
+    const joined = baseline ? joinPredictions(candidate, baseline) : null;
+    const candidateRows = joined ? joined.candidate : allRows(candidate);
+    if (candidateRows.length === 0) {
+        throw new UserError(joined
+            ? `predictions: no example id is in both ${candidate.file} and ${baseline?.file}, so the models cannot be compared`
+            : `predictions: the file has no examples`, { file: candidate.file });
+    }
+    const { examples, classes } = buildExamples(run.task, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
+    const whole = compareOnExamples(examples, run);
+    const notes = [...whole.notes];
+    const slices = [];
+    const sliceRun = { ...run, resamples: options.sliceResamples ?? Math.min(resamples, DEFAULT_SLICE_RESAMPLES) };
+    for (const column of options.sliceColumns ?? []) {
+        const slice = candidate.slices.get(column);
+        if (!slice) {
+            throw new UserError(`predictions: slice column '${column}' was not read from the candidate file`, {
+                file: candidate.file,
+            });
+        }
+        const codes = Int32Array.from(candidateRows, (row) => slice.codes[row]);
+        const minSize = options.minSliceSize ?? CONFIG_DEFAULTS.sliceMinSize;
+        const result = sliceComparisons(column, slice, codes, examples, minSize, sliceRun);
+        slices.push(...result.slices);
+        notes.push(...result.notes);
+    }
+    return {
+        task: run.task,
+        classes,
+        metrics: whole.metrics,
+        slices: worstFirst(slices),
+        join: joined?.summary ?? null,
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/gate/requirements.ts
+const SUBJECT = { data_validation: 'data validation', drift: 'drift check' };
+/**
+ * `gate.require`: the named step must have run and passed. No result fails closed (the gate cannot
+ * vouch for data it has not seen checked); a warning stays a warning.
+ */
+function requirements_requirementReason(requirement, status) {
+    const subject = SUBJECT[requirement];
+    const rule = `require.${requirement}`;
+    switch (status) {
+        case undefined:
+            return { rule, status: 'fail', message: `${subject} is required (gate.require) but no result was given` };
+        case 'fail':
+            return { rule, status: 'fail', message: `${subject} failed` };
+        case 'warn':
+            return { rule, status: 'warn', message: `${subject} passed with warnings` };
+        case 'pass':
+            return { rule, status: 'pass', message: `${subject} passed` };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gate/slice-rules.ts
+
+
+
+
+/** How many small slices a notice names before "and N more". */
+const NAMED_SLICES = 5;
+/**
+ * Reasons from `gate.slices`. Slices of the configured columns with at least `min_size` rows are
+ * judged with `max_regression` on every metric that has a `gate.metrics` rule (every slice metric
+ * when there are none), each with that rule's `require_significance`. Slices can be small, so a
+ * metric that is undefined in a slice (AUC with one class) warns instead of failing.
+ * Failures come worst slice first: by how far the regression goes beyond the allowance.
+ */
+function slice_rules_sliceReasons(rule, gate, slices, baselineMissing) {
+    if (slices === undefined) {
+        return [
+            {
+                rule: 'slices',
+                status: 'warn',
+                message: 'slice rules are configured but no slice metrics were computed (they need predictions)',
+            },
+        ];
+    }
+    const configured = slices.filter((slice) => rule.columns.includes(slice.column));
+    const judged = configured.filter((slice) => slice.size >= rule.minSize);
+    const reasons = [];
+    const small = configured.filter((slice) => slice.size < rule.minSize);
+    if (small.length > 0)
+        reasons.push(smallSlicesNotice(small, rule.minSize));
+    if (rule.maxRegression && !baselineMissing) {
+        reasons.push(...regressionReasons(judged, rule.maxRegression, rule.minSize, gate));
+    }
+    return reasons;
+}
+function regressionReasons(slices, tolerance, minSize, gate) {
+    const gated = Object.keys(gate.metrics).length > 0;
+    const judgements = [];
+    const undefinedMetrics = [];
+    for (const slice of slices) {
+        for (const comparison of slice.metrics) {
+            const metricRule = findRule(comparison.name, gate.metrics);
+            if (gated && !metricRule)
+                continue;
+            const { baseline, candidate, delta } = comparison;
+            if (baseline === null || candidate === null)
+                continue;
+            if (delta === null) {
+                undefinedMetrics.push(undefinedInSlice(slice, comparison));
+                continue;
+            }
+            const requireSignificance = metricRule?.requireSignificance ?? CONFIG_DEFAULTS.requireSignificance;
+            const judged = judgeRegression({ ...comparison, baseline, delta }, tolerance, requireSignificance, gate.confidence);
+            judgements.push({ ...judged, slice, metric: comparison.name });
+        }
+    }
+    judgements.sort((a, b) => b.excess - a.excess);
+    const failed = judgements.filter((judgement) => judgement.status === 'fail');
+    const reasons = failed.map((judgement) => ({
+        rule: 'slices.max_regression',
+        status: 'fail',
+        message: `slice ${sliceLabel(judgement.slice)}: ${judgement.message}`,
+        metric: judgement.metric,
+        column: judgement.slice.column,
+    }));
+    const [worst] = judgements;
+    if (failed.length === 0 && worst) {
+        reasons.push({
+            rule: 'slices.max_regression',
+            status: 'pass',
+            message: `${slices.length} slice(s) with at least ${minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
+        });
+    }
+    if (judgements.length === 0 && undefinedMetrics.length === 0) {
+        reasons.push({
+            rule: 'slices.max_regression',
+            status: 'warn',
+            message: `no slice has at least ${minSize} rows and a metric to compare, so slice regressions were not checked`,
+        });
+    }
+    return [...reasons, ...undefinedMetrics];
+}
+function undefinedInSlice(slice, comparison) {
+    const values = `baseline ${num(comparison.baseline ?? Number.NaN)}, candidate ${num(comparison.candidate ?? Number.NaN)}`;
+    return {
+        rule: 'slices.max_regression',
+        status: 'warn',
+        message: `slice ${sliceLabel(slice)}: ${comparison.name} is not a finite number (${values}), so it was not checked`,
+        metric: comparison.name,
+        column: slice.column,
+    };
+}
+function smallSlicesNotice(small, minSize) {
+    const named = small.slice(0, NAMED_SLICES).map(sliceLabel).join(', ');
+    const more = small.length > NAMED_SLICES ? ` and ${small.length - NAMED_SLICES} more` : '';
+    return {
+        rule: 'slices.min_size',
+        status: 'pass',
+        message: `${small.length} slice(s) with fewer than ${minSize} rows were not gated: ${named}${more}`,
+    };
+}
+function sliceLabel(slice) {
+    return `${slice.column}=${slice.value} (n=${slice.size})`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gate/evaluate.ts
+
+
+
+
+/**
+ * The gate verdict for one model: every configured rule judged, one reason each. The status is
+ * the worst reason's (pass when no rule applies). Without a baseline, regression rules are not
+ * judged and `on_missing_baseline` decides in their place; value bounds still apply.
+ */
+function evaluateGate(gate, input) {
+    const reasons = [];
+    if (input.baselineMissing)
+        reasons.push(missingBaselineReason(gate.onMissingBaseline));
+    for (const requirement of gate.require) {
+        reasons.push(requirementReason(requirement, requirement === 'drift' ? input.driftStatus : input.validationStatus));
+    }
+    for (const [name, rule] of Object.entries(gate.metrics))
+        reasons.push(...metricRuleReasons(name, rule, gate, input));
+    if (gate.slices)
+        reasons.push(...sliceReasons(gate.slices, gate, input.slices, input.baselineMissing));
+    const withModel = input.model === undefined ? reasons : reasons.map((reason) => ({ ...reason, model: input.model }));
+    const status = worstStatus(withModel.map((reason) => reason.status));
+    return { status: status === 'skipped' ? 'pass' : status, reasons: withModel };
+}
+function missingBaselineReason(outcome) {
+    return {
+        rule: 'on_missing_baseline',
+        status: outcome,
+        message: `no baseline to compare with (first run): regression rules were not checked; on_missing_baseline is ${outcome}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gate/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
 
 
 
@@ -38487,7 +52461,7 @@ function quote(text) {
 
 /***/ }),
 
-/***/ 1588:
+/***/ 6381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38504,12 +52478,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: FALLBACK_WAIT_SECONDS, LocalCommentStore, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, inertCommands, memoryLogger, oneLine, optionalInput, rateLimitWait, renamedInput
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubRunArtifactStore, LocalArtifactStore, LocalCommentStore, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 25 modules
-var src = __nccwpck_require__(8887);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 111 modules
+var src = __nccwpck_require__(8067);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -39517,7 +53491,570 @@ function revisionOf(body, marker) {
     return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
+var node_modules_yauzl = __nccwpck_require__(7198);
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
+
+
+
+
+
+
+const extract_zip_DEFAULT_EXTRACT_LIMITS = {
+    maxEntries: 10_000,
+    maxEntryBytes: 1024 ** 3,
+    maxTotalBytes: 2 * 1024 ** 3,
+};
+/** The archive is not a readable zip, or unpacking it would be unsafe. The message says which entry and why. */
+class extract_zip_UnsafeArchiveError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafeArchiveError';
+    }
+}
+// Unix file types from the high 16 bits of the external attributes (when the archive was made on Unix).
+const MADE_ON_UNIX = 3;
+const FILE_TYPE_MASK = 0o170000;
+const REGULAR_FILE = 0o100000;
+const DIRECTORY = 0o040000;
+/**
+ * Unpacks `zip` into the existing, empty directory `dest`. Refuses, before writing anything for the entry
+ * concerned: names that are absolute or climb out with `..` (yauzl rejects those as it reads the central
+ * directory), links and other non-regular files, encrypted entries, compression other than stored/deflate,
+ * more entries than allowed, and files whose declared or actual size passes the caps. Actual sizes are counted
+ * while inflating, so an entry that declares a few bytes and inflates to gigabytes is stopped at the cap.
+ */
+async function extract_zip_extractZip(zip, dest, limits = extract_zip_DEFAULT_EXTRACT_LIMITS) {
+    const root = resolve(dest);
+    let archive;
+    try {
+        archive = await yauzl.fromBufferPromise(zip, { validateEntrySizes: true, strictFileNames: false });
+    }
+    catch (error) {
+        throw new extract_zip_UnsafeArchiveError(`not a readable zip archive: ${messageOf(error)}`);
+    }
+    try {
+        if (archive.entryCount > limits.maxEntries) {
+            throw new extract_zip_UnsafeArchiveError(`${archive.entryCount} entries, more than the ${limits.maxEntries} allowed`);
+        }
+        let total = 0;
+        for await (const entry of eachEntry(archive)) {
+            const target = targetPath(root, entry.fileName);
+            if (entry.fileName.endsWith('/')) {
+                checkType(entry, DIRECTORY);
+                await makeFolder(target, entry);
+                continue;
+            }
+            checkType(entry, REGULAR_FILE);
+            checkDecodable(entry);
+            if (entry.uncompressedSize > limits.maxEntryBytes) {
+                throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
+            }
+            const budget = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
+            await makeFolder(dirname(target), entry);
+            total += await writeEntry(archive, entry, target, budget, limits);
+        }
+    }
+    finally {
+        archive.close();
+    }
+}
+async function* eachEntry(archive) {
+    const entries = archive.eachEntry();
+    for (;;) {
+        let next;
+        try {
+            next = await entries.next();
+        }
+        catch (error) {
+            throw new extract_zip_UnsafeArchiveError(messageOf(error));
+        }
+        if (next.done)
+            return;
+        yield next.value;
+    }
+}
+/** Where `name` lands under `root`; a second guard behind yauzl's name checks, which must never be the only one. */
+function targetPath(root, name) {
+    if (name === '' || name.includes('\0'))
+        throw new extract_zip_UnsafeArchiveError(`entry name ${JSON.stringify(name)} is invalid`);
+    const target = resolve(root, name);
+    const inside = relative(root, target);
+    if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) {
+        throw new extract_zip_UnsafeArchiveError(`entry "${name}" would be written outside the extraction folder`);
+    }
+    return join(root, inside);
+}
+async function makeFolder(path, entry) {
+    try {
+        await mkdir(path, { recursive: true });
+    }
+    catch (error) {
+        // A file entry earlier in the archive took the name this folder needs.
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" clashes with another entry: ${messageOf(error)}`);
+    }
+}
+function checkType(entry, expected) {
+    if (entry.versionMadeBy >> 8 !== MADE_ON_UNIX)
+        return;
+    const type = (entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK;
+    // 0 means the archiver recorded no type; the name already says file or folder.
+    if (type === 0 || type === expected)
+        return;
+    const kind = type === 0o120000 ? 'a symbolic link' : type === DIRECTORY ? 'a folder' : 'not a regular file';
+    throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is ${kind}`);
+}
+function checkDecodable(entry) {
+    if (entry.isEncrypted())
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is encrypted`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" uses compression method ${entry.compressionMethod} (only stored and deflate are supported)`);
+    }
+}
+/** Streams one entry to `target` (which must not exist yet), stopping past `budget` bytes. Returns the bytes written. */
+async function writeEntry(archive, entry, target, budget, limits) {
+    let written = 0;
+    const counter = new Transform({
+        transform(chunk, _encoding, done) {
+            written += chunk.length;
+            if (written > budget) {
+                const cap = budget < limits.maxEntryBytes
+                    ? `the archive's total passes the ${limits.maxTotalBytes} bytes allowed`
+                    : `it passes the ${limits.maxEntryBytes} bytes allowed per file`;
+                done(new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" inflates beyond its limit: ${cap}`));
+                return;
+            }
+            done(null, chunk);
+        },
+    });
+    try {
+        const stream = await archive.openReadStreamPromise(entry);
+        // `wx`: a second entry with the same name is refused instead of overwriting the first.
+        await pipeline(stream, counter, createWriteStream(target, { flags: 'wx' }));
+    }
+    catch (error) {
+        if (error instanceof extract_zip_UnsafeArchiveError)
+            throw error;
+        if (error.code === 'EEXIST') {
+            throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" appears more than once`);
+        }
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" cannot be read: ${messageOf(error)}`);
+    }
+    return written;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/github-store.ts
+
+
+
+
+
+/**
+ * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
+ * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
+ */
+class GitHubRunArtifactStore {
+    octokit;
+    repo;
+    options;
+    maxRuns;
+    maxArchiveBytes;
+    constructor(octokit, repo, options = {}) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.options = options;
+        this.maxRuns = options.maxRuns ?? 10;
+        this.maxArchiveBytes = options.maxArchiveBytes ?? 1024 ** 3;
+    }
+    async findLatest(query) {
+        const { workflow, branch, name } = query;
+        const runs = await this.successfulRuns(workflow, branch);
+        if (runs === 'unknown workflow') {
+            return {
+                found: false,
+                reason: `workflow ${workflow} has no runs in ${this.fullName} yet (if it has run before, check its name)`,
+            };
+        }
+        const candidates = trustedRuns(runs, this.fullName);
+        if (candidates.length === 0) {
+            return { found: false, reason: `no successful run of ${workflow} on branch ${branch} yet` };
+        }
+        const skipped = [];
+        for (const run of candidates.slice(0, this.maxRuns)) {
+            const lookup = await this.lookup(run.id, name);
+            if (lookup.state === 'live')
+                return { found: true, run: toRun(run) };
+            skipped.push(`run ${run.id} (${lookup.state})`);
+            this.options.logger?.info(`Run ${run.id} on ${branch} has no usable artifact "${name}" (${lookup.state}).`);
+        }
+        return {
+            found: false,
+            reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
+                `holds a usable artifact "${name}": ${skipped.join(', ')}`,
+        };
+    }
+    async download(name, runId) {
+        const what = `artifact "${name}" of run ${runId}`;
+        const lookup = await this.lookup(runId, name);
+        if (lookup.state !== 'live')
+            throw new UserError(`${what} cannot be downloaded: it is ${lookup.state}`);
+        const zip = await this.fetchZip(lookup.artifact, what);
+        const dir = await mkdtemp(join(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? tmpdir(), 'mlgate-artifact-'));
+        try {
+            await extractZip(zip, dir, this.options.limits ?? DEFAULT_EXTRACT_LIMITS);
+        }
+        catch (error) {
+            await rm(dir, { recursive: true, force: true });
+            if (error instanceof UnsafeArchiveError)
+                throw new UserError(`${what} cannot be unpacked: ${error.message}`);
+            throw error;
+        }
+        return dir;
+    }
+    get fullName() {
+        return `${this.repo.owner}/${this.repo.repo}`;
+    }
+    /**
+     * Newest first, one page: enough runs to find a baseline, bounded so a broken history cannot cost more.
+     * GitHub only knows a workflow once it has run, so an unknown one is a first run (or a misspelt name).
+     */
+    async successfulRuns(workflow, branch) {
+        try {
+            const { data } = await this.octokit.rest.actions.listWorkflowRuns({
+                ...this.repo,
+                workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+                branch,
+                status: 'success',
+                exclude_pull_requests: true,
+                per_page: 100,
+            });
+            return data.workflow_runs;
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return 'unknown workflow';
+            throw error;
+        }
+    }
+    async lookup(runId, name) {
+        const { data } = await this.octokit.rest.actions.listWorkflowRunArtifacts({
+            ...this.repo,
+            run_id: runId,
+            name,
+            per_page: 100,
+        });
+        const named = data.artifacts.filter((a) => a.name === name);
+        const live = named.find((a) => !a.expired);
+        if (live)
+            return { state: 'live', artifact: live };
+        return { state: named.length > 0 ? 'expired' : 'missing' };
+    }
+    async fetchZip(artifact, what) {
+        const tooLarge = (bytes) => new UserError(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        if (artifact.size_in_bytes > this.maxArchiveBytes)
+            throw tooLarge(artifact.size_in_bytes);
+        let data;
+        try {
+            // GitHub answers 302 to a short-lived storage URL; fetch follows it (dropping the token cross-origin).
+            ({ data } = await this.octokit.rest.actions.downloadArtifact({
+                ...this.repo,
+                artifact_id: artifact.id,
+                archive_format: 'zip',
+            }));
+        }
+        catch (error) {
+            if (error instanceof UserError)
+                throw error;
+            if (statusOf(error) === 410)
+                throw new UserError(`${what} expired before it could be downloaded`);
+            throw new UserError(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (!(data instanceof ArrayBuffer))
+            throw new UserError(`${what} did not download as a zip archive`);
+        if (data.byteLength > this.maxArchiveBytes)
+            throw tooLarge(data.byteLength);
+        return Buffer.from(data);
+    }
+}
+/**
+ * Runs whose code this repository's own history produced. A fork's pull request can be named `main` too, and its
+ * runs then carry `head_branch: main`: they must never become the baseline.
+ */
+function trustedRuns(runs, fullName) {
+    const ours = runs.filter((run) => run.head_repository?.full_name.toLowerCase() === fullName.toLowerCase() && !run.event.startsWith('pull_request'));
+    // Pushes are what landed on the branch; dispatches and schedules only count when no push qualifies.
+    return [...ours.filter((run) => run.event === 'push'), ...ours.filter((run) => run.event !== 'push')];
+}
+function toRun(run) {
+    return { id: run.id, headSha: run.head_sha, branch: run.head_branch ?? '', event: run.event, url: run.html_url };
+}
+function statusOf(error) {
+    return error.status;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
+
+
+
+const RUN_FILE = 'run.json';
+const RUN_SCHEMA = 'mlgate/run@1';
+/**
+ * Run artifacts as folders on disk, for the CLI: `<dir>/<runId>/<name>/…`, each run described by
+ * `<dir>/<runId>/run.json` (`{ schema: "mlgate/run@1", workflow, branch, headSha, event, conclusion }`).
+ * A higher run id is a newer run. The folders are the user's own, so they are read in place, not copied.
+ */
+class LocalArtifactStore {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    async findLatest(query) {
+        const { workflow, branch, name } = query;
+        let successes = 0;
+        for (const id of await this.runIds()) {
+            const run = await this.readRun(id);
+            if (!run || run.workflow !== workflow || run.branch !== branch || run.conclusion !== 'success')
+                continue;
+            successes++;
+            if (await isFolder(join(this.dir, String(id), name))) {
+                return { found: true, run: { id, headSha: run.headSha, branch: run.branch, event: run.event } };
+            }
+        }
+        return {
+            found: false,
+            reason: successes === 0
+                ? `no successful run of ${workflow} on branch ${branch} in ${this.dir}`
+                : `none of the ${successes} successful runs of ${workflow} on branch ${branch} in ${this.dir} has an artifact "${name}"`,
+        };
+    }
+    async download(name, runId) {
+        const folder = join(this.dir, String(runId), name);
+        if (!(await isFolder(folder)))
+            throw new UserError(`artifact "${name}" of run ${runId} is not a folder`, { file: folder });
+        return folder;
+    }
+    /** Newest first. */
+    async runIds() {
+        let names;
+        try {
+            names = await readdir(this.dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        return names
+            .filter((n) => /^[1-9]\d*$/.test(n))
+            .map(Number)
+            .sort((a, b) => b - a);
+    }
+    async readRun(id) {
+        const file = join(this.dir, String(id), RUN_FILE);
+        let text;
+        try {
+            text = await readFile(file, 'utf8');
+        }
+        catch (error) {
+            // A run folder without a description is not a run this store can vouch for.
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (error) {
+            throw new UserError(`run description is not valid JSON: ${error.message}`, { file });
+        }
+        return checkRunFile(parsed, file);
+    }
+}
+function checkRunFile(value, file) {
+    const record = (typeof value === 'object' && value !== null ? value : {});
+    if (record.schema !== RUN_SCHEMA)
+        throw new UserError(`expected "schema": "${RUN_SCHEMA}"`, { file, path: 'schema' });
+    for (const key of ['workflow', 'branch', 'headSha', 'event', 'conclusion']) {
+        if (typeof record[key] !== 'string' || record[key] === '') {
+            throw new UserError(`expected a non-empty string`, { file, path: key });
+        }
+    }
+    return record;
+}
+async function isFolder(path) {
+    try {
+        return (await stat(path)).isDirectory();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
+
+/**
+ * The workflow file name (`ci.yml`) that the Actions API accepts as a workflow id, from a workflow reference
+ * such as `GITHUB_WORKFLOW_REF` (`acme/churn/.github/workflows/ci.yml@refs/heads/main`), a path
+ * (`.github/workflows/ci.yml`), a bare file name, or a numeric workflow id.
+ */
+function workflowFileName(ref, location = {}) {
+    const trimmed = ref.trim();
+    if (/^\d+$/.test(trimmed))
+        return trimmed;
+    // The first `*.yml` segment followed by the end or by `@<ref>`; the ref itself may hold slashes and dots.
+    const file = /(?:^|\/)([^/@\s]+\.ya?ml)(?:@.*)?$/.exec(trimmed)?.[1];
+    if (!file) {
+        throw new UserError(`cannot tell the workflow from "${ref}": expected a workflow file name such as ci.yml, its path, ` +
+            `a workflow reference like owner/repo/.github/workflows/ci.yml@refs/heads/main, or a workflow id`, location);
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/baseline/spec.ts
+
+const GRAMMAR = 'expected registry:<model>#<stage>, branch:<name> or a path';
+/** GTO's name grammar, shared by model and stage names so the registry's tags stay readable by GTO. */
+const GTO_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/** Two or more letters before a colon: a baseline kind, not a Windows drive (`C:\...`). */
+const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
+/**
+ * Parses the `baseline` input: `registry:churn#production`, `branch:main`, or a path to a metrics/predictions
+ * file or folder. `location` says where the text came from, for the error.
+ */
+function parseBaselineSpec(text, location = {}) {
+    const spec = text.trim();
+    const fail = (why) => {
+        throw new UserError(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
+    };
+    if (spec === '')
+        return fail('it is empty');
+    const kind = KIND_PREFIX.exec(spec)?.[1];
+    if (kind === undefined)
+        return { kind: 'path', path: spec };
+    const rest = spec.slice(kind.length + 1);
+    switch (kind) {
+        case 'registry': {
+            const [model = '', stage, ...extra] = rest.split('#');
+            if (stage === undefined || extra.length > 0)
+                return fail('a registry baseline names one model and one stage');
+            if (!GTO_NAME.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${GTO_NAME.source}`);
+            if (!GTO_NAME.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${GTO_NAME.source}`);
+            return { kind: 'registry', model, stage };
+        }
+        case 'branch': {
+            const problem = branchNameProblem(rest);
+            if (problem)
+                return fail(`branch name ${JSON.stringify(rest)} ${problem}`);
+            return { kind: 'branch', branch: rest };
+        }
+        default:
+            return fail(`unknown baseline kind "${kind}"`);
+    }
+}
+/** Git's own rules for a branch name (`git check-ref-format --branch`), or undefined when it is valid. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (name.startsWith('refs/'))
+        return 'must be a branch name, not a full ref';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+        return 'contains a space or one of ~ ^ : ? * [ \\';
+    if (name.includes('..') || name.includes('@{') || name.includes('//'))
+        return 'contains "..", "@{" or "//"';
+    if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) {
+        return 'starts with "-" or "/", or ends with "/" or "."';
+    }
+    if (name === '@' || name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
+        return 'has a part starting with "." or ending with ".lock"';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/baseline/resolve.ts
+
+
+
+/**
+ * Finds the baseline a comparison starts from. No baseline yet (a first run) is `found: false` with the reason,
+ * and the caller decides the outcome; a baseline that should exist but cannot be read is a `UserError`.
+ */
+async function resolveBaseline(spec, options) {
+    switch (spec.kind) {
+        case 'path':
+            return fromPath(spec.path, options.cwd ?? process.cwd());
+        case 'branch':
+            return fromBranch(spec.branch, options);
+        case 'registry':
+            if (!options.registry) {
+                throw new UserError(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
+                    'use branch:<name> or a path');
+            }
+            return options.registry.resolve(spec);
+    }
+}
+async function fromPath(path, cwd) {
+    const absolute = resolve(cwd, path);
+    let isDirectory;
+    try {
+        isDirectory = (await stat(absolute)).isDirectory();
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
+        throw new UserError(`baseline ${path} ${why}`, { file: path });
+    }
+    const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
+    return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
+}
+async function fromBranch(branch, options) {
+    const { artifacts, artifactName, workflow, logger } = options;
+    logger.info(`Looking for the baseline: the latest successful run of ${workflow} on ${branch} with "${artifactName}".`);
+    const latest = await artifacts.findLatest({ workflow, branch, name: artifactName });
+    if (!latest.found) {
+        logger.info(`No baseline: ${latest.reason}.`);
+        return { found: false, reason: latest.reason };
+    }
+    const { run } = latest;
+    const dir = await artifacts.download(artifactName, run.id);
+    const label = `${branch}@${run.headSha.slice(0, 7)} (run ${run.id})`;
+    logger.info(`Baseline: ${label}.`);
+    const source = {
+        kind: 'artifact',
+        workflow,
+        branch,
+        runId: run.id,
+        headSha: run.headSha,
+        artifactName,
+    };
+    if (run.url)
+        source.runUrl = run.url;
+    return { found: true, dir, label, source };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
 
 
 
@@ -39639,6 +54176,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -39751,6 +54295,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -39769,6 +54320,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 

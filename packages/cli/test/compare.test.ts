@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseReport, type Report } from '@mlgate/core';
 import { runCli } from '../src/cli.js';
-import type { CliIo } from '../src/io.js';
+import { capture } from './capture-io.js';
 import { ACCURACY_GATE, NOISY_DROP, SIGNIFICANT_DROP, pairedPredictions } from './compare-fixtures.js';
 
 let dir: string;
@@ -21,17 +21,9 @@ async function put(files: Record<string, string>): Promise<void> {
 }
 
 async function compare(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    cwd: dir,
-    env: {},
-    isTTY: false,
-  };
+  const { io, out, err } = capture(dir);
   const code = await runCli(['compare', ...args], io);
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 async function jsonReport(...args: string[]): Promise<{ code: number; report: Report }> {

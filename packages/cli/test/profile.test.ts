@@ -3,29 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli.js';
-import type { CliIo } from '../src/io.js';
-
-interface Captured {
-  io: CliIo;
-  out: () => string;
-  err: () => string;
-}
-
-function capture(cwd: string, isTTY = false): Captured {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (text: string) => (out += text) },
-      stderr: { write: (text: string) => (err += text) },
-      cwd,
-      env: {},
-      isTTY,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { capture } from './capture-io.js';
 
 let dir: string;
 beforeAll(() => {

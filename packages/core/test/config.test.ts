@@ -178,6 +178,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('accepts a model judged on predictions alone, and refuses one with neither metrics nor predictions', () => {
+    expect(loadConfig('version: 1\nmodels:\n  churn:\n    predictions: p.csv\n', 'mlgate.yml').models.churn).toEqual({
+      metrics: [],
+      predictions: 'p.csv',
+      params: [],
+    });
+    expect(String(errorOf('version: 1\nmodels:\n  churn:\n    params: params.yaml\n'))).toBe(
+      'mlgate.yml:4:5: models.churn: give "metrics", "predictions" or both',
+    );
+  });
+
   it('requires version 1', () => {
     expect(String(errorOf('models: {}\n'))).toBe('mlgate.yml:1:1: missing required key "version"');
     expect(String(errorOf('version: 2\n'))).toBe('mlgate.yml:1:10: version: must be 1');

@@ -30,7 +30,7 @@ interface RawConfig {
 }
 
 interface RawModel {
-  metrics: string | string[];
+  metrics?: string | string[];
   predictions?: string;
   params?: string | string[];
   train?: { command: string; deps?: string[]; outs?: string[]; params?: string[]; metrics?: string[] };
@@ -60,6 +60,7 @@ export function loadConfig(text: string, file: string): Config {
   if (problems.length > 0) throw firstInFile(problems, source, file);
   const raw = source.data as RawConfig;
   checkBounds(raw, source, file);
+  checkModelOutputs(raw, source, file);
   return withDefaults(raw);
 }
 
@@ -82,6 +83,16 @@ function checkBounds(raw: RawConfig, source: YamlSource, file: string): void {
         source.locate(path, 'min'),
         formatKeyPath(path),
       );
+    }
+  }
+}
+
+/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
+function checkModelOutputs(raw: RawConfig, source: YamlSource, file: string): void {
+  for (const [name, model] of Object.entries(raw.models ?? {})) {
+    if (model.metrics === undefined && model.predictions === undefined) {
+      const path = ['models', name];
+      throw locatedError('give "metrics", "predictions" or both', file, source.locate(path), formatKeyPath(path));
     }
   }
 }
