@@ -24,3 +24,5 @@ export * from './sketch/index.js';
 export * from './compare/index.js';
 export * from './gate/index.js';
 export { formatOf, readCsvColumns } from './data/source.js';
+export * from './checks/index.js';
+export * from './validate/index.js';

@@ -1,0 +1,154 @@
+import { stat } from 'node:fs/promises';
+import { DEFAULT_MAX_EXAMPLES, RowChecker } from '../checks/row-checker.js';
+import { evaluateChecks } from '../checks/evaluate.js';
+import type { Check } from '../checks/types.js';
+import { shardRange } from '../data/csv-boundary.js';
+import type { DataIssue as ReadIssue } from '../data/issues.js';
+import { formatOf, openReader, type DataFormat, type Shard } from '../data/source.js';
+import { UserError } from '../errors.js';
+import { ProfileBuilder } from '../profile/builder.js';
+import type { ProfileOptions } from '../profile/column.js';
+import type { ProfileProgress } from '../profile/profile-file.js';
+import type { Profile } from '../profile/profile.js';
+import { worstStatus } from '../report/status.js';
+import type { DataIssue, Status, ValidationSection } from '../report/types.js';
+import { profileStats } from './column-stats.js';
+
+/** The report schema's caps: at most this many data issues per section and examples per check. */
+export const MAX_REPORTED_ISSUES = 1000;
+export const MAX_REPORTED_EXAMPLES = 20;
+export const DEFAULT_MAX_ERRORS = 100;
+
+export interface ValidateFileOptions {
+  /** Checks from `readCheckSuite(...).checks`; none means the data is only read and profiled. */
+  suite?: readonly Check[];
+  shard?: Shard;
+  format?: DataFormat;
+  /** Data issues kept (and reported) at most; all are counted (default 100, at most 1000). */
+  maxErrors?: number;
+  /** Failing values kept per row-level check, with their line (default 10, at most 20). */
+  maxExamples?: number;
+  /** The dataset's name in the report and its issues (default: `path`). */
+  dataset?: string;
+  profile?: Omit<ProfileOptions, 'quotedIsText'>;
+  /** Called after each batch; cheap to ignore. */
+  onProgress?: (progress: ProfileProgress) => void;
+}
+
+export interface ValidateFileResult {
+  /** The report section; attach drift to it with `attachDrift`. */
+  section: ValidationSection;
+  profile: Profile;
+  /** Data issues the reader kept, with their severity and code (bounded by `maxErrors`). */
+  issues: ReadIssue[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/**
+ * Validates a data file (or shard `i/n` of it) in one streaming pass: each batch feeds the profile
+ * and the row-level checks; the aggregate checks are then judged on statistics read from the
+ * profile. The section fails on any failing check or on any row the reader could not read
+ * (`error` issues); rows read leniently (`warning` issues) make it warn.
+ */
+export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<ValidateFileResult> {
+  const format = options.format ?? formatOf(path);
+  const shard = options.shard ?? { index: 1, count: 1 };
+  checkShard(shard);
+  // At least one issue is kept so that a failure for unreadable rows always shows where.
+  const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
+  const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
+  const checks = options.suite ?? [];
+  const quotedIsText = format === 'jsonl';
+  const size = await fileSize(path);
+  const range = shardRange(size, shard.index, shard.count);
+  const { reader, source } = await openReader(path, {
+    format,
+    shard,
+    csv: { maxErrors },
+    jsonl: { maxErrors },
+  });
+  const builder = new ProfileBuilder({ ...options.profile, quotedIsText });
+  const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
+  const totalBytes = range.end - range.start;
+  let bytes = 0;
+  async function* counted(): AsyncGenerator<Uint8Array, void> {
+    for await (const chunk of source) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  }
+  for await (const batch of reader.batches(counted())) {
+    builder.add(batch);
+    rowChecker.consume(batch);
+    options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
+  }
+  builder.declareColumns(reader.columns);
+  const { issues: log } = reader;
+  const profile = builder.finish([
+    {
+      file: path,
+      format,
+      shard: shard.count > 1 ? { index: shard.index, count: shard.count } : null,
+      bytes: { ...range, size },
+      rows: builder.rowCount,
+      issues: { errors: log.errorCount, warnings: log.warningCount },
+    },
+  ]);
+  const { table, stats } = profileStats(profile);
+  const results = evaluateChecks(checks, { rows: rowChecker.finish(), table, stats });
+  const dataset = options.dataset ?? path;
+  const issueStatus: Status = log.errorCount > 0 ? 'fail' : log.warningCount > 0 ? 'warn' : 'pass';
+  const section: ValidationSection = {
+    dataset,
+    rows: profile.rows,
+    columns: profile.columns.length,
+    status: sectionStatus([...results.map((r) => r.status), issueStatus]),
+    checks: results,
+  };
+  if (log.issues.length > 0) section.issues = log.issues.map((issue) => reportIssue(issue, dataset));
+  return {
+    section,
+    profile,
+    issues: log.issues,
+    errorCount: log.errorCount,
+    warningCount: log.warningCount,
+  };
+}
+
+function sectionStatus(statuses: readonly Status[]): Status {
+  const worst = worstStatus(statuses);
+  return worst === 'skipped' ? 'pass' : worst;
+}
+
+function reportIssue(issue: ReadIssue, dataset: string): DataIssue {
+  return {
+    file: dataset,
+    line: Math.max(1, issue.line),
+    ...(issue.column >= 1 && { column: issue.column }),
+    message: `${issue.severity}: ${issue.message}`,
+  };
+}
+
+function checkShard({ index, count }: Shard): void {
+  if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
+  }
+}
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    throw new UserError(`cannot open data file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file: path,
+    });
+  }
+}
