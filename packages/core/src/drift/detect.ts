@@ -1,0 +1,239 @@
+/**
+ * Dataset drift between a reference profile and a current one: each column shared by both is tested by its type,
+ * drifts only when the change is both significant and material (`decideDrift`), and the dataset's status follows
+ * the share of drifted columns.
+ */
+import { UserError } from '../errors.js';
+import type { ColumnProfile } from '../profile/column.js';
+import type { Profile } from '../profile/profile.js';
+import type { ColumnDrift, DriftResult, DriftTest, Status } from '../report/types.js';
+import { chiSquare, jensenShannon, alignCategories, psi } from '../stats/categorical.js';
+import { decideDrift } from '../stats/drift.js';
+import { booleanKey, categoryTable, numberKey, textKey, type CategoryKey } from './categorical.js';
+import { sketchKs, sketchPsi, wassersteinEffect, type NumericSide } from './numeric.js';
+
+export interface ColumnDriftOptions {
+  /** Overrides the test chosen by type: ks, psi or wasserstein for numbers; chi2, jensen-shannon or psi for categories. */
+  test?: DriftTest;
+  /** Effect-size threshold for this column (default by effect, see `DEFAULT_EFFECT_THRESHOLDS`). */
+  threshold?: number;
+}
+
+export interface DriftOptions {
+  /** Significance level of every column's test. Default 0.05. */
+  alpha?: number;
+  columns?: Readonly<Record<string, ColumnDriftOptions>>;
+  /** The dataset fails when at least this share of compared columns drifted (0 < share ≤ 1). Default 0.5. */
+  datasetShare?: number;
+}
+
+/**
+ * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
+ * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
+ * "small" association; PSI 0.2 is the industry's "significant shift" line; Jensen–Shannon distance (base 2) 0.1 is
+ * the customary cut-off of drift monitors.
+ */
+export const DEFAULT_EFFECT_THRESHOLDS = {
+  'normalized-wasserstein': 0.1,
+  'cramers-v': 0.1,
+  psi: 0.2,
+  'jensen-shannon': 0.1,
+} as const;
+
+/** A numeric column with at most this many distinct values (exactly counted on both sides) is tested as categories. */
+export const MAX_NUMERIC_CATEGORIES = 20;
+
+/** Why a column is in one profile but was not tested. */
+export type SkipReason = 'missing-in-reference' | 'missing-in-current' | 'type-changed' | 'no-values' | 'datetime';
+
+export interface SkippedColumn {
+  column: string;
+  reason: SkipReason;
+  /** Whether this is worth a warning (a lost column or a changed type) rather than a plain note. */
+  status: Status;
+  message: string;
+}
+
+export interface DriftDetection {
+  result: DriftResult;
+  /** Columns not compared, with why: the validate step reports them beside the drift table. */
+  skipped: SkippedColumn[];
+}
+
+type Kind = 'numeric' | 'boolean' | 'string' | 'datetime' | 'empty';
+
+/** Drift of every column both profiles share; see `detectDriftDetailed` for the columns left out. */
+export function detectDrift(reference: Profile, current: Profile, options: DriftOptions = {}): DriftResult {
+  return detectDriftDetailed(reference, current, options).result;
+}
+
+/**
+ * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
+ * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
+ * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
+ * later. The share of drifted columns counts compared columns only.
+ */
+export function detectDriftDetailed(reference: Profile, current: Profile, options: DriftOptions = {}): DriftDetection {
+  const alpha = options.alpha ?? 0.05;
+  const datasetShare = options.datasetShare ?? 0.5;
+  if (!(alpha > 0 && alpha < 1)) throw new UserError(`drift alpha must be between 0 and 1 (got ${alpha})`);
+  if (!(datasetShare > 0 && datasetShare <= 1)) {
+    throw new UserError(`drift dataset share must be in (0, 1] (got ${datasetShare})`);
+  }
+  const settings = options.columns ?? {};
+  for (const name of Object.keys(settings)) {
+    if (!reference.column(name) && !current.column(name)) {
+      throw new UserError(`drift settings name column "${name}", which neither profile has`, {
+        path: `drift.columns.${name}`,
+      });
+    }
+  }
+  const columns: ColumnDrift[] = [];
+  const skipped: SkippedColumn[] = [];
+  for (const ref of reference.columns) {
+    const cur = current.column(ref.name);
+    if (!cur) {
+      skipped.push(skip(ref.name, 'missing-in-current', 'warn', `column "${ref.name}" is missing from the current data`));
+      continue;
+    }
+    const refKind = kindOf(ref);
+    const curKind = kindOf(cur);
+    if (refKind === 'empty' || curKind === 'empty') {
+      const side = refKind === 'empty' ? 'reference' : 'current';
+      skipped.push(skip(ref.name, 'no-values', 'pass', `column "${ref.name}" has no values in the ${side} data`));
+    } else if (refKind !== curKind) {
+      skipped.push(
+        skip(ref.name, 'type-changed', 'warn', `column "${ref.name}" changed type from ${ref.type} to ${cur.type}`),
+      );
+    } else if (refKind === 'datetime') {
+      skipped.push(skip(ref.name, 'datetime', 'pass', `column "${ref.name}" holds datetimes, which are not tested`));
+    } else {
+      columns.push(columnDrift(ref, cur, refKind, alpha, settings[ref.name] ?? {}));
+    }
+  }
+  for (const cur of current.columns) {
+    if (!reference.column(cur.name)) {
+      skipped.push(skip(cur.name, 'missing-in-reference', 'pass', `column "${cur.name}" is new (not in the reference)`));
+    }
+  }
+  const drifted = columns.filter((c) => c.drifted).length;
+  const share = columns.length === 0 ? 0 : drifted / columns.length;
+  const status: Status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
+  return { result: { status, share, threshold: datasetShare, columns }, skipped };
+}
+
+function skip(column: string, reason: SkipReason, status: Status, message: string): SkippedColumn {
+  return { column, reason, status, message };
+}
+
+function kindOf(column: ColumnProfile): Kind {
+  const type = column.type;
+  return type === 'integer' || type === 'number' ? (column.kll.isEmpty ? 'empty' : 'numeric') : type;
+}
+
+const NUMERIC_TESTS: readonly DriftTest[] = ['ks', 'psi', 'wasserstein'];
+const CATEGORICAL_TESTS: readonly DriftTest[] = ['chi2', 'jensen-shannon', 'psi'];
+
+function columnDrift(
+  ref: ColumnProfile,
+  cur: ColumnProfile,
+  kind: Exclude<Kind, 'datetime' | 'empty'>,
+  alpha: number,
+  setting: ColumnDriftOptions,
+): ColumnDrift {
+  const { test } = setting;
+  if (kind === 'numeric') {
+    const asCategories =
+      test === 'chi2' || test === 'jensen-shannon' || (test === undefined && fewNumericValues(ref, cur));
+    if (!asCategories) return numericDrift(ref, cur, alpha, setting);
+    if (!ref.numericFrequent || !cur.numericFrequent) {
+      throw new UserError(
+        `drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`,
+        { path: `drift.columns.${ref.name}.test` },
+      );
+    }
+    return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
+  }
+  const key: CategoryKey = kind === 'boolean' ? booleanKey : textKey;
+  return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
+}
+
+function fewNumericValues(ref: ColumnProfile, cur: ColumnProfile): boolean {
+  const a = ref.numericFrequent?.exactCounts();
+  const b = cur.numericFrequent?.exactCounts();
+  if (!a || !b) return false;
+  const values = new Set([...a.keys(), ...b.keys()].map(numberKey));
+  return values.size <= MAX_NUMERIC_CATEGORIES;
+}
+
+/**
+ * Significance always comes from the type's hypothesis test (KS for numbers); the configured test chooses the
+ * statistic and effect size reported: KS → D with normalised Wasserstein as effect; wasserstein → W1 in the
+ * column's units with the same effect; psi → PSI as both.
+ */
+function numericDrift(ref: ColumnProfile, cur: ColumnProfile, alpha: number, setting: ColumnDriftOptions): ColumnDrift {
+  const test = setting.test ?? 'ks';
+  if (!NUMERIC_TESTS.includes(test)) {
+    throw new UserError(
+      `drift test "${test}" does not apply to the numeric column "${ref.name}"; use ${NUMERIC_TESTS.join(', ')}`,
+      { path: `drift.columns.${ref.name}.test` },
+    );
+  }
+  const a: NumericSide = { kll: ref.kll, moments: ref.moments };
+  const b: NumericSide = { kll: cur.kll, moments: cur.moments };
+  const ks = sketchKs(a.kll, b.kll);
+  if (test === 'psi') {
+    const value = sketchPsi(a.kll, b.kll);
+    return verdict(ref.name, test, value, ks.pValue, 'psi', value, alpha, setting);
+  }
+  const effect = wassersteinEffect(a, b);
+  const statistic = test === 'ks' ? ks.statistic : effect.distance;
+  return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
+}
+
+/**
+ * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
+ * and psi report that measure (over the same categories) as both statistic and effect.
+ */
+function categoricalDrift(
+  column: string,
+  reference: ColumnProfile['frequent'],
+  current: ColumnProfile['frequent'],
+  key: CategoryKey,
+  alpha: number,
+  setting: ColumnDriftOptions,
+): ColumnDrift {
+  const test = setting.test ?? 'chi2';
+  if (test !== 'chi2' && test !== 'jensen-shannon' && test !== 'psi') {
+    throw new UserError(
+      `drift test "${test}" does not apply to the categorical column "${column}"; use ${CATEGORICAL_TESTS.join(', ')}`,
+      { path: `drift.columns.${column}.test` },
+    );
+  }
+  const table = categoryTable(reference, current, key);
+  const chi = chiSquare(table.reference, table.current);
+  if (test === 'chi2') return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
+  const { a, b } = alignCategories(table.reference, table.current);
+  const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
+  return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
+}
+
+function verdict(
+  column: string,
+  test: DriftTest,
+  statistic: number,
+  pValue: number,
+  effectName: keyof typeof DEFAULT_EFFECT_THRESHOLDS,
+  effect: number,
+  alpha: number,
+  setting: ColumnDriftOptions,
+): ColumnDrift {
+  const threshold = setting.threshold ?? DEFAULT_EFFECT_THRESHOLDS[effectName];
+  if (!(threshold >= 0 && Number.isFinite(threshold))) {
+    throw new UserError(`drift threshold for column "${column}" must be a number ≥ 0 (got ${threshold})`, {
+      path: `drift.columns.${column}.threshold`,
+    });
+  }
+  const { drifted } = decideDrift({ pValue, effect, alpha, effectThreshold: threshold });
+  return { column, test, statistic, pValue, effect: { name: effectName, value: effect, threshold }, drifted };
+}

@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectDrift, detectDriftDetailed } from '../../src/drift/detect.js';
+import { sketchKs } from '../../src/drift/numeric.js';
+import { UserError } from '../../src/errors.js';
+import { profileFile, type ProfileFileOptions } from '../../src/profile/profile-file.js';
+import type { Profile } from '../../src/profile/profile.js';
+import type { ColumnDrift } from '../../src/report/types.js';
+import { KllSketch } from '../../src/sketch/kll.js';
+import { SeededRandom } from '../../src/sketch/prng.js';
+import { binCounts, jensenShannon, psi, quantileBinEdges } from '../../src/stats/categorical.js';
+import { ks2 } from '../../src/stats/ks.js';
+import { wasserstein1 } from '../../src/stats/wasserstein.js';
+
+/** KLL's 99% rank-error bound at the profiler's default k = 200. */
+const EPSILON = KllSketch.normalizedRankError(200);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mlgate-drift-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+class Generator {
+  private readonly rng: SeededRandom;
+  constructor(seed: number) {
+    this.rng = new SeededRandom(seed);
+  }
+  uniform(): number {
+    return (this.rng.nextUint32() + 0.5) / 2 ** 32;
+  }
+  /** Box–Muller. */
+  normal(mean: number, sd: number): number {
+    return mean + sd * Math.sqrt(-2 * Math.log(this.uniform())) * Math.cos(2 * Math.PI * this.uniform());
+  }
+  pick(weights: Record<string, number>): string {
+    const entries = Object.entries(weights);
+    let u = this.uniform() * entries.reduce((sum, [, w]) => sum + w, 0);
+    for (const [value, w] of entries) {
+      u -= w;
+      if (u <= 0) return value;
+    }
+    return entries[entries.length - 1]![0];
+  }
+}
+
+interface Spec {
+  rows: number;
+  seed: number;
+  /** Generated columns: name → a function of the generator giving the cell text. */
+  columns: Record<string, (g: Generator) => string>;
+}
+
+interface Dataset {
+  profile: Profile;
+  /** Raw cell texts per column, to compute reference values independently of the sketches. */
+  raw: Record<string, string[]>;
+}
+
+let fileCounter = 0;
+async function dataset(spec: Spec, options: ProfileFileOptions = {}): Promise<Dataset> {
+  const g = new Generator(spec.seed);
+  const names = Object.keys(spec.columns);
+  const raw: Record<string, string[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const lines = [names.join(',')];
+  for (let i = 0; i < spec.rows; i++) {
+    const cells = names.map((n) => {
+      const cell = spec.columns[n]!(g);
+      raw[n]!.push(cell);
+      return cell;
+    });
+    lines.push(cells.join(','));
+  }
+  const path = join(dir, `data-${fileCounter++}.csv`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const { profile } = await profileFile(path, options);
+  return { profile, raw };
+}
+
+const numbers = (cells: string[]): number[] => cells.filter((c) => c !== '').map(Number);
+function counts(cells: string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const c of cells) map.set(c, (map.get(c) ?? 0) + 1);
+  return map;
+}
+function column(columns: ColumnDrift[], name: string): ColumnDrift {
+  const found = columns.find((c) => c.column === name);
+  if (!found) throw new Error(`no drift row for ${name}`);
+  return found;
+}
+
+const CATEGORIES = { red: 0.5, green: 0.3, blue: 0.2 };
+const REWEIGHTED = { red: 0.35, green: 0.35, blue: 0.3 };
+const LEVELS = { '1': 0.1, '2': 0.2, '3': 0.4, '4': 0.2, '5': 0.1 };
+const normal = (mean: number, sd: number) => (g: Generator) => g.normal(mean, sd).toFixed(4);
+
+describe('detectDrift on profiles of generated data', () => {
+  it('finds no drift between two samples of the same distributions, choosing the test by column type', async () => {
+    const columns = {
+      x: normal(10, 2),
+      colour: (g: Generator) => g.pick(CATEGORIES),
+      flag: (g: Generator) => (g.uniform() < 0.3 ? 'True' : 'false'),
+      level: (g: Generator) => g.pick(LEVELS),
+    };
+    const ref = await dataset({ rows: 20_000, seed: 1, columns });
+    const cur = await dataset({ rows: 15_000, seed: 2, columns });
+    const result = detectDrift(ref.profile, cur.profile);
+    expect(result.columns.map((c) => [c.column, c.test, c.drifted])).toEqual([
+      ['x', 'ks', false],
+      ['colour', 'chi2', false],
+      ['flag', 'chi2', false],
+      // Five distinct integers: tested as categories, not with KS.
+      ['level', 'chi2', false],
+    ]);
+    expect(column(result.columns, 'x').effect.value).toBeLessThan(0.05);
+    expect(result).toMatchObject({ status: 'pass', share: 0, threshold: 0.5 });
+  });
+
+  it('flags a numeric column shifted by half a standard deviation, with p tiny and effect ≈ 0.5', async () => {
+    const ref = await dataset({ rows: 20_000, seed: 3, columns: { x: normal(10, 2) } });
+    const cur = await dataset({ rows: 20_000, seed: 4, columns: { x: normal(11, 2) } });
+    const x = column(detectDrift(ref.profile, cur.profile).columns, 'x');
+    expect(x.drifted).toBe(true);
+    expect(x.pValue).toBeLessThan(1e-50);
+    expect(x.effect.name).toBe('normalized-wasserstein');
+    expect(x.effect.threshold).toBe(0.1);
+    expect(Math.abs(x.effect.value - 0.5)).toBeLessThan(0.05);
+    // The sketched effect tracks W1 on the raw samples over the reference's population deviation.
+    const a = numbers(ref.raw.x!);
+    const b = numbers(cur.raw.x!);
+    const mean = a.reduce((s, v) => s + v, 0) / a.length;
+    const sd = Math.sqrt(a.reduce((s, v) => s + (v - mean) ** 2, 0) / a.length);
+    expect(Math.abs(x.effect.value - wasserstein1(a, b) / sd)).toBeLessThan(0.02);
+  });
+
+  it('computes KS from the sketches within 2ε of KS on the raw samples', async () => {
+    const ref = await dataset({ rows: 30_000, seed: 5, columns: { x: normal(0, 1) } });
+    const cur = await dataset({ rows: 25_000, seed: 6, columns: { x: (g) => g.normal(0.2, 1.3).toFixed(4) } });
+    const sketched = sketchKs(ref.profile.column('x')!.kll, cur.profile.column('x')!.kll);
+    const raw = ks2(numbers(ref.raw.x!), numbers(cur.raw.x!));
+    expect(raw.statistic).toBeGreaterThan(0.05);
+    expect(Math.abs(sketched.statistic - raw.statistic)).toBeLessThanOrEqual(2 * EPSILON);
+    expect(sketched.method).toBe('asymptotic');
+  });
+
+  it('uses the exact KS p-value when both sketches still hold every value, matching ks2', async () => {
+    const ref = await dataset({ rows: 120, seed: 7, columns: { x: normal(0, 1) } });
+    const cur = await dataset({ rows: 90, seed: 8, columns: { x: normal(0.4, 1) } });
+    const sketched = sketchKs(ref.profile.column('x')!.kll, cur.profile.column('x')!.kll);
+    const raw = ks2(numbers(ref.raw.x!), numbers(cur.raw.x!));
+    expect(sketched.method).toBe('exact');
+    expect(sketched.statistic).toBeCloseTo(raw.statistic, 12);
+    expect(sketched.pValue).toBeCloseTo(raw.pValue, 12);
+  });
+
+  it('does not flag a tiny shift on a huge sample: significant, but below the effect threshold', async () => {
+    const ref = await dataset({ rows: 300_000, seed: 9, columns: { x: normal(50, 10) } });
+    const cur = await dataset({ rows: 300_000, seed: 10, columns: { x: normal(50.4, 10) } });
+    const x = column(detectDrift(ref.profile, cur.profile).columns, 'x');
+    expect(ks2(numbers(ref.raw.x!), numbers(cur.raw.x!)).pValue).toBeLessThan(1e-6);
+    expect(x.pValue).toBeLessThan(0.05);
+    expect(x.effect.value).toBeGreaterThan(0.02);
+    expect(x.effect.value).toBeLessThan(0.1);
+    expect(x.drifted).toBe(false);
+  });
+
+  it('flags reweighted categories by chi-square on the exact counts, with Cramér’s V as effect', async () => {
+    const ref = await dataset({ rows: 5_000, seed: 11, columns: { colour: (g) => g.pick(CATEGORIES) } });
+    const cur = await dataset({ rows: 4_000, seed: 12, columns: { colour: (g) => g.pick(REWEIGHTED) } });
+    const colour = column(detectDrift(ref.profile, cur.profile).columns, 'colour');
+    // Pearson's statistic on the raw 2×3 table, written out.
+    const a = counts(ref.raw.colour!);
+    const b = counts(cur.raw.colour!);
+    const n = 9_000;
+    let chi2 = 0;
+    for (const k of Object.keys(CATEGORIES)) {
+      const total = (a.get(k) ?? 0) + (b.get(k) ?? 0);
+      const ea = (5_000 * total) / n;
+      const eb = (4_000 * total) / n;
+      chi2 += ((a.get(k) ?? 0) - ea) ** 2 / ea + ((b.get(k) ?? 0) - eb) ** 2 / eb;
+    }
+    expect(colour.test).toBe('chi2');
+    expect(colour.statistic).toBeCloseTo(chi2, 8);
+    expect(colour.effect).toEqual({ name: 'cramers-v', value: expect.any(Number), threshold: 0.1 });
+    expect(colour.effect.value).toBeCloseTo(Math.sqrt(chi2 / n), 10);
+    expect(colour.pValue).toBeLessThan(1e-20);
+    expect(colour.drifted).toBe(true);
+  });
+
+  it('reports Jensen–Shannon distance when configured, on the same categories', async () => {
+    const ref = await dataset({ rows: 5_000, seed: 13, columns: { colour: (g) => g.pick(CATEGORIES) } });
+    const cur = await dataset({ rows: 4_000, seed: 14, columns: { colour: (g) => g.pick(REWEIGHTED) } });
+    const result = detectDrift(ref.profile, cur.profile, { columns: { colour: { test: 'jensen-shannon' } } });
+    const colour = column(result.columns, 'colour');
+    const a = counts(ref.raw.colour!);
+    const b = counts(cur.raw.colour!);
+    const keys = Object.keys(CATEGORIES);
+    const expected = jensenShannon(
+      keys.map((k) => a.get(k) ?? 0),
+      keys.map((k) => b.get(k) ?? 0),
+    );
+    expect(colour).toMatchObject({ test: 'jensen-shannon', effect: { name: 'jensen-shannon', threshold: 0.1 } });
+    expect(colour.statistic).toBeCloseTo(expected, 12);
+    expect(colour.drifted).toBe(expected >= 0.1);
+  });
+
+  it('tests approximate (Misra–Gries) counts on the categories known on both sides plus an "other" bucket', async () => {
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`c${i}`, 2 ** -i]));
+    const shifted = { ...many, c0: many.c0! * 0.5, c3: many.c3! * 3 };
+    const options = { frequentExactLimit: 4, frequentCapacity: 6 };
+    const ref = await dataset({ rows: 20_000, seed: 15, columns: { c: (g) => g.pick(many) } }, options);
+    const same = await dataset({ rows: 20_000, seed: 16, columns: { c: (g) => g.pick(many) } }, options);
+    const moved = await dataset({ rows: 20_000, seed: 17, columns: { c: (g) => g.pick(shifted) } }, options);
+    expect(ref.profile.column('c')!.frequent.isExact).toBe(false);
+    expect(column(detectDrift(ref.profile, same.profile).columns, 'c').drifted).toBe(false);
+    const c = column(detectDrift(ref.profile, moved.profile).columns, 'c');
+    expect(c.drifted).toBe(true);
+    expect(c.effect.value).toBeGreaterThan(0.2);
+  });
+
+  it('reports PSI over reference deciles when configured, close to PSI on the raw samples', async () => {
+    const ref = await dataset({ rows: 20_000, seed: 18, columns: { x: normal(10, 2) } });
+    const cur = await dataset({ rows: 20_000, seed: 19, columns: { x: normal(11, 2) } });
+    const result = detectDrift(ref.profile, cur.profile, { columns: { x: { test: 'psi' } } });
+    const x = column(result.columns, 'x');
+    const a = numbers(ref.raw.x!);
+    const edges = quantileBinEdges(a, 10);
+    const rawPsi = psi(binCounts(a, edges), binCounts(numbers(cur.raw.x!), edges));
+    expect(x).toMatchObject({ test: 'psi', effect: { name: 'psi', threshold: 0.2 } });
+    expect(x.statistic).toBe(x.effect.value);
+    expect(Math.abs(x.statistic - rawPsi)).toBeLessThan(0.03);
+    expect(x.drifted).toBe(rawPsi >= 0.2);
+  });
+});
+
+describe('dataset verdict and reporting', () => {
+  const steady = normal(0, 1);
+  let ref: Dataset;
+  let cur: Dataset;
+  beforeAll(async () => {
+    ref = await dataset({
+      rows: 5_000,
+      seed: 20,
+      columns: { a: steady, b: steady, c: steady, d: steady, gone: steady, kind: steady, when: () => '2024-01-02' },
+    });
+    cur = await dataset({
+      rows: 5_000,
+      seed: 21,
+      columns: {
+        a: normal(1, 1),
+        b: steady,
+        c: steady,
+        d: steady,
+        kind: (g) => g.pick(CATEGORIES),
+        when: () => '2025-03-04',
+        fresh: steady,
+      },
+    });
+  });
+
+  it('warns when a column drifts and fails once the drifted share reaches datasetShare', () => {
+    const warn = detectDrift(ref.profile, cur.profile);
+    expect(warn.columns.map((c) => c.column)).toEqual(['a', 'b', 'c', 'd']);
+    expect(warn.columns.filter((c) => c.drifted).map((c) => c.column)).toEqual(['a']);
+    expect(warn).toMatchObject({ status: 'warn', share: 0.25, threshold: 0.5 });
+    expect(detectDrift(ref.profile, cur.profile, { datasetShare: 0.25 })).toMatchObject({
+      status: 'fail',
+      threshold: 0.25,
+    });
+  });
+
+  it('lets a per-column threshold keep a significant change from counting as drift', () => {
+    const result = detectDrift(ref.profile, cur.profile, { columns: { a: { threshold: 5 } } });
+    expect(column(result.columns, 'a')).toMatchObject({ drifted: false, effect: { threshold: 5 } });
+    expect(result.status).toBe('pass');
+  });
+
+  it('lists missing, new, retyped and datetime columns as skipped, warning on the lost and retyped ones', () => {
+    const { skipped } = detectDriftDetailed(ref.profile, cur.profile);
+    expect(skipped.map((s) => [s.column, s.reason, s.status])).toEqual([
+      ['gone', 'missing-in-current', 'warn'],
+      ['kind', 'type-changed', 'warn'],
+      ['when', 'datetime', 'pass'],
+      ['fresh', 'missing-in-reference', 'pass'],
+    ]);
+    expect(skipped[1]!.message).toBe('column "kind" changed type from number to string');
+  });
+
+  it('rejects settings for unknown columns and tests that do not fit the column type', () => {
+    const error = (fn: () => unknown): UserError => {
+      try {
+        fn();
+      } catch (e) {
+        if (e instanceof UserError) return e;
+        throw e;
+      }
+      throw new Error('expected a UserError');
+    };
+    expect(error(() => detectDrift(ref.profile, cur.profile, { columns: { nope: {} } })).message).toBe(
+      'drift settings name column "nope", which neither profile has',
+    );
+    expect(error(() => detectDrift(ref.profile, cur.profile, { columns: { b: { test: 'chi2' } } })).message).toMatch(
+      /column "b" needs exact counts/,
+    );
+    expect(error(() => detectDrift(ref.profile, cur.profile, { datasetShare: 0 })).message).toMatch(/dataset share/);
+    expect(error(() => detectDrift(ref.profile, cur.profile, { alpha: 1 })).message).toMatch(/alpha/);
+  });
+});
