@@ -53,7 +53,12 @@ function keptCounts(items: FrequentItems, key: CategoryKey): Map<string, number>
   return counts;
 }
 
-function tabled(counts: Map<string, number>, categories: Set<string>, total: number, exact: boolean): Map<string, number> {
+function tabled(
+  counts: Map<string, number>,
+  categories: Set<string>,
+  total: number,
+  exact: boolean,
+): Map<string, number> {
   const table = new Map<string, number>();
   let kept = 0;
   for (const category of categories) {

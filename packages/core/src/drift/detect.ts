@@ -93,7 +93,9 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
   for (const ref of reference.columns) {
     const cur = current.column(ref.name);
     if (!cur) {
-      skipped.push(skip(ref.name, 'missing-in-current', 'warn', `column "${ref.name}" is missing from the current data`));
+      skipped.push(
+        skip(ref.name, 'missing-in-current', 'warn', `column "${ref.name}" is missing from the current data`),
+      );
       continue;
     }
     const refKind = kindOf(ref);
@@ -113,7 +115,9 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
   }
   for (const cur of current.columns) {
     if (!reference.column(cur.name)) {
-      skipped.push(skip(cur.name, 'missing-in-reference', 'pass', `column "${cur.name}" is new (not in the reference)`));
+      skipped.push(
+        skip(cur.name, 'missing-in-reference', 'pass', `column "${cur.name}" is new (not in the reference)`),
+      );
     }
   }
   const drifted = columns.filter((c) => c.drifted).length;
@@ -212,7 +216,8 @@ function categoricalDrift(
   }
   const table = categoryTable(reference, current, key);
   const chi = chiSquare(table.reference, table.current);
-  if (test === 'chi2') return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
+  if (test === 'chi2')
+    return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
   const { a, b } = alignCategories(table.reference, table.current);
   const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
   return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
