@@ -4,11 +4,13 @@ import { demoCommand } from './demo.js';
 import { plannedCommand } from './planned.js';
 import { profileCommand } from './profile.js';
 import { reportCommand } from './report.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
 
 /** Every command, in the order `mlgate --help` lists them. */
 export const commands: readonly Command[] = [
-  plannedCommand('validate', 'validate a dataset against a schema and a reference, with drift', '<data> [options]'),
-  plannedCommand('schema', 'infer a starting data schema from a dataset (`schema infer`)', 'infer <data>'),
+  validateCommand,
+  schemaCommand,
   profileCommand,
   plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
   compareCommand,

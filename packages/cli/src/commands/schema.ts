@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UserError, inferSchema, profileFile, profileStats } from '@mlgate/core';
+import { parseCommandArgs, type Command } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+
+const SHOWN_ISSUES = 5;
+
+const help = `Usage: mlgate schema infer <data> [-o schema.yml]
+
+Infer a starting data schema from a CSV, TSV, JSON Lines or Parquet file: each column's type,
+nullability (or its largest null fraction), numeric bounds rounded outward, and the allowed values
+of text columns with few of them. The same data passes the schema; review and tighten it before
+relying on it. The YAML is printed, or written to the -o file.
+
+Options:
+  -o, --out <file>   write the schema to this file instead of printing it
+
+Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+`;
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'infer a starting data schema from a dataset (`schema infer`)',
+  help,
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+    const [subcommand, data, ...rest] = positionals;
+    if (subcommand !== 'infer') {
+      throw new UserError(
+        subcommand === undefined
+          ? 'give a subcommand: `mlgate schema infer <data>`'
+          : `unknown subcommand "${subcommand}" (expected \`mlgate schema infer <data>\`)`,
+      );
+    }
+    if (data === undefined || rest.length > 0) throw new UserError('give exactly one data file to infer a schema from');
+    const result = await profileFile(resolve(io.cwd, data));
+    for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
+      io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+    }
+    const { table, stats } = profileStats(result.profile);
+    const yaml = inferSchema(table, stats, { source: data });
+    if (values.out) {
+      await writeFile(resolve(io.cwd, values.out), yaml);
+      io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
+    } else io.stdout.write(yaml);
+    return ExitCode.Pass;
+  },
+};

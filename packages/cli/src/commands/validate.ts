@@ -1,0 +1,111 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  MAX_REPORTED_ISSUES,
+  UserError,
+  readCheckSuite,
+  renderReportText,
+  validateFile,
+  validationReport,
+  type Check,
+  type ProfileProgress,
+  type ValidateFileOptions,
+} from '@mlgate/core';
+import { parseCommandArgs, type Command } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { parseShard } from './profile.js';
+
+type DataFormat = NonNullable<ValidateFileOptions['format']>;
+const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'parquet'];
+
+const help = `Usage: mlgate validate <data> [options]
+
+Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
+streaming pass: every row is checked against the schema while the file is profiled, and rows that
+cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with their line.
+
+Options:
+  --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
+                       suite (JSON); without it the data is only read and profiled
+  --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --max-errors <n>     data issues kept and reported, 1 to ${MAX_REPORTED_ISSUES} (default 100); all are counted
+  --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
+  -o, --out <file>     write the report JSON to this file
+  --json               print the report JSON instead of the summary
+
+Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read,
+2 for a usage or input error (missing file, malformed schema).
+`;
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'validate a dataset against a data schema or Great Expectations suite',
+  help,
+  async run(argv: string[], io: CliIo) {
+    const { values, positionals } = parseCommandArgs('validate', argv, {
+      schema: { type: 'string' },
+      shard: { type: 'string' },
+      format: { type: 'string' },
+      'max-errors': { type: 'string' },
+      'profile-out': { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
+    const data = positionals[0]!;
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const format = values.format === undefined ? undefined : parseFormat(values.format);
+    const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
+    let suite: Check[] | undefined;
+    if (values.schema !== undefined) suite = (await readCheckSuite(resolve(io.cwd, values.schema))).checks;
+    const { section, profile } = await validateFile(resolve(io.cwd, data), {
+      dataset: data,
+      ...(suite && { suite }),
+      ...(shard && { shard }),
+      ...(format && { format }),
+      ...(maxErrors !== undefined && { maxErrors }),
+      ...(io.isTTY && { onProgress: progressLine(io) }),
+    });
+    if (io.isTTY) io.stderr.write('\r\x1b[K');
+    const report = validationReport([section], new Date());
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
+    if (values['profile-out']) {
+      await writeFile(resolve(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
+    }
+    io.stdout.write(values.json ? json : renderReportText(report));
+    return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+  },
+};
+
+function parseFormat(value: string): DataFormat {
+  if ((FORMATS as readonly string[]).includes(value)) return value as DataFormat;
+  throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+function parseMaxErrors(value: string): number {
+  const n = /^\d{1,7}$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_REPORTED_ISSUES)) {
+    throw new UserError(
+      `--max-errors: expected a whole number from 1 to ${MAX_REPORTED_ISSUES}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** A one-line progress report on stderr, redrawn at most ten times a second. */
+function progressLine(io: CliIo): (progress: ProfileProgress) => void {
+  const started = Date.now();
+  let last = 0;
+  return ({ bytes, totalBytes, rows }) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    const seconds = Math.max((now - started) / 1000, 1e-3);
+    const percent = totalBytes > 0 ? Math.min(100, (100 * bytes) / totalBytes).toFixed(0) : '100';
+    const rate = Math.round(rows / seconds).toLocaleString('en-US');
+    io.stderr.write(`\r\x1b[Kvalidating: ${percent}% (${(bytes / 1e6).toFixed(0)} MB, ${rate} rows/s)`);
+  };
+}
