@@ -36427,7 +36427,7 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 4226:
+/***/ 3567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57149,7 +57149,2510 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
+const MAX_LISTED = 10;
+const MAX_VALUE_CHARS = 80;
+/** `≥ 0 and < 100`, `≤ 5`, `any`; datetime bounds as ISO text. */
+function describeBounds({ min, max, strictMin, strictMax }, datetime = false) {
+    const show = (x) => (datetime ? new Date(x).toISOString() : describe_formatNumber(x));
+    const parts = [];
+    if (min !== undefined)
+        parts.push(`${strictMin ? '>' : '≥'} ${show(min)}`);
+    if (max !== undefined)
+        parts.push(`${strictMax ? '<' : '≤'} ${show(max)}`);
+    return parts.length > 0 ? parts.join(' and ') : 'any';
+}
+/** `{a, b, 3}`, listing at most ten values. */
+function describeSet(values) {
+    const shown = values
+        .slice(0, MAX_LISTED)
+        .map((value) => (typeof value === 'string' ? boundText(value) : String(value)));
+    const more = values.length > MAX_LISTED ? `, … ${values.length - MAX_LISTED} more` : '';
+    return `{${shown.join(', ')}${more}}`;
+}
+/** Names joined with commas, at most ten of them. */
+function describeNames(names) {
+    const shown = names.slice(0, MAX_LISTED).map(boundText);
+    return shown.join(', ') + (names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : '');
+}
+/** A value from the data, cut to a length that fits a one-line message or an annotation. */
+function boundText(text) {
+    const chars = Array.from(text);
+    return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join('') + '…' : text;
+}
+/** Up to six significant digits, no exponent noise for everyday magnitudes. */
+function describe_formatNumber(x) {
+    if (!Number.isFinite(x) || Number.isInteger(x))
+        return String(x);
+    return String(Number(x.toPrecision(6)));
+}
+/** `2.5%`, `0.01%`, `100%`. */
+function describe_formatPercent(fraction) {
+    return `${describe_formatNumber(fraction * 100)}%`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
+/** What a column's values must read as. */
+const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
+const ROW_CHECK_KINDS = new Set([
+    'not_null',
+    'null',
+    'type',
+    'between',
+    'in_set',
+    'not_in_set',
+    'regex',
+    'not_regex',
+    'unique',
+]);
+function isRowCheck(check) {
+    return ROW_CHECK_KINDS.has(check.kind);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/values.ts
+
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/**
+ * Milliseconds since the epoch of an ISO 8601 date or date-time (`2024-02-29`, `2024-02-29T13:05:00.5+01:00`,
+ * a space instead of `T`); a value without an offset is UTC. NaN when the text is not one or names no real day.
+ */
+function parseDateTime(text) {
+    const match = ISO_DATETIME.exec(text);
+    if (!match)
+        return NaN;
+    const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone] = match;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    const hour = Number(h);
+    const minute = Number(mi);
+    const second = Number(s);
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
+        return NaN;
+    const ms = Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.padEnd(3, '0').slice(0, 3)));
+    // Date.UTC rolls 2023-02-30 over to March; a rolled-over day is not a date.
+    if (new Date(ms).getUTCDate() !== day)
+        return NaN;
+    return ms - zoneOffsetMs(zone);
+}
+function zoneOffsetMs(zone) {
+    if (zone === undefined || zone === 'Z')
+        return 0;
+    const digits = zone.slice(1).replace(':', '');
+    const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+    return (zone.startsWith('-') ? -1 : 1) * minutes * 60_000;
+}
+/** True when `x` lies within the bounds; an absent bound is unbounded. */
+function withinBounds(x, { min, max, strictMin, strictMax }) {
+    if (min !== undefined && (strictMin ? !(x > min) : !(x >= min)))
+        return false;
+    if (max !== undefined && (strictMax ? !(x < max) : !(x <= max)))
+        return false;
+    return true;
+}
+const MINUS = 45;
+const PLUS = 43;
+const values_DIGIT0 = 48;
+/** `-12`, `+7`, `0042`: an integer written without a decimal point or exponent. */
+function isIntegerText(bytes, start, end) {
+    let i = start;
+    if (i < end && (bytes[i] === MINUS || bytes[i] === PLUS))
+        i++;
+    if (i === end)
+        return false;
+    for (; i < end; i++) {
+        const d = bytes[i] - values_DIGIT0;
+        if (d < 0 || d > 9)
+            return false;
+    }
+    return true;
+}
+function values_isBooleanText(text) {
+    const lower = text.toLowerCase();
+    return lower === 'true' || lower === 'false';
+}
+/**
+ * Whether the non-null field reads as `type`. With `quotedIsText` (JSON Lines) a quoted value is a
+ * string whatever it looks like; in CSV quoting is syntax only.
+ */
+function fieldHasType(batch, row, col, type, quotedIsText) {
+    const flag = batch.flag(row, col);
+    if (type === 'string')
+        return true;
+    if ((flag & (FieldFlag.NESTED | FieldFlag.INVALID_UTF8)) !== 0)
+        return false;
+    if (type === 'boolean') {
+        if ((flag & FieldFlag.BOOLEAN) !== 0)
+            return true;
+        return !(quotedIsText && (flag & FieldFlag.QUOTED) !== 0) && values_isBooleanText(batch.string(row, col));
+    }
+    if ((flag & FieldFlag.BOOLEAN) !== 0)
+        return false;
+    if (type === 'datetime')
+        return !Number.isNaN(parseDateTime(batch.string(row, col)));
+    if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return false;
+    if (type === 'integer')
+        return isIntegerText(batch.bytes, batch.start(row, col), batch.end(row, col));
+    return !Number.isNaN(batch.number(row, col));
+}
+/**
+ * Membership in a set of values written in a schema or suite: numbers match numerically (`1` matches
+ * `1.0` and `1e0`, as in a typed column), booleans match `true`/`false` in any letter case, strings
+ * match exactly.
+ */
+class ValueSet {
+    strings = new Set();
+    numbers = new Set();
+    booleans = new Set();
+    constructor(values) {
+        for (const value of values) {
+            if (typeof value === 'number')
+                this.numbers.add(value);
+            else if (typeof value === 'boolean')
+                this.booleans.add(String(value));
+            else
+                this.strings.add(value);
+        }
+    }
+    has(batch, row, col) {
+        if (this.numbers.size > 0) {
+            const n = batch.number(row, col);
+            if (!Number.isNaN(n) && this.numbers.has(n))
+                return true;
+        }
+        if (this.strings.size === 0 && this.booleans.size === 0)
+            return false;
+        const text = batch.string(row, col);
+        return this.strings.has(text) || (this.booleans.size > 0 && this.booleans.has(text.toLowerCase()));
+    }
+}
+const INLINE_FLAGS = /^\(\?([a-zA-Z]+)\)/;
+/**
+ * A regular expression written for Python's `re` (what GX suites and most data tools use) as a
+ * JavaScript `RegExp`: `(?P<name>…)` and `(?P=name)` groups, `\A` and `\Z` anchors and leading inline
+ * flags `(?ims)` are translated; the rest of the common syntax is the same. Throws `SyntaxError`
+ * for a pattern neither can read.
+ */
+function compilePattern(pattern) {
+    let body = pattern;
+    let flags = '';
+    const inline = INLINE_FLAGS.exec(body);
+    if (inline) {
+        for (const flag of inline[1]) {
+            if (!'ims'.includes(flag))
+                throw new SyntaxError(`inline flag "${flag}" is not supported`);
+            if (!flags.includes(flag))
+                flags += flag;
+        }
+        body = body.slice(inline[0].length);
+    }
+    return new RegExp(translatePythonSyntax(body), flags);
+}
+function translatePythonSyntax(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const next = pattern[i + 1];
+            if (next === 'A')
+                out += '^';
+            else if (next === 'Z')
+                out += '$';
+            else
+                out += c + (next ?? '');
+            i++;
+        }
+        else if (pattern.startsWith('(?P<', i)) {
+            out += '(?<';
+            i += 3;
+        }
+        else if (pattern.startsWith('(?P=', i)) {
+            const close = pattern.indexOf(')', i);
+            if (close < 0)
+                throw new SyntaxError('unterminated (?P= group');
+            out += `\\k<${pattern.slice(i + 4, close)}>`;
+            i = close;
+        }
+        else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/row-checker.ts
+
+
+
+const DEFAULT_MAX_EXAMPLES = 10;
+const DEFAULT_MAX_DISTINCT = 10_000_000;
+/**
+ * Evaluates row-level checks while batches stream past: counts the values each check rejects and
+ * keeps the first few with their line numbers. Nulls count only for the null checks; every other
+ * check judges non-null values only (as Great Expectations' map expectations do). Feed every
+ * batch to `consume`, then call `finish` once.
+ */
+class RowChecker {
+    states;
+    maxExamples;
+    maxDistinct;
+    quotedIsText;
+    rows = 0;
+    constructor(checks, options = {}) {
+        this.maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
+        this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
+        this.quotedIsText = options.quotedIsText ?? false;
+        this.states = checks.filter(isRowCheck).map((check) => ({
+            check,
+            present: false,
+            checked: 0,
+            unexpected: 0,
+            examples: [],
+            col: -1,
+            rowsSeen: 0,
+            ...(check.kind === 'in_set' || check.kind === 'not_in_set' ? { set: new ValueSet(check.values) } : {}),
+            ...(check.kind === 'unique' ? { seen: new Set(), repeats: new Map() } : {}),
+        }));
+    }
+    consume(batch) {
+        this.rows += batch.rowCount;
+        for (const state of this.states) {
+            if (state.col < 0)
+                state.col = batch.columns.indexOf(state.check.column);
+            if (state.col < 0)
+                continue;
+            state.present = true;
+            state.rowsSeen += batch.rowCount;
+            this.scan(state, batch);
+        }
+    }
+    /** The outcome of every row-level check, in the order given. */
+    finish() {
+        return this.states.map((state) => {
+            // Rows read before the column first appeared had no value: they are nulls.
+            const absent = state.present ? this.rows - state.rowsSeen : 0;
+            let { checked, unexpected } = state;
+            if (state.check.kind === 'not_null')
+                unexpected += absent;
+            if (state.check.kind === 'not_null' || state.check.kind === 'null')
+                checked += absent;
+            if (state.repeats)
+                for (const count of state.repeats.values())
+                    unexpected += count;
+            return {
+                check: state.check,
+                present: state.present,
+                checked,
+                unexpected,
+                examples: state.examples,
+                ...(state.undecided ? { undecided: state.undecided } : {}),
+            };
+        });
+    }
+    scan(state, batch) {
+        const { check, col } = state;
+        const rows = batch.rowCount;
+        switch (check.kind) {
+            case 'not_null':
+                for (let row = 0; row < rows; row++) {
+                    state.checked++;
+                    if (batch.isNull(row, col))
+                        this.reject(state, batch, row, '(null)');
+                }
+                return;
+            case 'null':
+                for (let row = 0; row < rows; row++) {
+                    state.checked++;
+                    if (!batch.isNull(row, col))
+                        this.reject(state, batch, row);
+                }
+                return;
+            case 'type':
+                for (let row = 0; row < rows; row++) {
+                    if (batch.isNull(row, col))
+                        continue;
+                    state.checked++;
+                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText))
+                        this.reject(state, batch, row);
+                }
+                return;
+            case 'between':
+                for (let row = 0; row < rows; row++) {
+                    if (batch.isNull(row, col))
+                        continue;
+                    state.checked++;
+                    const x = check.datetime ? parseDateTime(batch.string(row, col)) : batch.number(row, col);
+                    // A value that is not a number (or date) cannot lie in the range.
+                    if (!withinBounds(x, check.bounds))
+                        this.reject(state, batch, row);
+                }
+                return;
+            case 'in_set':
+            case 'not_in_set': {
+                const set = state.set;
+                const wanted = check.kind === 'in_set';
+                for (let row = 0; row < rows; row++) {
+                    if (batch.isNull(row, col))
+                        continue;
+                    state.checked++;
+                    if (set.has(batch, row, col) !== wanted)
+                        this.reject(state, batch, row);
+                }
+                return;
+            }
+            case 'regex':
+            case 'not_regex': {
+                const wanted = check.kind === 'regex';
+                for (let row = 0; row < rows; row++) {
+                    if (batch.isNull(row, col))
+                        continue;
+                    state.checked++;
+                    if (check.pattern.test(batch.string(row, col)) !== wanted)
+                        this.reject(state, batch, row);
+                }
+                return;
+            }
+            case 'unique':
+                this.scanUnique(state, batch, check.numeric);
+                return;
+        }
+    }
+    scanUnique(state, batch, numeric) {
+        const { col } = state;
+        for (let row = 0; row < batch.rowCount; row++) {
+            if (batch.isNull(row, col))
+                continue;
+            state.checked++;
+            const { seen, repeats } = state;
+            if (!seen || !repeats)
+                continue;
+            let key = numeric ? batch.number(row, col) : '';
+            if (!numeric || Number.isNaN(key))
+                key = batch.string(row, col);
+            if (seen.has(key)) {
+                repeats.set(key, (repeats.get(key) ?? 1) + 1);
+                this.keepExample(state, batch, row);
+            }
+            else if (seen.size < this.maxDistinct) {
+                seen.add(key);
+            }
+            else {
+                state.undecided = `more than ${this.maxDistinct.toLocaleString('en-US')} distinct values; uniqueness was not checked past line ${batch.line(row)}`;
+                delete state.seen;
+                delete state.repeats;
+            }
+        }
+    }
+    reject(state, batch, row, shown) {
+        state.unexpected++;
+        this.keepExample(state, batch, row, shown);
+    }
+    keepExample(state, batch, row, shown) {
+        if (state.examples.length >= this.maxExamples)
+            return;
+        state.examples.push({ line: batch.line(row), value: shown ?? boundText(batch.string(row, state.col)) });
+    }
+}
+/** The requirement a row-level check states, for the report's `expected`. */
+function describeRowCheck(check) {
+    const mostly = check.mostly < 1 ? ` for at least ${describe_formatPercent(check.mostly)} of values` : '';
+    switch (check.kind) {
+        case 'not_null':
+            return `not null${mostly}`;
+        case 'null':
+            return `null${mostly}`;
+        case 'type':
+            return `type ${check.type}${mostly}`;
+        case 'between':
+            return `${describeBounds(check.bounds, check.datetime)}${mostly}`;
+        case 'in_set':
+            return `in ${describeSet(check.values)}${mostly}`;
+        case 'not_in_set':
+            return `not in ${describeSet(check.values)}${mostly}`;
+        case 'regex':
+            return `matches /${boundText(check.pattern.source)}/${mostly}`;
+        case 'not_regex':
+            return `does not match /${boundText(check.pattern.source)}/${mostly}`;
+        case 'unique':
+            return `unique${mostly}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/evaluate.ts
+
+
+
+
+/**
+ * Results of all checks, in the order given. A check on a column the data lacks is not evaluated:
+ * the column's absence is reported once, by its `column_exists` check or, when there is none, by a
+ * failing one added in its place; a column marked optional (`required: false`) is simply skipped.
+ */
+function evaluateChecks(checks, { rows, table, stats }) {
+    const present = new Set(table.columns);
+    const outcomes = new Map(rows.map((outcome) => [outcome.check, outcome]));
+    const reportedMissing = new Set(checks.filter((check) => check.kind === 'column_exists' && !present.has(check.column)).map((c) => columnOf(c)));
+    const results = [];
+    for (const check of checks) {
+        const column = columnOf(check);
+        if (column !== undefined && !present.has(column) && check.kind !== 'column_exists') {
+            if (check.optional || reportedMissing.has(column))
+                continue;
+            reportedMissing.add(column);
+            results.push(missingColumn(column));
+            continue;
+        }
+        if (isRowCheck(check)) {
+            const outcome = outcomes.get(check);
+            if (!outcome)
+                throw new Error(`no row outcome for the ${check.name} check on ${check.column}`);
+            results.push(rowResult(outcome));
+        }
+        else {
+            results.push(aggregateResult(check, table, column === undefined ? undefined : stats.get(column)));
+        }
+    }
+    return results;
+}
+function columnOf(check) {
+    return 'column' in check ? check.column : undefined;
+}
+function missingColumn(column) {
+    return {
+        check: 'column_exists',
+        column,
+        status: 'fail',
+        message: `column ${column} is missing`,
+        observed: false,
+        expected: 'present',
+    };
+}
+function rowResult({ check, checked, unexpected, examples, undecided }) {
+    const base = { check: check.name, column: check.column, expected: describeRowCheck(check) };
+    if (undecided)
+        return { ...base, status: 'fail', message: `could not be checked: ${undecided}` };
+    const fraction = checked === 0 ? 0 : unexpected / checked;
+    // As in GX: the check passes when the share of passing values reaches `mostly`; no values is a pass.
+    const passed = checked === 0 || (checked - unexpected) / checked >= check.mostly;
+    const what = check.kind === 'not_null' || check.kind === 'null' ? 'values' : 'non-null values';
+    const failing = `${unexpected} of ${checked} ${what} (${describe_formatPercent(fraction)}) ${failureVerb(check)}`;
+    const message = unexpected === 0
+        ? `all ${checked} ${what} pass`
+        : passed
+            ? `${failing}, within the allowed ${describe_formatPercent(1 - check.mostly)}`
+            : failing;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message,
+        unexpectedCount: unexpected,
+        unexpectedFraction: fraction,
+        ...(examples.length > 0 ? { examples: examples.map((example) => ({ ...example })) } : {}),
+    };
+}
+function failureVerb(check) {
+    switch (check.kind) {
+        case 'not_null':
+            return 'are null';
+        case 'null':
+            return 'are not null';
+        case 'type':
+            return `are not ${check.type === 'integer' ? 'an integer' : `a ${check.type}`}`;
+        case 'between':
+            return `are not ${describeBounds(check.bounds, check.datetime)}`;
+        case 'in_set':
+            return 'are not in the allowed set';
+        case 'not_in_set':
+            return 'are in the forbidden set';
+        case 'regex':
+            return 'do not match the pattern';
+        case 'not_regex':
+            return 'match the forbidden pattern';
+        case 'unique':
+            return 'are duplicated';
+    }
+}
+function aggregateResult(check, table, stats) {
+    switch (check.kind) {
+        case 'column_exists': {
+            const found = table.columns.includes(check.column);
+            return {
+                check: check.name,
+                column: check.column,
+                status: found ? 'pass' : 'fail',
+                message: found ? `column ${check.column} is present` : `column ${check.column} is missing`,
+                observed: found,
+                expected: 'present',
+            };
+        }
+        case 'max_null_fraction': {
+            const count = stats?.count ?? 0;
+            const fraction = count === 0 ? 0 : (stats?.nulls ?? 0) / count;
+            const passed = fraction <= check.max;
+            return {
+                check: check.name,
+                column: check.column,
+                status: passed ? 'pass' : 'fail',
+                message: `${describe_formatPercent(fraction)} of values are null (at most ${describe_formatPercent(check.max)} allowed)`,
+                observed: fraction,
+                expected: `≤ ${describe_formatNumber(check.max)}`,
+            };
+        }
+        case 'statistic':
+            return statisticResult(check, stats);
+        case 'row_count': {
+            const passed = withinBounds(table.rows, check.bounds);
+            const expected = describeBounds(check.bounds);
+            return {
+                check: check.name,
+                status: passed ? 'pass' : 'fail',
+                message: `${table.rows} rows${passed ? '' : `, expected ${expected}`}`,
+                observed: table.rows,
+                expected,
+            };
+        }
+        case 'columns_match':
+            return columnsMatchResult(check, table);
+        case 'unexpected_columns': {
+            const listed = new Set(check.listed);
+            const extra = table.columns.filter((column) => !listed.has(column));
+            return {
+                check: check.name,
+                status: extra.length === 0 ? 'pass' : check.severity === 'warn' ? 'warn' : 'fail',
+                message: extra.length === 0
+                    ? 'no unexpected columns'
+                    : `${extra.length} column${extra.length === 1 ? '' : 's'} not in the schema: ${describeNames(extra)}`,
+                observed: extra.length,
+                expected: 'only the columns in the schema',
+            };
+        }
+    }
+}
+function statisticResult(check, stats) {
+    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
+    const value = statisticOf(check, stats);
+    const expected = describeBounds(check.bounds);
+    const base = { check: check.name, column: check.column, expected };
+    if (value === undefined || Number.isNaN(value)) {
+        return {
+            ...base,
+            status: 'fail',
+            message: `${label} is undefined: the column has no numeric values`,
+            observed: null,
+        };
+    }
+    const passed = withinBounds(value, check.bounds);
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: `${label} is ${describe_formatNumber(value)}${passed ? '' : `, expected ${expected}`}`,
+        observed: value,
+    };
+}
+function statisticOf(check, stats) {
+    if (!stats)
+        return undefined;
+    switch (check.statistic) {
+        case 'mean':
+            return stats.mean;
+        case 'stdev':
+            return stats.stdev;
+        case 'min':
+            return stats.min;
+        case 'max':
+            return stats.max;
+        case 'median':
+            return stats.quantile?.(0.5);
+        case 'quantile':
+            return stats.quantile?.(check.q ?? 0.5);
+    }
+}
+function columnsMatchResult(check, table) {
+    const actual = new Set(table.columns);
+    const wanted = new Set(check.columns);
+    const missing = check.columns.filter((column) => !actual.has(column));
+    const extra = table.columns.filter((column) => !wanted.has(column));
+    // Without exact_match, GX accepts extra columns as long as none of the listed ones is missing.
+    const passed = missing.length === 0 && (!check.exact || extra.length === 0);
+    const problems = [
+        ...(missing.length > 0 ? [`missing ${describeNames(missing)}`] : []),
+        ...(extra.length > 0 && check.exact ? [`unexpected ${describeNames(extra)}`] : []),
+    ];
+    return {
+        check: check.name,
+        status: passed ? 'pass' : 'fail',
+        message: passed ? 'columns match' : `columns do not match: ${problems.join('; ')}`,
+        observed: table.columns.length,
+        expected: `${check.exact ? 'exactly' : 'at least'} ${describeNames(check.columns)}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/gx.ts
+
+
+
+
+
+/** Keyword arguments GX accepts on every expectation that do not change what is checked. */
+const IGNORED_KWARGS = ['result_format', 'include_config', 'catch_exceptions', 'meta', 'notes', 'batch_id'];
+const COLUMN_STATISTICS = {
+    column_mean_to_be_between: 'mean',
+    column_median_to_be_between: 'median',
+    column_min_to_be_between: 'min',
+    column_max_to_be_between: 'max',
+    column_stdev_to_be_between: 'stdev',
+};
+const RANGE_KWARGS = ['min_value', 'max_value', 'strict_min', 'strict_max'];
+const TRANSLATIONS = {
+    column_to_exist: {
+        kwargs: ['column', 'column_index'],
+        translate: (a) => {
+            if (a.kwargs.column_index !== undefined && a.kwargs.column_index !== null) {
+                throw a.error('column_index', 'column_index is not supported; remove it to check only that the column exists');
+            }
+            return { kind: 'column_exists', name: a.name, column: a.column() };
+        },
+    },
+    column_values_to_not_be_null: {
+        kwargs: ['column', 'mostly'],
+        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly() }),
+    },
+    column_values_to_be_null: {
+        kwargs: ['column', 'mostly'],
+        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly() }),
+    },
+    column_values_to_be_between: {
+        kwargs: ['column', 'mostly', 'parse_strings_as_datetimes', 'allow_cross_type_comparisons', ...RANGE_KWARGS],
+        translate: (a) => {
+            const { bounds, datetime } = a.range(true);
+            return { kind: 'between', name: a.name, column: a.column(), bounds, datetime, mostly: a.mostly() };
+        },
+    },
+    column_values_to_be_in_set: {
+        kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
+        translate: (a) => ({ kind: 'in_set', name: a.name, column: a.column(), values: a.valueSet(), mostly: a.mostly() }),
+    },
+    column_values_to_not_be_in_set: {
+        kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
+        translate: (a) => ({
+            kind: 'not_in_set',
+            name: a.name,
+            column: a.column(),
+            values: a.valueSet(),
+            mostly: a.mostly(),
+        }),
+    },
+    column_values_to_match_regex: {
+        kwargs: ['column', 'regex', 'mostly'],
+        translate: (a) => ({ kind: 'regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+    },
+    column_values_to_not_match_regex: {
+        kwargs: ['column', 'regex', 'mostly'],
+        translate: (a) => ({ kind: 'not_regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+    },
+    column_values_to_be_unique: {
+        kwargs: ['column', 'mostly'],
+        translate: (a) => ({ kind: 'unique', name: a.name, column: a.column(), numeric: false, mostly: a.mostly() }),
+    },
+    column_values_to_be_of_type: {
+        kwargs: ['column', 'type_', 'mostly'],
+        translate: (a) => ({ kind: 'type', name: a.name, column: a.column(), type: a.valueType(), mostly: a.mostly() }),
+    },
+    ...Object.fromEntries(Object.entries(COLUMN_STATISTICS).map(([expectation, statistic]) => [
+        expectation,
+        {
+            kwargs: ['column', 'parse_strings_as_datetimes', 'output_strftime_format', ...RANGE_KWARGS],
+            translate: (a) => ({
+                kind: 'statistic',
+                name: a.name,
+                column: a.column(),
+                statistic,
+                bounds: a.range().bounds,
+            }),
+        },
+    ])),
+    table_row_count_to_be_between: {
+        kwargs: RANGE_KWARGS,
+        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range().bounds }),
+    },
+    table_columns_to_match_set: {
+        kwargs: ['column_set', 'exact_match'],
+        translate: (a) => ({
+            kind: 'columns_match',
+            name: a.name,
+            columns: a.stringList('column_set'),
+            exact: a.boolean('exact_match', true),
+        }),
+    },
+};
+/** The expectation types (without `expect_`) a suite may use. */
+const SUPPORTED_EXPECTATIONS = Object.keys(TRANSLATIONS).map((type) => `expect_${type}`);
+/** True when the parsed document looks like a Great Expectations suite rather than a data schema. */
+function isGxSuite(data) {
+    return gx_isRecord(data) && Array.isArray(data.expectations);
+}
+/**
+ * Translates a Great Expectations expectation suite (JSON: 1.x `{"type", "kwargs"}` or 0.x
+ * `{"expectation_type", "kwargs"}` items) into checks with GX's semantics: `mostly`, nulls left out
+ * of map expectations, `strict_min`/`strict_max`, a missing or null bound is unbounded, regexes
+ * search. An expectation or keyword argument mlgate does not support is a `UserError` naming it
+ * and its index, never a silent pass.
+ */
+function loadGxSuite(text, file) {
+    const source = parseYaml(text, file);
+    if (!isGxSuite(source.data)) {
+        throw new errors_UserError('is not a Great Expectations suite: it has no "expectations" list', { file });
+    }
+    const expectations = source.data.expectations;
+    return expectations.map((item, index) => {
+        const path = ['expectations', index];
+        const fail = (message, key) => locatedError(message, file, source.locate(path, key), formatKeyPath(path));
+        if (!gx_isRecord(item))
+            throw fail('must be a mapping with "type" and "kwargs"');
+        const typeKey = typeof item.type === 'string' ? 'type' : 'expectation_type';
+        const type = item[typeKey];
+        if (typeof type !== 'string')
+            throw fail('has no "type" (GX 1.x) or "expectation_type" (GX 0.x)');
+        const short = type.startsWith('expect_') ? type.slice('expect_'.length) : type;
+        const translation = TRANSLATIONS[short];
+        if (!translation) {
+            throw fail(`unsupported expectation ${quoteKey(type)}; supported: ${SUPPORTED_EXPECTATIONS.join(', ')}`, typeKey);
+        }
+        const kwargs = item.kwargs ?? {};
+        if (!gx_isRecord(kwargs))
+            throw fail('"kwargs" must be a mapping', 'kwargs');
+        const kwargsPath = [...path, 'kwargs'];
+        const error = (key, message) => locatedError(message, file, source.locate(kwargsPath, key), formatKeyPath([...kwargsPath, key]));
+        for (const key of Object.keys(kwargs)) {
+            if (!translation.kwargs.includes(key) && !IGNORED_KWARGS.includes(key)) {
+                throw error(key, `${quoteKey(key)} is not supported for ${type} (supported: ${translation.kwargs.join(', ')})`);
+            }
+        }
+        return translation.translate(new Args(`expect_${short}`, kwargs, error));
+    });
+}
+/** Typed access to one expectation's keyword arguments; wrong values are located errors. */
+class Args {
+    name;
+    kwargs;
+    error;
+    constructor(name, kwargs, error) {
+        this.name = name;
+        this.kwargs = kwargs;
+        this.error = error;
+    }
+    column() {
+        const column = this.kwargs.column;
+        if (typeof column !== 'string' || column === '')
+            throw this.error('column', 'needs "column", a column name');
+        return column;
+    }
+    mostly() {
+        const mostly = this.kwargs.mostly;
+        if (mostly === undefined || mostly === null)
+            return 1;
+        if (typeof mostly !== 'number' || !(mostly >= 0 && mostly <= 1)) {
+            throw this.error('mostly', '"mostly" must be a number between 0 and 1');
+        }
+        return mostly;
+    }
+    boolean(key, fallback) {
+        const value = this.kwargs[key];
+        if (value === undefined || value === null)
+            return fallback;
+        if (typeof value !== 'boolean')
+            throw this.error(key, `${quoteKey(key)} must be true or false`);
+        return value;
+    }
+    /** `min_value`/`max_value` (null = unbounded) with strictness; date strings when `allowDates`. */
+    range(allowDates = false) {
+        const { min_value: min, max_value: max } = this.kwargs;
+        if ((min === undefined || min === null) && (max === undefined || max === null)) {
+            throw this.error('min_value', 'needs "min_value" or "max_value"');
+        }
+        const datetime = allowDates && (typeof min === 'string' || typeof max === 'string');
+        const bound = (key, value) => {
+            if (value === undefined || value === null)
+                return undefined;
+            if (typeof value === 'number' && !datetime)
+                return value;
+            const ms = typeof value === 'string' ? parseDateTime(value) : NaN;
+            if (Number.isNaN(ms)) {
+                throw this.error(key, `${quoteKey(key)} must be a number${allowDates ? ' or an ISO 8601 date' : ''}`);
+            }
+            return ms;
+        };
+        const lower = bound('min_value', min);
+        const upper = bound('max_value', max);
+        return {
+            bounds: {
+                ...(lower !== undefined ? { min: lower } : {}),
+                ...(upper !== undefined ? { max: upper } : {}),
+                strictMin: this.boolean('strict_min', false),
+                strictMax: this.boolean('strict_max', false),
+            },
+            datetime,
+        };
+    }
+    valueSet() {
+        const values = this.kwargs.value_set;
+        if (!Array.isArray(values) || !values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+            throw this.error('value_set', '"value_set" must be a list of strings, numbers or booleans');
+        }
+        return values;
+    }
+    stringList(key) {
+        const values = this.kwargs[key];
+        if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
+            throw this.error(key, `${quoteKey(key)} must be a list of column names`);
+        }
+        return values;
+    }
+    regex() {
+        const regex = this.kwargs.regex;
+        if (typeof regex !== 'string')
+            throw this.error('regex', '"regex" must be a string');
+        try {
+            return compilePattern(regex);
+        }
+        catch (error) {
+            throw this.error('regex', `invalid regular expression: ${error.message}`);
+        }
+    }
+    valueType() {
+        const name = this.kwargs.type_;
+        const type = typeof name === 'string' ? valueTypeOf(name) : undefined;
+        if (!type) {
+            throw this.error('type_', `${quoteKey(String(name))} is not a type mlgate can check (int, float, str, bool, datetime64, …)`);
+        }
+        return type;
+    }
+}
+/** GX `type_` names (pandas/numpy dtypes, Python and SQL type names) → what each value must read as. */
+function valueTypeOf(name) {
+    const type = name.toLowerCase().replace(/\[.*\]$/, '');
+    if (/^u?int(8|16|32|64)?$|^(integer|bigint|smallint|tinyint|long)$/.test(type))
+        return 'integer';
+    if (/^float(16|32|64)?$|^(double|real|numeric|decimal|number)$/.test(type))
+        return 'number';
+    if (/^(str|string|stringdtype|unicode|object|text|varchar|char)$/.test(type))
+        return 'string';
+    if (/^(bool|boolean)$/.test(type))
+        return 'boolean';
+    if (/^(datetime64|datetime|datetimetz|timestamp|date)$/.test(type))
+        return 'datetime';
+    return undefined;
+}
+function gx_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
+
+const DEFAULT_MAX_ALLOWED = 20;
+/**
+ * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
+ * each column's type when all its non-null values agree on one, `nullable: false` when it has no
+ * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
+ * significant digits of the range, and an `allowed` list for text columns with few distinct values
+ * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
+ */
+function inferSchema(table, stats, options = {}) {
+    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
+    const columns = {};
+    for (const name of table.columns) {
+        const column = stats.get(name);
+        columns[name] = column ? inferColumn(column, maxAllowed) : {};
+    }
+    const schema = {
+        version: 1,
+        columns,
+        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
+        unexpected_columns: 'warn',
+    };
+    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
+    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
+    return header + (0,dist/* stringify */.As)(schema, { lineWidth: 0 });
+}
+function inferColumn(stats, maxAllowed) {
+    const nonNull = stats.count - stats.nulls;
+    const column = {};
+    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
+    if (type)
+        column.type = type;
+    if (stats.nulls === 0 && stats.count > 0)
+        column.nullable = false;
+    else if (nonNull > 0)
+        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
+    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
+        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
+        column.min = min;
+        column.max = max;
+    }
+    if (type === 'string') {
+        const allowed = completeValues(stats, nonNull, maxAllowed);
+        if (allowed)
+            column.allowed = allowed;
+    }
+    return column;
+}
+/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
+function typeOf(counts, nonNull) {
+    if (!counts)
+        return undefined;
+    const count = (type) => counts[type] ?? 0;
+    if (count('integer') === nonNull)
+        return 'integer';
+    if (count('integer') + count('number') === nonNull)
+        return 'number';
+    if (count('boolean') === nonNull)
+        return 'boolean';
+    if (count('datetime') === nonNull)
+        return 'datetime';
+    return 'string';
+}
+function completeValues(stats, nonNull, maxAllowed) {
+    const top = stats.topValues;
+    if (!top || top.length === 0 || top.length > maxAllowed)
+        return undefined;
+    const covered = top.reduce((sum, { count }) => sum + count, 0);
+    if (covered !== nonNull)
+        return undefined;
+    return top.map(({ value }) => value).sort();
+}
+/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
+function roundOutward(min, max, integer) {
+    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
+    const exponent = Math.floor(Math.log10(span)) - 1;
+    if (integer && exponent <= 0)
+        return [Math.floor(min), Math.ceil(max)];
+    const step = 10 ** exponent;
+    const decimals = Math.max(0, -exponent);
+    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
+    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
+    // toFixed can round back across the data by a last-digit error; step out once more if it did.
+    return [
+        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
+        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/core/schemas/data-schema.schema.json
+const data_schema_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate data schema","description":"Checks a dataset must pass: per-column type, nulls, ranges, sets, patterns, uniqueness and statistics, and table-level row count and column set. Put `# yaml-language-server: $schema=<url of this file>` at the top for completion in editors.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"version":{"description":"Data schema format version. Always 1.","const":1},"columns":{"description":"Columns by name, each with its checks. Every listed column must be present unless it says `required: false`.","type":"object","maxProperties":10000,"propertyNames":{"type":"string","minLength":1,"maxLength":1000},"additionalProperties":{"$ref":"#/definitions/column"}},"rows":{"description":"Allowed number of data rows.","$ref":"#/definitions/countRange"},"unexpected_columns":{"description":"What a column present in the data but not listed under `columns` is: a failure, a warning, or nothing.","enum":["error","warn","ignore"]}},"definitions":{"column":{"type":"object","additionalProperties":false,"properties":{"type":{"description":"Every non-null value must read as this type. `number` accepts integers; `datetime` is an ISO 8601 date or date-time; `boolean` is true/false in any letter case.","enum":["integer","number","string","boolean","datetime"]},"required":{"description":"The column must be present (default true).","type":"boolean"},"nullable":{"description":"Null values are allowed (default true).","type":"boolean"},"max_null_fraction":{"description":"Largest allowed share of null values (0..1).","type":"number","minimum":0,"maximum":1},"min":{"description":"Smallest allowed value: a number, or an ISO 8601 date for datetime columns.","$ref":"#/definitions/bound"},"max":{"description":"Largest allowed value: a number, or an ISO 8601 date for datetime columns.","$ref":"#/definitions/bound"},"strict_min":{"description":"Values must be strictly greater than `min`.","type":"boolean"},"strict_max":{"description":"Values must be strictly less than `max`.","type":"boolean"},"allowed":{"description":"The only values allowed. Numbers match numerically (1 matches 1.0).","type":"array","minItems":1,"maxItems":100000,"items":{"type":["string","number","boolean"]}},"regex":{"description":"Every non-null value must contain a match of this regular expression (a search: anchor with ^ and $ for a whole-value match).","type":"string","minLength":1,"maxLength":10000},"unique":{"description":"No non-null value may occur twice.","type":"boolean"},"mean":{"description":"Allowed range of the mean.","$ref":"#/definitions/range"},"quantiles":{"description":"Allowed ranges of quantiles, keyed by quantile (0..1), e.g. `0.5: { min: 10, max: 20 }`.","type":"object","minProperties":1,"propertyNames":{"pattern":"^(0(\\\\.[0-9]+)?|1(\\\\.0+)?|\\\\.[0-9]+)$","patternErrorMessage":"must be a quantile between 0 and 1, e.g. 0.5"},"additionalProperties":{"$ref":"#/definitions/range"}},"mostly":{"description":"Share of checked values (0..1] that must pass each row-level check of this column (default 1).","type":"number","exclusiveMinimum":0,"maximum":1},"drift":{"description":"Drift detection settings for this column.","type":"object","additionalProperties":false,"properties":{"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"threshold":{"description":"Effect size above which a significant change counts as drift.","type":"number","minimum":0}}}}},"bound":{"anyOf":[{"type":"number"},{"type":"string","minLength":1,"maxLength":40}],"errorMessage":"must be a number or an ISO 8601 date"},"range":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"number"},"max":{"type":"number"},"strict_min":{"type":"boolean"},"strict_max":{"type":"boolean"}}},"countRange":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}}}');
+;// CONCATENATED MODULE: ./packages/core/src/checks/schema.ts
+
+
+
+
+
+
+
+/** The data schema's JSON Schema, published for editor completion. */
+const dataSchemaJsonSchema = data_schema_schema_namespaceObject;
+const validateDataSchema = createSchemaValidator(dataSchemaJsonSchema, 'mlgate-data-schema', { vocabulary: 'yaml' });
+/**
+ * Parses and validates a data schema (YAML). Every problem is a `UserError` at `file:line:column`
+ * with the key path: unknown keys (with a suggestion), wrong types, `min` above `max`, a regex that
+ * does not compile, a date bound that is not an ISO 8601 date.
+ */
+function loadDataSchema(text, file) {
+    const source = parseYaml(text, file);
+    if (source.data === null || source.data === undefined) {
+        throw new errors_UserError('is empty; a data schema lists its columns under "columns:"', { file });
+    }
+    const problems = validateDataSchema(source.data);
+    if (problems.length > 0)
+        throw firstInFile(problems, source, file);
+    const raw = source.data;
+    const at = (path, key, message) => locatedError(message, file, source.locate(path, key), formatKeyPath(path));
+    if (raw.rows)
+        checkOrder(raw.rows, ['rows'], at);
+    return {
+        columns: Object.entries(raw.columns).map(([name, column]) => columnSchema(name, column, at)),
+        ...(raw.rows ? { rows: { ...raw.rows } } : {}),
+        unexpectedColumns: raw.unexpected_columns ?? 'warn',
+    };
+}
+function columnSchema(name, raw, at) {
+    const path = ['columns', name];
+    if (raw.regex !== undefined) {
+        try {
+            compilePattern(raw.regex);
+        }
+        catch (error) {
+            throw at(path, 'regex', `invalid regular expression: ${error.message}`);
+        }
+    }
+    const datetime = raw.type === 'datetime';
+    const bound = (key) => {
+        const value = raw[key];
+        if (value === undefined)
+            return undefined;
+        if (datetime !== (typeof value === 'string')) {
+            throw at(path, key, datetime ? 'must be an ISO 8601 date for a datetime column' : 'must be a number');
+        }
+        if (typeof value === 'number')
+            return value;
+        const ms = parseDateTime(value);
+        if (Number.isNaN(ms))
+            throw at(path, key, `${JSON.stringify(value)} is not an ISO 8601 date`);
+        return ms;
+    };
+    const bounds = rangeOf({ ...raw, min: bound('min'), max: bound('max') });
+    if (bounds)
+        checkOrder(bounds, path, at);
+    const mean = raw.mean ? rangeOf(raw.mean) : undefined;
+    if (mean)
+        checkOrder(mean, [...path, 'mean'], at);
+    const quantiles = Object.entries(raw.quantiles ?? {}).map(([q, range]) => {
+        const quantileBounds = rangeOf(range);
+        checkOrder(quantileBounds, [...path, 'quantiles', q], at);
+        return { q: Number(q), bounds: quantileBounds };
+    });
+    return {
+        name,
+        ...(raw.type ? { type: raw.type } : {}),
+        required: raw.required ?? true,
+        nullable: raw.nullable ?? true,
+        ...(raw.max_null_fraction !== undefined ? { maxNullFraction: raw.max_null_fraction } : {}),
+        ...(bounds ? { bounds } : {}),
+        ...(raw.allowed ? { allowed: [...raw.allowed] } : {}),
+        ...(raw.regex !== undefined ? { regex: raw.regex } : {}),
+        unique: raw.unique ?? false,
+        ...(mean ? { mean } : {}),
+        quantiles,
+        mostly: raw.mostly ?? 1,
+        ...(raw.drift ? { drift: { ...raw.drift } } : {}),
+    };
+}
+function rangeOf(raw) {
+    if (raw.min === undefined && raw.max === undefined)
+        return undefined;
+    return {
+        ...(raw.min !== undefined ? { min: raw.min } : {}),
+        ...(raw.max !== undefined ? { max: raw.max } : {}),
+        strictMin: raw.strict_min ?? false,
+        strictMax: raw.strict_max ?? false,
+    };
+}
+function checkOrder(range, path, at) {
+    if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
+        throw at(path, 'min', `min is greater than max`);
+    }
+}
+/**
+ * The checks a data schema states, column by column in the order written, then the table checks.
+ * `mostly` applies to every row-level check of its column (nulls, type, range, set, regex, uniqueness).
+ */
+function checksFromSchema(schema) {
+    const checks = [];
+    for (const column of schema.columns) {
+        const { name, mostly } = column;
+        const optional = !column.required;
+        const on = { column: name, optional };
+        if (column.required)
+            checks.push({ kind: 'column_exists', name: 'required', column: name });
+        if (!column.nullable)
+            checks.push({ kind: 'not_null', name: 'nullable', mostly, ...on });
+        if (column.maxNullFraction !== undefined) {
+            checks.push({ kind: 'max_null_fraction', name: 'max_null_fraction', max: column.maxNullFraction, ...on });
+        }
+        if (column.type)
+            checks.push({ kind: 'type', name: 'type', type: column.type, mostly, ...on });
+        if (column.bounds) {
+            const datetime = column.type === 'datetime';
+            checks.push({ kind: 'between', name: 'range', bounds: column.bounds, datetime, mostly, ...on });
+        }
+        if (column.allowed)
+            checks.push({ kind: 'in_set', name: 'allowed', values: column.allowed, mostly, ...on });
+        if (column.regex !== undefined) {
+            checks.push({ kind: 'regex', name: 'regex', pattern: compilePattern(column.regex), mostly, ...on });
+        }
+        if (column.unique) {
+            const numeric = column.type === 'integer' || column.type === 'number';
+            checks.push({ kind: 'unique', name: 'unique', numeric, mostly, ...on });
+        }
+        if (column.mean)
+            checks.push({ kind: 'statistic', name: 'mean', statistic: 'mean', bounds: column.mean, ...on });
+        for (const { q, bounds } of column.quantiles) {
+            checks.push({ kind: 'statistic', name: 'quantile', statistic: 'quantile', q, bounds, ...on });
+        }
+    }
+    if (schema.rows) {
+        checks.push({ kind: 'row_count', name: 'rows', bounds: { ...schema.rows, strictMin: false, strictMax: false } });
+    }
+    if (schema.unexpectedColumns !== 'ignore') {
+        checks.push({
+            kind: 'unexpected_columns',
+            name: 'unexpected_columns',
+            listed: schema.columns.map((column) => column.name),
+            severity: schema.unexpectedColumns,
+        });
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/load.ts
+
+
+
+
+/** A schema or suite file is small; a huge one is a mistake or an attack. */
+const MAX_SUITE_BYTES = 16 * 1024 * 1024;
+/** Loads a data schema (YAML) or a Great Expectations suite (JSON with an `expectations` list). */
+function loadCheckSuite(text, file) {
+    if (isGxSuite(parseYaml(text, file).data))
+        return { format: 'gx', checks: loadGxSuite(text, file) };
+    const schema = loadDataSchema(text, file);
+    return { format: 'mlgate', schema, checks: checksFromSchema(schema) };
+}
+async function readCheckSuite(path) {
+    return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES), path);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/index.ts
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
+
+/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
+const VALUE_TYPE_OF = {
+    integer: 'integer',
+    number: 'number',
+    boolean: 'boolean',
+    datetime: 'datetime',
+    string: 'string',
+};
+/**
+ * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
+ * distinct values than that shows up as incomplete rather than as a list cut short.
+ */
+const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
+/**
+ * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
+ * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
+ * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
+ * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
+ */
+function columnStatsOf(column, options = {}) {
+    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
+    const typeCounts = {};
+    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
+        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
+    }
+    stats.typeCounts = typeCounts;
+    const moments = column.moments;
+    if (moments.count > 0) {
+        stats.min = moments.min;
+        stats.max = moments.max;
+        stats.mean = moments.mean;
+        if (moments.count > 1)
+            stats.stdev = moments.sampleStdDev;
+        const kll = column.kll;
+        stats.quantile = (q) => kll.quantile(q);
+    }
+    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
+    if (top.length > 0)
+        stats.topValues = top.map(({ value, count }) => ({ value, count }));
+    return stats;
+}
+/** The table's row count and column names, and each column's statistics, as the checks take them. */
+function profileStats(profile, options = {}) {
+    return {
+        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
+        stats: new Map(profile.columns.map((column) => [column.name, columnStatsOf(column, options)])),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/report.ts
+
+
+/**
+ * Adds a drift result (computed by the caller from the section's profile and a reference) to a
+ * validation section; the section's status becomes the worse of the two.
+ */
+function attachDrift(section, drift) {
+    section.drift = drift;
+    section.status = worstStatus([section.status, drift.status]);
+    return section;
+}
+/**
+ * The verdict on validated datasets: one reason per check that did not pass, one for data that
+ * could not be read cleanly, one for drift; the status is the worst section's.
+ */
+function validationVerdict(sections) {
+    const reasons = [];
+    for (const section of sections) {
+        const { dataset } = section;
+        for (const check of section.checks) {
+            if (check.status === 'pass')
+                continue;
+            reasons.push({
+                rule: check.check,
+                status: check.status,
+                message: check.message,
+                dataset,
+                ...(check.column !== undefined && { column: check.column }),
+            });
+        }
+        const issues = section.issues ?? [];
+        if (issues.length > 0) {
+            const failing = issues.some((issue) => issue.message.startsWith('error:'));
+            const first = issues[0];
+            reasons.push({
+                rule: 'readable',
+                status: failing ? 'fail' : 'warn',
+                message: `${issues.length === 1 ? 'a problem' : `${issues.length} problems`} reading the data, first at line ${first.line}: ${first.message}`,
+                dataset,
+            });
+        }
+        if (section.drift && section.drift.status !== 'pass') {
+            const drifted = section.drift.columns.filter((column) => column.drifted).length;
+            reasons.push({
+                rule: 'drift',
+                status: section.drift.status,
+                message: `${drifted} of ${section.drift.columns.length} columns drifted`,
+                dataset,
+            });
+        }
+    }
+    const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));
+    return { status, summary: summarize(sections, status), reasons };
+}
+function summarize(sections, status) {
+    if (sections.length === 0)
+        return 'no data was validated';
+    const checks = sections.reduce((sum, section) => sum + section.checks.length, 0);
+    const failed = sections.reduce((sum, s) => sum + s.checks.filter((check) => check.status === 'fail').length, 0);
+    const what = sections.length === 1 ? `data ${sections[0].dataset}` : `${sections.length} datasets`;
+    if (status === 'pass')
+        return `${what} passed ${checks} check${checks === 1 ? '' : 's'}`;
+    if (failed > 0)
+        return `${what}: ${failed} of ${checks} check${checks === 1 ? '' : 's'} failed`;
+    return `${what} ${status === 'fail' ? 'failed' : 'passed with warnings'}`;
+}
+/** A report of validation sections alone, with their verdict. */
+function validationReport(sections, createdAt) {
+    return {
+        schema: REPORT_SCHEMA_ID,
+        createdAt: createdAt.toISOString(),
+        verdict: validationVerdict(sections),
+        validations: sections,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-file.ts
+
+
+
+
+
+
+
+
+
+/** The report schema's caps: at most this many data issues per section and examples per check. */
+const MAX_REPORTED_ISSUES = 1000;
+const MAX_REPORTED_EXAMPLES = 20;
+const DEFAULT_MAX_ERRORS = 100;
+/**
+ * Validates a data file (or shard `i/n` of it) in one streaming pass: each batch feeds the profile
+ * and the row-level checks; the aggregate checks are then judged on statistics read from the
+ * profile. The section fails on any failing check or on any row the reader could not read
+ * (`error` issues); rows read leniently (`warning` issues) make it warn.
+ */
+async function validateFile(path, options = {}) {
+    const format = options.format ?? formatOf(path);
+    const shard = options.shard ?? { index: 1, count: 1 };
+    checkShard(shard);
+    // At least one issue is kept so that a failure for unreadable rows always shows where.
+    const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
+    const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
+    const checks = options.suite ?? [];
+    const quotedIsText = format === 'jsonl';
+    const size = await validate_file_fileSize(path);
+    const range = shardRange(size, shard.index, shard.count);
+    const { reader, source } = await openReader(path, {
+        format,
+        shard,
+        csv: { maxErrors },
+        jsonl: { maxErrors },
+    });
+    const builder = new ProfileBuilder({ ...options.profile, quotedIsText });
+    const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
+    const totalBytes = range.end - range.start;
+    let bytes = 0;
+    async function* counted() {
+        for await (const chunk of source) {
+            bytes += chunk.length;
+            yield chunk;
+        }
+    }
+    for await (const batch of reader.batches(counted())) {
+        builder.add(batch);
+        rowChecker.consume(batch);
+        options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
+    }
+    builder.declareColumns(reader.columns);
+    const { issues: log } = reader;
+    const profile = builder.finish([
+        {
+            file: path,
+            format,
+            shard: shard.count > 1 ? { index: shard.index, count: shard.count } : null,
+            bytes: { ...range, size },
+            rows: builder.rowCount,
+            issues: { errors: log.errorCount, warnings: log.warningCount },
+        },
+    ]);
+    const { table, stats } = profileStats(profile);
+    const results = evaluateChecks(checks, { rows: rowChecker.finish(), table, stats });
+    const dataset = options.dataset ?? path;
+    const issueStatus = log.errorCount > 0 ? 'fail' : log.warningCount > 0 ? 'warn' : 'pass';
+    const section = {
+        dataset,
+        rows: profile.rows,
+        columns: profile.columns.length,
+        status: sectionStatus([...results.map((r) => r.status), issueStatus]),
+        checks: results,
+    };
+    if (log.issues.length > 0)
+        section.issues = log.issues.map((issue) => reportIssue(issue, dataset));
+    return {
+        section,
+        profile,
+        issues: log.issues,
+        errorCount: log.errorCount,
+        warningCount: log.warningCount,
+    };
+}
+function sectionStatus(statuses) {
+    const worst = worstStatus(statuses);
+    return worst === 'skipped' ? 'pass' : worst;
+}
+function reportIssue(issue, dataset) {
+    return {
+        file: dataset,
+        line: Math.max(1, issue.line),
+        ...(issue.column >= 1 && { column: issue.column }),
+        message: `${issue.severity}: ${issue.message}`,
+    };
+}
+function checkShard({ index, count }) {
+    if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
+        throw new errors_UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
+    }
+}
+function bounded(name, value, min, max) {
+    if (!Number.isInteger(value) || value < min || value > max) {
+        throw new errors_UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+    }
+    return value;
+}
+async function validate_file_fileSize(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).size;
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/categorical.ts
+/**
+ * Drift measures for categorical columns: chi-square test of homogeneity with Cramér's V, PSI and the
+ * Jensen–Shannon distance. Counts come as Map/Record (category → count); `alignCategories` turns two of them into
+ * aligned arrays over the union of categories, which is what PSI and Jensen–Shannon take.
+ */
+
+
+/** The union of categories (those of `a` first, in insertion order), with 0 where a side lacks a category. */
+function alignCategories(a, b) {
+    const entriesA = entriesOf(a, 'first');
+    const entriesB = entriesOf(b, 'second');
+    const index = new Map();
+    for (const [category] of [...entriesA, ...entriesB])
+        if (!index.has(category))
+            index.set(category, index.size);
+    const alignedA = new Float64Array(index.size);
+    const alignedB = new Float64Array(index.size);
+    for (const [category, count] of entriesA)
+        add(alignedA, index.get(category) ?? 0, count);
+    for (const [category, count] of entriesB)
+        add(alignedB, index.get(category) ?? 0, count);
+    return { categories: [...index.keys()], a: alignedA, b: alignedB };
+}
+function add(target, at, count) {
+    target[at] = (target[at] ?? 0) + count;
+}
+function entriesOf(counts, which) {
+    const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts);
+    for (const [category, count] of entries) {
+        if (!(count >= 0 && Number.isFinite(count))) {
+            throw new errors_UserError(`category "${category}" has an invalid count (${count}) in the ${which} sample`);
+        }
+    }
+    return entries;
+}
+/**
+ * Pearson chi-square test of homogeneity on the 2×k table of two samples' category counts (no Yates correction:
+ * scipy.stats.chi2_contingency(table, correction=False)). Categories with no observations on either side have zero
+ * expected count and are dropped; a category seen on one side only stays (it is evidence of change). With fewer
+ * than two categories there is nothing to compare: statistic 0, p-value 1.
+ */
+function chiSquare(countsA, countsB) {
+    const { a, b } = alignCategories(countsA, countsB);
+    return chiSquareTable(a, b);
+}
+/** `chiSquare` on already aligned count arrays. */
+function chiSquareTable(a, b) {
+    checkSameLength(a, b, 'chi-square test');
+    const totalA = categorical_sum(a);
+    const totalB = categorical_sum(b);
+    if (!(totalA > 0) || !(totalB > 0))
+        throw new errors_UserError('chi-square test needs at least one observation per sample');
+    const total = totalA + totalB;
+    let statistic = 0;
+    let categories = 0;
+    for (let k = 0; k < a.length; k++) {
+        const observedA = a[k] ?? 0;
+        const observedB = b[k] ?? 0;
+        const column = observedA + observedB;
+        if (column === 0)
+            continue;
+        categories++;
+        const expectedA = (totalA * column) / total;
+        const expectedB = (totalB * column) / total;
+        statistic += (observedA - expectedA) ** 2 / expectedA + (observedB - expectedB) ** 2 / expectedB;
+    }
+    if (categories < 2)
+        return { statistic: 0, df: 0, pValue: 1, cramersV: 0 };
+    const df = categories - 1;
+    return { statistic, df, pValue: chiSquareSf(statistic, df), cramersV: Math.min(1, Math.sqrt(statistic / total)) };
+}
+/**
+ * Population Stability Index Σ (a_i − e_i)·ln(a_i/e_i) over bins defined on the reference (expected) data. Inputs
+ * are proportions or counts (each side is normalised to sum 1); each proportion is then floored at `epsilon`.
+ * Rule of thumb: < 0.1 stable, 0.1–0.25 moderate shift, > 0.25 large shift.
+ */
+function psi(expected, actual, options = {}) {
+    checkSameLength(expected, actual, 'PSI');
+    const epsilon = options.epsilon ?? 1e-4;
+    const e = normalised(expected, 'expected');
+    const a = normalised(actual, 'actual');
+    let total = 0;
+    for (let k = 0; k < e.length; k++) {
+        const pe = Math.max(e[k] ?? 0, epsilon);
+        const pa = Math.max(a[k] ?? 0, epsilon);
+        total += (pa - pe) * Math.log(pa / pe);
+    }
+    return total;
+}
+/**
+ * Jensen–Shannon distance √(JS divergence) in base 2, so it lies in [0, 1]; matches
+ * scipy.spatial.distance.jensenshannon(p, q, base=2). Inputs are normalised like scipy does.
+ */
+function jensenShannon(p, q) {
+    checkSameLength(p, q, 'Jensen–Shannon distance');
+    const pn = normalised(p, 'first');
+    const qn = normalised(q, 'second');
+    let divergence = 0;
+    for (let k = 0; k < pn.length; k++) {
+        const pk = pn[k] ?? 0;
+        const qk = qn[k] ?? 0;
+        const mk = (pk + qk) / 2;
+        if (pk > 0)
+            divergence += pk * Math.log(pk / mk);
+        if (qk > 0)
+            divergence += qk * Math.log(qk / mk);
+    }
+    return Math.min(1, Math.sqrt(Math.max(0, divergence / 2 / Math.LN2)));
+}
+/**
+ * Interior bin edges at the reference's quantiles 1/bins … (bins−1)/bins (numpy's default linear interpolation),
+ * with duplicates removed so heavily tied data yields fewer, non-empty bins.
+ */
+function quantileBinEdges(reference, bins = 10) {
+    if (reference.length === 0)
+        throw new UserError('cannot bin against an empty reference sample');
+    if (!Number.isInteger(bins) || bins < 1)
+        throw new UserError(`bin count must be a positive integer (got ${bins})`);
+    const sorted = Float64Array.from(reference).sort();
+    const edges = [];
+    for (let k = 1; k < bins; k++) {
+        const position = (k / bins) * (sorted.length - 1);
+        const lower = Math.floor(position);
+        const fraction = position - lower;
+        const low = sorted[lower] ?? 0;
+        const high = sorted[Math.min(lower + 1, sorted.length - 1)] ?? low;
+        const edge = low + fraction * (high - low);
+        if (edges.length === 0 || edge > (edges[edges.length - 1] ?? -Infinity))
+            edges.push(edge);
+    }
+    return edges;
+}
+/** Counts of `values` in the bins (−∞, e₁], (e₁, e₂], …, (e_last, ∞) for ascending interior edges. */
+function binCounts(values, edges) {
+    const counts = new Float64Array(edges.length + 1);
+    for (let k = 0; k < values.length; k++) {
+        const v = values[k] ?? NaN;
+        let lo = 0;
+        let hi = edges.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (v <= (edges[mid] ?? Infinity))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        counts[lo] = (counts[lo] ?? 0) + 1;
+    }
+    return counts;
+}
+function normalised(values, which) {
+    const total = categorical_sum(values);
+    if (!(total > 0))
+        throw new errors_UserError(`the ${which} distribution has no mass`);
+    const out = new Float64Array(values.length);
+    for (let k = 0; k < values.length; k++) {
+        const v = values[k] ?? NaN;
+        if (!(v >= 0 && Number.isFinite(v)))
+            throw new errors_UserError(`the ${which} distribution has an invalid value (${v})`);
+        out[k] = v / total;
+    }
+    return out;
+}
+function categorical_sum(values) {
+    let total = 0;
+    for (let k = 0; k < values.length; k++)
+        total += values[k] ?? 0;
+    return total;
+}
+function checkSameLength(a, b, what) {
+    if (a.length !== b.length)
+        throw new errors_UserError(`${what}: the two distributions have ${a.length} and ${b.length} bins`);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/drift.ts
+/** The drift verdict for one column: a change must be both statistically significant and large enough to matter. */
+
+/**
+ * Drifted only when p < alpha AND effect ≥ threshold: on millions of rows a trivial shift is "significant", and on a
+ * handful of rows a large apparent shift may be noise; requiring both avoids both false alarms.
+ */
+function decideDrift({ pValue, effect, alpha = 0.05, effectThreshold }) {
+    if (!(alpha > 0 && alpha < 1))
+        throw new errors_UserError(`drift alpha must be between 0 and 1 (got ${alpha})`);
+    if (!(effectThreshold >= 0))
+        throw new errors_UserError(`drift effect threshold must be ≥ 0 (got ${effectThreshold})`);
+    const significant = pValue < alpha;
+    const material = effect >= effectThreshold;
+    const drifted = significant && material;
+    const p = `p = ${drift_formatNumber(pValue)} ${significant ? '<' : '≥'} ${alpha}`;
+    const size = `effect ${drift_formatNumber(effect)} ${material ? '≥' : '<'} ${effectThreshold}`;
+    const reason = drifted
+        ? `drifted: ${p} and ${size}`
+        : !significant && !material
+            ? `no drift: ${p} and ${size}`
+            : significant
+                ? `no drift: ${p} but ${size} (change too small to matter)`
+                : `no drift: ${size} but ${p} (change not distinguishable from noise)`;
+    return { drifted, significant, material, reason };
+}
+function drift_formatNumber(v) {
+    if (Number.isNaN(v))
+        return 'n/a';
+    return Math.abs(v) >= 1e-3 || v === 0 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/categorical.ts
+/** Key of the bucket that holds every value not tabled on its own (cannot collide: real keys get a prefix). */
+const OTHER_BUCKET = '\u0000other';
+/**
+ * The 2×k table of a column's categories. When a summary is approximate (Misra–Gries, more distinct values than its
+ * exact limit), a category is tabled only where its count is known on both sides: kept by a side's summary, or
+ * absent from a side that counted exactly (so its count there is 0). Everything else goes to "other" so each side
+ * still sums to its total. Kept counts are lower bounds (short by at most the summary's maxError, ≤ n/(capacity+1)),
+ * and the shortfall lands in "other": a bias of at most 1/(capacity+1) of a side's share per category, far below
+ * the Cramér's V threshold though large samples can find it significant.
+ */
+function categoryTable(reference, current, key) {
+    const ref = keptCounts(reference, key);
+    const cur = keptCounts(current, key);
+    const exact = reference.isExact && current.isExact;
+    const categories = new Set();
+    for (const category of [...ref.keys(), ...cur.keys()]) {
+        const knownInRef = ref.has(category) || reference.isExact;
+        const knownInCur = cur.has(category) || current.isExact;
+        if (knownInRef && knownInCur)
+            categories.add(category);
+    }
+    return {
+        reference: tabled(ref, categories, reference.count, exact),
+        current: tabled(cur, categories, current.count, exact),
+        exact,
+    };
+}
+function keptCounts(items, key) {
+    const counts = new Map();
+    const all = items.exactCounts() ?? new Map(items.topItems().map((item) => [item.value, item.count]));
+    for (const [value, count] of all) {
+        const category = `=${key(value)}`;
+        counts.set(category, (counts.get(category) ?? 0) + count);
+    }
+    return counts;
+}
+function tabled(counts, categories, total, exact) {
+    const table = new Map();
+    let kept = 0;
+    for (const category of categories) {
+        const count = counts.get(category) ?? 0;
+        table.set(category, count);
+        kept += count;
+    }
+    if (!exact)
+        table.set(OTHER_BUCKET, Math.max(0, total - kept));
+    return table;
+}
+/** Booleans as the profiler recognises them (any letter case) are one category per truth value. */
+const booleanKey = (value) => (/^(true|false)$/i.test(value) ? value.toLowerCase() : value);
+/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
+const numberKey = (value) => {
+    const n = Number(value);
+    return Number.isNaN(n) ? value : String(n);
+};
+const textKey = (value) => value;
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
+/**
+ * Distributions of Kolmogorov–Smirnov statistics: the limiting Kolmogorov distribution, the exact one-sided
+ * Smirnov distribution and the one-sample two-sided distribution of D_n (what scipy calls `kstwo`), which the
+ * two-sample test uses with the effective size n·m/(n+m) when exact counting is too expensive.
+ */
+
+
+const PI2 = Math.PI * Math.PI;
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+/**
+ * Upper tail of the limiting Kolmogorov distribution, P(sup|B(t)| > z) for a Brownian bridge B. For z ≥ 1 the
+ * alternating series 2Σ(−1)^{k−1}e^{−2k²z²} (keeps full relative precision in the far tail); below, its Jacobi-theta
+ * transform √(2π)/z·Σe^{−(2k−1)²π²/(8z²)} for the CDF, which converges in a few terms there.
+ */
+function kolmogorovLimitSf(z) {
+    if (Number.isNaN(z))
+        return NaN;
+    if (z <= 0)
+        return 1;
+    if (z >= 1) {
+        let sum = 0;
+        for (let k = 1; k < 100; k++) {
+            const term = Math.exp(-2 * k * k * z * z);
+            sum += k % 2 === 1 ? term : -term;
+            if (term < 1e-17 * sum)
+                break;
+        }
+        return Math.min(1, 2 * sum);
+    }
+    let cdf = 0;
+    for (let k = 1; k < 100; k++) {
+        const m = 2 * k - 1;
+        const term = Math.exp((-m * m * PI2) / (8 * z * z));
+        cdf += term;
+        if (term <= 1e-17 * cdf)
+            break;
+    }
+    return 1 - (SQRT_2PI / z) * cdf;
+}
+/**
+ * Exact one-sided Smirnov upper tail P(D⁺_n ≥ x) by the Birnbaum–Tingey formula
+ * x·Σ_{j=0}^{⌊n(1−x)⌋} C(n,j)(x+j/n)^{j−1}(1−x−j/n)^{n−j}. Each term is a binomial density at success probability
+ * x + j/n (the two probabilities sum to one), so Loader's form keeps it accurate for any n; all terms are positive,
+ * so the sum has no cancellation.
+ */
+function smirnovSf(n, x) {
+    if (Number.isNaN(x) || !(n >= 1))
+        return NaN;
+    if (x <= 0)
+        return 1;
+    if (x >= 1)
+        return 0;
+    const last = Math.floor(n * (1 - x) + 1e-9);
+    const term = (j) => {
+        const q = (n * (1 - x) - j) / n;
+        if (q <= 0)
+            return 0;
+        const p = x + j / n;
+        return (x * beta_binomialDensity(j, n, p, q)) / p;
+    };
+    // The terms vary smoothly in j on a scale of order n (they are spread over most of 0…n(1−x)) and vanish at both
+    // ends, so for large n (once both ends vanish) the trapezoid rule with step ~√n/8 equals the full sum to ~1e-13 (spectral accuracy of the
+    // trapezoid rule for smooth, end-vanishing summands) at a fraction of the cost.
+    // Both ends vanish once n·x ≥ 40: the j = 0 term is (1−x)^n < e^{−40}.
+    const step = n > 20_000 && n * x >= 40 ? Math.max(1, Math.floor(Math.sqrt(n) / 8)) : 1;
+    let sum = 0;
+    for (let j = 0; j <= last; j += step)
+        sum += term(j);
+    return Math.min(1, sum * step);
+}
+/**
+ * Upper tail P(D_n ≥ x) of the one-sample two-sided Kolmogorov–Smirnov statistic. Same regions as Simard &
+ * L'Ecuyer (2011, "Computing the Two-Sided Kolmogorov–Smirnov Distribution", J. Stat. Softw. 39(11)) and
+ * scipy.stats.kstwo: exact closed forms near the ends (Ruben–Gambino), twice the one-sided Smirnov tail where the
+ * two one-sided events cannot (x ≥ ½) or almost never (n·x² large) both happen, the Durbin matrix (Marsaglia–Tsang–
+ * Wang 2003) for small n, and the Pelz–Good asymptotic series otherwise.
+ */
+function kolmogorovSmirnovSf(n, x) {
+    if (Number.isNaN(x) || !Number.isInteger(n) || n < 1)
+        return NaN;
+    if (x >= 1)
+        return 0;
+    if (x <= 0)
+        return 1;
+    const t = n * x;
+    if (t <= 0.5)
+        return 1;
+    if (t <= 1)
+        return clip(1 - Math.exp(logFactorialOverPower(n) + n * Math.log(2 * t - 1)));
+    if (t >= n - 1)
+        return clip(2 * Math.pow(1 - x, n));
+    if (x >= 0.5)
+        return clip(2 * smirnovSf(n, x));
+    const nx2 = t * x;
+    if (n <= 140)
+        return clip(nx2 < 4 ? 1 - durbinCdf(n, x) : 2 * smirnovSf(n, x));
+    if (nx2 >= 2.2)
+        return clip(2 * smirnovSf(n, x));
+    if (n <= 100_000 && n * Math.pow(x, 1.5) <= 1.4)
+        return clip(1 - durbinCdf(n, x));
+    return clip(1 - pelzGoodCdf(n, x));
+}
+function clip(p) {
+    return Math.min(1, Math.max(0, p));
+}
+/** ln(n!/nⁿ) = stirlerr(n) + ½ln(2πn) − n, without the cancellation of ln n! − n·ln n. */
+function logFactorialOverPower(n) {
+    return stirlerr(n) + 0.5 * Math.log(2 * Math.PI * n) - n;
+}
+/**
+ * P(D_n < d) by Durbin's matrix formula as organised by Marsaglia, Tsang & Wang (2003): with k = ⌊nd⌋+1,
+ * h = k − nd and the (2k−1)×(2k−1) matrix H of inverse factorials corrected in its first column and last row,
+ * P = n!/nⁿ · (Hⁿ)_{kk}. Powers are rescaled by powers of two as they grow; the exponent is carried separately.
+ */
+function durbinCdf(n, d) {
+    const k = Math.floor(n * d) + 1;
+    const m = 2 * k - 1;
+    const h = k - n * d;
+    const H = new Float64Array(m * m);
+    const inverseFactorial = new Float64Array(m + 2);
+    inverseFactorial[0] = 1;
+    for (let i = 1; i < m + 2; i++)
+        inverseFactorial[i] = (inverseFactorial[i - 1] ?? 0) / i;
+    for (let i = 0; i < m; i++) {
+        for (let j = 0; j < m; j++) {
+            const order = i - j + 1;
+            if (order >= 0)
+                H[i * m + j] = inverseFactorial[order] ?? 0;
+        }
+    }
+    for (let i = 0; i < m; i++) {
+        H[i * m] = (H[i * m] ?? 0) - Math.pow(h, i + 1) * (inverseFactorial[i + 1] ?? 0);
+        H[(m - 1) * m + i] = (H[(m - 1) * m + i] ?? 0) - Math.pow(h, m - i) * (inverseFactorial[m - i] ?? 0);
+    }
+    if (2 * h - 1 > 0)
+        H[(m - 1) * m] = (H[(m - 1) * m] ?? 0) + Math.pow(2 * h - 1, m) * (inverseFactorial[m] ?? 0);
+    const { matrix, log2Scale } = scaledMatrixPower(H, m, n);
+    const entry = matrix[(k - 1) * m + (k - 1)] ?? 0;
+    if (entry <= 0)
+        return 0;
+    return Math.exp(Math.log(entry) + log2Scale * Math.LN2 + logFactorialOverPower(n));
+}
+function scaledMatrixPower(base, m, power) {
+    let result;
+    let resultScale = 0;
+    let square = base;
+    let squareScale = 0;
+    let remaining = power;
+    while (remaining > 0) {
+        if (remaining % 2 === 1) {
+            if (result === undefined) {
+                result = square.slice();
+                resultScale = squareScale;
+            }
+            else {
+                result = multiply(result, square, m);
+                resultScale += squareScale;
+                resultScale += rescale(result);
+            }
+        }
+        remaining = Math.floor(remaining / 2);
+        if (remaining > 0) {
+            square = multiply(square, square, m);
+            squareScale *= 2;
+            squareScale += rescale(square);
+        }
+    }
+    return { matrix: result ?? identity(m), log2Scale: resultScale };
+}
+function identity(m) {
+    const I = new Float64Array(m * m);
+    for (let i = 0; i < m; i++)
+        I[i * m + i] = 1;
+    return I;
+}
+function multiply(A, B, m) {
+    const C = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+        for (let l = 0; l < m; l++) {
+            const a = A[i * m + l] ?? 0;
+            if (a === 0)
+                continue;
+            for (let j = 0; j < m; j++)
+                C[i * m + j] = (C[i * m + j] ?? 0) + a * (B[l * m + j] ?? 0);
+        }
+    }
+    return C;
+}
+/** Scales the matrix back towards 1 when its largest entry leaves [2^-400, 2^400] (products stay finite). */
+function rescale(A) {
+    let largest = 0;
+    for (const v of A)
+        largest = Math.max(largest, Math.abs(v));
+    if (largest === 0)
+        return 0;
+    const exponent = Math.floor(Math.log2(largest));
+    if (exponent < 400 && exponent > -400)
+        return 0;
+    const factor = Math.pow(2, -exponent);
+    for (let i = 0; i < A.length; i++)
+        A[i] = (A[i] ?? 0) * factor;
+    return exponent;
+}
+/**
+ * Pelz & Good (1976) asymptotic expansion P(D_n ≤ x) ≈ K0(z) + K1(z)/√n + K2(z)/n + K3(z)/n^{3/2}, z = x√n, with
+ * each K_i written (after Jacobi theta transforms) as sums over q^{m²}, q = e^{−π²/(8z²)}, m odd, plus the
+ * e^{−π²k²/(2z²)} sums of K2 and K3 (coefficients as given by Simard & L'Ecuyer 2011, eq. 11–14).
+ */
+function pelzGoodCdf(n, x) {
+    const z = Math.sqrt(n) * x;
+    const z2 = z * z;
+    const z4 = z2 * z2;
+    const z6 = z4 * z2;
+    const logQ = -PI2 / (8 * z2);
+    if (logQ < -740)
+        return 0;
+    const PI4 = PI2 * PI2;
+    const PI6 = PI4 * PI2;
+    let k0 = 0;
+    let k1 = 0;
+    let k2 = 0;
+    let k3 = 0;
+    const terms = Math.ceil((16 * z) / Math.PI) + 1;
+    for (let k = 1; k <= terms; k++) {
+        const m = 2 * k - 1;
+        const m2 = m * m;
+        const w = Math.exp(logQ * m2);
+        if (w === 0)
+            break;
+        k0 += w;
+        k1 += w * ((PI2 * m2) / 4 - z2);
+        k2 += w * (6 * z6 + 2 * z4 + ((2 * z4 - 5 * z2) * PI2 * m2) / 4 + (PI4 * (1 - 2 * z2) * m2 * m2) / 16);
+        k3 +=
+            w *
+                (-30 * z6 -
+                    90 * z6 * z2 +
+                    (PI2 * (135 * z4 - 96 * z6) * m2) / 4 +
+                    (PI4 * (-60 * z2 + 212 * z4) * m2 * m2) / 16 +
+                    (PI6 * (5 - 30 * z2) * m2 * m2 * m2) / 64);
+    }
+    k0 *= SQRT_2PI / z;
+    k1 *= SQRT_2PI / (6 * z4);
+    k2 *= SQRT_2PI / (72 * z6 * z);
+    k3 *= SQRT_2PI / (6480 * z6 * z4);
+    let extra2 = 0;
+    let extra3 = 0;
+    for (let k = 1; k <= terms; k++) {
+        const w = Math.exp((-PI2 * k * k) / (2 * z2));
+        if (w === 0)
+            break;
+        extra2 += k * k * w;
+        extra3 += (3 * z2 - PI2 * k * k) * k * k * w;
+    }
+    k2 -= (PI2 * SQRT_2PI * extra2) / (36 * z2 * z);
+    k3 += (PI2 * SQRT_2PI * extra3) / (216 * z6);
+    const sqrtN = Math.sqrt(n);
+    return k0 + k1 / sqrtN + k2 / n + k3 / (n * sqrtN);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/ks.ts
+/**
+ * Two-sample Kolmogorov–Smirnov test, from raw samples (`ks2`) or from two weighted empirical CDFs such as the
+ * KLL quantile sketches stored in profiles (`ksFromCdfs`). The p-value follows scipy.stats.ks_2samp (two-sided):
+ * exact lattice-path probability for small samples, the one-sample D_n distribution with n = round(n·m/(n+m))
+ * above.
+ */
+
+
+/** scipy's 'auto' switches to the asymptotic distribution above this many values per sample. */
+const EXACT_AUTO_MAX = 10_000;
+/** Exact counting walks a band of the n×m lattice; above this many cells it is too slow and we go asymptotic. */
+const EXACT_MAX_CELLS = 1e8;
+function ks2(a, b, options = {}) {
+    const x = sortedFinite(a, 'first');
+    const y = sortedFinite(b, 'second');
+    const n = x.length;
+    const m = y.length;
+    // Track the largest |i·m − j·n| in integers so D and its lattice position are exact (no float rounding).
+    let largest = 0;
+    let location = x[0] ?? 0;
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+        const value = i < n && (j >= m || (x[i] ?? 0) <= (y[j] ?? 0)) ? (x[i] ?? 0) : (y[j] ?? 0);
+        while (i < n && x[i] === value)
+            i++;
+        while (j < m && y[j] === value)
+            j++;
+        const gap = Math.abs(i * m - j * n);
+        if (gap > largest) {
+            largest = gap;
+            location = value;
+        }
+    }
+    const statistic = largest / (n * m);
+    return { statistic, location, ...ksPValue(statistic, n, m, options.method ?? 'auto') };
+}
+/**
+ * KS test between two weighted empirical CDFs (e.g. quantile sketches); `nA`/`nB` are the true sample sizes the
+ * distributions summarise, which set the p-value's scale. D is exact for the given distributions; how close it is
+ * to the raw-data D depends on the sketches' rank error.
+ */
+function ksFromCdfs(cdfA, cdfB, nA, nB, options = {}) {
+    if (!(Number.isInteger(nA) && nA >= 1 && Number.isInteger(nB) && nB >= 1)) {
+        throw new errors_UserError(`KS test needs sample sizes of at least 1 (got ${nA} and ${nB})`);
+    }
+    const totalA = checkedTotal(cdfA, 'first');
+    const totalB = checkedTotal(cdfB, 'second');
+    let cumA = 0;
+    let cumB = 0;
+    let i = 0;
+    let j = 0;
+    let statistic = 0;
+    let location = cdfA.values[0] ?? 0;
+    const la = cdfA.values.length;
+    const lb = cdfB.values.length;
+    while (i < la || j < lb) {
+        const va = cdfA.values[i] ?? Infinity;
+        const vb = cdfB.values[j] ?? Infinity;
+        const value = i < la && (j >= lb || va <= vb) ? va : vb;
+        while (i < la && cdfA.values[i] === value)
+            cumA += cdfA.weights[i++] ?? 0;
+        while (j < lb && cdfB.values[j] === value)
+            cumB += cdfB.weights[j++] ?? 0;
+        const gap = Math.abs(cumA / totalA - cumB / totalB);
+        if (gap > statistic) {
+            statistic = gap;
+            location = value;
+        }
+    }
+    statistic = Math.min(1, statistic);
+    return { statistic, location, ...ksPValue(statistic, nA, nB, options.method ?? 'auto') };
+}
+/** Two-sided p-value of D for sample sizes n and m, choosing the method as scipy.stats.ks_2samp does. */
+function ksPValue(statistic, n, m, method = 'auto') {
+    const exactFeasible = n === m || n * m <= EXACT_MAX_CELLS;
+    const useExact = method === 'exact' ? exactFeasible : method === 'auto' && Math.max(n, m) <= EXACT_AUTO_MAX;
+    if (useExact)
+        return { pValue: ksExactPValue(statistic, n, m), method: 'exact' };
+    const effective = Math.max(1, roundHalfEven((n * m) / (n + m)));
+    return { pValue: kolmogorovSmirnovSf(effective, statistic), method: 'asymptotic' };
+}
+/**
+ * Exact P(D ≥ d) under H0 for continuous data: the fraction of the C(n+m, n) monotone lattice paths from (0,0) to
+ * (n,m) that touch |i/n − j/m| ≥ d (Hodges 1958, "The significance probability of the Smirnov two-sample test").
+ * d is first rounded to the lattice, d = h/lcm(n, m), as scipy does.
+ */
+function ksExactPValue(statistic, n, m) {
+    const g = gcd(n, m);
+    const a = m / g; // lcm/n
+    const b = n / g; // lcm/m
+    const h = Math.round(statistic * a * n);
+    if (h <= 0)
+        return 1;
+    if (n === m)
+        return equalSizeExact(n, h);
+    return latticeExitProbability(n, m, a, b, h);
+}
+/**
+ * n = m: P(D ≥ h/n) = 2·Σ_{k≥1} (−1)^{k+1} C(2n, n−kh)/C(2n, n) (reflection principle, Gnedenko–Korolyuk); the
+ * binomial ratios are accumulated as products, so nothing overflows.
+ */
+function equalSizeExact(n, h) {
+    let sum = 0;
+    let ratio = 1;
+    let reached = 0;
+    for (let k = 1; k * h <= n; k++) {
+        for (let i = reached + 1; i <= k * h; i++)
+            ratio *= (n - i + 1) / (n + i);
+        reached = k * h;
+        if (ratio === 0)
+            break;
+        sum += k % 2 === 1 ? ratio : -ratio;
+    }
+    return Math.min(1, Math.max(0, 2 * sum));
+}
+/**
+ * Probability that a uniformly random path leaves the band |i·a − j·b| < h. Dynamic programming over the band with
+ * the sequential-sampling probabilities (step right with probability (n−i)/(n+m−i−j)); every first exit adds its
+ * probability, so the p-value is a sum of positive terms and stays accurate when tiny (no 1 − P(inside)).
+ */
+function latticeExitProbability(n, m, a, b, h) {
+    const band = (i) => [
+        Math.max(0, Math.floor((i * a - h) / b) + 1),
+        Math.min(m, Math.ceil((i * a + h) / b) - 1),
+    ];
+    let current = new Float64Array(m + 1);
+    let next = new Float64Array(m + 1);
+    current[0] = 1;
+    let exit = 0;
+    for (let i = 0; i <= n; i++) {
+        const [lo, hi] = band(i);
+        const [nextLo, nextHi] = i < n ? band(i + 1) : [1, 0];
+        next.fill(0, nextLo, nextHi + 1);
+        for (let j = lo; j <= hi; j++) {
+            const q = current[j] ?? 0;
+            // Probabilities this small cannot move a double-precision p-value; skipping them avoids subnormal arithmetic.
+            if (q < 1e-300)
+                continue;
+            const remaining = n + m - i - j;
+            if (remaining === 0)
+                continue;
+            if (i < n) {
+                const w = (q * (n - i)) / remaining;
+                if (j >= nextLo && j <= nextHi)
+                    next[j] = (next[j] ?? 0) + w;
+                else
+                    exit += w;
+            }
+            if (j < m) {
+                const w = (q * (m - j)) / remaining;
+                if (j + 1 <= hi)
+                    current[j + 1] = (current[j + 1] ?? 0) + w;
+                else
+                    exit += w;
+            }
+        }
+        [current, next] = [next, current];
+    }
+    return Math.min(1, Math.max(0, exit));
+}
+function sortedFinite(values, which) {
+    if (values.length === 0)
+        throw new UserError(`KS test needs at least one value in the ${which} sample`);
+    const sorted = Float64Array.from(values);
+    for (const v of sorted) {
+        if (!Number.isFinite(v))
+            throw new UserError(`KS test got a non-finite value (${v}) in the ${which} sample`);
+    }
+    return sorted.sort();
+}
+function checkedTotal(cdf, which) {
+    if (cdf.values.length !== cdf.weights.length) {
+        throw new errors_UserError(`KS test: the ${which} distribution has ${cdf.values.length} values but ${cdf.weights.length} weights`);
+    }
+    let total = 0;
+    let previous = -Infinity;
+    for (let k = 0; k < cdf.values.length; k++) {
+        const v = cdf.values[k] ?? NaN;
+        const w = cdf.weights[k] ?? NaN;
+        if (!(v >= previous))
+            throw new errors_UserError(`KS test: the ${which} distribution's values are not ascending at index ${k}`);
+        if (!(w >= 0 && Number.isFinite(w)))
+            throw new errors_UserError(`KS test: the ${which} distribution has weight ${w} at index ${k}`);
+        previous = v;
+        total += w;
+    }
+    if (!(total > 0))
+        throw new errors_UserError(`KS test: the ${which} distribution has no weight`);
+    return total;
+}
+function gcd(a, b) {
+    while (b !== 0)
+        [a, b] = [b, a % b];
+    return a;
+}
+/** numpy's rounding (half to even), which scipy applies to the effective sample size. */
+function roundHalfEven(v) {
+    const r = Math.round(v);
+    return Math.abs(v - Math.trunc(v)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/wasserstein.ts
+/**
+ * Wasserstein-1 (earth mover's) distance between two samples or two weighted empirical distributions:
+ * W1 = ∫|F_a(x) − F_b(x)| dx (scipy.stats.wasserstein_distance), and its normalised form used as the effect size
+ * of numeric drift.
+ */
+
+function wasserstein1(a, b) {
+    return wasserstein1Cdf(unitWeights(a, 'first'), unitWeights(b, 'second'));
+}
+/** W1 between two weighted distributions (ascending values, non-negative weights), e.g. quantile sketches. */
+function wasserstein1Cdf(a, b) {
+    const totalA = totalWeight(a, 'first');
+    const totalB = totalWeight(b, 'second');
+    const la = a.values.length;
+    const lb = b.values.length;
+    let i = 0;
+    let j = 0;
+    let cumA = 0;
+    let cumB = 0;
+    let distance = 0;
+    let previous = NaN;
+    let gap = 0;
+    while (i < la || j < lb) {
+        const va = a.values[i] ?? Infinity;
+        const vb = b.values[j] ?? Infinity;
+        const value = i < la && (j >= lb || va <= vb) ? va : vb;
+        if (!Number.isNaN(previous))
+            distance += gap * (value - previous);
+        while (i < la && a.values[i] === value)
+            cumA += a.weights[i++] ?? 0;
+        while (j < lb && b.values[j] === value)
+            cumB += b.weights[j++] ?? 0;
+        gap = Math.abs(cumA / totalA - cumB / totalB);
+        previous = value;
+    }
+    return distance;
+}
+/**
+ * W1 divided by the reference's standard deviation. For a pure location shift by δ, W1 = |δ|, so the normalised
+ * value is |δ|/σ — the same scale as Cohen's d — which makes one threshold (e.g. 0.1σ) meaningful across columns
+ * of any unit. The standard deviation (rather than the IQR) is used because profiles carry it exactly (parallel
+ * mean/variance), whereas their IQR is only a sketch estimate; pass `scale` to use a profile's value.
+ */
+function normalizedWasserstein1(reference, current, options = {}) {
+    const ref = isWeighted(reference) ? reference : unitWeights(reference, 'reference');
+    const cur = isWeighted(current) ? current : unitWeights(current, 'current');
+    const distance = wasserstein1Cdf(ref, cur);
+    const scale = options.scale ?? standardDeviation(ref);
+    if (!(scale >= 0))
+        throw new UserError(`the drift scale must be a non-negative number (got ${scale})`);
+    const normalized = scale > 0 ? distance / scale : distance === 0 ? 0 : Infinity;
+    return { distance, scale, normalized };
+}
+function isWeighted(x) {
+    return 'weights' in x && 'values' in x;
+}
+function standardDeviation(cdf) {
+    const total = totalWeight(cdf, 'reference');
+    let mean = 0;
+    for (let k = 0; k < cdf.values.length; k++)
+        mean += ((cdf.weights[k] ?? 0) * (cdf.values[k] ?? 0)) / total;
+    let variance = 0;
+    for (let k = 0; k < cdf.values.length; k++)
+        variance += ((cdf.weights[k] ?? 0) * ((cdf.values[k] ?? 0) - mean) ** 2) / total;
+    return Math.sqrt(variance);
+}
+function unitWeights(values, which) {
+    if (values.length === 0)
+        throw new UserError(`Wasserstein distance needs at least one value in the ${which} sample`);
+    const sorted = Float64Array.from(values).sort();
+    for (const v of sorted) {
+        if (!Number.isFinite(v))
+            throw new UserError(`Wasserstein distance got a non-finite value (${v}) in the ${which} sample`);
+    }
+    return { values: sorted, weights: new Float64Array(sorted.length).fill(1) };
+}
+function totalWeight(cdf, which) {
+    if (cdf.values.length !== cdf.weights.length) {
+        throw new errors_UserError(`the ${which} distribution has ${cdf.values.length} values but ${cdf.weights.length} weights`);
+    }
+    let total = 0;
+    let previous = -Infinity;
+    for (let k = 0; k < cdf.values.length; k++) {
+        const v = cdf.values[k] ?? NaN;
+        const w = cdf.weights[k] ?? NaN;
+        if (!(v >= previous) || !Number.isFinite(v)) {
+            throw new errors_UserError(`the ${which} distribution's values are not finite and ascending at index ${k}`);
+        }
+        if (!(w >= 0 && Number.isFinite(w)))
+            throw new errors_UserError(`the ${which} distribution has weight ${w} at index ${k}`);
+        previous = v;
+        total += w;
+    }
+    if (!(total > 0))
+        throw new errors_UserError(`the ${which} distribution has no weight`);
+    return total;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/numeric.ts
+
+
+
+/** Bins for PSI: the reference's deciles, the usual choice. */
+const PSI_BINS = 10;
+/**
+ * The sketch as the discrete distribution it represents: every retained item with weight 2^level. Its CDF is what
+ * `KllSketch.rank` answers, so tests on it inherit the sketch's rank error ε (each side's CDF within ε of the data's).
+ */
+function kllDistribution(kll) {
+    const { levels, items } = kll.toJSON();
+    const order = [];
+    let at = 0;
+    levels.forEach((size, level) => {
+        for (let end = at + size; at < end; at++)
+            order.push({ value: items[at] ?? 0, weight: 2 ** level });
+    });
+    order.sort((a, b) => a.value - b.value);
+    return { values: Float64Array.from(order, (o) => o.value), weights: Float64Array.from(order, (o) => o.weight) };
+}
+/** True while the sketch still holds every value it was given (nothing compacted), i.e. it is the raw sample. */
+function holdsEverything(kll) {
+    return kll.retained === kll.count;
+}
+/**
+ * Two-sample KS between the sketches. D is taken over the union of both sketches' retained points; since each
+ * sketched CDF is within ε of the true one, D is within 2ε of the raw-data D (k = 200: ε ≈ 1.33%, 2ε ≈ 2.7%). The
+ * p-value uses the true counts. An exact p-value needs the raw samples, so it is used only when both sketches still
+ * hold every value (small columns); otherwise the asymptotic distribution is used whatever the size.
+ */
+function sketchKs(reference, current) {
+    const exact = holdsEverything(reference) && holdsEverything(current);
+    return ksFromCdfs(kllDistribution(reference), kllDistribution(current), reference.count, current.count, {
+        method: exact ? 'auto' : 'asymptotic',
+    });
+}
+/**
+ * W1 between the sketched distributions divided by the reference's population standard deviation (exact, from the
+ * moments). ∫|F_ref − F_cur| dx over the merged retained points equals the integral of |Q_ref(p) − Q_cur(p)| over p
+ * for these step distributions, computed exactly instead of on a grid. For a location shift by δ the value is |δ|/σ
+ * (Cohen's d scale). A constant reference has no spread to measure against: the current side's deviation is used, and
+ * when both are constant the relative change of the value (|a − b| / max(|a|, |b|)).
+ */
+function wassersteinEffect(reference, current) {
+    const distance = wasserstein1Cdf(kllDistribution(reference.kll), kllDistribution(current.kll));
+    const spread = reference.moments.populationStdDev || current.moments.populationStdDev;
+    if (spread > 0)
+        return { distance, scale: spread, normalized: distance / spread };
+    const magnitude = Math.max(Math.abs(reference.moments.mean), Math.abs(current.moments.mean));
+    if (distance === 0 || magnitude === 0)
+        return { distance, scale: magnitude, normalized: distance === 0 ? 0 : 1 };
+    return { distance, scale: magnitude, normalized: distance / magnitude };
+}
+/**
+ * PSI over bins at the reference's deciles, with both sides' bin shares read from their sketches' CDFs (bins
+ * (−∞, e₁], …, (e_last, ∞), as `binCounts`). Each share is a difference of two ranks, so it carries the sketch's PMF
+ * error (k = 200: ≈ 1.65% per bin). Tied quantiles collapse into fewer bins.
+ */
+function sketchPsi(reference, current, bins = PSI_BINS) {
+    const edges = [];
+    for (let k = 1; k < bins; k++) {
+        const edge = reference.quantile(k / bins);
+        if (edges.length === 0 || edge > (edges[edges.length - 1] ?? -Infinity))
+            edges.push(edge);
+    }
+    return psi(binShares(reference, edges), binShares(current, edges));
+}
+function binShares(kll, edges) {
+    const cumulative = kll.cdf(edges);
+    const shares = new Float64Array(cumulative.length);
+    let previous = 0;
+    cumulative.forEach((rank, k) => {
+        shares[k] = Math.max(0, rank - previous);
+        previous = rank;
+    });
+    return shares;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/detect.ts
+/**
+ * Dataset drift between a reference profile and a current one: each column shared by both is tested by its type,
+ * drifts only when the change is both significant and material (`decideDrift`), and the dataset's status follows
+ * the share of drifted columns.
+ */
+
+
+
+
+
+/**
+ * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
+ * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
+ * "small" association; PSI 0.2 is the industry's "significant shift" line; Jensen–Shannon distance (base 2) 0.1 is
+ * the customary cut-off of drift monitors.
+ */
+const DEFAULT_EFFECT_THRESHOLDS = {
+    'normalized-wasserstein': 0.1,
+    'cramers-v': 0.1,
+    psi: 0.2,
+    'jensen-shannon': 0.1,
+};
+/** A numeric column with at most this many distinct values (exactly counted on both sides) is tested as categories. */
+const MAX_NUMERIC_CATEGORIES = 20;
+/** Drift of every column both profiles share; see `detectDriftDetailed` for the columns left out. */
+function detectDrift(reference, current, options = {}) {
+    return detectDriftDetailed(reference, current, options).result;
+}
+/**
+ * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
+ * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
+ * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
+ * later. The share of drifted columns counts compared columns only.
+ */
+function detectDriftDetailed(reference, current, options = {}) {
+    const alpha = options.alpha ?? 0.05;
+    const datasetShare = options.datasetShare ?? 0.5;
+    if (!(alpha > 0 && alpha < 1))
+        throw new errors_UserError(`drift alpha must be between 0 and 1 (got ${alpha})`);
+    if (!(datasetShare > 0 && datasetShare <= 1)) {
+        throw new errors_UserError(`drift dataset share must be in (0, 1] (got ${datasetShare})`);
+    }
+    const settings = options.columns ?? {};
+    for (const name of Object.keys(settings)) {
+        if (!reference.column(name) && !current.column(name)) {
+            throw new errors_UserError(`drift settings name column "${name}", which neither profile has`, {
+                path: `drift.columns.${name}`,
+            });
+        }
+    }
+    const columns = [];
+    const skipped = [];
+    for (const ref of reference.columns) {
+        const cur = current.column(ref.name);
+        if (!cur) {
+            skipped.push(skip(ref.name, 'missing-in-current', 'warn', `column "${ref.name}" is missing from the current data`));
+            continue;
+        }
+        const refKind = kindOf(ref);
+        const curKind = kindOf(cur);
+        if (refKind === 'empty' || curKind === 'empty') {
+            const side = refKind === 'empty' ? 'reference' : 'current';
+            skipped.push(skip(ref.name, 'no-values', 'pass', `column "${ref.name}" has no values in the ${side} data`));
+        }
+        else if (refKind !== curKind) {
+            skipped.push(skip(ref.name, 'type-changed', 'warn', `column "${ref.name}" changed type from ${ref.type} to ${cur.type}`));
+        }
+        else if (refKind === 'datetime') {
+            skipped.push(skip(ref.name, 'datetime', 'pass', `column "${ref.name}" holds datetimes, which are not tested`));
+        }
+        else {
+            columns.push(columnDrift(ref, cur, refKind, alpha, settings[ref.name] ?? {}));
+        }
+    }
+    for (const cur of current.columns) {
+        if (!reference.column(cur.name)) {
+            skipped.push(skip(cur.name, 'missing-in-reference', 'pass', `column "${cur.name}" is new (not in the reference)`));
+        }
+    }
+    const drifted = columns.filter((c) => c.drifted).length;
+    const share = columns.length === 0 ? 0 : drifted / columns.length;
+    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
+    return { result: { status, share, threshold: datasetShare, columns }, skipped };
+}
+function skip(column, reason, status, message) {
+    return { column, reason, status, message };
+}
+function kindOf(column) {
+    const type = column.type;
+    return type === 'integer' || type === 'number' ? (column.kll.isEmpty ? 'empty' : 'numeric') : type;
+}
+const NUMERIC_TESTS = ['ks', 'psi', 'wasserstein'];
+const CATEGORICAL_TESTS = ['chi2', 'jensen-shannon', 'psi'];
+function columnDrift(ref, cur, kind, alpha, setting) {
+    const { test } = setting;
+    if (kind === 'numeric') {
+        const asCategories = test === 'chi2' || test === 'jensen-shannon' || (test === undefined && fewNumericValues(ref, cur));
+        if (!asCategories)
+            return numericDrift(ref, cur, alpha, setting);
+        if (!ref.numericFrequent || !cur.numericFrequent) {
+            throw new errors_UserError(`drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`, { path: `drift.columns.${ref.name}.test` });
+        }
+        return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
+    }
+    const key = kind === 'boolean' ? booleanKey : textKey;
+    return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
+}
+function fewNumericValues(ref, cur) {
+    const a = ref.numericFrequent?.exactCounts();
+    const b = cur.numericFrequent?.exactCounts();
+    if (!a || !b)
+        return false;
+    const values = new Set([...a.keys(), ...b.keys()].map(numberKey));
+    return values.size <= MAX_NUMERIC_CATEGORIES;
+}
+/**
+ * Significance always comes from the type's hypothesis test (KS for numbers); the configured test chooses the
+ * statistic and effect size reported: KS → D with normalised Wasserstein as effect; wasserstein → W1 in the
+ * column's units with the same effect; psi → PSI as both.
+ */
+function numericDrift(ref, cur, alpha, setting) {
+    const test = setting.test ?? 'ks';
+    if (!NUMERIC_TESTS.includes(test)) {
+        throw new errors_UserError(`drift test "${test}" does not apply to the numeric column "${ref.name}"; use ${NUMERIC_TESTS.join(', ')}`, { path: `drift.columns.${ref.name}.test` });
+    }
+    const a = { kll: ref.kll, moments: ref.moments };
+    const b = { kll: cur.kll, moments: cur.moments };
+    const ks = sketchKs(a.kll, b.kll);
+    if (test === 'psi') {
+        const value = sketchPsi(a.kll, b.kll);
+        return verdict(ref.name, test, value, ks.pValue, 'psi', value, alpha, setting);
+    }
+    const effect = wassersteinEffect(a, b);
+    const statistic = test === 'ks' ? ks.statistic : effect.distance;
+    return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
+}
+/**
+ * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
+ * and psi report that measure (over the same categories) as both statistic and effect.
+ */
+function categoricalDrift(column, reference, current, key, alpha, setting) {
+    const test = setting.test ?? 'chi2';
+    if (test !== 'chi2' && test !== 'jensen-shannon' && test !== 'psi') {
+        throw new errors_UserError(`drift test "${test}" does not apply to the categorical column "${column}"; use ${CATEGORICAL_TESTS.join(', ')}`, { path: `drift.columns.${column}.test` });
+    }
+    const table = categoryTable(reference, current, key);
+    const chi = chiSquare(table.reference, table.current);
+    if (test === 'chi2')
+        return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
+    const { a, b } = alignCategories(table.reference, table.current);
+    const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
+    return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
+}
+function verdict(column, test, statistic, pValue, effectName, effect, alpha, setting) {
+    const threshold = setting.threshold ?? DEFAULT_EFFECT_THRESHOLDS[effectName];
+    if (!(threshold >= 0 && Number.isFinite(threshold))) {
+        throw new errors_UserError(`drift threshold for column "${column}" must be a number ≥ 0 (got ${threshold})`, {
+            path: `drift.columns.${column}.threshold`,
+        });
+    }
+    const { drifted } = decideDrift({ pValue, effect, alpha, effectThreshold: threshold });
+    return { column, test, statistic, pValue, effect: { name: effectName, value: effect, threshold }, drifted };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/drift/index.ts
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
 
 
 
@@ -66929,7 +69432,30 @@ function plannedCommand(name, summary, usage) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/progress.ts
+/** A one-line progress report on stderr (`verb: 42% (120 MB, 1,234,567 rows/s)`), redrawn at most ten times a second. */
+function progressLine(io, verb) {
+    const started = Date.now();
+    let last = 0;
+    return ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < 100)
+            return;
+        last = now;
+        const seconds = Math.max((now - started) / 1000, 1e-3);
+        const percent = totalBytes > 0 ? Math.min(100, (100 * bytes) / totalBytes).toFixed(0) : '100';
+        const rate = Math.round(rows / seconds).toLocaleString('en-US');
+        io.stderr.write(`\r\x1b[K${verb}: ${percent}% (${(bytes / 1e6).toFixed(0)} MB, ${rate} rows/s)`);
+    };
+}
+/** Clears the progress line so the command's own output starts on a clean line. */
+function clearProgressLine(io) {
+    if (io.isTTY)
+        io.stderr.write('\r\x1b[K');
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/profile.ts
+
 
 
 
@@ -66986,10 +69512,9 @@ const profileCommand = {
             const result = await profileFile((0,external_node_path_namespaceObject.resolve)(io.cwd, positionals[0]), {
                 ...(shard && { shard }),
                 ...(format && { format }),
-                ...(io.isTTY && { onProgress: progressLine(io) }),
+                ...(io.isTTY && { onProgress: progressLine(io, 'profiling') }),
             });
-            if (io.isTTY)
-                io.stderr.write('\r\x1b[K');
+            clearProgressLine(io);
             for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
                 io.stderr.write(`${issue.file ?? positionals[0]}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
             }
@@ -67019,21 +69544,6 @@ function parseFormat(value) {
     if (FORMATS.includes(value))
         return value;
     throw new errors_UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
-}
-/** A one-line progress report on stderr, redrawn at most ten times a second. */
-function progressLine(io) {
-    const started = Date.now();
-    let last = 0;
-    return ({ bytes, totalBytes, rows }) => {
-        const now = Date.now();
-        if (now - last < 100)
-            return;
-        last = now;
-        const seconds = Math.max((now - started) / 1000, 1e-3);
-        const percent = totalBytes > 0 ? Math.min(100, (100 * bytes) / totalBytes).toFixed(0) : '100';
-        const mb = (bytes / 1e6).toFixed(0);
-        io.stderr.write(`\r\x1b[Kprofiling: ${percent}% (${mb} MB, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s)`);
-    };
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
@@ -67091,7 +69601,160 @@ function report_parseFormat(value) {
     throw new errors_UserError(`--format: expected one of ${report_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/schema.ts
+
+
+
+
+
+const schema_SHOWN_ISSUES = 5;
+const schema_help = `Usage: mlgate schema infer <data> [-o schema.yml]
+
+Infer a starting data schema from a CSV, TSV, JSON Lines or Parquet file: each column's type,
+nullability (or its largest null fraction), numeric bounds rounded outward, and the allowed values
+of text columns with few of them. The same data passes the schema; review and tighten it before
+relying on it. The YAML is printed, or written to the -o file.
+
+Options:
+  -o, --out <file>   write the schema to this file instead of printing it
+
+Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+`;
+const schemaCommand = {
+    name: 'schema',
+    summary: 'infer a starting data schema from a dataset (`schema infer`)',
+    help: schema_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+        const [subcommand, data, ...rest] = positionals;
+        if (subcommand !== 'infer') {
+            throw new errors_UserError(subcommand === undefined
+                ? 'give a subcommand: `mlgate schema infer <data>`'
+                : `unknown subcommand "${subcommand}" (expected \`mlgate schema infer <data>\`)`);
+        }
+        if (data === undefined || rest.length > 0)
+            throw new errors_UserError('give exactly one data file to infer a schema from');
+        const result = await profileFile((0,external_node_path_namespaceObject.resolve)(io.cwd, data));
+        for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
+            io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+        }
+        const { table, stats } = profileStats(result.profile);
+        const yaml = inferSchema(table, stats, { source: data });
+        if (values.out) {
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), yaml);
+            io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
+        }
+        else
+            io.stdout.write(yaml);
+        return ExitCode.Pass;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
+
+
+
+
+
+
+
+const validate_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
+const validate_help = `Usage: mlgate validate <data> [options]
+
+Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
+streaming pass: every row is checked against the schema while the file is profiled, and rows that
+cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with their line.
+
+Options:
+  --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
+                       suite (JSON); without it the data is only read and profiled
+  --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
+                       data file (profiled first). A column drifts only when the change is both
+                       significant (p < 0.05) and larger than its effect-size threshold
+  --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --max-errors <n>     data issues kept and reported, 1 to ${MAX_REPORTED_ISSUES} (default 100); all are counted
+  --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
+  -o, --out <file>     write the report JSON to this file
+  --json               print the report JSON instead of the summary
+
+Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read,
+2 for a usage or input error (missing file, malformed schema).
+`;
+const validateCommand = {
+    name: 'validate',
+    summary: 'validate a dataset against a data schema or Great Expectations suite',
+    help: validate_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('validate', argv, {
+            schema: { type: 'string' },
+            reference: { type: 'string' },
+            shard: { type: 'string' },
+            format: { type: 'string' },
+            'max-errors': { type: 'string' },
+            'profile-out': { type: 'string' },
+            out: { type: 'string', short: 'o' },
+            json: { type: 'boolean' },
+        });
+        if (positionals.length !== 1)
+            throw new errors_UserError('give exactly one data file (see `mlgate validate --help`)');
+        const data = positionals[0];
+        const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+        const format = values.format === undefined ? undefined : validate_parseFormat(values.format);
+        const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
+        let suite;
+        if (values.schema !== undefined)
+            suite = (await readCheckSuite((0,external_node_path_namespaceObject.resolve)(io.cwd, values.schema))).checks;
+        const { section, profile } = await validateFile((0,external_node_path_namespaceObject.resolve)(io.cwd, data), {
+            dataset: data,
+            ...(suite && { suite }),
+            ...(shard && { shard }),
+            ...(format && { format }),
+            ...(maxErrors !== undefined && { maxErrors }),
+            ...(io.isTTY && { onProgress: progressLine(io, 'validating') }),
+        });
+        clearProgressLine(io);
+        if (values.reference !== undefined) {
+            const reference = await referenceProfile((0,external_node_path_namespaceObject.resolve)(io.cwd, values.reference));
+            const { result, skipped } = detectDriftDetailed(reference, profile);
+            attachDrift(section, result);
+            for (const column of skipped)
+                if (column.status !== 'pass')
+                    io.stderr.write(`drift: ${column.message}\n`);
+        }
+        const report = validationReport([section], new Date());
+        const json = `${JSON.stringify(report, null, 2)}\n`;
+        if (values.out)
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), json);
+        if (values['profile-out']) {
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
+        }
+        io.stdout.write(values.json ? json : renderReportText(report));
+        return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+    },
+};
+/** A saved profile is used as it is; any other file is data to profile first. */
+async function referenceProfile(path) {
+    if (path.endsWith('.json'))
+        return readProfileFile(path);
+    return (await profileFile(path)).profile;
+}
+function validate_parseFormat(value) {
+    if (validate_FORMATS.includes(value))
+        return value;
+    throw new errors_UserError(`--format: expected one of ${validate_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+function parseMaxErrors(value) {
+    const n = /^\d{1,7}$/.test(value.trim()) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= MAX_REPORTED_ISSUES)) {
+        throw new errors_UserError(`--max-errors: expected a whole number from 1 to ${MAX_REPORTED_ISSUES}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
+
+
 
 
 
@@ -67099,8 +69762,8 @@ function report_parseFormat(value) {
 
 /** Every command, in the order `mlgate --help` lists them. */
 const commands = [
-    plannedCommand('validate', 'validate a dataset against a schema and a reference, with drift', '<data> [options]'),
-    plannedCommand('schema', 'infer a starting data schema from a dataset (`schema infer`)', 'infer <data>'),
+    validateCommand,
+    schemaCommand,
     profileCommand,
     plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
     compareCommand,
@@ -67183,7 +69846,7 @@ async function runCli(argv, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4226);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3567);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7589);
 
 
@@ -71899,7 +74562,7 @@ __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 

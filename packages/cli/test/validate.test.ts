@@ -130,3 +130,46 @@ describe('mlgate validate', () => {
     }
   });
 });
+
+describe('mlgate validate --reference', () => {
+  /** 4,000 rows: `amount` ~ N(mean, 10) via a fixed quasi-random sequence, `plan` cycling over three values. */
+  function sample(mean: number, plans: string[]): string {
+    const rows = ['amount,plan'];
+    for (let i = 0; i < 4000; i++) {
+      const u = (i * 0.6180339887 + 0.5) % 1;
+      // Inverse-logistic spread: symmetric around the mean, standard deviation about 10.
+      rows.push(`${(mean + 5.5 * Math.log(u / (1 - u))).toFixed(3)},${plans[i % plans.length]}`);
+    }
+    return `${rows.join('\n')}\n`;
+  }
+
+  beforeAll(() => {
+    writeFileSync(join(dir, 'ref.csv'), sample(50, ['basic', 'plus', 'pro']));
+    writeFileSync(join(dir, 'same.csv'), sample(50, ['basic', 'plus', 'pro']));
+    writeFileSync(join(dir, 'shifted.csv'), sample(58, ['basic', 'basic', 'plus', 'pro']));
+  });
+
+  it('finds no drift between samples of one distribution', async () => {
+    const c = capture(dir);
+    expect(await runCli(['validate', 'same.csv', '--reference', 'ref.csv', '--json'], c.io)).toBe(0);
+    const drift = parseReport(JSON.parse(c.out()), 'stdout').validations?.[0]?.drift;
+    expect(drift?.status).toBe('pass');
+    expect(drift?.columns.map((d) => [d.column, d.test, d.drifted])).toEqual([
+      ['amount', 'ks', false],
+      ['plan', 'chi2', false],
+    ]);
+  });
+
+  it('flags a shifted numeric column and reweighted categories against a saved reference profile', async () => {
+    expect(await runCli(['profile', 'ref.csv', '-o', 'ref-profile.json'], capture(dir).io)).toBe(0);
+    const c = capture(dir);
+    expect(await runCli(['validate', 'shifted.csv', '--reference', 'ref-profile.json', '--json'], c.io)).toBe(1);
+    const drift = parseReport(JSON.parse(c.out()), 'stdout').validations?.[0]?.drift;
+    const amount = drift?.columns.find((d) => d.column === 'amount');
+    expect(amount?.drifted).toBe(true);
+    expect(amount?.pValue).toBeLessThan(1e-6);
+    expect(amount?.effect.value).toBeGreaterThan(0.5);
+    expect(drift?.columns.find((d) => d.column === 'plan')?.drifted).toBe(true);
+    expect(drift?.status).toBe('fail');
+  });
+});

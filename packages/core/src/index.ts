@@ -26,3 +26,4 @@ export * from './gate/index.js';
 export { formatOf, readCsvColumns } from './data/source.js';
 export * from './checks/index.js';
 export * from './validate/index.js';
+export * from './drift/index.js';

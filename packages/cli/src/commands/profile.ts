@@ -1,17 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  UserError,
-  mergeProfiles,
-  profileFile,
-  readProfileFile,
-  renderProfileText,
-  type Profile,
-  type ProfileProgress,
-} from '@mlgate/core';
+import { UserError, mergeProfiles, profileFile, readProfileFile, renderProfileText, type Profile } from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { clearProgressLine, progressLine } from '../progress.js';
 
 const FORMATS = ['csv', 'tsv', 'jsonl'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,9 +57,9 @@ export const profileCommand: Command = {
       const result = await profileFile(resolve(io.cwd, positionals[0]!), {
         ...(shard && { shard }),
         ...(format && { format }),
-        ...(io.isTTY && { onProgress: progressLine(io) }),
+        ...(io.isTTY && { onProgress: progressLine(io, 'profiling') }),
       });
-      if (io.isTTY) io.stderr.write('\r\x1b[K');
+      clearProgressLine(io);
       for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
         io.stderr.write(
           `${issue.file ?? positionals[0]}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`,
@@ -97,21 +90,4 @@ export function parseShard(text: string): { index: number; count: number } {
 function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
-}
-
-/** A one-line progress report on stderr, redrawn at most ten times a second. */
-function progressLine(io: CliIo): (progress: ProfileProgress) => void {
-  const started = Date.now();
-  let last = 0;
-  return ({ bytes, totalBytes, rows }) => {
-    const now = Date.now();
-    if (now - last < 100) return;
-    last = now;
-    const seconds = Math.max((now - started) / 1000, 1e-3);
-    const percent = totalBytes > 0 ? Math.min(100, (100 * bytes) / totalBytes).toFixed(0) : '100';
-    const mb = (bytes / 1e6).toFixed(0);
-    io.stderr.write(
-      `\r\x1b[Kprofiling: ${percent}% (${mb} MB, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s)`,
-    );
-  };
 }

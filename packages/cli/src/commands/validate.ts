@@ -3,17 +3,22 @@ import { resolve } from 'node:path';
 import {
   MAX_REPORTED_ISSUES,
   UserError,
+  attachDrift,
+  detectDriftDetailed,
+  profileFile,
   readCheckSuite,
+  readProfileFile,
   renderReportText,
   validateFile,
   validationReport,
   type Check,
-  type ProfileProgress,
+  type Profile,
   type ValidateFileOptions,
 } from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { clearProgressLine, progressLine } from '../progress.js';
 import { parseShard } from './profile.js';
 
 type DataFormat = NonNullable<ValidateFileOptions['format']>;
@@ -28,6 +33,9 @@ cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with 
 Options:
   --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
                        suite (JSON); without it the data is only read and profiled
+  --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
+                       data file (profiled first). A column drifts only when the change is both
+                       significant (p < 0.05) and larger than its effect-size threshold
   --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
   --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
   --max-errors <n>     data issues kept and reported, 1 to ${MAX_REPORTED_ISSUES} (default 100); all are counted
@@ -46,6 +54,7 @@ export const validateCommand: Command = {
   async run(argv: string[], io: CliIo) {
     const { values, positionals } = parseCommandArgs('validate', argv, {
       schema: { type: 'string' },
+      reference: { type: 'string' },
       shard: { type: 'string' },
       format: { type: 'string' },
       'max-errors': { type: 'string' },
@@ -66,9 +75,15 @@ export const validateCommand: Command = {
       ...(shard && { shard }),
       ...(format && { format }),
       ...(maxErrors !== undefined && { maxErrors }),
-      ...(io.isTTY && { onProgress: progressLine(io) }),
+      ...(io.isTTY && { onProgress: progressLine(io, 'validating') }),
     });
-    if (io.isTTY) io.stderr.write('\r\x1b[K');
+    clearProgressLine(io);
+    if (values.reference !== undefined) {
+      const reference = await referenceProfile(resolve(io.cwd, values.reference));
+      const { result, skipped } = detectDriftDetailed(reference, profile);
+      attachDrift(section, result);
+      for (const column of skipped) if (column.status !== 'pass') io.stderr.write(`drift: ${column.message}\n`);
+    }
     const report = validationReport([section], new Date());
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
@@ -79,6 +94,12 @@ export const validateCommand: Command = {
     return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
   },
 };
+
+/** A saved profile is used as it is; any other file is data to profile first. */
+async function referenceProfile(path: string): Promise<Profile> {
+  if (path.endsWith('.json')) return readProfileFile(path);
+  return (await profileFile(path)).profile;
+}
 
 function parseFormat(value: string): DataFormat {
   if ((FORMATS as readonly string[]).includes(value)) return value as DataFormat;
@@ -93,19 +114,4 @@ function parseMaxErrors(value: string): number {
     );
   }
   return n;
-}
-
-/** A one-line progress report on stderr, redrawn at most ten times a second. */
-function progressLine(io: CliIo): (progress: ProfileProgress) => void {
-  const started = Date.now();
-  let last = 0;
-  return ({ bytes, totalBytes, rows }) => {
-    const now = Date.now();
-    if (now - last < 100) return;
-    last = now;
-    const seconds = Math.max((now - started) / 1000, 1e-3);
-    const percent = totalBytes > 0 ? Math.min(100, (100 * bytes) / totalBytes).toFixed(0) : '100';
-    const rate = Math.round(rows / seconds).toLocaleString('en-US');
-    io.stderr.write(`\r\x1b[Kvalidating: ${percent}% (${(bytes / 1e6).toFixed(0)} MB, ${rate} rows/s)`);
-  };
 }
