@@ -1,0 +1,136 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import {
+  UserError,
+  attachDrift,
+  detectDriftDetailed,
+  formatOf,
+  profileFile,
+  readCheckSuite,
+  readProfileFile,
+  renderReportMarkdown,
+  validateFile,
+  validationReport,
+  type Check,
+  type Profile,
+  type Report,
+  type VerdictStatus,
+  type ValidationSection,
+} from '@mlgate/core';
+import type { Logger } from '@mlgate/github';
+import { rowAnnotations } from './annotations.js';
+import { parseInputs, type FailOn, type Inputs } from './inputs.js';
+import { progressLogger } from './progress.js';
+
+/** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
+const SUMMARY_BUDGET_BYTES = 500_000;
+
+const FAILING: Record<FailOn, readonly VerdictStatus[]> = { error: ['fail'], warning: ['fail', 'warn'], never: [] };
+
+export async function run({ logger }: { logger: Logger }): Promise<void> {
+  const inputs = parseInputs();
+  // The schema and the reference are read before the data: a typo in either must not cost a long pass.
+  const suite = inputs.schema === undefined ? undefined : (await readCheckSuite(resolve(inputs.schema))).checks;
+  const reference =
+    inputs.reference === undefined
+      ? undefined
+      : await logger.group('Reference', () => referenceProfile(inputs.reference!, logger));
+  const { section, profile } = await logger.group('Validate', () => validate(inputs, suite, logger));
+  if (reference) checkDrift(section, reference, profile, logger);
+
+  const report = validationReport([section], new Date());
+  const reportPath = await writeJson(
+    inputs.reportOut ?? join(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate-validate-report.json'),
+    report,
+  );
+  const profilePath = inputs.profileOut === undefined ? '' : await writeJson(inputs.profileOut, profile);
+  await core.summary
+    .addRaw(renderReportMarkdown(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() }), true)
+    .write();
+
+  const { status } = report.verdict;
+  core.setOutput('passed', String(!FAILING[inputs.failOn === 'never' ? 'error' : inputs.failOn].includes(status)));
+  core.setOutput('report', reportPath);
+  core.setOutput('profile', profilePath);
+  annotateRows(section, inputs.data, logger);
+  logger.info(`Verdict: ${status} — ${report.verdict.summary}`);
+  if (FAILING[inputs.failOn].includes(status)) failStep(report, inputs.failOn, logger);
+}
+
+async function validate(
+  inputs: Inputs,
+  suite: Check[] | undefined,
+  logger: Logger,
+): Promise<{ section: ValidationSection; profile: Profile }> {
+  const started = Date.now();
+  const result = await validateFile(resolve(inputs.data), {
+    dataset: inputs.data,
+    ...(suite && { suite }),
+    ...(inputs.shard && { shard: inputs.shard }),
+    ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
+    onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
+  });
+  const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
+  const { rows, columns } = result.section;
+  logger.info(`Read ${rows} rows × ${columns} columns of ${inputs.data}${shard} in ${seconds(started)}`);
+  return result;
+}
+
+/** A saved profile (`.json`) is used as it is; any other file is data, profiled first. */
+async function referenceProfile(path: string, logger: Logger): Promise<Profile> {
+  if (path.endsWith('.json')) return readProfileFile(resolve(path));
+  const started = Date.now();
+  const { profile } = await profileFile(resolve(path), {
+    onProgress: progressLogger(`profiling ${path}`, (line) => logger.info(line)),
+  });
+  logger.info(`Profiled ${profile.rows} rows of ${path} in ${seconds(started)}`);
+  return profile;
+}
+
+function checkDrift(section: ValidationSection, reference: Profile, profile: Profile, logger: Logger): void {
+  const { result, skipped } = detectDriftDetailed(reference, profile);
+  attachDrift(section, result);
+  for (const column of skipped) if (column.status !== 'pass') logger.warning(`drift: ${column.message}`);
+}
+
+/** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */
+function annotateRows(section: ValidationSection, data: string, logger: Logger): void {
+  if (data.toLowerCase().endsWith('.gz') || formatOf(data) === 'parquet') return;
+  const { annotations, omitted } = rowAnnotations(section, repositoryPath(data));
+  for (const { level, message, location } of annotations) logger[level](message, location);
+  if (omitted > 0) logger.info(`${omitted} more failing rows are listed in the report, not annotated`);
+}
+
+/** Each reason at or above fail-on's level is one error line; the step then fails like `core.setFailed`. */
+function failStep(report: Report, failOn: FailOn, logger: Logger): never {
+  const { status, reasons } = report.verdict;
+  for (const reason of reasons.filter((r) => FAILING[failOn].includes(r.status))) {
+    logger.error(`${reason.column === undefined ? '' : `${reason.column}: `}${reason.message}`);
+  }
+  throw new UserError(`the validation verdict is ${status} and fail-on is ${failOn}, so the step fails`);
+}
+
+async function writeJson(path: string, value: unknown): Promise<string> {
+  const absolute = resolve(path);
+  await mkdir(dirname(absolute), { recursive: true });
+  await writeFile(absolute, `${JSON.stringify(value, null, 2)}\n`);
+  return absolute;
+}
+
+/** Annotations point at files relative to the repository root (the workspace). */
+function repositoryPath(path: string): string {
+  const inWorkspace = relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), resolve(path));
+  return inWorkspace.startsWith('..') || isAbsolute(inWorkspace) ? path : inWorkspace;
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function runUrl(): string | undefined {
+  const { serverUrl, runId } = context;
+  const { owner, repo } = context.repo;
+  return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
+}
