@@ -37987,8 +37987,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 167 modules
-var src = __nccwpck_require__(700);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 169 modules
+var src = __nccwpck_require__(9918);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(1858);
 ;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
@@ -38555,7 +38555,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 700:
+/***/ 9918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38582,7 +38582,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseTolerance, profileFile, profileStats, readCheckSuite, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -54159,7 +54159,7 @@ async function refuseGzipShards(path, shard) {
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
-async function profileFile(path, options = {}) {
+async function profile_file_profileFile(path, options = {}) {
     const format = options.format ?? formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index)) {
@@ -54227,11 +54227,22 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
+async function read_readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
     return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
+
+
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled first. */
+async function readReferenceProfile(path, options = {}) {
+    if (path.endsWith('.json'))
+        return readProfileFile(path);
+    return (await profileFile(path, options)).profile;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
+
 
 
 
@@ -59083,6 +59094,19 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
+
+/** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
+function parseShardSpec(text, what) {
+    const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UserError(`${what}: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
 /** What a column's values must read as. */
 const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
@@ -61509,6 +61533,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
 /***/ }),
 
 /***/ 1858:
@@ -61532,8 +61557,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 167 modules
-var src = __nccwpck_require__(700);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 169 modules
+var src = __nccwpck_require__(9918);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

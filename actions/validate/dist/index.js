@@ -36458,8 +36458,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __nccwpck_require__(1918);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 166 modules
-var src = __nccwpck_require__(5004);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 168 modules
+var src = __nccwpck_require__(6439);
 ;// CONCATENATED MODULE: ./actions/validate/src/annotations.ts
 /** Enough to find the pattern from the diff view; the report holds every example. */
 const MAX_PER_CHECK = 10;
@@ -36521,20 +36521,11 @@ function parseInputs(source) {
         schema: (0,github_src/* optionalInput */.$m)('schema', source),
         reference: (0,github_src/* optionalInput */.$m)('reference', source),
         failOn: (0,github_src/* enumInput */.gX)('fail-on', FAIL_ON, 'error', source),
-        shard: shard === undefined ? undefined : parseShard(shard),
+        shard: shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(shard, 'input "shard"'),
         profileOut: (0,github_src/* optionalInput */.$m)('profile-out', source),
         reportOut: (0,github_src/* optionalInput */.$m)('report-out', source),
         maxErrors: (0,github_src/* intInput */.O1)('max-errors', { min: 1, max: src/* MAX_REPORTED_ISSUES */.yp }, source),
     };
-}
-function parseShard(text) {
-    const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text);
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (!match || index < 1 || index > count) {
-        throw new src/* UserError */.yo(`input "shard": expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
-    }
-    return { index, count };
 }
 
 ;// CONCATENATED MODULE: ./actions/validate/src/progress.ts
@@ -36614,13 +36605,11 @@ async function validate(inputs, suite, logger) {
 }
 /** A saved profile (`.json`) is used as it is; any other file is data, profiled first. */
 async function referenceProfile(path, logger) {
-    if (path.endsWith('.json'))
-        return (0,src/* readProfileFile */.CI)((0,external_node_path_.resolve)(path));
     const started = Date.now();
-    const { profile } = await (0,src/* profileFile */.aC)((0,external_node_path_.resolve)(path), {
+    const profile = await (0,src/* readReferenceProfile */.FP)((0,external_node_path_.resolve)(path), {
         onProgress: progressLogger(`profiling ${path}`, (line) => logger.info(line)),
     });
-    logger.info(`Profiled ${profile.rows} rows of ${path} in ${seconds(started)}`);
+    logger.info(`Read the reference profile of ${profile.rows} rows from ${path} in ${seconds(started)}`);
     return profile;
 }
 function checkDrift(section, reference, profile, logger) {
@@ -36671,7 +36660,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 5004:
+/***/ 6439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36684,15 +36673,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cc: () => (/* reexport */ formatLocated),
   be: () => (/* reexport */ formatOf),
   iU: () => (/* reexport */ isUserError),
-  aC: () => (/* reexport */ profileFile),
+  d7: () => (/* reexport */ parseShardSpec),
   de: () => (/* reexport */ readCheckSuite),
-  CI: () => (/* reexport */ readProfileFile),
+  FP: () => (/* reexport */ readReferenceProfile),
   Ay: () => (/* reexport */ renderReportMarkdown),
   nJ: () => (/* reexport */ validateFile),
   qW: () => (/* reexport */ validationReport)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseTolerance, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readReportFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReportFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -52483,7 +52472,18 @@ async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
     return Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
+
+
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled first. */
+async function readReferenceProfile(path, options = {}) {
+    if (path.endsWith('.json'))
+        return readProfileFile(path);
+    return (await profileFile(path, options)).profile;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
+
 
 
 
@@ -57052,6 +57052,19 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
+
+/** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
+function parseShardSpec(text, what) {
+    const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new errors_UserError(`${what}: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
 const MAX_LISTED = 10;
 const MAX_VALUE_CHARS = 80;
@@ -59587,6 +59600,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
 /***/ }),
 
 /***/ 4408:
@@ -59606,8 +59620,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 166 modules
-var src = __nccwpck_require__(5004);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 168 modules
+var src = __nccwpck_require__(6439);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

@@ -7,9 +7,8 @@ import {
   attachDrift,
   detectDriftDetailed,
   formatOf,
-  profileFile,
   readCheckSuite,
-  readProfileFile,
+  readReferenceProfile,
   renderReportMarkdown,
   validateFile,
   validationReport,
@@ -80,12 +79,11 @@ async function validate(
 
 /** A saved profile (`.json`) is used as it is; any other file is data, profiled first. */
 async function referenceProfile(path: string, logger: Logger): Promise<Profile> {
-  if (path.endsWith('.json')) return readProfileFile(resolve(path));
   const started = Date.now();
-  const { profile } = await profileFile(resolve(path), {
+  const profile = await readReferenceProfile(resolve(path), {
     onProgress: progressLogger(`profiling ${path}`, (line) => logger.info(line)),
   });
-  logger.info(`Profiled ${profile.rows} rows of ${path} in ${seconds(started)}`);
+  logger.info(`Read the reference profile of ${profile.rows} rows from ${path} in ${seconds(started)}`);
   return profile;
 }
 

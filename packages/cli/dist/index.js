@@ -36427,7 +36427,7 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 3567:
+/***/ 1883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52297,7 +52297,18 @@ function render_text_clean(text) {
     return escaped.length > MAX_CELL ? `${escaped.slice(0, MAX_CELL - 1)}…` : escaped;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
+
+
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled first. */
+async function readReferenceProfile(path, options = {}) {
+    if (path.endsWith('.json'))
+        return readProfileFile(path);
+    return (await profileFile(path, options)).profile;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
+
 
 
 
@@ -57149,6 +57160,19 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
+
+/** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
+function parseShardSpec(text, what) {
+    const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new errors_UserError(`${what}: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
 const MAX_LISTED = 10;
 const MAX_VALUE_CHARS = 80;
@@ -59650,6 +59674,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -69507,7 +69532,7 @@ const profileCommand = {
             if (positionals.length !== 1) {
                 throw new errors_UserError('give exactly one data file (see `mlgate profile --help`)');
             }
-            const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+            const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseFormat(values.format);
             const result = await profileFile((0,external_node_path_namespaceObject.resolve)(io.cwd, positionals[0]), {
                 ...(shard && { shard }),
@@ -69530,16 +69555,6 @@ const profileCommand = {
         return ExitCode.Pass;
     },
 };
-/** `i/n` with 1 ≤ i ≤ n. */
-function parseShard(text) {
-    const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (!match || count < 1 || index < 1 || index > count) {
-        throw new errors_UserError(`--shard: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
-    }
-    return { index, count };
-}
 function parseFormat(value) {
     if (FORMATS.includes(value))
         return value;
@@ -69657,7 +69672,6 @@ const schemaCommand = {
 
 
 
-
 const validate_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
 const validate_help = `Usage: mlgate validate <data> [options]
 
@@ -69699,7 +69713,7 @@ const validateCommand = {
         if (positionals.length !== 1)
             throw new errors_UserError('give exactly one data file (see `mlgate validate --help`)');
         const data = positionals[0];
-        const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+        const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
         const format = values.format === undefined ? undefined : validate_parseFormat(values.format);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
         let suite;
@@ -69715,7 +69729,7 @@ const validateCommand = {
         });
         clearProgressLine(io);
         if (values.reference !== undefined) {
-            const reference = await referenceProfile((0,external_node_path_namespaceObject.resolve)(io.cwd, values.reference));
+            const reference = await readReferenceProfile((0,external_node_path_namespaceObject.resolve)(io.cwd, values.reference));
             const { result, skipped } = detectDriftDetailed(reference, profile);
             attachDrift(section, result);
             for (const column of skipped)
@@ -69733,12 +69747,6 @@ const validateCommand = {
         return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
     },
 };
-/** A saved profile is used as it is; any other file is data to profile first. */
-async function referenceProfile(path) {
-    if (path.endsWith('.json'))
-        return readProfileFile(path);
-    return (await profileFile(path)).profile;
-}
 function validate_parseFormat(value) {
     if (validate_FORMATS.includes(value))
         return value;
@@ -69846,7 +69854,7 @@ async function runCli(argv, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3567);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1883);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7589);
 
 

@@ -24,6 +24,7 @@ export * from './sketch/index.js';
 export * from './compare/index.js';
 export * from './gate/index.js';
 export { formatOf, readCsvColumns } from './data/source.js';
+export { parseShardSpec, type ShardSpec } from './data/shard-spec.js';
 export * from './checks/index.js';
 export * from './validate/index.js';
 export * from './drift/index.js';

@@ -1,6 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError, mergeProfiles, profileFile, readProfileFile, renderProfileText, type Profile } from '@mlgate/core';
+import {
+  UserError,
+  mergeProfiles,
+  parseShardSpec,
+  profileFile,
+  readProfileFile,
+  renderProfileText,
+  type Profile,
+} from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -52,7 +60,7 @@ export const profileCommand: Command = {
       if (positionals.length !== 1) {
         throw new UserError('give exactly one data file (see `mlgate profile --help`)');
       }
-      const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+      const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
       const format = values.format === undefined ? undefined : parseFormat(values.format);
       const result = await profileFile(resolve(io.cwd, positionals[0]!), {
         ...(shard && { shard }),
@@ -75,17 +83,6 @@ export const profileCommand: Command = {
     return ExitCode.Pass;
   },
 };
-
-/** `i/n` with 1 ≤ i ≤ n. */
-export function parseShard(text: string): { index: number; count: number } {
-  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new UserError(`--shard: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
-  }
-  return { index, count };
-}
 
 function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;

@@ -5,21 +5,19 @@ import {
   UserError,
   attachDrift,
   detectDriftDetailed,
-  profileFile,
   readCheckSuite,
-  readProfileFile,
+  parseShardSpec,
+  readReferenceProfile,
   renderReportText,
   validateFile,
   validationReport,
   type Check,
-  type Profile,
   type ValidateFileOptions,
 } from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { clearProgressLine, progressLine } from '../progress.js';
-import { parseShard } from './profile.js';
 
 type DataFormat = NonNullable<ValidateFileOptions['format']>;
 const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'parquet'];
@@ -64,7 +62,7 @@ export const validateCommand: Command = {
     });
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
     const data = positionals[0]!;
-    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
     const format = values.format === undefined ? undefined : parseFormat(values.format);
     const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
     let suite: Check[] | undefined;
@@ -79,7 +77,7 @@ export const validateCommand: Command = {
     });
     clearProgressLine(io);
     if (values.reference !== undefined) {
-      const reference = await referenceProfile(resolve(io.cwd, values.reference));
+      const reference = await readReferenceProfile(resolve(io.cwd, values.reference));
       const { result, skipped } = detectDriftDetailed(reference, profile);
       attachDrift(section, result);
       for (const column of skipped) if (column.status !== 'pass') io.stderr.write(`drift: ${column.message}\n`);
@@ -94,12 +92,6 @@ export const validateCommand: Command = {
     return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
   },
 };
-
-/** A saved profile is used as it is; any other file is data to profile first. */
-async function referenceProfile(path: string): Promise<Profile> {
-  if (path.endsWith('.json')) return readProfileFile(path);
-  return (await profileFile(path)).profile;
-}
 
 function parseFormat(value: string): DataFormat {
   if ((FORMATS as readonly string[]).includes(value)) return value as DataFormat;
