@@ -52165,11 +52165,9 @@ async function refuseGzipShards(path, shard) {
 async function profileFile(path, options = {}) {
     const format = options.format ?? formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
-    if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index)) {
-        throw new errors_UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${shard.index}/${shard.count}`);
-    }
-    if (shard.index < 1 || shard.index > shard.count) {
-        throw new errors_UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${shard.index}/${shard.count}`);
+    const { index, count } = shard;
+    if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
+        throw new errors_UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
     }
     const size = await fileSize(path);
     const range = shardRange(size, shard.index, shard.count);
@@ -52196,6 +52194,7 @@ async function profileFile(path, options = {}) {
     }
     for await (const batch of reader.batches(counted())) {
         builder.add(batch);
+        options.onBatch?.(batch);
         options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
     }
     builder.declareColumns(reader.columns);
@@ -58481,8 +58480,6 @@ function validationReport(sections, createdAt) {
 
 
 
-
-
 /** The report schema's caps: at most this many data issues per section and examples per check. */
 const MAX_REPORTED_ISSUES = 1000;
 const MAX_REPORTED_EXAMPLES = 20;
@@ -58494,53 +58491,26 @@ const DEFAULT_MAX_ERRORS = 100;
  * (`error` issues); rows read leniently (`warning` issues) make it warn.
  */
 async function validateFile(path, options = {}) {
-    const format = options.format ?? formatOf(path);
-    const shard = options.shard ?? { index: 1, count: 1 };
-    checkShard(shard);
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
     const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
     const checks = options.suite ?? [];
-    const quotedIsText = format === 'jsonl';
-    const size = await validate_file_fileSize(path);
-    const range = shardRange(size, shard.index, shard.count);
-    const { reader, source } = await openReader(path, {
-        format,
-        shard,
+    const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
+    const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
+    const { profile, issues, errorCount, warningCount } = await profileFile(path, {
+        ...options.profile,
+        quotedIsText,
         csv: { maxErrors },
         jsonl: { maxErrors },
+        onBatch: (batch) => rowChecker.consume(batch),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.onProgress && { onProgress: options.onProgress }),
     });
-    const builder = new ProfileBuilder({ ...options.profile, quotedIsText });
-    const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
-    const totalBytes = range.end - range.start;
-    let bytes = 0;
-    async function* counted() {
-        for await (const chunk of source) {
-            bytes += chunk.length;
-            yield chunk;
-        }
-    }
-    for await (const batch of reader.batches(counted())) {
-        builder.add(batch);
-        rowChecker.consume(batch);
-        options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
-    }
-    builder.declareColumns(reader.columns);
-    const { issues: log } = reader;
-    const profile = builder.finish([
-        {
-            file: path,
-            format,
-            shard: shard.count > 1 ? { index: shard.index, count: shard.count } : null,
-            bytes: { ...range, size },
-            rows: builder.rowCount,
-            issues: { errors: log.errorCount, warnings: log.warningCount },
-        },
-    ]);
     const { table, stats } = profileStats(profile);
     const results = evaluateChecks(checks, { rows: rowChecker.finish(), table, stats });
     const dataset = options.dataset ?? path;
-    const issueStatus = log.errorCount > 0 ? 'fail' : log.warningCount > 0 ? 'warn' : 'pass';
+    const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
         rows: profile.rows,
@@ -58548,15 +58518,9 @@ async function validateFile(path, options = {}) {
         status: sectionStatus([...results.map((r) => r.status), issueStatus]),
         checks: results,
     };
-    if (log.issues.length > 0)
-        section.issues = log.issues.map((issue) => reportIssue(issue, dataset));
-    return {
-        section,
-        profile,
-        issues: log.issues,
-        errorCount: log.errorCount,
-        warningCount: log.warningCount,
-    };
+    if (issues.length > 0)
+        section.issues = issues.map((issue) => reportIssue(issue, dataset));
+    return { section, profile, issues, errorCount, warningCount };
 }
 function sectionStatus(statuses) {
     const worst = worstStatus(statuses);
@@ -58570,26 +58534,11 @@ function reportIssue(issue, dataset) {
         message: `${issue.severity}: ${issue.message}`,
     };
 }
-function checkShard({ index, count }) {
-    if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
-        throw new errors_UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
-    }
-}
 function bounded(name, value, min, max) {
     if (!Number.isInteger(value) || value < min || value > max) {
         throw new errors_UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
     }
     return value;
-}
-async function validate_file_fileSize(path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)(path)).size;
-    }
-    catch (error) {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/index.ts

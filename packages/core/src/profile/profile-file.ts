@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { shardRange } from '../data/csv-boundary.js';
+import type { RecordBatch } from '../data/batch.js';
 import type { DataIssue } from '../data/issues.js';
 import { formatOf, openReader, type DataFormat, type OpenReaderOptions, type Shard } from '../data/source.js';
 import { UserError } from '../errors.js';
@@ -22,6 +23,11 @@ export interface ProfileFileOptions extends ProfileOptions {
   jsonl?: OpenReaderOptions['jsonl'];
   /** Called after each batch; cheap to ignore. */
   onProgress?: (progress: ProfileProgress) => void;
+  /**
+   * Another consumer of the same pass (row-level checks): called with each batch after the profile
+   * has taken it. The batch is only valid during the call.
+   */
+  onBatch?: (batch: RecordBatch) => void;
 }
 
 export interface ProfileFileResult {
@@ -39,11 +45,9 @@ export interface ProfileFileResult {
 export async function profileFile(path: string, options: ProfileFileOptions = {}): Promise<ProfileFileResult> {
   const format = options.format ?? formatOf(path);
   const shard = options.shard ?? { index: 1, count: 1 };
-  if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index)) {
-    throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${shard.index}/${shard.count}`);
-  }
-  if (shard.index < 1 || shard.index > shard.count) {
-    throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${shard.index}/${shard.count}`);
+  const { index, count } = shard;
+  if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
   }
   const size = await fileSize(path);
   const range = shardRange(size, shard.index, shard.count);
@@ -70,6 +74,7 @@ export async function profileFile(path: string, options: ProfileFileOptions = {}
   }
   for await (const batch of reader.batches(counted())) {
     builder.add(batch);
+    options.onBatch?.(batch);
     options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
   }
   builder.declareColumns(reader.columns);

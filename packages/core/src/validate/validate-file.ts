@@ -1,14 +1,11 @@
-import { stat } from 'node:fs/promises';
 import { DEFAULT_MAX_EXAMPLES, RowChecker } from '../checks/row-checker.js';
 import { evaluateChecks } from '../checks/evaluate.js';
 import type { Check } from '../checks/types.js';
-import { shardRange } from '../data/csv-boundary.js';
 import type { DataIssue as ReadIssue } from '../data/issues.js';
-import { formatOf, openReader, type DataFormat, type Shard } from '../data/source.js';
+import { formatOf, type DataFormat, type Shard } from '../data/source.js';
 import { UserError } from '../errors.js';
-import { ProfileBuilder } from '../profile/builder.js';
 import type { ProfileOptions } from '../profile/column.js';
-import type { ProfileProgress } from '../profile/profile-file.js';
+import { profileFile, type ProfileProgress } from '../profile/profile-file.js';
 import type { Profile } from '../profile/profile.js';
 import { worstStatus } from '../report/status.js';
 import type { DataIssue, Status, ValidationSection } from '../report/types.js';
@@ -52,53 +49,26 @@ export interface ValidateFileResult {
  * (`error` issues); rows read leniently (`warning` issues) make it warn.
  */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<ValidateFileResult> {
-  const format = options.format ?? formatOf(path);
-  const shard = options.shard ?? { index: 1, count: 1 };
-  checkShard(shard);
   // At least one issue is kept so that a failure for unreadable rows always shows where.
   const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
   const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
   const checks = options.suite ?? [];
-  const quotedIsText = format === 'jsonl';
-  const size = await fileSize(path);
-  const range = shardRange(size, shard.index, shard.count);
-  const { reader, source } = await openReader(path, {
-    format,
-    shard,
+  const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
+  const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
+  const { profile, issues, errorCount, warningCount } = await profileFile(path, {
+    ...options.profile,
+    quotedIsText,
     csv: { maxErrors },
     jsonl: { maxErrors },
+    onBatch: (batch) => rowChecker.consume(batch),
+    ...(options.shard && { shard: options.shard }),
+    ...(options.format && { format: options.format }),
+    ...(options.onProgress && { onProgress: options.onProgress }),
   });
-  const builder = new ProfileBuilder({ ...options.profile, quotedIsText });
-  const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
-  const totalBytes = range.end - range.start;
-  let bytes = 0;
-  async function* counted(): AsyncGenerator<Uint8Array, void> {
-    for await (const chunk of source) {
-      bytes += chunk.length;
-      yield chunk;
-    }
-  }
-  for await (const batch of reader.batches(counted())) {
-    builder.add(batch);
-    rowChecker.consume(batch);
-    options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
-  }
-  builder.declareColumns(reader.columns);
-  const { issues: log } = reader;
-  const profile = builder.finish([
-    {
-      file: path,
-      format,
-      shard: shard.count > 1 ? { index: shard.index, count: shard.count } : null,
-      bytes: { ...range, size },
-      rows: builder.rowCount,
-      issues: { errors: log.errorCount, warnings: log.warningCount },
-    },
-  ]);
   const { table, stats } = profileStats(profile);
   const results = evaluateChecks(checks, { rows: rowChecker.finish(), table, stats });
   const dataset = options.dataset ?? path;
-  const issueStatus: Status = log.errorCount > 0 ? 'fail' : log.warningCount > 0 ? 'warn' : 'pass';
+  const issueStatus: Status = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
   const section: ValidationSection = {
     dataset,
     rows: profile.rows,
@@ -106,14 +76,8 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
     status: sectionStatus([...results.map((r) => r.status), issueStatus]),
     checks: results,
   };
-  if (log.issues.length > 0) section.issues = log.issues.map((issue) => reportIssue(issue, dataset));
-  return {
-    section,
-    profile,
-    issues: log.issues,
-    errorCount: log.errorCount,
-    warningCount: log.warningCount,
-  };
+  if (issues.length > 0) section.issues = issues.map((issue) => reportIssue(issue, dataset));
+  return { section, profile, issues, errorCount, warningCount };
 }
 
 function sectionStatus(statuses: readonly Status[]): Status {
@@ -130,25 +94,9 @@ function reportIssue(issue: ReadIssue, dataset: string): DataIssue {
   };
 }
 
-function checkShard({ index, count }: Shard): void {
-  if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
-    throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
-  }
-}
-
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
   }
   return value;
-}
-
-async function fileSize(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch (error) {
-    throw new UserError(`cannot open data file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      file: path,
-    });
-  }
 }
