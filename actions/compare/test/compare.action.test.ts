@@ -22,6 +22,9 @@ describe('actions/compare run as the runner runs it', () => {
   let gh: FakeGitHub;
   let workspace: string;
 
+  /** Harness temp dirs kept so a test can read the action's RUNNER_TEMP outputs; removed after each test. */
+  const kept: string[] = [];
+
   beforeEach(async () => {
     gh = await FakeGitHub.start();
     gh.addToken(TOKEN, 'github-actions[bot]', { type: 'Bot' });
@@ -31,6 +34,7 @@ describe('actions/compare run as the runner runs it', () => {
     gh.assertNoViolations();
     await gh.close();
     await rm(workspace, { recursive: true, force: true });
+    for (const dir of kept.splice(0)) await rm(dir, { recursive: true, force: true });
   });
 
   /** main's runs of ci.yml: an older successful one, the newest successful one holding `baseline`, a newer failed one. */
@@ -66,6 +70,7 @@ describe('actions/compare run as the runner runs it', () => {
       cwd: workspace,
       keepTempDir: true,
     });
+    if (run.tempDir) kept.push(run.tempDir);
     return { run, wanted };
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlgate/core';
@@ -51,6 +51,7 @@ describe('actions/report run as the runner runs it', () => {
   afterEach(async () => {
     gh.assertNoViolations();
     await gh.close();
+    await rm(workspace, { recursive: true, force: true });
   });
 
   async function report(file: string, content: unknown, inputs: Record<string, string> = {}, runId = '1001') {
@@ -170,11 +171,13 @@ describe('actions/report run as the runner runs it', () => {
       cwd: workspace,
       keepTempDir: true,
     });
+    const markdown = await readFile(run.outputs.markdown ?? '', 'utf8');
+    if (run.tempDir) await rm(run.tempDir, { recursive: true, force: true });
 
     expect(run.exitCode).toBe(0);
     expect(run.outputs['comment-action']).toBe('skipped');
     expect(run.summary).toContain('churn@v1.3.0');
-    expect(await readFile(run.outputs.markdown ?? '', 'utf8')).toContain('churn@v1.3.0');
+    expect(markdown).toContain('churn@v1.3.0');
     expect(gh.requests).toHaveLength(0);
     expect(run.hasUnclosedGroups).toBe(false);
   });

@@ -41,12 +41,18 @@ describe('actions/validate run as the runner runs it', () => {
       'id,price,city\n1,10,Oslo\n2,250,Lima\n3,20,Paris\n4,-5,Pune\n5,30,Lima\n',
     );
   });
+  /** Harness temp dirs kept so a test can read the action's RUNNER_TEMP outputs; removed after each test. */
+  const kept: string[] = [];
   afterEach(async () => {
     await rm(workspace, { recursive: true, force: true });
+    for (const dir of kept.splice(0)) await rm(dir, { recursive: true, force: true });
   });
 
-  const validate = (inputs: Record<string, string>): Promise<ActionRun> =>
-    runActionBundle({ action: 'validate', inputs, env: {}, cwd: workspace, keepTempDir: true });
+  const validate = async (inputs: Record<string, string>): Promise<ActionRun> => {
+    const run = await runActionBundle({ action: 'validate', inputs, env: {}, cwd: workspace, keepTempDir: true });
+    if (run.tempDir) kept.push(run.tempDir);
+    return run;
+  };
   const errors = (run: ActionRun) => run.annotations.filter((a) => a.level === 'error');
 
   it('passes good data with passed=true, a valid report file and the checks table in the summary', async () => {

@@ -38646,6 +38646,19 @@ class RecordBatch {
         return this.lines[row];
     }
 }
+/** Feeds a whole source to a push reader and yields each batch as it completes (valid until the next iteration). */
+async function* pushBatches(reader, source) {
+    for await (const chunk of source) {
+        reader.write(chunk);
+        for (let batch = reader.next(); batch !== null; batch = reader.next())
+            yield batch;
+        if (reader.hasStopped)
+            return;
+    }
+    reader.end();
+    for (let batch = reader.next(); batch !== null; batch = reader.next())
+        yield batch;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
 
@@ -41213,17 +41226,12 @@ class CsvReader {
         return batch;
     }
     /** Reads a whole source; each yielded batch is valid until the next iteration. */
-    async *batches(source) {
-        for await (const chunk of source) {
-            this.write(chunk);
-            for (let batch = this.next(); batch !== null; batch = this.next())
-                yield batch;
-            if (this.stopped)
-                return;
-        }
-        this.end();
-        for (let batch = this.next(); batch !== null; batch = this.next())
-            yield batch;
+    batches(source) {
+        return pushBatches(this, source);
+    }
+    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+    get hasStopped() {
+        return this.stopped;
     }
     release() {
         if (!this.pendingRelease)
@@ -41693,17 +41701,13 @@ class JsonlReader {
         this.fill();
         return this.batch;
     }
-    async *batches(source) {
-        for await (const chunk of source) {
-            this.write(chunk);
-            for (let batch = this.next(); batch !== null; batch = this.next())
-                yield batch;
-            if (this.stopped)
-                return;
-        }
-        this.end();
-        for (let batch = this.next(); batch !== null; batch = this.next())
-            yield batch;
+    /** Reads a whole source; each yielded batch is valid until the next iteration. */
+    batches(source) {
+        return pushBatches(this, source);
+    }
+    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+    get hasStopped() {
+        return this.stopped;
     }
     /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */
     readLines() {

@@ -157,3 +157,25 @@ export interface BatchReader {
   next(): RecordBatch | null;
   batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void>;
 }
+
+/** A reader fed by pushing bytes; `hasStopped` once it takes no more (its shard's end was reached). */
+export interface PushReader {
+  readonly hasStopped: boolean;
+  write(chunk: Uint8Array): void;
+  end(): void;
+  next(): RecordBatch | null;
+}
+
+/** Feeds a whole source to a push reader and yields each batch as it completes (valid until the next iteration). */
+export async function* pushBatches(
+  reader: PushReader,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<RecordBatch, void> {
+  for await (const chunk of source) {
+    reader.write(chunk);
+    for (let batch = reader.next(); batch !== null; batch = reader.next()) yield batch;
+    if (reader.hasStopped) return;
+  }
+  reader.end();
+  for (let batch = reader.next(); batch !== null; batch = reader.next()) yield batch;
+}

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { FieldFlag, NullTokens, RecordBatch } from './batch.js';
+import { FieldFlag, NullTokens, RecordBatch, pushBatches } from './batch.js';
 import type { BatchReader } from './batch.js';
 import { IssueLog } from './issues.js';
 import { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';
@@ -185,14 +185,13 @@ export class CsvReader implements BatchReader {
   }
 
   /** Reads a whole source; each yielded batch is valid until the next iteration. */
-  async *batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void> {
-    for await (const chunk of source) {
-      this.write(chunk);
-      for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
-      if (this.stopped) return;
-    }
-    this.end();
-    for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
+  batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void> {
+    return pushBatches(this, source);
+  }
+
+  /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+  get hasStopped(): boolean {
+    return this.stopped;
   }
 
   private release(): void {

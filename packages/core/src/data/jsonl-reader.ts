@@ -1,4 +1,4 @@
-import { FieldFlag, NullTokens, RecordBatch } from './batch.js';
+import { FieldFlag, NullTokens, RecordBatch, pushBatches } from './batch.js';
 import type { BatchReader } from './batch.js';
 import { IssueLog } from './issues.js';
 import { charColumn, findInvalidUtf8 } from './utf8.js';
@@ -102,14 +102,14 @@ export class JsonlReader implements BatchReader {
     return this.batch;
   }
 
-  async *batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void> {
-    for await (const chunk of source) {
-      this.write(chunk);
-      for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
-      if (this.stopped) return;
-    }
-    this.end();
-    for (let batch = this.next(); batch !== null; batch = this.next()) yield batch;
+  /** Reads a whole source; each yielded batch is valid until the next iteration. */
+  batches(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<RecordBatch, void> {
+    return pushBatches(this, source);
+  }
+
+  /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+  get hasStopped(): boolean {
+    return this.stopped;
   }
 
   /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */

@@ -1,29 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
 import { KllSketch } from '../../src/sketch/kll.js';
-import { exactRank, normal, uniform } from './data.js';
+import { exactRank, normal, uniform, kllOf, maxRankError } from './data.js';
 
 /**
  * Empirical check of the documented rank error (99% confidence bound ε = 2.296/k^0.9723,
  * 1.33% at k = 200). Single seeded runs that typically land far below ε, so the tests demand
  * 75% of ε for single sketches: a regression that inflated the error would show.
  */
-
-function sketchOf(values: ArrayLike<number>, k = 200, seed?: number): KllSketch {
-  const s = new KllSketch(k, seed);
-  for (let i = 0; i < values.length; i++) s.add(values[i]!);
-  return s;
-}
-
-/** Largest |estimated rank − true rank| over 1000 evenly spaced true quantiles of the data. */
-function maxRankError(sketch: KllSketch, values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  let worst = 0;
-  for (let i = 0; i < 1000; i++) {
-    const x = sorted[Math.floor((i / 1000) * sorted.length)]!;
-    worst = Math.max(worst, Math.abs(sketch.rank(x) - exactRank(sorted, x)));
-  }
-  return worst;
-}
 
 const EPS_200 = KllSketch.normalizedRankError(200);
 
@@ -35,7 +18,7 @@ describe('KllSketch accuracy', () => {
     ['sorted descending', () => uniform(200_000, 24).sort().reverse()],
   ])('keeps every rank within the stated bound on %s data', (_name, data) => {
     const values = data();
-    const s = sketchOf(values);
+    const s = kllOf(values);
     expect(s.count).toBe(values.length);
     expect(s.retained).toBeLessThan(3 * 200 + 100);
     expect(maxRankError(s, values)).toBeLessThan(EPS_200 * 0.75);
@@ -43,7 +26,7 @@ describe('KllSketch accuracy', () => {
 
   it('keeps the bound with many repeated values', () => {
     const values = uniform(200_000, 25).map((u) => Math.floor(u * 10));
-    const s = sketchOf(values);
+    const s = kllOf(values);
     const sorted = Float64Array.from(values).sort();
     for (let v = 0; v < 10; v++) expect(Math.abs(s.rank(v) - exactRank(sorted, v))).toBeLessThan(EPS_200);
   });
@@ -51,7 +34,7 @@ describe('KllSketch accuracy', () => {
   it('answers quantiles whose true rank is within the bound, with exact min and max at 0 and 1', () => {
     const values = normal(200_000, 26);
     const sorted = Float64Array.from(values).sort();
-    const s = sketchOf(values);
+    const s = kllOf(values);
     for (const q of [0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999]) {
       expect(Math.abs(exactRank(sorted, s.quantile(q)) - q)).toBeLessThan(EPS_200);
     }

@@ -1,28 +1,11 @@
 import { describe, it, expect } from '@jest/globals';
 import { KllSketch } from '../../src/sketch/kll.js';
-import { exactRank, normal, uniform } from './data.js';
+import { normal, uniform, kllOf, maxRankError } from './data.js';
 
 /**
  * Empirical check that merged sketches keep the documented rank error (ε = 2.296/k^0.9723,
  * 1.33% at k = 200, 99% confidence), for shards with different ranges and for merge trees.
  */
-
-function sketchOf(values: ArrayLike<number>, k = 200, seed?: number): KllSketch {
-  const s = new KllSketch(k, seed);
-  for (let i = 0; i < values.length; i++) s.add(values[i]!);
-  return s;
-}
-
-/** Largest |estimated rank − true rank| over 1000 evenly spaced true quantiles of the data. */
-function maxRankError(sketch: KllSketch, values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  let worst = 0;
-  for (let i = 0; i < 1000; i++) {
-    const x = sorted[Math.floor((i / 1000) * sorted.length)]!;
-    worst = Math.max(worst, Math.abs(sketch.rank(x) - exactRank(sorted, x)));
-  }
-  return worst;
-}
 
 const EPS_200 = KllSketch.normalizedRankError(200);
 
@@ -31,7 +14,7 @@ describe('KllSketch merge accuracy', () => {
     const values = uniform(400_000, 31).map((u, i) => u + (i % 3)); // shards see different ranges
     const merged = new KllSketch(200, 9);
     for (let shard = 0; shard < 8; shard++) {
-      merged.merge(sketchOf(values.subarray(shard * 50_000, (shard + 1) * 50_000), 200, shard + 100));
+      merged.merge(kllOf(values.subarray(shard * 50_000, (shard + 1) * 50_000), 200, shard + 100));
     }
     expect(merged.count).toBe(values.length);
     const sorted = Float64Array.from(values).sort();
@@ -43,7 +26,7 @@ describe('KllSketch merge accuracy', () => {
 
   it('merges a tree of small and empty sketches into an accurate whole', () => {
     const values = normal(200_000, 32);
-    const leaves = Array.from({ length: 64 }, (_, i) => sketchOf(values.subarray(i * 3125, (i + 1) * 3125), 200, i));
+    const leaves = Array.from({ length: 64 }, (_, i) => kllOf(values.subarray(i * 3125, (i + 1) * 3125), 200, i));
     leaves.push(new KllSketch());
     while (leaves.length > 1) leaves.push(leaves.shift()!.merge(leaves.shift()!));
     const root = leaves[0]!;
