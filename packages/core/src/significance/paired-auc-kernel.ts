@@ -1,22 +1,27 @@
 import type { ClassLabels } from '../metrics/types.js';
 import type { PairedValues } from './paired-statistic.js';
-import type { ResampleCounts } from './resample.js';
+import { WASM_BASE64 } from './wasm/auc-sweep-wasm.js';
+import { instantiate, WASM_PAGE_BYTES, type WasmMemory } from './wasm/instantiate.js';
+
+interface SweepExports {
+  memory: WasmMemory;
+  gather(n: number, src: number, index: number, dst: number): void;
+  sweep(n: number, weight: number, mask: number, end: number, out: number): void;
+}
 
 /**
- * Both models' resampled ROC AUC in one sequential pass, for counts drawn by position in the
- * candidate's ascending score order: the candidate reads drawn[k] in order, the baseline through
- * one permutation. The pass counts every tied pair as if the lower position ranked lower; the few
- * tie groups are then corrected to count 1/2. All sums are of integers or halves, exact in
- * doubles, so the values equal the weighted Mann–Whitney AUC on the resample bit for bit.
+ * Both models' resampled ROC AUC from draw counts by position in the candidate's ascending score
+ * order: the candidate's pass reads the counts in order, the baseline's after one gather through a
+ * permutation. The passes run in WebAssembly (auc-sweep.wat) on integers, so the values equal the
+ * weighted Mann–Whitney AUC on the resample bit for bit. Counts must fit a byte (the bootstrap's
+ * fast path); the caller handles wider ones.
  */
 export class PairedAucKernel {
-  private readonly candidatePositive: Float32Array;
-  private readonly baselinePositive: Float32Array;
-  /** Candidate position of the example at each baseline position. */
-  private readonly baselineToCandidate: Int32Array;
-  private readonly candidateTies: Int32Array;
-  private readonly baselineTies: Int32Array;
-  private readonly sums = new Float64Array(6);
+  private readonly wasm: SweepExports;
+  private readonly n: number;
+  private readonly drawn: Uint8Array;
+  private readonly layout: ReturnType<typeof layoutFor>;
+  private readonly out: Float64Array;
 
   constructor(
     yTrue: ClassLabels,
@@ -27,112 +32,90 @@ export class PairedAucKernel {
     baselineOrder: Int32Array,
   ) {
     const n = yTrue.length;
+    this.n = n;
+    this.layout = layoutFor(n);
+    this.wasm = instantiate<SweepExports>(WASM_BASE64);
+    const { memory } = this.wasm;
+    const missing = this.layout.bytes - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
+    const { buffer } = memory;
+    const at = this.layout;
+    this.drawn = new Uint8Array(buffer, at.drawn, n);
+    this.out = new Float64Array(buffer, at.out, 3);
+    fillSorted(
+      yTrue,
+      posLabel,
+      candidate,
+      candidateOrder,
+      new Uint8Array(buffer, at.candidateMask, n),
+      new Uint8Array(buffer, at.candidateEnd, n),
+    );
+    fillSorted(
+      yTrue,
+      posLabel,
+      baseline,
+      baselineOrder,
+      new Uint8Array(buffer, at.baselineMask, n),
+      new Uint8Array(buffer, at.baselineEnd, n),
+    );
     const positionOf = new Int32Array(n);
     for (let k = 0; k < n; k++) positionOf[candidateOrder[k] as number] = k;
-    this.baselineToCandidate = new Int32Array(n);
-    this.candidatePositive = new Float32Array(n);
-    this.baselinePositive = new Float32Array(n);
-    for (let k = 0; k < n; k++) {
-      const c = candidateOrder[k] as number;
-      const b = baselineOrder[k] as number;
-      this.candidatePositive[k] = yTrue[c] === posLabel ? 1 : 0;
-      this.baselinePositive[k] = yTrue[b] === posLabel ? 1 : 0;
-      this.baselineToCandidate[k] = positionOf[b] as number;
-    }
-    this.candidateTies = tieGroups(candidate, candidateOrder);
-    this.baselineTies = tieGroups(baseline, baselineOrder);
+    const baselineToCandidate = new Int32Array(buffer, at.baselineToCandidate, n);
+    for (let k = 0; k < n; k++) baselineToCandidate[k] = positionOf[baselineOrder[k] as number] as number;
   }
 
-  evaluate(drawn: ResampleCounts): PairedValues {
-    const sums = this.sums;
-    sweep(drawn, this.candidatePositive, this.baselinePositive, this.baselineToCandidate, sums);
-    const cPairs = (sums[2] as number) + tieCorrection(this.candidateTies, this.candidatePositive, drawn, undefined);
-    const bPairs =
-      (sums[5] as number) + tieCorrection(this.baselineTies, this.baselinePositive, drawn, this.baselineToCandidate);
-    return {
-      candidate: auc(cPairs, sums[0] as number, sums[1] as number),
-      baseline: auc(bPairs, sums[3] as number, sums[4] as number),
-    };
+  evaluate(drawn: Uint8Array): PairedValues {
+    const { wasm, n, layout: at } = this;
+    this.drawn.set(drawn);
+    wasm.sweep(n, at.drawn, at.candidateMask, at.candidateEnd, at.out);
+    const candidate = this.auc();
+    wasm.gather(n, at.drawn, at.baselineToCandidate, at.gathered);
+    wasm.sweep(n, at.gathered, at.baselineMask, at.baselineEnd, at.out);
+    return { candidate, baseline: this.auc() };
+  }
+
+  private auc(): number {
+    const positives = this.out[0] as number;
+    const negatives = this.out[1] as number;
+    const pairs = (this.out[2] as number) / 2;
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
   }
 }
 
-/**
- * The O(n) pass, a function of its own so V8 optimises it as a whole (not by on-stack replacement
- * of the loop, which left the code after it without type feedback). Writes [candidate positives,
- * negatives, pairs, baseline positives, negatives, pairs].
- */
-function sweep(
-  drawn: ResampleCounts,
-  candidatePositive: Float32Array,
-  baselinePositive: Float32Array,
-  baselineToCandidate: Int32Array,
-  sums: Float64Array,
+/** Byte offsets in the kernel's memory: six byte arrays, the i32 permutation, three f64 results. */
+function layoutFor(n: number) {
+  const index = align(6 * n, 8);
+  const out = align(index + 4 * n, 8);
+  return {
+    drawn: 0,
+    gathered: n,
+    candidateMask: 2 * n,
+    candidateEnd: 3 * n,
+    baselineMask: 4 * n,
+    baselineEnd: 5 * n,
+    baselineToCandidate: index,
+    out,
+    bytes: out + 3 * 8,
+  };
+}
+
+function align(offset: number, to: number): number {
+  return Math.ceil(offset / to) * to;
+}
+
+/** Per sorted position: 0xff for a positive example (else 0), and 1 where a run of equal scores ends. */
+function fillSorted(
+  yTrue: ClassLabels,
+  posLabel: number,
+  scores: Float64Array,
+  order: Int32Array,
+  mask: Uint8Array,
+  end: Uint8Array,
 ): void {
-  let cPos = 0;
-  let cNeg = 0;
-  let cPairs = 0;
-  let bPos = 0;
-  let bNeg = 0;
-  let bPairs = 0;
-  for (let k = 0; k < drawn.length; k++) {
-    const cw = drawn[k] as number;
-    const cp = (candidatePositive[k] as number) * cw;
-    cPairs += cp * cNeg;
-    cPos += cp;
-    cNeg += cw - cp;
-    const bw = drawn[baselineToCandidate[k] as number] as number;
-    const bp = (baselinePositive[k] as number) * bw;
-    bPairs += bp * bNeg;
-    bPos += bp;
-    bNeg += bw - bp;
+  const n = order.length;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    mask[k] = yTrue[i] === posLabel ? 0xff : 0;
+    end[k] = k === n - 1 || scores[order[k + 1] as number] !== scores[i] ? 1 : 0;
   }
-  sums[0] = cPos;
-  sums[1] = cNeg;
-  sums[2] = cPairs;
-  sums[3] = bPos;
-  sums[4] = bNeg;
-  sums[5] = bPairs;
-}
-
-function auc(pairs: number, positives: number, negatives: number): number {
-  return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : NaN;
-}
-
-/** [start, end) position pairs of the runs of equal scores in sorted order (length ≥ 2). */
-function tieGroups(scores: Float64Array, order: Int32Array): Int32Array {
-  const groups: number[] = [];
-  for (let k = 0; k < order.length;) {
-    let end = k + 1;
-    while (end < order.length && scores[order[end] as number] === scores[order[k] as number]) end++;
-    if (end - k > 1) groups.push(k, end);
-    k = end;
-  }
-  return Int32Array.from(groups);
-}
-
-/**
- * Within a tie group the pass credited each positive with the group's negatives before it; the
- * AUC credits half of all the group's negatives. Returns the sum of the differences.
- */
-function tieCorrection(
-  groups: Int32Array,
-  positive: Float32Array,
-  drawn: ResampleCounts,
-  index: Int32Array | undefined,
-): number {
-  let correction = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    const start = groups[g] as number;
-    const end = groups[g + 1] as number;
-    const weight = (k: number): number => drawn[index ? (index[k] as number) : k] as number;
-    let negatives = 0;
-    for (let k = start; k < end; k++) if (positive[k] === 0) negatives += weight(k);
-    let negativesBefore = 0;
-    for (let k = start; k < end; k++) {
-      const w = weight(k);
-      if (positive[k] === 1) correction += w * (0.5 * negatives - negativesBefore);
-      else negativesBefore += w;
-    }
-  }
-  return correction;
 }

@@ -164,21 +164,28 @@ export function pairedRocAuc(
   // Built on first use: the bootstrap needs only the kernel, per-example counts only the scorers.
   let scorers: [SortedScores, SortedScores] | undefined;
   let kernel: PairedAucKernel | undefined;
+  const evaluate = (counts: ResampleCounts): PairedValues => {
+    scorers ??= [
+      new SortedScores(yTrue, candidate, candidateOrder, posLabel),
+      new SortedScores(yTrue, baseline, baselineOrder, posLabel),
+    ];
+    return { candidate: scorers[0].auc(counts), baseline: scorers[1].auc(counts) };
+  };
   const evaluateDrawn = (drawn: ResampleCounts): PairedValues => {
+    if (drawn instanceof Uint32Array) {
+      // A count above 255 (next to impossible for n > 255) does not fit the kernel's bytes.
+      const counts = new Uint32Array(drawn.length);
+      for (let k = 0; k < drawn.length; k++) counts[candidateOrder[k] as number] = drawn[k] as number;
+      return evaluate(counts);
+    }
     kernel ??= new PairedAucKernel(yTrue, posLabel, candidate, candidateOrder, baseline, baselineOrder);
     return kernel.evaluate(drawn);
   };
   return {
     size: yTrue.length,
-    evaluate: (counts?: ResampleCounts): PairedValues => {
-      // Unit weights are the same in any order, so the original sample goes through the kernel too.
-      if (counts === undefined) return evaluateDrawn(new Uint8Array(yTrue.length).fill(1));
-      scorers ??= [
-        new SortedScores(yTrue, candidate, candidateOrder, posLabel),
-        new SortedScores(yTrue, baseline, baselineOrder, posLabel),
-      ];
-      return { candidate: scorers[0].auc(counts), baseline: scorers[1].auc(counts) };
-    },
+    // Unit weights are the same in any order, so the original sample goes through the kernel too.
+    evaluate: (counts?: ResampleCounts): PairedValues =>
+      counts === undefined ? evaluateDrawn(new Uint8Array(yTrue.length).fill(1)) : evaluate(counts),
     // Draw position k is the candidate's k-th smallest score, so the resample pass reads counts in order.
     drawOrder: candidateOrder,
     evaluateDrawn,
