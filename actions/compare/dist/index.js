@@ -1914,7 +1914,7 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 3040:
+/***/ 659:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2751,7 +2751,7 @@ exports.shouldUseRule = shouldUseRule;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 const codegen_1 = __nccwpck_require__(28);
 const names_1 = __nccwpck_require__(5990);
 const boolError = {
@@ -2809,7 +2809,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
 const rules_1 = __nccwpck_require__(5513);
 const applicability_1 = __nccwpck_require__(1356);
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 const codegen_1 = __nccwpck_require__(28);
 const util_1 = __nccwpck_require__(3904);
 var DataType;
@@ -3068,7 +3068,7 @@ const codegen_1 = __nccwpck_require__(28);
 const names_1 = __nccwpck_require__(5990);
 const resolve_1 = __nccwpck_require__(1946);
 const util_1 = __nccwpck_require__(3904);
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3586,7 +3586,7 @@ exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode
 const codegen_1 = __nccwpck_require__(28);
 const names_1 = __nccwpck_require__(5990);
 const code_1 = __nccwpck_require__(6516);
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -8669,7 +8669,7 @@ const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(5192)
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(659)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(3040)
 module.exports.WebSocket = __nccwpck_require__(9708).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
@@ -22957,7 +22957,7 @@ const { makeRequest } = __nccwpck_require__(6398)
 const { webidl } = __nccwpck_require__(5162)
 const { EventSourceStream } = __nccwpck_require__(2900)
 const { parseMIMEType } = __nccwpck_require__(5192)
-const { createFastMessageEvent } = __nccwpck_require__(659)
+const { createFastMessageEvent } = __nccwpck_require__(3040)
 const { isNetworkError } = __nccwpck_require__(1328)
 const { delay } = __nccwpck_require__(1048)
 const { kEnumerableProperty } = __nccwpck_require__(8529)
@@ -34023,7 +34023,7 @@ const {
 } = __nccwpck_require__(5457)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1226)
 const { channels } = __nccwpck_require__(1509)
-const { CloseEvent } = __nccwpck_require__(659)
+const { CloseEvent } = __nccwpck_require__(3040)
 const { makeRequest } = __nccwpck_require__(6398)
 const { fetching } = __nccwpck_require__(8263)
 const { Headers, getHeadersList } = __nccwpck_require__(3257)
@@ -34459,7 +34459,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 659:
+/***/ 3040:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -35681,7 +35681,7 @@ module.exports = {
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5457)
 const { states, opcodes } = __nccwpck_require__(6869)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(659)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(3040)
 const { isUtf8 } = __nccwpck_require__(4573)
 const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(5192)
 
@@ -36033,7 +36033,7 @@ const { ByteParser } = __nccwpck_require__(5183)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(8529)
 const { getGlobalDispatcher } = __nccwpck_require__(4498)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(659)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(3040)
 const { SendQueue } = __nccwpck_require__(9051)
 
 // https://websockets.spec.whatwg.org/#interface-definition
@@ -37959,18 +37959,24 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1858);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4749);
+/* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2184);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2158);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
-process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+
+// The bootstrap's worker threads start from this same bundle (see BootstrapPool).
+if ((0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .isBootstrapWorker */ .$w)())
+    (0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .serveBootstrapWorker */ .e)();
+else
+    process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ logger, workerEntry: new URL(import.meta.url) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 4749:
+/***/ 9594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37981,16 +37987,150 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 171 modules
-var src = __nccwpck_require__(1768);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 18 modules
-var github_src = __nccwpck_require__(1858);
+// EXTERNAL MODULE: ./packages/cli/src/lib.ts + 13 modules
+var lib = __nccwpck_require__(2184);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 172 modules
+var src = __nccwpck_require__(195);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 17 modules
+var github_src = __nccwpck_require__(2158);
+;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
+
+
+/** Every input of action.yml, read and checked once, before anything else happens. */
+function parseInputs(source) {
+    return {
+        candidate: (0,github_src/* optionalInput */.$m)('candidate', source),
+        baseline: (0,github_src/* optionalInput */.$m)('baseline', source),
+        config: (0,github_src/* optionalInput */.$m)('config', source),
+        model: (0,github_src/* optionalInput */.$m)('model', source),
+        validationReport: (0,github_src/* optionalInput */.$m)('validation-report', source),
+        failOn: (0,github_src/* enumInput */.gX)('fail-on', lib/* FAIL_ON */.d$, 'fail', source),
+        token: (0,github_src/* requiredInput */.YF)('github-token', source),
+        artifactName: (0,github_src/* requiredInput */.YF)('artifact-name', source),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/compare/src/main.ts
+
+
+
+
+
+
+
+
+
+/** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
+const SUMMARY_BUDGET_BYTES = 500_000;
+/** `workerEntry`: this action's bundle, which the bootstrap's worker threads start from. */
+async function run({ logger, workerEntry }) {
+    const inputs = parseInputs();
+    const pool = new lib/* BootstrapPool */.$u(workerEntry, (0,external_node_os_.availableParallelism)());
+    const { report, exitCode } = await logger.group('Compare', () => (0,lib/* runCompare */.Lv)(compareOptions(inputs), {
+        artifacts: new github_src/* GitHubRunArtifactStore */._n((0,github_src/* createOctokit */.Qi)({ token: inputs.token, logger }), github/* context */._.repo, { logger }),
+        artifactName: inputs.artifactName,
+        ...workflow(),
+        logger,
+        now: () => new Date(),
+        deltas: pool.deltas,
+    }).finally(() => pool.close()));
+    if (pool.used)
+        logger.info(`The bootstrap ran on ${(0,external_node_os_.availableParallelism)()} worker threads.`);
+    const markdown = (0,src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
+    const files = await writeReport(report, markdown);
+    await core.summary.addRaw(markdown, true).write();
+    core.setOutput('verdict', report.verdict.status);
+    core.setOutput('report', files.report);
+    core.setOutput('markdown', files.markdown);
+    logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
+    if (exitCode === 1)
+        failStep(report, inputs, logger);
+}
+function compareOptions(inputs) {
+    return {
+        ...(inputs.candidate !== undefined && { candidate: inputs.candidate }),
+        ...(inputs.baseline !== undefined && { baseline: inputs.baseline }),
+        ...(inputs.config !== undefined && { config: inputs.config }),
+        ...(inputs.model !== undefined && { model: inputs.model }),
+        ...(inputs.validationReport !== undefined && { validationReport: inputs.validationReport }),
+        failOn: inputs.failOn,
+        cwd: process.cwd(),
+        subject: subject(),
+    };
+}
+/** A `branch:` baseline comes from earlier runs of this same workflow. */
+function workflow() {
+    const ref = process.env.GITHUB_WORKFLOW_REF;
+    return ref ? { workflow: (0,github_src/* workflowFileName */.Jo)(ref, { path: 'GITHUB_WORKFLOW_REF' }) } : {};
+}
+/** Each rule that decided the verdict is one error line; the step then fails like `core.setFailed`. */
+function failStep(report, inputs, logger) {
+    const { status, reasons } = report.verdict;
+    for (const reason of reasons.filter((r) => r.status === status))
+        logger.error(reason.message);
+    throw new src/* UserError */.yo(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
+}
+async function writeReport(report, markdown) {
+    const dir = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate');
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const files = { report: (0,external_node_path_.join)(dir, 'compare-report.json'), markdown: (0,external_node_path_.join)(dir, 'compare-report.md') };
+    await (0,promises_.writeFile)(files.report, `${JSON.stringify(report, null, 2)}\n`);
+    await (0,promises_.writeFile)(files.markdown, markdown);
+    return files;
+}
+function subject() {
+    const { owner, repo } = github/* context */._.repo;
+    const pullRequest = github/* context */._.payload.pull_request?.number;
+    return {
+        repository: `${owner}/${repo}`,
+        ...(github/* context */._.sha && { sha: github/* context */._.sha }),
+        ...(github/* context */._.ref && { ref: github/* context */._.ref }),
+        ...(pullRequest !== undefined && { pullRequest }),
+        ...(github/* context */._.runId && { runId: github/* context */._.runId }),
+        ...(github/* context */._.runAttempt && { runAttempt: github/* context */._.runAttempt }),
+        ...(github/* context */._.workflow && { workflow: github/* context */._.workflow }),
+    };
+}
+function runUrl() {
+    const { serverUrl, runId } = github/* context */._;
+    const { owner, repo } = github/* context */._.repo;
+    return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $u: () => (/* reexport */ BootstrapPool),
+  d$: () => (/* reexport */ FAIL_ON),
+  $w: () => (/* reexport */ isBootstrapWorker),
+  Lv: () => (/* reexport */ runCompare),
+  e: () => (/* reexport */ serveBootstrapWorker)
+});
+
+// UNUSED EXPORTS: failsStep
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 172 modules
+var src = __nccwpck_require__(195);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 17 modules
+var github_src = __nccwpck_require__(2158);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
 
 
@@ -38156,7 +38296,7 @@ async function readManifest(path, cwd) {
  * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
  * metrics file.
  */
-function compareSides(candidate, baseline, config) {
+function compareSides(candidate, baseline, config, deltas) {
     const { gate } = config;
     if (baseline && baseline.kind !== candidate.kind) {
         const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
@@ -38175,6 +38315,7 @@ function compareSides(candidate, baseline, config) {
         sliceColumns: gate.slices?.columns ?? [],
         minSliceSize: gate.slices?.minSize,
         rules: gate.metrics,
+        ...(deltas && { deltas }),
     });
     const reasons = compared.join ? joinReasons(compared.join) : [];
     return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
@@ -38356,7 +38497,7 @@ async function runCompare(options, deps) {
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
     const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config);
+    const compared = compareSides(candidate, baseline, config, deps.deltas);
     for (const note of compared.notes)
         logger.info(note);
     const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
@@ -38450,112 +38591,105 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
+
+
+/** workerData of a bootstrap worker: the bundle that starts it is also its code. */
+const WORKER_MARK = 'mlgate:bootstrap-worker';
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+const MIN_PARALLEL_STEPS = 20_000_000;
+/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 2;
+const MESSAGE_BYTES = 2048;
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+class BootstrapPool {
+    entry;
+    threads;
+    workers = [];
+    ranInWorkers = false;
+    /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
+    constructor(entry, threads) {
+        this.entry = entry;
+        this.threads = threads;
+    }
+    deltas = (job, statistic) => this.threads < 2 || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+        ? (0,src/* deltasInThread */.ft)(job, statistic)
+        : this.inWorkers(job);
+    /** Whether any job was large enough to run on the workers. */
+    get used() {
+        return this.ranInWorkers;
+    }
+    async close() {
+        const workers = this.workers;
+        this.workers = [];
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    inWorkers(job) {
+        if (this.workers.length === 0) {
+            this.workers = Array.from({ length: this.threads }, () => new external_node_worker_threads_.Worker(this.entry, { workerData: WORKER_MARK }));
+        }
+        this.ranInWorkers = true;
+        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+        const count = this.workers.length;
+        this.workers.forEach((worker, w) => {
+            const from = Math.floor((w * job.resamples) / count);
+            const to = Math.floor(((w + 1) * job.resamples) / count);
+            worker.postMessage({ job, from, to, results, status });
+        });
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
+            Atomics.wait(words, 0, finished);
+        }
+        if (Atomics.load(words, 1) > 0) {
+            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+            const end = bytes.indexOf(0);
+            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
+        }
+        return new Float64Array(results).slice();
+    }
+}
+function isBootstrapWorker() {
+    return !external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData === WORKER_MARK;
+}
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+function serveBootstrapWorker() {
+    external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        try {
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
+        }
+        catch (error) {
+            if (Atomics.add(words, 1, 1) === 0) {
+                const text = error instanceof Error ? error.message : String(error);
+                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+                new TextEncoder().encodeInto(text, bytes);
+            }
+        }
+        Atomics.add(words, 0, 1);
+        Atomics.notify(words, 0);
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/lib.ts
 /** The CLI's engine as a library, for the actions that share it (the `mlgate` binary is `index.ts`). */
 
 
-;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
-
-
-/** Every input of action.yml, read and checked once, before anything else happens. */
-function parseInputs(source) {
-    return {
-        candidate: (0,github_src/* optionalInput */.$m)('candidate', source),
-        baseline: (0,github_src/* optionalInput */.$m)('baseline', source),
-        config: (0,github_src/* optionalInput */.$m)('config', source),
-        model: (0,github_src/* optionalInput */.$m)('model', source),
-        validationReport: (0,github_src/* optionalInput */.$m)('validation-report', source),
-        failOn: (0,github_src/* enumInput */.gX)('fail-on', FAIL_ON, 'fail', source),
-        token: (0,github_src/* requiredInput */.YF)('github-token', source),
-        artifactName: (0,github_src/* requiredInput */.YF)('artifact-name', source),
-    };
-}
-
-;// CONCATENATED MODULE: ./actions/compare/src/main.ts
-
-
-
-
-
-
-
-
-/** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
-const SUMMARY_BUDGET_BYTES = 500_000;
-async function run({ logger }) {
-    const inputs = parseInputs();
-    const { report, exitCode } = await logger.group('Compare', () => runCompare(compareOptions(inputs), {
-        artifacts: new github_src/* GitHubRunArtifactStore */._n((0,github_src/* createOctokit */.Qi)({ token: inputs.token, logger }), github/* context */._.repo, { logger }),
-        artifactName: inputs.artifactName,
-        ...workflow(),
-        logger,
-        now: () => new Date(),
-    }));
-    const markdown = (0,src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
-    const files = await writeReport(report, markdown);
-    await core.summary.addRaw(markdown, true).write();
-    core.setOutput('verdict', report.verdict.status);
-    core.setOutput('report', files.report);
-    core.setOutput('markdown', files.markdown);
-    logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
-    if (exitCode === 1)
-        failStep(report, inputs, logger);
-}
-function compareOptions(inputs) {
-    return {
-        ...(inputs.candidate !== undefined && { candidate: inputs.candidate }),
-        ...(inputs.baseline !== undefined && { baseline: inputs.baseline }),
-        ...(inputs.config !== undefined && { config: inputs.config }),
-        ...(inputs.model !== undefined && { model: inputs.model }),
-        ...(inputs.validationReport !== undefined && { validationReport: inputs.validationReport }),
-        failOn: inputs.failOn,
-        cwd: process.cwd(),
-        subject: subject(),
-    };
-}
-/** A `branch:` baseline comes from earlier runs of this same workflow. */
-function workflow() {
-    const ref = process.env.GITHUB_WORKFLOW_REF;
-    return ref ? { workflow: (0,github_src/* workflowFileName */.Jo)(ref, { path: 'GITHUB_WORKFLOW_REF' }) } : {};
-}
-/** Each rule that decided the verdict is one error line; the step then fails like `core.setFailed`. */
-function failStep(report, inputs, logger) {
-    const { status, reasons } = report.verdict;
-    for (const reason of reasons.filter((r) => r.status === status))
-        logger.error(reason.message);
-    throw new src/* UserError */.yo(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
-}
-async function writeReport(report, markdown) {
-    const dir = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate');
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const files = { report: (0,external_node_path_.join)(dir, 'compare-report.json'), markdown: (0,external_node_path_.join)(dir, 'compare-report.md') };
-    await (0,promises_.writeFile)(files.report, `${JSON.stringify(report, null, 2)}\n`);
-    await (0,promises_.writeFile)(files.markdown, markdown);
-    return files;
-}
-function subject() {
-    const { owner, repo } = github/* context */._.repo;
-    const pullRequest = github/* context */._.payload.pull_request?.number;
-    return {
-        repository: `${owner}/${repo}`,
-        ...(github/* context */._.sha && { sha: github/* context */._.sha }),
-        ...(github/* context */._.ref && { ref: github/* context */._.ref }),
-        ...(pullRequest !== undefined && { pullRequest }),
-        ...(github/* context */._.runId && { runId: github/* context */._.runId }),
-        ...(github/* context */._.runAttempt && { runAttempt: github/* context */._.runAttempt }),
-        ...(github/* context */._.workflow && { workflow: github/* context */._.workflow }),
-    };
-}
-function runUrl() {
-    const { serverUrl, runId } = github/* context */._;
-    const { owner, repo } = github/* context */._.repo;
-    return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
-}
 
 
 /***/ }),
 
-/***/ 1768:
+/***/ 195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38566,12 +38700,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   PP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
   yo: () => (/* reexport */ errors_UserError),
   cq: () => (/* reexport */ comparePredictions),
+  ft: () => (/* reexport */ deltasInThread),
   Rh: () => (/* reexport */ diffMetrics),
   Gm: () => (/* reexport */ diffParams),
   DR: () => (/* reexport */ evaluateGate),
   Cc: () => (/* reexport */ formatLocated),
   be: () => (/* reexport */ source_formatOf),
   iU: () => (/* reexport */ isUserError),
+  Vt: () => (/* reexport */ jobDeltas),
   qv: () => (/* reexport */ loadConfig),
   RG: () => (/* reexport */ readConfigFile),
   Gn: () => (/* reexport */ readCsvColumns),
@@ -58571,7 +58707,23 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/deltas.ts
+
+
+
+const deltasInThread = (job, statistic) => bootstrapDeltas(statistic, job.seed, 0, job.resamples);
+/** Resamples [from, to) of a job, from the job alone: what a worker thread runs. */
+function jobDeltas(job, from, to) {
+    const definition = metricsFor(job.task).find((d) => d.name === job.metric);
+    const { truth, candidate, baseline } = job.examples;
+    if (definition === undefined || baseline === null) {
+        throw new errors_UserError(`bootstrap job: no paired ${job.task} metric named "${job.metric}"`);
+    }
+    return bootstrapDeltas(definition.statistic(truth, candidate, baseline), job.seed, from, to);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/metrics.ts
+
 
 
 
@@ -58617,10 +58769,10 @@ function compareOne(definition, examples, options) {
     const point = statistic.evaluate();
     if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
         return 'undefined';
-    const { resamples, confidence, seed } = options;
-    const boot = pairedBootstrap(statistic, { resamples, confidence, seed });
+    const { resamples, confidence, seed, task } = options;
+    const job = { metric: definition.name, task, examples, seed, resamples };
+    const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
     const test = definition.test?.(truth, candidate, baseline, confidence);
-    const [low, high] = boot.ci;
     if (!(Number.isFinite(low) && Number.isFinite(high))) {
         // No resample defined the metric: there is no interval, so no change can be called significant.
         const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
@@ -58722,6 +58874,7 @@ function comparePredictions(options) {
         resamples,
         seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
         rules: options.rules ?? {},
+        ...(options.deltas && { deltas: options.deltas }),
     };
     const joined = baseline ? joinPredictions(candidate, baseline) : null;
     const candidateRows = joined ? joined.candidate : allRows(candidate);
@@ -58759,6 +58912,7 @@ function comparePredictions(options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
 
 
 
@@ -61478,7 +61632,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 1858:
+/***/ 2158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61499,8 +61653,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 171 modules
-var src = __nccwpck_require__(1768);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 172 modules
+var src = __nccwpck_require__(195);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -62384,8 +62538,8 @@ function serialize(stored) {
     return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
@@ -62603,7 +62757,7 @@ class GitHubRunArtifactStore {
         if (lookup.state !== 'live')
             throw new src/* UserError */.yo(`${what} cannot be downloaded: it is ${lookup.state}`);
         const zip = await this.fetchZip(lookup.artifact, what);
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mlgate-artifact-'));
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'mlgate-artifact-'));
         try {
             await extractZip(zip, dir, this.options.limits ?? DEFAULT_EXTRACT_LIMITS);
         }
@@ -63101,6 +63255,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 542:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { type CompareOptions, runCompare } from '@mlgate/cli/lib';
+import { BootstrapPool, type CompareOptions, runCompare } from '@mlgate/cli/lib';
 import { type Report, type Subject, UserError, renderReportMarkdown } from '@mlgate/core';
 import { GitHubRunArtifactStore, createOctokit, workflowFileName, type Logger } from '@mlgate/github';
 import { parseInputs, type Inputs } from './inputs.js';
@@ -10,8 +11,10 @@ import { parseInputs, type Inputs } from './inputs.js';
 /** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
 const SUMMARY_BUDGET_BYTES = 500_000;
 
-export async function run({ logger }: { logger: Logger }): Promise<void> {
+/** `workerEntry`: this action's bundle, which the bootstrap's worker threads start from. */
+export async function run({ logger, workerEntry }: { logger: Logger; workerEntry: URL }): Promise<void> {
   const inputs = parseInputs();
+  const pool = new BootstrapPool(workerEntry, availableParallelism());
   const { report, exitCode } = await logger.group('Compare', () =>
     runCompare(compareOptions(inputs), {
       artifacts: new GitHubRunArtifactStore(createOctokit({ token: inputs.token, logger }), context.repo, { logger }),
@@ -19,8 +22,10 @@ export async function run({ logger }: { logger: Logger }): Promise<void> {
       ...workflow(),
       logger,
       now: () => new Date(),
-    }),
+      deltas: pool.deltas,
+    }).finally(() => pool.close()),
   );
+  if (pool.used) logger.info(`The bootstrap ran on ${availableParallelism()} worker threads.`);
   const markdown = renderReportMarkdown(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
   const files = await writeReport(report, markdown);
   await core.summary.addRaw(markdown, true).write();

@@ -37988,8 +37988,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 137 modules
-var src = __nccwpck_require__(6129);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
+var src = __nccwpck_require__(3270);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 20 modules
 var github_src = __nccwpck_require__(6381);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
@@ -38077,7 +38077,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 6129:
+/***/ 3270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38091,7 +38091,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ay: () => (/* reexport */ renderReportMarkdown)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, jobDeltas, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -50463,19 +50463,19 @@ function resample_drawCategoryTotals(seed, resample, sizes, totals) {
  * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
  * examples, so their correlation is kept. Resample r depends only on (seed, r).
  */
-function bootstrap_pairedBootstrap(statistic, options = {}) {
+function pairedBootstrap(statistic, options = {}) {
     const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
     if (!Number.isInteger(resamples) || resamples < 1)
         throw new RangeError(`resamples must be a positive integer`);
     if (!(confidence > 0 && confidence < 1))
         throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
     const { candidate, baseline } = statistic.evaluate();
-    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
+    const deltas = bootstrap_bootstrapDeltas(statistic, seed, 0, resamples);
     return {
         candidate,
         baseline,
         delta: candidate - baseline,
-        ci: percentileInterval(deltas, confidence),
+        ci: bootstrap_percentileInterval(deltas, confidence),
         confidence,
         resamples,
         seed,
@@ -50485,7 +50485,7 @@ function bootstrap_pairedBootstrap(statistic, options = {}) {
     };
 }
 /** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
-function bootstrapDeltas(statistic, seed, from, to) {
+function bootstrap_bootstrapDeltas(statistic, seed, from, to) {
     const deltas = new Float64Array(to - from);
     const { categories } = statistic;
     if (categories) {
@@ -50524,7 +50524,7 @@ function singleResample(statistic, seed) {
  * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
  * interpolation between order statistics.
  */
-function percentileInterval(deltas, confidence) {
+function bootstrap_percentileInterval(deltas, confidence) {
     const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
     if (sorted.length === 0)
         return [NaN, NaN];
@@ -52076,7 +52076,23 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/deltas.ts
+
+
+
+const deltas_deltasInThread = (job, statistic) => bootstrapDeltas(statistic, job.seed, 0, job.resamples);
+/** Resamples [from, to) of a job, from the job alone: what a worker thread runs. */
+function jobDeltas(job, from, to) {
+    const definition = metricsFor(job.task).find((d) => d.name === job.metric);
+    const { truth, candidate, baseline } = job.examples;
+    if (definition === undefined || baseline === null) {
+        throw new UserError(`bootstrap job: no paired ${job.task} metric named "${job.metric}"`);
+    }
+    return bootstrapDeltas(definition.statistic(truth, candidate, baseline), job.seed, from, to);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/metrics.ts
+
 
 
 
@@ -52122,10 +52138,10 @@ function compareOne(definition, examples, options) {
     const point = statistic.evaluate();
     if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
         return 'undefined';
-    const { resamples, confidence, seed } = options;
-    const boot = pairedBootstrap(statistic, { resamples, confidence, seed });
+    const { resamples, confidence, seed, task } = options;
+    const job = { metric: definition.name, task, examples, seed, resamples };
+    const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
     const test = definition.test?.(truth, candidate, baseline, confidence);
-    const [low, high] = boot.ci;
     if (!(Number.isFinite(low) && Number.isFinite(high))) {
         // No resample defined the metric: there is no interval, so no change can be called significant.
         const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
@@ -52227,6 +52243,7 @@ function comparePredictions(options) {
         resamples,
         seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
         rules: options.rules ?? {},
+        ...(options.deltas && { deltas: options.deltas }),
     };
     const joined = baseline ? joinPredictions(candidate, baseline) : null;
     const candidateRows = joined ? joined.candidate : allRows(candidate);
@@ -52264,6 +52281,7 @@ function comparePredictions(options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
 
 
 
@@ -54852,8 +54870,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 137 modules
-var src = __nccwpck_require__(6129);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
+var src = __nccwpck_require__(3270);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

@@ -36458,8 +36458,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __nccwpck_require__(1918);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 170 modules
-var src = __nccwpck_require__(8175);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 171 modules
+var src = __nccwpck_require__(7124);
 ;// CONCATENATED MODULE: ./actions/validate/src/annotations.ts
 /** Enough to find the pattern from the diff view; the report holds every example. */
 const MAX_PER_CHECK = 10;
@@ -36660,7 +36660,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 8175:
+/***/ 7124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36681,7 +36681,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qW: () => (/* reexport */ validationReport)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReportFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, jobDeltas, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReportFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -55068,19 +55068,19 @@ function resample_drawCategoryTotals(seed, resample, sizes, totals) {
  * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
  * examples, so their correlation is kept. Resample r depends only on (seed, r).
  */
-function bootstrap_pairedBootstrap(statistic, options = {}) {
+function pairedBootstrap(statistic, options = {}) {
     const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
     if (!Number.isInteger(resamples) || resamples < 1)
         throw new RangeError(`resamples must be a positive integer`);
     if (!(confidence > 0 && confidence < 1))
         throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
     const { candidate, baseline } = statistic.evaluate();
-    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
+    const deltas = bootstrap_bootstrapDeltas(statistic, seed, 0, resamples);
     return {
         candidate,
         baseline,
         delta: candidate - baseline,
-        ci: percentileInterval(deltas, confidence),
+        ci: bootstrap_percentileInterval(deltas, confidence),
         confidence,
         resamples,
         seed,
@@ -55090,7 +55090,7 @@ function bootstrap_pairedBootstrap(statistic, options = {}) {
     };
 }
 /** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
-function bootstrapDeltas(statistic, seed, from, to) {
+function bootstrap_bootstrapDeltas(statistic, seed, from, to) {
     const deltas = new Float64Array(to - from);
     const { categories } = statistic;
     if (categories) {
@@ -55129,7 +55129,7 @@ function singleResample(statistic, seed) {
  * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
  * interpolation between order statistics.
  */
-function percentileInterval(deltas, confidence) {
+function bootstrap_percentileInterval(deltas, confidence) {
     const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
     if (sorted.length === 0)
         return [NaN, NaN];
@@ -56681,7 +56681,23 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/deltas.ts
+
+
+
+const deltas_deltasInThread = (job, statistic) => bootstrapDeltas(statistic, job.seed, 0, job.resamples);
+/** Resamples [from, to) of a job, from the job alone: what a worker thread runs. */
+function jobDeltas(job, from, to) {
+    const definition = metricsFor(job.task).find((d) => d.name === job.metric);
+    const { truth, candidate, baseline } = job.examples;
+    if (definition === undefined || baseline === null) {
+        throw new UserError(`bootstrap job: no paired ${job.task} metric named "${job.metric}"`);
+    }
+    return bootstrapDeltas(definition.statistic(truth, candidate, baseline), job.seed, from, to);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/metrics.ts
+
 
 
 
@@ -56727,10 +56743,10 @@ function compareOne(definition, examples, options) {
     const point = statistic.evaluate();
     if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
         return 'undefined';
-    const { resamples, confidence, seed } = options;
-    const boot = pairedBootstrap(statistic, { resamples, confidence, seed });
+    const { resamples, confidence, seed, task } = options;
+    const job = { metric: definition.name, task, examples, seed, resamples };
+    const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
     const test = definition.test?.(truth, candidate, baseline, confidence);
-    const [low, high] = boot.ci;
     if (!(Number.isFinite(low) && Number.isFinite(high))) {
         // No resample defined the metric: there is no interval, so no change can be called significant.
         const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
@@ -56832,6 +56848,7 @@ function comparePredictions(options) {
         resamples,
         seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
         rules: options.rules ?? {},
+        ...(options.deltas && { deltas: options.deltas }),
     };
     const joined = baseline ? joinPredictions(candidate, baseline) : null;
     const candidateRows = joined ? joined.candidate : allRows(candidate);
@@ -56869,6 +56886,7 @@ function comparePredictions(options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
 
 
 
@@ -59562,8 +59580,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 170 modules
-var src = __nccwpck_require__(8175);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 171 modules
+var src = __nccwpck_require__(7124);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

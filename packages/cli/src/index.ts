@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
 import { processIo } from './io.js';
+import { isBootstrapWorker, serveBootstrapWorker } from './parallel/bootstrap-pool.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+// Worker threads start from this same bundle (see BootstrapPool).
+if (isBootstrapWorker()) serveBootstrapWorker();
+else process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));

@@ -6,10 +6,13 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stderr is an interactive terminal (progress bars, colours). */
   isTTY: boolean;
+  /** The running bundle, which worker threads start from; without it everything runs in this thread. */
+  workerEntry?: URL;
 }
 
-export function processIo(): CliIo {
+export function processIo(workerEntry?: URL): CliIo {
   return {
+    ...(workerEntry && { workerEntry }),
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),

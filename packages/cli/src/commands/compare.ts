@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError, renderReportMarkdown, renderReportText } from '@mlgate/core';
 import { LocalArtifactStore, consoleLogger } from '@mlgate/github';
@@ -6,6 +7,7 @@ import { parseCommandArgs, type Command } from '../command.js';
 import { FAIL_ON, type FailOn, runCompare } from '../compare/index.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { BootstrapPool } from '../parallel/bootstrap-pool.js';
 
 /** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
 export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');
@@ -34,6 +36,8 @@ Options:
   --json                      print the report JSON instead of the table
   -o, --out <file>            write the report JSON to this file
   --markdown <file>           write the report as markdown (what the compare action posts)
+  --threads <n>               threads for the bootstrap of large prediction files (default: one
+                              per CPU; any count gives the same intervals)
 
 branch: baselines are read from ${LOCAL_ARTIFACTS_DIR}/<runId>/ under the working directory: a
 run.json ({"schema":"mlgate/run@1","workflow","branch","headSha","event","conclusion"}) and the
@@ -61,10 +65,14 @@ export const compareCommand: Command = {
       json: { type: 'boolean' },
       out: { type: 'string', short: 'o' },
       markdown: { type: 'string' },
+      threads: { type: 'string' },
     });
     if (positionals.length > 0) {
       throw new UserError(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
     }
+    const threads = parseThreads(values.threads);
+    const pool = io.workerEntry && threads > 1 ? new BootstrapPool(io.workerEntry, threads) : undefined;
+    const logger = consoleLogger({ stream: io.stderr });
     const { report, exitCode } = await runCompare(
       {
         ...(values.candidate !== undefined && { candidate: values.candidate }),
@@ -80,10 +88,12 @@ export const compareCommand: Command = {
         artifacts: new LocalArtifactStore(resolve(io.cwd, LOCAL_ARTIFACTS_DIR)),
         artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
         workflow: values.workflow ?? DEFAULT_WORKFLOW,
-        logger: consoleLogger({ stream: io.stderr }),
+        logger,
         now: () => new Date(),
+        ...(pool && { deltas: pool.deltas }),
       },
-    );
+    ).finally(() => pool?.close());
+    if (pool?.used) logger.info(`The bootstrap ran on ${threads} worker threads.`);
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     if (values.markdown) await writeFile(resolve(io.cwd, values.markdown), renderReportMarkdown(report));
@@ -91,6 +101,13 @@ export const compareCommand: Command = {
     return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
   },
 };
+
+function parseThreads(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const threads = Number(value);
+  if (Number.isInteger(threads) && threads >= 1 && threads <= 256) return threads;
+  throw new UserError(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(value)}`);
+}
 
 function parseFailOn(value: string | undefined): FailOn {
   if (value === undefined) return 'fail';

@@ -1,5 +1,6 @@
 import {
   type Config,
+  type DeltasRunner,
   type JoinSummary,
   type MetricComparison,
   type Reason,
@@ -25,7 +26,12 @@ export interface SideComparison {
  * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
  * metrics file.
  */
-export function compareSides(candidate: Side, baseline: Side | null, config: Config): SideComparison {
+export function compareSides(
+  candidate: Side,
+  baseline: Side | null,
+  config: Config,
+  deltas?: DeltasRunner,
+): SideComparison {
   const { gate } = config;
   if (baseline && baseline.kind !== candidate.kind) {
     const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
@@ -46,6 +52,7 @@ export function compareSides(candidate: Side, baseline: Side | null, config: Con
     sliceColumns: gate.slices?.columns ?? [],
     minSliceSize: gate.slices?.minSize,
     rules: gate.metrics,
+    ...(deltas && { deltas }),
   });
   const reasons = compared.join ? joinReasons(compared.join) : [];
   return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };

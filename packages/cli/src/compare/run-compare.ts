@@ -45,7 +45,7 @@ export async function runCompare(options: CompareOptions, deps: CompareDeps): Pr
 
   const found = await findBaseline(options.baseline, deps, cwd);
   const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-  const compared = compareSides(candidate, baseline, config);
+  const compared = compareSides(candidate, baseline, config, deps.deltas);
   for (const note of compared.notes) logger.info(note);
   const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
 

@@ -1,4 +1,4 @@
-import type { Report, Subject } from '@mlgate/core';
+import type { DeltasRunner, Report, Subject } from '@mlgate/core';
 import type { ArtifactStore, Logger } from '@mlgate/github';
 
 /** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
@@ -35,6 +35,8 @@ export interface CompareDeps {
   logger: Logger;
   /** The report's `createdAt`. */
   now: () => Date;
+  /** Runs the bootstrap's resamples (e.g. over worker threads, see `BootstrapPool`); default in this thread. */
+  deltas?: DeltasRunner;
 }
 
 export interface CompareResult {

@@ -26,3 +26,4 @@ export {
   type PredictionComparison,
 } from './engine/index.js';
 export { SCORE_THRESHOLD } from './engine/examples.js';
+export { type DeltasJob, type DeltasRunner, deltasInThread, jobDeltas } from './engine/deltas.js';

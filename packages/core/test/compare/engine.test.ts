@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DeltasJob, type DeltasRunner, jobDeltas } from '../../src/compare/engine/deltas.js';
 import { comparePredictions, type PredictionComparison } from '../../src/compare/engine/index.js';
 import { pairedAveragePrecision } from '../../src/compare/engine/average-precision.js';
 import { readPredictions, type Predictions } from '../../src/compare/predictions.js';
@@ -179,6 +180,27 @@ describe('comparePredictions on binary predictions', () => {
     expect(again.slices).toEqual(result.slices);
     const other = comparePredictions({ ...options, seed: 12 });
     expect(other.metrics.map((m) => m.ci)).not.toEqual(result.metrics.map((m) => m.ci));
+  });
+
+  it('sends every bootstrap through a given runner as a job a worker can split and rebuild on its own', () => {
+    const options = { candidate, baseline, resamples: 300, seed: 11, sliceColumns: ['region'] };
+    const jobs: DeltasJob[] = [];
+    // What a pool of three workers does: each rebuilds the statistic from the job and runs a range.
+    const threeWorkers: DeltasRunner = (job) => {
+      jobs.push(job);
+      const cuts = [0, 100, 200, job.resamples];
+      const deltas = new Float64Array(job.resamples);
+      for (let w = 0; w < 3; w++) deltas.set(jobDeltas(job, cuts[w] as number, cuts[w + 1] as number), cuts[w]);
+      return deltas;
+    };
+    const split = comparePredictions({ ...options, deltas: threeWorkers });
+    expect(split.metrics).toEqual(result.metrics);
+    expect(split.slices).toEqual(result.slices);
+    // One job per metric of the whole set and per metric of each of the three slices (400 resamples cap).
+    const perSet = result.metrics.length;
+    expect(jobs.filter((job) => job.examples.size === split.join?.matched)).toHaveLength(perSet);
+    expect(jobs.every((job) => job.seed === 11 && job.task === 'binary')).toBe(true);
+    expect(new Set(jobs.map((job) => job.metric))).toEqual(new Set(result.metrics.map((m) => m.name)));
   });
 
   it('puts the slice with the worst regression first and leaves out slices below the minimum size', () => {

@@ -6,6 +6,7 @@ import type { Predictions } from '../predictions.js';
 import { allRows, joinPredictions, type JoinSummary } from '../predictions-join.js';
 import { detectTask, type PredictionTask } from '../predictions-task.js';
 import { buildExamples } from './examples.js';
+import type { DeltasRunner } from './deltas.js';
 import { compareOnExamples, type MetricRunOptions } from './metrics.js';
 import { sliceComparisons, worstFirst } from './slices.js';
 
@@ -35,6 +36,8 @@ export interface ComparePredictionsOptions {
   task?: PredictionTask;
   /** `gate.metrics`: where a metric's direction may be configured. */
   rules?: Readonly<Record<string, MetricRule>>;
+  /** Runs each metric's bootstrap resamples (e.g. over worker threads); default in this thread. */
+  deltas?: DeltasRunner;
 }
 
 export interface PredictionComparison {
@@ -63,6 +66,7 @@ export function comparePredictions(options: ComparePredictionsOptions): Predicti
     resamples,
     seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
     rules: options.rules ?? {},
+    ...(options.deltas && { deltas: options.deltas }),
   };
   const joined = baseline ? joinPredictions(candidate, baseline) : null;
   const candidateRows = joined ? joined.candidate : allRows(candidate);

@@ -1,8 +1,9 @@
 import type { MetricRule } from '../../config/types.js';
 import type { MetricComparison } from '../../report/types.js';
-import { pairedBootstrap } from '../../significance/bootstrap.js';
+import { percentileInterval } from '../../significance/bootstrap.js';
 import { compareMetric } from '../diff.js';
 import { metricDirection } from '../direction.js';
+import { deltasInThread, type DeltasRunner } from './deltas.js';
 import type { Examples } from './examples.js';
 import { metricsFor, type MetricDefinition } from './metric-set.js';
 import type { PredictionTask } from '../predictions-task.js';
@@ -15,6 +16,8 @@ export interface MetricRunOptions {
   resamples: number;
   seed: number;
   rules: Readonly<Record<string, MetricRule>>;
+  /** Runs each metric's resamples; default in this thread. */
+  deltas?: DeltasRunner;
 }
 
 /**
@@ -59,10 +62,10 @@ function compareOne(
   const statistic = definition.statistic(truth, candidate, baseline as NonNullable<typeof baseline>);
   const point = statistic.evaluate();
   if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline)) return 'undefined';
-  const { resamples, confidence, seed } = options;
-  const boot = pairedBootstrap(statistic, { resamples, confidence, seed });
+  const { resamples, confidence, seed, task } = options;
+  const job = { metric: definition.name, task, examples, seed, resamples };
+  const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
   const test = definition.test?.(truth, candidate, baseline as NonNullable<typeof baseline>, confidence);
-  const [low, high] = boot.ci;
   if (!(Number.isFinite(low) && Number.isFinite(high))) {
     // No resample defined the metric: there is no interval, so no change can be called significant.
     const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);

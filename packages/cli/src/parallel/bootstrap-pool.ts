@@ -1,0 +1,106 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { type DeltasJob, type DeltasRunner, deltasInThread, jobDeltas } from '@mlgate/core';
+
+/** workerData of a bootstrap worker: the bundle that starts it is also its code. */
+const WORKER_MARK = 'mlgate:bootstrap-worker';
+
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+export const MIN_PARALLEL_STEPS = 20_000_000;
+
+/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 2;
+const MESSAGE_BYTES = 2048;
+
+interface Slice {
+  job: DeltasJob;
+  from: number;
+  to: number;
+  /** Float64 deltas of all the job's resamples; the slice writes [from, to). */
+  results: SharedArrayBuffer;
+  status: SharedArrayBuffer;
+}
+
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+export class BootstrapPool {
+  private workers: Worker[] = [];
+  private ranInWorkers = false;
+
+  /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
+  constructor(
+    private readonly entry: URL,
+    private readonly threads: number,
+  ) {}
+
+  readonly deltas: DeltasRunner = (job, statistic) =>
+    this.threads < 2 || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+      ? deltasInThread(job, statistic)
+      : this.inWorkers(job);
+
+  /** Whether any job was large enough to run on the workers. */
+  get used(): boolean {
+    return this.ranInWorkers;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private inWorkers(job: DeltasJob): Float64Array {
+    if (this.workers.length === 0) {
+      this.workers = Array.from({ length: this.threads }, () => new Worker(this.entry, { workerData: WORKER_MARK }));
+    }
+    this.ranInWorkers = true;
+    const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+    const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+    const count = this.workers.length;
+    this.workers.forEach((worker, w) => {
+      const from = Math.floor((w * job.resamples) / count);
+      const to = Math.floor(((w + 1) * job.resamples) / count);
+      worker.postMessage({ job, from, to, results, status } satisfies Slice);
+    });
+    const words = new Int32Array(status, 0, STATUS_WORDS);
+    for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
+      Atomics.wait(words, 0, finished);
+    }
+    if (Atomics.load(words, 1) > 0) {
+      const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+      const end = bytes.indexOf(0);
+      throw new Error(
+        `a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`,
+      );
+    }
+    return new Float64Array(results).slice();
+  }
+}
+
+export function isBootstrapWorker(): boolean {
+  return !isMainThread && workerData === WORKER_MARK;
+}
+
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+export function serveBootstrapWorker(): void {
+  parentPort?.on('message', ({ job, from, to, results, status }: Slice) => {
+    const words = new Int32Array(status, 0, STATUS_WORDS);
+    try {
+      new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set(jobDeltas(job, from, to));
+    } catch (error) {
+      if (Atomics.add(words, 1, 1) === 0) {
+        const text = error instanceof Error ? error.message : String(error);
+        const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+        new TextEncoder().encodeInto(text, bytes);
+      }
+    }
+    Atomics.add(words, 0, 1);
+    Atomics.notify(words, 0);
+  });
+}
