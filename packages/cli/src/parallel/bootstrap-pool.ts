@@ -39,8 +39,9 @@ export class BootstrapPool {
     private readonly threads: number,
   ) {}
 
+  /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
   readonly deltas: DeltasRunner = (job, statistic) =>
-    this.threads < 2 || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+    this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
       ? deltasInThread(job, statistic)
       : this.inWorkers(job);
 

@@ -399,4 +399,29 @@ describe('pairedAveragePrecision', () => {
     }
     expect(statistic.evaluate().candidate).toBeCloseTo(averagePrecision(y, c), 12);
   });
+
+  it('gives the bootstrap the same values by draw position, in byte counts (the kernel) and wide ones', () => {
+    const next = random(10);
+    const n = 301;
+    // Candidate scores in long tie runs, baseline scores mostly distinct; a run of zero weight too.
+    const y = Int32Array.from({ length: n }, () => (next() < 0.4 ? 1 : 0));
+    const c = Float64Array.from({ length: n }, () => Math.round(next() * 8) / 8);
+    const b = Float64Array.from({ length: n }, () => next());
+    const statistic = pairedAveragePrecision(y, c, b);
+    const order = statistic.drawOrder as Int32Array;
+    for (let trial = 0; trial < 5; trial++) {
+      const drawn = Uint8Array.from({ length: n }, (_, k) => (trial === 0 && k < 40 ? 0 : Math.floor(next() * 3)));
+      const counts = new Uint8Array(n);
+      drawn.forEach((count, k) => (counts[order[k] as number] = count));
+      const expected = { candidate: averagePrecision(y, c, {}, counts), baseline: averagePrecision(y, b, {}, counts) };
+      for (const values of [drawn, Uint32Array.from(drawn)]) {
+        const value = statistic.evaluateDrawn?.(values);
+        expect(value?.candidate).toBeCloseTo(expected.candidate, 12);
+        expect(value?.baseline).toBeCloseTo(expected.baseline, 12);
+      }
+    }
+    // No positive at all: recall is taken as 1 at the first threshold (sklearn), so AP is 0.
+    const none = pairedAveragePrecision(new Int32Array(n), c, b);
+    expect(none.evaluate()).toEqual({ candidate: averagePrecision(new Int32Array(n), c), baseline: 0 });
+  });
 });

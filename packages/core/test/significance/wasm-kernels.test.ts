@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -6,10 +6,15 @@ import { describe, expect, it } from '@jest/globals';
 import { compileWat, generatedModule, targetOf } from '../../scripts/build-wasm.mjs';
 
 const wasmDir = join(dirname(fileURLToPath(import.meta.url)), '../../src/significance/wasm');
+const sources = readdirSync(wasmDir).filter((name) => name.endsWith('.wat'));
 
 describe('embedded WebAssembly kernels', () => {
-  it('the committed auc-sweep bytes are exactly what auc-sweep.wat compiles to', async () => {
-    const wat = join(wasmDir, 'auc-sweep.wat');
+  it('has kernel sources to check', () => {
+    expect(sources).toContain('ranking.wat');
+  });
+
+  it.each(sources)('the committed bytes are exactly what %s compiles to', async (name) => {
+    const wat = join(wasmDir, name);
     const expected = generatedModule(wat, await compileWat(wat));
     expect(readFileSync(targetOf(wat), 'utf8')).toBe(expected);
   });

@@ -1,11 +1,13 @@
 import { ascendingOrder, assertBinary } from '../../metrics/ranking.js';
 import type { ClassLabels } from '../../metrics/types.js';
-import type { PairedStatistic, PairedValues } from '../../significance/paired-statistic.js';
+import { pairedRanking } from '../../significance/paired-ranking-kernel.js';
+import type { PairedStatistic } from '../../significance/paired-statistic.js';
 import type { ResampleCounts } from '../../significance/resample.js';
 
 /**
  * Average precision (PR AUC) of two models' scores on the same binary labels, each model sorted
- * once: a resample is then two O(n) passes per model instead of a sort. Equals
+ * once: a resample is then O(n) passes instead of a sort (the bootstrap's in the WebAssembly
+ * kernel, see `pairedRanking`). Equals
  * `averagePrecision(yTrue, scores, { posLabel }, counts)` (sklearn's step-wise sum, zero-weight
  * score groups skipped, recall 1 when there is no positive).
  */
@@ -16,15 +18,15 @@ export function pairedAveragePrecision(
   posLabel = 1,
 ): PairedStatistic {
   assertBinary('average precision', yTrue);
-  const c = new DescendingScores(yTrue, candidate, posLabel);
-  const b = new DescendingScores(yTrue, baseline, posLabel);
-  return {
-    size: yTrue.length,
-    evaluate: (counts?: ResampleCounts): PairedValues => ({
-      candidate: c.precision(counts),
-      baseline: b.precision(counts),
-    }),
-  };
+  const orders = { candidateOrder: ascendingOrder(candidate), baselineOrder: ascendingOrder(baseline) };
+  let scorers: [DescendingScores, DescendingScores] | undefined;
+  return pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
+    scorers ??= [
+      new DescendingScores(yTrue, candidate, orders.candidateOrder, posLabel),
+      new DescendingScores(yTrue, baseline, orders.baselineOrder, posLabel),
+    ];
+    return { candidate: scorers[0].precision(counts), baseline: scorers[1].precision(counts) };
+  });
 }
 
 class DescendingScores {
@@ -34,8 +36,8 @@ class DescendingScores {
   /** 1 where the next position has a different score (a threshold ends). */
   private readonly groupEnd: Uint8Array;
 
-  constructor(yTrue: ClassLabels, scores: Float64Array, posLabel: number) {
-    this.order = ascendingOrder(scores).reverse();
+  constructor(yTrue: ClassLabels, scores: Float64Array, ascending: Int32Array, posLabel: number) {
+    this.order = ascending.slice().reverse();
     const n = scores.length;
     this.positive = new Float64Array(n);
     this.groupEnd = new Uint8Array(n);
@@ -46,30 +48,24 @@ class DescendingScores {
     }
   }
 
-  precision(counts?: ResampleCounts): number {
+  /** The kernel's formula (ranking.wat): sum(gained * truePositives / seen) / positives over the thresholds. */
+  precision(counts: ResampleCounts): number {
     const { order, positive, groupEnd } = this;
     const n = order.length;
     if (n === 0) return NaN;
-    const weight = (k: number): number => (counts === undefined ? 1 : (counts[order[k] as number] as number));
-    let positives = 0;
-    for (let k = 0; k < n; k++) positives += (positive[k] as number) * weight(k);
     let truePositives = 0;
+    let truePositivesBefore = 0;
     let seen = 0;
-    let seenAtLastThreshold = 0;
-    let previousRecall = 0;
     let sum = 0;
     for (let k = 0; k < n; k++) {
-      const w = weight(k);
+      const w = counts[order[k] as number] as number;
       truePositives += (positive[k] as number) * w;
       seen += w;
       if (groupEnd[k] === 0) continue;
-      // sklearn drops zero-weight examples before building thresholds, so such a group is no threshold.
-      if (seen === seenAtLastThreshold) continue;
-      seenAtLastThreshold = seen;
-      const recall = positives === 0 ? 1 : truePositives / positives;
-      sum += (recall - previousRecall) * (truePositives / seen);
-      previousRecall = recall;
+      const gained = truePositives - truePositivesBefore;
+      if (gained > 0) sum += (gained * truePositives) / seen;
+      truePositivesBefore = truePositives;
     }
-    return sum;
+    return truePositives === 0 ? 0 : sum / truePositives;
   }
 }
