@@ -23,6 +23,7 @@ export * from './profile/index.js';
 export * from './sketch/index.js';
 export * from './compare/index.js';
 export * from './gate/index.js';
+export * from './registry/index.js';
 export { formatOf, readCsvColumns } from './data/source.js';
 export { parseShardSpec, type ShardSpec } from './data/shard-spec.js';
 export * from './checks/index.js';

@@ -1,4 +1,4 @@
-import { UserError } from '@mlgate/core';
+import { REGISTRY_NAME, UserError } from '@mlgate/core';
 import type { Location } from '@mlgate/core';
 
 /** Where the baseline of a comparison comes from. */
@@ -8,8 +8,6 @@ export type BaselineSpec =
   | { kind: 'path'; path: string };
 
 const GRAMMAR = 'expected registry:<model>#<stage>, branch:<name> or a path';
-/** GTO's name grammar, shared by model and stage names so the registry's tags stay readable by GTO. */
-const GTO_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
 /** Two or more letters before a colon: a baseline kind, not a Windows drive (`C:\...`). */
 const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
 
@@ -31,8 +29,8 @@ export function parseBaselineSpec(text: string, location: Location = {}): Baseli
     case 'registry': {
       const [model = '', stage, ...extra] = rest.split('#');
       if (stage === undefined || extra.length > 0) return fail('a registry baseline names one model and one stage');
-      if (!GTO_NAME.test(model)) return fail(`model name ${JSON.stringify(model)} does not match ${GTO_NAME.source}`);
-      if (!GTO_NAME.test(stage)) return fail(`stage name ${JSON.stringify(stage)} does not match ${GTO_NAME.source}`);
+      if (!REGISTRY_NAME.test(model)) return fail(`model name ${JSON.stringify(model)} does not match ${REGISTRY_NAME.source}`);
+      if (!REGISTRY_NAME.test(stage)) return fail(`stage name ${JSON.stringify(stage)} does not match ${REGISTRY_NAME.source}`);
       return { kind: 'registry', model, stage };
     }
     case 'branch': {
