@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2184);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2158);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2188);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
@@ -37997,10 +37997,10 @@ var core = __nccwpck_require__(8830);
 var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./packages/cli/src/lib.ts + 13 modules
 var lib = __nccwpck_require__(2184);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 172 modules
-var src = __nccwpck_require__(7450);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 17 modules
-var github_src = __nccwpck_require__(2158);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 175 modules
+var src = __nccwpck_require__(5897);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
+var github_src = __nccwpck_require__(2188);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38034,10 +38034,12 @@ const SUMMARY_BUDGET_BYTES = 500_000;
 async function run({ logger, workerEntry }) {
     const inputs = parseInputs();
     const pool = new lib/* BootstrapPool */.$u(workerEntry, (0,external_node_os_.availableParallelism)());
+    const octokit = (0,github_src/* createOctokit */.Qi)({ token: inputs.token, logger });
     const { report, exitCode } = await logger.group('Compare', () => (0,lib/* runCompare */.Lv)(compareOptions(inputs), {
-        artifacts: new github_src/* GitHubRunArtifactStore */._n((0,github_src/* createOctokit */.Qi)({ token: inputs.token, logger }), github/* context */._.repo, { logger }),
+        artifacts: new github_src/* GitHubRunArtifactStore */._n(octokit, github/* context */._.repo, { logger }),
         artifactName: inputs.artifactName,
         ...workflow(),
+        registry: new github_src/* RegistryBaselineResolver */.pv(new github_src/* GitHubTagSource */.jA(octokit, github/* context */._.repo), new github_src/* GitHubReleaseFiles */.A2(octokit, github/* context */._.repo), logger),
         logger,
         now: () => new Date(),
         deltas: pool.deltas,
@@ -38123,10 +38125,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failsStep
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 172 modules
-var src = __nccwpck_require__(7450);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 17 modules
-var github_src = __nccwpck_require__(2158);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 175 modules
+var src = __nccwpck_require__(5897);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
+var github_src = __nccwpck_require__(2188);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -38553,6 +38555,7 @@ async function findBaseline(spec, deps, cwd) {
         artifacts: deps.artifacts,
         artifactName: deps.artifactName,
         workflow: deps.workflow ?? '',
+        ...(deps.registry && { registry: deps.registry }),
         logger: deps.logger,
         cwd,
     });
@@ -38690,7 +38693,7 @@ function serveBootstrapWorker() {
 
 /***/ }),
 
-/***/ 7450:
+/***/ 5897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38698,6 +38701,7 @@ function serveBootstrapWorker() {
 __nccwpck_require__.d(__webpack_exports__, {
   Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
   Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  iW: () => (/* reexport */ REGISTRY_NAME),
   PP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
   yo: () => (/* reexport */ errors_UserError),
   cq: () => (/* reexport */ comparePredictions),
@@ -38715,11 +38719,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   _c: () => (/* reexport */ readMetricsFile),
   iw: () => (/* reexport */ readPredictions),
   $h: () => (/* reexport */ readReportFile),
+  zW: () => (/* reexport */ registryState),
   Ay: () => (/* reexport */ renderReportMarkdown),
   A4: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -59257,6 +59262,143 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
+/**
+ * GTO's name grammar for models and stages (letters, digits, `-`, `_`, `/` inside), shared with
+ * the `registry:` baseline spec so that mlgate's tags stay readable by GTO and the other way round.
+ */
+const REGISTRY_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/** A version is `v` + SemVer (GTO's default), e.g. `v1.3.0` or `v2.0.0-rc.1`. */
+const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/;
+/** The tag's meaning, or `null` for a tag that is not a registry tag (e.g. `v1.2.0`). */
+function parseRegistryTag(tag) {
+    const at = tag.lastIndexOf('@');
+    if (at > 0) {
+        const model = tag.slice(0, at);
+        const rest = tag.slice(at + 1);
+        if (!REGISTRY_NAME.test(model))
+            return null;
+        if (rest === 'deprecated')
+            return { action: 'deprecate', model };
+        const deregister = rest.endsWith('!');
+        const version = deregister ? rest.slice(0, -1) : rest;
+        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version } : null;
+    }
+    const [model = '', stagePart, number, ...extra] = tag.split('#');
+    if (stagePart === undefined || extra.length > 0 || !REGISTRY_NAME.test(model))
+        return null;
+    const unassign = stagePart.endsWith('!');
+    const stage = unassign ? stagePart.slice(0, -1) : stagePart;
+    if (!REGISTRY_NAME.test(stage))
+        return null;
+    if (number !== undefined && !/^(0|[1-9]\d*)$/.test(number))
+        return null;
+    return {
+        action: unassign ? 'unassign' : 'assign',
+        model,
+        stage,
+        number: number === undefined ? null : Number(number),
+    };
+}
+/** Orders versions by SemVer precedence (a pre-release sorts before its release). */
+function compareVersions(a, b) {
+    const parse = (v) => {
+        const [core = '', pre] = v.slice(1).split(/-(.*)/s, 2);
+        return { parts: core.split('.').map(Number), pre };
+    };
+    const x = parse(a);
+    const y = parse(b);
+    for (let i = 0; i < 3; i++) {
+        const d = x.parts[i] - y.parts[i];
+        if (d !== 0)
+            return d;
+    }
+    if (x.pre === y.pre)
+        return 0;
+    if (x.pre === undefined)
+        return 1;
+    if (y.pre === undefined)
+        return -1;
+    return comparePreRelease(x.pre, y.pre);
+}
+function comparePreRelease(a, b) {
+    const xs = a.split('.');
+    const ys = b.split('.');
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+        const x = xs[i];
+        const y = ys[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        const xNum = /^\d+$/.test(x);
+        const yNum = /^\d+$/.test(y);
+        if (xNum && yNum && Number(x) !== Number(y))
+            return Number(x) - Number(y);
+        if (xNum !== yNum)
+            return xNum ? -1 : 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/state.ts
+
+/**
+ * One model's registry state rebuilt from its tags, the way GTO reads them: a stage's latest
+ * event decides it (see `isLater`), an assignment names the version registered at the same commit
+ * (the highest one when a commit carries several), and a deregistered version is gone.
+ */
+function registryState(model, records) {
+    const tags = records.flatMap((record) => {
+        const tag = parseRegistryTag(record.name);
+        return tag !== null && tag.model === model ? [{ record, tag }] : [];
+    });
+    const deregistered = new Set(tags.flatMap(({ tag }) => (tag.action === 'deregister' ? [tag.version] : [])));
+    const versions = tags
+        .flatMap(({ record, tag }) => tag.action === 'register' && !deregistered.has(tag.version)
+        ? [{ version: tag.version, tag: record.name, commit: record.commit, message: record.message }]
+        : [])
+        .sort((a, b) => compareVersions(a.version, b.version));
+    const latest = new Map();
+    for (const event of tags) {
+        const { tag } = event;
+        if (tag.action !== 'assign' && tag.action !== 'unassign')
+            continue;
+        const current = latest.get(tag.stage);
+        if (current === undefined || isLater({ record: event.record, tag }, current))
+            latest.set(tag.stage, { record: event.record, tag });
+    }
+    const stages = new Map();
+    const dangling = new Map();
+    for (const [stage, { record, tag }] of latest) {
+        if (tag.action === 'unassign')
+            continue;
+        const atCommit = versions.filter((v) => v.commit === record.commit);
+        const version = atCommit[atCommit.length - 1];
+        if (version)
+            stages.set(stage, { stage, version, tag: record.name });
+        else
+            dangling.set(stage, { tag: record.name, commit: record.commit });
+    }
+    return { model, versions, stages, dangling, deprecated: tags.some(({ tag }) => tag.action === 'deprecate') };
+}
+/**
+ * Numbered events by N; a numbered event beats GTO's simple `name#stage` tag (git holds at most
+ * one simple tag per stage, so two simple events never compete).
+ */
+function isLater(a, b) {
+    const [x, y] = [a.tag.number, b.tag.number];
+    if (x === null || y === null)
+        return x !== null;
+    return x > y;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -61647,15 +61789,19 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
 /***/ }),
 
-/***/ 2158:
+/***/ 2188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  A2: () => (/* reexport */ GitHubReleaseFiles),
   _n: () => (/* reexport */ GitHubRunArtifactStore),
+  jA: () => (/* reexport */ GitHubTagSource),
+  pv: () => (/* reexport */ RegistryBaselineResolver),
   Qi: () => (/* reexport */ createOctokit),
   gX: () => (/* reexport */ enumInput),
   $m: () => (/* reexport */ optionalInput),
@@ -61666,12 +61812,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCommentStore, LocalArtifactStore, LocalCommentStore, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, inertCommands, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, inertCommands, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 172 modules
-var src = __nccwpck_require__(7450);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 175 modules
+var src = __nccwpck_require__(5897);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -62991,8 +63137,6 @@ function workflowFileName(ref, location = {}) {
 ;// CONCATENATED MODULE: ./packages/github/src/baseline/spec.ts
 
 const GRAMMAR = 'expected registry:<model>#<stage>, branch:<name> or a path';
-/** GTO's name grammar, shared by model and stage names so the registry's tags stay readable by GTO. */
-const GTO_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
 /** Two or more letters before a colon: a baseline kind, not a Windows drive (`C:\...`). */
 const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
 /**
@@ -63015,10 +63159,10 @@ function parseBaselineSpec(text, location = {}) {
             const [model = '', stage, ...extra] = rest.split('#');
             if (stage === undefined || extra.length > 0)
                 return fail('a registry baseline names one model and one stage');
-            if (!GTO_NAME.test(model))
-                return fail(`model name ${JSON.stringify(model)} does not match ${GTO_NAME.source}`);
-            if (!GTO_NAME.test(stage))
-                return fail(`stage name ${JSON.stringify(stage)} does not match ${GTO_NAME.source}`);
+            if (!src/* REGISTRY_NAME */.iW.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
+            if (!src/* REGISTRY_NAME */.iW.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
             return { kind: 'registry', model, stage };
         }
         case 'branch': {
@@ -63112,7 +63256,208 @@ async function fromBranch(branch, options) {
     return { found: true, dir, label, source };
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/baselines.ts
+
+/**
+ * `registry:<model>#<stage>` baselines: the version the registry's tags assign to the stage now,
+ * and that version's release files. A model or stage with nothing assigned yet is no baseline (a
+ * first release); an assignment whose version or files cannot be found is an error.
+ */
+class RegistryBaselineResolver {
+    tags;
+    files;
+    logger;
+    constructor(tags, files, logger) {
+        this.tags = tags;
+        this.files = files;
+        this.logger = logger;
+    }
+    async resolve({ model, stage }) {
+        const spec = `registry:${model}#${stage}`;
+        const state = (0,src/* registryState */.zW)(model, await this.tags.list(model));
+        const dangling = state.dangling.get(stage);
+        if (dangling) {
+            throw new src/* UserError */.yo(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
+        }
+        const assignment = state.stages.get(stage);
+        if (!assignment) {
+            const reason = state.versions.length === 0
+                ? `${model} has no registered version yet`
+                : `no version of ${model} is in stage ${stage}`;
+            this.logger.info(`No baseline: ${reason}.`);
+            return { found: false, reason };
+        }
+        const { version, tag } = assignment.version;
+        const dir = await this.files.download(tag);
+        if (dir === null) {
+            throw new src/* UserError */.yo(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
+        }
+        this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
+        return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
+/** Registry tags through the REST API: matching refs, then each annotated tag's message and commit. */
+class GitHubTagSource {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    async list(model) {
+        // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${model}` });
+        const records = [];
+        for (const ref of refs) {
+            const name = ref.ref.replace(/^refs\/tags\//, '');
+            if (!name.startsWith(`${model}@`) && !name.startsWith(`${model}#`))
+                continue;
+            if (ref.object.type !== 'tag') {
+                records.push({ name, commit: ref.object.sha, message: '' });
+                continue;
+            }
+            const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
+            records.push({ name, commit: tag.object.sha, message: tag.message.trimEnd() });
+        }
+        return records;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/**
+ * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
+ * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
+ */
+const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
+const FIELDS = 5;
+/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
+class GitTagSource {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async list(model) {
+        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
+        let stdout;
+        try {
+            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
+                cwd: this.cwd,
+                maxBuffer: 64 * 1024 * 1024,
+            }));
+        }
+        catch (error) {
+            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
+            throw new UserError(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
+        }
+        const fields = stdout.split('\0');
+        const records = [];
+        for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
+            // Each record ends with NUL + newline, so every name after the first starts with a newline.
+            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
+            const annotated = type === 'tag';
+            records.push({
+                name: name.replace(/^\n/, ''),
+                commit: annotated ? peeled : object,
+                message: annotated ? contents.trimEnd() : '',
+            });
+        }
+        return records;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
+
+
+
+
+/** Locally a release is a folder `<root>/<tag>/` (by default `.mlgate/releases/churn@v1.3.0/`). */
+class LocalReleaseFiles {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async download(tag) {
+        const dir = join(this.root, tag);
+        try {
+            return (await stat(dir)).isDirectory() ? dir : null;
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return null;
+            throw error;
+        }
+    }
+    describe(tag) {
+        return `the folder ${join(this.root, tag)}`;
+    }
+}
+/** A GitHub release's assets, downloaded into a fresh temporary folder. */
+class GitHubReleaseFiles {
+    octokit;
+    repo;
+    options;
+    constructor(octokit, repo, options = {}) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.options = options;
+    }
+    async download(tag) {
+        let releaseId;
+        try {
+            releaseId = (await this.octokit.rest.repos.getReleaseByTag({ ...this.repo, tag })).data.id;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return null;
+            throw error;
+        }
+        const assets = await this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+            ...this.repo,
+            release_id: releaseId,
+            per_page: 100,
+        });
+        const max = this.options.maxAssetBytes ?? 1024 ** 3;
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'mlgate-release-'));
+        for (const asset of assets) {
+            // GitHub asset names have no slashes, but this is another party's input: keep it to one plain name.
+            if (!/^[^/\\]+$/.test(asset.name) || asset.name === '.' || asset.name === '..') {
+                throw new src/* UserError */.yo(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+            }
+            if (asset.size > max) {
+                throw new src/* UserError */.yo(`release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`);
+            }
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+                ...this.repo,
+                asset_id: asset.id,
+                headers: { accept: 'application/octet-stream' },
+            });
+            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, asset.name), Buffer.from(data));
+        }
+        return dir;
+    }
+    describe(tag) {
+        return `the GitHub release of tag ${tag} in ${this.repo.owner}/${this.repo.repo}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 

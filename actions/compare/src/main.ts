@@ -5,7 +5,15 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { BootstrapPool, type CompareOptions, runCompare } from '@mlgate/cli/lib';
 import { type Report, type Subject, UserError, renderReportMarkdown } from '@mlgate/core';
-import { GitHubRunArtifactStore, createOctokit, workflowFileName, type Logger } from '@mlgate/github';
+import {
+  GitHubReleaseFiles,
+  GitHubRunArtifactStore,
+  GitHubTagSource,
+  RegistryBaselineResolver,
+  createOctokit,
+  workflowFileName,
+  type Logger,
+} from '@mlgate/github';
 import { parseInputs, type Inputs } from './inputs.js';
 
 /** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
@@ -15,11 +23,17 @@ const SUMMARY_BUDGET_BYTES = 500_000;
 export async function run({ logger, workerEntry }: { logger: Logger; workerEntry: URL }): Promise<void> {
   const inputs = parseInputs();
   const pool = new BootstrapPool(workerEntry, availableParallelism());
+  const octokit = createOctokit({ token: inputs.token, logger });
   const { report, exitCode } = await logger.group('Compare', () =>
     runCompare(compareOptions(inputs), {
-      artifacts: new GitHubRunArtifactStore(createOctokit({ token: inputs.token, logger }), context.repo, { logger }),
+      artifacts: new GitHubRunArtifactStore(octokit, context.repo, { logger }),
       artifactName: inputs.artifactName,
       ...workflow(),
+      registry: new RegistryBaselineResolver(
+        new GitHubTagSource(octokit, context.repo),
+        new GitHubReleaseFiles(octokit, context.repo),
+        logger,
+      ),
       logger,
       now: () => new Date(),
       deltas: pool.deltas,

@@ -107,6 +107,43 @@ describe('actions/compare run as the runner runs it', () => {
     expect(run.hasUnclosedGroups).toBe(false);
   });
 
+  it("compares with registry:churn#production: the stage's version from the tags, its files from the release", async () => {
+    const { baseline, candidate } = pairedPredictions(SIGNIFICANT_DROP);
+    const v1 = gh.state.git.addCommit({ message: 'train v1.3.0' }).sha;
+    const v2 = gh.state.git.addCommit({ message: 'train v1.4.0', parents: [v1] }).sha;
+    gh.state.git.addAnnotatedTag({ tag: 'churn@v1.3.0', message: 'registered', object: v1 });
+    gh.state.git.addAnnotatedTag({ tag: 'churn@v1.4.0', message: 'registered', object: v2 });
+    gh.state.git.addAnnotatedTag({ tag: 'churn#production#1', message: 'promoted', object: v1 });
+    gh.state.git.addAnnotatedTag({ tag: 'churn#staging#2', message: 'staged', object: v2 });
+    const release = gh.state.releases.create({ tag_name: 'churn@v1.3.0' }, 'github-actions[bot]');
+    gh.state.releases.upload(release.id, 'preds.csv', null, 'text/csv', Buffer.from(baseline), 'github-actions[bot]');
+    // The staging version's release holds the candidate itself: picking it would show no change at all.
+    const staged = gh.state.releases.create({ tag_name: 'churn@v1.4.0' }, 'github-actions[bot]');
+    gh.state.releases.upload(staged.id, 'preds.csv', null, 'text/csv', Buffer.from(candidate), 'github-actions[bot]');
+    await writeFile(join(workspace, 'mlgate.yml'), ACCURACY_GATE);
+    await writeFile(join(workspace, 'preds.csv'), candidate);
+
+    const run = await runActionBundle({
+      action: 'compare',
+      inputs: { candidate: 'preds.csv', baseline: 'registry:churn#production' },
+      env: gh.env(TOKEN),
+      githubToken: TOKEN,
+      cwd: workspace,
+      keepTempDir: true,
+    });
+    if (run.tempDir) kept.push(run.tempDir);
+
+    expect(run.exitCode).toBe(1);
+    expect(plain(run)).toMatch(/accuracy fell by 0\.1 \(95% CI/);
+    // The column header names the version (an @ always gets a zero-width break: no mention can form).
+    expect(plain(run)).toContain('| Baseline (churn@&#8203;v1.3.0) |');
+    const report = JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')) as Report;
+    expect(report.comparisons?.[0]?.baseline).toEqual({
+      label: 'churn@v1.3.0',
+      source: 'registry churn#production (v1.3.0)',
+    });
+  });
+
   it('passes a first run with a notice when main has no successful run yet', async () => {
     const { candidate } = pairedPredictions(SIGNIFICANT_DROP);
     await writeFile(join(workspace, 'preds.csv'), candidate);

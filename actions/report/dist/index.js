@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6381);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9076);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37990,8 +37990,8 @@ var core = __nccwpck_require__(8830);
 var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
 var src = __nccwpck_require__(3785);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 20 modules
-var github_src = __nccwpck_require__(6381);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(9076);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38091,7 +38091,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ay: () => (/* reexport */ renderReportMarkdown)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, jobDeltas, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, jobDeltas, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -54863,9 +54863,10 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
 /***/ }),
 
-/***/ 6381:
+/***/ 9076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54882,7 +54883,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubRunArtifactStore, LocalArtifactStore, LocalCommentStore, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
@@ -56331,8 +56332,6 @@ function workflowFileName(ref, location = {}) {
 ;// CONCATENATED MODULE: ./packages/github/src/baseline/spec.ts
 
 const GRAMMAR = 'expected registry:<model>#<stage>, branch:<name> or a path';
-/** GTO's name grammar, shared by model and stage names so the registry's tags stay readable by GTO. */
-const GTO_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
 /** Two or more letters before a colon: a baseline kind, not a Windows drive (`C:\...`). */
 const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
 /**
@@ -56355,10 +56354,10 @@ function parseBaselineSpec(text, location = {}) {
             const [model = '', stage, ...extra] = rest.split('#');
             if (stage === undefined || extra.length > 0)
                 return fail('a registry baseline names one model and one stage');
-            if (!GTO_NAME.test(model))
-                return fail(`model name ${JSON.stringify(model)} does not match ${GTO_NAME.source}`);
-            if (!GTO_NAME.test(stage))
-                return fail(`stage name ${JSON.stringify(stage)} does not match ${GTO_NAME.source}`);
+            if (!REGISTRY_NAME.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${REGISTRY_NAME.source}`);
+            if (!REGISTRY_NAME.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${REGISTRY_NAME.source}`);
             return { kind: 'registry', model, stage };
         }
         case 'branch': {
@@ -56452,7 +56451,180 @@ async function fromBranch(branch, options) {
     return { found: true, dir, label, source };
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/baselines.ts
+
+/**
+ * `registry:<model>#<stage>` baselines: the version the registry's tags assign to the stage now,
+ * and that version's release files. A model or stage with nothing assigned yet is no baseline (a
+ * first release); an assignment whose version or files cannot be found is an error.
+ */
+class RegistryBaselineResolver {
+    tags;
+    files;
+    logger;
+    constructor(tags, files, logger) {
+        this.tags = tags;
+        this.files = files;
+        this.logger = logger;
+    }
+    async resolve({ model, stage }) {
+        const spec = `registry:${model}#${stage}`;
+        const state = registryState(model, await this.tags.list(model));
+        const dangling = state.dangling.get(stage);
+        if (dangling) {
+            throw new UserError(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
+        }
+        const assignment = state.stages.get(stage);
+        if (!assignment) {
+            const reason = state.versions.length === 0
+                ? `${model} has no registered version yet`
+                : `no version of ${model} is in stage ${stage}`;
+            this.logger.info(`No baseline: ${reason}.`);
+            return { found: false, reason };
+        }
+        const { version, tag } = assignment.version;
+        const dir = await this.files.download(tag);
+        if (dir === null) {
+            throw new UserError(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
+        }
+        this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
+        return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/**
+ * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
+ * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
+ */
+const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
+const FIELDS = 5;
+/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
+class GitTagSource {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async list(model) {
+        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
+        let stdout;
+        try {
+            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
+                cwd: this.cwd,
+                maxBuffer: 64 * 1024 * 1024,
+            }));
+        }
+        catch (error) {
+            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
+            throw new UserError(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
+        }
+        const fields = stdout.split('\0');
+        const records = [];
+        for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
+            // Each record ends with NUL + newline, so every name after the first starts with a newline.
+            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
+            const annotated = type === 'tag';
+            records.push({
+                name: name.replace(/^\n/, ''),
+                commit: annotated ? peeled : object,
+                message: annotated ? contents.trimEnd() : '',
+            });
+        }
+        return records;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
+
+
+
+
+/** Locally a release is a folder `<root>/<tag>/` (by default `.mlgate/releases/churn@v1.3.0/`). */
+class LocalReleaseFiles {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async download(tag) {
+        const dir = join(this.root, tag);
+        try {
+            return (await stat(dir)).isDirectory() ? dir : null;
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return null;
+            throw error;
+        }
+    }
+    describe(tag) {
+        return `the folder ${join(this.root, tag)}`;
+    }
+}
+/** A GitHub release's assets, downloaded into a fresh temporary folder. */
+class GitHubReleaseFiles {
+    octokit;
+    repo;
+    options;
+    constructor(octokit, repo, options = {}) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.options = options;
+    }
+    async download(tag) {
+        let releaseId;
+        try {
+            releaseId = (await this.octokit.rest.repos.getReleaseByTag({ ...this.repo, tag })).data.id;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return null;
+            throw error;
+        }
+        const assets = await this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+            ...this.repo,
+            release_id: releaseId,
+            per_page: 100,
+        });
+        const max = this.options.maxAssetBytes ?? 1024 ** 3;
+        const dir = await mkdtemp(join(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? tmpdir(), 'mlgate-release-'));
+        for (const asset of assets) {
+            // GitHub asset names have no slashes, but this is another party's input: keep it to one plain name.
+            if (!/^[^/\\]+$/.test(asset.name) || asset.name === '.' || asset.name === '..') {
+                throw new UserError(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+            }
+            if (asset.size > max) {
+                throw new UserError(`release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`);
+            }
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+                ...this.repo,
+                asset_id: asset.id,
+                headers: { accept: 'application/octet-stream' },
+            });
+            await writeFile(join(dir, asset.name), Buffer.from(data));
+        }
+        return dir;
+    }
+    describe(tag) {
+        return `the GitHub release of tag ${tag} in ${this.repo.owner}/${this.repo.repo}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -109,6 +110,37 @@ describe('mlgate compare on predictions', () => {
 
     expect(code).toBe(1);
     expect(report.comparisons?.[0]?.baseline?.label).toBe('main@aaaaaaa (run 5)');
+  });
+
+  it("reads a registry: baseline from the clone's GTO tags and the version's folder in .mlgate/releases", async () => {
+    const { baseline, candidate } = pairedPredictions(SIGNIFICANT_DROP);
+    await put({
+      'mlgate.yml': ACCURACY_GATE,
+      'preds.csv': candidate,
+      '.mlgate/releases/churn@v1.0.0/preds.csv': baseline,
+      // The staging version holds the candidate itself: picking it would show no change.
+      '.mlgate/releases/churn@v1.1.0/preds.csv': candidate,
+    });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', ...args], { cwd: dir });
+    git('init', '-q');
+    git('commit', '--allow-empty', '-q', '-m', 'v1.0.0');
+    git('tag', '-a', 'churn@v1.0.0', '-m', 'registered');
+    git('tag', '-a', 'churn#production#1', '-m', 'promoted');
+    git('commit', '--allow-empty', '-q', '-m', 'v1.1.0');
+    git('tag', '-a', 'churn@v1.1.0', '-m', 'registered');
+    git('tag', '-a', 'churn#staging#2', '-m', 'staged');
+
+    const { code, report } = await jsonReport('--candidate', 'preds.csv', '--baseline', 'registry:churn#production');
+
+    expect(code).toBe(1);
+    expect(report.comparisons?.[0]?.baseline).toEqual({
+      label: 'churn@v1.0.0',
+      source: 'registry churn#production (v1.0.0)',
+    });
+    const noStage = await compare('--candidate', 'preds.csv', '--baseline', 'registry:churn#shadow');
+    expect(noStage.code).toBe(0);
+    expect(noStage.err).toContain('No baseline: no version of churn is in stage shadow.');
   });
 
   it('warns when the evaluation sets differ and fails under --fail-on warn', async () => {

@@ -37,3 +37,4 @@ export type {
   RegistryBaselines,
   ResolveBaselineOptions,
 } from './baseline/resolve.js';
+export * from './registry/index.js';

@@ -2,7 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError, renderReportMarkdown, renderReportText } from '@mlgate/core';
-import { LocalArtifactStore, consoleLogger } from '@mlgate/github';
+import {
+  GitTagSource,
+  LocalArtifactStore,
+  LocalReleaseFiles,
+  RegistryBaselineResolver,
+  consoleLogger,
+} from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { FAIL_ON, type FailOn, runCompare } from '../compare/index.js';
 import { ExitCode } from '../exit-codes.js';
@@ -11,6 +17,8 @@ import { BootstrapPool } from '../parallel/bootstrap-pool.js';
 
 /** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
 export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');
+/** Where a registered version's files are looked up locally: `<tag>/…`, e.g. `churn@v1.3.0/metrics.json`. */
+export const LOCAL_RELEASES_DIR = join('.mlgate', 'releases');
 const DEFAULT_ARTIFACT = 'mlgate-compare';
 const DEFAULT_WORKFLOW = 'ci.yml';
 
@@ -42,6 +50,10 @@ Options:
 branch: baselines are read from ${LOCAL_ARTIFACTS_DIR}/<runId>/ under the working directory: a
 run.json ({"schema":"mlgate/run@1","workflow","branch","headSha","event","conclusion"}) and the
 artifact's files in <runId>/<artifact-name>/. The newest successful run of the workflow wins.
+
+registry: baselines read the git tags of the working directory's repository in GTO's grammar
+(churn@v1.3.0 registers a version, churn#production#4 assigns a stage, the highest number wins)
+and the version's files from ${LOCAL_RELEASES_DIR}/<tag>/ (e.g. ${LOCAL_RELEASES_DIR}/churn@v1.3.0/).
 
 Exit code: 0 when the verdict passes (or warns), 1 when it fails under --fail-on, 2 for a usage,
 configuration or input error.
@@ -88,6 +100,11 @@ export const compareCommand: Command = {
         artifacts: new LocalArtifactStore(resolve(io.cwd, LOCAL_ARTIFACTS_DIR)),
         artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
         workflow: values.workflow ?? DEFAULT_WORKFLOW,
+        registry: new RegistryBaselineResolver(
+          new GitTagSource(io.cwd),
+          new LocalReleaseFiles(resolve(io.cwd, LOCAL_RELEASES_DIR)),
+          logger,
+        ),
         logger,
         now: () => new Date(),
         ...(pool && { deltas: pool.deltas }),

@@ -105,6 +105,7 @@ async function findBaseline(spec: string | undefined, deps: CompareDeps, cwd: st
     artifacts: deps.artifacts,
     artifactName: deps.artifactName,
     workflow: deps.workflow ?? '',
+    ...(deps.registry && { registry: deps.registry }),
     logger: deps.logger,
     cwd,
   });

@@ -1,5 +1,5 @@
 import type { DeltasRunner, Report, Subject } from '@mlgate/core';
-import type { ArtifactStore, Logger } from '@mlgate/github';
+import type { ArtifactStore, Logger, RegistryBaselines } from '@mlgate/github';
 
 /** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
 export const FAIL_ON = ['fail', 'warn', 'never'] as const;
@@ -32,6 +32,8 @@ export interface CompareDeps {
   artifactName: string;
   /** This workflow's file name; only `branch:` baselines need it. */
   workflow?: string;
+  /** Where `registry:` baselines are looked up: the repository's tags and releases, or the local clone's. */
+  registry?: RegistryBaselines;
   logger: Logger;
   /** The report's `createdAt`. */
   now: () => Date;
