@@ -25,6 +25,7 @@ import {
   Xoshiro128,
   type PairedStatistic,
 } from '../../src/significance/index.js';
+import { pairedAveragePrecision } from '../../src/compare/engine/average-precision.js';
 
 /** A small synthetic paired problem: labels, two models' scores and thresholded predictions. */
 function synthetic(n: number, seed: number, candidateSignal = 1.2, baselineSignal = 0.8) {
@@ -436,6 +437,38 @@ describe('pairedBootstrap', () => {
     const result = pairedBootstrap(pairedRocAuc(y, s, s), { seed: 1, resamples: 200 });
     expect(result.undefinedResamples).toBeGreaterThan(0);
     expect(result.ci).toEqual([0, 0]);
+  });
+});
+
+describe('all predictions equal', () => {
+  // One score for every example: a single threshold. sklearn: roc_auc_score = 0.5 (every pair a tie),
+  // average_precision_score = the positive rate (recall 0 → 1 at precision P / n).
+  const y = Int32Array.from({ length: 500 }, (_, i) => (i % 5 === 0 ? 1 : 0));
+  const constant = new Float64Array(500).fill(0.7);
+  const varied = Float64Array.from({ length: 500 }, (_, i) => (i * 7919) % 500);
+
+  it('gives ROC AUC 0.5 and AP the positive rate on every resample, through the kernel', () => {
+    const auc = pairedRocAuc(y, constant, varied);
+    const ap = pairedAveragePrecision(y, constant, varied);
+    expect(auc.evaluate().candidate).toBe(0.5);
+    expect(ap.evaluate().candidate).toBeCloseTo(0.2, 15);
+    const drawn = new Uint8Array(500);
+    for (let r = 0; r < 20; r++) {
+      drawCounts(3, r, drawn);
+      const counts = new Uint32Array(500);
+      (auc.drawOrder as Int32Array).forEach((i, k) => (counts[i] = drawn[k] as number));
+      const positives = Array.from(counts).reduce((sum, c, i) => sum + (y[i] === 1 ? c : 0), 0);
+      expect(auc.evaluateDrawn?.(drawn).candidate).toBe(0.5);
+      expect(ap.evaluateDrawn?.(drawn).candidate).toBeCloseTo(positives / 500, 14);
+    }
+  });
+
+  it('gives identical constant models the interval [0, 0]', () => {
+    for (const statistic of [pairedRocAuc(y, constant, constant), pairedAveragePrecision(y, constant, constant)]) {
+      const result = pairedBootstrap(statistic, { seed: 5, resamples: 100 });
+      expect(result.delta).toBe(0);
+      expect(result.ci).toEqual([0, 0]);
+    }
   });
 });
 
