@@ -66747,8 +66747,9 @@ class PairedRankingKernel {
         const at = this.layout;
         this.drawn = new Uint8Array(buffer, at.drawn, n);
         this.out = new Float64Array(buffer, at.out, 3);
-        fillSorted(yTrue, posLabel, candidate, candidateOrder, new Uint8Array(buffer, at.candidateMask, n), new Uint8Array(buffer, at.candidateEnd, n));
-        fillSorted(yTrue, posLabel, baseline, baselineOrder, new Uint8Array(buffer, at.baselineMask, n), new Uint8Array(buffer, at.baselineEnd, n));
+        const bytes = (offset) => new Uint8Array(buffer, offset, n);
+        fillSorted(yTrue, posLabel, candidate, candidateOrder, bytes(at.candidateMask), bytes(at.candidateEnd));
+        fillSorted(yTrue, posLabel, baseline, baselineOrder, bytes(at.baselineMask), bytes(at.baselineEnd));
         const positionOf = new Int32Array(n);
         for (let k = 0; k < n; k++)
             positionOf[candidateOrder[k]] = k;
