@@ -6,14 +6,21 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stderr is an interactive terminal (progress bars, colours). */
   isTTY: boolean;
+  /**
+   * The script worker threads start (the CLI's own entry, which serves shard tasks on a worker).
+   * Without it, data is read on the calling thread: the TypeScript sources under test cannot be a
+   * worker's entry.
+   */
+  workerEntry?: URL;
 }
 
-export function processIo(): CliIo {
+export function processIo(workerEntry?: URL): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
+    ...(workerEntry && { workerEntry }),
   };
 }
