@@ -2,7 +2,7 @@ import type { RecordBatch } from '../data/batch.js';
 import { boundText, describeBounds, describeSet, formatPercent } from './describe.js';
 import type { Check, RowCheck } from './types.js';
 import { isRowCheck } from './types.js';
-import { ValueSet, fieldHasType, parseDateTime, withinBounds } from './values.js';
+import { ValueSet, fieldDateTime, fieldHasType, withinBounds } from './values.js';
 
 export interface RowCheckerOptions {
   /** Failing values kept per check, with their line, for annotations (default 10). */
@@ -131,7 +131,7 @@ export class RowChecker {
         for (let row = 0; row < rows; row++) {
           if (batch.isNull(row, col)) continue;
           state.checked++;
-          const x = check.datetime ? parseDateTime(batch.string(row, col)) : batch.number(row, col);
+          const x = check.datetime ? fieldDateTime(batch, row, col) : batch.number(row, col);
           // A value that is not a number (or date) cannot lie in the range.
           if (!withinBounds(x, check.bounds)) this.reject(state, batch, row);
         }

@@ -1,4 +1,5 @@
 import { FieldFlag, type RecordBatch } from '../data/batch.js';
+import { parseIsoDateTime } from '../profile/datetime.js';
 import type { Bounds, SetValue, ValueType } from './types.js';
 
 const ISO_DATETIME =
@@ -30,6 +31,26 @@ function zoneOffsetMs(zone: string | undefined): number {
   const digits = zone.slice(1).replace(':', '');
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
   return (zone.startsWith('-') ? -1 : 1) * minutes * 60_000;
+}
+
+/**
+ * `parseDateTime` of a field, reading the common shapes (`YYYY-MM-DD`, then ` HH:MM` or
+ * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
+ * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
+ */
+export function fieldDateTime(batch: RecordBatch, row: number, col: number): number {
+  const { bytes } = batch;
+  const start = batch.start(row, col);
+  const end = batch.end(row, col);
+  const length = end - start;
+  const leapSecond = length === 19 && bytes[start + 17] === 54 && bytes[start + 18] === 48;
+  // Years 0–99 are Date.UTC's 1900s, which the two parsers tell leap years apart differently.
+  const centuryZero = bytes[start] === 48 && bytes[start + 1] === 48;
+  if ((length === 10 || length === 16 || length === 19) && !leapSecond && !centuryZero) {
+    const time = parseIsoDateTime(bytes, start, end);
+    if (time === time) return time;
+  }
+  return parseDateTime(batch.string(row, col));
 }
 
 /** True when `x` lies within the bounds; an absent bound is unbounded. */
@@ -79,7 +100,7 @@ export function fieldHasType(
     return !(quotedIsText && (flag & FieldFlag.QUOTED) !== 0) && isBooleanText(batch.string(row, col));
   }
   if ((flag & FieldFlag.BOOLEAN) !== 0) return false;
-  if (type === 'datetime') return !Number.isNaN(parseDateTime(batch.string(row, col)));
+  if (type === 'datetime') return !Number.isNaN(fieldDateTime(batch, row, col));
   if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) return false;
   if (type === 'integer') return isIntegerText(batch.bytes, batch.start(row, col), batch.end(row, col));
   return !Number.isNaN(batch.number(row, col));

@@ -221,7 +221,7 @@ export class ColumnProfile {
     const hash = this.hash;
     hashBytes(bytes, start, end, hash);
     this.hll.addHash(hash[0]!, hash[1]!);
-    this.frequent.addBytes(bytes, start, end);
+    this.frequent.addHashedBytes(bytes, start, end, hash[0]!, hash[1]!);
   }
 
   /** Folds `other` (a profile of the same column over other rows) into this. */
