@@ -7,6 +7,7 @@ import {
   detectDriftDetailed,
   judgeValidation,
   readCheckSuite,
+  schemaDriftOptions,
   parseShardSpec,
   renderReportText,
   validationReport,
@@ -36,7 +37,9 @@ Options:
                        suite (JSON); without it the data is only read and profiled
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
-                       significant (p < 0.05) and larger than its effect-size threshold
+                       significant (p < 0.05) and larger than its effect-size threshold; the
+                       schema's per-column \`drift:\` settings choose the test and threshold.
+                       Identifier columns (all values distinct) are not tested
   --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
@@ -74,7 +77,8 @@ export const validateCommand: Command = {
     const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
     const dataPath = resolve(io.cwd, data);
     const schema = values.schema === undefined ? undefined : resolve(io.cwd, values.schema);
-    const checks = schema === undefined ? [] : (await readCheckSuite(schema)).checks;
+    const suite = schema === undefined ? undefined : await readCheckSuite(schema);
+    const checks = suite?.checks ?? [];
     const threads = await chooseThreads(values.threads, dataPath, io.workerEntry !== undefined);
     const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
     const progress = io.isTTY ? new ProgressSum(progressLine(io, 'validating')) : undefined;
@@ -104,7 +108,11 @@ export const validateCommand: Command = {
     }
     const { section, profile } = judgeValidation(pass, checks, data);
     if (reference) {
-      const { result, skipped } = detectDriftDetailed(reference, profile);
+      const { result, skipped } = detectDriftDetailed(
+        reference,
+        profile,
+        schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined),
+      );
       attachDrift(section, result);
       for (const column of skipped) if (column.status !== 'pass') io.stderr.write(`drift: ${column.message}\n`);
     }
