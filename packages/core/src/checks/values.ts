@@ -1,4 +1,5 @@
 import { FieldFlag, type RecordBatch } from '../data/batch.js';
+import { isBooleanText } from '../data/boolean-text.js';
 import { parseIsoDateTime } from '../profile/datetime.js';
 import type { Bounds, SetValue, ValueType } from './types.js';
 
@@ -76,11 +77,6 @@ function isIntegerText(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-function isBooleanText(text: string): boolean {
-  const lower = text.toLowerCase();
-  return lower === 'true' || lower === 'false';
-}
-
 /**
  * Whether the non-null field reads as `type`. With `quotedIsText` (JSON Lines) a quoted value is a
  * string whatever it looks like; in CSV quoting is syntax only.
@@ -97,7 +93,9 @@ export function fieldHasType(
   if ((flag & (FieldFlag.NESTED | FieldFlag.INVALID_UTF8)) !== 0) return false;
   if (type === 'boolean') {
     if ((flag & FieldFlag.BOOLEAN) !== 0) return true;
-    return !(quotedIsText && (flag & FieldFlag.QUOTED) !== 0) && isBooleanText(batch.string(row, col));
+    if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) return false;
+    // Valid UTF-8 (checked above) lowercases to `true`/`false` only from these ASCII letters.
+    return isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col));
   }
   if ((flag & FieldFlag.BOOLEAN) !== 0) return false;
   if (type === 'datetime') return !Number.isNaN(fieldDateTime(batch, row, col));
@@ -113,14 +111,21 @@ export function fieldHasType(
  */
 export class ValueSet {
   private readonly strings = new Set<string>();
+  /** The strings' UTF-8 bytes by length, so valid UTF-8 fields are matched without decoding them. */
+  private readonly stringBytes: Uint8Array[][] = [];
   private readonly numbers = new Set<number>();
   private readonly booleans = new Set<string>();
 
   constructor(values: readonly SetValue[]) {
+    const encoder = new TextEncoder();
     for (const value of values) {
       if (typeof value === 'number') this.numbers.add(value);
       else if (typeof value === 'boolean') this.booleans.add(String(value));
-      else this.strings.add(value);
+      else if (!this.strings.has(value)) {
+        this.strings.add(value);
+        const bytes = encoder.encode(value);
+        (this.stringBytes[bytes.length] ??= []).push(bytes);
+      }
     }
   }
 
@@ -129,9 +134,24 @@ export class ValueSet {
       const n = batch.number(row, col);
       if (!Number.isNaN(n) && this.numbers.has(n)) return true;
     }
-    if (this.strings.size === 0 && this.booleans.size === 0) return false;
+    if (this.booleans.size === 0) {
+      if (this.strings.size === 0) return false;
+      if ((batch.flag(row, col) & FieldFlag.INVALID_UTF8) === 0) return this.hasBytes(batch, row, col);
+    }
     const text = batch.string(row, col);
     return this.strings.has(text) || (this.booleans.size > 0 && this.booleans.has(text.toLowerCase()));
+  }
+
+  private hasBytes(batch: RecordBatch, row: number, col: number): boolean {
+    const start = batch.start(row, col);
+    const candidates = this.stringBytes[batch.end(row, col) - start];
+    if (candidates === undefined) return false;
+    const { bytes } = batch;
+    outer: for (const candidate of candidates) {
+      for (let i = 0; i < candidate.length; i++) if (candidate[i] !== bytes[start + i]) continue outer;
+      return true;
+    }
+    return false;
   }
 }
 
