@@ -77,7 +77,7 @@ export const profileCommand: Command = {
           ...(pool && { pool }),
           ...(shard && { shard }),
           ...(format && { format }),
-          ...(io.isTTY && { onProgress: progressLine(io, 'profiling') }),
+          onProgress: progressLine(io, 'profiling'),
         });
       } finally {
         await pool?.close();

@@ -81,7 +81,7 @@ export const validateCommand: Command = {
     const checks = suite?.checks ?? [];
     const threads = await chooseThreads(values.threads, dataPath, io.workerEntry !== undefined);
     const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
-    const progress = io.isTTY ? new ProgressSum(progressLine(io, 'validating')) : undefined;
+    const progress = new ProgressSum(progressLine(io, 'validating'));
     const read = { threads, ...(pool && { pool }) };
     const reading = runPass(dataPath, {
       ...read,
@@ -89,14 +89,14 @@ export const validateCommand: Command = {
       ...(shard && { shard }),
       ...(format && { format }),
       ...(maxErrors !== undefined && { maxErrors }),
-      ...(progress && { onProgress: progress.part() }),
+      onProgress: progress.part(),
     });
     const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
     const readReference = () =>
       referencePath === undefined
         ? undefined
-        : referenceProfile(referencePath, { ...read, ...(progress && { onProgress: progress.part() }) });
+        : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
     let pass: ValidationPass;
     let reference: Profile | undefined;
     try {
