@@ -1,4 +1,5 @@
 import type { RecordBatch } from '../data/batch.js';
+import type { ParsedColumn } from '../profile/parsed-column.js';
 import { boundText, describeBounds, describeSet, formatPercent } from './describe.js';
 import type { Check, RowCheck } from './types.js';
 import { isRowCheck } from './types.js';
@@ -74,7 +75,11 @@ export class RowChecker {
     }));
   }
 
-  consume(batch: RecordBatch): void {
+  /**
+   * Checks every row of `batch`. `parsed` (from the profile of the same pass) gives each column's
+   * nulls and numbers, so they are not read twice; without it they are read here.
+   */
+  consume(batch: RecordBatch, parsed?: readonly ParsedColumn[]): void {
     this.rows += batch.rowCount;
     // Each column's nulls are found once per batch, however many checks read the column.
     const nulls = new Map<number, Uint8Array>();
@@ -83,9 +88,10 @@ export class RowChecker {
       if (state.col < 0) continue;
       state.present = true;
       state.rowsSeen += batch.rowCount;
-      let mask = nulls.get(state.col);
+      const given = parsed?.[state.col];
+      let mask = given?.nulls ?? nulls.get(state.col);
       if (!mask) nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-      this.scan(state, batch, mask);
+      this.scan(state, batch, mask, given?.numbers);
     }
   }
 
@@ -109,7 +115,7 @@ export class RowChecker {
     });
   }
 
-  private scan(state: State, batch: RecordBatch, isNull: Uint8Array): void {
+  private scan(state: State, batch: RecordBatch, isNull: Uint8Array, numbers?: Float64Array): void {
     const { check, col } = state;
     const rows = batch.rowCount;
     let checked = 0;
@@ -126,14 +132,15 @@ export class RowChecker {
         for (let row = 0; row < rows; row++) {
           if (isNull[row] === 1) continue;
           checked++;
-          if (!fieldHasType(batch, row, col, check.type, this.quotedIsText)) this.reject(state, batch, row);
+          if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
+            this.reject(state, batch, row);
         }
         break;
       case 'between':
         for (let row = 0; row < rows; row++) {
           if (isNull[row] === 1) continue;
           checked++;
-          const x = check.datetime ? fieldDateTime(batch, row, col) : batch.number(row, col);
+          const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row]! : batch.number(row, col);
           // A value that is not a number (or date) cannot lie in the range.
           if (!withinBounds(x, check.bounds)) this.reject(state, batch, row);
         }

@@ -87,6 +87,8 @@ export function fieldHasType(
   col: number,
   type: ValueType,
   quotedIsText: boolean,
+  /** The field's `batch.number`, when the caller has it already. */
+  number?: number,
 ): boolean {
   const flag = batch.flag(row, col);
   if (type === 'string') return true;
@@ -101,7 +103,7 @@ export function fieldHasType(
   if (type === 'datetime') return !Number.isNaN(fieldDateTime(batch, row, col));
   if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) return false;
   if (type === 'integer') return isIntegerText(batch.bytes, batch.start(row, col), batch.end(row, col));
-  return !Number.isNaN(batch.number(row, col));
+  return !Number.isNaN(number ?? batch.number(row, col));
 }
 
 /**

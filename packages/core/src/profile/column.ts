@@ -10,6 +10,7 @@ import { describeValue, expectInteger, fail, type JsonObject } from '../sketch/j
 import { KllSketch, type KllJSON } from '../sketch/kll.js';
 import { Moments, type MomentsJSON } from '../sketch/moments.js';
 import { parseIsoDateTime } from './datetime.js';
+import type { ParsedColumn } from './parsed-column.js';
 import { inferType, VALUE_KINDS, type ColumnType, type TypeCounts } from './infer-type.js';
 
 export interface ProfileOptions {
@@ -156,8 +157,11 @@ export class ColumnProfile {
     this.nulls += rows;
   }
 
-  /** Consumes column `col` of every row of `batch`. */
-  addBatch(batch: RecordBatch, col: number): void {
+  /**
+   * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
+   * value is null and the number it reads as (for the row checks of the same pass).
+   */
+  addBatch(batch: RecordBatch, col: number, parsed?: ParsedColumn): void {
     const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
     const types = this.typeCounts;
     const quotedIsText = this.quotedIsText;
@@ -165,7 +169,12 @@ export class ColumnProfile {
     let minLength = this.minLength;
     let maxLength = this.maxLength;
     for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
-      if (batch.isNull(row, col)) {
+      const isNull = batch.isNull(row, col);
+      if (parsed) {
+        parsed.nulls[row] = isNull ? 1 : 0;
+        parsed.numbers[row] = NaN;
+      }
+      if (isNull) {
         nulls++;
         continue;
       }
@@ -180,7 +189,14 @@ export class ColumnProfile {
         this.addText(bytes, start, end);
         continue;
       }
-      const value = quotedIsText && (flag & FieldFlag.QUOTED) !== 0 ? NaN : parseNumber(bytes, start, end);
+      let value: number;
+      if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
+        value = NaN;
+        if (parsed) parsed.numbers[row] = parseNumber(bytes, start, end);
+      } else {
+        value = parseNumber(bytes, start, end);
+        if (parsed) parsed.numbers[row] = value;
+      }
       if (value === value) {
         this.addNumber(value, bytes, start, end);
         continue;

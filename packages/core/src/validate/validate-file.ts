@@ -77,7 +77,7 @@ export async function validatePass(path: string, options: ValidateFileOptions = 
     quotedIsText,
     csv: { maxErrors },
     jsonl: { maxErrors },
-    onBatch: (batch) => rowChecker.consume(batch),
+    onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
     ...(options.shard && { shard: options.shard }),
     ...(options.format && { format: options.format }),
     ...(options.onProgress && { onProgress: options.onProgress }),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canJoinShards, loadCheckSuite } from '../../src/checks/index.js';
+import { RowChecker, canJoinShards, loadCheckSuite } from '../../src/checks/index.js';
+import { openReader } from '../../src/data/source.js';
 import { splitShard } from '../../src/data/shard-spec.js';
 import { joinValidationPasses, judgeValidation, validateFile, validatePass } from '../../src/validate/index.js';
 import { mixedCsv } from '../profile/fixture.js';
@@ -111,6 +112,29 @@ describe('joinValidationPasses', () => {
   it('says a suite with a uniqueness check cannot be split', () => {
     expect(canJoinShards(checks())).toBe(true);
     expect(canJoinShards(loadCheckSuite('version: 1\ncolumns:\n  id: { unique: true }\n', 's.yml').checks)).toBe(false);
+  });
+});
+
+describe('row checks in the profile pass', () => {
+  it('count the same with the nulls and numbers the profile read as when reading the fields themselves', async () => {
+    const suite = loadCheckSuite(
+      'version: 1\ncolumns:\n  a: { type: number, min: 2, max: 8 }\n  b: { nullable: false, type: boolean }\n',
+      's.yml',
+    ).checks;
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      JSON.stringify({
+        a: i % 4 === 0 ? String(i % 10) : i % 7 === 0 ? null : i % 10,
+        b: i % 5 === 0 ? 'TRUE' : i % 3 === 0,
+      }),
+    );
+    writeFileSync(file('parsed.jsonl'), `${lines.join('\n')}\n`);
+    const shared = await validatePass(file('parsed.jsonl'), { suite });
+    const alone = new RowChecker(suite, { quotedIsText: true });
+    const { reader, source } = await openReader(file('parsed.jsonl'));
+    for await (const batch of reader.batches(source)) alone.consume(batch);
+    const counts = (outcomes: typeof shared.outcomes) => outcomes.map((o) => [o.checked, o.unexpected, o.examples]);
+    expect(counts(shared.outcomes)).toEqual(counts(alone.finish()));
+    expect(shared.outcomes.some((o) => o.unexpected > 0)).toBe(true);
   });
 });
 
