@@ -37988,8 +37988,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
-var src = __nccwpck_require__(3785);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
+var src = __nccwpck_require__(7515);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(9076);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
@@ -38077,7 +38077,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 3785:
+/***/ 7515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38091,7 +38091,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ay: () => (/* reexport */ renderReportMarkdown)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, jobDeltas, joinPredictions, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -40617,6 +40617,18 @@ class frequent_items_FrequentItems {
     /** Counts the value whose UTF-8 bytes are buf[start, end). */
     addBytes(buf, start, end) {
         hashBytes(buf, start, end, this.hash);
+        this.addHashed(buf, start, end);
+    }
+    /**
+     * `addBytes` for a caller that has hashed the bytes already (`hashBytes` with the default seed
+     * gave `hi`, `lo`): a profile hashes each text value once for HyperLogLog and this.
+     */
+    addHashedBytes(buf, start, end, hi, lo) {
+        this.hash[0] = hi;
+        this.hash[1] = lo;
+        this.addHashed(buf, start, end);
+    }
+    addHashed(buf, start, end) {
         this.n++;
         this.upsert(buf, start, end, 1);
         if (this.size > this.sizeLimit)
@@ -41789,6 +41801,7 @@ class moments_Moments {
 
 
 
+
 const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
@@ -41851,8 +41864,11 @@ class column_ColumnProfile {
         this.count += rows;
         this.nulls += rows;
     }
-    /** Consumes column `col` of every row of `batch`. */
-    addBatch(batch, col) {
+    /**
+     * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
+     * value is null and the number it reads as (for the row checks of the same pass).
+     */
+    addBatch(batch, col, parsed) {
         const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
         const types = this.typeCounts;
         const quotedIsText = this.quotedIsText;
@@ -41860,7 +41876,12 @@ class column_ColumnProfile {
         let minLength = this.minLength;
         let maxLength = this.maxLength;
         for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
-            if (batch.isNull(row, col)) {
+            const isNull = batch.isNull(row, col);
+            if (parsed) {
+                parsed.nulls[row] = isNull ? 1 : 0;
+                parsed.numbers[row] = NaN;
+            }
+            if (isNull) {
                 nulls++;
                 continue;
             }
@@ -41877,7 +41898,17 @@ class column_ColumnProfile {
                 this.addText(bytes, start, end);
                 continue;
             }
-            const value = quotedIsText && (flag & FieldFlag.QUOTED) !== 0 ? NaN : parseNumber(bytes, start, end);
+            let value;
+            if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
+                value = NaN;
+                if (parsed)
+                    parsed.numbers[row] = parseNumber(bytes, start, end);
+            }
+            else {
+                value = parseNumber(bytes, start, end);
+                if (parsed)
+                    parsed.numbers[row] = value;
+            }
             if (value === value) {
                 this.addNumber(value, bytes, start, end);
                 continue;
@@ -41926,7 +41957,7 @@ class column_ColumnProfile {
         const hash = this.hash;
         hashBytes(bytes, start, end, hash);
         this.hll.addHash(hash[0], hash[1]);
-        this.frequent.addBytes(bytes, start, end);
+        this.frequent.addHashedBytes(bytes, start, end, hash[0], hash[1]);
     }
     /** Folds `other` (a profile of the same column over other rows) into this. */
     merge(other) {
@@ -42137,24 +42168,6 @@ function isPlainInteger(bytes, start, end) {
     }
     return true;
 }
-/** `true` or `false` in any letter case (`True`, `FALSE`), as pandas and spreadsheets write them. */
-function isBooleanText(bytes, start, end) {
-    const length = end - start;
-    if (length === 4) {
-        return ((bytes[start] | 0x20) === 116 &&
-            (bytes[start + 1] | 0x20) === 114 &&
-            (bytes[start + 2] | 0x20) === 117 &&
-            (bytes[start + 3] | 0x20) === 101);
-    }
-    if (length === 5) {
-        return ((bytes[start] | 0x20) === 102 &&
-            (bytes[start + 1] | 0x20) === 97 &&
-            (bytes[start + 2] | 0x20) === 108 &&
-            (bytes[start + 3] | 0x20) === 115 &&
-            (bytes[start + 4] | 0x20) === 101);
-    }
-    return false;
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/profile.ts
 
@@ -42312,10 +42325,14 @@ function expectObject(value, path) {
  */
 class builder_ProfileBuilder {
     options;
+    keepParsed;
     columns = [];
     rows = 0;
-    constructor(options = {}) {
+    parsed = [];
+    /** With `keepParsed`, `parsedColumns` gives what each `add` read of the batch's columns. */
+    constructor(options = {}, keepParsed = false) {
         this.options = options;
+        this.keepParsed = keepParsed;
     }
     add(batch) {
         for (let col = this.columns.length; col < batch.columnCount; col++) {
@@ -42323,9 +42340,22 @@ class builder_ProfileBuilder {
             column.addMissing(this.rows);
             this.columns.push(column);
         }
-        for (let col = 0; col < batch.columnCount; col++)
-            this.columns[col].addBatch(batch, col);
+        for (let col = 0; col < batch.columnCount; col++) {
+            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+        }
         this.rows += batch.rowCount;
+    }
+    /** Per column of the last batch added (with `keepParsed`): its nulls and numbers, valid until the next `add`. */
+    get parsedColumns() {
+        return this.parsed;
+    }
+    parsedColumn(col, rows) {
+        let column = this.parsed[col];
+        if (!column || column.nulls.length < rows) {
+            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+            this.parsed[col] = column;
+        }
+        return column;
     }
     /** Columns known to the reader but without any row yet (a header-only file). */
     declareColumns(names) {
@@ -47762,6 +47792,20 @@ async function readCsvColumns(path, options = {}) {
     reader.next();
     return reader.columns;
 }
+/** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
+async function isGzipFile(path) {
+    const handle = await open(path, 'r').catch((error) => {
+        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+    try {
+        const magic = new Uint8Array(2);
+        const { bytesRead } = await handle.read(magic, 0, 2, 0);
+        return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** The file's size, after checking that it can be split: byte ranges of gzip data mean nothing. */
 async function refuseGzipShards(path, shard) {
     let size;
@@ -47773,18 +47817,8 @@ async function refuseGzipShards(path, shard) {
             file: path,
         });
     }
-    if (shard.count > 1) {
-        const handle = await open(path, 'r');
-        try {
-            const magic = new Uint8Array(2);
-            const { bytesRead } = await handle.read(magic, 0, 2, 0);
-            if (bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
-                throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
-            }
-        }
-        finally {
-            await handle.close();
-        }
+    if (shard.count > 1 && (await isGzipFile(path))) {
+        throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
     }
     return size;
 }
@@ -47820,7 +47854,7 @@ async function profile_file_profileFile(path, options = {}) {
         ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
-    });
+    }, options.onBatch !== undefined);
     const totalBytes = range.end - range.start;
     let bytes = 0;
     async function* counted() {
@@ -47831,7 +47865,7 @@ async function profile_file_profileFile(path, options = {}) {
     }
     for await (const batch of reader.batches(counted())) {
         builder.add(batch);
-        options.onBatch?.(batch);
+        options.onBatch?.(batch, builder.parsedColumns);
         options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
     }
     builder.declareColumns(reader.columns);
@@ -47880,7 +47914,63 @@ async function readReferenceProfile(path, options = {}) {
     return (await profileFile(path, options)).profile;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
+
+
+/**
+ * The profile of consecutive shards of one file, profiled separately (e.g. on worker threads), as
+ * the single pass over their union would have recorded it: columns in order of first appearance
+ * (a JSON Lines key missing from a shard counts as null there), one source entry for the whole
+ * range, and `shard` naming the range as the caller asked for it (`null` for the whole file).
+ * The parts are consumed: the result is built from their sketches.
+ */
+function join_shards_joinShardProfiles(parts, shard) {
+    const names = [];
+    const seen = new Set();
+    for (const part of parts) {
+        for (const column of part.columns) {
+            if (!seen.has(column.name))
+                names.push(column.name);
+            seen.add(column.name);
+        }
+    }
+    const [first, ...rest] = parts.map((part) => withColumns(part, names));
+    if (first === undefined)
+        throw new RangeError('no shard profiles to join');
+    for (const part of rest)
+        first.merge(part);
+    first.sources.splice(0, first.sources.length, joinSources(parts.flatMap((part) => part.sources), shard));
+    return first;
+}
+function withColumns(part, names) {
+    const columns = names.map((name) => {
+        const column = part.column(name);
+        if (column)
+            return column;
+        const missing = new ColumnProfile(name);
+        missing.addMissing(part.rows);
+        return missing;
+    });
+    return new Profile(part.rows, [...part.sources], columns);
+}
+function joinSources(sources, shard) {
+    const first = sources[0];
+    const last = sources[sources.length - 1];
+    return {
+        file: first.file,
+        format: first.format,
+        shard,
+        bytes: { start: first.bytes.start, end: last.bytes.end, size: first.bytes.size },
+        rows: sources.reduce((sum, s) => sum + s.rows, 0),
+        issues: {
+            errors: sources.reduce((sum, s) => sum + s.issues.errors, 0),
+            warnings: sources.reduce((sum, s) => sum + s.issues.warnings, 0),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
+
 
 
 
@@ -52486,6 +52576,17 @@ function parseShardSpec(text, what) {
     }
     return { index, count };
 }
+/**
+ * Shard `i/n` cut into `parts` consecutive shards of the file (`(i-1)·parts + j` of `n·parts`):
+ * together they read exactly the rows shard `i/n` reads, because their outer byte bounds are the
+ * same (`shardRange` floors the same rational number).
+ */
+function splitShard(shard, parts) {
+    const { index, count } = shard ?? { index: 1, count: 1 };
+    if (!Number.isInteger(parts) || parts < 1)
+        throw new RangeError(`parts must be a positive integer, got ${parts}`);
+    return Array.from({ length: parts }, (_, j) => ({ index: (index - 1) * parts + j + 1, count: count * parts }));
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
 /** What a column's values must read as. */
@@ -52506,6 +52607,8 @@ function types_isRowCheck(check) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/values.ts
+
+
 
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 /**
@@ -52538,6 +52641,26 @@ function zoneOffsetMs(zone) {
     const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
     return (zone.startsWith('-') ? -1 : 1) * minutes * 60_000;
 }
+/**
+ * `parseDateTime` of a field, reading the common shapes (`YYYY-MM-DD`, then ` HH:MM` or
+ * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
+ * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
+ */
+function values_fieldDateTime(batch, row, col) {
+    const { bytes } = batch;
+    const start = batch.start(row, col);
+    const end = batch.end(row, col);
+    const length = end - start;
+    const leapSecond = length === 19 && bytes[start + 17] === 54 && bytes[start + 18] === 48;
+    // Years 0–99 are Date.UTC's 1900s, which the two parsers tell leap years apart differently.
+    const centuryZero = bytes[start] === 48 && bytes[start + 1] === 48;
+    if ((length === 10 || length === 16 || length === 19) && !leapSecond && !centuryZero) {
+        const time = parseIsoDateTime(bytes, start, end);
+        if (time === time)
+            return time;
+    }
+    return values_parseDateTime(batch.string(row, col));
+}
 /** True when `x` lies within the bounds; an absent bound is unbounded. */
 function values_withinBounds(x, { min, max, strictMin, strictMax }) {
     if (min !== undefined && (strictMin ? !(x > min) : !(x >= min)))
@@ -52563,15 +52686,13 @@ function isIntegerText(bytes, start, end) {
     }
     return true;
 }
-function values_isBooleanText(text) {
-    const lower = text.toLowerCase();
-    return lower === 'true' || lower === 'false';
-}
 /**
  * Whether the non-null field reads as `type`. With `quotedIsText` (JSON Lines) a quoted value is a
  * string whatever it looks like; in CSV quoting is syntax only.
  */
-function values_fieldHasType(batch, row, col, type, quotedIsText) {
+function values_fieldHasType(batch, row, col, type, quotedIsText, 
+/** The field's `batch.number`, when the caller has it already. */
+number) {
     const flag = batch.flag(row, col);
     if (type === 'string')
         return true;
@@ -52580,17 +52701,20 @@ function values_fieldHasType(batch, row, col, type, quotedIsText) {
     if (type === 'boolean') {
         if ((flag & FieldFlag.BOOLEAN) !== 0)
             return true;
-        return !(quotedIsText && (flag & FieldFlag.QUOTED) !== 0) && values_isBooleanText(batch.string(row, col));
+        if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+            return false;
+        // Valid UTF-8 (checked above) lowercases to `true`/`false` only from these ASCII letters.
+        return isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col));
     }
     if ((flag & FieldFlag.BOOLEAN) !== 0)
         return false;
     if (type === 'datetime')
-        return !Number.isNaN(values_parseDateTime(batch.string(row, col)));
+        return !Number.isNaN(values_fieldDateTime(batch, row, col));
     if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
         return false;
     if (type === 'integer')
         return isIntegerText(batch.bytes, batch.start(row, col), batch.end(row, col));
-    return !Number.isNaN(batch.number(row, col));
+    return !Number.isNaN(number ?? batch.number(row, col));
 }
 /**
  * Membership in a set of values written in a schema or suite: numbers match numerically (`1` matches
@@ -52599,16 +52723,22 @@ function values_fieldHasType(batch, row, col, type, quotedIsText) {
  */
 class values_ValueSet {
     strings = new Set();
+    /** The strings' UTF-8 bytes by length, so valid UTF-8 fields are matched without decoding them. */
+    stringBytes = [];
     numbers = new Set();
     booleans = new Set();
     constructor(values) {
+        const encoder = new TextEncoder();
         for (const value of values) {
             if (typeof value === 'number')
                 this.numbers.add(value);
             else if (typeof value === 'boolean')
                 this.booleans.add(String(value));
-            else
+            else if (!this.strings.has(value)) {
                 this.strings.add(value);
+                const bytes = encoder.encode(value);
+                (this.stringBytes[bytes.length] ??= []).push(bytes);
+            }
         }
     }
     has(batch, row, col) {
@@ -52617,10 +52747,28 @@ class values_ValueSet {
             if (!Number.isNaN(n) && this.numbers.has(n))
                 return true;
         }
-        if (this.strings.size === 0 && this.booleans.size === 0)
-            return false;
+        if (this.booleans.size === 0) {
+            if (this.strings.size === 0)
+                return false;
+            if ((batch.flag(row, col) & FieldFlag.INVALID_UTF8) === 0)
+                return this.hasBytes(batch, row, col);
+        }
         const text = batch.string(row, col);
         return this.strings.has(text) || (this.booleans.size > 0 && this.booleans.has(text.toLowerCase()));
+    }
+    hasBytes(batch, row, col) {
+        const start = batch.start(row, col);
+        const candidates = this.stringBytes[batch.end(row, col) - start];
+        if (candidates === undefined)
+            return false;
+        const { bytes } = batch;
+        outer: for (const candidate of candidates) {
+            for (let i = 0; i < candidate.length; i++)
+                if (candidate[i] !== bytes[start + i])
+                    continue outer;
+            return true;
+        }
+        return false;
     }
 }
 const INLINE_FLAGS = /^\(\?([a-zA-Z]+)\)/;
@@ -52695,6 +52843,7 @@ class row_checker_RowChecker {
     maxDistinct;
     quotedIsText;
     rows = 0;
+    masks = [];
     constructor(checks, options = {}) {
         this.maxExamples = options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES;
         this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
@@ -52711,8 +52860,14 @@ class row_checker_RowChecker {
             ...(check.kind === 'unique' ? { seen: new Set(), repeats: new Map() } : {}),
         }));
     }
-    consume(batch) {
+    /**
+     * Checks every row of `batch`. `parsed` (from the profile of the same pass) gives each column's
+     * nulls and numbers, so they are not read twice; without it they are read here.
+     */
+    consume(batch, parsed) {
         this.rows += batch.rowCount;
+        // Each column's nulls are found once per batch, however many checks read the column.
+        const nulls = new Map();
         for (const state of this.states) {
             if (state.col < 0)
                 state.col = batch.columns.indexOf(state.check.column);
@@ -52720,7 +52875,11 @@ class row_checker_RowChecker {
                 continue;
             state.present = true;
             state.rowsSeen += batch.rowCount;
-            this.scan(state, batch);
+            const given = parsed?.[state.col];
+            let mask = given?.nulls ?? nulls.get(state.col);
+            if (!mask)
+                nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
+            this.scan(state, batch, mask, given?.numbers);
         }
     }
     /** The outcome of every row-level check, in the order given. */
@@ -52746,78 +52905,78 @@ class row_checker_RowChecker {
             };
         });
     }
-    scan(state, batch) {
+    scan(state, batch, isNull, numbers) {
         const { check, col } = state;
         const rows = batch.rowCount;
+        let checked = 0;
         switch (check.kind) {
             case 'not_null':
-                for (let row = 0; row < rows; row++) {
-                    state.checked++;
-                    if (batch.isNull(row, col))
+                state.checked += rows;
+                for (let row = 0; row < rows; row++)
+                    if (isNull[row] === 1)
                         this.reject(state, batch, row, '(null)');
-                }
                 return;
             case 'null':
-                for (let row = 0; row < rows; row++) {
-                    state.checked++;
-                    if (!batch.isNull(row, col))
+                state.checked += rows;
+                for (let row = 0; row < rows; row++)
+                    if (isNull[row] === 0)
                         this.reject(state, batch, row);
-                }
                 return;
             case 'type':
                 for (let row = 0; row < rows; row++) {
-                    if (batch.isNull(row, col))
+                    if (isNull[row] === 1)
                         continue;
-                    state.checked++;
-                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText))
+                    checked++;
+                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
                         this.reject(state, batch, row);
                 }
-                return;
+                break;
             case 'between':
                 for (let row = 0; row < rows; row++) {
-                    if (batch.isNull(row, col))
+                    if (isNull[row] === 1)
                         continue;
-                    state.checked++;
-                    const x = check.datetime ? parseDateTime(batch.string(row, col)) : batch.number(row, col);
+                    checked++;
+                    const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row] : batch.number(row, col);
                     // A value that is not a number (or date) cannot lie in the range.
                     if (!withinBounds(x, check.bounds))
                         this.reject(state, batch, row);
                 }
-                return;
+                break;
             case 'in_set':
             case 'not_in_set': {
                 const set = state.set;
                 const wanted = check.kind === 'in_set';
                 for (let row = 0; row < rows; row++) {
-                    if (batch.isNull(row, col))
+                    if (isNull[row] === 1)
                         continue;
-                    state.checked++;
+                    checked++;
                     if (set.has(batch, row, col) !== wanted)
                         this.reject(state, batch, row);
                 }
-                return;
+                break;
             }
             case 'regex':
             case 'not_regex': {
                 const wanted = check.kind === 'regex';
                 for (let row = 0; row < rows; row++) {
-                    if (batch.isNull(row, col))
+                    if (isNull[row] === 1)
                         continue;
-                    state.checked++;
+                    checked++;
                     if (check.pattern.test(batch.string(row, col)) !== wanted)
                         this.reject(state, batch, row);
                 }
-                return;
+                break;
             }
             case 'unique':
-                this.scanUnique(state, batch, check.numeric);
+                this.scanUnique(state, batch, check.numeric, isNull);
                 return;
         }
+        state.checked += checked;
     }
-    scanUnique(state, batch, numeric) {
+    scanUnique(state, batch, numeric, isNull) {
         const { col } = state;
         for (let row = 0; row < batch.rowCount; row++) {
-            if (batch.isNull(row, col))
+            if (isNull[row] === 1)
                 continue;
             state.checked++;
             const { seen, repeats } = state;
@@ -52839,6 +52998,15 @@ class row_checker_RowChecker {
                 delete state.repeats;
             }
         }
+    }
+    /** 1 where column `col` is null in `batch`, in a scratch array reused for the `slot`-th column of each batch. */
+    nullMask(batch, col, slot) {
+        let mask = this.masks[slot];
+        if (!mask || mask.length < batch.rowCount)
+            this.masks[slot] = mask = new Uint8Array(batch.rowCount);
+        for (let row = 0; row < batch.rowCount; row++)
+            mask[row] = batch.isNull(row, col) ? 1 : 0;
+        return mask;
     }
     reject(state, batch, row, shown) {
         state.unexpected++;
@@ -53617,6 +53785,7 @@ async function readCheckSuite(path) {
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
 
 /** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
@@ -53753,6 +53922,8 @@ function validationReport(sections, createdAt) {
 
 
 
+
+
 /** The report schema's caps: at most this many data issues per section and examples per check. */
 const MAX_REPORTED_ISSUES = 1000;
 const MAX_REPORTED_EXAMPLES = 20;
@@ -53764,25 +53935,36 @@ const DEFAULT_MAX_ERRORS = 100;
  * (`error` issues); rows read leniently (`warning` issues) make it warn.
  */
 async function validateFile(path, options = {}) {
+    return judgeValidation(await validatePass(path, options), options.suite ?? [], options.dataset ?? path);
+}
+/** The streaming pass of `validateFile`: profile and row-level checks, nothing judged yet. */
+async function validatePass(path, options = {}) {
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
     const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
-    const checks = options.suite ?? [];
     const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
-    const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
+    const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
         csv: { maxErrors },
         jsonl: { maxErrors },
-        onBatch: (batch) => rowChecker.consume(batch),
+        onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
         ...(options.format && { format: options.format }),
         ...(options.onProgress && { onProgress: options.onProgress }),
     });
+    return { profile, outcomes: rowChecker.finish(), issues, errorCount, warningCount };
+}
+/**
+ * The validation section for a pass (or passes over consecutive shards joined by
+ * `joinValidationPasses`): the aggregate checks judged on the profile's statistics, the row-level
+ * checks on their counts, and the reader's issues.
+ */
+function judgeValidation(pass, suite, dataset) {
+    const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
-    const results = evaluateChecks(checks, { rows: rowChecker.finish(), table, stats });
-    const dataset = options.dataset ?? path;
+    const results = evaluateChecks(suite, { rows: pass.outcomes, table, stats });
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -53812,6 +53994,22 @@ function bounded(name, value, min, max) {
         throw new UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
     }
     return value;
+}
+/**
+ * One pass over consecutive shards of a file (given in file order, e.g. from worker threads) as a
+ * single pass over their union: the joined profile, row-check outcomes and the first issues in
+ * line order. Suites with a uniqueness check cannot be split (see `canJoinShards`).
+ */
+function joinValidationPasses(passes, options = {}) {
+    const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+    const outcomes = joinRowOutcomes(passes.map((pass) => ({ outcomes: pass.outcomes, rows: pass.profile.rows })), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
+    return {
+        profile: joinShardProfiles(passes.map((pass) => pass.profile), options.shard ? { index: options.shard.index, count: options.shard.count } : null),
+        outcomes,
+        issues: passes.flatMap((pass) => pass.issues).slice(0, maxErrors),
+        errorCount: passes.reduce((sum, pass) => sum + pass.errorCount, 0),
+        warningCount: passes.reduce((sum, pass) => sum + pass.warningCount, 0),
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/index.ts
@@ -54692,6 +54890,13 @@ const DEFAULT_EFFECT_THRESHOLDS = {
 };
 /** A numeric column with at most this many distinct values (exactly counted on both sides) is tested as categories. */
 const MAX_NUMERIC_CATEGORIES = 20;
+/**
+ * A text or integer column whose values are (nearly) all distinct on both sides, from at least this many
+ * values, is an identifier: new data brings new ids, which is not drift. The distinct count is HyperLogLog's
+ * (within about 2%), so "nearly all" is 95%.
+ */
+const MIN_IDENTIFIER_VALUES = 1000;
+const IDENTIFIER_DISTINCT_SHARE = 0.95;
 /** Drift of every column both profiles share; see `detectDriftDetailed` for the columns left out. */
 function detectDrift(reference, current, options = {}) {
     return detectDriftDetailed(reference, current, options).result;
@@ -54700,7 +54905,7 @@ function detectDrift(reference, current, options = {}) {
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
  * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
- * later. The share of drifted columns counts compared columns only.
+ * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
  */
 function detectDriftDetailed(reference, current, options = {}) {
     const alpha = options.alpha ?? 0.05;
@@ -54738,6 +54943,9 @@ function detectDriftDetailed(reference, current, options = {}) {
         else if (refKind === 'datetime') {
             skipped.push(skip(ref.name, 'datetime', 'pass', `column "${ref.name}" holds datetimes, which are not tested`));
         }
+        else if (settings[ref.name] === undefined && isIdentifier(ref) && isIdentifier(cur)) {
+            skipped.push(skip(ref.name, 'identifier', 'pass', `column "${ref.name}" holds distinct values (an identifier), not tested`));
+        }
         else {
             columns.push(columnDrift(ref, cur, refKind, alpha, settings[ref.name] ?? {}));
         }
@@ -54754,6 +54962,13 @@ function detectDriftDetailed(reference, current, options = {}) {
 }
 function skip(column, reason, status, message) {
     return { column, reason, status, message };
+}
+function isIdentifier(column) {
+    const values = column.count - column.nulls;
+    const type = column.type;
+    return ((type === 'integer' || type === 'string') &&
+        values >= MIN_IDENTIFIER_VALUES &&
+        column.distinct >= IDENTIFIER_DISTINCT_SHARE * values);
 }
 function kindOf(column) {
     const type = column.type;
@@ -54837,6 +55052,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
 
 
@@ -54888,8 +55104,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
-var src = __nccwpck_require__(3785);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
+var src = __nccwpck_require__(7515);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

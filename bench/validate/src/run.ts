@@ -7,7 +7,10 @@
  *     [--mlgate "node packages/cli/dist/index.js profile {file} -o {out}"]
  *
  * The mlgate command runs from the repository root; {file} is the CSV, {reference} the shifted
- * copy (generated only when the command uses it), {out} a scratch output path.
+ * copy (generated only when the command uses it), {out} a scratch output path. Two placeholders are
+ * made beforehand, with the same mlgate entry, as a release pipeline would have them:
+ * {schema} is `mlgate schema infer {file}` (kept in the data folder), {reference-profile} is
+ * `mlgate profile {reference}` (made and timed on every run, reported on its own line).
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     'duckdb-threads': { type: 'string' },
     mlgate: { type: 'string', default: DEFAULT_MLGATE },
     'data-dir': { type: 'string', default: join(PACKAGE_DIR, 'data') },
+    'skip-duckdb': { type: 'boolean', default: false },
   },
 });
 const rows = parseCount(values.rows, '--rows');
@@ -63,7 +67,7 @@ async function best(label: string, argv: string[], cwd: string): Promise<Measure
 }
 
 const file = ensureCsv('rows', false, seed);
-const reference = values.mlgate.includes('{reference}') ? ensureCsv('rows-shifted', true, seed + 1) : '';
+const reference = /\{reference(-profile)?\}/.test(values.mlgate) ? ensureCsv('rows-shifted', true, seed + 1) : '';
 const bytes = statSync(file).size;
 console.log(
   `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
@@ -74,36 +78,67 @@ console.log(
 console.log(`input: ${file}, ${rows.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
 
 const results: EngineResult[] = [];
-const duckdbArgv = ['node', join(PACKAGE_DIR, '.build/duckdb/index.js'), file];
-if (values['duckdb-threads']) duckdbArgv.push(values['duckdb-threads']);
-const [duck] = await best('duckdb', duckdbArgv, PACKAGE_DIR);
-if (duck && duck.exitCode === 0) {
-  const report = JSON.parse(duck.stdout) as {
-    version: string;
-    threads: number;
-    querySeconds: number;
-    columns: Array<{ name: string; count: number; nullPercentage: number }>;
-  };
-  const short = report.columns.filter((c) => c.count !== rows).map((c) => `${c.name}=${c.count}`);
-  console.log(
-    `duckdb ${report.version}, ${report.threads} threads, SUMMARIZE query ${report.querySeconds.toFixed(2)} s; ` +
-      (short.length
-        ? `ROW COUNT MISMATCH: ${short.join(', ')}`
-        : `all ${report.columns.length} columns read ${rows} rows`),
-  );
-  console.log(`duckdb null %: ${report.columns.map((c) => `${c.name} ${c.nullPercentage}`).join(', ')}`);
-  results.push({ engine: `DuckDB ${report.version} SUMMARIZE (${report.threads} threads)`, ...duck });
-} else {
-  console.log(`duckdb: failed\n${duck?.stderr.slice(-2000) ?? ''}`);
+if (!values['skip-duckdb']) await runDuckdb();
+
+async function runDuckdb(): Promise<void> {
+  const duckdbArgv = ['node', join(PACKAGE_DIR, '.build/duckdb/index.js'), file];
+  if (values['duckdb-threads']) duckdbArgv.push(values['duckdb-threads']);
+  const [duck] = await best('duckdb', duckdbArgv, PACKAGE_DIR);
+  if (duck && duck.exitCode === 0) {
+    const report = JSON.parse(duck.stdout) as {
+      version: string;
+      threads: number;
+      querySeconds: number;
+      columns: Array<{ name: string; count: number; nullPercentage: number }>;
+    };
+    const short = report.columns.filter((c) => c.count !== rows).map((c) => `${c.name}=${c.count}`);
+    console.log(
+      `duckdb ${report.version}, ${report.threads} threads, SUMMARIZE query ${report.querySeconds.toFixed(2)} s; ` +
+        (short.length
+          ? `ROW COUNT MISMATCH: ${short.join(', ')}`
+          : `all ${report.columns.length} columns read ${rows} rows`),
+    );
+    console.log(`duckdb null %: ${report.columns.map((c) => `${c.name} ${c.nullPercentage}`).join(', ')}`);
+    results.push({ engine: `DuckDB ${report.version} SUMMARIZE (${report.threads} threads)`, ...duck });
+  } else {
+    console.log(`duckdb: failed\n${duck?.stderr.slice(-2000) ?? ''}`);
+  }
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'mlgate-bench-out-'));
-const mlgateArgv = values.mlgate
-  .trim()
-  .split(/\s+/)
-  .map((part) =>
-    part.replaceAll('{file}', file).replaceAll('{reference}', reference).replaceAll('{out}', join(scratch, 'out.json')),
+const words = values.mlgate.trim().split(/\s+/);
+// `node <entry>`: the same CLI makes the schema and the reference profile.
+const cli = words.slice(0, words.findIndex((part) => part.endsWith('.js')) + 1);
+const schema = values.mlgate.includes('{schema}') ? await ensureSchema() : '';
+const referenceProfile = values.mlgate.includes('{reference-profile}') ? await profileReference() : '';
+const mlgateArgv = words.map((part) =>
+  part
+    .replaceAll('{file}', file)
+    .replaceAll('{reference-profile}', referenceProfile)
+    .replaceAll('{reference}', reference)
+    .replaceAll('{schema}', schema)
+    .replaceAll('{out}', join(scratch, 'out.json')),
+);
+
+async function ensureSchema(): Promise<string> {
+  const out = file.replace(/\.csv$/, '.schema.yml');
+  if (existsSync(out)) return out;
+  const m = await measure([...cli, 'schema', 'infer', file, '-o', out], REPO_ROOT);
+  if (m.exitCode !== 0) throw new Error(`mlgate schema infer failed:\n${m.stderr}`);
+  console.log(`schema: ${out} (mlgate schema infer, ${m.wallSeconds.toFixed(2)} s)`);
+  return out;
+}
+
+async function profileReference(): Promise<string> {
+  const out = reference.replace(/\.csv$/, '.profile.json');
+  const m = await measure([...cli, 'profile', reference, '-o', out], REPO_ROOT);
+  if (m.exitCode !== 0) throw new Error(`mlgate profile of the reference failed:\n${m.stderr}`);
+  const rss = m.peakRssMb === null ? 'n/a' : `${m.peakRssMb.toFixed(0)} MB`;
+  console.log(
+    `reference profile (one-off): mlgate profile ${reference}: ${m.wallSeconds.toFixed(2)} s, peak RSS ${rss}`,
   );
+  return out;
+}
 const [mlgate] = await best('mlgate', mlgateArgv, REPO_ROOT);
 rmSync(scratch, { recursive: true, force: true });
 if (mlgate && mlgate.exitCode === 0) {

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-import { runCli } from './cli.js';
-import { processIo } from './io.js';
-import { isBootstrapWorker, serveBootstrapWorker } from './parallel/bootstrap-pool.js';
+import { BOOTSTRAP_WORKER_ROLE, SHARD_WORKER_ROLE, workerRole } from './parallel/roles.js';
 
-// Worker threads start from this same bundle (see BootstrapPool).
-if (isBootstrapWorker()) serveBootstrapWorker();
-else process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));
+// Each side imports only what it runs, so a worker does not load the CLI's GitHub client.
+const role = workerRole();
+if (role === SHARD_WORKER_ROLE) {
+  const { serveShardTasks } = await import('./parallel/worker.js');
+  serveShardTasks();
+} else if (role === BOOTSTRAP_WORKER_ROLE) {
+  const { serveBootstrapWorker } = await import('./parallel/bootstrap-pool.js');
+  serveBootstrapWorker();
+} else {
+  const [{ runCli }, { processIo }] = await Promise.all([import('./cli.js'), import('./io.js')]);
+  process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));
+}

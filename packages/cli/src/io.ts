@@ -6,7 +6,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stderr is an interactive terminal (progress bars, colours). */
   isTTY: boolean;
-  /** The running bundle, which worker threads start from; without it everything runs in this thread. */
+  /**
+   * The script worker threads start (the CLI's own entry, which serves shard tasks or bootstrap
+   * slices on a worker). Without it, everything runs on the calling thread: the TypeScript sources
+   * under test cannot be a worker's entry.
+   */
   workerEntry?: URL;
 }
 
@@ -18,5 +22,6 @@ export function processIo(workerEntry?: URL): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
+    ...(workerEntry && { workerEntry }),
   };
 }

@@ -5,18 +5,22 @@ import {
   UserError,
   attachDrift,
   detectDriftDetailed,
+  judgeValidation,
   readCheckSuite,
+  schemaDriftOptions,
   parseShardSpec,
-  readReferenceProfile,
   renderReportText,
-  validateFile,
   validationReport,
-  type Check,
+  type Profile,
   type ValidateFileOptions,
+  type ValidationPass,
 } from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { WorkerPool } from '../parallel/pool.js';
+import { ProgressSum } from '../parallel/progress-sum.js';
+import { chooseThreads, referenceProfile, runPass } from '../parallel/run-passes.js';
 import { clearProgressLine, progressLine } from '../progress.js';
 
 type DataFormat = NonNullable<ValidateFileOptions['format']>;
@@ -33,8 +37,13 @@ Options:
                        suite (JSON); without it the data is only read and profiled
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
-                       significant (p < 0.05) and larger than its effect-size threshold
+                       significant (p < 0.05) and larger than its effect-size threshold; the
+                       schema's per-column \`drift:\` settings choose the test and threshold.
+                       Identifier columns (all values distinct) are not tested
   --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
+  --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
+                       every available core, fewer for small files; 1 reads on the main thread).
+                       Gzip files and schemas with a uniqueness check are read on one thread
   --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
   --max-errors <n>     data issues kept and reported, 1 to ${MAX_REPORTED_ISSUES} (default 100); all are counted
   --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
@@ -59,26 +68,51 @@ export const validateCommand: Command = {
       'profile-out': { type: 'string' },
       out: { type: 'string', short: 'o' },
       json: { type: 'boolean' },
+      threads: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
     const data = positionals[0]!;
     const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
     const format = values.format === undefined ? undefined : parseFormat(values.format);
     const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
-    let suite: Check[] | undefined;
-    if (values.schema !== undefined) suite = (await readCheckSuite(resolve(io.cwd, values.schema))).checks;
-    const { section, profile } = await validateFile(resolve(io.cwd, data), {
-      dataset: data,
-      ...(suite && { suite }),
+    const dataPath = resolve(io.cwd, data);
+    const schema = values.schema === undefined ? undefined : resolve(io.cwd, values.schema);
+    const suite = schema === undefined ? undefined : await readCheckSuite(schema);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(values.threads, dataPath, io.workerEntry !== undefined);
+    const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(progressLine(io, 'validating'));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+      ...read,
+      ...(schema !== undefined && { schema: { path: schema, checks } }),
       ...(shard && { shard }),
       ...(format && { format }),
       ...(maxErrors !== undefined && { maxErrors }),
-      ...(io.isTTY && { onProgress: progressLine(io, 'validating') }),
+      onProgress: progress.part(),
     });
-    clearProgressLine(io);
-    if (values.reference !== undefined) {
-      const reference = await readReferenceProfile(resolve(io.cwd, values.reference));
-      const { result, skipped } = detectDriftDetailed(reference, profile);
+    const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () =>
+      referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass: ValidationPass;
+    let reference: Profile | undefined;
+    try {
+      if (pool) [pass, reference] = await Promise.all([reading, readReference()]);
+      else [pass, reference] = [await reading, await readReference()];
+    } finally {
+      await pool?.close();
+      clearProgressLine(io);
+    }
+    const { section, profile } = judgeValidation(pass, checks, data);
+    if (reference) {
+      const { result, skipped } = detectDriftDetailed(
+        reference,
+        profile,
+        schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined),
+      );
       attachDrift(section, result);
       for (const column of skipped) if (column.status !== 'pass') io.stderr.write(`drift: ${column.message}\n`);
     }

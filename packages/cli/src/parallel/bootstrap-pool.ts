@@ -1,8 +1,6 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import { type DeltasJob, type DeltasRunner, deltasInThread, jobDeltas } from '@mlgate/core';
-
-/** workerData of a bootstrap worker: the bundle that starts it is also its code. */
-const WORKER_MARK = 'mlgate:bootstrap-worker';
+import { BOOTSTRAP_WORKER_ROLE, workerRole } from './roles.js';
 
 /**
  * Below this many example × resample steps a job stays in this thread: a worker's start (loading
@@ -58,7 +56,10 @@ export class BootstrapPool {
 
   private inWorkers(job: DeltasJob): Float64Array {
     if (this.workers.length === 0) {
-      this.workers = Array.from({ length: this.threads }, () => new Worker(this.entry, { workerData: WORKER_MARK }));
+      this.workers = Array.from(
+        { length: this.threads },
+        () => new Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }),
+      );
     }
     this.ranInWorkers = true;
     const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
@@ -85,7 +86,7 @@ export class BootstrapPool {
 }
 
 export function isBootstrapWorker(): boolean {
-  return !isMainThread && workerData === WORKER_MARK;
+  return workerRole() === BOOTSTRAP_WORKER_ROLE;
 }
 
 /** The worker side: computes each slice it is sent, writes it to the shared result, signals. */

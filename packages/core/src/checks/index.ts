@@ -23,3 +23,5 @@ export type {
   ValueType,
 } from './types.js';
 export { compilePattern, parseDateTime } from './values.js';
+export { canJoinShards, joinRowOutcomes } from './join-outcomes.js';
+export type { ShardOutcomes } from './join-outcomes.js';

@@ -1,8 +1,9 @@
 import type { RecordBatch } from '../data/batch.js';
+import type { ParsedColumn } from '../profile/parsed-column.js';
 import { boundText, describeBounds, describeSet, formatPercent } from './describe.js';
 import type { Check, RowCheck } from './types.js';
 import { isRowCheck } from './types.js';
-import { ValueSet, fieldHasType, parseDateTime, withinBounds } from './values.js';
+import { ValueSet, fieldDateTime, fieldHasType, withinBounds } from './values.js';
 
 export interface RowCheckerOptions {
   /** Failing values kept per check, with their line, for annotations (default 10). */
@@ -55,6 +56,7 @@ export class RowChecker {
   private readonly maxDistinct: number;
   private readonly quotedIsText: boolean;
   private rows = 0;
+  private readonly masks: Uint8Array[] = [];
 
   constructor(checks: readonly Check[], options: RowCheckerOptions = {}) {
     this.maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
@@ -73,14 +75,23 @@ export class RowChecker {
     }));
   }
 
-  consume(batch: RecordBatch): void {
+  /**
+   * Checks every row of `batch`. `parsed` (from the profile of the same pass) gives each column's
+   * nulls and numbers, so they are not read twice; without it they are read here.
+   */
+  consume(batch: RecordBatch, parsed?: readonly ParsedColumn[]): void {
     this.rows += batch.rowCount;
+    // Each column's nulls are found once per batch, however many checks read the column.
+    const nulls = new Map<number, Uint8Array>();
     for (const state of this.states) {
       if (state.col < 0) state.col = batch.columns.indexOf(state.check.column);
       if (state.col < 0) continue;
       state.present = true;
       state.rowsSeen += batch.rowCount;
-      this.scan(state, batch);
+      const given = parsed?.[state.col];
+      let mask = given?.nulls ?? nulls.get(state.col);
+      if (!mask) nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
+      this.scan(state, batch, mask, given?.numbers);
     }
   }
 
@@ -104,69 +115,68 @@ export class RowChecker {
     });
   }
 
-  private scan(state: State, batch: RecordBatch): void {
+  private scan(state: State, batch: RecordBatch, isNull: Uint8Array, numbers?: Float64Array): void {
     const { check, col } = state;
     const rows = batch.rowCount;
+    let checked = 0;
     switch (check.kind) {
       case 'not_null':
-        for (let row = 0; row < rows; row++) {
-          state.checked++;
-          if (batch.isNull(row, col)) this.reject(state, batch, row, '(null)');
-        }
+        state.checked += rows;
+        for (let row = 0; row < rows; row++) if (isNull[row] === 1) this.reject(state, batch, row, '(null)');
         return;
       case 'null':
-        for (let row = 0; row < rows; row++) {
-          state.checked++;
-          if (!batch.isNull(row, col)) this.reject(state, batch, row);
-        }
+        state.checked += rows;
+        for (let row = 0; row < rows; row++) if (isNull[row] === 0) this.reject(state, batch, row);
         return;
       case 'type':
         for (let row = 0; row < rows; row++) {
-          if (batch.isNull(row, col)) continue;
-          state.checked++;
-          if (!fieldHasType(batch, row, col, check.type, this.quotedIsText)) this.reject(state, batch, row);
+          if (isNull[row] === 1) continue;
+          checked++;
+          if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
+            this.reject(state, batch, row);
         }
-        return;
+        break;
       case 'between':
         for (let row = 0; row < rows; row++) {
-          if (batch.isNull(row, col)) continue;
-          state.checked++;
-          const x = check.datetime ? parseDateTime(batch.string(row, col)) : batch.number(row, col);
+          if (isNull[row] === 1) continue;
+          checked++;
+          const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row]! : batch.number(row, col);
           // A value that is not a number (or date) cannot lie in the range.
           if (!withinBounds(x, check.bounds)) this.reject(state, batch, row);
         }
-        return;
+        break;
       case 'in_set':
       case 'not_in_set': {
         const set = state.set!;
         const wanted = check.kind === 'in_set';
         for (let row = 0; row < rows; row++) {
-          if (batch.isNull(row, col)) continue;
-          state.checked++;
+          if (isNull[row] === 1) continue;
+          checked++;
           if (set.has(batch, row, col) !== wanted) this.reject(state, batch, row);
         }
-        return;
+        break;
       }
       case 'regex':
       case 'not_regex': {
         const wanted = check.kind === 'regex';
         for (let row = 0; row < rows; row++) {
-          if (batch.isNull(row, col)) continue;
-          state.checked++;
+          if (isNull[row] === 1) continue;
+          checked++;
           if (check.pattern.test(batch.string(row, col)) !== wanted) this.reject(state, batch, row);
         }
-        return;
+        break;
       }
       case 'unique':
-        this.scanUnique(state, batch, check.numeric);
+        this.scanUnique(state, batch, check.numeric, isNull);
         return;
     }
+    state.checked += checked;
   }
 
-  private scanUnique(state: State, batch: RecordBatch, numeric: boolean): void {
+  private scanUnique(state: State, batch: RecordBatch, numeric: boolean, isNull: Uint8Array): void {
     const { col } = state;
     for (let row = 0; row < batch.rowCount; row++) {
-      if (batch.isNull(row, col)) continue;
+      if (isNull[row] === 1) continue;
       state.checked++;
       const { seen, repeats } = state;
       if (!seen || !repeats) continue;
@@ -183,6 +193,14 @@ export class RowChecker {
         delete state.repeats;
       }
     }
+  }
+
+  /** 1 where column `col` is null in `batch`, in a scratch array reused for the `slot`-th column of each batch. */
+  private nullMask(batch: RecordBatch, col: number, slot: number): Uint8Array {
+    let mask = this.masks[slot];
+    if (!mask || mask.length < batch.rowCount) this.masks[slot] = mask = new Uint8Array(batch.rowCount);
+    for (let row = 0; row < batch.rowCount; row++) mask[row] = batch.isNull(row, col) ? 1 : 0;
+    return mask;
   }
 
   private reject(state: State, batch: RecordBatch, row: number, shown?: string): void {

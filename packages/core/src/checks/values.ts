@@ -1,4 +1,6 @@
 import { FieldFlag, type RecordBatch } from '../data/batch.js';
+import { isBooleanText } from '../data/boolean-text.js';
+import { parseIsoDateTime } from '../profile/datetime.js';
 import type { Bounds, SetValue, ValueType } from './types.js';
 
 const ISO_DATETIME =
@@ -32,6 +34,26 @@ function zoneOffsetMs(zone: string | undefined): number {
   return (zone.startsWith('-') ? -1 : 1) * minutes * 60_000;
 }
 
+/**
+ * `parseDateTime` of a field, reading the common shapes (`YYYY-MM-DD`, then ` HH:MM` or
+ * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
+ * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
+ */
+export function fieldDateTime(batch: RecordBatch, row: number, col: number): number {
+  const { bytes } = batch;
+  const start = batch.start(row, col);
+  const end = batch.end(row, col);
+  const length = end - start;
+  const leapSecond = length === 19 && bytes[start + 17] === 54 && bytes[start + 18] === 48;
+  // Years 0–99 are Date.UTC's 1900s, which the two parsers tell leap years apart differently.
+  const centuryZero = bytes[start] === 48 && bytes[start + 1] === 48;
+  if ((length === 10 || length === 16 || length === 19) && !leapSecond && !centuryZero) {
+    const time = parseIsoDateTime(bytes, start, end);
+    if (time === time) return time;
+  }
+  return parseDateTime(batch.string(row, col));
+}
+
 /** True when `x` lies within the bounds; an absent bound is unbounded. */
 export function withinBounds(x: number, { min, max, strictMin, strictMax }: Bounds): boolean {
   if (min !== undefined && (strictMin ? !(x > min) : !(x >= min))) return false;
@@ -55,11 +77,6 @@ function isIntegerText(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-function isBooleanText(text: string): boolean {
-  const lower = text.toLowerCase();
-  return lower === 'true' || lower === 'false';
-}
-
 /**
  * Whether the non-null field reads as `type`. With `quotedIsText` (JSON Lines) a quoted value is a
  * string whatever it looks like; in CSV quoting is syntax only.
@@ -70,19 +87,23 @@ export function fieldHasType(
   col: number,
   type: ValueType,
   quotedIsText: boolean,
+  /** The field's `batch.number`, when the caller has it already. */
+  number?: number,
 ): boolean {
   const flag = batch.flag(row, col);
   if (type === 'string') return true;
   if ((flag & (FieldFlag.NESTED | FieldFlag.INVALID_UTF8)) !== 0) return false;
   if (type === 'boolean') {
     if ((flag & FieldFlag.BOOLEAN) !== 0) return true;
-    return !(quotedIsText && (flag & FieldFlag.QUOTED) !== 0) && isBooleanText(batch.string(row, col));
+    if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) return false;
+    // Valid UTF-8 (checked above) lowercases to `true`/`false` only from these ASCII letters.
+    return isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col));
   }
   if ((flag & FieldFlag.BOOLEAN) !== 0) return false;
-  if (type === 'datetime') return !Number.isNaN(parseDateTime(batch.string(row, col)));
+  if (type === 'datetime') return !Number.isNaN(fieldDateTime(batch, row, col));
   if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) return false;
   if (type === 'integer') return isIntegerText(batch.bytes, batch.start(row, col), batch.end(row, col));
-  return !Number.isNaN(batch.number(row, col));
+  return !Number.isNaN(number ?? batch.number(row, col));
 }
 
 /**
@@ -92,14 +113,21 @@ export function fieldHasType(
  */
 export class ValueSet {
   private readonly strings = new Set<string>();
+  /** The strings' UTF-8 bytes by length, so valid UTF-8 fields are matched without decoding them. */
+  private readonly stringBytes: Uint8Array[][] = [];
   private readonly numbers = new Set<number>();
   private readonly booleans = new Set<string>();
 
   constructor(values: readonly SetValue[]) {
+    const encoder = new TextEncoder();
     for (const value of values) {
       if (typeof value === 'number') this.numbers.add(value);
       else if (typeof value === 'boolean') this.booleans.add(String(value));
-      else this.strings.add(value);
+      else if (!this.strings.has(value)) {
+        this.strings.add(value);
+        const bytes = encoder.encode(value);
+        (this.stringBytes[bytes.length] ??= []).push(bytes);
+      }
     }
   }
 
@@ -108,9 +136,24 @@ export class ValueSet {
       const n = batch.number(row, col);
       if (!Number.isNaN(n) && this.numbers.has(n)) return true;
     }
-    if (this.strings.size === 0 && this.booleans.size === 0) return false;
+    if (this.booleans.size === 0) {
+      if (this.strings.size === 0) return false;
+      if ((batch.flag(row, col) & FieldFlag.INVALID_UTF8) === 0) return this.hasBytes(batch, row, col);
+    }
     const text = batch.string(row, col);
     return this.strings.has(text) || (this.booleans.size > 0 && this.booleans.has(text.toLowerCase()));
+  }
+
+  private hasBytes(batch: RecordBatch, row: number, col: number): boolean {
+    const start = batch.start(row, col);
+    const candidates = this.stringBytes[batch.end(row, col) - start];
+    if (candidates === undefined) return false;
+    const { bytes } = batch;
+    outer: for (const candidate of candidates) {
+      for (let i = 0; i < candidate.length; i++) if (candidate[i] !== bytes[start + i]) continue outer;
+      return true;
+    }
+    return false;
   }
 }
 

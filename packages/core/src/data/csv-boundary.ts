@@ -102,7 +102,35 @@ export class CsvRowScanner {
     let afterCR = this.afterCR;
     let quotedCR = this.quotedCR;
     let rows = this.rows;
+    const fastEnd = Math.min(n, targetIndex);
     while (i < n) {
+      if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
+        // Outside quotes and before the target only lines matter: count them up to the next quote
+        // in a tight loop, then take the state the last byte leaves.
+        let p = i;
+        let crlf = 0;
+        let breaks = 0;
+        for (; p < fastEnd; p++) {
+          const c = chunk[p]!;
+          if (c <= QUOTE) {
+            if (c === QUOTE) break;
+            if (c === LF) {
+              breaks++;
+              if (p > i && chunk[p - 1] === CR) crlf++;
+            } else if (c === CR) breaks++;
+          }
+        }
+        if (p > i) {
+          line += breaks - crlf;
+          const last = chunk[p - 1]!;
+          if (last === LF || last === CR) {
+            state = ROW_START;
+            afterCR = last === CR;
+          } else state = last === delimiter ? FIELD_START : UNQUOTED;
+          i = p;
+          continue;
+        }
+      }
       if (state === ROW_START) {
         const c = chunk[i]!;
         if (afterCR) {

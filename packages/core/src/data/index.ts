@@ -17,6 +17,14 @@ export {
   readParquetMetadata,
 } from './parquet-reader.js';
 export type { ParquetLayout, ParquetOptions } from './parquet-reader.js';
-export { formatOf, openCsvShard, openDataSource, openJsonlShard, openReader, readCsvColumns } from './source.js';
+export {
+  formatOf,
+  isGzipFile,
+  openCsvShard,
+  openDataSource,
+  openJsonlShard,
+  openReader,
+  readCsvColumns,
+} from './source.js';
 export type { ByteSourceOptions, DataFormat, OpenReaderOptions, Shard } from './source.js';
 export { charColumn, decodeUtf8, findInvalidUtf8 } from './utf8.js';

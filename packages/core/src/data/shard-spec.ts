@@ -16,3 +16,14 @@ export function parseShardSpec(text: string, what: string): ShardSpec {
   }
   return { index, count };
 }
+
+/**
+ * Shard `i/n` cut into `parts` consecutive shards of the file (`(i-1)·parts + j` of `n·parts`):
+ * together they read exactly the rows shard `i/n` reads, because their outer byte bounds are the
+ * same (`shardRange` floors the same rational number).
+ */
+export function splitShard(shard: ShardSpec | undefined, parts: number): ShardSpec[] {
+  const { index, count } = shard ?? { index: 1, count: 1 };
+  if (!Number.isInteger(parts) || parts < 1) throw new RangeError(`parts must be a positive integer, got ${parts}`);
+  return Array.from({ length: parts }, (_, j) => ({ index: (index - 1) * parts + j + 1, count: count * parts }));
+}

@@ -163,6 +163,20 @@ export async function readCsvColumns(path: string, options: CsvOptions = {}): Pr
   return reader.columns;
 }
 
+/** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
+export async function isGzipFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+  });
+  try {
+    const magic = new Uint8Array(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, 0);
+    return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The file's size, after checking that it can be split: byte ranges of gzip data mean nothing. */
 async function refuseGzipShards(path: string, shard: Shard): Promise<number> {
   let size: number;
@@ -173,17 +187,8 @@ async function refuseGzipShards(path: string, shard: Shard): Promise<number> {
       file: path,
     });
   }
-  if (shard.count > 1) {
-    const handle = await open(path, 'r');
-    try {
-      const magic = new Uint8Array(2);
-      const { bytesRead } = await handle.read(magic, 0, 2, 0);
-      if (bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
-        throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
-      }
-    } finally {
-      await handle.close();
-    }
+  if (shard.count > 1 && (await isGzipFile(path))) {
+    throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
   }
   return size;
 }

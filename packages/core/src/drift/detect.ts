@@ -44,7 +44,16 @@ export const DEFAULT_EFFECT_THRESHOLDS = {
 export const MAX_NUMERIC_CATEGORIES = 20;
 
 /** Why a column is in one profile but was not tested. */
-export type SkipReason = 'missing-in-reference' | 'missing-in-current' | 'type-changed' | 'no-values' | 'datetime';
+export type SkipReason =
+  'missing-in-reference' | 'missing-in-current' | 'type-changed' | 'no-values' | 'datetime' | 'identifier';
+
+/**
+ * A text or integer column whose values are (nearly) all distinct on both sides, from at least this many
+ * values, is an identifier: new data brings new ids, which is not drift. The distinct count is HyperLogLog's
+ * (within about 2%), so "nearly all" is 95%.
+ */
+export const MIN_IDENTIFIER_VALUES = 1000;
+export const IDENTIFIER_DISTINCT_SHARE = 0.95;
 
 export interface SkippedColumn {
   column: string;
@@ -71,7 +80,7 @@ export function detectDrift(reference: Profile, current: Profile, options: Drift
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
  * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
- * later. The share of drifted columns counts compared columns only.
+ * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
  */
 export function detectDriftDetailed(reference: Profile, current: Profile, options: DriftOptions = {}): DriftDetection {
   const alpha = options.alpha ?? 0.05;
@@ -109,6 +118,10 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
       );
     } else if (refKind === 'datetime') {
       skipped.push(skip(ref.name, 'datetime', 'pass', `column "${ref.name}" holds datetimes, which are not tested`));
+    } else if (settings[ref.name] === undefined && isIdentifier(ref) && isIdentifier(cur)) {
+      skipped.push(
+        skip(ref.name, 'identifier', 'pass', `column "${ref.name}" holds distinct values (an identifier), not tested`),
+      );
     } else {
       columns.push(columnDrift(ref, cur, refKind, alpha, settings[ref.name] ?? {}));
     }
@@ -128,6 +141,16 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
 
 function skip(column: string, reason: SkipReason, status: Status, message: string): SkippedColumn {
   return { column, reason, status, message };
+}
+
+function isIdentifier(column: ColumnProfile): boolean {
+  const values = column.count - column.nulls;
+  const type = column.type;
+  return (
+    (type === 'integer' || type === 'string') &&
+    values >= MIN_IDENTIFIER_VALUES &&
+    column.distinct >= IDENTIFIER_DISTINCT_SHARE * values
+  );
 }
 
 function kindOf(column: ColumnProfile): Kind {

@@ -1,4 +1,12 @@
-export { detectDrift, detectDriftDetailed, DEFAULT_EFFECT_THRESHOLDS, MAX_NUMERIC_CATEGORIES } from './detect.js';
+export {
+  detectDrift,
+  detectDriftDetailed,
+  DEFAULT_EFFECT_THRESHOLDS,
+  IDENTIFIER_DISTINCT_SHARE,
+  MAX_NUMERIC_CATEGORIES,
+  MIN_IDENTIFIER_VALUES,
+} from './detect.js';
+export { schemaDriftOptions } from './schema-settings.js';
 export type { ColumnDriftOptions, DriftDetection, DriftOptions, SkippedColumn, SkipReason } from './detect.js';
 export { booleanKey, categoryTable, numberKey, OTHER_BUCKET, textKey } from './categorical.js';
 export type { CategoryKey, CategoryTable } from './categorical.js';

@@ -1,5 +1,6 @@
 import type { RecordBatch } from '../data/batch.js';
 import { ColumnProfile, type ProfileOptions } from './column.js';
+import type { ParsedColumn } from './parsed-column.js';
 import { Profile, type ProfileSource } from './profile.js';
 
 /**
@@ -11,7 +12,13 @@ export class ProfileBuilder {
   private readonly columns: ColumnProfile[] = [];
   private rows = 0;
 
-  constructor(private readonly options: ProfileOptions = {}) {}
+  private readonly parsed: ParsedColumn[] = [];
+
+  /** With `keepParsed`, `parsedColumns` gives what each `add` read of the batch's columns. */
+  constructor(
+    private readonly options: ProfileOptions = {},
+    private readonly keepParsed = false,
+  ) {}
 
   add(batch: RecordBatch): void {
     for (let col = this.columns.length; col < batch.columnCount; col++) {
@@ -19,8 +26,24 @@ export class ProfileBuilder {
       column.addMissing(this.rows);
       this.columns.push(column);
     }
-    for (let col = 0; col < batch.columnCount; col++) this.columns[col]!.addBatch(batch, col);
+    for (let col = 0; col < batch.columnCount; col++) {
+      this.columns[col]!.addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+    }
     this.rows += batch.rowCount;
+  }
+
+  /** Per column of the last batch added (with `keepParsed`): its nulls and numbers, valid until the next `add`. */
+  get parsedColumns(): readonly ParsedColumn[] {
+    return this.parsed;
+  }
+
+  private parsedColumn(col: number, rows: number): ParsedColumn {
+    let column = this.parsed[col];
+    if (!column || column.nulls.length < rows) {
+      column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+      this.parsed[col] = column;
+    }
+    return column;
   }
 
   /** Columns known to the reader but without any row yet (a header-only file). */

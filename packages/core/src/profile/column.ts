@@ -1,5 +1,6 @@
 import type { RecordBatch } from '../data/batch.js';
 import { FieldFlag } from '../data/batch.js';
+import { isBooleanText } from '../data/boolean-text.js';
 import { parseNumber } from '../data/number.js';
 import { FrequentItems, type FrequentItem, type FrequentItemsJSON } from '../sketch/frequent-items.js';
 import { hashBytes } from '../sketch/hash.js';
@@ -9,6 +10,7 @@ import { describeValue, expectInteger, fail, type JsonObject } from '../sketch/j
 import { KllSketch, type KllJSON } from '../sketch/kll.js';
 import { Moments, type MomentsJSON } from '../sketch/moments.js';
 import { parseIsoDateTime } from './datetime.js';
+import type { ParsedColumn } from './parsed-column.js';
 import { inferType, VALUE_KINDS, type ColumnType, type TypeCounts } from './infer-type.js';
 
 export interface ProfileOptions {
@@ -155,8 +157,11 @@ export class ColumnProfile {
     this.nulls += rows;
   }
 
-  /** Consumes column `col` of every row of `batch`. */
-  addBatch(batch: RecordBatch, col: number): void {
+  /**
+   * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
+   * value is null and the number it reads as (for the row checks of the same pass).
+   */
+  addBatch(batch: RecordBatch, col: number, parsed?: ParsedColumn): void {
     const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
     const types = this.typeCounts;
     const quotedIsText = this.quotedIsText;
@@ -164,7 +169,12 @@ export class ColumnProfile {
     let minLength = this.minLength;
     let maxLength = this.maxLength;
     for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
-      if (batch.isNull(row, col)) {
+      const isNull = batch.isNull(row, col);
+      if (parsed) {
+        parsed.nulls[row] = isNull ? 1 : 0;
+        parsed.numbers[row] = NaN;
+      }
+      if (isNull) {
         nulls++;
         continue;
       }
@@ -179,7 +189,14 @@ export class ColumnProfile {
         this.addText(bytes, start, end);
         continue;
       }
-      const value = quotedIsText && (flag & FieldFlag.QUOTED) !== 0 ? NaN : parseNumber(bytes, start, end);
+      let value: number;
+      if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
+        value = NaN;
+        if (parsed) parsed.numbers[row] = parseNumber(bytes, start, end);
+      } else {
+        value = parseNumber(bytes, start, end);
+        if (parsed) parsed.numbers[row] = value;
+      }
       if (value === value) {
         this.addNumber(value, bytes, start, end);
         continue;
@@ -221,7 +238,7 @@ export class ColumnProfile {
     const hash = this.hash;
     hashBytes(bytes, start, end, hash);
     this.hll.addHash(hash[0]!, hash[1]!);
-    this.frequent.addBytes(bytes, start, end);
+    this.frequent.addHashedBytes(bytes, start, end, hash[0]!, hash[1]!);
   }
 
   /** Folds `other` (a profile of the same column over other rows) into this. */
@@ -433,27 +450,4 @@ function isPlainInteger(bytes: Uint8Array, start: number, end: number): boolean 
     if (c === 46 || c === 101 || c === 69) return false;
   }
   return true;
-}
-
-/** `true` or `false` in any letter case (`True`, `FALSE`), as pandas and spreadsheets write them. */
-function isBooleanText(bytes: Uint8Array, start: number, end: number): boolean {
-  const length = end - start;
-  if (length === 4) {
-    return (
-      (bytes[start]! | 0x20) === 116 &&
-      (bytes[start + 1]! | 0x20) === 114 &&
-      (bytes[start + 2]! | 0x20) === 117 &&
-      (bytes[start + 3]! | 0x20) === 101
-    );
-  }
-  if (length === 5) {
-    return (
-      (bytes[start]! | 0x20) === 102 &&
-      (bytes[start + 1]! | 0x20) === 97 &&
-      (bytes[start + 2]! | 0x20) === 108 &&
-      (bytes[start + 3]! | 0x20) === 115 &&
-      (bytes[start + 4]! | 0x20) === 101
-    );
-  }
-  return false;
 }

@@ -11,3 +11,4 @@ export type { ProfileFileOptions, ProfileFileResult, ProfileProgress } from './p
 export { MAX_PROFILE_BYTES, readProfileFile } from './read.js';
 export { renderProfileText } from './render-text.js';
 export { readReferenceProfile } from './reference.js';
+export { joinShardProfiles } from './join-shards.js';

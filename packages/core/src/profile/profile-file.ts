@@ -6,6 +6,7 @@ import { formatOf, openReader, type DataFormat, type OpenReaderOptions, type Sha
 import { UserError } from '../errors.js';
 import { ProfileBuilder } from './builder.js';
 import type { ProfileOptions } from './column.js';
+import type { ParsedColumn } from './parsed-column.js';
 import type { Profile } from './profile.js';
 
 export interface ProfileProgress {
@@ -25,9 +26,9 @@ export interface ProfileFileOptions extends ProfileOptions {
   onProgress?: (progress: ProfileProgress) => void;
   /**
    * Another consumer of the same pass (row-level checks): called with each batch after the profile
-   * has taken it. The batch is only valid during the call.
+   * has taken it, with what the profile read of each column. Both are only valid during the call.
    */
-  onBatch?: (batch: RecordBatch) => void;
+  onBatch?: (batch: RecordBatch, parsed: readonly ParsedColumn[]) => void;
 }
 
 export interface ProfileFileResult {
@@ -57,13 +58,16 @@ export async function profileFile(path: string, options: ProfileFileOptions = {}
     ...(options.csv && { csv: options.csv }),
     ...(options.jsonl && { jsonl: options.jsonl }),
   });
-  const builder = new ProfileBuilder({
-    ...(options.kllK !== undefined && { kllK: options.kllK }),
-    ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
-    ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
-    ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
-    quotedIsText: options.quotedIsText ?? format === 'jsonl',
-  });
+  const builder = new ProfileBuilder(
+    {
+      ...(options.kllK !== undefined && { kllK: options.kllK }),
+      ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
+      ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
+      ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
+      quotedIsText: options.quotedIsText ?? format === 'jsonl',
+    },
+    options.onBatch !== undefined,
+  );
   const totalBytes = range.end - range.start;
   let bytes = 0;
   async function* counted(): AsyncGenerator<Uint8Array, void> {
@@ -74,7 +78,7 @@ export async function profileFile(path: string, options: ProfileFileOptions = {}
   }
   for await (const batch of reader.batches(counted())) {
     builder.add(batch);
-    options.onBatch?.(batch);
+    options.onBatch?.(batch, builder.parsedColumns);
     options.onProgress?.({ bytes: Math.min(bytes, totalBytes), totalBytes, rows: builder.rowCount });
   }
   builder.declareColumns(reader.columns);

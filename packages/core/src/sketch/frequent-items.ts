@@ -88,6 +88,20 @@ export class FrequentItems {
   /** Counts the value whose UTF-8 bytes are buf[start, end). */
   addBytes(buf: Uint8Array, start: number, end: number): void {
     hashBytes(buf, start, end, this.hash);
+    this.addHashed(buf, start, end);
+  }
+
+  /**
+   * `addBytes` for a caller that has hashed the bytes already (`hashBytes` with the default seed
+   * gave `hi`, `lo`): a profile hashes each text value once for HyperLogLog and this.
+   */
+  addHashedBytes(buf: Uint8Array, start: number, end: number, hi: number, lo: number): void {
+    this.hash[0] = hi;
+    this.hash[1] = lo;
+    this.addHashed(buf, start, end);
+  }
+
+  private addHashed(buf: Uint8Array, start: number, end: number): void {
     this.n++;
     this.upsert(buf, start, end, 1);
     if (this.size > this.sizeLimit) this.enforceLimit();

@@ -1,11 +1,13 @@
-import { DEFAULT_MAX_EXAMPLES, RowChecker } from '../checks/row-checker.js';
+import { DEFAULT_MAX_EXAMPLES, RowChecker, type RowOutcome } from '../checks/row-checker.js';
 import { evaluateChecks } from '../checks/evaluate.js';
+import { joinRowOutcomes } from '../checks/join-outcomes.js';
 import type { Check } from '../checks/types.js';
 import type { DataIssue as ReadIssue } from '../data/issues.js';
 import { formatOf, type DataFormat, type Shard } from '../data/source.js';
 import { UserError } from '../errors.js';
 import type { ProfileOptions } from '../profile/column.js';
 import { profileFile, type ProfileProgress } from '../profile/profile-file.js';
+import { joinShardProfiles } from '../profile/join-shards.js';
 import type { Profile } from '../profile/profile.js';
 import { worstStatus } from '../report/status.js';
 import type { DataIssue, Status, ValidationSection } from '../report/types.js';
@@ -49,25 +51,49 @@ export interface ValidateFileResult {
  * (`error` issues); rows read leniently (`warning` issues) make it warn.
  */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<ValidateFileResult> {
+  return judgeValidation(await validatePass(path, options), options.suite ?? [], options.dataset ?? path);
+}
+
+/** What one pass over a file or shard found, before any aggregate check is judged. */
+export interface ValidationPass {
+  profile: Profile;
+  /** One per row-level check of the suite, in the suite's order. */
+  outcomes: RowOutcome[];
+  /** Data issues the reader kept, in line order (bounded by `maxErrors`). */
+  issues: ReadIssue[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** The streaming pass of `validateFile`: profile and row-level checks, nothing judged yet. */
+export async function validatePass(path: string, options: ValidateFileOptions = {}): Promise<ValidationPass> {
   // At least one issue is kept so that a failure for unreadable rows always shows where.
   const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
   const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
-  const checks = options.suite ?? [];
   const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
-  const rowChecker = new RowChecker(checks, { maxExamples, quotedIsText });
+  const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
   const { profile, issues, errorCount, warningCount } = await profileFile(path, {
     ...options.profile,
     quotedIsText,
     csv: { maxErrors },
     jsonl: { maxErrors },
-    onBatch: (batch) => rowChecker.consume(batch),
+    onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
     ...(options.shard && { shard: options.shard }),
     ...(options.format && { format: options.format }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
+  return { profile, outcomes: rowChecker.finish(), issues, errorCount, warningCount };
+}
+
+/**
+ * The validation section for a pass (or passes over consecutive shards joined by
+ * `joinValidationPasses`): the aggregate checks judged on the profile's statistics, the row-level
+ * checks on their counts, and the reader's issues.
+ */
+export function judgeValidation(pass: ValidationPass, suite: readonly Check[], dataset: string): ValidateFileResult {
+  const { profile, issues, errorCount, warningCount } = pass;
   const { table, stats } = profileStats(profile);
-  const results = evaluateChecks(checks, { rows: rowChecker.finish(), table, stats });
-  const dataset = options.dataset ?? path;
+  const results = evaluateChecks(suite, { rows: pass.outcomes, table, stats });
   const issueStatus: Status = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
   const section: ValidationSection = {
     dataset,
@@ -99,4 +125,38 @@ function bounded(name: string, value: number, min: number, max: number): number 
     throw new UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
   }
   return value;
+}
+
+export interface JoinPassesOptions {
+  /** The `maxErrors` and `maxExamples` the passes ran with. */
+  maxErrors?: number;
+  maxExamples?: number;
+  /** The range the passes cover together as the caller asked for it (`--shard`), or none for the whole file. */
+  shard?: Shard;
+}
+
+/**
+ * One pass over consecutive shards of a file (given in file order, e.g. from worker threads) as a
+ * single pass over their union: the joined profile, row-check outcomes and the first issues in
+ * line order. Suites with a uniqueness check cannot be split (see `canJoinShards`).
+ */
+export function joinValidationPasses(
+  passes: readonly ValidationPass[],
+  options: JoinPassesOptions = {},
+): ValidationPass {
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const outcomes = joinRowOutcomes(
+    passes.map((pass) => ({ outcomes: pass.outcomes, rows: pass.profile.rows })),
+    options.maxExamples ?? DEFAULT_MAX_EXAMPLES,
+  );
+  return {
+    profile: joinShardProfiles(
+      passes.map((pass) => pass.profile),
+      options.shard ? { index: options.shard.index, count: options.shard.count } : null,
+    ),
+    outcomes,
+    issues: passes.flatMap((pass) => pass.issues).slice(0, maxErrors),
+    errorCount: passes.reduce((sum, pass) => sum + pass.errorCount, 0),
+    warningCount: passes.reduce((sum, pass) => sum + pass.warningCount, 0),
+  };
 }

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCheckSuite } from '../../src/checks/load.js';
 import { detectDrift, detectDriftDetailed } from '../../src/drift/detect.js';
+import { schemaDriftOptions } from '../../src/drift/schema-settings.js';
 import { sketchKs } from '../../src/drift/numeric.js';
 import { UserError } from '../../src/errors.js';
 import { profileFile, type ProfileFileOptions } from '../../src/profile/profile-file.js';
@@ -308,5 +310,44 @@ describe('dataset verdict and reporting', () => {
     );
     expect(error(() => detectDrift(ref.profile, cur.profile, { datasetShare: 0 })).message).toMatch(/dataset share/);
     expect(error(() => detectDrift(ref.profile, cur.profile, { alpha: 1 })).message).toMatch(/alpha/);
+  });
+});
+
+describe('identifier columns', () => {
+  let ref: Dataset;
+  let cur: Dataset;
+  beforeAll(async () => {
+    let next = 0;
+    let later = 1_000_000;
+    ref = await dataset({
+      rows: 3_000,
+      seed: 30,
+      columns: { id: () => String(++next), user: () => `u${next}`, x: normal(0, 1) },
+    });
+    cur = await dataset({
+      rows: 3_000,
+      seed: 31,
+      columns: { id: () => String(++later), user: () => `u${later}`, x: normal(0, 1) },
+    });
+  });
+
+  it('skips integer and text columns whose values are all distinct: new ids are not drift', () => {
+    const { result, skipped } = detectDriftDetailed(ref.profile, cur.profile);
+    expect(skipped.map((s) => [s.column, s.reason, s.status])).toEqual([
+      ['id', 'identifier', 'pass'],
+      ['user', 'identifier', 'pass'],
+    ]);
+    // A continuous measurement is all distinct too, but it is a feature: still tested.
+    expect(result.columns.map((c) => c.column)).toEqual(['x']);
+    expect(result.status).toBe('pass');
+  });
+
+  it('tests an identifier column when the schema gives it drift settings', () => {
+    const schema = loadCheckSuite('version: 1\ncolumns:\n  id: { drift: { test: psi, threshold: 0.3 } }\n', 's.yml');
+    const options = schemaDriftOptions(schema.format === 'mlgate' ? schema.schema : undefined);
+    expect(options).toEqual({ columns: { id: { test: 'psi', threshold: 0.3 } } });
+    const { result } = detectDriftDetailed(ref.profile, cur.profile, options);
+    expect(column(result.columns, 'id')).toMatchObject({ test: 'psi', drifted: true, effect: { threshold: 0.3 } });
+    expect(schemaDriftOptions(undefined)).toEqual({});
   });
 });

@@ -1,0 +1,2841 @@
+export const id = 680;
+export const ids = [680,982];
+export const modules = {
+
+/***/ 5680:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCli: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 134 modules
+var src = __webpack_require__(5567);
+;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
+/** One convention for every command (and for scripts that call mlgate). */
+const ExitCode = {
+    /** The command ran and its verdict passed. */
+    Pass: 0,
+    /** The command ran and its verdict is a failure (validation or gate). */
+    Failed: 1,
+    /** Usage, configuration or input error: nothing was judged. */
+    UserError: 2,
+    /** A bug in mlgate. */
+    Internal: 3,
+};
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(542);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __webpack_require__(2335);
+;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
+
+
+
+/** A Logger over workflow commands: warnings and errors become annotations on the file and line. */
+function actions_logger_actionsLogger(actions = core) {
+    // The runner cannot nest groups (a second ::group:: silently closes the first), so inner
+    // groups become a plain heading inside the outer one.
+    let depth = 0;
+    return {
+        debug: (message) => actions.debug(message),
+        info: (message) => actions.info(inertCommands(message)),
+        warning: (message, location) => actions.warning(actions_logger_annotationMessage(message, location), actions_logger_annotationFor(location)),
+        error: (message, location) => actions.error(actions_logger_annotationMessage(message, location), actions_logger_annotationFor(location)),
+        async group(name, fn) {
+            if (depth > 0) {
+                actions.info(inertCommands(`▸ ${name}`));
+                return fn();
+            }
+            depth++;
+            actions.startGroup(name);
+            try {
+                return await fn();
+            }
+            finally {
+                actions.endGroup();
+                depth--;
+            }
+        },
+    };
+}
+/** Annotation properties for a location, carrying only what is known. */
+function actions_logger_annotationFor(location = {}) {
+    const properties = {};
+    if (location.file)
+        properties.file = location.file;
+    if (location.line !== undefined)
+        properties.startLine = location.line;
+    if (location.column !== undefined)
+        properties.startColumn = location.column;
+    return properties;
+}
+/**
+ * The one-line annotation text. File and line also travel as properties (for the annotation on the
+ * diff), but the raw log shows only the message, so it says where too.
+ */
+function actions_logger_annotationMessage(message, location = {}) {
+    return oneLine(formatLocated(message, location));
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/text.ts
+/** Text shaping shared by the loggers and the action wrapper. */
+/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
+function text_oneLine(text) {
+    return text
+        .split(/\r?\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
+}
+/**
+ * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
+ * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
+ * error text) must not be able to issue commands. A zero-width space after the first character
+ * breaks the prefix and leaves the text readable.
+ */
+function text_inertCommands(text) {
+    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
+
+
+/**
+ * The CLI's Logger: plain lines, `file:line:col: message` locations like a compiler's. The CLI may
+ * itself run in a workflow step, where the runner reads both streams for workflow commands.
+ */
+function consoleLogger({ stream = process.stderr, verbose = false } = {}) {
+    const write = (line) => stream.write(`${text_inertCommands(line)}\n`);
+    const located = (prefix, message, location = {}) => write(`${prefix}: ${(0,src/* formatLocated */.Cc)(message, location)}`);
+    return {
+        debug: (message) => {
+            if (verbose)
+                write(`debug: ${message}`);
+        },
+        info: (message) => write(message),
+        warning: (message, location) => located('warning', message, location),
+        error: (message, location) => located('error', message, location),
+        async group(name, fn) {
+            write(`▸ ${name}`);
+            return fn();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/run-action.ts
+
+
+
+
+/**
+ * Runs an action's main and turns its failure into what a workflow author can act on: a problem
+ * they can fix is one `::error` annotation (on the file and line when known); anything else is
+ * reported as a bug in mlgate, with the stack in the debug log. Returns the process exit code,
+ * so the entry point is `process.exitCode = await runAction(main)`.
+ */
+async function runAction(main, deps = {}) {
+    const actions = deps.core ?? core;
+    const logger = deps.logger ?? actionsLogger(actions);
+    try {
+        await main({ logger });
+        return 0;
+    }
+    catch (error) {
+        const userError = isUserError(error) ? error : apiRefusal(error);
+        if (userError) {
+            actions.error(annotationMessage(userError.message, userError.location), annotationFor(userError.location));
+        }
+        else {
+            const message = oneLine(describe(error)).replace(/\.+$/, '');
+            actions.error(`mlgate internal error: ${message}. This is a bug in mlgate — please report it with the log.`);
+        }
+        for (const trace of stacks(error))
+            actions.debug(trace);
+        return 1;
+    }
+}
+/**
+ * GitHub refusing a request for lack of access is the workflow's to fix (token, `permissions:`),
+ * not a bug; say which call was refused and why.
+ */
+function apiRefusal(error) {
+    const { status, request, message } = (error ?? {});
+    if ((status !== 401 && status !== 403) || !request?.url)
+        return undefined;
+    const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
+    const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;
+    return new UserError(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
+}
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url;
+    }
+}
+function describe(error) {
+    if (error instanceof Error)
+        return error.message || error.name;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+function stacks(error) {
+    const traces = [];
+    const seen = new Set();
+    for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+        seen.add(current);
+        if (current.stack)
+            traces.push(traces.length === 0 ? current.stack : `Caused by: ${current.stack}`);
+    }
+    return traces;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/inputs.ts
+
+
+const actionInput = (name) => core.getInput(name);
+function read(name, source) {
+    return source(name).trim();
+}
+function invalid(name, expected, got) {
+    return new UserError(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
+}
+function requiredInput(name, source = actionInput) {
+    const value = read(name, source);
+    if (value === '')
+        throw new UserError(`input "${name}" is required but was not set`);
+    return value;
+}
+/** An unset or empty input is `undefined`, so callers cannot mistake '' for a value. */
+function optionalInput(name, source = actionInput) {
+    const value = read(name, source);
+    return value === '' ? undefined : value;
+}
+// The YAML 1.2 core-schema spellings, as @actions/core's getBooleanInput accepts.
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+function booleanInput(name, fallback, source = actionInput) {
+    const value = read(name, source);
+    if (value === '')
+        return fallback;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw invalid(name, 'true or false', value);
+}
+function intInput(name, options = {}, source = actionInput) {
+    const { min, max } = options;
+    const value = read(name, source);
+    if (value === '')
+        return options.default;
+    const expected = min !== undefined && max !== undefined
+        ? `an integer from ${min} to ${max}`
+        : min !== undefined
+            ? `an integer of at least ${min}`
+            : max !== undefined
+                ? `an integer of at most ${max}`
+                : 'an integer';
+    const parsed = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(parsed))
+        throw invalid(name, expected, value);
+    if ((min !== undefined && parsed < min) || (max !== undefined && parsed > max))
+        throw invalid(name, expected, value);
+    return parsed;
+}
+function enumInput(name, values, fallback, source = actionInput) {
+    const value = read(name, source);
+    if (value === '')
+        return fallback;
+    if (values.includes(value))
+        return value;
+    throw invalid(name, `one of ${values.join(', ')}`, value);
+}
+/** Newline- or comma-separated values, trimmed, empties dropped. */
+function listInput(name, source = actionInput) {
+    return read(name, source)
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
+ * Fails when a workflow still sets an input a new major version renamed: silently ignoring it
+ * would run with the default instead of what the author asked for.
+ */
+function renamedInput(oldName, newName, source = actionInput) {
+    if (read(oldName, source) !== '') {
+        throw new UserError(`input "${oldName}" was renamed to "${newName}": rename it in the workflow's \`with:\``);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(1918);
+;// CONCATENATED MODULE: ./packages/github/src/octokit/client.ts
+
+
+
+
+
+const realClock = {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+};
+/** Thrown when GitHub still refuses a request for rate limiting after every allowed retry. */
+class RateLimitExceededError extends src/* UserError */.yo {
+    constructor(message, cause) {
+        super(message);
+        this.name = 'RateLimitExceededError';
+        this.cause = cause;
+    }
+}
+function createOctokit(options, clock = realClock) {
+    const { token, logger, maxRetries = 3, userAgent = 'mlgate' } = options;
+    const baseUrl = (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!Number.isInteger(maxRetries) || maxRetries < 0)
+        throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
+    if (token.trim() === '')
+        throw new UserError('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
+    const policy = rateLimitPolicy({ logger, maxRetries, clock, basePath: new URL(baseUrl).pathname });
+    const octokitOptions = {
+        baseUrl,
+        userAgent,
+        log: {
+            debug: (message) => logger.debug(message),
+            info: (message) => logger.debug(message),
+            warn: (message) => logger.warning(message),
+            error: (message) => logger.error(message),
+        },
+        throttle: {
+            onRateLimit: policy.onLimit('primary'),
+            onSecondaryRateLimit: policy.onLimit('secondary'),
+            // The plugin derives its own delay (it ignores retry-after on primary limits and the reset
+            // header on secondary ones); ours is applied in the handler, so the plugin must add nothing.
+            retryAfterBaseValue: 0,
+        },
+        retry: {
+            retries: maxRetries,
+            // 429 is a rate limit: the throttling handlers own it, with the right wait and the same budget.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
+    };
+    // Hook order is plugin order, innermost first: the refusal is recorded before the throttling
+    // plugin asks the handlers, and the give-up error is raised after every retry layer has passed.
+    return getOctokit(token, octokitOptions, policy.recordRefusals, throttling, retry, policy.reportExhaustion);
+}
+function rateLimitPolicy(config) {
+    const { logger, maxRetries, clock, basePath } = config;
+    // Keyed by the request's options object, which every hook and the throttling handlers share.
+    const refusals = new WeakMap();
+    const exhausted = new WeakSet();
+    const routeOf = (error, options) => {
+        const url = error.request?.url;
+        let path = options.url ?? '';
+        if (url) {
+            path = new URL(url).pathname;
+            if (basePath !== '/' && path.startsWith(basePath))
+                path = path.slice(basePath.length);
+        }
+        return `${options.method ?? 'GET'} ${path}`;
+    };
+    const recordRefusals = (octokit) => {
+        octokit.hook.error('request', (error, options) => {
+            const headers = error.response?.headers ?? {};
+            refusals.set(options, { headers, route: routeOf(error, options) });
+            throw error;
+        });
+    };
+    const reportExhaustion = (octokit) => {
+        octokit.hook.error('request', (error, options) => {
+            if (!exhausted.has(options))
+                throw error;
+            const route = refusals.get(options)?.route ?? routeOf(error, options);
+            throw new RateLimitExceededError(`GitHub API rate limit exceeded for ${route}: gave up after ${maxRetries} ${maxRetries === 1 ? 'retry' : 'retries'}`, error);
+        });
+    };
+    const onLimit = (kind) => async (_pluginRetryAfter, options, _octokit, retryCount) => {
+        if (retryCount >= maxRetries) {
+            exhausted.add(options);
+            return false;
+        }
+        const refusal = refusals.get(options);
+        const wait = rateLimitWait(refusal?.headers ?? {}, clock.now());
+        logger.info(`GitHub API ${kind} rate limit hit for ${refusal?.route ?? 'a request'}: waiting ${wait.seconds} s ` +
+            `(${describeBasis(wait)}), then retry ${retryCount + 1} of ${maxRetries}`);
+        await clock.sleep(wait.seconds * 1000);
+        return true;
+    };
+    return { recordRefusals, reportExhaustion, onLimit };
+}
+function describeBasis({ basis }) {
+    switch (basis) {
+        case 'retry-after':
+            return 'from retry-after';
+        case 'x-ratelimit-reset':
+            return 'until x-ratelimit-reset';
+        case 'fallback':
+            return 'no usable retry-after or x-ratelimit-reset header';
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./packages/github/src/comments/local-store.ts
+
+
+
+
+
+const SCHEMA = 'mlgate/comment@1';
+const COMMENT_FILE = /^(\d+)\.json$/;
+/**
+ * Comments as one JSON file each (`<dir>/<id>.json`), for the CLI and the demo. Writes are atomic:
+ * a reader never sees half a comment, and two writers never get the same id.
+ */
+class LocalCommentStore {
+    dir;
+    options;
+    constructor(dir, options = {}) {
+        this.dir = dir;
+        this.options = options;
+    }
+    async list(issue) {
+        const all = await Promise.all((await this.ids()).map((id) => this.readIfPresent(id)));
+        // A comment deleted between readdir and read is simply gone.
+        return all.filter((c) => c?.issue === issue).map((c) => this.toComment(c));
+    }
+    async create(issue, body) {
+        await (0,promises_.mkdir)(this.dir, { recursive: true });
+        const ids = await this.ids();
+        let id = (ids.at(-1) ?? 0) + 1;
+        const stored = {
+            schema: SCHEMA,
+            id,
+            issue,
+            body,
+            author: this.options.author ?? 'mlgate',
+            createdAt: new Date().toISOString(),
+        };
+        const temp = await this.writeTemp(stored);
+        try {
+            // link() refuses an existing name, so a racing writer that took this id makes us take the next.
+            for (;;) {
+                try {
+                    await (0,promises_.link)(temp, this.file(id));
+                    break;
+                }
+                catch (error) {
+                    if (error.code !== 'EEXIST')
+                        throw error;
+                    stored.id = ++id;
+                    await (0,promises_.writeFile)(temp, serialize(stored));
+                }
+            }
+        }
+        finally {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+        return this.toComment(stored);
+    }
+    async update(id, body) {
+        const stored = { ...(await this.read(id)), body };
+        await (0,promises_.rename)(await this.writeTemp(stored), this.file(id));
+        return this.toComment(stored);
+    }
+    async delete(id) {
+        await (0,promises_.rm)(this.file(id), { force: true });
+    }
+    file(id) {
+        return (0,external_node_path_.join)(this.dir, `${id}.json`);
+    }
+    async ids() {
+        let names;
+        try {
+            names = await (0,promises_.readdir)(this.dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        return names
+            .map((name) => COMMENT_FILE.exec(name)?.[1])
+            .filter((id) => id !== undefined)
+            .map(Number)
+            .sort((a, b) => a - b);
+    }
+    async read(id) {
+        const stored = await this.readIfPresent(id);
+        if (!stored)
+            throw new src/* UserError */.yo(`comment ${id} does not exist`, { file: this.file(id) });
+        return stored;
+    }
+    async readIfPresent(id) {
+        const file = this.file(id);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (error) {
+            throw new src/* UserError */.yo(`not valid JSON: ${error.message}`, { file });
+        }
+        if (parsed.schema !== SCHEMA ||
+            parsed.id !== id ||
+            typeof parsed.issue !== 'number' ||
+            typeof parsed.body !== 'string' ||
+            typeof parsed.author !== 'string') {
+            throw new src/* UserError */.yo(`not a ${SCHEMA} file for comment ${id}`, { file });
+        }
+        return parsed;
+    }
+    async writeTemp(stored) {
+        await (0,promises_.mkdir)(this.dir, { recursive: true });
+        const temp = (0,external_node_path_.join)(this.dir, `.${stored.id}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+        await (0,promises_.writeFile)(temp, serialize(stored));
+        return temp;
+    }
+    toComment({ id, body, author, createdAt }) {
+        const comment = { id, body, author, url: (0,external_node_url_.pathToFileURL)(this.file(id)).href };
+        if (createdAt)
+            comment.createdAt = createdAt;
+        return comment;
+    }
+}
+function serialize(stored) {
+    return `${JSON.stringify(stored, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/comments/sticky.ts
+/**
+ * The hidden HTML comment that identifies one sticky comment. The id is reduced to characters that
+ * cannot end the HTML comment early (`--`, `>`), so a hostile id cannot unhide text.
+ */
+function stickyMarker(id) {
+    const safe = id
+        .replace(/[^A-Za-z0-9._:/-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 100);
+    if (safe === '')
+        throw new TypeError(`sticky comment id ${JSON.stringify(id)} has no usable characters`);
+    return `<!-- mlgate:report:${safe} -->`;
+}
+/**
+ * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
+ * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
+ * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ */
+async function upsertStickyComment(store, sticky) {
+    const { issue, marker, author, revision } = sticky;
+    if (!/^<!--.*-->$/s.test(marker))
+        throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
+    const body = compose(sticky);
+    const ours = await findOurs(store, issue, marker, author);
+    const newest = ours.at(-1);
+    if (!newest) {
+        const created = await store.create(issue, body);
+        // Runs that both found nothing have both created; re-reading lets every such run keep the same
+        // one (the newest) instead of leaving duplicates until the next report.
+        const after = await findOurs(store, issue, marker, author);
+        if (!after.some((c) => c.id === created.id))
+            after.push(created);
+        after.sort((a, b) => a.id - b.id);
+        const keep = after.at(-1) ?? created;
+        return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
+    }
+    const existingRevision = revisionOf(newest.body, marker);
+    let result;
+    if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
+        result = { action: 'stale', comment: newest };
+    }
+    else if (newest.body === body) {
+        result = { action: 'unchanged', comment: newest };
+    }
+    else {
+        result = { action: 'updated', comment: await store.update(newest.id, body) };
+    }
+    return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+}
+/** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
+async function findOurs(store, issue, marker, author) {
+    const login = author.toLowerCase();
+    const comments = await store.list(issue);
+    return comments
+        .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+        .sort((a, b) => a.id - b.id);
+}
+async function deleteAllBut(store, comments, keep) {
+    const stale = comments.filter((c) => c.id !== keep.id).map((c) => c.id);
+    for (const id of stale)
+        await store.delete(id);
+    return stale;
+}
+function compose({ marker, body, revision }) {
+    if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
+        throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
+    }
+    const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
+    return `${header}\n${body}`;
+}
+/** Read only from the header we wrote, so report text can never pose as a revision. */
+function revisionOf(body, marker) {
+    if (!body.startsWith(`${marker}\n`))
+        return undefined;
+    const match = /^<!-- mlgate:revision:(\d+) -->\n/.exec(body.slice(marker.length + 1));
+    return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
+var node_modules_yauzl = __webpack_require__(7198);
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
+
+
+
+
+
+
+const extract_zip_DEFAULT_EXTRACT_LIMITS = {
+    maxEntries: 10_000,
+    maxEntryBytes: 1024 ** 3,
+    maxTotalBytes: 2 * 1024 ** 3,
+};
+/** The archive is not a readable zip, or unpacking it would be unsafe. The message says which entry and why. */
+class extract_zip_UnsafeArchiveError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafeArchiveError';
+    }
+}
+// Unix file types from the high 16 bits of the external attributes (when the archive was made on Unix).
+const MADE_ON_UNIX = 3;
+const FILE_TYPE_MASK = 0o170000;
+const REGULAR_FILE = 0o100000;
+const DIRECTORY = 0o040000;
+/**
+ * Unpacks `zip` into the existing, empty directory `dest`. Refuses, before writing anything for the entry
+ * concerned: names that are absolute or climb out with `..` (yauzl rejects those as it reads the central
+ * directory), links and other non-regular files, encrypted entries, compression other than stored/deflate,
+ * more entries than allowed, and files whose declared or actual size passes the caps. Actual sizes are counted
+ * while inflating, so an entry that declares a few bytes and inflates to gigabytes is stopped at the cap.
+ */
+async function extract_zip_extractZip(zip, dest, limits = extract_zip_DEFAULT_EXTRACT_LIMITS) {
+    const root = resolve(dest);
+    let archive;
+    try {
+        archive = await yauzl.fromBufferPromise(zip, { validateEntrySizes: true, strictFileNames: false });
+    }
+    catch (error) {
+        throw new extract_zip_UnsafeArchiveError(`not a readable zip archive: ${messageOf(error)}`);
+    }
+    try {
+        if (archive.entryCount > limits.maxEntries) {
+            throw new extract_zip_UnsafeArchiveError(`${archive.entryCount} entries, more than the ${limits.maxEntries} allowed`);
+        }
+        let total = 0;
+        for await (const entry of eachEntry(archive)) {
+            const target = targetPath(root, entry.fileName);
+            if (entry.fileName.endsWith('/')) {
+                checkType(entry, DIRECTORY);
+                await makeFolder(target, entry);
+                continue;
+            }
+            checkType(entry, REGULAR_FILE);
+            checkDecodable(entry);
+            if (entry.uncompressedSize > limits.maxEntryBytes) {
+                throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
+            }
+            const budget = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
+            await makeFolder(dirname(target), entry);
+            total += await writeEntry(archive, entry, target, budget, limits);
+        }
+    }
+    finally {
+        archive.close();
+    }
+}
+async function* eachEntry(archive) {
+    const entries = archive.eachEntry();
+    for (;;) {
+        let next;
+        try {
+            next = await entries.next();
+        }
+        catch (error) {
+            throw new extract_zip_UnsafeArchiveError(messageOf(error));
+        }
+        if (next.done)
+            return;
+        yield next.value;
+    }
+}
+/** Where `name` lands under `root`; a second guard behind yauzl's name checks, which must never be the only one. */
+function targetPath(root, name) {
+    if (name === '' || name.includes('\0'))
+        throw new extract_zip_UnsafeArchiveError(`entry name ${JSON.stringify(name)} is invalid`);
+    const target = resolve(root, name);
+    const inside = relative(root, target);
+    if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) {
+        throw new extract_zip_UnsafeArchiveError(`entry "${name}" would be written outside the extraction folder`);
+    }
+    return join(root, inside);
+}
+async function makeFolder(path, entry) {
+    try {
+        await mkdir(path, { recursive: true });
+    }
+    catch (error) {
+        // A file entry earlier in the archive took the name this folder needs.
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" clashes with another entry: ${messageOf(error)}`);
+    }
+}
+function checkType(entry, expected) {
+    if (entry.versionMadeBy >> 8 !== MADE_ON_UNIX)
+        return;
+    const type = (entry.externalFileAttributes >>> 16) & FILE_TYPE_MASK;
+    // 0 means the archiver recorded no type; the name already says file or folder.
+    if (type === 0 || type === expected)
+        return;
+    const kind = type === 0o120000 ? 'a symbolic link' : type === DIRECTORY ? 'a folder' : 'not a regular file';
+    throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is ${kind}`);
+}
+function checkDecodable(entry) {
+    if (entry.isEncrypted())
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is encrypted`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" uses compression method ${entry.compressionMethod} (only stored and deflate are supported)`);
+    }
+}
+/** Streams one entry to `target` (which must not exist yet), stopping past `budget` bytes. Returns the bytes written. */
+async function writeEntry(archive, entry, target, budget, limits) {
+    let written = 0;
+    const counter = new Transform({
+        transform(chunk, _encoding, done) {
+            written += chunk.length;
+            if (written > budget) {
+                const cap = budget < limits.maxEntryBytes
+                    ? `the archive's total passes the ${limits.maxTotalBytes} bytes allowed`
+                    : `it passes the ${limits.maxEntryBytes} bytes allowed per file`;
+                done(new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" inflates beyond its limit: ${cap}`));
+                return;
+            }
+            done(null, chunk);
+        },
+    });
+    try {
+        const stream = await archive.openReadStreamPromise(entry);
+        // `wx`: a second entry with the same name is refused instead of overwriting the first.
+        await pipeline(stream, counter, createWriteStream(target, { flags: 'wx' }));
+    }
+    catch (error) {
+        if (error instanceof extract_zip_UnsafeArchiveError)
+            throw error;
+        if (error.code === 'EEXIST') {
+            throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" appears more than once`);
+        }
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" cannot be read: ${messageOf(error)}`);
+    }
+    return written;
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/github-store.ts
+
+
+
+
+
+/**
+ * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
+ * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
+ */
+class GitHubRunArtifactStore {
+    octokit;
+    repo;
+    options;
+    maxRuns;
+    maxArchiveBytes;
+    constructor(octokit, repo, options = {}) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.options = options;
+        this.maxRuns = options.maxRuns ?? 10;
+        this.maxArchiveBytes = options.maxArchiveBytes ?? 1024 ** 3;
+    }
+    async findLatest(query) {
+        const { workflow, branch, name } = query;
+        const runs = await this.successfulRuns(workflow, branch);
+        if (runs === 'unknown workflow') {
+            return {
+                found: false,
+                reason: `workflow ${workflow} has no runs in ${this.fullName} yet (if it has run before, check its name)`,
+            };
+        }
+        const candidates = trustedRuns(runs, this.fullName);
+        if (candidates.length === 0) {
+            return { found: false, reason: `no successful run of ${workflow} on branch ${branch} yet` };
+        }
+        const skipped = [];
+        for (const run of candidates.slice(0, this.maxRuns)) {
+            const lookup = await this.lookup(run.id, name);
+            if (lookup.state === 'live')
+                return { found: true, run: toRun(run) };
+            skipped.push(`run ${run.id} (${lookup.state})`);
+            this.options.logger?.info(`Run ${run.id} on ${branch} has no usable artifact "${name}" (${lookup.state}).`);
+        }
+        return {
+            found: false,
+            reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
+                `holds a usable artifact "${name}": ${skipped.join(', ')}`,
+        };
+    }
+    async download(name, runId) {
+        const what = `artifact "${name}" of run ${runId}`;
+        const lookup = await this.lookup(runId, name);
+        if (lookup.state !== 'live')
+            throw new UserError(`${what} cannot be downloaded: it is ${lookup.state}`);
+        const zip = await this.fetchZip(lookup.artifact, what);
+        const dir = await mkdtemp(join(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? tmpdir(), 'mlgate-artifact-'));
+        try {
+            await extractZip(zip, dir, this.options.limits ?? DEFAULT_EXTRACT_LIMITS);
+        }
+        catch (error) {
+            await rm(dir, { recursive: true, force: true });
+            if (error instanceof UnsafeArchiveError)
+                throw new UserError(`${what} cannot be unpacked: ${error.message}`);
+            throw error;
+        }
+        return dir;
+    }
+    get fullName() {
+        return `${this.repo.owner}/${this.repo.repo}`;
+    }
+    /**
+     * Newest first, one page: enough runs to find a baseline, bounded so a broken history cannot cost more.
+     * GitHub only knows a workflow once it has run, so an unknown one is a first run (or a misspelt name).
+     */
+    async successfulRuns(workflow, branch) {
+        try {
+            const { data } = await this.octokit.rest.actions.listWorkflowRuns({
+                ...this.repo,
+                workflow_id: /^\d+$/.test(workflow) ? Number(workflow) : workflow,
+                branch,
+                status: 'success',
+                exclude_pull_requests: true,
+                per_page: 100,
+            });
+            return data.workflow_runs;
+        }
+        catch (error) {
+            if (statusOf(error) === 404)
+                return 'unknown workflow';
+            throw error;
+        }
+    }
+    async lookup(runId, name) {
+        const { data } = await this.octokit.rest.actions.listWorkflowRunArtifacts({
+            ...this.repo,
+            run_id: runId,
+            name,
+            per_page: 100,
+        });
+        const named = data.artifacts.filter((a) => a.name === name);
+        const live = named.find((a) => !a.expired);
+        if (live)
+            return { state: 'live', artifact: live };
+        return { state: named.length > 0 ? 'expired' : 'missing' };
+    }
+    async fetchZip(artifact, what) {
+        const tooLarge = (bytes) => new UserError(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        if (artifact.size_in_bytes > this.maxArchiveBytes)
+            throw tooLarge(artifact.size_in_bytes);
+        let data;
+        try {
+            // GitHub answers 302 to a short-lived storage URL; fetch follows it (dropping the token cross-origin).
+            ({ data } = await this.octokit.rest.actions.downloadArtifact({
+                ...this.repo,
+                artifact_id: artifact.id,
+                archive_format: 'zip',
+            }));
+        }
+        catch (error) {
+            if (error instanceof UserError)
+                throw error;
+            if (statusOf(error) === 410)
+                throw new UserError(`${what} expired before it could be downloaded`);
+            throw new UserError(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (!(data instanceof ArrayBuffer))
+            throw new UserError(`${what} did not download as a zip archive`);
+        if (data.byteLength > this.maxArchiveBytes)
+            throw tooLarge(data.byteLength);
+        return Buffer.from(data);
+    }
+}
+/**
+ * Runs whose code this repository's own history produced. A fork's pull request can be named `main` too, and its
+ * runs then carry `head_branch: main`: they must never become the baseline.
+ */
+function trustedRuns(runs, fullName) {
+    const ours = runs.filter((run) => run.head_repository?.full_name.toLowerCase() === fullName.toLowerCase() && !run.event.startsWith('pull_request'));
+    // Pushes are what landed on the branch; dispatches and schedules only count when no push qualifies.
+    return [...ours.filter((run) => run.event === 'push'), ...ours.filter((run) => run.event !== 'push')];
+}
+function toRun(run) {
+    return { id: run.id, headSha: run.head_sha, branch: run.head_branch ?? '', event: run.event, url: run.html_url };
+}
+function statusOf(error) {
+    return error.status;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
+
+
+
+const RUN_FILE = 'run.json';
+const RUN_SCHEMA = 'mlgate/run@1';
+/**
+ * Run artifacts as folders on disk, for the CLI: `<dir>/<runId>/<name>/…`, each run described by
+ * `<dir>/<runId>/run.json` (`{ schema: "mlgate/run@1", workflow, branch, headSha, event, conclusion }`).
+ * A higher run id is a newer run. The folders are the user's own, so they are read in place, not copied.
+ */
+class LocalArtifactStore {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    async findLatest(query) {
+        const { workflow, branch, name } = query;
+        let successes = 0;
+        for (const id of await this.runIds()) {
+            const run = await this.readRun(id);
+            if (!run || run.workflow !== workflow || run.branch !== branch || run.conclusion !== 'success')
+                continue;
+            successes++;
+            if (await isFolder((0,external_node_path_.join)(this.dir, String(id), name))) {
+                return { found: true, run: { id, headSha: run.headSha, branch: run.branch, event: run.event } };
+            }
+        }
+        return {
+            found: false,
+            reason: successes === 0
+                ? `no successful run of ${workflow} on branch ${branch} in ${this.dir}`
+                : `none of the ${successes} successful runs of ${workflow} on branch ${branch} in ${this.dir} has an artifact "${name}"`,
+        };
+    }
+    async download(name, runId) {
+        const folder = (0,external_node_path_.join)(this.dir, String(runId), name);
+        if (!(await isFolder(folder)))
+            throw new src/* UserError */.yo(`artifact "${name}" of run ${runId} is not a folder`, { file: folder });
+        return folder;
+    }
+    /** Newest first. */
+    async runIds() {
+        let names;
+        try {
+            names = await (0,promises_.readdir)(this.dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        return names
+            .filter((n) => /^[1-9]\d*$/.test(n))
+            .map(Number)
+            .sort((a, b) => b - a);
+    }
+    async readRun(id) {
+        const file = (0,external_node_path_.join)(this.dir, String(id), RUN_FILE);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            // A run folder without a description is not a run this store can vouch for.
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (error) {
+            throw new src/* UserError */.yo(`run description is not valid JSON: ${error.message}`, { file });
+        }
+        return checkRunFile(parsed, file);
+    }
+}
+function checkRunFile(value, file) {
+    const record = (typeof value === 'object' && value !== null ? value : {});
+    if (record.schema !== RUN_SCHEMA)
+        throw new src/* UserError */.yo(`expected "schema": "${RUN_SCHEMA}"`, { file, path: 'schema' });
+    for (const key of ['workflow', 'branch', 'headSha', 'event', 'conclusion']) {
+        if (typeof record[key] !== 'string' || record[key] === '') {
+            throw new src/* UserError */.yo(`expected a non-empty string`, { file, path: key });
+        }
+    }
+    return record;
+}
+async function isFolder(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isDirectory();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
+
+/**
+ * The workflow file name (`ci.yml`) that the Actions API accepts as a workflow id, from a workflow reference
+ * such as `GITHUB_WORKFLOW_REF` (`acme/churn/.github/workflows/ci.yml@refs/heads/main`), a path
+ * (`.github/workflows/ci.yml`), a bare file name, or a numeric workflow id.
+ */
+function workflowFileName(ref, location = {}) {
+    const trimmed = ref.trim();
+    if (/^\d+$/.test(trimmed))
+        return trimmed;
+    // The first `*.yml` segment followed by the end or by `@<ref>`; the ref itself may hold slashes and dots.
+    const file = /(?:^|\/)([^/@\s]+\.ya?ml)(?:@.*)?$/.exec(trimmed)?.[1];
+    if (!file) {
+        throw new UserError(`cannot tell the workflow from "${ref}": expected a workflow file name such as ci.yml, its path, ` +
+            `a workflow reference like owner/repo/.github/workflows/ci.yml@refs/heads/main, or a workflow id`, location);
+    }
+    return file;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/baseline/spec.ts
+
+const GRAMMAR = 'expected registry:<model>#<stage>, branch:<name> or a path';
+/** Two or more letters before a colon: a baseline kind, not a Windows drive (`C:\...`). */
+const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
+/**
+ * Parses the `baseline` input: `registry:churn#production`, `branch:main`, or a path to a metrics/predictions
+ * file or folder. `location` says where the text came from, for the error.
+ */
+function parseBaselineSpec(text, location = {}) {
+    const spec = text.trim();
+    const fail = (why) => {
+        throw new src/* UserError */.yo(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
+    };
+    if (spec === '')
+        return fail('it is empty');
+    const kind = KIND_PREFIX.exec(spec)?.[1];
+    if (kind === undefined)
+        return { kind: 'path', path: spec };
+    const rest = spec.slice(kind.length + 1);
+    switch (kind) {
+        case 'registry': {
+            const [model = '', stage, ...extra] = rest.split('#');
+            if (stage === undefined || extra.length > 0)
+                return fail('a registry baseline names one model and one stage');
+            if (!src/* REGISTRY_NAME */.iW.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
+            if (!src/* REGISTRY_NAME */.iW.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
+            return { kind: 'registry', model, stage };
+        }
+        case 'branch': {
+            const problem = branchNameProblem(rest);
+            if (problem)
+                return fail(`branch name ${JSON.stringify(rest)} ${problem}`);
+            return { kind: 'branch', branch: rest };
+        }
+        default:
+            return fail(`unknown baseline kind "${kind}"`);
+    }
+}
+/** Git's own rules for a branch name (`git check-ref-format --branch`), or undefined when it is valid. */
+function branchNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    if (name.startsWith('refs/'))
+        return 'must be a branch name, not a full ref';
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+        return 'contains a space or one of ~ ^ : ? * [ \\';
+    if (name.includes('..') || name.includes('@{') || name.includes('//'))
+        return 'contains "..", "@{" or "//"';
+    if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) {
+        return 'starts with "-" or "/", or ends with "/" or "."';
+    }
+    if (name === '@' || name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
+        return 'has a part starting with "." or ending with ".lock"';
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/baseline/resolve.ts
+
+
+
+/**
+ * Finds the baseline a comparison starts from. No baseline yet (a first run) is `found: false` with the reason,
+ * and the caller decides the outcome; a baseline that should exist but cannot be read is a `UserError`.
+ */
+async function resolveBaseline(spec, options) {
+    switch (spec.kind) {
+        case 'path':
+            return fromPath(spec.path, options.cwd ?? process.cwd());
+        case 'branch':
+            return fromBranch(spec.branch, options);
+        case 'registry':
+            if (!options.registry) {
+                throw new src/* UserError */.yo(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
+                    'use branch:<name> or a path');
+            }
+            return options.registry.resolve(spec);
+    }
+}
+async function fromPath(path, cwd) {
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    let isDirectory;
+    try {
+        isDirectory = (await (0,promises_.stat)(absolute)).isDirectory();
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
+        throw new src/* UserError */.yo(`baseline ${path} ${why}`, { file: path });
+    }
+    const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
+    return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
+}
+async function fromBranch(branch, options) {
+    const { artifacts, artifactName, workflow, logger } = options;
+    logger.info(`Looking for the baseline: the latest successful run of ${workflow} on ${branch} with "${artifactName}".`);
+    const latest = await artifacts.findLatest({ workflow, branch, name: artifactName });
+    if (!latest.found) {
+        logger.info(`No baseline: ${latest.reason}.`);
+        return { found: false, reason: latest.reason };
+    }
+    const { run } = latest;
+    const dir = await artifacts.download(artifactName, run.id);
+    const label = `${branch}@${run.headSha.slice(0, 7)} (run ${run.id})`;
+    logger.info(`Baseline: ${label}.`);
+    const source = {
+        kind: 'artifact',
+        workflow,
+        branch,
+        runId: run.id,
+        headSha: run.headSha,
+        artifactName,
+    };
+    if (run.url)
+        source.runUrl = run.url;
+    return { found: true, dir, label, source };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/baselines.ts
+
+/**
+ * `registry:<model>#<stage>` baselines: the version the registry's tags assign to the stage now,
+ * and that version's release files. A model or stage with nothing assigned yet is no baseline (a
+ * first release); an assignment whose version or files cannot be found is an error.
+ */
+class RegistryBaselineResolver {
+    tags;
+    files;
+    logger;
+    constructor(tags, files, logger) {
+        this.tags = tags;
+        this.files = files;
+        this.logger = logger;
+    }
+    async resolve({ model, stage }) {
+        const spec = `registry:${model}#${stage}`;
+        const state = (0,src/* registryState */.zW)(model, await this.tags.list(model));
+        const dangling = state.dangling.get(stage);
+        if (dangling) {
+            throw new src/* UserError */.yo(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
+        }
+        const assignment = state.stages.get(stage);
+        if (!assignment) {
+            const reason = state.versions.length === 0
+                ? `${model} has no registered version yet`
+                : `no version of ${model} is in stage ${stage}`;
+            this.logger.info(`No baseline: ${reason}.`);
+            return { found: false, reason };
+        }
+        const { version, tag } = assignment.version;
+        const dir = await this.files.download(tag);
+        if (dir === null) {
+            throw new src/* UserError */.yo(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
+        }
+        this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
+        return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/**
+ * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
+ * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
+ */
+const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
+const FIELDS = 5;
+/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
+class GitTagSource {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async list(model) {
+        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
+        let stdout;
+        try {
+            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
+                cwd: this.cwd,
+                maxBuffer: 64 * 1024 * 1024,
+            }));
+        }
+        catch (error) {
+            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
+            throw new src/* UserError */.yo(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
+        }
+        const fields = stdout.split('\0');
+        const records = [];
+        for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
+            // Each record ends with NUL + newline, so every name after the first starts with a newline.
+            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
+            const annotated = type === 'tag';
+            records.push({
+                name: name.replace(/^\n/, ''),
+                commit: annotated ? peeled : object,
+                message: annotated ? contents.trimEnd() : '',
+            });
+        }
+        return records;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
+
+
+
+
+/** Locally a release is a folder `<root>/<tag>/` (by default `.mlgate/releases/churn@v1.3.0/`). */
+class LocalReleaseFiles {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async download(tag) {
+        const dir = (0,external_node_path_.join)(this.root, tag);
+        try {
+            return (await (0,promises_.stat)(dir)).isDirectory() ? dir : null;
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return null;
+            throw error;
+        }
+    }
+    describe(tag) {
+        return `the folder ${(0,external_node_path_.join)(this.root, tag)}`;
+    }
+}
+/** A GitHub release's assets, downloaded into a fresh temporary folder. */
+class GitHubReleaseFiles {
+    octokit;
+    repo;
+    options;
+    constructor(octokit, repo, options = {}) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.options = options;
+    }
+    async download(tag) {
+        let releaseId;
+        try {
+            releaseId = (await this.octokit.rest.repos.getReleaseByTag({ ...this.repo, tag })).data.id;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return null;
+            throw error;
+        }
+        const assets = await this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+            ...this.repo,
+            release_id: releaseId,
+            per_page: 100,
+        });
+        const max = this.options.maxAssetBytes ?? 1024 ** 3;
+        const dir = await mkdtemp(join(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? tmpdir(), 'mlgate-release-'));
+        for (const asset of assets) {
+            // GitHub asset names have no slashes, but this is another party's input: keep it to one plain name.
+            if (!/^[^/\\]+$/.test(asset.name) || asset.name === '.' || asset.name === '..') {
+                throw new UserError(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+            }
+            if (asset.size > max) {
+                throw new UserError(`release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`);
+            }
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+                ...this.repo,
+                asset_id: asset.id,
+                headers: { accept: 'application/octet-stream' },
+            });
+            await writeFile(join(dir, asset.name), Buffer.from(data));
+        }
+        return dir;
+    }
+    describe(tag) {
+        return `the GitHub release of tag ${tag} in ${this.repo.owner}/${this.repo.repo}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/command.ts
+
+
+/**
+ * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
+ * usage error (exit 2) with a one-line message, not a TypeError with a stack.
+ */
+function parseCommandArgs(command, argv, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new src/* UserError */.yo(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
+
+
+function userPath(path, cwd) {
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    const inside = (0,external_node_path_.relative)(cwd, absolute);
+    const shown = inside !== '' && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : absolute;
+    return { shown, absolute };
+}
+/**
+ * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
+ * message says `metrics.json:3:1`, not a temporary folder's full path.
+ */
+async function readAs(path, read) {
+    try {
+        return await read(path.absolute);
+    }
+    catch (error) {
+        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
+            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
+                ...error.location,
+                file: path.shown,
+            });
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/baseline-files.ts
+
+
+
+
+/**
+ * The baseline's counterpart of a candidate file. A baseline folder (an artifact, a folder path) holds
+ * it at the same relative path or at its top level under the same name; a baseline file is the
+ * counterpart itself. `undefined` when the folder has no such file.
+ */
+async function findCounterpart(baseline, candidate, cwd) {
+    if (baseline.file !== undefined)
+        return userPath(baseline.file, cwd);
+    const tried = [
+        ...new Set((0,external_node_path_.isAbsolute)(candidate.shown) ? [(0,external_node_path_.basename)(candidate.shown)] : [candidate.shown, (0,external_node_path_.basename)(candidate.shown)]),
+    ];
+    for (const relative of tried) {
+        const absolute = (0,external_node_path_.join)(baseline.dir, relative);
+        if (await isFile(absolute)) {
+            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
+        }
+    }
+    return undefined;
+}
+/** Like {@link findCounterpart}, but a baseline that was found must hold the file: it is an error otherwise. */
+async function requireCounterpart(baseline, candidate, cwd) {
+    const found = await findCounterpart(baseline, candidate, cwd);
+    if (found)
+        return found;
+    throw new src/* UserError */.yo(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isFile();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw new src/* UserError */.yo(`cannot read the baseline: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/candidate.ts
+
+
+
+const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
+const MANIFEST_SUFFIX = 'manifest.json';
+/**
+ * A manifest by its name (`mlgate.manifest.json`); JSON Lines and Parquet are always predictions; a CSV or
+ * TSV is predictions when its header has both an id and a label column, else a metrics table; anything else
+ * is a metrics file.
+ */
+async function sideKind(path, predictions) {
+    if (predictions)
+        return 'predictions';
+    if ((0,external_node_path_.basename)(path.absolute).toLowerCase().endsWith(MANIFEST_SUFFIX))
+        return 'manifest';
+    const extension = (0,external_node_path_.extname)(path.absolute.toLowerCase().replace(/\.gz$/, ''));
+    if (PREDICTION_EXTENSIONS.has(extension))
+        return 'predictions';
+    if (extension !== '.csv' && extension !== '.tsv')
+        return 'metrics';
+    const format = (0,src/* formatOf */.be)(path.absolute);
+    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const has = (names) => names.some((name) => columns.includes(name));
+    return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
+}
+/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
+async function readSide(path, kind, sliceColumns, cwd) {
+    switch (kind) {
+        case 'predictions':
+            return {
+                kind,
+                file: path,
+                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
+            };
+        case 'metrics':
+            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
+        case 'manifest':
+            return readManifest(path, cwd);
+    }
+}
+/** Reads metrics files into one set of values; a key in two files is ambiguous and an error. */
+async function readMetricsFiles(paths) {
+    const values = new Map();
+    const from = new Map();
+    for (const path of paths) {
+        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
+            const earlier = from.get(key);
+            if (earlier !== undefined) {
+                throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                    file: path.shown,
+                });
+            }
+            from.set(key, path.shown);
+            values.set(key, value);
+        }
+    }
+    return values;
+}
+/**
+ * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
+ * manifest's folder), or the metric values themselves.
+ */
+async function readManifest(path, cwd) {
+    const flat = await readAs(path, src/* readMetricsFile */._c);
+    const single = flat.get('metrics');
+    const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
+    const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
+    const folder = (0,external_node_path_.dirname)(path.absolute);
+    const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
+        if (typeof file !== 'string' || file === '') {
+            throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+        }
+        return userPath((0,external_node_path_.resolve)(folder, file), cwd);
+    });
+    if (paths.length > 0)
+        return { kind: 'metrics', files: paths, values: await readMetricsFiles(paths) };
+    if (inline.length > 0) {
+        return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
+    }
+    throw new src/* UserError */.yo('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+        file: path.shown,
+        path: 'metrics',
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/compare-sides.ts
+
+/**
+ * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
+ * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
+ * metrics file.
+ */
+function compareSides(candidate, baseline, config, deltas) {
+    const { gate } = config;
+    if (baseline && baseline.kind !== candidate.kind) {
+        const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
+        throw new src/* UserError */.yo(`the candidate is a ${compare_sides_describe(candidate)} but the baseline ${where} is a ${compare_sides_describe(baseline)}; compare like with like`);
+    }
+    if (candidate.kind === 'metrics') {
+        const before = baseline?.kind === 'metrics' ? baseline.values : null;
+        return { metrics: (0,src/* diffMetrics */.Rh)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+    }
+    const compared = (0,src/* comparePredictions */.cq)({
+        candidate: candidate.predictions,
+        baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
+        confidence: gate.confidence,
+        resamples: gate.bootstrap.resamples,
+        seed: gate.bootstrap.seed,
+        sliceColumns: gate.slices?.columns ?? [],
+        minSliceSize: gate.slices?.minSize,
+        rules: gate.metrics,
+        ...(deltas && { deltas }),
+    });
+    const reasons = compared.join ? joinReasons(compared.join) : [];
+    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+}
+/** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
+function joinReasons(join) {
+    const { onlyCandidate, onlyBaseline, matched } = join;
+    if (onlyCandidate.count === 0 && onlyBaseline.count === 0)
+        return [];
+    const part = (count, examples, where) => count === 0 ? [] : [`${count} only in the ${where} (e.g. ${examples.map((id) => JSON.stringify(id)).join(', ')})`];
+    const parts = [
+        ...part(onlyCandidate.count, onlyCandidate.examples, 'candidate'),
+        ...part(onlyBaseline.count, onlyBaseline.examples, 'baseline'),
+    ];
+    return [
+        {
+            rule: 'predictions.join',
+            status: 'warn',
+            message: `the evaluation sets differ: example ids ${parts.join(' and ')}; metrics compare the ${matched} ids in both`,
+        },
+    ];
+}
+function compare_sides_describe(side) {
+    return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/config.ts
+
+
+
+/**
+ * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
+ * defaults otherwise, so a quick comparison needs no config at all.
+ */
+async function loadCompareConfig(config, cwd) {
+    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+    if (config === undefined && !(await exists(path.absolute))) {
+        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
+    }
+    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
+}
+/** The compared model: the one named, else the config's only model. */
+function selectModel(config, name, file) {
+    const names = Object.keys(config.models);
+    if (name !== undefined) {
+        const model = config.models[name];
+        if (model || names.length === 0)
+            return model ? { name, model } : { name };
+        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+            ...(file ? { file } : {}),
+            path: 'models',
+        });
+    }
+    const [only] = names;
+    if (names.length === 1 && only !== undefined)
+        return { name: only, model: config.models[only] };
+    return { name: 'model' };
+}
+async function exists(path) {
+    try {
+        await (0,promises_.access)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/fail-on.ts
+/** Whether a verdict fails the step under `fail-on`. */
+function failsStep(status, failOn) {
+    switch (failOn) {
+        case 'fail':
+            return status === 'fail';
+        case 'warn':
+            return status === 'fail' || status === 'warn';
+        case 'never':
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/params.ts
+
+
+
+
+/**
+ * The params diff of the model's configured params files. A baseline folder without them (an artifact
+ * from before they were uploaded) leaves the diff out with a warning rather than listing every
+ * parameter as added; a baseline that is a single file cannot hold them.
+ */
+async function paramsDiff(files, baseline, cwd, logger) {
+    if (files.length === 0)
+        return undefined;
+    const candidatePaths = files.map((file) => userPath(file, cwd));
+    const candidate = await readMetricsFiles(candidatePaths);
+    if (baseline === null)
+        return (0,src/* diffParams */.Gm)(null, candidate);
+    if (baseline.file !== undefined) {
+        logger.info('The baseline is a single file, so parameters were not compared.');
+        return undefined;
+    }
+    const baselinePaths = [];
+    for (const path of candidatePaths) {
+        const found = await findCounterpart(baseline, path, cwd);
+        if (!found) {
+            logger.warning(`The baseline ${baseline.label} has no ${path.shown}, so parameters were not compared.`);
+            return undefined;
+        }
+        baselinePaths.push(found);
+    }
+    return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/validation.ts
+
+
+/** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
+async function readValidationOutcome(path) {
+    const report = await readAs(path, src/* readReportFile */.$h);
+    const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
+    const status = report.verdict.status;
+    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
+    return {
+        ...(status === 'skipped' ? {} : { validationStatus: status }),
+        ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/verdict.ts
+/** One line that says what decided: the first failing (or warning) rule, and how many more there are. */
+function verdictSummary(model, status, reasons) {
+    const deciding = reasons.filter((reason) => reason.status === status);
+    const [first] = deciding;
+    const more = deciding.length > 1 ? ` (and ${deciding.length - 1} more)` : '';
+    switch (status) {
+        case 'fail':
+            return `${model}: the gate failed: ${first?.message ?? 'a rule failed'}${more}`;
+        case 'warn':
+            return `${model}: passed with warnings: ${first?.message ?? 'a rule warned'}${more}`;
+        case 'pass':
+            return reasons.length === 0
+                ? `${model}: passed (no gate rules are configured)`
+                : `${model}: passed ${reasons.length} gate check(s)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/run-compare.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
+ * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
+ * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
+ * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
+ */
+async function runCompare(options, deps) {
+    const { cwd } = options;
+    const { logger } = deps;
+    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const { name, model } = selectModel(config, options.model, configFile);
+    const candidatePath = candidateOf(options, model, cwd);
+    const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
+    const kind = await sideKind(candidatePath, forcePredictions);
+    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
+    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
+    const validation = options.validationReport
+        ? await readValidationOutcome(userPath(options.validationReport, cwd))
+        : {};
+    const found = await findBaseline(options.baseline, deps, cwd);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
+    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    for (const note of compared.notes)
+        logger.info(note);
+    const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
+    const gate = (0,src/* evaluateGate */.DR)(config.gate, {
+        comparisons: compared.metrics,
+        ...(compared.slices ? { slices: compared.slices } : {}),
+        ...validation,
+        baselineMissing: baseline === null,
+        metricsFile: sideFiles(candidate),
+        model: name,
+    });
+    const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
+    const status = (0,src/* worstStatus */.A4)([gate.status, ...reasons.map((reason) => reason.status)]);
+    const section = {
+        model: name,
+        baseline: found ? baselineRevision(found) : null,
+        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        confidence: config.gate.confidence,
+        metrics: compared.metrics,
+        ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
+        ...(params ? { params } : {}),
+    };
+    const report = {
+        schema: src/* REPORT_SCHEMA_ID */.PP,
+        createdAt: deps.now().toISOString(),
+        ...(options.subject ? { subject: options.subject } : {}),
+        verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
+        comparisons: [section],
+    };
+    return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** The explicit candidate, else the model's predictions, else its metrics file. */
+function candidateOf(options, model, cwd) {
+    const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
+    if (path === undefined) {
+        throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+    }
+    return userPath(path, cwd);
+}
+function isConfiguredPredictions(candidate, model, cwd) {
+    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+}
+async function findBaseline(spec, deps, cwd) {
+    if (spec === undefined || spec.trim() === '') {
+        deps.logger.info('No baseline was given: this is compared as a first run.');
+        return null;
+    }
+    const parsed = parseBaselineSpec(spec);
+    if (parsed.kind === 'branch' && deps.workflow === undefined) {
+        throw new src/* UserError */.yo(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+    }
+    const resolution = await resolveBaseline(parsed, {
+        artifacts: deps.artifacts,
+        artifactName: deps.artifactName,
+        workflow: deps.workflow ?? '',
+        ...(deps.registry && { registry: deps.registry }),
+        logger: deps.logger,
+        cwd,
+    });
+    return resolution.found ? resolution : null;
+}
+async function readBaselineSide(found, candidate, candidateKind, cwd) {
+    const path = await requireCounterpart(found, candidate, cwd);
+    const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
+    return readSide(path, kind, [], cwd);
+}
+function sideFiles(side) {
+    return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
+}
+/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
+function baselineRevision(found) {
+    const source = describeSource(found.source);
+    return source === undefined ? { label: found.label } : { label: found.label, source };
+}
+function describeSource(source) {
+    switch (source.kind) {
+        case 'artifact':
+            return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
+        case 'path':
+            return undefined;
+        case 'registry':
+            return `registry ${source.model}#${source.stage} (${source.version})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/types.ts
+/** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
+const FAIL_ON = ['fail', 'warn', 'never'];
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/index.ts
+
+
+
+
+// EXTERNAL MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
+var bootstrap_pool = __webpack_require__(982);
+;// CONCATENATED MODULE: ./packages/cli/src/commands/compare.ts
+
+
+
+
+
+
+
+
+
+/** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
+const LOCAL_ARTIFACTS_DIR = (0,external_node_path_.join)('.mlgate', 'artifacts');
+/** Where a registered version's files are looked up locally: `<tag>/…`, e.g. `churn@v1.3.0/metrics.json`. */
+const LOCAL_RELEASES_DIR = (0,external_node_path_.join)('.mlgate', 'releases');
+const DEFAULT_ARTIFACT = 'mlgate-compare';
+const DEFAULT_WORKFLOW = 'ci.yml';
+const help = `Usage: mlgate compare --candidate <file> [options]
+
+Compare a candidate model with its baseline and gate the change. The candidate is a metrics file
+(JSON, YAML, TOML, CSV/TSV; nested keys flattened with "."), a predictions file (CSV/TSV, JSON
+Lines or Parquet with id and label columns: metrics with paired bootstrap intervals and slices)
+or an mlgate.manifest.json. Without --candidate, the model's predictions or metrics from the
+config are used.
+
+Options:
+  --candidate <file>          the candidate's metrics, predictions or manifest file
+  --predictions               read the candidate as a predictions file whatever its name
+  --baseline <spec>           registry:<model>#<stage>, branch:<name> or a file or folder path;
+                              without it the comparison is a first run (on_missing_baseline decides)
+  --config <file>             mlgate.yml (default: ./mlgate.yml when it exists, else defaults)
+  --model <name>              the model in the config, and its name in the report
+  --validation-report <file>  a validate report, for gate.require: [data_validation]
+  --fail-on <when>            fail (default), warn or never: which verdict exits 1
+  --artifact-name <name>      artifact a branch: baseline is read from (default ${DEFAULT_ARTIFACT})
+  --workflow <file>           workflow whose runs hold it (default ${DEFAULT_WORKFLOW})
+  --json                      print the report JSON instead of the table
+  -o, --out <file>            write the report JSON to this file
+  --markdown <file>           write the report as markdown (what the compare action posts)
+  --threads <n>               threads for the bootstrap of large prediction files (default: one
+                              per CPU; any count gives the same intervals)
+
+branch: baselines are read from ${LOCAL_ARTIFACTS_DIR}/<runId>/ under the working directory: a
+run.json ({"schema":"mlgate/run@1","workflow","branch","headSha","event","conclusion"}) and the
+artifact's files in <runId>/<artifact-name>/. The newest successful run of the workflow wins.
+
+registry: baselines read the git tags of the working directory's repository in GTO's grammar
+(churn@v1.3.0 registers a version, churn#production#4 assigns a stage, the highest number wins)
+and the version's files from ${LOCAL_RELEASES_DIR}/<tag>/ (e.g. ${LOCAL_RELEASES_DIR}/churn@v1.3.0/).
+
+Exit code: 0 when the verdict passes (or warns), 1 when it fails under --fail-on, 2 for a usage,
+configuration or input error.
+`;
+const compareCommand = {
+    name: 'compare',
+    summary: 'compare a candidate model with its baseline and gate the change',
+    help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('compare', argv, {
+            candidate: { type: 'string' },
+            predictions: { type: 'boolean' },
+            baseline: { type: 'string' },
+            config: { type: 'string' },
+            model: { type: 'string' },
+            'validation-report': { type: 'string' },
+            'fail-on': { type: 'string' },
+            'artifact-name': { type: 'string' },
+            workflow: { type: 'string' },
+            json: { type: 'boolean' },
+            out: { type: 'string', short: 'o' },
+            markdown: { type: 'string' },
+            threads: { type: 'string' },
+        });
+        if (positionals.length > 0) {
+            throw new src/* UserError */.yo(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
+        }
+        const threads = parseThreads(values.threads);
+        const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$u(io.workerEntry, threads) : undefined;
+        const logger = consoleLogger({ stream: io.stderr });
+        const { report, exitCode } = await runCompare({
+            ...(values.candidate !== undefined && { candidate: values.candidate }),
+            ...(values.predictions && { predictions: true }),
+            ...(values.baseline !== undefined && { baseline: values.baseline }),
+            ...(values.config !== undefined && { config: values.config }),
+            ...(values.model !== undefined && { model: values.model }),
+            ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
+            failOn: parseFailOn(values['fail-on']),
+            cwd: io.cwd,
+        }, {
+            artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(io.cwd, LOCAL_ARTIFACTS_DIR)),
+            artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
+            workflow: values.workflow ?? DEFAULT_WORKFLOW,
+            registry: new RegistryBaselineResolver(new GitTagSource(io.cwd), new LocalReleaseFiles((0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR)), logger),
+            logger,
+            now: () => new Date(),
+            ...(pool && { deltas: pool.deltas }),
+        }).finally(() => pool?.close());
+        if (pool?.used)
+            logger.info(`The bootstrap ran on ${threads} worker threads.`);
+        const json = `${JSON.stringify(report, null, 2)}\n`;
+        if (values.out)
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+        if (values.markdown)
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.markdown), (0,src/* renderReportMarkdown */.Ay)(report));
+        io.stdout.write(values.json ? json : (0,src/* renderReportText */.Uv)(report));
+        return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
+    },
+};
+function parseThreads(value) {
+    if (value === undefined)
+        return (0,external_node_os_.availableParallelism)();
+    const threads = Number(value);
+    if (Number.isInteger(threads) && threads >= 1 && threads <= 256)
+        return threads;
+    throw new src/* UserError */.yo(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(value)}`);
+}
+function parseFailOn(value) {
+    if (value === undefined)
+        return 'fail';
+    if (FAIL_ON.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/repo-root.ts
+
+
+
+/**
+ * The mlgate checkout this CLI runs from (the folder holding pnpm-workspace.yaml), found by
+ * walking up from this module, so the bundled CLI and the TypeScript sources agree.
+ */
+function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+    for (let dir = (0,external_node_path_.dirname)(from);; dir = (0,external_node_path_.dirname)(dir)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'pnpm-workspace.yaml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'examples')))
+            return dir;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/demo.ts
+
+
+
+
+
+
+
+
+const DEMO_PULL_REQUEST = 42;
+const LOCAL_AUTHOR = 'mlgate-local';
+/** What the example project holds, relative to its folder. */
+const PROJECT = {
+    config: 'mlgate.yml',
+    candidate: 'predictions.csv',
+    baseline: 'baseline',
+    validationReport: (0,external_node_path_.join)('reports', 'validation.json'),
+};
+const demo_help = `Usage: mlgate demo [--example <dir>] [--out <dir>]
+
+Runs mlgate's pull-request path locally on the example project, with no GitHub account:
+compares the candidate model's predictions with the production baseline's (paired bootstrap
+intervals, McNemar, DeLong, per-slice metrics), gates the change with the project's mlgate.yml,
+merges the verdict with the data-validation report, renders the markdown the report action posts,
+and upserts it as the sticky comment of a local pull request (a folder of JSON comments).
+Run it twice: the second run finds its own comment and updates it in place.
+
+Options:
+  --example <dir>  the example project (default: examples/churn in this checkout)
+  --out <dir>      where to write report.md, report.json and the local comments (default: .mlgate/demo)
+`;
+const demoCommand = {
+    name: 'demo',
+    summary: 'run the pull-request path (compare, gate, report) locally on the example project',
+    help: demo_help,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('demo', argv, {
+            example: { type: 'string' },
+            out: { type: 'string' },
+        });
+        const project = values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject();
+        const outDir = (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo'));
+        const shown = (path) => (0,external_node_path_.relative)(io.cwd, path) || '.';
+        const compared = await runCompare({ ...PROJECT, failOn: 'never', cwd: project }, {
+            artifacts: new LocalArtifactStore((0,external_node_path_.join)(outDir, 'artifacts')),
+            artifactName: 'mlgate-compare',
+            logger: consoleLogger({ stream: io.stderr }),
+            now: () => new Date(),
+        });
+        // Until `mlgate validate` lands, the data-validation half of the report is the example's file.
+        const validation = await (0,src/* readReportFile */.$h)((0,external_node_path_.join)(project, PROJECT.validationReport));
+        const report = (0,src/* mergeReports */.C1)([validation, compared.report]);
+        const markdown = (0,src/* renderReportMarkdown */.Ay)(report);
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.md'), markdown);
+        const sticky = await upsertStickyComment(new LocalCommentStore((0,external_node_path_.join)(outDir, 'comments'), { author: LOCAL_AUTHOR }), {
+            issue: DEMO_PULL_REQUEST,
+            marker: stickyMarker('default'),
+            body: markdown,
+            author: LOCAL_AUTHOR,
+        });
+        io.stdout.write((0,src/* renderReportText */.Uv)(report));
+        io.stdout.write([
+            '',
+            `Compared ${shown((0,external_node_path_.join)(project, PROJECT.candidate))} with ${shown((0,external_node_path_.join)(project, PROJECT.baseline))} under ${shown((0,external_node_path_.join)(project, PROJECT.config))}.`,
+            `Markdown for the pull request: ${shown((0,external_node_path_.join)(outDir, 'report.md'))}`,
+            `Sticky comment on local PR #${DEMO_PULL_REQUEST}: ${sticky.action} (comment ${sticky.comment.id} in ${shown((0,external_node_path_.join)(outDir, 'comments'))})`,
+            `Gate verdict: ${report.verdict.status}. The demo ran to the end; in CI this verdict would ${report.verdict.status === 'fail' ? 'fail' : 'pass'} the compare step.`,
+            '',
+        ].join('\n'));
+        return ExitCode.Pass;
+    },
+};
+function defaultProject() {
+    const root = mlgateRepoRoot();
+    if (!root)
+        throw new src/* UserError */.yo('cannot find the example project: pass --example <dir>');
+    return (0,external_node_path_.join)(root, 'examples', 'churn');
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/planned.ts
+
+/**
+ * A command whose place in the CLI is fixed but whose engine has not landed yet. It says so
+ * plainly and exits 2 rather than pretending to work.
+ */
+function plannedCommand(name, summary, usage) {
+    return {
+        name,
+        summary: `${summary} (not yet available)`,
+        help: `Usage: mlgate ${name} ${usage}\n\n${summary}.\nThis command is not available in this version of mlgate yet.\n`,
+        async run() {
+            throw new src/* UserError */.yo(`\`mlgate ${name}\` is not available in this version yet`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+// EXTERNAL MODULE: ./packages/cli/src/parallel/roles.ts
+var roles = __webpack_require__(4104);
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: roles/* SHARD_WORKER_ROLE */.XC } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new src/* UserError */.yo(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/progress-sum.ts
+/**
+ * Adds up the progress of reads running side by side (shards on workers, the data and its
+ * reference) into one report. A part counts its expected size until it reports its own, so the
+ * percentage does not jump when a queued part starts.
+ */
+class ProgressSum {
+    report;
+    parts = [];
+    constructor(report) {
+        this.report = report;
+    }
+    /** A callback for one more part, expected to read `expectedBytes` bytes. */
+    part(expectedBytes = 0) {
+        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
+        this.parts.push(state);
+        return (progress) => {
+            Object.assign(state, progress);
+            this.report(this.total());
+        };
+    }
+    total() {
+        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
+        for (const part of this.parts) {
+            sum.bytes += part.bytes;
+            sum.totalBytes += part.totalBytes;
+            sum.rows += part.rows;
+        }
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
+    if (!split) {
+        return (0,src/* validatePass */.oI)(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: src/* Profile */.WV.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return (0,src/* joinValidationPasses */.zY)(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return (0,src/* readProfileFile */.CI)(path);
+    return (await runPass(path, options)).profile;
+}
+/**
+ * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
+ * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
+ */
+async function chooseThreads(text, path, canUseWorkers) {
+    if (text !== undefined) {
+        const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+        if (!(n >= 1 && n <= 256))
+            throw new src/* UserError */.yo(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+        return canUseWorkers ? n : 1;
+    }
+    if (!canUseWorkers)
+        return 1;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/progress.ts
+const BAR_WIDTH = 24;
+/** Redraws of the terminal bar, and plain lines in a log, at most this often. */
+const TTY_INTERVAL_MS = 100;
+const LOG_INTERVAL_MS = 10_000;
+/**
+ * Progress of a long read on stderr: on a terminal a bar redrawn in place
+ * (`validating [#########...........]  42% 340 MB, 1,234,567 rows/s`); elsewhere (a CI log) a plain
+ * line every ten seconds, so a short run prints nothing and a long one does not look hung.
+ */
+function progressLine(io, verb, { now = Date.now } = {}) {
+    const started = now();
+    let last = started;
+    const interval = io.isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
+    return ({ bytes, totalBytes, rows }) => {
+        const at = now();
+        if (at - last < interval)
+            return;
+        last = at;
+        const seconds = Math.max((at - started) / 1000, 1e-3);
+        const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 1;
+        const percent = `${(100 * share).toFixed(0)}%`;
+        const rate = Math.round(rows / seconds).toLocaleString('en-US');
+        const megabytes = (bytes / 1e6).toFixed(0);
+        if (io.isTTY) {
+            const filled = Math.round(share * BAR_WIDTH);
+            const bar = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
+            io.stderr.write(`\r\x1b[K${verb} ${bar} ${percent.padStart(4)} ${megabytes} MB, ${rate} rows/s`);
+        }
+        else {
+            const total = (totalBytes / 1e6).toFixed(0);
+            io.stderr.write(`${verb}: ${percent} (${megabytes} of ${total} MB, ${rows.toLocaleString('en-US')} rows, ${rate} rows/s)\n`);
+        }
+    };
+}
+/** Clears the progress bar so the command's own output starts on a clean line. */
+function clearProgressLine(io) {
+    if (io.isTTY)
+        io.stderr.write('\r\x1b[K');
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/profile.ts
+
+
+
+
+
+
+
+
+const FORMATS = ['csv', 'tsv', 'jsonl'];
+const SHOWN_ISSUES = 5;
+const profile_help = `Usage: mlgate profile <data> [options]
+       mlgate profile merge <a.json> <b.json>... [options]
+
+Profile a CSV, TSV or JSON Lines file (optionally gzip-compressed) in one streaming pass: per
+column the inferred type, nulls, distinct values (HyperLogLog), mean and variance, KLL quantiles,
+a histogram and frequent values. \`profile merge\` combines profiles of shards or files as if one
+pass had read them all.
+
+Options:
+  -o, --out <p>     write the profile JSON to this file
+  --json            print the profile JSON instead of the summary table
+  --shard <i/n>     profile only the i-th of n row-aligned byte ranges (for matrix jobs)
+  --format <f>      csv, tsv or jsonl (default: from the file name)
+  --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
+                    every available core, fewer for small files; 1 reads on the main thread)
+
+Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
+`;
+const profileCommand = {
+    name: 'profile',
+    summary: 'profile a dataset, or merge profiles of shards (`profile merge`)',
+    help: profile_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('profile', argv, {
+            out: { type: 'string', short: 'o' },
+            json: { type: 'boolean' },
+            shard: { type: 'string' },
+            format: { type: 'string' },
+            threads: { type: 'string' },
+        });
+        let profile;
+        if (positionals[0] === 'merge') {
+            if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
+                throw new src/* UserError */.yo('--shard, --format and --threads apply to data files, not to `profile merge`');
+            }
+            const files = positionals.slice(1);
+            if (files.length < 2)
+                throw new src/* UserError */.yo('give at least two profile JSON files to merge');
+            const profiles = [];
+            for (const file of files)
+                profiles.push(await (0,src/* readProfileFile */.CI)((0,external_node_path_.resolve)(io.cwd, file)));
+            profile = (0,src/* mergeProfiles */.Ns)(profiles);
+        }
+        else {
+            if (positionals.length !== 1) {
+                throw new src/* UserError */.yo('give exactly one data file (see `mlgate profile --help`)');
+            }
+            const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
+            const format = values.format === undefined ? undefined : parseFormat(values.format);
+            const path = (0,external_node_path_.resolve)(io.cwd, positionals[0]);
+            const threads = await chooseThreads(values.threads, path, io.workerEntry !== undefined);
+            const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
+            let result;
+            try {
+                result = await runPass(path, {
+                    threads,
+                    ...(pool && { pool }),
+                    ...(shard && { shard }),
+                    ...(format && { format }),
+                    onProgress: progressLine(io, 'profiling'),
+                });
+            }
+            finally {
+                await pool?.close();
+                clearProgressLine(io);
+            }
+            for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
+                io.stderr.write(`${issue.file ?? positionals[0]}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+            }
+            const more = result.errorCount + result.warningCount - Math.min(SHOWN_ISSUES, result.issues.length);
+            if (more > 0)
+                io.stderr.write(`… and ${more} more data issues\n`);
+            profile = result.profile;
+        }
+        const json = `${JSON.stringify(profile, null, 2)}\n`;
+        if (values.out)
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+        io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nm)(profile));
+        return ExitCode.Pass;
+    },
+};
+function parseFormat(value) {
+    if (FORMATS.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
+
+
+
+
+
+const report_FORMATS = ['text', 'markdown', 'json'];
+const report_help = `Usage: mlgate report <report.json>... [options]
+
+Merge mlgate report files and render them: a terminal summary, the markdown that the report
+action posts on a pull request, or the merged report JSON.
+
+Options:
+  --format <f>   text (default), markdown or json
+  --json         same as --format json
+  -o, --out <p>  also write the rendered output to this file
+
+Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
+`;
+const reportCommand = {
+    name: 'report',
+    summary: 'merge report JSON files and render them as text, markdown or JSON',
+    help: report_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('report', argv, {
+            format: { type: 'string' },
+            json: { type: 'boolean' },
+            out: { type: 'string', short: 'o' },
+        });
+        if (positionals.length === 0)
+            throw new src/* UserError */.yo('give at least one report JSON file (see `mlgate report --help`)');
+        const format = values.json ? 'json' : report_parseFormat(values.format);
+        const reports = [];
+        for (const file of positionals)
+            reports.push(await (0,src/* readReportFile */.$h)((0,external_node_path_.resolve)(io.cwd, file)));
+        const report = (0,src/* mergeReports */.C1)(reports);
+        const rendered = format === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : format === 'markdown'
+                ? (0,src/* renderReportMarkdown */.Ay)(report)
+                : (0,src/* renderReportText */.Uv)(report);
+        io.stdout.write(rendered);
+        if (values.out)
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), rendered);
+        return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+    },
+};
+function report_parseFormat(value) {
+    if (value === undefined)
+        return 'text';
+    if (report_FORMATS.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--format: expected one of ${report_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/schema.ts
+
+
+
+
+
+const schema_SHOWN_ISSUES = 5;
+const schema_help = `Usage: mlgate schema infer <data> [-o schema.yml]
+
+Infer a starting data schema from a CSV, TSV, JSON Lines or Parquet file: each column's type,
+nullability (or its largest null fraction), numeric bounds rounded outward, and the allowed values
+of text columns with few of them. The same data passes the schema; review and tighten it before
+relying on it. The YAML is printed, or written to the -o file.
+
+Options:
+  -o, --out <file>   write the schema to this file instead of printing it
+
+Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+`;
+const schemaCommand = {
+    name: 'schema',
+    summary: 'infer a starting data schema from a dataset (`schema infer`)',
+    help: schema_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+        const [subcommand, data, ...rest] = positionals;
+        if (subcommand !== 'infer') {
+            throw new src/* UserError */.yo(subcommand === undefined
+                ? 'give a subcommand: `mlgate schema infer <data>`'
+                : `unknown subcommand "${subcommand}" (expected \`mlgate schema infer <data>\`)`);
+        }
+        if (data === undefined || rest.length > 0)
+            throw new src/* UserError */.yo('give exactly one data file to infer a schema from');
+        const result = await (0,src/* profileFile */.aC)((0,external_node_path_.resolve)(io.cwd, data));
+        for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
+            io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+        }
+        const { table, stats } = (0,src/* profileStats */.Dt)(result.profile);
+        const yaml = (0,src/* inferSchema */._A)(table, stats, { source: data });
+        if (values.out) {
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), yaml);
+            io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
+        }
+        else
+            io.stdout.write(yaml);
+        return ExitCode.Pass;
+    },
+};
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
+
+
+
+
+
+
+
+
+
+const validate_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
+const validate_help = `Usage: mlgate validate <data> [options]
+
+Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
+streaming pass: every row is checked against the schema while the file is profiled, and rows that
+cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with their line.
+
+Options:
+  --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
+                       suite (JSON); without it the data is only read and profiled
+  --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
+                       data file (profiled first). A column drifts only when the change is both
+                       significant (p < 0.05) and larger than its effect-size threshold; the
+                       schema's per-column \`drift:\` settings choose the test and threshold.
+                       Identifier columns (all values distinct) are not tested
+  --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
+  --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
+                       every available core, fewer for small files; 1 reads on the main thread).
+                       Gzip files and schemas with a uniqueness check are read on one thread
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.yp} (default 100); all are counted
+  --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
+  -o, --out <file>     write the report JSON to this file
+  --json               print the report JSON instead of the summary
+
+Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read,
+2 for a usage or input error (missing file, malformed schema).
+`;
+const validateCommand = {
+    name: 'validate',
+    summary: 'validate a dataset against a data schema or Great Expectations suite',
+    help: validate_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('validate', argv, {
+            schema: { type: 'string' },
+            reference: { type: 'string' },
+            shard: { type: 'string' },
+            format: { type: 'string' },
+            'max-errors': { type: 'string' },
+            'profile-out': { type: 'string' },
+            out: { type: 'string', short: 'o' },
+            json: { type: 'boolean' },
+            threads: { type: 'string' },
+        });
+        if (positionals.length !== 1)
+            throw new src/* UserError */.yo('give exactly one data file (see `mlgate validate --help`)');
+        const data = positionals[0];
+        const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
+        const format = values.format === undefined ? undefined : validate_parseFormat(values.format);
+        const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
+        const dataPath = (0,external_node_path_.resolve)(io.cwd, data);
+        const schema = values.schema === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, values.schema);
+        const suite = schema === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schema);
+        const checks = suite?.checks ?? [];
+        const threads = await chooseThreads(values.threads, dataPath, io.workerEntry !== undefined);
+        const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
+        const progress = new ProgressSum(progressLine(io, 'validating'));
+        const read = { threads, ...(pool && { pool }) };
+        const reading = runPass(dataPath, {
+            ...read,
+            ...(schema !== undefined && { schema: { path: schema, checks } }),
+            ...(shard && { shard }),
+            ...(format && { format }),
+            ...(maxErrors !== undefined && { maxErrors }),
+            onProgress: progress.part(),
+        });
+        const referencePath = values.reference === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, values.reference);
+        // With workers the reference's shards queue behind the data's in the same pool.
+        const readReference = () => referencePath === undefined
+            ? undefined
+            : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+        let pass;
+        let reference;
+        try {
+            if (pool)
+                [pass, reference] = await Promise.all([reading, readReference()]);
+            else
+                [pass, reference] = [await reading, await readReference()];
+        }
+        finally {
+            await pool?.close();
+            clearProgressLine(io);
+        }
+        const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, data);
+        if (reference) {
+            const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined));
+            (0,src/* attachDrift */.rc)(section, result);
+            for (const column of skipped)
+                if (column.status !== 'pass')
+                    io.stderr.write(`drift: ${column.message}\n`);
+        }
+        const report = (0,src/* validationReport */.qW)([section], new Date());
+        const json = `${JSON.stringify(report, null, 2)}\n`;
+        if (values.out)
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+        if (values['profile-out']) {
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
+        }
+        io.stdout.write(values.json ? json : (0,src/* renderReportText */.Uv)(report));
+        return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+    },
+};
+function validate_parseFormat(value) {
+    if (validate_FORMATS.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--format: expected one of ${validate_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+function parseMaxErrors(value) {
+    const n = /^\d{1,7}$/.test(value.trim()) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= src/* MAX_REPORTED_ISSUES */.yp)) {
+        throw new src/* UserError */.yo(`--max-errors: expected a whole number from 1 to ${src/* MAX_REPORTED_ISSUES */.yp}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
+
+
+
+
+
+
+
+/** Every command, in the order `mlgate --help` lists them. */
+const commands = [
+    validateCommand,
+    schemaCommand,
+    profileCommand,
+    plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
+    compareCommand,
+    reportCommand,
+    plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),
+    demoCommand,
+];
+
+;// CONCATENATED MODULE: ./packages/cli/package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./packages/cli/src/version.ts
+
+const version = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./packages/cli/src/cli.ts
+
+
+
+
+function usage() {
+    const width = Math.max(...commands.map((c) => c.name.length));
+    const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+    return [
+        'mlgate — continuous delivery for machine learning',
+        '',
+        'Usage: mlgate <command> [options]',
+        '',
+        'Commands:',
+        ...lines,
+        '',
+        'Global options:',
+        '  -h, --help     show help (also `mlgate <command> --help`)',
+        '  -v, --version  print the version',
+        '',
+        'Exit codes: 0 pass, 1 failed verdict (validation or gate), 2 usage/config/input error, 3 internal error.',
+        '',
+    ].join('\n');
+}
+function find(name) {
+    return commands.find((c) => c.name === name);
+}
+async function runCli(argv, io) {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+        const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;
+        io.stdout.write(topic ? topic.help : usage());
+        return ExitCode.Pass;
+    }
+    if (first === '-v' || first === '--version') {
+        io.stdout.write(`${version}\n`);
+        return ExitCode.Pass;
+    }
+    const command = find(first);
+    if (!command) {
+        io.stderr.write(`mlgate: unknown command "${first}" (run \`mlgate --help\` for the list)\n`);
+        return ExitCode.UserError;
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+        io.stdout.write(command.help);
+        return ExitCode.Pass;
+    }
+    try {
+        return await command.run(rest, io);
+    }
+    catch (error) {
+        if ((0,src/* isUserError */.iU)(error)) {
+            io.stderr.write(`mlgate ${command.name}: ${(0,src/* formatLocated */.Cc)(error.message, error.location)}\n`);
+            return ExitCode.UserError;
+        }
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        io.stderr.write(`mlgate ${command.name}: internal error (a bug in mlgate, please report it):\n${detail}\n`);
+        return ExitCode.Internal;
+    }
+}
+
+
+/***/ }),
+
+/***/ 982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ BootstrapPool),
+/* harmony export */   serveBootstrapWorker: () => (/* binding */ serveBootstrapWorker)
+/* harmony export */ });
+/* unused harmony exports MIN_PARALLEL_STEPS, isBootstrapWorker */
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5567);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4104);
+
+
+
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+const MIN_PARALLEL_STEPS = 20_000_000;
+/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 2;
+const MESSAGE_BYTES = 2048;
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+class BootstrapPool {
+    entry;
+    threads;
+    workers = [];
+    ranInWorkers = false;
+    /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
+    constructor(entry, threads) {
+        this.entry = entry;
+        this.threads = threads;
+    }
+    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
+    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+        ? (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .deltasInThread */ .ft)(job, statistic)
+        : this.inWorkers(job);
+    /** Whether any job was large enough to run on the workers. */
+    get used() {
+        return this.ranInWorkers;
+    }
+    async close() {
+        const workers = this.workers;
+        this.workers = [];
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    inWorkers(job) {
+        if (this.workers.length === 0) {
+            this.workers = Array.from({ length: this.threads }, () => new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(this.entry, { workerData: { role: _roles_js__WEBPACK_IMPORTED_MODULE_2__/* .BOOTSTRAP_WORKER_ROLE */ .vV } }));
+        }
+        this.ranInWorkers = true;
+        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+        const count = this.workers.length;
+        this.workers.forEach((worker, w) => {
+            const from = Math.floor((w * job.resamples) / count);
+            const to = Math.floor(((w + 1) * job.resamples) / count);
+            worker.postMessage({ job, from, to, results, status });
+        });
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
+            Atomics.wait(words, 0, finished);
+        }
+        if (Atomics.load(words, 1) > 0) {
+            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+            const end = bytes.indexOf(0);
+            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
+        }
+        return new Float64Array(results).slice();
+    }
+}
+function isBootstrapWorker() {
+    return workerRole() === BOOTSTRAP_WORKER_ROLE;
+}
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+function serveBootstrapWorker() {
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on('message', ({ job, from, to, results, status }) => {
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        try {
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .Vt)(job, from, to));
+        }
+        catch (error) {
+            if (Atomics.add(words, 1, 1) === 0) {
+                const text = error instanceof Error ? error.message : String(error);
+                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+                new TextEncoder().encodeInto(text, bytes);
+            }
+        }
+        Atomics.add(words, 0, 1);
+        Atomics.notify(words, 0);
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,107 @@
+export const id = 982;
+export const ids = [982];
+export const modules = {
+
+/***/ 982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ BootstrapPool),
+/* harmony export */   serveBootstrapWorker: () => (/* binding */ serveBootstrapWorker)
+/* harmony export */ });
+/* unused harmony exports MIN_PARALLEL_STEPS, isBootstrapWorker */
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5567);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4104);
+
+
+
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+const MIN_PARALLEL_STEPS = 20_000_000;
+/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 2;
+const MESSAGE_BYTES = 2048;
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+class BootstrapPool {
+    entry;
+    threads;
+    workers = [];
+    ranInWorkers = false;
+    /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
+    constructor(entry, threads) {
+        this.entry = entry;
+        this.threads = threads;
+    }
+    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
+    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+        ? (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .deltasInThread */ .ft)(job, statistic)
+        : this.inWorkers(job);
+    /** Whether any job was large enough to run on the workers. */
+    get used() {
+        return this.ranInWorkers;
+    }
+    async close() {
+        const workers = this.workers;
+        this.workers = [];
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    inWorkers(job) {
+        if (this.workers.length === 0) {
+            this.workers = Array.from({ length: this.threads }, () => new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(this.entry, { workerData: { role: _roles_js__WEBPACK_IMPORTED_MODULE_2__/* .BOOTSTRAP_WORKER_ROLE */ .vV } }));
+        }
+        this.ranInWorkers = true;
+        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+        const count = this.workers.length;
+        this.workers.forEach((worker, w) => {
+            const from = Math.floor((w * job.resamples) / count);
+            const to = Math.floor(((w + 1) * job.resamples) / count);
+            worker.postMessage({ job, from, to, results, status });
+        });
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
+            Atomics.wait(words, 0, finished);
+        }
+        if (Atomics.load(words, 1) > 0) {
+            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+            const end = bytes.indexOf(0);
+            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
+        }
+        return new Float64Array(results).slice();
+    }
+}
+function isBootstrapWorker() {
+    return workerRole() === BOOTSTRAP_WORKER_ROLE;
+}
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+function serveBootstrapWorker() {
+    node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on('message', ({ job, from, to, results, status }) => {
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        try {
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .Vt)(job, from, to));
+        }
+        catch (error) {
+            if (Atomics.add(words, 1, 1) === 0) {
+                const text = error instanceof Error ? error.message : String(error);
+                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+                new TextEncoder().encodeInto(text, bytes);
+            }
+        }
+        Atomics.add(words, 0, 1);
+        Atomics.notify(words, 0);
+    });
+}
+
+
+/***/ })
+
+};

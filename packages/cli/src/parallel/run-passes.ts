@@ -1,0 +1,115 @@
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import {
+  Profile,
+  UserError,
+  canJoinShards,
+  isGzipFile,
+  isRowCheck,
+  joinValidationPasses,
+  readProfileFile,
+  splitShard,
+  validatePass,
+  type Check,
+  type ProfileProgress,
+  type ShardSpec,
+  type ValidateFileOptions,
+  type ValidationPass,
+} from '@mlgate/core';
+import type { WorkerPool } from './pool.js';
+import { ProgressSum } from './progress-sum.js';
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+export const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
+
+export interface PassOptions {
+  /** The schema or suite file the checks came from (workers read it again) and its checks. */
+  schema?: { path: string; checks: readonly Check[] };
+  shard?: ShardSpec;
+  format?: NonNullable<ValidateFileOptions['format']>;
+  maxErrors?: number;
+  /** Threads to split the file across: 1 reads it on this thread; more need `pool`. */
+  threads: number;
+  pool?: WorkerPool;
+  onProgress?: (progress: ProfileProgress) => void;
+}
+
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+export async function runPass(path: string, options: PassOptions): Promise<ValidationPass> {
+  const checks = options.schema?.checks ?? [];
+  const { pool } = options;
+  const split = options.threads > 1 && pool && canJoinShards(checks) && !(await isGzipFile(path));
+  if (!split) {
+    return validatePass(path, {
+      suite: checks,
+      ...(options.shard && { shard: options.shard }),
+      ...(options.format && { format: options.format }),
+      ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    });
+  }
+  const shards = splitShard(options.shard, options.threads);
+  const size = await fileSize(path);
+  const progress = new ProgressSum(options.onProgress ?? (() => {}));
+  const expected = size / shards.length / (options.shard?.count ?? 1);
+  const onProgress = shards.map(() => progress.part(expected));
+  const rowChecks = checks.filter(isRowCheck);
+  const results = await Promise.all(
+    shards.map((shard, i) =>
+      pool.run(
+        {
+          path,
+          shard,
+          ...(options.schema && { schema: options.schema.path }),
+          ...(options.format && { format: options.format }),
+          ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        },
+        onProgress[i],
+      ),
+    ),
+  );
+  const passes: ValidationPass[] = results.map((result) => ({
+    profile: Profile.fromJSON(result.profile),
+    outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i]! })),
+    issues: result.issues,
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+  }));
+  return joinValidationPasses(passes, {
+    ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    ...(options.shard && { shard: options.shard }),
+  });
+}
+
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+export async function referenceProfile(path: string, options: Omit<PassOptions, 'schema' | 'shard'>): Promise<Profile> {
+  if (path.endsWith('.json')) return readProfileFile(path);
+  return (await runPass(path, options)).profile;
+}
+
+/**
+ * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
+ * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
+ */
+export async function chooseThreads(text: string | undefined, path: string, canUseWorkers: boolean): Promise<number> {
+  if (text !== undefined) {
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 256))
+      throw new UserError(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+    return canUseWorkers ? n : 1;
+  }
+  if (!canUseWorkers) return 1;
+  const size = await fileSize(path);
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+
+async function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
+}

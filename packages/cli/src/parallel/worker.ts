@@ -1,0 +1,51 @@
+import { parentPort } from 'node:worker_threads';
+import { isUserError, readCheckSuite, validatePass, type ProfileProgress } from '@mlgate/core';
+import type { SerializedError, ShardTask, WorkerMessage } from './protocol.js';
+
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+export function serveShardTasks(): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveShardTasks runs on a worker thread');
+  port.on('message', (task: ShardTask) => {
+    runTask(task, (message) => port.postMessage(message)).catch((error: unknown) =>
+      port.postMessage({ type: 'failed', error: serialize(error) } satisfies WorkerMessage),
+    );
+  });
+}
+
+async function runTask(task: ShardTask, post: (message: WorkerMessage) => void): Promise<void> {
+  const suite = task.schema === undefined ? undefined : (await readCheckSuite(task.schema)).checks;
+  let last = 0;
+  const onProgress = ({ bytes, totalBytes, rows }: ProfileProgress) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes) return;
+    last = now;
+    post({ type: 'progress', bytes, totalBytes, rows });
+  };
+  const pass = await validatePass(task.path, {
+    shard: task.shard,
+    onProgress,
+    ...(suite && { suite }),
+    ...(task.format && { format: task.format }),
+    ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+    ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+  });
+  post({
+    type: 'done',
+    result: {
+      profile: pass.profile.toJSON(),
+      outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+      issues: pass.issues,
+      errorCount: pass.errorCount,
+      warningCount: pass.warningCount,
+    },
+  });
+}
+
+function serialize(error: unknown): SerializedError {
+  if (isUserError(error)) return { message: error.message, location: { ...error.location } };
+  if (error instanceof Error) return { message: error.message, ...(error.stack && { stack: error.stack }) };
+  return { message: String(error) };
+}
