@@ -29,8 +29,10 @@ export function parseBaselineSpec(text: string, location: Location = {}): Baseli
     case 'registry': {
       const [model = '', stage, ...extra] = rest.split('#');
       if (stage === undefined || extra.length > 0) return fail('a registry baseline names one model and one stage');
-      if (!REGISTRY_NAME.test(model)) return fail(`model name ${JSON.stringify(model)} does not match ${REGISTRY_NAME.source}`);
-      if (!REGISTRY_NAME.test(stage)) return fail(`stage name ${JSON.stringify(stage)} does not match ${REGISTRY_NAME.source}`);
+      if (!REGISTRY_NAME.test(model))
+        return fail(`model name ${JSON.stringify(model)} does not match ${REGISTRY_NAME.source}`);
+      if (!REGISTRY_NAME.test(stage))
+        return fail(`stage name ${JSON.stringify(stage)} does not match ${REGISTRY_NAME.source}`);
       return { kind: 'registry', model, stage };
     }
     case 'branch': {
