@@ -37959,16 +37959,14 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3198);
+/* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3327);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2188);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
 
 // The bootstrap's worker threads start from this same bundle (see BootstrapPool).
-if ((0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .isBootstrapWorker */ .$w)())
-    (0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .serveBootstrapWorker */ .e)();
-else
+if (!(0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .serveWorker */ .sc)())
     process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ logger, workerEntry: new URL(import.meta.url) }));
 
 __webpack_async_result__();
@@ -37995,10 +37993,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/cli/src/lib.ts + 14 modules
-var lib = __nccwpck_require__(3198);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
-var src = __nccwpck_require__(6301);
+// EXTERNAL MODULE: ./packages/cli/src/lib.ts + 20 modules
+var lib = __nccwpck_require__(3327);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
+var src = __nccwpck_require__(3753);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
 var github_src = __nccwpck_require__(2188);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
@@ -38110,7 +38108,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 3198:
+/***/ 3327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38118,15 +38116,14 @@ function runUrl() {
 __nccwpck_require__.d(__webpack_exports__, {
   $u: () => (/* reexport */ BootstrapPool),
   d$: () => (/* reexport */ FAIL_ON),
-  $w: () => (/* reexport */ isBootstrapWorker),
   Lv: () => (/* reexport */ runCompare),
-  e: () => (/* reexport */ serveBootstrapWorker)
+  sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: failsStep
+// UNUSED EXPORTS: failsStep, parseThreads, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
-var src = __nccwpck_require__(6301);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
+var src = __nccwpck_require__(3753);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
 var github_src = __nccwpck_require__(2188);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -38602,10 +38599,10 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
  * The bundle is its own worker entry: a pool starts it with one of these roles in `workerData`,
  * and the entry serves that role instead of running the CLI (or the action).
  */
-const SHARD_WORKER_ROLE = 'mlgate-shard-worker';
-const BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
+const roles_SHARD_WORKER_ROLE = 'mlgate-shard-worker';
+const roles_BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
 /** This thread's role, or undefined on the main thread and in workers started by others. */
-function workerRole() {
+function roles_workerRole() {
     if (external_node_worker_threads_.isMainThread)
         return undefined;
     const role = external_node_worker_threads_.workerData?.role;
@@ -38655,7 +38652,7 @@ class BootstrapPool {
     }
     inWorkers(job) {
         if (this.workers.length === 0) {
-            this.workers = Array.from({ length: this.threads }, () => new external_node_worker_threads_.Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }));
+            this.workers = Array.from({ length: this.threads }, () => new external_node_worker_threads_.Worker(this.entry, { workerData: { role: roles_BOOTSTRAP_WORKER_ROLE } }));
         }
         this.ranInWorkers = true;
         const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
@@ -38700,15 +38697,326 @@ function serveBootstrapWorker() {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/worker.ts
+
+
+const PROGRESS_INTERVAL_MS = 100;
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+function serveShardTasks() {
+    const port = external_node_worker_threads_.parentPort;
+    if (!port)
+        throw new Error('serveShardTasks runs on a worker thread');
+    port.on('message', (task) => {
+        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+    });
+}
+async function runTask(task, post) {
+    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
+    let last = 0;
+    const onProgress = ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
+            return;
+        last = now;
+        post({ type: 'progress', bytes, totalBytes, rows });
+    };
+    const pass = await (0,src/* validatePass */.oI)(task.path, {
+        shard: task.shard,
+        onProgress,
+        ...(suite && { suite }),
+        ...(task.format && { format: task.format }),
+        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    });
+    post({
+        type: 'done',
+        result: {
+            profile: pass.profile.toJSON(),
+            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+            issues: pass.issues,
+            errorCount: pass.errorCount,
+            warningCount: pass.warningCount,
+        },
+    });
+}
+function serialize(error) {
+    if ((0,src/* isUserError */.iU)(error))
+        return { message: error.message, location: { ...error.location } };
+    if (error instanceof Error)
+        return { message: error.message, ...(error.stack && { stack: error.stack }) };
+    return { message: String(error) };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/serve-worker.ts
+
+
+
+/**
+ * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
+ * worker entry with `if (!serveWorker()) …run the action…`.
+ */
+function serveWorker() {
+    switch (roles_workerRole()) {
+        case roles_SHARD_WORKER_ROLE:
+            serveShardTasks();
+            return true;
+        case roles_BOOTSTRAP_WORKER_ROLE:
+            serveBootstrapWorker();
+            return true;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
+
+/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
+function parseThreads(text, name = '--threads') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 256)) {
+        throw new UserError(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class pool_WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new Worker(this.entry, { workerData: { role: SHARD_WORKER_ROLE } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new UserError(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function run_passes_runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && canJoinShards(checks) && !(await isGzipFile(path));
+    if (!split) {
+        return validatePass(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = splitShard(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(isRowCheck);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: Profile.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return joinValidationPasses(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function run_passes_referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return readProfileFile(path);
+    return (await run_passes_runPass(path, options)).profile;
+}
+/**
+ * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
+ * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
+ */
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function run_passes_chooseThreads(requested, path, canUseWorkers) {
+    if (!canUseWorkers)
+        return 1;
+    if (requested !== undefined)
+        return requested;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min(availableParallelism(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return stat(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
+
+
+
+
+
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = resolve(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = judgeValidation(pass, checks, options.data);
+    if (reference) {
+        const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = detectDriftDetailed(reference, profile, drift);
+        attachDrift(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: validationReport([section], new Date()), section, profile, threads };
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/lib.ts
 /** The CLI's engine as a library, for the actions that share it (the `mlgate` binary is `index.ts`). */
 
 
 
 
+
+
+
 /***/ }),
 
-/***/ 6301:
+/***/ 3753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38725,10 +39033,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gm: () => (/* reexport */ diffParams),
   DR: () => (/* reexport */ evaluateGate),
   Cc: () => (/* reexport */ formatLocated),
-  be: () => (/* reexport */ source_formatOf),
+  be: () => (/* reexport */ formatOf),
   iU: () => (/* reexport */ isUserError),
   Vt: () => (/* reexport */ jobDeltas),
   qv: () => (/* reexport */ loadConfig),
+  de: () => (/* reexport */ readCheckSuite),
   RG: () => (/* reexport */ readConfigFile),
   Gn: () => (/* reexport */ readCsvColumns),
   _c: () => (/* reexport */ readMetricsFile),
@@ -38736,10 +39045,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   $h: () => (/* reexport */ readReportFile),
   zW: () => (/* reexport */ registryState),
   Ay: () => (/* reexport */ renderReportMarkdown),
+  oI: () => (/* reexport */ validatePass),
   A4: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, readReferenceProfile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38815,7 +39125,7 @@ function formatJsonPath(segments) {
  * `gate.metrics.auc` for configuration keys, which users know by the names they typed (model
  * names like `churn-v2` stay bare); keys containing dots or spaces are quoted.
  */
-function path_formatKeyPath(segments) {
+function formatKeyPath(segments) {
     const path = segments.map((segment) => formatSegment(segment, /^[A-Za-z0-9_][A-Za-z0-9_/-]*$/)).join('');
     return path.startsWith('.') ? path.slice(1) : path;
 }
@@ -39458,7 +39768,7 @@ var dist = __nccwpck_require__(8009);
 /** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
 const MAX_ALIAS_COUNT = 100;
 /** Parses one YAML document (YAML 1.2 core schema); syntax errors become `UserError`s at `file:line:column`. */
-function yaml_source_parseYaml(text, file) {
+function parseYaml(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
     const [syntaxError] = doc.errors;
@@ -39541,32 +39851,32 @@ const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', 
  * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
  */
 function loadConfig(text, file) {
-    const source = yaml_source_parseYaml(text, file);
+    const source = parseYaml(text, file);
     if (source.data === null || source.data === undefined) {
         throw new errors_UserError('is empty; it must start with "version: 1"', { file });
     }
     const problems = validateConfig(source.data);
     if (problems.length > 0)
-        throw load_firstInFile(problems, source, file);
+        throw firstInFile(problems, source, file);
     const raw = source.data;
     checkBounds(raw, source, file);
     checkModelOutputs(raw, source, file);
     return withDefaults(raw);
 }
 /** The problem written first in the file, so fixing errors top to bottom works. */
-function load_firstInFile(problems, source, file) {
+function firstInFile(problems, source, file) {
     const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
     const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
     const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
     if (!first)
         throw new Error('firstInFile needs at least one problem');
-    return load_locatedError(first.problem.message, file, first.at, path_formatKeyPath(first.problem.path));
+    return locatedError(first.problem.message, file, first.at, formatKeyPath(first.problem.path));
 }
 function checkBounds(raw, source, file) {
     for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
         if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
             const path = ['gate', 'metrics', name];
-            throw load_locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), path_formatKeyPath(path));
+            throw locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), formatKeyPath(path));
         }
     }
 }
@@ -39575,12 +39885,12 @@ function checkModelOutputs(raw, source, file) {
     for (const [name, model] of Object.entries(raw.models ?? {})) {
         if (model.metrics === undefined && model.predictions === undefined) {
             const path = ['models', name];
-            throw load_locatedError('give "metrics", "predictions" or both', file, source.locate(path), path_formatKeyPath(path));
+            throw locatedError('give "metrics", "predictions" or both', file, source.locate(path), formatKeyPath(path));
         }
     }
 }
 /** A `UserError` at the position `locate` found (when it found one), naming the key path. */
-function load_locatedError(message, file, at, path) {
+function locatedError(message, file, at, path) {
     return new errors_UserError(message, {
         file,
         ...(at ? { line: at.line, column: at.column } : {}),
@@ -40567,7 +40877,7 @@ function isAsciiSpace(c) {
  * caller's loop: a double returned from a call that is not inlined is boxed on the heap, which
  * costs more than the parse. Everything else goes to `parseGeneral`.
  */
-function number_parseNumber(buf, start, end) {
+function parseNumber(buf, start, end) {
     let i = start;
     if (i >= end)
         return NaN;
@@ -40814,7 +41124,7 @@ function charColumn(buf, lineStart, at) {
 
 
 /** Per-field flag bits in `RecordBatch.flags`. */
-const batch_FieldFlag = {
+const FieldFlag = {
     /** CSV: the field was quoted. JSON Lines: the value was a string. Never a null token. */
     QUOTED: 1,
     /** CSV: the field contained `""` (or text after its closing quote) and was unescaped in place. */
@@ -40830,7 +41140,7 @@ const batch_FieldFlag = {
     /** JSON Lines: `true` or `false`. */
     BOOLEAN: 64,
 };
-const NEVER_TOKEN = batch_FieldFlag.QUOTED | batch_FieldFlag.NESTED | batch_FieldFlag.BOOLEAN;
+const NEVER_TOKEN = FieldFlag.QUOTED | FieldFlag.NESTED | FieldFlag.BOOLEAN;
 /**
  * Null tokens: a subset of pandas' default `na_values` that real exports produce. Only unquoted
  * CSV fields (and never JSON strings) can be null tokens, so `"NA"` in quotes stays the text NA
@@ -40918,7 +41228,7 @@ class RecordBatch {
     isNull(row, col) {
         const k = row * this.columnCount + col;
         const flags = this.flags[k];
-        if ((flags & batch_FieldFlag.NULL) !== 0)
+        if ((flags & FieldFlag.NULL) !== 0)
             return true;
         if ((flags & NEVER_TOKEN) !== 0)
             return false;
@@ -40927,7 +41237,7 @@ class RecordBatch {
     /** The field as `Number(text)` would read it, except that empty and blank fields are NaN. */
     number(row, col) {
         const k = row * this.columnCount + col;
-        return number_parseNumber(this.bytes, this.starts[k], this.ends[k]);
+        return parseNumber(this.bytes, this.starts[k], this.ends[k]);
     }
     /** The field decoded from UTF-8 (unescaped for quoted CSV fields). Allocates: call only when needed. */
     string(row, col) {
@@ -40965,12 +41275,32 @@ async function* pushBatches(reader, source) {
         yield batch;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
+/** `true` or `false` in any letter case (`True`, `FALSE`), as pandas and spreadsheets write them. */
+function isBooleanText(bytes, start, end) {
+    const length = end - start;
+    if (length === 4) {
+        return ((bytes[start] | 0x20) === 116 &&
+            (bytes[start + 1] | 0x20) === 114 &&
+            (bytes[start + 2] | 0x20) === 117 &&
+            (bytes[start + 3] | 0x20) === 101);
+    }
+    if (length === 5) {
+        return ((bytes[start] | 0x20) === 102 &&
+            (bytes[start + 1] | 0x20) === 97 &&
+            (bytes[start + 2] | 0x20) === 108 &&
+            (bytes[start + 3] | 0x20) === 115 &&
+            (bytes[start + 4] | 0x20) === 101);
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
 
-function json_fail(path, message) {
-    throw new UserError(message, { path });
+function fail(path, message) {
+    throw new errors_UserError(message, { path });
 }
-function json_describeValue(value) {
+function describeValue(value) {
     if (value === null)
         return 'null';
     if (Array.isArray(value))
@@ -40982,53 +41312,53 @@ function json_describeValue(value) {
     return `a ${typeof value}`;
 }
 /** Checks `value` is an object of the given kind and a version this code reads. */
-function json_expectSketch(value, kind, versions, path) {
+function expectSketch(value, kind, versions, path) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        json_fail(path, `expected a ${kind} sketch object, got ${json_describeValue(value)}`);
+        fail(path, `expected a ${kind} sketch object, got ${describeValue(value)}`);
     }
     const obj = value;
     if (obj.kind !== kind)
-        json_fail(`${path}.kind`, `expected kind "${kind}", got ${json_describeValue(obj.kind)}`);
+        fail(`${path}.kind`, `expected kind "${kind}", got ${describeValue(obj.kind)}`);
     if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
-        json_fail(`${path}.version`, `unsupported ${kind} version ${json_describeValue(obj.version)} (supported: ${versions.join(', ')})`);
+        fail(`${path}.version`, `unsupported ${kind} version ${describeValue(obj.version)} (supported: ${versions.join(', ')})`);
     }
     return obj;
 }
-function json_expectInteger(obj, key, path, min, max) {
+function expectInteger(obj, key, path, min, max) {
     const v = obj[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-        json_fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${json_describeValue(v)}`);
+        fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${describeValue(v)}`);
     }
     return v;
 }
-function json_expectFinite(obj, key, path) {
+function expectFinite(obj, key, path) {
     const v = obj[key];
     if (typeof v !== 'number' || !Number.isFinite(v))
-        json_fail(`${path}.${key}`, `expected a finite number, got ${json_describeValue(v)}`);
+        fail(`${path}.${key}`, `expected a finite number, got ${describeValue(v)}`);
     return v;
 }
 /** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
-function json_expectFiniteOrNull(obj, key, path) {
-    return obj[key] === null ? null : json_expectFinite(obj, key, path);
+function expectFiniteOrNull(obj, key, path) {
+    return obj[key] === null ? null : expectFinite(obj, key, path);
 }
-function json_expectString(obj, key, path) {
+function expectString(obj, key, path) {
     const v = obj[key];
     if (typeof v !== 'string')
-        json_fail(`${path}.${key}`, `expected a string, got ${json_describeValue(v)}`);
+        fail(`${path}.${key}`, `expected a string, got ${describeValue(v)}`);
     return v;
 }
-function json_expectArray(obj, key, path) {
+function expectArray(obj, key, path) {
     const v = obj[key];
     if (!Array.isArray(v))
-        json_fail(`${path}.${key}`, `expected an array, got ${json_describeValue(v)}`);
+        fail(`${path}.${key}`, `expected an array, got ${describeValue(v)}`);
     return v;
 }
-function json_expectFiniteArray(obj, key, path) {
-    const arr = json_expectArray(obj, key, path);
+function expectFiniteArray(obj, key, path) {
+    const arr = expectArray(obj, key, path);
     for (let i = 0; i < arr.length; i++) {
         const v = arr[i];
         if (typeof v !== 'number' || !Number.isFinite(v)) {
-            json_fail(`${path}.${key}[${i}]`, `expected a finite number, got ${json_describeValue(v)}`);
+            fail(`${path}.${key}[${i}]`, `expected a finite number, got ${describeValue(v)}`);
         }
     }
     return arr;
@@ -41065,7 +41395,7 @@ function readUint32LE(buf, i) {
     return buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
 }
 /** MurmurHash3 x86_128 of `buf[start, end)`; writes h1 to out[0] and h2 to out[1]. */
-function hash_hashBytes(buf, start, end, out, seed = 0) {
+function hashBytes(buf, start, end, out, seed = 0) {
     const len = end - start;
     let h1 = seed | 0;
     let h2 = h1;
@@ -41142,7 +41472,7 @@ const HI = 1 - LO;
  * Hash of a double's bit pattern. -0 hashes as 0 and every NaN as the canonical NaN, so values
  * that compare equal (and all NaNs) count as one distinct value.
  */
-function hash_hashNumber(x, out) {
+function hashNumber(x, out) {
     f64[0] = x === 0 ? 0 : x;
     if (x !== x)
         f64[0] = NaN;
@@ -41161,7 +41491,7 @@ let scratch = new Uint8Array(256);
  * returns the byte length. Lone surrogates become U+FFFD, as TextEncoder does. The buffer is
  * only valid until the next call: read it immediately via `utf8Scratch()`.
  */
-function hash_encodeUtf8Scratch(s) {
+function encodeUtf8Scratch(s) {
     if (scratch.length < s.length * 3)
         scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
     const buf = scratch;
@@ -41197,13 +41527,13 @@ function hash_encodeUtf8Scratch(s) {
     return n;
 }
 /** The buffer `encodeUtf8Scratch` wrote into. */
-function hash_utf8Scratch() {
+function utf8Scratch() {
     return scratch;
 }
 /** Hash of a string's UTF-8 bytes; equals `hashBytes` over the same text read as bytes. */
-function hash_hashString(s, out, seed = 0) {
-    const n = hash_encodeUtf8Scratch(s);
-    hash_hashBytes(scratch, 0, n, out, seed);
+function hashString(s, out, seed = 0) {
+    const n = encodeUtf8Scratch(s);
+    hashBytes(scratch, 0, n, out, seed);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/frequent-items.ts
@@ -41212,7 +41542,7 @@ function hash_hashString(s, out, seed = 0) {
 
 const DEFAULT_FREQUENT_CAPACITY = 64;
 const DEFAULT_EXACT_LIMIT = 1000;
-const MAX_SLOTS = (/* unused pure expression or super */ null && (1 << 20));
+const MAX_SLOTS = 1 << 20;
 const frequent_items_decoder = new TextDecoder();
 /**
  * Counts of categorical values: exact while at most `exactLimit` distinct values have been
@@ -41227,7 +41557,7 @@ const frequent_items_decoder = new TextDecoder();
  * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
  * arena, so counting an already-seen value allocates nothing.
  */
-class frequent_items_FrequentItems {
+class FrequentItems {
     capacity;
     exactLimit;
     exact = true;
@@ -41251,10 +41581,10 @@ class frequent_items_FrequentItems {
     hash = new Uint32Array(2);
     constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
         if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
-            throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+            throw new errors_UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
         }
         if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
-            throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
+            throw new errors_UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
         }
         this.capacity = capacity;
         this.exactLimit = exactLimit;
@@ -41337,7 +41667,7 @@ class frequent_items_FrequentItems {
      */
     merge(other) {
         if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
-            throw new UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
+            throw new errors_UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
                 `exact limit ${this.exactLimit}/${other.exactLimit})`);
         }
         const entries = other.size;
@@ -41525,7 +41855,7 @@ class frequent_items_FrequentItems {
         }
         if (exact && maxError !== 0)
             fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
-        const sketch = new frequent_items_FrequentItems({ capacity, exactLimit });
+        const sketch = new FrequentItems({ capacity, exactLimit });
         sketch.exact = exact;
         sketch.sizeLimit = limit;
         sketch.resize(limit + 1);
@@ -41560,7 +41890,7 @@ class frequent_items_FrequentItems {
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
 
 
-const histogram_DEFAULT_HISTOGRAM_BINS = 20;
+const DEFAULT_HISTOGRAM_BINS = 20;
 const MAX_BINS = 10_000;
 /**
  * Equal-width histogram of a numeric column, derived at report time from the column's KLL
@@ -41572,27 +41902,27 @@ const MAX_BINS = 10_000;
  * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
  * not compacted (n ≤ k). Counts always sum to n.
  */
-class histogram_Histogram {
+class Histogram {
     edges;
     counts;
     constructor(edges, counts) {
         if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
-            throw new UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
+            throw new errors_UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
         }
         this.edges = edges;
         this.counts = counts;
     }
     /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
-    static fromKll(sketch, bins = histogram_DEFAULT_HISTOGRAM_BINS) {
+    static fromKll(sketch, bins = DEFAULT_HISTOGRAM_BINS) {
         if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
-            throw new UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
+            throw new errors_UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
         }
         if (sketch.isEmpty)
-            return new histogram_Histogram([], []);
+            return new Histogram([], []);
         const min = sketch.min;
         const max = sketch.max;
         if (min === max)
-            return new histogram_Histogram([min, max], [sketch.count]);
+            return new Histogram([min, max], [sketch.count]);
         const edges = [min];
         // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
         const width = max / bins - min / bins;
@@ -41606,7 +41936,7 @@ class histogram_Histogram {
             counts.push(atMost - below);
             below = atMost;
         }
-        return new histogram_Histogram(edges, counts);
+        return new Histogram(edges, counts);
     }
     get total() {
         return this.counts.reduce((a, b) => a + b, 0);
@@ -41630,7 +41960,7 @@ class histogram_Histogram {
                 fail(`${path}.counts[${i}]`, `expected a non-negative integer count, got ${counts[i]}`);
             }
         }
-        return new histogram_Histogram(edges, counts);
+        return new Histogram(edges, counts);
     }
 }
 
@@ -41657,13 +41987,13 @@ const HASH_ID = 'murmur3_x86_128-64/0+f64mix';
  * `merge` takes the register-wise maximum, so merging shard sketches gives exactly the registers
  * one pass would have. Numbers and strings hash differently: feed a column one way only.
  */
-class hll_HyperLogLog {
+class HyperLogLog {
     p;
     registers;
     hash = new Uint32Array(2);
     constructor(p = DEFAULT_HLL_PRECISION) {
         if (!Number.isInteger(p) || p < MIN_PRECISION || p > MAX_PRECISION) {
-            throw new UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
+            throw new errors_UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
         }
         this.p = p;
         this.registers = new Uint8Array(1 << p);
@@ -41702,7 +42032,7 @@ class hll_HyperLogLog {
     }
     merge(other) {
         if (other.p !== this.p) {
-            throw new UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
+            throw new errors_UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
         }
         const a = this.registers;
         const b = other.registers;
@@ -41756,7 +42086,7 @@ class hll_HyperLogLog {
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
             fail(`${path}.registers`, 'expected base64 text');
         const bytes = Buffer.from(encoded, 'base64');
-        const sketch = new hll_HyperLogLog(p);
+        const sketch = new HyperLogLog(p);
         if (bytes.length !== sketch.registers.length) {
             fail(`${path}.registers`, `expected ${sketch.registers.length} registers for p=${p}, got ${bytes.length}`);
         }
@@ -41800,13 +42130,43 @@ function tau(x) {
     return z / 3;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/sketch/prng.ts
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul: prng_imul } = Math;
+/**
+ * A tiny seeded generator (mulberry32) whose whole state is one uint32, so a sketch can store it
+ * and a serialized sketch continues with exactly the random choices the original would have made.
+ * Statistical quality is ample for the one thing sketches need: fair coin flips.
+ */
+class SeededRandom {
+    s;
+    constructor(state) {
+        this.s = state >>> 0;
+    }
+    get state() {
+        return this.s >>> 0;
+    }
+    nextUint32() {
+        this.s = (this.s + 0x6d2b79f5) | 0;
+        let t = this.s;
+        t = prng_imul(t ^ (t >>> 15), t | 1);
+        t ^= t + prng_imul(t ^ (t >>> 7), t | 61);
+        return (t ^ (t >>> 14)) >>> 0;
+    }
+    /** 0 or 1 with equal probability. */
+    nextBit() {
+        return this.nextUint32() >>> 31;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/kll.ts
 
 
 
 /** Narrowest a level may get; DataSketches' default, which keeps compactions worth their cost. */
 const MIN_LEVEL_WIDTH = 8;
-const MIN_K = (/* unused pure expression or super */ null && (MIN_LEVEL_WIDTH));
+const MIN_K = MIN_LEVEL_WIDTH;
 const MAX_K = 65535;
 const MAX_LEVELS = 61;
 const DEFAULT_KLL_K = 200;
@@ -41840,7 +42200,7 @@ function totalCapacity(k, numLevels) {
  * NaN and ±Infinity are ignored (the profiler counts them separately). The compaction coin
  * comes from a seeded generator stored in the sketch, so runs are reproducible.
  */
-class kll_KllSketch {
+class KllSketch {
     k;
     n = 0;
     numLevels = 1;
@@ -41856,7 +42216,7 @@ class kll_KllSketch {
     sortedCumWeights = null;
     constructor(k = DEFAULT_KLL_K, seed = DEFAULT_SEED) {
         if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
-            throw new UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
+            throw new errors_UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
         }
         this.k = k;
         this.rng = new SeededRandom(seed);
@@ -41878,7 +42238,7 @@ class kll_KllSketch {
         return pmf ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
     }
     normalizedRankError(pmf = false) {
-        return kll_KllSketch.normalizedRankError(this.k, pmf);
+        return KllSketch.normalizedRankError(this.k, pmf);
     }
     add(x) {
         if (x - x !== 0)
@@ -41986,7 +42346,7 @@ class kll_KllSketch {
      */
     merge(other) {
         if (other.k !== this.k) {
-            throw new UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
+            throw new errors_UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
         }
         if (other.n === 0)
             return this;
@@ -42204,7 +42564,7 @@ class kll_KllSketch {
                 }
             }
         }
-        const sketch = new kll_KllSketch(k, rng);
+        const sketch = new KllSketch(k, rng);
         const length = totalCapacity(k, sizes.length);
         sketch.items = new Float64Array(length);
         sketch.items.set(values, length - retained);
@@ -42308,7 +42668,7 @@ const { abs } = Math;
  * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
  * separately), because one of them would make every statistic here meaningless.
  */
-class moments_Moments {
+class Moments {
     n = 0;
     /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
     shift = 0;
@@ -42412,7 +42772,7 @@ class moments_Moments {
     }
     static fromJSON(value, path = '$') {
         const obj = expectSketch(value, 'moments', [1], path);
-        const m = new moments_Moments();
+        const m = new Moments();
         m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
         m.shift = expectFinite(obj, 'mean', path);
         m.sq = expectFinite(obj, 'm2', path);
@@ -42437,6 +42797,127 @@ class moments_Moments {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/profile/datetime.ts
+/**
+ * ISO 8601 calendar dates and date-times read from bytes: `YYYY-MM-DD`, optionally followed by
+ * `T` (or one space, as SQL exports write it) and `HH:MM`, `:SS`, a fraction, and `Z` or a
+ * `±HH:MM` / `±HHMM` offset. Anything else (week dates, ordinal dates, `24:00`) is not a datetime,
+ * so that a column is only called datetime when every tool downstream can read it.
+ */
+const datetime_DIGIT0 = 48;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function digit(buf, i) {
+    const d = buf[i] - datetime_DIGIT0;
+    return d >= 0 && d <= 9 ? d : -1;
+}
+function twoDigits(buf, i) {
+    const a = digit(buf, i);
+    const b = digit(buf, i + 1);
+    return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+/**
+ * Milliseconds since the Unix epoch (UTC; a value without an offset is read as UTC) of the ISO
+ * 8601 date or date-time in `buf[start, end)`, or NaN when the text is not one.
+ */
+function parseIsoDateTime(buf, start, end) {
+    const length = end - start;
+    if (length < 10 || length > 35 || buf[start + 4] !== 45 || buf[start + 7] !== 45)
+        return NaN;
+    const y1 = twoDigits(buf, start);
+    const y2 = twoDigits(buf, start + 2);
+    const month = twoDigits(buf, start + 5);
+    const day = twoDigits(buf, start + 8);
+    if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1)
+        return NaN;
+    const year = y1 * 100 + y2;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0))
+        return NaN;
+    const date = Date.UTC(year, month - 1, day);
+    if (length === 10)
+        return date;
+    let i = start + 10;
+    const separator = buf[i];
+    if (separator !== 84 /* T */ && separator !== 32 /* space */)
+        return NaN;
+    i++;
+    if (end - i < 5 || buf[i + 2] !== 58 /* : */)
+        return NaN;
+    const hour = twoDigits(buf, i);
+    const minute = twoDigits(buf, i + 3);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        return NaN;
+    i += 5;
+    let ms = (hour * 60 + minute) * 60_000;
+    if (i < end && buf[i] === 58) {
+        const second = twoDigits(buf, i + 1);
+        // 60 is a leap second; it reads as the first instant of the next minute, as Date.parse does not.
+        if (i + 3 > end || second < 0 || second > 60)
+            return NaN;
+        ms += second * 1000;
+        i += 3;
+        if (i < end && (buf[i] === 46 /* . */ || buf[i] === 44) /* , */) {
+            i++;
+            const fracStart = i;
+            // Milliseconds are kept; finer digits are read but dropped, so times stay integers.
+            let scale = 100;
+            while (i < end && digit(buf, i) >= 0) {
+                ms += digit(buf, i) * scale;
+                scale = (scale / 10) | 0;
+                i++;
+            }
+            if (i === fracStart)
+                return NaN;
+        }
+    }
+    if (i === end)
+        return date + ms;
+    const zone = buf[i];
+    if (zone === 90 /* Z */ || zone === 122 /* z */)
+        return i + 1 === end ? date + ms : NaN;
+    if (zone !== 43 && zone !== 45)
+        return NaN;
+    const offsetHours = twoDigits(buf, i + 1);
+    const rest = end - i - 3;
+    const minutesAt = rest === 3 && buf[i + 3] === 58 ? i + 4 : rest === 2 ? i + 3 : -1;
+    if (offsetHours < 0 || offsetHours > 23 || minutesAt < 0)
+        return NaN;
+    const offsetMinutes = twoDigits(buf, minutesAt);
+    if (offsetMinutes < 0 || offsetMinutes > 59)
+        return NaN;
+    const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+    return date + ms - (zone === 43 ? offset : -offset);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/infer-type.ts
+/** What a single non-null value parses as. */
+const VALUE_KINDS = ['integer', 'number', 'boolean', 'datetime', 'string'];
+/**
+ * Share of non-null values that must parse as a type for the column to get it: a few stray
+ * values (`n/a` spelt oddly, a footnote marker) should not turn a numeric column into text, and
+ * the strays stay visible in `typeCounts`.
+ */
+const TYPE_THRESHOLD = 0.99;
+/**
+ * The column type from its per-value counts: `empty` with no non-null value; otherwise numeric
+ * when at least 99% of the non-null values are numbers (`integer` if none of them is written
+ * as a decimal, else `number`), else `boolean` or `datetime` when at least 99% are that, else
+ * `string`.
+ */
+function inferType(counts) {
+    const total = counts.integer + counts.number + counts.boolean + counts.datetime + counts.string;
+    if (total === 0)
+        return 'empty';
+    const need = TYPE_THRESHOLD * total;
+    if (counts.integer + counts.number >= need)
+        return counts.number === 0 ? 'integer' : 'number';
+    if (counts.boolean >= need)
+        return 'boolean';
+    if (counts.datetime >= need)
+        return 'datetime';
+    return 'string';
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/column.ts
 
 
@@ -42450,7 +42931,7 @@ class moments_Moments {
 
 
 
-const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
+const QUANTILE_PERCENTS = [1, 5, 25, 50, 75, 95, 99];
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
     'name',
@@ -42844,13 +43325,13 @@ class profile_Profile {
         const theirs = new Map(other.columns.map((c) => [c.name, c]));
         for (const column of this.columns) {
             if (!theirs.has(column.name)) {
-                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
+                throw new errors_UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
             }
         }
         const ours = new Set(this.columns.map((c) => c.name));
         for (const column of other.columns) {
             if (!ours.has(column.name)) {
-                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
+                throw new errors_UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
             }
         }
         for (const column of this.columns)
@@ -42873,8 +43354,8 @@ class profile_Profile {
             return readProfile(json);
         }
         catch (error) {
-            if (error instanceof UserError && file !== undefined) {
-                throw new UserError(error.message, { ...error.location, file });
+            if (error instanceof errors_UserError && file !== undefined) {
+                throw new errors_UserError(error.message, { ...error.location, file });
             }
             throw error;
         }
@@ -42913,7 +43394,7 @@ function readProfile(json) {
     const names = new Set();
     const columns = expectArray(obj, 'columns', '$').map((c, i) => {
         const path = `$.columns[${i}]`;
-        const column = ColumnProfile.fromJSON(c, path);
+        const column = column_ColumnProfile.fromJSON(c, path);
         if (names.has(column.name))
             fail(`${path}.name`, `column "${column.name}" appears twice`);
         names.add(column.name);
@@ -42971,7 +43452,7 @@ function expectObject(value, path) {
  * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
  * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
  */
-class builder_ProfileBuilder {
+class ProfileBuilder {
     options;
     keepParsed;
     columns = [];
@@ -42984,7 +43465,7 @@ class builder_ProfileBuilder {
     }
     add(batch) {
         for (let col = this.columns.length; col < batch.columnCount; col++) {
-            const column = new ColumnProfile(batch.columns[col], this.options);
+            const column = new column_ColumnProfile(batch.columns[col], this.options);
             column.addMissing(this.rows);
             this.columns.push(column);
         }
@@ -43008,7 +43489,7 @@ class builder_ProfileBuilder {
     /** Columns known to the reader but without any row yet (a header-only file). */
     declareColumns(names) {
         for (let col = this.columns.length; col < names.length; col++) {
-            const column = new ColumnProfile(names[col], this.options);
+            const column = new column_ColumnProfile(names[col], this.options);
             column.addMissing(this.rows);
             this.columns.push(column);
         }
@@ -43018,14 +43499,10 @@ class builder_ProfileBuilder {
     }
     /** The profile of everything added; the builder must not be used afterwards. */
     finish(sources = []) {
-        return new Profile(this.rows, sources, this.columns);
+        return new profile_Profile(this.rows, sources, this.columns);
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
 /**
  * Row-aligned byte ranges for sharding a CSV file across jobs.
@@ -43047,7 +43524,7 @@ const UNQUOTED = 2;
 const QUOTED = 3;
 const QUOTE_SEEN = 4;
 /** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
-function csv_boundary_shardRange(fileSize, i, n) {
+function shardRange(fileSize, i, n) {
     if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
         throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
     }
@@ -43261,6 +43738,10 @@ async function findLineStart(source, target) {
     return { offset, line };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
 /** Problems found in data files, recorded with their position and bounded in number. */
 /** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
@@ -43600,7 +44081,7 @@ class CsvReader {
                 let end = -1;
                 let fieldFlags = 0;
                 if (c === csv_reader_QUOTE && i !== literalQuote) {
-                    fieldFlags = batch_FieldFlag.QUOTED;
+                    fieldFlags = FieldFlag.QUOTED;
                     let j = i + 1;
                     for (;;) {
                         let q = buf[j];
@@ -43611,7 +44092,7 @@ class CsvReader {
                         const k = quoted[q];
                         if (k === C_QUOTE) {
                             if (j + 1 < len && buf[j + 1] === csv_reader_QUOTE) {
-                                fieldFlags |= batch_FieldFlag.ESCAPED;
+                                fieldFlags |= FieldFlag.ESCAPED;
                                 j += 2;
                                 continue;
                             }
@@ -43622,7 +44103,7 @@ class CsvReader {
                             break;
                         }
                         if (k === C_HIGH)
-                            fieldFlags |= batch_FieldFlag.NON_ASCII;
+                            fieldFlags |= FieldFlag.NON_ASCII;
                         else {
                             line++;
                             if (k === C_CR && j + 1 < len && buf[j + 1] === csv_reader_LF)
@@ -43646,7 +44127,7 @@ class CsvReader {
                     const next = unquoted[c];
                     if (next >= C_DELIMITER && next <= C_CR) {
                         // Clean fields skip unescaping: their content is exactly between the quotes.
-                        if ((fieldFlags & batch_FieldFlag.ESCAPED) === 0) {
+                        if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
                             start++;
                             end = j;
                         }
@@ -43655,7 +44136,7 @@ class CsvReader {
                     }
                     else {
                         // Text after the closing quote: kept, unescaped in finishFields.
-                        fieldFlags |= batch_FieldFlag.ESCAPED;
+                        fieldFlags |= FieldFlag.ESCAPED;
                         if (stray < 0)
                             stray = i;
                     }
@@ -43670,7 +44151,7 @@ class CsvReader {
                         if (k <= C_CR)
                             break;
                         if (k === C_HIGH)
-                            fieldFlags |= batch_FieldFlag.NON_ASCII;
+                            fieldFlags |= FieldFlag.NON_ASCII;
                         else if (stray < 0 && i !== literalQuote)
                             stray = i;
                         c = buf[++i];
@@ -43712,7 +44193,7 @@ class CsvReader {
             }
             // A whole row was read: buf[rowStart, i).
             partial = 0;
-            const needsFinish = stray >= 0 || (rowFlags & ~batch_FieldFlag.QUOTED) !== 0;
+            const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
             if (learning) {
                 this.learnedFields = f;
                 this.learnedRowStart = rowStart;
@@ -43768,17 +44249,17 @@ class CsvReader {
         }
         for (let f = base; f < base + n; f++) {
             const fieldFlags = flags[f];
-            if (fieldFlags === 0 || fieldFlags === batch_FieldFlag.QUOTED)
+            if (fieldFlags === 0 || fieldFlags === FieldFlag.QUOTED)
                 continue;
-            if ((fieldFlags & batch_FieldFlag.NON_ASCII) !== 0) {
+            if ((fieldFlags & FieldFlag.NON_ASCII) !== 0) {
                 const bad = findInvalidUtf8(this.buf, starts[f], ends[f]);
                 if (bad >= 0) {
-                    flags[f] = fieldFlags | batch_FieldFlag.INVALID_UTF8;
+                    flags[f] = fieldFlags | FieldFlag.INVALID_UTF8;
                     const { line, column } = this.locate(rowStart, rowLine, bad);
                     this.issues.add('invalid-utf8', 'error', line, column, 'invalid UTF-8 byte sequence; replaced with U+FFFD');
                 }
             }
-            if ((fieldFlags & batch_FieldFlag.ESCAPED) !== 0)
+            if ((fieldFlags & FieldFlag.ESCAPED) !== 0)
                 ends[f] = this.unescape(starts[f], ends[f], fieldFlags);
         }
     }
@@ -43789,7 +44270,7 @@ class CsvReader {
      */
     unescape(start, end, fieldFlags) {
         const buf = this.buf;
-        let inQuotes = (fieldFlags & batch_FieldFlag.QUOTED) !== 0;
+        let inQuotes = (fieldFlags & FieldFlag.QUOTED) !== 0;
         let r = inQuotes ? start + 1 : start;
         let w = start;
         while (r < end) {
@@ -44052,7 +44533,7 @@ class JsonlReader {
         if (batch.lines.length < rows.length)
             batch.lines = new Int32Array(this.batchSize);
         const { starts, ends, flags } = batch;
-        flags.fill(batch_FieldFlag.NULL, 0, cells);
+        flags.fill(FieldFlag.NULL, 0, cells);
         starts.fill(0, 0, cells);
         ends.fill(0, 0, cells);
         let w = 0;
@@ -44068,7 +44549,7 @@ class JsonlReader {
                     continue;
                 if (typeof value === 'string') {
                     text = value;
-                    flag = batch_FieldFlag.QUOTED;
+                    flag = FieldFlag.QUOTED;
                 }
                 else if (typeof value === 'number') {
                     text = String(value);
@@ -44076,17 +44557,17 @@ class JsonlReader {
                 }
                 else if (typeof value === 'boolean') {
                     text = value ? 'true' : 'false';
-                    flag = batch_FieldFlag.BOOLEAN;
+                    flag = FieldFlag.BOOLEAN;
                 }
                 else {
                     text = JSON.stringify(value);
-                    flag = batch_FieldFlag.NESTED;
+                    flag = FieldFlag.NESTED;
                 }
                 if (w + text.length * 3 > this.out.length)
                     this.growOut(w + text.length * 3);
                 const written = writeUtf8(text, this.out, w);
                 if (written !== text.length)
-                    flag |= batch_FieldFlag.NON_ASCII;
+                    flag |= FieldFlag.NON_ASCII;
                 starts[k] = w;
                 ends[k] = w + written;
                 flags[k] = flag;
@@ -53929,41 +54410,41 @@ class BatchEncoder {
                 return;
             case 'string':
                 text = value;
-                flag = batch_FieldFlag.QUOTED;
+                flag = FieldFlag.QUOTED;
                 break;
             case 'boolean':
                 text = value ? 'true' : 'false';
-                flag = batch_FieldFlag.BOOLEAN;
+                flag = FieldFlag.BOOLEAN;
                 break;
             case 'undefined':
                 starts[k] = ends[k] = this.w;
-                flags[k] = batch_FieldFlag.NULL;
+                flags[k] = FieldFlag.NULL;
                 return;
             default:
                 if (value === null) {
                     starts[k] = ends[k] = this.w;
-                    flags[k] = batch_FieldFlag.NULL;
+                    flags[k] = FieldFlag.NULL;
                     return;
                 }
                 if (value instanceof Date) {
                     const valid = !Number.isNaN(value.getTime());
                     text = valid ? value.toISOString() : String(value);
-                    flag = valid ? 0 : batch_FieldFlag.QUOTED;
+                    flag = valid ? 0 : FieldFlag.QUOTED;
                 }
                 else if (value instanceof Uint8Array) {
                     text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-                    flag = batch_FieldFlag.QUOTED;
+                    flag = FieldFlag.QUOTED;
                 }
                 else {
                     text = JSON.stringify(value, jsonSafe);
-                    flag = batch_FieldFlag.NESTED;
+                    flag = FieldFlag.NESTED;
                 }
         }
         this.ensure(text.length * 3);
         const at = this.w;
         const written = encode_writeUtf8(text, this.out, at);
         if (written !== text.length)
-            flag |= batch_FieldFlag.NON_ASCII;
+            flag |= FieldFlag.NON_ASCII;
         starts[k] = at;
         ends[k] = at + written;
         flags[k] = flag;
@@ -54274,7 +54755,7 @@ async function* source_gunzip(path) {
     }
 }
 /** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
-function source_formatOf(path) {
+function formatOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.parquet'))
         return 'parquet';
@@ -54290,8 +54771,8 @@ function source_formatOf(path) {
  * Parquet shards are runs of row groups (see `parquetShardGroups`), and its source is empty: the
  * Parquet reader reads the byte ranges it needs itself.
  */
-async function source_openReader(path, options = {}) {
-    const format = options.format ?? source_formatOf(path);
+async function openReader(path, options = {}) {
+    const format = options.format ?? formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     if (format === 'jsonl')
         return openJsonlShard(path, shard, options.jsonl);
@@ -54307,7 +54788,7 @@ async function source_openReader(path, options = {}) {
  */
 async function openCsvShard(path, shard, options = {}) {
     const size = await refuseGzipShards(path, shard);
-    const { start, end } = csv_boundary_shardRange(size, shard.index, shard.count);
+    const { start, end } = shardRange(size, shard.index, shard.count);
     const scan = {
         ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         header: options.header ?? true,
@@ -54327,7 +54808,7 @@ async function openCsvShard(path, shard, options = {}) {
 /** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
 async function openJsonlShard(path, shard, options = {}) {
     const size = await refuseGzipShards(path, shard);
-    const { start, end } = csv_boundary_shardRange(size, shard.index, shard.count);
+    const { start, end } = shardRange(size, shard.index, shard.count);
     const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
@@ -54393,7 +54874,7 @@ async function profile_file_profileFile(path, options = {}) {
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
     if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
-        throw new UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
+        throw new errors_UserError(`shard must be i/n with 1 ≤ i ≤ n, got ${index}/${count}`);
     }
     const size = await fileSize(path);
     const range = shardRange(size, shard.index, shard.count);
@@ -54439,10 +54920,10 @@ async function profile_file_profileFile(path, options = {}) {
 }
 async function fileSize(path) {
     try {
-        return (await stat(path)).size;
+        return (await (0,promises_.stat)(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
             file: path,
         });
     }
@@ -56493,7 +56974,7 @@ const MAX_SHOWN_VALUE = 40;
  * drop (ragged CSV, invalid JSON).
  */
 async function readPredictions(path, names = {}) {
-    const { reader, source } = await source_openReader(path);
+    const { reader, source } = await openReader(path);
     const table = new PredictionTable(path, names);
     for await (const batch of reader.batches(source))
         table.add(batch);
@@ -56508,7 +56989,7 @@ class ValueColumnBuilder {
     textCodes = int32Builder();
     texts = new TextDictionary();
     push(batch, row, col) {
-        const value = (batch.flag(row, col) & batch_FieldFlag.BOOLEAN) === 0 ? batch.number(row, col) : NaN;
+        const value = (batch.flag(row, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(row, col) : NaN;
         if (Number.isFinite(value)) {
             this.numbers.push(value);
             this.textCodes.push(-1);
@@ -56609,7 +57090,7 @@ class PredictionTable {
         return true;
     }
     scoreAt(batch, r, col, line) {
-        const value = (batch.flag(r, col) & batch_FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
+        const value = (batch.flag(r, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
         if (Number.isNaN(value))
             throw this.bad(line, 'score', `${shown(batch.string(r, col))} is not a number`);
         if (!(value >= 0 && value <= 1)) {
@@ -59563,6 +60044,48 @@ function splitShard(shard, parts) {
     return Array.from({ length: parts }, (_, j) => ({ index: (index - 1) * parts + j + 1, count: count * parts }));
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
+const MAX_LISTED = 10;
+const MAX_VALUE_CHARS = 80;
+/** `≥ 0 and < 100`, `≤ 5`, `any`; datetime bounds as ISO text. */
+function describe_describeBounds({ min, max, strictMin, strictMax }, datetime = false) {
+    const show = (x) => (datetime ? new Date(x).toISOString() : describe_formatNumber(x));
+    const parts = [];
+    if (min !== undefined)
+        parts.push(`${strictMin ? '>' : '≥'} ${show(min)}`);
+    if (max !== undefined)
+        parts.push(`${strictMax ? '<' : '≤'} ${show(max)}`);
+    return parts.length > 0 ? parts.join(' and ') : 'any';
+}
+/** `{a, b, 3}`, listing at most ten values. */
+function describe_describeSet(values) {
+    const shown = values
+        .slice(0, MAX_LISTED)
+        .map((value) => (typeof value === 'string' ? describe_boundText(value) : String(value)));
+    const more = values.length > MAX_LISTED ? `, … ${values.length - MAX_LISTED} more` : '';
+    return `{${shown.join(', ')}${more}}`;
+}
+/** Names joined with commas, at most ten of them. */
+function describe_describeNames(names) {
+    const shown = names.slice(0, MAX_LISTED).map(describe_boundText);
+    return shown.join(', ') + (names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : '');
+}
+/** A value from the data, cut to a length that fits a one-line message or an annotation. */
+function describe_boundText(text) {
+    const chars = Array.from(text);
+    return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join('') + '…' : text;
+}
+/** Up to six significant digits, no exponent noise for everyday magnitudes. */
+function describe_formatNumber(x) {
+    if (!Number.isFinite(x) || Number.isInteger(x))
+        return String(x);
+    return String(Number(x.toPrecision(6)));
+}
+/** `2.5%`, `0.01%`, `100%`. */
+function describe_formatPercent(fraction) {
+    return `${describe_formatNumber(fraction * 100)}%`;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
 /** What a column's values must read as. */
 const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
@@ -59590,7 +60113,7 @@ const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
  * Milliseconds since the epoch of an ISO 8601 date or date-time (`2024-02-29`, `2024-02-29T13:05:00.5+01:00`,
  * a space instead of `T`); a value without an offset is UTC. NaN when the text is not one or names no real day.
  */
-function values_parseDateTime(text) {
+function parseDateTime(text) {
     const match = ISO_DATETIME.exec(text);
     if (!match)
         return NaN;
@@ -59621,7 +60144,7 @@ function zoneOffsetMs(zone) {
  * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
  * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
  */
-function values_fieldDateTime(batch, row, col) {
+function fieldDateTime(batch, row, col) {
     const { bytes } = batch;
     const start = batch.start(row, col);
     const end = batch.end(row, col);
@@ -59634,7 +60157,7 @@ function values_fieldDateTime(batch, row, col) {
         if (time === time)
             return time;
     }
-    return values_parseDateTime(batch.string(row, col));
+    return parseDateTime(batch.string(row, col));
 }
 /** True when `x` lies within the bounds; an absent bound is unbounded. */
 function values_withinBounds(x, { min, max, strictMin, strictMax }) {
@@ -59665,7 +60188,7 @@ function isIntegerText(bytes, start, end) {
  * Whether the non-null field reads as `type`. With `quotedIsText` (JSON Lines) a quoted value is a
  * string whatever it looks like; in CSV quoting is syntax only.
  */
-function values_fieldHasType(batch, row, col, type, quotedIsText, 
+function fieldHasType(batch, row, col, type, quotedIsText, 
 /** The field's `batch.number`, when the caller has it already. */
 number) {
     const flag = batch.flag(row, col);
@@ -59684,7 +60207,7 @@ number) {
     if ((flag & FieldFlag.BOOLEAN) !== 0)
         return false;
     if (type === 'datetime')
-        return !Number.isNaN(values_fieldDateTime(batch, row, col));
+        return !Number.isNaN(fieldDateTime(batch, row, col));
     if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
         return false;
     if (type === 'integer')
@@ -59696,7 +60219,7 @@ number) {
  * `1.0` and `1e0`, as in a typed column), booleans match `true`/`false` in any letter case, strings
  * match exactly.
  */
-class values_ValueSet {
+class ValueSet {
     strings = new Set();
     /** The strings' UTF-8 bytes by length, so valid UTF-8 fields are matched without decoding them. */
     stringBytes = [];
@@ -59753,7 +60276,7 @@ const INLINE_FLAGS = /^\(\?([a-zA-Z]+)\)/;
  * flags `(?ims)` are translated; the rest of the common syntax is the same. Throws `SyntaxError`
  * for a pattern neither can read.
  */
-function values_compilePattern(pattern) {
+function compilePattern(pattern) {
     let body = pattern;
     let flags = '';
     const inline = INLINE_FLAGS.exec(body);
@@ -59812,7 +60335,7 @@ const DEFAULT_MAX_DISTINCT = 10_000_000;
  * check judges non-null values only (as Great Expectations' map expectations do). Feed every
  * batch to `consume`, then call `finish` once.
  */
-class row_checker_RowChecker {
+class RowChecker {
     states;
     maxExamples;
     maxDistinct;
@@ -59823,7 +60346,7 @@ class row_checker_RowChecker {
         this.maxExamples = options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES;
         this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
         this.quotedIsText = options.quotedIsText ?? false;
-        this.states = checks.filter(isRowCheck).map((check) => ({
+        this.states = checks.filter(types_isRowCheck).map((check) => ({
             check,
             present: false,
             checked: 0,
@@ -59913,7 +60436,7 @@ class row_checker_RowChecker {
                     checked++;
                     const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row] : batch.number(row, col);
                     // A value that is not a number (or date) cannot lie in the range.
-                    if (!withinBounds(x, check.bounds))
+                    if (!values_withinBounds(x, check.bounds))
                         this.reject(state, batch, row);
                 }
                 break;
@@ -59990,7 +60513,7 @@ class row_checker_RowChecker {
     keepExample(state, batch, row, shown) {
         if (state.examples.length >= this.maxExamples)
             return;
-        state.examples.push({ line: batch.line(row), value: shown ?? boundText(batch.string(row, state.col)) });
+        state.examples.push({ line: batch.line(row), value: shown ?? describe_boundText(batch.string(row, state.col)) });
     }
 }
 /** The requirement a row-level check states, for the report's `expected`. */
@@ -60234,7 +60757,7 @@ function columnsMatchResult(check, table) {
 
 
 /** Keyword arguments GX accepts on every expectation that do not change what is checked. */
-const IGNORED_KWARGS = (/* unused pure expression or super */ null && (['result_format', 'include_config', 'catch_exceptions', 'meta', 'notes', 'batch_id']));
+const IGNORED_KWARGS = ['result_format', 'include_config', 'catch_exceptions', 'meta', 'notes', 'batch_id'];
 const COLUMN_STATISTICS = {
     column_mean_to_be_between: 'mean',
     column_median_to_be_between: 'median',
@@ -60328,7 +60851,7 @@ const TRANSLATIONS = {
 /** The expectation types (without `expect_`) a suite may use. */
 const SUPPORTED_EXPECTATIONS = Object.keys(TRANSLATIONS).map((type) => `expect_${type}`);
 /** True when the parsed document looks like a Great Expectations suite rather than a data schema. */
-function gx_isGxSuite(data) {
+function isGxSuite(data) {
     return gx_isRecord(data) && Array.isArray(data.expectations);
 }
 /**
@@ -60338,10 +60861,10 @@ function gx_isGxSuite(data) {
  * search. An expectation or keyword argument mlgate does not support is a `UserError` naming it
  * and its index, never a silent pass.
  */
-function gx_loadGxSuite(text, file) {
+function loadGxSuite(text, file) {
     const source = parseYaml(text, file);
-    if (!gx_isGxSuite(source.data)) {
-        throw new UserError('is not a Great Expectations suite: it has no "expectations" list', { file });
+    if (!isGxSuite(source.data)) {
+        throw new errors_UserError('is not a Great Expectations suite: it has no "expectations" list', { file });
     }
     const expectations = source.data.expectations;
     return expectations.map((item, index) => {
@@ -60356,7 +60879,7 @@ function gx_loadGxSuite(text, file) {
         const short = type.startsWith('expect_') ? type.slice('expect_'.length) : type;
         const translation = TRANSLATIONS[short];
         if (!translation) {
-            throw fail(`unsupported expectation ${quoteKey(type)}; supported: ${SUPPORTED_EXPECTATIONS.join(', ')}`, typeKey);
+            throw fail(`unsupported expectation ${path_quoteKey(type)}; supported: ${SUPPORTED_EXPECTATIONS.join(', ')}`, typeKey);
         }
         const kwargs = item.kwargs ?? {};
         if (!gx_isRecord(kwargs))
@@ -60365,7 +60888,7 @@ function gx_loadGxSuite(text, file) {
         const error = (key, message) => locatedError(message, file, source.locate(kwargsPath, key), formatKeyPath([...kwargsPath, key]));
         for (const key of Object.keys(kwargs)) {
             if (!translation.kwargs.includes(key) && !IGNORED_KWARGS.includes(key)) {
-                throw error(key, `${quoteKey(key)} is not supported for ${type} (supported: ${translation.kwargs.join(', ')})`);
+                throw error(key, `${path_quoteKey(key)} is not supported for ${type} (supported: ${translation.kwargs.join(', ')})`);
             }
         }
         return translation.translate(new Args(`expect_${short}`, kwargs, error));
@@ -60401,7 +60924,7 @@ class Args {
         if (value === undefined || value === null)
             return fallback;
         if (typeof value !== 'boolean')
-            throw this.error(key, `${quoteKey(key)} must be true or false`);
+            throw this.error(key, `${path_quoteKey(key)} must be true or false`);
         return value;
     }
     /** `min_value`/`max_value` (null = unbounded) with strictness; date strings when `allowDates`. */
@@ -60418,7 +60941,7 @@ class Args {
                 return value;
             const ms = typeof value === 'string' ? parseDateTime(value) : NaN;
             if (Number.isNaN(ms)) {
-                throw this.error(key, `${quoteKey(key)} must be a number${allowDates ? ' or an ISO 8601 date' : ''}`);
+                throw this.error(key, `${path_quoteKey(key)} must be a number${allowDates ? ' or an ISO 8601 date' : ''}`);
             }
             return ms;
         };
@@ -60444,7 +60967,7 @@ class Args {
     stringList(key) {
         const values = this.kwargs[key];
         if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
-            throw this.error(key, `${quoteKey(key)} must be a list of column names`);
+            throw this.error(key, `${path_quoteKey(key)} must be a list of column names`);
         }
         return values;
     }
@@ -60463,7 +60986,7 @@ class Args {
         const name = this.kwargs.type_;
         const type = typeof name === 'string' ? valueTypeOf(name) : undefined;
         if (!type) {
-            throw this.error('type_', `${quoteKey(String(name))} is not a type mlgate can check (int, float, str, bool, datetime64, …)`);
+            throw this.error('type_', `${path_quoteKey(String(name))} is not a type mlgate can check (int, float, str, bool, datetime64, …)`);
         }
         return type;
     }
@@ -60595,10 +61118,10 @@ const validateDataSchema = createSchemaValidator(dataSchemaJsonSchema, 'mlgate-d
  * with the key path: unknown keys (with a suggestion), wrong types, `min` above `max`, a regex that
  * does not compile, a date bound that is not an ISO 8601 date.
  */
-function schema_loadDataSchema(text, file) {
+function loadDataSchema(text, file) {
     const source = parseYaml(text, file);
     if (source.data === null || source.data === undefined) {
-        throw new UserError('is empty; a data schema lists its columns under "columns:"', { file });
+        throw new errors_UserError('is empty; a data schema lists its columns under "columns:"', { file });
     }
     const problems = validateDataSchema(source.data);
     if (problems.length > 0)
@@ -60684,7 +61207,7 @@ function checkOrder(range, path, at) {
  * The checks a data schema states, column by column in the order written, then the table checks.
  * `mostly` applies to every row-level check of its column (nulls, type, range, set, regex, uniqueness).
  */
-function schema_checksFromSchema(schema) {
+function checksFromSchema(schema) {
     const checks = [];
     for (const column of schema.columns) {
         const { name, mostly } = column;
@@ -60738,7 +61261,7 @@ function schema_checksFromSchema(schema) {
 
 
 /** A schema or suite file is small; a huge one is a mistake or an attack. */
-const MAX_SUITE_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const MAX_SUITE_BYTES = 16 * 1024 * 1024;
 /** Loads a data schema (YAML) or a Great Expectations suite (JSON with an `expectations` list). */
 function loadCheckSuite(text, file) {
     if (isGxSuite(parseYaml(text, file).data))
@@ -60747,7 +61270,7 @@ function loadCheckSuite(text, file) {
     return { format: 'mlgate', schema, checks: checksFromSchema(schema) };
 }
 async function readCheckSuite(path) {
-    return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES), path);
+    return loadCheckSuite(await read_text_readTextFile(path, MAX_SUITE_BYTES), path);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/index.ts
@@ -60916,10 +61439,10 @@ async function validateFile(path, options = {}) {
 async function validatePass(path, options = {}) {
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
-    const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
+    const maxExamples = bounded('maxExamples', options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
     const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
-    const { profile, issues, errorCount, warningCount } = await profileFile(path, {
+    const { profile, issues, errorCount, warningCount } = await profile_file_profileFile(path, {
         ...options.profile,
         quotedIsText,
         csv: { maxErrors },
@@ -60966,7 +61489,7 @@ function reportIssue(issue, dataset) {
 }
 function bounded(name, value, min, max) {
     if (!Number.isInteger(value) || value < min || value > max) {
-        throw new UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+        throw new errors_UserError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
     }
     return value;
 }
@@ -62082,8 +62605,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
-var src = __nccwpck_require__(6301);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
+var src = __nccwpck_require__(3753);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

@@ -1,7 +1,7 @@
-import { isBootstrapWorker, serveBootstrapWorker } from '@mlgate/cli/lib';
+import { serveWorker } from '@mlgate/cli/lib';
 import { runAction } from '@mlgate/github';
 import { run } from './main.js';
 
 // The bootstrap's worker threads start from this same bundle (see BootstrapPool).
-if (isBootstrapWorker()) serveBootstrapWorker();
-else process.exitCode = await runAction(({ logger }) => run({ logger, workerEntry: new URL(import.meta.url) }));
+if (!serveWorker())
+  process.exitCode = await runAction(({ logger }) => run({ logger, workerEntry: new URL(import.meta.url) }));

@@ -1914,7 +1914,7 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 3040:
+/***/ 659:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2751,7 +2751,7 @@ exports.shouldUseRule = shouldUseRule;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 const codegen_1 = __nccwpck_require__(28);
 const names_1 = __nccwpck_require__(5990);
 const boolError = {
@@ -2809,7 +2809,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
 const rules_1 = __nccwpck_require__(5513);
 const applicability_1 = __nccwpck_require__(1356);
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 const codegen_1 = __nccwpck_require__(28);
 const util_1 = __nccwpck_require__(3904);
 var DataType;
@@ -3068,7 +3068,7 @@ const codegen_1 = __nccwpck_require__(28);
 const names_1 = __nccwpck_require__(5990);
 const resolve_1 = __nccwpck_require__(1946);
 const util_1 = __nccwpck_require__(3904);
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3586,7 +3586,7 @@ exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode
 const codegen_1 = __nccwpck_require__(28);
 const names_1 = __nccwpck_require__(5990);
 const code_1 = __nccwpck_require__(6516);
-const errors_1 = __nccwpck_require__(3040);
+const errors_1 = __nccwpck_require__(659);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -7139,7 +7139,7 @@ const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(5192)
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(659)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(3040)
 module.exports.WebSocket = __nccwpck_require__(9708).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
@@ -21427,7 +21427,7 @@ const { makeRequest } = __nccwpck_require__(6398)
 const { webidl } = __nccwpck_require__(5162)
 const { EventSourceStream } = __nccwpck_require__(2900)
 const { parseMIMEType } = __nccwpck_require__(5192)
-const { createFastMessageEvent } = __nccwpck_require__(659)
+const { createFastMessageEvent } = __nccwpck_require__(3040)
 const { isNetworkError } = __nccwpck_require__(1328)
 const { delay } = __nccwpck_require__(1048)
 const { kEnumerableProperty } = __nccwpck_require__(8529)
@@ -32493,12 +32493,12 @@ const {
 } = __nccwpck_require__(5457)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1226)
 const { channels } = __nccwpck_require__(1509)
-const { CloseEvent } = __nccwpck_require__(659)
+const { CloseEvent } = __nccwpck_require__(3040)
 const { makeRequest } = __nccwpck_require__(6398)
 const { fetching } = __nccwpck_require__(8263)
 const { Headers, getHeadersList } = __nccwpck_require__(3257)
 const { getDecodeSplit } = __nccwpck_require__(3095)
-const { WebsocketFrameSend } = __nccwpck_require__(4510)
+const { WebsocketFrameSend } = __nccwpck_require__(2129)
 
 /** @type {import('crypto')} */
 let crypto
@@ -32929,7 +32929,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 659:
+/***/ 3040:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33265,7 +33265,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4510:
+/***/ 2129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33500,7 +33500,7 @@ const {
   isTextBinaryFrame,
   isContinuationFrame
 } = __nccwpck_require__(1226)
-const { WebsocketFrameSend } = __nccwpck_require__(4510)
+const { WebsocketFrameSend } = __nccwpck_require__(2129)
 const { closeWebSocketConnection } = __nccwpck_require__(6890)
 const { PerMessageDeflate } = __nccwpck_require__(7350)
 const { MessageSizeExceededError } = __nccwpck_require__(9934)
@@ -34019,7 +34019,7 @@ module.exports = {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(4510)
+const { WebsocketFrameSend } = __nccwpck_require__(2129)
 const { opcodes, sendHints } = __nccwpck_require__(6869)
 const FixedQueue = __nccwpck_require__(4007)
 
@@ -34151,7 +34151,7 @@ module.exports = {
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5457)
 const { states, opcodes } = __nccwpck_require__(6869)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(659)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(3040)
 const { isUtf8 } = __nccwpck_require__(4573)
 const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(5192)
 
@@ -34503,7 +34503,7 @@ const { ByteParser } = __nccwpck_require__(5183)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(8529)
 const { getGlobalDispatcher } = __nccwpck_require__(4498)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(659)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(3040)
 const { SendQueue } = __nccwpck_require__(9051)
 
 // https://websockets.spec.whatwg.org/#interface-definition
@@ -36430,11 +36430,15 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2129);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5984);
+/* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3734);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1375);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5984);
 
 
-process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+
+// Worker threads reading parts of the data start from this same bundle.
+if (!(0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .serveWorker */ .sc)())
+    process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ logger, workerEntry: new URL(import.meta.url) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -36458,8 +36462,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __nccwpck_require__(1918);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 173 modules
-var src = __nccwpck_require__(9087);
+// EXTERNAL MODULE: ./packages/cli/src/lib.ts + 18 modules
+var lib = __nccwpck_require__(3734);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5321);
 ;// CONCATENATED MODULE: ./actions/validate/src/annotations.ts
 /** Enough to find the pattern from the diff view; the report holds every example. */
 const MAX_PER_CHECK = 10;
@@ -36507,9 +36513,10 @@ function issueRow(issue, file) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 20 modules
-var github_src = __nccwpck_require__(2129);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 19 modules
+var github_src = __nccwpck_require__(1375);
 ;// CONCATENATED MODULE: ./actions/validate/src/inputs.ts
+
 
 
 const FAIL_ON = ['error', 'warning', 'never'];
@@ -36525,6 +36532,7 @@ function parseInputs(source) {
         profileOut: (0,github_src/* optionalInput */.$m)('profile-out', source),
         reportOut: (0,github_src/* optionalInput */.$m)('report-out', source),
         maxErrors: (0,github_src/* intInput */.O1)('max-errors', { min: 1, max: src/* MAX_REPORTED_ISSUES */.yp }, source),
+        threads: (0,lib/* parseThreads */.Js)((0,github_src/* optionalInput */.$m)('threads', source), 'input "threads"'),
     };
 }
 
@@ -36561,20 +36569,30 @@ function megabytes(bytes) {
 
 
 
+
 /** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
 const SUMMARY_BUDGET_BYTES = 500_000;
 const FAILING = { error: ['fail'], warning: ['fail', 'warn'], never: [] };
-async function run({ logger }) {
+/** `workerEntry`: this action's bundle, which the worker threads reading the data start from. */
+async function run({ logger, workerEntry }) {
     const inputs = parseInputs();
-    // The schema and the reference are read before the data: a typo in either must not cost a long pass.
-    const suite = inputs.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)((0,external_node_path_.resolve)(inputs.schema))).checks;
-    const reference = inputs.reference === undefined
-        ? undefined
-        : await logger.group('Reference', () => referenceProfile(inputs.reference, logger));
-    const { section, profile } = await logger.group('Validate', () => validate(inputs, suite, logger));
-    if (reference)
-        checkDrift(section, reference, profile, logger);
-    const report = (0,src/* validationReport */.qW)([section], new Date());
+    const started = Date.now();
+    const { report, section, profile, threads } = await logger.group('Validate', () => (0,lib/* runValidate */.ED)({
+        data: inputs.data,
+        cwd: process.cwd(),
+        ...(inputs.schema !== undefined && { schema: inputs.schema }),
+        ...(inputs.reference !== undefined && { reference: inputs.reference }),
+        ...(inputs.shard && { shard: inputs.shard }),
+        ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
+        ...(inputs.threads !== undefined && { threads: inputs.threads }),
+    }, {
+        workerEntry,
+        onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
+        onSkippedColumn: (message) => logger.warning(`drift: ${message}`),
+    }));
+    const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
+    const on = threads > 1 ? ` on ${threads} threads` : '';
+    logger.info(`Read ${section.rows} rows × ${section.columns} columns of ${inputs.data}${shard} in ${seconds(started)}${on}`);
     const reportPath = await writeJson(inputs.reportOut ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate-validate-report.json'), report);
     const profilePath = inputs.profileOut === undefined ? '' : await writeJson(inputs.profileOut, profile);
     await core.summary
@@ -36588,36 +36606,6 @@ async function run({ logger }) {
     logger.info(`Verdict: ${status} — ${report.verdict.summary}`);
     if (FAILING[inputs.failOn].includes(status))
         failStep(report, inputs.failOn, logger);
-}
-async function validate(inputs, suite, logger) {
-    const started = Date.now();
-    const result = await (0,src/* validateFile */.nJ)((0,external_node_path_.resolve)(inputs.data), {
-        dataset: inputs.data,
-        ...(suite && { suite }),
-        ...(inputs.shard && { shard: inputs.shard }),
-        ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
-        onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
-    });
-    const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
-    const { rows, columns } = result.section;
-    logger.info(`Read ${rows} rows × ${columns} columns of ${inputs.data}${shard} in ${seconds(started)}`);
-    return result;
-}
-/** A saved profile (`.json`) is used as it is; any other file is data, profiled first. */
-async function referenceProfile(path, logger) {
-    const started = Date.now();
-    const profile = await (0,src/* readReferenceProfile */.FP)((0,external_node_path_.resolve)(path), {
-        onProgress: progressLogger(`profiling ${path}`, (line) => logger.info(line)),
-    });
-    logger.info(`Read the reference profile of ${profile.rows} rows from ${path} in ${seconds(started)}`);
-    return profile;
-}
-function checkDrift(section, reference, profile, logger) {
-    const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile);
-    (0,src/* attachDrift */.rc)(section, result);
-    for (const column of skipped)
-        if (column.status !== 'pass')
-            logger.warning(`drift: ${column.message}`);
 }
 /** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */
 function annotateRows(section, data, logger) {
@@ -36660,28 +36648,941 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 9087:
+/***/ 3734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Js: () => (/* reexport */ parseThreads),
+  ED: () => (/* reexport */ runValidate),
+  sc: () => (/* reexport */ serveWorker)
+});
+
+// UNUSED EXPORTS: BootstrapPool, FAIL_ON, failsStep, runCompare
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5321);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 19 modules
+var github_src = __nccwpck_require__(1375);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
+
+
+function paths_userPath(path, cwd) {
+    const absolute = resolve(cwd, path);
+    const inside = relative(cwd, absolute);
+    const shown = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
+    return { shown, absolute };
+}
+/**
+ * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
+ * message says `metrics.json:3:1`, not a temporary folder's full path.
+ */
+async function paths_readAs(path, read) {
+    try {
+        return await read(path.absolute);
+    }
+    catch (error) {
+        if (error instanceof UserError && error.location.file === path.absolute) {
+            throw new UserError(error.message.replaceAll(path.absolute, path.shown), {
+                ...error.location,
+                file: path.shown,
+            });
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/baseline-files.ts
+
+
+
+
+/**
+ * The baseline's counterpart of a candidate file. A baseline folder (an artifact, a folder path) holds
+ * it at the same relative path or at its top level under the same name; a baseline file is the
+ * counterpart itself. `undefined` when the folder has no such file.
+ */
+async function baseline_files_findCounterpart(baseline, candidate, cwd) {
+    if (baseline.file !== undefined)
+        return userPath(baseline.file, cwd);
+    const tried = [
+        ...new Set(isAbsolute(candidate.shown) ? [basename(candidate.shown)] : [candidate.shown, basename(candidate.shown)]),
+    ];
+    for (const relative of tried) {
+        const absolute = join(baseline.dir, relative);
+        if (await isFile(absolute)) {
+            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
+        }
+    }
+    return undefined;
+}
+/** Like {@link findCounterpart}, but a baseline that was found must hold the file: it is an error otherwise. */
+async function baseline_files_requireCounterpart(baseline, candidate, cwd) {
+    const found = await baseline_files_findCounterpart(baseline, candidate, cwd);
+    if (found)
+        return found;
+    throw new UserError(`baseline ${baseline.label} has no ${basename(candidate.shown)} (looked for ${candidate.shown} and ${basename(candidate.shown)} in it)`);
+}
+async function isFile(path) {
+    try {
+        return (await stat(path)).isFile();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw new UserError(`cannot read the baseline: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/candidate.ts
+
+
+
+const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
+const MANIFEST_SUFFIX = 'manifest.json';
+/**
+ * A manifest by its name (`mlgate.manifest.json`); JSON Lines and Parquet are always predictions; a CSV or
+ * TSV is predictions when its header has both an id and a label column, else a metrics table; anything else
+ * is a metrics file.
+ */
+async function candidate_sideKind(path, predictions) {
+    if (predictions)
+        return 'predictions';
+    if (basename(path.absolute).toLowerCase().endsWith(MANIFEST_SUFFIX))
+        return 'manifest';
+    const extension = extname(path.absolute.toLowerCase().replace(/\.gz$/, ''));
+    if (PREDICTION_EXTENSIONS.has(extension))
+        return 'predictions';
+    if (extension !== '.csv' && extension !== '.tsv')
+        return 'metrics';
+    const format = formatOf(path.absolute);
+    const columns = await readAs(path, (file) => readCsvColumns(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const has = (names) => names.some((name) => columns.includes(name));
+    return has(DEFAULT_COLUMN_NAMES.id) && has(DEFAULT_COLUMN_NAMES.label) ? 'predictions' : 'metrics';
+}
+/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
+async function candidate_readSide(path, kind, sliceColumns, cwd) {
+    switch (kind) {
+        case 'predictions':
+            return {
+                kind,
+                file: path,
+                predictions: await readAs(path, (file) => readPredictions(file, { slices: sliceColumns })),
+            };
+        case 'metrics':
+            return { kind, files: [path], values: await readAs(path, readMetricsFile) };
+        case 'manifest':
+            return readManifest(path, cwd);
+    }
+}
+/** Reads metrics files into one set of values; a key in two files is ambiguous and an error. */
+async function candidate_readMetricsFiles(paths) {
+    const values = new Map();
+    const from = new Map();
+    for (const path of paths) {
+        for (const [key, value] of await readAs(path, readMetricsFile)) {
+            const earlier = from.get(key);
+            if (earlier !== undefined) {
+                throw new UserError(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                    file: path.shown,
+                });
+            }
+            from.set(key, path.shown);
+            values.set(key, value);
+        }
+    }
+    return values;
+}
+/**
+ * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
+ * manifest's folder), or the metric values themselves.
+ */
+async function readManifest(path, cwd) {
+    const flat = await readAs(path, readMetricsFile);
+    const single = flat.get('metrics');
+    const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
+    const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
+    const folder = dirname(path.absolute);
+    const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
+        if (typeof file !== 'string' || file === '') {
+            throw new UserError('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+        }
+        return userPath(resolve(folder, file), cwd);
+    });
+    if (paths.length > 0)
+        return { kind: 'metrics', files: paths, values: await candidate_readMetricsFiles(paths) };
+    if (inline.length > 0) {
+        return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
+    }
+    throw new UserError('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+        file: path.shown,
+        path: 'metrics',
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/compare-sides.ts
+
+/**
+ * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
+ * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
+ * metrics file.
+ */
+function compare_sides_compareSides(candidate, baseline, config, deltas) {
+    const { gate } = config;
+    if (baseline && baseline.kind !== candidate.kind) {
+        const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
+        throw new UserError(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
+    }
+    if (candidate.kind === 'metrics') {
+        const before = baseline?.kind === 'metrics' ? baseline.values : null;
+        return { metrics: diffMetrics(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+    }
+    const compared = comparePredictions({
+        candidate: candidate.predictions,
+        baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
+        confidence: gate.confidence,
+        resamples: gate.bootstrap.resamples,
+        seed: gate.bootstrap.seed,
+        sliceColumns: gate.slices?.columns ?? [],
+        minSliceSize: gate.slices?.minSize,
+        rules: gate.metrics,
+        ...(deltas && { deltas }),
+    });
+    const reasons = compared.join ? joinReasons(compared.join) : [];
+    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+}
+/** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
+function joinReasons(join) {
+    const { onlyCandidate, onlyBaseline, matched } = join;
+    if (onlyCandidate.count === 0 && onlyBaseline.count === 0)
+        return [];
+    const part = (count, examples, where) => count === 0 ? [] : [`${count} only in the ${where} (e.g. ${examples.map((id) => JSON.stringify(id)).join(', ')})`];
+    const parts = [
+        ...part(onlyCandidate.count, onlyCandidate.examples, 'candidate'),
+        ...part(onlyBaseline.count, onlyBaseline.examples, 'baseline'),
+    ];
+    return [
+        {
+            rule: 'predictions.join',
+            status: 'warn',
+            message: `the evaluation sets differ: example ids ${parts.join(' and ')}; metrics compare the ${matched} ids in both`,
+        },
+    ];
+}
+function describe(side) {
+    return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/config.ts
+
+
+
+/**
+ * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
+ * defaults otherwise, so a quick comparison needs no config at all.
+ */
+async function config_loadCompareConfig(config, cwd) {
+    const path = userPath(config ?? DEFAULT_CONFIG_FILE, cwd);
+    if (config === undefined && !(await exists(path.absolute))) {
+        return { config: loadConfig('version: 1\n', DEFAULT_CONFIG_FILE) };
+    }
+    return { config: await readAs(path, readConfigFile), file: path.shown };
+}
+/** The compared model: the one named, else the config's only model. */
+function config_selectModel(config, name, file) {
+    const names = Object.keys(config.models);
+    if (name !== undefined) {
+        const model = config.models[name];
+        if (model || names.length === 0)
+            return model ? { name, model } : { name };
+        throw new UserError(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+            ...(file ? { file } : {}),
+            path: 'models',
+        });
+    }
+    const [only] = names;
+    if (names.length === 1 && only !== undefined)
+        return { name: only, model: config.models[only] };
+    return { name: 'model' };
+}
+async function exists(path) {
+    try {
+        await access(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/params.ts
+
+
+
+
+/**
+ * The params diff of the model's configured params files. A baseline folder without them (an artifact
+ * from before they were uploaded) leaves the diff out with a warning rather than listing every
+ * parameter as added; a baseline that is a single file cannot hold them.
+ */
+async function params_paramsDiff(files, baseline, cwd, logger) {
+    if (files.length === 0)
+        return undefined;
+    const candidatePaths = files.map((file) => userPath(file, cwd));
+    const candidate = await readMetricsFiles(candidatePaths);
+    if (baseline === null)
+        return diffParams(null, candidate);
+    if (baseline.file !== undefined) {
+        logger.info('The baseline is a single file, so parameters were not compared.');
+        return undefined;
+    }
+    const baselinePaths = [];
+    for (const path of candidatePaths) {
+        const found = await findCounterpart(baseline, path, cwd);
+        if (!found) {
+            logger.warning(`The baseline ${baseline.label} has no ${path.shown}, so parameters were not compared.`);
+            return undefined;
+        }
+        baselinePaths.push(found);
+    }
+    return diffParams(await readMetricsFiles(baselinePaths), candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/validation.ts
+
+
+/** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
+async function validation_readValidationOutcome(path) {
+    const report = await readAs(path, readReportFile);
+    const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
+    const status = report.verdict.status;
+    const driftStatus = drift.length > 0 ? worstStatus(drift) : undefined;
+    return {
+        ...(status === 'skipped' ? {} : { validationStatus: status }),
+        ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/run-compare.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
+ * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
+ * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
+ * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
+ */
+async function runCompare(options, deps) {
+    const { cwd } = options;
+    const { logger } = deps;
+    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const { name, model } = selectModel(config, options.model, configFile);
+    const candidatePath = candidateOf(options, model, cwd);
+    const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
+    const kind = await sideKind(candidatePath, forcePredictions);
+    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
+    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
+    const validation = options.validationReport
+        ? await readValidationOutcome(userPath(options.validationReport, cwd))
+        : {};
+    const found = await findBaseline(options.baseline, deps, cwd);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
+    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    for (const note of compared.notes)
+        logger.info(note);
+    const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
+    const gate = evaluateGate(config.gate, {
+        comparisons: compared.metrics,
+        ...(compared.slices ? { slices: compared.slices } : {}),
+        ...validation,
+        baselineMissing: baseline === null,
+        metricsFile: sideFiles(candidate),
+        model: name,
+    });
+    const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
+    const status = worstStatus([gate.status, ...reasons.map((reason) => reason.status)]);
+    const section = {
+        model: name,
+        baseline: found ? baselineRevision(found) : null,
+        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        confidence: config.gate.confidence,
+        metrics: compared.metrics,
+        ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
+        ...(params ? { params } : {}),
+    };
+    const report = {
+        schema: REPORT_SCHEMA_ID,
+        createdAt: deps.now().toISOString(),
+        ...(options.subject ? { subject: options.subject } : {}),
+        verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
+        comparisons: [section],
+    };
+    return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** The explicit candidate, else the model's predictions, else its metrics file. */
+function candidateOf(options, model, cwd) {
+    const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
+    if (path === undefined) {
+        throw new UserError('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+    }
+    return userPath(path, cwd);
+}
+function isConfiguredPredictions(candidate, model, cwd) {
+    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+}
+async function findBaseline(spec, deps, cwd) {
+    if (spec === undefined || spec.trim() === '') {
+        deps.logger.info('No baseline was given: this is compared as a first run.');
+        return null;
+    }
+    const parsed = parseBaselineSpec(spec);
+    if (parsed.kind === 'branch' && deps.workflow === undefined) {
+        throw new UserError(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+    }
+    const resolution = await resolveBaseline(parsed, {
+        artifacts: deps.artifacts,
+        artifactName: deps.artifactName,
+        workflow: deps.workflow ?? '',
+        ...(deps.registry && { registry: deps.registry }),
+        logger: deps.logger,
+        cwd,
+    });
+    return resolution.found ? resolution : null;
+}
+async function readBaselineSide(found, candidate, candidateKind, cwd) {
+    const path = await requireCounterpart(found, candidate, cwd);
+    const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
+    return readSide(path, kind, [], cwd);
+}
+function sideFiles(side) {
+    return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
+}
+/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
+function baselineRevision(found) {
+    const source = describeSource(found.source);
+    return source === undefined ? { label: found.label } : { label: found.label, source };
+}
+function describeSource(source) {
+    switch (source.kind) {
+        case 'artifact':
+            return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
+        case 'path':
+            return undefined;
+        case 'registry':
+            return `registry ${source.model}#${source.stage} (${source.version})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/compare/index.ts
+
+
+
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/roles.ts
+
+/**
+ * The bundle is its own worker entry: a pool starts it with one of these roles in `workerData`,
+ * and the entry serves that role instead of running the CLI (or the action).
+ */
+const SHARD_WORKER_ROLE = 'mlgate-shard-worker';
+const roles_BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
+/** This thread's role, or undefined on the main thread and in workers started by others. */
+function roles_workerRole() {
+    if (external_node_worker_threads_.isMainThread)
+        return undefined;
+    const role = external_node_worker_threads_.workerData?.role;
+    return typeof role === 'string' ? role : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
+
+
+
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+const MIN_PARALLEL_STEPS = 20_000_000;
+/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 2;
+const MESSAGE_BYTES = 2048;
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+class BootstrapPool {
+    entry;
+    threads;
+    workers = [];
+    ranInWorkers = false;
+    /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
+    constructor(entry, threads) {
+        this.entry = entry;
+        this.threads = threads;
+    }
+    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
+    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+        ? deltasInThread(job, statistic)
+        : this.inWorkers(job);
+    /** Whether any job was large enough to run on the workers. */
+    get used() {
+        return this.ranInWorkers;
+    }
+    async close() {
+        const workers = this.workers;
+        this.workers = [];
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    inWorkers(job) {
+        if (this.workers.length === 0) {
+            this.workers = Array.from({ length: this.threads }, () => new Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }));
+        }
+        this.ranInWorkers = true;
+        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+        const count = this.workers.length;
+        this.workers.forEach((worker, w) => {
+            const from = Math.floor((w * job.resamples) / count);
+            const to = Math.floor(((w + 1) * job.resamples) / count);
+            worker.postMessage({ job, from, to, results, status });
+        });
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
+            Atomics.wait(words, 0, finished);
+        }
+        if (Atomics.load(words, 1) > 0) {
+            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+            const end = bytes.indexOf(0);
+            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
+        }
+        return new Float64Array(results).slice();
+    }
+}
+function isBootstrapWorker() {
+    return workerRole() === BOOTSTRAP_WORKER_ROLE;
+}
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+function serveBootstrapWorker() {
+    external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        try {
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
+        }
+        catch (error) {
+            if (Atomics.add(words, 1, 1) === 0) {
+                const text = error instanceof Error ? error.message : String(error);
+                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+                new TextEncoder().encodeInto(text, bytes);
+            }
+        }
+        Atomics.add(words, 0, 1);
+        Atomics.notify(words, 0);
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/worker.ts
+
+
+const PROGRESS_INTERVAL_MS = 100;
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+function serveShardTasks() {
+    const port = external_node_worker_threads_.parentPort;
+    if (!port)
+        throw new Error('serveShardTasks runs on a worker thread');
+    port.on('message', (task) => {
+        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+    });
+}
+async function runTask(task, post) {
+    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
+    let last = 0;
+    const onProgress = ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
+            return;
+        last = now;
+        post({ type: 'progress', bytes, totalBytes, rows });
+    };
+    const pass = await (0,src/* validatePass */.oI)(task.path, {
+        shard: task.shard,
+        onProgress,
+        ...(suite && { suite }),
+        ...(task.format && { format: task.format }),
+        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    });
+    post({
+        type: 'done',
+        result: {
+            profile: pass.profile.toJSON(),
+            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+            issues: pass.issues,
+            errorCount: pass.errorCount,
+            warningCount: pass.warningCount,
+        },
+    });
+}
+function serialize(error) {
+    if ((0,src/* isUserError */.iU)(error))
+        return { message: error.message, location: { ...error.location } };
+    if (error instanceof Error)
+        return { message: error.message, ...(error.stack && { stack: error.stack }) };
+    return { message: String(error) };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/serve-worker.ts
+
+
+
+/**
+ * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
+ * worker entry with `if (!serveWorker()) …run the action…`.
+ */
+function serveWorker() {
+    switch (roles_workerRole()) {
+        case SHARD_WORKER_ROLE:
+            serveShardTasks();
+            return true;
+        case roles_BOOTSTRAP_WORKER_ROLE:
+            serveBootstrapWorker();
+            return true;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
+
+/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
+function parseThreads(text, name = '--threads') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 256)) {
+        throw new src/* UserError */.yo(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: SHARD_WORKER_ROLE } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new src/* UserError */.yo(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/progress-sum.ts
+/**
+ * Adds up the progress of reads running side by side (shards on workers, the data and its
+ * reference) into one report. A part counts its expected size until it reports its own, so the
+ * percentage does not jump when a queued part starts.
+ */
+class ProgressSum {
+    report;
+    parts = [];
+    constructor(report) {
+        this.report = report;
+    }
+    /** A callback for one more part, expected to read `expectedBytes` bytes. */
+    part(expectedBytes = 0) {
+        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
+        this.parts.push(state);
+        return (progress) => {
+            Object.assign(state, progress);
+            this.report(this.total());
+        };
+    }
+    total() {
+        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
+        for (const part of this.parts) {
+            sum.bytes += part.bytes;
+            sum.totalBytes += part.totalBytes;
+            sum.rows += part.rows;
+        }
+        return sum;
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
+    if (!split) {
+        return (0,src/* validatePass */.oI)(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: src/* Profile */.WV.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return (0,src/* joinValidationPasses */.zY)(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return (0,src/* readProfileFile */.CI)(path);
+    return (await runPass(path, options)).profile;
+}
+/**
+ * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
+ * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
+ */
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function chooseThreads(requested, path, canUseWorkers) {
+    if (!canUseWorkers)
+        return 1;
+    if (requested !== undefined)
+        return requested;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
+
+
+
+
+
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    if (reference) {
+        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
+        (0,src/* attachDrift */.rc)(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/lib.ts
+/** The CLI's engine as a library, for the actions that share it (the `mlgate` binary is `index.ts`). */
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 5321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   yp: () => (/* reexport */ MAX_REPORTED_ISSUES),
+  WV: () => (/* reexport */ Profile),
   yo: () => (/* reexport */ errors_UserError),
   rc: () => (/* reexport */ attachDrift),
+  q6: () => (/* reexport */ canJoinShards),
   fz: () => (/* reexport */ detectDriftDetailed),
   Cc: () => (/* reexport */ formatLocated),
   be: () => (/* reexport */ formatOf),
+  xB: () => (/* reexport */ isGzipFile),
+  vZ: () => (/* reexport */ isRowCheck),
   iU: () => (/* reexport */ isUserError),
+  Vt: () => (/* reexport */ jobDeltas),
+  zY: () => (/* reexport */ joinValidationPasses),
+  X2: () => (/* reexport */ judgeValidation),
   d7: () => (/* reexport */ parseShardSpec),
   de: () => (/* reexport */ readCheckSuite),
-  FP: () => (/* reexport */ readReferenceProfile),
+  CI: () => (/* reexport */ read_readProfileFile),
   Ay: () => (/* reexport */ renderReportMarkdown),
-  nJ: () => (/* reexport */ validateFile),
+  D$: () => (/* reexport */ schemaDriftOptions),
+  vl: () => (/* reexport */ splitShard),
+  oI: () => (/* reexport */ validatePass),
   qW: () => (/* reexport */ validationReport)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validatePass, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readReferenceProfile, readReportFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -40581,7 +41482,7 @@ const JSON_KEYS = new Set([
  * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
  * are ever decoded to strings, and only when the summary is read.
  */
-class column_ColumnProfile {
+class ColumnProfile {
     name;
     count = 0;
     nulls = 0;
@@ -40823,7 +41724,7 @@ class column_ColumnProfile {
                 fail(`${path}.${key}`, 'unknown key');
         if (typeof obj.name !== 'string')
             fail(`${path}.name`, `expected a string, got ${describeValue(obj.name)}`);
-        const column = new column_ColumnProfile(obj.name, {}, {
+        const column = new ColumnProfile(obj.name, {}, {
             moments: Moments.fromJSON(obj.moments, `${path}.moments`),
             kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
             hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
@@ -40928,7 +41829,7 @@ function isPlainInteger(bytes, start, end) {
 const PROFILE_SCHEMA = 'mlgate/profile@1';
 const TOP_KEYS = new Set(['schema', 'rows', 'sources', 'columns']);
 /** A dataset's profile: its columns' mergeable profiles and where the rows came from. */
-class profile_Profile {
+class Profile {
     rows;
     sources;
     columns;
@@ -40989,7 +41890,7 @@ function mergeProfiles(profiles) {
     const [first, ...rest] = profiles;
     if (first === undefined)
         throw new UserError('no profiles to merge');
-    const merged = profile_Profile.fromJSON(first.toJSON());
+    const merged = Profile.fromJSON(first.toJSON());
     for (const profile of rest)
         merged.merge(profile);
     return merged;
@@ -41017,7 +41918,7 @@ function readProfile(json) {
     const names = new Set();
     const columns = expectArray(obj, 'columns', '$').map((c, i) => {
         const path = `$.columns[${i}]`;
-        const column = column_ColumnProfile.fromJSON(c, path);
+        const column = ColumnProfile.fromJSON(c, path);
         if (names.has(column.name))
             fail(`${path}.name`, `column "${column.name}" appears twice`);
         names.add(column.name);
@@ -41025,7 +41926,7 @@ function readProfile(json) {
             fail(`${path}.count`, `is ${column.count} but the profile has ${rows} rows`);
         return column;
     });
-    return new profile_Profile(rows, sources, columns);
+    return new Profile(rows, sources, columns);
 }
 const SOURCE_KEYS = new Set(['file', 'format', 'shard', 'bytes', 'rows', 'issues']);
 function readSource(value, path) {
@@ -41088,7 +41989,7 @@ class ProfileBuilder {
     }
     add(batch) {
         for (let col = this.columns.length; col < batch.columnCount; col++) {
-            const column = new column_ColumnProfile(batch.columns[col], this.options);
+            const column = new ColumnProfile(batch.columns[col], this.options);
             column.addMissing(this.rows);
             this.columns.push(column);
         }
@@ -41112,7 +42013,7 @@ class ProfileBuilder {
     /** Columns known to the reader but without any row yet (a header-only file). */
     declareColumns(names) {
         for (let col = this.columns.length; col < names.length; col++) {
-            const column = new column_ColumnProfile(names[col], this.options);
+            const column = new ColumnProfile(names[col], this.options);
             column.addMissing(this.rows);
             this.columns.push(column);
         }
@@ -41122,7 +42023,7 @@ class ProfileBuilder {
     }
     /** The profile of everything added; the builder must not be used afterwards. */
     finish(sources = []) {
-        return new profile_Profile(this.rows, sources, this.columns);
+        return new Profile(this.rows, sources, this.columns);
     }
 }
 
@@ -52492,7 +53393,7 @@ async function refuseGzipShards(path, shard) {
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
-async function profileFile(path, options = {}) {
+async function profile_file_profileFile(path, options = {}) {
     const format = options.format ?? formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
@@ -52559,8 +53460,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
-    return profile_Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
+async function read_readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
+    return Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
@@ -52583,7 +53484,7 @@ async function readReferenceProfile(path, options = {}) {
  * range, and `shard` naming the range as the caller asked for it (`null` for the whole file).
  * The parts are consumed: the result is built from their sketches.
  */
-function join_shards_joinShardProfiles(parts, shard) {
+function joinShardProfiles(parts, shard) {
     const names = [];
     const seen = new Set();
     for (const part of parts) {
@@ -54960,13 +55861,13 @@ function thresholded(score) {
  * point, and each call consumes a deterministic number of outputs for a given stream, so draws
  * built from it are reproducible with the seed.
  */
-function binomial_binomial(rng, n, p) {
+function binomial(rng, n, p) {
     if (n === 0 || p <= 0)
         return 0;
     if (p >= 1)
         return n;
     if (p > 0.5)
-        return n - binomial_binomial(rng, n, 1 - p);
+        return n - binomial(rng, n, 1 - p);
     return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
 }
 /** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
@@ -55073,18 +55974,85 @@ function stirlingTail(k) {
  * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
  * of `total` uniform draws over Σ sizes items land in each category.
  */
-function binomial_multinomial(rng, total, sizes, out) {
+function multinomial(rng, total, sizes, out) {
     let itemsLeft = 0;
     for (const s of sizes)
         itemsLeft += s;
     let drawsLeft = total;
     for (let k = 0; k < sizes.length; k++) {
         const size = sizes[k];
-        const drawn = drawsLeft === 0 ? 0 : binomial_binomial(rng, drawsLeft, size / itemsLeft);
+        const drawn = drawsLeft === 0 ? 0 : binomial(rng, drawsLeft, size / itemsLeft);
         out[k] = drawn;
         drawsLeft -= drawn;
         itemsLeft -= size;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/prng.ts
+/**
+ * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, 32-bit output, fast in JavaScript's
+ * 32-bit integer arithmetic. Each (seed, stream) pair gets its own state via SplitMix32, so resample
+ * r of a bootstrap depends only on (seed, r): splitting resamples across workers, or re-running one,
+ * reproduces exactly the same draws.
+ */
+class Xoshiro128 {
+    /** The state words; public so hot loops can step the generator in local variables and store it back. */
+    s0;
+    s1;
+    s2;
+    s3;
+    constructor(seed, stream = 0) {
+        const state = seedState(seed, stream);
+        this.s0 = state[0];
+        this.s1 = state[1];
+        this.s2 = state[2];
+        this.s3 = state[3];
+    }
+    nextUint32() {
+        const r = Math.imul(this.s1, 5);
+        const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+        const t = this.s1 << 9;
+        this.s2 ^= this.s0;
+        this.s3 ^= this.s1;
+        this.s1 ^= this.s2;
+        this.s0 ^= this.s3;
+        this.s2 ^= t;
+        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+        return result;
+    }
+    /** Uniform in [0, 1) with 32 bits of resolution. */
+    nextFloat() {
+        return this.nextUint32() / 4294967296;
+    }
+    /** Uniform in (0, 1) with 53 bits of resolution (high 27 bits of one output, high 26 of the next). */
+    nextOpenDouble() {
+        const high = this.nextUint32() >>> 5;
+        const low = this.nextUint32() >>> 6;
+        return (high * 67108864 + low + 0.5) / 9007199254740992;
+    }
+}
+/** The xoshiro128** state for (seed, stream); for one seed, distinct streams get distinct states. */
+function seedState(seed, stream) {
+    if (!Number.isSafeInteger(seed) || seed < 0)
+        throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+    // mix32 is a bijection, so for a fixed seed distinct streams give distinct starting points.
+    let x = mix32((seed >>> 0) + GOLDEN);
+    x = mix32(x ^ Math.floor(seed / 4294967296));
+    x = mix32(x ^ stream);
+    const state = new Int32Array(4);
+    for (let k = 0; k < 4; k++)
+        state[k] = mix32(x + Math.imul(k + 1, GOLDEN));
+    if (state.every((v) => v === 0))
+        state[0] = 1;
+    return state;
+}
+const GOLDEN = 0x9e3779b9;
+/** SplitMix32/murmur3 finaliser: a bijection on 32-bit integers with good avalanche. */
+function mix32(value) {
+    let z = value | 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return z ^ (z >>> 16);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
@@ -55105,7 +56073,7 @@ const BLOCK_SIZE = 1024;
  * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
  * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
  */
-function resample_drawCounts(seed, resample, counts) {
+function drawCounts(seed, resample, counts) {
     const n = counts.length;
     const rng = new Xoshiro128(seed, resample);
     let drawsLeft = n;
@@ -55199,7 +56167,7 @@ function partialBlock(rng, counts, start, size, total) {
  * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
  * category, but not the same draws as `drawCounts`.
  */
-function resample_drawCategoryTotals(seed, resample, sizes, totals) {
+function drawCategoryTotals(seed, resample, sizes, totals) {
     let n = 0;
     for (const s of sizes)
         n += s;
@@ -56849,12 +57817,12 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
 const deltas_deltasInThread = (job, statistic) => bootstrapDeltas(statistic, job.seed, 0, job.resamples);
 /** Resamples [from, to) of a job, from the job alone: what a worker thread runs. */
 function jobDeltas(job, from, to) {
-    const definition = metricsFor(job.task).find((d) => d.name === job.metric);
+    const definition = metric_set_metricsFor(job.task).find((d) => d.name === job.metric);
     const { truth, candidate, baseline } = job.examples;
     if (definition === undefined || baseline === null) {
-        throw new UserError(`bootstrap job: no paired ${job.task} metric named "${job.metric}"`);
+        throw new errors_UserError(`bootstrap job: no paired ${job.task} metric named "${job.metric}"`);
     }
-    return bootstrapDeltas(definition.statistic(truth, candidate, baseline), job.seed, from, to);
+    return bootstrap_bootstrapDeltas(definition.statistic(truth, candidate, baseline), job.seed, from, to);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/metrics.ts
@@ -57530,7 +58498,7 @@ function translatePythonSyntax(pattern) {
 
 
 
-const row_checker_DEFAULT_MAX_EXAMPLES = 10;
+const DEFAULT_MAX_EXAMPLES = 10;
 const DEFAULT_MAX_DISTINCT = 10_000_000;
 /**
  * Evaluates row-level checks while batches stream past: counts the values each check rejects and
@@ -57546,7 +58514,7 @@ class RowChecker {
     rows = 0;
     masks = [];
     constructor(checks, options = {}) {
-        this.maxExamples = options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES;
+        this.maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
         this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
         this.quotedIsText = options.quotedIsText ?? false;
         this.states = checks.filter(isRowCheck).map((check) => ({
@@ -58476,6 +59444,51 @@ async function readCheckSuite(path) {
     return loadCheckSuite(await read_text_readTextFile(path, MAX_SUITE_BYTES), path);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/join-outcomes.ts
+/**
+ * Whether row checks over separate shards can be joined into the one-pass result. Uniqueness
+ * cannot: a value repeated across shards is only seen by holding every value in one place.
+ */
+function canJoinShards(checks) {
+    return !checks.some((check) => check.kind === 'unique');
+}
+/**
+ * The outcomes one pass over consecutive shards (given in file order) would give: counts add up,
+ * examples stay in line order and keep the first `maxExamples`. A column absent from a whole
+ * shard (a JSON Lines key) is null there, as one pass counts the rows before a column appears.
+ */
+function joinRowOutcomes(shards, maxExamples) {
+    const [first] = shards;
+    if (first === undefined)
+        return [];
+    return first.outcomes.map((_, index) => {
+        const parts = shards.map(({ outcomes, rows }) => ({ outcome: outcomes[index], rows }));
+        const { check } = parts[0].outcome;
+        if (check.kind === 'unique')
+            throw new RangeError('uniqueness checks cannot be joined across shards');
+        const present = parts.some(({ outcome }) => outcome.present);
+        const countsAbsent = present && (check.kind === 'not_null' || check.kind === 'null');
+        let checked = 0;
+        let unexpected = 0;
+        const examples = [];
+        for (const { outcome, rows } of parts) {
+            if (outcome.present) {
+                checked += outcome.checked;
+                unexpected += outcome.unexpected;
+                for (const example of outcome.examples)
+                    if (examples.length < maxExamples)
+                        examples.push(example);
+            }
+            else if (countsAbsent) {
+                checked += rows;
+                if (check.kind === 'not_null')
+                    unexpected += rows;
+            }
+        }
+        return { check, present, checked, unexpected, examples };
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/index.ts
 
 
@@ -58651,10 +59664,10 @@ async function validateFile(path, options = {}) {
 async function validatePass(path, options = {}) {
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
-    const maxExamples = bounded('maxExamples', options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
+    const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
     const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
-    const { profile, issues, errorCount, warningCount } = await profileFile(path, {
+    const { profile, issues, errorCount, warningCount } = await profile_file_profileFile(path, {
         ...options.profile,
         quotedIsText,
         csv: { maxErrors },
@@ -59815,6 +60828,15 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
     return { column, test, statistic, pValue, effect: { name: effectName, value: effect, threshold }, drifted };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/drift/schema-settings.ts
+/** The per-column `drift:` settings a data schema writes, as `detectDrift` takes them (none for a GX suite). */
+function schemaDriftOptions(schema) {
+    const columns = (schema?.columns ?? []).filter((column) => column.drift !== undefined);
+    if (columns.length === 0)
+        return {};
+    return { columns: Object.fromEntries(columns.map((column) => [column.name, { ...column.drift }])) };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/drift/index.ts
 
 
@@ -59851,7 +60873,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 2129:
+/***/ 1375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59868,8 +60890,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 173 modules
-var src = __nccwpck_require__(9087);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5321);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -60369,8 +61391,8 @@ function serialize(stored) {
     return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
@@ -61257,6 +62279,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 542:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

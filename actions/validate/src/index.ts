@@ -1,4 +1,7 @@
+import { serveWorker } from '@mlgate/cli/lib';
 import { runAction } from '@mlgate/github';
 import { run } from './main.js';
 
-process.exitCode = await runAction(run);
+// Worker threads reading parts of the data start from this same bundle.
+if (!serveWorker())
+  process.exitCode = await runAction(({ logger }) => run({ logger, workerEntry: new URL(import.meta.url) }));

@@ -1,3 +1,4 @@
+import { parseThreads } from '@mlgate/cli/lib';
 import { MAX_REPORTED_ISSUES, parseShardSpec, type ShardSpec } from '@mlgate/core';
 import { enumInput, intInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 
@@ -13,6 +14,8 @@ export interface Inputs {
   profileOut: string | undefined;
   reportOut: string | undefined;
   maxErrors: number | undefined;
+  /** Undefined: every core, fewer for small files. */
+  threads: number | undefined;
 }
 
 /** Every input of action.yml, read and checked once, before any file is opened. */
@@ -27,5 +30,6 @@ export function parseInputs(source?: InputSource): Inputs {
     profileOut: optionalInput('profile-out', source),
     reportOut: optionalInput('report-out', source),
     maxErrors: intInput('max-errors', { min: 1, max: MAX_REPORTED_ISSUES }, source),
+    threads: parseThreads(optionalInput('threads', source), 'input "threads"'),
   };
 }

@@ -2,25 +2,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
+import { runValidate } from '@mlgate/cli/lib';
 import {
   UserError,
-  attachDrift,
-  detectDriftDetailed,
   formatOf,
-  readCheckSuite,
-  readReferenceProfile,
   renderReportMarkdown,
-  validateFile,
-  validationReport,
-  type Check,
-  type Profile,
   type Report,
   type VerdictStatus,
   type ValidationSection,
 } from '@mlgate/core';
 import type { Logger } from '@mlgate/github';
 import { rowAnnotations } from './annotations.js';
-import { parseInputs, type FailOn, type Inputs } from './inputs.js';
+import { parseInputs, type FailOn } from './inputs.js';
 import { progressLogger } from './progress.js';
 
 /** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
@@ -28,18 +21,34 @@ const SUMMARY_BUDGET_BYTES = 500_000;
 
 const FAILING: Record<FailOn, readonly VerdictStatus[]> = { error: ['fail'], warning: ['fail', 'warn'], never: [] };
 
-export async function run({ logger }: { logger: Logger }): Promise<void> {
+/** `workerEntry`: this action's bundle, which the worker threads reading the data start from. */
+export async function run({ logger, workerEntry }: { logger: Logger; workerEntry: URL }): Promise<void> {
   const inputs = parseInputs();
-  // The schema and the reference are read before the data: a typo in either must not cost a long pass.
-  const suite = inputs.schema === undefined ? undefined : (await readCheckSuite(resolve(inputs.schema))).checks;
-  const reference =
-    inputs.reference === undefined
-      ? undefined
-      : await logger.group('Reference', () => referenceProfile(inputs.reference!, logger));
-  const { section, profile } = await logger.group('Validate', () => validate(inputs, suite, logger));
-  if (reference) checkDrift(section, reference, profile, logger);
+  const started = Date.now();
+  const { report, section, profile, threads } = await logger.group('Validate', () =>
+    runValidate(
+      {
+        data: inputs.data,
+        cwd: process.cwd(),
+        ...(inputs.schema !== undefined && { schema: inputs.schema }),
+        ...(inputs.reference !== undefined && { reference: inputs.reference }),
+        ...(inputs.shard && { shard: inputs.shard }),
+        ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
+        ...(inputs.threads !== undefined && { threads: inputs.threads }),
+      },
+      {
+        workerEntry,
+        onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
+        onSkippedColumn: (message) => logger.warning(`drift: ${message}`),
+      },
+    ),
+  );
+  const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
+  const on = threads > 1 ? ` on ${threads} threads` : '';
+  logger.info(
+    `Read ${section.rows} rows × ${section.columns} columns of ${inputs.data}${shard} in ${seconds(started)}${on}`,
+  );
 
-  const report = validationReport([section], new Date());
   const reportPath = await writeJson(
     inputs.reportOut ?? join(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate-validate-report.json'),
     report,
@@ -56,41 +65,6 @@ export async function run({ logger }: { logger: Logger }): Promise<void> {
   annotateRows(section, inputs.data, logger);
   logger.info(`Verdict: ${status} — ${report.verdict.summary}`);
   if (FAILING[inputs.failOn].includes(status)) failStep(report, inputs.failOn, logger);
-}
-
-async function validate(
-  inputs: Inputs,
-  suite: Check[] | undefined,
-  logger: Logger,
-): Promise<{ section: ValidationSection; profile: Profile }> {
-  const started = Date.now();
-  const result = await validateFile(resolve(inputs.data), {
-    dataset: inputs.data,
-    ...(suite && { suite }),
-    ...(inputs.shard && { shard: inputs.shard }),
-    ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
-    onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
-  });
-  const shard = inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : '';
-  const { rows, columns } = result.section;
-  logger.info(`Read ${rows} rows × ${columns} columns of ${inputs.data}${shard} in ${seconds(started)}`);
-  return result;
-}
-
-/** A saved profile (`.json`) is used as it is; any other file is data, profiled first. */
-async function referenceProfile(path: string, logger: Logger): Promise<Profile> {
-  const started = Date.now();
-  const profile = await readReferenceProfile(resolve(path), {
-    onProgress: progressLogger(`profiling ${path}`, (line) => logger.info(line)),
-  });
-  logger.info(`Read the reference profile of ${profile.rows} rows from ${path} in ${seconds(started)}`);
-  return profile;
-}
-
-function checkDrift(section: ValidationSection, reference: Profile, profile: Profile, logger: Logger): void {
-  const { result, skipped } = detectDriftDetailed(reference, profile);
-  attachDrift(section, result);
-  for (const column of skipped) if (column.status !== 'pass') logger.warning(`drift: ${column.message}`);
 }
 
 /** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */

@@ -14,6 +14,7 @@ import { FAIL_ON, type FailOn, runCompare } from '../compare/index.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { BootstrapPool } from '../parallel/bootstrap-pool.js';
+import { parseThreads } from '../parallel/threads.js';
 
 /** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
 export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');
@@ -82,7 +83,7 @@ export const compareCommand: Command = {
     if (positionals.length > 0) {
       throw new UserError(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
     }
-    const threads = parseThreads(values.threads);
+    const threads = parseThreads(values.threads) ?? availableParallelism();
     const pool = io.workerEntry && threads > 1 ? new BootstrapPool(io.workerEntry, threads) : undefined;
     const logger = consoleLogger({ stream: io.stderr });
     const { report, exitCode } = await runCompare(
@@ -118,13 +119,6 @@ export const compareCommand: Command = {
     return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
   },
 };
-
-function parseThreads(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  const threads = Number(value);
-  if (Number.isInteger(threads) && threads >= 1 && threads <= 256) return threads;
-  throw new UserError(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(value)}`);
-}
 
 function parseFailOn(value: string | undefined): FailOn {
   if (value === undefined) return 'fail';

@@ -14,6 +14,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { WorkerPool } from '../parallel/pool.js';
 import { chooseThreads, runPass } from '../parallel/run-passes.js';
+import { parseThreads } from '../parallel/threads.js';
 import { clearProgressLine, progressLine } from '../progress.js';
 
 const FORMATS = ['csv', 'tsv', 'jsonl'] as const;
@@ -68,7 +69,7 @@ export const profileCommand: Command = {
       const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
       const format = values.format === undefined ? undefined : parseFormat(values.format);
       const path = resolve(io.cwd, positionals[0]!);
-      const threads = await chooseThreads(values.threads, path, io.workerEntry !== undefined);
+      const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
       const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
       let result: ValidationPass;
       try {

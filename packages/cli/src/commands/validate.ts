@@ -1,29 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  MAX_REPORTED_ISSUES,
-  UserError,
-  attachDrift,
-  detectDriftDetailed,
-  judgeValidation,
-  readCheckSuite,
-  schemaDriftOptions,
-  parseShardSpec,
-  renderReportText,
-  validationReport,
-  type Profile,
-  type ValidateFileOptions,
-  type ValidationPass,
-} from '@mlgate/core';
+import { MAX_REPORTED_ISSUES, UserError, parseShardSpec, renderReportText } from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { WorkerPool } from '../parallel/pool.js';
-import { ProgressSum } from '../parallel/progress-sum.js';
-import { chooseThreads, referenceProfile, runPass } from '../parallel/run-passes.js';
+import { parseThreads } from '../parallel/threads.js';
 import { clearProgressLine, progressLine } from '../progress.js';
+import { type DataFormat, type ValidateResult, runValidate } from '../validate/run-validate.js';
 
-type DataFormat = NonNullable<ValidateFileOptions['format']>;
 const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'parquet'];
 
 const help = `Usage: mlgate validate <data> [options]
@@ -71,52 +55,31 @@ export const validateCommand: Command = {
       threads: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
-    const data = positionals[0]!;
-    const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
-    const format = values.format === undefined ? undefined : parseFormat(values.format);
+    const threads = parseThreads(values.threads);
     const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
-    const dataPath = resolve(io.cwd, data);
-    const schema = values.schema === undefined ? undefined : resolve(io.cwd, values.schema);
-    const suite = schema === undefined ? undefined : await readCheckSuite(schema);
-    const checks = suite?.checks ?? [];
-    const threads = await chooseThreads(values.threads, dataPath, io.workerEntry !== undefined);
-    const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
-    const progress = new ProgressSum(progressLine(io, 'validating'));
-    const read = { threads, ...(pool && { pool }) };
-    const reading = runPass(dataPath, {
-      ...read,
-      ...(schema !== undefined && { schema: { path: schema, checks } }),
-      ...(shard && { shard }),
-      ...(format && { format }),
-      ...(maxErrors !== undefined && { maxErrors }),
-      onProgress: progress.part(),
-    });
-    const referencePath = values.reference === undefined ? undefined : resolve(io.cwd, values.reference);
-    // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () =>
-      referencePath === undefined
-        ? undefined
-        : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-    let pass: ValidationPass;
-    let reference: Profile | undefined;
+    let result: ValidateResult;
     try {
-      if (pool) [pass, reference] = await Promise.all([reading, readReference()]);
-      else [pass, reference] = [await reading, await readReference()];
+      result = await runValidate(
+        {
+          data: positionals[0]!,
+          cwd: io.cwd,
+          ...(values.schema !== undefined && { schema: values.schema }),
+          ...(values.reference !== undefined && { reference: values.reference }),
+          ...(values.shard !== undefined && { shard: parseShardSpec(values.shard, '--shard') }),
+          ...(values.format !== undefined && { format: parseFormat(values.format) }),
+          ...(maxErrors !== undefined && { maxErrors }),
+          ...(threads !== undefined && { threads }),
+        },
+        {
+          ...(io.workerEntry && { workerEntry: io.workerEntry }),
+          onProgress: progressLine(io, 'validating'),
+          onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+        },
+      );
     } finally {
-      await pool?.close();
       clearProgressLine(io);
     }
-    const { section, profile } = judgeValidation(pass, checks, data);
-    if (reference) {
-      const { result, skipped } = detectDriftDetailed(
-        reference,
-        profile,
-        schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined),
-      );
-      attachDrift(section, result);
-      for (const column of skipped) if (column.status !== 'pass') io.stderr.write(`drift: ${column.message}\n`);
-    }
-    const report = validationReport([section], new Date());
+    const { report, section, profile } = result;
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     if (values['profile-out']) {

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import {
   Profile,
-  UserError,
   canJoinShards,
   isGzipFile,
   isRowCheck,
@@ -95,14 +94,17 @@ export async function referenceProfile(path: string, options: Omit<PassOptions, 
  * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
  * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
  */
-export async function chooseThreads(text: string | undefined, path: string, canUseWorkers: boolean): Promise<number> {
-  if (text !== undefined) {
-    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
-    if (!(n >= 1 && n <= 256))
-      throw new UserError(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
-    return canUseWorkers ? n : 1;
-  }
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+export async function chooseThreads(
+  requested: number | undefined,
+  path: string,
+  canUseWorkers: boolean,
+): Promise<number> {
   if (!canUseWorkers) return 1;
+  if (requested !== undefined) return requested;
   const size = await fileSize(path);
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
 }

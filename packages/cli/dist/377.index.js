@@ -1,8 +1,8 @@
-export const id = 680;
-export const ids = [680,982];
+export const id = 377;
+export const ids = [377,982];
 export const modules = {
 
-/***/ 5680:
+/***/ 2377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1837,7 +1837,21 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 // EXTERNAL MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
 var bootstrap_pool = __webpack_require__(982);
+;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
+
+/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
+function parseThreads(text, name = '--threads') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 256)) {
+        throw new src/* UserError */.yo(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/compare.ts
+
 
 
 
@@ -1912,7 +1926,7 @@ const compareCommand = {
         if (positionals.length > 0) {
             throw new src/* UserError */.yo(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
         }
-        const threads = parseThreads(values.threads);
+        const threads = parseThreads(values.threads) ?? (0,external_node_os_.availableParallelism)();
         const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$u(io.workerEntry, threads) : undefined;
         const logger = consoleLogger({ stream: io.stderr });
         const { report, exitCode } = await runCompare({
@@ -1944,14 +1958,6 @@ const compareCommand = {
         return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
     },
 };
-function parseThreads(value) {
-    if (value === undefined)
-        return (0,external_node_os_.availableParallelism)();
-    const threads = Number(value);
-    if (Number.isInteger(threads) && threads >= 1 && threads <= 256)
-        return threads;
-    throw new src/* UserError */.yo(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(value)}`);
-}
 function parseFailOn(value) {
     if (value === undefined)
         return 'fail';
@@ -2262,15 +2268,15 @@ async function referenceProfile(path, options) {
  * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
  * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
  */
-async function chooseThreads(text, path, canUseWorkers) {
-    if (text !== undefined) {
-        const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
-        if (!(n >= 1 && n <= 256))
-            throw new src/* UserError */.yo(`--threads: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
-        return canUseWorkers ? n : 1;
-    }
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function chooseThreads(requested, path, canUseWorkers) {
     if (!canUseWorkers)
         return 1;
+    if (requested !== undefined)
+        return requested;
     const size = await fileSize(path);
     return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
 }
@@ -2320,6 +2326,7 @@ function clearProgressLine(io) {
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/profile.ts
+
 
 
 
@@ -2380,7 +2387,7 @@ const profileCommand = {
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseFormat(values.format);
             const path = (0,external_node_path_.resolve)(io.cwd, positionals[0]);
-            const threads = await chooseThreads(values.threads, path, io.workerEntry !== undefined);
+            const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
             const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
             let result;
             try {
@@ -2521,8 +2528,62 @@ const schemaCommand = {
     },
 };
 
-;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
+;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
 
+
+
+
+
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    if (reference) {
+        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
+        (0,src/* attachDrift */.rc)(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
 
 
 
@@ -2577,52 +2638,29 @@ const validateCommand = {
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yo('give exactly one data file (see `mlgate validate --help`)');
-        const data = positionals[0];
-        const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
-        const format = values.format === undefined ? undefined : validate_parseFormat(values.format);
+        const threads = parseThreads(values.threads);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
-        const dataPath = (0,external_node_path_.resolve)(io.cwd, data);
-        const schema = values.schema === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, values.schema);
-        const suite = schema === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schema);
-        const checks = suite?.checks ?? [];
-        const threads = await chooseThreads(values.threads, dataPath, io.workerEntry !== undefined);
-        const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
-        const progress = new ProgressSum(progressLine(io, 'validating'));
-        const read = { threads, ...(pool && { pool }) };
-        const reading = runPass(dataPath, {
-            ...read,
-            ...(schema !== undefined && { schema: { path: schema, checks } }),
-            ...(shard && { shard }),
-            ...(format && { format }),
-            ...(maxErrors !== undefined && { maxErrors }),
-            onProgress: progress.part(),
-        });
-        const referencePath = values.reference === undefined ? undefined : (0,external_node_path_.resolve)(io.cwd, values.reference);
-        // With workers the reference's shards queue behind the data's in the same pool.
-        const readReference = () => referencePath === undefined
-            ? undefined
-            : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-        let pass;
-        let reference;
+        let result;
         try {
-            if (pool)
-                [pass, reference] = await Promise.all([reading, readReference()]);
-            else
-                [pass, reference] = [await reading, await readReference()];
+            result = await runValidate({
+                data: positionals[0],
+                cwd: io.cwd,
+                ...(values.schema !== undefined && { schema: values.schema }),
+                ...(values.reference !== undefined && { reference: values.reference }),
+                ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7)(values.shard, '--shard') }),
+                ...(values.format !== undefined && { format: validate_parseFormat(values.format) }),
+                ...(maxErrors !== undefined && { maxErrors }),
+                ...(threads !== undefined && { threads }),
+            }, {
+                ...(io.workerEntry && { workerEntry: io.workerEntry }),
+                onProgress: progressLine(io, 'validating'),
+                onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+            });
         }
         finally {
-            await pool?.close();
             clearProgressLine(io);
         }
-        const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, data);
-        if (reference) {
-            const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined));
-            (0,src/* attachDrift */.rc)(section, result);
-            for (const column of skipped)
-                if (column.status !== 'pass')
-                    io.stderr.write(`drift: ${column.message}\n`);
-        }
-        const report = (0,src/* validationReport */.qW)([section], new Date());
+        const { report, section, profile } = result;
         const json = `${JSON.stringify(report, null, 2)}\n`;
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
