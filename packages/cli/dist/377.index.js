@@ -1983,104 +1983,6 @@ function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/commands/demo.ts
-
-
-
-
-
-
-
-
-const DEMO_PULL_REQUEST = 42;
-const LOCAL_AUTHOR = 'mlgate-local';
-/** What the example project holds, relative to its folder. */
-const PROJECT = {
-    config: 'mlgate.yml',
-    candidate: 'predictions.csv',
-    baseline: 'baseline',
-    validationReport: (0,external_node_path_.join)('reports', 'validation.json'),
-};
-const demo_help = `Usage: mlgate demo [--example <dir>] [--out <dir>]
-
-Runs mlgate's pull-request path locally on the example project, with no GitHub account:
-compares the candidate model's predictions with the production baseline's (paired bootstrap
-intervals, McNemar, DeLong, per-slice metrics), gates the change with the project's mlgate.yml,
-merges the verdict with the data-validation report, renders the markdown the report action posts,
-and upserts it as the sticky comment of a local pull request (a folder of JSON comments).
-Run it twice: the second run finds its own comment and updates it in place.
-
-Options:
-  --example <dir>  the example project (default: examples/churn in this checkout)
-  --out <dir>      where to write report.md, report.json and the local comments (default: .mlgate/demo)
-`;
-const demoCommand = {
-    name: 'demo',
-    summary: 'run the pull-request path (compare, gate, report) locally on the example project',
-    help: demo_help,
-    async run(argv, io) {
-        const { values } = parseCommandArgs('demo', argv, {
-            example: { type: 'string' },
-            out: { type: 'string' },
-        });
-        const project = values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject();
-        const outDir = (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo'));
-        const shown = (path) => (0,external_node_path_.relative)(io.cwd, path) || '.';
-        const compared = await runCompare({ ...PROJECT, failOn: 'never', cwd: project }, {
-            artifacts: new LocalArtifactStore((0,external_node_path_.join)(outDir, 'artifacts')),
-            artifactName: 'mlgate-compare',
-            logger: consoleLogger({ stream: io.stderr }),
-            now: () => new Date(),
-        });
-        // Until `mlgate validate` lands, the data-validation half of the report is the example's file.
-        const validation = await (0,src/* readReportFile */.$h)((0,external_node_path_.join)(project, PROJECT.validationReport));
-        const report = (0,src/* mergeReports */.C1)([validation, compared.report]);
-        const markdown = (0,src/* renderReportMarkdown */.Ay)(report);
-        await (0,promises_.mkdir)(outDir, { recursive: true });
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.md'), markdown);
-        const sticky = await upsertStickyComment(new LocalCommentStore((0,external_node_path_.join)(outDir, 'comments'), { author: LOCAL_AUTHOR }), {
-            issue: DEMO_PULL_REQUEST,
-            marker: stickyMarker('default'),
-            body: markdown,
-            author: LOCAL_AUTHOR,
-        });
-        io.stdout.write((0,src/* renderReportText */.Uv)(report));
-        io.stdout.write([
-            '',
-            `Compared ${shown((0,external_node_path_.join)(project, PROJECT.candidate))} with ${shown((0,external_node_path_.join)(project, PROJECT.baseline))} under ${shown((0,external_node_path_.join)(project, PROJECT.config))}.`,
-            `Markdown for the pull request: ${shown((0,external_node_path_.join)(outDir, 'report.md'))}`,
-            `Sticky comment on local PR #${DEMO_PULL_REQUEST}: ${sticky.action} (comment ${sticky.comment.id} in ${shown((0,external_node_path_.join)(outDir, 'comments'))})`,
-            `Gate verdict: ${report.verdict.status}. The demo ran to the end; in CI this verdict would ${report.verdict.status === 'fail' ? 'fail' : 'pass'} the compare step.`,
-            '',
-        ].join('\n'));
-        return ExitCode.Pass;
-    },
-};
-function defaultProject() {
-    const root = mlgateRepoRoot();
-    if (!root)
-        throw new src/* UserError */.yo('cannot find the example project: pass --example <dir>');
-    return (0,external_node_path_.join)(root, 'examples', 'churn');
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/commands/planned.ts
-
-/**
- * A command whose place in the CLI is fixed but whose engine has not landed yet. It says so
- * plainly and exits 2 rather than pretending to work.
- */
-function plannedCommand(name, summary, usage) {
-    return {
-        name,
-        summary: `${summary} (not yet available)`,
-        help: `Usage: mlgate ${name} ${usage}\n\n${summary}.\nThis command is not available in this version of mlgate yet.\n`,
-        async run() {
-            throw new src/* UserError */.yo(`\`mlgate ${name}\` is not available in this version yet`);
-        },
-    };
-}
-
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: ./packages/cli/src/parallel/roles.ts
@@ -2282,6 +2184,180 @@ async function chooseThreads(requested, path, canUseWorkers) {
 }
 async function fileSize(path) {
     return (0,promises_.stat)(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
+
+
+
+
+
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    if (reference) {
+        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
+        (0,src/* attachDrift */.rc)(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/demo.ts
+
+
+
+
+
+
+
+
+
+
+const DEMO_PULL_REQUEST = 42;
+const LOCAL_AUTHOR = 'mlgate-local';
+/** What the example project holds, relative to its folder (its datasets are in the config). */
+const PROJECT = {
+    config: 'mlgate.yml',
+    candidate: 'predictions.csv',
+    baseline: 'baseline',
+};
+const demo_help = `Usage: mlgate demo [--example <dir>] [--out <dir>]
+
+Runs mlgate's pull-request path locally on the example project, with no GitHub account:
+validates each dataset of the project's mlgate.yml (schema checks and drift against the
+reference), compares the candidate model's predictions with the production baseline's (paired
+bootstrap intervals, McNemar, DeLong, per-slice metrics), gates the change (the gate requires
+the data validation), renders the markdown the report action posts, and upserts it as the sticky
+comment of a local pull request (a folder of JSON comments).
+Run it twice: the second run finds its own comment and updates it in place.
+
+Options:
+  --example <dir>  the example project (default: examples/churn in this checkout)
+  --out <dir>      where to write report.md, report.json and the local comments (default: .mlgate/demo)
+`;
+const demoCommand = {
+    name: 'demo',
+    summary: 'run the pull-request path (compare, gate, report) locally on the example project',
+    help: demo_help,
+    async run(argv, io) {
+        const { values } = parseCommandArgs('demo', argv, {
+            example: { type: 'string' },
+            out: { type: 'string' },
+        });
+        const project = values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject();
+        const outDir = (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo'));
+        const shown = (path) => (0,external_node_path_.relative)(io.cwd, path) || '.';
+        const logger = consoleLogger({ stream: io.stderr });
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        const validations = await validateDatasets(project, io);
+        const validationReport = (0,external_node_path_.join)(outDir, 'validation.json');
+        await (0,promises_.writeFile)(validationReport, `${JSON.stringify((0,src/* mergeReports */.C1)(validations), null, 2)}\n`);
+        const compared = await runCompare({ ...PROJECT, validationReport, failOn: 'never', cwd: project }, {
+            artifacts: new LocalArtifactStore((0,external_node_path_.join)(outDir, 'artifacts')),
+            artifactName: 'mlgate-compare',
+            logger,
+            now: () => new Date(),
+        });
+        const report = (0,src/* mergeReports */.C1)([...validations, compared.report]);
+        const markdown = (0,src/* renderReportMarkdown */.Ay)(report);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.md'), markdown);
+        const sticky = await upsertStickyComment(new LocalCommentStore((0,external_node_path_.join)(outDir, 'comments'), { author: LOCAL_AUTHOR }), {
+            issue: DEMO_PULL_REQUEST,
+            marker: stickyMarker('default'),
+            body: markdown,
+            author: LOCAL_AUTHOR,
+        });
+        io.stdout.write((0,src/* renderReportText */.Uv)(report));
+        io.stdout.write([
+            '',
+            `Validated ${validations.length} dataset(s) and compared ${shown((0,external_node_path_.join)(project, PROJECT.candidate))} with ${shown((0,external_node_path_.join)(project, PROJECT.baseline))} under ${shown((0,external_node_path_.join)(project, PROJECT.config))}.`,
+            `Markdown for the pull request: ${shown((0,external_node_path_.join)(outDir, 'report.md'))}`,
+            `Sticky comment on local PR #${DEMO_PULL_REQUEST}: ${sticky.action} (comment ${sticky.comment.id} in ${shown((0,external_node_path_.join)(outDir, 'comments'))})`,
+            `Gate verdict: ${report.verdict.status}. The demo ran to the end; in CI this verdict would ${report.verdict.status === 'fail' ? 'fail' : 'pass'} the compare step.`,
+            '',
+        ].join('\n'));
+        return ExitCode.Pass;
+    },
+};
+/** Each dataset of the project's config, validated against its schema and reference. */
+async function validateDatasets(project, io) {
+    const { config } = await loadCompareConfig(PROJECT.config, project);
+    const reports = [];
+    for (const dataset of Object.values(config.data)) {
+        const { report } = await runValidate({
+            data: dataset.path,
+            cwd: project,
+            ...(dataset.schema !== undefined && { schema: dataset.schema }),
+            ...(dataset.reference !== undefined && { reference: dataset.reference }),
+        }, { ...(io.workerEntry && { workerEntry: io.workerEntry }) });
+        reports.push(report);
+    }
+    if (reports.length === 0)
+        throw new src/* UserError */.yo(`${PROJECT.config} of the example project lists no data to validate`);
+    return reports;
+}
+function defaultProject() {
+    const root = mlgateRepoRoot();
+    if (!root)
+        throw new src/* UserError */.yo('cannot find the example project: pass --example <dir>');
+    return (0,external_node_path_.join)(root, 'examples', 'churn');
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/planned.ts
+
+/**
+ * A command whose place in the CLI is fixed but whose engine has not landed yet. It says so
+ * plainly and exits 2 rather than pretending to work.
+ */
+function plannedCommand(name, summary, usage) {
+    return {
+        name,
+        summary: `${summary} (not yet available)`,
+        help: `Usage: mlgate ${name} ${usage}\n\n${summary}.\nThis command is not available in this version of mlgate yet.\n`,
+        async run() {
+            throw new src/* UserError */.yo(`\`mlgate ${name}\` is not available in this version yet`);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/progress.ts
@@ -2527,61 +2603,6 @@ const schemaCommand = {
         return ExitCode.Pass;
     },
 };
-
-;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
-
-
-
-
-
-/**
- * Validates a data file the same way for the CLI, the action and the demo: the schema is read
- * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
- * threads when it pays) checks every row while it profiles the file, the reference is read
- * alongside, and with a reference each column is tested for drift with the schema's settings.
- */
-async function runValidate(options, deps = {}) {
-    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
-    const checks = suite?.checks ?? [];
-    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
-    const reading = runPass(dataPath, {
-        ...read,
-        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
-        ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        onProgress: progress.part(),
-    });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
-    // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-    let pass;
-    let reference;
-    try {
-        if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
-        else
-            [pass, reference] = [await reading, await readReference()];
-    }
-    finally {
-        await pool?.close();
-    }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
-    if (reference) {
-        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
-        (0,src/* attachDrift */.rc)(section, result);
-        for (const column of skipped)
-            if (column.status !== 'pass')
-                deps.onSkippedColumn?.(column.message);
-    }
-    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
-}
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
 

@@ -30,7 +30,16 @@ describe('mlgate demo', () => {
     // The candidate under-ranks churners on the basic plan; the gate's slice rule catches it.
     expect(report.verdict.status).toBe('fail');
     expect(report.verdict.reasons.some((r) => r.rule === 'slices.max_regression' && r.status === 'fail')).toBe(true);
-    expect(report.validations?.[0]?.dataset).toBe('data/train.csv');
+    // The training data was validated for real: its schema's checks and drift against the reference.
+    const [validation] = report.validations ?? [];
+    expect(validation).toMatchObject({ dataset: 'data/train.csv', rows: 8000, columns: 7, status: 'warn' });
+    expect(validation?.checks.length).toBeGreaterThan(20);
+    expect(validation?.checks.every((check) => check.status === 'pass')).toBe(true);
+    const drifted = validation?.drift?.columns.filter((c) => c.drifted).map((c) => c.column);
+    expect(drifted).toEqual(['tenure_months']);
+    expect(report.verdict.reasons).toContainEqual(
+      expect.objectContaining({ rule: 'require.data_validation', status: 'warn' }),
+    );
     expect(first.out()).toMatch(/Sticky comment on local PR #42: created/);
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('| Metric | Baseline (');
 
@@ -38,5 +47,6 @@ describe('mlgate demo', () => {
     expect(await runCli(['demo', '--out', out], second.io)).toBe(0);
     expect(second.out()).toMatch(/Sticky comment on local PR #42: updated \(comment 1 /);
     expect((await readdir(join(out, 'comments'))).filter((f) => f.endsWith('.json'))).toHaveLength(1);
-  });
+    // Jest's module sandbox runs the bootstrap's hot loops several times slower than the bundle.
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { UserError, mergeReports, readReportFile, renderReportMarkdown, renderReportText } from '@mlgate/core';
+import { UserError, mergeReports, renderReportMarkdown, renderReportText, type Report } from '@mlgate/core';
 import {
   LocalArtifactStore,
   LocalCommentStore,
@@ -10,28 +10,30 @@ import {
 } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { runCompare } from '../compare/index.js';
+import { loadCompareConfig } from '../compare/config.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { mlgateRepoRoot } from '../repo-root.js';
+import { runValidate } from '../validate/run-validate.js';
 
 const DEMO_PULL_REQUEST = 42;
 const LOCAL_AUTHOR = 'mlgate-local';
 
-/** What the example project holds, relative to its folder. */
+/** What the example project holds, relative to its folder (its datasets are in the config). */
 const PROJECT = {
   config: 'mlgate.yml',
   candidate: 'predictions.csv',
   baseline: 'baseline',
-  validationReport: join('reports', 'validation.json'),
 };
 
 const help = `Usage: mlgate demo [--example <dir>] [--out <dir>]
 
 Runs mlgate's pull-request path locally on the example project, with no GitHub account:
-compares the candidate model's predictions with the production baseline's (paired bootstrap
-intervals, McNemar, DeLong, per-slice metrics), gates the change with the project's mlgate.yml,
-merges the verdict with the data-validation report, renders the markdown the report action posts,
-and upserts it as the sticky comment of a local pull request (a folder of JSON comments).
+validates each dataset of the project's mlgate.yml (schema checks and drift against the
+reference), compares the candidate model's predictions with the production baseline's (paired
+bootstrap intervals, McNemar, DeLong, per-slice metrics), gates the change (the gate requires
+the data validation), renders the markdown the report action posts, and upserts it as the sticky
+comment of a local pull request (a folder of JSON comments).
 Run it twice: the second run finds its own comment and updates it in place.
 
 Options:
@@ -52,21 +54,23 @@ export const demoCommand: Command = {
     const outDir = resolve(io.cwd, values.out ?? join('.mlgate', 'demo'));
     const shown = (path: string) => relative(io.cwd, path) || '.';
 
+    const logger = consoleLogger({ stream: io.stderr });
+    await mkdir(outDir, { recursive: true });
+    const validations = await validateDatasets(project, io);
+    const validationReport = join(outDir, 'validation.json');
+    await writeFile(validationReport, `${JSON.stringify(mergeReports(validations), null, 2)}\n`);
     const compared = await runCompare(
-      { ...PROJECT, failOn: 'never', cwd: project },
+      { ...PROJECT, validationReport, failOn: 'never', cwd: project },
       {
         artifacts: new LocalArtifactStore(join(outDir, 'artifacts')),
         artifactName: 'mlgate-compare',
-        logger: consoleLogger({ stream: io.stderr }),
+        logger,
         now: () => new Date(),
       },
     );
-    // Until `mlgate validate` lands, the data-validation half of the report is the example's file.
-    const validation = await readReportFile(join(project, PROJECT.validationReport));
-    const report = mergeReports([validation, compared.report]);
+    const report = mergeReports([...validations, compared.report]);
     const markdown = renderReportMarkdown(report);
 
-    await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(join(outDir, 'report.md'), markdown);
     const sticky = await upsertStickyComment(
@@ -83,7 +87,7 @@ export const demoCommand: Command = {
     io.stdout.write(
       [
         '',
-        `Compared ${shown(join(project, PROJECT.candidate))} with ${shown(join(project, PROJECT.baseline))} under ${shown(join(project, PROJECT.config))}.`,
+        `Validated ${validations.length} dataset(s) and compared ${shown(join(project, PROJECT.candidate))} with ${shown(join(project, PROJECT.baseline))} under ${shown(join(project, PROJECT.config))}.`,
         `Markdown for the pull request: ${shown(join(outDir, 'report.md'))}`,
         `Sticky comment on local PR #${DEMO_PULL_REQUEST}: ${sticky.action} (comment ${sticky.comment.id} in ${shown(join(outDir, 'comments'))})`,
         `Gate verdict: ${report.verdict.status}. The demo ran to the end; in CI this verdict would ${report.verdict.status === 'fail' ? 'fail' : 'pass'} the compare step.`,
@@ -93,6 +97,26 @@ export const demoCommand: Command = {
     return ExitCode.Pass;
   },
 };
+
+/** Each dataset of the project's config, validated against its schema and reference. */
+async function validateDatasets(project: string, io: CliIo): Promise<Report[]> {
+  const { config } = await loadCompareConfig(PROJECT.config, project);
+  const reports: Report[] = [];
+  for (const dataset of Object.values(config.data)) {
+    const { report } = await runValidate(
+      {
+        data: dataset.path,
+        cwd: project,
+        ...(dataset.schema !== undefined && { schema: dataset.schema }),
+        ...(dataset.reference !== undefined && { reference: dataset.reference }),
+      },
+      { ...(io.workerEntry && { workerEntry: io.workerEntry }) },
+    );
+    reports.push(report);
+  }
+  if (reports.length === 0) throw new UserError(`${PROJECT.config} of the example project lists no data to validate`);
+  return reports;
+}
 
 function defaultProject(): string {
   const root = mlgateRepoRoot();
