@@ -1,5 +1,5 @@
 import type { PairedStatistic } from './paired-statistic.js';
-import { drawCategoryTotals, drawCounts, type ResampleCounts } from './resample.js';
+import { drawCategoryTotals, ResampleDrawer } from './resample.js';
 
 export interface BootstrapOptions {
   /** Number of resamples. Default 1000. */
@@ -68,20 +68,11 @@ export function bootstrapDeltas(statistic: PairedStatistic, seed: number, from: 
   return deltas;
 }
 
-/**
- * candidate − baseline of one resample on its own counts (Uint8 unless a count exceeds 255), by
- * draw position when the statistic has a draw order.
- */
+/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
 function singleResample(statistic: PairedStatistic, seed: number): (resample: number) => number {
-  const narrow = new Uint8Array(statistic.size);
-  let wide: Uint32Array | undefined;
+  const drawer = new ResampleDrawer(statistic.size);
   return (resample) => {
-    let counts: ResampleCounts = narrow;
-    if (!drawCounts(seed, resample, narrow)) {
-      wide ??= new Uint32Array(statistic.size);
-      drawCounts(seed, resample, wide);
-      counts = wide;
-    }
+    const counts = drawer.draw(seed, resample);
     const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
     return v.candidate - v.baseline;
   };

@@ -4,7 +4,7 @@ export type { CategoryEvaluator, PairedStatistic, PairedValues } from './paired-
 export { accuracyFromCounts, pairedLabelMetric, pairedMeanLoss, pairedMetric, pairedRocAuc } from './paired-metrics.js';
 export type { CountsMetric } from './paired-metrics.js';
 export { seedState, Xoshiro128 } from './prng.js';
-export { BLOCK_SIZE, drawCategoryTotals, drawCounts } from './resample.js';
+export { BLOCK_SIZE, drawCategoryTotals, drawCounts, ResampleDrawer } from './resample.js';
 export { binomial, multinomial } from './binomial.js';
 export type { ResampleCounts } from './resample.js';
 export { deLong, midranks } from './delong.js';

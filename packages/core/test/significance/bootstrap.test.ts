@@ -22,6 +22,7 @@ import {
   pairedMeanLoss,
   pairedRocAuc,
   percentileInterval,
+  ResampleDrawer,
   Xoshiro128,
   type PairedStatistic,
 } from '../../src/significance/index.js';
@@ -437,6 +438,23 @@ describe('pairedBootstrap', () => {
     const result = pairedBootstrap(pairedRocAuc(y, s, s), { seed: 1, resamples: 200 });
     expect(result.undefinedResamples).toBeGreaterThan(0);
     expect(result.ci).toEqual([0, 0]);
+  });
+});
+
+describe('ResampleDrawer', () => {
+  it('draws exactly the counts of drawCounts (its WebAssembly block filler is the same generator)', () => {
+    for (const n of [1, 700, 1024, 1025, 5000, 70_001]) {
+      const drawer = new ResampleDrawer(n);
+      for (const [seed, resample] of [
+        [0, 0],
+        [42, 7],
+        [20261125, 999],
+      ] as const) {
+        const expected = new Uint32Array(n);
+        drawCounts(seed, resample, expected);
+        expect(Array.from(drawer.draw(seed, resample))).toEqual(Array.from(expected));
+      }
+    }
   });
 });
 
