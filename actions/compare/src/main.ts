@@ -31,7 +31,7 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
       ...workflow(),
       registry: new RegistryBaselineResolver(
         new GitHubTagSource(octokit, context.repo),
-        new GitHubReleaseFiles(octokit, context.repo),
+        new GitHubReleaseFiles(octokit, context.repo, { logger }),
         logger,
       ),
       logger,

@@ -37988,8 +37988,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
-var src = __nccwpck_require__(7515);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
+var src = __nccwpck_require__(3272);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(9076);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
@@ -38077,7 +38077,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 7515:
+/***/ 3272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38091,7 +38091,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ay: () => (/* reexport */ renderReportMarkdown)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readReferenceProfile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -47900,18 +47900,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function read_readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
     return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
-
-
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled first. */
-async function readReferenceProfile(path, options = {}) {
-    if (path.endsWith('.json'))
-        return readProfileFile(path);
-    return (await profileFile(path, options)).profile;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -47970,7 +47960,6 @@ function joinSources(sources, shard) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
-
 
 
 
@@ -55139,8 +55128,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
-var src = __nccwpck_require__(7515);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
+var src = __nccwpck_require__(3272);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -56853,7 +56842,8 @@ class GitHubReleaseFiles {
                 throw new UserError(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
             }
             if (asset.size > max) {
-                throw new UserError(`release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`);
+                this.options.logger?.info(`Release ${tag}: skipped ${asset.name} (${asset.size} bytes, over the ${max}-byte cap).`);
+                continue;
             }
             const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
                 ...this.repo,

@@ -36464,8 +36464,8 @@ var core = __nccwpck_require__(8830);
 var github = __nccwpck_require__(1918);
 // EXTERNAL MODULE: ./packages/cli/src/lib.ts + 18 modules
 var lib = __nccwpck_require__(3734);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 177 modules
-var src = __nccwpck_require__(851);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5212);
 ;// CONCATENATED MODULE: ./actions/validate/src/annotations.ts
 /** Enough to find the pattern from the diff view; the report holds every example. */
 const MAX_PER_CHECK = 10;
@@ -36661,8 +36661,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BootstrapPool, FAIL_ON, failsStep, runCompare
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 177 modules
-var src = __nccwpck_require__(851);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5212);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 19 modules
 var github_src = __nccwpck_require__(1375);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -37106,7 +37106,7 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 const SHARD_WORKER_ROLE = 'mlgate-shard-worker';
 const roles_BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
 /** This thread's role, or undefined on the main thread and in workers started by others. */
-function roles_workerRole() {
+function workerRole() {
     if (external_node_worker_threads_.isMainThread)
         return undefined;
     const role = external_node_worker_threads_.workerData?.role;
@@ -37122,8 +37122,13 @@ function roles_workerRole() {
  * the bundle) and the copy of the examples cost more than they save.
  */
 const MIN_PARALLEL_STEPS = 20_000_000;
-/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
-const STATUS_WORDS = 2;
+/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 3;
+const FINISHED = 0;
+const FAILED = 1;
+const STARTED = 2;
+/** How often the blocked caller looks at whether every worker has started. */
+const POLL_MS = 500;
 const MESSAGE_BYTES = 2048;
 /**
  * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
@@ -37134,12 +37139,18 @@ const MESSAGE_BYTES = 2048;
 class BootstrapPool {
     entry;
     threads;
+    startTimeoutMs;
     workers = [];
     ranInWorkers = false;
-    /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
-    constructor(entry, threads) {
+    /**
+     * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
+     * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
+     * worker that died loading) fails the job instead of blocking the caller for ever.
+     */
+    constructor(entry, threads, startTimeoutMs = 60_000) {
         this.entry = entry;
         this.threads = threads;
+        this.startTimeoutMs = startTimeoutMs;
     }
     /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
     deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
@@ -37168,10 +37179,14 @@ class BootstrapPool {
             worker.postMessage({ job, from, to, results, status });
         });
         const words = new Int32Array(status, 0, STATUS_WORDS);
-        for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
-            Atomics.wait(words, 0, finished);
+        const deadline = Date.now() + this.startTimeoutMs;
+        for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
+            Atomics.wait(words, FINISHED, finished, POLL_MS);
+            if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
+                throw new Error(`bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`);
+            }
         }
-        if (Atomics.load(words, 1) > 0) {
+        if (Atomics.load(words, FAILED) > 0) {
             const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
             const end = bytes.indexOf(0);
             throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
@@ -37179,25 +37194,23 @@ class BootstrapPool {
         return new Float64Array(results).slice();
     }
 }
-function isBootstrapWorker() {
-    return workerRole() === BOOTSTRAP_WORKER_ROLE;
-}
 /** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
 function serveBootstrapWorker() {
     external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
         const words = new Int32Array(status, 0, STATUS_WORDS);
+        Atomics.add(words, STARTED, 1);
         try {
             new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
         }
         catch (error) {
-            if (Atomics.add(words, 1, 1) === 0) {
+            if (Atomics.add(words, FAILED, 1) === 0) {
                 const text = error instanceof Error ? error.message : String(error);
                 const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
                 new TextEncoder().encodeInto(text, bytes);
             }
         }
-        Atomics.add(words, 0, 1);
-        Atomics.notify(words, 0);
+        Atomics.add(words, FINISHED, 1);
+        Atomics.notify(words, FINISHED);
     });
 }
 
@@ -37260,7 +37273,7 @@ function serialize(error) {
  * worker entry with `if (!serveWorker()) …run the action…`.
  */
 function serveWorker() {
-    switch (roles_workerRole()) {
+    switch (workerRole()) {
         case SHARD_WORKER_ROLE:
             serveShardTasks();
             return true;
@@ -37467,10 +37480,6 @@ async function referenceProfile(path, options) {
     return (await runPass(path, options)).profile;
 }
 /**
- * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
- * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
- */
-/**
  * Threads for reading a file: `requested` when given (1 without workers), else every available
  * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
  */
@@ -37552,7 +37561,7 @@ async function runValidate(options, deps = {}) {
 
 /***/ }),
 
-/***/ 851:
+/***/ 5212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37574,7 +37583,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X2: () => (/* reexport */ judgeValidation),
   d7: () => (/* reexport */ parseShardSpec),
   de: () => (/* reexport */ readCheckSuite),
-  CI: () => (/* reexport */ read_readProfileFile),
+  CI: () => (/* reexport */ readProfileFile),
   Ay: () => (/* reexport */ renderReportMarkdown),
   D$: () => (/* reexport */ schemaDriftOptions),
   vl: () => (/* reexport */ splitShard),
@@ -37582,7 +37591,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qW: () => (/* reexport */ validationReport)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readReferenceProfile, readReportFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, profileFile, profileStats, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readReportFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -53393,7 +53402,7 @@ async function refuseGzipShards(path, shard) {
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
-async function profile_file_profileFile(path, options = {}) {
+async function profileFile(path, options = {}) {
     const format = options.format ?? formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
@@ -53460,18 +53469,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function read_readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
     return Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
-
-
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled first. */
-async function readReferenceProfile(path, options = {}) {
-    if (path.endsWith('.json'))
-        return readProfileFile(path);
-    return (await profileFile(path, options)).profile;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -53530,7 +53529,6 @@ function joinSources(sources, shard) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
-
 
 
 
@@ -59706,7 +59704,7 @@ async function validatePass(path, options = {}) {
     const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
     const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
-    const { profile, issues, errorCount, warningCount } = await profile_file_profileFile(path, {
+    const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
         csv: { maxErrors },
@@ -60929,8 +60927,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 177 modules
-var src = __nccwpck_require__(851);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5212);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -62135,7 +62133,8 @@ class GitHubReleaseFiles {
                 throw new UserError(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
             }
             if (asset.size > max) {
-                throw new UserError(`release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`);
+                this.options.logger?.info(`Release ${tag}: skipped ${asset.name} (${asset.size} bytes, over the ${max}-byte cap).`);
+                continue;
             }
             const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
                 ...this.repo,

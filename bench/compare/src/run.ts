@@ -10,11 +10,8 @@ import { Xoshiro128, percentileInterval } from '../../../packages/core/src/signi
 import { deltasInThread, type DeltasJob } from '../../../packages/core/src/compare/engine/deltas.js';
 import { metricsFor } from '../../../packages/core/src/compare/engine/metric-set.js';
 import type { Examples } from '../../../packages/core/src/compare/engine/examples.js';
-import {
-  BootstrapPool,
-  isBootstrapWorker,
-  serveBootstrapWorker,
-} from '../../../packages/cli/src/parallel/bootstrap-pool.js';
+import { BootstrapPool } from '../../../packages/cli/src/parallel/bootstrap-pool.js';
+import { serveWorker } from '../../../packages/cli/src/parallel/serve-worker.js';
 
 const N = 1_000_000;
 const RESAMPLES = 1000;
@@ -126,5 +123,4 @@ async function main(): Promise<void> {
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (process, incl. worker threads)`);
 }
 
-if (isBootstrapWorker()) serveBootstrapWorker();
-else await main();
+if (!serveWorker()) await main();

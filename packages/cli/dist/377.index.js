@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 135 modules
-var src = __webpack_require__(2538);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 134 modules
+var src = __webpack_require__(8838);
 ;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
 /** One convention for every command (and for scripts that call mlgate). */
 const ExitCode = {
@@ -1314,7 +1314,8 @@ class GitHubReleaseFiles {
                 throw new UserError(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
             }
             if (asset.size > max) {
-                throw new UserError(`release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`);
+                this.options.logger?.info(`Release ${tag}: skipped ${asset.name} (${asset.size} bytes, over the ${max}-byte cap).`);
+                continue;
             }
             const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
                 ...this.repo,
@@ -1927,7 +1928,7 @@ const compareCommand = {
             throw new src/* UserError */.yo(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
         }
         const threads = parseThreads(values.threads) ?? (0,external_node_os_.availableParallelism)();
-        const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$u(io.workerEntry, threads) : undefined;
+        const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$(io.workerEntry, threads) : undefined;
         const logger = consoleLogger({ stream: io.stderr });
         const { report, exitCode } = await runCompare({
             ...(values.candidate !== undefined && { candidate: values.candidate }),
@@ -2166,10 +2167,6 @@ async function referenceProfile(path, options) {
         return (0,src/* readProfileFile */.CI)(path);
     return (await runPass(path, options)).profile;
 }
-/**
- * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
- * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
- */
 /**
  * Threads for reading a file: `requested` when given (1 without workers), else every available
  * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
@@ -2799,13 +2796,13 @@ async function runCli(argv, io) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $u: () => (/* binding */ BootstrapPool),
+/* harmony export */   $: () => (/* binding */ BootstrapPool),
 /* harmony export */   serveBootstrapWorker: () => (/* binding */ serveBootstrapWorker)
 /* harmony export */ });
-/* unused harmony exports MIN_PARALLEL_STEPS, isBootstrapWorker */
+/* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2538);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4104);
 
 
@@ -2815,8 +2812,13 @@ async function runCli(argv, io) {
  * the bundle) and the copy of the examples cost more than they save.
  */
 const MIN_PARALLEL_STEPS = 20_000_000;
-/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
-const STATUS_WORDS = 2;
+/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 3;
+const FINISHED = 0;
+const FAILED = 1;
+const STARTED = 2;
+/** How often the blocked caller looks at whether every worker has started. */
+const POLL_MS = 500;
 const MESSAGE_BYTES = 2048;
 /**
  * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
@@ -2827,12 +2829,18 @@ const MESSAGE_BYTES = 2048;
 class BootstrapPool {
     entry;
     threads;
+    startTimeoutMs;
     workers = [];
     ranInWorkers = false;
-    /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
-    constructor(entry, threads) {
+    /**
+     * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
+     * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
+     * worker that died loading) fails the job instead of blocking the caller for ever.
+     */
+    constructor(entry, threads, startTimeoutMs = 60_000) {
         this.entry = entry;
         this.threads = threads;
+        this.startTimeoutMs = startTimeoutMs;
     }
     /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
     deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
@@ -2861,10 +2869,14 @@ class BootstrapPool {
             worker.postMessage({ job, from, to, results, status });
         });
         const words = new Int32Array(status, 0, STATUS_WORDS);
-        for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
-            Atomics.wait(words, 0, finished);
+        const deadline = Date.now() + this.startTimeoutMs;
+        for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
+            Atomics.wait(words, FINISHED, finished, POLL_MS);
+            if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
+                throw new Error(`bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`);
+            }
         }
-        if (Atomics.load(words, 1) > 0) {
+        if (Atomics.load(words, FAILED) > 0) {
             const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
             const end = bytes.indexOf(0);
             throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
@@ -2872,25 +2884,23 @@ class BootstrapPool {
         return new Float64Array(results).slice();
     }
 }
-function isBootstrapWorker() {
-    return workerRole() === BOOTSTRAP_WORKER_ROLE;
-}
 /** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
 function serveBootstrapWorker() {
     node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.on('message', ({ job, from, to, results, status }) => {
         const words = new Int32Array(status, 0, STATUS_WORDS);
+        Atomics.add(words, STARTED, 1);
         try {
             new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .Vt)(job, from, to));
         }
         catch (error) {
-            if (Atomics.add(words, 1, 1) === 0) {
+            if (Atomics.add(words, FAILED, 1) === 0) {
                 const text = error instanceof Error ? error.message : String(error);
                 const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
                 new TextEncoder().encodeInto(text, bytes);
             }
         }
-        Atomics.add(words, 0, 1);
-        Atomics.notify(words, 0);
+        Atomics.add(words, FINISHED, 1);
+        Atomics.notify(words, FINISHED);
     });
 }
 

@@ -165,12 +165,12 @@ describe('registry baselines through the GitHub API (FakeGitHub)', () => {
     await rm(temp, { recursive: true, force: true });
   });
 
-  function resolver() {
+  function resolver(logger = memoryLogger(), maxAssetBytes?: number) {
     const octokit = createOctokit({ token: 'ghs_x', baseUrl: gh.url, logger: memoryLogger() });
     return new RegistryBaselineResolver(
       new GitHubTagSource(octokit, repo),
-      new GitHubReleaseFiles(octokit, repo, { tempRoot: temp }),
-      memoryLogger(),
+      new GitHubReleaseFiles(octokit, repo, { tempRoot: temp, logger, ...(maxAssetBytes && { maxAssetBytes }) }),
+      logger,
     );
   }
 
@@ -208,6 +208,31 @@ describe('registry baselines through the GitHub API (FakeGitHub)', () => {
     expect((await readdir(found.dir)).sort()).toEqual(['metrics.json', 'predictions.csv']);
     expect(await readFile(join(found.dir, 'predictions.csv'), 'utf8')).toBe('id,label\n1,1\n');
     expect(gh.requests.map((r) => r.canonicalPath)).toContain('/repos/acme/churn/git/matching-refs/tags/churn');
+  });
+
+  it('skips release assets over the size cap (a model binary) with a notice and downloads the rest', async () => {
+    const v1 = gh.state.git.addCommit({ message: 'v1' }).sha;
+    gh.state.git.addAnnotatedTag({ tag: 'churn@v1.3.0', message: 'registered', object: v1 });
+    gh.state.git.addAnnotatedTag({ tag: 'churn#production#1', message: 'promote', object: v1 });
+    const release = gh.state.releases.create({ tag_name: 'churn@v1.3.0' }, 'octocat');
+    gh.state.releases.upload(
+      release.id,
+      'metrics.json',
+      null,
+      'application/json',
+      Buffer.from('{"auc":0.9}'),
+      'octocat',
+    );
+    gh.state.releases.upload(release.id, 'model.bin', null, 'application/octet-stream', Buffer.alloc(4096), 'octocat');
+    const logger = memoryLogger();
+
+    const found = (await resolver(logger, 1024).resolve({ model: 'churn', stage: 'production' })) as { dir: string };
+
+    expect(await readdir(found.dir)).toEqual(['metrics.json']);
+    expect(logger.lines().join('\n')).toContain(
+      'Release churn@v1.3.0: skipped model.bin (4096 bytes, over the 1024-byte cap).',
+    );
+    expect(gh.requestsMatching({ operationId: 'repos/get-release-asset' })).toHaveLength(1);
   });
 
   it('fails naming the GitHub release it looked for when the assigned version has none', async () => {

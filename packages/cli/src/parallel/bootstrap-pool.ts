@@ -1,6 +1,6 @@
 import { parentPort, Worker } from 'node:worker_threads';
 import { type DeltasJob, type DeltasRunner, deltasInThread, jobDeltas } from '@mlgate/core';
-import { BOOTSTRAP_WORKER_ROLE, workerRole } from './roles.js';
+import { BOOTSTRAP_WORKER_ROLE } from './roles.js';
 
 /**
  * Below this many example × resample steps a job stays in this thread: a worker's start (loading
@@ -8,8 +8,13 @@ import { BOOTSTRAP_WORKER_ROLE, workerRole } from './roles.js';
  */
 export const MIN_PARALLEL_STEPS = 20_000_000;
 
-/** status words: [slices finished, slices failed]; then the first failure's message as UTF-8. */
-const STATUS_WORDS = 2;
+/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 3;
+const FINISHED = 0;
+const FAILED = 1;
+const STARTED = 2;
+/** How often the blocked caller looks at whether every worker has started. */
+const POLL_MS = 500;
 const MESSAGE_BYTES = 2048;
 
 interface Slice {
@@ -31,10 +36,15 @@ export class BootstrapPool {
   private workers: Worker[] = [];
   private ranInWorkers = false;
 
-  /** `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveBootstrapWorker`. */
+  /**
+   * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
+   * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
+   * worker that died loading) fails the job instead of blocking the caller for ever.
+   */
   constructor(
     private readonly entry: URL,
     private readonly threads: number,
+    private readonly startTimeoutMs = 60_000,
   ) {}
 
   /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
@@ -71,10 +81,16 @@ export class BootstrapPool {
       worker.postMessage({ job, from, to, results, status } satisfies Slice);
     });
     const words = new Int32Array(status, 0, STATUS_WORDS);
-    for (let finished = Atomics.load(words, 0); finished < count; finished = Atomics.load(words, 0)) {
-      Atomics.wait(words, 0, finished);
+    const deadline = Date.now() + this.startTimeoutMs;
+    for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
+      Atomics.wait(words, FINISHED, finished, POLL_MS);
+      if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
+        throw new Error(
+          `bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`,
+        );
+      }
     }
-    if (Atomics.load(words, 1) > 0) {
+    if (Atomics.load(words, FAILED) > 0) {
       const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
       const end = bytes.indexOf(0);
       throw new Error(
@@ -85,24 +101,21 @@ export class BootstrapPool {
   }
 }
 
-export function isBootstrapWorker(): boolean {
-  return workerRole() === BOOTSTRAP_WORKER_ROLE;
-}
-
 /** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
 export function serveBootstrapWorker(): void {
   parentPort?.on('message', ({ job, from, to, results, status }: Slice) => {
     const words = new Int32Array(status, 0, STATUS_WORDS);
+    Atomics.add(words, STARTED, 1);
     try {
       new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set(jobDeltas(job, from, to));
     } catch (error) {
-      if (Atomics.add(words, 1, 1) === 0) {
+      if (Atomics.add(words, FAILED, 1) === 0) {
         const text = error instanceof Error ? error.message : String(error);
         const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
         new TextEncoder().encodeInto(text, bytes);
       }
     }
-    Atomics.add(words, 0, 1);
-    Atomics.notify(words, 0);
+    Atomics.add(words, FINISHED, 1);
+    Atomics.notify(words, FINISHED);
   });
 }

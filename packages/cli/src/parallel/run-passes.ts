@@ -91,10 +91,6 @@ export async function referenceProfile(path: string, options: Omit<PassOptions, 
 }
 
 /**
- * The threads to use: `--threads` when given (1 to 256), else every core the process may use,
- * but no more than the file has `MIN_BYTES_PER_THREAD` chunks.
- */
-/**
  * Threads for reading a file: `requested` when given (1 without workers), else every available
  * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
  */

@@ -10,5 +10,4 @@ export { profileFile } from './profile-file.js';
 export type { ProfileFileOptions, ProfileFileResult, ProfileProgress } from './profile-file.js';
 export { MAX_PROFILE_BYTES, readProfileFile } from './read.js';
 export { renderProfileText } from './render-text.js';
-export { readReferenceProfile } from './reference.js';
 export { joinShardProfiles } from './join-shards.js';

@@ -2,6 +2,7 @@ import { stat, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '@mlgate/core';
+import type { Logger } from '../logger.js';
 import type { GitHubClient } from '../octokit/client.js';
 
 /** A registered version's files (metrics, predictions, manifest): the release of its tag. */
@@ -32,8 +33,12 @@ export class LocalReleaseFiles implements ReleaseFiles {
 }
 
 export interface GitHubReleaseFilesOptions {
-  /** Largest asset downloaded, in bytes. Default 1 GiB. */
+  /**
+   * Largest asset downloaded, in bytes; larger ones (a model binary next to the metrics) are skipped
+   * with a notice, so a comparison never pulls them. Default 1 GiB.
+   */
   maxAssetBytes?: number;
+  logger?: Logger;
   /** Where download folders are created. Default `RUNNER_TEMP`, else the OS temp folder. */
   tempRoot?: string;
 }
@@ -67,9 +72,10 @@ export class GitHubReleaseFiles implements ReleaseFiles {
         throw new UserError(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
       }
       if (asset.size > max) {
-        throw new UserError(
-          `release ${tag}: asset ${asset.name} is ${asset.size} bytes, more than the ${max}-byte cap`,
+        this.options.logger?.info(
+          `Release ${tag}: skipped ${asset.name} (${asset.size} bytes, over the ${max}-byte cap).`,
         );
+        continue;
       }
       const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
         ...this.repo,

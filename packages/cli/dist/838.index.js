@@ -1,8 +1,8 @@
-export const id = 538;
-export const ids = [538];
+export const id = 838;
+export const ids = [838];
 export const modules = {
 
-/***/ 2538:
+/***/ 8838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,14 +36,14 @@ __webpack_require__.d(__webpack_exports__, {
   Ns: () => (/* reexport */ mergeProfiles),
   C1: () => (/* reexport */ mergeReports),
   d7: () => (/* reexport */ parseShardSpec),
-  aC: () => (/* reexport */ profile_file_profileFile),
+  aC: () => (/* reexport */ profileFile),
   Dt: () => (/* reexport */ profileStats),
   de: () => (/* reexport */ readCheckSuite),
   RG: () => (/* reexport */ readConfigFile),
   Gn: () => (/* reexport */ readCsvColumns),
   _c: () => (/* reexport */ readMetricsFile),
   iw: () => (/* reexport */ readPredictions),
-  CI: () => (/* reexport */ read_readProfileFile),
+  CI: () => (/* reexport */ readProfileFile),
   $h: () => (/* reexport */ readReportFile),
   zW: () => (/* reexport */ registryState),
   Nm: () => (/* reexport */ renderProfileText),
@@ -56,7 +56,7 @@ __webpack_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, readReferenceProfile, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -6173,7 +6173,7 @@ async function refuseGzipShards(path, shard) {
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
-async function profile_file_profileFile(path, options = {}) {
+async function profileFile(path, options = {}) {
     const format = options.format ?? formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
@@ -6240,7 +6240,7 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function read_readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
     return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
 }
 
@@ -6307,16 +6307,6 @@ function render_text_clean(text) {
     return escaped.length > MAX_CELL ? `${escaped.slice(0, MAX_CELL - 1)}…` : escaped;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/profile/reference.ts
-
-
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled first. */
-async function readReferenceProfile(path, options = {}) {
-    if (path.endsWith('.json'))
-        return readProfileFile(path);
-    return (await profileFile(path, options)).profile;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
 
 
@@ -6373,7 +6363,6 @@ function joinSources(sources, shard) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/index.ts
-
 
 
 
@@ -11580,7 +11569,7 @@ async function validatePass(path, options = {}) {
     const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
     const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
-    const { profile, issues, errorCount, warningCount } = await profile_file_profileFile(path, {
+    const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
         csv: { maxErrors },
