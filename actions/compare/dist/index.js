@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3327);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2188);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7753);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
@@ -37997,8 +37997,8 @@ var github = __nccwpck_require__(3635);
 var lib = __nccwpck_require__(3327);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
 var src = __nccwpck_require__(9236);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
-var github_src = __nccwpck_require__(2188);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(7753);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38124,8 +38124,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
 var src = __nccwpck_require__(9236);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 23 modules
-var github_src = __nccwpck_require__(2188);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(7753);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -38965,6 +38965,13 @@ async function fileSize(path) {
 
 
 
+const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'parquet']));
+/** The `--format` option: one of `allowed`. */
+function parseDataFormat(value, allowed = DATA_FORMATS) {
+    if (allowed.includes(value))
+        return value;
+    throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
 /**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
@@ -41056,6 +41063,7 @@ function viaNumber(buf, start, end) {
 ;// CONCATENATED MODULE: ./packages/core/src/data/utf8.ts
 /** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
 const utf8_decoder = new TextDecoder();
+const encoder = new TextEncoder();
 /**
  * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
  * range is well-formed (Unicode's definition: no overlong forms, surrogates or code points
@@ -41127,6 +41135,22 @@ function charColumn(buf, lineStart, at) {
         if ((buf[i] & 0xc0) !== 0x80)
             column++;
     return column;
+}
+/** Writes `text` as UTF-8 at `out[at]` (the caller ensures room for 3 bytes a unit) and returns the byte count. */
+function writeUtf8(text, out, at) {
+    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+    if (text.length <= 32) {
+        let i = 0;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            out[at + i] = c;
+        }
+        if (i === text.length)
+            return i;
+    }
+    return encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/batch.ts
@@ -44330,7 +44354,6 @@ function lineEnd(buf, rowStart, rowEnd) {
 const jsonl_reader_LF = 10;
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder();
-const encoder = new TextEncoder();
 /**
  * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
  * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
@@ -44599,22 +44622,6 @@ class JsonlReader {
         grown.set(this.out);
         this.out = grown;
     }
-}
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function writeUtf8(text, out, at) {
-    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/thrift.js
@@ -54328,7 +54335,7 @@ function decompressGzip(input, outputLength) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
 
-const encode_encoder = new TextEncoder();
+
 /**
  * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
  * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
@@ -54451,7 +54458,7 @@ class BatchEncoder {
         }
         this.ensure(text.length * 3);
         const at = this.w;
-        const written = encode_writeUtf8(text, this.out, at);
+        const written = writeUtf8(text, this.out, at);
         if (written !== text.length)
             flag |= FieldFlag.NON_ASCII;
         starts[k] = at;
@@ -54484,22 +54491,6 @@ function writeAscii(text, out, at) {
     for (let i = 0; i < text.length; i++)
         out[at + i] = text.charCodeAt(i);
     return at + text.length;
-}
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function encode_writeUtf8(text, out, at) {
-    // Short ASCII strings dominate real data, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encode_encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/file-buffer.ts
@@ -62618,7 +62609,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 2188:
+/***/ 7753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63393,7 +63384,22 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
+
+/** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
+async function list_folder_listFolder(dir) {
+    try {
+        return await readdir(dir);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/comments/local-store.ts
+
 
 
 
@@ -63462,16 +63468,7 @@ class LocalCommentStore {
         return join(this.dir, `${id}.json`);
     }
     async ids() {
-        let names;
-        try {
-            names = await readdir(this.dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return names
+        return (await listFolder(this.dir))
             .map((name) => COMMENT_FILE.exec(name)?.[1])
             .filter((id) => id !== undefined)
             .map(Number)
@@ -63843,6 +63840,7 @@ function statusOf(error) {
 
 
 
+
 const RUN_FILE = 'run.json';
 const RUN_SCHEMA = 'mlgate/run@1';
 /**
@@ -63882,16 +63880,7 @@ class LocalArtifactStore {
     }
     /** Newest first. */
     async runIds() {
-        let names;
-        try {
-            names = await readdir(this.dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return names
+        return (await listFolder(this.dir))
             .filter((n) => /^[1-9]\d*$/.test(n))
             .map(Number)
             .sort((a, b) => b - a);

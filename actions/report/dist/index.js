@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9076);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2753);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37990,8 +37990,8 @@ var core = __nccwpck_require__(8830);
 var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 138 modules
 var src = __nccwpck_require__(3272);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
-var github_src = __nccwpck_require__(9076);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 26 modules
+var github_src = __nccwpck_require__(2753);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -40089,6 +40089,7 @@ function viaNumber(buf, start, end) {
 ;// CONCATENATED MODULE: ./packages/core/src/data/utf8.ts
 /** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
 const utf8_decoder = new TextDecoder();
+const encoder = new TextEncoder();
 /**
  * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
  * range is well-formed (Unicode's definition: no overlong forms, surrogates or code points
@@ -40160,6 +40161,22 @@ function utf8_charColumn(buf, lineStart, at) {
         if ((buf[i] & 0xc0) !== 0x80)
             column++;
     return column;
+}
+/** Writes `text` as UTF-8 at `out[at]` (the caller ensures room for 3 bytes a unit) and returns the byte count. */
+function utf8_writeUtf8(text, out, at) {
+    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+    if (text.length <= 32) {
+        let i = 0;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            out[at + i] = c;
+        }
+        if (i === text.length)
+            return i;
+    }
+    return encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/batch.ts
@@ -42926,7 +42943,6 @@ function lineEnd(buf, rowStart, rowEnd) {
 const jsonl_reader_LF = 10;
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder();
-const encoder = new TextEncoder();
 /**
  * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
  * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
@@ -43195,22 +43211,6 @@ class jsonl_reader_JsonlReader {
         grown.set(this.out);
         this.out = grown;
     }
-}
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function writeUtf8(text, out, at) {
-    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/brotli.bitreader.js
@@ -47308,7 +47308,7 @@ function decompressGzip(input, outputLength) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
 
-const encode_encoder = new TextEncoder();
+
 /**
  * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
  * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
@@ -47431,7 +47431,7 @@ class encode_BatchEncoder {
         }
         this.ensure(text.length * 3);
         const at = this.w;
-        const written = encode_writeUtf8(text, this.out, at);
+        const written = writeUtf8(text, this.out, at);
         if (written !== text.length)
             flag |= FieldFlag.NON_ASCII;
         starts[k] = at;
@@ -47464,22 +47464,6 @@ function writeAscii(text, out, at) {
     for (let i = 0; i < text.length; i++)
         out[at + i] = text.charCodeAt(i);
     return at + text.length;
-}
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function encode_writeUtf8(text, out, at) {
-    // Short ASCII strings dominate real data, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encode_encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet-reader.ts
@@ -55107,7 +55091,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 9076:
+/***/ 2753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55923,7 +55907,22 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
+
+/** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
+async function list_folder_listFolder(dir) {
+    try {
+        return await readdir(dir);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/comments/local-store.ts
+
 
 
 
@@ -55992,16 +55991,7 @@ class LocalCommentStore {
         return join(this.dir, `${id}.json`);
     }
     async ids() {
-        let names;
-        try {
-            names = await readdir(this.dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return names
+        return (await listFolder(this.dir))
             .map((name) => COMMENT_FILE.exec(name)?.[1])
             .filter((id) => id !== undefined)
             .map(Number)
@@ -56453,6 +56443,7 @@ function statusOf(error) {
 
 
 
+
 const RUN_FILE = 'run.json';
 const RUN_SCHEMA = 'mlgate/run@1';
 /**
@@ -56492,16 +56483,7 @@ class LocalArtifactStore {
     }
     /** Newest first. */
     async runIds() {
-        let names;
-        try {
-            names = await readdir(this.dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return names
+        return (await listFolder(this.dir))
             .filter((n) => /^[1-9]\d*$/.test(n))
             .map(Number)
             .sort((a, b) => b - a);

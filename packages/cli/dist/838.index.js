@@ -2054,6 +2054,7 @@ function viaNumber(buf, start, end) {
 ;// CONCATENATED MODULE: ./packages/core/src/data/utf8.ts
 /** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
 const utf8_decoder = new TextDecoder();
+const encoder = new TextEncoder();
 /**
  * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
  * range is well-formed (Unicode's definition: no overlong forms, surrogates or code points
@@ -2125,6 +2126,22 @@ function charColumn(buf, lineStart, at) {
         if ((buf[i] & 0xc0) !== 0x80)
             column++;
     return column;
+}
+/** Writes `text` as UTF-8 at `out[at]` (the caller ensures room for 3 bytes a unit) and returns the byte count. */
+function writeUtf8(text, out, at) {
+    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+    if (text.length <= 32) {
+        let i = 0;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            out[at + i] = c;
+        }
+        if (i === text.length)
+            return i;
+    }
+    return encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/batch.ts
@@ -5328,7 +5345,6 @@ function lineEnd(buf, rowStart, rowEnd) {
 const jsonl_reader_LF = 10;
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder();
-const encoder = new TextEncoder();
 /**
  * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
  * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
@@ -5598,22 +5614,6 @@ class JsonlReader {
         this.out = grown;
     }
 }
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function writeUtf8(text, out, at) {
-    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encoder.encodeInto(text, out.subarray(at)).written;
-}
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/read.js + 17 modules
 var read = __webpack_require__(5587);
@@ -5623,7 +5623,7 @@ var src_metadata = __webpack_require__(2050);
 var src = __webpack_require__(4345);
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
 
-const encode_encoder = new TextEncoder();
+
 /**
  * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
  * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
@@ -5746,7 +5746,7 @@ class BatchEncoder {
         }
         this.ensure(text.length * 3);
         const at = this.w;
-        const written = encode_writeUtf8(text, this.out, at);
+        const written = writeUtf8(text, this.out, at);
         if (written !== text.length)
             flag |= FieldFlag.NON_ASCII;
         starts[k] = at;
@@ -5779,22 +5779,6 @@ function writeAscii(text, out, at) {
     for (let i = 0; i < text.length; i++)
         out[at + i] = text.charCodeAt(i);
     return at + text.length;
-}
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function encode_writeUtf8(text, out, at) {
-    // Short ASCII strings dominate real data, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encode_encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/file-buffer.ts

@@ -19,7 +19,7 @@ else if (role === _parallel_roles_js__WEBPACK_IMPORTED_MODULE_0__/* .BOOTSTRAP_W
     serveBootstrapWorker();
 }
 else {
-    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(663), __nccwpck_require__.e(838), __nccwpck_require__.e(377)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2377)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 7589))]);
+    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(663), __nccwpck_require__.e(838), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3077)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 7589))]);
     process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));
 }
 

@@ -15,10 +15,11 @@ import type { CliIo } from '../io.js';
 import { WorkerPool } from '../parallel/pool.js';
 import { chooseThreads, runPass } from '../parallel/run-passes.js';
 import { parseThreads } from '../parallel/threads.js';
+import { type DataFormat, parseDataFormat } from '../validate/run-validate.js';
 import { clearProgressLine, progressLine } from '../progress.js';
 
-const FORMATS = ['csv', 'tsv', 'jsonl'] as const;
-type Format = (typeof FORMATS)[number];
+/** Parquet is read by its file name only. */
+const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
 
 const help = `Usage: mlgate profile <data> [options]
@@ -67,7 +68,7 @@ export const profileCommand: Command = {
         throw new UserError('give exactly one data file (see `mlgate profile --help`)');
       }
       const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
-      const format = values.format === undefined ? undefined : parseFormat(values.format);
+      const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
       const path = resolve(io.cwd, positionals[0]!);
       const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
       const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
@@ -99,8 +100,3 @@ export const profileCommand: Command = {
     return ExitCode.Pass;
   },
 };
-
-function parseFormat(value: string): Format {
-  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
-}

@@ -6,9 +6,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { parseThreads } from '../parallel/threads.js';
 import { clearProgressLine, progressLine } from '../progress.js';
-import { type DataFormat, type ValidateResult, runValidate } from '../validate/run-validate.js';
-
-const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'parquet'];
+import { type ValidateResult, parseDataFormat, runValidate } from '../validate/run-validate.js';
 
 const help = `Usage: mlgate validate <data> [options]
 
@@ -66,7 +64,7 @@ export const validateCommand: Command = {
           ...(values.schema !== undefined && { schema: values.schema }),
           ...(values.reference !== undefined && { reference: values.reference }),
           ...(values.shard !== undefined && { shard: parseShardSpec(values.shard, '--shard') }),
-          ...(values.format !== undefined && { format: parseFormat(values.format) }),
+          ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
           ...(maxErrors !== undefined && { maxErrors }),
           ...(threads !== undefined && { threads }),
         },
@@ -89,11 +87,6 @@ export const validateCommand: Command = {
     return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
   },
 };
-
-function parseFormat(value: string): DataFormat {
-  if ((FORMATS as readonly string[]).includes(value)) return value as DataFormat;
-  throw new UserError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
-}
 
 function parseMaxErrors(value: string): number {
   const n = /^\d{1,7}$/.test(value.trim()) ? Number(value) : NaN;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  UserError,
   attachDrift,
   detectDriftDetailed,
   judgeValidation,
@@ -19,6 +20,13 @@ import { ProgressSum } from '../parallel/progress-sum.js';
 import { chooseThreads, referenceProfile, runPass } from '../parallel/run-passes.js';
 
 export type DataFormat = NonNullable<ValidateFileOptions['format']>;
+export const DATA_FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'parquet'];
+
+/** The `--format` option: one of `allowed`. */
+export function parseDataFormat(value: string, allowed: readonly DataFormat[] = DATA_FORMATS): DataFormat {
+  if ((allowed as readonly string[]).includes(value)) return value as DataFormat;
+  throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
 
 export interface ValidateOptions {
   /** The data file as the user named it (the report shows it so), relative to `cwd`. */

@@ -1,7 +1,7 @@
 import { FieldFlag, NullTokens, RecordBatch, pushBatches } from './batch.js';
 import type { BatchReader } from './batch.js';
 import { IssueLog } from './issues.js';
-import { charColumn, findInvalidUtf8 } from './utf8.js';
+import { charColumn, findInvalidUtf8, writeUtf8 } from './utf8.js';
 
 export interface JsonlOptions {
   /** Rows per batch (default 16,384). */
@@ -22,7 +22,6 @@ const LF = 10;
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 /**
  * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
@@ -285,19 +284,4 @@ export class JsonlReader implements BatchReader {
     grown.set(this.out);
     this.out = grown;
   }
-}
-
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function writeUtf8(text: string, out: Uint8Array, at: number): number {
-  // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
-  if (text.length <= 32) {
-    let i = 0;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) break;
-      out[at + i] = c;
-    }
-    if (i === text.length) return i;
-  }
-  return encoder.encodeInto(text, out.subarray(at)).written;
 }

@@ -1,6 +1,7 @@
 /** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
  * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
@@ -61,4 +62,19 @@ export function charColumn(buf: Uint8Array, lineStart: number, at: number): numb
   let column = 1;
   for (let i = lineStart; i < at; i++) if ((buf[i]! & 0xc0) !== 0x80) column++;
   return column;
+}
+
+/** Writes `text` as UTF-8 at `out[at]` (the caller ensures room for 3 bytes a unit) and returns the byte count. */
+export function writeUtf8(text: string, out: Uint8Array, at: number): number {
+  // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+  if (text.length <= 32) {
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[at + i] = c;
+    }
+    if (i === text.length) return i;
+  }
+  return encoder.encodeInto(text, out.subarray(at)).written;
 }

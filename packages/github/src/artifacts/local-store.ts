@@ -1,6 +1,7 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '@mlgate/core';
+import { listFolder } from '../list-folder.js';
 import type { ArtifactQuery, ArtifactStore, LatestArtifact } from './store.js';
 
 const RUN_FILE = 'run.json';
@@ -53,14 +54,7 @@ export class LocalArtifactStore implements ArtifactStore {
 
   /** Newest first. */
   private async runIds(): Promise<number[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return names
+    return (await listFolder(this.dir))
       .filter((n) => /^[1-9]\d*$/.test(n))
       .map(Number)
       .sort((a, b) => b - a);

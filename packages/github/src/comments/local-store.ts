@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '@mlgate/core';
+import { listFolder } from '../list-folder.js';
 import type { Comment, CommentStore } from './store.js';
 
 const SCHEMA = 'mlgate/comment@1';
@@ -75,14 +76,7 @@ export class LocalCommentStore implements CommentStore {
   }
 
   private async ids(): Promise<number[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return names
+    return (await listFolder(this.dir))
       .map((name) => COMMENT_FILE.exec(name)?.[1])
       .filter((id): id is string => id !== undefined)
       .map(Number)

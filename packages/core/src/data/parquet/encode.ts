@@ -1,5 +1,6 @@
 import type { DecodedArray } from 'hyparquet';
 import { FieldFlag } from '../batch.js';
+import { writeUtf8 } from '../utf8.js';
 import type { RecordBatch } from '../batch.js';
 
 /** Decoded values of one column over the absolute rows `[rowStart, rowEnd)` of the file. */
@@ -8,8 +9,6 @@ export interface ColumnSlice {
   rowStart: number;
   rowEnd: number;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
@@ -160,19 +159,4 @@ function jsonSafe(_key: string, value: unknown): unknown {
 function writeAscii(text: string, out: Uint8Array, at: number): number {
   for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
   return at + text.length;
-}
-
-/** Writes `text` as UTF-8 at `out[at]` (room for 3 bytes a unit is ensured) and returns the byte count. */
-function writeUtf8(text: string, out: Uint8Array, at: number): number {
-  // Short ASCII strings dominate real data, and a loop beats the encoder's call cost for them.
-  if (text.length <= 32) {
-    let i = 0;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) break;
-      out[at + i] = c;
-    }
-    if (i === text.length) return i;
-  }
-  return encoder.encodeInto(text, out.subarray(at)).written;
 }

@@ -1,8 +1,8 @@
-export const id = 377;
-export const ids = [377,982];
+export const id = 77;
+export const ids = [77,982];
 export const modules = {
 
-/***/ 2377:
+/***/ 3077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -397,7 +397,22 @@ function describeBasis({ basis }) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
+
+/** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
+async function listFolder(dir) {
+    try {
+        return await (0,promises_.readdir)(dir);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/comments/local-store.ts
+
 
 
 
@@ -466,16 +481,7 @@ class LocalCommentStore {
         return (0,external_node_path_.join)(this.dir, `${id}.json`);
     }
     async ids() {
-        let names;
-        try {
-            names = await (0,promises_.readdir)(this.dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return names
+        return (await listFolder(this.dir))
             .map((name) => COMMENT_FILE.exec(name)?.[1])
             .filter((id) => id !== undefined)
             .map(Number)
@@ -925,6 +931,7 @@ function statusOf(error) {
 
 
 
+
 const RUN_FILE = 'run.json';
 const RUN_SCHEMA = 'mlgate/run@1';
 /**
@@ -964,16 +971,7 @@ class LocalArtifactStore {
     }
     /** Newest first. */
     async runIds() {
-        let names;
-        try {
-            names = await (0,promises_.readdir)(this.dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return [];
-            throw error;
-        }
-        return names
+        return (await listFolder(this.dir))
             .filter((n) => /^[1-9]\d*$/.test(n))
             .map(Number)
             .sort((a, b) => b - a);
@@ -2189,6 +2187,13 @@ async function fileSize(path) {
 
 
 
+const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
+/** The `--format` option: one of `allowed`. */
+function parseDataFormat(value, allowed = DATA_FORMATS) {
+    if (allowed.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
 /**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
@@ -2408,6 +2413,8 @@ function clearProgressLine(io) {
 
 
 
+
+/** Parquet is read by its file name only. */
 const FORMATS = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
 const profile_help = `Usage: mlgate profile <data> [options]
@@ -2458,7 +2465,7 @@ const profileCommand = {
                 throw new src/* UserError */.yo('give exactly one data file (see `mlgate profile --help`)');
             }
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
-            const format = values.format === undefined ? undefined : parseFormat(values.format);
+            const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const path = (0,external_node_path_.resolve)(io.cwd, positionals[0]);
             const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
             const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
@@ -2491,11 +2498,6 @@ const profileCommand = {
         return ExitCode.Pass;
     },
 };
-function parseFormat(value) {
-    if (FORMATS.includes(value))
-        return value;
-    throw new src/* UserError */.yo(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
-}
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
 
@@ -2528,7 +2530,7 @@ const reportCommand = {
         });
         if (positionals.length === 0)
             throw new src/* UserError */.yo('give at least one report JSON file (see `mlgate report --help`)');
-        const format = values.json ? 'json' : report_parseFormat(values.format);
+        const format = values.json ? 'json' : parseFormat(values.format);
         const reports = [];
         for (const file of positionals)
             reports.push(await (0,src/* readReportFile */.$h)((0,external_node_path_.resolve)(io.cwd, file)));
@@ -2544,7 +2546,7 @@ const reportCommand = {
         return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
     },
 };
-function report_parseFormat(value) {
+function parseFormat(value) {
     if (value === undefined)
         return 'text';
     if (report_FORMATS.includes(value))
@@ -2610,7 +2612,6 @@ const schemaCommand = {
 
 
 
-const validate_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
 const validate_help = `Usage: mlgate validate <data> [options]
 
 Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
@@ -2666,7 +2667,7 @@ const validateCommand = {
                 ...(values.schema !== undefined && { schema: values.schema }),
                 ...(values.reference !== undefined && { reference: values.reference }),
                 ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7)(values.shard, '--shard') }),
-                ...(values.format !== undefined && { format: validate_parseFormat(values.format) }),
+                ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
             }, {
@@ -2689,11 +2690,6 @@ const validateCommand = {
         return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
     },
 };
-function validate_parseFormat(value) {
-    if (validate_FORMATS.includes(value))
-        return value;
-    throw new src/* UserError */.yo(`--format: expected one of ${validate_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
-}
 function parseMaxErrors(value) {
     const n = /^\d{1,7}$/.test(value.trim()) ? Number(value) : NaN;
     if (!(n >= 1 && n <= src/* MAX_REPORTED_ISSUES */.yp)) {
