@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 134 modules
-var src = __webpack_require__(8838);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 135 modules
+var src = __webpack_require__(9030);
 ;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
 /** One convention for every command (and for scripts that call mlgate). */
 const ExitCode = {
@@ -2798,7 +2798,7 @@ async function runCli(argv, io) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9030);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4104);
 
 
