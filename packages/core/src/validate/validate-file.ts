@@ -146,7 +146,7 @@ export function joinValidationPasses(
 ): ValidationPass {
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const outcomes = joinRowOutcomes(
-    passes.map((pass) => ({ outcomes: pass.outcomes, rows: pass.profile.rows })),
+    passes.map((pass) => pass.outcomes),
     options.maxExamples ?? DEFAULT_MAX_EXAMPLES,
   );
   return {
