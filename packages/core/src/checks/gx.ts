@@ -1,6 +1,7 @@
 import { locatedError } from '../config/load.js';
 import { parseYaml } from '../config/yaml-source.js';
-import { UserError, type Location } from '../errors.js';
+import { UserError, formatLocated, type Location } from '../errors.js';
+import type { CheckResult } from '../report/types.js';
 import { type PathSegment, formatKeyPath, quoteKey } from '../json-schema/path.js';
 import { ConditionSyntaxError, parseRowCondition, type RowCondition } from './condition.js';
 import {
@@ -213,6 +214,16 @@ export interface SkippedExpectation {
 export interface GxSuite {
   checks: Check[];
   skipped: SkippedExpectation[];
+}
+
+/** One line for the log: `suite.json:4:5: expectations[1]: expect_… is not supported by mlgate; skipped`. */
+export function describeSkipped({ type, reason, location }: SkippedExpectation): string {
+  return formatLocated(`${type} ${reason}; skipped`, location);
+}
+
+/** A skipped expectation in the report: a warning, so the verdict says the suite was not fully evaluated. */
+export function skippedResult({ type, reason }: SkippedExpectation): CheckResult {
+  return { check: type, status: 'warn', message: `not evaluated: ${reason}` };
 }
 
 /** True when the parsed document looks like a Great Expectations suite rather than a data schema. */

@@ -1,6 +1,6 @@
 export { evaluateChecks } from './evaluate.js';
 export type { CheckInputs } from './evaluate.js';
-export { SUPPORTED_EXPECTATIONS, isGxSuite, loadGxSuite } from './gx.js';
+export { SUPPORTED_EXPECTATIONS, describeSkipped, isGxSuite, loadGxSuite, skippedResult } from './gx.js';
 export type { GxSuite, SkippedExpectation } from './gx.js';
 export { ConditionMask, parseRowCondition } from './condition.js';
 export type { RowCondition } from './condition.js';

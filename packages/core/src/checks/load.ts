@@ -22,6 +22,7 @@ export function loadCheckSuite(text: string, file: string): CheckSuite {
   return { format: 'mlgate', schema, checks: checksFromSchema(schema) };
 }
 
-export async function readCheckSuite(path: string): Promise<CheckSuite> {
-  return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES), path);
+/** Reads a schema or suite file; problems name it `name` (default: `path`), e.g. as the user wrote it. */
+export async function readCheckSuite(path: string, name = path): Promise<CheckSuite> {
+  return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES, name), name);
 }
