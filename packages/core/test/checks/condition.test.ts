@@ -19,7 +19,11 @@ async function selected(condition: string, text = CSV, jsonl = false): Promise<n
   for await (const batch of reader.batches([new TextEncoder().encode(text)])) {
     const { mask: bits, selected: count } = mask.select(batch);
     let seen = 0;
-    for (let row = 0; row < batch.rowCount; row++) if (bits[row] === 1) (rows.push(offset + row), seen++);
+    for (let row = 0; row < batch.rowCount; row++) {
+      if (bits[row] !== 1) continue;
+      rows.push(offset + row);
+      seen++;
+    }
     expect(seen).toBe(count);
     offset += batch.rowCount;
   }
