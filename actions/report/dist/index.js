@@ -37988,8 +37988,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
-var src = __nccwpck_require__(6680);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
+var src = __nccwpck_require__(7715);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 26 modules
 var github_src = __nccwpck_require__(2753);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
@@ -38077,21 +38077,21 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 6680:
+/***/ 7715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors_UserError),
-  Cc: () => (/* reexport */ formatLocated),
+  Cc: () => (/* reexport */ errors_formatLocated),
   iU: () => (/* reexport */ isUserError),
   C1: () => (/* reexport */ mergeReports),
   $h: () => (/* reexport */ readReportFile),
   Ay: () => (/* reexport */ renderReportMarkdown)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38108,10 +38108,10 @@ class errors_UserError extends Error {
     }
     /** `file:line:column: key: message`, omitting the parts that are unknown. */
     toString() {
-        return formatLocated(this.message, this.location);
+        return errors_formatLocated(this.message, this.location);
     }
 }
-function formatLocated(message, { file, line, column, path }) {
+function errors_formatLocated(message, { file, line, column, path }) {
     let where = file ?? '';
     if (file && line !== undefined)
         where += `:${line}${column !== undefined ? `:${column}` : ''}`;
@@ -38124,7 +38124,7 @@ function isUserError(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38481,29 +38481,29 @@ var promises_ = __nccwpck_require__(1455);
 
 /**
  * Reads a UTF-8 text file for a loader, refusing files larger than `maxBytes` (inputs may come from
- * untrusted pull requests) and turning the usual failures into one-line `UserError`s.
+ * untrusted pull requests) and turning the usual failures into one-line `UserError`s about `name`.
  */
-async function read_text_readTextFile(path, maxBytes) {
+async function read_text_readTextFile(path, maxBytes, name = path) {
     let bytes;
     try {
         const { size } = await (0,promises_.stat)(path);
         if (size > maxBytes)
-            throw tooLarge(path, size, maxBytes);
+            throw tooLarge(name, size, maxBytes);
         bytes = await (0,promises_.readFile)(path);
     }
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(fileErrorMessage(error), { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
     }
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes)
-        throw tooLarge(path, bytes.length, maxBytes);
+        throw tooLarge(name, bytes.length, maxBytes);
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new errors_UserError('is not valid UTF-8 text', { file: path });
+        throw new errors_UserError('is not valid UTF-8 text', { file: name });
     }
 }
 function tooLarge(path, size, maxBytes) {
@@ -39041,16 +39041,24 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /**
  * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering (mentions, issue references like `#1`, `owner/repo#1`, `GH-1` and custom `JIRA-1`
- * autolinks, `scheme://` and `www.` autolinks) get a zero-width break; every ASCII character with a
- * meaning in GFM (emphasis, code, links, images, headings, lists, tables, HTML, entities,
- * strikethrough, setext underlines, emoji shortcodes, math) gets a backslash.
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
  */
-const LINKABLE = /@|#(?=\d)|(?<=[A-Za-z])-(?=\d)|:(?=\/\/)|www(?=\.)/.source;
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
 const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`${LINKABLE}|[&<>"']`, 'gi');
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
 /**
  * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
  * and removes control and bidirectional-override characters. Safe for terminals as well.
@@ -39070,7 +39078,9 @@ function escapeText(value) {
     const text = safe_sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable) => {
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
         const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
         return linkable ? `${escaped}${BREAK}` : escaped;
     });
@@ -39081,7 +39091,7 @@ function escapeText(value) {
  */
 function escapeHtml(value) {
     const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match) => HTML_ENTITIES[match] ?? `${match}${BREAK}`);
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function tableCell(value, maxChars = 256) {
@@ -39378,27 +39388,6 @@ function view_driftWorstFirst(columns) {
     const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
     return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
 }
-/** The test as both renderers show it: the configured test, and how its p-value came about when that matters. */
-function view_driftTestLabel(column) {
-    switch (column.method) {
-        case 'chi2-yates':
-            return `${column.test} (Yates)`;
-        case 'fisher-exact':
-            return `${column.test} (Fisher's exact p)`;
-        case 'ks-exact':
-            return `${column.test} (exact p)`;
-        case 'none':
-            return `${column.test} (nothing to compare)`;
-        default:
-            return column.test;
-    }
-}
-/** A drift figure, or its bounds when the profiles could only bound it: `0.0123–0.0131`. */
-function view_driftFigure(value, bounds, format) {
-    if (!bounds || bounds[0] === bounds[1])
-        return format(value);
-    return `${format(bounds[0])}–${format(bounds[1])}`;
-}
 /**
  * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
  * negative means worse. Falls back to the absolute change when there is no relative one.
@@ -39420,7 +39409,6 @@ function view_changedParams(section) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
-
 
 
 
@@ -39563,20 +39551,18 @@ function driftBlock(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
         `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`;
-    const skipped = driftSkipped(drift);
     if (drift.columns.length === 0)
-        return [summary, skipped].filter(Boolean).join('\n\n');
-    const shown = view_driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
-    const rows = shown.map((column) => [
+        return summary;
+    const rows = view_driftWorstFirst(drift.columns)
+        .slice(0, MAX_ROWS.drift)
+        .map((column) => [
         cellCode(column.column),
-        tableCell(view_driftTestLabel(column)),
-        view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
-        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`,
-        `${tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        tableCell(column.test),
+        format_formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : format_formatPValue(column.pValue),
+        `${tableCell(column.effect.name)} ${format_formatNumber(column.effect.value)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
-    const notes = shown.filter((column) => column.note !== undefined);
-    const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
         table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
@@ -39587,32 +39573,10 @@ function driftBlock(drift) {
             'left',
         ]),
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
-        bounded ? BOUNDS_NOTE : '',
-        notes.length > 0
-            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
-            : '',
     ]
         .filter(Boolean)
         .join('\n\n');
-    const body = drifted > 0 ? columnsTable : details('Drift by column', columnsTable);
-    return [summary, body, skipped].filter(Boolean).join('\n\n');
-}
-const BOUNDS_NOTE = 'A range is what the profiles can bound when a side had more values than its profile keeps exactly; ' +
-    'the p-value then comes from the lower end of the statistic, so it is never smaller than the exact one.';
-/** Columns drift detection left out: the lost and retyped ones with a warning, the rest as a note. */
-function driftSkipped(drift) {
-    const skipped = drift.skipped ?? [];
-    if (skipped.length === 0)
-        return '';
-    const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
-    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
-    return [
-        `**Not tested for drift** (${plural(skipped.length, 'column')})`,
-        bulletList(items),
-        moreNote(skipped.length - shown.length, 'column'),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
+    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
 }
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
@@ -39858,26 +39822,17 @@ function driftLines(drift) {
         `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
             `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
     ];
-    const skipped = (drift.skipped ?? []).map((column) => `    ${text_STATUS_WORDS[column.status]}: ${clean(column.message)}`);
     if (drift.columns.length === 0)
-        return [...lines, ...skipped];
+        return lines;
     const rows = driftWorstFirst(drift.columns).map((column) => [
         clean(column.column),
-        driftTestLabel(column),
-        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
-        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
-        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.test,
+        formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : formatPValue(column.pValue),
+        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? 'DRIFTED' : 'no',
     ]);
-    const notes = drift.columns
-        .filter((c) => c.note !== undefined)
-        .map((c) => `    ${clean(c.column)}: ${clean(c.note)}`);
-    return [
-        ...lines,
-        ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    '),
-        ...notes,
-        ...skipped,
-    ];
+    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
 }
 function comparisonLines(section) {
     const candidate = quote(section.candidate.label);
@@ -40634,49 +40589,57 @@ function hash_hashString(s, out, seed = 0) {
 
 
 
-const DEFAULT_EXACT_LIMIT = 10_000;
-const MAX_LIMIT = (/* unused pure expression or super */ null && ((1 << 22) - 1));
-/** Sample levels use the top bits of the 64-bit hash's high word: beyond 32 there are none left. */
-const MAX_LEVEL = 32;
-const INITIAL_SLOTS = 16;
+const DEFAULT_FREQUENT_CAPACITY = 64;
+const DEFAULT_EXACT_LIMIT = 1000;
+const MAX_SLOTS = (/* unused pure expression or super */ null && (1 << 20));
 const frequent_items_decoder = new TextDecoder();
 /**
- * Exact counts of categorical values while at most `exactLimit` distinct values have been seen, then exact counts
- * of a hash sample of them (Gibbons' distinct sampling): at level ℓ a value is kept if and only if its 64-bit
- * hash starts with ℓ zero bits, and the level rises by one whenever more than `exactLimit` values are kept.
+ * Counts of categorical values: exact while at most `exactLimit` distinct values have been
+ * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
  *
- * The state is a function of the multiset of values alone, whatever their order and however they were split into
- * shards: the level ends as the smallest one whose sample fits the limit (the number of values passing any level
- * only grows with the data), and every kept count is exact. So merged shard summaries equal one pass exactly, and
- * the counts they report are facts: a kept value's count is exact, a value that passes the level but is absent
- * occurred 0 times, and the values not sampled share the rest of `count` exactly.
+ * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
+ * gives the merge used here): every reported count undercounts by at most `maxError`, and
+ * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
+ * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
  *
- * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a reader buffer;
- * `addString` encodes first, giving the same identity). Keys live in one byte arena, so counting an already-seen
- * value allocates nothing.
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
+ * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
+ * arena, so counting an already-seen value allocates nothing.
  */
 class frequent_items_FrequentItems {
+    capacity;
     exactLimit;
-    sampleLevel = 0;
+    exact = true;
+    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
+    sizeLimit;
     n = 0;
+    error = 0;
     size = 0;
-    hashHi = new Int32Array(INITIAL_SLOTS);
-    hashLo = new Int32Array(INITIAL_SLOTS);
-    counts = new Float64Array(INITIAL_SLOTS);
-    keyStart = new Int32Array(INITIAL_SLOTS);
-    keyLength = new Int32Array(INITIAL_SLOTS);
-    arena = new Uint8Array(256);
+    slots;
+    hashHi = new Int32Array(0);
+    hashLo = new Int32Array(0);
+    counts = new Float64Array(0);
+    keyStart = new Int32Array(0);
+    keyLength = new Int32Array(0);
+    arena = new Uint8Array(1024);
     arenaUsed = 0;
-    /** Open-addressing table (linear probing) of entry numbers, at most half full; -1 marks a free slot. */
-    index = new Int32Array(2 * INITIAL_SLOTS).fill(-1);
-    mask = 2 * INITIAL_SLOTS - 1;
+    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
+    index = new Int32Array(0);
+    mask = 0;
     probe = 0;
     hash = new Uint32Array(2);
-    constructor({ exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
-        if (!Number.isInteger(exactLimit) || exactLimit < 1 || exactLimit > MAX_LIMIT) {
-            throw new UserError(`frequent-items exact limit must be an integer in [1, ${MAX_LIMIT}], got ${exactLimit}`);
+    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
+        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
+            throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
         }
+        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
+            throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
+        }
+        this.capacity = capacity;
         this.exactLimit = exactLimit;
+        this.sizeLimit = exactLimit;
+        this.slots = 0;
+        this.resize(exactLimit + 1);
     }
     /** Counts the value whose UTF-8 bytes are buf[start, end). */
     addBytes(buf, start, end) {
@@ -40694,11 +40657,9 @@ class frequent_items_FrequentItems {
     }
     addHashed(buf, start, end) {
         this.n++;
-        if (!this.sampled(this.hash[0]))
-            return;
         this.upsert(buf, start, end, 1);
-        if (this.size > this.exactLimit)
-            this.raiseLevel();
+        if (this.size > this.sizeLimit)
+            this.enforceLimit();
     }
     addString(value) {
         const length = encodeUtf8Scratch(value);
@@ -40708,134 +40669,117 @@ class frequent_items_FrequentItems {
     get count() {
         return this.n;
     }
-    /** Every value is counted (level 0). */
     get isExact() {
-        return this.sampleLevel === 0;
+        return this.exact;
     }
-    get level() {
-        return this.sampleLevel;
+    /** Largest possible undercount of any value (0 while exact). */
+    get maxError() {
+        return this.error;
     }
-    /** Number of distinct values while exact; undefined once sampled. */
+    /** Number of distinct values while exact; undefined once approximate. */
     get exactDistinct() {
-        return this.isExact ? this.size : undefined;
+        return this.exact ? this.size : undefined;
     }
-    /** Values counted (all of them while exact, the sample after) and the sum of their counts. */
-    get keptDistinct() {
-        return this.size;
-    }
-    get keptTotal() {
-        let total = 0;
-        for (let e = 0; e < this.size; e++)
-            total += this.counts[e];
-        return total;
-    }
-    /** Every value with its count while exact; undefined once sampled. */
+    /** Every value with its count while exact; undefined once approximate. */
     exactCounts() {
-        return this.isExact ? this.sample() : undefined;
-    }
-    /** The values kept at `level` (≥ this summary's level) with their exact counts. */
-    sample(level = this.sampleLevel) {
-        if (level < this.sampleLevel)
-            throw new RangeError(`the summary is at level ${this.sampleLevel}, not ${level}`);
+        if (!this.exact)
+            return undefined;
         const map = new Map();
-        for (let e = 0; e < this.size; e++) {
-            if (passes(this.hashHi[e], level))
-                map.set(this.keyOf(e), this.counts[e]);
-        }
+        for (let e = 0; e < this.size; e++)
+            map.set(this.keyOf(e), this.counts[e]);
         return map;
     }
-    /**
-     * The most frequent values, highest count first (ties by value), at most `limit` of them. Once sampled, only
-     * values that are certainly among the `limit` most frequent are listed: a kept value with count c is, when fewer
-     * than `limit` values can have a higher count — the kept ones that do, plus at most ⌊rest/(c+1)⌋ values outside
-     * the sample, whose counts sum to `rest`.
-     */
+    /** The kept values, highest count first (ties by value), at most `limit` of them. */
     topItems(limit = Infinity) {
         const order = Array.from({ length: this.size }, (_, e) => e);
         const keys = order.map((e) => this.keyOf(e));
         order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-        const items = order.map((e) => ({ value: keys[e], count: this.counts[e] }));
-        if (this.isExact)
-            return items.slice(0, Math.min(limit, items.length));
-        const rest = this.n - this.keptTotal;
-        const listed = [];
-        let higher = 0;
-        for (let i = 0; i < items.length && listed.length < limit; i++) {
-            const item = items[i];
-            while (higher < i && items[higher].count > item.count)
-                higher++;
-            if (higher + Math.floor(rest / (item.count + 1)) >= limit)
-                break;
-            listed.push(item);
-        }
-        return listed;
+        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
+            value: keys[e],
+            count: this.counts[e],
+            upperBound: this.counts[e] + this.error,
+        }));
     }
-    /**
-     * What is known of how often `value` occurred: exactly `count` when the summary counted it (or would have, had it
-     * occurred), otherwise somewhere from 0 to `upperBound` (the count of all values outside the sample).
-     */
+    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
     bounds(value) {
         const length = encodeUtf8Scratch(value);
         const buf = utf8Scratch();
         hashBytes(buf, 0, length, this.hash);
         const e = this.find(buf, 0, length);
-        if (e >= 0)
-            return { count: this.counts[e], upperBound: this.counts[e] };
-        if (this.sampled(this.hash[0]))
-            return { count: 0, upperBound: 0 };
-        return { count: 0, upperBound: this.n - this.keptTotal };
+        const count = e < 0 ? 0 : this.counts[e];
+        return { count, upperBound: count + this.error };
     }
-    /** Folds `other` into this: both are brought to the higher level, counts of equal values add up. */
+    /**
+     * Folds `other` into this: counters of equal values add up, errors add up, and if more
+     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
+     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
+     */
     merge(other) {
-        if (other.exactLimit !== this.exactLimit) {
-            throw new UserError(`cannot merge frequent-items summaries with different exact limits (${this.exactLimit} and ${other.exactLimit})`);
+        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
+            throw new UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
+                `exact limit ${this.exactLimit}/${other.exactLimit})`);
         }
-        const level = Math.max(this.sampleLevel, other.sampleLevel);
-        if (level > this.sampleLevel)
-            this.setLevel(level);
-        for (let e = 0; e < other.size; e++) {
-            if (!passes(other.hashHi[e], level))
-                continue;
-            this.hash[0] = other.hashHi[e];
-            this.hash[1] = other.hashLo[e];
-            const start = other.keyStart[e];
-            this.upsert(other.arena, start, start + other.keyLength[e], other.counts[e]);
+        const entries = other.size;
+        const hashHi = other.hashHi.slice(0, entries);
+        const hashLo = other.hashLo.slice(0, entries);
+        const counts = other.counts.slice(0, entries);
+        const keyStart = other.keyStart.slice(0, entries);
+        const keyLength = other.keyLength.slice(0, entries);
+        const arena = other.arena.slice(0, other.arenaUsed);
+        this.resize(Math.max(this.slots, this.size + entries + 1));
+        for (let e = 0; e < entries; e++) {
+            this.hash[0] = hashHi[e];
+            this.hash[1] = hashLo[e];
+            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
         }
         this.n += other.n;
-        if (this.size > this.exactLimit)
-            this.raiseLevel();
+        this.error += other.error;
+        if (!other.exact) {
+            this.exact = false;
+            this.sizeLimit = this.capacity;
+        }
+        this.enforceLimit();
+        if (this.exact && this.slots !== this.exactLimit + 1)
+            this.resize(this.exactLimit + 1);
         return this;
     }
-    sampled(hi) {
-        return passes(hi, this.sampleLevel);
+    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
+    enforceLimit() {
+        if (this.exact && this.size <= this.exactLimit)
+            return;
+        this.exact = false;
+        this.sizeLimit = this.capacity;
+        if (this.size > this.capacity)
+            this.subtract(this.countAtRank(this.capacity + 1));
+        if (this.slots !== this.capacity + 1)
+            this.resize(this.capacity + 1);
     }
-    /** Raises the level until the sample fits the limit (or no hash bits are left to sample by). */
-    raiseLevel() {
-        let level = this.sampleLevel;
-        while (level < MAX_LEVEL) {
-            level++;
-            let kept = 0;
+    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
+    countAtRank(r) {
+        if (r === this.size) {
+            let min = Infinity;
             for (let e = 0; e < this.size; e++)
-                if (passes(this.hashHi[e], level))
-                    kept++;
-            if (kept <= this.exactLimit)
-                break;
+                if (this.counts[e] < min)
+                    min = this.counts[e];
+            return min;
         }
-        this.setLevel(level);
+        const sorted = this.counts.slice(0, this.size).sort();
+        return sorted[this.size - r];
     }
-    /** Drops the values that do not pass `level` and compacts entries and keys. */
-    setLevel(level) {
+    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
+    subtract(amount) {
         let kept = 0;
         let arenaUsed = 0;
         for (let e = 0; e < this.size; e++) {
-            if (!passes(this.hashHi[e], level))
+            const c = this.counts[e] - amount;
+            if (c <= 0)
                 continue;
             const start = this.keyStart[e];
             const length = this.keyLength[e];
             this.arena.copyWithin(arenaUsed, start, start + length);
             this.hashHi[kept] = this.hashHi[e];
             this.hashLo[kept] = this.hashLo[e];
-            this.counts[kept] = this.counts[e];
+            this.counts[kept] = c;
             this.keyStart[kept] = arenaUsed;
             this.keyLength[kept] = length;
             arenaUsed += length;
@@ -40843,7 +40787,7 @@ class frequent_items_FrequentItems {
         }
         this.size = kept;
         this.arenaUsed = arenaUsed;
-        this.sampleLevel = level;
+        this.error += amount;
         this.rebuildIndex();
     }
     /**
@@ -40883,10 +40827,6 @@ class frequent_items_FrequentItems {
             this.counts[found] += weight;
             return;
         }
-        if (this.size === this.counts.length) {
-            this.grow(this.size * 2);
-            this.find(buf, start, end);
-        }
         const length = end - start;
         if (this.arenaUsed + length > this.arena.length) {
             const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
@@ -40903,20 +40843,24 @@ class frequent_items_FrequentItems {
         this.arenaUsed += length;
         this.index[this.probe] = e;
     }
-    /** Room for `slots` entries (≥ size) and an index at most half full. */
-    grow(slots) {
+    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
+    resize(slots) {
         const size = this.size;
-        const copy = (old, fresh) => {
+        const grow = (old, fresh) => {
             fresh.set(old.subarray(0, size));
             return fresh;
         };
-        this.hashHi = copy(this.hashHi, new Int32Array(slots));
-        this.hashLo = copy(this.hashLo, new Int32Array(slots));
-        this.counts = copy(this.counts, new Float64Array(slots));
-        this.keyStart = copy(this.keyStart, new Int32Array(slots));
-        this.keyLength = copy(this.keyLength, new Int32Array(slots));
-        this.index = new Int32Array(2 * slots);
-        this.mask = 2 * slots - 1;
+        this.hashHi = grow(this.hashHi, new Int32Array(slots));
+        this.hashLo = grow(this.hashLo, new Int32Array(slots));
+        this.counts = grow(this.counts, new Float64Array(slots));
+        this.keyStart = grow(this.keyStart, new Int32Array(slots));
+        this.keyLength = grow(this.keyLength, new Int32Array(slots));
+        this.slots = slots;
+        let tableSize = 8;
+        while (tableSize < slots * 2)
+            tableSize *= 2;
+        this.index = new Int32Array(tableSize);
+        this.mask = tableSize - 1;
         this.rebuildIndex();
     }
     rebuildIndex() {
@@ -40933,29 +40877,37 @@ class frequent_items_FrequentItems {
         return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
     }
     toJSON() {
-        const order = Array.from({ length: this.size }, (_, e) => e);
-        const keys = order.map((e) => this.keyOf(e));
-        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
         return {
             kind: 'frequent-items',
-            version: 2,
+            version: 1,
+            capacity: this.capacity,
             exactLimit: this.exactLimit,
-            level: this.sampleLevel,
+            exact: this.exact,
             n: this.n,
-            items: order.map((e) => [keys[e], this.counts[e]]),
+            maxError: this.error,
+            items: this.topItems().map((item) => [item.value, item.count]),
         };
     }
     static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'frequent-items', [2], path);
-        const exactLimit = expectInteger(obj, 'exactLimit', path, 1, MAX_LIMIT);
-        const level = expectInteger(obj, 'level', path, 0, MAX_LEVEL);
+        const obj = expectSketch(value, 'frequent-items', [1], path);
+        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
+        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
         const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
+        if (typeof obj.exact !== 'boolean')
+            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
+        const exact = obj.exact;
         const items = expectArray(obj, 'items', path);
-        if (items.length > exactLimit && level < MAX_LEVEL) {
-            fail(`${path}.items`, `holds ${items.length} values but the exact limit is ${exactLimit}`);
+        const limit = exact ? exactLimit : capacity;
+        if (items.length > limit) {
+            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
         }
-        const sketch = new frequent_items_FrequentItems({ exactLimit });
-        sketch.sampleLevel = level;
+        if (exact && maxError !== 0)
+            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
+        const sketch = new frequent_items_FrequentItems({ capacity, exactLimit });
+        sketch.exact = exact;
+        sketch.sizeLimit = limit;
+        sketch.resize(limit + 1);
         let total = 0;
         for (let i = 0; i < items.length; i++) {
             const item = items[i];
@@ -40970,23 +40922,18 @@ class frequent_items_FrequentItems {
             const length = encodeUtf8Scratch(item[0]);
             const buf = utf8Scratch();
             hashBytes(buf, 0, length, sketch.hash);
-            if (!sketch.sampled(sketch.hash[0]))
-                fail(`${at}[0]`, `value ${describeValue(item[0])} is not in a level-${level} sample`);
             if (sketch.find(buf, 0, length) >= 0)
                 fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
             sketch.upsert(buf, 0, length, count);
             total += count;
         }
-        if (level === 0 ? total !== n : total > n) {
-            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${level === 0 ? ' (an exact summary counts every value)' : ''}`);
+        if (exact ? total !== n : total > n) {
+            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
         }
         sketch.n = n;
+        sketch.error = maxError;
         return sketch;
     }
-}
-/** Whether a value whose hash has high word `hi` is kept at `level`: its top `level` bits are zero. */
-function passes(hi, level) {
-    return level === 0 || hi >>> (32 - level) === 0;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
@@ -41882,8 +41829,6 @@ class moments_Moments {
 
 
 
-/** Distinct numbers counted as written while this many or fewer (enough to test them as categories). */
-const NUMERIC_EXACT_LIMIT = 1000;
 const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
@@ -41931,13 +41876,14 @@ class column_ColumnProfile {
     constructor(name, options = {}, sketches) {
         this.name = name;
         const frequentOptions = {
+            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
             ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
         };
         this.moments = sketches?.moments ?? new Moments();
         this.kll = sketches?.kll ?? new KllSketch(options.kllK);
         this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
         this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
+        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
         this.quotedIsText = options.quotedIsText ?? false;
     }
     /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
@@ -47899,6 +47845,7 @@ async function profile_file_profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.kllK !== undefined && { kllK: options.kllK }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
+        ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
     }, options.onBatch !== undefined);
@@ -52659,22 +52606,150 @@ function splitShard(shard, parts) {
     return Array.from({ length: parts }, (_, j) => ({ index: (index - 1) * parts + j + 1, count: count * parts }));
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
-/** What a column's values must read as. */
-const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
-const ROW_CHECK_KINDS = new Set([
-    'not_null',
-    'null',
-    'type',
-    'between',
-    'in_set',
-    'not_in_set',
-    'regex',
-    'not_regex',
-    'unique',
-]);
-function types_isRowCheck(check) {
-    return ROW_CHECK_KINDS.has(check.kind);
+;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
+
+const DEFAULT_MAX_ALLOWED = 20;
+/**
+ * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
+ * each column's type when all its non-null values agree on one, `nullable: false` when it has no
+ * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
+ * significant digits of the range, and an `allowed` list for text columns with few distinct values
+ * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
+ */
+function inferSchema(table, stats, options = {}) {
+    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
+    const columns = {};
+    for (const name of table.columns) {
+        const column = stats.get(name);
+        columns[name] = column ? inferColumn(column, maxAllowed) : {};
+    }
+    const schema = {
+        version: 1,
+        columns,
+        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
+        unexpected_columns: 'warn',
+    };
+    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
+    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
+    return header + stringify(schema, { lineWidth: 0 });
+}
+function inferColumn(stats, maxAllowed) {
+    const nonNull = stats.count - stats.nulls;
+    const column = {};
+    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
+    if (type)
+        column.type = type;
+    if (stats.nulls === 0 && stats.count > 0)
+        column.nullable = false;
+    else if (nonNull > 0)
+        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
+    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
+        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
+        column.min = min;
+        column.max = max;
+    }
+    if (type === 'string') {
+        const allowed = completeValues(stats, nonNull, maxAllowed);
+        if (allowed)
+            column.allowed = allowed;
+    }
+    return column;
+}
+/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
+function typeOf(counts, nonNull) {
+    if (!counts)
+        return undefined;
+    const count = (type) => counts[type] ?? 0;
+    if (count('integer') === nonNull)
+        return 'integer';
+    if (count('integer') + count('number') === nonNull)
+        return 'number';
+    if (count('boolean') === nonNull)
+        return 'boolean';
+    if (count('datetime') === nonNull)
+        return 'datetime';
+    return 'string';
+}
+function completeValues(stats, nonNull, maxAllowed) {
+    const top = stats.topValues;
+    if (!top || top.length === 0 || top.length > maxAllowed)
+        return undefined;
+    const covered = top.reduce((sum, { count }) => sum + count, 0);
+    if (covered !== nonNull)
+        return undefined;
+    return top.map(({ value }) => value).sort();
+}
+/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
+function roundOutward(min, max, integer) {
+    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
+    const exponent = Math.floor(Math.log10(span)) - 1;
+    if (integer && exponent <= 0)
+        return [Math.floor(min), Math.ceil(max)];
+    const step = 10 ** exponent;
+    const decimals = Math.max(0, -exponent);
+    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
+    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
+    // toFixed can round back across the data by a last-digit error; step out once more if it did.
+    return [
+        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
+        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
+
+/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
+const VALUE_TYPE_OF = {
+    integer: 'integer',
+    number: 'number',
+    boolean: 'boolean',
+    datetime: 'datetime',
+    string: 'string',
+};
+/**
+ * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
+ * distinct values than that shows up as incomplete rather than as a list cut short.
+ */
+const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
+/**
+ * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
+ * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
+ * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
+ * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
+ */
+function column_stats_columnStatsOf(column, options = {}) {
+    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
+    const typeCounts = {};
+    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
+        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
+    }
+    stats.typeCounts = typeCounts;
+    const moments = column.moments;
+    if (moments.count > 0) {
+        stats.min = moments.min;
+        stats.max = moments.max;
+        stats.mean = moments.mean;
+        if (moments.count > 1)
+            stats.stdev = moments.sampleStdDev;
+        const kll = column.kll;
+        // The sketch returns a value of the column whose rank is within its bound of q, whatever the method.
+        stats.quantile = (q) => kll.quantile(q);
+    }
+    if (column.minTime <= column.maxTime) {
+        stats.minTime = column.minTime;
+        stats.maxTime = column.maxTime;
+    }
+    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
+    if (top.length > 0)
+        stats.topValues = top.map(({ value, count }) => ({ value, count }));
+    return stats;
+}
+/** The table's row count and column names, and each column's statistics, as the checks take them. */
+function column_stats_profileStats(profile, options = {}) {
+    return {
+        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
+        stats: new Map(profile.columns.map((column) => [column.name, column_stats_columnStatsOf(column, options)])),
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/values.ts
@@ -52896,7 +52971,458 @@ function translatePythonSyntax(pattern) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/condition.ts
+
+
+
+/** A condition that cannot be read: the message says what and where, for the suite's located error. */
+class condition_ConditionSyntaxError extends (/* unused pure expression or super */ null && (Error)) {
+}
+const OPERATORS = (/* unused pure expression or super */ null && (['==', '!=', '<=', '>=', '<', '>', '&', '|', '~', '(', ')', '[', ']', ',', '.']));
+const condition_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            i++;
+            continue;
+        }
+        const rest = text.slice(i);
+        if (c === '"' || c === "'" || c === '`') {
+            const close = text.indexOf(c, i + 1);
+            if (close < 0)
+                throw new condition_ConditionSyntaxError(`unclosed ${c} at character ${i + 1}`);
+            const body = text.slice(i + 1, close);
+            tokens.push(c === '`' ? { kind: 'column', text: body, at: i } : { kind: 'string', value: body, at: i });
+            i = close + 1;
+            continue;
+        }
+        // A sign starts a number only where a value is due (`x > -5`), not after one (`a-1` is not supported).
+        const previous = tokens[tokens.length - 1];
+        const valueDue = !previous || (previous.kind === 'op' && previous.text !== ')' && previous.text !== ']');
+        const number = /^\d|^\.\d/.test(rest) || (valueDue && /^[+-]\.?\d/.test(rest)) ? condition_NUMBER.exec(rest) : null;
+        if (number) {
+            tokens.push({ kind: 'number', value: Number(number[0]), at: i });
+            i += number[0].length;
+            continue;
+        }
+        const name = NAME.exec(rest);
+        if (name) {
+            tokens.push({ kind: 'name', text: name[0], at: i });
+            i += name[0].length;
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
+        if (!op)
+            throw new condition_ConditionSyntaxError(`unexpected ${JSON.stringify(c)} at character ${i + 1}`);
+        tokens.push({ kind: 'op', text: op, at: i });
+        i += op.length;
+    }
+    tokens.push({ kind: 'end', at: text.length });
+    return tokens;
+}
+const NULL_METHODS = { isnull: false, isna: false, notnull: true, notna: true };
+/**
+ * Parses a row condition: comparisons (`==`, `!=`, `<`, `<=`, `>`, `>=`, chained as in
+ * `1 < x <= 5`) between a column and a number, a string, `True`/`False` or another column;
+ * `in` / `not in` a list (`==` a list means `in`, as in pandas); `x.isnull()` / `x.notnull()`;
+ * `&` / `and`, `|` / `or`, `~` / `not` and parentheses. Columns are bare names or `` `quoted` ``
+ * (pandas) or `col("name")` (GX); `date("2024-01-01")` is a date (GX).
+ */
+function condition_parseRowCondition(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const columns = [];
+    const peek = () => tokens[pos];
+    const next = () => tokens[pos++];
+    const describe = (token) => token.kind === 'end'
+        ? 'the end of the condition'
+        : `${JSON.stringify(text.slice(token.at, token.at + tokenLength(token)))} at character ${token.at + 1}`;
+    const fail = (expected, token = peek()) => {
+        throw new condition_ConditionSyntaxError(`expected ${expected}, found ${describe(token)}`);
+    };
+    const isOp = (token, ...ops) => token.kind === 'op' && ops.includes(token.text);
+    const isName = (token, ...names) => token.kind === 'name' && names.includes(token.text);
+    const expectOp = (op) => {
+        if (!isOp(peek(), op))
+            fail(`"${op}"`);
+        pos++;
+    };
+    const useColumn = (name) => {
+        if (!columns.includes(name))
+            columns.push(name);
+        return { column: name };
+    };
+    const stringArgument = () => {
+        expectOp('(');
+        const token = next();
+        if (token.kind !== 'string')
+            fail('a quoted name', token);
+        expectOp(')');
+        return token.value;
+    };
+    const literal = () => {
+        const token = peek();
+        if (token.kind === 'number') {
+            pos++;
+            return token.value;
+        }
+        if (token.kind === 'string') {
+            pos++;
+            return token.value;
+        }
+        if (isName(token, 'True', 'true'))
+            return (pos++, true);
+        if (isName(token, 'False', 'false'))
+            return (pos++, false);
+        if (isName(token, 'None', 'null'))
+            return (pos++, null);
+        return undefined;
+    };
+    const operand = () => {
+        const token = peek();
+        if (token.kind === 'column') {
+            pos++;
+            return useColumn(token.text);
+        }
+        if (isName(token, 'col') && isOp(tokens[pos + 1], '(')) {
+            pos++;
+            return useColumn(stringArgument());
+        }
+        if (isName(token, 'date') && isOp(tokens[pos + 1], '(')) {
+            pos++;
+            const value = stringArgument();
+            const time = parseDateTime(value);
+            if (Number.isNaN(time))
+                fail('an ISO 8601 date in date(…)', token);
+            return { value, time, date: true };
+        }
+        const value = literal();
+        if (typeof value === 'string') {
+            const time = parseDateTime(value);
+            return Number.isNaN(time) ? { value } : { value, time };
+        }
+        if (value !== undefined)
+            return { value };
+        if (token.kind === 'name' && !['and', 'or', 'not', 'in'].includes(token.text)) {
+            pos++;
+            return useColumn(token.text);
+        }
+        return fail('a column or a value');
+    };
+    const list = () => {
+        const close = isOp(peek(), '[') ? ']' : ')';
+        pos++;
+        const values = [];
+        while (!isOp(peek(), close)) {
+            const value = literal();
+            if (value === undefined)
+                fail('a value in the list');
+            values.push(value);
+            if (!isOp(peek(), ','))
+                break;
+            pos++;
+        }
+        expectOp(close);
+        return values;
+    };
+    const columnOf = (side, at) => {
+        if (!('column' in side))
+            fail('a column before "in"', at);
+        return side.column;
+    };
+    const comparison = () => {
+        const start = peek();
+        const left = operand();
+        // `x.isnull()` / `col("x").notnull()`
+        if ('column' in left && isOp(peek(), '.')) {
+            pos++;
+            const method = next();
+            const negated = method.kind === 'name' ? NULL_METHODS[method.text.toLowerCase()] : undefined;
+            if (negated === undefined)
+                fail('isnull(), notnull(), isna() or notna()', method);
+            expectOp('(');
+            expectOp(')');
+            return { op: 'null', column: left.column, negated: negated };
+        }
+        const terms = [];
+        let current = left;
+        for (;;) {
+            const token = peek();
+            if (isName(token, 'in') || (isName(token, 'not') && isName(tokens[pos + 1], 'in'))) {
+                const negated = isName(token, 'not');
+                pos += negated ? 2 : 1;
+                if (!isOp(peek(), '[', '('))
+                    fail('a list of values after "in"');
+                terms.push({ op: 'in', column: columnOf(current, start), values: list(), negated });
+                break;
+            }
+            if (!isOp(token, '==', '!=', '<', '<=', '>', '>='))
+                break;
+            pos++;
+            const op = token.text;
+            if ((op === '==' || op === '!=') && isOp(peek(), '[')) {
+                terms.push({ op: 'in', column: columnOf(current, start), values: list(), negated: op === '!=' });
+                break;
+            }
+            const right = operand();
+            if (!('column' in current) && !('column' in right))
+                fail('a column on one side of the comparison', token);
+            terms.push({ op: 'compare', comparison: op, left: current, right });
+            current = right;
+        }
+        if (terms.length === 0)
+            fail('a comparison such as x > 5');
+        return terms.reduce((a, b) => ({ op: 'and', left: a, right: b }));
+    };
+    const unary = () => {
+        const token = peek();
+        if (isOp(token, '~') || isName(token, 'not')) {
+            pos++;
+            return { op: 'not', operand: unary() };
+        }
+        if (isOp(token, '(')) {
+            pos++;
+            const inner = disjunction();
+            expectOp(')');
+            return inner;
+        }
+        return comparison();
+    };
+    const conjunction = () => {
+        let left = unary();
+        while (isOp(peek(), '&') || isName(peek(), 'and')) {
+            pos++;
+            left = { op: 'and', left, right: unary() };
+        }
+        return left;
+    };
+    const disjunction = () => {
+        let left = conjunction();
+        while (isOp(peek(), '|') || isName(peek(), 'or')) {
+            pos++;
+            left = { op: 'or', left, right: conjunction() };
+        }
+        return left;
+    };
+    if (peek().kind === 'end')
+        throw new condition_ConditionSyntaxError('is empty');
+    const expr = disjunction();
+    if (peek().kind !== 'end')
+        fail('"&", "|" or the end of the condition');
+    return { text, expr, columns };
+}
+function tokenLength(token) {
+    switch (token.kind) {
+        case 'name':
+        case 'op':
+            return token.text.length;
+        case 'column':
+            return token.text.length + 2;
+        case 'string':
+            return token.value.length + 2;
+        case 'number':
+            return String(token.value).length;
+        case 'end':
+            return 0;
+    }
+}
+/**
+ * Which rows of each batch a condition selects, as a 0/1 mask. Comparisons follow pandas: a null
+ * compares false to anything (and `!=` true); a number compares with values that read as numbers,
+ * a string with the value's text (as instants when both are ISO 8601 dates), `True`/`False` with
+ * boolean values; values of another kind are not equal and not ordered. With `quotedIsText` (JSON
+ * Lines) a quoted value is text and never a number.
+ */
+class condition_ConditionMask {
+    condition;
+    quotedIsText;
+    mask = new Uint8Array(0);
+    cols = [];
+    constructor(condition, quotedIsText) {
+        this.condition = condition;
+        this.quotedIsText = quotedIsText;
+    }
+    /** The mask for `batch` (valid until the next call); also the number of rows selected. */
+    select(batch) {
+        if (this.mask.length < batch.rowCount)
+            this.mask = new Uint8Array(batch.rowCount);
+        this.cols = this.condition.columns.map((name) => batch.columns.indexOf(name));
+        let selected = 0;
+        for (let row = 0; row < batch.rowCount; row++) {
+            const hit = this.evaluate(this.condition.expr, batch, row);
+            this.mask[row] = hit ? 1 : 0;
+            if (hit)
+                selected++;
+        }
+        return { mask: this.mask, selected };
+    }
+    view(batch, row, column) {
+        return { batch, row, col: this.cols[this.condition.columns.indexOf(column)], quotedIsText: this.quotedIsText };
+    }
+    evaluate(expr, batch, row) {
+        switch (expr.op) {
+            case 'and':
+                return this.evaluate(expr.left, batch, row) && this.evaluate(expr.right, batch, row);
+            case 'or':
+                return this.evaluate(expr.left, batch, row) || this.evaluate(expr.right, batch, row);
+            case 'not':
+                return !this.evaluate(expr.operand, batch, row);
+            case 'null':
+                return isNullField(this.view(batch, row, expr.column)) === !expr.negated;
+            case 'in': {
+                const field = this.view(batch, row, expr.column);
+                const found = expr.values.some((value) => compareField(field, '==', { value }));
+                return found !== expr.negated;
+            }
+            case 'compare': {
+                const { left, right, comparison } = expr;
+                if ('column' in left && 'column' in right) {
+                    return compareFields(this.view(batch, row, left.column), comparison, this.view(batch, row, right.column));
+                }
+                if ('column' in left)
+                    return compareField(this.view(batch, row, left.column), comparison, right);
+                return compareField(this.view(batch, row, right.column), flip(comparison), left);
+            }
+        }
+    }
+}
+function flip(comparison) {
+    switch (comparison) {
+        case '<':
+            return '>';
+        case '<=':
+            return '>=';
+        case '>':
+            return '<';
+        case '>=':
+            return '<=';
+        default:
+            return comparison;
+    }
+}
+function isNullField({ batch, row, col }) {
+    return col < 0 || batch.isNull(row, col);
+}
+function ordered(a, comparison, b) {
+    switch (comparison) {
+        case '==':
+            return a === b;
+        case '!=':
+            return a !== b;
+        case '<':
+            return a < b;
+        case '<=':
+            return a <= b;
+        case '>':
+            return a > b;
+        case '>=':
+            return a >= b;
+    }
+}
+/** The field as a number, or NaN: quoted JSON strings are text, booleans are not numbers. */
+function fieldNumber({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if ((flag & (FieldFlag.BOOLEAN | FieldFlag.NESTED)) !== 0)
+        return NaN;
+    if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return NaN;
+    return batch.number(row, col);
+}
+function fieldBoolean({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if ((flag & FieldFlag.BOOLEAN) === 0 && quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return undefined;
+    if ((flag & FieldFlag.BOOLEAN) === 0 && !isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col))) {
+        return undefined;
+    }
+    return (batch.bytes[batch.start(row, col)] | 0x20) === 116;
+}
+/** The field as text, or undefined when it is a JSON number or boolean (with `quotedIsText`). */
+function fieldText({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if (quotedIsText && (flag & (FieldFlag.QUOTED | FieldFlag.NESTED)) === 0)
+        return undefined;
+    return batch.string(row, col);
+}
+function compareField(field, comparison, { value, time, date }) {
+    // A null (or a value of another kind) equals nothing, so only `!=` holds for it.
+    const unmatched = comparison === '!=';
+    if (value === null || isNullField(field))
+        return unmatched;
+    if (typeof value === 'number') {
+        const x = fieldNumber(field);
+        return Number.isNaN(x) ? unmatched : ordered(x, comparison, value);
+    }
+    if (typeof value === 'boolean') {
+        const b = fieldBoolean(field);
+        if (b === undefined)
+            return unmatched;
+        return comparison === '==' ? b === value : comparison === '!=' ? b !== value : false;
+    }
+    if (time !== undefined) {
+        const instant = fieldDateTime(field.batch, field.row, field.col);
+        if (!Number.isNaN(instant))
+            return ordered(instant, comparison, time);
+        if (date)
+            return unmatched;
+    }
+    const text = fieldText(field);
+    return text === undefined ? unmatched : ordered(text, comparison, value);
+}
+function compareFields(a, comparison, b) {
+    const unmatched = comparison === '!=';
+    if (isNullField(a) || isNullField(b))
+        return unmatched;
+    const x = fieldNumber(a);
+    const y = fieldNumber(b);
+    if (!Number.isNaN(x) && !Number.isNaN(y))
+        return ordered(x, comparison, y);
+    if (!Number.isNaN(x) || !Number.isNaN(y))
+        return unmatched;
+    const s = fieldText(a);
+    const t = fieldText(b);
+    return s === undefined || t === undefined ? unmatched : ordered(s, comparison, t);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
+/** What a column's values must read as. */
+const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
+/** How a quantile between two values is read, as numpy's and pandas' `method`/`interpolation`. */
+const types_QUANTILE_METHODS = (/* unused pure expression or super */ null && (['linear', 'lower', 'higher', 'midpoint', 'nearest']));
+const ROW_CHECK_KINDS = new Set([
+    'not_null',
+    'null',
+    'type',
+    'between',
+    'in_set',
+    'not_in_set',
+    'regex',
+    'not_regex',
+    'unique',
+]);
+function types_isRowCheck(check) {
+    return ROW_CHECK_KINDS.has(check.kind);
+}
+function types_isPassCheck(check) {
+    return types_isRowCheck(check) || (check.where !== undefined && CONDITIONED_KINDS.has(check.kind));
+}
+/** Aggregate checks a row condition changes; a table's or column's presence does not depend on rows. */
+const CONDITIONED_KINDS = new Set([
+    'max_null_fraction',
+    'statistic',
+    'quantiles',
+    'column_type',
+    'row_count',
+]);
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/row-checker.ts
+
+
+
 
 
 
@@ -52905,120 +53431,165 @@ const DEFAULT_MAX_DISTINCT = 10_000_000;
 /**
  * Evaluates row-level checks while batches stream past: counts the values each check rejects and
  * keeps the first few with their line numbers. Nulls count only for the null checks; every other
- * check judges non-null values only (as Great Expectations' map expectations do). Feed every
- * batch to `consume`, then call `finish` once.
+ * check judges non-null values only (as Great Expectations' map expectations do). A check with a
+ * row condition sees only the rows it selects; an aggregate check with one gets the profile of
+ * its column over those rows. Feed every batch to `consume`, then call `finish` once.
  */
 class row_checker_RowChecker {
     states;
     maxExamples;
     maxDistinct;
     quotedIsText;
-    rows = 0;
     masks = [];
+    conditions = new Map();
+    subsetBatch = new SubsetBatch();
     constructor(checks, options = {}) {
         this.maxExamples = options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES;
         this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
         this.quotedIsText = options.quotedIsText ?? false;
-        this.states = checks.filter(isRowCheck).map((check) => ({
+        this.states = checks.filter(isPassCheck).map((check) => ({
             check,
             present: false,
             checked: 0,
             unexpected: 0,
+            absent: 0,
             examples: [],
             col: -1,
-            rowsSeen: 0,
+            ...(check.where && { condition: this.conditionMask(check.where) }),
             ...(check.kind === 'in_set' || check.kind === 'not_in_set' ? { set: new ValueSet(check.values) } : {}),
-            ...(check.kind === 'unique' ? { seen: new Set(), repeats: new Map() } : {}),
+            ...(check.kind === 'unique' ? { seen: new Map(), repeats: new Map() } : {}),
+            ...(!isRowCheck(check) &&
+                'column' in check && { subset: new ColumnProfile(check.column, { quotedIsText: this.quotedIsText }) }),
         }));
+    }
+    conditionMask(condition) {
+        let mask = this.conditions.get(condition.text);
+        if (!mask)
+            this.conditions.set(condition.text, (mask = new ConditionMask(condition, this.quotedIsText)));
+        return mask;
     }
     /**
      * Checks every row of `batch`. `parsed` (from the profile of the same pass) gives each column's
      * nulls and numbers, so they are not read twice; without it they are read here.
      */
     consume(batch, parsed) {
-        this.rows += batch.rowCount;
-        // Each column's nulls are found once per batch, however many checks read the column.
+        // Each column's nulls and each condition's rows are found once per batch, however many checks read them.
         const nulls = new Map();
+        const selections = new Map();
+        for (const mask of this.conditions.values())
+            selections.set(mask, mask.select(batch));
         for (const state of this.states) {
+            const selection = state.condition ? selections.get(state.condition) : undefined;
+            const selected = selection ? selection.selected : batch.rowCount;
+            if (state.check.kind === 'row_count') {
+                state.present = true;
+                state.checked += selected;
+                continue;
+            }
             if (state.col < 0)
                 state.col = batch.columns.indexOf(state.check.column);
-            if (state.col < 0)
+            if (state.col < 0) {
+                state.absent += selected;
+                state.subset?.addMissing(selected);
                 continue;
+            }
             state.present = true;
-            state.rowsSeen += batch.rowCount;
+            if (state.subset) {
+                state.subset.addBatch(this.subsetBatch.fill(batch, state.col, selection?.mask), 0);
+                continue;
+            }
             const given = parsed?.[state.col];
             let mask = given?.nulls ?? nulls.get(state.col);
             if (!mask)
                 nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-            this.scan(state, batch, mask, given?.numbers);
+            this.scan(state, batch, mask, given?.numbers, selection?.mask);
         }
     }
-    /** The outcome of every row-level check, in the order given. */
+    /** The outcome of every row-level and conditioned check, in the order given. */
     finish() {
         return this.states.map((state) => {
-            // Rows read before the column first appeared had no value: they are nulls.
-            const absent = state.present ? this.rows - state.rowsSeen : 0;
+            const { check, present, absent, subset } = state;
             let { checked, unexpected } = state;
-            if (state.check.kind === 'not_null')
+            // Rows read before the column first appeared had no value: they are nulls.
+            if (present && check.kind === 'not_null')
                 unexpected += absent;
-            if (state.check.kind === 'not_null' || state.check.kind === 'null')
+            if (present && (check.kind === 'not_null' || check.kind === 'null'))
                 checked += absent;
             if (state.repeats)
                 for (const count of state.repeats.values())
                     unexpected += count;
+            const { undecided } = state;
             return {
-                check: state.check,
-                present: state.present,
+                check,
+                present,
                 checked,
                 unexpected,
+                absent,
                 examples: state.examples,
-                ...(state.undecided ? { undecided: state.undecided } : {}),
+                ...(undecided !== undefined && { undecided }),
+                ...(subset && { subset: subset.toJSON() }),
             };
         });
     }
-    scan(state, batch, isNull, numbers) {
+    scan(state, batch, isNull, numbers, selected) {
         const { check, col } = state;
         const rows = batch.rowCount;
         let checked = 0;
         switch (check.kind) {
             case 'not_null':
-                state.checked += rows;
-                for (let row = 0; row < rows; row++)
+                for (let row = 0; row < rows; row++) {
+                    if (selected && selected[row] === 0)
+                        continue;
+                    checked++;
                     if (isNull[row] === 1)
                         this.reject(state, batch, row, '(null)');
-                return;
+                }
+                break;
             case 'null':
-                state.checked += rows;
-                for (let row = 0; row < rows; row++)
+                for (let row = 0; row < rows; row++) {
+                    if (selected && selected[row] === 0)
+                        continue;
+                    checked++;
                     if (isNull[row] === 0)
                         this.reject(state, batch, row);
-                return;
+                }
+                break;
             case 'type':
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
                         this.reject(state, batch, row);
                 }
                 break;
-            case 'between':
+            case 'between': {
+                const strictTypes = check.mixedTypes === 'error';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
-                    const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row] : batch.number(row, col);
+                    const x = check.datetime
+                        ? fieldDateTime(batch, row, col)
+                        : this.quotedIsText && strictTypes && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0
+                            ? NaN
+                            : numbers
+                                ? numbers[row]
+                                : batch.number(row, col);
+                    if (strictTypes && Number.isNaN(x))
+                        this.mixedType(state, batch, row, check.datetime);
                     // A value that is not a number (or date) cannot lie in the range.
                     if (!withinBounds(x, check.bounds))
                         this.reject(state, batch, row);
                 }
                 break;
+            }
             case 'in_set':
             case 'not_in_set': {
                 const set = state.set;
                 const wanted = check.kind === 'in_set';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (set.has(batch, row, col) !== wanted)
@@ -53030,7 +53601,7 @@ class row_checker_RowChecker {
             case 'not_regex': {
                 const wanted = check.kind === 'regex';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (check.pattern.test(batch.string(row, col)) !== wanted)
@@ -53039,15 +53610,22 @@ class row_checker_RowChecker {
                 break;
             }
             case 'unique':
-                this.scanUnique(state, batch, check.numeric, isNull);
+                this.scanUnique(state, batch, check.numeric, isNull, selected);
                 return;
         }
         state.checked += checked;
     }
-    scanUnique(state, batch, numeric, isNull) {
+    /** Great Expectations refuses to compare a value with bounds of another type; so does the check. */
+    mixedType(state, batch, row, datetime) {
+        if (state.undecided !== undefined)
+            return;
+        const value = boundText(batch.string(row, state.col));
+        state.undecided = `the value ${JSON.stringify(value)} on line ${batch.line(row)} is not ${datetime ? 'a date' : 'a number'} like the bounds (Great Expectations does not compare mixed types)`;
+    }
+    scanUnique(state, batch, numeric, isNull, selected) {
         const { col } = state;
         for (let row = 0; row < batch.rowCount; row++) {
-            if (isNull[row] === 1)
+            if (isNull[row] === 1 || (selected && selected[row] === 0))
                 continue;
             state.checked++;
             const { seen, repeats } = state;
@@ -53056,12 +53634,21 @@ class row_checker_RowChecker {
             let key = numeric ? batch.number(row, col) : '';
             if (!numeric || Number.isNaN(key))
                 key = batch.string(row, col);
-            if (seen.has(key)) {
-                repeats.set(key, (repeats.get(key) ?? 1) + 1);
+            // JSON Lines: the string "1" and the number 1 are different values, as in pandas.
+            if (this.quotedIsText && typeof key === 'string' && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0) {
+                key = `"${key}`;
+            }
+            const first = seen.get(key);
+            if (first !== undefined) {
+                const count = repeats.get(key);
+                // The first occurrence is a duplicate too: shown with its own line once the value repeats.
+                if (count === undefined)
+                    this.keepFirstExample(state, first, batch.string(row, col));
+                repeats.set(key, (count ?? 1) + 1);
                 this.keepExample(state, batch, row);
             }
             else if (seen.size < this.maxDistinct) {
-                seen.add(key);
+                seen.set(key, batch.line(row));
             }
             else {
                 state.undecided = `more than ${this.maxDistinct.toLocaleString('en-US')} distinct values; uniqueness was not checked past line ${batch.line(row)}`;
@@ -53083,10 +53670,56 @@ class row_checker_RowChecker {
         state.unexpected++;
         this.keepExample(state, batch, row, shown);
     }
+    keepFirstExample(state, line, value) {
+        if (state.examples.length >= this.maxExamples)
+            return;
+        // Kept in line order: the first occurrence may lie before examples already kept.
+        const at = state.examples.findIndex((example) => example.line > line);
+        const example = { line, value: boundText(value) };
+        if (at < 0)
+            state.examples.push(example);
+        else
+            state.examples.splice(at, 0, example);
+    }
     keepExample(state, batch, row, shown) {
         if (state.examples.length >= this.maxExamples)
             return;
         state.examples.push({ line: batch.line(row), value: shown ?? boundText(batch.string(row, state.col)) });
+    }
+}
+/**
+ * One column of a batch cut down to the rows a condition selects, as a one-column batch over the
+ * same bytes, so the column's profile reads it as it reads any batch.
+ */
+class SubsetBatch {
+    batch;
+    /** The selected rows of column `col` of `source` (valid until the next call). */
+    fill(source, col, selected) {
+        if (this.batch?.nulls !== source.nulls)
+            this.batch = new RecordBatch(source.nulls);
+        const batch = this.batch;
+        if (batch.starts.length < source.rowCount) {
+            batch.starts = new Int32Array(source.rowCount);
+            batch.ends = new Int32Array(source.rowCount);
+            batch.flags = new Uint8Array(source.rowCount);
+            batch.lines = new Int32Array(source.rowCount);
+        }
+        batch.columns = [source.columns[col]];
+        batch.columnCount = 1;
+        batch.bytes = source.bytes;
+        let rows = 0;
+        for (let row = 0; row < source.rowCount; row++) {
+            if (selected && selected[row] === 0)
+                continue;
+            const k = row * source.columnCount + col;
+            batch.starts[rows] = source.starts[k];
+            batch.ends[rows] = source.ends[k];
+            batch.flags[rows] = source.flags[k];
+            batch.lines[rows] = source.lines[row];
+            rows++;
+        }
+        batch.rowCount = rows;
+        return batch;
     }
 }
 /** The requirement a row-level check states, for the report's `expected`. */
@@ -53119,10 +53752,13 @@ function row_checker_describeRowCheck(check) {
 
 
 
+
+
 /**
  * Results of all checks, in the order given. A check on a column the data lacks is not evaluated:
  * the column's absence is reported once, by its `column_exists` check or, when there is none, by a
  * failing one added in its place; a column marked optional (`required: false`) is simply skipped.
+ * An aggregate check with a row condition is judged on the statistics of the rows it selects.
  */
 function evaluate_evaluateChecks(checks, { rows, table, stats }) {
     const present = new Set(table.columns);
@@ -53138,17 +53774,42 @@ function evaluate_evaluateChecks(checks, { rows, table, stats }) {
             results.push(missingColumn(column));
             continue;
         }
-        if (isRowCheck(check)) {
-            const outcome = outcomes.get(check);
-            if (!outcome)
-                throw new Error(`no row outcome for the ${check.name} check on ${check.column}`);
-            results.push(rowResult(outcome));
-        }
-        else {
+        if (!isPassCheck(check)) {
             results.push(aggregateResult(check, table, column === undefined ? undefined : stats.get(column)));
+            continue;
         }
+        const outcome = outcomes.get(check);
+        if (!outcome)
+            throw new Error(`no row outcome for the ${check.name} check${column ? ` on ${column}` : ''}`);
+        const unknown = check.where?.columns.find((name) => !present.has(name));
+        if (unknown !== undefined) {
+            results.push({
+                check: check.name,
+                ...(column !== undefined && { column }),
+                status: 'fail',
+                message: `could not be checked: row_condition ${JSON.stringify(check.where.text)} names column ${unknown}, which the data does not have`,
+            });
+        }
+        else if (isRowCheck(check))
+            results.push(rowResult(outcome));
+        else
+            results.push(conditionedResult(check, outcome, table));
     }
     return results;
+}
+/** An aggregate check over the rows its condition selected, from the row pass's count or column profile. */
+function conditionedResult(check, outcome, table) {
+    if (outcome.undecided !== undefined) {
+        return {
+            check: check.name,
+            ...('column' in check && { column: check.column }),
+            status: 'fail',
+            message: `could not be checked: ${outcome.undecided}`,
+        };
+    }
+    const subset = outcome.subset ? columnStatsOf(ColumnProfile.fromJSON(outcome.subset, 'subset')) : undefined;
+    const selected = { rows: outcome.checked, columns: table.columns };
+    return aggregateResult(check, selected, subset);
 }
 function columnOf(check) {
     return 'column' in check ? check.column : undefined;
@@ -53210,17 +53871,8 @@ function failureVerb(check) {
 }
 function aggregateResult(check, table, stats) {
     switch (check.kind) {
-        case 'column_exists': {
-            const found = table.columns.includes(check.column);
-            return {
-                check: check.name,
-                column: check.column,
-                status: found ? 'pass' : 'fail',
-                message: found ? `column ${check.column} is present` : `column ${check.column} is missing`,
-                observed: found,
-                expected: 'present',
-            };
-        }
+        case 'column_exists':
+            return columnExistsResult(check, table);
         case 'max_null_fraction': {
             const count = stats?.count ?? 0;
             const fraction = count === 0 ? 0 : (stats?.nulls ?? 0) / count;
@@ -53236,6 +53888,10 @@ function aggregateResult(check, table, stats) {
         }
         case 'statistic':
             return statisticResult(check, stats);
+        case 'quantiles':
+            return quantilesResult(check, stats);
+        case 'column_type':
+            return columnTypeResult(check, stats);
         case 'row_count': {
             const passed = withinBounds(table.rows, check.bounds);
             const expected = describeBounds(check.bounds);
@@ -53244,6 +53900,7 @@ function aggregateResult(check, table, stats) {
                 status: passed ? 'pass' : 'fail',
                 message: `${table.rows} rows${passed ? '' : `, expected ${expected}`}`,
                 observed: table.rows,
+                observed_value: table.rows,
                 expected,
             };
         }
@@ -53264,30 +53921,110 @@ function aggregateResult(check, table, stats) {
         }
     }
 }
-function statisticResult(check, stats) {
-    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
-    const value = statisticOf(check, stats);
-    const expected = describeBounds(check.bounds);
-    const base = { check: check.name, column: check.column, expected };
-    if (value === undefined || Number.isNaN(value)) {
-        return {
-            ...base,
-            status: 'fail',
-            message: `${label} is undefined: the column has no numeric values`,
-            observed: null,
-        };
+function columnExistsResult(check, table) {
+    const at = table.columns.indexOf(check.column);
+    const base = { check: check.name, column: check.column, observed: at >= 0 };
+    if (at < 0) {
+        return { ...base, status: 'fail', message: `column ${check.column} is missing`, expected: 'present' };
     }
-    const passed = withinBounds(value, check.bounds);
+    if (check.index === undefined) {
+        return { ...base, status: 'pass', message: `column ${check.column} is present`, expected: 'present' };
+    }
+    // GX counts columns from 0, as pandas does.
+    const passed = at === check.index;
     return {
         ...base,
         status: passed ? 'pass' : 'fail',
-        message: `${label} is ${formatNumber(value)}${passed ? '' : `, expected ${expected}`}`,
-        observed: value,
+        message: `column ${check.column} is at index ${at}${passed ? '' : `, expected ${check.index}`} (counting from 0)`,
+        expected: `present at index ${check.index}`,
     };
+}
+function statisticResult(check, stats) {
+    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
+    const datetime = check.datetime ?? false;
+    const expected = describeBounds(check.bounds, datetime);
+    const base = { check: check.name, column: check.column, expected };
+    const problem = check.mixedTypes === 'error' && stats ? mixedTypes(stats, domainOf(check, stats)) : undefined;
+    if (problem) {
+        return {
+            ...base,
+            status: 'fail',
+            message: `could not be checked: ${problem}`,
+            observed: null,
+            observed_value: null,
+        };
+    }
+    const value = statisticOf(check, stats);
+    if (value === undefined || Number.isNaN(value)) {
+        const none = datetime ? 'dates' : 'numeric values';
+        return {
+            ...base,
+            status: 'fail',
+            message: `${label} is undefined: the column has no ${none}`,
+            observed: null,
+            observed_value: null,
+        };
+    }
+    const passed = withinBounds(value, check.bounds);
+    const shown = datetime || domainOf(check, stats) === 'datetime' ? new Date(value).toISOString() : value;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: `${label} is ${typeof shown === 'string' ? shown : formatNumber(shown)}${passed ? '' : `, expected ${expected}`}`,
+        observed: shown,
+        observed_value: shown,
+    };
+}
+/**
+ * The values a statistic is read over: dates when its bounds are dates (or, for an unbounded
+ * min or max, when the column holds only dates), booleans as 0/1 for the mean of a boolean
+ * column (as pandas computes it), numbers otherwise.
+ */
+function domainOf(check, stats) {
+    if (check.datetime)
+        return 'datetime';
+    const counts = stats.typeCounts;
+    const nonNull = stats.count - stats.nulls;
+    if (!counts || nonNull === 0 || check.mixedTypes !== 'error')
+        return 'number';
+    const bounded = check.bounds.min !== undefined || check.bounds.max !== undefined;
+    if ((check.statistic === 'min' || check.statistic === 'max') && !bounded && counts.datetime === nonNull) {
+        return 'datetime';
+    }
+    if (check.statistic === 'mean' && counts.boolean === nonNull)
+        return 'boolean';
+    return 'number';
+}
+/** Why a statistic over `domain` cannot be read: some non-null values are of another type. */
+function mixedTypes(stats, domain) {
+    const counts = stats.typeCounts;
+    if (!counts)
+        return undefined;
+    const nonNull = stats.count - stats.nulls;
+    const fitting = domain === 'datetime'
+        ? (counts.datetime ?? 0)
+        : domain === 'boolean'
+            ? (counts.boolean ?? 0)
+            : (counts.integer ?? 0) + (counts.number ?? 0);
+    const others = nonNull - fitting;
+    if (others === 0)
+        return undefined;
+    const what = domain === 'datetime' ? 'dates' : 'numbers';
+    return `${others} of ${nonNull} values are not ${what} (Great Expectations does not compare mixed types)`;
 }
 function statisticOf(check, stats) {
     if (!stats)
         return undefined;
+    const domain = domainOf(check, stats);
+    if (domain === 'datetime') {
+        if (check.statistic === 'min')
+            return stats.minTime;
+        if (check.statistic === 'max')
+            return stats.maxTime;
+        return undefined;
+    }
+    if (domain === 'boolean')
+        return trueShare(stats);
     switch (check.statistic) {
         case 'mean':
             return stats.mean;
@@ -53298,12 +54035,118 @@ function statisticOf(check, stats) {
         case 'max':
             return stats.max;
         case 'median':
-            return stats.quantile?.(0.5);
+            return stats.quantile?.(0.5, 'linear');
         case 'quantile':
             return stats.quantile?.(check.q ?? 0.5);
     }
 }
+/** The share of `true` among a boolean column's values, when its value counts are complete. */
+function trueShare(stats) {
+    const nonNull = stats.count - stats.nulls;
+    const top = stats.topValues ?? [];
+    if (nonNull === 0 || top.reduce((sum, { count }) => sum + count, 0) !== nonNull)
+        return undefined;
+    return top.filter(({ value }) => value.toLowerCase() === 'true').reduce((sum, { count }) => sum + count, 0) / nonNull;
+}
+function quantilesResult(check, stats) {
+    const quantiles = check.quantiles.map(({ q }) => q);
+    const expected = check.quantiles.map(({ q, bounds }) => `q${q} ${describeBounds(bounds)}`).join(', ');
+    const base = { check: check.name, column: check.column, expected };
+    const problem = stats ? mixedTypes(stats, 'number') : undefined;
+    const quantile = stats?.quantile;
+    if (problem || !quantile) {
+        return {
+            ...base,
+            status: 'fail',
+            message: problem
+                ? `could not be checked: ${problem}`
+                : 'quantiles are undefined: the column has no numeric values',
+            observed_value: { quantiles, values: quantiles.map(() => null) },
+        };
+    }
+    const values = check.quantiles.map(({ q }) => quantile(q, check.method));
+    // As GX: a value within a relative 1e-4 of a bound counts as on it (numpy.isclose, atol 1e-8).
+    const close = (a, b) => b !== undefined && Math.abs(a - b) <= 1e-8 + 1e-4 * Math.abs(b);
+    const failing = check.quantiles.filter(({ bounds }, i) => !(withinBounds(values[i], bounds) || close(values[i], bounds.min) || close(values[i], bounds.max)));
+    const shown = check.quantiles.map(({ q }, i) => `q${q} = ${formatNumber(values[i])}`).join(', ');
+    return {
+        ...base,
+        status: failing.length === 0 ? 'pass' : 'fail',
+        message: failing.length === 0
+            ? shown
+            : `${shown}; out of range: ${failing.map(({ q, bounds }) => `q${q} (expected ${describeBounds(bounds)})`).join(', ')}`,
+        observed_value: { quantiles, values },
+    };
+}
+/** The pandas dtype a column read by `pandas.read_csv` would get, from what its values read as. */
+function dtypeOf(counts, nonNull) {
+    const integer = counts.integer ?? 0;
+    const number = counts.number ?? 0;
+    if (integer === nonNull)
+        return 'int64';
+    if (integer + number === nonNull)
+        return 'float64';
+    if ((counts.boolean ?? 0) === nonNull)
+        return 'bool';
+    if ((counts.datetime ?? 0) === nonNull)
+        return 'datetime64[ns]';
+    return 'object';
+}
+const DTYPE_OF_TYPE = {
+    integer: 'int64',
+    number: 'float64',
+    boolean: 'bool',
+    datetime: 'datetime64[ns]',
+    string: 'object',
+};
+/**
+ * GX's `expect_column_values_to_be_of_type` on pandas: the column's dtype must be the type; only an
+ * `object` column (values of several kinds) is checked value by value, against `mostly`.
+ */
+function columnTypeResult(check, stats) {
+    const base = { check: check.name, column: check.column, expected: `type ${check.written}` };
+    const counts = stats?.typeCounts;
+    const nonNull = stats ? stats.count - stats.nulls : 0;
+    if (!counts || nonNull === 0) {
+        return { ...base, status: 'pass', message: 'no non-null values to check', observed_value: null };
+    }
+    const dtype = dtypeOf(counts, nonNull);
+    if (dtype !== 'object') {
+        const passed = dtype === DTYPE_OF_TYPE[check.type];
+        return {
+            ...base,
+            status: passed ? 'pass' : 'fail',
+            message: `the column reads as ${dtype}${passed ? '' : `, not ${check.written}`}`,
+            observed: dtype,
+            observed_value: dtype,
+        };
+    }
+    const unexpected = nonNull - (counts[check.type] ?? 0);
+    const fraction = unexpected / nonNull;
+    const passed = 1 - fraction >= check.mostly;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: unexpected === 0
+            ? `all ${nonNull} values are ${check.written}`
+            : `${unexpected} of ${nonNull} values (${formatPercent(fraction)}) are not ${check.written}${passed ? `, within the allowed ${formatPercent(1 - check.mostly)}` : ''}`,
+        observed: dtype,
+        observed_value: dtype,
+        unexpectedCount: unexpected,
+        unexpectedFraction: fraction,
+    };
+}
 function columnsMatchResult(check, table) {
+    // GX: no column set matches any columns without exact_match and none with it.
+    if (check.columns === null) {
+        return {
+            check: check.name,
+            status: check.exact ? 'fail' : 'pass',
+            message: check.exact ? 'no column set to match exactly' : 'no column set: any columns match',
+            observed: table.columns.length,
+            expected: check.exact ? 'a column set' : 'any columns',
+        };
+    }
     const actual = new Set(table.columns);
     const wanted = new Set(check.columns);
     const missing = check.columns.filter((column) => !actual.has(column));
@@ -53329,8 +54172,29 @@ function columnsMatchResult(check, table) {
 
 
 
+
+
 /** Keyword arguments GX accepts on every expectation that do not change what is checked. */
-const IGNORED_KWARGS = (/* unused pure expression or super */ null && (['result_format', 'include_config', 'catch_exceptions', 'meta', 'notes', 'batch_id']));
+const IGNORED_KWARGS = (/* unused pure expression or super */ null && ([
+    'result_format',
+    'include_config',
+    'catch_exceptions',
+    'meta',
+    'notes',
+    'batch_id',
+    'description',
+    'id',
+    'rendered_content',
+]));
+/** Keyword arguments GX knows that change what is checked in ways mlgate cannot follow: the expectation is skipped. */
+const UNSUPPORTED_KWARGS = {
+    windows: 'compares with earlier runs (windows)',
+    auto: 'is filled in by a profiler (auto)',
+    profiler_config: 'is filled in by a profiler (profiler_config)',
+};
+/** Row filters GX reads: pandas' `DataFrame.query`, and its own `col("x") > 5` grammar. */
+const CONDITION_PARSERS = (/* unused pure expression or super */ null && (['pandas', 'python', 'great_expectations', 'great_expectations__experimental__']));
+const OTHER_CONDITION_PARSERS = (/* unused pure expression or super */ null && (['spark', 'spark_sql', 'sql']));
 const COLUMN_STATISTICS = {
     column_mean_to_be_between: 'mean',
     column_median_to_be_between: 'median',
@@ -53343,30 +54207,44 @@ const TRANSLATIONS = {
     column_to_exist: {
         kwargs: ['column', 'column_index'],
         translate: (a) => {
-            if (a.kwargs.column_index !== undefined && a.kwargs.column_index !== null) {
-                throw a.error('column_index', 'column_index is not supported; remove it to check only that the column exists');
-            }
-            return { kind: 'column_exists', name: a.name, column: a.column() };
+            const index = a.optionalInteger('column_index');
+            return { kind: 'column_exists', name: a.name, column: a.column(), ...(index !== undefined && { index }) };
         },
     },
     column_values_to_not_be_null: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly() }),
+        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly(), ...a.where() }),
     },
     column_values_to_be_null: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly() }),
+        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly(), ...a.where() }),
     },
     column_values_to_be_between: {
         kwargs: ['column', 'mostly', 'parse_strings_as_datetimes', 'allow_cross_type_comparisons', ...RANGE_KWARGS],
         translate: (a) => {
-            const { bounds, datetime } = a.range(true);
-            return { kind: 'between', name: a.name, column: a.column(), bounds, datetime, mostly: a.mostly() };
+            const { bounds, datetime } = a.range({ dates: true, required: true });
+            return {
+                kind: 'between',
+                name: a.name,
+                column: a.column(),
+                bounds,
+                datetime,
+                mostly: a.mostly(),
+                ...(!a.boolean('allow_cross_type_comparisons', false) && { mixedTypes: 'error' }),
+                ...a.where(),
+            };
         },
     },
     column_values_to_be_in_set: {
         kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
-        translate: (a) => ({ kind: 'in_set', name: a.name, column: a.column(), values: a.valueSet(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'in_set',
+            name: a.name,
+            column: a.column(),
+            values: a.valueSet(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_not_be_in_set: {
         kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
@@ -53376,63 +54254,125 @@ const TRANSLATIONS = {
             column: a.column(),
             values: a.valueSet(),
             mostly: a.mostly(),
+            ...a.where(),
         }),
     },
     column_values_to_match_regex: {
         kwargs: ['column', 'regex', 'mostly'],
-        translate: (a) => ({ kind: 'regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'regex',
+            name: a.name,
+            column: a.column(),
+            pattern: a.regex(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_not_match_regex: {
         kwargs: ['column', 'regex', 'mostly'],
-        translate: (a) => ({ kind: 'not_regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'not_regex',
+            name: a.name,
+            column: a.column(),
+            pattern: a.regex(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_be_unique: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'unique', name: a.name, column: a.column(), numeric: false, mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'unique',
+            name: a.name,
+            column: a.column(),
+            numeric: false,
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_be_of_type: {
         kwargs: ['column', 'type_', 'mostly'],
-        translate: (a) => ({ kind: 'type', name: a.name, column: a.column(), type: a.valueType(), mostly: a.mostly() }),
+        translate: (a) => {
+            const { type, written } = a.valueType();
+            return { kind: 'column_type', name: a.name, column: a.column(), type, written, mostly: a.mostly(), ...a.where() };
+        },
     },
     ...Object.fromEntries(Object.entries(COLUMN_STATISTICS).map(([expectation, statistic]) => [
         expectation,
         {
             kwargs: ['column', 'parse_strings_as_datetimes', 'output_strftime_format', ...RANGE_KWARGS],
-            translate: (a) => ({
-                kind: 'statistic',
-                name: a.name,
-                column: a.column(),
-                statistic,
-                bounds: a.range().bounds,
-            }),
+            translate: (a) => {
+                const { bounds, datetime } = a.range({ dates: statistic === 'min' || statistic === 'max' });
+                return {
+                    kind: 'statistic',
+                    name: a.name,
+                    column: a.column(),
+                    statistic,
+                    bounds,
+                    ...(datetime && { datetime }),
+                    mixedTypes: 'error',
+                    ...a.where(),
+                };
+            },
         },
     ])),
+    column_quantile_values_to_be_between: {
+        kwargs: ['column', 'quantile_ranges', 'allow_relative_error'],
+        translate: (a) => ({
+            kind: 'quantiles',
+            name: a.name,
+            column: a.column(),
+            quantiles: a.quantileRanges(),
+            method: a.quantileMethod(),
+            ...a.where(),
+        }),
+    },
     table_row_count_to_be_between: {
         kwargs: RANGE_KWARGS,
-        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range().bounds }),
+        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range({ counts: true }).bounds, ...a.where() }),
     },
     table_columns_to_match_set: {
         kwargs: ['column_set', 'exact_match'],
         translate: (a) => ({
             kind: 'columns_match',
             name: a.name,
-            columns: a.stringList('column_set'),
+            columns: a.kwargs.column_set === null ? null : a.stringList('column_set'),
             exact: a.boolean('exact_match', true),
         }),
     },
 };
-/** The expectation types (without `expect_`) a suite may use. */
+/** The expectation types a suite may use. */
 const SUPPORTED_EXPECTATIONS = Object.keys(TRANSLATIONS).map((type) => `expect_${type}`);
+/** One line for the log: `suite.json:4:5: expectations[1]: expect_… is not supported by mlgate; skipped`. */
+function describeSkipped({ type, reason, location }) {
+    return formatLocated(`${type} ${reason}; skipped`, location);
+}
+/** A skipped expectation in the report: a warning, so the verdict says the suite was not fully evaluated. */
+function gx_skippedResult({ type, reason }) {
+    return { check: type, status: 'warn', message: `not evaluated: ${reason}` };
+}
 /** True when the parsed document looks like a Great Expectations suite rather than a data schema. */
 function gx_isGxSuite(data) {
     return gx_isRecord(data) && Array.isArray(data.expectations);
+}
+/** Thrown by a translation for an expectation mlgate cannot evaluate; it is skipped, not an error. */
+class Unsupported extends Error {
+    reason;
+    key;
+    constructor(reason, key) {
+        super(reason);
+        this.reason = reason;
+        this.key = key;
+    }
 }
 /**
  * Translates a Great Expectations expectation suite (JSON: 1.x `{"type", "kwargs"}` or 0.x
  * `{"expectation_type", "kwargs"}` items) into checks with GX's semantics: `mostly`, nulls left out
  * of map expectations, `strict_min`/`strict_max`, a missing or null bound is unbounded, regexes
- * search. An expectation or keyword argument mlgate does not support is a `UserError` naming it
- * and its index, never a silent pass.
+ * search, mixed-type comparisons cannot be decided, `row_condition` selects rows. What GX itself
+ * would refuse (an unknown keyword argument, `min_value` above `max_value`, a bad regex) is a
+ * `UserError` at its position; an expectation GX knows but mlgate cannot evaluate is skipped and
+ * listed with its reason.
  */
 function gx_loadGxSuite(text, file) {
     const source = parseYaml(text, file);
@@ -53440,8 +54380,18 @@ function gx_loadGxSuite(text, file) {
         throw new UserError('is not a Great Expectations suite: it has no "expectations" list', { file });
     }
     const expectations = source.data.expectations;
-    return expectations.map((item, index) => {
+    const checks = [];
+    const skipped = [];
+    expectations.forEach((item, index) => {
         const path = ['expectations', index];
+        const at = (within, key) => {
+            const position = source.locate(within, key);
+            return {
+                file,
+                ...(position && { line: position.line, column: position.column }),
+                path: formatKeyPath(key === undefined ? within : [...within, key]),
+            };
+        };
         const fail = (message, key) => locatedError(message, file, source.locate(path, key), formatKeyPath(path));
         if (!gx_isRecord(item))
             throw fail('must be a mapping with "type" and "kwargs"');
@@ -53452,20 +54402,36 @@ function gx_loadGxSuite(text, file) {
         const short = type.startsWith('expect_') ? type.slice('expect_'.length) : type;
         const translation = TRANSLATIONS[short];
         if (!translation) {
-            throw fail(`unsupported expectation ${quoteKey(type)}; supported: ${SUPPORTED_EXPECTATIONS.join(', ')}`, typeKey);
+            skipped.push({ index, type, reason: 'is not supported by mlgate', location: at(path) });
+            return;
         }
         const kwargs = item.kwargs ?? {};
         if (!gx_isRecord(kwargs))
             throw fail('"kwargs" must be a mapping', 'kwargs');
         const kwargsPath = [...path, 'kwargs'];
         const error = (key, message) => locatedError(message, file, source.locate(kwargsPath, key), formatKeyPath([...kwargsPath, key]));
-        for (const key of Object.keys(kwargs)) {
-            if (!translation.kwargs.includes(key) && !IGNORED_KWARGS.includes(key)) {
-                throw error(key, `${quoteKey(key)} is not supported for ${type} (supported: ${translation.kwargs.join(', ')})`);
+        const known = [...translation.kwargs, ...IGNORED_KWARGS, 'row_condition', 'condition_parser'];
+        try {
+            for (const [key, value] of Object.entries(kwargs)) {
+                if (UNSUPPORTED_KWARGS[key] !== undefined)
+                    throw new Unsupported(UNSUPPORTED_KWARGS[key], key);
+                if (!known.includes(key)) {
+                    throw error(key, `${quoteKey(key)} is not an argument of ${type} (it takes ${translation.kwargs.join(', ')})`);
+                }
+                if (gx_isRecord(value) && '$PARAMETER' in value) {
+                    throw new Unsupported(`takes ${key} from a suite parameter ($PARAMETER), which mlgate does not evaluate`, key);
+                }
             }
+            checks.push(translation.translate(new Args(`expect_${short}`, kwargs, error)));
         }
-        return translation.translate(new Args(`expect_${short}`, kwargs, error));
+        catch (problem) {
+            if (!(problem instanceof Unsupported))
+                throw problem;
+            const location = problem.key === undefined ? at(path) : at(kwargsPath, problem.key);
+            skipped.push({ index, type, reason: problem.reason, location });
+        }
     });
+    return { checks, skipped };
 }
 /** Typed access to one expectation's keyword arguments; wrong values are located errors. */
 class Args {
@@ -53482,6 +54448,32 @@ class Args {
         if (typeof column !== 'string' || column === '')
             throw this.error('column', 'needs "column", a column name');
         return column;
+    }
+    /** The rows the expectation applies to, from `row_condition` and `condition_parser`. */
+    where() {
+        const text = this.kwargs.row_condition;
+        if (text === undefined || text === null || text === '')
+            return {};
+        if (typeof text !== 'string')
+            throw this.error('row_condition', '"row_condition" must be a string');
+        const parser = this.kwargs.condition_parser;
+        if (parser === undefined || parser === null) {
+            throw this.error('row_condition', 'needs "condition_parser": "pandas" (or "great_expectations"), as in GX');
+        }
+        if (typeof parser !== 'string' || ![...CONDITION_PARSERS, ...OTHER_CONDITION_PARSERS].includes(parser)) {
+            throw this.error('condition_parser', `${JSON.stringify(parser)} is not a condition parser (${[...CONDITION_PARSERS, ...OTHER_CONDITION_PARSERS].join(', ')})`);
+        }
+        if (OTHER_CONDITION_PARSERS.includes(parser)) {
+            throw new Unsupported(`filters rows with ${parser} (mlgate reads pandas and great_expectations conditions)`);
+        }
+        try {
+            return { where: parseRowCondition(text) };
+        }
+        catch (problem) {
+            if (!(problem instanceof ConditionSyntaxError))
+                throw problem;
+            throw this.error('row_condition', `cannot read ${JSON.stringify(text)}: ${problem.message}`);
+        }
     }
     mostly() {
         const mostly = this.kwargs.mostly;
@@ -53500,26 +54492,48 @@ class Args {
             throw this.error(key, `${quoteKey(key)} must be true or false`);
         return value;
     }
-    /** `min_value`/`max_value` (null = unbounded) with strictness; date strings when `allowDates`. */
-    range(allowDates = false) {
+    optionalInteger(key) {
+        const value = this.kwargs[key];
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+            throw this.error(key, `${quoteKey(key)} must be an integer of at least 0`);
+        }
+        return value;
+    }
+    /**
+     * `min_value`/`max_value` with strictness. A missing or null bound is unbounded; both missing
+     * is an error only where GX says so (`required`). Bounds are numbers, or ISO 8601 dates where
+     * `dates` allows (both of one kind); `counts` wants whole numbers. `min_value` above
+     * `max_value` is an error, as in GX.
+     */
+    range(options) {
         const { min_value: min, max_value: max } = this.kwargs;
-        if ((min === undefined || min === null) && (max === undefined || max === null)) {
+        const absent = (value) => value === undefined || value === null;
+        if (options.required && absent(min) && absent(max)) {
             throw this.error('min_value', 'needs "min_value" or "max_value"');
         }
-        const datetime = allowDates && (typeof min === 'string' || typeof max === 'string');
+        const datetime = (options.dates ?? false) && (typeof min === 'string' || typeof max === 'string');
         const bound = (key, value) => {
-            if (value === undefined || value === null)
+            if (absent(value))
                 return undefined;
-            if (typeof value === 'number' && !datetime)
+            if (typeof value === 'number' && !datetime) {
+                if (options.counts && !Number.isInteger(value))
+                    throw this.error(key, `${quoteKey(key)} must be a whole number`);
                 return value;
-            const ms = typeof value === 'string' ? parseDateTime(value) : NaN;
+            }
+            const ms = typeof value === 'string' && datetime ? parseDateTime(value) : NaN;
             if (Number.isNaN(ms)) {
-                throw this.error(key, `${quoteKey(key)} must be a number${allowDates ? ' or an ISO 8601 date' : ''}`);
+                const both = datetime && typeof value === 'number' ? ', like the other bound' : '';
+                throw this.error(key, `${quoteKey(key)} must be ${datetime ? 'an ISO 8601 date' : 'a number'}${both}`);
             }
             return ms;
         };
         const lower = bound('min_value', min);
         const upper = bound('max_value', max);
+        if (lower !== undefined && upper !== undefined && lower > upper) {
+            throw this.error('min_value', '"min_value" is greater than "max_value"');
+        }
         return {
             bounds: {
                 ...(lower !== undefined ? { min: lower } : {}),
@@ -53530,12 +54544,14 @@ class Args {
             datetime,
         };
     }
+    /** The set's values; a null in it matches nothing, as nulls are left out of the check. */
     valueSet() {
         const values = this.kwargs.value_set;
-        if (!Array.isArray(values) || !values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+        if (!Array.isArray(values) ||
+            !values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
             throw this.error('value_set', '"value_set" must be a list of strings, numbers or booleans');
         }
-        return values;
+        return values.filter((v) => v !== null);
     }
     stringList(key) {
         const values = this.kwargs[key];
@@ -53557,120 +54573,78 @@ class Args {
     }
     valueType() {
         const name = this.kwargs.type_;
-        const type = typeof name === 'string' ? valueTypeOf(name) : undefined;
-        if (!type) {
-            throw this.error('type_', `${quoteKey(String(name))} is not a type mlgate can check (int, float, str, bool, datetime64, …)`);
+        if (typeof name !== 'string' || name === '')
+            throw this.error('type_', 'needs "type_", a type name');
+        const type = valueTypeOf(name);
+        if (!type)
+            throw new Unsupported(`checks for type ${JSON.stringify(name)}, which mlgate cannot tell apart`, 'type_');
+        return { type, written: name };
+    }
+    /** `quantile_ranges: {quantiles, value_ranges}`: one ordered `[low, high]` pair (null = unbounded) per quantile. */
+    quantileRanges() {
+        const ranges = this.kwargs.quantile_ranges;
+        const shape = '"quantile_ranges" must be {quantiles: [...], value_ranges: [[low, high], ...]}';
+        if (!gx_isRecord(ranges) || !Array.isArray(ranges.quantiles) || !Array.isArray(ranges.value_ranges)) {
+            throw this.error('quantile_ranges', shape);
         }
-        return type;
+        const { quantiles, value_ranges: valueRanges } = ranges;
+        if (quantiles.length !== valueRanges.length) {
+            throw this.error('quantile_ranges', 'needs one value range per quantile');
+        }
+        return quantiles.map((q, i) => {
+            if (typeof q !== 'number' || !(q >= 0 && q <= 1)) {
+                throw this.error('quantile_ranges', 'quantiles must be numbers between 0 and 1');
+            }
+            const range = valueRanges[i];
+            const ok = (v) => v === null || typeof v === 'number';
+            if (!Array.isArray(range) || range.length !== 2 || !range.every(ok))
+                throw this.error('quantile_ranges', shape);
+            const [low, high] = range;
+            if (low !== null && high !== null && low > high) {
+                throw this.error('quantile_ranges', `value range ${JSON.stringify(range)} is not ordered (low, high)`);
+            }
+            return {
+                q,
+                bounds: {
+                    ...(low !== null ? { min: low } : {}),
+                    ...(high !== null ? { max: high } : {}),
+                    strictMin: false,
+                    strictMax: false,
+                },
+            };
+        });
+    }
+    /** GX on pandas: `allow_relative_error` false (the default) reads the nearest value; a method name reads that way. */
+    quantileMethod() {
+        const value = this.kwargs.allow_relative_error;
+        if (value === undefined || value === null || value === false)
+            return 'nearest';
+        if (typeof value === 'string' && QUANTILE_METHODS.includes(value)) {
+            return value;
+        }
+        throw this.error('allow_relative_error', `"allow_relative_error" must be false or one of ${QUANTILE_METHODS.join(', ')} (as pandas' interpolation)`);
     }
 }
-/** GX `type_` names (pandas/numpy dtypes, Python and SQL type names) → what each value must read as. */
+/** GX `type_` names (pandas/numpy dtypes, Python, SQL and Spark type names) → what the column's values must read as. */
 function valueTypeOf(name) {
-    const type = name.toLowerCase().replace(/\[.*\]$/, '');
-    if (/^u?int(8|16|32|64)?$|^(integer|bigint|smallint|tinyint|long)$/.test(type))
+    const type = name
+        .toLowerCase()
+        .replace(/\[.*\]$/, '')
+        .replace(/type$/, '');
+    if (/^u?int(8|16|32|64)?(dtype)?$|^(integer|bigint|smallint|long|short)$/.test(type))
         return 'integer';
-    if (/^float(16|32|64)?$|^(double|real|numeric|decimal|number)$/.test(type))
+    if (/^float(16|32|64)?(dtype)?$|^(double|double_precision|real|numeric|decimal|number)$/.test(type))
         return 'number';
-    if (/^(str|string|stringdtype|unicode|object|text|varchar|char)$/.test(type))
+    if (/^(str|string|stringdtype|unicode|object|object_|o|text|varchar|char|nvarchar)$/.test(type))
         return 'string';
-    if (/^(bool|boolean)$/.test(type))
+    if (/^(bool|boolean|booleandtype|bit|tinyint)$/.test(type))
         return 'boolean';
-    if (/^(datetime64|datetime|datetimetz|timestamp|date)$/.test(type))
+    if (/^(datetime64|datetime|datetimetz|timestamp|timestamp_ntz|date)$/.test(type))
         return 'datetime';
     return undefined;
 }
 function gx_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
-
-const DEFAULT_MAX_ALLOWED = 20;
-/**
- * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
- * each column's type when all its non-null values agree on one, `nullable: false` when it has no
- * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
- * significant digits of the range, and an `allowed` list for text columns with few distinct values
- * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
- */
-function inferSchema(table, stats, options = {}) {
-    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
-    const columns = {};
-    for (const name of table.columns) {
-        const column = stats.get(name);
-        columns[name] = column ? inferColumn(column, maxAllowed) : {};
-    }
-    const schema = {
-        version: 1,
-        columns,
-        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
-        unexpected_columns: 'warn',
-    };
-    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
-    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
-    return header + stringify(schema, { lineWidth: 0 });
-}
-function inferColumn(stats, maxAllowed) {
-    const nonNull = stats.count - stats.nulls;
-    const column = {};
-    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
-    if (type)
-        column.type = type;
-    if (stats.nulls === 0 && stats.count > 0)
-        column.nullable = false;
-    else if (nonNull > 0)
-        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
-    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
-        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
-        column.min = min;
-        column.max = max;
-    }
-    if (type === 'string') {
-        const allowed = completeValues(stats, nonNull, maxAllowed);
-        if (allowed)
-            column.allowed = allowed;
-    }
-    return column;
-}
-/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
-function typeOf(counts, nonNull) {
-    if (!counts)
-        return undefined;
-    const count = (type) => counts[type] ?? 0;
-    if (count('integer') === nonNull)
-        return 'integer';
-    if (count('integer') + count('number') === nonNull)
-        return 'number';
-    if (count('boolean') === nonNull)
-        return 'boolean';
-    if (count('datetime') === nonNull)
-        return 'datetime';
-    return 'string';
-}
-function completeValues(stats, nonNull, maxAllowed) {
-    const top = stats.topValues;
-    if (!top || top.length === 0 || top.length > maxAllowed)
-        return undefined;
-    const covered = top.reduce((sum, { count }) => sum + count, 0);
-    if (covered !== nonNull)
-        return undefined;
-    return top.map(({ value }) => value).sort();
-}
-/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
-function roundOutward(min, max, integer) {
-    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
-    const exponent = Math.floor(Math.log10(span)) - 1;
-    if (integer && exponent <= 0)
-        return [Math.floor(min), Math.ceil(max)];
-    const step = 10 ** exponent;
-    const decimals = Math.max(0, -exponent);
-    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
-    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
-    // toFixed can round back across the data by a last-digit error; step out once more if it did.
-    return [
-        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
-        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
-    ];
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/data-schema.schema.json
@@ -53838,12 +54812,79 @@ const MAX_SUITE_BYTES = (/* unused pure expression or super */ null && (16 * 102
 /** Loads a data schema (YAML) or a Great Expectations suite (JSON with an `expectations` list). */
 function loadCheckSuite(text, file) {
     if (isGxSuite(parseYaml(text, file).data))
-        return { format: 'gx', checks: loadGxSuite(text, file) };
+        return { format: 'gx', ...loadGxSuite(text, file) };
     const schema = loadDataSchema(text, file);
     return { format: 'mlgate', schema, checks: checksFromSchema(schema) };
 }
-async function readCheckSuite(path) {
-    return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES), path);
+/** Reads a schema or suite file; problems name it `name` (default: `path`), e.g. as the user wrote it. */
+async function readCheckSuite(path, name = path) {
+    return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES, name), name);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/join-outcomes.ts
+
+/**
+ * Whether row checks over separate shards can be joined into the one-pass result. Uniqueness
+ * cannot: a value repeated across shards is only seen by holding every value in one place.
+ */
+function canJoinShards(checks) {
+    return !checks.some((check) => check.kind === 'unique');
+}
+/**
+ * The outcomes one pass over consecutive shards (given in file order, each in suite order) would
+ * give: counts add up, examples stay in line order and keep the first `maxExamples`, the first
+ * reason a check could not be decided stands, subset profiles merge. A column absent from a whole
+ * shard (a JSON Lines key) is null there, as one pass counts the rows before a column appears.
+ */
+function join_outcomes_joinRowOutcomes(shards, maxExamples) {
+    const [first] = shards;
+    if (first === undefined)
+        return [];
+    return first.map((_, index) => {
+        const parts = shards.map((outcomes) => outcomes[index]);
+        const { check } = parts[0];
+        if (check.kind === 'unique')
+            throw new RangeError('uniqueness checks cannot be joined across shards');
+        const present = parts.some((outcome) => outcome.present);
+        const countsAbsent = present && (check.kind === 'not_null' || check.kind === 'null');
+        let checked = 0;
+        let unexpected = 0;
+        let absent = 0;
+        const examples = [];
+        for (const outcome of parts) {
+            absent += outcome.absent;
+            if (outcome.present) {
+                checked += outcome.checked;
+                unexpected += outcome.unexpected;
+                for (const example of outcome.examples)
+                    if (examples.length < maxExamples)
+                        examples.push(example);
+            }
+            else if (countsAbsent) {
+                checked += outcome.absent;
+                if (check.kind === 'not_null')
+                    unexpected += outcome.absent;
+            }
+        }
+        const undecided = parts.find((outcome) => outcome.undecided !== undefined)?.undecided;
+        const subsets = parts.flatMap((outcome) => (outcome.subset ? [outcome.subset] : []));
+        return {
+            check,
+            present,
+            checked,
+            unexpected,
+            absent,
+            examples,
+            ...(undecided !== undefined && { undecided }),
+            ...(subsets.length > 0 && { subset: mergeSubsets(subsets) }),
+        };
+    });
+}
+function mergeSubsets(subsets) {
+    const [first, ...rest] = subsets.map((subset, i) => ColumnProfile.fromJSON(subset, `subset[${i}]`));
+    for (const other of rest)
+        first.merge(other);
+    return first.toJSON();
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/index.ts
@@ -53857,56 +54898,6 @@ async function readCheckSuite(path) {
 
 
 
-;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
-
-/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
-const VALUE_TYPE_OF = {
-    integer: 'integer',
-    number: 'number',
-    boolean: 'boolean',
-    datetime: 'datetime',
-    string: 'string',
-};
-/**
- * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
- * distinct values than that shows up as incomplete rather than as a list cut short.
- */
-const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
-/**
- * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
- * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
- * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
- * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
- */
-function columnStatsOf(column, options = {}) {
-    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
-    const typeCounts = {};
-    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
-        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
-    }
-    stats.typeCounts = typeCounts;
-    const moments = column.moments;
-    if (moments.count > 0) {
-        stats.min = moments.min;
-        stats.max = moments.max;
-        stats.mean = moments.mean;
-        if (moments.count > 1)
-            stats.stdev = moments.sampleStdDev;
-        const kll = column.kll;
-        stats.quantile = (q) => kll.quantile(q);
-    }
-    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
-    if (top.length > 0)
-        stats.topValues = top.map(({ value, count }) => ({ value, count }));
-    return stats;
-}
-/** The table's row count and column names, and each column's statistics, as the checks take them. */
-function column_stats_profileStats(profile, options = {}) {
-    return {
-        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
-        stats: new Map(profile.columns.map((column) => [column.name, columnStatsOf(column, options)])),
-    };
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/report.ts
 
@@ -53952,13 +54943,12 @@ function validationVerdict(sections) {
         }
         if (section.drift && section.drift.status !== 'pass') {
             const drifted = section.drift.columns.filter((column) => column.drifted).length;
-            const lost = (section.drift.skipped ?? []).filter((column) => column.status !== 'pass');
-            const parts = [
-                ...(drifted > 0 ? [`${drifted} of ${section.drift.columns.length} columns drifted`] : []),
-                ...lost.slice(0, 3).map((column) => column.message),
-                ...(lost.length > 3 ? [`${lost.length - 3} more columns lost or retyped`] : []),
-            ];
-            reasons.push({ rule: 'drift', status: section.drift.status, message: parts.join('; '), dataset });
+            reasons.push({
+                rule: 'drift',
+                status: section.drift.status,
+                message: `${drifted} of ${section.drift.columns.length} columns drifted`,
+                dataset,
+            });
         }
     }
     const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));
@@ -53987,6 +54977,7 @@ function validationReport(sections, createdAt) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/validate-file.ts
+
 
 
 
@@ -54033,10 +55024,12 @@ async function validatePass(path, options = {}) {
  * `joinValidationPasses`): the aggregate checks judged on the profile's statistics, the row-level
  * checks on their counts, and the reader's issues.
  */
-function judgeValidation(pass, suite, dataset) {
+function judgeValidation(pass, suite, dataset, 
+/** Expectations of a GX suite left out: each is a warning in the section. */
+skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
-    const results = evaluateChecks(suite, { rows: pass.outcomes, table, stats });
+    const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -54074,7 +55067,7 @@ function bounded(name, value, min, max) {
  */
 function joinValidationPasses(passes, options = {}) {
     const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-    const outcomes = joinRowOutcomes(passes.map((pass) => ({ outcomes: pass.outcomes, rows: pass.profile.rows })), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
+    const outcomes = joinRowOutcomes(passes.map((pass) => pass.outcomes), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
     return {
         profile: joinShardProfiles(passes.map((pass) => pass.profile), options.shard ? { index: options.shard.index, count: options.shard.count } : null),
         outcomes,
@@ -54098,7 +55091,7 @@ function joinValidationPasses(passes, options = {}) {
 
 
 /** The union of categories (those of `a` first, in insertion order), with 0 where a side lacks a category. */
-function alignCategories(a, b) {
+function categorical_alignCategories(a, b) {
     const entriesA = entriesOf(a, 'first');
     const entriesB = entriesOf(b, 'second');
     const index = new Map();
@@ -54126,60 +55119,40 @@ function entriesOf(counts, which) {
     return entries;
 }
 /**
- * Chi-square test of homogeneity on the 2×k table of two samples' category counts, as
- * scipy.stats.chi2_contingency(table, correction) computes it. Categories with no observations on either side have
- * zero expected count and are dropped (scipy refuses such a table); a category seen on one side only stays (it is
- * evidence of change). With fewer than two categories there is nothing to compare: statistic 0, p-value 1.
+ * Pearson chi-square test of homogeneity on the 2×k table of two samples' category counts (no Yates correction:
+ * scipy.stats.chi2_contingency(table, correction=False)). Categories with no observations on either side have zero
+ * expected count and are dropped; a category seen on one side only stays (it is evidence of change). With fewer
+ * than two categories there is nothing to compare: statistic 0, p-value 1.
  */
-function chiSquare(countsA, countsB, options = {}) {
-    const { a, b } = alignCategories(countsA, countsB);
-    return categorical_chiSquareTable(a, b, options);
+function categorical_chiSquare(countsA, countsB) {
+    const { a, b } = categorical_alignCategories(countsA, countsB);
+    return chiSquareTable(a, b);
 }
 /** `chiSquare` on already aligned count arrays. */
-function categorical_chiSquareTable(a, b, options = {}) {
+function chiSquareTable(a, b) {
     checkSameLength(a, b, 'chi-square test');
     const totalA = categorical_sum(a);
     const totalB = categorical_sum(b);
     if (!(totalA > 0) || !(totalB > 0))
         throw new UserError('chi-square test needs at least one observation per sample');
     const total = totalA + totalB;
-    const cells = [];
+    let statistic = 0;
+    let categories = 0;
     for (let k = 0; k < a.length; k++) {
         const observedA = a[k] ?? 0;
         const observedB = b[k] ?? 0;
         const column = observedA + observedB;
         if (column === 0)
             continue;
-        cells.push([observedA, (totalA * column) / total, observedB, (totalB * column) / total]);
+        categories++;
+        const expectedA = (totalA * column) / total;
+        const expectedB = (totalB * column) / total;
+        statistic += (observedA - expectedA) ** 2 / expectedA + (observedB - expectedB) ** 2 / expectedB;
     }
-    const smallExpected = cells.reduce((n, [, ea, , eb]) => n + (ea < 5 ? 1 : 0) + (eb < 5 ? 1 : 0), 0);
-    if (cells.length < 2) {
-        return { statistic: 0, df: 0, pValue: 1, cramersV: 0, corrected: false, smallExpected };
-    }
-    const df = cells.length - 1;
-    const corrected = df === 1 && (options.correction ?? true);
-    let pearson = 0;
-    let statistic = 0;
-    for (const [oa, ea, ob, eb] of cells) {
-        pearson += (oa - ea) ** 2 / ea + (ob - eb) ** 2 / eb;
-        // Yates moves each observed count half a unit towards its expectation, never past it (scipy gh-13875).
-        if (corrected)
-            statistic += yates(oa, ea) ** 2 / ea + yates(ob, eb) ** 2 / eb;
-    }
-    if (!corrected)
-        statistic = pearson;
-    return {
-        statistic,
-        df,
-        pValue: chiSquareSf(statistic, df),
-        cramersV: Math.min(1, Math.sqrt(pearson / total)),
-        corrected,
-        smallExpected,
-    };
-}
-function yates(observed, expected) {
-    const gap = Math.abs(observed - expected);
-    return gap - Math.min(0.5, gap);
+    if (categories < 2)
+        return { statistic: 0, df: 0, pValue: 1, cramersV: 0 };
+    const df = categories - 1;
+    return { statistic, df, pValue: chiSquareSf(statistic, df), cramersV: Math.min(1, Math.sqrt(statistic / total)) };
 }
 /**
  * Population Stability Index Σ (a_i − e_i)·ln(a_i/e_i) over bins defined on the reference (expected) data. Inputs
@@ -54314,52 +55287,6 @@ function drift_formatNumber(v) {
     if (Number.isNaN(v))
         return 'n/a';
     return Math.abs(v) >= 1e-3 || v === 0 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/fisher.ts
-/** Fisher's exact test of a 2×2 table: the small-sample replacement for chi-square (Yates) on two categories. */
-
-/**
- * Two-sided Fisher exact test of [[a, b], [c, d]], as scipy.stats.fisher_exact(table) defines it: with the margins
- * fixed, the count in the top-left cell is hypergeometric, and the p-value is the probability of every table at
- * most as probable as the observed one (with scipy's relative tolerance of 1e-14 for ties in probability).
- *
- * The probabilities are walked from the mode with the ratio P(x+1)/P(x) = (r₁−x)(c₁−x) / ((x+1)(r₂−c₁+x+1)), so
- * each is known relative to the largest to ~1e-15 whatever the table's size, and nothing overflows.
- */
-function fisher_fisherExact(a, b, c, d) {
-    for (const [name, v] of Object.entries({ a, b, c, d })) {
-        if (!(Number.isInteger(v) && v >= 0)) {
-            throw new UserError(`Fisher's exact test needs non-negative integer counts (${name} = ${v})`);
-        }
-    }
-    const row1 = a + b;
-    const row2 = c + d;
-    const col1 = a + c;
-    if (row1 === 0 || row2 === 0 || col1 === 0 || b + d === 0)
-        return { oddsRatio: NaN, pValue: 1 };
-    const oddsRatio = b > 0 && c > 0 ? (a * d) / (b * c) : Infinity;
-    const low = Math.max(0, col1 - row2);
-    const high = Math.min(col1, row1);
-    const mode = Math.floor(((col1 + 1) * (row1 + 1)) / (row1 + row2 + 2));
-    const weights = new Float64Array(high - low + 1);
-    weights[mode - low] = 1;
-    for (let x = mode; x < high; x++) {
-        weights[x + 1 - low] = (weights[x - low] * (row1 - x) * (col1 - x)) / ((x + 1) * (row2 - col1 + x + 1));
-    }
-    for (let x = mode; x > low; x--) {
-        weights[x - 1 - low] = (weights[x - low] * x * (row2 - col1 + x)) / ((row1 - x + 1) * (col1 - x + 1));
-    }
-    const observed = weights[a - low] * (1 + 1e-14);
-    let total = 0;
-    let tail = 0;
-    // Smallest first, so the sums keep their relative precision.
-    for (const w of [...weights].sort((x, y) => x - y)) {
-        total += w;
-        if (w <= observed)
-            tail += w;
-    }
-    return { oddsRatio, pValue: Math.min(1, tail / total) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
@@ -55014,7 +55941,6 @@ function binShares(kll, edges) {
 
 
 
-
 /**
  * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
  * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
@@ -55043,10 +55969,8 @@ function detectDrift(reference, current, options = {}) {
 /**
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
- * but are findings in `skipped` (and the result's `skipped`); a lost column or a changed type makes the result warn.
- * Datetime columns are skipped because new data is expected to be later, and identifiers (see
- * `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared
- * columns only. A reference that shares no column with the data is an error: it is the wrong file.
+ * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
+ * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
  */
 function detectDriftDetailed(reference, current, options = {}) {
     const alpha = options.alpha ?? 0.05;
@@ -55063,9 +55987,6 @@ function detectDriftDetailed(reference, current, options = {}) {
                 path: `drift.columns.${name}`,
             });
         }
-    }
-    if (!reference.columns.some((column) => current.column(column.name))) {
-        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
     }
     const columns = [];
     const skipped = [];
@@ -55101,20 +56022,11 @@ function detectDriftDetailed(reference, current, options = {}) {
     }
     const drifted = columns.filter((c) => c.drifted).length;
     const share = columns.length === 0 ? 0 : drifted / columns.length;
-    const lost = skipped.some((column) => column.status === 'warn');
-    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 || lost ? 'warn' : 'pass';
-    const result = { status, share, threshold: datasetShare, columns };
-    if (skipped.length > 0)
-        result.skipped = skipped;
-    return { result, skipped };
+    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
+    return { result: { status, share, threshold: datasetShare, columns }, skipped };
 }
 function skip(column, reason, status, message) {
     return { column, reason, status, message };
-}
-function names(profile) {
-    const shown = profile.columns.slice(0, 5).map((column) => JSON.stringify(column.name));
-    const more = profile.columns.length - shown.length;
-    return shown.length === 0 ? 'no columns' : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function isIdentifier(column) {
     const values = column.count - column.nulls;
@@ -55138,16 +56050,11 @@ function columnDrift(ref, cur, kind, alpha, setting) {
         if (!ref.numericFrequent || !cur.numericFrequent) {
             throw new UserError(`drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`, { path: `drift.columns.${ref.name}.test` });
         }
-        return categoricalDrift(ref.name, categorySides(ref.numericFrequent, cur.numericFrequent, numberKey), alpha, setting);
+        return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
     }
     const key = kind === 'boolean' ? booleanKey : textKey;
-    return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
+    return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
 }
-/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
-const numberKey = (value) => {
-    const n = Number(value);
-    return Number.isNaN(n) ? value : String(n);
-};
 function fewNumericValues(ref, cur) {
     const a = ref.numericFrequent?.exactCounts();
     const b = cur.numericFrequent?.exactCounts();
@@ -55178,46 +56085,21 @@ function numericDrift(ref, cur, alpha, setting) {
     return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
 }
 /**
- * Significance comes from the contingency table of `categoryTable` (frequent categories, the rest pooled into a
- * counted "other"): chi-square as scipy.stats.chi2_contingency computes it (Yates' correction on 2×2 tables), or
- * Fisher's exact test when a 2×2 table expects fewer than 5 in a cell. chi2 reports χ² with Cramér's V as effect;
- * jensen-shannon and psi report that measure over the same cells as both statistic and effect.
+ * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
+ * and psi report that measure (over the same categories) as both statistic and effect.
  */
-function categoricalDrift(column, sides, alpha, setting) {
+function categoricalDrift(column, reference, current, key, alpha, setting) {
     const test = setting.test ?? 'chi2';
     if (test !== 'chi2' && test !== 'jensen-shannon' && test !== 'psi') {
         throw new UserError(`drift test "${test}" does not apply to the categorical column "${column}"; use ${CATEGORICAL_TESTS.join(', ')}`, { path: `drift.columns.${column}.test` });
     }
-    const table = categoryTable(sides);
-    const chi = chiSquareTable(table.reference, table.current);
-    const notes = [];
-    if (sides.sampled) {
-        notes.push(`more distinct values than the profiles count: compared on a hash sample of ${detect_plural(table.categories.length - 1, 'value')}, the rest counted as "other"`);
-    }
-    else if (table.pooled > 0) {
-        notes.push(`${detect_plural(table.pooled, 'category', 'categories')} expecting fewer than ${MIN_EXPECTED} values pooled into "other"`);
-    }
-    let pValue = chi.pValue;
-    let method = chi.df === 0 ? 'none' : chi.corrected ? 'chi2-yates' : 'chi2';
-    if (chi.df === 1 && chi.smallExpected > 0) {
-        const [a = 0, b = 0] = table.reference;
-        const [c = 0, d = 0] = table.current;
-        pValue = fisherExact(a, b, c, d).pValue;
-        method = 'fisher-exact';
-        notes.push(`expected counts below ${MIN_EXPECTED}: p-value from Fisher's exact test`);
-    }
-    else if (chi.df === 0) {
-        notes.push('one category on both sides: nothing to compare');
-    }
-    const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
-    if (test === 'chi2') {
-        return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
-    }
-    const value = test === 'psi' ? psi(table.reference, table.current) : jensenShannon(table.reference, table.current);
-    return { ...verdict(column, test, value, pValue, test, value, alpha, setting), ...details };
-}
-function detect_plural(n, one, many = `${one}s`) {
-    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+    const table = categoryTable(reference, current, key);
+    const chi = chiSquare(table.reference, table.current);
+    if (test === 'chi2')
+        return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
+    const { a, b } = alignCategories(table.reference, table.current);
+    const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
+    return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
 }
 function verdict(column, test, statistic, pValue, effectName, effect, alpha, setting) {
     const threshold = setting.threshold ?? DEFAULT_EFFECT_THRESHOLDS[effectName];
@@ -55283,12 +56165,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
-var src = __nccwpck_require__(6680);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
+var src = __nccwpck_require__(7715);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -55300,13 +56182,66 @@ function oneLine(text) {
         .join(' ');
 }
 /**
- * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
- * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
- * error text) must not be able to issue commands. A zero-width space after the first character
- * breaks the prefix and leaves the text readable.
+ * Space the runner could strip before a `::` command: .NET's `Char.IsWhiteSpace` (its `TrimStart`),
+ * which includes U+0085, JavaScript's `\s`, and characters ICU's collation ignores (the runner finds
+ * `::` with a culture-sensitive `StartsWith`).
+ */
+const LEADING = String.raw `[\s\u0085\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*`;
+const LINE_START_COMMAND = new RegExp(`^(${LEADING}:)(?=:)`, 'gmu');
+// The legacy parser finds `##[` anywhere in a line, not only at its start.
+const LEGACY_COMMAND = /(##)(?=\[)/g;
+const BREAK = '\u200b';
+/** What a line ends with that a following write could complete into a command. */
+const PENDING_LINE_START = new RegExp(`^${LEADING}:?$`, 'u');
+/**
+ * The runner executes any output line that starts with `::` (after any whitespace) as a workflow
+ * command, and any line that holds `##[` as a legacy one; `core.info` and the CLI write text
+ * verbatim, and text from a pull request (file names, error text) must not be able to issue
+ * commands. A zero-width space before the command's last prefix character breaks the prefix and
+ * leaves the text readable: the runner cuts the command name at a fixed offset after the prefix, so
+ * even a search that skips the space (ICU's) then reads a name that starts with `:` or `[`.
  */
 function text_inertCommands(text) {
-    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
+    return text.replace(LINE_START_COMMAND, `$1${BREAK}`).replace(LEGACY_COMMAND, `$1${BREAK}`);
+}
+/**
+ * JSON text with the same data as `JSON.stringify(value, null, 2)` and no workflow command in it, so
+ * `inertCommands` leaves it as it is: `[` after `##` and the line separators U+2028/2029 (only ever
+ * inside strings) are written as `\u` escapes.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/(?<=##)\[|[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A stream whose output is `inertCommands` of everything written to it, however the text is split
+ * into writes: the end of each write that a later one could complete into a command (the `#`s, or a
+ * line so far made only of leading space and one `:`) is kept as context for the next write; what was
+ * written is never taken back.
+ */
+function inertWriter(stream) {
+    // What was last written that a following write could complete; `midLine` when it is not a line start.
+    let context = '';
+    let midLine = false;
+    return {
+        write(text) {
+            // A character that is not space stands for the rest of a line already begun.
+            const prefix = `${midLine ? 'x' : ''}${context}`;
+            const inert = text_inertCommands(prefix + text);
+            const result = stream.write(inert.slice(prefix.length));
+            const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => inert.lastIndexOf(c)));
+            const line = lastBreak >= 0 ? inert.slice(lastBreak + 1) : inert;
+            const startsLine = lastBreak >= 0 || !midLine;
+            if (startsLine && PENDING_LINE_START.test(line)) {
+                context = line;
+                midLine = false;
+            }
+            else {
+                context = /#{0,2}$/.exec(inert)?.[0] ?? '';
+                midLine = true;
+            }
+            return result;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
@@ -56237,48 +57172,79 @@ function stickyMarker(id) {
         throw new TypeError(`sticky comment id ${JSON.stringify(id)} has no usable characters`);
     return `<!-- mlgate:report:${safe} -->`;
 }
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** Times a run re-reads after writing to see whether a racing older run overwrote its newer report. */
+const VERIFY_ATTEMPTS = 3;
 /**
- * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
- * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
- * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ * Creates, updates or leaves alone the one comment on `issue` that starts with `marker` and was
+ * written by `author`. Comments by anyone else are never touched, nor ours that merely quote the
+ * marker further down. Duplicates from racing runs converge: the oldest comment survives (its link
+ * stays valid) holding the newest report (the highest revision), and the others are deleted. An older
+ * run never overwrites a newer run's report; a newer run that finds its report overwritten by a racing
+ * older one writes it again.
  */
 async function upsertStickyComment(store, sticky) {
-    const { issue, marker, author, revision } = sticky;
+    const { issue, marker, author } = sticky;
     if (!/^<!--.*-->$/s.test(marker))
         throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
     const body = compose(sticky);
-    const ours = await findOurs(store, issue, marker, author);
-    const newest = ours.at(-1);
-    if (!newest) {
+    if (body.length > MAX_COMMENT_CHARS) {
+        throw new TypeError(`sticky comment body has ${body.length} characters, more than GitHub's ${MAX_COMMENT_CHARS}`);
+    }
+    const mine = { body, revision: sticky.revision };
+    let ours = await findOurs(store, issue, marker, author);
+    let action;
+    if (ours.length === 0) {
         const created = await store.create(issue, body);
-        // Runs that both found nothing have both created; re-reading lets every such run keep the same
-        // one (the newest) instead of leaving duplicates until the next report.
-        const after = await findOurs(store, issue, marker, author);
-        if (!after.some((c) => c.id === created.id))
-            after.push(created);
-        after.sort((a, b) => a.id - b.id);
-        const keep = after.at(-1) ?? created;
-        return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
-    }
-    const existingRevision = revisionOf(newest.body, marker);
-    let result;
-    if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
-        result = { action: 'stale', comment: newest };
-    }
-    else if (newest.body === body) {
-        result = { action: 'unchanged', comment: newest };
+        // Runs that both found nothing have both created; re-reading lets every such run settle on the
+        // same comment instead of leaving duplicates until the next report.
+        ours = await findOurs(store, issue, marker, author);
+        if (!ours.some((c) => c.id === created.id))
+            ours = [...ours, created].sort((a, b) => a.id - b.id);
+        action = 'created';
     }
     else {
-        result = { action: 'updated', comment: await store.update(newest.id, body) };
+        action = 'updated';
     }
-    return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+    let result = await settle(store, ours, marker, mine, action);
+    for (let attempt = 1; attempt < VERIFY_ATTEMPTS && mine.revision !== undefined; attempt++) {
+        if (result.action === 'stale' || result.action === 'unchanged')
+            break;
+        // No compare-and-swap exists for comments: read back, and write again if an older run won the race.
+        const now = await findOurs(store, issue, marker, author);
+        const current = now[0];
+        if (!current || (revisionOf(current.body, marker) ?? -1) >= mine.revision)
+            break;
+        const again = await settle(store, now, marker, mine, action);
+        result = { ...again, deleted: [...result.deleted, ...again.deleted] };
+    }
+    return result;
+}
+/**
+ * Puts the newest report among `ours` and `mine` in the oldest of `ours` and deletes the rest. `action`
+ * is what writing `mine` is called ('created' when this run made one of `ours`).
+ */
+async function settle(store, ours, marker, mine, action) {
+    const keep = ours[0];
+    const newer = ours
+        .map((c) => ({ comment: c, revision: revisionOf(c.body, marker) }))
+        .filter(({ revision }) => mine.revision !== undefined && revision !== undefined && revision > mine.revision)
+        .sort((a, b) => b.revision - a.revision)[0];
+    const body = newer ? newer.comment.body : mine.body;
+    let comment = keep;
+    if (keep.body !== body)
+        comment = await store.update(keep.id, body);
+    const deleted = await deleteAllBut(store, ours, keep);
+    const outcome = newer ? 'stale' : keep.body === body && action !== 'created' ? 'unchanged' : action;
+    return { action: outcome, comment, deleted };
 }
 /** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
 async function findOurs(store, issue, marker, author) {
     const login = author.toLowerCase();
     const comments = await store.list(issue);
     return comments
-        .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+        .filter((c) => c.author.toLowerCase() === login && c.body.startsWith(`${marker}\n`))
         .sort((a, b) => a.id - b.id);
 }
 async function deleteAllBut(store, comments, keep) {
@@ -56287,12 +57253,18 @@ async function deleteAllBut(store, comments, keep) {
         await store.delete(id);
     return stale;
 }
+/**
+ * The marker family (`mlgate:report:…`, `mlgate:revision:…`) anywhere in a body, in any case: a name
+ * shown in a code span carries it literally, and a body must not pose as another sticky comment.
+ */
+const MARKER_TEXT = /mlgate(?=:(?:report|revision):)/gi;
 function compose({ marker, body, revision }) {
     if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
         throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
     }
     const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
-    return `${header}\n${body}`;
+    // A zero-width space keeps the text as it reads while no longer matching any marker.
+    return `${header}\n${body.replace(MARKER_TEXT, '$&\u200b')}`;
 }
 /** Read only from the header we wrote, so report text can never pose as a revision. */
 function revisionOf(body, marker) {

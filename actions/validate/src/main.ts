@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { runValidate } from '@mlgate/cli/lib';
+import { runValidate } from '@mlgate/engine';
 import {
   UserError,
   formatOf,
@@ -35,11 +35,14 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
         ...(inputs.shard && { shard: inputs.shard }),
         ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
         ...(inputs.threads !== undefined && { threads: inputs.threads }),
+        strict: inputs.strict,
       },
       {
         workerEntry,
         onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
         onSkippedColumn: (message) => logger.warning(`drift: ${message}`),
+        onSkippedExpectation: (message, location) =>
+          logger.warning(message, { ...location, ...(location.file && { file: repositoryPath(location.file) }) }),
       },
     ),
   );

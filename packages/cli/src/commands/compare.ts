@@ -3,18 +3,17 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError, renderReportMarkdown, renderReportText } from '@mlgate/core';
 import {
+  consoleLogger,
   GitTagSource,
+  inertJson,
   LocalArtifactStore,
   LocalReleaseFiles,
   RegistryBaselineResolver,
-  consoleLogger,
 } from '@mlgate/github';
+import { BootstrapPool, FAIL_ON, type FailOn, parseThreads, runCompare } from '@mlgate/engine';
 import { parseCommandArgs, type Command } from '../command.js';
-import { FAIL_ON, type FailOn, runCompare } from '../compare/index.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { BootstrapPool } from '../parallel/bootstrap-pool.js';
-import { parseThreads } from '../parallel/threads.js';
 
 /** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
 export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');
@@ -112,7 +111,7 @@ export const compareCommand: Command = {
       },
     ).finally(() => pool?.close());
     if (pool?.used) logger.info(`The bootstrap ran on ${threads} worker threads.`);
-    const json = `${JSON.stringify(report, null, 2)}\n`;
+    const json = inertJson(report);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     if (values.markdown) await writeFile(resolve(io.cwd, values.markdown), renderReportMarkdown(report));
     io.stdout.write(values.json ? json : renderReportText(report));

@@ -1,8 +1,8 @@
-export const id = 77;
-export const ids = [77,982];
+export const id = 410;
+export const ids = [410,263,166];
 export const modules = {
 
-/***/ 3077:
+/***/ 4410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,28 +14,82 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 135 modules
-var src = __webpack_require__(9030);
-;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
-/** One convention for every command (and for scripts that call mlgate). */
-const ExitCode = {
-    /** The command ran and its verdict passed. */
-    Pass: 0,
-    /** The command ran and its verdict is a failure (validation or gate). */
-    Failed: 1,
-    /** Usage, configuration or input error: nothing was judged. */
-    UserError: 2,
-    /** A bug in mlgate. */
-    Internal: 3,
-};
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(542);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var src = __webpack_require__(4021);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __webpack_require__(2335);
+;// CONCATENATED MODULE: ./packages/github/src/text.ts
+/** Text shaping shared by the loggers and the action wrapper. */
+/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
+function text_oneLine(text) {
+    return text
+        .split(/\r?\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
+}
+/**
+ * Space the runner could strip before a `::` command: .NET's `Char.IsWhiteSpace` (its `TrimStart`),
+ * which includes U+0085, JavaScript's `\s`, and characters ICU's collation ignores (the runner finds
+ * `::` with a culture-sensitive `StartsWith`).
+ */
+const LEADING = String.raw `[\s\u0085\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*`;
+const LINE_START_COMMAND = new RegExp(`^(${LEADING}:)(?=:)`, 'gmu');
+// The legacy parser finds `##[` anywhere in a line, not only at its start.
+const LEGACY_COMMAND = /(##)(?=\[)/g;
+const BREAK = '\u200b';
+/** What a line ends with that a following write could complete into a command. */
+const PENDING_LINE_START = new RegExp(`^${LEADING}:?$`, 'u');
+/**
+ * The runner executes any output line that starts with `::` (after any whitespace) as a workflow
+ * command, and any line that holds `##[` as a legacy one; `core.info` and the CLI write text
+ * verbatim, and text from a pull request (file names, error text) must not be able to issue
+ * commands. A zero-width space before the command's last prefix character breaks the prefix and
+ * leaves the text readable: the runner cuts the command name at a fixed offset after the prefix, so
+ * even a search that skips the space (ICU's) then reads a name that starts with `:` or `[`.
+ */
+function text_inertCommands(text) {
+    return text.replace(LINE_START_COMMAND, `$1${BREAK}`).replace(LEGACY_COMMAND, `$1${BREAK}`);
+}
+/**
+ * JSON text with the same data as `JSON.stringify(value, null, 2)` and no workflow command in it, so
+ * `inertCommands` leaves it as it is: `[` after `##` and the line separators U+2028/2029 (only ever
+ * inside strings) are written as `\u` escapes.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/(?<=##)\[|[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A stream whose output is `inertCommands` of everything written to it, however the text is split
+ * into writes: the end of each write that a later one could complete into a command (the `#`s, or a
+ * line so far made only of leading space and one `:`) is kept as context for the next write; what was
+ * written is never taken back.
+ */
+function inertWriter(stream) {
+    // What was last written that a following write could complete; `midLine` when it is not a line start.
+    let context = '';
+    let midLine = false;
+    return {
+        write(text) {
+            // A character that is not space stands for the rest of a line already begun.
+            const prefix = `${midLine ? 'x' : ''}${context}`;
+            const inert = text_inertCommands(prefix + text);
+            const result = stream.write(inert.slice(prefix.length));
+            const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => inert.lastIndexOf(c)));
+            const line = lastBreak >= 0 ? inert.slice(lastBreak + 1) : inert;
+            const startsLine = lastBreak >= 0 || !midLine;
+            if (startsLine && PENDING_LINE_START.test(line)) {
+                context = line;
+                midLine = false;
+            }
+            else {
+                context = /#{0,2}$/.exec(inert)?.[0] ?? '';
+                midLine = true;
+            }
+            return result;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
 
 
@@ -84,26 +138,6 @@ function actions_logger_annotationFor(location = {}) {
  */
 function actions_logger_annotationMessage(message, location = {}) {
     return oneLine(formatLocated(message, location));
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/text.ts
-/** Text shaping shared by the loggers and the action wrapper. */
-/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
-function text_oneLine(text) {
-    return text
-        .split(/\r?\n|\r/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join(' ');
-}
-/**
- * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
- * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
- * error text) must not be able to issue commands. A zero-width space after the first character
- * breaks the prefix and leaves the text readable.
- */
-function text_inertCommands(text) {
-    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -395,6 +429,10 @@ function describeBasis({ basis }) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
@@ -552,48 +590,79 @@ function stickyMarker(id) {
         throw new TypeError(`sticky comment id ${JSON.stringify(id)} has no usable characters`);
     return `<!-- mlgate:report:${safe} -->`;
 }
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** Times a run re-reads after writing to see whether a racing older run overwrote its newer report. */
+const VERIFY_ATTEMPTS = 3;
 /**
- * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
- * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
- * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ * Creates, updates or leaves alone the one comment on `issue` that starts with `marker` and was
+ * written by `author`. Comments by anyone else are never touched, nor ours that merely quote the
+ * marker further down. Duplicates from racing runs converge: the oldest comment survives (its link
+ * stays valid) holding the newest report (the highest revision), and the others are deleted. An older
+ * run never overwrites a newer run's report; a newer run that finds its report overwritten by a racing
+ * older one writes it again.
  */
 async function upsertStickyComment(store, sticky) {
-    const { issue, marker, author, revision } = sticky;
+    const { issue, marker, author } = sticky;
     if (!/^<!--.*-->$/s.test(marker))
         throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
     const body = compose(sticky);
-    const ours = await findOurs(store, issue, marker, author);
-    const newest = ours.at(-1);
-    if (!newest) {
+    if (body.length > MAX_COMMENT_CHARS) {
+        throw new TypeError(`sticky comment body has ${body.length} characters, more than GitHub's ${MAX_COMMENT_CHARS}`);
+    }
+    const mine = { body, revision: sticky.revision };
+    let ours = await findOurs(store, issue, marker, author);
+    let action;
+    if (ours.length === 0) {
         const created = await store.create(issue, body);
-        // Runs that both found nothing have both created; re-reading lets every such run keep the same
-        // one (the newest) instead of leaving duplicates until the next report.
-        const after = await findOurs(store, issue, marker, author);
-        if (!after.some((c) => c.id === created.id))
-            after.push(created);
-        after.sort((a, b) => a.id - b.id);
-        const keep = after.at(-1) ?? created;
-        return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
-    }
-    const existingRevision = revisionOf(newest.body, marker);
-    let result;
-    if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
-        result = { action: 'stale', comment: newest };
-    }
-    else if (newest.body === body) {
-        result = { action: 'unchanged', comment: newest };
+        // Runs that both found nothing have both created; re-reading lets every such run settle on the
+        // same comment instead of leaving duplicates until the next report.
+        ours = await findOurs(store, issue, marker, author);
+        if (!ours.some((c) => c.id === created.id))
+            ours = [...ours, created].sort((a, b) => a.id - b.id);
+        action = 'created';
     }
     else {
-        result = { action: 'updated', comment: await store.update(newest.id, body) };
+        action = 'updated';
     }
-    return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+    let result = await settle(store, ours, marker, mine, action);
+    for (let attempt = 1; attempt < VERIFY_ATTEMPTS && mine.revision !== undefined; attempt++) {
+        if (result.action === 'stale' || result.action === 'unchanged')
+            break;
+        // No compare-and-swap exists for comments: read back, and write again if an older run won the race.
+        const now = await findOurs(store, issue, marker, author);
+        const current = now[0];
+        if (!current || (revisionOf(current.body, marker) ?? -1) >= mine.revision)
+            break;
+        const again = await settle(store, now, marker, mine, action);
+        result = { ...again, deleted: [...result.deleted, ...again.deleted] };
+    }
+    return result;
+}
+/**
+ * Puts the newest report among `ours` and `mine` in the oldest of `ours` and deletes the rest. `action`
+ * is what writing `mine` is called ('created' when this run made one of `ours`).
+ */
+async function settle(store, ours, marker, mine, action) {
+    const keep = ours[0];
+    const newer = ours
+        .map((c) => ({ comment: c, revision: revisionOf(c.body, marker) }))
+        .filter(({ revision }) => mine.revision !== undefined && revision !== undefined && revision > mine.revision)
+        .sort((a, b) => b.revision - a.revision)[0];
+    const body = newer ? newer.comment.body : mine.body;
+    let comment = keep;
+    if (keep.body !== body)
+        comment = await store.update(keep.id, body);
+    const deleted = await deleteAllBut(store, ours, keep);
+    const outcome = newer ? 'stale' : keep.body === body && action !== 'created' ? 'unchanged' : action;
+    return { action: outcome, comment, deleted };
 }
 /** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
 async function findOurs(store, issue, marker, author) {
     const login = author.toLowerCase();
     const comments = await store.list(issue);
     return comments
-        .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+        .filter((c) => c.author.toLowerCase() === login && c.body.startsWith(`${marker}\n`))
         .sort((a, b) => a.id - b.id);
 }
 async function deleteAllBut(store, comments, keep) {
@@ -602,12 +671,18 @@ async function deleteAllBut(store, comments, keep) {
         await store.delete(id);
     return stale;
 }
+/**
+ * The marker family (`mlgate:report:…`, `mlgate:revision:…`) anywhere in a body, in any case: a name
+ * shown in a code span carries it literally, and a body must not pose as another sticky comment.
+ */
+const MARKER_TEXT = /mlgate(?=:(?:report|revision):)/gi;
 function compose({ marker, body, revision }) {
     if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
         throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
     }
     const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
-    return `${header}\n${body}`;
+    // A zero-width space keeps the text as it reads while no longer matching any marker.
+    return `${header}\n${body.replace(MARKER_TEXT, '$&\u200b')}`;
 }
 /** Read only from the header we wrote, so report text can never pose as a revision. */
 function revisionOf(body, marker) {
@@ -617,6 +692,8 @@ function revisionOf(body, marker) {
     return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(542);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
@@ -1356,24 +1433,20 @@ class GitHubReleaseFiles {
 
 
 
-;// CONCATENATED MODULE: ./packages/cli/src/command.ts
+;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
+/** One convention for every command (and for scripts that call mlgate). */
+const ExitCode = {
+    /** The command ran and its verdict passed. */
+    Pass: 0,
+    /** The command ran and its verdict is a failure (validation or gate). */
+    Failed: 1,
+    /** Usage, configuration or input error: nothing was judged. */
+    UserError: 2,
+    /** A bug in mlgate. */
+    Internal: 3,
+};
 
-
-/**
- * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
- * usage error (exit 2) with a one-line message, not a TypeError with a stack.
- */
-function parseCommandArgs(command, argv, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new src/* UserError */.yo(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
 
 function userPath(path, cwd) {
@@ -1401,7 +1474,7 @@ async function readAs(path, read) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/baseline-files.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
 
 
 
@@ -1445,7 +1518,7 @@ async function isFile(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/candidate.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/candidate.ts
 
 
 
@@ -1531,7 +1604,7 @@ async function readManifest(path, cwd) {
     });
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/compare-sides.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
 
 /**
  * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
@@ -1584,7 +1657,7 @@ function compare_sides_describe(side) {
     return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/config.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
 
 
 
@@ -1626,7 +1699,7 @@ async function exists(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/fail-on.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/fail-on.ts
 /** Whether a verdict fails the step under `fail-on`. */
 function failsStep(status, failOn) {
     switch (failOn) {
@@ -1639,7 +1712,7 @@ function failsStep(status, failOn) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/params.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/params.ts
 
 
 
@@ -1672,7 +1745,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
     return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/validation.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
 
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
@@ -1687,7 +1760,7 @@ async function readValidationOutcome(path) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/verdict.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/verdict.ts
 /** One line that says what decided: the first failing (or warning) rule, and how many more there are. */
 function verdictSummary(model, status, reasons) {
     const deciding = reasons.filter((reason) => reason.status === status);
@@ -1705,7 +1778,7 @@ function verdictSummary(model, status, reasons) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/run-compare.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/run-compare.ts
 
 
 
@@ -1825,18 +1898,43 @@ function describeSource(source) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/types.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/types.ts
 /** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
 const FAIL_ON = ['fail', 'warn', 'never'];
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/index.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/index.ts
 
 
 
 
-// EXTERNAL MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
-var bootstrap_pool = __webpack_require__(982);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
+// EXTERNAL MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
+var bootstrap_pool = __webpack_require__(7166);
+// EXTERNAL MODULE: ./packages/engine/src/parallel/roles.ts
+var roles = __webpack_require__(6688);
+// EXTERNAL MODULE: ./packages/engine/src/parallel/worker.ts
+var worker = __webpack_require__(263);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
+
+
+
+/**
+ * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
+ * worker entry with `if (!serveWorker()) …run the action…`.
+ */
+function serveWorker() {
+    switch (workerRole()) {
+        case SHARD_WORKER_ROLE:
+            serveShardTasks();
+            return true;
+        case BOOTSTRAP_WORKER_ROLE:
+            serveBootstrapWorker();
+            return true;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/threads.ts
 
 /** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
 function parseThreads(text, name = '--threads') {
@@ -1849,9 +1947,329 @@ function parseThreads(text, name = '--threads') {
     return n;
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: roles/* SHARD_WORKER_ROLE */.XC } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new src/* UserError */.yo(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/progress-sum.ts
+/**
+ * Adds up the progress of reads running side by side (shards on workers, the data and its
+ * reference) into one report. A part counts its expected size until it reports its own, so the
+ * percentage does not jump when a queued part starts.
+ */
+class ProgressSum {
+    report;
+    parts = [];
+    constructor(report) {
+        this.report = report;
+    }
+    /** A callback for one more part, expected to read `expectedBytes` bytes. */
+    part(expectedBytes = 0) {
+        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
+        this.parts.push(state);
+        return (progress) => {
+            Object.assign(state, progress);
+            this.report(this.total());
+        };
+    }
+    total() {
+        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
+        for (const part of this.parts) {
+            sum.bytes += part.bytes;
+            sum.totalBytes += part.totalBytes;
+            sum.rows += part.rows;
+        }
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
+    if (!split) {
+        return (0,src/* validatePass */.oI)(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(src/* isPassCheck */.uI);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: src/* Profile */.WV.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return (0,src/* joinValidationPasses */.zY)(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return (0,src/* readProfileFile */.CI)(path);
+    return (await runPass(path, options)).profile;
+}
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function chooseThreads(requested, path, canUseWorkers) {
+    if (!canUseWorkers)
+        return 1;
+    if (requested !== undefined)
+        return requested;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
+
+
+
+
+
+const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
+/** The `--format` option: one of `allowed`. */
+function parseDataFormat(value, allowed = DATA_FORMATS) {
+    if (allowed.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
+    // Problems in the schema name it as the user did: that is also the path annotations need.
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath, options.schema);
+    const checks = suite?.checks ?? [];
+    const skipped = suite?.format === 'gx' ? suite.skipped : [];
+    if (options.strict && skipped.length > 0) {
+        const [first] = skipped;
+        const others = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+        throw new src/* UserError */.yo(`${first.type} ${first.reason}${others}, and strict mode refuses to skip expectations`, first.location);
+    }
+    for (const expectation of skipped)
+        deps.onSkippedExpectation?.((0,src/* describeSkipped */.At)(expectation), expectation.location);
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data, skipped);
+    if (reference) {
+        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
+        (0,src/* attachDrift */.rc)(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/index.ts
+/**
+ * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * implementation for the CLI and the actions: core logic tied to stores and worker threads.
+ */
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/command.ts
+
+
+/**
+ * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
+ * usage error (exit 2) with a one-line message, not a TypeError with a stack.
+ */
+function parseCommandArgs(command, argv, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new src/* UserError */.yo(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/compare.ts
-
-
 
 
 
@@ -1948,7 +2366,7 @@ const compareCommand = {
         }).finally(() => pool?.close());
         if (pool?.used)
             logger.info(`The bootstrap ran on ${threads} worker threads.`);
-        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const json = inertJson(report);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values.markdown)
@@ -1982,270 +2400,7 @@ function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.
     }
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: ./packages/cli/src/parallel/roles.ts
-var roles = __webpack_require__(4104);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
-
-
-
-
-/**
- * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
- */
-class WorkerPool {
-    entry;
-    size;
-    idle = [];
-    all = [];
-    queue = [];
-    closed = false;
-    constructor(entry, size) {
-        this.entry = entry;
-        this.size = size;
-    }
-    run(task, onProgress = () => { }) {
-        if (this.closed)
-            return Promise.reject(new Error('the worker pool is closed'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ task, onProgress, resolve, reject });
-            this.dispatch();
-        });
-    }
-    async close() {
-        this.closed = true;
-        await Promise.all(this.all.map((worker) => worker.terminate()));
-    }
-    dispatch() {
-        while (this.queue.length > 0) {
-            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
-            if (!worker)
-                return;
-            this.assign(worker, this.queue.shift());
-        }
-    }
-    start() {
-        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: roles/* SHARD_WORKER_ROLE */.XC } });
-        this.all.push(worker);
-        return worker;
-    }
-    assign(worker, job) {
-        const finish = (settle) => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-            settle();
-            if (!this.closed) {
-                this.idle.push(worker);
-                this.dispatch();
-            }
-        };
-        const onMessage = (message) => {
-            if (message.type === 'progress')
-                job.onProgress(message);
-            else if (message.type === 'done')
-                finish(() => job.resolve(message.result));
-            else
-                finish(() => job.reject(deserialize(message.error)));
-        };
-        const onError = (error) => this.fail(worker, job, error);
-        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.postMessage(job.task);
-    }
-    /** A worker that crashed is dropped; the pool starts another for the next task. */
-    fail(worker, job, error) {
-        worker.removeAllListeners();
-        this.all.splice(this.all.indexOf(worker), 1);
-        void worker.terminate();
-        job.reject(error);
-        if (!this.closed)
-            this.dispatch();
-    }
-}
-function deserialize(error) {
-    if (error.location)
-        return new src/* UserError */.yo(error.message, error.location);
-    const internal = new Error(error.message);
-    if (error.stack)
-        internal.stack = error.stack;
-    return internal;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/progress-sum.ts
-/**
- * Adds up the progress of reads running side by side (shards on workers, the data and its
- * reference) into one report. A part counts its expected size until it reports its own, so the
- * percentage does not jump when a queued part starts.
- */
-class ProgressSum {
-    report;
-    parts = [];
-    constructor(report) {
-        this.report = report;
-    }
-    /** A callback for one more part, expected to read `expectedBytes` bytes. */
-    part(expectedBytes = 0) {
-        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
-        this.parts.push(state);
-        return (progress) => {
-            Object.assign(state, progress);
-            this.report(this.total());
-        };
-    }
-    total() {
-        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
-        for (const part of this.parts) {
-            sum.bytes += part.bytes;
-            sum.totalBytes += part.totalBytes;
-            sum.rows += part.rows;
-        }
-        return sum;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
-
-
-
-
-/** Below this many bytes per thread, starting a worker costs more than it saves. */
-const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
-/**
- * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
- * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
- * or a suite with a uniqueness check is read on this thread, as those cannot be split.
- */
-async function runPass(path, options) {
-    const checks = options.schema?.checks ?? [];
-    const { pool } = options;
-    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
-    if (!split) {
-        return (0,src/* validatePass */.oI)(path, {
-            suite: checks,
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-            ...(options.onProgress && { onProgress: options.onProgress }),
-        });
-    }
-    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
-    const size = await fileSize(path);
-    const progress = new ProgressSum(options.onProgress ?? (() => { }));
-    const expected = size / shards.length / (options.shard?.count ?? 1);
-    const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
-    const results = await Promise.all(shards.map((shard, i) => pool.run({
-        path,
-        shard,
-        ...(options.schema && { schema: options.schema.path }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-    }, onProgress[i])));
-    const passes = results.map((result) => ({
-        profile: src/* Profile */.WV.fromJSON(result.profile),
-        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
-        issues: result.issues,
-        errorCount: result.errorCount,
-        warningCount: result.warningCount,
-    }));
-    return (0,src/* joinValidationPasses */.zY)(passes, {
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        ...(options.shard && { shard: options.shard }),
-    });
-}
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
-async function referenceProfile(path, options) {
-    if (path.endsWith('.json'))
-        return (0,src/* readProfileFile */.CI)(path);
-    return (await runPass(path, options)).profile;
-}
-/**
- * Threads for reading a file: `requested` when given (1 without workers), else every available
- * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
- */
-async function chooseThreads(requested, path, canUseWorkers) {
-    if (!canUseWorkers)
-        return 1;
-    if (requested !== undefined)
-        return requested;
-    const size = await fileSize(path);
-    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
-}
-async function fileSize(path) {
-    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
-
-
-
-
-
-const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
-/** The `--format` option: one of `allowed`. */
-function parseDataFormat(value, allowed = DATA_FORMATS) {
-    if (allowed.includes(value))
-        return value;
-    throw new src/* UserError */.yo(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-}
-/**
- * Validates a data file the same way for the CLI, the action and the demo: the schema is read
- * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
- * threads when it pays) checks every row while it profiles the file, the reference is read
- * alongside, and with a reference each column is tested for drift with the schema's settings.
- */
-async function runValidate(options, deps = {}) {
-    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
-    const checks = suite?.checks ?? [];
-    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
-    const reading = runPass(dataPath, {
-        ...read,
-        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
-        ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        onProgress: progress.part(),
-    });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
-    // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-    let pass;
-    let reference;
-    try {
-        if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
-        else
-            [pass, reference] = [await reading, await readReference()];
-    }
-    finally {
-        await pool?.close();
-    }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
-    if (reference) {
-        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
-        (0,src/* attachDrift */.rc)(section, result);
-        for (const column of skipped)
-            if (column.status !== 'pass')
-                deps.onSkippedColumn?.(column.message);
-    }
-    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
-}
-
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/demo.ts
-
-
 
 
 
@@ -2412,8 +2567,6 @@ function clearProgressLine(io) {
 
 
 
-
-
 /** Parquet is read by its file name only. */
 const FORMATS = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
@@ -2466,21 +2619,18 @@ const profileCommand = {
             }
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
-            const path = (0,external_node_path_.resolve)(io.cwd, positionals[0]);
-            const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
-            const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
+            const threads = parseThreads(values.threads);
             let result;
             try {
-                result = await runPass(path, {
-                    threads,
-                    ...(pool && { pool }),
+                result = await runProfile({
+                    data: positionals[0],
+                    cwd: io.cwd,
+                    ...(threads !== undefined && { threads }),
                     ...(shard && { shard }),
                     ...(format && { format }),
-                    onProgress: progressLine(io, 'profiling'),
-                });
+                }, { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') });
             }
             finally {
-                await pool?.close();
                 clearProgressLine(io);
             }
             for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
@@ -2491,7 +2641,7 @@ const profileCommand = {
                 io.stderr.write(`… and ${more} more data issues\n`);
             profile = result.profile;
         }
-        const json = `${JSON.stringify(profile, null, 2)}\n`;
+        const json = inertJson(profile);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nm)(profile));
@@ -2500,6 +2650,7 @@ const profileCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
+
 
 
 
@@ -2536,7 +2687,7 @@ const reportCommand = {
             reports.push(await (0,src/* readReportFile */.$h)((0,external_node_path_.resolve)(io.cwd, file)));
         const report = (0,src/* mergeReports */.C1)(reports);
         const rendered = format === 'json'
-            ? `${JSON.stringify(report, null, 2)}\n`
+            ? inertJson(report)
             : format === 'markdown'
                 ? (0,src/* renderReportMarkdown */.Ay)(report)
                 : (0,src/* renderReportText */.Uv)(report);
@@ -2621,6 +2772,8 @@ cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with 
 Options:
   --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
                        suite (JSON); without it the data is only read and profiled
+  --strict             refuse a Great Expectations suite with expectations mlgate cannot evaluate
+                       (by default each is skipped with a warning, in the log and the report)
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
                        significant (p < 0.05) and larger than its effect-size threshold; the
@@ -2646,6 +2799,7 @@ const validateCommand = {
     async run(argv, io) {
         const { values, positionals } = parseCommandArgs('validate', argv, {
             schema: { type: 'string' },
+            strict: { type: 'boolean' },
             reference: { type: 'string' },
             shard: { type: 'string' },
             format: { type: 'string' },
@@ -2670,17 +2824,19 @@ const validateCommand = {
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
+                ...(values.strict && { strict: true }),
             }, {
                 ...(io.workerEntry && { workerEntry: io.workerEntry }),
                 onProgress: progressLine(io, 'validating'),
                 onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+                onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
             });
         }
         finally {
             clearProgressLine(io);
         }
         const { report, section, profile } = result;
-        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const json = inertJson(report);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values['profile-out']) {
@@ -2729,6 +2885,7 @@ const version = package_namespaceObject.rE;
 
 
 
+
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -2751,7 +2908,10 @@ function usage() {
 function find(name) {
     return commands.find((c) => c.name === name);
 }
-async function runCli(argv, io) {
+async function runCli(argv, rawIo) {
+    // The CLI also runs in workflow steps, where the runner reads both streams for workflow commands:
+    // nothing it prints (report text, names, error messages from a pull request) may act as one.
+    const io = { ...rawIo, stdout: inertWriter(rawIo.stdout), stderr: inertWriter(rawIo.stderr) };
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
         const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;
@@ -2788,7 +2948,7 @@ async function runCli(argv, io) {
 
 /***/ }),
 
-/***/ 982:
+/***/ 7166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2798,8 +2958,8 @@ async function runCli(argv, io) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9030);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4104);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4021);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
 
@@ -2898,6 +3058,67 @@ function serveBootstrapWorker() {
         Atomics.add(words, FINISHED, 1);
         Atomics.notify(words, FINISHED);
     });
+}
+
+
+/***/ }),
+
+/***/ 263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   serveShardTasks: () => (/* binding */ serveShardTasks)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4021);
+
+
+const PROGRESS_INTERVAL_MS = 100;
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+function serveShardTasks() {
+    const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort;
+    if (!port)
+        throw new Error('serveShardTasks runs on a worker thread');
+    port.on('message', (task) => {
+        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+    });
+}
+async function runTask(task, post) {
+    const suite = task.schema === undefined ? undefined : (await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .readCheckSuite */ .de)(task.schema)).checks;
+    let last = 0;
+    const onProgress = ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
+            return;
+        last = now;
+        post({ type: 'progress', bytes, totalBytes, rows });
+    };
+    const pass = await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .validatePass */ .oI)(task.path, {
+        shard: task.shard,
+        onProgress,
+        ...(suite && { suite }),
+        ...(task.format && { format: task.format }),
+        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    });
+    post({
+        type: 'done',
+        result: {
+            profile: pass.profile.toJSON(),
+            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+            issues: pass.issues,
+            errorCount: pass.errorCount,
+            warningCount: pass.warningCount,
+        },
+    });
+}
+function serialize(error) {
+    if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error))
+        return { message: error.message, location: { ...error.location } };
+    if (error instanceof Error)
+        return { message: error.message, ...(error.stack && { stack: error.stack }) };
+    return { message: String(error) };
 }
 
 
