@@ -1,5 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
-import { escapeText, renderReportMarkdown, safeUrl, type Report, type VerdictStatus } from '../../src/index.js';
+import {
+  escapeText,
+  renderReportMarkdown,
+  tableCell,
+  safeUrl,
+  type Report,
+  type VerdictStatus,
+} from '../../src/index.js';
 import { comparisonSection, report, validationSection } from '../fixtures/reports.js';
 import { HOSTILE_STRINGS, fillReportStrings } from '../../../testkit/src/hostile.js';
 import { githubReferences, renderGfm } from '../../../testkit/src/markdown/gfm.js';
@@ -136,11 +143,13 @@ describe('renderReportMarkdown', () => {
     };
     const markdown = renderReportMarkdown(report({ validations: [validationSection({ drift })] }));
     expect(markdown).toContain(
-      '| `amount` | ks | 0.0012–0.0013 | ≥ 0.31 | normalized\\-wasserstein 0.004–0.0041 (threshold 0.1) | no |',
+      `| \`amount\` | ks | 0.0012–0.0013 | ≥ 0.31 | ${tableCell('normalized-wasserstein')} 0.004–0.0041 (threshold 0.1) | no |`,
     );
     expect(markdown).toContain("| `flag` | chi2 \\(Fisher's exact p\\) | 1.2 | 0.09 |");
     expect(markdown).toContain('the p-value then comes from the lower end of the statistic');
-    expect(markdown).toContain("- `flag`: expected counts below 5\\: p\\-value from Fisher's exact test");
+    expect(markdown).toContain(
+      `- \`flag\`: ${escapeText("expected counts below 5: p-value from Fisher's exact test")}`,
+    );
     const lost = markdown.indexOf(`- ⚠️ ${escapeText('column "gone" is missing from the current data')}`);
     expect(markdown).toContain('**Not tested for drift** (2 columns)');
     expect(lost).toBeGreaterThan(0);
