@@ -40700,7 +40700,9 @@ class ColumnProfile {
         this.kll = sketches?.kll ?? new KllSketch(options.kllK);
         this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
         this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
+        this.numericFrequent = sketches
+            ? sketches.numericFrequent
+            : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
         this.quotedIsText = options.quotedIsText ?? false;
     }
     /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
