@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadConfig, loadDataSchema } from '@mlgate/core';
+import { loadDataSchema } from '../src/checks/index.js';
+import { loadConfig } from '../src/config/load.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 interface Generator {
   renderConfigReference(): string;
