@@ -8,7 +8,14 @@ export interface PredictionColumnNames {
   score?: string;
   /** Columns to slice the metrics by (kept as text). */
   slices?: readonly string[];
+  /**
+   * Prefix of per-class probability columns (`score_cat`, `score_dog`: the class name follows the
+   * prefix), read for multiclass models. Default `DEFAULT_CLASS_SCORE_PREFIX`.
+   */
+  classScores?: string;
 }
+
+export const DEFAULT_CLASS_SCORE_PREFIX = 'score_';
 
 export type PredictionRole = 'id' | 'label' | 'prediction' | 'score';
 
