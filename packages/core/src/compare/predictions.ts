@@ -224,7 +224,7 @@ class PredictionTable {
 
   finish(): Predictions {
     const found = this.used;
-    checkColumnsFound(this.file, this.seen, found, this.names);
+    checkColumnsFound(this.file, this.seen, found, this.names, this.classScores.size);
     const rows = this.ids.length;
     const predictions: Predictions = {
       file: this.file,
