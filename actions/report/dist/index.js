@@ -39041,16 +39041,24 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /**
  * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering (mentions, issue references like `#1`, `owner/repo#1`, `GH-1` and custom `JIRA-1`
- * autolinks, `scheme://` and `www.` autolinks) get a zero-width break; every ASCII character with a
- * meaning in GFM (emphasis, code, links, images, headings, lists, tables, HTML, entities,
- * strikethrough, setext underlines, emoji shortcodes, math) gets a backslash.
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
  */
-const LINKABLE = /@|#(?=\d)|(?<=[A-Za-z])-(?=\d)|:(?=\/\/)|www(?=\.)/.source;
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
 const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`${LINKABLE}|[&<>"']`, 'gi');
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
 /**
  * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
  * and removes control and bidirectional-override characters. Safe for terminals as well.
@@ -39070,7 +39078,9 @@ function escapeText(value) {
     const text = safe_sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable) => {
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
         const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
         return linkable ? `${escaped}${BREAK}` : escaped;
     });
@@ -39081,7 +39091,7 @@ function escapeText(value) {
  */
 function escapeHtml(value) {
     const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match) => HTML_ENTITIES[match] ?? `${match}${BREAK}`);
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function tableCell(value, maxChars = 256) {
@@ -55108,7 +55118,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
@@ -55125,13 +55135,66 @@ function oneLine(text) {
         .join(' ');
 }
 /**
- * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
- * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
- * error text) must not be able to issue commands. A zero-width space after the first character
- * breaks the prefix and leaves the text readable.
+ * Space the runner could strip before a `::` command: .NET's `Char.IsWhiteSpace` (its `TrimStart`),
+ * which includes U+0085, JavaScript's `\s`, and characters ICU's collation ignores (the runner finds
+ * `::` with a culture-sensitive `StartsWith`).
+ */
+const LEADING = String.raw `[\s\u0085\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*`;
+const LINE_START_COMMAND = new RegExp(`^(${LEADING}:)(?=:)`, 'gmu');
+// The legacy parser finds `##[` anywhere in a line, not only at its start.
+const LEGACY_COMMAND = /(##)(?=\[)/g;
+const BREAK = '\u200b';
+/** What a line ends with that a following write could complete into a command. */
+const PENDING_LINE_START = new RegExp(`^${LEADING}:?$`, 'u');
+/**
+ * The runner executes any output line that starts with `::` (after any whitespace) as a workflow
+ * command, and any line that holds `##[` as a legacy one; `core.info` and the CLI write text
+ * verbatim, and text from a pull request (file names, error text) must not be able to issue
+ * commands. A zero-width space before the command's last prefix character breaks the prefix and
+ * leaves the text readable: the runner cuts the command name at a fixed offset after the prefix, so
+ * even a search that skips the space (ICU's) then reads a name that starts with `:` or `[`.
  */
 function text_inertCommands(text) {
-    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
+    return text.replace(LINE_START_COMMAND, `$1${BREAK}`).replace(LEGACY_COMMAND, `$1${BREAK}`);
+}
+/**
+ * JSON text with the same data as `JSON.stringify(value, null, 2)` and no workflow command in it, so
+ * `inertCommands` leaves it as it is: `[` after `##` and the line separators U+2028/2029 (only ever
+ * inside strings) are written as `\u` escapes.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/(?<=##)\[|[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A stream whose output is `inertCommands` of everything written to it, however the text is split
+ * into writes: the end of each write that a later one could complete into a command (the `#`s, or a
+ * line so far made only of leading space and one `:`) is kept as context for the next write; what was
+ * written is never taken back.
+ */
+function inertWriter(stream) {
+    // What was last written that a following write could complete; `midLine` when it is not a line start.
+    let context = '';
+    let midLine = false;
+    return {
+        write(text) {
+            // A character that is not space stands for the rest of a line already begun.
+            const prefix = `${midLine ? 'x' : ''}${context}`;
+            const inert = text_inertCommands(prefix + text);
+            const result = stream.write(inert.slice(prefix.length));
+            const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => inert.lastIndexOf(c)));
+            const line = lastBreak >= 0 ? inert.slice(lastBreak + 1) : inert;
+            const startsLine = lastBreak >= 0 || !midLine;
+            if (startsLine && PENDING_LINE_START.test(line)) {
+                context = line;
+                midLine = false;
+            }
+            else {
+                context = /#{0,2}$/.exec(inert)?.[0] ?? '';
+                midLine = true;
+            }
+            return result;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
@@ -56062,48 +56125,79 @@ function stickyMarker(id) {
         throw new TypeError(`sticky comment id ${JSON.stringify(id)} has no usable characters`);
     return `<!-- mlgate:report:${safe} -->`;
 }
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** Times a run re-reads after writing to see whether a racing older run overwrote its newer report. */
+const VERIFY_ATTEMPTS = 3;
 /**
- * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
- * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
- * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ * Creates, updates or leaves alone the one comment on `issue` that starts with `marker` and was
+ * written by `author`. Comments by anyone else are never touched, nor ours that merely quote the
+ * marker further down. Duplicates from racing runs converge: the oldest comment survives (its link
+ * stays valid) holding the newest report (the highest revision), and the others are deleted. An older
+ * run never overwrites a newer run's report; a newer run that finds its report overwritten by a racing
+ * older one writes it again.
  */
 async function upsertStickyComment(store, sticky) {
-    const { issue, marker, author, revision } = sticky;
+    const { issue, marker, author } = sticky;
     if (!/^<!--.*-->$/s.test(marker))
         throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
     const body = compose(sticky);
-    const ours = await findOurs(store, issue, marker, author);
-    const newest = ours.at(-1);
-    if (!newest) {
+    if (body.length > MAX_COMMENT_CHARS) {
+        throw new TypeError(`sticky comment body has ${body.length} characters, more than GitHub's ${MAX_COMMENT_CHARS}`);
+    }
+    const mine = { body, revision: sticky.revision };
+    let ours = await findOurs(store, issue, marker, author);
+    let action;
+    if (ours.length === 0) {
         const created = await store.create(issue, body);
-        // Runs that both found nothing have both created; re-reading lets every such run keep the same
-        // one (the newest) instead of leaving duplicates until the next report.
-        const after = await findOurs(store, issue, marker, author);
-        if (!after.some((c) => c.id === created.id))
-            after.push(created);
-        after.sort((a, b) => a.id - b.id);
-        const keep = after.at(-1) ?? created;
-        return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
-    }
-    const existingRevision = revisionOf(newest.body, marker);
-    let result;
-    if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
-        result = { action: 'stale', comment: newest };
-    }
-    else if (newest.body === body) {
-        result = { action: 'unchanged', comment: newest };
+        // Runs that both found nothing have both created; re-reading lets every such run settle on the
+        // same comment instead of leaving duplicates until the next report.
+        ours = await findOurs(store, issue, marker, author);
+        if (!ours.some((c) => c.id === created.id))
+            ours = [...ours, created].sort((a, b) => a.id - b.id);
+        action = 'created';
     }
     else {
-        result = { action: 'updated', comment: await store.update(newest.id, body) };
+        action = 'updated';
     }
-    return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+    let result = await settle(store, ours, marker, mine, action);
+    for (let attempt = 1; attempt < VERIFY_ATTEMPTS && mine.revision !== undefined; attempt++) {
+        if (result.action === 'stale' || result.action === 'unchanged')
+            break;
+        // No compare-and-swap exists for comments: read back, and write again if an older run won the race.
+        const now = await findOurs(store, issue, marker, author);
+        const current = now[0];
+        if (!current || (revisionOf(current.body, marker) ?? -1) >= mine.revision)
+            break;
+        const again = await settle(store, now, marker, mine, action);
+        result = { ...again, deleted: [...result.deleted, ...again.deleted] };
+    }
+    return result;
+}
+/**
+ * Puts the newest report among `ours` and `mine` in the oldest of `ours` and deletes the rest. `action`
+ * is what writing `mine` is called ('created' when this run made one of `ours`).
+ */
+async function settle(store, ours, marker, mine, action) {
+    const keep = ours[0];
+    const newer = ours
+        .map((c) => ({ comment: c, revision: revisionOf(c.body, marker) }))
+        .filter(({ revision }) => mine.revision !== undefined && revision !== undefined && revision > mine.revision)
+        .sort((a, b) => b.revision - a.revision)[0];
+    const body = newer ? newer.comment.body : mine.body;
+    let comment = keep;
+    if (keep.body !== body)
+        comment = await store.update(keep.id, body);
+    const deleted = await deleteAllBut(store, ours, keep);
+    const outcome = newer ? 'stale' : keep.body === body && action !== 'created' ? 'unchanged' : action;
+    return { action: outcome, comment, deleted };
 }
 /** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
 async function findOurs(store, issue, marker, author) {
     const login = author.toLowerCase();
     const comments = await store.list(issue);
     return comments
-        .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+        .filter((c) => c.author.toLowerCase() === login && c.body.startsWith(`${marker}\n`))
         .sort((a, b) => a.id - b.id);
 }
 async function deleteAllBut(store, comments, keep) {
@@ -56112,12 +56206,18 @@ async function deleteAllBut(store, comments, keep) {
         await store.delete(id);
     return stale;
 }
+/**
+ * The marker family (`mlgate:report:…`, `mlgate:revision:…`) anywhere in a body, in any case: a name
+ * shown in a code span carries it literally, and a body must not pose as another sticky comment.
+ */
+const MARKER_TEXT = /mlgate(?=:(?:report|revision):)/gi;
 function compose({ marker, body, revision }) {
     if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
         throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
     }
     const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
-    return `${header}\n${body}`;
+    // A zero-width space keeps the text as it reads while no longer matching any marker.
+    return `${header}\n${body.replace(MARKER_TEXT, '$&\u200b')}`;
 }
 /** Read only from the header we wrote, so report text can never pose as a revision. */
 function revisionOf(body, marker) {

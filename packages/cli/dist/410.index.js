@@ -15,27 +15,81 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 134 modules
 var src = __webpack_require__(8838);
-;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
-/** One convention for every command (and for scripts that call mlgate). */
-const ExitCode = {
-    /** The command ran and its verdict passed. */
-    Pass: 0,
-    /** The command ran and its verdict is a failure (validation or gate). */
-    Failed: 1,
-    /** Usage, configuration or input error: nothing was judged. */
-    UserError: 2,
-    /** A bug in mlgate. */
-    Internal: 3,
-};
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(542);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __webpack_require__(2335);
+;// CONCATENATED MODULE: ./packages/github/src/text.ts
+/** Text shaping shared by the loggers and the action wrapper. */
+/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
+function text_oneLine(text) {
+    return text
+        .split(/\r?\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
+}
+/**
+ * Space the runner could strip before a `::` command: .NET's `Char.IsWhiteSpace` (its `TrimStart`),
+ * which includes U+0085, JavaScript's `\s`, and characters ICU's collation ignores (the runner finds
+ * `::` with a culture-sensitive `StartsWith`).
+ */
+const LEADING = String.raw `[\s\u0085\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*`;
+const LINE_START_COMMAND = new RegExp(`^(${LEADING}:)(?=:)`, 'gmu');
+// The legacy parser finds `##[` anywhere in a line, not only at its start.
+const LEGACY_COMMAND = /(##)(?=\[)/g;
+const BREAK = '\u200b';
+/** What a line ends with that a following write could complete into a command. */
+const PENDING_LINE_START = new RegExp(`^${LEADING}:?$`, 'u');
+/**
+ * The runner executes any output line that starts with `::` (after any whitespace) as a workflow
+ * command, and any line that holds `##[` as a legacy one; `core.info` and the CLI write text
+ * verbatim, and text from a pull request (file names, error text) must not be able to issue
+ * commands. A zero-width space before the command's last prefix character breaks the prefix and
+ * leaves the text readable: the runner cuts the command name at a fixed offset after the prefix, so
+ * even a search that skips the space (ICU's) then reads a name that starts with `:` or `[`.
+ */
+function text_inertCommands(text) {
+    return text.replace(LINE_START_COMMAND, `$1${BREAK}`).replace(LEGACY_COMMAND, `$1${BREAK}`);
+}
+/**
+ * JSON text with the same data as `JSON.stringify(value, null, 2)` and no workflow command in it, so
+ * `inertCommands` leaves it as it is: `[` after `##` and the line separators U+2028/2029 (only ever
+ * inside strings) are written as `\u` escapes.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/(?<=##)\[|[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A stream whose output is `inertCommands` of everything written to it, however the text is split
+ * into writes: the end of each write that a later one could complete into a command (the `#`s, or a
+ * line so far made only of leading space and one `:`) is kept as context for the next write; what was
+ * written is never taken back.
+ */
+function inertWriter(stream) {
+    // What was last written that a following write could complete; `midLine` when it is not a line start.
+    let context = '';
+    let midLine = false;
+    return {
+        write(text) {
+            // A character that is not space stands for the rest of a line already begun.
+            const prefix = `${midLine ? 'x' : ''}${context}`;
+            const inert = text_inertCommands(prefix + text);
+            const result = stream.write(inert.slice(prefix.length));
+            const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => inert.lastIndexOf(c)));
+            const line = lastBreak >= 0 ? inert.slice(lastBreak + 1) : inert;
+            const startsLine = lastBreak >= 0 || !midLine;
+            if (startsLine && PENDING_LINE_START.test(line)) {
+                context = line;
+                midLine = false;
+            }
+            else {
+                context = /#{0,2}$/.exec(inert)?.[0] ?? '';
+                midLine = true;
+            }
+            return result;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
 
 
@@ -84,26 +138,6 @@ function actions_logger_annotationFor(location = {}) {
  */
 function actions_logger_annotationMessage(message, location = {}) {
     return oneLine(formatLocated(message, location));
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/text.ts
-/** Text shaping shared by the loggers and the action wrapper. */
-/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
-function text_oneLine(text) {
-    return text
-        .split(/\r?\n|\r/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join(' ');
-}
-/**
- * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
- * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
- * error text) must not be able to issue commands. A zero-width space after the first character
- * breaks the prefix and leaves the text readable.
- */
-function text_inertCommands(text) {
-    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -395,6 +429,10 @@ function describeBasis({ basis }) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
@@ -552,48 +590,79 @@ function stickyMarker(id) {
         throw new TypeError(`sticky comment id ${JSON.stringify(id)} has no usable characters`);
     return `<!-- mlgate:report:${safe} -->`;
 }
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** Times a run re-reads after writing to see whether a racing older run overwrote its newer report. */
+const VERIFY_ATTEMPTS = 3;
 /**
- * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
- * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
- * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ * Creates, updates or leaves alone the one comment on `issue` that starts with `marker` and was
+ * written by `author`. Comments by anyone else are never touched, nor ours that merely quote the
+ * marker further down. Duplicates from racing runs converge: the oldest comment survives (its link
+ * stays valid) holding the newest report (the highest revision), and the others are deleted. An older
+ * run never overwrites a newer run's report; a newer run that finds its report overwritten by a racing
+ * older one writes it again.
  */
 async function upsertStickyComment(store, sticky) {
-    const { issue, marker, author, revision } = sticky;
+    const { issue, marker, author } = sticky;
     if (!/^<!--.*-->$/s.test(marker))
         throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
     const body = compose(sticky);
-    const ours = await findOurs(store, issue, marker, author);
-    const newest = ours.at(-1);
-    if (!newest) {
+    if (body.length > MAX_COMMENT_CHARS) {
+        throw new TypeError(`sticky comment body has ${body.length} characters, more than GitHub's ${MAX_COMMENT_CHARS}`);
+    }
+    const mine = { body, revision: sticky.revision };
+    let ours = await findOurs(store, issue, marker, author);
+    let action;
+    if (ours.length === 0) {
         const created = await store.create(issue, body);
-        // Runs that both found nothing have both created; re-reading lets every such run keep the same
-        // one (the newest) instead of leaving duplicates until the next report.
-        const after = await findOurs(store, issue, marker, author);
-        if (!after.some((c) => c.id === created.id))
-            after.push(created);
-        after.sort((a, b) => a.id - b.id);
-        const keep = after.at(-1) ?? created;
-        return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
-    }
-    const existingRevision = revisionOf(newest.body, marker);
-    let result;
-    if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
-        result = { action: 'stale', comment: newest };
-    }
-    else if (newest.body === body) {
-        result = { action: 'unchanged', comment: newest };
+        // Runs that both found nothing have both created; re-reading lets every such run settle on the
+        // same comment instead of leaving duplicates until the next report.
+        ours = await findOurs(store, issue, marker, author);
+        if (!ours.some((c) => c.id === created.id))
+            ours = [...ours, created].sort((a, b) => a.id - b.id);
+        action = 'created';
     }
     else {
-        result = { action: 'updated', comment: await store.update(newest.id, body) };
+        action = 'updated';
     }
-    return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+    let result = await settle(store, ours, marker, mine, action);
+    for (let attempt = 1; attempt < VERIFY_ATTEMPTS && mine.revision !== undefined; attempt++) {
+        if (result.action === 'stale' || result.action === 'unchanged')
+            break;
+        // No compare-and-swap exists for comments: read back, and write again if an older run won the race.
+        const now = await findOurs(store, issue, marker, author);
+        const current = now[0];
+        if (!current || (revisionOf(current.body, marker) ?? -1) >= mine.revision)
+            break;
+        const again = await settle(store, now, marker, mine, action);
+        result = { ...again, deleted: [...result.deleted, ...again.deleted] };
+    }
+    return result;
+}
+/**
+ * Puts the newest report among `ours` and `mine` in the oldest of `ours` and deletes the rest. `action`
+ * is what writing `mine` is called ('created' when this run made one of `ours`).
+ */
+async function settle(store, ours, marker, mine, action) {
+    const keep = ours[0];
+    const newer = ours
+        .map((c) => ({ comment: c, revision: revisionOf(c.body, marker) }))
+        .filter(({ revision }) => mine.revision !== undefined && revision !== undefined && revision > mine.revision)
+        .sort((a, b) => b.revision - a.revision)[0];
+    const body = newer ? newer.comment.body : mine.body;
+    let comment = keep;
+    if (keep.body !== body)
+        comment = await store.update(keep.id, body);
+    const deleted = await deleteAllBut(store, ours, keep);
+    const outcome = newer ? 'stale' : keep.body === body && action !== 'created' ? 'unchanged' : action;
+    return { action: outcome, comment, deleted };
 }
 /** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
 async function findOurs(store, issue, marker, author) {
     const login = author.toLowerCase();
     const comments = await store.list(issue);
     return comments
-        .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+        .filter((c) => c.author.toLowerCase() === login && c.body.startsWith(`${marker}\n`))
         .sort((a, b) => a.id - b.id);
 }
 async function deleteAllBut(store, comments, keep) {
@@ -602,12 +671,18 @@ async function deleteAllBut(store, comments, keep) {
         await store.delete(id);
     return stale;
 }
+/**
+ * The marker family (`mlgate:report:…`, `mlgate:revision:…`) anywhere in a body, in any case: a name
+ * shown in a code span carries it literally, and a body must not pose as another sticky comment.
+ */
+const MARKER_TEXT = /mlgate(?=:(?:report|revision):)/gi;
 function compose({ marker, body, revision }) {
     if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
         throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
     }
     const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
-    return `${header}\n${body}`;
+    // A zero-width space keeps the text as it reads while no longer matching any marker.
+    return `${header}\n${body.replace(MARKER_TEXT, '$&\u200b')}`;
 }
 /** Read only from the header we wrote, so report text can never pose as a revision. */
 function revisionOf(body, marker) {
@@ -617,6 +692,8 @@ function revisionOf(body, marker) {
     return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(542);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
@@ -1355,6 +1432,19 @@ class GitHubReleaseFiles {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
+/** One convention for every command (and for scripts that call mlgate). */
+const ExitCode = {
+    /** The command ran and its verdict passed. */
+    Pass: 0,
+    /** The command ran and its verdict is a failure (validation or gate). */
+    Failed: 1,
+    /** Usage, configuration or input error: nothing was judged. */
+    UserError: 2,
+    /** A bug in mlgate. */
+    Internal: 3,
+};
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
@@ -2267,7 +2357,7 @@ const compareCommand = {
         }).finally(() => pool?.close());
         if (pool?.used)
             logger.info(`The bootstrap ran on ${threads} worker threads.`);
-        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const json = inertJson(report);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values.markdown)
@@ -2467,6 +2557,7 @@ function clearProgressLine(io) {
 
 
 
+
 /** Parquet is read by its file name only. */
 const FORMATS = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
@@ -2541,7 +2632,7 @@ const profileCommand = {
                 io.stderr.write(`… and ${more} more data issues\n`);
             profile = result.profile;
         }
-        const json = `${JSON.stringify(profile, null, 2)}\n`;
+        const json = inertJson(profile);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nm)(profile));
@@ -2550,6 +2641,7 @@ const profileCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
+
 
 
 
@@ -2586,7 +2678,7 @@ const reportCommand = {
             reports.push(await (0,src/* readReportFile */.$h)((0,external_node_path_.resolve)(io.cwd, file)));
         const report = (0,src/* mergeReports */.C1)(reports);
         const rendered = format === 'json'
-            ? `${JSON.stringify(report, null, 2)}\n`
+            ? inertJson(report)
             : format === 'markdown'
                 ? (0,src/* renderReportMarkdown */.Ay)(report)
                 : (0,src/* renderReportText */.Uv)(report);
@@ -2654,6 +2746,7 @@ const schemaCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
+
 
 
 
@@ -2729,7 +2822,7 @@ const validateCommand = {
             clearProgressLine(io);
         }
         const { report, section, profile } = result;
-        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const json = inertJson(report);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values['profile-out']) {
@@ -2778,6 +2871,7 @@ const version = package_namespaceObject.rE;
 
 
 
+
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -2800,7 +2894,10 @@ function usage() {
 function find(name) {
     return commands.find((c) => c.name === name);
 }
-async function runCli(argv, io) {
+async function runCli(argv, rawIo) {
+    // The CLI also runs in workflow steps, where the runner reads both streams for workflow commands:
+    // nothing it prints (report text, names, error messages from a pull request) may act as one.
+    const io = { ...rawIo, stdout: inertWriter(rawIo.stdout), stderr: inertWriter(rawIo.stderr) };
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
         const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_REPORTED_ISSUES, UserError, parseShardSpec, renderReportText } from '@mlgate/core';
 import { type ValidateResult, parseDataFormat, parseThreads, runValidate } from '@mlgate/engine';
+import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -77,7 +78,7 @@ export const validateCommand: Command = {
       clearProgressLine(io);
     }
     const { report, section, profile } = result;
-    const json = `${JSON.stringify(report, null, 2)}\n`;
+    const json = inertJson(report);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     if (values['profile-out']) {
       await writeFile(resolve(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
