@@ -24,7 +24,16 @@ interface PinnedPrf {
   f1: number;
 }
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/semantics-sklearn-1.2.json', import.meta.url), 'utf8')) as {
-  logits: Record<string, Pinned> & { y_true: number[]; candidate_logit: number[]; baseline_logit: number[] };
+  logits: {
+    roc_auc_candidate: Pinned;
+    roc_auc_baseline: Pinned;
+    delong_p: Pinned;
+    log_loss_candidate: Pinned;
+    brier_candidate: Pinned;
+    y_true: number[];
+    candidate_logit: number[];
+    baseline_logit: number[];
+  };
   strings: {
     labels: string[];
     p_churn: number[];
@@ -198,7 +207,9 @@ describe('scores that are not probabilities', () => {
     const names = result.metrics.map((m) => m.name);
     expect(names).toEqual(['roc_auc', 'pr_auc']);
     expect(result.semantics.scores).toMatchObject({ type: 'unknown', source: 'detected' });
-    expect(result.notes[0]).toMatch(/^log_loss and brier need probabilities, and the scores range from -5\.412 to 4\.36 \(not within \[0, 1\]\)/);
+    expect(result.notes[0]).toMatch(
+      /^log_loss and brier need probabilities, and the scores range from -5\.412 to 4\.36 \(not within \[0, 1\]\)/,
+    );
     expect(result.notes[0]).toContain('declare score_type: logit');
     expect(result.notes[1]).toContain(
       'accuracy, precision, recall and F1 need a prediction column or a declared score_type',
