@@ -116,7 +116,7 @@ describe('readPredictions', () => {
       /no label column 'label' \/ 'y_true' .*columns: id, y, score/,
     );
     expect(await readError(write('noout.csv', 'id,label\n1,1\n'))).toMatch(
-      /need a prediction column .* or a score column/,
+      /need a prediction column .*, a score column .* or per-class score columns \('score_<class>'\)/,
     );
     expect(await readError(write('noslice.csv', 'id,label,score\n1,1,0.5\n'), { slices: ['region'] })).toMatch(
       /no slice column 'region'/,
