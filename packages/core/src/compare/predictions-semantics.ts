@@ -74,7 +74,13 @@ export function resolveSemantics(
       task,
       classes: index,
       positive,
-      ...(scored.length > 0 && { scores: readScores(scored.map((f) => [f, f.score as Float64Array]), format, settings) }),
+      ...(scored.length > 0 && {
+        scores: readScores(
+          scored.map((f) => [f, f.score as Float64Array]),
+          format,
+          settings,
+        ),
+      }),
     };
   }
   if (task.task === 'regression') return { task, classes: { names: [], ids: () => new Int32Array(0) } };

@@ -30,7 +30,12 @@ export function gateMetricProblems(gate: GateConfig, computed: ComputedMetrics):
     const path = ['gate', 'metrics', name];
     const found = findComparison(name, computed.metrics);
     if (found.kind === 'missing') problems.push({ path, message: notComputed(name, names, computed.absent) });
-    else if (found.kind === 'found' && rule.maxRegression && !rule.direction && found.comparison.direction === 'unknown') {
+    else if (
+      found.kind === 'found' &&
+      rule.maxRegression &&
+      !rule.direction &&
+      found.comparison.direction === 'unknown'
+    ) {
       problems.push({
         path,
         message: `mlgate cannot tell whether a higher or a lower ${found.comparison.name} is better; set direction: higher or direction: lower`,
