@@ -23,6 +23,7 @@ import {
 import {
   changedParams,
   checksWorstFirst,
+  describeReading,
   driftFigure,
   driftTestLabel,
   driftWorstFirst,
@@ -161,6 +162,7 @@ function comparisonLines(section: ComparisonSection): string[] {
   if (section.baseline === null) {
     return [
       `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+      ...readingLines(section),
       ...textTable(
         ['Metric', 'Candidate'],
         section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)]),
@@ -169,7 +171,10 @@ function comparisonLines(section: ComparisonSection): string[] {
     ];
   }
   const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
-  const lines = [`Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`];
+  const lines = [
+    `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+    ...readingLines(section),
+  ];
   const interval = `${formatConfidence(section.confidence)} CI`;
   lines.push(
     ...textTable(
@@ -195,8 +200,18 @@ function comparisonLines(section: ComparisonSection): string[] {
   return [...lines, ...paramLines(section)];
 }
 
+function readingLines(section: ComparisonSection): string[] {
+  const { predictions } = section;
+  if (!predictions) return [];
+  return [
+    `  ${describeReading(predictions, quote, clean)}`,
+    ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
+  ];
+}
+
 function metricCells(metric: MetricComparison): string[] {
-  const verdict = metric.label.replace('-', ' ');
+  const label = metric.label.replace('-', ' ');
+  const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
   return [
     formatNumber(metric.baseline),
     formatNumber(metric.candidate),
