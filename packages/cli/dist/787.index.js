@@ -1,8 +1,8 @@
-export const id = 410;
-export const ids = [410,263,166];
+export const id = 787;
+export const ids = [787,263,166];
 export const modules = {
 
-/***/ 4410:
+/***/ 9787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 134 modules
-var src = __webpack_require__(8838);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 136 modules
+var src = __webpack_require__(2121);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __webpack_require__(2335);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -690,6 +690,50 @@ function revisionOf(body, marker) {
         return undefined;
     const match = /^<!-- mlgate:revision:(\d+) -->\n/.exec(body.slice(marker.length + 1));
     return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/checks/report-check-runs.ts
+
+const WORDS = { pass: 'passed', warn: 'passed with warnings', fail: 'failed', skipped: 'skipped' };
+/**
+ * One check run per model in the report (`mlgate / <model>`; `mlgate` for a report about data only),
+ * concluded from that model's part of the verdict, with that part as its summary and the failing
+ * data rows as annotations, so branch protection can require each model's check.
+ */
+function reportCheckRuns(report, options) {
+    const models = (report.comparisons ?? []).map((section) => section.model);
+    const parts = models.length > 0
+        ? models.map((model) => ({ name: `mlgate / ${model}`, report: reportForModel(report, model), model }))
+        : [{ name: 'mlgate', report, model: undefined }];
+    const annotations = dataRowAnnotations(report);
+    return parts.map(({ name, report: part, model }) => ({
+        name,
+        headSha: options.headSha,
+        conclusion: checkConclusion(part.verdict.status),
+        title: `${model ?? 'mlgate'}: ${WORDS[part.verdict.status]}`,
+        summary: renderReportMarkdown(part, {
+            title: name,
+            maxBytes: options.maxBytes,
+            ...(options.runUrl && { runUrl: options.runUrl }),
+        }),
+        annotations,
+        externalId: options.runId,
+        ...(options.runUrl && { detailsUrl: options.runUrl }),
+    }));
+}
+/** As many as one request carries: enough to find the pattern in the diff; the report lists the rest. */
+const MAX_ANNOTATIONS = 50;
+function dataRowAnnotations(report) {
+    return (report.validations ?? [])
+        .filter((section) => hasAnnotatableLines(section.dataset))
+        .flatMap((section) => rowAnnotations(section, section.dataset).annotations)
+        .map(({ level, message, location }) => ({
+        path: location.file ?? '',
+        line: location.line ?? 1,
+        level: level === 'error' ? 'failure' : 'warning',
+        message,
+    }))
+        .slice(0, MAX_ANNOTATIONS);
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -1413,6 +1457,8 @@ class GitHubReleaseFiles {
 
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 
@@ -2944,7 +2990,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2121);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
@@ -3057,7 +3103,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2121);
 
 
 const PROGRESS_INTERVAL_MS = 100;
