@@ -17,6 +17,8 @@ cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with 
 Options:
   --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
                        suite (JSON); without it the data is only read and profiled
+  --strict             refuse a Great Expectations suite with expectations mlgate cannot evaluate
+                       (by default each is skipped with a warning, in the log and the report)
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
                        significant (p < 0.05) and larger than its effect-size threshold; the
@@ -43,6 +45,7 @@ export const validateCommand: Command = {
   async run(argv: string[], io: CliIo) {
     const { values, positionals } = parseCommandArgs('validate', argv, {
       schema: { type: 'string' },
+      strict: { type: 'boolean' },
       reference: { type: 'string' },
       shard: { type: 'string' },
       format: { type: 'string' },
@@ -67,11 +70,13 @@ export const validateCommand: Command = {
           ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
           ...(maxErrors !== undefined && { maxErrors }),
           ...(threads !== undefined && { threads }),
+          ...(values.strict && { strict: true }),
         },
         {
           ...(io.workerEntry && { workerEntry: io.workerEntry }),
           onProgress: progressLine(io, 'validating'),
           onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+          onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
         },
       );
     } finally {
