@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 136 modules
-var src = __webpack_require__(2121);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 137 modules
+var src = __webpack_require__(5832);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __webpack_require__(2335);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -2148,7 +2148,7 @@ async function runPass(path, options) {
     const progress = new ProgressSum(options.onProgress ?? (() => { }));
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
+    const rowChecks = checks.filter(src/* isPassCheck */.uI);
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
@@ -2236,8 +2236,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    // Problems in the schema name it as the user did: that is also the path annotations need.
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath, options.schema);
     const checks = suite?.checks ?? [];
+    const skipped = suite?.format === 'gx' ? suite.skipped : [];
+    if (options.strict && skipped.length > 0) {
+        const [first] = skipped;
+        const others = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+        throw new src/* UserError */.yo(`${first.type} ${first.reason}${others}, and strict mode refuses to skip expectations`, first.location);
+    }
+    for (const expectation of skipped)
+        deps.onSkippedExpectation?.((0,src/* describeSkipped */.At)(expectation), expectation.location);
     const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     const progress = new ProgressSum(deps.onProgress ?? (() => { }));
@@ -2264,7 +2273,7 @@ async function runValidate(options, deps = {}) {
     finally {
         await pool?.close();
     }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data, skipped);
     if (reference) {
         const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
         const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
@@ -2809,6 +2818,8 @@ cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with 
 Options:
   --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
                        suite (JSON); without it the data is only read and profiled
+  --strict             refuse a Great Expectations suite with expectations mlgate cannot evaluate
+                       (by default each is skipped with a warning, in the log and the report)
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
                        significant (p < 0.05) and larger than its effect-size threshold; the
@@ -2834,6 +2845,7 @@ const validateCommand = {
     async run(argv, io) {
         const { values, positionals } = parseCommandArgs('validate', argv, {
             schema: { type: 'string' },
+            strict: { type: 'boolean' },
             reference: { type: 'string' },
             shard: { type: 'string' },
             format: { type: 'string' },
@@ -2858,10 +2870,12 @@ const validateCommand = {
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
+                ...(values.strict && { strict: true }),
             }, {
                 ...(io.workerEntry && { workerEntry: io.workerEntry }),
                 onProgress: progressLine(io, 'validating'),
                 onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+                onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
             });
         }
         finally {
@@ -2990,7 +3004,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2121);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5832);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
@@ -3103,7 +3117,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2121);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5832);
 
 
 const PROGRESS_INTERVAL_MS = 100;
