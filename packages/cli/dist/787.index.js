@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:packages/cli/dist/787.index.js
 export const id = 787;
 export const ids = [787,263,166];
 export const modules = {
 
 /***/ 9787:
+========
+export const id = 676;
+export const ids = [676,263,166];
+export const modules = {
+
+/***/ 676:
+>>>>>>>> main:packages/cli/dist/676.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +22,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 137 modules
+<<<<<<<< HEAD:packages/cli/dist/787.index.js
 var src = __webpack_require__(5832);
+========
+var src = __webpack_require__(9801);
+>>>>>>>> main:packages/cli/dist/676.index.js
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __webpack_require__(2335);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -293,6 +305,7 @@ function intInput(name, options = {}, source = actionInput) {
         throw invalid(name, expected, value);
     return parsed;
 }
+/** One of `values`, or `fallback` when the input is empty (`undefined` for an optional input). */
 function enumInput(name, values, fallback, source = actionInput) {
     const value = read(name, source);
     if (value === '')
@@ -1510,14 +1523,15 @@ async function readAs(path, read) {
         return await read(path.absolute);
     }
     catch (error) {
-        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
-            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
-                ...error.location,
-                file: path.shown,
-            });
-        }
-        throw error;
+        throw asShown(error, path);
     }
+}
+/** The error with the file named as the user knows it, when it is about `path`. */
+function asShown(error, path) {
+    if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
+        return new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
+    }
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
@@ -1590,15 +1604,11 @@ async function sideKind(path, predictions) {
     const has = (names) => names.some((name) => columns.includes(name));
     return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
 }
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
-async function readSide(path, kind, sliceColumns, cwd) {
+/** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
+async function readSide(path, kind, columns, cwd) {
     switch (kind) {
         case 'predictions':
-            return {
-                kind,
-                file: path,
-                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
-            };
+            return { kind, file: path, predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, columns)) };
         case 'metrics':
             return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
         case 'manifest':
@@ -1657,7 +1667,7 @@ async function readManifest(path, cwd) {
  * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
  * metrics file.
  */
-function compareSides(candidate, baseline, config, deltas) {
+function compareSides(candidate, baseline, config, options = {}) {
     const { gate } = config;
     if (baseline && baseline.kind !== candidate.kind) {
         const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
@@ -1676,10 +1686,20 @@ function compareSides(candidate, baseline, config, deltas) {
         sliceColumns: gate.slices?.columns ?? [],
         minSliceSize: gate.slices?.minSize,
         rules: gate.metrics,
-        ...(deltas && { deltas }),
+        ...(options.format && { format: options.format }),
+        ...(options.settingNames && { settingNames: options.settingNames }),
+        ...(options.deltas && { deltas: options.deltas }),
     });
     const reasons = compared.join ? joinReasons(compared.join) : [];
-    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+    const examples = compared.join?.matched ?? candidate.predictions.rows;
+    return {
+        metrics: compared.metrics,
+        slices: compared.slices,
+        reasons,
+        predictions: (0,src/* predictionsReading */.n_)(compared.semantics, examples, compared.notes),
+        notes: compared.notes,
+        absent: compared.absent,
+    };
 }
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
@@ -1703,6 +1723,18 @@ function compare_sides_describe(side) {
     return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/compare/gate-metrics.ts
+
+/** A gate rule for a metric that was not computed is the configuration's mistake: exit 2, not a failed gate. */
+function checkGateMetrics(gate, compared, loaded) {
+    const [problem] = (0,src/* gateMetricProblems */.Uq)(gate, compared);
+    if (!problem)
+        return;
+    throw loaded.errorAt
+        ? loaded.errorAt(problem.path, problem.message)
+        : new src/* UserError */.yo(problem.message, { path: problem.path.join('.') });
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
 
 
@@ -1716,7 +1748,12 @@ async function loadCompareConfig(config, cwd) {
     if (config === undefined && !(await exists(path.absolute))) {
         return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
     }
-    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
+    const source = await readAs(path, src/* readConfigSource */.az);
+    return {
+        config: source.config,
+        file: path.shown,
+        errorAt: (key, message) => asShown(source.errorAt(key, message), path),
+    };
 }
 /** The compared model: the one named, else the config's only model. */
 function selectModel(config, name, file) {
@@ -1836,6 +1873,7 @@ function verdictSummary(model, status, reasons) {
 
 
 
+
 /**
  * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
  * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
@@ -1845,20 +1883,30 @@ function verdictSummary(model, status, reasons) {
 async function runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const loaded = await loadCompareConfig(options.config, cwd);
+    const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
-    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    const format = predictionsFormat(model, options.format);
+    const columns = {
+        ...format.columns,
+        slices: kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [],
+    };
+    const candidate = await readSide(candidatePath, kind, columns, cwd);
     logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
     const validation = options.validationReport
         ? await readValidationOutcome(userPath(options.validationReport, cwd))
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
-    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, { ...format.columns }, cwd));
+    const compared = compareSides(candidate, baseline, config, {
+        format,
+        settingNames: settingNames(name, configFile, options.formatOverrides),
+        ...(deps.deltas && { deltas: deps.deltas }),
+    });
+    checkGateMetrics(config.gate, compared, loaded);
     for (const note of compared.notes)
         logger.info(note);
     const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
@@ -1877,6 +1925,7 @@ async function runCompare(options, deps) {
         baseline: found ? baselineRevision(found) : null,
         candidate: { label: candidatePath.shown, source: candidatePath.shown },
         confidence: config.gate.confidence,
+        ...(compared.predictions && { predictions: compared.predictions }),
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
@@ -1920,10 +1969,28 @@ async function findBaseline(spec, deps, cwd) {
     });
     return resolution.found ? resolution : null;
 }
-async function readBaselineSide(found, candidate, candidateKind, cwd) {
+async function readBaselineSide(found, candidate, candidateKind, columns, cwd) {
     const path = await requireCounterpart(found, candidate, cwd);
     const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-    return readSide(path, kind, [], cwd);
+    return readSide(path, kind, columns, cwd);
+}
+/** The model's settings from the config, each overridden by the caller's (flags, inputs). */
+function predictionsFormat(model, overrides = {}) {
+    const configured = model?.predictionsFormat ?? {};
+    const columns = { ...configured.columns, ...overrides.columns };
+    return {
+        ...configured,
+        ...overrides,
+        ...(Object.keys(columns).length > 0 && { columns }),
+    };
+}
+/** Where the user sets the positive class and score type: the config key, and the caller's override. */
+function settingNames(model, configFile, overrides) {
+    const where = (key, override) => `models.${model}.${key} in ${configFile ?? src/* DEFAULT_CONFIG_FILE */.Cu}${override ? ` or ${override}` : ''}`;
+    return {
+        positiveClass: where('positive_class', overrides?.positiveClass),
+        scoreType: where('score_type', overrides?.scoreType),
+    };
 }
 function sideFiles(side) {
     return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
@@ -2346,6 +2413,14 @@ Options:
   --config <file>             mlgate.yml (default: ./mlgate.yml when it exists, else defaults)
   --model <name>              the model in the config, and its name in the report
   --validation-report <file>  a validate report, for gate.require: [data_validation]
+  --task <task>               binary, multiclass or regression (default: the model's task in the
+                              config, else detected from the labels; the report says which)
+  --positive-class <label>    the positive class of a binary model (default: the config's; 1, true,
+                              yes or positive need none, other labels must be named)
+  --score-type <type>         probability, logit or decision (default: the config's, else
+                              probability when every score is in [0, 1], else ranking metrics only)
+  --id-column, --label-column, --prediction-column, --score-column <name>
+                              column names of the predictions files, when not the defaults
   --fail-on <when>            fail (default), warn or never: which verdict exits 1
   --artifact-name <name>      artifact a branch: baseline is read from (default ${DEFAULT_ARTIFACT})
   --workflow <file>           workflow whose runs hold it (default ${DEFAULT_WORKFLOW})
@@ -2378,6 +2453,13 @@ const compareCommand = {
             config: { type: 'string' },
             model: { type: 'string' },
             'validation-report': { type: 'string' },
+            task: { type: 'string' },
+            'positive-class': { type: 'string' },
+            'score-type': { type: 'string' },
+            'id-column': { type: 'string' },
+            'label-column': { type: 'string' },
+            'prediction-column': { type: 'string' },
+            'score-column': { type: 'string' },
             'fail-on': { type: 'string' },
             'artifact-name': { type: 'string' },
             workflow: { type: 'string' },
@@ -2399,6 +2481,8 @@ const compareCommand = {
             ...(values.config !== undefined && { config: values.config }),
             ...(values.model !== undefined && { model: values.model }),
             ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
+            format: predictionsFlags(values),
+            formatOverrides: { positiveClass: '--positive-class', scoreType: '--score-type' },
             failOn: parseFailOn(values['fail-on']),
             cwd: io.cwd,
         }, {
@@ -2421,12 +2505,39 @@ const compareCommand = {
         return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
     },
 };
-function parseFailOn(value) {
+const TASKS = ['binary', 'multiclass', 'regression'];
+const SCORE_TYPES = ['probability', 'logit', 'decision'];
+/** `--task`, `--positive-class`, `--score-type` and the column flags, over the config's settings. */
+function predictionsFlags(values) {
+    const text = (flag) => {
+        const value = values[flag];
+        return typeof value === 'string' ? value : undefined;
+    };
+    const columns = {
+        ...optionalFlag('id', text('id-column')),
+        ...optionalFlag('label', text('label-column')),
+        ...optionalFlag('prediction', text('prediction-column')),
+        ...optionalFlag('score', text('score-column')),
+    };
+    return {
+        ...optionalFlag('task', oneOf('--task', text('task'), TASKS)),
+        ...optionalFlag('positiveClass', text('positive-class')),
+        ...optionalFlag('scoreType', oneOf('--score-type', text('score-type'), SCORE_TYPES)),
+        ...(Object.keys(columns).length > 0 && { columns }),
+    };
+}
+function optionalFlag(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+function oneOf(flag, value, allowed) {
     if (value === undefined)
-        return 'fail';
-    if (FAIL_ON.includes(value))
+        return undefined;
+    if (allowed.includes(value))
         return value;
-    throw new src/* UserError */.yo(`--fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new src/* UserError */.yo(`${flag}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+function parseFailOn(value) {
+    return oneOf('--fail-on', value, FAIL_ON) ?? 'fail';
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/repo-root.ts
@@ -3004,7 +3115,11 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<<< HEAD:packages/cli/dist/787.index.js
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5832);
+========
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9801);
+>>>>>>>> main:packages/cli/dist/676.index.js
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
@@ -3117,7 +3232,11 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<<< HEAD:packages/cli/dist/787.index.js
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5832);
+========
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9801);
+>>>>>>>> main:packages/cli/dist/676.index.js
 
 
 const PROGRESS_INTERVAL_MS = 100;

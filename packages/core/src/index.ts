@@ -11,7 +11,7 @@ export type { CheckConclusion } from './report/per-model.js';
 export type * from './config/types.js';
 export { CONFIG_DEFAULTS } from './config/defaults.js';
 export { loadConfig, configJsonSchema, parseTolerance } from './config/load.js';
-export { readConfigFile, DEFAULT_CONFIG_FILE } from './config/read.js';
+export { type ConfigSource, readConfigFile, readConfigSource, DEFAULT_CONFIG_FILE } from './config/read.js';
 export * from './markdown/safe.js';
 export * from './markdown/builder.js';
 export {

@@ -2,6 +2,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import {
   DEFAULT_COLUMN_NAMES,
   type FlatValues,
+  type PredictionColumnNames,
   type Predictions,
   UserError,
   formatOf,
@@ -39,20 +40,16 @@ export async function sideKind(path: UserPath, predictions: boolean): Promise<Si
   return has(DEFAULT_COLUMN_NAMES.id) && has(DEFAULT_COLUMN_NAMES.label) ? 'predictions' : 'metrics';
 }
 
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
+/** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
 export async function readSide(
   path: UserPath,
   kind: SideKind,
-  sliceColumns: readonly string[],
+  columns: PredictionColumnNames,
   cwd: string,
 ): Promise<Side> {
   switch (kind) {
     case 'predictions':
-      return {
-        kind,
-        file: path,
-        predictions: await readAs(path, (file) => readPredictions(file, { slices: sliceColumns })),
-      };
+      return { kind, file: path, predictions: await readAs(path, (file) => readPredictions(file, columns)) };
     case 'metrics':
       return { kind, files: [path], values: await readAs(path, readMetricsFile) };
     case 'manifest':
