@@ -37959,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9262);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3801);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
@@ -37993,10 +37993,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 21 modules
-var src = __nccwpck_require__(2877);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 185 modules
-var core_src = __nccwpck_require__(6506);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 22 modules
+var src = __nccwpck_require__(9262);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var core_src = __nccwpck_require__(9774);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(3801);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
@@ -38010,9 +38010,22 @@ function parseInputs(source) {
         config: (0,github_src/* optionalInput */.$m)('config', source),
         model: (0,github_src/* optionalInput */.$m)('model', source),
         validationReport: (0,github_src/* optionalInput */.$m)('validation-report', source),
+        format: predictionsFormat(source),
         failOn: (0,github_src/* enumInput */.gX)('fail-on', src/* FAIL_ON */.d$, 'fail', source),
         token: (0,github_src/* requiredInput */.YF)('github-token', source),
         artifactName: (0,github_src/* requiredInput */.YF)('artifact-name', source),
+    };
+}
+const TASKS = ['binary', 'multiclass', 'regression'];
+const SCORE_TYPES = ['probability', 'logit', 'decision'];
+function predictionsFormat(source) {
+    const task = (0,github_src/* enumInput */.gX)('task', TASKS, undefined, source);
+    const positiveClass = (0,github_src/* optionalInput */.$m)('positive-class', source);
+    const scoreType = (0,github_src/* enumInput */.gX)('score-type', SCORE_TYPES, undefined, source);
+    return {
+        ...(task && { task }),
+        ...(positiveClass !== undefined && { positiveClass }),
+        ...(scoreType && { scoreType }),
     };
 }
 
@@ -38044,7 +38057,7 @@ async function run({ logger, workerEntry }) {
     }).finally(() => pool.close()));
     if (pool.used)
         logger.info(`The bootstrap ran on ${(0,external_node_os_.availableParallelism)()} worker threads.`);
-    const markdown = (0,core_src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
+    const markdown = (0,core_src/* renderReportMarkdown */.Ay2)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
     const files = await writeReport(report, markdown);
     await core.summary.addRaw(markdown, true).write();
     core.setOutput('verdict', report.verdict.status);
@@ -38061,6 +38074,8 @@ function compareOptions(inputs) {
         ...(inputs.config !== undefined && { config: inputs.config }),
         ...(inputs.model !== undefined && { model: inputs.model }),
         ...(inputs.validationReport !== undefined && { validationReport: inputs.validationReport }),
+        format: inputs.format,
+        formatOverrides: { positiveClass: 'the positive-class input', scoreType: 'the score-type input' },
         failOn: inputs.failOn,
         cwd: process.cwd(),
         subject: subject(),
@@ -38076,7 +38091,7 @@ function failStep(report, inputs, logger) {
     const { status, reasons } = report.verdict;
     for (const reason of reasons.filter((r) => r.status === status))
         logger.error(reason.message);
-    throw new core_src/* UserError */.yo(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
+    throw new core_src/* UserError */.yot(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
 }
 async function writeReport(report, markdown) {
     const dir = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate');
@@ -38108,40 +38123,42 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 6506:
+/***/ 9774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
-  Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
-  iW: () => (/* reexport */ REGISTRY_NAME),
-  PP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
-  yo: () => (/* reexport */ errors_UserError),
-  cq: () => (/* reexport */ comparePredictions),
-  ft: () => (/* reexport */ deltasInThread),
-  Rh: () => (/* reexport */ diffMetrics),
-  Gm: () => (/* reexport */ diffParams),
-  DR: () => (/* reexport */ evaluateGate),
-  Cc: () => (/* reexport */ errors_formatLocated),
-  be: () => (/* reexport */ source_formatOf),
-  iU: () => (/* reexport */ isUserError),
-  Vt: () => (/* reexport */ jobDeltas),
-  qv: () => (/* reexport */ loadConfig),
-  de: () => (/* reexport */ readCheckSuite),
-  RG: () => (/* reexport */ readConfigFile),
-  Gn: () => (/* reexport */ readCsvColumns),
-  _c: () => (/* reexport */ readMetricsFile),
-  iw: () => (/* reexport */ readPredictions),
-  $h: () => (/* reexport */ readReportFile),
-  zW: () => (/* reexport */ registryState),
-  Ay: () => (/* reexport */ renderReportMarkdown),
-  oI: () => (/* reexport */ validatePass),
-  A4: () => (/* reexport */ status_worstStatus)
+  Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
+  CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  iWy: () => (/* reexport */ REGISTRY_NAME),
+  PPP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
+  yot: () => (/* reexport */ errors_UserError),
+  cqX: () => (/* reexport */ comparePredictions),
+  ftd: () => (/* reexport */ deltasInThread),
+  Rh$: () => (/* reexport */ diffMetrics),
+  Gmu: () => (/* reexport */ diffParams),
+  DR4: () => (/* reexport */ evaluateGate),
+  CcZ: () => (/* reexport */ errors_formatLocated),
+  beb: () => (/* reexport */ source_formatOf),
+  UqO: () => (/* reexport */ gateMetricProblems),
+  iU5: () => (/* reexport */ isUserError),
+  VtD: () => (/* reexport */ jobDeltas),
+  Z9L: () => (/* reexport */ loadConfig),
+  n_Q: () => (/* reexport */ predictionsReading),
+  dek: () => (/* reexport */ readCheckSuite),
+  azy: () => (/* reexport */ readConfigSource),
+  Gnb: () => (/* reexport */ readCsvColumns),
+  _cD: () => (/* reexport */ readMetricsFile),
+  R_H: () => (/* reexport */ readPredictions),
+  $hs: () => (/* reexport */ readReportFile),
+  zWd: () => (/* reexport */ registryState),
+  Ay2: () => (/* reexport */ renderReportMarkdown),
+  oIb: () => (/* reexport */ validatePass),
+  A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportForModel, reportJsonSchema, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, renderProfileText, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38183,7 +38200,7 @@ function isUserError(error) {
 const types_REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -50695,14 +50712,14 @@ const CONFIG_DEFAULTS = {
     confidence: 0.95,
     bootstrap: { resamples: 1000, seed: 42 },
     onMissingBaseline: 'pass',
-    requireSignificance: true,
+    significance: 'regression',
     sliceMinSize: 30,
     stages: ['staging', 'production'],
     report: { comment: true, check: true, summary: true },
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -50803,6 +50820,7 @@ function loadConfig(text, file) {
         throw firstInFile(problems, source, file);
     const raw = source.data;
     checkBounds(raw, source, file);
+    checkSignificance(raw, source, file);
     checkModelOutputs(raw, source, file);
     return withDefaults(raw);
 }
@@ -50822,6 +50840,20 @@ function checkBounds(raw, source, file) {
             throw locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), formatKeyPath(path));
         }
     }
+}
+/** `require_significance` is the older spelling of `significance`; the two must not disagree. */
+function checkSignificance(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.require_significance === undefined || rule.significance === undefined)
+            continue;
+        if (rule.significance === legacySignificance(rule.require_significance))
+            continue;
+        const path = ['gate', 'metrics', name];
+        throw locatedError(`require_significance: ${rule.require_significance} contradicts significance: ${rule.significance}; keep only significance`, file, source.locate(path, 'require_significance'), formatKeyPath(path));
+    }
+}
+function legacySignificance(required) {
+    return required ? 'regression' : 'none';
 }
 /** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
 function checkModelOutputs(raw, source, file) {
@@ -50843,25 +50875,32 @@ function locatedError(message, file, at, path) {
 function withDefaults(raw) {
     const gate = raw.gate ?? {};
     const slices = gate.slices;
+    const significance = gate.significance ?? CONFIG_DEFAULTS.significance;
     return {
         version: 1,
         models: mapValues(raw.models ?? {}, modelConfig),
         data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
         gate: {
             confidence: gate.confidence ?? CONFIG_DEFAULTS.confidence,
+            significance,
             bootstrap: {
                 resamples: gate.bootstrap?.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples,
                 seed: gate.bootstrap?.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
             },
             onMissingBaseline: gate.on_missing_baseline ?? CONFIG_DEFAULTS.onMissingBaseline,
             require: [...(gate.require ?? [])],
-            metrics: mapValues(gate.metrics ?? {}, metricRule),
+            metrics: mapValues(gate.metrics ?? {}, (rule) => metricRule(rule, significance)),
             ...(slices
                 ? {
                     slices: {
                         columns: [...slices.columns],
                         minSize: slices.min_size ?? CONFIG_DEFAULTS.sliceMinSize,
                         ...optional('maxRegression', slices.max_regression, parseTolerance),
+                        ...optional('significance', slices.significance, (mode) => mode),
+                        metrics: mapValues(slices.metrics ?? {}, (rule) => ({
+                            maxRegression: parseTolerance(rule.max_regression),
+                            ...optional('significance', rule.significance, (mode) => mode),
+                        })),
                     },
                 }
                 : {}),
@@ -50876,6 +50915,15 @@ function modelConfig(raw) {
         ...optional('predictions', raw.predictions, (path) => path),
         params: list(raw.params),
         ...optional('train', raw.train, trainConfig),
+        predictionsFormat: {
+            ...optional('task', raw.task, (task) => task),
+            ...optional('positiveClass', raw.positive_class, (positive) => positive),
+            ...optional('scoreType', raw.score_type, (type) => type),
+            ...optional('columns', raw.columns, ({ class_scores, ...names }) => ({
+                ...names,
+                ...optional('classScores', class_scores, (prefix) => prefix),
+            })),
+        },
     };
 }
 function trainConfig(raw) {
@@ -50887,13 +50935,14 @@ function trainConfig(raw) {
         metrics: [...(raw.metrics ?? [])],
     };
 }
-function metricRule(raw) {
+function metricRule(raw, gateDefault) {
+    const legacy = raw.require_significance === undefined ? undefined : legacySignificance(raw.require_significance);
     return {
         ...optional('direction', raw.direction, (direction) => direction),
         ...optional('min', raw.min, (min) => min),
         ...optional('max', raw.max, (max) => max),
         ...optional('maxRegression', raw.max_regression, parseTolerance),
-        requireSignificance: raw.require_significance ?? CONFIG_DEFAULTS.requireSignificance,
+        significance: raw.significance ?? legacy ?? gateDefault,
     };
 }
 /** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
@@ -50917,12 +50966,27 @@ function mapValues(record, convert) {
 ;// CONCATENATED MODULE: ./packages/core/src/config/read.ts
 
 
+
+
 const DEFAULT_CONFIG_FILE = 'mlgate.yml';
 /** A configuration file is small; anything larger is a mistake or an attack. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Reads and loads `mlgate.yml` (or `path`); every problem is a `UserError` naming the file. */
 async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
-    return loadConfig(await read_text_readTextFile(path, MAX_CONFIG_BYTES), path);
+    return (await readConfigSource(path)).config;
+}
+async function readConfigSource(path = DEFAULT_CONFIG_FILE) {
+    const text = await read_text_readTextFile(path, MAX_CONFIG_BYTES);
+    const config = loadConfig(text, path);
+    return {
+        config,
+        errorAt(keyPath, message) {
+            const parent = keyPath.slice(0, -1);
+            const key = keyPath[keyPath.length - 1];
+            const at = parseYaml(text, path).locate(parent, typeof key === 'string' ? key : undefined);
+            return locatedError(message, path, at, formatKeyPath(keyPath));
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
@@ -51274,6 +51338,7 @@ function format_formatScalar(value) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
 
+
 /**
  * The orderings both renderers share, so the comment and the terminal tell the same story: the
  * worst first, everything else in the order the report gives it.
@@ -51305,6 +51370,44 @@ function view_slicesWorstFirst(slices) {
     const worst = (slice) => Math.min(0, ...slice.metrics.map(improvement));
     return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
 }
+const TASK_WORDS = {
+    binary: 'Binary classification',
+    multiclass: 'Multiclass classification',
+    regression: 'Regression',
+};
+const SCORE_WORDS = {
+    probability: 'probabilities',
+    logit: 'logits',
+    decision: 'decision values',
+    unknown: 'not probabilities (only their order is used)',
+};
+/**
+ * How a comparison read its predictions, in one sentence both renderers show: `Binary
+ * classification (detected: text labels with 2 classes), positive class "churn" (configured),
+ * scores: logits (configured), 6,000 examples.` `value` quotes untrusted values (class names) in
+ * the renderer's own safe way; `text` makes the rest safe.
+ */
+function view_describeReading(reading, value, text = (plain) => plain) {
+    const task = reading.taskSource === 'configured'
+        ? `${TASK_WORDS[reading.task]} (configured)`
+        : `${TASK_WORDS[reading.task]} (detected${reading.taskReason ? `: ${text(reading.taskReason)}` : ''})`;
+    const parts = [task];
+    if (reading.positiveClass !== undefined) {
+        const source = reading.positiveClassSource === 'configured' ? 'configured' : 'the conventional one';
+        parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
+    }
+    else if (reading.classes && reading.task === 'multiclass') {
+        parts.push(`${format_formatCount(reading.classes.length)} classes`);
+    }
+    if (reading.scoreType !== undefined) {
+        const range = reading.scoreRange
+            ? `, ${format_formatNumber(reading.scoreRange[0])} to ${format_formatNumber(reading.scoreRange[1])}`
+            : '';
+        parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
+    }
+    parts.push(`${format_formatCount(reading.examples)} examples`);
+    return `${parts.join(', ')}.`;
+}
 function view_changedParams(section) {
     return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
 }
@@ -51327,8 +51430,10 @@ const LABELS = {
     regressed: '🔴 regressed',
     'within-noise': '⚪ within noise',
     unchanged: '⚪ unchanged',
+    changed: '🔵 changed',
     new: '🆕 new',
     removed: '➖ removed',
+    undefined: '➖ undefined',
 };
 /** Rows beyond these go to the JSON report; the comment stays readable. */
 const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
@@ -51485,6 +51590,7 @@ function comparisonBlock(section) {
         const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
             heading(3, `Model ${code(section.model)}: ${candidate}`),
+            readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
@@ -51498,6 +51604,7 @@ function comparisonBlock(section) {
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
         heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        readingBlock(section),
         section.metrics.length > 0
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
@@ -51520,8 +51627,18 @@ function metricsTable(metrics, confidence, baselineHeader) {
     ];
     return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
 }
+/** How the predictions were read, and why metrics of the task are absent. */
+function readingBlock(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return '';
+    const line = `<sub>${view_describeReading(predictions, code, message)}</sub>`;
+    const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
+    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+}
 function metricRow(metric, withInterval) {
-    const verdict = metric.pValue === undefined ? LABELS[metric.label] : `${LABELS[metric.label]} (p = ${format_formatPValue(metric.pValue)})`;
+    const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
+    const verdict = metric.pValue === undefined ? label : `${label} (p = ${format_formatPValue(metric.pValue)})`;
     return [
         tableCell(metric.name),
         format_formatNumber(metric.baseline),
@@ -51740,12 +51857,16 @@ function comparisonLines(section) {
     if (section.baseline === null) {
         return [
             `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...readingLines(section),
             ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
             ...paramLines(section),
         ];
     }
     const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
-    const lines = [`Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`];
+    const lines = [
+        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...readingLines(section),
+    ];
     const interval = `${formatConfidence(section.confidence)} CI`;
     lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
     const slices = slicesWorstFirst(section.slices ?? []);
@@ -51761,8 +51882,18 @@ function comparisonLines(section) {
     }
     return [...lines, ...paramLines(section)];
 }
+function readingLines(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return [];
+    return [
+        `  ${describeReading(predictions, quote, clean)}`,
+        ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
+    ];
+}
 function metricCells(metric) {
-    const verdict = metric.label.replace('-', ' ');
+    const label = metric.label.replace('-', ' ');
+    const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
     return [
         formatNumber(metric.baseline),
         formatNumber(metric.candidate),
@@ -55839,7 +55970,7 @@ async function readMetricsFile(path) {
 ;// CONCATENATED MODULE: ./packages/core/src/compare/direction.ts
 /**
  * Words that mark a metric whose smaller values are better. A name is read by its last `.` segment
- * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_` and `-`.
+ * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_`, `-` and spaces.
  */
 const LOWER_IS_BETTER = new Set([
     'loss',
@@ -55866,6 +55997,51 @@ const LOWER_IS_BETTER = new Set([
     'seconds',
     'ms',
 ]);
+/** Words that mark a score whose larger values are better. */
+const HIGHER_IS_BETTER = new Set([
+    'accuracy',
+    'acc',
+    'auc',
+    'roc',
+    'auroc',
+    'auprc',
+    'ap',
+    'map',
+    'precision',
+    'recall',
+    'f1',
+    'f2',
+    'fbeta',
+    'fscore',
+    'sensitivity',
+    'specificity',
+    'tpr',
+    'tnr',
+    'ppv',
+    'npv',
+    'r2',
+    'ndcg',
+    'mrr',
+    'iou',
+    'miou',
+    'dice',
+    'bleu',
+    'rouge',
+    'meteor',
+    'kappa',
+    'mcc',
+    'gini',
+    'lift',
+    'gain',
+    'coverage',
+    'hitrate',
+    'hits',
+    'top1',
+    'top5',
+    'score',
+    'balanced',
+    'throughput',
+]);
 /**
  * Rules, first match wins:
  * 1. `gate.metrics.<name>.direction` in the config (see {@link findRule} for how names match);
@@ -55873,18 +56049,23 @@ const LOWER_IS_BETTER = new Set([
  *    (`neg_mean_squared_error`, `neg_log_loss`);
  * 3. any word in {@link LOWER_IS_BETTER} means lower is better (`loss`, `val_loss`, `rmse`,
  *    `mean_absolute_error`, `latency_ms`, `train_time`, `log_loss`, `brier_score`);
- * 4. otherwise higher is better: accuracy, auc, roc_auc, pr_auc, average_precision, f1, precision,
- *    recall, r2, map, ndcg and most other scores are higher-is-better, so that is the default for
- *    names mlgate does not know. Set `direction` in the config for those that are not.
+ * 4. any word in {@link HIGHER_IS_BETTER} means higher is better (accuracy, roc_auc, pr_auc,
+ *    average_precision, f1_macro, recall, r2, ndcg, …);
+ * 5. otherwise mlgate does not know (`n_rows`, `epochs`, `threshold`): the direction is `unknown`
+ *    and a change reads `changed`, neither better nor worse, until the config sets `direction`.
  */
 function metricDirection(name, rules = {}) {
     const configured = findRule(name, rules)?.direction;
     if (configured)
         return configured;
-    const words = lastSegment(name).toLowerCase().split(/[_-]+/);
+    const words = lastSegment(name)
+        .toLowerCase()
+        .split(/[_\s-]+/);
     if (words[0] === 'neg')
         return 'higher';
-    return words.some((word) => LOWER_IS_BETTER.has(word)) ? 'lower' : 'higher';
+    if (words.some((word) => LOWER_IS_BETTER.has(word)))
+        return 'lower';
+    return words.some((word) => HIGHER_IS_BETTER.has(word)) ? 'higher' : 'unknown';
 }
 /**
  * The config rule for a metric key: the rule named exactly like the key, else the rule whose name
@@ -55910,7 +56091,8 @@ function lastSegment(name) {
 /**
  * 'unchanged' when the delta and its interval are exactly 0 (identical predictions); 'improved' or
  * 'regressed' when the interval excludes the region [−minEffect, minEffect] on the good or bad
- * side; 'within-noise' otherwise (also when the interval is undefined).
+ * side ('changed' on either side when the direction is unknown); 'within-noise' otherwise (also when
+ * the interval is undefined).
  */
 function labelChange({ delta, ci, direction, minEffect = 0 }) {
     if (!(minEffect >= 0))
@@ -55920,6 +56102,8 @@ function labelChange({ delta, ci, direction, minEffect = 0 }) {
         return 'unchanged';
     if (Number.isNaN(lo) || Number.isNaN(hi))
         return 'within-noise';
+    if (direction === 'unknown')
+        return lo > minEffect || hi < -minEffect ? 'changed' : 'within-noise';
     const sign = direction === 'higher' ? 1 : -1;
     const goodLow = Math.min(sign * lo, sign * hi);
     const goodHigh = Math.max(sign * lo, sign * hi);
@@ -55941,7 +56125,8 @@ function labelChange({ delta, ci, direction, minEffect = 0 }) {
  * Labels: `new`/`removed` when one side is absent; with an interval, `labelChange` decides
  * improved / regressed / within-noise / unchanged (any change the interval excludes zero for counts);
  * without one, the point estimate does. A non-finite candidate (NaN, ±∞) is `regressed` and a
- * non-finite baseline with a finite candidate `improved`; their delta and relative change are null.
+ * non-finite baseline with a finite candidate `improved`; both non-finite (∞ vs ∞) is `undefined`;
+ * their delta and relative change are null. A metric whose direction is unknown reads `changed`.
  */
 function diffMetrics(baseline, candidate, { rules = {}, intervals } = {}) {
     const keys = [...new Set([...candidate.keys(), ...(baseline?.keys() ?? [])])];
@@ -55971,21 +56156,31 @@ function compareMetric(name, direction, baseline, candidate, interval) {
         ...(interval && delta !== null ? { ci: { low: interval.low, high: interval.high, method: interval.method } } : {}),
         ...(interval?.pValue !== undefined && delta !== null ? { pValue: interval.pValue } : {}),
         label: label(direction, baseline, candidate, delta, interval),
+        ...(bothNonFinite(baseline, candidate) && {
+            note: `both values are not finite numbers (baseline ${baseline}, candidate ${candidate})`,
+        }),
     };
+}
+function bothNonFinite(baseline, candidate) {
+    return baseline !== null && candidate !== null && !Number.isFinite(baseline) && !Number.isFinite(candidate);
 }
 function label(direction, baseline, candidate, delta, interval) {
     if (baseline === null)
         return 'new';
     if (candidate === null)
         return 'removed';
+    if (bothNonFinite(baseline, candidate))
+        return 'undefined';
     if (!Number.isFinite(candidate))
-        return 'regressed';
+        return direction === 'unknown' ? 'changed' : 'regressed';
     if (delta === null)
-        return 'improved';
+        return direction === 'unknown' ? 'changed' : 'improved';
     if (interval)
         return labelChange({ delta, ci: [interval.low, interval.high], direction });
     if (delta === 0)
         return 'unchanged';
+    if (direction === 'unknown')
+        return 'changed';
     return (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
 }
 function numeric(value) {
@@ -56057,6 +56252,7 @@ class TextDictionary {
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-columns.ts
 
+const DEFAULT_CLASS_SCORE_PREFIX = 'score_';
 /**
  * Names tried, in order, when a role is not named explicitly: the plain name first, then what
  * scikit-learn users and common exports call it (`y_true`, `y_pred`, `y_score`, `proba`).
@@ -56094,7 +56290,7 @@ function describeRole(role, names) {
     return explicit !== undefined ? `'${explicit}'` : DEFAULT_COLUMN_NAMES[role].map((n) => `'${n}'`).join(' / ');
 }
 /** Fails when a required column (or an explicitly named optional one) never appeared in the file. */
-function checkColumnsFound(file, seen, found, names) {
+function checkColumnsFound(file, seen, found, names, classScores = 0) {
     const available = [...seen].slice(0, 20).join(', ') || 'none';
     const missing = (role, why) => new errors_UserError(`predictions: no ${role} column ${describeRole(role, names)} (${why}); columns: ${available}`, {
         file,
@@ -56107,8 +56303,9 @@ function checkColumnsFound(file, seen, found, names) {
         if (names[role] !== undefined && found[role] === undefined)
             throw missing(role, 'named in the options');
     }
-    if (found.prediction === undefined && found.score === undefined) {
-        throw new errors_UserError(`predictions: need a prediction column (${describeRole('prediction', names)}) or a score column (${describeRole('score', names)}); columns: ${available}`, { file });
+    if (found.prediction === undefined && found.score === undefined && classScores === 0) {
+        const prefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+        throw new errors_UserError(`predictions: need a prediction column (${describeRole('prediction', names)}), a score column (${describeRole('score', names)}) or per-class score columns ('${prefix}<class>'); columns: ${available}`, { file });
     }
     for (const slice of names.slices ?? []) {
         if (!seen.has(slice)) {
@@ -56130,8 +56327,8 @@ const MAX_SHOWN_VALUE = 40;
  * Reads a predictions file (CSV, TSV, JSON Lines; whatever `openReader` routes) into typed
  * columns. Column names default to `DEFAULT_COLUMN_NAMES`. The first bad row fails the read with
  * its file and line: a missing id or label, a duplicate id, a score that is not a number in
- * [0, 1], a missing prediction or score where the file has that column, or a row the reader had to
- * drop (ragged CSV, invalid JSON).
+ * a finite number, a missing prediction or score where the file has that column, or a row the reader
+ * had to drop (ragged CSV, invalid JSON).
  */
 async function readPredictions(path, names = {}) {
     const { reader, source } = await openReader(path);
@@ -56185,6 +56382,8 @@ class PredictionTable {
     prediction = new ValueColumnBuilder();
     score = float64Builder();
     slices;
+    classScores = new Map();
+    classScorePrefix;
     seen = new Set();
     used = {};
     /** First line of a row without the optional column, while the column has not been seen yet. */
@@ -56193,6 +56392,7 @@ class PredictionTable {
         this.file = file;
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
+        this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -56202,8 +56402,34 @@ class PredictionTable {
         // Without an id or label column no row can be read: say which column, not which row.
         if (batch.rowCount > 0 && (at.id < 0 || at.label < 0))
             checkColumnsFound(this.file, this.seen, this.used, this.names);
-        for (let r = 0; r < batch.rowCount; r++)
+        const classScores = this.classScoreColumns(batch, at);
+        for (let r = 0; r < batch.rowCount; r++) {
             this.addRow(batch, r, at);
+            for (const [builder, col] of classScores)
+                builder.push(col < 0 ? NaN : numberAt(batch, r, col));
+        }
+    }
+    /**
+     * The builder and batch position of every per-class score column. A column first seen in a
+     * later batch (JSON Lines adds keys as it goes) is NaN for the rows before it.
+     */
+    classScoreColumns(batch, at) {
+        const taken = new Set([at.id, at.label, at.prediction, at.score, ...at.slices]);
+        batch.columns.forEach((name, col) => {
+            if (taken.has(col) || !name.startsWith(this.classScorePrefix) || name === this.classScorePrefix)
+                return;
+            const className = name.slice(this.classScorePrefix.length);
+            if (this.classScores.has(className))
+                return;
+            const builder = float64Builder();
+            for (let k = 0; k < this.ids.length; k++)
+                builder.push(NaN);
+            this.classScores.set(className, builder);
+        });
+        return [...this.classScores].map(([className, builder]) => [
+            builder,
+            batch.columns.indexOf(this.classScorePrefix + className),
+        ]);
     }
     noteUsed(batch, at) {
         for (const role of ['id', 'label', 'prediction', 'score']) {
@@ -56250,12 +56476,11 @@ class PredictionTable {
         return true;
     }
     scoreAt(batch, r, col, line) {
-        const value = (batch.flag(r, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
+        const value = numberAt(batch, r, col);
         if (Number.isNaN(value))
             throw this.bad(line, 'score', `${shown(batch.string(r, col))} is not a number`);
-        if (!(value >= 0 && value <= 1)) {
-            throw this.bad(line, 'score', `${value} is not a probability in [0, 1]`);
-        }
+        if (!Number.isFinite(value))
+            throw this.bad(line, 'score', `${value} is not a finite number`);
         return value;
     }
     bad(line, role, problem) {
@@ -56264,7 +56489,7 @@ class PredictionTable {
     }
     finish() {
         const found = this.used;
-        checkColumnsFound(this.file, this.seen, found, this.names);
+        checkColumnsFound(this.file, this.seen, found, this.names, this.classScores.size);
         const rows = this.ids.length;
         const predictions = {
             file: this.file,
@@ -56272,6 +56497,7 @@ class PredictionTable {
             ids: this.ids,
             lines: this.lines.finish(),
             label: this.label.finish(),
+            classScores: new Map([...this.classScores].map(([className, builder]) => [className, builder.finish()])),
             slices: new Map((this.names.slices ?? []).map((name, s) => [name, this.slices[s].finish()])),
             columns: { id: found.id, label: found.label },
         };
@@ -56285,6 +56511,12 @@ class PredictionTable {
         }
         return predictions;
     }
+}
+/** A field's number; NaN for a boolean, a null or text that is not a number. */
+function numberAt(batch, r, col) {
+    if (batch.isNull(r, col) || (batch.flag(r, col) & FieldFlag.BOOLEAN) !== 0)
+        return NaN;
+    return batch.number(r, col);
 }
 function shown(value) {
     const cut = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
@@ -56366,7 +56598,20 @@ function labelConflict(candidate, row, baseline, other) {
 
 /** Integer labels with more distinct values than this are read as a regression target. */
 const MAX_DETECTED_CLASSES = 20;
-function classIndex(columns) {
+/**
+ * The pairs whose positive class needs no configuration: the label set (any case) is within one
+ * of them, and the second member is the positive class. Anything else must be named.
+ */
+const CONVENTIONAL_PAIRS = [
+    ['0', '1'],
+    ['-1', '1'],
+    ['false', 'true'],
+    ['no', 'yes'],
+    ['negative', 'positive'],
+    ['neg', 'pos'],
+];
+/** The distinct class names of the columns: numbers as `String(n)` (1 and 1.0 are `1`), texts as written. */
+function classNames(columns) {
     const numbers = new Set();
     const texts = new Set();
     for (const column of columns) {
@@ -56377,37 +56622,74 @@ function classIndex(columns) {
         for (const text of column.texts)
             texts.add(text);
     }
-    const byNumber = new Map();
-    const byText = new Map();
-    let names;
-    if (texts.size === 0 && [...numbers].every((n) => n === 0 || n === 1)) {
-        names = ['0', '1'];
-        byNumber.set(0, 0).set(1, 1);
-    }
-    else if (numbers.size === 0 && [...texts].every((t) => /^(true|false)$/i.test(t))) {
-        names = ['false', 'true'];
-        for (const text of texts)
-            byText.set(text, text.toLowerCase() === 'true' ? 1 : 0);
-    }
-    else {
-        const sortedNumbers = [...numbers].sort((a, b) => a - b);
-        const sortedTexts = [...texts].sort();
-        sortedNumbers.forEach((n, id) => byNumber.set(n, id));
-        sortedTexts.forEach((t, k) => byText.set(t, sortedNumbers.length + k));
-        names = [...sortedNumbers.map(String), ...sortedTexts];
-    }
+    return { numbers: [...numbers].sort((a, b) => a - b), texts: [...texts].sort() };
+}
+/** An index from class name to id: numbers by `String(n)`, texts by `key(text)`. */
+function classIndexOfNames(names, key = (text) => text) {
+    const byName = new Map(names.map((name, id) => [name, id]));
     return {
         names,
         ids(column, rows) {
-            const textIds = Int32Array.from(column.texts, (t) => byText.get(t) ?? -1);
+            const textIds = Int32Array.from(column.texts, (t) => byName.get(key(t)) ?? -1);
             const out = new Int32Array(rows.length);
             for (let k = 0; k < rows.length; k++) {
                 const row = rows[k];
                 const code = column.textCodes[row];
-                out[k] = code < 0 ? byNumber.get(column.numbers[row]) : textIds[code];
+                out[k] = code < 0 ? (byName.get(String(column.numbers[row])) ?? -1) : textIds[code];
             }
             return out;
         },
+    };
+}
+/** Multiclass (and any non-binary use): numeric classes by value, then text classes by code unit. */
+function classIndex(columns) {
+    const { numbers, texts } = classNames(columns);
+    return classIndexOfNames([...numbers.map(String), ...texts]);
+}
+/**
+ * The class ids of a binary task: the positive class at id 1. A configured positive class is
+ * matched to the labels (`1` matches the label 1 or "1"; `true` any case of "true"); unconfigured,
+ * the labels must be within one of the conventional pairs (0/1, −1/1, false/true, no/yes,
+ * negative/positive), else the positive class is asked for: guessing it (alphabetically, say) can
+ * turn the best model into the worst.
+ */
+function binaryClassIndex(columns, configured, where) {
+    const { numbers, texts } = classNames(columns);
+    const named = [...numbers.map(String), ...texts];
+    if (configured !== undefined) {
+        const wanted = String(configured);
+        // `true` or `--positive-class yes` also name the label `True` / `Yes`, when no label is spelled exactly so.
+        const caseless = !named.includes(wanted);
+        const canonical = (name) => (caseless ? name.toLowerCase() : name);
+        const match = (name) => canonical(name) === canonical(wanted);
+        const positive = named.find(match) ?? wanted;
+        const others = [...new Set(named.filter((name) => !match(name)).map(canonical))];
+        if (others.length > 1) {
+            const shown = named
+                .slice(0, 6)
+                .map((n) => JSON.stringify(n))
+                .join(', ');
+            const problem = named.some(match)
+                ? `a binary model has two classes, but the labels are ${shown}`
+                : `positive class ${JSON.stringify(configured)} is not one of the labels (${shown})`;
+            throw new errors_UserError(`predictions: ${problem}`, where.file === undefined ? {} : { file: where.file });
+        }
+        const negative = named.find((name) => !match(name)) ?? `not ${positive}`;
+        const key = caseless ? (text) => (match(text) ? positive : negative) : undefined;
+        return { index: classIndexOfNames([negative, positive], key), positive: { name: positive, source: 'configured' } };
+    }
+    const lower = [...new Set(named.map((name) => name.toLowerCase()))];
+    const pair = CONVENTIONAL_PAIRS.find((candidate) => lower.every((name) => candidate.includes(name)));
+    if (!pair) {
+        const shown = named.map((name) => JSON.stringify(name)).join(' and ');
+        const example = JSON.stringify(named[named.length - 1] ?? 'yes');
+        throw new errors_UserError(`predictions: the labels are ${shown}, so mlgate cannot tell which class is positive (the one the score is the probability of); set ${where.setting} (e.g. ${example})`, where.file === undefined ? {} : { file: where.file });
+    }
+    const [negative, positive] = pair;
+    const spelled = (canonical) => named.find((name) => name.toLowerCase() === canonical) ?? canonical;
+    return {
+        index: classIndexOfNames([spelled(negative), spelled(positive)], (text) => spelled(text.toLowerCase())),
+        positive: { name: spelled(positive), source: 'default' },
     };
 }
 /**
@@ -56415,31 +56697,33 @@ function classIndex(columns) {
  * classification; numbers that are all integers with at most two distinct values (labels and
  * predictions of both files together) mean binary, with at most `MAX_DETECTED_CLASSES` distinct
  * labels multiclass; anything else (a non-integer, or many distinct integers) is regression.
- * Configure the task when this guess is wrong (e.g. ratings 1–5 predicted as integers).
+ * Configure the task when this guess is wrong (e.g. integer ratings 1–5 that are a regression target).
  */
 function detectTask(files, configured) {
-    const task = configured ?? guessTask(files);
+    const decision = configured ? { task: configured, source: 'configured' } : guessTask(files);
     for (const file of files)
-        checkFits(file, task);
-    if (task === 'binary')
+        checkFits(file, decision.task);
+    if (decision.task === 'binary')
         checkBinary(files.flatMap(classColumns), files[0]?.file);
-    return task;
+    return decision;
 }
 /** The columns that hold class names: the label and, when there is one, the prediction. */
 function classColumns(file) {
     return file.prediction ? [file.label, file.prediction] : [file.label];
 }
 function guessTask(files) {
+    const detected = (task, why) => ({ task, source: 'detected', why });
     const columns = files.flatMap(classColumns);
     if (columns.some((c) => c.texts.length > 0)) {
-        return classIndex(columns).names.length <= 2 ? 'binary' : 'multiclass';
+        const classes = classIndex(columns).names.length;
+        return detected(classes <= 2 ? 'binary' : 'multiclass', `text labels with ${classes} classes`);
     }
     const distinct = new Set();
     const labels = new Set();
     for (const column of columns) {
         for (const value of column.numbers) {
             if (!Number.isInteger(value))
-                return 'regression';
+                return detected('regression', `non-integer values such as ${value}`);
             if (distinct.size <= MAX_DETECTED_CLASSES)
                 distinct.add(value);
         }
@@ -56449,9 +56733,12 @@ function guessTask(files) {
             if (labels.size <= MAX_DETECTED_CLASSES)
                 labels.add(value);
     }
+    const values = (count) => `integer labels and predictions with ${count} distinct values`;
     if (distinct.size <= 2)
-        return 'binary';
-    return labels.size <= MAX_DETECTED_CLASSES ? 'multiclass' : 'regression';
+        return detected('binary', values(distinct.size));
+    return labels.size <= MAX_DETECTED_CLASSES
+        ? detected('multiclass', values(distinct.size))
+        : detected('regression', `integer labels with more than ${MAX_DETECTED_CLASSES} distinct values`);
 }
 function checkFits(file, task) {
     const where = { file: file.file };
@@ -56473,64 +56760,260 @@ function checkFits(file, task) {
         }
         return;
     }
-    if (task === 'multiclass' && !file.prediction) {
-        throw new errors_UserError(`predictions: multiclass classification needs a prediction column (a score is binary only)`, where);
+    if (task === 'multiclass' && !file.prediction && file.classScores.size === 0) {
+        throw new errors_UserError(`predictions: multiclass classification needs a prediction column or per-class score columns (score_<class>)`, where);
     }
     if (task === 'binary')
         checkBinary(classColumns(file), file.file);
 }
 function checkBinary(columns, file) {
     const classes = classIndex(columns).names;
-    if (classes.length > 2) {
+    const caseless = new Set(classes.map((name) => name.toLowerCase()));
+    if (caseless.size > 2) {
         const shown = classes.slice(0, 5).join(', ');
         throw new errors_UserError(`predictions: binary classification needs at most two classes but found ${classes.length} (${shown})`, file === undefined ? {} : { file });
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/compare/engine/examples.ts
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-semantics.ts
 
-/** Decision threshold on the score when a binary file has no prediction column (sklearn's `predict`). */
+
+
+const DEFAULT_SETTING_NAMES = {
+    positiveClass: 'positive_class in mlgate.yml',
+    scoreType: 'score_type in mlgate.yml',
+};
+/**
+ * Decides the task (configured or detected), the class ids (binary: the positive class at id 1),
+ * and what the scores are. A configured `positive_class` on a task that is not binary, or
+ * probabilities declared but outside [0, 1], are errors that name the setting.
+ */
+function resolveSemantics(files, format = {}, settings = DEFAULT_SETTING_NAMES) {
+    const task = detectTask(files, format.task);
+    const columns = files.flatMap(classColumns);
+    const file = files[0]?.file;
+    if (task.task !== 'binary' && format.positiveClass !== undefined) {
+        throw new errors_UserError(`${settings.positiveClass}: a positive class applies to binary models, and this one is ${task.task}${task.source === 'detected' ? ` (detected: ${task.why}; set task if that is wrong)` : ''}`);
+    }
+    if (task.task === 'binary') {
+        const { index, positive } = binaryClassIndex(columns, format.positiveClass, {
+            ...(file !== undefined && { file }),
+            setting: settings.positiveClass,
+        });
+        const scored = files.filter((f) => f.score !== undefined);
+        return {
+            task,
+            classes: index,
+            positive,
+            ...(scored.length > 0 && {
+                scores: readScores(scored.map((f) => [f, f.score]), format, settings),
+            }),
+        };
+    }
+    if (task.task === 'regression')
+        return { task, classes: { names: [], ids: () => new Int32Array(0) } };
+    const names = multiclassNames(files, columns);
+    const classes = classIndexOfNames(names);
+    const withScores = files.filter((f) => f.classScores.size > 0);
+    if (withScores.length === 0)
+        return { task, classes };
+    for (const f of withScores)
+        checkClassScores(f, names);
+    const columnsOf = (f) => names.map((name) => f.classScores.get(name));
+    const scores = readScores(withScores.flatMap((f) => columnsOf(f).map((values) => [f, values])), format, settings);
+    return { task, classes, scores, classScoreNames: names };
+}
+/**
+ * The classes of the labels and predictions and of the per-class score columns, in class order
+ * (numbers by value, then texts); a score column named `score_1` is the class 1.
+ */
+function multiclassNames(files, columns) {
+    const scored = [...new Set(files.flatMap((f) => [...f.classScores.keys()]))];
+    const numeric = scored.filter((name) => name.trim() !== '' && String(Number(name)) === name);
+    const texts = scored.filter((name) => !numeric.includes(name));
+    const column = {
+        numbers: Float64Array.from(scored, (name) => (numeric.includes(name) ? Number(name) : NaN)),
+        textCodes: Int32Array.from(scored, (name) => (numeric.includes(name) ? -1 : texts.indexOf(name))),
+        texts,
+    };
+    return classIndex([...columns, column]).names;
+}
+/** Every class needs its score column, and every row a number in it. */
+function checkClassScores(file, names) {
+    const missing = names.filter((name) => !file.classScores.has(name));
+    if (missing.length > 0) {
+        const shown = missing.slice(0, 5).map((name) => `score_${name}`);
+        throw new errors_UserError(`predictions: per-class scores need one column per class; missing ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`, { file: file.file });
+    }
+    for (const name of names) {
+        const values = file.classScores.get(name);
+        const row = values.findIndex((value) => !Number.isFinite(value));
+        if (row >= 0) {
+            throw new errors_UserError(`predictions: the score of class ${JSON.stringify(name)} is not a finite number`, {
+                file: file.file,
+                line: file.lines[row],
+            });
+        }
+    }
+}
+/**
+ * The score type: configured, or `probability` when every score lies in [0, 1], else `unknown`
+ * (only the order is used). Declared probabilities outside [0, 1] fail at the first such row.
+ */
+function readScores(columns, format, settings) {
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (const [file, values] of columns) {
+        for (let i = 0; i < values.length; i++) {
+            const value = values[i];
+            if (value < low)
+                low = value;
+            if (value > high)
+                high = value;
+            if (format.scoreType === 'probability' && !(value >= 0 && value <= 1)) {
+                throw new errors_UserError(`predictions: score ${format_formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
+            }
+        }
+    }
+    const range = [low, high];
+    if (format.scoreType)
+        return { type: format.scoreType, source: 'configured', range };
+    return { type: low >= 0 && high <= 1 ? 'probability' : 'unknown', source: 'detected', range };
+}
+/** Why log loss and Brier, or the label metrics, are absent for these scores; empty when nothing is. */
+function scoreNotes(semantics, hasPredictionColumn) {
+    const { scores, task } = semantics;
+    if (!scores || task.task === 'regression')
+        return [];
+    const notes = [];
+    const range = `the scores range from ${format_formatNumber(scores.range[0])} to ${format_formatNumber(scores.range[1])}`;
+    const losses = task.task === 'binary' ? 'log_loss and brier' : 'log_loss';
+    if (scores.type === 'unknown') {
+        notes.push(`${losses} need probabilities, and ${range} (not within [0, 1]); only the ranking metrics are computed — declare score_type: logit to compute them through the ${task.task === 'binary' ? 'sigmoid' : 'softmax'}`);
+    }
+    else if (scores.type === 'decision') {
+        notes.push(`${losses} need probabilities, and the scores are decision values (score_type: decision)`);
+    }
+    if (!hasPredictionColumn && scores.type === 'unknown' && task.task === 'binary') {
+        notes.push('accuracy, precision, recall and F1 need a prediction column or a declared score_type (the threshold is 0.5 for probabilities and 0 for logits and decision values)');
+    }
+    return notes;
+}
+/** The report's account of how the predictions were read. */
+function predictionsReading(semantics, examples, notes) {
+    const { task, positive, scores, classes } = semantics;
+    return {
+        task: task.task,
+        taskSource: task.source,
+        ...(task.why !== undefined && { taskReason: task.why }),
+        ...(task.task !== 'regression' && { classes: [...classes.names] }),
+        ...(positive && { positiveClass: positive.name, positiveClassSource: positive.source }),
+        ...(scores && { scoreType: scores.type, scoreTypeSource: scores.source, scoreRange: [...scores.range] }),
+        examples,
+        ...(notes.length > 0 && { notes: [...notes] }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/examples.ts
+/** Decision threshold on a probability when a binary file has no prediction column (sklearn's `predict`). */
 const SCORE_THRESHOLD = 0.5;
 /**
  * Typed columns of the joined rows (`rows` index each file). Class ids come from both files
- * together, so a class has one id on both sides; a binary file without predictions predicts the
- * positive class when its score is at least `SCORE_THRESHOLD`.
+ * together, so a class has one id on both sides. Without a prediction column a binary model
+ * predicts the positive class when its probability is at least `SCORE_THRESHOLD` (a logit or a
+ * decision value at least 0), and a multiclass model the class with the highest score.
  */
-function buildExamples(task, candidate, baseline) {
+function buildExamples(semantics, candidate, baseline) {
     const size = candidate.rows.length;
+    const { task } = semantics.task;
     if (task === 'regression') {
         const values = (file, rows) => gather(file.prediction.numbers, rows);
         return {
-            examples: {
-                size,
-                truth: { values: gather(candidate.file.label.numbers, candidate.rows) },
-                candidate: { values: values(candidate.file, candidate.rows) },
-                baseline: baseline && { values: values(baseline.file, baseline.rows) },
-            },
-            classes: [],
+            size,
+            truth: { values: gather(candidate.file.label.numbers, candidate.rows) },
+            candidate: { values: values(candidate.file, candidate.rows) },
+            baseline: baseline && { values: values(baseline.file, baseline.rows) },
         };
     }
-    const index = classIndex([candidate.file, ...(baseline ? [baseline.file] : [])].flatMap(classColumns));
-    const outputs = (file, rows) => {
-        const score = file.score && task === 'binary' ? gather(file.score, rows) : undefined;
-        const classes = file.prediction ? index.ids(file.prediction, rows) : score && thresholded(score);
-        return { ...(classes && { classes }), ...(score && { score }) };
-    };
+    const outputs = task === 'binary' ? binaryOutputs : multiclassOutputs;
     return {
-        examples: {
-            size,
-            truth: { classes: index.ids(candidate.file.label, candidate.rows) },
-            candidate: outputs(candidate.file, candidate.rows),
-            baseline: baseline && outputs(baseline.file, baseline.rows),
-        },
-        classes: index.names,
+        size,
+        truth: { classes: semantics.classes.ids(candidate.file.label, candidate.rows) },
+        candidate: outputs(semantics, candidate.file, candidate.rows),
+        baseline: baseline && outputs(semantics, baseline.file, baseline.rows),
     };
+}
+function binaryOutputs(semantics, file, rows) {
+    const type = semantics.scores?.type;
+    const score = file.score && gather(file.score, rows);
+    const probability = score && (type === 'probability' ? score : type === 'logit' ? Float64Array.from(score, sigmoid) : undefined);
+    const threshold = type === 'probability' ? SCORE_THRESHOLD : type === 'unknown' ? undefined : 0;
+    const classes = file.prediction
+        ? semantics.classes.ids(file.prediction, rows)
+        : score && threshold !== undefined
+            ? Int32Array.from(score, (s) => (s >= threshold ? 1 : 0))
+            : undefined;
+    return { ...(classes && { classes }), ...(score && { score }), ...(probability && { probability }) };
+}
+function multiclassOutputs(semantics, file, rows) {
+    const names = semantics.classScoreNames;
+    const classScores = names && file.classScores.size > 0
+        ? names.map((n) => gather(file.classScores.get(n), rows))
+        : undefined;
+    const type = semantics.scores?.type;
+    const classProbabilities = classScores && (type === 'probability' ? classScores : type === 'logit' ? softmax(classScores) : undefined);
+    const classes = file.prediction ? semantics.classes.ids(file.prediction, rows) : classScores && argmax(classScores);
+    return {
+        ...(classes && { classes }),
+        ...(classScores && { classScores }),
+        ...(classProbabilities && { classProbabilities }),
+    };
+}
+/** The logistic function, for logits: 1 / (1 + e^−x), computed without overflow on either side. */
+function sigmoid(x) {
+    if (x >= 0)
+        return 1 / (1 + Math.exp(-x));
+    const e = Math.exp(x);
+    return e / (1 + e);
+}
+/** Softmax of per-class logits, shifted by each example's maximum so exp never overflows. */
+function softmax(columns) {
+    const n = columns[0]?.length ?? 0;
+    const max = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    for (const column of columns)
+        for (let i = 0; i < n; i++)
+            max[i] = Math.max(max[i], column[i]);
+    const exps = columns.map((column) => Float64Array.from(column, (x, i) => Math.exp(x - max[i])));
+    const sums = new Float64Array(n);
+    for (const column of exps)
+        for (let i = 0; i < n; i++)
+            sums[i] = sums[i] + column[i];
+    return exps.map((column) => Float64Array.from(column, (e, i) => e / sums[i]));
+}
+/** The class id with the highest score for each example (the first on ties, as numpy's argmax). */
+function argmax(columns) {
+    const n = columns[0]?.length ?? 0;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let c = 1; c < columns.length; c++) {
+            if (columns[c]?.[i] > columns[best]?.[i])
+                best = c;
+        }
+        out[i] = best;
+    }
+    return out;
 }
 /** The examples at positions `positions` (a slice). */
 function subsetExamples(examples, positions) {
     const outputs = (m) => ({
         ...(m.classes && { classes: gather(m.classes, positions) }),
         ...(m.score && { score: gather(m.score, positions) }),
+        ...(m.probability && { probability: gather(m.probability, positions) }),
+        ...(m.classScores && { classScores: m.classScores.map((column) => gather(column, positions)) }),
+        ...(m.classProbabilities && {
+            classProbabilities: m.classProbabilities.map((column) => gather(column, positions)),
+        }),
         ...(m.values && { values: gather(m.values, positions) }),
     });
     return {
@@ -56548,465 +57031,6 @@ function gather(source, rows) {
     for (let k = 0; k < rows.length; k++)
         out[k] = source[rows[k]];
     return out;
-}
-function thresholded(score) {
-    return Int32Array.from(score, (p) => (p >= SCORE_THRESHOLD ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
-/**
- * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
- * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
- * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
- * point, and each call consumes a deterministic number of outputs for a given stream, so draws
- * built from it are reproducible with the seed.
- */
-function binomial(rng, n, p) {
-    if (n === 0 || p <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    if (p > 0.5)
-        return n - binomial(rng, n, 1 - p);
-    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
-}
-/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
-function binomialInversion(rng, n, p) {
-    const q = 1 - p;
-    const odds = p / q;
-    const start = Math.exp(n * Math.log1p(-p));
-    for (;;) {
-        let u = rng.nextOpenDouble();
-        let k = 0;
-        let pk = start;
-        while (u > pk && k < n) {
-            u -= pk;
-            k++;
-            pk *= ((n + 1 - k) / k) * odds;
-        }
-        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
-        if (u <= pk)
-            return k;
-    }
-}
-function binomialBtrd(rng, n, p) {
-    const q = 1 - p;
-    const mode = Math.floor((n + 1) * p);
-    const odds = p / q;
-    const nOdds = (n + 1) * odds;
-    const npq = n * p * q;
-    const spq = Math.sqrt(npq);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const vr = 0.92 - 4.2 / b;
-    const urvr = 0.86 * vr;
-    for (;;) {
-        let v = rng.nextOpenDouble();
-        let u;
-        if (v <= urvr) {
-            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
-            u = v / vr - 0.43;
-            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
-        }
-        if (v >= vr) {
-            u = rng.nextOpenDouble() - 0.5;
-        }
-        else {
-            u = v / vr - 0.93;
-            u = Math.sign(u) * 0.5 - u;
-            v = rng.nextOpenDouble() * vr;
-        }
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + c);
-        if (k < 0 || k > n)
-            continue;
-        v = (v * alpha) / (a / (us * us) + b);
-        const km = Math.abs(k - mode);
-        if (km <= 15) {
-            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
-            let f = 1;
-            for (let i = mode + 1; i <= k; i++)
-                f *= nOdds / i - odds;
-            for (let i = k + 1; i <= mode; i++)
-                v *= nOdds / i - odds;
-            if (v <= f)
-                return k;
-            continue;
-        }
-        v = Math.log(v);
-        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
-        const t = (-km * km) / (2 * npq);
-        if (v < t - rho)
-            return k;
-        if (v > t + rho)
-            continue;
-        const nm = n - mode + 1;
-        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + stirlingTail(mode) + stirlingTail(n - mode);
-        const nk = n - k + 1;
-        const bound = h +
-            (n + 1) * Math.log(nm / nk) +
-            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
-            stirlingTail(k) -
-            stirlingTail(n - k);
-        if (v <= bound)
-            return k;
-    }
-}
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
-const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
-    let logFactorial = 0;
-    for (let i = 2; i <= k; i++)
-        logFactorial += Math.log(i);
-    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI);
-});
-function stirlingTail(k) {
-    if (k < 10)
-        return SMALL_TAILS[k];
-    const inv = 1 / (k + 1);
-    const inv2 = inv * inv;
-    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
-}
-/**
- * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
- * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
- * of `total` uniform draws over Σ sizes items land in each category.
- */
-function multinomial(rng, total, sizes, out) {
-    let itemsLeft = 0;
-    for (const s of sizes)
-        itemsLeft += s;
-    let drawsLeft = total;
-    for (let k = 0; k < sizes.length; k++) {
-        const size = sizes[k];
-        const drawn = drawsLeft === 0 ? 0 : binomial(rng, drawsLeft, size / itemsLeft);
-        out[k] = drawn;
-        drawsLeft -= drawn;
-        itemsLeft -= size;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/prng.ts
-/**
- * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, 32-bit output, fast in JavaScript's
- * 32-bit integer arithmetic. Each (seed, stream) pair gets its own state via SplitMix32, so resample
- * r of a bootstrap depends only on (seed, r): splitting resamples across workers, or re-running one,
- * reproduces exactly the same draws.
- */
-class Xoshiro128 {
-    /** The state words; public so hot loops can step the generator in local variables and store it back. */
-    s0;
-    s1;
-    s2;
-    s3;
-    constructor(seed, stream = 0) {
-        const state = seedState(seed, stream);
-        this.s0 = state[0];
-        this.s1 = state[1];
-        this.s2 = state[2];
-        this.s3 = state[3];
-    }
-    nextUint32() {
-        const r = Math.imul(this.s1, 5);
-        const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-        const t = this.s1 << 9;
-        this.s2 ^= this.s0;
-        this.s3 ^= this.s1;
-        this.s1 ^= this.s2;
-        this.s0 ^= this.s3;
-        this.s2 ^= t;
-        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
-        return result;
-    }
-    /** Uniform in [0, 1) with 32 bits of resolution. */
-    nextFloat() {
-        return this.nextUint32() / 4294967296;
-    }
-    /** Uniform in (0, 1) with 53 bits of resolution (high 27 bits of one output, high 26 of the next). */
-    nextOpenDouble() {
-        const high = this.nextUint32() >>> 5;
-        const low = this.nextUint32() >>> 6;
-        return (high * 67108864 + low + 0.5) / 9007199254740992;
-    }
-}
-/** The xoshiro128** state for (seed, stream); for one seed, distinct streams get distinct states. */
-function seedState(seed, stream) {
-    if (!Number.isSafeInteger(seed) || seed < 0)
-        throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
-    // mix32 is a bijection, so for a fixed seed distinct streams give distinct starting points.
-    let x = mix32((seed >>> 0) + GOLDEN);
-    x = mix32(x ^ Math.floor(seed / 4294967296));
-    x = mix32(x ^ stream);
-    const state = new Int32Array(4);
-    for (let k = 0; k < 4; k++)
-        state[k] = mix32(x + Math.imul(k + 1, GOLDEN));
-    if (state.every((v) => v === 0))
-        state[0] = 1;
-    return state;
-}
-const GOLDEN = 0x9e3779b9;
-/** SplitMix32/murmur3 finaliser: a bijection on 32-bit integers with good avalanche. */
-function mix32(value) {
-    let z = value | 0;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return z ^ (z >>> 16);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/resample-wasm.ts
-// Generated by packages/core/scripts/build-wasm.mjs from resample.wat. Do not edit.
-const WASM_BASE64 = 'AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxcCBm1lbW9yeQIACmZ1bGxfYmxvY2sAAAqcAgGZAgEKfyAAKAIAIQMgACgCBCEEIAAoAgghBSAAKAIMIQYCQCACRQ0AA0AgBEEFbEEHd0EJbCEHIARBCXQhCCAFIANzIQUgBiAEcyEGIAQgBXMhBCADIAZzIQMgBSAIcyEFIAZBC3chBiABIAdBFnZqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwgC0EBaiACSQRAIAEgB0EMdkH/B3FqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwLIAtBAmogAkkEQCABIAdBAnZB/wdxaiEJIAktAABBAWohCiAJIAo6AAAgDCAKciEMCyALQQNqIQsgCyACSQ0ACwsgACADNgIAIAAgBDYCBCAAIAU2AgggACAGNgIMIAwL';
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/instantiate.ts
-const WASM_PAGE_BYTES = 65536;
-const { Module, Instance } = globalThis.WebAssembly;
-const compiled = new Map();
-/** A fresh instance (with its own memory) of an embedded module, compiled once per process. */
-function instantiate(base64) {
-    let module = compiled.get(base64);
-    if (module === undefined) {
-        module = new Module(Buffer.from(base64, 'base64'));
-        compiled.set(base64, module);
-    }
-    return new Instance(module, {}).exports;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
-
-
-
-
-/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
-const BLOCK_SIZE = 1024;
-/**
- * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
- * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
- * stream (seed, resample) so that writes stay inside one cache-sized block:
- *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
- *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
- *     (`binomial`), i.e. the block totals are multinomial.
- *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
- *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
- *     output; a chunk ≥ size (only in a smaller last block) is rejected.
- * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
- * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
- */
-function drawCounts(seed, resample, counts, fillBlock = fullBlock) {
-    const n = counts.length;
-    const rng = new Xoshiro128(seed, resample);
-    let drawsLeft = n;
-    let overflow = 0;
-    for (let start = 0; start < n; start += BLOCK_SIZE) {
-        const size = Math.min(BLOCK_SIZE, n - start);
-        const total = binomial(rng, drawsLeft, size / (n - start));
-        drawsLeft -= total;
-        counts.fill(0, start, start + size);
-        overflow |=
-            size === BLOCK_SIZE ? fillBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
-    }
-    return counts instanceof Uint32Array || overflow < 256;
-}
-/**
- * Draws resamples of n examples like `drawCounts`, with the full blocks filled by the WebAssembly
- * twin of `fullBlock` (resample.wat: the same draws, about twice as fast) into byte counts that
- * live in its memory. A resample whose byte count overflows is redrawn wide, in JavaScript.
- */
-class ResampleDrawer {
-    n;
-    narrow;
-    wide;
-    fill;
-    constructor(n) {
-        this.n = n;
-        const wasm = instantiate(WASM_BASE64);
-        const stateAt = 0;
-        const countsAt = 16;
-        const missing = countsAt + n - wasm.memory.buffer.byteLength;
-        if (missing > 0)
-            wasm.memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
-        this.narrow = new Uint8Array(wasm.memory.buffer, countsAt, n);
-        const state = new Int32Array(wasm.memory.buffer, stateAt, 4);
-        this.fill = (rng, _counts, start, total) => {
-            state[0] = rng.s0;
-            state[1] = rng.s1;
-            state[2] = rng.s2;
-            state[3] = rng.s3;
-            const overflow = wasm.full_block(stateAt, countsAt + start, total);
-            rng.s0 = state[0];
-            rng.s1 = state[1];
-            rng.s2 = state[2];
-            rng.s3 = state[3];
-            return overflow;
-        };
-    }
-    /** The counts of resample `resample` of `seed`, valid until the next call. */
-    draw(seed, resample) {
-        if (drawCounts(seed, resample, this.narrow, this.fill))
-            return this.narrow;
-        this.wide ??= new Uint32Array(this.n);
-        drawCounts(seed, resample, this.wide);
-        return this.wide;
-    }
-}
-/**
- * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
- * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
- * state stays in local variables.
- */
-function fullBlock(rng, counts, start, total) {
-    let s0 = rng.s0;
-    let s1 = rng.s1;
-    let s2 = rng.s2;
-    let s3 = rng.s3;
-    let overflow = 0;
-    for (let drawn = 0; drawn < total; drawn += 3) {
-        const r = Math.imul(s1, 5);
-        const word = Math.imul((r << 7) | (r >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const a = start + (word >>> 22);
-        const ca = counts[a] + 1;
-        counts[a] = ca;
-        overflow |= ca;
-        if (drawn + 1 < total) {
-            const b = start + ((word >>> 12) & 1023);
-            const cb = counts[b] + 1;
-            counts[b] = cb;
-            overflow |= cb;
-        }
-        if (drawn + 2 < total) {
-            const c = start + ((word >>> 2) & 1023);
-            const cc = counts[c] + 1;
-            counts[c] = cc;
-            overflow |= cc;
-        }
-    }
-    rng.s0 = s0;
-    rng.s1 = s1;
-    rng.s2 = s2;
-    rng.s3 = s3;
-    return overflow;
-}
-/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
-function partialBlock(rng, counts, start, size, total) {
-    if (size === 1) {
-        counts[start] = total;
-        return total;
-    }
-    const bits = 32 - Math.clz32(size - 1);
-    const perOutput = Math.floor(32 / bits);
-    let overflow = 0;
-    let word = 0;
-    let chunksLeft = 0;
-    for (let drawn = 0; drawn < total;) {
-        if (chunksLeft === 0) {
-            word = rng.nextUint32() | 0;
-            chunksLeft = perOutput;
-        }
-        const j = word >>> (32 - bits);
-        word <<= bits;
-        chunksLeft--;
-        if (j < size) {
-            const c = counts[start + j] + 1;
-            counts[start + j] = c;
-            overflow |= c;
-            drawn++;
-        }
-    }
-    return overflow;
-}
-/**
- * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
- * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
- * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
- * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
- * category, but not the same draws as `drawCounts`.
- */
-function drawCategoryTotals(seed, resample, sizes, totals) {
-    let n = 0;
-    for (const s of sizes)
-        n += s;
-    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
-
-/**
- * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
- * examples, so their correlation is kept. Resample r depends only on (seed, r).
- */
-function pairedBootstrap(statistic, options = {}) {
-    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
-    if (!Number.isInteger(resamples) || resamples < 1)
-        throw new RangeError(`resamples must be a positive integer`);
-    if (!(confidence > 0 && confidence < 1))
-        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-    const { candidate, baseline } = statistic.evaluate();
-    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
-    return {
-        candidate,
-        baseline,
-        delta: candidate - baseline,
-        ci: percentileInterval(deltas, confidence),
-        confidence,
-        resamples,
-        seed,
-        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
-        method: 'paired-percentile-bootstrap',
-        prng: 'xoshiro128**',
-    };
-}
-/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
-function bootstrapDeltas(statistic, seed, from, to) {
-    const deltas = new Float64Array(to - from);
-    const { categories } = statistic;
-    if (categories) {
-        const totals = new Float64Array(categories.sizes.length);
-        for (let r = from; r < to; r++) {
-            drawCategoryTotals(seed, r, categories.sizes, totals);
-            const v = categories.evaluate(totals);
-            deltas[r - from] = v.candidate - v.baseline;
-        }
-        return deltas;
-    }
-    const single = singleResample(statistic, seed);
-    for (let r = from; r < to; r++)
-        deltas[r - from] = single(r);
-    return deltas;
-}
-/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
-function singleResample(statistic, seed) {
-    const drawer = new ResampleDrawer(statistic.size);
-    return (resample) => {
-        const counts = drawer.draw(seed, resample);
-        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
-        return v.candidate - v.baseline;
-    };
-}
-/**
- * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
- * interpolation between order statistics.
- */
-function percentileInterval(deltas, confidence) {
-    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
-    if (sorted.length === 0)
-        return [NaN, NaN];
-    const alpha = 1 - confidence;
-    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
-}
-function quantileSorted(sorted, q) {
-    const h = (sorted.length - 1) * q;
-    const lo = Math.floor(h);
-    const a = sorted[lo];
-    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
-    return a + (h - lo) * (b - a);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/validate.ts
@@ -57119,11 +57143,16 @@ function binaryPrf(counts, posLabel, zeroDivision) {
         return prf(0, 0, 0, zeroDivision);
     return prf(counts.truePositive[c], counts.predicted[c], counts.actual[c], zeroDivision);
 }
+/**
+ * F1 is 2·TP / (actual + predicted), sklearn ≥ 1.3's formula; it equals 2PR / (P + R) wherever
+ * both are defined (and sklearn 1.2's result with zero_division 0 or 1 everywhere), and it stays
+ * defined when only one of precision and recall has a zero denominator.
+ */
 function prf(tp, predicted, actual, zeroDivision) {
     const precision = predicted === 0 ? zeroDivision : tp / predicted;
     const recall = actual === 0 ? zeroDivision : tp / actual;
-    const denominator = precision + recall;
-    return { precision, recall, f1: denominator === 0 ? 0 : (2 * precision * recall) / denominator };
+    const denominator = actual + predicted;
+    return { precision, recall, f1: denominator === 0 ? zeroDivision : (2 * tp) / denominator };
 }
 function mean(values) {
     return values.reduce((a, b) => a + b, 0) / values.length;
@@ -57356,6 +57385,42 @@ function brierScore(yTrue, probabilities, options = {}, weights) {
         total += w;
     }
     return sum / total;
+}
+/**
+ * Each example's multiclass log loss as sklearn 1.2 `log_loss(y_true, P, labels=range(K))` computes
+ * it: probabilities clipped to [eps, 1 − eps], each example's row renormalised to sum 1, then
+ * −log of the true class's probability. `probabilities[c][i]` is the probability of class c for
+ * example i; `yTrue[i]` is a class id in [0, K).
+ */
+function multiclassLogLosses(yTrue, probabilities, eps = LOG_LOSS_EPS) {
+    const losses = new Float64Array(yTrue.length);
+    for (let i = 0; i < yTrue.length; i++) {
+        let sum = 0;
+        let own = Number.NaN;
+        for (let c = 0; c < probabilities.length; c++) {
+            const raw = probabilities[c][i];
+            if (Number.isNaN(raw))
+                throw new errors_UserError('log loss: a predicted probability is NaN');
+            const p = Math.min(Math.max(raw, eps), 1 - eps);
+            sum += p;
+            if (c === yTrue[i])
+                own = p;
+        }
+        losses[i] = -Math.log(own / sum);
+    }
+    return losses;
+}
+/** sklearn `log_loss` for multiclass probabilities: the (weighted) mean of `multiclassLogLosses`. */
+function multiclassLogLoss(yTrue, probabilities, weights) {
+    const losses = multiclassLogLosses(yTrue, probabilities);
+    let loss = 0;
+    let total = 0;
+    for (let i = 0; i < losses.length; i++) {
+        const w = weightAt(weights, i);
+        loss += w * losses[i];
+        total += w;
+    }
+    return loss / total;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/regression.ts
@@ -57656,7 +57721,7 @@ function covariance2(a, b) {
  * binomial/Poisson probabilities accurate for large arguments, the regularized incomplete gamma functions and the
  * chi-square distribution built on them.
  */
-const gamma_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const EPS = 1e-16;
 /**
  * ln Γ(x) for x > 0. Stirling's asymptotic series (Bernoulli-number coefficients up to x^-13) after shifting the
@@ -57680,10 +57745,10 @@ function logGamma(x) {
         shift += 1;
     }
     const logShift = shift > 0 ? Math.log(product) : 0;
-    return (y - 0.5) * Math.log(y) - y + gamma_HALF_LOG_2PI + gamma_stirlingTail(y) - logShift;
+    return (y - 0.5) * Math.log(y) - y + HALF_LOG_2PI + stirlingTail(y) - logShift;
 }
 /** Stirling series remainder ln Γ(y) − [(y−½)ln y − y + ½ln 2π] for y ≥ 15. */
-function gamma_stirlingTail(y) {
+function stirlingTail(y) {
     const r = 1 / (y * y);
     return ((1 / 12 - r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r * (1 / 156))))))) / y);
 }
@@ -57694,8 +57759,8 @@ function gamma_stirlingTail(y) {
  */
 function gamma_stirlerr(n) {
     if (n >= 15)
-        return gamma_stirlingTail(n);
-    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - gamma_HALF_LOG_2PI;
+        return stirlingTail(n);
+    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - HALF_LOG_2PI;
 }
 /**
  * Loader's deviance term `bd0(x, m) = x ln(x/m) + m − x`, by the series in v = (x−m)/(x+m) when x is close to m
@@ -58060,7 +58125,21 @@ function mcnemarFromCounts(b, c, exactBelow = MCNEMAR_EXACT_BELOW) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/ranking-wasm.ts
 // Generated by packages/core/scripts/build-wasm.mjs from ranking.wat. Do not edit.
-const ranking_wasm_WASM_BASE64 = 'AGFzbQEAAAABEAJgBH9/f38AYAV/f39/fwADBAMAAQEFAwEAAQcvBAZtZW1vcnkCAAZnYXRoZXIAAAVzd2VlcAABEWF2ZXJhZ2VfcHJlY2lzaW9uAAIK7wIDNgEBfwJAIABFDQADQCADIARqIAEgAiAEQQJ0aigCAGotAAA6AAAgBEEBaiEEIAQgAEkNAAsLC5MBAgd/AX4CQCAARQ0AA0AgASAFai0AACEGIAYgAiAFai0AAHEhByAIIAdqIQggCSAGIAdraiEJIAMgBWotAAAEQCAMIAitIAutQgGGIAmtfH58IQwgCiAIaiEKIAsgCWohC0EAIQhBACEJCyAFQQFqIQUgBSAASQ0ACwsgBCAKuDkDACAEIAu4OQMIIAQgDLo5AxALoAECCH8BfCAAIQUCQCAARQ0AA0AgBUEBayEFIAEgBWotAAAhBiAGIAIgBWotAABxIQcgCSAHaiEJIAsgBmohCyAFRSADIAVBAWtqLQAAcgRAIAkgCmshDCANIAy4IAm4oiALuKNEAAAAAAAAAAAgDBugIQ0gCSEKCyAFQQBLDQALCyAJIQggBCAIRQR8RAAAAAAAAAAABSANIAi4ows5AwAL';
+const WASM_BASE64 = 'AGFzbQEAAAABEAJgBH9/f38AYAV/f39/fwADBAMAAQEFAwEAAQcvBAZtZW1vcnkCAAZnYXRoZXIAAAVzd2VlcAABEWF2ZXJhZ2VfcHJlY2lzaW9uAAIK7wIDNgEBfwJAIABFDQADQCADIARqIAEgAiAEQQJ0aigCAGotAAA6AAAgBEEBaiEEIAQgAEkNAAsLC5MBAgd/AX4CQCAARQ0AA0AgASAFai0AACEGIAYgAiAFai0AAHEhByAIIAdqIQggCSAGIAdraiEJIAMgBWotAAAEQCAMIAitIAutQgGGIAmtfH58IQwgCiAIaiEKIAsgCWohC0EAIQhBACEJCyAFQQFqIQUgBSAASQ0ACwsgBCAKuDkDACAEIAu4OQMIIAQgDLo5AxALoAECCH8BfCAAIQUCQCAARQ0AA0AgBUEBayEFIAEgBWotAAAhBiAGIAIgBWotAABxIQcgCSAHaiEJIAsgBmohCyAFRSADIAVBAWtqLQAAcgRAIAkgCmshDCANIAy4IAm4oiALuKNEAAAAAAAAAAAgDBugIQ0gCSEKCyAFQQBLDQALCyAJIQggBCAIRQR8RAAAAAAAAAAABSANIAi4ows5AwAL';
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/instantiate.ts
+const WASM_PAGE_BYTES = 65536;
+const { Module, Instance } = globalThis.WebAssembly;
+const compiled = new Map();
+/** A fresh instance (with its own memory) of an embedded module, compiled once per process. */
+function instantiate(base64) {
+    let module = compiled.get(base64);
+    if (module === undefined) {
+        module = new Module(Buffer.from(base64, 'base64'));
+        compiled.set(base64, module);
+    }
+    return new Instance(module, {}).exports;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/significance/paired-ranking-kernel.ts
 
@@ -58082,7 +58161,7 @@ class PairedRankingKernel {
         const n = yTrue.length;
         this.n = n;
         this.layout = layoutFor(n);
-        this.wasm = instantiate(ranking_wasm_WASM_BASE64);
+        this.wasm = instantiate(WASM_BASE64);
         const { memory } = this.wasm;
         const missing = this.layout.bytes - memory.buffer.byteLength;
         if (missing > 0)
@@ -58395,6 +58474,37 @@ function sum(values) {
         s += v;
     return s;
 }
+/**
+ * One-vs-rest ROC AUC of two models' per-class scores, macro-averaged: sklearn's
+ * `roc_auc_score(y_true, S, multi_class='ovr', average='macro')` when every class has examples in
+ * and out of it. A class without both (absent from a resample or a slice) is left out of the
+ * average, where sklearn refuses the data; NaN when no class is left.
+ */
+function pairedOneVsRestRocAuc(yTrue, candidate, baseline) {
+    const perClass = candidate.map((scores, c) => {
+        const inClass = Int32Array.from(yTrue, (label) => (label === c ? 1 : 0));
+        return pairedRocAuc(inClass, scores, baseline[c], 1);
+    });
+    return {
+        size: yTrue.length,
+        evaluate: (counts) => {
+            let candidateSum = 0;
+            let baselineSum = 0;
+            let defined = 0;
+            for (const statistic of perClass) {
+                const v = statistic.evaluate(counts);
+                if (Number.isNaN(v.candidate) || Number.isNaN(v.baseline))
+                    continue;
+                candidateSum += v.candidate;
+                baselineSum += v.baseline;
+                defined++;
+            }
+            return defined === 0
+                ? { candidate: NaN, baseline: NaN }
+                : { candidate: candidateSum / defined, baseline: baselineSum / defined };
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/average-precision.ts
 
@@ -58404,19 +58514,46 @@ function sum(values) {
  * once: a resample is then O(n) passes instead of a sort (the bootstrap's in the WebAssembly
  * kernel, see `pairedRanking`). Equals
  * `averagePrecision(yTrue, scores, { posLabel }, counts)` (sklearn's step-wise sum, zero-weight
- * score groups skipped, recall 1 when there is no positive).
+ * score groups skipped) where the resample holds a positive example, and NaN where it holds none:
+ * precision at a recall that cannot be measured is undefined, not 0.
  */
 function pairedAveragePrecision(yTrue, candidate, baseline, posLabel = 1) {
     ranking_assertBinary('average precision', yTrue);
     const orders = { candidateOrder: ascendingOrder(candidate), baselineOrder: ascendingOrder(baseline) };
     let scorers;
-    return pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
+    const ranking = pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
         scorers ??= [
             new DescendingScores(yTrue, candidate, orders.candidateOrder, posLabel),
             new DescendingScores(yTrue, baseline, orders.baselineOrder, posLabel),
         ];
         return { candidate: scorers[0].precision(counts), baseline: scorers[1].precision(counts) };
     });
+    const positives = positionsOf(yTrue, posLabel, (i) => i);
+    const drawnPositives = positionsOf(yTrue, posLabel, (k) => orders.candidateOrder[k]);
+    const undefinedValues = { candidate: NaN, baseline: NaN };
+    return {
+        ...ranking,
+        evaluate: (counts) => (counts === undefined ? positives.length > 0 : anyDrawn(counts, positives))
+            ? ranking.evaluate(counts)
+            : undefinedValues,
+        evaluateDrawn: (drawn) => anyDrawn(drawn, drawnPositives)
+            ? ranking.evaluateDrawn(drawn)
+            : undefinedValues,
+    };
+}
+/** Positions k (example `exampleAt(k)`) that hold a positive example. */
+function positionsOf(yTrue, posLabel, exampleAt) {
+    const positions = [];
+    for (let k = 0; k < yTrue.length; k++)
+        if (yTrue[exampleAt(k)] === posLabel)
+            positions.push(k);
+    return Int32Array.from(positions);
+}
+function anyDrawn(counts, positions) {
+    for (let j = 0; j < positions.length; j++)
+        if (counts[positions[j]] > 0)
+            return true;
+    return false;
 }
 class DescendingScores {
     order;
@@ -58456,7 +58593,7 @@ class DescendingScores {
                 sum += (gained * truePositives) / seen;
             truePositivesBefore = truePositives;
         }
-        return truePositives === 0 ? 0 : sum / truePositives;
+        return truePositives === 0 ? NaN : sum / truePositives;
     }
 }
 
@@ -58471,18 +58608,34 @@ class DescendingScores {
 
 const hasClasses = (m) => m.classes !== undefined;
 const hasScore = (m) => m.score !== undefined;
+const hasProbability = (m) => m.probability !== undefined;
+const hasClassScores = (m) => m.classScores !== undefined;
+const hasClassProbabilities = (m) => m.classProbabilities !== undefined;
 const hasValues = (m) => m.values !== undefined;
+const NEEDS_CLASSES = 'a prediction column, or scores with a known threshold (probabilities, logits or decision values)';
+const PROBABILITIES = [
+    hasProbability,
+    'probabilities: scores within [0, 1], or score_type: logit',
+];
+const CLASS_PROBABILITIES = [
+    hasClassProbabilities,
+    'per-class probabilities (score_<class> columns within [0, 1], or score_type: logit)',
+];
+const VALUES = [hasValues, 'a prediction column'];
 const y = (truth) => truth.classes;
 const classes = (m) => m.classes;
 const score = (m) => m.score;
+const probability = (m) => m.probability;
 const values = (m) => m.values;
 const target = (truth) => truth.values;
-function labelMetric(name, metric, withMcNemar = false) {
+function labelMetric(name, metric, extra = {}) {
     return {
         name,
         applies: hasClasses,
+        needs: NEEDS_CLASSES,
         statistic: (t, c, b) => pairedLabelMetric(y(t), classes(c), classes(b), metric),
-        ...(withMcNemar && {
+        ...(extra.undefinedReason && { undefinedReason: extra.undefinedReason }),
+        ...(extra.withMcNemar && {
             test: (t, c, b) => ({
                 pValue: mcnemar(y(t), classes(c), classes(b)).pValue,
                 name: 'McNemar',
@@ -58490,12 +58643,12 @@ function labelMetric(name, metric, withMcNemar = false) {
         }),
     };
 }
-function prfMetric(name, part, options) {
-    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part]);
+function prfMetric(name, part, options, undefinedReason) {
+    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part], undefinedReason && { undefinedReason });
 }
 /** Mean of a per-example loss of one model's outputs (log loss, Brier, MAE, squared error). */
-function meanLossMetric(name, applies, loss, finish) {
-    return { name, applies, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
+function meanLossMetric(name, [applies, needs], loss, finish) {
+    return { name, applies, needs, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
 }
 function perExample(n, f) {
     const out = new Float64Array(n);
@@ -58503,34 +58656,91 @@ function perExample(n, f) {
         out[i] = f(i);
     return out;
 }
-const metric_set_binaryPrf = { average: 'binary', posLabel: 1 };
+/** How many examples are of class 1 (the positive class) and how many a model predicts as it. */
+function positives(truth, outputs) {
+    const yTrue = y(truth);
+    const yPred = outputs.classes;
+    let actual = 0;
+    let predicted = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        if (yTrue[i] === 1)
+            actual++;
+        if (yPred?.[i] === 1)
+            predicted++;
+    }
+    return { actual, predicted, total: yTrue.length };
+}
+const positiveName = (names) => JSON.stringify(names[1] ?? '1');
+const noPredictedPositive = (t, m, names) => positives(t, m).predicted === 0 ? `no example is predicted ${positiveName(names)}` : 'undefined on these examples';
+const noActualPositive = (t, _m, names) => `no example is ${positiveName(names)}`;
+const neitherPositive = (_t, _m, names) => `no example is or is predicted ${positiveName(names)}`;
+const oneClass = (t, m, names) => {
+    const { actual, total } = positives(t, m);
+    if (total === 0)
+        return 'there are no examples';
+    return actual === 0 ? `no example is ${positiveName(names)}` : `every example is ${positiveName(names)}`;
+};
+/**
+ * Binary precision, recall and F1 (of the positive class) are undefined where their denominator is
+ * zero (sklearn ≥ 1.3 with `zero_division=np.nan`), never 0; the macro and weighted averages
+ * follow sklearn's default (a class's zero-denominator ratio counts as 0).
+ */
+const metric_set_binaryPrf = { average: 'binary', posLabel: 1, zeroDivision: Number.NaN };
+const macro = { average: 'macro' };
+const weighted = { average: 'weighted' };
+const AVERAGED_PRF = [
+    prfMetric('precision_macro', 'precision', macro),
+    prfMetric('recall_macro', 'recall', macro),
+    prfMetric('f1_macro', 'f1', macro),
+    prfMetric('precision_weighted', 'precision', weighted),
+    prfMetric('recall_weighted', 'recall', weighted),
+    prfMetric('f1_weighted', 'f1', weighted),
+];
 const metric_set_BINARY = [
-    labelMetric('accuracy', accuracyFromCounts, true),
-    prfMetric('precision', 'precision', metric_set_binaryPrf),
-    prfMetric('recall', 'recall', metric_set_binaryPrf),
-    prfMetric('f1', 'f1', metric_set_binaryPrf),
+    labelMetric('accuracy', accuracyFromCounts, { withMcNemar: true }),
+    prfMetric('precision', 'precision', metric_set_binaryPrf, noPredictedPositive),
+    prfMetric('recall', 'recall', metric_set_binaryPrf, noActualPositive),
+    prfMetric('f1', 'f1', metric_set_binaryPrf, neitherPositive),
+    ...AVERAGED_PRF,
     {
         name: 'roc_auc',
         applies: hasScore,
+        needs: 'a score column',
         statistic: (t, c, b) => pairedRocAuc(y(t), score(c), score(b), 1),
         test: (t, c, b, confidence) => deLongTest(y(t), score(c), score(b), confidence),
+        undefinedReason: oneClass,
     },
-    { name: 'pr_auc', applies: hasScore, statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1) },
-    meanLossMetric('log_loss', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, score(m)[i]))),
-    meanLossMetric('brier', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - score(m)[i]) ** 2)),
+    {
+        name: 'pr_auc',
+        applies: hasScore,
+        needs: 'a score column',
+        statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1),
+        undefinedReason: noActualPositive,
+    },
+    meanLossMetric('log_loss', PROBABILITIES, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, probability(m)[i]))),
+    meanLossMetric('brier', PROBABILITIES, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - probability(m)[i]) ** 2)),
 ];
 const MULTICLASS = [
-    labelMetric('accuracy', accuracyFromCounts, true),
-    prfMetric('f1_macro', 'f1', { average: 'macro' }),
-    prfMetric('f1_weighted', 'f1', { average: 'weighted' }),
+    labelMetric('accuracy', accuracyFromCounts, { withMcNemar: true }),
+    ...AVERAGED_PRF,
+    meanLossMetric('log_loss', CLASS_PROBABILITIES, (t, m) => multiclassLogLosses(y(t), m.classProbabilities)),
+    {
+        name: 'roc_auc_ovr',
+        applies: hasClassScores,
+        needs: 'per-class score columns (score_<class>)',
+        statistic: (t, c, b) => pairedOneVsRestRocAuc(y(t), c.classScores, b.classScores),
+        undefinedReason: () => 'fewer than two classes among the labels have examples of both kinds (in and not in the class)',
+    },
 ];
 const REGRESSION = [
-    meanLossMetric('mae', hasValues, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
-    meanLossMetric('rmse', hasValues, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
+    meanLossMetric('mae', VALUES, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
+    meanLossMetric('rmse', VALUES, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
     {
         name: 'r2',
         applies: hasValues,
+        needs: 'a prediction column',
         statistic: (t, c, b) => pairedMetric(target(t).length, (w) => r2Score(target(t), values(c), w), (w) => r2Score(target(t), values(b), w)),
+        undefinedReason: () => 'R² needs at least two examples',
     },
 ];
 /** The metrics computed for a task, in report order. */
@@ -58547,6 +58757,448 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
             return undefined;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
+/**
+ * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
+ * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
+ * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
+ * point, and each call consumes a deterministic number of outputs for a given stream, so draws
+ * built from it are reproducible with the seed.
+ */
+function binomial(rng, n, p) {
+    if (n === 0 || p <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomial(rng, n, 1 - p);
+    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
+}
+/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
+function binomialInversion(rng, n, p) {
+    const q = 1 - p;
+    const odds = p / q;
+    const start = Math.exp(n * Math.log1p(-p));
+    for (;;) {
+        let u = rng.nextOpenDouble();
+        let k = 0;
+        let pk = start;
+        while (u > pk && k < n) {
+            u -= pk;
+            k++;
+            pk *= ((n + 1 - k) / k) * odds;
+        }
+        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
+        if (u <= pk)
+            return k;
+    }
+}
+function binomialBtrd(rng, n, p) {
+    const q = 1 - p;
+    const mode = Math.floor((n + 1) * p);
+    const odds = p / q;
+    const nOdds = (n + 1) * odds;
+    const npq = n * p * q;
+    const spq = Math.sqrt(npq);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const vr = 0.92 - 4.2 / b;
+    const urvr = 0.86 * vr;
+    for (;;) {
+        let v = rng.nextOpenDouble();
+        let u;
+        if (v <= urvr) {
+            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
+            u = v / vr - 0.43;
+            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+        }
+        if (v >= vr) {
+            u = rng.nextOpenDouble() - 0.5;
+        }
+        else {
+            u = v / vr - 0.93;
+            u = Math.sign(u) * 0.5 - u;
+            v = rng.nextOpenDouble() * vr;
+        }
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + c);
+        if (k < 0 || k > n)
+            continue;
+        v = (v * alpha) / (a / (us * us) + b);
+        const km = Math.abs(k - mode);
+        if (km <= 15) {
+            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
+            let f = 1;
+            for (let i = mode + 1; i <= k; i++)
+                f *= nOdds / i - odds;
+            for (let i = k + 1; i <= mode; i++)
+                v *= nOdds / i - odds;
+            if (v <= f)
+                return k;
+            continue;
+        }
+        v = Math.log(v);
+        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
+        const t = (-km * km) / (2 * npq);
+        if (v < t - rho)
+            return k;
+        if (v > t + rho)
+            continue;
+        const nm = n - mode + 1;
+        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + binomial_stirlingTail(mode) + binomial_stirlingTail(n - mode);
+        const nk = n - k + 1;
+        const bound = h +
+            (n + 1) * Math.log(nm / nk) +
+            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
+            binomial_stirlingTail(k) -
+            binomial_stirlingTail(n - k);
+        if (v <= bound)
+            return k;
+    }
+}
+const binomial_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
+const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
+    let logFactorial = 0;
+    for (let i = 2; i <= k; i++)
+        logFactorial += Math.log(i);
+    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + binomial_HALF_LOG_2PI);
+});
+function binomial_stirlingTail(k) {
+    if (k < 10)
+        return SMALL_TAILS[k];
+    const inv = 1 / (k + 1);
+    const inv2 = inv * inv;
+    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
+}
+/**
+ * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
+ * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
+ * of `total` uniform draws over Σ sizes items land in each category.
+ */
+function multinomial(rng, total, sizes, out) {
+    let itemsLeft = 0;
+    for (const s of sizes)
+        itemsLeft += s;
+    let drawsLeft = total;
+    for (let k = 0; k < sizes.length; k++) {
+        const size = sizes[k];
+        const drawn = drawsLeft === 0 ? 0 : binomial(rng, drawsLeft, size / itemsLeft);
+        out[k] = drawn;
+        drawsLeft -= drawn;
+        itemsLeft -= size;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/prng.ts
+/**
+ * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, 32-bit output, fast in JavaScript's
+ * 32-bit integer arithmetic. Each (seed, stream) pair gets its own state via SplitMix32, so resample
+ * r of a bootstrap depends only on (seed, r): splitting resamples across workers, or re-running one,
+ * reproduces exactly the same draws.
+ */
+class Xoshiro128 {
+    /** The state words; public so hot loops can step the generator in local variables and store it back. */
+    s0;
+    s1;
+    s2;
+    s3;
+    constructor(seed, stream = 0) {
+        const state = seedState(seed, stream);
+        this.s0 = state[0];
+        this.s1 = state[1];
+        this.s2 = state[2];
+        this.s3 = state[3];
+    }
+    nextUint32() {
+        const r = Math.imul(this.s1, 5);
+        const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+        const t = this.s1 << 9;
+        this.s2 ^= this.s0;
+        this.s3 ^= this.s1;
+        this.s1 ^= this.s2;
+        this.s0 ^= this.s3;
+        this.s2 ^= t;
+        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+        return result;
+    }
+    /** Uniform in [0, 1) with 32 bits of resolution. */
+    nextFloat() {
+        return this.nextUint32() / 4294967296;
+    }
+    /** Uniform in (0, 1) with 53 bits of resolution (high 27 bits of one output, high 26 of the next). */
+    nextOpenDouble() {
+        const high = this.nextUint32() >>> 5;
+        const low = this.nextUint32() >>> 6;
+        return (high * 67108864 + low + 0.5) / 9007199254740992;
+    }
+}
+/** The xoshiro128** state for (seed, stream); for one seed, distinct streams get distinct states. */
+function seedState(seed, stream) {
+    if (!Number.isSafeInteger(seed) || seed < 0)
+        throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+    // mix32 is a bijection, so for a fixed seed distinct streams give distinct starting points.
+    let x = mix32((seed >>> 0) + GOLDEN);
+    x = mix32(x ^ Math.floor(seed / 4294967296));
+    x = mix32(x ^ stream);
+    const state = new Int32Array(4);
+    for (let k = 0; k < 4; k++)
+        state[k] = mix32(x + Math.imul(k + 1, GOLDEN));
+    if (state.every((v) => v === 0))
+        state[0] = 1;
+    return state;
+}
+const GOLDEN = 0x9e3779b9;
+/** SplitMix32/murmur3 finaliser: a bijection on 32-bit integers with good avalanche. */
+function mix32(value) {
+    let z = value | 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return z ^ (z >>> 16);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/resample-wasm.ts
+// Generated by packages/core/scripts/build-wasm.mjs from resample.wat. Do not edit.
+const resample_wasm_WASM_BASE64 = 'AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxcCBm1lbW9yeQIACmZ1bGxfYmxvY2sAAAqcAgGZAgEKfyAAKAIAIQMgACgCBCEEIAAoAgghBSAAKAIMIQYCQCACRQ0AA0AgBEEFbEEHd0EJbCEHIARBCXQhCCAFIANzIQUgBiAEcyEGIAQgBXMhBCADIAZzIQMgBSAIcyEFIAZBC3chBiABIAdBFnZqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwgC0EBaiACSQRAIAEgB0EMdkH/B3FqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwLIAtBAmogAkkEQCABIAdBAnZB/wdxaiEJIAktAABBAWohCiAJIAo6AAAgDCAKciEMCyALQQNqIQsgCyACSQ0ACwsgACADNgIAIAAgBDYCBCAAIAU2AgggACAGNgIMIAwL';
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
+
+
+
+
+/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
+const BLOCK_SIZE = 1024;
+/**
+ * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
+ * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
+ * stream (seed, resample) so that writes stay inside one cache-sized block:
+ *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
+ *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
+ *     (`binomial`), i.e. the block totals are multinomial.
+ *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
+ *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
+ *     output; a chunk ≥ size (only in a smaller last block) is rejected.
+ * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
+ * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
+ */
+function drawCounts(seed, resample, counts, fillBlock = fullBlock) {
+    const n = counts.length;
+    const rng = new Xoshiro128(seed, resample);
+    let drawsLeft = n;
+    let overflow = 0;
+    for (let start = 0; start < n; start += BLOCK_SIZE) {
+        const size = Math.min(BLOCK_SIZE, n - start);
+        const total = binomial(rng, drawsLeft, size / (n - start));
+        drawsLeft -= total;
+        counts.fill(0, start, start + size);
+        overflow |=
+            size === BLOCK_SIZE ? fillBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
+    }
+    return counts instanceof Uint32Array || overflow < 256;
+}
+/**
+ * Draws resamples of n examples like `drawCounts`, with the full blocks filled by the WebAssembly
+ * twin of `fullBlock` (resample.wat: the same draws, about twice as fast) into byte counts that
+ * live in its memory. A resample whose byte count overflows is redrawn wide, in JavaScript.
+ */
+class ResampleDrawer {
+    n;
+    narrow;
+    wide;
+    fill;
+    constructor(n) {
+        this.n = n;
+        const wasm = instantiate(resample_wasm_WASM_BASE64);
+        const stateAt = 0;
+        const countsAt = 16;
+        const missing = countsAt + n - wasm.memory.buffer.byteLength;
+        if (missing > 0)
+            wasm.memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
+        this.narrow = new Uint8Array(wasm.memory.buffer, countsAt, n);
+        const state = new Int32Array(wasm.memory.buffer, stateAt, 4);
+        this.fill = (rng, _counts, start, total) => {
+            state[0] = rng.s0;
+            state[1] = rng.s1;
+            state[2] = rng.s2;
+            state[3] = rng.s3;
+            const overflow = wasm.full_block(stateAt, countsAt + start, total);
+            rng.s0 = state[0];
+            rng.s1 = state[1];
+            rng.s2 = state[2];
+            rng.s3 = state[3];
+            return overflow;
+        };
+    }
+    /** The counts of resample `resample` of `seed`, valid until the next call. */
+    draw(seed, resample) {
+        if (drawCounts(seed, resample, this.narrow, this.fill))
+            return this.narrow;
+        this.wide ??= new Uint32Array(this.n);
+        drawCounts(seed, resample, this.wide);
+        return this.wide;
+    }
+}
+/**
+ * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
+ * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
+ * state stays in local variables.
+ */
+function fullBlock(rng, counts, start, total) {
+    let s0 = rng.s0;
+    let s1 = rng.s1;
+    let s2 = rng.s2;
+    let s3 = rng.s3;
+    let overflow = 0;
+    for (let drawn = 0; drawn < total; drawn += 3) {
+        const r = Math.imul(s1, 5);
+        const word = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const a = start + (word >>> 22);
+        const ca = counts[a] + 1;
+        counts[a] = ca;
+        overflow |= ca;
+        if (drawn + 1 < total) {
+            const b = start + ((word >>> 12) & 1023);
+            const cb = counts[b] + 1;
+            counts[b] = cb;
+            overflow |= cb;
+        }
+        if (drawn + 2 < total) {
+            const c = start + ((word >>> 2) & 1023);
+            const cc = counts[c] + 1;
+            counts[c] = cc;
+            overflow |= cc;
+        }
+    }
+    rng.s0 = s0;
+    rng.s1 = s1;
+    rng.s2 = s2;
+    rng.s3 = s3;
+    return overflow;
+}
+/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
+function partialBlock(rng, counts, start, size, total) {
+    if (size === 1) {
+        counts[start] = total;
+        return total;
+    }
+    const bits = 32 - Math.clz32(size - 1);
+    const perOutput = Math.floor(32 / bits);
+    let overflow = 0;
+    let word = 0;
+    let chunksLeft = 0;
+    for (let drawn = 0; drawn < total;) {
+        if (chunksLeft === 0) {
+            word = rng.nextUint32() | 0;
+            chunksLeft = perOutput;
+        }
+        const j = word >>> (32 - bits);
+        word <<= bits;
+        chunksLeft--;
+        if (j < size) {
+            const c = counts[start + j] + 1;
+            counts[start + j] = c;
+            overflow |= c;
+            drawn++;
+        }
+    }
+    return overflow;
+}
+/**
+ * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
+ * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
+ * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
+ * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
+ * category, but not the same draws as `drawCounts`.
+ */
+function drawCategoryTotals(seed, resample, sizes, totals) {
+    let n = 0;
+    for (const s of sizes)
+        n += s;
+    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
+
+/**
+ * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
+ * examples, so their correlation is kept. Resample r depends only on (seed, r).
+ */
+function pairedBootstrap(statistic, options = {}) {
+    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new RangeError(`resamples must be a positive integer`);
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+    const { candidate, baseline } = statistic.evaluate();
+    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
+    return {
+        candidate,
+        baseline,
+        delta: candidate - baseline,
+        ci: percentileInterval(deltas, confidence),
+        confidence,
+        resamples,
+        seed,
+        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
+        method: 'paired-percentile-bootstrap',
+        prng: 'xoshiro128**',
+    };
+}
+/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
+function bootstrapDeltas(statistic, seed, from, to) {
+    const deltas = new Float64Array(to - from);
+    const { categories } = statistic;
+    if (categories) {
+        const totals = new Float64Array(categories.sizes.length);
+        for (let r = from; r < to; r++) {
+            drawCategoryTotals(seed, r, categories.sizes, totals);
+            const v = categories.evaluate(totals);
+            deltas[r - from] = v.candidate - v.baseline;
+        }
+        return deltas;
+    }
+    const single = singleResample(statistic, seed);
+    for (let r = from; r < to; r++)
+        deltas[r - from] = single(r);
+    return deltas;
+}
+/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
+function singleResample(statistic, seed) {
+    const drawer = new ResampleDrawer(statistic.size);
+    return (resample) => {
+        const counts = drawer.draw(seed, resample);
+        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
+        return v.candidate - v.baseline;
+    };
+}
+/**
+ * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
+ * interpolation between order statistics.
+ */
+function percentileInterval(deltas, confidence) {
+    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
+    if (sorted.length === 0)
+        return [NaN, NaN];
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+function quantileSorted(sorted, q) {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    const a = sorted[lo];
+    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
+    return a + (h - lo) * (b - a);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/deltas.ts
@@ -58574,22 +59226,18 @@ const BOOTSTRAP_METHOD = 'paired bootstrap';
 /**
  * Every metric of the task on these examples. With a baseline each delta gets its seeded paired
  * bootstrap interval (and McNemar's or DeLong's p-value where defined), labelled by that interval
- * in the metric's direction; without one each candidate value is `new`. A metric undefined on both
- * sides (ROC AUC with one class, R² of one example) is left out and explained in `notes`.
+ * in the metric's direction; without one each candidate value is `new`. A metric undefined on one
+ * side or both (ROC AUC with one class, recall without a positive example) is labelled `undefined`
+ * with the reason, never given a value.
  */
 function compareOnExamples(examples, options) {
     const metrics = [];
-    const notes = [];
     for (const definition of metricsFor(options.task)) {
         const comparison = compareOne(definition, examples, options);
-        if (comparison === undefined)
-            continue;
-        if (comparison === 'undefined')
-            notes.push(`${definition.name} is undefined on these ${examples.size} examples`);
-        else
+        if (comparison !== undefined)
             metrics.push(comparison);
     }
-    return { metrics, notes };
+    return { metrics };
 }
 function compareOne(definition, examples, options) {
     const { truth, candidate, baseline } = examples;
@@ -58598,27 +59246,38 @@ function compareOne(definition, examples, options) {
     const onBaseline = baseline !== null && definition.applies(baseline);
     if (!onCandidate && !onBaseline)
         return undefined;
+    const why = (outputs) => definition.undefinedReason?.(truth, outputs, options.classes) ?? `undefined on these ${examples.size} examples`;
     if (!onCandidate || !onBaseline) {
         const model = onCandidate ? candidate : baseline;
         const value = definition.statistic(truth, model, model).evaluate().candidate;
         if (Number.isNaN(value))
-            return 'undefined';
+            return undefinedComparison(definition.name, direction, why(model), onCandidate, onBaseline);
         return onCandidate
             ? compareMetric(definition.name, direction, null, value)
             : compareMetric(definition.name, direction, value, null);
     }
-    const statistic = definition.statistic(truth, candidate, baseline);
+    const paired = baseline;
+    const statistic = definition.statistic(truth, candidate, paired);
     const point = statistic.evaluate();
-    if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
-        return 'undefined';
+    const candidateUndefined = Number.isNaN(point.candidate);
+    const baselineUndefined = Number.isNaN(point.baseline);
+    if (candidateUndefined || baselineUndefined) {
+        const reason = candidateUndefined ? why(candidate) : why(paired);
+        const sides = candidateUndefined && baselineUndefined ? '' : candidateUndefined ? 'for the candidate: ' : 'for the baseline: ';
+        return {
+            ...compareMetric(definition.name, direction, baselineUndefined ? null : point.baseline, candidateUndefined ? null : point.candidate),
+            label: 'undefined',
+            note: `${sides}${reason}`,
+        };
+    }
     const { resamples, confidence, seed, task } = options;
     const job = { metric: definition.name, task, examples, seed, resamples };
     const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
-    const test = definition.test?.(truth, candidate, baseline, confidence);
+    const test = definition.test?.(truth, candidate, paired, confidence);
     if (!(Number.isFinite(low) && Number.isFinite(high))) {
         // No resample defined the metric: there is no interval, so no change can be called significant.
         const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
-        const significant = unbounded.label === 'improved' || unbounded.label === 'regressed';
+        const significant = ['improved', 'regressed', 'changed'].includes(unbounded.label);
         return significant ? { ...unbounded, label: 'within-noise' } : unbounded;
     }
     const method = test ? `${BOOTSTRAP_METHOD}; p: ${test.name}` : BOOTSTRAP_METHOD;
@@ -58628,6 +59287,15 @@ function compareOne(definition, examples, options) {
         method,
         ...(test && { pValue: test.pValue }),
     });
+}
+/** A metric one model does not produce, undefined for the one that does. */
+function undefinedComparison(name, direction, reason, onCandidate, onBaseline) {
+    const side = onCandidate ? 'for the candidate' : onBaseline ? 'for the baseline' : '';
+    return {
+        ...compareMetric(name, direction, null, null),
+        label: 'undefined',
+        note: side ? `${side}: ${reason}` : reason,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/slices.ts
@@ -58648,13 +59316,11 @@ function sliceComparisons(column, slice, codes, examples, minSize, options) {
         .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const positions = groupPositions(codes, sizes);
     const slices = [];
-    const notes = [];
     for (const { value, code } of values) {
         const result = compareOnExamples(subsetExamples(examples, positions[code]), options);
         slices.push({ column, value, size: sizes[code], metrics: result.metrics });
-        notes.push(...result.notes.map((note) => `slice ${column}=${value}: ${note}`));
     }
-    return { slices, notes };
+    return { slices };
 }
 /** The example positions of every code, in one pass (a counting sort). */
 function groupPositions(codes, sizes) {
@@ -58687,10 +59353,13 @@ function regression(metric) {
     const change = metric.relative ?? metric.delta;
     if (change === null)
         return 0;
+    if (metric.direction === 'unknown')
+        return 0;
     return metric.direction === 'higher' ? -change : change;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/index.ts
+
 
 
 
@@ -58704,14 +59373,18 @@ function regression(metric) {
  */
 const DEFAULT_SLICE_RESAMPLES = 400;
 /**
- * Candidate vs baseline from their predictions: joined on id, metrics of the detected task with
- * paired bootstrap intervals of each difference, and the same per slice.
+ * Candidate vs baseline from their predictions: the task and classes decided (see
+ * `resolveSemantics`), joined on id, metrics of the task with paired bootstrap intervals of each
+ * difference, and the same per slice.
  */
 function comparePredictions(options) {
     const { candidate, baseline } = options;
+    const files = baseline ? [candidate, baseline] : [candidate];
+    const semantics = resolveSemantics(files, options.format, options.settingNames);
     const resamples = options.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples;
     const run = {
-        task: detectTask(baseline ? [candidate, baseline] : [candidate], options.task),
+        task: semantics.task.task,
+        classes: semantics.classes.names,
         confidence: options.confidence ?? CONFIG_DEFAULTS.confidence,
         resamples,
         seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
@@ -58725,9 +59398,8 @@ function comparePredictions(options) {
             ? `predictions: no example id is in both ${candidate.file} and ${baseline?.file}, so the models cannot be compared`
             : `predictions: the file has no examples`, { file: candidate.file });
     }
-    const { examples, classes } = buildExamples(run.task, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
+    const examples = buildExamples(semantics, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
     const whole = compareOnExamples(examples, run);
-    const notes = [...whole.notes];
     const slices = [];
     const sliceRun = { ...run, resamples: options.sliceResamples ?? Math.min(resamples, DEFAULT_SLICE_RESAMPLES) };
     for (const column of options.sliceColumns ?? []) {
@@ -58739,21 +59411,22 @@ function comparePredictions(options) {
         }
         const codes = Int32Array.from(candidateRows, (row) => slice.codes[row]);
         const minSize = options.minSliceSize ?? CONFIG_DEFAULTS.sliceMinSize;
-        const result = sliceComparisons(column, slice, codes, examples, minSize, sliceRun);
-        slices.push(...result.slices);
-        notes.push(...result.notes);
+        slices.push(...sliceComparisons(column, slice, codes, examples, minSize, sliceRun).slices);
     }
     return {
-        task: run.task,
-        classes,
+        semantics,
         metrics: whole.metrics,
         slices: worstFirst(slices),
         join: joined?.summary ?? null,
-        notes,
+        notes: scoreNotes(semantics, files.every((file) => file.prediction !== undefined)),
+        absent: Object.fromEntries(metricsFor(semantics.task.task)
+            .filter((definition) => !whole.metrics.some((metric) => metric.name === definition.name))
+            .map((definition) => [definition.name, `it needs ${definition.needs}`])),
     };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
 
 
 
@@ -58788,6 +59461,17 @@ function describeChange(comparison, delta, confidence) {
 function describeAllowance(tolerance, allowed) {
     return tolerance.kind === 'absolute' ? num(allowed) : `${format_formatPercent(tolerance.value)} (${num(allowed)})`;
 }
+/**
+ * A change described by how much worse it is (`regression` > 0 is worse): `a fall of 0.016` for a
+ * higher-is-better metric, `a rise of 0.016` for a lower-is-better one, and the opposite word for
+ * an improvement.
+ */
+function describeMove(direction, regression) {
+    if (regression === 0)
+        return 'no change';
+    const falls = (direction === 'higher') === regression > 0;
+    return `a ${falls ? 'fall' : 'rise'} of ${num(Math.abs(regression))}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/gate/regression.ts
 
@@ -58796,20 +59480,22 @@ const RELATIVE_SLACK = 1e-9;
 /**
  * Judges one metric's change against `max_regression`. The regression is the change in the bad
  * direction (a fall for higher-is-better, a rise for lower-is-better); the allowance is the
- * tolerance in metric units (`1%` → 1% of |baseline|). A regression exactly at the allowance passes.
+ * tolerance in metric units (`1%` → 1% of |baseline|). A regression exactly at the allowance is
+ * within it. With an interval, the mode decides how it is read:
  *
- * Who decides:
- * - with `requireSignificance` and an interval: the interval's most favourable end, i.e. the
- *   smallest regression the data are consistent with. The change blocks only when even that is
- *   beyond the allowance: the regression exceeds the tolerance with the interval's confidence
- *   (a two-sided 95% interval makes that claim at 97.5% one-sided, so "≥ 95%" holds). A point
- *   estimate beyond the allowance whose interval reaches back inside it passes as within noise.
- * - otherwise (significance not required, or no interval because only metrics files were given):
- *   the point estimate.
+ * - `regression` (the default): the interval's most favourable end — the smallest regression the
+ *   data are consistent with — decides. Beyond the allowance, the change fails: it regresses beyond
+ *   the tolerance with the interval's confidence (a two-sided 95% interval makes that claim at
+ *   97.5% one-sided, so "≥ 95%" holds). A point regression beyond the allowance whose interval
+ *   reaches back inside it is a warning that says so; within the allowance it passes.
+ * - `non_inferiority`: the interval's least favourable end — the largest regression the data are
+ *   consistent with — must be within the allowance to pass; anything else fails, also without an
+ *   interval (nothing then shows non-inferiority).
+ * - `none`, or no interval in `regression` mode (metrics files): the point estimate decides.
  *
- * `comparison` must have finite baseline and candidate values (a non-null delta).
+ * `comparison` must have finite baseline and candidate values (a non-null delta) and a known direction.
  */
-function judgeRegression(comparison, tolerance, requireSignificance, confidence) {
+function judgeRegression(comparison, tolerance, mode, confidence) {
     const { baseline, delta, direction, ci } = comparison;
     const bad = (change) => (direction === 'higher' ? -change : change);
     const regression = bad(delta);
@@ -58819,37 +59505,42 @@ function judgeRegression(comparison, tolerance, requireSignificance, confidence)
     const change = describeChange(comparison, delta, confidence);
     const allowance = describeAllowance(tolerance, allowed);
     const excess = regression - allowed;
+    const judged = (status, message) => ({ status, excess, message });
+    const move = (regressionAmount) => describeMove(direction, regressionAmount);
+    if (mode === 'non_inferiority') {
+        if (!ci) {
+            return judged('fail', `${change}: non-inferiority needs a confidence interval, and metrics files have none (compare predictions instead)`);
+        }
+        const worst = Math.max(bad(ci.low), bad(ci.high));
+        if (beyond(worst)) {
+            return judged('fail', `${change}: non-inferiority is not shown, the interval reaches ${move(worst)}, beyond the allowed ${allowance}`);
+        }
+        return judged('pass', `${change}: non-inferior, even the interval's worst case (${move(worst)}) is within the allowed ${allowance}`);
+    }
     if (!beyond(regression)) {
         const verdict = regression > 0 ? `within the allowed ${allowance}` : `no regression (allowed ${allowance})`;
-        return { status: 'pass', excess, message: `${change}, ${verdict}` };
+        return judged('pass', `${change}, ${verdict}`);
     }
-    if (!requireSignificance) {
-        return { status: 'fail', excess, message: `${change}, more than the allowed ${allowance}` };
-    }
+    if (mode === 'none')
+        return judged('fail', `${change}, more than the allowed ${allowance}`);
     if (!ci) {
-        return {
-            status: 'fail',
-            excess,
-            message: `${change}, more than the allowed ${allowance} (no confidence interval, so the point estimate decides)`,
-        };
+        return judged('fail', `${change}, more than the allowed ${allowance} (no confidence interval, so the point estimate decides)`);
     }
-    const leastRegression = Math.min(bad(ci.low), bad(ci.high));
-    if (beyond(leastRegression)) {
-        return { status: 'fail', excess, message: `${change}, more than the allowed ${allowance}` };
+    const least = Math.min(bad(ci.low), bad(ci.high));
+    if (beyond(least)) {
+        return judged('fail', `${change}, more than the allowed ${allowance}, and significantly: even the interval's most favourable end is ${move(least)}`);
     }
-    return {
-        status: 'pass',
-        excess,
-        message: `${change}: within noise, the interval does not rule out a regression within the allowed ${allowance}`,
-    };
+    return judged('warn', `${change}, beyond the allowed ${allowance}, but not significantly: the interval reaches ${move(least)}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/gate/metric-rules.ts
 
 
 /**
- * Reasons from one `gate.metrics.<name>` rule. A metric that is missing, not a number, NaN or
- * infinite fails closed and no other rule of it is judged: nothing can be said about its bounds.
+ * Reasons from one `gate.metrics.<name>` rule. A metric that is missing, undefined on the data, not
+ * a number or infinite fails closed and no other rule of it is judged: nothing can be said about
+ * its bounds. (A rule for a metric that was not computed at all is a configuration error, found
+ * before the gate runs: see `unknownGateMetrics`.)
  */
 function metricRuleReasons(name, rule, gate, input) {
     const found = findComparison(name, input.comparisons);
@@ -58863,6 +59554,11 @@ function metricRuleReasons(name, rule, gate, input) {
     const comparison = found.comparison;
     const metric = comparison.name;
     const value = comparison.candidate;
+    if (comparison.label === 'undefined' && value === null) {
+        return [
+            metric_rules_fail('metric_present', metric, `${metric} is undefined for the candidate: ${comparison.note ?? 'no value'}`),
+        ];
+    }
     if (value === null)
         return [metric_rules_fail('metric_present', metric, `${metric} in ${file} is missing or not a number`)];
     if (!Number.isFinite(value)) {
@@ -58885,15 +59581,19 @@ function metricRuleReasons(name, rule, gate, input) {
     return reasons;
 }
 function regressionReason(comparison, rule, confidence) {
-    const { name, baseline, delta } = comparison;
+    const { name, baseline, delta, direction } = comparison;
+    if (direction === 'unknown') {
+        return metric_rules_fail('max_regression', name, `mlgate does not know which way ${name} is better; set its direction`);
+    }
     if (baseline === null) {
-        return warn(name, `${name} is not in the baseline, so max_regression was not checked`);
+        const why = comparison.label === 'undefined' ? `undefined for the baseline (${comparison.note})` : 'not in the baseline';
+        return warn(name, `${name} is ${why}, so max_regression was not checked`);
     }
     if (delta === null) {
         return warn(name, `the baseline's ${name} is ${num(baseline)}, so max_regression was not checked`);
     }
     const tolerance = rule.maxRegression;
-    const judged = judgeRegression({ ...comparison, baseline, delta }, tolerance, rule.requireSignificance, confidence);
+    const judged = judgeRegression({ ...comparison, baseline, delta, direction: direction }, tolerance, rule.significance, confidence);
     return { rule: 'max_regression', status: judged.status, message: judged.message, metric: name };
 }
 /** The comparison named exactly, else the only one whose dotted key ends with `.name` (`auc` → `test.auc`). */
@@ -58944,15 +59644,16 @@ function requirementReason(requirement, status) {
 
 
 
-
 /** How many small slices a notice names before "and N more". */
 const NAMED_SLICES = 5;
 /**
  * Reasons from `gate.slices`. Slices of the configured columns with at least `min_size` rows are
- * judged with `max_regression` on every metric that has a `gate.metrics` rule (every slice metric
- * when there are none), each with that rule's `require_significance`. Slices can be small, so a
- * metric that is undefined in a slice (AUC with one class) warns instead of failing.
- * Failures come worst slice first: by how far the regression goes beyond the allowance.
+ * judged metric by metric: a metric named in `gate.slices.metrics` with its own `max_regression`;
+ * otherwise, with the slice rule's `max_regression`, every metric that has a `gate.metrics` rule
+ * (every slice metric when there are none). The significance mode is the slice metric rule's, else
+ * the slice rule's, else the metric's own rule's, else the gate's. Slices can be small, so a metric
+ * that is undefined in a slice (AUC with one class) warns instead of failing. Failures and warnings
+ * come worst slice first: by how far the regression goes beyond the allowance.
  */
 function sliceReasons(rule, gate, slices, baselineMissing) {
     if (slices === undefined) {
@@ -58970,64 +59671,81 @@ function sliceReasons(rule, gate, slices, baselineMissing) {
     const small = configured.filter((slice) => slice.size < rule.minSize);
     if (small.length > 0)
         reasons.push(smallSlicesNotice(small, rule.minSize));
-    if (rule.maxRegression && !baselineMissing) {
-        reasons.push(...regressionReasons(judged, rule.maxRegression, rule.minSize, gate));
-    }
+    const judging = rule.maxRegression !== undefined || Object.keys(rule.metrics).length > 0;
+    if (judging && !baselineMissing)
+        reasons.push(...regressionReasons(judged, rule, gate));
     return reasons;
 }
-function regressionReasons(slices, tolerance, minSize, gate) {
+/** The tolerance and mode a slice metric is judged with, or none when no rule covers it. */
+function sliceRuleFor(metric, rule, gate) {
+    const own = findRule(metric, rule.metrics);
+    const metricRule = findRule(metric, gate.metrics);
+    const mode = own?.significance ?? rule.significance ?? metricRule?.significance ?? gate.significance;
+    if (own)
+        return { tolerance: own.maxRegression, mode };
+    if (rule.maxRegression === undefined)
+        return undefined;
     const gated = Object.keys(gate.metrics).length > 0;
+    if (gated && !metricRule)
+        return undefined;
+    return { tolerance: rule.maxRegression, mode };
+}
+function regressionReasons(slices, rule, gate) {
     const judgements = [];
     const undefinedMetrics = [];
     for (const slice of slices) {
         for (const comparison of slice.metrics) {
-            const metricRule = findRule(comparison.name, gate.metrics);
-            if (gated && !metricRule)
+            const judgedBy = sliceRuleFor(comparison.name, rule, gate);
+            if (!judgedBy)
                 continue;
-            const { baseline, candidate, delta } = comparison;
-            if (baseline === null || candidate === null)
+            const { baseline, candidate, delta, direction } = comparison;
+            if (comparison.label === 'undefined') {
+                undefinedMetrics.push(undefinedInSlice(slice, comparison));
+                continue;
+            }
+            if (baseline === null || candidate === null || direction === 'unknown')
                 continue;
             if (delta === null) {
                 undefinedMetrics.push(undefinedInSlice(slice, comparison));
                 continue;
             }
-            const requireSignificance = metricRule?.requireSignificance ?? CONFIG_DEFAULTS.requireSignificance;
-            const judged = judgeRegression({ ...comparison, baseline, delta }, tolerance, requireSignificance, gate.confidence);
+            const judged = judgeRegression({ ...comparison, baseline, delta, direction }, judgedBy.tolerance, judgedBy.mode, gate.confidence);
             judgements.push({ ...judged, slice, metric: comparison.name });
         }
     }
     judgements.sort((a, b) => b.excess - a.excess);
-    const failed = judgements.filter((judgement) => judgement.status === 'fail');
-    const reasons = failed.map((judgement) => ({
+    const flagged = judgements.filter((judgement) => judgement.status !== 'pass');
+    const reasons = flagged.map((judgement) => ({
         rule: 'slices.max_regression',
-        status: 'fail',
+        status: judgement.status,
         message: `slice ${sliceLabel(judgement.slice)}: ${judgement.message}`,
         metric: judgement.metric,
         column: judgement.slice.column,
     }));
     const [worst] = judgements;
-    if (failed.length === 0 && worst) {
+    if (flagged.length === 0 && worst) {
         reasons.push({
             rule: 'slices.max_regression',
             status: 'pass',
-            message: `${slices.length} slice(s) with at least ${minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
+            message: `${slices.length} slice(s) with at least ${rule.minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
         });
     }
     if (judgements.length === 0 && undefinedMetrics.length === 0) {
         reasons.push({
             rule: 'slices.max_regression',
             status: 'warn',
-            message: `no slice has at least ${minSize} rows and a metric to compare, so slice regressions were not checked`,
+            message: `no slice has at least ${rule.minSize} rows and a metric to compare, so slice regressions were not checked`,
         });
     }
     return [...reasons, ...undefinedMetrics];
 }
 function undefinedInSlice(slice, comparison) {
     const values = `baseline ${num(comparison.baseline ?? Number.NaN)}, candidate ${num(comparison.candidate ?? Number.NaN)}`;
+    const why = comparison.note ? `undefined (${comparison.note})` : `not a finite number (${values})`;
     return {
         rule: 'slices.max_regression',
         status: 'warn',
-        message: `slice ${sliceLabel(slice)}: ${comparison.name} is not a finite number (${values}), so it was not checked`,
+        message: `slice ${sliceLabel(slice)}: ${comparison.name} is ${why}, so it was not checked`,
         metric: comparison.name,
         column: slice.column,
     };
@@ -59078,7 +59796,64 @@ function missingBaselineReason(outcome) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gate/gate-metrics.ts
+
+
+/**
+ * Rules in `gate.metrics` and `gate.slices.metrics` that name a metric no side has (a typo, or a
+ * metric the data cannot give), and `max_regression` rules on a metric whose direction mlgate
+ * cannot tell. Each says what to write instead: the closest computed name, or the reason the
+ * metric is absent, or the `direction` key.
+ */
+function gateMetricProblems(gate, computed) {
+    const problems = [];
+    const names = computed.metrics.map((metric) => metric.name);
+    for (const [name, rule] of Object.entries(gate.metrics)) {
+        const path = ['gate', 'metrics', name];
+        const found = findComparison(name, computed.metrics);
+        if (found.kind === 'missing')
+            problems.push({ path, message: notComputed(name, names, computed.absent) });
+        else if (found.kind === 'found' &&
+            rule.maxRegression &&
+            !rule.direction &&
+            found.comparison.direction === 'unknown') {
+            problems.push({
+                path,
+                message: `mlgate cannot tell whether a higher or a lower ${found.comparison.name} is better; set direction: higher or direction: lower`,
+            });
+        }
+    }
+    const sliceNames = [...new Set((computed.slices ?? []).flatMap((slice) => slice.metrics.map((m) => m.name)))];
+    for (const name of Object.keys(gate.slices?.metrics ?? {})) {
+        const known = sliceNames.length > 0 ? sliceNames : names;
+        if (!known.includes(name) && !known.some((metric) => metric.endsWith(`.${name}`))) {
+            problems.push({ path: ['gate', 'slices', 'metrics', name], message: notComputed(name, known, computed.absent) });
+        }
+    }
+    return problems;
+}
+function notComputed(name, names, absent) {
+    const why = absent?.[name];
+    if (why !== undefined)
+        return `${name} was not computed: ${why}`;
+    const suggestion = suggest(name, names);
+    const listed = names.length > 0 ? names.slice(0, 20).join(', ') : 'none';
+    return `no metric named ${JSON.stringify(name)} was computed${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''} (computed: ${listed})`;
+}
+/** The closest name by edit distance, else a computed name made of the rule's words (`auc` → `roc_auc`). */
+function suggest(name, names) {
+    const close = closestMatch(name, names);
+    if (close)
+        return close;
+    const words = name.toLowerCase().split(/[_.\s-]+/);
+    return names.find((candidate) => {
+        const theirs = candidate.toLowerCase().split(/[_.\s-]+/);
+        return words.every((word) => theirs.includes(word));
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/gate/index.ts
+
 
 
 
@@ -62829,7 +63604,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 2877:
+/***/ 9262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62843,8 +63618,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DATA_FORMATS, failsStep, loadCompareConfig, parseDataFormat, parseThreads, runProfile, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 185 modules
-var src = __nccwpck_require__(6506);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var src = __nccwpck_require__(9774);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(3801);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -62869,14 +63644,15 @@ async function readAs(path, read) {
         return await read(path.absolute);
     }
     catch (error) {
-        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
-            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
-                ...error.location,
-                file: path.shown,
-            });
-        }
-        throw error;
+        throw asShown(error, path);
     }
+}
+/** The error with the file named as the user knows it, when it is about `path`. */
+function asShown(error, path) {
+    if (error instanceof src/* UserError */.yot && error.location.file === path.absolute) {
+        return new src/* UserError */.yot(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
+    }
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
@@ -62908,7 +63684,7 @@ async function requireCounterpart(baseline, candidate, cwd) {
     const found = await findCounterpart(baseline, candidate, cwd);
     if (found)
         return found;
-    throw new src/* UserError */.yo(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
+    throw new src/* UserError */.yot(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
 }
 async function isFile(path) {
     try {
@@ -62917,7 +63693,7 @@ async function isFile(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return false;
-        throw new src/* UserError */.yo(`cannot read the baseline: ${error.code ?? String(error)}`, {
+        throw new src/* UserError */.yot(`cannot read the baseline: ${error.code ?? String(error)}`, {
             file: path,
         });
     }
@@ -62944,22 +63720,18 @@ async function sideKind(path, predictions) {
         return 'predictions';
     if (extension !== '.csv' && extension !== '.tsv')
         return 'metrics';
-    const format = (0,src/* formatOf */.be)(path.absolute);
-    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const format = (0,src/* formatOf */.beb)(path.absolute);
+    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gnb)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
     const has = (names) => names.some((name) => columns.includes(name));
-    return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
+    return has(src/* DEFAULT_COLUMN_NAMES */.Kzg.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kzg.label) ? 'predictions' : 'metrics';
 }
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
-async function readSide(path, kind, sliceColumns, cwd) {
+/** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
+async function readSide(path, kind, columns, cwd) {
     switch (kind) {
         case 'predictions':
-            return {
-                kind,
-                file: path,
-                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
-            };
+            return { kind, file: path, predictions: await readAs(path, (file) => (0,src/* readPredictions */.R_H)(file, columns)) };
         case 'metrics':
-            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
+            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._cD) };
         case 'manifest':
             return readManifest(path, cwd);
     }
@@ -62969,10 +63741,10 @@ async function readMetricsFiles(paths) {
     const values = new Map();
     const from = new Map();
     for (const path of paths) {
-        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
+        for (const [key, value] of await readAs(path, src/* readMetricsFile */._cD)) {
             const earlier = from.get(key);
             if (earlier !== undefined) {
-                throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                throw new src/* UserError */.yot(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
                     file: path.shown,
                 });
             }
@@ -62987,14 +63759,14 @@ async function readMetricsFiles(paths) {
  * manifest's folder), or the metric values themselves.
  */
 async function readManifest(path, cwd) {
-    const flat = await readAs(path, src/* readMetricsFile */._c);
+    const flat = await readAs(path, src/* readMetricsFile */._cD);
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
     const folder = (0,external_node_path_.dirname)(path.absolute);
     const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
         if (typeof file !== 'string' || file === '') {
-            throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+            throw new src/* UserError */.yot('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
         }
         return userPath((0,external_node_path_.resolve)(folder, file), cwd);
     });
@@ -63003,7 +63775,7 @@ async function readManifest(path, cwd) {
     if (inline.length > 0) {
         return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
     }
-    throw new src/* UserError */.yo('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+    throw new src/* UserError */.yot('has no "metrics": expected a metrics file path, a list of them or the metric values', {
         file: path.shown,
         path: 'metrics',
     });
@@ -63016,17 +63788,17 @@ async function readManifest(path, cwd) {
  * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
  * metrics file.
  */
-function compareSides(candidate, baseline, config, deltas) {
+function compareSides(candidate, baseline, config, options = {}) {
     const { gate } = config;
     if (baseline && baseline.kind !== candidate.kind) {
         const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
-        throw new src/* UserError */.yo(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
+        throw new src/* UserError */.yot(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
     }
     if (candidate.kind === 'metrics') {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
-        return { metrics: (0,src/* diffMetrics */.Rh)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+        return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cq)({
+    const compared = (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -63035,10 +63807,20 @@ function compareSides(candidate, baseline, config, deltas) {
         sliceColumns: gate.slices?.columns ?? [],
         minSliceSize: gate.slices?.minSize,
         rules: gate.metrics,
-        ...(deltas && { deltas }),
+        ...(options.format && { format: options.format }),
+        ...(options.settingNames && { settingNames: options.settingNames }),
+        ...(options.deltas && { deltas: options.deltas }),
     });
     const reasons = compared.join ? joinReasons(compared.join) : [];
-    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+    const examples = compared.join?.matched ?? candidate.predictions.rows;
+    return {
+        metrics: compared.metrics,
+        slices: compared.slices,
+        reasons,
+        predictions: (0,src/* predictionsReading */.n_Q)(compared.semantics, examples, compared.notes),
+        notes: compared.notes,
+        absent: compared.absent,
+    };
 }
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
@@ -63062,6 +63844,18 @@ function describe(side) {
     return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/compare/gate-metrics.ts
+
+/** A gate rule for a metric that was not computed is the configuration's mistake: exit 2, not a failed gate. */
+function checkGateMetrics(gate, compared, loaded) {
+    const [problem] = (0,src/* gateMetricProblems */.UqO)(gate, compared);
+    if (!problem)
+        return;
+    throw loaded.errorAt
+        ? loaded.errorAt(problem.path, problem.message)
+        : new src/* UserError */.yot(problem.message, { path: problem.path.join('.') });
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
 
 
@@ -63071,11 +63865,16 @@ function describe(side) {
  * defaults otherwise, so a quick comparison needs no config at all.
  */
 async function loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
     if (config === undefined && !(await exists(path.absolute))) {
-        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
+        return { config: (0,src/* loadConfig */.Z9L)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.CuT) };
     }
-    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
+    const source = await readAs(path, src/* readConfigSource */.azy);
+    return {
+        config: source.config,
+        file: path.shown,
+        errorAt: (key, message) => asShown(source.errorAt(key, message), path),
+    };
 }
 /** The compared model: the one named, else the config's only model. */
 function selectModel(config, name, file) {
@@ -63084,7 +63883,7 @@ function selectModel(config, name, file) {
         const model = config.models[name];
         if (model || names.length === 0)
             return model ? { name, model } : { name };
-        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+        throw new src/* UserError */.yot(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
             ...(file ? { file } : {}),
             path: 'models',
         });
@@ -63133,7 +63932,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
     const candidatePaths = files.map((file) => userPath(file, cwd));
     const candidate = await readMetricsFiles(candidatePaths);
     if (baseline === null)
-        return (0,src/* diffParams */.Gm)(null, candidate);
+        return (0,src/* diffParams */.Gmu)(null, candidate);
     if (baseline.file !== undefined) {
         logger.info('The baseline is a single file, so parameters were not compared.');
         return undefined;
@@ -63147,7 +63946,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
         }
         baselinePaths.push(found);
     }
-    return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
+    return (0,src/* diffParams */.Gmu)(await readMetricsFiles(baselinePaths), candidate);
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
@@ -63155,10 +63954,10 @@ async function paramsDiff(files, baseline, cwd, logger) {
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
 async function readValidationOutcome(path) {
-    const report = await readAs(path, src/* readReportFile */.$h);
+    const report = await readAs(path, src/* readReportFile */.$hs);
     const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
     const status = report.verdict.status;
-    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
+    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4E)(drift) : undefined;
     return {
         ...(status === 'skipped' ? {} : { validationStatus: status }),
         ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
@@ -63195,6 +63994,7 @@ function verdictSummary(model, status, reasons) {
 
 
 
+
 /**
  * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
  * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
@@ -63204,24 +64004,34 @@ function verdictSummary(model, status, reasons) {
 async function runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const loaded = await loadCompareConfig(options.config, cwd);
+    const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
-    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    const format = predictionsFormat(model, options.format);
+    const columns = {
+        ...format.columns,
+        slices: kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [],
+    };
+    const candidate = await readSide(candidatePath, kind, columns, cwd);
     logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
     const validation = options.validationReport
         ? await readValidationOutcome(userPath(options.validationReport, cwd))
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
-    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, { ...format.columns }, cwd));
+    const compared = compareSides(candidate, baseline, config, {
+        format,
+        settingNames: settingNames(name, configFile, options.formatOverrides),
+        ...(deps.deltas && { deltas: deps.deltas }),
+    });
+    checkGateMetrics(config.gate, compared, loaded);
     for (const note of compared.notes)
         logger.info(note);
     const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
-    const gate = (0,src/* evaluateGate */.DR)(config.gate, {
+    const gate = (0,src/* evaluateGate */.DR4)(config.gate, {
         comparisons: compared.metrics,
         ...(compared.slices ? { slices: compared.slices } : {}),
         ...validation,
@@ -63230,18 +64040,19 @@ async function runCompare(options, deps) {
         model: name,
     });
     const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
-    const status = (0,src/* worstStatus */.A4)([gate.status, ...reasons.map((reason) => reason.status)]);
+    const status = (0,src/* worstStatus */.A4E)([gate.status, ...reasons.map((reason) => reason.status)]);
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
         candidate: { label: candidatePath.shown, source: candidatePath.shown },
         confidence: config.gate.confidence,
+        ...(compared.predictions && { predictions: compared.predictions }),
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
     };
     const report = {
-        schema: src/* REPORT_SCHEMA_ID */.PP,
+        schema: src/* REPORT_SCHEMA_ID */.PPP,
         createdAt: deps.now().toISOString(),
         ...(options.subject ? { subject: options.subject } : {}),
         verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
@@ -63253,7 +64064,7 @@ async function runCompare(options, deps) {
 function candidateOf(options, model, cwd) {
     const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
     if (path === undefined) {
-        throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+        throw new src/* UserError */.yot('no candidate: give a metrics, predictions or manifest file, or a model from the config');
     }
     return userPath(path, cwd);
 }
@@ -63267,7 +64078,7 @@ async function findBaseline(spec, deps, cwd) {
     }
     const parsed = (0,github_src/* parseBaselineSpec */.gz)(spec);
     if (parsed.kind === 'branch' && deps.workflow === undefined) {
-        throw new src/* UserError */.yo(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+        throw new src/* UserError */.yot(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
     }
     const resolution = await (0,github_src/* resolveBaseline */.oL)(parsed, {
         artifacts: deps.artifacts,
@@ -63279,10 +64090,28 @@ async function findBaseline(spec, deps, cwd) {
     });
     return resolution.found ? resolution : null;
 }
-async function readBaselineSide(found, candidate, candidateKind, cwd) {
+async function readBaselineSide(found, candidate, candidateKind, columns, cwd) {
     const path = await requireCounterpart(found, candidate, cwd);
     const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-    return readSide(path, kind, [], cwd);
+    return readSide(path, kind, columns, cwd);
+}
+/** The model's settings from the config, each overridden by the caller's (flags, inputs). */
+function predictionsFormat(model, overrides = {}) {
+    const configured = model?.predictionsFormat ?? {};
+    const columns = { ...configured.columns, ...overrides.columns };
+    return {
+        ...configured,
+        ...overrides,
+        ...(Object.keys(columns).length > 0 && { columns }),
+    };
+}
+/** Where the user sets the positive class and score type: the config key, and the caller's override. */
+function settingNames(model, configFile, overrides) {
+    const where = (key, override) => `models.${model}.${key} in ${configFile ?? src/* DEFAULT_CONFIG_FILE */.CuT}${override ? ` or ${override}` : ''}`;
+    return {
+        positiveClass: where('positive_class', overrides?.positiveClass),
+        scoreType: where('score_type', overrides?.scoreType),
+    };
 }
 function sideFiles(side) {
     return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
@@ -63371,7 +64200,7 @@ class BootstrapPool {
     }
     /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
     deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
-        ? (0,src/* deltasInThread */.ft)(job, statistic)
+        ? (0,src/* deltasInThread */.ftd)(job, statistic)
         : this.inWorkers(job);
     /** Whether any job was large enough to run on the workers. */
     get used() {
@@ -63417,7 +64246,7 @@ function serveBootstrapWorker() {
         const words = new Int32Array(status, 0, STATUS_WORDS);
         Atomics.add(words, STARTED, 1);
         try {
-            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.VtD)(job, from, to));
         }
         catch (error) {
             if (Atomics.add(words, FAILED, 1) === 0) {
@@ -63445,7 +64274,7 @@ function serveShardTasks() {
     });
 }
 async function runTask(task, post) {
-    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
+    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.dek)(task.schema)).checks;
     let last = 0;
     const onProgress = ({ bytes, totalBytes, rows }) => {
         const now = Date.now();
@@ -63454,7 +64283,7 @@ async function runTask(task, post) {
         last = now;
         post({ type: 'progress', bytes, totalBytes, rows });
     };
-    const pass = await (0,src/* validatePass */.oI)(task.path, {
+    const pass = await (0,src/* validatePass */.oIb)(task.path, {
         shard: task.shard,
         onProgress,
         ...(suite && { suite }),
@@ -63474,7 +64303,7 @@ async function runTask(task, post) {
     });
 }
 function serialize(error) {
-    if ((0,src/* isUserError */.iU)(error))
+    if ((0,src/* isUserError */.iU5)(error))
         return { message: error.message, location: { ...error.location } };
     if (error instanceof Error)
         return { message: error.message, ...(error.stack && { stack: error.stack }) };
@@ -63815,8 +64644,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 185 modules
-var src = __nccwpck_require__(6506);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var src = __nccwpck_require__(9774);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -63937,7 +64766,7 @@ function annotationFor(location = {}) {
  * diff), but the raw log shows only the message, so it says where too.
  */
 function annotationMessage(message, location = {}) {
-    return oneLine((0,src/* formatLocated */.Cc)(message, location));
+    return oneLine((0,src/* formatLocated */.CcZ)(message, location));
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -63984,7 +64813,7 @@ async function runAction(main, deps = {}) {
         return 0;
     }
     catch (error) {
-        const userError = (0,src/* isUserError */.iU)(error) ? error : apiRefusal(error);
+        const userError = (0,src/* isUserError */.iU5)(error) ? error : apiRefusal(error);
         if (userError) {
             actions.error(annotationMessage(userError.message, userError.location), annotationFor(userError.location));
         }
@@ -64007,7 +64836,7 @@ function apiRefusal(error) {
         return undefined;
     const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
     const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;
-    return new src/* UserError */.yo(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
+    return new src/* UserError */.yot(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
 }
 function pathOf(url) {
     try {
@@ -64048,12 +64877,12 @@ function read(name, source) {
     return source(name).trim();
 }
 function invalid(name, expected, got) {
-    return new src/* UserError */.yo(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
+    return new src/* UserError */.yot(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
 }
 function requiredInput(name, source = actionInput) {
     const value = read(name, source);
     if (value === '')
-        throw new src/* UserError */.yo(`input "${name}" is required but was not set`);
+        throw new src/* UserError */.yot(`input "${name}" is required but was not set`);
     return value;
 }
 /** An unset or empty input is `undefined`, so callers cannot mistake '' for a value. */
@@ -64093,6 +64922,7 @@ function intInput(name, options = {}, source = actionInput) {
         throw invalid(name, expected, value);
     return parsed;
 }
+/** One of `values`, or `fallback` when the input is empty (`undefined` for an optional input). */
 function enumInput(name, values, fallback, source = actionInput) {
     const value = read(name, source);
     if (value === '')
@@ -64515,7 +65345,7 @@ const realClock = {
     now: () => Date.now(),
 };
 /** Thrown when GitHub still refuses a request for rate limiting after every allowed retry. */
-class RateLimitExceededError extends src/* UserError */.yo {
+class RateLimitExceededError extends src/* UserError */.yot {
     constructor(message, cause) {
         super(message);
         this.name = 'RateLimitExceededError';
@@ -64528,7 +65358,7 @@ function createOctokit(options, clock = realClock) {
     if (!Number.isInteger(maxRetries) || maxRetries < 0)
         throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
     if (token.trim() === '')
-        throw new src/* UserError */.yo('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
+        throw new src/* UserError */.yot('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
     const policy = rateLimitPolicy({ logger, maxRetries, clock, basePath: new URL(baseUrl).pathname });
     const octokitOptions = {
         baseUrl,
@@ -65020,7 +65850,7 @@ class GitHubRunArtifactStore {
         const what = `artifact "${name}" of run ${runId}`;
         const lookup = await this.lookup(runId, name);
         if (lookup.state !== 'live')
-            throw new src/* UserError */.yo(`${what} cannot be downloaded: it is ${lookup.state}`);
+            throw new src/* UserError */.yot(`${what} cannot be downloaded: it is ${lookup.state}`);
         const zip = await this.fetchZip(lookup.artifact, what);
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'mlgate-artifact-'));
         try {
@@ -65029,7 +65859,7 @@ class GitHubRunArtifactStore {
         catch (error) {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
             if (error instanceof UnsafeArchiveError)
-                throw new src/* UserError */.yo(`${what} cannot be unpacked: ${error.message}`);
+                throw new src/* UserError */.yot(`${what} cannot be unpacked: ${error.message}`);
             throw error;
         }
         return dir;
@@ -65073,7 +65903,7 @@ class GitHubRunArtifactStore {
         return { state: named.length > 0 ? 'expired' : 'missing' };
     }
     async fetchZip(artifact, what) {
-        const tooLarge = (bytes) => new src/* UserError */.yo(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        const tooLarge = (bytes) => new src/* UserError */.yot(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
         if (artifact.size_in_bytes > this.maxArchiveBytes)
             throw tooLarge(artifact.size_in_bytes);
         let data;
@@ -65086,14 +65916,14 @@ class GitHubRunArtifactStore {
             }));
         }
         catch (error) {
-            if (error instanceof src/* UserError */.yo)
+            if (error instanceof src/* UserError */.yot)
                 throw error;
             if (statusOf(error) === 410)
-                throw new src/* UserError */.yo(`${what} expired before it could be downloaded`);
-            throw new src/* UserError */.yo(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+                throw new src/* UserError */.yot(`${what} expired before it could be downloaded`);
+            throw new src/* UserError */.yot(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (!(data instanceof ArrayBuffer))
-            throw new src/* UserError */.yo(`${what} did not download as a zip archive`);
+            throw new src/* UserError */.yot(`${what} did not download as a zip archive`);
         if (data.byteLength > this.maxArchiveBytes)
             throw tooLarge(data.byteLength);
         return Buffer.from(data);
@@ -65222,7 +66052,7 @@ function workflowFileName(ref, location = {}) {
     // The first `*.yml` segment followed by the end or by `@<ref>`; the ref itself may hold slashes and dots.
     const file = /(?:^|\/)([^/@\s]+\.ya?ml)(?:@.*)?$/.exec(trimmed)?.[1];
     if (!file) {
-        throw new src/* UserError */.yo(`cannot tell the workflow from "${ref}": expected a workflow file name such as ci.yml, its path, ` +
+        throw new src/* UserError */.yot(`cannot tell the workflow from "${ref}": expected a workflow file name such as ci.yml, its path, ` +
             `a workflow reference like owner/repo/.github/workflows/ci.yml@refs/heads/main, or a workflow id`, location);
     }
     return file;
@@ -65240,7 +66070,7 @@ const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
 function parseBaselineSpec(text, location = {}) {
     const spec = text.trim();
     const fail = (why) => {
-        throw new src/* UserError */.yo(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
+        throw new src/* UserError */.yot(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
     };
     if (spec === '')
         return fail('it is empty');
@@ -65253,10 +66083,10 @@ function parseBaselineSpec(text, location = {}) {
             const [model = '', stage, ...extra] = rest.split('#');
             if (stage === undefined || extra.length > 0)
                 return fail('a registry baseline names one model and one stage');
-            if (!src/* REGISTRY_NAME */.iW.test(model))
-                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
-            if (!src/* REGISTRY_NAME */.iW.test(stage))
-                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
+            if (!src/* REGISTRY_NAME */.iWy.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iWy.source}`);
+            if (!src/* REGISTRY_NAME */.iWy.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iWy.source}`);
             return { kind: 'registry', model, stage };
         }
         case 'branch': {
@@ -65305,7 +66135,7 @@ async function resolveBaseline(spec, options) {
             return fromBranch(spec.branch, options);
         case 'registry':
             if (!options.registry) {
-                throw new src/* UserError */.yo(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
+                throw new src/* UserError */.yot(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
                     'use branch:<name> or a path');
             }
             return options.registry.resolve(spec);
@@ -65320,7 +66150,7 @@ async function fromPath(path, cwd) {
     catch (error) {
         const code = error.code;
         const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new src/* UserError */.yo(`baseline ${path} ${why}`, { file: path });
+        throw new src/* UserError */.yot(`baseline ${path} ${why}`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
@@ -65368,10 +66198,10 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = (0,src/* registryState */.zW)(model, await this.tags.list(model));
+        const state = (0,src/* registryState */.zWd)(model, await this.tags.list(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
-            throw new src/* UserError */.yo(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
+            throw new src/* UserError */.yot(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
         }
         const assignment = state.stages.get(stage);
         if (!assignment) {
@@ -65384,7 +66214,7 @@ class RegistryBaselineResolver {
         const { version, tag } = assignment.version;
         const dir = await this.files.download(tag);
         if (dir === null) {
-            throw new src/* UserError */.yo(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
+            throw new src/* UserError */.yot(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
         }
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
@@ -65525,7 +66355,7 @@ class GitHubReleaseFiles {
         for (const asset of assets) {
             // GitHub asset names have no slashes, but this is another party's input: keep it to one plain name.
             if (!/^[^/\\]+$/.test(asset.name) || asset.name === '.' || asset.name === '..') {
-                throw new src/* UserError */.yo(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+                throw new src/* UserError */.yot(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
             }
             if (asset.size > max) {
                 this.options.logger?.info(`Release ${tag}: skipped ${asset.name} (${asset.size} bytes, over the ${max}-byte cap).`);

@@ -1,81 +1,65 @@
-<<<<<<<< HEAD:packages/cli/dist/832.index.js
-export const id = 832;
-export const ids = [832];
+export const id = 270;
+export const ids = [270];
 export const modules = {
 
-/***/ 5832:
-========
-export const id = 801;
-export const ids = [801];
-export const modules = {
-
-/***/ 9801:
->>>>>>>> main:packages/cli/dist/801.index.js
+/***/ 8270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
-  Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
-  yp: () => (/* reexport */ MAX_REPORTED_ISSUES),
-  WV: () => (/* reexport */ Profile),
-  iW: () => (/* reexport */ REGISTRY_NAME),
-  PP: () => (/* reexport */ REPORT_SCHEMA_ID),
-  yo: () => (/* reexport */ errors_UserError),
-  rc: () => (/* reexport */ attachDrift),
-  q6: () => (/* reexport */ canJoinShards),
-  cq: () => (/* reexport */ comparePredictions),
-  ft: () => (/* reexport */ deltasInThread),
-  At: () => (/* reexport */ describeSkipped),
-  fz: () => (/* reexport */ detectDriftDetailed),
-  Rh: () => (/* reexport */ diffMetrics),
-  Gm: () => (/* reexport */ diffParams),
-  DR: () => (/* reexport */ evaluateGate),
-  Cc: () => (/* reexport */ formatLocated),
-<<<<<<<< HEAD:packages/cli/dist/832.index.js
-  be: () => (/* reexport */ source_formatOf),
-========
-  be: () => (/* reexport */ formatOf),
-  Uq: () => (/* reexport */ gateMetricProblems),
->>>>>>>> main:packages/cli/dist/801.index.js
-  _A: () => (/* reexport */ inferSchema),
-  xB: () => (/* reexport */ isGzipFile),
-  uI: () => (/* reexport */ isPassCheck),
-  iU: () => (/* reexport */ isUserError),
-  Vt: () => (/* reexport */ jobDeltas),
-  zY: () => (/* reexport */ joinValidationPasses),
-  X2: () => (/* reexport */ judgeValidation),
-  qv: () => (/* reexport */ loadConfig),
-  Ns: () => (/* reexport */ mergeProfiles),
-  C1: () => (/* reexport */ mergeReports),
-  d7: () => (/* reexport */ parseShardSpec),
-  n_: () => (/* reexport */ predictionsReading),
-  aC: () => (/* reexport */ profileFile),
-  Dt: () => (/* reexport */ profileStats),
-  de: () => (/* reexport */ readCheckSuite),
-  az: () => (/* reexport */ readConfigSource),
-  Gn: () => (/* reexport */ readCsvColumns),
-  _c: () => (/* reexport */ readMetricsFile),
-  iw: () => (/* reexport */ readPredictions),
-  CI: () => (/* reexport */ readProfileFile),
-  $h: () => (/* reexport */ readReportFile),
-  zW: () => (/* reexport */ registryState),
-  Nm: () => (/* reexport */ renderProfileText),
-  Ay: () => (/* reexport */ renderReportMarkdown),
-  Uv: () => (/* reexport */ renderReportText),
-  D$: () => (/* reexport */ schemaDriftOptions),
-  vl: () => (/* reexport */ splitShard),
-  oI: () => (/* reexport */ validatePass),
-  qW: () => (/* reexport */ validationReport),
-  A4: () => (/* reexport */ status_worstStatus)
+  Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
+  CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  ypR: () => (/* reexport */ MAX_REPORTED_ISSUES),
+  WVQ: () => (/* reexport */ Profile),
+  iWy: () => (/* reexport */ REGISTRY_NAME),
+  PPP: () => (/* reexport */ REPORT_SCHEMA_ID),
+  yot: () => (/* reexport */ errors_UserError),
+  rcs: () => (/* reexport */ attachDrift),
+  q6i: () => (/* reexport */ canJoinShards),
+  cqX: () => (/* reexport */ comparePredictions),
+  ftd: () => (/* reexport */ deltasInThread),
+  AtY: () => (/* reexport */ describeSkipped),
+  fzf: () => (/* reexport */ detectDriftDetailed),
+  Rh$: () => (/* reexport */ diffMetrics),
+  Gmu: () => (/* reexport */ diffParams),
+  DR4: () => (/* reexport */ evaluateGate),
+  CcZ: () => (/* reexport */ formatLocated),
+  beb: () => (/* reexport */ source_formatOf),
+  UqO: () => (/* reexport */ gateMetricProblems),
+  _AX: () => (/* reexport */ inferSchema),
+  xBn: () => (/* reexport */ isGzipFile),
+  uI7: () => (/* reexport */ isPassCheck),
+  iU5: () => (/* reexport */ isUserError),
+  VtD: () => (/* reexport */ jobDeltas),
+  zYW: () => (/* reexport */ joinValidationPasses),
+  X2K: () => (/* reexport */ judgeValidation),
+  Z9L: () => (/* reexport */ loadConfig),
+  NsH: () => (/* reexport */ mergeProfiles),
+  C1p: () => (/* reexport */ mergeReports),
+  d7Y: () => (/* reexport */ parseShardSpec),
+  n_Q: () => (/* reexport */ predictionsReading),
+  aCN: () => (/* reexport */ profileFile),
+  Dtn: () => (/* reexport */ profileStats),
+  dek: () => (/* reexport */ readCheckSuite),
+  azy: () => (/* reexport */ readConfigSource),
+  Gnb: () => (/* reexport */ readCsvColumns),
+  _cD: () => (/* reexport */ readMetricsFile),
+  R_H: () => (/* reexport */ readPredictions),
+  CIG: () => (/* reexport */ readProfileFile),
+  $hs: () => (/* reexport */ readReportFile),
+  zWd: () => (/* reexport */ registryState),
+  Nmh: () => (/* reexport */ renderProfileText),
+  Ay2: () => (/* reexport */ renderReportMarkdown),
+  UvZ: () => (/* reexport */ renderReportText),
+  D$n: () => (/* reexport */ schemaDriftOptions),
+  vlU: () => (/* reexport */ splitShard),
+  oIb: () => (/* reexport */ validatePass),
+  qWO: () => (/* reexport */ validationReport),
+  A4E: () => (/* reexport */ status_worstStatus)
 });
 
-<<<<<<<< HEAD:packages/cli/dist/832.index.js
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, reportForModel, reportJsonSchema, rowAnnotations, safeUrl, sanitizeText, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
-========
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
->>>>>>>> main:packages/cli/dist/801.index.js
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
