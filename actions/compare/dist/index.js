@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9262);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7753);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3801);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
@@ -37995,10 +37995,10 @@ var core = __nccwpck_require__(8830);
 var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 22 modules
 var src = __nccwpck_require__(9262);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 186 modules
-var core_src = __nccwpck_require__(6096);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
-var github_src = __nccwpck_require__(7753);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var core_src = __nccwpck_require__(9774);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(3801);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38057,7 +38057,7 @@ async function run({ logger, workerEntry }) {
     }).finally(() => pool.close()));
     if (pool.used)
         logger.info(`The bootstrap ran on ${(0,external_node_os_.availableParallelism)()} worker threads.`);
-    const markdown = (0,core_src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
+    const markdown = (0,core_src/* renderReportMarkdown */.Ay2)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
     const files = await writeReport(report, markdown);
     await core.summary.addRaw(markdown, true).write();
     core.setOutput('verdict', report.verdict.status);
@@ -38091,7 +38091,7 @@ function failStep(report, inputs, logger) {
     const { status, reasons } = report.verdict;
     for (const reason of reasons.filter((r) => r.status === status))
         logger.error(reason.message);
-    throw new core_src/* UserError */.yo(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
+    throw new core_src/* UserError */.yot(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
 }
 async function writeReport(report, markdown) {
     const dir = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate');
@@ -38123,42 +38123,42 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 6096:
+/***/ 9774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
-  Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
-  iW: () => (/* reexport */ REGISTRY_NAME),
-  PP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
-  yo: () => (/* reexport */ errors_UserError),
-  cq: () => (/* reexport */ comparePredictions),
-  ft: () => (/* reexport */ deltasInThread),
-  Rh: () => (/* reexport */ diffMetrics),
-  Gm: () => (/* reexport */ diffParams),
-  DR: () => (/* reexport */ evaluateGate),
-  Cc: () => (/* reexport */ errors_formatLocated),
-  be: () => (/* reexport */ formatOf),
-  Uq: () => (/* reexport */ gateMetricProblems),
-  iU: () => (/* reexport */ isUserError),
-  Vt: () => (/* reexport */ jobDeltas),
-  qv: () => (/* reexport */ loadConfig),
-  n_: () => (/* reexport */ predictionsReading),
-  de: () => (/* reexport */ readCheckSuite),
-  az: () => (/* reexport */ readConfigSource),
-  Gn: () => (/* reexport */ readCsvColumns),
-  _c: () => (/* reexport */ readMetricsFile),
-  iw: () => (/* reexport */ readPredictions),
-  $h: () => (/* reexport */ readReportFile),
-  zW: () => (/* reexport */ registryState),
-  Ay: () => (/* reexport */ renderReportMarkdown),
-  oI: () => (/* reexport */ validatePass),
-  A4: () => (/* reexport */ status_worstStatus)
+  Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
+  CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  iWy: () => (/* reexport */ REGISTRY_NAME),
+  PPP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
+  yot: () => (/* reexport */ errors_UserError),
+  cqX: () => (/* reexport */ comparePredictions),
+  ftd: () => (/* reexport */ deltasInThread),
+  Rh$: () => (/* reexport */ diffMetrics),
+  Gmu: () => (/* reexport */ diffParams),
+  DR4: () => (/* reexport */ evaluateGate),
+  CcZ: () => (/* reexport */ errors_formatLocated),
+  beb: () => (/* reexport */ source_formatOf),
+  UqO: () => (/* reexport */ gateMetricProblems),
+  iU5: () => (/* reexport */ isUserError),
+  VtD: () => (/* reexport */ jobDeltas),
+  Z9L: () => (/* reexport */ loadConfig),
+  n_Q: () => (/* reexport */ predictionsReading),
+  dek: () => (/* reexport */ readCheckSuite),
+  azy: () => (/* reexport */ readConfigSource),
+  Gnb: () => (/* reexport */ readCsvColumns),
+  _cD: () => (/* reexport */ readMetricsFile),
+  R_H: () => (/* reexport */ readPredictions),
+  $hs: () => (/* reexport */ readReportFile),
+  zWd: () => (/* reexport */ registryState),
+  Ay2: () => (/* reexport */ renderReportMarkdown),
+  oIb: () => (/* reexport */ validatePass),
+  A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, renderProfileText, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38200,7 +38200,7 @@ function isUserError(error) {
 const types_REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38855,1286 +38855,243 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
-/** Every default of `mlgate.yml`, in one place (the schema descriptions quote them). */
-const CONFIG_DEFAULTS = {
-    confidence: 0.95,
-    bootstrap: { resamples: 1000, seed: 42 },
-    onMissingBaseline: 'pass',
-    significance: 'regression',
-    sliceMinSize: 30,
-    stages: ['staging', 'production'],
-    report: { comment: true, check: true, summary: true },
-};
-
-;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
-// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8009);
-;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
-
-
-/** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
-const MAX_ALIAS_COUNT = 100;
-/** Parses one YAML document (YAML 1.2 core schema); syntax errors become `UserError`s at `file:line:column`. */
-function parseYaml(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
-    const [syntaxError] = doc.errors;
-    if (syntaxError) {
-        const position = syntaxError.linePos?.[0];
-        throw new errors_UserError(firstLine(syntaxError.message), {
-            file,
-            ...(position ? { line: position.line, column: position.col } : {}),
-        });
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
+/**
+ * Row-aligned byte ranges for sharding a CSV file across jobs.
+ *
+ * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
+ * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
+ * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
+ * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
+ * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
+ * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
+ * never closes, which the reader recovers from by re-reading it as a literal.)
+ */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const ROW_START = 0;
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_SEEN = 4;
+/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
+function shardRange(fileSize, i, n) {
+    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
+        throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
     }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
+}
+/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
+class CsvRowScanner {
+    delimiter;
+    skipRows;
+    target;
+    /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    offset = 0;
+    state = ROW_START;
+    afterCR = false;
+    quotedCR = false;
+    line = 1;
+    rows = 0;
+    bomChecked = false;
+    found = null;
+    constructor(target, options = {}) {
+        this.target = target;
+        this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
+        this.skipRows = (options.header ?? true) ? 1 : 0;
+        for (const c of [this.delimiter, LF, CR])
+            this.unquotedClass[c] = 1;
+        for (const c of [QUOTE, LF, CR])
+            this.quotedClass[c] = 1;
     }
-    catch (error) {
-        throw new errors_UserError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`, { file });
+    /** The row start, once `push` has returned true. */
+    get result() {
+        return this.found;
     }
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col, offset };
-    };
-    return {
-        data,
-        locate(path, key) {
-            let node = doc.contents;
-            let found = node;
-            for (const segment of path) {
-                if ((0,dist/* isMap */.jh)(node)) {
-                    const pair = node.items.find((item) => keyText(item.key) === String(segment));
-                    if (!pair)
-                        break;
-                    found = pair.value ?? pair.key;
-                    node = pair.value;
+    /** Where the input ended without a row start at or after the target. */
+    endOfInput() {
+        return this.found ?? { offset: this.offset, line: this.line };
+    }
+    /** Feeds the next bytes; true once the row start is found (feed no more). */
+    push(chunk) {
+        if (this.found)
+            return true;
+        const n = chunk.length;
+        let i = 0;
+        if (!this.bomChecked && n > 0) {
+            // A BOM split across the first chunks is not worth handling: chunks are far larger.
+            this.bomChecked = true;
+            if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+                i = 3;
+        }
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const targetIndex = this.target - this.offset;
+        let state = this.state;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let quotedCR = this.quotedCR;
+        let rows = this.rows;
+        const fastEnd = Math.min(n, targetIndex);
+        while (i < n) {
+            if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
+                // Outside quotes and before the target only lines matter: count them up to the next quote
+                // in a tight loop, then take the state the last byte leaves.
+                let p = i;
+                let crlf = 0;
+                let breaks = 0;
+                for (; p < fastEnd; p++) {
+                    const c = chunk[p];
+                    if (c <= QUOTE) {
+                        if (c === QUOTE)
+                            break;
+                        if (c === LF) {
+                            breaks++;
+                            if (p > i && chunk[p - 1] === CR)
+                                crlf++;
+                        }
+                        else if (c === CR)
+                            breaks++;
+                    }
                 }
-                else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-                    node = node.items[segment];
-                    found = node;
+                if (p > i) {
+                    line += breaks - crlf;
+                    const last = chunk[p - 1];
+                    if (last === LF || last === CR) {
+                        state = ROW_START;
+                        afterCR = last === CR;
+                    }
+                    else
+                        state = last === delimiter ? FIELD_START : UNQUOTED;
+                    i = p;
+                    continue;
+                }
+            }
+            if (state === ROW_START) {
+                const c = chunk[i];
+                if (afterCR) {
+                    afterCR = false;
+                    if (c === LF) {
+                        i++;
+                        continue;
+                    }
+                }
+                if (c === LF || c === CR) {
+                    line++;
+                    afterCR = c === CR;
+                    i++;
+                    continue;
+                }
+                if (rows >= this.skipRows && i >= targetIndex) {
+                    this.found = { offset: this.offset + i, line };
+                    return true;
+                }
+                rows++;
+                state = FIELD_START;
+            }
+            if (state === FIELD_START) {
+                if (chunk[i] === QUOTE) {
+                    state = QUOTED;
+                    quotedCR = false;
+                    i++;
+                    continue;
+                }
+                state = UNQUOTED;
+            }
+            if (state === UNQUOTED) {
+                while (i < n && unquoted[chunk[i]] === 0)
+                    i++;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === delimiter)
+                    state = FIELD_START;
+                else {
+                    line++;
+                    afterCR = c === CR;
+                    state = ROW_START;
+                }
+                continue;
+            }
+            if (state === QUOTED) {
+                const from = i;
+                while (i < n && quoted[chunk[i]] === 0)
+                    i++;
+                if (i > from)
+                    quotedCR = false;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === QUOTE)
+                    state = QUOTE_SEEN;
+                else if (c === CR) {
+                    line++;
+                    quotedCR = true;
                 }
                 else {
-                    break;
+                    if (!quotedCR)
+                        line++;
+                    quotedCR = false;
                 }
+                continue;
             }
-            if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => keyText(item.key) === key);
-                const start = rangeStart(pair?.key);
-                if (start !== undefined)
-                    return position(start);
+            // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
+            if (chunk[i] === QUOTE) {
+                state = QUOTED;
+                quotedCR = false;
+                i++;
             }
-            const start = rangeStart(found);
-            return start === undefined ? undefined : position(start);
-        },
-    };
-}
-function keyText(key) {
-    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-}
-function rangeStart(node) {
-    const range = node?.range;
-    return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
-}
-/** `yaml`'s pretty messages repeat the position and quote the source on further lines. */
-function firstLine(message) {
-    const [first = message] = message.split('\n');
-    return first.replace(/ at line \d+, column \d+:?\s*$/, '');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
-
-
-
-
-
-
-/** The `mlgate.yml` JSON Schema, published for editor completion. */
-const configJsonSchema = config_schema_namespaceObject;
-const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
-/**
- * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
- * `UserError` at `file:line:column` with the key path, e.g.
- * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
- */
-function loadConfig(text, file) {
-    const source = parseYaml(text, file);
-    if (source.data === null || source.data === undefined) {
-        throw new errors_UserError('is empty; it must start with "version: 1"', { file });
-    }
-    const problems = validateConfig(source.data);
-    if (problems.length > 0)
-        throw firstInFile(problems, source, file);
-    const raw = source.data;
-    checkBounds(raw, source, file);
-    checkSignificance(raw, source, file);
-    checkModelOutputs(raw, source, file);
-    return withDefaults(raw);
-}
-/** The problem written first in the file, so fixing errors top to bottom works. */
-function firstInFile(problems, source, file) {
-    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
-    const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
-    const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
-    if (!first)
-        throw new Error('firstInFile needs at least one problem');
-    return locatedError(first.problem.message, file, first.at, formatKeyPath(first.problem.path));
-}
-function checkBounds(raw, source, file) {
-    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
-        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-            const path = ['gate', 'metrics', name];
-            throw locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), formatKeyPath(path));
+            else
+                state = UNQUOTED;
         }
+        this.state = state;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.quotedCR = quotedCR;
+        this.rows = rows;
+        this.offset += n;
+        return false;
     }
 }
-/** `require_significance` is the older spelling of `significance`; the two must not disagree. */
-function checkSignificance(raw, source, file) {
-    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
-        if (rule.require_significance === undefined || rule.significance === undefined)
-            continue;
-        if (rule.significance === legacySignificance(rule.require_significance))
-            continue;
-        const path = ['gate', 'metrics', name];
-        throw locatedError(`require_significance: ${rule.require_significance} contradicts significance: ${rule.significance}; keep only significance`, file, source.locate(path, 'require_significance'), formatKeyPath(path));
-    }
-}
-function legacySignificance(required) {
-    return required ? 'regression' : 'none';
-}
-/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
-function checkModelOutputs(raw, source, file) {
-    for (const [name, model] of Object.entries(raw.models ?? {})) {
-        if (model.metrics === undefined && model.predictions === undefined) {
-            const path = ['models', name];
-            throw locatedError('give "metrics", "predictions" or both', file, source.locate(path), formatKeyPath(path));
-        }
-    }
-}
-/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
-function locatedError(message, file, at, path) {
-    return new errors_UserError(message, {
-        file,
-        ...(at ? { line: at.line, column: at.column } : {}),
-        ...(path ? { path } : {}),
-    });
-}
-function withDefaults(raw) {
-    const gate = raw.gate ?? {};
-    const slices = gate.slices;
-    const significance = gate.significance ?? CONFIG_DEFAULTS.significance;
-    return {
-        version: 1,
-        models: mapValues(raw.models ?? {}, modelConfig),
-        data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
-        gate: {
-            confidence: gate.confidence ?? CONFIG_DEFAULTS.confidence,
-            significance,
-            bootstrap: {
-                resamples: gate.bootstrap?.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples,
-                seed: gate.bootstrap?.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
-            },
-            onMissingBaseline: gate.on_missing_baseline ?? CONFIG_DEFAULTS.onMissingBaseline,
-            require: [...(gate.require ?? [])],
-            metrics: mapValues(gate.metrics ?? {}, (rule) => metricRule(rule, significance)),
-            ...(slices
-                ? {
-                    slices: {
-                        columns: [...slices.columns],
-                        minSize: slices.min_size ?? CONFIG_DEFAULTS.sliceMinSize,
-                        ...optional('maxRegression', slices.max_regression, parseTolerance),
-                        ...optional('significance', slices.significance, (mode) => mode),
-                        metrics: mapValues(slices.metrics ?? {}, (rule) => ({
-                            maxRegression: parseTolerance(rule.max_regression),
-                            ...optional('significance', rule.significance, (mode) => mode),
-                        })),
-                    },
-                }
-                : {}),
-        },
-        registry: { stages: [...(raw.registry?.stages ?? CONFIG_DEFAULTS.stages)] },
-        report: { ...CONFIG_DEFAULTS.report, ...raw.report },
-    };
-}
-function modelConfig(raw) {
-    return {
-        metrics: list(raw.metrics),
-        ...optional('predictions', raw.predictions, (path) => path),
-        params: list(raw.params),
-        ...optional('train', raw.train, trainConfig),
-        predictionsFormat: {
-            ...optional('task', raw.task, (task) => task),
-            ...optional('positiveClass', raw.positive_class, (positive) => positive),
-            ...optional('scoreType', raw.score_type, (type) => type),
-            ...optional('columns', raw.columns, ({ class_scores, ...names }) => ({
-                ...names,
-                ...optional('classScores', class_scores, (prefix) => prefix),
-            })),
-        },
-    };
-}
-function trainConfig(raw) {
-    return {
-        command: raw.command,
-        deps: [...(raw.deps ?? [])],
-        outs: [...(raw.outs ?? [])],
-        params: [...(raw.params ?? [])],
-        metrics: [...(raw.metrics ?? [])],
-    };
-}
-function metricRule(raw, gateDefault) {
-    const legacy = raw.require_significance === undefined ? undefined : legacySignificance(raw.require_significance);
-    return {
-        ...optional('direction', raw.direction, (direction) => direction),
-        ...optional('min', raw.min, (min) => min),
-        ...optional('max', raw.max, (max) => max),
-        ...optional('maxRegression', raw.max_regression, parseTolerance),
-        significance: raw.significance ?? legacy ?? gateDefault,
-    };
-}
-/** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
-function parseTolerance(raw) {
-    if (typeof raw === 'number')
-        return { kind: 'absolute', value: raw };
-    return { kind: 'relative', value: Number(raw.slice(0, -1)) / 100 };
-}
-function list(value) {
-    if (value === undefined)
-        return [];
-    return typeof value === 'string' ? [value] : [...value];
-}
-function optional(key, value, convert) {
-    return value === undefined ? {} : { [key]: convert(value) };
-}
-function mapValues(record, convert) {
-    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, convert(value)]));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/config/read.ts
-
-
-
-
-const DEFAULT_CONFIG_FILE = 'mlgate.yml';
-/** A configuration file is small; anything larger is a mistake or an attack. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/** Reads and loads `mlgate.yml` (or `path`); every problem is a `UserError` naming the file. */
-async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
-    return (await readConfigSource(path)).config;
-}
-async function readConfigSource(path = DEFAULT_CONFIG_FILE) {
-    const text = await read_text_readTextFile(path, MAX_CONFIG_BYTES);
-    const config = loadConfig(text, path);
-    return {
-        config,
-        errorAt(keyPath, message) {
-            const parent = keyPath.slice(0, -1);
-            const key = keyPath[keyPath.length - 1];
-            const at = parseYaml(text, path).locate(parent, typeof key === 'string' ? key : undefined);
-            return locatedError(message, path, at, formatKeyPath(keyPath));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
 /**
- * Making untrusted text inert in GitHub-flavoured Markdown. Anything that comes from a pull request
- * (file, metric, column and branch names, error text, data values) goes through one of these before
- * it reaches a comment, check run or job summary: the result renders as the literal text, with no
- * formatting, link, image, HTML, mention, issue reference or emoji.
+ * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
+ * only as far as needed; the end of input when there is none.
  */
-/** Zero-width space as an entity: visible in the source, invisible when rendered (Dependabot's trick). */
-const BREAK = '&#8203;';
-// Trojan-source characters (CVE-2021-42574): they reorder how the text around them is displayed.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-// C0 controls except tab and newline, DEL, C1 controls and the BOM / zero-width no-break space.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
- * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
- * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
- * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
- * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
- * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
- * so only the break defeats them.
- */
-const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
-const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
-const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
-function breakHexRun(run) {
-    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
-}
-/**
- * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
- * and removes control and bidirectional-override characters. Safe for terminals as well.
- */
-function safe_sanitizeText(value) {
-    return String(value)
-        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-        .replace(LONE_SURROGATES, '\uFFFD')
-        .replace(BIDI_CONTROLS, '')
-        .replace(CONTROLS, '');
-}
-/**
- * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
- * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
- */
-function escapeText(value) {
-    const text = safe_sanitizeText(value)
-        .replace(/\t/g, ' ')
-        .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
-        if (hex)
-            return breakHexRun(hex);
-        const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
-        return linkable ? `${escaped}${BREAK}` : escaped;
-    });
-}
-/**
- * Inert text inside raw HTML (e.g. `<summary>`), where Markdown is not parsed but GitHub still links
- * mentions and references. Newlines become spaces.
- */
-function escapeHtml(value) {
-    const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
-}
-/** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
-}
-/**
- * An inline code span showing `value` literally: the backtick fence is longer than any run of
- * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
- */
-function inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
-    // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
-    if (table)
-        text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
-    if (text === '')
-        text = ' ';
-    const fence = '`'.repeat(longestRun(text, '`') + 1);
-    // CommonMark strips one space from each side when both are present, and a backtick next to the
-    // fence would merge with it: padding with a space on both sides avoids both.
-    const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/s.test(text) ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** A fenced code block showing `value` literally; `lang` is reduced to a safe info string. */
-function codeBlock(value, lang = '') {
-    const text = safe_sanitizeText(value);
-    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-    const info = lang.replace(/[^A-Za-z0-9_+.-]/g, '');
-    const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
-    return `${fence}${info}\n${body}${fence}`;
-}
-/** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function clipText(value, maxChars) {
-    if (value.length <= maxChars)
-        return value;
-    const points = Array.from(value);
-    if (points.length <= maxChars)
-        return value;
-    return points.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
-}
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        longest = Math.max(longest, current);
-    }
-    return longest;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
-
-function heading(level, markdown) {
-    return `${'#'.repeat(level)} ${markdown}`;
-}
-/** A GFM table. Every cell must be one line; missing cells are left empty. */
-function table(headers, rows, align = []) {
-    const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
-    const delimiter = headers.map((_, i) => {
-        switch (align[i]) {
-            case 'left':
-                return ':---';
-            case 'center':
-                return ':---:';
-            case 'right':
-                return '---:';
-            default:
-                return '---';
-        }
-    });
-    return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function bulletList(items) {
-    return items.map((item) => `- ${item}`).join('\n');
-}
-/** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
-function details(summary, markdown, { open = false } = {}) {
-    return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/truncate.ts
-/** GitHub rejects comment bodies over 65,536 characters; callers pass a budget with room to spare. */
-const DEFAULT_MAX_MARKDOWN_BYTES = 60_000;
-const defaultTruncationNote = (omitted) => `_… truncated: ${omitted} more line${omitted === 1 ? '' : 's'} not shown_`;
-/**
- * Cuts Markdown to at most `maxBytes` UTF-8 bytes at a line boundary and appends a note saying how
- * much was left out. The cut never leaves a code fence or `<details>` open (they are closed) or a
- * table without rows (its header is dropped); tables are cut between rows.
- */
-function truncateMarkdown(markdown, maxBytes, note = defaultTruncationNote) {
-    if (utf8Bytes(markdown) <= maxBytes)
-        return markdown;
-    const lines = markdown.split('\n');
-    // prefixBytes[k]: bytes of the first k lines joined by newlines; contentAfter[k]: non-blank lines from k on.
-    const prefixBytes = [0];
-    lines.forEach((line, i) => prefixBytes.push((prefixBytes[i] ?? 0) + utf8Bytes(line) + (i > 0 ? 1 : 0)));
-    const contentAfter = lines.map(() => 0).concat(0);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        contentAfter[i] = (contentAfter[i + 1] ?? 0) + ((lines[i] ?? '').trim() === '' ? 0 : 1);
-    }
-    const blocks = new BlockTracker();
-    let best;
-    for (let kept = 1; kept <= lines.length; kept++) {
-        blocks.advance(lines[kept - 1] ?? '');
-        if ((prefixBytes[kept] ?? 0) > maxBytes)
+async function findRowStart(source, target, options = {}) {
+    const scanner = new CsvRowScanner(target, options);
+    for await (const chunk of source)
+        if (scanner.push(chunk))
             break;
-        if (!blocks.isCleanCut(lines, kept))
-            continue;
-        const tail = ending(blocks, note(contentAfter[kept] ?? 0));
-        if ((prefixBytes[kept] ?? 0) + utf8Bytes(tail) <= maxBytes)
-            best = { kept, tail };
-    }
-    if (best)
-        return lines.slice(0, best.kept).join('\n') + best.tail;
-    return cutFirstLine(lines, contentAfter[1] ?? 0, maxBytes, note);
+    return scanner.endOfInput();
 }
-/** What follows the kept lines: closers for open blocks, then the note after a blank line. */
-function ending(blocks, noteText) {
-    const parts = [''];
-    if (blocks.fence)
-        parts.push(blocks.fence);
-    if (blocks.details > 0)
-        parts.push('', ...Array.from({ length: blocks.details }, () => '</details>'));
-    parts.push('', noteText);
-    return parts.join('\n');
-}
-/** No whole line fits: show the start of the first line when it is plain text, else just the note. */
-function cutFirstLine(lines, omitted, maxBytes, note) {
-    const noteText = note(omitted);
-    const first = lines[0] ?? '';
-    const blocks = new BlockTracker();
-    blocks.advance(first);
-    const plain = !blocks.fence && blocks.details === 0 && blocks.isCleanCut(lines, 1);
-    const budget = maxBytes - utf8Bytes(noteText) - 2;
-    if (plain && budget > 0) {
-        const start = cutToBytes(first, budget);
-        if (start !== '')
-            return `${start}\n\n${noteText}`;
-    }
-    return cutToBytes(noteText, maxBytes);
-}
-/** Follows which blocks are open line by line: fenced code, `<details>` and GFM tables. */
-class BlockTracker {
-    /** The line that would close the open code fence. */
-    fence;
-    details = 0;
-    /** Body rows of the current table, or -1 outside a table. */
-    tableRows = -1;
-    previous;
-    fenceOpenedOnLastLine = false;
-    advance(line) {
-        const previous = this.previous;
-        this.previous = line;
-        this.fenceOpenedOnLastLine = false;
-        if (this.fence) {
-            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
-            if (close && close[0] === this.fence[0] && close.length >= this.fence.length)
-                this.fence = undefined;
-            return;
+/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
+async function findLineStart(source, target) {
+    let offset = 0;
+    let line = 1;
+    if (target <= 0)
+        return { offset: 0, line };
+    for await (const chunk of source) {
+        let from = 0;
+        for (;;) {
+            const lf = chunk.indexOf(LF, from);
+            if (lf < 0)
+                break;
+            line++;
+            if (offset + lf + 1 >= target)
+                return { offset: offset + lf + 1, line };
+            from = lf + 1;
         }
-        const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-        if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
-            this.fence = open[1];
-            this.fenceOpenedOnLastLine = true;
-            this.tableRows = -1;
-            return;
-        }
-        if (/^ {0,3}</.test(line)) {
-            this.details += (line.match(/<details[\s>]/gi) ?? []).length;
-            this.details = Math.max(0, this.details - (line.match(/<\/details>/gi) ?? []).length);
-        }
-        if (line.trim() === '')
-            this.tableRows = -1;
-        else if (this.tableRows >= 0)
-            this.tableRows++;
-        else if (previous !== undefined && isTableHeader(previous) && isDelimiterRow(line))
-            this.tableRows = 0;
+        offset += chunk.length;
     }
-    /**
-     * Whether the first `kept` lines end where a cut looks intentional: not on an empty code block,
-     * a table without rows, a header whose delimiter row follows, or a blank line.
-     */
-    isCleanCut(lines, kept) {
-        if (this.fence)
-            return !this.fenceOpenedOnLastLine;
-        const last = lines[kept - 1] ?? '';
-        const next = lines[kept];
-        if (last.trim() === '' || this.tableRows === 0)
-            return false;
-        return !(this.tableRows < 0 && next !== undefined && isTableHeader(last) && isDelimiterRow(next));
-    }
-}
-function isTableHeader(line) {
-    return line.includes('|') && line.trim() !== '';
-}
-function isDelimiterRow(line) {
-    return line.includes('|') && /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
-}
-function utf8Bytes(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of `text` within `maxBytes` UTF-8 bytes that ends on a code point boundary. */
-function cutToBytes(text, maxBytes) {
-    let bytes = 0;
-    let end = 0;
-    for (const point of text) {
-        bytes += utf8Bytes(point);
-        if (bytes > maxBytes)
-            break;
-        end += point.length;
-    }
-    return text.slice(0, end);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
-/**
- * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
- * or more digits are shown whole rather than rounded to 4 digits), exponent notation outside, `-`
- * for missing values.
- */
-function format_formatNumber(value) {
-    if (value === null || value === undefined)
-        return '-';
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (!Number.isFinite(value))
-        return value > 0 ? '∞' : '-∞';
-    if (value === 0)
-        return '0';
-    const magnitude = Math.abs(value);
-    if (magnitude >= 1e15 || magnitude < 1e-4)
-        return value.toExponential(3).replace(/\.?0+e/, 'e');
-    if (magnitude >= 1e4)
-        return String(Math.round(value));
-    return String(Number(value.toPrecision(4)));
-}
-/** A change with its sign: `+0.0111`, `-0.02`, `0`. */
-function formatSigned(value) {
-    if (value === null || value === undefined)
-        return '-';
-    const text = format_formatNumber(value);
-    return value > 0 ? `+${text}` : text;
-}
-/** A fraction as a percentage with 3 significant digits: 0.013615 → `1.36%` (`+1.36%` when signed). */
-function format_formatPercent(fraction, { signed = false } = {}) {
-    if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
-        return '-';
-    const percent = fraction * 100;
-    const text = percent === 0 ? '0' : String(Number(percent.toPrecision(3)));
-    return `${signed && percent > 0 ? '+' : ''}${text}%`;
-}
-/** 0.95 → `95%`, 0.975 → `97.5%`. */
-function format_formatConfidence(confidence) {
-    return `${Number((confidence * 100).toPrecision(4))}%`;
-}
-/** 12345 → `12,345`. */
-function format_formatCount(count) {
-    return count.toLocaleString('en-US');
-}
-function format_formatPValue(p) {
-    return p < 0.001 ? '<0.001' : String(Number(p.toPrecision(2)));
-}
-/** A change and its relative size: `+0.01106 (+1.36%)`. */
-function format_formatDelta(delta, relative) {
-    if (delta === null)
-        return '-';
-    return relative === null
-        ? formatSigned(delta)
-        : `${formatSigned(delta)} (${format_formatPercent(relative, { signed: true })})`;
-}
-function format_formatInterval(ci) {
-    return ci ? `[${formatSigned(ci.low)}, ${formatSigned(ci.high)}]` : '-';
-}
-/** Parameters are shown exactly as written, never rounded. */
-function format_formatScalar(value) {
-    if (value === undefined || value === null)
-        return '-';
-    return String(value);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
-
-
-/**
- * The orderings both renderers share, so the comment and the terminal tell the same story: the
- * worst first, everything else in the order the report gives it.
- */
-function view_checksWorstFirst(checks) {
-    return [...checks].sort((a, b) => bySeverityDescending(a.status, b.status));
-}
-function view_reasonsWorstFirst(reasons) {
-    return [...reasons].sort((a, b) => bySeverityDescending(a.status, b.status));
-}
-/** Drifted columns first, then by how far the effect is past (or short of) its threshold. */
-function view_driftWorstFirst(columns) {
-    const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
-    return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
-}
-/** The test as both renderers show it: the configured test, and how its p-value came about when that matters. */
-function view_driftTestLabel(column) {
-    switch (column.method) {
-        case 'chi2-yates':
-            return `${column.test} (Yates)`;
-        case 'fisher-exact':
-            return `${column.test} (Fisher's exact p)`;
-        case 'ks-exact':
-            return `${column.test} (exact p)`;
-        case 'none':
-            return `${column.test} (nothing to compare)`;
-        default:
-            return column.test;
-    }
-}
-/** A drift figure, or its bounds when the profiles could only bound it: `0.0123–0.0131`. */
-function view_driftFigure(value, bounds, format) {
-    if (!bounds || bounds[0] === bounds[1])
-        return format(value);
-    return `${format(bounds[0])}–${format(bounds[1])}`;
-}
-/**
- * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
- * negative means worse. Falls back to the absolute change when there is no relative one.
- */
-function improvement(metric) {
-    const change = metric.relative ?? metric.delta;
-    if (change === null)
-        return 0;
-    return metric.direction === 'higher' ? change : -change;
-}
-/** Slices with a regression first, the one that got worst at the top. */
-function view_slicesWorstFirst(slices) {
-    const regressed = (slice) => slice.metrics.some((metric) => metric.label === 'regressed');
-    const worst = (slice) => Math.min(0, ...slice.metrics.map(improvement));
-    return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
-}
-const TASK_WORDS = {
-    binary: 'Binary classification',
-    multiclass: 'Multiclass classification',
-    regression: 'Regression',
-};
-const SCORE_WORDS = {
-    probability: 'probabilities',
-    logit: 'logits',
-    decision: 'decision values',
-    unknown: 'not probabilities (only their order is used)',
-};
-/**
- * How a comparison read its predictions, in one sentence both renderers show: `Binary
- * classification (detected: text labels with 2 classes), positive class "churn" (configured),
- * scores: logits (configured), 6,000 examples.` `value` quotes untrusted values (class names) in
- * the renderer's own safe way; `text` makes the rest safe.
- */
-function view_describeReading(reading, value, text = (plain) => plain) {
-    const task = reading.taskSource === 'configured'
-        ? `${TASK_WORDS[reading.task]} (configured)`
-        : `${TASK_WORDS[reading.task]} (detected${reading.taskReason ? `: ${text(reading.taskReason)}` : ''})`;
-    const parts = [task];
-    if (reading.positiveClass !== undefined) {
-        const source = reading.positiveClassSource === 'configured' ? 'configured' : 'the conventional one';
-        parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
-    }
-    else if (reading.classes && reading.task === 'multiclass') {
-        parts.push(`${format_formatCount(reading.classes.length)} classes`);
-    }
-    if (reading.scoreType !== undefined) {
-        const range = reading.scoreRange
-            ? `, ${format_formatNumber(reading.scoreRange[0])} to ${format_formatNumber(reading.scoreRange[1])}`
-            : '';
-        parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
-    }
-    parts.push(`${format_formatCount(reading.examples)} examples`);
-    return `${parts.join(', ')}.`;
-}
-function view_changedParams(section) {
-    return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
-
-
-
-
-
-
-const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
-const STATUS_WORDS = {
-    pass: 'passed',
-    warn: 'passed with warnings',
-    fail: 'failed',
-    skipped: 'skipped',
-};
-const LABELS = {
-    improved: '🟢 improved',
-    regressed: '🔴 regressed',
-    'within-noise': '⚪ within noise',
-    unchanged: '⚪ unchanged',
-    changed: '🔵 changed',
-    new: '🆕 new',
-    removed: '➖ removed',
-    undefined: '➖ undefined',
-};
-/** Rows beyond these go to the JSON report; the comment stays readable. */
-const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
-const MAX_MESSAGE_CHARS = 500;
-/**
- * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
- */
-function renderReportMarkdown(report, options = {}) {
-    const blocks = [
-        verdictBlock(report, options.title ?? 'mlgate'),
-        reasonsBlock(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationBlock),
-        ...(report.comparisons ?? []).map(comparisonBlock),
-    ];
-    const body = blocks.filter((block) => block !== '').join('\n\n');
-    const footer = footerLine(report, options.runUrl);
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    // The footer is kept whatever happens to the body: it links to the full run.
-    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
-}
-function verdictBlock(report, title) {
-    const { status, summary } = report.verdict;
-    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
-    if (summary.trim() !== '')
-        lines.push('', message(summary));
-    return lines.join('\n');
-}
-function reasonsBlock(reasons) {
-    const ordered = view_reasonsWorstFirst(reasons);
-    const notable = ordered.filter((reason) => reason.status !== 'pass');
-    const passed = ordered.filter((reason) => reason.status === 'pass');
-    const blocks = [];
-    if (notable.length > 0)
-        blocks.push(bulletList(notable.map(reasonItem)));
-    if (passed.length > 0)
-        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
-    return blocks.join('\n\n');
-}
-function reasonItem(reason) {
-    const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
-    return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
-}
-function validationBlock(section) {
-    const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
-    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-    blocks.push(checksBlock(section.checks));
-    if (section.issues && section.issues.length > 0)
-        blocks.push(issuesBlock(section.issues));
-    if (section.drift)
-        blocks.push(driftBlock(section.drift));
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checksBlock(checks) {
-    if (checks.length === 0)
-        return 'No checks were run.';
-    const ordered = view_checksWorstFirst(checks);
-    const notable = ordered.filter((check) => check.status !== 'pass');
-    const passed = ordered.filter((check) => check.status === 'pass');
-    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-    const blocks = [];
-    if (notable.length > 0) {
-        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-    }
-    else {
-        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-    }
-    if (passed.length > 0) {
-        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
-    }
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checkRow(check) {
-    const unexpected = check.unexpectedCount === undefined
-        ? check.unexpectedFraction === undefined
-            ? '-'
-            : format_formatPercent(check.unexpectedFraction)
-        : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
-    const examples = (check.examples ?? [])
-        .slice(0, 3)
-        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
-    const detailsText = [
-        tableCell(check.message, MAX_MESSAGE_CHARS),
-        ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
-    ];
-    return [
-        STATUS_EMOJI[check.status],
-        tableCell(check.check),
-        check.column === undefined ? '' : cellCode(check.column),
-        observed(check.observed),
-        check.expected === undefined ? '-' : cellCode(check.expected),
-        unexpected,
-        detailsText.join('; '),
-    ];
-}
-function observed(value) {
-    if (value === undefined)
-        return '-';
-    if (typeof value === 'number')
-        return format_formatNumber(value);
-    if (typeof value === 'string')
-        return cellCode(value);
-    return String(value);
-}
-function issuesBlock(issues) {
-    const items = issues.slice(0, MAX_ROWS.issues).map((issue) => {
-        const where = `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
-        return `${code(where)}: ${message(issue.message)}`;
-    });
-    const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
-    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
-        .filter(Boolean)
-        .join('\n\n');
-}
-function driftBlock(drift) {
-    const drifted = drift.columns.filter((column) => column.drifted).length;
-    const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
-        `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`;
-    const skipped = driftSkipped(drift);
-    if (drift.columns.length === 0)
-        return [summary, skipped].filter(Boolean).join('\n\n');
-    const shown = view_driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
-    const rows = shown.map((column) => [
-        cellCode(column.column),
-        tableCell(view_driftTestLabel(column)),
-        view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
-        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`,
-        `${tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
-        column.drifted ? '⚠️ drifted' : 'no',
-    ]);
-    const notes = shown.filter((column) => column.note !== undefined);
-    const bounded = shown.some((column) => column.bounds !== undefined);
-    const columnsTable = [
-        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
-            'left',
-            'left',
-            'right',
-            'right',
-            'left',
-            'left',
-        ]),
-        moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
-        bounded ? BOUNDS_NOTE : '',
-        notes.length > 0
-            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
-            : '',
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-    const body = drifted > 0 ? columnsTable : details('Drift by column', columnsTable);
-    return [summary, body, skipped].filter(Boolean).join('\n\n');
-}
-const BOUNDS_NOTE = 'A range is what the profiles can bound when a side had more values than its profile keeps exactly; ' +
-    'the p-value then comes from the lower end of the statistic, so it is never smaller than the exact one.';
-/** Columns drift detection left out: the lost and retyped ones with a warning, the rest as a note. */
-function driftSkipped(drift) {
-    const skipped = drift.skipped ?? [];
-    if (skipped.length === 0)
-        return '';
-    const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
-    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
-    return [
-        `**Not tested for drift** (${plural(skipped.length, 'column')})`,
-        bulletList(items),
-        moreNote(skipped.length - shown.length, 'column'),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-}
-function comparisonBlock(section) {
-    const candidate = code(section.candidate.label);
-    if (section.baseline === null) {
-        const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
-        return [
-            heading(3, `Model ${code(section.model)}: ${candidate}`),
-            readingBlock(section),
-            'No baseline yet: this is the first run, so there is nothing to compare with.',
-            section.metrics.length > 0
-                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
-                : '',
-            paramsBlock(section),
-        ]
-            .filter(Boolean)
-            .join('\n\n');
-    }
-    const baseline = section.baseline;
-    const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
-    return [
-        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
-        readingBlock(section),
-        section.metrics.length > 0
-            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
-            : 'No metrics to compare.',
-        methodsNote(section),
-        slicesBlock(section),
-        paramsBlock(section),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-}
-function metricsTable(metrics, confidence, baselineHeader) {
-    const withInterval = metrics.some((metric) => metric.ci !== undefined);
-    const headers = [
-        'Metric',
-        baselineHeader,
-        'Candidate',
-        'Δ',
-        ...(withInterval ? [`${format_formatConfidence(confidence)} CI`] : []),
-        'Verdict',
-    ];
-    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
-}
-/** How the predictions were read, and why metrics of the task are absent. */
-function readingBlock(section) {
-    const { predictions } = section;
-    if (!predictions)
-        return '';
-    const line = `<sub>${view_describeReading(predictions, code, message)}</sub>`;
-    const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
-    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
-}
-function metricRow(metric, withInterval) {
-    const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
-    const verdict = metric.pValue === undefined ? label : `${label} (p = ${format_formatPValue(metric.pValue)})`;
-    return [
-        tableCell(metric.name),
-        format_formatNumber(metric.baseline),
-        format_formatNumber(metric.candidate),
-        format_formatDelta(metric.delta, metric.relative),
-        ...(withInterval ? [format_formatInterval(metric.ci)] : []),
-        verdict,
-    ];
-}
-function methodsNote(section) {
-    const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
-    const intervals = methods.size > 0
-        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
-        : '';
-    return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
-}
-function slicesBlock(section) {
-    const slices = view_slicesWorstFirst(section.slices ?? []);
-    if (slices.length === 0)
-        return '';
-    const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
-    const rows = slices
-        .slice(0, MAX_ROWS.slices)
-        .flatMap((slice) => slice.metrics.map((metric) => [
-        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
-        format_formatCount(slice.size),
-        ...metricRow(metric, true),
-    ]));
-    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
-    const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
-    return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
-}
-function paramsBlock(section) {
-    const changed = view_changedParams(section);
-    if (changed.length === 0)
-        return '';
-    const rows = changed
-        .slice(0, MAX_ROWS.params)
-        .map((param) => [
-        tableCell(param.name),
-        cellCode(format_formatScalar(param.baseline)),
-        cellCode(format_formatScalar(param.candidate)),
-    ]);
-    const body = [
-        table(['Parameter', 'Baseline', 'Candidate'], rows),
-        moreNote(changed.length - MAX_ROWS.params, 'parameter'),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-    return details(`Parameters: ${changed.length} changed`, body);
-}
-function footerLine(report, runUrl) {
-    const parts = ['mlgate'];
-    const sha = report.subject?.sha;
-    if (sha)
-        parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(runUrl);
-    if (link)
-        parts.push(`[workflow run](${link})`);
-    parts.push(escapeText(report.createdAt));
-    return `<sub>${parts.join(' · ')}</sub>`;
-}
-/** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
-}
-function code(text) {
-    return inlineCode(text, { maxChars: 100 });
-}
-function cellCode(text) {
-    return inlineCode(text, { table: true, maxChars: 100 });
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
-}
-function moreNote(hidden, noun) {
-    return hidden > 0 ? `_… and ${format_formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
-}
-function plural(count, noun) {
-    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
-function isDefined(value) {
-    return value !== undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-
-
-const text_STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIPPED' };
-/**
- * The report for a terminal: the same content and order as the Markdown, as aligned plain text.
- * Strings from the report are stripped of control characters, so a hostile report cannot move the
- * cursor or recolour the terminal.
- */
-function renderReportText(report) {
-    const blocks = [
-        verdictLines(report),
-        reasonLines(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationLines),
-        ...(report.comparisons ?? []).map(comparisonLines),
-    ].filter((lines) => lines.length > 0);
-    return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
-}
-function verdictLines(report) {
-    const { status, summary } = report.verdict;
-    const lines = [`mlgate: ${text_STATUS_WORDS[status]}${summary.trim() === '' ? '' : ` - ${clean(summary)}`}`];
-    const subject = report.subject;
-    const about = [
-        subject?.sha ? `commit ${subject.sha.slice(0, 7)}` : '',
-        subject?.repository ? clean(subject.repository) : '',
-        subject?.pullRequest ? `PR ${subject.pullRequest}` : '',
-    ].filter(Boolean);
-    if (about.length > 0)
-        lines.push(`  ${about.join(', ')}`);
-    return lines;
-}
-function reasonLines(reasons) {
-    if (reasons.length === 0)
-        return [];
-    return [
-        'Reasons:',
-        ...reasonsWorstFirst(reasons).map((reason) => {
-            const context = [reason.rule, reason.model, reason.dataset, reason.metric, reason.column]
-                .filter((part) => part !== undefined)
-                .map(clean);
-            return `  ${text_STATUS_WORDS[reason.status].padEnd(4)}  ${clean(reason.message)} [${context.join(', ')}]`;
-        }),
-    ];
-}
-function validationLines(section) {
-    const lines = [
-        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
-        ...checkLines(section.checks),
-    ];
-    for (const issue of section.issues ?? []) {
-        const where = `${clean(issue.file)}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
-        lines.push(`  problem reading data at ${where}: ${clean(issue.message)}`);
-    }
-    if (section.drift)
-        lines.push(...driftLines(section.drift));
-    return lines;
-}
-function checkLines(checks) {
-    if (checks.length === 0)
-        return ['  no checks were run'];
-    const notable = checksWorstFirst(checks).filter((check) => check.status !== 'pass');
-    const passing = checks.length - notable.length;
-    const lines = [];
-    if (notable.length > 0) {
-        lines.push(...textTable(['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'], notable.map((check) => [
-            text_STATUS_WORDS[check.status],
-            clean(check.check),
-            check.column === undefined ? '' : clean(check.column),
-            text_observed(check.observed),
-            check.expected === undefined ? '-' : clean(check.expected),
-            unexpected(check),
-            [clean(check.message), ...examples(check)].join('; '),
-        ])));
-    }
-    if (passing > 0)
-        lines.push(`  ${passing} check${passing === 1 ? '' : 's'} passed`);
-    return lines;
-}
-function text_observed(value) {
-    if (value === undefined)
-        return '-';
-    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
-}
-function unexpected(check) {
-    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
-    if (check.unexpectedCount === undefined)
-        return fraction || '-';
-    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
-}
-function examples(check) {
-    const shown = (check.examples ?? [])
-        .slice(0, 3)
-        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${quote(example.value)}`);
-    return shown.length > 0 ? [`e.g. ${shown.join(', ')}`] : [];
-}
-function driftLines(drift) {
-    const drifted = drift.columns.filter((column) => column.drifted).length;
-    const lines = [
-        `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
-            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
-    ];
-    const skipped = (drift.skipped ?? []).map((column) => `    ${text_STATUS_WORDS[column.status]}: ${clean(column.message)}`);
-    if (drift.columns.length === 0)
-        return [...lines, ...skipped];
-    const rows = driftWorstFirst(drift.columns).map((column) => [
-        clean(column.column),
-        driftTestLabel(column),
-        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
-        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
-        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
-        column.drifted ? 'DRIFTED' : 'no',
-    ]);
-    const notes = drift.columns
-        .filter((c) => c.note !== undefined)
-        .map((c) => `    ${clean(c.column)}: ${clean(c.note)}`);
-    return [
-        ...lines,
-        ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    '),
-        ...notes,
-        ...skipped,
-    ];
-}
-function comparisonLines(section) {
-    const candidate = quote(section.candidate.label);
-    if (section.baseline === null) {
-        return [
-            `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
-            ...readingLines(section),
-            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
-            ...paramLines(section),
-        ];
-    }
-    const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
-    const lines = [
-        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
-        ...readingLines(section),
-    ];
-    const interval = `${formatConfidence(section.confidence)} CI`;
-    lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
-    const slices = slicesWorstFirst(section.slices ?? []);
-    if (slices.length > 0) {
-        lines.push('  Slices, worst first:');
-        const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
-            `${clean(slice.column)} = ${quote(slice.value)}`,
-            formatCount(slice.size),
-            clean(metric.name),
-            ...metricCells(metric),
-        ]));
-        lines.push(...textTable(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], rows, '    '));
-    }
-    return [...lines, ...paramLines(section)];
-}
-function readingLines(section) {
-    const { predictions } = section;
-    if (!predictions)
-        return [];
-    return [
-        `  ${describeReading(predictions, quote, clean)}`,
-        ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
-    ];
-}
-function metricCells(metric) {
-    const label = metric.label.replace('-', ' ');
-    const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
-    return [
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        formatInterval(metric.ci),
-        metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
-    ];
-}
-function paramLines(section) {
-    const changed = changedParams(section);
-    if (changed.length === 0)
-        return [];
-    return [
-        '  Parameters changed:',
-        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
-    ];
-}
-/** Columns padded to their widest cell; the last column is not padded. */
-function textTable(headers, rows, indent = '  ') {
-    const all = [headers, ...rows];
-    const widths = headers.map((_, column) => Math.max(...all.map((row) => width(row[column] ?? ''))));
-    return all.map((row) => (indent +
-        headers
-            .map((_, column) => {
-            const cell = row[column] ?? '';
-            return column === headers.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - width(cell));
-        })
-            .join('  ')).trimEnd());
-}
-function width(text) {
-    return Array.from(text).length;
-}
-function clean(text) {
-    return sanitizeText(text).replace(/\s+/g, ' ').trim();
-}
-function quote(text) {
-    return `"${clean(text)}"`;
+    return { offset, line };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
@@ -40580,2484 +39537,6 @@ async function* pushBatches(reader, source) {
         yield batch;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
-/** `true` or `false` in any letter case (`True`, `FALSE`), as pandas and spreadsheets write them. */
-function isBooleanText(bytes, start, end) {
-    const length = end - start;
-    if (length === 4) {
-        return ((bytes[start] | 0x20) === 116 &&
-            (bytes[start + 1] | 0x20) === 114 &&
-            (bytes[start + 2] | 0x20) === 117 &&
-            (bytes[start + 3] | 0x20) === 101);
-    }
-    if (length === 5) {
-        return ((bytes[start] | 0x20) === 102 &&
-            (bytes[start + 1] | 0x20) === 97 &&
-            (bytes[start + 2] | 0x20) === 108 &&
-            (bytes[start + 3] | 0x20) === 115 &&
-            (bytes[start + 4] | 0x20) === 101);
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
-
-function fail(path, message) {
-    throw new errors_UserError(message, { path });
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return `a ${typeof value}`;
-}
-/** Checks `value` is an object of the given kind and a version this code reads. */
-function expectSketch(value, kind, versions, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail(path, `expected a ${kind} sketch object, got ${describeValue(value)}`);
-    }
-    const obj = value;
-    if (obj.kind !== kind)
-        fail(`${path}.kind`, `expected kind "${kind}", got ${describeValue(obj.kind)}`);
-    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
-        fail(`${path}.version`, `unsupported ${kind} version ${describeValue(obj.version)} (supported: ${versions.join(', ')})`);
-    }
-    return obj;
-}
-function expectInteger(obj, key, path, min, max) {
-    const v = obj[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-        fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${describeValue(v)}`);
-    }
-    return v;
-}
-function expectFinite(obj, key, path) {
-    const v = obj[key];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-        fail(`${path}.${key}`, `expected a finite number, got ${describeValue(v)}`);
-    return v;
-}
-/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
-function expectFiniteOrNull(obj, key, path) {
-    return obj[key] === null ? null : expectFinite(obj, key, path);
-}
-function expectString(obj, key, path) {
-    const v = obj[key];
-    if (typeof v !== 'string')
-        fail(`${path}.${key}`, `expected a string, got ${describeValue(v)}`);
-    return v;
-}
-function expectArray(obj, key, path) {
-    const v = obj[key];
-    if (!Array.isArray(v))
-        fail(`${path}.${key}`, `expected an array, got ${describeValue(v)}`);
-    return v;
-}
-function expectFiniteArray(obj, key, path) {
-    const arr = expectArray(obj, key, path);
-    for (let i = 0; i < arr.length; i++) {
-        const v = arr[i];
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-            fail(`${path}.${key}[${i}]`, `expected a finite number, got ${describeValue(v)}`);
-        }
-    }
-    return arr;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/hash.ts
-/**
- * 64-bit hashes for sketches, computed without allocating: every function writes the two 32-bit
- * halves into a caller-owned `out` array. Strings are hashed as their UTF-8 bytes, so a value read
- * as a byte range from a CSV buffer and the same value held as a JS string hash identically.
- *
- * Bytes use MurmurHash3 x86_128 (Appleby, public domain; the first 64 of its 128 bits): it passes
- * SMHasher and needs only 32-bit multiplies, which JS does natively with Math.imul. Doubles use a
- * three-round invertible mixer over their IEEE-754 bit pattern, so distinct doubles never collide.
- */
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { imul } = Math;
-const C1 = 0x239b961b;
-const C2 = 0xab0e9789;
-const C3 = 0x38b34ae5;
-const C4 = 0xa1e38b93;
-function rotl(x, r) {
-    return (x << r) | (x >>> (32 - r));
-}
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
-}
-function readUint32LE(buf, i) {
-    return buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
-}
-/** MurmurHash3 x86_128 of `buf[start, end)`; writes h1 to out[0] and h2 to out[1]. */
-function hashBytes(buf, start, end, out, seed = 0) {
-    const len = end - start;
-    let h1 = seed | 0;
-    let h2 = h1;
-    let h3 = h1;
-    let h4 = h1;
-    const blocksEnd = start + (len & ~15);
-    let i = start;
-    for (; i < blocksEnd; i += 16) {
-        let k1 = readUint32LE(buf, i);
-        let k2 = readUint32LE(buf, i + 4);
-        let k3 = readUint32LE(buf, i + 8);
-        let k4 = readUint32LE(buf, i + 12);
-        k1 = imul(rotl(imul(k1, C1), 15), C2);
-        h1 ^= k1;
-        h1 = (imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
-        k2 = imul(rotl(imul(k2, C2), 16), C3);
-        h2 ^= k2;
-        h2 = (imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
-        k3 = imul(rotl(imul(k3, C3), 17), C4);
-        h3 ^= k3;
-        h3 = (imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
-        k4 = imul(rotl(imul(k4, C4), 18), C1);
-        h4 ^= k4;
-        h4 = (imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
-    }
-    const tail = len & 15;
-    if (tail > 12) {
-        let k4 = 0;
-        for (let j = tail - 1; j >= 12; j--)
-            k4 = (k4 << 8) | buf[i + j];
-        h4 ^= imul(rotl(imul(k4, C4), 18), C1);
-    }
-    if (tail > 8) {
-        let k3 = 0;
-        for (let j = Math.min(tail, 12) - 1; j >= 8; j--)
-            k3 = (k3 << 8) | buf[i + j];
-        h3 ^= imul(rotl(imul(k3, C3), 17), C4);
-    }
-    if (tail > 4) {
-        let k2 = 0;
-        for (let j = Math.min(tail, 8) - 1; j >= 4; j--)
-            k2 = (k2 << 8) | buf[i + j];
-        h2 ^= imul(rotl(imul(k2, C2), 16), C3);
-    }
-    if (tail > 0) {
-        let k1 = 0;
-        for (let j = Math.min(tail, 4) - 1; j >= 0; j--)
-            k1 = (k1 << 8) | buf[i + j];
-        h1 ^= imul(rotl(imul(k1, C1), 15), C2);
-    }
-    h1 ^= len;
-    h2 ^= len;
-    h3 ^= len;
-    h4 ^= len;
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    h3 = (h3 + h1) | 0;
-    h4 = (h4 + h1) | 0;
-    h1 = fmix32(h1);
-    h2 = fmix32(h2);
-    h3 = fmix32(h3);
-    h4 = fmix32(h4);
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    out[0] = h1;
-    out[1] = h2;
-}
-const f64 = new Float64Array(1);
-const f64Words = new Uint32Array(f64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = 1 - LO;
-/**
- * Hash of a double's bit pattern. -0 hashes as 0 and every NaN as the canonical NaN, so values
- * that compare equal (and all NaNs) count as one distinct value.
- */
-function hashNumber(x, out) {
-    f64[0] = x === 0 ? 0 : x;
-    if (x !== x)
-        f64[0] = NaN;
-    const lo = f64Words[LO];
-    const hi = f64Words[HI];
-    // Each round is invertible given the other half (a Feistel-like network), so the map is a bijection.
-    let a = fmix32(lo ^ imul(hi, 0x9e3779b1));
-    const b = fmix32(hi ^ imul(a, 0x85ebca77));
-    a = fmix32(a ^ imul(b, 0xc2b2ae3d));
-    out[0] = a;
-    out[1] = b;
-}
-let scratch = new Uint8Array(256);
-/**
- * Encodes `s` as UTF-8 into a module-owned buffer (grown when a longer string arrives) and
- * returns the byte length. Lone surrogates become U+FFFD, as TextEncoder does. The buffer is
- * only valid until the next call: read it immediately via `utf8Scratch()`.
- */
-function encodeUtf8Scratch(s) {
-    if (scratch.length < s.length * 3)
-        scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
-    const buf = scratch;
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-        let c = s.charCodeAt(i);
-        if (c < 0x80) {
-            buf[n++] = c;
-            continue;
-        }
-        if (c < 0x800) {
-            buf[n++] = 0xc0 | (c >> 6);
-            buf[n++] = 0x80 | (c & 63);
-            continue;
-        }
-        if (c >= 0xd800 && c <= 0xdfff) {
-            const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-            if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-                c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-                i++;
-                buf[n++] = 0xf0 | (c >> 18);
-                buf[n++] = 0x80 | ((c >> 12) & 63);
-                buf[n++] = 0x80 | ((c >> 6) & 63);
-                buf[n++] = 0x80 | (c & 63);
-                continue;
-            }
-            c = 0xfffd;
-        }
-        buf[n++] = 0xe0 | (c >> 12);
-        buf[n++] = 0x80 | ((c >> 6) & 63);
-        buf[n++] = 0x80 | (c & 63);
-    }
-    return n;
-}
-/** The buffer `encodeUtf8Scratch` wrote into. */
-function utf8Scratch() {
-    return scratch;
-}
-/** Hash of a string's UTF-8 bytes; equals `hashBytes` over the same text read as bytes. */
-function hashString(s, out, seed = 0) {
-    const n = encodeUtf8Scratch(s);
-    hashBytes(scratch, 0, n, out, seed);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/frequent-items.ts
-
-
-
-const DEFAULT_EXACT_LIMIT = 10_000;
-const MAX_LIMIT = (1 << 22) - 1;
-/** Sample levels use the top bits of the 64-bit hash's high word: beyond 32 there are none left. */
-const MAX_LEVEL = 32;
-const INITIAL_SLOTS = 16;
-const frequent_items_decoder = new TextDecoder();
-/**
- * Exact counts of categorical values while at most `exactLimit` distinct values have been seen, then exact counts
- * of a hash sample of them (Gibbons' distinct sampling): at level ℓ a value is kept if and only if its 64-bit
- * hash starts with ℓ zero bits, and the level rises by one whenever more than `exactLimit` values are kept.
- *
- * The state is a function of the multiset of values alone, whatever their order and however they were split into
- * shards: the level ends as the smallest one whose sample fits the limit (the number of values passing any level
- * only grows with the data), and every kept count is exact. So merged shard summaries equal one pass exactly, and
- * the counts they report are facts: a kept value's count is exact, a value that passes the level but is absent
- * occurred 0 times, and the values not sampled share the rest of `count` exactly.
- *
- * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a reader buffer;
- * `addString` encodes first, giving the same identity). Keys live in one byte arena, so counting an already-seen
- * value allocates nothing.
- */
-class FrequentItems {
-    exactLimit;
-    sampleLevel = 0;
-    n = 0;
-    size = 0;
-    hashHi = new Int32Array(INITIAL_SLOTS);
-    hashLo = new Int32Array(INITIAL_SLOTS);
-    counts = new Float64Array(INITIAL_SLOTS);
-    keyStart = new Int32Array(INITIAL_SLOTS);
-    keyLength = new Int32Array(INITIAL_SLOTS);
-    arena = new Uint8Array(256);
-    arenaUsed = 0;
-    /** Open-addressing table (linear probing) of entry numbers, at most half full; -1 marks a free slot. */
-    index = new Int32Array(2 * INITIAL_SLOTS).fill(-1);
-    mask = 2 * INITIAL_SLOTS - 1;
-    probe = 0;
-    hash = new Uint32Array(2);
-    constructor({ exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
-        if (!Number.isInteger(exactLimit) || exactLimit < 1 || exactLimit > MAX_LIMIT) {
-            throw new errors_UserError(`frequent-items exact limit must be an integer in [1, ${MAX_LIMIT}], got ${exactLimit}`);
-        }
-        this.exactLimit = exactLimit;
-    }
-    /** Counts the value whose UTF-8 bytes are buf[start, end). */
-    addBytes(buf, start, end) {
-        hashBytes(buf, start, end, this.hash);
-        this.addHashed(buf, start, end);
-    }
-    /**
-     * `addBytes` for a caller that has hashed the bytes already (`hashBytes` with the default seed
-     * gave `hi`, `lo`): a profile hashes each text value once for HyperLogLog and this.
-     */
-    addHashedBytes(buf, start, end, hi, lo) {
-        this.hash[0] = hi;
-        this.hash[1] = lo;
-        this.addHashed(buf, start, end);
-    }
-    addHashed(buf, start, end) {
-        this.n++;
-        if (!this.sampled(this.hash[0]))
-            return;
-        this.upsert(buf, start, end, 1);
-        if (this.size > this.exactLimit)
-            this.raiseLevel();
-    }
-    addString(value) {
-        const length = encodeUtf8Scratch(value);
-        this.addBytes(utf8Scratch(), 0, length);
-    }
-    /** Total number of values counted. */
-    get count() {
-        return this.n;
-    }
-    /** Every value is counted (level 0). */
-    get isExact() {
-        return this.sampleLevel === 0;
-    }
-    get level() {
-        return this.sampleLevel;
-    }
-    /** Number of distinct values while exact; undefined once sampled. */
-    get exactDistinct() {
-        return this.isExact ? this.size : undefined;
-    }
-    /** Values counted (all of them while exact, the sample after) and the sum of their counts. */
-    get keptDistinct() {
-        return this.size;
-    }
-    get keptTotal() {
-        let total = 0;
-        for (let e = 0; e < this.size; e++)
-            total += this.counts[e];
-        return total;
-    }
-    /** Every value with its count while exact; undefined once sampled. */
-    exactCounts() {
-        return this.isExact ? this.sample() : undefined;
-    }
-    /** The values kept at `level` (≥ this summary's level) with their exact counts. */
-    sample(level = this.sampleLevel) {
-        if (level < this.sampleLevel)
-            throw new RangeError(`the summary is at level ${this.sampleLevel}, not ${level}`);
-        const map = new Map();
-        for (let e = 0; e < this.size; e++) {
-            if (passes(this.hashHi[e], level))
-                map.set(this.keyOf(e), this.counts[e]);
-        }
-        return map;
-    }
-    /**
-     * The most frequent values, highest count first (ties by value), at most `limit` of them. Once sampled, only
-     * values that are certainly among the `limit` most frequent are listed: a kept value with count c is, when fewer
-     * than `limit` values can have a higher count — the kept ones that do, plus at most ⌊rest/(c+1)⌋ values outside
-     * the sample, whose counts sum to `rest`.
-     */
-    topItems(limit = Infinity) {
-        const order = Array.from({ length: this.size }, (_, e) => e);
-        const keys = order.map((e) => this.keyOf(e));
-        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-        const items = order.map((e) => ({ value: keys[e], count: this.counts[e] }));
-        if (this.isExact)
-            return items.slice(0, Math.min(limit, items.length));
-        const rest = this.n - this.keptTotal;
-        const listed = [];
-        let higher = 0;
-        for (let i = 0; i < items.length && listed.length < limit; i++) {
-            const item = items[i];
-            while (higher < i && items[higher].count > item.count)
-                higher++;
-            if (higher + Math.floor(rest / (item.count + 1)) >= limit)
-                break;
-            listed.push(item);
-        }
-        return listed;
-    }
-    /**
-     * What is known of how often `value` occurred: exactly `count` when the summary counted it (or would have, had it
-     * occurred), otherwise somewhere from 0 to `upperBound` (the count of all values outside the sample).
-     */
-    bounds(value) {
-        const length = encodeUtf8Scratch(value);
-        const buf = utf8Scratch();
-        hashBytes(buf, 0, length, this.hash);
-        const e = this.find(buf, 0, length);
-        if (e >= 0)
-            return { count: this.counts[e], upperBound: this.counts[e] };
-        if (this.sampled(this.hash[0]))
-            return { count: 0, upperBound: 0 };
-        return { count: 0, upperBound: this.n - this.keptTotal };
-    }
-    /** Folds `other` into this: both are brought to the higher level, counts of equal values add up. */
-    merge(other) {
-        if (other.exactLimit !== this.exactLimit) {
-            throw new errors_UserError(`cannot merge frequent-items summaries with different exact limits (${this.exactLimit} and ${other.exactLimit})`);
-        }
-        const level = Math.max(this.sampleLevel, other.sampleLevel);
-        if (level > this.sampleLevel)
-            this.setLevel(level);
-        for (let e = 0; e < other.size; e++) {
-            if (!passes(other.hashHi[e], level))
-                continue;
-            this.hash[0] = other.hashHi[e];
-            this.hash[1] = other.hashLo[e];
-            const start = other.keyStart[e];
-            this.upsert(other.arena, start, start + other.keyLength[e], other.counts[e]);
-        }
-        this.n += other.n;
-        if (this.size > this.exactLimit)
-            this.raiseLevel();
-        return this;
-    }
-    sampled(hi) {
-        return passes(hi, this.sampleLevel);
-    }
-    /** Raises the level until the sample fits the limit (or no hash bits are left to sample by). */
-    raiseLevel() {
-        let level = this.sampleLevel;
-        while (level < MAX_LEVEL) {
-            level++;
-            let kept = 0;
-            for (let e = 0; e < this.size; e++)
-                if (passes(this.hashHi[e], level))
-                    kept++;
-            if (kept <= this.exactLimit)
-                break;
-        }
-        this.setLevel(level);
-    }
-    /** Drops the values that do not pass `level` and compacts entries and keys. */
-    setLevel(level) {
-        let kept = 0;
-        let arenaUsed = 0;
-        for (let e = 0; e < this.size; e++) {
-            if (!passes(this.hashHi[e], level))
-                continue;
-            const start = this.keyStart[e];
-            const length = this.keyLength[e];
-            this.arena.copyWithin(arenaUsed, start, start + length);
-            this.hashHi[kept] = this.hashHi[e];
-            this.hashLo[kept] = this.hashLo[e];
-            this.counts[kept] = this.counts[e];
-            this.keyStart[kept] = arenaUsed;
-            this.keyLength[kept] = length;
-            arenaUsed += length;
-            kept++;
-        }
-        this.size = kept;
-        this.arenaUsed = arenaUsed;
-        this.sampleLevel = level;
-        this.rebuildIndex();
-    }
-    /**
-     * Entry number of the value whose hash is in `this.hash`, or -1 with `probe` left at the free
-     * slot where it would go. The hash travels in that array, not as arguments, because int32
-     * values beyond ±2^30 passed to a call are boxed: one heap allocation per value counted.
-     */
-    find(buf, start, end) {
-        const h1 = this.hash[0] | 0;
-        const h2 = this.hash[1] | 0;
-        let slot = h2 & this.mask;
-        for (;;) {
-            const e = this.index[slot];
-            if (e < 0) {
-                this.probe = slot;
-                return -1;
-            }
-            if (this.hashHi[e] === h1 && this.hashLo[e] === h2 && this.keyEquals(e, buf, start, end))
-                return e;
-            slot = (slot + 1) & this.mask;
-        }
-    }
-    keyEquals(e, buf, start, end) {
-        const length = this.keyLength[e];
-        if (length !== end - start)
-            return false;
-        const at = this.keyStart[e];
-        for (let i = 0; i < length; i++)
-            if (this.arena[at + i] !== buf[start + i])
-                return false;
-        return true;
-    }
-    /** Adds `weight` to the value whose hash is in `this.hash`, inserting it if new. */
-    upsert(buf, start, end, weight) {
-        const found = this.find(buf, start, end);
-        if (found >= 0) {
-            this.counts[found] += weight;
-            return;
-        }
-        if (this.size === this.counts.length) {
-            this.grow(this.size * 2);
-            this.find(buf, start, end);
-        }
-        const length = end - start;
-        if (this.arenaUsed + length > this.arena.length) {
-            const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
-            grown.set(this.arena.subarray(0, this.arenaUsed));
-            this.arena = grown;
-        }
-        this.arena.set(buf.subarray(start, end), this.arenaUsed);
-        const e = this.size++;
-        this.hashHi[e] = this.hash[0] | 0;
-        this.hashLo[e] = this.hash[1] | 0;
-        this.counts[e] = weight;
-        this.keyStart[e] = this.arenaUsed;
-        this.keyLength[e] = length;
-        this.arenaUsed += length;
-        this.index[this.probe] = e;
-    }
-    /** Room for `slots` entries (≥ size) and an index at most half full. */
-    grow(slots) {
-        const size = this.size;
-        const copy = (old, fresh) => {
-            fresh.set(old.subarray(0, size));
-            return fresh;
-        };
-        this.hashHi = copy(this.hashHi, new Int32Array(slots));
-        this.hashLo = copy(this.hashLo, new Int32Array(slots));
-        this.counts = copy(this.counts, new Float64Array(slots));
-        this.keyStart = copy(this.keyStart, new Int32Array(slots));
-        this.keyLength = copy(this.keyLength, new Int32Array(slots));
-        this.index = new Int32Array(2 * slots);
-        this.mask = 2 * slots - 1;
-        this.rebuildIndex();
-    }
-    rebuildIndex() {
-        this.index.fill(-1);
-        for (let e = 0; e < this.size; e++) {
-            let slot = this.hashLo[e] & this.mask;
-            while (this.index[slot] >= 0)
-                slot = (slot + 1) & this.mask;
-            this.index[slot] = e;
-        }
-    }
-    keyOf(e) {
-        const start = this.keyStart[e];
-        return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
-    }
-    toJSON() {
-        const order = Array.from({ length: this.size }, (_, e) => e);
-        const keys = order.map((e) => this.keyOf(e));
-        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-        return {
-            kind: 'frequent-items',
-            version: 2,
-            exactLimit: this.exactLimit,
-            level: this.sampleLevel,
-            n: this.n,
-            items: order.map((e) => [keys[e], this.counts[e]]),
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'frequent-items', [2], path);
-        const exactLimit = expectInteger(obj, 'exactLimit', path, 1, MAX_LIMIT);
-        const level = expectInteger(obj, 'level', path, 0, MAX_LEVEL);
-        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const items = expectArray(obj, 'items', path);
-        if (items.length > exactLimit && level < MAX_LEVEL) {
-            fail(`${path}.items`, `holds ${items.length} values but the exact limit is ${exactLimit}`);
-        }
-        const sketch = new FrequentItems({ exactLimit });
-        sketch.sampleLevel = level;
-        let total = 0;
-        for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            const at = `${path}.items[${i}]`;
-            if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string') {
-                fail(at, `expected a [value, count] pair with a string value, got ${describeValue(item)}`);
-            }
-            const count = item[1];
-            if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-                fail(`${at}[1]`, `expected a positive integer count, got ${describeValue(count)}`);
-            }
-            const length = encodeUtf8Scratch(item[0]);
-            const buf = utf8Scratch();
-            hashBytes(buf, 0, length, sketch.hash);
-            if (!sketch.sampled(sketch.hash[0]))
-                fail(`${at}[0]`, `value ${describeValue(item[0])} is not in a level-${level} sample`);
-            if (sketch.find(buf, 0, length) >= 0)
-                fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
-            sketch.upsert(buf, 0, length, count);
-            total += count;
-        }
-        if (level === 0 ? total !== n : total > n) {
-            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${level === 0 ? ' (an exact summary counts every value)' : ''}`);
-        }
-        sketch.n = n;
-        return sketch;
-    }
-}
-/** Whether a value whose hash has high word `hi` is kept at `level`: its top `level` bits are zero. */
-function passes(hi, level) {
-    return level === 0 || hi >>> (32 - level) === 0;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
-
-
-const DEFAULT_HISTOGRAM_BINS = 20;
-const MAX_BINS = 10_000;
-/**
- * Equal-width histogram of a numeric column, derived at report time from the column's KLL
- * sketch rather than accumulated while reading. Why: shards see different value ranges, so
- * bins fixed while streaming would not line up when profiles merge; the KLL sketch merges
- * exactly, and bins drawn from the merged min/max then cover the whole data.
- *
- * Each count is n·(rank(right edge) − rank(left edge)), so it is off by at most
- * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
- * not compacted (n ≤ k). Counts always sum to n.
- */
-class Histogram {
-    edges;
-    counts;
-    constructor(edges, counts) {
-        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
-            throw new errors_UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
-        }
-        this.edges = edges;
-        this.counts = counts;
-    }
-    /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
-    static fromKll(sketch, bins = DEFAULT_HISTOGRAM_BINS) {
-        if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
-            throw new errors_UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
-        }
-        if (sketch.isEmpty)
-            return new Histogram([], []);
-        const min = sketch.min;
-        const max = sketch.max;
-        if (min === max)
-            return new Histogram([min, max], [sketch.count]);
-        const edges = [min];
-        // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
-        const width = max / bins - min / bins;
-        for (let i = 1; i < bins; i++)
-            edges.push(min + width * i);
-        edges.push(max);
-        const counts = [];
-        let below = 0;
-        for (let i = 1; i <= bins; i++) {
-            const atMost = i === bins ? sketch.count : sketch.weightAtMost(edges[i]);
-            counts.push(atMost - below);
-            below = atMost;
-        }
-        return new Histogram(edges, counts);
-    }
-    get total() {
-        return this.counts.reduce((a, b) => a + b, 0);
-    }
-    toJSON() {
-        return { kind: 'histogram', version: 1, edges: [...this.edges], counts: [...this.counts] };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'histogram', [1], path);
-        const edges = expectFiniteArray(obj, 'edges', path);
-        const counts = expectFiniteArray(obj, 'counts', path);
-        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
-            fail(`${path}.edges`, `expected ${counts.length === 0 ? 0 : counts.length + 1} edges for ${counts.length} bins, got ${edges.length}`);
-        }
-        for (let i = 1; i < edges.length; i++) {
-            if (edges[i] < edges[i - 1])
-                fail(`${path}.edges[${i}]`, 'edges must be ascending');
-        }
-        for (let i = 0; i < counts.length; i++) {
-            if (!Number.isInteger(counts[i]) || counts[i] < 0) {
-                fail(`${path}.counts[${i}]`, `expected a non-negative integer count, got ${counts[i]}`);
-            }
-        }
-        return new Histogram(edges, counts);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/hll.ts
-
-
-
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { clz32 } = Math;
-const DEFAULT_HLL_PRECISION = 14;
-const MIN_PRECISION = 4;
-const MAX_PRECISION = 18;
-/** Names the hash in serialized sketches: registers are only comparable under the same hash. */
-const HASH_ID = 'murmur3_x86_128-64/0+f64mix';
-/**
- * HyperLogLog distinct counter (Flajolet et al. 2007) over 64-bit hashes, with 2^p one-byte
- * registers (p = 14: 16 KiB). The estimate is Ertl's improved estimator ("New cardinality
- * estimation algorithms for HyperLogLog sketches", 2017): it corrects the raw estimator's bias
- * over the whole range without empirical tables, agrees with linear counting for small
- * cardinalities, and needs no large-range correction because hashes have 64 bits.
- * Relative standard error ≈ 1.04/√(2^p) (p = 14: 0.81%).
- *
- * `merge` takes the register-wise maximum, so merging shard sketches gives exactly the registers
- * one pass would have. Numbers and strings hash differently: feed a column one way only.
- */
-class HyperLogLog {
-    p;
-    registers;
-    hash = new Uint32Array(2);
-    constructor(p = DEFAULT_HLL_PRECISION) {
-        if (!Number.isInteger(p) || p < MIN_PRECISION || p > MAX_PRECISION) {
-            throw new errors_UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
-        }
-        this.p = p;
-        this.registers = new Uint8Array(1 << p);
-    }
-    /** Largest register value: 64 − p hash bits after the index, all zero, plus one. */
-    get maxRank() {
-        return 64 - this.p + 1;
-    }
-    /** Adds a value given by its 64-bit hash (h1 high word, h2 low word). */
-    addHash(h1, h2) {
-        const p = this.p;
-        const index = h1 >>> (32 - p);
-        const rest = h1 << p;
-        let rank;
-        if (rest !== 0)
-            rank = clz32(rest) + 1;
-        else
-            rank = 32 - p + clz32(h2) + 1;
-        if (rank > this.registers[index])
-            this.registers[index] = rank;
-    }
-    /** Adds a number; -0 counts as 0 and all NaNs as one value. */
-    addNumber(x) {
-        hashNumber(x, this.hash);
-        this.addHash(this.hash[0], this.hash[1]);
-    }
-    /** Adds a string; same as `addBytes` over its UTF-8 encoding. */
-    addString(s) {
-        hashString(s, this.hash);
-        this.addHash(this.hash[0], this.hash[1]);
-    }
-    /** Adds the value whose UTF-8 bytes are buf[start, end), without creating a string. */
-    addBytes(buf, start, end) {
-        hashBytes(buf, start, end, this.hash);
-        this.addHash(this.hash[0], this.hash[1]);
-    }
-    merge(other) {
-        if (other.p !== this.p) {
-            throw new errors_UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
-        }
-        const a = this.registers;
-        const b = other.registers;
-        for (let i = 0; i < a.length; i++)
-            if (b[i] > a[i])
-                a[i] = b[i];
-        return this;
-    }
-    /** True when both hold identical registers (what one pass and merged shards must agree on). */
-    equals(other) {
-        if (other.p !== this.p)
-            return false;
-        for (let i = 0; i < this.registers.length; i++)
-            if (this.registers[i] !== other.registers[i])
-                return false;
-        return true;
-    }
-    /** Estimated number of distinct values added. */
-    estimate() {
-        const m = this.registers.length;
-        const q = this.maxRank - 1;
-        const histogram = new Float64Array(q + 2);
-        for (let i = 0; i < m; i++)
-            histogram[this.registers[i]]++;
-        let z = m * tau(1 - histogram[q + 1] / m);
-        for (let r = q; r >= 1; r--)
-            z = 0.5 * (z + histogram[r]);
-        z += m * sigma(histogram[0] / m);
-        return (m * m) / (2 * Math.LN2 * z);
-    }
-    /** Relative standard error of `estimate()`: 1.04/√m. */
-    static relativeStandardError(p = DEFAULT_HLL_PRECISION) {
-        return 1.04 / Math.sqrt(2 ** p);
-    }
-    toJSON() {
-        return {
-            kind: 'hll',
-            version: 1,
-            p: this.p,
-            hash: HASH_ID,
-            registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString('base64'),
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'hll', [1], path);
-        const p = expectInteger(obj, 'p', path, MIN_PRECISION, MAX_PRECISION);
-        const hash = expectString(obj, 'hash', path);
-        if (hash !== HASH_ID)
-            fail(`${path}.hash`, `unknown hash "${hash}" (this version uses "${HASH_ID}")`);
-        const encoded = expectString(obj, 'registers', path);
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
-            fail(`${path}.registers`, 'expected base64 text');
-        const bytes = Buffer.from(encoded, 'base64');
-        const sketch = new HyperLogLog(p);
-        if (bytes.length !== sketch.registers.length) {
-            fail(`${path}.registers`, `expected ${sketch.registers.length} registers for p=${p}, got ${bytes.length}`);
-        }
-        for (let i = 0; i < bytes.length; i++) {
-            if (bytes[i] > sketch.maxRank) {
-                fail(`${path}.registers`, `register ${i} holds ${bytes[i]}, above the maximum ${sketch.maxRank} for p=${p}`);
-            }
-            sketch.registers[i] = bytes[i];
-        }
-        return sketch;
-    }
-}
-/** Ertl's σ(x) = x + Σ_{k≥1} x^(2^k)·2^(k−1), the correction for empty registers. */
-function sigma(x) {
-    if (x === 1)
-        return Infinity;
-    let y = 1;
-    let z = x;
-    let previous;
-    do {
-        x *= x;
-        previous = z;
-        z += x * y;
-        y += y;
-    } while (z !== previous);
-    return z;
-}
-/** Ertl's τ(x), the correction for saturated registers. */
-function tau(x) {
-    if (x === 0 || x === 1)
-        return 0;
-    let y = 1;
-    let z = 1 - x;
-    let previous;
-    do {
-        x = Math.sqrt(x);
-        previous = z;
-        y *= 0.5;
-        z -= (1 - x) ** 2 * y;
-    } while (z !== previous);
-    return z / 3;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/prng.ts
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { imul: prng_imul } = Math;
-/**
- * A tiny seeded generator (mulberry32) whose whole state is one uint32, so a sketch can store it
- * and a serialized sketch continues with exactly the random choices the original would have made.
- * Statistical quality is ample for the one thing sketches need: fair coin flips.
- */
-class SeededRandom {
-    s;
-    constructor(state) {
-        this.s = state >>> 0;
-    }
-    get state() {
-        return this.s >>> 0;
-    }
-    nextUint32() {
-        this.s = (this.s + 0x6d2b79f5) | 0;
-        let t = this.s;
-        t = prng_imul(t ^ (t >>> 15), t | 1);
-        t ^= t + prng_imul(t ^ (t >>> 7), t | 61);
-        return (t ^ (t >>> 14)) >>> 0;
-    }
-    /** 0 or 1 with equal probability. */
-    nextBit() {
-        return this.nextUint32() >>> 31;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/kll.ts
-
-
-
-/** Narrowest a level may get; DataSketches' default, which keeps compactions worth their cost. */
-const MIN_LEVEL_WIDTH = 8;
-const MIN_K = MIN_LEVEL_WIDTH;
-const MAX_K = 65535;
-const MAX_LEVELS = 61;
-const DEFAULT_KLL_K = 200;
-const DEFAULT_SEED = 0x5eed;
-/** Capacity of the level `depth` steps below the top: k·(2/3)^depth, rounded, at least 8. */
-function levelCapacity(k, numLevels, level) {
-    const depth = numLevels - level - 1;
-    if (depth > 30)
-        return MIN_LEVEL_WIDTH;
-    const twice = Math.floor((2 * k * 2 ** depth) / 3 ** depth);
-    return Math.max(MIN_LEVEL_WIDTH, (twice + 1) >> 1);
-}
-function totalCapacity(k, numLevels) {
-    let total = 0;
-    for (let level = 0; level < numLevels; level++)
-        total += levelCapacity(k, numLevels, level);
-    return total;
-}
-/**
- * KLL quantiles sketch (Karnin, Lang & Liberty 2016) with the lazy compaction scheme and level
- * capacities of Apache DataSketches (k·(2/3)^depth, minimum width 8). It retains about 3k items
- * whatever the stream length.
- *
- * Rank error: for a sketch of parameter k (single stream or any tree of merges), with 99%
- * confidence every `rank(x)` is within ε = 2.296 / k^0.9723 of the true normalized rank
- * (k = 200: ε ≈ 1.33%), and a difference of two ranks (a histogram bin, a PMF entry) within
- * 2.446 / k^0.9433 (k = 200: ≈ 1.65%). `quantile(q)` returns an item whose true rank is within ε of q.
- * These are DataSketches' empirical fits for the same algorithm; the tests check them here.
- *
- * Ranks are inclusive: rank(x) is the fraction of inputs ≤ x. Only finite values are kept:
- * NaN and ±Infinity are ignored (the profiler counts them separately). The compaction coin
- * comes from a seeded generator stored in the sketch, so runs are reproducible.
- */
-class KllSketch {
-    k;
-    n = 0;
-    numLevels = 1;
-    /** Level h holds items[levels[h], levels[h+1]); level 0 grows downward into the free space before it. */
-    levels;
-    items;
-    lo = Infinity;
-    hi = -Infinity;
-    /** levelCapacity for each current level, cached because compaction consults it on every call. */
-    capacities;
-    rng;
-    sortedValues = null;
-    sortedCumWeights = null;
-    constructor(k = DEFAULT_KLL_K, seed = DEFAULT_SEED) {
-        if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
-            throw new errors_UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
-        }
-        this.k = k;
-        this.rng = new SeededRandom(seed);
-        this.items = new Float64Array(k);
-        this.levels = Int32Array.of(k, k);
-        this.capacities = Int32Array.of(k);
-    }
-    setNumLevels(numLevels) {
-        this.numLevels = numLevels;
-        this.capacities = new Int32Array(numLevels);
-        for (let level = 0; level < numLevels; level++)
-            this.capacities[level] = levelCapacity(this.k, numLevels, level);
-    }
-    /**
-     * The rank error ε this sketch guarantees with 99% confidence for parameter k (see the class
-     * comment); `pmf` asks for the bound on a difference of two ranks instead.
-     */
-    static normalizedRankError(k, pmf = false) {
-        return pmf ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
-    }
-    normalizedRankError(pmf = false) {
-        return KllSketch.normalizedRankError(this.k, pmf);
-    }
-    add(x) {
-        if (x - x !== 0)
-            return;
-        if (this.levels[0] === 0)
-            this.compactOnce();
-        const i = --this.levels[0];
-        this.items[i] = x;
-        this.n++;
-        if (x < this.lo)
-            this.lo = x;
-        if (x > this.hi)
-            this.hi = x;
-        this.sortedValues = null;
-    }
-    /** Number of values added (directly or through merges). */
-    get count() {
-        return this.n;
-    }
-    get isEmpty() {
-        return this.n === 0;
-    }
-    /** Exact minimum; NaN when empty. */
-    get min() {
-        return this.n === 0 ? NaN : this.lo;
-    }
-    /** Exact maximum; NaN when empty. */
-    get max() {
-        return this.n === 0 ? NaN : this.hi;
-    }
-    /** How many items the sketch holds (its memory is about 8 bytes each). */
-    get retained() {
-        return this.items.length - this.levels[0];
-    }
-    levelSize(level) {
-        return this.levels[level + 1] - this.levels[level];
-    }
-    /**
-     * Halves the lowest level that reached its capacity into the level above, which frees room
-     * at the bottom of the buffer. Each retained survivor of a halving doubles its weight; the
-     * coin picks odd or even positions so the rank error is unbiased.
-     */
-    compactOnce() {
-        let h = 0;
-        while (this.levelSize(h) < this.capacities[h]) {
-            h++;
-            if (h >= this.numLevels)
-                throw new Error('KLL invariant broken: full buffer but no level at capacity');
-        }
-        if (h === this.numLevels - 1)
-            this.addEmptyTopLevel();
-        const levels = this.levels;
-        const items = this.items;
-        const rawBeg = levels[h];
-        const rawEnd = levels[h + 1];
-        const popAbove = levels[h + 2] - rawEnd;
-        const odd = (rawEnd - rawBeg) & 1;
-        const adjBeg = rawBeg + odd;
-        const adjPop = rawEnd - adjBeg;
-        const half = adjPop >>> 1;
-        if (h === 0)
-            sortRange(items, adjBeg, rawEnd - 1);
-        const offset = this.rng.nextBit();
-        if (popAbove === 0) {
-            for (let i = rawEnd - 1, j = rawEnd - 1 - offset; i >= adjBeg + half; i--, j -= 2)
-                items[i] = items[j];
-        }
-        else {
-            for (let i = adjBeg, j = adjBeg + offset; i < adjBeg + half; i++, j += 2)
-                items[i] = items[j];
-            mergeSortedRuns(items, adjBeg, adjBeg + half, rawEnd, rawEnd + popAbove, adjBeg + half);
-        }
-        levels[h + 1] = rawEnd - half;
-        levels[h] = rawEnd - half - odd;
-        if (odd)
-            items[levels[h]] = items[rawBeg];
-        if (h > 0) {
-            items.copyWithin(levels[0] + half, levels[0], rawBeg);
-            for (let level = 0; level < h; level++)
-                levels[level] += half;
-        }
-    }
-    /** Grows the buffer to the capacity of one more level, keeping the free space at the bottom. */
-    addEmptyTopLevel() {
-        if (this.numLevels >= MAX_LEVELS)
-            throw new Error('KLL sketch exceeded its maximum number of levels');
-        const newLevels = this.numLevels + 1;
-        const newLength = Math.max(totalCapacity(this.k, newLevels), this.items.length);
-        const delta = newLength - this.items.length;
-        if (delta > 0) {
-            const grown = new Float64Array(newLength);
-            grown.set(this.items, delta);
-            this.items = grown;
-        }
-        const levels = new Int32Array(newLevels + 1);
-        for (let level = 0; level <= this.numLevels; level++)
-            levels[level] = this.levels[level] + delta;
-        levels[newLevels] = newLength;
-        this.levels = levels;
-        this.setNumLevels(newLevels);
-    }
-    /**
-     * Folds `other` into this, as if this had also seen `other`'s inputs: levels of equal weight
-     * are combined, then compacted until the sketch fits its capacity again.
-     */
-    merge(other) {
-        if (other.k !== this.k) {
-            throw new errors_UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
-        }
-        if (other.n === 0)
-            return this;
-        const numLevels = Math.max(this.numLevels, other.numLevels);
-        const perLevel = [];
-        let retained = 0;
-        for (let level = 0; level < numLevels; level++) {
-            const size = this.sizeOrZero(level) + other.sizeOrZero(level);
-            perLevel.push(size);
-            retained += size;
-        }
-        const length = Math.max(totalCapacity(this.k, numLevels), retained);
-        const items = new Float64Array(length);
-        const levels = new Int32Array(numLevels + 1);
-        levels[numLevels] = length;
-        for (let level = numLevels - 1; level >= 0; level--) {
-            const start = levels[level + 1] - perLevel[level];
-            levels[level] = start;
-            const a = this.levelView(level);
-            const b = other.levelView(level);
-            if (level === 0) {
-                items.set(a, start);
-                items.set(b, start + a.length);
-            }
-            else {
-                mergeSorted(a, b, items, start);
-            }
-        }
-        this.n += other.n;
-        this.lo = Math.min(this.lo, other.lo);
-        this.hi = Math.max(this.hi, other.hi);
-        this.items = items;
-        this.levels = levels;
-        this.setNumLevels(numLevels);
-        this.sortedValues = null;
-        while (this.retained > totalCapacity(this.k, this.numLevels))
-            this.compactOnce();
-        this.fitBuffer();
-        return this;
-    }
-    sizeOrZero(level) {
-        return level < this.numLevels ? this.levelSize(level) : 0;
-    }
-    levelView(level) {
-        if (level >= this.numLevels)
-            return new Float64Array(0);
-        return this.items.subarray(this.levels[level], this.levels[level + 1]);
-    }
-    /** Resizes the buffer to exactly the capacity of the current levels (all retained items fit). */
-    fitBuffer() {
-        const length = totalCapacity(this.k, this.numLevels);
-        const delta = length - this.items.length;
-        if (delta === 0)
-            return;
-        const resized = new Float64Array(length);
-        resized.set(this.items.subarray(this.levels[0]), this.levels[0] + delta);
-        for (let level = 0; level <= this.numLevels; level++)
-            this.levels[level] += delta;
-        this.items = resized;
-    }
-    /** Retained items in ascending order with their cumulative weights (built lazily, cached until the next add). */
-    sortedView() {
-        if (this.sortedValues && this.sortedCumWeights)
-            return { values: this.sortedValues, cum: this.sortedCumWeights };
-        const count = this.retained;
-        const values = this.items.slice(this.levels[0]);
-        const weights = new Float64Array(count);
-        for (let level = 0, i = 0; level < this.numLevels; level++) {
-            const w = 2 ** level;
-            for (let end = i + this.levelSize(level); i < end; i++)
-                weights[i] = w;
-        }
-        const order = new Uint32Array(count);
-        for (let i = 0; i < count; i++)
-            order[i] = i;
-        order.sort((a, b) => values[a] - values[b]);
-        const sorted = new Float64Array(count);
-        const cum = new Float64Array(count);
-        let total = 0;
-        for (let i = 0; i < count; i++) {
-            const from = order[i];
-            sorted[i] = values[from];
-            total += weights[from];
-            cum[i] = total;
-        }
-        this.sortedValues = sorted;
-        this.sortedCumWeights = cum;
-        return { values: sorted, cum };
-    }
-    /** Estimated number of inputs ≤ x (an integer; exact while nothing has been compacted). */
-    weightAtMost(x) {
-        if (this.n === 0)
-            return 0;
-        const { values, cum } = this.sortedView();
-        let lo = 0;
-        let hi = values.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (values[mid] <= x)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo === 0 ? 0 : cum[lo - 1];
-    }
-    /** Estimated fraction of inputs ≤ x; NaN when empty. */
-    rank(x) {
-        return this.n === 0 ? NaN : this.weightAtMost(x) / this.n;
-    }
-    /**
-     * Estimated value whose rank is q (the smallest retained item with rank ≥ q). q = 0 and q = 1
-     * give the exact min and max. NaN when empty.
-     */
-    quantile(q) {
-        if (!(q >= 0 && q <= 1))
-            throw new RangeError(`quantile fraction must be in [0, 1], got ${q}`);
-        if (this.n === 0)
-            return NaN;
-        if (q === 0)
-            return this.lo;
-        if (q === 1)
-            return this.hi;
-        const { values, cum } = this.sortedView();
-        // Shrunk by a few ulps so q = i/n lands on the i-th value despite rounding in q·n.
-        const target = q * this.n * (1 - 4 * Number.EPSILON);
-        let lo = 0;
-        let hi = values.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (cum[mid] >= target)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        return values[lo];
-    }
-    /**
-     * Ranks at each split point (which must be finite and strictly increasing), followed by 1:
-     * entry i estimates the fraction of inputs ≤ splitPoints[i]. All NaN when empty.
-     */
-    cdf(splitPoints) {
-        for (let i = 0; i < splitPoints.length; i++) {
-            const x = splitPoints[i];
-            if (!Number.isFinite(x) || (i > 0 && !(x > splitPoints[i - 1]))) {
-                throw new RangeError(`split points must be finite and strictly increasing (index ${i}: ${x})`);
-            }
-        }
-        const out = new Float64Array(splitPoints.length + 1);
-        for (let i = 0; i < splitPoints.length; i++)
-            out[i] = this.rank(splitPoints[i]);
-        out[splitPoints.length] = this.n === 0 ? NaN : 1;
-        return out;
-    }
-    toJSON() {
-        const levels = [];
-        for (let level = 0; level < this.numLevels; level++)
-            levels.push(this.levelSize(level));
-        const empty = this.n === 0;
-        return {
-            kind: 'kll',
-            version: 1,
-            k: this.k,
-            n: this.n,
-            min: empty ? null : this.lo,
-            max: empty ? null : this.hi,
-            rng: this.rng.state,
-            levels,
-            items: Array.from(this.items.subarray(this.levels[0])),
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'kll', [1], path);
-        const k = expectInteger(obj, 'k', path, MIN_K, MAX_K);
-        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const rng = expectInteger(obj, 'rng', path, 0, 0xffffffff);
-        const min = expectFiniteOrNull(obj, 'min', path);
-        const max = expectFiniteOrNull(obj, 'max', path);
-        const sizes = expectFiniteArray(obj, 'levels', path);
-        const values = expectFiniteArray(obj, 'items', path);
-        if (sizes.length < 1 || sizes.length > MAX_LEVELS) {
-            fail(`${path}.levels`, `expected 1 to ${MAX_LEVELS} levels, got ${sizes.length}`);
-        }
-        let weight = 0;
-        let retained = 0;
-        for (let level = 0; level < sizes.length; level++) {
-            const size = sizes[level];
-            if (!Number.isInteger(size) || size < 0) {
-                fail(`${path}.levels[${level}]`, `expected a non-negative integer item count, got ${size}`);
-            }
-            for (let i = retained + 1; level > 0 && i < retained + size; i++) {
-                if (values[i] < values[i - 1])
-                    fail(`${path}.items[${i}]`, `level ${level} is not sorted ascending`);
-            }
-            retained += size;
-            weight += size * 2 ** level;
-        }
-        if (retained !== values.length) {
-            fail(`${path}.items`, `levels hold ${retained} items in total but items has ${values.length}`);
-        }
-        if (weight !== n)
-            fail(`${path}.n`, `n is ${n} but the retained items weigh ${weight}`);
-        if (retained > totalCapacity(k, sizes.length)) {
-            fail(`${path}.items`, `${retained} items exceed the capacity of a k=${k} sketch with ${sizes.length} levels`);
-        }
-        if (n === 0) {
-            if (min !== null || max !== null)
-                fail(`${path}.min`, 'an empty sketch (n = 0) must have null min and max');
-        }
-        else {
-            if (min === null || max === null)
-                fail(`${path}.${min === null ? 'min' : 'max'}`, 'expected a number when n > 0');
-            for (let i = 0; i < values.length; i++) {
-                if (values[i] < min || values[i] > max) {
-                    fail(`${path}.items[${i}]`, `item ${values[i]} lies outside [min, max] = [${min}, ${max}]`);
-                }
-            }
-        }
-        const sketch = new KllSketch(k, rng);
-        const length = totalCapacity(k, sizes.length);
-        sketch.items = new Float64Array(length);
-        sketch.items.set(values, length - retained);
-        sketch.levels = new Int32Array(sizes.length + 1);
-        let start = length - retained;
-        for (let level = 0; level < sizes.length; level++) {
-            sketch.levels[level] = start;
-            start += sizes[level];
-        }
-        sketch.levels[sizes.length] = length;
-        sketch.setNumLevels(sizes.length);
-        sketch.n = n;
-        sketch.lo = min ?? Infinity;
-        sketch.hi = max ?? -Infinity;
-        return sketch;
-    }
-}
-/**
- * Sorts buf[lo..hi] (inclusive) ascending in place: quicksort with median-of-three pivots and
- * insertion sort for short runs. Hand-written because V8's TypedArray#sort boxes every double,
- * which made level-0 sorting most of the cost of `add`.
- */
-function sortRange(buf, lo, hi) {
-    while (hi - lo > 16) {
-        const mid = (lo + hi) >>> 1;
-        if (buf[mid] < buf[lo])
-            swap(buf, mid, lo);
-        if (buf[hi] < buf[lo])
-            swap(buf, hi, lo);
-        if (buf[hi] < buf[mid])
-            swap(buf, hi, mid);
-        const pivot = buf[mid];
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (buf[i] < pivot)
-                i++;
-            while (buf[j] > pivot)
-                j--;
-            if (i <= j)
-                swap(buf, i++, j--);
-        }
-        // Recurse into the smaller part and loop on the larger, bounding the stack depth by log n.
-        if (j - lo < hi - i) {
-            sortRange(buf, lo, j);
-            lo = i;
-        }
-        else {
-            sortRange(buf, i, hi);
-            hi = j;
-        }
-    }
-    for (let i = lo + 1; i <= hi; i++) {
-        const x = buf[i];
-        let j = i - 1;
-        while (j >= lo && buf[j] > x) {
-            buf[j + 1] = buf[j];
-            j--;
-        }
-        buf[j + 1] = x;
-    }
-}
-function swap(buf, i, j) {
-    const t = buf[i];
-    buf[i] = buf[j];
-    buf[j] = t;
-}
-/** Merges sorted runs buf[a, aEnd) and buf[b, bEnd) into buf from `out`; safe in place when out = aEnd ≤ b. */
-function mergeSortedRuns(buf, a, aEnd, b, bEnd, out) {
-    while (a < aEnd && b < bEnd)
-        buf[out++] = buf[a] <= buf[b] ? buf[a++] : buf[b++];
-    while (a < aEnd)
-        buf[out++] = buf[a++];
-    while (b < bEnd)
-        buf[out++] = buf[b++];
-}
-function mergeSorted(a, b, out, start) {
-    let i = 0;
-    let j = 0;
-    let o = start;
-    while (i < a.length && j < b.length)
-        out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
-    while (i < a.length)
-        out[o++] = a[i++];
-    while (j < b.length)
-        out[o++] = b[j++];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/moments.ts
-
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { abs } = Math;
-/**
- * Count, mean, variance, min, max and a compensated (Neumaier) sum. Variance uses Welford's
- * update on values shifted by the first value seen: Welford alone loses about n·ε·(mean/sd)
- * relative precision, which for values near 1e9 with a spread of 1e-3 is 1e-4; shifted, the
- * condition number is ~1 and the result keeps almost every digit. `merge` uses Chan et al.'s
- * parallel formula, so merging shard results equals one pass over all values up to rounding.
- *
- * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
- * separately), because one of them would make every statistic here meaningless.
- */
-class Moments {
-    n = 0;
-    /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
-    shift = 0;
-    mu = 0;
-    sq = 0;
-    lo = Infinity;
-    hi = -Infinity;
-    s = 0;
-    c = 0;
-    add(x) {
-        if (x - x !== 0)
-            return; // NaN or ±Infinity
-        if (this.n === 0)
-            this.shift = x;
-        const n = ++this.n;
-        const y = x - this.shift;
-        const delta = y - this.mu;
-        this.mu += delta / n;
-        this.sq += delta * (y - this.mu);
-        if (x < this.lo)
-            this.lo = x;
-        if (x > this.hi)
-            this.hi = x;
-        this.addToSum(x);
-    }
-    addToSum(x) {
-        const t = this.s + x;
-        this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
-        this.s = t;
-    }
-    /** Folds `other` into this, as if this had also seen every value `other` saw. */
-    merge(other) {
-        if (other.n === 0)
-            return this;
-        if (this.n === 0) {
-            this.n = other.n;
-            this.shift = other.shift;
-            this.mu = other.mu;
-            this.sq = other.sq;
-        }
-        else {
-            const n = this.n + other.n;
-            const delta = other.shift - this.shift + (other.mu - this.mu);
-            this.mu += (delta * other.n) / n;
-            this.sq += other.sq + ((delta * delta * this.n) / n) * other.n;
-            this.n = n;
-        }
-        this.lo = Math.min(this.lo, other.lo);
-        this.hi = Math.max(this.hi, other.hi);
-        this.addToSum(other.s);
-        this.addToSum(other.c);
-        return this;
-    }
-    get count() {
-        return this.n;
-    }
-    /** NaN when empty. */
-    get mean() {
-        return this.n === 0 ? NaN : this.shift + this.mu;
-    }
-    get m2() {
-        return this.sq;
-    }
-    get sum() {
-        return this.s + this.c;
-    }
-    /** NaN when empty. */
-    get min() {
-        return this.n === 0 ? NaN : this.lo;
-    }
-    /** NaN when empty. */
-    get max() {
-        return this.n === 0 ? NaN : this.hi;
-    }
-    /** Population variance (divides by n); NaN when empty. */
-    get populationVariance() {
-        return this.n === 0 ? NaN : this.sq / this.n;
-    }
-    /** Sample variance (divides by n − 1, Bessel's correction); NaN with fewer than two values. */
-    get sampleVariance() {
-        return this.n < 2 ? NaN : this.sq / (this.n - 1);
-    }
-    get populationStdDev() {
-        return Math.sqrt(this.populationVariance);
-    }
-    get sampleStdDev() {
-        return Math.sqrt(this.sampleVariance);
-    }
-    toJSON() {
-        const empty = this.n === 0;
-        return {
-            kind: 'moments',
-            version: 1,
-            count: this.n,
-            mean: empty ? 0 : this.mean,
-            m2: this.sq,
-            min: empty ? null : this.lo,
-            max: empty ? null : this.hi,
-            sum: this.sum,
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'moments', [1], path);
-        const m = new Moments();
-        m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
-        m.shift = expectFinite(obj, 'mean', path);
-        m.sq = expectFinite(obj, 'm2', path);
-        m.s = expectFinite(obj, 'sum', path);
-        const lo = expectFiniteOrNull(obj, 'min', path);
-        const hi = expectFiniteOrNull(obj, 'max', path);
-        if (m.sq < 0)
-            fail(`${path}.m2`, `expected a non-negative sum of squared deviations, got ${m.sq}`);
-        if (m.n === 0) {
-            if (lo !== null || hi !== null || m.shift !== 0 || m.sq !== 0 || m.s !== 0) {
-                fail(path, 'an empty moments sketch (count 0) must have mean 0, m2 0, sum 0 and null min/max');
-            }
-            return m;
-        }
-        if (lo === null || hi === null)
-            fail(`${path}.${lo === null ? 'min' : 'max'}`, 'expected a number when count > 0');
-        if (lo > hi)
-            fail(`${path}.min`, `min ${lo} is greater than max ${hi}`);
-        m.lo = lo;
-        m.hi = hi;
-        return m;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/datetime.ts
-/**
- * ISO 8601 calendar dates and date-times read from bytes: `YYYY-MM-DD`, optionally followed by
- * `T` (or one space, as SQL exports write it) and `HH:MM`, `:SS`, a fraction, and `Z` or a
- * `±HH:MM` / `±HHMM` offset. Anything else (week dates, ordinal dates, `24:00`) is not a datetime,
- * so that a column is only called datetime when every tool downstream can read it.
- */
-const datetime_DIGIT0 = 48;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function digit(buf, i) {
-    const d = buf[i] - datetime_DIGIT0;
-    return d >= 0 && d <= 9 ? d : -1;
-}
-function twoDigits(buf, i) {
-    const a = digit(buf, i);
-    const b = digit(buf, i + 1);
-    return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
-/**
- * Milliseconds since the Unix epoch (UTC; a value without an offset is read as UTC) of the ISO
- * 8601 date or date-time in `buf[start, end)`, or NaN when the text is not one.
- */
-function parseIsoDateTime(buf, start, end) {
-    const length = end - start;
-    if (length < 10 || length > 35 || buf[start + 4] !== 45 || buf[start + 7] !== 45)
-        return NaN;
-    const y1 = twoDigits(buf, start);
-    const y2 = twoDigits(buf, start + 2);
-    const month = twoDigits(buf, start + 5);
-    const day = twoDigits(buf, start + 8);
-    if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1)
-        return NaN;
-    const year = y1 * 100 + y2;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0))
-        return NaN;
-    const date = Date.UTC(year, month - 1, day);
-    if (length === 10)
-        return date;
-    let i = start + 10;
-    const separator = buf[i];
-    if (separator !== 84 /* T */ && separator !== 32 /* space */)
-        return NaN;
-    i++;
-    if (end - i < 5 || buf[i + 2] !== 58 /* : */)
-        return NaN;
-    const hour = twoDigits(buf, i);
-    const minute = twoDigits(buf, i + 3);
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-        return NaN;
-    i += 5;
-    let ms = (hour * 60 + minute) * 60_000;
-    if (i < end && buf[i] === 58) {
-        const second = twoDigits(buf, i + 1);
-        // 60 is a leap second; it reads as the first instant of the next minute, as Date.parse does not.
-        if (i + 3 > end || second < 0 || second > 60)
-            return NaN;
-        ms += second * 1000;
-        i += 3;
-        if (i < end && (buf[i] === 46 /* . */ || buf[i] === 44) /* , */) {
-            i++;
-            const fracStart = i;
-            // Milliseconds are kept; finer digits are read but dropped, so times stay integers.
-            let scale = 100;
-            while (i < end && digit(buf, i) >= 0) {
-                ms += digit(buf, i) * scale;
-                scale = (scale / 10) | 0;
-                i++;
-            }
-            if (i === fracStart)
-                return NaN;
-        }
-    }
-    if (i === end)
-        return date + ms;
-    const zone = buf[i];
-    if (zone === 90 /* Z */ || zone === 122 /* z */)
-        return i + 1 === end ? date + ms : NaN;
-    if (zone !== 43 && zone !== 45)
-        return NaN;
-    const offsetHours = twoDigits(buf, i + 1);
-    const rest = end - i - 3;
-    const minutesAt = rest === 3 && buf[i + 3] === 58 ? i + 4 : rest === 2 ? i + 3 : -1;
-    if (offsetHours < 0 || offsetHours > 23 || minutesAt < 0)
-        return NaN;
-    const offsetMinutes = twoDigits(buf, minutesAt);
-    if (offsetMinutes < 0 || offsetMinutes > 59)
-        return NaN;
-    const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-    return date + ms - (zone === 43 ? offset : -offset);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/infer-type.ts
-/** What a single non-null value parses as. */
-const VALUE_KINDS = ['integer', 'number', 'boolean', 'datetime', 'string'];
-/**
- * Share of non-null values that must parse as a type for the column to get it: a few stray
- * values (`n/a` spelt oddly, a footnote marker) should not turn a numeric column into text, and
- * the strays stay visible in `typeCounts`.
- */
-const TYPE_THRESHOLD = 0.99;
-/**
- * The column type from its per-value counts: `empty` with no non-null value; otherwise numeric
- * when at least 99% of the non-null values are numbers (`integer` if none of them is written
- * as a decimal, else `number`), else `boolean` or `datetime` when at least 99% are that, else
- * `string`.
- */
-function inferType(counts) {
-    const total = counts.integer + counts.number + counts.boolean + counts.datetime + counts.string;
-    if (total === 0)
-        return 'empty';
-    const need = TYPE_THRESHOLD * total;
-    if (counts.integer + counts.number >= need)
-        return counts.number === 0 ? 'integer' : 'number';
-    if (counts.boolean >= need)
-        return 'boolean';
-    if (counts.datetime >= need)
-        return 'datetime';
-    return 'string';
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/column.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** Distinct numbers counted as written while this many or fewer (enough to test them as categories). */
-const NUMERIC_EXACT_LIMIT = 1000;
-const QUANTILE_PERCENTS = [1, 5, 25, 50, 75, 95, 99];
-const TOP_VALUES = 10;
-const JSON_KEYS = new Set([
-    'name',
-    'count',
-    'nulls',
-    'typeCounts',
-    'nonFinite',
-    'length',
-    'datetime',
-    'moments',
-    'kll',
-    'hll',
-    'frequent',
-    'numericFrequent',
-    'summary',
-]);
-/**
- * One column's mergeable profile: counts, type evidence and sketches, fed a batch column at a
- * time straight from the reader's bytes. Every value takes one path decided by its own text, never
- * by the column's (yet unknown) type, so profiles of shards merge to what one pass would give.
- *
- * A non-null value that parses as a number feeds the moments, the KLL sketch, the distinct count
- * (hashed as a double) and the exact numeric counts; any other value feeds the distinct count
- * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
- * are ever decoded to strings, and only when the summary is read.
- */
-class column_ColumnProfile {
-    name;
-    count = 0;
-    nulls = 0;
-    typeCounts = { integer: 0, number: 0, boolean: 0, datetime: 0, string: 0 };
-    nonFinite = 0;
-    minLength = Infinity;
-    maxLength = -Infinity;
-    minTime = Infinity;
-    maxTime = -Infinity;
-    moments;
-    kll;
-    hll;
-    frequent;
-    numericFrequent;
-    quotedIsText;
-    hash = new Uint32Array(2);
-    constructor(name, options = {}, sketches) {
-        this.name = name;
-        const frequentOptions = {
-            ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
-        };
-        this.moments = sketches?.moments ?? new Moments();
-        this.kll = sketches?.kll ?? new KllSketch(options.kllK);
-        this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
-        this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-        this.numericFrequent = sketches
-            ? sketches.numericFrequent
-            : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
-        this.quotedIsText = options.quotedIsText ?? false;
-    }
-    /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
-    addMissing(rows) {
-        this.count += rows;
-        this.nulls += rows;
-    }
-    /**
-     * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
-     * value is null and the number it reads as (for the row checks of the same pass).
-     */
-    addBatch(batch, col, parsed) {
-        const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
-        const types = this.typeCounts;
-        const quotedIsText = this.quotedIsText;
-        let nulls = 0;
-        let minLength = this.minLength;
-        let maxLength = this.maxLength;
-        for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
-            const isNull = batch.isNull(row, col);
-            if (parsed) {
-                parsed.nulls[row] = isNull ? 1 : 0;
-                parsed.numbers[row] = NaN;
-            }
-            if (isNull) {
-                nulls++;
-                continue;
-            }
-            const start = starts[k];
-            const end = ends[k];
-            const flag = flags[k];
-            const length = (flag & FieldFlag.NON_ASCII) === 0 ? end - start : codePoints(bytes, start, end);
-            if (length < minLength)
-                minLength = length;
-            if (length > maxLength)
-                maxLength = length;
-            if ((flag & FieldFlag.BOOLEAN) !== 0) {
-                types.boolean++;
-                this.addText(bytes, start, end);
-                continue;
-            }
-            let value;
-            if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
-                value = NaN;
-                if (parsed)
-                    parsed.numbers[row] = parseNumber(bytes, start, end);
-            }
-            else {
-                value = parseNumber(bytes, start, end);
-                if (parsed)
-                    parsed.numbers[row] = value;
-            }
-            if (value === value) {
-                this.addNumber(value, bytes, start, end);
-                continue;
-            }
-            if (isBooleanText(bytes, start, end))
-                types.boolean++;
-            else {
-                const time = parseIsoDateTime(bytes, start, end);
-                if (time === time) {
-                    types.datetime++;
-                    if (time < this.minTime)
-                        this.minTime = time;
-                    if (time > this.maxTime)
-                        this.maxTime = time;
-                }
-                else
-                    types.string++;
-            }
-            this.addText(bytes, start, end);
-        }
-        this.count += rowCount;
-        this.nulls += nulls;
-        this.minLength = minLength;
-        this.maxLength = maxLength;
-    }
-    addNumber(value, bytes, start, end) {
-        if (value - value !== 0) {
-            this.nonFinite++;
-            this.typeCounts.number++;
-        }
-        else if (Number.isInteger(value) && isPlainInteger(bytes, start, end))
-            this.typeCounts.integer++;
-        else
-            this.typeCounts.number++;
-        this.moments.add(value);
-        this.kll.add(value);
-        this.hll.addNumber(value);
-        const exact = this.numericFrequent;
-        if (exact !== null) {
-            exact.addBytes(bytes, start, end);
-            if (!exact.isExact)
-                this.numericFrequent = null;
-        }
-    }
-    addText(bytes, start, end) {
-        const hash = this.hash;
-        hashBytes(bytes, start, end, hash);
-        this.hll.addHash(hash[0], hash[1]);
-        this.frequent.addHashedBytes(bytes, start, end, hash[0], hash[1]);
-    }
-    /** Folds `other` (a profile of the same column over other rows) into this. */
-    merge(other) {
-        this.count += other.count;
-        this.nulls += other.nulls;
-        for (const kind of VALUE_KINDS)
-            this.typeCounts[kind] += other.typeCounts[kind];
-        this.nonFinite += other.nonFinite;
-        this.minLength = Math.min(this.minLength, other.minLength);
-        this.maxLength = Math.max(this.maxLength, other.maxLength);
-        this.minTime = Math.min(this.minTime, other.minTime);
-        this.maxTime = Math.max(this.maxTime, other.maxTime);
-        this.moments.merge(other.moments);
-        this.kll.merge(other.kll);
-        this.hll.merge(other.hll);
-        this.frequent.merge(other.frequent);
-        // Exact numeric counts survive only if they would have in one pass: the union stays under the limit.
-        if (this.numericFrequent === null || other.numericFrequent === null)
-            this.numericFrequent = null;
-        else if (!this.numericFrequent.merge(other.numericFrequent).isExact)
-            this.numericFrequent = null;
-        return this;
-    }
-    get nonNull() {
-        return this.count - this.nulls;
-    }
-    /** The column's type by the rule in `inferType`. */
-    get type() {
-        return inferType(this.typeCounts);
-    }
-    /** Estimated number of distinct non-null values (HyperLogLog, ≈0.8% standard error at p = 14). */
-    get distinct() {
-        return this.nonNull === 0 ? 0 : Math.max(1, Math.round(this.hll.estimate()));
-    }
-    /** Most frequent values: numeric ones (while exactly counted) for numeric columns, text values otherwise. */
-    topValues(limit = TOP_VALUES) {
-        const type = this.type;
-        const numeric = type === 'integer' || type === 'number';
-        if (numeric)
-            return this.numericFrequent?.topItems(limit) ?? [];
-        return this.frequent.topItems(limit);
-    }
-    /** Equal-width histogram of the numeric values, drawn from the KLL sketch. */
-    histogram(bins = DEFAULT_HISTOGRAM_BINS) {
-        return Histogram.fromKll(this.kll, bins);
-    }
-    summary() {
-        return {
-            type: this.type,
-            count: this.count,
-            nulls: this.nulls,
-            nullFraction: this.count === 0 ? 0 : this.nulls / this.count,
-            distinct: this.distinct,
-            length: this.lengthRange(),
-            numeric: this.numericSummary(),
-            datetime: this.minTime <= this.maxTime
-                ? { min: new Date(this.minTime).toISOString(), max: new Date(this.maxTime).toISOString() }
-                : null,
-            top: this.topValues(),
-        };
-    }
-    lengthRange() {
-        return this.minLength <= this.maxLength ? { min: this.minLength, max: this.maxLength } : null;
-    }
-    numericSummary() {
-        const m = this.moments;
-        if (m.count === 0)
-            return null;
-        const quantiles = {};
-        for (const percent of QUANTILE_PERCENTS)
-            quantiles[`p${percent}`] = this.kll.quantile(percent / 100);
-        const histogram = this.histogram();
-        return {
-            count: m.count,
-            mean: m.mean,
-            stddev: m.count < 2 ? null : m.sampleStdDev,
-            min: m.min,
-            max: m.max,
-            sum: m.sum,
-            quantiles,
-            rankError: this.kll.normalizedRankError(),
-            histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
-        };
-    }
-    toJSON() {
-        const numericFrequent = this.numericFrequent?.toJSON() ?? null;
-        return {
-            name: this.name,
-            count: this.count,
-            nulls: this.nulls,
-            typeCounts: { ...this.typeCounts },
-            nonFinite: this.nonFinite,
-            length: this.lengthRange(),
-            datetime: this.minTime <= this.maxTime ? { min: this.minTime, max: this.maxTime } : null,
-            moments: this.moments.toJSON(),
-            kll: this.kll.toJSON(),
-            hll: this.hll.toJSON(),
-            frequent: this.frequent.toJSON(),
-            numericFrequent,
-            summary: this.summary(),
-        };
-    }
-    /** Reads a column written by `toJSON`, checking its shape and that its counts agree with each other. */
-    static fromJSON(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            fail(path, `expected a column profile object, got ${describeValue(value)}`);
-        }
-        const obj = value;
-        for (const key of Object.keys(obj))
-            if (!JSON_KEYS.has(key))
-                fail(`${path}.${key}`, 'unknown key');
-        if (typeof obj.name !== 'string')
-            fail(`${path}.name`, `expected a string, got ${describeValue(obj.name)}`);
-        const column = new column_ColumnProfile(obj.name, {}, {
-            moments: Moments.fromJSON(obj.moments, `${path}.moments`),
-            kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
-            hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
-            frequent: FrequentItems.fromJSON(obj.frequent, `${path}.frequent`),
-            numericFrequent: obj.numericFrequent === null ? null : FrequentItems.fromJSON(obj.numericFrequent, `${path}.numericFrequent`),
-        });
-        column.count = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
-        column.nulls = expectInteger(obj, 'nulls', path, 0, column.count);
-        column.nonFinite = expectInteger(obj, 'nonFinite', path, 0, Number.MAX_SAFE_INTEGER);
-        readTypeCounts(obj.typeCounts, `${path}.typeCounts`, column.typeCounts);
-        const valued = VALUE_KINDS.reduce((sum, kind) => sum + column.typeCounts[kind], 0);
-        if (valued !== column.nonNull) {
-            fail(`${path}.typeCounts`, `counts sum to ${valued} but the column has ${column.nonNull} non-null values`);
-        }
-        const length = readRange(obj.length, `${path}.length`);
-        if ((length === null) !== (column.nonNull === 0)) {
-            fail(`${path}.length`, column.nonNull === 0 ? 'expected null for an all-null column' : 'expected {min, max}');
-        }
-        if (length)
-            [column.minLength, column.maxLength] = [length.min, length.max];
-        const datetime = readRange(obj.datetime, `${path}.datetime`);
-        if ((datetime === null) !== (column.typeCounts.datetime === 0)) {
-            fail(`${path}.datetime`, datetime === null ? 'expected {min, max} for datetime values' : 'expected null');
-        }
-        if (datetime)
-            [column.minTime, column.maxTime] = [datetime.min, datetime.max];
-        const numeric = column.typeCounts.integer + column.typeCounts.number;
-        const finite = numeric - column.nonFinite;
-        if (column.nonFinite > numeric)
-            fail(`${path}.nonFinite`, `exceeds the ${numeric} numeric values`);
-        if (column.moments.count !== finite) {
-            fail(`${path}.moments.count`, `expected ${finite} (finite numeric values), got ${column.moments.count}`);
-        }
-        if (column.kll.count !== finite)
-            fail(`${path}.kll.n`, `expected ${finite} (finite numeric values), got ${column.kll.count}`);
-        if (column.frequent.count !== column.nonNull - numeric) {
-            fail(`${path}.frequent.n`, `expected ${column.nonNull - numeric} (non-numeric values), got ${column.frequent.count}`);
-        }
-        if (column.numericFrequent !== null) {
-            if (!column.numericFrequent.isExact)
-                fail(`${path}.numericFrequent.exact`, 'must be exact (or null)');
-            if (column.numericFrequent.count !== numeric) {
-                fail(`${path}.numericFrequent.n`, `expected ${numeric} (numeric values), got ${column.numericFrequent.count}`);
-            }
-        }
-        if (obj.summary !== undefined && (typeof obj.summary !== 'object' || obj.summary === null)) {
-            fail(`${path}.summary`, `expected an object, got ${describeValue(obj.summary)}`);
-        }
-        return column;
-    }
-}
-function readTypeCounts(value, path, into) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail(path, `expected an object of counts, got ${describeValue(value)}`);
-    }
-    const obj = value;
-    for (const key of Object.keys(obj)) {
-        if (!VALUE_KINDS.includes(key))
-            fail(`${path}.${key}`, 'unknown value kind');
-    }
-    for (const kind of VALUE_KINDS)
-        into[kind] = expectInteger(obj, kind, path, 0, Number.MAX_SAFE_INTEGER);
-}
-function readRange(value, path) {
-    if (value === null)
-        return null;
-    if (typeof value !== 'object' || Array.isArray(value) || value === undefined) {
-        fail(path, `expected {min, max} or null, got ${describeValue(value)}`);
-    }
-    const obj = value;
-    for (const key of Object.keys(obj))
-        if (key !== 'min' && key !== 'max')
-            fail(`${path}.${key}`, 'unknown key');
-    const min = expectInteger(obj, 'min', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    const max = expectInteger(obj, 'max', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    if (min > max)
-        fail(`${path}.min`, `min ${min} is greater than max ${max}`);
-    return { min, max };
-}
-/** Code points in a UTF-8 range: every byte that is not a continuation byte starts one. */
-function codePoints(bytes, start, end) {
-    let n = 0;
-    for (let i = start; i < end; i++)
-        if ((bytes[i] & 0xc0) !== 0x80)
-            n++;
-    return n;
-}
-/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
-function isPlainInteger(bytes, start, end) {
-    for (let i = start; i < end; i++) {
-        const c = bytes[i];
-        if (c === 46 || c === 101 || c === 69)
-            return false;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/profile.ts
-
-
-
-const PROFILE_SCHEMA = 'mlgate/profile@1';
-const TOP_KEYS = new Set(['schema', 'rows', 'sources', 'columns']);
-/** A dataset's profile: its columns' mergeable profiles and where the rows came from. */
-class profile_Profile {
-    rows;
-    sources;
-    columns;
-    constructor(rows, sources, columns) {
-        this.rows = rows;
-        this.sources = sources;
-        this.columns = columns;
-    }
-    column(name) {
-        return this.columns.find((c) => c.name === name);
-    }
-    /**
-     * Folds `other` (a profile of other rows of the same table, e.g. another shard) into this, as
-     * if one pass had read both. Columns are matched by name; both must have the same set.
-     */
-    merge(other) {
-        const theirs = new Map(other.columns.map((c) => [c.name, c]));
-        for (const column of this.columns) {
-            if (!theirs.has(column.name)) {
-                throw new errors_UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
-            }
-        }
-        const ours = new Set(this.columns.map((c) => c.name));
-        for (const column of other.columns) {
-            if (!ours.has(column.name)) {
-                throw new errors_UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
-            }
-        }
-        for (const column of this.columns)
-            column.merge(theirs.get(column.name));
-        this.rows += other.rows;
-        this.sources.push(...other.sources.map((s) => structuredClone(s)));
-        return this;
-    }
-    toJSON() {
-        return {
-            schema: PROFILE_SCHEMA,
-            rows: this.rows,
-            sources: this.sources.map((s) => structuredClone(s)),
-            columns: this.columns.map((c) => c.toJSON()),
-        };
-    }
-    /** Reads a profile written by `toJSON`; any problem is a UserError naming `file` and the key path. */
-    static fromJSON(json, file) {
-        try {
-            return readProfile(json);
-        }
-        catch (error) {
-            if (error instanceof errors_UserError && file !== undefined) {
-                throw new errors_UserError(error.message, { ...error.location, file });
-            }
-            throw error;
-        }
-    }
-}
-/** Merges profiles left to right into a new profile (the inputs are not changed). */
-function mergeProfiles(profiles) {
-    const [first, ...rest] = profiles;
-    if (first === undefined)
-        throw new UserError('no profiles to merge');
-    const merged = profile_Profile.fromJSON(first.toJSON());
-    for (const profile of rest)
-        merged.merge(profile);
-    return merged;
-}
-function describeSources(profile) {
-    const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
-    return files.length === 0 ? 'the other profile' : files.join(', ');
-}
-function readProfile(json) {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        fail('$', `expected a profile object, got ${describeValue(json)}`);
-    }
-    const obj = json;
-    if (obj.schema !== PROFILE_SCHEMA) {
-        fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
-    }
-    for (const key of Object.keys(obj))
-        if (!TOP_KEYS.has(key))
-            fail(`$.${key}`, 'unknown key');
-    const rows = expectInteger(obj, 'rows', '$', 0, Number.MAX_SAFE_INTEGER);
-    const sources = expectArray(obj, 'sources', '$').map((s, i) => readSource(s, `$.sources[${i}]`));
-    const sourceRows = sources.reduce((sum, s) => sum + s.rows, 0);
-    if (sources.length > 0 && sourceRows !== rows)
-        fail('$.rows', `is ${rows} but the sources hold ${sourceRows} rows`);
-    const names = new Set();
-    const columns = expectArray(obj, 'columns', '$').map((c, i) => {
-        const path = `$.columns[${i}]`;
-        const column = column_ColumnProfile.fromJSON(c, path);
-        if (names.has(column.name))
-            fail(`${path}.name`, `column "${column.name}" appears twice`);
-        names.add(column.name);
-        if (column.count !== rows)
-            fail(`${path}.count`, `is ${column.count} but the profile has ${rows} rows`);
-        return column;
-    });
-    return new profile_Profile(rows, sources, columns);
-}
-const SOURCE_KEYS = new Set(['file', 'format', 'shard', 'bytes', 'rows', 'issues']);
-function readSource(value, path) {
-    const obj = expectObject(value, path);
-    for (const key of Object.keys(obj))
-        if (!SOURCE_KEYS.has(key))
-            fail(`${path}.${key}`, 'unknown key');
-    if (typeof obj.file !== 'string')
-        fail(`${path}.file`, `expected a string, got ${describeValue(obj.file)}`);
-    if (typeof obj.format !== 'string')
-        fail(`${path}.format`, `expected a string, got ${describeValue(obj.format)}`);
-    let shard = null;
-    if (obj.shard !== null) {
-        const s = expectObject(obj.shard, `${path}.shard`);
-        const count = expectInteger(s, 'count', `${path}.shard`, 1, 1_000_000);
-        shard = { index: expectInteger(s, 'index', `${path}.shard`, 1, count), count };
-    }
-    const b = expectObject(obj.bytes, `${path}.bytes`);
-    const size = expectInteger(b, 'size', `${path}.bytes`, 0, Number.MAX_SAFE_INTEGER);
-    const start = expectInteger(b, 'start', `${path}.bytes`, 0, size);
-    const end = expectInteger(b, 'end', `${path}.bytes`, start, size);
-    const issues = expectObject(obj.issues, `${path}.issues`);
-    return {
-        file: obj.file,
-        format: obj.format,
-        shard,
-        bytes: { start, end, size },
-        rows: expectInteger(obj, 'rows', path, 0, Number.MAX_SAFE_INTEGER),
-        issues: {
-            errors: expectInteger(issues, 'errors', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
-            warnings: expectInteger(issues, 'warnings', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
-        },
-    };
-}
-function expectObject(value, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail(path, `expected an object, got ${describeValue(value)}`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/builder.ts
-
-
-/**
- * Builds a profile from a reader's batches, one column at a time over each batch (a tight loop
- * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
- * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
- */
-class ProfileBuilder {
-    options;
-    keepParsed;
-    columns = [];
-    rows = 0;
-    parsed = [];
-    /** With `keepParsed`, `parsedColumns` gives what each `add` read of the batch's columns. */
-    constructor(options = {}, keepParsed = false) {
-        this.options = options;
-        this.keepParsed = keepParsed;
-    }
-    add(batch) {
-        for (let col = this.columns.length; col < batch.columnCount; col++) {
-            const column = new column_ColumnProfile(batch.columns[col], this.options);
-            column.addMissing(this.rows);
-            this.columns.push(column);
-        }
-        for (let col = 0; col < batch.columnCount; col++) {
-            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
-        }
-        this.rows += batch.rowCount;
-    }
-    /** Per column of the last batch added (with `keepParsed`): its nulls and numbers, valid until the next `add`. */
-    get parsedColumns() {
-        return this.parsed;
-    }
-    parsedColumn(col, rows) {
-        let column = this.parsed[col];
-        if (!column || column.nulls.length < rows) {
-            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
-            this.parsed[col] = column;
-        }
-        return column;
-    }
-    /** Columns known to the reader but without any row yet (a header-only file). */
-    declareColumns(names) {
-        for (let col = this.columns.length; col < names.length; col++) {
-            const column = new column_ColumnProfile(names[col], this.options);
-            column.addMissing(this.rows);
-            this.columns.push(column);
-        }
-    }
-    get rowCount() {
-        return this.rows;
-    }
-    /** The profile of everything added; the builder must not be used afterwards. */
-    finish(sources = []) {
-        return new profile_Profile(this.rows, sources, this.columns);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
-/**
- * Row-aligned byte ranges for sharding a CSV file across jobs.
- *
- * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
- * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
- * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
- * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
- * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
- * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
- * never closes, which the reader recovers from by re-reading it as a literal.)
- */
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-const ROW_START = 0;
-const FIELD_START = 1;
-const UNQUOTED = 2;
-const QUOTED = 3;
-const QUOTE_SEEN = 4;
-/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
-function shardRange(fileSize, i, n) {
-    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
-        throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
-    }
-    return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
-}
-/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
-class CsvRowScanner {
-    delimiter;
-    skipRows;
-    target;
-    /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
-    unquotedClass = new Uint8Array(256);
-    quotedClass = new Uint8Array(256);
-    offset = 0;
-    state = ROW_START;
-    afterCR = false;
-    quotedCR = false;
-    line = 1;
-    rows = 0;
-    bomChecked = false;
-    found = null;
-    constructor(target, options = {}) {
-        this.target = target;
-        this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
-        this.skipRows = (options.header ?? true) ? 1 : 0;
-        for (const c of [this.delimiter, LF, CR])
-            this.unquotedClass[c] = 1;
-        for (const c of [QUOTE, LF, CR])
-            this.quotedClass[c] = 1;
-    }
-    /** The row start, once `push` has returned true. */
-    get result() {
-        return this.found;
-    }
-    /** Where the input ended without a row start at or after the target. */
-    endOfInput() {
-        return this.found ?? { offset: this.offset, line: this.line };
-    }
-    /** Feeds the next bytes; true once the row start is found (feed no more). */
-    push(chunk) {
-        if (this.found)
-            return true;
-        const n = chunk.length;
-        let i = 0;
-        if (!this.bomChecked && n > 0) {
-            // A BOM split across the first chunks is not worth handling: chunks are far larger.
-            this.bomChecked = true;
-            if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
-                i = 3;
-        }
-        const delimiter = this.delimiter;
-        const unquoted = this.unquotedClass;
-        const quoted = this.quotedClass;
-        const targetIndex = this.target - this.offset;
-        let state = this.state;
-        let line = this.line;
-        let afterCR = this.afterCR;
-        let quotedCR = this.quotedCR;
-        let rows = this.rows;
-        const fastEnd = Math.min(n, targetIndex);
-        while (i < n) {
-            if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
-                // Outside quotes and before the target only lines matter: count them up to the next quote
-                // in a tight loop, then take the state the last byte leaves.
-                let p = i;
-                let crlf = 0;
-                let breaks = 0;
-                for (; p < fastEnd; p++) {
-                    const c = chunk[p];
-                    if (c <= QUOTE) {
-                        if (c === QUOTE)
-                            break;
-                        if (c === LF) {
-                            breaks++;
-                            if (p > i && chunk[p - 1] === CR)
-                                crlf++;
-                        }
-                        else if (c === CR)
-                            breaks++;
-                    }
-                }
-                if (p > i) {
-                    line += breaks - crlf;
-                    const last = chunk[p - 1];
-                    if (last === LF || last === CR) {
-                        state = ROW_START;
-                        afterCR = last === CR;
-                    }
-                    else
-                        state = last === delimiter ? FIELD_START : UNQUOTED;
-                    i = p;
-                    continue;
-                }
-            }
-            if (state === ROW_START) {
-                const c = chunk[i];
-                if (afterCR) {
-                    afterCR = false;
-                    if (c === LF) {
-                        i++;
-                        continue;
-                    }
-                }
-                if (c === LF || c === CR) {
-                    line++;
-                    afterCR = c === CR;
-                    i++;
-                    continue;
-                }
-                if (rows >= this.skipRows && i >= targetIndex) {
-                    this.found = { offset: this.offset + i, line };
-                    return true;
-                }
-                rows++;
-                state = FIELD_START;
-            }
-            if (state === FIELD_START) {
-                if (chunk[i] === QUOTE) {
-                    state = QUOTED;
-                    quotedCR = false;
-                    i++;
-                    continue;
-                }
-                state = UNQUOTED;
-            }
-            if (state === UNQUOTED) {
-                while (i < n && unquoted[chunk[i]] === 0)
-                    i++;
-                if (i >= n)
-                    break;
-                const c = chunk[i++];
-                if (c === delimiter)
-                    state = FIELD_START;
-                else {
-                    line++;
-                    afterCR = c === CR;
-                    state = ROW_START;
-                }
-                continue;
-            }
-            if (state === QUOTED) {
-                const from = i;
-                while (i < n && quoted[chunk[i]] === 0)
-                    i++;
-                if (i > from)
-                    quotedCR = false;
-                if (i >= n)
-                    break;
-                const c = chunk[i++];
-                if (c === QUOTE)
-                    state = QUOTE_SEEN;
-                else if (c === CR) {
-                    line++;
-                    quotedCR = true;
-                }
-                else {
-                    if (!quotedCR)
-                        line++;
-                    quotedCR = false;
-                }
-                continue;
-            }
-            // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
-            if (chunk[i] === QUOTE) {
-                state = QUOTED;
-                quotedCR = false;
-                i++;
-            }
-            else
-                state = UNQUOTED;
-        }
-        this.state = state;
-        this.line = line;
-        this.afterCR = afterCR;
-        this.quotedCR = quotedCR;
-        this.rows = rows;
-        this.offset += n;
-        return false;
-    }
-}
-/**
- * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
- * only as far as needed; the end of input when there is none.
- */
-async function findRowStart(source, target, options = {}) {
-    const scanner = new CsvRowScanner(target, options);
-    for await (const chunk of source)
-        if (scanner.push(chunk))
-            break;
-    return scanner.endOfInput();
-}
-/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
-async function findLineStart(source, target) {
-    let offset = 0;
-    let line = 1;
-    if (target <= 0)
-        return { offset: 0, line };
-    for await (const chunk of source) {
-        let from = 0;
-        for (;;) {
-            const lf = chunk.indexOf(LF, from);
-            if (lf < 0)
-                break;
-            line++;
-            if (offset + lf + 1 >= target)
-                return { offset: offset + lf + 1, line };
-            from = lf + 1;
-        }
-        offset += chunk.length;
-    }
-    return { offset, line };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
 /** Problems found in data files, recorded with their position and bounded in number. */
 /** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
@@ -54038,7 +50517,7 @@ async function* source_gunzip(path) {
     }
 }
 /** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
-function formatOf(path) {
+function source_formatOf(path) {
     const lower = path.toLowerCase();
     if (lower.endsWith('.parquet'))
         return 'parquet';
@@ -54055,7 +50534,7 @@ function formatOf(path) {
  * Parquet reader reads the byte ranges it needs itself.
  */
 async function openReader(path, options = {}) {
-    const format = options.format ?? formatOf(path);
+    const format = options.format ?? source_formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     if (format === 'jsonl')
         return openJsonlShard(path, shard, options.jsonl);
@@ -54142,6 +50621,3546 @@ async function refuseGzipShards(path, shard) {
     return size;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/report/row-annotations.ts
+
+/** Whether GitHub can show a line of `path`: plain CSV/TSV/JSON Lines, not gzip or Parquet. */
+function hasAnnotatableLines(path) {
+    return !path.toLowerCase().endsWith('.gz') && formatOf(path) !== 'parquet';
+}
+/** Enough to find the pattern from the diff view; the report holds every example. */
+const MAX_PER_CHECK = 10;
+const MAX_TOTAL = 50;
+/**
+ * Annotations on the first failing rows of a text data file: one per failing value a check kept
+ * (with its line), and one per row the reader could not read cleanly. `file` is the path the
+ * annotations point at, relative to the repository root.
+ */
+function rowAnnotations(section, file) {
+    const groups = [
+        ...section.checks
+            .filter((check) => check.status === 'fail' || check.status === 'warn')
+            .map((c) => checkRows(c, file)),
+        (section.issues ?? []).map((issue) => issueRow(issue, file)),
+    ];
+    const annotations = [];
+    let omitted = 0;
+    for (const group of groups) {
+        const room = Math.max(0, Math.min(MAX_PER_CHECK, MAX_TOTAL - annotations.length));
+        annotations.push(...group.slice(0, room));
+        omitted += Math.max(0, group.length - room);
+    }
+    return { annotations, omitted };
+}
+function checkRows(check, file) {
+    const level = check.status === 'fail' ? 'error' : 'warning';
+    const subject = check.column === undefined ? check.check : `${check.column}: ${check.check}`;
+    return (check.examples ?? []).flatMap(({ line, value }) => line === undefined
+        ? []
+        : [
+            {
+                level,
+                message: `${subject} - value ${JSON.stringify(value)} (${check.message})`,
+                location: { file, line },
+            },
+        ]);
+}
+function issueRow(issue, file) {
+    const warning = issue.message.startsWith('warning:');
+    return {
+        level: warning ? 'warning' : 'error',
+        message: issue.message.replace(/^(error|warning): /, ''),
+        location: { file, line: issue.line, ...(issue.column !== undefined && { column: issue.column }) },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/per-model.ts
+
+const CONCLUSIONS = {
+    pass: 'success',
+    warn: 'neutral',
+    fail: 'failure',
+    skipped: 'skipped',
+};
+function checkConclusion(status) {
+    return CONCLUSIONS[status];
+}
+/**
+ * The part of a merged report that decides one model: its comparison, every data validation (the
+ * data feeds every model), and the reasons about that model or about no model in particular. The
+ * verdict is the worst of those reasons; the summary is the deciding reasons' messages.
+ */
+function reportForModel(report, model) {
+    const reasons = report.verdict.reasons.filter((reason) => reason.model === undefined || reason.model === model);
+    const comparisons = (report.comparisons ?? []).filter((section) => section.model === model);
+    const judged = [...reasons.map((reason) => reason.status), ...(report.validations ?? []).map((v) => v.status)];
+    // A report that gives no reasons at all has only its overall verdict to go by.
+    const status = judged.length > 0 ? worstStatus(judged) : report.verdict.status;
+    const deciding = reasons.filter((reason) => reason.status === status && status !== 'pass');
+    const summary = deciding.length > 0 ? deciding.map((reason) => reason.message).join('; ') : report.verdict.summary;
+    const { validations: _validations, comparisons: _comparisons, ...rest } = report;
+    return {
+        ...rest,
+        verdict: { status, summary: Array.from(summary).slice(0, 4096).join(''), reasons },
+        ...(report.validations ? { validations: report.validations } : {}),
+        ...(comparisons.length > 0 ? { comparisons } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
+/** Every default of `mlgate.yml`, in one place (the schema descriptions quote them). */
+const CONFIG_DEFAULTS = {
+    confidence: 0.95,
+    bootstrap: { resamples: 1000, seed: 42 },
+    onMissingBaseline: 'pass',
+    significance: 'regression',
+    sliceMinSize: 30,
+    stages: ['staging', 'production'],
+    report: { comment: true, check: true, summary: true },
+};
+
+;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
+
+
+/** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
+const MAX_ALIAS_COUNT = 100;
+/** Parses one YAML document (YAML 1.2 core schema); syntax errors become `UserError`s at `file:line:column`. */
+function parseYaml(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+    const [syntaxError] = doc.errors;
+    if (syntaxError) {
+        const position = syntaxError.linePos?.[0];
+        throw new errors_UserError(firstLine(syntaxError.message), {
+            file,
+            ...(position ? { line: position.line, column: position.col } : {}),
+        });
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`, { file });
+    }
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col, offset };
+    };
+    return {
+        data,
+        locate(path, key) {
+            let node = doc.contents;
+            let found = node;
+            for (const segment of path) {
+                if ((0,dist/* isMap */.jh)(node)) {
+                    const pair = node.items.find((item) => keyText(item.key) === String(segment));
+                    if (!pair)
+                        break;
+                    found = pair.value ?? pair.key;
+                    node = pair.value;
+                }
+                else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+                    node = node.items[segment];
+                    found = node;
+                }
+                else {
+                    break;
+                }
+            }
+            if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => keyText(item.key) === key);
+                const start = rangeStart(pair?.key);
+                if (start !== undefined)
+                    return position(start);
+            }
+            const start = rangeStart(found);
+            return start === undefined ? undefined : position(start);
+        },
+    };
+}
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
+}
+/** `yaml`'s pretty messages repeat the position and quote the source on further lines. */
+function firstLine(message) {
+    const [first = message] = message.split('\n');
+    return first.replace(/ at line \d+, column \d+:?\s*$/, '');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
+
+
+
+
+
+
+/** The `mlgate.yml` JSON Schema, published for editor completion. */
+const configJsonSchema = config_schema_namespaceObject;
+const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
+/**
+ * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
+ * `UserError` at `file:line:column` with the key path, e.g.
+ * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
+ */
+function loadConfig(text, file) {
+    const source = parseYaml(text, file);
+    if (source.data === null || source.data === undefined) {
+        throw new errors_UserError('is empty; it must start with "version: 1"', { file });
+    }
+    const problems = validateConfig(source.data);
+    if (problems.length > 0)
+        throw firstInFile(problems, source, file);
+    const raw = source.data;
+    checkBounds(raw, source, file);
+    checkSignificance(raw, source, file);
+    checkModelOutputs(raw, source, file);
+    return withDefaults(raw);
+}
+/** The problem written first in the file, so fixing errors top to bottom works. */
+function firstInFile(problems, source, file) {
+    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
+    const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
+    const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
+    if (!first)
+        throw new Error('firstInFile needs at least one problem');
+    return locatedError(first.problem.message, file, first.at, formatKeyPath(first.problem.path));
+}
+function checkBounds(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+            const path = ['gate', 'metrics', name];
+            throw locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), formatKeyPath(path));
+        }
+    }
+}
+/** `require_significance` is the older spelling of `significance`; the two must not disagree. */
+function checkSignificance(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.require_significance === undefined || rule.significance === undefined)
+            continue;
+        if (rule.significance === legacySignificance(rule.require_significance))
+            continue;
+        const path = ['gate', 'metrics', name];
+        throw locatedError(`require_significance: ${rule.require_significance} contradicts significance: ${rule.significance}; keep only significance`, file, source.locate(path, 'require_significance'), formatKeyPath(path));
+    }
+}
+function legacySignificance(required) {
+    return required ? 'regression' : 'none';
+}
+/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
+function checkModelOutputs(raw, source, file) {
+    for (const [name, model] of Object.entries(raw.models ?? {})) {
+        if (model.metrics === undefined && model.predictions === undefined) {
+            const path = ['models', name];
+            throw locatedError('give "metrics", "predictions" or both', file, source.locate(path), formatKeyPath(path));
+        }
+    }
+}
+/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
+function locatedError(message, file, at, path) {
+    return new errors_UserError(message, {
+        file,
+        ...(at ? { line: at.line, column: at.column } : {}),
+        ...(path ? { path } : {}),
+    });
+}
+function withDefaults(raw) {
+    const gate = raw.gate ?? {};
+    const slices = gate.slices;
+    const significance = gate.significance ?? CONFIG_DEFAULTS.significance;
+    return {
+        version: 1,
+        models: mapValues(raw.models ?? {}, modelConfig),
+        data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
+        gate: {
+            confidence: gate.confidence ?? CONFIG_DEFAULTS.confidence,
+            significance,
+            bootstrap: {
+                resamples: gate.bootstrap?.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples,
+                seed: gate.bootstrap?.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
+            },
+            onMissingBaseline: gate.on_missing_baseline ?? CONFIG_DEFAULTS.onMissingBaseline,
+            require: [...(gate.require ?? [])],
+            metrics: mapValues(gate.metrics ?? {}, (rule) => metricRule(rule, significance)),
+            ...(slices
+                ? {
+                    slices: {
+                        columns: [...slices.columns],
+                        minSize: slices.min_size ?? CONFIG_DEFAULTS.sliceMinSize,
+                        ...optional('maxRegression', slices.max_regression, parseTolerance),
+                        ...optional('significance', slices.significance, (mode) => mode),
+                        metrics: mapValues(slices.metrics ?? {}, (rule) => ({
+                            maxRegression: parseTolerance(rule.max_regression),
+                            ...optional('significance', rule.significance, (mode) => mode),
+                        })),
+                    },
+                }
+                : {}),
+        },
+        registry: { stages: [...(raw.registry?.stages ?? CONFIG_DEFAULTS.stages)] },
+        report: { ...CONFIG_DEFAULTS.report, ...raw.report },
+    };
+}
+function modelConfig(raw) {
+    return {
+        metrics: list(raw.metrics),
+        ...optional('predictions', raw.predictions, (path) => path),
+        params: list(raw.params),
+        ...optional('train', raw.train, trainConfig),
+        predictionsFormat: {
+            ...optional('task', raw.task, (task) => task),
+            ...optional('positiveClass', raw.positive_class, (positive) => positive),
+            ...optional('scoreType', raw.score_type, (type) => type),
+            ...optional('columns', raw.columns, ({ class_scores, ...names }) => ({
+                ...names,
+                ...optional('classScores', class_scores, (prefix) => prefix),
+            })),
+        },
+    };
+}
+function trainConfig(raw) {
+    return {
+        command: raw.command,
+        deps: [...(raw.deps ?? [])],
+        outs: [...(raw.outs ?? [])],
+        params: [...(raw.params ?? [])],
+        metrics: [...(raw.metrics ?? [])],
+    };
+}
+function metricRule(raw, gateDefault) {
+    const legacy = raw.require_significance === undefined ? undefined : legacySignificance(raw.require_significance);
+    return {
+        ...optional('direction', raw.direction, (direction) => direction),
+        ...optional('min', raw.min, (min) => min),
+        ...optional('max', raw.max, (max) => max),
+        ...optional('maxRegression', raw.max_regression, parseTolerance),
+        significance: raw.significance ?? legacy ?? gateDefault,
+    };
+}
+/** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
+function parseTolerance(raw) {
+    if (typeof raw === 'number')
+        return { kind: 'absolute', value: raw };
+    return { kind: 'relative', value: Number(raw.slice(0, -1)) / 100 };
+}
+function list(value) {
+    if (value === undefined)
+        return [];
+    return typeof value === 'string' ? [value] : [...value];
+}
+function optional(key, value, convert) {
+    return value === undefined ? {} : { [key]: convert(value) };
+}
+function mapValues(record, convert) {
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, convert(value)]));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/read.ts
+
+
+
+
+const DEFAULT_CONFIG_FILE = 'mlgate.yml';
+/** A configuration file is small; anything larger is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Reads and loads `mlgate.yml` (or `path`); every problem is a `UserError` naming the file. */
+async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
+    return (await readConfigSource(path)).config;
+}
+async function readConfigSource(path = DEFAULT_CONFIG_FILE) {
+    const text = await read_text_readTextFile(path, MAX_CONFIG_BYTES);
+    const config = loadConfig(text, path);
+    return {
+        config,
+        errorAt(keyPath, message) {
+            const parent = keyPath.slice(0, -1);
+            const key = keyPath[keyPath.length - 1];
+            const at = parseYaml(text, path).locate(parent, typeof key === 'string' ? key : undefined);
+            return locatedError(message, path, at, formatKeyPath(keyPath));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
+/**
+ * Making untrusted text inert in GitHub-flavoured Markdown. Anything that comes from a pull request
+ * (file, metric, column and branch names, error text, data values) goes through one of these before
+ * it reaches a comment, check run or job summary: the result renders as the literal text, with no
+ * formatting, link, image, HTML, mention, issue reference or emoji.
+ */
+/** Zero-width space as an entity: visible in the source, invisible when rendered (Dependabot's trick). */
+const BREAK = '&#8203;';
+// Trojan-source characters (CVE-2021-42574): they reorder how the text around them is displayed.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls except tab and newline, DEL, C1 controls and the BOM / zero-width no-break space.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * In one pass, so inserted entities are never matched again: characters GitHub links after
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
+ */
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
+const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
+/**
+ * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
+ * and removes control and bidirectional-override characters. Safe for terminals as well.
+ */
+function safe_sanitizeText(value) {
+    return String(value)
+        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+        .replace(LONE_SURROGATES, '\uFFFD')
+        .replace(BIDI_CONTROLS, '')
+        .replace(CONTROLS, '');
+}
+/**
+ * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
+ * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
+ */
+function escapeText(value) {
+    const text = safe_sanitizeText(value)
+        .replace(/\t/g, ' ')
+        .replace(/^ +| +$/gm, '');
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
+        const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
+        return linkable ? `${escaped}${BREAK}` : escaped;
+    });
+}
+/**
+ * Inert text inside raw HTML (e.g. `<summary>`), where Markdown is not parsed but GitHub still links
+ * mentions and references. Newlines become spaces.
+ */
+function escapeHtml(value) {
+    const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
+}
+/** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
+function tableCell(value, maxChars = 256) {
+    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+}
+/**
+ * An inline code span showing `value` literally: the backtick fence is longer than any run of
+ * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
+ */
+function inlineCode(value, { table = false, maxChars = 256 } = {}) {
+    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
+    if (table)
+        text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
+    if (text === '')
+        text = ' ';
+    const fence = '`'.repeat(longestRun(text, '`') + 1);
+    // CommonMark strips one space from each side when both are present, and a backtick next to the
+    // fence would merge with it: padding with a space on both sides avoids both.
+    const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/s.test(text) ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** A fenced code block showing `value` literally; `lang` is reduced to a safe info string. */
+function codeBlock(value, lang = '') {
+    const text = safe_sanitizeText(value);
+    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+    const info = lang.replace(/[^A-Za-z0-9_+.-]/g, '');
+    const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+    return `${fence}${info}\n${body}${fence}`;
+}
+/** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
+function clipText(value, maxChars) {
+    if (value.length <= maxChars)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= maxChars)
+        return value;
+    return points.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
+
+function heading(level, markdown) {
+    return `${'#'.repeat(level)} ${markdown}`;
+}
+/** A GFM table. Every cell must be one line; missing cells are left empty. */
+function table(headers, rows, align = []) {
+    const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
+    const delimiter = headers.map((_, i) => {
+        switch (align[i]) {
+            case 'left':
+                return ':---';
+            case 'center':
+                return ':---:';
+            case 'right':
+                return '---:';
+            default:
+                return '---';
+        }
+    });
+    return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function bulletList(items) {
+    return items.map((item) => `- ${item}`).join('\n');
+}
+/** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
+function details(summary, markdown, { open = false } = {}) {
+    return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/truncate.ts
+/** GitHub rejects comment bodies over 65,536 characters; callers pass a budget with room to spare. */
+const DEFAULT_MAX_MARKDOWN_BYTES = 60_000;
+const defaultTruncationNote = (omitted) => `_… truncated: ${omitted} more line${omitted === 1 ? '' : 's'} not shown_`;
+/**
+ * Cuts Markdown to at most `maxBytes` UTF-8 bytes at a line boundary and appends a note saying how
+ * much was left out. The cut never leaves a code fence or `<details>` open (they are closed) or a
+ * table without rows (its header is dropped); tables are cut between rows.
+ */
+function truncateMarkdown(markdown, maxBytes, note = defaultTruncationNote) {
+    if (utf8Bytes(markdown) <= maxBytes)
+        return markdown;
+    const lines = markdown.split('\n');
+    // prefixBytes[k]: bytes of the first k lines joined by newlines; contentAfter[k]: non-blank lines from k on.
+    const prefixBytes = [0];
+    lines.forEach((line, i) => prefixBytes.push((prefixBytes[i] ?? 0) + utf8Bytes(line) + (i > 0 ? 1 : 0)));
+    const contentAfter = lines.map(() => 0).concat(0);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        contentAfter[i] = (contentAfter[i + 1] ?? 0) + ((lines[i] ?? '').trim() === '' ? 0 : 1);
+    }
+    const blocks = new BlockTracker();
+    let best;
+    for (let kept = 1; kept <= lines.length; kept++) {
+        blocks.advance(lines[kept - 1] ?? '');
+        if ((prefixBytes[kept] ?? 0) > maxBytes)
+            break;
+        if (!blocks.isCleanCut(lines, kept))
+            continue;
+        const tail = ending(blocks, note(contentAfter[kept] ?? 0));
+        if ((prefixBytes[kept] ?? 0) + utf8Bytes(tail) <= maxBytes)
+            best = { kept, tail };
+    }
+    if (best)
+        return lines.slice(0, best.kept).join('\n') + best.tail;
+    return cutFirstLine(lines, contentAfter[1] ?? 0, maxBytes, note);
+}
+/** What follows the kept lines: closers for open blocks, then the note after a blank line. */
+function ending(blocks, noteText) {
+    const parts = [''];
+    if (blocks.fence)
+        parts.push(blocks.fence);
+    if (blocks.details > 0)
+        parts.push('', ...Array.from({ length: blocks.details }, () => '</details>'));
+    parts.push('', noteText);
+    return parts.join('\n');
+}
+/** No whole line fits: show the start of the first line when it is plain text, else just the note. */
+function cutFirstLine(lines, omitted, maxBytes, note) {
+    const noteText = note(omitted);
+    const first = lines[0] ?? '';
+    const blocks = new BlockTracker();
+    blocks.advance(first);
+    const plain = !blocks.fence && blocks.details === 0 && blocks.isCleanCut(lines, 1);
+    const budget = maxBytes - utf8Bytes(noteText) - 2;
+    if (plain && budget > 0) {
+        const start = cutToBytes(first, budget);
+        if (start !== '')
+            return `${start}\n\n${noteText}`;
+    }
+    return cutToBytes(noteText, maxBytes);
+}
+/** Follows which blocks are open line by line: fenced code, `<details>` and GFM tables. */
+class BlockTracker {
+    /** The line that would close the open code fence. */
+    fence;
+    details = 0;
+    /** Body rows of the current table, or -1 outside a table. */
+    tableRows = -1;
+    previous;
+    fenceOpenedOnLastLine = false;
+    advance(line) {
+        const previous = this.previous;
+        this.previous = line;
+        this.fenceOpenedOnLastLine = false;
+        if (this.fence) {
+            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
+            if (close && close[0] === this.fence[0] && close.length >= this.fence.length)
+                this.fence = undefined;
+            return;
+        }
+        const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
+            this.fence = open[1];
+            this.fenceOpenedOnLastLine = true;
+            this.tableRows = -1;
+            return;
+        }
+        if (/^ {0,3}</.test(line)) {
+            this.details += (line.match(/<details[\s>]/gi) ?? []).length;
+            this.details = Math.max(0, this.details - (line.match(/<\/details>/gi) ?? []).length);
+        }
+        if (line.trim() === '')
+            this.tableRows = -1;
+        else if (this.tableRows >= 0)
+            this.tableRows++;
+        else if (previous !== undefined && isTableHeader(previous) && isDelimiterRow(line))
+            this.tableRows = 0;
+    }
+    /**
+     * Whether the first `kept` lines end where a cut looks intentional: not on an empty code block,
+     * a table without rows, a header whose delimiter row follows, or a blank line.
+     */
+    isCleanCut(lines, kept) {
+        if (this.fence)
+            return !this.fenceOpenedOnLastLine;
+        const last = lines[kept - 1] ?? '';
+        const next = lines[kept];
+        if (last.trim() === '' || this.tableRows === 0)
+            return false;
+        return !(this.tableRows < 0 && next !== undefined && isTableHeader(last) && isDelimiterRow(next));
+    }
+}
+function isTableHeader(line) {
+    return line.includes('|') && line.trim() !== '';
+}
+function isDelimiterRow(line) {
+    return line.includes('|') && /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
+}
+function utf8Bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` UTF-8 bytes that ends on a code point boundary. */
+function cutToBytes(text, maxBytes) {
+    let bytes = 0;
+    let end = 0;
+    for (const point of text) {
+        bytes += utf8Bytes(point);
+        if (bytes > maxBytes)
+            break;
+        end += point.length;
+    }
+    return text.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
+/**
+ * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
+ * or more digits are shown whole rather than rounded to 4 digits), exponent notation outside, `-`
+ * for missing values.
+ */
+function format_formatNumber(value) {
+    if (value === null || value === undefined)
+        return '-';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '-∞';
+    if (value === 0)
+        return '0';
+    const magnitude = Math.abs(value);
+    if (magnitude >= 1e15 || magnitude < 1e-4)
+        return value.toExponential(3).replace(/\.?0+e/, 'e');
+    if (magnitude >= 1e4)
+        return String(Math.round(value));
+    return String(Number(value.toPrecision(4)));
+}
+/** A change with its sign: `+0.0111`, `-0.02`, `0`. */
+function formatSigned(value) {
+    if (value === null || value === undefined)
+        return '-';
+    const text = format_formatNumber(value);
+    return value > 0 ? `+${text}` : text;
+}
+/** A fraction as a percentage with 3 significant digits: 0.013615 → `1.36%` (`+1.36%` when signed). */
+function format_formatPercent(fraction, { signed = false } = {}) {
+    if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
+        return '-';
+    const percent = fraction * 100;
+    const text = percent === 0 ? '0' : String(Number(percent.toPrecision(3)));
+    return `${signed && percent > 0 ? '+' : ''}${text}%`;
+}
+/** 0.95 → `95%`, 0.975 → `97.5%`. */
+function format_formatConfidence(confidence) {
+    return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+/** 12345 → `12,345`. */
+function format_formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function format_formatPValue(p) {
+    return p < 0.001 ? '<0.001' : String(Number(p.toPrecision(2)));
+}
+/** A change and its relative size: `+0.01106 (+1.36%)`. */
+function format_formatDelta(delta, relative) {
+    if (delta === null)
+        return '-';
+    return relative === null
+        ? formatSigned(delta)
+        : `${formatSigned(delta)} (${format_formatPercent(relative, { signed: true })})`;
+}
+function format_formatInterval(ci) {
+    return ci ? `[${formatSigned(ci.low)}, ${formatSigned(ci.high)}]` : '-';
+}
+/** Parameters are shown exactly as written, never rounded. */
+function format_formatScalar(value) {
+    if (value === undefined || value === null)
+        return '-';
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
+
+
+/**
+ * The orderings both renderers share, so the comment and the terminal tell the same story: the
+ * worst first, everything else in the order the report gives it.
+ */
+function view_checksWorstFirst(checks) {
+    return [...checks].sort((a, b) => bySeverityDescending(a.status, b.status));
+}
+function view_reasonsWorstFirst(reasons) {
+    return [...reasons].sort((a, b) => bySeverityDescending(a.status, b.status));
+}
+/** Drifted columns first, then by how far the effect is past (or short of) its threshold. */
+function view_driftWorstFirst(columns) {
+    const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
+    return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
+}
+/**
+ * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
+ * negative means worse. Falls back to the absolute change when there is no relative one.
+ */
+function improvement(metric) {
+    const change = metric.relative ?? metric.delta;
+    if (change === null)
+        return 0;
+    return metric.direction === 'higher' ? change : -change;
+}
+/** Slices with a regression first, the one that got worst at the top. */
+function view_slicesWorstFirst(slices) {
+    const regressed = (slice) => slice.metrics.some((metric) => metric.label === 'regressed');
+    const worst = (slice) => Math.min(0, ...slice.metrics.map(improvement));
+    return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
+}
+const TASK_WORDS = {
+    binary: 'Binary classification',
+    multiclass: 'Multiclass classification',
+    regression: 'Regression',
+};
+const SCORE_WORDS = {
+    probability: 'probabilities',
+    logit: 'logits',
+    decision: 'decision values',
+    unknown: 'not probabilities (only their order is used)',
+};
+/**
+ * How a comparison read its predictions, in one sentence both renderers show: `Binary
+ * classification (detected: text labels with 2 classes), positive class "churn" (configured),
+ * scores: logits (configured), 6,000 examples.` `value` quotes untrusted values (class names) in
+ * the renderer's own safe way; `text` makes the rest safe.
+ */
+function view_describeReading(reading, value, text = (plain) => plain) {
+    const task = reading.taskSource === 'configured'
+        ? `${TASK_WORDS[reading.task]} (configured)`
+        : `${TASK_WORDS[reading.task]} (detected${reading.taskReason ? `: ${text(reading.taskReason)}` : ''})`;
+    const parts = [task];
+    if (reading.positiveClass !== undefined) {
+        const source = reading.positiveClassSource === 'configured' ? 'configured' : 'the conventional one';
+        parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
+    }
+    else if (reading.classes && reading.task === 'multiclass') {
+        parts.push(`${format_formatCount(reading.classes.length)} classes`);
+    }
+    if (reading.scoreType !== undefined) {
+        const range = reading.scoreRange
+            ? `, ${format_formatNumber(reading.scoreRange[0])} to ${format_formatNumber(reading.scoreRange[1])}`
+            : '';
+        parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
+    }
+    parts.push(`${format_formatCount(reading.examples)} examples`);
+    return `${parts.join(', ')}.`;
+}
+function view_changedParams(section) {
+    return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
+
+
+
+
+
+const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+const STATUS_WORDS = {
+    pass: 'passed',
+    warn: 'passed with warnings',
+    fail: 'failed',
+    skipped: 'skipped',
+};
+const LABELS = {
+    improved: '🟢 improved',
+    regressed: '🔴 regressed',
+    'within-noise': '⚪ within noise',
+    unchanged: '⚪ unchanged',
+    changed: '🔵 changed',
+    new: '🆕 new',
+    removed: '➖ removed',
+    undefined: '➖ undefined',
+};
+/** Rows beyond these go to the JSON report; the comment stays readable. */
+const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
+const MAX_MESSAGE_CHARS = 500;
+/**
+ * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
+ * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
+ * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ */
+function renderReportMarkdown(report, options = {}) {
+    const blocks = [
+        verdictBlock(report, options.title ?? 'mlgate'),
+        reasonsBlock(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationBlock),
+        ...(report.comparisons ?? []).map(comparisonBlock),
+    ];
+    const body = blocks.filter((block) => block !== '').join('\n\n');
+    const footer = footerLine(report, options.runUrl);
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
+    // The footer is kept whatever happens to the body: it links to the full run.
+    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
+    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+}
+function verdictBlock(report, title) {
+    const { status, summary } = report.verdict;
+    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    if (summary.trim() !== '')
+        lines.push('', message(summary));
+    return lines.join('\n');
+}
+function reasonsBlock(reasons) {
+    const ordered = view_reasonsWorstFirst(reasons);
+    const notable = ordered.filter((reason) => reason.status !== 'pass');
+    const passed = ordered.filter((reason) => reason.status === 'pass');
+    const blocks = [];
+    if (notable.length > 0)
+        blocks.push(bulletList(notable.map(reasonItem)));
+    if (passed.length > 0)
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+    return blocks.join('\n\n');
+}
+function reasonItem(reason) {
+    const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
+    return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
+}
+function validationBlock(section) {
+    const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
+    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
+    blocks.push(checksBlock(section.checks));
+    if (section.issues && section.issues.length > 0)
+        blocks.push(issuesBlock(section.issues));
+    if (section.drift)
+        blocks.push(driftBlock(section.drift));
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checksBlock(checks) {
+    if (checks.length === 0)
+        return 'No checks were run.';
+    const ordered = view_checksWorstFirst(checks);
+    const notable = ordered.filter((check) => check.status !== 'pass');
+    const passed = ordered.filter((check) => check.status === 'pass');
+    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+    const blocks = [];
+    if (notable.length > 0) {
+        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
+        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
+    }
+    else {
+        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
+    }
+    if (passed.length > 0) {
+        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
+    }
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checkRow(check) {
+    const unexpected = check.unexpectedCount === undefined
+        ? check.unexpectedFraction === undefined
+            ? '-'
+            : format_formatPercent(check.unexpectedFraction)
+        : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
+    const examples = (check.examples ?? [])
+        .slice(0, 3)
+        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
+    const detailsText = [
+        tableCell(check.message, MAX_MESSAGE_CHARS),
+        ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
+    ];
+    return [
+        STATUS_EMOJI[check.status],
+        tableCell(check.check),
+        check.column === undefined ? '' : cellCode(check.column),
+        observed(check.observed),
+        check.expected === undefined ? '-' : cellCode(check.expected),
+        unexpected,
+        detailsText.join('; '),
+    ];
+}
+function observed(value) {
+    if (value === undefined)
+        return '-';
+    if (typeof value === 'number')
+        return format_formatNumber(value);
+    if (typeof value === 'string')
+        return cellCode(value);
+    return String(value);
+}
+function issuesBlock(issues) {
+    const items = issues.slice(0, MAX_ROWS.issues).map((issue) => {
+        const where = `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+        return `${code(where)}: ${message(issue.message)}`;
+    });
+    const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
+    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function driftBlock(drift) {
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
+        `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`;
+    if (drift.columns.length === 0)
+        return summary;
+    const rows = view_driftWorstFirst(drift.columns)
+        .slice(0, MAX_ROWS.drift)
+        .map((column) => [
+        cellCode(column.column),
+        tableCell(column.test),
+        format_formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : format_formatPValue(column.pValue),
+        `${tableCell(column.effect.name)} ${format_formatNumber(column.effect.value)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        column.drifted ? '⚠️ drifted' : 'no',
+    ]);
+    const columnsTable = [
+        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'left',
+            'left',
+        ]),
+        moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
+}
+function comparisonBlock(section) {
+    const candidate = code(section.candidate.label);
+    if (section.baseline === null) {
+        const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
+        return [
+            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            readingBlock(section),
+            'No baseline yet: this is the first run, so there is nothing to compare with.',
+            section.metrics.length > 0
+                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                : '',
+            paramsBlock(section),
+        ]
+            .filter(Boolean)
+            .join('\n\n');
+    }
+    const baseline = section.baseline;
+    const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
+    return [
+        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        readingBlock(section),
+        section.metrics.length > 0
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            : 'No metrics to compare.',
+        methodsNote(section),
+        slicesBlock(section),
+        paramsBlock(section),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function metricsTable(metrics, confidence, baselineHeader) {
+    const withInterval = metrics.some((metric) => metric.ci !== undefined);
+    const headers = [
+        'Metric',
+        baselineHeader,
+        'Candidate',
+        'Δ',
+        ...(withInterval ? [`${format_formatConfidence(confidence)} CI`] : []),
+        'Verdict',
+    ];
+    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+}
+/** How the predictions were read, and why metrics of the task are absent. */
+function readingBlock(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return '';
+    const line = `<sub>${view_describeReading(predictions, code, message)}</sub>`;
+    const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
+    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+}
+function metricRow(metric, withInterval) {
+    const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
+    const verdict = metric.pValue === undefined ? label : `${label} (p = ${format_formatPValue(metric.pValue)})`;
+    return [
+        tableCell(metric.name),
+        format_formatNumber(metric.baseline),
+        format_formatNumber(metric.candidate),
+        format_formatDelta(metric.delta, metric.relative),
+        ...(withInterval ? [format_formatInterval(metric.ci)] : []),
+        verdict,
+    ];
+}
+function methodsNote(section) {
+    const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
+    const intervals = methods.size > 0
+        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        : '';
+    return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
+}
+function slicesBlock(section) {
+    const slices = view_slicesWorstFirst(section.slices ?? []);
+    if (slices.length === 0)
+        return '';
+    const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
+    const rows = slices
+        .slice(0, MAX_ROWS.slices)
+        .flatMap((slice) => slice.metrics.map((metric) => [
+        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        format_formatCount(slice.size),
+        ...metricRow(metric, true),
+    ]));
+    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
+    return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
+}
+function paramsBlock(section) {
+    const changed = view_changedParams(section);
+    if (changed.length === 0)
+        return '';
+    const rows = changed
+        .slice(0, MAX_ROWS.params)
+        .map((param) => [
+        tableCell(param.name),
+        cellCode(format_formatScalar(param.baseline)),
+        cellCode(format_formatScalar(param.candidate)),
+    ]);
+    const body = [
+        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        moreNote(changed.length - MAX_ROWS.params, 'parameter'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return details(`Parameters: ${changed.length} changed`, body);
+}
+function footerLine(report, runUrl) {
+    const parts = ['mlgate'];
+    const sha = report.subject?.sha;
+    if (sha)
+        parts.push(`commit ${code(sha.slice(0, 7))}`);
+    const link = safeUrl(runUrl);
+    if (link)
+        parts.push(`[workflow run](${link})`);
+    parts.push(escapeText(report.createdAt));
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+function message(text) {
+    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+}
+function code(text) {
+    return inlineCode(text, { maxChars: 100 });
+}
+function cellCode(text) {
+    return inlineCode(text, { table: true, maxChars: 100 });
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+function moreNote(hidden, noun) {
+    return hidden > 0 ? `_… and ${format_formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
+}
+function plural(count, noun) {
+    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+function isDefined(value) {
+    return value !== undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+
+
+const text_STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIPPED' };
+/**
+ * The report for a terminal: the same content and order as the Markdown, as aligned plain text.
+ * Strings from the report are stripped of control characters, so a hostile report cannot move the
+ * cursor or recolour the terminal.
+ */
+function renderReportText(report) {
+    const blocks = [
+        verdictLines(report),
+        reasonLines(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationLines),
+        ...(report.comparisons ?? []).map(comparisonLines),
+    ].filter((lines) => lines.length > 0);
+    return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+function verdictLines(report) {
+    const { status, summary } = report.verdict;
+    const lines = [`mlgate: ${text_STATUS_WORDS[status]}${summary.trim() === '' ? '' : ` - ${clean(summary)}`}`];
+    const subject = report.subject;
+    const about = [
+        subject?.sha ? `commit ${subject.sha.slice(0, 7)}` : '',
+        subject?.repository ? clean(subject.repository) : '',
+        subject?.pullRequest ? `PR ${subject.pullRequest}` : '',
+    ].filter(Boolean);
+    if (about.length > 0)
+        lines.push(`  ${about.join(', ')}`);
+    return lines;
+}
+function reasonLines(reasons) {
+    if (reasons.length === 0)
+        return [];
+    return [
+        'Reasons:',
+        ...reasonsWorstFirst(reasons).map((reason) => {
+            const context = [reason.rule, reason.model, reason.dataset, reason.metric, reason.column]
+                .filter((part) => part !== undefined)
+                .map(clean);
+            return `  ${text_STATUS_WORDS[reason.status].padEnd(4)}  ${clean(reason.message)} [${context.join(', ')}]`;
+        }),
+    ];
+}
+function validationLines(section) {
+    const lines = [
+        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
+        ...checkLines(section.checks),
+    ];
+    for (const issue of section.issues ?? []) {
+        const where = `${clean(issue.file)}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+        lines.push(`  problem reading data at ${where}: ${clean(issue.message)}`);
+    }
+    if (section.drift)
+        lines.push(...driftLines(section.drift));
+    return lines;
+}
+function checkLines(checks) {
+    if (checks.length === 0)
+        return ['  no checks were run'];
+    const notable = checksWorstFirst(checks).filter((check) => check.status !== 'pass');
+    const passing = checks.length - notable.length;
+    const lines = [];
+    if (notable.length > 0) {
+        lines.push(...textTable(['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'], notable.map((check) => [
+            text_STATUS_WORDS[check.status],
+            clean(check.check),
+            check.column === undefined ? '' : clean(check.column),
+            text_observed(check.observed),
+            check.expected === undefined ? '-' : clean(check.expected),
+            unexpected(check),
+            [clean(check.message), ...examples(check)].join('; '),
+        ])));
+    }
+    if (passing > 0)
+        lines.push(`  ${passing} check${passing === 1 ? '' : 's'} passed`);
+    return lines;
+}
+function text_observed(value) {
+    if (value === undefined)
+        return '-';
+    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
+}
+function unexpected(check) {
+    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
+    if (check.unexpectedCount === undefined)
+        return fraction || '-';
+    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
+}
+function examples(check) {
+    const shown = (check.examples ?? [])
+        .slice(0, 3)
+        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${quote(example.value)}`);
+    return shown.length > 0 ? [`e.g. ${shown.join(', ')}`] : [];
+}
+function driftLines(drift) {
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const lines = [
+        `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
+            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
+    ];
+    if (drift.columns.length === 0)
+        return lines;
+    const rows = driftWorstFirst(drift.columns).map((column) => [
+        clean(column.column),
+        column.test,
+        formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : formatPValue(column.pValue),
+        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.drifted ? 'DRIFTED' : 'no',
+    ]);
+    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
+}
+function comparisonLines(section) {
+    const candidate = quote(section.candidate.label);
+    if (section.baseline === null) {
+        return [
+            `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...readingLines(section),
+            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
+            ...paramLines(section),
+        ];
+    }
+    const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
+    const lines = [
+        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...readingLines(section),
+    ];
+    const interval = `${formatConfidence(section.confidence)} CI`;
+    lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
+    const slices = slicesWorstFirst(section.slices ?? []);
+    if (slices.length > 0) {
+        lines.push('  Slices, worst first:');
+        const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
+            `${clean(slice.column)} = ${quote(slice.value)}`,
+            formatCount(slice.size),
+            clean(metric.name),
+            ...metricCells(metric),
+        ]));
+        lines.push(...textTable(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], rows, '    '));
+    }
+    return [...lines, ...paramLines(section)];
+}
+function readingLines(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return [];
+    return [
+        `  ${describeReading(predictions, quote, clean)}`,
+        ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
+    ];
+}
+function metricCells(metric) {
+    const label = metric.label.replace('-', ' ');
+    const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
+    return [
+        formatNumber(metric.baseline),
+        formatNumber(metric.candidate),
+        formatDelta(metric.delta, metric.relative),
+        formatInterval(metric.ci),
+        metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
+    ];
+}
+function paramLines(section) {
+    const changed = changedParams(section);
+    if (changed.length === 0)
+        return [];
+    return [
+        '  Parameters changed:',
+        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
+    ];
+}
+/** Columns padded to their widest cell; the last column is not padded. */
+function textTable(headers, rows, indent = '  ') {
+    const all = [headers, ...rows];
+    const widths = headers.map((_, column) => Math.max(...all.map((row) => width(row[column] ?? ''))));
+    return all.map((row) => (indent +
+        headers
+            .map((_, column) => {
+            const cell = row[column] ?? '';
+            return column === headers.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - width(cell));
+        })
+            .join('  ')).trimEnd());
+}
+function width(text) {
+    return Array.from(text).length;
+}
+function clean(text) {
+    return sanitizeText(text).replace(/\s+/g, ' ').trim();
+}
+function quote(text) {
+    return `"${clean(text)}"`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
+/** `true` or `false` in any letter case (`True`, `FALSE`), as pandas and spreadsheets write them. */
+function isBooleanText(bytes, start, end) {
+    const length = end - start;
+    if (length === 4) {
+        return ((bytes[start] | 0x20) === 116 &&
+            (bytes[start + 1] | 0x20) === 114 &&
+            (bytes[start + 2] | 0x20) === 117 &&
+            (bytes[start + 3] | 0x20) === 101);
+    }
+    if (length === 5) {
+        return ((bytes[start] | 0x20) === 102 &&
+            (bytes[start + 1] | 0x20) === 97 &&
+            (bytes[start + 2] | 0x20) === 108 &&
+            (bytes[start + 3] | 0x20) === 115 &&
+            (bytes[start + 4] | 0x20) === 101);
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
+
+function fail(path, message) {
+    throw new errors_UserError(message, { path });
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return `a ${typeof value}`;
+}
+/** Checks `value` is an object of the given kind and a version this code reads. */
+function expectSketch(value, kind, versions, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected a ${kind} sketch object, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    if (obj.kind !== kind)
+        fail(`${path}.kind`, `expected kind "${kind}", got ${describeValue(obj.kind)}`);
+    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
+        fail(`${path}.version`, `unsupported ${kind} version ${describeValue(obj.version)} (supported: ${versions.join(', ')})`);
+    }
+    return obj;
+}
+function expectInteger(obj, key, path, min, max) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${describeValue(v)}`);
+    }
+    return v;
+}
+function expectFinite(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        fail(`${path}.${key}`, `expected a finite number, got ${describeValue(v)}`);
+    return v;
+}
+/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
+function expectFiniteOrNull(obj, key, path) {
+    return obj[key] === null ? null : expectFinite(obj, key, path);
+}
+function expectString(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'string')
+        fail(`${path}.${key}`, `expected a string, got ${describeValue(v)}`);
+    return v;
+}
+function expectArray(obj, key, path) {
+    const v = obj[key];
+    if (!Array.isArray(v))
+        fail(`${path}.${key}`, `expected an array, got ${describeValue(v)}`);
+    return v;
+}
+function expectFiniteArray(obj, key, path) {
+    const arr = expectArray(obj, key, path);
+    for (let i = 0; i < arr.length; i++) {
+        const v = arr[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+            fail(`${path}.${key}[${i}]`, `expected a finite number, got ${describeValue(v)}`);
+        }
+    }
+    return arr;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/hash.ts
+/**
+ * 64-bit hashes for sketches, computed without allocating: every function writes the two 32-bit
+ * halves into a caller-owned `out` array. Strings are hashed as their UTF-8 bytes, so a value read
+ * as a byte range from a CSV buffer and the same value held as a JS string hash identically.
+ *
+ * Bytes use MurmurHash3 x86_128 (Appleby, public domain; the first 64 of its 128 bits): it passes
+ * SMHasher and needs only 32-bit multiplies, which JS does natively with Math.imul. Doubles use a
+ * three-round invertible mixer over their IEEE-754 bit pattern, so distinct doubles never collide.
+ */
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul } = Math;
+const C1 = 0x239b961b;
+const C2 = 0xab0e9789;
+const C3 = 0x38b34ae5;
+const C4 = 0xa1e38b93;
+function rotl(x, r) {
+    return (x << r) | (x >>> (32 - r));
+}
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+}
+function readUint32LE(buf, i) {
+    return buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
+}
+/** MurmurHash3 x86_128 of `buf[start, end)`; writes h1 to out[0] and h2 to out[1]. */
+function hashBytes(buf, start, end, out, seed = 0) {
+    const len = end - start;
+    let h1 = seed | 0;
+    let h2 = h1;
+    let h3 = h1;
+    let h4 = h1;
+    const blocksEnd = start + (len & ~15);
+    let i = start;
+    for (; i < blocksEnd; i += 16) {
+        let k1 = readUint32LE(buf, i);
+        let k2 = readUint32LE(buf, i + 4);
+        let k3 = readUint32LE(buf, i + 8);
+        let k4 = readUint32LE(buf, i + 12);
+        k1 = imul(rotl(imul(k1, C1), 15), C2);
+        h1 ^= k1;
+        h1 = (imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
+        k2 = imul(rotl(imul(k2, C2), 16), C3);
+        h2 ^= k2;
+        h2 = (imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
+        k3 = imul(rotl(imul(k3, C3), 17), C4);
+        h3 ^= k3;
+        h3 = (imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
+        k4 = imul(rotl(imul(k4, C4), 18), C1);
+        h4 ^= k4;
+        h4 = (imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
+    }
+    const tail = len & 15;
+    if (tail > 12) {
+        let k4 = 0;
+        for (let j = tail - 1; j >= 12; j--)
+            k4 = (k4 << 8) | buf[i + j];
+        h4 ^= imul(rotl(imul(k4, C4), 18), C1);
+    }
+    if (tail > 8) {
+        let k3 = 0;
+        for (let j = Math.min(tail, 12) - 1; j >= 8; j--)
+            k3 = (k3 << 8) | buf[i + j];
+        h3 ^= imul(rotl(imul(k3, C3), 17), C4);
+    }
+    if (tail > 4) {
+        let k2 = 0;
+        for (let j = Math.min(tail, 8) - 1; j >= 4; j--)
+            k2 = (k2 << 8) | buf[i + j];
+        h2 ^= imul(rotl(imul(k2, C2), 16), C3);
+    }
+    if (tail > 0) {
+        let k1 = 0;
+        for (let j = Math.min(tail, 4) - 1; j >= 0; j--)
+            k1 = (k1 << 8) | buf[i + j];
+        h1 ^= imul(rotl(imul(k1, C1), 15), C2);
+    }
+    h1 ^= len;
+    h2 ^= len;
+    h3 ^= len;
+    h4 ^= len;
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    h3 = (h3 + h1) | 0;
+    h4 = (h4 + h1) | 0;
+    h1 = fmix32(h1);
+    h2 = fmix32(h2);
+    h3 = fmix32(h3);
+    h4 = fmix32(h4);
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    out[0] = h1;
+    out[1] = h2;
+}
+const f64 = new Float64Array(1);
+const f64Words = new Uint32Array(f64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+/**
+ * Hash of a double's bit pattern. -0 hashes as 0 and every NaN as the canonical NaN, so values
+ * that compare equal (and all NaNs) count as one distinct value.
+ */
+function hashNumber(x, out) {
+    f64[0] = x === 0 ? 0 : x;
+    if (x !== x)
+        f64[0] = NaN;
+    const lo = f64Words[LO];
+    const hi = f64Words[HI];
+    // Each round is invertible given the other half (a Feistel-like network), so the map is a bijection.
+    let a = fmix32(lo ^ imul(hi, 0x9e3779b1));
+    const b = fmix32(hi ^ imul(a, 0x85ebca77));
+    a = fmix32(a ^ imul(b, 0xc2b2ae3d));
+    out[0] = a;
+    out[1] = b;
+}
+let scratch = new Uint8Array(256);
+/**
+ * Encodes `s` as UTF-8 into a module-owned buffer (grown when a longer string arrives) and
+ * returns the byte length. Lone surrogates become U+FFFD, as TextEncoder does. The buffer is
+ * only valid until the next call: read it immediately via `utf8Scratch()`.
+ */
+function encodeUtf8Scratch(s) {
+    if (scratch.length < s.length * 3)
+        scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
+    const buf = scratch;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        let c = s.charCodeAt(i);
+        if (c < 0x80) {
+            buf[n++] = c;
+            continue;
+        }
+        if (c < 0x800) {
+            buf[n++] = 0xc0 | (c >> 6);
+            buf[n++] = 0x80 | (c & 63);
+            continue;
+        }
+        if (c >= 0xd800 && c <= 0xdfff) {
+            const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+            if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+                c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+                i++;
+                buf[n++] = 0xf0 | (c >> 18);
+                buf[n++] = 0x80 | ((c >> 12) & 63);
+                buf[n++] = 0x80 | ((c >> 6) & 63);
+                buf[n++] = 0x80 | (c & 63);
+                continue;
+            }
+            c = 0xfffd;
+        }
+        buf[n++] = 0xe0 | (c >> 12);
+        buf[n++] = 0x80 | ((c >> 6) & 63);
+        buf[n++] = 0x80 | (c & 63);
+    }
+    return n;
+}
+/** The buffer `encodeUtf8Scratch` wrote into. */
+function utf8Scratch() {
+    return scratch;
+}
+/** Hash of a string's UTF-8 bytes; equals `hashBytes` over the same text read as bytes. */
+function hashString(s, out, seed = 0) {
+    const n = encodeUtf8Scratch(s);
+    hashBytes(scratch, 0, n, out, seed);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/frequent-items.ts
+
+
+
+const DEFAULT_FREQUENT_CAPACITY = 64;
+const DEFAULT_EXACT_LIMIT = 1000;
+const MAX_SLOTS = 1 << 20;
+const frequent_items_decoder = new TextDecoder();
+/**
+ * Counts of categorical values: exact while at most `exactLimit` distinct values have been
+ * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
+ *
+ * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
+ * gives the merge used here): every reported count undercounts by at most `maxError`, and
+ * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
+ * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
+ *
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
+ * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
+ * arena, so counting an already-seen value allocates nothing.
+ */
+class FrequentItems {
+    capacity;
+    exactLimit;
+    exact = true;
+    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
+    sizeLimit;
+    n = 0;
+    error = 0;
+    size = 0;
+    slots;
+    hashHi = new Int32Array(0);
+    hashLo = new Int32Array(0);
+    counts = new Float64Array(0);
+    keyStart = new Int32Array(0);
+    keyLength = new Int32Array(0);
+    arena = new Uint8Array(1024);
+    arenaUsed = 0;
+    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
+    index = new Int32Array(0);
+    mask = 0;
+    probe = 0;
+    hash = new Uint32Array(2);
+    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
+        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
+            throw new errors_UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+        }
+        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
+            throw new errors_UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
+        }
+        this.capacity = capacity;
+        this.exactLimit = exactLimit;
+        this.sizeLimit = exactLimit;
+        this.slots = 0;
+        this.resize(exactLimit + 1);
+    }
+    /** Counts the value whose UTF-8 bytes are buf[start, end). */
+    addBytes(buf, start, end) {
+        hashBytes(buf, start, end, this.hash);
+        this.addHashed(buf, start, end);
+    }
+    /**
+     * `addBytes` for a caller that has hashed the bytes already (`hashBytes` with the default seed
+     * gave `hi`, `lo`): a profile hashes each text value once for HyperLogLog and this.
+     */
+    addHashedBytes(buf, start, end, hi, lo) {
+        this.hash[0] = hi;
+        this.hash[1] = lo;
+        this.addHashed(buf, start, end);
+    }
+    addHashed(buf, start, end) {
+        this.n++;
+        this.upsert(buf, start, end, 1);
+        if (this.size > this.sizeLimit)
+            this.enforceLimit();
+    }
+    addString(value) {
+        const length = encodeUtf8Scratch(value);
+        this.addBytes(utf8Scratch(), 0, length);
+    }
+    /** Total number of values counted. */
+    get count() {
+        return this.n;
+    }
+    get isExact() {
+        return this.exact;
+    }
+    /** Largest possible undercount of any value (0 while exact). */
+    get maxError() {
+        return this.error;
+    }
+    /** Number of distinct values while exact; undefined once approximate. */
+    get exactDistinct() {
+        return this.exact ? this.size : undefined;
+    }
+    /** Every value with its count while exact; undefined once approximate. */
+    exactCounts() {
+        if (!this.exact)
+            return undefined;
+        const map = new Map();
+        for (let e = 0; e < this.size; e++)
+            map.set(this.keyOf(e), this.counts[e]);
+        return map;
+    }
+    /** The kept values, highest count first (ties by value), at most `limit` of them. */
+    topItems(limit = Infinity) {
+        const order = Array.from({ length: this.size }, (_, e) => e);
+        const keys = order.map((e) => this.keyOf(e));
+        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
+            value: keys[e],
+            count: this.counts[e],
+            upperBound: this.counts[e] + this.error,
+        }));
+    }
+    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
+    bounds(value) {
+        const length = encodeUtf8Scratch(value);
+        const buf = utf8Scratch();
+        hashBytes(buf, 0, length, this.hash);
+        const e = this.find(buf, 0, length);
+        const count = e < 0 ? 0 : this.counts[e];
+        return { count, upperBound: count + this.error };
+    }
+    /**
+     * Folds `other` into this: counters of equal values add up, errors add up, and if more
+     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
+     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
+     */
+    merge(other) {
+        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
+            throw new errors_UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
+                `exact limit ${this.exactLimit}/${other.exactLimit})`);
+        }
+        const entries = other.size;
+        const hashHi = other.hashHi.slice(0, entries);
+        const hashLo = other.hashLo.slice(0, entries);
+        const counts = other.counts.slice(0, entries);
+        const keyStart = other.keyStart.slice(0, entries);
+        const keyLength = other.keyLength.slice(0, entries);
+        const arena = other.arena.slice(0, other.arenaUsed);
+        this.resize(Math.max(this.slots, this.size + entries + 1));
+        for (let e = 0; e < entries; e++) {
+            this.hash[0] = hashHi[e];
+            this.hash[1] = hashLo[e];
+            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
+        }
+        this.n += other.n;
+        this.error += other.error;
+        if (!other.exact) {
+            this.exact = false;
+            this.sizeLimit = this.capacity;
+        }
+        this.enforceLimit();
+        if (this.exact && this.slots !== this.exactLimit + 1)
+            this.resize(this.exactLimit + 1);
+        return this;
+    }
+    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
+    enforceLimit() {
+        if (this.exact && this.size <= this.exactLimit)
+            return;
+        this.exact = false;
+        this.sizeLimit = this.capacity;
+        if (this.size > this.capacity)
+            this.subtract(this.countAtRank(this.capacity + 1));
+        if (this.slots !== this.capacity + 1)
+            this.resize(this.capacity + 1);
+    }
+    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
+    countAtRank(r) {
+        if (r === this.size) {
+            let min = Infinity;
+            for (let e = 0; e < this.size; e++)
+                if (this.counts[e] < min)
+                    min = this.counts[e];
+            return min;
+        }
+        const sorted = this.counts.slice(0, this.size).sort();
+        return sorted[this.size - r];
+    }
+    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
+    subtract(amount) {
+        let kept = 0;
+        let arenaUsed = 0;
+        for (let e = 0; e < this.size; e++) {
+            const c = this.counts[e] - amount;
+            if (c <= 0)
+                continue;
+            const start = this.keyStart[e];
+            const length = this.keyLength[e];
+            this.arena.copyWithin(arenaUsed, start, start + length);
+            this.hashHi[kept] = this.hashHi[e];
+            this.hashLo[kept] = this.hashLo[e];
+            this.counts[kept] = c;
+            this.keyStart[kept] = arenaUsed;
+            this.keyLength[kept] = length;
+            arenaUsed += length;
+            kept++;
+        }
+        this.size = kept;
+        this.arenaUsed = arenaUsed;
+        this.error += amount;
+        this.rebuildIndex();
+    }
+    /**
+     * Entry number of the value whose hash is in `this.hash`, or -1 with `probe` left at the free
+     * slot where it would go. The hash travels in that array, not as arguments, because int32
+     * values beyond ±2^30 passed to a call are boxed: one heap allocation per value counted.
+     */
+    find(buf, start, end) {
+        const h1 = this.hash[0] | 0;
+        const h2 = this.hash[1] | 0;
+        let slot = h2 & this.mask;
+        for (;;) {
+            const e = this.index[slot];
+            if (e < 0) {
+                this.probe = slot;
+                return -1;
+            }
+            if (this.hashHi[e] === h1 && this.hashLo[e] === h2 && this.keyEquals(e, buf, start, end))
+                return e;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+    keyEquals(e, buf, start, end) {
+        const length = this.keyLength[e];
+        if (length !== end - start)
+            return false;
+        const at = this.keyStart[e];
+        for (let i = 0; i < length; i++)
+            if (this.arena[at + i] !== buf[start + i])
+                return false;
+        return true;
+    }
+    /** Adds `weight` to the value whose hash is in `this.hash`, inserting it if new. */
+    upsert(buf, start, end, weight) {
+        const found = this.find(buf, start, end);
+        if (found >= 0) {
+            this.counts[found] += weight;
+            return;
+        }
+        const length = end - start;
+        if (this.arenaUsed + length > this.arena.length) {
+            const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+            grown.set(this.arena.subarray(0, this.arenaUsed));
+            this.arena = grown;
+        }
+        this.arena.set(buf.subarray(start, end), this.arenaUsed);
+        const e = this.size++;
+        this.hashHi[e] = this.hash[0] | 0;
+        this.hashLo[e] = this.hash[1] | 0;
+        this.counts[e] = weight;
+        this.keyStart[e] = this.arenaUsed;
+        this.keyLength[e] = length;
+        this.arenaUsed += length;
+        this.index[this.probe] = e;
+    }
+    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
+    resize(slots) {
+        const size = this.size;
+        const grow = (old, fresh) => {
+            fresh.set(old.subarray(0, size));
+            return fresh;
+        };
+        this.hashHi = grow(this.hashHi, new Int32Array(slots));
+        this.hashLo = grow(this.hashLo, new Int32Array(slots));
+        this.counts = grow(this.counts, new Float64Array(slots));
+        this.keyStart = grow(this.keyStart, new Int32Array(slots));
+        this.keyLength = grow(this.keyLength, new Int32Array(slots));
+        this.slots = slots;
+        let tableSize = 8;
+        while (tableSize < slots * 2)
+            tableSize *= 2;
+        this.index = new Int32Array(tableSize);
+        this.mask = tableSize - 1;
+        this.rebuildIndex();
+    }
+    rebuildIndex() {
+        this.index.fill(-1);
+        for (let e = 0; e < this.size; e++) {
+            let slot = this.hashLo[e] & this.mask;
+            while (this.index[slot] >= 0)
+                slot = (slot + 1) & this.mask;
+            this.index[slot] = e;
+        }
+    }
+    keyOf(e) {
+        const start = this.keyStart[e];
+        return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
+    }
+    toJSON() {
+        return {
+            kind: 'frequent-items',
+            version: 1,
+            capacity: this.capacity,
+            exactLimit: this.exactLimit,
+            exact: this.exact,
+            n: this.n,
+            maxError: this.error,
+            items: this.topItems().map((item) => [item.value, item.count]),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'frequent-items', [1], path);
+        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
+        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
+        if (typeof obj.exact !== 'boolean')
+            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
+        const exact = obj.exact;
+        const items = expectArray(obj, 'items', path);
+        const limit = exact ? exactLimit : capacity;
+        if (items.length > limit) {
+            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
+        }
+        if (exact && maxError !== 0)
+            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
+        const sketch = new FrequentItems({ capacity, exactLimit });
+        sketch.exact = exact;
+        sketch.sizeLimit = limit;
+        sketch.resize(limit + 1);
+        let total = 0;
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            const at = `${path}.items[${i}]`;
+            if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string') {
+                fail(at, `expected a [value, count] pair with a string value, got ${describeValue(item)}`);
+            }
+            const count = item[1];
+            if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+                fail(`${at}[1]`, `expected a positive integer count, got ${describeValue(count)}`);
+            }
+            const length = encodeUtf8Scratch(item[0]);
+            const buf = utf8Scratch();
+            hashBytes(buf, 0, length, sketch.hash);
+            if (sketch.find(buf, 0, length) >= 0)
+                fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
+            sketch.upsert(buf, 0, length, count);
+            total += count;
+        }
+        if (exact ? total !== n : total > n) {
+            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
+        }
+        sketch.n = n;
+        sketch.error = maxError;
+        return sketch;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
+
+
+const DEFAULT_HISTOGRAM_BINS = 20;
+const MAX_BINS = 10_000;
+/**
+ * Equal-width histogram of a numeric column, derived at report time from the column's KLL
+ * sketch rather than accumulated while reading. Why: shards see different value ranges, so
+ * bins fixed while streaming would not line up when profiles merge; the KLL sketch merges
+ * exactly, and bins drawn from the merged min/max then cover the whole data.
+ *
+ * Each count is n·(rank(right edge) − rank(left edge)), so it is off by at most
+ * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
+ * not compacted (n ≤ k). Counts always sum to n.
+ */
+class Histogram {
+    edges;
+    counts;
+    constructor(edges, counts) {
+        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
+            throw new errors_UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
+        }
+        this.edges = edges;
+        this.counts = counts;
+    }
+    /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
+    static fromKll(sketch, bins = DEFAULT_HISTOGRAM_BINS) {
+        if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
+            throw new errors_UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
+        }
+        if (sketch.isEmpty)
+            return new Histogram([], []);
+        const min = sketch.min;
+        const max = sketch.max;
+        if (min === max)
+            return new Histogram([min, max], [sketch.count]);
+        const edges = [min];
+        // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
+        const width = max / bins - min / bins;
+        for (let i = 1; i < bins; i++)
+            edges.push(min + width * i);
+        edges.push(max);
+        const counts = [];
+        let below = 0;
+        for (let i = 1; i <= bins; i++) {
+            const atMost = i === bins ? sketch.count : sketch.weightAtMost(edges[i]);
+            counts.push(atMost - below);
+            below = atMost;
+        }
+        return new Histogram(edges, counts);
+    }
+    get total() {
+        return this.counts.reduce((a, b) => a + b, 0);
+    }
+    toJSON() {
+        return { kind: 'histogram', version: 1, edges: [...this.edges], counts: [...this.counts] };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'histogram', [1], path);
+        const edges = expectFiniteArray(obj, 'edges', path);
+        const counts = expectFiniteArray(obj, 'counts', path);
+        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
+            fail(`${path}.edges`, `expected ${counts.length === 0 ? 0 : counts.length + 1} edges for ${counts.length} bins, got ${edges.length}`);
+        }
+        for (let i = 1; i < edges.length; i++) {
+            if (edges[i] < edges[i - 1])
+                fail(`${path}.edges[${i}]`, 'edges must be ascending');
+        }
+        for (let i = 0; i < counts.length; i++) {
+            if (!Number.isInteger(counts[i]) || counts[i] < 0) {
+                fail(`${path}.counts[${i}]`, `expected a non-negative integer count, got ${counts[i]}`);
+            }
+        }
+        return new Histogram(edges, counts);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/hll.ts
+
+
+
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { clz32 } = Math;
+const DEFAULT_HLL_PRECISION = 14;
+const MIN_PRECISION = 4;
+const MAX_PRECISION = 18;
+/** Names the hash in serialized sketches: registers are only comparable under the same hash. */
+const HASH_ID = 'murmur3_x86_128-64/0+f64mix';
+/**
+ * HyperLogLog distinct counter (Flajolet et al. 2007) over 64-bit hashes, with 2^p one-byte
+ * registers (p = 14: 16 KiB). The estimate is Ertl's improved estimator ("New cardinality
+ * estimation algorithms for HyperLogLog sketches", 2017): it corrects the raw estimator's bias
+ * over the whole range without empirical tables, agrees with linear counting for small
+ * cardinalities, and needs no large-range correction because hashes have 64 bits.
+ * Relative standard error ≈ 1.04/√(2^p) (p = 14: 0.81%).
+ *
+ * `merge` takes the register-wise maximum, so merging shard sketches gives exactly the registers
+ * one pass would have. Numbers and strings hash differently: feed a column one way only.
+ */
+class HyperLogLog {
+    p;
+    registers;
+    hash = new Uint32Array(2);
+    constructor(p = DEFAULT_HLL_PRECISION) {
+        if (!Number.isInteger(p) || p < MIN_PRECISION || p > MAX_PRECISION) {
+            throw new errors_UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
+        }
+        this.p = p;
+        this.registers = new Uint8Array(1 << p);
+    }
+    /** Largest register value: 64 − p hash bits after the index, all zero, plus one. */
+    get maxRank() {
+        return 64 - this.p + 1;
+    }
+    /** Adds a value given by its 64-bit hash (h1 high word, h2 low word). */
+    addHash(h1, h2) {
+        const p = this.p;
+        const index = h1 >>> (32 - p);
+        const rest = h1 << p;
+        let rank;
+        if (rest !== 0)
+            rank = clz32(rest) + 1;
+        else
+            rank = 32 - p + clz32(h2) + 1;
+        if (rank > this.registers[index])
+            this.registers[index] = rank;
+    }
+    /** Adds a number; -0 counts as 0 and all NaNs as one value. */
+    addNumber(x) {
+        hashNumber(x, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    /** Adds a string; same as `addBytes` over its UTF-8 encoding. */
+    addString(s) {
+        hashString(s, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    /** Adds the value whose UTF-8 bytes are buf[start, end), without creating a string. */
+    addBytes(buf, start, end) {
+        hashBytes(buf, start, end, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    merge(other) {
+        if (other.p !== this.p) {
+            throw new errors_UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
+        }
+        const a = this.registers;
+        const b = other.registers;
+        for (let i = 0; i < a.length; i++)
+            if (b[i] > a[i])
+                a[i] = b[i];
+        return this;
+    }
+    /** True when both hold identical registers (what one pass and merged shards must agree on). */
+    equals(other) {
+        if (other.p !== this.p)
+            return false;
+        for (let i = 0; i < this.registers.length; i++)
+            if (this.registers[i] !== other.registers[i])
+                return false;
+        return true;
+    }
+    /** Estimated number of distinct values added. */
+    estimate() {
+        const m = this.registers.length;
+        const q = this.maxRank - 1;
+        const histogram = new Float64Array(q + 2);
+        for (let i = 0; i < m; i++)
+            histogram[this.registers[i]]++;
+        let z = m * tau(1 - histogram[q + 1] / m);
+        for (let r = q; r >= 1; r--)
+            z = 0.5 * (z + histogram[r]);
+        z += m * sigma(histogram[0] / m);
+        return (m * m) / (2 * Math.LN2 * z);
+    }
+    /** Relative standard error of `estimate()`: 1.04/√m. */
+    static relativeStandardError(p = DEFAULT_HLL_PRECISION) {
+        return 1.04 / Math.sqrt(2 ** p);
+    }
+    toJSON() {
+        return {
+            kind: 'hll',
+            version: 1,
+            p: this.p,
+            hash: HASH_ID,
+            registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString('base64'),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'hll', [1], path);
+        const p = expectInteger(obj, 'p', path, MIN_PRECISION, MAX_PRECISION);
+        const hash = expectString(obj, 'hash', path);
+        if (hash !== HASH_ID)
+            fail(`${path}.hash`, `unknown hash "${hash}" (this version uses "${HASH_ID}")`);
+        const encoded = expectString(obj, 'registers', path);
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+            fail(`${path}.registers`, 'expected base64 text');
+        const bytes = Buffer.from(encoded, 'base64');
+        const sketch = new HyperLogLog(p);
+        if (bytes.length !== sketch.registers.length) {
+            fail(`${path}.registers`, `expected ${sketch.registers.length} registers for p=${p}, got ${bytes.length}`);
+        }
+        for (let i = 0; i < bytes.length; i++) {
+            if (bytes[i] > sketch.maxRank) {
+                fail(`${path}.registers`, `register ${i} holds ${bytes[i]}, above the maximum ${sketch.maxRank} for p=${p}`);
+            }
+            sketch.registers[i] = bytes[i];
+        }
+        return sketch;
+    }
+}
+/** Ertl's σ(x) = x + Σ_{k≥1} x^(2^k)·2^(k−1), the correction for empty registers. */
+function sigma(x) {
+    if (x === 1)
+        return Infinity;
+    let y = 1;
+    let z = x;
+    let previous;
+    do {
+        x *= x;
+        previous = z;
+        z += x * y;
+        y += y;
+    } while (z !== previous);
+    return z;
+}
+/** Ertl's τ(x), the correction for saturated registers. */
+function tau(x) {
+    if (x === 0 || x === 1)
+        return 0;
+    let y = 1;
+    let z = 1 - x;
+    let previous;
+    do {
+        x = Math.sqrt(x);
+        previous = z;
+        y *= 0.5;
+        z -= (1 - x) ** 2 * y;
+    } while (z !== previous);
+    return z / 3;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/prng.ts
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul: prng_imul } = Math;
+/**
+ * A tiny seeded generator (mulberry32) whose whole state is one uint32, so a sketch can store it
+ * and a serialized sketch continues with exactly the random choices the original would have made.
+ * Statistical quality is ample for the one thing sketches need: fair coin flips.
+ */
+class SeededRandom {
+    s;
+    constructor(state) {
+        this.s = state >>> 0;
+    }
+    get state() {
+        return this.s >>> 0;
+    }
+    nextUint32() {
+        this.s = (this.s + 0x6d2b79f5) | 0;
+        let t = this.s;
+        t = prng_imul(t ^ (t >>> 15), t | 1);
+        t ^= t + prng_imul(t ^ (t >>> 7), t | 61);
+        return (t ^ (t >>> 14)) >>> 0;
+    }
+    /** 0 or 1 with equal probability. */
+    nextBit() {
+        return this.nextUint32() >>> 31;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/kll.ts
+
+
+
+/** Narrowest a level may get; DataSketches' default, which keeps compactions worth their cost. */
+const MIN_LEVEL_WIDTH = 8;
+const MIN_K = MIN_LEVEL_WIDTH;
+const MAX_K = 65535;
+const MAX_LEVELS = 61;
+const DEFAULT_KLL_K = 200;
+const DEFAULT_SEED = 0x5eed;
+/** Capacity of the level `depth` steps below the top: k·(2/3)^depth, rounded, at least 8. */
+function levelCapacity(k, numLevels, level) {
+    const depth = numLevels - level - 1;
+    if (depth > 30)
+        return MIN_LEVEL_WIDTH;
+    const twice = Math.floor((2 * k * 2 ** depth) / 3 ** depth);
+    return Math.max(MIN_LEVEL_WIDTH, (twice + 1) >> 1);
+}
+function totalCapacity(k, numLevels) {
+    let total = 0;
+    for (let level = 0; level < numLevels; level++)
+        total += levelCapacity(k, numLevels, level);
+    return total;
+}
+/**
+ * KLL quantiles sketch (Karnin, Lang & Liberty 2016) with the lazy compaction scheme and level
+ * capacities of Apache DataSketches (k·(2/3)^depth, minimum width 8). It retains about 3k items
+ * whatever the stream length.
+ *
+ * Rank error: for a sketch of parameter k (single stream or any tree of merges), with 99%
+ * confidence every `rank(x)` is within ε = 2.296 / k^0.9723 of the true normalized rank
+ * (k = 200: ε ≈ 1.33%), and a difference of two ranks (a histogram bin, a PMF entry) within
+ * 2.446 / k^0.9433 (k = 200: ≈ 1.65%). `quantile(q)` returns an item whose true rank is within ε of q.
+ * These are DataSketches' empirical fits for the same algorithm; the tests check them here.
+ *
+ * Ranks are inclusive: rank(x) is the fraction of inputs ≤ x. Only finite values are kept:
+ * NaN and ±Infinity are ignored (the profiler counts them separately). The compaction coin
+ * comes from a seeded generator stored in the sketch, so runs are reproducible.
+ */
+class KllSketch {
+    k;
+    n = 0;
+    numLevels = 1;
+    /** Level h holds items[levels[h], levels[h+1]); level 0 grows downward into the free space before it. */
+    levels;
+    items;
+    lo = Infinity;
+    hi = -Infinity;
+    /** levelCapacity for each current level, cached because compaction consults it on every call. */
+    capacities;
+    rng;
+    sortedValues = null;
+    sortedCumWeights = null;
+    constructor(k = DEFAULT_KLL_K, seed = DEFAULT_SEED) {
+        if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
+            throw new errors_UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
+        }
+        this.k = k;
+        this.rng = new SeededRandom(seed);
+        this.items = new Float64Array(k);
+        this.levels = Int32Array.of(k, k);
+        this.capacities = Int32Array.of(k);
+    }
+    setNumLevels(numLevels) {
+        this.numLevels = numLevels;
+        this.capacities = new Int32Array(numLevels);
+        for (let level = 0; level < numLevels; level++)
+            this.capacities[level] = levelCapacity(this.k, numLevels, level);
+    }
+    /**
+     * The rank error ε this sketch guarantees with 99% confidence for parameter k (see the class
+     * comment); `pmf` asks for the bound on a difference of two ranks instead.
+     */
+    static normalizedRankError(k, pmf = false) {
+        return pmf ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
+    }
+    normalizedRankError(pmf = false) {
+        return KllSketch.normalizedRankError(this.k, pmf);
+    }
+    add(x) {
+        if (x - x !== 0)
+            return;
+        if (this.levels[0] === 0)
+            this.compactOnce();
+        const i = --this.levels[0];
+        this.items[i] = x;
+        this.n++;
+        if (x < this.lo)
+            this.lo = x;
+        if (x > this.hi)
+            this.hi = x;
+        this.sortedValues = null;
+    }
+    /** Number of values added (directly or through merges). */
+    get count() {
+        return this.n;
+    }
+    get isEmpty() {
+        return this.n === 0;
+    }
+    /** Exact minimum; NaN when empty. */
+    get min() {
+        return this.n === 0 ? NaN : this.lo;
+    }
+    /** Exact maximum; NaN when empty. */
+    get max() {
+        return this.n === 0 ? NaN : this.hi;
+    }
+    /** How many items the sketch holds (its memory is about 8 bytes each). */
+    get retained() {
+        return this.items.length - this.levels[0];
+    }
+    levelSize(level) {
+        return this.levels[level + 1] - this.levels[level];
+    }
+    /**
+     * Halves the lowest level that reached its capacity into the level above, which frees room
+     * at the bottom of the buffer. Each retained survivor of a halving doubles its weight; the
+     * coin picks odd or even positions so the rank error is unbiased.
+     */
+    compactOnce() {
+        let h = 0;
+        while (this.levelSize(h) < this.capacities[h]) {
+            h++;
+            if (h >= this.numLevels)
+                throw new Error('KLL invariant broken: full buffer but no level at capacity');
+        }
+        if (h === this.numLevels - 1)
+            this.addEmptyTopLevel();
+        const levels = this.levels;
+        const items = this.items;
+        const rawBeg = levels[h];
+        const rawEnd = levels[h + 1];
+        const popAbove = levels[h + 2] - rawEnd;
+        const odd = (rawEnd - rawBeg) & 1;
+        const adjBeg = rawBeg + odd;
+        const adjPop = rawEnd - adjBeg;
+        const half = adjPop >>> 1;
+        if (h === 0)
+            sortRange(items, adjBeg, rawEnd - 1);
+        const offset = this.rng.nextBit();
+        if (popAbove === 0) {
+            for (let i = rawEnd - 1, j = rawEnd - 1 - offset; i >= adjBeg + half; i--, j -= 2)
+                items[i] = items[j];
+        }
+        else {
+            for (let i = adjBeg, j = adjBeg + offset; i < adjBeg + half; i++, j += 2)
+                items[i] = items[j];
+            mergeSortedRuns(items, adjBeg, adjBeg + half, rawEnd, rawEnd + popAbove, adjBeg + half);
+        }
+        levels[h + 1] = rawEnd - half;
+        levels[h] = rawEnd - half - odd;
+        if (odd)
+            items[levels[h]] = items[rawBeg];
+        if (h > 0) {
+            items.copyWithin(levels[0] + half, levels[0], rawBeg);
+            for (let level = 0; level < h; level++)
+                levels[level] += half;
+        }
+    }
+    /** Grows the buffer to the capacity of one more level, keeping the free space at the bottom. */
+    addEmptyTopLevel() {
+        if (this.numLevels >= MAX_LEVELS)
+            throw new Error('KLL sketch exceeded its maximum number of levels');
+        const newLevels = this.numLevels + 1;
+        const newLength = Math.max(totalCapacity(this.k, newLevels), this.items.length);
+        const delta = newLength - this.items.length;
+        if (delta > 0) {
+            const grown = new Float64Array(newLength);
+            grown.set(this.items, delta);
+            this.items = grown;
+        }
+        const levels = new Int32Array(newLevels + 1);
+        for (let level = 0; level <= this.numLevels; level++)
+            levels[level] = this.levels[level] + delta;
+        levels[newLevels] = newLength;
+        this.levels = levels;
+        this.setNumLevels(newLevels);
+    }
+    /**
+     * Folds `other` into this, as if this had also seen `other`'s inputs: levels of equal weight
+     * are combined, then compacted until the sketch fits its capacity again.
+     */
+    merge(other) {
+        if (other.k !== this.k) {
+            throw new errors_UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
+        }
+        if (other.n === 0)
+            return this;
+        const numLevels = Math.max(this.numLevels, other.numLevels);
+        const perLevel = [];
+        let retained = 0;
+        for (let level = 0; level < numLevels; level++) {
+            const size = this.sizeOrZero(level) + other.sizeOrZero(level);
+            perLevel.push(size);
+            retained += size;
+        }
+        const length = Math.max(totalCapacity(this.k, numLevels), retained);
+        const items = new Float64Array(length);
+        const levels = new Int32Array(numLevels + 1);
+        levels[numLevels] = length;
+        for (let level = numLevels - 1; level >= 0; level--) {
+            const start = levels[level + 1] - perLevel[level];
+            levels[level] = start;
+            const a = this.levelView(level);
+            const b = other.levelView(level);
+            if (level === 0) {
+                items.set(a, start);
+                items.set(b, start + a.length);
+            }
+            else {
+                mergeSorted(a, b, items, start);
+            }
+        }
+        this.n += other.n;
+        this.lo = Math.min(this.lo, other.lo);
+        this.hi = Math.max(this.hi, other.hi);
+        this.items = items;
+        this.levels = levels;
+        this.setNumLevels(numLevels);
+        this.sortedValues = null;
+        while (this.retained > totalCapacity(this.k, this.numLevels))
+            this.compactOnce();
+        this.fitBuffer();
+        return this;
+    }
+    sizeOrZero(level) {
+        return level < this.numLevels ? this.levelSize(level) : 0;
+    }
+    levelView(level) {
+        if (level >= this.numLevels)
+            return new Float64Array(0);
+        return this.items.subarray(this.levels[level], this.levels[level + 1]);
+    }
+    /** Resizes the buffer to exactly the capacity of the current levels (all retained items fit). */
+    fitBuffer() {
+        const length = totalCapacity(this.k, this.numLevels);
+        const delta = length - this.items.length;
+        if (delta === 0)
+            return;
+        const resized = new Float64Array(length);
+        resized.set(this.items.subarray(this.levels[0]), this.levels[0] + delta);
+        for (let level = 0; level <= this.numLevels; level++)
+            this.levels[level] += delta;
+        this.items = resized;
+    }
+    /** Retained items in ascending order with their cumulative weights (built lazily, cached until the next add). */
+    sortedView() {
+        if (this.sortedValues && this.sortedCumWeights)
+            return { values: this.sortedValues, cum: this.sortedCumWeights };
+        const count = this.retained;
+        const values = this.items.slice(this.levels[0]);
+        const weights = new Float64Array(count);
+        for (let level = 0, i = 0; level < this.numLevels; level++) {
+            const w = 2 ** level;
+            for (let end = i + this.levelSize(level); i < end; i++)
+                weights[i] = w;
+        }
+        const order = new Uint32Array(count);
+        for (let i = 0; i < count; i++)
+            order[i] = i;
+        order.sort((a, b) => values[a] - values[b]);
+        const sorted = new Float64Array(count);
+        const cum = new Float64Array(count);
+        let total = 0;
+        for (let i = 0; i < count; i++) {
+            const from = order[i];
+            sorted[i] = values[from];
+            total += weights[from];
+            cum[i] = total;
+        }
+        this.sortedValues = sorted;
+        this.sortedCumWeights = cum;
+        return { values: sorted, cum };
+    }
+    /** Estimated number of inputs ≤ x (an integer; exact while nothing has been compacted). */
+    weightAtMost(x) {
+        if (this.n === 0)
+            return 0;
+        const { values, cum } = this.sortedView();
+        let lo = 0;
+        let hi = values.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (values[mid] <= x)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? 0 : cum[lo - 1];
+    }
+    /** Estimated fraction of inputs ≤ x; NaN when empty. */
+    rank(x) {
+        return this.n === 0 ? NaN : this.weightAtMost(x) / this.n;
+    }
+    /**
+     * Estimated value whose rank is q (the smallest retained item with rank ≥ q). q = 0 and q = 1
+     * give the exact min and max. NaN when empty.
+     */
+    quantile(q) {
+        if (!(q >= 0 && q <= 1))
+            throw new RangeError(`quantile fraction must be in [0, 1], got ${q}`);
+        if (this.n === 0)
+            return NaN;
+        if (q === 0)
+            return this.lo;
+        if (q === 1)
+            return this.hi;
+        const { values, cum } = this.sortedView();
+        // Shrunk by a few ulps so q = i/n lands on the i-th value despite rounding in q·n.
+        const target = q * this.n * (1 - 4 * Number.EPSILON);
+        let lo = 0;
+        let hi = values.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (cum[mid] >= target)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return values[lo];
+    }
+    /**
+     * Ranks at each split point (which must be finite and strictly increasing), followed by 1:
+     * entry i estimates the fraction of inputs ≤ splitPoints[i]. All NaN when empty.
+     */
+    cdf(splitPoints) {
+        for (let i = 0; i < splitPoints.length; i++) {
+            const x = splitPoints[i];
+            if (!Number.isFinite(x) || (i > 0 && !(x > splitPoints[i - 1]))) {
+                throw new RangeError(`split points must be finite and strictly increasing (index ${i}: ${x})`);
+            }
+        }
+        const out = new Float64Array(splitPoints.length + 1);
+        for (let i = 0; i < splitPoints.length; i++)
+            out[i] = this.rank(splitPoints[i]);
+        out[splitPoints.length] = this.n === 0 ? NaN : 1;
+        return out;
+    }
+    toJSON() {
+        const levels = [];
+        for (let level = 0; level < this.numLevels; level++)
+            levels.push(this.levelSize(level));
+        const empty = this.n === 0;
+        return {
+            kind: 'kll',
+            version: 1,
+            k: this.k,
+            n: this.n,
+            min: empty ? null : this.lo,
+            max: empty ? null : this.hi,
+            rng: this.rng.state,
+            levels,
+            items: Array.from(this.items.subarray(this.levels[0])),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'kll', [1], path);
+        const k = expectInteger(obj, 'k', path, MIN_K, MAX_K);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const rng = expectInteger(obj, 'rng', path, 0, 0xffffffff);
+        const min = expectFiniteOrNull(obj, 'min', path);
+        const max = expectFiniteOrNull(obj, 'max', path);
+        const sizes = expectFiniteArray(obj, 'levels', path);
+        const values = expectFiniteArray(obj, 'items', path);
+        if (sizes.length < 1 || sizes.length > MAX_LEVELS) {
+            fail(`${path}.levels`, `expected 1 to ${MAX_LEVELS} levels, got ${sizes.length}`);
+        }
+        let weight = 0;
+        let retained = 0;
+        for (let level = 0; level < sizes.length; level++) {
+            const size = sizes[level];
+            if (!Number.isInteger(size) || size < 0) {
+                fail(`${path}.levels[${level}]`, `expected a non-negative integer item count, got ${size}`);
+            }
+            for (let i = retained + 1; level > 0 && i < retained + size; i++) {
+                if (values[i] < values[i - 1])
+                    fail(`${path}.items[${i}]`, `level ${level} is not sorted ascending`);
+            }
+            retained += size;
+            weight += size * 2 ** level;
+        }
+        if (retained !== values.length) {
+            fail(`${path}.items`, `levels hold ${retained} items in total but items has ${values.length}`);
+        }
+        if (weight !== n)
+            fail(`${path}.n`, `n is ${n} but the retained items weigh ${weight}`);
+        if (retained > totalCapacity(k, sizes.length)) {
+            fail(`${path}.items`, `${retained} items exceed the capacity of a k=${k} sketch with ${sizes.length} levels`);
+        }
+        if (n === 0) {
+            if (min !== null || max !== null)
+                fail(`${path}.min`, 'an empty sketch (n = 0) must have null min and max');
+        }
+        else {
+            if (min === null || max === null)
+                fail(`${path}.${min === null ? 'min' : 'max'}`, 'expected a number when n > 0');
+            for (let i = 0; i < values.length; i++) {
+                if (values[i] < min || values[i] > max) {
+                    fail(`${path}.items[${i}]`, `item ${values[i]} lies outside [min, max] = [${min}, ${max}]`);
+                }
+            }
+        }
+        const sketch = new KllSketch(k, rng);
+        const length = totalCapacity(k, sizes.length);
+        sketch.items = new Float64Array(length);
+        sketch.items.set(values, length - retained);
+        sketch.levels = new Int32Array(sizes.length + 1);
+        let start = length - retained;
+        for (let level = 0; level < sizes.length; level++) {
+            sketch.levels[level] = start;
+            start += sizes[level];
+        }
+        sketch.levels[sizes.length] = length;
+        sketch.setNumLevels(sizes.length);
+        sketch.n = n;
+        sketch.lo = min ?? Infinity;
+        sketch.hi = max ?? -Infinity;
+        return sketch;
+    }
+}
+/**
+ * Sorts buf[lo..hi] (inclusive) ascending in place: quicksort with median-of-three pivots and
+ * insertion sort for short runs. Hand-written because V8's TypedArray#sort boxes every double,
+ * which made level-0 sorting most of the cost of `add`.
+ */
+function sortRange(buf, lo, hi) {
+    while (hi - lo > 16) {
+        const mid = (lo + hi) >>> 1;
+        if (buf[mid] < buf[lo])
+            swap(buf, mid, lo);
+        if (buf[hi] < buf[lo])
+            swap(buf, hi, lo);
+        if (buf[hi] < buf[mid])
+            swap(buf, hi, mid);
+        const pivot = buf[mid];
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (buf[i] < pivot)
+                i++;
+            while (buf[j] > pivot)
+                j--;
+            if (i <= j)
+                swap(buf, i++, j--);
+        }
+        // Recurse into the smaller part and loop on the larger, bounding the stack depth by log n.
+        if (j - lo < hi - i) {
+            sortRange(buf, lo, j);
+            lo = i;
+        }
+        else {
+            sortRange(buf, i, hi);
+            hi = j;
+        }
+    }
+    for (let i = lo + 1; i <= hi; i++) {
+        const x = buf[i];
+        let j = i - 1;
+        while (j >= lo && buf[j] > x) {
+            buf[j + 1] = buf[j];
+            j--;
+        }
+        buf[j + 1] = x;
+    }
+}
+function swap(buf, i, j) {
+    const t = buf[i];
+    buf[i] = buf[j];
+    buf[j] = t;
+}
+/** Merges sorted runs buf[a, aEnd) and buf[b, bEnd) into buf from `out`; safe in place when out = aEnd ≤ b. */
+function mergeSortedRuns(buf, a, aEnd, b, bEnd, out) {
+    while (a < aEnd && b < bEnd)
+        buf[out++] = buf[a] <= buf[b] ? buf[a++] : buf[b++];
+    while (a < aEnd)
+        buf[out++] = buf[a++];
+    while (b < bEnd)
+        buf[out++] = buf[b++];
+}
+function mergeSorted(a, b, out, start) {
+    let i = 0;
+    let j = 0;
+    let o = start;
+    while (i < a.length && j < b.length)
+        out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
+    while (i < a.length)
+        out[o++] = a[i++];
+    while (j < b.length)
+        out[o++] = b[j++];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/moments.ts
+
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { abs } = Math;
+/**
+ * Count, mean, variance, min, max and a compensated (Neumaier) sum. Variance uses Welford's
+ * update on values shifted by the first value seen: Welford alone loses about n·ε·(mean/sd)
+ * relative precision, which for values near 1e9 with a spread of 1e-3 is 1e-4; shifted, the
+ * condition number is ~1 and the result keeps almost every digit. `merge` uses Chan et al.'s
+ * parallel formula, so merging shard results equals one pass over all values up to rounding.
+ *
+ * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
+ * separately), because one of them would make every statistic here meaningless.
+ */
+class Moments {
+    n = 0;
+    /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
+    shift = 0;
+    mu = 0;
+    sq = 0;
+    lo = Infinity;
+    hi = -Infinity;
+    s = 0;
+    c = 0;
+    add(x) {
+        if (x - x !== 0)
+            return; // NaN or ±Infinity
+        if (this.n === 0)
+            this.shift = x;
+        const n = ++this.n;
+        const y = x - this.shift;
+        const delta = y - this.mu;
+        this.mu += delta / n;
+        this.sq += delta * (y - this.mu);
+        if (x < this.lo)
+            this.lo = x;
+        if (x > this.hi)
+            this.hi = x;
+        this.addToSum(x);
+    }
+    addToSum(x) {
+        const t = this.s + x;
+        this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
+        this.s = t;
+    }
+    /** Folds `other` into this, as if this had also seen every value `other` saw. */
+    merge(other) {
+        if (other.n === 0)
+            return this;
+        if (this.n === 0) {
+            this.n = other.n;
+            this.shift = other.shift;
+            this.mu = other.mu;
+            this.sq = other.sq;
+        }
+        else {
+            const n = this.n + other.n;
+            const delta = other.shift - this.shift + (other.mu - this.mu);
+            this.mu += (delta * other.n) / n;
+            this.sq += other.sq + ((delta * delta * this.n) / n) * other.n;
+            this.n = n;
+        }
+        this.lo = Math.min(this.lo, other.lo);
+        this.hi = Math.max(this.hi, other.hi);
+        this.addToSum(other.s);
+        this.addToSum(other.c);
+        return this;
+    }
+    get count() {
+        return this.n;
+    }
+    /** NaN when empty. */
+    get mean() {
+        return this.n === 0 ? NaN : this.shift + this.mu;
+    }
+    get m2() {
+        return this.sq;
+    }
+    get sum() {
+        return this.s + this.c;
+    }
+    /** NaN when empty. */
+    get min() {
+        return this.n === 0 ? NaN : this.lo;
+    }
+    /** NaN when empty. */
+    get max() {
+        return this.n === 0 ? NaN : this.hi;
+    }
+    /** Population variance (divides by n); NaN when empty. */
+    get populationVariance() {
+        return this.n === 0 ? NaN : this.sq / this.n;
+    }
+    /** Sample variance (divides by n − 1, Bessel's correction); NaN with fewer than two values. */
+    get sampleVariance() {
+        return this.n < 2 ? NaN : this.sq / (this.n - 1);
+    }
+    get populationStdDev() {
+        return Math.sqrt(this.populationVariance);
+    }
+    get sampleStdDev() {
+        return Math.sqrt(this.sampleVariance);
+    }
+    toJSON() {
+        const empty = this.n === 0;
+        return {
+            kind: 'moments',
+            version: 1,
+            count: this.n,
+            mean: empty ? 0 : this.mean,
+            m2: this.sq,
+            min: empty ? null : this.lo,
+            max: empty ? null : this.hi,
+            sum: this.sum,
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'moments', [1], path);
+        const m = new Moments();
+        m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
+        m.shift = expectFinite(obj, 'mean', path);
+        m.sq = expectFinite(obj, 'm2', path);
+        m.s = expectFinite(obj, 'sum', path);
+        const lo = expectFiniteOrNull(obj, 'min', path);
+        const hi = expectFiniteOrNull(obj, 'max', path);
+        if (m.sq < 0)
+            fail(`${path}.m2`, `expected a non-negative sum of squared deviations, got ${m.sq}`);
+        if (m.n === 0) {
+            if (lo !== null || hi !== null || m.shift !== 0 || m.sq !== 0 || m.s !== 0) {
+                fail(path, 'an empty moments sketch (count 0) must have mean 0, m2 0, sum 0 and null min/max');
+            }
+            return m;
+        }
+        if (lo === null || hi === null)
+            fail(`${path}.${lo === null ? 'min' : 'max'}`, 'expected a number when count > 0');
+        if (lo > hi)
+            fail(`${path}.min`, `min ${lo} is greater than max ${hi}`);
+        m.lo = lo;
+        m.hi = hi;
+        return m;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/datetime.ts
+/**
+ * ISO 8601 calendar dates and date-times read from bytes: `YYYY-MM-DD`, optionally followed by
+ * `T` (or one space, as SQL exports write it) and `HH:MM`, `:SS`, a fraction, and `Z` or a
+ * `±HH:MM` / `±HHMM` offset. Anything else (week dates, ordinal dates, `24:00`) is not a datetime,
+ * so that a column is only called datetime when every tool downstream can read it.
+ */
+const datetime_DIGIT0 = 48;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function digit(buf, i) {
+    const d = buf[i] - datetime_DIGIT0;
+    return d >= 0 && d <= 9 ? d : -1;
+}
+function twoDigits(buf, i) {
+    const a = digit(buf, i);
+    const b = digit(buf, i + 1);
+    return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+/**
+ * Milliseconds since the Unix epoch (UTC; a value without an offset is read as UTC) of the ISO
+ * 8601 date or date-time in `buf[start, end)`, or NaN when the text is not one.
+ */
+function parseIsoDateTime(buf, start, end) {
+    const length = end - start;
+    if (length < 10 || length > 35 || buf[start + 4] !== 45 || buf[start + 7] !== 45)
+        return NaN;
+    const y1 = twoDigits(buf, start);
+    const y2 = twoDigits(buf, start + 2);
+    const month = twoDigits(buf, start + 5);
+    const day = twoDigits(buf, start + 8);
+    if (y1 < 0 || y2 < 0 || month < 1 || month > 12 || day < 1)
+        return NaN;
+    const year = y1 * 100 + y2;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0))
+        return NaN;
+    const date = Date.UTC(year, month - 1, day);
+    if (length === 10)
+        return date;
+    let i = start + 10;
+    const separator = buf[i];
+    if (separator !== 84 /* T */ && separator !== 32 /* space */)
+        return NaN;
+    i++;
+    if (end - i < 5 || buf[i + 2] !== 58 /* : */)
+        return NaN;
+    const hour = twoDigits(buf, i);
+    const minute = twoDigits(buf, i + 3);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+        return NaN;
+    i += 5;
+    let ms = (hour * 60 + minute) * 60_000;
+    if (i < end && buf[i] === 58) {
+        const second = twoDigits(buf, i + 1);
+        // 60 is a leap second; it reads as the first instant of the next minute, as Date.parse does not.
+        if (i + 3 > end || second < 0 || second > 60)
+            return NaN;
+        ms += second * 1000;
+        i += 3;
+        if (i < end && (buf[i] === 46 /* . */ || buf[i] === 44) /* , */) {
+            i++;
+            const fracStart = i;
+            // Milliseconds are kept; finer digits are read but dropped, so times stay integers.
+            let scale = 100;
+            while (i < end && digit(buf, i) >= 0) {
+                ms += digit(buf, i) * scale;
+                scale = (scale / 10) | 0;
+                i++;
+            }
+            if (i === fracStart)
+                return NaN;
+        }
+    }
+    if (i === end)
+        return date + ms;
+    const zone = buf[i];
+    if (zone === 90 /* Z */ || zone === 122 /* z */)
+        return i + 1 === end ? date + ms : NaN;
+    if (zone !== 43 && zone !== 45)
+        return NaN;
+    const offsetHours = twoDigits(buf, i + 1);
+    const rest = end - i - 3;
+    const minutesAt = rest === 3 && buf[i + 3] === 58 ? i + 4 : rest === 2 ? i + 3 : -1;
+    if (offsetHours < 0 || offsetHours > 23 || minutesAt < 0)
+        return NaN;
+    const offsetMinutes = twoDigits(buf, minutesAt);
+    if (offsetMinutes < 0 || offsetMinutes > 59)
+        return NaN;
+    const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+    return date + ms - (zone === 43 ? offset : -offset);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/infer-type.ts
+/** What a single non-null value parses as. */
+const VALUE_KINDS = ['integer', 'number', 'boolean', 'datetime', 'string'];
+/**
+ * Share of non-null values that must parse as a type for the column to get it: a few stray
+ * values (`n/a` spelt oddly, a footnote marker) should not turn a numeric column into text, and
+ * the strays stay visible in `typeCounts`.
+ */
+const TYPE_THRESHOLD = 0.99;
+/**
+ * The column type from its per-value counts: `empty` with no non-null value; otherwise numeric
+ * when at least 99% of the non-null values are numbers (`integer` if none of them is written
+ * as a decimal, else `number`), else `boolean` or `datetime` when at least 99% are that, else
+ * `string`.
+ */
+function inferType(counts) {
+    const total = counts.integer + counts.number + counts.boolean + counts.datetime + counts.string;
+    if (total === 0)
+        return 'empty';
+    const need = TYPE_THRESHOLD * total;
+    if (counts.integer + counts.number >= need)
+        return counts.number === 0 ? 'integer' : 'number';
+    if (counts.boolean >= need)
+        return 'boolean';
+    if (counts.datetime >= need)
+        return 'datetime';
+    return 'string';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/column.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const QUANTILE_PERCENTS = [1, 5, 25, 50, 75, 95, 99];
+const TOP_VALUES = 10;
+const JSON_KEYS = new Set([
+    'name',
+    'count',
+    'nulls',
+    'typeCounts',
+    'nonFinite',
+    'length',
+    'datetime',
+    'moments',
+    'kll',
+    'hll',
+    'frequent',
+    'numericFrequent',
+    'summary',
+]);
+/**
+ * One column's mergeable profile: counts, type evidence and sketches, fed a batch column at a
+ * time straight from the reader's bytes. Every value takes one path decided by its own text, never
+ * by the column's (yet unknown) type, so profiles of shards merge to what one pass would give.
+ *
+ * A non-null value that parses as a number feeds the moments, the KLL sketch, the distinct count
+ * (hashed as a double) and the exact numeric counts; any other value feeds the distinct count
+ * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
+ * are ever decoded to strings, and only when the summary is read.
+ */
+class column_ColumnProfile {
+    name;
+    count = 0;
+    nulls = 0;
+    typeCounts = { integer: 0, number: 0, boolean: 0, datetime: 0, string: 0 };
+    nonFinite = 0;
+    minLength = Infinity;
+    maxLength = -Infinity;
+    minTime = Infinity;
+    maxTime = -Infinity;
+    moments;
+    kll;
+    hll;
+    frequent;
+    numericFrequent;
+    quotedIsText;
+    hash = new Uint32Array(2);
+    constructor(name, options = {}, sketches) {
+        this.name = name;
+        const frequentOptions = {
+            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
+            ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
+        };
+        this.moments = sketches?.moments ?? new Moments();
+        this.kll = sketches?.kll ?? new KllSketch(options.kllK);
+        this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
+        this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
+        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
+        this.quotedIsText = options.quotedIsText ?? false;
+    }
+    /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
+    addMissing(rows) {
+        this.count += rows;
+        this.nulls += rows;
+    }
+    /**
+     * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
+     * value is null and the number it reads as (for the row checks of the same pass).
+     */
+    addBatch(batch, col, parsed) {
+        const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
+        const types = this.typeCounts;
+        const quotedIsText = this.quotedIsText;
+        let nulls = 0;
+        let minLength = this.minLength;
+        let maxLength = this.maxLength;
+        for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
+            const isNull = batch.isNull(row, col);
+            if (parsed) {
+                parsed.nulls[row] = isNull ? 1 : 0;
+                parsed.numbers[row] = NaN;
+            }
+            if (isNull) {
+                nulls++;
+                continue;
+            }
+            const start = starts[k];
+            const end = ends[k];
+            const flag = flags[k];
+            const length = (flag & FieldFlag.NON_ASCII) === 0 ? end - start : codePoints(bytes, start, end);
+            if (length < minLength)
+                minLength = length;
+            if (length > maxLength)
+                maxLength = length;
+            if ((flag & FieldFlag.BOOLEAN) !== 0) {
+                types.boolean++;
+                this.addText(bytes, start, end);
+                continue;
+            }
+            let value;
+            if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
+                value = NaN;
+                if (parsed)
+                    parsed.numbers[row] = parseNumber(bytes, start, end);
+            }
+            else {
+                value = parseNumber(bytes, start, end);
+                if (parsed)
+                    parsed.numbers[row] = value;
+            }
+            if (value === value) {
+                this.addNumber(value, bytes, start, end);
+                continue;
+            }
+            if (isBooleanText(bytes, start, end))
+                types.boolean++;
+            else {
+                const time = parseIsoDateTime(bytes, start, end);
+                if (time === time) {
+                    types.datetime++;
+                    if (time < this.minTime)
+                        this.minTime = time;
+                    if (time > this.maxTime)
+                        this.maxTime = time;
+                }
+                else
+                    types.string++;
+            }
+            this.addText(bytes, start, end);
+        }
+        this.count += rowCount;
+        this.nulls += nulls;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+    }
+    addNumber(value, bytes, start, end) {
+        if (value - value !== 0) {
+            this.nonFinite++;
+            this.typeCounts.number++;
+        }
+        else if (Number.isInteger(value) && isPlainInteger(bytes, start, end))
+            this.typeCounts.integer++;
+        else
+            this.typeCounts.number++;
+        this.moments.add(value);
+        this.kll.add(value);
+        this.hll.addNumber(value);
+        const exact = this.numericFrequent;
+        if (exact !== null) {
+            exact.addBytes(bytes, start, end);
+            if (!exact.isExact)
+                this.numericFrequent = null;
+        }
+    }
+    addText(bytes, start, end) {
+        const hash = this.hash;
+        hashBytes(bytes, start, end, hash);
+        this.hll.addHash(hash[0], hash[1]);
+        this.frequent.addHashedBytes(bytes, start, end, hash[0], hash[1]);
+    }
+    /** Folds `other` (a profile of the same column over other rows) into this. */
+    merge(other) {
+        this.count += other.count;
+        this.nulls += other.nulls;
+        for (const kind of VALUE_KINDS)
+            this.typeCounts[kind] += other.typeCounts[kind];
+        this.nonFinite += other.nonFinite;
+        this.minLength = Math.min(this.minLength, other.minLength);
+        this.maxLength = Math.max(this.maxLength, other.maxLength);
+        this.minTime = Math.min(this.minTime, other.minTime);
+        this.maxTime = Math.max(this.maxTime, other.maxTime);
+        this.moments.merge(other.moments);
+        this.kll.merge(other.kll);
+        this.hll.merge(other.hll);
+        this.frequent.merge(other.frequent);
+        // Exact numeric counts survive only if they would have in one pass: the union stays under the limit.
+        if (this.numericFrequent === null || other.numericFrequent === null)
+            this.numericFrequent = null;
+        else if (!this.numericFrequent.merge(other.numericFrequent).isExact)
+            this.numericFrequent = null;
+        return this;
+    }
+    get nonNull() {
+        return this.count - this.nulls;
+    }
+    /** The column's type by the rule in `inferType`. */
+    get type() {
+        return inferType(this.typeCounts);
+    }
+    /** Estimated number of distinct non-null values (HyperLogLog, ≈0.8% standard error at p = 14). */
+    get distinct() {
+        return this.nonNull === 0 ? 0 : Math.max(1, Math.round(this.hll.estimate()));
+    }
+    /** Most frequent values: numeric ones (while exactly counted) for numeric columns, text values otherwise. */
+    topValues(limit = TOP_VALUES) {
+        const type = this.type;
+        const numeric = type === 'integer' || type === 'number';
+        if (numeric)
+            return this.numericFrequent?.topItems(limit) ?? [];
+        return this.frequent.topItems(limit);
+    }
+    /** Equal-width histogram of the numeric values, drawn from the KLL sketch. */
+    histogram(bins = DEFAULT_HISTOGRAM_BINS) {
+        return Histogram.fromKll(this.kll, bins);
+    }
+    summary() {
+        return {
+            type: this.type,
+            count: this.count,
+            nulls: this.nulls,
+            nullFraction: this.count === 0 ? 0 : this.nulls / this.count,
+            distinct: this.distinct,
+            length: this.lengthRange(),
+            numeric: this.numericSummary(),
+            datetime: this.minTime <= this.maxTime
+                ? { min: new Date(this.minTime).toISOString(), max: new Date(this.maxTime).toISOString() }
+                : null,
+            top: this.topValues(),
+        };
+    }
+    lengthRange() {
+        return this.minLength <= this.maxLength ? { min: this.minLength, max: this.maxLength } : null;
+    }
+    numericSummary() {
+        const m = this.moments;
+        if (m.count === 0)
+            return null;
+        const quantiles = {};
+        for (const percent of QUANTILE_PERCENTS)
+            quantiles[`p${percent}`] = this.kll.quantile(percent / 100);
+        const histogram = this.histogram();
+        return {
+            count: m.count,
+            mean: m.mean,
+            stddev: m.count < 2 ? null : m.sampleStdDev,
+            min: m.min,
+            max: m.max,
+            sum: m.sum,
+            quantiles,
+            rankError: this.kll.normalizedRankError(),
+            histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
+        };
+    }
+    toJSON() {
+        const numericFrequent = this.numericFrequent?.toJSON() ?? null;
+        return {
+            name: this.name,
+            count: this.count,
+            nulls: this.nulls,
+            typeCounts: { ...this.typeCounts },
+            nonFinite: this.nonFinite,
+            length: this.lengthRange(),
+            datetime: this.minTime <= this.maxTime ? { min: this.minTime, max: this.maxTime } : null,
+            moments: this.moments.toJSON(),
+            kll: this.kll.toJSON(),
+            hll: this.hll.toJSON(),
+            frequent: this.frequent.toJSON(),
+            numericFrequent,
+            summary: this.summary(),
+        };
+    }
+    /** Reads a column written by `toJSON`, checking its shape and that its counts agree with each other. */
+    static fromJSON(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            fail(path, `expected a column profile object, got ${describeValue(value)}`);
+        }
+        const obj = value;
+        for (const key of Object.keys(obj))
+            if (!JSON_KEYS.has(key))
+                fail(`${path}.${key}`, 'unknown key');
+        if (typeof obj.name !== 'string')
+            fail(`${path}.name`, `expected a string, got ${describeValue(obj.name)}`);
+        const column = new column_ColumnProfile(obj.name, {}, {
+            moments: Moments.fromJSON(obj.moments, `${path}.moments`),
+            kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
+            hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
+            frequent: FrequentItems.fromJSON(obj.frequent, `${path}.frequent`),
+            numericFrequent: obj.numericFrequent === null ? null : FrequentItems.fromJSON(obj.numericFrequent, `${path}.numericFrequent`),
+        });
+        column.count = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
+        column.nulls = expectInteger(obj, 'nulls', path, 0, column.count);
+        column.nonFinite = expectInteger(obj, 'nonFinite', path, 0, Number.MAX_SAFE_INTEGER);
+        readTypeCounts(obj.typeCounts, `${path}.typeCounts`, column.typeCounts);
+        const valued = VALUE_KINDS.reduce((sum, kind) => sum + column.typeCounts[kind], 0);
+        if (valued !== column.nonNull) {
+            fail(`${path}.typeCounts`, `counts sum to ${valued} but the column has ${column.nonNull} non-null values`);
+        }
+        const length = readRange(obj.length, `${path}.length`);
+        if ((length === null) !== (column.nonNull === 0)) {
+            fail(`${path}.length`, column.nonNull === 0 ? 'expected null for an all-null column' : 'expected {min, max}');
+        }
+        if (length)
+            [column.minLength, column.maxLength] = [length.min, length.max];
+        const datetime = readRange(obj.datetime, `${path}.datetime`);
+        if ((datetime === null) !== (column.typeCounts.datetime === 0)) {
+            fail(`${path}.datetime`, datetime === null ? 'expected {min, max} for datetime values' : 'expected null');
+        }
+        if (datetime)
+            [column.minTime, column.maxTime] = [datetime.min, datetime.max];
+        const numeric = column.typeCounts.integer + column.typeCounts.number;
+        const finite = numeric - column.nonFinite;
+        if (column.nonFinite > numeric)
+            fail(`${path}.nonFinite`, `exceeds the ${numeric} numeric values`);
+        if (column.moments.count !== finite) {
+            fail(`${path}.moments.count`, `expected ${finite} (finite numeric values), got ${column.moments.count}`);
+        }
+        if (column.kll.count !== finite)
+            fail(`${path}.kll.n`, `expected ${finite} (finite numeric values), got ${column.kll.count}`);
+        if (column.frequent.count !== column.nonNull - numeric) {
+            fail(`${path}.frequent.n`, `expected ${column.nonNull - numeric} (non-numeric values), got ${column.frequent.count}`);
+        }
+        if (column.numericFrequent !== null) {
+            if (!column.numericFrequent.isExact)
+                fail(`${path}.numericFrequent.exact`, 'must be exact (or null)');
+            if (column.numericFrequent.count !== numeric) {
+                fail(`${path}.numericFrequent.n`, `expected ${numeric} (numeric values), got ${column.numericFrequent.count}`);
+            }
+        }
+        if (obj.summary !== undefined && (typeof obj.summary !== 'object' || obj.summary === null)) {
+            fail(`${path}.summary`, `expected an object, got ${describeValue(obj.summary)}`);
+        }
+        return column;
+    }
+}
+function readTypeCounts(value, path, into) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected an object of counts, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj)) {
+        if (!VALUE_KINDS.includes(key))
+            fail(`${path}.${key}`, 'unknown value kind');
+    }
+    for (const kind of VALUE_KINDS)
+        into[kind] = expectInteger(obj, kind, path, 0, Number.MAX_SAFE_INTEGER);
+}
+function readRange(value, path) {
+    if (value === null)
+        return null;
+    if (typeof value !== 'object' || Array.isArray(value) || value === undefined) {
+        fail(path, `expected {min, max} or null, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj))
+        if (key !== 'min' && key !== 'max')
+            fail(`${path}.${key}`, 'unknown key');
+    const min = expectInteger(obj, 'min', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const max = expectInteger(obj, 'max', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    if (min > max)
+        fail(`${path}.min`, `min ${min} is greater than max ${max}`);
+    return { min, max };
+}
+/** Code points in a UTF-8 range: every byte that is not a continuation byte starts one. */
+function codePoints(bytes, start, end) {
+    let n = 0;
+    for (let i = start; i < end; i++)
+        if ((bytes[i] & 0xc0) !== 0x80)
+            n++;
+    return n;
+}
+/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
+function isPlainInteger(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const c = bytes[i];
+        if (c === 46 || c === 101 || c === 69)
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/profile.ts
+
+
+
+const PROFILE_SCHEMA = 'mlgate/profile@1';
+const TOP_KEYS = new Set(['schema', 'rows', 'sources', 'columns']);
+/** A dataset's profile: its columns' mergeable profiles and where the rows came from. */
+class profile_Profile {
+    rows;
+    sources;
+    columns;
+    constructor(rows, sources, columns) {
+        this.rows = rows;
+        this.sources = sources;
+        this.columns = columns;
+    }
+    column(name) {
+        return this.columns.find((c) => c.name === name);
+    }
+    /**
+     * Folds `other` (a profile of other rows of the same table, e.g. another shard) into this, as
+     * if one pass had read both. Columns are matched by name; both must have the same set.
+     */
+    merge(other) {
+        const theirs = new Map(other.columns.map((c) => [c.name, c]));
+        for (const column of this.columns) {
+            if (!theirs.has(column.name)) {
+                throw new errors_UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
+            }
+        }
+        const ours = new Set(this.columns.map((c) => c.name));
+        for (const column of other.columns) {
+            if (!ours.has(column.name)) {
+                throw new errors_UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
+            }
+        }
+        for (const column of this.columns)
+            column.merge(theirs.get(column.name));
+        this.rows += other.rows;
+        this.sources.push(...other.sources.map((s) => structuredClone(s)));
+        return this;
+    }
+    toJSON() {
+        return {
+            schema: PROFILE_SCHEMA,
+            rows: this.rows,
+            sources: this.sources.map((s) => structuredClone(s)),
+            columns: this.columns.map((c) => c.toJSON()),
+        };
+    }
+    /** Reads a profile written by `toJSON`; any problem is a UserError naming `file` and the key path. */
+    static fromJSON(json, file) {
+        try {
+            return readProfile(json);
+        }
+        catch (error) {
+            if (error instanceof errors_UserError && file !== undefined) {
+                throw new errors_UserError(error.message, { ...error.location, file });
+            }
+            throw error;
+        }
+    }
+}
+/** Merges profiles left to right into a new profile (the inputs are not changed). */
+function mergeProfiles(profiles) {
+    const [first, ...rest] = profiles;
+    if (first === undefined)
+        throw new UserError('no profiles to merge');
+    const merged = profile_Profile.fromJSON(first.toJSON());
+    for (const profile of rest)
+        merged.merge(profile);
+    return merged;
+}
+function describeSources(profile) {
+    const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
+    return files.length === 0 ? 'the other profile' : files.join(', ');
+}
+function readProfile(json) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        fail('$', `expected a profile object, got ${describeValue(json)}`);
+    }
+    const obj = json;
+    if (obj.schema !== PROFILE_SCHEMA) {
+        fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
+    }
+    for (const key of Object.keys(obj))
+        if (!TOP_KEYS.has(key))
+            fail(`$.${key}`, 'unknown key');
+    const rows = expectInteger(obj, 'rows', '$', 0, Number.MAX_SAFE_INTEGER);
+    const sources = expectArray(obj, 'sources', '$').map((s, i) => readSource(s, `$.sources[${i}]`));
+    const sourceRows = sources.reduce((sum, s) => sum + s.rows, 0);
+    if (sources.length > 0 && sourceRows !== rows)
+        fail('$.rows', `is ${rows} but the sources hold ${sourceRows} rows`);
+    const names = new Set();
+    const columns = expectArray(obj, 'columns', '$').map((c, i) => {
+        const path = `$.columns[${i}]`;
+        const column = column_ColumnProfile.fromJSON(c, path);
+        if (names.has(column.name))
+            fail(`${path}.name`, `column "${column.name}" appears twice`);
+        names.add(column.name);
+        if (column.count !== rows)
+            fail(`${path}.count`, `is ${column.count} but the profile has ${rows} rows`);
+        return column;
+    });
+    return new profile_Profile(rows, sources, columns);
+}
+const SOURCE_KEYS = new Set(['file', 'format', 'shard', 'bytes', 'rows', 'issues']);
+function readSource(value, path) {
+    const obj = expectObject(value, path);
+    for (const key of Object.keys(obj))
+        if (!SOURCE_KEYS.has(key))
+            fail(`${path}.${key}`, 'unknown key');
+    if (typeof obj.file !== 'string')
+        fail(`${path}.file`, `expected a string, got ${describeValue(obj.file)}`);
+    if (typeof obj.format !== 'string')
+        fail(`${path}.format`, `expected a string, got ${describeValue(obj.format)}`);
+    let shard = null;
+    if (obj.shard !== null) {
+        const s = expectObject(obj.shard, `${path}.shard`);
+        const count = expectInteger(s, 'count', `${path}.shard`, 1, 1_000_000);
+        shard = { index: expectInteger(s, 'index', `${path}.shard`, 1, count), count };
+    }
+    const b = expectObject(obj.bytes, `${path}.bytes`);
+    const size = expectInteger(b, 'size', `${path}.bytes`, 0, Number.MAX_SAFE_INTEGER);
+    const start = expectInteger(b, 'start', `${path}.bytes`, 0, size);
+    const end = expectInteger(b, 'end', `${path}.bytes`, start, size);
+    const issues = expectObject(obj.issues, `${path}.issues`);
+    return {
+        file: obj.file,
+        format: obj.format,
+        shard,
+        bytes: { start, end, size },
+        rows: expectInteger(obj, 'rows', path, 0, Number.MAX_SAFE_INTEGER),
+        issues: {
+            errors: expectInteger(issues, 'errors', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
+            warnings: expectInteger(issues, 'warnings', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
+        },
+    };
+}
+function expectObject(value, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected an object, got ${describeValue(value)}`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/builder.ts
+
+
+/**
+ * Builds a profile from a reader's batches, one column at a time over each batch (a tight loop
+ * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
+ * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
+ */
+class ProfileBuilder {
+    options;
+    keepParsed;
+    columns = [];
+    rows = 0;
+    parsed = [];
+    /** With `keepParsed`, `parsedColumns` gives what each `add` read of the batch's columns. */
+    constructor(options = {}, keepParsed = false) {
+        this.options = options;
+        this.keepParsed = keepParsed;
+    }
+    add(batch) {
+        for (let col = this.columns.length; col < batch.columnCount; col++) {
+            const column = new column_ColumnProfile(batch.columns[col], this.options);
+            column.addMissing(this.rows);
+            this.columns.push(column);
+        }
+        for (let col = 0; col < batch.columnCount; col++) {
+            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+        }
+        this.rows += batch.rowCount;
+    }
+    /** Per column of the last batch added (with `keepParsed`): its nulls and numbers, valid until the next `add`. */
+    get parsedColumns() {
+        return this.parsed;
+    }
+    parsedColumn(col, rows) {
+        let column = this.parsed[col];
+        if (!column || column.nulls.length < rows) {
+            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+            this.parsed[col] = column;
+        }
+        return column;
+    }
+    /** Columns known to the reader but without any row yet (a header-only file). */
+    declareColumns(names) {
+        for (let col = this.columns.length; col < names.length; col++) {
+            const column = new column_ColumnProfile(names[col], this.options);
+            column.addMissing(this.rows);
+            this.columns.push(column);
+        }
+    }
+    get rowCount() {
+        return this.rows;
+    }
+    /** The profile of everything added; the builder must not be used afterwards. */
+    finish(sources = []) {
+        return new profile_Profile(this.rows, sources, this.columns);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/profile-file.ts
 
 
@@ -54153,7 +54172,7 @@ async function refuseGzipShards(path, shard) {
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
 async function profileFile(path, options = {}) {
-    const format = options.format ?? formatOf(path);
+    const format = options.format ?? source_formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
     if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
@@ -54170,6 +54189,7 @@ async function profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.kllK !== undefined && { kllK: options.kllK }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
+        ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
     }, options.onBatch !== undefined);
@@ -62377,13 +62397,12 @@ function validationVerdict(sections) {
         }
         if (section.drift && section.drift.status !== 'pass') {
             const drifted = section.drift.columns.filter((column) => column.drifted).length;
-            const lost = (section.drift.skipped ?? []).filter((column) => column.status !== 'pass');
-            const parts = [
-                ...(drifted > 0 ? [`${drifted} of ${section.drift.columns.length} columns drifted`] : []),
-                ...lost.slice(0, 3).map((column) => column.message),
-                ...(lost.length > 3 ? [`${lost.length - 3} more columns lost or retyped`] : []),
-            ];
-            reasons.push({ rule: 'drift', status: section.drift.status, message: parts.join('; '), dataset });
+            reasons.push({
+                rule: 'drift',
+                status: section.drift.status,
+                message: `${drifted} of ${section.drift.columns.length} columns drifted`,
+                dataset,
+            });
         }
     }
     const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));
@@ -62440,7 +62459,7 @@ async function validatePass(path, options = {}) {
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
     const maxExamples = bounded('maxExamples', options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
-    const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
+    const quotedIsText = (options.format ?? source_formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
@@ -62526,7 +62545,7 @@ function joinValidationPasses(passes, options = {}) {
 
 
 /** The union of categories (those of `a` first, in insertion order), with 0 where a side lacks a category. */
-function alignCategories(a, b) {
+function categorical_alignCategories(a, b) {
     const entriesA = entriesOf(a, 'first');
     const entriesB = entriesOf(b, 'second');
     const index = new Map();
@@ -62554,60 +62573,40 @@ function entriesOf(counts, which) {
     return entries;
 }
 /**
- * Chi-square test of homogeneity on the 2×k table of two samples' category counts, as
- * scipy.stats.chi2_contingency(table, correction) computes it. Categories with no observations on either side have
- * zero expected count and are dropped (scipy refuses such a table); a category seen on one side only stays (it is
- * evidence of change). With fewer than two categories there is nothing to compare: statistic 0, p-value 1.
+ * Pearson chi-square test of homogeneity on the 2×k table of two samples' category counts (no Yates correction:
+ * scipy.stats.chi2_contingency(table, correction=False)). Categories with no observations on either side have zero
+ * expected count and are dropped; a category seen on one side only stays (it is evidence of change). With fewer
+ * than two categories there is nothing to compare: statistic 0, p-value 1.
  */
-function chiSquare(countsA, countsB, options = {}) {
-    const { a, b } = alignCategories(countsA, countsB);
-    return categorical_chiSquareTable(a, b, options);
+function categorical_chiSquare(countsA, countsB) {
+    const { a, b } = categorical_alignCategories(countsA, countsB);
+    return chiSquareTable(a, b);
 }
 /** `chiSquare` on already aligned count arrays. */
-function categorical_chiSquareTable(a, b, options = {}) {
+function chiSquareTable(a, b) {
     checkSameLength(a, b, 'chi-square test');
     const totalA = categorical_sum(a);
     const totalB = categorical_sum(b);
     if (!(totalA > 0) || !(totalB > 0))
         throw new UserError('chi-square test needs at least one observation per sample');
     const total = totalA + totalB;
-    const cells = [];
+    let statistic = 0;
+    let categories = 0;
     for (let k = 0; k < a.length; k++) {
         const observedA = a[k] ?? 0;
         const observedB = b[k] ?? 0;
         const column = observedA + observedB;
         if (column === 0)
             continue;
-        cells.push([observedA, (totalA * column) / total, observedB, (totalB * column) / total]);
+        categories++;
+        const expectedA = (totalA * column) / total;
+        const expectedB = (totalB * column) / total;
+        statistic += (observedA - expectedA) ** 2 / expectedA + (observedB - expectedB) ** 2 / expectedB;
     }
-    const smallExpected = cells.reduce((n, [, ea, , eb]) => n + (ea < 5 ? 1 : 0) + (eb < 5 ? 1 : 0), 0);
-    if (cells.length < 2) {
-        return { statistic: 0, df: 0, pValue: 1, cramersV: 0, corrected: false, smallExpected };
-    }
-    const df = cells.length - 1;
-    const corrected = df === 1 && (options.correction ?? true);
-    let pearson = 0;
-    let statistic = 0;
-    for (const [oa, ea, ob, eb] of cells) {
-        pearson += (oa - ea) ** 2 / ea + (ob - eb) ** 2 / eb;
-        // Yates moves each observed count half a unit towards its expectation, never past it (scipy gh-13875).
-        if (corrected)
-            statistic += yates(oa, ea) ** 2 / ea + yates(ob, eb) ** 2 / eb;
-    }
-    if (!corrected)
-        statistic = pearson;
-    return {
-        statistic,
-        df,
-        pValue: chiSquareSf(statistic, df),
-        cramersV: Math.min(1, Math.sqrt(pearson / total)),
-        corrected,
-        smallExpected,
-    };
-}
-function yates(observed, expected) {
-    const gap = Math.abs(observed - expected);
-    return gap - Math.min(0.5, gap);
+    if (categories < 2)
+        return { statistic: 0, df: 0, pValue: 1, cramersV: 0 };
+    const df = categories - 1;
+    return { statistic, df, pValue: chiSquareSf(statistic, df), cramersV: Math.min(1, Math.sqrt(statistic / total)) };
 }
 /**
  * Population Stability Index Σ (a_i − e_i)·ln(a_i/e_i) over bins defined on the reference (expected) data. Inputs
@@ -62742,52 +62741,6 @@ function drift_formatNumber(v) {
     if (Number.isNaN(v))
         return 'n/a';
     return Math.abs(v) >= 1e-3 || v === 0 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/stats/fisher.ts
-/** Fisher's exact test of a 2×2 table: the small-sample replacement for chi-square (Yates) on two categories. */
-
-/**
- * Two-sided Fisher exact test of [[a, b], [c, d]], as scipy.stats.fisher_exact(table) defines it: with the margins
- * fixed, the count in the top-left cell is hypergeometric, and the p-value is the probability of every table at
- * most as probable as the observed one (with scipy's relative tolerance of 1e-14 for ties in probability).
- *
- * The probabilities are walked from the mode with the ratio P(x+1)/P(x) = (r₁−x)(c₁−x) / ((x+1)(r₂−c₁+x+1)), so
- * each is known relative to the largest to ~1e-15 whatever the table's size, and nothing overflows.
- */
-function fisher_fisherExact(a, b, c, d) {
-    for (const [name, v] of Object.entries({ a, b, c, d })) {
-        if (!(Number.isInteger(v) && v >= 0)) {
-            throw new UserError(`Fisher's exact test needs non-negative integer counts (${name} = ${v})`);
-        }
-    }
-    const row1 = a + b;
-    const row2 = c + d;
-    const col1 = a + c;
-    if (row1 === 0 || row2 === 0 || col1 === 0 || b + d === 0)
-        return { oddsRatio: NaN, pValue: 1 };
-    const oddsRatio = b > 0 && c > 0 ? (a * d) / (b * c) : Infinity;
-    const low = Math.max(0, col1 - row2);
-    const high = Math.min(col1, row1);
-    const mode = Math.floor(((col1 + 1) * (row1 + 1)) / (row1 + row2 + 2));
-    const weights = new Float64Array(high - low + 1);
-    weights[mode - low] = 1;
-    for (let x = mode; x < high; x++) {
-        weights[x + 1 - low] = (weights[x - low] * (row1 - x) * (col1 - x)) / ((x + 1) * (row2 - col1 + x + 1));
-    }
-    for (let x = mode; x > low; x--) {
-        weights[x - 1 - low] = (weights[x - low] * x * (row2 - col1 + x)) / ((row1 - x + 1) * (col1 - x + 1));
-    }
-    const observed = weights[a - low] * (1 + 1e-14);
-    let total = 0;
-    let tail = 0;
-    // Smallest first, so the sums keep their relative precision.
-    for (const w of [...weights].sort((x, y) => x - y)) {
-        total += w;
-        if (w <= observed)
-            tail += w;
-    }
-    return { oddsRatio, pValue: Math.min(1, tail / total) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
@@ -63442,7 +63395,6 @@ function binShares(kll, edges) {
 
 
 
-
 /**
  * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
  * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
@@ -63471,10 +63423,8 @@ function detectDrift(reference, current, options = {}) {
 /**
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
- * but are findings in `skipped` (and the result's `skipped`); a lost column or a changed type makes the result warn.
- * Datetime columns are skipped because new data is expected to be later, and identifiers (see
- * `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared
- * columns only. A reference that shares no column with the data is an error: it is the wrong file.
+ * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
+ * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
  */
 function detectDriftDetailed(reference, current, options = {}) {
     const alpha = options.alpha ?? 0.05;
@@ -63491,9 +63441,6 @@ function detectDriftDetailed(reference, current, options = {}) {
                 path: `drift.columns.${name}`,
             });
         }
-    }
-    if (!reference.columns.some((column) => current.column(column.name))) {
-        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
     }
     const columns = [];
     const skipped = [];
@@ -63529,20 +63476,11 @@ function detectDriftDetailed(reference, current, options = {}) {
     }
     const drifted = columns.filter((c) => c.drifted).length;
     const share = columns.length === 0 ? 0 : drifted / columns.length;
-    const lost = skipped.some((column) => column.status === 'warn');
-    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 || lost ? 'warn' : 'pass';
-    const result = { status, share, threshold: datasetShare, columns };
-    if (skipped.length > 0)
-        result.skipped = skipped;
-    return { result, skipped };
+    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
+    return { result: { status, share, threshold: datasetShare, columns }, skipped };
 }
 function skip(column, reason, status, message) {
     return { column, reason, status, message };
-}
-function names(profile) {
-    const shown = profile.columns.slice(0, 5).map((column) => JSON.stringify(column.name));
-    const more = profile.columns.length - shown.length;
-    return shown.length === 0 ? 'no columns' : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function isIdentifier(column) {
     const values = column.count - column.nulls;
@@ -63566,16 +63504,11 @@ function columnDrift(ref, cur, kind, alpha, setting) {
         if (!ref.numericFrequent || !cur.numericFrequent) {
             throw new UserError(`drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`, { path: `drift.columns.${ref.name}.test` });
         }
-        return categoricalDrift(ref.name, categorySides(ref.numericFrequent, cur.numericFrequent, numberKey), alpha, setting);
+        return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
     }
     const key = kind === 'boolean' ? booleanKey : textKey;
-    return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
+    return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
 }
-/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
-const numberKey = (value) => {
-    const n = Number(value);
-    return Number.isNaN(n) ? value : String(n);
-};
 function fewNumericValues(ref, cur) {
     const a = ref.numericFrequent?.exactCounts();
     const b = cur.numericFrequent?.exactCounts();
@@ -63606,46 +63539,21 @@ function numericDrift(ref, cur, alpha, setting) {
     return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
 }
 /**
- * Significance comes from the contingency table of `categoryTable` (frequent categories, the rest pooled into a
- * counted "other"): chi-square as scipy.stats.chi2_contingency computes it (Yates' correction on 2×2 tables), or
- * Fisher's exact test when a 2×2 table expects fewer than 5 in a cell. chi2 reports χ² with Cramér's V as effect;
- * jensen-shannon and psi report that measure over the same cells as both statistic and effect.
+ * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
+ * and psi report that measure (over the same categories) as both statistic and effect.
  */
-function categoricalDrift(column, sides, alpha, setting) {
+function categoricalDrift(column, reference, current, key, alpha, setting) {
     const test = setting.test ?? 'chi2';
     if (test !== 'chi2' && test !== 'jensen-shannon' && test !== 'psi') {
         throw new UserError(`drift test "${test}" does not apply to the categorical column "${column}"; use ${CATEGORICAL_TESTS.join(', ')}`, { path: `drift.columns.${column}.test` });
     }
-    const table = categoryTable(sides);
-    const chi = chiSquareTable(table.reference, table.current);
-    const notes = [];
-    if (sides.sampled) {
-        notes.push(`more distinct values than the profiles count: compared on a hash sample of ${detect_plural(table.categories.length - 1, 'value')}, the rest counted as "other"`);
-    }
-    else if (table.pooled > 0) {
-        notes.push(`${detect_plural(table.pooled, 'category', 'categories')} expecting fewer than ${MIN_EXPECTED} values pooled into "other"`);
-    }
-    let pValue = chi.pValue;
-    let method = chi.df === 0 ? 'none' : chi.corrected ? 'chi2-yates' : 'chi2';
-    if (chi.df === 1 && chi.smallExpected > 0) {
-        const [a = 0, b = 0] = table.reference;
-        const [c = 0, d = 0] = table.current;
-        pValue = fisherExact(a, b, c, d).pValue;
-        method = 'fisher-exact';
-        notes.push(`expected counts below ${MIN_EXPECTED}: p-value from Fisher's exact test`);
-    }
-    else if (chi.df === 0) {
-        notes.push('one category on both sides: nothing to compare');
-    }
-    const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
-    if (test === 'chi2') {
-        return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
-    }
-    const value = test === 'psi' ? psi(table.reference, table.current) : jensenShannon(table.reference, table.current);
-    return { ...verdict(column, test, value, pValue, test, value, alpha, setting), ...details };
-}
-function detect_plural(n, one, many = `${one}s`) {
-    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+    const table = categoryTable(reference, current, key);
+    const chi = chiSquare(table.reference, table.current);
+    if (test === 'chi2')
+        return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
+    const { a, b } = alignCategories(table.reference, table.current);
+    const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
+    return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
 }
 function verdict(column, test, statistic, pValue, effectName, effect, alpha, setting) {
     const threshold = setting.threshold ?? DEFAULT_EFFECT_THRESHOLDS[effectName];
@@ -63692,6 +63600,8 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
+
 /***/ }),
 
 /***/ 9262:
@@ -63708,10 +63618,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DATA_FORMATS, failsStep, loadCompareConfig, parseDataFormat, parseThreads, runProfile, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 186 modules
-var src = __nccwpck_require__(6096);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
-var github_src = __nccwpck_require__(7753);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var src = __nccwpck_require__(9774);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(3801);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -63739,8 +63649,8 @@ async function readAs(path, read) {
 }
 /** The error with the file named as the user knows it, when it is about `path`. */
 function asShown(error, path) {
-    if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
-        return new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
+    if (error instanceof src/* UserError */.yot && error.location.file === path.absolute) {
+        return new src/* UserError */.yot(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
     }
     return error;
 }
@@ -63774,7 +63684,7 @@ async function requireCounterpart(baseline, candidate, cwd) {
     const found = await findCounterpart(baseline, candidate, cwd);
     if (found)
         return found;
-    throw new src/* UserError */.yo(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
+    throw new src/* UserError */.yot(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
 }
 async function isFile(path) {
     try {
@@ -63783,7 +63693,7 @@ async function isFile(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return false;
-        throw new src/* UserError */.yo(`cannot read the baseline: ${error.code ?? String(error)}`, {
+        throw new src/* UserError */.yot(`cannot read the baseline: ${error.code ?? String(error)}`, {
             file: path,
         });
     }
@@ -63810,18 +63720,18 @@ async function sideKind(path, predictions) {
         return 'predictions';
     if (extension !== '.csv' && extension !== '.tsv')
         return 'metrics';
-    const format = (0,src/* formatOf */.be)(path.absolute);
-    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const format = (0,src/* formatOf */.beb)(path.absolute);
+    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gnb)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
     const has = (names) => names.some((name) => columns.includes(name));
-    return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
+    return has(src/* DEFAULT_COLUMN_NAMES */.Kzg.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kzg.label) ? 'predictions' : 'metrics';
 }
 /** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
 async function readSide(path, kind, columns, cwd) {
     switch (kind) {
         case 'predictions':
-            return { kind, file: path, predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, columns)) };
+            return { kind, file: path, predictions: await readAs(path, (file) => (0,src/* readPredictions */.R_H)(file, columns)) };
         case 'metrics':
-            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
+            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._cD) };
         case 'manifest':
             return readManifest(path, cwd);
     }
@@ -63831,10 +63741,10 @@ async function readMetricsFiles(paths) {
     const values = new Map();
     const from = new Map();
     for (const path of paths) {
-        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
+        for (const [key, value] of await readAs(path, src/* readMetricsFile */._cD)) {
             const earlier = from.get(key);
             if (earlier !== undefined) {
-                throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                throw new src/* UserError */.yot(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
                     file: path.shown,
                 });
             }
@@ -63849,14 +63759,14 @@ async function readMetricsFiles(paths) {
  * manifest's folder), or the metric values themselves.
  */
 async function readManifest(path, cwd) {
-    const flat = await readAs(path, src/* readMetricsFile */._c);
+    const flat = await readAs(path, src/* readMetricsFile */._cD);
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
     const folder = (0,external_node_path_.dirname)(path.absolute);
     const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
         if (typeof file !== 'string' || file === '') {
-            throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+            throw new src/* UserError */.yot('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
         }
         return userPath((0,external_node_path_.resolve)(folder, file), cwd);
     });
@@ -63865,7 +63775,7 @@ async function readManifest(path, cwd) {
     if (inline.length > 0) {
         return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
     }
-    throw new src/* UserError */.yo('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+    throw new src/* UserError */.yot('has no "metrics": expected a metrics file path, a list of them or the metric values', {
         file: path.shown,
         path: 'metrics',
     });
@@ -63882,13 +63792,13 @@ function compareSides(candidate, baseline, config, options = {}) {
     const { gate } = config;
     if (baseline && baseline.kind !== candidate.kind) {
         const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
-        throw new src/* UserError */.yo(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
+        throw new src/* UserError */.yot(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
     }
     if (candidate.kind === 'metrics') {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
-        return { metrics: (0,src/* diffMetrics */.Rh)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+        return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cq)({
+    const compared = (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -63907,7 +63817,7 @@ function compareSides(candidate, baseline, config, options = {}) {
         metrics: compared.metrics,
         slices: compared.slices,
         reasons,
-        predictions: (0,src/* predictionsReading */.n_)(compared.semantics, examples, compared.notes),
+        predictions: (0,src/* predictionsReading */.n_Q)(compared.semantics, examples, compared.notes),
         notes: compared.notes,
         absent: compared.absent,
     };
@@ -63938,12 +63848,12 @@ function describe(side) {
 
 /** A gate rule for a metric that was not computed is the configuration's mistake: exit 2, not a failed gate. */
 function checkGateMetrics(gate, compared, loaded) {
-    const [problem] = (0,src/* gateMetricProblems */.Uq)(gate, compared);
+    const [problem] = (0,src/* gateMetricProblems */.UqO)(gate, compared);
     if (!problem)
         return;
     throw loaded.errorAt
         ? loaded.errorAt(problem.path, problem.message)
-        : new src/* UserError */.yo(problem.message, { path: problem.path.join('.') });
+        : new src/* UserError */.yot(problem.message, { path: problem.path.join('.') });
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
@@ -63955,11 +63865,11 @@ function checkGateMetrics(gate, compared, loaded) {
  * defaults otherwise, so a quick comparison needs no config at all.
  */
 async function loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
     if (config === undefined && !(await exists(path.absolute))) {
-        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
+        return { config: (0,src/* loadConfig */.Z9L)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.CuT) };
     }
-    const source = await readAs(path, src/* readConfigSource */.az);
+    const source = await readAs(path, src/* readConfigSource */.azy);
     return {
         config: source.config,
         file: path.shown,
@@ -63973,7 +63883,7 @@ function selectModel(config, name, file) {
         const model = config.models[name];
         if (model || names.length === 0)
             return model ? { name, model } : { name };
-        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+        throw new src/* UserError */.yot(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
             ...(file ? { file } : {}),
             path: 'models',
         });
@@ -64022,7 +63932,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
     const candidatePaths = files.map((file) => userPath(file, cwd));
     const candidate = await readMetricsFiles(candidatePaths);
     if (baseline === null)
-        return (0,src/* diffParams */.Gm)(null, candidate);
+        return (0,src/* diffParams */.Gmu)(null, candidate);
     if (baseline.file !== undefined) {
         logger.info('The baseline is a single file, so parameters were not compared.');
         return undefined;
@@ -64036,7 +63946,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
         }
         baselinePaths.push(found);
     }
-    return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
+    return (0,src/* diffParams */.Gmu)(await readMetricsFiles(baselinePaths), candidate);
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
@@ -64044,10 +63954,10 @@ async function paramsDiff(files, baseline, cwd, logger) {
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
 async function readValidationOutcome(path) {
-    const report = await readAs(path, src/* readReportFile */.$h);
+    const report = await readAs(path, src/* readReportFile */.$hs);
     const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
     const status = report.verdict.status;
-    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
+    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4E)(drift) : undefined;
     return {
         ...(status === 'skipped' ? {} : { validationStatus: status }),
         ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
@@ -64121,7 +64031,7 @@ async function runCompare(options, deps) {
     for (const note of compared.notes)
         logger.info(note);
     const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
-    const gate = (0,src/* evaluateGate */.DR)(config.gate, {
+    const gate = (0,src/* evaluateGate */.DR4)(config.gate, {
         comparisons: compared.metrics,
         ...(compared.slices ? { slices: compared.slices } : {}),
         ...validation,
@@ -64130,7 +64040,7 @@ async function runCompare(options, deps) {
         model: name,
     });
     const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
-    const status = (0,src/* worstStatus */.A4)([gate.status, ...reasons.map((reason) => reason.status)]);
+    const status = (0,src/* worstStatus */.A4E)([gate.status, ...reasons.map((reason) => reason.status)]);
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
@@ -64142,7 +64052,7 @@ async function runCompare(options, deps) {
         ...(params ? { params } : {}),
     };
     const report = {
-        schema: src/* REPORT_SCHEMA_ID */.PP,
+        schema: src/* REPORT_SCHEMA_ID */.PPP,
         createdAt: deps.now().toISOString(),
         ...(options.subject ? { subject: options.subject } : {}),
         verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
@@ -64154,7 +64064,7 @@ async function runCompare(options, deps) {
 function candidateOf(options, model, cwd) {
     const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
     if (path === undefined) {
-        throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+        throw new src/* UserError */.yot('no candidate: give a metrics, predictions or manifest file, or a model from the config');
     }
     return userPath(path, cwd);
 }
@@ -64168,7 +64078,7 @@ async function findBaseline(spec, deps, cwd) {
     }
     const parsed = (0,github_src/* parseBaselineSpec */.gz)(spec);
     if (parsed.kind === 'branch' && deps.workflow === undefined) {
-        throw new src/* UserError */.yo(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+        throw new src/* UserError */.yot(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
     }
     const resolution = await (0,github_src/* resolveBaseline */.oL)(parsed, {
         artifacts: deps.artifacts,
@@ -64197,7 +64107,7 @@ function predictionsFormat(model, overrides = {}) {
 }
 /** Where the user sets the positive class and score type: the config key, and the caller's override. */
 function settingNames(model, configFile, overrides) {
-    const where = (key, override) => `models.${model}.${key} in ${configFile ?? src/* DEFAULT_CONFIG_FILE */.Cu}${override ? ` or ${override}` : ''}`;
+    const where = (key, override) => `models.${model}.${key} in ${configFile ?? src/* DEFAULT_CONFIG_FILE */.CuT}${override ? ` or ${override}` : ''}`;
     return {
         positiveClass: where('positive_class', overrides?.positiveClass),
         scoreType: where('score_type', overrides?.scoreType),
@@ -64290,7 +64200,7 @@ class BootstrapPool {
     }
     /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
     deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
-        ? (0,src/* deltasInThread */.ft)(job, statistic)
+        ? (0,src/* deltasInThread */.ftd)(job, statistic)
         : this.inWorkers(job);
     /** Whether any job was large enough to run on the workers. */
     get used() {
@@ -64336,7 +64246,7 @@ function serveBootstrapWorker() {
         const words = new Int32Array(status, 0, STATUS_WORDS);
         Atomics.add(words, STARTED, 1);
         try {
-            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.VtD)(job, from, to));
         }
         catch (error) {
             if (Atomics.add(words, FAILED, 1) === 0) {
@@ -64364,7 +64274,7 @@ function serveShardTasks() {
     });
 }
 async function runTask(task, post) {
-    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
+    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.dek)(task.schema)).checks;
     let last = 0;
     const onProgress = ({ bytes, totalBytes, rows }) => {
         const now = Date.now();
@@ -64373,7 +64283,7 @@ async function runTask(task, post) {
         last = now;
         post({ type: 'progress', bytes, totalBytes, rows });
     };
-    const pass = await (0,src/* validatePass */.oI)(task.path, {
+    const pass = await (0,src/* validatePass */.oIb)(task.path, {
         shard: task.shard,
         onProgress,
         ...(suite && { suite }),
@@ -64393,7 +64303,7 @@ async function runTask(task, post) {
     });
 }
 function serialize(error) {
-    if ((0,src/* isUserError */.iU)(error))
+    if ((0,src/* isUserError */.iU5)(error))
         return { message: error.message, location: { ...error.location } };
     if (error instanceof Error)
         return { message: error.message, ...(error.stack && { stack: error.stack }) };
@@ -64710,7 +64620,7 @@ async function runValidate(options, deps = {}) {
 
 /***/ }),
 
-/***/ 7753:
+/***/ 3801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64730,12 +64640,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, reportCheckRuns, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 186 modules
-var src = __nccwpck_require__(6096);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var src = __nccwpck_require__(9774);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -64856,7 +64766,7 @@ function annotationFor(location = {}) {
  * diff), but the raw log shows only the message, so it says where too.
  */
 function annotationMessage(message, location = {}) {
-    return oneLine((0,src/* formatLocated */.Cc)(message, location));
+    return oneLine((0,src/* formatLocated */.CcZ)(message, location));
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -64903,7 +64813,7 @@ async function runAction(main, deps = {}) {
         return 0;
     }
     catch (error) {
-        const userError = (0,src/* isUserError */.iU)(error) ? error : apiRefusal(error);
+        const userError = (0,src/* isUserError */.iU5)(error) ? error : apiRefusal(error);
         if (userError) {
             actions.error(annotationMessage(userError.message, userError.location), annotationFor(userError.location));
         }
@@ -64926,7 +64836,7 @@ function apiRefusal(error) {
         return undefined;
     const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
     const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;
-    return new src/* UserError */.yo(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
+    return new src/* UserError */.yot(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
 }
 function pathOf(url) {
     try {
@@ -64967,12 +64877,12 @@ function read(name, source) {
     return source(name).trim();
 }
 function invalid(name, expected, got) {
-    return new src/* UserError */.yo(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
+    return new src/* UserError */.yot(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
 }
 function requiredInput(name, source = actionInput) {
     const value = read(name, source);
     if (value === '')
-        throw new src/* UserError */.yo(`input "${name}" is required but was not set`);
+        throw new src/* UserError */.yot(`input "${name}" is required but was not set`);
     return value;
 }
 /** An unset or empty input is `undefined`, so callers cannot mistake '' for a value. */
@@ -65435,7 +65345,7 @@ const realClock = {
     now: () => Date.now(),
 };
 /** Thrown when GitHub still refuses a request for rate limiting after every allowed retry. */
-class RateLimitExceededError extends src/* UserError */.yo {
+class RateLimitExceededError extends src/* UserError */.yot {
     constructor(message, cause) {
         super(message);
         this.name = 'RateLimitExceededError';
@@ -65448,7 +65358,7 @@ function createOctokit(options, clock = realClock) {
     if (!Number.isInteger(maxRetries) || maxRetries < 0)
         throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
     if (token.trim() === '')
-        throw new src/* UserError */.yo('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
+        throw new src/* UserError */.yot('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
     const policy = rateLimitPolicy({ logger, maxRetries, clock, basePath: new URL(baseUrl).pathname });
     const octokitOptions = {
         baseUrl,
@@ -65679,6 +65589,50 @@ function serialize(stored) {
     return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/checks/report-check-runs.ts
+
+const WORDS = { pass: 'passed', warn: 'passed with warnings', fail: 'failed', skipped: 'skipped' };
+/**
+ * One check run per model in the report (`mlgate / <model>`; `mlgate` for a report about data only),
+ * concluded from that model's part of the verdict, with that part as its summary and the failing
+ * data rows as annotations, so branch protection can require each model's check.
+ */
+function reportCheckRuns(report, options) {
+    const models = (report.comparisons ?? []).map((section) => section.model);
+    const parts = models.length > 0
+        ? models.map((model) => ({ name: `mlgate / ${model}`, report: reportForModel(report, model), model }))
+        : [{ name: 'mlgate', report, model: undefined }];
+    const annotations = dataRowAnnotations(report);
+    return parts.map(({ name, report: part, model }) => ({
+        name,
+        headSha: options.headSha,
+        conclusion: checkConclusion(part.verdict.status),
+        title: `${model ?? 'mlgate'}: ${WORDS[part.verdict.status]}`,
+        summary: renderReportMarkdown(part, {
+            title: name,
+            maxBytes: options.maxBytes,
+            ...(options.runUrl && { runUrl: options.runUrl }),
+        }),
+        annotations,
+        externalId: options.runId,
+        ...(options.runUrl && { detailsUrl: options.runUrl }),
+    }));
+}
+/** As many as one request carries: enough to find the pattern in the diff; the report lists the rest. */
+const MAX_ANNOTATIONS = 50;
+function dataRowAnnotations(report) {
+    return (report.validations ?? [])
+        .filter((section) => hasAnnotatableLines(section.dataset))
+        .flatMap((section) => rowAnnotations(section, section.dataset).annotations)
+        .map(({ level, message, location }) => ({
+        path: location.file ?? '',
+        line: location.line ?? 1,
+        level: level === 'error' ? 'failure' : 'warning',
+        message,
+    }))
+        .slice(0, MAX_ANNOTATIONS);
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(542);
 // EXTERNAL MODULE: external "node:fs"
@@ -65896,7 +65850,7 @@ class GitHubRunArtifactStore {
         const what = `artifact "${name}" of run ${runId}`;
         const lookup = await this.lookup(runId, name);
         if (lookup.state !== 'live')
-            throw new src/* UserError */.yo(`${what} cannot be downloaded: it is ${lookup.state}`);
+            throw new src/* UserError */.yot(`${what} cannot be downloaded: it is ${lookup.state}`);
         const zip = await this.fetchZip(lookup.artifact, what);
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'mlgate-artifact-'));
         try {
@@ -65905,7 +65859,7 @@ class GitHubRunArtifactStore {
         catch (error) {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
             if (error instanceof UnsafeArchiveError)
-                throw new src/* UserError */.yo(`${what} cannot be unpacked: ${error.message}`);
+                throw new src/* UserError */.yot(`${what} cannot be unpacked: ${error.message}`);
             throw error;
         }
         return dir;
@@ -65949,7 +65903,7 @@ class GitHubRunArtifactStore {
         return { state: named.length > 0 ? 'expired' : 'missing' };
     }
     async fetchZip(artifact, what) {
-        const tooLarge = (bytes) => new src/* UserError */.yo(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        const tooLarge = (bytes) => new src/* UserError */.yot(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
         if (artifact.size_in_bytes > this.maxArchiveBytes)
             throw tooLarge(artifact.size_in_bytes);
         let data;
@@ -65962,14 +65916,14 @@ class GitHubRunArtifactStore {
             }));
         }
         catch (error) {
-            if (error instanceof src/* UserError */.yo)
+            if (error instanceof src/* UserError */.yot)
                 throw error;
             if (statusOf(error) === 410)
-                throw new src/* UserError */.yo(`${what} expired before it could be downloaded`);
-            throw new src/* UserError */.yo(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+                throw new src/* UserError */.yot(`${what} expired before it could be downloaded`);
+            throw new src/* UserError */.yot(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (!(data instanceof ArrayBuffer))
-            throw new src/* UserError */.yo(`${what} did not download as a zip archive`);
+            throw new src/* UserError */.yot(`${what} did not download as a zip archive`);
         if (data.byteLength > this.maxArchiveBytes)
             throw tooLarge(data.byteLength);
         return Buffer.from(data);
@@ -66098,7 +66052,7 @@ function workflowFileName(ref, location = {}) {
     // The first `*.yml` segment followed by the end or by `@<ref>`; the ref itself may hold slashes and dots.
     const file = /(?:^|\/)([^/@\s]+\.ya?ml)(?:@.*)?$/.exec(trimmed)?.[1];
     if (!file) {
-        throw new src/* UserError */.yo(`cannot tell the workflow from "${ref}": expected a workflow file name such as ci.yml, its path, ` +
+        throw new src/* UserError */.yot(`cannot tell the workflow from "${ref}": expected a workflow file name such as ci.yml, its path, ` +
             `a workflow reference like owner/repo/.github/workflows/ci.yml@refs/heads/main, or a workflow id`, location);
     }
     return file;
@@ -66116,7 +66070,7 @@ const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
 function parseBaselineSpec(text, location = {}) {
     const spec = text.trim();
     const fail = (why) => {
-        throw new src/* UserError */.yo(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
+        throw new src/* UserError */.yot(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
     };
     if (spec === '')
         return fail('it is empty');
@@ -66129,10 +66083,10 @@ function parseBaselineSpec(text, location = {}) {
             const [model = '', stage, ...extra] = rest.split('#');
             if (stage === undefined || extra.length > 0)
                 return fail('a registry baseline names one model and one stage');
-            if (!src/* REGISTRY_NAME */.iW.test(model))
-                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
-            if (!src/* REGISTRY_NAME */.iW.test(stage))
-                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
+            if (!src/* REGISTRY_NAME */.iWy.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iWy.source}`);
+            if (!src/* REGISTRY_NAME */.iWy.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iWy.source}`);
             return { kind: 'registry', model, stage };
         }
         case 'branch': {
@@ -66181,7 +66135,7 @@ async function resolveBaseline(spec, options) {
             return fromBranch(spec.branch, options);
         case 'registry':
             if (!options.registry) {
-                throw new src/* UserError */.yo(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
+                throw new src/* UserError */.yot(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
                     'use branch:<name> or a path');
             }
             return options.registry.resolve(spec);
@@ -66196,7 +66150,7 @@ async function fromPath(path, cwd) {
     catch (error) {
         const code = error.code;
         const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new src/* UserError */.yo(`baseline ${path} ${why}`, { file: path });
+        throw new src/* UserError */.yot(`baseline ${path} ${why}`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
@@ -66244,10 +66198,10 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = (0,src/* registryState */.zW)(model, await this.tags.list(model));
+        const state = (0,src/* registryState */.zWd)(model, await this.tags.list(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
-            throw new src/* UserError */.yo(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
+            throw new src/* UserError */.yot(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
         }
         const assignment = state.stages.get(stage);
         if (!assignment) {
@@ -66260,7 +66214,7 @@ class RegistryBaselineResolver {
         const { version, tag } = assignment.version;
         const dir = await this.files.download(tag);
         if (dir === null) {
-            throw new src/* UserError */.yo(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
+            throw new src/* UserError */.yot(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
         }
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
@@ -66401,7 +66355,7 @@ class GitHubReleaseFiles {
         for (const asset of assets) {
             // GitHub asset names have no slashes, but this is another party's input: keep it to one plain name.
             if (!/^[^/\\]+$/.test(asset.name) || asset.name === '.' || asset.name === '..') {
-                throw new src/* UserError */.yo(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+                throw new src/* UserError */.yot(`release ${tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
             }
             if (asset.size > max) {
                 this.options.logger?.info(`Release ${tag}: skipped ${asset.name} (${asset.size} bytes, over the ${max}-byte cap).`);
@@ -66428,6 +66382,8 @@ class GitHubReleaseFiles {
 
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 

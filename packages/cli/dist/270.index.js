@@ -1,65 +1,77 @@
+<<<<<<<< HEAD:packages/cli/dist/841.index.js
 export const id = 841;
 export const ids = [841];
 export const modules = {
 
 /***/ 6841:
+========
+export const id = 270;
+export const ids = [270];
+export const modules = {
+
+/***/ 8270:
+>>>>>>>> main:packages/cli/dist/270.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
-  Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
-  yp: () => (/* reexport */ MAX_REPORTED_ISSUES),
-  WV: () => (/* reexport */ Profile),
-  iW: () => (/* reexport */ REGISTRY_NAME),
-  PP: () => (/* reexport */ REPORT_SCHEMA_ID),
-  yo: () => (/* reexport */ errors_UserError),
-  rc: () => (/* reexport */ attachDrift),
-  q6: () => (/* reexport */ canJoinShards),
-  cq: () => (/* reexport */ comparePredictions),
-  ft: () => (/* reexport */ deltasInThread),
-  At: () => (/* reexport */ describeSkipped),
-  fz: () => (/* reexport */ detectDriftDetailed),
-  Rh: () => (/* reexport */ diffMetrics),
-  Gm: () => (/* reexport */ diffParams),
-  DR: () => (/* reexport */ evaluateGate),
-  Cc: () => (/* reexport */ formatLocated),
-  be: () => (/* reexport */ formatOf),
-  Uq: () => (/* reexport */ gateMetricProblems),
-  _A: () => (/* reexport */ inferSchema),
-  xB: () => (/* reexport */ isGzipFile),
-  uI: () => (/* reexport */ isPassCheck),
-  iU: () => (/* reexport */ isUserError),
-  Vt: () => (/* reexport */ jobDeltas),
-  zY: () => (/* reexport */ joinValidationPasses),
-  X2: () => (/* reexport */ judgeValidation),
-  qv: () => (/* reexport */ loadConfig),
-  Ns: () => (/* reexport */ mergeProfiles),
-  C1: () => (/* reexport */ mergeReports),
-  d7: () => (/* reexport */ parseShardSpec),
-  n_: () => (/* reexport */ predictionsReading),
-  aC: () => (/* reexport */ profileFile),
-  Dt: () => (/* reexport */ profileStats),
-  de: () => (/* reexport */ readCheckSuite),
-  az: () => (/* reexport */ readConfigSource),
-  Gn: () => (/* reexport */ readCsvColumns),
-  _c: () => (/* reexport */ readMetricsFile),
-  iw: () => (/* reexport */ readPredictions),
-  CI: () => (/* reexport */ readProfileFile),
-  $h: () => (/* reexport */ readReportFile),
-  zW: () => (/* reexport */ registryState),
-  Nm: () => (/* reexport */ renderProfileText),
-  Ay: () => (/* reexport */ renderReportMarkdown),
-  Uv: () => (/* reexport */ renderReportText),
-  D$: () => (/* reexport */ schemaDriftOptions),
-  vl: () => (/* reexport */ splitShard),
-  oI: () => (/* reexport */ validatePass),
-  qW: () => (/* reexport */ validationReport),
-  A4: () => (/* reexport */ worstStatus)
+  Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
+  CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  ypR: () => (/* reexport */ MAX_REPORTED_ISSUES),
+  WVQ: () => (/* reexport */ Profile),
+  iWy: () => (/* reexport */ REGISTRY_NAME),
+  PPP: () => (/* reexport */ REPORT_SCHEMA_ID),
+  yot: () => (/* reexport */ errors_UserError),
+  rcs: () => (/* reexport */ attachDrift),
+  q6i: () => (/* reexport */ canJoinShards),
+  cqX: () => (/* reexport */ comparePredictions),
+  ftd: () => (/* reexport */ deltasInThread),
+  AtY: () => (/* reexport */ describeSkipped),
+  fzf: () => (/* reexport */ detectDriftDetailed),
+  Rh$: () => (/* reexport */ diffMetrics),
+  Gmu: () => (/* reexport */ diffParams),
+  DR4: () => (/* reexport */ evaluateGate),
+  CcZ: () => (/* reexport */ formatLocated),
+  beb: () => (/* reexport */ source_formatOf),
+  UqO: () => (/* reexport */ gateMetricProblems),
+  _AX: () => (/* reexport */ inferSchema),
+  xBn: () => (/* reexport */ isGzipFile),
+  uI7: () => (/* reexport */ isPassCheck),
+  iU5: () => (/* reexport */ isUserError),
+  VtD: () => (/* reexport */ jobDeltas),
+  zYW: () => (/* reexport */ joinValidationPasses),
+  X2K: () => (/* reexport */ judgeValidation),
+  Z9L: () => (/* reexport */ loadConfig),
+  NsH: () => (/* reexport */ mergeProfiles),
+  C1p: () => (/* reexport */ mergeReports),
+  d7Y: () => (/* reexport */ parseShardSpec),
+  n_Q: () => (/* reexport */ predictionsReading),
+  aCN: () => (/* reexport */ profileFile),
+  Dtn: () => (/* reexport */ profileStats),
+  dek: () => (/* reexport */ readCheckSuite),
+  azy: () => (/* reexport */ readConfigSource),
+  Gnb: () => (/* reexport */ readCsvColumns),
+  _cD: () => (/* reexport */ readMetricsFile),
+  R_H: () => (/* reexport */ readPredictions),
+  CIG: () => (/* reexport */ readProfileFile),
+  $hs: () => (/* reexport */ readReportFile),
+  zWd: () => (/* reexport */ registryState),
+  Nmh: () => (/* reexport */ renderProfileText),
+  Ay2: () => (/* reexport */ renderReportMarkdown),
+  UvZ: () => (/* reexport */ renderReportText),
+  D$n: () => (/* reexport */ schemaDriftOptions),
+  vlU: () => (/* reexport */ splitShard),
+  oIb: () => (/* reexport */ validatePass),
+  qWO: () => (/* reexport */ validationReport),
+  A4E: () => (/* reexport */ status_worstStatus)
 });
 
+<<<<<<<< HEAD:packages/cli/dist/841.index.js
 // UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+========
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+>>>>>>>> main:packages/cli/dist/270.index.js
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -675,7 +687,7 @@ async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
 const SEVERITY = { skipped: 0, pass: 1, warn: 2, fail: 3 };
 /** The most severe status: fail > warn > pass > skipped (skipped only when nothing ran). */
-function worstStatus(statuses) {
+function status_worstStatus(statuses) {
     let worst = 'skipped';
     for (const status of statuses)
         if (SEVERITY[status] > SEVERITY[worst])
@@ -704,7 +716,7 @@ const IDENTITY_FIELDS = ['repository', 'sha', 'ref', 'pullRequest'];
 function mergeReports(reports) {
     if (reports.length === 0)
         throw new errors_UserError('no reports to merge');
-    const status = worstStatus(reports.map((report) => report.verdict.status));
+    const status = status_worstStatus(reports.map((report) => report.verdict.status));
     const deciding = reports.filter((report) => report.verdict.status === status);
     const summary = [...new Set(deciding.map((report) => report.verdict.summary).filter(Boolean))].join('; ');
     const validations = reports.flatMap((report) => report.validations ?? []);
@@ -754,6 +766,2154 @@ function rejectDuplicates(names, what) {
 }
 function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
+/**
+ * Row-aligned byte ranges for sharding a CSV file across jobs.
+ *
+ * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
+ * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
+ * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
+ * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
+ * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
+ * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
+ * never closes, which the reader recovers from by re-reading it as a literal.)
+ */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const ROW_START = 0;
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_SEEN = 4;
+/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
+function shardRange(fileSize, i, n) {
+    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
+        throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
+    }
+    return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
+}
+/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
+class CsvRowScanner {
+    delimiter;
+    skipRows;
+    target;
+    /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    offset = 0;
+    state = ROW_START;
+    afterCR = false;
+    quotedCR = false;
+    line = 1;
+    rows = 0;
+    bomChecked = false;
+    found = null;
+    constructor(target, options = {}) {
+        this.target = target;
+        this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
+        this.skipRows = (options.header ?? true) ? 1 : 0;
+        for (const c of [this.delimiter, LF, CR])
+            this.unquotedClass[c] = 1;
+        for (const c of [QUOTE, LF, CR])
+            this.quotedClass[c] = 1;
+    }
+    /** The row start, once `push` has returned true. */
+    get result() {
+        return this.found;
+    }
+    /** Where the input ended without a row start at or after the target. */
+    endOfInput() {
+        return this.found ?? { offset: this.offset, line: this.line };
+    }
+    /** Feeds the next bytes; true once the row start is found (feed no more). */
+    push(chunk) {
+        if (this.found)
+            return true;
+        const n = chunk.length;
+        let i = 0;
+        if (!this.bomChecked && n > 0) {
+            // A BOM split across the first chunks is not worth handling: chunks are far larger.
+            this.bomChecked = true;
+            if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+                i = 3;
+        }
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const targetIndex = this.target - this.offset;
+        let state = this.state;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let quotedCR = this.quotedCR;
+        let rows = this.rows;
+        const fastEnd = Math.min(n, targetIndex);
+        while (i < n) {
+            if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
+                // Outside quotes and before the target only lines matter: count them up to the next quote
+                // in a tight loop, then take the state the last byte leaves.
+                let p = i;
+                let crlf = 0;
+                let breaks = 0;
+                for (; p < fastEnd; p++) {
+                    const c = chunk[p];
+                    if (c <= QUOTE) {
+                        if (c === QUOTE)
+                            break;
+                        if (c === LF) {
+                            breaks++;
+                            if (p > i && chunk[p - 1] === CR)
+                                crlf++;
+                        }
+                        else if (c === CR)
+                            breaks++;
+                    }
+                }
+                if (p > i) {
+                    line += breaks - crlf;
+                    const last = chunk[p - 1];
+                    if (last === LF || last === CR) {
+                        state = ROW_START;
+                        afterCR = last === CR;
+                    }
+                    else
+                        state = last === delimiter ? FIELD_START : UNQUOTED;
+                    i = p;
+                    continue;
+                }
+            }
+            if (state === ROW_START) {
+                const c = chunk[i];
+                if (afterCR) {
+                    afterCR = false;
+                    if (c === LF) {
+                        i++;
+                        continue;
+                    }
+                }
+                if (c === LF || c === CR) {
+                    line++;
+                    afterCR = c === CR;
+                    i++;
+                    continue;
+                }
+                if (rows >= this.skipRows && i >= targetIndex) {
+                    this.found = { offset: this.offset + i, line };
+                    return true;
+                }
+                rows++;
+                state = FIELD_START;
+            }
+            if (state === FIELD_START) {
+                if (chunk[i] === QUOTE) {
+                    state = QUOTED;
+                    quotedCR = false;
+                    i++;
+                    continue;
+                }
+                state = UNQUOTED;
+            }
+            if (state === UNQUOTED) {
+                while (i < n && unquoted[chunk[i]] === 0)
+                    i++;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === delimiter)
+                    state = FIELD_START;
+                else {
+                    line++;
+                    afterCR = c === CR;
+                    state = ROW_START;
+                }
+                continue;
+            }
+            if (state === QUOTED) {
+                const from = i;
+                while (i < n && quoted[chunk[i]] === 0)
+                    i++;
+                if (i > from)
+                    quotedCR = false;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === QUOTE)
+                    state = QUOTE_SEEN;
+                else if (c === CR) {
+                    line++;
+                    quotedCR = true;
+                }
+                else {
+                    if (!quotedCR)
+                        line++;
+                    quotedCR = false;
+                }
+                continue;
+            }
+            // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
+            if (chunk[i] === QUOTE) {
+                state = QUOTED;
+                quotedCR = false;
+                i++;
+            }
+            else
+                state = UNQUOTED;
+        }
+        this.state = state;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.quotedCR = quotedCR;
+        this.rows = rows;
+        this.offset += n;
+        return false;
+    }
+}
+/**
+ * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
+ * only as far as needed; the end of input when there is none.
+ */
+async function findRowStart(source, target, options = {}) {
+    const scanner = new CsvRowScanner(target, options);
+    for await (const chunk of source)
+        if (scanner.push(chunk))
+            break;
+    return scanner.endOfInput();
+}
+/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
+async function findLineStart(source, target) {
+    let offset = 0;
+    let line = 1;
+    if (target <= 0)
+        return { offset: 0, line };
+    for await (const chunk of source) {
+        let from = 0;
+        for (;;) {
+            const lf = chunk.indexOf(LF, from);
+            if (lf < 0)
+                break;
+            line++;
+            if (offset + lf + 1 >= target)
+                return { offset: offset + lf + 1, line };
+            from = lf + 1;
+        }
+        offset += chunk.length;
+    }
+    return { offset, line };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
+/**
+ * Byte-level number parsing with exactly `Number(text)` semantics, except that an empty or
+ * all-whitespace field is NaN (a blank cell is missing, not zero).
+ *
+ * The fast path handles plain decimals (`-12`, `3.25`, `.5`, `6.02e23`) whose significand fits
+ * in 2^53 and whose decimal exponent lets one IEEE multiplication or division produce the
+ * correctly rounded result (Clinger's fast path). Anything else that might still be a number
+ * (more digits, big exponents, `Infinity`, `0x1f`, surrounding whitespace, non-ASCII) is
+ * decoded and handed to `Number()`, so results always agree with it.
+ */
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10)
+    POW10[i] = p;
+const TWO53 = 9007199254740992;
+const DIGIT0 = 48;
+const decoder = new TextDecoder();
+/** Whitespace that `Number()` trims, as ASCII bytes (the non-ASCII ones go through the fallback). */
+function isAsciiSpace(c) {
+    return c === 32 || (c >= 9 && c <= 13);
+}
+/**
+ * Parses `buf[start, end)` like `Number(text)`; NaN for an empty or all-whitespace field.
+ *
+ * This entry handles only `-?digits(.digits)?` and is kept small so that V8 inlines it into the
+ * caller's loop: a double returned from a call that is not inlined is boxed on the heap, which
+ * costs more than the parse. Everything else goes to `parseGeneral`.
+ */
+function parseNumber(buf, start, end) {
+    let i = start;
+    if (i >= end)
+        return NaN;
+    let c = buf[i];
+    const negative = c === 45; /* - */
+    if (negative) {
+        if (++i === end)
+            return NaN;
+        c = buf[i];
+    }
+    const intStart = i;
+    let mantissa = 0;
+    while (c >= DIGIT0 && c <= 57) {
+        mantissa = mantissa * 10 + (c - DIGIT0);
+        if (++i === end) {
+            if (mantissa >= TWO53)
+                break;
+            return negative ? -mantissa : mantissa;
+        }
+        c = buf[i];
+    }
+    // Text starting with an ASCII letter other than the I of Infinity is never a number (words, NA).
+    if (i === intStart && c > 57 && c < 0x80 && c !== 73)
+        return NaN;
+    if (c === 46 /* . */ && i > intStart && i < end) {
+        const fracStart = ++i;
+        while (i < end) {
+            c = buf[i];
+            if (c < DIGIT0 || c > 57)
+                break;
+            mantissa = mantissa * 10 + (c - DIGIT0);
+            i++;
+        }
+        if (i === end && i - fracStart <= 22 && mantissa < TWO53) {
+            const value = mantissa / POW10[i - fracStart];
+            return negative ? -value : value;
+        }
+    }
+    // The unary plus types the call's result as a number, so the inlined returns merge as an
+    // unboxed double instead of boxing every fast-path result.
+    return +parseGeneral(buf, start, end);
+}
+/** The whole `Number()` grammar on bytes, with the fast path's exactness rule. */
+function parseGeneral(buf, start, end) {
+    if (start >= end)
+        return NaN;
+    let i = start;
+    let c = buf[i];
+    let negative = false;
+    if (c === 45 /* - */ || c === 43 /* + */) {
+        negative = c === 45;
+        if (++i === end)
+            return NaN;
+        c = buf[i];
+    }
+    // Digits accumulate exactly while the value stays below 2^53, whatever their count; `scale`
+    // checks that bound, so no separate count of significant digits is needed.
+    let mantissa = 0;
+    const intStart = i;
+    while (c >= DIGIT0 && c <= 57) {
+        mantissa = mantissa * 10 + (c - DIGIT0);
+        if (++i === end) {
+            if (mantissa >= TWO53)
+                return viaNumber(buf, start, end);
+            return negative ? -mantissa : mantissa;
+        }
+        c = buf[i];
+    }
+    let digits = i - intStart;
+    let exponent = 0;
+    if (c === 46 /* . */) {
+        const fracStart = ++i;
+        while (i < end) {
+            c = buf[i];
+            if (c < DIGIT0 || c > 57)
+                break;
+            mantissa = mantissa * 10 + (c - DIGIT0);
+            i++;
+        }
+        exponent = fracStart - i;
+        digits -= exponent;
+        if (digits === 0)
+            return unusual(buf, start, end, i);
+        if (i === end)
+            return scale(buf, start, end, negative, mantissa, exponent);
+    }
+    else if (digits === 0) {
+        return unusual(buf, start, end, i);
+    }
+    if (c !== 101 && c !== 69 /* e E */)
+        return unusual(buf, start, end, i);
+    if (++i === end)
+        return NaN;
+    c = buf[i];
+    let expNegative = false;
+    if (c === 45 || c === 43) {
+        expNegative = c === 45;
+        if (++i === end)
+            return NaN;
+        c = buf[i];
+    }
+    const expStart = i;
+    let value = 0;
+    while (c >= DIGIT0 && c <= 57) {
+        if (value < 100000)
+            value = value * 10 + (c - DIGIT0);
+        if (++i === end)
+            break;
+        c = buf[i];
+    }
+    if (i === expStart || i !== end)
+        return unusual(buf, start, end, i);
+    return scale(buf, start, end, negative, mantissa, exponent + (expNegative ? -value : value));
+}
+/** `mantissa × 10^exponent` when one correctly rounded IEEE operation gives it (Clinger). */
+function scale(buf, start, end, negative, mantissa, exponent) {
+    if (mantissa === 0)
+        return negative ? -0 : 0;
+    if (mantissa >= TWO53)
+        return viaNumber(buf, start, end);
+    let value;
+    if (exponent < 0) {
+        if (exponent < -22)
+            return viaNumber(buf, start, end);
+        value = mantissa / POW10[-exponent];
+    }
+    else if (exponent <= 22)
+        value = mantissa * POW10[exponent];
+    else if (exponent <= 22 + 15) {
+        // Still exact when the extra powers of ten keep the significand below 2^53.
+        const scaled = mantissa * POW10[exponent - 22];
+        if (scaled >= TWO53)
+            return viaNumber(buf, start, end);
+        value = scaled * 1e22;
+    }
+    else
+        return viaNumber(buf, start, end);
+    return negative ? -value : value;
+}
+/**
+ * The parse stopped at byte `i`. Any ASCII byte there other than whitespace, the `I` of
+ * `Infinity` or the letter of a `0x`/`0o`/`0b` prefix makes the text definitely not a number,
+ * which keeps words and null tokens such as `NA` off the slow path.
+ */
+function unusual(buf, start, end, i) {
+    if (i >= end)
+        return NaN;
+    const c = buf[i];
+    if (c >= 0x80 || isAsciiSpace(c))
+        return viaNumber(buf, start, end);
+    const first = buf[start];
+    const signed = first === 45 || first === 43;
+    if (c === 73 /* I */ && (i === start || (signed && i === start + 1)))
+        return viaNumber(buf, start, end);
+    if (i === start + 1 && first === DIGIT0) {
+        const lower = c | 0x20;
+        if (lower === 120 /* x */ || lower === 111 /* o */ || lower === 98 /* b */)
+            return viaNumber(buf, start, end);
+    }
+    return NaN;
+}
+function viaNumber(buf, start, end) {
+    const text = decoder.decode(buf.subarray(start, end));
+    return text.trim() === '' ? NaN : Number(text);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/utf8.ts
+/** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
+const utf8_decoder = new TextDecoder();
+const encoder = new TextEncoder();
+/**
+ * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
+ * range is well-formed (Unicode's definition: no overlong forms, surrogates or code points
+ * above U+10FFFF — the same sequences `TextDecoder` with `fatal: true` rejects).
+ */
+function findInvalidUtf8(buf, start, end) {
+    let i = start;
+    while (i < end) {
+        const c = buf[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let lo = 0x80;
+        let hi = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf)
+            need = 1;
+        else if (c >= 0xe0 && c <= 0xef) {
+            need = 2;
+            if (c === 0xe0)
+                lo = 0xa0;
+            else if (c === 0xed)
+                hi = 0x9f;
+        }
+        else if (c >= 0xf0 && c <= 0xf4) {
+            need = 3;
+            if (c === 0xf0)
+                lo = 0x90;
+            else if (c === 0xf4)
+                hi = 0x8f;
+        }
+        else
+            return i;
+        if (i + need >= end)
+            return i;
+        const second = buf[i + 1];
+        if (second < lo || second > hi)
+            return i;
+        for (let k = 2; k <= need; k++) {
+            const b = buf[i + k];
+            if (b < 0x80 || b > 0xbf)
+                return i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+/** Decodes `buf[start, end)` as UTF-8 (invalid sequences become U+FFFD). */
+function decodeUtf8(buf, start, end) {
+    const length = end - start;
+    if (length <= 24) {
+        // Short ASCII is the common case in tabular data, and a loop beats the decoder's call cost.
+        let text = '';
+        for (let i = start; i < end; i++) {
+            const c = buf[i];
+            if (c >= 0x80)
+                return utf8_decoder.decode(buf.subarray(start, end));
+            text += String.fromCharCode(c);
+        }
+        return text;
+    }
+    return utf8_decoder.decode(buf.subarray(start, end));
+}
+/** 1-based column of byte `at` in the line starting at `lineStart`, counted in Unicode code points. */
+function charColumn(buf, lineStart, at) {
+    let column = 1;
+    for (let i = lineStart; i < at; i++)
+        if ((buf[i] & 0xc0) !== 0x80)
+            column++;
+    return column;
+}
+/** Writes `text` as UTF-8 at `out[at]` (the caller ensures room for 3 bytes a unit) and returns the byte count. */
+function writeUtf8(text, out, at) {
+    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
+    if (text.length <= 32) {
+        let i = 0;
+        for (; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            out[at + i] = c;
+        }
+        if (i === text.length)
+            return i;
+    }
+    return encoder.encodeInto(text, out.subarray(at)).written;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/batch.ts
+
+
+/** Per-field flag bits in `RecordBatch.flags`. */
+const FieldFlag = {
+    /** CSV: the field was quoted. JSON Lines: the value was a string. Never a null token. */
+    QUOTED: 1,
+    /** CSV: the field contained `""` (or text after its closing quote) and was unescaped in place. */
+    ESCAPED: 2,
+    /** The field has bytes ≥ 0x80 (it was checked for valid UTF-8). */
+    NON_ASCII: 4,
+    /** The field is not valid UTF-8; `string()` shows U+FFFD for the bad bytes. */
+    INVALID_UTF8: 8,
+    /** JSON Lines: the value was `null` or the key was absent. */
+    NULL: 16,
+    /** JSON Lines: an object or array, kept as its JSON text. */
+    NESTED: 32,
+    /** JSON Lines: `true` or `false`. */
+    BOOLEAN: 64,
+};
+const NEVER_TOKEN = FieldFlag.QUOTED | FieldFlag.NESTED | FieldFlag.BOOLEAN;
+/**
+ * Null tokens: a subset of pandas' default `na_values` that real exports produce. Only unquoted
+ * CSV fields (and never JSON strings) can be null tokens, so `"NA"` in quotes stays the text NA
+ * and `""` is an empty string, as in PostgreSQL's CSV format.
+ */
+const DEFAULT_NULL_VALUES = [
+    '',
+    'NA',
+    'N/A',
+    'n/a',
+    'NULL',
+    'null',
+    'NaN',
+    'nan',
+    'None',
+    '#N/A',
+    '<NA>',
+];
+/** Matches null tokens on bytes: a length check and a first-byte table reject almost every value. */
+class NullTokens {
+    byLength = [];
+    firstByte = new Uint8Array(256);
+    maxLength;
+    empty;
+    constructor(tokens = DEFAULT_NULL_VALUES) {
+        const encoder = new TextEncoder();
+        let maxLength = 0;
+        let empty = false;
+        for (const token of tokens) {
+            const bytes = encoder.encode(token);
+            if (bytes.length === 0) {
+                empty = true;
+                continue;
+            }
+            (this.byLength[bytes.length] ??= []).push(bytes);
+            this.firstByte[bytes[0]] = 1;
+            maxLength = Math.max(maxLength, bytes.length);
+        }
+        this.maxLength = maxLength;
+        this.empty = empty;
+    }
+    matches(buf, start, end) {
+        const length = end - start;
+        if (length === 0)
+            return this.empty;
+        if (length > this.maxLength || this.firstByte[buf[start]] === 0)
+            return false;
+        const candidates = this.byLength[length];
+        if (candidates === undefined)
+            return false;
+        outer: for (const token of candidates) {
+            for (let i = 0; i < length; i++)
+                if (token[i] !== buf[start + i])
+                    continue outer;
+            return true;
+        }
+        return false;
+    }
+}
+/**
+ * Rows of one batch as byte ranges into `bytes`, row-major: field (row, col) is
+ * `bytes[starts[k], ends[k])` with `k = row * columnCount + col`. CSV and JSON Lines readers
+ * fill the same class so consumers stay monomorphic.
+ *
+ * Lifetime: a batch and its arrays are reused; it is valid until the reader that produced it is
+ * called again (the next `write`/`next`/`end`, or the next iteration of a batch iterator). Copy
+ * what must outlive that.
+ */
+class RecordBatch {
+    nulls;
+    /** Column names; JSON Lines may add columns in later batches, never remove or reorder. */
+    columns = [];
+    columnCount = 0;
+    rowCount = 0;
+    bytes = new Uint8Array(0);
+    starts = new Int32Array(0);
+    ends = new Int32Array(0);
+    flags = new Uint8Array(0);
+    /** 1-based physical line where each row starts. */
+    lines = new Int32Array(0);
+    constructor(nulls) {
+        this.nulls = nulls;
+    }
+    /** Null: JSON null or absent key, or an unquoted field equal to a null token (empty by default). */
+    isNull(row, col) {
+        const k = row * this.columnCount + col;
+        const flags = this.flags[k];
+        if ((flags & FieldFlag.NULL) !== 0)
+            return true;
+        if ((flags & NEVER_TOKEN) !== 0)
+            return false;
+        return this.nulls.matches(this.bytes, this.starts[k], this.ends[k]);
+    }
+    /** The field as `Number(text)` would read it, except that empty and blank fields are NaN. */
+    number(row, col) {
+        const k = row * this.columnCount + col;
+        return parseNumber(this.bytes, this.starts[k], this.ends[k]);
+    }
+    /** The field decoded from UTF-8 (unescaped for quoted CSV fields). Allocates: call only when needed. */
+    string(row, col) {
+        const k = row * this.columnCount + col;
+        return decodeUtf8(this.bytes, this.starts[k], this.ends[k]);
+    }
+    /** Byte offset in `bytes` where the field starts (for hashing or comparing without strings). */
+    start(row, col) {
+        return this.starts[row * this.columnCount + col];
+    }
+    /** Byte offset in `bytes` just past the field. */
+    end(row, col) {
+        return this.ends[row * this.columnCount + col];
+    }
+    /** `FieldFlag` bits of the field. */
+    flag(row, col) {
+        return this.flags[row * this.columnCount + col];
+    }
+    /** 1-based physical line where the row starts. */
+    line(row) {
+        return this.lines[row];
+    }
+}
+/** Feeds a whole source to a push reader and yields each batch as it completes (valid until the next iteration). */
+async function* pushBatches(reader, source) {
+    for await (const chunk of source) {
+        reader.write(chunk);
+        for (let batch = reader.next(); batch !== null; batch = reader.next())
+            yield batch;
+        if (reader.hasStopped)
+            return;
+    }
+    reader.end();
+    for (let batch = reader.next(); batch !== null; batch = reader.next())
+        yield batch;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
+/** Problems found in data files, recorded with their position and bounded in number. */
+/** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
+class IssueLog {
+    file;
+    maxIssues;
+    issues = [];
+    errorCount = 0;
+    warningCount = 0;
+    constructor(file, maxIssues) {
+        this.file = file;
+        this.maxIssues = maxIssues;
+    }
+    add(code, severity, line, column, message) {
+        if (severity === 'error')
+            this.errorCount++;
+        else
+            this.warningCount++;
+        if (this.issues.length >= this.maxIssues)
+            return;
+        const issue = { line, column, code, severity, message };
+        if (this.file !== undefined)
+            issue.file = this.file;
+        this.issues.push(issue);
+    }
+    /** Issues found but not kept because of the bound. */
+    get dropped() {
+        return this.errorCount + this.warningCount - this.issues.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-reader.ts
+
+
+
+
+const csv_reader_QUOTE = 34;
+const csv_reader_LF = 10;
+const csv_reader_CR = 13;
+// Byte classes for scanning unquoted text: 0 means "ordinary byte, keep going".
+const C_DELIMITER = 1;
+const C_LF = 2;
+const C_CR = 3;
+const C_QUOTE = 4;
+const C_HIGH = 5;
+const LEARN_COLUMNS = 256;
+/**
+ * RFC 4180 CSV tokenizer over pushed byte chunks, producing `RecordBatch`es of byte ranges.
+ *
+ * Lenient where RFC 4180 is strict, and says so with a warning: a quote inside an unquoted field
+ * is a literal character; text after a closing quote is appended to the field (`"ab"c` → `abc`,
+ * later quotes literal). A row whose field count differs from the header is reported and
+ * dropped. A quote still open at end of input (or after `maxRowBytes`) is reported, then treated
+ * as a literal character so the rows after it are read normally. Lines end with LF, CRLF or CR.
+ * Blank lines are skipped.
+ *
+ * Rows are parsed whole: when a chunk ends inside a row, that row is parsed again once at least
+ * as many bytes again have arrived, which keeps the work linear even for huge quoted fields.
+ */
+class CsvReader {
+    issues;
+    delimiter;
+    header;
+    batchSize;
+    stripBom;
+    stopAt;
+    maxRowBytes;
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    batch;
+    buf = new Uint8Array(1 << 16);
+    len = 0;
+    pos = 0;
+    /** Absolute offset of `buf[0]`. */
+    consumed = 0;
+    line;
+    afterCR = false;
+    eof = false;
+    finished = false;
+    stopped = false;
+    bomChecked;
+    pendingRelease = false;
+    /** Bytes of the partial row at the last failed attempt; retry once twice as many are buffered. */
+    partialBytes = 0;
+    /** Absolute offset of an unclosed quote now read as a literal character. */
+    literalQuoteAt = -1;
+    columnCount = -1;
+    names = [];
+    starts = new Int32Array(0);
+    ends = new Int32Array(0);
+    flags = new Uint8Array(0);
+    lines = new Int32Array(0);
+    rowCount = 0;
+    // The first row, as learned by scanRows in learning mode.
+    learnedFields = 0;
+    learnedRowStart = 0;
+    strayAt = -1;
+    /** Whether the row has a warning, non-ASCII bytes or fields to unescape. */
+    rowNeedsFinish = false;
+    constructor(options = {}) {
+        const delimiter = options.delimiter ?? ',';
+        const code = delimiter.charCodeAt(0);
+        if (delimiter.length !== 1 || code > 0x7f || code === csv_reader_QUOTE || code === csv_reader_LF || code === csv_reader_CR) {
+            throw new errors_UserError(`CSV delimiter must be one ASCII character other than a quote or newline, got ${JSON.stringify(delimiter)}`);
+        }
+        this.delimiter = code;
+        this.header = options.header ?? true;
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.stripBom = options.stripBom ?? true;
+        this.bomChecked = !this.stripBom;
+        this.stopAt = options.stopAt ?? -1;
+        this.maxRowBytes = options.maxRowBytes ?? 32 * 1024 * 1024;
+        this.line = options.firstLine ?? 1;
+        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+        for (let c = 0x80; c < 256; c++) {
+            this.unquotedClass[c] = C_HIGH;
+            this.quotedClass[c] = C_HIGH;
+        }
+        this.unquotedClass[code] = C_DELIMITER;
+        this.unquotedClass[csv_reader_LF] = this.quotedClass[csv_reader_LF] = C_LF;
+        this.unquotedClass[csv_reader_CR] = this.quotedClass[csv_reader_CR] = C_CR;
+        this.unquotedClass[csv_reader_QUOTE] = this.quotedClass[csv_reader_QUOTE] = C_QUOTE;
+        if (options.columns)
+            this.setColumns(options.columns);
+    }
+    /** Column names, known once the header row has been read (empty before). */
+    get columns() {
+        return this.names;
+    }
+    /** Appends input bytes. Invalidates the last batch. */
+    write(chunk) {
+        this.release();
+        if (this.eof)
+            throw new Error('CsvReader.write after end');
+        if (this.stopped || chunk.length === 0)
+            return;
+        if (this.len + chunk.length + 1 > this.buf.length) {
+            let size = this.buf.length * 2;
+            while (size < this.len + chunk.length + 1)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(this.buf.subarray(0, this.len));
+            this.buf = grown;
+        }
+        this.buf.set(chunk, this.len);
+        this.len += chunk.length;
+        this.buf[this.len] = csv_reader_LF;
+    }
+    /** Marks the end of input. Invalidates the last batch. */
+    end() {
+        this.release();
+        this.eof = true;
+    }
+    /**
+     * The next full batch, or the last partial one after `end()`; null when more input is needed
+     * (or everything was read). Invalidates the previous batch.
+     */
+    next() {
+        this.release();
+        if (this.finished)
+            return null;
+        const full = this.parse();
+        const done = this.stopped || (this.eof && this.pos >= this.len);
+        if (!full && !done)
+            return null;
+        if (done)
+            this.finished = true;
+        if (this.rowCount === 0)
+            return null;
+        const batch = this.batch;
+        batch.columns = this.names;
+        batch.columnCount = this.columnCount;
+        batch.rowCount = this.rowCount;
+        batch.bytes = this.buf;
+        batch.starts = this.starts;
+        batch.ends = this.ends;
+        batch.flags = this.flags;
+        batch.lines = this.lines;
+        this.pendingRelease = true;
+        return batch;
+    }
+    /** Reads a whole source; each yielded batch is valid until the next iteration. */
+    batches(source) {
+        return pushBatches(this, source);
+    }
+    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+    get hasStopped() {
+        return this.stopped;
+    }
+    release() {
+        if (!this.pendingRelease)
+            return;
+        this.pendingRelease = false;
+        this.rowCount = 0;
+        this.compact();
+    }
+    /** Drops the bytes before `pos`, which no live batch references. */
+    compact() {
+        if (this.pos === 0)
+            return;
+        this.buf.copyWithin(0, this.pos, this.len);
+        this.len -= this.pos;
+        this.consumed += this.pos;
+        this.pos = 0;
+        this.buf[this.len] = csv_reader_LF;
+    }
+    setColumns(names) {
+        this.names = names;
+        this.columnCount = names.length;
+        const cells = this.batchSize * Math.max(1, names.length);
+        this.starts = new Int32Array(cells);
+        this.ends = new Int32Array(cells);
+        this.flags = new Uint8Array(cells);
+        this.lines = new Int32Array(this.batchSize);
+    }
+    /** Parses rows into the batch; true when it is full. */
+    parse() {
+        if (!this.bomChecked) {
+            if (this.len < 3 && !this.eof)
+                return false;
+            this.bomChecked = true;
+            if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf)
+                this.pos = 3;
+        }
+        if (this.columnCount < 0 && !this.learnColumns())
+            return false;
+        return this.scanRows(this.columnCount, this.batchSize, false);
+    }
+    /** Reads the first row to learn the column count (and names, when it is a header). */
+    learnColumns() {
+        for (let cap = LEARN_COLUMNS;;) {
+            this.starts = new Int32Array(cap);
+            this.ends = new Int32Array(cap);
+            this.flags = new Uint8Array(cap);
+            this.lines = new Int32Array(1);
+            this.learnedFields = 0;
+            if (!this.scanRows(cap, 1, true)) {
+                if (this.learnedFields > cap) {
+                    cap = this.learnedFields;
+                    continue;
+                }
+                if (this.eof && this.pos >= this.len)
+                    this.setColumns([]);
+                return false;
+            }
+            this.rowCount = 0;
+            const n = this.learnedFields;
+            const rowLine = this.lines[0];
+            if (!this.header) {
+                // The first row is data: parse it again as a row of the batch.
+                this.pos = this.learnedRowStart;
+                this.line = rowLine;
+                this.afterCR = false;
+                this.setColumns(Array.from({ length: n }, (_, i) => `column${i + 1}`));
+                return true;
+            }
+            if (this.rowNeedsFinish) {
+                this.finishFields(this.starts, this.ends, this.flags, 0, n, this.learnedRowStart, rowLine, this.strayAt);
+            }
+            const names = [];
+            for (let i = 0; i < n; i++)
+                names.push(decodeUtf8(this.buf, this.starts[i], this.ends[i]));
+            this.setColumns(names);
+            this.compact();
+            return true;
+        }
+    }
+    /**
+     * Tokenizes rows at `pos` into the field arrays (row-major, `cc` slots a row) until `rowLimit`
+     * rows are stored (true) or the input runs out (false). Blank lines are skipped, ragged rows
+     * reported and dropped. All state lives in locals: this is the hot loop. When the input ends
+     * inside a row, the row is left unconsumed and parsed again later (see `partialBytes`).
+     *
+     * In learning mode (the first row, to size the columns) the row's field count is kept in
+     * `learnedFields`, nothing is reported and, when there are more than `cc` fields, nothing is
+     * consumed so that the caller can retry with room for them.
+     */
+    scanRows(cc, rowLimit, learning) {
+        const buf = this.buf;
+        const len = this.len;
+        const eof = this.eof;
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const starts = this.starts;
+        const ends = this.ends;
+        const flags = this.flags;
+        const lines = this.lines;
+        const stopLimit = this.stopAt >= 0 && !learning ? this.stopAt - this.consumed : Infinity;
+        let pos = this.pos;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let row = this.rowCount;
+        let partial = this.partialBytes;
+        let literalQuote = this.literalQuoteAt - this.consumed;
+        let full = false;
+        rows: for (;;) {
+            if (row >= rowLimit) {
+                full = true;
+                break;
+            }
+            if (pos >= len)
+                break;
+            let c = buf[pos];
+            if (afterCR) {
+                afterCR = false;
+                if (c === csv_reader_LF) {
+                    pos++;
+                    continue;
+                }
+            }
+            if (c === csv_reader_LF || c === csv_reader_CR) {
+                pos++;
+                line++;
+                afterCR = c === csv_reader_CR;
+                continue;
+            }
+            if (pos >= stopLimit) {
+                this.stopped = true;
+                break;
+            }
+            if (partial > 0 && !eof && len - pos < 2 * partial)
+                break;
+            const rowStart = pos;
+            const rowLine = line;
+            const base = row * cc;
+            let i = pos;
+            let f = 0;
+            let stray = -1;
+            let rowFlags = 0;
+            let extraAt = -1;
+            for (;;) {
+                // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
+                c = buf[i];
+                let start = i;
+                let end = -1;
+                let fieldFlags = 0;
+                if (c === csv_reader_QUOTE && i !== literalQuote) {
+                    fieldFlags = FieldFlag.QUOTED;
+                    let j = i + 1;
+                    for (;;) {
+                        let q = buf[j];
+                        while (quoted[q] === 0)
+                            q = buf[++j];
+                        if (j >= len)
+                            break;
+                        const k = quoted[q];
+                        if (k === C_QUOTE) {
+                            if (j + 1 < len && buf[j + 1] === csv_reader_QUOTE) {
+                                fieldFlags |= FieldFlag.ESCAPED;
+                                j += 2;
+                                continue;
+                            }
+                            // A quote at the end of the data may be the first half of `""`.
+                            if (j + 1 < len || eof)
+                                break;
+                            j = len;
+                            break;
+                        }
+                        if (k === C_HIGH)
+                            fieldFlags |= FieldFlag.NON_ASCII;
+                        else {
+                            line++;
+                            if (k === C_CR && j + 1 < len && buf[j + 1] === csv_reader_LF)
+                                j++;
+                        }
+                        j++;
+                    }
+                    if (j >= len) {
+                        line = rowLine;
+                        if (eof || len - rowStart > this.maxRowBytes) {
+                            this.unclosedQuote(rowStart, rowLine, i);
+                            literalQuote = i;
+                            continue rows;
+                        }
+                        partial = len - rowStart;
+                        break rows;
+                    }
+                    // buf[j] is the closing quote.
+                    i = j + 1;
+                    c = buf[i];
+                    const next = unquoted[c];
+                    if (next >= C_DELIMITER && next <= C_CR) {
+                        // Clean fields skip unescaping: their content is exactly between the quotes.
+                        if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
+                            start++;
+                            end = j;
+                        }
+                        else
+                            end = i;
+                    }
+                    else {
+                        // Text after the closing quote: kept, unescaped in finishFields.
+                        fieldFlags |= FieldFlag.ESCAPED;
+                        if (stray < 0)
+                            stray = i;
+                    }
+                }
+                if (end < 0) {
+                    for (;;) {
+                        let k = unquoted[c];
+                        while (k === 0) {
+                            c = buf[++i];
+                            k = unquoted[c];
+                        }
+                        if (k <= C_CR)
+                            break;
+                        if (k === C_HIGH)
+                            fieldFlags |= FieldFlag.NON_ASCII;
+                        else if (stray < 0 && i !== literalQuote)
+                            stray = i;
+                        c = buf[++i];
+                    }
+                    if (i >= len && !eof) {
+                        line = rowLine;
+                        if (len - rowStart > this.maxRowBytes)
+                            this.rowTooLong(rowLine);
+                        partial = len - rowStart;
+                        break rows;
+                    }
+                    end = i;
+                }
+                if (f < cc) {
+                    const k = base + f;
+                    starts[k] = start;
+                    ends[k] = end;
+                    flags[k] = fieldFlags;
+                    rowFlags |= fieldFlags;
+                }
+                else if (f === cc)
+                    extraAt = start;
+                f++;
+                if (i >= len)
+                    break;
+                if (c === delimiter) {
+                    i++;
+                    continue;
+                }
+                i++;
+                line++;
+                if (c === csv_reader_CR) {
+                    if (i >= len)
+                        afterCR = true;
+                    else if (buf[i] === csv_reader_LF)
+                        i++;
+                }
+                break;
+            }
+            // A whole row was read: buf[rowStart, i).
+            partial = 0;
+            const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
+            if (learning) {
+                this.learnedFields = f;
+                this.learnedRowStart = rowStart;
+                if (f > cc) {
+                    line = rowLine;
+                    afterCR = false;
+                    break;
+                }
+                this.strayAt = stray;
+                this.rowNeedsFinish = needsFinish;
+                pos = i;
+                lines[row++] = rowLine;
+                continue;
+            }
+            pos = i;
+            if (f !== cc) {
+                this.raggedRow(rowStart, rowLine, f, cc, f > cc ? extraAt : lineEnd(buf, rowStart, i));
+                continue;
+            }
+            if (needsFinish)
+                this.finishFields(starts, ends, flags, base, cc, rowStart, rowLine, stray);
+            lines[row++] = rowLine;
+        }
+        this.pos = pos;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.rowCount = row;
+        this.partialBytes = partial;
+        return full;
+    }
+    rowTooLong(line) {
+        throw new errors_UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
+            ...(this.issues.file !== undefined && { file: this.issues.file }),
+            line,
+        });
+    }
+    /** Reports a quote that never closes; it is read as a literal character from now on. */
+    unclosedQuote(rowStart, rowLine, quoteAt) {
+        const { line, column } = this.locate(rowStart, rowLine, quoteAt);
+        const why = this.eof ? 'before end of file' : `within ${this.maxRowBytes} bytes`;
+        this.issues.add('unclosed-quote', 'error', line, column, `quoted field is not closed ${why}; quote read as a literal character`);
+        this.literalQuoteAt = this.consumed + quoteAt;
+    }
+    raggedRow(rowStart, rowLine, n, cc, at) {
+        const { line, column } = this.locate(rowStart, rowLine, at);
+        this.issues.add('ragged-row', 'error', line, column, `expected ${cc} fields, found ${n}; row skipped`);
+    }
+    /** Reports warnings and bad UTF-8 of a kept row, then unescapes its quoted fields in place. */
+    finishFields(starts, ends, flags, base, n, rowStart, rowLine, stray) {
+        if (stray >= 0) {
+            const { line, column } = this.locate(rowStart, rowLine, stray);
+            this.issues.add('stray-quote', 'warning', line, column, 'quote inside an unquoted field or after a closing quote; kept as text');
+        }
+        for (let f = base; f < base + n; f++) {
+            const fieldFlags = flags[f];
+            if (fieldFlags === 0 || fieldFlags === FieldFlag.QUOTED)
+                continue;
+            if ((fieldFlags & FieldFlag.NON_ASCII) !== 0) {
+                const bad = findInvalidUtf8(this.buf, starts[f], ends[f]);
+                if (bad >= 0) {
+                    flags[f] = fieldFlags | FieldFlag.INVALID_UTF8;
+                    const { line, column } = this.locate(rowStart, rowLine, bad);
+                    this.issues.add('invalid-utf8', 'error', line, column, 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+                }
+            }
+            if ((fieldFlags & FieldFlag.ESCAPED) !== 0)
+                ends[f] = this.unescape(starts[f], ends[f], fieldFlags);
+        }
+    }
+    /**
+     * Rewrites `buf[start, end)` in place without its quoting and returns the new end. The range
+     * starts at the opening quote when the field was quoted; `""` inside quotes is one quote, and
+     * after the closing quote every byte (quotes included) is literal.
+     */
+    unescape(start, end, fieldFlags) {
+        const buf = this.buf;
+        let inQuotes = (fieldFlags & FieldFlag.QUOTED) !== 0;
+        let r = inQuotes ? start + 1 : start;
+        let w = start;
+        while (r < end) {
+            const c = buf[r];
+            if (inQuotes && c === csv_reader_QUOTE) {
+                if (r + 1 < end && buf[r + 1] === csv_reader_QUOTE) {
+                    buf[w++] = csv_reader_QUOTE;
+                    r += 2;
+                }
+                else {
+                    inQuotes = false;
+                    r++;
+                }
+                continue;
+            }
+            buf[w++] = c;
+            r++;
+        }
+        return w;
+    }
+    /** Physical line and column of byte `at` of the row that starts at `rowStart` on line `rowLine`. */
+    locate(rowStart, rowLine, at) {
+        const buf = this.buf;
+        let line = rowLine;
+        let lineStart = rowStart;
+        for (let i = rowStart; i < at; i++) {
+            const c = buf[i];
+            if (c === csv_reader_LF || (c === csv_reader_CR && buf[i + 1] !== csv_reader_LF)) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return { line, column: charColumn(buf, lineStart, at) };
+    }
+}
+/** Where the row `buf[rowStart, rowEnd)` ends before its line terminator. */
+function lineEnd(buf, rowStart, rowEnd) {
+    let end = rowEnd;
+    while (end > rowStart && (buf[end - 1] === csv_reader_LF || buf[end - 1] === csv_reader_CR))
+        end--;
+    return end;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/jsonl-reader.ts
+
+
+
+const jsonl_reader_LF = 10;
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder();
+/**
+ * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
+ * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
+ * later batches meet new keys. Values become bytes: strings as UTF-8 (flag QUOTED), numbers as
+ * `String(n)`, booleans as `true`/`false` (flag BOOLEAN), objects and arrays as JSON text (flag
+ * NESTED), and null or a missing key as an empty field with flag NULL. Blank lines are skipped;
+ * a line that is not a JSON object is reported and skipped.
+ */
+class JsonlReader {
+    issues;
+    batchSize;
+    stopAt;
+    batch;
+    names = [];
+    index = new Map();
+    pending = [];
+    pendingLines = [];
+    lineEnds = [];
+    buf = new Uint8Array(1 << 16);
+    len = 0;
+    pos = 0;
+    consumed = 0;
+    line;
+    eof = false;
+    finished = false;
+    stopped = false;
+    bomChecked = false;
+    out = new Uint8Array(1 << 16);
+    constructor(options = {}) {
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.stopAt = options.stopAt ?? -1;
+        this.line = options.firstLine ?? 1;
+        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+    }
+    get columns() {
+        return this.names;
+    }
+    write(chunk) {
+        if (this.eof)
+            throw new Error('JsonlReader.write after end');
+        if (this.stopped || chunk.length === 0)
+            return;
+        if (this.pos > 0) {
+            this.buf.copyWithin(0, this.pos, this.len);
+            this.len -= this.pos;
+            this.consumed += this.pos;
+            this.pos = 0;
+        }
+        if (this.len + chunk.length > this.buf.length) {
+            let size = this.buf.length * 2;
+            while (size < this.len + chunk.length)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(this.buf.subarray(0, this.len));
+            this.buf = grown;
+        }
+        this.buf.set(chunk, this.len);
+        this.len += chunk.length;
+    }
+    end() {
+        this.eof = true;
+    }
+    /** Same contract as `CsvReader.next`: the previous batch becomes invalid. */
+    next() {
+        if (this.finished)
+            return null;
+        this.readLines();
+        const done = this.stopped || (this.eof && this.pos >= this.len);
+        if (this.pending.length < this.batchSize && !done)
+            return null;
+        if (done)
+            this.finished = true;
+        if (this.pending.length === 0)
+            return null;
+        this.fill();
+        return this.batch;
+    }
+    /** Reads a whole source; each yielded batch is valid until the next iteration. */
+    batches(source) {
+        return pushBatches(this, source);
+    }
+    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+    get hasStopped() {
+        return this.stopped;
+    }
+    /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */
+    readLines() {
+        const buf = this.buf;
+        if (!this.bomChecked) {
+            if (this.len < 3 && !this.eof)
+                return;
+            this.bomChecked = true;
+            if (this.len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                this.pos = 3;
+        }
+        const data = buf.subarray(0, this.len);
+        while (this.pending.length < this.batchSize && this.pos < this.len) {
+            // Find the lines of one block, then decode the block at once: a decoder call per line
+            // would cost more than the JSON parsing.
+            const blockStart = this.pos;
+            const firstLine = this.line;
+            const ends = this.lineEnds;
+            ends.length = 0;
+            let at = blockStart;
+            while (ends.length < this.batchSize - this.pending.length && at < this.len) {
+                if (this.stopAt >= 0 && this.consumed + at >= this.stopAt) {
+                    this.stopped = true;
+                    break;
+                }
+                let end = data.indexOf(jsonl_reader_LF, at);
+                if (end < 0) {
+                    if (!this.eof)
+                        break;
+                    end = this.len;
+                }
+                ends.push(end);
+                at = end + 1;
+            }
+            if (ends.length === 0)
+                return;
+            this.pos = Math.min(at, this.len);
+            this.line += ends.length;
+            this.readBlock(blockStart, ends, firstLine);
+            if (this.stopped)
+                return;
+        }
+    }
+    /** Reads the lines that start at `start` and end (before LF) at each of `ends`. */
+    readBlock(start, ends, firstLine) {
+        const blockEnd = ends[ends.length - 1];
+        let text;
+        try {
+            text = fatalDecoder.decode(this.buf.subarray(start, blockEnd));
+        }
+        catch {
+            // Somewhere in the block is invalid UTF-8: decode line by line to report each one.
+            text = undefined;
+        }
+        let lineStart = start;
+        let from = 0;
+        for (let k = 0; k < ends.length; k++) {
+            const end = ends[k];
+            const line = firstLine + k;
+            let lineText;
+            if (text !== undefined) {
+                const lf = k === ends.length - 1 ? text.length : text.indexOf('\n', from);
+                lineText = text.slice(from, lf);
+                from = lf + 1;
+            }
+            else
+                lineText = this.decodeLine(lineStart, end, line);
+            lineStart = end + 1;
+            if (lineText.endsWith('\r'))
+                lineText = lineText.slice(0, -1);
+            this.readLine(lineText, line);
+        }
+    }
+    decodeLine(start, end, line) {
+        const bytes = this.buf.subarray(start, end);
+        const bad = findInvalidUtf8(this.buf, start, end);
+        if (bad < 0)
+            return lenientDecoder.decode(bytes);
+        this.issues.add('invalid-utf8', 'error', line, charColumn(this.buf, start, bad), 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+        return lenientDecoder.decode(bytes);
+    }
+    readLine(text, line) {
+        if (text.trim() === '')
+            return;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            const at = /position (\d+)/.exec(message);
+            const column = at ? Number(at[1]) + 1 : 1;
+            const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+            this.issues.add('bad-json', 'error', line, column, `invalid JSON (${reason.slice(0, 120)}); line skipped`);
+            return;
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+            this.issues.add('not-an-object', 'error', line, 1, `expected a JSON object, found ${kind}; line skipped`);
+            return;
+        }
+        this.pending.push(value);
+        this.pendingLines.push(line);
+    }
+    /** Writes the pending objects into the batch as byte ranges. */
+    fill() {
+        const rows = this.pending;
+        for (const row of rows) {
+            for (const key in row) {
+                if (!this.index.has(key)) {
+                    this.index.set(key, this.names.length);
+                    this.names.push(key);
+                }
+            }
+        }
+        const cc = this.names.length;
+        const cells = rows.length * cc;
+        const batch = this.batch;
+        if (batch.starts.length < cells) {
+            batch.starts = new Int32Array(cells);
+            batch.ends = new Int32Array(cells);
+            batch.flags = new Uint8Array(cells);
+        }
+        if (batch.lines.length < rows.length)
+            batch.lines = new Int32Array(this.batchSize);
+        const { starts, ends, flags } = batch;
+        flags.fill(FieldFlag.NULL, 0, cells);
+        starts.fill(0, 0, cells);
+        ends.fill(0, 0, cells);
+        let w = 0;
+        for (let r = 0; r < rows.length; r++) {
+            const row = rows[r];
+            const base = r * cc;
+            for (const key in row) {
+                const k = base + this.index.get(key);
+                const value = row[key];
+                let text;
+                let flag;
+                if (value === null)
+                    continue;
+                if (typeof value === 'string') {
+                    text = value;
+                    flag = FieldFlag.QUOTED;
+                }
+                else if (typeof value === 'number') {
+                    text = String(value);
+                    flag = 0;
+                }
+                else if (typeof value === 'boolean') {
+                    text = value ? 'true' : 'false';
+                    flag = FieldFlag.BOOLEAN;
+                }
+                else {
+                    text = JSON.stringify(value);
+                    flag = FieldFlag.NESTED;
+                }
+                if (w + text.length * 3 > this.out.length)
+                    this.growOut(w + text.length * 3);
+                const written = writeUtf8(text, this.out, w);
+                if (written !== text.length)
+                    flag |= FieldFlag.NON_ASCII;
+                starts[k] = w;
+                ends[k] = w + written;
+                flags[k] = flag;
+                w += written;
+            }
+            batch.lines[r] = this.pendingLines[r];
+        }
+        batch.columns = this.names.slice();
+        batch.columnCount = cc;
+        batch.rowCount = rows.length;
+        batch.bytes = this.out;
+        rows.length = 0;
+        this.pendingLines.length = 0;
+    }
+    growOut(min) {
+        let size = this.out.length * 2;
+        while (size < min)
+            size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(this.out);
+        this.out = grown;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(5587);
+// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/metadata.js + 1 modules
+var src_metadata = __webpack_require__(2050);
+// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/index.js + 16 modules
+var src = __webpack_require__(4345);
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
+
+
+/**
+ * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
+ * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
+ * `String(x)` (which `RecordBatch.number` reads back exactly), strings as UTF-8 with flag QUOTED
+ * (so `"NA"` stays text), booleans as `true`/`false` with flag BOOLEAN, dates as ISO 8601,
+ * binary as base64 with flag QUOTED, structs, lists and maps as JSON with flag NESTED, and null
+ * as an empty field with flag NULL.
+ */
+class BatchEncoder {
+    batch;
+    out = new Uint8Array(1 << 16);
+    w = 0;
+    columnCount = 0;
+    constructor(batch) {
+        this.batch = batch;
+    }
+    /** Starts a batch of `rowCount` rows whose first row is row `firstRow` (0-based) of the file. */
+    begin(columns, firstRow, rowCount) {
+        const batch = this.batch;
+        const cells = rowCount * columns.length;
+        if (batch.starts.length < cells) {
+            batch.starts = new Int32Array(cells);
+            batch.ends = new Int32Array(cells);
+            batch.flags = new Uint8Array(cells);
+        }
+        if (batch.lines.length < rowCount)
+            batch.lines = new Int32Array(rowCount);
+        for (let r = 0; r < rowCount; r++)
+            batch.lines[r] = firstRow + r + 1;
+        batch.columns = columns;
+        batch.columnCount = columns.length;
+        batch.rowCount = rowCount;
+        this.columnCount = columns.length;
+        this.w = 0;
+    }
+    /** Writes column `col` of the batch's rows `[from, to)` (absolute) from `slices`, which cover them in order. */
+    column(col, slices, from) {
+        const rowCount = this.batch.rowCount;
+        let row = 0;
+        for (const slice of slices) {
+            if (slice.rowEnd <= from + row)
+                continue;
+            if (row === rowCount)
+                break;
+            const offset = from + row - slice.rowStart;
+            const take = Math.min(rowCount - row, slice.rowEnd - (from + row));
+            this.values(col, row, slice.data, offset, take);
+            row += take;
+        }
+        if (row < rowCount)
+            throw new Error(`column ${this.batch.columns[col]} has fewer values than the row group has rows`);
+    }
+    /** Hands the filled byte buffer to the batch. */
+    finish() {
+        this.batch.bytes = this.out;
+    }
+    values(col, row, data, offset, count) {
+        const cc = this.columnCount;
+        const { starts, ends, flags } = this.batch;
+        if (!Array.isArray(data)) {
+            // Typed arrays hold numbers or BigInts only: their text is ASCII and never null.
+            for (let i = 0, k = row * cc + col; i < count; i++, k += cc) {
+                const text = String(data[offset + i]);
+                this.ensure(text.length);
+                starts[k] = this.w;
+                this.w = writeAscii(text, this.out, this.w);
+                ends[k] = this.w;
+                flags[k] = 0;
+            }
+            return;
+        }
+        for (let i = 0, k = row * cc + col; i < count; i++, k += cc)
+            this.value(data[offset + i], k);
+    }
+    value(value, k) {
+        const { starts, ends, flags } = this.batch;
+        let text;
+        let flag;
+        switch (typeof value) {
+            case 'number':
+            case 'bigint':
+                text = String(value);
+                this.ensure(text.length);
+                starts[k] = this.w;
+                this.w = writeAscii(text, this.out, this.w);
+                ends[k] = this.w;
+                flags[k] = 0;
+                return;
+            case 'string':
+                text = value;
+                flag = FieldFlag.QUOTED;
+                break;
+            case 'boolean':
+                text = value ? 'true' : 'false';
+                flag = FieldFlag.BOOLEAN;
+                break;
+            case 'undefined':
+                starts[k] = ends[k] = this.w;
+                flags[k] = FieldFlag.NULL;
+                return;
+            default:
+                if (value === null) {
+                    starts[k] = ends[k] = this.w;
+                    flags[k] = FieldFlag.NULL;
+                    return;
+                }
+                if (value instanceof Date) {
+                    const valid = !Number.isNaN(value.getTime());
+                    text = valid ? value.toISOString() : String(value);
+                    flag = valid ? 0 : FieldFlag.QUOTED;
+                }
+                else if (value instanceof Uint8Array) {
+                    text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+                    flag = FieldFlag.QUOTED;
+                }
+                else {
+                    text = JSON.stringify(value, jsonSafe);
+                    flag = FieldFlag.NESTED;
+                }
+        }
+        this.ensure(text.length * 3);
+        const at = this.w;
+        const written = writeUtf8(text, this.out, at);
+        if (written !== text.length)
+            flag |= FieldFlag.NON_ASCII;
+        starts[k] = at;
+        ends[k] = at + written;
+        flags[k] = flag;
+        this.w = at + written;
+    }
+    ensure(extra) {
+        const min = this.w + extra;
+        if (min <= this.out.length)
+            return;
+        let size = this.out.length * 2;
+        while (size < min)
+            size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(this.out.subarray(0, this.w));
+        this.out = grown;
+    }
+}
+/** JSON for values JSON.stringify refuses or mangles: BigInts and bytes (dates become ISO via toJSON). */
+function jsonSafe(_key, value) {
+    // Beyond 2^53 a JSON number would silently round: keep the exact digits as a string instead.
+    if (typeof value === 'bigint')
+        return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+    if (value instanceof Uint8Array)
+        return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+    return value;
+}
+function writeAscii(text, out, at) {
+    for (let i = 0; i < text.length; i++)
+        out[at + i] = text.charCodeAt(i);
+    return at + text.length;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet/file-buffer.ts
+/**
+ * The `AsyncBuffer` hyparquet reads through: each `slice` is one positioned read of exactly the
+ * requested range, so only the footer and the column chunks hyparquet asks for ever leave the disk.
+ */
+function fileAsyncBuffer(handle, byteLength) {
+    return {
+        byteLength,
+        async slice(start, end = byteLength) {
+            const from = Math.max(0, start);
+            const to = Math.min(byteLength, end);
+            const out = new Uint8Array(Math.max(0, to - from));
+            let filled = 0;
+            while (filled < out.length) {
+                const { bytesRead } = await handle.read(out, filled, out.length - filled, from + filled);
+                // The file shrank under us: a short buffer would decode as garbage further on.
+                if (bytesRead === 0)
+                    throw new Error(`unexpected end of file at byte ${from + filled} of ${byteLength}`);
+                filled += bytesRead;
+            }
+            return out.buffer;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet-reader.ts
+
+
+
+
+
+
+
+
+/** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
+const NO_BYTES = {
+    [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
+};
+/**
+ * The row groups of shard `index/count`: a contiguous run, the groups whose middle row `m`
+ * satisfies `floor(m * count / total) = index - 1`. Every group has one middle, so shards 1..n
+ * read every row exactly once, in file order, with about `total / count` rows each (n equal
+ * groups go one to a shard); a file with fewer groups than shards leaves some shards empty.
+ */
+function parquetShardGroups(groupRows, index, count) {
+    const total = groupRows.reduce((sum, rows) => sum + rows, 0);
+    const groups = [];
+    let first = 0;
+    for (let g = 0; g < groupRows.length; g++) {
+        const rows = groupRows[g];
+        // Twice the middle row, to stay in integers.
+        const shard = total === 0 ? 0 : Math.floor(((2 * first + rows) * count) / (2 * total));
+        if (shard === index - 1)
+            groups.push(g);
+        first += rows;
+    }
+    return groups;
+}
+/**
+ * Reads a Parquet file into the same `RecordBatch`es as the CSV and JSON Lines readers (values
+ * as text: see `BatchEncoder`). Parquet is random access, so the reader reads the file itself,
+ * one row group at a time through positioned reads of the byte ranges hyparquet asks for:
+ * memory holds one decoded row group, never the file. hyparquet decodes whole pages, so reading
+ * a row group in smaller row ranges would decode its pages again for every range; instead the
+ * decoded group is cut into batches of `batchSize` rows. `RecordBatch.line(r)` is the 1-based
+ * row number in the file. Decoding problems (corrupt data, unsupported codec or encoding) stop
+ * the read with a `UserError` naming the file; `issues` stays empty.
+ */
+class ParquetReader {
+    file;
+    metadata;
+    issues;
+    columns;
+    /** Rows this reader yields (its shard's row groups). */
+    rowCount;
+    batchSize;
+    groups;
+    batch;
+    constructor(file, metadata, options = {}) {
+        this.file = file;
+        this.metadata = metadata;
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.issues = new IssueLog(file, 0);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+        const layout = layoutOf(metadata);
+        this.columns = layout.columns;
+        const shard = options.shard ?? { index: 1, count: 1 };
+        this.groups = parquetShardGroups(layout.groupRows, shard.index, shard.count);
+        this.rowCount = this.groups.reduce((sum, g) => sum + layout.groupRows[g], 0);
+    }
+    /** Parquet cannot be pushed as a byte stream: use `batches`, which reads the file itself. */
+    write(_chunk) {
+        throw new Error('ParquetReader reads its file itself: iterate batches() instead of writing bytes');
+    }
+    end() { }
+    /** Always null: batches come only from `batches`. */
+    next() {
+        return null;
+    }
+    /**
+     * The shard's rows as batches, each valid until the next iteration. `source` exists for the
+     * `BatchReader` signature and is ignored (`openReader` passes an empty one).
+     */
+    async *batches(_source) {
+        const handle = await openFile(this.file);
+        try {
+            const buffer = fileAsyncBuffer(handle, (await handle.stat()).size);
+            const encoder = new BatchEncoder(this.batch);
+            const starts = groupStarts(this.metadata);
+            for (const g of this.groups) {
+                const groupStart = starts[g];
+                const groupEnd = groupStart + Number(this.metadata.row_groups[g].num_rows);
+                const slices = await this.readGroup(buffer, g, groupStart, groupEnd);
+                for (let from = groupStart; from < groupEnd; from += this.batchSize) {
+                    const rows = Math.min(this.batchSize, groupEnd - from);
+                    encoder.begin(this.columns, from, rows);
+                    try {
+                        for (let col = 0; col < this.columns.length; col++)
+                            encoder.column(col, slices[col], from);
+                    }
+                    catch (error) {
+                        throw this.failure(g, error);
+                    }
+                    encoder.finish();
+                    yield this.batch;
+                }
+            }
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /** Decodes every column of row group `g`, as slices per column in row order. */
+    async readGroup(buffer, g, rowStart, rowEnd) {
+        const index = new Map(this.columns.map((name, col) => [name, col]));
+        const slices = this.columns.map(() => []);
+        try {
+            await (0,read/* parquetRead */.bA)({
+                file: buffer,
+                metadata: this.metadata,
+                compressors: src/* compressors */.Vm,
+                rowStart,
+                rowEnd,
+                onChunk: ({ columnName, columnData, rowStart: start, rowEnd: end }) => {
+                    const col = index.get(columnName);
+                    if (col !== undefined)
+                        slices[col].push({ data: columnData, rowStart: start, rowEnd: end });
+                },
+            });
+        }
+        catch (error) {
+            throw this.failure(g, error);
+        }
+        for (const list of slices)
+            list.sort((a, b) => a.rowStart - b.rowStart);
+        return slices;
+    }
+    failure(g, error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new errors_UserError(`cannot read Parquet row group ${g + 1} of ${this.metadata.row_groups.length}: ${reason}`, {
+            file: this.file,
+        });
+    }
+}
+/** Reads the footer of a Parquet file; a file that is not Parquet or is truncated is a `UserError`. */
+async function readParquetMetadata(path) {
+    const handle = await openFile(path);
+    try {
+        return await (0,src_metadata/* parquetMetadataAsync */.Ei)(fileAsyncBuffer(handle, (await handle.stat()).size));
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors_UserError(`not a readable Parquet file (${reason})`, { file: path });
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The file's columns, row count and row-group sizes, from its footer. */
+async function readParquetLayout(path) {
+    return layoutOf(await readParquetMetadata(path));
+}
+/** A reader over shard `options.shard` (default all) of a Parquet file, after reading its footer. */
+async function openParquetReader(path, options = {}) {
+    return new ParquetReader(path, await readParquetMetadata(path), options);
+}
+function layoutOf(metadata) {
+    return {
+        columns: (0,src_metadata/* parquetSchema */.YR)(metadata).children.map((child) => child.element.name),
+        rowCount: Number(metadata.num_rows),
+        groupRows: metadata.row_groups.map((group) => Number(group.num_rows)),
+    };
+}
+function groupStarts(metadata) {
+    const starts = [];
+    let at = 0;
+    for (const group of metadata.row_groups) {
+        starts.push(at);
+        at += Number(group.num_rows);
+    }
+    return starts;
+}
+async function openFile(path) {
+    return (0,promises_.open)(path, 'r').catch((error) => {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
+
+
+
+
+
+
+
+const CHUNK = 1 << 20;
+/**
+ * Bytes of a file as chunks. The chunk buffer is reused: each chunk is valid until the next is
+ * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
+ * read whole; byte ranges of a gzip file are refused.
+ */
+async function* openDataSource(path, options = {}) {
+    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+    try {
+        const buffer = new Uint8Array(CHUNK);
+        const magic = await handle.read(buffer, 0, 2, 0);
+        if (magic.bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
+            if ((options.start ?? 0) > 0 || options.end !== undefined) {
+                throw new errors_UserError('a gzip file cannot be read by byte ranges (shards); decompress it first', { file: path });
+            }
+            yield* gunzip(path);
+            return;
+        }
+        let position = options.start ?? 0;
+        const end = options.end ?? Infinity;
+        while (position < end) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function* gunzip(path) {
+    const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: CHUNK }).pipe((0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }));
+    try {
+        for await (const chunk of stream)
+            yield chunk;
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot decompress gzip data: ${error.message}`, { file: path });
+    }
+}
+/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
+function source_formatOf(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.parquet'))
+        return 'parquet';
+    const name = lower.replace(/\.gz$/, '');
+    if (name.endsWith('.tsv') || name.endsWith('.tab'))
+        return 'tsv';
+    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
+        return 'jsonl';
+    return 'csv';
+}
+/**
+ * A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`.
+ * Parquet shards are runs of row groups (see `parquetShardGroups`), and its source is empty: the
+ * Parquet reader reads the byte ranges it needs itself.
+ */
+async function openReader(path, options = {}) {
+    const format = options.format ?? source_formatOf(path);
+    const shard = options.shard ?? { index: 1, count: 1 };
+    if (format === 'jsonl')
+        return openJsonlShard(path, shard, options.jsonl);
+    if (format === 'parquet')
+        return { reader: await openParquetReader(path, { ...options.parquet, shard }), source: NO_BYTES };
+    const csv = format === 'tsv' ? { delimiter: '\t', ...options.csv } : options.csv;
+    return openCsvShard(path, shard, csv);
+}
+/**
+ * A reader over the rows of shard `i/n` of a CSV file and the bytes to feed it: the rows that
+ * start in the shard's row-aligned byte range, with the header's column names and true line
+ * numbers. Shards 1..n together read every row exactly once.
+ */
+async function openCsvShard(path, shard, options = {}) {
+    const size = await refuseGzipShards(path, shard);
+    const { start, end } = shardRange(size, shard.index, shard.count);
+    const scan = {
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+        header: options.header ?? true,
+    };
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
+    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
+    const readerOptions = { file: path, ...options, stopAt };
+    if (shard.index > 1) {
+        Object.assign(readerOptions, {
+            columns: await readCsvColumns(path, options),
+            firstLine: begin.line,
+            stripBom: false,
+        });
+    }
+    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
+}
+/** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
+async function openJsonlShard(path, shard, options = {}) {
+    const size = await refuseGzipShards(path, shard);
+    const { start, end } = shardRange(size, shard.index, shard.count);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
+    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
+    const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
+    return { reader, source: openDataSource(path, { start: begin.offset }) };
+}
+/** The column names a `CsvReader` with these options gives the file, reading only its first row. */
+async function readCsvColumns(path, options = {}) {
+    const { stopAt: _stopAt, columns: _columns, ...rest } = options;
+    const reader = new CsvReader({ ...rest, batchSize: 1 });
+    for await (const chunk of openDataSource(path)) {
+        reader.write(chunk);
+        reader.next();
+        if (reader.columns.length > 0)
+            return reader.columns;
+    }
+    reader.end();
+    reader.next();
+    return reader.columns;
+}
+/** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
+async function isGzipFile(path) {
+    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+    try {
+        const magic = new Uint8Array(2);
+        const { bytesRead } = await handle.read(magic, 0, 2, 0);
+        return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The file's size, after checking that it can be split: byte ranges of gzip data mean nothing. */
+async function refuseGzipShards(path, shard) {
+    let size;
+    try {
+        size = (await (0,promises_.stat)(path)).size;
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+    if (shard.count > 1 && (await isGzipFile(path))) {
+        throw new errors_UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
+    }
+    return size;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/row-annotations.ts
+
+/** Whether GitHub can show a line of `path`: plain CSV/TSV/JSON Lines, not gzip or Parquet. */
+function hasAnnotatableLines(path) {
+    return !path.toLowerCase().endsWith('.gz') && formatOf(path) !== 'parquet';
+}
+/** Enough to find the pattern from the diff view; the report holds every example. */
+const MAX_PER_CHECK = 10;
+const MAX_TOTAL = 50;
+/**
+ * Annotations on the first failing rows of a text data file: one per failing value a check kept
+ * (with its line), and one per row the reader could not read cleanly. `file` is the path the
+ * annotations point at, relative to the repository root.
+ */
+function rowAnnotations(section, file) {
+    const groups = [
+        ...section.checks
+            .filter((check) => check.status === 'fail' || check.status === 'warn')
+            .map((c) => checkRows(c, file)),
+        (section.issues ?? []).map((issue) => issueRow(issue, file)),
+    ];
+    const annotations = [];
+    let omitted = 0;
+    for (const group of groups) {
+        const room = Math.max(0, Math.min(MAX_PER_CHECK, MAX_TOTAL - annotations.length));
+        annotations.push(...group.slice(0, room));
+        omitted += Math.max(0, group.length - room);
+    }
+    return { annotations, omitted };
+}
+function checkRows(check, file) {
+    const level = check.status === 'fail' ? 'error' : 'warning';
+    const subject = check.column === undefined ? check.check : `${check.column}: ${check.check}`;
+    return (check.examples ?? []).flatMap(({ line, value }) => line === undefined
+        ? []
+        : [
+            {
+                level,
+                message: `${subject} - value ${JSON.stringify(value)} (${check.message})`,
+                location: { file, line },
+            },
+        ]);
+}
+function issueRow(issue, file) {
+    const warning = issue.message.startsWith('warning:');
+    return {
+        level: warning ? 'warning' : 'error',
+        message: issue.message.replace(/^(error|warning): /, ''),
+        location: { file, line: issue.line, ...(issue.column !== undefined && { column: issue.column }) },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/per-model.ts
+
+const CONCLUSIONS = {
+    pass: 'success',
+    warn: 'neutral',
+    fail: 'failure',
+    skipped: 'skipped',
+};
+function checkConclusion(status) {
+    return CONCLUSIONS[status];
+}
+/**
+ * The part of a merged report that decides one model: its comparison, every data validation (the
+ * data feeds every model), and the reasons about that model or about no model in particular. The
+ * verdict is the worst of those reasons; the summary is the deciding reasons' messages.
+ */
+function reportForModel(report, model) {
+    const reasons = report.verdict.reasons.filter((reason) => reason.model === undefined || reason.model === model);
+    const comparisons = (report.comparisons ?? []).filter((section) => section.model === model);
+    const judged = [...reasons.map((reason) => reason.status), ...(report.validations ?? []).map((v) => v.status)];
+    // A report that gives no reasons at all has only its overall verdict to go by.
+    const status = judged.length > 0 ? worstStatus(judged) : report.verdict.status;
+    const deciding = reasons.filter((reason) => reason.status === status && status !== 'pass');
+    const summary = deciding.length > 0 ? deciding.map((reason) => reason.message).join('; ') : report.verdict.summary;
+    const { validations: _validations, comparisons: _comparisons, ...rest } = report;
+    return {
+        ...rest,
+        verdict: { status, summary: Array.from(summary).slice(0, 4096).join(''), reasons },
+        ...(report.validations ? { validations: report.validations } : {}),
+        ...(comparisons.length > 0 ? { comparisons } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
@@ -2036,449 +4196,6 @@ function clean(text) {
 }
 function quote(text) {
     return `"${clean(text)}"`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
-/**
- * Byte-level number parsing with exactly `Number(text)` semantics, except that an empty or
- * all-whitespace field is NaN (a blank cell is missing, not zero).
- *
- * The fast path handles plain decimals (`-12`, `3.25`, `.5`, `6.02e23`) whose significand fits
- * in 2^53 and whose decimal exponent lets one IEEE multiplication or division produce the
- * correctly rounded result (Clinger's fast path). Anything else that might still be a number
- * (more digits, big exponents, `Infinity`, `0x1f`, surrounding whitespace, non-ASCII) is
- * decoded and handed to `Number()`, so results always agree with it.
- */
-const POW10 = new Float64Array(23);
-for (let i = 0, p = 1; i < 23; i++, p *= 10)
-    POW10[i] = p;
-const TWO53 = 9007199254740992;
-const DIGIT0 = 48;
-const decoder = new TextDecoder();
-/** Whitespace that `Number()` trims, as ASCII bytes (the non-ASCII ones go through the fallback). */
-function isAsciiSpace(c) {
-    return c === 32 || (c >= 9 && c <= 13);
-}
-/**
- * Parses `buf[start, end)` like `Number(text)`; NaN for an empty or all-whitespace field.
- *
- * This entry handles only `-?digits(.digits)?` and is kept small so that V8 inlines it into the
- * caller's loop: a double returned from a call that is not inlined is boxed on the heap, which
- * costs more than the parse. Everything else goes to `parseGeneral`.
- */
-function parseNumber(buf, start, end) {
-    let i = start;
-    if (i >= end)
-        return NaN;
-    let c = buf[i];
-    const negative = c === 45; /* - */
-    if (negative) {
-        if (++i === end)
-            return NaN;
-        c = buf[i];
-    }
-    const intStart = i;
-    let mantissa = 0;
-    while (c >= DIGIT0 && c <= 57) {
-        mantissa = mantissa * 10 + (c - DIGIT0);
-        if (++i === end) {
-            if (mantissa >= TWO53)
-                break;
-            return negative ? -mantissa : mantissa;
-        }
-        c = buf[i];
-    }
-    // Text starting with an ASCII letter other than the I of Infinity is never a number (words, NA).
-    if (i === intStart && c > 57 && c < 0x80 && c !== 73)
-        return NaN;
-    if (c === 46 /* . */ && i > intStart && i < end) {
-        const fracStart = ++i;
-        while (i < end) {
-            c = buf[i];
-            if (c < DIGIT0 || c > 57)
-                break;
-            mantissa = mantissa * 10 + (c - DIGIT0);
-            i++;
-        }
-        if (i === end && i - fracStart <= 22 && mantissa < TWO53) {
-            const value = mantissa / POW10[i - fracStart];
-            return negative ? -value : value;
-        }
-    }
-    // The unary plus types the call's result as a number, so the inlined returns merge as an
-    // unboxed double instead of boxing every fast-path result.
-    return +parseGeneral(buf, start, end);
-}
-/** The whole `Number()` grammar on bytes, with the fast path's exactness rule. */
-function parseGeneral(buf, start, end) {
-    if (start >= end)
-        return NaN;
-    let i = start;
-    let c = buf[i];
-    let negative = false;
-    if (c === 45 /* - */ || c === 43 /* + */) {
-        negative = c === 45;
-        if (++i === end)
-            return NaN;
-        c = buf[i];
-    }
-    // Digits accumulate exactly while the value stays below 2^53, whatever their count; `scale`
-    // checks that bound, so no separate count of significant digits is needed.
-    let mantissa = 0;
-    const intStart = i;
-    while (c >= DIGIT0 && c <= 57) {
-        mantissa = mantissa * 10 + (c - DIGIT0);
-        if (++i === end) {
-            if (mantissa >= TWO53)
-                return viaNumber(buf, start, end);
-            return negative ? -mantissa : mantissa;
-        }
-        c = buf[i];
-    }
-    let digits = i - intStart;
-    let exponent = 0;
-    if (c === 46 /* . */) {
-        const fracStart = ++i;
-        while (i < end) {
-            c = buf[i];
-            if (c < DIGIT0 || c > 57)
-                break;
-            mantissa = mantissa * 10 + (c - DIGIT0);
-            i++;
-        }
-        exponent = fracStart - i;
-        digits -= exponent;
-        if (digits === 0)
-            return unusual(buf, start, end, i);
-        if (i === end)
-            return scale(buf, start, end, negative, mantissa, exponent);
-    }
-    else if (digits === 0) {
-        return unusual(buf, start, end, i);
-    }
-    if (c !== 101 && c !== 69 /* e E */)
-        return unusual(buf, start, end, i);
-    if (++i === end)
-        return NaN;
-    c = buf[i];
-    let expNegative = false;
-    if (c === 45 || c === 43) {
-        expNegative = c === 45;
-        if (++i === end)
-            return NaN;
-        c = buf[i];
-    }
-    const expStart = i;
-    let value = 0;
-    while (c >= DIGIT0 && c <= 57) {
-        if (value < 100000)
-            value = value * 10 + (c - DIGIT0);
-        if (++i === end)
-            break;
-        c = buf[i];
-    }
-    if (i === expStart || i !== end)
-        return unusual(buf, start, end, i);
-    return scale(buf, start, end, negative, mantissa, exponent + (expNegative ? -value : value));
-}
-/** `mantissa × 10^exponent` when one correctly rounded IEEE operation gives it (Clinger). */
-function scale(buf, start, end, negative, mantissa, exponent) {
-    if (mantissa === 0)
-        return negative ? -0 : 0;
-    if (mantissa >= TWO53)
-        return viaNumber(buf, start, end);
-    let value;
-    if (exponent < 0) {
-        if (exponent < -22)
-            return viaNumber(buf, start, end);
-        value = mantissa / POW10[-exponent];
-    }
-    else if (exponent <= 22)
-        value = mantissa * POW10[exponent];
-    else if (exponent <= 22 + 15) {
-        // Still exact when the extra powers of ten keep the significand below 2^53.
-        const scaled = mantissa * POW10[exponent - 22];
-        if (scaled >= TWO53)
-            return viaNumber(buf, start, end);
-        value = scaled * 1e22;
-    }
-    else
-        return viaNumber(buf, start, end);
-    return negative ? -value : value;
-}
-/**
- * The parse stopped at byte `i`. Any ASCII byte there other than whitespace, the `I` of
- * `Infinity` or the letter of a `0x`/`0o`/`0b` prefix makes the text definitely not a number,
- * which keeps words and null tokens such as `NA` off the slow path.
- */
-function unusual(buf, start, end, i) {
-    if (i >= end)
-        return NaN;
-    const c = buf[i];
-    if (c >= 0x80 || isAsciiSpace(c))
-        return viaNumber(buf, start, end);
-    const first = buf[start];
-    const signed = first === 45 || first === 43;
-    if (c === 73 /* I */ && (i === start || (signed && i === start + 1)))
-        return viaNumber(buf, start, end);
-    if (i === start + 1 && first === DIGIT0) {
-        const lower = c | 0x20;
-        if (lower === 120 /* x */ || lower === 111 /* o */ || lower === 98 /* b */)
-            return viaNumber(buf, start, end);
-    }
-    return NaN;
-}
-function viaNumber(buf, start, end) {
-    const text = decoder.decode(buf.subarray(start, end));
-    return text.trim() === '' ? NaN : Number(text);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/utf8.ts
-/** UTF-8 helpers that work on byte ranges, so ASCII data never builds strings. */
-const utf8_decoder = new TextDecoder();
-const encoder = new TextEncoder();
-/**
- * Offset of the first byte of an invalid UTF-8 sequence in `buf[start, end)`, or -1 when the
- * range is well-formed (Unicode's definition: no overlong forms, surrogates or code points
- * above U+10FFFF — the same sequences `TextDecoder` with `fatal: true` rejects).
- */
-function findInvalidUtf8(buf, start, end) {
-    let i = start;
-    while (i < end) {
-        const c = buf[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let lo = 0x80;
-        let hi = 0xbf;
-        if (c >= 0xc2 && c <= 0xdf)
-            need = 1;
-        else if (c >= 0xe0 && c <= 0xef) {
-            need = 2;
-            if (c === 0xe0)
-                lo = 0xa0;
-            else if (c === 0xed)
-                hi = 0x9f;
-        }
-        else if (c >= 0xf0 && c <= 0xf4) {
-            need = 3;
-            if (c === 0xf0)
-                lo = 0x90;
-            else if (c === 0xf4)
-                hi = 0x8f;
-        }
-        else
-            return i;
-        if (i + need >= end)
-            return i;
-        const second = buf[i + 1];
-        if (second < lo || second > hi)
-            return i;
-        for (let k = 2; k <= need; k++) {
-            const b = buf[i + k];
-            if (b < 0x80 || b > 0xbf)
-                return i;
-        }
-        i += need + 1;
-    }
-    return -1;
-}
-/** Decodes `buf[start, end)` as UTF-8 (invalid sequences become U+FFFD). */
-function decodeUtf8(buf, start, end) {
-    const length = end - start;
-    if (length <= 24) {
-        // Short ASCII is the common case in tabular data, and a loop beats the decoder's call cost.
-        let text = '';
-        for (let i = start; i < end; i++) {
-            const c = buf[i];
-            if (c >= 0x80)
-                return utf8_decoder.decode(buf.subarray(start, end));
-            text += String.fromCharCode(c);
-        }
-        return text;
-    }
-    return utf8_decoder.decode(buf.subarray(start, end));
-}
-/** 1-based column of byte `at` in the line starting at `lineStart`, counted in Unicode code points. */
-function charColumn(buf, lineStart, at) {
-    let column = 1;
-    for (let i = lineStart; i < at; i++)
-        if ((buf[i] & 0xc0) !== 0x80)
-            column++;
-    return column;
-}
-/** Writes `text` as UTF-8 at `out[at]` (the caller ensures room for 3 bytes a unit) and returns the byte count. */
-function writeUtf8(text, out, at) {
-    // Short ASCII values are the norm, and a loop beats the encoder's call cost for them.
-    if (text.length <= 32) {
-        let i = 0;
-        for (; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            out[at + i] = c;
-        }
-        if (i === text.length)
-            return i;
-    }
-    return encoder.encodeInto(text, out.subarray(at)).written;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/batch.ts
-
-
-/** Per-field flag bits in `RecordBatch.flags`. */
-const FieldFlag = {
-    /** CSV: the field was quoted. JSON Lines: the value was a string. Never a null token. */
-    QUOTED: 1,
-    /** CSV: the field contained `""` (or text after its closing quote) and was unescaped in place. */
-    ESCAPED: 2,
-    /** The field has bytes ≥ 0x80 (it was checked for valid UTF-8). */
-    NON_ASCII: 4,
-    /** The field is not valid UTF-8; `string()` shows U+FFFD for the bad bytes. */
-    INVALID_UTF8: 8,
-    /** JSON Lines: the value was `null` or the key was absent. */
-    NULL: 16,
-    /** JSON Lines: an object or array, kept as its JSON text. */
-    NESTED: 32,
-    /** JSON Lines: `true` or `false`. */
-    BOOLEAN: 64,
-};
-const NEVER_TOKEN = FieldFlag.QUOTED | FieldFlag.NESTED | FieldFlag.BOOLEAN;
-/**
- * Null tokens: a subset of pandas' default `na_values` that real exports produce. Only unquoted
- * CSV fields (and never JSON strings) can be null tokens, so `"NA"` in quotes stays the text NA
- * and `""` is an empty string, as in PostgreSQL's CSV format.
- */
-const DEFAULT_NULL_VALUES = [
-    '',
-    'NA',
-    'N/A',
-    'n/a',
-    'NULL',
-    'null',
-    'NaN',
-    'nan',
-    'None',
-    '#N/A',
-    '<NA>',
-];
-/** Matches null tokens on bytes: a length check and a first-byte table reject almost every value. */
-class NullTokens {
-    byLength = [];
-    firstByte = new Uint8Array(256);
-    maxLength;
-    empty;
-    constructor(tokens = DEFAULT_NULL_VALUES) {
-        const encoder = new TextEncoder();
-        let maxLength = 0;
-        let empty = false;
-        for (const token of tokens) {
-            const bytes = encoder.encode(token);
-            if (bytes.length === 0) {
-                empty = true;
-                continue;
-            }
-            (this.byLength[bytes.length] ??= []).push(bytes);
-            this.firstByte[bytes[0]] = 1;
-            maxLength = Math.max(maxLength, bytes.length);
-        }
-        this.maxLength = maxLength;
-        this.empty = empty;
-    }
-    matches(buf, start, end) {
-        const length = end - start;
-        if (length === 0)
-            return this.empty;
-        if (length > this.maxLength || this.firstByte[buf[start]] === 0)
-            return false;
-        const candidates = this.byLength[length];
-        if (candidates === undefined)
-            return false;
-        outer: for (const token of candidates) {
-            for (let i = 0; i < length; i++)
-                if (token[i] !== buf[start + i])
-                    continue outer;
-            return true;
-        }
-        return false;
-    }
-}
-/**
- * Rows of one batch as byte ranges into `bytes`, row-major: field (row, col) is
- * `bytes[starts[k], ends[k])` with `k = row * columnCount + col`. CSV and JSON Lines readers
- * fill the same class so consumers stay monomorphic.
- *
- * Lifetime: a batch and its arrays are reused; it is valid until the reader that produced it is
- * called again (the next `write`/`next`/`end`, or the next iteration of a batch iterator). Copy
- * what must outlive that.
- */
-class RecordBatch {
-    nulls;
-    /** Column names; JSON Lines may add columns in later batches, never remove or reorder. */
-    columns = [];
-    columnCount = 0;
-    rowCount = 0;
-    bytes = new Uint8Array(0);
-    starts = new Int32Array(0);
-    ends = new Int32Array(0);
-    flags = new Uint8Array(0);
-    /** 1-based physical line where each row starts. */
-    lines = new Int32Array(0);
-    constructor(nulls) {
-        this.nulls = nulls;
-    }
-    /** Null: JSON null or absent key, or an unquoted field equal to a null token (empty by default). */
-    isNull(row, col) {
-        const k = row * this.columnCount + col;
-        const flags = this.flags[k];
-        if ((flags & FieldFlag.NULL) !== 0)
-            return true;
-        if ((flags & NEVER_TOKEN) !== 0)
-            return false;
-        return this.nulls.matches(this.bytes, this.starts[k], this.ends[k]);
-    }
-    /** The field as `Number(text)` would read it, except that empty and blank fields are NaN. */
-    number(row, col) {
-        const k = row * this.columnCount + col;
-        return parseNumber(this.bytes, this.starts[k], this.ends[k]);
-    }
-    /** The field decoded from UTF-8 (unescaped for quoted CSV fields). Allocates: call only when needed. */
-    string(row, col) {
-        const k = row * this.columnCount + col;
-        return decodeUtf8(this.bytes, this.starts[k], this.ends[k]);
-    }
-    /** Byte offset in `bytes` where the field starts (for hashing or comparing without strings). */
-    start(row, col) {
-        return this.starts[row * this.columnCount + col];
-    }
-    /** Byte offset in `bytes` just past the field. */
-    end(row, col) {
-        return this.ends[row * this.columnCount + col];
-    }
-    /** `FieldFlag` bits of the field. */
-    flag(row, col) {
-        return this.flags[row * this.columnCount + col];
-    }
-    /** 1-based physical line where the row starts. */
-    line(row) {
-        return this.lines[row];
-    }
-}
-/** Feeds a whole source to a push reader and yields each batch as it completes (valid until the next iteration). */
-async function* pushBatches(reader, source) {
-    for await (const chunk of source) {
-        reader.write(chunk);
-        for (let batch = reader.next(); batch !== null; batch = reader.next())
-            yield batch;
-        if (reader.hasStopped)
-            return;
-    }
-    reader.end();
-    for (let batch = reader.next(); batch !== null; batch = reader.next())
-        yield batch;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
@@ -4720,1626 +6437,6 @@ class ProfileBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
-/**
- * Row-aligned byte ranges for sharding a CSV file across jobs.
- *
- * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
- * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
- * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
- * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
- * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
- * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
- * never closes, which the reader recovers from by re-reading it as a literal.)
- */
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-const ROW_START = 0;
-const FIELD_START = 1;
-const UNQUOTED = 2;
-const QUOTED = 3;
-const QUOTE_SEEN = 4;
-/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
-function shardRange(fileSize, i, n) {
-    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
-        throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
-    }
-    return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
-}
-/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
-class CsvRowScanner {
-    delimiter;
-    skipRows;
-    target;
-    /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
-    unquotedClass = new Uint8Array(256);
-    quotedClass = new Uint8Array(256);
-    offset = 0;
-    state = ROW_START;
-    afterCR = false;
-    quotedCR = false;
-    line = 1;
-    rows = 0;
-    bomChecked = false;
-    found = null;
-    constructor(target, options = {}) {
-        this.target = target;
-        this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
-        this.skipRows = (options.header ?? true) ? 1 : 0;
-        for (const c of [this.delimiter, LF, CR])
-            this.unquotedClass[c] = 1;
-        for (const c of [QUOTE, LF, CR])
-            this.quotedClass[c] = 1;
-    }
-    /** The row start, once `push` has returned true. */
-    get result() {
-        return this.found;
-    }
-    /** Where the input ended without a row start at or after the target. */
-    endOfInput() {
-        return this.found ?? { offset: this.offset, line: this.line };
-    }
-    /** Feeds the next bytes; true once the row start is found (feed no more). */
-    push(chunk) {
-        if (this.found)
-            return true;
-        const n = chunk.length;
-        let i = 0;
-        if (!this.bomChecked && n > 0) {
-            // A BOM split across the first chunks is not worth handling: chunks are far larger.
-            this.bomChecked = true;
-            if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
-                i = 3;
-        }
-        const delimiter = this.delimiter;
-        const unquoted = this.unquotedClass;
-        const quoted = this.quotedClass;
-        const targetIndex = this.target - this.offset;
-        let state = this.state;
-        let line = this.line;
-        let afterCR = this.afterCR;
-        let quotedCR = this.quotedCR;
-        let rows = this.rows;
-        const fastEnd = Math.min(n, targetIndex);
-        while (i < n) {
-            if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
-                // Outside quotes and before the target only lines matter: count them up to the next quote
-                // in a tight loop, then take the state the last byte leaves.
-                let p = i;
-                let crlf = 0;
-                let breaks = 0;
-                for (; p < fastEnd; p++) {
-                    const c = chunk[p];
-                    if (c <= QUOTE) {
-                        if (c === QUOTE)
-                            break;
-                        if (c === LF) {
-                            breaks++;
-                            if (p > i && chunk[p - 1] === CR)
-                                crlf++;
-                        }
-                        else if (c === CR)
-                            breaks++;
-                    }
-                }
-                if (p > i) {
-                    line += breaks - crlf;
-                    const last = chunk[p - 1];
-                    if (last === LF || last === CR) {
-                        state = ROW_START;
-                        afterCR = last === CR;
-                    }
-                    else
-                        state = last === delimiter ? FIELD_START : UNQUOTED;
-                    i = p;
-                    continue;
-                }
-            }
-            if (state === ROW_START) {
-                const c = chunk[i];
-                if (afterCR) {
-                    afterCR = false;
-                    if (c === LF) {
-                        i++;
-                        continue;
-                    }
-                }
-                if (c === LF || c === CR) {
-                    line++;
-                    afterCR = c === CR;
-                    i++;
-                    continue;
-                }
-                if (rows >= this.skipRows && i >= targetIndex) {
-                    this.found = { offset: this.offset + i, line };
-                    return true;
-                }
-                rows++;
-                state = FIELD_START;
-            }
-            if (state === FIELD_START) {
-                if (chunk[i] === QUOTE) {
-                    state = QUOTED;
-                    quotedCR = false;
-                    i++;
-                    continue;
-                }
-                state = UNQUOTED;
-            }
-            if (state === UNQUOTED) {
-                while (i < n && unquoted[chunk[i]] === 0)
-                    i++;
-                if (i >= n)
-                    break;
-                const c = chunk[i++];
-                if (c === delimiter)
-                    state = FIELD_START;
-                else {
-                    line++;
-                    afterCR = c === CR;
-                    state = ROW_START;
-                }
-                continue;
-            }
-            if (state === QUOTED) {
-                const from = i;
-                while (i < n && quoted[chunk[i]] === 0)
-                    i++;
-                if (i > from)
-                    quotedCR = false;
-                if (i >= n)
-                    break;
-                const c = chunk[i++];
-                if (c === QUOTE)
-                    state = QUOTE_SEEN;
-                else if (c === CR) {
-                    line++;
-                    quotedCR = true;
-                }
-                else {
-                    if (!quotedCR)
-                        line++;
-                    quotedCR = false;
-                }
-                continue;
-            }
-            // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
-            if (chunk[i] === QUOTE) {
-                state = QUOTED;
-                quotedCR = false;
-                i++;
-            }
-            else
-                state = UNQUOTED;
-        }
-        this.state = state;
-        this.line = line;
-        this.afterCR = afterCR;
-        this.quotedCR = quotedCR;
-        this.rows = rows;
-        this.offset += n;
-        return false;
-    }
-}
-/**
- * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
- * only as far as needed; the end of input when there is none.
- */
-async function findRowStart(source, target, options = {}) {
-    const scanner = new CsvRowScanner(target, options);
-    for await (const chunk of source)
-        if (scanner.push(chunk))
-            break;
-    return scanner.endOfInput();
-}
-/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
-async function findLineStart(source, target) {
-    let offset = 0;
-    let line = 1;
-    if (target <= 0)
-        return { offset: 0, line };
-    for await (const chunk of source) {
-        let from = 0;
-        for (;;) {
-            const lf = chunk.indexOf(LF, from);
-            if (lf < 0)
-                break;
-            line++;
-            if (offset + lf + 1 >= target)
-                return { offset: offset + lf + 1, line };
-            from = lf + 1;
-        }
-        offset += chunk.length;
-    }
-    return { offset, line };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
-/** Problems found in data files, recorded with their position and bounded in number. */
-/** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
-class IssueLog {
-    file;
-    maxIssues;
-    issues = [];
-    errorCount = 0;
-    warningCount = 0;
-    constructor(file, maxIssues) {
-        this.file = file;
-        this.maxIssues = maxIssues;
-    }
-    add(code, severity, line, column, message) {
-        if (severity === 'error')
-            this.errorCount++;
-        else
-            this.warningCount++;
-        if (this.issues.length >= this.maxIssues)
-            return;
-        const issue = { line, column, code, severity, message };
-        if (this.file !== undefined)
-            issue.file = this.file;
-        this.issues.push(issue);
-    }
-    /** Issues found but not kept because of the bound. */
-    get dropped() {
-        return this.errorCount + this.warningCount - this.issues.length;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/csv-reader.ts
-
-
-
-
-const csv_reader_QUOTE = 34;
-const csv_reader_LF = 10;
-const csv_reader_CR = 13;
-// Byte classes for scanning unquoted text: 0 means "ordinary byte, keep going".
-const C_DELIMITER = 1;
-const C_LF = 2;
-const C_CR = 3;
-const C_QUOTE = 4;
-const C_HIGH = 5;
-const LEARN_COLUMNS = 256;
-/**
- * RFC 4180 CSV tokenizer over pushed byte chunks, producing `RecordBatch`es of byte ranges.
- *
- * Lenient where RFC 4180 is strict, and says so with a warning: a quote inside an unquoted field
- * is a literal character; text after a closing quote is appended to the field (`"ab"c` → `abc`,
- * later quotes literal). A row whose field count differs from the header is reported and
- * dropped. A quote still open at end of input (or after `maxRowBytes`) is reported, then treated
- * as a literal character so the rows after it are read normally. Lines end with LF, CRLF or CR.
- * Blank lines are skipped.
- *
- * Rows are parsed whole: when a chunk ends inside a row, that row is parsed again once at least
- * as many bytes again have arrived, which keeps the work linear even for huge quoted fields.
- */
-class CsvReader {
-    issues;
-    delimiter;
-    header;
-    batchSize;
-    stripBom;
-    stopAt;
-    maxRowBytes;
-    unquotedClass = new Uint8Array(256);
-    quotedClass = new Uint8Array(256);
-    batch;
-    buf = new Uint8Array(1 << 16);
-    len = 0;
-    pos = 0;
-    /** Absolute offset of `buf[0]`. */
-    consumed = 0;
-    line;
-    afterCR = false;
-    eof = false;
-    finished = false;
-    stopped = false;
-    bomChecked;
-    pendingRelease = false;
-    /** Bytes of the partial row at the last failed attempt; retry once twice as many are buffered. */
-    partialBytes = 0;
-    /** Absolute offset of an unclosed quote now read as a literal character. */
-    literalQuoteAt = -1;
-    columnCount = -1;
-    names = [];
-    starts = new Int32Array(0);
-    ends = new Int32Array(0);
-    flags = new Uint8Array(0);
-    lines = new Int32Array(0);
-    rowCount = 0;
-    // The first row, as learned by scanRows in learning mode.
-    learnedFields = 0;
-    learnedRowStart = 0;
-    strayAt = -1;
-    /** Whether the row has a warning, non-ASCII bytes or fields to unescape. */
-    rowNeedsFinish = false;
-    constructor(options = {}) {
-        const delimiter = options.delimiter ?? ',';
-        const code = delimiter.charCodeAt(0);
-        if (delimiter.length !== 1 || code > 0x7f || code === csv_reader_QUOTE || code === csv_reader_LF || code === csv_reader_CR) {
-            throw new errors_UserError(`CSV delimiter must be one ASCII character other than a quote or newline, got ${JSON.stringify(delimiter)}`);
-        }
-        this.delimiter = code;
-        this.header = options.header ?? true;
-        this.batchSize = Math.max(1, options.batchSize ?? 16384);
-        this.stripBom = options.stripBom ?? true;
-        this.bomChecked = !this.stripBom;
-        this.stopAt = options.stopAt ?? -1;
-        this.maxRowBytes = options.maxRowBytes ?? 32 * 1024 * 1024;
-        this.line = options.firstLine ?? 1;
-        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
-        this.batch = new RecordBatch(new NullTokens(options.nullValues));
-        for (let c = 0x80; c < 256; c++) {
-            this.unquotedClass[c] = C_HIGH;
-            this.quotedClass[c] = C_HIGH;
-        }
-        this.unquotedClass[code] = C_DELIMITER;
-        this.unquotedClass[csv_reader_LF] = this.quotedClass[csv_reader_LF] = C_LF;
-        this.unquotedClass[csv_reader_CR] = this.quotedClass[csv_reader_CR] = C_CR;
-        this.unquotedClass[csv_reader_QUOTE] = this.quotedClass[csv_reader_QUOTE] = C_QUOTE;
-        if (options.columns)
-            this.setColumns(options.columns);
-    }
-    /** Column names, known once the header row has been read (empty before). */
-    get columns() {
-        return this.names;
-    }
-    /** Appends input bytes. Invalidates the last batch. */
-    write(chunk) {
-        this.release();
-        if (this.eof)
-            throw new Error('CsvReader.write after end');
-        if (this.stopped || chunk.length === 0)
-            return;
-        if (this.len + chunk.length + 1 > this.buf.length) {
-            let size = this.buf.length * 2;
-            while (size < this.len + chunk.length + 1)
-                size *= 2;
-            const grown = new Uint8Array(size);
-            grown.set(this.buf.subarray(0, this.len));
-            this.buf = grown;
-        }
-        this.buf.set(chunk, this.len);
-        this.len += chunk.length;
-        this.buf[this.len] = csv_reader_LF;
-    }
-    /** Marks the end of input. Invalidates the last batch. */
-    end() {
-        this.release();
-        this.eof = true;
-    }
-    /**
-     * The next full batch, or the last partial one after `end()`; null when more input is needed
-     * (or everything was read). Invalidates the previous batch.
-     */
-    next() {
-        this.release();
-        if (this.finished)
-            return null;
-        const full = this.parse();
-        const done = this.stopped || (this.eof && this.pos >= this.len);
-        if (!full && !done)
-            return null;
-        if (done)
-            this.finished = true;
-        if (this.rowCount === 0)
-            return null;
-        const batch = this.batch;
-        batch.columns = this.names;
-        batch.columnCount = this.columnCount;
-        batch.rowCount = this.rowCount;
-        batch.bytes = this.buf;
-        batch.starts = this.starts;
-        batch.ends = this.ends;
-        batch.flags = this.flags;
-        batch.lines = this.lines;
-        this.pendingRelease = true;
-        return batch;
-    }
-    /** Reads a whole source; each yielded batch is valid until the next iteration. */
-    batches(source) {
-        return pushBatches(this, source);
-    }
-    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
-    get hasStopped() {
-        return this.stopped;
-    }
-    release() {
-        if (!this.pendingRelease)
-            return;
-        this.pendingRelease = false;
-        this.rowCount = 0;
-        this.compact();
-    }
-    /** Drops the bytes before `pos`, which no live batch references. */
-    compact() {
-        if (this.pos === 0)
-            return;
-        this.buf.copyWithin(0, this.pos, this.len);
-        this.len -= this.pos;
-        this.consumed += this.pos;
-        this.pos = 0;
-        this.buf[this.len] = csv_reader_LF;
-    }
-    setColumns(names) {
-        this.names = names;
-        this.columnCount = names.length;
-        const cells = this.batchSize * Math.max(1, names.length);
-        this.starts = new Int32Array(cells);
-        this.ends = new Int32Array(cells);
-        this.flags = new Uint8Array(cells);
-        this.lines = new Int32Array(this.batchSize);
-    }
-    /** Parses rows into the batch; true when it is full. */
-    parse() {
-        if (!this.bomChecked) {
-            if (this.len < 3 && !this.eof)
-                return false;
-            this.bomChecked = true;
-            if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf)
-                this.pos = 3;
-        }
-        if (this.columnCount < 0 && !this.learnColumns())
-            return false;
-        return this.scanRows(this.columnCount, this.batchSize, false);
-    }
-    /** Reads the first row to learn the column count (and names, when it is a header). */
-    learnColumns() {
-        for (let cap = LEARN_COLUMNS;;) {
-            this.starts = new Int32Array(cap);
-            this.ends = new Int32Array(cap);
-            this.flags = new Uint8Array(cap);
-            this.lines = new Int32Array(1);
-            this.learnedFields = 0;
-            if (!this.scanRows(cap, 1, true)) {
-                if (this.learnedFields > cap) {
-                    cap = this.learnedFields;
-                    continue;
-                }
-                if (this.eof && this.pos >= this.len)
-                    this.setColumns([]);
-                return false;
-            }
-            this.rowCount = 0;
-            const n = this.learnedFields;
-            const rowLine = this.lines[0];
-            if (!this.header) {
-                // The first row is data: parse it again as a row of the batch.
-                this.pos = this.learnedRowStart;
-                this.line = rowLine;
-                this.afterCR = false;
-                this.setColumns(Array.from({ length: n }, (_, i) => `column${i + 1}`));
-                return true;
-            }
-            if (this.rowNeedsFinish) {
-                this.finishFields(this.starts, this.ends, this.flags, 0, n, this.learnedRowStart, rowLine, this.strayAt);
-            }
-            const names = [];
-            for (let i = 0; i < n; i++)
-                names.push(decodeUtf8(this.buf, this.starts[i], this.ends[i]));
-            this.setColumns(names);
-            this.compact();
-            return true;
-        }
-    }
-    /**
-     * Tokenizes rows at `pos` into the field arrays (row-major, `cc` slots a row) until `rowLimit`
-     * rows are stored (true) or the input runs out (false). Blank lines are skipped, ragged rows
-     * reported and dropped. All state lives in locals: this is the hot loop. When the input ends
-     * inside a row, the row is left unconsumed and parsed again later (see `partialBytes`).
-     *
-     * In learning mode (the first row, to size the columns) the row's field count is kept in
-     * `learnedFields`, nothing is reported and, when there are more than `cc` fields, nothing is
-     * consumed so that the caller can retry with room for them.
-     */
-    scanRows(cc, rowLimit, learning) {
-        const buf = this.buf;
-        const len = this.len;
-        const eof = this.eof;
-        const delimiter = this.delimiter;
-        const unquoted = this.unquotedClass;
-        const quoted = this.quotedClass;
-        const starts = this.starts;
-        const ends = this.ends;
-        const flags = this.flags;
-        const lines = this.lines;
-        const stopLimit = this.stopAt >= 0 && !learning ? this.stopAt - this.consumed : Infinity;
-        let pos = this.pos;
-        let line = this.line;
-        let afterCR = this.afterCR;
-        let row = this.rowCount;
-        let partial = this.partialBytes;
-        let literalQuote = this.literalQuoteAt - this.consumed;
-        let full = false;
-        rows: for (;;) {
-            if (row >= rowLimit) {
-                full = true;
-                break;
-            }
-            if (pos >= len)
-                break;
-            let c = buf[pos];
-            if (afterCR) {
-                afterCR = false;
-                if (c === csv_reader_LF) {
-                    pos++;
-                    continue;
-                }
-            }
-            if (c === csv_reader_LF || c === csv_reader_CR) {
-                pos++;
-                line++;
-                afterCR = c === csv_reader_CR;
-                continue;
-            }
-            if (pos >= stopLimit) {
-                this.stopped = true;
-                break;
-            }
-            if (partial > 0 && !eof && len - pos < 2 * partial)
-                break;
-            const rowStart = pos;
-            const rowLine = line;
-            const base = row * cc;
-            let i = pos;
-            let f = 0;
-            let stray = -1;
-            let rowFlags = 0;
-            let extraAt = -1;
-            for (;;) {
-                // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
-                c = buf[i];
-                let start = i;
-                let end = -1;
-                let fieldFlags = 0;
-                if (c === csv_reader_QUOTE && i !== literalQuote) {
-                    fieldFlags = FieldFlag.QUOTED;
-                    let j = i + 1;
-                    for (;;) {
-                        let q = buf[j];
-                        while (quoted[q] === 0)
-                            q = buf[++j];
-                        if (j >= len)
-                            break;
-                        const k = quoted[q];
-                        if (k === C_QUOTE) {
-                            if (j + 1 < len && buf[j + 1] === csv_reader_QUOTE) {
-                                fieldFlags |= FieldFlag.ESCAPED;
-                                j += 2;
-                                continue;
-                            }
-                            // A quote at the end of the data may be the first half of `""`.
-                            if (j + 1 < len || eof)
-                                break;
-                            j = len;
-                            break;
-                        }
-                        if (k === C_HIGH)
-                            fieldFlags |= FieldFlag.NON_ASCII;
-                        else {
-                            line++;
-                            if (k === C_CR && j + 1 < len && buf[j + 1] === csv_reader_LF)
-                                j++;
-                        }
-                        j++;
-                    }
-                    if (j >= len) {
-                        line = rowLine;
-                        if (eof || len - rowStart > this.maxRowBytes) {
-                            this.unclosedQuote(rowStart, rowLine, i);
-                            literalQuote = i;
-                            continue rows;
-                        }
-                        partial = len - rowStart;
-                        break rows;
-                    }
-                    // buf[j] is the closing quote.
-                    i = j + 1;
-                    c = buf[i];
-                    const next = unquoted[c];
-                    if (next >= C_DELIMITER && next <= C_CR) {
-                        // Clean fields skip unescaping: their content is exactly between the quotes.
-                        if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
-                            start++;
-                            end = j;
-                        }
-                        else
-                            end = i;
-                    }
-                    else {
-                        // Text after the closing quote: kept, unescaped in finishFields.
-                        fieldFlags |= FieldFlag.ESCAPED;
-                        if (stray < 0)
-                            stray = i;
-                    }
-                }
-                if (end < 0) {
-                    for (;;) {
-                        let k = unquoted[c];
-                        while (k === 0) {
-                            c = buf[++i];
-                            k = unquoted[c];
-                        }
-                        if (k <= C_CR)
-                            break;
-                        if (k === C_HIGH)
-                            fieldFlags |= FieldFlag.NON_ASCII;
-                        else if (stray < 0 && i !== literalQuote)
-                            stray = i;
-                        c = buf[++i];
-                    }
-                    if (i >= len && !eof) {
-                        line = rowLine;
-                        if (len - rowStart > this.maxRowBytes)
-                            this.rowTooLong(rowLine);
-                        partial = len - rowStart;
-                        break rows;
-                    }
-                    end = i;
-                }
-                if (f < cc) {
-                    const k = base + f;
-                    starts[k] = start;
-                    ends[k] = end;
-                    flags[k] = fieldFlags;
-                    rowFlags |= fieldFlags;
-                }
-                else if (f === cc)
-                    extraAt = start;
-                f++;
-                if (i >= len)
-                    break;
-                if (c === delimiter) {
-                    i++;
-                    continue;
-                }
-                i++;
-                line++;
-                if (c === csv_reader_CR) {
-                    if (i >= len)
-                        afterCR = true;
-                    else if (buf[i] === csv_reader_LF)
-                        i++;
-                }
-                break;
-            }
-            // A whole row was read: buf[rowStart, i).
-            partial = 0;
-            const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
-            if (learning) {
-                this.learnedFields = f;
-                this.learnedRowStart = rowStart;
-                if (f > cc) {
-                    line = rowLine;
-                    afterCR = false;
-                    break;
-                }
-                this.strayAt = stray;
-                this.rowNeedsFinish = needsFinish;
-                pos = i;
-                lines[row++] = rowLine;
-                continue;
-            }
-            pos = i;
-            if (f !== cc) {
-                this.raggedRow(rowStart, rowLine, f, cc, f > cc ? extraAt : lineEnd(buf, rowStart, i));
-                continue;
-            }
-            if (needsFinish)
-                this.finishFields(starts, ends, flags, base, cc, rowStart, rowLine, stray);
-            lines[row++] = rowLine;
-        }
-        this.pos = pos;
-        this.line = line;
-        this.afterCR = afterCR;
-        this.rowCount = row;
-        this.partialBytes = partial;
-        return full;
-    }
-    rowTooLong(line) {
-        throw new errors_UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
-            ...(this.issues.file !== undefined && { file: this.issues.file }),
-            line,
-        });
-    }
-    /** Reports a quote that never closes; it is read as a literal character from now on. */
-    unclosedQuote(rowStart, rowLine, quoteAt) {
-        const { line, column } = this.locate(rowStart, rowLine, quoteAt);
-        const why = this.eof ? 'before end of file' : `within ${this.maxRowBytes} bytes`;
-        this.issues.add('unclosed-quote', 'error', line, column, `quoted field is not closed ${why}; quote read as a literal character`);
-        this.literalQuoteAt = this.consumed + quoteAt;
-    }
-    raggedRow(rowStart, rowLine, n, cc, at) {
-        const { line, column } = this.locate(rowStart, rowLine, at);
-        this.issues.add('ragged-row', 'error', line, column, `expected ${cc} fields, found ${n}; row skipped`);
-    }
-    /** Reports warnings and bad UTF-8 of a kept row, then unescapes its quoted fields in place. */
-    finishFields(starts, ends, flags, base, n, rowStart, rowLine, stray) {
-        if (stray >= 0) {
-            const { line, column } = this.locate(rowStart, rowLine, stray);
-            this.issues.add('stray-quote', 'warning', line, column, 'quote inside an unquoted field or after a closing quote; kept as text');
-        }
-        for (let f = base; f < base + n; f++) {
-            const fieldFlags = flags[f];
-            if (fieldFlags === 0 || fieldFlags === FieldFlag.QUOTED)
-                continue;
-            if ((fieldFlags & FieldFlag.NON_ASCII) !== 0) {
-                const bad = findInvalidUtf8(this.buf, starts[f], ends[f]);
-                if (bad >= 0) {
-                    flags[f] = fieldFlags | FieldFlag.INVALID_UTF8;
-                    const { line, column } = this.locate(rowStart, rowLine, bad);
-                    this.issues.add('invalid-utf8', 'error', line, column, 'invalid UTF-8 byte sequence; replaced with U+FFFD');
-                }
-            }
-            if ((fieldFlags & FieldFlag.ESCAPED) !== 0)
-                ends[f] = this.unescape(starts[f], ends[f], fieldFlags);
-        }
-    }
-    /**
-     * Rewrites `buf[start, end)` in place without its quoting and returns the new end. The range
-     * starts at the opening quote when the field was quoted; `""` inside quotes is one quote, and
-     * after the closing quote every byte (quotes included) is literal.
-     */
-    unescape(start, end, fieldFlags) {
-        const buf = this.buf;
-        let inQuotes = (fieldFlags & FieldFlag.QUOTED) !== 0;
-        let r = inQuotes ? start + 1 : start;
-        let w = start;
-        while (r < end) {
-            const c = buf[r];
-            if (inQuotes && c === csv_reader_QUOTE) {
-                if (r + 1 < end && buf[r + 1] === csv_reader_QUOTE) {
-                    buf[w++] = csv_reader_QUOTE;
-                    r += 2;
-                }
-                else {
-                    inQuotes = false;
-                    r++;
-                }
-                continue;
-            }
-            buf[w++] = c;
-            r++;
-        }
-        return w;
-    }
-    /** Physical line and column of byte `at` of the row that starts at `rowStart` on line `rowLine`. */
-    locate(rowStart, rowLine, at) {
-        const buf = this.buf;
-        let line = rowLine;
-        let lineStart = rowStart;
-        for (let i = rowStart; i < at; i++) {
-            const c = buf[i];
-            if (c === csv_reader_LF || (c === csv_reader_CR && buf[i + 1] !== csv_reader_LF)) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return { line, column: charColumn(buf, lineStart, at) };
-    }
-}
-/** Where the row `buf[rowStart, rowEnd)` ends before its line terminator. */
-function lineEnd(buf, rowStart, rowEnd) {
-    let end = rowEnd;
-    while (end > rowStart && (buf[end - 1] === csv_reader_LF || buf[end - 1] === csv_reader_CR))
-        end--;
-    return end;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/jsonl-reader.ts
-
-
-
-const jsonl_reader_LF = 10;
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
-const lenientDecoder = new TextDecoder();
-/**
- * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
- * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
- * later batches meet new keys. Values become bytes: strings as UTF-8 (flag QUOTED), numbers as
- * `String(n)`, booleans as `true`/`false` (flag BOOLEAN), objects and arrays as JSON text (flag
- * NESTED), and null or a missing key as an empty field with flag NULL. Blank lines are skipped;
- * a line that is not a JSON object is reported and skipped.
- */
-class JsonlReader {
-    issues;
-    batchSize;
-    stopAt;
-    batch;
-    names = [];
-    index = new Map();
-    pending = [];
-    pendingLines = [];
-    lineEnds = [];
-    buf = new Uint8Array(1 << 16);
-    len = 0;
-    pos = 0;
-    consumed = 0;
-    line;
-    eof = false;
-    finished = false;
-    stopped = false;
-    bomChecked = false;
-    out = new Uint8Array(1 << 16);
-    constructor(options = {}) {
-        this.batchSize = Math.max(1, options.batchSize ?? 16384);
-        this.stopAt = options.stopAt ?? -1;
-        this.line = options.firstLine ?? 1;
-        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
-        this.batch = new RecordBatch(new NullTokens(options.nullValues));
-    }
-    get columns() {
-        return this.names;
-    }
-    write(chunk) {
-        if (this.eof)
-            throw new Error('JsonlReader.write after end');
-        if (this.stopped || chunk.length === 0)
-            return;
-        if (this.pos > 0) {
-            this.buf.copyWithin(0, this.pos, this.len);
-            this.len -= this.pos;
-            this.consumed += this.pos;
-            this.pos = 0;
-        }
-        if (this.len + chunk.length > this.buf.length) {
-            let size = this.buf.length * 2;
-            while (size < this.len + chunk.length)
-                size *= 2;
-            const grown = new Uint8Array(size);
-            grown.set(this.buf.subarray(0, this.len));
-            this.buf = grown;
-        }
-        this.buf.set(chunk, this.len);
-        this.len += chunk.length;
-    }
-    end() {
-        this.eof = true;
-    }
-    /** Same contract as `CsvReader.next`: the previous batch becomes invalid. */
-    next() {
-        if (this.finished)
-            return null;
-        this.readLines();
-        const done = this.stopped || (this.eof && this.pos >= this.len);
-        if (this.pending.length < this.batchSize && !done)
-            return null;
-        if (done)
-            this.finished = true;
-        if (this.pending.length === 0)
-            return null;
-        this.fill();
-        return this.batch;
-    }
-    /** Reads a whole source; each yielded batch is valid until the next iteration. */
-    batches(source) {
-        return pushBatches(this, source);
-    }
-    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
-    get hasStopped() {
-        return this.stopped;
-    }
-    /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */
-    readLines() {
-        const buf = this.buf;
-        if (!this.bomChecked) {
-            if (this.len < 3 && !this.eof)
-                return;
-            this.bomChecked = true;
-            if (this.len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-                this.pos = 3;
-        }
-        const data = buf.subarray(0, this.len);
-        while (this.pending.length < this.batchSize && this.pos < this.len) {
-            // Find the lines of one block, then decode the block at once: a decoder call per line
-            // would cost more than the JSON parsing.
-            const blockStart = this.pos;
-            const firstLine = this.line;
-            const ends = this.lineEnds;
-            ends.length = 0;
-            let at = blockStart;
-            while (ends.length < this.batchSize - this.pending.length && at < this.len) {
-                if (this.stopAt >= 0 && this.consumed + at >= this.stopAt) {
-                    this.stopped = true;
-                    break;
-                }
-                let end = data.indexOf(jsonl_reader_LF, at);
-                if (end < 0) {
-                    if (!this.eof)
-                        break;
-                    end = this.len;
-                }
-                ends.push(end);
-                at = end + 1;
-            }
-            if (ends.length === 0)
-                return;
-            this.pos = Math.min(at, this.len);
-            this.line += ends.length;
-            this.readBlock(blockStart, ends, firstLine);
-            if (this.stopped)
-                return;
-        }
-    }
-    /** Reads the lines that start at `start` and end (before LF) at each of `ends`. */
-    readBlock(start, ends, firstLine) {
-        const blockEnd = ends[ends.length - 1];
-        let text;
-        try {
-            text = fatalDecoder.decode(this.buf.subarray(start, blockEnd));
-        }
-        catch {
-            // Somewhere in the block is invalid UTF-8: decode line by line to report each one.
-            text = undefined;
-        }
-        let lineStart = start;
-        let from = 0;
-        for (let k = 0; k < ends.length; k++) {
-            const end = ends[k];
-            const line = firstLine + k;
-            let lineText;
-            if (text !== undefined) {
-                const lf = k === ends.length - 1 ? text.length : text.indexOf('\n', from);
-                lineText = text.slice(from, lf);
-                from = lf + 1;
-            }
-            else
-                lineText = this.decodeLine(lineStart, end, line);
-            lineStart = end + 1;
-            if (lineText.endsWith('\r'))
-                lineText = lineText.slice(0, -1);
-            this.readLine(lineText, line);
-        }
-    }
-    decodeLine(start, end, line) {
-        const bytes = this.buf.subarray(start, end);
-        const bad = findInvalidUtf8(this.buf, start, end);
-        if (bad < 0)
-            return lenientDecoder.decode(bytes);
-        this.issues.add('invalid-utf8', 'error', line, charColumn(this.buf, start, bad), 'invalid UTF-8 byte sequence; replaced with U+FFFD');
-        return lenientDecoder.decode(bytes);
-    }
-    readLine(text, line) {
-        if (text.trim() === '')
-            return;
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            const at = /position (\d+)/.exec(message);
-            const column = at ? Number(at[1]) + 1 : 1;
-            const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-            this.issues.add('bad-json', 'error', line, column, `invalid JSON (${reason.slice(0, 120)}); line skipped`);
-            return;
-        }
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-            this.issues.add('not-an-object', 'error', line, 1, `expected a JSON object, found ${kind}; line skipped`);
-            return;
-        }
-        this.pending.push(value);
-        this.pendingLines.push(line);
-    }
-    /** Writes the pending objects into the batch as byte ranges. */
-    fill() {
-        const rows = this.pending;
-        for (const row of rows) {
-            for (const key in row) {
-                if (!this.index.has(key)) {
-                    this.index.set(key, this.names.length);
-                    this.names.push(key);
-                }
-            }
-        }
-        const cc = this.names.length;
-        const cells = rows.length * cc;
-        const batch = this.batch;
-        if (batch.starts.length < cells) {
-            batch.starts = new Int32Array(cells);
-            batch.ends = new Int32Array(cells);
-            batch.flags = new Uint8Array(cells);
-        }
-        if (batch.lines.length < rows.length)
-            batch.lines = new Int32Array(this.batchSize);
-        const { starts, ends, flags } = batch;
-        flags.fill(FieldFlag.NULL, 0, cells);
-        starts.fill(0, 0, cells);
-        ends.fill(0, 0, cells);
-        let w = 0;
-        for (let r = 0; r < rows.length; r++) {
-            const row = rows[r];
-            const base = r * cc;
-            for (const key in row) {
-                const k = base + this.index.get(key);
-                const value = row[key];
-                let text;
-                let flag;
-                if (value === null)
-                    continue;
-                if (typeof value === 'string') {
-                    text = value;
-                    flag = FieldFlag.QUOTED;
-                }
-                else if (typeof value === 'number') {
-                    text = String(value);
-                    flag = 0;
-                }
-                else if (typeof value === 'boolean') {
-                    text = value ? 'true' : 'false';
-                    flag = FieldFlag.BOOLEAN;
-                }
-                else {
-                    text = JSON.stringify(value);
-                    flag = FieldFlag.NESTED;
-                }
-                if (w + text.length * 3 > this.out.length)
-                    this.growOut(w + text.length * 3);
-                const written = writeUtf8(text, this.out, w);
-                if (written !== text.length)
-                    flag |= FieldFlag.NON_ASCII;
-                starts[k] = w;
-                ends[k] = w + written;
-                flags[k] = flag;
-                w += written;
-            }
-            batch.lines[r] = this.pendingLines[r];
-        }
-        batch.columns = this.names.slice();
-        batch.columnCount = cc;
-        batch.rowCount = rows.length;
-        batch.bytes = this.out;
-        rows.length = 0;
-        this.pendingLines.length = 0;
-    }
-    growOut(min) {
-        let size = this.out.length * 2;
-        while (size < min)
-            size *= 2;
-        const grown = new Uint8Array(size);
-        grown.set(this.out);
-        this.out = grown;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(5587);
-// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/metadata.js + 1 modules
-var src_metadata = __webpack_require__(2050);
-// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/index.js + 16 modules
-var src = __webpack_require__(4345);
-;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
-
-
-/**
- * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
- * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
- * `String(x)` (which `RecordBatch.number` reads back exactly), strings as UTF-8 with flag QUOTED
- * (so `"NA"` stays text), booleans as `true`/`false` with flag BOOLEAN, dates as ISO 8601,
- * binary as base64 with flag QUOTED, structs, lists and maps as JSON with flag NESTED, and null
- * as an empty field with flag NULL.
- */
-class BatchEncoder {
-    batch;
-    out = new Uint8Array(1 << 16);
-    w = 0;
-    columnCount = 0;
-    constructor(batch) {
-        this.batch = batch;
-    }
-    /** Starts a batch of `rowCount` rows whose first row is row `firstRow` (0-based) of the file. */
-    begin(columns, firstRow, rowCount) {
-        const batch = this.batch;
-        const cells = rowCount * columns.length;
-        if (batch.starts.length < cells) {
-            batch.starts = new Int32Array(cells);
-            batch.ends = new Int32Array(cells);
-            batch.flags = new Uint8Array(cells);
-        }
-        if (batch.lines.length < rowCount)
-            batch.lines = new Int32Array(rowCount);
-        for (let r = 0; r < rowCount; r++)
-            batch.lines[r] = firstRow + r + 1;
-        batch.columns = columns;
-        batch.columnCount = columns.length;
-        batch.rowCount = rowCount;
-        this.columnCount = columns.length;
-        this.w = 0;
-    }
-    /** Writes column `col` of the batch's rows `[from, to)` (absolute) from `slices`, which cover them in order. */
-    column(col, slices, from) {
-        const rowCount = this.batch.rowCount;
-        let row = 0;
-        for (const slice of slices) {
-            if (slice.rowEnd <= from + row)
-                continue;
-            if (row === rowCount)
-                break;
-            const offset = from + row - slice.rowStart;
-            const take = Math.min(rowCount - row, slice.rowEnd - (from + row));
-            this.values(col, row, slice.data, offset, take);
-            row += take;
-        }
-        if (row < rowCount)
-            throw new Error(`column ${this.batch.columns[col]} has fewer values than the row group has rows`);
-    }
-    /** Hands the filled byte buffer to the batch. */
-    finish() {
-        this.batch.bytes = this.out;
-    }
-    values(col, row, data, offset, count) {
-        const cc = this.columnCount;
-        const { starts, ends, flags } = this.batch;
-        if (!Array.isArray(data)) {
-            // Typed arrays hold numbers or BigInts only: their text is ASCII and never null.
-            for (let i = 0, k = row * cc + col; i < count; i++, k += cc) {
-                const text = String(data[offset + i]);
-                this.ensure(text.length);
-                starts[k] = this.w;
-                this.w = writeAscii(text, this.out, this.w);
-                ends[k] = this.w;
-                flags[k] = 0;
-            }
-            return;
-        }
-        for (let i = 0, k = row * cc + col; i < count; i++, k += cc)
-            this.value(data[offset + i], k);
-    }
-    value(value, k) {
-        const { starts, ends, flags } = this.batch;
-        let text;
-        let flag;
-        switch (typeof value) {
-            case 'number':
-            case 'bigint':
-                text = String(value);
-                this.ensure(text.length);
-                starts[k] = this.w;
-                this.w = writeAscii(text, this.out, this.w);
-                ends[k] = this.w;
-                flags[k] = 0;
-                return;
-            case 'string':
-                text = value;
-                flag = FieldFlag.QUOTED;
-                break;
-            case 'boolean':
-                text = value ? 'true' : 'false';
-                flag = FieldFlag.BOOLEAN;
-                break;
-            case 'undefined':
-                starts[k] = ends[k] = this.w;
-                flags[k] = FieldFlag.NULL;
-                return;
-            default:
-                if (value === null) {
-                    starts[k] = ends[k] = this.w;
-                    flags[k] = FieldFlag.NULL;
-                    return;
-                }
-                if (value instanceof Date) {
-                    const valid = !Number.isNaN(value.getTime());
-                    text = valid ? value.toISOString() : String(value);
-                    flag = valid ? 0 : FieldFlag.QUOTED;
-                }
-                else if (value instanceof Uint8Array) {
-                    text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-                    flag = FieldFlag.QUOTED;
-                }
-                else {
-                    text = JSON.stringify(value, jsonSafe);
-                    flag = FieldFlag.NESTED;
-                }
-        }
-        this.ensure(text.length * 3);
-        const at = this.w;
-        const written = writeUtf8(text, this.out, at);
-        if (written !== text.length)
-            flag |= FieldFlag.NON_ASCII;
-        starts[k] = at;
-        ends[k] = at + written;
-        flags[k] = flag;
-        this.w = at + written;
-    }
-    ensure(extra) {
-        const min = this.w + extra;
-        if (min <= this.out.length)
-            return;
-        let size = this.out.length * 2;
-        while (size < min)
-            size *= 2;
-        const grown = new Uint8Array(size);
-        grown.set(this.out.subarray(0, this.w));
-        this.out = grown;
-    }
-}
-/** JSON for values JSON.stringify refuses or mangles: BigInts and bytes (dates become ISO via toJSON). */
-function jsonSafe(_key, value) {
-    // Beyond 2^53 a JSON number would silently round: keep the exact digits as a string instead.
-    if (typeof value === 'bigint')
-        return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
-    if (value instanceof Uint8Array)
-        return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-    return value;
-}
-function writeAscii(text, out, at) {
-    for (let i = 0; i < text.length; i++)
-        out[at + i] = text.charCodeAt(i);
-    return at + text.length;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/parquet/file-buffer.ts
-/**
- * The `AsyncBuffer` hyparquet reads through: each `slice` is one positioned read of exactly the
- * requested range, so only the footer and the column chunks hyparquet asks for ever leave the disk.
- */
-function fileAsyncBuffer(handle, byteLength) {
-    return {
-        byteLength,
-        async slice(start, end = byteLength) {
-            const from = Math.max(0, start);
-            const to = Math.min(byteLength, end);
-            const out = new Uint8Array(Math.max(0, to - from));
-            let filled = 0;
-            while (filled < out.length) {
-                const { bytesRead } = await handle.read(out, filled, out.length - filled, from + filled);
-                // The file shrank under us: a short buffer would decode as garbage further on.
-                if (bytesRead === 0)
-                    throw new Error(`unexpected end of file at byte ${from + filled} of ${byteLength}`);
-                filled += bytesRead;
-            }
-            return out.buffer;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/parquet-reader.ts
-
-
-
-
-
-
-
-
-/** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
-const NO_BYTES = {
-    [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
-};
-/**
- * The row groups of shard `index/count`: a contiguous run, the groups whose middle row `m`
- * satisfies `floor(m * count / total) = index - 1`. Every group has one middle, so shards 1..n
- * read every row exactly once, in file order, with about `total / count` rows each (n equal
- * groups go one to a shard); a file with fewer groups than shards leaves some shards empty.
- */
-function parquetShardGroups(groupRows, index, count) {
-    const total = groupRows.reduce((sum, rows) => sum + rows, 0);
-    const groups = [];
-    let first = 0;
-    for (let g = 0; g < groupRows.length; g++) {
-        const rows = groupRows[g];
-        // Twice the middle row, to stay in integers.
-        const shard = total === 0 ? 0 : Math.floor(((2 * first + rows) * count) / (2 * total));
-        if (shard === index - 1)
-            groups.push(g);
-        first += rows;
-    }
-    return groups;
-}
-/**
- * Reads a Parquet file into the same `RecordBatch`es as the CSV and JSON Lines readers (values
- * as text: see `BatchEncoder`). Parquet is random access, so the reader reads the file itself,
- * one row group at a time through positioned reads of the byte ranges hyparquet asks for:
- * memory holds one decoded row group, never the file. hyparquet decodes whole pages, so reading
- * a row group in smaller row ranges would decode its pages again for every range; instead the
- * decoded group is cut into batches of `batchSize` rows. `RecordBatch.line(r)` is the 1-based
- * row number in the file. Decoding problems (corrupt data, unsupported codec or encoding) stop
- * the read with a `UserError` naming the file; `issues` stays empty.
- */
-class ParquetReader {
-    file;
-    metadata;
-    issues;
-    columns;
-    /** Rows this reader yields (its shard's row groups). */
-    rowCount;
-    batchSize;
-    groups;
-    batch;
-    constructor(file, metadata, options = {}) {
-        this.file = file;
-        this.metadata = metadata;
-        this.batchSize = Math.max(1, options.batchSize ?? 16384);
-        this.issues = new IssueLog(file, 0);
-        this.batch = new RecordBatch(new NullTokens(options.nullValues));
-        const layout = layoutOf(metadata);
-        this.columns = layout.columns;
-        const shard = options.shard ?? { index: 1, count: 1 };
-        this.groups = parquetShardGroups(layout.groupRows, shard.index, shard.count);
-        this.rowCount = this.groups.reduce((sum, g) => sum + layout.groupRows[g], 0);
-    }
-    /** Parquet cannot be pushed as a byte stream: use `batches`, which reads the file itself. */
-    write(_chunk) {
-        throw new Error('ParquetReader reads its file itself: iterate batches() instead of writing bytes');
-    }
-    end() { }
-    /** Always null: batches come only from `batches`. */
-    next() {
-        return null;
-    }
-    /**
-     * The shard's rows as batches, each valid until the next iteration. `source` exists for the
-     * `BatchReader` signature and is ignored (`openReader` passes an empty one).
-     */
-    async *batches(_source) {
-        const handle = await openFile(this.file);
-        try {
-            const buffer = fileAsyncBuffer(handle, (await handle.stat()).size);
-            const encoder = new BatchEncoder(this.batch);
-            const starts = groupStarts(this.metadata);
-            for (const g of this.groups) {
-                const groupStart = starts[g];
-                const groupEnd = groupStart + Number(this.metadata.row_groups[g].num_rows);
-                const slices = await this.readGroup(buffer, g, groupStart, groupEnd);
-                for (let from = groupStart; from < groupEnd; from += this.batchSize) {
-                    const rows = Math.min(this.batchSize, groupEnd - from);
-                    encoder.begin(this.columns, from, rows);
-                    try {
-                        for (let col = 0; col < this.columns.length; col++)
-                            encoder.column(col, slices[col], from);
-                    }
-                    catch (error) {
-                        throw this.failure(g, error);
-                    }
-                    encoder.finish();
-                    yield this.batch;
-                }
-            }
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    /** Decodes every column of row group `g`, as slices per column in row order. */
-    async readGroup(buffer, g, rowStart, rowEnd) {
-        const index = new Map(this.columns.map((name, col) => [name, col]));
-        const slices = this.columns.map(() => []);
-        try {
-            await (0,read/* parquetRead */.bA)({
-                file: buffer,
-                metadata: this.metadata,
-                compressors: src/* compressors */.Vm,
-                rowStart,
-                rowEnd,
-                onChunk: ({ columnName, columnData, rowStart: start, rowEnd: end }) => {
-                    const col = index.get(columnName);
-                    if (col !== undefined)
-                        slices[col].push({ data: columnData, rowStart: start, rowEnd: end });
-                },
-            });
-        }
-        catch (error) {
-            throw this.failure(g, error);
-        }
-        for (const list of slices)
-            list.sort((a, b) => a.rowStart - b.rowStart);
-        return slices;
-    }
-    failure(g, error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return new errors_UserError(`cannot read Parquet row group ${g + 1} of ${this.metadata.row_groups.length}: ${reason}`, {
-            file: this.file,
-        });
-    }
-}
-/** Reads the footer of a Parquet file; a file that is not Parquet or is truncated is a `UserError`. */
-async function readParquetMetadata(path) {
-    const handle = await openFile(path);
-    try {
-        return await (0,src_metadata/* parquetMetadataAsync */.Ei)(fileAsyncBuffer(handle, (await handle.stat()).size));
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors_UserError(`not a readable Parquet file (${reason})`, { file: path });
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** The file's columns, row count and row-group sizes, from its footer. */
-async function readParquetLayout(path) {
-    return layoutOf(await readParquetMetadata(path));
-}
-/** A reader over shard `options.shard` (default all) of a Parquet file, after reading its footer. */
-async function openParquetReader(path, options = {}) {
-    return new ParquetReader(path, await readParquetMetadata(path), options);
-}
-function layoutOf(metadata) {
-    return {
-        columns: (0,src_metadata/* parquetSchema */.YR)(metadata).children.map((child) => child.element.name),
-        rowCount: Number(metadata.num_rows),
-        groupRows: metadata.row_groups.map((group) => Number(group.num_rows)),
-    };
-}
-function groupStarts(metadata) {
-    const starts = [];
-    let at = 0;
-    for (const group of metadata.row_groups) {
-        starts.push(at);
-        at += Number(group.num_rows);
-    }
-    return starts;
-}
-async function openFile(path) {
-    return (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
-
-
-
-
-
-
-
-
-const CHUNK = 1 << 20;
-/**
- * Bytes of a file as chunks. The chunk buffer is reused: each chunk is valid until the next is
- * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
- * read whole; byte ranges of a gzip file are refused.
- */
-async function* openDataSource(path, options = {}) {
-    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
-    });
-    try {
-        const buffer = new Uint8Array(CHUNK);
-        const magic = await handle.read(buffer, 0, 2, 0);
-        if (magic.bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
-            if ((options.start ?? 0) > 0 || options.end !== undefined) {
-                throw new errors_UserError('a gzip file cannot be read by byte ranges (shards); decompress it first', { file: path });
-            }
-            yield* gunzip(path);
-            return;
-        }
-        let position = options.start ?? 0;
-        const end = options.end ?? Infinity;
-        while (position < end) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
-            if (bytesRead === 0)
-                break;
-            position += bytesRead;
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function* gunzip(path) {
-    const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: CHUNK }).pipe((0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }));
-    try {
-        for await (const chunk of stream)
-            yield chunk;
-    }
-    catch (error) {
-        throw new errors_UserError(`cannot decompress gzip data: ${error.message}`, { file: path });
-    }
-}
-/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
-function formatOf(path) {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.parquet'))
-        return 'parquet';
-    const name = lower.replace(/\.gz$/, '');
-    if (name.endsWith('.tsv') || name.endsWith('.tab'))
-        return 'tsv';
-    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
-        return 'jsonl';
-    return 'csv';
-}
-/**
- * A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`.
- * Parquet shards are runs of row groups (see `parquetShardGroups`), and its source is empty: the
- * Parquet reader reads the byte ranges it needs itself.
- */
-async function openReader(path, options = {}) {
-    const format = options.format ?? formatOf(path);
-    const shard = options.shard ?? { index: 1, count: 1 };
-    if (format === 'jsonl')
-        return openJsonlShard(path, shard, options.jsonl);
-    if (format === 'parquet')
-        return { reader: await openParquetReader(path, { ...options.parquet, shard }), source: NO_BYTES };
-    const csv = format === 'tsv' ? { delimiter: '\t', ...options.csv } : options.csv;
-    return openCsvShard(path, shard, csv);
-}
-/**
- * A reader over the rows of shard `i/n` of a CSV file and the bytes to feed it: the rows that
- * start in the shard's row-aligned byte range, with the header's column names and true line
- * numbers. Shards 1..n together read every row exactly once.
- */
-async function openCsvShard(path, shard, options = {}) {
-    const size = await refuseGzipShards(path, shard);
-    const { start, end } = shardRange(size, shard.index, shard.count);
-    const scan = {
-        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
-        header: options.header ?? true,
-    };
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
-    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
-    const readerOptions = { file: path, ...options, stopAt };
-    if (shard.index > 1) {
-        Object.assign(readerOptions, {
-            columns: await readCsvColumns(path, options),
-            firstLine: begin.line,
-            stripBom: false,
-        });
-    }
-    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
-}
-/** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
-async function openJsonlShard(path, shard, options = {}) {
-    const size = await refuseGzipShards(path, shard);
-    const { start, end } = shardRange(size, shard.index, shard.count);
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
-    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
-    const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
-    return { reader, source: openDataSource(path, { start: begin.offset }) };
-}
-/** The column names a `CsvReader` with these options gives the file, reading only its first row. */
-async function readCsvColumns(path, options = {}) {
-    const { stopAt: _stopAt, columns: _columns, ...rest } = options;
-    const reader = new CsvReader({ ...rest, batchSize: 1 });
-    for await (const chunk of openDataSource(path)) {
-        reader.write(chunk);
-        reader.next();
-        if (reader.columns.length > 0)
-            return reader.columns;
-    }
-    reader.end();
-    reader.next();
-    return reader.columns;
-}
-/** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
-async function isGzipFile(path) {
-    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
-    });
-    try {
-        const magic = new Uint8Array(2);
-        const { bytesRead } = await handle.read(magic, 0, 2, 0);
-        return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** The file's size, after checking that it can be split: byte ranges of gzip data mean nothing. */
-async function refuseGzipShards(path, shard) {
-    let size;
-    try {
-        size = (await (0,promises_.stat)(path)).size;
-    }
-    catch (error) {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
-    }
-    if (shard.count > 1 && (await isGzipFile(path))) {
-        throw new errors_UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
-    }
-    return size;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/profile/profile-file.ts
 
 
@@ -6351,7 +6448,7 @@ async function refuseGzipShards(path, shard) {
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
 async function profileFile(path, options = {}) {
-    const format = options.format ?? formatOf(path);
+    const format = options.format ?? source_formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
     if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
@@ -10713,7 +10810,7 @@ function evaluateGate(gate, input) {
     if (gate.slices)
         reasons.push(...sliceReasons(gate.slices, gate, input.slices, input.baselineMissing));
     const withModel = input.model === undefined ? reasons : reasons.map((reason) => ({ ...reason, model: input.model }));
-    const status = worstStatus(withModel.map((reason) => reason.status));
+    const status = status_worstStatus(withModel.map((reason) => reason.status));
     return { status: status === 'skipped' ? 'pass' : status, reasons: withModel };
 }
 function missingBaselineReason(outcome) {
@@ -13290,7 +13387,7 @@ function mergeSubsets(subsets) {
  */
 function attachDrift(section, drift) {
     section.drift = drift;
-    section.status = worstStatus([section.status, drift.status]);
+    section.status = status_worstStatus([section.status, drift.status]);
     return section;
 }
 /**
@@ -13334,7 +13431,7 @@ function validationVerdict(sections) {
             reasons.push({ rule: 'drift', status: section.drift.status, message: parts.join('; '), dataset });
         }
     }
-    const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));
+    const status = sections.length === 0 ? 'skipped' : status_worstStatus(sections.map((section) => section.status));
     return { status, summary: summarize(sections, status), reasons };
 }
 function summarize(sections, status) {
@@ -13388,7 +13485,7 @@ async function validatePass(path, options = {}) {
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
     const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
-    const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
+    const quotedIsText = (options.format ?? source_formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
@@ -13426,7 +13523,7 @@ skipped = []) {
     return { section, profile, issues, errorCount, warningCount };
 }
 function sectionStatus(statuses) {
-    const worst = worstStatus(statuses);
+    const worst = status_worstStatus(statuses);
     return worst === 'skipped' ? 'pass' : worst;
 }
 function reportIssue(issue, dataset) {
@@ -14702,6 +14799,8 @@ function schemaDriftOptions(schema) {
 
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
 
 
 
