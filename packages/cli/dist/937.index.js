@@ -5024,7 +5024,7 @@ var DiscrError;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const core_1 = __webpack_require__(6325);
-const validation_1 = __webpack_require__(9222);
+const validation_1 = __webpack_require__(6841);
 const applicator_1 = __webpack_require__(2519);
 const format_1 = __webpack_require__(9);
 const metadata_1 = __webpack_require__(492);
@@ -5260,7 +5260,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9222:
+/***/ 6841:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
