@@ -52,7 +52,7 @@ describe('mlgate validate', () => {
     expect(c.out()).toContain('Data "good.csv": PASS (200 rows x 3 columns)');
     const report = parseReport(readJson('good-report.json'), 'good-report.json');
     expect(report.validations?.[0]?.status).toBe('pass');
-    expect(readJson('good-p.json')).toMatchObject({ schema: 'mlgate/profile@1', rows: 200 });
+    expect(readJson('good-p.json')).toMatchObject({ schema: 'mlgate/profile@2', rows: 200 });
   });
 
   it('exits 1 with the failing checks, their unexpected counts and example lines in the JSON report', async () => {

@@ -1,9 +1,18 @@
 import { ColumnProfile } from '../profile/column.js';
-import type { CheckResult } from '../report/types.js';
+import type { CheckResult, Status } from '../report/types.js';
 import { columnStatsOf } from '../validate/column-stats.js';
 import { describeBounds, describeNames, formatNumber, formatPercent } from './describe.js';
 import { type RowOutcome, describeRowCheck } from './row-checker.js';
-import type { AggregateCheck, Check, ColumnStats, ConditionedCheck, RowCheck, TableStats, ValueType } from './types.js';
+import type {
+  AggregateCheck,
+  Bounds,
+  Check,
+  ColumnStats,
+  ConditionedCheck,
+  RowCheck,
+  TableStats,
+  ValueType,
+} from './types.js';
 import { isPassCheck, isRowCheck } from './types.js';
 import { withinBounds } from './values.js';
 
@@ -235,6 +244,8 @@ function statisticResult(
       observed_value: null,
     };
   }
+  const range = quantileRange(check, stats!);
+  if (range) return boundedResult(base, label, check.bounds, range, value);
   const passed = withinBounds(value, check.bounds);
   const shown = datetime || domainOf(check, stats!) === 'datetime' ? new Date(value).toISOString() : value;
   return {
@@ -243,6 +254,52 @@ function statisticResult(
     message: `${label} is ${typeof shown === 'string' ? shown : formatNumber(shown)}${passed ? '' : `, expected ${expected}`}`,
     observed: shown,
     observed_value: shown,
+  };
+}
+
+/** The bounds of a median or quantile the profile could not give exactly (past its exact cap). */
+function quantileRange(
+  check: Extract<AggregateCheck, { kind: 'statistic' }>,
+  stats: ColumnStats,
+): [number, number] | undefined {
+  if (check.statistic === 'median') return stats.quantileBounds?.();
+  if (check.statistic === 'quantile') return stats.quantileBounds?.(check.q ?? 0.5);
+  return undefined;
+}
+
+/** How an interval the statistic is known to lie in fares against the check's bounds. */
+function rangeVerdict(bounds: Bounds, [low, high]: [number, number]): Status {
+  if (withinBounds(low, bounds) && withinBounds(high, bounds)) return 'pass';
+  const below = (v: number) => bounds.min !== undefined && (bounds.strictMin ? v <= bounds.min : v < bounds.min);
+  const above = (v: number) => bounds.max !== undefined && (bounds.strictMax ? v >= bounds.max : v > bounds.max);
+  return (below(low) && below(high)) || (above(low) && above(high)) ? 'fail' : 'warn';
+}
+
+/**
+ * A statistic known only within [low, high]: it passes or fails when the whole interval does, and otherwise warns
+ * that the profile cannot tell (the column has more values than it keeps exactly).
+ */
+function boundedResult(
+  base: { check: string; column: string; expected: string },
+  label: string,
+  bounds: Bounds,
+  range: [number, number],
+  value: number,
+): CheckResult {
+  const status = rangeVerdict(bounds, range);
+  const between = `${label} is between ${formatNumber(range[0])} and ${formatNumber(range[1])}`;
+  const why = 'the column has more values than the profile keeps exactly';
+  return {
+    ...base,
+    status,
+    message:
+      status === 'pass'
+        ? `${between} (${why})`
+        : status === 'fail'
+          ? `${between}, expected ${base.expected}`
+          : `${between}, which may or may not be ${base.expected}: ${why}`,
+    observed: value,
+    observed_value: value,
   };
 }
 
@@ -302,7 +359,7 @@ function statisticOf(check: Extract<AggregateCheck, { kind: 'statistic' }>, stat
     case 'max':
       return stats.max;
     case 'median':
-      return stats.quantile?.(0.5, 'linear');
+      return stats.median?.() ?? stats.quantile?.(0.5, 'linear');
     case 'quantile':
       return stats.quantile?.(check.q ?? 0.5);
   }
@@ -333,20 +390,39 @@ function quantilesResult(check: Extract<AggregateCheck, { kind: 'quantiles' }>, 
     };
   }
   const values = check.quantiles.map(({ q }) => quantile(q, check.method));
+  const ranges = check.quantiles.map(({ q }) => stats?.quantileBounds?.(q, check.method));
   // As GX: a value within a relative 1e-4 of a bound counts as on it (numpy.isclose, atol 1e-8).
   const close = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) <= 1e-8 + 1e-4 * Math.abs(b);
-  const failing = check.quantiles.filter(
-    ({ bounds }, i) =>
-      !(withinBounds(values[i]!, bounds) || close(values[i]!, bounds.min) || close(values[i]!, bounds.max)),
-  );
-  const shown = check.quantiles.map(({ q }, i) => `q${q} = ${formatNumber(values[i]!)}`).join(', ');
+  const verdicts = check.quantiles.map(({ bounds }, i): Status => {
+    const range = ranges[i];
+    if (range) return rangeVerdict(bounds, range);
+    const v = values[i]!;
+    return withinBounds(v, bounds) || close(v, bounds.min) || close(v, bounds.max) ? 'pass' : 'fail';
+  });
+  const failing = check.quantiles.filter((_, i) => verdicts[i] === 'fail');
+  const undecided = check.quantiles.filter((_, i) => verdicts[i] === 'warn');
+  const shown = check.quantiles
+    .map(({ q }, i) => {
+      const range = ranges[i];
+      return range
+        ? `q${q} in [${formatNumber(range[0])}, ${formatNumber(range[1])}]`
+        : `q${q} = ${formatNumber(values[i]!)}`;
+    })
+    .join(', ');
+  const problems = [
+    ...(failing.length > 0
+      ? [`out of range: ${failing.map(({ q, bounds }) => `q${q} (expected ${describeBounds(bounds)})`).join(', ')}`]
+      : []),
+    ...(undecided.length > 0
+      ? [
+          `undecided: ${undecided.map(({ q }) => `q${q}`).join(', ')} (the column has more values than the profile keeps exactly)`,
+        ]
+      : []),
+  ];
   return {
     ...base,
-    status: failing.length === 0 ? ('pass' as const) : ('fail' as const),
-    message:
-      failing.length === 0
-        ? shown
-        : `${shown}; out of range: ${failing.map(({ q, bounds }) => `q${q} (expected ${describeBounds(bounds)})`).join(', ')}`,
+    status: failing.length > 0 ? ('fail' as const) : undecided.length > 0 ? ('warn' as const) : ('pass' as const),
+    message: problems.length === 0 ? shown : `${shown}; ${problems.join('; ')}`,
     observed_value: { quantiles, values },
   };
 }

@@ -1,5 +1,6 @@
 import type { DriftTest } from '../report/types.js';
 import type { RowCondition } from './condition.js';
+import type { QuantileMethod } from '../stats/quantile.js';
 
 /** What a column's values must read as. */
 export const VALUE_TYPES = ['integer', 'number', 'string', 'boolean', 'datetime'] as const;
@@ -71,8 +72,7 @@ export type MixedTypes = 'error';
 export type ColumnStatistic = 'mean' | 'median' | 'quantile' | 'min' | 'max' | 'stdev';
 
 /** How a quantile between two values is read, as numpy's and pandas' `method`/`interpolation`. */
-export const QUANTILE_METHODS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'] as const;
-export type QuantileMethod = (typeof QUANTILE_METHODS)[number];
+export { QUANTILE_METHODS, type QuantileMethod } from '../stats/quantile.js';
 
 /** Checks decided from whole-column or whole-table statistics. */
 export type AggregateCheck =
@@ -167,8 +167,15 @@ export interface ColumnStats {
   mean?: number;
   /** Sample standard deviation (n − 1), as GX and pandas compute it. */
   stdev?: number;
-  /** The q-quantile (0..1) of the numeric values (`method` as numpy's; a sketch may not honour it). */
+  /** The q-quantile (0..1) of the numeric values, as numpy.quantile(values, q, method) (default linear). */
   quantile?(q: number, method?: QuantileMethod): number;
+  /** The median as pandas (and GX on pandas) computes it: the middle value or the mean of the two middle ones. */
+  median?(): number;
+  /**
+   * Where the q-quantile (or, without q, the median) lies when the profile can only bound it (a column with more
+   * values than it keeps exactly); undefined when `quantile` and `median` are exact.
+   */
+  quantileBounds?(q?: number, method?: QuantileMethod): [number, number] | undefined;
   /** Earliest and latest datetime value, in ms since the epoch; absent when there is none. */
   minTime?: number;
   maxTime?: number;

@@ -25,9 +25,11 @@ import {
   MIN_EXPECTED,
   textKey,
   type CategoryKey,
+  type CategorySide,
   type CategorySides,
 } from './categorical.js';
-import { sketchKs, sketchPsi, wassersteinEffect, type NumericSide } from './numeric.js';
+import { compareNumbers, numericPsi } from './numeric.js';
+import type { NumberSummary } from '../profile/number-summary.js';
 
 export interface ColumnDriftOptions {
   /** Overrides the test chosen by type: ks, psi or wasserstein for numbers; chi2, jensen-shannon or psi for categories. */
@@ -59,6 +61,8 @@ export const DEFAULT_EFFECT_THRESHOLDS = {
 
 /** A numeric column with at most this many distinct values (exactly counted on both sides) is tested as categories. */
 export const MAX_NUMERIC_CATEGORIES = 20;
+/** With a chi2 or jensen-shannon setting, a numeric column is tested as categories up to this many distinct values. */
+export const MAX_CHOSEN_NUMERIC_CATEGORIES = 1000;
 
 /**
  * A text or integer column whose values are (nearly) all distinct on both sides, from at least this many
@@ -85,8 +89,8 @@ export function detectDrift(reference: Profile, current: Profile, options: Drift
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
  * but are findings in `skipped` (and the result's `skipped`); a lost column or a changed type makes the result warn.
- * Datetime columns are skipped because new data is expected to be later, and identifiers (see
- * `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared
+ * Datetime columns (new data is usually later, which is not drift) and identifiers (see `MIN_IDENTIFIER_VALUES`)
+ * are skipped unless the column has drift settings; with them a datetime column is compared as instants. The share of drifted columns counts compared
  * columns only. A reference that shares no column with the data is an error: it is the wrong file.
  */
 export function detectDriftDetailed(reference: Profile, current: Profile, options: DriftOptions = {}): DriftDetection {
@@ -128,8 +132,9 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
       skipped.push(
         skip(ref.name, 'type-changed', 'warn', `column "${ref.name}" changed type from ${ref.type} to ${cur.type}`),
       );
-    } else if (refKind === 'datetime') {
-      skipped.push(skip(ref.name, 'datetime', 'pass', `column "${ref.name}" holds datetimes, which are not tested`));
+    } else if (refKind === 'datetime' && settings[ref.name] === undefined) {
+      const message = `column "${ref.name}" holds datetimes: new data is usually later, so it is compared (as instants) only when the schema gives it drift settings`;
+      skipped.push(skip(ref.name, 'datetime', 'pass', message));
     } else if (settings[ref.name] === undefined && isIdentifier(ref) && isIdentifier(cur)) {
       skipped.push(
         skip(ref.name, 'identifier', 'pass', `column "${ref.name}" holds distinct values (an identifier), not tested`),
@@ -176,7 +181,8 @@ function isIdentifier(column: ColumnProfile): boolean {
 
 function kindOf(column: ColumnProfile): Kind {
   const type = column.type;
-  return type === 'integer' || type === 'number' ? (column.kll.isEmpty ? 'empty' : 'numeric') : type;
+  if (type === 'integer' || type === 'number') return column.numbers.count === 0 ? 'empty' : 'numeric';
+  return type;
 }
 
 const NUMERIC_TESTS: readonly DriftTest[] = ['ks', 'psi', 'wasserstein'];
@@ -185,7 +191,7 @@ const CATEGORICAL_TESTS: readonly DriftTest[] = ['chi2', 'jensen-shannon', 'psi'
 function columnDrift(
   ref: ColumnProfile,
   cur: ColumnProfile,
-  kind: Exclude<Kind, 'datetime' | 'empty'>,
+  kind: Exclude<Kind, 'empty'>,
   alpha: number,
   setting: ColumnDriftOptions,
 ): ColumnDrift {
@@ -193,61 +199,102 @@ function columnDrift(
   if (kind === 'numeric') {
     const asCategories =
       test === 'chi2' || test === 'jensen-shannon' || (test === undefined && fewNumericValues(ref, cur));
-    if (!asCategories) return numericDrift(ref, cur, alpha, setting);
-    if (!ref.numericFrequent || !cur.numericFrequent) {
+    if (!asCategories) return numericDrift(ref.name, ref.numbers, cur.numbers, alpha, setting);
+    const a = numberCategories(ref.numbers);
+    const b = numberCategories(cur.numbers);
+    if (!a || !b) {
       throw new UserError(
-        `drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`,
+        `drift test "${test}" for column "${ref.name}" needs exact counts of at most ${MAX_CHOSEN_NUMERIC_CATEGORIES.toLocaleString('en-US')} distinct numbers, but it has more; use ks, psi or wasserstein`,
         { path: `drift.columns.${ref.name}.test` },
       );
     }
-    return categoricalDrift(
-      ref.name,
-      categorySides(ref.numericFrequent, cur.numericFrequent, numberKey),
-      alpha,
-      setting,
-    );
+    return categoricalDrift(ref.name, { reference: a, current: b, sampled: false }, alpha, setting);
   }
+  // Datetimes are compared as instants (ms since the epoch), like numbers.
+  if (kind === 'datetime') return numericDrift(ref.name, ref.instants, cur.instants, alpha, setting);
   const key: CategoryKey = kind === 'boolean' ? booleanKey : textKey;
   return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
 }
 
-/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
-const numberKey: CategoryKey = (value) => {
-  const n = Number(value);
-  return Number.isNaN(n) ? value : String(n);
-};
+/**
+ * A numeric column's exact value counts as categories (`=<value>`), when the profile knows them and they are few
+ * enough (at most `MAX_CHOSEN_NUMERIC_CATEGORIES`) for a table of categories to make sense.
+ */
+function numberCategories(numbers: NumberSummary): CategorySide | undefined {
+  const counts = numbers.valueCounts();
+  if (!counts || counts.values.length > MAX_CHOSEN_NUMERIC_CATEGORIES) return undefined;
+  return {
+    counts: new Map(Array.from(counts.values, (v, i) => [`=${String(v)}`, counts.counts[i]!])),
+    total: counts.n,
+  };
+}
 
 function fewNumericValues(ref: ColumnProfile, cur: ColumnProfile): boolean {
-  const a = ref.numericFrequent?.exactCounts();
-  const b = cur.numericFrequent?.exactCounts();
-  if (!a || !b) return false;
-  const values = new Set([...a.keys(), ...b.keys()].map(numberKey));
-  return values.size <= MAX_NUMERIC_CATEGORIES;
+  const a = ref.numbers.valueCounts();
+  const b = cur.numbers.valueCounts();
+  if (!a || !b || a.values.length > MAX_NUMERIC_CATEGORIES || b.values.length > MAX_NUMERIC_CATEGORIES) return false;
+  return new Set([...a.values, ...b.values]).size <= MAX_NUMERIC_CATEGORIES;
 }
 
 /**
- * Significance always comes from the type's hypothesis test (KS for numbers); the configured test chooses the
- * statistic and effect size reported: KS → D with normalised Wasserstein as effect; wasserstein → W1 in the
- * column's units with the same effect; psi → PSI as both.
+ * Significance always comes from KS; the configured test chooses the statistic and effect size reported:
+ * ks → D with the normalised Wasserstein distance as effect; wasserstein → W1 in the column's units with the same
+ * effect; psi → PSI as both. When a side had more values than its profile keeps, D and W1 are bounds from the
+ * value grids: the p-value is computed from D's lower bound (never smaller than the exact p-value), the effect is
+ * W1's lower bound over the reference's exact standard deviation (so drift is only called when it is certain), and
+ * both intervals are reported.
  */
-function numericDrift(ref: ColumnProfile, cur: ColumnProfile, alpha: number, setting: ColumnDriftOptions): ColumnDrift {
+function numericDrift(
+  column: string,
+  ref: NumberSummary,
+  cur: NumberSummary,
+  alpha: number,
+  setting: ColumnDriftOptions,
+): ColumnDrift {
   const test = setting.test ?? 'ks';
   if (!NUMERIC_TESTS.includes(test)) {
     throw new UserError(
-      `drift test "${test}" does not apply to the numeric column "${ref.name}"; use ${NUMERIC_TESTS.join(', ')}`,
-      { path: `drift.columns.${ref.name}.test` },
+      `drift test "${test}" does not apply to the numeric column "${column}"; use ${NUMERIC_TESTS.join(', ')}`,
+      { path: `drift.columns.${column}.test` },
     );
   }
-  const a: NumericSide = { kll: ref.kll, moments: ref.moments };
-  const b: NumericSide = { kll: cur.kll, moments: cur.moments };
-  const ks = sketchKs(a.kll, b.kll);
+  const comparison = compareNumbers(ref, cur);
+  const method: DriftMethod = comparison.method === 'exact' ? 'ks-exact' : 'ks-asymptotic';
   if (test === 'psi') {
-    const value = sketchPsi(a.kll, b.kll);
-    return verdict(ref.name, test, value, ks.pValue, 'psi', value, alpha, setting);
+    const value = numericPsi(ref, cur);
+    return { ...verdict(column, test, value, comparison.pValue, 'psi', value, alpha, setting), method };
   }
-  const effect = wassersteinEffect(a, b);
-  const statistic = test === 'ks' ? ks.statistic : effect.distance;
-  return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
+  const scale = effectScale(ref, cur);
+  const effect: [number, number] = [comparison.wasserstein[0] / scale, comparison.wasserstein[1] / scale];
+  const statistic = test === 'ks' ? comparison.statistic : comparison.wasserstein;
+  const result = verdict(
+    column,
+    test,
+    statistic[0],
+    comparison.pValue,
+    'normalized-wasserstein',
+    effect[0],
+    alpha,
+    setting,
+  );
+  if (comparison.exact) return { ...result, method };
+  return {
+    ...result,
+    method,
+    bounds: { statistic, effect },
+    note: `a side has more values than its profile keeps exactly (${plural(ref.exact.cap, 'value')}): D and the distance are bounds from the profiles' value grids`,
+  };
+}
+
+/**
+ * What the Wasserstein distance is divided by: the reference's population standard deviation (exact, from the
+ * moments), so a location shift by δ reads |δ|/σ (Cohen's d scale); the current side's when the reference is
+ * constant; and when both are, the larger magnitude of their means (the relative change), or 1 at zero.
+ */
+function effectScale(ref: NumberSummary, cur: NumberSummary): number {
+  const spread = ref.moments.populationStdDev || cur.moments.populationStdDev;
+  if (spread > 0) return spread;
+  return Math.max(Math.abs(ref.moments.mean), Math.abs(cur.moments.mean)) || 1;
 }
 
 /**

@@ -10,5 +10,5 @@ export { schemaDriftOptions } from './schema-settings.js';
 export type { ColumnDriftOptions, DriftDetection, DriftOptions } from './detect.js';
 export { booleanKey, categorySides, categoryTable, MIN_EXPECTED, OTHER_BUCKET, textKey } from './categorical.js';
 export type { CategoryKey, CategorySide, CategorySides, CategoryTable } from './categorical.js';
-export { kllDistribution, PSI_BINS, sketchKs, sketchPsi, wassersteinEffect } from './numeric.js';
-export type { NumericSide, WassersteinEffect } from './numeric.js';
+export { compareNumbers, numericPsi, PSI_BINS } from './numeric.js';
+export type { NumericComparison } from './numeric.js';

@@ -1,100 +1,199 @@
 /**
- * Numeric drift from two profiles' KLL sketches alone (no raw data): the Kolmogorov–Smirnov test, the normalised
- * Wasserstein-1 effect size and, on request, PSI over reference-quantile bins.
+ * Numeric drift between two profiles' number summaries: the two-sample KS test, the Wasserstein-1 distance and, on
+ * request, PSI. When both sides kept their values (or their grids resolve every value) the statistics are exact
+ * and equal scipy's; otherwise each side's CDF is known exactly at its grid's bin edges and single-valued bins and
+ * bounded in between, and the statistics come as certified intervals.
  */
-import type { KllSketch } from '../sketch/kll.js';
-import type { Moments } from '../sketch/moments.js';
-import { psi } from '../stats/categorical.js';
-import { ksFromCdfs, type KsResult, type WeightedCdf } from '../stats/ks.js';
+import type { ValueCounts } from '../sketch/exact-values.js';
+import { atLevel, binEdges, type GridBins } from '../sketch/value-grid.js';
+import { binCounts, psi } from '../stats/categorical.js';
+import { ksFromCounts, ksPValue } from '../stats/ks.js';
+import { quantileFrom } from '../stats/quantile.js';
 import { wasserstein1Cdf } from '../stats/wasserstein.js';
-
-/** The numeric side of a column: its quantile sketch and its exact moments. */
-export interface NumericSide {
-  kll: KllSketch;
-  moments: Moments;
-}
+import type { NumberSummary } from '../profile/number-summary.js';
 
 /** Bins for PSI: the reference's deciles, the usual choice. */
 export const PSI_BINS = 10;
 
+export interface NumericComparison {
+  /** KS statistic D (or its bounds): statistic[0] ≤ D ≤ statistic[1]. */
+  statistic: [number, number];
+  /** KS p-value of the lower bound of D: never smaller than the exact p-value. */
+  pValue: number;
+  method: 'exact' | 'asymptotic';
+  /** Wasserstein-1 distance in the column's units (or its bounds). */
+  wasserstein: [number, number];
+  /** Whether both sides were compared value by value (no bounds). */
+  exact: boolean;
+}
+
 /**
- * The sketch as the discrete distribution it represents: every retained item with weight 2^level. Its CDF is what
- * `KllSketch.rank` answers, so tests on it inherit the sketch's rank error ε (each side's CDF within ε of the data's).
+ * One side as the comparison sees it: its values with their counts where known, otherwise its grid's bins — a
+ * single-valued bin is a value with its count, any other bin an interval [low, high) (clamped to the side's min
+ * and max) whose count is known but not where in the interval its values lie.
  */
-export function kllDistribution(kll: KllSketch): WeightedCdf {
-  const { levels, items } = kll.toJSON();
-  const order: { value: number; weight: number }[] = [];
-  let at = 0;
-  levels.forEach((size, level) => {
-    for (let end = at + size; at < end; at++) order.push({ value: items[at] ?? 0, weight: 2 ** level });
+interface Segment {
+  low: number;
+  /** Equal to `low` for a value; an interval's values lie somewhere in [low, high]. */
+  high: number;
+  count: number;
+}
+
+export function compareNumbers(reference: NumberSummary, current: NumberSummary): NumericComparison {
+  const a = reference.valueCounts();
+  const b = current.valueCounts();
+  if (a && b) {
+    const ks = ksFromCounts(a, b);
+    const w = wasserstein1Cdf({ values: a.values, weights: a.counts }, { values: b.values, weights: b.counts });
+    return {
+      statistic: [ks.statistic, ks.statistic],
+      pValue: ks.pValue,
+      method: ks.method,
+      wasserstein: [w, w],
+      exact: true,
+    };
+  }
+  const level = Math.max(reference.grid.level, current.grid.level);
+  const left = segments(reference, a, level);
+  const right = segments(current, b, level);
+  const bounds = sweep(left, right, reference.count, current.count);
+  const { pValue, method } = ksPValue(bounds.d[0], reference.count, current.count);
+  const exact = bounds.d[0] === bounds.d[1] && bounds.w[0] === bounds.w[1];
+  return { statistic: bounds.d, pValue, method, wasserstein: bounds.w, exact };
+}
+
+function segments(side: NumberSummary, counts: ValueCounts | undefined, level: number): Segment[] {
+  if (counts) return Array.from(counts.values, (v, i) => ({ low: v, high: v, count: counts.counts[i]! }));
+  const bins: GridBins = atLevel(side.grid.bins(), level);
+  const { min, max } = side.moments;
+  return Array.from(bins.keys, (key, i) => {
+    const v = bins.values[i]!;
+    if (v === v) return { low: v, high: v, count: bins.counts[i]! };
+    const [low, high] = binEdges(bins.scale, bins.level, key);
+    return { low: Math.max(low, min), high: Math.min(high, max), count: bins.counts[i]! };
   });
-  order.sort((a, b) => a.value - b.value);
-  return { values: Float64Array.from(order, (o) => o.value), weights: Float64Array.from(order, (o) => o.weight) };
-}
-
-/** True while the sketch still holds every value it was given (nothing compacted), i.e. it is the raw sample. */
-function holdsEverything(kll: KllSketch): boolean {
-  return kll.retained === kll.count;
 }
 
 /**
- * Two-sample KS between the sketches. D is taken over the union of both sketches' retained points; since each
- * sketched CDF is within ε of the true one, D is within 2ε of the raw-data D (k = 200: ε ≈ 1.33%, 2ε ≈ 2.7%). The
- * p-value uses the true counts. An exact p-value needs the raw samples, so it is used only when both sketches still
- * hold every value (small columns); otherwise the asymptotic distribution is used whatever the size.
+ * Bounds on D = sup |F_a − F_b| and W1 = ∫|F_a − F_b| dx from two sides' segments. Between consecutive
+ * breakpoints (every value and interval end of either side) each CDF is a constant, known exactly outside
+ * intervals and within [before, after] inside one: D's lower bound is the largest gap where both are known (a
+ * value F takes, or a limit of such values), its upper bound the largest gap the ranges allow; W1's bounds
+ * integrate the smallest and largest gaps the ranges allow.
  */
-export function sketchKs(reference: KllSketch, current: KllSketch): KsResult {
-  const exact = holdsEverything(reference) && holdsEverything(current);
-  return ksFromCdfs(kllDistribution(reference), kllDistribution(current), reference.count, current.count, {
-    method: exact ? 'auto' : 'asymptotic',
-  });
-}
-
-export interface WassersteinEffect {
-  /** W1 = ∫₀¹ |Q_ref(p) − Q_cur(p)| dp between the sketched distributions, in the column's units. */
-  distance: number;
-  /** What the distance is divided by (see `wassersteinEffect`). */
-  scale: number;
-  normalized: number;
-}
-
-/**
- * W1 between the sketched distributions divided by the reference's population standard deviation (exact, from the
- * moments). ∫|F_ref − F_cur| dx over the merged retained points equals the integral of |Q_ref(p) − Q_cur(p)| over p
- * for these step distributions, computed exactly instead of on a grid. For a location shift by δ the value is |δ|/σ
- * (Cohen's d scale). A constant reference has no spread to measure against: the current side's deviation is used, and
- * when both are constant the relative change of the value (|a − b| / max(|a|, |b|)).
- */
-export function wassersteinEffect(reference: NumericSide, current: NumericSide): WassersteinEffect {
-  const distance = wasserstein1Cdf(kllDistribution(reference.kll), kllDistribution(current.kll));
-  const spread = reference.moments.populationStdDev || current.moments.populationStdDev;
-  if (spread > 0) return { distance, scale: spread, normalized: distance / spread };
-  const magnitude = Math.max(Math.abs(reference.moments.mean), Math.abs(current.moments.mean));
-  if (distance === 0 || magnitude === 0) return { distance, scale: magnitude, normalized: distance === 0 ? 0 : 1 };
-  return { distance, scale: magnitude, normalized: distance / magnitude };
+function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number, number]; w: [number, number] } {
+  const points = [...new Set([...a, ...b].flatMap((s) => [s.low, s.high]))].sort((x, y) => x - y);
+  const fa = cdfRanges(a, points, na);
+  const fb = cdfRanges(b, points, nb);
+  let dLow = 0;
+  let dHigh = 0;
+  let wLow = 0;
+  let wHigh = 0;
+  for (let j = 0; j < points.length; j++) {
+    const [aLo, aHi] = [fa.low[j]!, fa.high[j]!];
+    const [bLo, bHi] = [fb.low[j]!, fb.high[j]!];
+    const widest = Math.max(Math.abs(aHi - bLo), Math.abs(aLo - bHi));
+    const narrowest = Math.max(0, aLo - bHi, bLo - aHi);
+    if (aLo === aHi && bLo === bHi) dLow = Math.max(dLow, Math.abs(aLo - bLo));
+    dHigh = Math.max(dHigh, widest);
+    if (j + 1 < points.length) {
+      const length = points[j + 1]! - points[j]!;
+      wLow += narrowest * length;
+      wHigh += widest * length;
+    }
+  }
+  return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
 
 /**
- * PSI over bins at the reference's deciles, with both sides' bin shares read from their sketches' CDFs (bins
- * (−∞, e₁], …, (e_last, ∞), as `binCounts`). Each share is a difference of two ranks, so it carries the sketch's PMF
- * error (k = 200: ≈ 1.65% per bin). Tied quantiles collapse into fewer bins.
+ * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count). Every
+ * interval end is a breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or
+ * before the piece counts in full, an interval the piece lies in counts anywhere from none to all of its values.
  */
-export function sketchPsi(reference: KllSketch, current: KllSketch, bins = PSI_BINS): number {
+function cdfRanges(side: Segment[], points: number[], n: number): { low: Float64Array; high: Float64Array } {
+  const low = new Float64Array(points.length);
+  const high = new Float64Array(points.length);
+  let s = 0;
+  let below = 0;
+  for (let j = 0; j < points.length; j++) {
+    const x = points[j]!;
+    while (s < side.length && side[s]!.high <= x) below += side[s++]!.count;
+    const open = s < side.length && side[s]!.low <= x ? side[s]!.count : 0;
+    low[j] = below / n;
+    high[j] = (below + open) / n;
+  }
+  return { low, high };
+}
+
+/**
+ * PSI over the reference's deciles. With both sides' values known: numpy.quantile edges and right-closed bins, as
+ * on raw samples. Otherwise the edges move to the bin edge below each decile of the reference grid, where both
+ * sides' counts are exact, and the bins are [edge, next edge).
+ */
+export function numericPsi(reference: NumberSummary, current: NumberSummary, bins = PSI_BINS): number {
+  const a = reference.valueCounts();
+  const b = current.valueCounts();
+  if (a && b) {
+    const at = orderStatistic(a);
+    const edges: number[] = [];
+    for (let k = 1; k < bins; k++) {
+      const edge = quantileFrom(a.n, k / bins, 'linear', at);
+      if (edges.length === 0 || edge > edges[edges.length - 1]!) edges.push(edge);
+    }
+    return psi(weightedBinCounts(a, edges), weightedBinCounts(b, edges));
+  }
+  const level = Math.max(reference.grid.level, current.grid.level);
+  const ref = atLevel(reference.grid.bins(), level);
+  const cumulative = cumulativeOf(ref.counts);
   const edges: number[] = [];
   for (let k = 1; k < bins; k++) {
-    const edge = reference.quantile(k / bins);
-    if (edges.length === 0 || edge > (edges[edges.length - 1] ?? -Infinity)) edges.push(edge);
+    const rank = Math.floor((k / bins) * ref.n);
+    const bin = cumulative.findIndex((c) => c > rank);
+    const [low] = binEdges(ref.scale, ref.level, ref.keys[bin]!);
+    if (edges.length === 0 || low > edges[edges.length - 1]!) edges.push(low);
   }
-  return psi(binShares(reference, edges), binShares(current, edges));
+  const below = (side: NumberSummary, counts: ValueCounts | undefined) => {
+    const grid = atLevel(side.grid.bins(), level);
+    return edges.map((edge) => (counts ? countBelow(counts, edge) : countBinsBelow(grid, edge)));
+  };
+  const shares = (at: number[], total: number) =>
+    Float64Array.from([...at, total], (c, i) => c - (i === 0 ? 0 : at[i - 1]!));
+  return psi(shares(below(reference, a), reference.count), shares(below(current, b), current.count));
 }
 
-function binShares(kll: KllSketch, edges: readonly number[]): Float64Array {
-  const cumulative = kll.cdf(edges);
-  const shares = new Float64Array(cumulative.length);
-  let previous = 0;
-  cumulative.forEach((rank, k) => {
-    shares[k] = Math.max(0, rank - previous);
-    previous = rank;
+function orderStatistic(counts: ValueCounts): (i: number) => number {
+  const cumulative = cumulativeOf(counts.counts);
+  return (i) => counts.values[cumulative.findIndex((c) => c > i)]!;
+}
+
+function cumulativeOf(counts: Float64Array): Float64Array {
+  const out = new Float64Array(counts.length);
+  let total = 0;
+  counts.forEach((c, i) => (out[i] = total += c));
+  return out;
+}
+
+/** `binCounts` for a multiset: counts in (−∞, e₁], (e₁, e₂], …, (e_last, ∞). */
+function weightedBinCounts(counts: ValueCounts, edges: readonly number[]): Float64Array {
+  const out = new Float64Array(edges.length + 1);
+  const index = binCounts(counts.values, edges);
+  let at = 0;
+  index.forEach((distinct, bin) => {
+    for (let i = 0; i < distinct; i++) out[bin]! += counts.counts[at++]!;
   });
-  return shares;
+  return out;
+}
+
+function countBelow(counts: ValueCounts, edge: number): number {
+  let total = 0;
+  for (let i = 0; i < counts.values.length && counts.values[i]! < edge; i++) total += counts.counts[i]!;
+  return total;
+}
+
+function countBinsBelow(bins: GridBins, edge: number): number {
+  let total = 0;
+  for (let i = 0; i < bins.keys.length && binEdges(bins.scale, bins.level, bins.keys[i]!)[0] < edge; i++) {
+    total += bins.counts[i]!;
+  }
+  return total;
 }

@@ -4,18 +4,15 @@ import { isBooleanText } from '../data/boolean-text.js';
 import { parseNumber } from '../data/number.js';
 import { FrequentItems, type FrequentItem, type FrequentItemsJSON } from '../sketch/frequent-items.js';
 import { hashBytes } from '../sketch/hash.js';
-import { Histogram, DEFAULT_HISTOGRAM_BINS } from '../sketch/histogram.js';
+import { type Histogram, DEFAULT_HISTOGRAM_BINS } from '../sketch/histogram.js';
 import { HyperLogLog, type HyperLogLogJSON } from '../sketch/hll.js';
 import { describeValue, expectInteger, fail, type JsonObject } from '../sketch/json.js';
-import { KllSketch, type KllJSON } from '../sketch/kll.js';
-import { Moments, type MomentsJSON } from '../sketch/moments.js';
 import { parseIsoDateTime } from './datetime.js';
+import { NumberSummary, type Bounded, type NumberSummaryJSON, type NumberSummaryOptions } from './number-summary.js';
 import type { ParsedColumn } from './parsed-column.js';
 import { inferType, VALUE_KINDS, type ColumnType, type TypeCounts } from './infer-type.js';
 
-export interface ProfileOptions {
-  /** KLL parameter (default 200: rank error ≈ 1.33% at 99% confidence). */
-  kllK?: number;
+export interface ProfileOptions extends NumberSummaryOptions {
   /** HyperLogLog precision (default 14: 0.81% relative standard error). */
   hllPrecision?: number;
   /** Distinct text values counted exactly; past it, a hash sample of them is (see `FrequentItems`). */
@@ -34,20 +31,18 @@ export interface ColumnProfileJSON {
   nulls: number;
   /** What each non-null value parses as; they sum to count − nulls. */
   typeCounts: TypeCounts;
-  /** Numeric values that are ±Infinity (kept out of moments and quantiles). */
+  /** Numeric values that are ±Infinity (kept out of the number summary). */
   nonFinite: number;
   /** Shortest and longest non-null value in Unicode code points; null when all values are null. */
   length: { min: number; max: number } | null;
-  /** Earliest and latest datetime value in ms since the epoch (UTC); null when there is none. */
-  datetime: { min: number; max: number } | null;
-  moments: MomentsJSON;
-  kll: KllJSON;
+  /** The finite numeric values. */
+  numbers: NumberSummaryJSON;
+  /** The datetime values, as ms since the epoch (UTC). */
+  instants: NumberSummaryJSON;
   /** Distinct non-null values: numbers hashed by value (so 1 and 1.0 are one), text by its bytes. */
   hll: HyperLogLogJSON;
   /** Text, boolean and datetime values. */
   frequent: FrequentItemsJSON;
-  /** Numeric values as written, counted exactly; null once the column had more distinct ones than the limit. */
-  numericFrequent: FrequentItemsJSON | null;
   /** Derived from the fields above when written, for people reading the file; ignored when read back. */
   summary?: ColumnSummary;
 }
@@ -57,10 +52,13 @@ export interface ColumnSummary {
   count: number;
   nulls: number;
   nullFraction: number;
+  /** Exact when `distinctBounds` is absent; otherwise HyperLogLog's estimate within the bounds. */
   distinct: number;
+  distinctBounds?: [number, number];
   length: { min: number; max: number } | null;
   numeric: NumericSummary | null;
   datetime: { min: string; max: string } | null;
+  /** The most frequent values; only values proven to be among them are listed. */
   top: FrequentItem[];
 }
 
@@ -72,23 +70,22 @@ export interface NumericSummary {
   min: number;
   max: number;
   sum: number;
-  /** Quantiles from the KLL sketch, keyed by percent. */
+  /** Quantiles keyed by percent, as numpy.quantile (linear); midpoints of their bounds when not exact. */
   quantiles: Record<string, number>;
-  /** Each quantile's true rank is within this of the requested one (99% confidence). */
-  rankError: number;
+  /** Whether every figure here is exact; otherwise each quantile lies within `quantileBounds`. */
+  exact: boolean;
+  quantileBounds?: Record<string, [number, number]>;
+  /** Bins [edges[i], edges[i+1]) (the last one closed) with exact counts; equal width while the values are kept. */
   histogram: { edges: number[]; counts: number[] };
 }
 
-interface ColumnSketches {
-  moments: Moments;
-  kll: KllSketch;
+interface ColumnParts {
+  numbers: NumberSummary;
+  instants: NumberSummary;
   hll: HyperLogLog;
   frequent: FrequentItems;
-  numericFrequent: FrequentItems | null;
 }
 
-/** Distinct numbers counted as written while this many or fewer (enough to test them as categories). */
-const NUMERIC_EXACT_LIMIT = 1000;
 const QUANTILE_PERCENTS = [1, 5, 25, 50, 75, 95, 99];
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
@@ -98,24 +95,23 @@ const JSON_KEYS = new Set([
   'typeCounts',
   'nonFinite',
   'length',
-  'datetime',
-  'moments',
-  'kll',
+  'numbers',
+  'instants',
   'hll',
   'frequent',
-  'numericFrequent',
   'summary',
 ]);
 
 /**
  * One column's mergeable profile: counts, type evidence and sketches, fed a batch column at a
  * time straight from the reader's bytes. Every value takes one path decided by its own text, never
- * by the column's (yet unknown) type, so profiles of shards merge to what one pass would give.
+ * by the column's (yet unknown) type, and every part merges to exactly what one pass over the union
+ * would give, so the profile of a file is the same whatever the thread count or shard split.
  *
- * A non-null value that parses as a number feeds the moments, the KLL sketch, the distinct count
- * (hashed as a double) and the exact numeric counts; any other value feeds the distinct count
- * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
- * are ever decoded to strings, and only when the summary is read.
+ * A non-null value that parses as a number feeds the number summary (exact moments, the values up to a
+ * cap, the value grid) and the distinct count (hashed as a double); any other value feeds the distinct
+ * count (hashed as UTF-8 bytes) and the frequent-items summary, and a datetime also the summary of
+ * instants. Only values counted as frequent items are ever decoded to strings, and only when read.
  */
 export class ColumnProfile {
   count = 0;
@@ -124,31 +120,28 @@ export class ColumnProfile {
   nonFinite = 0;
   minLength = Infinity;
   maxLength = -Infinity;
-  minTime = Infinity;
-  maxTime = -Infinity;
-  readonly moments: Moments;
-  readonly kll: KllSketch;
+  readonly numbers: NumberSummary;
+  readonly instants: NumberSummary;
   readonly hll: HyperLogLog;
   readonly frequent: FrequentItems;
-  numericFrequent: FrequentItems | null;
   private readonly quotedIsText: boolean;
   private readonly hash = new Uint32Array(2);
 
   constructor(
     readonly name: string,
     options: ProfileOptions = {},
-    sketches?: ColumnSketches,
+    parts?: ColumnParts,
   ) {
-    const frequentOptions = {
-      ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
+    const summaryOptions = {
+      ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
+      ...(options.gridBins !== undefined && { gridBins: options.gridBins }),
     };
-    this.moments = sketches?.moments ?? new Moments();
-    this.kll = sketches?.kll ?? new KllSketch(options.kllK);
-    this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
-    this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-    this.numericFrequent = sketches
-      ? sketches.numericFrequent
-      : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
+    this.numbers = parts?.numbers ?? new NumberSummary('log', summaryOptions);
+    this.instants = parts?.instants ?? new NumberSummary('linear', summaryOptions);
+    this.hll = parts?.hll ?? new HyperLogLog(options.hllPrecision);
+    this.frequent =
+      parts?.frequent ??
+      new FrequentItems(options.frequentExactLimit === undefined ? {} : { exactLimit: options.frequentExactLimit });
     this.quotedIsText = options.quotedIsText ?? false;
   }
 
@@ -207,8 +200,7 @@ export class ColumnProfile {
         const time = parseIsoDateTime(bytes, start, end);
         if (time === time) {
           types.datetime++;
-          if (time < this.minTime) this.minTime = time;
-          if (time > this.maxTime) this.maxTime = time;
+          this.instants.add(time);
         } else types.string++;
       }
       this.addText(bytes, start, end);
@@ -223,16 +215,12 @@ export class ColumnProfile {
     if (value - value !== 0) {
       this.nonFinite++;
       this.typeCounts.number++;
-    } else if (Number.isInteger(value) && isPlainInteger(bytes, start, end)) this.typeCounts.integer++;
-    else this.typeCounts.number++;
-    this.moments.add(value);
-    this.kll.add(value);
-    this.hll.addNumber(value);
-    const exact = this.numericFrequent;
-    if (exact !== null) {
-      exact.addBytes(bytes, start, end);
-      if (!exact.isExact) this.numericFrequent = null;
+    } else {
+      if (Number.isInteger(value) && isPlainInteger(bytes, start, end)) this.typeCounts.integer++;
+      else this.typeCounts.number++;
+      this.numbers.add(value);
     }
+    this.hll.addNumber(value);
   }
 
   private addText(bytes: Uint8Array, start: number, end: number): void {
@@ -250,15 +238,10 @@ export class ColumnProfile {
     this.nonFinite += other.nonFinite;
     this.minLength = Math.min(this.minLength, other.minLength);
     this.maxLength = Math.max(this.maxLength, other.maxLength);
-    this.minTime = Math.min(this.minTime, other.minTime);
-    this.maxTime = Math.max(this.maxTime, other.maxTime);
-    this.moments.merge(other.moments);
-    this.kll.merge(other.kll);
+    this.numbers.merge(other.numbers);
+    this.instants.merge(other.instants);
     this.hll.merge(other.hll);
     this.frequent.merge(other.frequent);
-    // Exact numeric counts survive only if they would have in one pass: the union stays under the limit.
-    if (this.numericFrequent === null || other.numericFrequent === null) this.numericFrequent = null;
-    else if (!this.numericFrequent.merge(other.numericFrequent).isExact) this.numericFrequent = null;
     return this;
   }
 
@@ -271,35 +254,63 @@ export class ColumnProfile {
     return inferType(this.typeCounts);
   }
 
-  /** Estimated number of distinct non-null values (HyperLogLog, ≈0.8% standard error at p = 14). */
-  get distinct(): number {
-    return this.nonNull === 0 ? 0 : Math.max(1, Math.round(this.hll.estimate()));
+  /** Earliest and latest datetime value in ms since the epoch (UTC); NaN without one. */
+  get minTime(): number {
+    return this.instants.moments.min;
   }
 
-  /** Most frequent values: numeric ones (while exactly counted) for numeric columns, text values otherwise. */
+  get maxTime(): number {
+    return this.instants.moments.max;
+  }
+
+  /**
+   * Distinct non-null values: exact while the numbers are known (`NumberSummary.distinct`) and the text values
+   * counted exactly; otherwise HyperLogLog's estimate (≈0.8% standard error at p = 14), kept within what the
+   * profile proves (never more than the values there are).
+   */
+  distinctValues(): Bounded {
+    const numbers = this.numbers.distinct();
+    const exactText = this.frequent.exactDistinct;
+    const textLow = exactText ?? this.frequent.keptDistinct;
+    const textHigh = exactText ?? this.frequent.count - this.frequent.keptTotal + this.frequent.keptDistinct;
+    const low = numbers.low + textLow + (this.nonFinite > 0 ? 1 : 0);
+    const high = numbers.high + textHigh + Math.min(2, this.nonFinite);
+    if (low === high) return { value: low, low, high };
+    const estimate = Math.round(this.hll.estimate());
+    return { value: Math.min(high, Math.max(low, estimate)), low, high };
+  }
+
+  get distinct(): number {
+    return this.distinctValues().value;
+  }
+
+  /** Most frequent values: numeric ones for numeric columns, text values otherwise; only proven ones. */
   topValues(limit = TOP_VALUES): FrequentItem[] {
     const type = this.type;
-    const numeric = type === 'integer' || type === 'number';
-    if (numeric) return this.numericFrequent?.topItems(limit) ?? [];
+    if (type === 'integer' || type === 'number') {
+      return this.numbers.topValues(limit).map(({ value, count }) => ({ value: String(value), count }));
+    }
     return this.frequent.topItems(limit);
   }
 
-  /** Equal-width histogram of the numeric values, drawn from the KLL sketch. */
+  /** Histogram of the numeric values (see `NumberSummary.histogram`). */
   histogram(bins = DEFAULT_HISTOGRAM_BINS): Histogram {
-    return Histogram.fromKll(this.kll, bins);
+    return this.numbers.histogram(bins);
   }
 
   summary(): ColumnSummary {
+    const distinct = this.distinctValues();
     return {
       type: this.type,
       count: this.count,
       nulls: this.nulls,
       nullFraction: this.count === 0 ? 0 : this.nulls / this.count,
-      distinct: this.distinct,
+      distinct: distinct.value,
+      ...(distinct.low !== distinct.high && { distinctBounds: [distinct.low, distinct.high] as [number, number] }),
       length: this.lengthRange(),
       numeric: this.numericSummary(),
       datetime:
-        this.minTime <= this.maxTime
+        this.instants.count > 0
           ? { min: new Date(this.minTime).toISOString(), max: new Date(this.maxTime).toISOString() }
           : null,
       top: this.topValues(),
@@ -311,10 +322,17 @@ export class ColumnProfile {
   }
 
   private numericSummary(): NumericSummary | null {
-    const m = this.moments;
+    const m = this.numbers.moments;
     if (m.count === 0) return null;
     const quantiles: Record<string, number> = {};
-    for (const percent of QUANTILE_PERCENTS) quantiles[`p${percent}`] = this.kll.quantile(percent / 100);
+    const quantileBounds: Record<string, [number, number]> = {};
+    let exact = true;
+    for (const percent of QUANTILE_PERCENTS) {
+      const q = this.numbers.quantile(percent / 100);
+      quantiles[`p${percent}`] = q.value;
+      quantileBounds[`p${percent}`] = [q.low, q.high];
+      if (q.low !== q.high) exact = false;
+    }
     const histogram = this.histogram();
     return {
       count: m.count,
@@ -324,13 +342,13 @@ export class ColumnProfile {
       max: m.max,
       sum: m.sum,
       quantiles,
-      rankError: this.kll.normalizedRankError(),
+      exact,
+      ...(!exact && { quantileBounds }),
       histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
     };
   }
 
-  toJSON(): ColumnProfileJSON {
-    const numericFrequent = this.numericFrequent?.toJSON() ?? null;
+  toJSON(options: { raw?: boolean } = {}): ColumnProfileJSON {
     return {
       name: this.name,
       count: this.count,
@@ -338,13 +356,11 @@ export class ColumnProfile {
       typeCounts: { ...this.typeCounts },
       nonFinite: this.nonFinite,
       length: this.lengthRange(),
-      datetime: this.minTime <= this.maxTime ? { min: this.minTime, max: this.maxTime } : null,
-      moments: this.moments.toJSON(),
-      kll: this.kll.toJSON(),
+      numbers: this.numbers.toJSON(options),
+      instants: this.instants.toJSON(options),
       hll: this.hll.toJSON(),
       frequent: this.frequent.toJSON(),
-      numericFrequent,
-      summary: this.summary(),
+      ...(!options.raw && { summary: this.summary() }),
     };
   }
 
@@ -360,12 +376,10 @@ export class ColumnProfile {
       obj.name,
       {},
       {
-        moments: Moments.fromJSON(obj.moments, `${path}.moments`),
-        kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
+        numbers: NumberSummary.fromJSON(obj.numbers, `${path}.numbers`, 'log'),
+        instants: NumberSummary.fromJSON(obj.instants, `${path}.instants`, 'linear'),
         hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
         frequent: FrequentItems.fromJSON(obj.frequent, `${path}.frequent`),
-        numericFrequent:
-          obj.numericFrequent === null ? null : FrequentItems.fromJSON(obj.numericFrequent, `${path}.numericFrequent`),
       },
     );
     column.count = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
@@ -381,30 +395,23 @@ export class ColumnProfile {
       fail(`${path}.length`, column.nonNull === 0 ? 'expected null for an all-null column' : 'expected {min, max}');
     }
     if (length) [column.minLength, column.maxLength] = [length.min, length.max];
-    const datetime = readRange(obj.datetime, `${path}.datetime`);
-    if ((datetime === null) !== (column.typeCounts.datetime === 0)) {
-      fail(`${path}.datetime`, datetime === null ? 'expected {min, max} for datetime values' : 'expected null');
-    }
-    if (datetime) [column.minTime, column.maxTime] = [datetime.min, datetime.max];
     const numeric = column.typeCounts.integer + column.typeCounts.number;
     const finite = numeric - column.nonFinite;
     if (column.nonFinite > numeric) fail(`${path}.nonFinite`, `exceeds the ${numeric} numeric values`);
-    if (column.moments.count !== finite) {
-      fail(`${path}.moments.count`, `expected ${finite} (finite numeric values), got ${column.moments.count}`);
+    if (column.numbers.count !== finite) {
+      fail(`${path}.numbers`, `holds ${column.numbers.count} values, expected ${finite} (finite numeric values)`);
     }
-    if (column.kll.count !== finite)
-      fail(`${path}.kll.n`, `expected ${finite} (finite numeric values), got ${column.kll.count}`);
+    if (column.instants.count !== column.typeCounts.datetime) {
+      fail(
+        `${path}.instants`,
+        `holds ${column.instants.count} values, expected ${column.typeCounts.datetime} (datetimes)`,
+      );
+    }
     if (column.frequent.count !== column.nonNull - numeric) {
       fail(
         `${path}.frequent.n`,
         `expected ${column.nonNull - numeric} (non-numeric values), got ${column.frequent.count}`,
       );
-    }
-    if (column.numericFrequent !== null) {
-      if (!column.numericFrequent.isExact) fail(`${path}.numericFrequent.exact`, 'must be exact (or null)');
-      if (column.numericFrequent.count !== numeric) {
-        fail(`${path}.numericFrequent.n`, `expected ${numeric} (numeric values), got ${column.numericFrequent.count}`);
-      }
     }
     if (obj.summary !== undefined && (typeof obj.summary !== 'object' || obj.summary === null)) {
       fail(`${path}.summary`, `expected an object, got ${describeValue(obj.summary)}`);

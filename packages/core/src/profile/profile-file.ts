@@ -60,7 +60,8 @@ export async function profileFile(path: string, options: ProfileFileOptions = {}
   });
   const builder = new ProfileBuilder(
     {
-      ...(options.kllK !== undefined && { kllK: options.kllK }),
+      ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
+      ...(options.gridBins !== undefined && { gridBins: options.gridBins }),
       ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
       ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
       quotedIsText: options.quotedIsText ?? format === 'jsonl',

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { describeValue, expectArray, expectInteger, fail, type JsonObject } from '../sketch/json.js';
 import { ColumnProfile, type ColumnProfileJSON } from './column.js';
 
-export const PROFILE_SCHEMA = 'mlgate/profile@1';
+export const PROFILE_SCHEMA = 'mlgate/profile@2';
 
 /** Where a profile's rows came from: one entry per file or shard profiled. */
 export interface ProfileSource {
@@ -61,12 +61,13 @@ export class Profile {
     return this;
   }
 
-  toJSON(): ProfileJSON {
+  /** `raw` keeps the columns' values as typed arrays, unencoded and without summaries: for a worker's result. */
+  toJSON(options: { raw?: boolean } = {}): ProfileJSON {
     return {
       schema: PROFILE_SCHEMA,
       rows: this.rows,
       sources: this.sources.map((s) => structuredClone(s)),
-      columns: this.columns.map((c) => c.toJSON()),
+      columns: this.columns.map((c) => c.toJSON(options)),
     };
   }
 
@@ -87,7 +88,7 @@ export class Profile {
 export function mergeProfiles(profiles: readonly Profile[]): Profile {
   const [first, ...rest] = profiles;
   if (first === undefined) throw new UserError('no profiles to merge');
-  const merged = Profile.fromJSON(first.toJSON());
+  const merged = Profile.fromJSON(first.toJSON({ raw: true }));
   for (const profile of rest) merged.merge(profile);
   return merged;
 }
@@ -102,6 +103,12 @@ function readProfile(json: unknown): Profile {
     fail('$', `expected a profile object, got ${describeValue(json)}`);
   }
   const obj = json as JsonObject;
+  if (obj.schema === 'mlgate/profile@1') {
+    fail(
+      '$.schema',
+      'is mlgate/profile@1, from an older mlgate whose sketches gave approximate drift statistics; profile the data again',
+    );
+  }
   if (obj.schema !== PROFILE_SCHEMA) {
     fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
   }

@@ -48,7 +48,7 @@ const decoder = new TextDecoder();
  * value allocates nothing.
  */
 export class FrequentItems {
-  readonly exactLimit: number;
+  private limit: number;
   private sampleLevel = 0;
   private n = 0;
   private size = 0;
@@ -69,7 +69,12 @@ export class FrequentItems {
     if (!Number.isInteger(exactLimit) || exactLimit < 1 || exactLimit > MAX_LIMIT) {
       throw new UserError(`frequent-items exact limit must be an integer in [1, ${MAX_LIMIT}], got ${exactLimit}`);
     }
-    this.exactLimit = exactLimit;
+    this.limit = exactLimit;
+  }
+
+  /** Distinct values counted at most before sampling. */
+  get exactLimit(): number {
+    return this.limit;
   }
 
   /** Counts the value whose UTF-8 bytes are buf[start, end). */
@@ -92,7 +97,7 @@ export class FrequentItems {
     this.n++;
     if (!this.sampled(this.hash[0]!)) return;
     this.upsert(buf, start, end, 1);
-    if (this.size > this.exactLimit) this.raiseLevel();
+    if (this.size > this.limit) this.raiseLevel();
   }
 
   addString(value: string): void {
@@ -185,6 +190,9 @@ export class FrequentItems {
 
   /** Folds `other` into this: both are brought to the higher level, counts of equal values add up. */
   merge(other: FrequentItems): this {
+    if (other.n === 0) return this;
+    // An empty side (a shard without text in the column) takes the other's limit.
+    if (this.n === 0) this.limit = other.exactLimit;
     if (other.exactLimit !== this.exactLimit) {
       throw new UserError(
         `cannot merge frequent-items summaries with different exact limits (${this.exactLimit} and ${other.exactLimit})`,

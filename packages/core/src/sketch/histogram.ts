@@ -1,27 +1,22 @@
 import { UserError } from '../errors.js';
 import { expectFiniteArray, expectSketch, fail, type JsonObject } from './json.js';
-import type { KllSketch } from './kll.js';
 
 export const DEFAULT_HISTOGRAM_BINS = 20;
-const MAX_BINS = 10_000;
+export const MAX_HISTOGRAM_BINS = 10_000;
 
 export interface HistogramJSON {
   kind: 'histogram';
-  version: 1;
-  /** bins + 1 ascending edges; bin 0 is [edges[0], edges[1]], bin i > 0 is (edges[i], edges[i+1]]. */
+  version: 2;
+  /** bins + 1 ascending edges; bin i is [edges[i], edges[i+1]), the last bin [edges[n−1], edges[n]]. */
   edges: number[];
   counts: number[];
 }
 
 /**
- * Equal-width histogram of a numeric column, derived at report time from the column's KLL
- * sketch rather than accumulated while reading. Why: shards see different value ranges, so
- * bins fixed while streaming would not line up when profiles merge; the KLL sketch merges
- * exactly, and bins drawn from the merged min/max then cover the whole data.
- *
- * Each count is n·(rank(right edge) − rank(left edge)), so it is off by at most
- * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
- * not compacted (n ≤ k). Counts always sum to n.
+ * A histogram of a numeric column, derived at report time from the column's number summary (see
+ * `NumberSummary.histogram`) rather than accumulated while reading: shards see different value ranges, so bins
+ * fixed while streaming would not line up when profiles merge. Bins follow numpy.histogram: half-open, the last
+ * one closed; counts are exact and sum to the column's values.
  */
 export class Histogram {
   readonly edges: readonly number[];
@@ -37,40 +32,16 @@ export class Histogram {
     this.counts = counts;
   }
 
-  /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
-  static fromKll(sketch: KllSketch, bins: number = DEFAULT_HISTOGRAM_BINS): Histogram {
-    if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
-      throw new UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
-    }
-    if (sketch.isEmpty) return new Histogram([], []);
-    const min = sketch.min;
-    const max = sketch.max;
-    if (min === max) return new Histogram([min, max], [sketch.count]);
-    const edges: number[] = [min];
-    // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
-    const width = max / bins - min / bins;
-    for (let i = 1; i < bins; i++) edges.push(min + width * i);
-    edges.push(max);
-    const counts: number[] = [];
-    let below = 0;
-    for (let i = 1; i <= bins; i++) {
-      const atMost = i === bins ? sketch.count : sketch.weightAtMost(edges[i]!);
-      counts.push(atMost - below);
-      below = atMost;
-    }
-    return new Histogram(edges, counts);
-  }
-
   get total(): number {
     return this.counts.reduce((a, b) => a + b, 0);
   }
 
   toJSON(): HistogramJSON {
-    return { kind: 'histogram', version: 1, edges: [...this.edges], counts: [...this.counts] };
+    return { kind: 'histogram', version: 2, edges: [...this.edges], counts: [...this.counts] };
   }
 
   static fromJSON(value: unknown, path = '$'): Histogram {
-    const obj: JsonObject = expectSketch(value, 'histogram', [1], path);
+    const obj: JsonObject = expectSketch(value, 'histogram', [2], path);
     const edges = expectFiniteArray(obj, 'edges', path);
     const counts = expectFiniteArray(obj, 'counts', path);
     if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 
 /**
  * Shape checks shared by the sketches' `fromJSON`. Each failure is a UserError naming the key
- * path (e.g. `$.columns.age.kll.items[3]`) and what was expected, because a malformed profile
+ * path (e.g. `$.columns[2].numbers.grid.n`) and what was expected, because a malformed profile
  * is something a user passed to `mlgate profile merge`, not a bug.
  */
 

@@ -1,80 +1,101 @@
-import { expectFinite, expectFiniteOrNull, expectInteger, expectSketch, fail, type JsonObject } from './json.js';
-
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { abs } = Math;
+import { describeValue, expectFiniteOrNull, expectInteger, expectSketch, fail, type JsonObject } from './json.js';
 
 export interface MomentsJSON {
   kind: 'moments';
-  version: 1;
+  version: 2;
   count: number;
-  mean: number;
-  /** Sum of squared deviations from the mean. */
-  m2: number;
   min: number | null;
   max: number | null;
-  sum: number;
+  /** Σx exactly, as `<hex integer>p<binary exponent>` (e.g. `-1bp-4` = −27/16). */
+  sum: string;
+  /** Σx² exactly, in the same notation. */
+  squares: string;
 }
 
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+const LO = 1 - HI;
+
+/** Squares of |x| ≥ 2^500 or < 2^-450 are taken of x scaled by 2^∓600 and accumulated 1,200 binary places away. */
+const SQUARE_SHIFT = 1200;
+const BIG = 2 ** 500;
+const TINY = 2 ** -450;
+const DOWN = 2 ** -600;
+const UP = 2 ** 600;
+/** Bucket i holds multiples of 2^(i − 1075); squares' buckets are offset by SQUARE_SHIFT. */
+const SUM_BUCKETS = 2048;
+const SQUARE_BUCKETS = 2048 + 2 * SQUARE_SHIFT;
+/** Scale of the folded totals: Σx·2^1074 and Σx²·2^(1074 + SQUARE_SHIFT) are integers. */
+const SUM_SCALE = 1074;
+const SQUARE_SCALE = 1074 + SQUARE_SHIFT;
+/** Each add puts < 2^32 into a bucket; folding every 2^20 adds keeps buckets exact integers (< 2^53). */
+const FOLD_EVERY = 1 << 20;
+/** Veltkamp's splitter for doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+
 /**
- * Count, mean, variance, min, max and a compensated (Neumaier) sum. Variance uses Welford's
- * update on values shifted by the first value seen: Welford alone loses about n·ε·(mean/sd)
- * relative precision, which for values near 1e9 with a spread of 1e-3 is 1e-4; shifted, the
- * condition number is ~1 and the result keeps almost every digit. `merge` uses Chan et al.'s
- * parallel formula, so merging shard results equals one pass over all values up to rounding.
+ * Count, min, max, and the exact sum and sum of squares of a column's finite values, so the mean and variance are
+ * computed from exact integers and merged shard results equal one pass to the last bit, whatever the split.
  *
- * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
- * separately), because one of them would make every statistic here meaningless.
+ * Each double is m·2^(e−1075) with an integer mantissa m < 2^53: its high and low words are added, as integers,
+ * to a bucket per exponent, and the buckets are folded into one BigInt every 2^20 values. A square x² is the exact
+ * sum p + err of two doubles (Dekker's product with Veltkamp's split), each added the same way. Only finite values
+ * are accumulated: NaN and ±Infinity are ignored (the profiler counts them separately).
  */
 export class Moments {
   private n = 0;
-  /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
-  private shift = 0;
-  private mu = 0;
-  private sq = 0;
   private lo = Infinity;
   private hi = -Infinity;
-  private s = 0;
-  private c = 0;
+  private readonly sumHi = new Float64Array(SUM_BUCKETS);
+  private readonly sumLo = new Float64Array(SUM_BUCKETS);
+  private readonly squareHi = new Float64Array(SQUARE_BUCKETS);
+  private readonly squareLo = new Float64Array(SQUARE_BUCKETS);
+  private pending = 0;
+  private sumTotal = 0n;
+  private squareTotal = 0n;
 
   add(x: number): void {
     if (x - x !== 0) return; // NaN or ±Infinity
-    if (this.n === 0) this.shift = x;
-    const n = ++this.n;
-    const y = x - this.shift;
-    const delta = y - this.mu;
-    this.mu += delta / n;
-    this.sq += delta * (y - this.mu);
+    this.n++;
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
-    this.addToSum(x);
+    addTo(this.sumHi, this.sumLo, x, 0);
+    const ax = x < 0 ? -x : x;
+    if (ax >= BIG) this.addSquare(x * DOWN, 2 * SQUARE_SHIFT);
+    else if (ax < TINY) {
+      if (ax !== 0) this.addSquare(x * UP, 0);
+    } else this.addSquare(x, SQUARE_SHIFT);
+    if (++this.pending === FOLD_EVERY) this.fold();
   }
 
-  private addToSum(x: number): void {
-    const t = this.s + x;
-    this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
-    this.s = t;
+  /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
+  private addSquare(x: number, offset: number): void {
+    const c = SPLITTER * x;
+    const high = c - (c - x);
+    const low = x - high;
+    const p = x * x;
+    const err = high * high - p + 2 * high * low + low * low;
+    addTo(this.squareHi, this.squareLo, p, offset);
+    if (err !== 0) addTo(this.squareHi, this.squareLo, err, offset);
   }
 
-  /** Folds `other` into this, as if this had also seen every value `other` saw. */
+  /** Moves the buckets into the exact totals. */
+  private fold(): void {
+    this.sumTotal += drain(this.sumHi, this.sumLo);
+    this.squareTotal += drain(this.squareHi, this.squareLo);
+    this.pending = 0;
+  }
+
   merge(other: Moments): this {
-    if (other.n === 0) return this;
-    if (this.n === 0) {
-      this.n = other.n;
-      this.shift = other.shift;
-      this.mu = other.mu;
-      this.sq = other.sq;
-    } else {
-      const n = this.n + other.n;
-      const delta = other.shift - this.shift + (other.mu - this.mu);
-      this.mu += (delta * other.n) / n;
-      this.sq += other.sq + ((delta * delta * this.n) / n) * other.n;
-      this.n = n;
-    }
+    other.fold();
+    this.fold();
+    this.n += other.n;
     this.lo = Math.min(this.lo, other.lo);
     this.hi = Math.max(this.hi, other.hi);
-    this.addToSum(other.s);
-    this.addToSum(other.c);
+    this.sumTotal += other.sumTotal;
+    this.squareTotal += other.squareTotal;
     return this;
   }
 
@@ -82,17 +103,29 @@ export class Moments {
     return this.n;
   }
 
+  /** Σx, correctly rounded. */
+  get sum(): number {
+    this.fold();
+    return ratio(this.sumTotal, 1n, SUM_SCALE);
+  }
+
   /** NaN when empty. */
   get mean(): number {
-    return this.n === 0 ? NaN : this.shift + this.mu;
+    this.fold();
+    return this.n === 0 ? NaN : ratio(this.sumTotal, BigInt(this.n), SUM_SCALE);
   }
 
+  /** Σ(x − mean)², from the exact sums: (nΣx² − (Σx)²)/n. */
   get m2(): number {
-    return this.sq;
+    return this.n === 0 ? 0 : ratio(this.deviations(), BigInt(this.n), SQUARE_SCALE);
   }
 
-  get sum(): number {
-    return this.s + this.c;
+  /** n·Σx² − (Σx)² at the squares' scale: n² times the population variance, exactly (never negative). */
+  private deviations(): bigint {
+    this.fold();
+    return (
+      BigInt(this.n) * this.squareTotal - ((this.sumTotal * this.sumTotal) << BigInt(SQUARE_SCALE - 2 * SUM_SCALE))
+    );
   }
 
   /** NaN when empty. */
@@ -107,12 +140,15 @@ export class Moments {
 
   /** Population variance (divides by n); NaN when empty. */
   get populationVariance(): number {
-    return this.n === 0 ? NaN : this.sq / this.n;
+    if (this.n === 0) return NaN;
+    const n = BigInt(this.n);
+    return ratio(this.deviations(), n * n, SQUARE_SCALE);
   }
 
   /** Sample variance (divides by n − 1, Bessel's correction); NaN with fewer than two values. */
   get sampleVariance(): number {
-    return this.n < 2 ? NaN : this.sq / (this.n - 1);
+    if (this.n < 2) return NaN;
+    return ratio(this.deviations(), BigInt(this.n) * BigInt(this.n - 1), SQUARE_SCALE);
   }
 
   get populationStdDev(): number {
@@ -124,39 +160,132 @@ export class Moments {
   }
 
   toJSON(): MomentsJSON {
+    this.fold();
     const empty = this.n === 0;
     return {
       kind: 'moments',
-      version: 1,
+      version: 2,
       count: this.n,
-      mean: empty ? 0 : this.mean,
-      m2: this.sq,
       min: empty ? null : this.lo,
       max: empty ? null : this.hi,
-      sum: this.sum,
+      sum: formatScaled(this.sumTotal, SUM_SCALE),
+      squares: formatScaled(this.squareTotal, SQUARE_SCALE),
     };
   }
 
   static fromJSON(value: unknown, path = '$'): Moments {
-    const obj: JsonObject = expectSketch(value, 'moments', [1], path);
+    const obj: JsonObject = expectSketch(value, 'moments', [2], path);
     const m = new Moments();
     m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
-    m.shift = expectFinite(obj, 'mean', path);
-    m.sq = expectFinite(obj, 'm2', path);
-    m.s = expectFinite(obj, 'sum', path);
+    m.sumTotal = parseScaled(obj.sum, SUM_SCALE, `${path}.sum`);
+    m.squareTotal = parseScaled(obj.squares, SQUARE_SCALE, `${path}.squares`);
     const lo = expectFiniteOrNull(obj, 'min', path);
     const hi = expectFiniteOrNull(obj, 'max', path);
-    if (m.sq < 0) fail(`${path}.m2`, `expected a non-negative sum of squared deviations, got ${m.sq}`);
     if (m.n === 0) {
-      if (lo !== null || hi !== null || m.shift !== 0 || m.sq !== 0 || m.s !== 0) {
-        fail(path, 'an empty moments sketch (count 0) must have mean 0, m2 0, sum 0 and null min/max');
+      if (lo !== null || hi !== null || m.sumTotal !== 0n || m.squareTotal !== 0n) {
+        fail(path, 'an empty moments sketch (count 0) must have sums 0 and null min/max');
       }
       return m;
     }
     if (lo === null || hi === null) fail(`${path}.${lo === null ? 'min' : 'max'}`, 'expected a number when count > 0');
     if (lo > hi) fail(`${path}.min`, `min ${lo} is greater than max ${hi}`);
+    if (m.squareTotal < 0n || m.deviations() < 0n) {
+      fail(`${path}.squares`, 'is smaller than the sum allows (Σx² ≥ (Σx)²/n)');
+    }
     m.lo = lo;
     m.hi = hi;
     return m;
   }
+}
+
+/** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */
+function addTo(high: Float64Array, low: Float64Array, x: number, offset: number): void {
+  f64[0] = x;
+  const hi = u32[HI]!;
+  let e = (hi >>> 20) & 0x7ff;
+  let mantissaHigh = hi & 0xfffff;
+  if (e !== 0) mantissaHigh |= 0x100000;
+  else e = 1;
+  const i = e + offset;
+  if (hi >>> 31 === 0) {
+    high[i]! += mantissaHigh;
+    low[i]! += u32[LO]!;
+  } else {
+    high[i]! -= mantissaHigh;
+    low[i]! -= u32[LO]!;
+  }
+}
+
+/** Σ bucket·2^(i − 1 + 32 for high words) over the buckets, as a BigInt; the buckets are cleared. */
+function drain(high: Float64Array, low: Float64Array): bigint {
+  let total = 0n;
+  for (let i = 0; i < high.length; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    if (h === 0 && l === 0) continue;
+    const shift = BigInt(Math.max(0, i - 1));
+    total += (BigInt(h) << (shift + 32n)) + (BigInt(l) << shift);
+    high[i] = 0;
+    low[i] = 0;
+  }
+  return total;
+}
+
+/** num/den·2^-scale as the nearest double (to within rounding of a 64-bit quotient, with a sticky bit). */
+function ratio(num: bigint, den: bigint, scale: number): number {
+  if (num === 0n) return 0;
+  const negative = num < 0n;
+  const a = negative ? -num : num;
+  const shift = 64 - (bitLength(a) - bitLength(den));
+  const shifted = shift >= 0 ? a << BigInt(shift) : a >> BigInt(-shift);
+  let quotient = shifted / den;
+  if (quotient * den !== shifted || (shift < 0 && (a & ((1n << BigInt(-shift)) - 1n)) !== 0n)) quotient |= 1n;
+  const value = scaleByPowerOfTwo(Number(quotient), -shift - scale);
+  return negative ? -value : value;
+}
+
+function bitLength(v: bigint): number {
+  return v.toString(2).length;
+}
+
+/** x·2^e in steps that stay inside the double range. */
+function scaleByPowerOfTwo(x: number, e: number): number {
+  let value = x;
+  let rest = e;
+  while (rest > 1000) {
+    value *= 2 ** 1000;
+    rest -= 1000;
+  }
+  while (rest < -1000) {
+    value *= 2 ** -1000;
+    rest += 1000;
+  }
+  return value * 2 ** rest;
+}
+
+/** `total`·2^-scale as `<hex>p<exponent>` with an odd mantissa (or `0`). */
+function formatScaled(total: bigint, scale: number): string {
+  if (total === 0n) return '0';
+  const negative = total < 0n;
+  let mantissa = negative ? -total : total;
+  let exponent = -scale;
+  while ((mantissa & 0xffffn) === 0n) {
+    mantissa >>= 16n;
+    exponent += 16;
+  }
+  while ((mantissa & 1n) === 0n) {
+    mantissa >>= 1n;
+    exponent++;
+  }
+  return `${negative ? '-' : ''}${mantissa.toString(16)}p${exponent}`;
+}
+
+function parseScaled(text: unknown, scale: number, path: string): bigint {
+  if (text === '0') return 0n;
+  const match = typeof text === 'string' ? /^(-?)([0-9a-f]{1,2000})p(-?\d{1,5})$/.exec(text) : null;
+  if (!match) fail(path, `expected an exact sum like "1bp-4", got ${describeValue(text)}`);
+  const shift = Number(match[3]) + scale;
+  if (shift < 0 || shift > 2 * scale + 4200) fail(path, `exponent ${match[3]} is out of range`);
+  const magnitude = BigInt(`0x${match[2]}`) << BigInt(shift);
+  return match[1] === '-' ? -magnitude : magnitude;
 }

@@ -36,20 +36,36 @@ const EXACT_AUTO_MAX = 10_000;
 const EXACT_MAX_CELLS = 1e8;
 
 export function ks2(a: ArrayLike<number>, b: ArrayLike<number>, options: KsOptions = {}): KsResult {
-  const x = sortedFinite(a, 'first');
-  const y = sortedFinite(b, 'second');
-  const n = x.length;
-  const m = y.length;
-  // Track the largest |i·m − j·n| in integers so D and its lattice position are exact (no float rounding).
+  return ksFromCounts(valueCounts(sortedFinite(a, 'first')), valueCounts(sortedFinite(b, 'second')), options);
+}
+
+/** A sample as ascending distinct values and how often each occurs. */
+export interface SampleCounts {
+  values: ArrayLike<number>;
+  counts: ArrayLike<number>;
+}
+
+/**
+ * Two-sample KS on samples given as ascending distinct values with their counts (a profile's exact values): the
+ * same D and p-value as scipy.stats.ks_2samp on the samples written out. D is tracked as the largest
+ * |i·m − j·n| in integers, so it and its lattice position are exact (no float rounding).
+ */
+export function ksFromCounts(a: SampleCounts, b: SampleCounts, options: KsOptions = {}): KsResult {
+  const n = total(a.counts, 'first');
+  const m = total(b.counts, 'second');
   let largest = 0;
-  let location = x[0] ?? 0;
+  let location = a.values[0] ?? 0;
   let i = 0;
   let j = 0;
-  while (i < n || j < m) {
-    const value = i < n && (j >= m || (x[i] ?? 0) <= (y[j] ?? 0)) ? (x[i] ?? 0) : (y[j] ?? 0);
-    while (i < n && x[i] === value) i++;
-    while (j < m && y[j] === value) j++;
-    const gap = Math.abs(i * m - j * n);
+  let below = 0;
+  let belowB = 0;
+  while (i < a.values.length || j < b.values.length) {
+    const va = a.values[i] ?? Infinity;
+    const vb = b.values[j] ?? Infinity;
+    const value = va <= vb ? va : vb;
+    if (va === value) below += a.counts[i++]!;
+    if (vb === value) belowB += b.counts[j++]!;
+    const gap = Math.abs(below * m - belowB * n);
     if (gap > largest) {
       largest = gap;
       location = value;
@@ -57,6 +73,26 @@ export function ks2(a: ArrayLike<number>, b: ArrayLike<number>, options: KsOptio
   }
   const statistic = largest / (n * m);
   return { statistic, location, ...ksPValue(statistic, n, m, options.method ?? 'auto') };
+}
+
+function valueCounts(sorted: Float64Array): SampleCounts {
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let k = i + 1;
+    while (k < sorted.length && sorted[k] === sorted[i]) k++;
+    values.push(sorted[i]!);
+    counts.push(k - i);
+    i = k;
+  }
+  return { values, counts };
+}
+
+function total(counts: ArrayLike<number>, which: string): number {
+  let sum = 0;
+  for (let k = 0; k < counts.length; k++) sum += counts[k]!;
+  if (!(sum >= 1)) throw new UserError(`KS test needs at least one value in the ${which} sample`);
+  return sum;
 }
 
 /**

@@ -25,10 +25,11 @@ export interface ColumnStatsOptions {
 }
 
 /**
- * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
- * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
- * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
- * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
+ * What the aggregate checks read of a column, from its profile: exact moments give min, max, mean and the sample
+ * standard deviation; the number summary gives quantiles and the median exactly while the column's values are
+ * kept (numpy's and pandas' definitions), and their bounds past that; the distinct count is exact when the
+ * profile knows it; frequent items give the top values (complete while the column has few distinct values, so
+ * `inferSchema` can tell a complete list from a partial one).
  */
 export function columnStatsOf(column: ColumnProfile, options: ColumnStatsOptions = {}): ColumnStats {
   const stats: ColumnStats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
@@ -37,17 +38,21 @@ export function columnStatsOf(column: ColumnProfile, options: ColumnStatsOptions
     typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
   }
   stats.typeCounts = typeCounts;
-  const moments = column.moments;
+  const numbers = column.numbers;
+  const moments = numbers.moments;
   if (moments.count > 0) {
     stats.min = moments.min;
     stats.max = moments.max;
     stats.mean = moments.mean;
     if (moments.count > 1) stats.stdev = moments.sampleStdDev;
-    const kll = column.kll;
-    // The sketch returns a value of the column whose rank is within its bound of q, whatever the method.
-    stats.quantile = (q: number) => kll.quantile(q);
+    stats.quantile = (q, method) => numbers.quantile(q, method).value;
+    stats.median = () => numbers.median().value;
+    stats.quantileBounds = (q, method) => {
+      const bounded = q === undefined ? numbers.median() : numbers.quantile(q, method);
+      return bounded.low === bounded.high ? undefined : [bounded.low, bounded.high];
+    };
   }
-  if (column.minTime <= column.maxTime) {
+  if (column.instants.count > 0) {
     stats.minTime = column.minTime;
     stats.maxTime = column.maxTime;
   }

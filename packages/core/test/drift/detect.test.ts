@@ -5,21 +5,18 @@ import { join } from 'node:path';
 import { loadCheckSuite } from '../../src/checks/load.js';
 import { detectDrift, detectDriftDetailed } from '../../src/drift/detect.js';
 import { schemaDriftOptions } from '../../src/drift/schema-settings.js';
-import { sketchKs } from '../../src/drift/numeric.js';
 import { UserError } from '../../src/errors.js';
 import { profileFile, type ProfileFileOptions } from '../../src/profile/profile-file.js';
 import { Profile } from '../../src/profile/profile.js';
 import type { ColumnDrift } from '../../src/report/types.js';
-import { KllSketch } from '../../src/sketch/kll.js';
 import { SeededRandom } from '../../src/sketch/prng.js';
 import { binCounts, jensenShannon, psi, quantileBinEdges } from '../../src/stats/categorical.js';
 import { ks2 } from '../../src/stats/ks.js';
 import { normalSf } from '../../src/stats/normal.js';
 import { wasserstein1 } from '../../src/stats/wasserstein.js';
 import { fisherByEnumeration, yatesByHand } from '../stats/reference/exact.js';
-
-/** KLL's 99% rank-error bound at the profiler's default k = 200. */
-const EPSILON = KllSketch.normalizedRankError(200);
+import { twoSampleCases } from '../stats/reference/ks.js';
+import { sampleFrom } from '../stats/lcg.js';
 
 let dir: string;
 beforeAll(() => {
@@ -96,6 +93,11 @@ async function dataset(spec: Spec, options: ProfileFileOptions = {}): Promise<Da
 }
 
 const numbers = (cells: string[]): number[] => cells.filter((c) => c !== '').map(Number);
+/** A column that writes the given values in order, each as its shortest round-trip text. */
+function lcgColumn(values: Float64Array): (g: Generator) => string {
+  let next = 0;
+  return () => String(values[next++]);
+}
 function counts(cells: string[]): Map<string, number> {
   const map = new Map<string, number>();
   for (const c of cells) map.set(c, (map.get(c) ?? 0) + 1);
@@ -151,24 +153,45 @@ describe('detectDrift on profiles of generated data', () => {
     expect(Math.abs(x.effect.value - wasserstein1(a, b) / sd)).toBeLessThan(0.02);
   });
 
-  it('computes KS from the sketches within 2ε of KS on the raw samples', async () => {
+  it('computes KS exactly from profiles below the cap: D and p equal ks2 on the raw samples', async () => {
     const ref = await dataset({ rows: 30_000, seed: 5, columns: { x: normal(0, 1) } });
     const cur = await dataset({ rows: 25_000, seed: 6, columns: { x: (g) => g.normal(0.2, 1.3).toFixed(4) } });
-    const sketched = sketchKs(ref.profile.column('x')!.kll, cur.profile.column('x')!.kll);
+    const x = column(detectDrift(ref.profile, cur.profile).columns, 'x');
     const raw = ks2(numbers(ref.raw.x!), numbers(cur.raw.x!));
-    expect(raw.statistic).toBeGreaterThan(0.05);
-    expect(Math.abs(sketched.statistic - raw.statistic)).toBeLessThanOrEqual(2 * EPSILON);
-    expect(sketched.method).toBe('asymptotic');
+    expect(x.statistic).toBe(raw.statistic);
+    expect(x.pValue).toBe(raw.pValue);
+    expect(x.method).toBe('ks-asymptotic');
+    expect(x.bounds).toBeUndefined();
   });
 
-  it('uses the exact KS p-value when both sketches still hold every value, matching ks2', async () => {
-    const ref = await dataset({ rows: 120, seed: 7, columns: { x: normal(0, 1) } });
-    const cur = await dataset({ rows: 90, seed: 8, columns: { x: normal(0.4, 1) } });
-    const sketched = sketchKs(ref.profile.column('x')!.kll, cur.profile.column('x')!.kll);
+  it('gives scipy’s ks_2samp for 3,000 vs 2,000 values through profiles of CSV files (exact p)', async () => {
+    // packages/core/test/stats/reference/ks.ts, case "large exact": scipy 1.10 ks_2samp(a, b, method='auto').
+    const pinned = twoSampleCases.find((c) => c.name === 'large exact')!;
+    const write = (values: Float64Array) =>
+      dataset({ rows: values.length, seed: 0, columns: { x: lcgColumn(values) } });
+    const ref = await write(sampleFrom(pinned.a));
+    const cur = await write(sampleFrom(pinned.b));
+    const x = column(detectDrift(ref.profile, cur.profile).columns, 'x');
+    expect(x.method).toBe('ks-exact');
+    expect(x.statistic).toBeCloseTo(pinned.statistic, 14);
+    expect(x.pValue! / pinned.pValue).toBeCloseTo(1, 9);
+  });
+
+  it('bounds KS past the exact cap, with p from the lower bound (never below the exact p) and a note', async () => {
+    const options = { exactValues: 2_000, gridBins: 512 };
+    const ref = await dataset({ rows: 30_000, seed: 5, columns: { x: normal(0, 1) } }, options);
+    const cur = await dataset({ rows: 25_000, seed: 6, columns: { x: (g) => g.normal(0.05, 1).toFixed(4) } }, options);
+    const x = column(detectDrift(ref.profile, cur.profile).columns, 'x');
     const raw = ks2(numbers(ref.raw.x!), numbers(cur.raw.x!));
-    expect(sketched.method).toBe('exact');
-    expect(sketched.statistic).toBeCloseTo(raw.statistic, 12);
-    expect(sketched.pValue).toBeCloseTo(raw.pValue, 12);
+    const [low, high] = x.bounds!.statistic;
+    expect(low).toBeLessThanOrEqual(raw.statistic);
+    expect(high).toBeGreaterThanOrEqual(raw.statistic);
+    expect(x.statistic).toBe(low);
+    expect(x.pValue).toBeGreaterThanOrEqual(raw.pValue);
+    expect(x.note).toMatch(/more values than its profile keeps exactly \(2,000 values\)/);
+    const [effectLow, effectHigh] = x.bounds!.effect;
+    expect(effectLow).toBeLessThanOrEqual(effectHigh);
+    expect(x.effect.value).toBe(effectLow);
   });
 
   it('does not flag a tiny shift on a huge sample: significant, but below the effect threshold', async () => {
@@ -396,7 +419,7 @@ describe('dataset verdict and reporting', () => {
       'drift settings name column "nope", which neither profile has',
     );
     expect(error(() => detectDrift(ref.profile, cur.profile, { columns: { b: { test: 'chi2' } } })).message).toMatch(
-      /column "b" needs exact counts/,
+      /column "b" needs exact counts of at most 1,000 distinct numbers/,
     );
     expect(error(() => detectDrift(ref.profile, cur.profile, { datasetShare: 0 })).message).toMatch(/dataset share/);
     expect(error(() => detectDrift(ref.profile, cur.profile, { alpha: 1 })).message).toMatch(/alpha/);

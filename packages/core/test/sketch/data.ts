@@ -1,4 +1,3 @@
-import { KllSketch } from '../../src/sketch/kll.js';
 import { SeededRandom } from '../../src/sketch/prng.js';
 
 // Captured once: Math lookups are slow inside Jest's VM context (see src/sketch/hash.ts).
@@ -62,21 +61,4 @@ export function xorshift128(seed: number): () => number {
     w = w ^ (w >>> 19) ^ (t ^ (t >>> 8));
     return w >>> 0;
   };
-}
-
-export function kllOf(values: ArrayLike<number>, k = 200, seed?: number): KllSketch {
-  const s = new KllSketch(k, seed);
-  for (let i = 0; i < values.length; i++) s.add(values[i]!);
-  return s;
-}
-
-/** Largest |estimated rank − true rank| over 1000 evenly spaced true quantiles of the data. */
-export function maxRankError(sketch: KllSketch, values: Float64Array): number {
-  const sorted = Float64Array.from(values).sort();
-  let worst = 0;
-  for (let i = 0; i < 1000; i++) {
-    const x = sorted[Math.floor((i / 1000) * sorted.length)]!;
-    worst = Math.max(worst, Math.abs(sketch.rank(x) - exactRank(sorted, x)));
-  }
-  return worst;
 }

@@ -162,7 +162,7 @@ describe('FrequentItems', () => {
   });
 
   it('refuses to merge summaries with different exact limits', () => {
-    const error = thrown(() => new FrequentItems({ exactLimit: 8 }).merge(new FrequentItems({ exactLimit: 16 })));
+    const error = thrown(() => summaryOf(['a'], { exactLimit: 8 }).merge(summaryOf(['b'], { exactLimit: 16 })));
     expect(error).toBeInstanceOf(UserError);
     expect(String(error)).toContain('different exact limits');
   });

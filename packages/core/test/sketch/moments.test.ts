@@ -51,12 +51,33 @@ describe('Moments', () => {
     expect(m.m2 / ref.m2).toBeCloseTo(1, 10);
   });
 
-  it('sums with compensation, so large values do not swallow small ones', () => {
+  it('sums exactly, so large values do not swallow small ones', () => {
     const m = momentsOf([1e16, 1, 1, 1, 1, -1e16]);
     expect(m.sum).toBe(4);
+    expect(momentsOf([1e300, 1e-300, -1e300]).sum).toBe(1e-300);
   });
 
-  it('merges shards into exactly what one pass over all values gives (up to rounding)', () => {
+  it('gives the mean and variance of exact rational arithmetic (values k/1024, summed as BigInts)', () => {
+    // Dyadic values are exact doubles, so Σk and Σk² over the integers k are the exact sums, and
+    // fl(Σk / n) / 1024 is the correctly rounded mean.
+    const ks = [...uniform(50_000, 21)].map((u) => Math.floor(u * 2 ** 30) - 2 ** 29);
+    const m = momentsOf(ks.map((k) => k / 1024));
+    const n = BigInt(ks.length);
+    const s = ks.reduce((sum, k) => sum + BigInt(k), 0n);
+    const q = ks.reduce((sum, k) => sum + BigInt(k) * BigInt(k), 0n);
+    expect(m.mean).toBe(Number(s) / ks.length / 1024);
+    const sample = Number(n * q - s * s) / Number(n * (n - 1n)) / 2 ** 20;
+    expect(Math.abs(m.sampleVariance / sample - 1)).toBeLessThan(4e-16);
+  });
+
+  it('squares huge and tiny values exactly too', () => {
+    // (b − a)²/2 with a = 2^510, b = 2^510 + 2^460: 2^919, though a² is far past the exact range of a product.
+    expect(momentsOf([2 ** 510, 2 ** 510 + 2 ** 460]).sampleVariance).toBe(2 ** 919);
+    expect(momentsOf([2 ** -500, 3 * 2 ** -500]).sampleVariance).toBe(2 ** -999);
+    expect(momentsOf([5e-324, 5e-324]).sampleVariance).toBe(0);
+  });
+
+  it('merges shards into exactly what one pass over all values gives, to the last bit', () => {
     const values = uniform(100_000, 3).map((u) => 1e9 + 1000 * u);
     const whole = momentsOf(values);
     const merged = new Moments();
@@ -68,12 +89,9 @@ describe('Moments', () => {
     ] as const) {
       merged.merge(momentsOf(values.subarray(a, b)));
     }
-    expect(merged.count).toBe(whole.count);
-    expect(merged.min).toBe(whole.min);
-    expect(merged.max).toBe(whole.max);
-    expect(merged.mean).toBe(whole.mean);
-    expect(merged.m2 / whole.m2).toBeCloseTo(1, 12);
-    expect(merged.sum).toBe(whole.sum);
+    expect(merged.toJSON()).toEqual(whole.toJSON());
+    expect(merged.m2).toBe(whole.m2);
+    expect(momentsOf([...values].reverse()).toJSON()).toEqual(whole.toJSON());
   });
 
   it('merging into or from an empty sketch changes nothing', () => {
@@ -104,21 +122,23 @@ describe('Moments', () => {
     expect(back.toJSON()).toEqual(m.toJSON());
     expect(back.sampleVariance).toBe(m.sampleVariance);
     expect(Moments.fromJSON(JSON.parse(JSON.stringify(new Moments()))).count).toBe(0);
-    expect(new Moments().toJSON()).toMatchObject({ kind: 'moments', version: 1, min: null, max: null });
+    expect(new Moments().toJSON()).toMatchObject({ kind: 'moments', version: 2, min: null, max: null, sum: '0' });
+    expect(momentsOf([-27 / 16]).toJSON()).toMatchObject({ sum: '-1bp-4', squares: '2d9p-8' });
   });
 
   it.each([
     [null, '$: expected a moments sketch object, got null'],
     [{ kind: 'kll', version: 1 }, '$.kind: expected kind "moments", got "kll"'],
-    [{ kind: 'moments', version: 2 }, '$.version: unsupported moments version 2 (supported: 1)'],
-    [{ kind: 'moments', version: 1, count: -1 }, '$.count: expected an integer in [0, 9007199254740991], got -1'],
+    [{ kind: 'moments', version: 1 }, '$.version: unsupported moments version 1 (supported: 2)'],
+    [{ kind: 'moments', version: 2, count: -1 }, '$.count: expected an integer in [0, 9007199254740991], got -1'],
+    [{ kind: 'moments', version: 2, count: 2, sum: 'x', squares: '0' }, '$.sum: expected an exact sum like "1bp-4"'],
+    [{ kind: 'moments', version: 2, count: 2, sum: '4p0', squares: '1p0', min: 1, max: 3 }, '$.squares: is smaller'],
     [
-      { kind: 'moments', version: 1, count: 2, mean: 1, m2: -1, sum: 2, min: 0, max: 2 },
-      '$.m2: expected a non-negative',
+      { kind: 'moments', version: 2, count: 2, sum: '4p0', squares: '5p0', min: null, max: 2 },
+      '$.min: expected a number',
     ],
-    [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: 1, sum: 2, min: null, max: 2 }, '$.min: expected a number'],
-    [{ kind: 'moments', version: 1, count: 2, mean: 1, m2: 1, sum: 2, min: 3, max: 2 }, '$.min: min 3 is greater'],
-    [{ kind: 'moments', version: 1, count: 0, mean: 1, m2: 0, sum: 0, min: null, max: null }, '$: an empty moments'],
+    [{ kind: 'moments', version: 2, count: 2, sum: '4p0', squares: '5p0', min: 3, max: 2 }, '$.min: min 3 is greater'],
+    [{ kind: 'moments', version: 2, count: 0, sum: '1p0', squares: '0', min: null, max: null }, '$: an empty moments'],
   ])('rejects malformed JSON %j with a UserError naming the problem', (input, message) => {
     const error = thrown(() => Moments.fromJSON(input));
     expect(error).toBeInstanceOf(UserError);
@@ -126,7 +146,7 @@ describe('Moments', () => {
   });
 
   it('prefixes errors with the caller-supplied key path', () => {
-    const error = thrown(() => Moments.fromJSON({ kind: 'moments', version: 1, count: 'x' }, '$.columns.age.moments'));
+    const error = thrown(() => Moments.fromJSON({ kind: 'moments', version: 2, count: 'x' }, '$.columns.age.moments'));
     expect(String(error)).toBe('$.columns.age.moments.count: expected an integer in [0, 9007199254740991], got "x"');
   });
 });

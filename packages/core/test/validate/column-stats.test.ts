@@ -41,15 +41,19 @@ describe('columnStatsOf', () => {
     expect(stats.stdev).toBeCloseTo(stdev, 8);
   });
 
-  it('answers quantiles from the KLL sketch within its stated rank error', () => {
+  it('answers quantiles and the median exactly, as numpy.quantile and pandas’ median define them', () => {
     const sorted = [...data.amounts].sort((a, b) => a - b);
     const stats = columnStatsOf(column('amount'));
-    const rankError = column('amount').kll.normalizedRankError();
+    const at = (i: number) => sorted[i]!;
     for (const q of [0.05, 0.25, 0.5, 0.75, 0.95]) {
-      const value = stats.quantile!(q);
-      const rank = sorted.filter((x) => x <= value).length / sorted.length;
-      expect(Math.abs(rank - q)).toBeLessThanOrEqual(rankError + 1 / sorted.length);
+      // numpy: h = q·(n − 1); 'lower' is x[⌊h⌋], 'higher' x[⌈h⌉].
+      const h = q * (sorted.length - 1);
+      expect(stats.quantile!(q, 'lower')).toBe(at(Math.floor(h)));
+      expect(stats.quantile!(q, 'higher')).toBe(at(Math.ceil(h)));
+      expect(stats.quantileBounds!(q)).toBeUndefined();
     }
+    const half = Math.floor(sorted.length / 2);
+    expect(stats.median!()).toBe(sorted.length % 2 === 1 ? at(half) : (at(half - 1) + at(half)) / 2);
   });
 
   it('estimates distinct values with HyperLogLog within 3% and counts each value type', () => {

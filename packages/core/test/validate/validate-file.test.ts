@@ -45,7 +45,7 @@ describe('validateFile', () => {
     expect(section.issues).toBeUndefined();
     expect(issues).toEqual([]);
     expect(profile.rows).toBe(300);
-    expect(profile.column('price')?.moments.count).toBe(300);
+    expect(profile.column('price')?.numbers.count).toBe(300);
   });
 
   it('fails on violations with counts and example line numbers, and on ragged rows with their lines', async () => {

@@ -1,0 +1,296 @@
+import { ExactValues, type ExactValuesJSON, type ValueCounts } from '../sketch/exact-values.js';
+import { describeValue, fail, type JsonObject } from '../sketch/json.js';
+import { Moments, type MomentsJSON } from '../sketch/moments.js';
+import { UserError } from '../errors.js';
+import { DEFAULT_HISTOGRAM_BINS, Histogram, MAX_HISTOGRAM_BINS } from '../sketch/histogram.js';
+import { binEdges, ValueGrid, type GridBins, type GridScale, type ValueGridJSON } from '../sketch/value-grid.js';
+import { medianFrom, quantileFrom, type QuantileMethod } from '../stats/quantile.js';
+
+/** A figure and the interval it is known to lie in; `low === high === value` when it is exact. */
+export interface Bounded {
+  value: number;
+  low: number;
+  high: number;
+}
+
+export interface NumberSummaryOptions {
+  /** Values kept exactly per column (default 1,000,000). */
+  exactValues?: number;
+  /** Non-empty bins the value grid keeps at most (default 131,072). */
+  gridBins?: number;
+}
+
+export interface NumberSummaryJSON {
+  moments: MomentsJSON;
+  exact: ExactValuesJSON;
+  grid: ValueGridJSON;
+}
+
+/**
+ * What a profile keeps of a column's numbers (or of its datetimes, as instants in ms): exact moments, every value
+ * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
+ * when the values are kept, or when the grid resolves it (a bin with a single value), and otherwise comes with
+ * the interval the grid proves it lies in.
+ */
+export class NumberSummary {
+  readonly moments: Moments;
+  readonly exact: ExactValues;
+  readonly grid: ValueGrid;
+
+  constructor(
+    scale: GridScale,
+    options: NumberSummaryOptions = {},
+    parts?: { moments: Moments; exact: ExactValues; grid: ValueGrid },
+  ) {
+    this.moments = parts?.moments ?? new Moments();
+    this.exact = parts?.exact ?? new ExactValues(options.exactValues);
+    this.grid = parts?.grid ?? new ValueGrid(scale, options.gridBins);
+  }
+
+  add(x: number): void {
+    this.moments.add(x);
+    this.exact.add(x);
+    this.grid.add(x);
+  }
+
+  merge(other: NumberSummary): this {
+    this.moments.merge(other.moments);
+    this.exact.merge(other.exact);
+    this.grid.merge(other.grid);
+    return this;
+  }
+
+  get count(): number {
+    return this.moments.count;
+  }
+
+  get isExact(): boolean {
+    return this.exact.isExact;
+  }
+
+  /**
+   * Every distinct value with its count, when known: the kept values, or the grid when each of its bins holds a
+   * single value (e.g. small integers or coarse decimals past the cap).
+   */
+  valueCounts(): ValueCounts | undefined {
+    const kept = this.exact.valueCounts();
+    if (kept) return kept;
+    const bins = this.grid.bins();
+    if (!bins.values.every((v) => v === v)) return undefined;
+    return { values: bins.values, counts: bins.counts, n: bins.n };
+  }
+
+  /** The q-quantile as numpy.quantile(values, q, method) gives it, or the interval the grid bounds it to. */
+  quantile(q: number, method: QuantileMethod = 'linear'): Bounded {
+    const counts = this.valueCounts();
+    if (counts) return exactly(quantileFrom(counts.n, q, method, orderStatistic(counts)));
+    const { lowAt, highAt } = this.orderBounds();
+    const low = quantileFrom(this.count, q, method, lowAt);
+    const high = quantileFrom(this.count, q, method, highAt);
+    return { value: low === high ? low : (low + high) / 2, low, high };
+  }
+
+  /** numpy.median (pandas' and GX's median), or its bounds. */
+  median(): Bounded {
+    const counts = this.valueCounts();
+    if (counts) return exactly(medianFrom(counts.n, orderStatistic(counts)));
+    const { lowAt, highAt } = this.orderBounds();
+    const low = medianFrom(this.count, lowAt);
+    const high = medianFrom(this.count, highAt);
+    return { value: low === high ? low : (low + high) / 2, low, high };
+  }
+
+  /**
+   * Bounds on each order statistic from the grid: the i-th smallest value lies in the bin that holds it, exactly
+   * when that bin has a single value, and within the column's min and max.
+   */
+  private orderBounds(): { lowAt: (i: number) => number; highAt: (i: number) => number } {
+    const bins = this.grid.bins();
+    const cumulative = cumulativeCounts(bins.counts);
+    const { min, max } = this.moments;
+    const bin = (i: number) => upperBound(cumulative, i);
+    const edges = (b: number): [number, number] => {
+      const v = bins.values[b]!;
+      if (v === v) return [v, v];
+      const [low, high] = binEdges(bins.scale, bins.level, bins.keys[b]!);
+      return [Math.max(low, min), Math.min(high, max)];
+    };
+    return { lowAt: (i) => edges(bin(i))[0], highAt: (i) => edges(bin(i))[1] };
+  }
+
+  /** Distinct values: exact when the values are known, else the grid's bounds (a mixed bin holds at least two). */
+  distinct(): { low: number; high: number } {
+    const counts = this.valueCounts();
+    if (counts) return { low: counts.values.length, high: counts.values.length };
+    const bins = this.grid.bins();
+    let low = 0;
+    let high = 0;
+    bins.values.forEach((v, b) => {
+      low += v === v ? 1 : 2;
+      high += v === v ? 1 : bins.counts[b]!;
+    });
+    return { low, high };
+  }
+
+  /**
+   * The most frequent values, highest count first (ties by value), at most `limit`. Past the cap only values the
+   * grid proves to be among the `limit` most frequent are listed: a single-valued bin's count c is exact, and fewer
+   * than `limit` values can beat it — the single-valued bins with more, plus at most ⌊C/(c + 1)⌋ values in each
+   * bin of C values that holds several.
+   */
+  topValues(limit: number): { value: number; count: number }[] {
+    const known = this.valueCounts();
+    if (known) {
+      return topByCount(known.values, known.counts, limit, () => true).map((b) => ({
+        value: known.values[b]!,
+        count: known.counts[b]!,
+      }));
+    }
+    const bins = this.grid.bins();
+    const single = topByCount(bins.values, bins.counts, limit, (b) => bins.values[b] === bins.values[b]);
+    const mixed = Array.from(bins.counts).filter((_, b) => bins.values[b] !== bins.values[b]);
+    const listed: { value: number; count: number }[] = [];
+    for (let i = 0; i < single.length && listed.length < limit; i++) {
+      const count = bins.counts[single[i]!]!;
+      let rivals = single.slice(0, i).filter((b) => bins.counts[b]! > count).length;
+      for (const total of mixed) rivals += Math.floor(total / (count + 1));
+      if (rivals >= limit) break;
+      listed.push({ value: bins.values[single[i]!]!, count });
+    }
+    return listed;
+  }
+
+  /**
+   * `bins` bins from min to max, [edges[i], edges[i+1]) with the last one closed (numpy.histogram's convention),
+   * with exact counts: equal width while the values are known; past the cap an edge that falls inside a grid bin
+   * holding several values moves down to that bin's lower edge, where the count below it is known.
+   */
+  histogram(bins: number = DEFAULT_HISTOGRAM_BINS): Histogram {
+    if (!Number.isInteger(bins) || bins < 1 || bins > MAX_HISTOGRAM_BINS) {
+      throw new UserError(`histogram bins must be an integer in [1, ${MAX_HISTOGRAM_BINS}], got ${bins}`);
+    }
+    const n = this.count;
+    if (n === 0) return new Histogram([], []);
+    const { min, max } = this.moments;
+    if (min === max) return new Histogram([min, max], [n]);
+    // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
+    const width = max / bins - min / bins;
+    const known = this.valueCounts();
+    const grid = known ? undefined : this.grid.bins();
+    const edges = [min];
+    for (let i = 1; i < bins; i++) {
+      const edge = grid ? resolvedEdge(grid, min + width * i) : min + width * i;
+      if (edge > edges[edges.length - 1]!) edges.push(edge);
+    }
+    edges.push(max);
+    const below = (edge: number) => (known ? valuesBelow(known, edge) : binsBelow(grid!, edge));
+    const counts: number[] = [];
+    for (let i = 1; i < edges.length; i++) {
+      counts.push((i === edges.length - 1 ? n : below(edges[i]!)) - below(edges[i - 1]!));
+    }
+    return new Histogram(edges, counts);
+  }
+
+  toJSON(options: { raw?: boolean } = {}): NumberSummaryJSON {
+    return { moments: this.moments.toJSON(), exact: this.exact.toJSON(options), grid: this.grid.toJSON(options) };
+  }
+
+  static fromJSON(value: unknown, path: string, scale: GridScale): NumberSummary {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      fail(path, `expected {moments, exact, grid}, got ${describeValue(value)}`);
+    }
+    const obj = value as JsonObject;
+    for (const key of Object.keys(obj))
+      if (!['moments', 'exact', 'grid'].includes(key)) fail(`${path}.${key}`, 'unknown key');
+    const moments = Moments.fromJSON(obj.moments, `${path}.moments`);
+    const grid = ValueGrid.fromJSON(obj.grid, `${path}.grid`);
+    if (grid.scale !== scale) fail(`${path}.grid.scale`, `expected "${scale}"`);
+    if (grid.count !== moments.count)
+      fail(`${path}.grid.n`, `is ${grid.count} but the column has ${moments.count} values`);
+    const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
+    if (exact.count !== moments.count)
+      fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
+    return new NumberSummary(scale, {}, { moments, exact, grid });
+  }
+}
+
+/** `edge`, or the lower edge of the grid bin it falls in when that bin holds several values. */
+function resolvedEdge(bins: GridBins, edge: number): number {
+  for (let b = 0; b < bins.keys.length; b++) {
+    const [low, high] = binEdges(bins.scale, bins.level, bins.keys[b]!);
+    if (edge < low) return edge;
+    if (edge < high) return bins.values[b] === bins.values[b] ? edge : low;
+  }
+  return edge;
+}
+
+/** Values below `edge` in a grid whose bins all either end by `edge` or are single-valued (see `resolvedEdge`). */
+function binsBelow(bins: GridBins, edge: number): number {
+  let total = 0;
+  for (let b = 0; b < bins.keys.length; b++) {
+    const [low, high] = binEdges(bins.scale, bins.level, bins.keys[b]!);
+    const v = bins.values[b]!;
+    if (high <= edge || (v === v && v < edge)) total += bins.counts[b]!;
+    else if (low >= edge) break;
+  }
+  return total;
+}
+
+function valuesBelow(counts: ValueCounts, edge: number): number {
+  let total = 0;
+  for (let i = 0; i < counts.values.length && counts.values[i]! < edge; i++) total += counts.counts[i]!;
+  return total;
+}
+
+function exactly(value: number): Bounded {
+  return { value, low: value, high: value };
+}
+
+/** The i-th smallest value (0-based) of a sorted multiset. */
+function orderStatistic(counts: ValueCounts): (i: number) => number {
+  const cumulative = cumulativeCounts(counts.counts);
+  return (i) => counts.values[upperBound(cumulative, i)]!;
+}
+
+/** cumulative[b] = values in bins 0..b. */
+function cumulativeCounts(counts: Float64Array): Float64Array {
+  const out = new Float64Array(counts.length);
+  let total = 0;
+  counts.forEach((c, b) => (out[b] = total += c));
+  return out;
+}
+
+/** The first b with cumulative[b] > i: the bin holding the i-th smallest value. */
+function upperBound(cumulative: Float64Array, i: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > i) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The indices (among those `included`) of the `limit` highest counts, highest first, ties by value. */
+function topByCount(
+  values: Float64Array,
+  counts: Float64Array,
+  limit: number,
+  included: (b: number) => boolean,
+): number[] {
+  const before = (a: number, b: number) =>
+    counts[a]! > counts[b]! || (counts[a] === counts[b] && values[a]! < values[b]!);
+  const top: number[] = [];
+  for (let b = 0; b < counts.length; b++) {
+    if (!included(b) || (top.length === limit && !before(b, top[limit - 1]!))) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && before(b, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = b;
+    if (top.length > limit) top.length = limit;
+  }
+  return top;
+}

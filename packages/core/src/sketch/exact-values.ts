@@ -1,0 +1,167 @@
+import { UserError } from '../errors.js';
+import { ByteReader, ByteWriter, readAscending, writeAscending } from './codec.js';
+import { describeValue, expectInteger, expectSketch, fail, type JsonObject } from './json.js';
+
+/** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
+export const DEFAULT_EXACT_VALUES = 1_000_000;
+export const MAX_EXACT_VALUES = 100_000_000;
+
+/** A column's values as a sorted multiset: ascending distinct values and how often each occurred. */
+export interface ValueCounts {
+  values: Float64Array;
+  counts: Float64Array;
+  /** Σ counts. */
+  n: number;
+}
+
+export interface ExactValuesJSON {
+  kind: 'exact-values';
+  version: 1;
+  cap: number;
+  /** Values seen; past `cap` nothing is kept and there is no data. */
+  n: number;
+  /** The sorted distinct values and their counts, compactly encoded (see codec.ts). */
+  data?: string;
+  /** The same values as they came (unsorted), for passing a profile between threads without encoding it. */
+  raw?: Float64Array;
+}
+
+/**
+ * Every finite value of a column, kept while there are at most `cap` of them: what exact statistics (KS, the
+ * Wasserstein distance, quantiles, distinct counts) need. Past the cap the values are dropped for good — the
+ * column's `ValueGrid` bounds those statistics instead — so whether a column is exact depends only on how many
+ * values it has, never on how the rows were split across threads or shards.
+ */
+export class ExactValues {
+  private limit: number;
+  private buffer: Float64Array | null = new Float64Array(16);
+  private n = 0;
+  private sorted: ValueCounts | null = null;
+
+  constructor(cap: number = DEFAULT_EXACT_VALUES) {
+    if (!Number.isInteger(cap) || cap < 0 || cap > MAX_EXACT_VALUES) {
+      throw new UserError(`exact values per column must be an integer from 0 to ${MAX_EXACT_VALUES}, got ${cap}`);
+    }
+    this.limit = cap;
+  }
+
+  /** Values kept at most. */
+  get cap(): number {
+    return this.limit;
+  }
+
+  /** Values seen, including those dropped past the cap. */
+  get count(): number {
+    return this.n;
+  }
+
+  /** Whether every value seen is kept. */
+  get isExact(): boolean {
+    return this.buffer !== null;
+  }
+
+  add(x: number): void {
+    const buffer = this.buffer;
+    const n = this.n++;
+    if (buffer === null) return;
+    if (n >= this.cap) {
+      this.buffer = null;
+      return;
+    }
+    if (n === buffer.length) {
+      const grown = new Float64Array(Math.min(this.cap, 2 * n));
+      grown.set(buffer);
+      this.buffer = grown;
+    }
+    this.buffer![n] = x;
+    this.sorted = null;
+  }
+
+  merge(other: ExactValues): this {
+    if (other.n === 0) return this;
+    // An empty side (a shard without values in the column) takes the other's cap.
+    if (this.n === 0) this.limit = other.cap;
+    if (other.cap !== this.cap) {
+      throw new UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
+    }
+    const n = this.n + other.n;
+    if (this.buffer === null || other.buffer === null || n > this.cap) {
+      this.buffer = null;
+    } else {
+      const joined = this.buffer.length >= n ? this.buffer : new Float64Array(Math.min(this.cap, Math.max(n, 16)));
+      if (joined !== this.buffer) joined.set(this.buffer.subarray(0, this.n));
+      joined.set(other.buffer.subarray(0, other.n), this.n);
+      this.buffer = joined;
+    }
+    this.n = n;
+    this.sorted = null;
+    return this;
+  }
+
+  /** The kept values as a sorted multiset, or undefined once past the cap. */
+  valueCounts(): ValueCounts | undefined {
+    if (this.buffer === null) return undefined;
+    if (this.sorted === null) {
+      const all = this.buffer.slice(0, this.n).sort();
+      const values: number[] = [];
+      const counts: number[] = [];
+      for (let i = 0; i < all.length;) {
+        let j = i + 1;
+        while (j < all.length && all[j] === all[i]) j++;
+        values.push(all[i]!);
+        counts.push(j - i);
+        i = j;
+      }
+      this.sorted = { values: Float64Array.from(values), counts: Float64Array.from(counts), n: this.n };
+    }
+    return this.sorted;
+  }
+
+  /** `raw` hands the values over as they are, for a worker's result. */
+  toJSON(options: { raw?: boolean } = {}): ExactValuesJSON {
+    const base = { kind: 'exact-values' as const, version: 1 as const, cap: this.cap, n: this.n };
+    if (this.buffer === null) return base;
+    if (options.raw) return { ...base, raw: this.buffer.slice(0, this.n) };
+    const { values, counts } = this.valueCounts()!;
+    const out = new ByteWriter();
+    out.varint(values.length);
+    writeAscending(out, values);
+    for (const count of counts) out.varint(count - 1);
+    return { ...base, data: out.encode() };
+  }
+
+  static fromJSON(value: unknown, path: string): ExactValues {
+    const obj: JsonObject = expectSketch(value, 'exact-values', [1], path);
+    const cap = expectInteger(obj, 'cap', path, 0, MAX_EXACT_VALUES);
+    const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+    const exact = new ExactValues(cap);
+    exact.n = n;
+    if (n > cap) {
+      if (obj.data !== undefined || obj.raw !== undefined)
+        fail(path, `holds values, but ${n} is past its cap of ${cap}`);
+      exact.buffer = null;
+      return exact;
+    }
+    if (obj.raw instanceof Float64Array) {
+      if (obj.raw.length !== n) fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
+      exact.buffer = obj.raw;
+      return exact;
+    }
+    if (obj.data === undefined) fail(`${path}.data`, `expected the encoded values, got ${describeValue(obj.data)}`);
+    const input = ByteReader.decode(obj.data, `${path}.data`);
+    const distinct = input.varint();
+    if (distinct > n) fail(`${path}.data`, `holds ${distinct} distinct values but only ${n} values`);
+    const values = readAscending(input, distinct, `${path}.data`);
+    const counts = new Float64Array(distinct);
+    let total = 0;
+    for (let i = 0; i < distinct; i++) total += counts[i] = input.varint() + 1;
+    input.end();
+    if (total !== n) fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
+    const buffer = new Float64Array(Math.max(n, 16));
+    let at = 0;
+    for (let i = 0; i < distinct; i++) buffer.fill(values[i]!, at, (at += counts[i]!));
+    exact.buffer = buffer;
+    exact.sorted = { values, counts, n };
+    return exact;
+  }
+}

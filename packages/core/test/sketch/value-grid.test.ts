@@ -1,0 +1,124 @@
+import { describe, expect, it } from '@jest/globals';
+import { UserError } from '../../src/errors.js';
+import { binEdges, ValueGrid, type GridBins, type GridScale } from '../../src/sketch/value-grid.js';
+import { normal, thrown, uniform } from './data.js';
+
+function gridOf(values: ArrayLike<number>, scale: GridScale = 'log', maxBins?: number): ValueGrid {
+  const grid = new ValueGrid(scale, maxBins);
+  for (let i = 0; i < values.length; i++) grid.add(values[i]!);
+  return grid;
+}
+
+/** Every value lies in the bin it was counted in, counts are exact, and a bin's value is set only when it is the only one. */
+function expectFaithful(bins: GridBins, values: ArrayLike<number>): void {
+  const holding = new Map<number, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const b = bins.keys.findIndex((key) => {
+      const [low, high] = binEdges(bins.scale, bins.level, key);
+      return v >= low && v < high;
+    });
+    expect(b).toBeGreaterThanOrEqual(0);
+    holding.set(b, [...(holding.get(b) ?? []), v]);
+  }
+  expect(holding.size).toBe(bins.keys.length);
+  for (const [b, inBin] of holding) {
+    expect(bins.counts[b]).toBe(inBin.length);
+    const single = new Set(inBin).size === 1;
+    expect(bins.values[b]).toBe(single ? inBin[0] : NaN);
+  }
+}
+
+describe('ValueGrid', () => {
+  it('puts every value in a bin [low, high) of relative width 2^-20 at level 0, negatives and zero included', () => {
+    const values = [0, -0, 1, 1.5, -1.5, 1e-300, -1e-300, 5e-324, -5e-324, 123456.789, -2, 2, 1.7976931348623157e308];
+    const grid = gridOf(values);
+    expect(grid.level).toBe(0);
+    expectFaithful(grid.bins(), values);
+    const [low, high] = binEdges('log', 0, grid.keyOf(1.5));
+    expect(low).toBeLessThanOrEqual(1.5);
+    // In [1, 2) the bins are 2^-20 wide: relative width between 2^-21 and 2^-20.
+    expect(high - low).toBe(2 ** -20);
+  });
+
+  it('keeps negative bins left-closed too: −2 and −1 are each in the bin that starts at them', () => {
+    for (const v of [-2, -1, -0.5, -1024]) {
+      const [low, high] = binEdges('log', 3, keyAt(v, 3));
+      expect(low).toBe(v);
+      expect(high).toBeGreaterThan(v);
+    }
+    const grid = new ValueGrid('log');
+    for (const v of [...normal(2_000, 5)].map((z) => z * 1e3).concat([-2, -1, 1, 2, 0])) {
+      expect(grid.keyOf(v)).toBe(keyAt(v, 0));
+    }
+  });
+
+  it('bins instants linearly, in widths of 2^level ms', () => {
+    const t = Date.UTC(2025, 0, 1);
+    const values = [t, t + 1, t + 1, t - 7, t + 86_400_000];
+    const grid = gridOf(values, 'linear');
+    expect(grid.level).toBe(0);
+    expectFaithful(grid.bins(), values);
+    expect(grid.bins().values.filter((v) => v === v).length).toBe(4);
+  });
+
+  it('halves its resolution while more bins than the limit are used, and stays exact about counts', () => {
+    const values = normal(20_000, 3).map((z) => 40 * Math.exp(0.9 * z));
+    const grid = gridOf(values, 'log', 1_000);
+    expect(grid.level).toBeGreaterThan(0);
+    expect(grid.bins().keys.length).toBeLessThanOrEqual(1_000);
+    // One level finer would not fit: the level is the finest that does.
+    expect(new Set(values.map((v) => keyAt(v, grid.level - 1))).size).toBeGreaterThan(1_000);
+    expectFaithful(grid.bins(), values);
+  });
+
+  it('is the same grid whatever the order of the values and however they are split and merged', () => {
+    const values = uniform(30_000, 9).map((u, i) => ((i % 7 === 0 ? -1 : 1) * Math.round(u * 1e6)) / 100);
+    const whole = gridOf(values, 'log', 2_000);
+    const reversed = gridOf([...values].reverse(), 'log', 2_000);
+    const parts = [0, 13, 9_000, 9_001, 30_000];
+    const merged = new ValueGrid('log', 2_000);
+    for (let i = 1; i < parts.length; i++) merged.merge(gridOf(values.slice(parts[i - 1], parts[i]), 'log', 2_000));
+    const tree = gridOf(values.slice(0, 15_000), 'log', 2_000).merge(gridOf(values.slice(15_000), 'log', 2_000));
+    for (const other of [reversed, merged, tree]) expect(other.toJSON()).toEqual(whole.toJSON());
+  });
+
+  it('round-trips through its compact JSON and through the raw form workers pass', () => {
+    const values = [...uniform(5_000, 4)].map((u) => Math.round(u * 1e4) / 100).concat([-3.25, 0, 7]);
+    const grid = gridOf(values, 'log', 500);
+    const json = JSON.parse(JSON.stringify(grid.toJSON())) as unknown;
+    expect(ValueGrid.fromJSON(json, '$').toJSON()).toEqual(grid.toJSON());
+    expect(ValueGrid.fromJSON(grid.toJSON({ raw: true }), '$').toJSON()).toEqual(grid.toJSON());
+    const back = ValueGrid.fromJSON(json, '$');
+    back.add(1.23);
+    grid.add(1.23);
+    expect(back.toJSON()).toEqual(grid.toJSON());
+  });
+
+  it('rejects malformed JSON with the key path', () => {
+    const good = gridOf([1, 2, 3]).toJSON();
+    const error = (json: unknown) => thrown(() => ValueGrid.fromJSON(json, '$.g'));
+    expect(String(error({ ...good, scale: 'cubic' }))).toContain('$.g.scale');
+    expect(String(error({ ...good, n: 4 }))).toContain('is 4 but the bins hold 3 values');
+    expect(String(error({ ...good, data: 'not base64!' }))).toContain('$.g.data: expected base64 text');
+    expect(String(error({ ...good, bins: 5 }))).toContain('ends early');
+    expect(error({ ...good, level: 99 })).toBeInstanceOf(UserError);
+  });
+
+  it('refuses to merge grids of different scales or sizes', () => {
+    expect(String(thrown(() => new ValueGrid('log').merge(new ValueGrid('linear'))))).toContain('different settings');
+  });
+});
+
+/** The key of v at `level`, computed from its bits independently of ValueGrid.keyOf: floor of the top bits. */
+function keyAt(v: number, level: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  if (v >= 0) {
+    view.setFloat64(0, v + 0);
+    return view.getUint32(0) >>> level;
+  }
+  // A negative bin is [−high, −low): the key of the largest double below |v| is the bin's mirror.
+  view.setFloat64(0, -v);
+  const bits = view.getBigUint64(0) - 1n;
+  return -(Number(bits >> 32n) >>> level) - 1;
+}
