@@ -3250,7 +3250,8 @@ async function runTask(task, post) {
     post({
         type: 'done',
         result: {
-            profile: pass.profile.toJSON(),
+            // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
+            profile: pass.profile.toJSON({ raw: true }),
             outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
             issues: pass.issues,
             errorCount: pass.errorCount,

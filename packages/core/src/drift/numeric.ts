@@ -95,6 +95,8 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
     const widest = Math.max(Math.abs(aHi - bLo), Math.abs(aLo - bHi));
     const narrowest = Math.max(0, aLo - bHi, bLo - aHi);
     if (aLo === aHi && bLo === bHi) dLow = Math.max(dLow, Math.abs(aLo - bLo));
+    const [aLeft, bLeft] = [fa.left[j]!, fb.left[j]!];
+    if (aLeft === aLeft && bLeft === bLeft) dLow = Math.max(dLow, Math.abs(aLeft - bLeft));
     dHigh = Math.max(dHigh, widest);
     if (j + 1 < points.length) {
       const length = points[j + 1]! - points[j]!;
@@ -106,23 +108,41 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
 }
 
 /**
- * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count). Every
- * interval end is a breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or
- * before the piece counts in full, an interval the piece lies in counts anywhere from none to all of its values.
+ * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
+ * F(points[j]−), the share of values below the point, where it is known (NaN where not). Every interval end is a
+ * breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or before the piece
+ * counts in full, an interval the piece lies in counts anywhere from none to all of its values. An interval's
+ * values lie in [low, high), or in [low, max] for the last one, so the share below a point is known unless an
+ * interval holds the point strictly inside (or ends at the max): at the grid's bin edges it is.
  */
-function cdfRanges(side: Segment[], points: number[], n: number): { low: Float64Array; high: Float64Array } {
+function cdfRanges(
+  side: Segment[],
+  points: number[],
+  n: number,
+): { low: Float64Array; high: Float64Array; left: Float64Array } {
   const low = new Float64Array(points.length);
   const high = new Float64Array(points.length);
+  const left = new Float64Array(points.length);
   let s = 0;
   let below = 0;
   for (let j = 0; j < points.length; j++) {
     const x = points[j]!;
-    while (s < side.length && side[s]!.high <= x) below += side[s++]!.count;
-    const open = s < side.length && side[s]!.low <= x ? side[s]!.count : 0;
+    let atX = 0;
+    let maxInside = false;
+    while (s < side.length && side[s]!.high <= x) {
+      const segment = side[s++]!;
+      below += segment.count;
+      // A value at x is not below x; nor, perhaps, some of an interval that ends at the side's max (attained).
+      atX = segment.low === x ? segment.count : 0;
+      maxInside = segment.low < x && s === side.length;
+    }
+    const next = s < side.length ? side[s]! : undefined;
+    const open = next !== undefined && next.low <= x ? next.count : 0;
     low[j] = below / n;
     high[j] = (below + open) / n;
+    left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : (below - atX) / n;
   }
-  return { low, high };
+  return { low, high, left };
 }
 
 /**

@@ -176,7 +176,7 @@ export class NumberSummary {
     // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
     const width = max / bins - min / bins;
     const known = this.valueCounts();
-    const grid = known ? undefined : this.grid.bins();
+    const grid = known ? undefined : edgesOf(this.grid.bins());
     const edges = [min];
     for (let i = 1; i < bins; i++) {
       const edge = grid ? resolvedEdge(grid, min + width * i) : min + width * i;
@@ -214,25 +214,53 @@ export class NumberSummary {
   }
 }
 
-/** `edge`, or the lower edge of the grid bin it falls in when that bin holds several values. */
-function resolvedEdge(bins: GridBins, edge: number): number {
-  for (let b = 0; b < bins.keys.length; b++) {
-    const [low, high] = binEdges(bins.scale, bins.level, bins.keys[b]!);
-    if (edge < low) return edge;
-    if (edge < high) return bins.values[b] === bins.values[b] ? edge : low;
+/** A grid's bins with each one's interval [low, high) and the values in the bins before it. */
+interface GridEdges {
+  bins: GridBins;
+  lows: Float64Array;
+  highs: Float64Array;
+  /** before[b] = values in bins 0..b−1. */
+  before: Float64Array;
+}
+
+function edgesOf(bins: GridBins): GridEdges {
+  const size = bins.keys.length;
+  const lows = new Float64Array(size);
+  const highs = new Float64Array(size);
+  const before = new Float64Array(size + 1);
+  for (let b = 0; b < size; b++) {
+    [lows[b], highs[b]] = binEdges(bins.scale, bins.level, bins.keys[b]!);
+    before[b + 1] = before[b]! + bins.counts[b]!;
   }
-  return edge;
+  return { bins, lows, highs, before };
+}
+
+/** The first bin whose interval ends above `edge` (the bin holding it, or the next one); the bin count if none. */
+function binAt(grid: GridEdges, edge: number): number {
+  let lo = 0;
+  let hi = grid.highs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (grid.highs[mid]! <= edge) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `edge`, or the lower edge of the grid bin it falls in when that bin holds several values. */
+function resolvedEdge(grid: GridEdges, edge: number): number {
+  const b = binAt(grid, edge);
+  if (b === grid.highs.length || edge < grid.lows[b]!) return edge;
+  const v = grid.bins.values[b]!;
+  return v === v ? edge : grid.lows[b]!;
 }
 
 /** Values below `edge` in a grid whose bins all either end by `edge` or are single-valued (see `resolvedEdge`). */
-function binsBelow(bins: GridBins, edge: number): number {
-  let total = 0;
-  for (let b = 0; b < bins.keys.length; b++) {
-    const [low, high] = binEdges(bins.scale, bins.level, bins.keys[b]!);
-    const v = bins.values[b]!;
-    if (high <= edge || (v === v && v < edge)) total += bins.counts[b]!;
-    else if (low >= edge) break;
-  }
+function binsBelow(grid: GridEdges, edge: number): number {
+  const b = binAt(grid, edge);
+  let total = grid.before[b]!;
+  const v = b < grid.highs.length ? grid.bins.values[b]! : NaN;
+  if (v === v && v < edge) total += grid.bins.counts[b]!;
   return total;
 }
 

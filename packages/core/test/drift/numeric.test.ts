@@ -115,6 +115,27 @@ describe('numeric drift past the exact cap', () => {
     expect(capped.wasserstein[1] - capped.wasserstein[0]).toBeLessThan(0.01 * exact);
   });
 
+  it('holds the exact D, W1 and p inside its bounds on coarse grids, for shifts, scales and ties', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const shift = (seed % 5) * 0.05;
+      const x = [...normal(20_000 + 97 * seed, seed)].map((z) => Math.round(100 * Math.exp(z)) / 10);
+      const y = [...normal(15_000 + 31 * seed, seed + 100)].map((z) => Math.round(100 * Math.exp(z + shift)) / 10);
+      const grid = (values: number[]) => {
+        const s = new NumberSummary('log', { exactValues: 10, gridBins: 4 + seed * 4 });
+        for (const v of values) s.add(v);
+        return s;
+      };
+      const bounded = compareNumbers(grid(x), grid(y));
+      const exact = ks2(x, y);
+      const w = wasserstein1(x, y);
+      expect(bounded.statistic[0]).toBeLessThanOrEqual(exact.statistic + 1e-12);
+      expect(bounded.statistic[1]).toBeGreaterThanOrEqual(exact.statistic - 1e-12);
+      expect(bounded.pValue).toBeGreaterThanOrEqual(exact.pValue * (1 - 1e-9));
+      expect(bounded.wasserstein[0]).toBeLessThanOrEqual(w * (1 + 1e-9));
+      expect(bounded.wasserstein[1]).toBeGreaterThanOrEqual(w * (1 - 1e-9));
+    }
+  });
+
   it('is exact again when the grids resolve every value (a few distinct integers)', () => {
     const x = [...normal(30_000, 5)].map((z) => Math.round(Math.abs(z) * 3));
     const y = [...normal(30_000, 6)].map((z) => Math.round(Math.abs(z) * 3.1));

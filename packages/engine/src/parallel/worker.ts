@@ -35,7 +35,8 @@ async function runTask(task: ShardTask, post: (message: WorkerMessage) => void):
   post({
     type: 'done',
     result: {
-      profile: pass.profile.toJSON(),
+      // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
+      profile: pass.profile.toJSON({ raw: true }),
       outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
       issues: pass.issues,
       errorCount: pass.errorCount,
