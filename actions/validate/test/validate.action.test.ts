@@ -156,7 +156,7 @@ describe('actions/validate run as the runner runs it', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.passed).toBe('false');
     expect(run.summary).toContain('**Drift**: 2 of 2 columns drifted');
-    expect(run.summary).toMatch(/\| `amount` \| ks \| .* \| ⚠️ drifted \|/);
+    expect(run.summary).toMatch(/\| `amount` \| ks \\\(exact p\\\) \| .* \| ⚠️ drifted \|/);
     expect(errors(run).map((a) => a.message)).toContain('2 of 2 columns drifted');
     const report = parseReport(JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')), 'report');
     expect(report.validations?.[0]?.drift?.columns.map((c) => [c.column, c.drifted])).toEqual([
