@@ -1,2 +1,3 @@
 export * from './fake-github/index.js';
 export * from './harness.js';
+export * from './actions-runtime/index.js';
