@@ -37959,14 +37959,14 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3327);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7753);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
 
 // The bootstrap's worker threads start from this same bundle (see BootstrapPool).
-if (!(0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .serveWorker */ .sc)())
+if (!(0,_mlgate_engine__WEBPACK_IMPORTED_MODULE_0__/* .serveWorker */ .sc)())
     process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ logger, workerEntry: new URL(import.meta.url) }));
 
 __webpack_async_result__();
@@ -37993,10 +37993,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/cli/src/lib.ts + 20 modules
-var lib = __nccwpck_require__(3327);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 21 modules
+var src = __nccwpck_require__(2877);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
-var src = __nccwpck_require__(9236);
+var core_src = __nccwpck_require__(9236);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
 var github_src = __nccwpck_require__(7753);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
@@ -38010,7 +38010,7 @@ function parseInputs(source) {
         config: (0,github_src/* optionalInput */.$m)('config', source),
         model: (0,github_src/* optionalInput */.$m)('model', source),
         validationReport: (0,github_src/* optionalInput */.$m)('validation-report', source),
-        failOn: (0,github_src/* enumInput */.gX)('fail-on', lib/* FAIL_ON */.d$, 'fail', source),
+        failOn: (0,github_src/* enumInput */.gX)('fail-on', src/* FAIL_ON */.d$, 'fail', source),
         token: (0,github_src/* requiredInput */.YF)('github-token', source),
         artifactName: (0,github_src/* requiredInput */.YF)('artifact-name', source),
     };
@@ -38031,9 +38031,9 @@ const SUMMARY_BUDGET_BYTES = 500_000;
 /** `workerEntry`: this action's bundle, which the bootstrap's worker threads start from. */
 async function run({ logger, workerEntry }) {
     const inputs = parseInputs();
-    const pool = new lib/* BootstrapPool */.$u(workerEntry, (0,external_node_os_.availableParallelism)());
+    const pool = new src/* BootstrapPool */.$u(workerEntry, (0,external_node_os_.availableParallelism)());
     const octokit = (0,github_src/* createOctokit */.Qi)({ token: inputs.token, logger });
-    const { report, exitCode } = await logger.group('Compare', () => (0,lib/* runCompare */.Lv)(compareOptions(inputs), {
+    const { report, exitCode } = await logger.group('Compare', () => (0,src/* runCompare */.Lv)(compareOptions(inputs), {
         artifacts: new github_src/* GitHubRunArtifactStore */._n(octokit, github/* context */._.repo, { logger }),
         artifactName: inputs.artifactName,
         ...workflow(),
@@ -38044,7 +38044,7 @@ async function run({ logger, workerEntry }) {
     }).finally(() => pool.close()));
     if (pool.used)
         logger.info(`The bootstrap ran on ${(0,external_node_os_.availableParallelism)()} worker threads.`);
-    const markdown = (0,src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
+    const markdown = (0,core_src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() });
     const files = await writeReport(report, markdown);
     await core.summary.addRaw(markdown, true).write();
     core.setOutput('verdict', report.verdict.status);
@@ -38076,7 +38076,7 @@ function failStep(report, inputs, logger) {
     const { status, reasons } = report.verdict;
     for (const reason of reasons.filter((r) => r.status === status))
         logger.error(reason.message);
-    throw new src/* UserError */.yo(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
+    throw new core_src/* UserError */.yo(`the compare verdict is ${status} and fail-on is ${inputs.failOn}, so the step fails`);
 }
 async function writeReport(report, markdown) {
     const dir = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate');
@@ -38104,930 +38104,6 @@ function runUrl() {
     const { owner, repo } = github/* context */._.repo;
     return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
 }
-
-
-/***/ }),
-
-/***/ 3327:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $u: () => (/* reexport */ BootstrapPool),
-  d$: () => (/* reexport */ FAIL_ON),
-  Lv: () => (/* reexport */ runCompare),
-  sc: () => (/* reexport */ serveWorker)
-});
-
-// UNUSED EXPORTS: failsStep, parseThreads, runValidate
-
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
-var src = __nccwpck_require__(9236);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
-var github_src = __nccwpck_require__(7753);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
-
-
-function userPath(path, cwd) {
-    const absolute = (0,external_node_path_.resolve)(cwd, path);
-    const inside = (0,external_node_path_.relative)(cwd, absolute);
-    const shown = inside !== '' && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : absolute;
-    return { shown, absolute };
-}
-/**
- * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
- * message says `metrics.json:3:1`, not a temporary folder's full path.
- */
-async function readAs(path, read) {
-    try {
-        return await read(path.absolute);
-    }
-    catch (error) {
-        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
-            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
-                ...error.location,
-                file: path.shown,
-            });
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/baseline-files.ts
-
-
-
-
-/**
- * The baseline's counterpart of a candidate file. A baseline folder (an artifact, a folder path) holds
- * it at the same relative path or at its top level under the same name; a baseline file is the
- * counterpart itself. `undefined` when the folder has no such file.
- */
-async function findCounterpart(baseline, candidate, cwd) {
-    if (baseline.file !== undefined)
-        return userPath(baseline.file, cwd);
-    const tried = [
-        ...new Set((0,external_node_path_.isAbsolute)(candidate.shown) ? [(0,external_node_path_.basename)(candidate.shown)] : [candidate.shown, (0,external_node_path_.basename)(candidate.shown)]),
-    ];
-    for (const relative of tried) {
-        const absolute = (0,external_node_path_.join)(baseline.dir, relative);
-        if (await isFile(absolute)) {
-            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
-        }
-    }
-    return undefined;
-}
-/** Like {@link findCounterpart}, but a baseline that was found must hold the file: it is an error otherwise. */
-async function requireCounterpart(baseline, candidate, cwd) {
-    const found = await findCounterpart(baseline, candidate, cwd);
-    if (found)
-        return found;
-    throw new src/* UserError */.yo(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
-}
-async function isFile(path) {
-    try {
-        return (await (0,promises_.stat)(path)).isFile();
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return false;
-        throw new src/* UserError */.yo(`cannot read the baseline: ${error.code ?? String(error)}`, {
-            file: path,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/candidate.ts
-
-
-
-const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
-const MANIFEST_SUFFIX = 'manifest.json';
-/**
- * A manifest by its name (`mlgate.manifest.json`); JSON Lines and Parquet are always predictions; a CSV or
- * TSV is predictions when its header has both an id and a label column, else a metrics table; anything else
- * is a metrics file.
- */
-async function sideKind(path, predictions) {
-    if (predictions)
-        return 'predictions';
-    if ((0,external_node_path_.basename)(path.absolute).toLowerCase().endsWith(MANIFEST_SUFFIX))
-        return 'manifest';
-    const extension = (0,external_node_path_.extname)(path.absolute.toLowerCase().replace(/\.gz$/, ''));
-    if (PREDICTION_EXTENSIONS.has(extension))
-        return 'predictions';
-    if (extension !== '.csv' && extension !== '.tsv')
-        return 'metrics';
-    const format = (0,src/* formatOf */.be)(path.absolute);
-    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
-    const has = (names) => names.some((name) => columns.includes(name));
-    return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
-}
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
-async function readSide(path, kind, sliceColumns, cwd) {
-    switch (kind) {
-        case 'predictions':
-            return {
-                kind,
-                file: path,
-                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
-            };
-        case 'metrics':
-            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
-        case 'manifest':
-            return readManifest(path, cwd);
-    }
-}
-/** Reads metrics files into one set of values; a key in two files is ambiguous and an error. */
-async function readMetricsFiles(paths) {
-    const values = new Map();
-    const from = new Map();
-    for (const path of paths) {
-        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
-            const earlier = from.get(key);
-            if (earlier !== undefined) {
-                throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
-                    file: path.shown,
-                });
-            }
-            from.set(key, path.shown);
-            values.set(key, value);
-        }
-    }
-    return values;
-}
-/**
- * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
- */
-async function readManifest(path, cwd) {
-    const flat = await readAs(path, src/* readMetricsFile */._c);
-    const single = flat.get('metrics');
-    const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
-    const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
-    const folder = (0,external_node_path_.dirname)(path.absolute);
-    const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
-        if (typeof file !== 'string' || file === '') {
-            throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
-        }
-        return userPath((0,external_node_path_.resolve)(folder, file), cwd);
-    });
-    if (paths.length > 0)
-        return { kind: 'metrics', files: paths, values: await readMetricsFiles(paths) };
-    if (inline.length > 0) {
-        return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
-    }
-    throw new src/* UserError */.yo('has no "metrics": expected a metrics file path, a list of them or the metric values', {
-        file: path.shown,
-        path: 'metrics',
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/compare-sides.ts
-
-/**
- * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
- * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
- * metrics file.
- */
-function compareSides(candidate, baseline, config, deltas) {
-    const { gate } = config;
-    if (baseline && baseline.kind !== candidate.kind) {
-        const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
-        throw new src/* UserError */.yo(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
-    }
-    if (candidate.kind === 'metrics') {
-        const before = baseline?.kind === 'metrics' ? baseline.values : null;
-        return { metrics: (0,src/* diffMetrics */.Rh)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
-    }
-    const compared = (0,src/* comparePredictions */.cq)({
-        candidate: candidate.predictions,
-        baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
-        confidence: gate.confidence,
-        resamples: gate.bootstrap.resamples,
-        seed: gate.bootstrap.seed,
-        sliceColumns: gate.slices?.columns ?? [],
-        minSliceSize: gate.slices?.minSize,
-        rules: gate.metrics,
-        ...(deltas && { deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
-    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
-}
-/** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
-function joinReasons(join) {
-    const { onlyCandidate, onlyBaseline, matched } = join;
-    if (onlyCandidate.count === 0 && onlyBaseline.count === 0)
-        return [];
-    const part = (count, examples, where) => count === 0 ? [] : [`${count} only in the ${where} (e.g. ${examples.map((id) => JSON.stringify(id)).join(', ')})`];
-    const parts = [
-        ...part(onlyCandidate.count, onlyCandidate.examples, 'candidate'),
-        ...part(onlyBaseline.count, onlyBaseline.examples, 'baseline'),
-    ];
-    return [
-        {
-            rule: 'predictions.join',
-            status: 'warn',
-            message: `the evaluation sets differ: example ids ${parts.join(' and ')}; metrics compare the ${matched} ids in both`,
-        },
-    ];
-}
-function describe(side) {
-    return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/config.ts
-
-
-
-/**
- * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
- * defaults otherwise, so a quick comparison needs no config at all.
- */
-async function loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
-    if (config === undefined && !(await exists(path.absolute))) {
-        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
-    }
-    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
-}
-/** The compared model: the one named, else the config's only model. */
-function selectModel(config, name, file) {
-    const names = Object.keys(config.models);
-    if (name !== undefined) {
-        const model = config.models[name];
-        if (model || names.length === 0)
-            return model ? { name, model } : { name };
-        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
-            ...(file ? { file } : {}),
-            path: 'models',
-        });
-    }
-    const [only] = names;
-    if (names.length === 1 && only !== undefined)
-        return { name: only, model: config.models[only] };
-    return { name: 'model' };
-}
-async function exists(path) {
-    try {
-        await (0,promises_.access)(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/fail-on.ts
-/** Whether a verdict fails the step under `fail-on`. */
-function failsStep(status, failOn) {
-    switch (failOn) {
-        case 'fail':
-            return status === 'fail';
-        case 'warn':
-            return status === 'fail' || status === 'warn';
-        case 'never':
-            return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/params.ts
-
-
-
-
-/**
- * The params diff of the model's configured params files. A baseline folder without them (an artifact
- * from before they were uploaded) leaves the diff out with a warning rather than listing every
- * parameter as added; a baseline that is a single file cannot hold them.
- */
-async function paramsDiff(files, baseline, cwd, logger) {
-    if (files.length === 0)
-        return undefined;
-    const candidatePaths = files.map((file) => userPath(file, cwd));
-    const candidate = await readMetricsFiles(candidatePaths);
-    if (baseline === null)
-        return (0,src/* diffParams */.Gm)(null, candidate);
-    if (baseline.file !== undefined) {
-        logger.info('The baseline is a single file, so parameters were not compared.');
-        return undefined;
-    }
-    const baselinePaths = [];
-    for (const path of candidatePaths) {
-        const found = await findCounterpart(baseline, path, cwd);
-        if (!found) {
-            logger.warning(`The baseline ${baseline.label} has no ${path.shown}, so parameters were not compared.`);
-            return undefined;
-        }
-        baselinePaths.push(found);
-    }
-    return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/validation.ts
-
-
-/** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
-async function readValidationOutcome(path) {
-    const report = await readAs(path, src/* readReportFile */.$h);
-    const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
-    const status = report.verdict.status;
-    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
-    return {
-        ...(status === 'skipped' ? {} : { validationStatus: status }),
-        ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/verdict.ts
-/** One line that says what decided: the first failing (or warning) rule, and how many more there are. */
-function verdictSummary(model, status, reasons) {
-    const deciding = reasons.filter((reason) => reason.status === status);
-    const [first] = deciding;
-    const more = deciding.length > 1 ? ` (and ${deciding.length - 1} more)` : '';
-    switch (status) {
-        case 'fail':
-            return `${model}: the gate failed: ${first?.message ?? 'a rule failed'}${more}`;
-        case 'warn':
-            return `${model}: passed with warnings: ${first?.message ?? 'a rule warned'}${more}`;
-        case 'pass':
-            return reasons.length === 0
-                ? `${model}: passed (no gate rules are configured)`
-                : `${model}: passed ${reasons.length} gate check(s)`;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/run-compare.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
- * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
- * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
- * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
- */
-async function runCompare(options, deps) {
-    const { cwd } = options;
-    const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
-    const { name, model } = selectModel(config, options.model, configFile);
-    const candidatePath = candidateOf(options, model, cwd);
-    const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
-    const kind = await sideKind(candidatePath, forcePredictions);
-    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
-    logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
-    const validation = options.validationReport
-        ? await readValidationOutcome(userPath(options.validationReport, cwd))
-        : {};
-    const found = await findBaseline(options.baseline, deps, cwd);
-    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config, deps.deltas);
-    for (const note of compared.notes)
-        logger.info(note);
-    const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
-    const gate = (0,src/* evaluateGate */.DR)(config.gate, {
-        comparisons: compared.metrics,
-        ...(compared.slices ? { slices: compared.slices } : {}),
-        ...validation,
-        baselineMissing: baseline === null,
-        metricsFile: sideFiles(candidate),
-        model: name,
-    });
-    const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
-    const status = (0,src/* worstStatus */.A4)([gate.status, ...reasons.map((reason) => reason.status)]);
-    const section = {
-        model: name,
-        baseline: found ? baselineRevision(found) : null,
-        candidate: { label: candidatePath.shown, source: candidatePath.shown },
-        confidence: config.gate.confidence,
-        metrics: compared.metrics,
-        ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
-        ...(params ? { params } : {}),
-    };
-    const report = {
-        schema: src/* REPORT_SCHEMA_ID */.PP,
-        createdAt: deps.now().toISOString(),
-        ...(options.subject ? { subject: options.subject } : {}),
-        verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
-        comparisons: [section],
-    };
-    return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
-}
-/** The explicit candidate, else the model's predictions, else its metrics file. */
-function candidateOf(options, model, cwd) {
-    const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
-    if (path === undefined) {
-        throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
-    }
-    return userPath(path, cwd);
-}
-function isConfiguredPredictions(candidate, model, cwd) {
-    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
-}
-async function findBaseline(spec, deps, cwd) {
-    if (spec === undefined || spec.trim() === '') {
-        deps.logger.info('No baseline was given: this is compared as a first run.');
-        return null;
-    }
-    const parsed = (0,github_src/* parseBaselineSpec */.gz)(spec);
-    if (parsed.kind === 'branch' && deps.workflow === undefined) {
-        throw new src/* UserError */.yo(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
-    }
-    const resolution = await (0,github_src/* resolveBaseline */.oL)(parsed, {
-        artifacts: deps.artifacts,
-        artifactName: deps.artifactName,
-        workflow: deps.workflow ?? '',
-        ...(deps.registry && { registry: deps.registry }),
-        logger: deps.logger,
-        cwd,
-    });
-    return resolution.found ? resolution : null;
-}
-async function readBaselineSide(found, candidate, candidateKind, cwd) {
-    const path = await requireCounterpart(found, candidate, cwd);
-    const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-    return readSide(path, kind, [], cwd);
-}
-function sideFiles(side) {
-    return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
-}
-/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
-function baselineRevision(found) {
-    const source = describeSource(found.source);
-    return source === undefined ? { label: found.label } : { label: found.label, source };
-}
-function describeSource(source) {
-    switch (source.kind) {
-        case 'artifact':
-            return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
-        case 'path':
-            return undefined;
-        case 'registry':
-            return `registry ${source.model}#${source.stage} (${source.version})`;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/types.ts
-/** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
-const FAIL_ON = ['fail', 'warn', 'never'];
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/index.ts
-
-
-
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/roles.ts
-
-/**
- * The bundle is its own worker entry: a pool starts it with one of these roles in `workerData`,
- * and the entry serves that role instead of running the CLI (or the action).
- */
-const roles_SHARD_WORKER_ROLE = 'mlgate-shard-worker';
-const BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
-/** This thread's role, or undefined on the main thread and in workers started by others. */
-function workerRole() {
-    if (external_node_worker_threads_.isMainThread)
-        return undefined;
-    const role = external_node_worker_threads_.workerData?.role;
-    return typeof role === 'string' ? role : undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
-
-
-
-/**
- * Below this many example × resample steps a job stays in this thread: a worker's start (loading
- * the bundle) and the copy of the examples cost more than they save.
- */
-const MIN_PARALLEL_STEPS = 20_000_000;
-/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
-const STATUS_WORDS = 3;
-const FINISHED = 0;
-const FAILED = 1;
-const STARTED = 2;
-/** How often the blocked caller looks at whether every worker has started. */
-const POLL_MS = 500;
-const MESSAGE_BYTES = 2048;
-/**
- * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
- * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
- * shared result; workers start on the first large job and stay until `close`. Same seed, same
- * deltas, whatever the thread count.
- */
-class BootstrapPool {
-    entry;
-    threads;
-    startTimeoutMs;
-    workers = [];
-    ranInWorkers = false;
-    /**
-     * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
-     * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
-     * worker that died loading) fails the job instead of blocking the caller for ever.
-     */
-    constructor(entry, threads, startTimeoutMs = 60_000) {
-        this.entry = entry;
-        this.threads = threads;
-        this.startTimeoutMs = startTimeoutMs;
-    }
-    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
-    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
-        ? (0,src/* deltasInThread */.ft)(job, statistic)
-        : this.inWorkers(job);
-    /** Whether any job was large enough to run on the workers. */
-    get used() {
-        return this.ranInWorkers;
-    }
-    async close() {
-        const workers = this.workers;
-        this.workers = [];
-        await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-    inWorkers(job) {
-        if (this.workers.length === 0) {
-            this.workers = Array.from({ length: this.threads }, () => new external_node_worker_threads_.Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }));
-        }
-        this.ranInWorkers = true;
-        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
-        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
-        const count = this.workers.length;
-        this.workers.forEach((worker, w) => {
-            const from = Math.floor((w * job.resamples) / count);
-            const to = Math.floor(((w + 1) * job.resamples) / count);
-            worker.postMessage({ job, from, to, results, status });
-        });
-        const words = new Int32Array(status, 0, STATUS_WORDS);
-        const deadline = Date.now() + this.startTimeoutMs;
-        for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
-            Atomics.wait(words, FINISHED, finished, POLL_MS);
-            if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
-                throw new Error(`bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`);
-            }
-        }
-        if (Atomics.load(words, FAILED) > 0) {
-            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
-            const end = bytes.indexOf(0);
-            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
-        }
-        return new Float64Array(results).slice();
-    }
-}
-/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
-function serveBootstrapWorker() {
-    external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
-        const words = new Int32Array(status, 0, STATUS_WORDS);
-        Atomics.add(words, STARTED, 1);
-        try {
-            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
-        }
-        catch (error) {
-            if (Atomics.add(words, FAILED, 1) === 0) {
-                const text = error instanceof Error ? error.message : String(error);
-                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
-                new TextEncoder().encodeInto(text, bytes);
-            }
-        }
-        Atomics.add(words, FINISHED, 1);
-        Atomics.notify(words, FINISHED);
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/worker.ts
-
-
-const PROGRESS_INTERVAL_MS = 100;
-/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
-function serveShardTasks() {
-    const port = external_node_worker_threads_.parentPort;
-    if (!port)
-        throw new Error('serveShardTasks runs on a worker thread');
-    port.on('message', (task) => {
-        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
-    });
-}
-async function runTask(task, post) {
-    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
-    let last = 0;
-    const onProgress = ({ bytes, totalBytes, rows }) => {
-        const now = Date.now();
-        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
-            return;
-        last = now;
-        post({ type: 'progress', bytes, totalBytes, rows });
-    };
-    const pass = await (0,src/* validatePass */.oI)(task.path, {
-        shard: task.shard,
-        onProgress,
-        ...(suite && { suite }),
-        ...(task.format && { format: task.format }),
-        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
-        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
-    });
-    post({
-        type: 'done',
-        result: {
-            profile: pass.profile.toJSON(),
-            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
-            issues: pass.issues,
-            errorCount: pass.errorCount,
-            warningCount: pass.warningCount,
-        },
-    });
-}
-function serialize(error) {
-    if ((0,src/* isUserError */.iU)(error))
-        return { message: error.message, location: { ...error.location } };
-    if (error instanceof Error)
-        return { message: error.message, ...(error.stack && { stack: error.stack }) };
-    return { message: String(error) };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/serve-worker.ts
-
-
-
-/**
- * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
- * worker entry with `if (!serveWorker()) …run the action…`.
- */
-function serveWorker() {
-    switch (workerRole()) {
-        case roles_SHARD_WORKER_ROLE:
-            serveShardTasks();
-            return true;
-        case BOOTSTRAP_WORKER_ROLE:
-            serveBootstrapWorker();
-            return true;
-        default:
-            return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
-
-/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
-function parseThreads(text, name = '--threads') {
-    if (text === undefined || text.trim() === '')
-        return undefined;
-    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
-    if (!(n >= 1 && n <= 256)) {
-        throw new UserError(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
-    }
-    return n;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
-
-
-
-
-/**
- * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
- */
-class pool_WorkerPool {
-    entry;
-    size;
-    idle = [];
-    all = [];
-    queue = [];
-    closed = false;
-    constructor(entry, size) {
-        this.entry = entry;
-        this.size = size;
-    }
-    run(task, onProgress = () => { }) {
-        if (this.closed)
-            return Promise.reject(new Error('the worker pool is closed'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ task, onProgress, resolve, reject });
-            this.dispatch();
-        });
-    }
-    async close() {
-        this.closed = true;
-        await Promise.all(this.all.map((worker) => worker.terminate()));
-    }
-    dispatch() {
-        while (this.queue.length > 0) {
-            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
-            if (!worker)
-                return;
-            this.assign(worker, this.queue.shift());
-        }
-    }
-    start() {
-        const worker = new Worker(this.entry, { workerData: { role: SHARD_WORKER_ROLE } });
-        this.all.push(worker);
-        return worker;
-    }
-    assign(worker, job) {
-        const finish = (settle) => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-            settle();
-            if (!this.closed) {
-                this.idle.push(worker);
-                this.dispatch();
-            }
-        };
-        const onMessage = (message) => {
-            if (message.type === 'progress')
-                job.onProgress(message);
-            else if (message.type === 'done')
-                finish(() => job.resolve(message.result));
-            else
-                finish(() => job.reject(deserialize(message.error)));
-        };
-        const onError = (error) => this.fail(worker, job, error);
-        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.postMessage(job.task);
-    }
-    /** A worker that crashed is dropped; the pool starts another for the next task. */
-    fail(worker, job, error) {
-        worker.removeAllListeners();
-        this.all.splice(this.all.indexOf(worker), 1);
-        void worker.terminate();
-        job.reject(error);
-        if (!this.closed)
-            this.dispatch();
-    }
-}
-function deserialize(error) {
-    if (error.location)
-        return new UserError(error.message, error.location);
-    const internal = new Error(error.message);
-    if (error.stack)
-        internal.stack = error.stack;
-    return internal;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(542);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
-
-
-
-
-/** Below this many bytes per thread, starting a worker costs more than it saves. */
-const MIN_BYTES_PER_THREAD = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
-/**
- * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
- * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
- * or a suite with a uniqueness check is read on this thread, as those cannot be split.
- */
-async function run_passes_runPass(path, options) {
-    const checks = options.schema?.checks ?? [];
-    const { pool } = options;
-    const split = options.threads > 1 && pool && canJoinShards(checks) && !(await isGzipFile(path));
-    if (!split) {
-        return validatePass(path, {
-            suite: checks,
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-            ...(options.onProgress && { onProgress: options.onProgress }),
-        });
-    }
-    const shards = splitShard(options.shard, options.threads);
-    const size = await fileSize(path);
-    const progress = new ProgressSum(options.onProgress ?? (() => { }));
-    const expected = size / shards.length / (options.shard?.count ?? 1);
-    const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(isRowCheck);
-    const results = await Promise.all(shards.map((shard, i) => pool.run({
-        path,
-        shard,
-        ...(options.schema && { schema: options.schema.path }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-    }, onProgress[i])));
-    const passes = results.map((result) => ({
-        profile: Profile.fromJSON(result.profile),
-        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
-        issues: result.issues,
-        errorCount: result.errorCount,
-        warningCount: result.warningCount,
-    }));
-    return joinValidationPasses(passes, {
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        ...(options.shard && { shard: options.shard }),
-    });
-}
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
-async function run_passes_referenceProfile(path, options) {
-    if (path.endsWith('.json'))
-        return readProfileFile(path);
-    return (await run_passes_runPass(path, options)).profile;
-}
-/**
- * Threads for reading a file: `requested` when given (1 without workers), else every available
- * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
- */
-async function run_passes_chooseThreads(requested, path, canUseWorkers) {
-    if (!canUseWorkers)
-        return 1;
-    if (requested !== undefined)
-        return requested;
-    const size = await fileSize(path);
-    return Math.max(1, Math.min(availableParallelism(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
-}
-async function fileSize(path) {
-    return stat(path).then((s) => s.size, () => 0);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
-
-
-
-
-
-const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'parquet']));
-/** The `--format` option: one of `allowed`. */
-function parseDataFormat(value, allowed = DATA_FORMATS) {
-    if (allowed.includes(value))
-        return value;
-    throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-}
-/**
- * Validates a data file the same way for the CLI, the action and the demo: the schema is read
- * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
- * threads when it pays) checks every row while it profiles the file, the reference is read
- * alongside, and with a reference each column is tested for drift with the schema's settings.
- */
-async function runValidate(options, deps = {}) {
-    const dataPath = resolve(options.cwd, options.data);
-    const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath);
-    const checks = suite?.checks ?? [];
-    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
-    const reading = runPass(dataPath, {
-        ...read,
-        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
-        ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        onProgress: progress.part(),
-    });
-    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
-    // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-    let pass;
-    let reference;
-    try {
-        if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
-        else
-            [pass, reference] = [await reading, await readReference()];
-    }
-    finally {
-        await pool?.close();
-    }
-    const { section, profile } = judgeValidation(pass, checks, options.data);
-    if (reference) {
-        const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = detectDriftDetailed(reference, profile, drift);
-        attachDrift(section, result);
-        for (const column of skipped)
-            if (column.status !== 'pass')
-                deps.onSkippedColumn?.(column.message);
-    }
-    return { report: validationReport([section], new Date()), section, profile, threads };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/lib.ts
-/** The CLI's engine as a library, for the actions that share it (the `mlgate` binary is `index.ts`). */
-
-
-
-
-
 
 
 /***/ }),
@@ -62598,6 +61674,959 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 2877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $u: () => (/* reexport */ BootstrapPool),
+  d$: () => (/* reexport */ FAIL_ON),
+  Lv: () => (/* reexport */ runCompare),
+  sc: () => (/* reexport */ serveWorker)
+});
+
+// UNUSED EXPORTS: DATA_FORMATS, failsStep, loadCompareConfig, parseDataFormat, parseThreads, runProfile, runValidate
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
+var src = __nccwpck_require__(9236);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(7753);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
+
+
+function userPath(path, cwd) {
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    const inside = (0,external_node_path_.relative)(cwd, absolute);
+    const shown = inside !== '' && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : absolute;
+    return { shown, absolute };
+}
+/**
+ * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
+ * message says `metrics.json:3:1`, not a temporary folder's full path.
+ */
+async function readAs(path, read) {
+    try {
+        return await read(path.absolute);
+    }
+    catch (error) {
+        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
+            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
+                ...error.location,
+                file: path.shown,
+            });
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
+
+
+
+
+/**
+ * The baseline's counterpart of a candidate file. A baseline folder (an artifact, a folder path) holds
+ * it at the same relative path or at its top level under the same name; a baseline file is the
+ * counterpart itself. `undefined` when the folder has no such file.
+ */
+async function findCounterpart(baseline, candidate, cwd) {
+    if (baseline.file !== undefined)
+        return userPath(baseline.file, cwd);
+    const tried = [
+        ...new Set((0,external_node_path_.isAbsolute)(candidate.shown) ? [(0,external_node_path_.basename)(candidate.shown)] : [candidate.shown, (0,external_node_path_.basename)(candidate.shown)]),
+    ];
+    for (const relative of tried) {
+        const absolute = (0,external_node_path_.join)(baseline.dir, relative);
+        if (await isFile(absolute)) {
+            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
+        }
+    }
+    return undefined;
+}
+/** Like {@link findCounterpart}, but a baseline that was found must hold the file: it is an error otherwise. */
+async function requireCounterpart(baseline, candidate, cwd) {
+    const found = await findCounterpart(baseline, candidate, cwd);
+    if (found)
+        return found;
+    throw new src/* UserError */.yo(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isFile();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw new src/* UserError */.yo(`cannot read the baseline: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/candidate.ts
+
+
+
+const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
+const MANIFEST_SUFFIX = 'manifest.json';
+/**
+ * A manifest by its name (`mlgate.manifest.json`); JSON Lines and Parquet are always predictions; a CSV or
+ * TSV is predictions when its header has both an id and a label column, else a metrics table; anything else
+ * is a metrics file.
+ */
+async function sideKind(path, predictions) {
+    if (predictions)
+        return 'predictions';
+    if ((0,external_node_path_.basename)(path.absolute).toLowerCase().endsWith(MANIFEST_SUFFIX))
+        return 'manifest';
+    const extension = (0,external_node_path_.extname)(path.absolute.toLowerCase().replace(/\.gz$/, ''));
+    if (PREDICTION_EXTENSIONS.has(extension))
+        return 'predictions';
+    if (extension !== '.csv' && extension !== '.tsv')
+        return 'metrics';
+    const format = (0,src/* formatOf */.be)(path.absolute);
+    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const has = (names) => names.some((name) => columns.includes(name));
+    return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
+}
+/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
+async function readSide(path, kind, sliceColumns, cwd) {
+    switch (kind) {
+        case 'predictions':
+            return {
+                kind,
+                file: path,
+                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
+            };
+        case 'metrics':
+            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
+        case 'manifest':
+            return readManifest(path, cwd);
+    }
+}
+/** Reads metrics files into one set of values; a key in two files is ambiguous and an error. */
+async function readMetricsFiles(paths) {
+    const values = new Map();
+    const from = new Map();
+    for (const path of paths) {
+        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
+            const earlier = from.get(key);
+            if (earlier !== undefined) {
+                throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                    file: path.shown,
+                });
+            }
+            from.set(key, path.shown);
+            values.set(key, value);
+        }
+    }
+    return values;
+}
+/**
+ * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
+ * manifest's folder), or the metric values themselves.
+ */
+async function readManifest(path, cwd) {
+    const flat = await readAs(path, src/* readMetricsFile */._c);
+    const single = flat.get('metrics');
+    const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
+    const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
+    const folder = (0,external_node_path_.dirname)(path.absolute);
+    const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
+        if (typeof file !== 'string' || file === '') {
+            throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+        }
+        return userPath((0,external_node_path_.resolve)(folder, file), cwd);
+    });
+    if (paths.length > 0)
+        return { kind: 'metrics', files: paths, values: await readMetricsFiles(paths) };
+    if (inline.length > 0) {
+        return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
+    }
+    throw new src/* UserError */.yo('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+        file: path.shown,
+        path: 'metrics',
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
+
+/**
+ * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
+ * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
+ * metrics file.
+ */
+function compareSides(candidate, baseline, config, deltas) {
+    const { gate } = config;
+    if (baseline && baseline.kind !== candidate.kind) {
+        const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
+        throw new src/* UserError */.yo(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
+    }
+    if (candidate.kind === 'metrics') {
+        const before = baseline?.kind === 'metrics' ? baseline.values : null;
+        return { metrics: (0,src/* diffMetrics */.Rh)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+    }
+    const compared = (0,src/* comparePredictions */.cq)({
+        candidate: candidate.predictions,
+        baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
+        confidence: gate.confidence,
+        resamples: gate.bootstrap.resamples,
+        seed: gate.bootstrap.seed,
+        sliceColumns: gate.slices?.columns ?? [],
+        minSliceSize: gate.slices?.minSize,
+        rules: gate.metrics,
+        ...(deltas && { deltas }),
+    });
+    const reasons = compared.join ? joinReasons(compared.join) : [];
+    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+}
+/** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
+function joinReasons(join) {
+    const { onlyCandidate, onlyBaseline, matched } = join;
+    if (onlyCandidate.count === 0 && onlyBaseline.count === 0)
+        return [];
+    const part = (count, examples, where) => count === 0 ? [] : [`${count} only in the ${where} (e.g. ${examples.map((id) => JSON.stringify(id)).join(', ')})`];
+    const parts = [
+        ...part(onlyCandidate.count, onlyCandidate.examples, 'candidate'),
+        ...part(onlyBaseline.count, onlyBaseline.examples, 'baseline'),
+    ];
+    return [
+        {
+            rule: 'predictions.join',
+            status: 'warn',
+            message: `the evaluation sets differ: example ids ${parts.join(' and ')}; metrics compare the ${matched} ids in both`,
+        },
+    ];
+}
+function describe(side) {
+    return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
+
+
+
+/**
+ * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
+ * defaults otherwise, so a quick comparison needs no config at all.
+ */
+async function loadCompareConfig(config, cwd) {
+    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+    if (config === undefined && !(await exists(path.absolute))) {
+        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
+    }
+    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
+}
+/** The compared model: the one named, else the config's only model. */
+function selectModel(config, name, file) {
+    const names = Object.keys(config.models);
+    if (name !== undefined) {
+        const model = config.models[name];
+        if (model || names.length === 0)
+            return model ? { name, model } : { name };
+        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+            ...(file ? { file } : {}),
+            path: 'models',
+        });
+    }
+    const [only] = names;
+    if (names.length === 1 && only !== undefined)
+        return { name: only, model: config.models[only] };
+    return { name: 'model' };
+}
+async function exists(path) {
+    try {
+        await (0,promises_.access)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/fail-on.ts
+/** Whether a verdict fails the step under `fail-on`. */
+function failsStep(status, failOn) {
+    switch (failOn) {
+        case 'fail':
+            return status === 'fail';
+        case 'warn':
+            return status === 'fail' || status === 'warn';
+        case 'never':
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/params.ts
+
+
+
+
+/**
+ * The params diff of the model's configured params files. A baseline folder without them (an artifact
+ * from before they were uploaded) leaves the diff out with a warning rather than listing every
+ * parameter as added; a baseline that is a single file cannot hold them.
+ */
+async function paramsDiff(files, baseline, cwd, logger) {
+    if (files.length === 0)
+        return undefined;
+    const candidatePaths = files.map((file) => userPath(file, cwd));
+    const candidate = await readMetricsFiles(candidatePaths);
+    if (baseline === null)
+        return (0,src/* diffParams */.Gm)(null, candidate);
+    if (baseline.file !== undefined) {
+        logger.info('The baseline is a single file, so parameters were not compared.');
+        return undefined;
+    }
+    const baselinePaths = [];
+    for (const path of candidatePaths) {
+        const found = await findCounterpart(baseline, path, cwd);
+        if (!found) {
+            logger.warning(`The baseline ${baseline.label} has no ${path.shown}, so parameters were not compared.`);
+            return undefined;
+        }
+        baselinePaths.push(found);
+    }
+    return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
+
+
+/** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
+async function readValidationOutcome(path) {
+    const report = await readAs(path, src/* readReportFile */.$h);
+    const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
+    const status = report.verdict.status;
+    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
+    return {
+        ...(status === 'skipped' ? {} : { validationStatus: status }),
+        ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/verdict.ts
+/** One line that says what decided: the first failing (or warning) rule, and how many more there are. */
+function verdictSummary(model, status, reasons) {
+    const deciding = reasons.filter((reason) => reason.status === status);
+    const [first] = deciding;
+    const more = deciding.length > 1 ? ` (and ${deciding.length - 1} more)` : '';
+    switch (status) {
+        case 'fail':
+            return `${model}: the gate failed: ${first?.message ?? 'a rule failed'}${more}`;
+        case 'warn':
+            return `${model}: passed with warnings: ${first?.message ?? 'a rule warned'}${more}`;
+        case 'pass':
+            return reasons.length === 0
+                ? `${model}: passed (no gate rules are configured)`
+                : `${model}: passed ${reasons.length} gate check(s)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/run-compare.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
+ * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
+ * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
+ * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
+ */
+async function runCompare(options, deps) {
+    const { cwd } = options;
+    const { logger } = deps;
+    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const { name, model } = selectModel(config, options.model, configFile);
+    const candidatePath = candidateOf(options, model, cwd);
+    const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
+    const kind = await sideKind(candidatePath, forcePredictions);
+    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
+    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
+    const validation = options.validationReport
+        ? await readValidationOutcome(userPath(options.validationReport, cwd))
+        : {};
+    const found = await findBaseline(options.baseline, deps, cwd);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
+    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    for (const note of compared.notes)
+        logger.info(note);
+    const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
+    const gate = (0,src/* evaluateGate */.DR)(config.gate, {
+        comparisons: compared.metrics,
+        ...(compared.slices ? { slices: compared.slices } : {}),
+        ...validation,
+        baselineMissing: baseline === null,
+        metricsFile: sideFiles(candidate),
+        model: name,
+    });
+    const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
+    const status = (0,src/* worstStatus */.A4)([gate.status, ...reasons.map((reason) => reason.status)]);
+    const section = {
+        model: name,
+        baseline: found ? baselineRevision(found) : null,
+        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        confidence: config.gate.confidence,
+        metrics: compared.metrics,
+        ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
+        ...(params ? { params } : {}),
+    };
+    const report = {
+        schema: src/* REPORT_SCHEMA_ID */.PP,
+        createdAt: deps.now().toISOString(),
+        ...(options.subject ? { subject: options.subject } : {}),
+        verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
+        comparisons: [section],
+    };
+    return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** The explicit candidate, else the model's predictions, else its metrics file. */
+function candidateOf(options, model, cwd) {
+    const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
+    if (path === undefined) {
+        throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+    }
+    return userPath(path, cwd);
+}
+function isConfiguredPredictions(candidate, model, cwd) {
+    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+}
+async function findBaseline(spec, deps, cwd) {
+    if (spec === undefined || spec.trim() === '') {
+        deps.logger.info('No baseline was given: this is compared as a first run.');
+        return null;
+    }
+    const parsed = (0,github_src/* parseBaselineSpec */.gz)(spec);
+    if (parsed.kind === 'branch' && deps.workflow === undefined) {
+        throw new src/* UserError */.yo(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+    }
+    const resolution = await (0,github_src/* resolveBaseline */.oL)(parsed, {
+        artifacts: deps.artifacts,
+        artifactName: deps.artifactName,
+        workflow: deps.workflow ?? '',
+        ...(deps.registry && { registry: deps.registry }),
+        logger: deps.logger,
+        cwd,
+    });
+    return resolution.found ? resolution : null;
+}
+async function readBaselineSide(found, candidate, candidateKind, cwd) {
+    const path = await requireCounterpart(found, candidate, cwd);
+    const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
+    return readSide(path, kind, [], cwd);
+}
+function sideFiles(side) {
+    return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
+}
+/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
+function baselineRevision(found) {
+    const source = describeSource(found.source);
+    return source === undefined ? { label: found.label } : { label: found.label, source };
+}
+function describeSource(source) {
+    switch (source.kind) {
+        case 'artifact':
+            return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
+        case 'path':
+            return undefined;
+        case 'registry':
+            return `registry ${source.model}#${source.stage} (${source.version})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/types.ts
+/** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
+const FAIL_ON = ['fail', 'warn', 'never'];
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/index.ts
+
+
+
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/roles.ts
+
+/**
+ * The bundle is its own worker entry: a pool starts it with one of these roles in `workerData`,
+ * and the entry serves that role instead of running the CLI (or the action).
+ */
+const roles_SHARD_WORKER_ROLE = 'mlgate-shard-worker';
+const BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
+/** This thread's role, or undefined on the main thread and in workers started by others. */
+function workerRole() {
+    if (external_node_worker_threads_.isMainThread)
+        return undefined;
+    const role = external_node_worker_threads_.workerData?.role;
+    return typeof role === 'string' ? role : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
+
+
+
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+const MIN_PARALLEL_STEPS = 20_000_000;
+/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 3;
+const FINISHED = 0;
+const FAILED = 1;
+const STARTED = 2;
+/** How often the blocked caller looks at whether every worker has started. */
+const POLL_MS = 500;
+const MESSAGE_BYTES = 2048;
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+class BootstrapPool {
+    entry;
+    threads;
+    startTimeoutMs;
+    workers = [];
+    ranInWorkers = false;
+    /**
+     * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
+     * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
+     * worker that died loading) fails the job instead of blocking the caller for ever.
+     */
+    constructor(entry, threads, startTimeoutMs = 60_000) {
+        this.entry = entry;
+        this.threads = threads;
+        this.startTimeoutMs = startTimeoutMs;
+    }
+    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
+    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+        ? (0,src/* deltasInThread */.ft)(job, statistic)
+        : this.inWorkers(job);
+    /** Whether any job was large enough to run on the workers. */
+    get used() {
+        return this.ranInWorkers;
+    }
+    async close() {
+        const workers = this.workers;
+        this.workers = [];
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    inWorkers(job) {
+        if (this.workers.length === 0) {
+            this.workers = Array.from({ length: this.threads }, () => new external_node_worker_threads_.Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }));
+        }
+        this.ranInWorkers = true;
+        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+        const count = this.workers.length;
+        this.workers.forEach((worker, w) => {
+            const from = Math.floor((w * job.resamples) / count);
+            const to = Math.floor(((w + 1) * job.resamples) / count);
+            worker.postMessage({ job, from, to, results, status });
+        });
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        const deadline = Date.now() + this.startTimeoutMs;
+        for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
+            Atomics.wait(words, FINISHED, finished, POLL_MS);
+            if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
+                throw new Error(`bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`);
+            }
+        }
+        if (Atomics.load(words, FAILED) > 0) {
+            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+            const end = bytes.indexOf(0);
+            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
+        }
+        return new Float64Array(results).slice();
+    }
+}
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+function serveBootstrapWorker() {
+    external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        Atomics.add(words, STARTED, 1);
+        try {
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
+        }
+        catch (error) {
+            if (Atomics.add(words, FAILED, 1) === 0) {
+                const text = error instanceof Error ? error.message : String(error);
+                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+                new TextEncoder().encodeInto(text, bytes);
+            }
+        }
+        Atomics.add(words, FINISHED, 1);
+        Atomics.notify(words, FINISHED);
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/worker.ts
+
+
+const PROGRESS_INTERVAL_MS = 100;
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+function serveShardTasks() {
+    const port = external_node_worker_threads_.parentPort;
+    if (!port)
+        throw new Error('serveShardTasks runs on a worker thread');
+    port.on('message', (task) => {
+        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+    });
+}
+async function runTask(task, post) {
+    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
+    let last = 0;
+    const onProgress = ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
+            return;
+        last = now;
+        post({ type: 'progress', bytes, totalBytes, rows });
+    };
+    const pass = await (0,src/* validatePass */.oI)(task.path, {
+        shard: task.shard,
+        onProgress,
+        ...(suite && { suite }),
+        ...(task.format && { format: task.format }),
+        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    });
+    post({
+        type: 'done',
+        result: {
+            profile: pass.profile.toJSON(),
+            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+            issues: pass.issues,
+            errorCount: pass.errorCount,
+            warningCount: pass.warningCount,
+        },
+    });
+}
+function serialize(error) {
+    if ((0,src/* isUserError */.iU)(error))
+        return { message: error.message, location: { ...error.location } };
+    if (error instanceof Error)
+        return { message: error.message, ...(error.stack && { stack: error.stack }) };
+    return { message: String(error) };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
+
+
+
+/**
+ * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
+ * worker entry with `if (!serveWorker()) …run the action…`.
+ */
+function serveWorker() {
+    switch (workerRole()) {
+        case roles_SHARD_WORKER_ROLE:
+            serveShardTasks();
+            return true;
+        case BOOTSTRAP_WORKER_ROLE:
+            serveBootstrapWorker();
+            return true;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/threads.ts
+
+/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
+function parseThreads(text, name = '--threads') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 256)) {
+        throw new UserError(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class pool_WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new Worker(this.entry, { workerData: { role: SHARD_WORKER_ROLE } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new UserError(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function run_passes_runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && canJoinShards(checks) && !(await isGzipFile(path));
+    if (!split) {
+        return validatePass(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = splitShard(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(isRowCheck);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: Profile.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return joinValidationPasses(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function run_passes_referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return readProfileFile(path);
+    return (await run_passes_runPass(path, options)).profile;
+}
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function run_passes_chooseThreads(requested, path, canUseWorkers) {
+    if (!canUseWorkers)
+        return 1;
+    if (requested !== undefined)
+        return requested;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min(availableParallelism(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return stat(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = resolve(options.cwd, options.data);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
+
+
+
+
+
+const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'parquet']));
+/** The `--format` option: one of `allowed`. */
+function parseDataFormat(value, allowed = DATA_FORMATS) {
+    if (allowed.includes(value))
+        return value;
+    throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = resolve(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = judgeValidation(pass, checks, options.data);
+    if (reference) {
+        const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = detectDriftDetailed(reference, profile, drift);
+        attachDrift(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: validationReport([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/index.ts
+/**
+ * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * implementation for the CLI and the actions: core logic tied to stores and worker threads.
+ */
 
 
 

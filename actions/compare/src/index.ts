@@ -1,4 +1,4 @@
-import { serveWorker } from '@mlgate/cli/lib';
+import { serveWorker } from '@mlgate/engine';
 import { runAction } from '@mlgate/github';
 import { run } from './main.js';
 

@@ -1,4 +1,4 @@
-import { FAIL_ON, type FailOn } from '@mlgate/cli/lib';
+import { FAIL_ON, type FailOn } from '@mlgate/engine';
 import { enumInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 
 export interface Inputs {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { BootstrapPool, type CompareOptions, runCompare } from '@mlgate/cli/lib';
+import { BootstrapPool, type CompareOptions, runCompare } from '@mlgate/engine';
 import { type Report, type Subject, UserError, renderReportMarkdown } from '@mlgate/core';
 import {
   GitHubReleaseFiles,

@@ -10,7 +10,7 @@ import {
   SIGNIFICANT_DROP,
   pairedPredictions,
   type PairedOptions,
-} from '../../../packages/cli/test/compare-fixtures.js';
+} from '../../../packages/engine/test/compare-fixtures.js';
 import { buildZip } from '../../../packages/github/test/artifacts-zip.js';
 
 const TOKEN = 'ghs_compare_action_token';

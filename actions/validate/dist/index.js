@@ -36430,14 +36430,14 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3734);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(324);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1875);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5984);
 
 
 
 // Worker threads reading parts of the data start from this same bundle.
-if (!(0,_mlgate_cli_lib__WEBPACK_IMPORTED_MODULE_0__/* .serveWorker */ .sc)())
+if (!(0,_mlgate_engine__WEBPACK_IMPORTED_MODULE_0__/* .serveWorker */ .sc)())
     process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({ logger, workerEntry: new URL(import.meta.url) }));
 
 __webpack_async_result__();
@@ -36462,10 +36462,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
 var github = __nccwpck_require__(1918);
-// EXTERNAL MODULE: ./packages/cli/src/lib.ts + 18 modules
-var lib = __nccwpck_require__(3734);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 19 modules
+var src = __nccwpck_require__(324);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
-var src = __nccwpck_require__(5212);
+var core_src = __nccwpck_require__(5212);
 ;// CONCATENATED MODULE: ./actions/validate/src/annotations.ts
 /** Enough to find the pattern from the diff view; the report holds every example. */
 const MAX_PER_CHECK = 10;
@@ -36528,11 +36528,11 @@ function parseInputs(source) {
         schema: (0,github_src/* optionalInput */.$m)('schema', source),
         reference: (0,github_src/* optionalInput */.$m)('reference', source),
         failOn: (0,github_src/* enumInput */.gX)('fail-on', FAIL_ON, 'error', source),
-        shard: shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(shard, 'input "shard"'),
+        shard: shard === undefined ? undefined : (0,core_src/* parseShardSpec */.d7)(shard, 'input "shard"'),
         profileOut: (0,github_src/* optionalInput */.$m)('profile-out', source),
         reportOut: (0,github_src/* optionalInput */.$m)('report-out', source),
-        maxErrors: (0,github_src/* intInput */.O1)('max-errors', { min: 1, max: src/* MAX_REPORTED_ISSUES */.yp }, source),
-        threads: (0,lib/* parseThreads */.Js)((0,github_src/* optionalInput */.$m)('threads', source), 'input "threads"'),
+        maxErrors: (0,github_src/* intInput */.O1)('max-errors', { min: 1, max: core_src/* MAX_REPORTED_ISSUES */.yp }, source),
+        threads: (0,src/* parseThreads */.Js)((0,github_src/* optionalInput */.$m)('threads', source), 'input "threads"'),
     };
 }
 
@@ -36577,7 +36577,7 @@ const FAILING = { error: ['fail'], warning: ['fail', 'warn'], never: [] };
 async function run({ logger, workerEntry }) {
     const inputs = parseInputs();
     const started = Date.now();
-    const { report, section, profile, threads } = await logger.group('Validate', () => (0,lib/* runValidate */.ED)({
+    const { report, section, profile, threads } = await logger.group('Validate', () => (0,src/* runValidate */.ED)({
         data: inputs.data,
         cwd: process.cwd(),
         ...(inputs.schema !== undefined && { schema: inputs.schema }),
@@ -36596,7 +36596,7 @@ async function run({ logger, workerEntry }) {
     const reportPath = await writeJson(inputs.reportOut ?? (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), 'mlgate-validate-report.json'), report);
     const profilePath = inputs.profileOut === undefined ? '' : await writeJson(inputs.profileOut, profile);
     await core.summary
-        .addRaw((0,src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() }), true)
+        .addRaw((0,core_src/* renderReportMarkdown */.Ay)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() }), true)
         .write();
     const { status } = report.verdict;
     core.setOutput('passed', String(!FAILING[inputs.failOn === 'never' ? 'error' : inputs.failOn].includes(status)));
@@ -36609,7 +36609,7 @@ async function run({ logger, workerEntry }) {
 }
 /** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */
 function annotateRows(section, data, logger) {
-    if (data.toLowerCase().endsWith('.gz') || (0,src/* formatOf */.be)(data) === 'parquet')
+    if (data.toLowerCase().endsWith('.gz') || (0,core_src/* formatOf */.be)(data) === 'parquet')
         return;
     const { annotations, omitted } = rowAnnotations(section, repositoryPath(data));
     for (const { level, message, location } of annotations)
@@ -36623,7 +36623,7 @@ function failStep(report, failOn, logger) {
     for (const reason of reasons.filter((r) => FAILING[failOn].includes(r.status))) {
         logger.error(`${reason.column === undefined ? '' : `${reason.column}: `}${reason.message}`);
     }
-    throw new src/* UserError */.yo(`the validation verdict is ${status} and fail-on is ${failOn}, so the step fails`);
+    throw new core_src/* UserError */.yo(`the validation verdict is ${status} and fail-on is ${failOn}, so the step fails`);
 }
 async function writeJson(path, value) {
     const absolute = (0,external_node_path_.resolve)(path);
@@ -36644,926 +36644,6 @@ function runUrl() {
     const { owner, repo } = github/* context */._.repo;
     return runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined;
 }
-
-
-/***/ }),
-
-/***/ 3734:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Js: () => (/* reexport */ parseThreads),
-  ED: () => (/* reexport */ runValidate),
-  sc: () => (/* reexport */ serveWorker)
-});
-
-// UNUSED EXPORTS: BootstrapPool, FAIL_ON, failsStep, runCompare
-
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
-var src = __nccwpck_require__(5212);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 20 modules
-var github_src = __nccwpck_require__(1875);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
-
-
-function paths_userPath(path, cwd) {
-    const absolute = resolve(cwd, path);
-    const inside = relative(cwd, absolute);
-    const shown = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
-    return { shown, absolute };
-}
-/**
- * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
- * message says `metrics.json:3:1`, not a temporary folder's full path.
- */
-async function paths_readAs(path, read) {
-    try {
-        return await read(path.absolute);
-    }
-    catch (error) {
-        if (error instanceof UserError && error.location.file === path.absolute) {
-            throw new UserError(error.message.replaceAll(path.absolute, path.shown), {
-                ...error.location,
-                file: path.shown,
-            });
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/baseline-files.ts
-
-
-
-
-/**
- * The baseline's counterpart of a candidate file. A baseline folder (an artifact, a folder path) holds
- * it at the same relative path or at its top level under the same name; a baseline file is the
- * counterpart itself. `undefined` when the folder has no such file.
- */
-async function baseline_files_findCounterpart(baseline, candidate, cwd) {
-    if (baseline.file !== undefined)
-        return userPath(baseline.file, cwd);
-    const tried = [
-        ...new Set(isAbsolute(candidate.shown) ? [basename(candidate.shown)] : [candidate.shown, basename(candidate.shown)]),
-    ];
-    for (const relative of tried) {
-        const absolute = join(baseline.dir, relative);
-        if (await isFile(absolute)) {
-            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
-        }
-    }
-    return undefined;
-}
-/** Like {@link findCounterpart}, but a baseline that was found must hold the file: it is an error otherwise. */
-async function baseline_files_requireCounterpart(baseline, candidate, cwd) {
-    const found = await baseline_files_findCounterpart(baseline, candidate, cwd);
-    if (found)
-        return found;
-    throw new UserError(`baseline ${baseline.label} has no ${basename(candidate.shown)} (looked for ${candidate.shown} and ${basename(candidate.shown)} in it)`);
-}
-async function isFile(path) {
-    try {
-        return (await stat(path)).isFile();
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return false;
-        throw new UserError(`cannot read the baseline: ${error.code ?? String(error)}`, {
-            file: path,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/candidate.ts
-
-
-
-const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
-const MANIFEST_SUFFIX = 'manifest.json';
-/**
- * A manifest by its name (`mlgate.manifest.json`); JSON Lines and Parquet are always predictions; a CSV or
- * TSV is predictions when its header has both an id and a label column, else a metrics table; anything else
- * is a metrics file.
- */
-async function candidate_sideKind(path, predictions) {
-    if (predictions)
-        return 'predictions';
-    if (basename(path.absolute).toLowerCase().endsWith(MANIFEST_SUFFIX))
-        return 'manifest';
-    const extension = extname(path.absolute.toLowerCase().replace(/\.gz$/, ''));
-    if (PREDICTION_EXTENSIONS.has(extension))
-        return 'predictions';
-    if (extension !== '.csv' && extension !== '.tsv')
-        return 'metrics';
-    const format = formatOf(path.absolute);
-    const columns = await readAs(path, (file) => readCsvColumns(file, format === 'tsv' ? { delimiter: '\t' } : {}));
-    const has = (names) => names.some((name) => columns.includes(name));
-    return has(DEFAULT_COLUMN_NAMES.id) && has(DEFAULT_COLUMN_NAMES.label) ? 'predictions' : 'metrics';
-}
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
-async function candidate_readSide(path, kind, sliceColumns, cwd) {
-    switch (kind) {
-        case 'predictions':
-            return {
-                kind,
-                file: path,
-                predictions: await readAs(path, (file) => readPredictions(file, { slices: sliceColumns })),
-            };
-        case 'metrics':
-            return { kind, files: [path], values: await readAs(path, readMetricsFile) };
-        case 'manifest':
-            return readManifest(path, cwd);
-    }
-}
-/** Reads metrics files into one set of values; a key in two files is ambiguous and an error. */
-async function candidate_readMetricsFiles(paths) {
-    const values = new Map();
-    const from = new Map();
-    for (const path of paths) {
-        for (const [key, value] of await readAs(path, readMetricsFile)) {
-            const earlier = from.get(key);
-            if (earlier !== undefined) {
-                throw new UserError(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
-                    file: path.shown,
-                });
-            }
-            from.set(key, path.shown);
-            values.set(key, value);
-        }
-    }
-    return values;
-}
-/**
- * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
- */
-async function readManifest(path, cwd) {
-    const flat = await readAs(path, readMetricsFile);
-    const single = flat.get('metrics');
-    const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
-    const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
-    const folder = dirname(path.absolute);
-    const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
-        if (typeof file !== 'string' || file === '') {
-            throw new UserError('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
-        }
-        return userPath(resolve(folder, file), cwd);
-    });
-    if (paths.length > 0)
-        return { kind: 'metrics', files: paths, values: await candidate_readMetricsFiles(paths) };
-    if (inline.length > 0) {
-        return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
-    }
-    throw new UserError('has no "metrics": expected a metrics file path, a list of them or the metric values', {
-        file: path.shown,
-        path: 'metrics',
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/compare-sides.ts
-
-/**
- * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
- * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
- * metrics file.
- */
-function compare_sides_compareSides(candidate, baseline, config, deltas) {
-    const { gate } = config;
-    if (baseline && baseline.kind !== candidate.kind) {
-        const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
-        throw new UserError(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
-    }
-    if (candidate.kind === 'metrics') {
-        const before = baseline?.kind === 'metrics' ? baseline.values : null;
-        return { metrics: diffMetrics(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
-    }
-    const compared = comparePredictions({
-        candidate: candidate.predictions,
-        baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
-        confidence: gate.confidence,
-        resamples: gate.bootstrap.resamples,
-        seed: gate.bootstrap.seed,
-        sliceColumns: gate.slices?.columns ?? [],
-        minSliceSize: gate.slices?.minSize,
-        rules: gate.metrics,
-        ...(deltas && { deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
-    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
-}
-/** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
-function joinReasons(join) {
-    const { onlyCandidate, onlyBaseline, matched } = join;
-    if (onlyCandidate.count === 0 && onlyBaseline.count === 0)
-        return [];
-    const part = (count, examples, where) => count === 0 ? [] : [`${count} only in the ${where} (e.g. ${examples.map((id) => JSON.stringify(id)).join(', ')})`];
-    const parts = [
-        ...part(onlyCandidate.count, onlyCandidate.examples, 'candidate'),
-        ...part(onlyBaseline.count, onlyBaseline.examples, 'baseline'),
-    ];
-    return [
-        {
-            rule: 'predictions.join',
-            status: 'warn',
-            message: `the evaluation sets differ: example ids ${parts.join(' and ')}; metrics compare the ${matched} ids in both`,
-        },
-    ];
-}
-function describe(side) {
-    return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/config.ts
-
-
-
-/**
- * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
- * defaults otherwise, so a quick comparison needs no config at all.
- */
-async function config_loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? DEFAULT_CONFIG_FILE, cwd);
-    if (config === undefined && !(await exists(path.absolute))) {
-        return { config: loadConfig('version: 1\n', DEFAULT_CONFIG_FILE) };
-    }
-    return { config: await readAs(path, readConfigFile), file: path.shown };
-}
-/** The compared model: the one named, else the config's only model. */
-function config_selectModel(config, name, file) {
-    const names = Object.keys(config.models);
-    if (name !== undefined) {
-        const model = config.models[name];
-        if (model || names.length === 0)
-            return model ? { name, model } : { name };
-        throw new UserError(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
-            ...(file ? { file } : {}),
-            path: 'models',
-        });
-    }
-    const [only] = names;
-    if (names.length === 1 && only !== undefined)
-        return { name: only, model: config.models[only] };
-    return { name: 'model' };
-}
-async function exists(path) {
-    try {
-        await access(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/params.ts
-
-
-
-
-/**
- * The params diff of the model's configured params files. A baseline folder without them (an artifact
- * from before they were uploaded) leaves the diff out with a warning rather than listing every
- * parameter as added; a baseline that is a single file cannot hold them.
- */
-async function params_paramsDiff(files, baseline, cwd, logger) {
-    if (files.length === 0)
-        return undefined;
-    const candidatePaths = files.map((file) => userPath(file, cwd));
-    const candidate = await readMetricsFiles(candidatePaths);
-    if (baseline === null)
-        return diffParams(null, candidate);
-    if (baseline.file !== undefined) {
-        logger.info('The baseline is a single file, so parameters were not compared.');
-        return undefined;
-    }
-    const baselinePaths = [];
-    for (const path of candidatePaths) {
-        const found = await findCounterpart(baseline, path, cwd);
-        if (!found) {
-            logger.warning(`The baseline ${baseline.label} has no ${path.shown}, so parameters were not compared.`);
-            return undefined;
-        }
-        baselinePaths.push(found);
-    }
-    return diffParams(await readMetricsFiles(baselinePaths), candidate);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/validation.ts
-
-
-/** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
-async function validation_readValidationOutcome(path) {
-    const report = await readAs(path, readReportFile);
-    const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
-    const status = report.verdict.status;
-    const driftStatus = drift.length > 0 ? worstStatus(drift) : undefined;
-    return {
-        ...(status === 'skipped' ? {} : { validationStatus: status }),
-        ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/run-compare.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
- * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
- * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
- * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
- */
-async function runCompare(options, deps) {
-    const { cwd } = options;
-    const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
-    const { name, model } = selectModel(config, options.model, configFile);
-    const candidatePath = candidateOf(options, model, cwd);
-    const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
-    const kind = await sideKind(candidatePath, forcePredictions);
-    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
-    logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
-    const validation = options.validationReport
-        ? await readValidationOutcome(userPath(options.validationReport, cwd))
-        : {};
-    const found = await findBaseline(options.baseline, deps, cwd);
-    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config, deps.deltas);
-    for (const note of compared.notes)
-        logger.info(note);
-    const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
-    const gate = evaluateGate(config.gate, {
-        comparisons: compared.metrics,
-        ...(compared.slices ? { slices: compared.slices } : {}),
-        ...validation,
-        baselineMissing: baseline === null,
-        metricsFile: sideFiles(candidate),
-        model: name,
-    });
-    const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
-    const status = worstStatus([gate.status, ...reasons.map((reason) => reason.status)]);
-    const section = {
-        model: name,
-        baseline: found ? baselineRevision(found) : null,
-        candidate: { label: candidatePath.shown, source: candidatePath.shown },
-        confidence: config.gate.confidence,
-        metrics: compared.metrics,
-        ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
-        ...(params ? { params } : {}),
-    };
-    const report = {
-        schema: REPORT_SCHEMA_ID,
-        createdAt: deps.now().toISOString(),
-        ...(options.subject ? { subject: options.subject } : {}),
-        verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
-        comparisons: [section],
-    };
-    return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
-}
-/** The explicit candidate, else the model's predictions, else its metrics file. */
-function candidateOf(options, model, cwd) {
-    const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
-    if (path === undefined) {
-        throw new UserError('no candidate: give a metrics, predictions or manifest file, or a model from the config');
-    }
-    return userPath(path, cwd);
-}
-function isConfiguredPredictions(candidate, model, cwd) {
-    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
-}
-async function findBaseline(spec, deps, cwd) {
-    if (spec === undefined || spec.trim() === '') {
-        deps.logger.info('No baseline was given: this is compared as a first run.');
-        return null;
-    }
-    const parsed = parseBaselineSpec(spec);
-    if (parsed.kind === 'branch' && deps.workflow === undefined) {
-        throw new UserError(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
-    }
-    const resolution = await resolveBaseline(parsed, {
-        artifacts: deps.artifacts,
-        artifactName: deps.artifactName,
-        workflow: deps.workflow ?? '',
-        ...(deps.registry && { registry: deps.registry }),
-        logger: deps.logger,
-        cwd,
-    });
-    return resolution.found ? resolution : null;
-}
-async function readBaselineSide(found, candidate, candidateKind, cwd) {
-    const path = await requireCounterpart(found, candidate, cwd);
-    const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-    return readSide(path, kind, [], cwd);
-}
-function sideFiles(side) {
-    return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
-}
-/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
-function baselineRevision(found) {
-    const source = describeSource(found.source);
-    return source === undefined ? { label: found.label } : { label: found.label, source };
-}
-function describeSource(source) {
-    switch (source.kind) {
-        case 'artifact':
-            return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
-        case 'path':
-            return undefined;
-        case 'registry':
-            return `registry ${source.model}#${source.stage} (${source.version})`;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/index.ts
-
-
-
-
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/roles.ts
-
-/**
- * The bundle is its own worker entry: a pool starts it with one of these roles in `workerData`,
- * and the entry serves that role instead of running the CLI (or the action).
- */
-const SHARD_WORKER_ROLE = 'mlgate-shard-worker';
-const roles_BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
-/** This thread's role, or undefined on the main thread and in workers started by others. */
-function workerRole() {
-    if (external_node_worker_threads_.isMainThread)
-        return undefined;
-    const role = external_node_worker_threads_.workerData?.role;
-    return typeof role === 'string' ? role : undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
-
-
-
-/**
- * Below this many example × resample steps a job stays in this thread: a worker's start (loading
- * the bundle) and the copy of the examples cost more than they save.
- */
-const MIN_PARALLEL_STEPS = 20_000_000;
-/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
-const STATUS_WORDS = 3;
-const FINISHED = 0;
-const FAILED = 1;
-const STARTED = 2;
-/** How often the blocked caller looks at whether every worker has started. */
-const POLL_MS = 500;
-const MESSAGE_BYTES = 2048;
-/**
- * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
- * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
- * shared result; workers start on the first large job and stay until `close`. Same seed, same
- * deltas, whatever the thread count.
- */
-class BootstrapPool {
-    entry;
-    threads;
-    startTimeoutMs;
-    workers = [];
-    ranInWorkers = false;
-    /**
-     * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
-     * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
-     * worker that died loading) fails the job instead of blocking the caller for ever.
-     */
-    constructor(entry, threads, startTimeoutMs = 60_000) {
-        this.entry = entry;
-        this.threads = threads;
-        this.startTimeoutMs = startTimeoutMs;
-    }
-    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
-    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
-        ? deltasInThread(job, statistic)
-        : this.inWorkers(job);
-    /** Whether any job was large enough to run on the workers. */
-    get used() {
-        return this.ranInWorkers;
-    }
-    async close() {
-        const workers = this.workers;
-        this.workers = [];
-        await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-    inWorkers(job) {
-        if (this.workers.length === 0) {
-            this.workers = Array.from({ length: this.threads }, () => new Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }));
-        }
-        this.ranInWorkers = true;
-        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
-        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
-        const count = this.workers.length;
-        this.workers.forEach((worker, w) => {
-            const from = Math.floor((w * job.resamples) / count);
-            const to = Math.floor(((w + 1) * job.resamples) / count);
-            worker.postMessage({ job, from, to, results, status });
-        });
-        const words = new Int32Array(status, 0, STATUS_WORDS);
-        const deadline = Date.now() + this.startTimeoutMs;
-        for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
-            Atomics.wait(words, FINISHED, finished, POLL_MS);
-            if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
-                throw new Error(`bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`);
-            }
-        }
-        if (Atomics.load(words, FAILED) > 0) {
-            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
-            const end = bytes.indexOf(0);
-            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
-        }
-        return new Float64Array(results).slice();
-    }
-}
-/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
-function serveBootstrapWorker() {
-    external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
-        const words = new Int32Array(status, 0, STATUS_WORDS);
-        Atomics.add(words, STARTED, 1);
-        try {
-            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
-        }
-        catch (error) {
-            if (Atomics.add(words, FAILED, 1) === 0) {
-                const text = error instanceof Error ? error.message : String(error);
-                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
-                new TextEncoder().encodeInto(text, bytes);
-            }
-        }
-        Atomics.add(words, FINISHED, 1);
-        Atomics.notify(words, FINISHED);
-    });
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/worker.ts
-
-
-const PROGRESS_INTERVAL_MS = 100;
-/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
-function serveShardTasks() {
-    const port = external_node_worker_threads_.parentPort;
-    if (!port)
-        throw new Error('serveShardTasks runs on a worker thread');
-    port.on('message', (task) => {
-        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
-    });
-}
-async function runTask(task, post) {
-    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
-    let last = 0;
-    const onProgress = ({ bytes, totalBytes, rows }) => {
-        const now = Date.now();
-        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
-            return;
-        last = now;
-        post({ type: 'progress', bytes, totalBytes, rows });
-    };
-    const pass = await (0,src/* validatePass */.oI)(task.path, {
-        shard: task.shard,
-        onProgress,
-        ...(suite && { suite }),
-        ...(task.format && { format: task.format }),
-        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
-        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
-    });
-    post({
-        type: 'done',
-        result: {
-            profile: pass.profile.toJSON(),
-            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
-            issues: pass.issues,
-            errorCount: pass.errorCount,
-            warningCount: pass.warningCount,
-        },
-    });
-}
-function serialize(error) {
-    if ((0,src/* isUserError */.iU)(error))
-        return { message: error.message, location: { ...error.location } };
-    if (error instanceof Error)
-        return { message: error.message, ...(error.stack && { stack: error.stack }) };
-    return { message: String(error) };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/serve-worker.ts
-
-
-
-/**
- * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
- * worker entry with `if (!serveWorker()) …run the action…`.
- */
-function serveWorker() {
-    switch (workerRole()) {
-        case SHARD_WORKER_ROLE:
-            serveShardTasks();
-            return true;
-        case roles_BOOTSTRAP_WORKER_ROLE:
-            serveBootstrapWorker();
-            return true;
-        default:
-            return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
-
-/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
-function parseThreads(text, name = '--threads') {
-    if (text === undefined || text.trim() === '')
-        return undefined;
-    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
-    if (!(n >= 1 && n <= 256)) {
-        throw new src/* UserError */.yo(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
-    }
-    return n;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
-
-
-
-
-/**
- * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
- */
-class WorkerPool {
-    entry;
-    size;
-    idle = [];
-    all = [];
-    queue = [];
-    closed = false;
-    constructor(entry, size) {
-        this.entry = entry;
-        this.size = size;
-    }
-    run(task, onProgress = () => { }) {
-        if (this.closed)
-            return Promise.reject(new Error('the worker pool is closed'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ task, onProgress, resolve, reject });
-            this.dispatch();
-        });
-    }
-    async close() {
-        this.closed = true;
-        await Promise.all(this.all.map((worker) => worker.terminate()));
-    }
-    dispatch() {
-        while (this.queue.length > 0) {
-            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
-            if (!worker)
-                return;
-            this.assign(worker, this.queue.shift());
-        }
-    }
-    start() {
-        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: SHARD_WORKER_ROLE } });
-        this.all.push(worker);
-        return worker;
-    }
-    assign(worker, job) {
-        const finish = (settle) => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-            settle();
-            if (!this.closed) {
-                this.idle.push(worker);
-                this.dispatch();
-            }
-        };
-        const onMessage = (message) => {
-            if (message.type === 'progress')
-                job.onProgress(message);
-            else if (message.type === 'done')
-                finish(() => job.resolve(message.result));
-            else
-                finish(() => job.reject(deserialize(message.error)));
-        };
-        const onError = (error) => this.fail(worker, job, error);
-        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.postMessage(job.task);
-    }
-    /** A worker that crashed is dropped; the pool starts another for the next task. */
-    fail(worker, job, error) {
-        worker.removeAllListeners();
-        this.all.splice(this.all.indexOf(worker), 1);
-        void worker.terminate();
-        job.reject(error);
-        if (!this.closed)
-            this.dispatch();
-    }
-}
-function deserialize(error) {
-    if (error.location)
-        return new src/* UserError */.yo(error.message, error.location);
-    const internal = new Error(error.message);
-    if (error.stack)
-        internal.stack = error.stack;
-    return internal;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/progress-sum.ts
-/**
- * Adds up the progress of reads running side by side (shards on workers, the data and its
- * reference) into one report. A part counts its expected size until it reports its own, so the
- * percentage does not jump when a queued part starts.
- */
-class ProgressSum {
-    report;
-    parts = [];
-    constructor(report) {
-        this.report = report;
-    }
-    /** A callback for one more part, expected to read `expectedBytes` bytes. */
-    part(expectedBytes = 0) {
-        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
-        this.parts.push(state);
-        return (progress) => {
-            Object.assign(state, progress);
-            this.report(this.total());
-        };
-    }
-    total() {
-        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
-        for (const part of this.parts) {
-            sum.bytes += part.bytes;
-            sum.totalBytes += part.totalBytes;
-            sum.rows += part.rows;
-        }
-        return sum;
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(542);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
-
-
-
-
-/** Below this many bytes per thread, starting a worker costs more than it saves. */
-const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
-/**
- * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
- * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
- * or a suite with a uniqueness check is read on this thread, as those cannot be split.
- */
-async function runPass(path, options) {
-    const checks = options.schema?.checks ?? [];
-    const { pool } = options;
-    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
-    if (!split) {
-        return (0,src/* validatePass */.oI)(path, {
-            suite: checks,
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-            ...(options.onProgress && { onProgress: options.onProgress }),
-        });
-    }
-    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
-    const size = await fileSize(path);
-    const progress = new ProgressSum(options.onProgress ?? (() => { }));
-    const expected = size / shards.length / (options.shard?.count ?? 1);
-    const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
-    const results = await Promise.all(shards.map((shard, i) => pool.run({
-        path,
-        shard,
-        ...(options.schema && { schema: options.schema.path }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-    }, onProgress[i])));
-    const passes = results.map((result) => ({
-        profile: src/* Profile */.WV.fromJSON(result.profile),
-        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
-        issues: result.issues,
-        errorCount: result.errorCount,
-        warningCount: result.warningCount,
-    }));
-    return (0,src/* joinValidationPasses */.zY)(passes, {
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        ...(options.shard && { shard: options.shard }),
-    });
-}
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
-async function referenceProfile(path, options) {
-    if (path.endsWith('.json'))
-        return (0,src/* readProfileFile */.CI)(path);
-    return (await runPass(path, options)).profile;
-}
-/**
- * Threads for reading a file: `requested` when given (1 without workers), else every available
- * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
- */
-async function chooseThreads(requested, path, canUseWorkers) {
-    if (!canUseWorkers)
-        return 1;
-    if (requested !== undefined)
-        return requested;
-    const size = await fileSize(path);
-    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
-}
-async function fileSize(path) {
-    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
-
-
-
-
-
-const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'parquet']));
-/** The `--format` option: one of `allowed`. */
-function parseDataFormat(value, allowed = DATA_FORMATS) {
-    if (allowed.includes(value))
-        return value;
-    throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-}
-/**
- * Validates a data file the same way for the CLI, the action and the demo: the schema is read
- * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
- * threads when it pays) checks every row while it profiles the file, the reference is read
- * alongside, and with a reference each column is tested for drift with the schema's settings.
- */
-async function runValidate(options, deps = {}) {
-    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
-    const checks = suite?.checks ?? [];
-    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
-    const reading = runPass(dataPath, {
-        ...read,
-        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
-        ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        onProgress: progress.part(),
-    });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
-    // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-    let pass;
-    let reference;
-    try {
-        if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
-        else
-            [pass, reference] = [await reading, await readReference()];
-    }
-    finally {
-        await pool?.close();
-    }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
-    if (reference) {
-        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
-        (0,src/* attachDrift */.rc)(section, result);
-        for (const column of skipped)
-            if (column.status !== 'pass')
-                deps.onSkippedColumn?.(column.message);
-    }
-    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/lib.ts
-/** The CLI's engine as a library, for the actions that share it (the `mlgate` binary is `index.ts`). */
-
-
-
-
-
 
 
 /***/ }),
@@ -60890,6 +59970,955 @@ function schemaDriftOptions(schema) {
 
 
 
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Js: () => (/* reexport */ parseThreads),
+  ED: () => (/* reexport */ runValidate),
+  sc: () => (/* reexport */ serveWorker)
+});
+
+// UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, FAIL_ON, failsStep, loadCompareConfig, parseDataFormat, runCompare, runProfile
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 176 modules
+var src = __nccwpck_require__(5212);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 20 modules
+var github_src = __nccwpck_require__(1875);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
+
+
+function paths_userPath(path, cwd) {
+    const absolute = resolve(cwd, path);
+    const inside = relative(cwd, absolute);
+    const shown = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : absolute;
+    return { shown, absolute };
+}
+/**
+ * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
+ * message says `metrics.json:3:1`, not a temporary folder's full path.
+ */
+async function paths_readAs(path, read) {
+    try {
+        return await read(path.absolute);
+    }
+    catch (error) {
+        if (error instanceof UserError && error.location.file === path.absolute) {
+            throw new UserError(error.message.replaceAll(path.absolute, path.shown), {
+                ...error.location,
+                file: path.shown,
+            });
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
+
+
+
+
+/**
+ * The baseline's counterpart of a candidate file. A baseline folder (an artifact, a folder path) holds
+ * it at the same relative path or at its top level under the same name; a baseline file is the
+ * counterpart itself. `undefined` when the folder has no such file.
+ */
+async function baseline_files_findCounterpart(baseline, candidate, cwd) {
+    if (baseline.file !== undefined)
+        return userPath(baseline.file, cwd);
+    const tried = [
+        ...new Set(isAbsolute(candidate.shown) ? [basename(candidate.shown)] : [candidate.shown, basename(candidate.shown)]),
+    ];
+    for (const relative of tried) {
+        const absolute = join(baseline.dir, relative);
+        if (await isFile(absolute)) {
+            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
+        }
+    }
+    return undefined;
+}
+/** Like {@link findCounterpart}, but a baseline that was found must hold the file: it is an error otherwise. */
+async function baseline_files_requireCounterpart(baseline, candidate, cwd) {
+    const found = await baseline_files_findCounterpart(baseline, candidate, cwd);
+    if (found)
+        return found;
+    throw new UserError(`baseline ${baseline.label} has no ${basename(candidate.shown)} (looked for ${candidate.shown} and ${basename(candidate.shown)} in it)`);
+}
+async function isFile(path) {
+    try {
+        return (await stat(path)).isFile();
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw new UserError(`cannot read the baseline: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/candidate.ts
+
+
+
+const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
+const MANIFEST_SUFFIX = 'manifest.json';
+/**
+ * A manifest by its name (`mlgate.manifest.json`); JSON Lines and Parquet are always predictions; a CSV or
+ * TSV is predictions when its header has both an id and a label column, else a metrics table; anything else
+ * is a metrics file.
+ */
+async function candidate_sideKind(path, predictions) {
+    if (predictions)
+        return 'predictions';
+    if (basename(path.absolute).toLowerCase().endsWith(MANIFEST_SUFFIX))
+        return 'manifest';
+    const extension = extname(path.absolute.toLowerCase().replace(/\.gz$/, ''));
+    if (PREDICTION_EXTENSIONS.has(extension))
+        return 'predictions';
+    if (extension !== '.csv' && extension !== '.tsv')
+        return 'metrics';
+    const format = formatOf(path.absolute);
+    const columns = await readAs(path, (file) => readCsvColumns(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const has = (names) => names.some((name) => columns.includes(name));
+    return has(DEFAULT_COLUMN_NAMES.id) && has(DEFAULT_COLUMN_NAMES.label) ? 'predictions' : 'metrics';
+}
+/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
+async function candidate_readSide(path, kind, sliceColumns, cwd) {
+    switch (kind) {
+        case 'predictions':
+            return {
+                kind,
+                file: path,
+                predictions: await readAs(path, (file) => readPredictions(file, { slices: sliceColumns })),
+            };
+        case 'metrics':
+            return { kind, files: [path], values: await readAs(path, readMetricsFile) };
+        case 'manifest':
+            return readManifest(path, cwd);
+    }
+}
+/** Reads metrics files into one set of values; a key in two files is ambiguous and an error. */
+async function candidate_readMetricsFiles(paths) {
+    const values = new Map();
+    const from = new Map();
+    for (const path of paths) {
+        for (const [key, value] of await readAs(path, readMetricsFile)) {
+            const earlier = from.get(key);
+            if (earlier !== undefined) {
+                throw new UserError(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                    file: path.shown,
+                });
+            }
+            from.set(key, path.shown);
+            values.set(key, value);
+        }
+    }
+    return values;
+}
+/**
+ * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
+ * manifest's folder), or the metric values themselves.
+ */
+async function readManifest(path, cwd) {
+    const flat = await readAs(path, readMetricsFile);
+    const single = flat.get('metrics');
+    const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
+    const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
+    const folder = dirname(path.absolute);
+    const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
+        if (typeof file !== 'string' || file === '') {
+            throw new UserError('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+        }
+        return userPath(resolve(folder, file), cwd);
+    });
+    if (paths.length > 0)
+        return { kind: 'metrics', files: paths, values: await candidate_readMetricsFiles(paths) };
+    if (inline.length > 0) {
+        return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
+    }
+    throw new UserError('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+        file: path.shown,
+        path: 'metrics',
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
+
+/**
+ * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
+ * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
+ * metrics file.
+ */
+function compare_sides_compareSides(candidate, baseline, config, deltas) {
+    const { gate } = config;
+    if (baseline && baseline.kind !== candidate.kind) {
+        const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
+        throw new UserError(`the candidate is a ${describe(candidate)} but the baseline ${where} is a ${describe(baseline)}; compare like with like`);
+    }
+    if (candidate.kind === 'metrics') {
+        const before = baseline?.kind === 'metrics' ? baseline.values : null;
+        return { metrics: diffMetrics(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+    }
+    const compared = comparePredictions({
+        candidate: candidate.predictions,
+        baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
+        confidence: gate.confidence,
+        resamples: gate.bootstrap.resamples,
+        seed: gate.bootstrap.seed,
+        sliceColumns: gate.slices?.columns ?? [],
+        minSliceSize: gate.slices?.minSize,
+        rules: gate.metrics,
+        ...(deltas && { deltas }),
+    });
+    const reasons = compared.join ? joinReasons(compared.join) : [];
+    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+}
+/** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
+function joinReasons(join) {
+    const { onlyCandidate, onlyBaseline, matched } = join;
+    if (onlyCandidate.count === 0 && onlyBaseline.count === 0)
+        return [];
+    const part = (count, examples, where) => count === 0 ? [] : [`${count} only in the ${where} (e.g. ${examples.map((id) => JSON.stringify(id)).join(', ')})`];
+    const parts = [
+        ...part(onlyCandidate.count, onlyCandidate.examples, 'candidate'),
+        ...part(onlyBaseline.count, onlyBaseline.examples, 'baseline'),
+    ];
+    return [
+        {
+            rule: 'predictions.join',
+            status: 'warn',
+            message: `the evaluation sets differ: example ids ${parts.join(' and ')}; metrics compare the ${matched} ids in both`,
+        },
+    ];
+}
+function describe(side) {
+    return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
+
+
+
+/**
+ * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
+ * defaults otherwise, so a quick comparison needs no config at all.
+ */
+async function config_loadCompareConfig(config, cwd) {
+    const path = userPath(config ?? DEFAULT_CONFIG_FILE, cwd);
+    if (config === undefined && !(await exists(path.absolute))) {
+        return { config: loadConfig('version: 1\n', DEFAULT_CONFIG_FILE) };
+    }
+    return { config: await readAs(path, readConfigFile), file: path.shown };
+}
+/** The compared model: the one named, else the config's only model. */
+function config_selectModel(config, name, file) {
+    const names = Object.keys(config.models);
+    if (name !== undefined) {
+        const model = config.models[name];
+        if (model || names.length === 0)
+            return model ? { name, model } : { name };
+        throw new UserError(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+            ...(file ? { file } : {}),
+            path: 'models',
+        });
+    }
+    const [only] = names;
+    if (names.length === 1 && only !== undefined)
+        return { name: only, model: config.models[only] };
+    return { name: 'model' };
+}
+async function exists(path) {
+    try {
+        await access(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/params.ts
+
+
+
+
+/**
+ * The params diff of the model's configured params files. A baseline folder without them (an artifact
+ * from before they were uploaded) leaves the diff out with a warning rather than listing every
+ * parameter as added; a baseline that is a single file cannot hold them.
+ */
+async function params_paramsDiff(files, baseline, cwd, logger) {
+    if (files.length === 0)
+        return undefined;
+    const candidatePaths = files.map((file) => userPath(file, cwd));
+    const candidate = await readMetricsFiles(candidatePaths);
+    if (baseline === null)
+        return diffParams(null, candidate);
+    if (baseline.file !== undefined) {
+        logger.info('The baseline is a single file, so parameters were not compared.');
+        return undefined;
+    }
+    const baselinePaths = [];
+    for (const path of candidatePaths) {
+        const found = await findCounterpart(baseline, path, cwd);
+        if (!found) {
+            logger.warning(`The baseline ${baseline.label} has no ${path.shown}, so parameters were not compared.`);
+            return undefined;
+        }
+        baselinePaths.push(found);
+    }
+    return diffParams(await readMetricsFiles(baselinePaths), candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
+
+
+/** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
+async function validation_readValidationOutcome(path) {
+    const report = await readAs(path, readReportFile);
+    const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
+    const status = report.verdict.status;
+    const driftStatus = drift.length > 0 ? worstStatus(drift) : undefined;
+    return {
+        ...(status === 'skipped' ? {} : { validationStatus: status }),
+        ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/run-compare.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
+ * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
+ * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
+ * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
+ */
+async function runCompare(options, deps) {
+    const { cwd } = options;
+    const { logger } = deps;
+    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const { name, model } = selectModel(config, options.model, configFile);
+    const candidatePath = candidateOf(options, model, cwd);
+    const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
+    const kind = await sideKind(candidatePath, forcePredictions);
+    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
+    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
+    const validation = options.validationReport
+        ? await readValidationOutcome(userPath(options.validationReport, cwd))
+        : {};
+    const found = await findBaseline(options.baseline, deps, cwd);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
+    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    for (const note of compared.notes)
+        logger.info(note);
+    const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
+    const gate = evaluateGate(config.gate, {
+        comparisons: compared.metrics,
+        ...(compared.slices ? { slices: compared.slices } : {}),
+        ...validation,
+        baselineMissing: baseline === null,
+        metricsFile: sideFiles(candidate),
+        model: name,
+    });
+    const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
+    const status = worstStatus([gate.status, ...reasons.map((reason) => reason.status)]);
+    const section = {
+        model: name,
+        baseline: found ? baselineRevision(found) : null,
+        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        confidence: config.gate.confidence,
+        metrics: compared.metrics,
+        ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
+        ...(params ? { params } : {}),
+    };
+    const report = {
+        schema: REPORT_SCHEMA_ID,
+        createdAt: deps.now().toISOString(),
+        ...(options.subject ? { subject: options.subject } : {}),
+        verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
+        comparisons: [section],
+    };
+    return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** The explicit candidate, else the model's predictions, else its metrics file. */
+function candidateOf(options, model, cwd) {
+    const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
+    if (path === undefined) {
+        throw new UserError('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+    }
+    return userPath(path, cwd);
+}
+function isConfiguredPredictions(candidate, model, cwd) {
+    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+}
+async function findBaseline(spec, deps, cwd) {
+    if (spec === undefined || spec.trim() === '') {
+        deps.logger.info('No baseline was given: this is compared as a first run.');
+        return null;
+    }
+    const parsed = parseBaselineSpec(spec);
+    if (parsed.kind === 'branch' && deps.workflow === undefined) {
+        throw new UserError(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+    }
+    const resolution = await resolveBaseline(parsed, {
+        artifacts: deps.artifacts,
+        artifactName: deps.artifactName,
+        workflow: deps.workflow ?? '',
+        ...(deps.registry && { registry: deps.registry }),
+        logger: deps.logger,
+        cwd,
+    });
+    return resolution.found ? resolution : null;
+}
+async function readBaselineSide(found, candidate, candidateKind, cwd) {
+    const path = await requireCounterpart(found, candidate, cwd);
+    const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
+    return readSide(path, kind, [], cwd);
+}
+function sideFiles(side) {
+    return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
+}
+/** A path baseline's label is the path as given; only artifacts and registry versions have more to say. */
+function baselineRevision(found) {
+    const source = describeSource(found.source);
+    return source === undefined ? { label: found.label } : { label: found.label, source };
+}
+function describeSource(source) {
+    switch (source.kind) {
+        case 'artifact':
+            return source.runUrl ?? `artifact "${source.artifactName}" of run ${source.runId}`;
+        case 'path':
+            return undefined;
+        case 'registry':
+            return `registry ${source.model}#${source.stage} (${source.version})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/compare/index.ts
+
+
+
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/roles.ts
+
+/**
+ * The bundle is its own worker entry: a pool starts it with one of these roles in `workerData`,
+ * and the entry serves that role instead of running the CLI (or the action).
+ */
+const SHARD_WORKER_ROLE = 'mlgate-shard-worker';
+const roles_BOOTSTRAP_WORKER_ROLE = 'mlgate-bootstrap-worker';
+/** This thread's role, or undefined on the main thread and in workers started by others. */
+function workerRole() {
+    if (external_node_worker_threads_.isMainThread)
+        return undefined;
+    const role = external_node_worker_threads_.workerData?.role;
+    return typeof role === 'string' ? role : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
+
+
+
+/**
+ * Below this many example × resample steps a job stays in this thread: a worker's start (loading
+ * the bundle) and the copy of the examples cost more than they save.
+ */
+const MIN_PARALLEL_STEPS = 20_000_000;
+/** status words: [slices finished, slices failed, slices started]; then the first failure's message as UTF-8. */
+const STATUS_WORDS = 3;
+const FINISHED = 0;
+const FAILED = 1;
+const STARTED = 2;
+/** How often the blocked caller looks at whether every worker has started. */
+const POLL_MS = 500;
+const MESSAGE_BYTES = 2048;
+/**
+ * Bootstrap resamples split by range over worker threads. The compare engine is synchronous, so
+ * the calling thread blocks (Atomics.wait) until every worker has written its slice of the
+ * shared result; workers start on the first large job and stay until `close`. Same seed, same
+ * deltas, whatever the thread count.
+ */
+class BootstrapPool {
+    entry;
+    threads;
+    startTimeoutMs;
+    workers = [];
+    ranInWorkers = false;
+    /**
+     * `entry`: the bundle (this CLI's or an action's) whose start-up calls `serveWorker`. A worker
+     * that has not taken its slice within `startTimeoutMs` (an entry that does not serve the role, a
+     * worker that died loading) fails the job instead of blocking the caller for ever.
+     */
+    constructor(entry, threads, startTimeoutMs = 60_000) {
+        this.entry = entry;
+        this.threads = threads;
+        this.startTimeoutMs = startTimeoutMs;
+    }
+    /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
+    deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
+        ? deltasInThread(job, statistic)
+        : this.inWorkers(job);
+    /** Whether any job was large enough to run on the workers. */
+    get used() {
+        return this.ranInWorkers;
+    }
+    async close() {
+        const workers = this.workers;
+        this.workers = [];
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    inWorkers(job) {
+        if (this.workers.length === 0) {
+            this.workers = Array.from({ length: this.threads }, () => new Worker(this.entry, { workerData: { role: BOOTSTRAP_WORKER_ROLE } }));
+        }
+        this.ranInWorkers = true;
+        const results = new SharedArrayBuffer(job.resamples * Float64Array.BYTES_PER_ELEMENT);
+        const status = new SharedArrayBuffer(STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT + MESSAGE_BYTES);
+        const count = this.workers.length;
+        this.workers.forEach((worker, w) => {
+            const from = Math.floor((w * job.resamples) / count);
+            const to = Math.floor(((w + 1) * job.resamples) / count);
+            worker.postMessage({ job, from, to, results, status });
+        });
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        const deadline = Date.now() + this.startTimeoutMs;
+        for (let finished = Atomics.load(words, FINISHED); finished < count; finished = Atomics.load(words, FINISHED)) {
+            Atomics.wait(words, FINISHED, finished, POLL_MS);
+            if (Atomics.load(words, STARTED) < count && Date.now() > deadline) {
+                throw new Error(`bootstrap worker threads did not start within ${this.startTimeoutMs / 1000} s: ${this.entry.href} must call serveWorker() at start-up`);
+            }
+        }
+        if (Atomics.load(words, FAILED) > 0) {
+            const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT);
+            const end = bytes.indexOf(0);
+            throw new Error(`a bootstrap worker failed: ${new TextDecoder().decode(bytes.slice(0, end === -1 ? undefined : end))}`);
+        }
+        return new Float64Array(results).slice();
+    }
+}
+/** The worker side: computes each slice it is sent, writes it to the shared result, signals. */
+function serveBootstrapWorker() {
+    external_node_worker_threads_.parentPort?.on('message', ({ job, from, to, results, status }) => {
+        const words = new Int32Array(status, 0, STATUS_WORDS);
+        Atomics.add(words, STARTED, 1);
+        try {
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,src/* jobDeltas */.Vt)(job, from, to));
+        }
+        catch (error) {
+            if (Atomics.add(words, FAILED, 1) === 0) {
+                const text = error instanceof Error ? error.message : String(error);
+                const bytes = new Uint8Array(status, STATUS_WORDS * Int32Array.BYTES_PER_ELEMENT, MESSAGE_BYTES - 1);
+                new TextEncoder().encodeInto(text, bytes);
+            }
+        }
+        Atomics.add(words, FINISHED, 1);
+        Atomics.notify(words, FINISHED);
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/worker.ts
+
+
+const PROGRESS_INTERVAL_MS = 100;
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+function serveShardTasks() {
+    const port = external_node_worker_threads_.parentPort;
+    if (!port)
+        throw new Error('serveShardTasks runs on a worker thread');
+    port.on('message', (task) => {
+        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+    });
+}
+async function runTask(task, post) {
+    const suite = task.schema === undefined ? undefined : (await (0,src/* readCheckSuite */.de)(task.schema)).checks;
+    let last = 0;
+    const onProgress = ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
+            return;
+        last = now;
+        post({ type: 'progress', bytes, totalBytes, rows });
+    };
+    const pass = await (0,src/* validatePass */.oI)(task.path, {
+        shard: task.shard,
+        onProgress,
+        ...(suite && { suite }),
+        ...(task.format && { format: task.format }),
+        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    });
+    post({
+        type: 'done',
+        result: {
+            profile: pass.profile.toJSON(),
+            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+            issues: pass.issues,
+            errorCount: pass.errorCount,
+            warningCount: pass.warningCount,
+        },
+    });
+}
+function serialize(error) {
+    if ((0,src/* isUserError */.iU)(error))
+        return { message: error.message, location: { ...error.location } };
+    if (error instanceof Error)
+        return { message: error.message, ...(error.stack && { stack: error.stack }) };
+    return { message: String(error) };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
+
+
+
+/**
+ * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
+ * worker entry with `if (!serveWorker()) …run the action…`.
+ */
+function serveWorker() {
+    switch (workerRole()) {
+        case SHARD_WORKER_ROLE:
+            serveShardTasks();
+            return true;
+        case roles_BOOTSTRAP_WORKER_ROLE:
+            serveBootstrapWorker();
+            return true;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/threads.ts
+
+/** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
+function parseThreads(text, name = '--threads') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 256)) {
+        throw new src/* UserError */.yo(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class pool_WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: SHARD_WORKER_ROLE } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new src/* UserError */.yo(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(542);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/progress-sum.ts
+/**
+ * Adds up the progress of reads running side by side (shards on workers, the data and its
+ * reference) into one report. A part counts its expected size until it reports its own, so the
+ * percentage does not jump when a queued part starts.
+ */
+class ProgressSum {
+    report;
+    parts = [];
+    constructor(report) {
+        this.report = report;
+    }
+    /** A callback for one more part, expected to read `expectedBytes` bytes. */
+    part(expectedBytes = 0) {
+        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
+        this.parts.push(state);
+        return (progress) => {
+            Object.assign(state, progress);
+            this.report(this.total());
+        };
+    }
+    total() {
+        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
+        for (const part of this.parts) {
+            sum.bytes += part.bytes;
+            sum.totalBytes += part.totalBytes;
+            sum.rows += part.rows;
+        }
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function run_passes_runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
+    if (!split) {
+        return (0,src/* validatePass */.oI)(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: src/* Profile */.WV.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return (0,src/* joinValidationPasses */.zY)(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return (0,src/* readProfileFile */.CI)(path);
+    return (await run_passes_runPass(path, options)).profile;
+}
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function run_passes_chooseThreads(requested, path, canUseWorkers) {
+    if (!canUseWorkers)
+        return 1;
+    if (requested !== undefined)
+        return requested;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = resolve(options.cwd, options.data);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
+
+
+
+
+
+const DATA_FORMATS = (/* unused pure expression or super */ null && (['csv', 'tsv', 'jsonl', 'parquet']));
+/** The `--format` option: one of `allowed`. */
+function parseDataFormat(value, allowed = DATA_FORMATS) {
+    if (allowed.includes(value))
+        return value;
+    throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await run_passes_chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new pool_WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = run_passes_runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    if (reference) {
+        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
+        (0,src/* attachDrift */.rc)(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/index.ts
+/**
+ * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * implementation for the CLI and the actions: core logic tied to stores and worker threads.
+ */
 
 
 

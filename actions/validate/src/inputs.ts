@@ -1,4 +1,4 @@
-import { parseThreads } from '@mlgate/cli/lib';
+import { parseThreads } from '@mlgate/engine';
 import { MAX_REPORTED_ISSUES, parseShardSpec, type ShardSpec } from '@mlgate/core';
 import { enumInput, intInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { runValidate } from '@mlgate/cli/lib';
+import { runValidate } from '@mlgate/engine';
 import {
   UserError,
   formatOf,

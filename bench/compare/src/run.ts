@@ -10,8 +10,8 @@ import { Xoshiro128, percentileInterval } from '../../../packages/core/src/signi
 import { deltasInThread, type DeltasJob } from '../../../packages/core/src/compare/engine/deltas.js';
 import { metricsFor } from '../../../packages/core/src/compare/engine/metric-set.js';
 import type { Examples } from '../../../packages/core/src/compare/engine/examples.js';
-import { BootstrapPool } from '../../../packages/cli/src/parallel/bootstrap-pool.js';
-import { serveWorker } from '../../../packages/cli/src/parallel/serve-worker.js';
+import { BootstrapPool } from '../../../packages/engine/src/parallel/bootstrap-pool.js';
+import { serveWorker } from '../../../packages/engine/src/parallel/serve-worker.js';
 
 const N = 1_000_000;
 const RESAMPLES = 1000;

@@ -6,20 +6,20 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _parallel_roles_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4104);
+/* harmony import */ var _mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6688);
 
 // Each side imports only what it runs, so a worker does not load the CLI's GitHub client.
-const role = (0,_parallel_roles_js__WEBPACK_IMPORTED_MODULE_0__/* .workerRole */ .ru)();
-if (role === _parallel_roles_js__WEBPACK_IMPORTED_MODULE_0__/* .SHARD_WORKER_ROLE */ .XC) {
-    const { serveShardTasks } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(838), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3935));
+const role = (0,_mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .workerRole */ .ru)();
+if (role === _mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .SHARD_WORKER_ROLE */ .XC) {
+    const { serveShardTasks } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(838), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 263));
     serveShardTasks();
 }
-else if (role === _parallel_roles_js__WEBPACK_IMPORTED_MODULE_0__/* .BOOTSTRAP_WORKER_ROLE */ .vV) {
-    const { serveBootstrapWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(838), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 982));
+else if (role === _mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .BOOTSTRAP_WORKER_ROLE */ .vV) {
+    const { serveBootstrapWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(838), __nccwpck_require__.e(166)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7166));
     serveBootstrapWorker();
 }
 else {
-    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(663), __nccwpck_require__.e(838), __nccwpck_require__.e(77)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3077)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 7589))]);
+    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(663), __nccwpck_require__.e(838), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4410)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 7589))]);
     process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));
 }
 
@@ -28,7 +28,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4104:
+/***/ 6688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

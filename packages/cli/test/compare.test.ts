@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { parseReport, type Report } from '@mlgate/core';
 import { runCli } from '../src/cli.js';
 import { capture } from './capture-io.js';
-import { ACCURACY_GATE, NOISY_DROP, SIGNIFICANT_DROP, pairedPredictions } from './compare-fixtures.js';
+import { ACCURACY_GATE, NOISY_DROP, SIGNIFICANT_DROP, pairedPredictions } from '../../engine/test/compare-fixtures.js';
 
 let dir: string;
 beforeEach(async () => {

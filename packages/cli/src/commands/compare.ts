@@ -9,12 +9,10 @@ import {
   RegistryBaselineResolver,
   consoleLogger,
 } from '@mlgate/github';
+import { BootstrapPool, FAIL_ON, type FailOn, parseThreads, runCompare } from '@mlgate/engine';
 import { parseCommandArgs, type Command } from '../command.js';
-import { FAIL_ON, type FailOn, runCompare } from '../compare/index.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { BootstrapPool } from '../parallel/bootstrap-pool.js';
-import { parseThreads } from '../parallel/threads.js';
 
 /** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
 export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');

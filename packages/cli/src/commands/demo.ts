@@ -8,13 +8,11 @@ import {
   stickyMarker,
   upsertStickyComment,
 } from '@mlgate/github';
+import { loadCompareConfig, runCompare, runValidate } from '@mlgate/engine';
 import { parseCommandArgs, type Command } from '../command.js';
-import { runCompare } from '../compare/index.js';
-import { loadCompareConfig } from '../compare/config.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { mlgateRepoRoot } from '../repo-root.js';
-import { runValidate } from '../validate/run-validate.js';
 
 const DEMO_PULL_REQUEST = 42;
 const LOCAL_AUTHOR = 'mlgate-local';

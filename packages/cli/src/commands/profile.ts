@@ -9,13 +9,10 @@ import {
   type Profile,
   type ValidationPass,
 } from '@mlgate/core';
+import { type DataFormat, parseDataFormat, parseThreads, runProfile } from '@mlgate/engine';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { WorkerPool } from '../parallel/pool.js';
-import { chooseThreads, runPass } from '../parallel/run-passes.js';
-import { parseThreads } from '../parallel/threads.js';
-import { type DataFormat, parseDataFormat } from '../validate/run-validate.js';
 import { clearProgressLine, progressLine } from '../progress.js';
 
 /** Parquet is read by its file name only. */
@@ -69,20 +66,20 @@ export const profileCommand: Command = {
       }
       const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
       const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
-      const path = resolve(io.cwd, positionals[0]!);
-      const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
-      const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
+      const threads = parseThreads(values.threads);
       let result: ValidationPass;
       try {
-        result = await runPass(path, {
-          threads,
-          ...(pool && { pool }),
-          ...(shard && { shard }),
-          ...(format && { format }),
-          onProgress: progressLine(io, 'profiling'),
-        });
+        result = await runProfile(
+          {
+            data: positionals[0]!,
+            cwd: io.cwd,
+            ...(threads !== undefined && { threads }),
+            ...(shard && { shard }),
+            ...(format && { format }),
+          },
+          { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') },
+        );
       } finally {
-        await pool?.close();
         clearProgressLine(io);
       }
       for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {

@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_REPORTED_ISSUES, UserError, parseShardSpec, renderReportText } from '@mlgate/core';
+import { type ValidateResult, parseDataFormat, parseThreads, runValidate } from '@mlgate/engine';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { parseThreads } from '../parallel/threads.js';
 import { clearProgressLine, progressLine } from '../progress.js';
-import { type ValidateResult, parseDataFormat, runValidate } from '../validate/run-validate.js';
 
 const help = `Usage: mlgate validate <data> [options]
 

@@ -1,8 +1,8 @@
-export const id = 77;
-export const ids = [77,982];
+export const id = 410;
+export const ids = [410,263,166];
 export const modules = {
 
-/***/ 3077:
+/***/ 4410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1356,24 +1356,7 @@ class GitHubReleaseFiles {
 
 
 
-;// CONCATENATED MODULE: ./packages/cli/src/command.ts
-
-
-/**
- * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
- * usage error (exit 2) with a one-line message, not a TypeError with a stack.
- */
-function parseCommandArgs(command, argv, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new src/* UserError */.yo(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/compare/paths.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
 
 function userPath(path, cwd) {
@@ -1401,7 +1384,7 @@ async function readAs(path, read) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/baseline-files.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
 
 
 
@@ -1445,7 +1428,7 @@ async function isFile(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/candidate.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/candidate.ts
 
 
 
@@ -1531,7 +1514,7 @@ async function readManifest(path, cwd) {
     });
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/compare-sides.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
 
 /**
  * Predictions are compared example by example (paired bootstrap intervals, slices); metrics files
@@ -1584,7 +1567,7 @@ function compare_sides_describe(side) {
     return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/config.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
 
 
 
@@ -1626,7 +1609,7 @@ async function exists(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/fail-on.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/fail-on.ts
 /** Whether a verdict fails the step under `fail-on`. */
 function failsStep(status, failOn) {
     switch (failOn) {
@@ -1639,7 +1622,7 @@ function failsStep(status, failOn) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/params.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/params.ts
 
 
 
@@ -1672,7 +1655,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
     return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/validation.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
 
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
@@ -1687,7 +1670,7 @@ async function readValidationOutcome(path) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/verdict.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/verdict.ts
 /** One line that says what decided: the first failing (or warning) rule, and how many more there are. */
 function verdictSummary(model, status, reasons) {
     const deciding = reasons.filter((reason) => reason.status === status);
@@ -1705,7 +1688,7 @@ function verdictSummary(model, status, reasons) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/run-compare.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/run-compare.ts
 
 
 
@@ -1825,18 +1808,43 @@ function describeSource(source) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/types.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/types.ts
 /** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
 const FAIL_ON = ['fail', 'warn', 'never'];
 
-;// CONCATENATED MODULE: ./packages/cli/src/compare/index.ts
+;// CONCATENATED MODULE: ./packages/engine/src/compare/index.ts
 
 
 
 
-// EXTERNAL MODULE: ./packages/cli/src/parallel/bootstrap-pool.ts
-var bootstrap_pool = __webpack_require__(982);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/threads.ts
+// EXTERNAL MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
+var bootstrap_pool = __webpack_require__(7166);
+// EXTERNAL MODULE: ./packages/engine/src/parallel/roles.ts
+var roles = __webpack_require__(6688);
+// EXTERNAL MODULE: ./packages/engine/src/parallel/worker.ts
+var worker = __webpack_require__(263);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
+
+
+
+/**
+ * Serves this thread's worker role, if it has one, and says so: an action's bundle is its own
+ * worker entry with `if (!serveWorker()) …run the action…`.
+ */
+function serveWorker() {
+    switch (workerRole()) {
+        case SHARD_WORKER_ROLE:
+            serveShardTasks();
+            return true;
+        case BOOTSTRAP_WORKER_ROLE:
+            serveBootstrapWorker();
+            return true;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/threads.ts
 
 /** The `--threads` option (or the `threads` input): a whole number from 1 to 256, or unset. */
 function parseThreads(text, name = '--threads') {
@@ -1849,9 +1857,320 @@ function parseThreads(text, name = '--threads') {
     return n;
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
+
+
+
+
+/**
+ * A fixed number of worker threads running shard tasks first come, first served. Workers start on
+ * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
+ * UserError with its location; any other failure is an Error carrying the worker's stack.
+ */
+class WorkerPool {
+    entry;
+    size;
+    idle = [];
+    all = [];
+    queue = [];
+    closed = false;
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    run(task, onProgress = () => { }) {
+        if (this.closed)
+            return Promise.reject(new Error('the worker pool is closed'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ task, onProgress, resolve, reject });
+            this.dispatch();
+        });
+    }
+    async close() {
+        this.closed = true;
+        await Promise.all(this.all.map((worker) => worker.terminate()));
+    }
+    dispatch() {
+        while (this.queue.length > 0) {
+            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
+            if (!worker)
+                return;
+            this.assign(worker, this.queue.shift());
+        }
+    }
+    start() {
+        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: roles/* SHARD_WORKER_ROLE */.XC } });
+        this.all.push(worker);
+        return worker;
+    }
+    assign(worker, job) {
+        const finish = (settle) => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            settle();
+            if (!this.closed) {
+                this.idle.push(worker);
+                this.dispatch();
+            }
+        };
+        const onMessage = (message) => {
+            if (message.type === 'progress')
+                job.onProgress(message);
+            else if (message.type === 'done')
+                finish(() => job.resolve(message.result));
+            else
+                finish(() => job.reject(deserialize(message.error)));
+        };
+        const onError = (error) => this.fail(worker, job, error);
+        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.postMessage(job.task);
+    }
+    /** A worker that crashed is dropped; the pool starts another for the next task. */
+    fail(worker, job, error) {
+        worker.removeAllListeners();
+        this.all.splice(this.all.indexOf(worker), 1);
+        void worker.terminate();
+        job.reject(error);
+        if (!this.closed)
+            this.dispatch();
+    }
+}
+function deserialize(error) {
+    if (error.location)
+        return new src/* UserError */.yo(error.message, error.location);
+    const internal = new Error(error.message);
+    if (error.stack)
+        internal.stack = error.stack;
+    return internal;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/progress-sum.ts
+/**
+ * Adds up the progress of reads running side by side (shards on workers, the data and its
+ * reference) into one report. A part counts its expected size until it reports its own, so the
+ * percentage does not jump when a queued part starts.
+ */
+class ProgressSum {
+    report;
+    parts = [];
+    constructor(report) {
+        this.report = report;
+    }
+    /** A callback for one more part, expected to read `expectedBytes` bytes. */
+    part(expectedBytes = 0) {
+        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
+        this.parts.push(state);
+        return (progress) => {
+            Object.assign(state, progress);
+            this.report(this.total());
+        };
+    }
+    total() {
+        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
+        for (const part of this.parts) {
+            sum.bytes += part.bytes;
+            sum.totalBytes += part.totalBytes;
+            sum.rows += part.rows;
+        }
+        return sum;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/parallel/run-passes.ts
+
+
+
+
+/** Below this many bytes per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
+/**
+ * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
+ * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
+ * or a suite with a uniqueness check is read on this thread, as those cannot be split.
+ */
+async function runPass(path, options) {
+    const checks = options.schema?.checks ?? [];
+    const { pool } = options;
+    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
+    if (!split) {
+        return (0,src/* validatePass */.oI)(path, {
+            suite: checks,
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.onProgress && { onProgress: options.onProgress }),
+        });
+    }
+    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
+    const size = await fileSize(path);
+    const progress = new ProgressSum(options.onProgress ?? (() => { }));
+    const expected = size / shards.length / (options.shard?.count ?? 1);
+    const onProgress = shards.map(() => progress.part(expected));
+    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
+    const results = await Promise.all(shards.map((shard, i) => pool.run({
+        path,
+        shard,
+        ...(options.schema && { schema: options.schema.path }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+    }, onProgress[i])));
+    const passes = results.map((result) => ({
+        profile: src/* Profile */.WV.fromJSON(result.profile),
+        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
+        issues: result.issues,
+        errorCount: result.errorCount,
+        warningCount: result.warningCount,
+    }));
+    return (0,src/* joinValidationPasses */.zY)(passes, {
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.shard && { shard: options.shard }),
+    });
+}
+/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+async function referenceProfile(path, options) {
+    if (path.endsWith('.json'))
+        return (0,src/* readProfileFile */.CI)(path);
+    return (await runPass(path, options)).profile;
+}
+/**
+ * Threads for reading a file: `requested` when given (1 without workers), else every available
+ * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
+ */
+async function chooseThreads(requested, path, canUseWorkers) {
+    if (!canUseWorkers)
+        return 1;
+    if (requested !== undefined)
+        return requested;
+    const size = await fileSize(path);
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
+}
+async function fileSize(path) {
+    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            ...(options.format && { format: options.format }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
+
+
+
+
+
+const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
+/** The `--format` option: one of `allowed`. */
+function parseDataFormat(value, allowed = DATA_FORMATS) {
+    if (allowed.includes(value))
+        return value;
+    throw new src/* UserError */.yo(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+/**
+ * Validates a data file the same way for the CLI, the action and the demo: the schema is read
+ * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
+ * threads when it pays) checks every row while it profiles the file, the reference is read
+ * alongside, and with a reference each column is tested for drift with the schema's settings.
+ */
+async function runValidate(options, deps = {}) {
+    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    const checks = suite?.checks ?? [];
+    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
+    const read = { threads, ...(pool && { pool }) };
+    const reading = runPass(dataPath, {
+        ...read,
+        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
+        ...(options.shard && { shard: options.shard }),
+        ...(options.format && { format: options.format }),
+        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        onProgress: progress.part(),
+    });
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // With workers the reference's shards queue behind the data's in the same pool.
+    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    let pass;
+    let reference;
+    try {
+        if (pool)
+            [pass, reference] = await Promise.all([reading, readReference()]);
+        else
+            [pass, reference] = [await reading, await readReference()];
+    }
+    finally {
+        await pool?.close();
+    }
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    if (reference) {
+        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
+        (0,src/* attachDrift */.rc)(section, result);
+        for (const column of skipped)
+            if (column.status !== 'pass')
+                deps.onSkippedColumn?.(column.message);
+    }
+    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/index.ts
+/**
+ * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * implementation for the CLI and the actions: core logic tied to stores and worker threads.
+ */
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./packages/cli/src/command.ts
+
+
+/**
+ * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
+ * usage error (exit 2) with a one-line message, not a TypeError with a stack.
+ */
+function parseCommandArgs(command, argv, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new src/* UserError */.yo(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/compare.ts
-
-
 
 
 
@@ -1982,270 +2301,7 @@ function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.
     }
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: ./packages/cli/src/parallel/roles.ts
-var roles = __webpack_require__(4104);
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/pool.ts
-
-
-
-
-/**
- * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
- */
-class WorkerPool {
-    entry;
-    size;
-    idle = [];
-    all = [];
-    queue = [];
-    closed = false;
-    constructor(entry, size) {
-        this.entry = entry;
-        this.size = size;
-    }
-    run(task, onProgress = () => { }) {
-        if (this.closed)
-            return Promise.reject(new Error('the worker pool is closed'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ task, onProgress, resolve, reject });
-            this.dispatch();
-        });
-    }
-    async close() {
-        this.closed = true;
-        await Promise.all(this.all.map((worker) => worker.terminate()));
-    }
-    dispatch() {
-        while (this.queue.length > 0) {
-            const worker = this.idle.pop() ?? (this.all.length < this.size ? this.start() : undefined);
-            if (!worker)
-                return;
-            this.assign(worker, this.queue.shift());
-        }
-    }
-    start() {
-        const worker = new external_node_worker_threads_.Worker(this.entry, { workerData: { role: roles/* SHARD_WORKER_ROLE */.XC } });
-        this.all.push(worker);
-        return worker;
-    }
-    assign(worker, job) {
-        const finish = (settle) => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-            settle();
-            if (!this.closed) {
-                this.idle.push(worker);
-                this.dispatch();
-            }
-        };
-        const onMessage = (message) => {
-            if (message.type === 'progress')
-                job.onProgress(message);
-            else if (message.type === 'done')
-                finish(() => job.resolve(message.result));
-            else
-                finish(() => job.reject(deserialize(message.error)));
-        };
-        const onError = (error) => this.fail(worker, job, error);
-        const onExit = (code) => this.fail(worker, job, new Error(`a worker thread exited (code ${code})`));
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.postMessage(job.task);
-    }
-    /** A worker that crashed is dropped; the pool starts another for the next task. */
-    fail(worker, job, error) {
-        worker.removeAllListeners();
-        this.all.splice(this.all.indexOf(worker), 1);
-        void worker.terminate();
-        job.reject(error);
-        if (!this.closed)
-            this.dispatch();
-    }
-}
-function deserialize(error) {
-    if (error.location)
-        return new src/* UserError */.yo(error.message, error.location);
-    const internal = new Error(error.message);
-    if (error.stack)
-        internal.stack = error.stack;
-    return internal;
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/progress-sum.ts
-/**
- * Adds up the progress of reads running side by side (shards on workers, the data and its
- * reference) into one report. A part counts its expected size until it reports its own, so the
- * percentage does not jump when a queued part starts.
- */
-class ProgressSum {
-    report;
-    parts = [];
-    constructor(report) {
-        this.report = report;
-    }
-    /** A callback for one more part, expected to read `expectedBytes` bytes. */
-    part(expectedBytes = 0) {
-        const state = { bytes: 0, totalBytes: expectedBytes, rows: 0 };
-        this.parts.push(state);
-        return (progress) => {
-            Object.assign(state, progress);
-            this.report(this.total());
-        };
-    }
-    total() {
-        const sum = { bytes: 0, totalBytes: 0, rows: 0 };
-        for (const part of this.parts) {
-            sum.bytes += part.bytes;
-            sum.totalBytes += part.totalBytes;
-            sum.rows += part.rows;
-        }
-        return sum;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/parallel/run-passes.ts
-
-
-
-
-/** Below this many bytes per thread, starting a worker costs more than it saves. */
-const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
-/**
- * One validation pass over a file (or `--shard` of it): on this thread, or cut into `threads`
- * consecutive shards read by the pool's workers and joined into what one pass gives. A gzip file
- * or a suite with a uniqueness check is read on this thread, as those cannot be split.
- */
-async function runPass(path, options) {
-    const checks = options.schema?.checks ?? [];
-    const { pool } = options;
-    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
-    if (!split) {
-        return (0,src/* validatePass */.oI)(path, {
-            suite: checks,
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-            ...(options.onProgress && { onProgress: options.onProgress }),
-        });
-    }
-    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
-    const size = await fileSize(path);
-    const progress = new ProgressSum(options.onProgress ?? (() => { }));
-    const expected = size / shards.length / (options.shard?.count ?? 1);
-    const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
-    const results = await Promise.all(shards.map((shard, i) => pool.run({
-        path,
-        shard,
-        ...(options.schema && { schema: options.schema.path }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-    }, onProgress[i])));
-    const passes = results.map((result) => ({
-        profile: src/* Profile */.WV.fromJSON(result.profile),
-        outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
-        issues: result.issues,
-        errorCount: result.errorCount,
-        warningCount: result.warningCount,
-    }));
-    return (0,src/* joinValidationPasses */.zY)(passes, {
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        ...(options.shard && { shard: options.shard }),
-    });
-}
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
-async function referenceProfile(path, options) {
-    if (path.endsWith('.json'))
-        return (0,src/* readProfileFile */.CI)(path);
-    return (await runPass(path, options)).profile;
-}
-/**
- * Threads for reading a file: `requested` when given (1 without workers), else every available
- * core but no more than one per `MIN_BYTES_PER_THREAD` of the file.
- */
-async function chooseThreads(requested, path, canUseWorkers) {
-    if (!canUseWorkers)
-        return 1;
-    if (requested !== undefined)
-        return requested;
-    const size = await fileSize(path);
-    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)(), Math.ceil(size / MIN_BYTES_PER_THREAD)));
-}
-async function fileSize(path) {
-    return (0,promises_.stat)(path).then((s) => s.size, () => 0);
-}
-
-;// CONCATENATED MODULE: ./packages/cli/src/validate/run-validate.ts
-
-
-
-
-
-const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
-/** The `--format` option: one of `allowed`. */
-function parseDataFormat(value, allowed = DATA_FORMATS) {
-    if (allowed.includes(value))
-        return value;
-    throw new src/* UserError */.yo(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-}
-/**
- * Validates a data file the same way for the CLI, the action and the demo: the schema is read
- * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
- * threads when it pays) checks every row while it profiles the file, the reference is read
- * alongside, and with a reference each column is tested for drift with the schema's settings.
- */
-async function runValidate(options, deps = {}) {
-    const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
-    const checks = suite?.checks ?? [];
-    const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
-    const reading = runPass(dataPath, {
-        ...read,
-        ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
-        ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
-        ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
-        onProgress: progress.part(),
-    });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
-    // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
-    let pass;
-    let reference;
-    try {
-        if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
-        else
-            [pass, reference] = [await reading, await readReference()];
-    }
-    finally {
-        await pool?.close();
-    }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
-    if (reference) {
-        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
-        (0,src/* attachDrift */.rc)(section, result);
-        for (const column of skipped)
-            if (column.status !== 'pass')
-                deps.onSkippedColumn?.(column.message);
-    }
-    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
-}
-
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/demo.ts
-
-
 
 
 
@@ -2411,9 +2467,6 @@ function clearProgressLine(io) {
 
 
 
-
-
-
 /** Parquet is read by its file name only. */
 const FORMATS = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
@@ -2466,21 +2519,18 @@ const profileCommand = {
             }
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
-            const path = (0,external_node_path_.resolve)(io.cwd, positionals[0]);
-            const threads = await chooseThreads(parseThreads(values.threads), path, io.workerEntry !== undefined);
-            const pool = threads > 1 && io.workerEntry ? new WorkerPool(io.workerEntry, threads) : undefined;
+            const threads = parseThreads(values.threads);
             let result;
             try {
-                result = await runPass(path, {
-                    threads,
-                    ...(pool && { pool }),
+                result = await runProfile({
+                    data: positionals[0],
+                    cwd: io.cwd,
+                    ...(threads !== undefined && { threads }),
                     ...(shard && { shard }),
                     ...(format && { format }),
-                    onProgress: progressLine(io, 'profiling'),
-                });
+                }, { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') });
             }
             finally {
-                await pool?.close();
                 clearProgressLine(io);
             }
             for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
@@ -2604,7 +2654,6 @@ const schemaCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
-
 
 
 
@@ -2788,7 +2837,7 @@ async function runCli(argv, io) {
 
 /***/ }),
 
-/***/ 982:
+/***/ 7166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2799,7 +2848,7 @@ async function runCli(argv, io) {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4104);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
 
@@ -2898,6 +2947,67 @@ function serveBootstrapWorker() {
         Atomics.add(words, FINISHED, 1);
         Atomics.notify(words, FINISHED);
     });
+}
+
+
+/***/ }),
+
+/***/ 263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   serveShardTasks: () => (/* binding */ serveShardTasks)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+
+
+const PROGRESS_INTERVAL_MS = 100;
+/** Serves shard tasks posted by the pool, one at a time, until the pool terminates this worker. */
+function serveShardTasks() {
+    const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort;
+    if (!port)
+        throw new Error('serveShardTasks runs on a worker thread');
+    port.on('message', (task) => {
+        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+    });
+}
+async function runTask(task, post) {
+    const suite = task.schema === undefined ? undefined : (await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .readCheckSuite */ .de)(task.schema)).checks;
+    let last = 0;
+    const onProgress = ({ bytes, totalBytes, rows }) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && bytes < totalBytes)
+            return;
+        last = now;
+        post({ type: 'progress', bytes, totalBytes, rows });
+    };
+    const pass = await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .validatePass */ .oI)(task.path, {
+        shard: task.shard,
+        onProgress,
+        ...(suite && { suite }),
+        ...(task.format && { format: task.format }),
+        ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
+        ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    });
+    post({
+        type: 'done',
+        result: {
+            profile: pass.profile.toJSON(),
+            outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+            issues: pass.issues,
+            errorCount: pass.errorCount,
+            warningCount: pass.warningCount,
+        },
+    });
+}
+function serialize(error) {
+    if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error))
+        return { message: error.message, location: { ...error.location } };
+    if (error instanceof Error)
+        return { message: error.message, ...(error.stack && { stack: error.stack }) };
+    return { message: String(error) };
 }
 
 

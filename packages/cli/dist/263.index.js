@@ -1,8 +1,8 @@
-export const id = 935;
-export const ids = [935];
+export const id = 263;
+export const ids = [263];
 export const modules = {
 
-/***/ 3935:
+/***/ 263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
