@@ -23,6 +23,7 @@ let artifact: ArtifactModule;
 let cache: CacheModule;
 let runId: number;
 const savedEnv = { ...process.env };
+const savedCwd = process.cwd();
 const realWrite = process.stdout.write.bind(process.stdout);
 
 /** The clients print ::debug:: lines on stdout whatever the log level; keep them, but out of the test output. */
@@ -52,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.stdout.write = realWrite;
   process.env = savedEnv;
+  process.chdir(savedCwd);
   await runtime?.close();
   await gh?.close();
   await rm(workspace, { recursive: true, force: true });

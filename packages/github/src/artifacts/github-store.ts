@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { UserError } from '@mlgate/core';
 import type { Logger } from '../logger.js';
 import type { GitHubClient } from '../octokit/client.js';
@@ -90,6 +89,8 @@ export class GitHubRunArtifactStore implements ArtifactStore {
   async upload(name: string, files: string[], root: string): Promise<UploadedArtifact> {
     let result: { id?: number; size?: number; digest?: string };
     try {
+      // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
+      const { DefaultArtifactClient } = await import('@actions/artifact');
       result = await new DefaultArtifactClient().uploadArtifact(
         name,
         files.map((file) => resolve(root, file)),

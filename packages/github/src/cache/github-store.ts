@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import * as cache from '@actions/cache';
+import type * as ActionsCache from '@actions/cache';
 import type { Logger } from '../logger.js';
 import type { CacheRestore, CacheSave, CacheStore } from './store.js';
 
@@ -16,6 +16,7 @@ export class GitHubCacheStore implements CacheStore {
   ) {}
 
   async restore(key: string, paths: string[]): Promise<CacheRestore> {
+    const cache = await actionsCache();
     if (!cache.isFeatureAvailable()) return { hit: false, trouble: 'the Actions cache service is not available here' };
     const { value, trouble } = await this.call(() => cache.restoreCache(this.clientPaths(paths), key));
     if (trouble) return { hit: false, trouble };
@@ -24,6 +25,7 @@ export class GitHubCacheStore implements CacheStore {
   }
 
   async save(key: string, paths: string[]): Promise<CacheSave> {
+    const cache = await actionsCache();
     if (!cache.isFeatureAvailable()) return { saved: false, reason: 'the Actions cache service is not available here' };
     const { value, trouble } = await this.call(() => cache.saveCache(this.clientPaths(paths), key));
     if (value !== undefined && value > 0) return { saved: true };
@@ -52,6 +54,11 @@ export class GitHubCacheStore implements CacheStore {
     for (const problem of problems) this.logger.warning(`cache: ${problem}`);
     return problems.length > 0 ? { value, trouble: problems.join('; ') } : { value };
   }
+}
+
+/** Loaded on first use: the client and the Azure SDK it brings are large, and most actions never cache. */
+function actionsCache(): Promise<typeof ActionsCache> {
+  return import('@actions/cache');
 }
 
 /**

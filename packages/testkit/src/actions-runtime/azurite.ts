@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 
@@ -29,7 +30,9 @@ export class AzuriteBlob {
     const main = join(dirname(createRequire(import.meta.url).resolve('azurite/package.json')), 'dist/src/blob/main.js');
     // The SDKs send a newer x-ms-version than Azurite knows: without --skipApiVersionCheck every request is a 400.
     const args = ['--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--skipApiVersionCheck'];
+    // Its own folder: the caller's working directory may be a test's temporary folder, gone by the time Azurite runs.
     const child = spawn(process.execPath, [main, ...args, '--disableTelemetry'], {
+      cwd: tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const port = await new Promise<number>((resolve, reject) => {
