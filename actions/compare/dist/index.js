@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 62504:
+/***/ 2504:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -52,11 +52,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
 exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(58611));
-const https = __importStar(__nccwpck_require__(65692));
-const pm = __importStar(__nccwpck_require__(10568));
-const tunnel = __importStar(__nccwpck_require__(47013));
-const undici_1 = __nccwpck_require__(89309);
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(568));
+const tunnel = __importStar(__nccwpck_require__(7013));
+const undici_1 = __nccwpck_require__(9309);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 10568:
+/***/ 568:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,16 +844,16 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 96223:
+/***/ 6223:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
 const core_1 = __nccwpck_require__(2549);
-const draft7_1 = __nccwpck_require__(75845);
-const discriminator_1 = __nccwpck_require__(45014);
-const draft7MetaSchema = __nccwpck_require__(17628);
+const draft7_1 = __nccwpck_require__(5845);
+const discriminator_1 = __nccwpck_require__(5014);
+const draft7MetaSchema = __nccwpck_require__(7628);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -883,24 +883,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(84457);
+var validate_1 = __nccwpck_require__(4457);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(20028);
+var codegen_1 = __nccwpck_require__(28);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(14301);
+var validation_error_1 = __nccwpck_require__(4301);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(58922);
+var ref_error_1 = __nccwpck_require__(8922);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 46711:
+/***/ 6711:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1062,15 +1062,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 20028:
+/***/ 28:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(46711);
-const scope_1 = __nccwpck_require__(81404);
-var code_2 = __nccwpck_require__(46711);
+const code_1 = __nccwpck_require__(6711);
+const scope_1 = __nccwpck_require__(1404);
+var code_2 = __nccwpck_require__(6711);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -1079,7 +1079,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(81404);
+var scope_2 = __nccwpck_require__(1404);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1765,13 +1765,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 81404:
+/***/ 1404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(46711);
+const code_1 = __nccwpck_require__(6711);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1914,15 +1914,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 70659:
+/***/ 659:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const names_1 = __nccwpck_require__(85990);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const names_1 = __nccwpck_require__(5990);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -2043,18 +2043,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 39198:
+/***/ 9198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const validation_error_1 = __nccwpck_require__(14301);
-const names_1 = __nccwpck_require__(85990);
-const resolve_1 = __nccwpck_require__(41946);
-const util_1 = __nccwpck_require__(33904);
-const validate_1 = __nccwpck_require__(84457);
+const codegen_1 = __nccwpck_require__(28);
+const validation_error_1 = __nccwpck_require__(4301);
+const names_1 = __nccwpck_require__(5990);
+const resolve_1 = __nccwpck_require__(1946);
+const util_1 = __nccwpck_require__(3904);
+const validate_1 = __nccwpck_require__(4457);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -2291,12 +2291,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 85990:
+/***/ 5990:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
+const codegen_1 = __nccwpck_require__(28);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -2325,12 +2325,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 58922:
+/***/ 8922:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(41946);
+const resolve_1 = __nccwpck_require__(1946);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -2343,15 +2343,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 41946:
+/***/ 1946:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(33904);
-const equal = __nccwpck_require__(57638);
-const traverse = __nccwpck_require__(38688);
+const util_1 = __nccwpck_require__(3904);
+const equal = __nccwpck_require__(7638);
+const traverse = __nccwpck_require__(8688);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2504,7 +2504,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 75513:
+/***/ 5513:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2536,14 +2536,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 33904:
+/***/ 3904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const code_1 = __nccwpck_require__(46711);
+const codegen_1 = __nccwpck_require__(28);
+const code_1 = __nccwpck_require__(6711);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2720,7 +2720,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 51356:
+/***/ 1356:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2745,15 +2745,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 64690:
+/***/ 4690:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(70659);
-const codegen_1 = __nccwpck_require__(20028);
-const names_1 = __nccwpck_require__(85990);
+const errors_1 = __nccwpck_require__(659);
+const codegen_1 = __nccwpck_require__(28);
+const names_1 = __nccwpck_require__(5990);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2807,11 +2807,11 @@ function falseSchemaError(it, overrideAllErrors) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(75513);
-const applicability_1 = __nccwpck_require__(51356);
-const errors_1 = __nccwpck_require__(70659);
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const rules_1 = __nccwpck_require__(5513);
+const applicability_1 = __nccwpck_require__(1356);
+const errors_1 = __nccwpck_require__(659);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -3010,14 +3010,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 42483:
+/***/ 2483:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -3051,24 +3051,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 84457:
+/***/ 4457:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(64690);
+const boolSchema_1 = __nccwpck_require__(4690);
 const dataType_1 = __nccwpck_require__(733);
-const applicability_1 = __nccwpck_require__(51356);
+const applicability_1 = __nccwpck_require__(1356);
 const dataType_2 = __nccwpck_require__(733);
-const defaults_1 = __nccwpck_require__(42483);
-const keyword_1 = __nccwpck_require__(70018);
-const subschema_1 = __nccwpck_require__(46392);
-const codegen_1 = __nccwpck_require__(20028);
-const names_1 = __nccwpck_require__(85990);
-const resolve_1 = __nccwpck_require__(41946);
-const util_1 = __nccwpck_require__(33904);
-const errors_1 = __nccwpck_require__(70659);
+const defaults_1 = __nccwpck_require__(2483);
+const keyword_1 = __nccwpck_require__(18);
+const subschema_1 = __nccwpck_require__(6392);
+const codegen_1 = __nccwpck_require__(28);
+const names_1 = __nccwpck_require__(5990);
+const resolve_1 = __nccwpck_require__(1946);
+const util_1 = __nccwpck_require__(3904);
+const errors_1 = __nccwpck_require__(659);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3577,16 +3577,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 70018:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const names_1 = __nccwpck_require__(85990);
-const code_1 = __nccwpck_require__(96516);
-const errors_1 = __nccwpck_require__(70659);
+const codegen_1 = __nccwpck_require__(28);
+const names_1 = __nccwpck_require__(5990);
+const code_1 = __nccwpck_require__(6516);
+const errors_1 = __nccwpck_require__(659);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3707,14 +3707,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 46392:
+/***/ 6392:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3800,25 +3800,25 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(84457);
+var validate_1 = __nccwpck_require__(4457);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(20028);
+var codegen_1 = __nccwpck_require__(28);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(14301);
-const ref_error_1 = __nccwpck_require__(58922);
-const rules_1 = __nccwpck_require__(75513);
-const compile_1 = __nccwpck_require__(39198);
-const codegen_2 = __nccwpck_require__(20028);
-const resolve_1 = __nccwpck_require__(41946);
+const validation_error_1 = __nccwpck_require__(4301);
+const ref_error_1 = __nccwpck_require__(8922);
+const rules_1 = __nccwpck_require__(5513);
+const compile_1 = __nccwpck_require__(9198);
+const codegen_2 = __nccwpck_require__(28);
+const resolve_1 = __nccwpck_require__(1946);
 const dataType_1 = __nccwpck_require__(733);
-const util_1 = __nccwpck_require__(33904);
-const $dataRefSchema = __nccwpck_require__(18422);
-const uri_1 = __nccwpck_require__(16669);
+const util_1 = __nccwpck_require__(3904);
+const $dataRefSchema = __nccwpck_require__(8422);
+const uri_1 = __nccwpck_require__(6669);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -4418,20 +4418,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 94839:
+/***/ 4839:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(57638);
+const equal = __nccwpck_require__(7638);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 62998:
+/***/ 2998:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4461,19 +4461,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 16669:
+/***/ 6669:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(82027);
+const uri = __nccwpck_require__(2027);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 14301:
+/***/ 4301:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4490,14 +4490,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 26728:
+/***/ 6728:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4545,15 +4545,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 13631:
+/***/ 3631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(96516);
-const codegen_1 = __nccwpck_require__(20028);
-const names_1 = __nccwpck_require__(85990);
-const util_1 = __nccwpck_require__(33904);
+const code_1 = __nccwpck_require__(6516);
+const codegen_1 = __nccwpck_require__(28);
+const names_1 = __nccwpck_require__(5990);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4657,12 +4657,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 35077:
+/***/ 5077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(33904);
+const util_1 = __nccwpck_require__(3904);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4686,12 +4686,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50564:
+/***/ 564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(96516);
+const code_1 = __nccwpck_require__(6516);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4704,13 +4704,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 32374:
+/***/ 2374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4805,15 +4805,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 49170:
+/***/ 9170:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const code_1 = __nccwpck_require__(96516);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const code_1 = __nccwpck_require__(6516);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4896,13 +4896,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 74216:
+/***/ 4216:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4968,27 +4968,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 32519:
+/***/ 2519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(26728);
+const additionalItems_1 = __nccwpck_require__(6728);
 const prefixItems_1 = __nccwpck_require__(323);
-const items_1 = __nccwpck_require__(25199);
-const items2020_1 = __nccwpck_require__(33087);
-const contains_1 = __nccwpck_require__(32374);
-const dependencies_1 = __nccwpck_require__(49170);
-const propertyNames_1 = __nccwpck_require__(59948);
-const additionalProperties_1 = __nccwpck_require__(13631);
-const properties_1 = __nccwpck_require__(88874);
-const patternProperties_1 = __nccwpck_require__(10024);
-const not_1 = __nccwpck_require__(55326);
-const anyOf_1 = __nccwpck_require__(50564);
-const oneOf_1 = __nccwpck_require__(27770);
-const allOf_1 = __nccwpck_require__(35077);
-const if_1 = __nccwpck_require__(74216);
-const thenElse_1 = __nccwpck_require__(42637);
+const items_1 = __nccwpck_require__(5199);
+const items2020_1 = __nccwpck_require__(3087);
+const contains_1 = __nccwpck_require__(2374);
+const dependencies_1 = __nccwpck_require__(9170);
+const propertyNames_1 = __nccwpck_require__(9948);
+const additionalProperties_1 = __nccwpck_require__(3631);
+const properties_1 = __nccwpck_require__(8874);
+const patternProperties_1 = __nccwpck_require__(24);
+const not_1 = __nccwpck_require__(5326);
+const anyOf_1 = __nccwpck_require__(564);
+const oneOf_1 = __nccwpck_require__(7770);
+const allOf_1 = __nccwpck_require__(5077);
+const if_1 = __nccwpck_require__(4216);
+const thenElse_1 = __nccwpck_require__(2637);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5018,15 +5018,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 25199:
+/***/ 5199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const code_1 = __nccwpck_require__(96516);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const code_1 = __nccwpck_require__(6516);
 const def = {
     keyword: "items",
     type: "array",
@@ -5076,15 +5076,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 33087:
+/***/ 3087:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const code_1 = __nccwpck_require__(96516);
-const additionalItems_1 = __nccwpck_require__(26728);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const code_1 = __nccwpck_require__(6516);
+const additionalItems_1 = __nccwpck_require__(6728);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5112,12 +5112,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 55326:
+/***/ 5326:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(33904);
+const util_1 = __nccwpck_require__(3904);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -5144,13 +5144,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 27770:
+/***/ 7770:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -5210,15 +5210,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 10024:
+/***/ 24:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(96516);
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const util_2 = __nccwpck_require__(33904);
+const code_1 = __nccwpck_require__(6516);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const util_2 = __nccwpck_require__(3904);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -5296,7 +5296,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(25199);
+const items_1 = __nccwpck_require__(5199);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -5309,15 +5309,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88874:
+/***/ 8874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(84457);
-const code_1 = __nccwpck_require__(96516);
-const util_1 = __nccwpck_require__(33904);
-const additionalProperties_1 = __nccwpck_require__(13631);
+const validate_1 = __nccwpck_require__(4457);
+const code_1 = __nccwpck_require__(6516);
+const util_1 = __nccwpck_require__(3904);
+const additionalProperties_1 = __nccwpck_require__(3631);
 const def = {
     keyword: "properties",
     type: "object",
@@ -5369,13 +5369,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 59948:
+/***/ 9948:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -5413,12 +5413,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42637:
+/***/ 2637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(33904);
+const util_1 = __nccwpck_require__(3904);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5432,16 +5432,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96516:
+/***/ 6516:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const names_1 = __nccwpck_require__(85990);
-const util_2 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const names_1 = __nccwpck_require__(5990);
+const util_2 = __nccwpck_require__(3904);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5569,7 +5569,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 30544:
+/***/ 544:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5585,13 +5585,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 26325:
+/***/ 6325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(30544);
-const ref_1 = __nccwpck_require__(83652);
+const id_1 = __nccwpck_require__(544);
+const ref_1 = __nccwpck_require__(3652);
 const core = [
     "$schema",
     "$id",
@@ -5607,18 +5607,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 83652:
+/***/ 3652:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(58922);
-const code_1 = __nccwpck_require__(96516);
-const codegen_1 = __nccwpck_require__(20028);
-const names_1 = __nccwpck_require__(85990);
-const compile_1 = __nccwpck_require__(39198);
-const util_1 = __nccwpck_require__(33904);
+const ref_error_1 = __nccwpck_require__(8922);
+const code_1 = __nccwpck_require__(6516);
+const codegen_1 = __nccwpck_require__(28);
+const names_1 = __nccwpck_require__(5990);
+const compile_1 = __nccwpck_require__(9198);
+const util_1 = __nccwpck_require__(3904);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5735,16 +5735,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 45014:
+/***/ 5014:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const types_1 = __nccwpck_require__(15563);
-const compile_1 = __nccwpck_require__(39198);
-const ref_error_1 = __nccwpck_require__(58922);
-const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(28);
+const types_1 = __nccwpck_require__(5563);
+const compile_1 = __nccwpck_require__(9198);
+const ref_error_1 = __nccwpck_require__(8922);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5845,7 +5845,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 15563:
+/***/ 5563:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5860,16 +5860,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 75845:
+/***/ 5845:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(26325);
-const validation_1 = __nccwpck_require__(36841);
-const applicator_1 = __nccwpck_require__(32519);
-const format_1 = __nccwpck_require__(10009);
-const metadata_1 = __nccwpck_require__(60492);
+const core_1 = __nccwpck_require__(6325);
+const validation_1 = __nccwpck_require__(6841);
+const applicator_1 = __nccwpck_require__(2519);
+const format_1 = __nccwpck_require__(9);
+const metadata_1 = __nccwpck_require__(492);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5888,7 +5888,7 @@ exports["default"] = draft7Vocabularies;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
+const codegen_1 = __nccwpck_require__(28);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5981,7 +5981,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 10009:
+/***/ 9:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5993,7 +5993,7 @@ exports["default"] = format;
 
 /***/ }),
 
-/***/ 60492:
+/***/ 492:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6022,9 +6022,9 @@ exports.contentVocabulary = [
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const equal_1 = __nccwpck_require__(94839);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const equal_1 = __nccwpck_require__(4839);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -6048,14 +6048,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46928:
+/***/ 6928:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const equal_1 = __nccwpck_require__(94839);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const equal_1 = __nccwpck_require__(4839);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -6102,21 +6102,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 36841:
+/***/ 6841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(38795);
-const multipleOf_1 = __nccwpck_require__(66068);
-const limitLength_1 = __nccwpck_require__(98130);
-const pattern_1 = __nccwpck_require__(56407);
-const limitProperties_1 = __nccwpck_require__(25951);
-const required_1 = __nccwpck_require__(38216);
-const limitItems_1 = __nccwpck_require__(34376);
-const uniqueItems_1 = __nccwpck_require__(12108);
+const limitNumber_1 = __nccwpck_require__(8795);
+const multipleOf_1 = __nccwpck_require__(6068);
+const limitLength_1 = __nccwpck_require__(8130);
+const pattern_1 = __nccwpck_require__(6407);
+const limitProperties_1 = __nccwpck_require__(5951);
+const required_1 = __nccwpck_require__(8216);
+const limitItems_1 = __nccwpck_require__(4376);
+const uniqueItems_1 = __nccwpck_require__(2108);
 const const_1 = __nccwpck_require__(970);
-const enum_1 = __nccwpck_require__(46928);
+const enum_1 = __nccwpck_require__(6928);
 const validation = [
     // number
     limitNumber_1.default,
@@ -6141,12 +6141,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 34376:
+/***/ 4376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
+const codegen_1 = __nccwpck_require__(28);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -6171,14 +6171,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 98130:
+/***/ 8130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const ucs2length_1 = __nccwpck_require__(62998);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const ucs2length_1 = __nccwpck_require__(2998);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -6204,12 +6204,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 38795:
+/***/ 8795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
+const codegen_1 = __nccwpck_require__(28);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -6237,12 +6237,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 25951:
+/***/ 5951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
+const codegen_1 = __nccwpck_require__(28);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -6267,12 +6267,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 66068:
+/***/ 6068:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(20028);
+const codegen_1 = __nccwpck_require__(28);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -6299,14 +6299,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 56407:
+/***/ 6407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(96516);
-const util_1 = __nccwpck_require__(33904);
-const codegen_1 = __nccwpck_require__(20028);
+const code_1 = __nccwpck_require__(6516);
+const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(28);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -6338,14 +6338,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 38216:
+/***/ 8216:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(96516);
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
+const code_1 = __nccwpck_require__(6516);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6423,15 +6423,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 12108:
+/***/ 2108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dataType_1 = __nccwpck_require__(733);
-const codegen_1 = __nccwpck_require__(20028);
-const util_1 = __nccwpck_require__(33904);
-const equal_1 = __nccwpck_require__(94839);
+const codegen_1 = __nccwpck_require__(28);
+const util_1 = __nccwpck_require__(3904);
+const equal_1 = __nccwpck_require__(4839);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6493,7 +6493,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 82384:
+/***/ 2384:
 /***/ (function(module) {
 
 /**
@@ -8023,7 +8023,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 57638:
+/***/ 7638:
 /***/ ((module) => {
 
 
@@ -8076,7 +8076,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 38688:
+/***/ 8688:
 /***/ ((module) => {
 
 
@@ -8176,7 +8176,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 30218:
+/***/ 218:
 /***/ ((module) => {
 
 module.exports = Pend;
@@ -8238,26 +8238,26 @@ function pendGo(self, fn) {
 
 /***/ }),
 
-/***/ 47013:
+/***/ 7013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(78479);
+module.exports = __nccwpck_require__(8479);
 
 
 /***/ }),
 
-/***/ 78479:
+/***/ 8479:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(69278);
-var tls = __nccwpck_require__(64756);
-var http = __nccwpck_require__(58611);
-var https = __nccwpck_require__(65692);
-var events = __nccwpck_require__(24434);
-var assert = __nccwpck_require__(42613);
-var util = __nccwpck_require__(39023);
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -8517,33 +8517,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 89309:
+/***/ 9309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const Client = __nccwpck_require__(7140)
 const Dispatcher = __nccwpck_require__(5030)
-const Pool = __nccwpck_require__(32921)
-const BalancedPool = __nccwpck_require__(49390)
-const Agent = __nccwpck_require__(94586)
-const ProxyAgent = __nccwpck_require__(53747)
+const Pool = __nccwpck_require__(2921)
+const BalancedPool = __nccwpck_require__(9390)
+const Agent = __nccwpck_require__(4586)
+const ProxyAgent = __nccwpck_require__(3747)
 const EnvHttpProxyAgent = __nccwpck_require__(6920)
-const RetryAgent = __nccwpck_require__(59089)
-const errors = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
+const RetryAgent = __nccwpck_require__(9089)
+const errors = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
 const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(7998)
-const buildConnector = __nccwpck_require__(80951)
-const MockClient = __nccwpck_require__(18570)
-const MockAgent = __nccwpck_require__(98444)
-const MockPool = __nccwpck_require__(33927)
-const mockErrors = __nccwpck_require__(39654)
-const RetryHandler = __nccwpck_require__(37877)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(24498)
-const DecoratorHandler = __nccwpck_require__(94606)
-const RedirectHandler = __nccwpck_require__(83669)
-const createRedirectInterceptor = __nccwpck_require__(17327)
+const buildConnector = __nccwpck_require__(951)
+const MockClient = __nccwpck_require__(8570)
+const MockAgent = __nccwpck_require__(8444)
+const MockPool = __nccwpck_require__(3927)
+const mockErrors = __nccwpck_require__(9654)
+const RetryHandler = __nccwpck_require__(7877)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4498)
+const DecoratorHandler = __nccwpck_require__(4606)
+const RedirectHandler = __nccwpck_require__(3669)
+const createRedirectInterceptor = __nccwpck_require__(7327)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -8561,10 +8561,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(18529),
-  retry: __nccwpck_require__(22503),
-  dump: __nccwpck_require__(37407),
-  dns: __nccwpck_require__(86814)
+  redirect: __nccwpck_require__(910),
+  retry: __nccwpck_require__(2503),
+  dump: __nccwpck_require__(7407),
+  dns: __nccwpck_require__(6814)
 }
 
 module.exports.buildConnector = buildConnector
@@ -8626,7 +8626,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(88263).fetch)
+const fetchImpl = (__nccwpck_require__(8263).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -8638,20 +8638,20 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(23257).Headers
-module.exports.Response = __nccwpck_require__(11328).Response
-module.exports.Request = __nccwpck_require__(56398).Request
-module.exports.FormData = __nccwpck_require__(17653).FormData
+module.exports.Headers = __nccwpck_require__(3257).Headers
+module.exports.Response = __nccwpck_require__(1328).Response
+module.exports.Request = __nccwpck_require__(6398).Request
+module.exports.FormData = __nccwpck_require__(7653).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
 module.exports.FileReader = __nccwpck_require__(5660).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(58712)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8712)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(2118)
-const { kConstruct } = __nccwpck_require__(68404)
+const { kConstruct } = __nccwpck_require__(8404)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
@@ -8664,13 +8664,13 @@ module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(72811)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(5192)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(93040)
-module.exports.WebSocket = __nccwpck_require__(57327).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(3040)
+module.exports.WebSocket = __nccwpck_require__(9708).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -8686,18 +8686,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(79207)
+const { EventSource } = __nccwpck_require__(9207)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 72917:
+/***/ 2917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(48529)
-const { RequestAbortedError } = __nccwpck_require__(29934)
+const { addAbortListener } = __nccwpck_require__(8529)
+const { RequestAbortedError } = __nccwpck_require__(9934)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -8762,11 +8762,11 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(34589)
-const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
-const { addSignal, removeSignal } = __nccwpck_require__(72917)
+const assert = __nccwpck_require__(4589)
+const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
+const { addSignal, removeSignal } = __nccwpck_require__(2917)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -8872,7 +8872,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 27329:
+/***/ 7329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8881,16 +8881,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(57075)
+} = __nccwpck_require__(7075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
-const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(72917)
-const assert = __nccwpck_require__(34589)
+} = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
+const { AsyncResource } = __nccwpck_require__(6698)
+const { addSignal, removeSignal } = __nccwpck_require__(2917)
+const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
 
@@ -9130,17 +9130,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 93850:
+/***/ 3850:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(34589)
+const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(2036)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(18352)
-const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8352)
+const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -9351,18 +9351,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 12159:
+/***/ 2159:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(34589)
-const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(18352)
-const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(72917)
+const assert = __nccwpck_require__(4589)
+const { finished, PassThrough } = __nccwpck_require__(7075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8352)
+const { AsyncResource } = __nccwpck_require__(6698)
+const { addSignal, removeSignal } = __nccwpck_require__(2917)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -9578,16 +9578,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 63827:
+/***/ 3827:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(29934)
-const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(48529)
-const { addSignal, removeSignal } = __nccwpck_require__(72917)
-const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(9934)
+const { AsyncResource } = __nccwpck_require__(6698)
+const util = __nccwpck_require__(8529)
+const { addSignal, removeSignal } = __nccwpck_require__(2917)
+const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -9698,10 +9698,10 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(93850)
-module.exports.stream = __nccwpck_require__(12159)
-module.exports.pipeline = __nccwpck_require__(27329)
-module.exports.upgrade = __nccwpck_require__(63827)
+module.exports.request = __nccwpck_require__(3850)
+module.exports.stream = __nccwpck_require__(2159)
+module.exports.pipeline = __nccwpck_require__(7329)
+module.exports.upgrade = __nccwpck_require__(3827)
 module.exports.connect = __nccwpck_require__(4505)
 
 
@@ -9714,11 +9714,11 @@ module.exports.connect = __nccwpck_require__(4505)
 
 
 
-const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
-const { ReadableStreamFrom } = __nccwpck_require__(48529)
+const assert = __nccwpck_require__(4589)
+const { Readable } = __nccwpck_require__(7075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
+const { ReadableStreamFrom } = __nccwpck_require__(8529)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -10099,13 +10099,13 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 18352:
+/***/ 8352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(34589)
+const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(29934)
+} = __nccwpck_require__(9934)
 
 const { chunksDecode } = __nccwpck_require__(2036)
 const CHUNK_LIMIT = 128 * 1024
@@ -10199,16 +10199,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80951:
+/***/ 951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(77030)
-const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(48529)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(29934)
-const timers = __nccwpck_require__(14486)
+const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(4589)
+const util = __nccwpck_require__(8529)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(9934)
+const timers = __nccwpck_require__(4486)
 
 function noop () {}
 
@@ -10293,7 +10293,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(41692)
+        tls = __nccwpck_require__(1692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -10446,7 +10446,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 94448:
+/***/ 4448:
 /***/ ((module) => {
 
 
@@ -10571,12 +10571,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11509:
+/***/ 1509:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(53053)
-const util = __nccwpck_require__(57975)
+const diagnosticsChannel = __nccwpck_require__(3053)
+const util = __nccwpck_require__(7975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -10780,7 +10780,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29934:
+/***/ 9934:
 /***/ ((module) => {
 
 
@@ -11212,7 +11212,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76540:
+/***/ 6540:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11220,8 +11220,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(29934)
-const assert = __nccwpck_require__(34589)
+} = __nccwpck_require__(9934)
+const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -11235,9 +11235,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(48529)
-const { channels } = __nccwpck_require__(11509)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(94448)
+} = __nccwpck_require__(8529)
+const { channels } = __nccwpck_require__(1509)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4448)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -11701,7 +11701,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 25424:
+/***/ 5424:
 /***/ ((module) => {
 
 module.exports = {
@@ -11775,7 +11775,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78313:
+/***/ 8313:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11783,7 +11783,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(94448)
+} = __nccwpck_require__(4448)
 
 class TstNode {
   /** @type {any} */
@@ -11934,23 +11934,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48529:
+/***/ 8529:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(25424)
-const { IncomingMessage } = __nccwpck_require__(37067)
-const stream = __nccwpck_require__(57075)
-const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(4589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(5424)
+const { IncomingMessage } = __nccwpck_require__(7067)
+const stream = __nccwpck_require__(7075)
+const net = __nccwpck_require__(7030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(57975)
-const { stringify } = __nccwpck_require__(41792)
-const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(29934)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(94448)
-const { tree } = __nccwpck_require__(78313)
+const nodeUtil = __nccwpck_require__(7975)
+const { stringify } = __nccwpck_require__(1792)
+const { EventEmitter: EE } = __nccwpck_require__(8474)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4448)
+const { tree } = __nccwpck_require__(8313)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -12660,18 +12660,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94586:
+/***/ 4586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(29934)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(25424)
-const DispatcherBase = __nccwpck_require__(66870)
-const Pool = __nccwpck_require__(32921)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5424)
+const DispatcherBase = __nccwpck_require__(6870)
+const Pool = __nccwpck_require__(2921)
 const Client = __nccwpck_require__(7140)
-const util = __nccwpck_require__(48529)
-const createRedirectInterceptor = __nccwpck_require__(17327)
+const util = __nccwpck_require__(8529)
+const createRedirectInterceptor = __nccwpck_require__(7327)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12800,7 +12800,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 49390:
+/***/ 9390:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12808,7 +12808,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(29934)
+} = __nccwpck_require__(9934)
 const {
   PoolBase,
   kClients,
@@ -12817,9 +12817,9 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __nccwpck_require__(627)
-const Pool = __nccwpck_require__(32921)
-const { kUrl, kInterceptors } = __nccwpck_require__(25424)
-const { parseOrigin } = __nccwpck_require__(48529)
+const Pool = __nccwpck_require__(2921)
+const { kUrl, kInterceptors } = __nccwpck_require__(5424)
+const { parseOrigin } = __nccwpck_require__(8529)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13016,17 +13016,17 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 23010:
+/***/ 3010:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(48529)
-const { channels } = __nccwpck_require__(11509)
-const timers = __nccwpck_require__(14486)
+const assert = __nccwpck_require__(4589)
+const util = __nccwpck_require__(8529)
+const { channels } = __nccwpck_require__(1509)
+const timers = __nccwpck_require__(4486)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13039,7 +13039,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(29934)
+} = __nccwpck_require__(9934)
 const {
   kUrl,
   kReset,
@@ -13072,9 +13072,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(25424)
+} = __nccwpck_require__(5424)
 
-const constants = __nccwpck_require__(62811)
+const constants = __nccwpck_require__(2811)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -13086,11 +13086,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(15381) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(5381) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(34823))
+    mod = await WebAssembly.compile(__nccwpck_require__(4823))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -13098,7 +13098,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(15381))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(5381))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -14013,7 +14013,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(26455).extractBody)
+      extractBody = (__nccwpck_require__(6455).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -14536,21 +14536,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 61967:
+/***/ 1967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(34589)
-const { errorMonitor } = __nccwpck_require__(78474)
-const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(48529)
+const assert = __nccwpck_require__(4589)
+const { errorMonitor } = __nccwpck_require__(8474)
+const { pipeline } = __nccwpck_require__(7075)
+const util = __nccwpck_require__(8529)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(29934)
+} = __nccwpck_require__(9934)
 const {
   kUrl,
   kReset,
@@ -14569,7 +14569,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(25424)
+} = __nccwpck_require__(5424)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -14581,7 +14581,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(32467)
+  http2 = __nccwpck_require__(2467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -14975,7 +14975,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(26455).extractBody)
+    extractBody ??= (__nccwpck_require__(6455).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -15342,19 +15342,19 @@ module.exports = connectH2
 
 
 
-const assert = __nccwpck_require__(34589)
-const net = __nccwpck_require__(77030)
-const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(48529)
-const { channels } = __nccwpck_require__(11509)
-const Request = __nccwpck_require__(76540)
-const DispatcherBase = __nccwpck_require__(66870)
+const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(7030)
+const http = __nccwpck_require__(7067)
+const util = __nccwpck_require__(8529)
+const { channels } = __nccwpck_require__(1509)
+const Request = __nccwpck_require__(6540)
+const DispatcherBase = __nccwpck_require__(6870)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(29934)
-const buildConnector = __nccwpck_require__(80951)
+} = __nccwpck_require__(9934)
+const buildConnector = __nccwpck_require__(951)
 const {
   kUrl,
   kServerName,
@@ -15396,9 +15396,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(25424)
-const connectH1 = __nccwpck_require__(23010)
-const connectH2 = __nccwpck_require__(61967)
+} = __nccwpck_require__(5424)
+const connectH1 = __nccwpck_require__(3010)
+const connectH2 = __nccwpck_require__(1967)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -15706,7 +15706,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(17327)
+const createRedirectInterceptor = __nccwpck_require__(7327)
 
 function onError (client, err) {
   if (
@@ -15966,7 +15966,7 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 66870:
+/***/ 6870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15977,8 +15977,8 @@ const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(29934)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(25424)
+} = __nccwpck_require__(9934)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(5424)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -16185,7 +16185,7 @@ module.exports = DispatcherBase
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(78474)
+const EventEmitter = __nccwpck_require__(8474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -16258,10 +16258,10 @@ module.exports = Dispatcher
 
 
 
-const DispatcherBase = __nccwpck_require__(66870)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(25424)
-const ProxyAgent = __nccwpck_require__(53747)
-const Agent = __nccwpck_require__(94586)
+const DispatcherBase = __nccwpck_require__(6870)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(5424)
+const ProxyAgent = __nccwpck_require__(3747)
+const Agent = __nccwpck_require__(4586)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -16420,7 +16420,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 84007:
+/***/ 4007:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -16549,10 +16549,10 @@ module.exports = class FixedQueue {
 
 
 
-const DispatcherBase = __nccwpck_require__(66870)
-const FixedQueue = __nccwpck_require__(84007)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(25424)
-const PoolStats = __nccwpck_require__(95871)
+const DispatcherBase = __nccwpck_require__(6870)
+const FixedQueue = __nccwpck_require__(4007)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(5424)
+const PoolStats = __nccwpck_require__(5871)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -16745,10 +16745,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95871:
+/***/ 5871:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(25424)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(5424)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -16786,7 +16786,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 32921:
+/***/ 2921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16801,10 +16801,10 @@ const {
 const Client = __nccwpck_require__(7140)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(29934)
-const util = __nccwpck_require__(48529)
-const { kUrl, kInterceptors } = __nccwpck_require__(25424)
-const buildConnector = __nccwpck_require__(80951)
+} = __nccwpck_require__(9934)
+const util = __nccwpck_require__(8529)
+const { kUrl, kInterceptors } = __nccwpck_require__(5424)
+const buildConnector = __nccwpck_require__(951)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -16900,18 +16900,18 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 53747:
+/***/ 3747:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(25424)
-const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(94586)
-const Pool = __nccwpck_require__(32921)
-const DispatcherBase = __nccwpck_require__(66870)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(29934)
-const buildConnector = __nccwpck_require__(80951)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5424)
+const { URL } = __nccwpck_require__(3136)
+const Agent = __nccwpck_require__(4586)
+const Pool = __nccwpck_require__(2921)
+const DispatcherBase = __nccwpck_require__(6870)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(9934)
+const buildConnector = __nccwpck_require__(951)
 const Client = __nccwpck_require__(7140)
 
 const kAgent = Symbol('proxy agent')
@@ -17181,13 +17181,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 59089:
+/***/ 9089:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const Dispatcher = __nccwpck_require__(5030)
-const RetryHandler = __nccwpck_require__(37877)
+const RetryHandler = __nccwpck_require__(7877)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -17223,7 +17223,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 24498:
+/***/ 4498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17231,8 +17231,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(29934)
-const Agent = __nccwpck_require__(94586)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
+const Agent = __nccwpck_require__(4586)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -17262,7 +17262,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94606:
+/***/ 4606:
 /***/ ((module) => {
 
 
@@ -17313,16 +17313,16 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 83669:
+/***/ 3669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(48529)
-const { kBodyUsed } = __nccwpck_require__(25424)
-const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(29934)
-const EE = __nccwpck_require__(78474)
+const util = __nccwpck_require__(8529)
+const { kBodyUsed } = __nccwpck_require__(5424)
+const assert = __nccwpck_require__(4589)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
+const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -17552,20 +17552,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 37877:
+/***/ 7877:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(34589)
+const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(25424)
-const { RequestRetryError } = __nccwpck_require__(29934)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(5424)
+const { RequestRetryError } = __nccwpck_require__(9934)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(48529)
+} = __nccwpck_require__(8529)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -17996,14 +17996,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 86814:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(77030)
-const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(94606)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(29934)
+const { isIP } = __nccwpck_require__(7030)
+const { lookup } = __nccwpck_require__(610)
+const DecoratorHandler = __nccwpck_require__(4606)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(9934)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -18378,14 +18378,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 37407:
+/***/ 7407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(48529)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(29934)
-const DecoratorHandler = __nccwpck_require__(94606)
+const util = __nccwpck_require__(8529)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(9934)
+const DecoratorHandler = __nccwpck_require__(4606)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -18508,12 +18508,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 17327:
+/***/ 7327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(83669)
+const RedirectHandler = __nccwpck_require__(3669)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -18536,11 +18536,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 18529:
+/***/ 910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(83669)
+const RedirectHandler = __nccwpck_require__(3669)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -18567,11 +18567,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 22503:
+/***/ 2503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(37877)
+const RetryHandler = __nccwpck_require__(7877)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -18593,13 +18593,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 62811:
+/***/ 2811:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(46683);
+const utils_1 = __nccwpck_require__(6683);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -18877,7 +18877,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 15381:
+/***/ 5381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18889,7 +18889,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 34823:
+/***/ 4823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18901,7 +18901,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 46683:
+/***/ 6683:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18922,13 +18922,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 98444:
+/***/ 8444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(25424)
-const Agent = __nccwpck_require__(94586)
+const { kClients } = __nccwpck_require__(5424)
+const Agent = __nccwpck_require__(4586)
 const {
   kAgent,
   kMockAgentSet,
@@ -18939,14 +18939,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(12104)
-const MockClient = __nccwpck_require__(18570)
-const MockPool = __nccwpck_require__(33927)
-const { matchValue, buildMockOptions } = __nccwpck_require__(57532)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(29934)
+} = __nccwpck_require__(2104)
+const MockClient = __nccwpck_require__(8570)
+const MockPool = __nccwpck_require__(3927)
+const { matchValue, buildMockOptions } = __nccwpck_require__(7532)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(9934)
 const Dispatcher = __nccwpck_require__(5030)
-const Pluralizer = __nccwpck_require__(72492)
-const PendingInterceptorsFormatter = __nccwpck_require__(54955)
+const Pluralizer = __nccwpck_require__(2492)
+const PendingInterceptorsFormatter = __nccwpck_require__(4955)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -19089,14 +19089,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 18570:
+/***/ 8570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(57975)
+const { promisify } = __nccwpck_require__(7975)
 const Client = __nccwpck_require__(7140)
-const { buildMockDispatch } = __nccwpck_require__(57532)
+const { buildMockDispatch } = __nccwpck_require__(7532)
 const {
   kDispatches,
   kMockAgent,
@@ -19105,10 +19105,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(12104)
-const { MockInterceptor } = __nccwpck_require__(39478)
-const Symbols = __nccwpck_require__(25424)
-const { InvalidArgumentError } = __nccwpck_require__(29934)
+} = __nccwpck_require__(2104)
+const { MockInterceptor } = __nccwpck_require__(9478)
+const Symbols = __nccwpck_require__(5424)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -19155,12 +19155,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 39654:
+/***/ 9654:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(29934)
+const { UndiciError } = __nccwpck_require__(9934)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -19190,12 +19190,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39478:
+/***/ 9478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(57532)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(7532)
 const {
   kDispatches,
   kDispatchKey,
@@ -19203,9 +19203,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(12104)
-const { InvalidArgumentError } = __nccwpck_require__(29934)
-const { buildURL } = __nccwpck_require__(48529)
+} = __nccwpck_require__(2104)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
+const { buildURL } = __nccwpck_require__(8529)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -19404,14 +19404,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 33927:
+/***/ 3927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(32921)
-const { buildMockDispatch } = __nccwpck_require__(57532)
+const { promisify } = __nccwpck_require__(7975)
+const Pool = __nccwpck_require__(2921)
+const { buildMockDispatch } = __nccwpck_require__(7532)
 const {
   kDispatches,
   kMockAgent,
@@ -19420,10 +19420,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(12104)
-const { MockInterceptor } = __nccwpck_require__(39478)
-const Symbols = __nccwpck_require__(25424)
-const { InvalidArgumentError } = __nccwpck_require__(29934)
+} = __nccwpck_require__(2104)
+const { MockInterceptor } = __nccwpck_require__(9478)
+const Symbols = __nccwpck_require__(5424)
+const { InvalidArgumentError } = __nccwpck_require__(9934)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -19470,7 +19470,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 12104:
+/***/ 2104:
 /***/ ((module) => {
 
 
@@ -19500,26 +19500,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57532:
+/***/ 7532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(39654)
+const { MockNotMatchedError } = __nccwpck_require__(9654)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(12104)
-const { buildURL } = __nccwpck_require__(48529)
-const { STATUS_CODES } = __nccwpck_require__(37067)
+} = __nccwpck_require__(2104)
+const { buildURL } = __nccwpck_require__(8529)
+const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(57975)
+} = __nccwpck_require__(7975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -19874,13 +19874,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54955:
+/***/ 4955:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(57075)
-const { Console } = __nccwpck_require__(37540)
+const { Transform } = __nccwpck_require__(7075)
+const { Console } = __nccwpck_require__(7540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -19924,7 +19924,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 72492:
+/***/ 2492:
 /***/ ((module) => {
 
 
@@ -19960,7 +19960,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 14486:
+/***/ 4486:
 /***/ ((module) => {
 
 
@@ -20390,21 +20390,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39419:
+/***/ 9419:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(68404)
-const { urlEquals, getFieldValues } = __nccwpck_require__(76893)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(48529)
+const { kConstruct } = __nccwpck_require__(8404)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6893)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(8529)
 const { webidl } = __nccwpck_require__(5162)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(11328)
-const { Request, fromInnerRequest } = __nccwpck_require__(56398)
-const { kState } = __nccwpck_require__(16602)
-const { fetching } = __nccwpck_require__(88263)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(53095)
-const assert = __nccwpck_require__(34589)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1328)
+const { Request, fromInnerRequest } = __nccwpck_require__(6398)
+const { kState } = __nccwpck_require__(6602)
+const { fetching } = __nccwpck_require__(8263)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3095)
+const assert = __nccwpck_require__(4589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -21261,10 +21261,10 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(68404)
-const { Cache } = __nccwpck_require__(39419)
+const { kConstruct } = __nccwpck_require__(8404)
+const { Cache } = __nccwpck_require__(9419)
 const { webidl } = __nccwpck_require__(5162)
-const { kEnumerableProperty } = __nccwpck_require__(48529)
+const { kEnumerableProperty } = __nccwpck_require__(8529)
 
 class CacheStorage {
   /**
@@ -21415,26 +21415,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68404:
+/***/ 8404:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(25424).kConstruct)
+  kConstruct: (__nccwpck_require__(5424).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 76893:
+/***/ 6893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(72811)
-const { isValidHeaderName } = __nccwpck_require__(53095)
+const assert = __nccwpck_require__(4589)
+const { URLSerializer } = __nccwpck_require__(5192)
+const { isValidHeaderName } = __nccwpck_require__(3095)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -21479,7 +21479,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79265:
+/***/ 9265:
 /***/ ((module) => {
 
 
@@ -21504,9 +21504,9 @@ module.exports = {
 
 
 const { parseSetCookie } = __nccwpck_require__(2351)
-const { stringify } = __nccwpck_require__(40190)
+const { stringify } = __nccwpck_require__(190)
 const { webidl } = __nccwpck_require__(5162)
-const { Headers } = __nccwpck_require__(23257)
+const { Headers } = __nccwpck_require__(3257)
 
 /**
  * @typedef {Object} Cookie
@@ -21694,10 +21694,10 @@ module.exports = {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(79265)
-const { isCTLExcludingHtab } = __nccwpck_require__(40190)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(72811)
-const assert = __nccwpck_require__(34589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9265)
+const { isCTLExcludingHtab } = __nccwpck_require__(190)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(5192)
+const assert = __nccwpck_require__(4589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -22006,7 +22006,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40190:
+/***/ 190:
 /***/ ((module) => {
 
 
@@ -22365,13 +22365,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42900:
+/***/ 2900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(51048)
+const { Transform } = __nccwpck_require__(7075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(1048)
 
 /**
  * @type {number[]} BOM
@@ -22946,23 +22946,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79207:
+/***/ 9207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(88263)
-const { makeRequest } = __nccwpck_require__(56398)
+const { pipeline } = __nccwpck_require__(7075)
+const { fetching } = __nccwpck_require__(8263)
+const { makeRequest } = __nccwpck_require__(6398)
 const { webidl } = __nccwpck_require__(5162)
-const { EventSourceStream } = __nccwpck_require__(42900)
-const { parseMIMEType } = __nccwpck_require__(72811)
-const { createFastMessageEvent } = __nccwpck_require__(93040)
-const { isNetworkError } = __nccwpck_require__(11328)
-const { delay } = __nccwpck_require__(51048)
-const { kEnumerableProperty } = __nccwpck_require__(48529)
-const { environmentSettingsObject } = __nccwpck_require__(53095)
-const { getGlobalDispatcher } = __nccwpck_require__(24498)
+const { EventSourceStream } = __nccwpck_require__(2900)
+const { parseMIMEType } = __nccwpck_require__(5192)
+const { createFastMessageEvent } = __nccwpck_require__(3040)
+const { isNetworkError } = __nccwpck_require__(1328)
+const { delay } = __nccwpck_require__(1048)
+const { kEnumerableProperty } = __nccwpck_require__(8529)
+const { environmentSettingsObject } = __nccwpck_require__(3095)
+const { getGlobalDispatcher } = __nccwpck_require__(4498)
 
 let experimentalWarned = false
 
@@ -23436,7 +23436,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51048:
+/***/ 1048:
 /***/ ((module) => {
 
 
@@ -23480,12 +23480,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26455:
+/***/ 6455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(48529)
+const util = __nccwpck_require__(8529)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -23495,20 +23495,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(53095)
-const { FormData } = __nccwpck_require__(17653)
-const { kState } = __nccwpck_require__(16602)
+} = __nccwpck_require__(3095)
+const { FormData } = __nccwpck_require__(7653)
+const { kState } = __nccwpck_require__(6602)
 const { webidl } = __nccwpck_require__(5162)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(34589)
-const { isErrored, isDisturbed } = __nccwpck_require__(57075)
-const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(72811)
-const { multipartFormDataParser } = __nccwpck_require__(66701)
+const assert = __nccwpck_require__(4589)
+const { isErrored, isDisturbed } = __nccwpck_require__(7075)
+const { isArrayBuffer } = __nccwpck_require__(3429)
+const { serializeAMimeType } = __nccwpck_require__(5192)
+const { multipartFormDataParser } = __nccwpck_require__(6701)
 let random
 
 try {
-  const crypto = __nccwpck_require__(77598)
+  const crypto = __nccwpck_require__(7598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -24016,7 +24016,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65706:
+/***/ 5706:
 /***/ ((module) => {
 
 
@@ -24147,12 +24147,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72811:
+/***/ 5192:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(34589)
+const assert = __nccwpck_require__(4589)
 
 const encoder = new TextEncoder()
 
@@ -24903,7 +24903,7 @@ module.exports = {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(25424)
+const { kConnected, kSize } = __nccwpck_require__(5424)
 
 class CompatWeakRef {
   constructor (value) {
@@ -24951,13 +24951,13 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 25733:
+/***/ 5733:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(16602)
+const { kState } = __nccwpck_require__(6602)
 const { webidl } = __nccwpck_require__(5162)
 
 // TODO(@KhafraDev): remove
@@ -25084,17 +25084,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 66701:
+/***/ 6701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(48529)
-const { utf8DecodeBytes } = __nccwpck_require__(53095)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(72811)
-const { isFileLike } = __nccwpck_require__(25733)
-const { makeEntry } = __nccwpck_require__(17653)
-const assert = __nccwpck_require__(34589)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(8529)
+const { utf8DecodeBytes } = __nccwpck_require__(3095)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(5192)
+const { isFileLike } = __nccwpck_require__(5733)
+const { makeEntry } = __nccwpck_require__(7653)
+const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -25565,18 +25565,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17653:
+/***/ 7653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(53095)
-const { kState } = __nccwpck_require__(16602)
-const { kEnumerableProperty } = __nccwpck_require__(48529)
-const { FileLike, isFileLike } = __nccwpck_require__(25733)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3095)
+const { kState } = __nccwpck_require__(6602)
+const { kEnumerableProperty } = __nccwpck_require__(8529)
+const { FileLike, isFileLike } = __nccwpck_require__(5733)
 const { webidl } = __nccwpck_require__(5162)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(57975)
+const nodeUtil = __nccwpck_require__(7975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -25824,7 +25824,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 58712:
+/***/ 8712:
 /***/ ((module) => {
 
 
@@ -25871,23 +25871,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23257:
+/***/ 3257:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(25424)
-const { kEnumerableProperty } = __nccwpck_require__(48529)
+const { kConstruct } = __nccwpck_require__(5424)
+const { kEnumerableProperty } = __nccwpck_require__(8529)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(53095)
+} = __nccwpck_require__(3095)
 const { webidl } = __nccwpck_require__(5162)
-const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(57975)
+const assert = __nccwpck_require__(4589)
+const util = __nccwpck_require__(7975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -26565,7 +26565,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88263:
+/***/ 8263:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -26578,10 +26578,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(11328)
-const { HeadersList } = __nccwpck_require__(23257)
-const { Request, cloneRequest } = __nccwpck_require__(56398)
-const zlib = __nccwpck_require__(38522)
+} = __nccwpck_require__(1328)
+const { HeadersList } = __nccwpck_require__(3257)
+const { Request, cloneRequest } = __nccwpck_require__(6398)
+const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -26616,24 +26616,24 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(53095)
-const { kState, kDispatcher } = __nccwpck_require__(16602)
-const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(26455)
+} = __nccwpck_require__(3095)
+const { kState, kDispatcher } = __nccwpck_require__(6602)
+const assert = __nccwpck_require__(4589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6455)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(65706)
-const EE = __nccwpck_require__(78474)
-const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(48529)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(72811)
-const { getGlobalDispatcher } = __nccwpck_require__(24498)
+} = __nccwpck_require__(5706)
+const EE = __nccwpck_require__(8474)
+const { Readable, pipeline, finished } = __nccwpck_require__(7075)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(8529)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(5192)
+const { getGlobalDispatcher } = __nccwpck_require__(4498)
 const { webidl } = __nccwpck_require__(5162)
-const { STATUS_CODES } = __nccwpck_require__(37067)
+const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -28842,23 +28842,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56398:
+/***/ 6398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(26455)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(23257)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6455)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(3257)
 const { FinalizationRegistry } = __nccwpck_require__(3090)()
-const util = __nccwpck_require__(48529)
-const nodeUtil = __nccwpck_require__(57975)
+const util = __nccwpck_require__(8529)
+const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(53095)
+} = __nccwpck_require__(3095)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -28868,14 +28868,14 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(65706)
+} = __nccwpck_require__(5706)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(16602)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6602)
 const { webidl } = __nccwpck_require__(5162)
-const { URLSerializer } = __nccwpck_require__(72811)
-const { kConstruct } = __nccwpck_require__(25424)
-const assert = __nccwpck_require__(34589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
+const { URLSerializer } = __nccwpck_require__(5192)
+const { kConstruct } = __nccwpck_require__(5424)
+const assert = __nccwpck_require__(4589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
 const kAbortController = Symbol('abortController')
 
@@ -29886,15 +29886,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 11328:
+/***/ 1328:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(23257)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(26455)
-const util = __nccwpck_require__(48529)
-const nodeUtil = __nccwpck_require__(57975)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(3257)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6455)
+const util = __nccwpck_require__(8529)
+const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -29905,18 +29905,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(53095)
+} = __nccwpck_require__(3095)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(65706)
-const { kState, kHeaders } = __nccwpck_require__(16602)
+} = __nccwpck_require__(5706)
+const { kState, kHeaders } = __nccwpck_require__(6602)
 const { webidl } = __nccwpck_require__(5162)
-const { FormData } = __nccwpck_require__(17653)
-const { URLSerializer } = __nccwpck_require__(72811)
-const { kConstruct } = __nccwpck_require__(25424)
-const assert = __nccwpck_require__(34589)
-const { types } = __nccwpck_require__(57975)
+const { FormData } = __nccwpck_require__(7653)
+const { URLSerializer } = __nccwpck_require__(5192)
+const { kConstruct } = __nccwpck_require__(5424)
+const assert = __nccwpck_require__(4589)
+const { types } = __nccwpck_require__(7975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -30503,7 +30503,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 16602:
+/***/ 6602:
 /***/ ((module) => {
 
 
@@ -30519,20 +30519,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53095:
+/***/ 3095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(57075)
-const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(65706)
-const { getGlobalOrigin } = __nccwpck_require__(58712)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(72811)
+const { Transform } = __nccwpck_require__(7075)
+const zlib = __nccwpck_require__(8522)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5706)
+const { getGlobalOrigin } = __nccwpck_require__(8712)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(5192)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(48529)
-const assert = __nccwpck_require__(34589)
-const { isUint8Array } = __nccwpck_require__(73429)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(8529)
+const assert = __nccwpck_require__(4589)
+const { isUint8Array } = __nccwpck_require__(3429)
 const { webidl } = __nccwpck_require__(5162)
 
 let supportedHashes = []
@@ -30541,7 +30541,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(77598)
+  crypto = __nccwpck_require__(7598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -32163,9 +32163,9 @@ module.exports = {
 
 
 
-const { types, inspect } = __nccwpck_require__(57975)
-const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(48529)
+const { types, inspect } = __nccwpck_require__(7975)
+const { markAsUncloneable } = __nccwpck_require__(5919)
+const { toUSVString } = __nccwpck_require__(8529)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -32860,7 +32860,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69944:
+/***/ 9944:
 /***/ ((module) => {
 
 
@@ -33166,16 +33166,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(857)
+} = __nccwpck_require__(3238)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(97192)
+} = __nccwpck_require__(7192)
 const { webidl } = __nccwpck_require__(5162)
-const { kEnumerableProperty } = __nccwpck_require__(48529)
+const { kEnumerableProperty } = __nccwpck_require__(8529)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -33508,7 +33508,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74732:
+/***/ 4732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33593,7 +33593,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97192:
+/***/ 7192:
 /***/ ((module) => {
 
 
@@ -33610,7 +33610,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 857:
+/***/ 3238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33621,12 +33621,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(97192)
-const { ProgressEvent } = __nccwpck_require__(74732)
-const { getEncoding } = __nccwpck_require__(69944)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(72811)
-const { types } = __nccwpck_require__(57975)
-const { StringDecoder } = __nccwpck_require__(13193)
+} = __nccwpck_require__(7192)
+const { ProgressEvent } = __nccwpck_require__(4732)
+const { getEncoding } = __nccwpck_require__(9944)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(5192)
+const { types } = __nccwpck_require__(7975)
+const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -34008,32 +34008,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36890:
+/***/ 6890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(96869)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6869)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(25457)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(91226)
-const { channels } = __nccwpck_require__(11509)
-const { CloseEvent } = __nccwpck_require__(93040)
-const { makeRequest } = __nccwpck_require__(56398)
-const { fetching } = __nccwpck_require__(88263)
-const { Headers, getHeadersList } = __nccwpck_require__(23257)
-const { getDecodeSplit } = __nccwpck_require__(53095)
-const { WebsocketFrameSend } = __nccwpck_require__(82129)
+} = __nccwpck_require__(5457)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1226)
+const { channels } = __nccwpck_require__(1509)
+const { CloseEvent } = __nccwpck_require__(3040)
+const { makeRequest } = __nccwpck_require__(6398)
+const { fetching } = __nccwpck_require__(8263)
+const { Headers, getHeadersList } = __nccwpck_require__(3257)
+const { getDecodeSplit } = __nccwpck_require__(3095)
+const { WebsocketFrameSend } = __nccwpck_require__(2129)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(77598)
+  crypto = __nccwpck_require__(7598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -34386,7 +34386,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 96869:
+/***/ 6869:
 /***/ ((module) => {
 
 
@@ -34459,15 +34459,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93040:
+/***/ 3040:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { webidl } = __nccwpck_require__(5162)
-const { kEnumerableProperty } = __nccwpck_require__(48529)
-const { kConstruct } = __nccwpck_require__(25424)
-const { MessagePort } = __nccwpck_require__(75919)
+const { kEnumerableProperty } = __nccwpck_require__(8529)
+const { kConstruct } = __nccwpck_require__(5424)
+const { MessagePort } = __nccwpck_require__(5919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -34795,12 +34795,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82129:
+/***/ 2129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(96869)
+const { maxUnsigned16Bit } = __nccwpck_require__(6869)
 
 const BUFFER_SIZE = 16386
 
@@ -34810,7 +34810,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(77598)
+  crypto = __nccwpck_require__(7598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -34898,14 +34898,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87350:
+/***/ 7350:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(91226)
-const { MessageSizeExceededError } = __nccwpck_require__(29934)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
+const { isValidClientWindowBits } = __nccwpck_require__(1226)
+const { MessageSizeExceededError } = __nccwpck_require__(9934)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -35010,16 +35010,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 85183:
+/***/ 5183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(57075)
-const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(96869)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(25457)
-const { channels } = __nccwpck_require__(11509)
+const { Writable } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(4589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6869)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(5457)
+const { channels } = __nccwpck_require__(1509)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -35029,11 +35029,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(91226)
-const { WebsocketFrameSend } = __nccwpck_require__(82129)
-const { closeWebSocketConnection } = __nccwpck_require__(36890)
-const { PerMessageDeflate } = __nccwpck_require__(87350)
-const { MessageSizeExceededError } = __nccwpck_require__(29934)
+} = __nccwpck_require__(1226)
+const { WebsocketFrameSend } = __nccwpck_require__(2129)
+const { closeWebSocketConnection } = __nccwpck_require__(6890)
+const { PerMessageDeflate } = __nccwpck_require__(7350)
+const { MessageSizeExceededError } = __nccwpck_require__(9934)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -35544,14 +35544,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69051:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(82129)
-const { opcodes, sendHints } = __nccwpck_require__(96869)
-const FixedQueue = __nccwpck_require__(84007)
+const { WebsocketFrameSend } = __nccwpck_require__(2129)
+const { opcodes, sendHints } = __nccwpck_require__(6869)
+const FixedQueue = __nccwpck_require__(4007)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -35655,7 +35655,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 25457:
+/***/ 5457:
 /***/ ((module) => {
 
 
@@ -35674,16 +35674,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91226:
+/***/ 1226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(25457)
-const { states, opcodes } = __nccwpck_require__(96869)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(93040)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5457)
+const { states, opcodes } = __nccwpck_require__(6869)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(3040)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(72811)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(5192)
 
 /* globals Blob */
 
@@ -36003,15 +36003,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57327:
+/***/ 9708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { webidl } = __nccwpck_require__(5162)
-const { URLSerializer } = __nccwpck_require__(72811)
-const { environmentSettingsObject } = __nccwpck_require__(53095)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(96869)
+const { URLSerializer } = __nccwpck_require__(5192)
+const { environmentSettingsObject } = __nccwpck_require__(3095)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6869)
 const {
   kWebSocketURL,
   kReadyState,
@@ -36020,21 +36020,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(25457)
+} = __nccwpck_require__(5457)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(91226)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(36890)
-const { ByteParser } = __nccwpck_require__(85183)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(48529)
-const { getGlobalDispatcher } = __nccwpck_require__(24498)
-const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(93040)
-const { SendQueue } = __nccwpck_require__(69051)
+} = __nccwpck_require__(1226)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6890)
+const { ByteParser } = __nccwpck_require__(5183)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(8529)
+const { getGlobalDispatcher } = __nccwpck_require__(4498)
+const { types } = __nccwpck_require__(7975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(3040)
+const { SendQueue } = __nccwpck_require__(9051)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -36605,7 +36605,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99489:
+/***/ 9489:
 /***/ ((module) => {
 
 // Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
@@ -36657,17 +36657,17 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 37783:
+/***/ 7783:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
-var fs = __nccwpck_require__(79896);
-var util = __nccwpck_require__(39023);
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
 var stream = __nccwpck_require__(2203);
 var Readable = stream.Readable;
 var PassThrough = stream.PassThrough;
-var Pend = __nccwpck_require__(30218);
-var EventEmitter = (__nccwpck_require__(24434).EventEmitter);
+var Pend = __nccwpck_require__(218);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
 
 exports.BufferSlicer = BufferSlicer;
 exports.FdSlicer = FdSlicer;
@@ -36852,20 +36852,20 @@ BufferSlicer.prototype.unref = function() {
 
 /***/ }),
 
-/***/ 67198:
+/***/ 7198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var fs = __nccwpck_require__(79896);
-var zlib = __nccwpck_require__(43106);
-var fd_slicer = __nccwpck_require__(37783);
-var util = __nccwpck_require__(39023);
-var EventEmitter = (__nccwpck_require__(24434).EventEmitter);
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(7783);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
 var Transform = (__nccwpck_require__(2203).Transform);
 var PassThrough = (__nccwpck_require__(2203).PassThrough);
 var Writable = (__nccwpck_require__(2203).Writable);
 
 // Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(99489);
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(9489);
 
 exports.open = open;
 exports.fromFd = fromFd;
@@ -37959,9 +37959,9 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52877);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79348);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2877);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7753);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
 
 
 
@@ -37974,7 +37974,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19594:
+/***/ 9594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37984,21 +37984,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_ = __nccwpck_require__(542);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
-var github = __nccwpck_require__(99280);
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(8830);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
+var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 21 modules
-var src = __nccwpck_require__(52877);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
-var core_src = __nccwpck_require__(69236);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 26 modules
-var github_src = __nccwpck_require__(79348);
+var src = __nccwpck_require__(2877);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 183 modules
+var core_src = __nccwpck_require__(2854);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(7753);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38108,7 +38108,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 69236:
+/***/ 2854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38124,7 +38124,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Rh: () => (/* reexport */ diffMetrics),
   Gm: () => (/* reexport */ diffParams),
   DR: () => (/* reexport */ evaluateGate),
-  Cc: () => (/* reexport */ formatLocated),
+  Cc: () => (/* reexport */ errors_formatLocated),
   be: () => (/* reexport */ formatOf),
   iU: () => (/* reexport */ isUserError),
   Vt: () => (/* reexport */ jobDeltas),
@@ -38141,7 +38141,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38158,10 +38158,10 @@ class errors_UserError extends Error {
     }
     /** `file:line:column: key: message`, omitting the parts that are unknown. */
     toString() {
-        return formatLocated(this.message, this.location);
+        return errors_formatLocated(this.message, this.location);
     }
 }
-function formatLocated(message, { file, line, column, path }) {
+function errors_formatLocated(message, { file, line, column, path }) {
     let where = file ?? '';
     if (file && line !== undefined)
         where += `:${line}${column !== undefined ? `:${column}` : ''}`;
@@ -38183,7 +38183,7 @@ function isUserError(error) {
 const types_REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38237,7 +38237,7 @@ function isRecord(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(96223);
+var ajv = __nccwpck_require__(6223);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/suggest.ts
 /**
@@ -38525,35 +38525,35 @@ function wrongKind(json) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
 
 
 /**
  * Reads a UTF-8 text file for a loader, refusing files larger than `maxBytes` (inputs may come from
- * untrusted pull requests) and turning the usual failures into one-line `UserError`s.
+ * untrusted pull requests) and turning the usual failures into one-line `UserError`s about `name`.
  */
-async function read_text_readTextFile(path, maxBytes) {
+async function read_text_readTextFile(path, maxBytes, name = path) {
     let bytes;
     try {
         const { size } = await (0,promises_.stat)(path);
         if (size > maxBytes)
-            throw tooLarge(path, size, maxBytes);
+            throw tooLarge(name, size, maxBytes);
         bytes = await (0,promises_.readFile)(path);
     }
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(fileErrorMessage(error), { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
     }
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes)
-        throw tooLarge(path, bytes.length, maxBytes);
+        throw tooLarge(name, bytes.length, maxBytes);
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new errors_UserError('is not valid UTF-8 text', { file: path });
+        throw new errors_UserError('is not valid UTF-8 text', { file: name });
     }
 }
 function tooLarge(path, size, maxBytes) {
@@ -38853,7 +38853,7 @@ const CONFIG_DEFAULTS = {
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
 const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1,"maxLength":10000},"deps":{"description":"Files and folders the command reads.","$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256}},"metrics":{"description":"Metrics files the command writes.","$ref":"#/definitions/pathList"}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","type":"string","minLength":1,"maxLength":1024}}},"gate":{"type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number"},"max":{"description":"The candidate must be at most this.","type":"number"},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"}}}},"report":{"type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(88009);
+var dist = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
 
 
@@ -39091,16 +39091,24 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /**
  * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering (mentions, issue references like `#1`, `owner/repo#1`, `GH-1` and custom `JIRA-1`
- * autolinks, `scheme://` and `www.` autolinks) get a zero-width break; every ASCII character with a
- * meaning in GFM (emphasis, code, links, images, headings, lists, tables, HTML, entities,
- * strikethrough, setext underlines, emoji shortcodes, math) gets a backslash.
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
  */
-const LINKABLE = /@|#(?=\d)|(?<=[A-Za-z])-(?=\d)|:(?=\/\/)|www(?=\.)/.source;
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
 const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`${LINKABLE}|[&<>"']`, 'gi');
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
 /**
  * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
  * and removes control and bidirectional-override characters. Safe for terminals as well.
@@ -39120,7 +39128,9 @@ function escapeText(value) {
     const text = safe_sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable) => {
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
         const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
         return linkable ? `${escaped}${BREAK}` : escaped;
     });
@@ -39131,7 +39141,7 @@ function escapeText(value) {
  */
 function escapeHtml(value) {
     const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match) => HTML_ENTITIES[match] ?? `${match}${BREAK}`);
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function tableCell(value, maxChars = 256) {
@@ -42848,9 +42858,9 @@ async function findLineStart(source, target) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
 /** Problems found in data files, recorded with their position and bounded in number. */
 /** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
@@ -54144,7 +54154,7 @@ function describe(value) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -59148,64 +59158,150 @@ function splitShard(shard, parts) {
     return Array.from({ length: parts }, (_, j) => ({ index: (index - 1) * parts + j + 1, count: count * parts }));
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
-const MAX_LISTED = 10;
-const MAX_VALUE_CHARS = 80;
-/** `≥ 0 and < 100`, `≤ 5`, `any`; datetime bounds as ISO text. */
-function describe_describeBounds({ min, max, strictMin, strictMax }, datetime = false) {
-    const show = (x) => (datetime ? new Date(x).toISOString() : describe_formatNumber(x));
-    const parts = [];
-    if (min !== undefined)
-        parts.push(`${strictMin ? '>' : '≥'} ${show(min)}`);
-    if (max !== undefined)
-        parts.push(`${strictMax ? '<' : '≤'} ${show(max)}`);
-    return parts.length > 0 ? parts.join(' and ') : 'any';
+;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
+
+const DEFAULT_MAX_ALLOWED = 20;
+/**
+ * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
+ * each column's type when all its non-null values agree on one, `nullable: false` when it has no
+ * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
+ * significant digits of the range, and an `allowed` list for text columns with few distinct values
+ * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
+ */
+function inferSchema(table, stats, options = {}) {
+    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
+    const columns = {};
+    for (const name of table.columns) {
+        const column = stats.get(name);
+        columns[name] = column ? inferColumn(column, maxAllowed) : {};
+    }
+    const schema = {
+        version: 1,
+        columns,
+        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
+        unexpected_columns: 'warn',
+    };
+    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
+    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
+    return header + stringify(schema, { lineWidth: 0 });
 }
-/** `{a, b, 3}`, listing at most ten values. */
-function describe_describeSet(values) {
-    const shown = values
-        .slice(0, MAX_LISTED)
-        .map((value) => (typeof value === 'string' ? describe_boundText(value) : String(value)));
-    const more = values.length > MAX_LISTED ? `, … ${values.length - MAX_LISTED} more` : '';
-    return `{${shown.join(', ')}${more}}`;
+function inferColumn(stats, maxAllowed) {
+    const nonNull = stats.count - stats.nulls;
+    const column = {};
+    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
+    if (type)
+        column.type = type;
+    if (stats.nulls === 0 && stats.count > 0)
+        column.nullable = false;
+    else if (nonNull > 0)
+        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
+    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
+        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
+        column.min = min;
+        column.max = max;
+    }
+    if (type === 'string') {
+        const allowed = completeValues(stats, nonNull, maxAllowed);
+        if (allowed)
+            column.allowed = allowed;
+    }
+    return column;
 }
-/** Names joined with commas, at most ten of them. */
-function describe_describeNames(names) {
-    const shown = names.slice(0, MAX_LISTED).map(describe_boundText);
-    return shown.join(', ') + (names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : '');
+/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
+function typeOf(counts, nonNull) {
+    if (!counts)
+        return undefined;
+    const count = (type) => counts[type] ?? 0;
+    if (count('integer') === nonNull)
+        return 'integer';
+    if (count('integer') + count('number') === nonNull)
+        return 'number';
+    if (count('boolean') === nonNull)
+        return 'boolean';
+    if (count('datetime') === nonNull)
+        return 'datetime';
+    return 'string';
 }
-/** A value from the data, cut to a length that fits a one-line message or an annotation. */
-function describe_boundText(text) {
-    const chars = Array.from(text);
-    return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join('') + '…' : text;
+function completeValues(stats, nonNull, maxAllowed) {
+    const top = stats.topValues;
+    if (!top || top.length === 0 || top.length > maxAllowed)
+        return undefined;
+    const covered = top.reduce((sum, { count }) => sum + count, 0);
+    if (covered !== nonNull)
+        return undefined;
+    return top.map(({ value }) => value).sort();
 }
-/** Up to six significant digits, no exponent noise for everyday magnitudes. */
-function describe_formatNumber(x) {
-    if (!Number.isFinite(x) || Number.isInteger(x))
-        return String(x);
-    return String(Number(x.toPrecision(6)));
-}
-/** `2.5%`, `0.01%`, `100%`. */
-function describe_formatPercent(fraction) {
-    return `${describe_formatNumber(fraction * 100)}%`;
+/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
+function roundOutward(min, max, integer) {
+    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
+    const exponent = Math.floor(Math.log10(span)) - 1;
+    if (integer && exponent <= 0)
+        return [Math.floor(min), Math.ceil(max)];
+    const step = 10 ** exponent;
+    const decimals = Math.max(0, -exponent);
+    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
+    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
+    // toFixed can round back across the data by a last-digit error; step out once more if it did.
+    return [
+        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
+        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
+    ];
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
-/** What a column's values must read as. */
-const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
-const ROW_CHECK_KINDS = new Set([
-    'not_null',
-    'null',
-    'type',
-    'between',
-    'in_set',
-    'not_in_set',
-    'regex',
-    'not_regex',
-    'unique',
-]);
-function types_isRowCheck(check) {
-    return ROW_CHECK_KINDS.has(check.kind);
+;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
+
+/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
+const VALUE_TYPE_OF = {
+    integer: 'integer',
+    number: 'number',
+    boolean: 'boolean',
+    datetime: 'datetime',
+    string: 'string',
+};
+/**
+ * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
+ * distinct values than that shows up as incomplete rather than as a list cut short.
+ */
+const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
+/**
+ * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
+ * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
+ * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
+ * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
+ */
+function column_stats_columnStatsOf(column, options = {}) {
+    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
+    const typeCounts = {};
+    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
+        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
+    }
+    stats.typeCounts = typeCounts;
+    const moments = column.moments;
+    if (moments.count > 0) {
+        stats.min = moments.min;
+        stats.max = moments.max;
+        stats.mean = moments.mean;
+        if (moments.count > 1)
+            stats.stdev = moments.sampleStdDev;
+        const kll = column.kll;
+        // The sketch returns a value of the column whose rank is within its bound of q, whatever the method.
+        stats.quantile = (q) => kll.quantile(q);
+    }
+    if (column.minTime <= column.maxTime) {
+        stats.minTime = column.minTime;
+        stats.maxTime = column.maxTime;
+    }
+    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
+    if (top.length > 0)
+        stats.topValues = top.map(({ value, count }) => ({ value, count }));
+    return stats;
+}
+/** The table's row count and column names, and each column's statistics, as the checks take them. */
+function column_stats_profileStats(profile, options = {}) {
+    return {
+        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
+        stats: new Map(profile.columns.map((column) => [column.name, column_stats_columnStatsOf(column, options)])),
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/values.ts
@@ -59427,7 +59523,500 @@ function translatePythonSyntax(pattern) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/condition.ts
+
+
+
+/** A condition that cannot be read: the message says what and where, for the suite's located error. */
+class ConditionSyntaxError extends Error {
+}
+const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '&', '|', '~', '(', ')', '[', ']', ',', '.'];
+const condition_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            i++;
+            continue;
+        }
+        const rest = text.slice(i);
+        if (c === '"' || c === "'" || c === '`') {
+            const close = text.indexOf(c, i + 1);
+            if (close < 0)
+                throw new ConditionSyntaxError(`unclosed ${c} at character ${i + 1}`);
+            const body = text.slice(i + 1, close);
+            tokens.push(c === '`' ? { kind: 'column', text: body, at: i } : { kind: 'string', value: body, at: i });
+            i = close + 1;
+            continue;
+        }
+        // A sign starts a number only where a value is due (`x > -5`), not after one (`a-1` is not supported).
+        const previous = tokens[tokens.length - 1];
+        const valueDue = !previous || (previous.kind === 'op' && previous.text !== ')' && previous.text !== ']');
+        const number = /^\d|^\.\d/.test(rest) || (valueDue && /^[+-]\.?\d/.test(rest)) ? condition_NUMBER.exec(rest) : null;
+        if (number) {
+            tokens.push({ kind: 'number', value: Number(number[0]), at: i });
+            i += number[0].length;
+            continue;
+        }
+        const name = NAME.exec(rest);
+        if (name) {
+            tokens.push({ kind: 'name', text: name[0], at: i });
+            i += name[0].length;
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
+        if (!op)
+            throw new ConditionSyntaxError(`unexpected ${JSON.stringify(c)} at character ${i + 1}`);
+        tokens.push({ kind: 'op', text: op, at: i });
+        i += op.length;
+    }
+    tokens.push({ kind: 'end', at: text.length });
+    return tokens;
+}
+const NULL_METHODS = { isnull: false, isna: false, notnull: true, notna: true };
+/**
+ * Parses a row condition: comparisons (`==`, `!=`, `<`, `<=`, `>`, `>=`, chained as in
+ * `1 < x <= 5`) between a column and a number, a string, `True`/`False` or another column;
+ * `in` / `not in` a list (`==` a list means `in`, as in pandas); `x.isnull()` / `x.notnull()`;
+ * `&` / `and`, `|` / `or`, `~` / `not` and parentheses. Columns are bare names or `` `quoted` ``
+ * (pandas) or `col("name")` (GX); `date("2024-01-01")` is a date (GX).
+ */
+function parseRowCondition(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const columns = [];
+    const peek = () => tokens[pos];
+    const next = () => tokens[pos++];
+    const describe = (token) => token.kind === 'end'
+        ? 'the end of the condition'
+        : `${JSON.stringify(text.slice(token.at, token.at + tokenLength(token)))} at character ${token.at + 1}`;
+    const fail = (expected, token = peek()) => {
+        throw new ConditionSyntaxError(`expected ${expected}, found ${describe(token)}`);
+    };
+    const isOp = (token, ...ops) => token.kind === 'op' && ops.includes(token.text);
+    const isName = (token, ...names) => token.kind === 'name' && names.includes(token.text);
+    const expectOp = (op) => {
+        if (!isOp(peek(), op))
+            fail(`"${op}"`);
+        pos++;
+    };
+    const useColumn = (name) => {
+        if (!columns.includes(name))
+            columns.push(name);
+        return { column: name };
+    };
+    const stringArgument = () => {
+        expectOp('(');
+        const token = next();
+        if (token.kind !== 'string')
+            fail('a quoted name', token);
+        expectOp(')');
+        return token.value;
+    };
+    const literal = () => {
+        const token = peek();
+        if (token.kind === 'number') {
+            pos++;
+            return token.value;
+        }
+        if (token.kind === 'string') {
+            pos++;
+            return token.value;
+        }
+        if (isName(token, 'True', 'true'))
+            return (pos++, true);
+        if (isName(token, 'False', 'false'))
+            return (pos++, false);
+        if (isName(token, 'None', 'null'))
+            return (pos++, null);
+        return undefined;
+    };
+    const operand = () => {
+        const token = peek();
+        if (token.kind === 'column') {
+            pos++;
+            return useColumn(token.text);
+        }
+        if (isName(token, 'col') && isOp(tokens[pos + 1], '(')) {
+            pos++;
+            return useColumn(stringArgument());
+        }
+        if (isName(token, 'date') && isOp(tokens[pos + 1], '(')) {
+            pos++;
+            const value = stringArgument();
+            const time = parseDateTime(value);
+            if (Number.isNaN(time))
+                fail('an ISO 8601 date in date(…)', token);
+            return { value, time, date: true };
+        }
+        const value = literal();
+        if (typeof value === 'string') {
+            const time = parseDateTime(value);
+            return Number.isNaN(time) ? { value } : { value, time };
+        }
+        if (value !== undefined)
+            return { value };
+        if (token.kind === 'name' && !['and', 'or', 'not', 'in'].includes(token.text)) {
+            pos++;
+            return useColumn(token.text);
+        }
+        return fail('a column or a value');
+    };
+    const list = () => {
+        const close = isOp(peek(), '[') ? ']' : ')';
+        pos++;
+        const values = [];
+        while (!isOp(peek(), close)) {
+            const value = literal();
+            if (value === undefined)
+                fail('a value in the list');
+            values.push(value);
+            if (!isOp(peek(), ','))
+                break;
+            pos++;
+        }
+        expectOp(close);
+        return values;
+    };
+    const columnOf = (side, at) => {
+        if (!('column' in side))
+            fail('a column before "in"', at);
+        return side.column;
+    };
+    const comparison = () => {
+        const start = peek();
+        const left = operand();
+        // `x.isnull()` / `col("x").notnull()`
+        if ('column' in left && isOp(peek(), '.')) {
+            pos++;
+            const method = next();
+            const negated = method.kind === 'name' ? NULL_METHODS[method.text.toLowerCase()] : undefined;
+            if (negated === undefined)
+                fail('isnull(), notnull(), isna() or notna()', method);
+            expectOp('(');
+            expectOp(')');
+            return { op: 'null', column: left.column, negated: negated };
+        }
+        const terms = [];
+        let current = left;
+        for (;;) {
+            const token = peek();
+            if (isName(token, 'in') || (isName(token, 'not') && isName(tokens[pos + 1], 'in'))) {
+                const negated = isName(token, 'not');
+                pos += negated ? 2 : 1;
+                if (!isOp(peek(), '[', '('))
+                    fail('a list of values after "in"');
+                terms.push({ op: 'in', column: columnOf(current, start), values: list(), negated });
+                break;
+            }
+            if (!isOp(token, '==', '!=', '<', '<=', '>', '>='))
+                break;
+            pos++;
+            const op = token.text;
+            if ((op === '==' || op === '!=') && isOp(peek(), '[')) {
+                terms.push({ op: 'in', column: columnOf(current, start), values: list(), negated: op === '!=' });
+                break;
+            }
+            const right = operand();
+            if (!('column' in current) && !('column' in right))
+                fail('a column on one side of the comparison', token);
+            terms.push({ op: 'compare', comparison: op, left: current, right });
+            current = right;
+        }
+        if (terms.length === 0)
+            fail('a comparison such as x > 5');
+        return terms.reduce((a, b) => ({ op: 'and', left: a, right: b }));
+    };
+    const unary = () => {
+        const token = peek();
+        if (isOp(token, '~') || isName(token, 'not')) {
+            pos++;
+            return { op: 'not', operand: unary() };
+        }
+        if (isOp(token, '(')) {
+            pos++;
+            const inner = disjunction();
+            expectOp(')');
+            return inner;
+        }
+        return comparison();
+    };
+    const conjunction = () => {
+        let left = unary();
+        while (isOp(peek(), '&') || isName(peek(), 'and')) {
+            pos++;
+            left = { op: 'and', left, right: unary() };
+        }
+        return left;
+    };
+    const disjunction = () => {
+        let left = conjunction();
+        while (isOp(peek(), '|') || isName(peek(), 'or')) {
+            pos++;
+            left = { op: 'or', left, right: conjunction() };
+        }
+        return left;
+    };
+    if (peek().kind === 'end')
+        throw new ConditionSyntaxError('is empty');
+    const expr = disjunction();
+    if (peek().kind !== 'end')
+        fail('"&", "|" or the end of the condition');
+    return { text, expr, columns };
+}
+function tokenLength(token) {
+    switch (token.kind) {
+        case 'name':
+        case 'op':
+            return token.text.length;
+        case 'column':
+            return token.text.length + 2;
+        case 'string':
+            return token.value.length + 2;
+        case 'number':
+            return String(token.value).length;
+        case 'end':
+            return 0;
+    }
+}
+/**
+ * Which rows of each batch a condition selects, as a 0/1 mask. Comparisons follow pandas: a null
+ * compares false to anything (and `!=` true); a number compares with values that read as numbers,
+ * a string with the value's text (as instants when both are ISO 8601 dates), `True`/`False` with
+ * boolean values; values of another kind are not equal and not ordered. With `quotedIsText` (JSON
+ * Lines) a quoted value is text and never a number.
+ */
+class ConditionMask {
+    condition;
+    quotedIsText;
+    mask = new Uint8Array(0);
+    cols = [];
+    constructor(condition, quotedIsText) {
+        this.condition = condition;
+        this.quotedIsText = quotedIsText;
+    }
+    /** The mask for `batch` (valid until the next call); also the number of rows selected. */
+    select(batch) {
+        if (this.mask.length < batch.rowCount)
+            this.mask = new Uint8Array(batch.rowCount);
+        this.cols = this.condition.columns.map((name) => batch.columns.indexOf(name));
+        let selected = 0;
+        for (let row = 0; row < batch.rowCount; row++) {
+            const hit = this.evaluate(this.condition.expr, batch, row);
+            this.mask[row] = hit ? 1 : 0;
+            if (hit)
+                selected++;
+        }
+        return { mask: this.mask, selected };
+    }
+    view(batch, row, column) {
+        return { batch, row, col: this.cols[this.condition.columns.indexOf(column)], quotedIsText: this.quotedIsText };
+    }
+    evaluate(expr, batch, row) {
+        switch (expr.op) {
+            case 'and':
+                return this.evaluate(expr.left, batch, row) && this.evaluate(expr.right, batch, row);
+            case 'or':
+                return this.evaluate(expr.left, batch, row) || this.evaluate(expr.right, batch, row);
+            case 'not':
+                return !this.evaluate(expr.operand, batch, row);
+            case 'null':
+                return isNullField(this.view(batch, row, expr.column)) === !expr.negated;
+            case 'in': {
+                const field = this.view(batch, row, expr.column);
+                const found = expr.values.some((value) => compareField(field, '==', { value }));
+                return found !== expr.negated;
+            }
+            case 'compare': {
+                const { left, right, comparison } = expr;
+                if ('column' in left && 'column' in right) {
+                    return compareFields(this.view(batch, row, left.column), comparison, this.view(batch, row, right.column));
+                }
+                if ('column' in left)
+                    return compareField(this.view(batch, row, left.column), comparison, right);
+                return compareField(this.view(batch, row, right.column), flip(comparison), left);
+            }
+        }
+    }
+}
+function flip(comparison) {
+    switch (comparison) {
+        case '<':
+            return '>';
+        case '<=':
+            return '>=';
+        case '>':
+            return '<';
+        case '>=':
+            return '<=';
+        default:
+            return comparison;
+    }
+}
+function isNullField({ batch, row, col }) {
+    return col < 0 || batch.isNull(row, col);
+}
+function ordered(a, comparison, b) {
+    switch (comparison) {
+        case '==':
+            return a === b;
+        case '!=':
+            return a !== b;
+        case '<':
+            return a < b;
+        case '<=':
+            return a <= b;
+        case '>':
+            return a > b;
+        case '>=':
+            return a >= b;
+    }
+}
+/** The field as a number, or NaN: quoted JSON strings are text, booleans are not numbers. */
+function fieldNumber({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if ((flag & (FieldFlag.BOOLEAN | FieldFlag.NESTED)) !== 0)
+        return NaN;
+    if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return NaN;
+    return batch.number(row, col);
+}
+function fieldBoolean({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if ((flag & FieldFlag.BOOLEAN) === 0 && quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return undefined;
+    if ((flag & FieldFlag.BOOLEAN) === 0 && !isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col))) {
+        return undefined;
+    }
+    return (batch.bytes[batch.start(row, col)] | 0x20) === 116;
+}
+/** The field as text, or undefined when it is a JSON number or boolean (with `quotedIsText`). */
+function fieldText({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if (quotedIsText && (flag & (FieldFlag.QUOTED | FieldFlag.NESTED)) === 0)
+        return undefined;
+    return batch.string(row, col);
+}
+function compareField(field, comparison, { value, time, date }) {
+    // A null (or a value of another kind) equals nothing, so only `!=` holds for it.
+    const unmatched = comparison === '!=';
+    if (value === null || isNullField(field))
+        return unmatched;
+    if (typeof value === 'number') {
+        const x = fieldNumber(field);
+        return Number.isNaN(x) ? unmatched : ordered(x, comparison, value);
+    }
+    if (typeof value === 'boolean') {
+        const b = fieldBoolean(field);
+        if (b === undefined)
+            return unmatched;
+        return comparison === '==' ? b === value : comparison === '!=' ? b !== value : false;
+    }
+    if (time !== undefined) {
+        const instant = fieldDateTime(field.batch, field.row, field.col);
+        if (!Number.isNaN(instant))
+            return ordered(instant, comparison, time);
+        if (date)
+            return unmatched;
+    }
+    const text = fieldText(field);
+    return text === undefined ? unmatched : ordered(text, comparison, value);
+}
+function compareFields(a, comparison, b) {
+    const unmatched = comparison === '!=';
+    if (isNullField(a) || isNullField(b))
+        return unmatched;
+    const x = fieldNumber(a);
+    const y = fieldNumber(b);
+    if (!Number.isNaN(x) && !Number.isNaN(y))
+        return ordered(x, comparison, y);
+    if (!Number.isNaN(x) || !Number.isNaN(y))
+        return unmatched;
+    const s = fieldText(a);
+    const t = fieldText(b);
+    return s === undefined || t === undefined ? unmatched : ordered(s, comparison, t);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
+const MAX_LISTED = 10;
+const MAX_VALUE_CHARS = 80;
+/** `≥ 0 and < 100`, `≤ 5`, `any`; datetime bounds as ISO text. */
+function describe_describeBounds({ min, max, strictMin, strictMax }, datetime = false) {
+    const show = (x) => (datetime ? new Date(x).toISOString() : describe_formatNumber(x));
+    const parts = [];
+    if (min !== undefined)
+        parts.push(`${strictMin ? '>' : '≥'} ${show(min)}`);
+    if (max !== undefined)
+        parts.push(`${strictMax ? '<' : '≤'} ${show(max)}`);
+    return parts.length > 0 ? parts.join(' and ') : 'any';
+}
+/** `{a, b, 3}`, listing at most ten values. */
+function describe_describeSet(values) {
+    const shown = values
+        .slice(0, MAX_LISTED)
+        .map((value) => (typeof value === 'string' ? describe_boundText(value) : String(value)));
+    const more = values.length > MAX_LISTED ? `, … ${values.length - MAX_LISTED} more` : '';
+    return `{${shown.join(', ')}${more}}`;
+}
+/** Names joined with commas, at most ten of them. */
+function describe_describeNames(names) {
+    const shown = names.slice(0, MAX_LISTED).map(describe_boundText);
+    return shown.join(', ') + (names.length > MAX_LISTED ? `, … ${names.length - MAX_LISTED} more` : '');
+}
+/** A value from the data, cut to a length that fits a one-line message or an annotation. */
+function describe_boundText(text) {
+    const chars = Array.from(text);
+    return chars.length > MAX_VALUE_CHARS ? chars.slice(0, MAX_VALUE_CHARS).join('') + '…' : text;
+}
+/** Up to six significant digits, no exponent noise for everyday magnitudes. */
+function describe_formatNumber(x) {
+    if (!Number.isFinite(x) || Number.isInteger(x))
+        return String(x);
+    return String(Number(x.toPrecision(6)));
+}
+/** `2.5%`, `0.01%`, `100%`. */
+function describe_formatPercent(fraction) {
+    return `${describe_formatNumber(fraction * 100)}%`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
+/** What a column's values must read as. */
+const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
+/** How a quantile between two values is read, as numpy's and pandas' `method`/`interpolation`. */
+const QUANTILE_METHODS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
+const ROW_CHECK_KINDS = new Set([
+    'not_null',
+    'null',
+    'type',
+    'between',
+    'in_set',
+    'not_in_set',
+    'regex',
+    'not_regex',
+    'unique',
+]);
+function types_isRowCheck(check) {
+    return ROW_CHECK_KINDS.has(check.kind);
+}
+function types_isPassCheck(check) {
+    return types_isRowCheck(check) || (check.where !== undefined && CONDITIONED_KINDS.has(check.kind));
+}
+/** Aggregate checks a row condition changes; a table's or column's presence does not depend on rows. */
+const CONDITIONED_KINDS = new Set([
+    'max_null_fraction',
+    'statistic',
+    'quantiles',
+    'column_type',
+    'row_count',
+]);
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/row-checker.ts
+
+
+
 
 
 
@@ -59436,120 +60025,165 @@ const DEFAULT_MAX_DISTINCT = 10_000_000;
 /**
  * Evaluates row-level checks while batches stream past: counts the values each check rejects and
  * keeps the first few with their line numbers. Nulls count only for the null checks; every other
- * check judges non-null values only (as Great Expectations' map expectations do). Feed every
- * batch to `consume`, then call `finish` once.
+ * check judges non-null values only (as Great Expectations' map expectations do). A check with a
+ * row condition sees only the rows it selects; an aggregate check with one gets the profile of
+ * its column over those rows. Feed every batch to `consume`, then call `finish` once.
  */
 class RowChecker {
     states;
     maxExamples;
     maxDistinct;
     quotedIsText;
-    rows = 0;
     masks = [];
+    conditions = new Map();
+    subsetBatch = new SubsetBatch();
     constructor(checks, options = {}) {
         this.maxExamples = options.maxExamples ?? row_checker_DEFAULT_MAX_EXAMPLES;
         this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
         this.quotedIsText = options.quotedIsText ?? false;
-        this.states = checks.filter(types_isRowCheck).map((check) => ({
+        this.states = checks.filter(types_isPassCheck).map((check) => ({
             check,
             present: false,
             checked: 0,
             unexpected: 0,
+            absent: 0,
             examples: [],
             col: -1,
-            rowsSeen: 0,
+            ...(check.where && { condition: this.conditionMask(check.where) }),
             ...(check.kind === 'in_set' || check.kind === 'not_in_set' ? { set: new ValueSet(check.values) } : {}),
-            ...(check.kind === 'unique' ? { seen: new Set(), repeats: new Map() } : {}),
+            ...(check.kind === 'unique' ? { seen: new Map(), repeats: new Map() } : {}),
+            ...(!types_isRowCheck(check) &&
+                'column' in check && { subset: new column_ColumnProfile(check.column, { quotedIsText: this.quotedIsText }) }),
         }));
+    }
+    conditionMask(condition) {
+        let mask = this.conditions.get(condition.text);
+        if (!mask)
+            this.conditions.set(condition.text, (mask = new ConditionMask(condition, this.quotedIsText)));
+        return mask;
     }
     /**
      * Checks every row of `batch`. `parsed` (from the profile of the same pass) gives each column's
      * nulls and numbers, so they are not read twice; without it they are read here.
      */
     consume(batch, parsed) {
-        this.rows += batch.rowCount;
-        // Each column's nulls are found once per batch, however many checks read the column.
+        // Each column's nulls and each condition's rows are found once per batch, however many checks read them.
         const nulls = new Map();
+        const selections = new Map();
+        for (const mask of this.conditions.values())
+            selections.set(mask, mask.select(batch));
         for (const state of this.states) {
+            const selection = state.condition ? selections.get(state.condition) : undefined;
+            const selected = selection ? selection.selected : batch.rowCount;
+            if (state.check.kind === 'row_count') {
+                state.present = true;
+                state.checked += selected;
+                continue;
+            }
             if (state.col < 0)
                 state.col = batch.columns.indexOf(state.check.column);
-            if (state.col < 0)
+            if (state.col < 0) {
+                state.absent += selected;
+                state.subset?.addMissing(selected);
                 continue;
+            }
             state.present = true;
-            state.rowsSeen += batch.rowCount;
+            if (state.subset) {
+                state.subset.addBatch(this.subsetBatch.fill(batch, state.col, selection?.mask), 0);
+                continue;
+            }
             const given = parsed?.[state.col];
             let mask = given?.nulls ?? nulls.get(state.col);
             if (!mask)
                 nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-            this.scan(state, batch, mask, given?.numbers);
+            this.scan(state, batch, mask, given?.numbers, selection?.mask);
         }
     }
-    /** The outcome of every row-level check, in the order given. */
+    /** The outcome of every row-level and conditioned check, in the order given. */
     finish() {
         return this.states.map((state) => {
-            // Rows read before the column first appeared had no value: they are nulls.
-            const absent = state.present ? this.rows - state.rowsSeen : 0;
+            const { check, present, absent, subset } = state;
             let { checked, unexpected } = state;
-            if (state.check.kind === 'not_null')
+            // Rows read before the column first appeared had no value: they are nulls.
+            if (present && check.kind === 'not_null')
                 unexpected += absent;
-            if (state.check.kind === 'not_null' || state.check.kind === 'null')
+            if (present && (check.kind === 'not_null' || check.kind === 'null'))
                 checked += absent;
             if (state.repeats)
                 for (const count of state.repeats.values())
                     unexpected += count;
+            const { undecided } = state;
             return {
-                check: state.check,
-                present: state.present,
+                check,
+                present,
                 checked,
                 unexpected,
+                absent,
                 examples: state.examples,
-                ...(state.undecided ? { undecided: state.undecided } : {}),
+                ...(undecided !== undefined && { undecided }),
+                ...(subset && { subset: subset.toJSON() }),
             };
         });
     }
-    scan(state, batch, isNull, numbers) {
+    scan(state, batch, isNull, numbers, selected) {
         const { check, col } = state;
         const rows = batch.rowCount;
         let checked = 0;
         switch (check.kind) {
             case 'not_null':
-                state.checked += rows;
-                for (let row = 0; row < rows; row++)
+                for (let row = 0; row < rows; row++) {
+                    if (selected && selected[row] === 0)
+                        continue;
+                    checked++;
                     if (isNull[row] === 1)
                         this.reject(state, batch, row, '(null)');
-                return;
+                }
+                break;
             case 'null':
-                state.checked += rows;
-                for (let row = 0; row < rows; row++)
+                for (let row = 0; row < rows; row++) {
+                    if (selected && selected[row] === 0)
+                        continue;
+                    checked++;
                     if (isNull[row] === 0)
                         this.reject(state, batch, row);
-                return;
+                }
+                break;
             case 'type':
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
                         this.reject(state, batch, row);
                 }
                 break;
-            case 'between':
+            case 'between': {
+                const strictTypes = check.mixedTypes === 'error';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
-                    const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row] : batch.number(row, col);
+                    const x = check.datetime
+                        ? fieldDateTime(batch, row, col)
+                        : this.quotedIsText && strictTypes && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0
+                            ? NaN
+                            : numbers
+                                ? numbers[row]
+                                : batch.number(row, col);
+                    if (strictTypes && Number.isNaN(x))
+                        this.mixedType(state, batch, row, check.datetime);
                     // A value that is not a number (or date) cannot lie in the range.
                     if (!values_withinBounds(x, check.bounds))
                         this.reject(state, batch, row);
                 }
                 break;
+            }
             case 'in_set':
             case 'not_in_set': {
                 const set = state.set;
                 const wanted = check.kind === 'in_set';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (set.has(batch, row, col) !== wanted)
@@ -59561,7 +60195,7 @@ class RowChecker {
             case 'not_regex': {
                 const wanted = check.kind === 'regex';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (check.pattern.test(batch.string(row, col)) !== wanted)
@@ -59570,15 +60204,22 @@ class RowChecker {
                 break;
             }
             case 'unique':
-                this.scanUnique(state, batch, check.numeric, isNull);
+                this.scanUnique(state, batch, check.numeric, isNull, selected);
                 return;
         }
         state.checked += checked;
     }
-    scanUnique(state, batch, numeric, isNull) {
+    /** Great Expectations refuses to compare a value with bounds of another type; so does the check. */
+    mixedType(state, batch, row, datetime) {
+        if (state.undecided !== undefined)
+            return;
+        const value = describe_boundText(batch.string(row, state.col));
+        state.undecided = `the value ${JSON.stringify(value)} on line ${batch.line(row)} is not ${datetime ? 'a date' : 'a number'} like the bounds (Great Expectations does not compare mixed types)`;
+    }
+    scanUnique(state, batch, numeric, isNull, selected) {
         const { col } = state;
         for (let row = 0; row < batch.rowCount; row++) {
-            if (isNull[row] === 1)
+            if (isNull[row] === 1 || (selected && selected[row] === 0))
                 continue;
             state.checked++;
             const { seen, repeats } = state;
@@ -59587,12 +60228,21 @@ class RowChecker {
             let key = numeric ? batch.number(row, col) : '';
             if (!numeric || Number.isNaN(key))
                 key = batch.string(row, col);
-            if (seen.has(key)) {
-                repeats.set(key, (repeats.get(key) ?? 1) + 1);
+            // JSON Lines: the string "1" and the number 1 are different values, as in pandas.
+            if (this.quotedIsText && typeof key === 'string' && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0) {
+                key = `"${key}`;
+            }
+            const first = seen.get(key);
+            if (first !== undefined) {
+                const count = repeats.get(key);
+                // The first occurrence is a duplicate too: shown with its own line once the value repeats.
+                if (count === undefined)
+                    this.keepFirstExample(state, first, batch.string(row, col));
+                repeats.set(key, (count ?? 1) + 1);
                 this.keepExample(state, batch, row);
             }
             else if (seen.size < this.maxDistinct) {
-                seen.add(key);
+                seen.set(key, batch.line(row));
             }
             else {
                 state.undecided = `more than ${this.maxDistinct.toLocaleString('en-US')} distinct values; uniqueness was not checked past line ${batch.line(row)}`;
@@ -59614,10 +60264,56 @@ class RowChecker {
         state.unexpected++;
         this.keepExample(state, batch, row, shown);
     }
+    keepFirstExample(state, line, value) {
+        if (state.examples.length >= this.maxExamples)
+            return;
+        // Kept in line order: the first occurrence may lie before examples already kept.
+        const at = state.examples.findIndex((example) => example.line > line);
+        const example = { line, value: describe_boundText(value) };
+        if (at < 0)
+            state.examples.push(example);
+        else
+            state.examples.splice(at, 0, example);
+    }
     keepExample(state, batch, row, shown) {
         if (state.examples.length >= this.maxExamples)
             return;
         state.examples.push({ line: batch.line(row), value: shown ?? describe_boundText(batch.string(row, state.col)) });
+    }
+}
+/**
+ * One column of a batch cut down to the rows a condition selects, as a one-column batch over the
+ * same bytes, so the column's profile reads it as it reads any batch.
+ */
+class SubsetBatch {
+    batch;
+    /** The selected rows of column `col` of `source` (valid until the next call). */
+    fill(source, col, selected) {
+        if (this.batch?.nulls !== source.nulls)
+            this.batch = new RecordBatch(source.nulls);
+        const batch = this.batch;
+        if (batch.starts.length < source.rowCount) {
+            batch.starts = new Int32Array(source.rowCount);
+            batch.ends = new Int32Array(source.rowCount);
+            batch.flags = new Uint8Array(source.rowCount);
+            batch.lines = new Int32Array(source.rowCount);
+        }
+        batch.columns = [source.columns[col]];
+        batch.columnCount = 1;
+        batch.bytes = source.bytes;
+        let rows = 0;
+        for (let row = 0; row < source.rowCount; row++) {
+            if (selected && selected[row] === 0)
+                continue;
+            const k = row * source.columnCount + col;
+            batch.starts[rows] = source.starts[k];
+            batch.ends[rows] = source.ends[k];
+            batch.flags[rows] = source.flags[k];
+            batch.lines[rows] = source.lines[row];
+            rows++;
+        }
+        batch.rowCount = rows;
+        return batch;
     }
 }
 /** The requirement a row-level check states, for the report's `expected`. */
@@ -59650,10 +60346,13 @@ function row_checker_describeRowCheck(check) {
 
 
 
+
+
 /**
  * Results of all checks, in the order given. A check on a column the data lacks is not evaluated:
  * the column's absence is reported once, by its `column_exists` check or, when there is none, by a
  * failing one added in its place; a column marked optional (`required: false`) is simply skipped.
+ * An aggregate check with a row condition is judged on the statistics of the rows it selects.
  */
 function evaluate_evaluateChecks(checks, { rows, table, stats }) {
     const present = new Set(table.columns);
@@ -59669,17 +60368,42 @@ function evaluate_evaluateChecks(checks, { rows, table, stats }) {
             results.push(missingColumn(column));
             continue;
         }
-        if (isRowCheck(check)) {
-            const outcome = outcomes.get(check);
-            if (!outcome)
-                throw new Error(`no row outcome for the ${check.name} check on ${check.column}`);
-            results.push(rowResult(outcome));
-        }
-        else {
+        if (!isPassCheck(check)) {
             results.push(aggregateResult(check, table, column === undefined ? undefined : stats.get(column)));
+            continue;
         }
+        const outcome = outcomes.get(check);
+        if (!outcome)
+            throw new Error(`no row outcome for the ${check.name} check${column ? ` on ${column}` : ''}`);
+        const unknown = check.where?.columns.find((name) => !present.has(name));
+        if (unknown !== undefined) {
+            results.push({
+                check: check.name,
+                ...(column !== undefined && { column }),
+                status: 'fail',
+                message: `could not be checked: row_condition ${JSON.stringify(check.where.text)} names column ${unknown}, which the data does not have`,
+            });
+        }
+        else if (isRowCheck(check))
+            results.push(rowResult(outcome));
+        else
+            results.push(conditionedResult(check, outcome, table));
     }
     return results;
+}
+/** An aggregate check over the rows its condition selected, from the row pass's count or column profile. */
+function conditionedResult(check, outcome, table) {
+    if (outcome.undecided !== undefined) {
+        return {
+            check: check.name,
+            ...('column' in check && { column: check.column }),
+            status: 'fail',
+            message: `could not be checked: ${outcome.undecided}`,
+        };
+    }
+    const subset = outcome.subset ? columnStatsOf(ColumnProfile.fromJSON(outcome.subset, 'subset')) : undefined;
+    const selected = { rows: outcome.checked, columns: table.columns };
+    return aggregateResult(check, selected, subset);
 }
 function columnOf(check) {
     return 'column' in check ? check.column : undefined;
@@ -59741,17 +60465,8 @@ function failureVerb(check) {
 }
 function aggregateResult(check, table, stats) {
     switch (check.kind) {
-        case 'column_exists': {
-            const found = table.columns.includes(check.column);
-            return {
-                check: check.name,
-                column: check.column,
-                status: found ? 'pass' : 'fail',
-                message: found ? `column ${check.column} is present` : `column ${check.column} is missing`,
-                observed: found,
-                expected: 'present',
-            };
-        }
+        case 'column_exists':
+            return columnExistsResult(check, table);
         case 'max_null_fraction': {
             const count = stats?.count ?? 0;
             const fraction = count === 0 ? 0 : (stats?.nulls ?? 0) / count;
@@ -59767,6 +60482,10 @@ function aggregateResult(check, table, stats) {
         }
         case 'statistic':
             return statisticResult(check, stats);
+        case 'quantiles':
+            return quantilesResult(check, stats);
+        case 'column_type':
+            return columnTypeResult(check, stats);
         case 'row_count': {
             const passed = withinBounds(table.rows, check.bounds);
             const expected = describeBounds(check.bounds);
@@ -59775,6 +60494,7 @@ function aggregateResult(check, table, stats) {
                 status: passed ? 'pass' : 'fail',
                 message: `${table.rows} rows${passed ? '' : `, expected ${expected}`}`,
                 observed: table.rows,
+                observed_value: table.rows,
                 expected,
             };
         }
@@ -59795,30 +60515,110 @@ function aggregateResult(check, table, stats) {
         }
     }
 }
-function statisticResult(check, stats) {
-    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
-    const value = statisticOf(check, stats);
-    const expected = describeBounds(check.bounds);
-    const base = { check: check.name, column: check.column, expected };
-    if (value === undefined || Number.isNaN(value)) {
-        return {
-            ...base,
-            status: 'fail',
-            message: `${label} is undefined: the column has no numeric values`,
-            observed: null,
-        };
+function columnExistsResult(check, table) {
+    const at = table.columns.indexOf(check.column);
+    const base = { check: check.name, column: check.column, observed: at >= 0 };
+    if (at < 0) {
+        return { ...base, status: 'fail', message: `column ${check.column} is missing`, expected: 'present' };
     }
-    const passed = withinBounds(value, check.bounds);
+    if (check.index === undefined) {
+        return { ...base, status: 'pass', message: `column ${check.column} is present`, expected: 'present' };
+    }
+    // GX counts columns from 0, as pandas does.
+    const passed = at === check.index;
     return {
         ...base,
         status: passed ? 'pass' : 'fail',
-        message: `${label} is ${formatNumber(value)}${passed ? '' : `, expected ${expected}`}`,
-        observed: value,
+        message: `column ${check.column} is at index ${at}${passed ? '' : `, expected ${check.index}`} (counting from 0)`,
+        expected: `present at index ${check.index}`,
     };
+}
+function statisticResult(check, stats) {
+    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
+    const datetime = check.datetime ?? false;
+    const expected = describeBounds(check.bounds, datetime);
+    const base = { check: check.name, column: check.column, expected };
+    const problem = check.mixedTypes === 'error' && stats ? mixedTypes(stats, domainOf(check, stats)) : undefined;
+    if (problem) {
+        return {
+            ...base,
+            status: 'fail',
+            message: `could not be checked: ${problem}`,
+            observed: null,
+            observed_value: null,
+        };
+    }
+    const value = statisticOf(check, stats);
+    if (value === undefined || Number.isNaN(value)) {
+        const none = datetime ? 'dates' : 'numeric values';
+        return {
+            ...base,
+            status: 'fail',
+            message: `${label} is undefined: the column has no ${none}`,
+            observed: null,
+            observed_value: null,
+        };
+    }
+    const passed = withinBounds(value, check.bounds);
+    const shown = datetime || domainOf(check, stats) === 'datetime' ? new Date(value).toISOString() : value;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: `${label} is ${typeof shown === 'string' ? shown : formatNumber(shown)}${passed ? '' : `, expected ${expected}`}`,
+        observed: shown,
+        observed_value: shown,
+    };
+}
+/**
+ * The values a statistic is read over: dates when its bounds are dates (or, for an unbounded
+ * min or max, when the column holds only dates), booleans as 0/1 for the mean of a boolean
+ * column (as pandas computes it), numbers otherwise.
+ */
+function domainOf(check, stats) {
+    if (check.datetime)
+        return 'datetime';
+    const counts = stats.typeCounts;
+    const nonNull = stats.count - stats.nulls;
+    if (!counts || nonNull === 0 || check.mixedTypes !== 'error')
+        return 'number';
+    const bounded = check.bounds.min !== undefined || check.bounds.max !== undefined;
+    if ((check.statistic === 'min' || check.statistic === 'max') && !bounded && counts.datetime === nonNull) {
+        return 'datetime';
+    }
+    if (check.statistic === 'mean' && counts.boolean === nonNull)
+        return 'boolean';
+    return 'number';
+}
+/** Why a statistic over `domain` cannot be read: some non-null values are of another type. */
+function mixedTypes(stats, domain) {
+    const counts = stats.typeCounts;
+    if (!counts)
+        return undefined;
+    const nonNull = stats.count - stats.nulls;
+    const fitting = domain === 'datetime'
+        ? (counts.datetime ?? 0)
+        : domain === 'boolean'
+            ? (counts.boolean ?? 0)
+            : (counts.integer ?? 0) + (counts.number ?? 0);
+    const others = nonNull - fitting;
+    if (others === 0)
+        return undefined;
+    const what = domain === 'datetime' ? 'dates' : 'numbers';
+    return `${others} of ${nonNull} values are not ${what} (Great Expectations does not compare mixed types)`;
 }
 function statisticOf(check, stats) {
     if (!stats)
         return undefined;
+    const domain = domainOf(check, stats);
+    if (domain === 'datetime') {
+        if (check.statistic === 'min')
+            return stats.minTime;
+        if (check.statistic === 'max')
+            return stats.maxTime;
+        return undefined;
+    }
+    if (domain === 'boolean')
+        return trueShare(stats);
     switch (check.statistic) {
         case 'mean':
             return stats.mean;
@@ -59829,12 +60629,118 @@ function statisticOf(check, stats) {
         case 'max':
             return stats.max;
         case 'median':
-            return stats.quantile?.(0.5);
+            return stats.quantile?.(0.5, 'linear');
         case 'quantile':
             return stats.quantile?.(check.q ?? 0.5);
     }
 }
+/** The share of `true` among a boolean column's values, when its value counts are complete. */
+function trueShare(stats) {
+    const nonNull = stats.count - stats.nulls;
+    const top = stats.topValues ?? [];
+    if (nonNull === 0 || top.reduce((sum, { count }) => sum + count, 0) !== nonNull)
+        return undefined;
+    return top.filter(({ value }) => value.toLowerCase() === 'true').reduce((sum, { count }) => sum + count, 0) / nonNull;
+}
+function quantilesResult(check, stats) {
+    const quantiles = check.quantiles.map(({ q }) => q);
+    const expected = check.quantiles.map(({ q, bounds }) => `q${q} ${describeBounds(bounds)}`).join(', ');
+    const base = { check: check.name, column: check.column, expected };
+    const problem = stats ? mixedTypes(stats, 'number') : undefined;
+    const quantile = stats?.quantile;
+    if (problem || !quantile) {
+        return {
+            ...base,
+            status: 'fail',
+            message: problem
+                ? `could not be checked: ${problem}`
+                : 'quantiles are undefined: the column has no numeric values',
+            observed_value: { quantiles, values: quantiles.map(() => null) },
+        };
+    }
+    const values = check.quantiles.map(({ q }) => quantile(q, check.method));
+    // As GX: a value within a relative 1e-4 of a bound counts as on it (numpy.isclose, atol 1e-8).
+    const close = (a, b) => b !== undefined && Math.abs(a - b) <= 1e-8 + 1e-4 * Math.abs(b);
+    const failing = check.quantiles.filter(({ bounds }, i) => !(withinBounds(values[i], bounds) || close(values[i], bounds.min) || close(values[i], bounds.max)));
+    const shown = check.quantiles.map(({ q }, i) => `q${q} = ${formatNumber(values[i])}`).join(', ');
+    return {
+        ...base,
+        status: failing.length === 0 ? 'pass' : 'fail',
+        message: failing.length === 0
+            ? shown
+            : `${shown}; out of range: ${failing.map(({ q, bounds }) => `q${q} (expected ${describeBounds(bounds)})`).join(', ')}`,
+        observed_value: { quantiles, values },
+    };
+}
+/** The pandas dtype a column read by `pandas.read_csv` would get, from what its values read as. */
+function dtypeOf(counts, nonNull) {
+    const integer = counts.integer ?? 0;
+    const number = counts.number ?? 0;
+    if (integer === nonNull)
+        return 'int64';
+    if (integer + number === nonNull)
+        return 'float64';
+    if ((counts.boolean ?? 0) === nonNull)
+        return 'bool';
+    if ((counts.datetime ?? 0) === nonNull)
+        return 'datetime64[ns]';
+    return 'object';
+}
+const DTYPE_OF_TYPE = {
+    integer: 'int64',
+    number: 'float64',
+    boolean: 'bool',
+    datetime: 'datetime64[ns]',
+    string: 'object',
+};
+/**
+ * GX's `expect_column_values_to_be_of_type` on pandas: the column's dtype must be the type; only an
+ * `object` column (values of several kinds) is checked value by value, against `mostly`.
+ */
+function columnTypeResult(check, stats) {
+    const base = { check: check.name, column: check.column, expected: `type ${check.written}` };
+    const counts = stats?.typeCounts;
+    const nonNull = stats ? stats.count - stats.nulls : 0;
+    if (!counts || nonNull === 0) {
+        return { ...base, status: 'pass', message: 'no non-null values to check', observed_value: null };
+    }
+    const dtype = dtypeOf(counts, nonNull);
+    if (dtype !== 'object') {
+        const passed = dtype === DTYPE_OF_TYPE[check.type];
+        return {
+            ...base,
+            status: passed ? 'pass' : 'fail',
+            message: `the column reads as ${dtype}${passed ? '' : `, not ${check.written}`}`,
+            observed: dtype,
+            observed_value: dtype,
+        };
+    }
+    const unexpected = nonNull - (counts[check.type] ?? 0);
+    const fraction = unexpected / nonNull;
+    const passed = 1 - fraction >= check.mostly;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: unexpected === 0
+            ? `all ${nonNull} values are ${check.written}`
+            : `${unexpected} of ${nonNull} values (${formatPercent(fraction)}) are not ${check.written}${passed ? `, within the allowed ${formatPercent(1 - check.mostly)}` : ''}`,
+        observed: dtype,
+        observed_value: dtype,
+        unexpectedCount: unexpected,
+        unexpectedFraction: fraction,
+    };
+}
 function columnsMatchResult(check, table) {
+    // GX: no column set matches any columns without exact_match and none with it.
+    if (check.columns === null) {
+        return {
+            check: check.name,
+            status: check.exact ? 'fail' : 'pass',
+            message: check.exact ? 'no column set to match exactly' : 'no column set: any columns match',
+            observed: table.columns.length,
+            expected: check.exact ? 'a column set' : 'any columns',
+        };
+    }
     const actual = new Set(table.columns);
     const wanted = new Set(check.columns);
     const missing = check.columns.filter((column) => !actual.has(column));
@@ -59860,8 +60766,29 @@ function columnsMatchResult(check, table) {
 
 
 
+
+
 /** Keyword arguments GX accepts on every expectation that do not change what is checked. */
-const IGNORED_KWARGS = ['result_format', 'include_config', 'catch_exceptions', 'meta', 'notes', 'batch_id'];
+const IGNORED_KWARGS = [
+    'result_format',
+    'include_config',
+    'catch_exceptions',
+    'meta',
+    'notes',
+    'batch_id',
+    'description',
+    'id',
+    'rendered_content',
+];
+/** Keyword arguments GX knows that change what is checked in ways mlgate cannot follow: the expectation is skipped. */
+const UNSUPPORTED_KWARGS = {
+    windows: 'compares with earlier runs (windows)',
+    auto: 'is filled in by a profiler (auto)',
+    profiler_config: 'is filled in by a profiler (profiler_config)',
+};
+/** Row filters GX reads: pandas' `DataFrame.query`, and its own `col("x") > 5` grammar. */
+const CONDITION_PARSERS = ['pandas', 'python', 'great_expectations', 'great_expectations__experimental__'];
+const OTHER_CONDITION_PARSERS = ['spark', 'spark_sql', 'sql'];
 const COLUMN_STATISTICS = {
     column_mean_to_be_between: 'mean',
     column_median_to_be_between: 'median',
@@ -59874,30 +60801,44 @@ const TRANSLATIONS = {
     column_to_exist: {
         kwargs: ['column', 'column_index'],
         translate: (a) => {
-            if (a.kwargs.column_index !== undefined && a.kwargs.column_index !== null) {
-                throw a.error('column_index', 'column_index is not supported; remove it to check only that the column exists');
-            }
-            return { kind: 'column_exists', name: a.name, column: a.column() };
+            const index = a.optionalInteger('column_index');
+            return { kind: 'column_exists', name: a.name, column: a.column(), ...(index !== undefined && { index }) };
         },
     },
     column_values_to_not_be_null: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly() }),
+        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly(), ...a.where() }),
     },
     column_values_to_be_null: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly() }),
+        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly(), ...a.where() }),
     },
     column_values_to_be_between: {
         kwargs: ['column', 'mostly', 'parse_strings_as_datetimes', 'allow_cross_type_comparisons', ...RANGE_KWARGS],
         translate: (a) => {
-            const { bounds, datetime } = a.range(true);
-            return { kind: 'between', name: a.name, column: a.column(), bounds, datetime, mostly: a.mostly() };
+            const { bounds, datetime } = a.range({ dates: true, required: true });
+            return {
+                kind: 'between',
+                name: a.name,
+                column: a.column(),
+                bounds,
+                datetime,
+                mostly: a.mostly(),
+                ...(!a.boolean('allow_cross_type_comparisons', false) && { mixedTypes: 'error' }),
+                ...a.where(),
+            };
         },
     },
     column_values_to_be_in_set: {
         kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
-        translate: (a) => ({ kind: 'in_set', name: a.name, column: a.column(), values: a.valueSet(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'in_set',
+            name: a.name,
+            column: a.column(),
+            values: a.valueSet(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_not_be_in_set: {
         kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
@@ -59907,63 +60848,125 @@ const TRANSLATIONS = {
             column: a.column(),
             values: a.valueSet(),
             mostly: a.mostly(),
+            ...a.where(),
         }),
     },
     column_values_to_match_regex: {
         kwargs: ['column', 'regex', 'mostly'],
-        translate: (a) => ({ kind: 'regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'regex',
+            name: a.name,
+            column: a.column(),
+            pattern: a.regex(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_not_match_regex: {
         kwargs: ['column', 'regex', 'mostly'],
-        translate: (a) => ({ kind: 'not_regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'not_regex',
+            name: a.name,
+            column: a.column(),
+            pattern: a.regex(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_be_unique: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'unique', name: a.name, column: a.column(), numeric: false, mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'unique',
+            name: a.name,
+            column: a.column(),
+            numeric: false,
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_be_of_type: {
         kwargs: ['column', 'type_', 'mostly'],
-        translate: (a) => ({ kind: 'type', name: a.name, column: a.column(), type: a.valueType(), mostly: a.mostly() }),
+        translate: (a) => {
+            const { type, written } = a.valueType();
+            return { kind: 'column_type', name: a.name, column: a.column(), type, written, mostly: a.mostly(), ...a.where() };
+        },
     },
     ...Object.fromEntries(Object.entries(COLUMN_STATISTICS).map(([expectation, statistic]) => [
         expectation,
         {
             kwargs: ['column', 'parse_strings_as_datetimes', 'output_strftime_format', ...RANGE_KWARGS],
-            translate: (a) => ({
-                kind: 'statistic',
-                name: a.name,
-                column: a.column(),
-                statistic,
-                bounds: a.range().bounds,
-            }),
+            translate: (a) => {
+                const { bounds, datetime } = a.range({ dates: statistic === 'min' || statistic === 'max' });
+                return {
+                    kind: 'statistic',
+                    name: a.name,
+                    column: a.column(),
+                    statistic,
+                    bounds,
+                    ...(datetime && { datetime }),
+                    mixedTypes: 'error',
+                    ...a.where(),
+                };
+            },
         },
     ])),
+    column_quantile_values_to_be_between: {
+        kwargs: ['column', 'quantile_ranges', 'allow_relative_error'],
+        translate: (a) => ({
+            kind: 'quantiles',
+            name: a.name,
+            column: a.column(),
+            quantiles: a.quantileRanges(),
+            method: a.quantileMethod(),
+            ...a.where(),
+        }),
+    },
     table_row_count_to_be_between: {
         kwargs: RANGE_KWARGS,
-        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range().bounds }),
+        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range({ counts: true }).bounds, ...a.where() }),
     },
     table_columns_to_match_set: {
         kwargs: ['column_set', 'exact_match'],
         translate: (a) => ({
             kind: 'columns_match',
             name: a.name,
-            columns: a.stringList('column_set'),
+            columns: a.kwargs.column_set === null ? null : a.stringList('column_set'),
             exact: a.boolean('exact_match', true),
         }),
     },
 };
-/** The expectation types (without `expect_`) a suite may use. */
+/** The expectation types a suite may use. */
 const SUPPORTED_EXPECTATIONS = Object.keys(TRANSLATIONS).map((type) => `expect_${type}`);
+/** One line for the log: `suite.json:4:5: expectations[1]: expect_… is not supported by mlgate; skipped`. */
+function describeSkipped({ type, reason, location }) {
+    return formatLocated(`${type} ${reason}; skipped`, location);
+}
+/** A skipped expectation in the report: a warning, so the verdict says the suite was not fully evaluated. */
+function gx_skippedResult({ type, reason }) {
+    return { check: type, status: 'warn', message: `not evaluated: ${reason}` };
+}
 /** True when the parsed document looks like a Great Expectations suite rather than a data schema. */
 function isGxSuite(data) {
     return gx_isRecord(data) && Array.isArray(data.expectations);
+}
+/** Thrown by a translation for an expectation mlgate cannot evaluate; it is skipped, not an error. */
+class Unsupported extends Error {
+    reason;
+    key;
+    constructor(reason, key) {
+        super(reason);
+        this.reason = reason;
+        this.key = key;
+    }
 }
 /**
  * Translates a Great Expectations expectation suite (JSON: 1.x `{"type", "kwargs"}` or 0.x
  * `{"expectation_type", "kwargs"}` items) into checks with GX's semantics: `mostly`, nulls left out
  * of map expectations, `strict_min`/`strict_max`, a missing or null bound is unbounded, regexes
- * search. An expectation or keyword argument mlgate does not support is a `UserError` naming it
- * and its index, never a silent pass.
+ * search, mixed-type comparisons cannot be decided, `row_condition` selects rows. What GX itself
+ * would refuse (an unknown keyword argument, `min_value` above `max_value`, a bad regex) is a
+ * `UserError` at its position; an expectation GX knows but mlgate cannot evaluate is skipped and
+ * listed with its reason.
  */
 function loadGxSuite(text, file) {
     const source = parseYaml(text, file);
@@ -59971,8 +60974,18 @@ function loadGxSuite(text, file) {
         throw new errors_UserError('is not a Great Expectations suite: it has no "expectations" list', { file });
     }
     const expectations = source.data.expectations;
-    return expectations.map((item, index) => {
+    const checks = [];
+    const skipped = [];
+    expectations.forEach((item, index) => {
         const path = ['expectations', index];
+        const at = (within, key) => {
+            const position = source.locate(within, key);
+            return {
+                file,
+                ...(position && { line: position.line, column: position.column }),
+                path: formatKeyPath(key === undefined ? within : [...within, key]),
+            };
+        };
         const fail = (message, key) => locatedError(message, file, source.locate(path, key), formatKeyPath(path));
         if (!gx_isRecord(item))
             throw fail('must be a mapping with "type" and "kwargs"');
@@ -59983,20 +60996,36 @@ function loadGxSuite(text, file) {
         const short = type.startsWith('expect_') ? type.slice('expect_'.length) : type;
         const translation = TRANSLATIONS[short];
         if (!translation) {
-            throw fail(`unsupported expectation ${path_quoteKey(type)}; supported: ${SUPPORTED_EXPECTATIONS.join(', ')}`, typeKey);
+            skipped.push({ index, type, reason: 'is not supported by mlgate', location: at(path) });
+            return;
         }
         const kwargs = item.kwargs ?? {};
         if (!gx_isRecord(kwargs))
             throw fail('"kwargs" must be a mapping', 'kwargs');
         const kwargsPath = [...path, 'kwargs'];
         const error = (key, message) => locatedError(message, file, source.locate(kwargsPath, key), formatKeyPath([...kwargsPath, key]));
-        for (const key of Object.keys(kwargs)) {
-            if (!translation.kwargs.includes(key) && !IGNORED_KWARGS.includes(key)) {
-                throw error(key, `${path_quoteKey(key)} is not supported for ${type} (supported: ${translation.kwargs.join(', ')})`);
+        const known = [...translation.kwargs, ...IGNORED_KWARGS, 'row_condition', 'condition_parser'];
+        try {
+            for (const [key, value] of Object.entries(kwargs)) {
+                if (UNSUPPORTED_KWARGS[key] !== undefined)
+                    throw new Unsupported(UNSUPPORTED_KWARGS[key], key);
+                if (!known.includes(key)) {
+                    throw error(key, `${path_quoteKey(key)} is not an argument of ${type} (it takes ${translation.kwargs.join(', ')})`);
+                }
+                if (gx_isRecord(value) && '$PARAMETER' in value) {
+                    throw new Unsupported(`takes ${key} from a suite parameter ($PARAMETER), which mlgate does not evaluate`, key);
+                }
             }
+            checks.push(translation.translate(new Args(`expect_${short}`, kwargs, error)));
         }
-        return translation.translate(new Args(`expect_${short}`, kwargs, error));
+        catch (problem) {
+            if (!(problem instanceof Unsupported))
+                throw problem;
+            const location = problem.key === undefined ? at(path) : at(kwargsPath, problem.key);
+            skipped.push({ index, type, reason: problem.reason, location });
+        }
     });
+    return { checks, skipped };
 }
 /** Typed access to one expectation's keyword arguments; wrong values are located errors. */
 class Args {
@@ -60013,6 +61042,32 @@ class Args {
         if (typeof column !== 'string' || column === '')
             throw this.error('column', 'needs "column", a column name');
         return column;
+    }
+    /** The rows the expectation applies to, from `row_condition` and `condition_parser`. */
+    where() {
+        const text = this.kwargs.row_condition;
+        if (text === undefined || text === null || text === '')
+            return {};
+        if (typeof text !== 'string')
+            throw this.error('row_condition', '"row_condition" must be a string');
+        const parser = this.kwargs.condition_parser;
+        if (parser === undefined || parser === null) {
+            throw this.error('row_condition', 'needs "condition_parser": "pandas" (or "great_expectations"), as in GX');
+        }
+        if (typeof parser !== 'string' || ![...CONDITION_PARSERS, ...OTHER_CONDITION_PARSERS].includes(parser)) {
+            throw this.error('condition_parser', `${JSON.stringify(parser)} is not a condition parser (${[...CONDITION_PARSERS, ...OTHER_CONDITION_PARSERS].join(', ')})`);
+        }
+        if (OTHER_CONDITION_PARSERS.includes(parser)) {
+            throw new Unsupported(`filters rows with ${parser} (mlgate reads pandas and great_expectations conditions)`);
+        }
+        try {
+            return { where: parseRowCondition(text) };
+        }
+        catch (problem) {
+            if (!(problem instanceof ConditionSyntaxError))
+                throw problem;
+            throw this.error('row_condition', `cannot read ${JSON.stringify(text)}: ${problem.message}`);
+        }
     }
     mostly() {
         const mostly = this.kwargs.mostly;
@@ -60031,26 +61086,48 @@ class Args {
             throw this.error(key, `${path_quoteKey(key)} must be true or false`);
         return value;
     }
-    /** `min_value`/`max_value` (null = unbounded) with strictness; date strings when `allowDates`. */
-    range(allowDates = false) {
+    optionalInteger(key) {
+        const value = this.kwargs[key];
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+            throw this.error(key, `${path_quoteKey(key)} must be an integer of at least 0`);
+        }
+        return value;
+    }
+    /**
+     * `min_value`/`max_value` with strictness. A missing or null bound is unbounded; both missing
+     * is an error only where GX says so (`required`). Bounds are numbers, or ISO 8601 dates where
+     * `dates` allows (both of one kind); `counts` wants whole numbers. `min_value` above
+     * `max_value` is an error, as in GX.
+     */
+    range(options) {
         const { min_value: min, max_value: max } = this.kwargs;
-        if ((min === undefined || min === null) && (max === undefined || max === null)) {
+        const absent = (value) => value === undefined || value === null;
+        if (options.required && absent(min) && absent(max)) {
             throw this.error('min_value', 'needs "min_value" or "max_value"');
         }
-        const datetime = allowDates && (typeof min === 'string' || typeof max === 'string');
+        const datetime = (options.dates ?? false) && (typeof min === 'string' || typeof max === 'string');
         const bound = (key, value) => {
-            if (value === undefined || value === null)
+            if (absent(value))
                 return undefined;
-            if (typeof value === 'number' && !datetime)
+            if (typeof value === 'number' && !datetime) {
+                if (options.counts && !Number.isInteger(value))
+                    throw this.error(key, `${path_quoteKey(key)} must be a whole number`);
                 return value;
-            const ms = typeof value === 'string' ? parseDateTime(value) : NaN;
+            }
+            const ms = typeof value === 'string' && datetime ? parseDateTime(value) : NaN;
             if (Number.isNaN(ms)) {
-                throw this.error(key, `${path_quoteKey(key)} must be a number${allowDates ? ' or an ISO 8601 date' : ''}`);
+                const both = datetime && typeof value === 'number' ? ', like the other bound' : '';
+                throw this.error(key, `${path_quoteKey(key)} must be ${datetime ? 'an ISO 8601 date' : 'a number'}${both}`);
             }
             return ms;
         };
         const lower = bound('min_value', min);
         const upper = bound('max_value', max);
+        if (lower !== undefined && upper !== undefined && lower > upper) {
+            throw this.error('min_value', '"min_value" is greater than "max_value"');
+        }
         return {
             bounds: {
                 ...(lower !== undefined ? { min: lower } : {}),
@@ -60061,12 +61138,14 @@ class Args {
             datetime,
         };
     }
+    /** The set's values; a null in it matches nothing, as nulls are left out of the check. */
     valueSet() {
         const values = this.kwargs.value_set;
-        if (!Array.isArray(values) || !values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+        if (!Array.isArray(values) ||
+            !values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
             throw this.error('value_set', '"value_set" must be a list of strings, numbers or booleans');
         }
-        return values;
+        return values.filter((v) => v !== null);
     }
     stringList(key) {
         const values = this.kwargs[key];
@@ -60088,120 +61167,78 @@ class Args {
     }
     valueType() {
         const name = this.kwargs.type_;
-        const type = typeof name === 'string' ? valueTypeOf(name) : undefined;
-        if (!type) {
-            throw this.error('type_', `${path_quoteKey(String(name))} is not a type mlgate can check (int, float, str, bool, datetime64, …)`);
+        if (typeof name !== 'string' || name === '')
+            throw this.error('type_', 'needs "type_", a type name');
+        const type = valueTypeOf(name);
+        if (!type)
+            throw new Unsupported(`checks for type ${JSON.stringify(name)}, which mlgate cannot tell apart`, 'type_');
+        return { type, written: name };
+    }
+    /** `quantile_ranges: {quantiles, value_ranges}`: one ordered `[low, high]` pair (null = unbounded) per quantile. */
+    quantileRanges() {
+        const ranges = this.kwargs.quantile_ranges;
+        const shape = '"quantile_ranges" must be {quantiles: [...], value_ranges: [[low, high], ...]}';
+        if (!gx_isRecord(ranges) || !Array.isArray(ranges.quantiles) || !Array.isArray(ranges.value_ranges)) {
+            throw this.error('quantile_ranges', shape);
         }
-        return type;
+        const { quantiles, value_ranges: valueRanges } = ranges;
+        if (quantiles.length !== valueRanges.length) {
+            throw this.error('quantile_ranges', 'needs one value range per quantile');
+        }
+        return quantiles.map((q, i) => {
+            if (typeof q !== 'number' || !(q >= 0 && q <= 1)) {
+                throw this.error('quantile_ranges', 'quantiles must be numbers between 0 and 1');
+            }
+            const range = valueRanges[i];
+            const ok = (v) => v === null || typeof v === 'number';
+            if (!Array.isArray(range) || range.length !== 2 || !range.every(ok))
+                throw this.error('quantile_ranges', shape);
+            const [low, high] = range;
+            if (low !== null && high !== null && low > high) {
+                throw this.error('quantile_ranges', `value range ${JSON.stringify(range)} is not ordered (low, high)`);
+            }
+            return {
+                q,
+                bounds: {
+                    ...(low !== null ? { min: low } : {}),
+                    ...(high !== null ? { max: high } : {}),
+                    strictMin: false,
+                    strictMax: false,
+                },
+            };
+        });
+    }
+    /** GX on pandas: `allow_relative_error` false (the default) reads the nearest value; a method name reads that way. */
+    quantileMethod() {
+        const value = this.kwargs.allow_relative_error;
+        if (value === undefined || value === null || value === false)
+            return 'nearest';
+        if (typeof value === 'string' && QUANTILE_METHODS.includes(value)) {
+            return value;
+        }
+        throw this.error('allow_relative_error', `"allow_relative_error" must be false or one of ${QUANTILE_METHODS.join(', ')} (as pandas' interpolation)`);
     }
 }
-/** GX `type_` names (pandas/numpy dtypes, Python and SQL type names) → what each value must read as. */
+/** GX `type_` names (pandas/numpy dtypes, Python, SQL and Spark type names) → what the column's values must read as. */
 function valueTypeOf(name) {
-    const type = name.toLowerCase().replace(/\[.*\]$/, '');
-    if (/^u?int(8|16|32|64)?$|^(integer|bigint|smallint|tinyint|long)$/.test(type))
+    const type = name
+        .toLowerCase()
+        .replace(/\[.*\]$/, '')
+        .replace(/type$/, '');
+    if (/^u?int(8|16|32|64)?(dtype)?$|^(integer|bigint|smallint|long|short)$/.test(type))
         return 'integer';
-    if (/^float(16|32|64)?$|^(double|real|numeric|decimal|number)$/.test(type))
+    if (/^float(16|32|64)?(dtype)?$|^(double|double_precision|real|numeric|decimal|number)$/.test(type))
         return 'number';
-    if (/^(str|string|stringdtype|unicode|object|text|varchar|char)$/.test(type))
+    if (/^(str|string|stringdtype|unicode|object|object_|o|text|varchar|char|nvarchar)$/.test(type))
         return 'string';
-    if (/^(bool|boolean)$/.test(type))
+    if (/^(bool|boolean|booleandtype|bit|tinyint)$/.test(type))
         return 'boolean';
-    if (/^(datetime64|datetime|datetimetz|timestamp|date)$/.test(type))
+    if (/^(datetime64|datetime|datetimetz|timestamp|timestamp_ntz|date)$/.test(type))
         return 'datetime';
     return undefined;
 }
 function gx_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
-
-const DEFAULT_MAX_ALLOWED = 20;
-/**
- * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
- * each column's type when all its non-null values agree on one, `nullable: false` when it has no
- * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
- * significant digits of the range, and an `allowed` list for text columns with few distinct values
- * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
- */
-function inferSchema(table, stats, options = {}) {
-    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
-    const columns = {};
-    for (const name of table.columns) {
-        const column = stats.get(name);
-        columns[name] = column ? inferColumn(column, maxAllowed) : {};
-    }
-    const schema = {
-        version: 1,
-        columns,
-        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
-        unexpected_columns: 'warn',
-    };
-    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
-    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
-    return header + stringify(schema, { lineWidth: 0 });
-}
-function inferColumn(stats, maxAllowed) {
-    const nonNull = stats.count - stats.nulls;
-    const column = {};
-    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
-    if (type)
-        column.type = type;
-    if (stats.nulls === 0 && stats.count > 0)
-        column.nullable = false;
-    else if (nonNull > 0)
-        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
-    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
-        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
-        column.min = min;
-        column.max = max;
-    }
-    if (type === 'string') {
-        const allowed = completeValues(stats, nonNull, maxAllowed);
-        if (allowed)
-            column.allowed = allowed;
-    }
-    return column;
-}
-/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
-function typeOf(counts, nonNull) {
-    if (!counts)
-        return undefined;
-    const count = (type) => counts[type] ?? 0;
-    if (count('integer') === nonNull)
-        return 'integer';
-    if (count('integer') + count('number') === nonNull)
-        return 'number';
-    if (count('boolean') === nonNull)
-        return 'boolean';
-    if (count('datetime') === nonNull)
-        return 'datetime';
-    return 'string';
-}
-function completeValues(stats, nonNull, maxAllowed) {
-    const top = stats.topValues;
-    if (!top || top.length === 0 || top.length > maxAllowed)
-        return undefined;
-    const covered = top.reduce((sum, { count }) => sum + count, 0);
-    if (covered !== nonNull)
-        return undefined;
-    return top.map(({ value }) => value).sort();
-}
-/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
-function roundOutward(min, max, integer) {
-    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
-    const exponent = Math.floor(Math.log10(span)) - 1;
-    if (integer && exponent <= 0)
-        return [Math.floor(min), Math.ceil(max)];
-    const step = 10 ** exponent;
-    const decimals = Math.max(0, -exponent);
-    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
-    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
-    // toFixed can round back across the data by a last-digit error; step out once more if it did.
-    return [
-        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
-        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
-    ];
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/data-schema.schema.json
@@ -60369,12 +61406,79 @@ const MAX_SUITE_BYTES = 16 * 1024 * 1024;
 /** Loads a data schema (YAML) or a Great Expectations suite (JSON with an `expectations` list). */
 function loadCheckSuite(text, file) {
     if (isGxSuite(parseYaml(text, file).data))
-        return { format: 'gx', checks: loadGxSuite(text, file) };
+        return { format: 'gx', ...loadGxSuite(text, file) };
     const schema = loadDataSchema(text, file);
     return { format: 'mlgate', schema, checks: checksFromSchema(schema) };
 }
-async function readCheckSuite(path) {
-    return loadCheckSuite(await read_text_readTextFile(path, MAX_SUITE_BYTES), path);
+/** Reads a schema or suite file; problems name it `name` (default: `path`), e.g. as the user wrote it. */
+async function readCheckSuite(path, name = path) {
+    return loadCheckSuite(await read_text_readTextFile(path, MAX_SUITE_BYTES, name), name);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/join-outcomes.ts
+
+/**
+ * Whether row checks over separate shards can be joined into the one-pass result. Uniqueness
+ * cannot: a value repeated across shards is only seen by holding every value in one place.
+ */
+function canJoinShards(checks) {
+    return !checks.some((check) => check.kind === 'unique');
+}
+/**
+ * The outcomes one pass over consecutive shards (given in file order, each in suite order) would
+ * give: counts add up, examples stay in line order and keep the first `maxExamples`, the first
+ * reason a check could not be decided stands, subset profiles merge. A column absent from a whole
+ * shard (a JSON Lines key) is null there, as one pass counts the rows before a column appears.
+ */
+function join_outcomes_joinRowOutcomes(shards, maxExamples) {
+    const [first] = shards;
+    if (first === undefined)
+        return [];
+    return first.map((_, index) => {
+        const parts = shards.map((outcomes) => outcomes[index]);
+        const { check } = parts[0];
+        if (check.kind === 'unique')
+            throw new RangeError('uniqueness checks cannot be joined across shards');
+        const present = parts.some((outcome) => outcome.present);
+        const countsAbsent = present && (check.kind === 'not_null' || check.kind === 'null');
+        let checked = 0;
+        let unexpected = 0;
+        let absent = 0;
+        const examples = [];
+        for (const outcome of parts) {
+            absent += outcome.absent;
+            if (outcome.present) {
+                checked += outcome.checked;
+                unexpected += outcome.unexpected;
+                for (const example of outcome.examples)
+                    if (examples.length < maxExamples)
+                        examples.push(example);
+            }
+            else if (countsAbsent) {
+                checked += outcome.absent;
+                if (check.kind === 'not_null')
+                    unexpected += outcome.absent;
+            }
+        }
+        const undecided = parts.find((outcome) => outcome.undecided !== undefined)?.undecided;
+        const subsets = parts.flatMap((outcome) => (outcome.subset ? [outcome.subset] : []));
+        return {
+            check,
+            present,
+            checked,
+            unexpected,
+            absent,
+            examples,
+            ...(undecided !== undefined && { undecided }),
+            ...(subsets.length > 0 && { subset: mergeSubsets(subsets) }),
+        };
+    });
+}
+function mergeSubsets(subsets) {
+    const [first, ...rest] = subsets.map((subset, i) => ColumnProfile.fromJSON(subset, `subset[${i}]`));
+    for (const other of rest)
+        first.merge(other);
+    return first.toJSON();
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/index.ts
@@ -60388,56 +61492,6 @@ async function readCheckSuite(path) {
 
 
 
-;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
-
-/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
-const VALUE_TYPE_OF = {
-    integer: 'integer',
-    number: 'number',
-    boolean: 'boolean',
-    datetime: 'datetime',
-    string: 'string',
-};
-/**
- * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
- * distinct values than that shows up as incomplete rather than as a list cut short.
- */
-const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
-/**
- * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
- * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
- * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
- * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
- */
-function columnStatsOf(column, options = {}) {
-    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
-    const typeCounts = {};
-    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
-        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
-    }
-    stats.typeCounts = typeCounts;
-    const moments = column.moments;
-    if (moments.count > 0) {
-        stats.min = moments.min;
-        stats.max = moments.max;
-        stats.mean = moments.mean;
-        if (moments.count > 1)
-            stats.stdev = moments.sampleStdDev;
-        const kll = column.kll;
-        stats.quantile = (q) => kll.quantile(q);
-    }
-    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
-    if (top.length > 0)
-        stats.topValues = top.map(({ value, count }) => ({ value, count }));
-    return stats;
-}
-/** The table's row count and column names, and each column's statistics, as the checks take them. */
-function column_stats_profileStats(profile, options = {}) {
-    return {
-        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
-        stats: new Map(profile.columns.map((column) => [column.name, columnStatsOf(column, options)])),
-    };
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/report.ts
 
@@ -60526,6 +61580,7 @@ function validationReport(sections, createdAt) {
 
 
 
+
 /** The report schema's caps: at most this many data issues per section and examples per check. */
 const MAX_REPORTED_ISSUES = 1000;
 const MAX_REPORTED_EXAMPLES = 20;
@@ -60563,10 +61618,12 @@ async function validatePass(path, options = {}) {
  * `joinValidationPasses`): the aggregate checks judged on the profile's statistics, the row-level
  * checks on their counts, and the reader's issues.
  */
-function judgeValidation(pass, suite, dataset) {
+function judgeValidation(pass, suite, dataset, 
+/** Expectations of a GX suite left out: each is a warning in the section. */
+skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
-    const results = evaluateChecks(suite, { rows: pass.outcomes, table, stats });
+    const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -60604,7 +61661,7 @@ function bounded(name, value, min, max) {
  */
 function joinValidationPasses(passes, options = {}) {
     const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-    const outcomes = joinRowOutcomes(passes.map((pass) => ({ outcomes: pass.outcomes, rows: pass.profile.rows })), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
+    const outcomes = joinRowOutcomes(passes.map((pass) => pass.outcomes), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
     return {
         profile: joinShardProfiles(passes.map((pass) => pass.profile), options.shard ? { index: options.shard.index, count: options.shard.count } : null),
         outcomes,
@@ -61685,7 +62742,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 52877:
+/***/ 2877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61699,14 +62756,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DATA_FORMATS, failsStep, loadCompareConfig, parseDataFormat, parseThreads, runProfile, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
-var src = __nccwpck_require__(69236);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 26 modules
-var github_src = __nccwpck_require__(79348);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 183 modules
+var src = __nccwpck_require__(2854);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(7753);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
 
@@ -62169,7 +63226,7 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(75919);
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/roles.ts
 
 /**
@@ -62463,7 +63520,7 @@ function deserialize(error) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_ = __nccwpck_require__(542);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/run-passes.ts
 
 
@@ -62494,7 +63551,7 @@ async function run_passes_runPass(path, options) {
     const progress = new ProgressSum(options.onProgress ?? (() => { }));
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(isRowCheck);
+    const rowChecks = checks.filter(isPassCheck);
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
@@ -62582,8 +63639,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
 async function runValidate(options, deps = {}) {
     const dataPath = resolve(options.cwd, options.data);
     const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath);
+    // Problems in the schema name it as the user did: that is also the path annotations need.
+    const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);
     const checks = suite?.checks ?? [];
+    const skipped = suite?.format === 'gx' ? suite.skipped : [];
+    if (options.strict && skipped.length > 0) {
+        const [first] = skipped;
+        const others = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+        throw new UserError(`${first.type} ${first.reason}${others}, and strict mode refuses to skip expectations`, first.location);
+    }
+    for (const expectation of skipped)
+        deps.onSkippedExpectation?.(describeSkipped(expectation), expectation.location);
     const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     const progress = new ProgressSum(deps.onProgress ?? (() => { }));
@@ -62610,7 +63676,7 @@ async function runValidate(options, deps = {}) {
     finally {
         await pool?.close();
     }
-    const { section, profile } = judgeValidation(pass, checks, options.data);
+    const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
     if (reference) {
         const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
         const { result, skipped } = detectDriftDetailed(reference, profile, drift);
@@ -62638,7 +63704,7 @@ async function runValidate(options, deps = {}) {
 
 /***/ }),
 
-/***/ 79348:
+/***/ 7753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62658,12 +63724,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, fileDigest, inertCommands, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, stickyMarker, upsertStickyComment
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 181 modules
-var src = __nccwpck_require__(69236);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(8830);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 183 modules
+var src = __nccwpck_require__(2854);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -62675,13 +63741,66 @@ function oneLine(text) {
         .join(' ');
 }
 /**
- * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
- * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
- * error text) must not be able to issue commands. A zero-width space after the first character
- * breaks the prefix and leaves the text readable.
+ * Space the runner could strip before a `::` command: .NET's `Char.IsWhiteSpace` (its `TrimStart`),
+ * which includes U+0085, JavaScript's `\s`, and characters ICU's collation ignores (the runner finds
+ * `::` with a culture-sensitive `StartsWith`).
+ */
+const LEADING = String.raw `[\s\u0085\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*`;
+const LINE_START_COMMAND = new RegExp(`^(${LEADING}:)(?=:)`, 'gmu');
+// The legacy parser finds `##[` anywhere in a line, not only at its start.
+const LEGACY_COMMAND = /(##)(?=\[)/g;
+const BREAK = '\u200b';
+/** What a line ends with that a following write could complete into a command. */
+const PENDING_LINE_START = new RegExp(`^${LEADING}:?$`, 'u');
+/**
+ * The runner executes any output line that starts with `::` (after any whitespace) as a workflow
+ * command, and any line that holds `##[` as a legacy one; `core.info` and the CLI write text
+ * verbatim, and text from a pull request (file names, error text) must not be able to issue
+ * commands. A zero-width space before the command's last prefix character breaks the prefix and
+ * leaves the text readable: the runner cuts the command name at a fixed offset after the prefix, so
+ * even a search that skips the space (ICU's) then reads a name that starts with `:` or `[`.
  */
 function text_inertCommands(text) {
-    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
+    return text.replace(LINE_START_COMMAND, `$1${BREAK}`).replace(LEGACY_COMMAND, `$1${BREAK}`);
+}
+/**
+ * JSON text with the same data as `JSON.stringify(value, null, 2)` and no workflow command in it, so
+ * `inertCommands` leaves it as it is: `[` after `##` and the line separators U+2028/2029 (only ever
+ * inside strings) are written as `\u` escapes.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/(?<=##)\[|[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A stream whose output is `inertCommands` of everything written to it, however the text is split
+ * into writes: the end of each write that a later one could complete into a command (the `#`s, or a
+ * line so far made only of leading space and one `:`) is kept as context for the next write; what was
+ * written is never taken back.
+ */
+function inertWriter(stream) {
+    // What was last written that a following write could complete; `midLine` when it is not a line start.
+    let context = '';
+    let midLine = false;
+    return {
+        write(text) {
+            // A character that is not space stands for the rest of a line already begun.
+            const prefix = `${midLine ? 'x' : ''}${context}`;
+            const inert = text_inertCommands(prefix + text);
+            const result = stream.write(inert.slice(prefix.length));
+            const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => inert.lastIndexOf(c)));
+            const line = lastBreak >= 0 ? inert.slice(lastBreak + 1) : inert;
+            const startsLine = lastBreak >= 0 || !midLine;
+            if (startsLine && PENDING_LINE_START.test(line)) {
+                context = line;
+                midLine = false;
+            }
+            else {
+                context = /#{0,2}$/.exec(inert)?.[0] ?? '';
+                midLine = true;
+            }
+            return result;
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
@@ -62912,22 +64031,105 @@ function renamedInput(oldName, newName, source = actionInput) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
-var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __nccwpck_require__(97517);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
+var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./node_modules/.pnpm/bottleneck@2.19.5/node_modules/bottleneck/light.js
-var light = __nccwpck_require__(82384);
+var light = __nccwpck_require__(2384);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(4714);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+plugin-throttling@11.0.5_@octokit+core@7.0.8/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var noop = () => Promise.resolve();
-function wrapRequest(state, request, options) {
+function dist_bundle_wrapRequest(state, request, options) {
   return state.retryLimiter.schedule(doRequest, state, request, options);
 }
 async function doRequest(state, request, options) {
@@ -63152,11 +64354,11 @@ function throttling(octokit, octokitOptions) {
   };
   octokit.hook.wrap("request", (request, options) => {
     initializeBottleneck();
-    return wrapRequest(state, request, options);
+    return dist_bundle_wrapRequest(state, request, options);
   });
   return {};
 }
-throttling.VERSION = VERSION;
+throttling.VERSION = dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
@@ -63265,7 +64467,7 @@ function createOctokit(options, clock = realClock) {
     };
     // Hook order is plugin order, innermost first: the refusal is recorded before the throttling
     // plugin asks the handlers, and the give-up error is raised after every retry layer has passed.
-    return (0,github/* getOctokit */.Q)(token, octokitOptions, policy.recordRefusals, throttling, dist_bundle/* retry */.L, policy.reportExhaustion);
+    return (0,github/* getOctokit */.Q)(token, octokitOptions, policy.recordRefusals, throttling, retry, policy.reportExhaustion);
 }
 function rateLimitPolicy(config) {
     const { logger, maxRetries, clock, basePath } = config;
@@ -63323,13 +64525,13 @@ function describeBasis({ basis }) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
 
 /** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
@@ -63471,15 +64673,15 @@ function serialize(stored) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_ = __nccwpck_require__(542);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(67198);
+var yauzl = __nccwpck_require__(7198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -63640,8 +64842,7 @@ function messageOf(error) {
 
 
 /**
- * This run's uploads through `@actions/artifact` (the runner's results service), and artifacts of earlier runs of a
- * workflow through the Actions REST API. Downloads are unpacked into a fresh
+ * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
  * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
  */
 class GitHubRunArtifactStore {
@@ -63683,21 +64884,6 @@ class GitHubRunArtifactStore {
             reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
                 `holds a usable artifact "${name}": ${skipped.join(', ')}`,
         };
-    }
-    async upload(name, files, root) {
-        let result;
-        try {
-            // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
-            const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18883));
-            result = await new DefaultArtifactClient().uploadArtifact(name, files.map((file) => (0,external_node_path_.resolve)(root, file)), (0,external_node_path_.resolve)(root), this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays });
-        }
-        catch (error) {
-            throw new src/* UserError */.yo(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        if (result.id === undefined || result.digest === undefined) {
-            throw new src/* UserError */.yo(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
-        }
-        return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
     }
     async download(name, runId) {
         const what = `artifact "${name}" of run ${runId}`;
@@ -63798,23 +64984,7 @@ function statusOf(error) {
     return error.status;
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/file-digest.ts
-
-
-/** sha256 and size of a file, streamed: model files and data sets can be larger than memory. */
-async function file_digest_fileDigest(path) {
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of createReadStream(path)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { sha256: hash.digest('hex'), size };
-}
-
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
-
-
 
 
 
@@ -63828,31 +64998,8 @@ const RUN_SCHEMA = 'mlgate/run@1';
  */
 class LocalArtifactStore {
     dir;
-    run;
-    /** `run` describes the run uploads belong to; each upload is a new run (the next id), marked successful. */
-    constructor(dir, run) {
+    constructor(dir) {
         this.dir = dir;
-        this.run = run;
-    }
-    async upload(name, files, root) {
-        if (!this.run)
-            throw new Error('LocalArtifactStore: uploads need the run they belong to');
-        const id = ((await this.runIds())[0] ?? 0) + 1;
-        const folder = join(this.dir, String(id), name);
-        const listing = [];
-        let size = 0;
-        for (const file of files) {
-            const path = relative(resolve(root), resolve(root, file)).split('\\').join('/');
-            const digest = await fileDigest(resolve(root, file));
-            await mkdir(dirname(join(folder, path)), { recursive: true });
-            await cp(resolve(root, file), join(folder, path));
-            listing.push(`${path}\0${digest.sha256}\n`);
-            size += digest.size;
-        }
-        const run = { schema: RUN_SCHEMA, ...this.run, conclusion: 'success' };
-        await writeFile(join(this.dir, String(id), RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
-        const digest = createHash('sha256').update(listing.sort().join('')).digest('hex');
-        return { id, name, size, digest: `sha256:${digest}` };
     }
     async findLatest(query) {
         const { workflow, branch, name } = query;
@@ -63928,175 +65075,6 @@ async function isFolder(path) {
             return false;
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/cache/github-store.ts
-
-/**
- * The Actions cache through the real `@actions/cache` client. The client already swallows service trouble (a miss,
- * or -1 from save) but reports it itself as `::warning::` or, for a 5xx, as an `::error::` annotation on a step that
- * then succeeds. While a cache call runs, its annotations are taken off stdout and re-logged as warnings: cache
- * trouble is worth a warning, never a red mark, and this store then knows a miss from an outage.
- */
-class GitHubCacheStore {
-    root;
-    logger;
-    constructor(root, logger) {
-        this.root = root;
-        this.logger = logger;
-    }
-    async restore(key, paths) {
-        const cache = await actionsCache();
-        if (!cache.isFeatureAvailable())
-            return { hit: false, trouble: 'the Actions cache service is not available here' };
-        const { value, trouble } = await this.call(() => cache.restoreCache(this.clientPaths(paths), key));
-        if (trouble)
-            return { hit: false, trouble };
-        // The service also matches keys by prefix: only the exact key is this run's entry.
-        return value === key ? { hit: true } : { hit: false };
-    }
-    async save(key, paths) {
-        const cache = await actionsCache();
-        if (!cache.isFeatureAvailable())
-            return { saved: false, reason: 'the Actions cache service is not available here' };
-        const { value, trouble } = await this.call(() => cache.saveCache(this.clientPaths(paths), key));
-        if (value !== undefined && value > 0)
-            return { saved: true };
-        return { saved: false, reason: trouble ?? 'the cache service did not take the entry' };
-    }
-    /** Paths as the client wants them: relative to the working directory, and stable, since they are in the version. */
-    clientPaths(paths) {
-        return paths.map((path) => relative(process.cwd(), resolve(this.root, path)) || '.');
-    }
-    async call(fn) {
-        const annotations = [];
-        let value;
-        let thrown;
-        const restoreStdout = divertAnnotations(annotations);
-        try {
-            value = await fn();
-        }
-        catch (error) {
-            // saveCache throws for a path that does not exist and for a missing runtime token.
-            thrown = error instanceof Error ? error.message : String(error);
-        }
-        finally {
-            restoreStdout();
-        }
-        const problems = thrown === undefined ? annotations : [...annotations, thrown];
-        for (const problem of problems)
-            this.logger.warning(`cache: ${problem}`);
-        return problems.length > 0 ? { value, trouble: problems.join('; ') } : { value };
-    }
-}
-/** Loaded on first use: the client and the Azure SDK it brings are large, and most actions never cache. */
-function actionsCache() {
-    return Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10999));
-}
-/**
- * Takes `::error…::` / `::warning…::` lines written to stdout off the stream and collects their messages; every
- * other line passes through. A refused reservation is only a debug line (then "Failed to save" as plain info), so
- * that cause is collected too. Returns the function that puts stdout back.
- */
-function divertAnnotations(sink) {
-    const write = process.stdout.write;
-    process.stdout.write = function (chunk, ...rest) {
-        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
-        if (text === undefined)
-            return write.call(this, chunk, ...rest);
-        const kept = text.split(/(?<=\n)/).filter((line) => {
-            const reserve = /^::debug::Failed to reserve cache: (.*)$/s.exec(line);
-            if (reserve)
-                sink.push(`Failed to save: ${unescapeData(reserve[1].trimEnd())}`);
-            const match = /^::(?:error|warning)(?: [^:]*)?::(.*)$/s.exec(line);
-            if (match)
-                sink.push(unescapeData(match[1].trimEnd()));
-            return !match;
-        });
-        return kept.length === 0 ? true : write.call(this, kept.join(''), ...rest);
-    };
-    return () => {
-        process.stdout.write = write;
-    };
-}
-function unescapeData(text) {
-    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/cache/local-store.ts
-
-
-
-const ENTRY_FILE = 'entry.json';
-const ENTRY_SCHEMA = 'mlgate/cache-entry@1';
-/**
- * The run cache of the CLI: `<dir>/<key>/entry.json` plus `<dir>/<key>/files/<path>`. An entry is written to a
- * temporary folder and renamed into place, so a crash or a full disk never leaves a half entry that looks whole.
- */
-class LocalCacheStore {
-    dir;
-    root;
-    constructor(dir, root) {
-        this.dir = dir;
-        this.root = root;
-    }
-    async restore(key, paths) {
-        if (!isSafeKey(key))
-            return { hit: false, trouble: unsafeKey(key) };
-        const entryDir = join(this.dir, key);
-        let entry;
-        try {
-            entry = JSON.parse(await readFile(join(entryDir, ENTRY_FILE), 'utf8'));
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return { hit: false };
-            return { hit: false, trouble: `cache entry ${key} is unreadable: ${error.message}` };
-        }
-        // Like the Actions cache's version: other paths under the same key are another entry.
-        if (entry.schema !== ENTRY_SCHEMA || JSON.stringify(entry.paths) !== JSON.stringify(paths))
-            return { hit: false };
-        try {
-            for (const path of paths) {
-                await mkdir(dirname(join(this.root, path)), { recursive: true });
-                await cp(join(entryDir, 'files', path), join(this.root, path), { recursive: true, force: true });
-            }
-        }
-        catch (error) {
-            return { hit: false, trouble: `cache entry ${key} could not be restored: ${error.message}` };
-        }
-        return { hit: true };
-    }
-    async save(key, paths) {
-        if (!isSafeKey(key))
-            return { saved: false, reason: unsafeKey(key) };
-        const entryDir = join(this.dir, key);
-        const staging = join(this.dir, `.staging-${randomBytes(6).toString('hex')}`);
-        try {
-            for (const path of paths) {
-                await mkdir(dirname(join(staging, 'files', path)), { recursive: true });
-                await cp(join(this.root, path), join(staging, 'files', path), { recursive: true });
-            }
-            const entry = { schema: ENTRY_SCHEMA, key, paths, savedAt: new Date().toISOString() };
-            await writeFile(join(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
-            await rename(staging, entryDir);
-            return { saved: true };
-        }
-        catch (error) {
-            await rm(staging, { recursive: true, force: true });
-            const code = error.code;
-            if (code === 'ENOTEMPTY' || code === 'EEXIST')
-                return { saved: false, reason: `cache entry ${key} already exists` };
-            return { saved: false, reason: `cache entry ${key} could not be saved: ${error.message}` };
-        }
-    }
-}
-/** Keys become folder names: nothing that could climb out of the cache folder. */
-function isSafeKey(key) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key);
-}
-function unsafeKey(key) {
-    return `cache key "${key}" is not a safe folder name`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
@@ -64313,7 +65291,7 @@ class GitHubTagSource {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
 
 
@@ -64464,89 +65442,65 @@ class GitHubReleaseFiles {
 
 
 
-
-
-
 /***/ }),
 
-/***/ 42613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 20181:
+/***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 49140:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 24434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 79896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 91943:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
-
-/***/ }),
-
-/***/ 58611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 65692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 69278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 34589:
+/***/ 4589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 16698:
+/***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -64560,91 +65514,84 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 37540:
+/***/ 7540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 77598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 53053:
+/***/ 3053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 40610:
+/***/ 610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 78474:
+/***/ 8474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 73024:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 51455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 37067:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 32467:
+/***/ 2467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 44708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 77030:
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 48161:
+/***/ 542:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 76760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -64658,87 +65605,66 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 41792:
+/***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 57075:
+/***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 46193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 41692:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 73136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 57975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 73429:
+/***/ 3429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 75919:
+/***/ 5919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 38522:
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 70857:
+/***/ 857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 16928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -64756,55 +65682,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 13193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 64756:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 39023:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 43106:
+/***/ 3106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 82027:
+/***/ 2027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(67622)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(38043)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(7622)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(8043)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -65516,12 +66428,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 38043:
+/***/ 8043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(67622)
+const { isUUID } = __nccwpck_require__(7622)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -65795,7 +66707,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67622:
+/***/ 7622:
 /***/ ((module) => {
 
 
@@ -66601,18 +67513,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31191:
+/***/ 1191:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Scalar = __nccwpck_require__(21091);
-var YAMLMap = __nccwpck_require__(50372);
-var YAMLSeq = __nccwpck_require__(57241);
-var resolveBlockMap = __nccwpck_require__(57969);
-var resolveBlockSeq = __nccwpck_require__(15612);
-var resolveFlowCollection = __nccwpck_require__(58384);
+var identity = __nccwpck_require__(2485);
+var Scalar = __nccwpck_require__(1091);
+var YAMLMap = __nccwpck_require__(372);
+var YAMLSeq = __nccwpck_require__(7241);
+var resolveBlockMap = __nccwpck_require__(7969);
+var resolveBlockSeq = __nccwpck_require__(5612);
+var resolveFlowCollection = __nccwpck_require__(8384);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -66698,15 +67610,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 87277:
+/***/ 7277:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(77031);
-var composeNode = __nccwpck_require__(15015);
-var resolveEnd = __nccwpck_require__(20698);
-var resolveProps = __nccwpck_require__(49781);
+var Document = __nccwpck_require__(7031);
+var composeNode = __nccwpck_require__(5015);
+var resolveEnd = __nccwpck_require__(698);
+var resolveProps = __nccwpck_require__(9781);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -66750,17 +67662,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 15015:
+/***/ 5015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(55067);
-var identity = __nccwpck_require__(42485);
-var composeCollection = __nccwpck_require__(31191);
-var composeScalar = __nccwpck_require__(37367);
-var resolveEnd = __nccwpck_require__(20698);
-var utilEmptyScalarPosition = __nccwpck_require__(71201);
+var Alias = __nccwpck_require__(5067);
+var identity = __nccwpck_require__(2485);
+var composeCollection = __nccwpck_require__(1191);
+var composeScalar = __nccwpck_require__(7367);
+var resolveEnd = __nccwpck_require__(698);
+var utilEmptyScalarPosition = __nccwpck_require__(1201);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -66869,15 +67781,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 37367:
+/***/ 7367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Scalar = __nccwpck_require__(21091);
-var resolveBlockScalar = __nccwpck_require__(72267);
-var resolveFlowScalar = __nccwpck_require__(48588);
+var identity = __nccwpck_require__(2485);
+var Scalar = __nccwpck_require__(1091);
+var resolveBlockScalar = __nccwpck_require__(2267);
+var resolveFlowScalar = __nccwpck_require__(8588);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -66964,18 +67876,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 48498:
+/***/ 8498:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(32300);
-var Document = __nccwpck_require__(77031);
-var errors = __nccwpck_require__(68078);
-var identity = __nccwpck_require__(42485);
-var composeDoc = __nccwpck_require__(87277);
-var resolveEnd = __nccwpck_require__(20698);
+var directives = __nccwpck_require__(2300);
+var Document = __nccwpck_require__(7031);
+var errors = __nccwpck_require__(8078);
+var identity = __nccwpck_require__(2485);
+var composeDoc = __nccwpck_require__(7277);
+var resolveEnd = __nccwpck_require__(698);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -67195,17 +68107,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 57969:
+/***/ 7969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(61923);
-var YAMLMap = __nccwpck_require__(50372);
-var resolveProps = __nccwpck_require__(49781);
-var utilContainsNewline = __nccwpck_require__(75709);
-var utilFlowIndentCheck = __nccwpck_require__(63849);
-var utilMapIncludes = __nccwpck_require__(88929);
+var Pair = __nccwpck_require__(1923);
+var YAMLMap = __nccwpck_require__(372);
+var resolveProps = __nccwpck_require__(9781);
+var utilContainsNewline = __nccwpck_require__(5709);
+var utilFlowIndentCheck = __nccwpck_require__(3849);
+var utilMapIncludes = __nccwpck_require__(8929);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -67319,12 +68231,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 72267:
+/***/ 2267:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
+var Scalar = __nccwpck_require__(1091);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -67526,14 +68438,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 15612:
+/***/ 5612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(57241);
-var resolveProps = __nccwpck_require__(49781);
-var utilFlowIndentCheck = __nccwpck_require__(63849);
+var YAMLSeq = __nccwpck_require__(7241);
+var resolveProps = __nccwpck_require__(9781);
+var utilFlowIndentCheck = __nccwpck_require__(3849);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -67584,7 +68496,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 20698:
+/***/ 698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -67630,19 +68542,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 58384:
+/***/ 8384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Pair = __nccwpck_require__(61923);
-var YAMLMap = __nccwpck_require__(50372);
-var YAMLSeq = __nccwpck_require__(57241);
-var resolveEnd = __nccwpck_require__(20698);
-var resolveProps = __nccwpck_require__(49781);
-var utilContainsNewline = __nccwpck_require__(75709);
-var utilMapIncludes = __nccwpck_require__(88929);
+var identity = __nccwpck_require__(2485);
+var Pair = __nccwpck_require__(1923);
+var YAMLMap = __nccwpck_require__(372);
+var YAMLSeq = __nccwpck_require__(7241);
+var resolveEnd = __nccwpck_require__(698);
+var resolveProps = __nccwpck_require__(9781);
+var utilContainsNewline = __nccwpck_require__(5709);
+var utilMapIncludes = __nccwpck_require__(8929);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -67846,13 +68758,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 48588:
+/***/ 8588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
-var resolveEnd = __nccwpck_require__(20698);
+var Scalar = __nccwpck_require__(1091);
+var resolveEnd = __nccwpck_require__(698);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -68081,7 +68993,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 49781:
+/***/ 9781:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68236,7 +69148,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 75709:
+/***/ 5709:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68279,7 +69191,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 71201:
+/***/ 1201:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68314,12 +69226,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 63849:
+/***/ 3849:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(75709);
+var utilContainsNewline = __nccwpck_require__(5709);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -68338,12 +69250,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 88929:
+/***/ 8929:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
+var identity = __nccwpck_require__(2485);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -68360,22 +69272,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 77031:
+/***/ 7031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(55067);
-var Collection = __nccwpck_require__(21763);
-var identity = __nccwpck_require__(42485);
-var Pair = __nccwpck_require__(61923);
-var toJS = __nccwpck_require__(38161);
-var Schema = __nccwpck_require__(92018);
-var stringifyDocument = __nccwpck_require__(23611);
-var anchors = __nccwpck_require__(55026);
-var applyReviver = __nccwpck_require__(23131);
-var createNode = __nccwpck_require__(22962);
-var directives = __nccwpck_require__(32300);
+var Alias = __nccwpck_require__(5067);
+var Collection = __nccwpck_require__(1763);
+var identity = __nccwpck_require__(2485);
+var Pair = __nccwpck_require__(1923);
+var toJS = __nccwpck_require__(8161);
+var Schema = __nccwpck_require__(2018);
+var stringifyDocument = __nccwpck_require__(3611);
+var anchors = __nccwpck_require__(5026);
+var applyReviver = __nccwpck_require__(3131);
+var createNode = __nccwpck_require__(2962);
+var directives = __nccwpck_require__(2300);
 
 class Document {
     constructor(value, replacer, options) {
@@ -68704,13 +69616,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 55026:
+/***/ 5026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var visit = __nccwpck_require__(64882);
+var identity = __nccwpck_require__(2485);
+var visit = __nccwpck_require__(4882);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -68787,7 +69699,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 23131:
+/***/ 3131:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -68851,14 +69763,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 22962:
+/***/ 2962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(55067);
-var identity = __nccwpck_require__(42485);
-var Scalar = __nccwpck_require__(21091);
+var Alias = __nccwpck_require__(5067);
+var identity = __nccwpck_require__(2485);
+var Scalar = __nccwpck_require__(1091);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -68948,13 +69860,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 32300:
+/***/ 2300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var visit = __nccwpck_require__(64882);
+var identity = __nccwpck_require__(2485);
+var visit = __nccwpck_require__(4882);
 
 const escapeChars = {
     '!': '%21',
@@ -69133,7 +70045,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 68078:
+/***/ 8078:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -69202,28 +70114,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 88009:
+/***/ 8009:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(48498);
-var Document = __nccwpck_require__(77031);
-var Schema = __nccwpck_require__(92018);
-var errors = __nccwpck_require__(68078);
-var Alias = __nccwpck_require__(55067);
-var identity = __nccwpck_require__(42485);
-var Pair = __nccwpck_require__(61923);
-var Scalar = __nccwpck_require__(21091);
-var YAMLMap = __nccwpck_require__(50372);
-var YAMLSeq = __nccwpck_require__(57241);
-var cst = __nccwpck_require__(65599);
-var lexer = __nccwpck_require__(71479);
-var lineCounter = __nccwpck_require__(87486);
-var parser = __nccwpck_require__(60978);
+var composer = __nccwpck_require__(8498);
+var Document = __nccwpck_require__(7031);
+var Schema = __nccwpck_require__(2018);
+var errors = __nccwpck_require__(8078);
+var Alias = __nccwpck_require__(5067);
+var identity = __nccwpck_require__(2485);
+var Pair = __nccwpck_require__(1923);
+var Scalar = __nccwpck_require__(1091);
+var YAMLMap = __nccwpck_require__(372);
+var YAMLSeq = __nccwpck_require__(7241);
+var cst = __nccwpck_require__(5599);
+var lexer = __nccwpck_require__(1479);
+var lineCounter = __nccwpck_require__(7486);
+var parser = __nccwpck_require__(978);
 var publicApi = __nccwpck_require__(2929);
-var visit = __nccwpck_require__(64882);
+var visit = __nccwpck_require__(4882);
 
 
 
@@ -69260,7 +70172,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 62767:
+/***/ 2767:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -69286,16 +70198,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 55067:
+/***/ 5067:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(55026);
-var visit = __nccwpck_require__(64882);
-var identity = __nccwpck_require__(42485);
-var Node = __nccwpck_require__(22427);
-var toJS = __nccwpck_require__(38161);
+var anchors = __nccwpck_require__(5026);
+var visit = __nccwpck_require__(4882);
+var identity = __nccwpck_require__(2485);
+var Node = __nccwpck_require__(2427);
+var toJS = __nccwpck_require__(8161);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -69413,14 +70325,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 21763:
+/***/ 1763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(22962);
-var identity = __nccwpck_require__(42485);
-var Node = __nccwpck_require__(22427);
+var createNode = __nccwpck_require__(2962);
+var identity = __nccwpck_require__(2485);
+var Node = __nccwpck_require__(2427);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -69571,14 +70483,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 22427:
+/***/ 2427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(23131);
-var identity = __nccwpck_require__(42485);
-var toJS = __nccwpck_require__(38161);
+var applyReviver = __nccwpck_require__(3131);
+var identity = __nccwpck_require__(2485);
+var toJS = __nccwpck_require__(8161);
 
 class NodeBase {
     constructor(type) {
@@ -69618,15 +70530,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 61923:
+/***/ 1923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(22962);
-var stringifyPair = __nccwpck_require__(86930);
-var addPairToJSMap = __nccwpck_require__(68274);
-var identity = __nccwpck_require__(42485);
+var createNode = __nccwpck_require__(2962);
+var stringifyPair = __nccwpck_require__(6930);
+var addPairToJSMap = __nccwpck_require__(8274);
+var identity = __nccwpck_require__(2485);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -69664,14 +70576,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 21091:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Node = __nccwpck_require__(22427);
-var toJS = __nccwpck_require__(38161);
+var identity = __nccwpck_require__(2485);
+var Node = __nccwpck_require__(2427);
+var toJS = __nccwpck_require__(8161);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -69698,17 +70610,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 50372:
+/***/ 372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(56090);
-var addPairToJSMap = __nccwpck_require__(68274);
-var Collection = __nccwpck_require__(21763);
-var identity = __nccwpck_require__(42485);
-var Pair = __nccwpck_require__(61923);
-var Scalar = __nccwpck_require__(21091);
+var stringifyCollection = __nccwpck_require__(6090);
+var addPairToJSMap = __nccwpck_require__(8274);
+var Collection = __nccwpck_require__(1763);
+var identity = __nccwpck_require__(2485);
+var Pair = __nccwpck_require__(1923);
+var Scalar = __nccwpck_require__(1091);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -69852,17 +70764,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 57241:
+/***/ 7241:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(22962);
-var stringifyCollection = __nccwpck_require__(56090);
-var Collection = __nccwpck_require__(21763);
-var identity = __nccwpck_require__(42485);
-var Scalar = __nccwpck_require__(21091);
-var toJS = __nccwpck_require__(38161);
+var createNode = __nccwpck_require__(2962);
+var stringifyCollection = __nccwpck_require__(6090);
+var Collection = __nccwpck_require__(1763);
+var identity = __nccwpck_require__(2485);
+var Scalar = __nccwpck_require__(1091);
+var toJS = __nccwpck_require__(8161);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -69974,16 +70886,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 68274:
+/***/ 8274:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(62767);
-var merge = __nccwpck_require__(58438);
-var stringify = __nccwpck_require__(12862);
-var identity = __nccwpck_require__(42485);
-var toJS = __nccwpck_require__(38161);
+var log = __nccwpck_require__(2767);
+var merge = __nccwpck_require__(8438);
+var stringify = __nccwpck_require__(2862);
+var identity = __nccwpck_require__(2485);
+var toJS = __nccwpck_require__(8161);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -70046,7 +70958,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 42485:
+/***/ 2485:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70106,12 +71018,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 38161:
+/***/ 8161:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
+var identity = __nccwpck_require__(2485);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -70152,15 +71064,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 34056:
+/***/ 4056:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(72267);
-var resolveFlowScalar = __nccwpck_require__(48588);
-var errors = __nccwpck_require__(68078);
-var stringifyString = __nccwpck_require__(67751);
+var resolveBlockScalar = __nccwpck_require__(2267);
+var resolveFlowScalar = __nccwpck_require__(8588);
+var errors = __nccwpck_require__(8078);
+var stringifyString = __nccwpck_require__(7751);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -70377,7 +71289,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 65715:
+/***/ 5715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70447,7 +71359,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 80245:
+/***/ 245:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70553,14 +71465,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 65599:
+/***/ 5599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(34056);
-var cstStringify = __nccwpck_require__(65715);
-var cstVisit = __nccwpck_require__(80245);
+var cstScalar = __nccwpck_require__(4056);
+var cstStringify = __nccwpck_require__(5715);
+var cstVisit = __nccwpck_require__(245);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -70672,12 +71584,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 71479:
+/***/ 1479:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(65599);
+var cst = __nccwpck_require__(5599);
 
 /*
 START -> stream
@@ -71402,7 +72314,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 87486:
+/***/ 7486:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71450,14 +72362,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 60978:
+/***/ 978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(65599);
-var lexer = __nccwpck_require__(71479);
+var cst = __nccwpck_require__(5599);
+var lexer = __nccwpck_require__(1479);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -72442,13 +73354,13 @@ exports.Parser = Parser;
 
 
 
-var composer = __nccwpck_require__(48498);
-var Document = __nccwpck_require__(77031);
-var errors = __nccwpck_require__(68078);
-var log = __nccwpck_require__(62767);
-var identity = __nccwpck_require__(42485);
-var lineCounter = __nccwpck_require__(87486);
-var parser = __nccwpck_require__(60978);
+var composer = __nccwpck_require__(8498);
+var Document = __nccwpck_require__(7031);
+var errors = __nccwpck_require__(8078);
+var log = __nccwpck_require__(2767);
+var identity = __nccwpck_require__(2485);
+var lineCounter = __nccwpck_require__(7486);
+var parser = __nccwpck_require__(978);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -72551,16 +73463,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 92018:
+/***/ 2018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var map = __nccwpck_require__(78681);
-var seq = __nccwpck_require__(47220);
-var string = __nccwpck_require__(78130);
-var tags = __nccwpck_require__(84772);
+var identity = __nccwpck_require__(2485);
+var map = __nccwpck_require__(8681);
+var seq = __nccwpck_require__(7220);
+var string = __nccwpck_require__(5749);
+var tags = __nccwpck_require__(4772);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -72597,13 +73509,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 78681:
+/***/ 8681:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var YAMLMap = __nccwpck_require__(50372);
+var identity = __nccwpck_require__(2485);
+var YAMLMap = __nccwpck_require__(372);
 
 const map = {
     collection: 'map',
@@ -72623,12 +73535,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 52918:
+/***/ 2918:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
+var Scalar = __nccwpck_require__(1091);
 
 const nullTag = {
     identify: value => value == null,
@@ -72647,13 +73559,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 47220:
+/***/ 7220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var YAMLSeq = __nccwpck_require__(57241);
+var identity = __nccwpck_require__(2485);
+var YAMLSeq = __nccwpck_require__(7241);
 
 const seq = {
     collection: 'seq',
@@ -72673,12 +73585,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 78130:
+/***/ 5749:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(67751);
+var stringifyString = __nccwpck_require__(7751);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -72696,12 +73608,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 49193:
+/***/ 9193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
+var Scalar = __nccwpck_require__(1091);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -72724,13 +73636,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 26223:
+/***/ 8604:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
-var stringifyNumber = __nccwpck_require__(79927);
+var Scalar = __nccwpck_require__(1091);
+var stringifyNumber = __nccwpck_require__(9927);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -72778,12 +73690,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 86304:
+/***/ 6304:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(79927);
+var stringifyNumber = __nccwpck_require__(9927);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -72832,13 +73744,13 @@ exports.intOct = intOct;
 
 
 
-var map = __nccwpck_require__(78681);
-var _null = __nccwpck_require__(52918);
-var seq = __nccwpck_require__(47220);
-var string = __nccwpck_require__(78130);
-var bool = __nccwpck_require__(49193);
-var float = __nccwpck_require__(26223);
-var int = __nccwpck_require__(86304);
+var map = __nccwpck_require__(8681);
+var _null = __nccwpck_require__(2918);
+var seq = __nccwpck_require__(7220);
+var string = __nccwpck_require__(5749);
+var bool = __nccwpck_require__(9193);
+var float = __nccwpck_require__(8604);
+var int = __nccwpck_require__(6304);
 
 const schema = [
     map.map,
@@ -72859,14 +73771,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 17409:
+/***/ 7409:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
-var map = __nccwpck_require__(78681);
-var seq = __nccwpck_require__(47220);
+var Scalar = __nccwpck_require__(1091);
+var map = __nccwpck_require__(8681);
+var seq = __nccwpck_require__(7220);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -72930,27 +73842,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 84772:
+/***/ 4772:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(78681);
-var _null = __nccwpck_require__(52918);
-var seq = __nccwpck_require__(47220);
-var string = __nccwpck_require__(78130);
-var bool = __nccwpck_require__(49193);
-var float = __nccwpck_require__(26223);
-var int = __nccwpck_require__(86304);
+var map = __nccwpck_require__(8681);
+var _null = __nccwpck_require__(2918);
+var seq = __nccwpck_require__(7220);
+var string = __nccwpck_require__(5749);
+var bool = __nccwpck_require__(9193);
+var float = __nccwpck_require__(8604);
+var int = __nccwpck_require__(6304);
 var schema = __nccwpck_require__(5494);
-var schema$1 = __nccwpck_require__(17409);
-var binary = __nccwpck_require__(95557);
-var merge = __nccwpck_require__(58438);
-var omap = __nccwpck_require__(90889);
-var pairs = __nccwpck_require__(48539);
-var schema$2 = __nccwpck_require__(57719);
-var set = __nccwpck_require__(34038);
-var timestamp = __nccwpck_require__(59382);
+var schema$1 = __nccwpck_require__(7409);
+var binary = __nccwpck_require__(5557);
+var merge = __nccwpck_require__(8438);
+var omap = __nccwpck_require__(889);
+var pairs = __nccwpck_require__(8539);
+var schema$2 = __nccwpck_require__(7719);
+var set = __nccwpck_require__(4038);
+var timestamp = __nccwpck_require__(9382);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -73036,14 +73948,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 95557:
+/***/ 5557:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(21091);
-var stringifyString = __nccwpck_require__(67751);
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(1091);
+var stringifyString = __nccwpck_require__(7751);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -73113,12 +74025,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 90832:
+/***/ 832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
+var Scalar = __nccwpck_require__(1091);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -73149,13 +74061,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 91232:
+/***/ 1232:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
-var stringifyNumber = __nccwpck_require__(79927);
+var Scalar = __nccwpck_require__(1091);
+var stringifyNumber = __nccwpck_require__(9927);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -73206,12 +74118,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 55631:
+/***/ 5631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(79927);
+var stringifyNumber = __nccwpck_require__(9927);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -73289,13 +74201,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 58438:
+/***/ 8438:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Scalar = __nccwpck_require__(21091);
+var identity = __nccwpck_require__(2485);
+var Scalar = __nccwpck_require__(1091);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -73367,16 +74279,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 90889:
+/***/ 889:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var toJS = __nccwpck_require__(38161);
-var YAMLMap = __nccwpck_require__(50372);
-var YAMLSeq = __nccwpck_require__(57241);
-var pairs = __nccwpck_require__(48539);
+var identity = __nccwpck_require__(2485);
+var toJS = __nccwpck_require__(8161);
+var YAMLMap = __nccwpck_require__(372);
+var YAMLSeq = __nccwpck_require__(7241);
+var pairs = __nccwpck_require__(8539);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -73451,15 +74363,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 48539:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Pair = __nccwpck_require__(61923);
-var Scalar = __nccwpck_require__(21091);
-var YAMLSeq = __nccwpck_require__(57241);
+var identity = __nccwpck_require__(2485);
+var Pair = __nccwpck_require__(1923);
+var Scalar = __nccwpck_require__(1091);
+var YAMLSeq = __nccwpck_require__(7241);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -73540,24 +74452,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 57719:
+/***/ 7719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(78681);
-var _null = __nccwpck_require__(52918);
-var seq = __nccwpck_require__(47220);
-var string = __nccwpck_require__(78130);
-var binary = __nccwpck_require__(95557);
-var bool = __nccwpck_require__(90832);
-var float = __nccwpck_require__(91232);
-var int = __nccwpck_require__(55631);
-var merge = __nccwpck_require__(58438);
-var omap = __nccwpck_require__(90889);
-var pairs = __nccwpck_require__(48539);
-var set = __nccwpck_require__(34038);
-var timestamp = __nccwpck_require__(59382);
+var map = __nccwpck_require__(8681);
+var _null = __nccwpck_require__(2918);
+var seq = __nccwpck_require__(7220);
+var string = __nccwpck_require__(5749);
+var binary = __nccwpck_require__(5557);
+var bool = __nccwpck_require__(832);
+var float = __nccwpck_require__(1232);
+var int = __nccwpck_require__(5631);
+var merge = __nccwpck_require__(8438);
+var omap = __nccwpck_require__(889);
+var pairs = __nccwpck_require__(8539);
+var set = __nccwpck_require__(4038);
+var timestamp = __nccwpck_require__(9382);
 
 const schema = [
     map.map,
@@ -73588,14 +74500,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 34038:
+/***/ 4038:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Pair = __nccwpck_require__(61923);
-var YAMLMap = __nccwpck_require__(50372);
+var identity = __nccwpck_require__(2485);
+var Pair = __nccwpck_require__(1923);
+var YAMLMap = __nccwpck_require__(372);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -73691,12 +74603,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 59382:
+/***/ 9382:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(79927);
+var stringifyNumber = __nccwpck_require__(9927);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -73803,7 +74715,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 86309:
+/***/ 6309:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -73961,15 +74873,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 12862:
+/***/ 2862:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(55026);
-var identity = __nccwpck_require__(42485);
-var stringifyComment = __nccwpck_require__(85977);
-var stringifyString = __nccwpck_require__(67751);
+var anchors = __nccwpck_require__(5026);
+var identity = __nccwpck_require__(2485);
+var stringifyComment = __nccwpck_require__(5977);
+var stringifyString = __nccwpck_require__(7751);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -74100,14 +75012,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 56090:
+/***/ 6090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var stringify = __nccwpck_require__(12862);
-var stringifyComment = __nccwpck_require__(85977);
+var identity = __nccwpck_require__(2485);
+var stringify = __nccwpck_require__(2862);
+var stringifyComment = __nccwpck_require__(5977);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -74262,7 +75174,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 85977:
+/***/ 5977:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74293,14 +75205,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 23611:
+/***/ 3611:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var stringify = __nccwpck_require__(12862);
-var stringifyComment = __nccwpck_require__(85977);
+var identity = __nccwpck_require__(2485);
+var stringify = __nccwpck_require__(2862);
+var stringifyComment = __nccwpck_require__(5977);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -74387,7 +75299,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 79927:
+/***/ 9927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74421,15 +75333,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 86930:
+/***/ 6930:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
-var Scalar = __nccwpck_require__(21091);
-var stringify = __nccwpck_require__(12862);
-var stringifyComment = __nccwpck_require__(85977);
+var identity = __nccwpck_require__(2485);
+var Scalar = __nccwpck_require__(1091);
+var stringify = __nccwpck_require__(2862);
+var stringifyComment = __nccwpck_require__(5977);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -74580,13 +75492,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 67751:
+/***/ 7751:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(21091);
-var foldFlowLines = __nccwpck_require__(86309);
+var Scalar = __nccwpck_require__(1091);
+var foldFlowLines = __nccwpck_require__(6309);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -74925,12 +75837,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 64882:
+/***/ 4882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(42485);
+var identity = __nccwpck_require__(2485);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -75168,7 +76080,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 13636:
+/***/ 8830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -75219,7 +76131,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
 });
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -75348,10 +76260,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -75373,7 +76285,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -75387,14 +76299,884 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(70343);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/auth.js
-var auth = __nccwpck_require__(5525);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(7013);
+// EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
+var undici = __nccwpck_require__(9309);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -75412,7 +77194,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -75429,7 +77211,7 @@ class OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
@@ -75447,7 +77229,7 @@ class OidcClient {
         });
     }
     static getIDToken(audience) {
-        return __awaiter(this, void 0, void 0, function* () {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = OidcClient.getIDTokenUrl();
@@ -75779,13 +77561,19 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(75431);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -75796,408 +77584,450 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 };
 
 
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
 /**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
  *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
  *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
  */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
         }
         return result;
     });
 }
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
 }
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
     });
 }
 /**
- * Summary exports
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
  */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
 
 /**
- * @deprecated use core.summary
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
  */
-
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
 /**
- * Path exports
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
  */
-
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
 /**
- * Platform utilities exports
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
  */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 75431:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ exec),
-  H: () => (/* binding */ getExecOutput)
-});
-
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(13193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(50681);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(55534);
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -76214,7 +78044,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -76237,7 +78067,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -76291,7 +78121,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -76299,7 +78129,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -76552,18 +78382,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+            if (!isRooted(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io/* which */.K7(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -76577,7 +78407,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -76864,17 +78694,407 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 
 /***/ }),
 
-/***/ 83964:
+/***/ 3635:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ Context)
-/* harmony export */ });
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70857);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ github_context),
+  Q: () => (/* binding */ getOctokit)
+});
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -76885,12 +79105,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -76927,54 +79147,10 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-
-/***/ }),
-
-/***/ 99280:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ getOctokit),
-/* harmony export */   _: () => (/* binding */ context)
-/* harmony export */ });
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83964);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33916);
-
-
-const context = new _context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = _utils_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHub */ .gq.plugin(...additionalPlugins);
-    return new GitHubWithPlugins((0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .getOctokitOptions */ .EG)(token, options));
-}
-//# sourceMappingURL=github.js.map
-
-/***/ }),
-
-/***/ 33916:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gq: () => (/* binding */ GitHub),
-  NT: () => (/* binding */ defaults),
-  EG: () => (/* binding */ getOctokitOptions)
-});
-
-// UNUSED EXPORTS: context, getUserAgentWithOrchestrationId
-
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
-var context = __nccwpck_require__(83964);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(62504);
+var lib = __nccwpck_require__(2504);
 // EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
-var undici = __nccwpck_require__(89309);
+var undici = __nccwpck_require__(9309);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -78428,7 +80604,7 @@ const JSONParse = (text, reviver) => {
 
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __nccwpck_require__(84714);
+var dist_src = __nccwpck_require__(4714);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+request@10.0.16/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -81832,7 +84008,7 @@ paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
 
-const utils_context = new context/* Context */.o();
+const context = new Context();
 const baseUrl = getApiBaseUrl();
 const defaults = {
     baseUrl,
@@ -81864,1485 +84040,25 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
 
 /***/ }),
 
-/***/ 5525:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
-/* harmony export */ });
-/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-
-/***/ }),
-
-/***/ 70343:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  Kg: () => (/* binding */ HttpClientError),
-  Hv: () => (/* binding */ HttpCodes)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(58611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(65692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(47013);
-// EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
-var undici = __nccwpck_require__(89309);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 55534:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ck: () => (/* binding */ mkdir),
-/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
-/* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   rm: () => (/* binding */ rm),
-/* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
-/* harmony export */ });
-/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
-                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-
-/***/ }),
-
-/***/ 50681:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ which),
-/* harmony export */   U$: () => (/* binding */ mkdirP),
-/* harmony export */   Yz: () => (/* binding */ rmRF)
-/* harmony export */ });
-/* unused harmony exports cp, mv, findInPath */
-/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(55534);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
-        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-
-/***/ }),
-
-/***/ 97517:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony export VERSION */
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82384);
-/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84714);
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
-
-/***/ }),
-
-/***/ 84714:
+/***/ 4714:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -83391,14 +84107,14 @@ class RequestError extends Error {
 
 /***/ }),
 
-/***/ 18422:
+/***/ 8422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 17628:
+/***/ 7628:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -83419,8 +84135,8 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -83433,15 +84149,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
-/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -83570,28 +84280,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -83606,78 +84294,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

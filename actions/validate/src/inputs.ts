@@ -1,6 +1,6 @@
 import { parseThreads } from '@mlgate/engine';
 import { MAX_REPORTED_ISSUES, parseShardSpec, type ShardSpec } from '@mlgate/core';
-import { enumInput, intInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
+import { booleanInput, enumInput, intInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -9,6 +9,7 @@ export interface Inputs {
   data: string;
   schema: string | undefined;
   reference: string | undefined;
+  strict: boolean;
   failOn: FailOn;
   shard: ShardSpec | undefined;
   profileOut: string | undefined;
@@ -25,6 +26,7 @@ export function parseInputs(source?: InputSource): Inputs {
     data: requiredInput('data', source),
     schema: optionalInput('schema', source),
     reference: optionalInput('reference', source),
+    strict: booleanInput('strict', false, source),
     failOn: enumInput('fail-on', FAIL_ON, 'error', source),
     shard: shard === undefined ? undefined : parseShardSpec(shard, 'input "shard"'),
     profileOut: optionalInput('profile-out', source),

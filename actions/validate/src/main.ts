@@ -35,11 +35,14 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
         ...(inputs.shard && { shard: inputs.shard }),
         ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
         ...(inputs.threads !== undefined && { threads: inputs.threads }),
+        strict: inputs.strict,
       },
       {
         workerEntry,
         onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
         onSkippedColumn: (message) => logger.warning(`drift: ${message}`),
+        onSkippedExpectation: (message, location) =>
+          logger.warning(message, { ...location, ...(location.file && { file: repositoryPath(location.file) }) }),
       },
     ),
   );

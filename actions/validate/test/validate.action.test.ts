@@ -96,6 +96,38 @@ describe('actions/validate run as the runner runs it', () => {
     expect(report.verdict.status).toBe('fail');
   });
 
+  it('warns on the suite line of an expectation it skips, and fails the step with strict', async () => {
+    const suite = {
+      expectations: [
+        { type: 'expect_column_values_to_not_be_null', kwargs: { column: 'id' } },
+        { type: 'expect_column_pair_values_to_be_equal', kwargs: { column_A: 'id', column_B: 'price' } },
+      ],
+    };
+    await writeFile(join(workspace, 'suite.json'), JSON.stringify(suite, null, 2));
+
+    const run = await validate({ data: 'good.csv', schema: 'suite.json' });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([
+      expect.objectContaining({
+        file: 'suite.json',
+        line: 9,
+        message: expect.stringMatching(/expect_column_pair_values_to_be_equal is not supported by mlgate; skipped$/),
+      }),
+    ]);
+    expect(run.summary).toContain('| ⚠️ | expect\\_column\\_pair\\_values\\_to\\_be\\_equal |');
+
+    const strict = await validate({ data: 'good.csv', schema: 'suite.json', strict: 'true' });
+    expect(strict.exitCode).toBe(1);
+    expect(errors(strict)).toEqual([
+      expect.objectContaining({
+        file: 'suite.json',
+        line: 9,
+        message:
+          'suite.json:9:5: expectations[1]: expect_column_pair_values_to_be_equal is not supported by mlgate, and strict mode refuses to skip expectations',
+      }),
+    ]);
+  });
+
   it('annotates unreadable rows of a ragged file, capped by max-errors', async () => {
     await writeFile(join(workspace, 'ragged.csv'), 'id,price,city\n1,10,Oslo\n2,20\n3,30,Lima,x\n4,40,Pune\n');
 

@@ -1,8 +1,8 @@
-export const id = 32;
-export const ids = [32,263,166];
+export const id = 410;
+export const ids = [410,263,166];
 export const modules = {
 
-/***/ 94032:
+/***/ 4410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,29 +13,83 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 134 modules
-var src = __webpack_require__(38838);
-;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
-/** One convention for every command (and for scripts that call mlgate). */
-const ExitCode = {
-    /** The command ran and its verdict passed. */
-    Pass: 0,
-    /** The command ran and its verdict is a failure (validation or gate). */
-    Failed: 1,
-    /** Usage, configuration or input error: nothing was judged. */
-    UserError: 2,
-    /** A bug in mlgate. */
-    Internal: 3,
-};
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 135 modules
+var src = __webpack_require__(4021);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __webpack_require__(2335);
+;// CONCATENATED MODULE: ./packages/github/src/text.ts
+/** Text shaping shared by the loggers and the action wrapper. */
+/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
+function text_oneLine(text) {
+    return text
+        .split(/\r?\n|\r/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' ');
+}
+/**
+ * Space the runner could strip before a `::` command: .NET's `Char.IsWhiteSpace` (its `TrimStart`),
+ * which includes U+0085, JavaScript's `\s`, and characters ICU's collation ignores (the runner finds
+ * `::` with a culture-sensitive `StartsWith`).
+ */
+const LEADING = String.raw `[\s\u0085\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]*`;
+const LINE_START_COMMAND = new RegExp(`^(${LEADING}:)(?=:)`, 'gmu');
+// The legacy parser finds `##[` anywhere in a line, not only at its start.
+const LEGACY_COMMAND = /(##)(?=\[)/g;
+const BREAK = '\u200b';
+/** What a line ends with that a following write could complete into a command. */
+const PENDING_LINE_START = new RegExp(`^${LEADING}:?$`, 'u');
+/**
+ * The runner executes any output line that starts with `::` (after any whitespace) as a workflow
+ * command, and any line that holds `##[` as a legacy one; `core.info` and the CLI write text
+ * verbatim, and text from a pull request (file names, error text) must not be able to issue
+ * commands. A zero-width space before the command's last prefix character breaks the prefix and
+ * leaves the text readable: the runner cuts the command name at a fixed offset after the prefix, so
+ * even a search that skips the space (ICU's) then reads a name that starts with `:` or `[`.
+ */
+function text_inertCommands(text) {
+    return text.replace(LINE_START_COMMAND, `$1${BREAK}`).replace(LEGACY_COMMAND, `$1${BREAK}`);
+}
+/**
+ * JSON text with the same data as `JSON.stringify(value, null, 2)` and no workflow command in it, so
+ * `inertCommands` leaves it as it is: `[` after `##` and the line separators U+2028/2029 (only ever
+ * inside strings) are written as `\u` escapes.
+ */
+function inertJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`.replace(/(?<=##)\[|[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * A stream whose output is `inertCommands` of everything written to it, however the text is split
+ * into writes: the end of each write that a later one could complete into a command (the `#`s, or a
+ * line so far made only of leading space and one `:`) is kept as context for the next write; what was
+ * written is never taken back.
+ */
+function inertWriter(stream) {
+    // What was last written that a following write could complete; `midLine` when it is not a line start.
+    let context = '';
+    let midLine = false;
+    return {
+        write(text) {
+            // A character that is not space stands for the rest of a line already begun.
+            const prefix = `${midLine ? 'x' : ''}${context}`;
+            const inert = text_inertCommands(prefix + text);
+            const result = stream.write(inert.slice(prefix.length));
+            const lastBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => inert.lastIndexOf(c)));
+            const line = lastBreak >= 0 ? inert.slice(lastBreak + 1) : inert;
+            const startsLine = lastBreak >= 0 || !midLine;
+            if (startsLine && PENDING_LINE_START.test(line)) {
+                context = line;
+                midLine = false;
+            }
+            else {
+                context = /#{0,2}$/.exec(inert)?.[0] ?? '';
+                midLine = true;
+            }
+            return result;
+        },
+    };
+}
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/actions-logger.ts
 
 
@@ -84,26 +138,6 @@ function actions_logger_annotationFor(location = {}) {
  */
 function actions_logger_annotationMessage(message, location = {}) {
     return oneLine(formatLocated(message, location));
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/text.ts
-/** Text shaping shared by the loggers and the action wrapper. */
-/** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
-function text_oneLine(text) {
-    return text
-        .split(/\r?\n|\r/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join(' ');
-}
-/**
- * The runner executes any output line that starts with `::` (or the older `##[`) as a workflow
- * command, and `core.info` and the CLI write text verbatim; text from a pull request (file names,
- * error text) must not be able to issue commands. A zero-width space after the first character
- * breaks the prefix and leaves the text readable.
- */
-function text_inertCommands(text) {
-    return text.replace(/^(\s*)(:(?=:)|#(?=#\[))/gm, '$1$2\u200b');
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -284,8 +318,8 @@ function renamedInput(oldName, newName, source = actionInput) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(99280);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(1918);
 ;// CONCATENATED MODULE: ./packages/github/src/octokit/client.ts
 
 
@@ -394,9 +428,13 @@ function describeBasis({ basis }) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
+var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
 
 /** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
@@ -552,48 +590,79 @@ function stickyMarker(id) {
         throw new TypeError(`sticky comment id ${JSON.stringify(id)} has no usable characters`);
     return `<!-- mlgate:report:${safe} -->`;
 }
+/** GitHub refuses a comment body longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/** Times a run re-reads after writing to see whether a racing older run overwrote its newer report. */
+const VERIFY_ATTEMPTS = 3;
 /**
- * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
- * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
- * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ * Creates, updates or leaves alone the one comment on `issue` that starts with `marker` and was
+ * written by `author`. Comments by anyone else are never touched, nor ours that merely quote the
+ * marker further down. Duplicates from racing runs converge: the oldest comment survives (its link
+ * stays valid) holding the newest report (the highest revision), and the others are deleted. An older
+ * run never overwrites a newer run's report; a newer run that finds its report overwritten by a racing
+ * older one writes it again.
  */
 async function upsertStickyComment(store, sticky) {
-    const { issue, marker, author, revision } = sticky;
+    const { issue, marker, author } = sticky;
     if (!/^<!--.*-->$/s.test(marker))
         throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
     const body = compose(sticky);
-    const ours = await findOurs(store, issue, marker, author);
-    const newest = ours.at(-1);
-    if (!newest) {
+    if (body.length > MAX_COMMENT_CHARS) {
+        throw new TypeError(`sticky comment body has ${body.length} characters, more than GitHub's ${MAX_COMMENT_CHARS}`);
+    }
+    const mine = { body, revision: sticky.revision };
+    let ours = await findOurs(store, issue, marker, author);
+    let action;
+    if (ours.length === 0) {
         const created = await store.create(issue, body);
-        // Runs that both found nothing have both created; re-reading lets every such run keep the same
-        // one (the newest) instead of leaving duplicates until the next report.
-        const after = await findOurs(store, issue, marker, author);
-        if (!after.some((c) => c.id === created.id))
-            after.push(created);
-        after.sort((a, b) => a.id - b.id);
-        const keep = after.at(-1) ?? created;
-        return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
-    }
-    const existingRevision = revisionOf(newest.body, marker);
-    let result;
-    if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
-        result = { action: 'stale', comment: newest };
-    }
-    else if (newest.body === body) {
-        result = { action: 'unchanged', comment: newest };
+        // Runs that both found nothing have both created; re-reading lets every such run settle on the
+        // same comment instead of leaving duplicates until the next report.
+        ours = await findOurs(store, issue, marker, author);
+        if (!ours.some((c) => c.id === created.id))
+            ours = [...ours, created].sort((a, b) => a.id - b.id);
+        action = 'created';
     }
     else {
-        result = { action: 'updated', comment: await store.update(newest.id, body) };
+        action = 'updated';
     }
-    return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+    let result = await settle(store, ours, marker, mine, action);
+    for (let attempt = 1; attempt < VERIFY_ATTEMPTS && mine.revision !== undefined; attempt++) {
+        if (result.action === 'stale' || result.action === 'unchanged')
+            break;
+        // No compare-and-swap exists for comments: read back, and write again if an older run won the race.
+        const now = await findOurs(store, issue, marker, author);
+        const current = now[0];
+        if (!current || (revisionOf(current.body, marker) ?? -1) >= mine.revision)
+            break;
+        const again = await settle(store, now, marker, mine, action);
+        result = { ...again, deleted: [...result.deleted, ...again.deleted] };
+    }
+    return result;
+}
+/**
+ * Puts the newest report among `ours` and `mine` in the oldest of `ours` and deletes the rest. `action`
+ * is what writing `mine` is called ('created' when this run made one of `ours`).
+ */
+async function settle(store, ours, marker, mine, action) {
+    const keep = ours[0];
+    const newer = ours
+        .map((c) => ({ comment: c, revision: revisionOf(c.body, marker) }))
+        .filter(({ revision }) => mine.revision !== undefined && revision !== undefined && revision > mine.revision)
+        .sort((a, b) => b.revision - a.revision)[0];
+    const body = newer ? newer.comment.body : mine.body;
+    let comment = keep;
+    if (keep.body !== body)
+        comment = await store.update(keep.id, body);
+    const deleted = await deleteAllBut(store, ours, keep);
+    const outcome = newer ? 'stale' : keep.body === body && action !== 'created' ? 'unchanged' : action;
+    return { action: outcome, comment, deleted };
 }
 /** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
 async function findOurs(store, issue, marker, author) {
     const login = author.toLowerCase();
     const comments = await store.list(issue);
     return comments
-        .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+        .filter((c) => c.author.toLowerCase() === login && c.body.startsWith(`${marker}\n`))
         .sort((a, b) => a.id - b.id);
 }
 async function deleteAllBut(store, comments, keep) {
@@ -602,12 +671,18 @@ async function deleteAllBut(store, comments, keep) {
         await store.delete(id);
     return stale;
 }
+/**
+ * The marker family (`mlgate:report:…`, `mlgate:revision:…`) anywhere in a body, in any case: a name
+ * shown in a code span carries it literally, and a body must not pose as another sticky comment.
+ */
+const MARKER_TEXT = /mlgate(?=:(?:report|revision):)/gi;
 function compose({ marker, body, revision }) {
     if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
         throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
     }
     const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
-    return `${header}\n${body}`;
+    // A zero-width space keeps the text as it reads while no longer matching any marker.
+    return `${header}\n${body.replace(MARKER_TEXT, '$&\u200b')}`;
 }
 /** Read only from the header we wrote, so report text can never pose as a revision. */
 function revisionOf(body, marker) {
@@ -617,14 +692,16 @@ function revisionOf(body, marker) {
     return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(542);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
+var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var node_modules_yauzl = __webpack_require__(67198);
+var node_modules_yauzl = __webpack_require__(7198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -785,8 +862,7 @@ function messageOf(error) {
 
 
 /**
- * This run's uploads through `@actions/artifact` (the runner's results service), and artifacts of earlier runs of a
- * workflow through the Actions REST API. Downloads are unpacked into a fresh
+ * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
  * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
  */
 class GitHubRunArtifactStore {
@@ -828,21 +904,6 @@ class GitHubRunArtifactStore {
             reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
                 `holds a usable artifact "${name}": ${skipped.join(', ')}`,
         };
-    }
-    async upload(name, files, root) {
-        let result;
-        try {
-            // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
-            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 11659));
-            result = await new DefaultArtifactClient().uploadArtifact(name, files.map((file) => resolve(root, file)), resolve(root), this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays });
-        }
-        catch (error) {
-            throw new UserError(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        if (result.id === undefined || result.digest === undefined) {
-            throw new UserError(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
-        }
-        return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
     }
     async download(name, runId) {
         const what = `artifact "${name}" of run ${runId}`;
@@ -943,23 +1004,7 @@ function statusOf(error) {
     return error.status;
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/file-digest.ts
-
-
-/** sha256 and size of a file, streamed: model files and data sets can be larger than memory. */
-async function fileDigest(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { sha256: hash.digest('hex'), size };
-}
-
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
-
-
 
 
 
@@ -973,31 +1018,8 @@ const RUN_SCHEMA = 'mlgate/run@1';
  */
 class LocalArtifactStore {
     dir;
-    run;
-    /** `run` describes the run uploads belong to; each upload is a new run (the next id), marked successful. */
-    constructor(dir, run) {
+    constructor(dir) {
         this.dir = dir;
-        this.run = run;
-    }
-    async upload(name, files, root) {
-        if (!this.run)
-            throw new Error('LocalArtifactStore: uploads need the run they belong to');
-        const id = ((await this.runIds())[0] ?? 0) + 1;
-        const folder = (0,external_node_path_.join)(this.dir, String(id), name);
-        const listing = [];
-        let size = 0;
-        for (const file of files) {
-            const path = (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), (0,external_node_path_.resolve)(root, file)).split('\\').join('/');
-            const digest = await fileDigest((0,external_node_path_.resolve)(root, file));
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(folder, path)), { recursive: true });
-            await (0,promises_.cp)((0,external_node_path_.resolve)(root, file), (0,external_node_path_.join)(folder, path));
-            listing.push(`${path}\0${digest.sha256}\n`);
-            size += digest.size;
-        }
-        const run = { schema: RUN_SCHEMA, ...this.run, conclusion: 'success' };
-        await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, String(id), RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
-        const digest = (0,external_node_crypto_.createHash)('sha256').update(listing.sort().join('')).digest('hex');
-        return { id, name, size, digest: `sha256:${digest}` };
     }
     async findLatest(query) {
         const { workflow, branch, name } = query;
@@ -1073,175 +1095,6 @@ async function isFolder(path) {
             return false;
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/cache/github-store.ts
-
-/**
- * The Actions cache through the real `@actions/cache` client. The client already swallows service trouble (a miss,
- * or -1 from save) but reports it itself as `::warning::` or, for a 5xx, as an `::error::` annotation on a step that
- * then succeeds. While a cache call runs, its annotations are taken off stdout and re-logged as warnings: cache
- * trouble is worth a warning, never a red mark, and this store then knows a miss from an outage.
- */
-class GitHubCacheStore {
-    root;
-    logger;
-    constructor(root, logger) {
-        this.root = root;
-        this.logger = logger;
-    }
-    async restore(key, paths) {
-        const cache = await actionsCache();
-        if (!cache.isFeatureAvailable())
-            return { hit: false, trouble: 'the Actions cache service is not available here' };
-        const { value, trouble } = await this.call(() => cache.restoreCache(this.clientPaths(paths), key));
-        if (trouble)
-            return { hit: false, trouble };
-        // The service also matches keys by prefix: only the exact key is this run's entry.
-        return value === key ? { hit: true } : { hit: false };
-    }
-    async save(key, paths) {
-        const cache = await actionsCache();
-        if (!cache.isFeatureAvailable())
-            return { saved: false, reason: 'the Actions cache service is not available here' };
-        const { value, trouble } = await this.call(() => cache.saveCache(this.clientPaths(paths), key));
-        if (value !== undefined && value > 0)
-            return { saved: true };
-        return { saved: false, reason: trouble ?? 'the cache service did not take the entry' };
-    }
-    /** Paths as the client wants them: relative to the working directory, and stable, since they are in the version. */
-    clientPaths(paths) {
-        return paths.map((path) => relative(process.cwd(), resolve(this.root, path)) || '.');
-    }
-    async call(fn) {
-        const annotations = [];
-        let value;
-        let thrown;
-        const restoreStdout = divertAnnotations(annotations);
-        try {
-            value = await fn();
-        }
-        catch (error) {
-            // saveCache throws for a path that does not exist and for a missing runtime token.
-            thrown = error instanceof Error ? error.message : String(error);
-        }
-        finally {
-            restoreStdout();
-        }
-        const problems = thrown === undefined ? annotations : [...annotations, thrown];
-        for (const problem of problems)
-            this.logger.warning(`cache: ${problem}`);
-        return problems.length > 0 ? { value, trouble: problems.join('; ') } : { value };
-    }
-}
-/** Loaded on first use: the client and the Azure SDK it brings are large, and most actions never cache. */
-function actionsCache() {
-    return Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(999)]).then(__webpack_require__.bind(__webpack_require__, 10999));
-}
-/**
- * Takes `::error…::` / `::warning…::` lines written to stdout off the stream and collects their messages; every
- * other line passes through. A refused reservation is only a debug line (then "Failed to save" as plain info), so
- * that cause is collected too. Returns the function that puts stdout back.
- */
-function divertAnnotations(sink) {
-    const write = process.stdout.write;
-    process.stdout.write = function (chunk, ...rest) {
-        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
-        if (text === undefined)
-            return write.call(this, chunk, ...rest);
-        const kept = text.split(/(?<=\n)/).filter((line) => {
-            const reserve = /^::debug::Failed to reserve cache: (.*)$/s.exec(line);
-            if (reserve)
-                sink.push(`Failed to save: ${unescapeData(reserve[1].trimEnd())}`);
-            const match = /^::(?:error|warning)(?: [^:]*)?::(.*)$/s.exec(line);
-            if (match)
-                sink.push(unescapeData(match[1].trimEnd()));
-            return !match;
-        });
-        return kept.length === 0 ? true : write.call(this, kept.join(''), ...rest);
-    };
-    return () => {
-        process.stdout.write = write;
-    };
-}
-function unescapeData(text) {
-    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/cache/local-store.ts
-
-
-
-const ENTRY_FILE = 'entry.json';
-const ENTRY_SCHEMA = 'mlgate/cache-entry@1';
-/**
- * The run cache of the CLI: `<dir>/<key>/entry.json` plus `<dir>/<key>/files/<path>`. An entry is written to a
- * temporary folder and renamed into place, so a crash or a full disk never leaves a half entry that looks whole.
- */
-class LocalCacheStore {
-    dir;
-    root;
-    constructor(dir, root) {
-        this.dir = dir;
-        this.root = root;
-    }
-    async restore(key, paths) {
-        if (!isSafeKey(key))
-            return { hit: false, trouble: unsafeKey(key) };
-        const entryDir = join(this.dir, key);
-        let entry;
-        try {
-            entry = JSON.parse(await readFile(join(entryDir, ENTRY_FILE), 'utf8'));
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return { hit: false };
-            return { hit: false, trouble: `cache entry ${key} is unreadable: ${error.message}` };
-        }
-        // Like the Actions cache's version: other paths under the same key are another entry.
-        if (entry.schema !== ENTRY_SCHEMA || JSON.stringify(entry.paths) !== JSON.stringify(paths))
-            return { hit: false };
-        try {
-            for (const path of paths) {
-                await mkdir(dirname(join(this.root, path)), { recursive: true });
-                await cp(join(entryDir, 'files', path), join(this.root, path), { recursive: true, force: true });
-            }
-        }
-        catch (error) {
-            return { hit: false, trouble: `cache entry ${key} could not be restored: ${error.message}` };
-        }
-        return { hit: true };
-    }
-    async save(key, paths) {
-        if (!isSafeKey(key))
-            return { saved: false, reason: unsafeKey(key) };
-        const entryDir = join(this.dir, key);
-        const staging = join(this.dir, `.staging-${randomBytes(6).toString('hex')}`);
-        try {
-            for (const path of paths) {
-                await mkdir(dirname(join(staging, 'files', path)), { recursive: true });
-                await cp(join(this.root, path), join(staging, 'files', path), { recursive: true });
-            }
-            const entry = { schema: ENTRY_SCHEMA, key, paths, savedAt: new Date().toISOString() };
-            await writeFile(join(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
-            await rename(staging, entryDir);
-            return { saved: true };
-        }
-        catch (error) {
-            await rm(staging, { recursive: true, force: true });
-            const code = error.code;
-            if (code === 'ENOTEMPTY' || code === 'EEXIST')
-                return { saved: false, reason: `cache entry ${key} already exists` };
-            return { saved: false, reason: `cache entry ${key} could not be saved: ${error.message}` };
-        }
-    }
-}
-/** Keys become folder names: nothing that could climb out of the cache folder. */
-function isSafeKey(key) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key);
-}
-function unsafeKey(key) {
-    return `cache key "${key}" is not a safe folder name`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
@@ -1428,9 +1281,9 @@ class RegistryBaselineResolver {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
 
 
@@ -1580,8 +1433,18 @@ class GitHubReleaseFiles {
 
 
 
-
-
+;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
+/** One convention for every command (and for scripts that call mlgate). */
+const ExitCode = {
+    /** The command ran and its verdict passed. */
+    Pass: 0,
+    /** The command ran and its verdict is a failure (validation or gate). */
+    Failed: 1,
+    /** Usage, configuration or input error: nothing was judged. */
+    UserError: 2,
+    /** A bug in mlgate. */
+    Internal: 3,
+};
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
@@ -2045,11 +1908,11 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 
 // EXTERNAL MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
-var bootstrap_pool = __webpack_require__(77166);
+var bootstrap_pool = __webpack_require__(7166);
 // EXTERNAL MODULE: ./packages/engine/src/parallel/roles.ts
-var roles = __webpack_require__(76688);
+var roles = __webpack_require__(6688);
 // EXTERNAL MODULE: ./packages/engine/src/parallel/worker.ts
-var worker = __webpack_require__(60263);
+var worker = __webpack_require__(263);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
 
 
@@ -2085,7 +1948,7 @@ function parseThreads(text, name = '--threads') {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
+var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
 
 
@@ -2239,7 +2102,7 @@ async function runPass(path, options) {
     const progress = new ProgressSum(options.onProgress ?? (() => { }));
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(src/* isRowCheck */.vZ);
+    const rowChecks = checks.filter(src/* isPassCheck */.uI);
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
@@ -2327,8 +2190,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath);
+    // Problems in the schema name it as the user did: that is also the path annotations need.
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath, options.schema);
     const checks = suite?.checks ?? [];
+    const skipped = suite?.format === 'gx' ? suite.skipped : [];
+    if (options.strict && skipped.length > 0) {
+        const [first] = skipped;
+        const others = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+        throw new src/* UserError */.yo(`${first.type} ${first.reason}${others}, and strict mode refuses to skip expectations`, first.location);
+    }
+    for (const expectation of skipped)
+        deps.onSkippedExpectation?.((0,src/* describeSkipped */.At)(expectation), expectation.location);
     const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     const progress = new ProgressSum(deps.onProgress ?? (() => { }));
@@ -2355,7 +2227,7 @@ async function runValidate(options, deps = {}) {
     finally {
         await pool?.close();
     }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data);
+    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data, skipped);
     if (reference) {
         const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
         const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
@@ -2494,7 +2366,7 @@ const compareCommand = {
         }).finally(() => pool?.close());
         if (pool?.used)
             logger.info(`The bootstrap ran on ${threads} worker threads.`);
-        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const json = inertJson(report);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values.markdown)
@@ -2694,6 +2566,7 @@ function clearProgressLine(io) {
 
 
 
+
 /** Parquet is read by its file name only. */
 const FORMATS = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
@@ -2768,7 +2641,7 @@ const profileCommand = {
                 io.stderr.write(`… and ${more} more data issues\n`);
             profile = result.profile;
         }
-        const json = `${JSON.stringify(profile, null, 2)}\n`;
+        const json = inertJson(profile);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nm)(profile));
@@ -2777,6 +2650,7 @@ const profileCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
+
 
 
 
@@ -2813,7 +2687,7 @@ const reportCommand = {
             reports.push(await (0,src/* readReportFile */.$h)((0,external_node_path_.resolve)(io.cwd, file)));
         const report = (0,src/* mergeReports */.C1)(reports);
         const rendered = format === 'json'
-            ? `${JSON.stringify(report, null, 2)}\n`
+            ? inertJson(report)
             : format === 'markdown'
                 ? (0,src/* renderReportMarkdown */.Ay)(report)
                 : (0,src/* renderReportText */.Uv)(report);
@@ -2888,6 +2762,7 @@ const schemaCommand = {
 
 
 
+
 const validate_help = `Usage: mlgate validate <data> [options]
 
 Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
@@ -2897,6 +2772,8 @@ cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with 
 Options:
   --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
                        suite (JSON); without it the data is only read and profiled
+  --strict             refuse a Great Expectations suite with expectations mlgate cannot evaluate
+                       (by default each is skipped with a warning, in the log and the report)
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
                        significant (p < 0.05) and larger than its effect-size threshold; the
@@ -2922,6 +2799,7 @@ const validateCommand = {
     async run(argv, io) {
         const { values, positionals } = parseCommandArgs('validate', argv, {
             schema: { type: 'string' },
+            strict: { type: 'boolean' },
             reference: { type: 'string' },
             shard: { type: 'string' },
             format: { type: 'string' },
@@ -2946,17 +2824,19 @@ const validateCommand = {
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
+                ...(values.strict && { strict: true }),
             }, {
                 ...(io.workerEntry && { workerEntry: io.workerEntry }),
                 onProgress: progressLine(io, 'validating'),
                 onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+                onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
             });
         }
         finally {
             clearProgressLine(io);
         }
         const { report, section, profile } = result;
-        const json = `${JSON.stringify(report, null, 2)}\n`;
+        const json = inertJson(report);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values['profile-out']) {
@@ -3005,6 +2885,7 @@ const version = package_namespaceObject.rE;
 
 
 
+
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -3027,7 +2908,10 @@ function usage() {
 function find(name) {
     return commands.find((c) => c.name === name);
 }
-async function runCli(argv, io) {
+async function runCli(argv, rawIo) {
+    // The CLI also runs in workflow steps, where the runner reads both streams for workflow commands:
+    // nothing it prints (report text, names, error messages from a pull request) may act as one.
+    const io = { ...rawIo, stdout: inertWriter(rawIo.stdout), stderr: inertWriter(rawIo.stderr) };
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
         const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;
@@ -3064,7 +2948,7 @@ async function runCli(argv, io) {
 
 /***/ }),
 
-/***/ 77166:
+/***/ 7166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3072,10 +2956,10 @@ async function runCli(argv, io) {
 /* harmony export */   serveBootstrapWorker: () => (/* binding */ serveBootstrapWorker)
 /* harmony export */ });
 /* unused harmony export MIN_PARALLEL_STEPS */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38838);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4021);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
 
@@ -3179,15 +3063,15 @@ function serveBootstrapWorker() {
 
 /***/ }),
 
-/***/ 60263:
+/***/ 263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   serveShardTasks: () => (/* binding */ serveShardTasks)
 /* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38838);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4021);
 
 
 const PROGRESS_INTERVAL_MS = 100;

@@ -1,4 +1,5 @@
 import { formatLocated, isUserError } from '@mlgate/core';
+import { inertWriter } from '@mlgate/github';
 import type { Command } from './command.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -29,7 +30,10 @@ function find(name: string): Command | undefined {
   return commands.find((c) => c.name === name);
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<ExitCode> {
+  // The CLI also runs in workflow steps, where the runner reads both streams for workflow commands:
+  // nothing it prints (report text, names, error messages from a pull request) may act as one.
+  const io: CliIo = { ...rawIo, stdout: inertWriter(rawIo.stdout), stderr: inertWriter(rawIo.stderr) };
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;

@@ -96,6 +96,42 @@ describe('mlgate validate', () => {
     expect(checks.filter((check: { status: string }) => check.status === 'pass')).toHaveLength(3);
   });
 
+  it('skips an expectation it cannot evaluate with one warning each, and refuses the suite with --strict', async () => {
+    const suite = {
+      expectations: [
+        { type: 'expect_column_values_to_not_be_null', kwargs: { column: 'id' } },
+        { type: 'expect_column_pair_values_to_be_equal', kwargs: { column_A: 'id', column_B: 'price' } },
+        { type: 'expect_column_values_to_be_between', kwargs: { column: 'price', min_value: { $PARAMETER: 'low' } } },
+      ],
+    };
+    writeFileSync(join(dir, 'partial.json'), JSON.stringify(suite, null, 2));
+    const c = capture(dir);
+    expect(await runCli(['validate', 'good.csv', '--schema', 'partial.json', '-o', 'partial-report.json'], c.io)).toBe(
+      0,
+    );
+    expect(c.err().trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^warning: partial\.json:9:5: expectations\[1\]: expect_column_pair_values_to_be_equal is not supported by mlgate; skipped$/,
+      ),
+      expect.stringMatching(
+        /^warning: partial\.json:20:9: expectations\[2\]\.kwargs\.min_value: expect_column_values_to_be_between takes min_value from a suite parameter/,
+      ),
+    ]);
+    const checks = readJson('partial-report.json').validations[0].checks;
+    expect(checks.map((check: { check: string; status: string }) => [check.check, check.status])).toEqual([
+      ['expect_column_values_to_not_be_null', 'pass'],
+      ['expect_column_pair_values_to_be_equal', 'warn'],
+      ['expect_column_values_to_be_between', 'warn'],
+    ]);
+    const strict = capture(dir);
+    expect(await runCli(['validate', 'good.csv', '--schema', 'partial.json', '--strict'], strict.io)).toBe(2);
+    expect(strict.err().trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /partial\.json:9:5: expectations\[1\]: expect_column_pair_values_to_be_equal is not supported by mlgate \(and 1 more\), and strict mode refuses to skip expectations$/,
+      ),
+    ]);
+  });
+
   it('fails on ragged rows and reports each with its line number', async () => {
     const c = capture(dir);
     expect(await runCli(['validate', 'ragged.csv', '-o', 'ragged.json'], c.io)).toBe(1);

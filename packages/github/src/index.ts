@@ -1,6 +1,6 @@
 export type { Logger } from './logger.js';
 export { actionsLogger, annotationFor, annotationMessage } from './actions-logger.js';
-export { inertCommands, oneLine } from './text.js';
+export { inertCommands, inertJson, inertWriter, oneLine } from './text.js';
 export type { ActionsCore } from './actions-logger.js';
 export { consoleLogger } from './console-logger.js';
 export type { ConsoleLoggerOptions } from './console-logger.js';

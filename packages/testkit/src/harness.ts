@@ -7,11 +7,12 @@ export { repoRoot } from './harness/resolve-action.js';
 export { inputEnvName } from './harness/runner-env.js';
 export {
   parseWorkflowCommand,
+  workflowCommandsIn,
   unescapeCommandData,
   unescapeCommandProperty,
   RUNNER_COMMANDS,
 } from './harness/workflow-commands.js';
-export type { WorkflowCommand } from './harness/workflow-commands.js';
+export type { CommandMatching, WorkflowCommand } from './harness/workflow-commands.js';
 export { parseKeyValueFile, parsePathFile } from './harness/file-commands.js';
 export type { FileCommandResult } from './harness/file-commands.js';
 export { loadActionMetadata } from './harness/action-metadata.js';

@@ -1,3 +1,5 @@
 export * from './fake-github/index.js';
 export * from './harness.js';
 export * from './actions-runtime/index.js';
+export * from './hostile.js';
+export * from './markdown/gfm.js';

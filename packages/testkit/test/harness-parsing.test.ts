@@ -1,5 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
-import { parseKeyValueFile, parsePathFile, parseWorkflowCommand, inputEnvName } from '../src/harness.js';
+import {
+  RUNNER_COMMANDS,
+  inputEnvName,
+  parseKeyValueFile,
+  parsePathFile,
+  parseWorkflowCommand,
+  workflowCommandsIn,
+} from '../src/harness.js';
 
 describe('parseWorkflowCommand', () => {
   it('reads name, properties and data of a `::` command, ignoring leading whitespace', () => {
@@ -31,6 +38,25 @@ describe('parseWorkflowCommand', () => {
 
   it('ignores properties without a key or a value', () => {
     expect(parseWorkflowCommand('::error =x,y=,,line=2::m')?.properties).toEqual({ line: '2' });
+  });
+
+  it('strips leading whitespace as .NET does, U+0085 (NEXT LINE) included', () => {
+    expect(parseWorkflowCommand('\u0085\u3000::error::x')?.command).toBe('error');
+  });
+
+  it('finds the prefixes as ICU does, skipping ignorable characters, but cuts the name by ordinal offsets', () => {
+    // The closing `::` is found across a zero-width space: a command on a Linux runner, not under ordinal rules.
+    expect(parseWorkflowCommand('::error:\u200b:x', RUNNER_COMMANDS, 'icu')?.command).toBe('error');
+    expect(parseWorkflowCommand('::error:\u200b:x', RUNNER_COMMANDS, 'ordinal')).toBeUndefined();
+    // The name starts two characters after the start, so a space inside the prefix leaves `:error`.
+    expect(parseWorkflowCommand(':\u200b:error::x', RUNNER_COMMANDS, 'icu')).toBeUndefined();
+    expect(parseWorkflowCommand('#\u200b#[error]x', RUNNER_COMMANDS, 'icu')).toBeUndefined();
+  });
+
+  it('lists the commands in every line of an output under either matching', () => {
+    expect(
+      workflowCommandsIn('a\r::notice::one\r\nb ##[error]two\n::error:\u200b:three').map((c) => c.message),
+    ).toEqual(['one', 'two', ':three']);
   });
 
   it('recognises the legacy `##[name k=v;k=v]data` form anywhere in a line', () => {

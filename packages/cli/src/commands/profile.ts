@@ -10,6 +10,7 @@ import {
   type ValidationPass,
 } from '@mlgate/core';
 import { type DataFormat, parseDataFormat, parseThreads, runProfile } from '@mlgate/engine';
+import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -91,7 +92,7 @@ export const profileCommand: Command = {
       if (more > 0) io.stderr.write(`… and ${more} more data issues\n`);
       profile = result.profile;
     }
-    const json = `${JSON.stringify(profile, null, 2)}\n`;
+    const json = inertJson(profile);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     io.stdout.write(values.json ? json : renderProfileText(profile));
     return ExitCode.Pass;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError, mergeReports, readReportFile, renderReportMarkdown, renderReportText } from '@mlgate/core';
+import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -41,7 +42,7 @@ export const reportCommand: Command = {
 
     const rendered =
       format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
+        ? inertJson(report)
         : format === 'markdown'
           ? renderReportMarkdown(report)
           : renderReportText(report);

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_REPORTED_ISSUES, UserError, parseShardSpec, renderReportText } from '@mlgate/core';
 import { type ValidateResult, parseDataFormat, parseThreads, runValidate } from '@mlgate/engine';
+import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -16,6 +17,8 @@ cannot be read (ragged rows, unclosed quotes, bad JSON lines) are reported with 
 Options:
   --schema <file>      a data schema (YAML, see \`mlgate schema infer\`) or a Great Expectations
                        suite (JSON); without it the data is only read and profiled
+  --strict             refuse a Great Expectations suite with expectations mlgate cannot evaluate
+                       (by default each is skipped with a warning, in the log and the report)
   --reference <file>   detect drift against a reference: a profile JSON (\`mlgate profile -o\`) or a
                        data file (profiled first). A column drifts only when the change is both
                        significant (p < 0.05) and larger than its effect-size threshold; the
@@ -42,6 +45,7 @@ export const validateCommand: Command = {
   async run(argv: string[], io: CliIo) {
     const { values, positionals } = parseCommandArgs('validate', argv, {
       schema: { type: 'string' },
+      strict: { type: 'boolean' },
       reference: { type: 'string' },
       shard: { type: 'string' },
       format: { type: 'string' },
@@ -66,18 +70,20 @@ export const validateCommand: Command = {
           ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
           ...(maxErrors !== undefined && { maxErrors }),
           ...(threads !== undefined && { threads }),
+          ...(values.strict && { strict: true }),
         },
         {
           ...(io.workerEntry && { workerEntry: io.workerEntry }),
           onProgress: progressLine(io, 'validating'),
           onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+          onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
         },
       );
     } finally {
       clearProgressLine(io);
     }
     const { report, section, profile } = result;
-    const json = `${JSON.stringify(report, null, 2)}\n`;
+    const json = inertJson(report);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     if (values['profile-out']) {
       await writeFile(resolve(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);

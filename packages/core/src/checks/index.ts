@@ -1,6 +1,9 @@
 export { evaluateChecks } from './evaluate.js';
 export type { CheckInputs } from './evaluate.js';
-export { SUPPORTED_EXPECTATIONS, isGxSuite, loadGxSuite } from './gx.js';
+export { SUPPORTED_EXPECTATIONS, describeSkipped, isGxSuite, loadGxSuite, skippedResult } from './gx.js';
+export type { GxSuite, SkippedExpectation } from './gx.js';
+export { ConditionMask, parseRowCondition } from './condition.js';
+export type { RowCondition } from './condition.js';
 export { DEFAULT_MAX_ALLOWED, inferSchema } from './infer.js';
 export type { InferOptions } from './infer.js';
 export { loadCheckSuite, readCheckSuite } from './load.js';
@@ -8,7 +11,7 @@ export type { CheckSuite } from './load.js';
 export { DEFAULT_MAX_DISTINCT, DEFAULT_MAX_EXAMPLES, RowChecker, describeRowCheck } from './row-checker.js';
 export type { RowCheckerOptions, RowOutcome } from './row-checker.js';
 export { checksFromSchema, dataSchemaJsonSchema, loadDataSchema } from './schema.js';
-export { VALUE_TYPES, isRowCheck } from './types.js';
+export { QUANTILE_METHODS, VALUE_TYPES, isPassCheck, isRowCheck } from './types.js';
 export type {
   AggregateCheck,
   Bounds,
@@ -16,7 +19,10 @@ export type {
   ColumnSchema,
   ColumnStatistic,
   ColumnStats,
+  ConditionedCheck,
   DataSchema,
+  PassCheck,
+  QuantileMethod,
   RowCheck,
   SetValue,
   TableStats,
@@ -24,4 +30,3 @@ export type {
 } from './types.js';
 export { compilePattern, parseDateTime } from './values.js';
 export { canJoinShards, joinRowOutcomes } from './join-outcomes.js';
-export type { ShardOutcomes } from './join-outcomes.js';

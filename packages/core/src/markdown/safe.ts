@@ -17,16 +17,25 @@ const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 
 /**
  * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering (mentions, issue references like `#1`, `owner/repo#1`, `GH-1` and custom `JIRA-1`
- * autolinks, `scheme://` and `www.` autolinks) get a zero-width break; every ASCII character with a
- * meaning in GFM (emphasis, code, links, images, headings, lists, tables, HTML, entities,
- * strikethrough, setext underlines, emoji shortcodes, math) gets a backslash.
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
  */
-const LINKABLE = /@|#(?=\d)|(?<=[A-Za-z])-(?=\d)|:(?=\/\/)|www(?=\.)/.source;
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
 const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`${LINKABLE}|[&<>"']`, 'gi');
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run: string): string {
+  return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
 
 /**
  * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
@@ -48,7 +57,8 @@ export function escapeText(value: string): string {
   const text = sanitizeText(value)
     .replace(/\t/g, ' ')
     .replace(/^ +| +$/gm, '');
-  return text.replace(MARKDOWN_UNSAFE, (match, linkable?: string) => {
+  return text.replace(MARKDOWN_UNSAFE, (match, linkable?: string, hex?: string) => {
+    if (hex) return breakHexRun(hex);
     const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
     return linkable ? `${escaped}${BREAK}` : escaped;
   });
@@ -60,7 +70,9 @@ export function escapeText(value: string): string {
  */
 export function escapeHtml(value: string): string {
   const text = sanitizeText(value).replace(/[\n\t]/g, ' ');
-  return text.replace(HTML_UNSAFE, (match) => HTML_ENTITIES[match] ?? `${match}${BREAK}`);
+  return text.replace(HTML_UNSAFE, (match, linkable?: string, hex?: string) =>
+    hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`),
+  );
 }
 
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */

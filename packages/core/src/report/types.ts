@@ -63,12 +63,19 @@ export interface ValidationSection {
 
 export type ScalarValue = number | string | boolean | null;
 
+/**
+ * A check's observed value as Great Expectations reports it (`result.observed_value`): a number, an
+ * ISO 8601 date-time, a pandas dtype name, or the quantiles with their values.
+ */
+export type ObservedValue = ScalarValue | { quantiles: number[]; values: (number | null)[] };
+
 export interface CheckResult {
   check: string;
   column?: string;
   status: Status;
   message: string;
   observed?: ScalarValue;
+  observed_value?: ObservedValue;
   expected?: string;
   unexpectedCount?: number;
   /** Fraction of the checked values (0..1). */

@@ -44,7 +44,12 @@ export function columnStatsOf(column: ColumnProfile, options: ColumnStatsOptions
     stats.mean = moments.mean;
     if (moments.count > 1) stats.stdev = moments.sampleStdDev;
     const kll = column.kll;
+    // The sketch returns a value of the column whose rank is within its bound of q, whatever the method.
     stats.quantile = (q: number) => kll.quantile(q);
+  }
+  if (column.minTime <= column.maxTime) {
+    stats.minTime = column.minTime;
+    stats.maxTime = column.maxTime;
   }
   const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
   if (top.length > 0) stats.topValues = top.map(({ value, count }) => ({ value, count }));

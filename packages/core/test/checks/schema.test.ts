@@ -63,7 +63,11 @@ unexpected_columns: error
     const unique = byName(results, 'unique', 'id');
     // GX semantics: every occurrence of a duplicated value is unexpected.
     expect(unique).toMatchObject({ status: 'fail', unexpectedCount: 2, unexpectedFraction: 0.5 });
-    expect(unique.examples).toEqual([{ line: 3, value: '1' }]);
+    // Both occurrences are shown, the first with its own line.
+    expect(unique.examples).toEqual([
+      { line: 2, value: '1' },
+      { line: 3, value: '1' },
+    ]);
     expect(byName(results, 'nullable', 'age')).toMatchObject({
       status: 'fail',
       unexpectedCount: 1,

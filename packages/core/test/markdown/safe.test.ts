@@ -10,7 +10,7 @@ import {
   table,
   tableCell,
 } from '../../src/index.js';
-import { STRUCTURE_TAGS, renderGfm, visibleText } from './gfm.js';
+import { STRUCTURE_TAGS, githubReferences, renderGfm, visibleText } from '../../../testkit/src/markdown/gfm.js';
 
 const ADVERSARIAL = [
   '<img src=x onerror=alert(1)>',
@@ -77,6 +77,24 @@ describe('escapeText', () => {
     expect(text).not.toMatch(/[A-Za-z]-\d/);
     expect(escapeText('@octocat')).toBe('@&#8203;octocat');
     expect(visibleText(html).trim()).toBe(input);
+  });
+
+  it.each([
+    [':smile: and :+1:', 'emoji'],
+    ['commit deadbeefcafe0123456789abcdef0123456789ab and short a5c3785', 'commit'],
+    ['ABC-XYZ, TICKET-a1b2 and JIRA-123', 'autolink'],
+    ['T:abc1 and REF#x9', 'autolink'],
+  ])('breaks what GitHub would link after rendering in %j', (input, kind) => {
+    expect(githubReferences(renderGfm(input)).map((ref) => ref.kind)).toContain(kind);
+    const html = renderGfm(escapeText(input));
+    expect(githubReferences(html)).toEqual([]);
+    expect(visibleText(html)).toBe(input);
+  });
+
+  it('breaks the same triggers inside raw HTML text', () => {
+    const html = renderGfm(`<p>${escapeHtml(':smile: ABC-XYZ @octocat #1 deadbeefcafe0123')}</p>`);
+    expect(githubReferences(html)).toEqual([]);
+    expect(visibleText(html)).toBe('<p>:smile: ABC-XYZ @octocat #1 deadbeefcafe0123</p>'.replace(/<\/?p>/g, ''));
   });
 
   it('breaks URL and www autolinks so no link is produced', () => {

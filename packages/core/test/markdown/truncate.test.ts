@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { codeBlock, details, table, truncateMarkdown } from '../../src/index.js';
-import { renderGfm } from './gfm.js';
+import { renderGfm } from '../../../testkit/src/markdown/gfm.js';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

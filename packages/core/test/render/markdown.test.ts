@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { renderReportMarkdown, safeUrl, type Report, type VerdictStatus } from '../../src/index.js';
 import { comparisonSection, report, validationSection } from '../fixtures/reports.js';
-import { renderGfm } from '../markdown/gfm.js';
+import { HOSTILE_STRINGS, fillReportStrings } from '../../../testkit/src/hostile.js';
+import { githubReferences, renderGfm } from '../../../testkit/src/markdown/gfm.js';
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
@@ -186,6 +187,22 @@ describe('renderReportMarkdown', () => {
     for (const tableHtml of html.match(/<table>[\s\S]*?<\/table>/g) ?? []) {
       expect(new Set(tableRows(tableHtml)).size).toBe(1);
     }
+  });
+
+  describe('with a hostile string in every field', () => {
+    const runUrl = 'https://github.com/acme/churn/actions/runs/1';
+    const render = (text: string) => renderGfm(renderReportMarkdown(fillReportStrings(fullReport(), text), { runUrl }));
+    const tags = (html: string) => [...html.matchAll(/<([a-z][a-z0-9]*)[\s>/]/g)].map((match) => match[1]);
+    const plain = render('plain');
+
+    it.each(HOSTILE_STRINGS)('%j makes no element, link or mention of its own', (hostile) => {
+      const html = render(hostile);
+      // The same elements in the same order as with harmless text: nothing the string says became markup.
+      expect(tags(html)).toEqual(tags(plain));
+      const known = new Set(githubReferences(plain).map((ref) => ref.text));
+      expect(githubReferences(html).filter((ref) => !known.has(ref.text))).toEqual([]);
+      expect(html).not.toContain('<!-- mlgate:');
+    });
   });
 
   it('fits the byte budget and keeps the footer when the report is huge', () => {

@@ -109,6 +109,44 @@ describe('joinValidationPasses', () => {
     );
   });
 
+  it('gives the one-pass results for checks with a row condition, a condition column first seen late included', async () => {
+    const expectation = (type: string, kwargs: Record<string, unknown>) => ({
+      type,
+      kwargs: { ...kwargs, row_condition: 'b == "x" | a < 20', condition_parser: 'pandas' },
+    });
+    const suite = loadCheckSuite(
+      JSON.stringify({
+        expectations: [
+          expectation('expect_column_values_to_be_between', { column: 'a', max_value: 250, mostly: 0.9 }),
+          expectation('expect_column_values_to_not_be_null', { column: 'b', mostly: 0.5 }),
+          expectation('expect_column_mean_to_be_between', { column: 'a', min_value: 100 }),
+          expectation('expect_column_max_to_be_between', { column: 'a', max_value: 298 }),
+          expectation('expect_table_row_count_to_be_between', { min_value: 70, max_value: 70 }),
+        ],
+      }),
+      'suite.json',
+    ).checks;
+    const whole = await validateFile(file('late-key.jsonl'), { suite, maxErrors: 5, dataset: 'data' });
+    const joined = await sharded(file('late-key.jsonl'), 3, suite);
+    // The mean is compared to 12 digits: the moments of shards merge with rounding of their own.
+    const results = (section: typeof whole.section) =>
+      section.checks.map(({ check, status, observed, unexpectedCount }) => [
+        check,
+        status,
+        typeof observed === 'number' ? Number(observed.toPrecision(12)) : observed,
+        unexpectedCount,
+      ]);
+    // Rows a < 20 (20) and the even rows from 200 on (50): 70 rows; 24 of them above 250, 50 with b.
+    expect(results(whole.section)).toEqual([
+      ['expect_column_values_to_be_between', 'fail', undefined, 24],
+      ['expect_column_values_to_not_be_null', 'pass', undefined, 20],
+      ['expect_column_mean_to_be_between', 'pass', Number(((190 + 249 * 50) / 70).toPrecision(12)), undefined],
+      ['expect_column_max_to_be_between', 'pass', 298, undefined],
+      ['expect_table_row_count_to_be_between', 'pass', 70, undefined],
+    ]);
+    expect(results(joined.section)).toEqual(results(whole.section));
+  });
+
   it('says a suite with a uniqueness check cannot be split', () => {
     expect(canJoinShards(checks())).toBe(true);
     expect(canJoinShards(loadCheckSuite('version: 1\ncolumns:\n  id: { unique: true }\n', 's.yml').checks)).toBe(false);

@@ -4,7 +4,7 @@ import {
   Profile,
   canJoinShards,
   isGzipFile,
-  isRowCheck,
+  isPassCheck,
   joinValidationPasses,
   readProfileFile,
   splitShard,
@@ -56,7 +56,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
   const progress = new ProgressSum(options.onProgress ?? (() => {}));
   const expected = size / shards.length / (options.shard?.count ?? 1);
   const onProgress = shards.map(() => progress.part(expected));
-  const rowChecks = checks.filter(isRowCheck);
+  const rowChecks = checks.filter(isPassCheck);
   const results = await Promise.all(
     shards.map((shard, i) =>
       pool.run(

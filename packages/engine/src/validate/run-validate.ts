@@ -2,11 +2,13 @@ import { resolve } from 'node:path';
 import {
   UserError,
   attachDrift,
+  describeSkipped,
   detectDriftDetailed,
   judgeValidation,
   readCheckSuite,
   schemaDriftOptions,
   validationReport,
+  type Location,
   type Profile,
   type ProfileProgress,
   type Report,
@@ -41,6 +43,8 @@ export interface ValidateOptions {
   maxErrors?: number;
   /** Threads reading row-aligned parts side by side. Default: every core, fewer for small files. */
   threads?: number;
+  /** Refuse a Great Expectations suite with expectations mlgate cannot evaluate, instead of skipping them. */
+  strict?: boolean;
 }
 
 export interface ValidateDeps {
@@ -50,6 +54,8 @@ export interface ValidateDeps {
   onProgress?: (progress: ProfileProgress) => void;
   /** A column drift detection could not test, and why. */
   onSkippedColumn?: (message: string) => void;
+  /** An expectation of the suite left out (one line: where, which and why); also a warning in the report. */
+  onSkippedExpectation?: (message: string, location: Location) => void;
 }
 
 export interface ValidateResult {
@@ -69,8 +75,19 @@ export interface ValidateResult {
 export async function runValidate(options: ValidateOptions, deps: ValidateDeps = {}): Promise<ValidateResult> {
   const dataPath = resolve(options.cwd, options.data);
   const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
-  const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath);
+  // Problems in the schema name it as the user did: that is also the path annotations need.
+  const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);
   const checks = suite?.checks ?? [];
+  const skipped = suite?.format === 'gx' ? suite.skipped : [];
+  if (options.strict && skipped.length > 0) {
+    const [first] = skipped;
+    const others = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
+    throw new UserError(
+      `${first!.type} ${first!.reason}${others}, and strict mode refuses to skip expectations`,
+      first!.location,
+    );
+  }
+  for (const expectation of skipped) deps.onSkippedExpectation?.(describeSkipped(expectation), expectation.location);
   const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
   const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
   const progress = new ProgressSum(deps.onProgress ?? (() => {}));
@@ -95,7 +112,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
   } finally {
     await pool?.close();
   }
-  const { section, profile } = judgeValidation(pass, checks, options.data);
+  const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
   if (reference) {
     const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
     const { result, skipped } = detectDriftDetailed(reference, profile, drift);

@@ -122,25 +122,72 @@ describe('upsertStickyComment', () => {
     ]);
   });
 
-  it('converges duplicates: updates the newest and deletes the older ones', async () => {
+  it('converges duplicates: the oldest comment survives with the report, the others are deleted', async () => {
     const a = await shelf.create(7, `${MARKER}\nold a`);
     const b = await shelf.create(7, `${MARKER}\nold b`);
     const c = await shelf.create(7, `${MARKER}\nold c`);
 
     const result = await upsertStickyComment(store, { issue: 7, marker: MARKER, body: 'new', author: BOT });
 
-    expect(result).toMatchObject({ action: 'updated', comment: { id: c.id }, deleted: [a.id, b.id] });
-    expect(await shelf.list(7)).toEqual([expect.objectContaining({ id: c.id, body: `${MARKER}\nnew` })]);
-    expect(store.writes).toEqual([`update ${c.id}`, `delete ${a.id}`, `delete ${b.id}`]);
+    expect(result).toMatchObject({ action: 'updated', comment: { id: a.id }, deleted: [b.id, c.id] });
+    expect(await shelf.list(7)).toEqual([expect.objectContaining({ id: a.id, body: `${MARKER}\nnew` })]);
+    expect(store.writes).toEqual([`update ${a.id}`, `delete ${b.id}`, `delete ${c.id}`]);
   });
 
-  it('still removes older duplicates when the newest is already up to date', async () => {
-    const a = await shelf.create(7, `${MARKER}\nold`);
-    const b = await shelf.create(7, `${MARKER}\nsame`);
+  it('still removes younger duplicates when the oldest is already up to date', async () => {
+    const a = await shelf.create(7, `${MARKER}\nsame`);
+    const b = await shelf.create(7, `${MARKER}\nold`);
 
     const result = await upsertStickyComment(store, { issue: 7, marker: MARKER, body: 'same', author: BOT });
 
-    expect(result).toMatchObject({ action: 'unchanged', comment: { id: b.id }, deleted: [a.id] });
+    expect(result).toMatchObject({ action: 'unchanged', comment: { id: a.id }, deleted: [b.id] });
+  });
+
+  it('never edits or deletes our own comment that merely quotes the marker below its first line', async () => {
+    const quoting = await shelf.create(7, `Some other bot text\n${MARKER}\nquoted`);
+    const inline = await shelf.create(7, ` ${MARKER}\nindented`);
+
+    const result = await upsertStickyComment(store, { issue: 7, marker: MARKER, body: 'report', author: BOT });
+
+    expect(result.action).toBe('created');
+    expect(result.deleted).toEqual([]);
+    expect((await shelf.list(7)).filter((c) => c.id === quoting.id || c.id === inline.id)).toEqual([
+      expect.objectContaining({ body: `Some other bot text\n${MARKER}\nquoted` }),
+      expect.objectContaining({ body: ` ${MARKER}\nindented` }),
+    ]);
+  });
+
+  it('lets the marker text appear only in the header it writes', async () => {
+    const hostile = `model \`${MARKER}\` and \`<!-- MLGATE:revision:99 -->\` and \`${stickyMarker('other')}\``;
+    const result = await upsertStickyComment(store, {
+      issue: 7,
+      marker: MARKER,
+      body: hostile,
+      author: BOT,
+      revision: 3,
+    });
+
+    const body = result.comment.body;
+    expect(body.split(MARKER)).toHaveLength(2);
+    expect(body.startsWith(`${MARKER}\n<!-- mlgate:revision:3 -->\n`)).toBe(true);
+    expect(body.match(/mlgate:(report|revision):/gi)).toEqual(['mlgate:report:', 'mlgate:revision:']);
+    expect(body.replace(/\u200b/g, '')).toBe(`${MARKER}\n<!-- mlgate:revision:3 -->\n${hostile}`);
+    // The next run still finds it, and a report quoting another id's marker does not pose as that comment.
+    const other = await upsertStickyComment(store, {
+      issue: 7,
+      marker: stickyMarker('other'),
+      body: 'other report',
+      author: BOT,
+    });
+    expect(other.action).toBe('created');
+    expect(await shelf.list(7)).toHaveLength(2);
+  });
+
+  it('refuses a body GitHub would reject, before any call', async () => {
+    await expect(
+      upsertStickyComment(store, { issue: 7, marker: MARKER, body: 'x'.repeat(65_536), author: BOT }),
+    ).rejects.toThrow(/more than GitHub's 65536/);
+    expect(store.writes).toEqual([]);
   });
 
   it('makes two runs that both found nothing end with one comment', async () => {
@@ -180,6 +227,54 @@ describe('upsertStickyComment', () => {
   });
 
   describe('with a revision', () => {
+    it('keeps the newest report in the oldest comment when duplicates carry different revisions', async () => {
+      const oldest = await shelf.create(7, `${MARKER}\n<!-- mlgate:revision:10 -->\nrun 10`);
+      await shelf.create(7, `${MARKER}\n<!-- mlgate:revision:12 -->\nrun 12`);
+
+      const result = await upsertStickyComment(store, {
+        issue: 7,
+        marker: MARKER,
+        body: 'run 11',
+        author: BOT,
+        revision: 11,
+      });
+
+      expect(result.action).toBe('stale');
+      expect(await shelf.list(7)).toEqual([
+        expect.objectContaining({ id: oldest.id, body: `${MARKER}\n<!-- mlgate:revision:12 -->\nrun 12` }),
+      ]);
+    });
+
+    it('writes its report again when a racing older run overwrote it after it wrote', async () => {
+      await shelf.create(7, `${MARKER}\n<!-- mlgate:revision:5 -->\nrun 5`);
+      let overwritten = false;
+      const racing: CommentStore = {
+        list: (issue) => shelf.list(issue),
+        create: (issue, text) => shelf.create(issue, text),
+        delete: (id) => shelf.delete(id),
+        update: async (id, text) => {
+          const written = await shelf.update(id, text);
+          // The older run's update lands right after ours.
+          if (!overwritten) {
+            overwritten = true;
+            await shelf.update(id, `${MARKER}\n<!-- mlgate:revision:6 -->\nrun 6`);
+          }
+          return written;
+        },
+      };
+
+      const result = await upsertStickyComment(racing, {
+        issue: 7,
+        marker: MARKER,
+        body: 'run 7',
+        author: BOT,
+        revision: 7,
+      });
+
+      expect(result.action).toBe('updated');
+      expect((await shelf.list(7))[0]?.body).toBe(`${MARKER}\n<!-- mlgate:revision:7 -->\nrun 7`);
+    });
+
     it('does not let an older run overwrite a newer report', async () => {
       await upsertStickyComment(store, { issue: 7, marker: MARKER, body: 'from run 20', author: BOT, revision: 20 });
 

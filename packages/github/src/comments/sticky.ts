@@ -33,46 +33,83 @@ export type StickyAction = 'created' | 'updated' | 'unchanged' | 'stale';
 
 export interface StickyResult {
   action: StickyAction;
-  /** The comment that now holds the report (for 'stale', the newer one that was kept). */
+  /** The comment that now holds the report (for 'stale', the one holding the newer report). */
   comment: Comment;
   /** Ids of our duplicate comments that were deleted so that one remains. */
   deleted: number[];
 }
 
+/** GitHub refuses a comment body longer than this (422). */
+export const MAX_COMMENT_CHARS = 65_536;
+/** Times a run re-reads after writing to see whether a racing older run overwrote its newer report. */
+const VERIFY_ATTEMPTS = 3;
+
 /**
- * Creates, updates or leaves alone the one comment on `issue` that carries `marker` and was written
- * by `author`. Comments by anyone else are never touched, even with the same marker. Duplicates
- * (from runs that raced) converge: the newest is kept, the older ones deleted.
+ * Creates, updates or leaves alone the one comment on `issue` that starts with `marker` and was
+ * written by `author`. Comments by anyone else are never touched, nor ours that merely quote the
+ * marker further down. Duplicates from racing runs converge: the oldest comment survives (its link
+ * stays valid) holding the newest report (the highest revision), and the others are deleted. An older
+ * run never overwrites a newer run's report; a newer run that finds its report overwritten by a racing
+ * older one writes it again.
  */
 export async function upsertStickyComment(store: CommentStore, sticky: StickyComment): Promise<StickyResult> {
-  const { issue, marker, author, revision } = sticky;
+  const { issue, marker, author } = sticky;
   if (!/^<!--.*-->$/s.test(marker))
     throw new TypeError(`sticky marker must be an HTML comment, got ${JSON.stringify(marker)}`);
   const body = compose(sticky);
-  const ours = await findOurs(store, issue, marker, author);
-  const newest = ours.at(-1);
+  if (body.length > MAX_COMMENT_CHARS) {
+    throw new TypeError(`sticky comment body has ${body.length} characters, more than GitHub's ${MAX_COMMENT_CHARS}`);
+  }
+  const mine = { body, revision: sticky.revision };
 
-  if (!newest) {
+  let ours = await findOurs(store, issue, marker, author);
+  let action: StickyAction;
+  if (ours.length === 0) {
     const created = await store.create(issue, body);
-    // Runs that both found nothing have both created; re-reading lets every such run keep the same
-    // one (the newest) instead of leaving duplicates until the next report.
-    const after = await findOurs(store, issue, marker, author);
-    if (!after.some((c) => c.id === created.id)) after.push(created);
-    after.sort((a, b) => a.id - b.id);
-    const keep = after.at(-1) ?? created;
-    return { action: 'created', comment: keep, deleted: await deleteAllBut(store, after, keep) };
+    // Runs that both found nothing have both created; re-reading lets every such run settle on the
+    // same comment instead of leaving duplicates until the next report.
+    ours = await findOurs(store, issue, marker, author);
+    if (!ours.some((c) => c.id === created.id)) ours = [...ours, created].sort((a, b) => a.id - b.id);
+    action = 'created';
+  } else {
+    action = 'updated';
   }
 
-  const existingRevision = revisionOf(newest.body, marker);
-  let result: Pick<StickyResult, 'action' | 'comment'>;
-  if (revision !== undefined && existingRevision !== undefined && existingRevision > revision) {
-    result = { action: 'stale', comment: newest };
-  } else if (newest.body === body) {
-    result = { action: 'unchanged', comment: newest };
-  } else {
-    result = { action: 'updated', comment: await store.update(newest.id, body) };
+  let result = await settle(store, ours, marker, mine, action);
+  for (let attempt = 1; attempt < VERIFY_ATTEMPTS && mine.revision !== undefined; attempt++) {
+    if (result.action === 'stale' || result.action === 'unchanged') break;
+    // No compare-and-swap exists for comments: read back, and write again if an older run won the race.
+    const now = await findOurs(store, issue, marker, author);
+    const current = now[0];
+    if (!current || (revisionOf(current.body, marker) ?? -1) >= mine.revision) break;
+    const again = await settle(store, now, marker, mine, action);
+    result = { ...again, deleted: [...result.deleted, ...again.deleted] };
   }
-  return { ...result, deleted: await deleteAllBut(store, ours, newest) };
+  return result;
+}
+
+/**
+ * Puts the newest report among `ours` and `mine` in the oldest of `ours` and deletes the rest. `action`
+ * is what writing `mine` is called ('created' when this run made one of `ours`).
+ */
+async function settle(
+  store: CommentStore,
+  ours: Comment[],
+  marker: string,
+  mine: { body: string; revision: number | undefined },
+  action: StickyAction,
+): Promise<StickyResult> {
+  const keep = ours[0] as Comment;
+  const newer = ours
+    .map((c) => ({ comment: c, revision: revisionOf(c.body, marker) }))
+    .filter(({ revision }) => mine.revision !== undefined && revision !== undefined && revision > mine.revision)
+    .sort((a, b) => (b.revision as number) - (a.revision as number))[0];
+  const body = newer ? newer.comment.body : mine.body;
+  let comment = keep;
+  if (keep.body !== body) comment = await store.update(keep.id, body);
+  const deleted = await deleteAllBut(store, ours, keep);
+  const outcome: StickyAction = newer ? 'stale' : keep.body === body && action !== 'created' ? 'unchanged' : action;
+  return { action: outcome, comment, deleted };
 }
 
 /** Ours, oldest first: GitHub assigns increasing ids, which order comments more finely than timestamps. */
@@ -80,7 +117,7 @@ async function findOurs(store: CommentStore, issue: number, marker: string, auth
   const login = author.toLowerCase();
   const comments = await store.list(issue);
   return comments
-    .filter((c) => c.author.toLowerCase() === login && c.body.includes(marker))
+    .filter((c) => c.author.toLowerCase() === login && c.body.startsWith(`${marker}\n`))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -90,12 +127,19 @@ async function deleteAllBut(store: CommentStore, comments: Comment[], keep: Comm
   return stale;
 }
 
+/**
+ * The marker family (`mlgate:report:…`, `mlgate:revision:…`) anywhere in a body, in any case: a name
+ * shown in a code span carries it literally, and a body must not pose as another sticky comment.
+ */
+const MARKER_TEXT = /mlgate(?=:(?:report|revision):)/gi;
+
 function compose({ marker, body, revision }: StickyComment): string {
   if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
     throw new TypeError(`sticky comment revision must be a non-negative integer, got ${revision}`);
   }
   const header = revision === undefined ? marker : `${marker}\n<!-- mlgate:revision:${revision} -->`;
-  return `${header}\n${body}`;
+  // A zero-width space keeps the text as it reads while no longer matching any marker.
+  return `${header}\n${body.replace(MARKER_TEXT, '$&\u200b')}`;
 }
 
 /** Read only from the header we wrote, so report text can never pose as a revision. */

@@ -1,8 +1,15 @@
 /**
  * Workflow commands as the GitHub Actions runner (actions/runner, ActionCommand.cs) recognises them
- * in a step's output: `::name key=value,key=value::data` at the start of a line (leading whitespace
- * ignored), and the legacy `##[name key=value;key=value]data` anywhere in a line. Names are matched
- * case-insensitively against the runner's registered commands; any other `::x::` line is plain log.
+ * in a step's output: `::name key=value,key=value::data` at the start of a line (after .NET's
+ * `TrimStart`, which removes every `Char.IsWhiteSpace` character, U+0085 included), and the legacy
+ * `##[name key=value;key=value]data` anywhere in a line. Names are matched case-insensitively against
+ * the runner's registered commands; any other `::x::` line is plain log.
+ *
+ * The runner finds `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`, which on a Linux
+ * runner go through ICU: characters ICU's collation ignores (zero-width and other format characters,
+ * most controls) may sit before or inside the match. It then cuts the command name out by ordinal
+ * offsets (2 after the start, 3 after `##[`'s index). `matching: 'icu'` models that; `'ordinal'` a
+ * runner in invariant-globalization mode.
  */
 
 export interface WorkflowCommand {
@@ -78,10 +85,63 @@ function splitNameAndProperties(info: string): { name: string; rest: string | un
   return space < 0 ? { name: info, rest: undefined } : { name: info.slice(0, space), rest: info.slice(space + 1) };
 }
 
-function parseCurrentSyntax(line: string, known: ReadonlySet<string>): WorkflowCommand | undefined {
-  const text = line.trimStart();
-  if (!text.startsWith('::')) return undefined;
-  const end = text.indexOf('::', 2);
+export type CommandMatching = 'icu' | 'ordinal';
+
+/** What .NET's `String.TrimStart()` removes: `Char.IsWhiteSpace` (Unicode White_Space). */
+const DOTNET_LEADING_WHITESPACE = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+const collator = new Intl.Collator('und', { sensitivity: 'variant' });
+const ignorable = new Map<number, boolean>();
+
+/** Whether ICU's collation gives `codePoint` no weight at all, so a culture-sensitive search skips it. */
+function isIgnorable(codePoint: number): boolean {
+  let known = ignorable.get(codePoint);
+  if (known === undefined) {
+    known = collator.compare(String.fromCodePoint(codePoint), '') === 0;
+    ignorable.set(codePoint, known);
+  }
+  return known;
+}
+
+/** Index just past the characters ICU ignores from `at` on (`at` itself under ordinal matching). */
+function skipIgnorable(text: string, at: number, matching: CommandMatching): number {
+  if (matching === 'ordinal') return at;
+  let i = at;
+  while (i < text.length) {
+    const codePoint = text.codePointAt(i) as number;
+    if (!isIgnorable(codePoint)) break;
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Whether `pattern` (non-ignorable ASCII) matches at `at`, ignorable characters allowed between its characters. */
+function matchesAt(text: string, pattern: string, at: number, matching: CommandMatching): boolean {
+  let i = at;
+  for (let k = 0; k < pattern.length; k++) {
+    if (k > 0) i = skipIgnorable(text, i, matching);
+    if (text[i] !== pattern[k]) return false;
+    i++;
+  }
+  return true;
+}
+
+/** `String.IndexOf(pattern, from)`: the index of the match's first character. */
+function indexOf(text: string, pattern: string, from: number, matching: CommandMatching): number {
+  for (let at = text.indexOf(pattern[0] as string, from); at >= 0; at = text.indexOf(pattern[0] as string, at + 1)) {
+    if (matchesAt(text, pattern, at, matching)) return at;
+  }
+  return -1;
+}
+
+function parseCurrentSyntax(
+  line: string,
+  known: ReadonlySet<string>,
+  matching: CommandMatching,
+): WorkflowCommand | undefined {
+  const text = line.replace(DOTNET_LEADING_WHITESPACE, '');
+  if (!matchesAt(text, '::', skipIgnorable(text, 0, matching), matching)) return undefined;
+  const end = indexOf(text, '::', 2, matching);
   if (end < 0) return undefined;
   const { name, rest } = splitNameAndProperties(text.slice(2, end));
   if (!known.has(name.toLowerCase())) return undefined;
@@ -92,8 +152,12 @@ function parseCurrentSyntax(line: string, known: ReadonlySet<string>): WorkflowC
   };
 }
 
-function parseLegacySyntax(line: string, known: ReadonlySet<string>): WorkflowCommand | undefined {
-  const start = line.indexOf('##[');
+function parseLegacySyntax(
+  line: string,
+  known: ReadonlySet<string>,
+  matching: CommandMatching,
+): WorkflowCommand | undefined {
+  const start = indexOf(line, '##[', 0, matching);
   if (start < 0) return undefined;
   const close = line.indexOf(']', start);
   if (close < 0) return undefined;
@@ -114,6 +178,20 @@ function parseLegacySyntax(line: string, known: ReadonlySet<string>): WorkflowCo
 export function parseWorkflowCommand(
   line: string,
   known: ReadonlySet<string> = RUNNER_COMMANDS,
+  matching: CommandMatching = 'icu',
 ): WorkflowCommand | undefined {
-  return parseCurrentSyntax(line, known) ?? parseLegacySyntax(line, known);
+  return parseCurrentSyntax(line, known, matching) ?? parseLegacySyntax(line, known, matching);
+}
+
+/**
+ * Every workflow command a runner would execute from `output` (split into lines as the runner reads
+ * a process's output: at CR, LF or CRLF), under either way of matching: what a test of untrusted text
+ * in a log asserts is empty.
+ */
+export function workflowCommandsIn(output: string): WorkflowCommand[] {
+  return output.split(/\r\n|\r|\n/).flatMap((line) => {
+    const command =
+      parseWorkflowCommand(line, RUNNER_COMMANDS, 'icu') ?? parseWorkflowCommand(line, RUNNER_COMMANDS, 'ordinal');
+    return command ? [command] : [];
+  });
 }

@@ -1,8 +1,8 @@
-export const id = 838;
-export const ids = [838];
+export const id = 21;
+export const ids = [21];
 export const modules = {
 
-/***/ 38838:
+/***/ 4021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,6 +19,7 @@ __webpack_require__.d(__webpack_exports__, {
   q6: () => (/* reexport */ canJoinShards),
   cq: () => (/* reexport */ comparePredictions),
   ft: () => (/* reexport */ deltasInThread),
+  At: () => (/* reexport */ describeSkipped),
   fz: () => (/* reexport */ detectDriftDetailed),
   Rh: () => (/* reexport */ diffMetrics),
   Gm: () => (/* reexport */ diffParams),
@@ -27,7 +28,7 @@ __webpack_require__.d(__webpack_exports__, {
   be: () => (/* reexport */ formatOf),
   _A: () => (/* reexport */ inferSchema),
   xB: () => (/* reexport */ isGzipFile),
-  vZ: () => (/* reexport */ isRowCheck),
+  uI: () => (/* reexport */ isPassCheck),
   iU: () => (/* reexport */ isUserError),
   Vt: () => (/* reexport */ jobDeltas),
   zY: () => (/* reexport */ joinValidationPasses),
@@ -56,7 +57,7 @@ __webpack_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseTolerance, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -98,7 +99,7 @@ function isUserError(error) {
 const REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -152,7 +153,7 @@ function isRecord(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(96223);
+var ajv = __webpack_require__(6223);
 var ajv_default = /*#__PURE__*/__webpack_require__.n(ajv);
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/suggest.ts
 /**
@@ -440,35 +441,35 @@ function wrongKind(json) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
 
 
 /**
  * Reads a UTF-8 text file for a loader, refusing files larger than `maxBytes` (inputs may come from
- * untrusted pull requests) and turning the usual failures into one-line `UserError`s.
+ * untrusted pull requests) and turning the usual failures into one-line `UserError`s about `name`.
  */
-async function readTextFile(path, maxBytes) {
+async function readTextFile(path, maxBytes, name = path) {
     let bytes;
     try {
         const { size } = await (0,promises_.stat)(path);
         if (size > maxBytes)
-            throw tooLarge(path, size, maxBytes);
+            throw tooLarge(name, size, maxBytes);
         bytes = await (0,promises_.readFile)(path);
     }
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(fileErrorMessage(error), { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
     }
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes)
-        throw tooLarge(path, bytes.length, maxBytes);
+        throw tooLarge(name, bytes.length, maxBytes);
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new errors_UserError('is not valid UTF-8 text', { file: path });
+        throw new errors_UserError('is not valid UTF-8 text', { file: name });
     }
 }
 function tooLarge(path, size, maxBytes) {
@@ -768,7 +769,7 @@ const CONFIG_DEFAULTS = {
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
 const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"type":"string","minLength":1,"maxLength":10000},"deps":{"description":"Files and folders the command reads.","$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256}},"metrics":{"description":"Metrics files the command writes.","$ref":"#/definitions/pathList"}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","type":"string","minLength":1,"maxLength":1024}}},"gate":{"type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number"},"max":{"description":"The candidate must be at most this.","type":"number"},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256}},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"}}}},"report":{"type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(88009);
+var dist = __webpack_require__(8009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
 
 
@@ -1006,16 +1007,24 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /**
  * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering (mentions, issue references like `#1`, `owner/repo#1`, `GH-1` and custom `JIRA-1`
- * autolinks, `scheme://` and `www.` autolinks) get a zero-width break; every ASCII character with a
- * meaning in GFM (emphasis, code, links, images, headings, lists, tables, HTML, entities,
- * strikethrough, setext underlines, emoji shortcodes, math) gets a backslash.
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
  */
-const LINKABLE = /@|#(?=\d)|(?<=[A-Za-z])-(?=\d)|:(?=\/\/)|www(?=\.)/.source;
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
 const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`${LINKABLE}|[&<>"']`, 'gi');
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
 /**
  * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
  * and removes control and bidirectional-override characters. Safe for terminals as well.
@@ -1035,7 +1044,9 @@ function escapeText(value) {
     const text = sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable) => {
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
         const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
         return linkable ? `${escaped}${BREAK}` : escaped;
     });
@@ -1046,7 +1057,7 @@ function escapeText(value) {
  */
 function escapeHtml(value) {
     const text = sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match) => HTML_ENTITIES[match] ?? `${match}${BREAK}`);
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function tableCell(value, maxChars = 256) {
@@ -4763,9 +4774,9 @@ async function findLineStart(source, target) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
 /** Problems found in data files, recorded with their position and bounded in number. */
 /** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
@@ -5616,11 +5627,11 @@ class JsonlReader {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(85587);
+var read = __webpack_require__(5587);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/metadata.js + 1 modules
 var src_metadata = __webpack_require__(2050);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/index.js + 16 modules
-var src = __webpack_require__(44345);
+var src = __webpack_require__(4345);
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
 
 
@@ -6419,9 +6430,9 @@ function describe(value) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/index.js + 8 modules
-var smol_toml_dist = __webpack_require__(11041);
+var smol_toml_dist = __webpack_require__(1041);
 ;// CONCATENATED MODULE: ./packages/core/src/compare/delimited.ts
 
 /**
@@ -10110,6 +10121,152 @@ function splitShard(shard, parts) {
     return Array.from({ length: parts }, (_, j) => ({ index: (index - 1) * parts + j + 1, count: count * parts }));
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
+
+const DEFAULT_MAX_ALLOWED = 20;
+/**
+ * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
+ * each column's type when all its non-null values agree on one, `nullable: false` when it has no
+ * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
+ * significant digits of the range, and an `allowed` list for text columns with few distinct values
+ * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
+ */
+function inferSchema(table, stats, options = {}) {
+    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
+    const columns = {};
+    for (const name of table.columns) {
+        const column = stats.get(name);
+        columns[name] = column ? inferColumn(column, maxAllowed) : {};
+    }
+    const schema = {
+        version: 1,
+        columns,
+        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
+        unexpected_columns: 'warn',
+    };
+    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
+    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
+    return header + (0,dist/* stringify */.As)(schema, { lineWidth: 0 });
+}
+function inferColumn(stats, maxAllowed) {
+    const nonNull = stats.count - stats.nulls;
+    const column = {};
+    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
+    if (type)
+        column.type = type;
+    if (stats.nulls === 0 && stats.count > 0)
+        column.nullable = false;
+    else if (nonNull > 0)
+        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
+    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
+        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
+        column.min = min;
+        column.max = max;
+    }
+    if (type === 'string') {
+        const allowed = completeValues(stats, nonNull, maxAllowed);
+        if (allowed)
+            column.allowed = allowed;
+    }
+    return column;
+}
+/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
+function typeOf(counts, nonNull) {
+    if (!counts)
+        return undefined;
+    const count = (type) => counts[type] ?? 0;
+    if (count('integer') === nonNull)
+        return 'integer';
+    if (count('integer') + count('number') === nonNull)
+        return 'number';
+    if (count('boolean') === nonNull)
+        return 'boolean';
+    if (count('datetime') === nonNull)
+        return 'datetime';
+    return 'string';
+}
+function completeValues(stats, nonNull, maxAllowed) {
+    const top = stats.topValues;
+    if (!top || top.length === 0 || top.length > maxAllowed)
+        return undefined;
+    const covered = top.reduce((sum, { count }) => sum + count, 0);
+    if (covered !== nonNull)
+        return undefined;
+    return top.map(({ value }) => value).sort();
+}
+/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
+function roundOutward(min, max, integer) {
+    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
+    const exponent = Math.floor(Math.log10(span)) - 1;
+    if (integer && exponent <= 0)
+        return [Math.floor(min), Math.ceil(max)];
+    const step = 10 ** exponent;
+    const decimals = Math.max(0, -exponent);
+    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
+    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
+    // toFixed can round back across the data by a last-digit error; step out once more if it did.
+    return [
+        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
+        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
+    ];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
+
+/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
+const VALUE_TYPE_OF = {
+    integer: 'integer',
+    number: 'number',
+    boolean: 'boolean',
+    datetime: 'datetime',
+    string: 'string',
+};
+/**
+ * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
+ * distinct values than that shows up as incomplete rather than as a list cut short.
+ */
+const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
+/**
+ * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
+ * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
+ * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
+ * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
+ */
+function columnStatsOf(column, options = {}) {
+    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
+    const typeCounts = {};
+    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
+        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
+    }
+    stats.typeCounts = typeCounts;
+    const moments = column.moments;
+    if (moments.count > 0) {
+        stats.min = moments.min;
+        stats.max = moments.max;
+        stats.mean = moments.mean;
+        if (moments.count > 1)
+            stats.stdev = moments.sampleStdDev;
+        const kll = column.kll;
+        // The sketch returns a value of the column whose rank is within its bound of q, whatever the method.
+        stats.quantile = (q) => kll.quantile(q);
+    }
+    if (column.minTime <= column.maxTime) {
+        stats.minTime = column.minTime;
+        stats.maxTime = column.maxTime;
+    }
+    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
+    if (top.length > 0)
+        stats.topValues = top.map(({ value, count }) => ({ value, count }));
+    return stats;
+}
+/** The table's row count and column names, and each column's statistics, as the checks take them. */
+function profileStats(profile, options = {}) {
+    return {
+        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
+        stats: new Map(profile.columns.map((column) => [column.name, columnStatsOf(column, options)])),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/describe.ts
 const MAX_LISTED = 10;
 const MAX_VALUE_CHARS = 80;
@@ -10150,24 +10307,6 @@ function describe_formatNumber(x) {
 /** `2.5%`, `0.01%`, `100%`. */
 function describe_formatPercent(fraction) {
     return `${describe_formatNumber(fraction * 100)}%`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
-/** What a column's values must read as. */
-const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
-const ROW_CHECK_KINDS = new Set([
-    'not_null',
-    'null',
-    'type',
-    'between',
-    'in_set',
-    'not_in_set',
-    'regex',
-    'not_regex',
-    'unique',
-]);
-function isRowCheck(check) {
-    return ROW_CHECK_KINDS.has(check.kind);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/values.ts
@@ -10389,7 +10528,458 @@ function translatePythonSyntax(pattern) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/checks/condition.ts
+
+
+
+/** A condition that cannot be read: the message says what and where, for the suite's located error. */
+class ConditionSyntaxError extends Error {
+}
+const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '&', '|', '~', '(', ')', '[', ']', ',', '.'];
+const condition_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            i++;
+            continue;
+        }
+        const rest = text.slice(i);
+        if (c === '"' || c === "'" || c === '`') {
+            const close = text.indexOf(c, i + 1);
+            if (close < 0)
+                throw new ConditionSyntaxError(`unclosed ${c} at character ${i + 1}`);
+            const body = text.slice(i + 1, close);
+            tokens.push(c === '`' ? { kind: 'column', text: body, at: i } : { kind: 'string', value: body, at: i });
+            i = close + 1;
+            continue;
+        }
+        // A sign starts a number only where a value is due (`x > -5`), not after one (`a-1` is not supported).
+        const previous = tokens[tokens.length - 1];
+        const valueDue = !previous || (previous.kind === 'op' && previous.text !== ')' && previous.text !== ']');
+        const number = /^\d|^\.\d/.test(rest) || (valueDue && /^[+-]\.?\d/.test(rest)) ? condition_NUMBER.exec(rest) : null;
+        if (number) {
+            tokens.push({ kind: 'number', value: Number(number[0]), at: i });
+            i += number[0].length;
+            continue;
+        }
+        const name = NAME.exec(rest);
+        if (name) {
+            tokens.push({ kind: 'name', text: name[0], at: i });
+            i += name[0].length;
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
+        if (!op)
+            throw new ConditionSyntaxError(`unexpected ${JSON.stringify(c)} at character ${i + 1}`);
+        tokens.push({ kind: 'op', text: op, at: i });
+        i += op.length;
+    }
+    tokens.push({ kind: 'end', at: text.length });
+    return tokens;
+}
+const NULL_METHODS = { isnull: false, isna: false, notnull: true, notna: true };
+/**
+ * Parses a row condition: comparisons (`==`, `!=`, `<`, `<=`, `>`, `>=`, chained as in
+ * `1 < x <= 5`) between a column and a number, a string, `True`/`False` or another column;
+ * `in` / `not in` a list (`==` a list means `in`, as in pandas); `x.isnull()` / `x.notnull()`;
+ * `&` / `and`, `|` / `or`, `~` / `not` and parentheses. Columns are bare names or `` `quoted` ``
+ * (pandas) or `col("name")` (GX); `date("2024-01-01")` is a date (GX).
+ */
+function parseRowCondition(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const columns = [];
+    const peek = () => tokens[pos];
+    const next = () => tokens[pos++];
+    const describe = (token) => token.kind === 'end'
+        ? 'the end of the condition'
+        : `${JSON.stringify(text.slice(token.at, token.at + tokenLength(token)))} at character ${token.at + 1}`;
+    const fail = (expected, token = peek()) => {
+        throw new ConditionSyntaxError(`expected ${expected}, found ${describe(token)}`);
+    };
+    const isOp = (token, ...ops) => token.kind === 'op' && ops.includes(token.text);
+    const isName = (token, ...names) => token.kind === 'name' && names.includes(token.text);
+    const expectOp = (op) => {
+        if (!isOp(peek(), op))
+            fail(`"${op}"`);
+        pos++;
+    };
+    const useColumn = (name) => {
+        if (!columns.includes(name))
+            columns.push(name);
+        return { column: name };
+    };
+    const stringArgument = () => {
+        expectOp('(');
+        const token = next();
+        if (token.kind !== 'string')
+            fail('a quoted name', token);
+        expectOp(')');
+        return token.value;
+    };
+    const literal = () => {
+        const token = peek();
+        if (token.kind === 'number') {
+            pos++;
+            return token.value;
+        }
+        if (token.kind === 'string') {
+            pos++;
+            return token.value;
+        }
+        if (isName(token, 'True', 'true'))
+            return (pos++, true);
+        if (isName(token, 'False', 'false'))
+            return (pos++, false);
+        if (isName(token, 'None', 'null'))
+            return (pos++, null);
+        return undefined;
+    };
+    const operand = () => {
+        const token = peek();
+        if (token.kind === 'column') {
+            pos++;
+            return useColumn(token.text);
+        }
+        if (isName(token, 'col') && isOp(tokens[pos + 1], '(')) {
+            pos++;
+            return useColumn(stringArgument());
+        }
+        if (isName(token, 'date') && isOp(tokens[pos + 1], '(')) {
+            pos++;
+            const value = stringArgument();
+            const time = parseDateTime(value);
+            if (Number.isNaN(time))
+                fail('an ISO 8601 date in date(…)', token);
+            return { value, time, date: true };
+        }
+        const value = literal();
+        if (typeof value === 'string') {
+            const time = parseDateTime(value);
+            return Number.isNaN(time) ? { value } : { value, time };
+        }
+        if (value !== undefined)
+            return { value };
+        if (token.kind === 'name' && !['and', 'or', 'not', 'in'].includes(token.text)) {
+            pos++;
+            return useColumn(token.text);
+        }
+        return fail('a column or a value');
+    };
+    const list = () => {
+        const close = isOp(peek(), '[') ? ']' : ')';
+        pos++;
+        const values = [];
+        while (!isOp(peek(), close)) {
+            const value = literal();
+            if (value === undefined)
+                fail('a value in the list');
+            values.push(value);
+            if (!isOp(peek(), ','))
+                break;
+            pos++;
+        }
+        expectOp(close);
+        return values;
+    };
+    const columnOf = (side, at) => {
+        if (!('column' in side))
+            fail('a column before "in"', at);
+        return side.column;
+    };
+    const comparison = () => {
+        const start = peek();
+        const left = operand();
+        // `x.isnull()` / `col("x").notnull()`
+        if ('column' in left && isOp(peek(), '.')) {
+            pos++;
+            const method = next();
+            const negated = method.kind === 'name' ? NULL_METHODS[method.text.toLowerCase()] : undefined;
+            if (negated === undefined)
+                fail('isnull(), notnull(), isna() or notna()', method);
+            expectOp('(');
+            expectOp(')');
+            return { op: 'null', column: left.column, negated: negated };
+        }
+        const terms = [];
+        let current = left;
+        for (;;) {
+            const token = peek();
+            if (isName(token, 'in') || (isName(token, 'not') && isName(tokens[pos + 1], 'in'))) {
+                const negated = isName(token, 'not');
+                pos += negated ? 2 : 1;
+                if (!isOp(peek(), '[', '('))
+                    fail('a list of values after "in"');
+                terms.push({ op: 'in', column: columnOf(current, start), values: list(), negated });
+                break;
+            }
+            if (!isOp(token, '==', '!=', '<', '<=', '>', '>='))
+                break;
+            pos++;
+            const op = token.text;
+            if ((op === '==' || op === '!=') && isOp(peek(), '[')) {
+                terms.push({ op: 'in', column: columnOf(current, start), values: list(), negated: op === '!=' });
+                break;
+            }
+            const right = operand();
+            if (!('column' in current) && !('column' in right))
+                fail('a column on one side of the comparison', token);
+            terms.push({ op: 'compare', comparison: op, left: current, right });
+            current = right;
+        }
+        if (terms.length === 0)
+            fail('a comparison such as x > 5');
+        return terms.reduce((a, b) => ({ op: 'and', left: a, right: b }));
+    };
+    const unary = () => {
+        const token = peek();
+        if (isOp(token, '~') || isName(token, 'not')) {
+            pos++;
+            return { op: 'not', operand: unary() };
+        }
+        if (isOp(token, '(')) {
+            pos++;
+            const inner = disjunction();
+            expectOp(')');
+            return inner;
+        }
+        return comparison();
+    };
+    const conjunction = () => {
+        let left = unary();
+        while (isOp(peek(), '&') || isName(peek(), 'and')) {
+            pos++;
+            left = { op: 'and', left, right: unary() };
+        }
+        return left;
+    };
+    const disjunction = () => {
+        let left = conjunction();
+        while (isOp(peek(), '|') || isName(peek(), 'or')) {
+            pos++;
+            left = { op: 'or', left, right: conjunction() };
+        }
+        return left;
+    };
+    if (peek().kind === 'end')
+        throw new ConditionSyntaxError('is empty');
+    const expr = disjunction();
+    if (peek().kind !== 'end')
+        fail('"&", "|" or the end of the condition');
+    return { text, expr, columns };
+}
+function tokenLength(token) {
+    switch (token.kind) {
+        case 'name':
+        case 'op':
+            return token.text.length;
+        case 'column':
+            return token.text.length + 2;
+        case 'string':
+            return token.value.length + 2;
+        case 'number':
+            return String(token.value).length;
+        case 'end':
+            return 0;
+    }
+}
+/**
+ * Which rows of each batch a condition selects, as a 0/1 mask. Comparisons follow pandas: a null
+ * compares false to anything (and `!=` true); a number compares with values that read as numbers,
+ * a string with the value's text (as instants when both are ISO 8601 dates), `True`/`False` with
+ * boolean values; values of another kind are not equal and not ordered. With `quotedIsText` (JSON
+ * Lines) a quoted value is text and never a number.
+ */
+class ConditionMask {
+    condition;
+    quotedIsText;
+    mask = new Uint8Array(0);
+    cols = [];
+    constructor(condition, quotedIsText) {
+        this.condition = condition;
+        this.quotedIsText = quotedIsText;
+    }
+    /** The mask for `batch` (valid until the next call); also the number of rows selected. */
+    select(batch) {
+        if (this.mask.length < batch.rowCount)
+            this.mask = new Uint8Array(batch.rowCount);
+        this.cols = this.condition.columns.map((name) => batch.columns.indexOf(name));
+        let selected = 0;
+        for (let row = 0; row < batch.rowCount; row++) {
+            const hit = this.evaluate(this.condition.expr, batch, row);
+            this.mask[row] = hit ? 1 : 0;
+            if (hit)
+                selected++;
+        }
+        return { mask: this.mask, selected };
+    }
+    view(batch, row, column) {
+        return { batch, row, col: this.cols[this.condition.columns.indexOf(column)], quotedIsText: this.quotedIsText };
+    }
+    evaluate(expr, batch, row) {
+        switch (expr.op) {
+            case 'and':
+                return this.evaluate(expr.left, batch, row) && this.evaluate(expr.right, batch, row);
+            case 'or':
+                return this.evaluate(expr.left, batch, row) || this.evaluate(expr.right, batch, row);
+            case 'not':
+                return !this.evaluate(expr.operand, batch, row);
+            case 'null':
+                return isNullField(this.view(batch, row, expr.column)) === !expr.negated;
+            case 'in': {
+                const field = this.view(batch, row, expr.column);
+                const found = expr.values.some((value) => compareField(field, '==', { value }));
+                return found !== expr.negated;
+            }
+            case 'compare': {
+                const { left, right, comparison } = expr;
+                if ('column' in left && 'column' in right) {
+                    return compareFields(this.view(batch, row, left.column), comparison, this.view(batch, row, right.column));
+                }
+                if ('column' in left)
+                    return compareField(this.view(batch, row, left.column), comparison, right);
+                return compareField(this.view(batch, row, right.column), flip(comparison), left);
+            }
+        }
+    }
+}
+function flip(comparison) {
+    switch (comparison) {
+        case '<':
+            return '>';
+        case '<=':
+            return '>=';
+        case '>':
+            return '<';
+        case '>=':
+            return '<=';
+        default:
+            return comparison;
+    }
+}
+function isNullField({ batch, row, col }) {
+    return col < 0 || batch.isNull(row, col);
+}
+function ordered(a, comparison, b) {
+    switch (comparison) {
+        case '==':
+            return a === b;
+        case '!=':
+            return a !== b;
+        case '<':
+            return a < b;
+        case '<=':
+            return a <= b;
+        case '>':
+            return a > b;
+        case '>=':
+            return a >= b;
+    }
+}
+/** The field as a number, or NaN: quoted JSON strings are text, booleans are not numbers. */
+function fieldNumber({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if ((flag & (FieldFlag.BOOLEAN | FieldFlag.NESTED)) !== 0)
+        return NaN;
+    if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return NaN;
+    return batch.number(row, col);
+}
+function fieldBoolean({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if ((flag & FieldFlag.BOOLEAN) === 0 && quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
+        return undefined;
+    if ((flag & FieldFlag.BOOLEAN) === 0 && !isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col))) {
+        return undefined;
+    }
+    return (batch.bytes[batch.start(row, col)] | 0x20) === 116;
+}
+/** The field as text, or undefined when it is a JSON number or boolean (with `quotedIsText`). */
+function fieldText({ batch, row, col, quotedIsText }) {
+    const flag = batch.flag(row, col);
+    if (quotedIsText && (flag & (FieldFlag.QUOTED | FieldFlag.NESTED)) === 0)
+        return undefined;
+    return batch.string(row, col);
+}
+function compareField(field, comparison, { value, time, date }) {
+    // A null (or a value of another kind) equals nothing, so only `!=` holds for it.
+    const unmatched = comparison === '!=';
+    if (value === null || isNullField(field))
+        return unmatched;
+    if (typeof value === 'number') {
+        const x = fieldNumber(field);
+        return Number.isNaN(x) ? unmatched : ordered(x, comparison, value);
+    }
+    if (typeof value === 'boolean') {
+        const b = fieldBoolean(field);
+        if (b === undefined)
+            return unmatched;
+        return comparison === '==' ? b === value : comparison === '!=' ? b !== value : false;
+    }
+    if (time !== undefined) {
+        const instant = fieldDateTime(field.batch, field.row, field.col);
+        if (!Number.isNaN(instant))
+            return ordered(instant, comparison, time);
+        if (date)
+            return unmatched;
+    }
+    const text = fieldText(field);
+    return text === undefined ? unmatched : ordered(text, comparison, value);
+}
+function compareFields(a, comparison, b) {
+    const unmatched = comparison === '!=';
+    if (isNullField(a) || isNullField(b))
+        return unmatched;
+    const x = fieldNumber(a);
+    const y = fieldNumber(b);
+    if (!Number.isNaN(x) && !Number.isNaN(y))
+        return ordered(x, comparison, y);
+    if (!Number.isNaN(x) || !Number.isNaN(y))
+        return unmatched;
+    const s = fieldText(a);
+    const t = fieldText(b);
+    return s === undefined || t === undefined ? unmatched : ordered(s, comparison, t);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/checks/types.ts
+/** What a column's values must read as. */
+const VALUE_TYPES = (/* unused pure expression or super */ null && (['integer', 'number', 'string', 'boolean', 'datetime']));
+/** How a quantile between two values is read, as numpy's and pandas' `method`/`interpolation`. */
+const QUANTILE_METHODS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
+const ROW_CHECK_KINDS = new Set([
+    'not_null',
+    'null',
+    'type',
+    'between',
+    'in_set',
+    'not_in_set',
+    'regex',
+    'not_regex',
+    'unique',
+]);
+function isRowCheck(check) {
+    return ROW_CHECK_KINDS.has(check.kind);
+}
+function isPassCheck(check) {
+    return isRowCheck(check) || (check.where !== undefined && CONDITIONED_KINDS.has(check.kind));
+}
+/** Aggregate checks a row condition changes; a table's or column's presence does not depend on rows. */
+const CONDITIONED_KINDS = new Set([
+    'max_null_fraction',
+    'statistic',
+    'quantiles',
+    'column_type',
+    'row_count',
+]);
+
 ;// CONCATENATED MODULE: ./packages/core/src/checks/row-checker.ts
+
+
+
 
 
 
@@ -10398,120 +10988,165 @@ const DEFAULT_MAX_DISTINCT = 10_000_000;
 /**
  * Evaluates row-level checks while batches stream past: counts the values each check rejects and
  * keeps the first few with their line numbers. Nulls count only for the null checks; every other
- * check judges non-null values only (as Great Expectations' map expectations do). Feed every
- * batch to `consume`, then call `finish` once.
+ * check judges non-null values only (as Great Expectations' map expectations do). A check with a
+ * row condition sees only the rows it selects; an aggregate check with one gets the profile of
+ * its column over those rows. Feed every batch to `consume`, then call `finish` once.
  */
 class RowChecker {
     states;
     maxExamples;
     maxDistinct;
     quotedIsText;
-    rows = 0;
     masks = [];
+    conditions = new Map();
+    subsetBatch = new SubsetBatch();
     constructor(checks, options = {}) {
         this.maxExamples = options.maxExamples ?? DEFAULT_MAX_EXAMPLES;
         this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT;
         this.quotedIsText = options.quotedIsText ?? false;
-        this.states = checks.filter(isRowCheck).map((check) => ({
+        this.states = checks.filter(isPassCheck).map((check) => ({
             check,
             present: false,
             checked: 0,
             unexpected: 0,
+            absent: 0,
             examples: [],
             col: -1,
-            rowsSeen: 0,
+            ...(check.where && { condition: this.conditionMask(check.where) }),
             ...(check.kind === 'in_set' || check.kind === 'not_in_set' ? { set: new ValueSet(check.values) } : {}),
-            ...(check.kind === 'unique' ? { seen: new Set(), repeats: new Map() } : {}),
+            ...(check.kind === 'unique' ? { seen: new Map(), repeats: new Map() } : {}),
+            ...(!isRowCheck(check) &&
+                'column' in check && { subset: new ColumnProfile(check.column, { quotedIsText: this.quotedIsText }) }),
         }));
+    }
+    conditionMask(condition) {
+        let mask = this.conditions.get(condition.text);
+        if (!mask)
+            this.conditions.set(condition.text, (mask = new ConditionMask(condition, this.quotedIsText)));
+        return mask;
     }
     /**
      * Checks every row of `batch`. `parsed` (from the profile of the same pass) gives each column's
      * nulls and numbers, so they are not read twice; without it they are read here.
      */
     consume(batch, parsed) {
-        this.rows += batch.rowCount;
-        // Each column's nulls are found once per batch, however many checks read the column.
+        // Each column's nulls and each condition's rows are found once per batch, however many checks read them.
         const nulls = new Map();
+        const selections = new Map();
+        for (const mask of this.conditions.values())
+            selections.set(mask, mask.select(batch));
         for (const state of this.states) {
+            const selection = state.condition ? selections.get(state.condition) : undefined;
+            const selected = selection ? selection.selected : batch.rowCount;
+            if (state.check.kind === 'row_count') {
+                state.present = true;
+                state.checked += selected;
+                continue;
+            }
             if (state.col < 0)
                 state.col = batch.columns.indexOf(state.check.column);
-            if (state.col < 0)
+            if (state.col < 0) {
+                state.absent += selected;
+                state.subset?.addMissing(selected);
                 continue;
+            }
             state.present = true;
-            state.rowsSeen += batch.rowCount;
+            if (state.subset) {
+                state.subset.addBatch(this.subsetBatch.fill(batch, state.col, selection?.mask), 0);
+                continue;
+            }
             const given = parsed?.[state.col];
             let mask = given?.nulls ?? nulls.get(state.col);
             if (!mask)
                 nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-            this.scan(state, batch, mask, given?.numbers);
+            this.scan(state, batch, mask, given?.numbers, selection?.mask);
         }
     }
-    /** The outcome of every row-level check, in the order given. */
+    /** The outcome of every row-level and conditioned check, in the order given. */
     finish() {
         return this.states.map((state) => {
-            // Rows read before the column first appeared had no value: they are nulls.
-            const absent = state.present ? this.rows - state.rowsSeen : 0;
+            const { check, present, absent, subset } = state;
             let { checked, unexpected } = state;
-            if (state.check.kind === 'not_null')
+            // Rows read before the column first appeared had no value: they are nulls.
+            if (present && check.kind === 'not_null')
                 unexpected += absent;
-            if (state.check.kind === 'not_null' || state.check.kind === 'null')
+            if (present && (check.kind === 'not_null' || check.kind === 'null'))
                 checked += absent;
             if (state.repeats)
                 for (const count of state.repeats.values())
                     unexpected += count;
+            const { undecided } = state;
             return {
-                check: state.check,
-                present: state.present,
+                check,
+                present,
                 checked,
                 unexpected,
+                absent,
                 examples: state.examples,
-                ...(state.undecided ? { undecided: state.undecided } : {}),
+                ...(undecided !== undefined && { undecided }),
+                ...(subset && { subset: subset.toJSON() }),
             };
         });
     }
-    scan(state, batch, isNull, numbers) {
+    scan(state, batch, isNull, numbers, selected) {
         const { check, col } = state;
         const rows = batch.rowCount;
         let checked = 0;
         switch (check.kind) {
             case 'not_null':
-                state.checked += rows;
-                for (let row = 0; row < rows; row++)
+                for (let row = 0; row < rows; row++) {
+                    if (selected && selected[row] === 0)
+                        continue;
+                    checked++;
                     if (isNull[row] === 1)
                         this.reject(state, batch, row, '(null)');
-                return;
+                }
+                break;
             case 'null':
-                state.checked += rows;
-                for (let row = 0; row < rows; row++)
+                for (let row = 0; row < rows; row++) {
+                    if (selected && selected[row] === 0)
+                        continue;
+                    checked++;
                     if (isNull[row] === 0)
                         this.reject(state, batch, row);
-                return;
+                }
+                break;
             case 'type':
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
                         this.reject(state, batch, row);
                 }
                 break;
-            case 'between':
+            case 'between': {
+                const strictTypes = check.mixedTypes === 'error';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
-                    const x = check.datetime ? fieldDateTime(batch, row, col) : numbers ? numbers[row] : batch.number(row, col);
+                    const x = check.datetime
+                        ? fieldDateTime(batch, row, col)
+                        : this.quotedIsText && strictTypes && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0
+                            ? NaN
+                            : numbers
+                                ? numbers[row]
+                                : batch.number(row, col);
+                    if (strictTypes && Number.isNaN(x))
+                        this.mixedType(state, batch, row, check.datetime);
                     // A value that is not a number (or date) cannot lie in the range.
                     if (!withinBounds(x, check.bounds))
                         this.reject(state, batch, row);
                 }
                 break;
+            }
             case 'in_set':
             case 'not_in_set': {
                 const set = state.set;
                 const wanted = check.kind === 'in_set';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (set.has(batch, row, col) !== wanted)
@@ -10523,7 +11158,7 @@ class RowChecker {
             case 'not_regex': {
                 const wanted = check.kind === 'regex';
                 for (let row = 0; row < rows; row++) {
-                    if (isNull[row] === 1)
+                    if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
                     if (check.pattern.test(batch.string(row, col)) !== wanted)
@@ -10532,15 +11167,22 @@ class RowChecker {
                 break;
             }
             case 'unique':
-                this.scanUnique(state, batch, check.numeric, isNull);
+                this.scanUnique(state, batch, check.numeric, isNull, selected);
                 return;
         }
         state.checked += checked;
     }
-    scanUnique(state, batch, numeric, isNull) {
+    /** Great Expectations refuses to compare a value with bounds of another type; so does the check. */
+    mixedType(state, batch, row, datetime) {
+        if (state.undecided !== undefined)
+            return;
+        const value = boundText(batch.string(row, state.col));
+        state.undecided = `the value ${JSON.stringify(value)} on line ${batch.line(row)} is not ${datetime ? 'a date' : 'a number'} like the bounds (Great Expectations does not compare mixed types)`;
+    }
+    scanUnique(state, batch, numeric, isNull, selected) {
         const { col } = state;
         for (let row = 0; row < batch.rowCount; row++) {
-            if (isNull[row] === 1)
+            if (isNull[row] === 1 || (selected && selected[row] === 0))
                 continue;
             state.checked++;
             const { seen, repeats } = state;
@@ -10549,12 +11191,21 @@ class RowChecker {
             let key = numeric ? batch.number(row, col) : '';
             if (!numeric || Number.isNaN(key))
                 key = batch.string(row, col);
-            if (seen.has(key)) {
-                repeats.set(key, (repeats.get(key) ?? 1) + 1);
+            // JSON Lines: the string "1" and the number 1 are different values, as in pandas.
+            if (this.quotedIsText && typeof key === 'string' && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0) {
+                key = `"${key}`;
+            }
+            const first = seen.get(key);
+            if (first !== undefined) {
+                const count = repeats.get(key);
+                // The first occurrence is a duplicate too: shown with its own line once the value repeats.
+                if (count === undefined)
+                    this.keepFirstExample(state, first, batch.string(row, col));
+                repeats.set(key, (count ?? 1) + 1);
                 this.keepExample(state, batch, row);
             }
             else if (seen.size < this.maxDistinct) {
-                seen.add(key);
+                seen.set(key, batch.line(row));
             }
             else {
                 state.undecided = `more than ${this.maxDistinct.toLocaleString('en-US')} distinct values; uniqueness was not checked past line ${batch.line(row)}`;
@@ -10576,10 +11227,56 @@ class RowChecker {
         state.unexpected++;
         this.keepExample(state, batch, row, shown);
     }
+    keepFirstExample(state, line, value) {
+        if (state.examples.length >= this.maxExamples)
+            return;
+        // Kept in line order: the first occurrence may lie before examples already kept.
+        const at = state.examples.findIndex((example) => example.line > line);
+        const example = { line, value: boundText(value) };
+        if (at < 0)
+            state.examples.push(example);
+        else
+            state.examples.splice(at, 0, example);
+    }
     keepExample(state, batch, row, shown) {
         if (state.examples.length >= this.maxExamples)
             return;
         state.examples.push({ line: batch.line(row), value: shown ?? boundText(batch.string(row, state.col)) });
+    }
+}
+/**
+ * One column of a batch cut down to the rows a condition selects, as a one-column batch over the
+ * same bytes, so the column's profile reads it as it reads any batch.
+ */
+class SubsetBatch {
+    batch;
+    /** The selected rows of column `col` of `source` (valid until the next call). */
+    fill(source, col, selected) {
+        if (this.batch?.nulls !== source.nulls)
+            this.batch = new RecordBatch(source.nulls);
+        const batch = this.batch;
+        if (batch.starts.length < source.rowCount) {
+            batch.starts = new Int32Array(source.rowCount);
+            batch.ends = new Int32Array(source.rowCount);
+            batch.flags = new Uint8Array(source.rowCount);
+            batch.lines = new Int32Array(source.rowCount);
+        }
+        batch.columns = [source.columns[col]];
+        batch.columnCount = 1;
+        batch.bytes = source.bytes;
+        let rows = 0;
+        for (let row = 0; row < source.rowCount; row++) {
+            if (selected && selected[row] === 0)
+                continue;
+            const k = row * source.columnCount + col;
+            batch.starts[rows] = source.starts[k];
+            batch.ends[rows] = source.ends[k];
+            batch.flags[rows] = source.flags[k];
+            batch.lines[rows] = source.lines[row];
+            rows++;
+        }
+        batch.rowCount = rows;
+        return batch;
     }
 }
 /** The requirement a row-level check states, for the report's `expected`. */
@@ -10612,10 +11309,13 @@ function describeRowCheck(check) {
 
 
 
+
+
 /**
  * Results of all checks, in the order given. A check on a column the data lacks is not evaluated:
  * the column's absence is reported once, by its `column_exists` check or, when there is none, by a
  * failing one added in its place; a column marked optional (`required: false`) is simply skipped.
+ * An aggregate check with a row condition is judged on the statistics of the rows it selects.
  */
 function evaluateChecks(checks, { rows, table, stats }) {
     const present = new Set(table.columns);
@@ -10631,17 +11331,42 @@ function evaluateChecks(checks, { rows, table, stats }) {
             results.push(missingColumn(column));
             continue;
         }
-        if (isRowCheck(check)) {
-            const outcome = outcomes.get(check);
-            if (!outcome)
-                throw new Error(`no row outcome for the ${check.name} check on ${check.column}`);
-            results.push(rowResult(outcome));
-        }
-        else {
+        if (!isPassCheck(check)) {
             results.push(aggregateResult(check, table, column === undefined ? undefined : stats.get(column)));
+            continue;
         }
+        const outcome = outcomes.get(check);
+        if (!outcome)
+            throw new Error(`no row outcome for the ${check.name} check${column ? ` on ${column}` : ''}`);
+        const unknown = check.where?.columns.find((name) => !present.has(name));
+        if (unknown !== undefined) {
+            results.push({
+                check: check.name,
+                ...(column !== undefined && { column }),
+                status: 'fail',
+                message: `could not be checked: row_condition ${JSON.stringify(check.where.text)} names column ${unknown}, which the data does not have`,
+            });
+        }
+        else if (isRowCheck(check))
+            results.push(rowResult(outcome));
+        else
+            results.push(conditionedResult(check, outcome, table));
     }
     return results;
+}
+/** An aggregate check over the rows its condition selected, from the row pass's count or column profile. */
+function conditionedResult(check, outcome, table) {
+    if (outcome.undecided !== undefined) {
+        return {
+            check: check.name,
+            ...('column' in check && { column: check.column }),
+            status: 'fail',
+            message: `could not be checked: ${outcome.undecided}`,
+        };
+    }
+    const subset = outcome.subset ? columnStatsOf(ColumnProfile.fromJSON(outcome.subset, 'subset')) : undefined;
+    const selected = { rows: outcome.checked, columns: table.columns };
+    return aggregateResult(check, selected, subset);
 }
 function columnOf(check) {
     return 'column' in check ? check.column : undefined;
@@ -10703,17 +11428,8 @@ function failureVerb(check) {
 }
 function aggregateResult(check, table, stats) {
     switch (check.kind) {
-        case 'column_exists': {
-            const found = table.columns.includes(check.column);
-            return {
-                check: check.name,
-                column: check.column,
-                status: found ? 'pass' : 'fail',
-                message: found ? `column ${check.column} is present` : `column ${check.column} is missing`,
-                observed: found,
-                expected: 'present',
-            };
-        }
+        case 'column_exists':
+            return columnExistsResult(check, table);
         case 'max_null_fraction': {
             const count = stats?.count ?? 0;
             const fraction = count === 0 ? 0 : (stats?.nulls ?? 0) / count;
@@ -10729,6 +11445,10 @@ function aggregateResult(check, table, stats) {
         }
         case 'statistic':
             return statisticResult(check, stats);
+        case 'quantiles':
+            return quantilesResult(check, stats);
+        case 'column_type':
+            return columnTypeResult(check, stats);
         case 'row_count': {
             const passed = withinBounds(table.rows, check.bounds);
             const expected = describeBounds(check.bounds);
@@ -10737,6 +11457,7 @@ function aggregateResult(check, table, stats) {
                 status: passed ? 'pass' : 'fail',
                 message: `${table.rows} rows${passed ? '' : `, expected ${expected}`}`,
                 observed: table.rows,
+                observed_value: table.rows,
                 expected,
             };
         }
@@ -10757,30 +11478,110 @@ function aggregateResult(check, table, stats) {
         }
     }
 }
-function statisticResult(check, stats) {
-    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
-    const value = statisticOf(check, stats);
-    const expected = describeBounds(check.bounds);
-    const base = { check: check.name, column: check.column, expected };
-    if (value === undefined || Number.isNaN(value)) {
-        return {
-            ...base,
-            status: 'fail',
-            message: `${label} is undefined: the column has no numeric values`,
-            observed: null,
-        };
+function columnExistsResult(check, table) {
+    const at = table.columns.indexOf(check.column);
+    const base = { check: check.name, column: check.column, observed: at >= 0 };
+    if (at < 0) {
+        return { ...base, status: 'fail', message: `column ${check.column} is missing`, expected: 'present' };
     }
-    const passed = withinBounds(value, check.bounds);
+    if (check.index === undefined) {
+        return { ...base, status: 'pass', message: `column ${check.column} is present`, expected: 'present' };
+    }
+    // GX counts columns from 0, as pandas does.
+    const passed = at === check.index;
     return {
         ...base,
         status: passed ? 'pass' : 'fail',
-        message: `${label} is ${describe_formatNumber(value)}${passed ? '' : `, expected ${expected}`}`,
-        observed: value,
+        message: `column ${check.column} is at index ${at}${passed ? '' : `, expected ${check.index}`} (counting from 0)`,
+        expected: `present at index ${check.index}`,
     };
+}
+function statisticResult(check, stats) {
+    const label = check.statistic === 'quantile' ? `quantile ${check.q}` : check.statistic;
+    const datetime = check.datetime ?? false;
+    const expected = describeBounds(check.bounds, datetime);
+    const base = { check: check.name, column: check.column, expected };
+    const problem = check.mixedTypes === 'error' && stats ? mixedTypes(stats, domainOf(check, stats)) : undefined;
+    if (problem) {
+        return {
+            ...base,
+            status: 'fail',
+            message: `could not be checked: ${problem}`,
+            observed: null,
+            observed_value: null,
+        };
+    }
+    const value = statisticOf(check, stats);
+    if (value === undefined || Number.isNaN(value)) {
+        const none = datetime ? 'dates' : 'numeric values';
+        return {
+            ...base,
+            status: 'fail',
+            message: `${label} is undefined: the column has no ${none}`,
+            observed: null,
+            observed_value: null,
+        };
+    }
+    const passed = withinBounds(value, check.bounds);
+    const shown = datetime || domainOf(check, stats) === 'datetime' ? new Date(value).toISOString() : value;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: `${label} is ${typeof shown === 'string' ? shown : describe_formatNumber(shown)}${passed ? '' : `, expected ${expected}`}`,
+        observed: shown,
+        observed_value: shown,
+    };
+}
+/**
+ * The values a statistic is read over: dates when its bounds are dates (or, for an unbounded
+ * min or max, when the column holds only dates), booleans as 0/1 for the mean of a boolean
+ * column (as pandas computes it), numbers otherwise.
+ */
+function domainOf(check, stats) {
+    if (check.datetime)
+        return 'datetime';
+    const counts = stats.typeCounts;
+    const nonNull = stats.count - stats.nulls;
+    if (!counts || nonNull === 0 || check.mixedTypes !== 'error')
+        return 'number';
+    const bounded = check.bounds.min !== undefined || check.bounds.max !== undefined;
+    if ((check.statistic === 'min' || check.statistic === 'max') && !bounded && counts.datetime === nonNull) {
+        return 'datetime';
+    }
+    if (check.statistic === 'mean' && counts.boolean === nonNull)
+        return 'boolean';
+    return 'number';
+}
+/** Why a statistic over `domain` cannot be read: some non-null values are of another type. */
+function mixedTypes(stats, domain) {
+    const counts = stats.typeCounts;
+    if (!counts)
+        return undefined;
+    const nonNull = stats.count - stats.nulls;
+    const fitting = domain === 'datetime'
+        ? (counts.datetime ?? 0)
+        : domain === 'boolean'
+            ? (counts.boolean ?? 0)
+            : (counts.integer ?? 0) + (counts.number ?? 0);
+    const others = nonNull - fitting;
+    if (others === 0)
+        return undefined;
+    const what = domain === 'datetime' ? 'dates' : 'numbers';
+    return `${others} of ${nonNull} values are not ${what} (Great Expectations does not compare mixed types)`;
 }
 function statisticOf(check, stats) {
     if (!stats)
         return undefined;
+    const domain = domainOf(check, stats);
+    if (domain === 'datetime') {
+        if (check.statistic === 'min')
+            return stats.minTime;
+        if (check.statistic === 'max')
+            return stats.maxTime;
+        return undefined;
+    }
+    if (domain === 'boolean')
+        return trueShare(stats);
     switch (check.statistic) {
         case 'mean':
             return stats.mean;
@@ -10791,12 +11592,118 @@ function statisticOf(check, stats) {
         case 'max':
             return stats.max;
         case 'median':
-            return stats.quantile?.(0.5);
+            return stats.quantile?.(0.5, 'linear');
         case 'quantile':
             return stats.quantile?.(check.q ?? 0.5);
     }
 }
+/** The share of `true` among a boolean column's values, when its value counts are complete. */
+function trueShare(stats) {
+    const nonNull = stats.count - stats.nulls;
+    const top = stats.topValues ?? [];
+    if (nonNull === 0 || top.reduce((sum, { count }) => sum + count, 0) !== nonNull)
+        return undefined;
+    return top.filter(({ value }) => value.toLowerCase() === 'true').reduce((sum, { count }) => sum + count, 0) / nonNull;
+}
+function quantilesResult(check, stats) {
+    const quantiles = check.quantiles.map(({ q }) => q);
+    const expected = check.quantiles.map(({ q, bounds }) => `q${q} ${describeBounds(bounds)}`).join(', ');
+    const base = { check: check.name, column: check.column, expected };
+    const problem = stats ? mixedTypes(stats, 'number') : undefined;
+    const quantile = stats?.quantile;
+    if (problem || !quantile) {
+        return {
+            ...base,
+            status: 'fail',
+            message: problem
+                ? `could not be checked: ${problem}`
+                : 'quantiles are undefined: the column has no numeric values',
+            observed_value: { quantiles, values: quantiles.map(() => null) },
+        };
+    }
+    const values = check.quantiles.map(({ q }) => quantile(q, check.method));
+    // As GX: a value within a relative 1e-4 of a bound counts as on it (numpy.isclose, atol 1e-8).
+    const close = (a, b) => b !== undefined && Math.abs(a - b) <= 1e-8 + 1e-4 * Math.abs(b);
+    const failing = check.quantiles.filter(({ bounds }, i) => !(withinBounds(values[i], bounds) || close(values[i], bounds.min) || close(values[i], bounds.max)));
+    const shown = check.quantiles.map(({ q }, i) => `q${q} = ${describe_formatNumber(values[i])}`).join(', ');
+    return {
+        ...base,
+        status: failing.length === 0 ? 'pass' : 'fail',
+        message: failing.length === 0
+            ? shown
+            : `${shown}; out of range: ${failing.map(({ q, bounds }) => `q${q} (expected ${describeBounds(bounds)})`).join(', ')}`,
+        observed_value: { quantiles, values },
+    };
+}
+/** The pandas dtype a column read by `pandas.read_csv` would get, from what its values read as. */
+function dtypeOf(counts, nonNull) {
+    const integer = counts.integer ?? 0;
+    const number = counts.number ?? 0;
+    if (integer === nonNull)
+        return 'int64';
+    if (integer + number === nonNull)
+        return 'float64';
+    if ((counts.boolean ?? 0) === nonNull)
+        return 'bool';
+    if ((counts.datetime ?? 0) === nonNull)
+        return 'datetime64[ns]';
+    return 'object';
+}
+const DTYPE_OF_TYPE = {
+    integer: 'int64',
+    number: 'float64',
+    boolean: 'bool',
+    datetime: 'datetime64[ns]',
+    string: 'object',
+};
+/**
+ * GX's `expect_column_values_to_be_of_type` on pandas: the column's dtype must be the type; only an
+ * `object` column (values of several kinds) is checked value by value, against `mostly`.
+ */
+function columnTypeResult(check, stats) {
+    const base = { check: check.name, column: check.column, expected: `type ${check.written}` };
+    const counts = stats?.typeCounts;
+    const nonNull = stats ? stats.count - stats.nulls : 0;
+    if (!counts || nonNull === 0) {
+        return { ...base, status: 'pass', message: 'no non-null values to check', observed_value: null };
+    }
+    const dtype = dtypeOf(counts, nonNull);
+    if (dtype !== 'object') {
+        const passed = dtype === DTYPE_OF_TYPE[check.type];
+        return {
+            ...base,
+            status: passed ? 'pass' : 'fail',
+            message: `the column reads as ${dtype}${passed ? '' : `, not ${check.written}`}`,
+            observed: dtype,
+            observed_value: dtype,
+        };
+    }
+    const unexpected = nonNull - (counts[check.type] ?? 0);
+    const fraction = unexpected / nonNull;
+    const passed = 1 - fraction >= check.mostly;
+    return {
+        ...base,
+        status: passed ? 'pass' : 'fail',
+        message: unexpected === 0
+            ? `all ${nonNull} values are ${check.written}`
+            : `${unexpected} of ${nonNull} values (${describe_formatPercent(fraction)}) are not ${check.written}${passed ? `, within the allowed ${describe_formatPercent(1 - check.mostly)}` : ''}`,
+        observed: dtype,
+        observed_value: dtype,
+        unexpectedCount: unexpected,
+        unexpectedFraction: fraction,
+    };
+}
 function columnsMatchResult(check, table) {
+    // GX: no column set matches any columns without exact_match and none with it.
+    if (check.columns === null) {
+        return {
+            check: check.name,
+            status: check.exact ? 'fail' : 'pass',
+            message: check.exact ? 'no column set to match exactly' : 'no column set: any columns match',
+            observed: table.columns.length,
+            expected: check.exact ? 'a column set' : 'any columns',
+        };
+    }
     const actual = new Set(table.columns);
     const wanted = new Set(check.columns);
     const missing = check.columns.filter((column) => !actual.has(column));
@@ -10822,8 +11729,29 @@ function columnsMatchResult(check, table) {
 
 
 
+
+
 /** Keyword arguments GX accepts on every expectation that do not change what is checked. */
-const IGNORED_KWARGS = ['result_format', 'include_config', 'catch_exceptions', 'meta', 'notes', 'batch_id'];
+const IGNORED_KWARGS = [
+    'result_format',
+    'include_config',
+    'catch_exceptions',
+    'meta',
+    'notes',
+    'batch_id',
+    'description',
+    'id',
+    'rendered_content',
+];
+/** Keyword arguments GX knows that change what is checked in ways mlgate cannot follow: the expectation is skipped. */
+const UNSUPPORTED_KWARGS = {
+    windows: 'compares with earlier runs (windows)',
+    auto: 'is filled in by a profiler (auto)',
+    profiler_config: 'is filled in by a profiler (profiler_config)',
+};
+/** Row filters GX reads: pandas' `DataFrame.query`, and its own `col("x") > 5` grammar. */
+const CONDITION_PARSERS = ['pandas', 'python', 'great_expectations', 'great_expectations__experimental__'];
+const OTHER_CONDITION_PARSERS = ['spark', 'spark_sql', 'sql'];
 const COLUMN_STATISTICS = {
     column_mean_to_be_between: 'mean',
     column_median_to_be_between: 'median',
@@ -10836,30 +11764,44 @@ const TRANSLATIONS = {
     column_to_exist: {
         kwargs: ['column', 'column_index'],
         translate: (a) => {
-            if (a.kwargs.column_index !== undefined && a.kwargs.column_index !== null) {
-                throw a.error('column_index', 'column_index is not supported; remove it to check only that the column exists');
-            }
-            return { kind: 'column_exists', name: a.name, column: a.column() };
+            const index = a.optionalInteger('column_index');
+            return { kind: 'column_exists', name: a.name, column: a.column(), ...(index !== undefined && { index }) };
         },
     },
     column_values_to_not_be_null: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly() }),
+        translate: (a) => ({ kind: 'not_null', name: a.name, column: a.column(), mostly: a.mostly(), ...a.where() }),
     },
     column_values_to_be_null: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly() }),
+        translate: (a) => ({ kind: 'null', name: a.name, column: a.column(), mostly: a.mostly(), ...a.where() }),
     },
     column_values_to_be_between: {
         kwargs: ['column', 'mostly', 'parse_strings_as_datetimes', 'allow_cross_type_comparisons', ...RANGE_KWARGS],
         translate: (a) => {
-            const { bounds, datetime } = a.range(true);
-            return { kind: 'between', name: a.name, column: a.column(), bounds, datetime, mostly: a.mostly() };
+            const { bounds, datetime } = a.range({ dates: true, required: true });
+            return {
+                kind: 'between',
+                name: a.name,
+                column: a.column(),
+                bounds,
+                datetime,
+                mostly: a.mostly(),
+                ...(!a.boolean('allow_cross_type_comparisons', false) && { mixedTypes: 'error' }),
+                ...a.where(),
+            };
         },
     },
     column_values_to_be_in_set: {
         kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
-        translate: (a) => ({ kind: 'in_set', name: a.name, column: a.column(), values: a.valueSet(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'in_set',
+            name: a.name,
+            column: a.column(),
+            values: a.valueSet(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_not_be_in_set: {
         kwargs: ['column', 'value_set', 'mostly', 'parse_strings_as_datetimes'],
@@ -10869,63 +11811,125 @@ const TRANSLATIONS = {
             column: a.column(),
             values: a.valueSet(),
             mostly: a.mostly(),
+            ...a.where(),
         }),
     },
     column_values_to_match_regex: {
         kwargs: ['column', 'regex', 'mostly'],
-        translate: (a) => ({ kind: 'regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'regex',
+            name: a.name,
+            column: a.column(),
+            pattern: a.regex(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_not_match_regex: {
         kwargs: ['column', 'regex', 'mostly'],
-        translate: (a) => ({ kind: 'not_regex', name: a.name, column: a.column(), pattern: a.regex(), mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'not_regex',
+            name: a.name,
+            column: a.column(),
+            pattern: a.regex(),
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_be_unique: {
         kwargs: ['column', 'mostly'],
-        translate: (a) => ({ kind: 'unique', name: a.name, column: a.column(), numeric: false, mostly: a.mostly() }),
+        translate: (a) => ({
+            kind: 'unique',
+            name: a.name,
+            column: a.column(),
+            numeric: false,
+            mostly: a.mostly(),
+            ...a.where(),
+        }),
     },
     column_values_to_be_of_type: {
         kwargs: ['column', 'type_', 'mostly'],
-        translate: (a) => ({ kind: 'type', name: a.name, column: a.column(), type: a.valueType(), mostly: a.mostly() }),
+        translate: (a) => {
+            const { type, written } = a.valueType();
+            return { kind: 'column_type', name: a.name, column: a.column(), type, written, mostly: a.mostly(), ...a.where() };
+        },
     },
     ...Object.fromEntries(Object.entries(COLUMN_STATISTICS).map(([expectation, statistic]) => [
         expectation,
         {
             kwargs: ['column', 'parse_strings_as_datetimes', 'output_strftime_format', ...RANGE_KWARGS],
-            translate: (a) => ({
-                kind: 'statistic',
-                name: a.name,
-                column: a.column(),
-                statistic,
-                bounds: a.range().bounds,
-            }),
+            translate: (a) => {
+                const { bounds, datetime } = a.range({ dates: statistic === 'min' || statistic === 'max' });
+                return {
+                    kind: 'statistic',
+                    name: a.name,
+                    column: a.column(),
+                    statistic,
+                    bounds,
+                    ...(datetime && { datetime }),
+                    mixedTypes: 'error',
+                    ...a.where(),
+                };
+            },
         },
     ])),
+    column_quantile_values_to_be_between: {
+        kwargs: ['column', 'quantile_ranges', 'allow_relative_error'],
+        translate: (a) => ({
+            kind: 'quantiles',
+            name: a.name,
+            column: a.column(),
+            quantiles: a.quantileRanges(),
+            method: a.quantileMethod(),
+            ...a.where(),
+        }),
+    },
     table_row_count_to_be_between: {
         kwargs: RANGE_KWARGS,
-        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range().bounds }),
+        translate: (a) => ({ kind: 'row_count', name: a.name, bounds: a.range({ counts: true }).bounds, ...a.where() }),
     },
     table_columns_to_match_set: {
         kwargs: ['column_set', 'exact_match'],
         translate: (a) => ({
             kind: 'columns_match',
             name: a.name,
-            columns: a.stringList('column_set'),
+            columns: a.kwargs.column_set === null ? null : a.stringList('column_set'),
             exact: a.boolean('exact_match', true),
         }),
     },
 };
-/** The expectation types (without `expect_`) a suite may use. */
+/** The expectation types a suite may use. */
 const SUPPORTED_EXPECTATIONS = Object.keys(TRANSLATIONS).map((type) => `expect_${type}`);
+/** One line for the log: `suite.json:4:5: expectations[1]: expect_… is not supported by mlgate; skipped`. */
+function describeSkipped({ type, reason, location }) {
+    return formatLocated(`${type} ${reason}; skipped`, location);
+}
+/** A skipped expectation in the report: a warning, so the verdict says the suite was not fully evaluated. */
+function skippedResult({ type, reason }) {
+    return { check: type, status: 'warn', message: `not evaluated: ${reason}` };
+}
 /** True when the parsed document looks like a Great Expectations suite rather than a data schema. */
 function isGxSuite(data) {
     return gx_isRecord(data) && Array.isArray(data.expectations);
+}
+/** Thrown by a translation for an expectation mlgate cannot evaluate; it is skipped, not an error. */
+class Unsupported extends Error {
+    reason;
+    key;
+    constructor(reason, key) {
+        super(reason);
+        this.reason = reason;
+        this.key = key;
+    }
 }
 /**
  * Translates a Great Expectations expectation suite (JSON: 1.x `{"type", "kwargs"}` or 0.x
  * `{"expectation_type", "kwargs"}` items) into checks with GX's semantics: `mostly`, nulls left out
  * of map expectations, `strict_min`/`strict_max`, a missing or null bound is unbounded, regexes
- * search. An expectation or keyword argument mlgate does not support is a `UserError` naming it
- * and its index, never a silent pass.
+ * search, mixed-type comparisons cannot be decided, `row_condition` selects rows. What GX itself
+ * would refuse (an unknown keyword argument, `min_value` above `max_value`, a bad regex) is a
+ * `UserError` at its position; an expectation GX knows but mlgate cannot evaluate is skipped and
+ * listed with its reason.
  */
 function loadGxSuite(text, file) {
     const source = parseYaml(text, file);
@@ -10933,8 +11937,18 @@ function loadGxSuite(text, file) {
         throw new errors_UserError('is not a Great Expectations suite: it has no "expectations" list', { file });
     }
     const expectations = source.data.expectations;
-    return expectations.map((item, index) => {
+    const checks = [];
+    const skipped = [];
+    expectations.forEach((item, index) => {
         const path = ['expectations', index];
+        const at = (within, key) => {
+            const position = source.locate(within, key);
+            return {
+                file,
+                ...(position && { line: position.line, column: position.column }),
+                path: formatKeyPath(key === undefined ? within : [...within, key]),
+            };
+        };
         const fail = (message, key) => locatedError(message, file, source.locate(path, key), formatKeyPath(path));
         if (!gx_isRecord(item))
             throw fail('must be a mapping with "type" and "kwargs"');
@@ -10945,20 +11959,36 @@ function loadGxSuite(text, file) {
         const short = type.startsWith('expect_') ? type.slice('expect_'.length) : type;
         const translation = TRANSLATIONS[short];
         if (!translation) {
-            throw fail(`unsupported expectation ${quoteKey(type)}; supported: ${SUPPORTED_EXPECTATIONS.join(', ')}`, typeKey);
+            skipped.push({ index, type, reason: 'is not supported by mlgate', location: at(path) });
+            return;
         }
         const kwargs = item.kwargs ?? {};
         if (!gx_isRecord(kwargs))
             throw fail('"kwargs" must be a mapping', 'kwargs');
         const kwargsPath = [...path, 'kwargs'];
         const error = (key, message) => locatedError(message, file, source.locate(kwargsPath, key), formatKeyPath([...kwargsPath, key]));
-        for (const key of Object.keys(kwargs)) {
-            if (!translation.kwargs.includes(key) && !IGNORED_KWARGS.includes(key)) {
-                throw error(key, `${quoteKey(key)} is not supported for ${type} (supported: ${translation.kwargs.join(', ')})`);
+        const known = [...translation.kwargs, ...IGNORED_KWARGS, 'row_condition', 'condition_parser'];
+        try {
+            for (const [key, value] of Object.entries(kwargs)) {
+                if (UNSUPPORTED_KWARGS[key] !== undefined)
+                    throw new Unsupported(UNSUPPORTED_KWARGS[key], key);
+                if (!known.includes(key)) {
+                    throw error(key, `${quoteKey(key)} is not an argument of ${type} (it takes ${translation.kwargs.join(', ')})`);
+                }
+                if (gx_isRecord(value) && '$PARAMETER' in value) {
+                    throw new Unsupported(`takes ${key} from a suite parameter ($PARAMETER), which mlgate does not evaluate`, key);
+                }
             }
+            checks.push(translation.translate(new Args(`expect_${short}`, kwargs, error)));
         }
-        return translation.translate(new Args(`expect_${short}`, kwargs, error));
+        catch (problem) {
+            if (!(problem instanceof Unsupported))
+                throw problem;
+            const location = problem.key === undefined ? at(path) : at(kwargsPath, problem.key);
+            skipped.push({ index, type, reason: problem.reason, location });
+        }
     });
+    return { checks, skipped };
 }
 /** Typed access to one expectation's keyword arguments; wrong values are located errors. */
 class Args {
@@ -10975,6 +12005,32 @@ class Args {
         if (typeof column !== 'string' || column === '')
             throw this.error('column', 'needs "column", a column name');
         return column;
+    }
+    /** The rows the expectation applies to, from `row_condition` and `condition_parser`. */
+    where() {
+        const text = this.kwargs.row_condition;
+        if (text === undefined || text === null || text === '')
+            return {};
+        if (typeof text !== 'string')
+            throw this.error('row_condition', '"row_condition" must be a string');
+        const parser = this.kwargs.condition_parser;
+        if (parser === undefined || parser === null) {
+            throw this.error('row_condition', 'needs "condition_parser": "pandas" (or "great_expectations"), as in GX');
+        }
+        if (typeof parser !== 'string' || ![...CONDITION_PARSERS, ...OTHER_CONDITION_PARSERS].includes(parser)) {
+            throw this.error('condition_parser', `${JSON.stringify(parser)} is not a condition parser (${[...CONDITION_PARSERS, ...OTHER_CONDITION_PARSERS].join(', ')})`);
+        }
+        if (OTHER_CONDITION_PARSERS.includes(parser)) {
+            throw new Unsupported(`filters rows with ${parser} (mlgate reads pandas and great_expectations conditions)`);
+        }
+        try {
+            return { where: parseRowCondition(text) };
+        }
+        catch (problem) {
+            if (!(problem instanceof ConditionSyntaxError))
+                throw problem;
+            throw this.error('row_condition', `cannot read ${JSON.stringify(text)}: ${problem.message}`);
+        }
     }
     mostly() {
         const mostly = this.kwargs.mostly;
@@ -10993,26 +12049,48 @@ class Args {
             throw this.error(key, `${quoteKey(key)} must be true or false`);
         return value;
     }
-    /** `min_value`/`max_value` (null = unbounded) with strictness; date strings when `allowDates`. */
-    range(allowDates = false) {
+    optionalInteger(key) {
+        const value = this.kwargs[key];
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+            throw this.error(key, `${quoteKey(key)} must be an integer of at least 0`);
+        }
+        return value;
+    }
+    /**
+     * `min_value`/`max_value` with strictness. A missing or null bound is unbounded; both missing
+     * is an error only where GX says so (`required`). Bounds are numbers, or ISO 8601 dates where
+     * `dates` allows (both of one kind); `counts` wants whole numbers. `min_value` above
+     * `max_value` is an error, as in GX.
+     */
+    range(options) {
         const { min_value: min, max_value: max } = this.kwargs;
-        if ((min === undefined || min === null) && (max === undefined || max === null)) {
+        const absent = (value) => value === undefined || value === null;
+        if (options.required && absent(min) && absent(max)) {
             throw this.error('min_value', 'needs "min_value" or "max_value"');
         }
-        const datetime = allowDates && (typeof min === 'string' || typeof max === 'string');
+        const datetime = (options.dates ?? false) && (typeof min === 'string' || typeof max === 'string');
         const bound = (key, value) => {
-            if (value === undefined || value === null)
+            if (absent(value))
                 return undefined;
-            if (typeof value === 'number' && !datetime)
+            if (typeof value === 'number' && !datetime) {
+                if (options.counts && !Number.isInteger(value))
+                    throw this.error(key, `${quoteKey(key)} must be a whole number`);
                 return value;
-            const ms = typeof value === 'string' ? parseDateTime(value) : NaN;
+            }
+            const ms = typeof value === 'string' && datetime ? parseDateTime(value) : NaN;
             if (Number.isNaN(ms)) {
-                throw this.error(key, `${quoteKey(key)} must be a number${allowDates ? ' or an ISO 8601 date' : ''}`);
+                const both = datetime && typeof value === 'number' ? ', like the other bound' : '';
+                throw this.error(key, `${quoteKey(key)} must be ${datetime ? 'an ISO 8601 date' : 'a number'}${both}`);
             }
             return ms;
         };
         const lower = bound('min_value', min);
         const upper = bound('max_value', max);
+        if (lower !== undefined && upper !== undefined && lower > upper) {
+            throw this.error('min_value', '"min_value" is greater than "max_value"');
+        }
         return {
             bounds: {
                 ...(lower !== undefined ? { min: lower } : {}),
@@ -11023,12 +12101,14 @@ class Args {
             datetime,
         };
     }
+    /** The set's values; a null in it matches nothing, as nulls are left out of the check. */
     valueSet() {
         const values = this.kwargs.value_set;
-        if (!Array.isArray(values) || !values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+        if (!Array.isArray(values) ||
+            !values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
             throw this.error('value_set', '"value_set" must be a list of strings, numbers or booleans');
         }
-        return values;
+        return values.filter((v) => v !== null);
     }
     stringList(key) {
         const values = this.kwargs[key];
@@ -11050,120 +12130,78 @@ class Args {
     }
     valueType() {
         const name = this.kwargs.type_;
-        const type = typeof name === 'string' ? valueTypeOf(name) : undefined;
-        if (!type) {
-            throw this.error('type_', `${quoteKey(String(name))} is not a type mlgate can check (int, float, str, bool, datetime64, …)`);
+        if (typeof name !== 'string' || name === '')
+            throw this.error('type_', 'needs "type_", a type name');
+        const type = valueTypeOf(name);
+        if (!type)
+            throw new Unsupported(`checks for type ${JSON.stringify(name)}, which mlgate cannot tell apart`, 'type_');
+        return { type, written: name };
+    }
+    /** `quantile_ranges: {quantiles, value_ranges}`: one ordered `[low, high]` pair (null = unbounded) per quantile. */
+    quantileRanges() {
+        const ranges = this.kwargs.quantile_ranges;
+        const shape = '"quantile_ranges" must be {quantiles: [...], value_ranges: [[low, high], ...]}';
+        if (!gx_isRecord(ranges) || !Array.isArray(ranges.quantiles) || !Array.isArray(ranges.value_ranges)) {
+            throw this.error('quantile_ranges', shape);
         }
-        return type;
+        const { quantiles, value_ranges: valueRanges } = ranges;
+        if (quantiles.length !== valueRanges.length) {
+            throw this.error('quantile_ranges', 'needs one value range per quantile');
+        }
+        return quantiles.map((q, i) => {
+            if (typeof q !== 'number' || !(q >= 0 && q <= 1)) {
+                throw this.error('quantile_ranges', 'quantiles must be numbers between 0 and 1');
+            }
+            const range = valueRanges[i];
+            const ok = (v) => v === null || typeof v === 'number';
+            if (!Array.isArray(range) || range.length !== 2 || !range.every(ok))
+                throw this.error('quantile_ranges', shape);
+            const [low, high] = range;
+            if (low !== null && high !== null && low > high) {
+                throw this.error('quantile_ranges', `value range ${JSON.stringify(range)} is not ordered (low, high)`);
+            }
+            return {
+                q,
+                bounds: {
+                    ...(low !== null ? { min: low } : {}),
+                    ...(high !== null ? { max: high } : {}),
+                    strictMin: false,
+                    strictMax: false,
+                },
+            };
+        });
+    }
+    /** GX on pandas: `allow_relative_error` false (the default) reads the nearest value; a method name reads that way. */
+    quantileMethod() {
+        const value = this.kwargs.allow_relative_error;
+        if (value === undefined || value === null || value === false)
+            return 'nearest';
+        if (typeof value === 'string' && QUANTILE_METHODS.includes(value)) {
+            return value;
+        }
+        throw this.error('allow_relative_error', `"allow_relative_error" must be false or one of ${QUANTILE_METHODS.join(', ')} (as pandas' interpolation)`);
     }
 }
-/** GX `type_` names (pandas/numpy dtypes, Python and SQL type names) → what each value must read as. */
+/** GX `type_` names (pandas/numpy dtypes, Python, SQL and Spark type names) → what the column's values must read as. */
 function valueTypeOf(name) {
-    const type = name.toLowerCase().replace(/\[.*\]$/, '');
-    if (/^u?int(8|16|32|64)?$|^(integer|bigint|smallint|tinyint|long)$/.test(type))
+    const type = name
+        .toLowerCase()
+        .replace(/\[.*\]$/, '')
+        .replace(/type$/, '');
+    if (/^u?int(8|16|32|64)?(dtype)?$|^(integer|bigint|smallint|long|short)$/.test(type))
         return 'integer';
-    if (/^float(16|32|64)?$|^(double|real|numeric|decimal|number)$/.test(type))
+    if (/^float(16|32|64)?(dtype)?$|^(double|double_precision|real|numeric|decimal|number)$/.test(type))
         return 'number';
-    if (/^(str|string|stringdtype|unicode|object|text|varchar|char)$/.test(type))
+    if (/^(str|string|stringdtype|unicode|object|object_|o|text|varchar|char|nvarchar)$/.test(type))
         return 'string';
-    if (/^(bool|boolean)$/.test(type))
+    if (/^(bool|boolean|booleandtype|bit|tinyint)$/.test(type))
         return 'boolean';
-    if (/^(datetime64|datetime|datetimetz|timestamp|date)$/.test(type))
+    if (/^(datetime64|datetime|datetimetz|timestamp|timestamp_ntz|date)$/.test(type))
         return 'datetime';
     return undefined;
 }
 function gx_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/checks/infer.ts
-
-const DEFAULT_MAX_ALLOWED = 20;
-/**
- * A starting data schema (YAML text) for data described by `stats`, which the same data passes:
- * each column's type when all its non-null values agree on one, `nullable: false` when it has no
- * nulls (else a `max_null_fraction` rounded up), numeric `min`/`max` rounded outward to two
- * significant digits of the range, and an `allowed` list for text columns with few distinct values
- * (when `topValues` lists them all). Meant to be reviewed and tightened, not trusted blindly.
- */
-function inferSchema(table, stats, options = {}) {
-    const maxAllowed = options.maxAllowed ?? DEFAULT_MAX_ALLOWED;
-    const columns = {};
-    for (const name of table.columns) {
-        const column = stats.get(name);
-        columns[name] = column ? inferColumn(column, maxAllowed) : {};
-    }
-    const schema = {
-        version: 1,
-        columns,
-        ...(table.rows > 0 ? { rows: { min: 1 } } : {}),
-        unexpected_columns: 'warn',
-    };
-    const from = options.source ? ` from ${options.source.replace(/[\r\n]/g, ' ')}` : '';
-    const header = `# Data schema inferred by mlgate${from} (${table.rows} rows). Review and tighten before relying on it.\n`;
-    return header + (0,dist/* stringify */.As)(schema, { lineWidth: 0 });
-}
-function inferColumn(stats, maxAllowed) {
-    const nonNull = stats.count - stats.nulls;
-    const column = {};
-    const type = nonNull > 0 ? typeOf(stats.typeCounts, nonNull) : undefined;
-    if (type)
-        column.type = type;
-    if (stats.nulls === 0 && stats.count > 0)
-        column.nullable = false;
-    else if (nonNull > 0)
-        column.max_null_fraction = Math.min(1, Math.ceil((stats.nulls / stats.count) * 100) / 100);
-    if ((type === 'integer' || type === 'number') && stats.min !== undefined && stats.max !== undefined) {
-        const [min, max] = roundOutward(stats.min, stats.max, type === 'integer');
-        column.min = min;
-        column.max = max;
-    }
-    if (type === 'string') {
-        const allowed = completeValues(stats, nonNull, maxAllowed);
-        if (allowed)
-            column.allowed = allowed;
-    }
-    return column;
-}
-/** The one type all non-null values read as; `number` covers integers mixed with decimals; else text. */
-function typeOf(counts, nonNull) {
-    if (!counts)
-        return undefined;
-    const count = (type) => counts[type] ?? 0;
-    if (count('integer') === nonNull)
-        return 'integer';
-    if (count('integer') + count('number') === nonNull)
-        return 'number';
-    if (count('boolean') === nonNull)
-        return 'boolean';
-    if (count('datetime') === nonNull)
-        return 'datetime';
-    return 'string';
-}
-function completeValues(stats, nonNull, maxAllowed) {
-    const top = stats.topValues;
-    if (!top || top.length === 0 || top.length > maxAllowed)
-        return undefined;
-    const covered = top.reduce((sum, { count }) => sum + count, 0);
-    if (covered !== nonNull)
-        return undefined;
-    return top.map(({ value }) => value).sort();
-}
-/** Bounds on a step of two significant digits of the range (at least 1 for integers), never inside the data. */
-function roundOutward(min, max, integer) {
-    const span = max - min || Math.max(Math.abs(min), Math.abs(max)) || 1;
-    const exponent = Math.floor(Math.log10(span)) - 1;
-    if (integer && exponent <= 0)
-        return [Math.floor(min), Math.ceil(max)];
-    const step = 10 ** exponent;
-    const decimals = Math.max(0, -exponent);
-    const lower = Number((Math.floor(min / step) * step).toFixed(decimals));
-    const upper = Number((Math.ceil(max / step) * step).toFixed(decimals));
-    // toFixed can round back across the data by a last-digit error; step out once more if it did.
-    return [
-        lower <= min ? lower : Number((lower - step).toFixed(decimals)),
-        upper >= max ? upper : Number((upper + step).toFixed(decimals)),
-    ];
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/data-schema.schema.json
@@ -11331,15 +12369,17 @@ const MAX_SUITE_BYTES = 16 * 1024 * 1024;
 /** Loads a data schema (YAML) or a Great Expectations suite (JSON with an `expectations` list). */
 function loadCheckSuite(text, file) {
     if (isGxSuite(parseYaml(text, file).data))
-        return { format: 'gx', checks: loadGxSuite(text, file) };
+        return { format: 'gx', ...loadGxSuite(text, file) };
     const schema = loadDataSchema(text, file);
     return { format: 'mlgate', schema, checks: checksFromSchema(schema) };
 }
-async function readCheckSuite(path) {
-    return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES), path);
+/** Reads a schema or suite file; problems name it `name` (default: `path`), e.g. as the user wrote it. */
+async function readCheckSuite(path, name = path) {
+    return loadCheckSuite(await readTextFile(path, MAX_SUITE_BYTES, name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/join-outcomes.ts
+
 /**
  * Whether row checks over separate shards can be joined into the one-pass result. Uniqueness
  * cannot: a value repeated across shards is only seen by holding every value in one place.
@@ -11348,25 +12388,28 @@ function canJoinShards(checks) {
     return !checks.some((check) => check.kind === 'unique');
 }
 /**
- * The outcomes one pass over consecutive shards (given in file order) would give: counts add up,
- * examples stay in line order and keep the first `maxExamples`. A column absent from a whole
+ * The outcomes one pass over consecutive shards (given in file order, each in suite order) would
+ * give: counts add up, examples stay in line order and keep the first `maxExamples`, the first
+ * reason a check could not be decided stands, subset profiles merge. A column absent from a whole
  * shard (a JSON Lines key) is null there, as one pass counts the rows before a column appears.
  */
 function joinRowOutcomes(shards, maxExamples) {
     const [first] = shards;
     if (first === undefined)
         return [];
-    return first.outcomes.map((_, index) => {
-        const parts = shards.map(({ outcomes, rows }) => ({ outcome: outcomes[index], rows }));
-        const { check } = parts[0].outcome;
+    return first.map((_, index) => {
+        const parts = shards.map((outcomes) => outcomes[index]);
+        const { check } = parts[0];
         if (check.kind === 'unique')
             throw new RangeError('uniqueness checks cannot be joined across shards');
-        const present = parts.some(({ outcome }) => outcome.present);
+        const present = parts.some((outcome) => outcome.present);
         const countsAbsent = present && (check.kind === 'not_null' || check.kind === 'null');
         let checked = 0;
         let unexpected = 0;
+        let absent = 0;
         const examples = [];
-        for (const { outcome, rows } of parts) {
+        for (const outcome of parts) {
+            absent += outcome.absent;
             if (outcome.present) {
                 checked += outcome.checked;
                 unexpected += outcome.unexpected;
@@ -11375,13 +12418,30 @@ function joinRowOutcomes(shards, maxExamples) {
                         examples.push(example);
             }
             else if (countsAbsent) {
-                checked += rows;
+                checked += outcome.absent;
                 if (check.kind === 'not_null')
-                    unexpected += rows;
+                    unexpected += outcome.absent;
             }
         }
-        return { check, present, checked, unexpected, examples };
+        const undecided = parts.find((outcome) => outcome.undecided !== undefined)?.undecided;
+        const subsets = parts.flatMap((outcome) => (outcome.subset ? [outcome.subset] : []));
+        return {
+            check,
+            present,
+            checked,
+            unexpected,
+            absent,
+            examples,
+            ...(undecided !== undefined && { undecided }),
+            ...(subsets.length > 0 && { subset: mergeSubsets(subsets) }),
+        };
     });
+}
+function mergeSubsets(subsets) {
+    const [first, ...rest] = subsets.map((subset, i) => ColumnProfile.fromJSON(subset, `subset[${i}]`));
+    for (const other of rest)
+        first.merge(other);
+    return first.toJSON();
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/checks/index.ts
@@ -11395,56 +12455,6 @@ function joinRowOutcomes(shards, maxExamples) {
 
 
 
-;// CONCATENATED MODULE: ./packages/core/src/validate/column-stats.ts
-
-/** The check value type each profile value kind counts towards (the names agree today; the mapping keeps them apart). */
-const VALUE_TYPE_OF = {
-    integer: 'integer',
-    number: 'number',
-    boolean: 'boolean',
-    datetime: 'datetime',
-    string: 'string',
-};
-/**
- * One more than the longest `allowed` list `inferSchema` writes by default: a column with more
- * distinct values than that shows up as incomplete rather than as a list cut short.
- */
-const DEFAULT_TOP_VALUES = DEFAULT_MAX_ALLOWED + 1;
-/**
- * What the aggregate checks read of a column, from its profile: moments give min, max, mean and
- * the sample standard deviation; the KLL sketch gives quantiles (within its stated rank error);
- * HyperLogLog gives the distinct count; frequent items give the top values (exact while the
- * column has few distinct values, so `inferSchema` can tell a complete list from a partial one).
- */
-function columnStatsOf(column, options = {}) {
-    const stats = { count: column.count, nulls: column.nulls, distinct: column.distinct };
-    const typeCounts = {};
-    for (const [kind, type] of Object.entries(VALUE_TYPE_OF)) {
-        typeCounts[type] = (typeCounts[type] ?? 0) + column.typeCounts[kind];
-    }
-    stats.typeCounts = typeCounts;
-    const moments = column.moments;
-    if (moments.count > 0) {
-        stats.min = moments.min;
-        stats.max = moments.max;
-        stats.mean = moments.mean;
-        if (moments.count > 1)
-            stats.stdev = moments.sampleStdDev;
-        const kll = column.kll;
-        stats.quantile = (q) => kll.quantile(q);
-    }
-    const top = column.topValues(options.topValues ?? DEFAULT_TOP_VALUES);
-    if (top.length > 0)
-        stats.topValues = top.map(({ value, count }) => ({ value, count }));
-    return stats;
-}
-/** The table's row count and column names, and each column's statistics, as the checks take them. */
-function profileStats(profile, options = {}) {
-    return {
-        table: { rows: profile.rows, columns: profile.columns.map((column) => column.name) },
-        stats: new Map(profile.columns.map((column) => [column.name, columnStatsOf(column, options)])),
-    };
-}
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/report.ts
 
@@ -11533,6 +12543,7 @@ function validationReport(sections, createdAt) {
 
 
 
+
 /** The report schema's caps: at most this many data issues per section and examples per check. */
 const MAX_REPORTED_ISSUES = 1000;
 const MAX_REPORTED_EXAMPLES = 20;
@@ -11570,10 +12581,12 @@ async function validatePass(path, options = {}) {
  * `joinValidationPasses`): the aggregate checks judged on the profile's statistics, the row-level
  * checks on their counts, and the reader's issues.
  */
-function judgeValidation(pass, suite, dataset) {
+function judgeValidation(pass, suite, dataset, 
+/** Expectations of a GX suite left out: each is a warning in the section. */
+skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
-    const results = evaluateChecks(suite, { rows: pass.outcomes, table, stats });
+    const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -11611,7 +12624,7 @@ function bounded(name, value, min, max) {
  */
 function joinValidationPasses(passes, options = {}) {
     const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-    const outcomes = joinRowOutcomes(passes.map((pass) => ({ outcomes: pass.outcomes, rows: pass.profile.rows })), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
+    const outcomes = joinRowOutcomes(passes.map((pass) => pass.outcomes), options.maxExamples ?? DEFAULT_MAX_EXAMPLES);
     return {
         profile: joinShardProfiles(passes.map((pass) => pass.profile), options.shard ? { index: options.shard.index, count: options.shard.count } : null),
         outcomes,
