@@ -38257,7 +38257,7 @@ module.exports = function GetValueFromBuffer(arrayBuffer, byteIndex, type, isTyp
 
 /***/ }),
 
-/***/ 20891:
+/***/ 43272:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -38593,7 +38593,7 @@ module.exports = function MakeTypedArrayWithBufferWitnessRecord(obj, order) {
 
 var $TypeError = __webpack_require__(71905);
 
-var hasOwnProperty = __webpack_require__(20891);
+var hasOwnProperty = __webpack_require__(43272);
 var ToBigInt64 = __webpack_require__(90073);
 var ToBigUint64 = __webpack_require__(3154);
 var ToInt16 = __webpack_require__(65688);
@@ -38671,7 +38671,7 @@ var $SyntaxError = __webpack_require__(63354);
 var $TypeError = __webpack_require__(71905);
 var $BigInt = GetIntrinsic('%BigInt%', true);
 
-var hasOwnProperty = __webpack_require__(20891);
+var hasOwnProperty = __webpack_require__(43272);
 var IsArray = __webpack_require__(44688);
 var IsBigIntElementType = __webpack_require__(61420);
 var IsUnsignedElementType = __webpack_require__(47136);

@@ -1,8 +1,8 @@
-export const id = 410;
-export const ids = [410,263,166];
+export const id = 32;
+export const ids = [32,263,166];
 export const modules = {
 
-/***/ 4410:
+/***/ 94032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 135 modules
-var src = __webpack_require__(4021);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __webpack_require__(2335);
+var src = __webpack_require__(34021);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -318,8 +318,8 @@ function renamedInput(oldName, newName, source = actionInput) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(1918);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(99280);
 ;// CONCATENATED MODULE: ./packages/github/src/octokit/client.ts
 
 
@@ -428,13 +428,13 @@ function describeBasis({ basis }) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
 
 /** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
@@ -693,15 +693,15 @@ function revisionOf(body, marker) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(542);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var node_modules_yauzl = __webpack_require__(7198);
+var node_modules_yauzl = __webpack_require__(67198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -862,7 +862,8 @@ function messageOf(error) {
 
 
 /**
- * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
+ * This run's uploads through `@actions/artifact` (the runner's results service), and artifacts of earlier runs of a
+ * workflow through the Actions REST API. Downloads are unpacked into a fresh
  * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
  */
 class GitHubRunArtifactStore {
@@ -904,6 +905,21 @@ class GitHubRunArtifactStore {
             reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
                 `holds a usable artifact "${name}": ${skipped.join(', ')}`,
         };
+    }
+    async upload(name, files, root) {
+        let result;
+        try {
+            // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 11659));
+            result = await new DefaultArtifactClient().uploadArtifact(name, files.map((file) => resolve(root, file)), resolve(root), this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays });
+        }
+        catch (error) {
+            throw new UserError(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (result.id === undefined || result.digest === undefined) {
+            throw new UserError(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
+        }
+        return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
     }
     async download(name, runId) {
         const what = `artifact "${name}" of run ${runId}`;
@@ -1004,7 +1020,23 @@ function statusOf(error) {
     return error.status;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/file-digest.ts
+
+
+/** sha256 and size of a file, streamed: model files and data sets can be larger than memory. */
+async function fileDigest(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
+
+
 
 
 
@@ -1018,8 +1050,31 @@ const RUN_SCHEMA = 'mlgate/run@1';
  */
 class LocalArtifactStore {
     dir;
-    constructor(dir) {
+    run;
+    /** `run` describes the run uploads belong to; each upload is a new run (the next id), marked successful. */
+    constructor(dir, run) {
         this.dir = dir;
+        this.run = run;
+    }
+    async upload(name, files, root) {
+        if (!this.run)
+            throw new Error('LocalArtifactStore: uploads need the run they belong to');
+        const id = ((await this.runIds())[0] ?? 0) + 1;
+        const folder = (0,external_node_path_.join)(this.dir, String(id), name);
+        const listing = [];
+        let size = 0;
+        for (const file of files) {
+            const path = (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), (0,external_node_path_.resolve)(root, file)).split('\\').join('/');
+            const digest = await fileDigest((0,external_node_path_.resolve)(root, file));
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(folder, path)), { recursive: true });
+            await (0,promises_.cp)((0,external_node_path_.resolve)(root, file), (0,external_node_path_.join)(folder, path));
+            listing.push(`${path}\0${digest.sha256}\n`);
+            size += digest.size;
+        }
+        const run = { schema: RUN_SCHEMA, ...this.run, conclusion: 'success' };
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, String(id), RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
+        const digest = (0,external_node_crypto_.createHash)('sha256').update(listing.sort().join('')).digest('hex');
+        return { id, name, size, digest: `sha256:${digest}` };
     }
     async findLatest(query) {
         const { workflow, branch, name } = query;
@@ -1095,6 +1150,175 @@ async function isFolder(path) {
             return false;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/cache/github-store.ts
+
+/**
+ * The Actions cache through the real `@actions/cache` client. The client already swallows service trouble (a miss,
+ * or -1 from save) but reports it itself as `::warning::` or, for a 5xx, as an `::error::` annotation on a step that
+ * then succeeds. While a cache call runs, its annotations are taken off stdout and re-logged as warnings: cache
+ * trouble is worth a warning, never a red mark, and this store then knows a miss from an outage.
+ */
+class GitHubCacheStore {
+    root;
+    logger;
+    constructor(root, logger) {
+        this.root = root;
+        this.logger = logger;
+    }
+    async restore(key, paths) {
+        const cache = await actionsCache();
+        if (!cache.isFeatureAvailable())
+            return { hit: false, trouble: 'the Actions cache service is not available here' };
+        const { value, trouble } = await this.call(() => cache.restoreCache(this.clientPaths(paths), key));
+        if (trouble)
+            return { hit: false, trouble };
+        // The service also matches keys by prefix: only the exact key is this run's entry.
+        return value === key ? { hit: true } : { hit: false };
+    }
+    async save(key, paths) {
+        const cache = await actionsCache();
+        if (!cache.isFeatureAvailable())
+            return { saved: false, reason: 'the Actions cache service is not available here' };
+        const { value, trouble } = await this.call(() => cache.saveCache(this.clientPaths(paths), key));
+        if (value !== undefined && value > 0)
+            return { saved: true };
+        return { saved: false, reason: trouble ?? 'the cache service did not take the entry' };
+    }
+    /** Paths as the client wants them: relative to the working directory, and stable, since they are in the version. */
+    clientPaths(paths) {
+        return paths.map((path) => relative(process.cwd(), resolve(this.root, path)) || '.');
+    }
+    async call(fn) {
+        const annotations = [];
+        let value;
+        let thrown;
+        const restoreStdout = divertAnnotations(annotations);
+        try {
+            value = await fn();
+        }
+        catch (error) {
+            // saveCache throws for a path that does not exist and for a missing runtime token.
+            thrown = error instanceof Error ? error.message : String(error);
+        }
+        finally {
+            restoreStdout();
+        }
+        const problems = thrown === undefined ? annotations : [...annotations, thrown];
+        for (const problem of problems)
+            this.logger.warning(`cache: ${problem}`);
+        return problems.length > 0 ? { value, trouble: problems.join('; ') } : { value };
+    }
+}
+/** Loaded on first use: the client and the Azure SDK it brings are large, and most actions never cache. */
+function actionsCache() {
+    return Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(999)]).then(__webpack_require__.bind(__webpack_require__, 10999));
+}
+/**
+ * Takes `::error…::` / `::warning…::` lines written to stdout off the stream and collects their messages; every
+ * other line passes through. A refused reservation is only a debug line (then "Failed to save" as plain info), so
+ * that cause is collected too. Returns the function that puts stdout back.
+ */
+function divertAnnotations(sink) {
+    const write = process.stdout.write;
+    process.stdout.write = function (chunk, ...rest) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+        if (text === undefined)
+            return write.call(this, chunk, ...rest);
+        const kept = text.split(/(?<=\n)/).filter((line) => {
+            const reserve = /^::debug::Failed to reserve cache: (.*)$/s.exec(line);
+            if (reserve)
+                sink.push(`Failed to save: ${unescapeData(reserve[1].trimEnd())}`);
+            const match = /^::(?:error|warning)(?: [^:]*)?::(.*)$/s.exec(line);
+            if (match)
+                sink.push(unescapeData(match[1].trimEnd()));
+            return !match;
+        });
+        return kept.length === 0 ? true : write.call(this, kept.join(''), ...rest);
+    };
+    return () => {
+        process.stdout.write = write;
+    };
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/cache/local-store.ts
+
+
+
+const ENTRY_FILE = 'entry.json';
+const ENTRY_SCHEMA = 'mlgate/cache-entry@1';
+/**
+ * The run cache of the CLI: `<dir>/<key>/entry.json` plus `<dir>/<key>/files/<path>`. An entry is written to a
+ * temporary folder and renamed into place, so a crash or a full disk never leaves a half entry that looks whole.
+ */
+class LocalCacheStore {
+    dir;
+    root;
+    constructor(dir, root) {
+        this.dir = dir;
+        this.root = root;
+    }
+    async restore(key, paths) {
+        if (!isSafeKey(key))
+            return { hit: false, trouble: unsafeKey(key) };
+        const entryDir = join(this.dir, key);
+        let entry;
+        try {
+            entry = JSON.parse(await readFile(join(entryDir, ENTRY_FILE), 'utf8'));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return { hit: false };
+            return { hit: false, trouble: `cache entry ${key} is unreadable: ${error.message}` };
+        }
+        // Like the Actions cache's version: other paths under the same key are another entry.
+        if (entry.schema !== ENTRY_SCHEMA || JSON.stringify(entry.paths) !== JSON.stringify(paths))
+            return { hit: false };
+        try {
+            for (const path of paths) {
+                await mkdir(dirname(join(this.root, path)), { recursive: true });
+                await cp(join(entryDir, 'files', path), join(this.root, path), { recursive: true, force: true });
+            }
+        }
+        catch (error) {
+            return { hit: false, trouble: `cache entry ${key} could not be restored: ${error.message}` };
+        }
+        return { hit: true };
+    }
+    async save(key, paths) {
+        if (!isSafeKey(key))
+            return { saved: false, reason: unsafeKey(key) };
+        const entryDir = join(this.dir, key);
+        const staging = join(this.dir, `.staging-${randomBytes(6).toString('hex')}`);
+        try {
+            for (const path of paths) {
+                await mkdir(dirname(join(staging, 'files', path)), { recursive: true });
+                await cp(join(this.root, path), join(staging, 'files', path), { recursive: true });
+            }
+            const entry = { schema: ENTRY_SCHEMA, key, paths, savedAt: new Date().toISOString() };
+            await writeFile(join(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
+            await rename(staging, entryDir);
+            return { saved: true };
+        }
+        catch (error) {
+            await rm(staging, { recursive: true, force: true });
+            const code = error.code;
+            if (code === 'ENOTEMPTY' || code === 'EEXIST')
+                return { saved: false, reason: `cache entry ${key} already exists` };
+            return { saved: false, reason: `cache entry ${key} could not be saved: ${error.message}` };
+        }
+    }
+}
+/** Keys become folder names: nothing that could climb out of the cache folder. */
+function isSafeKey(key) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key);
+}
+function unsafeKey(key) {
+    return `cache key "${key}" is not a safe folder name`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
@@ -1281,9 +1505,9 @@ class RegistryBaselineResolver {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
 
 
@@ -1413,6 +1637,9 @@ class GitHubReleaseFiles {
 
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
 
 
 
@@ -1908,11 +2135,11 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 
 // EXTERNAL MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
-var bootstrap_pool = __webpack_require__(7166);
+var bootstrap_pool = __webpack_require__(77166);
 // EXTERNAL MODULE: ./packages/engine/src/parallel/roles.ts
-var roles = __webpack_require__(6688);
+var roles = __webpack_require__(76688);
 // EXTERNAL MODULE: ./packages/engine/src/parallel/worker.ts
-var worker = __webpack_require__(263);
+var worker = __webpack_require__(60263);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
 
 
@@ -1948,7 +2175,7 @@ function parseThreads(text, name = '--threads') {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
 
 
@@ -2948,7 +3175,7 @@ async function runCli(argv, rawIo) {
 
 /***/ }),
 
-/***/ 7166:
+/***/ 77166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2956,10 +3183,10 @@ async function runCli(argv, rawIo) {
 /* harmony export */   serveBootstrapWorker: () => (/* binding */ serveBootstrapWorker)
 /* harmony export */ });
 /* unused harmony export MIN_PARALLEL_STEPS */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4021);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34021);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
 
@@ -3063,15 +3290,15 @@ function serveBootstrapWorker() {
 
 /***/ }),
 
-/***/ 263:
+/***/ 60263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   serveShardTasks: () => (/* binding */ serveShardTasks)
 /* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4021);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34021);
 
 
 const PROGRESS_INTERVAL_MS = 100;
