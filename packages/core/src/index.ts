@@ -29,3 +29,4 @@ export { parseShardSpec, splitShard, type ShardSpec } from './data/shard-spec.js
 export * from './checks/index.js';
 export * from './validate/index.js';
 export * from './drift/index.js';
+export * from './manifest/index.js';

@@ -60,7 +60,8 @@ export class LocalCacheStore implements CacheStore {
       await rename(staging, entryDir);
       return { saved: true };
     } catch (error) {
-      await rm(staging, { recursive: true, force: true });
+      // Best effort: the same trouble (a file where the folder should be, a read-only disk) may stop this too.
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST')
         return { saved: false, reason: `cache entry ${key} already exists` };

@@ -23,7 +23,10 @@ export type TwirpHandler = (body: Record<string, unknown>) => Promise<object>;
 export interface TwirpFault {
   service?: TwirpService;
   method?: string;
-  status: number;
+  /** The status to answer with; ignored with `drop`. */
+  status?: number;
+  /** Close the connection without answering (ECONNRESET): a service that is down mid-call. */
+  drop?: boolean;
   /** Response body (default `{ code, msg }` for the status). A string is sent as is (e.g. an HTML error page). */
   body?: unknown;
   /** `retry-after` header value. */
@@ -137,16 +140,17 @@ export class TwirpServer {
     );
     if (fault) {
       fault.remaining--;
-      call.status = fault.status;
       call.injected = true;
+      if (fault.drop) {
+        call.status = 0;
+        req.socket.destroy();
+        return;
+      }
+      const status = fault.status ?? 500;
+      call.status = status;
       const headers: Record<string, string> =
         fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-      return send(
-        res,
-        fault.status,
-        fault.body ?? { code: CODES[fault.status] ?? 'unknown', msg: 'injected failure' },
-        headers,
-      );
+      return send(res, status, fault.body ?? { code: CODES[status] ?? 'unknown', msg: 'injected failure' }, headers);
     }
     const handler = this.handlers.get(`${service}/${method}`);
     if (!handler) {

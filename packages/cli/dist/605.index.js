@@ -1,8 +1,8 @@
-export const id = 32;
-export const ids = [32,263,166];
+export const id = 605;
+export const ids = [605,263,166];
 export const modules = {
 
-/***/ 94032:
+/***/ 4605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 135 modules
-var src = __webpack_require__(34021);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
+var src = __webpack_require__(69367);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1265,10 +1265,10 @@ class LocalCacheStore {
     async restore(key, paths) {
         if (!isSafeKey(key))
             return { hit: false, trouble: unsafeKey(key) };
-        const entryDir = join(this.dir, key);
+        const entryDir = (0,external_node_path_.join)(this.dir, key);
         let entry;
         try {
-            entry = JSON.parse(await readFile(join(entryDir, ENTRY_FILE), 'utf8'));
+            entry = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entryDir, ENTRY_FILE), 'utf8'));
         }
         catch (error) {
             if (error.code === 'ENOENT')
@@ -1280,8 +1280,8 @@ class LocalCacheStore {
             return { hit: false };
         try {
             for (const path of paths) {
-                await mkdir(dirname(join(this.root, path)), { recursive: true });
-                await cp(join(entryDir, 'files', path), join(this.root, path), { recursive: true, force: true });
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(this.root, path)), { recursive: true });
+                await (0,promises_.cp)((0,external_node_path_.join)(entryDir, 'files', path), (0,external_node_path_.join)(this.root, path), { recursive: true, force: true });
             }
         }
         catch (error) {
@@ -1292,20 +1292,20 @@ class LocalCacheStore {
     async save(key, paths) {
         if (!isSafeKey(key))
             return { saved: false, reason: unsafeKey(key) };
-        const entryDir = join(this.dir, key);
-        const staging = join(this.dir, `.staging-${randomBytes(6).toString('hex')}`);
+        const entryDir = (0,external_node_path_.join)(this.dir, key);
+        const staging = (0,external_node_path_.join)(this.dir, `.staging-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
         try {
             for (const path of paths) {
-                await mkdir(dirname(join(staging, 'files', path)), { recursive: true });
-                await cp(join(this.root, path), join(staging, 'files', path), { recursive: true });
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(staging, 'files', path)), { recursive: true });
+                await (0,promises_.cp)((0,external_node_path_.join)(this.root, path), (0,external_node_path_.join)(staging, 'files', path), { recursive: true });
             }
             const entry = { schema: ENTRY_SCHEMA, key, paths, savedAt: new Date().toISOString() };
-            await writeFile(join(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
-            await rename(staging, entryDir);
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
+            await (0,promises_.rename)(staging, entryDir);
             return { saved: true };
         }
         catch (error) {
-            await rm(staging, { recursive: true, force: true });
+            await (0,promises_.rm)(staging, { recursive: true, force: true });
             const code = error.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: `cache entry ${key} already exists` };
@@ -2466,11 +2466,557 @@ async function runValidate(options, deps = {}) {
     return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
+
+const DEFAULT_GRACE_MS = 10_000;
+/**
+ * Runs a shell command as the leader of its own process group, streaming its output as it comes. Stopping it
+ * (timeout, cancellation) sends SIGTERM to the whole group, so the children a training script starts (data loaders,
+ * workers) stop too, and SIGKILL to whatever still runs after the grace period. Whatever of the group outlives the
+ * command is killed as well: nothing the command started keeps running, or holds its output open, after it.
+ */
+async function runCommand(options) {
+    const posix = process.platform !== 'win32';
+    const child = (0,external_node_child_process_.spawn)(options.command, {
+        cwd: options.cwd,
+        env: options.env,
+        shell: true,
+        detached: posix,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.setEncoding('utf8').on('data', (text) => options.stdout.write(text));
+    child.stderr.setEncoding('utf8').on('data', (text) => options.stderr.write(text));
+    const output = Promise.all([
+        new Promise((resolve) => child.stdout.once('close', () => resolve())),
+        new Promise((resolve) => child.stderr.once('close', () => resolve())),
+    ]);
+    const signalGroup = (signal) => {
+        try {
+            if (posix && child.pid !== undefined)
+                process.kill(-child.pid, signal);
+            else
+                child.kill(signal);
+        }
+        catch (error) {
+            // ESRCH: the group is already gone.
+            if (error.code !== 'ESRCH')
+                throw error;
+        }
+    };
+    let stopped;
+    let stoppedAt = 0;
+    let killTimer;
+    const stop = (why) => {
+        if (stopped)
+            return;
+        stopped = why;
+        stoppedAt = Date.now();
+        signalGroup('SIGTERM');
+        killTimer = setTimeout(() => signalGroup('SIGKILL'), options.graceMs ?? DEFAULT_GRACE_MS);
+    };
+    const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timed-out'), options.timeoutMs);
+    const onAbort = () => stop('cancelled');
+    if (options.signal?.aborted)
+        onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    try {
+        const exit = await new Promise((resolve, reject) => {
+            child.once('error', reject);
+            child.once('exit', (code, signal) => resolve({ code, signal }));
+        });
+        // The shell is gone; its children may not be. Stopped: they still get the rest of the grace period after SIGTERM.
+        // Exited on its own: whatever it left running in the background goes now.
+        if (stopped && posix && child.pid !== undefined)
+            await groupGone(child.pid, stoppedAt + (options.graceMs ?? DEFAULT_GRACE_MS));
+        signalGroup('SIGKILL');
+        await output;
+        if (stopped === 'timed-out')
+            return { kind: 'timed-out', afterMs: options.timeoutMs ?? 0 };
+        if (stopped === 'cancelled')
+            return { kind: 'cancelled' };
+        if (exit.signal)
+            return { kind: 'signalled', signal: exit.signal };
+        return { kind: 'exited', code: exit.code ?? 1 };
+    }
+    finally {
+        clearTimeout(timeout);
+        clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** Resolves once no process is left in group `pgid`, or at `deadline` (ms since the epoch), whichever comes first. */
+async function groupGone(pgid, deadline) {
+    while (Date.now() < deadline) {
+        try {
+            process.kill(-pgid, 0);
+        }
+        catch {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(45496);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/engine/src/train/files.ts
+
+
+
+
+
+/** Folders never walked for a glob: version control, installed packages and mlgate's own state. */
+const SKIPPED = new Set(['.git', 'node_modules', '.mlgate']);
+/** `a/b` from a path under `root`, or a `UserError` when it is outside: everything the run touches stays inside. */
+function insideRoot(root, path, what) {
+    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path));
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new src/* UserError */.yo(`${what} "${path}" is outside the working directory ${root}`);
+    }
+    return rel.split(external_node_path_.sep).join('/');
+}
+/**
+ * The files a list of deps names: a file, a folder (every file under it) or a glob (`data/*.csv`, `src/**`), as
+ * paths relative to `root`, sorted and without repeats. A pattern that matches nothing is an error: a typo there
+ * would silently leave an input out of the fingerprint.
+ */
+async function expandDeps(patterns, root) {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const matched = picomatch_default().scan(pattern).isGlob ? await glob(pattern, root) : await filesAt(pattern, root);
+        if (matched.length === 0)
+            throw new src/* UserError */.yo(`deps: "${pattern}" matches no file in ${root}`);
+        for (const file of matched)
+            found.add(file);
+    }
+    return [...found].sort(byCodeUnit);
+}
+/** A declared output: a file, or a folder standing for every file under it. Missing → `undefined`. */
+async function outputFiles(path, root) {
+    const files = await filesAt(path, root);
+    return files.length === 0 ? undefined : files;
+}
+async function digestAll(files, root) {
+    const digests = [];
+    for (const path of files)
+        digests.push({ path, ...(await fileDigest((0,external_node_path_.join)(root, path))) });
+    return digests;
+}
+async function filesAt(path, root) {
+    const rel = insideRoot(root, path, 'path');
+    let info;
+    try {
+        info = await (0,promises_.stat)((0,external_node_path_.join)(root, rel));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    if (!info.isDirectory())
+        return [rel];
+    return (await walk((0,external_node_path_.join)(root, rel), root, false)).sort(byCodeUnit);
+}
+async function glob(pattern, root) {
+    const matches = picomatch_default()(pattern.replace(/^\.\//, ''), { dot: false });
+    return (await walk(root, root, true)).filter((file) => matches(file)).sort(byCodeUnit);
+}
+async function walk(dir, root, skip) {
+    const files = [];
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!(skip && SKIPPED.has(entry.name)))
+                files.push(...(await walk(path, root, skip)));
+        }
+        else if (entry.isFile()) {
+            files.push((0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/'));
+        }
+    }
+    return files;
+}
+function byCodeUnit(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/params.ts
+
+
+
+/** `params.yaml` or `params.yaml:train.lr,train.epochs`. */
+function parseParamsSpec(text) {
+    const colon = text.lastIndexOf(':');
+    // `C:\params.yaml` has a colon too; a key list never starts with a path separator.
+    if (colon <= 1 || /^[\\/]/.test(text.slice(colon + 1)))
+        return { file: text.trim() };
+    const keys = text
+        .slice(colon + 1)
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+    return { file: text.slice(0, colon).trim(), ...(keys.length > 0 ? { keys } : {}) };
+}
+/**
+ * The values the command uses, by file (relative to `root`), flattened with `.`. A named key selects itself or a
+ * whole section (`train` selects `train.lr` and `train.epochs`); one that none of the files naming it has is an
+ * error (a model's config names its keys once for all of its params files).
+ */
+async function readParams(specs, root) {
+    const params = {};
+    for (const spec of specs) {
+        const file = insideRoot(root, spec.file, 'params file');
+        const values = await readAs(userPath(file, root), src/* readMetricsFile */._c);
+        const selected = { ...params[file] };
+        for (const [key, value] of values) {
+            if (!spec.keys || spec.keys.some((wanted) => key === wanted || key.startsWith(`${wanted}.`))) {
+                selected[key] = value;
+            }
+        }
+        params[file] = selected;
+    }
+    for (const spec of specs) {
+        for (const wanted of spec.keys ?? []) {
+            const files = specs.filter((s) => s.keys?.includes(wanted)).map((s) => insideRoot(root, s.file, 'params file'));
+            const found = files.some((file) => Object.keys(params[file] ?? {}).some((key) => key === wanted || key.startsWith(`${wanted}.`)));
+            if (!found)
+                throw new src/* UserError */.yo(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
+        }
+    }
+    return params;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/provenance.ts
+
+
+/** What `git` says about `cwd`; every field null outside a repository or without git. */
+async function gitState(cwd, env = process.env) {
+    const sha = await output('git', ['rev-parse', 'HEAD'], cwd);
+    if (sha === undefined)
+        return { sha: env.GITHUB_SHA ?? null, ref: env.GITHUB_REF ?? null, dirty: null };
+    const branch = await output('git', ['symbolic-ref', '-q', 'HEAD'], cwd);
+    const status = await output('git', ['status', '--porcelain', '--untracked-files=no'], cwd);
+    return {
+        sha,
+        // A checkout on Actions is a detached HEAD: the runner's ref names what was checked out.
+        ref: branch ?? env.GITHUB_REF ?? null,
+        dirty: status === undefined ? null : status !== '',
+    };
+}
+/** The Actions run, from the runner's variables; null for a local run. */
+function actionsRun(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return null;
+    const run = { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT ?? '1' };
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
+        run.url = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return run;
+}
+const PYTHON_PACKAGES = 'import importlib.metadata as m, json, sys\n' +
+    'print(json.dumps({"version": sys.version.split()[0], "packages": ' +
+    '{d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}}))';
+/** Node and the OS always; Python and its installed packages when a `python3` (else `python`) is on PATH. */
+async function runtimes(cwd, env = process.env) {
+    const found = {
+        node: process.version,
+        os: { platform: (0,external_node_os_.platform)(), release: (0,external_node_os_.release)(), arch: (0,external_node_os_.arch)() },
+    };
+    for (const python of ['python3', 'python']) {
+        const text = await output(python, ['-c', PYTHON_PACKAGES], cwd, env);
+        if (text === undefined)
+            continue;
+        try {
+            const parsed = JSON.parse(text);
+            const packages = Object.fromEntries(Object.entries(parsed.packages).sort(([a], [b]) => (a < b ? -1 : 1)));
+            found.python = { version: parsed.version, packages };
+            break;
+        }
+        catch {
+            // Not the Python we know how to ask: leave it out rather than guess.
+        }
+    }
+    return found;
+}
+/** Trimmed stdout of a successful run, else undefined (missing program, non-zero exit, 10 s passed). */
+function output(file, args, cwd, env = process.env) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(file, args, { cwd, env, timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
+            resolve(error ? undefined : stdout.trim());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/run-train.ts
+
+
+
+
+
+
+
+
+const DEFAULT_MANIFEST = 'mlgate.manifest.json';
+/** The command failed, timed out or was cancelled: nothing was cached, no manifest was written. */
+class TrainCommandError extends src/* UserError */.yo {
+    outcome;
+    constructor(outcome) {
+        super(describeFailure(outcome));
+        this.outcome = outcome;
+        this.name = 'TrainCommandError';
+    }
+}
+/**
+ * Trains a model reproducibly: fingerprints the inputs, restores the outputs from the run cache when the same
+ * inputs trained before (digests checked against the cached manifest), else runs the command and caches what it
+ * produced; writes the manifest and uploads the artifact.
+ */
+async function runTrain(options, deps) {
+    const { logger } = deps;
+    const root = options.workingDirectory;
+    const env = deps.env ?? process.env;
+    const startedAt = new Date();
+    const declared = declaredOutputs(options);
+    const manifestRel = insideRoot(root, options.manifest ?? DEFAULT_MANIFEST, 'manifest');
+    const depFiles = await expandDeps(options.deps, root);
+    const depDigests = await digestAll(depFiles, root);
+    const params = await readParams(options.params, root);
+    const fingerprint = (0,src/* trainFingerprint */.Nf)({ command: options.command, deps: depDigests, params, outs: declared.all });
+    const cacheKey = (0,src/* trainCacheKey */.aW)(options.model, fingerprint);
+    logger.info(`Fingerprint ${fingerprint} (${depDigests.length} dep files, ${Object.keys(params).length} params files)`);
+    logger.info(`Run cache key ${cacheKey}`);
+    const useCache = options.cache ?? true;
+    const cachePaths = [...declared.paths, manifestRel];
+    const git = await gitState(root, env);
+    const restored = useCache
+        ? await restore(deps, cacheKey, cachePaths, root, manifestRel, fingerprint, declared)
+        : undefined;
+    if (!restored) {
+        const outcome = await logger.group(`Training ${options.model}: ${options.command}`, () => runCommand({
+            command: options.command,
+            cwd: root,
+            env: { ...env, ...options.env },
+            stdout: deps.stdout,
+            stderr: deps.stderr,
+            ...(options.timeoutMinutes === undefined ? {} : { timeoutMs: options.timeoutMinutes * 60_000 }),
+            ...(deps.graceMs === undefined ? {} : { graceMs: deps.graceMs }),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        }));
+        if (outcome.kind !== 'exited' || outcome.code !== 0)
+            throw new TrainCommandError(outcome);
+    }
+    const outputs = await produced(declared, root);
+    const finishedAt = new Date();
+    const manifest = {
+        schema: src/* MANIFEST_SCHEMA_ID */.SJ,
+        model: options.model,
+        fingerprint,
+        cacheKey,
+        command: options.command,
+        workingDirectory: (0,external_node_path_.relative)(options.repoRoot ?? root, root)
+            .split(external_node_path_.sep)
+            .join('/') || '.',
+        ...(options.env && Object.keys(options.env).length > 0 ? { env: Object.keys(options.env).sort() } : {}),
+        params,
+        deps: depDigests,
+        outs: outputs.outs,
+        metrics: await metricValues(outputs.metricsFiles, root),
+        metricsFiles: outputs.metricsFiles,
+        ...(outputs.predictions ? { predictions: outputs.predictions } : {}),
+        git,
+        run: actionsRun(env),
+        runtimes: await runtimes(root, env),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        cache: {
+            enabled: useCache,
+            hit: restored !== undefined,
+            ...(restored
+                ? {
+                    restoredFrom: {
+                        fingerprint: restored.fingerprint,
+                        startedAt: restored.startedAt,
+                        git: restored.git,
+                        run: restored.run,
+                    },
+                }
+                : {}),
+        },
+    };
+    const manifestPath = (0,external_node_path_.join)(root, manifestRel);
+    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
+    if (useCache && !restored) {
+        const saved = await deps.cache.save(cacheKey, cachePaths);
+        if (saved.saved)
+            logger.info(`Saved to the run cache as ${cacheKey}`);
+        else
+            logger.warning(`The run cache did not save this run (${saved.reason}); the next run with these inputs trains again.`);
+    }
+    if (!deps.artifacts)
+        return { manifest, manifestPath };
+    const files = [...manifest.outs, ...manifest.metricsFiles, ...(manifest.predictions ? [manifest.predictions] : [])];
+    const name = options.artifactName ?? `mlgate-train-${options.model.replace(/\//g, '-')}`;
+    const artifact = await deps.artifacts.upload(name, [...files.map((f) => f.path), manifestRel], root);
+    logger.info(`Uploaded artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
+    return { manifest, manifestPath, artifact };
+}
+function declaredOutputs(options) {
+    const root = options.workingDirectory;
+    const outs = options.outs.map((out) => insideRoot(root, out, 'outs'));
+    const metrics = options.metrics.map((file) => insideRoot(root, file, 'metrics'));
+    const predictions = options.predictions === undefined ? undefined : insideRoot(root, options.predictions, 'predictions');
+    if (outs.length === 0 && metrics.length === 0)
+        throw new src/* UserError */.yo('train needs at least one of outs or metrics');
+    const paths = [...new Set([...outs, ...metrics, ...(predictions ? [predictions] : [])])];
+    const all = [
+        ...outs.map((p) => `outs:${p}`),
+        ...metrics.map((p) => `metrics:${p}`),
+        ...(predictions ? [`predictions:${predictions}`] : []),
+    ];
+    return { all, paths, outs, metrics, ...(predictions ? { predictions } : {}) };
+}
+/** Digests of every declared output; one that is missing after the command succeeded is the command's fault. */
+async function produced(declared, root) {
+    const files = async (path, role) => {
+        const found = await outputFiles(path, root);
+        if (!found)
+            throw new src/* UserError */.yo(`${role} "${path}" is missing after the command succeeded: the command must write it`);
+        return digestAll(found, root);
+    };
+    const outs = [];
+    for (const out of declared.outs)
+        outs.push(...(await files(out, 'outs')));
+    const metricsFiles = [];
+    for (const file of declared.metrics)
+        metricsFiles.push(...(await files(file, 'metrics file')));
+    const predictions = declared.predictions ? (await files(declared.predictions, 'predictions file'))[0] : undefined;
+    return { outs, metricsFiles, ...(predictions ? { predictions } : {}) };
+}
+async function metricValues(files, root) {
+    const values = {};
+    for (const file of files) {
+        for (const [key, value] of await readAs(userPath(file.path, root), src/* readMetricsFile */._c))
+            values[key] = value;
+    }
+    return values;
+}
+/**
+ * The cached run, when the cache holds this fingerprint and what it restored matches the manifest it was saved
+ * with, byte for byte. Anything else (a miss, cache trouble, a corrupt entry) means training runs: a warning for
+ * trouble, never a silent skip.
+ */
+async function restore(deps, key, paths, root, manifestRel, fingerprint, declared) {
+    const { logger } = deps;
+    const result = await deps.cache.restore(key, paths);
+    if (!result.hit) {
+        if (result.trouble)
+            logger.warning(`The run cache is unavailable (${result.trouble}); training runs.`);
+        else
+            logger.info('Run cache miss: training runs.');
+        return undefined;
+    }
+    try {
+        const cached = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(root, manifestRel), 'utf8')), manifestRel);
+        if (cached.fingerprint !== fingerprint)
+            throw new src/* UserError */.yo(`it is for fingerprint ${cached.fingerprint}`);
+        const now = await produced(declared, root);
+        const expected = [...cached.outs, ...cached.metricsFiles, ...(cached.predictions ? [cached.predictions] : [])];
+        const actual = [...now.outs, ...now.metricsFiles, ...(now.predictions ? [now.predictions] : [])];
+        const same = JSON.stringify(expected.map(digestKey).sort()) === JSON.stringify(actual.map(digestKey).sort());
+        if (!same)
+            throw new src/* UserError */.yo('the restored files do not match the digests in its manifest');
+        logger.info(`Run cache hit: restored the outputs of the run of ${cached.startedAt}; the command does not run.`);
+        return cached;
+    }
+    catch (error) {
+        logger.warning(`The run cache entry ${key} is not usable (${error.message}); training runs.`);
+        return undefined;
+    }
+}
+function digestKey(file) {
+    return `${file.path}\0${file.sha256}\0${file.size}`;
+}
+async function writeAtomically(path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temporary, text);
+    await (0,promises_.rename)(temporary, path);
+}
+function describeFailure(outcome) {
+    switch (outcome.kind) {
+        case 'exited':
+            return `the training command failed with exit code ${outcome.code}; nothing was cached`;
+        case 'signalled':
+            return `the training command was killed by ${outcome.signal}; nothing was cached`;
+        case 'timed-out':
+            return `the training command timed out after ${outcome.afterMs / 60_000} minutes and was stopped; nothing was cached`;
+        case 'cancelled':
+            return 'the training command was cancelled; nothing was cached';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/inputs.ts
+
+
+
+
+/**
+ * The options a training run uses: each input given wins, else the config's `train:` block, else the default. The
+ * config's paths are relative to its `working_directory` (default: the repository root, `cwd`).
+ */
+async function resolveTrainOptions(inputs, cwd) {
+    const { config, file } = await loadCompareConfig(inputs.config, cwd);
+    const models = Object.keys(config.models);
+    if (inputs.model === undefined && models.length > 1) {
+        throw new src/* UserError */.yo(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
+    }
+    const { name, model } = selectModel(config, inputs.model, file);
+    const train = model?.train;
+    const command = inputs.run ?? train?.command;
+    if (command === undefined || command.trim() === '') {
+        throw new src/* UserError */.yo(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
+    }
+    const given = (list) => (list && list.length > 0 ? list : undefined);
+    const configParams = (model?.params ?? []).map((paramsFile) => ({
+        file: paramsFile,
+        ...(train && train.params.length > 0 ? { keys: train.params } : {}),
+    }));
+    const timeoutMinutes = inputs.timeoutMinutes ?? train?.timeoutMinutes;
+    if (timeoutMinutes !== undefined && !(timeoutMinutes > 0)) {
+        throw new src/* UserError */.yo(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
+    }
+    const predictions = inputs.predictions ?? train?.predictions;
+    return {
+        model: name,
+        command,
+        deps: given(inputs.deps) ?? train?.deps ?? [],
+        params: given(inputs.params)?.map(parseParamsSpec) ?? configParams,
+        outs: given(inputs.outs) ?? train?.outs ?? [],
+        metrics: given(inputs.metrics) ?? (train && train.metrics.length > 0 ? train.metrics : (model?.metrics ?? [])),
+        ...(predictions === undefined ? {} : { predictions }),
+        cache: inputs.cache ?? train?.cache ?? true,
+        ...(timeoutMinutes === undefined ? {} : { timeoutMinutes }),
+        workingDirectory: (0,external_node_path_.resolve)(cwd, inputs.workingDirectory ?? train?.workingDirectory ?? '.'),
+        repoRoot: cwd,
+        env: { ...train?.env, ...inputs.env },
+        ...(inputs.manifest === undefined ? {} : { manifest: inputs.manifest }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/index.ts
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
- * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
+
 
 
 
@@ -2981,6 +3527,151 @@ const schemaCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/train.ts
+
+
+
+
+
+
+const train_help = `Usage: mlgate train [model] [options]
+
+Train a model reproducibly: fingerprint the command, the content of its deps and its params values; when the
+same fingerprint trained before, restore its outputs from the run cache (byte-identical, checked against the
+cached manifest) instead of running the command; else run it, streaming its output, and cache what it wrote.
+Either way write the manifest (mlgate.manifest.json) and keep the outputs as a local run artifact.
+Options missing here come from the model's \`train:\` block in mlgate.yml.
+
+Options:
+  --run <command>           the training command (run by the shell in the working directory)
+  --deps <path>             a file, folder or glob the command reads (repeatable); matching nothing is an error
+  --params <file[:keys]>    a params file, optionally with the keys used: params.yaml:train.lr,train.epochs
+                            (repeatable)
+  --outs <path>             a file or folder the command writes (repeatable)
+  --metrics <file>          a metrics file the command writes (repeatable)
+  --predictions <file>      a per-example predictions file the command writes
+  --no-cache                always run the command, and cache nothing
+  --timeout-minutes <n>     stop the command and its children after n minutes
+  --working-directory <d>   where the command runs; the paths above are relative to it
+  --env <NAME=value>        a variable for the command (repeatable); names go in the manifest, values never
+  --config <file>           the config (default mlgate.yml when it exists)
+  --manifest <file>         where to write the manifest (default mlgate.manifest.json in the working directory)
+  --cache-dir <dir>         the run cache (default .mlgate/cache)
+  --artifacts-dir <dir>     where run artifacts are kept (default .mlgate/artifacts); --no-artifact skips it
+  --json                    print the manifest JSON (the command's output then goes to stderr)
+
+Exit code: 0 when the model was trained or restored, 1 when the command failed, timed out or was
+cancelled (nothing is cached), 2 for a usage or configuration error.
+`;
+const trainCommand = {
+    name: 'train',
+    summary: 'train through the run cache, writing a lineage manifest',
+    help: train_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('train', argv, {
+            model: { type: 'string' },
+            run: { type: 'string' },
+            deps: { type: 'string', multiple: true },
+            params: { type: 'string', multiple: true },
+            outs: { type: 'string', multiple: true },
+            metrics: { type: 'string', multiple: true },
+            predictions: { type: 'string' },
+            'no-cache': { type: 'boolean' },
+            'timeout-minutes': { type: 'string' },
+            'working-directory': { type: 'string' },
+            env: { type: 'string', multiple: true },
+            config: { type: 'string' },
+            manifest: { type: 'string' },
+            'cache-dir': { type: 'string' },
+            'artifacts-dir': { type: 'string' },
+            'no-artifact': { type: 'boolean' },
+            json: { type: 'boolean' },
+        });
+        if (positionals.length > 1)
+            throw new src/* UserError */.yo('give at most one model (see `mlgate train --help`)');
+        if (positionals[0] !== undefined && values.model !== undefined && positionals[0] !== values.model) {
+            throw new src/* UserError */.yo(`two models given: ${positionals[0]} and --model ${values.model}`);
+        }
+        const model = positionals[0] ?? values.model;
+        const options = await resolveTrainOptions({
+            ...(model !== undefined && { model }),
+            ...(values.run !== undefined && { run: values.run }),
+            ...(values.deps && { deps: values.deps }),
+            ...(values.params && { params: values.params }),
+            ...(values.outs && { outs: values.outs }),
+            ...(values.metrics && { metrics: values.metrics }),
+            ...(values.predictions !== undefined && { predictions: values.predictions }),
+            ...(values['no-cache'] && { cache: false }),
+            ...(values['timeout-minutes'] !== undefined && { timeoutMinutes: minutes(values['timeout-minutes']) }),
+            ...(values['working-directory'] !== undefined && { workingDirectory: values['working-directory'] }),
+            ...(values.env && { env: parseEnv(values.env) }),
+            ...(values.config !== undefined && { config: values.config }),
+            ...(values.manifest !== undefined && { manifest: values.manifest }),
+        }, io.cwd);
+        const logger = consoleLogger({ stream: io.stderr });
+        const output = values.json ? io.stderr : io.stdout;
+        const cancel = new AbortController();
+        const onSignal = () => cancel.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        let result;
+        try {
+            result = await runTrain(options, {
+                logger,
+                cache: new LocalCacheStore((0,external_node_path_.join)(io.cwd, values['cache-dir'] ?? '.mlgate/cache'), options.workingDirectory),
+                ...(!values['no-artifact'] && {
+                    artifacts: new LocalArtifactStore((0,external_node_path_.join)(io.cwd, values['artifacts-dir'] ?? '.mlgate/artifacts'), {
+                        workflow: 'local',
+                        branch: 'local',
+                        headSha: 'local',
+                        event: 'local',
+                    }),
+                }),
+                stdout: output,
+                stderr: io.stderr,
+                signal: cancel.signal,
+                env: io.env,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof TrainCommandError))
+                throw error;
+            io.stderr.write(`mlgate train: ${error.message}\n`);
+            return ExitCode.Failed;
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+        const { manifest } = result;
+        if (values.json) {
+            io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+        }
+        else {
+            const how = manifest.cache.hit ? 'restored from the run cache' : 'trained';
+            io.stdout.write(`${manifest.model}: ${how} (fingerprint ${manifest.fingerprint.slice(0, 12)}), manifest ${result.manifestPath}\n`);
+        }
+        return ExitCode.Pass;
+    },
+};
+function minutes(text) {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+        throw new src/* UserError */.yo(`--timeout-minutes: expected a positive number, got "${text}"`);
+    return value;
+}
+function parseEnv(pairs) {
+    const env = {};
+    for (const pair of pairs) {
+        const equals = pair.indexOf('=');
+        const name = equals > 0 ? pair.slice(0, equals) : '';
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new src/* UserError */.yo(`--env: expected NAME=value, got "${pair.split('=')[0]}=…"`);
+        env[name] = pair.slice(equals + 1);
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
 
 
@@ -3089,12 +3780,13 @@ function parseMaxErrors(value) {
 
 
 
+
 /** Every command, in the order `mlgate --help` lists them. */
 const commands = [
     validateCommand,
     schemaCommand,
     profileCommand,
-    plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
+    trainCommand,
     compareCommand,
     reportCommand,
     plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),
@@ -3185,7 +3877,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34021);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -3298,7 +3990,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34021);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
 
 
 const PROGRESS_INTERVAL_MS = 100;
