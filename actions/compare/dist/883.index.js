@@ -37960,7 +37960,7 @@ module.exports = function availableTypedArrays() {
 
 /***/ }),
 
-/***/ 56967:
+/***/ 79348:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -48857,7 +48857,7 @@ exports.PathScurry = process.platform === 'win32' ? PathScurryWin32
 
 
 var GetIntrinsic = __webpack_require__(31596);
-var IsCallable = __webpack_require__(56967);
+var IsCallable = __webpack_require__(79348);
 var isObject = __webpack_require__(88640);
 var whichBuiltinType = __webpack_require__(69153);
 var $TypeError = __webpack_require__(71905);

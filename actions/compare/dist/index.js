@@ -37959,8 +37959,8 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52877);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79348);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30681);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69810);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
 
@@ -37993,12 +37993,12 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 21 modules
-var src = __nccwpck_require__(52877);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 183 modules
-var core_src = __nccwpck_require__(72854);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 26 modules
-var github_src = __nccwpck_require__(79348);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 28 modules
+var src = __nccwpck_require__(30681);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var core_src = __nccwpck_require__(49327);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(69810);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38108,7 +38108,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 72854:
+/***/ 49327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38141,7 +38141,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38210,7 +38210,7 @@ function pointerToSegments(pointer, root) {
     return segments;
 }
 /** `$.validations[0].checks[3].status`; odd keys as `$["a b"]`. */
-function formatJsonPath(segments) {
+function path_formatJsonPath(segments) {
     return '$' + segments.map((segment) => formatSegment(segment, /^[A-Za-z_$][A-Za-z0-9_$]*$/)).join('');
 }
 /**
@@ -38496,7 +38496,7 @@ function parseReport(json, file) {
         throw new errors_UserError(kind.message, { file, path: kind.path });
     const [problem] = validateReport(json);
     if (problem) {
-        const path = formatJsonPath(problem.path);
+        const path = path_formatJsonPath(problem.path);
         throw new errors_UserError(problem.message, { file, path });
     }
     return json;
@@ -38851,7 +38851,7 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -39034,6 +39034,11 @@ function trainConfig(raw) {
         outs: [...(raw.outs ?? [])],
         params: [...(raw.params ?? [])],
         metrics: [...(raw.metrics ?? [])],
+        ...optional('predictions', raw.predictions, (path) => path),
+        ...optional('cache', raw.cache, (cache) => cache),
+        ...optional('timeoutMinutes', raw.timeout_minutes, (minutes) => minutes),
+        ...optional('workingDirectory', raw.working_directory, (path) => path),
+        ...optional('env', raw.env, (env) => ({ ...env })),
     };
 }
 function metricRule(raw) {
@@ -62712,7 +62717,81 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+;// CONCATENATED MODULE: ./packages/core/schemas/manifest.schema.json
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/manifest@1.json","title":"mlgate training manifest (mlgate.manifest.json)","description":"What one training run consumed and produced: the lineage record that compare, report and promote point to. Paths are relative to the run\'s working directory, with \'/\' separators.","type":"object","additionalProperties":false,"required":["schema","model","fingerprint","cacheKey","command","workingDirectory","params","deps","outs","metrics","metricsFiles","git","run","runtimes","startedAt","finishedAt","durationMs","cache"],"properties":{"schema":{"const":"mlgate/manifest@1"},"model":{"type":"string","minLength":1,"maxLength":100},"fingerprint":{"description":"sha256 over the command, every dep\'s content, the params values, the declared outs and the engine\'s format version.","$ref":"#/definitions/sha256"},"cacheKey":{"description":"The run-cache key: mlgate-train-<model>-<fingerprint>.","type":"string"},"command":{"type":"string","minLength":1},"workingDirectory":{"description":"The working directory, relative to the repository root (\'.\' for the root).","type":"string"},"env":{"description":"Names of the variables given to the command; never their values (they may be secrets).","type":"array","items":{"type":"string"}},"params":{"description":"Parameter values the command used, by params file, flattened with \'.\'.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]}}},"deps":{"type":"array","items":{"$ref":"#/definitions/file"}},"outs":{"type":"array","items":{"$ref":"#/definitions/file"}},"metrics":{"description":"Metric values from the metrics files, flattened with \'.\'.","type":"object","additionalProperties":{"type":["string","number","boolean","null"]}},"metricsFiles":{"type":"array","items":{"$ref":"#/definitions/file"}},"predictions":{"$ref":"#/definitions/file"},"git":{"type":"object","additionalProperties":false,"required":["sha","ref","dirty"],"properties":{"sha":{"type":["string","null"]},"ref":{"type":["string","null"]},"dirty":{"description":"Whether the working tree had changes before the command ran; null outside a git repository.","type":["boolean","null"]}}},"run":{"description":"The GitHub Actions run, or null for a local run.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","attempt"],"properties":{"id":{"type":"string"},"attempt":{"type":"string"},"url":{"type":"string"}}}]},"runtimes":{"type":"object","additionalProperties":false,"required":["node","os"],"properties":{"node":{"type":"string"},"os":{"type":"object","additionalProperties":false,"required":["platform","release","arch"],"properties":{"platform":{"type":"string"},"release":{"type":"string"},"arch":{"type":"string"}}},"python":{"type":"object","additionalProperties":false,"required":["version","packages"],"properties":{"version":{"type":"string"},"packages":{"type":"object","additionalProperties":{"type":"string"}}}}}},"startedAt":{"description":"ISO 8601, UTC.","type":"string"},"finishedAt":{"description":"ISO 8601, UTC.","type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","additionalProperties":false,"required":["enabled","hit"],"properties":{"enabled":{"type":"boolean"},"hit":{"type":"boolean"},"restoredFrom":{"description":"On a hit: the run whose outputs were restored.","type":"object","additionalProperties":false,"required":["fingerprint","startedAt","git","run"],"properties":{"fingerprint":{"$ref":"#/definitions/sha256"},"startedAt":{"type":"string"},"git":{"type":"object"},"run":{"type":["object","null"]}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"file":{"type":"object","additionalProperties":false,"required":["path","sha256","size"],"properties":{"path":{"type":"string","minLength":1},"sha256":{"$ref":"#/definitions/sha256"},"size":{"type":"integer","minimum":0}}}}}');
+;// CONCATENATED MODULE: ./packages/core/src/manifest/parse.ts
+
+
+
+
+
+/** The manifest JSON Schema, for publishing and for other validators. */
+const manifestJsonSchema = manifest_schema_namespaceObject;
+const validateManifest = createSchemaValidator(manifestJsonSchema, 'mlgate-manifest');
+/**
+ * Checks that `json` is an `mlgate/manifest@1` document and returns it typed. A manifest restored from a cache or
+ * downloaded with another run's artifact is input like any other: a `UserError` names `file` and the first problem.
+ */
+function parseManifest(json, file) {
+    const schema = json?.schema;
+    if (schema !== MANIFEST_SCHEMA_ID) {
+        throw new UserError(`not an mlgate manifest (expected "schema": "${MANIFEST_SCHEMA_ID}")`, {
+            file,
+            path: '$.schema',
+        });
+    }
+    const [problem] = validateManifest(json);
+    if (problem)
+        throw new UserError(problem.message, { file, path: formatJsonPath(problem.path) });
+    return json;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/fingerprint.ts
+
+/**
+ * Bumped whenever what goes into the fingerprint changes, so entries cached by an older engine are never taken for
+ * this one's.
+ */
+const TRAIN_FORMAT_VERSION = 'mlgate-train@1';
+/**
+ * sha256 (hex) over a canonical JSON of the inputs: deps sorted by path, params files and keys sorted, the outputs
+ * in their declared order, and TRAIN_FORMAT_VERSION. Equal inputs give equal fingerprints on every machine.
+ */
+function trainFingerprint(input) {
+    const canonical = {
+        format: TRAIN_FORMAT_VERSION,
+        command: input.command,
+        deps: [...input.deps].sort((a, b) => compare(a.path, b.path)).map((dep) => [dep.path, dep.sha256]),
+        params: Object.keys(input.params)
+            .sort(compare)
+            .map((file) => [file, sortedEntries(input.params[file])]),
+        outs: input.outs,
+    };
+    return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+/** `mlgate-train-<model>-<fingerprint>`; `/` in model names (`team/churn`) becomes `-`, which keys allow. */
+function trainCacheKey(model, fingerprint) {
+    return `mlgate-train-${model.replace(/\//g, '-')}-${fingerprint}`;
+}
+function sortedEntries(values) {
+    return Object.keys(values)
+        .sort(compare)
+        .map((key) => [key, values[key]]);
+}
+/** Code-unit order, not locale order: the same on every machine. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/index.ts
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -62742,7 +62821,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 52877:
+/***/ 30681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62754,12 +62833,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: DATA_FORMATS, failsStep, loadCompareConfig, parseDataFormat, parseThreads, runProfile, runValidate
+// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 183 modules
-var src = __nccwpck_require__(72854);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 26 modules
-var github_src = __nccwpck_require__(79348);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var src = __nccwpck_require__(49327);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(69810);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -62767,7 +62846,7 @@ var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
 
-function userPath(path, cwd) {
+function paths_userPath(path, cwd) {
     const absolute = (0,external_node_path_.resolve)(cwd, path);
     const inside = (0,external_node_path_.relative)(cwd, absolute);
     const shown = inside !== '' && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : absolute;
@@ -62777,7 +62856,7 @@ function userPath(path, cwd) {
  * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
  * message says `metrics.json:3:1`, not a temporary folder's full path.
  */
-async function readAs(path, read) {
+async function paths_readAs(path, read) {
     try {
         return await read(path.absolute);
     }
@@ -62804,14 +62883,14 @@ async function readAs(path, read) {
  */
 async function findCounterpart(baseline, candidate, cwd) {
     if (baseline.file !== undefined)
-        return userPath(baseline.file, cwd);
+        return paths_userPath(baseline.file, cwd);
     const tried = [
         ...new Set((0,external_node_path_.isAbsolute)(candidate.shown) ? [(0,external_node_path_.basename)(candidate.shown)] : [candidate.shown, (0,external_node_path_.basename)(candidate.shown)]),
     ];
     for (const relative of tried) {
         const absolute = (0,external_node_path_.join)(baseline.dir, relative);
         if (await isFile(absolute)) {
-            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
+            return baseline.source.kind === 'path' ? paths_userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
         }
     }
     return undefined;
@@ -62858,7 +62937,7 @@ async function sideKind(path, predictions) {
     if (extension !== '.csv' && extension !== '.tsv')
         return 'metrics';
     const format = (0,src/* formatOf */.be)(path.absolute);
-    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const columns = await paths_readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
     const has = (names) => names.some((name) => columns.includes(name));
     return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
 }
@@ -62869,10 +62948,10 @@ async function readSide(path, kind, sliceColumns, cwd) {
             return {
                 kind,
                 file: path,
-                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
+                predictions: await paths_readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
             };
         case 'metrics':
-            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
+            return { kind, files: [path], values: await paths_readAs(path, src/* readMetricsFile */._c) };
         case 'manifest':
             return readManifest(path, cwd);
     }
@@ -62882,7 +62961,7 @@ async function readMetricsFiles(paths) {
     const values = new Map();
     const from = new Map();
     for (const path of paths) {
-        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
+        for (const [key, value] of await paths_readAs(path, src/* readMetricsFile */._c)) {
             const earlier = from.get(key);
             if (earlier !== undefined) {
                 throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
@@ -62900,7 +62979,7 @@ async function readMetricsFiles(paths) {
  * manifest's folder), or the metric values themselves.
  */
 async function readManifest(path, cwd) {
-    const flat = await readAs(path, src/* readMetricsFile */._c);
+    const flat = await paths_readAs(path, src/* readMetricsFile */._c);
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -62909,7 +62988,7 @@ async function readManifest(path, cwd) {
         if (typeof file !== 'string' || file === '') {
             throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
         }
-        return userPath((0,external_node_path_.resolve)(folder, file), cwd);
+        return paths_userPath((0,external_node_path_.resolve)(folder, file), cwd);
     });
     if (paths.length > 0)
         return { kind: 'metrics', files: paths, values: await readMetricsFiles(paths) };
@@ -62983,15 +63062,15 @@ function describe(side) {
  * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
  * defaults otherwise, so a quick comparison needs no config at all.
  */
-async function loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+async function config_loadCompareConfig(config, cwd) {
+    const path = paths_userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
     if (config === undefined && !(await exists(path.absolute))) {
         return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
     }
-    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
+    return { config: await paths_readAs(path, src/* readConfigFile */.RG), file: path.shown };
 }
 /** The compared model: the one named, else the config's only model. */
-function selectModel(config, name, file) {
+function config_selectModel(config, name, file) {
     const names = Object.keys(config.models);
     if (name !== undefined) {
         const model = config.models[name];
@@ -63043,7 +63122,7 @@ function failsStep(status, failOn) {
 async function paramsDiff(files, baseline, cwd, logger) {
     if (files.length === 0)
         return undefined;
-    const candidatePaths = files.map((file) => userPath(file, cwd));
+    const candidatePaths = files.map((file) => paths_userPath(file, cwd));
     const candidate = await readMetricsFiles(candidatePaths);
     if (baseline === null)
         return (0,src/* diffParams */.Gm)(null, candidate);
@@ -63068,7 +63147,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
 async function readValidationOutcome(path) {
-    const report = await readAs(path, src/* readReportFile */.$h);
+    const report = await paths_readAs(path, src/* readReportFile */.$h);
     const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
     const status = report.verdict.status;
     const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
@@ -63117,8 +63196,8 @@ function verdictSummary(model, status, reasons) {
 async function runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
-    const { name, model } = selectModel(config, options.model, configFile);
+    const { config, file: configFile } = await config_loadCompareConfig(options.config, cwd);
+    const { name, model } = config_selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
@@ -63126,7 +63205,7 @@ async function runCompare(options, deps) {
     const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
     logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
     const validation = options.validationReport
-        ? await readValidationOutcome(userPath(options.validationReport, cwd))
+        ? await readValidationOutcome(paths_userPath(options.validationReport, cwd))
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
     const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
@@ -63168,10 +63247,10 @@ function candidateOf(options, model, cwd) {
     if (path === undefined) {
         throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
     }
-    return userPath(path, cwd);
+    return paths_userPath(path, cwd);
 }
 function isConfiguredPredictions(candidate, model, cwd) {
-    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+    return model?.predictions !== undefined && paths_userPath(model.predictions, cwd).absolute === candidate.absolute;
 }
 async function findBaseline(spec, deps, cwd) {
     if (spec === undefined || spec.trim() === '') {
@@ -63688,9 +63767,553 @@ async function runValidate(options, deps = {}) {
     return { report: validationReport([section], new Date()), section, profile, threads };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
+
+const DEFAULT_GRACE_MS = 10_000;
+/**
+ * Runs a shell command as the leader of its own process group, streaming its output as it comes. Stopping it
+ * (timeout, cancellation) sends SIGTERM to the whole group, so the children a training script starts (data loaders,
+ * workers) stop too, and SIGKILL to whatever still runs after the grace period. Whatever of the group outlives the
+ * command is killed as well: nothing the command started keeps running, or holds its output open, after it.
+ */
+async function execute_runCommand(options) {
+    const posix = process.platform !== 'win32';
+    const child = spawn(options.command, {
+        cwd: options.cwd,
+        env: options.env,
+        shell: true,
+        detached: posix,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.setEncoding('utf8').on('data', (text) => options.stdout.write(text));
+    child.stderr.setEncoding('utf8').on('data', (text) => options.stderr.write(text));
+    const output = Promise.all([
+        new Promise((resolve) => child.stdout.once('close', () => resolve())),
+        new Promise((resolve) => child.stderr.once('close', () => resolve())),
+    ]);
+    const signalGroup = (signal) => {
+        try {
+            if (posix && child.pid !== undefined)
+                process.kill(-child.pid, signal);
+            else
+                child.kill(signal);
+        }
+        catch (error) {
+            // ESRCH: the group is already gone.
+            if (error.code !== 'ESRCH')
+                throw error;
+        }
+    };
+    let stopped;
+    let stoppedAt = 0;
+    let killTimer;
+    const stop = (why) => {
+        if (stopped)
+            return;
+        stopped = why;
+        stoppedAt = Date.now();
+        signalGroup('SIGTERM');
+        killTimer = setTimeout(() => signalGroup('SIGKILL'), options.graceMs ?? DEFAULT_GRACE_MS);
+    };
+    const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timed-out'), options.timeoutMs);
+    const onAbort = () => stop('cancelled');
+    if (options.signal?.aborted)
+        onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    try {
+        const exit = await new Promise((resolve, reject) => {
+            child.once('error', reject);
+            child.once('exit', (code, signal) => resolve({ code, signal }));
+        });
+        // The shell is gone; its children may not be. Stopped: they still get the rest of the grace period after SIGTERM.
+        // Exited on its own: whatever it left running in the background goes now.
+        if (stopped && posix && child.pid !== undefined)
+            await groupGone(child.pid, stoppedAt + (options.graceMs ?? DEFAULT_GRACE_MS));
+        signalGroup('SIGKILL');
+        await output;
+        if (stopped === 'timed-out')
+            return { kind: 'timed-out', afterMs: options.timeoutMs ?? 0 };
+        if (stopped === 'cancelled')
+            return { kind: 'cancelled' };
+        if (exit.signal)
+            return { kind: 'signalled', signal: exit.signal };
+        return { kind: 'exited', code: exit.code ?? 1 };
+    }
+    finally {
+        clearTimeout(timeout);
+        clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** Resolves once no process is left in group `pgid`, or at `deadline` (ms since the epoch), whichever comes first. */
+async function groupGone(pgid, deadline) {
+    while (Date.now() < deadline) {
+        try {
+            process.kill(-pgid, 0);
+        }
+        catch {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/files.ts
+
+
+
+
+
+/** Folders never walked for a glob: version control, installed packages and mlgate's own state. */
+const SKIPPED = new Set(['.git', 'node_modules', '.mlgate']);
+/** `a/b` from a path under `root`, or a `UserError` when it is outside: everything the run touches stays inside. */
+function files_insideRoot(root, path, what) {
+    const rel = relative(root, resolve(root, path));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+        throw new UserError(`${what} "${path}" is outside the working directory ${root}`);
+    }
+    return rel.split(sep).join('/');
+}
+/**
+ * The files a list of deps names: a file, a folder (every file under it) or a glob (`data/*.csv`, `src/**`), as
+ * paths relative to `root`, sorted and without repeats. A pattern that matches nothing is an error: a typo there
+ * would silently leave an input out of the fingerprint.
+ */
+async function files_expandDeps(patterns, root) {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const matched = picomatch.scan(pattern).isGlob ? await glob(pattern, root) : await filesAt(pattern, root);
+        if (matched.length === 0)
+            throw new UserError(`deps: "${pattern}" matches no file in ${root}`);
+        for (const file of matched)
+            found.add(file);
+    }
+    return [...found].sort(byCodeUnit);
+}
+/** A declared output: a file, or a folder standing for every file under it. Missing → `undefined`. */
+async function files_outputFiles(path, root) {
+    const files = await filesAt(path, root);
+    return files.length === 0 ? undefined : files;
+}
+async function files_digestAll(files, root) {
+    const digests = [];
+    for (const path of files)
+        digests.push({ path, ...(await fileDigest(join(root, path))) });
+    return digests;
+}
+async function filesAt(path, root) {
+    const rel = files_insideRoot(root, path, 'path');
+    let info;
+    try {
+        info = await stat(join(root, rel));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    if (!info.isDirectory())
+        return [rel];
+    return (await walk(join(root, rel), root, false)).sort(byCodeUnit);
+}
+async function glob(pattern, root) {
+    const matches = picomatch(pattern.replace(/^\.\//, ''), { dot: false });
+    return (await walk(root, root, true)).filter((file) => matches(file)).sort(byCodeUnit);
+}
+async function walk(dir, root, skip) {
+    const files = [];
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!(skip && SKIPPED.has(entry.name)))
+                files.push(...(await walk(path, root, skip)));
+        }
+        else if (entry.isFile()) {
+            files.push(relative(root, path).split(sep).join('/'));
+        }
+    }
+    return files;
+}
+function byCodeUnit(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/params.ts
+
+
+
+/** `params.yaml` or `params.yaml:train.lr,train.epochs`. */
+function params_parseParamsSpec(text) {
+    const colon = text.lastIndexOf(':');
+    // `C:\params.yaml` has a colon too; a key list never starts with a path separator.
+    if (colon <= 1 || /^[\\/]/.test(text.slice(colon + 1)))
+        return { file: text.trim() };
+    const keys = text
+        .slice(colon + 1)
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+    return { file: text.slice(0, colon).trim(), ...(keys.length > 0 ? { keys } : {}) };
+}
+/**
+ * The values the command uses, by file (relative to `root`), flattened with `.`. A named key selects itself or a
+ * whole section (`train` selects `train.lr` and `train.epochs`); one that none of the files naming it has is an
+ * error (a model's config names its keys once for all of its params files).
+ */
+async function params_readParams(specs, root) {
+    const params = {};
+    for (const spec of specs) {
+        const file = insideRoot(root, spec.file, 'params file');
+        const values = await readAs(userPath(file, root), readMetricsFile);
+        const selected = { ...params[file] };
+        for (const [key, value] of values) {
+            if (!spec.keys || spec.keys.some((wanted) => key === wanted || key.startsWith(`${wanted}.`))) {
+                selected[key] = value;
+            }
+        }
+        params[file] = selected;
+    }
+    for (const spec of specs) {
+        for (const wanted of spec.keys ?? []) {
+            const files = specs.filter((s) => s.keys?.includes(wanted)).map((s) => insideRoot(root, s.file, 'params file'));
+            const found = files.some((file) => Object.keys(params[file] ?? {}).some((key) => key === wanted || key.startsWith(`${wanted}.`)));
+            if (!found)
+                throw new UserError(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
+        }
+    }
+    return params;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/provenance.ts
+
+
+/** What `git` says about `cwd`; every field null outside a repository or without git. */
+async function provenance_gitState(cwd, env = process.env) {
+    const sha = await output('git', ['rev-parse', 'HEAD'], cwd);
+    if (sha === undefined)
+        return { sha: env.GITHUB_SHA ?? null, ref: env.GITHUB_REF ?? null, dirty: null };
+    const branch = await output('git', ['symbolic-ref', '-q', 'HEAD'], cwd);
+    const status = await output('git', ['status', '--porcelain', '--untracked-files=no'], cwd);
+    return {
+        sha,
+        // A checkout on Actions is a detached HEAD: the runner's ref names what was checked out.
+        ref: branch ?? env.GITHUB_REF ?? null,
+        dirty: status === undefined ? null : status !== '',
+    };
+}
+/** The Actions run, from the runner's variables; null for a local run. */
+function provenance_actionsRun(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return null;
+    const run = { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT ?? '1' };
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
+        run.url = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return run;
+}
+const PYTHON_PACKAGES = (/* unused pure expression or super */ null && ('import importlib.metadata as m, json, sys\n' +
+    'print(json.dumps({"version": sys.version.split()[0], "packages": ' +
+    '{d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}}))'));
+/** Node and the OS always; Python and its installed packages when a `python3` (else `python`) is on PATH. */
+async function provenance_runtimes(cwd, env = process.env) {
+    const found = {
+        node: process.version,
+        os: { platform: platform(), release: release(), arch: arch() },
+    };
+    for (const python of ['python3', 'python']) {
+        const text = await output(python, ['-c', PYTHON_PACKAGES], cwd, env);
+        if (text === undefined)
+            continue;
+        try {
+            const parsed = JSON.parse(text);
+            const packages = Object.fromEntries(Object.entries(parsed.packages).sort(([a], [b]) => (a < b ? -1 : 1)));
+            found.python = { version: parsed.version, packages };
+            break;
+        }
+        catch {
+            // Not the Python we know how to ask: leave it out rather than guess.
+        }
+    }
+    return found;
+}
+/** Trimmed stdout of a successful run, else undefined (missing program, non-zero exit, 10 s passed). */
+function output(file, args, cwd, env = process.env) {
+    return new Promise((resolve) => {
+        execFile(file, args, { cwd, env, timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
+            resolve(error ? undefined : stdout.trim());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/run-train.ts
+
+
+
+
+
+
+
+
+const DEFAULT_MANIFEST = 'mlgate.manifest.json';
+/** The command failed, timed out or was cancelled: nothing was cached, no manifest was written. */
+class TrainCommandError extends src/* UserError */.yo {
+    outcome;
+    constructor(outcome) {
+        super(describeFailure(outcome));
+        this.outcome = outcome;
+        this.name = 'TrainCommandError';
+    }
+}
+/**
+ * Trains a model reproducibly: fingerprints the inputs, restores the outputs from the run cache when the same
+ * inputs trained before (digests checked against the cached manifest), else runs the command and caches what it
+ * produced; writes the manifest and uploads the artifact.
+ */
+async function runTrain(options, deps) {
+    const { logger } = deps;
+    const root = options.workingDirectory;
+    const env = deps.env ?? process.env;
+    const startedAt = new Date();
+    const declared = declaredOutputs(options);
+    const manifestRel = insideRoot(root, options.manifest ?? DEFAULT_MANIFEST, 'manifest');
+    const depFiles = await expandDeps(options.deps, root);
+    const depDigests = await digestAll(depFiles, root);
+    const params = await readParams(options.params, root);
+    const fingerprint = trainFingerprint({ command: options.command, deps: depDigests, params, outs: declared.all });
+    const cacheKey = trainCacheKey(options.model, fingerprint);
+    logger.info(`Fingerprint ${fingerprint} (${depDigests.length} dep files, ${Object.keys(params).length} params files)`);
+    logger.info(`Run cache key ${cacheKey}`);
+    const useCache = options.cache ?? true;
+    const cachePaths = [...declared.paths, manifestRel];
+    const git = await gitState(root, env);
+    const restored = useCache
+        ? await restore(deps, cacheKey, cachePaths, root, manifestRel, fingerprint, declared)
+        : undefined;
+    if (!restored) {
+        const outcome = await logger.group(`Training ${options.model}: ${options.command}`, () => runCommand({
+            command: options.command,
+            cwd: root,
+            env: { ...env, ...options.env },
+            stdout: deps.stdout,
+            stderr: deps.stderr,
+            ...(options.timeoutMinutes === undefined ? {} : { timeoutMs: options.timeoutMinutes * 60_000 }),
+            ...(deps.graceMs === undefined ? {} : { graceMs: deps.graceMs }),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        }));
+        if (outcome.kind !== 'exited' || outcome.code !== 0)
+            throw new TrainCommandError(outcome);
+    }
+    const outputs = await produced(declared, root);
+    const finishedAt = new Date();
+    const manifest = {
+        schema: MANIFEST_SCHEMA_ID,
+        model: options.model,
+        fingerprint,
+        cacheKey,
+        command: options.command,
+        workingDirectory: relative(options.repoRoot ?? root, root)
+            .split(sep)
+            .join('/') || '.',
+        ...(options.env && Object.keys(options.env).length > 0 ? { env: Object.keys(options.env).sort() } : {}),
+        params,
+        deps: depDigests,
+        outs: outputs.outs,
+        metrics: await metricValues(outputs.metricsFiles, root),
+        metricsFiles: outputs.metricsFiles,
+        ...(outputs.predictions ? { predictions: outputs.predictions } : {}),
+        git,
+        run: actionsRun(env),
+        runtimes: await runtimes(root, env),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        cache: {
+            enabled: useCache,
+            hit: restored !== undefined,
+            ...(restored
+                ? {
+                    restoredFrom: {
+                        fingerprint: restored.fingerprint,
+                        startedAt: restored.startedAt,
+                        git: restored.git,
+                        run: restored.run,
+                    },
+                }
+                : {}),
+        },
+    };
+    const manifestPath = join(root, manifestRel);
+    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
+    if (useCache && !restored) {
+        const saved = await deps.cache.save(cacheKey, cachePaths);
+        if (saved.saved)
+            logger.info(`Saved to the run cache as ${cacheKey}`);
+        else
+            logger.warning(`The run cache did not save this run (${saved.reason}); the next run with these inputs trains again.`);
+    }
+    if (!deps.artifacts)
+        return { manifest, manifestPath };
+    const files = [...manifest.outs, ...manifest.metricsFiles, ...(manifest.predictions ? [manifest.predictions] : [])];
+    const name = options.artifactName ?? `mlgate-train-${options.model.replace(/\//g, '-')}`;
+    const artifact = await deps.artifacts.upload(name, [...files.map((f) => f.path), manifestRel], root);
+    logger.info(`Uploaded artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
+    return { manifest, manifestPath, artifact };
+}
+function declaredOutputs(options) {
+    const root = options.workingDirectory;
+    const outs = options.outs.map((out) => insideRoot(root, out, 'outs'));
+    const metrics = options.metrics.map((file) => insideRoot(root, file, 'metrics'));
+    const predictions = options.predictions === undefined ? undefined : insideRoot(root, options.predictions, 'predictions');
+    if (outs.length === 0 && metrics.length === 0)
+        throw new UserError('train needs at least one of outs or metrics');
+    const paths = [...new Set([...outs, ...metrics, ...(predictions ? [predictions] : [])])];
+    const all = [
+        ...outs.map((p) => `outs:${p}`),
+        ...metrics.map((p) => `metrics:${p}`),
+        ...(predictions ? [`predictions:${predictions}`] : []),
+    ];
+    return { all, paths, outs, metrics, ...(predictions ? { predictions } : {}) };
+}
+/** Digests of every declared output; one that is missing after the command succeeded is the command's fault. */
+async function produced(declared, root) {
+    const files = async (path, role) => {
+        const found = await outputFiles(path, root);
+        if (!found)
+            throw new UserError(`${role} "${path}" is missing after the command succeeded: the command must write it`);
+        return digestAll(found, root);
+    };
+    const outs = [];
+    for (const out of declared.outs)
+        outs.push(...(await files(out, 'outs')));
+    const metricsFiles = [];
+    for (const file of declared.metrics)
+        metricsFiles.push(...(await files(file, 'metrics file')));
+    const predictions = declared.predictions ? (await files(declared.predictions, 'predictions file'))[0] : undefined;
+    return { outs, metricsFiles, ...(predictions ? { predictions } : {}) };
+}
+async function metricValues(files, root) {
+    const values = {};
+    for (const file of files) {
+        for (const [key, value] of await readAs(userPath(file.path, root), readMetricsFile))
+            values[key] = value;
+    }
+    return values;
+}
+/**
+ * The cached run, when the cache holds this fingerprint and what it restored matches the manifest it was saved
+ * with, byte for byte. Anything else (a miss, cache trouble, a corrupt entry) means training runs: a warning for
+ * trouble, never a silent skip.
+ */
+async function restore(deps, key, paths, root, manifestRel, fingerprint, declared) {
+    const { logger } = deps;
+    const result = await deps.cache.restore(key, paths);
+    if (!result.hit) {
+        if (result.trouble)
+            logger.warning(`The run cache is unavailable (${result.trouble}); training runs.`);
+        else
+            logger.info('Run cache miss: training runs.');
+        return undefined;
+    }
+    try {
+        const cached = parseManifest(JSON.parse(await readFile(join(root, manifestRel), 'utf8')), manifestRel);
+        if (cached.fingerprint !== fingerprint)
+            throw new UserError(`it is for fingerprint ${cached.fingerprint}`);
+        const now = await produced(declared, root);
+        const expected = [...cached.outs, ...cached.metricsFiles, ...(cached.predictions ? [cached.predictions] : [])];
+        const actual = [...now.outs, ...now.metricsFiles, ...(now.predictions ? [now.predictions] : [])];
+        const same = JSON.stringify(expected.map(digestKey).sort()) === JSON.stringify(actual.map(digestKey).sort());
+        if (!same)
+            throw new UserError('the restored files do not match the digests in its manifest');
+        logger.info(`Run cache hit: restored the outputs of the run of ${cached.startedAt}; the command does not run.`);
+        return cached;
+    }
+    catch (error) {
+        logger.warning(`The run cache entry ${key} is not usable (${error.message}); training runs.`);
+        return undefined;
+    }
+}
+function digestKey(file) {
+    return `${file.path}\0${file.sha256}\0${file.size}`;
+}
+async function writeAtomically(path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+}
+function describeFailure(outcome) {
+    switch (outcome.kind) {
+        case 'exited':
+            return `the training command failed with exit code ${outcome.code}; nothing was cached`;
+        case 'signalled':
+            return `the training command was killed by ${outcome.signal}; nothing was cached`;
+        case 'timed-out':
+            return `the training command timed out after ${outcome.afterMs / 60_000} minutes and was stopped; nothing was cached`;
+        case 'cancelled':
+            return 'the training command was cancelled; nothing was cached';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/inputs.ts
+
+
+
+
+/**
+ * The options a training run uses: each input given wins, else the config's `train:` block, else the default. The
+ * config's paths are relative to its `working_directory` (default: the repository root, `cwd`).
+ */
+async function resolveTrainOptions(inputs, cwd) {
+    const { config, file } = await loadCompareConfig(inputs.config, cwd);
+    const models = Object.keys(config.models);
+    if (inputs.model === undefined && models.length > 1) {
+        throw new UserError(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
+    }
+    const { name, model } = selectModel(config, inputs.model, file);
+    const train = model?.train;
+    const command = inputs.run ?? train?.command;
+    if (command === undefined || command.trim() === '') {
+        throw new UserError(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
+    }
+    const given = (list) => (list && list.length > 0 ? list : undefined);
+    const configParams = (model?.params ?? []).map((paramsFile) => ({
+        file: paramsFile,
+        ...(train && train.params.length > 0 ? { keys: train.params } : {}),
+    }));
+    const timeoutMinutes = inputs.timeoutMinutes ?? train?.timeoutMinutes;
+    if (timeoutMinutes !== undefined && !(timeoutMinutes > 0)) {
+        throw new UserError(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
+    }
+    const predictions = inputs.predictions ?? train?.predictions;
+    return {
+        model: name,
+        command,
+        deps: given(inputs.deps) ?? train?.deps ?? [],
+        params: given(inputs.params)?.map(parseParamsSpec) ?? configParams,
+        outs: given(inputs.outs) ?? train?.outs ?? [],
+        metrics: given(inputs.metrics) ?? (train && train.metrics.length > 0 ? train.metrics : (model?.metrics ?? [])),
+        ...(predictions === undefined ? {} : { predictions }),
+        cache: inputs.cache ?? train?.cache ?? true,
+        ...(timeoutMinutes === undefined ? {} : { timeoutMinutes }),
+        workingDirectory: resolve(cwd, inputs.workingDirectory ?? train?.workingDirectory ?? '.'),
+        repoRoot: cwd,
+        env: { ...train?.env, ...inputs.env },
+        ...(inputs.manifest === undefined ? {} : { manifest: inputs.manifest }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/index.ts
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
- * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
 
@@ -63702,9 +64325,10 @@ async function runValidate(options, deps = {}) {
 
 
 
+
 /***/ }),
 
-/***/ 79348:
+/***/ 69810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63728,8 +64352,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 183 modules
-var src = __nccwpck_require__(72854);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
+var src = __nccwpck_require__(49327);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -65202,7 +65826,8 @@ class LocalCacheStore {
             return { saved: true };
         }
         catch (error) {
-            await rm(staging, { recursive: true, force: true });
+            // Best effort: the same trouble (a file where the folder should be, a read-only disk) may stop this too.
+            await rm(staging, { recursive: true, force: true }).catch(() => undefined);
             const code = error.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: `cache entry ${key} already exists` };
@@ -65429,15 +66054,15 @@ class GitHubTagSource {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /**
  * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
  * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
@@ -65676,6 +66301,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

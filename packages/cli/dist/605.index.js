@@ -1305,7 +1305,8 @@ class LocalCacheStore {
             return { saved: true };
         }
         catch (error) {
-            await (0,promises_.rm)(staging, { recursive: true, force: true });
+            // Best effort: the same trouble (a file where the folder should be, a read-only disk) may stop this too.
+            await (0,promises_.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
             const code = error.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: `cache entry ${key} already exists` };
