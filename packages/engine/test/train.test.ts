@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError, parseManifest } from '@mlgate/core';
-import { LocalCacheStore, memoryLogger } from '@mlgate/github';
+import { UserError, parseManifest, parseReport, renderReportMarkdown, renderReportText } from '@mlgate/core';
+import { LocalArtifactStore, LocalCacheStore, memoryLogger } from '@mlgate/github';
 import type { CacheStore } from '@mlgate/github';
-import { TrainCommandError, parseParamsSpec, resolveTrainOptions, runTrain } from '../src/index.js';
+import { TrainCommandError, parseParamsSpec, resolveTrainOptions, runCompare, runTrain } from '../src/index.js';
 import type { TrainOptions } from '../src/index.js';
 import { stillRunning, sha256, trainingProject, trainingRuns } from './train-fixtures.js';
 
@@ -174,6 +174,43 @@ describe('runTrain', () => {
       true,
     );
     expect(await runs()).toBe(3);
+  });
+});
+
+describe('compare with a training manifest as the candidate', () => {
+  it('reads the metric values from the manifest and shows the lineage in the report', async () => {
+    await runTrain(options(), deps());
+    await rm(join(work, 'model'), { recursive: true });
+    const { manifest, manifestPath } = await runTrain(options(), deps());
+    const { report } = await runCompare(
+      { candidate: manifestPath, failOn: 'never', cwd: work },
+      {
+        artifacts: new LocalArtifactStore(join(work, '.mlgate/artifacts')),
+        artifactName: 'x',
+        logger: memoryLogger(),
+        now: () => new Date(0),
+      },
+    );
+    parseReport(JSON.parse(JSON.stringify(report)), 'report');
+    const [section] = report.comparisons ?? [];
+    expect(section?.metrics.map((m) => [m.name, m.candidate])).toEqual([
+      ['auc', manifest.metrics.auc],
+      ['train.loss', 0.25],
+    ]);
+    expect(section?.candidate.lineage).toEqual({
+      fingerprint: manifest.fingerprint,
+      commit: null,
+      dirty: null,
+      run: null,
+      trainedAt: manifest.cache.restoredFrom?.startedAt,
+      cacheHit: true,
+    });
+    expect(renderReportMarkdown(report)).toContain(
+      `Candidate trained outside git locally at \`${manifest.cache.restoredFrom?.startedAt}\`, fingerprint \`${manifest.fingerprint.slice(0, 12)}\`; restored from the run cache`,
+    );
+    expect(renderReportText(report)).toContain(
+      `fingerprint ${manifest.fingerprint.slice(0, 12)}, restored from the run cache`,
+    );
   });
 });
 

@@ -204,12 +204,25 @@ function driftBlock(drift: DriftResult): string {
   return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
 }
 
+/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
+function lineageLine(section: ComparisonSection): string {
+  const lineage = section.candidate.lineage;
+  if (!lineage) return '';
+  const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
+  const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+  const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+  const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
+  const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+  return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
+}
+
 function comparisonBlock(section: ComparisonSection): string {
   const candidate = code(section.candidate.label);
   if (section.baseline === null) {
     const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
     return [
       heading(3, `Model ${code(section.model)}: ${candidate}`),
+      lineageLine(section),
       'No baseline yet: this is the first run, so there is nothing to compare with.',
       section.metrics.length > 0
         ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
@@ -223,6 +236,7 @@ function comparisonBlock(section: ComparisonSection): string {
   const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
   return [
     heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+    lineageLine(section),
     section.metrics.length > 0
       ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
       : 'No metrics to compare.',

@@ -113,6 +113,22 @@ export interface ColumnDrift {
 export interface Revision {
   label: string;
   source?: string;
+  /** Where a candidate trained by mlgate came from: its training manifest's lineage. */
+  lineage?: Lineage;
+}
+
+/** The part of an `mlgate/manifest@1` a report shows: which inputs and which run produced the model. */
+export interface Lineage {
+  fingerprint: string;
+  /** The commit the model was trained from; null outside git. */
+  commit: string | null;
+  dirty: boolean | null;
+  /** The Actions run (its URL when known, else its id); null for a local run. */
+  run: string | null;
+  /** When the model was really trained: the original run's start on a cache hit. */
+  trainedAt: string;
+  /** The outputs were restored from the run cache: the command did not run again. */
+  cacheHit: boolean;
 }
 
 export interface ComparisonSection {

@@ -63,7 +63,11 @@ export async function runCompare(options: CompareOptions, deps: CompareDeps): Pr
   const section: ComparisonSection = {
     model: name,
     baseline: found ? baselineRevision(found) : null,
-    candidate: { label: candidatePath.shown, source: candidatePath.shown },
+    candidate: {
+      label: candidatePath.shown,
+      source: candidatePath.shown,
+      ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
+    },
     confidence: config.gate.confidence,
     metrics: compared.metrics,
     ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
