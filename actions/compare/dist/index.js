@@ -37995,8 +37995,8 @@ var core = __nccwpck_require__(13636);
 var github = __nccwpck_require__(99280);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 28 modules
 var src = __nccwpck_require__(30681);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
-var core_src = __nccwpck_require__(49327);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 188 modules
+var core_src = __nccwpck_require__(88607);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(69810);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
@@ -38108,7 +38108,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 49327:
+/***/ 88607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38116,6 +38116,7 @@ function runUrl() {
 __nccwpck_require__.d(__webpack_exports__, {
   Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
   Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  SJ: () => (/* reexport */ MANIFEST_SCHEMA_ID),
   iW: () => (/* reexport */ REGISTRY_NAME),
   PP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
   yo: () => (/* reexport */ errors_UserError),
@@ -38129,6 +38130,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU: () => (/* reexport */ isUserError),
   Vt: () => (/* reexport */ jobDeltas),
   qv: () => (/* reexport */ loadConfig),
+  Ng: () => (/* reexport */ parseManifest),
   de: () => (/* reexport */ readCheckSuite),
   RG: () => (/* reexport */ readConfigFile),
   Gn: () => (/* reexport */ readCsvColumns),
@@ -38141,7 +38143,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readProfileFile, renderProfileText, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, validateFile, validationReport, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38183,7 +38185,7 @@ function isUserError(error) {
 const types_REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38210,7 +38212,7 @@ function pointerToSegments(pointer, root) {
     return segments;
 }
 /** `$.validations[0].checks[3].status`; odd keys as `$["a b"]`. */
-function path_formatJsonPath(segments) {
+function formatJsonPath(segments) {
     return '$' + segments.map((segment) => formatSegment(segment, /^[A-Za-z_$][A-Za-z0-9_$]*$/)).join('');
 }
 /**
@@ -38496,7 +38498,7 @@ function parseReport(json, file) {
         throw new errors_UserError(kind.message, { file, path: kind.path });
     const [problem] = validateReport(json);
     if (problem) {
-        const path = path_formatJsonPath(problem.path);
+        const path = formatJsonPath(problem.path);
         throw new errors_UserError(problem.message, { file, path });
     }
     return json;
@@ -39633,12 +39635,25 @@ function driftBlock(drift) {
         .join('\n\n');
     return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
 }
+/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
+function lineageLine(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return '';
+    const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
+    const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+    return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
+}
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
         const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
             heading(3, `Model ${code(section.model)}: ${candidate}`),
+            lineageLine(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
@@ -39652,6 +39667,7 @@ function comparisonBlock(section) {
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
         heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        lineageLine(section),
         section.metrics.length > 0
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
@@ -39889,17 +39905,34 @@ function driftLines(drift) {
     ]);
     return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
 }
+/** Which commit, inputs and run produced the candidate. */
+function lineageLines(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return [];
+    const commit = lineage.commit === null ? 'outside git' : `commit ${clean(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' (uncommitted changes)' : '';
+    const run = lineage.run === null ? 'locally' : `in ${clean(lineage.run)}`;
+    const cached = lineage.cacheHit ? ', restored from the run cache' : '';
+    return [
+        `  trained from ${commit}${dirty} ${run} at ${clean(lineage.trainedAt)}, fingerprint ${lineage.fingerprint.slice(0, 12)}${cached}`,
+    ];
+}
 function comparisonLines(section) {
     const candidate = quote(section.candidate.label);
     if (section.baseline === null) {
         return [
             `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...lineageLines(section),
             ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
             ...paramLines(section),
         ];
     }
     const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
-    const lines = [`Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`];
+    const lines = [
+        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...lineageLines(section),
+    ];
     const interval = `${formatConfidence(section.confidence)} CI`;
     lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
     const slices = slicesWorstFirst(section.slices ?? []);
@@ -62717,6 +62750,9 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/manifest/types.ts
+const MANIFEST_SCHEMA_ID = 'mlgate/manifest@1';
+
 ;// CONCATENATED MODULE: ./packages/core/schemas/manifest.schema.json
 const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/manifest@1.json","title":"mlgate training manifest (mlgate.manifest.json)","description":"What one training run consumed and produced: the lineage record that compare, report and promote point to. Paths are relative to the run\'s working directory, with \'/\' separators.","type":"object","additionalProperties":false,"required":["schema","model","fingerprint","cacheKey","command","workingDirectory","params","deps","outs","metrics","metricsFiles","git","run","runtimes","startedAt","finishedAt","durationMs","cache"],"properties":{"schema":{"const":"mlgate/manifest@1"},"model":{"type":"string","minLength":1,"maxLength":100},"fingerprint":{"description":"sha256 over the command, every dep\'s content, the params values, the declared outs and the engine\'s format version.","$ref":"#/definitions/sha256"},"cacheKey":{"description":"The run-cache key: mlgate-train-<model>-<fingerprint>.","type":"string"},"command":{"type":"string","minLength":1},"workingDirectory":{"description":"The working directory, relative to the repository root (\'.\' for the root).","type":"string"},"env":{"description":"Names of the variables given to the command; never their values (they may be secrets).","type":"array","items":{"type":"string"}},"params":{"description":"Parameter values the command used, by params file, flattened with \'.\'.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]}}},"deps":{"type":"array","items":{"$ref":"#/definitions/file"}},"outs":{"type":"array","items":{"$ref":"#/definitions/file"}},"metrics":{"description":"Metric values from the metrics files, flattened with \'.\'.","type":"object","additionalProperties":{"type":["string","number","boolean","null"]}},"metricsFiles":{"type":"array","items":{"$ref":"#/definitions/file"}},"predictions":{"$ref":"#/definitions/file"},"git":{"type":"object","additionalProperties":false,"required":["sha","ref","dirty"],"properties":{"sha":{"type":["string","null"]},"ref":{"type":["string","null"]},"dirty":{"description":"Whether the working tree had changes before the command ran; null outside a git repository.","type":["boolean","null"]}}},"run":{"description":"The GitHub Actions run, or null for a local run.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","attempt"],"properties":{"id":{"type":"string"},"attempt":{"type":"string"},"url":{"type":"string"}}}]},"runtimes":{"type":"object","additionalProperties":false,"required":["node","os"],"properties":{"node":{"type":"string"},"os":{"type":"object","additionalProperties":false,"required":["platform","release","arch"],"properties":{"platform":{"type":"string"},"release":{"type":"string"},"arch":{"type":"string"}}},"python":{"type":"object","additionalProperties":false,"required":["version","packages"],"properties":{"version":{"type":"string"},"packages":{"type":"object","additionalProperties":{"type":"string"}}}}}},"startedAt":{"description":"ISO 8601, UTC.","type":"string"},"finishedAt":{"description":"ISO 8601, UTC.","type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","additionalProperties":false,"required":["enabled","hit"],"properties":{"enabled":{"type":"boolean"},"hit":{"type":"boolean"},"restoredFrom":{"description":"On a hit: the run whose outputs were restored.","type":"object","additionalProperties":false,"required":["fingerprint","startedAt","git","run"],"properties":{"fingerprint":{"$ref":"#/definitions/sha256"},"startedAt":{"type":"string"},"git":{"type":"object"},"run":{"type":["object","null"]}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"file":{"type":"object","additionalProperties":false,"required":["path","sha256","size"],"properties":{"path":{"type":"string","minLength":1},"sha256":{"$ref":"#/definitions/sha256"},"size":{"type":"integer","minimum":0}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/manifest/parse.ts
@@ -62735,14 +62771,14 @@ const validateManifest = createSchemaValidator(manifestJsonSchema, 'mlgate-manif
 function parseManifest(json, file) {
     const schema = json?.schema;
     if (schema !== MANIFEST_SCHEMA_ID) {
-        throw new UserError(`not an mlgate manifest (expected "schema": "${MANIFEST_SCHEMA_ID}")`, {
+        throw new errors_UserError(`not an mlgate manifest (expected "schema": "${MANIFEST_SCHEMA_ID}")`, {
             file,
             path: '$.schema',
         });
     }
     const [problem] = validateManifest(json);
     if (problem)
-        throw new UserError(problem.message, { file, path: formatJsonPath(problem.path) });
+        throw new errors_UserError(problem.message, { file, path: formatJsonPath(problem.path) });
     return json;
 }
 
@@ -62835,8 +62871,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
-var src = __nccwpck_require__(49327);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 188 modules
+var src = __nccwpck_require__(88607);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(69810);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -62919,6 +62955,7 @@ async function isFile(path) {
 
 
 
+
 const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
 const MANIFEST_SUFFIX = 'manifest.json';
 /**
@@ -62976,10 +63013,18 @@ async function readMetricsFiles(paths) {
 }
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1`) is
+ * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
     const flat = await paths_readAs(path, src/* readMetricsFile */._c);
+    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJ) {
+        const manifest = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
+        const values = new Map(Object.entries(manifest.metrics));
+        if (values.size === 0)
+            throw new src/* UserError */.yo('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
+        return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
+    }
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -62999,6 +63044,17 @@ async function readManifest(path, cwd) {
         file: path.shown,
         path: 'metrics',
     });
+}
+function lineageOf(manifest) {
+    const { git, run, cache } = manifest;
+    return {
+        fingerprint: manifest.fingerprint,
+        commit: git.sha,
+        dirty: git.dirty,
+        run: run ? (run.url ?? run.id) : null,
+        trainedAt: cache.restoredFrom?.startedAt ?? manifest.startedAt,
+        cacheHit: cache.hit,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
@@ -63226,7 +63282,11 @@ async function runCompare(options, deps) {
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
-        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        candidate: {
+            label: candidatePath.shown,
+            source: candidatePath.shown,
+            ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
+        },
         confidence: config.gate.confidence,
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
@@ -64352,8 +64412,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 187 modules
-var src = __nccwpck_require__(49327);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 188 modules
+var src = __nccwpck_require__(88607);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

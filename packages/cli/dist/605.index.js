@@ -1750,6 +1750,7 @@ async function isFile(path) {
 
 
 
+
 const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
 const MANIFEST_SUFFIX = 'manifest.json';
 /**
@@ -1807,10 +1808,18 @@ async function readMetricsFiles(paths) {
 }
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1`) is
+ * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
     const flat = await readAs(path, src/* readMetricsFile */._c);
+    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJ) {
+        const manifest = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
+        const values = new Map(Object.entries(manifest.metrics));
+        if (values.size === 0)
+            throw new src/* UserError */.yo('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
+        return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
+    }
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -1830,6 +1839,17 @@ async function readManifest(path, cwd) {
         file: path.shown,
         path: 'metrics',
     });
+}
+function lineageOf(manifest) {
+    const { git, run, cache } = manifest;
+    return {
+        fingerprint: manifest.fingerprint,
+        commit: git.sha,
+        dirty: git.dirty,
+        run: run ? (run.url ?? run.id) : null,
+        trainedAt: cache.restoredFrom?.startedAt ?? manifest.startedAt,
+        cacheHit: cache.hit,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
@@ -2057,7 +2077,11 @@ async function runCompare(options, deps) {
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
-        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        candidate: {
+            label: candidatePath.shown,
+            source: candidatePath.shown,
+            ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
+        },
         confidence: config.gate.confidence,
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
