@@ -1,3 +1,4 @@
+import type { PredictionTaskName, PredictionsFormat, ScoreType } from '@mlgate/core';
 import { FAIL_ON, type FailOn } from '@mlgate/engine';
 import { enumInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 
@@ -7,6 +8,8 @@ export interface Inputs {
   config: string | undefined;
   model: string | undefined;
   validationReport: string | undefined;
+  /** `task`, `positive-class` and `score-type`, over the model's settings in the config. */
+  format: PredictionsFormat;
   failOn: FailOn;
   token: string;
   artifactName: string;
@@ -20,8 +23,23 @@ export function parseInputs(source?: InputSource): Inputs {
     config: optionalInput('config', source),
     model: optionalInput('model', source),
     validationReport: optionalInput('validation-report', source),
+    format: predictionsFormat(source),
     failOn: enumInput('fail-on', FAIL_ON, 'fail', source),
     token: requiredInput('github-token', source),
     artifactName: requiredInput('artifact-name', source),
+  };
+}
+
+const TASKS: readonly PredictionTaskName[] = ['binary', 'multiclass', 'regression'];
+const SCORE_TYPES: readonly ScoreType[] = ['probability', 'logit', 'decision'];
+
+function predictionsFormat(source?: InputSource): PredictionsFormat {
+  const task = enumInput('task', TASKS, undefined, source);
+  const positiveClass = optionalInput('positive-class', source);
+  const scoreType = enumInput('score-type', SCORE_TYPES, undefined, source);
+  return {
+    ...(task && { task }),
+    ...(positiveClass !== undefined && { positiveClass }),
+    ...(scoreType && { scoreType }),
   };
 }

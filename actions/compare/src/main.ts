@@ -58,6 +58,8 @@ function compareOptions(inputs: Inputs): CompareOptions {
     ...(inputs.config !== undefined && { config: inputs.config }),
     ...(inputs.model !== undefined && { model: inputs.model }),
     ...(inputs.validationReport !== undefined && { validationReport: inputs.validationReport }),
+    format: inputs.format,
+    formatOverrides: { positiveClass: 'the positive-class input', scoreType: 'the score-type input' },
     failOn: inputs.failOn,
     cwd: process.cwd(),
     subject: subject(),

@@ -96,15 +96,40 @@ describe('actions/compare run as the runner runs it', () => {
     expect(report.subject?.pullRequest).toBe(7);
   });
 
-  it('passes the same kind of drop within noise and labels it "within noise" in the summary', async () => {
+  it('warns, without failing the step, on a drop only the point estimate puts beyond the allowance', async () => {
     const { run } = await compareAgainstMain(NOISY_DROP);
 
     expect(errors(run)).toEqual([]);
     expect(run.exitCode).toBe(0);
-    expect(run.outputs.verdict).toBe('pass');
+    expect(run.outputs.verdict).toBe('warn');
     expect(run.summary).toMatch(/\| accuracy \| 0\.9 \| 0\.8875 \| .* \| ⚪ within noise/);
-    expect(plain(run)).toContain('within noise, the interval does not rule out a regression within the allowed 0');
+    expect(plain(run)).toContain('beyond the allowed 0.01, but not significantly: the interval reaches');
     expect(run.hasUnclosedGroups).toBe(false);
+  });
+
+  it('asks for the positive class of string labels by its input, and states it in the summary once given', async () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `${i},${i % 3 === 0 ? 'churn' : 'stay'},${i % 3 === 0 ? 0.7 : 0.2}`,
+    );
+    await writeFile(join(workspace, 'preds.csv'), `id,label,score\n${rows.join('\n')}\n`);
+    const runWith = (inputs: Record<string, string>) =>
+      runActionBundle({
+        action: 'compare',
+        inputs: { candidate: 'preds.csv', ...inputs },
+        env: gh.env(TOKEN),
+        githubToken: TOKEN,
+        cwd: workspace,
+      });
+
+    const asked = await runWith({});
+    expect(asked.exitCode).toBe(1);
+    expect(errors(asked)).toHaveLength(1);
+    expect(errors(asked)[0]).toContain('set models.model.positive_class in mlgate.yml or the positive-class input');
+
+    const given = await runWith({ 'positive-class': 'churn' });
+    expect(given.exitCode).toBe(0);
+    expect(plain(given)).toContain('positive class `churn` (configured)');
   });
 
   it("compares with registry:churn#production: the stage's version from the tags, its files from the release", async () => {

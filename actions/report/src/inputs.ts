@@ -9,6 +9,7 @@ export interface Inputs {
   id: string;
   commentAuthor: string;
   summary: boolean;
+  checkRun: boolean;
 }
 
 /** Every input of action.yml, read and checked once, before anything else happens. */
@@ -27,5 +28,6 @@ export function parseInputs(source?: InputSource): Inputs {
     id,
     commentAuthor: requiredInput('comment-author', source),
     summary: booleanInput('summary', true, source),
+    checkRun: booleanInput('check-run', true, source),
   };
 }

@@ -164,7 +164,7 @@ describe('actions/report run as the runner runs it', () => {
     await writeFile(join(workspace, 'report.json'), JSON.stringify(sampleReport()));
     const run = await runActionBundle({
       action: 'report',
-      inputs: { report: 'report.json' },
+      inputs: { report: 'report.json', 'check-run': 'false' },
       env: gh.env(TOKEN),
       githubToken: TOKEN,
       eventName: 'push',

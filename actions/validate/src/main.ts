@@ -5,14 +5,14 @@ import { context } from '@actions/github';
 import { runValidate } from '@mlgate/engine';
 import {
   UserError,
-  formatOf,
+  hasAnnotatableLines,
   renderReportMarkdown,
+  rowAnnotations,
   type Report,
   type VerdictStatus,
   type ValidationSection,
 } from '@mlgate/core';
 import type { Logger } from '@mlgate/github';
-import { rowAnnotations } from './annotations.js';
 import { parseInputs, type FailOn } from './inputs.js';
 import { progressLogger } from './progress.js';
 
@@ -72,7 +72,7 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
 
 /** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */
 function annotateRows(section: ValidationSection, data: string, logger: Logger): void {
-  if (data.toLowerCase().endsWith('.gz') || formatOf(data) === 'parquet') return;
+  if (!hasAnnotatableLines(data)) return;
   const { annotations, omitted } = rowAnnotations(section, repositoryPath(data));
   for (const { level, message, location } of annotations) logger[level](message, location);
   if (omitted > 0) logger.info(`${omitted} more failing rows are listed in the report, not annotated`);

@@ -12,8 +12,13 @@ export const modules = {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<< HEAD
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
+=======
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
+>>>>>>> main
 
 
 
@@ -54,7 +59,7 @@ class BootstrapPool {
     }
     /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
     deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
-        ? (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .deltasInThread */ .ft)(job, statistic)
+        ? (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .deltasInThread */ .ftd)(job, statistic)
         : this.inWorkers(job);
     /** Whether any job was large enough to run on the workers. */
     get used() {
@@ -100,7 +105,7 @@ function serveBootstrapWorker() {
         const words = new Int32Array(status, 0, STATUS_WORDS);
         Atomics.add(words, STARTED, 1);
         try {
-            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .Vt)(job, from, to));
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .VtD)(job, from, to));
         }
         catch (error) {
             if (Atomics.add(words, FAILED, 1) === 0) {

@@ -10,7 +10,11 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<< HEAD
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
+=======
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
+>>>>>>> main
 
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -24,7 +28,7 @@ function serveShardTasks() {
     });
 }
 async function runTask(task, post) {
-    const suite = task.schema === undefined ? undefined : (await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .readCheckSuite */ .de)(task.schema)).checks;
+    const suite = task.schema === undefined ? undefined : (await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .readCheckSuite */ .dek)(task.schema)).checks;
     let last = 0;
     const onProgress = ({ bytes, totalBytes, rows }) => {
         const now = Date.now();
@@ -33,7 +37,7 @@ async function runTask(task, post) {
         last = now;
         post({ type: 'progress', bytes, totalBytes, rows });
     };
-    const pass = await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .validatePass */ .oI)(task.path, {
+    const pass = await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .validatePass */ .oIb)(task.path, {
         shard: task.shard,
         onProgress,
         ...(suite && { suite }),
@@ -53,7 +57,7 @@ async function runTask(task, post) {
     });
 }
 function serialize(error) {
-    if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error))
+    if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU5)(error))
         return { message: error.message, location: { ...error.location } };
     if (error instanceof Error)
         return { message: error.message, ...(error.stack && { stack: error.stack }) };

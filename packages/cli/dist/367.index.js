@@ -1,13 +1,22 @@
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
 export const id = 367;
 export const ids = [367];
 export const modules = {
 
 /***/ 69367:
+========
+export const id = 270;
+export const ids = [270];
+export const modules = {
+
+/***/ 8270:
+>>>>>>>> main:packages/cli/dist/270.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
   Kz: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
   Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
   SJ: () => (/* reexport */ MANIFEST_SCHEMA_ID),
@@ -62,6 +71,60 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, booleanKey, bulletList, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, reportJsonSchema, safeUrl, sanitizeText, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+========
+  Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
+  CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  ypR: () => (/* reexport */ MAX_REPORTED_ISSUES),
+  WVQ: () => (/* reexport */ Profile),
+  iWy: () => (/* reexport */ REGISTRY_NAME),
+  PPP: () => (/* reexport */ REPORT_SCHEMA_ID),
+  yot: () => (/* reexport */ errors_UserError),
+  rcs: () => (/* reexport */ attachDrift),
+  q6i: () => (/* reexport */ canJoinShards),
+  cqX: () => (/* reexport */ comparePredictions),
+  ftd: () => (/* reexport */ deltasInThread),
+  AtY: () => (/* reexport */ describeSkipped),
+  fzf: () => (/* reexport */ detectDriftDetailed),
+  Rh$: () => (/* reexport */ diffMetrics),
+  Gmu: () => (/* reexport */ diffParams),
+  DR4: () => (/* reexport */ evaluateGate),
+  CcZ: () => (/* reexport */ formatLocated),
+  beb: () => (/* reexport */ source_formatOf),
+  UqO: () => (/* reexport */ gateMetricProblems),
+  _AX: () => (/* reexport */ inferSchema),
+  xBn: () => (/* reexport */ isGzipFile),
+  uI7: () => (/* reexport */ isPassCheck),
+  iU5: () => (/* reexport */ isUserError),
+  VtD: () => (/* reexport */ jobDeltas),
+  zYW: () => (/* reexport */ joinValidationPasses),
+  X2K: () => (/* reexport */ judgeValidation),
+  Z9L: () => (/* reexport */ loadConfig),
+  NsH: () => (/* reexport */ mergeProfiles),
+  C1p: () => (/* reexport */ mergeReports),
+  d7Y: () => (/* reexport */ parseShardSpec),
+  n_Q: () => (/* reexport */ predictionsReading),
+  aCN: () => (/* reexport */ profileFile),
+  Dtn: () => (/* reexport */ profileStats),
+  dek: () => (/* reexport */ readCheckSuite),
+  azy: () => (/* reexport */ readConfigSource),
+  Gnb: () => (/* reexport */ readCsvColumns),
+  _cD: () => (/* reexport */ readMetricsFile),
+  R_H: () => (/* reexport */ readPredictions),
+  CIG: () => (/* reexport */ readProfileFile),
+  $hs: () => (/* reexport */ readReportFile),
+  zWd: () => (/* reexport */ registryState),
+  Nmh: () => (/* reexport */ renderProfileText),
+  Ay2: () => (/* reexport */ renderReportMarkdown),
+  UvZ: () => (/* reexport */ renderReportText),
+  D$n: () => (/* reexport */ schemaDriftOptions),
+  vlU: () => (/* reexport */ splitShard),
+  oIb: () => (/* reexport */ validatePass),
+  qWO: () => (/* reexport */ validationReport),
+  A4E: () => (/* reexport */ status_worstStatus)
+});
+
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+>>>>>>>> main:packages/cli/dist/270.index.js
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -103,7 +166,11 @@ function isUserError(error) {
 const REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
 const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}}}}');
+========
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+>>>>>>>> main:packages/cli/dist/270.index.js
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -677,7 +744,7 @@ async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
 const SEVERITY = { skipped: 0, pass: 1, warn: 2, fail: 3 };
 /** The most severe status: fail > warn > pass > skipped (skipped only when nothing ran). */
-function worstStatus(statuses) {
+function status_worstStatus(statuses) {
     let worst = 'skipped';
     for (const status of statuses)
         if (SEVERITY[status] > SEVERITY[worst])
@@ -706,7 +773,7 @@ const IDENTITY_FIELDS = ['repository', 'sha', 'ref', 'pullRequest'];
 function mergeReports(reports) {
     if (reports.length === 0)
         throw new errors_UserError('no reports to merge');
-    const status = worstStatus(reports.map((report) => report.verdict.status));
+    const status = status_worstStatus(reports.map((report) => report.verdict.status));
     const deciding = reports.filter((report) => report.verdict.status === status);
     const summary = [...new Set(deciding.map((report) => report.verdict.summary).filter(Boolean))].join('; ');
     const validations = reports.flatMap((report) => report.validations ?? []);
@@ -758,6 +825,7 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
 ;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
 /** Every default of `mlgate.yml`, in one place (the schema descriptions quote them). */
 const CONFIG_DEFAULTS = {
@@ -790,108 +858,215 @@ function parseYaml(text, file) {
             file,
             ...(position ? { line: position.line, column: position.col } : {}),
         });
+========
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
+/**
+ * Row-aligned byte ranges for sharding a CSV file across jobs.
+ *
+ * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
+ * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
+ * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
+ * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
+ * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
+ * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
+ * never closes, which the reader recovers from by re-reading it as a literal.)
+ */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const ROW_START = 0;
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_SEEN = 4;
+/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
+function shardRange(fileSize, i, n) {
+    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
+        throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
+>>>>>>>> main:packages/cli/dist/270.index.js
     }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
+}
+/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
+class CsvRowScanner {
+    delimiter;
+    skipRows;
+    target;
+    /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    offset = 0;
+    state = ROW_START;
+    afterCR = false;
+    quotedCR = false;
+    line = 1;
+    rows = 0;
+    bomChecked = false;
+    found = null;
+    constructor(target, options = {}) {
+        this.target = target;
+        this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
+        this.skipRows = (options.header ?? true) ? 1 : 0;
+        for (const c of [this.delimiter, LF, CR])
+            this.unquotedClass[c] = 1;
+        for (const c of [QUOTE, LF, CR])
+            this.quotedClass[c] = 1;
     }
-    catch (error) {
-        throw new errors_UserError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`, { file });
+    /** The row start, once `push` has returned true. */
+    get result() {
+        return this.found;
     }
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col, offset };
-    };
-    return {
-        data,
-        locate(path, key) {
-            let node = doc.contents;
-            let found = node;
-            for (const segment of path) {
-                if ((0,dist/* isMap */.jh)(node)) {
-                    const pair = node.items.find((item) => keyText(item.key) === String(segment));
-                    if (!pair)
-                        break;
-                    found = pair.value ?? pair.key;
-                    node = pair.value;
+    /** Where the input ended without a row start at or after the target. */
+    endOfInput() {
+        return this.found ?? { offset: this.offset, line: this.line };
+    }
+    /** Feeds the next bytes; true once the row start is found (feed no more). */
+    push(chunk) {
+        if (this.found)
+            return true;
+        const n = chunk.length;
+        let i = 0;
+        if (!this.bomChecked && n > 0) {
+            // A BOM split across the first chunks is not worth handling: chunks are far larger.
+            this.bomChecked = true;
+            if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+                i = 3;
+        }
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const targetIndex = this.target - this.offset;
+        let state = this.state;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let quotedCR = this.quotedCR;
+        let rows = this.rows;
+        const fastEnd = Math.min(n, targetIndex);
+        while (i < n) {
+            if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
+                // Outside quotes and before the target only lines matter: count them up to the next quote
+                // in a tight loop, then take the state the last byte leaves.
+                let p = i;
+                let crlf = 0;
+                let breaks = 0;
+                for (; p < fastEnd; p++) {
+                    const c = chunk[p];
+                    if (c <= QUOTE) {
+                        if (c === QUOTE)
+                            break;
+                        if (c === LF) {
+                            breaks++;
+                            if (p > i && chunk[p - 1] === CR)
+                                crlf++;
+                        }
+                        else if (c === CR)
+                            breaks++;
+                    }
                 }
-                else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-                    node = node.items[segment];
-                    found = node;
+                if (p > i) {
+                    line += breaks - crlf;
+                    const last = chunk[p - 1];
+                    if (last === LF || last === CR) {
+                        state = ROW_START;
+                        afterCR = last === CR;
+                    }
+                    else
+                        state = last === delimiter ? FIELD_START : UNQUOTED;
+                    i = p;
+                    continue;
+                }
+            }
+            if (state === ROW_START) {
+                const c = chunk[i];
+                if (afterCR) {
+                    afterCR = false;
+                    if (c === LF) {
+                        i++;
+                        continue;
+                    }
+                }
+                if (c === LF || c === CR) {
+                    line++;
+                    afterCR = c === CR;
+                    i++;
+                    continue;
+                }
+                if (rows >= this.skipRows && i >= targetIndex) {
+                    this.found = { offset: this.offset + i, line };
+                    return true;
+                }
+                rows++;
+                state = FIELD_START;
+            }
+            if (state === FIELD_START) {
+                if (chunk[i] === QUOTE) {
+                    state = QUOTED;
+                    quotedCR = false;
+                    i++;
+                    continue;
+                }
+                state = UNQUOTED;
+            }
+            if (state === UNQUOTED) {
+                while (i < n && unquoted[chunk[i]] === 0)
+                    i++;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === delimiter)
+                    state = FIELD_START;
+                else {
+                    line++;
+                    afterCR = c === CR;
+                    state = ROW_START;
+                }
+                continue;
+            }
+            if (state === QUOTED) {
+                const from = i;
+                while (i < n && quoted[chunk[i]] === 0)
+                    i++;
+                if (i > from)
+                    quotedCR = false;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === QUOTE)
+                    state = QUOTE_SEEN;
+                else if (c === CR) {
+                    line++;
+                    quotedCR = true;
                 }
                 else {
-                    break;
+                    if (!quotedCR)
+                        line++;
+                    quotedCR = false;
                 }
+                continue;
             }
-            if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => keyText(item.key) === key);
-                const start = rangeStart(pair?.key);
-                if (start !== undefined)
-                    return position(start);
+            // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
+            if (chunk[i] === QUOTE) {
+                state = QUOTED;
+                quotedCR = false;
+                i++;
             }
-            const start = rangeStart(found);
-            return start === undefined ? undefined : position(start);
-        },
-    };
-}
-function keyText(key) {
-    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-}
-function rangeStart(node) {
-    const range = node?.range;
-    return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
-}
-/** `yaml`'s pretty messages repeat the position and quote the source on further lines. */
-function firstLine(message) {
-    const [first = message] = message.split('\n');
-    return first.replace(/ at line \d+, column \d+:?\s*$/, '');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
-
-
-
-
-
-
-/** The `mlgate.yml` JSON Schema, published for editor completion. */
-const configJsonSchema = config_schema_namespaceObject;
-const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
-/**
- * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
- * `UserError` at `file:line:column` with the key path, e.g.
- * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
- */
-function loadConfig(text, file) {
-    const source = parseYaml(text, file);
-    if (source.data === null || source.data === undefined) {
-        throw new errors_UserError('is empty; it must start with "version: 1"', { file });
-    }
-    const problems = validateConfig(source.data);
-    if (problems.length > 0)
-        throw firstInFile(problems, source, file);
-    const raw = source.data;
-    checkBounds(raw, source, file);
-    checkModelOutputs(raw, source, file);
-    return withDefaults(raw);
-}
-/** The problem written first in the file, so fixing errors top to bottom works. */
-function firstInFile(problems, source, file) {
-    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
-    const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
-    const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
-    if (!first)
-        throw new Error('firstInFile needs at least one problem');
-    return locatedError(first.problem.message, file, first.at, formatKeyPath(first.problem.path));
-}
-function checkBounds(raw, source, file) {
-    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
-        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-            const path = ['gate', 'metrics', name];
-            throw locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), formatKeyPath(path));
+            else
+                state = UNQUOTED;
         }
+        this.state = state;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.quotedCR = quotedCR;
+        this.rows = rows;
+        this.offset += n;
+        return false;
     }
 }
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
 /** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
 function checkModelOutputs(raw, source, file) {
     for (const [name, model] of Object.entries(raw.models ?? {})) {
@@ -1000,250 +1175,39 @@ async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
+========
+>>>>>>>> main:packages/cli/dist/270.index.js
 /**
- * Making untrusted text inert in GitHub-flavoured Markdown. Anything that comes from a pull request
- * (file, metric, column and branch names, error text, data values) goes through one of these before
- * it reaches a comment, check run or job summary: the result renders as the literal text, with no
- * formatting, link, image, HTML, mention, issue reference or emoji.
+ * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
+ * only as far as needed; the end of input when there is none.
  */
-/** Zero-width space as an entity: visible in the source, invisible when rendered (Dependabot's trick). */
-const BREAK = '&#8203;';
-// Trojan-source characters (CVE-2021-42574): they reorder how the text around them is displayed.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-// C0 controls except tab and newline, DEL, C1 controls and the BOM / zero-width no-break space.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
- * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
- * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
- * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
- * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
- * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
- * so only the break defeats them.
- */
-const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
-const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
-const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
-function breakHexRun(run) {
-    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
-}
-/**
- * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
- * and removes control and bidirectional-override characters. Safe for terminals as well.
- */
-function sanitizeText(value) {
-    return String(value)
-        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-        .replace(LONE_SURROGATES, '\uFFFD')
-        .replace(BIDI_CONTROLS, '')
-        .replace(CONTROLS, '');
-}
-/**
- * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
- * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
- */
-function escapeText(value) {
-    const text = sanitizeText(value)
-        .replace(/\t/g, ' ')
-        .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
-        if (hex)
-            return breakHexRun(hex);
-        const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
-        return linkable ? `${escaped}${BREAK}` : escaped;
-    });
-}
-/**
- * Inert text inside raw HTML (e.g. `<summary>`), where Markdown is not parsed but GitHub still links
- * mentions and references. Newlines become spaces.
- */
-function escapeHtml(value) {
-    const text = sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
-}
-/** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
-}
-/**
- * An inline code span showing `value` literally: the backtick fence is longer than any run of
- * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
- */
-function inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = clipText(sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
-    // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
-    if (table)
-        text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
-    if (text === '')
-        text = ' ';
-    const fence = '`'.repeat(longestRun(text, '`') + 1);
-    // CommonMark strips one space from each side when both are present, and a backtick next to the
-    // fence would merge with it: padding with a space on both sides avoids both.
-    const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/s.test(text) ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** A fenced code block showing `value` literally; `lang` is reduced to a safe info string. */
-function codeBlock(value, lang = '') {
-    const text = sanitizeText(value);
-    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-    const info = lang.replace(/[^A-Za-z0-9_+.-]/g, '');
-    const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
-    return `${fence}${info}\n${body}${fence}`;
-}
-/** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function clipText(value, maxChars) {
-    if (value.length <= maxChars)
-        return value;
-    const points = Array.from(value);
-    if (points.length <= maxChars)
-        return value;
-    return points.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
-}
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        longest = Math.max(longest, current);
-    }
-    return longest;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
-
-function heading(level, markdown) {
-    return `${'#'.repeat(level)} ${markdown}`;
-}
-/** A GFM table. Every cell must be one line; missing cells are left empty. */
-function table(headers, rows, align = []) {
-    const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
-    const delimiter = headers.map((_, i) => {
-        switch (align[i]) {
-            case 'left':
-                return ':---';
-            case 'center':
-                return ':---:';
-            case 'right':
-                return '---:';
-            default:
-                return '---';
-        }
-    });
-    return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function bulletList(items) {
-    return items.map((item) => `- ${item}`).join('\n');
-}
-/** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
-function details(summary, markdown, { open = false } = {}) {
-    return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/truncate.ts
-/** GitHub rejects comment bodies over 65,536 characters; callers pass a budget with room to spare. */
-const DEFAULT_MAX_MARKDOWN_BYTES = 60_000;
-const defaultTruncationNote = (omitted) => `_… truncated: ${omitted} more line${omitted === 1 ? '' : 's'} not shown_`;
-/**
- * Cuts Markdown to at most `maxBytes` UTF-8 bytes at a line boundary and appends a note saying how
- * much was left out. The cut never leaves a code fence or `<details>` open (they are closed) or a
- * table without rows (its header is dropped); tables are cut between rows.
- */
-function truncateMarkdown(markdown, maxBytes, note = defaultTruncationNote) {
-    if (utf8Bytes(markdown) <= maxBytes)
-        return markdown;
-    const lines = markdown.split('\n');
-    // prefixBytes[k]: bytes of the first k lines joined by newlines; contentAfter[k]: non-blank lines from k on.
-    const prefixBytes = [0];
-    lines.forEach((line, i) => prefixBytes.push((prefixBytes[i] ?? 0) + utf8Bytes(line) + (i > 0 ? 1 : 0)));
-    const contentAfter = lines.map(() => 0).concat(0);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        contentAfter[i] = (contentAfter[i + 1] ?? 0) + ((lines[i] ?? '').trim() === '' ? 0 : 1);
-    }
-    const blocks = new BlockTracker();
-    let best;
-    for (let kept = 1; kept <= lines.length; kept++) {
-        blocks.advance(lines[kept - 1] ?? '');
-        if ((prefixBytes[kept] ?? 0) > maxBytes)
+async function findRowStart(source, target, options = {}) {
+    const scanner = new CsvRowScanner(target, options);
+    for await (const chunk of source)
+        if (scanner.push(chunk))
             break;
-        if (!blocks.isCleanCut(lines, kept))
-            continue;
-        const tail = ending(blocks, note(contentAfter[kept] ?? 0));
-        if ((prefixBytes[kept] ?? 0) + utf8Bytes(tail) <= maxBytes)
-            best = { kept, tail };
-    }
-    if (best)
-        return lines.slice(0, best.kept).join('\n') + best.tail;
-    return cutFirstLine(lines, contentAfter[1] ?? 0, maxBytes, note);
+    return scanner.endOfInput();
 }
-/** What follows the kept lines: closers for open blocks, then the note after a blank line. */
-function ending(blocks, noteText) {
-    const parts = [''];
-    if (blocks.fence)
-        parts.push(blocks.fence);
-    if (blocks.details > 0)
-        parts.push('', ...Array.from({ length: blocks.details }, () => '</details>'));
-    parts.push('', noteText);
-    return parts.join('\n');
-}
-/** No whole line fits: show the start of the first line when it is plain text, else just the note. */
-function cutFirstLine(lines, omitted, maxBytes, note) {
-    const noteText = note(omitted);
-    const first = lines[0] ?? '';
-    const blocks = new BlockTracker();
-    blocks.advance(first);
-    const plain = !blocks.fence && blocks.details === 0 && blocks.isCleanCut(lines, 1);
-    const budget = maxBytes - utf8Bytes(noteText) - 2;
-    if (plain && budget > 0) {
-        const start = cutToBytes(first, budget);
-        if (start !== '')
-            return `${start}\n\n${noteText}`;
+/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
+async function findLineStart(source, target) {
+    let offset = 0;
+    let line = 1;
+    if (target <= 0)
+        return { offset: 0, line };
+    for await (const chunk of source) {
+        let from = 0;
+        for (;;) {
+            const lf = chunk.indexOf(LF, from);
+            if (lf < 0)
+                break;
+            line++;
+            if (offset + lf + 1 >= target)
+                return { offset: offset + lf + 1, line };
+            from = lf + 1;
+        }
+        offset += chunk.length;
     }
-    return cutToBytes(noteText, maxBytes);
-}
-/** Follows which blocks are open line by line: fenced code, `<details>` and GFM tables. */
-class BlockTracker {
-    /** The line that would close the open code fence. */
-    fence;
-    details = 0;
-    /** Body rows of the current table, or -1 outside a table. */
-    tableRows = -1;
-    previous;
-    fenceOpenedOnLastLine = false;
-    advance(line) {
-        const previous = this.previous;
-        this.previous = line;
-        this.fenceOpenedOnLastLine = false;
-        if (this.fence) {
-            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
-            if (close && close[0] === this.fence[0] && close.length >= this.fence.length)
-                this.fence = undefined;
-            return;
-        }
-        const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-        if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
-            this.fence = open[1];
-            this.fenceOpenedOnLastLine = true;
-            this.tableRows = -1;
-            return;
-        }
-        if (/^ {0,3}</.test(line)) {
-            this.details += (line.match(/<details[\s>]/gi) ?? []).length;
-            this.details = Math.max(0, this.details - (line.match(/<\/details>/gi) ?? []).length);
-        }
-        if (line.trim() === '')
-            this.tableRows = -1;
-        else if (this.tableRows >= 0)
-            this.tableRows++;
-        else if (previous !== undefined && isTableHeader(previous) && isDelimiterRow(line))
-            this.tableRows = 0;
-    }
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
     /**
      * Whether the first `kept` lines end where a cut looks intentional: not on an empty code block,
      * a table without rows, a header whose delimiter row follows, or a blank line.
@@ -1905,6 +1869,9 @@ function clean(text) {
 }
 function quote(text) {
     return `"${clean(text)}"`;
+========
+    return { offset, line };
+>>>>>>>> main:packages/cli/dist/270.index.js
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
@@ -2348,6 +2315,2699 @@ async function* pushBatches(reader, source) {
     reader.end();
     for (let batch = reader.next(); batch !== null; batch = reader.next())
         yield batch;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/issues.ts
+/** Problems found in data files, recorded with their position and bounded in number. */
+/** Keeps the first `maxIssues` issues and counts all of them, so a broken file cannot exhaust memory. */
+class IssueLog {
+    file;
+    maxIssues;
+    issues = [];
+    errorCount = 0;
+    warningCount = 0;
+    constructor(file, maxIssues) {
+        this.file = file;
+        this.maxIssues = maxIssues;
+    }
+    add(code, severity, line, column, message) {
+        if (severity === 'error')
+            this.errorCount++;
+        else
+            this.warningCount++;
+        if (this.issues.length >= this.maxIssues)
+            return;
+        const issue = { line, column, code, severity, message };
+        if (this.file !== undefined)
+            issue.file = this.file;
+        this.issues.push(issue);
+    }
+    /** Issues found but not kept because of the bound. */
+    get dropped() {
+        return this.errorCount + this.warningCount - this.issues.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-reader.ts
+
+
+
+
+const csv_reader_QUOTE = 34;
+const csv_reader_LF = 10;
+const csv_reader_CR = 13;
+// Byte classes for scanning unquoted text: 0 means "ordinary byte, keep going".
+const C_DELIMITER = 1;
+const C_LF = 2;
+const C_CR = 3;
+const C_QUOTE = 4;
+const C_HIGH = 5;
+const LEARN_COLUMNS = 256;
+/**
+ * RFC 4180 CSV tokenizer over pushed byte chunks, producing `RecordBatch`es of byte ranges.
+ *
+ * Lenient where RFC 4180 is strict, and says so with a warning: a quote inside an unquoted field
+ * is a literal character; text after a closing quote is appended to the field (`"ab"c` → `abc`,
+ * later quotes literal). A row whose field count differs from the header is reported and
+ * dropped. A quote still open at end of input (or after `maxRowBytes`) is reported, then treated
+ * as a literal character so the rows after it are read normally. Lines end with LF, CRLF or CR.
+ * Blank lines are skipped.
+ *
+ * Rows are parsed whole: when a chunk ends inside a row, that row is parsed again once at least
+ * as many bytes again have arrived, which keeps the work linear even for huge quoted fields.
+ */
+class CsvReader {
+    issues;
+    delimiter;
+    header;
+    batchSize;
+    stripBom;
+    stopAt;
+    maxRowBytes;
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    batch;
+    buf = new Uint8Array(1 << 16);
+    len = 0;
+    pos = 0;
+    /** Absolute offset of `buf[0]`. */
+    consumed = 0;
+    line;
+    afterCR = false;
+    eof = false;
+    finished = false;
+    stopped = false;
+    bomChecked;
+    pendingRelease = false;
+    /** Bytes of the partial row at the last failed attempt; retry once twice as many are buffered. */
+    partialBytes = 0;
+    /** Absolute offset of an unclosed quote now read as a literal character. */
+    literalQuoteAt = -1;
+    columnCount = -1;
+    names = [];
+    starts = new Int32Array(0);
+    ends = new Int32Array(0);
+    flags = new Uint8Array(0);
+    lines = new Int32Array(0);
+    rowCount = 0;
+    // The first row, as learned by scanRows in learning mode.
+    learnedFields = 0;
+    learnedRowStart = 0;
+    strayAt = -1;
+    /** Whether the row has a warning, non-ASCII bytes or fields to unescape. */
+    rowNeedsFinish = false;
+    constructor(options = {}) {
+        const delimiter = options.delimiter ?? ',';
+        const code = delimiter.charCodeAt(0);
+        if (delimiter.length !== 1 || code > 0x7f || code === csv_reader_QUOTE || code === csv_reader_LF || code === csv_reader_CR) {
+            throw new errors_UserError(`CSV delimiter must be one ASCII character other than a quote or newline, got ${JSON.stringify(delimiter)}`);
+        }
+        this.delimiter = code;
+        this.header = options.header ?? true;
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.stripBom = options.stripBom ?? true;
+        this.bomChecked = !this.stripBom;
+        this.stopAt = options.stopAt ?? -1;
+        this.maxRowBytes = options.maxRowBytes ?? 32 * 1024 * 1024;
+        this.line = options.firstLine ?? 1;
+        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+        for (let c = 0x80; c < 256; c++) {
+            this.unquotedClass[c] = C_HIGH;
+            this.quotedClass[c] = C_HIGH;
+        }
+        this.unquotedClass[code] = C_DELIMITER;
+        this.unquotedClass[csv_reader_LF] = this.quotedClass[csv_reader_LF] = C_LF;
+        this.unquotedClass[csv_reader_CR] = this.quotedClass[csv_reader_CR] = C_CR;
+        this.unquotedClass[csv_reader_QUOTE] = this.quotedClass[csv_reader_QUOTE] = C_QUOTE;
+        if (options.columns)
+            this.setColumns(options.columns);
+    }
+    /** Column names, known once the header row has been read (empty before). */
+    get columns() {
+        return this.names;
+    }
+    /** Appends input bytes. Invalidates the last batch. */
+    write(chunk) {
+        this.release();
+        if (this.eof)
+            throw new Error('CsvReader.write after end');
+        if (this.stopped || chunk.length === 0)
+            return;
+        if (this.len + chunk.length + 1 > this.buf.length) {
+            let size = this.buf.length * 2;
+            while (size < this.len + chunk.length + 1)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(this.buf.subarray(0, this.len));
+            this.buf = grown;
+        }
+        this.buf.set(chunk, this.len);
+        this.len += chunk.length;
+        this.buf[this.len] = csv_reader_LF;
+    }
+    /** Marks the end of input. Invalidates the last batch. */
+    end() {
+        this.release();
+        this.eof = true;
+    }
+    /**
+     * The next full batch, or the last partial one after `end()`; null when more input is needed
+     * (or everything was read). Invalidates the previous batch.
+     */
+    next() {
+        this.release();
+        if (this.finished)
+            return null;
+        const full = this.parse();
+        const done = this.stopped || (this.eof && this.pos >= this.len);
+        if (!full && !done)
+            return null;
+        if (done)
+            this.finished = true;
+        if (this.rowCount === 0)
+            return null;
+        const batch = this.batch;
+        batch.columns = this.names;
+        batch.columnCount = this.columnCount;
+        batch.rowCount = this.rowCount;
+        batch.bytes = this.buf;
+        batch.starts = this.starts;
+        batch.ends = this.ends;
+        batch.flags = this.flags;
+        batch.lines = this.lines;
+        this.pendingRelease = true;
+        return batch;
+    }
+    /** Reads a whole source; each yielded batch is valid until the next iteration. */
+    batches(source) {
+        return pushBatches(this, source);
+    }
+    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+    get hasStopped() {
+        return this.stopped;
+    }
+    release() {
+        if (!this.pendingRelease)
+            return;
+        this.pendingRelease = false;
+        this.rowCount = 0;
+        this.compact();
+    }
+    /** Drops the bytes before `pos`, which no live batch references. */
+    compact() {
+        if (this.pos === 0)
+            return;
+        this.buf.copyWithin(0, this.pos, this.len);
+        this.len -= this.pos;
+        this.consumed += this.pos;
+        this.pos = 0;
+        this.buf[this.len] = csv_reader_LF;
+    }
+    setColumns(names) {
+        this.names = names;
+        this.columnCount = names.length;
+        const cells = this.batchSize * Math.max(1, names.length);
+        this.starts = new Int32Array(cells);
+        this.ends = new Int32Array(cells);
+        this.flags = new Uint8Array(cells);
+        this.lines = new Int32Array(this.batchSize);
+    }
+    /** Parses rows into the batch; true when it is full. */
+    parse() {
+        if (!this.bomChecked) {
+            if (this.len < 3 && !this.eof)
+                return false;
+            this.bomChecked = true;
+            if (this.len >= 3 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf)
+                this.pos = 3;
+        }
+        if (this.columnCount < 0 && !this.learnColumns())
+            return false;
+        return this.scanRows(this.columnCount, this.batchSize, false);
+    }
+    /** Reads the first row to learn the column count (and names, when it is a header). */
+    learnColumns() {
+        for (let cap = LEARN_COLUMNS;;) {
+            this.starts = new Int32Array(cap);
+            this.ends = new Int32Array(cap);
+            this.flags = new Uint8Array(cap);
+            this.lines = new Int32Array(1);
+            this.learnedFields = 0;
+            if (!this.scanRows(cap, 1, true)) {
+                if (this.learnedFields > cap) {
+                    cap = this.learnedFields;
+                    continue;
+                }
+                if (this.eof && this.pos >= this.len)
+                    this.setColumns([]);
+                return false;
+            }
+            this.rowCount = 0;
+            const n = this.learnedFields;
+            const rowLine = this.lines[0];
+            if (!this.header) {
+                // The first row is data: parse it again as a row of the batch.
+                this.pos = this.learnedRowStart;
+                this.line = rowLine;
+                this.afterCR = false;
+                this.setColumns(Array.from({ length: n }, (_, i) => `column${i + 1}`));
+                return true;
+            }
+            if (this.rowNeedsFinish) {
+                this.finishFields(this.starts, this.ends, this.flags, 0, n, this.learnedRowStart, rowLine, this.strayAt);
+            }
+            const names = [];
+            for (let i = 0; i < n; i++)
+                names.push(decodeUtf8(this.buf, this.starts[i], this.ends[i]));
+            this.setColumns(names);
+            this.compact();
+            return true;
+        }
+    }
+    /**
+     * Tokenizes rows at `pos` into the field arrays (row-major, `cc` slots a row) until `rowLimit`
+     * rows are stored (true) or the input runs out (false). Blank lines are skipped, ragged rows
+     * reported and dropped. All state lives in locals: this is the hot loop. When the input ends
+     * inside a row, the row is left unconsumed and parsed again later (see `partialBytes`).
+     *
+     * In learning mode (the first row, to size the columns) the row's field count is kept in
+     * `learnedFields`, nothing is reported and, when there are more than `cc` fields, nothing is
+     * consumed so that the caller can retry with room for them.
+     */
+    scanRows(cc, rowLimit, learning) {
+        const buf = this.buf;
+        const len = this.len;
+        const eof = this.eof;
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const starts = this.starts;
+        const ends = this.ends;
+        const flags = this.flags;
+        const lines = this.lines;
+        const stopLimit = this.stopAt >= 0 && !learning ? this.stopAt - this.consumed : Infinity;
+        let pos = this.pos;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let row = this.rowCount;
+        let partial = this.partialBytes;
+        let literalQuote = this.literalQuoteAt - this.consumed;
+        let full = false;
+        rows: for (;;) {
+            if (row >= rowLimit) {
+                full = true;
+                break;
+            }
+            if (pos >= len)
+                break;
+            let c = buf[pos];
+            if (afterCR) {
+                afterCR = false;
+                if (c === csv_reader_LF) {
+                    pos++;
+                    continue;
+                }
+            }
+            if (c === csv_reader_LF || c === csv_reader_CR) {
+                pos++;
+                line++;
+                afterCR = c === csv_reader_CR;
+                continue;
+            }
+            if (pos >= stopLimit) {
+                this.stopped = true;
+                break;
+            }
+            if (partial > 0 && !eof && len - pos < 2 * partial)
+                break;
+            const rowStart = pos;
+            const rowLine = line;
+            const base = row * cc;
+            let i = pos;
+            let f = 0;
+            let stray = -1;
+            let rowFlags = 0;
+            let extraAt = -1;
+            for (;;) {
+                // buf[len] is a sentinel LF, so scans stop at the end of data without a bounds test.
+                c = buf[i];
+                let start = i;
+                let end = -1;
+                let fieldFlags = 0;
+                if (c === csv_reader_QUOTE && i !== literalQuote) {
+                    fieldFlags = FieldFlag.QUOTED;
+                    let j = i + 1;
+                    for (;;) {
+                        let q = buf[j];
+                        while (quoted[q] === 0)
+                            q = buf[++j];
+                        if (j >= len)
+                            break;
+                        const k = quoted[q];
+                        if (k === C_QUOTE) {
+                            if (j + 1 < len && buf[j + 1] === csv_reader_QUOTE) {
+                                fieldFlags |= FieldFlag.ESCAPED;
+                                j += 2;
+                                continue;
+                            }
+                            // A quote at the end of the data may be the first half of `""`.
+                            if (j + 1 < len || eof)
+                                break;
+                            j = len;
+                            break;
+                        }
+                        if (k === C_HIGH)
+                            fieldFlags |= FieldFlag.NON_ASCII;
+                        else {
+                            line++;
+                            if (k === C_CR && j + 1 < len && buf[j + 1] === csv_reader_LF)
+                                j++;
+                        }
+                        j++;
+                    }
+                    if (j >= len) {
+                        line = rowLine;
+                        if (eof || len - rowStart > this.maxRowBytes) {
+                            this.unclosedQuote(rowStart, rowLine, i);
+                            literalQuote = i;
+                            continue rows;
+                        }
+                        partial = len - rowStart;
+                        break rows;
+                    }
+                    // buf[j] is the closing quote.
+                    i = j + 1;
+                    c = buf[i];
+                    const next = unquoted[c];
+                    if (next >= C_DELIMITER && next <= C_CR) {
+                        // Clean fields skip unescaping: their content is exactly between the quotes.
+                        if ((fieldFlags & FieldFlag.ESCAPED) === 0) {
+                            start++;
+                            end = j;
+                        }
+                        else
+                            end = i;
+                    }
+                    else {
+                        // Text after the closing quote: kept, unescaped in finishFields.
+                        fieldFlags |= FieldFlag.ESCAPED;
+                        if (stray < 0)
+                            stray = i;
+                    }
+                }
+                if (end < 0) {
+                    for (;;) {
+                        let k = unquoted[c];
+                        while (k === 0) {
+                            c = buf[++i];
+                            k = unquoted[c];
+                        }
+                        if (k <= C_CR)
+                            break;
+                        if (k === C_HIGH)
+                            fieldFlags |= FieldFlag.NON_ASCII;
+                        else if (stray < 0 && i !== literalQuote)
+                            stray = i;
+                        c = buf[++i];
+                    }
+                    if (i >= len && !eof) {
+                        line = rowLine;
+                        if (len - rowStart > this.maxRowBytes)
+                            this.rowTooLong(rowLine);
+                        partial = len - rowStart;
+                        break rows;
+                    }
+                    end = i;
+                }
+                if (f < cc) {
+                    const k = base + f;
+                    starts[k] = start;
+                    ends[k] = end;
+                    flags[k] = fieldFlags;
+                    rowFlags |= fieldFlags;
+                }
+                else if (f === cc)
+                    extraAt = start;
+                f++;
+                if (i >= len)
+                    break;
+                if (c === delimiter) {
+                    i++;
+                    continue;
+                }
+                i++;
+                line++;
+                if (c === csv_reader_CR) {
+                    if (i >= len)
+                        afterCR = true;
+                    else if (buf[i] === csv_reader_LF)
+                        i++;
+                }
+                break;
+            }
+            // A whole row was read: buf[rowStart, i).
+            partial = 0;
+            const needsFinish = stray >= 0 || (rowFlags & ~FieldFlag.QUOTED) !== 0;
+            if (learning) {
+                this.learnedFields = f;
+                this.learnedRowStart = rowStart;
+                if (f > cc) {
+                    line = rowLine;
+                    afterCR = false;
+                    break;
+                }
+                this.strayAt = stray;
+                this.rowNeedsFinish = needsFinish;
+                pos = i;
+                lines[row++] = rowLine;
+                continue;
+            }
+            pos = i;
+            if (f !== cc) {
+                this.raggedRow(rowStart, rowLine, f, cc, f > cc ? extraAt : lineEnd(buf, rowStart, i));
+                continue;
+            }
+            if (needsFinish)
+                this.finishFields(starts, ends, flags, base, cc, rowStart, rowLine, stray);
+            lines[row++] = rowLine;
+        }
+        this.pos = pos;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.rowCount = row;
+        this.partialBytes = partial;
+        return full;
+    }
+    rowTooLong(line) {
+        throw new errors_UserError(`row is longer than ${this.maxRowBytes} bytes; is this a CSV file?`, {
+            ...(this.issues.file !== undefined && { file: this.issues.file }),
+            line,
+        });
+    }
+    /** Reports a quote that never closes; it is read as a literal character from now on. */
+    unclosedQuote(rowStart, rowLine, quoteAt) {
+        const { line, column } = this.locate(rowStart, rowLine, quoteAt);
+        const why = this.eof ? 'before end of file' : `within ${this.maxRowBytes} bytes`;
+        this.issues.add('unclosed-quote', 'error', line, column, `quoted field is not closed ${why}; quote read as a literal character`);
+        this.literalQuoteAt = this.consumed + quoteAt;
+    }
+    raggedRow(rowStart, rowLine, n, cc, at) {
+        const { line, column } = this.locate(rowStart, rowLine, at);
+        this.issues.add('ragged-row', 'error', line, column, `expected ${cc} fields, found ${n}; row skipped`);
+    }
+    /** Reports warnings and bad UTF-8 of a kept row, then unescapes its quoted fields in place. */
+    finishFields(starts, ends, flags, base, n, rowStart, rowLine, stray) {
+        if (stray >= 0) {
+            const { line, column } = this.locate(rowStart, rowLine, stray);
+            this.issues.add('stray-quote', 'warning', line, column, 'quote inside an unquoted field or after a closing quote; kept as text');
+        }
+        for (let f = base; f < base + n; f++) {
+            const fieldFlags = flags[f];
+            if (fieldFlags === 0 || fieldFlags === FieldFlag.QUOTED)
+                continue;
+            if ((fieldFlags & FieldFlag.NON_ASCII) !== 0) {
+                const bad = findInvalidUtf8(this.buf, starts[f], ends[f]);
+                if (bad >= 0) {
+                    flags[f] = fieldFlags | FieldFlag.INVALID_UTF8;
+                    const { line, column } = this.locate(rowStart, rowLine, bad);
+                    this.issues.add('invalid-utf8', 'error', line, column, 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+                }
+            }
+            if ((fieldFlags & FieldFlag.ESCAPED) !== 0)
+                ends[f] = this.unescape(starts[f], ends[f], fieldFlags);
+        }
+    }
+    /**
+     * Rewrites `buf[start, end)` in place without its quoting and returns the new end. The range
+     * starts at the opening quote when the field was quoted; `""` inside quotes is one quote, and
+     * after the closing quote every byte (quotes included) is literal.
+     */
+    unescape(start, end, fieldFlags) {
+        const buf = this.buf;
+        let inQuotes = (fieldFlags & FieldFlag.QUOTED) !== 0;
+        let r = inQuotes ? start + 1 : start;
+        let w = start;
+        while (r < end) {
+            const c = buf[r];
+            if (inQuotes && c === csv_reader_QUOTE) {
+                if (r + 1 < end && buf[r + 1] === csv_reader_QUOTE) {
+                    buf[w++] = csv_reader_QUOTE;
+                    r += 2;
+                }
+                else {
+                    inQuotes = false;
+                    r++;
+                }
+                continue;
+            }
+            buf[w++] = c;
+            r++;
+        }
+        return w;
+    }
+    /** Physical line and column of byte `at` of the row that starts at `rowStart` on line `rowLine`. */
+    locate(rowStart, rowLine, at) {
+        const buf = this.buf;
+        let line = rowLine;
+        let lineStart = rowStart;
+        for (let i = rowStart; i < at; i++) {
+            const c = buf[i];
+            if (c === csv_reader_LF || (c === csv_reader_CR && buf[i + 1] !== csv_reader_LF)) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return { line, column: charColumn(buf, lineStart, at) };
+    }
+}
+/** Where the row `buf[rowStart, rowEnd)` ends before its line terminator. */
+function lineEnd(buf, rowStart, rowEnd) {
+    let end = rowEnd;
+    while (end > rowStart && (buf[end - 1] === csv_reader_LF || buf[end - 1] === csv_reader_CR))
+        end--;
+    return end;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/jsonl-reader.ts
+
+
+
+const jsonl_reader_LF = 10;
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder();
+/**
+ * JSON Lines reader producing the same `RecordBatch` as the CSV reader: one row per line that
+ * holds a JSON object. Columns are the union of top-level keys in first-seen order, growing as
+ * later batches meet new keys. Values become bytes: strings as UTF-8 (flag QUOTED), numbers as
+ * `String(n)`, booleans as `true`/`false` (flag BOOLEAN), objects and arrays as JSON text (flag
+ * NESTED), and null or a missing key as an empty field with flag NULL. Blank lines are skipped;
+ * a line that is not a JSON object is reported and skipped.
+ */
+class JsonlReader {
+    issues;
+    batchSize;
+    stopAt;
+    batch;
+    names = [];
+    index = new Map();
+    pending = [];
+    pendingLines = [];
+    lineEnds = [];
+    buf = new Uint8Array(1 << 16);
+    len = 0;
+    pos = 0;
+    consumed = 0;
+    line;
+    eof = false;
+    finished = false;
+    stopped = false;
+    bomChecked = false;
+    out = new Uint8Array(1 << 16);
+    constructor(options = {}) {
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.stopAt = options.stopAt ?? -1;
+        this.line = options.firstLine ?? 1;
+        this.issues = new IssueLog(options.file, options.maxErrors ?? 100);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+    }
+    get columns() {
+        return this.names;
+    }
+    write(chunk) {
+        if (this.eof)
+            throw new Error('JsonlReader.write after end');
+        if (this.stopped || chunk.length === 0)
+            return;
+        if (this.pos > 0) {
+            this.buf.copyWithin(0, this.pos, this.len);
+            this.len -= this.pos;
+            this.consumed += this.pos;
+            this.pos = 0;
+        }
+        if (this.len + chunk.length > this.buf.length) {
+            let size = this.buf.length * 2;
+            while (size < this.len + chunk.length)
+                size *= 2;
+            const grown = new Uint8Array(size);
+            grown.set(this.buf.subarray(0, this.len));
+            this.buf = grown;
+        }
+        this.buf.set(chunk, this.len);
+        this.len += chunk.length;
+    }
+    end() {
+        this.eof = true;
+    }
+    /** Same contract as `CsvReader.next`: the previous batch becomes invalid. */
+    next() {
+        if (this.finished)
+            return null;
+        this.readLines();
+        const done = this.stopped || (this.eof && this.pos >= this.len);
+        if (this.pending.length < this.batchSize && !done)
+            return null;
+        if (done)
+            this.finished = true;
+        if (this.pending.length === 0)
+            return null;
+        this.fill();
+        return this.batch;
+    }
+    /** Reads a whole source; each yielded batch is valid until the next iteration. */
+    batches(source) {
+        return pushBatches(this, source);
+    }
+    /** True once the reader reached its stop point (a shard's end) and takes no more bytes. */
+    get hasStopped() {
+        return this.stopped;
+    }
+    /** Parses complete lines until the batch has `batchSize` objects or the input runs out. */
+    readLines() {
+        const buf = this.buf;
+        if (!this.bomChecked) {
+            if (this.len < 3 && !this.eof)
+                return;
+            this.bomChecked = true;
+            if (this.len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                this.pos = 3;
+        }
+        const data = buf.subarray(0, this.len);
+        while (this.pending.length < this.batchSize && this.pos < this.len) {
+            // Find the lines of one block, then decode the block at once: a decoder call per line
+            // would cost more than the JSON parsing.
+            const blockStart = this.pos;
+            const firstLine = this.line;
+            const ends = this.lineEnds;
+            ends.length = 0;
+            let at = blockStart;
+            while (ends.length < this.batchSize - this.pending.length && at < this.len) {
+                if (this.stopAt >= 0 && this.consumed + at >= this.stopAt) {
+                    this.stopped = true;
+                    break;
+                }
+                let end = data.indexOf(jsonl_reader_LF, at);
+                if (end < 0) {
+                    if (!this.eof)
+                        break;
+                    end = this.len;
+                }
+                ends.push(end);
+                at = end + 1;
+            }
+            if (ends.length === 0)
+                return;
+            this.pos = Math.min(at, this.len);
+            this.line += ends.length;
+            this.readBlock(blockStart, ends, firstLine);
+            if (this.stopped)
+                return;
+        }
+    }
+    /** Reads the lines that start at `start` and end (before LF) at each of `ends`. */
+    readBlock(start, ends, firstLine) {
+        const blockEnd = ends[ends.length - 1];
+        let text;
+        try {
+            text = fatalDecoder.decode(this.buf.subarray(start, blockEnd));
+        }
+        catch {
+            // Somewhere in the block is invalid UTF-8: decode line by line to report each one.
+            text = undefined;
+        }
+        let lineStart = start;
+        let from = 0;
+        for (let k = 0; k < ends.length; k++) {
+            const end = ends[k];
+            const line = firstLine + k;
+            let lineText;
+            if (text !== undefined) {
+                const lf = k === ends.length - 1 ? text.length : text.indexOf('\n', from);
+                lineText = text.slice(from, lf);
+                from = lf + 1;
+            }
+            else
+                lineText = this.decodeLine(lineStart, end, line);
+            lineStart = end + 1;
+            if (lineText.endsWith('\r'))
+                lineText = lineText.slice(0, -1);
+            this.readLine(lineText, line);
+        }
+    }
+    decodeLine(start, end, line) {
+        const bytes = this.buf.subarray(start, end);
+        const bad = findInvalidUtf8(this.buf, start, end);
+        if (bad < 0)
+            return lenientDecoder.decode(bytes);
+        this.issues.add('invalid-utf8', 'error', line, charColumn(this.buf, start, bad), 'invalid UTF-8 byte sequence; replaced with U+FFFD');
+        return lenientDecoder.decode(bytes);
+    }
+    readLine(text, line) {
+        if (text.trim() === '')
+            return;
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            const at = /position (\d+)/.exec(message);
+            const column = at ? Number(at[1]) + 1 : 1;
+            const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+            this.issues.add('bad-json', 'error', line, column, `invalid JSON (${reason.slice(0, 120)}); line skipped`);
+            return;
+        }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+            this.issues.add('not-an-object', 'error', line, 1, `expected a JSON object, found ${kind}; line skipped`);
+            return;
+        }
+        this.pending.push(value);
+        this.pendingLines.push(line);
+    }
+    /** Writes the pending objects into the batch as byte ranges. */
+    fill() {
+        const rows = this.pending;
+        for (const row of rows) {
+            for (const key in row) {
+                if (!this.index.has(key)) {
+                    this.index.set(key, this.names.length);
+                    this.names.push(key);
+                }
+            }
+        }
+        const cc = this.names.length;
+        const cells = rows.length * cc;
+        const batch = this.batch;
+        if (batch.starts.length < cells) {
+            batch.starts = new Int32Array(cells);
+            batch.ends = new Int32Array(cells);
+            batch.flags = new Uint8Array(cells);
+        }
+        if (batch.lines.length < rows.length)
+            batch.lines = new Int32Array(this.batchSize);
+        const { starts, ends, flags } = batch;
+        flags.fill(FieldFlag.NULL, 0, cells);
+        starts.fill(0, 0, cells);
+        ends.fill(0, 0, cells);
+        let w = 0;
+        for (let r = 0; r < rows.length; r++) {
+            const row = rows[r];
+            const base = r * cc;
+            for (const key in row) {
+                const k = base + this.index.get(key);
+                const value = row[key];
+                let text;
+                let flag;
+                if (value === null)
+                    continue;
+                if (typeof value === 'string') {
+                    text = value;
+                    flag = FieldFlag.QUOTED;
+                }
+                else if (typeof value === 'number') {
+                    text = String(value);
+                    flag = 0;
+                }
+                else if (typeof value === 'boolean') {
+                    text = value ? 'true' : 'false';
+                    flag = FieldFlag.BOOLEAN;
+                }
+                else {
+                    text = JSON.stringify(value);
+                    flag = FieldFlag.NESTED;
+                }
+                if (w + text.length * 3 > this.out.length)
+                    this.growOut(w + text.length * 3);
+                const written = writeUtf8(text, this.out, w);
+                if (written !== text.length)
+                    flag |= FieldFlag.NON_ASCII;
+                starts[k] = w;
+                ends[k] = w + written;
+                flags[k] = flag;
+                w += written;
+            }
+            batch.lines[r] = this.pendingLines[r];
+        }
+        batch.columns = this.names.slice();
+        batch.columnCount = cc;
+        batch.rowCount = rows.length;
+        batch.bytes = this.out;
+        rows.length = 0;
+        this.pendingLines.length = 0;
+    }
+    growOut(min) {
+        let size = this.out.length * 2;
+        while (size < min)
+            size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(this.out);
+        this.out = grown;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(5587);
+// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/metadata.js + 1 modules
+var src_metadata = __webpack_require__(2050);
+// EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/index.js + 16 modules
+var src = __webpack_require__(4345);
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
+
+
+/**
+ * Writes decoded Parquet values into a `RecordBatch` as the text the CSV and JSON Lines readers
+ * would give the same value, so consumers need no Parquet-specific path: numbers and BigInts as
+ * `String(x)` (which `RecordBatch.number` reads back exactly), strings as UTF-8 with flag QUOTED
+ * (so `"NA"` stays text), booleans as `true`/`false` with flag BOOLEAN, dates as ISO 8601,
+ * binary as base64 with flag QUOTED, structs, lists and maps as JSON with flag NESTED, and null
+ * as an empty field with flag NULL.
+ */
+class BatchEncoder {
+    batch;
+    out = new Uint8Array(1 << 16);
+    w = 0;
+    columnCount = 0;
+    constructor(batch) {
+        this.batch = batch;
+    }
+    /** Starts a batch of `rowCount` rows whose first row is row `firstRow` (0-based) of the file. */
+    begin(columns, firstRow, rowCount) {
+        const batch = this.batch;
+        const cells = rowCount * columns.length;
+        if (batch.starts.length < cells) {
+            batch.starts = new Int32Array(cells);
+            batch.ends = new Int32Array(cells);
+            batch.flags = new Uint8Array(cells);
+        }
+        if (batch.lines.length < rowCount)
+            batch.lines = new Int32Array(rowCount);
+        for (let r = 0; r < rowCount; r++)
+            batch.lines[r] = firstRow + r + 1;
+        batch.columns = columns;
+        batch.columnCount = columns.length;
+        batch.rowCount = rowCount;
+        this.columnCount = columns.length;
+        this.w = 0;
+    }
+    /** Writes column `col` of the batch's rows `[from, to)` (absolute) from `slices`, which cover them in order. */
+    column(col, slices, from) {
+        const rowCount = this.batch.rowCount;
+        let row = 0;
+        for (const slice of slices) {
+            if (slice.rowEnd <= from + row)
+                continue;
+            if (row === rowCount)
+                break;
+            const offset = from + row - slice.rowStart;
+            const take = Math.min(rowCount - row, slice.rowEnd - (from + row));
+            this.values(col, row, slice.data, offset, take);
+            row += take;
+        }
+        if (row < rowCount)
+            throw new Error(`column ${this.batch.columns[col]} has fewer values than the row group has rows`);
+    }
+    /** Hands the filled byte buffer to the batch. */
+    finish() {
+        this.batch.bytes = this.out;
+    }
+    values(col, row, data, offset, count) {
+        const cc = this.columnCount;
+        const { starts, ends, flags } = this.batch;
+        if (!Array.isArray(data)) {
+            // Typed arrays hold numbers or BigInts only: their text is ASCII and never null.
+            for (let i = 0, k = row * cc + col; i < count; i++, k += cc) {
+                const text = String(data[offset + i]);
+                this.ensure(text.length);
+                starts[k] = this.w;
+                this.w = writeAscii(text, this.out, this.w);
+                ends[k] = this.w;
+                flags[k] = 0;
+            }
+            return;
+        }
+        for (let i = 0, k = row * cc + col; i < count; i++, k += cc)
+            this.value(data[offset + i], k);
+    }
+    value(value, k) {
+        const { starts, ends, flags } = this.batch;
+        let text;
+        let flag;
+        switch (typeof value) {
+            case 'number':
+            case 'bigint':
+                text = String(value);
+                this.ensure(text.length);
+                starts[k] = this.w;
+                this.w = writeAscii(text, this.out, this.w);
+                ends[k] = this.w;
+                flags[k] = 0;
+                return;
+            case 'string':
+                text = value;
+                flag = FieldFlag.QUOTED;
+                break;
+            case 'boolean':
+                text = value ? 'true' : 'false';
+                flag = FieldFlag.BOOLEAN;
+                break;
+            case 'undefined':
+                starts[k] = ends[k] = this.w;
+                flags[k] = FieldFlag.NULL;
+                return;
+            default:
+                if (value === null) {
+                    starts[k] = ends[k] = this.w;
+                    flags[k] = FieldFlag.NULL;
+                    return;
+                }
+                if (value instanceof Date) {
+                    const valid = !Number.isNaN(value.getTime());
+                    text = valid ? value.toISOString() : String(value);
+                    flag = valid ? 0 : FieldFlag.QUOTED;
+                }
+                else if (value instanceof Uint8Array) {
+                    text = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+                    flag = FieldFlag.QUOTED;
+                }
+                else {
+                    text = JSON.stringify(value, jsonSafe);
+                    flag = FieldFlag.NESTED;
+                }
+        }
+        this.ensure(text.length * 3);
+        const at = this.w;
+        const written = writeUtf8(text, this.out, at);
+        if (written !== text.length)
+            flag |= FieldFlag.NON_ASCII;
+        starts[k] = at;
+        ends[k] = at + written;
+        flags[k] = flag;
+        this.w = at + written;
+    }
+    ensure(extra) {
+        const min = this.w + extra;
+        if (min <= this.out.length)
+            return;
+        let size = this.out.length * 2;
+        while (size < min)
+            size *= 2;
+        const grown = new Uint8Array(size);
+        grown.set(this.out.subarray(0, this.w));
+        this.out = grown;
+    }
+}
+/** JSON for values JSON.stringify refuses or mangles: BigInts and bytes (dates become ISO via toJSON). */
+function jsonSafe(_key, value) {
+    // Beyond 2^53 a JSON number would silently round: keep the exact digits as a string instead.
+    if (typeof value === 'bigint')
+        return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+    if (value instanceof Uint8Array)
+        return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+    return value;
+}
+function writeAscii(text, out, at) {
+    for (let i = 0; i < text.length; i++)
+        out[at + i] = text.charCodeAt(i);
+    return at + text.length;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet/file-buffer.ts
+/**
+ * The `AsyncBuffer` hyparquet reads through: each `slice` is one positioned read of exactly the
+ * requested range, so only the footer and the column chunks hyparquet asks for ever leave the disk.
+ */
+function fileAsyncBuffer(handle, byteLength) {
+    return {
+        byteLength,
+        async slice(start, end = byteLength) {
+            const from = Math.max(0, start);
+            const to = Math.min(byteLength, end);
+            const out = new Uint8Array(Math.max(0, to - from));
+            let filled = 0;
+            while (filled < out.length) {
+                const { bytesRead } = await handle.read(out, filled, out.length - filled, from + filled);
+                // The file shrank under us: a short buffer would decode as garbage further on.
+                if (bytesRead === 0)
+                    throw new Error(`unexpected end of file at byte ${from + filled} of ${byteLength}`);
+                filled += bytesRead;
+            }
+            return out.buffer;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/parquet-reader.ts
+
+
+
+
+
+
+
+
+/** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
+const NO_BYTES = {
+    [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
+};
+/**
+ * The row groups of shard `index/count`: a contiguous run, the groups whose middle row `m`
+ * satisfies `floor(m * count / total) = index - 1`. Every group has one middle, so shards 1..n
+ * read every row exactly once, in file order, with about `total / count` rows each (n equal
+ * groups go one to a shard); a file with fewer groups than shards leaves some shards empty.
+ */
+function parquetShardGroups(groupRows, index, count) {
+    const total = groupRows.reduce((sum, rows) => sum + rows, 0);
+    const groups = [];
+    let first = 0;
+    for (let g = 0; g < groupRows.length; g++) {
+        const rows = groupRows[g];
+        // Twice the middle row, to stay in integers.
+        const shard = total === 0 ? 0 : Math.floor(((2 * first + rows) * count) / (2 * total));
+        if (shard === index - 1)
+            groups.push(g);
+        first += rows;
+    }
+    return groups;
+}
+/**
+ * Reads a Parquet file into the same `RecordBatch`es as the CSV and JSON Lines readers (values
+ * as text: see `BatchEncoder`). Parquet is random access, so the reader reads the file itself,
+ * one row group at a time through positioned reads of the byte ranges hyparquet asks for:
+ * memory holds one decoded row group, never the file. hyparquet decodes whole pages, so reading
+ * a row group in smaller row ranges would decode its pages again for every range; instead the
+ * decoded group is cut into batches of `batchSize` rows. `RecordBatch.line(r)` is the 1-based
+ * row number in the file. Decoding problems (corrupt data, unsupported codec or encoding) stop
+ * the read with a `UserError` naming the file; `issues` stays empty.
+ */
+class ParquetReader {
+    file;
+    metadata;
+    issues;
+    columns;
+    /** Rows this reader yields (its shard's row groups). */
+    rowCount;
+    batchSize;
+    groups;
+    batch;
+    constructor(file, metadata, options = {}) {
+        this.file = file;
+        this.metadata = metadata;
+        this.batchSize = Math.max(1, options.batchSize ?? 16384);
+        this.issues = new IssueLog(file, 0);
+        this.batch = new RecordBatch(new NullTokens(options.nullValues));
+        const layout = layoutOf(metadata);
+        this.columns = layout.columns;
+        const shard = options.shard ?? { index: 1, count: 1 };
+        this.groups = parquetShardGroups(layout.groupRows, shard.index, shard.count);
+        this.rowCount = this.groups.reduce((sum, g) => sum + layout.groupRows[g], 0);
+    }
+    /** Parquet cannot be pushed as a byte stream: use `batches`, which reads the file itself. */
+    write(_chunk) {
+        throw new Error('ParquetReader reads its file itself: iterate batches() instead of writing bytes');
+    }
+    end() { }
+    /** Always null: batches come only from `batches`. */
+    next() {
+        return null;
+    }
+    /**
+     * The shard's rows as batches, each valid until the next iteration. `source` exists for the
+     * `BatchReader` signature and is ignored (`openReader` passes an empty one).
+     */
+    async *batches(_source) {
+        const handle = await openFile(this.file);
+        try {
+            const buffer = fileAsyncBuffer(handle, (await handle.stat()).size);
+            const encoder = new BatchEncoder(this.batch);
+            const starts = groupStarts(this.metadata);
+            for (const g of this.groups) {
+                const groupStart = starts[g];
+                const groupEnd = groupStart + Number(this.metadata.row_groups[g].num_rows);
+                const slices = await this.readGroup(buffer, g, groupStart, groupEnd);
+                for (let from = groupStart; from < groupEnd; from += this.batchSize) {
+                    const rows = Math.min(this.batchSize, groupEnd - from);
+                    encoder.begin(this.columns, from, rows);
+                    try {
+                        for (let col = 0; col < this.columns.length; col++)
+                            encoder.column(col, slices[col], from);
+                    }
+                    catch (error) {
+                        throw this.failure(g, error);
+                    }
+                    encoder.finish();
+                    yield this.batch;
+                }
+            }
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    /** Decodes every column of row group `g`, as slices per column in row order. */
+    async readGroup(buffer, g, rowStart, rowEnd) {
+        const index = new Map(this.columns.map((name, col) => [name, col]));
+        const slices = this.columns.map(() => []);
+        try {
+            await (0,read/* parquetRead */.bA)({
+                file: buffer,
+                metadata: this.metadata,
+                compressors: src/* compressors */.Vm,
+                rowStart,
+                rowEnd,
+                onChunk: ({ columnName, columnData, rowStart: start, rowEnd: end }) => {
+                    const col = index.get(columnName);
+                    if (col !== undefined)
+                        slices[col].push({ data: columnData, rowStart: start, rowEnd: end });
+                },
+            });
+        }
+        catch (error) {
+            throw this.failure(g, error);
+        }
+        for (const list of slices)
+            list.sort((a, b) => a.rowStart - b.rowStart);
+        return slices;
+    }
+    failure(g, error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new errors_UserError(`cannot read Parquet row group ${g + 1} of ${this.metadata.row_groups.length}: ${reason}`, {
+            file: this.file,
+        });
+    }
+}
+/** Reads the footer of a Parquet file; a file that is not Parquet or is truncated is a `UserError`. */
+async function readParquetMetadata(path) {
+    const handle = await openFile(path);
+    try {
+        return await (0,src_metadata/* parquetMetadataAsync */.Ei)(fileAsyncBuffer(handle, (await handle.stat()).size));
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors_UserError(`not a readable Parquet file (${reason})`, { file: path });
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The file's columns, row count and row-group sizes, from its footer. */
+async function readParquetLayout(path) {
+    return layoutOf(await readParquetMetadata(path));
+}
+/** A reader over shard `options.shard` (default all) of a Parquet file, after reading its footer. */
+async function openParquetReader(path, options = {}) {
+    return new ParquetReader(path, await readParquetMetadata(path), options);
+}
+function layoutOf(metadata) {
+    return {
+        columns: (0,src_metadata/* parquetSchema */.YR)(metadata).children.map((child) => child.element.name),
+        rowCount: Number(metadata.num_rows),
+        groupRows: metadata.row_groups.map((group) => Number(group.num_rows)),
+    };
+}
+function groupStarts(metadata) {
+    const starts = [];
+    let at = 0;
+    for (const group of metadata.row_groups) {
+        starts.push(at);
+        at += Number(group.num_rows);
+    }
+    return starts;
+}
+async function openFile(path) {
+    return (0,promises_.open)(path, 'r').catch((error) => {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
+
+
+
+
+
+
+
+const CHUNK = 1 << 20;
+/**
+ * Bytes of a file as chunks. The chunk buffer is reused: each chunk is valid until the next is
+ * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
+ * read whole; byte ranges of a gzip file are refused.
+ */
+async function* openDataSource(path, options = {}) {
+    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+    try {
+        const buffer = new Uint8Array(CHUNK);
+        const magic = await handle.read(buffer, 0, 2, 0);
+        if (magic.bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b) {
+            if ((options.start ?? 0) > 0 || options.end !== undefined) {
+                throw new errors_UserError('a gzip file cannot be read by byte ranges (shards); decompress it first', { file: path });
+            }
+            yield* gunzip(path);
+            return;
+        }
+        let position = options.start ?? 0;
+        const end = options.end ?? Infinity;
+        while (position < end) {
+            const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - position), position);
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function* gunzip(path) {
+    const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: CHUNK }).pipe((0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK }));
+    try {
+        for await (const chunk of stream)
+            yield chunk;
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot decompress gzip data: ${error.message}`, { file: path });
+    }
+}
+/** The format a file name implies (`.tsv`, `.jsonl`/`.ndjson`, `.parquet`, anything else CSV), ignoring `.gz`. */
+function source_formatOf(path) {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.parquet'))
+        return 'parquet';
+    const name = lower.replace(/\.gz$/, '');
+    if (name.endsWith('.tsv') || name.endsWith('.tab'))
+        return 'tsv';
+    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
+        return 'jsonl';
+    return 'csv';
+}
+/**
+ * A reader for the file's format and the bytes to feed it: `for await (const b of reader.batches(source))`.
+ * Parquet shards are runs of row groups (see `parquetShardGroups`), and its source is empty: the
+ * Parquet reader reads the byte ranges it needs itself.
+ */
+async function openReader(path, options = {}) {
+    const format = options.format ?? source_formatOf(path);
+    const shard = options.shard ?? { index: 1, count: 1 };
+    if (format === 'jsonl')
+        return openJsonlShard(path, shard, options.jsonl);
+    if (format === 'parquet')
+        return { reader: await openParquetReader(path, { ...options.parquet, shard }), source: NO_BYTES };
+    const csv = format === 'tsv' ? { delimiter: '\t', ...options.csv } : options.csv;
+    return openCsvShard(path, shard, csv);
+}
+/**
+ * A reader over the rows of shard `i/n` of a CSV file and the bytes to feed it: the rows that
+ * start in the shard's row-aligned byte range, with the header's column names and true line
+ * numbers. Shards 1..n together read every row exactly once.
+ */
+async function openCsvShard(path, shard, options = {}) {
+    const size = await refuseGzipShards(path, shard);
+    const { start, end } = shardRange(size, shard.index, shard.count);
+    const scan = {
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+        header: options.header ?? true,
+    };
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
+    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
+    const readerOptions = { file: path, ...options, stopAt };
+    if (shard.index > 1) {
+        Object.assign(readerOptions, {
+            columns: await readCsvColumns(path, options),
+            firstLine: begin.line,
+            stripBom: false,
+        });
+    }
+    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
+}
+/** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
+async function openJsonlShard(path, shard, options = {}) {
+    const size = await refuseGzipShards(path, shard);
+    const { start, end } = shardRange(size, shard.index, shard.count);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
+    const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
+    const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
+    return { reader, source: openDataSource(path, { start: begin.offset }) };
+}
+/** The column names a `CsvReader` with these options gives the file, reading only its first row. */
+async function readCsvColumns(path, options = {}) {
+    const { stopAt: _stopAt, columns: _columns, ...rest } = options;
+    const reader = new CsvReader({ ...rest, batchSize: 1 });
+    for await (const chunk of openDataSource(path)) {
+        reader.write(chunk);
+        reader.next();
+        if (reader.columns.length > 0)
+            return reader.columns;
+    }
+    reader.end();
+    reader.next();
+    return reader.columns;
+}
+/** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
+async function isGzipFile(path) {
+    const handle = await (0,promises_.open)(path, 'r').catch((error) => {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    });
+    try {
+        const magic = new Uint8Array(2);
+        const { bytesRead } = await handle.read(magic, 0, 2, 0);
+        return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The file's size, after checking that it can be split: byte ranges of gzip data mean nothing. */
+async function refuseGzipShards(path, shard) {
+    let size;
+    try {
+        size = (await (0,promises_.stat)(path)).size;
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
+            file: path,
+        });
+    }
+    if (shard.count > 1 && (await isGzipFile(path))) {
+        throw new errors_UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
+    }
+    return size;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/row-annotations.ts
+
+/** Whether GitHub can show a line of `path`: plain CSV/TSV/JSON Lines, not gzip or Parquet. */
+function hasAnnotatableLines(path) {
+    return !path.toLowerCase().endsWith('.gz') && formatOf(path) !== 'parquet';
+}
+/** Enough to find the pattern from the diff view; the report holds every example. */
+const MAX_PER_CHECK = 10;
+const MAX_TOTAL = 50;
+/**
+ * Annotations on the first failing rows of a text data file: one per failing value a check kept
+ * (with its line), and one per row the reader could not read cleanly. `file` is the path the
+ * annotations point at, relative to the repository root.
+ */
+function rowAnnotations(section, file) {
+    const groups = [
+        ...section.checks
+            .filter((check) => check.status === 'fail' || check.status === 'warn')
+            .map((c) => checkRows(c, file)),
+        (section.issues ?? []).map((issue) => issueRow(issue, file)),
+    ];
+    const annotations = [];
+    let omitted = 0;
+    for (const group of groups) {
+        const room = Math.max(0, Math.min(MAX_PER_CHECK, MAX_TOTAL - annotations.length));
+        annotations.push(...group.slice(0, room));
+        omitted += Math.max(0, group.length - room);
+    }
+    return { annotations, omitted };
+}
+function checkRows(check, file) {
+    const level = check.status === 'fail' ? 'error' : 'warning';
+    const subject = check.column === undefined ? check.check : `${check.column}: ${check.check}`;
+    return (check.examples ?? []).flatMap(({ line, value }) => line === undefined
+        ? []
+        : [
+            {
+                level,
+                message: `${subject} - value ${JSON.stringify(value)} (${check.message})`,
+                location: { file, line },
+            },
+        ]);
+}
+function issueRow(issue, file) {
+    const warning = issue.message.startsWith('warning:');
+    return {
+        level: warning ? 'warning' : 'error',
+        message: issue.message.replace(/^(error|warning): /, ''),
+        location: { file, line: issue.line, ...(issue.column !== undefined && { column: issue.column }) },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/per-model.ts
+
+const CONCLUSIONS = {
+    pass: 'success',
+    warn: 'neutral',
+    fail: 'failure',
+    skipped: 'skipped',
+};
+function checkConclusion(status) {
+    return CONCLUSIONS[status];
+}
+/**
+ * The part of a merged report that decides one model: its comparison, every data validation (the
+ * data feeds every model), and the reasons about that model or about no model in particular. The
+ * verdict is the worst of those reasons; the summary is the deciding reasons' messages.
+ */
+function reportForModel(report, model) {
+    const reasons = report.verdict.reasons.filter((reason) => reason.model === undefined || reason.model === model);
+    const comparisons = (report.comparisons ?? []).filter((section) => section.model === model);
+    const judged = [...reasons.map((reason) => reason.status), ...(report.validations ?? []).map((v) => v.status)];
+    // A report that gives no reasons at all has only its overall verdict to go by.
+    const status = judged.length > 0 ? worstStatus(judged) : report.verdict.status;
+    const deciding = reasons.filter((reason) => reason.status === status && status !== 'pass');
+    const summary = deciding.length > 0 ? deciding.map((reason) => reason.message).join('; ') : report.verdict.summary;
+    const { validations: _validations, comparisons: _comparisons, ...rest } = report;
+    return {
+        ...rest,
+        verdict: { status, summary: Array.from(summary).slice(0, 4096).join(''), reasons },
+        ...(report.validations ? { validations: report.validations } : {}),
+        ...(comparisons.length > 0 ? { comparisons } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
+/** Every default of `mlgate.yml`, in one place (the schema descriptions quote them). */
+const CONFIG_DEFAULTS = {
+    confidence: 0.95,
+    bootstrap: { resamples: 1000, seed: 42 },
+    onMissingBaseline: 'pass',
+    significance: 'regression',
+    sliceMinSize: 30,
+    stages: ['staging', 'production'],
+    report: { comment: true, check: true, summary: true },
+};
+
+;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8009);
+;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
+
+
+/** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
+const MAX_ALIAS_COUNT = 100;
+/** Parses one YAML document (YAML 1.2 core schema); syntax errors become `UserError`s at `file:line:column`. */
+function parseYaml(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+    const [syntaxError] = doc.errors;
+    if (syntaxError) {
+        const position = syntaxError.linePos?.[0];
+        throw new errors_UserError(firstLine(syntaxError.message), {
+            file,
+            ...(position ? { line: position.line, column: position.col } : {}),
+        });
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`, { file });
+    }
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col, offset };
+    };
+    return {
+        data,
+        locate(path, key) {
+            let node = doc.contents;
+            let found = node;
+            for (const segment of path) {
+                if ((0,dist/* isMap */.jh)(node)) {
+                    const pair = node.items.find((item) => keyText(item.key) === String(segment));
+                    if (!pair)
+                        break;
+                    found = pair.value ?? pair.key;
+                    node = pair.value;
+                }
+                else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+                    node = node.items[segment];
+                    found = node;
+                }
+                else {
+                    break;
+                }
+            }
+            if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => keyText(item.key) === key);
+                const start = rangeStart(pair?.key);
+                if (start !== undefined)
+                    return position(start);
+            }
+            const start = rangeStart(found);
+            return start === undefined ? undefined : position(start);
+        },
+    };
+}
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
+}
+/** `yaml`'s pretty messages repeat the position and quote the source on further lines. */
+function firstLine(message) {
+    const [first = message] = message.split('\n');
+    return first.replace(/ at line \d+, column \d+:?\s*$/, '');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
+
+
+
+
+
+
+/** The `mlgate.yml` JSON Schema, published for editor completion. */
+const configJsonSchema = config_schema_namespaceObject;
+const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
+/**
+ * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
+ * `UserError` at `file:line:column` with the key path, e.g.
+ * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
+ */
+function loadConfig(text, file) {
+    const source = parseYaml(text, file);
+    if (source.data === null || source.data === undefined) {
+        throw new errors_UserError('is empty; it must start with "version: 1"', { file });
+    }
+    const problems = validateConfig(source.data);
+    if (problems.length > 0)
+        throw firstInFile(problems, source, file);
+    const raw = source.data;
+    checkBounds(raw, source, file);
+    checkSignificance(raw, source, file);
+    checkModelOutputs(raw, source, file);
+    return withDefaults(raw);
+}
+/** The problem written first in the file, so fixing errors top to bottom works. */
+function firstInFile(problems, source, file) {
+    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
+    const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
+    const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
+    if (!first)
+        throw new Error('firstInFile needs at least one problem');
+    return locatedError(first.problem.message, file, first.at, formatKeyPath(first.problem.path));
+}
+function checkBounds(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+            const path = ['gate', 'metrics', name];
+            throw locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), formatKeyPath(path));
+        }
+    }
+}
+/** `require_significance` is the older spelling of `significance`; the two must not disagree. */
+function checkSignificance(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.require_significance === undefined || rule.significance === undefined)
+            continue;
+        if (rule.significance === legacySignificance(rule.require_significance))
+            continue;
+        const path = ['gate', 'metrics', name];
+        throw locatedError(`require_significance: ${rule.require_significance} contradicts significance: ${rule.significance}; keep only significance`, file, source.locate(path, 'require_significance'), formatKeyPath(path));
+    }
+}
+function legacySignificance(required) {
+    return required ? 'regression' : 'none';
+}
+/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
+function checkModelOutputs(raw, source, file) {
+    for (const [name, model] of Object.entries(raw.models ?? {})) {
+        if (model.metrics === undefined && model.predictions === undefined) {
+            const path = ['models', name];
+            throw locatedError('give "metrics", "predictions" or both', file, source.locate(path), formatKeyPath(path));
+        }
+    }
+}
+/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
+function locatedError(message, file, at, path) {
+    return new errors_UserError(message, {
+        file,
+        ...(at ? { line: at.line, column: at.column } : {}),
+        ...(path ? { path } : {}),
+    });
+}
+function withDefaults(raw) {
+    const gate = raw.gate ?? {};
+    const slices = gate.slices;
+    const significance = gate.significance ?? CONFIG_DEFAULTS.significance;
+    return {
+        version: 1,
+        models: mapValues(raw.models ?? {}, modelConfig),
+        data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
+        gate: {
+            confidence: gate.confidence ?? CONFIG_DEFAULTS.confidence,
+            significance,
+            bootstrap: {
+                resamples: gate.bootstrap?.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples,
+                seed: gate.bootstrap?.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
+            },
+            onMissingBaseline: gate.on_missing_baseline ?? CONFIG_DEFAULTS.onMissingBaseline,
+            require: [...(gate.require ?? [])],
+            metrics: mapValues(gate.metrics ?? {}, (rule) => metricRule(rule, significance)),
+            ...(slices
+                ? {
+                    slices: {
+                        columns: [...slices.columns],
+                        minSize: slices.min_size ?? CONFIG_DEFAULTS.sliceMinSize,
+                        ...optional('maxRegression', slices.max_regression, parseTolerance),
+                        ...optional('significance', slices.significance, (mode) => mode),
+                        metrics: mapValues(slices.metrics ?? {}, (rule) => ({
+                            maxRegression: parseTolerance(rule.max_regression),
+                            ...optional('significance', rule.significance, (mode) => mode),
+                        })),
+                    },
+                }
+                : {}),
+        },
+        registry: { stages: [...(raw.registry?.stages ?? CONFIG_DEFAULTS.stages)] },
+        report: { ...CONFIG_DEFAULTS.report, ...raw.report },
+    };
+}
+function modelConfig(raw) {
+    return {
+        metrics: list(raw.metrics),
+        ...optional('predictions', raw.predictions, (path) => path),
+        params: list(raw.params),
+        ...optional('train', raw.train, trainConfig),
+        predictionsFormat: {
+            ...optional('task', raw.task, (task) => task),
+            ...optional('positiveClass', raw.positive_class, (positive) => positive),
+            ...optional('scoreType', raw.score_type, (type) => type),
+            ...optional('columns', raw.columns, ({ class_scores, ...names }) => ({
+                ...names,
+                ...optional('classScores', class_scores, (prefix) => prefix),
+            })),
+        },
+    };
+}
+function trainConfig(raw) {
+    return {
+        command: raw.command,
+        deps: [...(raw.deps ?? [])],
+        outs: [...(raw.outs ?? [])],
+        params: [...(raw.params ?? [])],
+        metrics: [...(raw.metrics ?? [])],
+    };
+}
+function metricRule(raw, gateDefault) {
+    const legacy = raw.require_significance === undefined ? undefined : legacySignificance(raw.require_significance);
+    return {
+        ...optional('direction', raw.direction, (direction) => direction),
+        ...optional('min', raw.min, (min) => min),
+        ...optional('max', raw.max, (max) => max),
+        ...optional('maxRegression', raw.max_regression, parseTolerance),
+        significance: raw.significance ?? legacy ?? gateDefault,
+    };
+}
+/** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
+function parseTolerance(raw) {
+    if (typeof raw === 'number')
+        return { kind: 'absolute', value: raw };
+    return { kind: 'relative', value: Number(raw.slice(0, -1)) / 100 };
+}
+function list(value) {
+    if (value === undefined)
+        return [];
+    return typeof value === 'string' ? [value] : [...value];
+}
+function optional(key, value, convert) {
+    return value === undefined ? {} : { [key]: convert(value) };
+}
+function mapValues(record, convert) {
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, convert(value)]));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/read.ts
+
+
+
+
+const DEFAULT_CONFIG_FILE = 'mlgate.yml';
+/** A configuration file is small; anything larger is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Reads and loads `mlgate.yml` (or `path`); every problem is a `UserError` naming the file. */
+async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
+    return (await readConfigSource(path)).config;
+}
+async function readConfigSource(path = DEFAULT_CONFIG_FILE) {
+    const text = await readTextFile(path, MAX_CONFIG_BYTES);
+    const config = loadConfig(text, path);
+    return {
+        config,
+        errorAt(keyPath, message) {
+            const parent = keyPath.slice(0, -1);
+            const key = keyPath[keyPath.length - 1];
+            const at = parseYaml(text, path).locate(parent, typeof key === 'string' ? key : undefined);
+            return locatedError(message, path, at, formatKeyPath(keyPath));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
+/**
+ * Making untrusted text inert in GitHub-flavoured Markdown. Anything that comes from a pull request
+ * (file, metric, column and branch names, error text, data values) goes through one of these before
+ * it reaches a comment, check run or job summary: the result renders as the literal text, with no
+ * formatting, link, image, HTML, mention, issue reference or emoji.
+ */
+/** Zero-width space as an entity: visible in the source, invisible when rendered (Dependabot's trick). */
+const BREAK = '&#8203;';
+// Trojan-source characters (CVE-2021-42574): they reorder how the text around them is displayed.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls except tab and newline, DEL, C1 controls and the BOM / zero-width no-break space.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * In one pass, so inserted entities are never matched again: characters GitHub links after
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
+ */
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
+const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
+/**
+ * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
+ * and removes control and bidirectional-override characters. Safe for terminals as well.
+ */
+function sanitizeText(value) {
+    return String(value)
+        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+        .replace(LONE_SURROGATES, '\uFFFD')
+        .replace(BIDI_CONTROLS, '')
+        .replace(CONTROLS, '');
+}
+/**
+ * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
+ * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
+ */
+function escapeText(value) {
+    const text = sanitizeText(value)
+        .replace(/\t/g, ' ')
+        .replace(/^ +| +$/gm, '');
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
+        const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
+        return linkable ? `${escaped}${BREAK}` : escaped;
+    });
+}
+/**
+ * Inert text inside raw HTML (e.g. `<summary>`), where Markdown is not parsed but GitHub still links
+ * mentions and references. Newlines become spaces.
+ */
+function escapeHtml(value) {
+    const text = sanitizeText(value).replace(/[\n\t]/g, ' ');
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
+}
+/** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
+function tableCell(value, maxChars = 256) {
+    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+}
+/**
+ * An inline code span showing `value` literally: the backtick fence is longer than any run of
+ * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
+ */
+function inlineCode(value, { table = false, maxChars = 256 } = {}) {
+    let text = clipText(sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
+    if (table)
+        text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
+    if (text === '')
+        text = ' ';
+    const fence = '`'.repeat(longestRun(text, '`') + 1);
+    // CommonMark strips one space from each side when both are present, and a backtick next to the
+    // fence would merge with it: padding with a space on both sides avoids both.
+    const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/s.test(text) ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** A fenced code block showing `value` literally; `lang` is reduced to a safe info string. */
+function codeBlock(value, lang = '') {
+    const text = sanitizeText(value);
+    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+    const info = lang.replace(/[^A-Za-z0-9_+.-]/g, '');
+    const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+    return `${fence}${info}\n${body}${fence}`;
+}
+/** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
+function clipText(value, maxChars) {
+    if (value.length <= maxChars)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= maxChars)
+        return value;
+    return points.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
+
+function heading(level, markdown) {
+    return `${'#'.repeat(level)} ${markdown}`;
+}
+/** A GFM table. Every cell must be one line; missing cells are left empty. */
+function table(headers, rows, align = []) {
+    const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
+    const delimiter = headers.map((_, i) => {
+        switch (align[i]) {
+            case 'left':
+                return ':---';
+            case 'center':
+                return ':---:';
+            case 'right':
+                return '---:';
+            default:
+                return '---';
+        }
+    });
+    return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function bulletList(items) {
+    return items.map((item) => `- ${item}`).join('\n');
+}
+/** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
+function details(summary, markdown, { open = false } = {}) {
+    return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/truncate.ts
+/** GitHub rejects comment bodies over 65,536 characters; callers pass a budget with room to spare. */
+const DEFAULT_MAX_MARKDOWN_BYTES = 60_000;
+const defaultTruncationNote = (omitted) => `_… truncated: ${omitted} more line${omitted === 1 ? '' : 's'} not shown_`;
+/**
+ * Cuts Markdown to at most `maxBytes` UTF-8 bytes at a line boundary and appends a note saying how
+ * much was left out. The cut never leaves a code fence or `<details>` open (they are closed) or a
+ * table without rows (its header is dropped); tables are cut between rows.
+ */
+function truncateMarkdown(markdown, maxBytes, note = defaultTruncationNote) {
+    if (utf8Bytes(markdown) <= maxBytes)
+        return markdown;
+    const lines = markdown.split('\n');
+    // prefixBytes[k]: bytes of the first k lines joined by newlines; contentAfter[k]: non-blank lines from k on.
+    const prefixBytes = [0];
+    lines.forEach((line, i) => prefixBytes.push((prefixBytes[i] ?? 0) + utf8Bytes(line) + (i > 0 ? 1 : 0)));
+    const contentAfter = lines.map(() => 0).concat(0);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        contentAfter[i] = (contentAfter[i + 1] ?? 0) + ((lines[i] ?? '').trim() === '' ? 0 : 1);
+    }
+    const blocks = new BlockTracker();
+    let best;
+    for (let kept = 1; kept <= lines.length; kept++) {
+        blocks.advance(lines[kept - 1] ?? '');
+        if ((prefixBytes[kept] ?? 0) > maxBytes)
+            break;
+        if (!blocks.isCleanCut(lines, kept))
+            continue;
+        const tail = ending(blocks, note(contentAfter[kept] ?? 0));
+        if ((prefixBytes[kept] ?? 0) + utf8Bytes(tail) <= maxBytes)
+            best = { kept, tail };
+    }
+    if (best)
+        return lines.slice(0, best.kept).join('\n') + best.tail;
+    return cutFirstLine(lines, contentAfter[1] ?? 0, maxBytes, note);
+}
+/** What follows the kept lines: closers for open blocks, then the note after a blank line. */
+function ending(blocks, noteText) {
+    const parts = [''];
+    if (blocks.fence)
+        parts.push(blocks.fence);
+    if (blocks.details > 0)
+        parts.push('', ...Array.from({ length: blocks.details }, () => '</details>'));
+    parts.push('', noteText);
+    return parts.join('\n');
+}
+/** No whole line fits: show the start of the first line when it is plain text, else just the note. */
+function cutFirstLine(lines, omitted, maxBytes, note) {
+    const noteText = note(omitted);
+    const first = lines[0] ?? '';
+    const blocks = new BlockTracker();
+    blocks.advance(first);
+    const plain = !blocks.fence && blocks.details === 0 && blocks.isCleanCut(lines, 1);
+    const budget = maxBytes - utf8Bytes(noteText) - 2;
+    if (plain && budget > 0) {
+        const start = cutToBytes(first, budget);
+        if (start !== '')
+            return `${start}\n\n${noteText}`;
+    }
+    return cutToBytes(noteText, maxBytes);
+}
+/** Follows which blocks are open line by line: fenced code, `<details>` and GFM tables. */
+class BlockTracker {
+    /** The line that would close the open code fence. */
+    fence;
+    details = 0;
+    /** Body rows of the current table, or -1 outside a table. */
+    tableRows = -1;
+    previous;
+    fenceOpenedOnLastLine = false;
+    advance(line) {
+        const previous = this.previous;
+        this.previous = line;
+        this.fenceOpenedOnLastLine = false;
+        if (this.fence) {
+            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1];
+            if (close && close[0] === this.fence[0] && close.length >= this.fence.length)
+                this.fence = undefined;
+            return;
+        }
+        const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (open?.[1] && !(open[1].startsWith('`') && open[2]?.includes('`'))) {
+            this.fence = open[1];
+            this.fenceOpenedOnLastLine = true;
+            this.tableRows = -1;
+            return;
+        }
+        if (/^ {0,3}</.test(line)) {
+            this.details += (line.match(/<details[\s>]/gi) ?? []).length;
+            this.details = Math.max(0, this.details - (line.match(/<\/details>/gi) ?? []).length);
+        }
+        if (line.trim() === '')
+            this.tableRows = -1;
+        else if (this.tableRows >= 0)
+            this.tableRows++;
+        else if (previous !== undefined && isTableHeader(previous) && isDelimiterRow(line))
+            this.tableRows = 0;
+    }
+    /**
+     * Whether the first `kept` lines end where a cut looks intentional: not on an empty code block,
+     * a table without rows, a header whose delimiter row follows, or a blank line.
+     */
+    isCleanCut(lines, kept) {
+        if (this.fence)
+            return !this.fenceOpenedOnLastLine;
+        const last = lines[kept - 1] ?? '';
+        const next = lines[kept];
+        if (last.trim() === '' || this.tableRows === 0)
+            return false;
+        return !(this.tableRows < 0 && next !== undefined && isTableHeader(last) && isDelimiterRow(next));
+    }
+}
+function isTableHeader(line) {
+    return line.includes('|') && line.trim() !== '';
+}
+function isDelimiterRow(line) {
+    return line.includes('|') && /^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
+}
+function utf8Bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` UTF-8 bytes that ends on a code point boundary. */
+function cutToBytes(text, maxBytes) {
+    let bytes = 0;
+    let end = 0;
+    for (const point of text) {
+        bytes += utf8Bytes(point);
+        if (bytes > maxBytes)
+            break;
+        end += point.length;
+    }
+    return text.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
+/**
+ * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
+ * or more digits are shown whole rather than rounded to 4 digits), exponent notation outside, `-`
+ * for missing values.
+ */
+function formatNumber(value) {
+    if (value === null || value === undefined)
+        return '-';
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '∞' : '-∞';
+    if (value === 0)
+        return '0';
+    const magnitude = Math.abs(value);
+    if (magnitude >= 1e15 || magnitude < 1e-4)
+        return value.toExponential(3).replace(/\.?0+e/, 'e');
+    if (magnitude >= 1e4)
+        return String(Math.round(value));
+    return String(Number(value.toPrecision(4)));
+}
+/** A change with its sign: `+0.0111`, `-0.02`, `0`. */
+function formatSigned(value) {
+    if (value === null || value === undefined)
+        return '-';
+    const text = formatNumber(value);
+    return value > 0 ? `+${text}` : text;
+}
+/** A fraction as a percentage with 3 significant digits: 0.013615 → `1.36%` (`+1.36%` when signed). */
+function formatPercent(fraction, { signed = false } = {}) {
+    if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
+        return '-';
+    const percent = fraction * 100;
+    const text = percent === 0 ? '0' : String(Number(percent.toPrecision(3)));
+    return `${signed && percent > 0 ? '+' : ''}${text}%`;
+}
+/** 0.95 → `95%`, 0.975 → `97.5%`. */
+function formatConfidence(confidence) {
+    return `${Number((confidence * 100).toPrecision(4))}%`;
+}
+/** 12345 → `12,345`. */
+function formatCount(count) {
+    return count.toLocaleString('en-US');
+}
+function formatPValue(p) {
+    return p < 0.001 ? '<0.001' : String(Number(p.toPrecision(2)));
+}
+/** A change and its relative size: `+0.01106 (+1.36%)`. */
+function formatDelta(delta, relative) {
+    if (delta === null)
+        return '-';
+    return relative === null
+        ? formatSigned(delta)
+        : `${formatSigned(delta)} (${formatPercent(relative, { signed: true })})`;
+}
+function formatInterval(ci) {
+    return ci ? `[${formatSigned(ci.low)}, ${formatSigned(ci.high)}]` : '-';
+}
+/** Parameters are shown exactly as written, never rounded. */
+function formatScalar(value) {
+    if (value === undefined || value === null)
+        return '-';
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
+
+
+/**
+ * The orderings both renderers share, so the comment and the terminal tell the same story: the
+ * worst first, everything else in the order the report gives it.
+ */
+function checksWorstFirst(checks) {
+    return [...checks].sort((a, b) => bySeverityDescending(a.status, b.status));
+}
+function reasonsWorstFirst(reasons) {
+    return [...reasons].sort((a, b) => bySeverityDescending(a.status, b.status));
+}
+/** Drifted columns first, then by how far the effect is past (or short of) its threshold. */
+function driftWorstFirst(columns) {
+    const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
+    return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
+}
+/**
+ * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
+ * negative means worse. Falls back to the absolute change when there is no relative one.
+ */
+function improvement(metric) {
+    const change = metric.relative ?? metric.delta;
+    if (change === null)
+        return 0;
+    return metric.direction === 'higher' ? change : -change;
+}
+/** Slices with a regression first, the one that got worst at the top. */
+function slicesWorstFirst(slices) {
+    const regressed = (slice) => slice.metrics.some((metric) => metric.label === 'regressed');
+    const worst = (slice) => Math.min(0, ...slice.metrics.map(improvement));
+    return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
+}
+const TASK_WORDS = {
+    binary: 'Binary classification',
+    multiclass: 'Multiclass classification',
+    regression: 'Regression',
+};
+const SCORE_WORDS = {
+    probability: 'probabilities',
+    logit: 'logits',
+    decision: 'decision values',
+    unknown: 'not probabilities (only their order is used)',
+};
+/**
+ * How a comparison read its predictions, in one sentence both renderers show: `Binary
+ * classification (detected: text labels with 2 classes), positive class "churn" (configured),
+ * scores: logits (configured), 6,000 examples.` `value` quotes untrusted values (class names) in
+ * the renderer's own safe way; `text` makes the rest safe.
+ */
+function describeReading(reading, value, text = (plain) => plain) {
+    const task = reading.taskSource === 'configured'
+        ? `${TASK_WORDS[reading.task]} (configured)`
+        : `${TASK_WORDS[reading.task]} (detected${reading.taskReason ? `: ${text(reading.taskReason)}` : ''})`;
+    const parts = [task];
+    if (reading.positiveClass !== undefined) {
+        const source = reading.positiveClassSource === 'configured' ? 'configured' : 'the conventional one';
+        parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
+    }
+    else if (reading.classes && reading.task === 'multiclass') {
+        parts.push(`${formatCount(reading.classes.length)} classes`);
+    }
+    if (reading.scoreType !== undefined) {
+        const range = reading.scoreRange
+            ? `, ${formatNumber(reading.scoreRange[0])} to ${formatNumber(reading.scoreRange[1])}`
+            : '';
+        parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
+    }
+    parts.push(`${formatCount(reading.examples)} examples`);
+    return `${parts.join(', ')}.`;
+}
+function changedParams(section) {
+    return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
+
+
+
+
+
+const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+const STATUS_WORDS = {
+    pass: 'passed',
+    warn: 'passed with warnings',
+    fail: 'failed',
+    skipped: 'skipped',
+};
+const LABELS = {
+    improved: '🟢 improved',
+    regressed: '🔴 regressed',
+    'within-noise': '⚪ within noise',
+    unchanged: '⚪ unchanged',
+    changed: '🔵 changed',
+    new: '🆕 new',
+    removed: '➖ removed',
+    undefined: '➖ undefined',
+};
+/** Rows beyond these go to the JSON report; the comment stays readable. */
+const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
+const MAX_MESSAGE_CHARS = 500;
+/**
+ * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
+ * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
+ * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ */
+function renderReportMarkdown(report, options = {}) {
+    const blocks = [
+        verdictBlock(report, options.title ?? 'mlgate'),
+        reasonsBlock(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationBlock),
+        ...(report.comparisons ?? []).map(comparisonBlock),
+    ];
+    const body = blocks.filter((block) => block !== '').join('\n\n');
+    const footer = footerLine(report, options.runUrl);
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
+    // The footer is kept whatever happens to the body: it links to the full run.
+    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
+    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+}
+function verdictBlock(report, title) {
+    const { status, summary } = report.verdict;
+    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    if (summary.trim() !== '')
+        lines.push('', message(summary));
+    return lines.join('\n');
+}
+function reasonsBlock(reasons) {
+    const ordered = reasonsWorstFirst(reasons);
+    const notable = ordered.filter((reason) => reason.status !== 'pass');
+    const passed = ordered.filter((reason) => reason.status === 'pass');
+    const blocks = [];
+    if (notable.length > 0)
+        blocks.push(bulletList(notable.map(reasonItem)));
+    if (passed.length > 0)
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+    return blocks.join('\n\n');
+}
+function reasonItem(reason) {
+    const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
+    return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
+}
+function validationBlock(section) {
+    const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
+    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
+    blocks.push(checksBlock(section.checks));
+    if (section.issues && section.issues.length > 0)
+        blocks.push(issuesBlock(section.issues));
+    if (section.drift)
+        blocks.push(driftBlock(section.drift));
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checksBlock(checks) {
+    if (checks.length === 0)
+        return 'No checks were run.';
+    const ordered = checksWorstFirst(checks);
+    const notable = ordered.filter((check) => check.status !== 'pass');
+    const passed = ordered.filter((check) => check.status === 'pass');
+    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+    const blocks = [];
+    if (notable.length > 0) {
+        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
+        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
+    }
+    else {
+        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
+    }
+    if (passed.length > 0) {
+        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
+    }
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checkRow(check) {
+    const unexpected = check.unexpectedCount === undefined
+        ? check.unexpectedFraction === undefined
+            ? '-'
+            : formatPercent(check.unexpectedFraction)
+        : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+    const examples = (check.examples ?? [])
+        .slice(0, 3)
+        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
+    const detailsText = [
+        tableCell(check.message, MAX_MESSAGE_CHARS),
+        ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
+    ];
+    return [
+        STATUS_EMOJI[check.status],
+        tableCell(check.check),
+        check.column === undefined ? '' : cellCode(check.column),
+        observed(check.observed),
+        check.expected === undefined ? '-' : cellCode(check.expected),
+        unexpected,
+        detailsText.join('; '),
+    ];
+}
+function observed(value) {
+    if (value === undefined)
+        return '-';
+    if (typeof value === 'number')
+        return formatNumber(value);
+    if (typeof value === 'string')
+        return cellCode(value);
+    return String(value);
+}
+function issuesBlock(issues) {
+    const items = issues.slice(0, MAX_ROWS.issues).map((issue) => {
+        const where = `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+        return `${code(where)}: ${message(issue.message)}`;
+    });
+    const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
+    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function driftBlock(drift) {
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
+        `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
+    if (drift.columns.length === 0)
+        return summary;
+    const rows = driftWorstFirst(drift.columns)
+        .slice(0, MAX_ROWS.drift)
+        .map((column) => [
+        cellCode(column.column),
+        tableCell(column.test),
+        formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : formatPValue(column.pValue),
+        `${tableCell(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.drifted ? '⚠️ drifted' : 'no',
+    ]);
+    const columnsTable = [
+        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'left',
+            'left',
+        ]),
+        moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
+}
+function comparisonBlock(section) {
+    const candidate = code(section.candidate.label);
+    if (section.baseline === null) {
+        const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
+        return [
+            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            readingBlock(section),
+            'No baseline yet: this is the first run, so there is nothing to compare with.',
+            section.metrics.length > 0
+                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                : '',
+            paramsBlock(section),
+        ]
+            .filter(Boolean)
+            .join('\n\n');
+    }
+    const baseline = section.baseline;
+    const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
+    return [
+        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        readingBlock(section),
+        section.metrics.length > 0
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            : 'No metrics to compare.',
+        methodsNote(section),
+        slicesBlock(section),
+        paramsBlock(section),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function metricsTable(metrics, confidence, baselineHeader) {
+    const withInterval = metrics.some((metric) => metric.ci !== undefined);
+    const headers = [
+        'Metric',
+        baselineHeader,
+        'Candidate',
+        'Δ',
+        ...(withInterval ? [`${formatConfidence(confidence)} CI`] : []),
+        'Verdict',
+    ];
+    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+}
+/** How the predictions were read, and why metrics of the task are absent. */
+function readingBlock(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return '';
+    const line = `<sub>${describeReading(predictions, code, message)}</sub>`;
+    const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
+    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+}
+function metricRow(metric, withInterval) {
+    const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
+    const verdict = metric.pValue === undefined ? label : `${label} (p = ${formatPValue(metric.pValue)})`;
+    return [
+        tableCell(metric.name),
+        formatNumber(metric.baseline),
+        formatNumber(metric.candidate),
+        formatDelta(metric.delta, metric.relative),
+        ...(withInterval ? [formatInterval(metric.ci)] : []),
+        verdict,
+    ];
+}
+function methodsNote(section) {
+    const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
+    const intervals = methods.size > 0
+        ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        : '';
+    return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
+}
+function slicesBlock(section) {
+    const slices = slicesWorstFirst(section.slices ?? []);
+    if (slices.length === 0)
+        return '';
+    const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
+    const rows = slices
+        .slice(0, MAX_ROWS.slices)
+        .flatMap((slice) => slice.metrics.map((metric) => [
+        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        formatCount(slice.size),
+        ...metricRow(metric, true),
+    ]));
+    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
+    return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
+}
+function paramsBlock(section) {
+    const changed = changedParams(section);
+    if (changed.length === 0)
+        return '';
+    const rows = changed
+        .slice(0, MAX_ROWS.params)
+        .map((param) => [
+        tableCell(param.name),
+        cellCode(formatScalar(param.baseline)),
+        cellCode(formatScalar(param.candidate)),
+    ]);
+    const body = [
+        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        moreNote(changed.length - MAX_ROWS.params, 'parameter'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return details(`Parameters: ${changed.length} changed`, body);
+}
+function footerLine(report, runUrl) {
+    const parts = ['mlgate'];
+    const sha = report.subject?.sha;
+    if (sha)
+        parts.push(`commit ${code(sha.slice(0, 7))}`);
+    const link = safeUrl(runUrl);
+    if (link)
+        parts.push(`[workflow run](${link})`);
+    parts.push(escapeText(report.createdAt));
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+function message(text) {
+    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+}
+function code(text) {
+    return inlineCode(text, { maxChars: 100 });
+}
+function cellCode(text) {
+    return inlineCode(text, { table: true, maxChars: 100 });
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+function moreNote(hidden, noun) {
+    return hidden > 0 ? `_… and ${formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
+}
+function plural(count, noun) {
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+function isDefined(value) {
+    return value !== undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+
+
+const text_STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIPPED' };
+/**
+ * The report for a terminal: the same content and order as the Markdown, as aligned plain text.
+ * Strings from the report are stripped of control characters, so a hostile report cannot move the
+ * cursor or recolour the terminal.
+ */
+function renderReportText(report) {
+    const blocks = [
+        verdictLines(report),
+        reasonLines(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationLines),
+        ...(report.comparisons ?? []).map(comparisonLines),
+    ].filter((lines) => lines.length > 0);
+    return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+function verdictLines(report) {
+    const { status, summary } = report.verdict;
+    const lines = [`mlgate: ${text_STATUS_WORDS[status]}${summary.trim() === '' ? '' : ` - ${clean(summary)}`}`];
+    const subject = report.subject;
+    const about = [
+        subject?.sha ? `commit ${subject.sha.slice(0, 7)}` : '',
+        subject?.repository ? clean(subject.repository) : '',
+        subject?.pullRequest ? `PR ${subject.pullRequest}` : '',
+    ].filter(Boolean);
+    if (about.length > 0)
+        lines.push(`  ${about.join(', ')}`);
+    return lines;
+}
+function reasonLines(reasons) {
+    if (reasons.length === 0)
+        return [];
+    return [
+        'Reasons:',
+        ...reasonsWorstFirst(reasons).map((reason) => {
+            const context = [reason.rule, reason.model, reason.dataset, reason.metric, reason.column]
+                .filter((part) => part !== undefined)
+                .map(clean);
+            return `  ${text_STATUS_WORDS[reason.status].padEnd(4)}  ${clean(reason.message)} [${context.join(', ')}]`;
+        }),
+    ];
+}
+function validationLines(section) {
+    const lines = [
+        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
+        ...checkLines(section.checks),
+    ];
+    for (const issue of section.issues ?? []) {
+        const where = `${clean(issue.file)}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+        lines.push(`  problem reading data at ${where}: ${clean(issue.message)}`);
+    }
+    if (section.drift)
+        lines.push(...driftLines(section.drift));
+    return lines;
+}
+function checkLines(checks) {
+    if (checks.length === 0)
+        return ['  no checks were run'];
+    const notable = checksWorstFirst(checks).filter((check) => check.status !== 'pass');
+    const passing = checks.length - notable.length;
+    const lines = [];
+    if (notable.length > 0) {
+        lines.push(...textTable(['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'], notable.map((check) => [
+            text_STATUS_WORDS[check.status],
+            clean(check.check),
+            check.column === undefined ? '' : clean(check.column),
+            text_observed(check.observed),
+            check.expected === undefined ? '-' : clean(check.expected),
+            unexpected(check),
+            [clean(check.message), ...examples(check)].join('; '),
+        ])));
+    }
+    if (passing > 0)
+        lines.push(`  ${passing} check${passing === 1 ? '' : 's'} passed`);
+    return lines;
+}
+function text_observed(value) {
+    if (value === undefined)
+        return '-';
+    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
+}
+function unexpected(check) {
+    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
+    if (check.unexpectedCount === undefined)
+        return fraction || '-';
+    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
+}
+function examples(check) {
+    const shown = (check.examples ?? [])
+        .slice(0, 3)
+        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${quote(example.value)}`);
+    return shown.length > 0 ? [`e.g. ${shown.join(', ')}`] : [];
+}
+function driftLines(drift) {
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const lines = [
+        `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
+            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
+    ];
+    if (drift.columns.length === 0)
+        return lines;
+    const rows = driftWorstFirst(drift.columns).map((column) => [
+        clean(column.column),
+        column.test,
+        formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : formatPValue(column.pValue),
+        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.drifted ? 'DRIFTED' : 'no',
+    ]);
+    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
+}
+function comparisonLines(section) {
+    const candidate = quote(section.candidate.label);
+    if (section.baseline === null) {
+        return [
+            `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...readingLines(section),
+            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
+            ...paramLines(section),
+        ];
+    }
+    const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
+    const lines = [
+        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...readingLines(section),
+    ];
+    const interval = `${formatConfidence(section.confidence)} CI`;
+    lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
+    const slices = slicesWorstFirst(section.slices ?? []);
+    if (slices.length > 0) {
+        lines.push('  Slices, worst first:');
+        const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
+            `${clean(slice.column)} = ${quote(slice.value)}`,
+            formatCount(slice.size),
+            clean(metric.name),
+            ...metricCells(metric),
+        ]));
+        lines.push(...textTable(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], rows, '    '));
+    }
+    return [...lines, ...paramLines(section)];
+}
+function readingLines(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return [];
+    return [
+        `  ${describeReading(predictions, quote, clean)}`,
+        ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
+    ];
+}
+function metricCells(metric) {
+    const label = metric.label.replace('-', ' ');
+    const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
+    return [
+        formatNumber(metric.baseline),
+        formatNumber(metric.candidate),
+        formatDelta(metric.delta, metric.relative),
+        formatInterval(metric.ci),
+        metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
+    ];
+}
+function paramLines(section) {
+    const changed = changedParams(section);
+    if (changed.length === 0)
+        return [];
+    return [
+        '  Parameters changed:',
+        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
+    ];
+}
+/** Columns padded to their widest cell; the last column is not padded. */
+function textTable(headers, rows, indent = '  ') {
+    const all = [headers, ...rows];
+    const widths = headers.map((_, column) => Math.max(...all.map((row) => width(row[column] ?? ''))));
+    return all.map((row) => (indent +
+        headers
+            .map((_, column) => {
+            const cell = row[column] ?? '';
+            return column === headers.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - width(cell));
+        })
+            .join('  ')).trimEnd());
+}
+function width(text) {
+    return Array.from(text).length;
+}
+function clean(text) {
+    return sanitizeText(text).replace(/\s+/g, ' ').trim();
+}
+function quote(text) {
+    return `"${clean(text)}"`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
@@ -4578,6 +7238,7 @@ class ProfileBuilder {
     }
 }
 
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
 /**
  * Row-aligned byte ranges for sharding a CSV file across jobs.
@@ -6198,6 +8859,8 @@ async function refuseGzipShards(path, shard) {
     return size;
 }
 
+========
+>>>>>>>> main:packages/cli/dist/270.index.js
 ;// CONCATENATED MODULE: ./packages/core/src/profile/profile-file.ts
 
 
@@ -6209,7 +8872,7 @@ async function refuseGzipShards(path, shard) {
  * buffers plus a fixed size of sketches per column, whatever the file's size.
  */
 async function profileFile(path, options = {}) {
-    const format = options.format ?? formatOf(path);
+    const format = options.format ?? source_formatOf(path);
     const shard = options.shard ?? { index: 1, count: 1 };
     const { index, count } = shard;
     if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
@@ -6757,7 +9420,7 @@ async function readMetricsFile(path) {
 ;// CONCATENATED MODULE: ./packages/core/src/compare/direction.ts
 /**
  * Words that mark a metric whose smaller values are better. A name is read by its last `.` segment
- * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_` and `-`.
+ * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_`, `-` and spaces.
  */
 const LOWER_IS_BETTER = new Set([
     'loss',
@@ -6784,6 +9447,51 @@ const LOWER_IS_BETTER = new Set([
     'seconds',
     'ms',
 ]);
+/** Words that mark a score whose larger values are better. */
+const HIGHER_IS_BETTER = new Set([
+    'accuracy',
+    'acc',
+    'auc',
+    'roc',
+    'auroc',
+    'auprc',
+    'ap',
+    'map',
+    'precision',
+    'recall',
+    'f1',
+    'f2',
+    'fbeta',
+    'fscore',
+    'sensitivity',
+    'specificity',
+    'tpr',
+    'tnr',
+    'ppv',
+    'npv',
+    'r2',
+    'ndcg',
+    'mrr',
+    'iou',
+    'miou',
+    'dice',
+    'bleu',
+    'rouge',
+    'meteor',
+    'kappa',
+    'mcc',
+    'gini',
+    'lift',
+    'gain',
+    'coverage',
+    'hitrate',
+    'hits',
+    'top1',
+    'top5',
+    'score',
+    'balanced',
+    'throughput',
+]);
 /**
  * Rules, first match wins:
  * 1. `gate.metrics.<name>.direction` in the config (see {@link findRule} for how names match);
@@ -6791,18 +9499,23 @@ const LOWER_IS_BETTER = new Set([
  *    (`neg_mean_squared_error`, `neg_log_loss`);
  * 3. any word in {@link LOWER_IS_BETTER} means lower is better (`loss`, `val_loss`, `rmse`,
  *    `mean_absolute_error`, `latency_ms`, `train_time`, `log_loss`, `brier_score`);
- * 4. otherwise higher is better: accuracy, auc, roc_auc, pr_auc, average_precision, f1, precision,
- *    recall, r2, map, ndcg and most other scores are higher-is-better, so that is the default for
- *    names mlgate does not know. Set `direction` in the config for those that are not.
+ * 4. any word in {@link HIGHER_IS_BETTER} means higher is better (accuracy, roc_auc, pr_auc,
+ *    average_precision, f1_macro, recall, r2, ndcg, …);
+ * 5. otherwise mlgate does not know (`n_rows`, `epochs`, `threshold`): the direction is `unknown`
+ *    and a change reads `changed`, neither better nor worse, until the config sets `direction`.
  */
 function metricDirection(name, rules = {}) {
     const configured = findRule(name, rules)?.direction;
     if (configured)
         return configured;
-    const words = lastSegment(name).toLowerCase().split(/[_-]+/);
+    const words = lastSegment(name)
+        .toLowerCase()
+        .split(/[_\s-]+/);
     if (words[0] === 'neg')
         return 'higher';
-    return words.some((word) => LOWER_IS_BETTER.has(word)) ? 'lower' : 'higher';
+    if (words.some((word) => LOWER_IS_BETTER.has(word)))
+        return 'lower';
+    return words.some((word) => HIGHER_IS_BETTER.has(word)) ? 'higher' : 'unknown';
 }
 /**
  * The config rule for a metric key: the rule named exactly like the key, else the rule whose name
@@ -6828,7 +9541,8 @@ function lastSegment(name) {
 /**
  * 'unchanged' when the delta and its interval are exactly 0 (identical predictions); 'improved' or
  * 'regressed' when the interval excludes the region [−minEffect, minEffect] on the good or bad
- * side; 'within-noise' otherwise (also when the interval is undefined).
+ * side ('changed' on either side when the direction is unknown); 'within-noise' otherwise (also when
+ * the interval is undefined).
  */
 function labelChange({ delta, ci, direction, minEffect = 0 }) {
     if (!(minEffect >= 0))
@@ -6838,6 +9552,8 @@ function labelChange({ delta, ci, direction, minEffect = 0 }) {
         return 'unchanged';
     if (Number.isNaN(lo) || Number.isNaN(hi))
         return 'within-noise';
+    if (direction === 'unknown')
+        return lo > minEffect || hi < -minEffect ? 'changed' : 'within-noise';
     const sign = direction === 'higher' ? 1 : -1;
     const goodLow = Math.min(sign * lo, sign * hi);
     const goodHigh = Math.max(sign * lo, sign * hi);
@@ -6859,7 +9575,8 @@ function labelChange({ delta, ci, direction, minEffect = 0 }) {
  * Labels: `new`/`removed` when one side is absent; with an interval, `labelChange` decides
  * improved / regressed / within-noise / unchanged (any change the interval excludes zero for counts);
  * without one, the point estimate does. A non-finite candidate (NaN, ±∞) is `regressed` and a
- * non-finite baseline with a finite candidate `improved`; their delta and relative change are null.
+ * non-finite baseline with a finite candidate `improved`; both non-finite (∞ vs ∞) is `undefined`;
+ * their delta and relative change are null. A metric whose direction is unknown reads `changed`.
  */
 function diffMetrics(baseline, candidate, { rules = {}, intervals } = {}) {
     const keys = [...new Set([...candidate.keys(), ...(baseline?.keys() ?? [])])];
@@ -6889,21 +9606,31 @@ function compareMetric(name, direction, baseline, candidate, interval) {
         ...(interval && delta !== null ? { ci: { low: interval.low, high: interval.high, method: interval.method } } : {}),
         ...(interval?.pValue !== undefined && delta !== null ? { pValue: interval.pValue } : {}),
         label: label(direction, baseline, candidate, delta, interval),
+        ...(bothNonFinite(baseline, candidate) && {
+            note: `both values are not finite numbers (baseline ${baseline}, candidate ${candidate})`,
+        }),
     };
+}
+function bothNonFinite(baseline, candidate) {
+    return baseline !== null && candidate !== null && !Number.isFinite(baseline) && !Number.isFinite(candidate);
 }
 function label(direction, baseline, candidate, delta, interval) {
     if (baseline === null)
         return 'new';
     if (candidate === null)
         return 'removed';
+    if (bothNonFinite(baseline, candidate))
+        return 'undefined';
     if (!Number.isFinite(candidate))
-        return 'regressed';
+        return direction === 'unknown' ? 'changed' : 'regressed';
     if (delta === null)
-        return 'improved';
+        return direction === 'unknown' ? 'changed' : 'improved';
     if (interval)
         return labelChange({ delta, ci: [interval.low, interval.high], direction });
     if (delta === 0)
         return 'unchanged';
+    if (direction === 'unknown')
+        return 'changed';
     return (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
 }
 function numeric(value) {
@@ -6975,6 +9702,7 @@ class TextDictionary {
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-columns.ts
 
+const DEFAULT_CLASS_SCORE_PREFIX = 'score_';
 /**
  * Names tried, in order, when a role is not named explicitly: the plain name first, then what
  * scikit-learn users and common exports call it (`y_true`, `y_pred`, `y_score`, `proba`).
@@ -7012,7 +9740,7 @@ function describeRole(role, names) {
     return explicit !== undefined ? `'${explicit}'` : DEFAULT_COLUMN_NAMES[role].map((n) => `'${n}'`).join(' / ');
 }
 /** Fails when a required column (or an explicitly named optional one) never appeared in the file. */
-function checkColumnsFound(file, seen, found, names) {
+function checkColumnsFound(file, seen, found, names, classScores = 0) {
     const available = [...seen].slice(0, 20).join(', ') || 'none';
     const missing = (role, why) => new errors_UserError(`predictions: no ${role} column ${describeRole(role, names)} (${why}); columns: ${available}`, {
         file,
@@ -7025,8 +9753,9 @@ function checkColumnsFound(file, seen, found, names) {
         if (names[role] !== undefined && found[role] === undefined)
             throw missing(role, 'named in the options');
     }
-    if (found.prediction === undefined && found.score === undefined) {
-        throw new errors_UserError(`predictions: need a prediction column (${describeRole('prediction', names)}) or a score column (${describeRole('score', names)}); columns: ${available}`, { file });
+    if (found.prediction === undefined && found.score === undefined && classScores === 0) {
+        const prefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+        throw new errors_UserError(`predictions: need a prediction column (${describeRole('prediction', names)}), a score column (${describeRole('score', names)}) or per-class score columns ('${prefix}<class>'); columns: ${available}`, { file });
     }
     for (const slice of names.slices ?? []) {
         if (!seen.has(slice)) {
@@ -7048,8 +9777,8 @@ const MAX_SHOWN_VALUE = 40;
  * Reads a predictions file (CSV, TSV, JSON Lines; whatever `openReader` routes) into typed
  * columns. Column names default to `DEFAULT_COLUMN_NAMES`. The first bad row fails the read with
  * its file and line: a missing id or label, a duplicate id, a score that is not a number in
- * [0, 1], a missing prediction or score where the file has that column, or a row the reader had to
- * drop (ragged CSV, invalid JSON).
+ * a finite number, a missing prediction or score where the file has that column, or a row the reader
+ * had to drop (ragged CSV, invalid JSON).
  */
 async function readPredictions(path, names = {}) {
     const { reader, source } = await openReader(path);
@@ -7103,6 +9832,8 @@ class PredictionTable {
     prediction = new ValueColumnBuilder();
     score = float64Builder();
     slices;
+    classScores = new Map();
+    classScorePrefix;
     seen = new Set();
     used = {};
     /** First line of a row without the optional column, while the column has not been seen yet. */
@@ -7111,6 +9842,7 @@ class PredictionTable {
         this.file = file;
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
+        this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -7120,8 +9852,34 @@ class PredictionTable {
         // Without an id or label column no row can be read: say which column, not which row.
         if (batch.rowCount > 0 && (at.id < 0 || at.label < 0))
             checkColumnsFound(this.file, this.seen, this.used, this.names);
-        for (let r = 0; r < batch.rowCount; r++)
+        const classScores = this.classScoreColumns(batch, at);
+        for (let r = 0; r < batch.rowCount; r++) {
             this.addRow(batch, r, at);
+            for (const [builder, col] of classScores)
+                builder.push(col < 0 ? NaN : numberAt(batch, r, col));
+        }
+    }
+    /**
+     * The builder and batch position of every per-class score column. A column first seen in a
+     * later batch (JSON Lines adds keys as it goes) is NaN for the rows before it.
+     */
+    classScoreColumns(batch, at) {
+        const taken = new Set([at.id, at.label, at.prediction, at.score, ...at.slices]);
+        batch.columns.forEach((name, col) => {
+            if (taken.has(col) || !name.startsWith(this.classScorePrefix) || name === this.classScorePrefix)
+                return;
+            const className = name.slice(this.classScorePrefix.length);
+            if (this.classScores.has(className))
+                return;
+            const builder = float64Builder();
+            for (let k = 0; k < this.ids.length; k++)
+                builder.push(NaN);
+            this.classScores.set(className, builder);
+        });
+        return [...this.classScores].map(([className, builder]) => [
+            builder,
+            batch.columns.indexOf(this.classScorePrefix + className),
+        ]);
     }
     noteUsed(batch, at) {
         for (const role of ['id', 'label', 'prediction', 'score']) {
@@ -7168,12 +9926,11 @@ class PredictionTable {
         return true;
     }
     scoreAt(batch, r, col, line) {
-        const value = (batch.flag(r, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
+        const value = numberAt(batch, r, col);
         if (Number.isNaN(value))
             throw this.bad(line, 'score', `${shown(batch.string(r, col))} is not a number`);
-        if (!(value >= 0 && value <= 1)) {
-            throw this.bad(line, 'score', `${value} is not a probability in [0, 1]`);
-        }
+        if (!Number.isFinite(value))
+            throw this.bad(line, 'score', `${value} is not a finite number`);
         return value;
     }
     bad(line, role, problem) {
@@ -7182,7 +9939,7 @@ class PredictionTable {
     }
     finish() {
         const found = this.used;
-        checkColumnsFound(this.file, this.seen, found, this.names);
+        checkColumnsFound(this.file, this.seen, found, this.names, this.classScores.size);
         const rows = this.ids.length;
         const predictions = {
             file: this.file,
@@ -7190,6 +9947,7 @@ class PredictionTable {
             ids: this.ids,
             lines: this.lines.finish(),
             label: this.label.finish(),
+            classScores: new Map([...this.classScores].map(([className, builder]) => [className, builder.finish()])),
             slices: new Map((this.names.slices ?? []).map((name, s) => [name, this.slices[s].finish()])),
             columns: { id: found.id, label: found.label },
         };
@@ -7203,6 +9961,12 @@ class PredictionTable {
         }
         return predictions;
     }
+}
+/** A field's number; NaN for a boolean, a null or text that is not a number. */
+function numberAt(batch, r, col) {
+    if (batch.isNull(r, col) || (batch.flag(r, col) & FieldFlag.BOOLEAN) !== 0)
+        return NaN;
+    return batch.number(r, col);
 }
 function shown(value) {
     const cut = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
@@ -7284,7 +10048,20 @@ function labelConflict(candidate, row, baseline, other) {
 
 /** Integer labels with more distinct values than this are read as a regression target. */
 const MAX_DETECTED_CLASSES = 20;
-function classIndex(columns) {
+/**
+ * The pairs whose positive class needs no configuration: the label set (any case) is within one
+ * of them, and the second member is the positive class. Anything else must be named.
+ */
+const CONVENTIONAL_PAIRS = [
+    ['0', '1'],
+    ['-1', '1'],
+    ['false', 'true'],
+    ['no', 'yes'],
+    ['negative', 'positive'],
+    ['neg', 'pos'],
+];
+/** The distinct class names of the columns: numbers as `String(n)` (1 and 1.0 are `1`), texts as written. */
+function classNames(columns) {
     const numbers = new Set();
     const texts = new Set();
     for (const column of columns) {
@@ -7295,37 +10072,74 @@ function classIndex(columns) {
         for (const text of column.texts)
             texts.add(text);
     }
-    const byNumber = new Map();
-    const byText = new Map();
-    let names;
-    if (texts.size === 0 && [...numbers].every((n) => n === 0 || n === 1)) {
-        names = ['0', '1'];
-        byNumber.set(0, 0).set(1, 1);
-    }
-    else if (numbers.size === 0 && [...texts].every((t) => /^(true|false)$/i.test(t))) {
-        names = ['false', 'true'];
-        for (const text of texts)
-            byText.set(text, text.toLowerCase() === 'true' ? 1 : 0);
-    }
-    else {
-        const sortedNumbers = [...numbers].sort((a, b) => a - b);
-        const sortedTexts = [...texts].sort();
-        sortedNumbers.forEach((n, id) => byNumber.set(n, id));
-        sortedTexts.forEach((t, k) => byText.set(t, sortedNumbers.length + k));
-        names = [...sortedNumbers.map(String), ...sortedTexts];
-    }
+    return { numbers: [...numbers].sort((a, b) => a - b), texts: [...texts].sort() };
+}
+/** An index from class name to id: numbers by `String(n)`, texts by `key(text)`. */
+function classIndexOfNames(names, key = (text) => text) {
+    const byName = new Map(names.map((name, id) => [name, id]));
     return {
         names,
         ids(column, rows) {
-            const textIds = Int32Array.from(column.texts, (t) => byText.get(t) ?? -1);
+            const textIds = Int32Array.from(column.texts, (t) => byName.get(key(t)) ?? -1);
             const out = new Int32Array(rows.length);
             for (let k = 0; k < rows.length; k++) {
                 const row = rows[k];
                 const code = column.textCodes[row];
-                out[k] = code < 0 ? byNumber.get(column.numbers[row]) : textIds[code];
+                out[k] = code < 0 ? (byName.get(String(column.numbers[row])) ?? -1) : textIds[code];
             }
             return out;
         },
+    };
+}
+/** Multiclass (and any non-binary use): numeric classes by value, then text classes by code unit. */
+function classIndex(columns) {
+    const { numbers, texts } = classNames(columns);
+    return classIndexOfNames([...numbers.map(String), ...texts]);
+}
+/**
+ * The class ids of a binary task: the positive class at id 1. A configured positive class is
+ * matched to the labels (`1` matches the label 1 or "1"; `true` any case of "true"); unconfigured,
+ * the labels must be within one of the conventional pairs (0/1, −1/1, false/true, no/yes,
+ * negative/positive), else the positive class is asked for: guessing it (alphabetically, say) can
+ * turn the best model into the worst.
+ */
+function binaryClassIndex(columns, configured, where) {
+    const { numbers, texts } = classNames(columns);
+    const named = [...numbers.map(String), ...texts];
+    if (configured !== undefined) {
+        const wanted = String(configured);
+        // `true` or `--positive-class yes` also name the label `True` / `Yes`, when no label is spelled exactly so.
+        const caseless = !named.includes(wanted);
+        const canonical = (name) => (caseless ? name.toLowerCase() : name);
+        const match = (name) => canonical(name) === canonical(wanted);
+        const positive = named.find(match) ?? wanted;
+        const others = [...new Set(named.filter((name) => !match(name)).map(canonical))];
+        if (others.length > 1) {
+            const shown = named
+                .slice(0, 6)
+                .map((n) => JSON.stringify(n))
+                .join(', ');
+            const problem = named.some(match)
+                ? `a binary model has two classes, but the labels are ${shown}`
+                : `positive class ${JSON.stringify(configured)} is not one of the labels (${shown})`;
+            throw new errors_UserError(`predictions: ${problem}`, where.file === undefined ? {} : { file: where.file });
+        }
+        const negative = named.find((name) => !match(name)) ?? `not ${positive}`;
+        const key = caseless ? (text) => (match(text) ? positive : negative) : undefined;
+        return { index: classIndexOfNames([negative, positive], key), positive: { name: positive, source: 'configured' } };
+    }
+    const lower = [...new Set(named.map((name) => name.toLowerCase()))];
+    const pair = CONVENTIONAL_PAIRS.find((candidate) => lower.every((name) => candidate.includes(name)));
+    if (!pair) {
+        const shown = named.map((name) => JSON.stringify(name)).join(' and ');
+        const example = JSON.stringify(named[named.length - 1] ?? 'yes');
+        throw new errors_UserError(`predictions: the labels are ${shown}, so mlgate cannot tell which class is positive (the one the score is the probability of); set ${where.setting} (e.g. ${example})`, where.file === undefined ? {} : { file: where.file });
+    }
+    const [negative, positive] = pair;
+    const spelled = (canonical) => named.find((name) => name.toLowerCase() === canonical) ?? canonical;
+    return {
+        index: classIndexOfNames([spelled(negative), spelled(positive)], (text) => spelled(text.toLowerCase())),
+        positive: { name: spelled(positive), source: 'default' },
     };
 }
 /**
@@ -7333,31 +10147,33 @@ function classIndex(columns) {
  * classification; numbers that are all integers with at most two distinct values (labels and
  * predictions of both files together) mean binary, with at most `MAX_DETECTED_CLASSES` distinct
  * labels multiclass; anything else (a non-integer, or many distinct integers) is regression.
- * Configure the task when this guess is wrong (e.g. ratings 1–5 predicted as integers).
+ * Configure the task when this guess is wrong (e.g. integer ratings 1–5 that are a regression target).
  */
 function detectTask(files, configured) {
-    const task = configured ?? guessTask(files);
+    const decision = configured ? { task: configured, source: 'configured' } : guessTask(files);
     for (const file of files)
-        checkFits(file, task);
-    if (task === 'binary')
+        checkFits(file, decision.task);
+    if (decision.task === 'binary')
         checkBinary(files.flatMap(classColumns), files[0]?.file);
-    return task;
+    return decision;
 }
 /** The columns that hold class names: the label and, when there is one, the prediction. */
 function classColumns(file) {
     return file.prediction ? [file.label, file.prediction] : [file.label];
 }
 function guessTask(files) {
+    const detected = (task, why) => ({ task, source: 'detected', why });
     const columns = files.flatMap(classColumns);
     if (columns.some((c) => c.texts.length > 0)) {
-        return classIndex(columns).names.length <= 2 ? 'binary' : 'multiclass';
+        const classes = classIndex(columns).names.length;
+        return detected(classes <= 2 ? 'binary' : 'multiclass', `text labels with ${classes} classes`);
     }
     const distinct = new Set();
     const labels = new Set();
     for (const column of columns) {
         for (const value of column.numbers) {
             if (!Number.isInteger(value))
-                return 'regression';
+                return detected('regression', `non-integer values such as ${value}`);
             if (distinct.size <= MAX_DETECTED_CLASSES)
                 distinct.add(value);
         }
@@ -7367,9 +10183,12 @@ function guessTask(files) {
             if (labels.size <= MAX_DETECTED_CLASSES)
                 labels.add(value);
     }
+    const values = (count) => `integer labels and predictions with ${count} distinct values`;
     if (distinct.size <= 2)
-        return 'binary';
-    return labels.size <= MAX_DETECTED_CLASSES ? 'multiclass' : 'regression';
+        return detected('binary', values(distinct.size));
+    return labels.size <= MAX_DETECTED_CLASSES
+        ? detected('multiclass', values(distinct.size))
+        : detected('regression', `integer labels with more than ${MAX_DETECTED_CLASSES} distinct values`);
 }
 function checkFits(file, task) {
     const where = { file: file.file };
@@ -7391,64 +10210,260 @@ function checkFits(file, task) {
         }
         return;
     }
-    if (task === 'multiclass' && !file.prediction) {
-        throw new errors_UserError(`predictions: multiclass classification needs a prediction column (a score is binary only)`, where);
+    if (task === 'multiclass' && !file.prediction && file.classScores.size === 0) {
+        throw new errors_UserError(`predictions: multiclass classification needs a prediction column or per-class score columns (score_<class>)`, where);
     }
     if (task === 'binary')
         checkBinary(classColumns(file), file.file);
 }
 function checkBinary(columns, file) {
     const classes = classIndex(columns).names;
-    if (classes.length > 2) {
+    const caseless = new Set(classes.map((name) => name.toLowerCase()));
+    if (caseless.size > 2) {
         const shown = classes.slice(0, 5).join(', ');
         throw new errors_UserError(`predictions: binary classification needs at most two classes but found ${classes.length} (${shown})`, file === undefined ? {} : { file });
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/compare/engine/examples.ts
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-semantics.ts
 
-/** Decision threshold on the score when a binary file has no prediction column (sklearn's `predict`). */
+
+
+const DEFAULT_SETTING_NAMES = {
+    positiveClass: 'positive_class in mlgate.yml',
+    scoreType: 'score_type in mlgate.yml',
+};
+/**
+ * Decides the task (configured or detected), the class ids (binary: the positive class at id 1),
+ * and what the scores are. A configured `positive_class` on a task that is not binary, or
+ * probabilities declared but outside [0, 1], are errors that name the setting.
+ */
+function resolveSemantics(files, format = {}, settings = DEFAULT_SETTING_NAMES) {
+    const task = detectTask(files, format.task);
+    const columns = files.flatMap(classColumns);
+    const file = files[0]?.file;
+    if (task.task !== 'binary' && format.positiveClass !== undefined) {
+        throw new errors_UserError(`${settings.positiveClass}: a positive class applies to binary models, and this one is ${task.task}${task.source === 'detected' ? ` (detected: ${task.why}; set task if that is wrong)` : ''}`);
+    }
+    if (task.task === 'binary') {
+        const { index, positive } = binaryClassIndex(columns, format.positiveClass, {
+            ...(file !== undefined && { file }),
+            setting: settings.positiveClass,
+        });
+        const scored = files.filter((f) => f.score !== undefined);
+        return {
+            task,
+            classes: index,
+            positive,
+            ...(scored.length > 0 && {
+                scores: readScores(scored.map((f) => [f, f.score]), format, settings),
+            }),
+        };
+    }
+    if (task.task === 'regression')
+        return { task, classes: { names: [], ids: () => new Int32Array(0) } };
+    const names = multiclassNames(files, columns);
+    const classes = classIndexOfNames(names);
+    const withScores = files.filter((f) => f.classScores.size > 0);
+    if (withScores.length === 0)
+        return { task, classes };
+    for (const f of withScores)
+        checkClassScores(f, names);
+    const columnsOf = (f) => names.map((name) => f.classScores.get(name));
+    const scores = readScores(withScores.flatMap((f) => columnsOf(f).map((values) => [f, values])), format, settings);
+    return { task, classes, scores, classScoreNames: names };
+}
+/**
+ * The classes of the labels and predictions and of the per-class score columns, in class order
+ * (numbers by value, then texts); a score column named `score_1` is the class 1.
+ */
+function multiclassNames(files, columns) {
+    const scored = [...new Set(files.flatMap((f) => [...f.classScores.keys()]))];
+    const numeric = scored.filter((name) => name.trim() !== '' && String(Number(name)) === name);
+    const texts = scored.filter((name) => !numeric.includes(name));
+    const column = {
+        numbers: Float64Array.from(scored, (name) => (numeric.includes(name) ? Number(name) : NaN)),
+        textCodes: Int32Array.from(scored, (name) => (numeric.includes(name) ? -1 : texts.indexOf(name))),
+        texts,
+    };
+    return classIndex([...columns, column]).names;
+}
+/** Every class needs its score column, and every row a number in it. */
+function checkClassScores(file, names) {
+    const missing = names.filter((name) => !file.classScores.has(name));
+    if (missing.length > 0) {
+        const shown = missing.slice(0, 5).map((name) => `score_${name}`);
+        throw new errors_UserError(`predictions: per-class scores need one column per class; missing ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`, { file: file.file });
+    }
+    for (const name of names) {
+        const values = file.classScores.get(name);
+        const row = values.findIndex((value) => !Number.isFinite(value));
+        if (row >= 0) {
+            throw new errors_UserError(`predictions: the score of class ${JSON.stringify(name)} is not a finite number`, {
+                file: file.file,
+                line: file.lines[row],
+            });
+        }
+    }
+}
+/**
+ * The score type: configured, or `probability` when every score lies in [0, 1], else `unknown`
+ * (only the order is used). Declared probabilities outside [0, 1] fail at the first such row.
+ */
+function readScores(columns, format, settings) {
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (const [file, values] of columns) {
+        for (let i = 0; i < values.length; i++) {
+            const value = values[i];
+            if (value < low)
+                low = value;
+            if (value > high)
+                high = value;
+            if (format.scoreType === 'probability' && !(value >= 0 && value <= 1)) {
+                throw new errors_UserError(`predictions: score ${formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
+            }
+        }
+    }
+    const range = [low, high];
+    if (format.scoreType)
+        return { type: format.scoreType, source: 'configured', range };
+    return { type: low >= 0 && high <= 1 ? 'probability' : 'unknown', source: 'detected', range };
+}
+/** Why log loss and Brier, or the label metrics, are absent for these scores; empty when nothing is. */
+function scoreNotes(semantics, hasPredictionColumn) {
+    const { scores, task } = semantics;
+    if (!scores || task.task === 'regression')
+        return [];
+    const notes = [];
+    const range = `the scores range from ${formatNumber(scores.range[0])} to ${formatNumber(scores.range[1])}`;
+    const losses = task.task === 'binary' ? 'log_loss and brier' : 'log_loss';
+    if (scores.type === 'unknown') {
+        notes.push(`${losses} need probabilities, and ${range} (not within [0, 1]); only the ranking metrics are computed — declare score_type: logit to compute them through the ${task.task === 'binary' ? 'sigmoid' : 'softmax'}`);
+    }
+    else if (scores.type === 'decision') {
+        notes.push(`${losses} need probabilities, and the scores are decision values (score_type: decision)`);
+    }
+    if (!hasPredictionColumn && scores.type === 'unknown' && task.task === 'binary') {
+        notes.push('accuracy, precision, recall and F1 need a prediction column or a declared score_type (the threshold is 0.5 for probabilities and 0 for logits and decision values)');
+    }
+    return notes;
+}
+/** The report's account of how the predictions were read. */
+function predictionsReading(semantics, examples, notes) {
+    const { task, positive, scores, classes } = semantics;
+    return {
+        task: task.task,
+        taskSource: task.source,
+        ...(task.why !== undefined && { taskReason: task.why }),
+        ...(task.task !== 'regression' && { classes: [...classes.names] }),
+        ...(positive && { positiveClass: positive.name, positiveClassSource: positive.source }),
+        ...(scores && { scoreType: scores.type, scoreTypeSource: scores.source, scoreRange: [...scores.range] }),
+        examples,
+        ...(notes.length > 0 && { notes: [...notes] }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/compare/engine/examples.ts
+/** Decision threshold on a probability when a binary file has no prediction column (sklearn's `predict`). */
 const SCORE_THRESHOLD = 0.5;
 /**
  * Typed columns of the joined rows (`rows` index each file). Class ids come from both files
- * together, so a class has one id on both sides; a binary file without predictions predicts the
- * positive class when its score is at least `SCORE_THRESHOLD`.
+ * together, so a class has one id on both sides. Without a prediction column a binary model
+ * predicts the positive class when its probability is at least `SCORE_THRESHOLD` (a logit or a
+ * decision value at least 0), and a multiclass model the class with the highest score.
  */
-function buildExamples(task, candidate, baseline) {
+function buildExamples(semantics, candidate, baseline) {
     const size = candidate.rows.length;
+    const { task } = semantics.task;
     if (task === 'regression') {
         const values = (file, rows) => gather(file.prediction.numbers, rows);
         return {
-            examples: {
-                size,
-                truth: { values: gather(candidate.file.label.numbers, candidate.rows) },
-                candidate: { values: values(candidate.file, candidate.rows) },
-                baseline: baseline && { values: values(baseline.file, baseline.rows) },
-            },
-            classes: [],
+            size,
+            truth: { values: gather(candidate.file.label.numbers, candidate.rows) },
+            candidate: { values: values(candidate.file, candidate.rows) },
+            baseline: baseline && { values: values(baseline.file, baseline.rows) },
         };
     }
-    const index = classIndex([candidate.file, ...(baseline ? [baseline.file] : [])].flatMap(classColumns));
-    const outputs = (file, rows) => {
-        const score = file.score && task === 'binary' ? gather(file.score, rows) : undefined;
-        const classes = file.prediction ? index.ids(file.prediction, rows) : score && thresholded(score);
-        return { ...(classes && { classes }), ...(score && { score }) };
-    };
+    const outputs = task === 'binary' ? binaryOutputs : multiclassOutputs;
     return {
-        examples: {
-            size,
-            truth: { classes: index.ids(candidate.file.label, candidate.rows) },
-            candidate: outputs(candidate.file, candidate.rows),
-            baseline: baseline && outputs(baseline.file, baseline.rows),
-        },
-        classes: index.names,
+        size,
+        truth: { classes: semantics.classes.ids(candidate.file.label, candidate.rows) },
+        candidate: outputs(semantics, candidate.file, candidate.rows),
+        baseline: baseline && outputs(semantics, baseline.file, baseline.rows),
     };
+}
+function binaryOutputs(semantics, file, rows) {
+    const type = semantics.scores?.type;
+    const score = file.score && gather(file.score, rows);
+    const probability = score && (type === 'probability' ? score : type === 'logit' ? Float64Array.from(score, sigmoid) : undefined);
+    const threshold = type === 'probability' ? SCORE_THRESHOLD : type === 'unknown' ? undefined : 0;
+    const classes = file.prediction
+        ? semantics.classes.ids(file.prediction, rows)
+        : score && threshold !== undefined
+            ? Int32Array.from(score, (s) => (s >= threshold ? 1 : 0))
+            : undefined;
+    return { ...(classes && { classes }), ...(score && { score }), ...(probability && { probability }) };
+}
+function multiclassOutputs(semantics, file, rows) {
+    const names = semantics.classScoreNames;
+    const classScores = names && file.classScores.size > 0
+        ? names.map((n) => gather(file.classScores.get(n), rows))
+        : undefined;
+    const type = semantics.scores?.type;
+    const classProbabilities = classScores && (type === 'probability' ? classScores : type === 'logit' ? softmax(classScores) : undefined);
+    const classes = file.prediction ? semantics.classes.ids(file.prediction, rows) : classScores && argmax(classScores);
+    return {
+        ...(classes && { classes }),
+        ...(classScores && { classScores }),
+        ...(classProbabilities && { classProbabilities }),
+    };
+}
+/** The logistic function, for logits: 1 / (1 + e^−x), computed without overflow on either side. */
+function sigmoid(x) {
+    if (x >= 0)
+        return 1 / (1 + Math.exp(-x));
+    const e = Math.exp(x);
+    return e / (1 + e);
+}
+/** Softmax of per-class logits, shifted by each example's maximum so exp never overflows. */
+function softmax(columns) {
+    const n = columns[0]?.length ?? 0;
+    const max = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    for (const column of columns)
+        for (let i = 0; i < n; i++)
+            max[i] = Math.max(max[i], column[i]);
+    const exps = columns.map((column) => Float64Array.from(column, (x, i) => Math.exp(x - max[i])));
+    const sums = new Float64Array(n);
+    for (const column of exps)
+        for (let i = 0; i < n; i++)
+            sums[i] = sums[i] + column[i];
+    return exps.map((column) => Float64Array.from(column, (e, i) => e / sums[i]));
+}
+/** The class id with the highest score for each example (the first on ties, as numpy's argmax). */
+function argmax(columns) {
+    const n = columns[0]?.length ?? 0;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let c = 1; c < columns.length; c++) {
+            if (columns[c]?.[i] > columns[best]?.[i])
+                best = c;
+        }
+        out[i] = best;
+    }
+    return out;
 }
 /** The examples at positions `positions` (a slice). */
 function subsetExamples(examples, positions) {
     const outputs = (m) => ({
         ...(m.classes && { classes: gather(m.classes, positions) }),
         ...(m.score && { score: gather(m.score, positions) }),
+        ...(m.probability && { probability: gather(m.probability, positions) }),
+        ...(m.classScores && { classScores: m.classScores.map((column) => gather(column, positions)) }),
+        ...(m.classProbabilities && {
+            classProbabilities: m.classProbabilities.map((column) => gather(column, positions)),
+        }),
         ...(m.values && { values: gather(m.values, positions) }),
     });
     return {
@@ -7466,465 +10481,6 @@ function gather(source, rows) {
     for (let k = 0; k < rows.length; k++)
         out[k] = source[rows[k]];
     return out;
-}
-function thresholded(score) {
-    return Int32Array.from(score, (p) => (p >= SCORE_THRESHOLD ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
-/**
- * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
- * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
- * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
- * point, and each call consumes a deterministic number of outputs for a given stream, so draws
- * built from it are reproducible with the seed.
- */
-function binomial(rng, n, p) {
-    if (n === 0 || p <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    if (p > 0.5)
-        return n - binomial(rng, n, 1 - p);
-    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
-}
-/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
-function binomialInversion(rng, n, p) {
-    const q = 1 - p;
-    const odds = p / q;
-    const start = Math.exp(n * Math.log1p(-p));
-    for (;;) {
-        let u = rng.nextOpenDouble();
-        let k = 0;
-        let pk = start;
-        while (u > pk && k < n) {
-            u -= pk;
-            k++;
-            pk *= ((n + 1 - k) / k) * odds;
-        }
-        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
-        if (u <= pk)
-            return k;
-    }
-}
-function binomialBtrd(rng, n, p) {
-    const q = 1 - p;
-    const mode = Math.floor((n + 1) * p);
-    const odds = p / q;
-    const nOdds = (n + 1) * odds;
-    const npq = n * p * q;
-    const spq = Math.sqrt(npq);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const vr = 0.92 - 4.2 / b;
-    const urvr = 0.86 * vr;
-    for (;;) {
-        let v = rng.nextOpenDouble();
-        let u;
-        if (v <= urvr) {
-            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
-            u = v / vr - 0.43;
-            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
-        }
-        if (v >= vr) {
-            u = rng.nextOpenDouble() - 0.5;
-        }
-        else {
-            u = v / vr - 0.93;
-            u = Math.sign(u) * 0.5 - u;
-            v = rng.nextOpenDouble() * vr;
-        }
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + c);
-        if (k < 0 || k > n)
-            continue;
-        v = (v * alpha) / (a / (us * us) + b);
-        const km = Math.abs(k - mode);
-        if (km <= 15) {
-            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
-            let f = 1;
-            for (let i = mode + 1; i <= k; i++)
-                f *= nOdds / i - odds;
-            for (let i = k + 1; i <= mode; i++)
-                v *= nOdds / i - odds;
-            if (v <= f)
-                return k;
-            continue;
-        }
-        v = Math.log(v);
-        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
-        const t = (-km * km) / (2 * npq);
-        if (v < t - rho)
-            return k;
-        if (v > t + rho)
-            continue;
-        const nm = n - mode + 1;
-        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + stirlingTail(mode) + stirlingTail(n - mode);
-        const nk = n - k + 1;
-        const bound = h +
-            (n + 1) * Math.log(nm / nk) +
-            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
-            stirlingTail(k) -
-            stirlingTail(n - k);
-        if (v <= bound)
-            return k;
-    }
-}
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
-const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
-    let logFactorial = 0;
-    for (let i = 2; i <= k; i++)
-        logFactorial += Math.log(i);
-    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI);
-});
-function stirlingTail(k) {
-    if (k < 10)
-        return SMALL_TAILS[k];
-    const inv = 1 / (k + 1);
-    const inv2 = inv * inv;
-    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
-}
-/**
- * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
- * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
- * of `total` uniform draws over Σ sizes items land in each category.
- */
-function multinomial(rng, total, sizes, out) {
-    let itemsLeft = 0;
-    for (const s of sizes)
-        itemsLeft += s;
-    let drawsLeft = total;
-    for (let k = 0; k < sizes.length; k++) {
-        const size = sizes[k];
-        const drawn = drawsLeft === 0 ? 0 : binomial(rng, drawsLeft, size / itemsLeft);
-        out[k] = drawn;
-        drawsLeft -= drawn;
-        itemsLeft -= size;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/prng.ts
-/**
- * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, 32-bit output, fast in JavaScript's
- * 32-bit integer arithmetic. Each (seed, stream) pair gets its own state via SplitMix32, so resample
- * r of a bootstrap depends only on (seed, r): splitting resamples across workers, or re-running one,
- * reproduces exactly the same draws.
- */
-class Xoshiro128 {
-    /** The state words; public so hot loops can step the generator in local variables and store it back. */
-    s0;
-    s1;
-    s2;
-    s3;
-    constructor(seed, stream = 0) {
-        const state = seedState(seed, stream);
-        this.s0 = state[0];
-        this.s1 = state[1];
-        this.s2 = state[2];
-        this.s3 = state[3];
-    }
-    nextUint32() {
-        const r = Math.imul(this.s1, 5);
-        const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-        const t = this.s1 << 9;
-        this.s2 ^= this.s0;
-        this.s3 ^= this.s1;
-        this.s1 ^= this.s2;
-        this.s0 ^= this.s3;
-        this.s2 ^= t;
-        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
-        return result;
-    }
-    /** Uniform in [0, 1) with 32 bits of resolution. */
-    nextFloat() {
-        return this.nextUint32() / 4294967296;
-    }
-    /** Uniform in (0, 1) with 53 bits of resolution (high 27 bits of one output, high 26 of the next). */
-    nextOpenDouble() {
-        const high = this.nextUint32() >>> 5;
-        const low = this.nextUint32() >>> 6;
-        return (high * 67108864 + low + 0.5) / 9007199254740992;
-    }
-}
-/** The xoshiro128** state for (seed, stream); for one seed, distinct streams get distinct states. */
-function seedState(seed, stream) {
-    if (!Number.isSafeInteger(seed) || seed < 0)
-        throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
-    // mix32 is a bijection, so for a fixed seed distinct streams give distinct starting points.
-    let x = mix32((seed >>> 0) + GOLDEN);
-    x = mix32(x ^ Math.floor(seed / 4294967296));
-    x = mix32(x ^ stream);
-    const state = new Int32Array(4);
-    for (let k = 0; k < 4; k++)
-        state[k] = mix32(x + Math.imul(k + 1, GOLDEN));
-    if (state.every((v) => v === 0))
-        state[0] = 1;
-    return state;
-}
-const GOLDEN = 0x9e3779b9;
-/** SplitMix32/murmur3 finaliser: a bijection on 32-bit integers with good avalanche. */
-function mix32(value) {
-    let z = value | 0;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return z ^ (z >>> 16);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/resample-wasm.ts
-// Generated by packages/core/scripts/build-wasm.mjs from resample.wat. Do not edit.
-const WASM_BASE64 = 'AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxcCBm1lbW9yeQIACmZ1bGxfYmxvY2sAAAqcAgGZAgEKfyAAKAIAIQMgACgCBCEEIAAoAgghBSAAKAIMIQYCQCACRQ0AA0AgBEEFbEEHd0EJbCEHIARBCXQhCCAFIANzIQUgBiAEcyEGIAQgBXMhBCADIAZzIQMgBSAIcyEFIAZBC3chBiABIAdBFnZqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwgC0EBaiACSQRAIAEgB0EMdkH/B3FqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwLIAtBAmogAkkEQCABIAdBAnZB/wdxaiEJIAktAABBAWohCiAJIAo6AAAgDCAKciEMCyALQQNqIQsgCyACSQ0ACwsgACADNgIAIAAgBDYCBCAAIAU2AgggACAGNgIMIAwL';
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/instantiate.ts
-const WASM_PAGE_BYTES = 65536;
-const { Module, Instance } = globalThis.WebAssembly;
-const compiled = new Map();
-/** A fresh instance (with its own memory) of an embedded module, compiled once per process. */
-function instantiate(base64) {
-    let module = compiled.get(base64);
-    if (module === undefined) {
-        module = new Module(Buffer.from(base64, 'base64'));
-        compiled.set(base64, module);
-    }
-    return new Instance(module, {}).exports;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
-
-
-
-
-/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
-const BLOCK_SIZE = 1024;
-/**
- * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
- * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
- * stream (seed, resample) so that writes stay inside one cache-sized block:
- *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
- *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
- *     (`binomial`), i.e. the block totals are multinomial.
- *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
- *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
- *     output; a chunk ≥ size (only in a smaller last block) is rejected.
- * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
- * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
- */
-function drawCounts(seed, resample, counts, fillBlock = fullBlock) {
-    const n = counts.length;
-    const rng = new Xoshiro128(seed, resample);
-    let drawsLeft = n;
-    let overflow = 0;
-    for (let start = 0; start < n; start += BLOCK_SIZE) {
-        const size = Math.min(BLOCK_SIZE, n - start);
-        const total = binomial(rng, drawsLeft, size / (n - start));
-        drawsLeft -= total;
-        counts.fill(0, start, start + size);
-        overflow |=
-            size === BLOCK_SIZE ? fillBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
-    }
-    return counts instanceof Uint32Array || overflow < 256;
-}
-/**
- * Draws resamples of n examples like `drawCounts`, with the full blocks filled by the WebAssembly
- * twin of `fullBlock` (resample.wat: the same draws, about twice as fast) into byte counts that
- * live in its memory. A resample whose byte count overflows is redrawn wide, in JavaScript.
- */
-class ResampleDrawer {
-    n;
-    narrow;
-    wide;
-    fill;
-    constructor(n) {
-        this.n = n;
-        const wasm = instantiate(WASM_BASE64);
-        const stateAt = 0;
-        const countsAt = 16;
-        const missing = countsAt + n - wasm.memory.buffer.byteLength;
-        if (missing > 0)
-            wasm.memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
-        this.narrow = new Uint8Array(wasm.memory.buffer, countsAt, n);
-        const state = new Int32Array(wasm.memory.buffer, stateAt, 4);
-        this.fill = (rng, _counts, start, total) => {
-            state[0] = rng.s0;
-            state[1] = rng.s1;
-            state[2] = rng.s2;
-            state[3] = rng.s3;
-            const overflow = wasm.full_block(stateAt, countsAt + start, total);
-            rng.s0 = state[0];
-            rng.s1 = state[1];
-            rng.s2 = state[2];
-            rng.s3 = state[3];
-            return overflow;
-        };
-    }
-    /** The counts of resample `resample` of `seed`, valid until the next call. */
-    draw(seed, resample) {
-        if (drawCounts(seed, resample, this.narrow, this.fill))
-            return this.narrow;
-        this.wide ??= new Uint32Array(this.n);
-        drawCounts(seed, resample, this.wide);
-        return this.wide;
-    }
-}
-/**
- * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
- * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
- * state stays in local variables.
- */
-function fullBlock(rng, counts, start, total) {
-    let s0 = rng.s0;
-    let s1 = rng.s1;
-    let s2 = rng.s2;
-    let s3 = rng.s3;
-    let overflow = 0;
-    for (let drawn = 0; drawn < total; drawn += 3) {
-        const r = Math.imul(s1, 5);
-        const word = Math.imul((r << 7) | (r >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const a = start + (word >>> 22);
-        const ca = counts[a] + 1;
-        counts[a] = ca;
-        overflow |= ca;
-        if (drawn + 1 < total) {
-            const b = start + ((word >>> 12) & 1023);
-            const cb = counts[b] + 1;
-            counts[b] = cb;
-            overflow |= cb;
-        }
-        if (drawn + 2 < total) {
-            const c = start + ((word >>> 2) & 1023);
-            const cc = counts[c] + 1;
-            counts[c] = cc;
-            overflow |= cc;
-        }
-    }
-    rng.s0 = s0;
-    rng.s1 = s1;
-    rng.s2 = s2;
-    rng.s3 = s3;
-    return overflow;
-}
-/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
-function partialBlock(rng, counts, start, size, total) {
-    if (size === 1) {
-        counts[start] = total;
-        return total;
-    }
-    const bits = 32 - Math.clz32(size - 1);
-    const perOutput = Math.floor(32 / bits);
-    let overflow = 0;
-    let word = 0;
-    let chunksLeft = 0;
-    for (let drawn = 0; drawn < total;) {
-        if (chunksLeft === 0) {
-            word = rng.nextUint32() | 0;
-            chunksLeft = perOutput;
-        }
-        const j = word >>> (32 - bits);
-        word <<= bits;
-        chunksLeft--;
-        if (j < size) {
-            const c = counts[start + j] + 1;
-            counts[start + j] = c;
-            overflow |= c;
-            drawn++;
-        }
-    }
-    return overflow;
-}
-/**
- * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
- * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
- * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
- * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
- * category, but not the same draws as `drawCounts`.
- */
-function drawCategoryTotals(seed, resample, sizes, totals) {
-    let n = 0;
-    for (const s of sizes)
-        n += s;
-    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
-
-/**
- * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
- * examples, so their correlation is kept. Resample r depends only on (seed, r).
- */
-function pairedBootstrap(statistic, options = {}) {
-    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
-    if (!Number.isInteger(resamples) || resamples < 1)
-        throw new RangeError(`resamples must be a positive integer`);
-    if (!(confidence > 0 && confidence < 1))
-        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-    const { candidate, baseline } = statistic.evaluate();
-    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
-    return {
-        candidate,
-        baseline,
-        delta: candidate - baseline,
-        ci: percentileInterval(deltas, confidence),
-        confidence,
-        resamples,
-        seed,
-        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
-        method: 'paired-percentile-bootstrap',
-        prng: 'xoshiro128**',
-    };
-}
-/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
-function bootstrapDeltas(statistic, seed, from, to) {
-    const deltas = new Float64Array(to - from);
-    const { categories } = statistic;
-    if (categories) {
-        const totals = new Float64Array(categories.sizes.length);
-        for (let r = from; r < to; r++) {
-            drawCategoryTotals(seed, r, categories.sizes, totals);
-            const v = categories.evaluate(totals);
-            deltas[r - from] = v.candidate - v.baseline;
-        }
-        return deltas;
-    }
-    const single = singleResample(statistic, seed);
-    for (let r = from; r < to; r++)
-        deltas[r - from] = single(r);
-    return deltas;
-}
-/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
-function singleResample(statistic, seed) {
-    const drawer = new ResampleDrawer(statistic.size);
-    return (resample) => {
-        const counts = drawer.draw(seed, resample);
-        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
-        return v.candidate - v.baseline;
-    };
-}
-/**
- * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
- * interpolation between order statistics.
- */
-function percentileInterval(deltas, confidence) {
-    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
-    if (sorted.length === 0)
-        return [NaN, NaN];
-    const alpha = 1 - confidence;
-    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
-}
-function quantileSorted(sorted, q) {
-    const h = (sorted.length - 1) * q;
-    const lo = Math.floor(h);
-    const a = sorted[lo];
-    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
-    return a + (h - lo) * (b - a);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/validate.ts
@@ -8037,11 +10593,16 @@ function binaryPrf(counts, posLabel, zeroDivision) {
         return prf(0, 0, 0, zeroDivision);
     return prf(counts.truePositive[c], counts.predicted[c], counts.actual[c], zeroDivision);
 }
+/**
+ * F1 is 2·TP / (actual + predicted), sklearn ≥ 1.3's formula; it equals 2PR / (P + R) wherever
+ * both are defined (and sklearn 1.2's result with zero_division 0 or 1 everywhere), and it stays
+ * defined when only one of precision and recall has a zero denominator.
+ */
 function prf(tp, predicted, actual, zeroDivision) {
     const precision = predicted === 0 ? zeroDivision : tp / predicted;
     const recall = actual === 0 ? zeroDivision : tp / actual;
-    const denominator = precision + recall;
-    return { precision, recall, f1: denominator === 0 ? 0 : (2 * precision * recall) / denominator };
+    const denominator = actual + predicted;
+    return { precision, recall, f1: denominator === 0 ? zeroDivision : (2 * tp) / denominator };
 }
 function mean(values) {
     return values.reduce((a, b) => a + b, 0) / values.length;
@@ -8274,6 +10835,42 @@ function brierScore(yTrue, probabilities, options = {}, weights) {
         total += w;
     }
     return sum / total;
+}
+/**
+ * Each example's multiclass log loss as sklearn 1.2 `log_loss(y_true, P, labels=range(K))` computes
+ * it: probabilities clipped to [eps, 1 − eps], each example's row renormalised to sum 1, then
+ * −log of the true class's probability. `probabilities[c][i]` is the probability of class c for
+ * example i; `yTrue[i]` is a class id in [0, K).
+ */
+function multiclassLogLosses(yTrue, probabilities, eps = LOG_LOSS_EPS) {
+    const losses = new Float64Array(yTrue.length);
+    for (let i = 0; i < yTrue.length; i++) {
+        let sum = 0;
+        let own = Number.NaN;
+        for (let c = 0; c < probabilities.length; c++) {
+            const raw = probabilities[c][i];
+            if (Number.isNaN(raw))
+                throw new errors_UserError('log loss: a predicted probability is NaN');
+            const p = Math.min(Math.max(raw, eps), 1 - eps);
+            sum += p;
+            if (c === yTrue[i])
+                own = p;
+        }
+        losses[i] = -Math.log(own / sum);
+    }
+    return losses;
+}
+/** sklearn `log_loss` for multiclass probabilities: the (weighted) mean of `multiclassLogLosses`. */
+function multiclassLogLoss(yTrue, probabilities, weights) {
+    const losses = multiclassLogLosses(yTrue, probabilities);
+    let loss = 0;
+    let total = 0;
+    for (let i = 0; i < losses.length; i++) {
+        const w = weightAt(weights, i);
+        loss += w * losses[i];
+        total += w;
+    }
+    return loss / total;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/regression.ts
@@ -8574,7 +11171,7 @@ function covariance2(a, b) {
  * binomial/Poisson probabilities accurate for large arguments, the regularized incomplete gamma functions and the
  * chi-square distribution built on them.
  */
-const gamma_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const EPS = 1e-16;
 /**
  * ln Γ(x) for x > 0. Stirling's asymptotic series (Bernoulli-number coefficients up to x^-13) after shifting the
@@ -8598,10 +11195,10 @@ function logGamma(x) {
         shift += 1;
     }
     const logShift = shift > 0 ? Math.log(product) : 0;
-    return (y - 0.5) * Math.log(y) - y + gamma_HALF_LOG_2PI + gamma_stirlingTail(y) - logShift;
+    return (y - 0.5) * Math.log(y) - y + HALF_LOG_2PI + stirlingTail(y) - logShift;
 }
 /** Stirling series remainder ln Γ(y) − [(y−½)ln y − y + ½ln 2π] for y ≥ 15. */
-function gamma_stirlingTail(y) {
+function stirlingTail(y) {
     const r = 1 / (y * y);
     return ((1 / 12 - r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r * (1 / 156))))))) / y);
 }
@@ -8612,8 +11209,8 @@ function gamma_stirlingTail(y) {
  */
 function stirlerr(n) {
     if (n >= 15)
-        return gamma_stirlingTail(n);
-    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - gamma_HALF_LOG_2PI;
+        return stirlingTail(n);
+    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - HALF_LOG_2PI;
 }
 /**
  * Loader's deviance term `bd0(x, m) = x ln(x/m) + m − x`, by the series in v = (x−m)/(x+m) when x is close to m
@@ -8978,7 +11575,21 @@ function mcnemarFromCounts(b, c, exactBelow = MCNEMAR_EXACT_BELOW) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/ranking-wasm.ts
 // Generated by packages/core/scripts/build-wasm.mjs from ranking.wat. Do not edit.
-const ranking_wasm_WASM_BASE64 = 'AGFzbQEAAAABEAJgBH9/f38AYAV/f39/fwADBAMAAQEFAwEAAQcvBAZtZW1vcnkCAAZnYXRoZXIAAAVzd2VlcAABEWF2ZXJhZ2VfcHJlY2lzaW9uAAIK7wIDNgEBfwJAIABFDQADQCADIARqIAEgAiAEQQJ0aigCAGotAAA6AAAgBEEBaiEEIAQgAEkNAAsLC5MBAgd/AX4CQCAARQ0AA0AgASAFai0AACEGIAYgAiAFai0AAHEhByAIIAdqIQggCSAGIAdraiEJIAMgBWotAAAEQCAMIAitIAutQgGGIAmtfH58IQwgCiAIaiEKIAsgCWohC0EAIQhBACEJCyAFQQFqIQUgBSAASQ0ACwsgBCAKuDkDACAEIAu4OQMIIAQgDLo5AxALoAECCH8BfCAAIQUCQCAARQ0AA0AgBUEBayEFIAEgBWotAAAhBiAGIAIgBWotAABxIQcgCSAHaiEJIAsgBmohCyAFRSADIAVBAWtqLQAAcgRAIAkgCmshDCANIAy4IAm4oiALuKNEAAAAAAAAAAAgDBugIQ0gCSEKCyAFQQBLDQALCyAJIQggBCAIRQR8RAAAAAAAAAAABSANIAi4ows5AwAL';
+const WASM_BASE64 = 'AGFzbQEAAAABEAJgBH9/f38AYAV/f39/fwADBAMAAQEFAwEAAQcvBAZtZW1vcnkCAAZnYXRoZXIAAAVzd2VlcAABEWF2ZXJhZ2VfcHJlY2lzaW9uAAIK7wIDNgEBfwJAIABFDQADQCADIARqIAEgAiAEQQJ0aigCAGotAAA6AAAgBEEBaiEEIAQgAEkNAAsLC5MBAgd/AX4CQCAARQ0AA0AgASAFai0AACEGIAYgAiAFai0AAHEhByAIIAdqIQggCSAGIAdraiEJIAMgBWotAAAEQCAMIAitIAutQgGGIAmtfH58IQwgCiAIaiEKIAsgCWohC0EAIQhBACEJCyAFQQFqIQUgBSAASQ0ACwsgBCAKuDkDACAEIAu4OQMIIAQgDLo5AxALoAECCH8BfCAAIQUCQCAARQ0AA0AgBUEBayEFIAEgBWotAAAhBiAGIAIgBWotAABxIQcgCSAHaiEJIAsgBmohCyAFRSADIAVBAWtqLQAAcgRAIAkgCmshDCANIAy4IAm4oiALuKNEAAAAAAAAAAAgDBugIQ0gCSEKCyAFQQBLDQALCyAJIQggBCAIRQR8RAAAAAAAAAAABSANIAi4ows5AwAL';
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/instantiate.ts
+const WASM_PAGE_BYTES = 65536;
+const { Module, Instance } = globalThis.WebAssembly;
+const compiled = new Map();
+/** A fresh instance (with its own memory) of an embedded module, compiled once per process. */
+function instantiate(base64) {
+    let module = compiled.get(base64);
+    if (module === undefined) {
+        module = new Module(Buffer.from(base64, 'base64'));
+        compiled.set(base64, module);
+    }
+    return new Instance(module, {}).exports;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/significance/paired-ranking-kernel.ts
 
@@ -9000,7 +11611,7 @@ class PairedRankingKernel {
         const n = yTrue.length;
         this.n = n;
         this.layout = layoutFor(n);
-        this.wasm = instantiate(ranking_wasm_WASM_BASE64);
+        this.wasm = instantiate(WASM_BASE64);
         const { memory } = this.wasm;
         const missing = this.layout.bytes - memory.buffer.byteLength;
         if (missing > 0)
@@ -9313,6 +11924,37 @@ function sum(values) {
         s += v;
     return s;
 }
+/**
+ * One-vs-rest ROC AUC of two models' per-class scores, macro-averaged: sklearn's
+ * `roc_auc_score(y_true, S, multi_class='ovr', average='macro')` when every class has examples in
+ * and out of it. A class without both (absent from a resample or a slice) is left out of the
+ * average, where sklearn refuses the data; NaN when no class is left.
+ */
+function pairedOneVsRestRocAuc(yTrue, candidate, baseline) {
+    const perClass = candidate.map((scores, c) => {
+        const inClass = Int32Array.from(yTrue, (label) => (label === c ? 1 : 0));
+        return pairedRocAuc(inClass, scores, baseline[c], 1);
+    });
+    return {
+        size: yTrue.length,
+        evaluate: (counts) => {
+            let candidateSum = 0;
+            let baselineSum = 0;
+            let defined = 0;
+            for (const statistic of perClass) {
+                const v = statistic.evaluate(counts);
+                if (Number.isNaN(v.candidate) || Number.isNaN(v.baseline))
+                    continue;
+                candidateSum += v.candidate;
+                baselineSum += v.baseline;
+                defined++;
+            }
+            return defined === 0
+                ? { candidate: NaN, baseline: NaN }
+                : { candidate: candidateSum / defined, baseline: baselineSum / defined };
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/average-precision.ts
 
@@ -9322,19 +11964,46 @@ function sum(values) {
  * once: a resample is then O(n) passes instead of a sort (the bootstrap's in the WebAssembly
  * kernel, see `pairedRanking`). Equals
  * `averagePrecision(yTrue, scores, { posLabel }, counts)` (sklearn's step-wise sum, zero-weight
- * score groups skipped, recall 1 when there is no positive).
+ * score groups skipped) where the resample holds a positive example, and NaN where it holds none:
+ * precision at a recall that cannot be measured is undefined, not 0.
  */
 function pairedAveragePrecision(yTrue, candidate, baseline, posLabel = 1) {
     ranking_assertBinary('average precision', yTrue);
     const orders = { candidateOrder: ascendingOrder(candidate), baselineOrder: ascendingOrder(baseline) };
     let scorers;
-    return pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
+    const ranking = pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
         scorers ??= [
             new DescendingScores(yTrue, candidate, orders.candidateOrder, posLabel),
             new DescendingScores(yTrue, baseline, orders.baselineOrder, posLabel),
         ];
         return { candidate: scorers[0].precision(counts), baseline: scorers[1].precision(counts) };
     });
+    const positives = positionsOf(yTrue, posLabel, (i) => i);
+    const drawnPositives = positionsOf(yTrue, posLabel, (k) => orders.candidateOrder[k]);
+    const undefinedValues = { candidate: NaN, baseline: NaN };
+    return {
+        ...ranking,
+        evaluate: (counts) => (counts === undefined ? positives.length > 0 : anyDrawn(counts, positives))
+            ? ranking.evaluate(counts)
+            : undefinedValues,
+        evaluateDrawn: (drawn) => anyDrawn(drawn, drawnPositives)
+            ? ranking.evaluateDrawn(drawn)
+            : undefinedValues,
+    };
+}
+/** Positions k (example `exampleAt(k)`) that hold a positive example. */
+function positionsOf(yTrue, posLabel, exampleAt) {
+    const positions = [];
+    for (let k = 0; k < yTrue.length; k++)
+        if (yTrue[exampleAt(k)] === posLabel)
+            positions.push(k);
+    return Int32Array.from(positions);
+}
+function anyDrawn(counts, positions) {
+    for (let j = 0; j < positions.length; j++)
+        if (counts[positions[j]] > 0)
+            return true;
+    return false;
 }
 class DescendingScores {
     order;
@@ -9374,7 +12043,7 @@ class DescendingScores {
                 sum += (gained * truePositives) / seen;
             truePositivesBefore = truePositives;
         }
-        return truePositives === 0 ? 0 : sum / truePositives;
+        return truePositives === 0 ? NaN : sum / truePositives;
     }
 }
 
@@ -9389,18 +12058,34 @@ class DescendingScores {
 
 const hasClasses = (m) => m.classes !== undefined;
 const hasScore = (m) => m.score !== undefined;
+const hasProbability = (m) => m.probability !== undefined;
+const hasClassScores = (m) => m.classScores !== undefined;
+const hasClassProbabilities = (m) => m.classProbabilities !== undefined;
 const hasValues = (m) => m.values !== undefined;
+const NEEDS_CLASSES = 'a prediction column, or scores with a known threshold (probabilities, logits or decision values)';
+const PROBABILITIES = [
+    hasProbability,
+    'probabilities: scores within [0, 1], or score_type: logit',
+];
+const CLASS_PROBABILITIES = [
+    hasClassProbabilities,
+    'per-class probabilities (score_<class> columns within [0, 1], or score_type: logit)',
+];
+const VALUES = [hasValues, 'a prediction column'];
 const y = (truth) => truth.classes;
 const classes = (m) => m.classes;
 const score = (m) => m.score;
+const probability = (m) => m.probability;
 const values = (m) => m.values;
 const target = (truth) => truth.values;
-function labelMetric(name, metric, withMcNemar = false) {
+function labelMetric(name, metric, extra = {}) {
     return {
         name,
         applies: hasClasses,
+        needs: NEEDS_CLASSES,
         statistic: (t, c, b) => pairedLabelMetric(y(t), classes(c), classes(b), metric),
-        ...(withMcNemar && {
+        ...(extra.undefinedReason && { undefinedReason: extra.undefinedReason }),
+        ...(extra.withMcNemar && {
             test: (t, c, b) => ({
                 pValue: mcnemar(y(t), classes(c), classes(b)).pValue,
                 name: 'McNemar',
@@ -9408,12 +12093,12 @@ function labelMetric(name, metric, withMcNemar = false) {
         }),
     };
 }
-function prfMetric(name, part, options) {
-    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part]);
+function prfMetric(name, part, options, undefinedReason) {
+    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part], undefinedReason && { undefinedReason });
 }
 /** Mean of a per-example loss of one model's outputs (log loss, Brier, MAE, squared error). */
-function meanLossMetric(name, applies, loss, finish) {
-    return { name, applies, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
+function meanLossMetric(name, [applies, needs], loss, finish) {
+    return { name, applies, needs, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
 }
 function perExample(n, f) {
     const out = new Float64Array(n);
@@ -9421,34 +12106,91 @@ function perExample(n, f) {
         out[i] = f(i);
     return out;
 }
-const metric_set_binaryPrf = { average: 'binary', posLabel: 1 };
+/** How many examples are of class 1 (the positive class) and how many a model predicts as it. */
+function positives(truth, outputs) {
+    const yTrue = y(truth);
+    const yPred = outputs.classes;
+    let actual = 0;
+    let predicted = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        if (yTrue[i] === 1)
+            actual++;
+        if (yPred?.[i] === 1)
+            predicted++;
+    }
+    return { actual, predicted, total: yTrue.length };
+}
+const positiveName = (names) => JSON.stringify(names[1] ?? '1');
+const noPredictedPositive = (t, m, names) => positives(t, m).predicted === 0 ? `no example is predicted ${positiveName(names)}` : 'undefined on these examples';
+const noActualPositive = (t, _m, names) => `no example is ${positiveName(names)}`;
+const neitherPositive = (_t, _m, names) => `no example is or is predicted ${positiveName(names)}`;
+const oneClass = (t, m, names) => {
+    const { actual, total } = positives(t, m);
+    if (total === 0)
+        return 'there are no examples';
+    return actual === 0 ? `no example is ${positiveName(names)}` : `every example is ${positiveName(names)}`;
+};
+/**
+ * Binary precision, recall and F1 (of the positive class) are undefined where their denominator is
+ * zero (sklearn ≥ 1.3 with `zero_division=np.nan`), never 0; the macro and weighted averages
+ * follow sklearn's default (a class's zero-denominator ratio counts as 0).
+ */
+const metric_set_binaryPrf = { average: 'binary', posLabel: 1, zeroDivision: Number.NaN };
+const macro = { average: 'macro' };
+const weighted = { average: 'weighted' };
+const AVERAGED_PRF = [
+    prfMetric('precision_macro', 'precision', macro),
+    prfMetric('recall_macro', 'recall', macro),
+    prfMetric('f1_macro', 'f1', macro),
+    prfMetric('precision_weighted', 'precision', weighted),
+    prfMetric('recall_weighted', 'recall', weighted),
+    prfMetric('f1_weighted', 'f1', weighted),
+];
 const BINARY = [
-    labelMetric('accuracy', accuracyFromCounts, true),
-    prfMetric('precision', 'precision', metric_set_binaryPrf),
-    prfMetric('recall', 'recall', metric_set_binaryPrf),
-    prfMetric('f1', 'f1', metric_set_binaryPrf),
+    labelMetric('accuracy', accuracyFromCounts, { withMcNemar: true }),
+    prfMetric('precision', 'precision', metric_set_binaryPrf, noPredictedPositive),
+    prfMetric('recall', 'recall', metric_set_binaryPrf, noActualPositive),
+    prfMetric('f1', 'f1', metric_set_binaryPrf, neitherPositive),
+    ...AVERAGED_PRF,
     {
         name: 'roc_auc',
         applies: hasScore,
+        needs: 'a score column',
         statistic: (t, c, b) => pairedRocAuc(y(t), score(c), score(b), 1),
         test: (t, c, b, confidence) => deLongTest(y(t), score(c), score(b), confidence),
+        undefinedReason: oneClass,
     },
-    { name: 'pr_auc', applies: hasScore, statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1) },
-    meanLossMetric('log_loss', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, score(m)[i]))),
-    meanLossMetric('brier', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - score(m)[i]) ** 2)),
+    {
+        name: 'pr_auc',
+        applies: hasScore,
+        needs: 'a score column',
+        statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1),
+        undefinedReason: noActualPositive,
+    },
+    meanLossMetric('log_loss', PROBABILITIES, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, probability(m)[i]))),
+    meanLossMetric('brier', PROBABILITIES, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - probability(m)[i]) ** 2)),
 ];
 const MULTICLASS = [
-    labelMetric('accuracy', accuracyFromCounts, true),
-    prfMetric('f1_macro', 'f1', { average: 'macro' }),
-    prfMetric('f1_weighted', 'f1', { average: 'weighted' }),
+    labelMetric('accuracy', accuracyFromCounts, { withMcNemar: true }),
+    ...AVERAGED_PRF,
+    meanLossMetric('log_loss', CLASS_PROBABILITIES, (t, m) => multiclassLogLosses(y(t), m.classProbabilities)),
+    {
+        name: 'roc_auc_ovr',
+        applies: hasClassScores,
+        needs: 'per-class score columns (score_<class>)',
+        statistic: (t, c, b) => pairedOneVsRestRocAuc(y(t), c.classScores, b.classScores),
+        undefinedReason: () => 'fewer than two classes among the labels have examples of both kinds (in and not in the class)',
+    },
 ];
 const REGRESSION = [
-    meanLossMetric('mae', hasValues, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
-    meanLossMetric('rmse', hasValues, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
+    meanLossMetric('mae', VALUES, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
+    meanLossMetric('rmse', VALUES, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
     {
         name: 'r2',
         applies: hasValues,
+        needs: 'a prediction column',
         statistic: (t, c, b) => pairedMetric(target(t).length, (w) => r2Score(target(t), values(c), w), (w) => r2Score(target(t), values(b), w)),
+        undefinedReason: () => 'R² needs at least two examples',
     },
 ];
 /** The metrics computed for a task, in report order. */
@@ -9465,6 +12207,448 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
             return undefined;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
+/**
+ * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
+ * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
+ * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
+ * point, and each call consumes a deterministic number of outputs for a given stream, so draws
+ * built from it are reproducible with the seed.
+ */
+function binomial(rng, n, p) {
+    if (n === 0 || p <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomial(rng, n, 1 - p);
+    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
+}
+/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
+function binomialInversion(rng, n, p) {
+    const q = 1 - p;
+    const odds = p / q;
+    const start = Math.exp(n * Math.log1p(-p));
+    for (;;) {
+        let u = rng.nextOpenDouble();
+        let k = 0;
+        let pk = start;
+        while (u > pk && k < n) {
+            u -= pk;
+            k++;
+            pk *= ((n + 1 - k) / k) * odds;
+        }
+        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
+        if (u <= pk)
+            return k;
+    }
+}
+function binomialBtrd(rng, n, p) {
+    const q = 1 - p;
+    const mode = Math.floor((n + 1) * p);
+    const odds = p / q;
+    const nOdds = (n + 1) * odds;
+    const npq = n * p * q;
+    const spq = Math.sqrt(npq);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const vr = 0.92 - 4.2 / b;
+    const urvr = 0.86 * vr;
+    for (;;) {
+        let v = rng.nextOpenDouble();
+        let u;
+        if (v <= urvr) {
+            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
+            u = v / vr - 0.43;
+            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+        }
+        if (v >= vr) {
+            u = rng.nextOpenDouble() - 0.5;
+        }
+        else {
+            u = v / vr - 0.93;
+            u = Math.sign(u) * 0.5 - u;
+            v = rng.nextOpenDouble() * vr;
+        }
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + c);
+        if (k < 0 || k > n)
+            continue;
+        v = (v * alpha) / (a / (us * us) + b);
+        const km = Math.abs(k - mode);
+        if (km <= 15) {
+            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
+            let f = 1;
+            for (let i = mode + 1; i <= k; i++)
+                f *= nOdds / i - odds;
+            for (let i = k + 1; i <= mode; i++)
+                v *= nOdds / i - odds;
+            if (v <= f)
+                return k;
+            continue;
+        }
+        v = Math.log(v);
+        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
+        const t = (-km * km) / (2 * npq);
+        if (v < t - rho)
+            return k;
+        if (v > t + rho)
+            continue;
+        const nm = n - mode + 1;
+        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + binomial_stirlingTail(mode) + binomial_stirlingTail(n - mode);
+        const nk = n - k + 1;
+        const bound = h +
+            (n + 1) * Math.log(nm / nk) +
+            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
+            binomial_stirlingTail(k) -
+            binomial_stirlingTail(n - k);
+        if (v <= bound)
+            return k;
+    }
+}
+const binomial_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
+const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
+    let logFactorial = 0;
+    for (let i = 2; i <= k; i++)
+        logFactorial += Math.log(i);
+    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + binomial_HALF_LOG_2PI);
+});
+function binomial_stirlingTail(k) {
+    if (k < 10)
+        return SMALL_TAILS[k];
+    const inv = 1 / (k + 1);
+    const inv2 = inv * inv;
+    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
+}
+/**
+ * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
+ * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
+ * of `total` uniform draws over Σ sizes items land in each category.
+ */
+function multinomial(rng, total, sizes, out) {
+    let itemsLeft = 0;
+    for (const s of sizes)
+        itemsLeft += s;
+    let drawsLeft = total;
+    for (let k = 0; k < sizes.length; k++) {
+        const size = sizes[k];
+        const drawn = drawsLeft === 0 ? 0 : binomial(rng, drawsLeft, size / itemsLeft);
+        out[k] = drawn;
+        drawsLeft -= drawn;
+        itemsLeft -= size;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/prng.ts
+/**
+ * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, 32-bit output, fast in JavaScript's
+ * 32-bit integer arithmetic. Each (seed, stream) pair gets its own state via SplitMix32, so resample
+ * r of a bootstrap depends only on (seed, r): splitting resamples across workers, or re-running one,
+ * reproduces exactly the same draws.
+ */
+class Xoshiro128 {
+    /** The state words; public so hot loops can step the generator in local variables and store it back. */
+    s0;
+    s1;
+    s2;
+    s3;
+    constructor(seed, stream = 0) {
+        const state = seedState(seed, stream);
+        this.s0 = state[0];
+        this.s1 = state[1];
+        this.s2 = state[2];
+        this.s3 = state[3];
+    }
+    nextUint32() {
+        const r = Math.imul(this.s1, 5);
+        const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+        const t = this.s1 << 9;
+        this.s2 ^= this.s0;
+        this.s3 ^= this.s1;
+        this.s1 ^= this.s2;
+        this.s0 ^= this.s3;
+        this.s2 ^= t;
+        this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+        return result;
+    }
+    /** Uniform in [0, 1) with 32 bits of resolution. */
+    nextFloat() {
+        return this.nextUint32() / 4294967296;
+    }
+    /** Uniform in (0, 1) with 53 bits of resolution (high 27 bits of one output, high 26 of the next). */
+    nextOpenDouble() {
+        const high = this.nextUint32() >>> 5;
+        const low = this.nextUint32() >>> 6;
+        return (high * 67108864 + low + 0.5) / 9007199254740992;
+    }
+}
+/** The xoshiro128** state for (seed, stream); for one seed, distinct streams get distinct states. */
+function seedState(seed, stream) {
+    if (!Number.isSafeInteger(seed) || seed < 0)
+        throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+    // mix32 is a bijection, so for a fixed seed distinct streams give distinct starting points.
+    let x = mix32((seed >>> 0) + GOLDEN);
+    x = mix32(x ^ Math.floor(seed / 4294967296));
+    x = mix32(x ^ stream);
+    const state = new Int32Array(4);
+    for (let k = 0; k < 4; k++)
+        state[k] = mix32(x + Math.imul(k + 1, GOLDEN));
+    if (state.every((v) => v === 0))
+        state[0] = 1;
+    return state;
+}
+const GOLDEN = 0x9e3779b9;
+/** SplitMix32/murmur3 finaliser: a bijection on 32-bit integers with good avalanche. */
+function mix32(value) {
+    let z = value | 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return z ^ (z >>> 16);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/resample-wasm.ts
+// Generated by packages/core/scripts/build-wasm.mjs from resample.wat. Do not edit.
+const resample_wasm_WASM_BASE64 = 'AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxcCBm1lbW9yeQIACmZ1bGxfYmxvY2sAAAqcAgGZAgEKfyAAKAIAIQMgACgCBCEEIAAoAgghBSAAKAIMIQYCQCACRQ0AA0AgBEEFbEEHd0EJbCEHIARBCXQhCCAFIANzIQUgBiAEcyEGIAQgBXMhBCADIAZzIQMgBSAIcyEFIAZBC3chBiABIAdBFnZqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwgC0EBaiACSQRAIAEgB0EMdkH/B3FqIQkgCS0AAEEBaiEKIAkgCjoAACAMIApyIQwLIAtBAmogAkkEQCABIAdBAnZB/wdxaiEJIAktAABBAWohCiAJIAo6AAAgDCAKciEMCyALQQNqIQsgCyACSQ0ACwsgACADNgIAIAAgBDYCBCAAIAU2AgggACAGNgIMIAwL';
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
+
+
+
+
+/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
+const BLOCK_SIZE = 1024;
+/**
+ * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
+ * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
+ * stream (seed, resample) so that writes stay inside one cache-sized block:
+ *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
+ *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
+ *     (`binomial`), i.e. the block totals are multinomial.
+ *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
+ *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
+ *     output; a chunk ≥ size (only in a smaller last block) is rejected.
+ * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
+ * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
+ */
+function drawCounts(seed, resample, counts, fillBlock = fullBlock) {
+    const n = counts.length;
+    const rng = new Xoshiro128(seed, resample);
+    let drawsLeft = n;
+    let overflow = 0;
+    for (let start = 0; start < n; start += BLOCK_SIZE) {
+        const size = Math.min(BLOCK_SIZE, n - start);
+        const total = binomial(rng, drawsLeft, size / (n - start));
+        drawsLeft -= total;
+        counts.fill(0, start, start + size);
+        overflow |=
+            size === BLOCK_SIZE ? fillBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
+    }
+    return counts instanceof Uint32Array || overflow < 256;
+}
+/**
+ * Draws resamples of n examples like `drawCounts`, with the full blocks filled by the WebAssembly
+ * twin of `fullBlock` (resample.wat: the same draws, about twice as fast) into byte counts that
+ * live in its memory. A resample whose byte count overflows is redrawn wide, in JavaScript.
+ */
+class ResampleDrawer {
+    n;
+    narrow;
+    wide;
+    fill;
+    constructor(n) {
+        this.n = n;
+        const wasm = instantiate(resample_wasm_WASM_BASE64);
+        const stateAt = 0;
+        const countsAt = 16;
+        const missing = countsAt + n - wasm.memory.buffer.byteLength;
+        if (missing > 0)
+            wasm.memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
+        this.narrow = new Uint8Array(wasm.memory.buffer, countsAt, n);
+        const state = new Int32Array(wasm.memory.buffer, stateAt, 4);
+        this.fill = (rng, _counts, start, total) => {
+            state[0] = rng.s0;
+            state[1] = rng.s1;
+            state[2] = rng.s2;
+            state[3] = rng.s3;
+            const overflow = wasm.full_block(stateAt, countsAt + start, total);
+            rng.s0 = state[0];
+            rng.s1 = state[1];
+            rng.s2 = state[2];
+            rng.s3 = state[3];
+            return overflow;
+        };
+    }
+    /** The counts of resample `resample` of `seed`, valid until the next call. */
+    draw(seed, resample) {
+        if (drawCounts(seed, resample, this.narrow, this.fill))
+            return this.narrow;
+        this.wide ??= new Uint32Array(this.n);
+        drawCounts(seed, resample, this.wide);
+        return this.wide;
+    }
+}
+/**
+ * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
+ * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
+ * state stays in local variables.
+ */
+function fullBlock(rng, counts, start, total) {
+    let s0 = rng.s0;
+    let s1 = rng.s1;
+    let s2 = rng.s2;
+    let s3 = rng.s3;
+    let overflow = 0;
+    for (let drawn = 0; drawn < total; drawn += 3) {
+        const r = Math.imul(s1, 5);
+        const word = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const a = start + (word >>> 22);
+        const ca = counts[a] + 1;
+        counts[a] = ca;
+        overflow |= ca;
+        if (drawn + 1 < total) {
+            const b = start + ((word >>> 12) & 1023);
+            const cb = counts[b] + 1;
+            counts[b] = cb;
+            overflow |= cb;
+        }
+        if (drawn + 2 < total) {
+            const c = start + ((word >>> 2) & 1023);
+            const cc = counts[c] + 1;
+            counts[c] = cc;
+            overflow |= cc;
+        }
+    }
+    rng.s0 = s0;
+    rng.s1 = s1;
+    rng.s2 = s2;
+    rng.s3 = s3;
+    return overflow;
+}
+/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
+function partialBlock(rng, counts, start, size, total) {
+    if (size === 1) {
+        counts[start] = total;
+        return total;
+    }
+    const bits = 32 - Math.clz32(size - 1);
+    const perOutput = Math.floor(32 / bits);
+    let overflow = 0;
+    let word = 0;
+    let chunksLeft = 0;
+    for (let drawn = 0; drawn < total;) {
+        if (chunksLeft === 0) {
+            word = rng.nextUint32() | 0;
+            chunksLeft = perOutput;
+        }
+        const j = word >>> (32 - bits);
+        word <<= bits;
+        chunksLeft--;
+        if (j < size) {
+            const c = counts[start + j] + 1;
+            counts[start + j] = c;
+            overflow |= c;
+            drawn++;
+        }
+    }
+    return overflow;
+}
+/**
+ * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
+ * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
+ * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
+ * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
+ * category, but not the same draws as `drawCounts`.
+ */
+function drawCategoryTotals(seed, resample, sizes, totals) {
+    let n = 0;
+    for (const s of sizes)
+        n += s;
+    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
+
+/**
+ * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
+ * examples, so their correlation is kept. Resample r depends only on (seed, r).
+ */
+function pairedBootstrap(statistic, options = {}) {
+    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new RangeError(`resamples must be a positive integer`);
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+    const { candidate, baseline } = statistic.evaluate();
+    const deltas = bootstrapDeltas(statistic, seed, 0, resamples);
+    return {
+        candidate,
+        baseline,
+        delta: candidate - baseline,
+        ci: percentileInterval(deltas, confidence),
+        confidence,
+        resamples,
+        seed,
+        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
+        method: 'paired-percentile-bootstrap',
+        prng: 'xoshiro128**',
+    };
+}
+/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
+function bootstrapDeltas(statistic, seed, from, to) {
+    const deltas = new Float64Array(to - from);
+    const { categories } = statistic;
+    if (categories) {
+        const totals = new Float64Array(categories.sizes.length);
+        for (let r = from; r < to; r++) {
+            drawCategoryTotals(seed, r, categories.sizes, totals);
+            const v = categories.evaluate(totals);
+            deltas[r - from] = v.candidate - v.baseline;
+        }
+        return deltas;
+    }
+    const single = singleResample(statistic, seed);
+    for (let r = from; r < to; r++)
+        deltas[r - from] = single(r);
+    return deltas;
+}
+/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
+function singleResample(statistic, seed) {
+    const drawer = new ResampleDrawer(statistic.size);
+    return (resample) => {
+        const counts = drawer.draw(seed, resample);
+        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
+        return v.candidate - v.baseline;
+    };
+}
+/**
+ * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
+ * interpolation between order statistics.
+ */
+function percentileInterval(deltas, confidence) {
+    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
+    if (sorted.length === 0)
+        return [NaN, NaN];
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+function quantileSorted(sorted, q) {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    const a = sorted[lo];
+    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
+    return a + (h - lo) * (b - a);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/deltas.ts
@@ -9492,22 +12676,18 @@ const BOOTSTRAP_METHOD = 'paired bootstrap';
 /**
  * Every metric of the task on these examples. With a baseline each delta gets its seeded paired
  * bootstrap interval (and McNemar's or DeLong's p-value where defined), labelled by that interval
- * in the metric's direction; without one each candidate value is `new`. A metric undefined on both
- * sides (ROC AUC with one class, R² of one example) is left out and explained in `notes`.
+ * in the metric's direction; without one each candidate value is `new`. A metric undefined on one
+ * side or both (ROC AUC with one class, recall without a positive example) is labelled `undefined`
+ * with the reason, never given a value.
  */
 function compareOnExamples(examples, options) {
     const metrics = [];
-    const notes = [];
     for (const definition of metricsFor(options.task)) {
         const comparison = compareOne(definition, examples, options);
-        if (comparison === undefined)
-            continue;
-        if (comparison === 'undefined')
-            notes.push(`${definition.name} is undefined on these ${examples.size} examples`);
-        else
+        if (comparison !== undefined)
             metrics.push(comparison);
     }
-    return { metrics, notes };
+    return { metrics };
 }
 function compareOne(definition, examples, options) {
     const { truth, candidate, baseline } = examples;
@@ -9516,27 +12696,38 @@ function compareOne(definition, examples, options) {
     const onBaseline = baseline !== null && definition.applies(baseline);
     if (!onCandidate && !onBaseline)
         return undefined;
+    const why = (outputs) => definition.undefinedReason?.(truth, outputs, options.classes) ?? `undefined on these ${examples.size} examples`;
     if (!onCandidate || !onBaseline) {
         const model = onCandidate ? candidate : baseline;
         const value = definition.statistic(truth, model, model).evaluate().candidate;
         if (Number.isNaN(value))
-            return 'undefined';
+            return undefinedComparison(definition.name, direction, why(model), onCandidate, onBaseline);
         return onCandidate
             ? compareMetric(definition.name, direction, null, value)
             : compareMetric(definition.name, direction, value, null);
     }
-    const statistic = definition.statistic(truth, candidate, baseline);
+    const paired = baseline;
+    const statistic = definition.statistic(truth, candidate, paired);
     const point = statistic.evaluate();
-    if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
-        return 'undefined';
+    const candidateUndefined = Number.isNaN(point.candidate);
+    const baselineUndefined = Number.isNaN(point.baseline);
+    if (candidateUndefined || baselineUndefined) {
+        const reason = candidateUndefined ? why(candidate) : why(paired);
+        const sides = candidateUndefined && baselineUndefined ? '' : candidateUndefined ? 'for the candidate: ' : 'for the baseline: ';
+        return {
+            ...compareMetric(definition.name, direction, baselineUndefined ? null : point.baseline, candidateUndefined ? null : point.candidate),
+            label: 'undefined',
+            note: `${sides}${reason}`,
+        };
+    }
     const { resamples, confidence, seed, task } = options;
     const job = { metric: definition.name, task, examples, seed, resamples };
     const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
-    const test = definition.test?.(truth, candidate, baseline, confidence);
+    const test = definition.test?.(truth, candidate, paired, confidence);
     if (!(Number.isFinite(low) && Number.isFinite(high))) {
         // No resample defined the metric: there is no interval, so no change can be called significant.
         const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
-        const significant = unbounded.label === 'improved' || unbounded.label === 'regressed';
+        const significant = ['improved', 'regressed', 'changed'].includes(unbounded.label);
         return significant ? { ...unbounded, label: 'within-noise' } : unbounded;
     }
     const method = test ? `${BOOTSTRAP_METHOD}; p: ${test.name}` : BOOTSTRAP_METHOD;
@@ -9546,6 +12737,15 @@ function compareOne(definition, examples, options) {
         method,
         ...(test && { pValue: test.pValue }),
     });
+}
+/** A metric one model does not produce, undefined for the one that does. */
+function undefinedComparison(name, direction, reason, onCandidate, onBaseline) {
+    const side = onCandidate ? 'for the candidate' : onBaseline ? 'for the baseline' : '';
+    return {
+        ...compareMetric(name, direction, null, null),
+        label: 'undefined',
+        note: side ? `${side}: ${reason}` : reason,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/slices.ts
@@ -9566,13 +12766,11 @@ function sliceComparisons(column, slice, codes, examples, minSize, options) {
         .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const positions = groupPositions(codes, sizes);
     const slices = [];
-    const notes = [];
     for (const { value, code } of values) {
         const result = compareOnExamples(subsetExamples(examples, positions[code]), options);
         slices.push({ column, value, size: sizes[code], metrics: result.metrics });
-        notes.push(...result.notes.map((note) => `slice ${column}=${value}: ${note}`));
     }
-    return { slices, notes };
+    return { slices };
 }
 /** The example positions of every code, in one pass (a counting sort). */
 function groupPositions(codes, sizes) {
@@ -9605,10 +12803,13 @@ function regression(metric) {
     const change = metric.relative ?? metric.delta;
     if (change === null)
         return 0;
+    if (metric.direction === 'unknown')
+        return 0;
     return metric.direction === 'higher' ? -change : change;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/index.ts
+
 
 
 
@@ -9622,14 +12823,18 @@ function regression(metric) {
  */
 const DEFAULT_SLICE_RESAMPLES = 400;
 /**
- * Candidate vs baseline from their predictions: joined on id, metrics of the detected task with
- * paired bootstrap intervals of each difference, and the same per slice.
+ * Candidate vs baseline from their predictions: the task and classes decided (see
+ * `resolveSemantics`), joined on id, metrics of the task with paired bootstrap intervals of each
+ * difference, and the same per slice.
  */
 function comparePredictions(options) {
     const { candidate, baseline } = options;
+    const files = baseline ? [candidate, baseline] : [candidate];
+    const semantics = resolveSemantics(files, options.format, options.settingNames);
     const resamples = options.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples;
     const run = {
-        task: detectTask(baseline ? [candidate, baseline] : [candidate], options.task),
+        task: semantics.task.task,
+        classes: semantics.classes.names,
         confidence: options.confidence ?? CONFIG_DEFAULTS.confidence,
         resamples,
         seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
@@ -9643,9 +12848,8 @@ function comparePredictions(options) {
             ? `predictions: no example id is in both ${candidate.file} and ${baseline?.file}, so the models cannot be compared`
             : `predictions: the file has no examples`, { file: candidate.file });
     }
-    const { examples, classes } = buildExamples(run.task, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
+    const examples = buildExamples(semantics, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
     const whole = compareOnExamples(examples, run);
-    const notes = [...whole.notes];
     const slices = [];
     const sliceRun = { ...run, resamples: options.sliceResamples ?? Math.min(resamples, DEFAULT_SLICE_RESAMPLES) };
     for (const column of options.sliceColumns ?? []) {
@@ -9657,21 +12861,22 @@ function comparePredictions(options) {
         }
         const codes = Int32Array.from(candidateRows, (row) => slice.codes[row]);
         const minSize = options.minSliceSize ?? CONFIG_DEFAULTS.sliceMinSize;
-        const result = sliceComparisons(column, slice, codes, examples, minSize, sliceRun);
-        slices.push(...result.slices);
-        notes.push(...result.notes);
+        slices.push(...sliceComparisons(column, slice, codes, examples, minSize, sliceRun).slices);
     }
     return {
-        task: run.task,
-        classes,
+        semantics,
         metrics: whole.metrics,
         slices: worstFirst(slices),
         join: joined?.summary ?? null,
-        notes,
+        notes: scoreNotes(semantics, files.every((file) => file.prediction !== undefined)),
+        absent: Object.fromEntries(metricsFor(semantics.task.task)
+            .filter((definition) => !whole.metrics.some((metric) => metric.name === definition.name))
+            .map((definition) => [definition.name, `it needs ${definition.needs}`])),
     };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
 
 
 
@@ -9706,6 +12911,17 @@ function describeChange(comparison, delta, confidence) {
 function describeAllowance(tolerance, allowed) {
     return tolerance.kind === 'absolute' ? num(allowed) : `${formatPercent(tolerance.value)} (${num(allowed)})`;
 }
+/**
+ * A change described by how much worse it is (`regression` > 0 is worse): `a fall of 0.016` for a
+ * higher-is-better metric, `a rise of 0.016` for a lower-is-better one, and the opposite word for
+ * an improvement.
+ */
+function describeMove(direction, regression) {
+    if (regression === 0)
+        return 'no change';
+    const falls = (direction === 'higher') === regression > 0;
+    return `a ${falls ? 'fall' : 'rise'} of ${num(Math.abs(regression))}`;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/gate/regression.ts
 
@@ -9714,20 +12930,22 @@ const RELATIVE_SLACK = 1e-9;
 /**
  * Judges one metric's change against `max_regression`. The regression is the change in the bad
  * direction (a fall for higher-is-better, a rise for lower-is-better); the allowance is the
- * tolerance in metric units (`1%` → 1% of |baseline|). A regression exactly at the allowance passes.
+ * tolerance in metric units (`1%` → 1% of |baseline|). A regression exactly at the allowance is
+ * within it. With an interval, the mode decides how it is read:
  *
- * Who decides:
- * - with `requireSignificance` and an interval: the interval's most favourable end, i.e. the
- *   smallest regression the data are consistent with. The change blocks only when even that is
- *   beyond the allowance: the regression exceeds the tolerance with the interval's confidence
- *   (a two-sided 95% interval makes that claim at 97.5% one-sided, so "≥ 95%" holds). A point
- *   estimate beyond the allowance whose interval reaches back inside it passes as within noise.
- * - otherwise (significance not required, or no interval because only metrics files were given):
- *   the point estimate.
+ * - `regression` (the default): the interval's most favourable end — the smallest regression the
+ *   data are consistent with — decides. Beyond the allowance, the change fails: it regresses beyond
+ *   the tolerance with the interval's confidence (a two-sided 95% interval makes that claim at
+ *   97.5% one-sided, so "≥ 95%" holds). A point regression beyond the allowance whose interval
+ *   reaches back inside it is a warning that says so; within the allowance it passes.
+ * - `non_inferiority`: the interval's least favourable end — the largest regression the data are
+ *   consistent with — must be within the allowance to pass; anything else fails, also without an
+ *   interval (nothing then shows non-inferiority).
+ * - `none`, or no interval in `regression` mode (metrics files): the point estimate decides.
  *
- * `comparison` must have finite baseline and candidate values (a non-null delta).
+ * `comparison` must have finite baseline and candidate values (a non-null delta) and a known direction.
  */
-function judgeRegression(comparison, tolerance, requireSignificance, confidence) {
+function judgeRegression(comparison, tolerance, mode, confidence) {
     const { baseline, delta, direction, ci } = comparison;
     const bad = (change) => (direction === 'higher' ? -change : change);
     const regression = bad(delta);
@@ -9737,37 +12955,42 @@ function judgeRegression(comparison, tolerance, requireSignificance, confidence)
     const change = describeChange(comparison, delta, confidence);
     const allowance = describeAllowance(tolerance, allowed);
     const excess = regression - allowed;
+    const judged = (status, message) => ({ status, excess, message });
+    const move = (regressionAmount) => describeMove(direction, regressionAmount);
+    if (mode === 'non_inferiority') {
+        if (!ci) {
+            return judged('fail', `${change}: non-inferiority needs a confidence interval, and metrics files have none (compare predictions instead)`);
+        }
+        const worst = Math.max(bad(ci.low), bad(ci.high));
+        if (beyond(worst)) {
+            return judged('fail', `${change}: non-inferiority is not shown, the interval reaches ${move(worst)}, beyond the allowed ${allowance}`);
+        }
+        return judged('pass', `${change}: non-inferior, even the interval's worst case (${move(worst)}) is within the allowed ${allowance}`);
+    }
     if (!beyond(regression)) {
         const verdict = regression > 0 ? `within the allowed ${allowance}` : `no regression (allowed ${allowance})`;
-        return { status: 'pass', excess, message: `${change}, ${verdict}` };
+        return judged('pass', `${change}, ${verdict}`);
     }
-    if (!requireSignificance) {
-        return { status: 'fail', excess, message: `${change}, more than the allowed ${allowance}` };
-    }
+    if (mode === 'none')
+        return judged('fail', `${change}, more than the allowed ${allowance}`);
     if (!ci) {
-        return {
-            status: 'fail',
-            excess,
-            message: `${change}, more than the allowed ${allowance} (no confidence interval, so the point estimate decides)`,
-        };
+        return judged('fail', `${change}, more than the allowed ${allowance} (no confidence interval, so the point estimate decides)`);
     }
-    const leastRegression = Math.min(bad(ci.low), bad(ci.high));
-    if (beyond(leastRegression)) {
-        return { status: 'fail', excess, message: `${change}, more than the allowed ${allowance}` };
+    const least = Math.min(bad(ci.low), bad(ci.high));
+    if (beyond(least)) {
+        return judged('fail', `${change}, more than the allowed ${allowance}, and significantly: even the interval's most favourable end is ${move(least)}`);
     }
-    return {
-        status: 'pass',
-        excess,
-        message: `${change}: within noise, the interval does not rule out a regression within the allowed ${allowance}`,
-    };
+    return judged('warn', `${change}, beyond the allowed ${allowance}, but not significantly: the interval reaches ${move(least)}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/gate/metric-rules.ts
 
 
 /**
- * Reasons from one `gate.metrics.<name>` rule. A metric that is missing, not a number, NaN or
- * infinite fails closed and no other rule of it is judged: nothing can be said about its bounds.
+ * Reasons from one `gate.metrics.<name>` rule. A metric that is missing, undefined on the data, not
+ * a number or infinite fails closed and no other rule of it is judged: nothing can be said about
+ * its bounds. (A rule for a metric that was not computed at all is a configuration error, found
+ * before the gate runs: see `unknownGateMetrics`.)
  */
 function metricRuleReasons(name, rule, gate, input) {
     const found = findComparison(name, input.comparisons);
@@ -9781,6 +13004,11 @@ function metricRuleReasons(name, rule, gate, input) {
     const comparison = found.comparison;
     const metric = comparison.name;
     const value = comparison.candidate;
+    if (comparison.label === 'undefined' && value === null) {
+        return [
+            metric_rules_fail('metric_present', metric, `${metric} is undefined for the candidate: ${comparison.note ?? 'no value'}`),
+        ];
+    }
     if (value === null)
         return [metric_rules_fail('metric_present', metric, `${metric} in ${file} is missing or not a number`)];
     if (!Number.isFinite(value)) {
@@ -9803,15 +13031,19 @@ function metricRuleReasons(name, rule, gate, input) {
     return reasons;
 }
 function regressionReason(comparison, rule, confidence) {
-    const { name, baseline, delta } = comparison;
+    const { name, baseline, delta, direction } = comparison;
+    if (direction === 'unknown') {
+        return metric_rules_fail('max_regression', name, `mlgate does not know which way ${name} is better; set its direction`);
+    }
     if (baseline === null) {
-        return warn(name, `${name} is not in the baseline, so max_regression was not checked`);
+        const why = comparison.label === 'undefined' ? `undefined for the baseline (${comparison.note})` : 'not in the baseline';
+        return warn(name, `${name} is ${why}, so max_regression was not checked`);
     }
     if (delta === null) {
         return warn(name, `the baseline's ${name} is ${num(baseline)}, so max_regression was not checked`);
     }
     const tolerance = rule.maxRegression;
-    const judged = judgeRegression({ ...comparison, baseline, delta }, tolerance, rule.requireSignificance, confidence);
+    const judged = judgeRegression({ ...comparison, baseline, delta, direction: direction }, tolerance, rule.significance, confidence);
     return { rule: 'max_regression', status: judged.status, message: judged.message, metric: name };
 }
 /** The comparison named exactly, else the only one whose dotted key ends with `.name` (`auc` → `test.auc`). */
@@ -9862,15 +13094,16 @@ function requirementReason(requirement, status) {
 
 
 
-
 /** How many small slices a notice names before "and N more". */
 const NAMED_SLICES = 5;
 /**
  * Reasons from `gate.slices`. Slices of the configured columns with at least `min_size` rows are
- * judged with `max_regression` on every metric that has a `gate.metrics` rule (every slice metric
- * when there are none), each with that rule's `require_significance`. Slices can be small, so a
- * metric that is undefined in a slice (AUC with one class) warns instead of failing.
- * Failures come worst slice first: by how far the regression goes beyond the allowance.
+ * judged metric by metric: a metric named in `gate.slices.metrics` with its own `max_regression`;
+ * otherwise, with the slice rule's `max_regression`, every metric that has a `gate.metrics` rule
+ * (every slice metric when there are none). The significance mode is the slice metric rule's, else
+ * the slice rule's, else the metric's own rule's, else the gate's. Slices can be small, so a metric
+ * that is undefined in a slice (AUC with one class) warns instead of failing. Failures and warnings
+ * come worst slice first: by how far the regression goes beyond the allowance.
  */
 function sliceReasons(rule, gate, slices, baselineMissing) {
     if (slices === undefined) {
@@ -9888,64 +13121,81 @@ function sliceReasons(rule, gate, slices, baselineMissing) {
     const small = configured.filter((slice) => slice.size < rule.minSize);
     if (small.length > 0)
         reasons.push(smallSlicesNotice(small, rule.minSize));
-    if (rule.maxRegression && !baselineMissing) {
-        reasons.push(...regressionReasons(judged, rule.maxRegression, rule.minSize, gate));
-    }
+    const judging = rule.maxRegression !== undefined || Object.keys(rule.metrics).length > 0;
+    if (judging && !baselineMissing)
+        reasons.push(...regressionReasons(judged, rule, gate));
     return reasons;
 }
-function regressionReasons(slices, tolerance, minSize, gate) {
+/** The tolerance and mode a slice metric is judged with, or none when no rule covers it. */
+function sliceRuleFor(metric, rule, gate) {
+    const own = findRule(metric, rule.metrics);
+    const metricRule = findRule(metric, gate.metrics);
+    const mode = own?.significance ?? rule.significance ?? metricRule?.significance ?? gate.significance;
+    if (own)
+        return { tolerance: own.maxRegression, mode };
+    if (rule.maxRegression === undefined)
+        return undefined;
     const gated = Object.keys(gate.metrics).length > 0;
+    if (gated && !metricRule)
+        return undefined;
+    return { tolerance: rule.maxRegression, mode };
+}
+function regressionReasons(slices, rule, gate) {
     const judgements = [];
     const undefinedMetrics = [];
     for (const slice of slices) {
         for (const comparison of slice.metrics) {
-            const metricRule = findRule(comparison.name, gate.metrics);
-            if (gated && !metricRule)
+            const judgedBy = sliceRuleFor(comparison.name, rule, gate);
+            if (!judgedBy)
                 continue;
-            const { baseline, candidate, delta } = comparison;
-            if (baseline === null || candidate === null)
+            const { baseline, candidate, delta, direction } = comparison;
+            if (comparison.label === 'undefined') {
+                undefinedMetrics.push(undefinedInSlice(slice, comparison));
+                continue;
+            }
+            if (baseline === null || candidate === null || direction === 'unknown')
                 continue;
             if (delta === null) {
                 undefinedMetrics.push(undefinedInSlice(slice, comparison));
                 continue;
             }
-            const requireSignificance = metricRule?.requireSignificance ?? CONFIG_DEFAULTS.requireSignificance;
-            const judged = judgeRegression({ ...comparison, baseline, delta }, tolerance, requireSignificance, gate.confidence);
+            const judged = judgeRegression({ ...comparison, baseline, delta, direction }, judgedBy.tolerance, judgedBy.mode, gate.confidence);
             judgements.push({ ...judged, slice, metric: comparison.name });
         }
     }
     judgements.sort((a, b) => b.excess - a.excess);
-    const failed = judgements.filter((judgement) => judgement.status === 'fail');
-    const reasons = failed.map((judgement) => ({
+    const flagged = judgements.filter((judgement) => judgement.status !== 'pass');
+    const reasons = flagged.map((judgement) => ({
         rule: 'slices.max_regression',
-        status: 'fail',
+        status: judgement.status,
         message: `slice ${sliceLabel(judgement.slice)}: ${judgement.message}`,
         metric: judgement.metric,
         column: judgement.slice.column,
     }));
     const [worst] = judgements;
-    if (failed.length === 0 && worst) {
+    if (flagged.length === 0 && worst) {
         reasons.push({
             rule: 'slices.max_regression',
             status: 'pass',
-            message: `${slices.length} slice(s) with at least ${minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
+            message: `${slices.length} slice(s) with at least ${rule.minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
         });
     }
     if (judgements.length === 0 && undefinedMetrics.length === 0) {
         reasons.push({
             rule: 'slices.max_regression',
             status: 'warn',
-            message: `no slice has at least ${minSize} rows and a metric to compare, so slice regressions were not checked`,
+            message: `no slice has at least ${rule.minSize} rows and a metric to compare, so slice regressions were not checked`,
         });
     }
     return [...reasons, ...undefinedMetrics];
 }
 function undefinedInSlice(slice, comparison) {
     const values = `baseline ${num(comparison.baseline ?? Number.NaN)}, candidate ${num(comparison.candidate ?? Number.NaN)}`;
+    const why = comparison.note ? `undefined (${comparison.note})` : `not a finite number (${values})`;
     return {
         rule: 'slices.max_regression',
         status: 'warn',
-        message: `slice ${sliceLabel(slice)}: ${comparison.name} is not a finite number (${values}), so it was not checked`,
+        message: `slice ${sliceLabel(slice)}: ${comparison.name} is ${why}, so it was not checked`,
         metric: comparison.name,
         column: slice.column,
     };
@@ -9985,7 +13235,7 @@ function evaluateGate(gate, input) {
     if (gate.slices)
         reasons.push(...sliceReasons(gate.slices, gate, input.slices, input.baselineMissing));
     const withModel = input.model === undefined ? reasons : reasons.map((reason) => ({ ...reason, model: input.model }));
-    const status = worstStatus(withModel.map((reason) => reason.status));
+    const status = status_worstStatus(withModel.map((reason) => reason.status));
     return { status: status === 'skipped' ? 'pass' : status, reasons: withModel };
 }
 function missingBaselineReason(outcome) {
@@ -9996,7 +13246,64 @@ function missingBaselineReason(outcome) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gate/gate-metrics.ts
+
+
+/**
+ * Rules in `gate.metrics` and `gate.slices.metrics` that name a metric no side has (a typo, or a
+ * metric the data cannot give), and `max_regression` rules on a metric whose direction mlgate
+ * cannot tell. Each says what to write instead: the closest computed name, or the reason the
+ * metric is absent, or the `direction` key.
+ */
+function gateMetricProblems(gate, computed) {
+    const problems = [];
+    const names = computed.metrics.map((metric) => metric.name);
+    for (const [name, rule] of Object.entries(gate.metrics)) {
+        const path = ['gate', 'metrics', name];
+        const found = findComparison(name, computed.metrics);
+        if (found.kind === 'missing')
+            problems.push({ path, message: notComputed(name, names, computed.absent) });
+        else if (found.kind === 'found' &&
+            rule.maxRegression &&
+            !rule.direction &&
+            found.comparison.direction === 'unknown') {
+            problems.push({
+                path,
+                message: `mlgate cannot tell whether a higher or a lower ${found.comparison.name} is better; set direction: higher or direction: lower`,
+            });
+        }
+    }
+    const sliceNames = [...new Set((computed.slices ?? []).flatMap((slice) => slice.metrics.map((m) => m.name)))];
+    for (const name of Object.keys(gate.slices?.metrics ?? {})) {
+        const known = sliceNames.length > 0 ? sliceNames : names;
+        if (!known.includes(name) && !known.some((metric) => metric.endsWith(`.${name}`))) {
+            problems.push({ path: ['gate', 'slices', 'metrics', name], message: notComputed(name, known, computed.absent) });
+        }
+    }
+    return problems;
+}
+function notComputed(name, names, absent) {
+    const why = absent?.[name];
+    if (why !== undefined)
+        return `${name} was not computed: ${why}`;
+    const suggestion = suggest(name, names);
+    const listed = names.length > 0 ? names.slice(0, 20).join(', ') : 'none';
+    return `no metric named ${JSON.stringify(name)} was computed${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''} (computed: ${listed})`;
+}
+/** The closest name by edit distance, else a computed name made of the rule's words (`auc` → `roc_auc`). */
+function suggest(name, names) {
+    const close = closestMatch(name, names);
+    if (close)
+        return close;
+    const words = name.toLowerCase().split(/[_.\s-]+/);
+    return names.find((candidate) => {
+        const theirs = candidate.toLowerCase().split(/[_.\s-]+/);
+        return words.every((word) => theirs.includes(word));
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/gate/index.ts
+
 
 
 
@@ -12505,7 +15812,7 @@ function mergeSubsets(subsets) {
  */
 function attachDrift(section, drift) {
     section.drift = drift;
-    section.status = worstStatus([section.status, drift.status]);
+    section.status = status_worstStatus([section.status, drift.status]);
     return section;
 }
 /**
@@ -12548,7 +15855,7 @@ function validationVerdict(sections) {
             });
         }
     }
-    const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));
+    const status = sections.length === 0 ? 'skipped' : status_worstStatus(sections.map((section) => section.status));
     return { status, summary: summarize(sections, status), reasons };
 }
 function summarize(sections, status) {
@@ -12602,7 +15909,7 @@ async function validatePass(path, options = {}) {
     // At least one issue is kept so that a failure for unreadable rows always shows where.
     const maxErrors = bounded('maxErrors', options.maxErrors ?? DEFAULT_MAX_ERRORS, 1, MAX_REPORTED_ISSUES);
     const maxExamples = bounded('maxExamples', options.maxExamples ?? DEFAULT_MAX_EXAMPLES, 0, MAX_REPORTED_EXAMPLES);
-    const quotedIsText = (options.format ?? formatOf(path)) === 'jsonl';
+    const quotedIsText = (options.format ?? source_formatOf(path)) === 'jsonl';
     const rowChecker = new RowChecker(options.suite ?? [], { maxExamples, quotedIsText });
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
@@ -12640,7 +15947,7 @@ skipped = []) {
     return { section, profile, issues, errorCount, warningCount };
 }
 function sectionStatus(statuses) {
-    const worst = worstStatus(statuses);
+    const worst = status_worstStatus(statuses);
     return worst === 'skipped' ? 'pass' : worst;
 }
 function reportIssue(issue, dataset) {
@@ -13887,6 +17194,10 @@ function compare(a, b) {
 
 
 
+<<<<<<<< HEAD:packages/cli/dist/367.index.js
+========
+
+>>>>>>>> main:packages/cli/dist/270.index.js
 /***/ })
 
 };

@@ -1,8 +1,16 @@
+<<<<<<<< HEAD:packages/cli/dist/605.index.js
 export const id = 605;
 export const ids = [605,263,166];
 export const modules = {
 
 /***/ 4605:
+========
+export const id = 579;
+export const ids = [579,263,166];
+export const modules = {
+
+/***/ 5579:
+>>>>>>>> main:packages/cli/dist/579.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,10 +21,17 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
+<<<<<<<< HEAD:packages/cli/dist/605.index.js
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
 var src = __webpack_require__(69367);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
+========
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
+var src = __webpack_require__(8270);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __webpack_require__(2335);
+>>>>>>>> main:packages/cli/dist/579.index.js
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -149,7 +164,7 @@ function actions_logger_annotationMessage(message, location = {}) {
  */
 function consoleLogger({ stream = process.stderr, verbose = false } = {}) {
     const write = (line) => stream.write(`${text_inertCommands(line)}\n`);
-    const located = (prefix, message, location = {}) => write(`${prefix}: ${(0,src/* formatLocated */.Cc)(message, location)}`);
+    const located = (prefix, message, location = {}) => write(`${prefix}: ${(0,src/* formatLocated */.CcZ)(message, location)}`);
     return {
         debug: (message) => {
             if (verbose)
@@ -293,6 +308,7 @@ function intInput(name, options = {}, source = actionInput) {
         throw invalid(name, expected, value);
     return parsed;
 }
+/** One of `values`, or `fallback` when the input is empty (`undefined` for an optional input). */
 function enumInput(name, values, fallback, source = actionInput) {
     const value = read(name, source);
     if (value === '')
@@ -331,7 +347,7 @@ const realClock = {
     now: () => Date.now(),
 };
 /** Thrown when GitHub still refuses a request for rate limiting after every allowed retry. */
-class RateLimitExceededError extends src/* UserError */.yo {
+class RateLimitExceededError extends src/* UserError */.yot {
     constructor(message, cause) {
         super(message);
         this.name = 'RateLimitExceededError';
@@ -528,7 +544,7 @@ class LocalCommentStore {
     async read(id) {
         const stored = await this.readIfPresent(id);
         if (!stored)
-            throw new src/* UserError */.yo(`comment ${id} does not exist`, { file: this.file(id) });
+            throw new src/* UserError */.yot(`comment ${id} does not exist`, { file: this.file(id) });
         return stored;
     }
     async readIfPresent(id) {
@@ -547,14 +563,14 @@ class LocalCommentStore {
             parsed = JSON.parse(text);
         }
         catch (error) {
-            throw new src/* UserError */.yo(`not valid JSON: ${error.message}`, { file });
+            throw new src/* UserError */.yot(`not valid JSON: ${error.message}`, { file });
         }
         if (parsed.schema !== SCHEMA ||
             parsed.id !== id ||
             typeof parsed.issue !== 'number' ||
             typeof parsed.body !== 'string' ||
             typeof parsed.author !== 'string') {
-            throw new src/* UserError */.yo(`not a ${SCHEMA} file for comment ${id}`, { file });
+            throw new src/* UserError */.yot(`not a ${SCHEMA} file for comment ${id}`, { file });
         }
         return parsed;
     }
@@ -690,6 +706,50 @@ function revisionOf(body, marker) {
         return undefined;
     const match = /^<!-- mlgate:revision:(\d+) -->\n/.exec(body.slice(marker.length + 1));
     return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/checks/report-check-runs.ts
+
+const WORDS = { pass: 'passed', warn: 'passed with warnings', fail: 'failed', skipped: 'skipped' };
+/**
+ * One check run per model in the report (`mlgate / <model>`; `mlgate` for a report about data only),
+ * concluded from that model's part of the verdict, with that part as its summary and the failing
+ * data rows as annotations, so branch protection can require each model's check.
+ */
+function reportCheckRuns(report, options) {
+    const models = (report.comparisons ?? []).map((section) => section.model);
+    const parts = models.length > 0
+        ? models.map((model) => ({ name: `mlgate / ${model}`, report: reportForModel(report, model), model }))
+        : [{ name: 'mlgate', report, model: undefined }];
+    const annotations = dataRowAnnotations(report);
+    return parts.map(({ name, report: part, model }) => ({
+        name,
+        headSha: options.headSha,
+        conclusion: checkConclusion(part.verdict.status),
+        title: `${model ?? 'mlgate'}: ${WORDS[part.verdict.status]}`,
+        summary: renderReportMarkdown(part, {
+            title: name,
+            maxBytes: options.maxBytes,
+            ...(options.runUrl && { runUrl: options.runUrl }),
+        }),
+        annotations,
+        externalId: options.runId,
+        ...(options.runUrl && { detailsUrl: options.runUrl }),
+    }));
+}
+/** As many as one request carries: enough to find the pattern in the diff; the report lists the rest. */
+const MAX_ANNOTATIONS = 50;
+function dataRowAnnotations(report) {
+    return (report.validations ?? [])
+        .filter((section) => hasAnnotatableLines(section.dataset))
+        .flatMap((section) => rowAnnotations(section, section.dataset).annotations)
+        .map(({ level, message, location }) => ({
+        path: location.file ?? '',
+        line: location.line ?? 1,
+        level: level === 'error' ? 'failure' : 'warning',
+        message,
+    }))
+        .slice(0, MAX_ANNOTATIONS);
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -1098,7 +1158,7 @@ class LocalArtifactStore {
     async download(name, runId) {
         const folder = (0,external_node_path_.join)(this.dir, String(runId), name);
         if (!(await isFolder(folder)))
-            throw new src/* UserError */.yo(`artifact "${name}" of run ${runId} is not a folder`, { file: folder });
+            throw new src/* UserError */.yot(`artifact "${name}" of run ${runId} is not a folder`, { file: folder });
         return folder;
     }
     /** Newest first. */
@@ -1125,7 +1185,7 @@ class LocalArtifactStore {
             parsed = JSON.parse(text);
         }
         catch (error) {
-            throw new src/* UserError */.yo(`run description is not valid JSON: ${error.message}`, { file });
+            throw new src/* UserError */.yot(`run description is not valid JSON: ${error.message}`, { file });
         }
         return checkRunFile(parsed, file);
     }
@@ -1133,10 +1193,10 @@ class LocalArtifactStore {
 function checkRunFile(value, file) {
     const record = (typeof value === 'object' && value !== null ? value : {});
     if (record.schema !== RUN_SCHEMA)
-        throw new src/* UserError */.yo(`expected "schema": "${RUN_SCHEMA}"`, { file, path: 'schema' });
+        throw new src/* UserError */.yot(`expected "schema": "${RUN_SCHEMA}"`, { file, path: 'schema' });
     for (const key of ['workflow', 'branch', 'headSha', 'event', 'conclusion']) {
         if (typeof record[key] !== 'string' || record[key] === '') {
-            throw new src/* UserError */.yo(`expected a non-empty string`, { file, path: key });
+            throw new src/* UserError */.yot(`expected a non-empty string`, { file, path: key });
         }
     }
     return record;
@@ -1354,7 +1414,7 @@ const KIND_PREFIX = /^([a-zA-Z][a-zA-Z0-9+.-]+):/;
 function parseBaselineSpec(text, location = {}) {
     const spec = text.trim();
     const fail = (why) => {
-        throw new src/* UserError */.yo(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
+        throw new src/* UserError */.yot(`invalid baseline ${JSON.stringify(text)}: ${why}; ${GRAMMAR}`, location);
     };
     if (spec === '')
         return fail('it is empty');
@@ -1367,10 +1427,10 @@ function parseBaselineSpec(text, location = {}) {
             const [model = '', stage, ...extra] = rest.split('#');
             if (stage === undefined || extra.length > 0)
                 return fail('a registry baseline names one model and one stage');
-            if (!src/* REGISTRY_NAME */.iW.test(model))
-                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
-            if (!src/* REGISTRY_NAME */.iW.test(stage))
-                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iW.source}`);
+            if (!src/* REGISTRY_NAME */.iWy.test(model))
+                return fail(`model name ${JSON.stringify(model)} does not match ${src/* REGISTRY_NAME */.iWy.source}`);
+            if (!src/* REGISTRY_NAME */.iWy.test(stage))
+                return fail(`stage name ${JSON.stringify(stage)} does not match ${src/* REGISTRY_NAME */.iWy.source}`);
             return { kind: 'registry', model, stage };
         }
         case 'branch': {
@@ -1419,7 +1479,7 @@ async function resolveBaseline(spec, options) {
             return fromBranch(spec.branch, options);
         case 'registry':
             if (!options.registry) {
-                throw new src/* UserError */.yo(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
+                throw new src/* UserError */.yot(`baseline registry:${spec.model}#${spec.stage}: registry baselines need the registry (not available yet); ` +
                     'use branch:<name> or a path');
             }
             return options.registry.resolve(spec);
@@ -1434,7 +1494,7 @@ async function fromPath(path, cwd) {
     catch (error) {
         const code = error.code;
         const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new src/* UserError */.yo(`baseline ${path} ${why}`, { file: path });
+        throw new src/* UserError */.yot(`baseline ${path} ${why}`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
@@ -1482,10 +1542,10 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = (0,src/* registryState */.zW)(model, await this.tags.list(model));
+        const state = (0,src/* registryState */.zWd)(model, await this.tags.list(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
-            throw new src/* UserError */.yo(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
+            throw new src/* UserError */.yot(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
         }
         const assignment = state.stages.get(stage);
         if (!assignment) {
@@ -1498,7 +1558,7 @@ class RegistryBaselineResolver {
         const { version, tag } = assignment.version;
         const dir = await this.files.download(tag);
         if (dir === null) {
-            throw new src/* UserError */.yo(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
+            throw new src/* UserError */.yot(`baseline ${spec} is ${tag}, but its files are missing: looked in ${this.files.describe(tag)}`);
         }
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
@@ -1537,7 +1597,7 @@ class GitTagSource {
         }
         catch (error) {
             const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new src/* UserError */.yo(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
+            throw new src/* UserError */.yot(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
         }
         const fields = stdout.split('\0');
         const records = [];
@@ -1660,7 +1720,10 @@ class GitHubReleaseFiles {
 
 
 
+<<<<<<<< HEAD:packages/cli/dist/605.index.js
 
+========
+>>>>>>>> main:packages/cli/dist/579.index.js
 ;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
 /** One convention for every command (and for scripts that call mlgate). */
 const ExitCode = {
@@ -1692,14 +1755,15 @@ async function readAs(path, read) {
         return await read(path.absolute);
     }
     catch (error) {
-        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
-            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
-                ...error.location,
-                file: path.shown,
-            });
-        }
-        throw error;
+        throw asShown(error, path);
     }
+}
+/** The error with the file named as the user knows it, when it is about `path`. */
+function asShown(error, path) {
+    if (error instanceof src/* UserError */.yot && error.location.file === path.absolute) {
+        return new src/* UserError */.yot(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
+    }
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
@@ -1731,7 +1795,7 @@ async function requireCounterpart(baseline, candidate, cwd) {
     const found = await findCounterpart(baseline, candidate, cwd);
     if (found)
         return found;
-    throw new src/* UserError */.yo(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
+    throw new src/* UserError */.yot(`baseline ${baseline.label} has no ${(0,external_node_path_.basename)(candidate.shown)} (looked for ${candidate.shown} and ${(0,external_node_path_.basename)(candidate.shown)} in it)`);
 }
 async function isFile(path) {
     try {
@@ -1740,7 +1804,7 @@ async function isFile(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return false;
-        throw new src/* UserError */.yo(`cannot read the baseline: ${error.code ?? String(error)}`, {
+        throw new src/* UserError */.yot(`cannot read the baseline: ${error.code ?? String(error)}`, {
             file: path,
         });
     }
@@ -1768,22 +1832,18 @@ async function sideKind(path, predictions) {
         return 'predictions';
     if (extension !== '.csv' && extension !== '.tsv')
         return 'metrics';
-    const format = (0,src/* formatOf */.be)(path.absolute);
-    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gn)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const format = (0,src/* formatOf */.beb)(path.absolute);
+    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gnb)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
     const has = (names) => names.some((name) => columns.includes(name));
-    return has(src/* DEFAULT_COLUMN_NAMES */.Kz.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kz.label) ? 'predictions' : 'metrics';
+    return has(src/* DEFAULT_COLUMN_NAMES */.Kzg.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kzg.label) ? 'predictions' : 'metrics';
 }
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
-async function readSide(path, kind, sliceColumns, cwd) {
+/** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
+async function readSide(path, kind, columns, cwd) {
     switch (kind) {
         case 'predictions':
-            return {
-                kind,
-                file: path,
-                predictions: await readAs(path, (file) => (0,src/* readPredictions */.iw)(file, { slices: sliceColumns })),
-            };
+            return { kind, file: path, predictions: await readAs(path, (file) => (0,src/* readPredictions */.R_H)(file, columns)) };
         case 'metrics':
-            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._c) };
+            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._cD) };
         case 'manifest':
             return readManifest(path, cwd);
     }
@@ -1793,10 +1853,10 @@ async function readMetricsFiles(paths) {
     const values = new Map();
     const from = new Map();
     for (const path of paths) {
-        for (const [key, value] of await readAs(path, src/* readMetricsFile */._c)) {
+        for (const [key, value] of await readAs(path, src/* readMetricsFile */._cD)) {
             const earlier = from.get(key);
             if (earlier !== undefined) {
-                throw new src/* UserError */.yo(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
+                throw new src/* UserError */.yot(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
                     file: path.shown,
                 });
             }
@@ -1812,6 +1872,7 @@ async function readMetricsFiles(paths) {
  * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
+<<<<<<<< HEAD:packages/cli/dist/605.index.js
     const flat = await readAs(path, src/* readMetricsFile */._c);
     if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJ) {
         const manifest = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
@@ -1820,13 +1881,16 @@ async function readManifest(path, cwd) {
             throw new src/* UserError */.yo('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
         return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
     }
+========
+    const flat = await readAs(path, src/* readMetricsFile */._cD);
+>>>>>>>> main:packages/cli/dist/579.index.js
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
     const folder = (0,external_node_path_.dirname)(path.absolute);
     const paths = (typeof single === 'string' ? [single] : listed).map((file) => {
         if (typeof file !== 'string' || file === '') {
-            throw new src/* UserError */.yo('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
+            throw new src/* UserError */.yot('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
         }
         return userPath((0,external_node_path_.resolve)(folder, file), cwd);
     });
@@ -1835,7 +1899,7 @@ async function readManifest(path, cwd) {
     if (inline.length > 0) {
         return { kind: 'metrics', files: [path], values: new Map(inline.map(([key, value]) => [key.slice(8), value])) };
     }
-    throw new src/* UserError */.yo('has no "metrics": expected a metrics file path, a list of them or the metric values', {
+    throw new src/* UserError */.yot('has no "metrics": expected a metrics file path, a list of them or the metric values', {
         file: path.shown,
         path: 'metrics',
     });
@@ -1859,17 +1923,17 @@ function lineageOf(manifest) {
  * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
  * metrics file.
  */
-function compareSides(candidate, baseline, config, deltas) {
+function compareSides(candidate, baseline, config, options = {}) {
     const { gate } = config;
     if (baseline && baseline.kind !== candidate.kind) {
         const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
-        throw new src/* UserError */.yo(`the candidate is a ${compare_sides_describe(candidate)} but the baseline ${where} is a ${compare_sides_describe(baseline)}; compare like with like`);
+        throw new src/* UserError */.yot(`the candidate is a ${compare_sides_describe(candidate)} but the baseline ${where} is a ${compare_sides_describe(baseline)}; compare like with like`);
     }
     if (candidate.kind === 'metrics') {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
-        return { metrics: (0,src/* diffMetrics */.Rh)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
+        return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cq)({
+    const compared = (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -1878,10 +1942,20 @@ function compareSides(candidate, baseline, config, deltas) {
         sliceColumns: gate.slices?.columns ?? [],
         minSliceSize: gate.slices?.minSize,
         rules: gate.metrics,
-        ...(deltas && { deltas }),
+        ...(options.format && { format: options.format }),
+        ...(options.settingNames && { settingNames: options.settingNames }),
+        ...(options.deltas && { deltas: options.deltas }),
     });
     const reasons = compared.join ? joinReasons(compared.join) : [];
-    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+    const examples = compared.join?.matched ?? candidate.predictions.rows;
+    return {
+        metrics: compared.metrics,
+        slices: compared.slices,
+        reasons,
+        predictions: (0,src/* predictionsReading */.n_Q)(compared.semantics, examples, compared.notes),
+        notes: compared.notes,
+        absent: compared.absent,
+    };
 }
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
@@ -1905,6 +1979,18 @@ function compare_sides_describe(side) {
     return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/compare/gate-metrics.ts
+
+/** A gate rule for a metric that was not computed is the configuration's mistake: exit 2, not a failed gate. */
+function checkGateMetrics(gate, compared, loaded) {
+    const [problem] = (0,src/* gateMetricProblems */.UqO)(gate, compared);
+    if (!problem)
+        return;
+    throw loaded.errorAt
+        ? loaded.errorAt(problem.path, problem.message)
+        : new src/* UserError */.yot(problem.message, { path: problem.path.join('.') });
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
 
 
@@ -1914,11 +2000,16 @@ function compare_sides_describe(side) {
  * defaults otherwise, so a quick comparison needs no config at all.
  */
 async function loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
     if (config === undefined && !(await exists(path.absolute))) {
-        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
+        return { config: (0,src/* loadConfig */.Z9L)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.CuT) };
     }
-    return { config: await readAs(path, src/* readConfigFile */.RG), file: path.shown };
+    const source = await readAs(path, src/* readConfigSource */.azy);
+    return {
+        config: source.config,
+        file: path.shown,
+        errorAt: (key, message) => asShown(source.errorAt(key, message), path),
+    };
 }
 /** The compared model: the one named, else the config's only model. */
 function selectModel(config, name, file) {
@@ -1927,7 +2018,7 @@ function selectModel(config, name, file) {
         const model = config.models[name];
         if (model || names.length === 0)
             return model ? { name, model } : { name };
-        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+        throw new src/* UserError */.yot(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
             ...(file ? { file } : {}),
             path: 'models',
         });
@@ -1976,7 +2067,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
     const candidatePaths = files.map((file) => userPath(file, cwd));
     const candidate = await readMetricsFiles(candidatePaths);
     if (baseline === null)
-        return (0,src/* diffParams */.Gm)(null, candidate);
+        return (0,src/* diffParams */.Gmu)(null, candidate);
     if (baseline.file !== undefined) {
         logger.info('The baseline is a single file, so parameters were not compared.');
         return undefined;
@@ -1990,7 +2081,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
         }
         baselinePaths.push(found);
     }
-    return (0,src/* diffParams */.Gm)(await readMetricsFiles(baselinePaths), candidate);
+    return (0,src/* diffParams */.Gmu)(await readMetricsFiles(baselinePaths), candidate);
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/validation.ts
@@ -1998,10 +2089,10 @@ async function paramsDiff(files, baseline, cwd, logger) {
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
 async function readValidationOutcome(path) {
-    const report = await readAs(path, src/* readReportFile */.$h);
+    const report = await readAs(path, src/* readReportFile */.$hs);
     const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
     const status = report.verdict.status;
-    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4)(drift) : undefined;
+    const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4E)(drift) : undefined;
     return {
         ...(status === 'skipped' ? {} : { validationStatus: status }),
         ...(driftStatus === undefined || driftStatus === 'skipped' ? {} : { driftStatus }),
@@ -2038,6 +2129,7 @@ function verdictSummary(model, status, reasons) {
 
 
 
+
 /**
  * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
  * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
@@ -2047,24 +2139,34 @@ function verdictSummary(model, status, reasons) {
 async function runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const loaded = await loadCompareConfig(options.config, cwd);
+    const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
-    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    const format = predictionsFormat(model, options.format);
+    const columns = {
+        ...format.columns,
+        slices: kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [],
+    };
+    const candidate = await readSide(candidatePath, kind, columns, cwd);
     logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
     const validation = options.validationReport
         ? await readValidationOutcome(userPath(options.validationReport, cwd))
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
-    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, { ...format.columns }, cwd));
+    const compared = compareSides(candidate, baseline, config, {
+        format,
+        settingNames: settingNames(name, configFile, options.formatOverrides),
+        ...(deps.deltas && { deltas: deps.deltas }),
+    });
+    checkGateMetrics(config.gate, compared, loaded);
     for (const note of compared.notes)
         logger.info(note);
     const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
-    const gate = (0,src/* evaluateGate */.DR)(config.gate, {
+    const gate = (0,src/* evaluateGate */.DR4)(config.gate, {
         comparisons: compared.metrics,
         ...(compared.slices ? { slices: compared.slices } : {}),
         ...validation,
@@ -2073,7 +2175,7 @@ async function runCompare(options, deps) {
         model: name,
     });
     const reasons = [...gate.reasons, ...compared.reasons.map((reason) => ({ ...reason, model: name }))];
-    const status = (0,src/* worstStatus */.A4)([gate.status, ...reasons.map((reason) => reason.status)]);
+    const status = (0,src/* worstStatus */.A4E)([gate.status, ...reasons.map((reason) => reason.status)]);
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
@@ -2083,12 +2185,13 @@ async function runCompare(options, deps) {
             ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
         },
         confidence: config.gate.confidence,
+        ...(compared.predictions && { predictions: compared.predictions }),
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
     };
     const report = {
-        schema: src/* REPORT_SCHEMA_ID */.PP,
+        schema: src/* REPORT_SCHEMA_ID */.PPP,
         createdAt: deps.now().toISOString(),
         ...(options.subject ? { subject: options.subject } : {}),
         verdict: { status, summary: verdictSummary(name, status, reasons), reasons },
@@ -2100,7 +2203,7 @@ async function runCompare(options, deps) {
 function candidateOf(options, model, cwd) {
     const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
     if (path === undefined) {
-        throw new src/* UserError */.yo('no candidate: give a metrics, predictions or manifest file, or a model from the config');
+        throw new src/* UserError */.yot('no candidate: give a metrics, predictions or manifest file, or a model from the config');
     }
     return userPath(path, cwd);
 }
@@ -2114,7 +2217,7 @@ async function findBaseline(spec, deps, cwd) {
     }
     const parsed = parseBaselineSpec(spec);
     if (parsed.kind === 'branch' && deps.workflow === undefined) {
-        throw new src/* UserError */.yo(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
+        throw new src/* UserError */.yot(`baseline ${spec}: branch baselines need the workflow whose runs hold the artifact`);
     }
     const resolution = await resolveBaseline(parsed, {
         artifacts: deps.artifacts,
@@ -2126,10 +2229,28 @@ async function findBaseline(spec, deps, cwd) {
     });
     return resolution.found ? resolution : null;
 }
-async function readBaselineSide(found, candidate, candidateKind, cwd) {
+async function readBaselineSide(found, candidate, candidateKind, columns, cwd) {
     const path = await requireCounterpart(found, candidate, cwd);
     const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-    return readSide(path, kind, [], cwd);
+    return readSide(path, kind, columns, cwd);
+}
+/** The model's settings from the config, each overridden by the caller's (flags, inputs). */
+function predictionsFormat(model, overrides = {}) {
+    const configured = model?.predictionsFormat ?? {};
+    const columns = { ...configured.columns, ...overrides.columns };
+    return {
+        ...configured,
+        ...overrides,
+        ...(Object.keys(columns).length > 0 && { columns }),
+    };
+}
+/** Where the user sets the positive class and score type: the config key, and the caller's override. */
+function settingNames(model, configFile, overrides) {
+    const where = (key, override) => `models.${model}.${key} in ${configFile ?? src/* DEFAULT_CONFIG_FILE */.CuT}${override ? ` or ${override}` : ''}`;
+    return {
+        positiveClass: where('positive_class', overrides?.positiveClass),
+        scoreType: where('score_type', overrides?.scoreType),
+    };
 }
 function sideFiles(side) {
     return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
@@ -2194,7 +2315,7 @@ function parseThreads(text, name = '--threads') {
         return undefined;
     const n = /^\d{1,3}$/.test(text.trim()) ? Number(text) : NaN;
     if (!(n >= 1 && n <= 256)) {
-        throw new src/* UserError */.yo(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
+        throw new src/* UserError */.yot(`${name}: expected a whole number from 1 to 256, got ${JSON.stringify(text)}`);
     }
     return n;
 }
@@ -2285,7 +2406,7 @@ class WorkerPool {
 }
 function deserialize(error) {
     if (error.location)
-        return new src/* UserError */.yo(error.message, error.location);
+        return new src/* UserError */.yot(error.message, error.location);
     const internal = new Error(error.message);
     if (error.stack)
         internal.stack = error.stack;
@@ -2339,9 +2460,9 @@ const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
 async function runPass(path, options) {
     const checks = options.schema?.checks ?? [];
     const { pool } = options;
-    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6)(checks) && !(await (0,src/* isGzipFile */.xB)(path));
+    const split = options.threads > 1 && pool && (0,src/* canJoinShards */.q6i)(checks) && !(await (0,src/* isGzipFile */.xBn)(path));
     if (!split) {
-        return (0,src/* validatePass */.oI)(path, {
+        return (0,src/* validatePass */.oIb)(path, {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
@@ -2349,12 +2470,12 @@ async function runPass(path, options) {
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
     }
-    const shards = (0,src/* splitShard */.vl)(options.shard, options.threads);
+    const shards = (0,src/* splitShard */.vlU)(options.shard, options.threads);
     const size = await fileSize(path);
     const progress = new ProgressSum(options.onProgress ?? (() => { }));
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
-    const rowChecks = checks.filter(src/* isPassCheck */.uI);
+    const rowChecks = checks.filter(src/* isPassCheck */.uI7);
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
@@ -2363,13 +2484,13 @@ async function runPass(path, options) {
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
     }, onProgress[i])));
     const passes = results.map((result) => ({
-        profile: src/* Profile */.WV.fromJSON(result.profile),
+        profile: src/* Profile */.WVQ.fromJSON(result.profile),
         outcomes: result.outcomes.map((outcome, i) => ({ ...outcome, check: rowChecks[i] })),
         issues: result.issues,
         errorCount: result.errorCount,
         warningCount: result.warningCount,
     }));
-    return (0,src/* joinValidationPasses */.zY)(passes, {
+    return (0,src/* joinValidationPasses */.zYW)(passes, {
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         ...(options.shard && { shard: options.shard }),
     });
@@ -2377,7 +2498,7 @@ async function runPass(path, options) {
 /** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
 async function referenceProfile(path, options) {
     if (path.endsWith('.json'))
-        return (0,src/* readProfileFile */.CI)(path);
+        return (0,src/* readProfileFile */.CIG)(path);
     return (await runPass(path, options)).profile;
 }
 /**
@@ -2431,7 +2552,7 @@ const DATA_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'];
 function parseDataFormat(value, allowed = DATA_FORMATS) {
     if (allowed.includes(value))
         return value;
-    throw new src/* UserError */.yo(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new src/* UserError */.yot(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
@@ -2443,16 +2564,16 @@ async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
-    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.de)(schemaPath, options.schema);
+    const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
     const checks = suite?.checks ?? [];
     const skipped = suite?.format === 'gx' ? suite.skipped : [];
     if (options.strict && skipped.length > 0) {
         const [first] = skipped;
         const others = skipped.length > 1 ? ` (and ${skipped.length - 1} more)` : '';
-        throw new src/* UserError */.yo(`${first.type} ${first.reason}${others}, and strict mode refuses to skip expectations`, first.location);
+        throw new src/* UserError */.yot(`${first.type} ${first.reason}${others}, and strict mode refuses to skip expectations`, first.location);
     }
     for (const expectation of skipped)
-        deps.onSkippedExpectation?.((0,src/* describeSkipped */.At)(expectation), expectation.location);
+        deps.onSkippedExpectation?.((0,src/* describeSkipped */.AtY)(expectation), expectation.location);
     const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     const progress = new ProgressSum(deps.onProgress ?? (() => { }));
@@ -2479,16 +2600,16 @@ async function runValidate(options, deps = {}) {
     finally {
         await pool?.close();
     }
-    const { section, profile } = (0,src/* judgeValidation */.X2)(pass, checks, options.data, skipped);
+    const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
     if (reference) {
-        const drift = (0,src/* schemaDriftOptions */.D$)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fz)(reference, profile, drift);
-        (0,src/* attachDrift */.rc)(section, result);
+        const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(reference, profile, drift);
+        (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
-    return { report: (0,src/* validationReport */.qW)([section], new Date()), section, profile, threads };
+    return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
@@ -3063,7 +3184,7 @@ function parseCommandArgs(command, argv, options) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new src/* UserError */.yo(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
+        throw new src/* UserError */.yot(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
     }
 }
 
@@ -3098,6 +3219,14 @@ Options:
   --config <file>             mlgate.yml (default: ./mlgate.yml when it exists, else defaults)
   --model <name>              the model in the config, and its name in the report
   --validation-report <file>  a validate report, for gate.require: [data_validation]
+  --task <task>               binary, multiclass or regression (default: the model's task in the
+                              config, else detected from the labels; the report says which)
+  --positive-class <label>    the positive class of a binary model (default: the config's; 1, true,
+                              yes or positive need none, other labels must be named)
+  --score-type <type>         probability, logit or decision (default: the config's, else
+                              probability when every score is in [0, 1], else ranking metrics only)
+  --id-column, --label-column, --prediction-column, --score-column <name>
+                              column names of the predictions files, when not the defaults
   --fail-on <when>            fail (default), warn or never: which verdict exits 1
   --artifact-name <name>      artifact a branch: baseline is read from (default ${DEFAULT_ARTIFACT})
   --workflow <file>           workflow whose runs hold it (default ${DEFAULT_WORKFLOW})
@@ -3130,6 +3259,13 @@ const compareCommand = {
             config: { type: 'string' },
             model: { type: 'string' },
             'validation-report': { type: 'string' },
+            task: { type: 'string' },
+            'positive-class': { type: 'string' },
+            'score-type': { type: 'string' },
+            'id-column': { type: 'string' },
+            'label-column': { type: 'string' },
+            'prediction-column': { type: 'string' },
+            'score-column': { type: 'string' },
             'fail-on': { type: 'string' },
             'artifact-name': { type: 'string' },
             workflow: { type: 'string' },
@@ -3139,7 +3275,7 @@ const compareCommand = {
             threads: { type: 'string' },
         });
         if (positionals.length > 0) {
-            throw new src/* UserError */.yo(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
+            throw new src/* UserError */.yot(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
         }
         const threads = parseThreads(values.threads) ?? (0,external_node_os_.availableParallelism)();
         const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$(io.workerEntry, threads) : undefined;
@@ -3151,6 +3287,8 @@ const compareCommand = {
             ...(values.config !== undefined && { config: values.config }),
             ...(values.model !== undefined && { model: values.model }),
             ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
+            format: predictionsFlags(values),
+            formatOverrides: { positiveClass: '--positive-class', scoreType: '--score-type' },
             failOn: parseFailOn(values['fail-on']),
             cwd: io.cwd,
         }, {
@@ -3168,17 +3306,44 @@ const compareCommand = {
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
         if (values.markdown)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.markdown), (0,src/* renderReportMarkdown */.Ay)(report));
-        io.stdout.write(values.json ? json : (0,src/* renderReportText */.Uv)(report));
+            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.markdown), (0,src/* renderReportMarkdown */.Ay2)(report));
+        io.stdout.write(values.json ? json : (0,src/* renderReportText */.UvZ)(report));
         return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
     },
 };
-function parseFailOn(value) {
+const TASKS = ['binary', 'multiclass', 'regression'];
+const SCORE_TYPES = ['probability', 'logit', 'decision'];
+/** `--task`, `--positive-class`, `--score-type` and the column flags, over the config's settings. */
+function predictionsFlags(values) {
+    const text = (flag) => {
+        const value = values[flag];
+        return typeof value === 'string' ? value : undefined;
+    };
+    const columns = {
+        ...optionalFlag('id', text('id-column')),
+        ...optionalFlag('label', text('label-column')),
+        ...optionalFlag('prediction', text('prediction-column')),
+        ...optionalFlag('score', text('score-column')),
+    };
+    return {
+        ...optionalFlag('task', oneOf('--task', text('task'), TASKS)),
+        ...optionalFlag('positiveClass', text('positive-class')),
+        ...optionalFlag('scoreType', oneOf('--score-type', text('score-type'), SCORE_TYPES)),
+        ...(Object.keys(columns).length > 0 && { columns }),
+    };
+}
+function optionalFlag(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+function oneOf(flag, value, allowed) {
     if (value === undefined)
-        return 'fail';
-    if (FAIL_ON.includes(value))
+        return undefined;
+    if (allowed.includes(value))
         return value;
-    throw new src/* UserError */.yo(`--fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new src/* UserError */.yot(`${flag}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+function parseFailOn(value) {
+    return oneOf('--fail-on', value, FAIL_ON) ?? 'fail';
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/repo-root.ts
@@ -3245,15 +3410,15 @@ const demoCommand = {
         await (0,promises_.mkdir)(outDir, { recursive: true });
         const validations = await validateDatasets(project, io);
         const validationReport = (0,external_node_path_.join)(outDir, 'validation.json');
-        await (0,promises_.writeFile)(validationReport, `${JSON.stringify((0,src/* mergeReports */.C1)(validations), null, 2)}\n`);
+        await (0,promises_.writeFile)(validationReport, `${JSON.stringify((0,src/* mergeReports */.C1p)(validations), null, 2)}\n`);
         const compared = await runCompare({ ...PROJECT, validationReport, failOn: 'never', cwd: project }, {
             artifacts: new LocalArtifactStore((0,external_node_path_.join)(outDir, 'artifacts')),
             artifactName: 'mlgate-compare',
             logger,
             now: () => new Date(),
         });
-        const report = (0,src/* mergeReports */.C1)([...validations, compared.report]);
-        const markdown = (0,src/* renderReportMarkdown */.Ay)(report);
+        const report = (0,src/* mergeReports */.C1p)([...validations, compared.report]);
+        const markdown = (0,src/* renderReportMarkdown */.Ay2)(report);
         await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
         await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.md'), markdown);
         const sticky = await upsertStickyComment(new LocalCommentStore((0,external_node_path_.join)(outDir, 'comments'), { author: LOCAL_AUTHOR }), {
@@ -3262,7 +3427,7 @@ const demoCommand = {
             body: markdown,
             author: LOCAL_AUTHOR,
         });
-        io.stdout.write((0,src/* renderReportText */.Uv)(report));
+        io.stdout.write((0,src/* renderReportText */.UvZ)(report));
         io.stdout.write([
             '',
             `Validated ${validations.length} dataset(s) and compared ${shown((0,external_node_path_.join)(project, PROJECT.candidate))} with ${shown((0,external_node_path_.join)(project, PROJECT.baseline))} under ${shown((0,external_node_path_.join)(project, PROJECT.config))}.`,
@@ -3288,13 +3453,13 @@ async function validateDatasets(project, io) {
         reports.push(report);
     }
     if (reports.length === 0)
-        throw new src/* UserError */.yo(`${PROJECT.config} of the example project lists no data to validate`);
+        throw new src/* UserError */.yot(`${PROJECT.config} of the example project lists no data to validate`);
     return reports;
 }
 function defaultProject() {
     const root = mlgateRepoRoot();
     if (!root)
-        throw new src/* UserError */.yo('cannot find the example project: pass --example <dir>');
+        throw new src/* UserError */.yot('cannot find the example project: pass --example <dir>');
     return (0,external_node_path_.join)(root, 'examples', 'churn');
 }
 
@@ -3310,7 +3475,7 @@ function plannedCommand(name, summary, usage) {
         summary: `${summary} (not yet available)`,
         help: `Usage: mlgate ${name} ${usage}\n\n${summary}.\nThis command is not available in this version of mlgate yet.\n`,
         async run() {
-            throw new src/* UserError */.yo(`\`mlgate ${name}\` is not available in this version yet`);
+            throw new src/* UserError */.yot(`\`mlgate ${name}\` is not available in this version yet`);
         },
     };
 }
@@ -3401,21 +3566,21 @@ const profileCommand = {
         let profile;
         if (positionals[0] === 'merge') {
             if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
-                throw new src/* UserError */.yo('--shard, --format and --threads apply to data files, not to `profile merge`');
+                throw new src/* UserError */.yot('--shard, --format and --threads apply to data files, not to `profile merge`');
             }
             const files = positionals.slice(1);
             if (files.length < 2)
-                throw new src/* UserError */.yo('give at least two profile JSON files to merge');
+                throw new src/* UserError */.yot('give at least two profile JSON files to merge');
             const profiles = [];
             for (const file of files)
-                profiles.push(await (0,src/* readProfileFile */.CI)((0,external_node_path_.resolve)(io.cwd, file)));
-            profile = (0,src/* mergeProfiles */.Ns)(profiles);
+                profiles.push(await (0,src/* readProfileFile */.CIG)((0,external_node_path_.resolve)(io.cwd, file)));
+            profile = (0,src/* mergeProfiles */.NsH)(profiles);
         }
         else {
             if (positionals.length !== 1) {
-                throw new src/* UserError */.yo('give exactly one data file (see `mlgate profile --help`)');
+                throw new src/* UserError */.yot('give exactly one data file (see `mlgate profile --help`)');
             }
-            const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7)(values.shard, '--shard');
+            const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const threads = parseThreads(values.threads);
             let result;
@@ -3442,7 +3607,7 @@ const profileCommand = {
         const json = inertJson(profile);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
-        io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nm)(profile));
+        io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nmh)(profile));
         return ExitCode.Pass;
     },
 };
@@ -3478,17 +3643,17 @@ const reportCommand = {
             out: { type: 'string', short: 'o' },
         });
         if (positionals.length === 0)
-            throw new src/* UserError */.yo('give at least one report JSON file (see `mlgate report --help`)');
+            throw new src/* UserError */.yot('give at least one report JSON file (see `mlgate report --help`)');
         const format = values.json ? 'json' : parseFormat(values.format);
         const reports = [];
         for (const file of positionals)
-            reports.push(await (0,src/* readReportFile */.$h)((0,external_node_path_.resolve)(io.cwd, file)));
-        const report = (0,src/* mergeReports */.C1)(reports);
+            reports.push(await (0,src/* readReportFile */.$hs)((0,external_node_path_.resolve)(io.cwd, file)));
+        const report = (0,src/* mergeReports */.C1p)(reports);
         const rendered = format === 'json'
             ? inertJson(report)
             : format === 'markdown'
-                ? (0,src/* renderReportMarkdown */.Ay)(report)
-                : (0,src/* renderReportText */.Uv)(report);
+                ? (0,src/* renderReportMarkdown */.Ay2)(report)
+                : (0,src/* renderReportText */.UvZ)(report);
         io.stdout.write(rendered);
         if (values.out)
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), rendered);
@@ -3500,7 +3665,7 @@ function parseFormat(value) {
         return 'text';
     if (report_FORMATS.includes(value))
         return value;
-    throw new src/* UserError */.yo(`--format: expected one of ${report_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
+    throw new src/* UserError */.yot(`--format: expected one of ${report_FORMATS.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/schema.ts
@@ -3530,18 +3695,18 @@ const schemaCommand = {
         const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
         const [subcommand, data, ...rest] = positionals;
         if (subcommand !== 'infer') {
-            throw new src/* UserError */.yo(subcommand === undefined
+            throw new src/* UserError */.yot(subcommand === undefined
                 ? 'give a subcommand: `mlgate schema infer <data>`'
                 : `unknown subcommand "${subcommand}" (expected \`mlgate schema infer <data>\`)`);
         }
         if (data === undefined || rest.length > 0)
-            throw new src/* UserError */.yo('give exactly one data file to infer a schema from');
-        const result = await (0,src/* profileFile */.aC)((0,external_node_path_.resolve)(io.cwd, data));
+            throw new src/* UserError */.yot('give exactly one data file to infer a schema from');
+        const result = await (0,src/* profileFile */.aCN)((0,external_node_path_.resolve)(io.cwd, data));
         for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
             io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
         }
-        const { table, stats } = (0,src/* profileStats */.Dt)(result.profile);
-        const yaml = (0,src/* inferSchema */._A)(table, stats, { source: data });
+        const { table, stats } = (0,src/* profileStats */.Dtn)(result.profile);
+        const yaml = (0,src/* inferSchema */._AX)(table, stats, { source: data });
         if (values.out) {
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), yaml);
             io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
@@ -3727,7 +3892,7 @@ Options:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
   --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
-  --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.yp} (default 100); all are counted
+  --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.ypR} (default 100); all are counted
   --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
   -o, --out <file>     write the report JSON to this file
   --json               print the report JSON instead of the summary
@@ -3753,7 +3918,7 @@ const validateCommand = {
             threads: { type: 'string' },
         });
         if (positionals.length !== 1)
-            throw new src/* UserError */.yo('give exactly one data file (see `mlgate validate --help`)');
+            throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
         const threads = parseThreads(values.threads);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
         let result;
@@ -3763,7 +3928,7 @@ const validateCommand = {
                 cwd: io.cwd,
                 ...(values.schema !== undefined && { schema: values.schema }),
                 ...(values.reference !== undefined && { reference: values.reference }),
-                ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7)(values.shard, '--shard') }),
+                ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard') }),
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
@@ -3785,14 +3950,14 @@ const validateCommand = {
         if (values['profile-out']) {
             await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
         }
-        io.stdout.write(values.json ? json : (0,src/* renderReportText */.Uv)(report));
+        io.stdout.write(values.json ? json : (0,src/* renderReportText */.UvZ)(report));
         return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
     },
 };
 function parseMaxErrors(value) {
     const n = /^\d{1,7}$/.test(value.trim()) ? Number(value) : NaN;
-    if (!(n >= 1 && n <= src/* MAX_REPORTED_ISSUES */.yp)) {
-        throw new src/* UserError */.yo(`--max-errors: expected a whole number from 1 to ${src/* MAX_REPORTED_ISSUES */.yp}, got ${JSON.stringify(value)}`);
+    if (!(n >= 1 && n <= src/* MAX_REPORTED_ISSUES */.ypR)) {
+        throw new src/* UserError */.yot(`--max-errors: expected a whole number from 1 to ${src/* MAX_REPORTED_ISSUES */.ypR}, got ${JSON.stringify(value)}`);
     }
     return n;
 }
@@ -3879,8 +4044,8 @@ async function runCli(argv, rawIo) {
         return await command.run(rest, io);
     }
     catch (error) {
-        if ((0,src/* isUserError */.iU)(error)) {
-            io.stderr.write(`mlgate ${command.name}: ${(0,src/* formatLocated */.Cc)(error.message, error.location)}\n`);
+        if ((0,src/* isUserError */.iU5)(error)) {
+            io.stderr.write(`mlgate ${command.name}: ${(0,src/* formatLocated */.CcZ)(error.message, error.location)}\n`);
             return ExitCode.UserError;
         }
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -3902,8 +4067,13 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<<< HEAD:packages/cli/dist/605.index.js
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
+========
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
+>>>>>>>> main:packages/cli/dist/579.index.js
 
 
 
@@ -3944,7 +4114,7 @@ class BootstrapPool {
     }
     /** Small jobs, and statistics that draw category totals (O(categories) per resample), stay in this thread. */
     deltas = (job, statistic) => this.threads < 2 || statistic.categories !== undefined || job.examples.size * job.resamples < MIN_PARALLEL_STEPS
-        ? (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .deltasInThread */ .ft)(job, statistic)
+        ? (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .deltasInThread */ .ftd)(job, statistic)
         : this.inWorkers(job);
     /** Whether any job was large enough to run on the workers. */
     get used() {
@@ -3990,7 +4160,7 @@ function serveBootstrapWorker() {
         const words = new Int32Array(status, 0, STATUS_WORDS);
         Atomics.add(words, STARTED, 1);
         try {
-            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .Vt)(job, from, to));
+            new Float64Array(results, from * Float64Array.BYTES_PER_ELEMENT, to - from).set((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .jobDeltas */ .VtD)(job, from, to));
         }
         catch (error) {
             if (Atomics.add(words, FAILED, 1) === 0) {
@@ -4015,7 +4185,11 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<<< HEAD:packages/cli/dist/605.index.js
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
+========
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
+>>>>>>>> main:packages/cli/dist/579.index.js
 
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -4029,7 +4203,7 @@ function serveShardTasks() {
     });
 }
 async function runTask(task, post) {
-    const suite = task.schema === undefined ? undefined : (await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .readCheckSuite */ .de)(task.schema)).checks;
+    const suite = task.schema === undefined ? undefined : (await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .readCheckSuite */ .dek)(task.schema)).checks;
     let last = 0;
     const onProgress = ({ bytes, totalBytes, rows }) => {
         const now = Date.now();
@@ -4038,7 +4212,7 @@ async function runTask(task, post) {
         last = now;
         post({ type: 'progress', bytes, totalBytes, rows });
     };
-    const pass = await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .validatePass */ .oI)(task.path, {
+    const pass = await (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .validatePass */ .oIb)(task.path, {
         shard: task.shard,
         onProgress,
         ...(suite && { suite }),
@@ -4058,7 +4232,7 @@ async function runTask(task, post) {
     });
 }
 function serialize(error) {
-    if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU)(error))
+    if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU5)(error))
         return { message: error.message, location: { ...error.location } };
     if (error instanceof Error)
         return { message: error.message, ...(error.stack && { stack: error.stack }) };

@@ -4,10 +4,14 @@ export { parseReport, reportJsonSchema } from './report/parse.js';
 export { readReportFile, MAX_REPORT_BYTES } from './report/read.js';
 export { mergeReports } from './report/merge.js';
 export { worstStatus } from './report/status.js';
+export { hasAnnotatableLines, rowAnnotations } from './report/row-annotations.js';
+export type { RowAnnotation } from './report/row-annotations.js';
+export { checkConclusion, reportForModel } from './report/per-model.js';
+export type { CheckConclusion } from './report/per-model.js';
 export type * from './config/types.js';
 export { CONFIG_DEFAULTS } from './config/defaults.js';
 export { loadConfig, configJsonSchema, parseTolerance } from './config/load.js';
-export { readConfigFile, DEFAULT_CONFIG_FILE } from './config/read.js';
+export { type ConfigSource, readConfigFile, readConfigSource, DEFAULT_CONFIG_FILE } from './config/read.js';
 export * from './markdown/safe.js';
 export * from './markdown/builder.js';
 export {

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       metrics: ['metrics.json'],
       predictions: 'predictions.csv',
       params: ['params.yaml', 'extra.yaml'],
+      predictionsFormat: {},
       train: {
         command: 'python train.py',
         deps: ['data/train.csv', 'train.py'],
@@ -70,6 +71,7 @@ describe('loadConfig', () => {
     });
     expect(config.gate).toEqual({
       confidence: 0.9,
+      significance: 'regression',
       bootstrap: { resamples: 2000, seed: 7 },
       onMissingBaseline: 'warn',
       require: ['data_validation'],
@@ -78,11 +80,11 @@ describe('loadConfig', () => {
           direction: 'higher',
           min: 0.8,
           maxRegression: { kind: 'absolute', value: 0.005 },
-          requireSignificance: false,
+          significance: 'none',
         },
-        log_loss: { maxRegression: { kind: 'relative', value: 0.025 }, requireSignificance: true },
+        log_loss: { maxRegression: { kind: 'relative', value: 0.025 }, significance: 'regression' },
       },
-      slices: { columns: ['region'], minSize: 50, maxRegression: { kind: 'relative', value: 0.02 } },
+      slices: { columns: ['region'], minSize: 50, maxRegression: { kind: 'relative', value: 0.02 }, metrics: {} },
     });
     expect(config.registry.stages).toEqual(['dev', 'production']);
     expect(config.report).toEqual({ comment: false, check: true, summary: true });
@@ -99,6 +101,7 @@ describe('loadConfig', () => {
         onMissingBaseline: 'pass',
         require: [],
         metrics: {},
+        significance: 'regression',
       },
       registry: { stages: ['staging', 'production'] },
       report: { comment: true, check: true, summary: true },
@@ -116,7 +119,7 @@ describe('loadConfig', () => {
     const error = errorOf(text);
     expect(String(error)).toBe(
       'mlgate.yml:21:31: gate.metrics.auc: unknown key "mni", did you mean "min"? ' +
-        '(allowed: direction, min, max, max_regression, require_significance)',
+        '(allowed: direction, min, max, max_regression, significance, require_significance)',
     );
     expect(error.location).toEqual({ file: 'mlgate.yml', line: 21, column: 31, path: 'gate.metrics.auc' });
   });
@@ -183,6 +186,7 @@ describe('loadConfig', () => {
       metrics: [],
       predictions: 'p.csv',
       params: [],
+      predictionsFormat: {},
     });
     expect(String(errorOf('version: 1\nmodels:\n  churn:\n    params: params.yaml\n'))).toBe(
       'mlgate.yml:4:5: models.churn: give "metrics", "predictions" or both',
@@ -293,9 +297,7 @@ describe('configJsonSchema', () => {
     );
     expect(gate.bootstrap.properties.seed.description).toContain(`Default ${CONFIG_DEFAULTS.bootstrap.seed}.`);
     expect(gate.on_missing_baseline.description).toContain(`Default ${CONFIG_DEFAULTS.onMissingBaseline}.`);
-    expect(definitions.metricRule.properties.require_significance.description).toContain(
-      `Default ${CONFIG_DEFAULTS.requireSignificance}.`,
-    );
+    expect(gate.significance.description).toContain(`Default ${CONFIG_DEFAULTS.significance}.`);
     expect(definitions.sliceRule.properties.min_size.description).toContain(`Default ${CONFIG_DEFAULTS.sliceMinSize}.`);
     expect(definitions.registry.properties.stages.description).toContain(
       `Default [${CONFIG_DEFAULTS.stages.join(', ')}].`,

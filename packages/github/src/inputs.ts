@@ -71,12 +71,13 @@ export function intInput(
   return parsed;
 }
 
-export function enumInput<const T extends string>(
+/** One of `values`, or `fallback` when the input is empty (`undefined` for an optional input). */
+export function enumInput<const T extends string, F extends T | undefined = T>(
   name: string,
   values: readonly T[],
-  fallback: T,
+  fallback: F,
   source: InputSource = actionInput,
-): T {
+): T | F {
   const value = read(name, source);
   if (value === '') return fallback;
   if ((values as readonly string[]).includes(value)) return value as T;

@@ -1,7 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { UserError, renderReportMarkdown, renderReportText } from '@mlgate/core';
+import {
+  type PredictionTaskName,
+  type PredictionsFormat,
+  type ScoreType,
+  UserError,
+  renderReportMarkdown,
+  renderReportText,
+} from '@mlgate/core';
 import {
   consoleLogger,
   GitTagSource,
@@ -38,6 +45,14 @@ Options:
   --config <file>             mlgate.yml (default: ./mlgate.yml when it exists, else defaults)
   --model <name>              the model in the config, and its name in the report
   --validation-report <file>  a validate report, for gate.require: [data_validation]
+  --task <task>               binary, multiclass or regression (default: the model's task in the
+                              config, else detected from the labels; the report says which)
+  --positive-class <label>    the positive class of a binary model (default: the config's; 1, true,
+                              yes or positive need none, other labels must be named)
+  --score-type <type>         probability, logit or decision (default: the config's, else
+                              probability when every score is in [0, 1], else ranking metrics only)
+  --id-column, --label-column, --prediction-column, --score-column <name>
+                              column names of the predictions files, when not the defaults
   --fail-on <when>            fail (default), warn or never: which verdict exits 1
   --artifact-name <name>      artifact a branch: baseline is read from (default ${DEFAULT_ARTIFACT})
   --workflow <file>           workflow whose runs hold it (default ${DEFAULT_WORKFLOW})
@@ -71,6 +86,13 @@ export const compareCommand: Command = {
       config: { type: 'string' },
       model: { type: 'string' },
       'validation-report': { type: 'string' },
+      task: { type: 'string' },
+      'positive-class': { type: 'string' },
+      'score-type': { type: 'string' },
+      'id-column': { type: 'string' },
+      'label-column': { type: 'string' },
+      'prediction-column': { type: 'string' },
+      'score-column': { type: 'string' },
       'fail-on': { type: 'string' },
       'artifact-name': { type: 'string' },
       workflow: { type: 'string' },
@@ -93,6 +115,8 @@ export const compareCommand: Command = {
         ...(values.config !== undefined && { config: values.config }),
         ...(values.model !== undefined && { model: values.model }),
         ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
+        format: predictionsFlags(values),
+        formatOverrides: { positiveClass: '--positive-class', scoreType: '--score-type' },
         failOn: parseFailOn(values['fail-on']),
         cwd: io.cwd,
       },
@@ -119,8 +143,39 @@ export const compareCommand: Command = {
   },
 };
 
+const TASKS: readonly PredictionTaskName[] = ['binary', 'multiclass', 'regression'];
+const SCORE_TYPES: readonly ScoreType[] = ['probability', 'logit', 'decision'];
+
+/** `--task`, `--positive-class`, `--score-type` and the column flags, over the config's settings. */
+function predictionsFlags(values: Record<string, string | boolean | undefined>): PredictionsFormat {
+  const text = (flag: string): string | undefined => {
+    const value = values[flag];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const columns = {
+    ...optionalFlag('id', text('id-column')),
+    ...optionalFlag('label', text('label-column')),
+    ...optionalFlag('prediction', text('prediction-column')),
+    ...optionalFlag('score', text('score-column')),
+  };
+  return {
+    ...optionalFlag('task', oneOf('--task', text('task'), TASKS)),
+    ...optionalFlag('positiveClass', text('positive-class')),
+    ...optionalFlag('scoreType', oneOf('--score-type', text('score-type'), SCORE_TYPES)),
+    ...(Object.keys(columns).length > 0 && { columns }),
+  };
+}
+
+function optionalFlag<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`${flag}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
 function parseFailOn(value: string | undefined): FailOn {
-  if (value === undefined) return 'fail';
-  if ((FAIL_ON as readonly string[]).includes(value)) return value as FailOn;
-  throw new UserError(`--fail-on: expected one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
+  return oneOf('--fail-on', value, FAIL_ON) ?? 'fail';
 }

@@ -1,5 +1,5 @@
 import type { MetricRule } from '../config/types.js';
-import type { Direction, MetricComparison, MetricLabel, ParamChange, ScalarValue } from '../report/types.js';
+import type { MetricComparison, MetricDirection, MetricLabel, ParamChange, ScalarValue } from '../report/types.js';
 import { labelChange } from '../significance/label-change.js';
 import { metricDirection } from './direction.js';
 import type { FlatValues } from './flatten.js';
@@ -27,7 +27,8 @@ export interface MetricDiffOptions {
  * Labels: `new`/`removed` when one side is absent; with an interval, `labelChange` decides
  * improved / regressed / within-noise / unchanged (any change the interval excludes zero for counts);
  * without one, the point estimate does. A non-finite candidate (NaN, ±∞) is `regressed` and a
- * non-finite baseline with a finite candidate `improved`; their delta and relative change are null.
+ * non-finite baseline with a finite candidate `improved`; both non-finite (∞ vs ∞) is `undefined`;
+ * their delta and relative change are null. A metric whose direction is unknown reads `changed`.
  */
 export function diffMetrics(
   baseline: FlatValues | null,
@@ -49,7 +50,7 @@ export function diffMetrics(
 /** One metric's comparison; exported for callers that compute metrics themselves (e.g. per slice). */
 export function compareMetric(
   name: string,
-  direction: Direction,
+  direction: MetricDirection,
   baseline: number | null,
   candidate: number | null,
   interval?: DeltaInterval,
@@ -67,11 +68,18 @@ export function compareMetric(
     ...(interval && delta !== null ? { ci: { low: interval.low, high: interval.high, method: interval.method } } : {}),
     ...(interval?.pValue !== undefined && delta !== null ? { pValue: interval.pValue } : {}),
     label: label(direction, baseline, candidate, delta, interval),
+    ...(bothNonFinite(baseline, candidate) && {
+      note: `both values are not finite numbers (baseline ${baseline}, candidate ${candidate})`,
+    }),
   };
 }
 
+function bothNonFinite(baseline: number | null, candidate: number | null): boolean {
+  return baseline !== null && candidate !== null && !Number.isFinite(baseline) && !Number.isFinite(candidate);
+}
+
 function label(
-  direction: Direction,
+  direction: MetricDirection,
   baseline: number | null,
   candidate: number | null,
   delta: number | null,
@@ -79,10 +87,12 @@ function label(
 ): MetricLabel {
   if (baseline === null) return 'new';
   if (candidate === null) return 'removed';
-  if (!Number.isFinite(candidate)) return 'regressed';
-  if (delta === null) return 'improved';
+  if (bothNonFinite(baseline, candidate)) return 'undefined';
+  if (!Number.isFinite(candidate)) return direction === 'unknown' ? 'changed' : 'regressed';
+  if (delta === null) return direction === 'unknown' ? 'changed' : 'improved';
   if (interval) return labelChange({ delta, ci: [interval.low, interval.high], direction });
   if (delta === 0) return 'unchanged';
+  if (direction === 'unknown') return 'changed';
   return (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
 }
 

@@ -8,7 +8,14 @@ export interface PredictionColumnNames {
   score?: string;
   /** Columns to slice the metrics by (kept as text). */
   slices?: readonly string[];
+  /**
+   * Prefix of per-class probability columns (`score_cat`, `score_dog`: the class name follows the
+   * prefix), read for multiclass models. Default `DEFAULT_CLASS_SCORE_PREFIX`.
+   */
+  classScores?: string;
 }
+
+export const DEFAULT_CLASS_SCORE_PREFIX = 'score_';
 
 export type PredictionRole = 'id' | 'label' | 'prediction' | 'score';
 
@@ -64,6 +71,7 @@ export function checkColumnsFound(
   seen: ReadonlySet<string>,
   found: Readonly<Partial<Record<PredictionRole, string>>>,
   names: PredictionColumnNames,
+  classScores = 0,
 ): void {
   const available = [...seen].slice(0, 20).join(', ') || 'none';
   const missing = (role: PredictionRole, why: string): UserError =>
@@ -75,9 +83,10 @@ export function checkColumnsFound(
   for (const role of ['prediction', 'score'] as const) {
     if (names[role] !== undefined && found[role] === undefined) throw missing(role, 'named in the options');
   }
-  if (found.prediction === undefined && found.score === undefined) {
+  if (found.prediction === undefined && found.score === undefined && classScores === 0) {
+    const prefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
     throw new UserError(
-      `predictions: need a prediction column (${describeRole('prediction', names)}) or a score column (${describeRole('score', names)}); columns: ${available}`,
+      `predictions: need a prediction column (${describeRole('prediction', names)}), a score column (${describeRole('score', names)}) or per-class score columns ('${prefix}<class>'); columns: ${available}`,
       { file },
     );
   }

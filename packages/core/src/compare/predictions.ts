@@ -1,10 +1,11 @@
 import { FieldFlag, type RecordBatch } from '../data/batch.js';
 import { openReader } from '../data/source.js';
 import { UserError } from '../errors.js';
-import { float64Builder, int32Builder, TextDictionary } from './predictions-builder.js';
+import { type ColumnBuilder, float64Builder, int32Builder, TextDictionary } from './predictions-builder.js';
 import {
   checkColumnsFound,
   type ColumnPositions,
+  DEFAULT_CLASS_SCORE_PREFIX,
   locateColumns,
   type PredictionColumnNames,
   type PredictionRole,
@@ -35,8 +36,16 @@ export interface Predictions {
   lines: Int32Array;
   label: ValueColumn;
   prediction?: ValueColumn;
-  /** Probability of the positive class, in [0, 1]. */
+  /**
+   * The positive class's score (binary): a probability, a logit or a decision value, any finite
+   * number (`score_type` says which; see `resolveScores`).
+   */
   score?: Float64Array;
+  /**
+   * Per-class scores by class name (multiclass probabilities, from the `score_<class>` columns); a
+   * field that is empty or not a number is NaN, checked only when the scores are used.
+   */
+  classScores: Map<string, Float64Array>;
   slices: Map<string, SliceColumn>;
   /** The column names that were used for each role. */
   columns: { id: string; label: string; prediction?: string; score?: string };
@@ -51,8 +60,8 @@ const MAX_SHOWN_VALUE = 40;
  * Reads a predictions file (CSV, TSV, JSON Lines; whatever `openReader` routes) into typed
  * columns. Column names default to `DEFAULT_COLUMN_NAMES`. The first bad row fails the read with
  * its file and line: a missing id or label, a duplicate id, a score that is not a number in
- * [0, 1], a missing prediction or score where the file has that column, or a row the reader had to
- * drop (ragged CSV, invalid JSON).
+ * a finite number, a missing prediction or score where the file has that column, or a row the reader
+ * had to drop (ragged CSV, invalid JSON).
  */
 export async function readPredictions(path: string, names: PredictionColumnNames = {}): Promise<Predictions> {
   const { reader, source } = await openReader(path);
@@ -111,6 +120,8 @@ class PredictionTable {
   private readonly prediction = new ValueColumnBuilder();
   private readonly score = float64Builder();
   private readonly slices: SliceColumnBuilder[];
+  private readonly classScores = new Map<string, ColumnBuilder<Float64Array>>();
+  private readonly classScorePrefix: string;
   private readonly seen = new Set<string>();
   private readonly used: Partial<Record<PredictionRole, string>> = {};
   /** First line of a row without the optional column, while the column has not been seen yet. */
@@ -121,6 +132,7 @@ class PredictionTable {
     private readonly names: PredictionColumnNames,
   ) {
     this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
+    this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
   }
 
   add(batch: RecordBatch): void {
@@ -130,7 +142,31 @@ class PredictionTable {
     // Without an id or label column no row can be read: say which column, not which row.
     if (batch.rowCount > 0 && (at.id < 0 || at.label < 0))
       checkColumnsFound(this.file, this.seen, this.used, this.names);
-    for (let r = 0; r < batch.rowCount; r++) this.addRow(batch, r, at);
+    const classScores = this.classScoreColumns(batch, at);
+    for (let r = 0; r < batch.rowCount; r++) {
+      this.addRow(batch, r, at);
+      for (const [builder, col] of classScores) builder.push(col < 0 ? NaN : numberAt(batch, r, col));
+    }
+  }
+
+  /**
+   * The builder and batch position of every per-class score column. A column first seen in a
+   * later batch (JSON Lines adds keys as it goes) is NaN for the rows before it.
+   */
+  private classScoreColumns(batch: RecordBatch, at: ColumnPositions): [ColumnBuilder<Float64Array>, number][] {
+    const taken = new Set([at.id, at.label, at.prediction, at.score, ...at.slices]);
+    batch.columns.forEach((name, col) => {
+      if (taken.has(col) || !name.startsWith(this.classScorePrefix) || name === this.classScorePrefix) return;
+      const className = name.slice(this.classScorePrefix.length);
+      if (this.classScores.has(className)) return;
+      const builder = float64Builder();
+      for (let k = 0; k < this.ids.length; k++) builder.push(NaN);
+      this.classScores.set(className, builder);
+    });
+    return [...this.classScores].map(([className, builder]) => [
+      builder,
+      batch.columns.indexOf(this.classScorePrefix + className),
+    ]);
   }
 
   private noteUsed(batch: RecordBatch, at: ColumnPositions): void {
@@ -175,11 +211,9 @@ class PredictionTable {
   }
 
   private scoreAt(batch: RecordBatch, r: number, col: number, line: number): number {
-    const value = (batch.flag(r, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
+    const value = numberAt(batch, r, col);
     if (Number.isNaN(value)) throw this.bad(line, 'score', `${shown(batch.string(r, col))} is not a number`);
-    if (!(value >= 0 && value <= 1)) {
-      throw this.bad(line, 'score', `${value} is not a probability in [0, 1]`);
-    }
+    if (!Number.isFinite(value)) throw this.bad(line, 'score', `${value} is not a finite number`);
     return value;
   }
 
@@ -190,7 +224,7 @@ class PredictionTable {
 
   finish(): Predictions {
     const found = this.used;
-    checkColumnsFound(this.file, this.seen, found, this.names);
+    checkColumnsFound(this.file, this.seen, found, this.names, this.classScores.size);
     const rows = this.ids.length;
     const predictions: Predictions = {
       file: this.file,
@@ -198,6 +232,7 @@ class PredictionTable {
       ids: this.ids,
       lines: this.lines.finish(),
       label: this.label.finish(),
+      classScores: new Map([...this.classScores].map(([className, builder]) => [className, builder.finish()])),
       slices: new Map(
         (this.names.slices ?? []).map((name, s) => [name, (this.slices[s] as SliceColumnBuilder).finish()]),
       ),
@@ -213,6 +248,12 @@ class PredictionTable {
     }
     return predictions;
   }
+}
+
+/** A field's number; NaN for a boolean, a null or text that is not a number. */
+function numberAt(batch: RecordBatch, r: number, col: number): number {
+  if (batch.isNull(r, col) || (batch.flag(r, col) & FieldFlag.BOOLEAN) !== 0) return NaN;
+  return batch.number(r, col);
 }
 
 function shown(value: string): string {

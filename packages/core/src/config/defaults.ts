@@ -3,7 +3,7 @@ export const CONFIG_DEFAULTS = {
   confidence: 0.95,
   bootstrap: { resamples: 1000, seed: 42 },
   onMissingBaseline: 'pass',
-  requireSignificance: true,
+  significance: 'regression',
   sliceMinSize: 30,
   stages: ['staging', 'production'],
   report: { comment: true, check: true, summary: true },

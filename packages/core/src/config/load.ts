@@ -4,7 +4,17 @@ import { formatKeyPath } from '../json-schema/path.js';
 import { type SchemaProblem, createSchemaValidator } from '../json-schema/validator.js';
 import type { Direction, Status } from '../report/types.js';
 import { CONFIG_DEFAULTS } from './defaults.js';
-import type { Config, GateRequirement, MetricRule, ModelConfig, Tolerance, TrainConfig } from './types.js';
+import type {
+  Config,
+  GateRequirement,
+  MetricRule,
+  ModelConfig,
+  PredictionTaskName,
+  ScoreType,
+  SignificanceMode,
+  Tolerance,
+  TrainConfig,
+} from './types.js';
 import { type Position, type YamlSource, parseYaml } from './yaml-source.js';
 
 /** The `mlgate.yml` JSON Schema, published for editor completion. */
@@ -19,11 +29,18 @@ interface RawConfig {
   data?: Record<string, { path: string; schema?: string; reference?: string }>;
   gate?: {
     confidence?: number;
+    significance?: SignificanceMode;
     bootstrap?: { resamples?: number; seed?: number };
     on_missing_baseline?: Status;
     require?: GateRequirement[];
     metrics?: Record<string, RawMetricRule>;
-    slices?: { columns: string[]; min_size?: number; max_regression?: RawTolerance };
+    slices?: {
+      columns: string[];
+      min_size?: number;
+      max_regression?: RawTolerance;
+      significance?: SignificanceMode;
+      metrics?: Record<string, { max_regression: RawTolerance; significance?: SignificanceMode }>;
+    };
   };
   registry?: { stages?: string[] };
   report?: { comment?: boolean; check?: boolean; summary?: boolean };
@@ -45,6 +62,10 @@ interface RawModel {
     working_directory?: string;
     env?: Record<string, string>;
   };
+  task?: PredictionTaskName;
+  positive_class?: string | number | boolean;
+  score_type?: ScoreType;
+  columns?: { id?: string; label?: string; prediction?: string; score?: string; class_scores?: string };
 }
 
 type RawTolerance = number | string;
@@ -54,6 +75,7 @@ interface RawMetricRule {
   min?: number;
   max?: number;
   max_regression?: RawTolerance;
+  significance?: SignificanceMode;
   require_significance?: boolean;
 }
 
@@ -71,6 +93,7 @@ export function loadConfig(text: string, file: string): Config {
   if (problems.length > 0) throw firstInFile(problems, source, file);
   const raw = source.data as RawConfig;
   checkBounds(raw, source, file);
+  checkSignificance(raw, source, file);
   checkModelOutputs(raw, source, file);
   return withDefaults(raw);
 }
@@ -98,6 +121,25 @@ function checkBounds(raw: RawConfig, source: YamlSource, file: string): void {
   }
 }
 
+/** `require_significance` is the older spelling of `significance`; the two must not disagree. */
+function checkSignificance(raw: RawConfig, source: YamlSource, file: string): void {
+  for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+    if (rule.require_significance === undefined || rule.significance === undefined) continue;
+    if (rule.significance === legacySignificance(rule.require_significance)) continue;
+    const path = ['gate', 'metrics', name];
+    throw locatedError(
+      `require_significance: ${rule.require_significance} contradicts significance: ${rule.significance}; keep only significance`,
+      file,
+      source.locate(path, 'require_significance'),
+      formatKeyPath(path),
+    );
+  }
+}
+
+function legacySignificance(required: boolean): SignificanceMode {
+  return required ? 'regression' : 'none';
+}
+
 /** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
 function checkModelOutputs(raw: RawConfig, source: YamlSource, file: string): void {
   for (const [name, model] of Object.entries(raw.models ?? {})) {
@@ -120,25 +162,32 @@ export function locatedError(message: string, file: string, at: Position | undef
 function withDefaults(raw: RawConfig): Config {
   const gate = raw.gate ?? {};
   const slices = gate.slices;
+  const significance = gate.significance ?? CONFIG_DEFAULTS.significance;
   return {
     version: 1,
     models: mapValues(raw.models ?? {}, modelConfig),
     data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
     gate: {
       confidence: gate.confidence ?? CONFIG_DEFAULTS.confidence,
+      significance,
       bootstrap: {
         resamples: gate.bootstrap?.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples,
         seed: gate.bootstrap?.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
       },
       onMissingBaseline: gate.on_missing_baseline ?? CONFIG_DEFAULTS.onMissingBaseline,
       require: [...(gate.require ?? [])],
-      metrics: mapValues(gate.metrics ?? {}, metricRule),
+      metrics: mapValues(gate.metrics ?? {}, (rule) => metricRule(rule, significance)),
       ...(slices
         ? {
             slices: {
               columns: [...slices.columns],
               minSize: slices.min_size ?? CONFIG_DEFAULTS.sliceMinSize,
               ...optional('maxRegression', slices.max_regression, parseTolerance),
+              ...optional('significance', slices.significance, (mode) => mode),
+              metrics: mapValues(slices.metrics ?? {}, (rule) => ({
+                maxRegression: parseTolerance(rule.max_regression),
+                ...optional('significance', rule.significance, (mode) => mode),
+              })),
             },
           }
         : {}),
@@ -154,6 +203,15 @@ function modelConfig(raw: RawModel): ModelConfig {
     ...optional('predictions', raw.predictions, (path) => path),
     params: list(raw.params),
     ...optional('train', raw.train, trainConfig),
+    predictionsFormat: {
+      ...optional('task', raw.task, (task) => task),
+      ...optional('positiveClass', raw.positive_class, (positive) => positive),
+      ...optional('scoreType', raw.score_type, (type) => type),
+      ...optional('columns', raw.columns, ({ class_scores, ...names }) => ({
+        ...names,
+        ...optional('classScores', class_scores, (prefix) => prefix),
+      })),
+    },
   };
 }
 
@@ -172,13 +230,14 @@ function trainConfig(raw: NonNullable<RawModel['train']>): TrainConfig {
   };
 }
 
-function metricRule(raw: RawMetricRule): MetricRule {
+function metricRule(raw: RawMetricRule, gateDefault: SignificanceMode): MetricRule {
+  const legacy = raw.require_significance === undefined ? undefined : legacySignificance(raw.require_significance);
   return {
     ...optional('direction', raw.direction, (direction) => direction),
     ...optional('min', raw.min, (min) => min),
     ...optional('max', raw.max, (max) => max),
     ...optional('maxRegression', raw.max_regression, parseTolerance),
-    requireSignificance: raw.require_significance ?? CONFIG_DEFAULTS.requireSignificance,
+    significance: raw.significance ?? legacy ?? gateDefault,
   };
 }
 

@@ -18,6 +18,20 @@ export interface ModelConfig {
   predictions?: string;
   params: string[];
   train?: TrainConfig;
+  /** How to read the predictions: task, positive class, score type, column names. */
+  predictionsFormat: PredictionsFormat;
+}
+
+export type PredictionTaskName = 'binary' | 'multiclass' | 'regression';
+export type ScoreType = 'probability' | 'logit' | 'decision';
+
+/** What the predictions files hold, where mlgate's guess may be wrong. Every key is optional. */
+export interface PredictionsFormat {
+  task?: PredictionTaskName;
+  /** The label of the positive class, as written in mlgate.yml (1, true, "churn"). */
+  positiveClass?: string | number | boolean;
+  scoreType?: ScoreType;
+  columns?: { id?: string; label?: string; prediction?: string; score?: string; classScores?: string };
 }
 
 export interface TrainConfig {
@@ -43,6 +57,8 @@ export interface DatasetConfig {
 
 export interface GateConfig {
   confidence: number;
+  /** The default significance mode of every max_regression rule. */
+  significance: SignificanceMode;
   bootstrap: { resamples: number; seed: number };
   onMissingBaseline: Status;
   require: GateRequirement[];
@@ -55,19 +71,38 @@ export type GateRequirement = 'data_validation' | 'drift';
 /** How much worse a metric may get: in the metric's units, or relative to the baseline (`"1%"` → 0.01). */
 export type Tolerance = { kind: 'absolute'; value: number } | { kind: 'relative'; value: number };
 
+/**
+ * How a max_regression rule reads the interval of the change:
+ * - `regression`: fail when even the interval's most favourable end regresses beyond the allowance;
+ *   warn when only the point estimate does;
+ * - `non_inferiority`: pass only when the interval's least favourable end is within the allowance;
+ * - `none`: the point estimate decides.
+ */
+export type SignificanceMode = 'regression' | 'non_inferiority' | 'none';
+
 export interface MetricRule {
   /** Absent when the config leaves it to mlgate's per-metric default. */
   direction?: Direction;
   min?: number;
   max?: number;
   maxRegression?: Tolerance;
-  requireSignificance: boolean;
+  significance: SignificanceMode;
 }
 
 export interface SliceRule {
   columns: string[];
   minSize: number;
   maxRegression?: Tolerance;
+  /** Unset: the metric's own rule's mode, else the gate's. */
+  significance?: SignificanceMode;
+  /** Per-metric rules, in place of `maxRegression` for the metrics named. */
+  metrics: Record<string, SliceMetricRule>;
+}
+
+export interface SliceMetricRule {
+  maxRegression: Tolerance;
+  /** Unset: as for the slice rule. */
+  significance?: SignificanceMode;
 }
 
 export interface RegistryConfig {

@@ -55,9 +55,10 @@ export interface PrfOptions {
   posLabel?: number;
   /**
    * Value used when a ratio has a zero denominator. Default 0: what sklearn 1.2 returns for its
-   * default `zero_division="warn"` (it warns and substitutes 0).
+   * default `zero_division="warn"` (it warns and substitutes 0). NaN marks the metric undefined
+   * (sklearn ≥ 1.3's `zero_division=np.nan`).
    */
-  zeroDivision?: 0 | 1;
+  zeroDivision?: number;
 }
 
 export interface Prf {
@@ -117,7 +118,7 @@ export function prfFromCounts(counts: ClassCounts, options: PrfOptions = {}): Pr
   };
 }
 
-function binaryPrf(counts: ClassCounts, posLabel: number, zeroDivision: 0 | 1): Prf {
+function binaryPrf(counts: ClassCounts, posLabel: number, zeroDivision: number): Prf {
   const { labels } = counts;
   if (labels.length > 2) {
     throw new UserError(
@@ -132,11 +133,16 @@ function binaryPrf(counts: ClassCounts, posLabel: number, zeroDivision: 0 | 1): 
   return prf(counts.truePositive[c] as number, counts.predicted[c] as number, counts.actual[c] as number, zeroDivision);
 }
 
-function prf(tp: number, predicted: number, actual: number, zeroDivision: 0 | 1): Prf {
+/**
+ * F1 is 2·TP / (actual + predicted), sklearn ≥ 1.3's formula; it equals 2PR / (P + R) wherever
+ * both are defined (and sklearn 1.2's result with zero_division 0 or 1 everywhere), and it stays
+ * defined when only one of precision and recall has a zero denominator.
+ */
+function prf(tp: number, predicted: number, actual: number, zeroDivision: number): Prf {
   const precision = predicted === 0 ? zeroDivision : tp / predicted;
   const recall = actual === 0 ? zeroDivision : tp / actual;
-  const denominator = precision + recall;
-  return { precision, recall, f1: denominator === 0 ? 0 : (2 * precision * recall) / denominator };
+  const denominator = actual + predicted;
+  return { precision, recall, f1: denominator === 0 ? zeroDivision : (2 * tp) / denominator };
 }
 
 function mean(values: number[]): number {

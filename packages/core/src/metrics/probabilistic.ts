@@ -61,3 +61,47 @@ export function brierScore(
   }
   return sum / total;
 }
+
+/**
+ * Each example's multiclass log loss as sklearn 1.2 `log_loss(y_true, P, labels=range(K))` computes
+ * it: probabilities clipped to [eps, 1 − eps], each example's row renormalised to sum 1, then
+ * −log of the true class's probability. `probabilities[c][i]` is the probability of class c for
+ * example i; `yTrue[i]` is a class id in [0, K).
+ */
+export function multiclassLogLosses(
+  yTrue: ClassLabels,
+  probabilities: readonly Float64Array[],
+  eps: number = LOG_LOSS_EPS,
+): Float64Array {
+  const losses = new Float64Array(yTrue.length);
+  for (let i = 0; i < yTrue.length; i++) {
+    let sum = 0;
+    let own = Number.NaN;
+    for (let c = 0; c < probabilities.length; c++) {
+      const raw = (probabilities[c] as Float64Array)[i] as number;
+      if (Number.isNaN(raw)) throw new UserError('log loss: a predicted probability is NaN');
+      const p = Math.min(Math.max(raw, eps), 1 - eps);
+      sum += p;
+      if (c === yTrue[i]) own = p;
+    }
+    losses[i] = -Math.log(own / sum);
+  }
+  return losses;
+}
+
+/** sklearn `log_loss` for multiclass probabilities: the (weighted) mean of `multiclassLogLosses`. */
+export function multiclassLogLoss(
+  yTrue: ClassLabels,
+  probabilities: readonly Float64Array[],
+  weights?: Weights,
+): number {
+  const losses = multiclassLogLosses(yTrue, probabilities);
+  let loss = 0;
+  let total = 0;
+  for (let i = 0; i < losses.length; i++) {
+    const w = weightAt(weights, i);
+    loss += w * (losses[i] as number);
+    total += w;
+  }
+  return loss / total;
+}

@@ -23,7 +23,14 @@ import {
   formatPercent,
   formatScalar,
 } from './format.js';
-import { changedParams, checksWorstFirst, driftWorstFirst, reasonsWorstFirst, slicesWorstFirst } from './view.js';
+import {
+  changedParams,
+  checksWorstFirst,
+  describeReading,
+  driftWorstFirst,
+  reasonsWorstFirst,
+  slicesWorstFirst,
+} from './view.js';
 
 export interface MarkdownRenderOptions {
   /** Heading text; default `mlgate`. */
@@ -46,8 +53,10 @@ const LABELS: Record<MetricLabel, string> = {
   regressed: '🔴 regressed',
   'within-noise': '⚪ within noise',
   unchanged: '⚪ unchanged',
+  changed: '🔵 changed',
   new: '🆕 new',
   removed: '➖ removed',
+  undefined: '➖ undefined',
 };
 
 /** Rows beyond these go to the JSON report; the comment stays readable. */
@@ -223,6 +232,7 @@ function comparisonBlock(section: ComparisonSection): string {
     return [
       heading(3, `Model ${code(section.model)}: ${candidate}`),
       lineageLine(section),
+      readingBlock(section),
       'No baseline yet: this is the first run, so there is nothing to compare with.',
       section.metrics.length > 0
         ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
@@ -237,6 +247,7 @@ function comparisonBlock(section: ComparisonSection): string {
   return [
     heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
     lineageLine(section),
+    readingBlock(section),
     section.metrics.length > 0
       ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
       : 'No metrics to compare.',
@@ -265,9 +276,18 @@ function metricsTable(metrics: readonly MetricComparison[], confidence: number, 
   );
 }
 
+/** How the predictions were read, and why metrics of the task are absent. */
+function readingBlock(section: ComparisonSection): string {
+  const { predictions } = section;
+  if (!predictions) return '';
+  const line = `<sub>${describeReading(predictions, code, message)}</sub>`;
+  const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
+  return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+}
+
 function metricRow(metric: MetricComparison, withInterval: boolean): string[] {
-  const verdict =
-    metric.pValue === undefined ? LABELS[metric.label] : `${LABELS[metric.label]} (p = ${formatPValue(metric.pValue)})`;
+  const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
+  const verdict = metric.pValue === undefined ? label : `${label} (p = ${formatPValue(metric.pValue)})`;
   return [
     tableCell(metric.name),
     formatNumber(metric.baseline),

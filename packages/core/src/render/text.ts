@@ -20,7 +20,14 @@ import {
   formatPercent,
   formatScalar,
 } from './format.js';
-import { changedParams, checksWorstFirst, driftWorstFirst, reasonsWorstFirst, slicesWorstFirst } from './view.js';
+import {
+  changedParams,
+  checksWorstFirst,
+  describeReading,
+  driftWorstFirst,
+  reasonsWorstFirst,
+  slicesWorstFirst,
+} from './view.js';
 
 const STATUS_WORDS: Record<VerdictStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIPPED' };
 
@@ -158,6 +165,7 @@ function comparisonLines(section: ComparisonSection): string[] {
     return [
       `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
       ...lineageLines(section),
+      ...readingLines(section),
       ...textTable(
         ['Metric', 'Candidate'],
         section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)]),
@@ -169,6 +177,7 @@ function comparisonLines(section: ComparisonSection): string[] {
   const lines = [
     `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
     ...lineageLines(section),
+    ...readingLines(section),
   ];
   const interval = `${formatConfidence(section.confidence)} CI`;
   lines.push(
@@ -195,8 +204,18 @@ function comparisonLines(section: ComparisonSection): string[] {
   return [...lines, ...paramLines(section)];
 }
 
+function readingLines(section: ComparisonSection): string[] {
+  const { predictions } = section;
+  if (!predictions) return [];
+  return [
+    `  ${describeReading(predictions, quote, clean)}`,
+    ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
+  ];
+}
+
 function metricCells(metric: MetricComparison): string[] {
-  const verdict = metric.label.replace('-', ' ');
+  const label = metric.label.replace('-', ' ');
+  const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
   return [
     formatNumber(metric.baseline),
     formatNumber(metric.candidate),

@@ -5,9 +5,11 @@ import type {
   ComparisonSection,
   MetricComparison,
   ParamChange,
+  PredictionsReading,
   Reason,
   SliceComparison,
 } from '../report/types.js';
+import { formatCount, formatNumber } from './format.js';
 
 /**
  * The orderings both renderers share, so the comment and the terminal tell the same story: the
@@ -43,6 +45,50 @@ export function slicesWorstFirst(slices: readonly SliceComparison[]): SliceCompa
   const regressed = (slice: SliceComparison): boolean => slice.metrics.some((metric) => metric.label === 'regressed');
   const worst = (slice: SliceComparison): number => Math.min(0, ...slice.metrics.map(improvement));
   return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
+}
+
+const TASK_WORDS: Record<PredictionsReading['task'], string> = {
+  binary: 'Binary classification',
+  multiclass: 'Multiclass classification',
+  regression: 'Regression',
+};
+const SCORE_WORDS: Record<NonNullable<PredictionsReading['scoreType']>, string> = {
+  probability: 'probabilities',
+  logit: 'logits',
+  decision: 'decision values',
+  unknown: 'not probabilities (only their order is used)',
+};
+
+/**
+ * How a comparison read its predictions, in one sentence both renderers show: `Binary
+ * classification (detected: text labels with 2 classes), positive class "churn" (configured),
+ * scores: logits (configured), 6,000 examples.` `value` quotes untrusted values (class names) in
+ * the renderer's own safe way; `text` makes the rest safe.
+ */
+export function describeReading(
+  reading: PredictionsReading,
+  value: (untrusted: string) => string,
+  text: (untrusted: string) => string = (plain) => plain,
+): string {
+  const task =
+    reading.taskSource === 'configured'
+      ? `${TASK_WORDS[reading.task]} (configured)`
+      : `${TASK_WORDS[reading.task]} (detected${reading.taskReason ? `: ${text(reading.taskReason)}` : ''})`;
+  const parts = [task];
+  if (reading.positiveClass !== undefined) {
+    const source = reading.positiveClassSource === 'configured' ? 'configured' : 'the conventional one';
+    parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
+  } else if (reading.classes && reading.task === 'multiclass') {
+    parts.push(`${formatCount(reading.classes.length)} classes`);
+  }
+  if (reading.scoreType !== undefined) {
+    const range = reading.scoreRange
+      ? `, ${formatNumber(reading.scoreRange[0])} to ${formatNumber(reading.scoreRange[1])}`
+      : '';
+    parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
+  }
+  parts.push(`${formatCount(reading.examples)} examples`);
+  return `${parts.join(', ')}.`;
 }
 
 export function changedParams(section: ComparisonSection): ParamChange[] {

@@ -138,9 +138,32 @@ export interface ComparisonSection {
   candidate: Revision;
   /** Confidence level of every interval in this section, e.g. 0.95. */
   confidence: number;
+  /** How predictions were read (a comparison of predictions files only). */
+  predictions?: PredictionsReading;
   metrics: MetricComparison[];
   slices?: SliceComparison[];
   params?: ParamChange[];
+}
+
+/** The task, classes, positive class and score type a comparison of predictions used, and where each came from. */
+export interface PredictionsReading {
+  task: 'binary' | 'multiclass' | 'regression';
+  taskSource: 'configured' | 'detected';
+  /** Why the task was detected as it was, e.g. `integer labels with 7 distinct values`. */
+  taskReason?: string;
+  /** Class names (classification); binary: [negative, positive]. */
+  classes?: string[];
+  positiveClass?: string;
+  positiveClassSource?: 'configured' | 'default';
+  /** `unknown`: not declared and outside [0, 1], so only ranking metrics read them. */
+  scoreType?: 'probability' | 'logit' | 'decision' | 'unknown';
+  scoreTypeSource?: 'configured' | 'detected';
+  /** Smallest and largest score. */
+  scoreRange?: [number, number];
+  /** Examples both models were scored on. */
+  examples: number;
+  /** Why metrics of the task are absent. */
+  notes?: string[];
 }
 
 export interface SliceComparison {
@@ -157,12 +180,16 @@ export interface ParamChange {
 }
 
 export type Direction = 'higher' | 'lower';
-export type MetricLabel = 'improved' | 'regressed' | 'within-noise' | 'unchanged' | 'new' | 'removed';
+/** `unknown`: mlgate cannot tell which way is better (set `direction` in the config); changes read `changed`. */
+export type MetricDirection = Direction | 'unknown';
+export type MetricLabel =
+  'improved' | 'regressed' | 'within-noise' | 'unchanged' | 'changed' | 'new' | 'removed' | 'undefined';
 
 export interface MetricComparison {
   name: string;
   /** Which way is better. */
-  direction: Direction;
+  direction: MetricDirection;
+  /** null: absent, not a number, or undefined on the data (`label` `undefined`, `note` says why). */
   baseline: number | null;
   candidate: number | null;
   /** candidate − baseline. */
@@ -173,4 +200,6 @@ export interface MetricComparison {
   ci?: { low: number; high: number; method: string };
   pValue?: number;
   label: MetricLabel;
+  /** Why the metric is undefined on one side or both (label `undefined`), e.g. only one class present. */
+  note?: string;
 }

@@ -1,7 +1,14 @@
 export { bootstrapDeltas, pairedBootstrap, percentileInterval } from './bootstrap.js';
 export type { BootstrapOptions, PairedBootstrapResult } from './bootstrap.js';
 export type { CategoryEvaluator, PairedStatistic, PairedValues } from './paired-statistic.js';
-export { accuracyFromCounts, pairedLabelMetric, pairedMeanLoss, pairedMetric, pairedRocAuc } from './paired-metrics.js';
+export {
+  accuracyFromCounts,
+  pairedLabelMetric,
+  pairedMeanLoss,
+  pairedMetric,
+  pairedOneVsRestRocAuc,
+  pairedRocAuc,
+} from './paired-metrics.js';
 export type { CountsMetric } from './paired-metrics.js';
 export { seedState, Xoshiro128 } from './prng.js';
 export { BLOCK_SIZE, drawCategoryTotals, drawCounts, ResampleDrawer } from './resample.js';

@@ -254,3 +254,38 @@ function sum(values: Float64Array): number {
   for (const v of values) s += v;
   return s;
 }
+
+/**
+ * One-vs-rest ROC AUC of two models' per-class scores, macro-averaged: sklearn's
+ * `roc_auc_score(y_true, S, multi_class='ovr', average='macro')` when every class has examples in
+ * and out of it. A class without both (absent from a resample or a slice) is left out of the
+ * average, where sklearn refuses the data; NaN when no class is left.
+ */
+export function pairedOneVsRestRocAuc(
+  yTrue: ClassLabels,
+  candidate: readonly Float64Array[],
+  baseline: readonly Float64Array[],
+): PairedStatistic {
+  const perClass = candidate.map((scores, c) => {
+    const inClass = Int32Array.from(yTrue, (label) => (label === c ? 1 : 0));
+    return pairedRocAuc(inClass, scores, baseline[c] as Float64Array, 1);
+  });
+  return {
+    size: yTrue.length,
+    evaluate: (counts?: ResampleCounts): PairedValues => {
+      let candidateSum = 0;
+      let baselineSum = 0;
+      let defined = 0;
+      for (const statistic of perClass) {
+        const v = statistic.evaluate(counts);
+        if (Number.isNaN(v.candidate) || Number.isNaN(v.baseline)) continue;
+        candidateSum += v.candidate;
+        baselineSum += v.baseline;
+        defined++;
+      }
+      return defined === 0
+        ? { candidate: NaN, baseline: NaN }
+        : { candidate: candidateSum / defined, baseline: baselineSum / defined };
+    },
+  };
+}

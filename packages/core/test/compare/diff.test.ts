@@ -5,7 +5,7 @@ import { compareMetric, diffMetrics, diffParams } from '../../src/compare/diff.j
 import { findRule, metricDirection } from '../../src/compare/direction.js';
 
 const flat = (entries: Record<string, ScalarValue>) => new Map(Object.entries(entries));
-const rule = (extra: Partial<MetricRule> = {}): MetricRule => ({ requireSignificance: true, ...extra });
+const rule = (extra: Partial<MetricRule> = {}): MetricRule => ({ significance: 'regression', ...extra });
 
 describe('metricDirection', () => {
   it.each([
@@ -42,7 +42,29 @@ describe('metricDirection', () => {
     const rules = { auc: rule({ direction: 'lower' }), 'custom.cost': rule({ direction: 'higher' }) };
     expect(metricDirection('test.auc', rules)).toBe('lower');
     expect(metricDirection('eval.custom.cost', rules)).toBe('higher');
-    expect(metricDirection('cost', rules)).toBe('higher');
+    // A rule for `custom.cost` names that key and its nestings, not every metric called `cost`.
+    expect(metricDirection('cost', rules)).toBe('unknown');
+  });
+
+  it.each(['n_rows', 'epochs', 'threshold', 'train.size'])('does not guess a direction for %s', (name) => {
+    expect(metricDirection(name)).toBe('unknown');
+  });
+
+  it('labels a change of a metric without a known direction "changed", never improved or regressed', () => {
+    const [rows] = diffMetrics(new Map([['n_rows', 100]]), new Map([['n_rows', 120]]));
+    expect(rows).toMatchObject({ direction: 'unknown', delta: 20, label: 'changed' });
+    const [same] = diffMetrics(new Map([['n_rows', 100]]), new Map([['n_rows', 100]]));
+    expect(same?.label).toBe('unchanged');
+    const [lower] = diffMetrics(new Map([['cost', 3]]), new Map([['cost', 2]]), {
+      rules: { cost: rule({ direction: 'lower' }) },
+    });
+    expect(lower?.label).toBe('improved');
+  });
+
+  it('labels infinity against infinity "undefined" with the reason, not regressed', () => {
+    const [loss] = diffMetrics(new Map([['loss', Infinity]]), new Map([['loss', Infinity]]));
+    expect(loss).toMatchObject({ label: 'undefined', delta: null });
+    expect(loss?.note).toContain('not finite');
   });
 
   it('findRule prefers the exact key, then the longest suffix', () => {

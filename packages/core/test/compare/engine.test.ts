@@ -27,6 +27,16 @@ const write = (name: string, text: string): string => {
   return path;
 };
 
+/** Macro and weighted precision, recall and F1 of both models, as sklearn's averages. */
+function averaged(y: Int32Array, c: Int32Array, b: Int32Array): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const average of ['macro', 'weighted'] as const) {
+    const [pc, pb] = [precisionRecallF1(y, c, { average }), precisionRecallF1(y, b, { average })];
+    for (const part of ['precision', 'recall', 'f1'] as const) out[`${part}_${average}`] = [pc[part], pb[part]];
+  }
+  return out;
+}
+
 /** A small deterministic generator (LCG) so the data are the same on every run. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -116,7 +126,12 @@ describe('comparePredictions on binary predictions', () => {
   }
 
   it('reports the join: matched examples and the ids found on one side only', () => {
-    expect(result.task).toBe('binary');
+    expect(result.semantics.task).toEqual({
+      task: 'binary',
+      source: 'detected',
+      why: 'integer labels and predictions with 2 distinct values',
+    });
+    expect(result.semantics.positive).toEqual({ name: '1', source: 'default' });
     expect(result.join).toEqual({
       candidateRows: 405,
       baselineRows: 404,
@@ -133,6 +148,7 @@ describe('comparePredictions on binary predictions', () => {
       precision: [precisionRecallF1(y, cPred).precision, precisionRecallF1(y, bPred).precision],
       recall: [precisionRecallF1(y, cPred).recall, precisionRecallF1(y, bPred).recall],
       f1: [precisionRecallF1(y, cPred).f1, precisionRecallF1(y, bPred).f1],
+      ...averaged(y, cPred, bPred),
       roc_auc: [rocAuc(y, cScore), rocAuc(y, bScore)],
       pr_auc: [averagePrecision(y, cScore), averagePrecision(y, bScore)],
       log_loss: [logLoss(y, cScore), logLoss(y, bScore)],
@@ -239,7 +255,7 @@ describe('comparePredictions edge cases', () => {
     expect(byName(result.metrics, 'log_loss').candidate).toBeCloseTo(logLoss(y, score), 12);
   });
 
-  it('leaves ROC AUC out of a slice with a single class, with a note, and keeps the rest', async () => {
+  it('reads ROC AUC in a slice with a single class as undefined, with the reason, and keeps the rest', async () => {
     const rows = binaryRows(4, 0.2).map((r) => (r.region === 'east' ? { ...r, label: 0 } : r));
     const base = binaryRows(5, 0.1).map((r) => (r.region === 'east' ? { ...r, label: 0 } : r));
     const result = comparePredictions({
@@ -249,13 +265,18 @@ describe('comparePredictions edge cases', () => {
       sliceColumns: ['region'],
     });
     const east = result.slices.find((s) => s.value === 'east');
-    const names = east?.metrics.map((m) => m.name);
-    expect(names).not.toContain('roc_auc');
-    expect(names).toContain('accuracy');
-    expect(names).toContain('log_loss');
-    expect(result.notes).toContain(`slice region=east: roc_auc is undefined on these ${east?.size} examples`);
+    const auc = east?.metrics.find((m) => m.name === 'roc_auc');
+    expect(auc).toMatchObject({ label: 'undefined', candidate: null, baseline: null, note: 'no example is "1"' });
+    expect(east?.metrics.find((m) => m.name === 'recall')).toMatchObject({
+      label: 'undefined',
+      note: 'no example is "1"',
+    });
+    expect(east?.metrics.find((m) => m.name === 'accuracy')?.label).not.toBe('undefined');
+    expect(east?.metrics.find((m) => m.name === 'log_loss')?.label).not.toBe('undefined');
     for (const slice of result.slices) {
-      for (const metric of slice.metrics) expect(Number.isFinite(metric.candidate)).toBe(true);
+      for (const metric of slice.metrics) {
+        if (metric.label !== 'undefined') expect(Number.isFinite(metric.candidate)).toBe(true);
+      }
     }
   });
 
@@ -278,8 +299,13 @@ describe('comparePredictions edge cases', () => {
     const file = await binaryFile('flat.csv', rows);
     const result = comparePredictions({ candidate: file, baseline: file, resamples: 100 });
     expect(byName(result.metrics, 'roc_auc').candidate).toBe(0.5);
-    expect(byName(result.metrics, 'precision').candidate).toBe(0);
-    expect(result.metrics.every((m) => m.label === 'unchanged')).toBe(true);
+    // Nothing is predicted positive, so precision is undefined (never 0); the rest is unchanged.
+    expect(byName(result.metrics, 'precision')).toMatchObject({
+      label: 'undefined',
+      candidate: null,
+      note: 'no example is predicted "1"',
+    });
+    expect(result.metrics.every((m) => m.label === 'unchanged' || m.name === 'precision')).toBe(true);
     expect(byName(result.metrics, 'roc_auc').pValue).toBe(1);
   });
 
@@ -328,7 +354,7 @@ describe('comparePredictions edge cases', () => {
 });
 
 describe('comparePredictions on multiclass and regression predictions', () => {
-  it('computes accuracy and macro/weighted F1 with class ids shared by both files', async () => {
+  it('computes accuracy and macro/weighted precision, recall and F1 with class ids shared by both files', async () => {
     const labels = ['cat', 'dog', 'bird', 'cat', 'dog', 'bird', 'cat', 'cat', 'dog', 'bird'];
     const cand = ['cat', 'dog', 'cat', 'cat', 'bird', 'bird', 'cat', 'dog', 'dog', 'bird'];
     const base = ['dog', 'dog', 'bird', 'cat', 'dog', 'cat', 'cat', 'cat', 'bird', 'bird'];
@@ -341,21 +367,17 @@ describe('comparePredictions on multiclass and regression predictions', () => {
       baseline: await file('mc-b.csv', base),
       resamples: 200,
     });
-    expect(result.task).toBe('multiclass');
-    expect(result.classes).toEqual(['bird', 'cat', 'dog']);
+    expect(result.semantics.task.task).toBe('multiclass');
+    expect(result.semantics.classes.names).toEqual(['bird', 'cat', 'dog']);
     const ids = (values: string[]) => Int32Array.from(values, (v) => ['bird', 'cat', 'dog'].indexOf(v));
     const [y, c, b] = [ids(labels), ids(cand), ids(base)];
-    expect(result.metrics.map((m) => m.name)).toEqual(['accuracy', 'f1_macro', 'f1_weighted']);
-    expect(byName(result.metrics, 'accuracy').candidate).toBe(accuracy(y, c));
+    const expected = { accuracy: [accuracy(y, c), accuracy(y, b)], ...averaged(y, c, b) };
+    expect(result.metrics.map((m) => m.name)).toEqual(Object.keys(expected));
+    for (const [name, [candidate, baseline]] of Object.entries(expected)) {
+      expect(byName(result.metrics, name).candidate).toBeCloseTo(candidate as number, 12);
+      expect(byName(result.metrics, name).baseline).toBeCloseTo(baseline as number, 12);
+    }
     expect(byName(result.metrics, 'accuracy').pValue).toBe(mcnemar(y, c, b).pValue);
-    expect(byName(result.metrics, 'f1_macro').baseline).toBeCloseTo(
-      precisionRecallF1(y, b, { average: 'macro' }).f1,
-      12,
-    );
-    expect(byName(result.metrics, 'f1_weighted').candidate).toBeCloseTo(
-      precisionRecallF1(y, c, { average: 'weighted' }).f1,
-      12,
-    );
   });
 
   it('computes MAE, RMSE and R² with lower-is-better errors', async () => {
@@ -373,7 +395,7 @@ describe('comparePredictions on multiclass and regression predictions', () => {
       resamples: 200,
       seed: 1,
     });
-    expect(result.task).toBe('regression');
+    expect(result.semantics.task.task).toBe('regression');
     expect(byName(result.metrics, 'mae').candidate).toBeCloseTo(meanAbsoluteError(y, c), 12);
     expect(byName(result.metrics, 'rmse').baseline).toBeCloseTo(rootMeanSquaredError(y, b), 12);
     expect(byName(result.metrics, 'r2').candidate).toBeCloseTo(r2Score(y, c), 12);
@@ -420,8 +442,13 @@ describe('pairedAveragePrecision', () => {
         expect(value?.baseline).toBeCloseTo(expected.baseline, 12);
       }
     }
-    // No positive at all: recall is taken as 1 at the first threshold (sklearn), so AP is 0.
+    // No positive at all: precision at an unmeasurable recall is undefined (sklearn 1.2 returns 0 with a warning).
     const none = pairedAveragePrecision(new Int32Array(n), c, b);
-    expect(none.evaluate()).toEqual({ candidate: averagePrecision(new Int32Array(n), c), baseline: 0 });
+    expect(none.evaluate()).toEqual({ candidate: NaN, baseline: NaN });
+    expect(none.evaluateDrawn?.(new Uint8Array(n).fill(1))).toEqual({ candidate: NaN, baseline: NaN });
+    // A resample that draws no positive is undefined too, where the full sample is not.
+    const onePositive = Int32Array.from({ length: n }, (_, i) => (i === 0 ? 1 : 0));
+    const skipped = Uint8Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 1));
+    expect(pairedAveragePrecision(onePositive, c, b).evaluate(skipped)).toEqual({ candidate: NaN, baseline: NaN });
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import { readPredictions, MISSING_SLICE_VALUE } from '../../src/compare/predictions.js';
 import { joinPredictions } from '../../src/compare/predictions-join.js';
-import { classIndex, detectTask } from '../../src/compare/predictions-task.js';
+import { binaryClassIndex, classIndex, detectTask } from '../../src/compare/predictions-task.js';
 
 let dir: string;
 beforeAll(() => {
@@ -85,7 +85,7 @@ describe('readPredictions', () => {
       'id,label,score\n1,1,high\n',
       /\.csv:2: predictions: score \(column 'score'\) "high" is not a number/,
     ],
-    ['score outside [0, 1]', 'id,label,score\n1,1,1.5\n', /\.csv:2: .*score.*1\.5 is not a probability in \[0, 1\]/],
+    ['infinite score', 'id,label,score\n1,1,Infinity\n', /\.csv:2: .*score.*Infinity is not a finite number/],
     ['missing label', 'id,label,score\n1,,0.5\n', /\.csv:2: predictions: label \(column 'label'\) is missing/],
     [
       'missing prediction',
@@ -116,7 +116,7 @@ describe('readPredictions', () => {
       /no label column 'label' \/ 'y_true' .*columns: id, y, score/,
     );
     expect(await readError(write('noout.csv', 'id,label\n1,1\n'))).toMatch(
-      /need a prediction column .* or a score column/,
+      /need a prediction column .*, a score column .* or per-class score columns \('score_<class>'\)/,
     );
     expect(await readError(write('noslice.csv', 'id,label,score\n1,1,0.5\n'), { slices: ['region'] })).toMatch(
       /no slice column 'region'/,
@@ -183,11 +183,14 @@ describe('classIndex', () => {
 
   it('keeps 0/1 and false/true at ids 0/1 even when only the positive class occurs', async () => {
     const ones = await readPredictions(write('ones.csv', 'id,label,prediction\n1,1,1\n'));
-    expect(classIndex([ones.label]).names).toEqual(['0', '1']);
-    expect([...classIndex([ones.label]).ids(ones.label, Int32Array.from([0]))]).toEqual([1]);
+    const binary = binaryClassIndex([ones.label], undefined, { setting: 'positive_class' });
+    expect(binary.index.names).toEqual(['0', '1']);
+    expect(binary.positive).toEqual({ name: '1', source: 'default' });
+    expect([...binary.index.ids(ones.label, Int32Array.from([0]))]).toEqual([1]);
     const yes = await readPredictions(write('yes.csv', 'id,label,prediction\n1,True,True\n'));
-    expect(classIndex([yes.label]).names).toEqual(['false', 'true']);
-    expect([...classIndex([yes.label]).ids(yes.label, Int32Array.from([0]))]).toEqual([1]);
+    const truth = binaryClassIndex([yes.label], undefined, { setting: 'positive_class' });
+    expect(truth.index.names).toEqual(['false', 'True']);
+    expect([...truth.index.ids(yes.label, Int32Array.from([0]))]).toEqual([1]);
   });
 });
 
@@ -195,19 +198,32 @@ describe('detectTask', () => {
   const file = async (name: string, rows: string) => readPredictions(write(name, `id,label,prediction\n${rows}`));
 
   it('detects binary, multiclass and regression from the values', async () => {
-    expect(detectTask([await file('t1.csv', '1,0,1\n2,1,1\n')])).toBe('binary');
-    expect(detectTask([await file('t2.csv', '1,no,yes\n2,yes,yes\n')])).toBe('binary');
-    expect(detectTask([await file('t3.csv', '1,0,2\n2,1,1\n3,2,2\n')])).toBe('multiclass');
-    expect(detectTask([await file('t4.csv', '1,a,b\n2,c,c\n')])).toBe('multiclass');
-    expect(detectTask([await file('t5.csv', '1,1.5,2.25\n2,3,3\n')])).toBe('regression');
+    const task = async (name: string, rows: string) => detectTask([await file(name, rows)]);
+    expect(await task('t1.csv', '1,0,1\n2,1,1\n')).toEqual({
+      task: 'binary',
+      source: 'detected',
+      why: 'integer labels and predictions with 2 distinct values',
+    });
+    expect((await task('t2.csv', '1,no,yes\n2,yes,yes\n')).task).toBe('binary');
+    expect(await task('t3.csv', '1,0,2\n2,1,1\n3,2,2\n')).toEqual({
+      task: 'multiclass',
+      source: 'detected',
+      why: 'integer labels and predictions with 3 distinct values',
+    });
+    expect((await task('t4.csv', '1,a,b\n2,c,c\n')).why).toBe('text labels with 3 classes');
+    expect((await task('t5.csv', '1,1.5,2.25\n2,3,3\n')).why).toBe('non-integer values such as 1.5');
     const many = Array.from({ length: 30 }, (_, i) => `${i},${i},${i + 1}`).join('\n');
-    expect(detectTask([await file('t6.csv', `${many}\n`)])).toBe('regression');
+    expect((await task('t6.csv', `${many}\n`)).task).toBe('regression');
+    expect(detectTask([await file('t7.csv', '1,3,4\n2,5,5\n')], 'regression')).toEqual({
+      task: 'regression',
+      source: 'configured',
+    });
   });
 
   it('counts classes across both files: two binary-looking files with three classes are multiclass', async () => {
     const a = await file('u1.csv', '1,0,1\n');
     const b = await file('u2.csv', '1,0,2\n');
-    expect(detectTask([a, b])).toBe('multiclass');
+    expect(detectTask([a, b]).task).toBe('multiclass');
     expect(() => detectTask([a, b], 'binary')).toThrow(/binary classification needs at most two classes but found 3/);
   });
 
@@ -215,6 +231,8 @@ describe('detectTask', () => {
     const text = await file('v1.csv', '1,1,1\n2,cat,1\n');
     expect(() => detectTask([text], 'regression')).toThrow(/regression needs numeric values, but the label is "cat"/);
     const scoreOnly = await readPredictions(write('v2.csv', 'id,label,score\n1,0,0.5\n'));
-    expect(() => detectTask([scoreOnly], 'multiclass')).toThrow(/multiclass classification needs a prediction column/);
+    expect(() => detectTask([scoreOnly], 'multiclass')).toThrow(
+      /multiclass classification needs a prediction column or per-class score columns/,
+    );
   });
 });

@@ -108,22 +108,23 @@ describe('evaluateGate max_regression', () => {
       {
         rule: 'max_regression',
         status: 'fail',
-        message: 'recall fell by 0.031 (95% CI −0.045 to −0.017), more than the allowed 0.01',
+        message:
+          "recall fell by 0.031 (95% CI −0.045 to −0.017), more than the allowed 0.01, and significantly: even the interval's most favourable end is a fall of 0.017",
         metric: 'recall',
       },
     ]);
   });
 
-  it('passes the same drop within noise when significance is required, and fails it when it is not', () => {
+  it('warns on the same drop when its interval reaches back inside the allowance, and fails it under significance: none', () => {
     const candidate = [comparison('recall', 0.8, 0.769, { ci: straddling })];
     const required = evaluateGate(
       gateConfig({ metrics: { recall: rule({ maxRegression: absolute(0.01) }) } }),
       input({ comparisons: candidate }),
     );
-    expect(required.status).toBe('pass');
-    expect(required.reasons[0]?.message).toContain('within noise');
+    expect(required.status).toBe('warn');
+    expect(required.reasons[0]?.message).toContain('beyond the allowed 0.01, but not significantly');
     const pointOnly = evaluateGate(
-      gateConfig({ metrics: { recall: rule({ maxRegression: absolute(0.01), requireSignificance: false }) } }),
+      gateConfig({ metrics: { recall: rule({ maxRegression: absolute(0.01), significance: 'none' }) } }),
       input({ comparisons: candidate }),
     );
     expect(pointOnly.status).toBe('fail');
@@ -133,7 +134,7 @@ describe('evaluateGate max_regression', () => {
     const gate = gateConfig({ confidence: 0.9, metrics: { recall: rule({ maxRegression: relative(0.01) }) } });
     const result = evaluateGate(gate, input({ comparisons: [comparison('recall', 0.8, 0.769, { ci: significant })] }));
     expect(result.reasons[0]?.message).toBe(
-      'recall fell by 0.031 (90% CI −0.045 to −0.017), more than the allowed 1% (0.008)',
+      "recall fell by 0.031 (90% CI −0.045 to −0.017), more than the allowed 1% (0.008), and significantly: even the interval's most favourable end is a fall of 0.017",
     );
   });
 
@@ -207,8 +208,8 @@ describe('evaluateGate slices', () => {
   });
   const sliceGate = (extra = {}) =>
     gateConfig({
-      metrics: { recall: rule({ requireSignificance: false }) },
-      slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02), ...extra },
+      metrics: { recall: rule({ significance: 'none' }) },
+      slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02), metrics: {}, ...extra },
     });
   const overall = [comparison('recall', 0.8, 0.8)];
 
@@ -245,7 +246,7 @@ describe('evaluateGate slices', () => {
     );
   });
 
-  it('honours require_significance per metric inside slices', () => {
+  it('honours the significance mode per metric inside slices', () => {
     const noisy = slice(
       'EU',
       40,
@@ -253,19 +254,64 @@ describe('evaluateGate slices', () => {
     );
     const significant = evaluateGate(
       gateConfig({
-        metrics: { recall: rule({ requireSignificance: true }) },
-        slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02) },
+        metrics: { recall: rule({ significance: 'regression' }) },
+        slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02), metrics: {} },
       }),
       input({ comparisons: overall, slices: [noisy] }),
     );
-    expect(significant.status).toBe('pass');
+    expect(significant.status).toBe('warn');
+    expect(significant.reasons.find((r) => r.rule === 'slices.max_regression')?.message).toContain(
+      'slice region=EU (n=40): recall fell by 0.1 (95% CI −0.25 to +0.05), beyond the allowed 0.02, but not significantly',
+    );
     expect(evaluateGate(sliceGate(), input({ comparisons: overall, slices: [noisy] })).status).toBe('fail');
+  });
+
+  it('judges each metric named in gate.slices.metrics with its own allowance and mode', () => {
+    const eu = slice(
+      'EU',
+      400,
+      comparison('recall', 0.8, 0.75, { ci: { low: -0.07, high: -0.03, method: 'bootstrap' } }),
+      comparison('roc_auc', 0.9, 0.89, { ci: { low: -0.04, high: 0.02, method: 'bootstrap' } }),
+    );
+    const gate = gateConfig({
+      metrics: { recall: rule(), roc_auc: rule() },
+      slices: {
+        columns: ['region'],
+        minSize: 30,
+        metrics: {
+          recall: { maxRegression: absolute(0.1) },
+          roc_auc: { maxRegression: absolute(0.02), significance: 'non_inferiority' },
+        },
+      },
+    });
+    const result = evaluateGate(gate, input({ comparisons: overall, slices: [eu] }));
+    // recall's fall of 0.05 is within its slice allowance of 0.1; roc_auc's interval reaches a fall of
+    // 0.04, beyond 0.02, so non-inferiority is not shown.
+    expect(result.status).toBe('fail');
+    const flagged = result.reasons.filter((r) => r.rule === 'slices.max_regression');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatchObject({ metric: 'roc_auc', status: 'fail' });
+    expect(flagged[0]?.message).toContain('non-inferiority is not shown, the interval reaches a fall of 0.04');
+  });
+
+  it('reads an undefined slice metric as a warning that gives the reason', () => {
+    const undefinedAuc = comparison('roc_auc', null, null, { label: 'undefined', note: 'no example is "1"' });
+    const gate = gateConfig({
+      slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02), metrics: {} },
+    });
+    const result = evaluateGate(gate, input({ slices: [slice('EU', 40, undefinedAuc)] }));
+    expect(result.status).toBe('warn');
+    expect(result.reasons.map((r) => r.message)).toContain(
+      'slice region=EU (n=40): roc_auc is undefined (no example is "1"), so it was not checked',
+    );
   });
 
   it('only judges metrics that have a gate rule when there are rules', () => {
     const slices = [slice('EU', 400, comparison('recall', 0.8, 0.8), comparison('accuracy', 0.9, 0.5))];
     expect(evaluateGate(sliceGate(), input({ comparisons: overall, slices })).status).toBe('pass');
-    const noRules = gateConfig({ slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02) } });
+    const noRules = gateConfig({
+      slices: { columns: ['region'], minSize: 30, maxRegression: absolute(0.02), metrics: {} },
+    });
     expect(evaluateGate(noRules, input({ slices })).status).toBe('fail');
   });
 

@@ -4,6 +4,7 @@ import type { MetricComparison } from '../../src/report/types.js';
 export function gateConfig(extra: Partial<GateConfig> = {}): GateConfig {
   return {
     confidence: 0.95,
+    significance: 'regression',
     bootstrap: { resamples: 1000, seed: 42 },
     onMissingBaseline: 'pass',
     require: [],
@@ -13,7 +14,7 @@ export function gateConfig(extra: Partial<GateConfig> = {}): GateConfig {
 }
 
 export function rule(extra: Partial<MetricRule> = {}): MetricRule {
-  return { requireSignificance: true, ...extra };
+  return { significance: 'regression', ...extra };
 }
 
 /** A comparison of two finite values; `ci` is the interval of candidate − baseline. */

@@ -7,6 +7,7 @@ import {
   MANIFEST_SCHEMA_ID,
   type Manifest,
   parseManifest,
+  type PredictionColumnNames,
   type Predictions,
   UserError,
   formatOf,
@@ -44,20 +45,16 @@ export async function sideKind(path: UserPath, predictions: boolean): Promise<Si
   return has(DEFAULT_COLUMN_NAMES.id) && has(DEFAULT_COLUMN_NAMES.label) ? 'predictions' : 'metrics';
 }
 
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
+/** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
 export async function readSide(
   path: UserPath,
   kind: SideKind,
-  sliceColumns: readonly string[],
+  columns: PredictionColumnNames,
   cwd: string,
 ): Promise<Side> {
   switch (kind) {
     case 'predictions':
-      return {
-        kind,
-        file: path,
-        predictions: await readAs(path, (file) => readPredictions(file, { slices: sliceColumns })),
-      };
+      return { kind, file: path, predictions: await readAs(path, (file) => readPredictions(file, columns)) };
     case 'metrics':
       return { kind, files: [path], values: await readAs(path, readMetricsFile) };
     case 'manifest':

@@ -3,11 +3,15 @@ import {
   type DeltasRunner,
   type JoinSummary,
   type MetricComparison,
+  type PredictionsFormat,
+  type PredictionsReading,
   type Reason,
+  type SettingNames,
   type SliceComparison,
   UserError,
   comparePredictions,
   diffMetrics,
+  predictionsReading,
 } from '@mlgate/core';
 import type { Side } from './candidate.js';
 
@@ -17,8 +21,18 @@ export interface SideComparison {
   slices?: SliceComparison[];
   /** Findings that are not gate rules but bear on the verdict (ids on one side only). */
   reasons: Reason[];
-  /** Metrics left out because they are undefined on the data. */
+  /** How the predictions were read; only from predictions. */
+  predictions?: PredictionsReading;
+  /** Why metrics of the task are absent. */
   notes: string[];
+  /** Metrics of the task that were not computed, and what each needs. */
+  absent?: Record<string, string>;
+}
+
+export interface CompareSidesOptions {
+  format?: PredictionsFormat;
+  settingNames?: SettingNames;
+  deltas?: DeltasRunner;
 }
 
 /**
@@ -30,7 +44,7 @@ export function compareSides(
   candidate: Side,
   baseline: Side | null,
   config: Config,
-  deltas?: DeltasRunner,
+  options: CompareSidesOptions = {},
 ): SideComparison {
   const { gate } = config;
   if (baseline && baseline.kind !== candidate.kind) {
@@ -52,10 +66,20 @@ export function compareSides(
     sliceColumns: gate.slices?.columns ?? [],
     minSliceSize: gate.slices?.minSize,
     rules: gate.metrics,
-    ...(deltas && { deltas }),
+    ...(options.format && { format: options.format }),
+    ...(options.settingNames && { settingNames: options.settingNames }),
+    ...(options.deltas && { deltas: options.deltas }),
   });
   const reasons = compared.join ? joinReasons(compared.join) : [];
-  return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+  const examples = compared.join?.matched ?? candidate.predictions.rows;
+  return {
+    metrics: compared.metrics,
+    slices: compared.slices,
+    reasons,
+    predictions: predictionsReading(compared.semantics, examples, compared.notes),
+    notes: compared.notes,
+    absent: compared.absent,
+  };
 }
 
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */

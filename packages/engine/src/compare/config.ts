@@ -1,18 +1,21 @@
 import { access } from 'node:fs/promises';
 import {
   type Config,
+  type ConfigSource,
   DEFAULT_CONFIG_FILE,
   type ModelConfig,
   UserError,
   loadConfig,
-  readConfigFile,
+  readConfigSource,
 } from '@mlgate/core';
-import { readAs, userPath } from './paths.js';
+import { asShown, readAs, userPath } from './paths.js';
 
 /** The config a comparison runs under, and the file it came from (`undefined`: every default). */
 export interface LoadedConfig {
   config: Config;
   file?: string;
+  /** Points at a key of the file, for problems found after loading (absent: every default). */
+  errorAt?: ConfigSource['errorAt'];
 }
 
 /**
@@ -24,7 +27,12 @@ export async function loadCompareConfig(config: string | undefined, cwd: string)
   if (config === undefined && !(await exists(path.absolute))) {
     return { config: loadConfig('version: 1\n', DEFAULT_CONFIG_FILE) };
   }
-  return { config: await readAs(path, readConfigFile), file: path.shown };
+  const source = await readAs(path, readConfigSource);
+  return {
+    config: source.config,
+    file: path.shown,
+    errorAt: (key, message) => asShown(source.errorAt(key, message), path) as UserError,
+  };
 }
 
 /** The compared model: the one named, else the config's only model. */

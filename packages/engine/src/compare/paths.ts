@@ -23,12 +23,14 @@ export async function readAs<T>(path: UserPath, read: (absolute: string) => Prom
   try {
     return await read(path.absolute);
   } catch (error) {
-    if (error instanceof UserError && error.location.file === path.absolute) {
-      throw new UserError(error.message.replaceAll(path.absolute, path.shown), {
-        ...error.location,
-        file: path.shown,
-      });
-    }
-    throw error;
+    throw asShown(error, path);
   }
+}
+
+/** The error with the file named as the user knows it, when it is about `path`. */
+export function asShown(error: unknown, path: UserPath): unknown {
+  if (error instanceof UserError && error.location.file === path.absolute) {
+    return new UserError(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
+  }
+  return error;
 }

@@ -1,11 +1,15 @@
 import {
   type ComparisonSection,
   type ModelConfig,
+  type PredictionColumnNames,
+  type PredictionsFormat,
   REPORT_SCHEMA_ID,
   type Reason,
   type Report,
   type Revision,
   type Status,
+  DEFAULT_CONFIG_FILE,
+  type SettingNames,
   UserError,
   evaluateGate,
   worstStatus,
@@ -14,6 +18,7 @@ import { type BaselineFound, type BaselineSource, parseBaselineSpec, resolveBase
 import { requireCounterpart } from './baseline-files.js';
 import { type Side, readSide, sideKind } from './candidate.js';
 import { compareSides } from './compare-sides.js';
+import { checkGateMetrics } from './gate-metrics.js';
 import { loadCompareConfig, selectModel } from './config.js';
 import { failsStep } from './fail-on.js';
 import { paramsDiff } from './params.js';
@@ -31,21 +36,31 @@ import { verdictSummary } from './verdict.js';
 export async function runCompare(options: CompareOptions, deps: CompareDeps): Promise<CompareResult> {
   const { cwd } = options;
   const { logger } = deps;
-  const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+  const loaded = await loadCompareConfig(options.config, cwd);
+  const { config, file: configFile } = loaded;
   const { name, model } = selectModel(config, options.model, configFile);
   const candidatePath = candidateOf(options, model, cwd);
   const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
   const kind = await sideKind(candidatePath, forcePredictions);
-  const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-  const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+  const format = predictionsFormat(model, options.format);
+  const columns: PredictionColumnNames = {
+    ...format.columns,
+    slices: kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [],
+  };
+  const candidate = await readSide(candidatePath, kind, columns, cwd);
   logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
   const validation = options.validationReport
     ? await readValidationOutcome(userPath(options.validationReport, cwd))
     : {};
 
   const found = await findBaseline(options.baseline, deps, cwd);
-  const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-  const compared = compareSides(candidate, baseline, config, deps.deltas);
+  const baseline = found && (await readBaselineSide(found, candidatePath, kind, { ...format.columns }, cwd));
+  const compared = compareSides(candidate, baseline, config, {
+    format,
+    settingNames: settingNames(name, configFile, options.formatOverrides),
+    ...(deps.deltas && { deltas: deps.deltas }),
+  });
+  checkGateMetrics(config.gate, compared, loaded);
   for (const note of compared.notes) logger.info(note);
   const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
 
@@ -69,6 +84,7 @@ export async function runCompare(options: CompareOptions, deps: CompareDeps): Pr
       ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
     },
     confidence: config.gate.confidence,
+    ...(compared.predictions && { predictions: compared.predictions }),
     metrics: compared.metrics,
     ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
     ...(params ? { params } : {}),
@@ -120,11 +136,37 @@ async function readBaselineSide(
   found: BaselineFound,
   candidate: UserPath,
   candidateKind: Awaited<ReturnType<typeof sideKind>>,
+  columns: PredictionColumnNames,
   cwd: string,
 ): Promise<Side> {
   const path = await requireCounterpart(found, candidate, cwd);
   const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-  return readSide(path, kind, [], cwd);
+  return readSide(path, kind, columns, cwd);
+}
+
+/** The model's settings from the config, each overridden by the caller's (flags, inputs). */
+function predictionsFormat(model: ModelConfig | undefined, overrides: PredictionsFormat = {}): PredictionsFormat {
+  const configured = model?.predictionsFormat ?? {};
+  const columns = { ...configured.columns, ...overrides.columns };
+  return {
+    ...configured,
+    ...overrides,
+    ...(Object.keys(columns).length > 0 && { columns }),
+  };
+}
+
+/** Where the user sets the positive class and score type: the config key, and the caller's override. */
+function settingNames(
+  model: string,
+  configFile: string | undefined,
+  overrides: CompareOptions['formatOverrides'],
+): SettingNames {
+  const where = (key: string, override: string | undefined) =>
+    `models.${model}.${key} in ${configFile ?? DEFAULT_CONFIG_FILE}${override ? ` or ${override}` : ''}`;
+  return {
+    positiveClass: where('positive_class', overrides?.positiveClass),
+    scoreType: where('score_type', overrides?.scoreType),
+  };
 }
 
 function sideFiles(side: Side): string {

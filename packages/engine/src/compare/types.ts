@@ -1,4 +1,4 @@
-import type { DeltasRunner, Report, Subject } from '@mlgate/core';
+import type { DeltasRunner, PredictionsFormat, Report, Subject } from '@mlgate/core';
 import type { ArtifactStore, Logger, RegistryBaselines } from '@mlgate/github';
 
 /** When the step (or the command) fails: on a `fail` verdict, on a `warn` or `fail` one, or never. */
@@ -16,6 +16,13 @@ export interface CompareOptions {
   config?: string;
   /** Model name in the config, and the name of the report's comparison section. */
   model?: string;
+  /**
+   * Task, positive class, score type and column names, over the model's settings in the config
+   * (CLI flags, action inputs).
+   */
+  format?: PredictionsFormat;
+  /** How the caller names those overrides in messages, e.g. `--positive-class`. */
+  formatOverrides?: { positiveClass: string; scoreType: string };
   /** A validate report whose verdict `gate.require: [data_validation]` consumes. */
   validationReport?: string;
   failOn: FailOn;

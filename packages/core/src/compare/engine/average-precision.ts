@@ -1,7 +1,7 @@
 import { ascendingOrder, assertBinary } from '../../metrics/ranking.js';
 import type { ClassLabels } from '../../metrics/types.js';
 import { pairedRanking } from '../../significance/paired-ranking-kernel.js';
-import type { PairedStatistic } from '../../significance/paired-statistic.js';
+import type { PairedStatistic, PairedValues } from '../../significance/paired-statistic.js';
 import type { ResampleCounts } from '../../significance/resample.js';
 
 /**
@@ -9,7 +9,8 @@ import type { ResampleCounts } from '../../significance/resample.js';
  * once: a resample is then O(n) passes instead of a sort (the bootstrap's in the WebAssembly
  * kernel, see `pairedRanking`). Equals
  * `averagePrecision(yTrue, scores, { posLabel }, counts)` (sklearn's step-wise sum, zero-weight
- * score groups skipped, recall 1 when there is no positive).
+ * score groups skipped) where the resample holds a positive example, and NaN where it holds none:
+ * precision at a recall that cannot be measured is undefined, not 0.
  */
 export function pairedAveragePrecision(
   yTrue: ClassLabels,
@@ -20,13 +21,39 @@ export function pairedAveragePrecision(
   assertBinary('average precision', yTrue);
   const orders = { candidateOrder: ascendingOrder(candidate), baselineOrder: ascendingOrder(baseline) };
   let scorers: [DescendingScores, DescendingScores] | undefined;
-  return pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
+  const ranking = pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
     scorers ??= [
       new DescendingScores(yTrue, candidate, orders.candidateOrder, posLabel),
       new DescendingScores(yTrue, baseline, orders.baselineOrder, posLabel),
     ];
     return { candidate: scorers[0].precision(counts), baseline: scorers[1].precision(counts) };
   });
+  const positives = positionsOf(yTrue, posLabel, (i) => i);
+  const drawnPositives = positionsOf(yTrue, posLabel, (k) => orders.candidateOrder[k] as number);
+  const undefinedValues = { candidate: NaN, baseline: NaN };
+  return {
+    ...ranking,
+    evaluate: (counts) =>
+      (counts === undefined ? positives.length > 0 : anyDrawn(counts, positives))
+        ? ranking.evaluate(counts)
+        : undefinedValues,
+    evaluateDrawn: (drawn) =>
+      anyDrawn(drawn, drawnPositives)
+        ? (ranking.evaluateDrawn as (d: ResampleCounts) => PairedValues)(drawn)
+        : undefinedValues,
+  };
+}
+
+/** Positions k (example `exampleAt(k)`) that hold a positive example. */
+function positionsOf(yTrue: ClassLabels, posLabel: number, exampleAt: (k: number) => number): Int32Array {
+  const positions: number[] = [];
+  for (let k = 0; k < yTrue.length; k++) if (yTrue[exampleAt(k)] === posLabel) positions.push(k);
+  return Int32Array.from(positions);
+}
+
+function anyDrawn(counts: ResampleCounts, positions: Int32Array): boolean {
+  for (let j = 0; j < positions.length; j++) if ((counts[positions[j] as number] as number) > 0) return true;
+  return false;
 }
 
 class DescendingScores {
@@ -66,6 +93,6 @@ class DescendingScores {
       if (gained > 0) sum += (gained * truePositives) / seen;
       truePositivesBefore = truePositives;
     }
-    return truePositives === 0 ? 0 : sum / truePositives;
+    return truePositives === 0 ? NaN : sum / truePositives;
   }
 }

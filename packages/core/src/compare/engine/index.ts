@@ -1,12 +1,18 @@
 import { CONFIG_DEFAULTS } from '../../config/defaults.js';
-import type { MetricRule } from '../../config/types.js';
+import type { MetricRule, PredictionsFormat } from '../../config/types.js';
 import { UserError } from '../../errors.js';
 import type { MetricComparison, SliceComparison } from '../../report/types.js';
 import type { Predictions } from '../predictions.js';
 import { allRows, joinPredictions, type JoinSummary } from '../predictions-join.js';
-import { detectTask, type PredictionTask } from '../predictions-task.js';
+import {
+  type PredictionsSemantics,
+  resolveSemantics,
+  scoreNotes,
+  type SettingNames,
+} from '../predictions-semantics.js';
 import { buildExamples } from './examples.js';
 import type { DeltasRunner } from './deltas.js';
+import { metricsFor } from './metric-set.js';
 import { compareOnExamples, type MetricRunOptions } from './metrics.js';
 import { sliceComparisons, worstFirst } from './slices.js';
 
@@ -32,8 +38,10 @@ export interface ComparePredictionsOptions {
   minSliceSize?: number;
   /** Bootstrap resamples per slice. Default min(resamples, `DEFAULT_SLICE_RESAMPLES`). */
   sliceResamples?: number;
-  /** The task, when detection (see `detectTask`) would guess wrong. */
-  task?: PredictionTask;
+  /** Task, positive class and score type where detection would guess wrong or cannot guess. */
+  format?: PredictionsFormat;
+  /** How those settings are named in messages (the config key, the CLI flag). */
+  settingNames?: SettingNames;
   /** `gate.metrics`: where a metric's direction may be configured. */
   rules?: Readonly<Record<string, MetricRule>>;
   /** Runs each metric's bootstrap resamples (e.g. over worker threads); default in this thread. */
@@ -41,27 +49,32 @@ export interface ComparePredictionsOptions {
 }
 
 export interface PredictionComparison {
-  task: PredictionTask;
-  /** Class names by class id (classification; empty for regression). Binary: id 1 is positive. */
-  classes: string[];
+  /** The task, class ids, positive class and score type the metrics were computed with. */
+  semantics: PredictionsSemantics;
   metrics: MetricComparison[];
   /** Worst regression first (see `worstFirst`). */
   slices: SliceComparison[];
   /** `null` without a baseline. */
   join: JoinSummary | null;
-  /** Metrics left out because they are undefined on the data, and where. */
+  /** Why metrics of the task are absent (the scores are not probabilities, say). */
   notes: string[];
+  /** Each metric of the task that was not computed, and what it needs. */
+  absent: Record<string, string>;
 }
 
 /**
- * Candidate vs baseline from their predictions: joined on id, metrics of the detected task with
- * paired bootstrap intervals of each difference, and the same per slice.
+ * Candidate vs baseline from their predictions: the task and classes decided (see
+ * `resolveSemantics`), joined on id, metrics of the task with paired bootstrap intervals of each
+ * difference, and the same per slice.
  */
 export function comparePredictions(options: ComparePredictionsOptions): PredictionComparison {
   const { candidate, baseline } = options;
+  const files = baseline ? [candidate, baseline] : [candidate];
+  const semantics = resolveSemantics(files, options.format, options.settingNames);
   const resamples = options.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples;
   const run: MetricRunOptions = {
-    task: detectTask(baseline ? [candidate, baseline] : [candidate], options.task),
+    task: semantics.task.task,
+    classes: semantics.classes.names,
     confidence: options.confidence ?? CONFIG_DEFAULTS.confidence,
     resamples,
     seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
@@ -78,13 +91,12 @@ export function comparePredictions(options: ComparePredictionsOptions): Predicti
       { file: candidate.file },
     );
   }
-  const { examples, classes } = buildExamples(
-    run.task,
+  const examples = buildExamples(
+    semantics,
     { file: candidate, rows: candidateRows },
     baseline && joined && { file: baseline, rows: joined.baseline },
   );
   const whole = compareOnExamples(examples, run);
-  const notes = [...whole.notes];
   const slices: SliceComparison[] = [];
   const sliceRun = { ...run, resamples: options.sliceResamples ?? Math.min(resamples, DEFAULT_SLICE_RESAMPLES) };
   for (const column of options.sliceColumns ?? []) {
@@ -96,16 +108,21 @@ export function comparePredictions(options: ComparePredictionsOptions): Predicti
     }
     const codes = Int32Array.from(candidateRows, (row) => slice.codes[row] as number);
     const minSize = options.minSliceSize ?? CONFIG_DEFAULTS.sliceMinSize;
-    const result = sliceComparisons(column, slice, codes, examples, minSize, sliceRun);
-    slices.push(...result.slices);
-    notes.push(...result.notes);
+    slices.push(...sliceComparisons(column, slice, codes, examples, minSize, sliceRun).slices);
   }
   return {
-    task: run.task,
-    classes,
+    semantics,
     metrics: whole.metrics,
     slices: worstFirst(slices),
     join: joined?.summary ?? null,
-    notes,
+    notes: scoreNotes(
+      semantics,
+      files.every((file) => file.prediction !== undefined),
+    ),
+    absent: Object.fromEntries(
+      metricsFor(semantics.task.task)
+        .filter((definition) => !whole.metrics.some((metric) => metric.name === definition.name))
+        .map((definition) => [definition.name, `it needs ${definition.needs}`]),
+    ),
   };
 }

@@ -15,7 +15,7 @@ export function sliceComparisons(
   examples: Examples,
   minSize: number,
   options: MetricRunOptions,
-): { slices: SliceComparison[]; notes: string[] } {
+): { slices: SliceComparison[] } {
   const sizes = new Int32Array(slice.values.length);
   for (const code of codes) sizes[code] = (sizes[code] as number) + 1;
   const values = slice.values
@@ -24,13 +24,11 @@ export function sliceComparisons(
     .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const positions = groupPositions(codes, sizes);
   const slices: SliceComparison[] = [];
-  const notes: string[] = [];
   for (const { value, code } of values) {
     const result = compareOnExamples(subsetExamples(examples, positions[code] as Int32Array), options);
     slices.push({ column, value, size: sizes[code] as number, metrics: result.metrics });
-    notes.push(...result.notes.map((note) => `slice ${column}=${value}: ${note}`));
   }
-  return { slices, notes };
+  return { slices };
 }
 
 /** The example positions of every code, in one pass (a counting sort). */
@@ -65,5 +63,6 @@ export function worstFirst(slices: readonly SliceComparison[]): SliceComparison[
 export function regression(metric: MetricComparison): number {
   const change = metric.relative ?? metric.delta;
   if (change === null) return 0;
+  if (metric.direction === 'unknown') return 0;
   return metric.direction === 'higher' ? -change : change;
 }

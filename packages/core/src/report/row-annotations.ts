@@ -1,9 +1,16 @@
-import type { CheckResult, DataIssue, Location, ValidationSection } from '@mlgate/core';
+import type { Location } from '../errors.js';
+import { formatOf } from '../data/source.js';
+import type { CheckResult, DataIssue, ValidationSection } from './types.js';
 
 export interface RowAnnotation {
   level: 'error' | 'warning';
   message: string;
   location: Location;
+}
+
+/** Whether GitHub can show a line of `path`: plain CSV/TSV/JSON Lines, not gzip or Parquet. */
+export function hasAnnotatableLines(path: string): boolean {
+  return !path.toLowerCase().endsWith('.gz') && formatOf(path) !== 'parquet';
 }
 
 /** Enough to find the pattern from the diff view; the report holds every example. */
