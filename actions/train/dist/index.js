@@ -40463,8 +40463,8 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93270);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41590);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49836);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2094);
 
 
 process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -40474,7 +40474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 41590:
+/***/ 2094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40487,10 +40487,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 142 modules
-var src = __nccwpck_require__(72280);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 24 modules
-var github_src = __nccwpck_require__(93270);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
+var src = __nccwpck_require__(11759);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
+var github_src = __nccwpck_require__(49836);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -40513,14 +40513,15 @@ async function paths_readAs(path, read) {
         return await read(path.absolute);
     }
     catch (error) {
-        if (error instanceof src/* UserError */.yo && error.location.file === path.absolute) {
-            throw new src/* UserError */.yo(error.message.replaceAll(path.absolute, path.shown), {
-                ...error.location,
-                file: path.shown,
-            });
-        }
-        throw error;
+        throw asShown(error, path);
     }
+}
+/** The error with the file named as the user knows it, when it is about `path`. */
+function asShown(error, path) {
+    if (error instanceof src/* UserError */.yot && error.location.file === path.absolute) {
+        return new src/* UserError */.yot(error.message.replaceAll(path.absolute, path.shown), { ...error.location, file: path.shown });
+    }
+    return error;
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/baseline-files.ts
@@ -40594,15 +40595,11 @@ async function candidate_sideKind(path, predictions) {
     const has = (names) => names.some((name) => columns.includes(name));
     return has(DEFAULT_COLUMN_NAMES.id) && has(DEFAULT_COLUMN_NAMES.label) ? 'predictions' : 'metrics';
 }
-/** Reads one side; `sliceColumns` are read from predictions so slices can be compared. */
-async function candidate_readSide(path, kind, sliceColumns, cwd) {
+/** Reads one side; `columns` names the predictions' columns, with the slice columns to compare slices by. */
+async function candidate_readSide(path, kind, columns, cwd) {
     switch (kind) {
         case 'predictions':
-            return {
-                kind,
-                file: path,
-                predictions: await readAs(path, (file) => readPredictions(file, { slices: sliceColumns })),
-            };
+            return { kind, file: path, predictions: await readAs(path, (file) => readPredictions(file, columns)) };
         case 'metrics':
             return { kind, files: [path], values: await readAs(path, readMetricsFile) };
         case 'manifest':
@@ -40680,7 +40677,7 @@ function lineageOf(manifest) {
  * value by value. Both sides must be the same kind: a predictions file cannot be paired with a
  * metrics file.
  */
-function compare_sides_compareSides(candidate, baseline, config, deltas) {
+function compare_sides_compareSides(candidate, baseline, config, options = {}) {
     const { gate } = config;
     if (baseline && baseline.kind !== candidate.kind) {
         const where = baseline.kind === 'predictions' ? baseline.file.shown : baseline.files.map((f) => f.shown).join(', ');
@@ -40699,10 +40696,20 @@ function compare_sides_compareSides(candidate, baseline, config, deltas) {
         sliceColumns: gate.slices?.columns ?? [],
         minSliceSize: gate.slices?.minSize,
         rules: gate.metrics,
-        ...(deltas && { deltas }),
+        ...(options.format && { format: options.format }),
+        ...(options.settingNames && { settingNames: options.settingNames }),
+        ...(options.deltas && { deltas: options.deltas }),
     });
     const reasons = compared.join ? joinReasons(compared.join) : [];
-    return { metrics: compared.metrics, slices: compared.slices, reasons, notes: compared.notes };
+    const examples = compared.join?.matched ?? candidate.predictions.rows;
+    return {
+        metrics: compared.metrics,
+        slices: compared.slices,
+        reasons,
+        predictions: predictionsReading(compared.semantics, examples, compared.notes),
+        notes: compared.notes,
+        absent: compared.absent,
+    };
 }
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
@@ -40726,6 +40733,18 @@ function describe(side) {
     return side.kind === 'predictions' ? 'predictions file' : 'metrics file';
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/compare/gate-metrics.ts
+
+/** A gate rule for a metric that was not computed is the configuration's mistake: exit 2, not a failed gate. */
+function gate_metrics_checkGateMetrics(gate, compared, loaded) {
+    const [problem] = gateMetricProblems(gate, compared);
+    if (!problem)
+        return;
+    throw loaded.errorAt
+        ? loaded.errorAt(problem.path, problem.message)
+        : new UserError(problem.message, { path: problem.path.join('.') });
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/config.ts
 
 
@@ -40735,11 +40754,16 @@ function describe(side) {
  * defaults otherwise, so a quick comparison needs no config at all.
  */
 async function config_loadCompareConfig(config, cwd) {
-    const path = paths_userPath(config ?? src/* DEFAULT_CONFIG_FILE */.Cu, cwd);
+    const path = paths_userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
     if (config === undefined && !(await exists(path.absolute))) {
-        return { config: (0,src/* loadConfig */.qv)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.Cu) };
+        return { config: (0,src/* loadConfig */.Z9L)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.CuT) };
     }
-    return { config: await paths_readAs(path, src/* readConfigFile */.RG), file: path.shown };
+    const source = await paths_readAs(path, src/* readConfigSource */.azy);
+    return {
+        config: source.config,
+        file: path.shown,
+        errorAt: (key, message) => asShown(source.errorAt(key, message), path),
+    };
 }
 /** The compared model: the one named, else the config's only model. */
 function config_selectModel(config, name, file) {
@@ -40748,7 +40772,7 @@ function config_selectModel(config, name, file) {
         const model = config.models[name];
         if (model || names.length === 0)
             return model ? { name, model } : { name };
-        throw new src/* UserError */.yo(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
+        throw new src/* UserError */.yot(`model "${name}" is not in the config (models: ${names.join(', ')})`, {
             ...(file ? { file } : {}),
             path: 'models',
         });
@@ -40828,6 +40852,7 @@ async function validation_readValidationOutcome(path) {
 
 
 
+
 /**
  * Compares a candidate with its baseline and gates the change: the config (or its defaults), the
  * candidate and its baseline counterpart read, metrics compared (with intervals and slices when they
@@ -40837,20 +40862,30 @@ async function validation_readValidationOutcome(path) {
 async function runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
-    const { config, file: configFile } = await loadCompareConfig(options.config, cwd);
+    const loaded = await loadCompareConfig(options.config, cwd);
+    const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
-    const sliceColumns = kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [];
-    const candidate = await readSide(candidatePath, kind, sliceColumns, cwd);
+    const format = predictionsFormat(model, options.format);
+    const columns = {
+        ...format.columns,
+        slices: kind === 'predictions' ? (config.gate.slices?.columns ?? []) : [],
+    };
+    const candidate = await readSide(candidatePath, kind, columns, cwd);
     logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
     const validation = options.validationReport
         ? await readValidationOutcome(userPath(options.validationReport, cwd))
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
-    const baseline = found && (await readBaselineSide(found, candidatePath, kind, cwd));
-    const compared = compareSides(candidate, baseline, config, deps.deltas);
+    const baseline = found && (await readBaselineSide(found, candidatePath, kind, { ...format.columns }, cwd));
+    const compared = compareSides(candidate, baseline, config, {
+        format,
+        settingNames: settingNames(name, configFile, options.formatOverrides),
+        ...(deps.deltas && { deltas: deps.deltas }),
+    });
+    checkGateMetrics(config.gate, compared, loaded);
     for (const note of compared.notes)
         logger.info(note);
     const params = await paramsDiff(model?.params ?? [], found, cwd, logger);
@@ -40873,6 +40908,7 @@ async function runCompare(options, deps) {
             ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
         },
         confidence: config.gate.confidence,
+        ...(compared.predictions && { predictions: compared.predictions }),
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
@@ -40916,10 +40952,28 @@ async function findBaseline(spec, deps, cwd) {
     });
     return resolution.found ? resolution : null;
 }
-async function readBaselineSide(found, candidate, candidateKind, cwd) {
+async function readBaselineSide(found, candidate, candidateKind, columns, cwd) {
     const path = await requireCounterpart(found, candidate, cwd);
     const kind = candidateKind === 'predictions' ? 'predictions' : await sideKind(path, false);
-    return readSide(path, kind, [], cwd);
+    return readSide(path, kind, columns, cwd);
+}
+/** The model's settings from the config, each overridden by the caller's (flags, inputs). */
+function predictionsFormat(model, overrides = {}) {
+    const configured = model?.predictionsFormat ?? {};
+    const columns = { ...configured.columns, ...overrides.columns };
+    return {
+        ...configured,
+        ...overrides,
+        ...(Object.keys(columns).length > 0 && { columns }),
+    };
+}
+/** Where the user sets the positive class and score type: the config key, and the caller's override. */
+function settingNames(model, configFile, overrides) {
+    const where = (key, override) => `models.${model}.${key} in ${configFile ?? DEFAULT_CONFIG_FILE}${override ? ` or ${override}` : ''}`;
+    return {
+        positiveClass: where('positive_class', overrides?.positiveClass),
+        scoreType: where('score_type', overrides?.scoreType),
+    };
 }
 function sideFiles(side) {
     return side.kind === 'predictions' ? side.file.shown : side.files.map((file) => file.shown).join(', ');
@@ -41516,7 +41570,7 @@ const SKIPPED = new Set(['.git', 'node_modules', '.mlgate']);
 function insideRoot(root, path, what) {
     const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path));
     if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new src/* UserError */.yo(`${what} "${path}" is outside the working directory ${root}`);
+        throw new src/* UserError */.yot(`${what} "${path}" is outside the working directory ${root}`);
     }
     return rel.split(external_node_path_.sep).join('/');
 }
@@ -41530,7 +41584,7 @@ async function expandDeps(patterns, root) {
     for (const pattern of patterns) {
         const matched = picomatch_default().scan(pattern).isGlob ? await glob(pattern, root) : await filesAt(pattern, root);
         if (matched.length === 0)
-            throw new src/* UserError */.yo(`deps: "${pattern}" matches no file in ${root}`);
+            throw new src/* UserError */.yot(`deps: "${pattern}" matches no file in ${root}`);
         for (const file of matched)
             found.add(file);
     }
@@ -41610,7 +41664,7 @@ async function readParams(specs, root) {
     const params = {};
     for (const spec of specs) {
         const file = insideRoot(root, spec.file, 'params file');
-        const values = await paths_readAs(paths_userPath(file, root), src/* readMetricsFile */._c);
+        const values = await paths_readAs(paths_userPath(file, root), src/* readMetricsFile */._cD);
         const selected = { ...params[file] };
         for (const [key, value] of values) {
             if (!spec.keys || spec.keys.some((wanted) => key === wanted || key.startsWith(`${wanted}.`))) {
@@ -41624,7 +41678,7 @@ async function readParams(specs, root) {
             const files = specs.filter((s) => s.keys?.includes(wanted)).map((s) => insideRoot(root, s.file, 'params file'));
             const found = files.some((file) => Object.keys(params[file] ?? {}).some((key) => key === wanted || key.startsWith(`${wanted}.`)));
             if (!found)
-                throw new src/* UserError */.yo(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
+                throw new src/* UserError */.yot(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
         }
     }
     return params;
@@ -41702,7 +41756,7 @@ function output(file, args, cwd, env = process.env) {
 
 const DEFAULT_MANIFEST = 'mlgate.manifest.json';
 /** The command failed, timed out or was cancelled: nothing was cached, no manifest was written. */
-class TrainCommandError extends src/* UserError */.yo {
+class TrainCommandError extends src/* UserError */.yot {
     outcome;
     constructor(outcome) {
         super(describeFailure(outcome));
@@ -41725,8 +41779,8 @@ async function runTrain(options, deps) {
     const depFiles = await expandDeps(options.deps, root);
     const depDigests = await digestAll(depFiles, root);
     const params = await readParams(options.params, root);
-    const fingerprint = (0,src/* trainFingerprint */.Nf)({ command: options.command, deps: depDigests, params, outs: declared.all });
-    const cacheKey = (0,src/* trainCacheKey */.aW)(options.model, fingerprint);
+    const fingerprint = (0,src/* trainFingerprint */.Nf2)({ command: options.command, deps: depDigests, params, outs: declared.all });
+    const cacheKey = (0,src/* trainCacheKey */.aWt)(options.model, fingerprint);
     logger.info(`Fingerprint ${fingerprint} (${depDigests.length} dep files, ${Object.keys(params).length} params files)`);
     logger.info(`Run cache key ${cacheKey}`);
     const useCache = options.cache ?? true;
@@ -41752,7 +41806,7 @@ async function runTrain(options, deps) {
     const outputs = await produced(declared, root);
     const finishedAt = new Date();
     const manifest = {
-        schema: src/* MANIFEST_SCHEMA_ID */.SJ,
+        schema: src/* MANIFEST_SCHEMA_ID */.SJY,
         model: options.model,
         fingerprint,
         cacheKey,
@@ -41812,7 +41866,7 @@ function declaredOutputs(options) {
     const metrics = options.metrics.map((file) => insideRoot(root, file, 'metrics'));
     const predictions = options.predictions === undefined ? undefined : insideRoot(root, options.predictions, 'predictions');
     if (outs.length === 0 && metrics.length === 0)
-        throw new src/* UserError */.yo('train needs at least one of outs or metrics');
+        throw new src/* UserError */.yot('train needs at least one of outs or metrics');
     const paths = [...new Set([...outs, ...metrics, ...(predictions ? [predictions] : [])])];
     const all = [
         ...outs.map((p) => `outs:${p}`),
@@ -41826,7 +41880,7 @@ async function produced(declared, root) {
     const files = async (path, role) => {
         const found = await outputFiles(path, root);
         if (!found)
-            throw new src/* UserError */.yo(`${role} "${path}" is missing after the command succeeded: the command must write it`);
+            throw new src/* UserError */.yot(`${role} "${path}" is missing after the command succeeded: the command must write it`);
         return digestAll(found, root);
     };
     const outs = [];
@@ -41841,7 +41895,7 @@ async function produced(declared, root) {
 async function metricValues(files, root) {
     const values = {};
     for (const file of files) {
-        for (const [key, value] of await paths_readAs(paths_userPath(file.path, root), src/* readMetricsFile */._c))
+        for (const [key, value] of await paths_readAs(paths_userPath(file.path, root), src/* readMetricsFile */._cD))
             values[key] = value;
     }
     return values;
@@ -41862,15 +41916,15 @@ async function restore(deps, key, paths, root, manifestRel, fingerprint, declare
         return undefined;
     }
     try {
-        const cached = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(root, manifestRel), 'utf8')), manifestRel);
+        const cached = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(root, manifestRel), 'utf8')), manifestRel);
         if (cached.fingerprint !== fingerprint)
-            throw new src/* UserError */.yo(`it is for fingerprint ${cached.fingerprint}`);
+            throw new src/* UserError */.yot(`it is for fingerprint ${cached.fingerprint}`);
         const now = await produced(declared, root);
         const expected = [...cached.outs, ...cached.metricsFiles, ...(cached.predictions ? [cached.predictions] : [])];
         const actual = [...now.outs, ...now.metricsFiles, ...(now.predictions ? [now.predictions] : [])];
         const same = JSON.stringify(expected.map(digestKey).sort()) === JSON.stringify(actual.map(digestKey).sort());
         if (!same)
-            throw new src/* UserError */.yo('the restored files do not match the digests in its manifest');
+            throw new src/* UserError */.yot('the restored files do not match the digests in its manifest');
         logger.info(`Run cache hit: restored the outputs of the run of ${cached.startedAt}; the command does not run.`);
         return cached;
     }
@@ -41913,13 +41967,13 @@ async function resolveTrainOptions(inputs, cwd) {
     const { config, file } = await config_loadCompareConfig(inputs.config, cwd);
     const models = Object.keys(config.models);
     if (inputs.model === undefined && models.length > 1) {
-        throw new src/* UserError */.yo(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
+        throw new src/* UserError */.yot(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
     }
     const { name, model } = config_selectModel(config, inputs.model, file);
     const train = model?.train;
     const command = inputs.run ?? train?.command;
     if (command === undefined || command.trim() === '') {
-        throw new src/* UserError */.yo(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
+        throw new src/* UserError */.yot(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
     }
     const given = (list) => (list && list.length > 0 ? list : undefined);
     const configParams = (model?.params ?? []).map((paramsFile) => ({
@@ -41928,7 +41982,7 @@ async function resolveTrainOptions(inputs, cwd) {
     }));
     const timeoutMinutes = inputs.timeoutMinutes ?? train?.timeoutMinutes;
     if (timeoutMinutes !== undefined && !(timeoutMinutes > 0)) {
-        throw new src/* UserError */.yo(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
+        throw new src/* UserError */.yot(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
     }
     const predictions = inputs.predictions ?? train?.predictions;
     return {
@@ -42006,7 +42060,7 @@ function lines(name, source) {
 function minutes(text) {
     const value = Number(text);
     if (!Number.isFinite(value) || value <= 0) {
-        throw new src/* UserError */.yo(`input "timeout-minutes": expected a positive number of minutes, got "${text}"`);
+        throw new src/* UserError */.yot(`input "timeout-minutes": expected a positive number of minutes, got "${text}"`);
     }
     return value;
 }
@@ -42017,7 +42071,7 @@ function variables(list) {
         const name = equals > 0 ? line.slice(0, equals).trim() : '';
         // The value may be a secret: the message shows the name only.
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            throw new src/* UserError */.yo(`input "env": expected NAME=value lines, got a line starting "${line.slice(0, Math.max(equals, 0)) || '…'}"`);
+            throw new src/* UserError */.yot(`input "env": expected NAME=value lines, got a line starting "${line.slice(0, Math.max(equals, 0)) || '…'}"`);
         env[name] = line.slice(equals + 1);
     }
     return env;
@@ -42060,11 +42114,11 @@ async function run({ logger }) {
 /** Metric names and values come from the pull request's files: rendered inert. */
 function summary(manifest, artifactId) {
     const how = manifest.cache.hit
-        ? `restored from the run cache (trained ${(0,src/* escapeText */.X1)(manifest.cache.restoredFrom?.startedAt ?? '')})`
+        ? `restored from the run cache (trained ${(0,src/* escapeText */.X1C)(manifest.cache.restoredFrom?.startedAt ?? '')})`
         : 'trained';
-    const metrics = Object.entries(manifest.metrics).map(([name, value]) => `| ${(0,src/* tableCell */.xR)(name)} | ${(0,src/* tableCell */.xR)(String(value))} |`);
+    const metrics = Object.entries(manifest.metrics).map(([name, value]) => `| ${(0,src/* tableCell */.xRd)(name)} | ${(0,src/* tableCell */.xRd)(String(value))} |`);
     return [
-        `### mlgate train: ${(0,src/* inlineCode */.ti)(manifest.model)}`,
+        `### mlgate train: ${(0,src/* inlineCode */.ti1)(manifest.model)}`,
         '',
         `${how}; fingerprint \`${manifest.fingerprint}\`${artifactId === undefined ? '' : `, artifact ${artifactId}`}.`,
         '',
@@ -42076,29 +42130,29 @@ function summary(manifest, artifactId) {
 
 /***/ }),
 
-/***/ 72280:
+/***/ 11759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
-  SJ: () => (/* reexport */ MANIFEST_SCHEMA_ID),
-  yo: () => (/* reexport */ errors_UserError),
-  X1: () => (/* reexport */ safe_escapeText),
-  Cc: () => (/* reexport */ errors_formatLocated),
-  ti: () => (/* reexport */ safe_inlineCode),
-  iU: () => (/* reexport */ isUserError),
-  qv: () => (/* reexport */ loadConfig),
-  Ng: () => (/* reexport */ parseManifest),
-  RG: () => (/* reexport */ readConfigFile),
-  _c: () => (/* reexport */ readMetricsFile),
-  xR: () => (/* reexport */ safe_tableCell),
-  aW: () => (/* reexport */ trainCacheKey),
-  Nf: () => (/* reexport */ trainFingerprint)
+  CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  SJY: () => (/* reexport */ MANIFEST_SCHEMA_ID),
+  yot: () => (/* reexport */ errors_UserError),
+  X1C: () => (/* reexport */ safe_escapeText),
+  CcZ: () => (/* reexport */ errors_formatLocated),
+  ti1: () => (/* reexport */ safe_inlineCode),
+  iU5: () => (/* reexport */ isUserError),
+  Z9L: () => (/* reexport */ loadConfig),
+  Ngi: () => (/* reexport */ parseManifest),
+  azy: () => (/* reexport */ readConfigSource),
+  _cD: () => (/* reexport */ readMetricsFile),
+  xRd: () => (/* reexport */ safe_tableCell),
+  aWt: () => (/* reexport */ trainCacheKey),
+  Nf2: () => (/* reexport */ trainFingerprint)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportMarkdown, renderReportText, reportJsonSchema, safeUrl, sanitizeText, schemaDriftOptions, sketchKs, sketchPsi, skippedResult, splitShard, table, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportMarkdown, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -42131,7 +42185,7 @@ function isUserError(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"enum":["higher","lower"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","new","removed"]}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(96223);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -42786,955 +42840,10 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
-/** Every default of `mlgate.yml`, in one place (the schema descriptions quote them). */
-const defaults_CONFIG_DEFAULTS = {
-    confidence: 0.95,
-    bootstrap: { resamples: 1000, seed: 42 },
-    onMissingBaseline: 'pass',
-    requireSignificance: true,
-    sliceMinSize: 30,
-    stages: ['staging', 'production'],
-    report: { comment: true, check: true, summary: true },
-};
-
-;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"require_significance":{"description":"Block only when the regression beyond max_regression is significant at the gate\'s confidence. Default true.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice.","$ref":"#/definitions/tolerance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
-// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(88009);
-;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
-
-
-/** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
-const MAX_ALIAS_COUNT = 100;
-/** Parses one YAML document (YAML 1.2 core schema); syntax errors become `UserError`s at `file:line:column`. */
-function yaml_source_parseYaml(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
-    const [syntaxError] = doc.errors;
-    if (syntaxError) {
-        const position = syntaxError.linePos?.[0];
-        throw new errors_UserError(firstLine(syntaxError.message), {
-            file,
-            ...(position ? { line: position.line, column: position.col } : {}),
-        });
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (error) {
-        throw new errors_UserError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`, { file });
-    }
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col, offset };
-    };
-    return {
-        data,
-        locate(path, key) {
-            let node = doc.contents;
-            let found = node;
-            for (const segment of path) {
-                if ((0,dist/* isMap */.jh)(node)) {
-                    const pair = node.items.find((item) => keyText(item.key) === String(segment));
-                    if (!pair)
-                        break;
-                    found = pair.value ?? pair.key;
-                    node = pair.value;
-                }
-                else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-                    node = node.items[segment];
-                    found = node;
-                }
-                else {
-                    break;
-                }
-            }
-            if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => keyText(item.key) === key);
-                const start = rangeStart(pair?.key);
-                if (start !== undefined)
-                    return position(start);
-            }
-            const start = rangeStart(found);
-            return start === undefined ? undefined : position(start);
-        },
-    };
-}
-function keyText(key) {
-    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-}
-function rangeStart(node) {
-    const range = node?.range;
-    return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
-}
-/** `yaml`'s pretty messages repeat the position and quote the source on further lines. */
-function firstLine(message) {
-    const [first = message] = message.split('\n');
-    return first.replace(/ at line \d+, column \d+:?\s*$/, '');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
-
-
-
-
-
-
-/** The `mlgate.yml` JSON Schema, published for editor completion. */
-const configJsonSchema = config_schema_namespaceObject;
-const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
-/**
- * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
- * `UserError` at `file:line:column` with the key path, e.g.
- * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
- */
-function loadConfig(text, file) {
-    const source = yaml_source_parseYaml(text, file);
-    if (source.data === null || source.data === undefined) {
-        throw new errors_UserError('is empty; it must start with "version: 1"', { file });
-    }
-    const problems = validateConfig(source.data);
-    if (problems.length > 0)
-        throw load_firstInFile(problems, source, file);
-    const raw = source.data;
-    checkBounds(raw, source, file);
-    checkModelOutputs(raw, source, file);
-    return withDefaults(raw);
-}
-/** The problem written first in the file, so fixing errors top to bottom works. */
-function load_firstInFile(problems, source, file) {
-    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
-    const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
-    const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
-    if (!first)
-        throw new Error('firstInFile needs at least one problem');
-    return load_locatedError(first.problem.message, file, first.at, path_formatKeyPath(first.problem.path));
-}
-function checkBounds(raw, source, file) {
-    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
-        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-            const path = ['gate', 'metrics', name];
-            throw load_locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), path_formatKeyPath(path));
-        }
-    }
-}
-/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
-function checkModelOutputs(raw, source, file) {
-    for (const [name, model] of Object.entries(raw.models ?? {})) {
-        if (model.metrics === undefined && model.predictions === undefined) {
-            const path = ['models', name];
-            throw load_locatedError('give "metrics", "predictions" or both', file, source.locate(path), path_formatKeyPath(path));
-        }
-    }
-}
-/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
-function load_locatedError(message, file, at, path) {
-    return new errors_UserError(message, {
-        file,
-        ...(at ? { line: at.line, column: at.column } : {}),
-        ...(path ? { path } : {}),
-    });
-}
-function withDefaults(raw) {
-    const gate = raw.gate ?? {};
-    const slices = gate.slices;
-    return {
-        version: 1,
-        models: mapValues(raw.models ?? {}, modelConfig),
-        data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
-        gate: {
-            confidence: gate.confidence ?? defaults_CONFIG_DEFAULTS.confidence,
-            bootstrap: {
-                resamples: gate.bootstrap?.resamples ?? defaults_CONFIG_DEFAULTS.bootstrap.resamples,
-                seed: gate.bootstrap?.seed ?? defaults_CONFIG_DEFAULTS.bootstrap.seed,
-            },
-            onMissingBaseline: gate.on_missing_baseline ?? defaults_CONFIG_DEFAULTS.onMissingBaseline,
-            require: [...(gate.require ?? [])],
-            metrics: mapValues(gate.metrics ?? {}, metricRule),
-            ...(slices
-                ? {
-                    slices: {
-                        columns: [...slices.columns],
-                        minSize: slices.min_size ?? defaults_CONFIG_DEFAULTS.sliceMinSize,
-                        ...optional('maxRegression', slices.max_regression, parseTolerance),
-                    },
-                }
-                : {}),
-        },
-        registry: { stages: [...(raw.registry?.stages ?? defaults_CONFIG_DEFAULTS.stages)] },
-        report: { ...defaults_CONFIG_DEFAULTS.report, ...raw.report },
-    };
-}
-function modelConfig(raw) {
-    return {
-        metrics: list(raw.metrics),
-        ...optional('predictions', raw.predictions, (path) => path),
-        params: list(raw.params),
-        ...optional('train', raw.train, trainConfig),
-    };
-}
-function trainConfig(raw) {
-    return {
-        command: raw.command,
-        deps: [...(raw.deps ?? [])],
-        outs: [...(raw.outs ?? [])],
-        params: [...(raw.params ?? [])],
-        metrics: [...(raw.metrics ?? [])],
-        ...optional('predictions', raw.predictions, (path) => path),
-        ...optional('cache', raw.cache, (cache) => cache),
-        ...optional('timeoutMinutes', raw.timeout_minutes, (minutes) => minutes),
-        ...optional('workingDirectory', raw.working_directory, (path) => path),
-        ...optional('env', raw.env, (env) => ({ ...env })),
-    };
-}
-function metricRule(raw) {
-    return {
-        ...optional('direction', raw.direction, (direction) => direction),
-        ...optional('min', raw.min, (min) => min),
-        ...optional('max', raw.max, (max) => max),
-        ...optional('maxRegression', raw.max_regression, parseTolerance),
-        requireSignificance: raw.require_significance ?? defaults_CONFIG_DEFAULTS.requireSignificance,
-    };
-}
-/** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
-function parseTolerance(raw) {
-    if (typeof raw === 'number')
-        return { kind: 'absolute', value: raw };
-    return { kind: 'relative', value: Number(raw.slice(0, -1)) / 100 };
-}
-function list(value) {
-    if (value === undefined)
-        return [];
-    return typeof value === 'string' ? [value] : [...value];
-}
-function optional(key, value, convert) {
-    return value === undefined ? {} : { [key]: convert(value) };
-}
-function mapValues(record, convert) {
-    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, convert(value)]));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/config/read.ts
-
-
-const DEFAULT_CONFIG_FILE = 'mlgate.yml';
-/** A configuration file is small; anything larger is a mistake or an attack. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/** Reads and loads `mlgate.yml` (or `path`); every problem is a `UserError` naming the file. */
-async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
-    return loadConfig(await read_text_readTextFile(path, MAX_CONFIG_BYTES), path);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
-/**
- * Making untrusted text inert in GitHub-flavoured Markdown. Anything that comes from a pull request
- * (file, metric, column and branch names, error text, data values) goes through one of these before
- * it reaches a comment, check run or job summary: the result renders as the literal text, with no
- * formatting, link, image, HTML, mention, issue reference or emoji.
- */
-/** Zero-width space as an entity: visible in the source, invisible when rendered (Dependabot's trick). */
-const BREAK = '&#8203;';
-// Trojan-source characters (CVE-2021-42574): they reorder how the text around them is displayed.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-// C0 controls except tab and newline, DEL, C1 controls and the BOM / zero-width no-break space.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * In one pass, so inserted entities are never matched again: characters GitHub links after
- * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
- * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
- * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
- * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
- * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
- * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
- * so only the break defeats them.
- */
-const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
-const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
-const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
-const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
-const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
-const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
-function breakHexRun(run) {
-    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
-}
-/**
- * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
- * and removes control and bidirectional-override characters. Safe for terminals as well.
- */
-function safe_sanitizeText(value) {
-    return String(value)
-        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-        .replace(LONE_SURROGATES, '\uFFFD')
-        .replace(BIDI_CONTROLS, '')
-        .replace(CONTROLS, '');
-}
-/**
- * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
- * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
- */
-function safe_escapeText(value) {
-    const text = safe_sanitizeText(value)
-        .replace(/\t/g, ' ')
-        .replace(/^ +| +$/gm, '');
-    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
-        if (hex)
-            return breakHexRun(hex);
-        const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
-        return linkable ? `${escaped}${BREAK}` : escaped;
-    });
-}
-/**
- * Inert text inside raw HTML (e.g. `<summary>`), where Markdown is not parsed but GitHub still links
- * mentions and references. Newlines become spaces.
- */
-function safe_escapeHtml(value) {
-    const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
-    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
-}
-/** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function safe_tableCell(value, maxChars = 256) {
-    return safe_escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
-}
-/**
- * An inline code span showing `value` literally: the backtick fence is longer than any run of
- * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
- */
-function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
-    // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
-    if (table)
-        text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
-    if (text === '')
-        text = ' ';
-    const fence = '`'.repeat(longestRun(text, '`') + 1);
-    // CommonMark strips one space from each side when both are present, and a backtick next to the
-    // fence would merge with it: padding with a space on both sides avoids both.
-    const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/s.test(text) ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/** A fenced code block showing `value` literally; `lang` is reduced to a safe info string. */
-function codeBlock(value, lang = '') {
-    const text = safe_sanitizeText(value);
-    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-    const info = lang.replace(/[^A-Za-z0-9_+.-]/g, '');
-    const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
-    return `${fence}${info}\n${body}${fence}`;
-}
-/** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function safe_clipText(value, maxChars) {
-    if (value.length <= maxChars)
-        return value;
-    const points = Array.from(value);
-    if (points.length <= maxChars)
-        return value;
-    return points.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
-}
-function longestRun(text, char) {
-    let longest = 0;
-    let current = 0;
-    for (const c of text) {
-        current = c === char ? current + 1 : 0;
-        longest = Math.max(longest, current);
-    }
-    return longest;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
-
-function builder_heading(level, markdown) {
-    return `${'#'.repeat(level)} ${markdown}`;
-}
-/** A GFM table. Every cell must be one line; missing cells are left empty. */
-function builder_table(headers, rows, align = []) {
-    const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
-    const delimiter = headers.map((_, i) => {
-        switch (align[i]) {
-            case 'left':
-                return ':---';
-            case 'center':
-                return ':---:';
-            case 'right':
-                return '---:';
-            default:
-                return '---';
-        }
-    });
-    return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-function builder_bulletList(items) {
-    return items.map((item) => `- ${item}`).join('\n');
-}
-/** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
-function builder_details(summary, markdown, { open = false } = {}) {
-    return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
-
-/**
- * The orderings both renderers share, so the comment and the terminal tell the same story: the
- * worst first, everything else in the order the report gives it.
- */
-function view_checksWorstFirst(checks) {
-    return [...checks].sort((a, b) => bySeverityDescending(a.status, b.status));
-}
-function view_reasonsWorstFirst(reasons) {
-    return [...reasons].sort((a, b) => bySeverityDescending(a.status, b.status));
-}
-/** Drifted columns first, then by how far the effect is past (or short of) its threshold. */
-function view_driftWorstFirst(columns) {
-    const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
-    return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
-}
-/**
- * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
- * negative means worse. Falls back to the absolute change when there is no relative one.
- */
-function improvement(metric) {
-    const change = metric.relative ?? metric.delta;
-    if (change === null)
-        return 0;
-    return metric.direction === 'higher' ? change : -change;
-}
-/** Slices with a regression first, the one that got worst at the top. */
-function view_slicesWorstFirst(slices) {
-    const regressed = (slice) => slice.metrics.some((metric) => metric.label === 'regressed');
-    const worst = (slice) => Math.min(0, ...slice.metrics.map(improvement));
-    return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
-}
-function view_changedParams(section) {
-    return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
-
-
-
-
-
-const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
-const STATUS_WORDS = {
-    pass: 'passed',
-    warn: 'passed with warnings',
-    fail: 'failed',
-    skipped: 'skipped',
-};
-const LABELS = {
-    improved: '🟢 improved',
-    regressed: '🔴 regressed',
-    'within-noise': '⚪ within noise',
-    unchanged: '⚪ unchanged',
-    new: '🆕 new',
-    removed: '➖ removed',
-};
-/** Rows beyond these go to the JSON report; the comment stays readable. */
-const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
-const MAX_MESSAGE_CHARS = 500;
-/**
- * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
- */
-function renderReportMarkdown(report, options = {}) {
-    const blocks = [
-        verdictBlock(report, options.title ?? 'mlgate'),
-        reasonsBlock(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationBlock),
-        ...(report.comparisons ?? []).map(comparisonBlock),
-    ];
-    const body = blocks.filter((block) => block !== '').join('\n\n');
-    const footer = footerLine(report, options.runUrl);
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    // The footer is kept whatever happens to the body: it links to the full run.
-    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
-}
-function verdictBlock(report, title) {
-    const { status, summary } = report.verdict;
-    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
-    if (summary.trim() !== '')
-        lines.push('', message(summary));
-    return lines.join('\n');
-}
-function reasonsBlock(reasons) {
-    const ordered = reasonsWorstFirst(reasons);
-    const notable = ordered.filter((reason) => reason.status !== 'pass');
-    const passed = ordered.filter((reason) => reason.status === 'pass');
-    const blocks = [];
-    if (notable.length > 0)
-        blocks.push(bulletList(notable.map(reasonItem)));
-    if (passed.length > 0)
-        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
-    return blocks.join('\n\n');
-}
-function reasonItem(reason) {
-    const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
-    return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
-}
-function validationBlock(section) {
-    const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
-    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-    blocks.push(checksBlock(section.checks));
-    if (section.issues && section.issues.length > 0)
-        blocks.push(issuesBlock(section.issues));
-    if (section.drift)
-        blocks.push(driftBlock(section.drift));
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checksBlock(checks) {
-    if (checks.length === 0)
-        return 'No checks were run.';
-    const ordered = checksWorstFirst(checks);
-    const notable = ordered.filter((check) => check.status !== 'pass');
-    const passed = ordered.filter((check) => check.status === 'pass');
-    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-    const blocks = [];
-    if (notable.length > 0) {
-        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-    }
-    else {
-        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-    }
-    if (passed.length > 0) {
-        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
-    }
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checkRow(check) {
-    const unexpected = check.unexpectedCount === undefined
-        ? check.unexpectedFraction === undefined
-            ? '-'
-            : formatPercent(check.unexpectedFraction)
-        : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
-    const examples = (check.examples ?? [])
-        .slice(0, 3)
-        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
-    const detailsText = [
-        tableCell(check.message, MAX_MESSAGE_CHARS),
-        ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
-    ];
-    return [
-        STATUS_EMOJI[check.status],
-        tableCell(check.check),
-        check.column === undefined ? '' : cellCode(check.column),
-        observed(check.observed),
-        check.expected === undefined ? '-' : cellCode(check.expected),
-        unexpected,
-        detailsText.join('; '),
-    ];
-}
-function observed(value) {
-    if (value === undefined)
-        return '-';
-    if (typeof value === 'number')
-        return formatNumber(value);
-    if (typeof value === 'string')
-        return cellCode(value);
-    return String(value);
-}
-function issuesBlock(issues) {
-    const items = issues.slice(0, MAX_ROWS.issues).map((issue) => {
-        const where = `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
-        return `${code(where)}: ${message(issue.message)}`;
-    });
-    const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
-    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
-        .filter(Boolean)
-        .join('\n\n');
-}
-function driftBlock(drift) {
-    const drifted = drift.columns.filter((column) => column.drifted).length;
-    const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
-        `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
-    if (drift.columns.length === 0)
-        return summary;
-    const rows = driftWorstFirst(drift.columns)
-        .slice(0, MAX_ROWS.drift)
-        .map((column) => [
-        cellCode(column.column),
-        tableCell(column.test),
-        formatNumber(column.statistic),
-        column.pValue === undefined ? '-' : formatPValue(column.pValue),
-        `${tableCell(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
-        column.drifted ? '⚠️ drifted' : 'no',
-    ]);
-    const columnsTable = [
-        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
-            'left',
-            'left',
-            'right',
-            'right',
-            'left',
-            'left',
-        ]),
-        moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
-}
-/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
-function lineageLine(section) {
-    const lineage = section.candidate.lineage;
-    if (!lineage)
-        return '';
-    const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
-    const dirty = lineage.dirty ? ' with uncommitted changes' : '';
-    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
-    const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
-    const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
-    return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
-}
-function comparisonBlock(section) {
-    const candidate = code(section.candidate.label);
-    if (section.baseline === null) {
-        const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
-        return [
-            heading(3, `Model ${code(section.model)}: ${candidate}`),
-            lineageLine(section),
-            'No baseline yet: this is the first run, so there is nothing to compare with.',
-            section.metrics.length > 0
-                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
-                : '',
-            paramsBlock(section),
-        ]
-            .filter(Boolean)
-            .join('\n\n');
-    }
-    const baseline = section.baseline;
-    const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
-    return [
-        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
-        lineageLine(section),
-        section.metrics.length > 0
-            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
-            : 'No metrics to compare.',
-        methodsNote(section),
-        slicesBlock(section),
-        paramsBlock(section),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-}
-function metricsTable(metrics, confidence, baselineHeader) {
-    const withInterval = metrics.some((metric) => metric.ci !== undefined);
-    const headers = [
-        'Metric',
-        baselineHeader,
-        'Candidate',
-        'Δ',
-        ...(withInterval ? [`${formatConfidence(confidence)} CI`] : []),
-        'Verdict',
-    ];
-    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
-}
-function metricRow(metric, withInterval) {
-    const verdict = metric.pValue === undefined ? LABELS[metric.label] : `${LABELS[metric.label]} (p = ${formatPValue(metric.pValue)})`;
-    return [
-        tableCell(metric.name),
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        ...(withInterval ? [formatInterval(metric.ci)] : []),
-        verdict,
-    ];
-}
-function methodsNote(section) {
-    const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
-    const intervals = methods.size > 0
-        ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
-        : '';
-    return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
-}
-function slicesBlock(section) {
-    const slices = slicesWorstFirst(section.slices ?? []);
-    if (slices.length === 0)
-        return '';
-    const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
-    const rows = slices
-        .slice(0, MAX_ROWS.slices)
-        .flatMap((slice) => slice.metrics.map((metric) => [
-        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
-        formatCount(slice.size),
-        ...metricRow(metric, true),
-    ]));
-    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
-    const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
-    return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
-}
-function paramsBlock(section) {
-    const changed = changedParams(section);
-    if (changed.length === 0)
-        return '';
-    const rows = changed
-        .slice(0, MAX_ROWS.params)
-        .map((param) => [
-        tableCell(param.name),
-        cellCode(formatScalar(param.baseline)),
-        cellCode(formatScalar(param.candidate)),
-    ]);
-    const body = [
-        table(['Parameter', 'Baseline', 'Candidate'], rows),
-        moreNote(changed.length - MAX_ROWS.params, 'parameter'),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-    return details(`Parameters: ${changed.length} changed`, body);
-}
-function footerLine(report, runUrl) {
-    const parts = ['mlgate'];
-    const sha = report.subject?.sha;
-    if (sha)
-        parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(runUrl);
-    if (link)
-        parts.push(`[workflow run](${link})`);
-    parts.push(escapeText(report.createdAt));
-    return `<sub>${parts.join(' · ')}</sub>`;
-}
-/** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
-}
-function code(text) {
-    return inlineCode(text, { maxChars: 100 });
-}
-function cellCode(text) {
-    return inlineCode(text, { table: true, maxChars: 100 });
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
-}
-function moreNote(hidden, noun) {
-    return hidden > 0 ? `_… and ${formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
-}
-function plural(count, noun) {
-    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
-function isDefined(value) {
-    return value !== undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
-
-
-
-const text_STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIPPED' };
-/**
- * The report for a terminal: the same content and order as the Markdown, as aligned plain text.
- * Strings from the report are stripped of control characters, so a hostile report cannot move the
- * cursor or recolour the terminal.
- */
-function renderReportText(report) {
-    const blocks = [
-        verdictLines(report),
-        reasonLines(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationLines),
-        ...(report.comparisons ?? []).map(comparisonLines),
-    ].filter((lines) => lines.length > 0);
-    return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
-}
-function verdictLines(report) {
-    const { status, summary } = report.verdict;
-    const lines = [`mlgate: ${text_STATUS_WORDS[status]}${summary.trim() === '' ? '' : ` - ${clean(summary)}`}`];
-    const subject = report.subject;
-    const about = [
-        subject?.sha ? `commit ${subject.sha.slice(0, 7)}` : '',
-        subject?.repository ? clean(subject.repository) : '',
-        subject?.pullRequest ? `PR ${subject.pullRequest}` : '',
-    ].filter(Boolean);
-    if (about.length > 0)
-        lines.push(`  ${about.join(', ')}`);
-    return lines;
-}
-function reasonLines(reasons) {
-    if (reasons.length === 0)
-        return [];
-    return [
-        'Reasons:',
-        ...reasonsWorstFirst(reasons).map((reason) => {
-            const context = [reason.rule, reason.model, reason.dataset, reason.metric, reason.column]
-                .filter((part) => part !== undefined)
-                .map(clean);
-            return `  ${text_STATUS_WORDS[reason.status].padEnd(4)}  ${clean(reason.message)} [${context.join(', ')}]`;
-        }),
-    ];
-}
-function validationLines(section) {
-    const lines = [
-        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
-        ...checkLines(section.checks),
-    ];
-    for (const issue of section.issues ?? []) {
-        const where = `${clean(issue.file)}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
-        lines.push(`  problem reading data at ${where}: ${clean(issue.message)}`);
-    }
-    if (section.drift)
-        lines.push(...driftLines(section.drift));
-    return lines;
-}
-function checkLines(checks) {
-    if (checks.length === 0)
-        return ['  no checks were run'];
-    const notable = checksWorstFirst(checks).filter((check) => check.status !== 'pass');
-    const passing = checks.length - notable.length;
-    const lines = [];
-    if (notable.length > 0) {
-        lines.push(...textTable(['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'], notable.map((check) => [
-            text_STATUS_WORDS[check.status],
-            clean(check.check),
-            check.column === undefined ? '' : clean(check.column),
-            text_observed(check.observed),
-            check.expected === undefined ? '-' : clean(check.expected),
-            unexpected(check),
-            [clean(check.message), ...examples(check)].join('; '),
-        ])));
-    }
-    if (passing > 0)
-        lines.push(`  ${passing} check${passing === 1 ? '' : 's'} passed`);
-    return lines;
-}
-function text_observed(value) {
-    if (value === undefined)
-        return '-';
-    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
-}
-function unexpected(check) {
-    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
-    if (check.unexpectedCount === undefined)
-        return fraction || '-';
-    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
-}
-function examples(check) {
-    const shown = (check.examples ?? [])
-        .slice(0, 3)
-        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${quote(example.value)}`);
-    return shown.length > 0 ? [`e.g. ${shown.join(', ')}`] : [];
-}
-function driftLines(drift) {
-    const drifted = drift.columns.filter((column) => column.drifted).length;
-    const lines = [
-        `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
-            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
-    ];
-    if (drift.columns.length === 0)
-        return lines;
-    const rows = driftWorstFirst(drift.columns).map((column) => [
-        clean(column.column),
-        column.test,
-        formatNumber(column.statistic),
-        column.pValue === undefined ? '-' : formatPValue(column.pValue),
-        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
-        column.drifted ? 'DRIFTED' : 'no',
-    ]);
-    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
-}
-/** Which commit, inputs and run produced the candidate. */
-function lineageLines(section) {
-    const lineage = section.candidate.lineage;
-    if (!lineage)
-        return [];
-    const commit = lineage.commit === null ? 'outside git' : `commit ${clean(lineage.commit.slice(0, 12))}`;
-    const dirty = lineage.dirty ? ' (uncommitted changes)' : '';
-    const run = lineage.run === null ? 'locally' : `in ${clean(lineage.run)}`;
-    const cached = lineage.cacheHit ? ', restored from the run cache' : '';
-    return [
-        `  trained from ${commit}${dirty} ${run} at ${clean(lineage.trainedAt)}, fingerprint ${lineage.fingerprint.slice(0, 12)}${cached}`,
-    ];
-}
-function comparisonLines(section) {
-    const candidate = quote(section.candidate.label);
-    if (section.baseline === null) {
-        return [
-            `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
-            ...lineageLines(section),
-            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
-            ...paramLines(section),
-        ];
-    }
-    const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
-    const lines = [
-        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
-        ...lineageLines(section),
-    ];
-    const interval = `${formatConfidence(section.confidence)} CI`;
-    lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
-    const slices = slicesWorstFirst(section.slices ?? []);
-    if (slices.length > 0) {
-        lines.push('  Slices, worst first:');
-        const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
-            `${clean(slice.column)} = ${quote(slice.value)}`,
-            formatCount(slice.size),
-            clean(metric.name),
-            ...metricCells(metric),
-        ]));
-        lines.push(...textTable(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], rows, '    '));
-    }
-    return [...lines, ...paramLines(section)];
-}
-function metricCells(metric) {
-    const verdict = metric.label.replace('-', ' ');
-    return [
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        formatInterval(metric.ci),
-        metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
-    ];
-}
-function paramLines(section) {
-    const changed = changedParams(section);
-    if (changed.length === 0)
-        return [];
-    return [
-        '  Parameters changed:',
-        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
-    ];
-}
-/** Columns padded to their widest cell; the last column is not padded. */
-function textTable(headers, rows, indent = '  ') {
-    const all = [headers, ...rows];
-    const widths = headers.map((_, column) => Math.max(...all.map((row) => width(row[column] ?? ''))));
-    return all.map((row) => (indent +
-        headers
-            .map((_, column) => {
-            const cell = row[column] ?? '';
-            return column === headers.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - width(cell));
-        })
-            .join('  ')).trimEnd());
-}
-function width(text) {
-    return Array.from(text).length;
-}
-function clean(text) {
-    return sanitizeText(text).replace(/\s+/g, ' ').trim();
-}
-function quote(text) {
-    return `"${clean(text)}"`;
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
 /**
  * Byte-level number parsing with exactly `Number(text)` semantics, except that an empty or
@@ -44178,2067 +43287,6 @@ async function* batch_pushBatches(reader, source) {
         yield batch;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
-
-function json_fail(path, message) {
-    throw new UserError(message, { path });
-}
-function json_describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return `a ${typeof value}`;
-}
-/** Checks `value` is an object of the given kind and a version this code reads. */
-function json_expectSketch(value, kind, versions, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        json_fail(path, `expected a ${kind} sketch object, got ${json_describeValue(value)}`);
-    }
-    const obj = value;
-    if (obj.kind !== kind)
-        json_fail(`${path}.kind`, `expected kind "${kind}", got ${json_describeValue(obj.kind)}`);
-    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
-        json_fail(`${path}.version`, `unsupported ${kind} version ${json_describeValue(obj.version)} (supported: ${versions.join(', ')})`);
-    }
-    return obj;
-}
-function json_expectInteger(obj, key, path, min, max) {
-    const v = obj[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-        json_fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${json_describeValue(v)}`);
-    }
-    return v;
-}
-function json_expectFinite(obj, key, path) {
-    const v = obj[key];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-        json_fail(`${path}.${key}`, `expected a finite number, got ${json_describeValue(v)}`);
-    return v;
-}
-/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
-function json_expectFiniteOrNull(obj, key, path) {
-    return obj[key] === null ? null : json_expectFinite(obj, key, path);
-}
-function json_expectString(obj, key, path) {
-    const v = obj[key];
-    if (typeof v !== 'string')
-        json_fail(`${path}.${key}`, `expected a string, got ${json_describeValue(v)}`);
-    return v;
-}
-function json_expectArray(obj, key, path) {
-    const v = obj[key];
-    if (!Array.isArray(v))
-        json_fail(`${path}.${key}`, `expected an array, got ${json_describeValue(v)}`);
-    return v;
-}
-function json_expectFiniteArray(obj, key, path) {
-    const arr = json_expectArray(obj, key, path);
-    for (let i = 0; i < arr.length; i++) {
-        const v = arr[i];
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-            json_fail(`${path}.${key}[${i}]`, `expected a finite number, got ${json_describeValue(v)}`);
-        }
-    }
-    return arr;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/hash.ts
-/**
- * 64-bit hashes for sketches, computed without allocating: every function writes the two 32-bit
- * halves into a caller-owned `out` array. Strings are hashed as their UTF-8 bytes, so a value read
- * as a byte range from a CSV buffer and the same value held as a JS string hash identically.
- *
- * Bytes use MurmurHash3 x86_128 (Appleby, public domain; the first 64 of its 128 bits): it passes
- * SMHasher and needs only 32-bit multiplies, which JS does natively with Math.imul. Doubles use a
- * three-round invertible mixer over their IEEE-754 bit pattern, so distinct doubles never collide.
- */
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { imul } = Math;
-const C1 = 0x239b961b;
-const C2 = 0xab0e9789;
-const C3 = 0x38b34ae5;
-const C4 = 0xa1e38b93;
-function rotl(x, r) {
-    return (x << r) | (x >>> (32 - r));
-}
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = imul(h, 0xc2b2ae35);
-    return h ^ (h >>> 16);
-}
-function readUint32LE(buf, i) {
-    return buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
-}
-/** MurmurHash3 x86_128 of `buf[start, end)`; writes h1 to out[0] and h2 to out[1]. */
-function hash_hashBytes(buf, start, end, out, seed = 0) {
-    const len = end - start;
-    let h1 = seed | 0;
-    let h2 = h1;
-    let h3 = h1;
-    let h4 = h1;
-    const blocksEnd = start + (len & ~15);
-    let i = start;
-    for (; i < blocksEnd; i += 16) {
-        let k1 = readUint32LE(buf, i);
-        let k2 = readUint32LE(buf, i + 4);
-        let k3 = readUint32LE(buf, i + 8);
-        let k4 = readUint32LE(buf, i + 12);
-        k1 = imul(rotl(imul(k1, C1), 15), C2);
-        h1 ^= k1;
-        h1 = (imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
-        k2 = imul(rotl(imul(k2, C2), 16), C3);
-        h2 ^= k2;
-        h2 = (imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
-        k3 = imul(rotl(imul(k3, C3), 17), C4);
-        h3 ^= k3;
-        h3 = (imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
-        k4 = imul(rotl(imul(k4, C4), 18), C1);
-        h4 ^= k4;
-        h4 = (imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
-    }
-    const tail = len & 15;
-    if (tail > 12) {
-        let k4 = 0;
-        for (let j = tail - 1; j >= 12; j--)
-            k4 = (k4 << 8) | buf[i + j];
-        h4 ^= imul(rotl(imul(k4, C4), 18), C1);
-    }
-    if (tail > 8) {
-        let k3 = 0;
-        for (let j = Math.min(tail, 12) - 1; j >= 8; j--)
-            k3 = (k3 << 8) | buf[i + j];
-        h3 ^= imul(rotl(imul(k3, C3), 17), C4);
-    }
-    if (tail > 4) {
-        let k2 = 0;
-        for (let j = Math.min(tail, 8) - 1; j >= 4; j--)
-            k2 = (k2 << 8) | buf[i + j];
-        h2 ^= imul(rotl(imul(k2, C2), 16), C3);
-    }
-    if (tail > 0) {
-        let k1 = 0;
-        for (let j = Math.min(tail, 4) - 1; j >= 0; j--)
-            k1 = (k1 << 8) | buf[i + j];
-        h1 ^= imul(rotl(imul(k1, C1), 15), C2);
-    }
-    h1 ^= len;
-    h2 ^= len;
-    h3 ^= len;
-    h4 ^= len;
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    h3 = (h3 + h1) | 0;
-    h4 = (h4 + h1) | 0;
-    h1 = fmix32(h1);
-    h2 = fmix32(h2);
-    h3 = fmix32(h3);
-    h4 = fmix32(h4);
-    h1 = (h1 + h2 + h3 + h4) | 0;
-    h2 = (h2 + h1) | 0;
-    out[0] = h1;
-    out[1] = h2;
-}
-const f64 = new Float64Array(1);
-const f64Words = new Uint32Array(f64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = 1 - LO;
-/**
- * Hash of a double's bit pattern. -0 hashes as 0 and every NaN as the canonical NaN, so values
- * that compare equal (and all NaNs) count as one distinct value.
- */
-function hash_hashNumber(x, out) {
-    f64[0] = x === 0 ? 0 : x;
-    if (x !== x)
-        f64[0] = NaN;
-    const lo = f64Words[LO];
-    const hi = f64Words[HI];
-    // Each round is invertible given the other half (a Feistel-like network), so the map is a bijection.
-    let a = fmix32(lo ^ imul(hi, 0x9e3779b1));
-    const b = fmix32(hi ^ imul(a, 0x85ebca77));
-    a = fmix32(a ^ imul(b, 0xc2b2ae3d));
-    out[0] = a;
-    out[1] = b;
-}
-let scratch = new Uint8Array(256);
-/**
- * Encodes `s` as UTF-8 into a module-owned buffer (grown when a longer string arrives) and
- * returns the byte length. Lone surrogates become U+FFFD, as TextEncoder does. The buffer is
- * only valid until the next call: read it immediately via `utf8Scratch()`.
- */
-function hash_encodeUtf8Scratch(s) {
-    if (scratch.length < s.length * 3)
-        scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
-    const buf = scratch;
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-        let c = s.charCodeAt(i);
-        if (c < 0x80) {
-            buf[n++] = c;
-            continue;
-        }
-        if (c < 0x800) {
-            buf[n++] = 0xc0 | (c >> 6);
-            buf[n++] = 0x80 | (c & 63);
-            continue;
-        }
-        if (c >= 0xd800 && c <= 0xdfff) {
-            const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-            if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-                c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-                i++;
-                buf[n++] = 0xf0 | (c >> 18);
-                buf[n++] = 0x80 | ((c >> 12) & 63);
-                buf[n++] = 0x80 | ((c >> 6) & 63);
-                buf[n++] = 0x80 | (c & 63);
-                continue;
-            }
-            c = 0xfffd;
-        }
-        buf[n++] = 0xe0 | (c >> 12);
-        buf[n++] = 0x80 | ((c >> 6) & 63);
-        buf[n++] = 0x80 | (c & 63);
-    }
-    return n;
-}
-/** The buffer `encodeUtf8Scratch` wrote into. */
-function hash_utf8Scratch() {
-    return scratch;
-}
-/** Hash of a string's UTF-8 bytes; equals `hashBytes` over the same text read as bytes. */
-function hash_hashString(s, out, seed = 0) {
-    const n = hash_encodeUtf8Scratch(s);
-    hash_hashBytes(scratch, 0, n, out, seed);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/frequent-items.ts
-
-
-
-const DEFAULT_FREQUENT_CAPACITY = 64;
-const DEFAULT_EXACT_LIMIT = 1000;
-const MAX_SLOTS = (/* unused pure expression or super */ null && (1 << 20));
-const frequent_items_decoder = new TextDecoder();
-/**
- * Counts of categorical values: exact while at most `exactLimit` distinct values have been
- * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
- *
- * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
- * gives the merge used here): every reported count undercounts by at most `maxError`, and
- * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
- * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
- *
- * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
- * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
- * arena, so counting an already-seen value allocates nothing.
- */
-class frequent_items_FrequentItems {
-    capacity;
-    exactLimit;
-    exact = true;
-    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
-    sizeLimit;
-    n = 0;
-    error = 0;
-    size = 0;
-    slots;
-    hashHi = new Int32Array(0);
-    hashLo = new Int32Array(0);
-    counts = new Float64Array(0);
-    keyStart = new Int32Array(0);
-    keyLength = new Int32Array(0);
-    arena = new Uint8Array(1024);
-    arenaUsed = 0;
-    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
-    index = new Int32Array(0);
-    mask = 0;
-    probe = 0;
-    hash = new Uint32Array(2);
-    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
-        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
-            throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
-        }
-        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
-            throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
-        }
-        this.capacity = capacity;
-        this.exactLimit = exactLimit;
-        this.sizeLimit = exactLimit;
-        this.slots = 0;
-        this.resize(exactLimit + 1);
-    }
-    /** Counts the value whose UTF-8 bytes are buf[start, end). */
-    addBytes(buf, start, end) {
-        hashBytes(buf, start, end, this.hash);
-        this.addHashed(buf, start, end);
-    }
-    /**
-     * `addBytes` for a caller that has hashed the bytes already (`hashBytes` with the default seed
-     * gave `hi`, `lo`): a profile hashes each text value once for HyperLogLog and this.
-     */
-    addHashedBytes(buf, start, end, hi, lo) {
-        this.hash[0] = hi;
-        this.hash[1] = lo;
-        this.addHashed(buf, start, end);
-    }
-    addHashed(buf, start, end) {
-        this.n++;
-        this.upsert(buf, start, end, 1);
-        if (this.size > this.sizeLimit)
-            this.enforceLimit();
-    }
-    addString(value) {
-        const length = encodeUtf8Scratch(value);
-        this.addBytes(utf8Scratch(), 0, length);
-    }
-    /** Total number of values counted. */
-    get count() {
-        return this.n;
-    }
-    get isExact() {
-        return this.exact;
-    }
-    /** Largest possible undercount of any value (0 while exact). */
-    get maxError() {
-        return this.error;
-    }
-    /** Number of distinct values while exact; undefined once approximate. */
-    get exactDistinct() {
-        return this.exact ? this.size : undefined;
-    }
-    /** Every value with its count while exact; undefined once approximate. */
-    exactCounts() {
-        if (!this.exact)
-            return undefined;
-        const map = new Map();
-        for (let e = 0; e < this.size; e++)
-            map.set(this.keyOf(e), this.counts[e]);
-        return map;
-    }
-    /** The kept values, highest count first (ties by value), at most `limit` of them. */
-    topItems(limit = Infinity) {
-        const order = Array.from({ length: this.size }, (_, e) => e);
-        const keys = order.map((e) => this.keyOf(e));
-        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
-            value: keys[e],
-            count: this.counts[e],
-            upperBound: this.counts[e] + this.error,
-        }));
-    }
-    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
-    bounds(value) {
-        const length = encodeUtf8Scratch(value);
-        const buf = utf8Scratch();
-        hashBytes(buf, 0, length, this.hash);
-        const e = this.find(buf, 0, length);
-        const count = e < 0 ? 0 : this.counts[e];
-        return { count, upperBound: count + this.error };
-    }
-    /**
-     * Folds `other` into this: counters of equal values add up, errors add up, and if more
-     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
-     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
-     */
-    merge(other) {
-        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
-            throw new UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
-                `exact limit ${this.exactLimit}/${other.exactLimit})`);
-        }
-        const entries = other.size;
-        const hashHi = other.hashHi.slice(0, entries);
-        const hashLo = other.hashLo.slice(0, entries);
-        const counts = other.counts.slice(0, entries);
-        const keyStart = other.keyStart.slice(0, entries);
-        const keyLength = other.keyLength.slice(0, entries);
-        const arena = other.arena.slice(0, other.arenaUsed);
-        this.resize(Math.max(this.slots, this.size + entries + 1));
-        for (let e = 0; e < entries; e++) {
-            this.hash[0] = hashHi[e];
-            this.hash[1] = hashLo[e];
-            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
-        }
-        this.n += other.n;
-        this.error += other.error;
-        if (!other.exact) {
-            this.exact = false;
-            this.sizeLimit = this.capacity;
-        }
-        this.enforceLimit();
-        if (this.exact && this.slots !== this.exactLimit + 1)
-            this.resize(this.exactLimit + 1);
-        return this;
-    }
-    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
-    enforceLimit() {
-        if (this.exact && this.size <= this.exactLimit)
-            return;
-        this.exact = false;
-        this.sizeLimit = this.capacity;
-        if (this.size > this.capacity)
-            this.subtract(this.countAtRank(this.capacity + 1));
-        if (this.slots !== this.capacity + 1)
-            this.resize(this.capacity + 1);
-    }
-    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
-    countAtRank(r) {
-        if (r === this.size) {
-            let min = Infinity;
-            for (let e = 0; e < this.size; e++)
-                if (this.counts[e] < min)
-                    min = this.counts[e];
-            return min;
-        }
-        const sorted = this.counts.slice(0, this.size).sort();
-        return sorted[this.size - r];
-    }
-    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
-    subtract(amount) {
-        let kept = 0;
-        let arenaUsed = 0;
-        for (let e = 0; e < this.size; e++) {
-            const c = this.counts[e] - amount;
-            if (c <= 0)
-                continue;
-            const start = this.keyStart[e];
-            const length = this.keyLength[e];
-            this.arena.copyWithin(arenaUsed, start, start + length);
-            this.hashHi[kept] = this.hashHi[e];
-            this.hashLo[kept] = this.hashLo[e];
-            this.counts[kept] = c;
-            this.keyStart[kept] = arenaUsed;
-            this.keyLength[kept] = length;
-            arenaUsed += length;
-            kept++;
-        }
-        this.size = kept;
-        this.arenaUsed = arenaUsed;
-        this.error += amount;
-        this.rebuildIndex();
-    }
-    /**
-     * Entry number of the value whose hash is in `this.hash`, or -1 with `probe` left at the free
-     * slot where it would go. The hash travels in that array, not as arguments, because int32
-     * values beyond ±2^30 passed to a call are boxed: one heap allocation per value counted.
-     */
-    find(buf, start, end) {
-        const h1 = this.hash[0] | 0;
-        const h2 = this.hash[1] | 0;
-        let slot = h2 & this.mask;
-        for (;;) {
-            const e = this.index[slot];
-            if (e < 0) {
-                this.probe = slot;
-                return -1;
-            }
-            if (this.hashHi[e] === h1 && this.hashLo[e] === h2 && this.keyEquals(e, buf, start, end))
-                return e;
-            slot = (slot + 1) & this.mask;
-        }
-    }
-    keyEquals(e, buf, start, end) {
-        const length = this.keyLength[e];
-        if (length !== end - start)
-            return false;
-        const at = this.keyStart[e];
-        for (let i = 0; i < length; i++)
-            if (this.arena[at + i] !== buf[start + i])
-                return false;
-        return true;
-    }
-    /** Adds `weight` to the value whose hash is in `this.hash`, inserting it if new. */
-    upsert(buf, start, end, weight) {
-        const found = this.find(buf, start, end);
-        if (found >= 0) {
-            this.counts[found] += weight;
-            return;
-        }
-        const length = end - start;
-        if (this.arenaUsed + length > this.arena.length) {
-            const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
-            grown.set(this.arena.subarray(0, this.arenaUsed));
-            this.arena = grown;
-        }
-        this.arena.set(buf.subarray(start, end), this.arenaUsed);
-        const e = this.size++;
-        this.hashHi[e] = this.hash[0] | 0;
-        this.hashLo[e] = this.hash[1] | 0;
-        this.counts[e] = weight;
-        this.keyStart[e] = this.arenaUsed;
-        this.keyLength[e] = length;
-        this.arenaUsed += length;
-        this.index[this.probe] = e;
-    }
-    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
-    resize(slots) {
-        const size = this.size;
-        const grow = (old, fresh) => {
-            fresh.set(old.subarray(0, size));
-            return fresh;
-        };
-        this.hashHi = grow(this.hashHi, new Int32Array(slots));
-        this.hashLo = grow(this.hashLo, new Int32Array(slots));
-        this.counts = grow(this.counts, new Float64Array(slots));
-        this.keyStart = grow(this.keyStart, new Int32Array(slots));
-        this.keyLength = grow(this.keyLength, new Int32Array(slots));
-        this.slots = slots;
-        let tableSize = 8;
-        while (tableSize < slots * 2)
-            tableSize *= 2;
-        this.index = new Int32Array(tableSize);
-        this.mask = tableSize - 1;
-        this.rebuildIndex();
-    }
-    rebuildIndex() {
-        this.index.fill(-1);
-        for (let e = 0; e < this.size; e++) {
-            let slot = this.hashLo[e] & this.mask;
-            while (this.index[slot] >= 0)
-                slot = (slot + 1) & this.mask;
-            this.index[slot] = e;
-        }
-    }
-    keyOf(e) {
-        const start = this.keyStart[e];
-        return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
-    }
-    toJSON() {
-        return {
-            kind: 'frequent-items',
-            version: 1,
-            capacity: this.capacity,
-            exactLimit: this.exactLimit,
-            exact: this.exact,
-            n: this.n,
-            maxError: this.error,
-            items: this.topItems().map((item) => [item.value, item.count]),
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'frequent-items', [1], path);
-        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
-        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
-        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
-        if (typeof obj.exact !== 'boolean')
-            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
-        const exact = obj.exact;
-        const items = expectArray(obj, 'items', path);
-        const limit = exact ? exactLimit : capacity;
-        if (items.length > limit) {
-            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
-        }
-        if (exact && maxError !== 0)
-            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
-        const sketch = new frequent_items_FrequentItems({ capacity, exactLimit });
-        sketch.exact = exact;
-        sketch.sizeLimit = limit;
-        sketch.resize(limit + 1);
-        let total = 0;
-        for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            const at = `${path}.items[${i}]`;
-            if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string') {
-                fail(at, `expected a [value, count] pair with a string value, got ${describeValue(item)}`);
-            }
-            const count = item[1];
-            if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-                fail(`${at}[1]`, `expected a positive integer count, got ${describeValue(count)}`);
-            }
-            const length = encodeUtf8Scratch(item[0]);
-            const buf = utf8Scratch();
-            hashBytes(buf, 0, length, sketch.hash);
-            if (sketch.find(buf, 0, length) >= 0)
-                fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
-            sketch.upsert(buf, 0, length, count);
-            total += count;
-        }
-        if (exact ? total !== n : total > n) {
-            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
-        }
-        sketch.n = n;
-        sketch.error = maxError;
-        return sketch;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
-
-
-const histogram_DEFAULT_HISTOGRAM_BINS = 20;
-const MAX_BINS = 10_000;
-/**
- * Equal-width histogram of a numeric column, derived at report time from the column's KLL
- * sketch rather than accumulated while reading. Why: shards see different value ranges, so
- * bins fixed while streaming would not line up when profiles merge; the KLL sketch merges
- * exactly, and bins drawn from the merged min/max then cover the whole data.
- *
- * Each count is n·(rank(right edge) − rank(left edge)), so it is off by at most
- * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
- * not compacted (n ≤ k). Counts always sum to n.
- */
-class histogram_Histogram {
-    edges;
-    counts;
-    constructor(edges, counts) {
-        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
-            throw new UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
-        }
-        this.edges = edges;
-        this.counts = counts;
-    }
-    /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
-    static fromKll(sketch, bins = histogram_DEFAULT_HISTOGRAM_BINS) {
-        if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
-            throw new UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
-        }
-        if (sketch.isEmpty)
-            return new histogram_Histogram([], []);
-        const min = sketch.min;
-        const max = sketch.max;
-        if (min === max)
-            return new histogram_Histogram([min, max], [sketch.count]);
-        const edges = [min];
-        // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
-        const width = max / bins - min / bins;
-        for (let i = 1; i < bins; i++)
-            edges.push(min + width * i);
-        edges.push(max);
-        const counts = [];
-        let below = 0;
-        for (let i = 1; i <= bins; i++) {
-            const atMost = i === bins ? sketch.count : sketch.weightAtMost(edges[i]);
-            counts.push(atMost - below);
-            below = atMost;
-        }
-        return new histogram_Histogram(edges, counts);
-    }
-    get total() {
-        return this.counts.reduce((a, b) => a + b, 0);
-    }
-    toJSON() {
-        return { kind: 'histogram', version: 1, edges: [...this.edges], counts: [...this.counts] };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'histogram', [1], path);
-        const edges = expectFiniteArray(obj, 'edges', path);
-        const counts = expectFiniteArray(obj, 'counts', path);
-        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
-            fail(`${path}.edges`, `expected ${counts.length === 0 ? 0 : counts.length + 1} edges for ${counts.length} bins, got ${edges.length}`);
-        }
-        for (let i = 1; i < edges.length; i++) {
-            if (edges[i] < edges[i - 1])
-                fail(`${path}.edges[${i}]`, 'edges must be ascending');
-        }
-        for (let i = 0; i < counts.length; i++) {
-            if (!Number.isInteger(counts[i]) || counts[i] < 0) {
-                fail(`${path}.counts[${i}]`, `expected a non-negative integer count, got ${counts[i]}`);
-            }
-        }
-        return new histogram_Histogram(edges, counts);
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/hll.ts
-
-
-
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { clz32 } = Math;
-const DEFAULT_HLL_PRECISION = 14;
-const MIN_PRECISION = 4;
-const MAX_PRECISION = 18;
-/** Names the hash in serialized sketches: registers are only comparable under the same hash. */
-const HASH_ID = 'murmur3_x86_128-64/0+f64mix';
-/**
- * HyperLogLog distinct counter (Flajolet et al. 2007) over 64-bit hashes, with 2^p one-byte
- * registers (p = 14: 16 KiB). The estimate is Ertl's improved estimator ("New cardinality
- * estimation algorithms for HyperLogLog sketches", 2017): it corrects the raw estimator's bias
- * over the whole range without empirical tables, agrees with linear counting for small
- * cardinalities, and needs no large-range correction because hashes have 64 bits.
- * Relative standard error ≈ 1.04/√(2^p) (p = 14: 0.81%).
- *
- * `merge` takes the register-wise maximum, so merging shard sketches gives exactly the registers
- * one pass would have. Numbers and strings hash differently: feed a column one way only.
- */
-class hll_HyperLogLog {
-    p;
-    registers;
-    hash = new Uint32Array(2);
-    constructor(p = DEFAULT_HLL_PRECISION) {
-        if (!Number.isInteger(p) || p < MIN_PRECISION || p > MAX_PRECISION) {
-            throw new UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
-        }
-        this.p = p;
-        this.registers = new Uint8Array(1 << p);
-    }
-    /** Largest register value: 64 − p hash bits after the index, all zero, plus one. */
-    get maxRank() {
-        return 64 - this.p + 1;
-    }
-    /** Adds a value given by its 64-bit hash (h1 high word, h2 low word). */
-    addHash(h1, h2) {
-        const p = this.p;
-        const index = h1 >>> (32 - p);
-        const rest = h1 << p;
-        let rank;
-        if (rest !== 0)
-            rank = clz32(rest) + 1;
-        else
-            rank = 32 - p + clz32(h2) + 1;
-        if (rank > this.registers[index])
-            this.registers[index] = rank;
-    }
-    /** Adds a number; -0 counts as 0 and all NaNs as one value. */
-    addNumber(x) {
-        hashNumber(x, this.hash);
-        this.addHash(this.hash[0], this.hash[1]);
-    }
-    /** Adds a string; same as `addBytes` over its UTF-8 encoding. */
-    addString(s) {
-        hashString(s, this.hash);
-        this.addHash(this.hash[0], this.hash[1]);
-    }
-    /** Adds the value whose UTF-8 bytes are buf[start, end), without creating a string. */
-    addBytes(buf, start, end) {
-        hashBytes(buf, start, end, this.hash);
-        this.addHash(this.hash[0], this.hash[1]);
-    }
-    merge(other) {
-        if (other.p !== this.p) {
-            throw new UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
-        }
-        const a = this.registers;
-        const b = other.registers;
-        for (let i = 0; i < a.length; i++)
-            if (b[i] > a[i])
-                a[i] = b[i];
-        return this;
-    }
-    /** True when both hold identical registers (what one pass and merged shards must agree on). */
-    equals(other) {
-        if (other.p !== this.p)
-            return false;
-        for (let i = 0; i < this.registers.length; i++)
-            if (this.registers[i] !== other.registers[i])
-                return false;
-        return true;
-    }
-    /** Estimated number of distinct values added. */
-    estimate() {
-        const m = this.registers.length;
-        const q = this.maxRank - 1;
-        const histogram = new Float64Array(q + 2);
-        for (let i = 0; i < m; i++)
-            histogram[this.registers[i]]++;
-        let z = m * tau(1 - histogram[q + 1] / m);
-        for (let r = q; r >= 1; r--)
-            z = 0.5 * (z + histogram[r]);
-        z += m * sigma(histogram[0] / m);
-        return (m * m) / (2 * Math.LN2 * z);
-    }
-    /** Relative standard error of `estimate()`: 1.04/√m. */
-    static relativeStandardError(p = DEFAULT_HLL_PRECISION) {
-        return 1.04 / Math.sqrt(2 ** p);
-    }
-    toJSON() {
-        return {
-            kind: 'hll',
-            version: 1,
-            p: this.p,
-            hash: HASH_ID,
-            registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString('base64'),
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'hll', [1], path);
-        const p = expectInteger(obj, 'p', path, MIN_PRECISION, MAX_PRECISION);
-        const hash = expectString(obj, 'hash', path);
-        if (hash !== HASH_ID)
-            fail(`${path}.hash`, `unknown hash "${hash}" (this version uses "${HASH_ID}")`);
-        const encoded = expectString(obj, 'registers', path);
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
-            fail(`${path}.registers`, 'expected base64 text');
-        const bytes = Buffer.from(encoded, 'base64');
-        const sketch = new hll_HyperLogLog(p);
-        if (bytes.length !== sketch.registers.length) {
-            fail(`${path}.registers`, `expected ${sketch.registers.length} registers for p=${p}, got ${bytes.length}`);
-        }
-        for (let i = 0; i < bytes.length; i++) {
-            if (bytes[i] > sketch.maxRank) {
-                fail(`${path}.registers`, `register ${i} holds ${bytes[i]}, above the maximum ${sketch.maxRank} for p=${p}`);
-            }
-            sketch.registers[i] = bytes[i];
-        }
-        return sketch;
-    }
-}
-/** Ertl's σ(x) = x + Σ_{k≥1} x^(2^k)·2^(k−1), the correction for empty registers. */
-function sigma(x) {
-    if (x === 1)
-        return Infinity;
-    let y = 1;
-    let z = x;
-    let previous;
-    do {
-        x *= x;
-        previous = z;
-        z += x * y;
-        y += y;
-    } while (z !== previous);
-    return z;
-}
-/** Ertl's τ(x), the correction for saturated registers. */
-function tau(x) {
-    if (x === 0 || x === 1)
-        return 0;
-    let y = 1;
-    let z = 1 - x;
-    let previous;
-    do {
-        x = Math.sqrt(x);
-        previous = z;
-        y *= 0.5;
-        z -= (1 - x) ** 2 * y;
-    } while (z !== previous);
-    return z / 3;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/kll.ts
-
-
-
-/** Narrowest a level may get; DataSketches' default, which keeps compactions worth their cost. */
-const MIN_LEVEL_WIDTH = 8;
-const MIN_K = (/* unused pure expression or super */ null && (MIN_LEVEL_WIDTH));
-const MAX_K = 65535;
-const MAX_LEVELS = 61;
-const DEFAULT_KLL_K = 200;
-const DEFAULT_SEED = 0x5eed;
-/** Capacity of the level `depth` steps below the top: k·(2/3)^depth, rounded, at least 8. */
-function levelCapacity(k, numLevels, level) {
-    const depth = numLevels - level - 1;
-    if (depth > 30)
-        return MIN_LEVEL_WIDTH;
-    const twice = Math.floor((2 * k * 2 ** depth) / 3 ** depth);
-    return Math.max(MIN_LEVEL_WIDTH, (twice + 1) >> 1);
-}
-function totalCapacity(k, numLevels) {
-    let total = 0;
-    for (let level = 0; level < numLevels; level++)
-        total += levelCapacity(k, numLevels, level);
-    return total;
-}
-/**
- * KLL quantiles sketch (Karnin, Lang & Liberty 2016) with the lazy compaction scheme and level
- * capacities of Apache DataSketches (k·(2/3)^depth, minimum width 8). It retains about 3k items
- * whatever the stream length.
- *
- * Rank error: for a sketch of parameter k (single stream or any tree of merges), with 99%
- * confidence every `rank(x)` is within ε = 2.296 / k^0.9723 of the true normalized rank
- * (k = 200: ε ≈ 1.33%), and a difference of two ranks (a histogram bin, a PMF entry) within
- * 2.446 / k^0.9433 (k = 200: ≈ 1.65%). `quantile(q)` returns an item whose true rank is within ε of q.
- * These are DataSketches' empirical fits for the same algorithm; the tests check them here.
- *
- * Ranks are inclusive: rank(x) is the fraction of inputs ≤ x. Only finite values are kept:
- * NaN and ±Infinity are ignored (the profiler counts them separately). The compaction coin
- * comes from a seeded generator stored in the sketch, so runs are reproducible.
- */
-class kll_KllSketch {
-    k;
-    n = 0;
-    numLevels = 1;
-    /** Level h holds items[levels[h], levels[h+1]); level 0 grows downward into the free space before it. */
-    levels;
-    items;
-    lo = Infinity;
-    hi = -Infinity;
-    /** levelCapacity for each current level, cached because compaction consults it on every call. */
-    capacities;
-    rng;
-    sortedValues = null;
-    sortedCumWeights = null;
-    constructor(k = DEFAULT_KLL_K, seed = DEFAULT_SEED) {
-        if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
-            throw new UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
-        }
-        this.k = k;
-        this.rng = new SeededRandom(seed);
-        this.items = new Float64Array(k);
-        this.levels = Int32Array.of(k, k);
-        this.capacities = Int32Array.of(k);
-    }
-    setNumLevels(numLevels) {
-        this.numLevels = numLevels;
-        this.capacities = new Int32Array(numLevels);
-        for (let level = 0; level < numLevels; level++)
-            this.capacities[level] = levelCapacity(this.k, numLevels, level);
-    }
-    /**
-     * The rank error ε this sketch guarantees with 99% confidence for parameter k (see the class
-     * comment); `pmf` asks for the bound on a difference of two ranks instead.
-     */
-    static normalizedRankError(k, pmf = false) {
-        return pmf ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
-    }
-    normalizedRankError(pmf = false) {
-        return kll_KllSketch.normalizedRankError(this.k, pmf);
-    }
-    add(x) {
-        if (x - x !== 0)
-            return;
-        if (this.levels[0] === 0)
-            this.compactOnce();
-        const i = --this.levels[0];
-        this.items[i] = x;
-        this.n++;
-        if (x < this.lo)
-            this.lo = x;
-        if (x > this.hi)
-            this.hi = x;
-        this.sortedValues = null;
-    }
-    /** Number of values added (directly or through merges). */
-    get count() {
-        return this.n;
-    }
-    get isEmpty() {
-        return this.n === 0;
-    }
-    /** Exact minimum; NaN when empty. */
-    get min() {
-        return this.n === 0 ? NaN : this.lo;
-    }
-    /** Exact maximum; NaN when empty. */
-    get max() {
-        return this.n === 0 ? NaN : this.hi;
-    }
-    /** How many items the sketch holds (its memory is about 8 bytes each). */
-    get retained() {
-        return this.items.length - this.levels[0];
-    }
-    levelSize(level) {
-        return this.levels[level + 1] - this.levels[level];
-    }
-    /**
-     * Halves the lowest level that reached its capacity into the level above, which frees room
-     * at the bottom of the buffer. Each retained survivor of a halving doubles its weight; the
-     * coin picks odd or even positions so the rank error is unbiased.
-     */
-    compactOnce() {
-        let h = 0;
-        while (this.levelSize(h) < this.capacities[h]) {
-            h++;
-            if (h >= this.numLevels)
-                throw new Error('KLL invariant broken: full buffer but no level at capacity');
-        }
-        if (h === this.numLevels - 1)
-            this.addEmptyTopLevel();
-        const levels = this.levels;
-        const items = this.items;
-        const rawBeg = levels[h];
-        const rawEnd = levels[h + 1];
-        const popAbove = levels[h + 2] - rawEnd;
-        const odd = (rawEnd - rawBeg) & 1;
-        const adjBeg = rawBeg + odd;
-        const adjPop = rawEnd - adjBeg;
-        const half = adjPop >>> 1;
-        if (h === 0)
-            sortRange(items, adjBeg, rawEnd - 1);
-        const offset = this.rng.nextBit();
-        if (popAbove === 0) {
-            for (let i = rawEnd - 1, j = rawEnd - 1 - offset; i >= adjBeg + half; i--, j -= 2)
-                items[i] = items[j];
-        }
-        else {
-            for (let i = adjBeg, j = adjBeg + offset; i < adjBeg + half; i++, j += 2)
-                items[i] = items[j];
-            mergeSortedRuns(items, adjBeg, adjBeg + half, rawEnd, rawEnd + popAbove, adjBeg + half);
-        }
-        levels[h + 1] = rawEnd - half;
-        levels[h] = rawEnd - half - odd;
-        if (odd)
-            items[levels[h]] = items[rawBeg];
-        if (h > 0) {
-            items.copyWithin(levels[0] + half, levels[0], rawBeg);
-            for (let level = 0; level < h; level++)
-                levels[level] += half;
-        }
-    }
-    /** Grows the buffer to the capacity of one more level, keeping the free space at the bottom. */
-    addEmptyTopLevel() {
-        if (this.numLevels >= MAX_LEVELS)
-            throw new Error('KLL sketch exceeded its maximum number of levels');
-        const newLevels = this.numLevels + 1;
-        const newLength = Math.max(totalCapacity(this.k, newLevels), this.items.length);
-        const delta = newLength - this.items.length;
-        if (delta > 0) {
-            const grown = new Float64Array(newLength);
-            grown.set(this.items, delta);
-            this.items = grown;
-        }
-        const levels = new Int32Array(newLevels + 1);
-        for (let level = 0; level <= this.numLevels; level++)
-            levels[level] = this.levels[level] + delta;
-        levels[newLevels] = newLength;
-        this.levels = levels;
-        this.setNumLevels(newLevels);
-    }
-    /**
-     * Folds `other` into this, as if this had also seen `other`'s inputs: levels of equal weight
-     * are combined, then compacted until the sketch fits its capacity again.
-     */
-    merge(other) {
-        if (other.k !== this.k) {
-            throw new UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
-        }
-        if (other.n === 0)
-            return this;
-        const numLevels = Math.max(this.numLevels, other.numLevels);
-        const perLevel = [];
-        let retained = 0;
-        for (let level = 0; level < numLevels; level++) {
-            const size = this.sizeOrZero(level) + other.sizeOrZero(level);
-            perLevel.push(size);
-            retained += size;
-        }
-        const length = Math.max(totalCapacity(this.k, numLevels), retained);
-        const items = new Float64Array(length);
-        const levels = new Int32Array(numLevels + 1);
-        levels[numLevels] = length;
-        for (let level = numLevels - 1; level >= 0; level--) {
-            const start = levels[level + 1] - perLevel[level];
-            levels[level] = start;
-            const a = this.levelView(level);
-            const b = other.levelView(level);
-            if (level === 0) {
-                items.set(a, start);
-                items.set(b, start + a.length);
-            }
-            else {
-                mergeSorted(a, b, items, start);
-            }
-        }
-        this.n += other.n;
-        this.lo = Math.min(this.lo, other.lo);
-        this.hi = Math.max(this.hi, other.hi);
-        this.items = items;
-        this.levels = levels;
-        this.setNumLevels(numLevels);
-        this.sortedValues = null;
-        while (this.retained > totalCapacity(this.k, this.numLevels))
-            this.compactOnce();
-        this.fitBuffer();
-        return this;
-    }
-    sizeOrZero(level) {
-        return level < this.numLevels ? this.levelSize(level) : 0;
-    }
-    levelView(level) {
-        if (level >= this.numLevels)
-            return new Float64Array(0);
-        return this.items.subarray(this.levels[level], this.levels[level + 1]);
-    }
-    /** Resizes the buffer to exactly the capacity of the current levels (all retained items fit). */
-    fitBuffer() {
-        const length = totalCapacity(this.k, this.numLevels);
-        const delta = length - this.items.length;
-        if (delta === 0)
-            return;
-        const resized = new Float64Array(length);
-        resized.set(this.items.subarray(this.levels[0]), this.levels[0] + delta);
-        for (let level = 0; level <= this.numLevels; level++)
-            this.levels[level] += delta;
-        this.items = resized;
-    }
-    /** Retained items in ascending order with their cumulative weights (built lazily, cached until the next add). */
-    sortedView() {
-        if (this.sortedValues && this.sortedCumWeights)
-            return { values: this.sortedValues, cum: this.sortedCumWeights };
-        const count = this.retained;
-        const values = this.items.slice(this.levels[0]);
-        const weights = new Float64Array(count);
-        for (let level = 0, i = 0; level < this.numLevels; level++) {
-            const w = 2 ** level;
-            for (let end = i + this.levelSize(level); i < end; i++)
-                weights[i] = w;
-        }
-        const order = new Uint32Array(count);
-        for (let i = 0; i < count; i++)
-            order[i] = i;
-        order.sort((a, b) => values[a] - values[b]);
-        const sorted = new Float64Array(count);
-        const cum = new Float64Array(count);
-        let total = 0;
-        for (let i = 0; i < count; i++) {
-            const from = order[i];
-            sorted[i] = values[from];
-            total += weights[from];
-            cum[i] = total;
-        }
-        this.sortedValues = sorted;
-        this.sortedCumWeights = cum;
-        return { values: sorted, cum };
-    }
-    /** Estimated number of inputs ≤ x (an integer; exact while nothing has been compacted). */
-    weightAtMost(x) {
-        if (this.n === 0)
-            return 0;
-        const { values, cum } = this.sortedView();
-        let lo = 0;
-        let hi = values.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (values[mid] <= x)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo === 0 ? 0 : cum[lo - 1];
-    }
-    /** Estimated fraction of inputs ≤ x; NaN when empty. */
-    rank(x) {
-        return this.n === 0 ? NaN : this.weightAtMost(x) / this.n;
-    }
-    /**
-     * Estimated value whose rank is q (the smallest retained item with rank ≥ q). q = 0 and q = 1
-     * give the exact min and max. NaN when empty.
-     */
-    quantile(q) {
-        if (!(q >= 0 && q <= 1))
-            throw new RangeError(`quantile fraction must be in [0, 1], got ${q}`);
-        if (this.n === 0)
-            return NaN;
-        if (q === 0)
-            return this.lo;
-        if (q === 1)
-            return this.hi;
-        const { values, cum } = this.sortedView();
-        // Shrunk by a few ulps so q = i/n lands on the i-th value despite rounding in q·n.
-        const target = q * this.n * (1 - 4 * Number.EPSILON);
-        let lo = 0;
-        let hi = values.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (cum[mid] >= target)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        return values[lo];
-    }
-    /**
-     * Ranks at each split point (which must be finite and strictly increasing), followed by 1:
-     * entry i estimates the fraction of inputs ≤ splitPoints[i]. All NaN when empty.
-     */
-    cdf(splitPoints) {
-        for (let i = 0; i < splitPoints.length; i++) {
-            const x = splitPoints[i];
-            if (!Number.isFinite(x) || (i > 0 && !(x > splitPoints[i - 1]))) {
-                throw new RangeError(`split points must be finite and strictly increasing (index ${i}: ${x})`);
-            }
-        }
-        const out = new Float64Array(splitPoints.length + 1);
-        for (let i = 0; i < splitPoints.length; i++)
-            out[i] = this.rank(splitPoints[i]);
-        out[splitPoints.length] = this.n === 0 ? NaN : 1;
-        return out;
-    }
-    toJSON() {
-        const levels = [];
-        for (let level = 0; level < this.numLevels; level++)
-            levels.push(this.levelSize(level));
-        const empty = this.n === 0;
-        return {
-            kind: 'kll',
-            version: 1,
-            k: this.k,
-            n: this.n,
-            min: empty ? null : this.lo,
-            max: empty ? null : this.hi,
-            rng: this.rng.state,
-            levels,
-            items: Array.from(this.items.subarray(this.levels[0])),
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'kll', [1], path);
-        const k = expectInteger(obj, 'k', path, MIN_K, MAX_K);
-        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const rng = expectInteger(obj, 'rng', path, 0, 0xffffffff);
-        const min = expectFiniteOrNull(obj, 'min', path);
-        const max = expectFiniteOrNull(obj, 'max', path);
-        const sizes = expectFiniteArray(obj, 'levels', path);
-        const values = expectFiniteArray(obj, 'items', path);
-        if (sizes.length < 1 || sizes.length > MAX_LEVELS) {
-            fail(`${path}.levels`, `expected 1 to ${MAX_LEVELS} levels, got ${sizes.length}`);
-        }
-        let weight = 0;
-        let retained = 0;
-        for (let level = 0; level < sizes.length; level++) {
-            const size = sizes[level];
-            if (!Number.isInteger(size) || size < 0) {
-                fail(`${path}.levels[${level}]`, `expected a non-negative integer item count, got ${size}`);
-            }
-            for (let i = retained + 1; level > 0 && i < retained + size; i++) {
-                if (values[i] < values[i - 1])
-                    fail(`${path}.items[${i}]`, `level ${level} is not sorted ascending`);
-            }
-            retained += size;
-            weight += size * 2 ** level;
-        }
-        if (retained !== values.length) {
-            fail(`${path}.items`, `levels hold ${retained} items in total but items has ${values.length}`);
-        }
-        if (weight !== n)
-            fail(`${path}.n`, `n is ${n} but the retained items weigh ${weight}`);
-        if (retained > totalCapacity(k, sizes.length)) {
-            fail(`${path}.items`, `${retained} items exceed the capacity of a k=${k} sketch with ${sizes.length} levels`);
-        }
-        if (n === 0) {
-            if (min !== null || max !== null)
-                fail(`${path}.min`, 'an empty sketch (n = 0) must have null min and max');
-        }
-        else {
-            if (min === null || max === null)
-                fail(`${path}.${min === null ? 'min' : 'max'}`, 'expected a number when n > 0');
-            for (let i = 0; i < values.length; i++) {
-                if (values[i] < min || values[i] > max) {
-                    fail(`${path}.items[${i}]`, `item ${values[i]} lies outside [min, max] = [${min}, ${max}]`);
-                }
-            }
-        }
-        const sketch = new kll_KllSketch(k, rng);
-        const length = totalCapacity(k, sizes.length);
-        sketch.items = new Float64Array(length);
-        sketch.items.set(values, length - retained);
-        sketch.levels = new Int32Array(sizes.length + 1);
-        let start = length - retained;
-        for (let level = 0; level < sizes.length; level++) {
-            sketch.levels[level] = start;
-            start += sizes[level];
-        }
-        sketch.levels[sizes.length] = length;
-        sketch.setNumLevels(sizes.length);
-        sketch.n = n;
-        sketch.lo = min ?? Infinity;
-        sketch.hi = max ?? -Infinity;
-        return sketch;
-    }
-}
-/**
- * Sorts buf[lo..hi] (inclusive) ascending in place: quicksort with median-of-three pivots and
- * insertion sort for short runs. Hand-written because V8's TypedArray#sort boxes every double,
- * which made level-0 sorting most of the cost of `add`.
- */
-function sortRange(buf, lo, hi) {
-    while (hi - lo > 16) {
-        const mid = (lo + hi) >>> 1;
-        if (buf[mid] < buf[lo])
-            swap(buf, mid, lo);
-        if (buf[hi] < buf[lo])
-            swap(buf, hi, lo);
-        if (buf[hi] < buf[mid])
-            swap(buf, hi, mid);
-        const pivot = buf[mid];
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (buf[i] < pivot)
-                i++;
-            while (buf[j] > pivot)
-                j--;
-            if (i <= j)
-                swap(buf, i++, j--);
-        }
-        // Recurse into the smaller part and loop on the larger, bounding the stack depth by log n.
-        if (j - lo < hi - i) {
-            sortRange(buf, lo, j);
-            lo = i;
-        }
-        else {
-            sortRange(buf, i, hi);
-            hi = j;
-        }
-    }
-    for (let i = lo + 1; i <= hi; i++) {
-        const x = buf[i];
-        let j = i - 1;
-        while (j >= lo && buf[j] > x) {
-            buf[j + 1] = buf[j];
-            j--;
-        }
-        buf[j + 1] = x;
-    }
-}
-function swap(buf, i, j) {
-    const t = buf[i];
-    buf[i] = buf[j];
-    buf[j] = t;
-}
-/** Merges sorted runs buf[a, aEnd) and buf[b, bEnd) into buf from `out`; safe in place when out = aEnd ≤ b. */
-function mergeSortedRuns(buf, a, aEnd, b, bEnd, out) {
-    while (a < aEnd && b < bEnd)
-        buf[out++] = buf[a] <= buf[b] ? buf[a++] : buf[b++];
-    while (a < aEnd)
-        buf[out++] = buf[a++];
-    while (b < bEnd)
-        buf[out++] = buf[b++];
-}
-function mergeSorted(a, b, out, start) {
-    let i = 0;
-    let j = 0;
-    let o = start;
-    while (i < a.length && j < b.length)
-        out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
-    while (i < a.length)
-        out[o++] = a[i++];
-    while (j < b.length)
-        out[o++] = b[j++];
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/moments.ts
-
-// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
-// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
-const { abs } = Math;
-/**
- * Count, mean, variance, min, max and a compensated (Neumaier) sum. Variance uses Welford's
- * update on values shifted by the first value seen: Welford alone loses about n·ε·(mean/sd)
- * relative precision, which for values near 1e9 with a spread of 1e-3 is 1e-4; shifted, the
- * condition number is ~1 and the result keeps almost every digit. `merge` uses Chan et al.'s
- * parallel formula, so merging shard results equals one pass over all values up to rounding.
- *
- * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
- * separately), because one of them would make every statistic here meaningless.
- */
-class moments_Moments {
-    n = 0;
-    /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
-    shift = 0;
-    mu = 0;
-    sq = 0;
-    lo = Infinity;
-    hi = -Infinity;
-    s = 0;
-    c = 0;
-    add(x) {
-        if (x - x !== 0)
-            return; // NaN or ±Infinity
-        if (this.n === 0)
-            this.shift = x;
-        const n = ++this.n;
-        const y = x - this.shift;
-        const delta = y - this.mu;
-        this.mu += delta / n;
-        this.sq += delta * (y - this.mu);
-        if (x < this.lo)
-            this.lo = x;
-        if (x > this.hi)
-            this.hi = x;
-        this.addToSum(x);
-    }
-    addToSum(x) {
-        const t = this.s + x;
-        this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
-        this.s = t;
-    }
-    /** Folds `other` into this, as if this had also seen every value `other` saw. */
-    merge(other) {
-        if (other.n === 0)
-            return this;
-        if (this.n === 0) {
-            this.n = other.n;
-            this.shift = other.shift;
-            this.mu = other.mu;
-            this.sq = other.sq;
-        }
-        else {
-            const n = this.n + other.n;
-            const delta = other.shift - this.shift + (other.mu - this.mu);
-            this.mu += (delta * other.n) / n;
-            this.sq += other.sq + ((delta * delta * this.n) / n) * other.n;
-            this.n = n;
-        }
-        this.lo = Math.min(this.lo, other.lo);
-        this.hi = Math.max(this.hi, other.hi);
-        this.addToSum(other.s);
-        this.addToSum(other.c);
-        return this;
-    }
-    get count() {
-        return this.n;
-    }
-    /** NaN when empty. */
-    get mean() {
-        return this.n === 0 ? NaN : this.shift + this.mu;
-    }
-    get m2() {
-        return this.sq;
-    }
-    get sum() {
-        return this.s + this.c;
-    }
-    /** NaN when empty. */
-    get min() {
-        return this.n === 0 ? NaN : this.lo;
-    }
-    /** NaN when empty. */
-    get max() {
-        return this.n === 0 ? NaN : this.hi;
-    }
-    /** Population variance (divides by n); NaN when empty. */
-    get populationVariance() {
-        return this.n === 0 ? NaN : this.sq / this.n;
-    }
-    /** Sample variance (divides by n − 1, Bessel's correction); NaN with fewer than two values. */
-    get sampleVariance() {
-        return this.n < 2 ? NaN : this.sq / (this.n - 1);
-    }
-    get populationStdDev() {
-        return Math.sqrt(this.populationVariance);
-    }
-    get sampleStdDev() {
-        return Math.sqrt(this.sampleVariance);
-    }
-    toJSON() {
-        const empty = this.n === 0;
-        return {
-            kind: 'moments',
-            version: 1,
-            count: this.n,
-            mean: empty ? 0 : this.mean,
-            m2: this.sq,
-            min: empty ? null : this.lo,
-            max: empty ? null : this.hi,
-            sum: this.sum,
-        };
-    }
-    static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'moments', [1], path);
-        const m = new moments_Moments();
-        m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
-        m.shift = expectFinite(obj, 'mean', path);
-        m.sq = expectFinite(obj, 'm2', path);
-        m.s = expectFinite(obj, 'sum', path);
-        const lo = expectFiniteOrNull(obj, 'min', path);
-        const hi = expectFiniteOrNull(obj, 'max', path);
-        if (m.sq < 0)
-            fail(`${path}.m2`, `expected a non-negative sum of squared deviations, got ${m.sq}`);
-        if (m.n === 0) {
-            if (lo !== null || hi !== null || m.shift !== 0 || m.sq !== 0 || m.s !== 0) {
-                fail(path, 'an empty moments sketch (count 0) must have mean 0, m2 0, sum 0 and null min/max');
-            }
-            return m;
-        }
-        if (lo === null || hi === null)
-            fail(`${path}.${lo === null ? 'min' : 'max'}`, 'expected a number when count > 0');
-        if (lo > hi)
-            fail(`${path}.min`, `min ${lo} is greater than max ${hi}`);
-        m.lo = lo;
-        m.hi = hi;
-        return m;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/column.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
-const TOP_VALUES = 10;
-const JSON_KEYS = new Set([
-    'name',
-    'count',
-    'nulls',
-    'typeCounts',
-    'nonFinite',
-    'length',
-    'datetime',
-    'moments',
-    'kll',
-    'hll',
-    'frequent',
-    'numericFrequent',
-    'summary',
-]);
-/**
- * One column's mergeable profile: counts, type evidence and sketches, fed a batch column at a
- * time straight from the reader's bytes. Every value takes one path decided by its own text, never
- * by the column's (yet unknown) type, so profiles of shards merge to what one pass would give.
- *
- * A non-null value that parses as a number feeds the moments, the KLL sketch, the distinct count
- * (hashed as a double) and the exact numeric counts; any other value feeds the distinct count
- * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
- * are ever decoded to strings, and only when the summary is read.
- */
-class column_ColumnProfile {
-    name;
-    count = 0;
-    nulls = 0;
-    typeCounts = { integer: 0, number: 0, boolean: 0, datetime: 0, string: 0 };
-    nonFinite = 0;
-    minLength = Infinity;
-    maxLength = -Infinity;
-    minTime = Infinity;
-    maxTime = -Infinity;
-    moments;
-    kll;
-    hll;
-    frequent;
-    numericFrequent;
-    quotedIsText;
-    hash = new Uint32Array(2);
-    constructor(name, options = {}, sketches) {
-        this.name = name;
-        const frequentOptions = {
-            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
-            ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
-        };
-        this.moments = sketches?.moments ?? new Moments();
-        this.kll = sketches?.kll ?? new KllSketch(options.kllK);
-        this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
-        this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
-        this.quotedIsText = options.quotedIsText ?? false;
-    }
-    /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
-    addMissing(rows) {
-        this.count += rows;
-        this.nulls += rows;
-    }
-    /**
-     * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
-     * value is null and the number it reads as (for the row checks of the same pass).
-     */
-    addBatch(batch, col, parsed) {
-        const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
-        const types = this.typeCounts;
-        const quotedIsText = this.quotedIsText;
-        let nulls = 0;
-        let minLength = this.minLength;
-        let maxLength = this.maxLength;
-        for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
-            const isNull = batch.isNull(row, col);
-            if (parsed) {
-                parsed.nulls[row] = isNull ? 1 : 0;
-                parsed.numbers[row] = NaN;
-            }
-            if (isNull) {
-                nulls++;
-                continue;
-            }
-            const start = starts[k];
-            const end = ends[k];
-            const flag = flags[k];
-            const length = (flag & FieldFlag.NON_ASCII) === 0 ? end - start : codePoints(bytes, start, end);
-            if (length < minLength)
-                minLength = length;
-            if (length > maxLength)
-                maxLength = length;
-            if ((flag & FieldFlag.BOOLEAN) !== 0) {
-                types.boolean++;
-                this.addText(bytes, start, end);
-                continue;
-            }
-            let value;
-            if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
-                value = NaN;
-                if (parsed)
-                    parsed.numbers[row] = parseNumber(bytes, start, end);
-            }
-            else {
-                value = parseNumber(bytes, start, end);
-                if (parsed)
-                    parsed.numbers[row] = value;
-            }
-            if (value === value) {
-                this.addNumber(value, bytes, start, end);
-                continue;
-            }
-            if (isBooleanText(bytes, start, end))
-                types.boolean++;
-            else {
-                const time = parseIsoDateTime(bytes, start, end);
-                if (time === time) {
-                    types.datetime++;
-                    if (time < this.minTime)
-                        this.minTime = time;
-                    if (time > this.maxTime)
-                        this.maxTime = time;
-                }
-                else
-                    types.string++;
-            }
-            this.addText(bytes, start, end);
-        }
-        this.count += rowCount;
-        this.nulls += nulls;
-        this.minLength = minLength;
-        this.maxLength = maxLength;
-    }
-    addNumber(value, bytes, start, end) {
-        if (value - value !== 0) {
-            this.nonFinite++;
-            this.typeCounts.number++;
-        }
-        else if (Number.isInteger(value) && isPlainInteger(bytes, start, end))
-            this.typeCounts.integer++;
-        else
-            this.typeCounts.number++;
-        this.moments.add(value);
-        this.kll.add(value);
-        this.hll.addNumber(value);
-        const exact = this.numericFrequent;
-        if (exact !== null) {
-            exact.addBytes(bytes, start, end);
-            if (!exact.isExact)
-                this.numericFrequent = null;
-        }
-    }
-    addText(bytes, start, end) {
-        const hash = this.hash;
-        hashBytes(bytes, start, end, hash);
-        this.hll.addHash(hash[0], hash[1]);
-        this.frequent.addHashedBytes(bytes, start, end, hash[0], hash[1]);
-    }
-    /** Folds `other` (a profile of the same column over other rows) into this. */
-    merge(other) {
-        this.count += other.count;
-        this.nulls += other.nulls;
-        for (const kind of VALUE_KINDS)
-            this.typeCounts[kind] += other.typeCounts[kind];
-        this.nonFinite += other.nonFinite;
-        this.minLength = Math.min(this.minLength, other.minLength);
-        this.maxLength = Math.max(this.maxLength, other.maxLength);
-        this.minTime = Math.min(this.minTime, other.minTime);
-        this.maxTime = Math.max(this.maxTime, other.maxTime);
-        this.moments.merge(other.moments);
-        this.kll.merge(other.kll);
-        this.hll.merge(other.hll);
-        this.frequent.merge(other.frequent);
-        // Exact numeric counts survive only if they would have in one pass: the union stays under the limit.
-        if (this.numericFrequent === null || other.numericFrequent === null)
-            this.numericFrequent = null;
-        else if (!this.numericFrequent.merge(other.numericFrequent).isExact)
-            this.numericFrequent = null;
-        return this;
-    }
-    get nonNull() {
-        return this.count - this.nulls;
-    }
-    /** The column's type by the rule in `inferType`. */
-    get type() {
-        return inferType(this.typeCounts);
-    }
-    /** Estimated number of distinct non-null values (HyperLogLog, ≈0.8% standard error at p = 14). */
-    get distinct() {
-        return this.nonNull === 0 ? 0 : Math.max(1, Math.round(this.hll.estimate()));
-    }
-    /** Most frequent values: numeric ones (while exactly counted) for numeric columns, text values otherwise. */
-    topValues(limit = TOP_VALUES) {
-        const type = this.type;
-        const numeric = type === 'integer' || type === 'number';
-        if (numeric)
-            return this.numericFrequent?.topItems(limit) ?? [];
-        return this.frequent.topItems(limit);
-    }
-    /** Equal-width histogram of the numeric values, drawn from the KLL sketch. */
-    histogram(bins = DEFAULT_HISTOGRAM_BINS) {
-        return Histogram.fromKll(this.kll, bins);
-    }
-    summary() {
-        return {
-            type: this.type,
-            count: this.count,
-            nulls: this.nulls,
-            nullFraction: this.count === 0 ? 0 : this.nulls / this.count,
-            distinct: this.distinct,
-            length: this.lengthRange(),
-            numeric: this.numericSummary(),
-            datetime: this.minTime <= this.maxTime
-                ? { min: new Date(this.minTime).toISOString(), max: new Date(this.maxTime).toISOString() }
-                : null,
-            top: this.topValues(),
-        };
-    }
-    lengthRange() {
-        return this.minLength <= this.maxLength ? { min: this.minLength, max: this.maxLength } : null;
-    }
-    numericSummary() {
-        const m = this.moments;
-        if (m.count === 0)
-            return null;
-        const quantiles = {};
-        for (const percent of QUANTILE_PERCENTS)
-            quantiles[`p${percent}`] = this.kll.quantile(percent / 100);
-        const histogram = this.histogram();
-        return {
-            count: m.count,
-            mean: m.mean,
-            stddev: m.count < 2 ? null : m.sampleStdDev,
-            min: m.min,
-            max: m.max,
-            sum: m.sum,
-            quantiles,
-            rankError: this.kll.normalizedRankError(),
-            histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
-        };
-    }
-    toJSON() {
-        const numericFrequent = this.numericFrequent?.toJSON() ?? null;
-        return {
-            name: this.name,
-            count: this.count,
-            nulls: this.nulls,
-            typeCounts: { ...this.typeCounts },
-            nonFinite: this.nonFinite,
-            length: this.lengthRange(),
-            datetime: this.minTime <= this.maxTime ? { min: this.minTime, max: this.maxTime } : null,
-            moments: this.moments.toJSON(),
-            kll: this.kll.toJSON(),
-            hll: this.hll.toJSON(),
-            frequent: this.frequent.toJSON(),
-            numericFrequent,
-            summary: this.summary(),
-        };
-    }
-    /** Reads a column written by `toJSON`, checking its shape and that its counts agree with each other. */
-    static fromJSON(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            fail(path, `expected a column profile object, got ${describeValue(value)}`);
-        }
-        const obj = value;
-        for (const key of Object.keys(obj))
-            if (!JSON_KEYS.has(key))
-                fail(`${path}.${key}`, 'unknown key');
-        if (typeof obj.name !== 'string')
-            fail(`${path}.name`, `expected a string, got ${describeValue(obj.name)}`);
-        const column = new column_ColumnProfile(obj.name, {}, {
-            moments: Moments.fromJSON(obj.moments, `${path}.moments`),
-            kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
-            hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
-            frequent: FrequentItems.fromJSON(obj.frequent, `${path}.frequent`),
-            numericFrequent: obj.numericFrequent === null ? null : FrequentItems.fromJSON(obj.numericFrequent, `${path}.numericFrequent`),
-        });
-        column.count = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
-        column.nulls = expectInteger(obj, 'nulls', path, 0, column.count);
-        column.nonFinite = expectInteger(obj, 'nonFinite', path, 0, Number.MAX_SAFE_INTEGER);
-        readTypeCounts(obj.typeCounts, `${path}.typeCounts`, column.typeCounts);
-        const valued = VALUE_KINDS.reduce((sum, kind) => sum + column.typeCounts[kind], 0);
-        if (valued !== column.nonNull) {
-            fail(`${path}.typeCounts`, `counts sum to ${valued} but the column has ${column.nonNull} non-null values`);
-        }
-        const length = readRange(obj.length, `${path}.length`);
-        if ((length === null) !== (column.nonNull === 0)) {
-            fail(`${path}.length`, column.nonNull === 0 ? 'expected null for an all-null column' : 'expected {min, max}');
-        }
-        if (length)
-            [column.minLength, column.maxLength] = [length.min, length.max];
-        const datetime = readRange(obj.datetime, `${path}.datetime`);
-        if ((datetime === null) !== (column.typeCounts.datetime === 0)) {
-            fail(`${path}.datetime`, datetime === null ? 'expected {min, max} for datetime values' : 'expected null');
-        }
-        if (datetime)
-            [column.minTime, column.maxTime] = [datetime.min, datetime.max];
-        const numeric = column.typeCounts.integer + column.typeCounts.number;
-        const finite = numeric - column.nonFinite;
-        if (column.nonFinite > numeric)
-            fail(`${path}.nonFinite`, `exceeds the ${numeric} numeric values`);
-        if (column.moments.count !== finite) {
-            fail(`${path}.moments.count`, `expected ${finite} (finite numeric values), got ${column.moments.count}`);
-        }
-        if (column.kll.count !== finite)
-            fail(`${path}.kll.n`, `expected ${finite} (finite numeric values), got ${column.kll.count}`);
-        if (column.frequent.count !== column.nonNull - numeric) {
-            fail(`${path}.frequent.n`, `expected ${column.nonNull - numeric} (non-numeric values), got ${column.frequent.count}`);
-        }
-        if (column.numericFrequent !== null) {
-            if (!column.numericFrequent.isExact)
-                fail(`${path}.numericFrequent.exact`, 'must be exact (or null)');
-            if (column.numericFrequent.count !== numeric) {
-                fail(`${path}.numericFrequent.n`, `expected ${numeric} (numeric values), got ${column.numericFrequent.count}`);
-            }
-        }
-        if (obj.summary !== undefined && (typeof obj.summary !== 'object' || obj.summary === null)) {
-            fail(`${path}.summary`, `expected an object, got ${describeValue(obj.summary)}`);
-        }
-        return column;
-    }
-}
-function readTypeCounts(value, path, into) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail(path, `expected an object of counts, got ${describeValue(value)}`);
-    }
-    const obj = value;
-    for (const key of Object.keys(obj)) {
-        if (!VALUE_KINDS.includes(key))
-            fail(`${path}.${key}`, 'unknown value kind');
-    }
-    for (const kind of VALUE_KINDS)
-        into[kind] = expectInteger(obj, kind, path, 0, Number.MAX_SAFE_INTEGER);
-}
-function readRange(value, path) {
-    if (value === null)
-        return null;
-    if (typeof value !== 'object' || Array.isArray(value) || value === undefined) {
-        fail(path, `expected {min, max} or null, got ${describeValue(value)}`);
-    }
-    const obj = value;
-    for (const key of Object.keys(obj))
-        if (key !== 'min' && key !== 'max')
-            fail(`${path}.${key}`, 'unknown key');
-    const min = expectInteger(obj, 'min', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    const max = expectInteger(obj, 'max', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    if (min > max)
-        fail(`${path}.min`, `min ${min} is greater than max ${max}`);
-    return { min, max };
-}
-/** Code points in a UTF-8 range: every byte that is not a continuation byte starts one. */
-function codePoints(bytes, start, end) {
-    let n = 0;
-    for (let i = start; i < end; i++)
-        if ((bytes[i] & 0xc0) !== 0x80)
-            n++;
-    return n;
-}
-/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
-function isPlainInteger(bytes, start, end) {
-    for (let i = start; i < end; i++) {
-        const c = bytes[i];
-        if (c === 46 || c === 101 || c === 69)
-            return false;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/profile.ts
-
-
-
-const PROFILE_SCHEMA = 'mlgate/profile@1';
-const TOP_KEYS = new Set(['schema', 'rows', 'sources', 'columns']);
-/** A dataset's profile: its columns' mergeable profiles and where the rows came from. */
-class profile_Profile {
-    rows;
-    sources;
-    columns;
-    constructor(rows, sources, columns) {
-        this.rows = rows;
-        this.sources = sources;
-        this.columns = columns;
-    }
-    column(name) {
-        return this.columns.find((c) => c.name === name);
-    }
-    /**
-     * Folds `other` (a profile of other rows of the same table, e.g. another shard) into this, as
-     * if one pass had read both. Columns are matched by name; both must have the same set.
-     */
-    merge(other) {
-        const theirs = new Map(other.columns.map((c) => [c.name, c]));
-        for (const column of this.columns) {
-            if (!theirs.has(column.name)) {
-                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
-            }
-        }
-        const ours = new Set(this.columns.map((c) => c.name));
-        for (const column of other.columns) {
-            if (!ours.has(column.name)) {
-                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
-            }
-        }
-        for (const column of this.columns)
-            column.merge(theirs.get(column.name));
-        this.rows += other.rows;
-        this.sources.push(...other.sources.map((s) => structuredClone(s)));
-        return this;
-    }
-    toJSON() {
-        return {
-            schema: PROFILE_SCHEMA,
-            rows: this.rows,
-            sources: this.sources.map((s) => structuredClone(s)),
-            columns: this.columns.map((c) => c.toJSON()),
-        };
-    }
-    /** Reads a profile written by `toJSON`; any problem is a UserError naming `file` and the key path. */
-    static fromJSON(json, file) {
-        try {
-            return readProfile(json);
-        }
-        catch (error) {
-            if (error instanceof UserError && file !== undefined) {
-                throw new UserError(error.message, { ...error.location, file });
-            }
-            throw error;
-        }
-    }
-}
-/** Merges profiles left to right into a new profile (the inputs are not changed). */
-function mergeProfiles(profiles) {
-    const [first, ...rest] = profiles;
-    if (first === undefined)
-        throw new UserError('no profiles to merge');
-    const merged = profile_Profile.fromJSON(first.toJSON());
-    for (const profile of rest)
-        merged.merge(profile);
-    return merged;
-}
-function describeSources(profile) {
-    const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
-    return files.length === 0 ? 'the other profile' : files.join(', ');
-}
-function readProfile(json) {
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        fail('$', `expected a profile object, got ${describeValue(json)}`);
-    }
-    const obj = json;
-    if (obj.schema !== PROFILE_SCHEMA) {
-        fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
-    }
-    for (const key of Object.keys(obj))
-        if (!TOP_KEYS.has(key))
-            fail(`$.${key}`, 'unknown key');
-    const rows = expectInteger(obj, 'rows', '$', 0, Number.MAX_SAFE_INTEGER);
-    const sources = expectArray(obj, 'sources', '$').map((s, i) => readSource(s, `$.sources[${i}]`));
-    const sourceRows = sources.reduce((sum, s) => sum + s.rows, 0);
-    if (sources.length > 0 && sourceRows !== rows)
-        fail('$.rows', `is ${rows} but the sources hold ${sourceRows} rows`);
-    const names = new Set();
-    const columns = expectArray(obj, 'columns', '$').map((c, i) => {
-        const path = `$.columns[${i}]`;
-        const column = ColumnProfile.fromJSON(c, path);
-        if (names.has(column.name))
-            fail(`${path}.name`, `column "${column.name}" appears twice`);
-        names.add(column.name);
-        if (column.count !== rows)
-            fail(`${path}.count`, `is ${column.count} but the profile has ${rows} rows`);
-        return column;
-    });
-    return new profile_Profile(rows, sources, columns);
-}
-const SOURCE_KEYS = new Set(['file', 'format', 'shard', 'bytes', 'rows', 'issues']);
-function readSource(value, path) {
-    const obj = expectObject(value, path);
-    for (const key of Object.keys(obj))
-        if (!SOURCE_KEYS.has(key))
-            fail(`${path}.${key}`, 'unknown key');
-    if (typeof obj.file !== 'string')
-        fail(`${path}.file`, `expected a string, got ${describeValue(obj.file)}`);
-    if (typeof obj.format !== 'string')
-        fail(`${path}.format`, `expected a string, got ${describeValue(obj.format)}`);
-    let shard = null;
-    if (obj.shard !== null) {
-        const s = expectObject(obj.shard, `${path}.shard`);
-        const count = expectInteger(s, 'count', `${path}.shard`, 1, 1_000_000);
-        shard = { index: expectInteger(s, 'index', `${path}.shard`, 1, count), count };
-    }
-    const b = expectObject(obj.bytes, `${path}.bytes`);
-    const size = expectInteger(b, 'size', `${path}.bytes`, 0, Number.MAX_SAFE_INTEGER);
-    const start = expectInteger(b, 'start', `${path}.bytes`, 0, size);
-    const end = expectInteger(b, 'end', `${path}.bytes`, start, size);
-    const issues = expectObject(obj.issues, `${path}.issues`);
-    return {
-        file: obj.file,
-        format: obj.format,
-        shard,
-        bytes: { start, end, size },
-        rows: expectInteger(obj, 'rows', path, 0, Number.MAX_SAFE_INTEGER),
-        issues: {
-            errors: expectInteger(issues, 'errors', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
-            warnings: expectInteger(issues, 'warnings', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
-        },
-    };
-}
-function expectObject(value, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail(path, `expected an object, got ${describeValue(value)}`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/profile/builder.ts
-
-
-/**
- * Builds a profile from a reader's batches, one column at a time over each batch (a tight loop
- * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
- * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
- */
-class builder_ProfileBuilder {
-    options;
-    keepParsed;
-    columns = [];
-    rows = 0;
-    parsed = [];
-    /** With `keepParsed`, `parsedColumns` gives what each `add` read of the batch's columns. */
-    constructor(options = {}, keepParsed = false) {
-        this.options = options;
-        this.keepParsed = keepParsed;
-    }
-    add(batch) {
-        for (let col = this.columns.length; col < batch.columnCount; col++) {
-            const column = new ColumnProfile(batch.columns[col], this.options);
-            column.addMissing(this.rows);
-            this.columns.push(column);
-        }
-        for (let col = 0; col < batch.columnCount; col++) {
-            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
-        }
-        this.rows += batch.rowCount;
-    }
-    /** Per column of the last batch added (with `keepParsed`): its nulls and numbers, valid until the next `add`. */
-    get parsedColumns() {
-        return this.parsed;
-    }
-    parsedColumn(col, rows) {
-        let column = this.parsed[col];
-        if (!column || column.nulls.length < rows) {
-            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
-            this.parsed[col] = column;
-        }
-        return column;
-    }
-    /** Columns known to the reader but without any row yet (a header-only file). */
-    declareColumns(names) {
-        for (let col = this.columns.length; col < names.length; col++) {
-            const column = new ColumnProfile(names[col], this.options);
-            column.addMissing(this.rows);
-            this.columns.push(column);
-        }
-    }
-    get rowCount() {
-        return this.rows;
-    }
-    /** The profile of everything added; the builder must not be used afterwards. */
-    finish(sources = []) {
-        return new Profile(this.rows, sources, this.columns);
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-reader.ts
 
 
@@ -51651,6 +48699,3209 @@ async function refuseGzipShards(path, shard) {
     return size;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/report/row-annotations.ts
+
+/** Whether GitHub can show a line of `path`: plain CSV/TSV/JSON Lines, not gzip or Parquet. */
+function hasAnnotatableLines(path) {
+    return !path.toLowerCase().endsWith('.gz') && formatOf(path) !== 'parquet';
+}
+/** Enough to find the pattern from the diff view; the report holds every example. */
+const MAX_PER_CHECK = 10;
+const MAX_TOTAL = 50;
+/**
+ * Annotations on the first failing rows of a text data file: one per failing value a check kept
+ * (with its line), and one per row the reader could not read cleanly. `file` is the path the
+ * annotations point at, relative to the repository root.
+ */
+function rowAnnotations(section, file) {
+    const groups = [
+        ...section.checks
+            .filter((check) => check.status === 'fail' || check.status === 'warn')
+            .map((c) => checkRows(c, file)),
+        (section.issues ?? []).map((issue) => issueRow(issue, file)),
+    ];
+    const annotations = [];
+    let omitted = 0;
+    for (const group of groups) {
+        const room = Math.max(0, Math.min(MAX_PER_CHECK, MAX_TOTAL - annotations.length));
+        annotations.push(...group.slice(0, room));
+        omitted += Math.max(0, group.length - room);
+    }
+    return { annotations, omitted };
+}
+function checkRows(check, file) {
+    const level = check.status === 'fail' ? 'error' : 'warning';
+    const subject = check.column === undefined ? check.check : `${check.column}: ${check.check}`;
+    return (check.examples ?? []).flatMap(({ line, value }) => line === undefined
+        ? []
+        : [
+            {
+                level,
+                message: `${subject} - value ${JSON.stringify(value)} (${check.message})`,
+                location: { file, line },
+            },
+        ]);
+}
+function issueRow(issue, file) {
+    const warning = issue.message.startsWith('warning:');
+    return {
+        level: warning ? 'warning' : 'error',
+        message: issue.message.replace(/^(error|warning): /, ''),
+        location: { file, line: issue.line, ...(issue.column !== undefined && { column: issue.column }) },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/report/per-model.ts
+
+const CONCLUSIONS = {
+    pass: 'success',
+    warn: 'neutral',
+    fail: 'failure',
+    skipped: 'skipped',
+};
+function checkConclusion(status) {
+    return CONCLUSIONS[status];
+}
+/**
+ * The part of a merged report that decides one model: its comparison, every data validation (the
+ * data feeds every model), and the reasons about that model or about no model in particular. The
+ * verdict is the worst of those reasons; the summary is the deciding reasons' messages.
+ */
+function reportForModel(report, model) {
+    const reasons = report.verdict.reasons.filter((reason) => reason.model === undefined || reason.model === model);
+    const comparisons = (report.comparisons ?? []).filter((section) => section.model === model);
+    const judged = [...reasons.map((reason) => reason.status), ...(report.validations ?? []).map((v) => v.status)];
+    // A report that gives no reasons at all has only its overall verdict to go by.
+    const status = judged.length > 0 ? worstStatus(judged) : report.verdict.status;
+    const deciding = reasons.filter((reason) => reason.status === status && status !== 'pass');
+    const summary = deciding.length > 0 ? deciding.map((reason) => reason.message).join('; ') : report.verdict.summary;
+    const { validations: _validations, comparisons: _comparisons, ...rest } = report;
+    return {
+        ...rest,
+        verdict: { status, summary: Array.from(summary).slice(0, 4096).join(''), reasons },
+        ...(report.validations ? { validations: report.validations } : {}),
+        ...(comparisons.length > 0 ? { comparisons } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/defaults.ts
+/** Every default of `mlgate.yml`, in one place (the schema descriptions quote them). */
+const defaults_CONFIG_DEFAULTS = {
+    confidence: 0.95,
+    bootstrap: { resamples: 1000, seed: 42 },
+    onMissingBaseline: 'pass',
+    significance: 'regression',
+    sliceMinSize: 30,
+    stages: ['staging', 'production'],
+    report: { comment: true, check: true, summary: true },
+};
+
+;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+// EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(88009);
+;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
+
+
+/** Aliases expand to at most this many nodes: a "billion laughs" file is an error, not an out-of-memory. */
+const MAX_ALIAS_COUNT = 100;
+/** Parses one YAML document (YAML 1.2 core schema); syntax errors become `UserError`s at `file:line:column`. */
+function yaml_source_parseYaml(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+    const [syntaxError] = doc.errors;
+    if (syntaxError) {
+        const position = syntaxError.linePos?.[0];
+        throw new errors_UserError(firstLine(syntaxError.message), {
+            file,
+            ...(position ? { line: position.line, column: position.col } : {}),
+        });
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot be read: ${error instanceof Error ? error.message : String(error)}`, { file });
+    }
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col, offset };
+    };
+    return {
+        data,
+        locate(path, key) {
+            let node = doc.contents;
+            let found = node;
+            for (const segment of path) {
+                if ((0,dist/* isMap */.jh)(node)) {
+                    const pair = node.items.find((item) => keyText(item.key) === String(segment));
+                    if (!pair)
+                        break;
+                    found = pair.value ?? pair.key;
+                    node = pair.value;
+                }
+                else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+                    node = node.items[segment];
+                    found = node;
+                }
+                else {
+                    break;
+                }
+            }
+            if (key !== undefined && (0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => keyText(item.key) === key);
+                const start = rangeStart(pair?.key);
+                if (start !== undefined)
+                    return position(start);
+            }
+            const start = rangeStart(found);
+            return start === undefined ? undefined : position(start);
+        },
+    };
+}
+function keyText(key) {
+    return (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+}
+function rangeStart(node) {
+    const range = node?.range;
+    return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
+}
+/** `yaml`'s pretty messages repeat the position and quote the source on further lines. */
+function firstLine(message) {
+    const [first = message] = message.split('\n');
+    return first.replace(/ at line \d+, column \d+:?\s*$/, '');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
+
+
+
+
+
+
+/** The `mlgate.yml` JSON Schema, published for editor completion. */
+const configJsonSchema = config_schema_namespaceObject;
+const validateConfig = createSchemaValidator(configJsonSchema, 'mlgate-config', { vocabulary: 'yaml' });
+/**
+ * Parses and validates the text of `mlgate.yml` and applies defaults. Every problem is a
+ * `UserError` at `file:line:column` with the key path, e.g.
+ * `mlgate.yml:12:7: gate.metrics.auc: unknown key "mni", did you mean "min"? (allowed: …)`.
+ */
+function loadConfig(text, file) {
+    const source = yaml_source_parseYaml(text, file);
+    if (source.data === null || source.data === undefined) {
+        throw new errors_UserError('is empty; it must start with "version: 1"', { file });
+    }
+    const problems = validateConfig(source.data);
+    if (problems.length > 0)
+        throw load_firstInFile(problems, source, file);
+    const raw = source.data;
+    checkBounds(raw, source, file);
+    checkSignificance(raw, source, file);
+    checkModelOutputs(raw, source, file);
+    return withDefaults(raw);
+}
+/** The problem written first in the file, so fixing errors top to bottom works. */
+function load_firstInFile(problems, source, file) {
+    const located = problems.map((problem) => ({ problem, at: source.locate(problem.path, problem.key) }));
+    const offset = (at) => at?.offset ?? Number.POSITIVE_INFINITY;
+    const [first] = located.sort((a, b) => offset(a.at) - offset(b.at));
+    if (!first)
+        throw new Error('firstInFile needs at least one problem');
+    return load_locatedError(first.problem.message, file, first.at, path_formatKeyPath(first.problem.path));
+}
+function checkBounds(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+            const path = ['gate', 'metrics', name];
+            throw load_locatedError(`min (${rule.min}) is greater than max (${rule.max})`, file, source.locate(path, 'min'), path_formatKeyPath(path));
+        }
+    }
+}
+/** `require_significance` is the older spelling of `significance`; the two must not disagree. */
+function checkSignificance(raw, source, file) {
+    for (const [name, rule] of Object.entries(raw.gate?.metrics ?? {})) {
+        if (rule.require_significance === undefined || rule.significance === undefined)
+            continue;
+        if (rule.significance === legacySignificance(rule.require_significance))
+            continue;
+        const path = ['gate', 'metrics', name];
+        throw load_locatedError(`require_significance: ${rule.require_significance} contradicts significance: ${rule.significance}; keep only significance`, file, source.locate(path, 'require_significance'), path_formatKeyPath(path));
+    }
+}
+function legacySignificance(required) {
+    return required ? 'regression' : 'none';
+}
+/** A model is judged on its metrics files, its predictions, or both; it needs at least one. */
+function checkModelOutputs(raw, source, file) {
+    for (const [name, model] of Object.entries(raw.models ?? {})) {
+        if (model.metrics === undefined && model.predictions === undefined) {
+            const path = ['models', name];
+            throw load_locatedError('give "metrics", "predictions" or both', file, source.locate(path), path_formatKeyPath(path));
+        }
+    }
+}
+/** A `UserError` at the position `locate` found (when it found one), naming the key path. */
+function load_locatedError(message, file, at, path) {
+    return new errors_UserError(message, {
+        file,
+        ...(at ? { line: at.line, column: at.column } : {}),
+        ...(path ? { path } : {}),
+    });
+}
+function withDefaults(raw) {
+    const gate = raw.gate ?? {};
+    const slices = gate.slices;
+    const significance = gate.significance ?? defaults_CONFIG_DEFAULTS.significance;
+    return {
+        version: 1,
+        models: mapValues(raw.models ?? {}, modelConfig),
+        data: mapValues(raw.data ?? {}, (dataset) => ({ ...dataset })),
+        gate: {
+            confidence: gate.confidence ?? defaults_CONFIG_DEFAULTS.confidence,
+            significance,
+            bootstrap: {
+                resamples: gate.bootstrap?.resamples ?? defaults_CONFIG_DEFAULTS.bootstrap.resamples,
+                seed: gate.bootstrap?.seed ?? defaults_CONFIG_DEFAULTS.bootstrap.seed,
+            },
+            onMissingBaseline: gate.on_missing_baseline ?? defaults_CONFIG_DEFAULTS.onMissingBaseline,
+            require: [...(gate.require ?? [])],
+            metrics: mapValues(gate.metrics ?? {}, (rule) => metricRule(rule, significance)),
+            ...(slices
+                ? {
+                    slices: {
+                        columns: [...slices.columns],
+                        minSize: slices.min_size ?? defaults_CONFIG_DEFAULTS.sliceMinSize,
+                        ...optional('maxRegression', slices.max_regression, parseTolerance),
+                        ...optional('significance', slices.significance, (mode) => mode),
+                        metrics: mapValues(slices.metrics ?? {}, (rule) => ({
+                            maxRegression: parseTolerance(rule.max_regression),
+                            ...optional('significance', rule.significance, (mode) => mode),
+                        })),
+                    },
+                }
+                : {}),
+        },
+        registry: { stages: [...(raw.registry?.stages ?? defaults_CONFIG_DEFAULTS.stages)] },
+        report: { ...defaults_CONFIG_DEFAULTS.report, ...raw.report },
+    };
+}
+function modelConfig(raw) {
+    return {
+        metrics: list(raw.metrics),
+        ...optional('predictions', raw.predictions, (path) => path),
+        params: list(raw.params),
+        ...optional('train', raw.train, trainConfig),
+        predictionsFormat: {
+            ...optional('task', raw.task, (task) => task),
+            ...optional('positiveClass', raw.positive_class, (positive) => positive),
+            ...optional('scoreType', raw.score_type, (type) => type),
+            ...optional('columns', raw.columns, ({ class_scores, ...names }) => ({
+                ...names,
+                ...optional('classScores', class_scores, (prefix) => prefix),
+            })),
+        },
+    };
+}
+function trainConfig(raw) {
+    return {
+        command: raw.command,
+        deps: [...(raw.deps ?? [])],
+        outs: [...(raw.outs ?? [])],
+        params: [...(raw.params ?? [])],
+        metrics: [...(raw.metrics ?? [])],
+        ...optional('predictions', raw.predictions, (path) => path),
+        ...optional('cache', raw.cache, (cache) => cache),
+        ...optional('timeoutMinutes', raw.timeout_minutes, (minutes) => minutes),
+        ...optional('workingDirectory', raw.working_directory, (path) => path),
+        ...optional('env', raw.env, (env) => ({ ...env })),
+    };
+}
+function metricRule(raw, gateDefault) {
+    const legacy = raw.require_significance === undefined ? undefined : legacySignificance(raw.require_significance);
+    return {
+        ...optional('direction', raw.direction, (direction) => direction),
+        ...optional('min', raw.min, (min) => min),
+        ...optional('max', raw.max, (max) => max),
+        ...optional('maxRegression', raw.max_regression, parseTolerance),
+        significance: raw.significance ?? legacy ?? gateDefault,
+    };
+}
+/** `0.005` is in the metric's units; `"1%"` is relative to the baseline. */
+function parseTolerance(raw) {
+    if (typeof raw === 'number')
+        return { kind: 'absolute', value: raw };
+    return { kind: 'relative', value: Number(raw.slice(0, -1)) / 100 };
+}
+function list(value) {
+    if (value === undefined)
+        return [];
+    return typeof value === 'string' ? [value] : [...value];
+}
+function optional(key, value, convert) {
+    return value === undefined ? {} : { [key]: convert(value) };
+}
+function mapValues(record, convert) {
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, convert(value)]));
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/config/read.ts
+
+
+
+
+const DEFAULT_CONFIG_FILE = 'mlgate.yml';
+/** A configuration file is small; anything larger is a mistake or an attack. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Reads and loads `mlgate.yml` (or `path`); every problem is a `UserError` naming the file. */
+async function readConfigFile(path = DEFAULT_CONFIG_FILE) {
+    return (await readConfigSource(path)).config;
+}
+async function readConfigSource(path = DEFAULT_CONFIG_FILE) {
+    const text = await read_text_readTextFile(path, MAX_CONFIG_BYTES);
+    const config = loadConfig(text, path);
+    return {
+        config,
+        errorAt(keyPath, message) {
+            const parent = keyPath.slice(0, -1);
+            const key = keyPath[keyPath.length - 1];
+            const at = yaml_source_parseYaml(text, path).locate(parent, typeof key === 'string' ? key : undefined);
+            return load_locatedError(message, path, at, path_formatKeyPath(keyPath));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/safe.ts
+/**
+ * Making untrusted text inert in GitHub-flavoured Markdown. Anything that comes from a pull request
+ * (file, metric, column and branch names, error text, data values) goes through one of these before
+ * it reaches a comment, check run or job summary: the result renders as the literal text, with no
+ * formatting, link, image, HTML, mention, issue reference or emoji.
+ */
+/** Zero-width space as an entity: visible in the source, invisible when rendered (Dependabot's trick). */
+const BREAK = '&#8203;';
+// Trojan-source characters (CVE-2021-42574): they reorder how the text around them is displayed.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls except tab and newline, DEL, C1 controls and the BOM / zero-width no-break space.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * In one pass, so inserted entities are never matched again: characters GitHub links after
+ * rendering get a zero-width break — mentions; issue references (`#1`, `owner/repo#1`, `GH-1`);
+ * custom autolinks, numeric or alphanumeric (`JIRA-1`, `ABC-XYZ`, prefixes ending in `#`, `:` or
+ * `/`); `:emoji:` shortcodes; `scheme://` and `www.` autolinks — and runs of 7 or more hex digits
+ * (commit SHAs) are broken every 6 digits. Every ASCII character with a meaning in GFM (emphasis,
+ * code, links, images, headings, lists, tables, HTML, entities, strikethrough, setext underlines,
+ * math) gets a backslash. GitHub's link filters read the rendered text, where a backslash is gone,
+ * so only the break defeats them.
+ */
+const LINKABLE = /@|#(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[-/](?=[A-Za-z0-9])|:(?=[\w+\-/])|www(?=\.)/.source;
+const HEX_RUN = /[0-9A-Fa-f]{7,}/.source;
+const MARKDOWN_SPECIALS = /[\\`*_[\]()#+\-.!|<>~=:$&]/.source;
+const MARKDOWN_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|${MARKDOWN_SPECIALS}`, 'gi');
+const HTML_UNSAFE = new RegExp(`(${LINKABLE})|(${HEX_RUN})|[&<>"']`, 'gi');
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** A hex run with a break after every 6 digits, so no part of it is long enough to be read as a SHA. */
+function breakHexRun(run) {
+    return run.replace(/.{6}(?=.)/g, `$&${BREAK}`);
+}
+/**
+ * Normalises newlines to `\n`, replaces lone surrogates with U+FFFD (so the text is valid UTF-8)
+ * and removes control and bidirectional-override characters. Safe for terminals as well.
+ */
+function safe_sanitizeText(value) {
+    return String(value)
+        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+        .replace(LONE_SURROGATES, '\uFFFD')
+        .replace(BIDI_CONTROLS, '')
+        .replace(CONTROLS, '');
+}
+/**
+ * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
+ * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
+ */
+function safe_escapeText(value) {
+    const text = safe_sanitizeText(value)
+        .replace(/\t/g, ' ')
+        .replace(/^ +| +$/gm, '');
+    return text.replace(MARKDOWN_UNSAFE, (match, linkable, hex) => {
+        if (hex)
+            return breakHexRun(hex);
+        const escaped = /^[@w]/i.test(match) ? match : `\\${match}`;
+        return linkable ? `${escaped}${BREAK}` : escaped;
+    });
+}
+/**
+ * Inert text inside raw HTML (e.g. `<summary>`), where Markdown is not parsed but GitHub still links
+ * mentions and references. Newlines become spaces.
+ */
+function safe_escapeHtml(value) {
+    const text = safe_sanitizeText(value).replace(/[\n\t]/g, ' ');
+    return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
+}
+/** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
+function safe_tableCell(value, maxChars = 256) {
+    return safe_escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+}
+/**
+ * An inline code span showing `value` literally: the backtick fence is longer than any run of
+ * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
+ */
+function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
+    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
+    if (table)
+        text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
+    if (text === '')
+        text = ' ';
+    const fence = '`'.repeat(longestRun(text, '`') + 1);
+    // CommonMark strips one space from each side when both are present, and a backtick next to the
+    // fence would merge with it: padding with a space on both sides avoids both.
+    const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/s.test(text) ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/** A fenced code block showing `value` literally; `lang` is reduced to a safe info string. */
+function codeBlock(value, lang = '') {
+    const text = safe_sanitizeText(value);
+    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+    const info = lang.replace(/[^A-Za-z0-9_+.-]/g, '');
+    const body = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+    return `${fence}${info}\n${body}${fence}`;
+}
+/** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
+function safe_clipText(value, maxChars) {
+    if (value.length <= maxChars)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= maxChars)
+        return value;
+    return points.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
+
+function builder_heading(level, markdown) {
+    return `${'#'.repeat(level)} ${markdown}`;
+}
+/** A GFM table. Every cell must be one line; missing cells are left empty. */
+function builder_table(headers, rows, align = []) {
+    const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
+    const delimiter = headers.map((_, i) => {
+        switch (align[i]) {
+            case 'left':
+                return ':---';
+            case 'center':
+                return ':---:';
+            case 'right':
+                return '---:';
+            default:
+                return '---';
+        }
+    });
+    return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+function builder_bulletList(items) {
+    return items.map((item) => `- ${item}`).join('\n');
+}
+/** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
+function builder_details(summary, markdown, { open = false } = {}) {
+    return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
+
+
+/**
+ * The orderings both renderers share, so the comment and the terminal tell the same story: the
+ * worst first, everything else in the order the report gives it.
+ */
+function view_checksWorstFirst(checks) {
+    return [...checks].sort((a, b) => bySeverityDescending(a.status, b.status));
+}
+function view_reasonsWorstFirst(reasons) {
+    return [...reasons].sort((a, b) => bySeverityDescending(a.status, b.status));
+}
+/** Drifted columns first, then by how far the effect is past (or short of) its threshold. */
+function view_driftWorstFirst(columns) {
+    const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
+    return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
+}
+/**
+ * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
+ * negative means worse. Falls back to the absolute change when there is no relative one.
+ */
+function improvement(metric) {
+    const change = metric.relative ?? metric.delta;
+    if (change === null)
+        return 0;
+    return metric.direction === 'higher' ? change : -change;
+}
+/** Slices with a regression first, the one that got worst at the top. */
+function view_slicesWorstFirst(slices) {
+    const regressed = (slice) => slice.metrics.some((metric) => metric.label === 'regressed');
+    const worst = (slice) => Math.min(0, ...slice.metrics.map(improvement));
+    return [...slices].sort((a, b) => Number(regressed(b)) - Number(regressed(a)) || worst(a) - worst(b));
+}
+const TASK_WORDS = {
+    binary: 'Binary classification',
+    multiclass: 'Multiclass classification',
+    regression: 'Regression',
+};
+const SCORE_WORDS = {
+    probability: 'probabilities',
+    logit: 'logits',
+    decision: 'decision values',
+    unknown: 'not probabilities (only their order is used)',
+};
+/**
+ * How a comparison read its predictions, in one sentence both renderers show: `Binary
+ * classification (detected: text labels with 2 classes), positive class "churn" (configured),
+ * scores: logits (configured), 6,000 examples.` `value` quotes untrusted values (class names) in
+ * the renderer's own safe way; `text` makes the rest safe.
+ */
+function view_describeReading(reading, value, text = (plain) => plain) {
+    const task = reading.taskSource === 'configured'
+        ? `${TASK_WORDS[reading.task]} (configured)`
+        : `${TASK_WORDS[reading.task]} (detected${reading.taskReason ? `: ${text(reading.taskReason)}` : ''})`;
+    const parts = [task];
+    if (reading.positiveClass !== undefined) {
+        const source = reading.positiveClassSource === 'configured' ? 'configured' : 'the conventional one';
+        parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
+    }
+    else if (reading.classes && reading.task === 'multiclass') {
+        parts.push(`${formatCount(reading.classes.length)} classes`);
+    }
+    if (reading.scoreType !== undefined) {
+        const range = reading.scoreRange
+            ? `, ${formatNumber(reading.scoreRange[0])} to ${formatNumber(reading.scoreRange[1])}`
+            : '';
+        parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
+    }
+    parts.push(`${formatCount(reading.examples)} examples`);
+    return `${parts.join(', ')}.`;
+}
+function view_changedParams(section) {
+    return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
+
+
+
+
+
+const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
+const STATUS_WORDS = {
+    pass: 'passed',
+    warn: 'passed with warnings',
+    fail: 'failed',
+    skipped: 'skipped',
+};
+const LABELS = {
+    improved: '🟢 improved',
+    regressed: '🔴 regressed',
+    'within-noise': '⚪ within noise',
+    unchanged: '⚪ unchanged',
+    changed: '🔵 changed',
+    new: '🆕 new',
+    removed: '➖ removed',
+    undefined: '➖ undefined',
+};
+/** Rows beyond these go to the JSON report; the comment stays readable. */
+const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
+const MAX_MESSAGE_CHARS = 500;
+/**
+ * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
+ * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
+ * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ */
+function renderReportMarkdown(report, options = {}) {
+    const blocks = [
+        verdictBlock(report, options.title ?? 'mlgate'),
+        reasonsBlock(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationBlock),
+        ...(report.comparisons ?? []).map(comparisonBlock),
+    ];
+    const body = blocks.filter((block) => block !== '').join('\n\n');
+    const footer = footerLine(report, options.runUrl);
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
+    // The footer is kept whatever happens to the body: it links to the full run.
+    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
+    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+}
+function verdictBlock(report, title) {
+    const { status, summary } = report.verdict;
+    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    if (summary.trim() !== '')
+        lines.push('', message(summary));
+    return lines.join('\n');
+}
+function reasonsBlock(reasons) {
+    const ordered = reasonsWorstFirst(reasons);
+    const notable = ordered.filter((reason) => reason.status !== 'pass');
+    const passed = ordered.filter((reason) => reason.status === 'pass');
+    const blocks = [];
+    if (notable.length > 0)
+        blocks.push(bulletList(notable.map(reasonItem)));
+    if (passed.length > 0)
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+    return blocks.join('\n\n');
+}
+function reasonItem(reason) {
+    const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
+    return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
+}
+function validationBlock(section) {
+    const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
+    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
+    blocks.push(checksBlock(section.checks));
+    if (section.issues && section.issues.length > 0)
+        blocks.push(issuesBlock(section.issues));
+    if (section.drift)
+        blocks.push(driftBlock(section.drift));
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checksBlock(checks) {
+    if (checks.length === 0)
+        return 'No checks were run.';
+    const ordered = checksWorstFirst(checks);
+    const notable = ordered.filter((check) => check.status !== 'pass');
+    const passed = ordered.filter((check) => check.status === 'pass');
+    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+    const blocks = [];
+    if (notable.length > 0) {
+        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
+        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
+    }
+    else {
+        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
+    }
+    if (passed.length > 0) {
+        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
+    }
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checkRow(check) {
+    const unexpected = check.unexpectedCount === undefined
+        ? check.unexpectedFraction === undefined
+            ? '-'
+            : formatPercent(check.unexpectedFraction)
+        : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+    const examples = (check.examples ?? [])
+        .slice(0, 3)
+        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
+    const detailsText = [
+        tableCell(check.message, MAX_MESSAGE_CHARS),
+        ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
+    ];
+    return [
+        STATUS_EMOJI[check.status],
+        tableCell(check.check),
+        check.column === undefined ? '' : cellCode(check.column),
+        observed(check.observed),
+        check.expected === undefined ? '-' : cellCode(check.expected),
+        unexpected,
+        detailsText.join('; '),
+    ];
+}
+function observed(value) {
+    if (value === undefined)
+        return '-';
+    if (typeof value === 'number')
+        return formatNumber(value);
+    if (typeof value === 'string')
+        return cellCode(value);
+    return String(value);
+}
+function issuesBlock(issues) {
+    const items = issues.slice(0, MAX_ROWS.issues).map((issue) => {
+        const where = `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+        return `${code(where)}: ${message(issue.message)}`;
+    });
+    const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
+    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function driftBlock(drift) {
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
+        `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
+    if (drift.columns.length === 0)
+        return summary;
+    const rows = driftWorstFirst(drift.columns)
+        .slice(0, MAX_ROWS.drift)
+        .map((column) => [
+        cellCode(column.column),
+        tableCell(column.test),
+        formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : formatPValue(column.pValue),
+        `${tableCell(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.drifted ? '⚠️ drifted' : 'no',
+    ]);
+    const columnsTable = [
+        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'left',
+            'left',
+        ]),
+        moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
+}
+/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
+function lineageLine(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return '';
+    const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
+    const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+    return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
+}
+function comparisonBlock(section) {
+    const candidate = code(section.candidate.label);
+    if (section.baseline === null) {
+        const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
+        return [
+            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            lineageLine(section),
+            readingBlock(section),
+            'No baseline yet: this is the first run, so there is nothing to compare with.',
+            section.metrics.length > 0
+                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                : '',
+            paramsBlock(section),
+        ]
+            .filter(Boolean)
+            .join('\n\n');
+    }
+    const baseline = section.baseline;
+    const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
+    return [
+        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        lineageLine(section),
+        readingBlock(section),
+        section.metrics.length > 0
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            : 'No metrics to compare.',
+        methodsNote(section),
+        slicesBlock(section),
+        paramsBlock(section),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function metricsTable(metrics, confidence, baselineHeader) {
+    const withInterval = metrics.some((metric) => metric.ci !== undefined);
+    const headers = [
+        'Metric',
+        baselineHeader,
+        'Candidate',
+        'Δ',
+        ...(withInterval ? [`${formatConfidence(confidence)} CI`] : []),
+        'Verdict',
+    ];
+    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+}
+/** How the predictions were read, and why metrics of the task are absent. */
+function readingBlock(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return '';
+    const line = `<sub>${describeReading(predictions, code, message)}</sub>`;
+    const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
+    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+}
+function metricRow(metric, withInterval) {
+    const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
+    const verdict = metric.pValue === undefined ? label : `${label} (p = ${formatPValue(metric.pValue)})`;
+    return [
+        tableCell(metric.name),
+        formatNumber(metric.baseline),
+        formatNumber(metric.candidate),
+        formatDelta(metric.delta, metric.relative),
+        ...(withInterval ? [formatInterval(metric.ci)] : []),
+        verdict,
+    ];
+}
+function methodsNote(section) {
+    const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
+    const intervals = methods.size > 0
+        ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        : '';
+    return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
+}
+function slicesBlock(section) {
+    const slices = slicesWorstFirst(section.slices ?? []);
+    if (slices.length === 0)
+        return '';
+    const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
+    const rows = slices
+        .slice(0, MAX_ROWS.slices)
+        .flatMap((slice) => slice.metrics.map((metric) => [
+        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        formatCount(slice.size),
+        ...metricRow(metric, true),
+    ]));
+    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
+    return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
+}
+function paramsBlock(section) {
+    const changed = changedParams(section);
+    if (changed.length === 0)
+        return '';
+    const rows = changed
+        .slice(0, MAX_ROWS.params)
+        .map((param) => [
+        tableCell(param.name),
+        cellCode(formatScalar(param.baseline)),
+        cellCode(formatScalar(param.candidate)),
+    ]);
+    const body = [
+        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        moreNote(changed.length - MAX_ROWS.params, 'parameter'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return details(`Parameters: ${changed.length} changed`, body);
+}
+function footerLine(report, runUrl) {
+    const parts = ['mlgate'];
+    const sha = report.subject?.sha;
+    if (sha)
+        parts.push(`commit ${code(sha.slice(0, 7))}`);
+    const link = safeUrl(runUrl);
+    if (link)
+        parts.push(`[workflow run](${link})`);
+    parts.push(escapeText(report.createdAt));
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+function message(text) {
+    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+}
+function code(text) {
+    return inlineCode(text, { maxChars: 100 });
+}
+function cellCode(text) {
+    return inlineCode(text, { table: true, maxChars: 100 });
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+function moreNote(hidden, noun) {
+    return hidden > 0 ? `_… and ${formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
+}
+function plural(count, noun) {
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+function isDefined(value) {
+    return value !== undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/text.ts
+
+
+
+const text_STATUS_WORDS = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIPPED' };
+/**
+ * The report for a terminal: the same content and order as the Markdown, as aligned plain text.
+ * Strings from the report are stripped of control characters, so a hostile report cannot move the
+ * cursor or recolour the terminal.
+ */
+function renderReportText(report) {
+    const blocks = [
+        verdictLines(report),
+        reasonLines(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationLines),
+        ...(report.comparisons ?? []).map(comparisonLines),
+    ].filter((lines) => lines.length > 0);
+    return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+function verdictLines(report) {
+    const { status, summary } = report.verdict;
+    const lines = [`mlgate: ${text_STATUS_WORDS[status]}${summary.trim() === '' ? '' : ` - ${clean(summary)}`}`];
+    const subject = report.subject;
+    const about = [
+        subject?.sha ? `commit ${subject.sha.slice(0, 7)}` : '',
+        subject?.repository ? clean(subject.repository) : '',
+        subject?.pullRequest ? `PR ${subject.pullRequest}` : '',
+    ].filter(Boolean);
+    if (about.length > 0)
+        lines.push(`  ${about.join(', ')}`);
+    return lines;
+}
+function reasonLines(reasons) {
+    if (reasons.length === 0)
+        return [];
+    return [
+        'Reasons:',
+        ...reasonsWorstFirst(reasons).map((reason) => {
+            const context = [reason.rule, reason.model, reason.dataset, reason.metric, reason.column]
+                .filter((part) => part !== undefined)
+                .map(clean);
+            return `  ${text_STATUS_WORDS[reason.status].padEnd(4)}  ${clean(reason.message)} [${context.join(', ')}]`;
+        }),
+    ];
+}
+function validationLines(section) {
+    const lines = [
+        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
+        ...checkLines(section.checks),
+    ];
+    for (const issue of section.issues ?? []) {
+        const where = `${clean(issue.file)}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+        lines.push(`  problem reading data at ${where}: ${clean(issue.message)}`);
+    }
+    if (section.drift)
+        lines.push(...driftLines(section.drift));
+    return lines;
+}
+function checkLines(checks) {
+    if (checks.length === 0)
+        return ['  no checks were run'];
+    const notable = checksWorstFirst(checks).filter((check) => check.status !== 'pass');
+    const passing = checks.length - notable.length;
+    const lines = [];
+    if (notable.length > 0) {
+        lines.push(...textTable(['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'], notable.map((check) => [
+            text_STATUS_WORDS[check.status],
+            clean(check.check),
+            check.column === undefined ? '' : clean(check.column),
+            text_observed(check.observed),
+            check.expected === undefined ? '-' : clean(check.expected),
+            unexpected(check),
+            [clean(check.message), ...examples(check)].join('; '),
+        ])));
+    }
+    if (passing > 0)
+        lines.push(`  ${passing} check${passing === 1 ? '' : 's'} passed`);
+    return lines;
+}
+function text_observed(value) {
+    if (value === undefined)
+        return '-';
+    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
+}
+function unexpected(check) {
+    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
+    if (check.unexpectedCount === undefined)
+        return fraction || '-';
+    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
+}
+function examples(check) {
+    const shown = (check.examples ?? [])
+        .slice(0, 3)
+        .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${quote(example.value)}`);
+    return shown.length > 0 ? [`e.g. ${shown.join(', ')}`] : [];
+}
+function driftLines(drift) {
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const lines = [
+        `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
+            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
+    ];
+    if (drift.columns.length === 0)
+        return lines;
+    const rows = driftWorstFirst(drift.columns).map((column) => [
+        clean(column.column),
+        column.test,
+        formatNumber(column.statistic),
+        column.pValue === undefined ? '-' : formatPValue(column.pValue),
+        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.drifted ? 'DRIFTED' : 'no',
+    ]);
+    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
+}
+/** Which commit, inputs and run produced the candidate. */
+function lineageLines(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return [];
+    const commit = lineage.commit === null ? 'outside git' : `commit ${clean(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' (uncommitted changes)' : '';
+    const run = lineage.run === null ? 'locally' : `in ${clean(lineage.run)}`;
+    const cached = lineage.cacheHit ? ', restored from the run cache' : '';
+    return [
+        `  trained from ${commit}${dirty} ${run} at ${clean(lineage.trainedAt)}, fingerprint ${lineage.fingerprint.slice(0, 12)}${cached}`,
+    ];
+}
+function comparisonLines(section) {
+    const candidate = quote(section.candidate.label);
+    if (section.baseline === null) {
+        return [
+            `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...lineageLines(section),
+            ...readingLines(section),
+            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
+            ...paramLines(section),
+        ];
+    }
+    const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
+    const lines = [
+        `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...lineageLines(section),
+        ...readingLines(section),
+    ];
+    const interval = `${formatConfidence(section.confidence)} CI`;
+    lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
+    const slices = slicesWorstFirst(section.slices ?? []);
+    if (slices.length > 0) {
+        lines.push('  Slices, worst first:');
+        const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
+            `${clean(slice.column)} = ${quote(slice.value)}`,
+            formatCount(slice.size),
+            clean(metric.name),
+            ...metricCells(metric),
+        ]));
+        lines.push(...textTable(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], rows, '    '));
+    }
+    return [...lines, ...paramLines(section)];
+}
+function readingLines(section) {
+    const { predictions } = section;
+    if (!predictions)
+        return [];
+    return [
+        `  ${describeReading(predictions, quote, clean)}`,
+        ...(predictions.notes ?? []).map((note) => `  Not computed: ${clean(note)}`),
+    ];
+}
+function metricCells(metric) {
+    const label = metric.label.replace('-', ' ');
+    const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
+    return [
+        formatNumber(metric.baseline),
+        formatNumber(metric.candidate),
+        formatDelta(metric.delta, metric.relative),
+        formatInterval(metric.ci),
+        metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
+    ];
+}
+function paramLines(section) {
+    const changed = changedParams(section);
+    if (changed.length === 0)
+        return [];
+    return [
+        '  Parameters changed:',
+        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
+    ];
+}
+/** Columns padded to their widest cell; the last column is not padded. */
+function textTable(headers, rows, indent = '  ') {
+    const all = [headers, ...rows];
+    const widths = headers.map((_, column) => Math.max(...all.map((row) => width(row[column] ?? ''))));
+    return all.map((row) => (indent +
+        headers
+            .map((_, column) => {
+            const cell = row[column] ?? '';
+            return column === headers.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - width(cell));
+        })
+            .join('  ')).trimEnd());
+}
+function width(text) {
+    return Array.from(text).length;
+}
+function clean(text) {
+    return sanitizeText(text).replace(/\s+/g, ' ').trim();
+}
+function quote(text) {
+    return `"${clean(text)}"`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
+
+function json_fail(path, message) {
+    throw new UserError(message, { path });
+}
+function json_describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return `a ${typeof value}`;
+}
+/** Checks `value` is an object of the given kind and a version this code reads. */
+function json_expectSketch(value, kind, versions, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        json_fail(path, `expected a ${kind} sketch object, got ${json_describeValue(value)}`);
+    }
+    const obj = value;
+    if (obj.kind !== kind)
+        json_fail(`${path}.kind`, `expected kind "${kind}", got ${json_describeValue(obj.kind)}`);
+    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
+        json_fail(`${path}.version`, `unsupported ${kind} version ${json_describeValue(obj.version)} (supported: ${versions.join(', ')})`);
+    }
+    return obj;
+}
+function json_expectInteger(obj, key, path, min, max) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        json_fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${json_describeValue(v)}`);
+    }
+    return v;
+}
+function json_expectFinite(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        json_fail(`${path}.${key}`, `expected a finite number, got ${json_describeValue(v)}`);
+    return v;
+}
+/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
+function json_expectFiniteOrNull(obj, key, path) {
+    return obj[key] === null ? null : json_expectFinite(obj, key, path);
+}
+function json_expectString(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'string')
+        json_fail(`${path}.${key}`, `expected a string, got ${json_describeValue(v)}`);
+    return v;
+}
+function json_expectArray(obj, key, path) {
+    const v = obj[key];
+    if (!Array.isArray(v))
+        json_fail(`${path}.${key}`, `expected an array, got ${json_describeValue(v)}`);
+    return v;
+}
+function json_expectFiniteArray(obj, key, path) {
+    const arr = json_expectArray(obj, key, path);
+    for (let i = 0; i < arr.length; i++) {
+        const v = arr[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+            json_fail(`${path}.${key}[${i}]`, `expected a finite number, got ${json_describeValue(v)}`);
+        }
+    }
+    return arr;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/hash.ts
+/**
+ * 64-bit hashes for sketches, computed without allocating: every function writes the two 32-bit
+ * halves into a caller-owned `out` array. Strings are hashed as their UTF-8 bytes, so a value read
+ * as a byte range from a CSV buffer and the same value held as a JS string hash identically.
+ *
+ * Bytes use MurmurHash3 x86_128 (Appleby, public domain; the first 64 of its 128 bits): it passes
+ * SMHasher and needs only 32-bit multiplies, which JS does natively with Math.imul. Doubles use a
+ * three-round invertible mixer over their IEEE-754 bit pattern, so distinct doubles never collide.
+ */
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { imul } = Math;
+const C1 = 0x239b961b;
+const C2 = 0xab0e9789;
+const C3 = 0x38b34ae5;
+const C4 = 0xa1e38b93;
+function rotl(x, r) {
+    return (x << r) | (x >>> (32 - r));
+}
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+}
+function readUint32LE(buf, i) {
+    return buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
+}
+/** MurmurHash3 x86_128 of `buf[start, end)`; writes h1 to out[0] and h2 to out[1]. */
+function hash_hashBytes(buf, start, end, out, seed = 0) {
+    const len = end - start;
+    let h1 = seed | 0;
+    let h2 = h1;
+    let h3 = h1;
+    let h4 = h1;
+    const blocksEnd = start + (len & ~15);
+    let i = start;
+    for (; i < blocksEnd; i += 16) {
+        let k1 = readUint32LE(buf, i);
+        let k2 = readUint32LE(buf, i + 4);
+        let k3 = readUint32LE(buf, i + 8);
+        let k4 = readUint32LE(buf, i + 12);
+        k1 = imul(rotl(imul(k1, C1), 15), C2);
+        h1 ^= k1;
+        h1 = (imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
+        k2 = imul(rotl(imul(k2, C2), 16), C3);
+        h2 ^= k2;
+        h2 = (imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
+        k3 = imul(rotl(imul(k3, C3), 17), C4);
+        h3 ^= k3;
+        h3 = (imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
+        k4 = imul(rotl(imul(k4, C4), 18), C1);
+        h4 ^= k4;
+        h4 = (imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
+    }
+    const tail = len & 15;
+    if (tail > 12) {
+        let k4 = 0;
+        for (let j = tail - 1; j >= 12; j--)
+            k4 = (k4 << 8) | buf[i + j];
+        h4 ^= imul(rotl(imul(k4, C4), 18), C1);
+    }
+    if (tail > 8) {
+        let k3 = 0;
+        for (let j = Math.min(tail, 12) - 1; j >= 8; j--)
+            k3 = (k3 << 8) | buf[i + j];
+        h3 ^= imul(rotl(imul(k3, C3), 17), C4);
+    }
+    if (tail > 4) {
+        let k2 = 0;
+        for (let j = Math.min(tail, 8) - 1; j >= 4; j--)
+            k2 = (k2 << 8) | buf[i + j];
+        h2 ^= imul(rotl(imul(k2, C2), 16), C3);
+    }
+    if (tail > 0) {
+        let k1 = 0;
+        for (let j = Math.min(tail, 4) - 1; j >= 0; j--)
+            k1 = (k1 << 8) | buf[i + j];
+        h1 ^= imul(rotl(imul(k1, C1), 15), C2);
+    }
+    h1 ^= len;
+    h2 ^= len;
+    h3 ^= len;
+    h4 ^= len;
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    h3 = (h3 + h1) | 0;
+    h4 = (h4 + h1) | 0;
+    h1 = fmix32(h1);
+    h2 = fmix32(h2);
+    h3 = fmix32(h3);
+    h4 = fmix32(h4);
+    h1 = (h1 + h2 + h3 + h4) | 0;
+    h2 = (h2 + h1) | 0;
+    out[0] = h1;
+    out[1] = h2;
+}
+const f64 = new Float64Array(1);
+const f64Words = new Uint32Array(f64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+/**
+ * Hash of a double's bit pattern. -0 hashes as 0 and every NaN as the canonical NaN, so values
+ * that compare equal (and all NaNs) count as one distinct value.
+ */
+function hash_hashNumber(x, out) {
+    f64[0] = x === 0 ? 0 : x;
+    if (x !== x)
+        f64[0] = NaN;
+    const lo = f64Words[LO];
+    const hi = f64Words[HI];
+    // Each round is invertible given the other half (a Feistel-like network), so the map is a bijection.
+    let a = fmix32(lo ^ imul(hi, 0x9e3779b1));
+    const b = fmix32(hi ^ imul(a, 0x85ebca77));
+    a = fmix32(a ^ imul(b, 0xc2b2ae3d));
+    out[0] = a;
+    out[1] = b;
+}
+let scratch = new Uint8Array(256);
+/**
+ * Encodes `s` as UTF-8 into a module-owned buffer (grown when a longer string arrives) and
+ * returns the byte length. Lone surrogates become U+FFFD, as TextEncoder does. The buffer is
+ * only valid until the next call: read it immediately via `utf8Scratch()`.
+ */
+function hash_encodeUtf8Scratch(s) {
+    if (scratch.length < s.length * 3)
+        scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
+    const buf = scratch;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        let c = s.charCodeAt(i);
+        if (c < 0x80) {
+            buf[n++] = c;
+            continue;
+        }
+        if (c < 0x800) {
+            buf[n++] = 0xc0 | (c >> 6);
+            buf[n++] = 0x80 | (c & 63);
+            continue;
+        }
+        if (c >= 0xd800 && c <= 0xdfff) {
+            const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+            if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+                c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+                i++;
+                buf[n++] = 0xf0 | (c >> 18);
+                buf[n++] = 0x80 | ((c >> 12) & 63);
+                buf[n++] = 0x80 | ((c >> 6) & 63);
+                buf[n++] = 0x80 | (c & 63);
+                continue;
+            }
+            c = 0xfffd;
+        }
+        buf[n++] = 0xe0 | (c >> 12);
+        buf[n++] = 0x80 | ((c >> 6) & 63);
+        buf[n++] = 0x80 | (c & 63);
+    }
+    return n;
+}
+/** The buffer `encodeUtf8Scratch` wrote into. */
+function hash_utf8Scratch() {
+    return scratch;
+}
+/** Hash of a string's UTF-8 bytes; equals `hashBytes` over the same text read as bytes. */
+function hash_hashString(s, out, seed = 0) {
+    const n = hash_encodeUtf8Scratch(s);
+    hash_hashBytes(scratch, 0, n, out, seed);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/frequent-items.ts
+
+
+
+const DEFAULT_FREQUENT_CAPACITY = 64;
+const DEFAULT_EXACT_LIMIT = 1000;
+const MAX_SLOTS = (/* unused pure expression or super */ null && (1 << 20));
+const frequent_items_decoder = new TextDecoder();
+/**
+ * Counts of categorical values: exact while at most `exactLimit` distinct values have been
+ * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
+ *
+ * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
+ * gives the merge used here): every reported count undercounts by at most `maxError`, and
+ * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
+ * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
+ *
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
+ * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
+ * arena, so counting an already-seen value allocates nothing.
+ */
+class frequent_items_FrequentItems {
+    capacity;
+    exactLimit;
+    exact = true;
+    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
+    sizeLimit;
+    n = 0;
+    error = 0;
+    size = 0;
+    slots;
+    hashHi = new Int32Array(0);
+    hashLo = new Int32Array(0);
+    counts = new Float64Array(0);
+    keyStart = new Int32Array(0);
+    keyLength = new Int32Array(0);
+    arena = new Uint8Array(1024);
+    arenaUsed = 0;
+    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
+    index = new Int32Array(0);
+    mask = 0;
+    probe = 0;
+    hash = new Uint32Array(2);
+    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
+        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
+            throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+        }
+        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
+            throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
+        }
+        this.capacity = capacity;
+        this.exactLimit = exactLimit;
+        this.sizeLimit = exactLimit;
+        this.slots = 0;
+        this.resize(exactLimit + 1);
+    }
+    /** Counts the value whose UTF-8 bytes are buf[start, end). */
+    addBytes(buf, start, end) {
+        hashBytes(buf, start, end, this.hash);
+        this.addHashed(buf, start, end);
+    }
+    /**
+     * `addBytes` for a caller that has hashed the bytes already (`hashBytes` with the default seed
+     * gave `hi`, `lo`): a profile hashes each text value once for HyperLogLog and this.
+     */
+    addHashedBytes(buf, start, end, hi, lo) {
+        this.hash[0] = hi;
+        this.hash[1] = lo;
+        this.addHashed(buf, start, end);
+    }
+    addHashed(buf, start, end) {
+        this.n++;
+        this.upsert(buf, start, end, 1);
+        if (this.size > this.sizeLimit)
+            this.enforceLimit();
+    }
+    addString(value) {
+        const length = encodeUtf8Scratch(value);
+        this.addBytes(utf8Scratch(), 0, length);
+    }
+    /** Total number of values counted. */
+    get count() {
+        return this.n;
+    }
+    get isExact() {
+        return this.exact;
+    }
+    /** Largest possible undercount of any value (0 while exact). */
+    get maxError() {
+        return this.error;
+    }
+    /** Number of distinct values while exact; undefined once approximate. */
+    get exactDistinct() {
+        return this.exact ? this.size : undefined;
+    }
+    /** Every value with its count while exact; undefined once approximate. */
+    exactCounts() {
+        if (!this.exact)
+            return undefined;
+        const map = new Map();
+        for (let e = 0; e < this.size; e++)
+            map.set(this.keyOf(e), this.counts[e]);
+        return map;
+    }
+    /** The kept values, highest count first (ties by value), at most `limit` of them. */
+    topItems(limit = Infinity) {
+        const order = Array.from({ length: this.size }, (_, e) => e);
+        const keys = order.map((e) => this.keyOf(e));
+        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
+            value: keys[e],
+            count: this.counts[e],
+            upperBound: this.counts[e] + this.error,
+        }));
+    }
+    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
+    bounds(value) {
+        const length = encodeUtf8Scratch(value);
+        const buf = utf8Scratch();
+        hashBytes(buf, 0, length, this.hash);
+        const e = this.find(buf, 0, length);
+        const count = e < 0 ? 0 : this.counts[e];
+        return { count, upperBound: count + this.error };
+    }
+    /**
+     * Folds `other` into this: counters of equal values add up, errors add up, and if more
+     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
+     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
+     */
+    merge(other) {
+        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
+            throw new UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
+                `exact limit ${this.exactLimit}/${other.exactLimit})`);
+        }
+        const entries = other.size;
+        const hashHi = other.hashHi.slice(0, entries);
+        const hashLo = other.hashLo.slice(0, entries);
+        const counts = other.counts.slice(0, entries);
+        const keyStart = other.keyStart.slice(0, entries);
+        const keyLength = other.keyLength.slice(0, entries);
+        const arena = other.arena.slice(0, other.arenaUsed);
+        this.resize(Math.max(this.slots, this.size + entries + 1));
+        for (let e = 0; e < entries; e++) {
+            this.hash[0] = hashHi[e];
+            this.hash[1] = hashLo[e];
+            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
+        }
+        this.n += other.n;
+        this.error += other.error;
+        if (!other.exact) {
+            this.exact = false;
+            this.sizeLimit = this.capacity;
+        }
+        this.enforceLimit();
+        if (this.exact && this.slots !== this.exactLimit + 1)
+            this.resize(this.exactLimit + 1);
+        return this;
+    }
+    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
+    enforceLimit() {
+        if (this.exact && this.size <= this.exactLimit)
+            return;
+        this.exact = false;
+        this.sizeLimit = this.capacity;
+        if (this.size > this.capacity)
+            this.subtract(this.countAtRank(this.capacity + 1));
+        if (this.slots !== this.capacity + 1)
+            this.resize(this.capacity + 1);
+    }
+    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
+    countAtRank(r) {
+        if (r === this.size) {
+            let min = Infinity;
+            for (let e = 0; e < this.size; e++)
+                if (this.counts[e] < min)
+                    min = this.counts[e];
+            return min;
+        }
+        const sorted = this.counts.slice(0, this.size).sort();
+        return sorted[this.size - r];
+    }
+    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
+    subtract(amount) {
+        let kept = 0;
+        let arenaUsed = 0;
+        for (let e = 0; e < this.size; e++) {
+            const c = this.counts[e] - amount;
+            if (c <= 0)
+                continue;
+            const start = this.keyStart[e];
+            const length = this.keyLength[e];
+            this.arena.copyWithin(arenaUsed, start, start + length);
+            this.hashHi[kept] = this.hashHi[e];
+            this.hashLo[kept] = this.hashLo[e];
+            this.counts[kept] = c;
+            this.keyStart[kept] = arenaUsed;
+            this.keyLength[kept] = length;
+            arenaUsed += length;
+            kept++;
+        }
+        this.size = kept;
+        this.arenaUsed = arenaUsed;
+        this.error += amount;
+        this.rebuildIndex();
+    }
+    /**
+     * Entry number of the value whose hash is in `this.hash`, or -1 with `probe` left at the free
+     * slot where it would go. The hash travels in that array, not as arguments, because int32
+     * values beyond ±2^30 passed to a call are boxed: one heap allocation per value counted.
+     */
+    find(buf, start, end) {
+        const h1 = this.hash[0] | 0;
+        const h2 = this.hash[1] | 0;
+        let slot = h2 & this.mask;
+        for (;;) {
+            const e = this.index[slot];
+            if (e < 0) {
+                this.probe = slot;
+                return -1;
+            }
+            if (this.hashHi[e] === h1 && this.hashLo[e] === h2 && this.keyEquals(e, buf, start, end))
+                return e;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+    keyEquals(e, buf, start, end) {
+        const length = this.keyLength[e];
+        if (length !== end - start)
+            return false;
+        const at = this.keyStart[e];
+        for (let i = 0; i < length; i++)
+            if (this.arena[at + i] !== buf[start + i])
+                return false;
+        return true;
+    }
+    /** Adds `weight` to the value whose hash is in `this.hash`, inserting it if new. */
+    upsert(buf, start, end, weight) {
+        const found = this.find(buf, start, end);
+        if (found >= 0) {
+            this.counts[found] += weight;
+            return;
+        }
+        const length = end - start;
+        if (this.arenaUsed + length > this.arena.length) {
+            const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
+            grown.set(this.arena.subarray(0, this.arenaUsed));
+            this.arena = grown;
+        }
+        this.arena.set(buf.subarray(start, end), this.arenaUsed);
+        const e = this.size++;
+        this.hashHi[e] = this.hash[0] | 0;
+        this.hashLo[e] = this.hash[1] | 0;
+        this.counts[e] = weight;
+        this.keyStart[e] = this.arenaUsed;
+        this.keyLength[e] = length;
+        this.arenaUsed += length;
+        this.index[this.probe] = e;
+    }
+    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
+    resize(slots) {
+        const size = this.size;
+        const grow = (old, fresh) => {
+            fresh.set(old.subarray(0, size));
+            return fresh;
+        };
+        this.hashHi = grow(this.hashHi, new Int32Array(slots));
+        this.hashLo = grow(this.hashLo, new Int32Array(slots));
+        this.counts = grow(this.counts, new Float64Array(slots));
+        this.keyStart = grow(this.keyStart, new Int32Array(slots));
+        this.keyLength = grow(this.keyLength, new Int32Array(slots));
+        this.slots = slots;
+        let tableSize = 8;
+        while (tableSize < slots * 2)
+            tableSize *= 2;
+        this.index = new Int32Array(tableSize);
+        this.mask = tableSize - 1;
+        this.rebuildIndex();
+    }
+    rebuildIndex() {
+        this.index.fill(-1);
+        for (let e = 0; e < this.size; e++) {
+            let slot = this.hashLo[e] & this.mask;
+            while (this.index[slot] >= 0)
+                slot = (slot + 1) & this.mask;
+            this.index[slot] = e;
+        }
+    }
+    keyOf(e) {
+        const start = this.keyStart[e];
+        return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
+    }
+    toJSON() {
+        return {
+            kind: 'frequent-items',
+            version: 1,
+            capacity: this.capacity,
+            exactLimit: this.exactLimit,
+            exact: this.exact,
+            n: this.n,
+            maxError: this.error,
+            items: this.topItems().map((item) => [item.value, item.count]),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'frequent-items', [1], path);
+        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
+        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
+        if (typeof obj.exact !== 'boolean')
+            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
+        const exact = obj.exact;
+        const items = expectArray(obj, 'items', path);
+        const limit = exact ? exactLimit : capacity;
+        if (items.length > limit) {
+            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
+        }
+        if (exact && maxError !== 0)
+            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
+        const sketch = new frequent_items_FrequentItems({ capacity, exactLimit });
+        sketch.exact = exact;
+        sketch.sizeLimit = limit;
+        sketch.resize(limit + 1);
+        let total = 0;
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            const at = `${path}.items[${i}]`;
+            if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string') {
+                fail(at, `expected a [value, count] pair with a string value, got ${describeValue(item)}`);
+            }
+            const count = item[1];
+            if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+                fail(`${at}[1]`, `expected a positive integer count, got ${describeValue(count)}`);
+            }
+            const length = encodeUtf8Scratch(item[0]);
+            const buf = utf8Scratch();
+            hashBytes(buf, 0, length, sketch.hash);
+            if (sketch.find(buf, 0, length) >= 0)
+                fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
+            sketch.upsert(buf, 0, length, count);
+            total += count;
+        }
+        if (exact ? total !== n : total > n) {
+            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
+        }
+        sketch.n = n;
+        sketch.error = maxError;
+        return sketch;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
+
+
+const histogram_DEFAULT_HISTOGRAM_BINS = 20;
+const MAX_BINS = 10_000;
+/**
+ * Equal-width histogram of a numeric column, derived at report time from the column's KLL
+ * sketch rather than accumulated while reading. Why: shards see different value ranges, so
+ * bins fixed while streaming would not line up when profiles merge; the KLL sketch merges
+ * exactly, and bins drawn from the merged min/max then cover the whole data.
+ *
+ * Each count is n·(rank(right edge) − rank(left edge)), so it is off by at most
+ * `KllSketch.normalizedRankError(k, true)`·n (99% confidence), and exact while the sketch has
+ * not compacted (n ≤ k). Counts always sum to n.
+ */
+class histogram_Histogram {
+    edges;
+    counts;
+    constructor(edges, counts) {
+        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
+            throw new UserError(`a histogram needs one more edge than bins (got ${edges.length} edges, ${counts.length} bins)`);
+        }
+        this.edges = edges;
+        this.counts = counts;
+    }
+    /** `bins` equal-width bins from the sketch's exact min to max; one bin when min = max, none when empty. */
+    static fromKll(sketch, bins = histogram_DEFAULT_HISTOGRAM_BINS) {
+        if (!Number.isInteger(bins) || bins < 1 || bins > MAX_BINS) {
+            throw new UserError(`histogram bins must be an integer in [1, ${MAX_BINS}], got ${bins}`);
+        }
+        if (sketch.isEmpty)
+            return new histogram_Histogram([], []);
+        const min = sketch.min;
+        const max = sketch.max;
+        if (min === max)
+            return new histogram_Histogram([min, max], [sketch.count]);
+        const edges = [min];
+        // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
+        const width = max / bins - min / bins;
+        for (let i = 1; i < bins; i++)
+            edges.push(min + width * i);
+        edges.push(max);
+        const counts = [];
+        let below = 0;
+        for (let i = 1; i <= bins; i++) {
+            const atMost = i === bins ? sketch.count : sketch.weightAtMost(edges[i]);
+            counts.push(atMost - below);
+            below = atMost;
+        }
+        return new histogram_Histogram(edges, counts);
+    }
+    get total() {
+        return this.counts.reduce((a, b) => a + b, 0);
+    }
+    toJSON() {
+        return { kind: 'histogram', version: 1, edges: [...this.edges], counts: [...this.counts] };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'histogram', [1], path);
+        const edges = expectFiniteArray(obj, 'edges', path);
+        const counts = expectFiniteArray(obj, 'counts', path);
+        if (counts.length === 0 ? edges.length !== 0 : edges.length !== counts.length + 1) {
+            fail(`${path}.edges`, `expected ${counts.length === 0 ? 0 : counts.length + 1} edges for ${counts.length} bins, got ${edges.length}`);
+        }
+        for (let i = 1; i < edges.length; i++) {
+            if (edges[i] < edges[i - 1])
+                fail(`${path}.edges[${i}]`, 'edges must be ascending');
+        }
+        for (let i = 0; i < counts.length; i++) {
+            if (!Number.isInteger(counts[i]) || counts[i] < 0) {
+                fail(`${path}.counts[${i}]`, `expected a non-negative integer count, got ${counts[i]}`);
+            }
+        }
+        return new histogram_Histogram(edges, counts);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/hll.ts
+
+
+
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { clz32 } = Math;
+const DEFAULT_HLL_PRECISION = 14;
+const MIN_PRECISION = 4;
+const MAX_PRECISION = 18;
+/** Names the hash in serialized sketches: registers are only comparable under the same hash. */
+const HASH_ID = 'murmur3_x86_128-64/0+f64mix';
+/**
+ * HyperLogLog distinct counter (Flajolet et al. 2007) over 64-bit hashes, with 2^p one-byte
+ * registers (p = 14: 16 KiB). The estimate is Ertl's improved estimator ("New cardinality
+ * estimation algorithms for HyperLogLog sketches", 2017): it corrects the raw estimator's bias
+ * over the whole range without empirical tables, agrees with linear counting for small
+ * cardinalities, and needs no large-range correction because hashes have 64 bits.
+ * Relative standard error ≈ 1.04/√(2^p) (p = 14: 0.81%).
+ *
+ * `merge` takes the register-wise maximum, so merging shard sketches gives exactly the registers
+ * one pass would have. Numbers and strings hash differently: feed a column one way only.
+ */
+class hll_HyperLogLog {
+    p;
+    registers;
+    hash = new Uint32Array(2);
+    constructor(p = DEFAULT_HLL_PRECISION) {
+        if (!Number.isInteger(p) || p < MIN_PRECISION || p > MAX_PRECISION) {
+            throw new UserError(`HyperLogLog precision must be an integer in [${MIN_PRECISION}, ${MAX_PRECISION}], got ${p}`);
+        }
+        this.p = p;
+        this.registers = new Uint8Array(1 << p);
+    }
+    /** Largest register value: 64 − p hash bits after the index, all zero, plus one. */
+    get maxRank() {
+        return 64 - this.p + 1;
+    }
+    /** Adds a value given by its 64-bit hash (h1 high word, h2 low word). */
+    addHash(h1, h2) {
+        const p = this.p;
+        const index = h1 >>> (32 - p);
+        const rest = h1 << p;
+        let rank;
+        if (rest !== 0)
+            rank = clz32(rest) + 1;
+        else
+            rank = 32 - p + clz32(h2) + 1;
+        if (rank > this.registers[index])
+            this.registers[index] = rank;
+    }
+    /** Adds a number; -0 counts as 0 and all NaNs as one value. */
+    addNumber(x) {
+        hashNumber(x, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    /** Adds a string; same as `addBytes` over its UTF-8 encoding. */
+    addString(s) {
+        hashString(s, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    /** Adds the value whose UTF-8 bytes are buf[start, end), without creating a string. */
+    addBytes(buf, start, end) {
+        hashBytes(buf, start, end, this.hash);
+        this.addHash(this.hash[0], this.hash[1]);
+    }
+    merge(other) {
+        if (other.p !== this.p) {
+            throw new UserError(`cannot merge HyperLogLog sketches of different precision (${this.p} and ${other.p})`);
+        }
+        const a = this.registers;
+        const b = other.registers;
+        for (let i = 0; i < a.length; i++)
+            if (b[i] > a[i])
+                a[i] = b[i];
+        return this;
+    }
+    /** True when both hold identical registers (what one pass and merged shards must agree on). */
+    equals(other) {
+        if (other.p !== this.p)
+            return false;
+        for (let i = 0; i < this.registers.length; i++)
+            if (this.registers[i] !== other.registers[i])
+                return false;
+        return true;
+    }
+    /** Estimated number of distinct values added. */
+    estimate() {
+        const m = this.registers.length;
+        const q = this.maxRank - 1;
+        const histogram = new Float64Array(q + 2);
+        for (let i = 0; i < m; i++)
+            histogram[this.registers[i]]++;
+        let z = m * tau(1 - histogram[q + 1] / m);
+        for (let r = q; r >= 1; r--)
+            z = 0.5 * (z + histogram[r]);
+        z += m * sigma(histogram[0] / m);
+        return (m * m) / (2 * Math.LN2 * z);
+    }
+    /** Relative standard error of `estimate()`: 1.04/√m. */
+    static relativeStandardError(p = DEFAULT_HLL_PRECISION) {
+        return 1.04 / Math.sqrt(2 ** p);
+    }
+    toJSON() {
+        return {
+            kind: 'hll',
+            version: 1,
+            p: this.p,
+            hash: HASH_ID,
+            registers: Buffer.from(this.registers.buffer, this.registers.byteOffset, this.registers.length).toString('base64'),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'hll', [1], path);
+        const p = expectInteger(obj, 'p', path, MIN_PRECISION, MAX_PRECISION);
+        const hash = expectString(obj, 'hash', path);
+        if (hash !== HASH_ID)
+            fail(`${path}.hash`, `unknown hash "${hash}" (this version uses "${HASH_ID}")`);
+        const encoded = expectString(obj, 'registers', path);
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+            fail(`${path}.registers`, 'expected base64 text');
+        const bytes = Buffer.from(encoded, 'base64');
+        const sketch = new hll_HyperLogLog(p);
+        if (bytes.length !== sketch.registers.length) {
+            fail(`${path}.registers`, `expected ${sketch.registers.length} registers for p=${p}, got ${bytes.length}`);
+        }
+        for (let i = 0; i < bytes.length; i++) {
+            if (bytes[i] > sketch.maxRank) {
+                fail(`${path}.registers`, `register ${i} holds ${bytes[i]}, above the maximum ${sketch.maxRank} for p=${p}`);
+            }
+            sketch.registers[i] = bytes[i];
+        }
+        return sketch;
+    }
+}
+/** Ertl's σ(x) = x + Σ_{k≥1} x^(2^k)·2^(k−1), the correction for empty registers. */
+function sigma(x) {
+    if (x === 1)
+        return Infinity;
+    let y = 1;
+    let z = x;
+    let previous;
+    do {
+        x *= x;
+        previous = z;
+        z += x * y;
+        y += y;
+    } while (z !== previous);
+    return z;
+}
+/** Ertl's τ(x), the correction for saturated registers. */
+function tau(x) {
+    if (x === 0 || x === 1)
+        return 0;
+    let y = 1;
+    let z = 1 - x;
+    let previous;
+    do {
+        x = Math.sqrt(x);
+        previous = z;
+        y *= 0.5;
+        z -= (1 - x) ** 2 * y;
+    } while (z !== previous);
+    return z / 3;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/kll.ts
+
+
+
+/** Narrowest a level may get; DataSketches' default, which keeps compactions worth their cost. */
+const MIN_LEVEL_WIDTH = 8;
+const MIN_K = (/* unused pure expression or super */ null && (MIN_LEVEL_WIDTH));
+const MAX_K = 65535;
+const MAX_LEVELS = 61;
+const DEFAULT_KLL_K = 200;
+const DEFAULT_SEED = 0x5eed;
+/** Capacity of the level `depth` steps below the top: k·(2/3)^depth, rounded, at least 8. */
+function levelCapacity(k, numLevels, level) {
+    const depth = numLevels - level - 1;
+    if (depth > 30)
+        return MIN_LEVEL_WIDTH;
+    const twice = Math.floor((2 * k * 2 ** depth) / 3 ** depth);
+    return Math.max(MIN_LEVEL_WIDTH, (twice + 1) >> 1);
+}
+function totalCapacity(k, numLevels) {
+    let total = 0;
+    for (let level = 0; level < numLevels; level++)
+        total += levelCapacity(k, numLevels, level);
+    return total;
+}
+/**
+ * KLL quantiles sketch (Karnin, Lang & Liberty 2016) with the lazy compaction scheme and level
+ * capacities of Apache DataSketches (k·(2/3)^depth, minimum width 8). It retains about 3k items
+ * whatever the stream length.
+ *
+ * Rank error: for a sketch of parameter k (single stream or any tree of merges), with 99%
+ * confidence every `rank(x)` is within ε = 2.296 / k^0.9723 of the true normalized rank
+ * (k = 200: ε ≈ 1.33%), and a difference of two ranks (a histogram bin, a PMF entry) within
+ * 2.446 / k^0.9433 (k = 200: ≈ 1.65%). `quantile(q)` returns an item whose true rank is within ε of q.
+ * These are DataSketches' empirical fits for the same algorithm; the tests check them here.
+ *
+ * Ranks are inclusive: rank(x) is the fraction of inputs ≤ x. Only finite values are kept:
+ * NaN and ±Infinity are ignored (the profiler counts them separately). The compaction coin
+ * comes from a seeded generator stored in the sketch, so runs are reproducible.
+ */
+class kll_KllSketch {
+    k;
+    n = 0;
+    numLevels = 1;
+    /** Level h holds items[levels[h], levels[h+1]); level 0 grows downward into the free space before it. */
+    levels;
+    items;
+    lo = Infinity;
+    hi = -Infinity;
+    /** levelCapacity for each current level, cached because compaction consults it on every call. */
+    capacities;
+    rng;
+    sortedValues = null;
+    sortedCumWeights = null;
+    constructor(k = DEFAULT_KLL_K, seed = DEFAULT_SEED) {
+        if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
+            throw new UserError(`KLL parameter k must be an integer in [${MIN_K}, ${MAX_K}], got ${k}`);
+        }
+        this.k = k;
+        this.rng = new SeededRandom(seed);
+        this.items = new Float64Array(k);
+        this.levels = Int32Array.of(k, k);
+        this.capacities = Int32Array.of(k);
+    }
+    setNumLevels(numLevels) {
+        this.numLevels = numLevels;
+        this.capacities = new Int32Array(numLevels);
+        for (let level = 0; level < numLevels; level++)
+            this.capacities[level] = levelCapacity(this.k, numLevels, level);
+    }
+    /**
+     * The rank error ε this sketch guarantees with 99% confidence for parameter k (see the class
+     * comment); `pmf` asks for the bound on a difference of two ranks instead.
+     */
+    static normalizedRankError(k, pmf = false) {
+        return pmf ? 2.446 / k ** 0.9433 : 2.296 / k ** 0.9723;
+    }
+    normalizedRankError(pmf = false) {
+        return kll_KllSketch.normalizedRankError(this.k, pmf);
+    }
+    add(x) {
+        if (x - x !== 0)
+            return;
+        if (this.levels[0] === 0)
+            this.compactOnce();
+        const i = --this.levels[0];
+        this.items[i] = x;
+        this.n++;
+        if (x < this.lo)
+            this.lo = x;
+        if (x > this.hi)
+            this.hi = x;
+        this.sortedValues = null;
+    }
+    /** Number of values added (directly or through merges). */
+    get count() {
+        return this.n;
+    }
+    get isEmpty() {
+        return this.n === 0;
+    }
+    /** Exact minimum; NaN when empty. */
+    get min() {
+        return this.n === 0 ? NaN : this.lo;
+    }
+    /** Exact maximum; NaN when empty. */
+    get max() {
+        return this.n === 0 ? NaN : this.hi;
+    }
+    /** How many items the sketch holds (its memory is about 8 bytes each). */
+    get retained() {
+        return this.items.length - this.levels[0];
+    }
+    levelSize(level) {
+        return this.levels[level + 1] - this.levels[level];
+    }
+    /**
+     * Halves the lowest level that reached its capacity into the level above, which frees room
+     * at the bottom of the buffer. Each retained survivor of a halving doubles its weight; the
+     * coin picks odd or even positions so the rank error is unbiased.
+     */
+    compactOnce() {
+        let h = 0;
+        while (this.levelSize(h) < this.capacities[h]) {
+            h++;
+            if (h >= this.numLevels)
+                throw new Error('KLL invariant broken: full buffer but no level at capacity');
+        }
+        if (h === this.numLevels - 1)
+            this.addEmptyTopLevel();
+        const levels = this.levels;
+        const items = this.items;
+        const rawBeg = levels[h];
+        const rawEnd = levels[h + 1];
+        const popAbove = levels[h + 2] - rawEnd;
+        const odd = (rawEnd - rawBeg) & 1;
+        const adjBeg = rawBeg + odd;
+        const adjPop = rawEnd - adjBeg;
+        const half = adjPop >>> 1;
+        if (h === 0)
+            sortRange(items, adjBeg, rawEnd - 1);
+        const offset = this.rng.nextBit();
+        if (popAbove === 0) {
+            for (let i = rawEnd - 1, j = rawEnd - 1 - offset; i >= adjBeg + half; i--, j -= 2)
+                items[i] = items[j];
+        }
+        else {
+            for (let i = adjBeg, j = adjBeg + offset; i < adjBeg + half; i++, j += 2)
+                items[i] = items[j];
+            mergeSortedRuns(items, adjBeg, adjBeg + half, rawEnd, rawEnd + popAbove, adjBeg + half);
+        }
+        levels[h + 1] = rawEnd - half;
+        levels[h] = rawEnd - half - odd;
+        if (odd)
+            items[levels[h]] = items[rawBeg];
+        if (h > 0) {
+            items.copyWithin(levels[0] + half, levels[0], rawBeg);
+            for (let level = 0; level < h; level++)
+                levels[level] += half;
+        }
+    }
+    /** Grows the buffer to the capacity of one more level, keeping the free space at the bottom. */
+    addEmptyTopLevel() {
+        if (this.numLevels >= MAX_LEVELS)
+            throw new Error('KLL sketch exceeded its maximum number of levels');
+        const newLevels = this.numLevels + 1;
+        const newLength = Math.max(totalCapacity(this.k, newLevels), this.items.length);
+        const delta = newLength - this.items.length;
+        if (delta > 0) {
+            const grown = new Float64Array(newLength);
+            grown.set(this.items, delta);
+            this.items = grown;
+        }
+        const levels = new Int32Array(newLevels + 1);
+        for (let level = 0; level <= this.numLevels; level++)
+            levels[level] = this.levels[level] + delta;
+        levels[newLevels] = newLength;
+        this.levels = levels;
+        this.setNumLevels(newLevels);
+    }
+    /**
+     * Folds `other` into this, as if this had also seen `other`'s inputs: levels of equal weight
+     * are combined, then compacted until the sketch fits its capacity again.
+     */
+    merge(other) {
+        if (other.k !== this.k) {
+            throw new UserError(`cannot merge KLL sketches with different k (${this.k} and ${other.k})`);
+        }
+        if (other.n === 0)
+            return this;
+        const numLevels = Math.max(this.numLevels, other.numLevels);
+        const perLevel = [];
+        let retained = 0;
+        for (let level = 0; level < numLevels; level++) {
+            const size = this.sizeOrZero(level) + other.sizeOrZero(level);
+            perLevel.push(size);
+            retained += size;
+        }
+        const length = Math.max(totalCapacity(this.k, numLevels), retained);
+        const items = new Float64Array(length);
+        const levels = new Int32Array(numLevels + 1);
+        levels[numLevels] = length;
+        for (let level = numLevels - 1; level >= 0; level--) {
+            const start = levels[level + 1] - perLevel[level];
+            levels[level] = start;
+            const a = this.levelView(level);
+            const b = other.levelView(level);
+            if (level === 0) {
+                items.set(a, start);
+                items.set(b, start + a.length);
+            }
+            else {
+                mergeSorted(a, b, items, start);
+            }
+        }
+        this.n += other.n;
+        this.lo = Math.min(this.lo, other.lo);
+        this.hi = Math.max(this.hi, other.hi);
+        this.items = items;
+        this.levels = levels;
+        this.setNumLevels(numLevels);
+        this.sortedValues = null;
+        while (this.retained > totalCapacity(this.k, this.numLevels))
+            this.compactOnce();
+        this.fitBuffer();
+        return this;
+    }
+    sizeOrZero(level) {
+        return level < this.numLevels ? this.levelSize(level) : 0;
+    }
+    levelView(level) {
+        if (level >= this.numLevels)
+            return new Float64Array(0);
+        return this.items.subarray(this.levels[level], this.levels[level + 1]);
+    }
+    /** Resizes the buffer to exactly the capacity of the current levels (all retained items fit). */
+    fitBuffer() {
+        const length = totalCapacity(this.k, this.numLevels);
+        const delta = length - this.items.length;
+        if (delta === 0)
+            return;
+        const resized = new Float64Array(length);
+        resized.set(this.items.subarray(this.levels[0]), this.levels[0] + delta);
+        for (let level = 0; level <= this.numLevels; level++)
+            this.levels[level] += delta;
+        this.items = resized;
+    }
+    /** Retained items in ascending order with their cumulative weights (built lazily, cached until the next add). */
+    sortedView() {
+        if (this.sortedValues && this.sortedCumWeights)
+            return { values: this.sortedValues, cum: this.sortedCumWeights };
+        const count = this.retained;
+        const values = this.items.slice(this.levels[0]);
+        const weights = new Float64Array(count);
+        for (let level = 0, i = 0; level < this.numLevels; level++) {
+            const w = 2 ** level;
+            for (let end = i + this.levelSize(level); i < end; i++)
+                weights[i] = w;
+        }
+        const order = new Uint32Array(count);
+        for (let i = 0; i < count; i++)
+            order[i] = i;
+        order.sort((a, b) => values[a] - values[b]);
+        const sorted = new Float64Array(count);
+        const cum = new Float64Array(count);
+        let total = 0;
+        for (let i = 0; i < count; i++) {
+            const from = order[i];
+            sorted[i] = values[from];
+            total += weights[from];
+            cum[i] = total;
+        }
+        this.sortedValues = sorted;
+        this.sortedCumWeights = cum;
+        return { values: sorted, cum };
+    }
+    /** Estimated number of inputs ≤ x (an integer; exact while nothing has been compacted). */
+    weightAtMost(x) {
+        if (this.n === 0)
+            return 0;
+        const { values, cum } = this.sortedView();
+        let lo = 0;
+        let hi = values.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (values[mid] <= x)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? 0 : cum[lo - 1];
+    }
+    /** Estimated fraction of inputs ≤ x; NaN when empty. */
+    rank(x) {
+        return this.n === 0 ? NaN : this.weightAtMost(x) / this.n;
+    }
+    /**
+     * Estimated value whose rank is q (the smallest retained item with rank ≥ q). q = 0 and q = 1
+     * give the exact min and max. NaN when empty.
+     */
+    quantile(q) {
+        if (!(q >= 0 && q <= 1))
+            throw new RangeError(`quantile fraction must be in [0, 1], got ${q}`);
+        if (this.n === 0)
+            return NaN;
+        if (q === 0)
+            return this.lo;
+        if (q === 1)
+            return this.hi;
+        const { values, cum } = this.sortedView();
+        // Shrunk by a few ulps so q = i/n lands on the i-th value despite rounding in q·n.
+        const target = q * this.n * (1 - 4 * Number.EPSILON);
+        let lo = 0;
+        let hi = values.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (cum[mid] >= target)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        return values[lo];
+    }
+    /**
+     * Ranks at each split point (which must be finite and strictly increasing), followed by 1:
+     * entry i estimates the fraction of inputs ≤ splitPoints[i]. All NaN when empty.
+     */
+    cdf(splitPoints) {
+        for (let i = 0; i < splitPoints.length; i++) {
+            const x = splitPoints[i];
+            if (!Number.isFinite(x) || (i > 0 && !(x > splitPoints[i - 1]))) {
+                throw new RangeError(`split points must be finite and strictly increasing (index ${i}: ${x})`);
+            }
+        }
+        const out = new Float64Array(splitPoints.length + 1);
+        for (let i = 0; i < splitPoints.length; i++)
+            out[i] = this.rank(splitPoints[i]);
+        out[splitPoints.length] = this.n === 0 ? NaN : 1;
+        return out;
+    }
+    toJSON() {
+        const levels = [];
+        for (let level = 0; level < this.numLevels; level++)
+            levels.push(this.levelSize(level));
+        const empty = this.n === 0;
+        return {
+            kind: 'kll',
+            version: 1,
+            k: this.k,
+            n: this.n,
+            min: empty ? null : this.lo,
+            max: empty ? null : this.hi,
+            rng: this.rng.state,
+            levels,
+            items: Array.from(this.items.subarray(this.levels[0])),
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'kll', [1], path);
+        const k = expectInteger(obj, 'k', path, MIN_K, MAX_K);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const rng = expectInteger(obj, 'rng', path, 0, 0xffffffff);
+        const min = expectFiniteOrNull(obj, 'min', path);
+        const max = expectFiniteOrNull(obj, 'max', path);
+        const sizes = expectFiniteArray(obj, 'levels', path);
+        const values = expectFiniteArray(obj, 'items', path);
+        if (sizes.length < 1 || sizes.length > MAX_LEVELS) {
+            fail(`${path}.levels`, `expected 1 to ${MAX_LEVELS} levels, got ${sizes.length}`);
+        }
+        let weight = 0;
+        let retained = 0;
+        for (let level = 0; level < sizes.length; level++) {
+            const size = sizes[level];
+            if (!Number.isInteger(size) || size < 0) {
+                fail(`${path}.levels[${level}]`, `expected a non-negative integer item count, got ${size}`);
+            }
+            for (let i = retained + 1; level > 0 && i < retained + size; i++) {
+                if (values[i] < values[i - 1])
+                    fail(`${path}.items[${i}]`, `level ${level} is not sorted ascending`);
+            }
+            retained += size;
+            weight += size * 2 ** level;
+        }
+        if (retained !== values.length) {
+            fail(`${path}.items`, `levels hold ${retained} items in total but items has ${values.length}`);
+        }
+        if (weight !== n)
+            fail(`${path}.n`, `n is ${n} but the retained items weigh ${weight}`);
+        if (retained > totalCapacity(k, sizes.length)) {
+            fail(`${path}.items`, `${retained} items exceed the capacity of a k=${k} sketch with ${sizes.length} levels`);
+        }
+        if (n === 0) {
+            if (min !== null || max !== null)
+                fail(`${path}.min`, 'an empty sketch (n = 0) must have null min and max');
+        }
+        else {
+            if (min === null || max === null)
+                fail(`${path}.${min === null ? 'min' : 'max'}`, 'expected a number when n > 0');
+            for (let i = 0; i < values.length; i++) {
+                if (values[i] < min || values[i] > max) {
+                    fail(`${path}.items[${i}]`, `item ${values[i]} lies outside [min, max] = [${min}, ${max}]`);
+                }
+            }
+        }
+        const sketch = new kll_KllSketch(k, rng);
+        const length = totalCapacity(k, sizes.length);
+        sketch.items = new Float64Array(length);
+        sketch.items.set(values, length - retained);
+        sketch.levels = new Int32Array(sizes.length + 1);
+        let start = length - retained;
+        for (let level = 0; level < sizes.length; level++) {
+            sketch.levels[level] = start;
+            start += sizes[level];
+        }
+        sketch.levels[sizes.length] = length;
+        sketch.setNumLevels(sizes.length);
+        sketch.n = n;
+        sketch.lo = min ?? Infinity;
+        sketch.hi = max ?? -Infinity;
+        return sketch;
+    }
+}
+/**
+ * Sorts buf[lo..hi] (inclusive) ascending in place: quicksort with median-of-three pivots and
+ * insertion sort for short runs. Hand-written because V8's TypedArray#sort boxes every double,
+ * which made level-0 sorting most of the cost of `add`.
+ */
+function sortRange(buf, lo, hi) {
+    while (hi - lo > 16) {
+        const mid = (lo + hi) >>> 1;
+        if (buf[mid] < buf[lo])
+            swap(buf, mid, lo);
+        if (buf[hi] < buf[lo])
+            swap(buf, hi, lo);
+        if (buf[hi] < buf[mid])
+            swap(buf, hi, mid);
+        const pivot = buf[mid];
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (buf[i] < pivot)
+                i++;
+            while (buf[j] > pivot)
+                j--;
+            if (i <= j)
+                swap(buf, i++, j--);
+        }
+        // Recurse into the smaller part and loop on the larger, bounding the stack depth by log n.
+        if (j - lo < hi - i) {
+            sortRange(buf, lo, j);
+            lo = i;
+        }
+        else {
+            sortRange(buf, i, hi);
+            hi = j;
+        }
+    }
+    for (let i = lo + 1; i <= hi; i++) {
+        const x = buf[i];
+        let j = i - 1;
+        while (j >= lo && buf[j] > x) {
+            buf[j + 1] = buf[j];
+            j--;
+        }
+        buf[j + 1] = x;
+    }
+}
+function swap(buf, i, j) {
+    const t = buf[i];
+    buf[i] = buf[j];
+    buf[j] = t;
+}
+/** Merges sorted runs buf[a, aEnd) and buf[b, bEnd) into buf from `out`; safe in place when out = aEnd ≤ b. */
+function mergeSortedRuns(buf, a, aEnd, b, bEnd, out) {
+    while (a < aEnd && b < bEnd)
+        buf[out++] = buf[a] <= buf[b] ? buf[a++] : buf[b++];
+    while (a < aEnd)
+        buf[out++] = buf[a++];
+    while (b < bEnd)
+        buf[out++] = buf[b++];
+}
+function mergeSorted(a, b, out, start) {
+    let i = 0;
+    let j = 0;
+    let o = start;
+    while (i < a.length && j < b.length)
+        out[o++] = a[i] <= b[j] ? a[i++] : b[j++];
+    while (i < a.length)
+        out[o++] = a[i++];
+    while (j < b.length)
+        out[o++] = b[j++];
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/moments.ts
+
+// Module-level aliases: inside a VM context (Jest) every `Math.x` lookup goes through the global
+// object's interceptor and costs ~300 ns; a captured reference is as fast as natively.
+const { abs } = Math;
+/**
+ * Count, mean, variance, min, max and a compensated (Neumaier) sum. Variance uses Welford's
+ * update on values shifted by the first value seen: Welford alone loses about n·ε·(mean/sd)
+ * relative precision, which for values near 1e9 with a spread of 1e-3 is 1e-4; shifted, the
+ * condition number is ~1 and the result keeps almost every digit. `merge` uses Chan et al.'s
+ * parallel formula, so merging shard results equals one pass over all values up to rounding.
+ *
+ * Only finite values are accumulated: NaN and ±Infinity are ignored (the profiler counts them
+ * separately), because one of them would make every statistic here meaningless.
+ */
+class moments_Moments {
+    n = 0;
+    /** Mean and M2 are kept for values minus `shift` (the first value seen, or the loaded mean). */
+    shift = 0;
+    mu = 0;
+    sq = 0;
+    lo = Infinity;
+    hi = -Infinity;
+    s = 0;
+    c = 0;
+    add(x) {
+        if (x - x !== 0)
+            return; // NaN or ±Infinity
+        if (this.n === 0)
+            this.shift = x;
+        const n = ++this.n;
+        const y = x - this.shift;
+        const delta = y - this.mu;
+        this.mu += delta / n;
+        this.sq += delta * (y - this.mu);
+        if (x < this.lo)
+            this.lo = x;
+        if (x > this.hi)
+            this.hi = x;
+        this.addToSum(x);
+    }
+    addToSum(x) {
+        const t = this.s + x;
+        this.c += abs(this.s) >= abs(x) ? this.s - t + x : x - t + this.s;
+        this.s = t;
+    }
+    /** Folds `other` into this, as if this had also seen every value `other` saw. */
+    merge(other) {
+        if (other.n === 0)
+            return this;
+        if (this.n === 0) {
+            this.n = other.n;
+            this.shift = other.shift;
+            this.mu = other.mu;
+            this.sq = other.sq;
+        }
+        else {
+            const n = this.n + other.n;
+            const delta = other.shift - this.shift + (other.mu - this.mu);
+            this.mu += (delta * other.n) / n;
+            this.sq += other.sq + ((delta * delta * this.n) / n) * other.n;
+            this.n = n;
+        }
+        this.lo = Math.min(this.lo, other.lo);
+        this.hi = Math.max(this.hi, other.hi);
+        this.addToSum(other.s);
+        this.addToSum(other.c);
+        return this;
+    }
+    get count() {
+        return this.n;
+    }
+    /** NaN when empty. */
+    get mean() {
+        return this.n === 0 ? NaN : this.shift + this.mu;
+    }
+    get m2() {
+        return this.sq;
+    }
+    get sum() {
+        return this.s + this.c;
+    }
+    /** NaN when empty. */
+    get min() {
+        return this.n === 0 ? NaN : this.lo;
+    }
+    /** NaN when empty. */
+    get max() {
+        return this.n === 0 ? NaN : this.hi;
+    }
+    /** Population variance (divides by n); NaN when empty. */
+    get populationVariance() {
+        return this.n === 0 ? NaN : this.sq / this.n;
+    }
+    /** Sample variance (divides by n − 1, Bessel's correction); NaN with fewer than two values. */
+    get sampleVariance() {
+        return this.n < 2 ? NaN : this.sq / (this.n - 1);
+    }
+    get populationStdDev() {
+        return Math.sqrt(this.populationVariance);
+    }
+    get sampleStdDev() {
+        return Math.sqrt(this.sampleVariance);
+    }
+    toJSON() {
+        const empty = this.n === 0;
+        return {
+            kind: 'moments',
+            version: 1,
+            count: this.n,
+            mean: empty ? 0 : this.mean,
+            m2: this.sq,
+            min: empty ? null : this.lo,
+            max: empty ? null : this.hi,
+            sum: this.sum,
+        };
+    }
+    static fromJSON(value, path = '$') {
+        const obj = expectSketch(value, 'moments', [1], path);
+        const m = new moments_Moments();
+        m.n = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
+        m.shift = expectFinite(obj, 'mean', path);
+        m.sq = expectFinite(obj, 'm2', path);
+        m.s = expectFinite(obj, 'sum', path);
+        const lo = expectFiniteOrNull(obj, 'min', path);
+        const hi = expectFiniteOrNull(obj, 'max', path);
+        if (m.sq < 0)
+            fail(`${path}.m2`, `expected a non-negative sum of squared deviations, got ${m.sq}`);
+        if (m.n === 0) {
+            if (lo !== null || hi !== null || m.shift !== 0 || m.sq !== 0 || m.s !== 0) {
+                fail(path, 'an empty moments sketch (count 0) must have mean 0, m2 0, sum 0 and null min/max');
+            }
+            return m;
+        }
+        if (lo === null || hi === null)
+            fail(`${path}.${lo === null ? 'min' : 'max'}`, 'expected a number when count > 0');
+        if (lo > hi)
+            fail(`${path}.min`, `min ${lo} is greater than max ${hi}`);
+        m.lo = lo;
+        m.hi = hi;
+        return m;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/column.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
+const TOP_VALUES = 10;
+const JSON_KEYS = new Set([
+    'name',
+    'count',
+    'nulls',
+    'typeCounts',
+    'nonFinite',
+    'length',
+    'datetime',
+    'moments',
+    'kll',
+    'hll',
+    'frequent',
+    'numericFrequent',
+    'summary',
+]);
+/**
+ * One column's mergeable profile: counts, type evidence and sketches, fed a batch column at a
+ * time straight from the reader's bytes. Every value takes one path decided by its own text, never
+ * by the column's (yet unknown) type, so profiles of shards merge to what one pass would give.
+ *
+ * A non-null value that parses as a number feeds the moments, the KLL sketch, the distinct count
+ * (hashed as a double) and the exact numeric counts; any other value feeds the distinct count
+ * (hashed as UTF-8 bytes) and the frequent-items summary. Only values counted as frequent items
+ * are ever decoded to strings, and only when the summary is read.
+ */
+class column_ColumnProfile {
+    name;
+    count = 0;
+    nulls = 0;
+    typeCounts = { integer: 0, number: 0, boolean: 0, datetime: 0, string: 0 };
+    nonFinite = 0;
+    minLength = Infinity;
+    maxLength = -Infinity;
+    minTime = Infinity;
+    maxTime = -Infinity;
+    moments;
+    kll;
+    hll;
+    frequent;
+    numericFrequent;
+    quotedIsText;
+    hash = new Uint32Array(2);
+    constructor(name, options = {}, sketches) {
+        this.name = name;
+        const frequentOptions = {
+            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
+            ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
+        };
+        this.moments = sketches?.moments ?? new Moments();
+        this.kll = sketches?.kll ?? new KllSketch(options.kllK);
+        this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
+        this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
+        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
+        this.quotedIsText = options.quotedIsText ?? false;
+    }
+    /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
+    addMissing(rows) {
+        this.count += rows;
+        this.nulls += rows;
+    }
+    /**
+     * Consumes column `col` of every row of `batch`; with `parsed`, also records per row whether the
+     * value is null and the number it reads as (for the row checks of the same pass).
+     */
+    addBatch(batch, col, parsed) {
+        const { bytes, starts, ends, flags, columnCount, rowCount } = batch;
+        const types = this.typeCounts;
+        const quotedIsText = this.quotedIsText;
+        let nulls = 0;
+        let minLength = this.minLength;
+        let maxLength = this.maxLength;
+        for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
+            const isNull = batch.isNull(row, col);
+            if (parsed) {
+                parsed.nulls[row] = isNull ? 1 : 0;
+                parsed.numbers[row] = NaN;
+            }
+            if (isNull) {
+                nulls++;
+                continue;
+            }
+            const start = starts[k];
+            const end = ends[k];
+            const flag = flags[k];
+            const length = (flag & FieldFlag.NON_ASCII) === 0 ? end - start : codePoints(bytes, start, end);
+            if (length < minLength)
+                minLength = length;
+            if (length > maxLength)
+                maxLength = length;
+            if ((flag & FieldFlag.BOOLEAN) !== 0) {
+                types.boolean++;
+                this.addText(bytes, start, end);
+                continue;
+            }
+            let value;
+            if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) {
+                value = NaN;
+                if (parsed)
+                    parsed.numbers[row] = parseNumber(bytes, start, end);
+            }
+            else {
+                value = parseNumber(bytes, start, end);
+                if (parsed)
+                    parsed.numbers[row] = value;
+            }
+            if (value === value) {
+                this.addNumber(value, bytes, start, end);
+                continue;
+            }
+            if (isBooleanText(bytes, start, end))
+                types.boolean++;
+            else {
+                const time = parseIsoDateTime(bytes, start, end);
+                if (time === time) {
+                    types.datetime++;
+                    if (time < this.minTime)
+                        this.minTime = time;
+                    if (time > this.maxTime)
+                        this.maxTime = time;
+                }
+                else
+                    types.string++;
+            }
+            this.addText(bytes, start, end);
+        }
+        this.count += rowCount;
+        this.nulls += nulls;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+    }
+    addNumber(value, bytes, start, end) {
+        if (value - value !== 0) {
+            this.nonFinite++;
+            this.typeCounts.number++;
+        }
+        else if (Number.isInteger(value) && isPlainInteger(bytes, start, end))
+            this.typeCounts.integer++;
+        else
+            this.typeCounts.number++;
+        this.moments.add(value);
+        this.kll.add(value);
+        this.hll.addNumber(value);
+        const exact = this.numericFrequent;
+        if (exact !== null) {
+            exact.addBytes(bytes, start, end);
+            if (!exact.isExact)
+                this.numericFrequent = null;
+        }
+    }
+    addText(bytes, start, end) {
+        const hash = this.hash;
+        hashBytes(bytes, start, end, hash);
+        this.hll.addHash(hash[0], hash[1]);
+        this.frequent.addHashedBytes(bytes, start, end, hash[0], hash[1]);
+    }
+    /** Folds `other` (a profile of the same column over other rows) into this. */
+    merge(other) {
+        this.count += other.count;
+        this.nulls += other.nulls;
+        for (const kind of VALUE_KINDS)
+            this.typeCounts[kind] += other.typeCounts[kind];
+        this.nonFinite += other.nonFinite;
+        this.minLength = Math.min(this.minLength, other.minLength);
+        this.maxLength = Math.max(this.maxLength, other.maxLength);
+        this.minTime = Math.min(this.minTime, other.minTime);
+        this.maxTime = Math.max(this.maxTime, other.maxTime);
+        this.moments.merge(other.moments);
+        this.kll.merge(other.kll);
+        this.hll.merge(other.hll);
+        this.frequent.merge(other.frequent);
+        // Exact numeric counts survive only if they would have in one pass: the union stays under the limit.
+        if (this.numericFrequent === null || other.numericFrequent === null)
+            this.numericFrequent = null;
+        else if (!this.numericFrequent.merge(other.numericFrequent).isExact)
+            this.numericFrequent = null;
+        return this;
+    }
+    get nonNull() {
+        return this.count - this.nulls;
+    }
+    /** The column's type by the rule in `inferType`. */
+    get type() {
+        return inferType(this.typeCounts);
+    }
+    /** Estimated number of distinct non-null values (HyperLogLog, ≈0.8% standard error at p = 14). */
+    get distinct() {
+        return this.nonNull === 0 ? 0 : Math.max(1, Math.round(this.hll.estimate()));
+    }
+    /** Most frequent values: numeric ones (while exactly counted) for numeric columns, text values otherwise. */
+    topValues(limit = TOP_VALUES) {
+        const type = this.type;
+        const numeric = type === 'integer' || type === 'number';
+        if (numeric)
+            return this.numericFrequent?.topItems(limit) ?? [];
+        return this.frequent.topItems(limit);
+    }
+    /** Equal-width histogram of the numeric values, drawn from the KLL sketch. */
+    histogram(bins = DEFAULT_HISTOGRAM_BINS) {
+        return Histogram.fromKll(this.kll, bins);
+    }
+    summary() {
+        return {
+            type: this.type,
+            count: this.count,
+            nulls: this.nulls,
+            nullFraction: this.count === 0 ? 0 : this.nulls / this.count,
+            distinct: this.distinct,
+            length: this.lengthRange(),
+            numeric: this.numericSummary(),
+            datetime: this.minTime <= this.maxTime
+                ? { min: new Date(this.minTime).toISOString(), max: new Date(this.maxTime).toISOString() }
+                : null,
+            top: this.topValues(),
+        };
+    }
+    lengthRange() {
+        return this.minLength <= this.maxLength ? { min: this.minLength, max: this.maxLength } : null;
+    }
+    numericSummary() {
+        const m = this.moments;
+        if (m.count === 0)
+            return null;
+        const quantiles = {};
+        for (const percent of QUANTILE_PERCENTS)
+            quantiles[`p${percent}`] = this.kll.quantile(percent / 100);
+        const histogram = this.histogram();
+        return {
+            count: m.count,
+            mean: m.mean,
+            stddev: m.count < 2 ? null : m.sampleStdDev,
+            min: m.min,
+            max: m.max,
+            sum: m.sum,
+            quantiles,
+            rankError: this.kll.normalizedRankError(),
+            histogram: { edges: [...histogram.edges], counts: [...histogram.counts] },
+        };
+    }
+    toJSON() {
+        const numericFrequent = this.numericFrequent?.toJSON() ?? null;
+        return {
+            name: this.name,
+            count: this.count,
+            nulls: this.nulls,
+            typeCounts: { ...this.typeCounts },
+            nonFinite: this.nonFinite,
+            length: this.lengthRange(),
+            datetime: this.minTime <= this.maxTime ? { min: this.minTime, max: this.maxTime } : null,
+            moments: this.moments.toJSON(),
+            kll: this.kll.toJSON(),
+            hll: this.hll.toJSON(),
+            frequent: this.frequent.toJSON(),
+            numericFrequent,
+            summary: this.summary(),
+        };
+    }
+    /** Reads a column written by `toJSON`, checking its shape and that its counts agree with each other. */
+    static fromJSON(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            fail(path, `expected a column profile object, got ${describeValue(value)}`);
+        }
+        const obj = value;
+        for (const key of Object.keys(obj))
+            if (!JSON_KEYS.has(key))
+                fail(`${path}.${key}`, 'unknown key');
+        if (typeof obj.name !== 'string')
+            fail(`${path}.name`, `expected a string, got ${describeValue(obj.name)}`);
+        const column = new column_ColumnProfile(obj.name, {}, {
+            moments: Moments.fromJSON(obj.moments, `${path}.moments`),
+            kll: KllSketch.fromJSON(obj.kll, `${path}.kll`),
+            hll: HyperLogLog.fromJSON(obj.hll, `${path}.hll`),
+            frequent: FrequentItems.fromJSON(obj.frequent, `${path}.frequent`),
+            numericFrequent: obj.numericFrequent === null ? null : FrequentItems.fromJSON(obj.numericFrequent, `${path}.numericFrequent`),
+        });
+        column.count = expectInteger(obj, 'count', path, 0, Number.MAX_SAFE_INTEGER);
+        column.nulls = expectInteger(obj, 'nulls', path, 0, column.count);
+        column.nonFinite = expectInteger(obj, 'nonFinite', path, 0, Number.MAX_SAFE_INTEGER);
+        readTypeCounts(obj.typeCounts, `${path}.typeCounts`, column.typeCounts);
+        const valued = VALUE_KINDS.reduce((sum, kind) => sum + column.typeCounts[kind], 0);
+        if (valued !== column.nonNull) {
+            fail(`${path}.typeCounts`, `counts sum to ${valued} but the column has ${column.nonNull} non-null values`);
+        }
+        const length = readRange(obj.length, `${path}.length`);
+        if ((length === null) !== (column.nonNull === 0)) {
+            fail(`${path}.length`, column.nonNull === 0 ? 'expected null for an all-null column' : 'expected {min, max}');
+        }
+        if (length)
+            [column.minLength, column.maxLength] = [length.min, length.max];
+        const datetime = readRange(obj.datetime, `${path}.datetime`);
+        if ((datetime === null) !== (column.typeCounts.datetime === 0)) {
+            fail(`${path}.datetime`, datetime === null ? 'expected {min, max} for datetime values' : 'expected null');
+        }
+        if (datetime)
+            [column.minTime, column.maxTime] = [datetime.min, datetime.max];
+        const numeric = column.typeCounts.integer + column.typeCounts.number;
+        const finite = numeric - column.nonFinite;
+        if (column.nonFinite > numeric)
+            fail(`${path}.nonFinite`, `exceeds the ${numeric} numeric values`);
+        if (column.moments.count !== finite) {
+            fail(`${path}.moments.count`, `expected ${finite} (finite numeric values), got ${column.moments.count}`);
+        }
+        if (column.kll.count !== finite)
+            fail(`${path}.kll.n`, `expected ${finite} (finite numeric values), got ${column.kll.count}`);
+        if (column.frequent.count !== column.nonNull - numeric) {
+            fail(`${path}.frequent.n`, `expected ${column.nonNull - numeric} (non-numeric values), got ${column.frequent.count}`);
+        }
+        if (column.numericFrequent !== null) {
+            if (!column.numericFrequent.isExact)
+                fail(`${path}.numericFrequent.exact`, 'must be exact (or null)');
+            if (column.numericFrequent.count !== numeric) {
+                fail(`${path}.numericFrequent.n`, `expected ${numeric} (numeric values), got ${column.numericFrequent.count}`);
+            }
+        }
+        if (obj.summary !== undefined && (typeof obj.summary !== 'object' || obj.summary === null)) {
+            fail(`${path}.summary`, `expected an object, got ${describeValue(obj.summary)}`);
+        }
+        return column;
+    }
+}
+function readTypeCounts(value, path, into) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected an object of counts, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj)) {
+        if (!VALUE_KINDS.includes(key))
+            fail(`${path}.${key}`, 'unknown value kind');
+    }
+    for (const kind of VALUE_KINDS)
+        into[kind] = expectInteger(obj, kind, path, 0, Number.MAX_SAFE_INTEGER);
+}
+function readRange(value, path) {
+    if (value === null)
+        return null;
+    if (typeof value !== 'object' || Array.isArray(value) || value === undefined) {
+        fail(path, `expected {min, max} or null, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    for (const key of Object.keys(obj))
+        if (key !== 'min' && key !== 'max')
+            fail(`${path}.${key}`, 'unknown key');
+    const min = expectInteger(obj, 'min', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const max = expectInteger(obj, 'max', path, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    if (min > max)
+        fail(`${path}.min`, `min ${min} is greater than max ${max}`);
+    return { min, max };
+}
+/** Code points in a UTF-8 range: every byte that is not a continuation byte starts one. */
+function codePoints(bytes, start, end) {
+    let n = 0;
+    for (let i = start; i < end; i++)
+        if ((bytes[i] & 0xc0) !== 0x80)
+            n++;
+    return n;
+}
+/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
+function isPlainInteger(bytes, start, end) {
+    for (let i = start; i < end; i++) {
+        const c = bytes[i];
+        if (c === 46 || c === 101 || c === 69)
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/profile.ts
+
+
+
+const PROFILE_SCHEMA = 'mlgate/profile@1';
+const TOP_KEYS = new Set(['schema', 'rows', 'sources', 'columns']);
+/** A dataset's profile: its columns' mergeable profiles and where the rows came from. */
+class profile_Profile {
+    rows;
+    sources;
+    columns;
+    constructor(rows, sources, columns) {
+        this.rows = rows;
+        this.sources = sources;
+        this.columns = columns;
+    }
+    column(name) {
+        return this.columns.find((c) => c.name === name);
+    }
+    /**
+     * Folds `other` (a profile of other rows of the same table, e.g. another shard) into this, as
+     * if one pass had read both. Columns are matched by name; both must have the same set.
+     */
+    merge(other) {
+        const theirs = new Map(other.columns.map((c) => [c.name, c]));
+        for (const column of this.columns) {
+            if (!theirs.has(column.name)) {
+                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(other)}`);
+            }
+        }
+        const ours = new Set(this.columns.map((c) => c.name));
+        for (const column of other.columns) {
+            if (!ours.has(column.name)) {
+                throw new UserError(`cannot merge profiles: column "${column.name}" is missing from ${describeSources(this)}`);
+            }
+        }
+        for (const column of this.columns)
+            column.merge(theirs.get(column.name));
+        this.rows += other.rows;
+        this.sources.push(...other.sources.map((s) => structuredClone(s)));
+        return this;
+    }
+    toJSON() {
+        return {
+            schema: PROFILE_SCHEMA,
+            rows: this.rows,
+            sources: this.sources.map((s) => structuredClone(s)),
+            columns: this.columns.map((c) => c.toJSON()),
+        };
+    }
+    /** Reads a profile written by `toJSON`; any problem is a UserError naming `file` and the key path. */
+    static fromJSON(json, file) {
+        try {
+            return readProfile(json);
+        }
+        catch (error) {
+            if (error instanceof UserError && file !== undefined) {
+                throw new UserError(error.message, { ...error.location, file });
+            }
+            throw error;
+        }
+    }
+}
+/** Merges profiles left to right into a new profile (the inputs are not changed). */
+function mergeProfiles(profiles) {
+    const [first, ...rest] = profiles;
+    if (first === undefined)
+        throw new UserError('no profiles to merge');
+    const merged = profile_Profile.fromJSON(first.toJSON());
+    for (const profile of rest)
+        merged.merge(profile);
+    return merged;
+}
+function describeSources(profile) {
+    const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
+    return files.length === 0 ? 'the other profile' : files.join(', ');
+}
+function readProfile(json) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        fail('$', `expected a profile object, got ${describeValue(json)}`);
+    }
+    const obj = json;
+    if (obj.schema !== PROFILE_SCHEMA) {
+        fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
+    }
+    for (const key of Object.keys(obj))
+        if (!TOP_KEYS.has(key))
+            fail(`$.${key}`, 'unknown key');
+    const rows = expectInteger(obj, 'rows', '$', 0, Number.MAX_SAFE_INTEGER);
+    const sources = expectArray(obj, 'sources', '$').map((s, i) => readSource(s, `$.sources[${i}]`));
+    const sourceRows = sources.reduce((sum, s) => sum + s.rows, 0);
+    if (sources.length > 0 && sourceRows !== rows)
+        fail('$.rows', `is ${rows} but the sources hold ${sourceRows} rows`);
+    const names = new Set();
+    const columns = expectArray(obj, 'columns', '$').map((c, i) => {
+        const path = `$.columns[${i}]`;
+        const column = ColumnProfile.fromJSON(c, path);
+        if (names.has(column.name))
+            fail(`${path}.name`, `column "${column.name}" appears twice`);
+        names.add(column.name);
+        if (column.count !== rows)
+            fail(`${path}.count`, `is ${column.count} but the profile has ${rows} rows`);
+        return column;
+    });
+    return new profile_Profile(rows, sources, columns);
+}
+const SOURCE_KEYS = new Set(['file', 'format', 'shard', 'bytes', 'rows', 'issues']);
+function readSource(value, path) {
+    const obj = expectObject(value, path);
+    for (const key of Object.keys(obj))
+        if (!SOURCE_KEYS.has(key))
+            fail(`${path}.${key}`, 'unknown key');
+    if (typeof obj.file !== 'string')
+        fail(`${path}.file`, `expected a string, got ${describeValue(obj.file)}`);
+    if (typeof obj.format !== 'string')
+        fail(`${path}.format`, `expected a string, got ${describeValue(obj.format)}`);
+    let shard = null;
+    if (obj.shard !== null) {
+        const s = expectObject(obj.shard, `${path}.shard`);
+        const count = expectInteger(s, 'count', `${path}.shard`, 1, 1_000_000);
+        shard = { index: expectInteger(s, 'index', `${path}.shard`, 1, count), count };
+    }
+    const b = expectObject(obj.bytes, `${path}.bytes`);
+    const size = expectInteger(b, 'size', `${path}.bytes`, 0, Number.MAX_SAFE_INTEGER);
+    const start = expectInteger(b, 'start', `${path}.bytes`, 0, size);
+    const end = expectInteger(b, 'end', `${path}.bytes`, start, size);
+    const issues = expectObject(obj.issues, `${path}.issues`);
+    return {
+        file: obj.file,
+        format: obj.format,
+        shard,
+        bytes: { start, end, size },
+        rows: expectInteger(obj, 'rows', path, 0, Number.MAX_SAFE_INTEGER),
+        issues: {
+            errors: expectInteger(issues, 'errors', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
+            warnings: expectInteger(issues, 'warnings', `${path}.issues`, 0, Number.MAX_SAFE_INTEGER),
+        },
+    };
+}
+function expectObject(value, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected an object, got ${describeValue(value)}`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/profile/builder.ts
+
+
+/**
+ * Builds a profile from a reader's batches, one column at a time over each batch (a tight loop
+ * per column, no per-row objects). Columns that first appear in a later batch (JSON Lines keys)
+ * count the earlier rows as nulls. Batches may be dropped right after `add` returns.
+ */
+class builder_ProfileBuilder {
+    options;
+    keepParsed;
+    columns = [];
+    rows = 0;
+    parsed = [];
+    /** With `keepParsed`, `parsedColumns` gives what each `add` read of the batch's columns. */
+    constructor(options = {}, keepParsed = false) {
+        this.options = options;
+        this.keepParsed = keepParsed;
+    }
+    add(batch) {
+        for (let col = this.columns.length; col < batch.columnCount; col++) {
+            const column = new ColumnProfile(batch.columns[col], this.options);
+            column.addMissing(this.rows);
+            this.columns.push(column);
+        }
+        for (let col = 0; col < batch.columnCount; col++) {
+            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+        }
+        this.rows += batch.rowCount;
+    }
+    /** Per column of the last batch added (with `keepParsed`): its nulls and numbers, valid until the next `add`. */
+    get parsedColumns() {
+        return this.parsed;
+    }
+    parsedColumn(col, rows) {
+        let column = this.parsed[col];
+        if (!column || column.nulls.length < rows) {
+            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+            this.parsed[col] = column;
+        }
+        return column;
+    }
+    /** Columns known to the reader but without any row yet (a header-only file). */
+    declareColumns(names) {
+        for (let col = this.columns.length; col < names.length; col++) {
+            const column = new ColumnProfile(names[col], this.options);
+            column.addMissing(this.rows);
+            this.columns.push(column);
+        }
+    }
+    get rowCount() {
+        return this.rows;
+    }
+    /** The profile of everything added; the builder must not be used afterwards. */
+    finish(sources = []) {
+        return new Profile(this.rows, sources, this.columns);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/profile/profile-file.ts
 
 
@@ -53460,7 +53711,7 @@ async function readMetricsFile(path) {
 ;// CONCATENATED MODULE: ./packages/core/src/compare/direction.ts
 /**
  * Words that mark a metric whose smaller values are better. A name is read by its last `.` segment
- * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_` and `-`.
+ * (`eval.val_loss` → `val_loss`), lower-cased and split into words on `_`, `-` and spaces.
  */
 const LOWER_IS_BETTER = new Set([
     'loss',
@@ -53487,6 +53738,51 @@ const LOWER_IS_BETTER = new Set([
     'seconds',
     'ms',
 ]);
+/** Words that mark a score whose larger values are better. */
+const HIGHER_IS_BETTER = new Set([
+    'accuracy',
+    'acc',
+    'auc',
+    'roc',
+    'auroc',
+    'auprc',
+    'ap',
+    'map',
+    'precision',
+    'recall',
+    'f1',
+    'f2',
+    'fbeta',
+    'fscore',
+    'sensitivity',
+    'specificity',
+    'tpr',
+    'tnr',
+    'ppv',
+    'npv',
+    'r2',
+    'ndcg',
+    'mrr',
+    'iou',
+    'miou',
+    'dice',
+    'bleu',
+    'rouge',
+    'meteor',
+    'kappa',
+    'mcc',
+    'gini',
+    'lift',
+    'gain',
+    'coverage',
+    'hitrate',
+    'hits',
+    'top1',
+    'top5',
+    'score',
+    'balanced',
+    'throughput',
+]);
 /**
  * Rules, first match wins:
  * 1. `gate.metrics.<name>.direction` in the config (see {@link findRule} for how names match);
@@ -53494,18 +53790,23 @@ const LOWER_IS_BETTER = new Set([
  *    (`neg_mean_squared_error`, `neg_log_loss`);
  * 3. any word in {@link LOWER_IS_BETTER} means lower is better (`loss`, `val_loss`, `rmse`,
  *    `mean_absolute_error`, `latency_ms`, `train_time`, `log_loss`, `brier_score`);
- * 4. otherwise higher is better: accuracy, auc, roc_auc, pr_auc, average_precision, f1, precision,
- *    recall, r2, map, ndcg and most other scores are higher-is-better, so that is the default for
- *    names mlgate does not know. Set `direction` in the config for those that are not.
+ * 4. any word in {@link HIGHER_IS_BETTER} means higher is better (accuracy, roc_auc, pr_auc,
+ *    average_precision, f1_macro, recall, r2, ndcg, …);
+ * 5. otherwise mlgate does not know (`n_rows`, `epochs`, `threshold`): the direction is `unknown`
+ *    and a change reads `changed`, neither better nor worse, until the config sets `direction`.
  */
 function direction_metricDirection(name, rules = {}) {
     const configured = direction_findRule(name, rules)?.direction;
     if (configured)
         return configured;
-    const words = lastSegment(name).toLowerCase().split(/[_-]+/);
+    const words = lastSegment(name)
+        .toLowerCase()
+        .split(/[_\s-]+/);
     if (words[0] === 'neg')
         return 'higher';
-    return words.some((word) => LOWER_IS_BETTER.has(word)) ? 'lower' : 'higher';
+    if (words.some((word) => LOWER_IS_BETTER.has(word)))
+        return 'lower';
+    return words.some((word) => HIGHER_IS_BETTER.has(word)) ? 'higher' : 'unknown';
 }
 /**
  * The config rule for a metric key: the rule named exactly like the key, else the rule whose name
@@ -53538,7 +53839,8 @@ function lastSegment(name) {
  * Labels: `new`/`removed` when one side is absent; with an interval, `labelChange` decides
  * improved / regressed / within-noise / unchanged (any change the interval excludes zero for counts);
  * without one, the point estimate does. A non-finite candidate (NaN, ±∞) is `regressed` and a
- * non-finite baseline with a finite candidate `improved`; their delta and relative change are null.
+ * non-finite baseline with a finite candidate `improved`; both non-finite (∞ vs ∞) is `undefined`;
+ * their delta and relative change are null. A metric whose direction is unknown reads `changed`.
  */
 function diffMetrics(baseline, candidate, { rules = {}, intervals } = {}) {
     const keys = [...new Set([...candidate.keys(), ...(baseline?.keys() ?? [])])];
@@ -53568,21 +53870,31 @@ function diff_compareMetric(name, direction, baseline, candidate, interval) {
         ...(interval && delta !== null ? { ci: { low: interval.low, high: interval.high, method: interval.method } } : {}),
         ...(interval?.pValue !== undefined && delta !== null ? { pValue: interval.pValue } : {}),
         label: label(direction, baseline, candidate, delta, interval),
+        ...(bothNonFinite(baseline, candidate) && {
+            note: `both values are not finite numbers (baseline ${baseline}, candidate ${candidate})`,
+        }),
     };
+}
+function bothNonFinite(baseline, candidate) {
+    return baseline !== null && candidate !== null && !Number.isFinite(baseline) && !Number.isFinite(candidate);
 }
 function label(direction, baseline, candidate, delta, interval) {
     if (baseline === null)
         return 'new';
     if (candidate === null)
         return 'removed';
+    if (bothNonFinite(baseline, candidate))
+        return 'undefined';
     if (!Number.isFinite(candidate))
-        return 'regressed';
+        return direction === 'unknown' ? 'changed' : 'regressed';
     if (delta === null)
-        return 'improved';
+        return direction === 'unknown' ? 'changed' : 'improved';
     if (interval)
         return labelChange({ delta, ci: [interval.low, interval.high], direction });
     if (delta === 0)
         return 'unchanged';
+    if (direction === 'unknown')
+        return 'changed';
     return (direction === 'higher') === delta > 0 ? 'improved' : 'regressed';
 }
 function numeric(value) {
@@ -53614,6 +53926,7 @@ function sameSetting(a, b) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-columns.ts
 
+const predictions_columns_DEFAULT_CLASS_SCORE_PREFIX = 'score_';
 /**
  * Names tried, in order, when a role is not named explicitly: the plain name first, then what
  * scikit-learn users and common exports call it (`y_true`, `y_pred`, `y_score`, `proba`).
@@ -53651,7 +53964,7 @@ function describeRole(role, names) {
     return explicit !== undefined ? `'${explicit}'` : DEFAULT_COLUMN_NAMES[role].map((n) => `'${n}'`).join(' / ');
 }
 /** Fails when a required column (or an explicitly named optional one) never appeared in the file. */
-function predictions_columns_checkColumnsFound(file, seen, found, names) {
+function predictions_columns_checkColumnsFound(file, seen, found, names, classScores = 0) {
     const available = [...seen].slice(0, 20).join(', ') || 'none';
     const missing = (role, why) => new UserError(`predictions: no ${role} column ${describeRole(role, names)} (${why}); columns: ${available}`, {
         file,
@@ -53664,8 +53977,9 @@ function predictions_columns_checkColumnsFound(file, seen, found, names) {
         if (names[role] !== undefined && found[role] === undefined)
             throw missing(role, 'named in the options');
     }
-    if (found.prediction === undefined && found.score === undefined) {
-        throw new UserError(`predictions: need a prediction column (${describeRole('prediction', names)}) or a score column (${describeRole('score', names)}); columns: ${available}`, { file });
+    if (found.prediction === undefined && found.score === undefined && classScores === 0) {
+        const prefix = names.classScores ?? predictions_columns_DEFAULT_CLASS_SCORE_PREFIX;
+        throw new UserError(`predictions: need a prediction column (${describeRole('prediction', names)}), a score column (${describeRole('score', names)}) or per-class score columns ('${prefix}<class>'); columns: ${available}`, { file });
     }
     for (const slice of names.slices ?? []) {
         if (!seen.has(slice)) {
@@ -53687,8 +54001,8 @@ const MAX_SHOWN_VALUE = 40;
  * Reads a predictions file (CSV, TSV, JSON Lines; whatever `openReader` routes) into typed
  * columns. Column names default to `DEFAULT_COLUMN_NAMES`. The first bad row fails the read with
  * its file and line: a missing id or label, a duplicate id, a score that is not a number in
- * [0, 1], a missing prediction or score where the file has that column, or a row the reader had to
- * drop (ragged CSV, invalid JSON).
+ * a finite number, a missing prediction or score where the file has that column, or a row the reader
+ * had to drop (ragged CSV, invalid JSON).
  */
 async function readPredictions(path, names = {}) {
     const { reader, source } = await openReader(path);
@@ -53742,6 +54056,8 @@ class PredictionTable {
     prediction = new ValueColumnBuilder();
     score = float64Builder();
     slices;
+    classScores = new Map();
+    classScorePrefix;
     seen = new Set();
     used = {};
     /** First line of a row without the optional column, while the column has not been seen yet. */
@@ -53750,6 +54066,7 @@ class PredictionTable {
         this.file = file;
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
+        this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -53759,8 +54076,34 @@ class PredictionTable {
         // Without an id or label column no row can be read: say which column, not which row.
         if (batch.rowCount > 0 && (at.id < 0 || at.label < 0))
             checkColumnsFound(this.file, this.seen, this.used, this.names);
-        for (let r = 0; r < batch.rowCount; r++)
+        const classScores = this.classScoreColumns(batch, at);
+        for (let r = 0; r < batch.rowCount; r++) {
             this.addRow(batch, r, at);
+            for (const [builder, col] of classScores)
+                builder.push(col < 0 ? NaN : numberAt(batch, r, col));
+        }
+    }
+    /**
+     * The builder and batch position of every per-class score column. A column first seen in a
+     * later batch (JSON Lines adds keys as it goes) is NaN for the rows before it.
+     */
+    classScoreColumns(batch, at) {
+        const taken = new Set([at.id, at.label, at.prediction, at.score, ...at.slices]);
+        batch.columns.forEach((name, col) => {
+            if (taken.has(col) || !name.startsWith(this.classScorePrefix) || name === this.classScorePrefix)
+                return;
+            const className = name.slice(this.classScorePrefix.length);
+            if (this.classScores.has(className))
+                return;
+            const builder = float64Builder();
+            for (let k = 0; k < this.ids.length; k++)
+                builder.push(NaN);
+            this.classScores.set(className, builder);
+        });
+        return [...this.classScores].map(([className, builder]) => [
+            builder,
+            batch.columns.indexOf(this.classScorePrefix + className),
+        ]);
     }
     noteUsed(batch, at) {
         for (const role of ['id', 'label', 'prediction', 'score']) {
@@ -53807,12 +54150,11 @@ class PredictionTable {
         return true;
     }
     scoreAt(batch, r, col, line) {
-        const value = (batch.flag(r, col) & FieldFlag.BOOLEAN) === 0 ? batch.number(r, col) : NaN;
+        const value = numberAt(batch, r, col);
         if (Number.isNaN(value))
             throw this.bad(line, 'score', `${shown(batch.string(r, col))} is not a number`);
-        if (!(value >= 0 && value <= 1)) {
-            throw this.bad(line, 'score', `${value} is not a probability in [0, 1]`);
-        }
+        if (!Number.isFinite(value))
+            throw this.bad(line, 'score', `${value} is not a finite number`);
         return value;
     }
     bad(line, role, problem) {
@@ -53821,7 +54163,7 @@ class PredictionTable {
     }
     finish() {
         const found = this.used;
-        checkColumnsFound(this.file, this.seen, found, this.names);
+        checkColumnsFound(this.file, this.seen, found, this.names, this.classScores.size);
         const rows = this.ids.length;
         const predictions = {
             file: this.file,
@@ -53829,6 +54171,7 @@ class PredictionTable {
             ids: this.ids,
             lines: this.lines.finish(),
             label: this.label.finish(),
+            classScores: new Map([...this.classScores].map(([className, builder]) => [className, builder.finish()])),
             slices: new Map((this.names.slices ?? []).map((name, s) => [name, this.slices[s].finish()])),
             columns: { id: found.id, label: found.label },
         };
@@ -53842,6 +54185,12 @@ class PredictionTable {
         }
         return predictions;
     }
+}
+/** A field's number; NaN for a boolean, a null or text that is not a number. */
+function numberAt(batch, r, col) {
+    if (batch.isNull(r, col) || (batch.flag(r, col) & FieldFlag.BOOLEAN) !== 0)
+        return NaN;
+    return batch.number(r, col);
 }
 function shown(value) {
     const cut = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
@@ -53923,7 +54272,20 @@ function labelConflict(candidate, row, baseline, other) {
 
 /** Integer labels with more distinct values than this are read as a regression target. */
 const MAX_DETECTED_CLASSES = 20;
-function predictions_task_classIndex(columns) {
+/**
+ * The pairs whose positive class needs no configuration: the label set (any case) is within one
+ * of them, and the second member is the positive class. Anything else must be named.
+ */
+const CONVENTIONAL_PAIRS = (/* unused pure expression or super */ null && ([
+    ['0', '1'],
+    ['-1', '1'],
+    ['false', 'true'],
+    ['no', 'yes'],
+    ['negative', 'positive'],
+    ['neg', 'pos'],
+]));
+/** The distinct class names of the columns: numbers as `String(n)` (1 and 1.0 are `1`), texts as written. */
+function classNames(columns) {
     const numbers = new Set();
     const texts = new Set();
     for (const column of columns) {
@@ -53934,37 +54296,74 @@ function predictions_task_classIndex(columns) {
         for (const text of column.texts)
             texts.add(text);
     }
-    const byNumber = new Map();
-    const byText = new Map();
-    let names;
-    if (texts.size === 0 && [...numbers].every((n) => n === 0 || n === 1)) {
-        names = ['0', '1'];
-        byNumber.set(0, 0).set(1, 1);
-    }
-    else if (numbers.size === 0 && [...texts].every((t) => /^(true|false)$/i.test(t))) {
-        names = ['false', 'true'];
-        for (const text of texts)
-            byText.set(text, text.toLowerCase() === 'true' ? 1 : 0);
-    }
-    else {
-        const sortedNumbers = [...numbers].sort((a, b) => a - b);
-        const sortedTexts = [...texts].sort();
-        sortedNumbers.forEach((n, id) => byNumber.set(n, id));
-        sortedTexts.forEach((t, k) => byText.set(t, sortedNumbers.length + k));
-        names = [...sortedNumbers.map(String), ...sortedTexts];
-    }
+    return { numbers: [...numbers].sort((a, b) => a - b), texts: [...texts].sort() };
+}
+/** An index from class name to id: numbers by `String(n)`, texts by `key(text)`. */
+function predictions_task_classIndexOfNames(names, key = (text) => text) {
+    const byName = new Map(names.map((name, id) => [name, id]));
     return {
         names,
         ids(column, rows) {
-            const textIds = Int32Array.from(column.texts, (t) => byText.get(t) ?? -1);
+            const textIds = Int32Array.from(column.texts, (t) => byName.get(key(t)) ?? -1);
             const out = new Int32Array(rows.length);
             for (let k = 0; k < rows.length; k++) {
                 const row = rows[k];
                 const code = column.textCodes[row];
-                out[k] = code < 0 ? byNumber.get(column.numbers[row]) : textIds[code];
+                out[k] = code < 0 ? (byName.get(String(column.numbers[row])) ?? -1) : textIds[code];
             }
             return out;
         },
+    };
+}
+/** Multiclass (and any non-binary use): numeric classes by value, then text classes by code unit. */
+function predictions_task_classIndex(columns) {
+    const { numbers, texts } = classNames(columns);
+    return predictions_task_classIndexOfNames([...numbers.map(String), ...texts]);
+}
+/**
+ * The class ids of a binary task: the positive class at id 1. A configured positive class is
+ * matched to the labels (`1` matches the label 1 or "1"; `true` any case of "true"); unconfigured,
+ * the labels must be within one of the conventional pairs (0/1, −1/1, false/true, no/yes,
+ * negative/positive), else the positive class is asked for: guessing it (alphabetically, say) can
+ * turn the best model into the worst.
+ */
+function predictions_task_binaryClassIndex(columns, configured, where) {
+    const { numbers, texts } = classNames(columns);
+    const named = [...numbers.map(String), ...texts];
+    if (configured !== undefined) {
+        const wanted = String(configured);
+        // `true` or `--positive-class yes` also name the label `True` / `Yes`, when no label is spelled exactly so.
+        const caseless = !named.includes(wanted);
+        const canonical = (name) => (caseless ? name.toLowerCase() : name);
+        const match = (name) => canonical(name) === canonical(wanted);
+        const positive = named.find(match) ?? wanted;
+        const others = [...new Set(named.filter((name) => !match(name)).map(canonical))];
+        if (others.length > 1) {
+            const shown = named
+                .slice(0, 6)
+                .map((n) => JSON.stringify(n))
+                .join(', ');
+            const problem = named.some(match)
+                ? `a binary model has two classes, but the labels are ${shown}`
+                : `positive class ${JSON.stringify(configured)} is not one of the labels (${shown})`;
+            throw new UserError(`predictions: ${problem}`, where.file === undefined ? {} : { file: where.file });
+        }
+        const negative = named.find((name) => !match(name)) ?? `not ${positive}`;
+        const key = caseless ? (text) => (match(text) ? positive : negative) : undefined;
+        return { index: predictions_task_classIndexOfNames([negative, positive], key), positive: { name: positive, source: 'configured' } };
+    }
+    const lower = [...new Set(named.map((name) => name.toLowerCase()))];
+    const pair = CONVENTIONAL_PAIRS.find((candidate) => lower.every((name) => candidate.includes(name)));
+    if (!pair) {
+        const shown = named.map((name) => JSON.stringify(name)).join(' and ');
+        const example = JSON.stringify(named[named.length - 1] ?? 'yes');
+        throw new UserError(`predictions: the labels are ${shown}, so mlgate cannot tell which class is positive (the one the score is the probability of); set ${where.setting} (e.g. ${example})`, where.file === undefined ? {} : { file: where.file });
+    }
+    const [negative, positive] = pair;
+    const spelled = (canonical) => named.find((name) => name.toLowerCase() === canonical) ?? canonical;
+    return {
+        index: predictions_task_classIndexOfNames([spelled(negative), spelled(positive)], (text) => spelled(text.toLowerCase())),
+        positive: { name: spelled(positive), source: 'default' },
     };
 }
 /**
@@ -53972,31 +54371,33 @@ function predictions_task_classIndex(columns) {
  * classification; numbers that are all integers with at most two distinct values (labels and
  * predictions of both files together) mean binary, with at most `MAX_DETECTED_CLASSES` distinct
  * labels multiclass; anything else (a non-integer, or many distinct integers) is regression.
- * Configure the task when this guess is wrong (e.g. ratings 1–5 predicted as integers).
+ * Configure the task when this guess is wrong (e.g. integer ratings 1–5 that are a regression target).
  */
 function predictions_task_detectTask(files, configured) {
-    const task = configured ?? guessTask(files);
+    const decision = configured ? { task: configured, source: 'configured' } : guessTask(files);
     for (const file of files)
-        checkFits(file, task);
-    if (task === 'binary')
+        checkFits(file, decision.task);
+    if (decision.task === 'binary')
         checkBinary(files.flatMap(predictions_task_classColumns), files[0]?.file);
-    return task;
+    return decision;
 }
 /** The columns that hold class names: the label and, when there is one, the prediction. */
 function predictions_task_classColumns(file) {
     return file.prediction ? [file.label, file.prediction] : [file.label];
 }
 function guessTask(files) {
+    const detected = (task, why) => ({ task, source: 'detected', why });
     const columns = files.flatMap(predictions_task_classColumns);
     if (columns.some((c) => c.texts.length > 0)) {
-        return predictions_task_classIndex(columns).names.length <= 2 ? 'binary' : 'multiclass';
+        const classes = predictions_task_classIndex(columns).names.length;
+        return detected(classes <= 2 ? 'binary' : 'multiclass', `text labels with ${classes} classes`);
     }
     const distinct = new Set();
     const labels = new Set();
     for (const column of columns) {
         for (const value of column.numbers) {
             if (!Number.isInteger(value))
-                return 'regression';
+                return detected('regression', `non-integer values such as ${value}`);
             if (distinct.size <= MAX_DETECTED_CLASSES)
                 distinct.add(value);
         }
@@ -54006,9 +54407,12 @@ function guessTask(files) {
             if (labels.size <= MAX_DETECTED_CLASSES)
                 labels.add(value);
     }
+    const values = (count) => `integer labels and predictions with ${count} distinct values`;
     if (distinct.size <= 2)
-        return 'binary';
-    return labels.size <= MAX_DETECTED_CLASSES ? 'multiclass' : 'regression';
+        return detected('binary', values(distinct.size));
+    return labels.size <= MAX_DETECTED_CLASSES
+        ? detected('multiclass', values(distinct.size))
+        : detected('regression', `integer labels with more than ${MAX_DETECTED_CLASSES} distinct values`);
 }
 function checkFits(file, task) {
     const where = { file: file.file };
@@ -54030,469 +54434,158 @@ function checkFits(file, task) {
         }
         return;
     }
-    if (task === 'multiclass' && !file.prediction) {
-        throw new UserError(`predictions: multiclass classification needs a prediction column (a score is binary only)`, where);
+    if (task === 'multiclass' && !file.prediction && file.classScores.size === 0) {
+        throw new UserError(`predictions: multiclass classification needs a prediction column or per-class score columns (score_<class>)`, where);
     }
     if (task === 'binary')
         checkBinary(predictions_task_classColumns(file), file.file);
 }
 function checkBinary(columns, file) {
     const classes = predictions_task_classIndex(columns).names;
-    if (classes.length > 2) {
+    const caseless = new Set(classes.map((name) => name.toLowerCase()));
+    if (caseless.size > 2) {
         const shown = classes.slice(0, 5).join(', ');
         throw new UserError(`predictions: binary classification needs at most two classes but found ${classes.length} (${shown})`, file === undefined ? {} : { file });
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/compare/engine/examples.ts
+;// CONCATENATED MODULE: ./packages/core/src/compare/predictions-semantics.ts
 
-/** Decision threshold on the score when a binary file has no prediction column (sklearn's `predict`). */
-const SCORE_THRESHOLD = 0.5;
+
+
+const DEFAULT_SETTING_NAMES = {
+    positiveClass: 'positive_class in mlgate.yml',
+    scoreType: 'score_type in mlgate.yml',
+};
 /**
- * Typed columns of the joined rows (`rows` index each file). Class ids come from both files
- * together, so a class has one id on both sides; a binary file without predictions predicts the
- * positive class when its score is at least `SCORE_THRESHOLD`.
+ * Decides the task (configured or detected), the class ids (binary: the positive class at id 1),
+ * and what the scores are. A configured `positive_class` on a task that is not binary, or
+ * probabilities declared but outside [0, 1], are errors that name the setting.
  */
-function examples_buildExamples(task, candidate, baseline) {
-    const size = candidate.rows.length;
-    if (task === 'regression') {
-        const values = (file, rows) => gather(file.prediction.numbers, rows);
+function predictions_semantics_resolveSemantics(files, format = {}, settings = DEFAULT_SETTING_NAMES) {
+    const task = detectTask(files, format.task);
+    const columns = files.flatMap(classColumns);
+    const file = files[0]?.file;
+    if (task.task !== 'binary' && format.positiveClass !== undefined) {
+        throw new UserError(`${settings.positiveClass}: a positive class applies to binary models, and this one is ${task.task}${task.source === 'detected' ? ` (detected: ${task.why}; set task if that is wrong)` : ''}`);
+    }
+    if (task.task === 'binary') {
+        const { index, positive } = binaryClassIndex(columns, format.positiveClass, {
+            ...(file !== undefined && { file }),
+            setting: settings.positiveClass,
+        });
+        const scored = files.filter((f) => f.score !== undefined);
         return {
-            examples: {
-                size,
-                truth: { values: gather(candidate.file.label.numbers, candidate.rows) },
-                candidate: { values: values(candidate.file, candidate.rows) },
-                baseline: baseline && { values: values(baseline.file, baseline.rows) },
-            },
-            classes: [],
+            task,
+            classes: index,
+            positive,
+            ...(scored.length > 0 && {
+                scores: readScores(scored.map((f) => [f, f.score]), format, settings),
+            }),
         };
     }
-    const index = classIndex([candidate.file, ...(baseline ? [baseline.file] : [])].flatMap(classColumns));
-    const outputs = (file, rows) => {
-        const score = file.score && task === 'binary' ? gather(file.score, rows) : undefined;
-        const classes = file.prediction ? index.ids(file.prediction, rows) : score && thresholded(score);
-        return { ...(classes && { classes }), ...(score && { score }) };
+    if (task.task === 'regression')
+        return { task, classes: { names: [], ids: () => new Int32Array(0) } };
+    const names = multiclassNames(files, columns);
+    const classes = classIndexOfNames(names);
+    const withScores = files.filter((f) => f.classScores.size > 0);
+    if (withScores.length === 0)
+        return { task, classes };
+    for (const f of withScores)
+        checkClassScores(f, names);
+    const columnsOf = (f) => names.map((name) => f.classScores.get(name));
+    const scores = readScores(withScores.flatMap((f) => columnsOf(f).map((values) => [f, values])), format, settings);
+    return { task, classes, scores, classScoreNames: names };
+}
+/**
+ * The classes of the labels and predictions and of the per-class score columns, in class order
+ * (numbers by value, then texts); a score column named `score_1` is the class 1.
+ */
+function multiclassNames(files, columns) {
+    const scored = [...new Set(files.flatMap((f) => [...f.classScores.keys()]))];
+    const numeric = scored.filter((name) => name.trim() !== '' && String(Number(name)) === name);
+    const texts = scored.filter((name) => !numeric.includes(name));
+    const column = {
+        numbers: Float64Array.from(scored, (name) => (numeric.includes(name) ? Number(name) : NaN)),
+        textCodes: Int32Array.from(scored, (name) => (numeric.includes(name) ? -1 : texts.indexOf(name))),
+        texts,
     };
+    return classIndex([...columns, column]).names;
+}
+/** Every class needs its score column, and every row a number in it. */
+function checkClassScores(file, names) {
+    const missing = names.filter((name) => !file.classScores.has(name));
+    if (missing.length > 0) {
+        const shown = missing.slice(0, 5).map((name) => `score_${name}`);
+        throw new UserError(`predictions: per-class scores need one column per class; missing ${shown.join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`, { file: file.file });
+    }
+    for (const name of names) {
+        const values = file.classScores.get(name);
+        const row = values.findIndex((value) => !Number.isFinite(value));
+        if (row >= 0) {
+            throw new UserError(`predictions: the score of class ${JSON.stringify(name)} is not a finite number`, {
+                file: file.file,
+                line: file.lines[row],
+            });
+        }
+    }
+}
+/**
+ * The score type: configured, or `probability` when every score lies in [0, 1], else `unknown`
+ * (only the order is used). Declared probabilities outside [0, 1] fail at the first such row.
+ */
+function readScores(columns, format, settings) {
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (const [file, values] of columns) {
+        for (let i = 0; i < values.length; i++) {
+            const value = values[i];
+            if (value < low)
+                low = value;
+            if (value > high)
+                high = value;
+            if (format.scoreType === 'probability' && !(value >= 0 && value <= 1)) {
+                throw new UserError(`predictions: score ${formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
+            }
+        }
+    }
+    const range = [low, high];
+    if (format.scoreType)
+        return { type: format.scoreType, source: 'configured', range };
+    return { type: low >= 0 && high <= 1 ? 'probability' : 'unknown', source: 'detected', range };
+}
+/** Why log loss and Brier, or the label metrics, are absent for these scores; empty when nothing is. */
+function predictions_semantics_scoreNotes(semantics, hasPredictionColumn) {
+    const { scores, task } = semantics;
+    if (!scores || task.task === 'regression')
+        return [];
+    const notes = [];
+    const range = `the scores range from ${formatNumber(scores.range[0])} to ${formatNumber(scores.range[1])}`;
+    const losses = task.task === 'binary' ? 'log_loss and brier' : 'log_loss';
+    if (scores.type === 'unknown') {
+        notes.push(`${losses} need probabilities, and ${range} (not within [0, 1]); only the ranking metrics are computed — declare score_type: logit to compute them through the ${task.task === 'binary' ? 'sigmoid' : 'softmax'}`);
+    }
+    else if (scores.type === 'decision') {
+        notes.push(`${losses} need probabilities, and the scores are decision values (score_type: decision)`);
+    }
+    if (!hasPredictionColumn && scores.type === 'unknown' && task.task === 'binary') {
+        notes.push('accuracy, precision, recall and F1 need a prediction column or a declared score_type (the threshold is 0.5 for probabilities and 0 for logits and decision values)');
+    }
+    return notes;
+}
+/** The report's account of how the predictions were read. */
+function predictionsReading(semantics, examples, notes) {
+    const { task, positive, scores, classes } = semantics;
     return {
-        examples: {
-            size,
-            truth: { classes: index.ids(candidate.file.label, candidate.rows) },
-            candidate: outputs(candidate.file, candidate.rows),
-            baseline: baseline && outputs(baseline.file, baseline.rows),
-        },
-        classes: index.names,
+        task: task.task,
+        taskSource: task.source,
+        ...(task.why !== undefined && { taskReason: task.why }),
+        ...(task.task !== 'regression' && { classes: [...classes.names] }),
+        ...(positive && { positiveClass: positive.name, positiveClassSource: positive.source }),
+        ...(scores && { scoreType: scores.type, scoreTypeSource: scores.source, scoreRange: [...scores.range] }),
+        examples,
+        ...(notes.length > 0 && { notes: [...notes] }),
     };
-}
-/** The examples at positions `positions` (a slice). */
-function examples_subsetExamples(examples, positions) {
-    const outputs = (m) => ({
-        ...(m.classes && { classes: gather(m.classes, positions) }),
-        ...(m.score && { score: gather(m.score, positions) }),
-        ...(m.values && { values: gather(m.values, positions) }),
-    });
-    return {
-        size: positions.length,
-        truth: {
-            ...(examples.truth.classes && { classes: gather(examples.truth.classes, positions) }),
-            ...(examples.truth.values && { values: gather(examples.truth.values, positions) }),
-        },
-        candidate: outputs(examples.candidate),
-        baseline: examples.baseline && outputs(examples.baseline),
-    };
-}
-function gather(source, rows) {
-    const out = new source.constructor(rows.length);
-    for (let k = 0; k < rows.length; k++)
-        out[k] = source[rows[k]];
-    return out;
-}
-function thresholded(score) {
-    return Int32Array.from(score, (p) => (p >= SCORE_THRESHOLD ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
-/**
- * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
- * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
- * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
- * point, and each call consumes a deterministic number of outputs for a given stream, so draws
- * built from it are reproducible with the seed.
- */
-function binomial_binomial(rng, n, p) {
-    if (n === 0 || p <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    if (p > 0.5)
-        return n - binomial_binomial(rng, n, 1 - p);
-    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
-}
-/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
-function binomialInversion(rng, n, p) {
-    const q = 1 - p;
-    const odds = p / q;
-    const start = Math.exp(n * Math.log1p(-p));
-    for (;;) {
-        let u = rng.nextOpenDouble();
-        let k = 0;
-        let pk = start;
-        while (u > pk && k < n) {
-            u -= pk;
-            k++;
-            pk *= ((n + 1 - k) / k) * odds;
-        }
-        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
-        if (u <= pk)
-            return k;
-    }
-}
-function binomialBtrd(rng, n, p) {
-    const q = 1 - p;
-    const mode = Math.floor((n + 1) * p);
-    const odds = p / q;
-    const nOdds = (n + 1) * odds;
-    const npq = n * p * q;
-    const spq = Math.sqrt(npq);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const vr = 0.92 - 4.2 / b;
-    const urvr = 0.86 * vr;
-    for (;;) {
-        let v = rng.nextOpenDouble();
-        let u;
-        if (v <= urvr) {
-            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
-            u = v / vr - 0.43;
-            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
-        }
-        if (v >= vr) {
-            u = rng.nextOpenDouble() - 0.5;
-        }
-        else {
-            u = v / vr - 0.93;
-            u = Math.sign(u) * 0.5 - u;
-            v = rng.nextOpenDouble() * vr;
-        }
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + c);
-        if (k < 0 || k > n)
-            continue;
-        v = (v * alpha) / (a / (us * us) + b);
-        const km = Math.abs(k - mode);
-        if (km <= 15) {
-            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
-            let f = 1;
-            for (let i = mode + 1; i <= k; i++)
-                f *= nOdds / i - odds;
-            for (let i = k + 1; i <= mode; i++)
-                v *= nOdds / i - odds;
-            if (v <= f)
-                return k;
-            continue;
-        }
-        v = Math.log(v);
-        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
-        const t = (-km * km) / (2 * npq);
-        if (v < t - rho)
-            return k;
-        if (v > t + rho)
-            continue;
-        const nm = n - mode + 1;
-        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + stirlingTail(mode) + stirlingTail(n - mode);
-        const nk = n - k + 1;
-        const bound = h +
-            (n + 1) * Math.log(nm / nk) +
-            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
-            stirlingTail(k) -
-            stirlingTail(n - k);
-        if (v <= bound)
-            return k;
-    }
-}
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
-const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
-    let logFactorial = 0;
-    for (let i = 2; i <= k; i++)
-        logFactorial += Math.log(i);
-    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI);
-});
-function stirlingTail(k) {
-    if (k < 10)
-        return SMALL_TAILS[k];
-    const inv = 1 / (k + 1);
-    const inv2 = inv * inv;
-    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
-}
-/**
- * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
- * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
- * of `total` uniform draws over Σ sizes items land in each category.
- */
-function binomial_multinomial(rng, total, sizes, out) {
-    let itemsLeft = 0;
-    for (const s of sizes)
-        itemsLeft += s;
-    let drawsLeft = total;
-    for (let k = 0; k < sizes.length; k++) {
-        const size = sizes[k];
-        const drawn = drawsLeft === 0 ? 0 : binomial_binomial(rng, drawsLeft, size / itemsLeft);
-        out[k] = drawn;
-        drawsLeft -= drawn;
-        itemsLeft -= size;
-    }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/instantiate.ts
-const instantiate_WASM_PAGE_BYTES = 65536;
-const { Module, Instance } = globalThis.WebAssembly;
-const compiled = new Map();
-/** A fresh instance (with its own memory) of an embedded module, compiled once per process. */
-function instantiate_instantiate(base64) {
-    let module = compiled.get(base64);
-    if (module === undefined) {
-        module = new Module(Buffer.from(base64, 'base64'));
-        compiled.set(base64, module);
-    }
-    return new Instance(module, {}).exports;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
-
-
-
-
-/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
-const BLOCK_SIZE = 1024;
-/**
- * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
- * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
- * stream (seed, resample) so that writes stay inside one cache-sized block:
- *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
- *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
- *     (`binomial`), i.e. the block totals are multinomial.
- *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
- *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
- *     output; a chunk ≥ size (only in a smaller last block) is rejected.
- * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
- * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
- */
-function drawCounts(seed, resample, counts, fillBlock = fullBlock) {
-    const n = counts.length;
-    const rng = new Xoshiro128(seed, resample);
-    let drawsLeft = n;
-    let overflow = 0;
-    for (let start = 0; start < n; start += BLOCK_SIZE) {
-        const size = Math.min(BLOCK_SIZE, n - start);
-        const total = binomial(rng, drawsLeft, size / (n - start));
-        drawsLeft -= total;
-        counts.fill(0, start, start + size);
-        overflow |=
-            size === BLOCK_SIZE ? fillBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
-    }
-    return counts instanceof Uint32Array || overflow < 256;
-}
-/**
- * Draws resamples of n examples like `drawCounts`, with the full blocks filled by the WebAssembly
- * twin of `fullBlock` (resample.wat: the same draws, about twice as fast) into byte counts that
- * live in its memory. A resample whose byte count overflows is redrawn wide, in JavaScript.
- */
-class resample_ResampleDrawer {
-    n;
-    narrow;
-    wide;
-    fill;
-    constructor(n) {
-        this.n = n;
-        const wasm = instantiate(WASM_BASE64);
-        const stateAt = 0;
-        const countsAt = 16;
-        const missing = countsAt + n - wasm.memory.buffer.byteLength;
-        if (missing > 0)
-            wasm.memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
-        this.narrow = new Uint8Array(wasm.memory.buffer, countsAt, n);
-        const state = new Int32Array(wasm.memory.buffer, stateAt, 4);
-        this.fill = (rng, _counts, start, total) => {
-            state[0] = rng.s0;
-            state[1] = rng.s1;
-            state[2] = rng.s2;
-            state[3] = rng.s3;
-            const overflow = wasm.full_block(stateAt, countsAt + start, total);
-            rng.s0 = state[0];
-            rng.s1 = state[1];
-            rng.s2 = state[2];
-            rng.s3 = state[3];
-            return overflow;
-        };
-    }
-    /** The counts of resample `resample` of `seed`, valid until the next call. */
-    draw(seed, resample) {
-        if (drawCounts(seed, resample, this.narrow, this.fill))
-            return this.narrow;
-        this.wide ??= new Uint32Array(this.n);
-        drawCounts(seed, resample, this.wide);
-        return this.wide;
-    }
-}
-/**
- * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
- * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
- * state stays in local variables.
- */
-function fullBlock(rng, counts, start, total) {
-    let s0 = rng.s0;
-    let s1 = rng.s1;
-    let s2 = rng.s2;
-    let s3 = rng.s3;
-    let overflow = 0;
-    for (let drawn = 0; drawn < total; drawn += 3) {
-        const r = Math.imul(s1, 5);
-        const word = Math.imul((r << 7) | (r >>> 25), 9);
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 11) | (s3 >>> 21);
-        const a = start + (word >>> 22);
-        const ca = counts[a] + 1;
-        counts[a] = ca;
-        overflow |= ca;
-        if (drawn + 1 < total) {
-            const b = start + ((word >>> 12) & 1023);
-            const cb = counts[b] + 1;
-            counts[b] = cb;
-            overflow |= cb;
-        }
-        if (drawn + 2 < total) {
-            const c = start + ((word >>> 2) & 1023);
-            const cc = counts[c] + 1;
-            counts[c] = cc;
-            overflow |= cc;
-        }
-    }
-    rng.s0 = s0;
-    rng.s1 = s1;
-    rng.s2 = s2;
-    rng.s3 = s3;
-    return overflow;
-}
-/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
-function partialBlock(rng, counts, start, size, total) {
-    if (size === 1) {
-        counts[start] = total;
-        return total;
-    }
-    const bits = 32 - Math.clz32(size - 1);
-    const perOutput = Math.floor(32 / bits);
-    let overflow = 0;
-    let word = 0;
-    let chunksLeft = 0;
-    for (let drawn = 0; drawn < total;) {
-        if (chunksLeft === 0) {
-            word = rng.nextUint32() | 0;
-            chunksLeft = perOutput;
-        }
-        const j = word >>> (32 - bits);
-        word <<= bits;
-        chunksLeft--;
-        if (j < size) {
-            const c = counts[start + j] + 1;
-            counts[start + j] = c;
-            overflow |= c;
-            drawn++;
-        }
-    }
-    return overflow;
-}
-/**
- * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
- * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
- * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
- * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
- * category, but not the same draws as `drawCounts`.
- */
-function resample_drawCategoryTotals(seed, resample, sizes, totals) {
-    let n = 0;
-    for (const s of sizes)
-        n += s;
-    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
-
-/**
- * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
- * examples, so their correlation is kept. Resample r depends only on (seed, r).
- */
-function pairedBootstrap(statistic, options = {}) {
-    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
-    if (!Number.isInteger(resamples) || resamples < 1)
-        throw new RangeError(`resamples must be a positive integer`);
-    if (!(confidence > 0 && confidence < 1))
-        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-    const { candidate, baseline } = statistic.evaluate();
-    const deltas = bootstrap_bootstrapDeltas(statistic, seed, 0, resamples);
-    return {
-        candidate,
-        baseline,
-        delta: candidate - baseline,
-        ci: bootstrap_percentileInterval(deltas, confidence),
-        confidence,
-        resamples,
-        seed,
-        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
-        method: 'paired-percentile-bootstrap',
-        prng: 'xoshiro128**',
-    };
-}
-/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
-function bootstrap_bootstrapDeltas(statistic, seed, from, to) {
-    const deltas = new Float64Array(to - from);
-    const { categories } = statistic;
-    if (categories) {
-        const totals = new Float64Array(categories.sizes.length);
-        for (let r = from; r < to; r++) {
-            drawCategoryTotals(seed, r, categories.sizes, totals);
-            const v = categories.evaluate(totals);
-            deltas[r - from] = v.candidate - v.baseline;
-        }
-        return deltas;
-    }
-    const single = singleResample(statistic, seed);
-    for (let r = from; r < to; r++)
-        deltas[r - from] = single(r);
-    return deltas;
-}
-/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
-function singleResample(statistic, seed) {
-    const drawer = new ResampleDrawer(statistic.size);
-    return (resample) => {
-        const counts = drawer.draw(seed, resample);
-        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
-        return v.candidate - v.baseline;
-    };
-}
-/**
- * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
- * interpolation between order statistics.
- */
-function bootstrap_percentileInterval(deltas, confidence) {
-    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
-    if (sorted.length === 0)
-        return [NaN, NaN];
-    const alpha = 1 - confidence;
-    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
-}
-function quantileSorted(sorted, q) {
-    const h = (sorted.length - 1) * q;
-    const lo = Math.floor(h);
-    const a = sorted[lo];
-    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
-    return a + (h - lo) * (b - a);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/validate.ts
@@ -54605,11 +54698,16 @@ function binaryPrf(counts, posLabel, zeroDivision) {
         return prf(0, 0, 0, zeroDivision);
     return prf(counts.truePositive[c], counts.predicted[c], counts.actual[c], zeroDivision);
 }
+/**
+ * F1 is 2·TP / (actual + predicted), sklearn ≥ 1.3's formula; it equals 2PR / (P + R) wherever
+ * both are defined (and sklearn 1.2's result with zero_division 0 or 1 everywhere), and it stays
+ * defined when only one of precision and recall has a zero denominator.
+ */
 function prf(tp, predicted, actual, zeroDivision) {
     const precision = predicted === 0 ? zeroDivision : tp / predicted;
     const recall = actual === 0 ? zeroDivision : tp / actual;
-    const denominator = precision + recall;
-    return { precision, recall, f1: denominator === 0 ? 0 : (2 * precision * recall) / denominator };
+    const denominator = actual + predicted;
+    return { precision, recall, f1: denominator === 0 ? zeroDivision : (2 * tp) / denominator };
 }
 function mean(values) {
     return values.reduce((a, b) => a + b, 0) / values.length;
@@ -54842,6 +54940,42 @@ function brierScore(yTrue, probabilities, options = {}, weights) {
         total += w;
     }
     return sum / total;
+}
+/**
+ * Each example's multiclass log loss as sklearn 1.2 `log_loss(y_true, P, labels=range(K))` computes
+ * it: probabilities clipped to [eps, 1 − eps], each example's row renormalised to sum 1, then
+ * −log of the true class's probability. `probabilities[c][i]` is the probability of class c for
+ * example i; `yTrue[i]` is a class id in [0, K).
+ */
+function multiclassLogLosses(yTrue, probabilities, eps = LOG_LOSS_EPS) {
+    const losses = new Float64Array(yTrue.length);
+    for (let i = 0; i < yTrue.length; i++) {
+        let sum = 0;
+        let own = Number.NaN;
+        for (let c = 0; c < probabilities.length; c++) {
+            const raw = probabilities[c][i];
+            if (Number.isNaN(raw))
+                throw new errors_UserError('log loss: a predicted probability is NaN');
+            const p = Math.min(Math.max(raw, eps), 1 - eps);
+            sum += p;
+            if (c === yTrue[i])
+                own = p;
+        }
+        losses[i] = -Math.log(own / sum);
+    }
+    return losses;
+}
+/** sklearn `log_loss` for multiclass probabilities: the (weighted) mean of `multiclassLogLosses`. */
+function multiclassLogLoss(yTrue, probabilities, weights) {
+    const losses = multiclassLogLosses(yTrue, probabilities);
+    let loss = 0;
+    let total = 0;
+    for (let i = 0; i < losses.length; i++) {
+        const w = weightAt(weights, i);
+        loss += w * losses[i];
+        total += w;
+    }
+    return loss / total;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/metrics/regression.ts
@@ -55142,7 +55276,7 @@ function covariance2(a, b) {
  * binomial/Poisson probabilities accurate for large arguments, the regularized incomplete gamma functions and the
  * chi-square distribution built on them.
  */
-const gamma_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const EPS = 1e-16;
 /**
  * ln Γ(x) for x > 0. Stirling's asymptotic series (Bernoulli-number coefficients up to x^-13) after shifting the
@@ -55166,10 +55300,10 @@ function logGamma(x) {
         shift += 1;
     }
     const logShift = shift > 0 ? Math.log(product) : 0;
-    return (y - 0.5) * Math.log(y) - y + gamma_HALF_LOG_2PI + gamma_stirlingTail(y) - logShift;
+    return (y - 0.5) * Math.log(y) - y + HALF_LOG_2PI + stirlingTail(y) - logShift;
 }
 /** Stirling series remainder ln Γ(y) − [(y−½)ln y − y + ½ln 2π] for y ≥ 15. */
-function gamma_stirlingTail(y) {
+function stirlingTail(y) {
     const r = 1 / (y * y);
     return ((1 / 12 - r * (1 / 360 - r * (1 / 1260 - r * (1 / 1680 - r * (1 / 1188 - r * (691 / 360360 - r * (1 / 156))))))) / y);
 }
@@ -55180,8 +55314,8 @@ function gamma_stirlingTail(y) {
  */
 function gamma_stirlerr(n) {
     if (n >= 15)
-        return gamma_stirlingTail(n);
-    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - gamma_HALF_LOG_2PI;
+        return stirlingTail(n);
+    return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - HALF_LOG_2PI;
 }
 /**
  * Loader's deviance term `bd0(x, m) = x ln(x/m) + m − x`, by the series in v = (x−m)/(x+m) when x is close to m
@@ -55548,6 +55682,20 @@ function mcnemarFromCounts(b, c, exactBelow = MCNEMAR_EXACT_BELOW) {
 // Generated by packages/core/scripts/build-wasm.mjs from ranking.wat. Do not edit.
 const ranking_wasm_WASM_BASE64 = 'AGFzbQEAAAABEAJgBH9/f38AYAV/f39/fwADBAMAAQEFAwEAAQcvBAZtZW1vcnkCAAZnYXRoZXIAAAVzd2VlcAABEWF2ZXJhZ2VfcHJlY2lzaW9uAAIK7wIDNgEBfwJAIABFDQADQCADIARqIAEgAiAEQQJ0aigCAGotAAA6AAAgBEEBaiEEIAQgAEkNAAsLC5MBAgd/AX4CQCAARQ0AA0AgASAFai0AACEGIAYgAiAFai0AAHEhByAIIAdqIQggCSAGIAdraiEJIAMgBWotAAAEQCAMIAitIAutQgGGIAmtfH58IQwgCiAIaiEKIAsgCWohC0EAIQhBACEJCyAFQQFqIQUgBSAASQ0ACwsgBCAKuDkDACAEIAu4OQMIIAQgDLo5AxALoAECCH8BfCAAIQUCQCAARQ0AA0AgBUEBayEFIAEgBWotAAAhBiAGIAIgBWotAABxIQcgCSAHaiEJIAsgBmohCyAFRSADIAVBAWtqLQAAcgRAIAkgCmshDCANIAy4IAm4oiALuKNEAAAAAAAAAAAgDBugIQ0gCSEKCyAFQQBLDQALCyAJIQggBCAIRQR8RAAAAAAAAAAABSANIAi4ows5AwAL';
 
+;// CONCATENATED MODULE: ./packages/core/src/significance/wasm/instantiate.ts
+const instantiate_WASM_PAGE_BYTES = 65536;
+const { Module, Instance } = globalThis.WebAssembly;
+const compiled = new Map();
+/** A fresh instance (with its own memory) of an embedded module, compiled once per process. */
+function instantiate_instantiate(base64) {
+    let module = compiled.get(base64);
+    if (module === undefined) {
+        module = new Module(Buffer.from(base64, 'base64'));
+        compiled.set(base64, module);
+    }
+    return new Instance(module, {}).exports;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/significance/paired-ranking-kernel.ts
 
 
@@ -55881,6 +56029,37 @@ function sum(values) {
         s += v;
     return s;
 }
+/**
+ * One-vs-rest ROC AUC of two models' per-class scores, macro-averaged: sklearn's
+ * `roc_auc_score(y_true, S, multi_class='ovr', average='macro')` when every class has examples in
+ * and out of it. A class without both (absent from a resample or a slice) is left out of the
+ * average, where sklearn refuses the data; NaN when no class is left.
+ */
+function pairedOneVsRestRocAuc(yTrue, candidate, baseline) {
+    const perClass = candidate.map((scores, c) => {
+        const inClass = Int32Array.from(yTrue, (label) => (label === c ? 1 : 0));
+        return pairedRocAuc(inClass, scores, baseline[c], 1);
+    });
+    return {
+        size: yTrue.length,
+        evaluate: (counts) => {
+            let candidateSum = 0;
+            let baselineSum = 0;
+            let defined = 0;
+            for (const statistic of perClass) {
+                const v = statistic.evaluate(counts);
+                if (Number.isNaN(v.candidate) || Number.isNaN(v.baseline))
+                    continue;
+                candidateSum += v.candidate;
+                baselineSum += v.baseline;
+                defined++;
+            }
+            return defined === 0
+                ? { candidate: NaN, baseline: NaN }
+                : { candidate: candidateSum / defined, baseline: baselineSum / defined };
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/average-precision.ts
 
@@ -55890,19 +56069,46 @@ function sum(values) {
  * once: a resample is then O(n) passes instead of a sort (the bootstrap's in the WebAssembly
  * kernel, see `pairedRanking`). Equals
  * `averagePrecision(yTrue, scores, { posLabel }, counts)` (sklearn's step-wise sum, zero-weight
- * score groups skipped, recall 1 when there is no positive).
+ * score groups skipped) where the resample holds a positive example, and NaN where it holds none:
+ * precision at a recall that cannot be measured is undefined, not 0.
  */
 function pairedAveragePrecision(yTrue, candidate, baseline, posLabel = 1) {
     ranking_assertBinary('average precision', yTrue);
     const orders = { candidateOrder: ascendingOrder(candidate), baselineOrder: ascendingOrder(baseline) };
     let scorers;
-    return pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
+    const ranking = pairedRanking('average_precision', yTrue, posLabel, candidate, baseline, orders, (counts) => {
         scorers ??= [
             new DescendingScores(yTrue, candidate, orders.candidateOrder, posLabel),
             new DescendingScores(yTrue, baseline, orders.baselineOrder, posLabel),
         ];
         return { candidate: scorers[0].precision(counts), baseline: scorers[1].precision(counts) };
     });
+    const positives = positionsOf(yTrue, posLabel, (i) => i);
+    const drawnPositives = positionsOf(yTrue, posLabel, (k) => orders.candidateOrder[k]);
+    const undefinedValues = { candidate: NaN, baseline: NaN };
+    return {
+        ...ranking,
+        evaluate: (counts) => (counts === undefined ? positives.length > 0 : anyDrawn(counts, positives))
+            ? ranking.evaluate(counts)
+            : undefinedValues,
+        evaluateDrawn: (drawn) => anyDrawn(drawn, drawnPositives)
+            ? ranking.evaluateDrawn(drawn)
+            : undefinedValues,
+    };
+}
+/** Positions k (example `exampleAt(k)`) that hold a positive example. */
+function positionsOf(yTrue, posLabel, exampleAt) {
+    const positions = [];
+    for (let k = 0; k < yTrue.length; k++)
+        if (yTrue[exampleAt(k)] === posLabel)
+            positions.push(k);
+    return Int32Array.from(positions);
+}
+function anyDrawn(counts, positions) {
+    for (let j = 0; j < positions.length; j++)
+        if (counts[positions[j]] > 0)
+            return true;
+    return false;
 }
 class DescendingScores {
     order;
@@ -55942,7 +56148,7 @@ class DescendingScores {
                 sum += (gained * truePositives) / seen;
             truePositivesBefore = truePositives;
         }
-        return truePositives === 0 ? 0 : sum / truePositives;
+        return truePositives === 0 ? NaN : sum / truePositives;
     }
 }
 
@@ -55957,18 +56163,34 @@ class DescendingScores {
 
 const hasClasses = (m) => m.classes !== undefined;
 const hasScore = (m) => m.score !== undefined;
+const hasProbability = (m) => m.probability !== undefined;
+const hasClassScores = (m) => m.classScores !== undefined;
+const hasClassProbabilities = (m) => m.classProbabilities !== undefined;
 const hasValues = (m) => m.values !== undefined;
+const NEEDS_CLASSES = 'a prediction column, or scores with a known threshold (probabilities, logits or decision values)';
+const PROBABILITIES = [
+    hasProbability,
+    'probabilities: scores within [0, 1], or score_type: logit',
+];
+const CLASS_PROBABILITIES = [
+    hasClassProbabilities,
+    'per-class probabilities (score_<class> columns within [0, 1], or score_type: logit)',
+];
+const VALUES = [hasValues, 'a prediction column'];
 const y = (truth) => truth.classes;
 const classes = (m) => m.classes;
 const score = (m) => m.score;
+const probability = (m) => m.probability;
 const values = (m) => m.values;
 const target = (truth) => truth.values;
-function labelMetric(name, metric, withMcNemar = false) {
+function labelMetric(name, metric, extra = {}) {
     return {
         name,
         applies: hasClasses,
+        needs: NEEDS_CLASSES,
         statistic: (t, c, b) => pairedLabelMetric(y(t), classes(c), classes(b), metric),
-        ...(withMcNemar && {
+        ...(extra.undefinedReason && { undefinedReason: extra.undefinedReason }),
+        ...(extra.withMcNemar && {
             test: (t, c, b) => ({
                 pValue: mcnemar(y(t), classes(c), classes(b)).pValue,
                 name: 'McNemar',
@@ -55976,12 +56198,12 @@ function labelMetric(name, metric, withMcNemar = false) {
         }),
     };
 }
-function prfMetric(name, part, options) {
-    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part]);
+function prfMetric(name, part, options, undefinedReason) {
+    return labelMetric(name, (counts) => prfFromCounts(counts, options)[part], undefinedReason && { undefinedReason });
 }
 /** Mean of a per-example loss of one model's outputs (log loss, Brier, MAE, squared error). */
-function meanLossMetric(name, applies, loss, finish) {
-    return { name, applies, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
+function meanLossMetric(name, [applies, needs], loss, finish) {
+    return { name, applies, needs, statistic: (t, c, b) => pairedMeanLoss(loss(t, c), loss(t, b), finish) };
 }
 function perExample(n, f) {
     const out = new Float64Array(n);
@@ -55989,34 +56211,91 @@ function perExample(n, f) {
         out[i] = f(i);
     return out;
 }
-const metric_set_binaryPrf = { average: 'binary', posLabel: 1 };
+/** How many examples are of class 1 (the positive class) and how many a model predicts as it. */
+function positives(truth, outputs) {
+    const yTrue = y(truth);
+    const yPred = outputs.classes;
+    let actual = 0;
+    let predicted = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        if (yTrue[i] === 1)
+            actual++;
+        if (yPred?.[i] === 1)
+            predicted++;
+    }
+    return { actual, predicted, total: yTrue.length };
+}
+const positiveName = (names) => JSON.stringify(names[1] ?? '1');
+const noPredictedPositive = (t, m, names) => positives(t, m).predicted === 0 ? `no example is predicted ${positiveName(names)}` : 'undefined on these examples';
+const noActualPositive = (t, _m, names) => `no example is ${positiveName(names)}`;
+const neitherPositive = (_t, _m, names) => `no example is or is predicted ${positiveName(names)}`;
+const oneClass = (t, m, names) => {
+    const { actual, total } = positives(t, m);
+    if (total === 0)
+        return 'there are no examples';
+    return actual === 0 ? `no example is ${positiveName(names)}` : `every example is ${positiveName(names)}`;
+};
+/**
+ * Binary precision, recall and F1 (of the positive class) are undefined where their denominator is
+ * zero (sklearn ≥ 1.3 with `zero_division=np.nan`), never 0; the macro and weighted averages
+ * follow sklearn's default (a class's zero-denominator ratio counts as 0).
+ */
+const metric_set_binaryPrf = { average: 'binary', posLabel: 1, zeroDivision: Number.NaN };
+const macro = { average: 'macro' };
+const weighted = { average: 'weighted' };
+const AVERAGED_PRF = [
+    prfMetric('precision_macro', 'precision', macro),
+    prfMetric('recall_macro', 'recall', macro),
+    prfMetric('f1_macro', 'f1', macro),
+    prfMetric('precision_weighted', 'precision', weighted),
+    prfMetric('recall_weighted', 'recall', weighted),
+    prfMetric('f1_weighted', 'f1', weighted),
+];
 const BINARY = [
-    labelMetric('accuracy', accuracyFromCounts, true),
-    prfMetric('precision', 'precision', metric_set_binaryPrf),
-    prfMetric('recall', 'recall', metric_set_binaryPrf),
-    prfMetric('f1', 'f1', metric_set_binaryPrf),
+    labelMetric('accuracy', accuracyFromCounts, { withMcNemar: true }),
+    prfMetric('precision', 'precision', metric_set_binaryPrf, noPredictedPositive),
+    prfMetric('recall', 'recall', metric_set_binaryPrf, noActualPositive),
+    prfMetric('f1', 'f1', metric_set_binaryPrf, neitherPositive),
+    ...AVERAGED_PRF,
     {
         name: 'roc_auc',
         applies: hasScore,
+        needs: 'a score column',
         statistic: (t, c, b) => pairedRocAuc(y(t), score(c), score(b), 1),
         test: (t, c, b, confidence) => deLongTest(y(t), score(c), score(b), confidence),
+        undefinedReason: oneClass,
     },
-    { name: 'pr_auc', applies: hasScore, statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1) },
-    meanLossMetric('log_loss', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, score(m)[i]))),
-    meanLossMetric('brier', hasScore, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - score(m)[i]) ** 2)),
+    {
+        name: 'pr_auc',
+        applies: hasScore,
+        needs: 'a score column',
+        statistic: (t, c, b) => pairedAveragePrecision(y(t), score(c), score(b), 1),
+        undefinedReason: noActualPositive,
+    },
+    meanLossMetric('log_loss', PROBABILITIES, (t, m) => perExample(t.classes?.length ?? 0, (i) => exampleLogLoss(y(t)[i] === 1, probability(m)[i]))),
+    meanLossMetric('brier', PROBABILITIES, (t, m) => perExample(t.classes?.length ?? 0, (i) => ((y(t)[i] === 1 ? 1 : 0) - probability(m)[i]) ** 2)),
 ];
 const MULTICLASS = [
-    labelMetric('accuracy', accuracyFromCounts, true),
-    prfMetric('f1_macro', 'f1', { average: 'macro' }),
-    prfMetric('f1_weighted', 'f1', { average: 'weighted' }),
+    labelMetric('accuracy', accuracyFromCounts, { withMcNemar: true }),
+    ...AVERAGED_PRF,
+    meanLossMetric('log_loss', CLASS_PROBABILITIES, (t, m) => multiclassLogLosses(y(t), m.classProbabilities)),
+    {
+        name: 'roc_auc_ovr',
+        applies: hasClassScores,
+        needs: 'per-class score columns (score_<class>)',
+        statistic: (t, c, b) => pairedOneVsRestRocAuc(y(t), c.classScores, b.classScores),
+        undefinedReason: () => 'fewer than two classes among the labels have examples of both kinds (in and not in the class)',
+    },
 ];
 const REGRESSION = [
-    meanLossMetric('mae', hasValues, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
-    meanLossMetric('rmse', hasValues, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
+    meanLossMetric('mae', VALUES, (t, m) => perExample(target(t).length, (i) => Math.abs(target(t)[i] - values(m)[i]))),
+    meanLossMetric('rmse', VALUES, (t, m) => perExample(target(t).length, (i) => (target(t)[i] - values(m)[i]) ** 2), Math.sqrt),
     {
         name: 'r2',
         applies: hasValues,
+        needs: 'a prediction column',
         statistic: (t, c, b) => pairedMetric(target(t).length, (w) => r2Score(target(t), values(c), w), (w) => r2Score(target(t), values(b), w)),
+        undefinedReason: () => 'R² needs at least two examples',
     },
 ];
 /** The metrics computed for a task, in report order. */
@@ -56033,6 +56312,377 @@ function deLongTest(yTrue, candidate, baseline, confidence) {
             return undefined;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/binomial.ts
+/**
+ * Exact Binomial(n, p) variate from `rng`: inversion (sequential search from 0) when n·min(p, 1−p)
+ * is below 10, otherwise BTRD, Hörmann's transformed rejection with decomposition ("The generation
+ * of binomial random variates", J. Stat. Comput. Simul. 46, 1993). Both are exact up to floating
+ * point, and each call consumes a deterministic number of outputs for a given stream, so draws
+ * built from it are reproducible with the seed.
+ */
+function binomial_binomial(rng, n, p) {
+    if (n === 0 || p <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomial_binomial(rng, n, 1 - p);
+    return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
+}
+/** P(X = k) by the recurrence P(k)/P(k − 1) = (n + 1 − k)/k · p/q, walking up from P(0) = qⁿ. */
+function binomialInversion(rng, n, p) {
+    const q = 1 - p;
+    const odds = p / q;
+    const start = Math.exp(n * Math.log1p(-p));
+    for (;;) {
+        let u = rng.nextOpenDouble();
+        let k = 0;
+        let pk = start;
+        while (u > pk && k < n) {
+            u -= pk;
+            k++;
+            pk *= ((n + 1 - k) / k) * odds;
+        }
+        // Rounding can leave u above the total mass; restarting keeps the draw exact instead of clamping.
+        if (u <= pk)
+            return k;
+    }
+}
+function binomialBtrd(rng, n, p) {
+    const q = 1 - p;
+    const mode = Math.floor((n + 1) * p);
+    const odds = p / q;
+    const nOdds = (n + 1) * odds;
+    const npq = n * p * q;
+    const spq = Math.sqrt(npq);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const vr = 0.92 - 4.2 / b;
+    const urvr = 0.86 * vr;
+    for (;;) {
+        let v = rng.nextOpenDouble();
+        let u;
+        if (v <= urvr) {
+            // Most draws: the triangular centre of the hat, accepted without evaluating the density.
+            u = v / vr - 0.43;
+            return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+        }
+        if (v >= vr) {
+            u = rng.nextOpenDouble() - 0.5;
+        }
+        else {
+            u = v / vr - 0.93;
+            u = Math.sign(u) * 0.5 - u;
+            v = rng.nextOpenDouble() * vr;
+        }
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + c);
+        if (k < 0 || k > n)
+            continue;
+        v = (v * alpha) / (a / (us * us) + b);
+        const km = Math.abs(k - mode);
+        if (km <= 15) {
+            // Near the mode: the density ratio f(k)/f(mode) by its recurrence.
+            let f = 1;
+            for (let i = mode + 1; i <= k; i++)
+                f *= nOdds / i - odds;
+            for (let i = k + 1; i <= mode; i++)
+                v *= nOdds / i - odds;
+            if (v <= f)
+                return k;
+            continue;
+        }
+        v = Math.log(v);
+        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
+        const t = (-km * km) / (2 * npq);
+        if (v < t - rho)
+            return k;
+        if (v > t + rho)
+            continue;
+        const nm = n - mode + 1;
+        const h = (mode + 0.5) * Math.log((mode + 1) / (odds * nm)) + binomial_stirlingTail(mode) + binomial_stirlingTail(n - mode);
+        const nk = n - k + 1;
+        const bound = h +
+            (n + 1) * Math.log(nm / nk) +
+            (k + 0.5) * Math.log((nk * odds) / (k + 1)) -
+            binomial_stirlingTail(k) -
+            binomial_stirlingTail(n - k);
+        if (v <= bound)
+            return k;
+    }
+}
+const binomial_HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], exact (via log k!) for small k where the series is poor. */
+const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
+    let logFactorial = 0;
+    for (let i = 2; i <= k; i++)
+        logFactorial += Math.log(i);
+    return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + binomial_HALF_LOG_2PI);
+});
+function binomial_stirlingTail(k) {
+    if (k < 10)
+        return SMALL_TAILS[k];
+    const inv = 1 / (k + 1);
+    const inv2 = inv * inv;
+    return (1 / 12 - (1 / 360 - inv2 / 1260) * inv2) * inv;
+}
+/**
+ * Multinomial(total; sizes[k] / Σ sizes) into `out`, by sequential conditional binomials: category
+ * k gets Binomial(draws left, sizes[k] / sizes left). This is exactly the distribution of how many
+ * of `total` uniform draws over Σ sizes items land in each category.
+ */
+function binomial_multinomial(rng, total, sizes, out) {
+    let itemsLeft = 0;
+    for (const s of sizes)
+        itemsLeft += s;
+    let drawsLeft = total;
+    for (let k = 0; k < sizes.length; k++) {
+        const size = sizes[k];
+        const drawn = drawsLeft === 0 ? 0 : binomial_binomial(rng, drawsLeft, size / itemsLeft);
+        out[k] = drawn;
+        drawsLeft -= drawn;
+        itemsLeft -= size;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/resample.ts
+
+
+
+
+/** Examples per block of the two-level draw (a power of two: an index is 10 random bits). */
+const BLOCK_SIZE = 1024;
+/**
+ * Resample `resample` of `seed`: an exact multinomial(n; 1/n, …, 1/n) resample (n uniform draws
+ * with replacement, not the Poisson approximation), drawn in two levels from the xoshiro128**
+ * stream (seed, resample) so that writes stay inside one cache-sized block:
+ *  1. Examples are split by index into blocks of BLOCK_SIZE (the last may be smaller). Block by
+ *     block, the number of draws landing in it is Binomial(draws left, block size / examples left)
+ *     (`binomial`), i.e. the block totals are multinomial.
+ *  2. Right after its total, the block's draws pick examples uniformly inside the block: each index
+ *     is the next ⌈log2 size⌉-bit chunk of an output, read from the high bits, ⌊32 / bits⌋ chunks per
+ *     output; a chunk ≥ size (only in a smaller last block) is rejected.
+ * Given the totals the within-block counts are uniform multinomials, so the counts are exactly the
+ * one-level multinomial. Returns false when a Uint8Array count overflowed (then use a Uint32Array).
+ */
+function drawCounts(seed, resample, counts, fillBlock = fullBlock) {
+    const n = counts.length;
+    const rng = new Xoshiro128(seed, resample);
+    let drawsLeft = n;
+    let overflow = 0;
+    for (let start = 0; start < n; start += BLOCK_SIZE) {
+        const size = Math.min(BLOCK_SIZE, n - start);
+        const total = binomial(rng, drawsLeft, size / (n - start));
+        drawsLeft -= total;
+        counts.fill(0, start, start + size);
+        overflow |=
+            size === BLOCK_SIZE ? fillBlock(rng, counts, start, total) : partialBlock(rng, counts, start, size, total);
+    }
+    return counts instanceof Uint32Array || overflow < 256;
+}
+/**
+ * Draws resamples of n examples like `drawCounts`, with the full blocks filled by the WebAssembly
+ * twin of `fullBlock` (resample.wat: the same draws, about twice as fast) into byte counts that
+ * live in its memory. A resample whose byte count overflows is redrawn wide, in JavaScript.
+ */
+class resample_ResampleDrawer {
+    n;
+    narrow;
+    wide;
+    fill;
+    constructor(n) {
+        this.n = n;
+        const wasm = instantiate(WASM_BASE64);
+        const stateAt = 0;
+        const countsAt = 16;
+        const missing = countsAt + n - wasm.memory.buffer.byteLength;
+        if (missing > 0)
+            wasm.memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
+        this.narrow = new Uint8Array(wasm.memory.buffer, countsAt, n);
+        const state = new Int32Array(wasm.memory.buffer, stateAt, 4);
+        this.fill = (rng, _counts, start, total) => {
+            state[0] = rng.s0;
+            state[1] = rng.s1;
+            state[2] = rng.s2;
+            state[3] = rng.s3;
+            const overflow = wasm.full_block(stateAt, countsAt + start, total);
+            rng.s0 = state[0];
+            rng.s1 = state[1];
+            rng.s2 = state[2];
+            rng.s3 = state[3];
+            return overflow;
+        };
+    }
+    /** The counts of resample `resample` of `seed`, valid until the next call. */
+    draw(seed, resample) {
+        if (drawCounts(seed, resample, this.narrow, this.fill))
+            return this.narrow;
+        this.wide ??= new Uint32Array(this.n);
+        drawCounts(seed, resample, this.wide);
+        return this.wide;
+    }
+}
+/**
+ * `total` draws into a full block: three 10-bit chunks per output (bits 31–22, 21–12, 11–2), no
+ * rejection. Returns the OR of the counts written. The xoshiro128** step is written out so the
+ * state stays in local variables.
+ */
+function fullBlock(rng, counts, start, total) {
+    let s0 = rng.s0;
+    let s1 = rng.s1;
+    let s2 = rng.s2;
+    let s3 = rng.s3;
+    let overflow = 0;
+    for (let drawn = 0; drawn < total; drawn += 3) {
+        const r = Math.imul(s1, 5);
+        const word = Math.imul((r << 7) | (r >>> 25), 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const a = start + (word >>> 22);
+        const ca = counts[a] + 1;
+        counts[a] = ca;
+        overflow |= ca;
+        if (drawn + 1 < total) {
+            const b = start + ((word >>> 12) & 1023);
+            const cb = counts[b] + 1;
+            counts[b] = cb;
+            overflow |= cb;
+        }
+        if (drawn + 2 < total) {
+            const c = start + ((word >>> 2) & 1023);
+            const cc = counts[c] + 1;
+            counts[c] = cc;
+            overflow |= cc;
+        }
+    }
+    rng.s0 = s0;
+    rng.s1 = s1;
+    rng.s2 = s2;
+    rng.s3 = s3;
+    return overflow;
+}
+/** `total` draws into the smaller last block: ⌈log2 size⌉-bit chunks, rejecting those ≥ size. */
+function partialBlock(rng, counts, start, size, total) {
+    if (size === 1) {
+        counts[start] = total;
+        return total;
+    }
+    const bits = 32 - Math.clz32(size - 1);
+    const perOutput = Math.floor(32 / bits);
+    let overflow = 0;
+    let word = 0;
+    let chunksLeft = 0;
+    for (let drawn = 0; drawn < total;) {
+        if (chunksLeft === 0) {
+            word = rng.nextUint32() | 0;
+            chunksLeft = perOutput;
+        }
+        const j = word >>> (32 - bits);
+        word <<= bits;
+        chunksLeft--;
+        if (j < size) {
+            const c = counts[start + j] + 1;
+            counts[start + j] = c;
+            overflow |= c;
+            drawn++;
+        }
+    }
+    return overflow;
+}
+/**
+ * Category totals of resample `resample` of `seed` for a statistic that depends only on how many
+ * draws fall in each category (`sizes[k]` examples in category k): Multinomial(n; sizes / n),
+ * drawn directly by conditional binomials from the xoshiro128** stream (seed, resample) in
+ * O(categories) instead of O(n). The same distribution as tallying a per-example resample by
+ * category, but not the same draws as `drawCounts`.
+ */
+function resample_drawCategoryTotals(seed, resample, sizes, totals) {
+    let n = 0;
+    for (const s of sizes)
+        n += s;
+    multinomial(new Xoshiro128(seed, resample), n, sizes, totals);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/significance/bootstrap.ts
+
+/**
+ * Seeded paired bootstrap of candidate − baseline: both models are scored on the same resampled
+ * examples, so their correlation is kept. Resample r depends only on (seed, r).
+ */
+function pairedBootstrap(statistic, options = {}) {
+    const { resamples = 1000, confidence = 0.95, seed = 0 } = options;
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new RangeError(`resamples must be a positive integer`);
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+    const { candidate, baseline } = statistic.evaluate();
+    const deltas = bootstrap_bootstrapDeltas(statistic, seed, 0, resamples);
+    return {
+        candidate,
+        baseline,
+        delta: candidate - baseline,
+        ci: bootstrap_percentileInterval(deltas, confidence),
+        confidence,
+        resamples,
+        seed,
+        undefinedResamples: deltas.reduce((n, d) => (Number.isNaN(d) ? n + 1 : n), 0),
+        method: 'paired-percentile-bootstrap',
+        prng: 'xoshiro128**',
+    };
+}
+/** candidate − baseline on resamples [from, to) of `seed`; a worker can compute any slice. */
+function bootstrap_bootstrapDeltas(statistic, seed, from, to) {
+    const deltas = new Float64Array(to - from);
+    const { categories } = statistic;
+    if (categories) {
+        const totals = new Float64Array(categories.sizes.length);
+        for (let r = from; r < to; r++) {
+            drawCategoryTotals(seed, r, categories.sizes, totals);
+            const v = categories.evaluate(totals);
+            deltas[r - from] = v.candidate - v.baseline;
+        }
+        return deltas;
+    }
+    const single = singleResample(statistic, seed);
+    for (let r = from; r < to; r++)
+        deltas[r - from] = single(r);
+    return deltas;
+}
+/** candidate − baseline of one resample, by draw position when the statistic has a draw order. */
+function singleResample(statistic, seed) {
+    const drawer = new ResampleDrawer(statistic.size);
+    return (resample) => {
+        const counts = drawer.draw(seed, resample);
+        const v = statistic.evaluateDrawn ? statistic.evaluateDrawn(counts) : statistic.evaluate(counts);
+        return v.candidate - v.baseline;
+    };
+}
+/**
+ * Percentile interval [q(α/2), q(1 − α/2)] of the defined deltas, with numpy's default linear
+ * interpolation between order statistics.
+ */
+function bootstrap_percentileInterval(deltas, confidence) {
+    const sorted = deltas.filter((d) => !Number.isNaN(d)).sort();
+    if (sorted.length === 0)
+        return [NaN, NaN];
+    const alpha = 1 - confidence;
+    return [quantileSorted(sorted, alpha / 2), quantileSorted(sorted, 1 - alpha / 2)];
+}
+function quantileSorted(sorted, q) {
+    const h = (sorted.length - 1) * q;
+    const lo = Math.floor(h);
+    const a = sorted[lo];
+    const b = sorted[Math.min(lo + 1, sorted.length - 1)];
+    return a + (h - lo) * (b - a);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/deltas.ts
@@ -56060,22 +56710,18 @@ const BOOTSTRAP_METHOD = 'paired bootstrap';
 /**
  * Every metric of the task on these examples. With a baseline each delta gets its seeded paired
  * bootstrap interval (and McNemar's or DeLong's p-value where defined), labelled by that interval
- * in the metric's direction; without one each candidate value is `new`. A metric undefined on both
- * sides (ROC AUC with one class, R² of one example) is left out and explained in `notes`.
+ * in the metric's direction; without one each candidate value is `new`. A metric undefined on one
+ * side or both (ROC AUC with one class, recall without a positive example) is labelled `undefined`
+ * with the reason, never given a value.
  */
 function metrics_compareOnExamples(examples, options) {
     const metrics = [];
-    const notes = [];
     for (const definition of metricsFor(options.task)) {
         const comparison = compareOne(definition, examples, options);
-        if (comparison === undefined)
-            continue;
-        if (comparison === 'undefined')
-            notes.push(`${definition.name} is undefined on these ${examples.size} examples`);
-        else
+        if (comparison !== undefined)
             metrics.push(comparison);
     }
-    return { metrics, notes };
+    return { metrics };
 }
 function compareOne(definition, examples, options) {
     const { truth, candidate, baseline } = examples;
@@ -56084,27 +56730,38 @@ function compareOne(definition, examples, options) {
     const onBaseline = baseline !== null && definition.applies(baseline);
     if (!onCandidate && !onBaseline)
         return undefined;
+    const why = (outputs) => definition.undefinedReason?.(truth, outputs, options.classes) ?? `undefined on these ${examples.size} examples`;
     if (!onCandidate || !onBaseline) {
         const model = onCandidate ? candidate : baseline;
         const value = definition.statistic(truth, model, model).evaluate().candidate;
         if (Number.isNaN(value))
-            return 'undefined';
+            return undefinedComparison(definition.name, direction, why(model), onCandidate, onBaseline);
         return onCandidate
             ? compareMetric(definition.name, direction, null, value)
             : compareMetric(definition.name, direction, value, null);
     }
-    const statistic = definition.statistic(truth, candidate, baseline);
+    const paired = baseline;
+    const statistic = definition.statistic(truth, candidate, paired);
     const point = statistic.evaluate();
-    if (Number.isNaN(point.candidate) && Number.isNaN(point.baseline))
-        return 'undefined';
+    const candidateUndefined = Number.isNaN(point.candidate);
+    const baselineUndefined = Number.isNaN(point.baseline);
+    if (candidateUndefined || baselineUndefined) {
+        const reason = candidateUndefined ? why(candidate) : why(paired);
+        const sides = candidateUndefined && baselineUndefined ? '' : candidateUndefined ? 'for the candidate: ' : 'for the baseline: ';
+        return {
+            ...compareMetric(definition.name, direction, baselineUndefined ? null : point.baseline, candidateUndefined ? null : point.candidate),
+            label: 'undefined',
+            note: `${sides}${reason}`,
+        };
+    }
     const { resamples, confidence, seed, task } = options;
     const job = { metric: definition.name, task, examples, seed, resamples };
     const [low, high] = percentileInterval((options.deltas ?? deltasInThread)(job, statistic), confidence);
-    const test = definition.test?.(truth, candidate, baseline, confidence);
+    const test = definition.test?.(truth, candidate, paired, confidence);
     if (!(Number.isFinite(low) && Number.isFinite(high))) {
         // No resample defined the metric: there is no interval, so no change can be called significant.
         const unbounded = compareMetric(definition.name, direction, point.baseline, point.candidate);
-        const significant = unbounded.label === 'improved' || unbounded.label === 'regressed';
+        const significant = ['improved', 'regressed', 'changed'].includes(unbounded.label);
         return significant ? { ...unbounded, label: 'within-noise' } : unbounded;
     }
     const method = test ? `${BOOTSTRAP_METHOD}; p: ${test.name}` : BOOTSTRAP_METHOD;
@@ -56114,6 +56771,15 @@ function compareOne(definition, examples, options) {
         method,
         ...(test && { pValue: test.pValue }),
     });
+}
+/** A metric one model does not produce, undefined for the one that does. */
+function undefinedComparison(name, direction, reason, onCandidate, onBaseline) {
+    const side = onCandidate ? 'for the candidate' : onBaseline ? 'for the baseline' : '';
+    return {
+        ...compareMetric(name, direction, null, null),
+        label: 'undefined',
+        note: side ? `${side}: ${reason}` : reason,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/slices.ts
@@ -56134,13 +56800,11 @@ function slices_sliceComparisons(column, slice, codes, examples, minSize, option
         .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const positions = groupPositions(codes, sizes);
     const slices = [];
-    const notes = [];
     for (const { value, code } of values) {
         const result = compareOnExamples(subsetExamples(examples, positions[code]), options);
         slices.push({ column, value, size: sizes[code], metrics: result.metrics });
-        notes.push(...result.notes.map((note) => `slice ${column}=${value}: ${note}`));
     }
-    return { slices, notes };
+    return { slices };
 }
 /** The example positions of every code, in one pass (a counting sort). */
 function groupPositions(codes, sizes) {
@@ -56173,10 +56837,13 @@ function regression(metric) {
     const change = metric.relative ?? metric.delta;
     if (change === null)
         return 0;
+    if (metric.direction === 'unknown')
+        return 0;
     return metric.direction === 'higher' ? -change : change;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/engine/index.ts
+
 
 
 
@@ -56190,14 +56857,18 @@ function regression(metric) {
  */
 const DEFAULT_SLICE_RESAMPLES = 400;
 /**
- * Candidate vs baseline from their predictions: joined on id, metrics of the detected task with
- * paired bootstrap intervals of each difference, and the same per slice.
+ * Candidate vs baseline from their predictions: the task and classes decided (see
+ * `resolveSemantics`), joined on id, metrics of the task with paired bootstrap intervals of each
+ * difference, and the same per slice.
  */
 function comparePredictions(options) {
     const { candidate, baseline } = options;
+    const files = baseline ? [candidate, baseline] : [candidate];
+    const semantics = resolveSemantics(files, options.format, options.settingNames);
     const resamples = options.resamples ?? CONFIG_DEFAULTS.bootstrap.resamples;
     const run = {
-        task: detectTask(baseline ? [candidate, baseline] : [candidate], options.task),
+        task: semantics.task.task,
+        classes: semantics.classes.names,
         confidence: options.confidence ?? CONFIG_DEFAULTS.confidence,
         resamples,
         seed: options.seed ?? CONFIG_DEFAULTS.bootstrap.seed,
@@ -56211,9 +56882,8 @@ function comparePredictions(options) {
             ? `predictions: no example id is in both ${candidate.file} and ${baseline?.file}, so the models cannot be compared`
             : `predictions: the file has no examples`, { file: candidate.file });
     }
-    const { examples, classes } = buildExamples(run.task, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
+    const examples = buildExamples(semantics, { file: candidate, rows: candidateRows }, baseline && joined && { file: baseline, rows: joined.baseline });
     const whole = compareOnExamples(examples, run);
-    const notes = [...whole.notes];
     const slices = [];
     const sliceRun = { ...run, resamples: options.sliceResamples ?? Math.min(resamples, DEFAULT_SLICE_RESAMPLES) };
     for (const column of options.sliceColumns ?? []) {
@@ -56225,21 +56895,22 @@ function comparePredictions(options) {
         }
         const codes = Int32Array.from(candidateRows, (row) => slice.codes[row]);
         const minSize = options.minSliceSize ?? CONFIG_DEFAULTS.sliceMinSize;
-        const result = sliceComparisons(column, slice, codes, examples, minSize, sliceRun);
-        slices.push(...result.slices);
-        notes.push(...result.notes);
+        slices.push(...sliceComparisons(column, slice, codes, examples, minSize, sliceRun).slices);
     }
     return {
-        task: run.task,
-        classes,
+        semantics,
         metrics: whole.metrics,
         slices: worstFirst(slices),
         join: joined?.summary ?? null,
-        notes,
+        notes: scoreNotes(semantics, files.every((file) => file.prediction !== undefined)),
+        absent: Object.fromEntries(metricsFor(semantics.task.task)
+            .filter((definition) => !whole.metrics.some((metric) => metric.name === definition.name))
+            .map((definition) => [definition.name, `it needs ${definition.needs}`])),
     };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/compare/index.ts
+
 
 
 
@@ -56278,15 +56949,16 @@ function requirements_requirementReason(requirement, status) {
 
 
 
-
 /** How many small slices a notice names before "and N more". */
 const NAMED_SLICES = 5;
 /**
  * Reasons from `gate.slices`. Slices of the configured columns with at least `min_size` rows are
- * judged with `max_regression` on every metric that has a `gate.metrics` rule (every slice metric
- * when there are none), each with that rule's `require_significance`. Slices can be small, so a
- * metric that is undefined in a slice (AUC with one class) warns instead of failing.
- * Failures come worst slice first: by how far the regression goes beyond the allowance.
+ * judged metric by metric: a metric named in `gate.slices.metrics` with its own `max_regression`;
+ * otherwise, with the slice rule's `max_regression`, every metric that has a `gate.metrics` rule
+ * (every slice metric when there are none). The significance mode is the slice metric rule's, else
+ * the slice rule's, else the metric's own rule's, else the gate's. Slices can be small, so a metric
+ * that is undefined in a slice (AUC with one class) warns instead of failing. Failures and warnings
+ * come worst slice first: by how far the regression goes beyond the allowance.
  */
 function slice_rules_sliceReasons(rule, gate, slices, baselineMissing) {
     if (slices === undefined) {
@@ -56304,64 +56976,81 @@ function slice_rules_sliceReasons(rule, gate, slices, baselineMissing) {
     const small = configured.filter((slice) => slice.size < rule.minSize);
     if (small.length > 0)
         reasons.push(smallSlicesNotice(small, rule.minSize));
-    if (rule.maxRegression && !baselineMissing) {
-        reasons.push(...regressionReasons(judged, rule.maxRegression, rule.minSize, gate));
-    }
+    const judging = rule.maxRegression !== undefined || Object.keys(rule.metrics).length > 0;
+    if (judging && !baselineMissing)
+        reasons.push(...regressionReasons(judged, rule, gate));
     return reasons;
 }
-function regressionReasons(slices, tolerance, minSize, gate) {
+/** The tolerance and mode a slice metric is judged with, or none when no rule covers it. */
+function sliceRuleFor(metric, rule, gate) {
+    const own = findRule(metric, rule.metrics);
+    const metricRule = findRule(metric, gate.metrics);
+    const mode = own?.significance ?? rule.significance ?? metricRule?.significance ?? gate.significance;
+    if (own)
+        return { tolerance: own.maxRegression, mode };
+    if (rule.maxRegression === undefined)
+        return undefined;
     const gated = Object.keys(gate.metrics).length > 0;
+    if (gated && !metricRule)
+        return undefined;
+    return { tolerance: rule.maxRegression, mode };
+}
+function regressionReasons(slices, rule, gate) {
     const judgements = [];
     const undefinedMetrics = [];
     for (const slice of slices) {
         for (const comparison of slice.metrics) {
-            const metricRule = findRule(comparison.name, gate.metrics);
-            if (gated && !metricRule)
+            const judgedBy = sliceRuleFor(comparison.name, rule, gate);
+            if (!judgedBy)
                 continue;
-            const { baseline, candidate, delta } = comparison;
-            if (baseline === null || candidate === null)
+            const { baseline, candidate, delta, direction } = comparison;
+            if (comparison.label === 'undefined') {
+                undefinedMetrics.push(undefinedInSlice(slice, comparison));
+                continue;
+            }
+            if (baseline === null || candidate === null || direction === 'unknown')
                 continue;
             if (delta === null) {
                 undefinedMetrics.push(undefinedInSlice(slice, comparison));
                 continue;
             }
-            const requireSignificance = metricRule?.requireSignificance ?? CONFIG_DEFAULTS.requireSignificance;
-            const judged = judgeRegression({ ...comparison, baseline, delta }, tolerance, requireSignificance, gate.confidence);
+            const judged = judgeRegression({ ...comparison, baseline, delta, direction }, judgedBy.tolerance, judgedBy.mode, gate.confidence);
             judgements.push({ ...judged, slice, metric: comparison.name });
         }
     }
     judgements.sort((a, b) => b.excess - a.excess);
-    const failed = judgements.filter((judgement) => judgement.status === 'fail');
-    const reasons = failed.map((judgement) => ({
+    const flagged = judgements.filter((judgement) => judgement.status !== 'pass');
+    const reasons = flagged.map((judgement) => ({
         rule: 'slices.max_regression',
-        status: 'fail',
+        status: judgement.status,
         message: `slice ${sliceLabel(judgement.slice)}: ${judgement.message}`,
         metric: judgement.metric,
         column: judgement.slice.column,
     }));
     const [worst] = judgements;
-    if (failed.length === 0 && worst) {
+    if (flagged.length === 0 && worst) {
         reasons.push({
             rule: 'slices.max_regression',
             status: 'pass',
-            message: `${slices.length} slice(s) with at least ${minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
+            message: `${slices.length} slice(s) with at least ${rule.minSize} rows are within the allowed regression; worst: ${sliceLabel(worst.slice)}: ${worst.message}`,
         });
     }
     if (judgements.length === 0 && undefinedMetrics.length === 0) {
         reasons.push({
             rule: 'slices.max_regression',
             status: 'warn',
-            message: `no slice has at least ${minSize} rows and a metric to compare, so slice regressions were not checked`,
+            message: `no slice has at least ${rule.minSize} rows and a metric to compare, so slice regressions were not checked`,
         });
     }
     return [...reasons, ...undefinedMetrics];
 }
 function undefinedInSlice(slice, comparison) {
     const values = `baseline ${num(comparison.baseline ?? Number.NaN)}, candidate ${num(comparison.candidate ?? Number.NaN)}`;
+    const why = comparison.note ? `undefined (${comparison.note})` : `not a finite number (${values})`;
     return {
         rule: 'slices.max_regression',
         status: 'warn',
-        message: `slice ${sliceLabel(slice)}: ${comparison.name} is not a finite number (${values}), so it was not checked`,
+        message: `slice ${sliceLabel(slice)}: ${comparison.name} is ${why}, so it was not checked`,
         metric: comparison.name,
         column: slice.column,
     };
@@ -56413,6 +57102,7 @@ function missingBaselineReason(outcome) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/gate/index.ts
+
 
 
 
@@ -60057,9 +60747,11 @@ function compare(a, b) {
 
 
 
+
+
 /***/ }),
 
-/***/ 93270:
+/***/ 49836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60074,12 +60766,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCommentStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, renamedInput, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, renamedInput, reportCheckRuns, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 142 modules
-var src = __nccwpck_require__(72280);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
+var src = __nccwpck_require__(11759);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -60200,7 +60892,7 @@ function annotationFor(location = {}) {
  * diff), but the raw log shows only the message, so it says where too.
  */
 function annotationMessage(message, location = {}) {
-    return oneLine((0,src/* formatLocated */.Cc)(message, location));
+    return oneLine((0,src/* formatLocated */.CcZ)(message, location));
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -60247,7 +60939,7 @@ async function runAction(main, deps = {}) {
         return 0;
     }
     catch (error) {
-        const userError = (0,src/* isUserError */.iU)(error) ? error : apiRefusal(error);
+        const userError = (0,src/* isUserError */.iU5)(error) ? error : apiRefusal(error);
         if (userError) {
             actions.error(annotationMessage(userError.message, userError.location), annotationFor(userError.location));
         }
@@ -60270,7 +60962,7 @@ function apiRefusal(error) {
         return undefined;
     const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
     const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;
-    return new src/* UserError */.yo(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
+    return new src/* UserError */.yot(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
 }
 function pathOf(url) {
     try {
@@ -60311,7 +61003,7 @@ function read(name, source) {
     return source(name).trim();
 }
 function invalid(name, expected, got) {
-    return new src/* UserError */.yo(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
+    return new src/* UserError */.yot(`input "${name}": expected ${expected}, got ${JSON.stringify(got)}`);
 }
 function requiredInput(name, source = actionInput) {
     const value = read(name, source);
@@ -60356,6 +61048,7 @@ function intInput(name, options = {}, source = actionInput) {
         throw invalid(name, expected, value);
     return parsed;
 }
+/** One of `values`, or `fallback` when the input is empty (`undefined` for an optional input). */
 function enumInput(name, values, fallback, source = actionInput) {
     const value = read(name, source);
     if (value === '')
@@ -60695,7 +61388,7 @@ const realClock = {
     now: () => Date.now(),
 };
 /** Thrown when GitHub still refuses a request for rate limiting after every allowed retry. */
-class RateLimitExceededError extends src/* UserError */.yo {
+class RateLimitExceededError extends src/* UserError */.yot {
     constructor(message, cause) {
         super(message);
         this.name = 'RateLimitExceededError';
@@ -60708,7 +61401,7 @@ function createOctokit(options, clock = realClock) {
     if (!Number.isInteger(maxRetries) || maxRetries < 0)
         throw new RangeError(`maxRetries must be >= 0, got ${maxRetries}`);
     if (token.trim() === '')
-        throw new src/* UserError */.yo('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
+        throw new src/* UserError */.yot('no GitHub token: pass the `token` input (usually `${{ github.token }}`)');
     const policy = rateLimitPolicy({ logger, maxRetries, clock, basePath: new URL(baseUrl).pathname });
     const octokitOptions = {
         baseUrl,
@@ -60939,6 +61632,50 @@ function serialize(stored) {
     return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/checks/report-check-runs.ts
+
+const WORDS = { pass: 'passed', warn: 'passed with warnings', fail: 'failed', skipped: 'skipped' };
+/**
+ * One check run per model in the report (`mlgate / <model>`; `mlgate` for a report about data only),
+ * concluded from that model's part of the verdict, with that part as its summary and the failing
+ * data rows as annotations, so branch protection can require each model's check.
+ */
+function reportCheckRuns(report, options) {
+    const models = (report.comparisons ?? []).map((section) => section.model);
+    const parts = models.length > 0
+        ? models.map((model) => ({ name: `mlgate / ${model}`, report: reportForModel(report, model), model }))
+        : [{ name: 'mlgate', report, model: undefined }];
+    const annotations = dataRowAnnotations(report);
+    return parts.map(({ name, report: part, model }) => ({
+        name,
+        headSha: options.headSha,
+        conclusion: checkConclusion(part.verdict.status),
+        title: `${model ?? 'mlgate'}: ${WORDS[part.verdict.status]}`,
+        summary: renderReportMarkdown(part, {
+            title: name,
+            maxBytes: options.maxBytes,
+            ...(options.runUrl && { runUrl: options.runUrl }),
+        }),
+        annotations,
+        externalId: options.runId,
+        ...(options.runUrl && { detailsUrl: options.runUrl }),
+    }));
+}
+/** As many as one request carries: enough to find the pattern in the diff; the report lists the rest. */
+const MAX_ANNOTATIONS = 50;
+function dataRowAnnotations(report) {
+    return (report.validations ?? [])
+        .filter((section) => hasAnnotatableLines(section.dataset))
+        .flatMap((section) => rowAnnotations(section, section.dataset).annotations)
+        .map(({ level, message, location }) => ({
+        path: location.file ?? '',
+        line: location.line ?? 1,
+        level: level === 'error' ? 'failure' : 'warning',
+        message,
+    }))
+        .slice(0, MAX_ANNOTATIONS);
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:fs"
@@ -61161,10 +61898,10 @@ class GitHubRunArtifactStore {
             result = await new DefaultArtifactClient().uploadArtifact(name, files.map((file) => (0,external_node_path_.resolve)(root, file)), (0,external_node_path_.resolve)(root), this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays });
         }
         catch (error) {
-            throw new src/* UserError */.yo(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
+            throw new src/* UserError */.yot(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (result.id === undefined || result.digest === undefined) {
-            throw new src/* UserError */.yo(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
+            throw new src/* UserError */.yot(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
         }
         return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
     }
@@ -61172,7 +61909,7 @@ class GitHubRunArtifactStore {
         const what = `artifact "${name}" of run ${runId}`;
         const lookup = await this.lookup(runId, name);
         if (lookup.state !== 'live')
-            throw new src/* UserError */.yo(`${what} cannot be downloaded: it is ${lookup.state}`);
+            throw new src/* UserError */.yot(`${what} cannot be downloaded: it is ${lookup.state}`);
         const zip = await this.fetchZip(lookup.artifact, what);
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'mlgate-artifact-'));
         try {
@@ -61181,7 +61918,7 @@ class GitHubRunArtifactStore {
         catch (error) {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
             if (error instanceof UnsafeArchiveError)
-                throw new src/* UserError */.yo(`${what} cannot be unpacked: ${error.message}`);
+                throw new src/* UserError */.yot(`${what} cannot be unpacked: ${error.message}`);
             throw error;
         }
         return dir;
@@ -61225,7 +61962,7 @@ class GitHubRunArtifactStore {
         return { state: named.length > 0 ? 'expired' : 'missing' };
     }
     async fetchZip(artifact, what) {
-        const tooLarge = (bytes) => new src/* UserError */.yo(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        const tooLarge = (bytes) => new src/* UserError */.yot(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
         if (artifact.size_in_bytes > this.maxArchiveBytes)
             throw tooLarge(artifact.size_in_bytes);
         let data;
@@ -61238,14 +61975,14 @@ class GitHubRunArtifactStore {
             }));
         }
         catch (error) {
-            if (error instanceof src/* UserError */.yo)
+            if (error instanceof src/* UserError */.yot)
                 throw error;
             if (statusOf(error) === 410)
-                throw new src/* UserError */.yo(`${what} expired before it could be downloaded`);
-            throw new src/* UserError */.yo(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+                throw new src/* UserError */.yot(`${what} expired before it could be downloaded`);
+            throw new src/* UserError */.yot(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (!(data instanceof ArrayBuffer))
-            throw new src/* UserError */.yo(`${what} did not download as a zip archive`);
+            throw new src/* UserError */.yot(`${what} did not download as a zip archive`);
         if (data.byteLength > this.maxArchiveBytes)
             throw tooLarge(data.byteLength);
         return Buffer.from(data);
@@ -61885,6 +62622,8 @@ class GitHubReleaseFiles {
 
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 

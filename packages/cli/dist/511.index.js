@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:packages/cli/dist/605.index.js
-export const id = 605;
-export const ids = [605,263,166];
+export const id = 511;
+export const ids = [511,263,166];
 export const modules = {
 
-/***/ 4605:
-========
-export const id = 579;
-export const ids = [579,263,166];
-export const modules = {
-
-/***/ 5579:
->>>>>>>> main:packages/cli/dist/579.index.js
+/***/ 11511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,17 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-<<<<<<<< HEAD:packages/cli/dist/605.index.js
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
-var src = __webpack_require__(69367);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
+var src = __webpack_require__(74332);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
-========
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 139 modules
-var src = __webpack_require__(8270);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __webpack_require__(2335);
->>>>>>>> main:packages/cli/dist/579.index.js
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -1720,10 +1705,9 @@ class GitHubReleaseFiles {
 
 
 
-<<<<<<<< HEAD:packages/cli/dist/605.index.js
 
-========
->>>>>>>> main:packages/cli/dist/579.index.js
+
+
 ;// CONCATENATED MODULE: ./packages/cli/src/exit-codes.ts
 /** One convention for every command (and for scripts that call mlgate). */
 const ExitCode = {
@@ -1872,18 +1856,14 @@ async function readMetricsFiles(paths) {
  * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
-<<<<<<<< HEAD:packages/cli/dist/605.index.js
-    const flat = await readAs(path, src/* readMetricsFile */._c);
-    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJ) {
-        const manifest = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
+    const flat = await readAs(path, src/* readMetricsFile */._cD);
+    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJY) {
+        const manifest = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
         const values = new Map(Object.entries(manifest.metrics));
         if (values.size === 0)
-            throw new src/* UserError */.yo('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
+            throw new src/* UserError */.yot('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
         return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
     }
-========
-    const flat = await readAs(path, src/* readMetricsFile */._cD);
->>>>>>>> main:packages/cli/dist/579.index.js
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -2718,7 +2698,7 @@ const SKIPPED = new Set(['.git', 'node_modules', '.mlgate']);
 function insideRoot(root, path, what) {
     const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path));
     if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new src/* UserError */.yo(`${what} "${path}" is outside the working directory ${root}`);
+        throw new src/* UserError */.yot(`${what} "${path}" is outside the working directory ${root}`);
     }
     return rel.split(external_node_path_.sep).join('/');
 }
@@ -2732,7 +2712,7 @@ async function expandDeps(patterns, root) {
     for (const pattern of patterns) {
         const matched = picomatch_default().scan(pattern).isGlob ? await glob(pattern, root) : await filesAt(pattern, root);
         if (matched.length === 0)
-            throw new src/* UserError */.yo(`deps: "${pattern}" matches no file in ${root}`);
+            throw new src/* UserError */.yot(`deps: "${pattern}" matches no file in ${root}`);
         for (const file of matched)
             found.add(file);
     }
@@ -2812,7 +2792,7 @@ async function readParams(specs, root) {
     const params = {};
     for (const spec of specs) {
         const file = insideRoot(root, spec.file, 'params file');
-        const values = await readAs(userPath(file, root), src/* readMetricsFile */._c);
+        const values = await readAs(userPath(file, root), src/* readMetricsFile */._cD);
         const selected = { ...params[file] };
         for (const [key, value] of values) {
             if (!spec.keys || spec.keys.some((wanted) => key === wanted || key.startsWith(`${wanted}.`))) {
@@ -2826,7 +2806,7 @@ async function readParams(specs, root) {
             const files = specs.filter((s) => s.keys?.includes(wanted)).map((s) => insideRoot(root, s.file, 'params file'));
             const found = files.some((file) => Object.keys(params[file] ?? {}).some((key) => key === wanted || key.startsWith(`${wanted}.`)));
             if (!found)
-                throw new src/* UserError */.yo(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
+                throw new src/* UserError */.yot(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
         }
     }
     return params;
@@ -2904,7 +2884,7 @@ function output(file, args, cwd, env = process.env) {
 
 const DEFAULT_MANIFEST = 'mlgate.manifest.json';
 /** The command failed, timed out or was cancelled: nothing was cached, no manifest was written. */
-class TrainCommandError extends src/* UserError */.yo {
+class TrainCommandError extends src/* UserError */.yot {
     outcome;
     constructor(outcome) {
         super(describeFailure(outcome));
@@ -2927,8 +2907,8 @@ async function runTrain(options, deps) {
     const depFiles = await expandDeps(options.deps, root);
     const depDigests = await digestAll(depFiles, root);
     const params = await readParams(options.params, root);
-    const fingerprint = (0,src/* trainFingerprint */.Nf)({ command: options.command, deps: depDigests, params, outs: declared.all });
-    const cacheKey = (0,src/* trainCacheKey */.aW)(options.model, fingerprint);
+    const fingerprint = (0,src/* trainFingerprint */.Nf2)({ command: options.command, deps: depDigests, params, outs: declared.all });
+    const cacheKey = (0,src/* trainCacheKey */.aWt)(options.model, fingerprint);
     logger.info(`Fingerprint ${fingerprint} (${depDigests.length} dep files, ${Object.keys(params).length} params files)`);
     logger.info(`Run cache key ${cacheKey}`);
     const useCache = options.cache ?? true;
@@ -2954,7 +2934,7 @@ async function runTrain(options, deps) {
     const outputs = await produced(declared, root);
     const finishedAt = new Date();
     const manifest = {
-        schema: src/* MANIFEST_SCHEMA_ID */.SJ,
+        schema: src/* MANIFEST_SCHEMA_ID */.SJY,
         model: options.model,
         fingerprint,
         cacheKey,
@@ -3014,7 +2994,7 @@ function declaredOutputs(options) {
     const metrics = options.metrics.map((file) => insideRoot(root, file, 'metrics'));
     const predictions = options.predictions === undefined ? undefined : insideRoot(root, options.predictions, 'predictions');
     if (outs.length === 0 && metrics.length === 0)
-        throw new src/* UserError */.yo('train needs at least one of outs or metrics');
+        throw new src/* UserError */.yot('train needs at least one of outs or metrics');
     const paths = [...new Set([...outs, ...metrics, ...(predictions ? [predictions] : [])])];
     const all = [
         ...outs.map((p) => `outs:${p}`),
@@ -3028,7 +3008,7 @@ async function produced(declared, root) {
     const files = async (path, role) => {
         const found = await outputFiles(path, root);
         if (!found)
-            throw new src/* UserError */.yo(`${role} "${path}" is missing after the command succeeded: the command must write it`);
+            throw new src/* UserError */.yot(`${role} "${path}" is missing after the command succeeded: the command must write it`);
         return digestAll(found, root);
     };
     const outs = [];
@@ -3043,7 +3023,7 @@ async function produced(declared, root) {
 async function metricValues(files, root) {
     const values = {};
     for (const file of files) {
-        for (const [key, value] of await readAs(userPath(file.path, root), src/* readMetricsFile */._c))
+        for (const [key, value] of await readAs(userPath(file.path, root), src/* readMetricsFile */._cD))
             values[key] = value;
     }
     return values;
@@ -3064,15 +3044,15 @@ async function restore(deps, key, paths, root, manifestRel, fingerprint, declare
         return undefined;
     }
     try {
-        const cached = (0,src/* parseManifest */.Ng)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(root, manifestRel), 'utf8')), manifestRel);
+        const cached = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(root, manifestRel), 'utf8')), manifestRel);
         if (cached.fingerprint !== fingerprint)
-            throw new src/* UserError */.yo(`it is for fingerprint ${cached.fingerprint}`);
+            throw new src/* UserError */.yot(`it is for fingerprint ${cached.fingerprint}`);
         const now = await produced(declared, root);
         const expected = [...cached.outs, ...cached.metricsFiles, ...(cached.predictions ? [cached.predictions] : [])];
         const actual = [...now.outs, ...now.metricsFiles, ...(now.predictions ? [now.predictions] : [])];
         const same = JSON.stringify(expected.map(digestKey).sort()) === JSON.stringify(actual.map(digestKey).sort());
         if (!same)
-            throw new src/* UserError */.yo('the restored files do not match the digests in its manifest');
+            throw new src/* UserError */.yot('the restored files do not match the digests in its manifest');
         logger.info(`Run cache hit: restored the outputs of the run of ${cached.startedAt}; the command does not run.`);
         return cached;
     }
@@ -3115,13 +3095,13 @@ async function resolveTrainOptions(inputs, cwd) {
     const { config, file } = await loadCompareConfig(inputs.config, cwd);
     const models = Object.keys(config.models);
     if (inputs.model === undefined && models.length > 1) {
-        throw new src/* UserError */.yo(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
+        throw new src/* UserError */.yot(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
     }
     const { name, model } = selectModel(config, inputs.model, file);
     const train = model?.train;
     const command = inputs.run ?? train?.command;
     if (command === undefined || command.trim() === '') {
-        throw new src/* UserError */.yo(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
+        throw new src/* UserError */.yot(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
     }
     const given = (list) => (list && list.length > 0 ? list : undefined);
     const configParams = (model?.params ?? []).map((paramsFile) => ({
@@ -3130,7 +3110,7 @@ async function resolveTrainOptions(inputs, cwd) {
     }));
     const timeoutMinutes = inputs.timeoutMinutes ?? train?.timeoutMinutes;
     if (timeoutMinutes !== undefined && !(timeoutMinutes > 0)) {
-        throw new src/* UserError */.yo(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
+        throw new src/* UserError */.yot(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
     }
     const predictions = inputs.predictions ?? train?.predictions;
     return {
@@ -3778,9 +3758,9 @@ const trainCommand = {
             json: { type: 'boolean' },
         });
         if (positionals.length > 1)
-            throw new src/* UserError */.yo('give at most one model (see `mlgate train --help`)');
+            throw new src/* UserError */.yot('give at most one model (see `mlgate train --help`)');
         if (positionals[0] !== undefined && values.model !== undefined && positionals[0] !== values.model) {
-            throw new src/* UserError */.yo(`two models given: ${positionals[0]} and --model ${values.model}`);
+            throw new src/* UserError */.yot(`two models given: ${positionals[0]} and --model ${values.model}`);
         }
         const model = positionals[0] ?? values.model;
         const options = await resolveTrainOptions({
@@ -3847,7 +3827,7 @@ const trainCommand = {
 function minutes(text) {
     const value = Number(text);
     if (!Number.isFinite(value) || value <= 0)
-        throw new src/* UserError */.yo(`--timeout-minutes: expected a positive number, got "${text}"`);
+        throw new src/* UserError */.yot(`--timeout-minutes: expected a positive number, got "${text}"`);
     return value;
 }
 function parseEnv(pairs) {
@@ -3856,7 +3836,7 @@ function parseEnv(pairs) {
         const equals = pair.indexOf('=');
         const name = equals > 0 ? pair.slice(0, equals) : '';
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            throw new src/* UserError */.yo(`--env: expected NAME=value, got "${pair.split('=')[0]}=…"`);
+            throw new src/* UserError */.yot(`--env: expected NAME=value, got "${pair.split('=')[0]}=…"`);
         env[name] = pair.slice(equals + 1);
     }
     return env;
@@ -4067,13 +4047,8 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-<<<<<<<< HEAD:packages/cli/dist/605.index.js
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74332);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
-========
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
->>>>>>>> main:packages/cli/dist/579.index.js
 
 
 
@@ -4185,11 +4160,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-<<<<<<<< HEAD:packages/cli/dist/605.index.js
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69367);
-========
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8270);
->>>>>>>> main:packages/cli/dist/579.index.js
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74332);
 
 
 const PROGRESS_INTERVAL_MS = 100;
