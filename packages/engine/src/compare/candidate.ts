@@ -83,12 +83,13 @@ export async function readMetricsFiles(paths: readonly UserPath[]): Promise<Flat
 
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1`) is
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1` with a fingerprint) is
  * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path: UserPath, cwd: string): Promise<Side> {
   const flat = await readAs(path, readMetricsFile);
-  if (flat.get('schema') === MANIFEST_SCHEMA_ID) {
+  // Written by train: a fingerprint, and metric values rather than paths.
+  if (flat.get('schema') === MANIFEST_SCHEMA_ID && flat.has('fingerprint')) {
     const manifest = parseManifest(JSON.parse(await readFile(path.absolute, 'utf8')), path.shown);
     const values: FlatValues = new Map(Object.entries(manifest.metrics));
     if (values.size === 0)
