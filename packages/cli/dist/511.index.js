@@ -13,10 +13,17 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
+<<<<<<< HEAD:packages/cli/dist/511.index.js
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
 var src = __webpack_require__(74332);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
+=======
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
+var src = __webpack_require__(9232);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __webpack_require__(2335);
+>>>>>>> main:packages/cli/dist/579.index.js
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -4047,8 +4054,13 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<< HEAD:packages/cli/dist/511.index.js
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74332);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
+=======
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9232);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
+>>>>>>> main:packages/cli/dist/579.index.js
 
 
 
@@ -4160,7 +4172,11 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+<<<<<<< HEAD:packages/cli/dist/511.index.js
 /* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74332);
+=======
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9232);
+>>>>>>> main:packages/cli/dist/579.index.js
 
 
 const PROGRESS_INTERVAL_MS = 100;
