@@ -13,17 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-<<<<<<< HEAD:packages/cli/dist/511.index.js
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
-var src = __webpack_require__(74332);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 145 modules
+var src = __webpack_require__(20412);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
-=======
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
-var src = __webpack_require__(9232);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __webpack_require__(2335);
->>>>>>> main:packages/cli/dist/579.index.js
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -1859,12 +1852,13 @@ async function readMetricsFiles(paths) {
 }
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1`) is
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1` with a fingerprint) is
  * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
     const flat = await readAs(path, src/* readMetricsFile */._cD);
-    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJY) {
+    // Written by train: a fingerprint, and metric values rather than paths.
+    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJY && flat.has('fingerprint')) {
         const manifest = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
         const values = new Map(Object.entries(manifest.metrics));
         if (values.size === 0)
@@ -4054,13 +4048,8 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-<<<<<<< HEAD:packages/cli/dist/511.index.js
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74332);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20412);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
-=======
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9232);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
->>>>>>> main:packages/cli/dist/579.index.js
 
 
 
@@ -4172,11 +4161,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-<<<<<<< HEAD:packages/cli/dist/511.index.js
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74332);
-=======
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9232);
->>>>>>> main:packages/cli/dist/579.index.js
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20412);
 
 
 const PROGRESS_INTERVAL_MS = 100;
