@@ -2,3 +2,4 @@ export * from './fake-github/index.js';
 export * from './harness.js';
 export * from './hostile.js';
 export * from './markdown/gfm.js';
+export * from './mermaid/parse.js';
