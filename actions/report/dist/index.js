@@ -36855,6 +36855,7 @@ BufferSlicer.prototype.unref = function() {
 /***/ 7198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 var fs = __nccwpck_require__(9896);
 var zlib = __nccwpck_require__(3106);
 var fd_slicer = __nccwpck_require__(7783);
@@ -36867,23 +36868,23 @@ var Writable = (__nccwpck_require__(2203).Writable);
 // Node 20 added zlib.crc32.
 const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(9489);
 
-exports.open = open;
-exports.fromFd = fromFd;
-exports.fromBuffer = fromBuffer;
-exports.fromRandomAccessReader = fromRandomAccessReader;
-exports.openPromise = openPromise;
-exports.fromFdPromise = fromFdPromise;
-exports.fromBufferPromise = fromBufferPromise;
-exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+__webpack_unused_export__ = open;
+__webpack_unused_export__ = fromFd;
+__webpack_unused_export__ = fromBuffer;
+__webpack_unused_export__ = fromRandomAccessReader;
+__webpack_unused_export__ = openPromise;
+__webpack_unused_export__ = fromFdPromise;
+__webpack_unused_export__ = fromBufferPromise;
+__webpack_unused_export__ = fromRandomAccessReaderPromise;
 
-exports.dosDateTimeToDate = dosDateTimeToDate;
-exports.getFileNameLowLevel = getFileNameLowLevel;
-exports.validateFileName = validateFileName;
-exports.parseExtraFields = parseExtraFields;
-exports.ZipFile = ZipFile;
-exports.Entry = Entry;
-exports.LocalFileHeader = LocalFileHeader;
-exports.RandomAccessReader = RandomAccessReader;
+__webpack_unused_export__ = dosDateTimeToDate;
+__webpack_unused_export__ = getFileNameLowLevel;
+__webpack_unused_export__ = validateFileName;
+__webpack_unused_export__ = parseExtraFields;
+__webpack_unused_export__ = ZipFile;
+__webpack_unused_export__ = Entry;
+__webpack_unused_export__ = LocalFileHeader;
+__webpack_unused_export__ = RandomAccessReader;
 
 function openPromise(path, options) {
   return new Promise((resolve, reject) => {
@@ -37959,7 +37960,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(753);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7425);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37988,28 +37989,20 @@ var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 143 modules
-var src = __nccwpck_require__(7515);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 30 modules
-var github_src = __nccwpck_require__(753);
+var src = __nccwpck_require__(6575);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 28 modules
+var github_src = __nccwpck_require__(7425);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
 /** Every input of action.yml, read and checked once, before anything else happens. */
-function parseInputs(eventName, source) {
+function parseInputs(source) {
     const reports = (0,github_src/* listInput */.dt)('report', source);
-    if (eventName === 'workflow_run' && reports.length > 0) {
-        throw new src/* UserError */.yot('input "report": on workflow_run the report is the triggering run\'s artifact (input "artifact"); remove "report"');
-    }
-    if (eventName !== 'workflow_run' && reports.length === 0) {
+    if (reports.length === 0)
         throw new src/* UserError */.yot('input "report": give at least one report JSON path');
-    }
     const id = (0,github_src/* requiredInput */.YF)('id', source);
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
         throw new src/* UserError */.yot(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
-    }
-    const artifact = (0,github_src/* requiredInput */.YF)('artifact', source);
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
-        throw new src/* UserError */.yot(`input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`);
     }
     return {
         reports,
@@ -38020,8 +38013,6 @@ function parseInputs(eventName, source) {
         commentAuthor: (0,github_src/* requiredInput */.YF)('comment-author', source),
         summary: (0,github_src/* booleanInput */.tE)('summary', true, source),
         checkRun: (0,github_src/* booleanInput */.tE)('check-run', true, source),
-        artifact,
-        allowPullRequestTarget: (0,github_src/* booleanInput */.tE)('allow-pull-request-target', false, source),
     };
 }
 
@@ -38036,33 +38027,21 @@ function parseInputs(eventName, source) {
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
 async function run({ logger }) {
-    const inputs = parseInputs(github/* context */._.eventName);
-    const trigger = (0,github_src/* reportTrigger */.l_)({ eventName: github/* context */._.eventName, payload: github/* context */._.payload, repository: fullName(), sha: github/* context */._.sha }, { allowPullRequestTarget: inputs.allowPullRequestTarget });
-    const octokit = lazyOctokit(inputs.token, logger);
-    // Read and validate every report before any write: a bad file must cost nothing.
-    const report = trigger.kind === 'workflow-run'
-        ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
-        : await logger.group('Read reports', () => readReports(inputs.reports, logger));
+    const inputs = parseInputs();
+    // Read and validate every report before any API call: a bad file must cost nothing.
+    const report = await logger.group('Read reports', () => readReports(inputs.reports, logger));
     const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
     const markdownPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
     await (0,promises_.writeFile)(markdownPath, markdown);
     if (inputs.summary)
         await core.summary.addRaw(markdown, true).write();
-    const writable = !(trigger.kind === 'pull-request' && trigger.fork);
-    if (!writable)
-        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
-    const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
-    const comments = [];
-    for (const pull of pulls) {
-        comments.push(await logger.group(`Sticky comment on #${pull}`, () => postComment(inputs, pull, trigger, markdown, octokit, logger)));
-    }
-    const checks = writable && inputs.checkRun
-        ? await logger.group('Check runs', () => publishCheckRuns(report, headSha(trigger), octokit, logger))
+    const octokit = lazyOctokit(inputs.token, logger);
+    const comment = await logger.group('Sticky comment', () => postComment(inputs, markdown, octokit, logger));
+    const checks = inputs.checkRun
+        ? await logger.group('Check runs', () => publishCheckRuns(report, octokit, logger))
         : [];
-    const [comment] = comments;
     core.setOutput('verdict', report.verdict.status);
     core.setOutput('markdown', markdownPath);
-    core.setOutput('pull-requests', JSON.stringify(pulls));
     core.setOutput('comment-id', comment ? String(comment.comment.id) : '');
     core.setOutput('comment-url', comment?.comment.url ?? '');
     core.setOutput('comment-action', comment?.action ?? 'skipped');
@@ -38077,51 +38056,27 @@ async function readReports(paths, logger) {
     }
     return (0,src/* mergeReports */.C1p)(reports);
 }
-/** Only the triggering run's artifact, with the caps of a report artifact. */
-async function downloadReport(inputs, trigger, octokit) {
-    const store = new github_src/* GitHubRunArtifactStore */._n(octokit(), github/* context */._.repo, {
-        maxArchiveBytes: github_src/* REPORT_ARCHIVE_MAX_BYTES */.by,
-        limits: github_src/* REPORT_ARTIFACT_LIMITS */.Xc,
-    });
-    return (0,github_src/* readTriggeringReport */.pt)(store, inputs.artifact, trigger);
-}
-/** The pull requests to comment on: the input's, the event's, or those whose head the triggering run built. */
-async function pullRequests(inputs, trigger, octokit, logger) {
-    if (!inputs.comment) {
-        logger.info('Commenting is off.');
-        return [];
+async function postComment(inputs, markdown, octokit, logger) {
+    const issue = inputs.pullRequest ?? github/* context */._.payload.pull_request?.number;
+    if (!inputs.comment || issue === undefined) {
+        logger.info(inputs.comment ? 'Not a pull request: no comment posted.' : 'Commenting is off.');
+        return undefined;
     }
-    if (inputs.pullRequest !== undefined)
-        return [inputs.pullRequest];
-    if (trigger.kind === 'pull-request')
-        return [trigger.number];
-    if (trigger.kind === 'other') {
-        logger.info('Not a pull request: no comment posted.');
-        return [];
-    }
-    const pulls = await (0,github_src/* pullRequestsForRun */.uE)(octokit(), github/* context */._.repo, trigger);
-    if (pulls.length === 0) {
-        logger.info(`No open pull request has head ${trigger.headSha.slice(0, 12)} any more: no comment posted.`);
-    }
-    return pulls;
-}
-async function postComment(inputs, issue, trigger, markdown, octokit, logger) {
     const store = new github_src/* GitHubCommentStore */.aS(octokit(), github/* context */._.repo);
     const result = await (0,github_src/* upsertStickyComment */.qD)(store, {
         issue,
         marker: (0,github_src/* stickyMarker */.YL)(inputs.id),
         body: markdown,
         author: inputs.commentAuthor,
-        // The run that made the report orders it: on workflow_run, the triggering run, not this publisher.
-        revision: (trigger.kind === 'workflow-run' ? trigger.runId : github/* context */._.runId) || undefined,
+        revision: github/* context */._.runId || undefined,
     });
     logger.info(`Comment ${result.action}: ${result.comment.url ?? result.comment.id}`);
     return result;
 }
-async function publishCheckRuns(report, sha, octokit, logger) {
+async function publishCheckRuns(report, octokit, logger) {
     const store = new github_src/* GitHubCheckRunStore */.kF(octokit(), github/* context */._.repo);
     const runs = (0,github_src/* reportCheckRuns */.dj)(report, {
-        headSha: sha,
+        headSha: headSha(),
         runId: String(github/* context */._.runId),
         maxBytes: BODY_BUDGET_BYTES,
         ...(runUrl() && { runUrl: runUrl() }),
@@ -38134,17 +38089,15 @@ async function publishCheckRuns(report, sha, octokit, logger) {
     }
     return published;
 }
-/** The commit the report is about: the pull request's head (not the merge commit `GITHUB_SHA` names), the run's. */
-function headSha(trigger) {
-    return trigger.kind === 'other' ? trigger.sha : trigger.headSha;
+/** The pull request's head commit, not the merge commit `GITHUB_SHA` names on `pull_request` events. */
+function headSha() {
+    const head = github/* context */._.payload.pull_request?.head?.sha;
+    return head ?? github/* context */._.sha;
 }
 /** One client, made only when a call is needed: a run that only writes the summary makes none. */
 function lazyOctokit(token, logger) {
     let client;
     return () => (client ??= (0,github_src/* createOctokit */.Qi)({ token, logger }));
-}
-function fullName() {
-    return `${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
 }
 function runUrl() {
     const { serverUrl, runId } = github/* context */._;
@@ -38155,7 +38108,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 7515:
+/***/ 6575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38173,7 +38126,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38206,7 +38159,7 @@ function isUserError(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38781,9 +38734,9 @@ function lineColumn(text, offset) {
 
 /** Largest report file accepted; a real report is a few hundred kilobytes at most. */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
-/** Reads, parses and validates a report file; every problem is a `UserError` naming `name` (default `path`). */
-async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES, name = path } = {}) {
-    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes, name), name), name);
+/** Reads, parses and validates a report file; every problem is a `UserError` naming `path`. */
+async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
+    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
@@ -45378,86 +45331,6 @@ function cutToBytes(text, maxBytes) {
     return text.slice(0, end);
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/render/mermaid.ts
-
-/**
- * Mermaid `xychart-beta` text built from untrusted names. Mermaid labels are a grammar, not text:
- * a `"` ends the label, `%%{init: …}%%` inside one re-configures the chart, `#…;` is decoded as an
- * entity, `<` swallows the rest, and a newline could close the Markdown fence. What held for 60
- * hostile strings (FACTS.md, "Browser checks and charts"): keep a small set of plain characters,
- * encode every other one as `#<decimal code point>;`, collapse whitespace and controls to one space,
- * cap the length, never emit an empty label, and make labels unique.
- */
-// Plain characters that are inert inside a quoted label (no `"`, `#`, `;`, `%`, `&`, `<`, `>`, `:` or backslash).
-const PLAIN = /[A-Za-z0-9 ._+\-/()=*@!?~^$|,[\]{}']/;
-const MAX_LABEL_CHARS = 40;
-/** One label's text, safe between `"` quotes: at most `maxChars` characters of the original, never empty. */
-function mermaidLabel(value, maxChars = MAX_LABEL_CHARS) {
-    const points = Array.from(safe_sanitizeText(value)
-        .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
-        .trim());
-    const clipped = points.length > maxChars ? [...points.slice(0, maxChars - 1), '…'] : points;
-    const text = clipped.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
-    return text === '' ? '(unnamed)' : text;
-}
-/** Labels made unique in order: a repeated label gets ` (2)`, ` (3)`… so no two points stack on one x. */
-function uniqueMermaidLabels(values, maxChars = MAX_LABEL_CHARS) {
-    const seen = new Set();
-    return values.map((value) => {
-        const base = mermaidLabel(value, maxChars);
-        let label = base;
-        for (let n = 2; seen.has(label); n++)
-            label = `${base} (${n})`;
-        seen.add(label);
-        return label;
-    });
-}
-/**
- * A fenced ```` ```mermaid ```` `xychart-beta` line chart of `points` (finite values only; the
- * caller leaves out missing ones). The y axis spans the values with a margin, so small changes show.
- */
-function mermaidLineChart(title, yTitle, points) {
-    const values = points.map((point) => point.value).filter(Number.isFinite);
-    if (values.length === 0)
-        throw new Error('mermaidLineChart: no finite value to draw');
-    const labels = uniqueMermaidLabels(points.map((point) => point.label));
-    const [low, high] = yRange(values);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${mermaidLabel(title, 80)}"`,
-        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
-        `  y-axis "${mermaidLabel(yTitle)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
-        `  line [${points.map((point) => chartNumber(point.value)).join(', ')}]`,
-        '```',
-    ].join('\n');
-}
-/** A tenth of the spread (or of the value when all are equal) on each side, rounded outwards. */
-function yRange(values) {
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    const margin = (max - min) / 10 || Math.abs(max) / 10 || 1;
-    return [roundDown(min - margin), roundUp(max + margin)];
-}
-function step(value) {
-    return 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 2);
-}
-function roundDown(value) {
-    const unit = step(value);
-    return Math.floor(value / unit) * unit;
-}
-function roundUp(value) {
-    const unit = step(value);
-    return Math.ceil(value / unit) * unit;
-}
-/** A plain decimal Mermaid reads (no exponent, no NaN), at most 6 significant digits. */
-function chartNumber(value) {
-    if (!Number.isFinite(value))
-        throw new Error(`mermaid chart value ${value} is not finite`);
-    const text = String(Number(value.toPrecision(6)));
-    return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
 /**
  * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
@@ -45541,6 +45414,27 @@ function view_reasonsWorstFirst(reasons) {
 function view_driftWorstFirst(columns) {
     const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
     return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
+}
+/** The test as both renderers show it: the configured test, and how its p-value came about when that matters. */
+function view_driftTestLabel(column) {
+    switch (column.method) {
+        case 'chi2-yates':
+            return `${column.test} (Yates)`;
+        case 'fisher-exact':
+            return `${column.test} (Fisher's exact p)`;
+        case 'ks-exact':
+            return `${column.test} (exact p)`;
+        case 'none':
+            return `${column.test} (nothing to compare)`;
+        default:
+            return column.test;
+    }
+}
+/** A drift figure, or its bounds when the profiles could only bound it: `0.0123–0.0131`. */
+function view_driftFigure(value, bounds, format) {
+    if (!bounds || bounds[0] === bounds[1])
+        return format(value);
+    return `${format(bounds[0])}–${format(bounds[1])}`;
 }
 /**
  * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
@@ -45627,73 +45521,24 @@ const LABELS = {
 /** Rows beyond these go to the JSON report; the comment stays readable. */
 const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
 const MAX_MESSAGE_CHARS = 500;
-const MAX_CUT_TITLES = 10;
 /**
  * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, history, slices, parameters, lineage and
- * links. Every string from the report is escaped (it may come from a fork). The result fits
- * `maxBytes`: whole sections are cut, least important first, and a note says which and where the
- * full report is; only a verdict too long on its own is shortened line by line.
+ * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
+ * the report is escaped (it may come from a fork); the result fits `maxBytes`.
  */
 function renderReportMarkdown(report, options = {}) {
-    const sections = [
-        { title: 'the verdict', markdown: verdictBlock(report, options.title ?? 'mlgate'), keep: 0 },
-        { title: 'the reasons', markdown: reasonsBlock(report.verdict.reasons), keep: 0 },
-        ...(report.validations ?? []).flatMap((section, i) => inGroup(`data ${i}`, validationSections(section))),
-        ...(report.comparisons ?? []).flatMap((section, i) => inGroup(`model ${i}`, comparisonSections(section))),
-    ].filter((section) => section.markdown !== '');
-    const footer = footerLine(report, options);
+    const blocks = [
+        verdictBlock(report, options.title ?? 'mlgate'),
+        reasonsBlock(report.verdict.reasons),
+        ...(report.validations ?? []).map(validationBlock),
+        ...(report.comparisons ?? []).map(comparisonBlock),
+    ];
+    const body = blocks.filter((block) => block !== '').join('\n\n');
+    const footer = footerLine(report, options.runUrl);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    const kept = fitSections(sections, Math.max(0, maxBytes - utf8Bytes(footer) - 2), options);
-    // The footer is kept whatever happens to the body: it links to the full report.
-    return `${kept}\n\n${footer}`;
-}
-function inGroup(group, sections) {
-    return sections.map((section) => ({ ...section, group }));
-}
-/**
- * The sections joined within `budget` bytes: the least important are cut whole until the rest fits,
- * then every cut section that fits again is put back, most important first, so one huge table does
- * not take the small ones with it. A model's or dataset's details come back only with its own table.
- */
-function fitSections(sections, budget, options) {
-    const all = sections.map((section, order) => ({ ...section, order, kept: true }));
-    const text = () => {
-        const kept = all.filter((section) => section.kept).map((section) => section.markdown);
-        const cut = all.filter((section) => !section.kept);
-        return [...kept, ...(cut.length > 0 ? [cutNote(cut, options)] : [])].join('\n\n');
-    };
-    const fits = () => utf8Bytes(text()) <= budget;
-    const byCutOrder = all.filter((section) => section.keep > 0).sort((a, b) => b.keep - a.keep || b.order - a.order);
-    for (const section of byCutOrder) {
-        if (fits())
-            break;
-        section.kept = false;
-    }
-    if (!fits())
-        return truncateMarkdown(text(), budget);
-    const owner = (section) => all.find((other) => other.group === section.group && other.keep === 1);
-    for (const section of [...byCutOrder].reverse()) {
-        if (section.kept || (section.keep > 1 && owner(section)?.kept === false))
-            continue;
-        section.kept = true;
-        if (!fits())
-            section.kept = false;
-    }
-    return text();
-}
-/** Which sections were left out, in document order, and where the whole report is. */
-function cutNote(cut, options) {
-    const ordered = cut.map((section) => section.title);
-    const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
-    const more = ordered.length > MAX_CUT_TITLES ? ` and ${format_formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
-    const artifacts = (options.artifacts ?? []).map(artifactLink);
-    const where = artifacts.length > 0
-        ? `the full report is in ${artifacts.join(' and ')}`
-        : safeUrl(options.runUrl)
-            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
-            : 'the full report is in the report JSON';
-    return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
+    // The footer is kept whatever happens to the body: it links to the full run.
+    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
+    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
@@ -45717,46 +45562,37 @@ function reasonItem(reason) {
     const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
-function validationSections(section) {
+function validationBlock(section) {
     const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
-    const dataset = code(section.dataset);
-    const ordered = view_checksWorstFirst(section.checks);
+    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
+    blocks.push(checksBlock(section.checks));
+    if (section.issues && section.issues.length > 0)
+        blocks.push(issuesBlock(section.issues));
+    if (section.drift)
+        blocks.push(driftBlock(section.drift));
+    return blocks.filter((block) => block !== '').join('\n\n');
+}
+function checksBlock(checks) {
+    if (checks.length === 0)
+        return 'No checks were run.';
+    const ordered = view_checksWorstFirst(checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
-    const main = [
-        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
-        notableChecksBlock(notable, section.checks.length),
-    ];
-    return [
-        { title: `the checks of ${dataset}`, markdown: main.join('\n\n'), keep: 1 },
-        { title: `the passing checks of ${dataset}`, markdown: passingChecksBlock(passed), keep: 4 },
-        {
-            title: `the problems reading ${dataset}`,
-            markdown: section.issues?.length ? issuesBlock(section.issues) : '',
-            keep: 2,
-        },
-        { title: `the drift of ${dataset}`, markdown: section.drift ? driftBlock(section.drift) : '', keep: 2 },
-    ];
-}
-const CHECK_HEADERS = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-function notableChecksBlock(notable, total) {
-    if (total === 0)
-        return 'No checks were run.';
-    if (notable.length === 0)
-        return `All ${plural(total, 'check')} passed.`;
-    return [
-        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
-        moreNote(notable.length - MAX_ROWS.checks, 'check'),
-    ]
-        .filter(Boolean)
-        .join('\n\n');
-}
-function passingChecksBlock(passed) {
-    if (passed.length === 0)
-        return '';
-    const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-    const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
+    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+    const blocks = [];
+    if (notable.length > 0) {
+        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
+        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
+    }
+    else {
+        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
+    }
+    if (passed.length > 0) {
+        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
+    }
+    return blocks.filter((block) => block !== '').join('\n\n');
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -45804,18 +45640,20 @@ function driftBlock(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
         `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`;
+    const skipped = driftSkipped(drift);
     if (drift.columns.length === 0)
-        return summary;
-    const rows = view_driftWorstFirst(drift.columns)
-        .slice(0, MAX_ROWS.drift)
-        .map((column) => [
+        return [summary, skipped].filter(Boolean).join('\n\n');
+    const shown = view_driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
+    const rows = shown.map((column) => [
         cellCode(column.column),
-        tableCell(column.test),
-        format_formatNumber(column.statistic),
-        column.pValue === undefined ? '-' : format_formatPValue(column.pValue),
-        `${tableCell(column.effect.name)} ${format_formatNumber(column.effect.value)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        tableCell(view_driftTestLabel(column)),
+        view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
+        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`,
+        `${tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
+    const notes = shown.filter((column) => column.note !== undefined);
+    const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
         table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
@@ -45826,19 +45664,32 @@ function driftBlock(drift) {
             'left',
         ]),
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
+        bounded ? BOUNDS_NOTE : '',
+        notes.length > 0
+            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
+            : '',
     ]
         .filter(Boolean)
         .join('\n\n');
-    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
+    const body = drifted > 0 ? columnsTable : details('Drift by column', columnsTable);
+    return [summary, body, skipped].filter(Boolean).join('\n\n');
 }
-function comparisonSections(section) {
-    const model = code(section.model);
+const BOUNDS_NOTE = 'A range is what the profiles can bound when a side had more values than its profile keeps exactly; ' +
+    'the p-value then comes from the lower end of the statistic, so it is never smaller than the exact one.';
+/** Columns drift detection left out: the lost and retyped ones with a warning, the rest as a note. */
+function driftSkipped(drift) {
+    const skipped = drift.skipped ?? [];
+    if (skipped.length === 0)
+        return '';
+    const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
+    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
     return [
-        { title: `the metrics of ${model}`, markdown: comparisonBlock(section), keep: 1 },
-        { title: `the worst slices of ${model}`, markdown: slicesBlock(section), keep: 2 },
-        { title: `the history of ${model}`, markdown: historyBlock(section), keep: 3 },
-        { title: `the parameters of ${model}`, markdown: paramsBlock(section), keep: 4 },
-    ];
+        `**Not tested for drift** (${plural(skipped.length, 'column')})`,
+        bulletList(items),
+        moreNote(skipped.length - shown.length, 'column'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
 }
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
@@ -45851,6 +45702,7 @@ function comparisonBlock(section) {
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
+            paramsBlock(section),
         ]
             .filter(Boolean)
             .join('\n\n');
@@ -45864,57 +45716,11 @@ function comparisonBlock(section) {
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
+        slicesBlock(section),
+        paramsBlock(section),
     ]
         .filter(Boolean)
         .join('\n\n');
-}
-/** Registered versions shown in the history, besides the candidate. */
-const HISTORY_VERSIONS = 10;
-/**
- * The key metric across the last registered versions and this candidate: a Mermaid line chart
- * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
- */
-function historyBlock(section) {
-    const { history } = section;
-    if (!history)
-        return '';
-    const versions = history.versions.slice(-HISTORY_VERSIONS);
-    const current = section.metrics.find((metric) => metric.name === history.metric);
-    const candidate = {
-        version: 'candidate',
-        value: current?.candidate ?? null,
-        interval: candidateInterval(current),
-        stages: ['this pull request'],
-    };
-    const points = [...versions, candidate];
-    if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2)
-        return '';
-    const chart = mermaidLineChart(`${history.metric} by version`, history.metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
-    const interval = `${format_formatConfidence(section.confidence)} interval`;
-    const rows = points.map((point, i) => [
-        i === points.length - 1 ? '**candidate**' : cellCode(point.version),
-        format_formatNumber(point.value),
-        point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
-        (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
-    ]);
-    const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
-        'left',
-        'right',
-        'center',
-        'left',
-    ]);
-    return [
-        `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
-        chart,
-        numbers,
-        `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
-    ].join('\n\n');
-}
-/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
-function candidateInterval(metric) {
-    if (!metric?.ci || metric.baseline === null)
-        return undefined;
-    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 function metricsTable(metrics, confidence, baselineHeader) {
     const withInterval = metrics.some((metric) => metric.ci !== undefined);
@@ -45991,23 +45797,16 @@ function paramsBlock(section) {
         .join('\n\n');
     return details(`Parameters: ${changed.length} changed`, body);
 }
-function footerLine(report, options) {
+function footerLine(report, runUrl) {
     const parts = ['mlgate'];
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(options.runUrl);
+    const link = safeUrl(runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
-    for (const artifact of options.artifacts ?? [])
-        parts.push(artifactLink(artifact));
     parts.push(escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
-}
-function artifactLink(artifact) {
-    const link = safeUrl(artifact.url);
-    const name = code(artifact.name);
-    return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
 function safeUrl(url) {
@@ -46148,17 +45947,26 @@ function driftLines(drift) {
         `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
             `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
     ];
+    const skipped = (drift.skipped ?? []).map((column) => `    ${text_STATUS_WORDS[column.status]}: ${clean(column.message)}`);
     if (drift.columns.length === 0)
-        return lines;
+        return [...lines, ...skipped];
     const rows = driftWorstFirst(drift.columns).map((column) => [
         clean(column.column),
-        column.test,
-        formatNumber(column.statistic),
-        column.pValue === undefined ? '-' : formatPValue(column.pValue),
-        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        driftTestLabel(column),
+        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
+        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? 'DRIFTED' : 'no',
     ]);
-    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
+    const notes = drift.columns
+        .filter((c) => c.note !== undefined)
+        .map((c) => `    ${clean(c.column)}: ${clean(c.note)}`);
+    return [
+        ...lines,
+        ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    '),
+        ...notes,
+        ...skipped,
+    ];
 }
 function comparisonLines(section) {
     const candidate = quote(section.candidate.label);
@@ -46486,57 +46294,49 @@ function hash_hashString(s, out, seed = 0) {
 
 
 
-const DEFAULT_FREQUENT_CAPACITY = 64;
-const DEFAULT_EXACT_LIMIT = 1000;
-const MAX_SLOTS = (/* unused pure expression or super */ null && (1 << 20));
+const DEFAULT_EXACT_LIMIT = 10_000;
+const MAX_LIMIT = (/* unused pure expression or super */ null && ((1 << 22) - 1));
+/** Sample levels use the top bits of the 64-bit hash's high word: beyond 32 there are none left. */
+const MAX_LEVEL = 32;
+const INITIAL_SLOTS = 16;
 const frequent_items_decoder = new TextDecoder();
 /**
- * Counts of categorical values: exact while at most `exactLimit` distinct values have been
- * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
+ * Exact counts of categorical values while at most `exactLimit` distinct values have been seen, then exact counts
+ * of a hash sample of them (Gibbons' distinct sampling): at level ℓ a value is kept if and only if its 64-bit
+ * hash starts with ℓ zero bits, and the level rises by one whenever more than `exactLimit` values are kept.
  *
- * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
- * gives the merge used here): every reported count undercounts by at most `maxError`, and
- * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
- * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
+ * The state is a function of the multiset of values alone, whatever their order and however they were split into
+ * shards: the level ends as the smallest one whose sample fits the limit (the number of values passing any level
+ * only grows with the data), and every kept count is exact. So merged shard summaries equal one pass exactly, and
+ * the counts they report are facts: a kept value's count is exact, a value that passes the level but is absent
+ * occurred 0 times, and the values not sampled share the rest of `count` exactly.
  *
- * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
- * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
- * arena, so counting an already-seen value allocates nothing.
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a reader buffer;
+ * `addString` encodes first, giving the same identity). Keys live in one byte arena, so counting an already-seen
+ * value allocates nothing.
  */
 class frequent_items_FrequentItems {
-    capacity;
     exactLimit;
-    exact = true;
-    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
-    sizeLimit;
+    sampleLevel = 0;
     n = 0;
-    error = 0;
     size = 0;
-    slots;
-    hashHi = new Int32Array(0);
-    hashLo = new Int32Array(0);
-    counts = new Float64Array(0);
-    keyStart = new Int32Array(0);
-    keyLength = new Int32Array(0);
-    arena = new Uint8Array(1024);
+    hashHi = new Int32Array(INITIAL_SLOTS);
+    hashLo = new Int32Array(INITIAL_SLOTS);
+    counts = new Float64Array(INITIAL_SLOTS);
+    keyStart = new Int32Array(INITIAL_SLOTS);
+    keyLength = new Int32Array(INITIAL_SLOTS);
+    arena = new Uint8Array(256);
     arenaUsed = 0;
-    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
-    index = new Int32Array(0);
-    mask = 0;
+    /** Open-addressing table (linear probing) of entry numbers, at most half full; -1 marks a free slot. */
+    index = new Int32Array(2 * INITIAL_SLOTS).fill(-1);
+    mask = 2 * INITIAL_SLOTS - 1;
     probe = 0;
     hash = new Uint32Array(2);
-    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
-        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
-            throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+    constructor({ exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
+        if (!Number.isInteger(exactLimit) || exactLimit < 1 || exactLimit > MAX_LIMIT) {
+            throw new UserError(`frequent-items exact limit must be an integer in [1, ${MAX_LIMIT}], got ${exactLimit}`);
         }
-        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
-            throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
-        }
-        this.capacity = capacity;
         this.exactLimit = exactLimit;
-        this.sizeLimit = exactLimit;
-        this.slots = 0;
-        this.resize(exactLimit + 1);
     }
     /** Counts the value whose UTF-8 bytes are buf[start, end). */
     addBytes(buf, start, end) {
@@ -46554,9 +46354,11 @@ class frequent_items_FrequentItems {
     }
     addHashed(buf, start, end) {
         this.n++;
+        if (!this.sampled(this.hash[0]))
+            return;
         this.upsert(buf, start, end, 1);
-        if (this.size > this.sizeLimit)
-            this.enforceLimit();
+        if (this.size > this.exactLimit)
+            this.raiseLevel();
     }
     addString(value) {
         const length = encodeUtf8Scratch(value);
@@ -46566,117 +46368,134 @@ class frequent_items_FrequentItems {
     get count() {
         return this.n;
     }
+    /** Every value is counted (level 0). */
     get isExact() {
-        return this.exact;
+        return this.sampleLevel === 0;
     }
-    /** Largest possible undercount of any value (0 while exact). */
-    get maxError() {
-        return this.error;
+    get level() {
+        return this.sampleLevel;
     }
-    /** Number of distinct values while exact; undefined once approximate. */
+    /** Number of distinct values while exact; undefined once sampled. */
     get exactDistinct() {
-        return this.exact ? this.size : undefined;
+        return this.isExact ? this.size : undefined;
     }
-    /** Every value with its count while exact; undefined once approximate. */
-    exactCounts() {
-        if (!this.exact)
-            return undefined;
-        const map = new Map();
+    /** Values counted (all of them while exact, the sample after) and the sum of their counts. */
+    get keptDistinct() {
+        return this.size;
+    }
+    get keptTotal() {
+        let total = 0;
         for (let e = 0; e < this.size; e++)
-            map.set(this.keyOf(e), this.counts[e]);
+            total += this.counts[e];
+        return total;
+    }
+    /** Every value with its count while exact; undefined once sampled. */
+    exactCounts() {
+        return this.isExact ? this.sample() : undefined;
+    }
+    /** The values kept at `level` (≥ this summary's level) with their exact counts. */
+    sample(level = this.sampleLevel) {
+        if (level < this.sampleLevel)
+            throw new RangeError(`the summary is at level ${this.sampleLevel}, not ${level}`);
+        const map = new Map();
+        for (let e = 0; e < this.size; e++) {
+            if (passes(this.hashHi[e], level))
+                map.set(this.keyOf(e), this.counts[e]);
+        }
         return map;
     }
-    /** The kept values, highest count first (ties by value), at most `limit` of them. */
+    /**
+     * The most frequent values, highest count first (ties by value), at most `limit` of them. Once sampled, only
+     * values that are certainly among the `limit` most frequent are listed: a kept value with count c is, when fewer
+     * than `limit` values can have a higher count — the kept ones that do, plus at most ⌊rest/(c+1)⌋ values outside
+     * the sample, whose counts sum to `rest`.
+     */
     topItems(limit = Infinity) {
         const order = Array.from({ length: this.size }, (_, e) => e);
         const keys = order.map((e) => this.keyOf(e));
         order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
-            value: keys[e],
-            count: this.counts[e],
-            upperBound: this.counts[e] + this.error,
-        }));
+        const items = order.map((e) => ({ value: keys[e], count: this.counts[e] }));
+        if (this.isExact)
+            return items.slice(0, Math.min(limit, items.length));
+        const rest = this.n - this.keptTotal;
+        const listed = [];
+        let higher = 0;
+        for (let i = 0; i < items.length && listed.length < limit; i++) {
+            const item = items[i];
+            while (higher < i && items[higher].count > item.count)
+                higher++;
+            if (higher + Math.floor(rest / (item.count + 1)) >= limit)
+                break;
+            listed.push(item);
+        }
+        return listed;
     }
-    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
+    /**
+     * What is known of how often `value` occurred: exactly `count` when the summary counted it (or would have, had it
+     * occurred), otherwise somewhere from 0 to `upperBound` (the count of all values outside the sample).
+     */
     bounds(value) {
         const length = encodeUtf8Scratch(value);
         const buf = utf8Scratch();
         hashBytes(buf, 0, length, this.hash);
         const e = this.find(buf, 0, length);
-        const count = e < 0 ? 0 : this.counts[e];
-        return { count, upperBound: count + this.error };
+        if (e >= 0)
+            return { count: this.counts[e], upperBound: this.counts[e] };
+        if (this.sampled(this.hash[0]))
+            return { count: 0, upperBound: 0 };
+        return { count: 0, upperBound: this.n - this.keptTotal };
     }
-    /**
-     * Folds `other` into this: counters of equal values add up, errors add up, and if more
-     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
-     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
-     */
+    /** Folds `other` into this: both are brought to the higher level, counts of equal values add up. */
     merge(other) {
-        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
-            throw new UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
-                `exact limit ${this.exactLimit}/${other.exactLimit})`);
+        if (other.exactLimit !== this.exactLimit) {
+            throw new UserError(`cannot merge frequent-items summaries with different exact limits (${this.exactLimit} and ${other.exactLimit})`);
         }
-        const entries = other.size;
-        const hashHi = other.hashHi.slice(0, entries);
-        const hashLo = other.hashLo.slice(0, entries);
-        const counts = other.counts.slice(0, entries);
-        const keyStart = other.keyStart.slice(0, entries);
-        const keyLength = other.keyLength.slice(0, entries);
-        const arena = other.arena.slice(0, other.arenaUsed);
-        this.resize(Math.max(this.slots, this.size + entries + 1));
-        for (let e = 0; e < entries; e++) {
-            this.hash[0] = hashHi[e];
-            this.hash[1] = hashLo[e];
-            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
+        const level = Math.max(this.sampleLevel, other.sampleLevel);
+        if (level > this.sampleLevel)
+            this.setLevel(level);
+        for (let e = 0; e < other.size; e++) {
+            if (!passes(other.hashHi[e], level))
+                continue;
+            this.hash[0] = other.hashHi[e];
+            this.hash[1] = other.hashLo[e];
+            const start = other.keyStart[e];
+            this.upsert(other.arena, start, start + other.keyLength[e], other.counts[e]);
         }
         this.n += other.n;
-        this.error += other.error;
-        if (!other.exact) {
-            this.exact = false;
-            this.sizeLimit = this.capacity;
-        }
-        this.enforceLimit();
-        if (this.exact && this.slots !== this.exactLimit + 1)
-            this.resize(this.exactLimit + 1);
+        if (this.size > this.exactLimit)
+            this.raiseLevel();
         return this;
     }
-    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
-    enforceLimit() {
-        if (this.exact && this.size <= this.exactLimit)
-            return;
-        this.exact = false;
-        this.sizeLimit = this.capacity;
-        if (this.size > this.capacity)
-            this.subtract(this.countAtRank(this.capacity + 1));
-        if (this.slots !== this.capacity + 1)
-            this.resize(this.capacity + 1);
+    sampled(hi) {
+        return passes(hi, this.sampleLevel);
     }
-    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
-    countAtRank(r) {
-        if (r === this.size) {
-            let min = Infinity;
+    /** Raises the level until the sample fits the limit (or no hash bits are left to sample by). */
+    raiseLevel() {
+        let level = this.sampleLevel;
+        while (level < MAX_LEVEL) {
+            level++;
+            let kept = 0;
             for (let e = 0; e < this.size; e++)
-                if (this.counts[e] < min)
-                    min = this.counts[e];
-            return min;
+                if (passes(this.hashHi[e], level))
+                    kept++;
+            if (kept <= this.exactLimit)
+                break;
         }
-        const sorted = this.counts.slice(0, this.size).sort();
-        return sorted[this.size - r];
+        this.setLevel(level);
     }
-    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
-    subtract(amount) {
+    /** Drops the values that do not pass `level` and compacts entries and keys. */
+    setLevel(level) {
         let kept = 0;
         let arenaUsed = 0;
         for (let e = 0; e < this.size; e++) {
-            const c = this.counts[e] - amount;
-            if (c <= 0)
+            if (!passes(this.hashHi[e], level))
                 continue;
             const start = this.keyStart[e];
             const length = this.keyLength[e];
             this.arena.copyWithin(arenaUsed, start, start + length);
             this.hashHi[kept] = this.hashHi[e];
             this.hashLo[kept] = this.hashLo[e];
-            this.counts[kept] = c;
+            this.counts[kept] = this.counts[e];
             this.keyStart[kept] = arenaUsed;
             this.keyLength[kept] = length;
             arenaUsed += length;
@@ -46684,7 +46503,7 @@ class frequent_items_FrequentItems {
         }
         this.size = kept;
         this.arenaUsed = arenaUsed;
-        this.error += amount;
+        this.sampleLevel = level;
         this.rebuildIndex();
     }
     /**
@@ -46724,6 +46543,10 @@ class frequent_items_FrequentItems {
             this.counts[found] += weight;
             return;
         }
+        if (this.size === this.counts.length) {
+            this.grow(this.size * 2);
+            this.find(buf, start, end);
+        }
         const length = end - start;
         if (this.arenaUsed + length > this.arena.length) {
             const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
@@ -46740,24 +46563,20 @@ class frequent_items_FrequentItems {
         this.arenaUsed += length;
         this.index[this.probe] = e;
     }
-    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
-    resize(slots) {
+    /** Room for `slots` entries (≥ size) and an index at most half full. */
+    grow(slots) {
         const size = this.size;
-        const grow = (old, fresh) => {
+        const copy = (old, fresh) => {
             fresh.set(old.subarray(0, size));
             return fresh;
         };
-        this.hashHi = grow(this.hashHi, new Int32Array(slots));
-        this.hashLo = grow(this.hashLo, new Int32Array(slots));
-        this.counts = grow(this.counts, new Float64Array(slots));
-        this.keyStart = grow(this.keyStart, new Int32Array(slots));
-        this.keyLength = grow(this.keyLength, new Int32Array(slots));
-        this.slots = slots;
-        let tableSize = 8;
-        while (tableSize < slots * 2)
-            tableSize *= 2;
-        this.index = new Int32Array(tableSize);
-        this.mask = tableSize - 1;
+        this.hashHi = copy(this.hashHi, new Int32Array(slots));
+        this.hashLo = copy(this.hashLo, new Int32Array(slots));
+        this.counts = copy(this.counts, new Float64Array(slots));
+        this.keyStart = copy(this.keyStart, new Int32Array(slots));
+        this.keyLength = copy(this.keyLength, new Int32Array(slots));
+        this.index = new Int32Array(2 * slots);
+        this.mask = 2 * slots - 1;
         this.rebuildIndex();
     }
     rebuildIndex() {
@@ -46774,37 +46593,29 @@ class frequent_items_FrequentItems {
         return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
     }
     toJSON() {
+        const order = Array.from({ length: this.size }, (_, e) => e);
+        const keys = order.map((e) => this.keyOf(e));
+        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
         return {
             kind: 'frequent-items',
-            version: 1,
-            capacity: this.capacity,
+            version: 2,
             exactLimit: this.exactLimit,
-            exact: this.exact,
+            level: this.sampleLevel,
             n: this.n,
-            maxError: this.error,
-            items: this.topItems().map((item) => [item.value, item.count]),
+            items: order.map((e) => [keys[e], this.counts[e]]),
         };
     }
     static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'frequent-items', [1], path);
-        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
-        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
+        const obj = expectSketch(value, 'frequent-items', [2], path);
+        const exactLimit = expectInteger(obj, 'exactLimit', path, 1, MAX_LIMIT);
+        const level = expectInteger(obj, 'level', path, 0, MAX_LEVEL);
         const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
-        if (typeof obj.exact !== 'boolean')
-            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
-        const exact = obj.exact;
         const items = expectArray(obj, 'items', path);
-        const limit = exact ? exactLimit : capacity;
-        if (items.length > limit) {
-            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
+        if (items.length > exactLimit && level < MAX_LEVEL) {
+            fail(`${path}.items`, `holds ${items.length} values but the exact limit is ${exactLimit}`);
         }
-        if (exact && maxError !== 0)
-            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
-        const sketch = new frequent_items_FrequentItems({ capacity, exactLimit });
-        sketch.exact = exact;
-        sketch.sizeLimit = limit;
-        sketch.resize(limit + 1);
+        const sketch = new frequent_items_FrequentItems({ exactLimit });
+        sketch.sampleLevel = level;
         let total = 0;
         for (let i = 0; i < items.length; i++) {
             const item = items[i];
@@ -46819,18 +46630,23 @@ class frequent_items_FrequentItems {
             const length = encodeUtf8Scratch(item[0]);
             const buf = utf8Scratch();
             hashBytes(buf, 0, length, sketch.hash);
+            if (!sketch.sampled(sketch.hash[0]))
+                fail(`${at}[0]`, `value ${describeValue(item[0])} is not in a level-${level} sample`);
             if (sketch.find(buf, 0, length) >= 0)
                 fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
             sketch.upsert(buf, 0, length, count);
             total += count;
         }
-        if (exact ? total !== n : total > n) {
-            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
+        if (level === 0 ? total !== n : total > n) {
+            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${level === 0 ? ' (an exact summary counts every value)' : ''}`);
         }
         sketch.n = n;
-        sketch.error = maxError;
         return sketch;
     }
+}
+/** Whether a value whose hash has high word `hi` is kept at `level`: its top `level` bits are zero. */
+function passes(hi, level) {
+    return level === 0 || hi >>> (32 - level) === 0;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
@@ -47726,6 +47542,8 @@ class moments_Moments {
 
 
 
+/** Distinct numbers counted as written while this many or fewer (enough to test them as categories). */
+const NUMERIC_EXACT_LIMIT = 1000;
 const QUANTILE_PERCENTS = (/* unused pure expression or super */ null && ([1, 5, 25, 50, 75, 95, 99]));
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
@@ -47773,14 +47591,15 @@ class column_ColumnProfile {
     constructor(name, options = {}, sketches) {
         this.name = name;
         const frequentOptions = {
-            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
             ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
         };
         this.moments = sketches?.moments ?? new Moments();
         this.kll = sketches?.kll ?? new KllSketch(options.kllK);
         this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
         this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
+        this.numericFrequent = sketches
+            ? sketches.numericFrequent
+            : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
         this.quotedIsText = options.quotedIsText ?? false;
     }
     /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
@@ -48326,7 +48145,6 @@ async function profile_file_profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.kllK !== undefined && { kllK: options.kllK }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
-        ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
     }, options.onBatch !== undefined);
@@ -55863,12 +55681,13 @@ function validationVerdict(sections) {
         }
         if (section.drift && section.drift.status !== 'pass') {
             const drifted = section.drift.columns.filter((column) => column.drifted).length;
-            reasons.push({
-                rule: 'drift',
-                status: section.drift.status,
-                message: `${drifted} of ${section.drift.columns.length} columns drifted`,
-                dataset,
-            });
+            const lost = (section.drift.skipped ?? []).filter((column) => column.status !== 'pass');
+            const parts = [
+                ...(drifted > 0 ? [`${drifted} of ${section.drift.columns.length} columns drifted`] : []),
+                ...lost.slice(0, 3).map((column) => column.message),
+                ...(lost.length > 3 ? [`${lost.length - 3} more columns lost or retyped`] : []),
+            ];
+            reasons.push({ rule: 'drift', status: section.drift.status, message: parts.join('; '), dataset });
         }
     }
     const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));
@@ -56011,7 +55830,7 @@ function joinValidationPasses(passes, options = {}) {
 
 
 /** The union of categories (those of `a` first, in insertion order), with 0 where a side lacks a category. */
-function categorical_alignCategories(a, b) {
+function alignCategories(a, b) {
     const entriesA = entriesOf(a, 'first');
     const entriesB = entriesOf(b, 'second');
     const index = new Map();
@@ -56039,40 +55858,60 @@ function entriesOf(counts, which) {
     return entries;
 }
 /**
- * Pearson chi-square test of homogeneity on the 2×k table of two samples' category counts (no Yates correction:
- * scipy.stats.chi2_contingency(table, correction=False)). Categories with no observations on either side have zero
- * expected count and are dropped; a category seen on one side only stays (it is evidence of change). With fewer
- * than two categories there is nothing to compare: statistic 0, p-value 1.
+ * Chi-square test of homogeneity on the 2×k table of two samples' category counts, as
+ * scipy.stats.chi2_contingency(table, correction) computes it. Categories with no observations on either side have
+ * zero expected count and are dropped (scipy refuses such a table); a category seen on one side only stays (it is
+ * evidence of change). With fewer than two categories there is nothing to compare: statistic 0, p-value 1.
  */
-function categorical_chiSquare(countsA, countsB) {
-    const { a, b } = categorical_alignCategories(countsA, countsB);
-    return chiSquareTable(a, b);
+function chiSquare(countsA, countsB, options = {}) {
+    const { a, b } = alignCategories(countsA, countsB);
+    return categorical_chiSquareTable(a, b, options);
 }
 /** `chiSquare` on already aligned count arrays. */
-function chiSquareTable(a, b) {
+function categorical_chiSquareTable(a, b, options = {}) {
     checkSameLength(a, b, 'chi-square test');
     const totalA = categorical_sum(a);
     const totalB = categorical_sum(b);
     if (!(totalA > 0) || !(totalB > 0))
         throw new UserError('chi-square test needs at least one observation per sample');
     const total = totalA + totalB;
-    let statistic = 0;
-    let categories = 0;
+    const cells = [];
     for (let k = 0; k < a.length; k++) {
         const observedA = a[k] ?? 0;
         const observedB = b[k] ?? 0;
         const column = observedA + observedB;
         if (column === 0)
             continue;
-        categories++;
-        const expectedA = (totalA * column) / total;
-        const expectedB = (totalB * column) / total;
-        statistic += (observedA - expectedA) ** 2 / expectedA + (observedB - expectedB) ** 2 / expectedB;
+        cells.push([observedA, (totalA * column) / total, observedB, (totalB * column) / total]);
     }
-    if (categories < 2)
-        return { statistic: 0, df: 0, pValue: 1, cramersV: 0 };
-    const df = categories - 1;
-    return { statistic, df, pValue: chiSquareSf(statistic, df), cramersV: Math.min(1, Math.sqrt(statistic / total)) };
+    const smallExpected = cells.reduce((n, [, ea, , eb]) => n + (ea < 5 ? 1 : 0) + (eb < 5 ? 1 : 0), 0);
+    if (cells.length < 2) {
+        return { statistic: 0, df: 0, pValue: 1, cramersV: 0, corrected: false, smallExpected };
+    }
+    const df = cells.length - 1;
+    const corrected = df === 1 && (options.correction ?? true);
+    let pearson = 0;
+    let statistic = 0;
+    for (const [oa, ea, ob, eb] of cells) {
+        pearson += (oa - ea) ** 2 / ea + (ob - eb) ** 2 / eb;
+        // Yates moves each observed count half a unit towards its expectation, never past it (scipy gh-13875).
+        if (corrected)
+            statistic += yates(oa, ea) ** 2 / ea + yates(ob, eb) ** 2 / eb;
+    }
+    if (!corrected)
+        statistic = pearson;
+    return {
+        statistic,
+        df,
+        pValue: chiSquareSf(statistic, df),
+        cramersV: Math.min(1, Math.sqrt(pearson / total)),
+        corrected,
+        smallExpected,
+    };
+}
+function yates(observed, expected) {
+    const gap = Math.abs(observed - expected);
+    return gap - Math.min(0.5, gap);
 }
 /**
  * Population Stability Index Σ (a_i − e_i)·ln(a_i/e_i) over bins defined on the reference (expected) data. Inputs
@@ -56207,6 +56046,52 @@ function drift_formatNumber(v) {
     if (Number.isNaN(v))
         return 'n/a';
     return Math.abs(v) >= 1e-3 || v === 0 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/stats/fisher.ts
+/** Fisher's exact test of a 2×2 table: the small-sample replacement for chi-square (Yates) on two categories. */
+
+/**
+ * Two-sided Fisher exact test of [[a, b], [c, d]], as scipy.stats.fisher_exact(table) defines it: with the margins
+ * fixed, the count in the top-left cell is hypergeometric, and the p-value is the probability of every table at
+ * most as probable as the observed one (with scipy's relative tolerance of 1e-14 for ties in probability).
+ *
+ * The probabilities are walked from the mode with the ratio P(x+1)/P(x) = (r₁−x)(c₁−x) / ((x+1)(r₂−c₁+x+1)), so
+ * each is known relative to the largest to ~1e-15 whatever the table's size, and nothing overflows.
+ */
+function fisher_fisherExact(a, b, c, d) {
+    for (const [name, v] of Object.entries({ a, b, c, d })) {
+        if (!(Number.isInteger(v) && v >= 0)) {
+            throw new UserError(`Fisher's exact test needs non-negative integer counts (${name} = ${v})`);
+        }
+    }
+    const row1 = a + b;
+    const row2 = c + d;
+    const col1 = a + c;
+    if (row1 === 0 || row2 === 0 || col1 === 0 || b + d === 0)
+        return { oddsRatio: NaN, pValue: 1 };
+    const oddsRatio = b > 0 && c > 0 ? (a * d) / (b * c) : Infinity;
+    const low = Math.max(0, col1 - row2);
+    const high = Math.min(col1, row1);
+    const mode = Math.floor(((col1 + 1) * (row1 + 1)) / (row1 + row2 + 2));
+    const weights = new Float64Array(high - low + 1);
+    weights[mode - low] = 1;
+    for (let x = mode; x < high; x++) {
+        weights[x + 1 - low] = (weights[x - low] * (row1 - x) * (col1 - x)) / ((x + 1) * (row2 - col1 + x + 1));
+    }
+    for (let x = mode; x > low; x--) {
+        weights[x - 1 - low] = (weights[x - low] * x * (row2 - col1 + x)) / ((row1 - x + 1) * (col1 - x + 1));
+    }
+    const observed = weights[a - low] * (1 + 1e-14);
+    let total = 0;
+    let tail = 0;
+    // Smallest first, so the sums keep their relative precision.
+    for (const w of [...weights].sort((x, y) => x - y)) {
+        total += w;
+        if (w <= observed)
+            tail += w;
+    }
+    return { oddsRatio, pValue: Math.min(1, tail / total) };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
@@ -56861,6 +56746,7 @@ function binShares(kll, edges) {
 
 
 
+
 /**
  * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
  * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
@@ -56889,8 +56775,10 @@ function detectDrift(reference, current, options = {}) {
 /**
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
- * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
- * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
+ * but are findings in `skipped` (and the result's `skipped`); a lost column or a changed type makes the result warn.
+ * Datetime columns are skipped because new data is expected to be later, and identifiers (see
+ * `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared
+ * columns only. A reference that shares no column with the data is an error: it is the wrong file.
  */
 function detectDriftDetailed(reference, current, options = {}) {
     const alpha = options.alpha ?? 0.05;
@@ -56907,6 +56795,9 @@ function detectDriftDetailed(reference, current, options = {}) {
                 path: `drift.columns.${name}`,
             });
         }
+    }
+    if (!reference.columns.some((column) => current.column(column.name))) {
+        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
     }
     const columns = [];
     const skipped = [];
@@ -56942,11 +56833,20 @@ function detectDriftDetailed(reference, current, options = {}) {
     }
     const drifted = columns.filter((c) => c.drifted).length;
     const share = columns.length === 0 ? 0 : drifted / columns.length;
-    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
-    return { result: { status, share, threshold: datasetShare, columns }, skipped };
+    const lost = skipped.some((column) => column.status === 'warn');
+    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 || lost ? 'warn' : 'pass';
+    const result = { status, share, threshold: datasetShare, columns };
+    if (skipped.length > 0)
+        result.skipped = skipped;
+    return { result, skipped };
 }
 function skip(column, reason, status, message) {
     return { column, reason, status, message };
+}
+function names(profile) {
+    const shown = profile.columns.slice(0, 5).map((column) => JSON.stringify(column.name));
+    const more = profile.columns.length - shown.length;
+    return shown.length === 0 ? 'no columns' : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function isIdentifier(column) {
     const values = column.count - column.nulls;
@@ -56970,11 +56870,16 @@ function columnDrift(ref, cur, kind, alpha, setting) {
         if (!ref.numericFrequent || !cur.numericFrequent) {
             throw new UserError(`drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`, { path: `drift.columns.${ref.name}.test` });
         }
-        return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
+        return categoricalDrift(ref.name, categorySides(ref.numericFrequent, cur.numericFrequent, numberKey), alpha, setting);
     }
     const key = kind === 'boolean' ? booleanKey : textKey;
-    return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
+    return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
 }
+/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
+const numberKey = (value) => {
+    const n = Number(value);
+    return Number.isNaN(n) ? value : String(n);
+};
 function fewNumericValues(ref, cur) {
     const a = ref.numericFrequent?.exactCounts();
     const b = cur.numericFrequent?.exactCounts();
@@ -57005,21 +56910,46 @@ function numericDrift(ref, cur, alpha, setting) {
     return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
 }
 /**
- * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
- * and psi report that measure (over the same categories) as both statistic and effect.
+ * Significance comes from the contingency table of `categoryTable` (frequent categories, the rest pooled into a
+ * counted "other"): chi-square as scipy.stats.chi2_contingency computes it (Yates' correction on 2×2 tables), or
+ * Fisher's exact test when a 2×2 table expects fewer than 5 in a cell. chi2 reports χ² with Cramér's V as effect;
+ * jensen-shannon and psi report that measure over the same cells as both statistic and effect.
  */
-function categoricalDrift(column, reference, current, key, alpha, setting) {
+function categoricalDrift(column, sides, alpha, setting) {
     const test = setting.test ?? 'chi2';
     if (test !== 'chi2' && test !== 'jensen-shannon' && test !== 'psi') {
         throw new UserError(`drift test "${test}" does not apply to the categorical column "${column}"; use ${CATEGORICAL_TESTS.join(', ')}`, { path: `drift.columns.${column}.test` });
     }
-    const table = categoryTable(reference, current, key);
-    const chi = chiSquare(table.reference, table.current);
-    if (test === 'chi2')
-        return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
-    const { a, b } = alignCategories(table.reference, table.current);
-    const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
-    return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
+    const table = categoryTable(sides);
+    const chi = chiSquareTable(table.reference, table.current);
+    const notes = [];
+    if (sides.sampled) {
+        notes.push(`more distinct values than the profiles count: compared on a hash sample of ${detect_plural(table.categories.length - 1, 'value')}, the rest counted as "other"`);
+    }
+    else if (table.pooled > 0) {
+        notes.push(`${detect_plural(table.pooled, 'category', 'categories')} expecting fewer than ${MIN_EXPECTED} values pooled into "other"`);
+    }
+    let pValue = chi.pValue;
+    let method = chi.df === 0 ? 'none' : chi.corrected ? 'chi2-yates' : 'chi2';
+    if (chi.df === 1 && chi.smallExpected > 0) {
+        const [a = 0, b = 0] = table.reference;
+        const [c = 0, d = 0] = table.current;
+        pValue = fisherExact(a, b, c, d).pValue;
+        method = 'fisher-exact';
+        notes.push(`expected counts below ${MIN_EXPECTED}: p-value from Fisher's exact test`);
+    }
+    else if (chi.df === 0) {
+        notes.push('one category on both sides: nothing to compare');
+    }
+    const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
+    if (test === 'chi2') {
+        return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
+    }
+    const value = test === 'psi' ? psi(table.reference, table.current) : jensenShannon(table.reference, table.current);
+    return { ...verdict(column, test, value, pValue, test, value, alpha, setting), ...details };
+}
+function detect_plural(n, one, many = `${one}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 function verdict(column, test, statistic, pValue, effectName, effect, alpha, setting) {
     const threshold = setting.threshold ?? DEFAULT_EFFECT_THRESHOLDS[effectName];
@@ -57068,10 +56998,9 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
-
 /***/ }),
 
-/***/ 753:
+/***/ 7425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57079,29 +57008,23 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 __nccwpck_require__.d(__webpack_exports__, {
   kF: () => (/* reexport */ GitHubCheckRunStore),
   aS: () => (/* reexport */ GitHubCommentStore),
-  _n: () => (/* reexport */ GitHubRunArtifactStore),
-  by: () => (/* reexport */ REPORT_ARCHIVE_MAX_BYTES),
-  Xc: () => (/* reexport */ REPORT_ARTIFACT_LIMITS),
   tE: () => (/* reexport */ booleanInput),
   Qi: () => (/* reexport */ createOctokit),
   O1: () => (/* reexport */ intInput),
   dt: () => (/* reexport */ listInput),
-  uE: () => (/* reexport */ pullRequestsForRun),
-  pt: () => (/* reexport */ readTriggeringReport),
   dj: () => (/* reexport */ reportCheckRuns),
-  l_: () => (/* reexport */ reportTrigger),
   YF: () => (/* reexport */ requiredInput),
   Cs: () => (/* reexport */ runAction),
   YL: () => (/* reexport */ stickyMarker),
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 143 modules
-var src = __nccwpck_require__(7515);
+var src = __nccwpck_require__(6575);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -58327,7 +58250,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(7198);
+var node_modules_yauzl = __nccwpck_require__(7198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -58335,13 +58258,13 @@ var yauzl = __nccwpck_require__(7198);
 
 
 
-const DEFAULT_EXTRACT_LIMITS = {
+const extract_zip_DEFAULT_EXTRACT_LIMITS = {
     maxEntries: 10_000,
     maxEntryBytes: 1024 ** 3,
     maxTotalBytes: 2 * 1024 ** 3,
 };
 /** The archive is not a readable zip, or unpacking it would be unsafe. The message says which entry and why. */
-class UnsafeArchiveError extends Error {
+class extract_zip_UnsafeArchiveError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UnsafeArchiveError';
@@ -58359,18 +58282,18 @@ const DIRECTORY = 0o040000;
  * more entries than allowed, and files whose declared or actual size passes the caps. Actual sizes are counted
  * while inflating, so an entry that declares a few bytes and inflates to gigabytes is stopped at the cap.
  */
-async function extractZip(zip, dest, limits = DEFAULT_EXTRACT_LIMITS) {
-    const root = (0,external_node_path_.resolve)(dest);
+async function extract_zip_extractZip(zip, dest, limits = extract_zip_DEFAULT_EXTRACT_LIMITS) {
+    const root = resolve(dest);
     let archive;
     try {
         archive = await yauzl.fromBufferPromise(zip, { validateEntrySizes: true, strictFileNames: false });
     }
     catch (error) {
-        throw new UnsafeArchiveError(`not a readable zip archive: ${messageOf(error)}`);
+        throw new extract_zip_UnsafeArchiveError(`not a readable zip archive: ${messageOf(error)}`);
     }
     try {
         if (archive.entryCount > limits.maxEntries) {
-            throw new UnsafeArchiveError(`${archive.entryCount} entries, more than the ${limits.maxEntries} allowed`);
+            throw new extract_zip_UnsafeArchiveError(`${archive.entryCount} entries, more than the ${limits.maxEntries} allowed`);
         }
         let total = 0;
         for await (const entry of eachEntry(archive)) {
@@ -58383,10 +58306,10 @@ async function extractZip(zip, dest, limits = DEFAULT_EXTRACT_LIMITS) {
             checkType(entry, REGULAR_FILE);
             checkDecodable(entry);
             if (entry.uncompressedSize > limits.maxEntryBytes) {
-                throw new UnsafeArchiveError(`entry "${entry.fileName}" declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
+                throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
             }
             const budget = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-            await makeFolder((0,external_node_path_.dirname)(target), entry);
+            await makeFolder(dirname(target), entry);
             total += await writeEntry(archive, entry, target, budget, limits);
         }
     }
@@ -58402,7 +58325,7 @@ async function* eachEntry(archive) {
             next = await entries.next();
         }
         catch (error) {
-            throw new UnsafeArchiveError(messageOf(error));
+            throw new extract_zip_UnsafeArchiveError(messageOf(error));
         }
         if (next.done)
             return;
@@ -58412,21 +58335,21 @@ async function* eachEntry(archive) {
 /** Where `name` lands under `root`; a second guard behind yauzl's name checks, which must never be the only one. */
 function targetPath(root, name) {
     if (name === '' || name.includes('\0'))
-        throw new UnsafeArchiveError(`entry name ${JSON.stringify(name)} is invalid`);
-    const target = (0,external_node_path_.resolve)(root, name);
-    const inside = (0,external_node_path_.relative)(root, target);
-    if (inside === '' || (0,external_node_path_.isAbsolute)(inside) || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`)) {
-        throw new UnsafeArchiveError(`entry "${name}" would be written outside the extraction folder`);
+        throw new extract_zip_UnsafeArchiveError(`entry name ${JSON.stringify(name)} is invalid`);
+    const target = resolve(root, name);
+    const inside = relative(root, target);
+    if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) {
+        throw new extract_zip_UnsafeArchiveError(`entry "${name}" would be written outside the extraction folder`);
     }
-    return (0,external_node_path_.join)(root, inside);
+    return join(root, inside);
 }
 async function makeFolder(path, entry) {
     try {
-        await (0,promises_.mkdir)(path, { recursive: true });
+        await mkdir(path, { recursive: true });
     }
     catch (error) {
         // A file entry earlier in the archive took the name this folder needs.
-        throw new UnsafeArchiveError(`entry "${entry.fileName}" clashes with another entry: ${messageOf(error)}`);
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" clashes with another entry: ${messageOf(error)}`);
     }
 }
 function checkType(entry, expected) {
@@ -58437,26 +58360,26 @@ function checkType(entry, expected) {
     if (type === 0 || type === expected)
         return;
     const kind = type === 0o120000 ? 'a symbolic link' : type === DIRECTORY ? 'a folder' : 'not a regular file';
-    throw new UnsafeArchiveError(`entry "${entry.fileName}" is ${kind}`);
+    throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is ${kind}`);
 }
 function checkDecodable(entry) {
     if (entry.isEncrypted())
-        throw new UnsafeArchiveError(`entry "${entry.fileName}" is encrypted`);
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is encrypted`);
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw new UnsafeArchiveError(`entry "${entry.fileName}" uses compression method ${entry.compressionMethod} (only stored and deflate are supported)`);
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" uses compression method ${entry.compressionMethod} (only stored and deflate are supported)`);
     }
 }
 /** Streams one entry to `target` (which must not exist yet), stopping past `budget` bytes. Returns the bytes written. */
 async function writeEntry(archive, entry, target, budget, limits) {
     let written = 0;
-    const counter = new external_node_stream_.Transform({
+    const counter = new Transform({
         transform(chunk, _encoding, done) {
             written += chunk.length;
             if (written > budget) {
                 const cap = budget < limits.maxEntryBytes
                     ? `the archive's total passes the ${limits.maxTotalBytes} bytes allowed`
                     : `it passes the ${limits.maxEntryBytes} bytes allowed per file`;
-                done(new UnsafeArchiveError(`entry "${entry.fileName}" inflates beyond its limit: ${cap}`));
+                done(new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" inflates beyond its limit: ${cap}`));
                 return;
             }
             done(null, chunk);
@@ -58465,15 +58388,15 @@ async function writeEntry(archive, entry, target, budget, limits) {
     try {
         const stream = await archive.openReadStreamPromise(entry);
         // `wx`: a second entry with the same name is refused instead of overwriting the first.
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, counter, (0,external_node_fs_.createWriteStream)(target, { flags: 'wx' }));
+        await pipeline(stream, counter, createWriteStream(target, { flags: 'wx' }));
     }
     catch (error) {
-        if (error instanceof UnsafeArchiveError)
+        if (error instanceof extract_zip_UnsafeArchiveError)
             throw error;
         if (error.code === 'EEXIST') {
-            throw new UnsafeArchiveError(`entry "${entry.fileName}" appears more than once`);
+            throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" appears more than once`);
         }
-        throw new UnsafeArchiveError(`entry "${entry.fileName}" cannot be read: ${messageOf(error)}`);
+        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" cannot be read: ${messageOf(error)}`);
     }
     return written;
 }
@@ -58535,16 +58458,16 @@ class GitHubRunArtifactStore {
         const what = `artifact "${name}" of run ${runId}`;
         const lookup = await this.lookup(runId, name);
         if (lookup.state !== 'live')
-            throw new src/* UserError */.yot(`${what} cannot be downloaded: it is ${lookup.state}`);
+            throw new UserError(`${what} cannot be downloaded: it is ${lookup.state}`);
         const zip = await this.fetchZip(lookup.artifact, what);
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mlgate-artifact-'));
+        const dir = await mkdtemp(join(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? tmpdir(), 'mlgate-artifact-'));
         try {
             await extractZip(zip, dir, this.options.limits ?? DEFAULT_EXTRACT_LIMITS);
         }
         catch (error) {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await rm(dir, { recursive: true, force: true });
             if (error instanceof UnsafeArchiveError)
-                throw new src/* UserError */.yot(`${what} cannot be unpacked: ${error.message}`);
+                throw new UserError(`${what} cannot be unpacked: ${error.message}`);
             throw error;
         }
         return dir;
@@ -58588,7 +58511,7 @@ class GitHubRunArtifactStore {
         return { state: named.length > 0 ? 'expired' : 'missing' };
     }
     async fetchZip(artifact, what) {
-        const tooLarge = (bytes) => new src/* UserError */.yot(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        const tooLarge = (bytes) => new UserError(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
         if (artifact.size_in_bytes > this.maxArchiveBytes)
             throw tooLarge(artifact.size_in_bytes);
         let data;
@@ -58601,14 +58524,14 @@ class GitHubRunArtifactStore {
             }));
         }
         catch (error) {
-            if (error instanceof src/* UserError */.yot)
+            if (error instanceof UserError)
                 throw error;
             if (statusOf(error) === 410)
-                throw new src/* UserError */.yot(`${what} expired before it could be downloaded`);
-            throw new src/* UserError */.yot(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+                throw new UserError(`${what} expired before it could be downloaded`);
+            throw new UserError(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (!(data instanceof ArrayBuffer))
-            throw new src/* UserError */.yot(`${what} did not download as a zip archive`);
+            throw new UserError(`${what} did not download as a zip archive`);
         if (data.byteLength > this.maxArchiveBytes)
             throw tooLarge(data.byteLength);
         return Buffer.from(data);
@@ -58904,9 +58827,6 @@ class RegistryBaselineResolver {
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
-    async history({ model, metric, limit }) {
-        return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -59041,112 +58961,7 @@ class GitHubReleaseFiles {
 
 
 
-;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
-
-/**
- * The trigger of this job. `pull_request_target` runs with a write token and the secrets on a pull request that
- * may come from a stranger; it is refused unless `allowPullRequestTarget`, because a workflow that checks out and
- * runs the pull request's code there hands both to its author.
- */
-function reportTrigger(event, { allowPullRequestTarget = false } = {}) {
-    const { eventName, payload } = event;
-    if (eventName === 'pull_request_target' && !allowPullRequestTarget) {
-        throw new src/* UserError */.yot('refusing to run on pull_request_target, which runs with a write token on pull requests from forks: ' +
-            'publish fork reports with the workflow_run flow (examples/workflows/fork-pr.yml), or set ' +
-            'allow-pull-request-target: true if this workflow never runs code from the pull request');
-    }
-    if (eventName === 'workflow_run')
-        return workflowRunTrigger(payload);
-    const pull = object(payload.pull_request);
-    if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
-        const head = object(pull.head);
-        const headRepository = string(object(head?.repo)?.full_name);
-        return {
-            kind: 'pull-request',
-            number: Number(pull.number),
-            headSha: string(head?.sha) ?? event.sha,
-            // A deleted fork leaves no head repository: it is no less untrusted.
-            fork: eventName === 'pull_request' && headRepository?.toLowerCase() !== event.repository.toLowerCase(),
-        };
-    }
-    return { kind: 'other', sha: event.sha };
-}
-function workflowRunTrigger(payload) {
-    const run = object(payload.workflow_run);
-    const runId = run?.id;
-    const headSha = string(run?.head_sha);
-    const headRepository = string(object(run?.head_repository)?.full_name);
-    if (typeof runId !== 'number' || !headSha || !/^[0-9a-f]{40}$/i.test(headSha) || !headRepository) {
-        throw new src/* UserError */.yot('the workflow_run event names no triggering run (id, head_sha and head_repository)');
-    }
-    return {
-        kind: 'workflow-run',
-        runId,
-        headSha: headSha.toLowerCase(),
-        headRepository,
-        headBranch: string(run?.head_branch) ?? '',
-        event: string(run?.event) ?? '',
-    };
-}
-function object(value) {
-    return typeof value === 'object' && value !== null ? value : undefined;
-}
-function string(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./packages/github/src/report/artifact.ts
-
-
-/** The merged report inside a report artifact, beside the rendered files. */
-const REPORT_ARTIFACT_JSON = 'report.json';
-const DEFAULT_REPORT_ARTIFACT = 'mlgate-report';
-/** A report artifact holds a few files of a few megabytes: anything bigger is refused before it fills the disk. */
-const REPORT_ARTIFACT_LIMITS = {
-    maxEntries: 16,
-    maxEntryBytes: 32 * 1024 ** 2,
-    maxTotalBytes: 64 * 1024 ** 2,
-};
-const REPORT_ARCHIVE_MAX_BYTES = 32 * 1024 ** 2;
-/**
- * The report the triggering run left: its artifact `name` only (never another run's), unpacked by the store's
- * extractor (no `..`, absolute paths, links or bombs: a `UserError` names the entry), then `report.json`
- * validated against the report schema. The artifact was written by code from the pull request, so nothing in it
- * decides where the report goes; a report about another commit than the run's is refused.
- */
-async function readTriggeringReport(store, name, trigger) {
-    const dir = await store.download(name, trigger.runId);
-    const report = await (0,src/* readReportFile */.$hs)((0,external_node_path_.join)(dir, REPORT_ARTIFACT_JSON), {
-        name: `artifact "${name}" of run ${trigger.runId}: ${REPORT_ARTIFACT_JSON}`,
-    });
-    const sha = report.subject?.sha?.toLowerCase();
-    if (sha !== undefined && sha !== trigger.headSha) {
-        throw new src/* UserError */.yot(`artifact "${name}" of run ${trigger.runId} reports on commit ${sha.slice(0, 12)}, but the run built ${trigger.headSha.slice(0, 12)}`);
-    }
-    return report;
-}
-/**
- * The open pull requests of this repository whose head is the triggering run's head commit, from the same head
- * repository: the binding comes from GitHub's own record of the run, never from a number inside the artifact.
- * None means the pull request moved on (a newer push) or closed; its newer run publishes instead.
- */
-async function pullRequestsForRun(octokit, repo, trigger) {
-    const owner = trigger.headRepository.split('/')[0] ?? '';
-    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
-        ...repo,
-        state: 'open',
-        ...(trigger.headBranch ? { head: `${owner}:${trigger.headBranch}` } : {}),
-        per_page: 100,
-    });
-    return pulls
-        .filter((pull) => pull.head.sha.toLowerCase() === trigger.headSha &&
-        pull.head.repo?.full_name.toLowerCase() === trigger.headRepository.toLowerCase())
-        .map((pull) => pull.number);
-}
-
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
-
-
 
 
 

@@ -1,82 +1,120 @@
 /**
- * Category counts for drift from two profiles' frequent-items summaries: exact tables when both sides counted
- * every value, otherwise the categories whose counts are known on both sides plus an "other" bucket.
+ * The contingency table categorical drift is tested on: each side's exact category counts (or a hash sample of
+ * them, for columns with more distinct values than a profile counts), the frequent categories as cells of their
+ * own and the rest pooled into an "other" cell whose count is exact.
  */
 import type { FrequentItems } from '../sketch/frequent-items.js';
 
-/** Key of the bucket that holds every value not tabled on its own (cannot collide: real keys get a prefix). */
+/** Key of the cell that holds every value not tabled on its own (cannot collide: real keys get a prefix). */
 export const OTHER_BUCKET = '\u0000other';
 
-export interface CategoryTable {
-  /** Category → count per side, over the same keys; `OTHER_BUCKET` holds the rest when `exact` is false. */
-  reference: Map<string, number>;
-  current: Map<string, number>;
-  /** Both sides counted every value, so the table is the data's exact contingency table. */
-  exact: boolean;
+/** One side's counts: exact counts of the categories it knows, and how many values it has in all. */
+export interface CategorySide {
+  counts: Map<string, number>;
+  total: number;
 }
 
 /** How a raw value is turned into its category (e.g. `True` and `true` are one boolean). */
 export type CategoryKey = (value: string) => string;
 
+export interface CategorySides {
+  reference: CategorySide;
+  current: CategorySide;
+  /**
+   * Both sides counted a hash sample of their values (more distinct values than the profile counts): only the
+   * sampled values are known one by one, the rest is known as a total.
+   */
+  sampled: boolean;
+}
+
 /**
- * The 2×k table of a column's categories. When a summary is approximate (Misra–Gries, more distinct values than its
- * exact limit), a category is tabled only where its count is known on both sides: kept by a side's summary, or
- * absent from a side that counted exactly (so its count there is 0). Everything else goes to "other" so each side
- * still sums to its total. Kept counts are lower bounds (short by at most the summary's maxError, ≤ n/(capacity+1)),
- * and the shortfall lands in "other": a bias of at most 1/(capacity+1) of a side's share per category, far below
- * the Cramér's V threshold though large samples can find it significant.
+ * Both sides' known counts over the same values: every value while both counted exactly; otherwise the values in
+ * the hash sample of the higher level, which each side counted exactly (a sampled value missing from a side
+ * occurred there 0 times).
  */
-export function categoryTable(reference: FrequentItems, current: FrequentItems, key: CategoryKey): CategoryTable {
-  const ref = keptCounts(reference, key);
-  const cur = keptCounts(current, key);
-  const exact = reference.isExact && current.isExact;
-  const categories = new Set<string>();
-  for (const category of [...ref.keys(), ...cur.keys()]) {
-    const knownInRef = ref.has(category) || reference.isExact;
-    const knownInCur = cur.has(category) || current.isExact;
-    if (knownInRef && knownInCur) categories.add(category);
-  }
+export function categorySides(reference: FrequentItems, current: FrequentItems, key: CategoryKey): CategorySides {
+  const level = Math.max(reference.level, current.level);
   return {
-    reference: tabled(ref, categories, reference.count, exact),
-    current: tabled(cur, categories, current.count, exact),
-    exact,
+    reference: { counts: keyed(reference.sample(level), key), total: reference.count },
+    current: { counts: keyed(current.sample(level), key), total: current.count },
+    sampled: level > 0,
   };
 }
 
-function keptCounts(items: FrequentItems, key: CategoryKey): Map<string, number> {
-  const counts = new Map<string, number>();
-  const all = items.exactCounts() ?? new Map(items.topItems().map((item) => [item.value, item.count]));
-  for (const [value, count] of all) {
+function keyed(counts: Map<string, number>, key: CategoryKey): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [value, count] of counts) {
     const category = `=${key(value)}`;
-    counts.set(category, (counts.get(category) ?? 0) + count);
+    out.set(category, (out.get(category) ?? 0) + count);
   }
-  return counts;
+  return out;
 }
 
-function tabled(
-  counts: Map<string, number>,
-  categories: Set<string>,
-  total: number,
-  exact: boolean,
-): Map<string, number> {
-  const table = new Map<string, number>();
-  let kept = 0;
-  for (const category of categories) {
-    const count = counts.get(category) ?? 0;
-    table.set(category, count);
-    kept += count;
+export interface CategoryTable {
+  /** Cell keys: categories (prefixed with `=`), then `OTHER_BUCKET` when anything was pooled or not sampled. */
+  categories: string[];
+  reference: Float64Array;
+  current: Float64Array;
+  /** Known categories pooled into "other" because their expected counts were too small. */
+  pooled: number;
+}
+
+/** Cochran's rule: the chi-square approximation wants every expected count at least this large. */
+export const MIN_EXPECTED = 5;
+
+/**
+ * The 2×k table to test. With two categories or fewer the table is the data's. Otherwise a category is a cell of
+ * its own when its expected count is at least 5 on both sides (the most frequent one always is), and the others
+ * are pooled into "other", together with any values outside the sample; while "other" itself expects fewer than 5
+ * on a side, the least frequent own cell joins it. Every cell count is exact, "other" included.
+ */
+export function categoryTable(sides: CategorySides): CategoryTable {
+  const { reference, current } = sides;
+  const totals = new Map<string, number>();
+  for (const [category, count] of [...reference.counts, ...current.counts]) {
+    totals.set(category, (totals.get(category) ?? 0) + count);
   }
-  if (!exact) table.set(OTHER_BUCKET, Math.max(0, total - kept));
-  return table;
+  const order = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const unsampled = (side: CategorySide) => side.total - [...side.counts.values()].reduce((s, c) => s + c, 0);
+  const rest = { reference: unsampled(reference), current: unsampled(current) };
+  const all = reference.total + current.total;
+  const smaller = Math.min(reference.total, current.total);
+  const expected = (total: number) => (smaller * total) / all;
+  let kept = order.length;
+  const restTotal = rest.reference + rest.current;
+  if (order.length + (restTotal > 0 ? 1 : 0) > 2) {
+    const firstSmall = order.findIndex((category) => expected(totals.get(category)!) < MIN_EXPECTED);
+    kept = firstSmall < 0 ? order.length : Math.max(1, firstSmall);
+    let pooled = restTotal;
+    for (const category of order.slice(kept)) pooled += totals.get(category)!;
+    while (pooled > 0 && expected(pooled) < MIN_EXPECTED && kept > 1) pooled += totals.get(order[--kept]!)!;
+  }
+  const cells = order.slice(0, kept);
+  const other = {
+    reference: rest.reference + sumOf(reference.counts, order.slice(kept)),
+    current: rest.current + sumOf(current.counts, order.slice(kept)),
+  };
+  const withOther = other.reference + other.current > 0;
+  const categories = withOther ? [...cells, OTHER_BUCKET] : cells;
+  const column = (side: CategorySide, otherCount: number) =>
+    Float64Array.from(categories, (category) =>
+      category === OTHER_BUCKET ? otherCount : (side.counts.get(category) ?? 0),
+    );
+  return {
+    categories,
+    reference: column(reference, other.reference),
+    current: column(current, other.current),
+    pooled: order.length - kept,
+  };
+}
+
+function sumOf(counts: Map<string, number>, categories: readonly string[]): number {
+  let total = 0;
+  for (const category of categories) total += counts.get(category) ?? 0;
+  return total;
 }
 
 /** Booleans as the profiler recognises them (any letter case) are one category per truth value. */
 export const booleanKey: CategoryKey = (value) => (/^(true|false)$/i.test(value) ? value.toLowerCase() : value);
-
-/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
-export const numberKey: CategoryKey = (value) => {
-  const n = Number(value);
-  return Number.isNaN(n) ? value : String(n);
-};
 
 export const textKey: CategoryKey = (value) => value;

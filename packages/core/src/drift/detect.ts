@@ -6,10 +6,27 @@
 import { UserError } from '../errors.js';
 import type { ColumnProfile } from '../profile/column.js';
 import type { Profile } from '../profile/profile.js';
-import type { ColumnDrift, DriftResult, DriftTest, Status } from '../report/types.js';
-import { chiSquare, jensenShannon, alignCategories, psi } from '../stats/categorical.js';
+import type {
+  ColumnDrift,
+  DriftMethod,
+  DriftResult,
+  DriftSkip,
+  DriftSkipReason,
+  DriftTest,
+  Status,
+} from '../report/types.js';
+import { chiSquareTable, jensenShannon, psi } from '../stats/categorical.js';
 import { decideDrift } from '../stats/drift.js';
-import { booleanKey, categoryTable, numberKey, textKey, type CategoryKey } from './categorical.js';
+import { fisherExact } from '../stats/fisher.js';
+import {
+  booleanKey,
+  categorySides,
+  categoryTable,
+  MIN_EXPECTED,
+  textKey,
+  type CategoryKey,
+  type CategorySides,
+} from './categorical.js';
 import { sketchKs, sketchPsi, wassersteinEffect, type NumericSide } from './numeric.js';
 
 export interface ColumnDriftOptions {
@@ -43,10 +60,6 @@ export const DEFAULT_EFFECT_THRESHOLDS = {
 /** A numeric column with at most this many distinct values (exactly counted on both sides) is tested as categories. */
 export const MAX_NUMERIC_CATEGORIES = 20;
 
-/** Why a column is in one profile but was not tested. */
-export type SkipReason =
-  'missing-in-reference' | 'missing-in-current' | 'type-changed' | 'no-values' | 'datetime' | 'identifier';
-
 /**
  * A text or integer column whose values are (nearly) all distinct on both sides, from at least this many
  * values, is an identifier: new data brings new ids, which is not drift. The distinct count is HyperLogLog's
@@ -55,18 +68,10 @@ export type SkipReason =
 export const MIN_IDENTIFIER_VALUES = 1000;
 export const IDENTIFIER_DISTINCT_SHARE = 0.95;
 
-export interface SkippedColumn {
-  column: string;
-  reason: SkipReason;
-  /** Whether this is worth a warning (a lost column or a changed type) rather than a plain note. */
-  status: Status;
-  message: string;
-}
-
 export interface DriftDetection {
   result: DriftResult;
-  /** Columns not compared, with why: the validate step reports them beside the drift table. */
-  skipped: SkippedColumn[];
+  /** Columns not compared, with why (also in `result.skipped` when there are any). */
+  skipped: DriftSkip[];
 }
 
 type Kind = 'numeric' | 'boolean' | 'string' | 'datetime' | 'empty';
@@ -79,8 +84,10 @@ export function detectDrift(reference: Profile, current: Profile, options: Drift
 /**
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
- * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
- * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
+ * but are findings in `skipped` (and the result's `skipped`); a lost column or a changed type makes the result warn.
+ * Datetime columns are skipped because new data is expected to be later, and identifiers (see
+ * `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared
+ * columns only. A reference that shares no column with the data is an error: it is the wrong file.
  */
 export function detectDriftDetailed(reference: Profile, current: Profile, options: DriftOptions = {}): DriftDetection {
   const alpha = options.alpha ?? 0.05;
@@ -97,8 +104,13 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
       });
     }
   }
+  if (!reference.columns.some((column) => current.column(column.name))) {
+    throw new UserError(
+      `the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`,
+    );
+  }
   const columns: ColumnDrift[] = [];
-  const skipped: SkippedColumn[] = [];
+  const skipped: DriftSkip[] = [];
   for (const ref of reference.columns) {
     const cur = current.column(ref.name);
     if (!cur) {
@@ -135,12 +147,21 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
   }
   const drifted = columns.filter((c) => c.drifted).length;
   const share = columns.length === 0 ? 0 : drifted / columns.length;
-  const status: Status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
-  return { result: { status, share, threshold: datasetShare, columns }, skipped };
+  const lost = skipped.some((column) => column.status === 'warn');
+  const status: Status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 || lost ? 'warn' : 'pass';
+  const result: DriftResult = { status, share, threshold: datasetShare, columns };
+  if (skipped.length > 0) result.skipped = skipped;
+  return { result, skipped };
 }
 
-function skip(column: string, reason: SkipReason, status: Status, message: string): SkippedColumn {
+function skip(column: string, reason: DriftSkipReason, status: Status, message: string): DriftSkip {
   return { column, reason, status, message };
+}
+
+function names(profile: Profile): string {
+  const shown = profile.columns.slice(0, 5).map((column) => JSON.stringify(column.name));
+  const more = profile.columns.length - shown.length;
+  return shown.length === 0 ? 'no columns' : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 function isIdentifier(column: ColumnProfile): boolean {
@@ -179,11 +200,22 @@ function columnDrift(
         { path: `drift.columns.${ref.name}.test` },
       );
     }
-    return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
+    return categoricalDrift(
+      ref.name,
+      categorySides(ref.numericFrequent, cur.numericFrequent, numberKey),
+      alpha,
+      setting,
+    );
   }
   const key: CategoryKey = kind === 'boolean' ? booleanKey : textKey;
-  return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
+  return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
 }
+
+/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
+const numberKey: CategoryKey = (value) => {
+  const n = Number(value);
+  return Number.isNaN(n) ? value : String(n);
+};
 
 function fewNumericValues(ref: ColumnProfile, cur: ColumnProfile): boolean {
   const a = ref.numericFrequent?.exactCounts();
@@ -219,14 +251,14 @@ function numericDrift(ref: ColumnProfile, cur: ColumnProfile, alpha: number, set
 }
 
 /**
- * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
- * and psi report that measure (over the same categories) as both statistic and effect.
+ * Significance comes from the contingency table of `categoryTable` (frequent categories, the rest pooled into a
+ * counted "other"): chi-square as scipy.stats.chi2_contingency computes it (Yates' correction on 2×2 tables), or
+ * Fisher's exact test when a 2×2 table expects fewer than 5 in a cell. chi2 reports χ² with Cramér's V as effect;
+ * jensen-shannon and psi report that measure over the same cells as both statistic and effect.
  */
 function categoricalDrift(
   column: string,
-  reference: ColumnProfile['frequent'],
-  current: ColumnProfile['frequent'],
-  key: CategoryKey,
+  sides: CategorySides,
   alpha: number,
   setting: ColumnDriftOptions,
 ): ColumnDrift {
@@ -237,13 +269,39 @@ function categoricalDrift(
       { path: `drift.columns.${column}.test` },
     );
   }
-  const table = categoryTable(reference, current, key);
-  const chi = chiSquare(table.reference, table.current);
-  if (test === 'chi2')
-    return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
-  const { a, b } = alignCategories(table.reference, table.current);
-  const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
-  return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
+  const table = categoryTable(sides);
+  const chi = chiSquareTable(table.reference, table.current);
+  const notes: string[] = [];
+  if (sides.sampled) {
+    notes.push(
+      `more distinct values than the profiles count: compared on a hash sample of ${plural(table.categories.length - 1, 'value')}, the rest counted as "other"`,
+    );
+  } else if (table.pooled > 0) {
+    notes.push(
+      `${plural(table.pooled, 'category', 'categories')} expecting fewer than ${MIN_EXPECTED} values pooled into "other"`,
+    );
+  }
+  let pValue = chi.pValue;
+  let method: DriftMethod = chi.df === 0 ? 'none' : chi.corrected ? 'chi2-yates' : 'chi2';
+  if (chi.df === 1 && chi.smallExpected > 0) {
+    const [a = 0, b = 0] = table.reference;
+    const [c = 0, d = 0] = table.current;
+    pValue = fisherExact(a, b, c, d).pValue;
+    method = 'fisher-exact';
+    notes.push(`expected counts below ${MIN_EXPECTED}: p-value from Fisher's exact test`);
+  } else if (chi.df === 0) {
+    notes.push('one category on both sides: nothing to compare');
+  }
+  const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
+  if (test === 'chi2') {
+    return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
+  }
+  const value = test === 'psi' ? psi(table.reference, table.current) : jensenShannon(table.reference, table.current);
+  return { ...verdict(column, test, value, pValue, test, value, alpha, setting), ...details };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 function verdict(

@@ -7,8 +7,8 @@ export {
   MIN_IDENTIFIER_VALUES,
 } from './detect.js';
 export { schemaDriftOptions } from './schema-settings.js';
-export type { ColumnDriftOptions, DriftDetection, DriftOptions, SkippedColumn, SkipReason } from './detect.js';
-export { booleanKey, categoryTable, numberKey, OTHER_BUCKET, textKey } from './categorical.js';
-export type { CategoryKey, CategoryTable } from './categorical.js';
+export type { ColumnDriftOptions, DriftDetection, DriftOptions } from './detect.js';
+export { booleanKey, categorySides, categoryTable, MIN_EXPECTED, OTHER_BUCKET, textKey } from './categorical.js';
+export type { CategoryKey, CategorySide, CategorySides, CategoryTable } from './categorical.js';
 export { kllDistribution, PSI_BINS, sketchKs, sketchPsi, wassersteinEffect } from './numeric.js';
 export type { NumericSide, WassersteinEffect } from './numeric.js';

@@ -18,9 +18,7 @@ export interface ProfileOptions {
   kllK?: number;
   /** HyperLogLog precision (default 14: 0.81% relative standard error). */
   hllPrecision?: number;
-  /** Misra–Gries counters for text values once a column has too many distinct values to count exactly. */
-  frequentCapacity?: number;
-  /** Distinct values counted exactly (text values; numeric values are counted only while this many or fewer). */
+  /** Distinct text values counted exactly; past it, a hash sample of them is (see `FrequentItems`). */
   frequentExactLimit?: number;
   /**
    * Read quoted values as text even when they look like numbers, dates or booleans. Right for
@@ -89,6 +87,8 @@ interface ColumnSketches {
   numericFrequent: FrequentItems | null;
 }
 
+/** Distinct numbers counted as written while this many or fewer (enough to test them as categories). */
+const NUMERIC_EXACT_LIMIT = 1000;
 const QUANTILE_PERCENTS = [1, 5, 25, 50, 75, 95, 99];
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
@@ -140,14 +140,15 @@ export class ColumnProfile {
     sketches?: ColumnSketches,
   ) {
     const frequentOptions = {
-      ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
       ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
     };
     this.moments = sketches?.moments ?? new Moments();
     this.kll = sketches?.kll ?? new KllSketch(options.kllK);
     this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
     this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-    this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
+    this.numericFrequent = sketches
+      ? sketches.numericFrequent
+      : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
     this.quotedIsText = options.quotedIsText ?? false;
   }
 

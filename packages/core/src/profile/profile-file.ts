@@ -62,7 +62,6 @@ export async function profileFile(path: string, options: ProfileFileOptions = {}
     {
       ...(options.kllK !== undefined && { kllK: options.kllK }),
       ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
-      ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
       ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
       quotedIsText: options.quotedIsText ?? format === 'jsonl',
     },

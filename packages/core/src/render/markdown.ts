@@ -1,6 +1,7 @@
 import { bulletList, details, heading, table } from '../markdown/builder.js';
 import { clipText, escapeText, inlineCode, tableCell } from '../markdown/safe.js';
 import { DEFAULT_MAX_MARKDOWN_BYTES, truncateMarkdown, utf8Bytes } from '../markdown/truncate.js';
+import { bySeverityDescending } from '../report/status.js';
 import { mermaidLineChart } from './mermaid.js';
 import type {
   CheckResult,
@@ -28,6 +29,8 @@ import {
   changedParams,
   checksWorstFirst,
   describeReading,
+  driftFigure,
+  driftTestLabel,
   driftWorstFirst,
   reasonsWorstFirst,
   slicesWorstFirst,
@@ -272,17 +275,19 @@ function driftBlock(drift: DriftResult): string {
   const summary =
     `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
     `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
-  if (drift.columns.length === 0) return summary;
-  const rows = driftWorstFirst(drift.columns)
-    .slice(0, MAX_ROWS.drift)
-    .map((column) => [
-      cellCode(column.column),
-      tableCell(column.test),
-      formatNumber(column.statistic),
-      column.pValue === undefined ? '-' : formatPValue(column.pValue),
-      `${tableCell(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
-      column.drifted ? '⚠️ drifted' : 'no',
-    ]);
+  const skipped = driftSkipped(drift);
+  if (drift.columns.length === 0) return [summary, skipped].filter(Boolean).join('\n\n');
+  const shown = driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
+  const rows = shown.map((column) => [
+    cellCode(column.column),
+    tableCell(driftTestLabel(column)),
+    driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+    column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
+    `${tableCell(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+    column.drifted ? '⚠️ drifted' : 'no',
+  ]);
+  const notes = shown.filter((column) => column.note !== undefined);
+  const bounded = shown.some((column) => column.bounds !== undefined);
   const columnsTable = [
     table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
       'left',
@@ -293,10 +298,34 @@ function driftBlock(drift: DriftResult): string {
       'left',
     ]),
     moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
+    bounded ? BOUNDS_NOTE : '',
+    notes.length > 0
+      ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note!)}`))
+      : '',
   ]
     .filter(Boolean)
     .join('\n\n');
-  return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
+  const body = drifted > 0 ? columnsTable : details('Drift by column', columnsTable);
+  return [summary, body, skipped].filter(Boolean).join('\n\n');
+}
+
+const BOUNDS_NOTE =
+  'A range is what the profiles can bound when a side had more values than its profile keeps exactly; ' +
+  'the p-value then comes from the lower end of the statistic, so it is never smaller than the exact one.';
+
+/** Columns drift detection left out: the lost and retyped ones with a warning, the rest as a note. */
+function driftSkipped(drift: DriftResult): string {
+  const skipped = drift.skipped ?? [];
+  if (skipped.length === 0) return '';
+  const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
+  const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
+  return [
+    `**Not tested for drift** (${plural(skipped.length, 'column')})`,
+    bulletList(items),
+    moreNote(skipped.length - shown.length, 'column'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function comparisonSections(section: ComparisonSection): Section[] {

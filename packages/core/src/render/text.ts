@@ -24,6 +24,8 @@ import {
   changedParams,
   checksWorstFirst,
   describeReading,
+  driftFigure,
+  driftTestLabel,
   driftWorstFirst,
   reasonsWorstFirst,
   slicesWorstFirst,
@@ -134,16 +136,25 @@ function driftLines(drift: DriftResult): string[] {
     `  Drift: ${STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
       `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
   ];
-  if (drift.columns.length === 0) return lines;
+  const skipped = (drift.skipped ?? []).map((column) => `    ${STATUS_WORDS[column.status]}: ${clean(column.message)}`);
+  if (drift.columns.length === 0) return [...lines, ...skipped];
   const rows = driftWorstFirst(drift.columns).map((column) => [
     clean(column.column),
-    column.test,
-    formatNumber(column.statistic),
-    column.pValue === undefined ? '-' : formatPValue(column.pValue),
-    `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+    driftTestLabel(column),
+    driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+    column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
+    `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
     column.drifted ? 'DRIFTED' : 'no',
   ]);
-  return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
+  const notes = drift.columns
+    .filter((c) => c.note !== undefined)
+    .map((c) => `    ${clean(c.column)}: ${clean(c.note!)}`);
+  return [
+    ...lines,
+    ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    '),
+    ...notes,
+    ...skipped,
+  ];
 }
 
 function comparisonLines(section: ComparisonSection): string[] {

@@ -30,6 +30,32 @@ export function driftWorstFirst(columns: readonly ColumnDrift[]): ColumnDrift[] 
   return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
 }
 
+/** The test as both renderers show it: the configured test, and how its p-value came about when that matters. */
+export function driftTestLabel(column: ColumnDrift): string {
+  switch (column.method) {
+    case 'chi2-yates':
+      return `${column.test} (Yates)`;
+    case 'fisher-exact':
+      return `${column.test} (Fisher's exact p)`;
+    case 'ks-exact':
+      return `${column.test} (exact p)`;
+    case 'none':
+      return `${column.test} (nothing to compare)`;
+    default:
+      return column.test;
+  }
+}
+
+/** A drift figure, or its bounds when the profiles could only bound it: `0.0123–0.0131`. */
+export function driftFigure(
+  value: number,
+  bounds: readonly [number, number] | undefined,
+  format: (v: number) => string,
+): string {
+  if (!bounds || bounds[0] === bounds[1]) return format(value);
+  return `${format(bounds[0])}–${format(bounds[1])}`;
+}
+
 /**
  * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
  * negative means worse. Falls back to the absolute change when there is no relative one.

@@ -97,9 +97,14 @@ export interface DriftResult {
   /** Share of drifted columns at which the dataset counts as drifted (0..1). */
   threshold: number;
   columns: ColumnDrift[];
+  /** Columns in one side only, with a changed type, without values, or not tested for another reason. */
+  skipped?: DriftSkip[];
 }
 
 export type DriftTest = 'ks' | 'chi2' | 'psi' | 'jensen-shannon' | 'wasserstein';
+
+/** How a column's p-value was computed. */
+export type DriftMethod = 'ks-exact' | 'ks-asymptotic' | 'chi2' | 'chi2-yates' | 'fisher-exact' | 'none';
 
 export interface ColumnDrift {
   column: string;
@@ -108,6 +113,26 @@ export interface ColumnDrift {
   pValue?: number;
   effect: { name: string; value: number; threshold: number };
   drifted: boolean;
+  method?: DriftMethod;
+  /**
+   * Present when a side had more values than its profile keeps exactly: the statistic and the effect lie within
+   * these bounds, `statistic` and `effect.value` are the lower bounds, and the p-value is computed from the
+   * lower bound of the statistic (so it is never smaller than the exact p-value).
+   */
+  bounds?: { statistic: [number, number]; effect: [number, number] };
+  /** What the numbers rest on, when it is not the plain test: pooled or sampled categories, an exact test. */
+  note?: string;
+}
+
+export type DriftSkipReason =
+  'missing-in-reference' | 'missing-in-current' | 'type-changed' | 'no-values' | 'datetime' | 'identifier';
+
+export interface DriftSkip {
+  column: string;
+  reason: DriftSkipReason;
+  /** `warn` for a lost column or a changed type, `pass` for a note. */
+  status: Status;
+  message: string;
 }
 
 export interface Revision {

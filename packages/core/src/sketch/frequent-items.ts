@@ -2,87 +2,74 @@ import { UserError } from '../errors.js';
 import { describeValue, expectArray, expectInteger, expectSketch, fail, type JsonObject } from './json.js';
 import { encodeUtf8Scratch, hashBytes, utf8Scratch } from './hash.js';
 
-export const DEFAULT_FREQUENT_CAPACITY = 64;
-export const DEFAULT_EXACT_LIMIT = 1000;
-const MAX_SLOTS = 1 << 20;
+export const DEFAULT_EXACT_LIMIT = 10_000;
+const MAX_LIMIT = (1 << 22) - 1;
+/** Sample levels use the top bits of the 64-bit hash's high word: beyond 32 there are none left. */
+const MAX_LEVEL = 32;
+const INITIAL_SLOTS = 16;
 
 export interface FrequentItemsOptions {
-  /** Counters kept once the summary is approximate (Misra–Gries k). */
-  capacity?: number;
-  /** Distinct values counted exactly before degrading to the approximate summary. */
+  /** Distinct values counted at most; past it the summary keeps a hash sample of the values (default 10,000). */
   exactLimit?: number;
 }
 
 export interface FrequentItem {
   value: string;
-  /** Never more than the true count; exact while `isExact`. */
+  /** The value's exact count. */
   count: number;
-  /** Never less than the true count: count + maxError. */
-  upperBound: number;
 }
 
 export interface FrequentItemsJSON {
   kind: 'frequent-items';
-  version: 1;
-  capacity: number;
+  version: 2;
   exactLimit: number;
-  exact: boolean;
+  /** 0 while every value is counted; at level ℓ only values whose hash has ℓ leading zero bits are. */
+  level: number;
   n: number;
-  maxError: number;
-  /** [value, count] pairs, highest count first. */
+  /** [value, count] pairs, highest count first (ties by value). */
   items: [string, number][];
 }
 
 const decoder = new TextDecoder();
 
 /**
- * Counts of categorical values: exact while at most `exactLimit` distinct values have been
- * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
+ * Exact counts of categorical values while at most `exactLimit` distinct values have been seen, then exact counts
+ * of a hash sample of them (Gibbons' distinct sampling): at level ℓ a value is kept if and only if its 64-bit
+ * hash starts with ℓ zero bits, and the level rises by one whenever more than `exactLimit` values are kept.
  *
- * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
- * gives the merge used here): every reported count undercounts by at most `maxError`, and
- * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
- * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
+ * The state is a function of the multiset of values alone, whatever their order and however they were split into
+ * shards: the level ends as the smallest one whose sample fits the limit (the number of values passing any level
+ * only grows with the data), and every kept count is exact. So merged shard summaries equal one pass exactly, and
+ * the counts they report are facts: a kept value's count is exact, a value that passes the level but is absent
+ * occurred 0 times, and the values not sampled share the rest of `count` exactly.
  *
- * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
- * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
- * arena, so counting an already-seen value allocates nothing.
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a reader buffer;
+ * `addString` encodes first, giving the same identity). Keys live in one byte arena, so counting an already-seen
+ * value allocates nothing.
  */
 export class FrequentItems {
-  readonly capacity: number;
   readonly exactLimit: number;
-  private exact = true;
-  /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
-  private sizeLimit: number;
+  private sampleLevel = 0;
   private n = 0;
-  private error = 0;
   private size = 0;
-  private slots: number;
-  private hashHi = new Int32Array(0);
-  private hashLo = new Int32Array(0);
-  private counts = new Float64Array(0);
-  private keyStart = new Int32Array(0);
-  private keyLength = new Int32Array(0);
-  private arena = new Uint8Array(1024);
+  private hashHi = new Int32Array(INITIAL_SLOTS);
+  private hashLo = new Int32Array(INITIAL_SLOTS);
+  private counts = new Float64Array(INITIAL_SLOTS);
+  private keyStart = new Int32Array(INITIAL_SLOTS);
+  private keyLength = new Int32Array(INITIAL_SLOTS);
+  private arena = new Uint8Array(256);
   private arenaUsed = 0;
-  /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
-  private index = new Int32Array(0);
-  private mask = 0;
+  /** Open-addressing table (linear probing) of entry numbers, at most half full; -1 marks a free slot. */
+  private index = new Int32Array(2 * INITIAL_SLOTS).fill(-1);
+  private mask = 2 * INITIAL_SLOTS - 1;
   private probe = 0;
   private readonly hash = new Uint32Array(2);
 
-  constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT }: FrequentItemsOptions = {}) {
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
-      throw new UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+  constructor({ exactLimit = DEFAULT_EXACT_LIMIT }: FrequentItemsOptions = {}) {
+    if (!Number.isInteger(exactLimit) || exactLimit < 1 || exactLimit > MAX_LIMIT) {
+      throw new UserError(`frequent-items exact limit must be an integer in [1, ${MAX_LIMIT}], got ${exactLimit}`);
     }
-    if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
-      throw new UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
-    }
-    this.capacity = capacity;
     this.exactLimit = exactLimit;
-    this.sizeLimit = exactLimit;
-    this.slots = 0;
-    this.resize(exactLimit + 1);
   }
 
   /** Counts the value whose UTF-8 bytes are buf[start, end). */
@@ -103,8 +90,9 @@ export class FrequentItems {
 
   private addHashed(buf: Uint8Array, start: number, end: number): void {
     this.n++;
+    if (!this.sampled(this.hash[0]!)) return;
     this.upsert(buf, start, end, 1);
-    if (this.size > this.sizeLimit) this.enforceLimit();
+    if (this.size > this.exactLimit) this.raiseLevel();
   }
 
   addString(value: string): void {
@@ -117,119 +105,133 @@ export class FrequentItems {
     return this.n;
   }
 
+  /** Every value is counted (level 0). */
   get isExact(): boolean {
-    return this.exact;
+    return this.sampleLevel === 0;
   }
 
-  /** Largest possible undercount of any value (0 while exact). */
-  get maxError(): number {
-    return this.error;
+  get level(): number {
+    return this.sampleLevel;
   }
 
-  /** Number of distinct values while exact; undefined once approximate. */
+  /** Number of distinct values while exact; undefined once sampled. */
   get exactDistinct(): number | undefined {
-    return this.exact ? this.size : undefined;
+    return this.isExact ? this.size : undefined;
   }
 
-  /** Every value with its count while exact; undefined once approximate. */
+  /** Values counted (all of them while exact, the sample after) and the sum of their counts. */
+  get keptDistinct(): number {
+    return this.size;
+  }
+
+  get keptTotal(): number {
+    let total = 0;
+    for (let e = 0; e < this.size; e++) total += this.counts[e]!;
+    return total;
+  }
+
+  /** Every value with its count while exact; undefined once sampled. */
   exactCounts(): Map<string, number> | undefined {
-    if (!this.exact) return undefined;
+    return this.isExact ? this.sample() : undefined;
+  }
+
+  /** The values kept at `level` (≥ this summary's level) with their exact counts. */
+  sample(level = this.sampleLevel): Map<string, number> {
+    if (level < this.sampleLevel) throw new RangeError(`the summary is at level ${this.sampleLevel}, not ${level}`);
     const map = new Map<string, number>();
-    for (let e = 0; e < this.size; e++) map.set(this.keyOf(e), this.counts[e]!);
+    for (let e = 0; e < this.size; e++) {
+      if (passes(this.hashHi[e]!, level)) map.set(this.keyOf(e), this.counts[e]!);
+    }
     return map;
   }
 
-  /** The kept values, highest count first (ties by value), at most `limit` of them. */
+  /**
+   * The most frequent values, highest count first (ties by value), at most `limit` of them. Once sampled, only
+   * values that are certainly among the `limit` most frequent are listed: a kept value with count c is, when fewer
+   * than `limit` values can have a higher count — the kept ones that do, plus at most ⌊rest/(c+1)⌋ values outside
+   * the sample, whose counts sum to `rest`.
+   */
   topItems(limit = Infinity): FrequentItem[] {
     const order = Array.from({ length: this.size }, (_, e) => e);
     const keys = order.map((e) => this.keyOf(e));
     order.sort((a, b) => this.counts[b]! - this.counts[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-    return order.slice(0, Math.min(limit, order.length)).map((e) => ({
-      value: keys[e]!,
-      count: this.counts[e]!,
-      upperBound: this.counts[e]! + this.error,
-    }));
+    const items = order.map((e) => ({ value: keys[e]!, count: this.counts[e]! }));
+    if (this.isExact) return items.slice(0, Math.min(limit, items.length));
+    const rest = this.n - this.keptTotal;
+    const listed: FrequentItem[] = [];
+    let higher = 0;
+    for (let i = 0; i < items.length && listed.length < limit; i++) {
+      const item = items[i]!;
+      while (higher < i && items[higher]!.count > item.count) higher++;
+      if (higher + Math.floor(rest / (item.count + 1)) >= limit) break;
+      listed.push(item);
+    }
+    return listed;
   }
 
-  /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
+  /**
+   * What is known of how often `value` occurred: exactly `count` when the summary counted it (or would have, had it
+   * occurred), otherwise somewhere from 0 to `upperBound` (the count of all values outside the sample).
+   */
   bounds(value: string): { count: number; upperBound: number } {
     const length = encodeUtf8Scratch(value);
     const buf = utf8Scratch();
     hashBytes(buf, 0, length, this.hash);
     const e = this.find(buf, 0, length);
-    const count = e < 0 ? 0 : this.counts[e]!;
-    return { count, upperBound: count + this.error };
+    if (e >= 0) return { count: this.counts[e]!, upperBound: this.counts[e]! };
+    if (this.sampled(this.hash[0]!)) return { count: 0, upperBound: 0 };
+    return { count: 0, upperBound: this.n - this.keptTotal };
   }
 
-  /**
-   * Folds `other` into this: counters of equal values add up, errors add up, and if more
-   * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
-   * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
-   */
+  /** Folds `other` into this: both are brought to the higher level, counts of equal values add up. */
   merge(other: FrequentItems): this {
-    if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
+    if (other.exactLimit !== this.exactLimit) {
       throw new UserError(
-        `cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
-          `exact limit ${this.exactLimit}/${other.exactLimit})`,
+        `cannot merge frequent-items summaries with different exact limits (${this.exactLimit} and ${other.exactLimit})`,
       );
     }
-    const entries = other.size;
-    const hashHi = other.hashHi.slice(0, entries);
-    const hashLo = other.hashLo.slice(0, entries);
-    const counts = other.counts.slice(0, entries);
-    const keyStart = other.keyStart.slice(0, entries);
-    const keyLength = other.keyLength.slice(0, entries);
-    const arena = other.arena.slice(0, other.arenaUsed);
-    this.resize(Math.max(this.slots, this.size + entries + 1));
-    for (let e = 0; e < entries; e++) {
-      this.hash[0] = hashHi[e]!;
-      this.hash[1] = hashLo[e]!;
-      this.upsert(arena, keyStart[e]!, keyStart[e]! + keyLength[e]!, counts[e]!);
+    const level = Math.max(this.sampleLevel, other.sampleLevel);
+    if (level > this.sampleLevel) this.setLevel(level);
+    for (let e = 0; e < other.size; e++) {
+      if (!passes(other.hashHi[e]!, level)) continue;
+      this.hash[0] = other.hashHi[e]!;
+      this.hash[1] = other.hashLo[e]!;
+      const start = other.keyStart[e]!;
+      this.upsert(other.arena, start, start + other.keyLength[e]!, other.counts[e]!);
     }
     this.n += other.n;
-    this.error += other.error;
-    if (!other.exact) {
-      this.exact = false;
-      this.sizeLimit = this.capacity;
-    }
-    this.enforceLimit();
-    if (this.exact && this.slots !== this.exactLimit + 1) this.resize(this.exactLimit + 1);
+    if (this.size > this.exactLimit) this.raiseLevel();
     return this;
   }
 
-  /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
-  private enforceLimit(): void {
-    if (this.exact && this.size <= this.exactLimit) return;
-    this.exact = false;
-    this.sizeLimit = this.capacity;
-    if (this.size > this.capacity) this.subtract(this.countAtRank(this.capacity + 1));
-    if (this.slots !== this.capacity + 1) this.resize(this.capacity + 1);
+  private sampled(hi: number): boolean {
+    return passes(hi, this.sampleLevel);
   }
 
-  /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
-  private countAtRank(r: number): number {
-    if (r === this.size) {
-      let min = Infinity;
-      for (let e = 0; e < this.size; e++) if (this.counts[e]! < min) min = this.counts[e]!;
-      return min;
+  /** Raises the level until the sample fits the limit (or no hash bits are left to sample by). */
+  private raiseLevel(): void {
+    let level = this.sampleLevel;
+    while (level < MAX_LEVEL) {
+      level++;
+      let kept = 0;
+      for (let e = 0; e < this.size; e++) if (passes(this.hashHi[e]!, level)) kept++;
+      if (kept <= this.exactLimit) break;
     }
-    const sorted = this.counts.slice(0, this.size).sort();
-    return sorted[this.size - r]!;
+    this.setLevel(level);
   }
 
-  /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
-  private subtract(amount: number): void {
+  /** Drops the values that do not pass `level` and compacts entries and keys. */
+  private setLevel(level: number): void {
     let kept = 0;
     let arenaUsed = 0;
     for (let e = 0; e < this.size; e++) {
-      const c = this.counts[e]! - amount;
-      if (c <= 0) continue;
+      if (!passes(this.hashHi[e]!, level)) continue;
       const start = this.keyStart[e]!;
       const length = this.keyLength[e]!;
       this.arena.copyWithin(arenaUsed, start, start + length);
       this.hashHi[kept] = this.hashHi[e]!;
       this.hashLo[kept] = this.hashLo[e]!;
-      this.counts[kept] = c;
+      this.counts[kept] = this.counts[e]!;
       this.keyStart[kept] = arenaUsed;
       this.keyLength[kept] = length;
       arenaUsed += length;
@@ -237,7 +239,7 @@ export class FrequentItems {
     }
     this.size = kept;
     this.arenaUsed = arenaUsed;
-    this.error += amount;
+    this.sampleLevel = level;
     this.rebuildIndex();
   }
 
@@ -276,6 +278,10 @@ export class FrequentItems {
       this.counts[found]! += weight;
       return;
     }
+    if (this.size === this.counts.length) {
+      this.grow(this.size * 2);
+      this.find(buf, start, end);
+    }
     const length = end - start;
     if (this.arenaUsed + length > this.arena.length) {
       const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
@@ -293,23 +299,20 @@ export class FrequentItems {
     this.index[this.probe] = e;
   }
 
-  /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
-  private resize(slots: number): void {
+  /** Room for `slots` entries (≥ size) and an index at most half full. */
+  private grow(slots: number): void {
     const size = this.size;
-    const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
+    const copy = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
       fresh.set(old.subarray(0, size));
       return fresh;
     };
-    this.hashHi = grow(this.hashHi, new Int32Array(slots));
-    this.hashLo = grow(this.hashLo, new Int32Array(slots));
-    this.counts = grow(this.counts, new Float64Array(slots));
-    this.keyStart = grow(this.keyStart, new Int32Array(slots));
-    this.keyLength = grow(this.keyLength, new Int32Array(slots));
-    this.slots = slots;
-    let tableSize = 8;
-    while (tableSize < slots * 2) tableSize *= 2;
-    this.index = new Int32Array(tableSize);
-    this.mask = tableSize - 1;
+    this.hashHi = copy(this.hashHi, new Int32Array(slots));
+    this.hashLo = copy(this.hashLo, new Int32Array(slots));
+    this.counts = copy(this.counts, new Float64Array(slots));
+    this.keyStart = copy(this.keyStart, new Int32Array(slots));
+    this.keyLength = copy(this.keyLength, new Int32Array(slots));
+    this.index = new Int32Array(2 * slots);
+    this.mask = 2 * slots - 1;
     this.rebuildIndex();
   }
 
@@ -328,41 +331,30 @@ export class FrequentItems {
   }
 
   toJSON(): FrequentItemsJSON {
+    const order = Array.from({ length: this.size }, (_, e) => e);
+    const keys = order.map((e) => this.keyOf(e));
+    order.sort((a, b) => this.counts[b]! - this.counts[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
     return {
       kind: 'frequent-items',
-      version: 1,
-      capacity: this.capacity,
+      version: 2,
       exactLimit: this.exactLimit,
-      exact: this.exact,
+      level: this.sampleLevel,
       n: this.n,
-      maxError: this.error,
-      items: this.topItems().map((item): [string, number] => [item.value, item.count]),
+      items: order.map((e): [string, number] => [keys[e]!, this.counts[e]!]),
     };
   }
 
   static fromJSON(value: unknown, path = '$'): FrequentItems {
-    const obj: JsonObject = expectSketch(value, 'frequent-items', [1], path);
-    const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
-    const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
+    const obj: JsonObject = expectSketch(value, 'frequent-items', [2], path);
+    const exactLimit = expectInteger(obj, 'exactLimit', path, 1, MAX_LIMIT);
+    const level = expectInteger(obj, 'level', path, 0, MAX_LEVEL);
     const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-    const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
-    if (typeof obj.exact !== 'boolean')
-      fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
-    const exact = obj.exact;
     const items = expectArray(obj, 'items', path);
-    const limit = exact ? exactLimit : capacity;
-    if (items.length > limit) {
-      fail(
-        `${path}.items`,
-        `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`,
-      );
+    if (items.length > exactLimit && level < MAX_LEVEL) {
+      fail(`${path}.items`, `holds ${items.length} values but the exact limit is ${exactLimit}`);
     }
-    if (exact && maxError !== 0) fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
-
-    const sketch = new FrequentItems({ capacity, exactLimit });
-    sketch.exact = exact;
-    sketch.sizeLimit = limit;
-    sketch.resize(limit + 1);
+    const sketch = new FrequentItems({ exactLimit });
+    sketch.sampleLevel = level;
     let total = 0;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
@@ -377,18 +369,24 @@ export class FrequentItems {
       const length = encodeUtf8Scratch(item[0]);
       const buf = utf8Scratch();
       hashBytes(buf, 0, length, sketch.hash);
+      if (!sketch.sampled(sketch.hash[0]!))
+        fail(`${at}[0]`, `value ${describeValue(item[0])} is not in a level-${level} sample`);
       if (sketch.find(buf, 0, length) >= 0) fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
       sketch.upsert(buf, 0, length, count);
       total += count;
     }
-    if (exact ? total !== n : total > n) {
+    if (level === 0 ? total !== n : total > n) {
       fail(
         `${path}.n`,
-        `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`,
+        `n is ${n} but the counts sum to ${total}${level === 0 ? ' (an exact summary counts every value)' : ''}`,
       );
     }
     sketch.n = n;
-    sketch.error = maxError;
     return sketch;
   }
+}
+
+/** Whether a value whose hash has high word `hi` is kept at `level`: its top `level` bits are zero. */
+function passes(hi: number, level: number): boolean {
+  return level === 0 || hi >>> (32 - level) === 0;
 }

@@ -3,7 +3,6 @@ export { KllSketch, DEFAULT_KLL_K, type KllJSON } from './kll.js';
 export { HyperLogLog, DEFAULT_HLL_PRECISION, type HyperLogLogJSON } from './hll.js';
 export {
   FrequentItems,
-  DEFAULT_FREQUENT_CAPACITY,
   DEFAULT_EXACT_LIMIT,
   type FrequentItem,
   type FrequentItemsJSON,

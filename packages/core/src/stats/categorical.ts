@@ -42,47 +42,84 @@ function entriesOf(counts: Counts, which: string): [string, number][] {
 }
 
 export interface ChiSquareResult {
+  /** Pearson's χ², with Yates' continuity correction when df = 1 and `correction` is on (scipy's default). */
   statistic: number;
   /** k − 1, where k counts the categories seen on at least one side. */
   df: number;
   pValue: number;
-  /** Cramér's V = √(χ²/(N·min(r−1, c−1))), in [0, 1]; for the 2×k table √(χ²/N). The categorical effect size. */
+  /**
+   * Cramér's V = √(χ²/(N·min(r−1, c−1))), in [0, 1]; for the 2×k table √(χ²/N), from the uncorrected χ² as
+   * scipy.stats.contingency.association(table, method='cramer') computes it. The categorical effect size.
+   */
   cramersV: number;
+  /** Whether Yates' correction was applied (df = 1 with `correction` on). */
+  corrected: boolean;
+  /** Cells whose expected count is below 5, where the χ² approximation is unreliable (Cochran's rule). */
+  smallExpected: number;
+}
+
+export interface ChiSquareOptions {
+  /** Yates' continuity correction when df = 1, as scipy.stats.chi2_contingency(correction=True). Default true. */
+  correction?: boolean;
 }
 
 /**
- * Pearson chi-square test of homogeneity on the 2×k table of two samples' category counts (no Yates correction:
- * scipy.stats.chi2_contingency(table, correction=False)). Categories with no observations on either side have zero
- * expected count and are dropped; a category seen on one side only stays (it is evidence of change). With fewer
- * than two categories there is nothing to compare: statistic 0, p-value 1.
+ * Chi-square test of homogeneity on the 2×k table of two samples' category counts, as
+ * scipy.stats.chi2_contingency(table, correction) computes it. Categories with no observations on either side have
+ * zero expected count and are dropped (scipy refuses such a table); a category seen on one side only stays (it is
+ * evidence of change). With fewer than two categories there is nothing to compare: statistic 0, p-value 1.
  */
-export function chiSquare(countsA: Counts, countsB: Counts): ChiSquareResult {
+export function chiSquare(countsA: Counts, countsB: Counts, options: ChiSquareOptions = {}): ChiSquareResult {
   const { a, b } = alignCategories(countsA, countsB);
-  return chiSquareTable(a, b);
+  return chiSquareTable(a, b, options);
 }
 
 /** `chiSquare` on already aligned count arrays. */
-export function chiSquareTable(a: ArrayLike<number>, b: ArrayLike<number>): ChiSquareResult {
+export function chiSquareTable(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  options: ChiSquareOptions = {},
+): ChiSquareResult {
   checkSameLength(a, b, 'chi-square test');
   const totalA = sum(a);
   const totalB = sum(b);
   if (!(totalA > 0) || !(totalB > 0)) throw new UserError('chi-square test needs at least one observation per sample');
   const total = totalA + totalB;
-  let statistic = 0;
-  let categories = 0;
+  const cells: [number, number, number, number][] = [];
   for (let k = 0; k < a.length; k++) {
     const observedA = a[k] ?? 0;
     const observedB = b[k] ?? 0;
     const column = observedA + observedB;
     if (column === 0) continue;
-    categories++;
-    const expectedA = (totalA * column) / total;
-    const expectedB = (totalB * column) / total;
-    statistic += (observedA - expectedA) ** 2 / expectedA + (observedB - expectedB) ** 2 / expectedB;
+    cells.push([observedA, (totalA * column) / total, observedB, (totalB * column) / total]);
   }
-  if (categories < 2) return { statistic: 0, df: 0, pValue: 1, cramersV: 0 };
-  const df = categories - 1;
-  return { statistic, df, pValue: chiSquareSf(statistic, df), cramersV: Math.min(1, Math.sqrt(statistic / total)) };
+  const smallExpected = cells.reduce((n, [, ea, , eb]) => n + (ea < 5 ? 1 : 0) + (eb < 5 ? 1 : 0), 0);
+  if (cells.length < 2) {
+    return { statistic: 0, df: 0, pValue: 1, cramersV: 0, corrected: false, smallExpected };
+  }
+  const df = cells.length - 1;
+  const corrected = df === 1 && (options.correction ?? true);
+  let pearson = 0;
+  let statistic = 0;
+  for (const [oa, ea, ob, eb] of cells) {
+    pearson += (oa - ea) ** 2 / ea + (ob - eb) ** 2 / eb;
+    // Yates moves each observed count half a unit towards its expectation, never past it (scipy gh-13875).
+    if (corrected) statistic += yates(oa, ea) ** 2 / ea + yates(ob, eb) ** 2 / eb;
+  }
+  if (!corrected) statistic = pearson;
+  return {
+    statistic,
+    df,
+    pValue: chiSquareSf(statistic, df),
+    cramersV: Math.min(1, Math.sqrt(pearson / total)),
+    corrected,
+    smallExpected,
+  };
+}
+
+function yates(observed: number, expected: number): number {
+  const gap = Math.abs(observed - expected);
+  return gap - Math.min(0.5, gap);
 }
 
 export interface PsiOptions {

@@ -43,12 +43,13 @@ export function validationVerdict(sections: readonly ValidationSection[]): Verdi
     }
     if (section.drift && section.drift.status !== 'pass') {
       const drifted = section.drift.columns.filter((column) => column.drifted).length;
-      reasons.push({
-        rule: 'drift',
-        status: section.drift.status,
-        message: `${drifted} of ${section.drift.columns.length} columns drifted`,
-        dataset,
-      });
+      const lost = (section.drift.skipped ?? []).filter((column) => column.status !== 'pass');
+      const parts = [
+        ...(drifted > 0 ? [`${drifted} of ${section.drift.columns.length} columns drifted`] : []),
+        ...lost.slice(0, 3).map((column) => column.message),
+        ...(lost.length > 3 ? [`${lost.length - 3} more columns lost or retyped`] : []),
+      ];
+      reasons.push({ rule: 'drift', status: section.drift.status, message: parts.join('; '), dataset });
     }
   }
   const status = sections.length === 0 ? 'skipped' : worstStatus(sections.map((section) => section.status));

@@ -8,13 +8,15 @@ import { schemaDriftOptions } from '../../src/drift/schema-settings.js';
 import { sketchKs } from '../../src/drift/numeric.js';
 import { UserError } from '../../src/errors.js';
 import { profileFile, type ProfileFileOptions } from '../../src/profile/profile-file.js';
-import type { Profile } from '../../src/profile/profile.js';
+import { Profile } from '../../src/profile/profile.js';
 import type { ColumnDrift } from '../../src/report/types.js';
 import { KllSketch } from '../../src/sketch/kll.js';
 import { SeededRandom } from '../../src/sketch/prng.js';
 import { binCounts, jensenShannon, psi, quantileBinEdges } from '../../src/stats/categorical.js';
 import { ks2 } from '../../src/stats/ks.js';
+import { normalSf } from '../../src/stats/normal.js';
 import { wasserstein1 } from '../../src/stats/wasserstein.js';
+import { fisherByEnumeration, yatesByHand } from '../stats/reference/exact.js';
 
 /** KLL's 99% rank-error bound at the profiler's default k = 200. */
 const EPSILON = KllSketch.normalizedRankError(200);
@@ -36,6 +38,18 @@ class Generator {
   /** Box–Muller. */
   normal(mean: number, sd: number): number {
     return mean + sd * Math.sqrt(-2 * Math.log(this.uniform())) * Math.cos(2 * Math.PI * this.uniform());
+  }
+  /** One of `values` by cumulative `weights` (ascending), by bisection: for many categories. */
+  choose(values: readonly string[], cumulative: readonly number[]): string {
+    const u = this.uniform() * cumulative[cumulative.length - 1]!;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return values[lo]!;
   }
   pick(weights: Record<string, number>): string {
     const entries = Object.entries(weights);
@@ -209,18 +223,84 @@ describe('detectDrift on profiles of generated data', () => {
     expect(colour.drifted).toBe(true);
   });
 
-  it('tests approximate (Misra–Gries) counts on the categories known on both sides plus an "other" bucket', async () => {
-    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`c${i}`, 2 ** -i]));
-    const shifted = { ...many, c0: many.c0! * 0.5, c3: many.c3! * 3 };
-    const options = { frequentExactLimit: 4, frequentCapacity: 6 };
-    const ref = await dataset({ rows: 20_000, seed: 15, columns: { c: (g) => g.pick(many) } }, options);
-    const same = await dataset({ rows: 20_000, seed: 16, columns: { c: (g) => g.pick(many) } }, options);
-    const moved = await dataset({ rows: 20_000, seed: 17, columns: { c: (g) => g.pick(shifted) } }, options);
-    expect(ref.profile.column('c')!.frequent.isExact).toBe(false);
-    expect(column(detectDrift(ref.profile, same.profile).columns, 'c').drifted).toBe(false);
+  it('compares 5,000 codes on their frequent values plus an exactly counted "other" (no collapse to p = 1)', async () => {
+    const codes = Array.from({ length: 5_000 }, (_, i) => `code${i}`);
+    const cumulative = (weight: (i: number) => number) => {
+      let total = 0;
+      return codes.map((_, i) => (total += weight(i)));
+    };
+    const zipf = cumulative((i) => 1 / (i + 1));
+    const tilted = cumulative((i) => (i % 2 === 0 ? 1.5 : 1) / (i + 1));
+    const ref = await dataset({ rows: 40_000, seed: 15, columns: { c: (g) => g.choose(codes, zipf) } });
+    const same = await dataset({ rows: 40_000, seed: 16, columns: { c: (g) => g.choose(codes, zipf) } });
+    const moved = await dataset({ rows: 40_000, seed: 17, columns: { c: (g) => g.choose(codes, tilted) } });
+    expect(ref.profile.column('c')!.frequent.isExact).toBe(true);
+    const aa = column(detectDrift(ref.profile, same.profile).columns, 'c');
+    // Pearson's χ² on the table the rule describes, built here from the raw cells: a code is a cell of its own when
+    // it expects at least 5 values per side (10 in both samples together), the rest is one "other" cell.
+    const a = counts(ref.raw.c!);
+    const b = counts(same.raw.c!);
+    const own = [...new Set([...a.keys(), ...b.keys()])].filter((k) => (a.get(k) ?? 0) + (b.get(k) ?? 0) >= 10);
+    const otherA = 40_000 - own.reduce((sum, k) => sum + (a.get(k) ?? 0), 0);
+    const otherB = 40_000 - own.reduce((sum, k) => sum + (b.get(k) ?? 0), 0);
+    const cells = [...own.map((k) => [a.get(k) ?? 0, b.get(k) ?? 0]), [otherA, otherB]];
+    const chi2 = cells.reduce((sum, [x, y]) => sum + (x! - y!) ** 2 / (x! + y!), 0);
+    expect(aa.statistic).toBeCloseTo(chi2, 6);
+    expect(aa.method).toBe('chi2');
+    expect(aa.note).toMatch(/^[\d,]+ categories expecting fewer than 5 values pooled into "other"$/);
+    expect(aa.pValue).toBeGreaterThan(0.001);
+    expect(aa.pValue).toBeLessThan(1);
+    expect(aa.drifted).toBe(false);
     const c = column(detectDrift(ref.profile, moved.profile).columns, 'c');
+    expect(c.pValue).toBeLessThan(1e-10);
+    expect(c.effect.value).toBeGreaterThan(0.1);
     expect(c.drifted).toBe(true);
-    expect(c.effect.value).toBeGreaterThan(0.2);
+  });
+
+  it('compares columns with more distinct values than the profile counts on a hash sample, noted as such', async () => {
+    const options = { frequentExactLimit: 300 };
+    const wide = (g: Generator) => `w${Math.floor(g.uniform() * 3_000)}`;
+    const ref = await dataset({ rows: 30_000, seed: 40, columns: { c: wide } }, options);
+    const cur = await dataset({ rows: 30_000, seed: 41, columns: { c: wide } }, options);
+    expect(ref.profile.column('c')!.frequent.isExact).toBe(false);
+    const c = column(detectDrift(ref.profile, cur.profile).columns, 'c');
+    expect(c.note).toMatch(/compared on a hash sample of [\d,]+ values, the rest counted as "other"/);
+    expect(c.drifted).toBe(false);
+  });
+
+  it('uses Yates’ correction on two categories and Fisher’s exact test when a cell expects fewer than 5', async () => {
+    const ref = await dataset({ rows: 2_000, seed: 42, columns: { f: (g) => (g.uniform() < 0.3 ? 'true' : 'false') } });
+    const cur = await dataset({
+      rows: 1_500,
+      seed: 43,
+      columns: { f: (g) => (g.uniform() < 0.35 ? 'true' : 'false') },
+    });
+    const f = column(detectDrift(ref.profile, cur.profile).columns, 'f');
+    const a = counts(ref.raw.f!);
+    const b = counts(cur.raw.f!);
+    const yates = yatesByHand([
+      [a.get('false')!, a.get('true')!],
+      [b.get('false')!, b.get('true')!],
+    ]);
+    expect(f.method).toBe('chi2-yates');
+    expect(f.statistic).toBeCloseTo(yates, 10);
+    // χ²(1) is Z²: P(χ² ≥ x) = 2·P(Z ≥ √x) (normalSf is pinned to scipy in special.test.ts).
+    expect(f.pValue).toBeCloseTo(2 * normalSf(Math.sqrt(yates)), 12);
+
+    // 1,000 rows per side, "rare" in 2 and 7 of them: the expected count of the rare cell is 4.5.
+    const rare = (k: number) => (g: Generator) => (g.uniform() < 0 ? '' : k-- > 0 ? 'rare' : 'common');
+    const few = await dataset({ rows: 1_000, seed: 44, columns: { f: rare(2) } });
+    const more = await dataset({ rows: 1_000, seed: 45, columns: { f: rare(7) } });
+    const r = column(detectDrift(few.profile, more.profile).columns, 'f');
+    expect(r.method).toBe('fisher-exact');
+    expect(r.note).toBe("expected counts below 5: p-value from Fisher's exact test");
+    expect(r.pValue).toBeCloseTo(
+      fisherByEnumeration([
+        [998, 2],
+        [993, 7],
+      ]),
+      12,
+    );
   });
 
   it('reports PSI over reference deciles when configured, close to PSI on the raw samples', async () => {
@@ -278,11 +358,14 @@ describe('dataset verdict and reporting', () => {
   it('lets a per-column threshold keep a significant change from counting as drift', () => {
     const result = detectDrift(ref.profile, cur.profile, { columns: { a: { threshold: 5 } } });
     expect(column(result.columns, 'a')).toMatchObject({ drifted: false, effect: { threshold: 5 } });
-    expect(result.status).toBe('pass');
+    // Still a warning: the reference's "gone" column is lost and "kind" changed type.
+    expect(result.status).toBe('warn');
+    expect(result.skipped?.filter((s) => s.status === 'warn').map((s) => s.column)).toEqual(['gone', 'kind']);
   });
 
   it('lists missing, new, retyped and datetime columns as skipped, warning on the lost and retyped ones', () => {
-    const { skipped } = detectDriftDetailed(ref.profile, cur.profile);
+    const { skipped, result } = detectDriftDetailed(ref.profile, cur.profile);
+    expect(result.skipped).toEqual(skipped);
     expect(skipped.map((s) => [s.column, s.reason, s.status])).toEqual([
       ['gone', 'missing-in-current', 'warn'],
       ['kind', 'type-changed', 'warn'],
@@ -290,6 +373,13 @@ describe('dataset verdict and reporting', () => {
       ['fresh', 'missing-in-reference', 'pass'],
     ]);
     expect(skipped[1]!.message).toBe('column "kind" changed type from number to string');
+  });
+
+  it('refuses a reference that shares no column with the data: it is the wrong file', () => {
+    const other = new Profile(0, [], []);
+    expect(() => detectDrift(ref.profile, other)).toThrow(
+      'the drift reference shares no column with the data (reference: "a", "b", "c", "d", "gone" and 2 more; data: no columns)',
+    );
   });
 
   it('rejects settings for unknown columns and tests that do not fit the column type', () => {

@@ -1,5 +1,12 @@
 import { describe, it, expect } from '@jest/globals';
-import { renderReportMarkdown, safeUrl, type Report, type VerdictStatus } from '../../src/index.js';
+import {
+  escapeText,
+  renderReportMarkdown,
+  tableCell,
+  safeUrl,
+  type Report,
+  type VerdictStatus,
+} from '../../src/index.js';
 import { comparisonSection, report, validationSection } from '../fixtures/reports.js';
 import { HOSTILE_STRINGS, fillReportStrings } from '../../../testkit/src/hostile.js';
 import { githubReferences, renderGfm } from '../../../testkit/src/markdown/gfm.js';
@@ -97,6 +104,65 @@ describe('renderReportMarkdown', () => {
     const markdown = renderReportMarkdown(fullReport());
     expect(markdown).toContain('✅ **Drift**: 1 of 2 columns drifted (12.5%; the dataset counts as drifted from 30%)');
     expect(markdown.indexOf('| `region` | chi2 |')).toBeLessThan(markdown.indexOf('| `age` | ks |'));
+  });
+
+  it('marks bounded drift figures, names exact tests, and lists notes and untested columns', () => {
+    const drift = {
+      status: 'warn' as const,
+      share: 0,
+      threshold: 0.5,
+      columns: [
+        {
+          column: 'amount',
+          test: 'ks' as const,
+          statistic: 0.0012,
+          pValue: 0.31,
+          effect: { name: 'normalized-wasserstein', value: 0.004, threshold: 0.1 },
+          drifted: false,
+          method: 'ks-asymptotic' as const,
+          bounds: { statistic: [0.0012, 0.0013] as [number, number], effect: [0.004, 0.0041] as [number, number] },
+        },
+        {
+          column: 'flag',
+          test: 'chi2' as const,
+          statistic: 1.2,
+          pValue: 0.09,
+          effect: { name: 'cramers-v', value: 0.03, threshold: 0.1 },
+          drifted: false,
+          method: 'fisher-exact' as const,
+          note: "expected counts below 5: p-value from Fisher's exact test",
+        },
+      ],
+      skipped: [
+        {
+          column: 'fresh',
+          reason: 'missing-in-reference' as const,
+          status: 'pass' as const,
+          message: 'column "fresh" is new (not in the reference)',
+        },
+        {
+          column: 'gone',
+          reason: 'missing-in-current' as const,
+          status: 'warn' as const,
+          message: 'column "gone" is missing from the current data',
+        },
+      ],
+    };
+    const markdown = renderReportMarkdown(report({ validations: [validationSection({ drift })] }));
+    expect(markdown).toContain(
+      `| \`amount\` | ks | 0.0012–0.0013 | ≥ 0.31 | ${tableCell('normalized-wasserstein')} 0.004–0.0041 (threshold 0.1) | no |`,
+    );
+    expect(markdown).toContain("| `flag` | chi2 \\(Fisher's exact p\\) | 1.2 | 0.09 |");
+    expect(markdown).toContain('the p-value then comes from the lower end of the statistic');
+    expect(markdown).toContain(
+      `- \`flag\`: ${escapeText("expected counts below 5: p-value from Fisher's exact test")}`,
+    );
+    const lost = markdown.indexOf(`- ⚠️ ${escapeText('column "gone" is missing from the current data')}`);
+    expect(markdown).toContain('**Not tested for drift** (2 columns)');
+    expect(lost).toBeGreaterThan(0);
+    expect(markdown.indexOf(`- ✅ ${escapeText('column "fresh" is new (not in the reference)')}`)).toBeGreaterThan(
+      lost,
+    );
   });
 
   it('renders the comparison as a DVC-style table with intervals and verdicts', () => {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { UserError } from '../../src/errors.js';
 import { FrequentItems } from '../../src/sketch/frequent-items.js';
+import { hashString } from '../../src/sketch/hash.js';
 import { thrown, xorshift128 } from './data.js';
 
 /** A Zipf-like categorical stream: value i appears with weight ∝ 1/(i+1), over `distinct` values. */
@@ -36,20 +37,26 @@ function trueCounts(values: string[]): Map<string, number> {
   return counts;
 }
 
-/** Every guarantee of the approximate summary, checked against the true counts. */
-function expectGuarantees(summary: FrequentItems, truth: Map<string, number>, n: number): void {
+/**
+ * What a sampled summary must state, checked against the true counts: every listed count exact, every value that
+ * passes the level counted, and the unsampled rest summing exactly to what is left.
+ */
+function expectSampleFacts(summary: FrequentItems, truth: Map<string, number>, n: number): void {
   expect(summary.count).toBe(n);
-  expect(summary.maxError).toBeLessThanOrEqual(n / (summary.capacity + 1));
-  const kept = new Map(summary.topItems().map((item) => [item.value, item]));
-  expect(kept.size).toBeLessThanOrEqual(summary.capacity);
-  const violations: string[] = [];
-  for (const [value, count] of truth) {
-    const item = kept.get(value);
-    if (item ? item.count > count || item.upperBound < count : count > summary.maxError) {
-      violations.push(`${value}: true ${count}, reported ${item ? `[${item.count}, ${item.upperBound}]` : 'nothing'}`);
-    }
+  const kept = summary.sample();
+  expect(kept.size).toBeLessThanOrEqual(summary.exactLimit);
+  const wrong: string[] = [];
+  let rest = n;
+  for (const [value, count] of kept) {
+    if (truth.get(value) !== count) wrong.push(`${value}: true ${truth.get(value)}, kept ${count}`);
+    rest -= count;
   }
-  expect(violations).toEqual([]);
+  for (const [value, count] of truth) {
+    const { count: low, upperBound } = summary.bounds(value);
+    if (low > count || upperBound < count) wrong.push(`${value}: true ${count}, bounds [${low}, ${upperBound}]`);
+  }
+  expect(wrong).toEqual([]);
+  expect(summary.bounds('never-seen-value').upperBound).toBeLessThanOrEqual(rest);
 }
 
 describe('FrequentItems', () => {
@@ -57,46 +64,76 @@ describe('FrequentItems', () => {
     const values = zipfStream(20_000, 300, 1);
     const f = summaryOf(values);
     expect(f.isExact).toBe(true);
-    expect(f.maxError).toBe(0);
+    expect(f.level).toBe(0);
     const truth = trueCounts(values);
     expect(f.exactDistinct).toBe(truth.size);
     expect(f.exactCounts()).toEqual(truth);
     const top = f.topItems(3);
     expect(top.map((t) => t.value)).toEqual(['cat-0', 'cat-1', 'cat-2']);
-    expect(top[0]).toEqual({ value: 'cat-0', count: truth.get('cat-0'), upperBound: truth.get('cat-0') });
+    expect(top[0]).toEqual({ value: 'cat-0', count: truth.get('cat-0') });
+    expect(f.bounds('cat-0')).toEqual({ count: truth.get('cat-0'), upperBound: truth.get('cat-0') });
+    expect(f.bounds('never-seen')).toEqual({ count: 0, upperBound: 0 });
   });
 
-  it('degrades to a Misra–Gries summary once distinct values exceed the limit, keeping its guarantees', () => {
+  it('keeps exact counts of a hash sample once distinct values exceed the limit', () => {
     const values = zipfStream(50_000, 5_000, 2);
-    const f = summaryOf(values, { capacity: 64, exactLimit: 1000 });
+    const f = summaryOf(values, { exactLimit: 1000 });
     expect(f.isExact).toBe(false);
+    expect(f.level).toBeGreaterThan(0);
     expect(f.exactCounts()).toBeUndefined();
     expect(f.exactDistinct).toBeUndefined();
-    expect(f.maxError).toBeGreaterThan(0);
-    expectGuarantees(f, trueCounts(values), values.length);
-    expect(f.topItems(1)[0]!.value).toBe('cat-0');
+    // A level-ℓ sample keeps about distinct/2^ℓ values, and no more than the limit.
+    expect(f.keptDistinct).toBeGreaterThan(1000 / 4);
+    expectSampleFacts(f, trueCounts(values), values.length);
   });
 
-  it('switches mode exactly at limit + 1 distinct values', () => {
-    const f = new FrequentItems({ capacity: 4, exactLimit: 10 });
+  it('switches to sampling exactly at limit + 1 distinct values', () => {
+    const f = new FrequentItems({ exactLimit: 10 });
     for (let i = 0; i < 10; i++) f.addString(`v${i}`);
-    expect(f.isExact).toBe(true);
     f.addString('v0');
     expect(f.isExact).toBe(true);
     f.addString('v10');
     expect(f.isExact).toBe(false);
-    expect(f.topItems()).toEqual([{ value: 'v0', count: 1, upperBound: 2 }]);
+    expectSampleFacts(f, trueCounts([...Array.from({ length: 11 }, (_, i) => `v${i}`), 'v0']), 12);
   });
 
-  it('finds a heavy hitter hidden in a stream of unique values', () => {
-    const f = new FrequentItems({ capacity: 16, exactLimit: 0 });
-    for (let i = 0; i < 30_000; i++) f.addString(i % 5 === 0 ? 'needle' : `unique-${i}`);
-    const top = f.topItems(1)[0]!;
-    expect(top.value).toBe('needle');
-    expect(top.count).toBeLessThanOrEqual(6_000);
-    expect(top.upperBound).toBeGreaterThanOrEqual(6_000);
-    expect(f.bounds('needle')).toEqual({ count: top.count, upperBound: top.upperBound });
-    expect(f.bounds('never-seen')).toEqual({ count: 0, upperBound: f.maxError });
+  it('lists a sampled value as a top value only when its count proves it is one', () => {
+    // A value whose hash starts with 12 zero bits stays in every sample up to level 12.
+    const hash = new Uint32Array(2);
+    const needle = Array.from({ length: 100_000 }, (_, i) => `needle-${i}`).find((v) => {
+      hashString(v, hash);
+      return hash[0]! >>> 20 === 0;
+    })!;
+    const stream = (heavy: number, unique: number) => [
+      ...Array<string>(heavy).fill(needle),
+      ...Array.from({ length: unique }, (_, i) => `unique-${i}`),
+    ];
+    // 15,000 rows of the needle and 15,000 unique values: the ~14,900 rows outside the sample cannot hold a value
+    // seen more often than 15,000 times, so the needle is certainly the top value.
+    const sure = summaryOf(stream(15_000, 15_000), { exactLimit: 100 });
+    expect(sure.isExact).toBe(false);
+    expect(sure.topItems(1)).toEqual([{ value: needle, count: 15_000 }]);
+    // 10,000 rows and 20,000 unique values: ~19,900 unsampled rows could hide one value seen 10,001 times, so
+    // nothing is listed, though the needle's count is exact.
+    const unsure = summaryOf(stream(10_000, 20_000), { exactLimit: 100 });
+    expect(unsure.topItems(1)).toEqual([]);
+    expect(unsure.bounds(needle)).toEqual({ count: 10_000, upperBound: 10_000 });
+    // It is certainly among the top 5 (at most one unsampled value can beat it); a unique value in the sample is
+    // not, since the rest could hold thousands of values seen twice.
+    expect(unsure.topItems(5)).toEqual([{ value: needle, count: 10_000 }]);
+  });
+
+  it('is the same summary whatever the order and split of the values (sampling depends on the values alone)', () => {
+    const values = zipfStream(40_000, 6_000, 7);
+    const one = summaryOf(values, { exactLimit: 500 });
+    const reversed = summaryOf([...values].reverse(), { exactLimit: 500 });
+    const shards = [0, 1, 2, 3].map((k) => values.filter((_, i) => i % 4 === k));
+    const merged = shards.map((shard) => summaryOf(shard, { exactLimit: 500 })).reduce((a, b) => a.merge(b));
+    const uneven = summaryOf(values.slice(0, 37), { exactLimit: 500 }).merge(
+      summaryOf(values.slice(37), { exactLimit: 500 }),
+    );
+    for (const other of [reversed, merged, uneven]) expect(other.toJSON()).toEqual(one.toJSON());
+    expectSampleFacts(merged, trueCounts(values), values.length);
   });
 
   it('treats byte ranges and strings as the same values, multi-byte UTF-8 included', () => {
@@ -124,32 +161,17 @@ describe('FrequentItems', () => {
     expect(merged.exactCounts()!.get('after-merge')).toBe(1);
   });
 
-  it('merges exact summaries whose union exceeds the limit into a summary with the guarantees', () => {
-    const a = Array.from({ length: 3_000 }, (_, i) => `a-${i % 700}`);
-    const b = Array.from({ length: 3_000 }, (_, i) => `b-${i % 700}`).concat(Array(500).fill('a-1'));
-    const merged = summaryOf(a).merge(summaryOf(b));
-    expect(merged.isExact).toBe(false);
-    expectGuarantees(merged, trueCounts([...a, ...b]), a.length + b.length);
-    expect(merged.topItems(1)[0]!.value).toBe('a-1');
-  });
-
-  it('merges approximate shard summaries with the Misra–Gries guarantee (Agarwal et al.)', () => {
-    const shards = [0, 1, 2, 3].map((s) => zipfStream(15_000, 20_000, 10 + s));
-    const merged = new FrequentItems({ capacity: 32, exactLimit: 100 });
-    for (const shard of shards) merged.merge(summaryOf(shard, { capacity: 32, exactLimit: 100 }));
-    const all = shards.flat();
-    expectGuarantees(merged, trueCounts(all), all.length);
-    expect(merged.topItems(2).map((t) => t.value)).toEqual(['cat-0', 'cat-1']);
-  });
-
-  it('refuses to merge summaries with different settings', () => {
-    const error = thrown(() => new FrequentItems({ capacity: 8 }).merge(new FrequentItems({ capacity: 16 })));
+  it('refuses to merge summaries with different exact limits', () => {
+    const error = thrown(() => new FrequentItems({ exactLimit: 8 }).merge(new FrequentItems({ exactLimit: 16 })));
     expect(error).toBeInstanceOf(UserError);
-    expect(String(error)).toContain('different settings');
+    expect(String(error)).toContain('different exact limits');
   });
 
-  it('round-trips exact and approximate summaries through JSON', () => {
-    for (const summary of [summaryOf(zipfStream(3_000, 50, 5)), summaryOf(zipfStream(20_000, 4_000, 6))]) {
+  it('round-trips exact and sampled summaries through JSON', () => {
+    for (const summary of [
+      summaryOf(zipfStream(3_000, 50, 5)),
+      summaryOf(zipfStream(20_000, 4_000, 6), { exactLimit: 300 }),
+    ]) {
       const back = FrequentItems.fromJSON(JSON.parse(JSON.stringify(summary)));
       expect(back.toJSON()).toEqual(summary.toJSON());
       expect(back.isExact).toBe(summary.isExact);
@@ -163,12 +185,10 @@ describe('FrequentItems', () => {
     const good = () =>
       ({
         kind: 'frequent-items',
-        version: 1,
-        capacity: 4,
+        version: 2,
         exactLimit: 3,
-        exact: true,
+        level: 0,
         n: 5,
-        maxError: 0,
         items: [
           ['a', 3],
           ['b', 2],
@@ -183,7 +203,7 @@ describe('FrequentItems', () => {
       );
     });
     it.each<[string, (j: Record<string, unknown>) => void, string]>([
-      ['a missing exact flag', (j) => delete j.exact, '$.exact: expected true or false'],
+      ['a missing level', (j) => delete j.level, '$.level'],
       ['a count that is not a positive integer', (j) => ((j.items as unknown[][])[1]![1] = 0.5), '$.items[1][1]'],
       [
         'a pair without a string value',
@@ -192,7 +212,7 @@ describe('FrequentItems', () => {
       ],
       ['a duplicated value', (j) => ((j.items as unknown[][])[1]![0] = 'a'), 'value "a" appears twice'],
       ['exact counts that do not sum to n', (j) => (j.n = 6), '$.n: n is 6 but the counts sum to 5'],
-      ['an exact summary with an error', (j) => (j.maxError = 1), '$.maxError: an exact summary has maxError 0'],
+      ['a value outside the sample of its level', (j) => (j.level = 20), 'is not in a level-20 sample'],
       ['more values than the exact limit', (j) => (j.exactLimit = 1), 'holds 2 values but the exact limit is 1'],
     ])('rejects %s', (_what, mutate, message) => {
       const json = good();

@@ -1,8 +1,8 @@
-export const id = 270;
-export const ids = [270];
+export const id = 232;
+export const ids = [232];
 export const modules = {
 
-/***/ 8270:
+/***/ 9232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -59,7 +59,7 @@ __webpack_require__.d(__webpack_exports__, {
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_FREQUENT_CAPACITY, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numberKey, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, sketchKs, sketchPsi, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict, wassersteinEffect
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -101,7 +101,7 @@ function isUserError(error) {
 const REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"}}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -3552,6 +3552,27 @@ function driftWorstFirst(columns) {
     const excess = (column) => column.effect.threshold > 0 ? column.effect.value / column.effect.threshold : column.effect.value;
     return [...columns].sort((a, b) => Number(b.drifted) - Number(a.drifted) || excess(b) - excess(a));
 }
+/** The test as both renderers show it: the configured test, and how its p-value came about when that matters. */
+function driftTestLabel(column) {
+    switch (column.method) {
+        case 'chi2-yates':
+            return `${column.test} (Yates)`;
+        case 'fisher-exact':
+            return `${column.test} (Fisher's exact p)`;
+        case 'ks-exact':
+            return `${column.test} (exact p)`;
+        case 'none':
+            return `${column.test} (nothing to compare)`;
+        default:
+            return column.test;
+    }
+}
+/** A drift figure, or its bounds when the profiles could only bound it: `0.0123–0.0131`. */
+function driftFigure(value, bounds, format) {
+    if (!bounds || bounds[0] === bounds[1])
+        return format(value);
+    return `${format(bounds[0])}–${format(bounds[1])}`;
+}
 /**
  * How much better the candidate is, as a fraction of the baseline, whatever the metric's direction:
  * negative means worse. Falls back to the absolute change when there is no relative one.
@@ -3611,6 +3632,7 @@ function changedParams(section) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
+
 
 
 
@@ -3755,18 +3777,20 @@ function driftBlock(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
         `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
+    const skipped = driftSkipped(drift);
     if (drift.columns.length === 0)
-        return summary;
-    const rows = driftWorstFirst(drift.columns)
-        .slice(0, MAX_ROWS.drift)
-        .map((column) => [
+        return [summary, skipped].filter(Boolean).join('\n\n');
+    const shown = driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
+    const rows = shown.map((column) => [
         cellCode(column.column),
-        tableCell(column.test),
-        formatNumber(column.statistic),
-        column.pValue === undefined ? '-' : formatPValue(column.pValue),
-        `${tableCell(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        tableCell(driftTestLabel(column)),
+        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
+        `${tableCell(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
+    const notes = shown.filter((column) => column.note !== undefined);
+    const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
         table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
@@ -3777,10 +3801,32 @@ function driftBlock(drift) {
             'left',
         ]),
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
+        bounded ? BOUNDS_NOTE : '',
+        notes.length > 0
+            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
+            : '',
     ]
         .filter(Boolean)
         .join('\n\n');
-    return drifted > 0 ? `${summary}\n\n${columnsTable}` : `${summary}\n\n${details('Drift by column', columnsTable)}`;
+    const body = drifted > 0 ? columnsTable : details('Drift by column', columnsTable);
+    return [summary, body, skipped].filter(Boolean).join('\n\n');
+}
+const BOUNDS_NOTE = 'A range is what the profiles can bound when a side had more values than its profile keeps exactly; ' +
+    'the p-value then comes from the lower end of the statistic, so it is never smaller than the exact one.';
+/** Columns drift detection left out: the lost and retyped ones with a warning, the rest as a note. */
+function driftSkipped(drift) {
+    const skipped = drift.skipped ?? [];
+    if (skipped.length === 0)
+        return '';
+    const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
+    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
+    return [
+        `**Not tested for drift** (${plural(skipped.length, 'column')})`,
+        bulletList(items),
+        moreNote(skipped.length - shown.length, 'column'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
 }
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
@@ -4038,17 +4084,26 @@ function driftLines(drift) {
         `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
             `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
     ];
+    const skipped = (drift.skipped ?? []).map((column) => `    ${text_STATUS_WORDS[column.status]}: ${clean(column.message)}`);
     if (drift.columns.length === 0)
-        return lines;
+        return [...lines, ...skipped];
     const rows = driftWorstFirst(drift.columns).map((column) => [
         clean(column.column),
-        column.test,
-        formatNumber(column.statistic),
-        column.pValue === undefined ? '-' : formatPValue(column.pValue),
-        `${clean(column.effect.name)} ${formatNumber(column.effect.value)} (threshold ${formatNumber(column.effect.threshold)})`,
+        driftTestLabel(column),
+        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
+        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? 'DRIFTED' : 'no',
     ]);
-    return [...lines, ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    ')];
+    const notes = drift.columns
+        .filter((c) => c.note !== undefined)
+        .map((c) => `    ${clean(c.column)}: ${clean(c.note)}`);
+    return [
+        ...lines,
+        ...textTable(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, '    '),
+        ...notes,
+        ...skipped,
+    ];
 }
 function comparisonLines(section) {
     const candidate = quote(section.candidate.label);
@@ -4396,57 +4451,49 @@ function hashString(s, out, seed = 0) {
 
 
 
-const DEFAULT_FREQUENT_CAPACITY = 64;
-const DEFAULT_EXACT_LIMIT = 1000;
-const MAX_SLOTS = 1 << 20;
+const DEFAULT_EXACT_LIMIT = 10_000;
+const MAX_LIMIT = (1 << 22) - 1;
+/** Sample levels use the top bits of the 64-bit hash's high word: beyond 32 there are none left. */
+const MAX_LEVEL = 32;
+const INITIAL_SLOTS = 16;
 const frequent_items_decoder = new TextDecoder();
 /**
- * Counts of categorical values: exact while at most `exactLimit` distinct values have been
- * seen (what chi-square drift needs), then a Misra–Gries summary with `capacity` counters.
+ * Exact counts of categorical values while at most `exactLimit` distinct values have been seen, then exact counts
+ * of a hash sample of them (Gibbons' distinct sampling): at level ℓ a value is kept if and only if its 64-bit
+ * hash starts with ℓ zero bits, and the level rises by one whenever more than `exactLimit` values are kept.
  *
- * Guarantee in the approximate mode (Agarwal et al., "Mergeable summaries", 2012, which also
- * gives the merge used here): every reported count undercounts by at most `maxError`, and
- * maxError ≤ (n − Σcounts)/(capacity + 1) ≤ n/(capacity + 1). So every value occurring more than
- * n/(capacity + 1) times is kept. The bound holds for any tree of merges.
+ * The state is a function of the multiset of values alone, whatever their order and however they were split into
+ * shards: the level ends as the smallest one whose sample fits the limit (the number of values passing any level
+ * only grows with the data), and every kept count is exact. So merged shard summaries equal one pass exactly, and
+ * the counts they report are facts: a kept value's count is exact, a value that passes the level but is absent
+ * occurred 0 times, and the values not sampled share the rest of `count` exactly.
  *
- * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a
- * reader buffer; `addString` encodes first, giving the same identity). Keys live in one byte
- * arena, so counting an already-seen value allocates nothing.
+ * Values are identified by their UTF-8 bytes (`addBytes` takes a byte range straight from a reader buffer;
+ * `addString` encodes first, giving the same identity). Keys live in one byte arena, so counting an already-seen
+ * value allocates nothing.
  */
 class FrequentItems {
-    capacity;
     exactLimit;
-    exact = true;
-    /** exactLimit while exact, capacity after: more entries than this trigger `enforceLimit`. */
-    sizeLimit;
+    sampleLevel = 0;
     n = 0;
-    error = 0;
     size = 0;
-    slots;
-    hashHi = new Int32Array(0);
-    hashLo = new Int32Array(0);
-    counts = new Float64Array(0);
-    keyStart = new Int32Array(0);
-    keyLength = new Int32Array(0);
-    arena = new Uint8Array(1024);
+    hashHi = new Int32Array(INITIAL_SLOTS);
+    hashLo = new Int32Array(INITIAL_SLOTS);
+    counts = new Float64Array(INITIAL_SLOTS);
+    keyStart = new Int32Array(INITIAL_SLOTS);
+    keyLength = new Int32Array(INITIAL_SLOTS);
+    arena = new Uint8Array(256);
     arenaUsed = 0;
-    /** Open-addressing table (linear probing) of entry numbers; -1 marks a free slot. */
-    index = new Int32Array(0);
-    mask = 0;
+    /** Open-addressing table (linear probing) of entry numbers, at most half full; -1 marks a free slot. */
+    index = new Int32Array(2 * INITIAL_SLOTS).fill(-1);
+    mask = 2 * INITIAL_SLOTS - 1;
     probe = 0;
     hash = new Uint32Array(2);
-    constructor({ capacity = DEFAULT_FREQUENT_CAPACITY, exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
-        if (!Number.isInteger(capacity) || capacity < 1 || capacity >= MAX_SLOTS) {
-            throw new errors_UserError(`frequent-items capacity must be an integer in [1, ${MAX_SLOTS - 1}], got ${capacity}`);
+    constructor({ exactLimit = DEFAULT_EXACT_LIMIT } = {}) {
+        if (!Number.isInteger(exactLimit) || exactLimit < 1 || exactLimit > MAX_LIMIT) {
+            throw new errors_UserError(`frequent-items exact limit must be an integer in [1, ${MAX_LIMIT}], got ${exactLimit}`);
         }
-        if (!Number.isInteger(exactLimit) || exactLimit < 0 || exactLimit >= MAX_SLOTS) {
-            throw new errors_UserError(`frequent-items exact limit must be an integer in [0, ${MAX_SLOTS - 1}], got ${exactLimit}`);
-        }
-        this.capacity = capacity;
         this.exactLimit = exactLimit;
-        this.sizeLimit = exactLimit;
-        this.slots = 0;
-        this.resize(exactLimit + 1);
     }
     /** Counts the value whose UTF-8 bytes are buf[start, end). */
     addBytes(buf, start, end) {
@@ -4464,9 +4511,11 @@ class FrequentItems {
     }
     addHashed(buf, start, end) {
         this.n++;
+        if (!this.sampled(this.hash[0]))
+            return;
         this.upsert(buf, start, end, 1);
-        if (this.size > this.sizeLimit)
-            this.enforceLimit();
+        if (this.size > this.exactLimit)
+            this.raiseLevel();
     }
     addString(value) {
         const length = encodeUtf8Scratch(value);
@@ -4476,117 +4525,134 @@ class FrequentItems {
     get count() {
         return this.n;
     }
+    /** Every value is counted (level 0). */
     get isExact() {
-        return this.exact;
+        return this.sampleLevel === 0;
     }
-    /** Largest possible undercount of any value (0 while exact). */
-    get maxError() {
-        return this.error;
+    get level() {
+        return this.sampleLevel;
     }
-    /** Number of distinct values while exact; undefined once approximate. */
+    /** Number of distinct values while exact; undefined once sampled. */
     get exactDistinct() {
-        return this.exact ? this.size : undefined;
+        return this.isExact ? this.size : undefined;
     }
-    /** Every value with its count while exact; undefined once approximate. */
-    exactCounts() {
-        if (!this.exact)
-            return undefined;
-        const map = new Map();
+    /** Values counted (all of them while exact, the sample after) and the sum of their counts. */
+    get keptDistinct() {
+        return this.size;
+    }
+    get keptTotal() {
+        let total = 0;
         for (let e = 0; e < this.size; e++)
-            map.set(this.keyOf(e), this.counts[e]);
+            total += this.counts[e];
+        return total;
+    }
+    /** Every value with its count while exact; undefined once sampled. */
+    exactCounts() {
+        return this.isExact ? this.sample() : undefined;
+    }
+    /** The values kept at `level` (≥ this summary's level) with their exact counts. */
+    sample(level = this.sampleLevel) {
+        if (level < this.sampleLevel)
+            throw new RangeError(`the summary is at level ${this.sampleLevel}, not ${level}`);
+        const map = new Map();
+        for (let e = 0; e < this.size; e++) {
+            if (passes(this.hashHi[e], level))
+                map.set(this.keyOf(e), this.counts[e]);
+        }
         return map;
     }
-    /** The kept values, highest count first (ties by value), at most `limit` of them. */
+    /**
+     * The most frequent values, highest count first (ties by value), at most `limit` of them. Once sampled, only
+     * values that are certainly among the `limit` most frequent are listed: a kept value with count c is, when fewer
+     * than `limit` values can have a higher count — the kept ones that do, plus at most ⌊rest/(c+1)⌋ values outside
+     * the sample, whose counts sum to `rest`.
+     */
     topItems(limit = Infinity) {
         const order = Array.from({ length: this.size }, (_, e) => e);
         const keys = order.map((e) => this.keyOf(e));
         order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-        return order.slice(0, Math.min(limit, order.length)).map((e) => ({
-            value: keys[e],
-            count: this.counts[e],
-            upperBound: this.counts[e] + this.error,
-        }));
+        const items = order.map((e) => ({ value: keys[e], count: this.counts[e] }));
+        if (this.isExact)
+            return items.slice(0, Math.min(limit, items.length));
+        const rest = this.n - this.keptTotal;
+        const listed = [];
+        let higher = 0;
+        for (let i = 0; i < items.length && listed.length < limit; i++) {
+            const item = items[i];
+            while (higher < i && items[higher].count > item.count)
+                higher++;
+            if (higher + Math.floor(rest / (item.count + 1)) >= limit)
+                break;
+            listed.push(item);
+        }
+        return listed;
     }
-    /** Bounds on how often `value` occurred; a value not kept has count 0 and upper bound maxError. */
+    /**
+     * What is known of how often `value` occurred: exactly `count` when the summary counted it (or would have, had it
+     * occurred), otherwise somewhere from 0 to `upperBound` (the count of all values outside the sample).
+     */
     bounds(value) {
         const length = encodeUtf8Scratch(value);
         const buf = utf8Scratch();
         hashBytes(buf, 0, length, this.hash);
         const e = this.find(buf, 0, length);
-        const count = e < 0 ? 0 : this.counts[e];
-        return { count, upperBound: count + this.error };
+        if (e >= 0)
+            return { count: this.counts[e], upperBound: this.counts[e] };
+        if (this.sampled(this.hash[0]))
+            return { count: 0, upperBound: 0 };
+        return { count: 0, upperBound: this.n - this.keptTotal };
     }
-    /**
-     * Folds `other` into this: counters of equal values add up, errors add up, and if more
-     * values remain than the mode allows, the (capacity+1)-th largest count is subtracted from
-     * all (Agarwal et al.), which keeps the n/(capacity + 1) guarantee.
-     */
+    /** Folds `other` into this: both are brought to the higher level, counts of equal values add up. */
     merge(other) {
-        if (other.capacity !== this.capacity || other.exactLimit !== this.exactLimit) {
-            throw new errors_UserError(`cannot merge frequent-items summaries with different settings (capacity ${this.capacity}/${other.capacity}, ` +
-                `exact limit ${this.exactLimit}/${other.exactLimit})`);
+        if (other.exactLimit !== this.exactLimit) {
+            throw new errors_UserError(`cannot merge frequent-items summaries with different exact limits (${this.exactLimit} and ${other.exactLimit})`);
         }
-        const entries = other.size;
-        const hashHi = other.hashHi.slice(0, entries);
-        const hashLo = other.hashLo.slice(0, entries);
-        const counts = other.counts.slice(0, entries);
-        const keyStart = other.keyStart.slice(0, entries);
-        const keyLength = other.keyLength.slice(0, entries);
-        const arena = other.arena.slice(0, other.arenaUsed);
-        this.resize(Math.max(this.slots, this.size + entries + 1));
-        for (let e = 0; e < entries; e++) {
-            this.hash[0] = hashHi[e];
-            this.hash[1] = hashLo[e];
-            this.upsert(arena, keyStart[e], keyStart[e] + keyLength[e], counts[e]);
+        const level = Math.max(this.sampleLevel, other.sampleLevel);
+        if (level > this.sampleLevel)
+            this.setLevel(level);
+        for (let e = 0; e < other.size; e++) {
+            if (!passes(other.hashHi[e], level))
+                continue;
+            this.hash[0] = other.hashHi[e];
+            this.hash[1] = other.hashLo[e];
+            const start = other.keyStart[e];
+            this.upsert(other.arena, start, start + other.keyLength[e], other.counts[e]);
         }
         this.n += other.n;
-        this.error += other.error;
-        if (!other.exact) {
-            this.exact = false;
-            this.sizeLimit = this.capacity;
-        }
-        this.enforceLimit();
-        if (this.exact && this.slots !== this.exactLimit + 1)
-            this.resize(this.exactLimit + 1);
+        if (this.size > this.exactLimit)
+            this.raiseLevel();
         return this;
     }
-    /** Degrades to the approximate mode past the exact limit and keeps at most `capacity` counters there. */
-    enforceLimit() {
-        if (this.exact && this.size <= this.exactLimit)
-            return;
-        this.exact = false;
-        this.sizeLimit = this.capacity;
-        if (this.size > this.capacity)
-            this.subtract(this.countAtRank(this.capacity + 1));
-        if (this.slots !== this.capacity + 1)
-            this.resize(this.capacity + 1);
+    sampled(hi) {
+        return passes(hi, this.sampleLevel);
     }
-    /** The r-th largest count (1-based). With one entry over capacity this is simply the minimum. */
-    countAtRank(r) {
-        if (r === this.size) {
-            let min = Infinity;
+    /** Raises the level until the sample fits the limit (or no hash bits are left to sample by). */
+    raiseLevel() {
+        let level = this.sampleLevel;
+        while (level < MAX_LEVEL) {
+            level++;
+            let kept = 0;
             for (let e = 0; e < this.size; e++)
-                if (this.counts[e] < min)
-                    min = this.counts[e];
-            return min;
+                if (passes(this.hashHi[e], level))
+                    kept++;
+            if (kept <= this.exactLimit)
+                break;
         }
-        const sorted = this.counts.slice(0, this.size).sort();
-        return sorted[this.size - r];
+        this.setLevel(level);
     }
-    /** Subtracts `amount` from every counter, drops those at zero, and compacts entries and keys. */
-    subtract(amount) {
+    /** Drops the values that do not pass `level` and compacts entries and keys. */
+    setLevel(level) {
         let kept = 0;
         let arenaUsed = 0;
         for (let e = 0; e < this.size; e++) {
-            const c = this.counts[e] - amount;
-            if (c <= 0)
+            if (!passes(this.hashHi[e], level))
                 continue;
             const start = this.keyStart[e];
             const length = this.keyLength[e];
             this.arena.copyWithin(arenaUsed, start, start + length);
             this.hashHi[kept] = this.hashHi[e];
             this.hashLo[kept] = this.hashLo[e];
-            this.counts[kept] = c;
+            this.counts[kept] = this.counts[e];
             this.keyStart[kept] = arenaUsed;
             this.keyLength[kept] = length;
             arenaUsed += length;
@@ -4594,7 +4660,7 @@ class FrequentItems {
         }
         this.size = kept;
         this.arenaUsed = arenaUsed;
-        this.error += amount;
+        this.sampleLevel = level;
         this.rebuildIndex();
     }
     /**
@@ -4634,6 +4700,10 @@ class FrequentItems {
             this.counts[found] += weight;
             return;
         }
+        if (this.size === this.counts.length) {
+            this.grow(this.size * 2);
+            this.find(buf, start, end);
+        }
         const length = end - start;
         if (this.arenaUsed + length > this.arena.length) {
             const grown = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
@@ -4650,24 +4720,20 @@ class FrequentItems {
         this.arenaUsed += length;
         this.index[this.probe] = e;
     }
-    /** Reallocates entry storage for `slots` entries (≥ size) and an index at most half full. */
-    resize(slots) {
+    /** Room for `slots` entries (≥ size) and an index at most half full. */
+    grow(slots) {
         const size = this.size;
-        const grow = (old, fresh) => {
+        const copy = (old, fresh) => {
             fresh.set(old.subarray(0, size));
             return fresh;
         };
-        this.hashHi = grow(this.hashHi, new Int32Array(slots));
-        this.hashLo = grow(this.hashLo, new Int32Array(slots));
-        this.counts = grow(this.counts, new Float64Array(slots));
-        this.keyStart = grow(this.keyStart, new Int32Array(slots));
-        this.keyLength = grow(this.keyLength, new Int32Array(slots));
-        this.slots = slots;
-        let tableSize = 8;
-        while (tableSize < slots * 2)
-            tableSize *= 2;
-        this.index = new Int32Array(tableSize);
-        this.mask = tableSize - 1;
+        this.hashHi = copy(this.hashHi, new Int32Array(slots));
+        this.hashLo = copy(this.hashLo, new Int32Array(slots));
+        this.counts = copy(this.counts, new Float64Array(slots));
+        this.keyStart = copy(this.keyStart, new Int32Array(slots));
+        this.keyLength = copy(this.keyLength, new Int32Array(slots));
+        this.index = new Int32Array(2 * slots);
+        this.mask = 2 * slots - 1;
         this.rebuildIndex();
     }
     rebuildIndex() {
@@ -4684,37 +4750,29 @@ class FrequentItems {
         return frequent_items_decoder.decode(this.arena.subarray(start, start + this.keyLength[e]));
     }
     toJSON() {
+        const order = Array.from({ length: this.size }, (_, e) => e);
+        const keys = order.map((e) => this.keyOf(e));
+        order.sort((a, b) => this.counts[b] - this.counts[a] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
         return {
             kind: 'frequent-items',
-            version: 1,
-            capacity: this.capacity,
+            version: 2,
             exactLimit: this.exactLimit,
-            exact: this.exact,
+            level: this.sampleLevel,
             n: this.n,
-            maxError: this.error,
-            items: this.topItems().map((item) => [item.value, item.count]),
+            items: order.map((e) => [keys[e], this.counts[e]]),
         };
     }
     static fromJSON(value, path = '$') {
-        const obj = expectSketch(value, 'frequent-items', [1], path);
-        const capacity = expectInteger(obj, 'capacity', path, 1, MAX_SLOTS - 1);
-        const exactLimit = expectInteger(obj, 'exactLimit', path, 0, MAX_SLOTS - 1);
+        const obj = expectSketch(value, 'frequent-items', [2], path);
+        const exactLimit = expectInteger(obj, 'exactLimit', path, 1, MAX_LIMIT);
+        const level = expectInteger(obj, 'level', path, 0, MAX_LEVEL);
         const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const maxError = expectInteger(obj, 'maxError', path, 0, Number.MAX_SAFE_INTEGER);
-        if (typeof obj.exact !== 'boolean')
-            fail(`${path}.exact`, `expected true or false, got ${describeValue(obj.exact)}`);
-        const exact = obj.exact;
         const items = expectArray(obj, 'items', path);
-        const limit = exact ? exactLimit : capacity;
-        if (items.length > limit) {
-            fail(`${path}.items`, `holds ${items.length} values but ${exact ? 'the exact limit' : 'the capacity'} is ${limit}`);
+        if (items.length > exactLimit && level < MAX_LEVEL) {
+            fail(`${path}.items`, `holds ${items.length} values but the exact limit is ${exactLimit}`);
         }
-        if (exact && maxError !== 0)
-            fail(`${path}.maxError`, `an exact summary has maxError 0, got ${maxError}`);
-        const sketch = new FrequentItems({ capacity, exactLimit });
-        sketch.exact = exact;
-        sketch.sizeLimit = limit;
-        sketch.resize(limit + 1);
+        const sketch = new FrequentItems({ exactLimit });
+        sketch.sampleLevel = level;
         let total = 0;
         for (let i = 0; i < items.length; i++) {
             const item = items[i];
@@ -4729,18 +4787,23 @@ class FrequentItems {
             const length = encodeUtf8Scratch(item[0]);
             const buf = utf8Scratch();
             hashBytes(buf, 0, length, sketch.hash);
+            if (!sketch.sampled(sketch.hash[0]))
+                fail(`${at}[0]`, `value ${describeValue(item[0])} is not in a level-${level} sample`);
             if (sketch.find(buf, 0, length) >= 0)
                 fail(`${at}[0]`, `value ${describeValue(item[0])} appears twice`);
             sketch.upsert(buf, 0, length, count);
             total += count;
         }
-        if (exact ? total !== n : total > n) {
-            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${exact ? ' (an exact summary counts every value)' : ''}`);
+        if (level === 0 ? total !== n : total > n) {
+            fail(`${path}.n`, `n is ${n} but the counts sum to ${total}${level === 0 ? ' (an exact summary counts every value)' : ''}`);
         }
         sketch.n = n;
-        sketch.error = maxError;
         return sketch;
     }
+}
+/** Whether a value whose hash has high word `hi` is kept at `level`: its top `level` bits are zero. */
+function passes(hi, level) {
+    return level === 0 || hi >>> (32 - level) === 0;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/histogram.ts
@@ -5787,6 +5850,8 @@ function inferType(counts) {
 
 
 
+/** Distinct numbers counted as written while this many or fewer (enough to test them as categories). */
+const NUMERIC_EXACT_LIMIT = 1000;
 const QUANTILE_PERCENTS = [1, 5, 25, 50, 75, 95, 99];
 const TOP_VALUES = 10;
 const JSON_KEYS = new Set([
@@ -5834,14 +5899,15 @@ class ColumnProfile {
     constructor(name, options = {}, sketches) {
         this.name = name;
         const frequentOptions = {
-            ...(options.frequentCapacity !== undefined && { capacity: options.frequentCapacity }),
             ...(options.frequentExactLimit !== undefined && { exactLimit: options.frequentExactLimit }),
         };
         this.moments = sketches?.moments ?? new Moments();
         this.kll = sketches?.kll ?? new KllSketch(options.kllK);
         this.hll = sketches?.hll ?? new HyperLogLog(options.hllPrecision);
         this.frequent = sketches?.frequent ?? new FrequentItems(frequentOptions);
-        this.numericFrequent = sketches ? sketches.numericFrequent : new FrequentItems(frequentOptions);
+        this.numericFrequent = sketches
+            ? sketches.numericFrequent
+            : new FrequentItems({ exactLimit: Math.min(NUMERIC_EXACT_LIMIT, options.frequentExactLimit ?? Infinity) });
         this.quotedIsText = options.quotedIsText ?? false;
     }
     /** Counts `rows` rows in which this column was absent (JSON Lines keys first seen later). */
@@ -6387,7 +6453,6 @@ async function profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.kllK !== undefined && { kllK: options.kllK }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
-        ...(options.frequentCapacity !== undefined && { frequentCapacity: options.frequentCapacity }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
     }, options.onBatch !== undefined);
@@ -13345,12 +13410,13 @@ function validationVerdict(sections) {
         }
         if (section.drift && section.drift.status !== 'pass') {
             const drifted = section.drift.columns.filter((column) => column.drifted).length;
-            reasons.push({
-                rule: 'drift',
-                status: section.drift.status,
-                message: `${drifted} of ${section.drift.columns.length} columns drifted`,
-                dataset,
-            });
+            const lost = (section.drift.skipped ?? []).filter((column) => column.status !== 'pass');
+            const parts = [
+                ...(drifted > 0 ? [`${drifted} of ${section.drift.columns.length} columns drifted`] : []),
+                ...lost.slice(0, 3).map((column) => column.message),
+                ...(lost.length > 3 ? [`${lost.length - 3} more columns lost or retyped`] : []),
+            ];
+            reasons.push({ rule: 'drift', status: section.drift.status, message: parts.join('; '), dataset });
         }
     }
     const status = sections.length === 0 ? 'skipped' : status_worstStatus(sections.map((section) => section.status));
@@ -13515,46 +13581,66 @@ function entriesOf(counts, which) {
     const entries = counts instanceof Map ? [...counts.entries()] : Object.entries(counts);
     for (const [category, count] of entries) {
         if (!(count >= 0 && Number.isFinite(count))) {
-            throw new errors_UserError(`category "${category}" has an invalid count (${count}) in the ${which} sample`);
+            throw new UserError(`category "${category}" has an invalid count (${count}) in the ${which} sample`);
         }
     }
     return entries;
 }
 /**
- * Pearson chi-square test of homogeneity on the 2×k table of two samples' category counts (no Yates correction:
- * scipy.stats.chi2_contingency(table, correction=False)). Categories with no observations on either side have zero
- * expected count and are dropped; a category seen on one side only stays (it is evidence of change). With fewer
- * than two categories there is nothing to compare: statistic 0, p-value 1.
+ * Chi-square test of homogeneity on the 2×k table of two samples' category counts, as
+ * scipy.stats.chi2_contingency(table, correction) computes it. Categories with no observations on either side have
+ * zero expected count and are dropped (scipy refuses such a table); a category seen on one side only stays (it is
+ * evidence of change). With fewer than two categories there is nothing to compare: statistic 0, p-value 1.
  */
-function chiSquare(countsA, countsB) {
+function chiSquare(countsA, countsB, options = {}) {
     const { a, b } = alignCategories(countsA, countsB);
-    return chiSquareTable(a, b);
+    return chiSquareTable(a, b, options);
 }
 /** `chiSquare` on already aligned count arrays. */
-function chiSquareTable(a, b) {
+function chiSquareTable(a, b, options = {}) {
     checkSameLength(a, b, 'chi-square test');
     const totalA = categorical_sum(a);
     const totalB = categorical_sum(b);
     if (!(totalA > 0) || !(totalB > 0))
         throw new errors_UserError('chi-square test needs at least one observation per sample');
     const total = totalA + totalB;
-    let statistic = 0;
-    let categories = 0;
+    const cells = [];
     for (let k = 0; k < a.length; k++) {
         const observedA = a[k] ?? 0;
         const observedB = b[k] ?? 0;
         const column = observedA + observedB;
         if (column === 0)
             continue;
-        categories++;
-        const expectedA = (totalA * column) / total;
-        const expectedB = (totalB * column) / total;
-        statistic += (observedA - expectedA) ** 2 / expectedA + (observedB - expectedB) ** 2 / expectedB;
+        cells.push([observedA, (totalA * column) / total, observedB, (totalB * column) / total]);
     }
-    if (categories < 2)
-        return { statistic: 0, df: 0, pValue: 1, cramersV: 0 };
-    const df = categories - 1;
-    return { statistic, df, pValue: chiSquareSf(statistic, df), cramersV: Math.min(1, Math.sqrt(statistic / total)) };
+    const smallExpected = cells.reduce((n, [, ea, , eb]) => n + (ea < 5 ? 1 : 0) + (eb < 5 ? 1 : 0), 0);
+    if (cells.length < 2) {
+        return { statistic: 0, df: 0, pValue: 1, cramersV: 0, corrected: false, smallExpected };
+    }
+    const df = cells.length - 1;
+    const corrected = df === 1 && (options.correction ?? true);
+    let pearson = 0;
+    let statistic = 0;
+    for (const [oa, ea, ob, eb] of cells) {
+        pearson += (oa - ea) ** 2 / ea + (ob - eb) ** 2 / eb;
+        // Yates moves each observed count half a unit towards its expectation, never past it (scipy gh-13875).
+        if (corrected)
+            statistic += yates(oa, ea) ** 2 / ea + yates(ob, eb) ** 2 / eb;
+    }
+    if (!corrected)
+        statistic = pearson;
+    return {
+        statistic,
+        df,
+        pValue: chiSquareSf(statistic, df),
+        cramersV: Math.min(1, Math.sqrt(pearson / total)),
+        corrected,
+        smallExpected,
+    };
+}
+function yates(observed, expected) {
+    const gap = Math.abs(observed - expected);
+    return gap - Math.min(0.5, gap);
 }
 /**
  * Population Stability Index Σ (a_i − e_i)·ln(a_i/e_i) over bins defined on the reference (expected) data. Inputs
@@ -13691,62 +13777,130 @@ function drift_formatNumber(v) {
     return Math.abs(v) >= 1e-3 || v === 0 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/stats/fisher.ts
+/** Fisher's exact test of a 2×2 table: the small-sample replacement for chi-square (Yates) on two categories. */
+
+/**
+ * Two-sided Fisher exact test of [[a, b], [c, d]], as scipy.stats.fisher_exact(table) defines it: with the margins
+ * fixed, the count in the top-left cell is hypergeometric, and the p-value is the probability of every table at
+ * most as probable as the observed one (with scipy's relative tolerance of 1e-14 for ties in probability).
+ *
+ * The probabilities are walked from the mode with the ratio P(x+1)/P(x) = (r₁−x)(c₁−x) / ((x+1)(r₂−c₁+x+1)), so
+ * each is known relative to the largest to ~1e-15 whatever the table's size, and nothing overflows.
+ */
+function fisherExact(a, b, c, d) {
+    for (const [name, v] of Object.entries({ a, b, c, d })) {
+        if (!(Number.isInteger(v) && v >= 0)) {
+            throw new errors_UserError(`Fisher's exact test needs non-negative integer counts (${name} = ${v})`);
+        }
+    }
+    const row1 = a + b;
+    const row2 = c + d;
+    const col1 = a + c;
+    if (row1 === 0 || row2 === 0 || col1 === 0 || b + d === 0)
+        return { oddsRatio: NaN, pValue: 1 };
+    const oddsRatio = b > 0 && c > 0 ? (a * d) / (b * c) : Infinity;
+    const low = Math.max(0, col1 - row2);
+    const high = Math.min(col1, row1);
+    const mode = Math.floor(((col1 + 1) * (row1 + 1)) / (row1 + row2 + 2));
+    const weights = new Float64Array(high - low + 1);
+    weights[mode - low] = 1;
+    for (let x = mode; x < high; x++) {
+        weights[x + 1 - low] = (weights[x - low] * (row1 - x) * (col1 - x)) / ((x + 1) * (row2 - col1 + x + 1));
+    }
+    for (let x = mode; x > low; x--) {
+        weights[x - 1 - low] = (weights[x - low] * x * (row2 - col1 + x)) / ((row1 - x + 1) * (col1 - x + 1));
+    }
+    const observed = weights[a - low] * (1 + 1e-14);
+    let total = 0;
+    let tail = 0;
+    // Smallest first, so the sums keep their relative precision.
+    for (const w of [...weights].sort((x, y) => x - y)) {
+        total += w;
+        if (w <= observed)
+            tail += w;
+    }
+    return { oddsRatio, pValue: Math.min(1, tail / total) };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/drift/categorical.ts
-/** Key of the bucket that holds every value not tabled on its own (cannot collide: real keys get a prefix). */
+/** Key of the cell that holds every value not tabled on its own (cannot collide: real keys get a prefix). */
 const OTHER_BUCKET = '\u0000other';
 /**
- * The 2×k table of a column's categories. When a summary is approximate (Misra–Gries, more distinct values than its
- * exact limit), a category is tabled only where its count is known on both sides: kept by a side's summary, or
- * absent from a side that counted exactly (so its count there is 0). Everything else goes to "other" so each side
- * still sums to its total. Kept counts are lower bounds (short by at most the summary's maxError, ≤ n/(capacity+1)),
- * and the shortfall lands in "other": a bias of at most 1/(capacity+1) of a side's share per category, far below
- * the Cramér's V threshold though large samples can find it significant.
+ * Both sides' known counts over the same values: every value while both counted exactly; otherwise the values in
+ * the hash sample of the higher level, which each side counted exactly (a sampled value missing from a side
+ * occurred there 0 times).
  */
-function categoryTable(reference, current, key) {
-    const ref = keptCounts(reference, key);
-    const cur = keptCounts(current, key);
-    const exact = reference.isExact && current.isExact;
-    const categories = new Set();
-    for (const category of [...ref.keys(), ...cur.keys()]) {
-        const knownInRef = ref.has(category) || reference.isExact;
-        const knownInCur = cur.has(category) || current.isExact;
-        if (knownInRef && knownInCur)
-            categories.add(category);
-    }
+function categorySides(reference, current, key) {
+    const level = Math.max(reference.level, current.level);
     return {
-        reference: tabled(ref, categories, reference.count, exact),
-        current: tabled(cur, categories, current.count, exact),
-        exact,
+        reference: { counts: keyed(reference.sample(level), key), total: reference.count },
+        current: { counts: keyed(current.sample(level), key), total: current.count },
+        sampled: level > 0,
     };
 }
-function keptCounts(items, key) {
-    const counts = new Map();
-    const all = items.exactCounts() ?? new Map(items.topItems().map((item) => [item.value, item.count]));
-    for (const [value, count] of all) {
+function keyed(counts, key) {
+    const out = new Map();
+    for (const [value, count] of counts) {
         const category = `=${key(value)}`;
-        counts.set(category, (counts.get(category) ?? 0) + count);
+        out.set(category, (out.get(category) ?? 0) + count);
     }
-    return counts;
+    return out;
 }
-function tabled(counts, categories, total, exact) {
-    const table = new Map();
-    let kept = 0;
-    for (const category of categories) {
-        const count = counts.get(category) ?? 0;
-        table.set(category, count);
-        kept += count;
+/** Cochran's rule: the chi-square approximation wants every expected count at least this large. */
+const MIN_EXPECTED = 5;
+/**
+ * The 2×k table to test. With two categories or fewer the table is the data's. Otherwise a category is a cell of
+ * its own when its expected count is at least 5 on both sides (the most frequent one always is), and the others
+ * are pooled into "other", together with any values outside the sample; while "other" itself expects fewer than 5
+ * on a side, the least frequent own cell joins it. Every cell count is exact, "other" included.
+ */
+function categoryTable(sides) {
+    const { reference, current } = sides;
+    const totals = new Map();
+    for (const [category, count] of [...reference.counts, ...current.counts]) {
+        totals.set(category, (totals.get(category) ?? 0) + count);
     }
-    if (!exact)
-        table.set(OTHER_BUCKET, Math.max(0, total - kept));
-    return table;
+    const order = [...totals.keys()].sort((a, b) => totals.get(b) - totals.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+    const unsampled = (side) => side.total - [...side.counts.values()].reduce((s, c) => s + c, 0);
+    const rest = { reference: unsampled(reference), current: unsampled(current) };
+    const all = reference.total + current.total;
+    const smaller = Math.min(reference.total, current.total);
+    const expected = (total) => (smaller * total) / all;
+    let kept = order.length;
+    const restTotal = rest.reference + rest.current;
+    if (order.length + (restTotal > 0 ? 1 : 0) > 2) {
+        const firstSmall = order.findIndex((category) => expected(totals.get(category)) < MIN_EXPECTED);
+        kept = firstSmall < 0 ? order.length : Math.max(1, firstSmall);
+        let pooled = restTotal;
+        for (const category of order.slice(kept))
+            pooled += totals.get(category);
+        while (pooled > 0 && expected(pooled) < MIN_EXPECTED && kept > 1)
+            pooled += totals.get(order[--kept]);
+    }
+    const cells = order.slice(0, kept);
+    const other = {
+        reference: rest.reference + sumOf(reference.counts, order.slice(kept)),
+        current: rest.current + sumOf(current.counts, order.slice(kept)),
+    };
+    const withOther = other.reference + other.current > 0;
+    const categories = withOther ? [...cells, OTHER_BUCKET] : cells;
+    const column = (side, otherCount) => Float64Array.from(categories, (category) => category === OTHER_BUCKET ? otherCount : (side.counts.get(category) ?? 0));
+    return {
+        categories,
+        reference: column(reference, other.reference),
+        current: column(current, other.current),
+        pooled: order.length - kept,
+    };
+}
+function sumOf(counts, categories) {
+    let total = 0;
+    for (const category of categories)
+        total += counts.get(category) ?? 0;
+    return total;
 }
 /** Booleans as the profiler recognises them (any letter case) are one category per truth value. */
 const booleanKey = (value) => (/^(true|false)$/i.test(value) ? value.toLowerCase() : value);
-/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
-const numberKey = (value) => {
-    const n = Number(value);
-    return Number.isNaN(n) ? value : String(n);
-};
 const textKey = (value) => value;
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
@@ -14401,6 +14555,7 @@ function binShares(kll, edges) {
 
 
 
+
 /**
  * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
  * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
@@ -14429,8 +14584,10 @@ function detectDrift(reference, current, options = {}) {
 /**
  * Compares the columns present in both profiles with the same kind of values (integer and decimal numbers are one
  * kind). Missing columns and changed types are not given a drift verdict (no test compares a number with a string)
- * but are returned in `skipped`, flagged `warn`; datetime columns are skipped because new data is expected to be
- * later, and identifiers (see `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared columns only.
+ * but are findings in `skipped` (and the result's `skipped`); a lost column or a changed type makes the result warn.
+ * Datetime columns are skipped because new data is expected to be later, and identifiers (see
+ * `MIN_IDENTIFIER_VALUES`) unless the column has drift settings. The share of drifted columns counts compared
+ * columns only. A reference that shares no column with the data is an error: it is the wrong file.
  */
 function detectDriftDetailed(reference, current, options = {}) {
     const alpha = options.alpha ?? 0.05;
@@ -14447,6 +14604,9 @@ function detectDriftDetailed(reference, current, options = {}) {
                 path: `drift.columns.${name}`,
             });
         }
+    }
+    if (!reference.columns.some((column) => current.column(column.name))) {
+        throw new errors_UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
     }
     const columns = [];
     const skipped = [];
@@ -14482,11 +14642,20 @@ function detectDriftDetailed(reference, current, options = {}) {
     }
     const drifted = columns.filter((c) => c.drifted).length;
     const share = columns.length === 0 ? 0 : drifted / columns.length;
-    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 ? 'warn' : 'pass';
-    return { result: { status, share, threshold: datasetShare, columns }, skipped };
+    const lost = skipped.some((column) => column.status === 'warn');
+    const status = drifted > 0 && share >= datasetShare ? 'fail' : drifted > 0 || lost ? 'warn' : 'pass';
+    const result = { status, share, threshold: datasetShare, columns };
+    if (skipped.length > 0)
+        result.skipped = skipped;
+    return { result, skipped };
 }
 function skip(column, reason, status, message) {
     return { column, reason, status, message };
+}
+function names(profile) {
+    const shown = profile.columns.slice(0, 5).map((column) => JSON.stringify(column.name));
+    const more = profile.columns.length - shown.length;
+    return shown.length === 0 ? 'no columns' : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function isIdentifier(column) {
     const values = column.count - column.nulls;
@@ -14510,11 +14679,16 @@ function columnDrift(ref, cur, kind, alpha, setting) {
         if (!ref.numericFrequent || !cur.numericFrequent) {
             throw new errors_UserError(`drift test "${test}" for column "${ref.name}" needs exact counts of its numbers, but it has too many distinct values; use ks, psi or wasserstein`, { path: `drift.columns.${ref.name}.test` });
         }
-        return categoricalDrift(ref.name, ref.numericFrequent, cur.numericFrequent, numberKey, alpha, setting);
+        return categoricalDrift(ref.name, categorySides(ref.numericFrequent, cur.numericFrequent, numberKey), alpha, setting);
     }
     const key = kind === 'boolean' ? booleanKey : textKey;
-    return categoricalDrift(ref.name, ref.frequent, cur.frequent, key, alpha, setting);
+    return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
 }
+/** Numbers as written (`1`, `1.0`, `1e0`) are one category per numeric value. */
+const numberKey = (value) => {
+    const n = Number(value);
+    return Number.isNaN(n) ? value : String(n);
+};
 function fewNumericValues(ref, cur) {
     const a = ref.numericFrequent?.exactCounts();
     const b = cur.numericFrequent?.exactCounts();
@@ -14545,21 +14719,46 @@ function numericDrift(ref, cur, alpha, setting) {
     return verdict(ref.name, test, statistic, ks.pValue, 'normalized-wasserstein', effect.normalized, alpha, setting);
 }
 /**
- * Chi-square test of homogeneity gives significance; chi2 reports χ² with Cramér's V as effect, jensen-shannon
- * and psi report that measure (over the same categories) as both statistic and effect.
+ * Significance comes from the contingency table of `categoryTable` (frequent categories, the rest pooled into a
+ * counted "other"): chi-square as scipy.stats.chi2_contingency computes it (Yates' correction on 2×2 tables), or
+ * Fisher's exact test when a 2×2 table expects fewer than 5 in a cell. chi2 reports χ² with Cramér's V as effect;
+ * jensen-shannon and psi report that measure over the same cells as both statistic and effect.
  */
-function categoricalDrift(column, reference, current, key, alpha, setting) {
+function categoricalDrift(column, sides, alpha, setting) {
     const test = setting.test ?? 'chi2';
     if (test !== 'chi2' && test !== 'jensen-shannon' && test !== 'psi') {
         throw new errors_UserError(`drift test "${test}" does not apply to the categorical column "${column}"; use ${CATEGORICAL_TESTS.join(', ')}`, { path: `drift.columns.${column}.test` });
     }
-    const table = categoryTable(reference, current, key);
-    const chi = chiSquare(table.reference, table.current);
-    if (test === 'chi2')
-        return verdict(column, test, chi.statistic, chi.pValue, 'cramers-v', chi.cramersV, alpha, setting);
-    const { a, b } = alignCategories(table.reference, table.current);
-    const value = test === 'psi' ? psi(a, b) : jensenShannon(a, b);
-    return verdict(column, test, value, chi.pValue, test, value, alpha, setting);
+    const table = categoryTable(sides);
+    const chi = chiSquareTable(table.reference, table.current);
+    const notes = [];
+    if (sides.sampled) {
+        notes.push(`more distinct values than the profiles count: compared on a hash sample of ${detect_plural(table.categories.length - 1, 'value')}, the rest counted as "other"`);
+    }
+    else if (table.pooled > 0) {
+        notes.push(`${detect_plural(table.pooled, 'category', 'categories')} expecting fewer than ${MIN_EXPECTED} values pooled into "other"`);
+    }
+    let pValue = chi.pValue;
+    let method = chi.df === 0 ? 'none' : chi.corrected ? 'chi2-yates' : 'chi2';
+    if (chi.df === 1 && chi.smallExpected > 0) {
+        const [a = 0, b = 0] = table.reference;
+        const [c = 0, d = 0] = table.current;
+        pValue = fisherExact(a, b, c, d).pValue;
+        method = 'fisher-exact';
+        notes.push(`expected counts below ${MIN_EXPECTED}: p-value from Fisher's exact test`);
+    }
+    else if (chi.df === 0) {
+        notes.push('one category on both sides: nothing to compare');
+    }
+    const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
+    if (test === 'chi2') {
+        return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
+    }
+    const value = test === 'psi' ? psi(table.reference, table.current) : jensenShannon(table.reference, table.current);
+    return { ...verdict(column, test, value, pValue, test, value, alpha, setting), ...details };
+}
+function detect_plural(n, one, many = `${one}s`) {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 function verdict(column, test, statistic, pValue, effectName, effect, alpha, setting) {
     const threshold = setting.threshold ?? DEFAULT_EFFECT_THRESHOLDS[effectName];
