@@ -36855,7 +36855,6 @@ BufferSlicer.prototype.unref = function() {
 /***/ 7198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 var fs = __nccwpck_require__(9896);
 var zlib = __nccwpck_require__(3106);
 var fd_slicer = __nccwpck_require__(7783);
@@ -36868,23 +36867,23 @@ var Writable = (__nccwpck_require__(2203).Writable);
 // Node 20 added zlib.crc32.
 const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(9489);
 
-__webpack_unused_export__ = open;
-__webpack_unused_export__ = fromFd;
-__webpack_unused_export__ = fromBuffer;
-__webpack_unused_export__ = fromRandomAccessReader;
-__webpack_unused_export__ = openPromise;
-__webpack_unused_export__ = fromFdPromise;
-__webpack_unused_export__ = fromBufferPromise;
-__webpack_unused_export__ = fromRandomAccessReaderPromise;
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
 
-__webpack_unused_export__ = dosDateTimeToDate;
-__webpack_unused_export__ = getFileNameLowLevel;
-__webpack_unused_export__ = validateFileName;
-__webpack_unused_export__ = parseExtraFields;
-__webpack_unused_export__ = ZipFile;
-__webpack_unused_export__ = Entry;
-__webpack_unused_export__ = LocalFileHeader;
-__webpack_unused_export__ = RandomAccessReader;
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
 
 function openPromise(path, options) {
   return new Promise((resolve, reject) => {
@@ -37960,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7425);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(753);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37988,21 +37987,29 @@ var external_node_path_ = __nccwpck_require__(6760);
 var core = __nccwpck_require__(8830);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 143 modules
-var src = __nccwpck_require__(6575);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 28 modules
-var github_src = __nccwpck_require__(7425);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
+var src = __nccwpck_require__(4650);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 30 modules
+var github_src = __nccwpck_require__(753);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
 /** Every input of action.yml, read and checked once, before anything else happens. */
-function parseInputs(source) {
+function parseInputs(eventName, source) {
     const reports = (0,github_src/* listInput */.dt)('report', source);
-    if (reports.length === 0)
+    if (eventName === 'workflow_run' && reports.length > 0) {
+        throw new src/* UserError */.yot('input "report": on workflow_run the report is the triggering run\'s artifact (input "artifact"); remove "report"');
+    }
+    if (eventName !== 'workflow_run' && reports.length === 0) {
         throw new src/* UserError */.yot('input "report": give at least one report JSON path');
+    }
     const id = (0,github_src/* requiredInput */.YF)('id', source);
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
         throw new src/* UserError */.yot(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
+    }
+    const artifact = (0,github_src/* requiredInput */.YF)('artifact', source);
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
+        throw new src/* UserError */.yot(`input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`);
     }
     return {
         reports,
@@ -38013,6 +38020,8 @@ function parseInputs(source) {
         commentAuthor: (0,github_src/* requiredInput */.YF)('comment-author', source),
         summary: (0,github_src/* booleanInput */.tE)('summary', true, source),
         checkRun: (0,github_src/* booleanInput */.tE)('check-run', true, source),
+        artifact,
+        allowPullRequestTarget: (0,github_src/* booleanInput */.tE)('allow-pull-request-target', false, source),
     };
 }
 
@@ -38027,21 +38036,33 @@ function parseInputs(source) {
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
 async function run({ logger }) {
-    const inputs = parseInputs();
-    // Read and validate every report before any API call: a bad file must cost nothing.
-    const report = await logger.group('Read reports', () => readReports(inputs.reports, logger));
+    const inputs = parseInputs(github/* context */._.eventName);
+    const trigger = (0,github_src/* reportTrigger */.l_)({ eventName: github/* context */._.eventName, payload: github/* context */._.payload, repository: fullName(), sha: github/* context */._.sha }, { allowPullRequestTarget: inputs.allowPullRequestTarget });
+    const octokit = lazyOctokit(inputs.token, logger);
+    // Read and validate every report before any write: a bad file must cost nothing.
+    const report = trigger.kind === 'workflow-run'
+        ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
+        : await logger.group('Read reports', () => readReports(inputs.reports, logger));
     const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
     const markdownPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
     await (0,promises_.writeFile)(markdownPath, markdown);
     if (inputs.summary)
         await core.summary.addRaw(markdown, true).write();
-    const octokit = lazyOctokit(inputs.token, logger);
-    const comment = await logger.group('Sticky comment', () => postComment(inputs, markdown, octokit, logger));
-    const checks = inputs.checkRun
-        ? await logger.group('Check runs', () => publishCheckRuns(report, octokit, logger))
+    const writable = !(trigger.kind === 'pull-request' && trigger.fork);
+    if (!writable)
+        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
+    const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
+    const comments = [];
+    for (const pull of pulls) {
+        comments.push(await logger.group(`Sticky comment on #${pull}`, () => postComment(inputs, pull, trigger, markdown, octokit, logger)));
+    }
+    const checks = writable && inputs.checkRun
+        ? await logger.group('Check runs', () => publishCheckRuns(report, headSha(trigger), octokit, logger))
         : [];
+    const [comment] = comments;
     core.setOutput('verdict', report.verdict.status);
     core.setOutput('markdown', markdownPath);
+    core.setOutput('pull-requests', JSON.stringify(pulls));
     core.setOutput('comment-id', comment ? String(comment.comment.id) : '');
     core.setOutput('comment-url', comment?.comment.url ?? '');
     core.setOutput('comment-action', comment?.action ?? 'skipped');
@@ -38056,27 +38077,51 @@ async function readReports(paths, logger) {
     }
     return (0,src/* mergeReports */.C1p)(reports);
 }
-async function postComment(inputs, markdown, octokit, logger) {
-    const issue = inputs.pullRequest ?? github/* context */._.payload.pull_request?.number;
-    if (!inputs.comment || issue === undefined) {
-        logger.info(inputs.comment ? 'Not a pull request: no comment posted.' : 'Commenting is off.');
-        return undefined;
+/** Only the triggering run's artifact, with the caps of a report artifact. */
+async function downloadReport(inputs, trigger, octokit) {
+    const store = new github_src/* GitHubRunArtifactStore */._n(octokit(), github/* context */._.repo, {
+        maxArchiveBytes: github_src/* REPORT_ARCHIVE_MAX_BYTES */.by,
+        limits: github_src/* REPORT_ARTIFACT_LIMITS */.Xc,
+    });
+    return (0,github_src/* readTriggeringReport */.pt)(store, inputs.artifact, trigger);
+}
+/** The pull requests to comment on: the input's, the event's, or those whose head the triggering run built. */
+async function pullRequests(inputs, trigger, octokit, logger) {
+    if (!inputs.comment) {
+        logger.info('Commenting is off.');
+        return [];
     }
+    if (inputs.pullRequest !== undefined)
+        return [inputs.pullRequest];
+    if (trigger.kind === 'pull-request')
+        return [trigger.number];
+    if (trigger.kind === 'other') {
+        logger.info('Not a pull request: no comment posted.');
+        return [];
+    }
+    const pulls = await (0,github_src/* pullRequestsForRun */.uE)(octokit(), github/* context */._.repo, trigger);
+    if (pulls.length === 0) {
+        logger.info(`No open pull request has head ${trigger.headSha.slice(0, 12)} any more: no comment posted.`);
+    }
+    return pulls;
+}
+async function postComment(inputs, issue, trigger, markdown, octokit, logger) {
     const store = new github_src/* GitHubCommentStore */.aS(octokit(), github/* context */._.repo);
     const result = await (0,github_src/* upsertStickyComment */.qD)(store, {
         issue,
         marker: (0,github_src/* stickyMarker */.YL)(inputs.id),
         body: markdown,
         author: inputs.commentAuthor,
-        revision: github/* context */._.runId || undefined,
+        // The run that made the report orders it: on workflow_run, the triggering run, not this publisher.
+        revision: (trigger.kind === 'workflow-run' ? trigger.runId : github/* context */._.runId) || undefined,
     });
     logger.info(`Comment ${result.action}: ${result.comment.url ?? result.comment.id}`);
     return result;
 }
-async function publishCheckRuns(report, octokit, logger) {
+async function publishCheckRuns(report, sha, octokit, logger) {
     const store = new github_src/* GitHubCheckRunStore */.kF(octokit(), github/* context */._.repo);
     const runs = (0,github_src/* reportCheckRuns */.dj)(report, {
-        headSha: headSha(),
+        headSha: sha,
         runId: String(github/* context */._.runId),
         maxBytes: BODY_BUDGET_BYTES,
         ...(runUrl() && { runUrl: runUrl() }),
@@ -38089,15 +38134,17 @@ async function publishCheckRuns(report, octokit, logger) {
     }
     return published;
 }
-/** The pull request's head commit, not the merge commit `GITHUB_SHA` names on `pull_request` events. */
-function headSha() {
-    const head = github/* context */._.payload.pull_request?.head?.sha;
-    return head ?? github/* context */._.sha;
+/** The commit the report is about: the pull request's head (not the merge commit `GITHUB_SHA` names), the run's. */
+function headSha(trigger) {
+    return trigger.kind === 'other' ? trigger.sha : trigger.headSha;
 }
 /** One client, made only when a call is needed: a run that only writes the summary makes none. */
 function lazyOctokit(token, logger) {
     let client;
     return () => (client ??= (0,github_src/* createOctokit */.Qi)({ token, logger }));
+}
+function fullName() {
+    return `${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
 }
 function runUrl() {
     const { serverUrl, runId } = github/* context */._;
@@ -38108,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 6575:
+/***/ 4650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38126,7 +38173,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38159,7 +38206,7 @@ function isUserError(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38734,9 +38781,9 @@ function lineColumn(text, offset) {
 
 /** Largest report file accepted; a real report is a few hundred kilobytes at most. */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
-/** Reads, parses and validates a report file; every problem is a `UserError` naming `path`. */
-async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
-    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
+/** Reads, parses and validates a report file; every problem is a `UserError` naming `name` (default `path`). */
+async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES, name = path } = {}) {
+    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
@@ -45331,6 +45378,86 @@ function cutToBytes(text, maxBytes) {
     return text.slice(0, end);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/mermaid.ts
+
+/**
+ * Mermaid `xychart-beta` text built from untrusted names. Mermaid labels are a grammar, not text:
+ * a `"` ends the label, `%%{init: …}%%` inside one re-configures the chart, `#…;` is decoded as an
+ * entity, `<` swallows the rest, and a newline could close the Markdown fence. What held for 60
+ * hostile strings (FACTS.md, "Browser checks and charts"): keep a small set of plain characters,
+ * encode every other one as `#<decimal code point>;`, collapse whitespace and controls to one space,
+ * cap the length, never emit an empty label, and make labels unique.
+ */
+// Plain characters that are inert inside a quoted label (no `"`, `#`, `;`, `%`, `&`, `<`, `>`, `:` or backslash).
+const PLAIN = /[A-Za-z0-9 ._+\-/()=*@!?~^$|,[\]{}']/;
+const MAX_LABEL_CHARS = 40;
+/** One label's text, safe between `"` quotes: at most `maxChars` characters of the original, never empty. */
+function mermaidLabel(value, maxChars = MAX_LABEL_CHARS) {
+    const points = Array.from(safe_sanitizeText(value)
+        .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
+        .trim());
+    const clipped = points.length > maxChars ? [...points.slice(0, maxChars - 1), '…'] : points;
+    const text = clipped.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+    return text === '' ? '(unnamed)' : text;
+}
+/** Labels made unique in order: a repeated label gets ` (2)`, ` (3)`… so no two points stack on one x. */
+function uniqueMermaidLabels(values, maxChars = MAX_LABEL_CHARS) {
+    const seen = new Set();
+    return values.map((value) => {
+        const base = mermaidLabel(value, maxChars);
+        let label = base;
+        for (let n = 2; seen.has(label); n++)
+            label = `${base} (${n})`;
+        seen.add(label);
+        return label;
+    });
+}
+/**
+ * A fenced ```` ```mermaid ```` `xychart-beta` line chart of `points` (finite values only; the
+ * caller leaves out missing ones). The y axis spans the values with a margin, so small changes show.
+ */
+function mermaidLineChart(title, yTitle, points) {
+    const values = points.map((point) => point.value).filter(Number.isFinite);
+    if (values.length === 0)
+        throw new Error('mermaidLineChart: no finite value to draw');
+    const labels = uniqueMermaidLabels(points.map((point) => point.label));
+    const [low, high] = yRange(values);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${mermaidLabel(title, 80)}"`,
+        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(yTitle)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
+        `  line [${points.map((point) => chartNumber(point.value)).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** A tenth of the spread (or of the value when all are equal) on each side, rounded outwards. */
+function yRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const margin = (max - min) / 10 || Math.abs(max) / 10 || 1;
+    return [roundDown(min - margin), roundUp(max + margin)];
+}
+function step(value) {
+    return 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 2);
+}
+function roundDown(value) {
+    const unit = step(value);
+    return Math.floor(value / unit) * unit;
+}
+function roundUp(value) {
+    const unit = step(value);
+    return Math.ceil(value / unit) * unit;
+}
+/** A plain decimal Mermaid reads (no exponent, no NaN), at most 6 significant digits. */
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`mermaid chart value ${value} is not finite`);
+    const text = String(Number(value.toPrecision(6)));
+    return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
 /**
  * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
@@ -45501,6 +45628,7 @@ function view_changedParams(section) {
 
 
 
+
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 const STATUS_WORDS = {
     pass: 'passed',
@@ -45521,24 +45649,73 @@ const LABELS = {
 /** Rows beyond these go to the JSON report; the comment stays readable. */
 const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
 const MAX_MESSAGE_CHARS = 500;
+const MAX_CUT_TITLES = 10;
 /**
  * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ * reasons, data validation and drift, metric comparison, history, slices, parameters, lineage and
+ * links. Every string from the report is escaped (it may come from a fork). The result fits
+ * `maxBytes`: whole sections are cut, least important first, and a note says which and where the
+ * full report is; only a verdict too long on its own is shortened line by line.
  */
 function renderReportMarkdown(report, options = {}) {
-    const blocks = [
-        verdictBlock(report, options.title ?? 'mlgate'),
-        reasonsBlock(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationBlock),
-        ...(report.comparisons ?? []).map(comparisonBlock),
-    ];
-    const body = blocks.filter((block) => block !== '').join('\n\n');
-    const footer = footerLine(report, options.runUrl);
+    const sections = [
+        { title: 'the verdict', markdown: verdictBlock(report, options.title ?? 'mlgate'), keep: 0 },
+        { title: 'the reasons', markdown: reasonsBlock(report.verdict.reasons), keep: 0 },
+        ...(report.validations ?? []).flatMap((section, i) => inGroup(`data ${i}`, validationSections(section))),
+        ...(report.comparisons ?? []).flatMap((section, i) => inGroup(`model ${i}`, comparisonSections(section))),
+    ].filter((section) => section.markdown !== '');
+    const footer = footerLine(report, options);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    // The footer is kept whatever happens to the body: it links to the full run.
-    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+    const kept = fitSections(sections, Math.max(0, maxBytes - utf8Bytes(footer) - 2), options);
+    // The footer is kept whatever happens to the body: it links to the full report.
+    return `${kept}\n\n${footer}`;
+}
+function inGroup(group, sections) {
+    return sections.map((section) => ({ ...section, group }));
+}
+/**
+ * The sections joined within `budget` bytes: the least important are cut whole until the rest fits,
+ * then every cut section that fits again is put back, most important first, so one huge table does
+ * not take the small ones with it. A model's or dataset's details come back only with its own table.
+ */
+function fitSections(sections, budget, options) {
+    const all = sections.map((section, order) => ({ ...section, order, kept: true }));
+    const text = () => {
+        const kept = all.filter((section) => section.kept).map((section) => section.markdown);
+        const cut = all.filter((section) => !section.kept);
+        return [...kept, ...(cut.length > 0 ? [cutNote(cut, options)] : [])].join('\n\n');
+    };
+    const fits = () => utf8Bytes(text()) <= budget;
+    const byCutOrder = all.filter((section) => section.keep > 0).sort((a, b) => b.keep - a.keep || b.order - a.order);
+    for (const section of byCutOrder) {
+        if (fits())
+            break;
+        section.kept = false;
+    }
+    if (!fits())
+        return truncateMarkdown(text(), budget);
+    const owner = (section) => all.find((other) => other.group === section.group && other.keep === 1);
+    for (const section of [...byCutOrder].reverse()) {
+        if (section.kept || (section.keep > 1 && owner(section)?.kept === false))
+            continue;
+        section.kept = true;
+        if (!fits())
+            section.kept = false;
+    }
+    return text();
+}
+/** Which sections were left out, in document order, and where the whole report is. */
+function cutNote(cut, options) {
+    const ordered = cut.map((section) => section.title);
+    const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
+    const more = ordered.length > MAX_CUT_TITLES ? ` and ${format_formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+    const artifacts = (options.artifacts ?? []).map(artifactLink);
+    const where = artifacts.length > 0
+        ? `the full report is in ${artifacts.join(' and ')}`
+        : safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+            : 'the full report is in the report JSON';
+    return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
@@ -45562,37 +45739,46 @@ function reasonItem(reason) {
     const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
-function validationBlock(section) {
+function validationSections(section) {
     const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
-    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-    blocks.push(checksBlock(section.checks));
-    if (section.issues && section.issues.length > 0)
-        blocks.push(issuesBlock(section.issues));
-    if (section.drift)
-        blocks.push(driftBlock(section.drift));
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checksBlock(checks) {
-    if (checks.length === 0)
-        return 'No checks were run.';
-    const ordered = view_checksWorstFirst(checks);
+    const dataset = code(section.dataset);
+    const ordered = view_checksWorstFirst(section.checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
-    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-    const blocks = [];
-    if (notable.length > 0) {
-        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-    }
-    else {
-        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-    }
-    if (passed.length > 0) {
-        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
-    }
-    return blocks.filter((block) => block !== '').join('\n\n');
+    const main = [
+        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        notableChecksBlock(notable, section.checks.length),
+    ];
+    return [
+        { title: `the checks of ${dataset}`, markdown: main.join('\n\n'), keep: 1 },
+        { title: `the passing checks of ${dataset}`, markdown: passingChecksBlock(passed), keep: 4 },
+        {
+            title: `the problems reading ${dataset}`,
+            markdown: section.issues?.length ? issuesBlock(section.issues) : '',
+            keep: 2,
+        },
+        { title: `the drift of ${dataset}`, markdown: section.drift ? driftBlock(section.drift) : '', keep: 2 },
+    ];
+}
+const CHECK_HEADERS = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+function notableChecksBlock(notable, total) {
+    if (total === 0)
+        return 'No checks were run.';
+    if (notable.length === 0)
+        return `All ${plural(total, 'check')} passed.`;
+    return [
+        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        moreNote(notable.length - MAX_ROWS.checks, 'check'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function passingChecksBlock(passed) {
+    if (passed.length === 0)
+        return '';
+    const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+    const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -45691,6 +45877,15 @@ function driftSkipped(drift) {
         .filter(Boolean)
         .join('\n\n');
 }
+function comparisonSections(section) {
+    const model = code(section.model);
+    return [
+        { title: `the metrics of ${model}`, markdown: comparisonBlock(section), keep: 1 },
+        { title: `the worst slices of ${model}`, markdown: slicesBlock(section), keep: 2 },
+        { title: `the history of ${model}`, markdown: historyBlock(section), keep: 3 },
+        { title: `the parameters of ${model}`, markdown: paramsBlock(section), keep: 4 },
+    ];
+}
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
@@ -45702,7 +45897,6 @@ function comparisonBlock(section) {
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
-            paramsBlock(section),
         ]
             .filter(Boolean)
             .join('\n\n');
@@ -45716,11 +45910,57 @@ function comparisonBlock(section) {
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
-        slicesBlock(section),
-        paramsBlock(section),
     ]
         .filter(Boolean)
         .join('\n\n');
+}
+/** Registered versions shown in the history, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/**
+ * The key metric across the last registered versions and this candidate: a Mermaid line chart
+ * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
+ */
+function historyBlock(section) {
+    const { history } = section;
+    if (!history)
+        return '';
+    const versions = history.versions.slice(-HISTORY_VERSIONS);
+    const current = section.metrics.find((metric) => metric.name === history.metric);
+    const candidate = {
+        version: 'candidate',
+        value: current?.candidate ?? null,
+        interval: candidateInterval(current),
+        stages: ['this pull request'],
+    };
+    const points = [...versions, candidate];
+    if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2)
+        return '';
+    const chart = mermaidLineChart(`${history.metric} by version`, history.metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
+    const interval = `${format_formatConfidence(section.confidence)} interval`;
+    const rows = points.map((point, i) => [
+        i === points.length - 1 ? '**candidate**' : cellCode(point.version),
+        format_formatNumber(point.value),
+        point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
+        (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
+    ]);
+    const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
+        'left',
+        'right',
+        'center',
+        'left',
+    ]);
+    return [
+        `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+        chart,
+        numbers,
+        `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
+    ].join('\n\n');
+}
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric) {
+    if (!metric?.ci || metric.baseline === null)
+        return undefined;
+    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 function metricsTable(metrics, confidence, baselineHeader) {
     const withInterval = metrics.some((metric) => metric.ci !== undefined);
@@ -45797,16 +46037,23 @@ function paramsBlock(section) {
         .join('\n\n');
     return details(`Parameters: ${changed.length} changed`, body);
 }
-function footerLine(report, runUrl) {
+function footerLine(report, options) {
     const parts = ['mlgate'];
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(runUrl);
+    const link = safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
+    for (const artifact of options.artifacts ?? [])
+        parts.push(artifactLink(artifact));
     parts.push(escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
+}
+function artifactLink(artifact) {
+    const link = safeUrl(artifact.url);
+    const name = code(artifact.name);
+    return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
 function safeUrl(url) {
@@ -56998,9 +57245,10 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+
 /***/ }),
 
-/***/ 7425:
+/***/ 753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57008,23 +57256,29 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 __nccwpck_require__.d(__webpack_exports__, {
   kF: () => (/* reexport */ GitHubCheckRunStore),
   aS: () => (/* reexport */ GitHubCommentStore),
+  _n: () => (/* reexport */ GitHubRunArtifactStore),
+  by: () => (/* reexport */ REPORT_ARCHIVE_MAX_BYTES),
+  Xc: () => (/* reexport */ REPORT_ARTIFACT_LIMITS),
   tE: () => (/* reexport */ booleanInput),
   Qi: () => (/* reexport */ createOctokit),
   O1: () => (/* reexport */ intInput),
   dt: () => (/* reexport */ listInput),
+  uE: () => (/* reexport */ pullRequestsForRun),
+  pt: () => (/* reexport */ readTriggeringReport),
   dj: () => (/* reexport */ reportCheckRuns),
+  l_: () => (/* reexport */ reportTrigger),
   YF: () => (/* reexport */ requiredInput),
   Cs: () => (/* reexport */ runAction),
   YL: () => (/* reexport */ stickyMarker),
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubRunArtifactStore, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 143 modules
-var src = __nccwpck_require__(6575);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 144 modules
+var src = __nccwpck_require__(4650);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -58250,7 +58504,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var node_modules_yauzl = __nccwpck_require__(7198);
+var yauzl = __nccwpck_require__(7198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -58258,13 +58512,13 @@ var node_modules_yauzl = __nccwpck_require__(7198);
 
 
 
-const extract_zip_DEFAULT_EXTRACT_LIMITS = {
+const DEFAULT_EXTRACT_LIMITS = {
     maxEntries: 10_000,
     maxEntryBytes: 1024 ** 3,
     maxTotalBytes: 2 * 1024 ** 3,
 };
 /** The archive is not a readable zip, or unpacking it would be unsafe. The message says which entry and why. */
-class extract_zip_UnsafeArchiveError extends Error {
+class UnsafeArchiveError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UnsafeArchiveError';
@@ -58282,18 +58536,18 @@ const DIRECTORY = 0o040000;
  * more entries than allowed, and files whose declared or actual size passes the caps. Actual sizes are counted
  * while inflating, so an entry that declares a few bytes and inflates to gigabytes is stopped at the cap.
  */
-async function extract_zip_extractZip(zip, dest, limits = extract_zip_DEFAULT_EXTRACT_LIMITS) {
-    const root = resolve(dest);
+async function extractZip(zip, dest, limits = DEFAULT_EXTRACT_LIMITS) {
+    const root = (0,external_node_path_.resolve)(dest);
     let archive;
     try {
         archive = await yauzl.fromBufferPromise(zip, { validateEntrySizes: true, strictFileNames: false });
     }
     catch (error) {
-        throw new extract_zip_UnsafeArchiveError(`not a readable zip archive: ${messageOf(error)}`);
+        throw new UnsafeArchiveError(`not a readable zip archive: ${messageOf(error)}`);
     }
     try {
         if (archive.entryCount > limits.maxEntries) {
-            throw new extract_zip_UnsafeArchiveError(`${archive.entryCount} entries, more than the ${limits.maxEntries} allowed`);
+            throw new UnsafeArchiveError(`${archive.entryCount} entries, more than the ${limits.maxEntries} allowed`);
         }
         let total = 0;
         for await (const entry of eachEntry(archive)) {
@@ -58306,10 +58560,10 @@ async function extract_zip_extractZip(zip, dest, limits = extract_zip_DEFAULT_EX
             checkType(entry, REGULAR_FILE);
             checkDecodable(entry);
             if (entry.uncompressedSize > limits.maxEntryBytes) {
-                throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
+                throw new UnsafeArchiveError(`entry "${entry.fileName}" declares ${entry.uncompressedSize} bytes, more than the ${limits.maxEntryBytes} allowed`);
             }
             const budget = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total);
-            await makeFolder(dirname(target), entry);
+            await makeFolder((0,external_node_path_.dirname)(target), entry);
             total += await writeEntry(archive, entry, target, budget, limits);
         }
     }
@@ -58325,7 +58579,7 @@ async function* eachEntry(archive) {
             next = await entries.next();
         }
         catch (error) {
-            throw new extract_zip_UnsafeArchiveError(messageOf(error));
+            throw new UnsafeArchiveError(messageOf(error));
         }
         if (next.done)
             return;
@@ -58335,21 +58589,21 @@ async function* eachEntry(archive) {
 /** Where `name` lands under `root`; a second guard behind yauzl's name checks, which must never be the only one. */
 function targetPath(root, name) {
     if (name === '' || name.includes('\0'))
-        throw new extract_zip_UnsafeArchiveError(`entry name ${JSON.stringify(name)} is invalid`);
-    const target = resolve(root, name);
-    const inside = relative(root, target);
-    if (inside === '' || isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) {
-        throw new extract_zip_UnsafeArchiveError(`entry "${name}" would be written outside the extraction folder`);
+        throw new UnsafeArchiveError(`entry name ${JSON.stringify(name)} is invalid`);
+    const target = (0,external_node_path_.resolve)(root, name);
+    const inside = (0,external_node_path_.relative)(root, target);
+    if (inside === '' || (0,external_node_path_.isAbsolute)(inside) || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`)) {
+        throw new UnsafeArchiveError(`entry "${name}" would be written outside the extraction folder`);
     }
-    return join(root, inside);
+    return (0,external_node_path_.join)(root, inside);
 }
 async function makeFolder(path, entry) {
     try {
-        await mkdir(path, { recursive: true });
+        await (0,promises_.mkdir)(path, { recursive: true });
     }
     catch (error) {
         // A file entry earlier in the archive took the name this folder needs.
-        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" clashes with another entry: ${messageOf(error)}`);
+        throw new UnsafeArchiveError(`entry "${entry.fileName}" clashes with another entry: ${messageOf(error)}`);
     }
 }
 function checkType(entry, expected) {
@@ -58360,26 +58614,26 @@ function checkType(entry, expected) {
     if (type === 0 || type === expected)
         return;
     const kind = type === 0o120000 ? 'a symbolic link' : type === DIRECTORY ? 'a folder' : 'not a regular file';
-    throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is ${kind}`);
+    throw new UnsafeArchiveError(`entry "${entry.fileName}" is ${kind}`);
 }
 function checkDecodable(entry) {
     if (entry.isEncrypted())
-        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" is encrypted`);
+        throw new UnsafeArchiveError(`entry "${entry.fileName}" is encrypted`);
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" uses compression method ${entry.compressionMethod} (only stored and deflate are supported)`);
+        throw new UnsafeArchiveError(`entry "${entry.fileName}" uses compression method ${entry.compressionMethod} (only stored and deflate are supported)`);
     }
 }
 /** Streams one entry to `target` (which must not exist yet), stopping past `budget` bytes. Returns the bytes written. */
 async function writeEntry(archive, entry, target, budget, limits) {
     let written = 0;
-    const counter = new Transform({
+    const counter = new external_node_stream_.Transform({
         transform(chunk, _encoding, done) {
             written += chunk.length;
             if (written > budget) {
                 const cap = budget < limits.maxEntryBytes
                     ? `the archive's total passes the ${limits.maxTotalBytes} bytes allowed`
                     : `it passes the ${limits.maxEntryBytes} bytes allowed per file`;
-                done(new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" inflates beyond its limit: ${cap}`));
+                done(new UnsafeArchiveError(`entry "${entry.fileName}" inflates beyond its limit: ${cap}`));
                 return;
             }
             done(null, chunk);
@@ -58388,15 +58642,15 @@ async function writeEntry(archive, entry, target, budget, limits) {
     try {
         const stream = await archive.openReadStreamPromise(entry);
         // `wx`: a second entry with the same name is refused instead of overwriting the first.
-        await pipeline(stream, counter, createWriteStream(target, { flags: 'wx' }));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, counter, (0,external_node_fs_.createWriteStream)(target, { flags: 'wx' }));
     }
     catch (error) {
-        if (error instanceof extract_zip_UnsafeArchiveError)
+        if (error instanceof UnsafeArchiveError)
             throw error;
         if (error.code === 'EEXIST') {
-            throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" appears more than once`);
+            throw new UnsafeArchiveError(`entry "${entry.fileName}" appears more than once`);
         }
-        throw new extract_zip_UnsafeArchiveError(`entry "${entry.fileName}" cannot be read: ${messageOf(error)}`);
+        throw new UnsafeArchiveError(`entry "${entry.fileName}" cannot be read: ${messageOf(error)}`);
     }
     return written;
 }
@@ -58458,16 +58712,16 @@ class GitHubRunArtifactStore {
         const what = `artifact "${name}" of run ${runId}`;
         const lookup = await this.lookup(runId, name);
         if (lookup.state !== 'live')
-            throw new UserError(`${what} cannot be downloaded: it is ${lookup.state}`);
+            throw new src/* UserError */.yot(`${what} cannot be downloaded: it is ${lookup.state}`);
         const zip = await this.fetchZip(lookup.artifact, what);
-        const dir = await mkdtemp(join(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? tmpdir(), 'mlgate-artifact-'));
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.options.tempRoot ?? process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'mlgate-artifact-'));
         try {
             await extractZip(zip, dir, this.options.limits ?? DEFAULT_EXTRACT_LIMITS);
         }
         catch (error) {
-            await rm(dir, { recursive: true, force: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
             if (error instanceof UnsafeArchiveError)
-                throw new UserError(`${what} cannot be unpacked: ${error.message}`);
+                throw new src/* UserError */.yot(`${what} cannot be unpacked: ${error.message}`);
             throw error;
         }
         return dir;
@@ -58511,7 +58765,7 @@ class GitHubRunArtifactStore {
         return { state: named.length > 0 ? 'expired' : 'missing' };
     }
     async fetchZip(artifact, what) {
-        const tooLarge = (bytes) => new UserError(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
+        const tooLarge = (bytes) => new src/* UserError */.yot(`${what} is ${bytes} bytes, more than the ${this.maxArchiveBytes} allowed`);
         if (artifact.size_in_bytes > this.maxArchiveBytes)
             throw tooLarge(artifact.size_in_bytes);
         let data;
@@ -58524,14 +58778,14 @@ class GitHubRunArtifactStore {
             }));
         }
         catch (error) {
-            if (error instanceof UserError)
+            if (error instanceof src/* UserError */.yot)
                 throw error;
             if (statusOf(error) === 410)
-                throw new UserError(`${what} expired before it could be downloaded`);
-            throw new UserError(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
+                throw new src/* UserError */.yot(`${what} expired before it could be downloaded`);
+            throw new src/* UserError */.yot(`${what} could not be downloaded: ${error instanceof Error ? error.message : String(error)}`);
         }
         if (!(data instanceof ArrayBuffer))
-            throw new UserError(`${what} did not download as a zip archive`);
+            throw new src/* UserError */.yot(`${what} did not download as a zip archive`);
         if (data.byteLength > this.maxArchiveBytes)
             throw tooLarge(data.byteLength);
         return Buffer.from(data);
@@ -58827,6 +59081,9 @@ class RegistryBaselineResolver {
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
+    async history({ model, metric, limit }) {
+        return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -58961,7 +59218,112 @@ class GitHubReleaseFiles {
 
 
 
+;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
+
+/**
+ * The trigger of this job. `pull_request_target` runs with a write token and the secrets on a pull request that
+ * may come from a stranger; it is refused unless `allowPullRequestTarget`, because a workflow that checks out and
+ * runs the pull request's code there hands both to its author.
+ */
+function reportTrigger(event, { allowPullRequestTarget = false } = {}) {
+    const { eventName, payload } = event;
+    if (eventName === 'pull_request_target' && !allowPullRequestTarget) {
+        throw new src/* UserError */.yot('refusing to run on pull_request_target, which runs with a write token on pull requests from forks: ' +
+            'publish fork reports with the workflow_run flow (examples/workflows/fork-pr.yml), or set ' +
+            'allow-pull-request-target: true if this workflow never runs code from the pull request');
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunTrigger(payload);
+    const pull = object(payload.pull_request);
+    if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const head = object(pull.head);
+        const headRepository = string(object(head?.repo)?.full_name);
+        return {
+            kind: 'pull-request',
+            number: Number(pull.number),
+            headSha: string(head?.sha) ?? event.sha,
+            // A deleted fork leaves no head repository: it is no less untrusted.
+            fork: eventName === 'pull_request' && headRepository?.toLowerCase() !== event.repository.toLowerCase(),
+        };
+    }
+    return { kind: 'other', sha: event.sha };
+}
+function workflowRunTrigger(payload) {
+    const run = object(payload.workflow_run);
+    const runId = run?.id;
+    const headSha = string(run?.head_sha);
+    const headRepository = string(object(run?.head_repository)?.full_name);
+    if (typeof runId !== 'number' || !headSha || !/^[0-9a-f]{40}$/i.test(headSha) || !headRepository) {
+        throw new src/* UserError */.yot('the workflow_run event names no triggering run (id, head_sha and head_repository)');
+    }
+    return {
+        kind: 'workflow-run',
+        runId,
+        headSha: headSha.toLowerCase(),
+        headRepository,
+        headBranch: string(run?.head_branch) ?? '',
+        event: string(run?.event) ?? '',
+    };
+}
+function object(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+function string(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/report/artifact.ts
+
+
+/** The merged report inside a report artifact, beside the rendered files. */
+const REPORT_ARTIFACT_JSON = 'report.json';
+const DEFAULT_REPORT_ARTIFACT = 'mlgate-report';
+/** A report artifact holds a few files of a few megabytes: anything bigger is refused before it fills the disk. */
+const REPORT_ARTIFACT_LIMITS = {
+    maxEntries: 16,
+    maxEntryBytes: 32 * 1024 ** 2,
+    maxTotalBytes: 64 * 1024 ** 2,
+};
+const REPORT_ARCHIVE_MAX_BYTES = 32 * 1024 ** 2;
+/**
+ * The report the triggering run left: its artifact `name` only (never another run's), unpacked by the store's
+ * extractor (no `..`, absolute paths, links or bombs: a `UserError` names the entry), then `report.json`
+ * validated against the report schema. The artifact was written by code from the pull request, so nothing in it
+ * decides where the report goes; a report about another commit than the run's is refused.
+ */
+async function readTriggeringReport(store, name, trigger) {
+    const dir = await store.download(name, trigger.runId);
+    const report = await (0,src/* readReportFile */.$hs)((0,external_node_path_.join)(dir, REPORT_ARTIFACT_JSON), {
+        name: `artifact "${name}" of run ${trigger.runId}: ${REPORT_ARTIFACT_JSON}`,
+    });
+    const sha = report.subject?.sha?.toLowerCase();
+    if (sha !== undefined && sha !== trigger.headSha) {
+        throw new src/* UserError */.yot(`artifact "${name}" of run ${trigger.runId} reports on commit ${sha.slice(0, 12)}, but the run built ${trigger.headSha.slice(0, 12)}`);
+    }
+    return report;
+}
+/**
+ * The open pull requests of this repository whose head is the triggering run's head commit, from the same head
+ * repository: the binding comes from GitHub's own record of the run, never from a number inside the artifact.
+ * None means the pull request moved on (a newer push) or closed; its newer run publishes instead.
+ */
+async function pullRequestsForRun(octokit, repo, trigger) {
+    const owner = trigger.headRepository.split('/')[0] ?? '';
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...repo,
+        state: 'open',
+        ...(trigger.headBranch ? { head: `${owner}:${trigger.headBranch}` } : {}),
+        per_page: 100,
+    });
+    return pulls
+        .filter((pull) => pull.head.sha.toLowerCase() === trigger.headSha &&
+        pull.head.repo?.full_name.toLowerCase() === trigger.headRepository.toLowerCase())
+        .map((pull) => pull.number);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 

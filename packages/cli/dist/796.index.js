@@ -1,8 +1,8 @@
-export const id = 579;
-export const ids = [579,263,166];
+export const id = 796;
+export const ids = [796,263,166];
 export const modules = {
 
-/***/ 5579:
+/***/ 8796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 140 modules
-var src = __webpack_require__(9232);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 142 modules
+var src = __webpack_require__(770);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
 var lib_core = __webpack_require__(2335);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1323,6 +1323,9 @@ class RegistryBaselineResolver {
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
+    async history({ model, metric, limit }) {
+        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.list(model)), metric, limit);
+    }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -1457,7 +1460,112 @@ class GitHubReleaseFiles {
 
 
 
+;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
+
+/**
+ * The trigger of this job. `pull_request_target` runs with a write token and the secrets on a pull request that
+ * may come from a stranger; it is refused unless `allowPullRequestTarget`, because a workflow that checks out and
+ * runs the pull request's code there hands both to its author.
+ */
+function reportTrigger(event, { allowPullRequestTarget = false } = {}) {
+    const { eventName, payload } = event;
+    if (eventName === 'pull_request_target' && !allowPullRequestTarget) {
+        throw new UserError('refusing to run on pull_request_target, which runs with a write token on pull requests from forks: ' +
+            'publish fork reports with the workflow_run flow (examples/workflows/fork-pr.yml), or set ' +
+            'allow-pull-request-target: true if this workflow never runs code from the pull request');
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunTrigger(payload);
+    const pull = object(payload.pull_request);
+    if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const head = object(pull.head);
+        const headRepository = string(object(head?.repo)?.full_name);
+        return {
+            kind: 'pull-request',
+            number: Number(pull.number),
+            headSha: string(head?.sha) ?? event.sha,
+            // A deleted fork leaves no head repository: it is no less untrusted.
+            fork: eventName === 'pull_request' && headRepository?.toLowerCase() !== event.repository.toLowerCase(),
+        };
+    }
+    return { kind: 'other', sha: event.sha };
+}
+function workflowRunTrigger(payload) {
+    const run = object(payload.workflow_run);
+    const runId = run?.id;
+    const headSha = string(run?.head_sha);
+    const headRepository = string(object(run?.head_repository)?.full_name);
+    if (typeof runId !== 'number' || !headSha || !/^[0-9a-f]{40}$/i.test(headSha) || !headRepository) {
+        throw new UserError('the workflow_run event names no triggering run (id, head_sha and head_repository)');
+    }
+    return {
+        kind: 'workflow-run',
+        runId,
+        headSha: headSha.toLowerCase(),
+        headRepository,
+        headBranch: string(run?.head_branch) ?? '',
+        event: string(run?.event) ?? '',
+    };
+}
+function object(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+function string(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/report/artifact.ts
+
+
+/** The merged report inside a report artifact, beside the rendered files. */
+const REPORT_ARTIFACT_JSON = 'report.json';
+const DEFAULT_REPORT_ARTIFACT = 'mlgate-report';
+/** A report artifact holds a few files of a few megabytes: anything bigger is refused before it fills the disk. */
+const REPORT_ARTIFACT_LIMITS = {
+    maxEntries: 16,
+    maxEntryBytes: 32 * 1024 ** 2,
+    maxTotalBytes: 64 * 1024 ** 2,
+};
+const REPORT_ARCHIVE_MAX_BYTES = (/* unused pure expression or super */ null && (32 * 1024 ** 2));
+/**
+ * The report the triggering run left: its artifact `name` only (never another run's), unpacked by the store's
+ * extractor (no `..`, absolute paths, links or bombs: a `UserError` names the entry), then `report.json`
+ * validated against the report schema. The artifact was written by code from the pull request, so nothing in it
+ * decides where the report goes; a report about another commit than the run's is refused.
+ */
+async function readTriggeringReport(store, name, trigger) {
+    const dir = await store.download(name, trigger.runId);
+    const report = await readReportFile(join(dir, REPORT_ARTIFACT_JSON), {
+        name: `artifact "${name}" of run ${trigger.runId}: ${REPORT_ARTIFACT_JSON}`,
+    });
+    const sha = report.subject?.sha?.toLowerCase();
+    if (sha !== undefined && sha !== trigger.headSha) {
+        throw new UserError(`artifact "${name}" of run ${trigger.runId} reports on commit ${sha.slice(0, 12)}, but the run built ${trigger.headSha.slice(0, 12)}`);
+    }
+    return report;
+}
+/**
+ * The open pull requests of this repository whose head is the triggering run's head commit, from the same head
+ * repository: the binding comes from GitHub's own record of the run, never from a number inside the artifact.
+ * None means the pull request moved on (a newer push) or closed; its newer run publishes instead.
+ */
+async function pullRequestsForRun(octokit, repo, trigger) {
+    const owner = trigger.headRepository.split('/')[0] ?? '';
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...repo,
+        state: 'open',
+        ...(trigger.headBranch ? { head: `${owner}:${trigger.headBranch}` } : {}),
+        per_page: 100,
+    });
+    return pulls
+        .filter((pull) => pull.head.sha.toLowerCase() === trigger.headSha &&
+        pull.head.repo?.full_name.toLowerCase() === trigger.headRepository.toLowerCase())
+        .map((pull) => pull.number);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 
@@ -1918,6 +2026,9 @@ async function runCompare(options, deps) {
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
     };
+    const history = await registryHistory(found, keyMetric(Object.keys(config.gate.metrics), compared.metrics), deps);
+    if (history)
+        section.history = history;
     const report = {
         schema: src/* REPORT_SCHEMA_ID */.PPP,
         createdAt: deps.now().toISOString(),
@@ -1926,6 +2037,20 @@ async function runCompare(options, deps) {
         comparisons: [section],
     };
     return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** Registered versions drawn in the report's trend, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/** The metric the trend shows: the first one the gate rules on, else the first compared. */
+function keyMetric(gated, metrics) {
+    const computed = metrics.filter((metric) => metric.candidate !== null);
+    return (computed.find((metric) => gated.includes(metric.name)) ?? computed[0])?.name;
+}
+/** The key metric across the registry's last versions, when the baseline came from the registry. */
+async function registryHistory(found, metric, deps) {
+    if (found?.source.kind !== 'registry' || metric === undefined || !deps.registry?.history)
+        return undefined;
+    const versions = await deps.registry.history({ model: found.source.model, metric, limit: HISTORY_VERSIONS });
+    return versions.length > 0 ? { metric, versions } : undefined;
 }
 /** The explicit candidate, else the model's predictions, else its metrics file. */
 function candidateOf(options, model, cwd) {
@@ -3103,7 +3228,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9232);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(770);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
 
 
@@ -3216,7 +3341,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9232);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(770);
 
 
 const PROGRESS_INTERVAL_MS = 100;
