@@ -48,3 +48,13 @@ export type {
   ResolveBaselineOptions,
 } from './baseline/resolve.js';
 export * from './registry/index.js';
+export { reportTrigger } from './report/trigger.js';
+export type { ReportTrigger, WorkflowRunTrigger } from './report/trigger.js';
+export {
+  DEFAULT_REPORT_ARTIFACT,
+  REPORT_ARCHIVE_MAX_BYTES,
+  REPORT_ARTIFACT_JSON,
+  REPORT_ARTIFACT_LIMITS,
+  pullRequestsForRun,
+  readTriggeringReport,
+} from './report/artifact.js';

@@ -12,7 +12,7 @@ import {
   resolveBaseline,
 } from '../src/index.js';
 import type { ArtifactStore, RegistryBaselines, ResolveBaselineOptions } from '../src/index.js';
-import { buildZip } from './artifacts-zip.js';
+import { buildZip } from '@mlgate/testkit';
 
 describe('parseBaselineSpec', () => {
   it.each([

@@ -3,3 +3,5 @@ export * from './harness.js';
 export * from './actions-runtime/index.js';
 export * from './hostile.js';
 export * from './markdown/gfm.js';
+export * from './mermaid/parse.js';
+export * from './zip.js';

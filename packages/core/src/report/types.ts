@@ -168,6 +168,33 @@ export interface ComparisonSection {
   metrics: MetricComparison[];
   slices?: SliceComparison[];
   params?: ParamChange[];
+  /** The key metric across the model's last registered versions, for the trend chart. */
+  history?: MetricHistory;
+}
+
+/**
+ * One metric of the model's registered versions, oldest first, as the registry recorded it when each
+ * was registered. The candidate is not in it: its value is this section's metric of the same name.
+ */
+export interface MetricHistory {
+  metric: string;
+  versions: HistoryVersion[];
+}
+
+export interface HistoryVersion {
+  /** The version as the registry names it, e.g. `churn@v1.3.0`. */
+  version: string;
+  /** null: the registry holds no value of the metric for this version. */
+  value: number | null;
+  /**
+   * Where the value could lie: the interval of its change against that version's own baseline, moved
+   * onto the value (`baseline + ci`), when the registry recorded one.
+   */
+  interval?: { low: number; high: number };
+  /** The stages the version holds now. */
+  stages?: string[];
+  /** ISO 8601. */
+  registeredAt?: string;
 }
 
 /** The task, classes, positive class and score type a comparison of predictions used, and where each came from. */
