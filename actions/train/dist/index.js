@@ -40463,7 +40463,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49836);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62575);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2094);
 
 
@@ -40487,10 +40487,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 145 modules
-var src = __nccwpck_require__(52646);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
-var github_src = __nccwpck_require__(49836);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 146 modules
+var src = __nccwpck_require__(59558);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 27 modules
+var github_src = __nccwpck_require__(62575);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -40914,6 +40914,9 @@ async function runCompare(options, deps) {
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
     };
+    const history = await registryHistory(found, keyMetric(Object.keys(config.gate.metrics), compared.metrics), deps);
+    if (history)
+        section.history = history;
     const report = {
         schema: REPORT_SCHEMA_ID,
         createdAt: deps.now().toISOString(),
@@ -40922,6 +40925,20 @@ async function runCompare(options, deps) {
         comparisons: [section],
     };
     return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** Registered versions drawn in the report's trend, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/** The metric the trend shows: the first one the gate rules on, else the first compared. */
+function keyMetric(gated, metrics) {
+    const computed = metrics.filter((metric) => metric.candidate !== null);
+    return (computed.find((metric) => gated.includes(metric.name)) ?? computed[0])?.name;
+}
+/** The key metric across the registry's last versions, when the baseline came from the registry. */
+async function registryHistory(found, metric, deps) {
+    if (found?.source.kind !== 'registry' || metric === undefined || !deps.registry?.history)
+        return undefined;
+    const versions = await deps.registry.history({ model: found.source.model, metric, limit: HISTORY_VERSIONS });
+    return versions.length > 0 ? { metric, versions } : undefined;
 }
 /** The explicit candidate, else the model's predictions, else its metrics file. */
 function candidateOf(options, model, cwd) {
@@ -42131,7 +42148,7 @@ function summary(manifest, artifactId) {
 
 /***/ }),
 
-/***/ 52646:
+/***/ 59558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42153,7 +42170,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Nf2: () => (/* reexport */ trainFingerprint)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, metricDirection, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportMarkdown, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, textKey, truncateMarkdown, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_KLL_K, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, KllSketch, MAX_DETECTED_CLASSES, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, attachDrift, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, kllDistribution, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportMarkdown, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, sketchKs, sketchPsi, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, wassersteinEffect, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -42186,7 +42203,7 @@ function isUserError(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(96223);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
@@ -42752,9 +42769,9 @@ function lineColumn(text, offset) {
 
 /** Largest report file accepted; a real report is a few hundred kilobytes at most. */
 const MAX_REPORT_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
-/** Reads, parses and validates a report file; every problem is a `UserError` naming `path`. */
-async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
-    return parseReport(parseJson(await readTextFile(path, maxBytes), path), path);
+/** Reads, parses and validates a report file; every problem is a `UserError` naming `name` (default `path`). */
+async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES, name = path } = {}) {
+    return parseReport(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
@@ -49220,6 +49237,86 @@ function builder_details(summary, markdown, { open = false } = {}) {
     return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n\n${markdown}\n\n</details>`;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/mermaid.ts
+
+/**
+ * Mermaid `xychart-beta` text built from untrusted names. Mermaid labels are a grammar, not text:
+ * a `"` ends the label, `%%{init: …}%%` inside one re-configures the chart, `#…;` is decoded as an
+ * entity, `<` swallows the rest, and a newline could close the Markdown fence. What held for 60
+ * hostile strings (FACTS.md, "Browser checks and charts"): keep a small set of plain characters,
+ * encode every other one as `#<decimal code point>;`, collapse whitespace and controls to one space,
+ * cap the length, never emit an empty label, and make labels unique.
+ */
+// Plain characters that are inert inside a quoted label (no `"`, `#`, `;`, `%`, `&`, `<`, `>`, `:` or backslash).
+const PLAIN = /[A-Za-z0-9 ._+\-/()=*@!?~^$|,[\]{}']/;
+const MAX_LABEL_CHARS = 40;
+/** One label's text, safe between `"` quotes: at most `maxChars` characters of the original, never empty. */
+function mermaidLabel(value, maxChars = MAX_LABEL_CHARS) {
+    const points = Array.from(sanitizeText(value)
+        .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
+        .trim());
+    const clipped = points.length > maxChars ? [...points.slice(0, maxChars - 1), '…'] : points;
+    const text = clipped.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+    return text === '' ? '(unnamed)' : text;
+}
+/** Labels made unique in order: a repeated label gets ` (2)`, ` (3)`… so no two points stack on one x. */
+function uniqueMermaidLabels(values, maxChars = MAX_LABEL_CHARS) {
+    const seen = new Set();
+    return values.map((value) => {
+        const base = mermaidLabel(value, maxChars);
+        let label = base;
+        for (let n = 2; seen.has(label); n++)
+            label = `${base} (${n})`;
+        seen.add(label);
+        return label;
+    });
+}
+/**
+ * A fenced ```` ```mermaid ```` `xychart-beta` line chart of `points` (finite values only; the
+ * caller leaves out missing ones). The y axis spans the values with a margin, so small changes show.
+ */
+function mermaid_mermaidLineChart(title, yTitle, points) {
+    const values = points.map((point) => point.value).filter(Number.isFinite);
+    if (values.length === 0)
+        throw new Error('mermaidLineChart: no finite value to draw');
+    const labels = uniqueMermaidLabels(points.map((point) => point.label));
+    const [low, high] = yRange(values);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${mermaidLabel(title, 80)}"`,
+        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(yTitle)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
+        `  line [${points.map((point) => chartNumber(point.value)).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** A tenth of the spread (or of the value when all are equal) on each side, rounded outwards. */
+function yRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const margin = (max - min) / 10 || Math.abs(max) / 10 || 1;
+    return [roundDown(min - margin), roundUp(max + margin)];
+}
+function step(value) {
+    return 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 2);
+}
+function roundDown(value) {
+    const unit = step(value);
+    return Math.floor(value / unit) * unit;
+}
+function roundUp(value) {
+    const unit = step(value);
+    return Math.ceil(value / unit) * unit;
+}
+/** A plain decimal Mermaid reads (no exponent, no NaN), at most 6 significant digits. */
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`mermaid chart value ${value} is not finite`);
+    const text = String(Number(value.toPrecision(6)));
+    return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/view.ts
 
 
@@ -49324,6 +49421,7 @@ function view_changedParams(section) {
 
 
 
+
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 const STATUS_WORDS = {
     pass: 'passed',
@@ -49344,24 +49442,73 @@ const LABELS = {
 /** Rows beyond these go to the JSON report; the comment stays readable. */
 const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
 const MAX_MESSAGE_CHARS = 500;
+const MAX_CUT_TITLES = 10;
 /**
  * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ * reasons, data validation and drift, metric comparison, history, slices, parameters, lineage and
+ * links. Every string from the report is escaped (it may come from a fork). The result fits
+ * `maxBytes`: whole sections are cut, least important first, and a note says which and where the
+ * full report is; only a verdict too long on its own is shortened line by line.
  */
 function renderReportMarkdown(report, options = {}) {
-    const blocks = [
-        verdictBlock(report, options.title ?? 'mlgate'),
-        reasonsBlock(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationBlock),
-        ...(report.comparisons ?? []).map(comparisonBlock),
-    ];
-    const body = blocks.filter((block) => block !== '').join('\n\n');
-    const footer = footerLine(report, options.runUrl);
+    const sections = [
+        { title: 'the verdict', markdown: verdictBlock(report, options.title ?? 'mlgate'), keep: 0 },
+        { title: 'the reasons', markdown: reasonsBlock(report.verdict.reasons), keep: 0 },
+        ...(report.validations ?? []).flatMap((section, i) => inGroup(`data ${i}`, validationSections(section))),
+        ...(report.comparisons ?? []).flatMap((section, i) => inGroup(`model ${i}`, comparisonSections(section))),
+    ].filter((section) => section.markdown !== '');
+    const footer = footerLine(report, options);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    // The footer is kept whatever happens to the body: it links to the full run.
-    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+    const kept = fitSections(sections, Math.max(0, maxBytes - utf8Bytes(footer) - 2), options);
+    // The footer is kept whatever happens to the body: it links to the full report.
+    return `${kept}\n\n${footer}`;
+}
+function inGroup(group, sections) {
+    return sections.map((section) => ({ ...section, group }));
+}
+/**
+ * The sections joined within `budget` bytes: the least important are cut whole until the rest fits,
+ * then every cut section that fits again is put back, most important first, so one huge table does
+ * not take the small ones with it. A model's or dataset's details come back only with its own table.
+ */
+function fitSections(sections, budget, options) {
+    const all = sections.map((section, order) => ({ ...section, order, kept: true }));
+    const text = () => {
+        const kept = all.filter((section) => section.kept).map((section) => section.markdown);
+        const cut = all.filter((section) => !section.kept);
+        return [...kept, ...(cut.length > 0 ? [cutNote(cut, options)] : [])].join('\n\n');
+    };
+    const fits = () => utf8Bytes(text()) <= budget;
+    const byCutOrder = all.filter((section) => section.keep > 0).sort((a, b) => b.keep - a.keep || b.order - a.order);
+    for (const section of byCutOrder) {
+        if (fits())
+            break;
+        section.kept = false;
+    }
+    if (!fits())
+        return truncateMarkdown(text(), budget);
+    const owner = (section) => all.find((other) => other.group === section.group && other.keep === 1);
+    for (const section of [...byCutOrder].reverse()) {
+        if (section.kept || (section.keep > 1 && owner(section)?.kept === false))
+            continue;
+        section.kept = true;
+        if (!fits())
+            section.kept = false;
+    }
+    return text();
+}
+/** Which sections were left out, in document order, and where the whole report is. */
+function cutNote(cut, options) {
+    const ordered = cut.map((section) => section.title);
+    const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
+    const more = ordered.length > MAX_CUT_TITLES ? ` and ${formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+    const artifacts = (options.artifacts ?? []).map(artifactLink);
+    const where = artifacts.length > 0
+        ? `the full report is in ${artifacts.join(' and ')}`
+        : safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+            : 'the full report is in the report JSON';
+    return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
@@ -49385,37 +49532,46 @@ function reasonItem(reason) {
     const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
-function validationBlock(section) {
+function validationSections(section) {
     const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
-    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-    blocks.push(checksBlock(section.checks));
-    if (section.issues && section.issues.length > 0)
-        blocks.push(issuesBlock(section.issues));
-    if (section.drift)
-        blocks.push(driftBlock(section.drift));
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checksBlock(checks) {
-    if (checks.length === 0)
-        return 'No checks were run.';
-    const ordered = checksWorstFirst(checks);
+    const dataset = code(section.dataset);
+    const ordered = checksWorstFirst(section.checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
-    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-    const blocks = [];
-    if (notable.length > 0) {
-        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-    }
-    else {
-        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-    }
-    if (passed.length > 0) {
-        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
-    }
-    return blocks.filter((block) => block !== '').join('\n\n');
+    const main = [
+        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        notableChecksBlock(notable, section.checks.length),
+    ];
+    return [
+        { title: `the checks of ${dataset}`, markdown: main.join('\n\n'), keep: 1 },
+        { title: `the passing checks of ${dataset}`, markdown: passingChecksBlock(passed), keep: 4 },
+        {
+            title: `the problems reading ${dataset}`,
+            markdown: section.issues?.length ? issuesBlock(section.issues) : '',
+            keep: 2,
+        },
+        { title: `the drift of ${dataset}`, markdown: section.drift ? driftBlock(section.drift) : '', keep: 2 },
+    ];
+}
+const CHECK_HEADERS = (/* unused pure expression or super */ null && (['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details']));
+function notableChecksBlock(notable, total) {
+    if (total === 0)
+        return 'No checks were run.';
+    if (notable.length === 0)
+        return `All ${plural(total, 'check')} passed.`;
+    return [
+        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        moreNote(notable.length - MAX_ROWS.checks, 'check'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function passingChecksBlock(passed) {
+    if (passed.length === 0)
+        return '';
+    const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+    const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -49526,6 +49682,15 @@ function lineageLine(section) {
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
 }
+function comparisonSections(section) {
+    const model = code(section.model);
+    return [
+        { title: `the metrics of ${model}`, markdown: comparisonBlock(section), keep: 1 },
+        { title: `the worst slices of ${model}`, markdown: slicesBlock(section), keep: 2 },
+        { title: `the history of ${model}`, markdown: historyBlock(section), keep: 3 },
+        { title: `the parameters of ${model}`, markdown: paramsBlock(section), keep: 4 },
+    ];
+}
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
@@ -49538,7 +49703,6 @@ function comparisonBlock(section) {
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
-            paramsBlock(section),
         ]
             .filter(Boolean)
             .join('\n\n');
@@ -49553,11 +49717,57 @@ function comparisonBlock(section) {
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
-        slicesBlock(section),
-        paramsBlock(section),
     ]
         .filter(Boolean)
         .join('\n\n');
+}
+/** Registered versions shown in the history, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/**
+ * The key metric across the last registered versions and this candidate: a Mermaid line chart
+ * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
+ */
+function historyBlock(section) {
+    const { history } = section;
+    if (!history)
+        return '';
+    const versions = history.versions.slice(-HISTORY_VERSIONS);
+    const current = section.metrics.find((metric) => metric.name === history.metric);
+    const candidate = {
+        version: 'candidate',
+        value: current?.candidate ?? null,
+        interval: candidateInterval(current),
+        stages: ['this pull request'],
+    };
+    const points = [...versions, candidate];
+    if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2)
+        return '';
+    const chart = mermaidLineChart(`${history.metric} by version`, history.metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
+    const interval = `${formatConfidence(section.confidence)} interval`;
+    const rows = points.map((point, i) => [
+        i === points.length - 1 ? '**candidate**' : cellCode(point.version),
+        formatNumber(point.value),
+        point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-',
+        (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
+    ]);
+    const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
+        'left',
+        'right',
+        'center',
+        'left',
+    ]);
+    return [
+        `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+        chart,
+        numbers,
+        `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
+    ].join('\n\n');
+}
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric) {
+    if (!metric?.ci || metric.baseline === null)
+        return undefined;
+    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 function metricsTable(metrics, confidence, baselineHeader) {
     const withInterval = metrics.some((metric) => metric.ci !== undefined);
@@ -49634,16 +49844,23 @@ function paramsBlock(section) {
         .join('\n\n');
     return details(`Parameters: ${changed.length} changed`, body);
 }
-function footerLine(report, runUrl) {
+function footerLine(report, options) {
     const parts = ['mlgate'];
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(runUrl);
+    const link = safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
+    for (const artifact of options.artifacts ?? [])
+        parts.push(artifactLink(artifact));
     parts.push(escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
+}
+function artifactLink(artifact) {
+    const link = safeUrl(artifact.url);
+    const name = code(artifact.name);
+    return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
 function safeUrl(url) {
@@ -60927,9 +61144,10 @@ function compare(a, b) {
 
 
 
+
 /***/ }),
 
-/***/ 49836:
+/***/ 62575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60944,12 +61162,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, renamedInput, reportCheckRuns, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readTriggeringReport, renamedInput, reportCheckRuns, reportTrigger, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 145 modules
-var src = __nccwpck_require__(52646);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 146 modules
+var src = __nccwpck_require__(59558);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -62665,6 +62883,9 @@ class RegistryBaselineResolver {
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
+    async history({ model, metric, limit }) {
+        return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
+    }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -62799,7 +63020,112 @@ class GitHubReleaseFiles {
 
 
 
+;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
+
+/**
+ * The trigger of this job. `pull_request_target` runs with a write token and the secrets on a pull request that
+ * may come from a stranger; it is refused unless `allowPullRequestTarget`, because a workflow that checks out and
+ * runs the pull request's code there hands both to its author.
+ */
+function reportTrigger(event, { allowPullRequestTarget = false } = {}) {
+    const { eventName, payload } = event;
+    if (eventName === 'pull_request_target' && !allowPullRequestTarget) {
+        throw new UserError('refusing to run on pull_request_target, which runs with a write token on pull requests from forks: ' +
+            'publish fork reports with the workflow_run flow (examples/workflows/fork-pr.yml), or set ' +
+            'allow-pull-request-target: true if this workflow never runs code from the pull request');
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunTrigger(payload);
+    const pull = object(payload.pull_request);
+    if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const head = object(pull.head);
+        const headRepository = string(object(head?.repo)?.full_name);
+        return {
+            kind: 'pull-request',
+            number: Number(pull.number),
+            headSha: string(head?.sha) ?? event.sha,
+            // A deleted fork leaves no head repository: it is no less untrusted.
+            fork: eventName === 'pull_request' && headRepository?.toLowerCase() !== event.repository.toLowerCase(),
+        };
+    }
+    return { kind: 'other', sha: event.sha };
+}
+function workflowRunTrigger(payload) {
+    const run = object(payload.workflow_run);
+    const runId = run?.id;
+    const headSha = string(run?.head_sha);
+    const headRepository = string(object(run?.head_repository)?.full_name);
+    if (typeof runId !== 'number' || !headSha || !/^[0-9a-f]{40}$/i.test(headSha) || !headRepository) {
+        throw new UserError('the workflow_run event names no triggering run (id, head_sha and head_repository)');
+    }
+    return {
+        kind: 'workflow-run',
+        runId,
+        headSha: headSha.toLowerCase(),
+        headRepository,
+        headBranch: string(run?.head_branch) ?? '',
+        event: string(run?.event) ?? '',
+    };
+}
+function object(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+function string(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/report/artifact.ts
+
+
+/** The merged report inside a report artifact, beside the rendered files. */
+const REPORT_ARTIFACT_JSON = 'report.json';
+const DEFAULT_REPORT_ARTIFACT = 'mlgate-report';
+/** A report artifact holds a few files of a few megabytes: anything bigger is refused before it fills the disk. */
+const REPORT_ARTIFACT_LIMITS = {
+    maxEntries: 16,
+    maxEntryBytes: 32 * 1024 ** 2,
+    maxTotalBytes: 64 * 1024 ** 2,
+};
+const REPORT_ARCHIVE_MAX_BYTES = (/* unused pure expression or super */ null && (32 * 1024 ** 2));
+/**
+ * The report the triggering run left: its artifact `name` only (never another run's), unpacked by the store's
+ * extractor (no `..`, absolute paths, links or bombs: a `UserError` names the entry), then `report.json`
+ * validated against the report schema. The artifact was written by code from the pull request, so nothing in it
+ * decides where the report goes; a report about another commit than the run's is refused.
+ */
+async function readTriggeringReport(store, name, trigger) {
+    const dir = await store.download(name, trigger.runId);
+    const report = await readReportFile(join(dir, REPORT_ARTIFACT_JSON), {
+        name: `artifact "${name}" of run ${trigger.runId}: ${REPORT_ARTIFACT_JSON}`,
+    });
+    const sha = report.subject?.sha?.toLowerCase();
+    if (sha !== undefined && sha !== trigger.headSha) {
+        throw new UserError(`artifact "${name}" of run ${trigger.runId} reports on commit ${sha.slice(0, 12)}, but the run built ${trigger.headSha.slice(0, 12)}`);
+    }
+    return report;
+}
+/**
+ * The open pull requests of this repository whose head is the triggering run's head commit, from the same head
+ * repository: the binding comes from GitHub's own record of the run, never from a number inside the artifact.
+ * None means the pull request moved on (a newer push) or closed; its newer run publishes instead.
+ */
+async function pullRequestsForRun(octokit, repo, trigger) {
+    const owner = trigger.headRepository.split('/')[0] ?? '';
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...repo,
+        state: 'open',
+        ...(trigger.headBranch ? { head: `${owner}:${trigger.headBranch}` } : {}),
+        per_page: 100,
+    });
+    return pulls
+        .filter((pull) => pull.head.sha.toLowerCase() === trigger.headSha &&
+        pull.head.repo?.full_name.toLowerCase() === trigger.headRepository.toLowerCase())
+        .map((pull) => pull.number);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
 
 
 
