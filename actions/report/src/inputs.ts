@@ -2,6 +2,7 @@ import { UserError } from '@mlgate/core';
 import { booleanInput, intInput, listInput, requiredInput, type InputSource } from '@mlgate/github';
 
 export interface Inputs {
+  /** Report JSON paths; empty on `workflow_run`, where the report is the triggering run's artifact. */
   reports: string[];
   token: string;
   comment: boolean;
@@ -10,15 +11,30 @@ export interface Inputs {
   commentAuthor: string;
   summary: boolean;
   checkRun: boolean;
+  artifact: string;
+  allowPullRequestTarget: boolean;
 }
 
 /** Every input of action.yml, read and checked once, before anything else happens. */
-export function parseInputs(source?: InputSource): Inputs {
+export function parseInputs(eventName: string, source?: InputSource): Inputs {
   const reports = listInput('report', source);
-  if (reports.length === 0) throw new UserError('input "report": give at least one report JSON path');
+  if (eventName === 'workflow_run' && reports.length > 0) {
+    throw new UserError(
+      'input "report": on workflow_run the report is the triggering run\'s artifact (input "artifact"); remove "report"',
+    );
+  }
+  if (eventName !== 'workflow_run' && reports.length === 0) {
+    throw new UserError('input "report": give at least one report JSON path');
+  }
   const id = requiredInput('id', source);
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
     throw new UserError(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
+  }
+  const artifact = requiredInput('artifact', source);
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
+    throw new UserError(
+      `input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`,
+    );
   }
   return {
     reports,
@@ -29,5 +45,7 @@ export function parseInputs(source?: InputSource): Inputs {
     commentAuthor: requiredInput('comment-author', source),
     summary: booleanInput('summary', true, source),
     checkRun: booleanInput('check-run', true, source),
+    artifact,
+    allowPullRequestTarget: booleanInput('allow-pull-request-target', false, source),
   };
 }

@@ -6,12 +6,19 @@ import { mergeReports, readReportFile, renderReportMarkdown, type Report } from 
 import {
   GitHubCheckRunStore,
   GitHubCommentStore,
+  GitHubRunArtifactStore,
+  REPORT_ARCHIVE_MAX_BYTES,
+  REPORT_ARTIFACT_LIMITS,
   createOctokit,
+  pullRequestsForRun,
+  readTriggeringReport,
   reportCheckRuns,
+  reportTrigger,
   stickyMarker,
   upsertStickyComment,
   type GitHubClient,
   type Logger,
+  type ReportTrigger,
   type StickyResult,
 } from '@mlgate/github';
 import { parseInputs, type Inputs } from './inputs.js';
@@ -20,22 +27,42 @@ import { parseInputs, type Inputs } from './inputs.js';
 const BODY_BUDGET_BYTES = 60_000;
 
 export async function run({ logger }: { logger: Logger }): Promise<void> {
-  const inputs = parseInputs();
-  // Read and validate every report before any API call: a bad file must cost nothing.
-  const report = await logger.group('Read reports', () => readReports(inputs.reports, logger));
+  const inputs = parseInputs(context.eventName);
+  const trigger = reportTrigger(
+    { eventName: context.eventName, payload: context.payload, repository: fullName(), sha: context.sha },
+    { allowPullRequestTarget: inputs.allowPullRequestTarget },
+  );
+  const octokit = lazyOctokit(inputs.token, logger);
+  // Read and validate every report before any write: a bad file must cost nothing.
+  const report =
+    trigger.kind === 'workflow-run'
+      ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
+      : await logger.group('Read reports', () => readReports(inputs.reports, logger));
   const markdown = renderReportMarkdown(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
   const markdownPath = join(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
   await writeFile(markdownPath, markdown);
   if (inputs.summary) await core.summary.addRaw(markdown, true).write();
 
-  const octokit = lazyOctokit(inputs.token, logger);
-  const comment = await logger.group('Sticky comment', () => postComment(inputs, markdown, octokit, logger));
-  const checks = inputs.checkRun
-    ? await logger.group('Check runs', () => publishCheckRuns(report, octokit, logger))
-    : [];
+  const writable = !(trigger.kind === 'pull-request' && trigger.fork);
+  if (!writable) logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
+  const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
+  const comments = [];
+  for (const pull of pulls) {
+    comments.push(
+      await logger.group(`Sticky comment on #${pull}`, () =>
+        postComment(inputs, pull, trigger, markdown, octokit, logger),
+      ),
+    );
+  }
+  const checks =
+    writable && inputs.checkRun
+      ? await logger.group('Check runs', () => publishCheckRuns(report, headSha(trigger), octokit, logger))
+      : [];
 
+  const [comment] = comments;
   core.setOutput('verdict', report.verdict.status);
   core.setOutput('markdown', markdownPath);
+  core.setOutput('pull-requests', JSON.stringify(pulls));
   core.setOutput('comment-id', comment ? String(comment.comment.id) : '');
   core.setOutput('comment-url', comment?.comment.url ?? '');
   core.setOutput('comment-action', comment?.action ?? 'skipped');
@@ -52,33 +79,68 @@ async function readReports(paths: string[], logger: Logger): Promise<Report> {
   return mergeReports(reports);
 }
 
+/** Only the triggering run's artifact, with the caps of a report artifact. */
+async function downloadReport(
+  inputs: Inputs,
+  trigger: Extract<ReportTrigger, { kind: 'workflow-run' }>,
+  octokit: () => GitHubClient,
+): Promise<Report> {
+  const store = new GitHubRunArtifactStore(octokit(), context.repo, {
+    maxArchiveBytes: REPORT_ARCHIVE_MAX_BYTES,
+    limits: REPORT_ARTIFACT_LIMITS,
+  });
+  return readTriggeringReport(store, inputs.artifact, trigger);
+}
+
+/** The pull requests to comment on: the input's, the event's, or those whose head the triggering run built. */
+async function pullRequests(
+  inputs: Inputs,
+  trigger: ReportTrigger,
+  octokit: () => GitHubClient,
+  logger: Logger,
+): Promise<number[]> {
+  if (!inputs.comment) {
+    logger.info('Commenting is off.');
+    return [];
+  }
+  if (inputs.pullRequest !== undefined) return [inputs.pullRequest];
+  if (trigger.kind === 'pull-request') return [trigger.number];
+  if (trigger.kind === 'other') {
+    logger.info('Not a pull request: no comment posted.');
+    return [];
+  }
+  const pulls = await pullRequestsForRun(octokit(), context.repo, trigger);
+  if (pulls.length === 0) {
+    logger.info(`No open pull request has head ${trigger.headSha.slice(0, 12)} any more: no comment posted.`);
+  }
+  return pulls;
+}
+
 async function postComment(
   inputs: Inputs,
+  issue: number,
+  trigger: ReportTrigger,
   markdown: string,
   octokit: () => GitHubClient,
   logger: Logger,
-): Promise<StickyResult | undefined> {
-  const issue = inputs.pullRequest ?? context.payload.pull_request?.number;
-  if (!inputs.comment || issue === undefined) {
-    logger.info(inputs.comment ? 'Not a pull request: no comment posted.' : 'Commenting is off.');
-    return undefined;
-  }
+): Promise<StickyResult> {
   const store = new GitHubCommentStore(octokit(), context.repo);
   const result = await upsertStickyComment(store, {
     issue,
     marker: stickyMarker(inputs.id),
     body: markdown,
     author: inputs.commentAuthor,
-    revision: context.runId || undefined,
+    // The run that made the report orders it: on workflow_run, the triggering run, not this publisher.
+    revision: (trigger.kind === 'workflow-run' ? trigger.runId : context.runId) || undefined,
   });
   logger.info(`Comment ${result.action}: ${result.comment.url ?? result.comment.id}`);
   return result;
 }
 
-async function publishCheckRuns(report: Report, octokit: () => GitHubClient, logger: Logger) {
+async function publishCheckRuns(report: Report, sha: string, octokit: () => GitHubClient, logger: Logger) {
   const store = new GitHubCheckRunStore(octokit(), context.repo);
   const runs = reportCheckRuns(report, {
-    headSha: headSha(),
+    headSha: sha,
     runId: String(context.runId),
     maxBytes: BODY_BUDGET_BYTES,
     ...(runUrl() && { runUrl: runUrl() }),
@@ -92,16 +154,19 @@ async function publishCheckRuns(report: Report, octokit: () => GitHubClient, log
   return published;
 }
 
-/** The pull request's head commit, not the merge commit `GITHUB_SHA` names on `pull_request` events. */
-function headSha(): string {
-  const head = (context.payload.pull_request as { head?: { sha?: string } } | undefined)?.head?.sha;
-  return head ?? context.sha;
+/** The commit the report is about: the pull request's head (not the merge commit `GITHUB_SHA` names), the run's. */
+function headSha(trigger: ReportTrigger): string {
+  return trigger.kind === 'other' ? trigger.sha : trigger.headSha;
 }
 
 /** One client, made only when a call is needed: a run that only writes the summary makes none. */
 function lazyOctokit(token: string, logger: Logger): () => GitHubClient {
   let client: GitHubClient | undefined;
   return () => (client ??= createOctokit({ token, logger }));
+}
+
+function fullName(): string {
+  return `${context.repo.owner}/${context.repo.repo}`;
 }
 
 function runUrl(): string | undefined {

@@ -86,7 +86,11 @@ describe('actions/report publishing to GitHub', () => {
       env: { ...gh.env(TOKEN), GITHUB_RUN_ID: runId, GITHUB_RUN_ATTEMPT: attempt },
       githubToken: TOKEN,
       eventName: 'pull_request',
-      event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { sha: HEAD } } },
+      event: {
+        action: 'synchronize',
+        number: pr,
+        pull_request: { number: pr, head: { sha: HEAD, repo: { full_name: 'acme/churn' } } },
+      },
       cwd: workspace,
     });
   }
@@ -185,7 +189,7 @@ describe('actions/report publishing to GitHub', () => {
       expect(body.split(MARKER)).toHaveLength(2);
       expect((body.match(/^ {0,3}(`{3,}|~{3,})/gm) ?? []).length % 2).toBe(0);
       expect((body.match(/<details/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length);
-      expect(body).toMatch(/truncated/);
+      expect(body).toMatch(/Shortened to fit GitHub's 65,536-character limit: left out the checks of `data\/part-/);
     });
   });
 

@@ -62,7 +62,11 @@ describe('actions/report run as the runner runs it', () => {
       env: { ...gh.env(TOKEN), GITHUB_RUN_ID: runId },
       githubToken: TOKEN,
       eventName: 'pull_request',
-      event: { action: 'synchronize', number: pr, pull_request: { number: pr, head: { sha: 'b'.repeat(40) } } },
+      event: {
+        action: 'synchronize',
+        number: pr,
+        pull_request: { number: pr, head: { sha: 'b'.repeat(40), repo: { full_name: 'acme/churn' } } },
+      },
       cwd: workspace,
     });
   }

@@ -2,7 +2,7 @@ export const id = 589;
 export const ids = [589];
 export const modules = {
 
-/***/ 7589:
+/***/ 27589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -2,16 +2,16 @@ export const id = 937;
 export const ids = [937];
 export const modules = {
 
-/***/ 6223:
+/***/ 96223:
 /***/ ((module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
 const core_1 = __webpack_require__(2549);
-const draft7_1 = __webpack_require__(5845);
-const discriminator_1 = __webpack_require__(5014);
-const draft7MetaSchema = __webpack_require__(7628);
+const draft7_1 = __webpack_require__(75845);
+const discriminator_1 = __webpack_require__(45014);
+const draft7MetaSchema = __webpack_require__(17628);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -41,24 +41,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __webpack_require__(4457);
+var validate_1 = __webpack_require__(84457);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(28);
+var codegen_1 = __webpack_require__(20028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __webpack_require__(4301);
+var validation_error_1 = __webpack_require__(14301);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __webpack_require__(8922);
+var ref_error_1 = __webpack_require__(58922);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 6711:
+/***/ 46711:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -220,15 +220,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 28:
+/***/ 20028:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __webpack_require__(6711);
-const scope_1 = __webpack_require__(1404);
-var code_2 = __webpack_require__(6711);
+const code_1 = __webpack_require__(46711);
+const scope_1 = __webpack_require__(81404);
+var code_2 = __webpack_require__(46711);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -237,7 +237,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __webpack_require__(1404);
+var scope_2 = __webpack_require__(81404);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -923,13 +923,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 1404:
+/***/ 81404:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __webpack_require__(6711);
+const code_1 = __webpack_require__(46711);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1072,15 +1072,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 659:
+/***/ 70659:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const names_1 = __webpack_require__(5990);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const names_1 = __webpack_require__(85990);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1201,18 +1201,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 9198:
+/***/ 39198:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __webpack_require__(28);
-const validation_error_1 = __webpack_require__(4301);
-const names_1 = __webpack_require__(5990);
-const resolve_1 = __webpack_require__(1946);
-const util_1 = __webpack_require__(3904);
-const validate_1 = __webpack_require__(4457);
+const codegen_1 = __webpack_require__(20028);
+const validation_error_1 = __webpack_require__(14301);
+const names_1 = __webpack_require__(85990);
+const resolve_1 = __webpack_require__(41946);
+const util_1 = __webpack_require__(33904);
+const validate_1 = __webpack_require__(84457);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1449,12 +1449,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 5990:
+/***/ 85990:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
+const codegen_1 = __webpack_require__(20028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1483,12 +1483,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 8922:
+/***/ 58922:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __webpack_require__(1946);
+const resolve_1 = __webpack_require__(41946);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1501,15 +1501,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 1946:
+/***/ 41946:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __webpack_require__(3904);
-const equal = __webpack_require__(7638);
-const traverse = __webpack_require__(8688);
+const util_1 = __webpack_require__(33904);
+const equal = __webpack_require__(57638);
+const traverse = __webpack_require__(38688);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1662,7 +1662,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 5513:
+/***/ 75513:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1694,14 +1694,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 3904:
+/***/ 33904:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __webpack_require__(28);
-const code_1 = __webpack_require__(6711);
+const codegen_1 = __webpack_require__(20028);
+const code_1 = __webpack_require__(46711);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1878,7 +1878,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 1356:
+/***/ 51356:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1903,15 +1903,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 4690:
+/***/ 64690:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __webpack_require__(659);
-const codegen_1 = __webpack_require__(28);
-const names_1 = __webpack_require__(5990);
+const errors_1 = __webpack_require__(70659);
+const codegen_1 = __webpack_require__(20028);
+const names_1 = __webpack_require__(85990);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1965,11 +1965,11 @@ function falseSchemaError(it, overrideAllErrors) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __webpack_require__(5513);
-const applicability_1 = __webpack_require__(1356);
-const errors_1 = __webpack_require__(659);
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const rules_1 = __webpack_require__(75513);
+const applicability_1 = __webpack_require__(51356);
+const errors_1 = __webpack_require__(70659);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2168,14 +2168,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 2483:
+/***/ 42483:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2209,24 +2209,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 4457:
+/***/ 84457:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __webpack_require__(4690);
+const boolSchema_1 = __webpack_require__(64690);
 const dataType_1 = __webpack_require__(733);
-const applicability_1 = __webpack_require__(1356);
+const applicability_1 = __webpack_require__(51356);
 const dataType_2 = __webpack_require__(733);
-const defaults_1 = __webpack_require__(2483);
-const keyword_1 = __webpack_require__(18);
-const subschema_1 = __webpack_require__(6392);
-const codegen_1 = __webpack_require__(28);
-const names_1 = __webpack_require__(5990);
-const resolve_1 = __webpack_require__(1946);
-const util_1 = __webpack_require__(3904);
-const errors_1 = __webpack_require__(659);
+const defaults_1 = __webpack_require__(42483);
+const keyword_1 = __webpack_require__(70018);
+const subschema_1 = __webpack_require__(46392);
+const codegen_1 = __webpack_require__(20028);
+const names_1 = __webpack_require__(85990);
+const resolve_1 = __webpack_require__(41946);
+const util_1 = __webpack_require__(33904);
+const errors_1 = __webpack_require__(70659);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2735,16 +2735,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 18:
+/***/ 70018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __webpack_require__(28);
-const names_1 = __webpack_require__(5990);
-const code_1 = __webpack_require__(6516);
-const errors_1 = __webpack_require__(659);
+const codegen_1 = __webpack_require__(20028);
+const names_1 = __webpack_require__(85990);
+const code_1 = __webpack_require__(96516);
+const errors_1 = __webpack_require__(70659);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2865,14 +2865,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6392:
+/***/ 46392:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2958,25 +2958,25 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __webpack_require__(4457);
+var validate_1 = __webpack_require__(84457);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __webpack_require__(28);
+var codegen_1 = __webpack_require__(20028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __webpack_require__(4301);
-const ref_error_1 = __webpack_require__(8922);
-const rules_1 = __webpack_require__(5513);
-const compile_1 = __webpack_require__(9198);
-const codegen_2 = __webpack_require__(28);
-const resolve_1 = __webpack_require__(1946);
+const validation_error_1 = __webpack_require__(14301);
+const ref_error_1 = __webpack_require__(58922);
+const rules_1 = __webpack_require__(75513);
+const compile_1 = __webpack_require__(39198);
+const codegen_2 = __webpack_require__(20028);
+const resolve_1 = __webpack_require__(41946);
 const dataType_1 = __webpack_require__(733);
-const util_1 = __webpack_require__(3904);
-const $dataRefSchema = __webpack_require__(8422);
-const uri_1 = __webpack_require__(6669);
+const util_1 = __webpack_require__(33904);
+const $dataRefSchema = __webpack_require__(18422);
+const uri_1 = __webpack_require__(16669);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3576,20 +3576,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4839:
+/***/ 94839:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __webpack_require__(7638);
+const equal = __webpack_require__(57638);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 2998:
+/***/ 62998:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3619,19 +3619,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6669:
+/***/ 16669:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __webpack_require__(2027);
+const uri = __webpack_require__(82027);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 4301:
+/***/ 14301:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3648,14 +3648,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 6728:
+/***/ 26728:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3703,15 +3703,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3631:
+/***/ 13631:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(6516);
-const codegen_1 = __webpack_require__(28);
-const names_1 = __webpack_require__(5990);
-const util_1 = __webpack_require__(3904);
+const code_1 = __webpack_require__(96516);
+const codegen_1 = __webpack_require__(20028);
+const names_1 = __webpack_require__(85990);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3815,12 +3815,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5077:
+/***/ 35077:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(3904);
+const util_1 = __webpack_require__(33904);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3844,12 +3844,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 564:
+/***/ 50564:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(6516);
+const code_1 = __webpack_require__(96516);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3862,13 +3862,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2374:
+/***/ 32374:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -3963,15 +3963,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9170:
+/***/ 49170:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const code_1 = __webpack_require__(6516);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const code_1 = __webpack_require__(96516);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4054,13 +4054,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4216:
+/***/ 74216:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4126,27 +4126,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2519:
+/***/ 32519:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __webpack_require__(6728);
+const additionalItems_1 = __webpack_require__(26728);
 const prefixItems_1 = __webpack_require__(323);
-const items_1 = __webpack_require__(5199);
-const items2020_1 = __webpack_require__(3087);
-const contains_1 = __webpack_require__(2374);
-const dependencies_1 = __webpack_require__(9170);
-const propertyNames_1 = __webpack_require__(9948);
-const additionalProperties_1 = __webpack_require__(3631);
-const properties_1 = __webpack_require__(8874);
-const patternProperties_1 = __webpack_require__(24);
-const not_1 = __webpack_require__(5326);
-const anyOf_1 = __webpack_require__(564);
-const oneOf_1 = __webpack_require__(7770);
-const allOf_1 = __webpack_require__(5077);
-const if_1 = __webpack_require__(4216);
-const thenElse_1 = __webpack_require__(2637);
+const items_1 = __webpack_require__(25199);
+const items2020_1 = __webpack_require__(33087);
+const contains_1 = __webpack_require__(32374);
+const dependencies_1 = __webpack_require__(49170);
+const propertyNames_1 = __webpack_require__(59948);
+const additionalProperties_1 = __webpack_require__(13631);
+const properties_1 = __webpack_require__(88874);
+const patternProperties_1 = __webpack_require__(10024);
+const not_1 = __webpack_require__(55326);
+const anyOf_1 = __webpack_require__(50564);
+const oneOf_1 = __webpack_require__(27770);
+const allOf_1 = __webpack_require__(35077);
+const if_1 = __webpack_require__(74216);
+const thenElse_1 = __webpack_require__(42637);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4176,15 +4176,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5199:
+/***/ 25199:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const code_1 = __webpack_require__(6516);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const code_1 = __webpack_require__(96516);
 const def = {
     keyword: "items",
     type: "array",
@@ -4234,15 +4234,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3087:
+/***/ 33087:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const code_1 = __webpack_require__(6516);
-const additionalItems_1 = __webpack_require__(6728);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const code_1 = __webpack_require__(96516);
+const additionalItems_1 = __webpack_require__(26728);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4270,12 +4270,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5326:
+/***/ 55326:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(3904);
+const util_1 = __webpack_require__(33904);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4302,13 +4302,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7770:
+/***/ 27770:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4368,15 +4368,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 24:
+/***/ 10024:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(6516);
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const util_2 = __webpack_require__(3904);
+const code_1 = __webpack_require__(96516);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const util_2 = __webpack_require__(33904);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4454,7 +4454,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __webpack_require__(5199);
+const items_1 = __webpack_require__(25199);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4467,15 +4467,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8874:
+/***/ 88874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __webpack_require__(4457);
-const code_1 = __webpack_require__(6516);
-const util_1 = __webpack_require__(3904);
-const additionalProperties_1 = __webpack_require__(3631);
+const validate_1 = __webpack_require__(84457);
+const code_1 = __webpack_require__(96516);
+const util_1 = __webpack_require__(33904);
+const additionalProperties_1 = __webpack_require__(13631);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4527,13 +4527,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9948:
+/***/ 59948:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4571,12 +4571,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2637:
+/***/ 42637:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __webpack_require__(3904);
+const util_1 = __webpack_require__(33904);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4590,16 +4590,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6516:
+/***/ 96516:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const names_1 = __webpack_require__(5990);
-const util_2 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const names_1 = __webpack_require__(85990);
+const util_2 = __webpack_require__(33904);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4727,7 +4727,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 544:
+/***/ 30544:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4743,13 +4743,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6325:
+/***/ 26325:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __webpack_require__(544);
-const ref_1 = __webpack_require__(3652);
+const id_1 = __webpack_require__(30544);
+const ref_1 = __webpack_require__(83652);
 const core = [
     "$schema",
     "$id",
@@ -4765,18 +4765,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 3652:
+/***/ 83652:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __webpack_require__(8922);
-const code_1 = __webpack_require__(6516);
-const codegen_1 = __webpack_require__(28);
-const names_1 = __webpack_require__(5990);
-const compile_1 = __webpack_require__(9198);
-const util_1 = __webpack_require__(3904);
+const ref_error_1 = __webpack_require__(58922);
+const code_1 = __webpack_require__(96516);
+const codegen_1 = __webpack_require__(20028);
+const names_1 = __webpack_require__(85990);
+const compile_1 = __webpack_require__(39198);
+const util_1 = __webpack_require__(33904);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4893,16 +4893,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5014:
+/***/ 45014:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const types_1 = __webpack_require__(5563);
-const compile_1 = __webpack_require__(9198);
-const ref_error_1 = __webpack_require__(8922);
-const util_1 = __webpack_require__(3904);
+const codegen_1 = __webpack_require__(20028);
+const types_1 = __webpack_require__(15563);
+const compile_1 = __webpack_require__(39198);
+const ref_error_1 = __webpack_require__(58922);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5003,7 +5003,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5563:
+/***/ 15563:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5018,16 +5018,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 5845:
+/***/ 75845:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __webpack_require__(6325);
-const validation_1 = __webpack_require__(6841);
-const applicator_1 = __webpack_require__(2519);
-const format_1 = __webpack_require__(9);
-const metadata_1 = __webpack_require__(492);
+const core_1 = __webpack_require__(26325);
+const validation_1 = __webpack_require__(36841);
+const applicator_1 = __webpack_require__(32519);
+const format_1 = __webpack_require__(10009);
+const metadata_1 = __webpack_require__(60492);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5046,7 +5046,7 @@ exports["default"] = draft7Vocabularies;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
+const codegen_1 = __webpack_require__(20028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5139,7 +5139,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9:
+/***/ 10009:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5151,7 +5151,7 @@ exports["default"] = format;
 
 /***/ }),
 
-/***/ 492:
+/***/ 60492:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5180,9 +5180,9 @@ exports.contentVocabulary = [
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const equal_1 = __webpack_require__(4839);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const equal_1 = __webpack_require__(94839);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5206,14 +5206,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6928:
+/***/ 46928:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const equal_1 = __webpack_require__(4839);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const equal_1 = __webpack_require__(94839);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5260,21 +5260,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6841:
+/***/ 36841:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __webpack_require__(8795);
-const multipleOf_1 = __webpack_require__(6068);
-const limitLength_1 = __webpack_require__(8130);
-const pattern_1 = __webpack_require__(6407);
-const limitProperties_1 = __webpack_require__(5951);
-const required_1 = __webpack_require__(8216);
-const limitItems_1 = __webpack_require__(4376);
-const uniqueItems_1 = __webpack_require__(2108);
+const limitNumber_1 = __webpack_require__(38795);
+const multipleOf_1 = __webpack_require__(66068);
+const limitLength_1 = __webpack_require__(98130);
+const pattern_1 = __webpack_require__(56407);
+const limitProperties_1 = __webpack_require__(25951);
+const required_1 = __webpack_require__(38216);
+const limitItems_1 = __webpack_require__(34376);
+const uniqueItems_1 = __webpack_require__(12108);
 const const_1 = __webpack_require__(970);
-const enum_1 = __webpack_require__(6928);
+const enum_1 = __webpack_require__(46928);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5299,12 +5299,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 4376:
+/***/ 34376:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
+const codegen_1 = __webpack_require__(20028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5329,14 +5329,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8130:
+/***/ 98130:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const ucs2length_1 = __webpack_require__(2998);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const ucs2length_1 = __webpack_require__(62998);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5362,12 +5362,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8795:
+/***/ 38795:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
+const codegen_1 = __webpack_require__(20028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5395,12 +5395,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5951:
+/***/ 25951:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
+const codegen_1 = __webpack_require__(20028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5425,12 +5425,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6068:
+/***/ 66068:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __webpack_require__(28);
+const codegen_1 = __webpack_require__(20028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5457,14 +5457,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6407:
+/***/ 56407:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(6516);
-const util_1 = __webpack_require__(3904);
-const codegen_1 = __webpack_require__(28);
+const code_1 = __webpack_require__(96516);
+const util_1 = __webpack_require__(33904);
+const codegen_1 = __webpack_require__(20028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5496,14 +5496,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8216:
+/***/ 38216:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __webpack_require__(6516);
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
+const code_1 = __webpack_require__(96516);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5581,15 +5581,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2108:
+/***/ 12108:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dataType_1 = __webpack_require__(733);
-const codegen_1 = __webpack_require__(28);
-const util_1 = __webpack_require__(3904);
-const equal_1 = __webpack_require__(4839);
+const codegen_1 = __webpack_require__(20028);
+const util_1 = __webpack_require__(33904);
+const equal_1 = __webpack_require__(94839);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5651,7 +5651,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7638:
+/***/ 57638:
 /***/ ((module) => {
 
 
@@ -5704,7 +5704,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 8688:
+/***/ 38688:
 /***/ ((module) => {
 
 
@@ -5804,13 +5804,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 2027:
+/***/ 82027:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(7622)
-const { SCHEMES, getSchemeHandler } = __webpack_require__(8043)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(67622)
+const { SCHEMES, getSchemeHandler } = __webpack_require__(38043)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -6522,12 +6522,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 8043:
+/***/ 38043:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { isUUID } = __webpack_require__(7622)
+const { isUUID } = __webpack_require__(67622)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -6801,7 +6801,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7622:
+/***/ 67622:
 /***/ ((module) => {
 
 
@@ -7607,18 +7607,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1191:
+/***/ 31191:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Scalar = __webpack_require__(1091);
-var YAMLMap = __webpack_require__(372);
-var YAMLSeq = __webpack_require__(7241);
-var resolveBlockMap = __webpack_require__(7969);
-var resolveBlockSeq = __webpack_require__(5612);
-var resolveFlowCollection = __webpack_require__(8384);
+var identity = __webpack_require__(42485);
+var Scalar = __webpack_require__(21091);
+var YAMLMap = __webpack_require__(50372);
+var YAMLSeq = __webpack_require__(57241);
+var resolveBlockMap = __webpack_require__(57969);
+var resolveBlockSeq = __webpack_require__(15612);
+var resolveFlowCollection = __webpack_require__(58384);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -7704,15 +7704,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 7277:
+/***/ 87277:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Document = __webpack_require__(7031);
-var composeNode = __webpack_require__(5015);
-var resolveEnd = __webpack_require__(698);
-var resolveProps = __webpack_require__(9781);
+var Document = __webpack_require__(77031);
+var composeNode = __webpack_require__(15015);
+var resolveEnd = __webpack_require__(20698);
+var resolveProps = __webpack_require__(49781);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -7756,17 +7756,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5015:
+/***/ 15015:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(5067);
-var identity = __webpack_require__(2485);
-var composeCollection = __webpack_require__(1191);
-var composeScalar = __webpack_require__(7367);
-var resolveEnd = __webpack_require__(698);
-var utilEmptyScalarPosition = __webpack_require__(1201);
+var Alias = __webpack_require__(55067);
+var identity = __webpack_require__(42485);
+var composeCollection = __webpack_require__(31191);
+var composeScalar = __webpack_require__(37367);
+var resolveEnd = __webpack_require__(20698);
+var utilEmptyScalarPosition = __webpack_require__(71201);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -7875,15 +7875,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 7367:
+/***/ 37367:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Scalar = __webpack_require__(1091);
-var resolveBlockScalar = __webpack_require__(2267);
-var resolveFlowScalar = __webpack_require__(8588);
+var identity = __webpack_require__(42485);
+var Scalar = __webpack_require__(21091);
+var resolveBlockScalar = __webpack_require__(72267);
+var resolveFlowScalar = __webpack_require__(48588);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -7970,18 +7970,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 8498:
+/***/ 48498:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var directives = __webpack_require__(2300);
-var Document = __webpack_require__(7031);
-var errors = __webpack_require__(8078);
-var identity = __webpack_require__(2485);
-var composeDoc = __webpack_require__(7277);
-var resolveEnd = __webpack_require__(698);
+var directives = __webpack_require__(32300);
+var Document = __webpack_require__(77031);
+var errors = __webpack_require__(68078);
+var identity = __webpack_require__(42485);
+var composeDoc = __webpack_require__(87277);
+var resolveEnd = __webpack_require__(20698);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -8201,17 +8201,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7969:
+/***/ 57969:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Pair = __webpack_require__(1923);
-var YAMLMap = __webpack_require__(372);
-var resolveProps = __webpack_require__(9781);
-var utilContainsNewline = __webpack_require__(5709);
-var utilFlowIndentCheck = __webpack_require__(3849);
-var utilMapIncludes = __webpack_require__(8929);
+var Pair = __webpack_require__(61923);
+var YAMLMap = __webpack_require__(50372);
+var resolveProps = __webpack_require__(49781);
+var utilContainsNewline = __webpack_require__(75709);
+var utilFlowIndentCheck = __webpack_require__(63849);
+var utilMapIncludes = __webpack_require__(88929);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -8325,12 +8325,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 2267:
+/***/ 72267:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
+var Scalar = __webpack_require__(21091);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -8532,14 +8532,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 5612:
+/***/ 15612:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var YAMLSeq = __webpack_require__(7241);
-var resolveProps = __webpack_require__(9781);
-var utilFlowIndentCheck = __webpack_require__(3849);
+var YAMLSeq = __webpack_require__(57241);
+var resolveProps = __webpack_require__(49781);
+var utilFlowIndentCheck = __webpack_require__(63849);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -8590,7 +8590,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 698:
+/***/ 20698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8636,19 +8636,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 8384:
+/***/ 58384:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Pair = __webpack_require__(1923);
-var YAMLMap = __webpack_require__(372);
-var YAMLSeq = __webpack_require__(7241);
-var resolveEnd = __webpack_require__(698);
-var resolveProps = __webpack_require__(9781);
-var utilContainsNewline = __webpack_require__(5709);
-var utilMapIncludes = __webpack_require__(8929);
+var identity = __webpack_require__(42485);
+var Pair = __webpack_require__(61923);
+var YAMLMap = __webpack_require__(50372);
+var YAMLSeq = __webpack_require__(57241);
+var resolveEnd = __webpack_require__(20698);
+var resolveProps = __webpack_require__(49781);
+var utilContainsNewline = __webpack_require__(75709);
+var utilMapIncludes = __webpack_require__(88929);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -8852,13 +8852,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8588:
+/***/ 48588:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
-var resolveEnd = __webpack_require__(698);
+var Scalar = __webpack_require__(21091);
+var resolveEnd = __webpack_require__(20698);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -9087,7 +9087,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 9781:
+/***/ 49781:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9242,7 +9242,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 5709:
+/***/ 75709:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9285,7 +9285,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 1201:
+/***/ 71201:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9320,12 +9320,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 3849:
+/***/ 63849:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var utilContainsNewline = __webpack_require__(5709);
+var utilContainsNewline = __webpack_require__(75709);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -9344,12 +9344,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8929:
+/***/ 88929:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
+var identity = __webpack_require__(42485);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -9366,22 +9366,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 7031:
+/***/ 77031:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(5067);
-var Collection = __webpack_require__(1763);
-var identity = __webpack_require__(2485);
-var Pair = __webpack_require__(1923);
-var toJS = __webpack_require__(8161);
-var Schema = __webpack_require__(2018);
-var stringifyDocument = __webpack_require__(3611);
-var anchors = __webpack_require__(5026);
-var applyReviver = __webpack_require__(3131);
-var createNode = __webpack_require__(2962);
-var directives = __webpack_require__(2300);
+var Alias = __webpack_require__(55067);
+var Collection = __webpack_require__(21763);
+var identity = __webpack_require__(42485);
+var Pair = __webpack_require__(61923);
+var toJS = __webpack_require__(38161);
+var Schema = __webpack_require__(92018);
+var stringifyDocument = __webpack_require__(23611);
+var anchors = __webpack_require__(55026);
+var applyReviver = __webpack_require__(23131);
+var createNode = __webpack_require__(22962);
+var directives = __webpack_require__(32300);
 
 class Document {
     constructor(value, replacer, options) {
@@ -9710,13 +9710,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5026:
+/***/ 55026:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var visit = __webpack_require__(4882);
+var identity = __webpack_require__(42485);
+var visit = __webpack_require__(64882);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -9793,7 +9793,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3131:
+/***/ 23131:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9857,14 +9857,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2962:
+/***/ 22962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(5067);
-var identity = __webpack_require__(2485);
-var Scalar = __webpack_require__(1091);
+var Alias = __webpack_require__(55067);
+var identity = __webpack_require__(42485);
+var Scalar = __webpack_require__(21091);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -9954,13 +9954,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2300:
+/***/ 32300:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var visit = __webpack_require__(4882);
+var identity = __webpack_require__(42485);
+var visit = __webpack_require__(64882);
 
 const escapeChars = {
     '!': '%21',
@@ -10139,7 +10139,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 8078:
+/***/ 68078:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10208,28 +10208,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8009:
+/***/ 88009:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __webpack_require__(8498);
-var Document = __webpack_require__(7031);
-var Schema = __webpack_require__(2018);
-var errors = __webpack_require__(8078);
-var Alias = __webpack_require__(5067);
-var identity = __webpack_require__(2485);
-var Pair = __webpack_require__(1923);
-var Scalar = __webpack_require__(1091);
-var YAMLMap = __webpack_require__(372);
-var YAMLSeq = __webpack_require__(7241);
-var cst = __webpack_require__(5599);
-var lexer = __webpack_require__(1479);
-var lineCounter = __webpack_require__(7486);
-var parser = __webpack_require__(978);
+var composer = __webpack_require__(48498);
+var Document = __webpack_require__(77031);
+var Schema = __webpack_require__(92018);
+var errors = __webpack_require__(68078);
+var Alias = __webpack_require__(55067);
+var identity = __webpack_require__(42485);
+var Pair = __webpack_require__(61923);
+var Scalar = __webpack_require__(21091);
+var YAMLMap = __webpack_require__(50372);
+var YAMLSeq = __webpack_require__(57241);
+var cst = __webpack_require__(65599);
+var lexer = __webpack_require__(71479);
+var lineCounter = __webpack_require__(87486);
+var parser = __webpack_require__(60978);
 var publicApi = __webpack_require__(2929);
-var visit = __webpack_require__(4882);
+var visit = __webpack_require__(64882);
 
 
 
@@ -10266,7 +10266,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2767:
+/***/ 62767:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -10292,16 +10292,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 5067:
+/***/ 55067:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(5026);
-var visit = __webpack_require__(4882);
-var identity = __webpack_require__(2485);
-var Node = __webpack_require__(2427);
-var toJS = __webpack_require__(8161);
+var anchors = __webpack_require__(55026);
+var visit = __webpack_require__(64882);
+var identity = __webpack_require__(42485);
+var Node = __webpack_require__(22427);
+var toJS = __webpack_require__(38161);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -10419,14 +10419,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 1763:
+/***/ 21763:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(2962);
-var identity = __webpack_require__(2485);
-var Node = __webpack_require__(2427);
+var createNode = __webpack_require__(22962);
+var identity = __webpack_require__(42485);
+var Node = __webpack_require__(22427);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -10577,14 +10577,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 2427:
+/***/ 22427:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var applyReviver = __webpack_require__(3131);
-var identity = __webpack_require__(2485);
-var toJS = __webpack_require__(8161);
+var applyReviver = __webpack_require__(23131);
+var identity = __webpack_require__(42485);
+var toJS = __webpack_require__(38161);
 
 class NodeBase {
     constructor(type) {
@@ -10624,15 +10624,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 1923:
+/***/ 61923:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(2962);
-var stringifyPair = __webpack_require__(6930);
-var addPairToJSMap = __webpack_require__(8274);
-var identity = __webpack_require__(2485);
+var createNode = __webpack_require__(22962);
+var stringifyPair = __webpack_require__(86930);
+var addPairToJSMap = __webpack_require__(68274);
+var identity = __webpack_require__(42485);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -10670,14 +10670,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 1091:
+/***/ 21091:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Node = __webpack_require__(2427);
-var toJS = __webpack_require__(8161);
+var identity = __webpack_require__(42485);
+var Node = __webpack_require__(22427);
+var toJS = __webpack_require__(38161);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -10704,17 +10704,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 372:
+/***/ 50372:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyCollection = __webpack_require__(6090);
-var addPairToJSMap = __webpack_require__(8274);
-var Collection = __webpack_require__(1763);
-var identity = __webpack_require__(2485);
-var Pair = __webpack_require__(1923);
-var Scalar = __webpack_require__(1091);
+var stringifyCollection = __webpack_require__(56090);
+var addPairToJSMap = __webpack_require__(68274);
+var Collection = __webpack_require__(21763);
+var identity = __webpack_require__(42485);
+var Pair = __webpack_require__(61923);
+var Scalar = __webpack_require__(21091);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -10858,17 +10858,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7241:
+/***/ 57241:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(2962);
-var stringifyCollection = __webpack_require__(6090);
-var Collection = __webpack_require__(1763);
-var identity = __webpack_require__(2485);
-var Scalar = __webpack_require__(1091);
-var toJS = __webpack_require__(8161);
+var createNode = __webpack_require__(22962);
+var stringifyCollection = __webpack_require__(56090);
+var Collection = __webpack_require__(21763);
+var identity = __webpack_require__(42485);
+var Scalar = __webpack_require__(21091);
+var toJS = __webpack_require__(38161);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -10980,16 +10980,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 8274:
+/***/ 68274:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var log = __webpack_require__(2767);
-var merge = __webpack_require__(8438);
-var stringify = __webpack_require__(2862);
-var identity = __webpack_require__(2485);
-var toJS = __webpack_require__(8161);
+var log = __webpack_require__(62767);
+var merge = __webpack_require__(58438);
+var stringify = __webpack_require__(12862);
+var identity = __webpack_require__(42485);
+var toJS = __webpack_require__(38161);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -11052,7 +11052,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 2485:
+/***/ 42485:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11112,12 +11112,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 8161:
+/***/ 38161:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
+var identity = __webpack_require__(42485);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -11158,15 +11158,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 4056:
+/***/ 34056:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var resolveBlockScalar = __webpack_require__(2267);
-var resolveFlowScalar = __webpack_require__(8588);
-var errors = __webpack_require__(8078);
-var stringifyString = __webpack_require__(7751);
+var resolveBlockScalar = __webpack_require__(72267);
+var resolveFlowScalar = __webpack_require__(48588);
+var errors = __webpack_require__(68078);
+var stringifyString = __webpack_require__(67751);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -11383,7 +11383,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 5715:
+/***/ 65715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11453,7 +11453,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 245:
+/***/ 80245:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11559,14 +11559,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5599:
+/***/ 65599:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cstScalar = __webpack_require__(4056);
-var cstStringify = __webpack_require__(5715);
-var cstVisit = __webpack_require__(245);
+var cstScalar = __webpack_require__(34056);
+var cstStringify = __webpack_require__(65715);
+var cstVisit = __webpack_require__(80245);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -11678,12 +11678,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 1479:
+/***/ 71479:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cst = __webpack_require__(5599);
+var cst = __webpack_require__(65599);
 
 /*
 START -> stream
@@ -12408,7 +12408,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 7486:
+/***/ 87486:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12456,14 +12456,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 978:
+/***/ 60978:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var cst = __webpack_require__(5599);
-var lexer = __webpack_require__(1479);
+var cst = __webpack_require__(65599);
+var lexer = __webpack_require__(71479);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -13448,13 +13448,13 @@ exports.Parser = Parser;
 
 
 
-var composer = __webpack_require__(8498);
-var Document = __webpack_require__(7031);
-var errors = __webpack_require__(8078);
-var log = __webpack_require__(2767);
-var identity = __webpack_require__(2485);
-var lineCounter = __webpack_require__(7486);
-var parser = __webpack_require__(978);
+var composer = __webpack_require__(48498);
+var Document = __webpack_require__(77031);
+var errors = __webpack_require__(68078);
+var log = __webpack_require__(62767);
+var identity = __webpack_require__(42485);
+var lineCounter = __webpack_require__(87486);
+var parser = __webpack_require__(60978);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -13557,16 +13557,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 2018:
+/***/ 92018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var map = __webpack_require__(8681);
-var seq = __webpack_require__(7220);
-var string = __webpack_require__(5749);
-var tags = __webpack_require__(4772);
+var identity = __webpack_require__(42485);
+var map = __webpack_require__(78681);
+var seq = __webpack_require__(47220);
+var string = __webpack_require__(78130);
+var tags = __webpack_require__(84772);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -13603,13 +13603,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 8681:
+/***/ 78681:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var YAMLMap = __webpack_require__(372);
+var identity = __webpack_require__(42485);
+var YAMLMap = __webpack_require__(50372);
 
 const map = {
     collection: 'map',
@@ -13629,12 +13629,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 2918:
+/***/ 52918:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
+var Scalar = __webpack_require__(21091);
 
 const nullTag = {
     identify: value => value == null,
@@ -13653,13 +13653,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 7220:
+/***/ 47220:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var YAMLSeq = __webpack_require__(7241);
+var identity = __webpack_require__(42485);
+var YAMLSeq = __webpack_require__(57241);
 
 const seq = {
     collection: 'seq',
@@ -13679,12 +13679,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 5749:
+/***/ 78130:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyString = __webpack_require__(7751);
+var stringifyString = __webpack_require__(67751);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -13702,12 +13702,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 9193:
+/***/ 49193:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
+var Scalar = __webpack_require__(21091);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -13730,13 +13730,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8604:
+/***/ 26223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
-var stringifyNumber = __webpack_require__(9927);
+var Scalar = __webpack_require__(21091);
+var stringifyNumber = __webpack_require__(79927);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -13784,12 +13784,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6304:
+/***/ 86304:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(9927);
+var stringifyNumber = __webpack_require__(79927);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -13838,13 +13838,13 @@ exports.intOct = intOct;
 
 
 
-var map = __webpack_require__(8681);
-var _null = __webpack_require__(2918);
-var seq = __webpack_require__(7220);
-var string = __webpack_require__(5749);
-var bool = __webpack_require__(9193);
-var float = __webpack_require__(8604);
-var int = __webpack_require__(6304);
+var map = __webpack_require__(78681);
+var _null = __webpack_require__(52918);
+var seq = __webpack_require__(47220);
+var string = __webpack_require__(78130);
+var bool = __webpack_require__(49193);
+var float = __webpack_require__(26223);
+var int = __webpack_require__(86304);
 
 const schema = [
     map.map,
@@ -13865,14 +13865,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7409:
+/***/ 17409:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
-var map = __webpack_require__(8681);
-var seq = __webpack_require__(7220);
+var Scalar = __webpack_require__(21091);
+var map = __webpack_require__(78681);
+var seq = __webpack_require__(47220);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -13936,27 +13936,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 4772:
+/***/ 84772:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(8681);
-var _null = __webpack_require__(2918);
-var seq = __webpack_require__(7220);
-var string = __webpack_require__(5749);
-var bool = __webpack_require__(9193);
-var float = __webpack_require__(8604);
-var int = __webpack_require__(6304);
+var map = __webpack_require__(78681);
+var _null = __webpack_require__(52918);
+var seq = __webpack_require__(47220);
+var string = __webpack_require__(78130);
+var bool = __webpack_require__(49193);
+var float = __webpack_require__(26223);
+var int = __webpack_require__(86304);
 var schema = __webpack_require__(5494);
-var schema$1 = __webpack_require__(7409);
-var binary = __webpack_require__(5557);
-var merge = __webpack_require__(8438);
-var omap = __webpack_require__(889);
-var pairs = __webpack_require__(8539);
-var schema$2 = __webpack_require__(7719);
-var set = __webpack_require__(4038);
-var timestamp = __webpack_require__(9382);
+var schema$1 = __webpack_require__(17409);
+var binary = __webpack_require__(95557);
+var merge = __webpack_require__(58438);
+var omap = __webpack_require__(90889);
+var pairs = __webpack_require__(48539);
+var schema$2 = __webpack_require__(57719);
+var set = __webpack_require__(34038);
+var timestamp = __webpack_require__(59382);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -14042,14 +14042,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 5557:
+/***/ 95557:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var node_buffer = __webpack_require__(181);
-var Scalar = __webpack_require__(1091);
-var stringifyString = __webpack_require__(7751);
+var node_buffer = __webpack_require__(20181);
+var Scalar = __webpack_require__(21091);
+var stringifyString = __webpack_require__(67751);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -14119,12 +14119,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 832:
+/***/ 90832:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
+var Scalar = __webpack_require__(21091);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -14155,13 +14155,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 1232:
+/***/ 91232:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
-var stringifyNumber = __webpack_require__(9927);
+var Scalar = __webpack_require__(21091);
+var stringifyNumber = __webpack_require__(79927);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -14212,12 +14212,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 5631:
+/***/ 55631:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(9927);
+var stringifyNumber = __webpack_require__(79927);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -14295,13 +14295,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 8438:
+/***/ 58438:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Scalar = __webpack_require__(1091);
+var identity = __webpack_require__(42485);
+var Scalar = __webpack_require__(21091);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -14373,16 +14373,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 889:
+/***/ 90889:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var toJS = __webpack_require__(8161);
-var YAMLMap = __webpack_require__(372);
-var YAMLSeq = __webpack_require__(7241);
-var pairs = __webpack_require__(8539);
+var identity = __webpack_require__(42485);
+var toJS = __webpack_require__(38161);
+var YAMLMap = __webpack_require__(50372);
+var YAMLSeq = __webpack_require__(57241);
+var pairs = __webpack_require__(48539);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -14457,15 +14457,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 48539:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Pair = __webpack_require__(1923);
-var Scalar = __webpack_require__(1091);
-var YAMLSeq = __webpack_require__(7241);
+var identity = __webpack_require__(42485);
+var Pair = __webpack_require__(61923);
+var Scalar = __webpack_require__(21091);
+var YAMLSeq = __webpack_require__(57241);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -14546,24 +14546,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 7719:
+/***/ 57719:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(8681);
-var _null = __webpack_require__(2918);
-var seq = __webpack_require__(7220);
-var string = __webpack_require__(5749);
-var binary = __webpack_require__(5557);
-var bool = __webpack_require__(832);
-var float = __webpack_require__(1232);
-var int = __webpack_require__(5631);
-var merge = __webpack_require__(8438);
-var omap = __webpack_require__(889);
-var pairs = __webpack_require__(8539);
-var set = __webpack_require__(4038);
-var timestamp = __webpack_require__(9382);
+var map = __webpack_require__(78681);
+var _null = __webpack_require__(52918);
+var seq = __webpack_require__(47220);
+var string = __webpack_require__(78130);
+var binary = __webpack_require__(95557);
+var bool = __webpack_require__(90832);
+var float = __webpack_require__(91232);
+var int = __webpack_require__(55631);
+var merge = __webpack_require__(58438);
+var omap = __webpack_require__(90889);
+var pairs = __webpack_require__(48539);
+var set = __webpack_require__(34038);
+var timestamp = __webpack_require__(59382);
 
 const schema = [
     map.map,
@@ -14594,14 +14594,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 4038:
+/***/ 34038:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Pair = __webpack_require__(1923);
-var YAMLMap = __webpack_require__(372);
+var identity = __webpack_require__(42485);
+var Pair = __webpack_require__(61923);
+var YAMLMap = __webpack_require__(50372);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -14697,12 +14697,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 9382:
+/***/ 59382:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(9927);
+var stringifyNumber = __webpack_require__(79927);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -14809,7 +14809,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 6309:
+/***/ 86309:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14967,15 +14967,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2862:
+/***/ 12862:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(5026);
-var identity = __webpack_require__(2485);
-var stringifyComment = __webpack_require__(5977);
-var stringifyString = __webpack_require__(7751);
+var anchors = __webpack_require__(55026);
+var identity = __webpack_require__(42485);
+var stringifyComment = __webpack_require__(85977);
+var stringifyString = __webpack_require__(67751);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -15106,14 +15106,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6090:
+/***/ 56090:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var stringify = __webpack_require__(2862);
-var stringifyComment = __webpack_require__(5977);
+var identity = __webpack_require__(42485);
+var stringify = __webpack_require__(12862);
+var stringifyComment = __webpack_require__(85977);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -15268,7 +15268,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 5977:
+/***/ 85977:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15299,14 +15299,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 3611:
+/***/ 23611:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var stringify = __webpack_require__(2862);
-var stringifyComment = __webpack_require__(5977);
+var identity = __webpack_require__(42485);
+var stringify = __webpack_require__(12862);
+var stringifyComment = __webpack_require__(85977);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -15393,7 +15393,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 9927:
+/***/ 79927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15427,15 +15427,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 6930:
+/***/ 86930:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
-var Scalar = __webpack_require__(1091);
-var stringify = __webpack_require__(2862);
-var stringifyComment = __webpack_require__(5977);
+var identity = __webpack_require__(42485);
+var Scalar = __webpack_require__(21091);
+var stringify = __webpack_require__(12862);
+var stringifyComment = __webpack_require__(85977);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -15586,13 +15586,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 7751:
+/***/ 67751:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(1091);
-var foldFlowLines = __webpack_require__(6309);
+var Scalar = __webpack_require__(21091);
+var foldFlowLines = __webpack_require__(86309);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -15931,12 +15931,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 4882:
+/***/ 64882:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(2485);
+var identity = __webpack_require__(42485);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -16174,7 +16174,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 4345:
+/***/ 44345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20281,7 +20281,7 @@ function decompressGzip(input, outputLength) {
 
 /***/ }),
 
-/***/ 4205:
+/***/ 14205:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20394,7 +20394,7 @@ const EdgeInterpolationAlgorithms = [
 
 /***/ }),
 
-/***/ 8958:
+/***/ 58958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20774,13 +20774,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: defaultInitialFetchSize, parquetMetadata
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/constants.js
-var constants = __webpack_require__(4205);
+var constants = __webpack_require__(14205);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/convert.js + 1 modules
-var convert = __webpack_require__(8958);
+var convert = __webpack_require__(58958);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/schema.js
 var src_schema = __webpack_require__(5465);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/thrift.js
-var thrift = __webpack_require__(1365);
+var thrift = __webpack_require__(71365);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/geoparquet.js
 /**
  * @param {SchemaElement[]} schema
@@ -21185,7 +21185,7 @@ function convertMetadata(value, schema, parsers) {
 
 /***/ }),
 
-/***/ 5587:
+/***/ 85587:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21197,7 +21197,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: parquetReadAsync, parquetReadColumn, parquetReadObjects, rowIndex
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/thrift.js
-var src_thrift = __webpack_require__(1365);
+var src_thrift = __webpack_require__(71365);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/xxhash.js
 // XxHash64 (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md)
 // Used by parquet bloom filters: hashes the PLAIN encoding of column values with seed 0.
@@ -22237,7 +22237,7 @@ var src_metadata = __webpack_require__(2050);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/schema.js
 var src_schema = __webpack_require__(5465);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/convert.js + 1 modules
-var convert = __webpack_require__(8958);
+var convert = __webpack_require__(58958);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/variant.js
 
 
@@ -22867,7 +22867,7 @@ function invertStruct(struct, depth) {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/constants.js
-var constants = __webpack_require__(4205);
+var constants = __webpack_require__(14205);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/alp.js
 /**
  * ALP (Adaptive Lossless floating-Point) encoding decoder.
@@ -25829,7 +25829,7 @@ function isFlatColumn(schemaPath) {
 
 /***/ }),
 
-/***/ 1365:
+/***/ 71365:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26002,7 +26002,7 @@ function readZigZagBigInt(reader) {
 
 /***/ }),
 
-/***/ 1041:
+/***/ 11041:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -27332,14 +27332,14 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 
 /***/ }),
 
-/***/ 8422:
+/***/ 18422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 7628:
+/***/ 17628:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');

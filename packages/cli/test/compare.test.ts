@@ -126,7 +126,9 @@ describe('mlgate compare on predictions', () => {
       execFileSync('git', ['-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', ...args], { cwd: dir });
     git('init', '-q');
     git('commit', '--allow-empty', '-q', '-m', 'v1.0.0');
-    git('tag', '-a', 'churn@v1.0.0', '-m', 'registered');
+    // mlgate's evidence in the registering tag: the metric as that version's own comparison measured it.
+    const evidence = { metrics: [{ name: 'accuracy', value: 0.9, baseline: 0.88, ci: { low: 0.005, high: 0.035 } }] };
+    git('tag', '-a', 'churn@v1.0.0', '-m', JSON.stringify(evidence));
     git('tag', '-a', 'churn#production#1', '-m', 'promoted');
     git('commit', '--allow-empty', '-q', '-m', 'v1.1.0');
     git('tag', '-a', 'churn@v1.1.0', '-m', 'registered');
@@ -138,6 +140,14 @@ describe('mlgate compare on predictions', () => {
     expect(report.comparisons?.[0]?.baseline).toEqual({
       label: 'churn@v1.0.0',
       source: 'registry churn#production (v1.0.0)',
+    });
+    // The trend of the gated metric: v1.1.0's plain message records no value.
+    expect(report.comparisons?.[0]?.history).toEqual({
+      metric: 'accuracy',
+      versions: [
+        { version: 'churn@v1.0.0', value: 0.9, interval: { low: 0.885, high: 0.915 }, stages: ['production'] },
+        { version: 'churn@v1.1.0', value: null, stages: ['staging'] },
+      ],
     });
     const noStage = await compare('--candidate', 'preds.csv', '--baseline', 'registry:churn#shadow');
     expect(noStage.code).toBe(0);

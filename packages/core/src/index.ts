@@ -20,7 +20,14 @@ export {
   DEFAULT_MAX_MARKDOWN_BYTES,
   type TruncationNote,
 } from './markdown/truncate.js';
-export { renderReportMarkdown, safeUrl, STATUS_EMOJI, type MarkdownRenderOptions } from './render/markdown.js';
+export {
+  renderReportMarkdown,
+  safeUrl,
+  STATUS_EMOJI,
+  type ArtifactLink,
+  type MarkdownRenderOptions,
+} from './render/markdown.js';
+export { mermaidLabel, mermaidLineChart, uniqueMermaidLabels, type XyChartPoint } from './render/mermaid.js';
 export { renderReportText } from './render/text.js';
 export * from './render/format.js';
 export * from './profile/index.js';
@@ -33,3 +40,4 @@ export { parseShardSpec, splitShard, type ShardSpec } from './data/shard-spec.js
 export * from './checks/index.js';
 export * from './validate/index.js';
 export * from './drift/index.js';
+export * from './manifest/index.js';

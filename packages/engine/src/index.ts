@@ -1,5 +1,5 @@
 /**
- * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
 export * from './compare/index.js';
@@ -17,3 +17,4 @@ export {
   parseDataFormat,
   runValidate,
 } from './validate/run-validate.js';
+export * from './train/index.js';

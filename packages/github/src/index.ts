@@ -20,14 +20,20 @@ export { LocalCommentStore } from './comments/local-store.js';
 export { MemoryCommentStore } from './comments/memory-store.js';
 export { MAX_COMMENT_CHARS, stickyMarker, upsertStickyComment } from './comments/sticky.js';
 export type { StickyAction, StickyComment, StickyResult } from './comments/sticky.js';
+export type { ArtifactQuery, ArtifactRun, ArtifactStore, LatestArtifact, UploadedArtifact } from './artifacts/store.js';
 export { GitHubCheckRunStore, MAX_CHECK_SUMMARY_CHARS } from './checks/check-run.js';
 export { reportCheckRuns } from './checks/report-check-runs.js';
 export type { ReportCheckRunOptions } from './checks/report-check-runs.js';
 export type { CheckRun, CheckRunAnnotation, CheckRunStore, PublishedCheckRun } from './checks/check-run.js';
-export type { ArtifactQuery, ArtifactRun, ArtifactStore, LatestArtifact } from './artifacts/store.js';
 export { GitHubRunArtifactStore } from './artifacts/github-store.js';
 export type { GitHubRunArtifactStoreOptions } from './artifacts/github-store.js';
 export { LocalArtifactStore } from './artifacts/local-store.js';
+export type { LocalRun } from './artifacts/local-store.js';
+export type { CacheRestore, CacheSave, CacheStore } from './cache/store.js';
+export { GitHubCacheStore } from './cache/github-store.js';
+export { LocalCacheStore } from './cache/local-store.js';
+export { fileDigest } from './file-digest.js';
+export type { FileDigest } from './file-digest.js';
 export { DEFAULT_EXTRACT_LIMITS, UnsafeArchiveError, extractZip } from './artifacts/extract-zip.js';
 export type { ExtractLimits } from './artifacts/extract-zip.js';
 export { workflowFileName } from './artifacts/workflow.js';
@@ -42,3 +48,13 @@ export type {
   ResolveBaselineOptions,
 } from './baseline/resolve.js';
 export * from './registry/index.js';
+export { reportTrigger } from './report/trigger.js';
+export type { ReportTrigger, WorkflowRunTrigger } from './report/trigger.js';
+export {
+  DEFAULT_REPORT_ARTIFACT,
+  REPORT_ARCHIVE_MAX_BYTES,
+  REPORT_ARTIFACT_JSON,
+  REPORT_ARTIFACT_LIMITS,
+  pullRequestsForRun,
+  readTriggeringReport,
+} from './report/artifact.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnsafeArchiveError, extractZip } from '../src/index.js';
 import type { ExtractLimits } from '../src/index.js';
-import { buildZip } from './artifacts-zip.js';
+import { buildZip } from '@mlgate/testkit';
 
 const SMALL: ExtractLimits = { maxEntries: 10, maxEntryBytes: 1000, maxTotalBytes: 1500 };
 

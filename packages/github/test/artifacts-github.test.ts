@@ -6,7 +6,7 @@ import { UserError } from '@mlgate/core';
 import { FakeGitHub } from '@mlgate/testkit';
 import { GitHubRunArtifactStore, createOctokit, memoryLogger } from '../src/index.js';
 import type { GitHubRunArtifactStoreOptions } from '../src/index.js';
-import { buildZip } from './artifacts-zip.js';
+import { buildZip } from '@mlgate/testkit';
 
 const NAME = 'mlgate-baseline';
 const sha = (c: string) => c.repeat(40);

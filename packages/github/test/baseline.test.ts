@@ -12,7 +12,7 @@ import {
   resolveBaseline,
 } from '../src/index.js';
 import type { ArtifactStore, RegistryBaselines, ResolveBaselineOptions } from '../src/index.js';
-import { buildZip } from './artifacts-zip.js';
+import { buildZip } from '@mlgate/testkit';
 
 describe('parseBaselineSpec', () => {
   it.each([
@@ -72,6 +72,7 @@ describe('resolveBaseline', () => {
   const unusedStore: ArtifactStore = {
     findLatest: () => Promise.reject(new Error('a path baseline must not look for artifacts')),
     download: () => Promise.reject(new Error('a path baseline must not download')),
+    upload: () => Promise.reject(new Error('resolving a baseline must not upload')),
   };
   const options = (overrides: Partial<ResolveBaselineOptions> = {}): ResolveBaselineOptions => ({
     artifacts: unusedStore,

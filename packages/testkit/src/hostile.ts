@@ -33,7 +33,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
 const SCHEMA_CAPS = { name: 256, text: 4096, scalar: 1024 } as const;
 
 /** Keys whose values are enums, dates or patterned identifiers, not free text. */
-const FIXED_KEYS = new Set(['schema', 'status', 'direction', 'test', 'createdAt', 'sha', 'repository']);
+const FIXED_KEYS = new Set(['schema', 'status', 'direction', 'test', 'createdAt', 'registeredAt', 'sha', 'repository']);
 const TEXT_KEYS = new Set(['summary', 'message']);
 const SCALAR_KEYS = new Set(['observed', 'baseline', 'candidate', 'value', 'expected']);
 
@@ -60,3 +60,51 @@ export function fillReportStrings(report: Report, text: string, { fitSchema = fa
   };
   return fill(report, '', undefined) as Report;
 }
+
+/**
+ * Model, metric and version names aimed at Mermaid's grammar on top of `HOSTILE_STRINGS`: quotes, directives,
+ * entities, comments, brackets, arrows, keywords of the chart, whitespace of every kind and numbers it misreads.
+ */
+export const MERMAID_HOSTILE_STRINGS: readonly string[] = [
+  ...HOSTILE_STRINGS,
+  '"',
+  '""',
+  'a"b',
+  "'single'",
+  '',
+  ' ',
+  '\t\t',
+  '\u00A0',
+  'a\u00A0b',
+  '%%',
+  '%% comment',
+  '%%{init: {"xyChart": {"width": 10}}}%%',
+  '%%{wrap}%%',
+  '#35;',
+  '#quot;',
+  '&quot;',
+  '&#34;',
+  '#',
+  ';',
+  'a;b',
+  '<',
+  '<br>',
+  '< b',
+  '>',
+  '-->',
+  '[1, 2]',
+  ']',
+  '[',
+  '{}',
+  'x-axis "evil"',
+  'y-axis 0 --> 1',
+  'line [1, 2, 3]',
+  'bar [9]',
+  'title "t"',
+  '\n```\n# heading\n```mermaid',
+  '\r\nx',
+  '\u2028\u2029',
+  'NaN',
+  '-1e309',
+  'ünïcødé ✓ 🚀',
+];

@@ -5,6 +5,7 @@ import { plannedCommand } from './planned.js';
 import { profileCommand } from './profile.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
+import { trainCommand } from './train.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order `mlgate --help` lists them. */
@@ -12,7 +13,7 @@ export const commands: readonly Command[] = [
   validateCommand,
   schemaCommand,
   profileCommand,
-  plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
+  trainCommand,
   compareCommand,
   reportCommand,
   plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),

@@ -50,7 +50,18 @@ interface RawModel {
   metrics?: string | string[];
   predictions?: string;
   params?: string | string[];
-  train?: { command: string; deps?: string[]; outs?: string[]; params?: string[]; metrics?: string[] };
+  train?: {
+    command: string;
+    deps?: string[];
+    outs?: string[];
+    params?: string[];
+    metrics?: string[];
+    predictions?: string;
+    cache?: boolean;
+    timeout_minutes?: number;
+    working_directory?: string;
+    env?: Record<string, string>;
+  };
   task?: PredictionTaskName;
   positive_class?: string | number | boolean;
   score_type?: ScoreType;
@@ -211,6 +222,11 @@ function trainConfig(raw: NonNullable<RawModel['train']>): TrainConfig {
     outs: [...(raw.outs ?? [])],
     params: [...(raw.params ?? [])],
     metrics: [...(raw.metrics ?? [])],
+    ...optional('predictions', raw.predictions, (path) => path),
+    ...optional('cache', raw.cache, (cache) => cache),
+    ...optional('timeoutMinutes', raw.timeout_minutes, (minutes) => minutes),
+    ...optional('workingDirectory', raw.working_directory, (path) => path),
+    ...optional('env', raw.env, (env) => ({ ...env })),
   };
 }
 

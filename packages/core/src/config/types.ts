@@ -41,6 +41,11 @@ export interface TrainConfig {
   /** Parameter keys (`train.lr`) the command uses. */
   params: string[];
   metrics: string[];
+  predictions?: string;
+  cache?: boolean;
+  timeoutMinutes?: number;
+  workingDirectory?: string;
+  env?: Record<string, string>;
 }
 
 export interface DatasetConfig {

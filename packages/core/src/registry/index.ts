@@ -1,2 +1,3 @@
 export { compareVersions, parseRegistryTag, REGISTRY_NAME, type RegistryTag } from './tags.js';
 export { type ModelState, type ModelVersion, registryState, type StageAssignment, type TagRecord } from './state.js';
+export { metricHistory } from './history.js';

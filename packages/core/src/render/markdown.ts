@@ -2,6 +2,7 @@ import { bulletList, details, heading, table } from '../markdown/builder.js';
 import { clipText, escapeText, inlineCode, tableCell } from '../markdown/safe.js';
 import { DEFAULT_MAX_MARKDOWN_BYTES, truncateMarkdown, utf8Bytes } from '../markdown/truncate.js';
 import { bySeverityDescending } from '../report/status.js';
+import { mermaidLineChart } from './mermaid.js';
 import type {
   CheckResult,
   ComparisonSection,
@@ -42,6 +43,14 @@ export interface MarkdownRenderOptions {
   maxBytes?: number;
   /** Link to the workflow run, shown in the footer (http(s) only). */
   runUrl?: string;
+  /** The run's artifacts that hold the full report (the HTML report, the JSON), linked in the footer. */
+  artifacts?: readonly ArtifactLink[];
+}
+
+export interface ArtifactLink {
+  name: string;
+  /** http(s) only; without one the name is shown. */
+  url?: string;
 }
 
 export const STATUS_EMOJI: Record<VerdictStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
@@ -67,23 +76,87 @@ const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices
 const MAX_MESSAGE_CHARS = 500;
 
 /**
+ * A part of the document that is kept or cut whole. The lower `keep`, the longer it stays when the
+ * report does not fit: 0 is never cut; a model's or dataset's own table (1) outlives its details
+ * (2 to 4), so nothing is ever left without its heading.
+ */
+interface Section {
+  /** What the section is, for the note that says what was cut (safe Markdown). */
+  title: string;
+  markdown: string;
+  keep: number;
+  /** The model or dataset the section belongs to. */
+  group?: string;
+}
+
+const MAX_CUT_TITLES = 10;
+
+/**
  * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ * reasons, data validation and drift, metric comparison, history, slices, parameters, lineage and
+ * links. Every string from the report is escaped (it may come from a fork). The result fits
+ * `maxBytes`: whole sections are cut, least important first, and a note says which and where the
+ * full report is; only a verdict too long on its own is shortened line by line.
  */
 export function renderReportMarkdown(report: Report, options: MarkdownRenderOptions = {}): string {
-  const blocks = [
-    verdictBlock(report, options.title ?? 'mlgate'),
-    reasonsBlock(report.verdict.reasons),
-    ...(report.validations ?? []).map(validationBlock),
-    ...(report.comparisons ?? []).map(comparisonBlock),
-  ];
-  const body = blocks.filter((block) => block !== '').join('\n\n');
-  const footer = footerLine(report, options.runUrl);
+  const sections: Section[] = [
+    { title: 'the verdict', markdown: verdictBlock(report, options.title ?? 'mlgate'), keep: 0 },
+    { title: 'the reasons', markdown: reasonsBlock(report.verdict.reasons), keep: 0 },
+    ...(report.validations ?? []).flatMap((section, i) => inGroup(`data ${i}`, validationSections(section))),
+    ...(report.comparisons ?? []).flatMap((section, i) => inGroup(`model ${i}`, comparisonSections(section))),
+  ].filter((section) => section.markdown !== '');
+  const footer = footerLine(report, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-  // The footer is kept whatever happens to the body: it links to the full run.
-  const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-  return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+  const kept = fitSections(sections, Math.max(0, maxBytes - utf8Bytes(footer) - 2), options);
+  // The footer is kept whatever happens to the body: it links to the full report.
+  return `${kept}\n\n${footer}`;
+}
+
+function inGroup(group: string, sections: Section[]): Section[] {
+  return sections.map((section) => ({ ...section, group }));
+}
+
+/**
+ * The sections joined within `budget` bytes: the least important are cut whole until the rest fits,
+ * then every cut section that fits again is put back, most important first, so one huge table does
+ * not take the small ones with it. A model's or dataset's details come back only with its own table.
+ */
+function fitSections(sections: readonly Section[], budget: number, options: MarkdownRenderOptions): string {
+  const all = sections.map((section, order) => ({ ...section, order, kept: true }));
+  const text = (): string => {
+    const kept = all.filter((section) => section.kept).map((section) => section.markdown);
+    const cut = all.filter((section) => !section.kept);
+    return [...kept, ...(cut.length > 0 ? [cutNote(cut, options)] : [])].join('\n\n');
+  };
+  const fits = (): boolean => utf8Bytes(text()) <= budget;
+  const byCutOrder = all.filter((section) => section.keep > 0).sort((a, b) => b.keep - a.keep || b.order - a.order);
+  for (const section of byCutOrder) {
+    if (fits()) break;
+    section.kept = false;
+  }
+  if (!fits()) return truncateMarkdown(text(), budget);
+  const owner = (section: Section) => all.find((other) => other.group === section.group && other.keep === 1);
+  for (const section of [...byCutOrder].reverse()) {
+    if (section.kept || (section.keep > 1 && owner(section)?.kept === false)) continue;
+    section.kept = true;
+    if (!fits()) section.kept = false;
+  }
+  return text();
+}
+
+/** Which sections were left out, in document order, and where the whole report is. */
+function cutNote(cut: readonly Section[], options: MarkdownRenderOptions): string {
+  const ordered = cut.map((section) => section.title);
+  const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
+  const more = ordered.length > MAX_CUT_TITLES ? ` and ${formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+  const artifacts = (options.artifacts ?? []).map(artifactLink);
+  const where =
+    artifacts.length > 0
+      ? `the full report is in ${artifacts.join(' and ')}`
+      : safeUrl(options.runUrl)
+        ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+        : 'the full report is in the report JSON';
+  return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
 
 function verdictBlock(report: Report, title: string): string {
@@ -109,36 +182,49 @@ function reasonItem(reason: Reason): string {
   return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
 
-function validationBlock(section: ValidationSection): string {
+function validationSections(section: ValidationSection): Section[] {
   const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
-  const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-  blocks.push(checksBlock(section.checks));
-  if (section.issues && section.issues.length > 0) blocks.push(issuesBlock(section.issues));
-  if (section.drift) blocks.push(driftBlock(section.drift));
-  return blocks.filter((block) => block !== '').join('\n\n');
-}
-
-function checksBlock(checks: readonly CheckResult[]): string {
-  if (checks.length === 0) return 'No checks were run.';
-  const ordered = checksWorstFirst(checks);
+  const dataset = code(section.dataset);
+  const ordered = checksWorstFirst(section.checks);
   const notable = ordered.filter((check) => check.status !== 'pass');
   const passed = ordered.filter((check) => check.status === 'pass');
-  const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-  const blocks: string[] = [];
-  if (notable.length > 0) {
-    blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-    blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-  } else {
-    blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-  }
-  if (passed.length > 0) {
-    const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-    const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-    blocks.push(
-      details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')),
-    );
-  }
-  return blocks.filter((block) => block !== '').join('\n\n');
+  const main = [
+    heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+    notableChecksBlock(notable, section.checks.length),
+  ];
+  return [
+    { title: `the checks of ${dataset}`, markdown: main.join('\n\n'), keep: 1 },
+    { title: `the passing checks of ${dataset}`, markdown: passingChecksBlock(passed), keep: 4 },
+    {
+      title: `the problems reading ${dataset}`,
+      markdown: section.issues?.length ? issuesBlock(section.issues) : '',
+      keep: 2,
+    },
+    { title: `the drift of ${dataset}`, markdown: section.drift ? driftBlock(section.drift) : '', keep: 2 },
+  ];
+}
+
+const CHECK_HEADERS = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+
+function notableChecksBlock(notable: readonly CheckResult[], total: number): string {
+  if (total === 0) return 'No checks were run.';
+  if (notable.length === 0) return `All ${plural(total, 'check')} passed.`;
+  return [
+    table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+    moreNote(notable.length - MAX_ROWS.checks, 'check'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function passingChecksBlock(passed: readonly CheckResult[]): string {
+  if (passed.length === 0) return '';
+  const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+  const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+  return details(
+    `${plural(passed.length, 'passing check')}`,
+    [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'),
+  );
 }
 
 function checkRow(check: CheckResult): string[] {
@@ -242,18 +328,40 @@ function driftSkipped(drift: DriftResult): string {
     .join('\n\n');
 }
 
+/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
+function lineageLine(section: ComparisonSection): string {
+  const lineage = section.candidate.lineage;
+  if (!lineage) return '';
+  const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
+  const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+  const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+  const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
+  const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+  return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
+}
+
+function comparisonSections(section: ComparisonSection): Section[] {
+  const model = code(section.model);
+  return [
+    { title: `the metrics of ${model}`, markdown: comparisonBlock(section), keep: 1 },
+    { title: `the worst slices of ${model}`, markdown: slicesBlock(section), keep: 2 },
+    { title: `the history of ${model}`, markdown: historyBlock(section), keep: 3 },
+    { title: `the parameters of ${model}`, markdown: paramsBlock(section), keep: 4 },
+  ];
+}
+
 function comparisonBlock(section: ComparisonSection): string {
   const candidate = code(section.candidate.label);
   if (section.baseline === null) {
     const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
     return [
       heading(3, `Model ${code(section.model)}: ${candidate}`),
+      lineageLine(section),
       readingBlock(section),
       'No baseline yet: this is the first run, so there is nothing to compare with.',
       section.metrics.length > 0
         ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
         : '',
-      paramsBlock(section),
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -262,16 +370,69 @@ function comparisonBlock(section: ComparisonSection): string {
   const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
   return [
     heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+    lineageLine(section),
     readingBlock(section),
     section.metrics.length > 0
       ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
       : 'No metrics to compare.',
     methodsNote(section),
-    slicesBlock(section),
-    paramsBlock(section),
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** Registered versions shown in the history, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+
+/**
+ * The key metric across the last registered versions and this candidate: a Mermaid line chart
+ * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
+ */
+function historyBlock(section: ComparisonSection): string {
+  const { history } = section;
+  if (!history) return '';
+  const versions = history.versions.slice(-HISTORY_VERSIONS);
+  const current = section.metrics.find((metric) => metric.name === history.metric);
+  const candidate = {
+    version: 'candidate',
+    value: current?.candidate ?? null,
+    interval: candidateInterval(current),
+    stages: ['this pull request'],
+  };
+  const points = [...versions, candidate];
+  if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2) return '';
+  const chart = mermaidLineChart(
+    `${history.metric} by version`,
+    history.metric,
+    points.flatMap((point) =>
+      point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : [],
+    ),
+  );
+  const interval = `${formatConfidence(section.confidence)} interval`;
+  const rows = points.map((point, i) => [
+    i === points.length - 1 ? '**candidate**' : cellCode(point.version),
+    formatNumber(point.value),
+    point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-',
+    (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
+  ]);
+  const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
+    'left',
+    'right',
+    'center',
+    'left',
+  ]);
+  return [
+    `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+    chart,
+    numbers,
+    `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
+  ].join('\n\n');
+}
+
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric: MetricComparison | undefined): { low: number; high: number } | undefined {
+  if (!metric?.ci || metric.baseline === null) return undefined;
+  return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 
 function metricsTable(metrics: readonly MetricComparison[], confidence: number, baselineHeader: string): string {
@@ -363,14 +524,21 @@ function paramsBlock(section: ComparisonSection): string {
   return details(`Parameters: ${changed.length} changed`, body);
 }
 
-function footerLine(report: Report, runUrl: string | undefined): string {
+function footerLine(report: Report, options: MarkdownRenderOptions): string {
   const parts = ['mlgate'];
   const sha = report.subject?.sha;
   if (sha) parts.push(`commit ${code(sha.slice(0, 7))}`);
-  const link = safeUrl(runUrl);
+  const link = safeUrl(options.runUrl);
   if (link) parts.push(`[workflow run](${link})`);
+  for (const artifact of options.artifacts ?? []) parts.push(artifactLink(artifact));
   parts.push(escapeText(report.createdAt));
   return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+function artifactLink(artifact: ArtifactLink): string {
+  const link = safeUrl(artifact.url);
+  const name = code(artifact.name);
+  return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */

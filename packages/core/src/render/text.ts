@@ -157,11 +157,25 @@ function driftLines(drift: DriftResult): string[] {
   ];
 }
 
+/** Which commit, inputs and run produced the candidate. */
+function lineageLines(section: ComparisonSection): string[] {
+  const lineage = section.candidate.lineage;
+  if (!lineage) return [];
+  const commit = lineage.commit === null ? 'outside git' : `commit ${clean(lineage.commit.slice(0, 12))}`;
+  const dirty = lineage.dirty ? ' (uncommitted changes)' : '';
+  const run = lineage.run === null ? 'locally' : `in ${clean(lineage.run)}`;
+  const cached = lineage.cacheHit ? ', restored from the run cache' : '';
+  return [
+    `  trained from ${commit}${dirty} ${run} at ${clean(lineage.trainedAt)}, fingerprint ${lineage.fingerprint.slice(0, 12)}${cached}`,
+  ];
+}
+
 function comparisonLines(section: ComparisonSection): string[] {
   const candidate = quote(section.candidate.label);
   if (section.baseline === null) {
     return [
       `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+      ...lineageLines(section),
       ...readingLines(section),
       ...textTable(
         ['Metric', 'Candidate'],
@@ -173,6 +187,7 @@ function comparisonLines(section: ComparisonSection): string[] {
   const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
   const lines = [
     `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+    ...lineageLines(section),
     ...readingLines(section),
   ];
   const interval = `${formatConfidence(section.confidence)} CI`;

@@ -138,6 +138,22 @@ export interface DriftSkip {
 export interface Revision {
   label: string;
   source?: string;
+  /** Where a candidate trained by mlgate came from: its training manifest's lineage. */
+  lineage?: Lineage;
+}
+
+/** The part of an `mlgate/manifest@1` a report shows: which inputs and which run produced the model. */
+export interface Lineage {
+  fingerprint: string;
+  /** The commit the model was trained from; null outside git. */
+  commit: string | null;
+  dirty: boolean | null;
+  /** The Actions run (its URL when known, else its id); null for a local run. */
+  run: string | null;
+  /** When the model was really trained: the original run's start on a cache hit. */
+  trainedAt: string;
+  /** The outputs were restored from the run cache: the command did not run again. */
+  cacheHit: boolean;
 }
 
 export interface ComparisonSection {
@@ -152,6 +168,33 @@ export interface ComparisonSection {
   metrics: MetricComparison[];
   slices?: SliceComparison[];
   params?: ParamChange[];
+  /** The key metric across the model's last registered versions, for the trend chart. */
+  history?: MetricHistory;
+}
+
+/**
+ * One metric of the model's registered versions, oldest first, as the registry recorded it when each
+ * was registered. The candidate is not in it: its value is this section's metric of the same name.
+ */
+export interface MetricHistory {
+  metric: string;
+  versions: HistoryVersion[];
+}
+
+export interface HistoryVersion {
+  /** The version as the registry names it, e.g. `churn@v1.3.0`. */
+  version: string;
+  /** null: the registry holds no value of the metric for this version. */
+  value: number | null;
+  /**
+   * Where the value could lie: the interval of its change against that version's own baseline, moved
+   * onto the value (`baseline + ci`), when the registry recorded one.
+   */
+  interval?: { low: number; high: number };
+  /** The stages the version holds now. */
+  stages?: string[];
+  /** ISO 8601. */
+  registeredAt?: string;
 }
 
 /** The task, classes, positive class and score type a comparison of predictions used, and where each came from. */

@@ -42,6 +42,13 @@ function fullReport(): Report {
           { name: 'lr', baseline: 0.1, candidate: 0.2 },
           { name: 'depth', baseline: 3, candidate: 3 },
         ],
+        history: {
+          metric: 'auc',
+          versions: [
+            { version: 'churn@v1.2.0', value: 0.801, registeredAt: '2026-10-01T09:00:00Z' },
+            { version: 'churn@v1.3.0', value: 0.8123, interval: { low: 0.805, high: 0.82 }, stages: ['production'] },
+          ],
+        },
       }),
     ],
   });
@@ -187,6 +194,34 @@ describe('renderReportMarkdown', () => {
     expect(markdown.indexOf('| region = `US` | 300 |')).toBeLessThan(markdown.indexOf('| region = `EU` | 120 |'));
   });
 
+  it('charts the key metric across the last versions and the candidate, with a table of the same numbers', () => {
+    const markdown = renderReportMarkdown(fullReport());
+    expect(markdown).toContain(
+      [
+        '**auc across the last 2 versions and this candidate**',
+        '',
+        '```mermaid',
+        'xychart-beta',
+        '  title "auc by version"',
+        '  x-axis ["churn@v1.2.0", "churn@v1.3.0", "candidate"]',
+        '  y-axis "auc" 0.798 --> 0.826',
+        '  line [0.801, 0.8123, 0.8234]',
+        '```',
+        '',
+        '| Version | auc | 95% interval | Stage |',
+        '| :--- | ---: | :---: | :--- |',
+        '| `churn@v1.2.0` | 0.801 | - |  |',
+        '| `churn@v1.3.0` | 0.8123 | 0.805 to 0.82 | `production` |',
+        '| **candidate** | 0.8234 | 0.8144 to 0.8324 | this pull request |',
+      ].join('\n'),
+    );
+  });
+
+  it('draws no chart without at least two values to join', () => {
+    const section = comparisonSection({ history: { metric: 'auc', versions: [{ version: 'v1', value: null }] } });
+    expect(renderReportMarkdown(report({ comparisons: [section] }))).not.toContain('mermaid');
+  });
+
   it('lists only changed parameters, collapsed', () => {
     const markdown = renderReportMarkdown(fullReport());
     expect(markdown).toContain(
@@ -271,13 +306,47 @@ describe('renderReportMarkdown', () => {
     });
   });
 
-  it('fits the byte budget and keeps the footer when the report is huge', () => {
+  it('fits the byte budget by cutting whole sections, least important first, and says which and where the rest is', () => {
     const checks = Array.from({ length: 5000 }, (_, i) => ({
       check: `check_${i}`,
-      status: 'fail' as const,
+      status: i % 2 === 0 ? ('fail' as const) : ('pass' as const),
       message: 'x'.repeat(400),
     }));
-    const markdown = renderReportMarkdown(report({ validations: [validationSection({ checks })] }), {
+    const full = fullReport();
+    const doc = { ...full, validations: [validationSection({ checks })] };
+    const artifacts = [{ name: 'mlgate-report', url: 'https://github.com/acme/churn/actions/runs/1/artifacts/7' }];
+    const markdown = renderReportMarkdown(doc, {
+      maxBytes: 20000,
+      runUrl: 'https://github.com/acme/churn/actions/runs/1',
+      artifacts,
+    });
+    const uncut = renderReportMarkdown(doc, { maxBytes: 10_000_000, artifacts });
+
+    expect(bytes(markdown)).toBeLessThanOrEqual(20000);
+    // The passing checks (least important) and then the failing ones went; the model's sections stayed whole.
+    expect(markdown).toContain(
+      "> ✂️ Shortened to fit GitHub's 65,536-character limit: left out the checks of `train`, the passing checks of " +
+        '`train`, the drift of `train`; the full report is in artifact [`mlgate-report`](https://github.com/acme/churn/actions/runs/1/artifacts/7).',
+    );
+    expect(markdown).not.toContain('check\\_0 ');
+    for (const kept of ['### Model `churn`', '<summary>Parameters: 1 changed</summary>', 'Slices: 1 of 2']) {
+      expect(markdown).toContain(kept);
+    }
+    // Every kept block is exactly as it is uncut: nothing was cut inside a table, a fence or a details.
+    const blocks = markdown.split(/\n\n(?=### |<details)/).slice(0, -1);
+    for (const block of blocks) expect(uncut).toContain(block.replace(/\n\n> ✂️[^\n]*$/, ''));
+    expect(markdown).toMatch(
+      /\n\n<sub>mlgate · commit `a5c3785` · \[workflow run\]\([^)]*\) · artifact \[`mlgate-report`\]/,
+    );
+  });
+
+  it('shortens line by line, fences closed, only when the verdict alone is too long', () => {
+    const reasons = Array.from({ length: 500 }, (_, i) => ({
+      rule: `rule_${i}`,
+      status: 'fail' as const,
+      message: 'y'.repeat(300),
+    }));
+    const markdown = renderReportMarkdown(report({ verdict: { status: 'fail', summary: 'many', reasons } }), {
       maxBytes: 20000,
       runUrl: 'https://github.com/acme/churn/actions/runs/1',
     });

@@ -1,7 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import {
   DEFAULT_COLUMN_NAMES,
   type FlatValues,
+  type Lineage,
+  MANIFEST_SCHEMA_ID,
+  type Manifest,
+  parseManifest,
   type PredictionColumnNames,
   type Predictions,
   UserError,
@@ -17,7 +22,7 @@ export type SideKind = 'metrics' | 'predictions' | 'manifest';
 
 /** One side of a comparison, read. */
 export type Side =
-  | { kind: 'metrics'; files: UserPath[]; values: FlatValues }
+  | { kind: 'metrics'; files: UserPath[]; values: FlatValues; lineage?: Lineage }
   | { kind: 'predictions'; file: UserPath; predictions: Predictions };
 
 const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
@@ -78,10 +83,19 @@ export async function readMetricsFiles(paths: readonly UserPath[]): Promise<Flat
 
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1` with a fingerprint) is
+ * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path: UserPath, cwd: string): Promise<Side> {
   const flat = await readAs(path, readMetricsFile);
+  // Written by train: a fingerprint, and metric values rather than paths.
+  if (flat.get('schema') === MANIFEST_SCHEMA_ID && flat.has('fingerprint')) {
+    const manifest = parseManifest(JSON.parse(await readFile(path.absolute, 'utf8')), path.shown);
+    const values: FlatValues = new Map(Object.entries(manifest.metrics));
+    if (values.size === 0)
+      throw new UserError('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
+    return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
+  }
   const single = flat.get('metrics');
   const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
   const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -100,4 +114,16 @@ async function readManifest(path: UserPath, cwd: string): Promise<Side> {
     file: path.shown,
     path: 'metrics',
   });
+}
+
+function lineageOf(manifest: Manifest): Lineage {
+  const { git, run, cache } = manifest;
+  return {
+    fingerprint: manifest.fingerprint,
+    commit: git.sha,
+    dirty: git.dirty,
+    run: run ? (run.url ?? run.id) : null,
+    trainedAt: cache.restoredFrom?.startedAt ?? manifest.startedAt,
+    cacheHit: cache.hit,
+  };
 }

@@ -1,5 +1,7 @@
 import {
   type ComparisonSection,
+  type MetricComparison,
+  type MetricHistory,
   type ModelConfig,
   type PredictionColumnNames,
   type PredictionsFormat,
@@ -78,13 +80,19 @@ export async function runCompare(options: CompareOptions, deps: CompareDeps): Pr
   const section: ComparisonSection = {
     model: name,
     baseline: found ? baselineRevision(found) : null,
-    candidate: { label: candidatePath.shown, source: candidatePath.shown },
+    candidate: {
+      label: candidatePath.shown,
+      source: candidatePath.shown,
+      ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
+    },
     confidence: config.gate.confidence,
     ...(compared.predictions && { predictions: compared.predictions }),
     metrics: compared.metrics,
     ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
     ...(params ? { params } : {}),
   };
+  const history = await registryHistory(found, keyMetric(Object.keys(config.gate.metrics), compared.metrics), deps);
+  if (history) section.history = history;
   const report: Report = {
     schema: REPORT_SCHEMA_ID,
     createdAt: deps.now().toISOString(),
@@ -93,6 +101,26 @@ export async function runCompare(options: CompareOptions, deps: CompareDeps): Pr
     comparisons: [section],
   };
   return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+
+/** Registered versions drawn in the report's trend, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+
+/** The metric the trend shows: the first one the gate rules on, else the first compared. */
+function keyMetric(gated: readonly string[], metrics: readonly MetricComparison[]): string | undefined {
+  const computed = metrics.filter((metric) => metric.candidate !== null);
+  return (computed.find((metric) => gated.includes(metric.name)) ?? computed[0])?.name;
+}
+
+/** The key metric across the registry's last versions, when the baseline came from the registry. */
+async function registryHistory(
+  found: BaselineFound | null,
+  metric: string | undefined,
+  deps: CompareDeps,
+): Promise<MetricHistory | undefined> {
+  if (found?.source.kind !== 'registry' || metric === undefined || !deps.registry?.history) return undefined;
+  const versions = await deps.registry.history({ model: found.source.model, metric, limit: HISTORY_VERSIONS });
+  return versions.length > 0 ? { metric, versions } : undefined;
 }
 
 /** The explicit candidate, else the model's predictions, else its metrics file. */

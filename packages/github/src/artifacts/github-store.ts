@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UserError } from '@mlgate/core';
 import type { Logger } from '../logger.js';
 import type { GitHubClient } from '../octokit/client.js';
 import { DEFAULT_EXTRACT_LIMITS, UnsafeArchiveError, extractZip } from './extract-zip.js';
 import type { ExtractLimits } from './extract-zip.js';
-import type { ArtifactQuery, ArtifactRun, ArtifactStore, LatestArtifact } from './store.js';
+import type { ArtifactQuery, ArtifactRun, ArtifactStore, LatestArtifact, UploadedArtifact } from './store.js';
 
 export interface GitHubRunArtifactStoreOptions {
   /** Successful runs inspected for the artifact before giving up. Default 10. */
@@ -15,6 +15,8 @@ export interface GitHubRunArtifactStoreOptions {
   maxArchiveBytes?: number;
   /** Caps on what an archive may unpack to. */
   limits?: ExtractLimits;
+  /** Days an uploaded artifact is kept (default: the repository's setting). */
+  retentionDays?: number;
   /** Where extraction folders are created. Default `RUNNER_TEMP`, else the OS temp folder. */
   tempRoot?: string;
   logger?: Logger;
@@ -39,7 +41,8 @@ interface ApiArtifact {
 type ArtifactLookup = { state: 'live'; artifact: ApiArtifact } | { state: 'expired' | 'missing' };
 
 /**
- * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
+ * This run's uploads through `@actions/artifact` (the runner's results service), and artifacts of earlier runs of a
+ * workflow through the Actions REST API. Downloads are unpacked into a fresh
  * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
  */
 export class GitHubRunArtifactStore implements ArtifactStore {
@@ -81,6 +84,28 @@ export class GitHubRunArtifactStore implements ArtifactStore {
         `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
         `holds a usable artifact "${name}": ${skipped.join(', ')}`,
     };
+  }
+
+  async upload(name: string, files: string[], root: string): Promise<UploadedArtifact> {
+    let result: { id?: number; size?: number; digest?: string };
+    try {
+      // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
+      const { DefaultArtifactClient } = await import('@actions/artifact');
+      result = await new DefaultArtifactClient().uploadArtifact(
+        name,
+        files.map((file) => resolve(root, file)),
+        resolve(root),
+        this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays },
+      );
+    } catch (error) {
+      throw new UserError(
+        `artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (result.id === undefined || result.digest === undefined) {
+      throw new UserError(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
+    }
+    return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
   }
 
   async download(name: string, runId: number): Promise<string> {

@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { UserError } from '@mlgate/core';
+import { fileDigest } from '../file-digest.js';
 import { listFolder } from '../list-folder.js';
-import type { ArtifactQuery, ArtifactStore, LatestArtifact } from './store.js';
+import type { ArtifactQuery, ArtifactStore, LatestArtifact, UploadedArtifact } from './store.js';
 
 const RUN_FILE = 'run.json';
 const RUN_SCHEMA = 'mlgate/run@1';
@@ -17,13 +19,40 @@ interface LocalRunFile {
   conclusion: string;
 }
 
+/** The run a local store's uploads belong to. */
+export type LocalRun = Omit<LocalRunFile, 'schema' | 'conclusion'>;
+
 /**
  * Run artifacts as folders on disk, for the CLI: `<dir>/<runId>/<name>/…`, each run described by
  * `<dir>/<runId>/run.json` (`{ schema: "mlgate/run@1", workflow, branch, headSha, event, conclusion }`).
  * A higher run id is a newer run. The folders are the user's own, so they are read in place, not copied.
  */
 export class LocalArtifactStore implements ArtifactStore {
-  constructor(private readonly dir: string) {}
+  /** `run` describes the run uploads belong to; each upload is a new run (the next id), marked successful. */
+  constructor(
+    private readonly dir: string,
+    private readonly run?: LocalRun,
+  ) {}
+
+  async upload(name: string, files: string[], root: string): Promise<UploadedArtifact> {
+    if (!this.run) throw new Error('LocalArtifactStore: uploads need the run they belong to');
+    const id = ((await this.runIds())[0] ?? 0) + 1;
+    const folder = join(this.dir, String(id), name);
+    const listing: string[] = [];
+    let size = 0;
+    for (const file of files) {
+      const path = relative(resolve(root), resolve(root, file)).split('\\').join('/');
+      const digest = await fileDigest(resolve(root, file));
+      await mkdir(dirname(join(folder, path)), { recursive: true });
+      await cp(resolve(root, file), join(folder, path));
+      listing.push(`${path}\0${digest.sha256}\n`);
+      size += digest.size;
+    }
+    const run: LocalRunFile = { schema: RUN_SCHEMA, ...this.run, conclusion: 'success' };
+    await writeFile(join(this.dir, String(id), RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
+    const digest = createHash('sha256').update(listing.sort().join('')).digest('hex');
+    return { id, name, size, digest: `sha256:${digest}` };
+  }
 
   async findLatest(query: ArtifactQuery): Promise<LatestArtifact> {
     const { workflow, branch, name } = query;

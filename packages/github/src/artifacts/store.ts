@@ -19,11 +19,27 @@ export interface ArtifactQuery {
 
 export type LatestArtifact = { found: true; run: ArtifactRun } | { found: false; reason: string };
 
+/** An artifact this run stored. */
+export interface UploadedArtifact {
+  id: number;
+  name: string;
+  /** Bytes stored (the zip on GitHub, the files locally). */
+  size: number;
+  /** `sha256:<hex>`: of the zip on GitHub; locally of the sorted `path NUL sha256 LF` listing of the files. */
+  digest: string;
+}
+
 /**
- * Artifacts of earlier workflow runs, e.g. the baseline a comparison starts from. `GitHubRunArtifactStore`
- * reads them through the Actions API; `LocalArtifactStore` reads folders on disk for the CLI.
+ * Workflow run artifacts: this run's uploads, and earlier runs' artifacts such as the baseline a comparison starts
+ * from. `GitHubRunArtifactStore` uploads through `@actions/artifact` and reads through the Actions API;
+ * `LocalArtifactStore` keeps folders on disk for the CLI.
  */
 export interface ArtifactStore {
+  /**
+   * Stores `files` (paths under `root`, kept relative to it) as this run's artifact `name`. Throws a `UserError` when
+   * the artifact cannot be stored.
+   */
+  upload(name: string, files: string[], root: string): Promise<UploadedArtifact>;
   /** The newest successful run matching `query` that still holds the artifact, or why there is none. */
   findLatest(query: ArtifactQuery): Promise<LatestArtifact>;
   /**

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError } from '@mlgate/core';
+import { type HistoryVersion, UserError } from '@mlgate/core';
 import type { ArtifactStore } from '../artifacts/store.js';
 import type { Logger } from '../logger.js';
 import type { BaselineSpec } from './spec.js';
@@ -29,6 +29,8 @@ export type BaselineResolution = BaselineFound | { found: false; reason: string 
 /** Resolves `registry:<model>#<stage>` baselines; the registry supplies it once it exists. */
 export interface RegistryBaselines {
   resolve(spec: { model: string; stage: string }): Promise<BaselineResolution>;
+  /** `metric` across the model's last `limit` registered versions, oldest first, for the report's trend. */
+  history?(spec: { model: string; metric: string; limit: number }): Promise<HistoryVersion[]>;
 }
 
 export interface ResolveBaselineOptions {

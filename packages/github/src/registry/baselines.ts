@@ -1,4 +1,4 @@
-import { registryState, UserError } from '@mlgate/core';
+import { type HistoryVersion, metricHistory, registryState, UserError } from '@mlgate/core';
 import type { BaselineResolution, RegistryBaselines } from '../baseline/resolve.js';
 import type { Logger } from '../logger.js';
 import type { ReleaseFiles } from './release-files.js';
@@ -43,5 +43,9 @@ export class RegistryBaselineResolver implements RegistryBaselines {
     }
     this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
     return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
+  }
+
+  async history({ model, metric, limit }: { model: string; metric: string; limit: number }): Promise<HistoryVersion[]> {
+    return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
   }
 }

@@ -1,8 +1,8 @@
-export const id = 188;
-export const ids = [188];
+export const id = 621;
+export const ids = [621];
 export const modules = {
 
-/***/ 8188:
+/***/ 4621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
   CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  SJY: () => (/* reexport */ MANIFEST_SCHEMA_ID),
   ypR: () => (/* reexport */ MAX_REPORTED_ISSUES),
   WVQ: () => (/* reexport */ Profile),
   iWy: () => (/* reexport */ REGISTRY_NAME),
@@ -37,6 +38,8 @@ __webpack_require__.d(__webpack_exports__, {
   Z9L: () => (/* reexport */ loadConfig),
   NsH: () => (/* reexport */ mergeProfiles),
   C1p: () => (/* reexport */ mergeReports),
+  NJu: () => (/* reexport */ metricHistory),
+  Ngi: () => (/* reexport */ parseManifest),
   d7Y: () => (/* reexport */ parseShardSpec),
   n_Q: () => (/* reexport */ predictionsReading),
   aCN: () => (/* reexport */ profileFile),
@@ -54,12 +57,14 @@ __webpack_require__.d(__webpack_exports__, {
   UvZ: () => (/* reexport */ renderReportText),
   D$n: () => (/* reexport */ schemaDriftOptions),
   vlU: () => (/* reexport */ splitShard),
+  aWt: () => (/* reexport */ trainCacheKey),
+  Nf2: () => (/* reexport */ trainFingerprint),
   oIb: () => (/* reexport */ validatePass),
   qWO: () => (/* reexport */ validationReport),
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, validateFile, validationVerdict
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -101,7 +106,7 @@ function isUserError(error) {
 const REPORT_SCHEMA_ID = 'mlgate/report@1';
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -155,7 +160,7 @@ function isRecord(value) {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(6223);
+var ajv = __webpack_require__(96223);
 var ajv_default = /*#__PURE__*/__webpack_require__.n(ajv);
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/suggest.ts
 /**
@@ -443,7 +448,7 @@ function wrongKind(json) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
 
 
@@ -667,9 +672,9 @@ function lineColumn(text, offset) {
 
 /** Largest report file accepted; a real report is a few hundred kilobytes at most. */
 const MAX_REPORT_BYTES = 16 * 1024 * 1024;
-/** Reads, parses and validates a report file; every problem is a `UserError` naming `path`. */
-async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES } = {}) {
-    return parseReport(parseJson(await readTextFile(path, maxBytes), path), path);
+/** Reads, parses and validates a report file; every problem is a `UserError` naming `name` (default `path`). */
+async function readReportFile(path, { maxBytes = MAX_REPORT_BYTES, name = path } = {}) {
+    return parseReport(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/report/status.ts
@@ -757,9 +762,9 @@ function latest(timestamps) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
 /**
  * Row-aligned byte ranges for sharding a CSV file across jobs.
@@ -2288,11 +2293,11 @@ class JsonlReader {
 }
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(5587);
+var read = __webpack_require__(85587);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet@1.33.0/node_modules/hyparquet/src/metadata.js + 1 modules
 var src_metadata = __webpack_require__(2050);
 // EXTERNAL MODULE: ./node_modules/.pnpm/hyparquet-compressors@1.1.2/node_modules/hyparquet-compressors/src/index.js + 16 modules
-var src = __webpack_require__(4345);
+var src = __webpack_require__(44345);
 ;// CONCATENATED MODULE: ./packages/core/src/data/parquet/encode.ts
 
 
@@ -2917,9 +2922,9 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The command that trains the model.","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files and folders the command reads.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes.","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8009);
+var dist = __webpack_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
 
 
@@ -3131,6 +3136,11 @@ function trainConfig(raw) {
         outs: [...(raw.outs ?? [])],
         params: [...(raw.params ?? [])],
         metrics: [...(raw.metrics ?? [])],
+        ...optional('predictions', raw.predictions, (path) => path),
+        ...optional('cache', raw.cache, (cache) => cache),
+        ...optional('timeoutMinutes', raw.timeout_minutes, (minutes) => minutes),
+        ...optional('workingDirectory', raw.working_directory, (path) => path),
+        ...optional('env', raw.env, (env) => ({ ...env })),
     };
 }
 function metricRule(raw, gateDefault) {
@@ -3468,6 +3478,86 @@ function cutToBytes(text, maxBytes) {
     return text.slice(0, end);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/render/mermaid.ts
+
+/**
+ * Mermaid `xychart-beta` text built from untrusted names. Mermaid labels are a grammar, not text:
+ * a `"` ends the label, `%%{init: …}%%` inside one re-configures the chart, `#…;` is decoded as an
+ * entity, `<` swallows the rest, and a newline could close the Markdown fence. What held for 60
+ * hostile strings (FACTS.md, "Browser checks and charts"): keep a small set of plain characters,
+ * encode every other one as `#<decimal code point>;`, collapse whitespace and controls to one space,
+ * cap the length, never emit an empty label, and make labels unique.
+ */
+// Plain characters that are inert inside a quoted label (no `"`, `#`, `;`, `%`, `&`, `<`, `>`, `:` or backslash).
+const PLAIN = /[A-Za-z0-9 ._+\-/()=*@!?~^$|,[\]{}']/;
+const MAX_LABEL_CHARS = 40;
+/** One label's text, safe between `"` quotes: at most `maxChars` characters of the original, never empty. */
+function mermaidLabel(value, maxChars = MAX_LABEL_CHARS) {
+    const points = Array.from(sanitizeText(value)
+        .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
+        .trim());
+    const clipped = points.length > maxChars ? [...points.slice(0, maxChars - 1), '…'] : points;
+    const text = clipped.map((c) => (PLAIN.test(c) ? c : `#${c.codePointAt(0)};`)).join('');
+    return text === '' ? '(unnamed)' : text;
+}
+/** Labels made unique in order: a repeated label gets ` (2)`, ` (3)`… so no two points stack on one x. */
+function uniqueMermaidLabels(values, maxChars = MAX_LABEL_CHARS) {
+    const seen = new Set();
+    return values.map((value) => {
+        const base = mermaidLabel(value, maxChars);
+        let label = base;
+        for (let n = 2; seen.has(label); n++)
+            label = `${base} (${n})`;
+        seen.add(label);
+        return label;
+    });
+}
+/**
+ * A fenced ```` ```mermaid ```` `xychart-beta` line chart of `points` (finite values only; the
+ * caller leaves out missing ones). The y axis spans the values with a margin, so small changes show.
+ */
+function mermaidLineChart(title, yTitle, points) {
+    const values = points.map((point) => point.value).filter(Number.isFinite);
+    if (values.length === 0)
+        throw new Error('mermaidLineChart: no finite value to draw');
+    const labels = uniqueMermaidLabels(points.map((point) => point.label));
+    const [low, high] = yRange(values);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${mermaidLabel(title, 80)}"`,
+        `  x-axis [${labels.map((label) => `"${label}"`).join(', ')}]`,
+        `  y-axis "${mermaidLabel(yTitle)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
+        `  line [${points.map((point) => chartNumber(point.value)).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** A tenth of the spread (or of the value when all are equal) on each side, rounded outwards. */
+function yRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const margin = (max - min) / 10 || Math.abs(max) / 10 || 1;
+    return [roundDown(min - margin), roundUp(max + margin)];
+}
+function step(value) {
+    return 10 ** (Math.floor(Math.log10(Math.abs(value) || 1)) - 2);
+}
+function roundDown(value) {
+    const unit = step(value);
+    return Math.floor(value / unit) * unit;
+}
+function roundUp(value) {
+    const unit = step(value);
+    return Math.ceil(value / unit) * unit;
+}
+/** A plain decimal Mermaid reads (no exponent, no NaN), at most 6 significant digits. */
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`mermaid chart value ${value} is not finite`);
+    const text = String(Number(value.toPrecision(6)));
+    return /e/i.test(text) ? value.toFixed(12).replace(/\.?0+$/, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/render/format.ts
 /**
  * Numbers for people: 4 significant digits, plain notation between 1e-4 and 1e15 (integers of five
@@ -3638,6 +3728,7 @@ function changedParams(section) {
 
 
 
+
 const STATUS_EMOJI = { pass: '✅', warn: '⚠️', fail: '❌', skipped: '⏭️' };
 const STATUS_WORDS = {
     pass: 'passed',
@@ -3658,24 +3749,73 @@ const LABELS = {
 /** Rows beyond these go to the JSON report; the comment stays readable. */
 const MAX_ROWS = { checks: 50, passingChecks: 100, issues: 20, drift: 50, slices: 30, params: 100 };
 const MAX_MESSAGE_CHARS = 500;
+const MAX_CUT_TITLES = 10;
 /**
  * The report as GitHub-flavoured Markdown for a PR comment, check run or job summary: verdict,
- * reasons, data validation and drift, metric comparison, slices and parameters. Every string from
- * the report is escaped (it may come from a fork); the result fits `maxBytes`.
+ * reasons, data validation and drift, metric comparison, history, slices, parameters, lineage and
+ * links. Every string from the report is escaped (it may come from a fork). The result fits
+ * `maxBytes`: whole sections are cut, least important first, and a note says which and where the
+ * full report is; only a verdict too long on its own is shortened line by line.
  */
 function renderReportMarkdown(report, options = {}) {
-    const blocks = [
-        verdictBlock(report, options.title ?? 'mlgate'),
-        reasonsBlock(report.verdict.reasons),
-        ...(report.validations ?? []).map(validationBlock),
-        ...(report.comparisons ?? []).map(comparisonBlock),
-    ];
-    const body = blocks.filter((block) => block !== '').join('\n\n');
-    const footer = footerLine(report, options.runUrl);
+    const sections = [
+        { title: 'the verdict', markdown: verdictBlock(report, options.title ?? 'mlgate'), keep: 0 },
+        { title: 'the reasons', markdown: reasonsBlock(report.verdict.reasons), keep: 0 },
+        ...(report.validations ?? []).flatMap((section, i) => inGroup(`data ${i}`, validationSections(section))),
+        ...(report.comparisons ?? []).flatMap((section, i) => inGroup(`model ${i}`, comparisonSections(section))),
+    ].filter((section) => section.markdown !== '');
+    const footer = footerLine(report, options);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_MARKDOWN_BYTES;
-    // The footer is kept whatever happens to the body: it links to the full run.
-    const bodyBudget = Math.max(0, maxBytes - utf8Bytes(footer) - 2);
-    return `${truncateMarkdown(body, bodyBudget)}\n\n${footer}`;
+    const kept = fitSections(sections, Math.max(0, maxBytes - utf8Bytes(footer) - 2), options);
+    // The footer is kept whatever happens to the body: it links to the full report.
+    return `${kept}\n\n${footer}`;
+}
+function inGroup(group, sections) {
+    return sections.map((section) => ({ ...section, group }));
+}
+/**
+ * The sections joined within `budget` bytes: the least important are cut whole until the rest fits,
+ * then every cut section that fits again is put back, most important first, so one huge table does
+ * not take the small ones with it. A model's or dataset's details come back only with its own table.
+ */
+function fitSections(sections, budget, options) {
+    const all = sections.map((section, order) => ({ ...section, order, kept: true }));
+    const text = () => {
+        const kept = all.filter((section) => section.kept).map((section) => section.markdown);
+        const cut = all.filter((section) => !section.kept);
+        return [...kept, ...(cut.length > 0 ? [cutNote(cut, options)] : [])].join('\n\n');
+    };
+    const fits = () => utf8Bytes(text()) <= budget;
+    const byCutOrder = all.filter((section) => section.keep > 0).sort((a, b) => b.keep - a.keep || b.order - a.order);
+    for (const section of byCutOrder) {
+        if (fits())
+            break;
+        section.kept = false;
+    }
+    if (!fits())
+        return truncateMarkdown(text(), budget);
+    const owner = (section) => all.find((other) => other.group === section.group && other.keep === 1);
+    for (const section of [...byCutOrder].reverse()) {
+        if (section.kept || (section.keep > 1 && owner(section)?.kept === false))
+            continue;
+        section.kept = true;
+        if (!fits())
+            section.kept = false;
+    }
+    return text();
+}
+/** Which sections were left out, in document order, and where the whole report is. */
+function cutNote(cut, options) {
+    const ordered = cut.map((section) => section.title);
+    const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
+    const more = ordered.length > MAX_CUT_TITLES ? ` and ${formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+    const artifacts = (options.artifacts ?? []).map(artifactLink);
+    const where = artifacts.length > 0
+        ? `the full report is in ${artifacts.join(' and ')}`
+        : safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+            : 'the full report is in the report JSON';
+    return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
@@ -3699,37 +3839,46 @@ function reasonItem(reason) {
     const context = [reason.model, reason.dataset, reason.metric, reason.column].filter(isDefined).map(code);
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
-function validationBlock(section) {
+function validationSections(section) {
     const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
-    const blocks = [heading(3, `${STATUS_EMOJI[section.status]} Data ${code(section.dataset)}: ${shape}`)];
-    blocks.push(checksBlock(section.checks));
-    if (section.issues && section.issues.length > 0)
-        blocks.push(issuesBlock(section.issues));
-    if (section.drift)
-        blocks.push(driftBlock(section.drift));
-    return blocks.filter((block) => block !== '').join('\n\n');
-}
-function checksBlock(checks) {
-    if (checks.length === 0)
-        return 'No checks were run.';
-    const ordered = checksWorstFirst(checks);
+    const dataset = code(section.dataset);
+    const ordered = checksWorstFirst(section.checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
-    const headers = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
-    const blocks = [];
-    if (notable.length > 0) {
-        blocks.push(table(headers, notable.slice(0, MAX_ROWS.checks).map(checkRow)));
-        blocks.push(moreNote(notable.length - MAX_ROWS.checks, 'check'));
-    }
-    else {
-        blocks.push(`All ${plural(checks.length, 'check')} passed.`);
-    }
-    if (passed.length > 0) {
-        const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
-        const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-        blocks.push(details(`${plural(passed.length, 'passing check')}`, [table(headers, rows), more].filter(Boolean).join('\n\n')));
-    }
-    return blocks.filter((block) => block !== '').join('\n\n');
+    const main = [
+        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        notableChecksBlock(notable, section.checks.length),
+    ];
+    return [
+        { title: `the checks of ${dataset}`, markdown: main.join('\n\n'), keep: 1 },
+        { title: `the passing checks of ${dataset}`, markdown: passingChecksBlock(passed), keep: 4 },
+        {
+            title: `the problems reading ${dataset}`,
+            markdown: section.issues?.length ? issuesBlock(section.issues) : '',
+            keep: 2,
+        },
+        { title: `the drift of ${dataset}`, markdown: section.drift ? driftBlock(section.drift) : '', keep: 2 },
+    ];
+}
+const CHECK_HEADERS = ['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'];
+function notableChecksBlock(notable, total) {
+    if (total === 0)
+        return 'No checks were run.';
+    if (notable.length === 0)
+        return `All ${plural(total, 'check')} passed.`;
+    return [
+        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        moreNote(notable.length - MAX_ROWS.checks, 'check'),
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+}
+function passingChecksBlock(passed) {
+    if (passed.length === 0)
+        return '';
+    const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
+    const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
+    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -3828,18 +3977,39 @@ function driftSkipped(drift) {
         .filter(Boolean)
         .join('\n\n');
 }
+/** One line saying which commit, inputs and run produced the candidate; every part is escaped or code. */
+function lineageLine(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return '';
+    const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
+    const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+    return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
+}
+function comparisonSections(section) {
+    const model = code(section.model);
+    return [
+        { title: `the metrics of ${model}`, markdown: comparisonBlock(section), keep: 1 },
+        { title: `the worst slices of ${model}`, markdown: slicesBlock(section), keep: 2 },
+        { title: `the history of ${model}`, markdown: historyBlock(section), keep: 3 },
+        { title: `the parameters of ${model}`, markdown: paramsBlock(section), keep: 4 },
+    ];
+}
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
         const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
         return [
             heading(3, `Model ${code(section.model)}: ${candidate}`),
+            lineageLine(section),
             readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
                 ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
-            paramsBlock(section),
         ]
             .filter(Boolean)
             .join('\n\n');
@@ -3848,16 +4018,63 @@ function comparisonBlock(section) {
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
         heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        lineageLine(section),
         readingBlock(section),
         section.metrics.length > 0
             ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
-        slicesBlock(section),
-        paramsBlock(section),
     ]
         .filter(Boolean)
         .join('\n\n');
+}
+/** Registered versions shown in the history, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/**
+ * The key metric across the last registered versions and this candidate: a Mermaid line chart
+ * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
+ */
+function historyBlock(section) {
+    const { history } = section;
+    if (!history)
+        return '';
+    const versions = history.versions.slice(-HISTORY_VERSIONS);
+    const current = section.metrics.find((metric) => metric.name === history.metric);
+    const candidate = {
+        version: 'candidate',
+        value: current?.candidate ?? null,
+        interval: candidateInterval(current),
+        stages: ['this pull request'],
+    };
+    const points = [...versions, candidate];
+    if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2)
+        return '';
+    const chart = mermaidLineChart(`${history.metric} by version`, history.metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
+    const interval = `${formatConfidence(section.confidence)} interval`;
+    const rows = points.map((point, i) => [
+        i === points.length - 1 ? '**candidate**' : cellCode(point.version),
+        formatNumber(point.value),
+        point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-',
+        (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
+    ]);
+    const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
+        'left',
+        'right',
+        'center',
+        'left',
+    ]);
+    return [
+        `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+        chart,
+        numbers,
+        `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
+    ].join('\n\n');
+}
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric) {
+    if (!metric?.ci || metric.baseline === null)
+        return undefined;
+    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 function metricsTable(metrics, confidence, baselineHeader) {
     const withInterval = metrics.some((metric) => metric.ci !== undefined);
@@ -3934,16 +4151,23 @@ function paramsBlock(section) {
         .join('\n\n');
     return details(`Parameters: ${changed.length} changed`, body);
 }
-function footerLine(report, runUrl) {
+function footerLine(report, options) {
     const parts = ['mlgate'];
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(runUrl);
+    const link = safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
+    for (const artifact of options.artifacts ?? [])
+        parts.push(artifactLink(artifact));
     parts.push(escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
+}
+function artifactLink(artifact) {
+    const link = safeUrl(artifact.url);
+    const name = code(artifact.name);
+    return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
 function safeUrl(url) {
@@ -4105,11 +4329,25 @@ function driftLines(drift) {
         ...skipped,
     ];
 }
+/** Which commit, inputs and run produced the candidate. */
+function lineageLines(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return [];
+    const commit = lineage.commit === null ? 'outside git' : `commit ${clean(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' (uncommitted changes)' : '';
+    const run = lineage.run === null ? 'locally' : `in ${clean(lineage.run)}`;
+    const cached = lineage.cacheHit ? ', restored from the run cache' : '';
+    return [
+        `  trained from ${commit}${dirty} ${run} at ${clean(lineage.trainedAt)}, fingerprint ${lineage.fingerprint.slice(0, 12)}${cached}`,
+    ];
+}
 function comparisonLines(section) {
     const candidate = quote(section.candidate.label);
     if (section.baseline === null) {
         return [
             `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
+            ...lineageLines(section),
             ...readingLines(section),
             ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
             ...paramLines(section),
@@ -4118,6 +4356,7 @@ function comparisonLines(section) {
     const source = section.baseline.source === undefined ? '' : ` (${clean(section.baseline.source)})`;
     const lines = [
         `Model ${quote(section.model)}: ${candidate} vs baseline ${quote(section.baseline.label)}${source}`,
+        ...lineageLines(section),
         ...readingLines(section),
     ];
     const interval = `${formatConfidence(section.confidence)} CI`;
@@ -7350,9 +7589,9 @@ function describe(value) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/index.js + 8 modules
-var smol_toml_dist = __webpack_require__(1041);
+var smol_toml_dist = __webpack_require__(11041);
 ;// CONCATENATED MODULE: ./packages/core/src/compare/delimited.ts
 
 /**
@@ -11657,7 +11896,53 @@ function isLater(a, b) {
     return x > y;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/history.ts
+/**
+ * `metric` across the model's last `limit` registered versions, oldest first, from the evidence mlgate writes in
+ * each registering tag's message (`metrics: [{ name, value, baseline?, ci? }]`, the change's interval against that
+ * version's own baseline). A version whose message holds no such value (a GTO tag, a hand-made one) has value null.
+ */
+function metricHistory(state, metric, limit) {
+    const stagesOf = new Map();
+    for (const [stage, assignment] of state.stages) {
+        stagesOf.set(assignment.version.tag, [...(stagesOf.get(assignment.version.tag) ?? []), stage]);
+    }
+    return state.versions.slice(-limit).map((version) => {
+        const recorded = recordedMetric(version.message, metric);
+        const stages = stagesOf.get(version.tag);
+        return { version: version.tag, value: null, ...recorded, ...(stages ? { stages: stages.sort() } : {}) };
+    });
+}
+/** The recorded value of `metric` in a tag message; fields of the wrong type are ignored, never trusted. */
+function recordedMetric(message, metric) {
+    let evidence;
+    try {
+        evidence = JSON.parse(message);
+    }
+    catch {
+        return undefined;
+    }
+    const metrics = evidence?.metrics;
+    if (!Array.isArray(metrics))
+        return undefined;
+    const entry = metrics.find((m) => isObject(m) && m.name === metric);
+    if (!entry || !isFiniteNumber(entry.value))
+        return undefined;
+    const { baseline, ci } = entry;
+    const interval = isFiniteNumber(baseline) && isObject(ci) && isFiniteNumber(ci.low) && isFiniteNumber(ci.high)
+        ? { low: baseline + ci.low, high: baseline + ci.high }
+        : undefined;
+    return { value: entry.value, ...(interval ? { interval } : {}) };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isFiniteNumber(value) {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
 
 
 
@@ -15282,6 +15567,9 @@ function sweep(a, b, na, nb) {
         const narrowest = Math.max(0, aLo - bHi, bLo - aHi);
         if (aLo === aHi && bLo === bHi)
             dLow = Math.max(dLow, Math.abs(aLo - bLo));
+        const [aLeft, bLeft] = [fa.left[j], fb.left[j]];
+        if (aLeft === aLeft && bLeft === bLeft)
+            dLow = Math.max(dLow, Math.abs(aLeft - bLeft));
         dHigh = Math.max(dHigh, widest);
         if (j + 1 < points.length) {
             const length = points[j + 1] - points[j];
@@ -15292,24 +15580,37 @@ function sweep(a, b, na, nb) {
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
 /**
- * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count). Every
- * interval end is a breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or
- * before the piece counts in full, an interval the piece lies in counts anywhere from none to all of its values.
+ * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
+ * F(points[j]−), the share of values below the point, where it is known (NaN where not). Every interval end is a
+ * breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or before the piece
+ * counts in full, an interval the piece lies in counts anywhere from none to all of its values. An interval's
+ * values lie in [low, high), or in [low, max] for the last one, so the share below a point is known unless an
+ * interval holds the point strictly inside (or ends at the max): at the grid's bin edges it is.
  */
 function cdfRanges(side, points, n) {
     const low = new Float64Array(points.length);
     const high = new Float64Array(points.length);
+    const left = new Float64Array(points.length);
     let s = 0;
     let below = 0;
     for (let j = 0; j < points.length; j++) {
         const x = points[j];
-        while (s < side.length && side[s].high <= x)
-            below += side[s++].count;
-        const open = s < side.length && side[s].low <= x ? side[s].count : 0;
+        let atX = 0;
+        let maxInside = false;
+        while (s < side.length && side[s].high <= x) {
+            const segment = side[s++];
+            below += segment.count;
+            // A value at x is not below x; nor, perhaps, some of an interval that ends at the side's max (attained).
+            atX = segment.low === x ? segment.count : 0;
+            maxInside = segment.low < x && s === side.length;
+        }
+        const next = s < side.length ? side[s] : undefined;
+        const open = next !== undefined && next.low <= x ? next.count : 0;
         low[j] = below / n;
         high[j] = (below + open) / n;
+        left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : (below - atX) / n;
     }
-    return { low, high };
+    return { low, high, left };
 }
 /**
  * PSI over the reference's deciles. With both sides' values known: numpy.quantile edges and right-closed bins, as
@@ -15663,7 +15964,85 @@ function schemaDriftOptions(schema) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/manifest/types.ts
+const MANIFEST_SCHEMA_ID = 'mlgate/manifest@1';
+
+;// CONCATENATED MODULE: ./packages/core/schemas/manifest.schema.json
+const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/manifest@1.json","title":"mlgate training manifest (mlgate.manifest.json)","description":"What one training run consumed and produced: the lineage record that compare, report and promote point to. Paths are relative to the run\'s working directory, with \'/\' separators.","type":"object","additionalProperties":false,"required":["schema","model","fingerprint","cacheKey","command","workingDirectory","params","deps","outs","metrics","metricsFiles","git","run","runtimes","startedAt","finishedAt","durationMs","cache"],"properties":{"schema":{"const":"mlgate/manifest@1"},"model":{"type":"string","minLength":1,"maxLength":100},"fingerprint":{"description":"sha256 over the command, every dep\'s content, the params values, the declared outs and the engine\'s format version.","$ref":"#/definitions/sha256"},"cacheKey":{"description":"The run-cache key: mlgate-train-<model>-<fingerprint>.","type":"string"},"command":{"type":"string","minLength":1},"workingDirectory":{"description":"The working directory, relative to the repository root (\'.\' for the root).","type":"string"},"env":{"description":"Names of the variables given to the command; never their values (they may be secrets).","type":"array","items":{"type":"string"}},"params":{"description":"Parameter values the command used, by params file, flattened with \'.\'.","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":["string","number","boolean","null"]}}},"deps":{"type":"array","items":{"$ref":"#/definitions/file"}},"outs":{"type":"array","items":{"$ref":"#/definitions/file"}},"metrics":{"description":"Metric values from the metrics files, flattened with \'.\'.","type":"object","additionalProperties":{"type":["string","number","boolean","null"]}},"metricsFiles":{"type":"array","items":{"$ref":"#/definitions/file"}},"predictions":{"$ref":"#/definitions/file"},"git":{"type":"object","additionalProperties":false,"required":["sha","ref","dirty"],"properties":{"sha":{"type":["string","null"]},"ref":{"type":["string","null"]},"dirty":{"description":"Whether the working tree had changes before the command ran; null outside a git repository.","type":["boolean","null"]}}},"run":{"description":"The GitHub Actions run, or null for a local run.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","attempt"],"properties":{"id":{"type":"string"},"attempt":{"type":"string"},"url":{"type":"string"}}}]},"runtimes":{"type":"object","additionalProperties":false,"required":["node","os"],"properties":{"node":{"type":"string"},"os":{"type":"object","additionalProperties":false,"required":["platform","release","arch"],"properties":{"platform":{"type":"string"},"release":{"type":"string"},"arch":{"type":"string"}}},"python":{"type":"object","additionalProperties":false,"required":["version","packages"],"properties":{"version":{"type":"string"},"packages":{"type":"object","additionalProperties":{"type":"string"}}}}}},"startedAt":{"description":"ISO 8601, UTC.","type":"string"},"finishedAt":{"description":"ISO 8601, UTC.","type":"string"},"durationMs":{"type":"number","minimum":0},"cache":{"type":"object","additionalProperties":false,"required":["enabled","hit"],"properties":{"enabled":{"type":"boolean"},"hit":{"type":"boolean"},"restoredFrom":{"description":"On a hit: the run whose outputs were restored.","type":"object","additionalProperties":false,"required":["fingerprint","startedAt","git","run"],"properties":{"fingerprint":{"$ref":"#/definitions/sha256"},"startedAt":{"type":"string"},"git":{"type":"object"},"run":{"type":["object","null"]}}}}}},"definitions":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"file":{"type":"object","additionalProperties":false,"required":["path","sha256","size"],"properties":{"path":{"type":"string","minLength":1},"sha256":{"$ref":"#/definitions/sha256"},"size":{"type":"integer","minimum":0}}}}}');
+;// CONCATENATED MODULE: ./packages/core/src/manifest/parse.ts
+
+
+
+
+
+/** The manifest JSON Schema, for publishing and for other validators. */
+const manifestJsonSchema = manifest_schema_namespaceObject;
+const validateManifest = createSchemaValidator(manifestJsonSchema, 'mlgate-manifest');
+/**
+ * Checks that `json` is an `mlgate/manifest@1` document and returns it typed. A manifest restored from a cache or
+ * downloaded with another run's artifact is input like any other: a `UserError` names `file` and the first problem.
+ */
+function parseManifest(json, file) {
+    const schema = json?.schema;
+    if (schema !== MANIFEST_SCHEMA_ID) {
+        throw new errors_UserError(`not an mlgate manifest (expected "schema": "${MANIFEST_SCHEMA_ID}")`, {
+            file,
+            path: '$.schema',
+        });
+    }
+    const [problem] = validateManifest(json);
+    if (problem)
+        throw new errors_UserError(problem.message, { file, path: formatJsonPath(problem.path) });
+    return json;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./packages/core/src/manifest/fingerprint.ts
+
+/**
+ * Bumped whenever what goes into the fingerprint changes, so entries cached by an older engine are never taken for
+ * this one's.
+ */
+const TRAIN_FORMAT_VERSION = 'mlgate-train@1';
+/**
+ * sha256 (hex) over a canonical JSON of the inputs: deps sorted by path, params files and keys sorted, the outputs
+ * in their declared order, and TRAIN_FORMAT_VERSION. Equal inputs give equal fingerprints on every machine.
+ */
+function trainFingerprint(input) {
+    const canonical = {
+        format: TRAIN_FORMAT_VERSION,
+        command: input.command,
+        deps: [...input.deps].sort((a, b) => compare(a.path, b.path)).map((dep) => [dep.path, dep.sha256]),
+        params: Object.keys(input.params)
+            .sort(compare)
+            .map((file) => [file, sortedEntries(input.params[file])]),
+        outs: input.outs,
+    };
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+/** `mlgate-train-<model>-<fingerprint>`; `/` in model names (`team/churn`) becomes `-`, which keys allow. */
+function trainCacheKey(model, fingerprint) {
+    return `mlgate-train-${model.replace(/\//g, '-')}-${fingerprint}`;
+}
+function sortedEntries(values) {
+    return Object.keys(values)
+        .sort(compare)
+        .map((key) => [key, values[key]]);
+}
+/** Code-unit order, not locale order: the same on every machine. */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/manifest/index.ts
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
 
 
 

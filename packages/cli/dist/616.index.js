@@ -1,8 +1,8 @@
-export const id = 579;
-export const ids = [579,263,166];
+export const id = 616;
+export const ids = [616,263,166];
 export const modules = {
 
-/***/ 5579:
+/***/ 27616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,10 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 143 modules
-var src = __webpack_require__(8188);
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __webpack_require__(2335);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 150 modules
+var src = __webpack_require__(4621);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -319,8 +319,8 @@ function renamedInput(oldName, newName, source = actionInput) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(1918);
+// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(99280);
 ;// CONCATENATED MODULE: ./packages/github/src/octokit/client.ts
 
 
@@ -429,13 +429,13 @@ function describeBasis({ basis }) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./packages/github/src/list-folder.ts
 
 /** The names in a folder; none when the folder does not exist yet (a local store before its first write). */
@@ -738,15 +738,15 @@ function dataRowAnnotations(report) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(542);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var node_modules_yauzl = __webpack_require__(7198);
+var node_modules_yauzl = __webpack_require__(67198);
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/extract-zip.ts
 
 
@@ -907,7 +907,8 @@ function messageOf(error) {
 
 
 /**
- * Artifacts of earlier runs of a workflow, through the Actions REST API. Downloads are unpacked into a fresh
+ * This run's uploads through `@actions/artifact` (the runner's results service), and artifacts of earlier runs of a
+ * workflow through the Actions REST API. Downloads are unpacked into a fresh
  * temporary folder with the caps and path checks of `extractZip`: another run's artifact is untrusted input.
  */
 class GitHubRunArtifactStore {
@@ -949,6 +950,21 @@ class GitHubRunArtifactStore {
             reason: `none of the ${skipped.length} latest successful runs of ${workflow} on branch ${branch} ` +
                 `holds a usable artifact "${name}": ${skipped.join(', ')}`,
         };
+    }
+    async upload(name, files, root) {
+        let result;
+        try {
+            // Loaded on first use: the client and the Azure SDK it brings are large, and most runs only download.
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 11659));
+            result = await new DefaultArtifactClient().uploadArtifact(name, files.map((file) => resolve(root, file)), resolve(root), this.options.retentionDays === undefined ? {} : { retentionDays: this.options.retentionDays });
+        }
+        catch (error) {
+            throw new UserError(`artifact "${name}" could not be uploaded: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (result.id === undefined || result.digest === undefined) {
+            throw new UserError(`artifact "${name}" was uploaded but the service did not confirm it (no id or digest)`);
+        }
+        return { id: result.id, name, size: result.size ?? 0, digest: `sha256:${result.digest}` };
     }
     async download(name, runId) {
         const what = `artifact "${name}" of run ${runId}`;
@@ -1049,7 +1065,23 @@ function statusOf(error) {
     return error.status;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/file-digest.ts
+
+
+/** sha256 and size of a file, streamed: model files and data sets can be larger than memory. */
+async function fileDigest(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), size };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/local-store.ts
+
+
 
 
 
@@ -1063,8 +1095,31 @@ const RUN_SCHEMA = 'mlgate/run@1';
  */
 class LocalArtifactStore {
     dir;
-    constructor(dir) {
+    run;
+    /** `run` describes the run uploads belong to; each upload is a new run (the next id), marked successful. */
+    constructor(dir, run) {
         this.dir = dir;
+        this.run = run;
+    }
+    async upload(name, files, root) {
+        if (!this.run)
+            throw new Error('LocalArtifactStore: uploads need the run they belong to');
+        const id = ((await this.runIds())[0] ?? 0) + 1;
+        const folder = (0,external_node_path_.join)(this.dir, String(id), name);
+        const listing = [];
+        let size = 0;
+        for (const file of files) {
+            const path = (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), (0,external_node_path_.resolve)(root, file)).split('\\').join('/');
+            const digest = await fileDigest((0,external_node_path_.resolve)(root, file));
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(folder, path)), { recursive: true });
+            await (0,promises_.cp)((0,external_node_path_.resolve)(root, file), (0,external_node_path_.join)(folder, path));
+            listing.push(`${path}\0${digest.sha256}\n`);
+            size += digest.size;
+        }
+        const run = { schema: RUN_SCHEMA, ...this.run, conclusion: 'success' };
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, String(id), RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
+        const digest = (0,external_node_crypto_.createHash)('sha256').update(listing.sort().join('')).digest('hex');
+        return { id, name, size, digest: `sha256:${digest}` };
     }
     async findLatest(query) {
         const { workflow, branch, name } = query;
@@ -1140,6 +1195,176 @@ async function isFolder(path) {
             return false;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/cache/github-store.ts
+
+/**
+ * The Actions cache through the real `@actions/cache` client. The client already swallows service trouble (a miss,
+ * or -1 from save) but reports it itself as `::warning::` or, for a 5xx, as an `::error::` annotation on a step that
+ * then succeeds. While a cache call runs, its annotations are taken off stdout and re-logged as warnings: cache
+ * trouble is worth a warning, never a red mark, and this store then knows a miss from an outage.
+ */
+class GitHubCacheStore {
+    root;
+    logger;
+    constructor(root, logger) {
+        this.root = root;
+        this.logger = logger;
+    }
+    async restore(key, paths) {
+        const cache = await actionsCache();
+        if (!cache.isFeatureAvailable())
+            return { hit: false, trouble: 'the Actions cache service is not available here' };
+        const { value, trouble } = await this.call(() => cache.restoreCache(this.clientPaths(paths), key));
+        if (trouble)
+            return { hit: false, trouble };
+        // The service also matches keys by prefix: only the exact key is this run's entry.
+        return value === key ? { hit: true } : { hit: false };
+    }
+    async save(key, paths) {
+        const cache = await actionsCache();
+        if (!cache.isFeatureAvailable())
+            return { saved: false, reason: 'the Actions cache service is not available here' };
+        const { value, trouble } = await this.call(() => cache.saveCache(this.clientPaths(paths), key));
+        if (value !== undefined && value > 0)
+            return { saved: true };
+        return { saved: false, reason: trouble ?? 'the cache service did not take the entry' };
+    }
+    /** Paths as the client wants them: relative to the working directory, and stable, since they are in the version. */
+    clientPaths(paths) {
+        return paths.map((path) => relative(process.cwd(), resolve(this.root, path)) || '.');
+    }
+    async call(fn) {
+        const annotations = [];
+        let value;
+        let thrown;
+        const restoreStdout = divertAnnotations(annotations);
+        try {
+            value = await fn();
+        }
+        catch (error) {
+            // saveCache throws for a path that does not exist and for a missing runtime token.
+            thrown = error instanceof Error ? error.message : String(error);
+        }
+        finally {
+            restoreStdout();
+        }
+        const problems = thrown === undefined ? annotations : [...annotations, thrown];
+        for (const problem of problems)
+            this.logger.warning(`cache: ${problem}`);
+        return problems.length > 0 ? { value, trouble: problems.join('; ') } : { value };
+    }
+}
+/** Loaded on first use: the client and the Azure SDK it brings are large, and most actions never cache. */
+function actionsCache() {
+    return Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(999)]).then(__webpack_require__.bind(__webpack_require__, 10999));
+}
+/**
+ * Takes `::error…::` / `::warning…::` lines written to stdout off the stream and collects their messages; every
+ * other line passes through. A refused reservation is only a debug line (then "Failed to save" as plain info), so
+ * that cause is collected too. Returns the function that puts stdout back.
+ */
+function divertAnnotations(sink) {
+    const write = process.stdout.write;
+    process.stdout.write = function (chunk, ...rest) {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : undefined;
+        if (text === undefined)
+            return write.call(this, chunk, ...rest);
+        const kept = text.split(/(?<=\n)/).filter((line) => {
+            const reserve = /^::debug::Failed to reserve cache: (.*)$/s.exec(line);
+            if (reserve)
+                sink.push(`Failed to save: ${unescapeData(reserve[1].trimEnd())}`);
+            const match = /^::(?:error|warning)(?: [^:]*)?::(.*)$/s.exec(line);
+            if (match)
+                sink.push(unescapeData(match[1].trimEnd()));
+            return !match;
+        });
+        return kept.length === 0 ? true : write.call(this, kept.join(''), ...rest);
+    };
+    return () => {
+        process.stdout.write = write;
+    };
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/cache/local-store.ts
+
+
+
+const ENTRY_FILE = 'entry.json';
+const ENTRY_SCHEMA = 'mlgate/cache-entry@1';
+/**
+ * The run cache of the CLI: `<dir>/<key>/entry.json` plus `<dir>/<key>/files/<path>`. An entry is written to a
+ * temporary folder and renamed into place, so a crash or a full disk never leaves a half entry that looks whole.
+ */
+class LocalCacheStore {
+    dir;
+    root;
+    constructor(dir, root) {
+        this.dir = dir;
+        this.root = root;
+    }
+    async restore(key, paths) {
+        if (!isSafeKey(key))
+            return { hit: false, trouble: unsafeKey(key) };
+        const entryDir = (0,external_node_path_.join)(this.dir, key);
+        let entry;
+        try {
+            entry = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entryDir, ENTRY_FILE), 'utf8'));
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return { hit: false };
+            return { hit: false, trouble: `cache entry ${key} is unreadable: ${error.message}` };
+        }
+        // Like the Actions cache's version: other paths under the same key are another entry.
+        if (entry.schema !== ENTRY_SCHEMA || JSON.stringify(entry.paths) !== JSON.stringify(paths))
+            return { hit: false };
+        try {
+            for (const path of paths) {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(this.root, path)), { recursive: true });
+                await (0,promises_.cp)((0,external_node_path_.join)(entryDir, 'files', path), (0,external_node_path_.join)(this.root, path), { recursive: true, force: true });
+            }
+        }
+        catch (error) {
+            return { hit: false, trouble: `cache entry ${key} could not be restored: ${error.message}` };
+        }
+        return { hit: true };
+    }
+    async save(key, paths) {
+        if (!isSafeKey(key))
+            return { saved: false, reason: unsafeKey(key) };
+        const entryDir = (0,external_node_path_.join)(this.dir, key);
+        const staging = (0,external_node_path_.join)(this.dir, `.staging-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        try {
+            for (const path of paths) {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(staging, 'files', path)), { recursive: true });
+                await (0,promises_.cp)((0,external_node_path_.join)(this.root, path), (0,external_node_path_.join)(staging, 'files', path), { recursive: true });
+            }
+            const entry = { schema: ENTRY_SCHEMA, key, paths, savedAt: new Date().toISOString() };
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, ENTRY_FILE), `${JSON.stringify(entry, null, 2)}\n`);
+            await (0,promises_.rename)(staging, entryDir);
+            return { saved: true };
+        }
+        catch (error) {
+            // Best effort: the same trouble (a file where the folder should be, a read-only disk) may stop this too.
+            await (0,promises_.rm)(staging, { recursive: true, force: true }).catch(() => undefined);
+            const code = error.code;
+            if (code === 'ENOTEMPTY' || code === 'EEXIST')
+                return { saved: false, reason: `cache entry ${key} already exists` };
+            return { saved: false, reason: `cache entry ${key} could not be saved: ${error.message}` };
+        }
+    }
+}
+/** Keys become folder names: nothing that could climb out of the cache folder. */
+function isSafeKey(key) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key);
+}
+function unsafeKey(key) {
+    return `cache key "${key}" is not a safe folder name`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/artifacts/workflow.ts
@@ -1323,12 +1548,15 @@ class RegistryBaselineResolver {
         this.logger.info(`Baseline: ${tag} (stage ${stage}, assigned by ${assignment.tag}).`);
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
+    async history({ model, metric, limit }) {
+        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.list(model)), metric, limit);
+    }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
 
 
@@ -1457,7 +1685,115 @@ class GitHubReleaseFiles {
 
 
 
+;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
+
+/**
+ * The trigger of this job. `pull_request_target` runs with a write token and the secrets on a pull request that
+ * may come from a stranger; it is refused unless `allowPullRequestTarget`, because a workflow that checks out and
+ * runs the pull request's code there hands both to its author.
+ */
+function reportTrigger(event, { allowPullRequestTarget = false } = {}) {
+    const { eventName, payload } = event;
+    if (eventName === 'pull_request_target' && !allowPullRequestTarget) {
+        throw new UserError('refusing to run on pull_request_target, which runs with a write token on pull requests from forks: ' +
+            'publish fork reports with the workflow_run flow (examples/workflows/fork-pr.yml), or set ' +
+            'allow-pull-request-target: true if this workflow never runs code from the pull request');
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunTrigger(payload);
+    const pull = object(payload.pull_request);
+    if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const head = object(pull.head);
+        const headRepository = string(object(head?.repo)?.full_name);
+        return {
+            kind: 'pull-request',
+            number: Number(pull.number),
+            headSha: string(head?.sha) ?? event.sha,
+            // A deleted fork leaves no head repository: it is no less untrusted.
+            fork: eventName === 'pull_request' && headRepository?.toLowerCase() !== event.repository.toLowerCase(),
+        };
+    }
+    return { kind: 'other', sha: event.sha };
+}
+function workflowRunTrigger(payload) {
+    const run = object(payload.workflow_run);
+    const runId = run?.id;
+    const headSha = string(run?.head_sha);
+    const headRepository = string(object(run?.head_repository)?.full_name);
+    if (typeof runId !== 'number' || !headSha || !/^[0-9a-f]{40}$/i.test(headSha) || !headRepository) {
+        throw new UserError('the workflow_run event names no triggering run (id, head_sha and head_repository)');
+    }
+    return {
+        kind: 'workflow-run',
+        runId,
+        headSha: headSha.toLowerCase(),
+        headRepository,
+        headBranch: string(run?.head_branch) ?? '',
+        event: string(run?.event) ?? '',
+    };
+}
+function object(value) {
+    return typeof value === 'object' && value !== null ? value : undefined;
+}
+function string(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/report/artifact.ts
+
+
+/** The merged report inside a report artifact, beside the rendered files. */
+const REPORT_ARTIFACT_JSON = 'report.json';
+const DEFAULT_REPORT_ARTIFACT = 'mlgate-report';
+/** A report artifact holds a few files of a few megabytes: anything bigger is refused before it fills the disk. */
+const REPORT_ARTIFACT_LIMITS = {
+    maxEntries: 16,
+    maxEntryBytes: 32 * 1024 ** 2,
+    maxTotalBytes: 64 * 1024 ** 2,
+};
+const REPORT_ARCHIVE_MAX_BYTES = (/* unused pure expression or super */ null && (32 * 1024 ** 2));
+/**
+ * The report the triggering run left: its artifact `name` only (never another run's), unpacked by the store's
+ * extractor (no `..`, absolute paths, links or bombs: a `UserError` names the entry), then `report.json`
+ * validated against the report schema. The artifact was written by code from the pull request, so nothing in it
+ * decides where the report goes; a report about another commit than the run's is refused.
+ */
+async function readTriggeringReport(store, name, trigger) {
+    const dir = await store.download(name, trigger.runId);
+    const report = await readReportFile(join(dir, REPORT_ARTIFACT_JSON), {
+        name: `artifact "${name}" of run ${trigger.runId}: ${REPORT_ARTIFACT_JSON}`,
+    });
+    const sha = report.subject?.sha?.toLowerCase();
+    if (sha !== undefined && sha !== trigger.headSha) {
+        throw new UserError(`artifact "${name}" of run ${trigger.runId} reports on commit ${sha.slice(0, 12)}, but the run built ${trigger.headSha.slice(0, 12)}`);
+    }
+    return report;
+}
+/**
+ * The open pull requests of this repository whose head is the triggering run's head commit, from the same head
+ * repository: the binding comes from GitHub's own record of the run, never from a number inside the artifact.
+ * None means the pull request moved on (a newer push) or closed; its newer run publishes instead.
+ */
+async function pullRequestsForRun(octokit, repo, trigger) {
+    const owner = trigger.headRepository.split('/')[0] ?? '';
+    const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+        ...repo,
+        state: 'open',
+        ...(trigger.headBranch ? { head: `${owner}:${trigger.headBranch}` } : {}),
+        per_page: 100,
+    });
+    return pulls
+        .filter((pull) => pull.head.sha.toLowerCase() === trigger.headSha &&
+        pull.head.repo?.full_name.toLowerCase() === trigger.headRepository.toLowerCase())
+        .map((pull) => pull.number);
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
+
+
+
+
 
 
 
@@ -1570,6 +1906,7 @@ async function isFile(path) {
 
 
 
+
 const PREDICTION_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.parquet']);
 const MANIFEST_SUFFIX = 'manifest.json';
 /**
@@ -1623,10 +1960,19 @@ async function readMetricsFiles(paths) {
 }
 /**
  * `mlgate.manifest.json`: its `metrics` is a metrics file path or a list of them (relative to the
- * manifest's folder), or the metric values themselves.
+ * manifest's folder), or the metric values themselves. One that `mlgate train` wrote (`mlgate/manifest@1` with a fingerprint) is
+ * checked against its schema and brings the candidate's lineage.
  */
 async function readManifest(path, cwd) {
     const flat = await readAs(path, src/* readMetricsFile */._cD);
+    // Written by train: a fingerprint, and metric values rather than paths.
+    if (flat.get('schema') === src/* MANIFEST_SCHEMA_ID */.SJY && flat.has('fingerprint')) {
+        const manifest = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)(path.absolute, 'utf8')), path.shown);
+        const values = new Map(Object.entries(manifest.metrics));
+        if (values.size === 0)
+            throw new src/* UserError */.yot('has no metric values: the training wrote no metrics', { file: path.shown, path: 'metrics' });
+        return { kind: 'metrics', files: [path], values, lineage: lineageOf(manifest) };
+    }
     const single = flat.get('metrics');
     const listed = [...flat].filter(([key]) => /^metrics\.\d+$/.test(key)).map(([, value]) => value);
     const inline = [...flat].filter(([key]) => key.startsWith('metrics.') && !/^metrics\.\d+$/.test(key));
@@ -1646,6 +1992,17 @@ async function readManifest(path, cwd) {
         file: path.shown,
         path: 'metrics',
     });
+}
+function lineageOf(manifest) {
+    const { git, run, cache } = manifest;
+    return {
+        fingerprint: manifest.fingerprint,
+        commit: git.sha,
+        dirty: git.dirty,
+        run: run ? (run.url ?? run.id) : null,
+        trainedAt: cache.restoredFrom?.startedAt ?? manifest.startedAt,
+        cacheHit: cache.hit,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/compare/compare-sides.ts
@@ -1911,13 +2268,20 @@ async function runCompare(options, deps) {
     const section = {
         model: name,
         baseline: found ? baselineRevision(found) : null,
-        candidate: { label: candidatePath.shown, source: candidatePath.shown },
+        candidate: {
+            label: candidatePath.shown,
+            source: candidatePath.shown,
+            ...(candidate.kind === 'metrics' && candidate.lineage ? { lineage: candidate.lineage } : {}),
+        },
         confidence: config.gate.confidence,
         ...(compared.predictions && { predictions: compared.predictions }),
         metrics: compared.metrics,
         ...(compared.slices && compared.slices.length > 0 ? { slices: compared.slices } : {}),
         ...(params ? { params } : {}),
     };
+    const history = await registryHistory(found, keyMetric(Object.keys(config.gate.metrics), compared.metrics), deps);
+    if (history)
+        section.history = history;
     const report = {
         schema: src/* REPORT_SCHEMA_ID */.PPP,
         createdAt: deps.now().toISOString(),
@@ -1926,6 +2290,20 @@ async function runCompare(options, deps) {
         comparisons: [section],
     };
     return { report, exitCode: failsStep(status, options.failOn) ? 1 : 0 };
+}
+/** Registered versions drawn in the report's trend, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/** The metric the trend shows: the first one the gate rules on, else the first compared. */
+function keyMetric(gated, metrics) {
+    const computed = metrics.filter((metric) => metric.candidate !== null);
+    return (computed.find((metric) => gated.includes(metric.name)) ?? computed[0])?.name;
+}
+/** The key metric across the registry's last versions, when the baseline came from the registry. */
+async function registryHistory(found, metric, deps) {
+    if (found?.source.kind !== 'registry' || metric === undefined || !deps.registry?.history)
+        return undefined;
+    const versions = await deps.registry.history({ model: found.source.model, metric, limit: HISTORY_VERSIONS });
+    return versions.length > 0 ? { metric, versions } : undefined;
 }
 /** The explicit candidate, else the model's predictions, else its metrics file. */
 function candidateOf(options, model, cwd) {
@@ -2009,11 +2387,11 @@ const FAIL_ON = ['fail', 'warn', 'never'];
 
 
 // EXTERNAL MODULE: ./packages/engine/src/parallel/bootstrap-pool.ts
-var bootstrap_pool = __webpack_require__(7166);
+var bootstrap_pool = __webpack_require__(77166);
 // EXTERNAL MODULE: ./packages/engine/src/parallel/roles.ts
-var roles = __webpack_require__(6688);
+var roles = __webpack_require__(76688);
 // EXTERNAL MODULE: ./packages/engine/src/parallel/worker.ts
-var worker = __webpack_require__(263);
+var worker = __webpack_require__(60263);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/serve-worker.ts
 
 
@@ -2049,7 +2427,7 @@ function parseThreads(text, name = '--threads') {
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
 
 
@@ -2340,11 +2718,557 @@ async function runValidate(options, deps = {}) {
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
+
+const DEFAULT_GRACE_MS = 10_000;
+/**
+ * Runs a shell command as the leader of its own process group, streaming its output as it comes. Stopping it
+ * (timeout, cancellation) sends SIGTERM to the whole group, so the children a training script starts (data loaders,
+ * workers) stop too, and SIGKILL to whatever still runs after the grace period. Whatever of the group outlives the
+ * command is killed as well: nothing the command started keeps running, or holds its output open, after it.
+ */
+async function runCommand(options) {
+    const posix = process.platform !== 'win32';
+    const child = (0,external_node_child_process_.spawn)(options.command, {
+        cwd: options.cwd,
+        env: options.env,
+        shell: true,
+        detached: posix,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.setEncoding('utf8').on('data', (text) => options.stdout.write(text));
+    child.stderr.setEncoding('utf8').on('data', (text) => options.stderr.write(text));
+    const output = Promise.all([
+        new Promise((resolve) => child.stdout.once('close', () => resolve())),
+        new Promise((resolve) => child.stderr.once('close', () => resolve())),
+    ]);
+    const signalGroup = (signal) => {
+        try {
+            if (posix && child.pid !== undefined)
+                process.kill(-child.pid, signal);
+            else
+                child.kill(signal);
+        }
+        catch (error) {
+            // ESRCH: the group is already gone.
+            if (error.code !== 'ESRCH')
+                throw error;
+        }
+    };
+    let stopped;
+    let stoppedAt = 0;
+    let killTimer;
+    const stop = (why) => {
+        if (stopped)
+            return;
+        stopped = why;
+        stoppedAt = Date.now();
+        signalGroup('SIGTERM');
+        killTimer = setTimeout(() => signalGroup('SIGKILL'), options.graceMs ?? DEFAULT_GRACE_MS);
+    };
+    const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => stop('timed-out'), options.timeoutMs);
+    const onAbort = () => stop('cancelled');
+    if (options.signal?.aborted)
+        onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    try {
+        const exit = await new Promise((resolve, reject) => {
+            child.once('error', reject);
+            child.once('exit', (code, signal) => resolve({ code, signal }));
+        });
+        // The shell is gone; its children may not be. Stopped: they still get the rest of the grace period after SIGTERM.
+        // Exited on its own: whatever it left running in the background goes now.
+        if (stopped && posix && child.pid !== undefined)
+            await groupGone(child.pid, stoppedAt + (options.graceMs ?? DEFAULT_GRACE_MS));
+        signalGroup('SIGKILL');
+        await output;
+        if (stopped === 'timed-out')
+            return { kind: 'timed-out', afterMs: options.timeoutMs ?? 0 };
+        if (stopped === 'cancelled')
+            return { kind: 'cancelled' };
+        if (exit.signal)
+            return { kind: 'signalled', signal: exit.signal };
+        return { kind: 'exited', code: exit.code ?? 1 };
+    }
+    finally {
+        clearTimeout(timeout);
+        clearTimeout(killTimer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** Resolves once no process is left in group `pgid`, or at `deadline` (ms since the epoch), whichever comes first. */
+async function groupGone(pgid, deadline) {
+    while (Date.now() < deadline) {
+        try {
+            process.kill(-pgid, 0);
+        }
+        catch {
+            return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/index.js
+var picomatch = __webpack_require__(45496);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./packages/engine/src/train/files.ts
+
+
+
+
+
+/** Folders never walked for a glob: version control, installed packages and mlgate's own state. */
+const SKIPPED = new Set(['.git', 'node_modules', '.mlgate']);
+/** `a/b` from a path under `root`, or a `UserError` when it is outside: everything the run touches stays inside. */
+function insideRoot(root, path, what) {
+    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(root, path));
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new src/* UserError */.yot(`${what} "${path}" is outside the working directory ${root}`);
+    }
+    return rel.split(external_node_path_.sep).join('/');
+}
+/**
+ * The files a list of deps names: a file, a folder (every file under it) or a glob (`data/*.csv`, `src/**`), as
+ * paths relative to `root`, sorted and without repeats. A pattern that matches nothing is an error: a typo there
+ * would silently leave an input out of the fingerprint.
+ */
+async function expandDeps(patterns, root) {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const matched = picomatch_default().scan(pattern).isGlob ? await glob(pattern, root) : await filesAt(pattern, root);
+        if (matched.length === 0)
+            throw new src/* UserError */.yot(`deps: "${pattern}" matches no file in ${root}`);
+        for (const file of matched)
+            found.add(file);
+    }
+    return [...found].sort(byCodeUnit);
+}
+/** A declared output: a file, or a folder standing for every file under it. Missing → `undefined`. */
+async function outputFiles(path, root) {
+    const files = await filesAt(path, root);
+    return files.length === 0 ? undefined : files;
+}
+async function digestAll(files, root) {
+    const digests = [];
+    for (const path of files)
+        digests.push({ path, ...(await fileDigest((0,external_node_path_.join)(root, path))) });
+    return digests;
+}
+async function filesAt(path, root) {
+    const rel = insideRoot(root, path, 'path');
+    let info;
+    try {
+        info = await (0,promises_.stat)((0,external_node_path_.join)(root, rel));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw error;
+    }
+    if (!info.isDirectory())
+        return [rel];
+    return (await walk((0,external_node_path_.join)(root, rel), root, false)).sort(byCodeUnit);
+}
+async function glob(pattern, root) {
+    const matches = picomatch_default()(pattern.replace(/^\.\//, ''), { dot: false });
+    return (await walk(root, root, true)).filter((file) => matches(file)).sort(byCodeUnit);
+}
+async function walk(dir, root, skip) {
+    const files = [];
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!(skip && SKIPPED.has(entry.name)))
+                files.push(...(await walk(path, root, skip)));
+        }
+        else if (entry.isFile()) {
+            files.push((0,external_node_path_.relative)(root, path).split(external_node_path_.sep).join('/'));
+        }
+    }
+    return files;
+}
+function byCodeUnit(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/params.ts
+
+
+
+/** `params.yaml` or `params.yaml:train.lr,train.epochs`. */
+function parseParamsSpec(text) {
+    const colon = text.lastIndexOf(':');
+    // `C:\params.yaml` has a colon too; a key list never starts with a path separator.
+    if (colon <= 1 || /^[\\/]/.test(text.slice(colon + 1)))
+        return { file: text.trim() };
+    const keys = text
+        .slice(colon + 1)
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+    return { file: text.slice(0, colon).trim(), ...(keys.length > 0 ? { keys } : {}) };
+}
+/**
+ * The values the command uses, by file (relative to `root`), flattened with `.`. A named key selects itself or a
+ * whole section (`train` selects `train.lr` and `train.epochs`); one that none of the files naming it has is an
+ * error (a model's config names its keys once for all of its params files).
+ */
+async function readParams(specs, root) {
+    const params = {};
+    for (const spec of specs) {
+        const file = insideRoot(root, spec.file, 'params file');
+        const values = await readAs(userPath(file, root), src/* readMetricsFile */._cD);
+        const selected = { ...params[file] };
+        for (const [key, value] of values) {
+            if (!spec.keys || spec.keys.some((wanted) => key === wanted || key.startsWith(`${wanted}.`))) {
+                selected[key] = value;
+            }
+        }
+        params[file] = selected;
+    }
+    for (const spec of specs) {
+        for (const wanted of spec.keys ?? []) {
+            const files = specs.filter((s) => s.keys?.includes(wanted)).map((s) => insideRoot(root, s.file, 'params file'));
+            const found = files.some((file) => Object.keys(params[file] ?? {}).some((key) => key === wanted || key.startsWith(`${wanted}.`)));
+            if (!found)
+                throw new src/* UserError */.yot(`params: key "${wanted}" is not in ${files.join(', ')}`, { file: files[0] });
+        }
+    }
+    return params;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/provenance.ts
+
+
+/** What `git` says about `cwd`; every field null outside a repository or without git. */
+async function gitState(cwd, env = process.env) {
+    const sha = await output('git', ['rev-parse', 'HEAD'], cwd);
+    if (sha === undefined)
+        return { sha: env.GITHUB_SHA ?? null, ref: env.GITHUB_REF ?? null, dirty: null };
+    const branch = await output('git', ['symbolic-ref', '-q', 'HEAD'], cwd);
+    const status = await output('git', ['status', '--porcelain', '--untracked-files=no'], cwd);
+    return {
+        sha,
+        // A checkout on Actions is a detached HEAD: the runner's ref names what was checked out.
+        ref: branch ?? env.GITHUB_REF ?? null,
+        dirty: status === undefined ? null : status !== '',
+    };
+}
+/** The Actions run, from the runner's variables; null for a local run. */
+function actionsRun(env = process.env) {
+    if (!env.GITHUB_RUN_ID)
+        return null;
+    const run = { id: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT ?? '1' };
+    if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) {
+        run.url = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+    }
+    return run;
+}
+const PYTHON_PACKAGES = 'import importlib.metadata as m, json, sys\n' +
+    'print(json.dumps({"version": sys.version.split()[0], "packages": ' +
+    '{d.metadata["Name"]: d.version for d in m.distributions() if d.metadata["Name"]}}))';
+/** Node and the OS always; Python and its installed packages when a `python3` (else `python`) is on PATH. */
+async function runtimes(cwd, env = process.env) {
+    const found = {
+        node: process.version,
+        os: { platform: (0,external_node_os_.platform)(), release: (0,external_node_os_.release)(), arch: (0,external_node_os_.arch)() },
+    };
+    for (const python of ['python3', 'python']) {
+        const text = await output(python, ['-c', PYTHON_PACKAGES], cwd, env);
+        if (text === undefined)
+            continue;
+        try {
+            const parsed = JSON.parse(text);
+            const packages = Object.fromEntries(Object.entries(parsed.packages).sort(([a], [b]) => (a < b ? -1 : 1)));
+            found.python = { version: parsed.version, packages };
+            break;
+        }
+        catch {
+            // Not the Python we know how to ask: leave it out rather than guess.
+        }
+    }
+    return found;
+}
+/** Trimmed stdout of a successful run, else undefined (missing program, non-zero exit, 10 s passed). */
+function output(file, args, cwd, env = process.env) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)(file, args, { cwd, env, timeout: 10_000, maxBuffer: 4 * 1024 * 1024 }, (error, stdout) => {
+            resolve(error ? undefined : stdout.trim());
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/run-train.ts
+
+
+
+
+
+
+
+
+const DEFAULT_MANIFEST = 'mlgate.manifest.json';
+/** The command failed, timed out or was cancelled: nothing was cached, no manifest was written. */
+class TrainCommandError extends src/* UserError */.yot {
+    outcome;
+    constructor(outcome) {
+        super(describeFailure(outcome));
+        this.outcome = outcome;
+        this.name = 'TrainCommandError';
+    }
+}
+/**
+ * Trains a model reproducibly: fingerprints the inputs, restores the outputs from the run cache when the same
+ * inputs trained before (digests checked against the cached manifest), else runs the command and caches what it
+ * produced; writes the manifest and uploads the artifact.
+ */
+async function runTrain(options, deps) {
+    const { logger } = deps;
+    const root = options.workingDirectory;
+    const env = deps.env ?? process.env;
+    const startedAt = new Date();
+    const declared = declaredOutputs(options);
+    const manifestRel = insideRoot(root, options.manifest ?? DEFAULT_MANIFEST, 'manifest');
+    const depFiles = await expandDeps(options.deps, root);
+    const depDigests = await digestAll(depFiles, root);
+    const params = await readParams(options.params, root);
+    const fingerprint = (0,src/* trainFingerprint */.Nf2)({ command: options.command, deps: depDigests, params, outs: declared.all });
+    const cacheKey = (0,src/* trainCacheKey */.aWt)(options.model, fingerprint);
+    logger.info(`Fingerprint ${fingerprint} (${depDigests.length} dep files, ${Object.keys(params).length} params files)`);
+    logger.info(`Run cache key ${cacheKey}`);
+    const useCache = options.cache ?? true;
+    const cachePaths = [...declared.paths, manifestRel];
+    const git = await gitState(root, env);
+    const restored = useCache
+        ? await restore(deps, cacheKey, cachePaths, root, manifestRel, fingerprint, declared)
+        : undefined;
+    if (!restored) {
+        const outcome = await logger.group(`Training ${options.model}: ${options.command}`, () => runCommand({
+            command: options.command,
+            cwd: root,
+            env: { ...env, ...options.env },
+            stdout: deps.stdout,
+            stderr: deps.stderr,
+            ...(options.timeoutMinutes === undefined ? {} : { timeoutMs: options.timeoutMinutes * 60_000 }),
+            ...(deps.graceMs === undefined ? {} : { graceMs: deps.graceMs }),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        }));
+        if (outcome.kind !== 'exited' || outcome.code !== 0)
+            throw new TrainCommandError(outcome);
+    }
+    const outputs = await produced(declared, root);
+    const finishedAt = new Date();
+    const manifest = {
+        schema: src/* MANIFEST_SCHEMA_ID */.SJY,
+        model: options.model,
+        fingerprint,
+        cacheKey,
+        command: options.command,
+        workingDirectory: (0,external_node_path_.relative)(options.repoRoot ?? root, root)
+            .split(external_node_path_.sep)
+            .join('/') || '.',
+        ...(options.env && Object.keys(options.env).length > 0 ? { env: Object.keys(options.env).sort() } : {}),
+        params,
+        deps: depDigests,
+        outs: outputs.outs,
+        metrics: await metricValues(outputs.metricsFiles, root),
+        metricsFiles: outputs.metricsFiles,
+        ...(outputs.predictions ? { predictions: outputs.predictions } : {}),
+        git,
+        run: actionsRun(env),
+        runtimes: await runtimes(root, env),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        cache: {
+            enabled: useCache,
+            hit: restored !== undefined,
+            ...(restored
+                ? {
+                    restoredFrom: {
+                        fingerprint: restored.fingerprint,
+                        startedAt: restored.startedAt,
+                        git: restored.git,
+                        run: restored.run,
+                    },
+                }
+                : {}),
+        },
+    };
+    const manifestPath = (0,external_node_path_.join)(root, manifestRel);
+    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
+    if (useCache && !restored) {
+        const saved = await deps.cache.save(cacheKey, cachePaths);
+        if (saved.saved)
+            logger.info(`Saved to the run cache as ${cacheKey}`);
+        else
+            logger.warning(`The run cache did not save this run (${saved.reason}); the next run with these inputs trains again.`);
+    }
+    if (!deps.artifacts)
+        return { manifest, manifestPath };
+    const files = [...manifest.outs, ...manifest.metricsFiles, ...(manifest.predictions ? [manifest.predictions] : [])];
+    const name = options.artifactName ?? `mlgate-train-${options.model.replace(/\//g, '-')}`;
+    const artifact = await deps.artifacts.upload(name, [...files.map((f) => f.path), manifestRel], root);
+    logger.info(`Uploaded artifact ${name} (id ${artifact.id}, ${artifact.digest})`);
+    return { manifest, manifestPath, artifact };
+}
+function declaredOutputs(options) {
+    const root = options.workingDirectory;
+    const outs = options.outs.map((out) => insideRoot(root, out, 'outs'));
+    const metrics = options.metrics.map((file) => insideRoot(root, file, 'metrics'));
+    const predictions = options.predictions === undefined ? undefined : insideRoot(root, options.predictions, 'predictions');
+    if (outs.length === 0 && metrics.length === 0)
+        throw new src/* UserError */.yot('train needs at least one of outs or metrics');
+    const paths = [...new Set([...outs, ...metrics, ...(predictions ? [predictions] : [])])];
+    const all = [
+        ...outs.map((p) => `outs:${p}`),
+        ...metrics.map((p) => `metrics:${p}`),
+        ...(predictions ? [`predictions:${predictions}`] : []),
+    ];
+    return { all, paths, outs, metrics, ...(predictions ? { predictions } : {}) };
+}
+/** Digests of every declared output; one that is missing after the command succeeded is the command's fault. */
+async function produced(declared, root) {
+    const files = async (path, role) => {
+        const found = await outputFiles(path, root);
+        if (!found)
+            throw new src/* UserError */.yot(`${role} "${path}" is missing after the command succeeded: the command must write it`);
+        return digestAll(found, root);
+    };
+    const outs = [];
+    for (const out of declared.outs)
+        outs.push(...(await files(out, 'outs')));
+    const metricsFiles = [];
+    for (const file of declared.metrics)
+        metricsFiles.push(...(await files(file, 'metrics file')));
+    const predictions = declared.predictions ? (await files(declared.predictions, 'predictions file'))[0] : undefined;
+    return { outs, metricsFiles, ...(predictions ? { predictions } : {}) };
+}
+async function metricValues(files, root) {
+    const values = {};
+    for (const file of files) {
+        for (const [key, value] of await readAs(userPath(file.path, root), src/* readMetricsFile */._cD))
+            values[key] = value;
+    }
+    return values;
+}
+/**
+ * The cached run, when the cache holds this fingerprint and what it restored matches the manifest it was saved
+ * with, byte for byte. Anything else (a miss, cache trouble, a corrupt entry) means training runs: a warning for
+ * trouble, never a silent skip.
+ */
+async function restore(deps, key, paths, root, manifestRel, fingerprint, declared) {
+    const { logger } = deps;
+    const result = await deps.cache.restore(key, paths);
+    if (!result.hit) {
+        if (result.trouble)
+            logger.warning(`The run cache is unavailable (${result.trouble}); training runs.`);
+        else
+            logger.info('Run cache miss: training runs.');
+        return undefined;
+    }
+    try {
+        const cached = (0,src/* parseManifest */.Ngi)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(root, manifestRel), 'utf8')), manifestRel);
+        if (cached.fingerprint !== fingerprint)
+            throw new src/* UserError */.yot(`it is for fingerprint ${cached.fingerprint}`);
+        const now = await produced(declared, root);
+        const expected = [...cached.outs, ...cached.metricsFiles, ...(cached.predictions ? [cached.predictions] : [])];
+        const actual = [...now.outs, ...now.metricsFiles, ...(now.predictions ? [now.predictions] : [])];
+        const same = JSON.stringify(expected.map(digestKey).sort()) === JSON.stringify(actual.map(digestKey).sort());
+        if (!same)
+            throw new src/* UserError */.yot('the restored files do not match the digests in its manifest');
+        logger.info(`Run cache hit: restored the outputs of the run of ${cached.startedAt}; the command does not run.`);
+        return cached;
+    }
+    catch (error) {
+        logger.warning(`The run cache entry ${key} is not usable (${error.message}); training runs.`);
+        return undefined;
+    }
+}
+function digestKey(file) {
+    return `${file.path}\0${file.sha256}\0${file.size}`;
+}
+async function writeAtomically(path, text) {
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temporary, text);
+    await (0,promises_.rename)(temporary, path);
+}
+function describeFailure(outcome) {
+    switch (outcome.kind) {
+        case 'exited':
+            return `the training command failed with exit code ${outcome.code}; nothing was cached`;
+        case 'signalled':
+            return `the training command was killed by ${outcome.signal}; nothing was cached`;
+        case 'timed-out':
+            return `the training command timed out after ${outcome.afterMs / 60_000} minutes and was stopped; nothing was cached`;
+        case 'cancelled':
+            return 'the training command was cancelled; nothing was cached';
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/inputs.ts
+
+
+
+
+/**
+ * The options a training run uses: each input given wins, else the config's `train:` block, else the default. The
+ * config's paths are relative to its `working_directory` (default: the repository root, `cwd`).
+ */
+async function resolveTrainOptions(inputs, cwd) {
+    const { config, file } = await loadCompareConfig(inputs.config, cwd);
+    const models = Object.keys(config.models);
+    if (inputs.model === undefined && models.length > 1) {
+        throw new src/* UserError */.yot(`name the model to train: ${file ?? 'mlgate.yml'} has ${models.join(', ')}`);
+    }
+    const { name, model } = selectModel(config, inputs.model, file);
+    const train = model?.train;
+    const command = inputs.run ?? train?.command;
+    if (command === undefined || command.trim() === '') {
+        throw new src/* UserError */.yot(`no training command: give one (run) or set models.${name}.train.command in ${file ?? 'mlgate.yml'}`);
+    }
+    const given = (list) => (list && list.length > 0 ? list : undefined);
+    const configParams = (model?.params ?? []).map((paramsFile) => ({
+        file: paramsFile,
+        ...(train && train.params.length > 0 ? { keys: train.params } : {}),
+    }));
+    const timeoutMinutes = inputs.timeoutMinutes ?? train?.timeoutMinutes;
+    if (timeoutMinutes !== undefined && !(timeoutMinutes > 0)) {
+        throw new src/* UserError */.yot(`timeout-minutes must be a positive number of minutes, not ${timeoutMinutes}`);
+    }
+    const predictions = inputs.predictions ?? train?.predictions;
+    return {
+        model: name,
+        command,
+        deps: given(inputs.deps) ?? train?.deps ?? [],
+        params: given(inputs.params)?.map(parseParamsSpec) ?? configParams,
+        outs: given(inputs.outs) ?? train?.outs ?? [],
+        metrics: given(inputs.metrics) ?? (train && train.metrics.length > 0 ? train.metrics : (model?.metrics ?? [])),
+        ...(predictions === undefined ? {} : { predictions }),
+        cache: inputs.cache ?? train?.cache ?? true,
+        ...(timeoutMinutes === undefined ? {} : { timeoutMinutes }),
+        workingDirectory: (0,external_node_path_.resolve)(cwd, inputs.workingDirectory ?? train?.workingDirectory ?? '.'),
+        repoRoot: cwd,
+        env: { ...train?.env, ...inputs.env },
+        ...(inputs.manifest === undefined ? {} : { manifest: inputs.manifest }),
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/train/index.ts
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
- * @mlgate/engine — the use cases (validate, profile, compare; train and promote next), one
+ * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
+
 
 
 
@@ -2899,6 +3823,151 @@ const schemaCommand = {
     },
 };
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/train.ts
+
+
+
+
+
+
+const train_help = `Usage: mlgate train [model] [options]
+
+Train a model reproducibly: fingerprint the command, the content of its deps and its params values; when the
+same fingerprint trained before, restore its outputs from the run cache (byte-identical, checked against the
+cached manifest) instead of running the command; else run it, streaming its output, and cache what it wrote.
+Either way write the manifest (mlgate.manifest.json) and keep the outputs as a local run artifact.
+Options missing here come from the model's \`train:\` block in mlgate.yml.
+
+Options:
+  --run <command>           the training command (run by the shell in the working directory)
+  --deps <path>             a file, folder or glob the command reads (repeatable); matching nothing is an error
+  --params <file[:keys]>    a params file, optionally with the keys used: params.yaml:train.lr,train.epochs
+                            (repeatable)
+  --outs <path>             a file or folder the command writes (repeatable)
+  --metrics <file>          a metrics file the command writes (repeatable)
+  --predictions <file>      a per-example predictions file the command writes
+  --no-cache                always run the command, and cache nothing
+  --timeout-minutes <n>     stop the command and its children after n minutes
+  --working-directory <d>   where the command runs; the paths above are relative to it
+  --env <NAME=value>        a variable for the command (repeatable); names go in the manifest, values never
+  --config <file>           the config (default mlgate.yml when it exists)
+  --manifest <file>         where to write the manifest (default mlgate.manifest.json in the working directory)
+  --cache-dir <dir>         the run cache (default .mlgate/cache)
+  --artifacts-dir <dir>     where run artifacts are kept (default .mlgate/artifacts); --no-artifact skips it
+  --json                    print the manifest JSON (the command's output then goes to stderr)
+
+Exit code: 0 when the model was trained or restored, 1 when the command failed, timed out or was
+cancelled (nothing is cached), 2 for a usage or configuration error.
+`;
+const trainCommand = {
+    name: 'train',
+    summary: 'train through the run cache, writing a lineage manifest',
+    help: train_help,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs('train', argv, {
+            model: { type: 'string' },
+            run: { type: 'string' },
+            deps: { type: 'string', multiple: true },
+            params: { type: 'string', multiple: true },
+            outs: { type: 'string', multiple: true },
+            metrics: { type: 'string', multiple: true },
+            predictions: { type: 'string' },
+            'no-cache': { type: 'boolean' },
+            'timeout-minutes': { type: 'string' },
+            'working-directory': { type: 'string' },
+            env: { type: 'string', multiple: true },
+            config: { type: 'string' },
+            manifest: { type: 'string' },
+            'cache-dir': { type: 'string' },
+            'artifacts-dir': { type: 'string' },
+            'no-artifact': { type: 'boolean' },
+            json: { type: 'boolean' },
+        });
+        if (positionals.length > 1)
+            throw new src/* UserError */.yot('give at most one model (see `mlgate train --help`)');
+        if (positionals[0] !== undefined && values.model !== undefined && positionals[0] !== values.model) {
+            throw new src/* UserError */.yot(`two models given: ${positionals[0]} and --model ${values.model}`);
+        }
+        const model = positionals[0] ?? values.model;
+        const options = await resolveTrainOptions({
+            ...(model !== undefined && { model }),
+            ...(values.run !== undefined && { run: values.run }),
+            ...(values.deps && { deps: values.deps }),
+            ...(values.params && { params: values.params }),
+            ...(values.outs && { outs: values.outs }),
+            ...(values.metrics && { metrics: values.metrics }),
+            ...(values.predictions !== undefined && { predictions: values.predictions }),
+            ...(values['no-cache'] && { cache: false }),
+            ...(values['timeout-minutes'] !== undefined && { timeoutMinutes: minutes(values['timeout-minutes']) }),
+            ...(values['working-directory'] !== undefined && { workingDirectory: values['working-directory'] }),
+            ...(values.env && { env: parseEnv(values.env) }),
+            ...(values.config !== undefined && { config: values.config }),
+            ...(values.manifest !== undefined && { manifest: values.manifest }),
+        }, io.cwd);
+        const logger = consoleLogger({ stream: io.stderr });
+        const output = values.json ? io.stderr : io.stdout;
+        const cancel = new AbortController();
+        const onSignal = () => cancel.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        let result;
+        try {
+            result = await runTrain(options, {
+                logger,
+                cache: new LocalCacheStore((0,external_node_path_.join)(io.cwd, values['cache-dir'] ?? '.mlgate/cache'), options.workingDirectory),
+                ...(!values['no-artifact'] && {
+                    artifacts: new LocalArtifactStore((0,external_node_path_.join)(io.cwd, values['artifacts-dir'] ?? '.mlgate/artifacts'), {
+                        workflow: 'local',
+                        branch: 'local',
+                        headSha: 'local',
+                        event: 'local',
+                    }),
+                }),
+                stdout: output,
+                stderr: io.stderr,
+                signal: cancel.signal,
+                env: io.env,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof TrainCommandError))
+                throw error;
+            io.stderr.write(`mlgate train: ${error.message}\n`);
+            return ExitCode.Failed;
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+        const { manifest } = result;
+        if (values.json) {
+            io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+        }
+        else {
+            const how = manifest.cache.hit ? 'restored from the run cache' : 'trained';
+            io.stdout.write(`${manifest.model}: ${how} (fingerprint ${manifest.fingerprint.slice(0, 12)}), manifest ${result.manifestPath}\n`);
+        }
+        return ExitCode.Pass;
+    },
+};
+function minutes(text) {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+        throw new src/* UserError */.yot(`--timeout-minutes: expected a positive number, got "${text}"`);
+    return value;
+}
+function parseEnv(pairs) {
+    const env = {};
+    for (const pair of pairs) {
+        const equals = pair.indexOf('=');
+        const name = equals > 0 ? pair.slice(0, equals) : '';
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new src/* UserError */.yot(`--env: expected NAME=value, got "${pair.split('=')[0]}=…"`);
+        env[name] = pair.slice(equals + 1);
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
 
 
@@ -3007,12 +4076,13 @@ function parseMaxErrors(value) {
 
 
 
+
 /** Every command, in the order `mlgate --help` lists them. */
 const commands = [
     validateCommand,
     schemaCommand,
     profileCommand,
-    plannedCommand('train', 'run training through the run cache, writing a manifest', '[model] [options]'),
+    trainCommand,
     compareCommand,
     reportCommand,
     plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),
@@ -3093,7 +4163,7 @@ async function runCli(argv, rawIo) {
 
 /***/ }),
 
-/***/ 7166:
+/***/ 77166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3101,10 +4171,10 @@ async function runCli(argv, rawIo) {
 /* harmony export */   serveBootstrapWorker: () => (/* binding */ serveBootstrapWorker)
 /* harmony export */ });
 /* unused harmony export MIN_PARALLEL_STEPS */
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8188);
-/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6688);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4621);
+/* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
 
@@ -3208,15 +4278,15 @@ function serveBootstrapWorker() {
 
 /***/ }),
 
-/***/ 263:
+/***/ 60263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   serveShardTasks: () => (/* binding */ serveShardTasks)
 /* harmony export */ });
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8188);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4621);
 
 
 const PROGRESS_INTERVAL_MS = 100;
