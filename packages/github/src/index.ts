@@ -58,3 +58,4 @@ export {
   pullRequestsForRun,
   readTriggeringReport,
 } from './report/artifact.js';
+export * from './chatops/index.js';

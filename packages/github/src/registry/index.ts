@@ -8,3 +8,22 @@ export {
   type ReleaseFiles,
 } from './release-files.js';
 export type { RegistryTagSource } from './tag-source.js';
+export {
+  GitHubReleasePublisher,
+  LocalReleasePublisher,
+  MAX_RELEASE_ASSET_BYTES,
+  type PublishedRelease,
+  type ReleaseAsset,
+  type ReleasedAsset,
+  type ReleasePublisher,
+  type ReleaseSpec,
+} from './release.js';
+export {
+  deploymentEnvironment,
+  GitHubDeploymentRecorder,
+  withDeployment,
+  type DeploymentOutcome,
+  type DeploymentRecorder,
+  type DeploymentSpec,
+  type StartedDeployment,
+} from './deployment.js';
