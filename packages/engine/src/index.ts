@@ -18,3 +18,4 @@ export {
   runValidate,
 } from './validate/run-validate.js';
 export * from './train/index.js';
+export * from './registry/index.js';
