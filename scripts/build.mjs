@@ -2,7 +2,7 @@
 // Bundles every action (actions/<name>/src/index.ts) and the CLI into self-contained ncc bundles.
 // Bundles are committed: the runner executes them as-is, with nothing installed at run time.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,26 @@ export function bundleTargets() {
     .filter((d) => d.isDirectory() && existsSync(join(root, 'actions', d.name, 'src', 'index.ts')))
     .map((d) => join('actions', d.name));
   return [...actions, join('packages', 'cli')];
+}
+
+/**
+ * The browser builds the HTML report inlines (packages/github/src/report/vega-scripts.ts reads them; keep the two
+ * lists alike). ncc bundles what is imported, not files read at run time, so a target that depends on vega gets
+ * them copied beside its bundle, in dist/vega/.
+ */
+const VEGA_BUILDS = [
+  ['vega', 'vega.min.js'],
+  ['vega-lite', 'vega-lite.min.js'],
+  ['vega-embed', 'vega-embed.min.js'],
+];
+
+function copyVegaBuilds(dir) {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+  if (!dependencies.vega) return;
+  const out = join(root, dir, 'dist', 'vega');
+  mkdirSync(out, { recursive: true });
+  for (const [pkg, file] of VEGA_BUILDS)
+    copyFileSync(join(root, dir, 'node_modules', pkg, 'build', file), join(out, file));
 }
 
 function bundle(dir) {
@@ -29,7 +49,11 @@ function bundle(dir) {
       },
     );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${dir} (exit ${code})`))));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`ncc failed for ${dir} (exit ${code})`));
+      copyVegaBuilds(dir);
+      resolve();
+    });
   });
 }
 

@@ -58,3 +58,5 @@ export {
   pullRequestsForRun,
   readTriggeringReport,
 } from './report/artifact.js';
+export { readVegaScripts } from './report/vega-scripts.js';
+export { writeFileAtomically } from './write-file.js';
