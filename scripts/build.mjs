@@ -19,7 +19,7 @@ export function bundleTargets() {
 /**
  * The browser builds the HTML report inlines (packages/github/src/report/vega-scripts.ts reads them; keep the two
  * lists alike). ncc bundles what is imported, not files read at run time, so a target that depends on vega gets
- * them copied beside its bundle, in dist/vega/.
+ * them copied beside its bundle, in dist/vega/, with their licenses.
  */
 const VEGA_BUILDS = [
   ['vega', 'vega.min.js'],
@@ -32,8 +32,11 @@ function copyVegaBuilds(dir) {
   if (!dependencies.vega) return;
   const out = join(root, dir, 'dist', 'vega');
   mkdirSync(out, { recursive: true });
-  for (const [pkg, file] of VEGA_BUILDS)
-    copyFileSync(join(root, dir, 'node_modules', pkg, 'build', file), join(out, file));
+  for (const [pkg, file] of VEGA_BUILDS) {
+    const from = join(root, dir, 'node_modules', pkg);
+    copyFileSync(join(from, 'build', file), join(out, file));
+    copyFileSync(join(from, 'LICENSE'), join(out, `${pkg}.LICENSE`));
+  }
 }
 
 function bundle(dir) {

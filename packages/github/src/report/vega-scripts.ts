@@ -21,14 +21,16 @@ const BUILDS: Record<keyof VegaScripts, readonly [string, string]> = {
 export async function readVegaScripts(entry: URL): Promise<VegaScripts> {
   const from = dirname(fileURLToPath(entry));
   const read = async ([pkg, file]: readonly [string, string]): Promise<string> => {
-    const places = [join(from, 'vega', file)];
+    const places: [string, string][] = [[join(from, 'vega', file), join(from, 'vega', `${pkg}.LICENSE`)]];
     for (let dir = from; ; dir = dirname(dir)) {
-      places.push(join(dir, 'node_modules', pkg, 'build', file));
+      places.push([join(dir, 'node_modules', pkg, 'build', file), join(dir, 'node_modules', pkg, 'LICENSE')]);
       if (dirname(dir) === dir) break;
     }
-    for (const place of places) {
+    for (const [build, license] of places) {
       try {
-        return await readFile(place, 'utf8');
+        const source = await readFile(build, 'utf8');
+        // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
+        return `/*! ${pkg}: ${(await readFile(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
