@@ -187,12 +187,11 @@ describe('mlgate report --html', () => {
     }
   });
 
-  it('leaves nothing behind when the folder for the page does not exist', async () => {
-    const file = join(dir, 'plain.json');
-    await writeFile(file, JSON.stringify(chartedReport));
+  it('refuses a folder as the page before reading any report, and writes nothing', async () => {
     const run = capture(dir);
-    expect(await runCli(['report', file, '--html', 'missing/page.html'], run.io)).toBe(2);
-    expect(run.err()).toMatch(/--html: cannot write .*missing\/page\.html/);
+    expect(await runCli(['report', 'not-read.json', '--html', '.'], run.io)).toBe(2);
+    expect(run.err()).toMatch(/\.: .*folder|folder.*\./i);
+    expect(run.out()).toBe('');
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 

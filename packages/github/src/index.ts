@@ -59,4 +59,3 @@ export {
   readTriggeringReport,
 } from './report/artifact.js';
 export { readVegaScripts } from './report/vega-scripts.js';
-export { writeFileAtomically } from './write-file.js';

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   UserError,
@@ -8,10 +7,11 @@ import {
   renderReportMarkdown,
   renderReportText,
 } from '@mlgate/core';
-import { inertJson, readVegaScripts, writeFileAtomically } from '@mlgate/github';
+import { inertJson, readVegaScripts } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { checkOutputs, writeOutput } from '../outputs.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -44,9 +44,10 @@ export const reportCommand: Command = {
     if (positionals.length === 0)
       throw new UserError('give at least one report JSON file (see `mlgate report --help`)');
     const format = values.json ? 'json' : parseFormat(values.format);
+    await checkOutputs(io.cwd, [values.out, values.html]);
 
     const reports = [];
-    for (const file of positionals) reports.push(await readReportFile(resolve(io.cwd, file)));
+    for (const file of positionals) reports.push(await readReportFile(resolve(io.cwd, file), { name: file }));
     const report = mergeReports(reports);
 
     const rendered =
@@ -58,13 +59,10 @@ export const reportCommand: Command = {
     if (values.html) {
       // The CLI's entry: the bundle keeps the browser builds beside it; run from source, node_modules has them.
       const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
-      const path = resolve(io.cwd, values.html);
-      await writeFileAtomically(path, renderReportHtml(report, { scripts })).catch((error: NodeJS.ErrnoException) => {
-        throw new UserError(`--html: cannot write ${path}: ${error.code ?? error.message}`);
-      });
+      await writeOutput(io.cwd, values.html, renderReportHtml(report, { scripts }));
     }
     io.stdout.write(rendered);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), rendered);
+    if (values.out) await writeOutput(io.cwd, values.out, rendered);
     return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
   },
 };
