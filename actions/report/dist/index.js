@@ -37987,8 +37987,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 152 modules
-var src = __nccwpck_require__(39265);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 153 modules
+var src = __nccwpck_require__(922);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 31 modules
 var github_src = __nccwpck_require__(49837);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
@@ -38155,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 39265:
+/***/ 922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38173,7 +38173,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38556,9 +38556,12 @@ function wrongKind(json) {
     return { path, message: `must be "${types_REPORT_SCHEMA_ID}"` };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
+
 
 
 /**
@@ -38576,7 +38579,7 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(fileErrorMessage(error), { file: name });
+        throw new errors_UserError(read_text_fileErrorMessage(error), { file: name });
     }
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes)
@@ -38591,15 +38594,51 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
 function tooLarge(path, size, maxBytes) {
     return new errors_UserError(`is ${size} bytes, more than the ${maxBytes} bytes allowed`, { file: path });
 }
-function fileErrorMessage(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'file not found';
-    if (code === 'EISDIR')
-        return 'is a directory, not a file';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+/**
+ * The one wording for a file that cannot be opened, used by every reader (config, schema, data,
+ * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
+ */
+function read_text_fileErrorMessage(error) {
+    const reason = read_text_describeFileError(error);
+    return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
+}
+/** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
+function read_text_describeFileError(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+            return 'file not found';
+        case 'EISDIR':
+            return 'is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
+}
+const KNOWN_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM']);
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+/**
+ * Checks that `path` names a readable file before a streaming pass starts, with the same wording
+ * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
+ * `name` (the path as the user gave it). Returns the file's size.
+ */
+async function requireFile(path, name = path) {
+    try {
+        const found = await stat(path);
+        if (found.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        await access(path, constants.R_OK);
+        return found.size;
+    }
+    catch (error) {
+        throw new UserError(read_text_fileErrorMessage(error), { file: name });
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/json/syntax-error-offset.ts
@@ -38870,8 +38909,6 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
@@ -44397,6 +44434,7 @@ function writeAscii(text, out, at) {
 
 
 
+
 /** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
 const parquet_reader_NO_BYTES = {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
@@ -44567,11 +44605,12 @@ function groupStarts(metadata) {
 }
 async function openFile(path) {
     return open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
 
 
 
@@ -44588,7 +44627,7 @@ const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
  */
 async function* openDataSource(path, options = {}) {
     const handle = await open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const buffer = new Uint8Array(CHUNK);
@@ -44701,7 +44740,7 @@ async function readCsvColumns(path, options = {}) {
 /** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
 async function isGzipFile(path) {
     const handle = await open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const magic = new Uint8Array(2);
@@ -44719,9 +44758,7 @@ async function refuseGzipShards(path, shard) {
         size = (await stat(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new UserError(fileErrorMessage(error), { file: path });
     }
     if (shard.count > 1 && (await isGzipFile(path))) {
         throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
@@ -49086,6 +49123,7 @@ class builder_ProfileBuilder {
 
 
 
+
 /**
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
@@ -49144,9 +49182,7 @@ async function fileSize(path) {
         return (await stat(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new UserError(fileErrorMessage(error), { file: path });
     }
 }
 
@@ -49157,8 +49193,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
-    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
+    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -58245,7 +58281,80 @@ function compare(a, b) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/files/write-text.ts
+
+
+
+
+
+
+/**
+ * Checks, before any work is done, that `path` can take an output file: it is not a folder (or a
+ * name ending in a separator), and its nearest existing ancestor is a writable folder (missing
+ * folders below it are created by `writeFileAtomic`). A long validation must not end in a failed
+ * write. `name` is the path as the user gave it, for the message.
+ */
+async function checkOutputPath(path, name = path) {
+    if (/[\\/]$/.test(name) || name === '.' || name === '..')
+        throw isFolder(name);
+    const absolute = resolve(path);
+    const existing = await stat(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw isFolder(name);
+    let ancestor = dirname(absolute);
+    for (;;) {
+        const found = await stat(ancestor).catch(() => undefined);
+        if (found) {
+            if (!found.isDirectory()) {
+                throw new UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+            }
+            break;
+        }
+        if (dirname(ancestor) === ancestor)
+            break;
+        ancestor = dirname(ancestor);
+    }
+    try {
+        await access(existing ? absolute : ancestor, constants.W_OK);
+    }
+    catch (error) {
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+/**
+ * Writes an output file so that readers see the old file or the whole new one, never a part: the
+ * text goes to a temporary file in the same folder (a rename is atomic only within one file
+ * system), which then replaces `path`. Missing parent folders are created. Failures are one-line
+ * `UserError`s about `name`, and no temporary file is left behind.
+ */
+async function writeFileAtomic(path, text, name = path) {
+    await checkOutputPath(path, name);
+    const absolute = resolve(path);
+    const folder = dirname(absolute);
+    try {
+        await mkdir(folder, { recursive: true });
+    }
+    catch (error) {
+        throw new UserError(`cannot create its directory ${folder}${sep} (${describeFileError(error)})`, { file: name });
+    }
+    const temporary = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        await writeFile(temporary, text);
+        await rename(temporary, absolute);
+    }
+    catch (error) {
+        await rm(temporary, { force: true });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+function isFolder(name) {
+    return new UserError('is a directory; give the name of a file to write', { file: name });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
 
 
 
@@ -58308,8 +58417,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 152 modules
-var src = __nccwpck_require__(39265);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 153 modules
+var src = __nccwpck_require__(922);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -60183,9 +60292,7 @@ async function fromPath(path, cwd) {
         isDirectory = (await stat(absolute)).isDirectory();
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new UserError(`baseline ${path} ${why}`, { file: path });
+        throw new UserError(`${fileErrorMessage(error)} (the baseline)`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };

@@ -40464,7 +40464,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62575);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2094);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35920);
 
 
 process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -40474,7 +40474,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2094:
+/***/ 35920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40487,8 +40487,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 150 modules
-var src = __nccwpck_require__(61477);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 151 modules
+var src = __nccwpck_require__(62123);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 27 modules
 var github_src = __nccwpck_require__(62575);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -41394,6 +41394,7 @@ async function fileSize(path) {
 /** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
 async function runProfile(options, deps = {}) {
     const path = resolve(options.cwd, options.data);
+    await requireFile(path, options.data);
     const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     try {
@@ -41431,6 +41432,9 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = resolve(options.cwd, options.data);
+    await requireFile(dataPath, options.data);
+    if (options.reference !== undefined)
+        await requireFile(resolve(options.cwd, options.reference), options.reference);
     const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);
@@ -41479,6 +41483,19 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: validationReport([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
+/** The validate action's `fail-on` input and the CLI's `mlgate validate --fail-on`: which verdict fails. */
+const VALIDATE_FAIL_ON = (/* unused pure expression or super */ null && (['error', 'warning', 'never']));
+const FAILING = {
+    error: ['fail'],
+    warning: ['fail', 'warn'],
+    never: [],
+};
+/** Whether a validation verdict fails the step (exit 1) under `fail-on`. */
+function validationFails(status, failOn) {
+    return FAILING[failOn].includes(status);
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -41862,7 +41879,7 @@ async function runTrain(options, deps) {
         },
     };
     const manifestPath = (0,external_node_path_.join)(root, manifestRel);
-    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await (0,src/* writeFileAtomic */.Zf6)(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, manifestRel);
     logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
     if (useCache && !restored) {
         const saved = await deps.cache.save(cacheKey, cachePaths);
@@ -41955,11 +41972,6 @@ async function restore(deps, key, paths, root, manifestRel, fingerprint, declare
 function digestKey(file) {
     return `${file.path}\0${file.sha256}\0${file.size}`;
 }
-async function writeAtomically(path, text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(temporary, text);
-    await (0,promises_.rename)(temporary, path);
-}
 function describeFailure(outcome) {
     switch (outcome.kind) {
         case 'exited':
@@ -42033,6 +42045,7 @@ async function resolveTrainOptions(inputs, cwd) {
  * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
+
 
 
 
@@ -42149,7 +42162,7 @@ function summary(manifest, artifactId) {
 
 /***/ }),
 
-/***/ 61477:
+/***/ 62123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42168,10 +42181,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   _cD: () => (/* reexport */ readMetricsFile),
   xRd: () => (/* reexport */ safe_tableCell),
   aWt: () => (/* reexport */ trainCacheKey),
-  Nf2: () => (/* reexport */ trainFingerprint)
+  Nf2: () => (/* reexport */ trainFingerprint),
+  Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportMarkdown, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderProfileText, renderReportMarkdown, renderReportText, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -42545,9 +42559,12 @@ function wrongKind(json) {
     return { path, message: `must be "${REPORT_SCHEMA_ID}"` };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
+
 
 
 /**
@@ -42565,7 +42582,7 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(fileErrorMessage(error), { file: name });
+        throw new errors_UserError(read_text_fileErrorMessage(error), { file: name });
     }
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes)
@@ -42580,15 +42597,51 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
 function tooLarge(path, size, maxBytes) {
     return new errors_UserError(`is ${size} bytes, more than the ${maxBytes} bytes allowed`, { file: path });
 }
-function fileErrorMessage(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'file not found';
-    if (code === 'EISDIR')
-        return 'is a directory, not a file';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+/**
+ * The one wording for a file that cannot be opened, used by every reader (config, schema, data,
+ * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
+ */
+function read_text_fileErrorMessage(error) {
+    const reason = describeFileError(error);
+    return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
+}
+/** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
+function describeFileError(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+            return 'file not found';
+        case 'EISDIR':
+            return 'is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
+}
+const KNOWN_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM']);
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+/**
+ * Checks that `path` names a readable file before a streaming pass starts, with the same wording
+ * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
+ * `name` (the path as the user gave it). Returns the file's size.
+ */
+async function requireFile(path, name = path) {
+    try {
+        const found = await stat(path);
+        if (found.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        await access(path, constants.R_OK);
+        return found.size;
+    }
+    catch (error) {
+        throw new UserError(read_text_fileErrorMessage(error), { file: name });
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/json/syntax-error-offset.ts
@@ -42859,8 +42912,6 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
@@ -48386,6 +48437,7 @@ function writeAscii(text, out, at) {
 
 
 
+
 /** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
 const parquet_reader_NO_BYTES = {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
@@ -48556,11 +48608,12 @@ function groupStarts(metadata) {
 }
 async function openFile(path) {
     return open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
 
 
 
@@ -48577,7 +48630,7 @@ const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
  */
 async function* openDataSource(path, options = {}) {
     const handle = await open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const buffer = new Uint8Array(CHUNK);
@@ -48690,7 +48743,7 @@ async function readCsvColumns(path, options = {}) {
 /** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
 async function isGzipFile(path) {
     const handle = await open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const magic = new Uint8Array(2);
@@ -48708,9 +48761,7 @@ async function refuseGzipShards(path, shard) {
         size = (await stat(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new UserError(fileErrorMessage(error), { file: path });
     }
     if (shard.count > 1 && (await isGzipFile(path))) {
         throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
@@ -52875,6 +52926,7 @@ class builder_ProfileBuilder {
 
 
 
+
 /**
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
@@ -52933,9 +52985,7 @@ async function fileSize(path) {
         return (await stat(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new UserError(fileErrorMessage(error), { file: path });
     }
 }
 
@@ -52946,8 +52996,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
-    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
+    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -62037,7 +62087,80 @@ function compare(a, b) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/files/write-text.ts
+
+
+
+
+
+
+/**
+ * Checks, before any work is done, that `path` can take an output file: it is not a folder (or a
+ * name ending in a separator), and its nearest existing ancestor is a writable folder (missing
+ * folders below it are created by `writeFileAtomic`). A long validation must not end in a failed
+ * write. `name` is the path as the user gave it, for the message.
+ */
+async function checkOutputPath(path, name = path) {
+    if (/[\\/]$/.test(name) || name === '.' || name === '..')
+        throw isFolder(name);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw isFolder(name);
+    let ancestor = (0,external_node_path_.dirname)(absolute);
+    for (;;) {
+        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
+        if (found) {
+            if (!found.isDirectory()) {
+                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+            }
+            break;
+        }
+        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
+            break;
+        ancestor = (0,external_node_path_.dirname)(ancestor);
+    }
+    try {
+        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+/**
+ * Writes an output file so that readers see the old file or the whole new one, never a part: the
+ * text goes to a temporary file in the same folder (a rename is atomic only within one file
+ * system), which then replaces `path`. Missing parent folders are created. Failures are one-line
+ * `UserError`s about `name`, and no temporary file is left behind.
+ */
+async function writeFileAtomic(path, text, name = path) {
+    await checkOutputPath(path, name);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const folder = (0,external_node_path_.dirname)(absolute);
+    try {
+        await (0,promises_.mkdir)(folder, { recursive: true });
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
+    }
+    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temporary, text);
+        await (0,promises_.rename)(temporary, absolute);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+function isFolder(name) {
+    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
 
 
 
@@ -62090,8 +62213,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 150 modules
-var src = __nccwpck_require__(61477);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 151 modules
+var src = __nccwpck_require__(62123);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -63736,9 +63859,7 @@ async function fromPath(path, cwd) {
         isDirectory = (await stat(absolute)).isDirectory();
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new UserError(`baseline ${path} ${why}`, { file: path });
+        throw new UserError(`${fileErrorMessage(error)} (the baseline)`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };

@@ -36430,7 +36430,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63807);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51723);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3174);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50697);
 
@@ -36454,25 +36454,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 27 modules
-var src = __nccwpck_require__(63807);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 188 modules
-var core_src = __nccwpck_require__(18491);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 28 modules
+var src = __nccwpck_require__(51723);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 189 modules
+var core_src = __nccwpck_require__(6729);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(3174);
 ;// CONCATENATED MODULE: ./actions/validate/src/inputs.ts
 
 
 
-const FAIL_ON = ['error', 'warning', 'never'];
 /** Every input of action.yml, read and checked once, before any file is opened. */
 function parseInputs(source) {
     const shard = (0,github_src/* optionalInput */.$m)('shard', source);
@@ -36481,7 +36478,7 @@ function parseInputs(source) {
         schema: (0,github_src/* optionalInput */.$m)('schema', source),
         reference: (0,github_src/* optionalInput */.$m)('reference', source),
         strict: (0,github_src/* booleanInput */.tE)('strict', false, source),
-        failOn: (0,github_src/* enumInput */.gX)('fail-on', FAIL_ON, 'error', source),
+        failOn: (0,github_src/* enumInput */.gX)('fail-on', src/* VALIDATE_FAIL_ON */._o, 'error', source),
         shard: shard === undefined ? undefined : (0,core_src/* parseShardSpec */.d7Y)(shard, 'input "shard"'),
         profileOut: (0,github_src/* optionalInput */.$m)('profile-out', source),
         reportOut: (0,github_src/* optionalInput */.$m)('report-out', source),
@@ -36522,13 +36519,15 @@ function megabytes(bytes) {
 
 
 
-
 /** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
 const SUMMARY_BUDGET_BYTES = 500_000;
-const FAILING = { error: ['fail'], warning: ['fail', 'warn'], never: [] };
 /** `workerEntry`: this action's bundle, which the worker threads reading the data start from. */
 async function run({ logger, workerEntry }) {
     const inputs = parseInputs();
+    // A long pass must not end in a failed write: the output paths are checked first.
+    for (const out of [inputs.reportOut, inputs.profileOut])
+        if (out !== undefined)
+            await (0,core_src/* checkOutputPath */.$bE)(out);
     const started = Date.now();
     const { report, section, profile, threads } = await logger.group('Validate', () => (0,src/* runValidate */.ED)({
         data: inputs.data,
@@ -36554,12 +36553,12 @@ async function run({ logger, workerEntry }) {
         .addRaw((0,core_src/* renderReportMarkdown */.Ay2)(report, { maxBytes: SUMMARY_BUDGET_BYTES, runUrl: runUrl() }), true)
         .write();
     const { status } = report.verdict;
-    core.setOutput('passed', String(!FAILING[inputs.failOn === 'never' ? 'error' : inputs.failOn].includes(status)));
+    core.setOutput('passed', String(!(0,src/* validationFails */.fQ)(status, inputs.failOn === 'never' ? 'error' : inputs.failOn)));
     core.setOutput('report', reportPath);
     core.setOutput('profile', profilePath);
     annotateRows(section, inputs.data, logger);
     logger.info(`Verdict: ${status} — ${report.verdict.summary}`);
-    if (FAILING[inputs.failOn].includes(status))
+    if ((0,src/* validationFails */.fQ)(status, inputs.failOn))
         failStep(report, inputs.failOn, logger);
 }
 /** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */
@@ -36575,15 +36574,14 @@ function annotateRows(section, data, logger) {
 /** Each reason at or above fail-on's level is one error line; the step then fails like `core.setFailed`. */
 function failStep(report, failOn, logger) {
     const { status, reasons } = report.verdict;
-    for (const reason of reasons.filter((r) => FAILING[failOn].includes(r.status))) {
+    for (const reason of reasons.filter((r) => (0,src/* validationFails */.fQ)(r.status, failOn))) {
         logger.error(`${reason.column === undefined ? '' : `${reason.column}: `}${reason.message}`);
     }
     throw new core_src/* UserError */.yot(`the validation verdict is ${status} and fail-on is ${failOn}, so the step fails`);
 }
 async function writeJson(path, value) {
     const absolute = (0,external_node_path_.resolve)(path);
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(absolute), { recursive: true });
-    await (0,promises_.writeFile)(absolute, `${JSON.stringify(value, null, 2)}\n`);
+    await (0,core_src/* writeFileAtomic */.Zf6)(absolute, `${JSON.stringify(value, null, 2)}\n`, path);
     return absolute;
 }
 /** Annotations point at files relative to the repository root (the workspace). */
@@ -36603,7 +36601,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 18491:
+/***/ 6729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36614,6 +36612,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yot: () => (/* reexport */ errors_UserError),
   rcs: () => (/* reexport */ attachDrift),
   q6i: () => (/* reexport */ canJoinShards),
+  $bE: () => (/* reexport */ checkOutputPath),
   AtY: () => (/* reexport */ describeSkipped),
   fzf: () => (/* reexport */ detectDriftDetailed),
   CcZ: () => (/* reexport */ formatLocated),
@@ -36628,14 +36627,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   dek: () => (/* reexport */ readCheckSuite),
   CIG: () => (/* reexport */ readProfileFile),
   Ay2: () => (/* reexport */ renderReportMarkdown),
+  GzO: () => (/* reexport */ requireFile),
   nEu: () => (/* reexport */ rowAnnotations),
   D$n: () => (/* reexport */ schemaDriftOptions),
   vlU: () => (/* reexport */ splitShard),
   oIb: () => (/* reexport */ validatePass),
-  qWO: () => (/* reexport */ validationReport)
+  qWO: () => (/* reexport */ validationReport),
+  Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, registryState, renderProfileText, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, registryState, renderProfileText, renderReportText, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -37009,9 +37010,12 @@ function wrongKind(json) {
     return { path, message: `must be "${REPORT_SCHEMA_ID}"` };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
+
 
 
 /**
@@ -37044,15 +37048,51 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
 function tooLarge(path, size, maxBytes) {
     return new errors_UserError(`is ${size} bytes, more than the ${maxBytes} bytes allowed`, { file: path });
 }
+/**
+ * The one wording for a file that cannot be opened, used by every reader (config, schema, data,
+ * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
+ */
 function fileErrorMessage(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'file not found';
-    if (code === 'EISDIR')
-        return 'is a directory, not a file';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    const reason = describeFileError(error);
+    return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
+}
+/** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
+function describeFileError(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+            return 'file not found';
+        case 'EISDIR':
+            return 'is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
+}
+const KNOWN_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM']);
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+/**
+ * Checks that `path` names a readable file before a streaming pass starts, with the same wording
+ * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
+ * `name` (the path as the user gave it). Returns the file's size.
+ */
+async function requireFile(path, name = path) {
+    try {
+        const found = await (0,promises_.stat)(path);
+        if (found.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
+        return found.size;
+    }
+    catch (error) {
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/json/syntax-error-offset.ts
@@ -37323,8 +37363,6 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
@@ -48757,6 +48795,7 @@ function fileAsyncBuffer(handle, byteLength) {
 
 
 
+
 /** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
 const NO_BYTES = {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
@@ -48927,11 +48966,12 @@ function groupStarts(metadata) {
 }
 async function openFile(path) {
     return (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
 
 
 
@@ -48948,7 +48988,7 @@ const CHUNK = 1 << 20;
  */
 async function* openDataSource(path, options = {}) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const buffer = new Uint8Array(CHUNK);
@@ -49061,7 +49101,7 @@ async function readCsvColumns(path, options = {}) {
 /** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
 async function isGzipFile(path) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const magic = new Uint8Array(2);
@@ -49079,9 +49119,7 @@ async function refuseGzipShards(path, shard) {
         size = (await (0,promises_.stat)(path)).size;
     }
     catch (error) {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     }
     if (shard.count > 1 && (await isGzipFile(path))) {
         throw new errors_UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
@@ -53587,6 +53625,7 @@ class ProfileBuilder {
 
 
 
+
 /**
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
@@ -53645,9 +53684,7 @@ async function fileSize(path) {
         return (await (0,promises_.stat)(path)).size;
     }
     catch (error) {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     }
 }
 
@@ -53658,8 +53695,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
-    return Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes), path), path);
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
+    return Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -62957,7 +62994,80 @@ function compare(a, b) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/files/write-text.ts
+
+
+
+
+
+
+/**
+ * Checks, before any work is done, that `path` can take an output file: it is not a folder (or a
+ * name ending in a separator), and its nearest existing ancestor is a writable folder (missing
+ * folders below it are created by `writeFileAtomic`). A long validation must not end in a failed
+ * write. `name` is the path as the user gave it, for the message.
+ */
+async function checkOutputPath(path, name = path) {
+    if (/[\\/]$/.test(name) || name === '.' || name === '..')
+        throw isFolder(name);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw isFolder(name);
+    let ancestor = (0,external_node_path_.dirname)(absolute);
+    for (;;) {
+        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
+        if (found) {
+            if (!found.isDirectory()) {
+                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+            }
+            break;
+        }
+        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
+            break;
+        ancestor = (0,external_node_path_.dirname)(ancestor);
+    }
+    try {
+        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+/**
+ * Writes an output file so that readers see the old file or the whole new one, never a part: the
+ * text goes to a temporary file in the same folder (a rename is atomic only within one file
+ * system), which then replaces `path`. Missing parent folders are created. Failures are one-line
+ * `UserError`s about `name`, and no temporary file is left behind.
+ */
+async function writeFileAtomic(path, text, name = path) {
+    await checkOutputPath(path, name);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const folder = (0,external_node_path_.dirname)(absolute);
+    try {
+        await (0,promises_.mkdir)(folder, { recursive: true });
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
+    }
+    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temporary, text);
+        await (0,promises_.rename)(temporary, absolute);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+function isFolder(name) {
+    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
 
 
 
@@ -62991,21 +63101,23 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 63807:
+/***/ 51723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  _o: () => (/* reexport */ VALIDATE_FAIL_ON),
   Js: () => (/* reexport */ parseThreads),
   ED: () => (/* reexport */ runValidate),
-  sc: () => (/* reexport */ serveWorker)
+  sc: () => (/* reexport */ serveWorker),
+  fQ: () => (/* reexport */ validationFails)
 });
 
 // UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, DEFAULT_MANIFEST, FAIL_ON, TrainCommandError, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, resolveTrainOptions, runCommand, runCompare, runProfile, runTrain
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 188 modules
-var src = __nccwpck_require__(18491);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 189 modules
+var src = __nccwpck_require__(6729);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 25 modules
 var github_src = __nccwpck_require__(3174);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -63943,6 +64055,7 @@ async function fileSize(path) {
 /** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
 async function runProfile(options, deps = {}) {
     const path = resolve(options.cwd, options.data);
+    await requireFile(path, options.data);
     const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     try {
@@ -63980,6 +64093,9 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    await (0,src/* requireFile */.GzO)(dataPath, options.data);
+    if (options.reference !== undefined)
+        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -64028,6 +64144,19 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
+/** The validate action's `fail-on` input and the CLI's `mlgate validate --fail-on`: which verdict fails. */
+const VALIDATE_FAIL_ON = ['error', 'warning', 'never'];
+const FAILING = {
+    error: ['fail'],
+    warning: ['fail', 'warn'],
+    never: [],
+};
+/** Whether a validation verdict fails the step (exit 1) under `fail-on`. */
+function validationFails(status, failOn) {
+    return FAILING[failOn].includes(status);
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -64408,7 +64537,7 @@ async function runTrain(options, deps) {
         },
     };
     const manifestPath = join(root, manifestRel);
-    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, manifestRel);
     logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
     if (useCache && !restored) {
         const saved = await deps.cache.save(cacheKey, cachePaths);
@@ -64501,11 +64630,6 @@ async function restore(deps, key, paths, root, manifestRel, fingerprint, declare
 function digestKey(file) {
     return `${file.path}\0${file.sha256}\0${file.size}`;
 }
-async function writeAtomically(path, text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, path);
-}
 function describeFailure(outcome) {
     switch (outcome.kind) {
         case 'exited':
@@ -64589,6 +64713,7 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+
 /***/ }),
 
 /***/ 3174:
@@ -64609,8 +64734,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 188 modules
-var src = __nccwpck_require__(18491);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 189 modules
+var src = __nccwpck_require__(6729);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -65954,9 +66079,7 @@ async function fromPath(path, cwd) {
         isDirectory = (await stat(absolute)).isDirectory();
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new UserError(`baseline ${path} ${why}`, { file: path });
+        throw new UserError(`${fileErrorMessage(error)} (the baseline)`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };

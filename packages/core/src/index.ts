@@ -41,3 +41,6 @@ export * from './checks/index.js';
 export * from './validate/index.js';
 export * from './drift/index.js';
 export * from './manifest/index.js';
+export { fileErrorMessage, requireFile } from './files/read-text.js';
+export { checkOutputPath, writeFileAtomic } from './files/write-text.js';
+export { closestMatch } from './json-schema/suggest.js';

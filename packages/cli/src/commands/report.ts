@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError, mergeReports, readReportFile, renderReportMarkdown, renderReportText } from '@mlgate/core';
 import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { checkOutputs, writeOutput } from '../outputs.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -35,9 +35,10 @@ export const reportCommand: Command = {
     if (positionals.length === 0)
       throw new UserError('give at least one report JSON file (see `mlgate report --help`)');
     const format = values.json ? 'json' : parseFormat(values.format);
+    await checkOutputs(io.cwd, [values.out]);
 
     const reports = [];
-    for (const file of positionals) reports.push(await readReportFile(resolve(io.cwd, file)));
+    for (const file of positionals) reports.push(await readReportFile(resolve(io.cwd, file), { name: file }));
     const report = mergeReports(reports);
 
     const rendered =
@@ -47,7 +48,7 @@ export const reportCommand: Command = {
           ? renderReportMarkdown(report)
           : renderReportText(report);
     io.stdout.write(rendered);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), rendered);
+    if (values.out) await writeOutput(io.cwd, values.out, rendered);
     return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
   },
 };

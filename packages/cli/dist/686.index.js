@@ -1,8 +1,8 @@
-export const id = 616;
-export const ids = [616,263,166];
+export const id = 686;
+export const ids = [686,263,166];
 export const modules = {
 
-/***/ 27616:
+/***/ 19686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 150 modules
-var src = __webpack_require__(4621);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 151 modules
+var src = __webpack_require__(92568);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1477,9 +1477,7 @@ async function fromPath(path, cwd) {
         isDirectory = (await (0,promises_.stat)(absolute)).isDirectory();
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new src/* UserError */.yot(`baseline ${path} ${why}`, { file: path });
+        throw new src/* UserError */.yot(`${(0,src/* fileErrorMessage */.eZc)(error)} (the baseline)`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
@@ -2631,6 +2629,7 @@ async function fileSize(path) {
 /** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
 async function runProfile(options, deps = {}) {
     const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    await (0,src/* requireFile */.GzO)(path, options.data);
     const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     try {
@@ -2668,6 +2667,9 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    await (0,src/* requireFile */.GzO)(dataPath, options.data);
+    if (options.reference !== undefined)
+        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -2716,6 +2718,19 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
+/** The validate action's `fail-on` input and the CLI's `mlgate validate --fail-on`: which verdict fails. */
+const VALIDATE_FAIL_ON = ['error', 'warning', 'never'];
+const FAILING = {
+    error: ['fail'],
+    warning: ['fail', 'warn'],
+    never: [],
+};
+/** Whether a validation verdict fails the step (exit 1) under `fail-on`. */
+function validationFails(status, failOn) {
+    return FAILING[failOn].includes(status);
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
@@ -3097,7 +3112,7 @@ async function runTrain(options, deps) {
         },
     };
     const manifestPath = (0,external_node_path_.join)(root, manifestRel);
-    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await (0,src/* writeFileAtomic */.Zf6)(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, manifestRel);
     logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
     if (useCache && !restored) {
         const saved = await deps.cache.save(cacheKey, cachePaths);
@@ -3190,11 +3205,6 @@ async function restore(deps, key, paths, root, manifestRel, fingerprint, declare
 function digestKey(file) {
     return `${file.path}\0${file.sha256}\0${file.size}`;
 }
-async function writeAtomically(path, text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(temporary, text);
-    await (0,promises_.rename)(temporary, path);
-}
 function describeFailure(outcome) {
     switch (outcome.kind) {
         case 'exited':
@@ -3277,21 +3287,70 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+
 ;// CONCATENATED MODULE: ./packages/cli/src/command.ts
 
 
 /**
  * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
- * usage error (exit 2) with a one-line message, not a TypeError with a stack.
+ * usage error (exit 2) with a one-line message, not a TypeError with a stack. An unknown option
+ * names the closest known one; a negative number after an option is its value (`--threads -1`
+ * then gets the option's own range message, not parseArgs' "ambiguous").
  */
 function parseCommandArgs(command, argv, options) {
+    const see = `(see \`mlgate ${command} --help\`)`;
     try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,external_node_util_.parseArgs)({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
     }
     catch (error) {
+        const code = error.code;
+        const unknown = /^Unknown option '([^']+)'/.exec(error instanceof Error ? error.message : '');
+        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+            const flag = unknown[1];
+            const known = Object.keys(options).map((name) => `--${name}`);
+            const suggestion = flag.startsWith('--') ? (0,src/* closestMatch */.h0v)(flag.split('=')[0], known) : undefined;
+            throw new src/* UserError */.yot(`unknown option ${flag}${suggestion ? `; did you mean ${suggestion}?` : ''} ${see}`);
+        }
         const message = error instanceof Error ? error.message : String(error);
-        throw new src/* UserError */.yot(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
+        throw new src/* UserError */.yot(`${message.split('\n')[0]} ${see}`);
     }
+}
+/** `--name -1` → `--name=-1` for string options, so a negative number reads as the value it is. */
+function joinNegativeValues(argv, options) {
+    const joined = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const next = argv[i + 1];
+        const option = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+        if (option?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+            joined.push(`${arg}=${next}`);
+            i++;
+        }
+        else
+            joined.push(arg);
+        if (arg === '--') {
+            joined.push(...argv.slice(i + 1));
+            break;
+        }
+    }
+    return joined;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/outputs.ts
+
+
+/**
+ * Checks every output path a command was given before it does any work: a folder or an
+ * unwritable path is a usage error up front, not a failure after a long pass.
+ */
+async function checkOutputs(cwd, names) {
+    for (const name of names)
+        if (name !== undefined)
+            await (0,src/* checkOutputPath */.$bE)((0,external_node_path_.resolve)(cwd, name), name);
+}
+/** Writes an output file atomically (temporary file + rename), creating its missing folders. */
+async function writeOutput(cwd, name, text) {
+    await (0,src/* writeFileAtomic */.Zf6)((0,external_node_path_.resolve)(cwd, name), text, name);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/compare.ts
@@ -3383,6 +3442,8 @@ const compareCommand = {
         if (positionals.length > 0) {
             throw new src/* UserError */.yot(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
         }
+        const failOn = parseFailOn(values['fail-on']);
+        await checkOutputs(io.cwd, [values.out, values.markdown]);
         const threads = parseThreads(values.threads) ?? (0,external_node_os_.availableParallelism)();
         const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$(io.workerEntry, threads) : undefined;
         const logger = consoleLogger({ stream: io.stderr });
@@ -3395,7 +3456,7 @@ const compareCommand = {
             ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
             format: predictionsFlags(values),
             formatOverrides: { positiveClass: '--positive-class', scoreType: '--score-type' },
-            failOn: parseFailOn(values['fail-on']),
+            failOn,
             cwd: io.cwd,
         }, {
             artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(io.cwd, LOCAL_ARTIFACTS_DIR)),
@@ -3410,9 +3471,9 @@ const compareCommand = {
             logger.info(`The bootstrap ran on ${threads} worker threads.`);
         const json = inertJson(report);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+            await writeOutput(io.cwd, values.out, json);
         if (values.markdown)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.markdown), (0,src/* renderReportMarkdown */.Ay2)(report));
+            await writeOutput(io.cwd, values.markdown, (0,src/* renderReportMarkdown */.Ay2)(report));
         io.stdout.write(values.json ? json : (0,src/* renderReportText */.UvZ)(report));
         return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
     },
@@ -3669,6 +3730,7 @@ const profileCommand = {
             format: { type: 'string' },
             threads: { type: 'string' },
         });
+        await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
             if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
@@ -3679,7 +3741,7 @@ const profileCommand = {
                 throw new src/* UserError */.yot('give at least two profile JSON files to merge');
             const profiles = [];
             for (const file of files)
-                profiles.push(await (0,src/* readProfileFile */.CIG)((0,external_node_path_.resolve)(io.cwd, file)));
+                profiles.push(await (0,src/* readProfileFile */.CIG)((0,external_node_path_.resolve)(io.cwd, file), { name: file }));
             profile = (0,src/* mergeProfiles */.NsH)(profiles);
         }
         else {
@@ -3712,7 +3774,7 @@ const profileCommand = {
         }
         const json = inertJson(profile);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+            await writeOutput(io.cwd, values.out, json);
         io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nmh)(profile));
         return ExitCode.Pass;
     },
@@ -3751,9 +3813,10 @@ const reportCommand = {
         if (positionals.length === 0)
             throw new src/* UserError */.yot('give at least one report JSON file (see `mlgate report --help`)');
         const format = values.json ? 'json' : parseFormat(values.format);
+        await checkOutputs(io.cwd, [values.out]);
         const reports = [];
         for (const file of positionals)
-            reports.push(await (0,src/* readReportFile */.$hs)((0,external_node_path_.resolve)(io.cwd, file)));
+            reports.push(await (0,src/* readReportFile */.$hs)((0,external_node_path_.resolve)(io.cwd, file), { name: file }));
         const report = (0,src/* mergeReports */.C1p)(reports);
         const rendered = format === 'json'
             ? inertJson(report)
@@ -3762,7 +3825,7 @@ const reportCommand = {
                 : (0,src/* renderReportText */.UvZ)(report);
         io.stdout.write(rendered);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), rendered);
+            await writeOutput(io.cwd, values.out, rendered);
         return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
     },
 };
@@ -3807,14 +3870,17 @@ const schemaCommand = {
         }
         if (data === undefined || rest.length > 0)
             throw new src/* UserError */.yot('give exactly one data file to infer a schema from');
-        const result = await (0,src/* profileFile */.aCN)((0,external_node_path_.resolve)(io.cwd, data));
+        await checkOutputs(io.cwd, [values.out]);
+        const path = (0,external_node_path_.resolve)(io.cwd, data);
+        await (0,src/* requireFile */.GzO)(path, data);
+        const result = await (0,src/* profileFile */.aCN)(path);
         for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
             io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
         }
         const { table, stats } = (0,src/* profileStats */.Dtn)(result.profile);
         const yaml = (0,src/* inferSchema */._AX)(table, stats, { source: data });
         if (values.out) {
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), yaml);
+            await writeOutput(io.cwd, values.out, yaml);
             io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
         }
         else
@@ -3976,7 +4042,6 @@ function parseEnv(pairs) {
 
 
 
-
 const validate_help = `Usage: mlgate validate <data> [options]
 
 Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
@@ -3998,13 +4063,19 @@ Options:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
   --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
+                       drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.ypR} (default 100); all are counted
   --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
   -o, --out <file>     write the report JSON to this file
   --json               print the report JSON instead of the summary
 
-Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read,
-2 for a usage or input error (missing file, malformed schema).
+Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read
+(under --fail-on), 2 for a usage or input error (missing file, malformed schema, a folder as an
+output file). The output files are written whole or not at all, their folders created.
+
+Example:
+  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validate.json
 `;
 const validateCommand = {
     name: 'validate',
@@ -4022,11 +4093,14 @@ const validateCommand = {
             out: { type: 'string', short: 'o' },
             json: { type: 'boolean' },
             threads: { type: 'string' },
+            'fail-on': { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
         const threads = parseThreads(values.threads);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
+        const failOn = validate_parseFailOn(values['fail-on']);
+        await checkOutputs(io.cwd, [values.out, values['profile-out']]);
         let result;
         try {
             result = await runValidate({
@@ -4052,12 +4126,11 @@ const validateCommand = {
         const { report, section, profile } = result;
         const json = inertJson(report);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
-        if (values['profile-out']) {
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
-        }
+            await writeOutput(io.cwd, values.out, json);
+        if (values['profile-out'])
+            await writeOutput(io.cwd, values['profile-out'], `${JSON.stringify(profile, null, 2)}\n`);
         io.stdout.write(values.json ? json : (0,src/* renderReportText */.UvZ)(report));
-        return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+        return validationFails(section.status, failOn) ? ExitCode.Failed : ExitCode.Pass;
     },
 };
 function parseMaxErrors(value) {
@@ -4066,6 +4139,13 @@ function parseMaxErrors(value) {
         throw new src/* UserError */.yot(`--max-errors: expected a whole number from 1 to ${src/* MAX_REPORTED_ISSUES */.ypR}, got ${JSON.stringify(value)}`);
     }
     return n;
+}
+function validate_parseFailOn(value) {
+    if (value === undefined)
+        return 'error';
+    if (VALIDATE_FAIL_ON.includes(value))
+        return value;
+    throw new src/* UserError */.yot(`--fail-on: expected one of ${VALIDATE_FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
@@ -4173,7 +4253,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4621);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92568);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -4286,7 +4366,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4621);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92568);
 
 
 const PROGRESS_INTERVAL_MS = 100;

@@ -1,8 +1,8 @@
-export const id = 621;
-export const ids = [621];
+export const id = 568;
+export const ids = [568];
 export const modules = {
 
-/***/ 4621:
+/***/ 92568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
   yot: () => (/* reexport */ errors_UserError),
   rcs: () => (/* reexport */ attachDrift),
   q6i: () => (/* reexport */ canJoinShards),
+  $bE: () => (/* reexport */ checkOutputPath),
+  h0v: () => (/* reexport */ closestMatch),
   cqX: () => (/* reexport */ comparePredictions),
   ftd: () => (/* reexport */ deltasInThread),
   AtY: () => (/* reexport */ describeSkipped),
@@ -25,6 +27,7 @@ __webpack_require__.d(__webpack_exports__, {
   Rh$: () => (/* reexport */ diffMetrics),
   Gmu: () => (/* reexport */ diffParams),
   DR4: () => (/* reexport */ evaluateGate),
+  eZc: () => (/* reexport */ fileErrorMessage),
   CcZ: () => (/* reexport */ formatLocated),
   beb: () => (/* reexport */ source_formatOf),
   UqO: () => (/* reexport */ gateMetricProblems),
@@ -55,13 +58,15 @@ __webpack_require__.d(__webpack_exports__, {
   Nmh: () => (/* reexport */ renderProfileText),
   Ay2: () => (/* reexport */ renderReportMarkdown),
   UvZ: () => (/* reexport */ renderReportText),
+  GzO: () => (/* reexport */ requireFile),
   D$n: () => (/* reexport */ schemaDriftOptions),
   vlU: () => (/* reexport */ splitShard),
   aWt: () => (/* reexport */ trainCacheKey),
   Nf2: () => (/* reexport */ trainFingerprint),
   oIb: () => (/* reexport */ validatePass),
   qWO: () => (/* reexport */ validationReport),
-  A4E: () => (/* reexport */ status_worstStatus)
+  A4E: () => (/* reexport */ status_worstStatus),
+  Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
 // UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
@@ -447,9 +452,12 @@ function wrongKind(json) {
     return { path, message: `must be "${REPORT_SCHEMA_ID}"` };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
+
 
 
 /**
@@ -482,15 +490,51 @@ async function readTextFile(path, maxBytes, name = path) {
 function tooLarge(path, size, maxBytes) {
     return new errors_UserError(`is ${size} bytes, more than the ${maxBytes} bytes allowed`, { file: path });
 }
+/**
+ * The one wording for a file that cannot be opened, used by every reader (config, schema, data,
+ * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
+ */
 function fileErrorMessage(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'file not found';
-    if (code === 'EISDIR')
-        return 'is a directory, not a file';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    const reason = describeFileError(error);
+    return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
+}
+/** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
+function describeFileError(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+            return 'file not found';
+        case 'EISDIR':
+            return 'is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
+}
+const KNOWN_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM']);
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+/**
+ * Checks that `path` names a readable file before a streaming pass starts, with the same wording
+ * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
+ * `name` (the path as the user gave it). Returns the file's size.
+ */
+async function requireFile(path, name = path) {
+    try {
+        const found = await (0,promises_.stat)(path);
+        if (found.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
+        return found.size;
+    }
+    catch (error) {
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/json/syntax-error-offset.ts
@@ -761,8 +805,6 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
@@ -2492,6 +2534,7 @@ function fileAsyncBuffer(handle, byteLength) {
 
 
 
+
 /** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
 const NO_BYTES = {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
@@ -2662,11 +2705,12 @@ function groupStarts(metadata) {
 }
 async function openFile(path) {
     return (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
 
 
 
@@ -2683,7 +2727,7 @@ const CHUNK = 1 << 20;
  */
 async function* openDataSource(path, options = {}) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const buffer = new Uint8Array(CHUNK);
@@ -2796,7 +2840,7 @@ async function readCsvColumns(path, options = {}) {
 /** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
 async function isGzipFile(path) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const magic = new Uint8Array(2);
@@ -2814,9 +2858,7 @@ async function refuseGzipShards(path, shard) {
         size = (await (0,promises_.stat)(path)).size;
     }
     catch (error) {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     }
     if (shard.count > 1 && (await isGzipFile(path))) {
         throw new errors_UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
@@ -7322,6 +7364,7 @@ class ProfileBuilder {
 
 
 
+
 /**
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
@@ -7380,9 +7423,7 @@ async function fileSize(path) {
         return (await (0,promises_.stat)(path)).size;
     }
     catch (error) {
-        throw new errors_UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new errors_UserError(fileErrorMessage(error), { file: path });
     }
 }
 
@@ -7393,8 +7434,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
-    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
+    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/render-text.ts
@@ -16040,7 +16081,80 @@ function compare(a, b) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/files/write-text.ts
+
+
+
+
+
+
+/**
+ * Checks, before any work is done, that `path` can take an output file: it is not a folder (or a
+ * name ending in a separator), and its nearest existing ancestor is a writable folder (missing
+ * folders below it are created by `writeFileAtomic`). A long validation must not end in a failed
+ * write. `name` is the path as the user gave it, for the message.
+ */
+async function checkOutputPath(path, name = path) {
+    if (/[\\/]$/.test(name) || name === '.' || name === '..')
+        throw isFolder(name);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw isFolder(name);
+    let ancestor = (0,external_node_path_.dirname)(absolute);
+    for (;;) {
+        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
+        if (found) {
+            if (!found.isDirectory()) {
+                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+            }
+            break;
+        }
+        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
+            break;
+        ancestor = (0,external_node_path_.dirname)(ancestor);
+    }
+    try {
+        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+/**
+ * Writes an output file so that readers see the old file or the whole new one, never a part: the
+ * text goes to a temporary file in the same folder (a rename is atomic only within one file
+ * system), which then replaces `path`. Missing parent folders are created. Failures are one-line
+ * `UserError`s about `name`, and no temporary file is left behind.
+ */
+async function writeFileAtomic(path, text, name = path) {
+    await checkOutputPath(path, name);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const folder = (0,external_node_path_.dirname)(absolute);
+    try {
+        await (0,promises_.mkdir)(folder, { recursive: true });
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
+    }
+    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temporary, text);
+        await (0,promises_.rename)(temporary, absolute);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+function isFolder(name) {
+    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
 
 
 
