@@ -1,8 +1,8 @@
-export const id = 972;
-export const ids = [972,263,166];
+export const id = 517;
+export const ids = [517,263,166];
 export const modules = {
 
-/***/ 65972:
+/***/ 55517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 153 modules
-var src = __webpack_require__(58097);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
+var src = __webpack_require__(52416);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1917,7 +1917,55 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
+
+
+
+/**
+ * The UMD builds the HTML report inlines, as `scripts/build.mjs` copies them into a bundle's `dist/vega/` (keep the
+ * two lists alike): package, file under its `build/`.
+ */
+const BUILDS = {
+    vega: ['vega', 'vega.min.js'],
+    vegaLite: ['vega-lite', 'vega-lite.min.js'],
+    vegaEmbed: ['vega-embed', 'vega-embed.min.js'],
+};
+/**
+ * Reads the vega, vega-lite and vega-embed builds for the HTML report. `entry` is the running program's entry module
+ * (`import.meta.url` of an action's or the CLI's index): a bundle finds them beside itself in `vega/`, the source
+ * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
+ */
+async function readVegaScripts(entry) {
+    const from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entry));
+    const read = async ([pkg, file]) => {
+        const places = [[(0,external_node_path_.join)(from, 'vega', file), (0,external_node_path_.join)(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
+            places.push([(0,external_node_path_.join)(dir, 'node_modules', pkg, 'build', file), (0,external_node_path_.join)(dir, 'node_modules', pkg, 'LICENSE')]);
+            if ((0,external_node_path_.dirname)(dir) === dir)
+                break;
+        }
+        for (const [build, license] of places) {
+            try {
+                const source = await (0,promises_.readFile)(build, 'utf8');
+                // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
+                return `/*! ${pkg}: ${(await (0,promises_.readFile)(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+            }
+            catch (error) {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            }
+        }
+        throw new Error(`${pkg}/build/${file} is missing (looked beside ${from} and in node_modules above it): reinstall mlgate`);
+    };
+    return {
+        vega: await read(BUILDS.vega),
+        vegaLite: await read(BUILDS.vegaLite),
+        vegaEmbed: await read(BUILDS.vegaEmbed),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 
@@ -4144,6 +4192,7 @@ Options:
   --format <f>   text (default), markdown or json
   --json         same as --format json
   -o, --out <p>  also write the rendered output to this file
+  --html <p>     also write the report as a self-contained HTML page with charts (opens offline)
 
 Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
 `;
@@ -4156,11 +4205,12 @@ const reportCommand = {
             format: { type: 'string' },
             json: { type: 'boolean' },
             out: { type: 'string', short: 'o' },
+            html: { type: 'string' },
         });
         if (positionals.length === 0)
             throw new src/* UserError */.yot('give at least one report JSON file (see `mlgate report --help`)');
         const format = values.json ? 'json' : parseFormat(values.format);
-        await checkOutputs(io.cwd, [values.out]);
+        await checkOutputs(io.cwd, [values.out, values.html]);
         const reports = [];
         for (const file of positionals)
             reports.push(await (0,src/* readReportFile */.$hs)((0,external_node_path_.resolve)(io.cwd, file), { name: file }));
@@ -4170,6 +4220,11 @@ const reportCommand = {
             : format === 'markdown'
                 ? (0,src/* renderReportMarkdown */.Ay2)(report)
                 : (0,src/* renderReportText */.UvZ)(report);
+        if (values.html) {
+            // The CLI's entry: the bundle keeps the browser builds beside it; run from source, node_modules has them.
+            const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
+            await writeOutput(io.cwd, values.html, (0,src/* renderReportHtml */.Y8A)(report, { scripts }));
+        }
         io.stdout.write(rendered);
         if (values.out)
             await writeOutput(io.cwd, values.out, rendered);
@@ -4600,7 +4655,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58097);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -4713,7 +4768,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58097);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
 
 
 const PROGRESS_INTERVAL_MS = 100;
