@@ -59,3 +59,4 @@ export {
   readTriggeringReport,
 } from './report/artifact.js';
 export * from './chatops/index.js';
+export { readVegaScripts } from './report/vega-scripts.js';
