@@ -40463,13 +40463,8 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-<<<<<<< HEAD
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26247);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35920);
-=======
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93120);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43973);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(68218);
->>>>>>> main
 
 
 process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -40492,17 +40487,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-<<<<<<< HEAD
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 153 modules
-var src = __nccwpck_require__(61184);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 31 modules
-var github_src = __nccwpck_require__(26247);
-=======
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 157 modules
-var src = __nccwpck_require__(24312);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 30 modules
-var github_src = __nccwpck_require__(93120);
->>>>>>> main
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 158 modules
+var src = __nccwpck_require__(68694);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
+var github_src = __nccwpck_require__(43973);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -42388,11 +42376,7 @@ function summary(manifest, artifactId) {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 61184:
-=======
-/***/ 24312:
->>>>>>> main
+/***/ 68694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42415,11 +42399,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-<<<<<<< HEAD
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, registryState, renderModelCard, renderProfileText, renderReportMarkdown, renderReportText, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
-=======
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderProfileText, renderReportHtml, renderReportMarkdown, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
->>>>>>> main
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportMarkdown, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -58983,207 +58963,6 @@ function missingBaselineReason(outcome) {
 
 
 
-<<<<<<< HEAD
-;// CONCATENATED MODULE: ./packages/core/src/registry/model-card.ts
-
-
-
-const MAX_PROFILE_COLUMNS = 50;
-const MAX_SLICE_ROWS = 200;
-const MAX_LINEAGE_FILES = 100;
-/**
- * A model card in GitHub-flavoured Markdown (after Mitchell et al., "Model Cards for Model Reporting",
- * 2019: intended use, evaluation data, metrics, disaggregated results, caveats), rendered from the
- * config, the training manifest, the gate's comparison and the data profiles — never recomputed. Every
- * name and value from the repository or the data is rendered inert.
- */
-function renderModelCard(input) {
-    const { model, version } = input;
-    const blocks = [
-        heading(1, `Model card: ${inlineCode(model)} ${escapeText(version)}`),
-        ...intendedUse(input),
-        ...evaluation(input),
-        ...slices(input.comparison),
-        ...data(input),
-        ...lineage(input.manifest),
-    ];
-    return `${blocks.join('\n\n')}\n`;
-}
-function intendedUse({ model, card }) {
-    const blocks = [heading(2, 'Intended use')];
-    blocks.push(card?.intendedUse
-        ? paragraphs(card.intendedUse)
-        : `Not stated. Describe it in ${inlineCode('mlgate.yml')} under ${inlineCode(`models.${model}.card.intended_use`)}.`);
-    if (card?.limitations)
-        blocks.push(heading(3, 'Limitations'), paragraphs(card.limitations));
-    if (card?.owners && card.owners.length > 0)
-        blocks.push(heading(3, 'Owners'), bulletList(card.owners.map(escapeText)));
-    return blocks;
-}
-function evaluation({ comparison, manifest, verdict }) {
-    const blocks = [heading(2, 'Evaluation')];
-    if (verdict)
-        blocks.push(`Gate verdict: **${verdict.status}** — ${escapeText(verdict.summary)}`);
-    if (comparison && comparison.metrics.length > 0) {
-        const baseline = comparison.baseline ? inlineCode(comparison.baseline.label) : 'none (a first version)';
-        blocks.push(`Compared with ${baseline}; intervals are ${formatConfidence(comparison.confidence)} confidence intervals of the change.`, model_card_metricsTable(comparison.metrics));
-        if (comparison.predictions)
-            blocks.push(`Evaluated on ${formatCount(comparison.predictions.examples)} examples.`);
-        return blocks;
-    }
-    const values = Object.entries(manifest?.metrics ?? {});
-    if (values.length > 0) {
-        blocks.push('Metric values as the training run wrote them (no comparison was recorded, so there are no intervals).', table(['Metric', 'Value'], values.map(([name, value]) => [
-            tableCell(name),
-            typeof value === 'number' ? formatNumber(value) : tableCell(formatScalar(value)),
-        ]), ['left', 'right']));
-        return blocks;
-    }
-    blocks.push('No metrics were recorded for this version.');
-    return blocks;
-}
-function model_card_metricsTable(metrics) {
-    return table(['Metric', 'Value', 'Baseline', 'Change', 'Interval', 'Reading'], metrics.map((m) => [
-        tableCell(m.name),
-        formatNumber(m.candidate),
-        formatNumber(m.baseline),
-        formatDelta(m.delta, m.relative),
-        formatInterval(m.ci),
-        m.label + (m.note ? ` (${tableCell(m.note)})` : ''),
-    ]), ['left', 'right', 'right', 'right', 'right', 'left']);
-}
-function slices(comparison) {
-    const rows = (comparison?.slices ?? []).flatMap((slice) => slice.metrics.map((m) => [
-        `${tableCell(slice.column)} = ${tableCell(slice.value)}`,
-        formatCount(slice.size),
-        tableCell(m.name),
-        formatNumber(m.candidate),
-        formatDelta(m.delta, m.relative),
-        formatInterval(m.ci),
-        m.label,
-    ]));
-    if (rows.length === 0)
-        return [];
-    const shown = rows.slice(0, MAX_SLICE_ROWS);
-    return [
-        heading(2, 'Slices'),
-        table(['Slice', 'Size', 'Metric', 'Value', 'Change', 'Interval', 'Reading'], shown, [
-            'left',
-            'right',
-            'left',
-            'right',
-            'right',
-            'right',
-            'left',
-        ]),
-        ...(rows.length > shown.length
-            ? [`${formatCount(rows.length - shown.length)} more slice rows are not shown.`]
-            : []),
-    ];
-}
-function data({ profiles = [], validations = [] }) {
-    if (profiles.length === 0 && validations.length === 0)
-        return [];
-    const blocks = [heading(2, 'Data')];
-    const names = [...new Set([...profiles.map((p) => p.dataset), ...validations.map((v) => v.dataset)])];
-    for (const name of names) {
-        blocks.push(heading(3, inlineCode(name)));
-        const validation = validations.find((v) => v.dataset === name);
-        if (validation)
-            blocks.push(validationSummary(validation));
-        const profile = profiles.find((p) => p.dataset === name)?.profile;
-        if (profile)
-            blocks.push(...profileSummary(profile));
-    }
-    return blocks;
-}
-function validationSummary(v) {
-    const failing = v.checks.filter((c) => c.status !== 'pass').length;
-    const parts = [
-        `${formatCount(v.rows)} rows, ${formatCount(v.columns)} columns; validation **${v.status}**`,
-        `${formatCount(v.checks.length)} checks, ${formatCount(failing)} not passing`,
-    ];
-    if (v.drift) {
-        const drifted = v.drift.columns.filter((c) => c.drifted).map((c) => inlineCode(c.column));
-        parts.push(drifted.length > 0
-            ? `drift **${v.drift.status}** in ${drifted.join(', ')} (${formatPercent(v.drift.share)} of the columns)`
-            : 'no column drifted from the reference');
-    }
-    return `${parts.join('; ')}.`;
-}
-function profileSummary(profile) {
-    const rows = profile.columns.slice(0, MAX_PROFILE_COLUMNS).map((column) => {
-        const s = column.summary();
-        const numeric = s.type === 'integer' || s.type === 'number' ? s.numeric : null;
-        const top = s.top[0];
-        return [
-            tableCell(column.name),
-            s.type,
-            s.nulls === 0 ? '0' : `${formatCount(s.nulls)} (${formatPercent(s.nullFraction)})`,
-            `${s.distinctBounds ? '≈' : ''}${formatCount(s.distinct)}`,
-            numeric ? `${formatNumber(numeric.min)} … ${formatNumber(numeric.max)}` : '-',
-            numeric ? formatNumber(numeric.mean) : '-',
-            top && !numeric ? `${tableCell(top.value, 40)} (${formatCount(top.count)})` : '-',
-        ];
-    });
-    const more = profile.columns.length - rows.length;
-    return [
-        `Profile: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns.`,
-        table(['Column', 'Type', 'Nulls', 'Distinct', 'Range', 'Mean', 'Most frequent'], rows, [
-            'left',
-            'left',
-            'right',
-            'right',
-            'right',
-            'right',
-            'left',
-        ]),
-        ...(more > 0 ? [`${formatCount(more)} more columns are not shown.`] : []),
-    ];
-}
-function lineage(manifest) {
-    const blocks = [heading(2, 'Lineage')];
-    if (!manifest)
-        return [...blocks, 'No training manifest was recorded for this version.'];
-    const trained = manifest.cache.hit && manifest.cache.restoredFrom ? manifest.cache.restoredFrom : undefined;
-    const git = trained?.git ?? manifest.git;
-    const run = trained?.run ?? manifest.run;
-    const facts = [
-        `Commit: ${git.sha ? inlineCode(git.sha) : 'not in git'}${git.dirty ? ' (with uncommitted changes)' : ''}${git.ref ? ` on ${inlineCode(git.ref)}` : ''}`,
-        `Run: ${run ? (run.url ? inlineCode(run.url) : `${inlineCode(run.id)} attempt ${escapeText(run.attempt)}`) : 'a local run'}`,
-        `Trained: ${inlineCode(trained?.startedAt ?? manifest.startedAt)}${trained ? ' (this run restored the outputs from the run cache)' : ''}`,
-        `Command: ${inlineCode(manifest.command)} in ${inlineCode(manifest.workingDirectory)}`,
-        `Fingerprint: ${inlineCode(manifest.fingerprint)}`,
-    ];
-    blocks.push(bulletList(facts));
-    const params = Object.entries(manifest.params).flatMap(([file, values]) => Object.entries(values).map(([key, value]) => [tableCell(file), tableCell(key), tableCell(formatScalar(value))]));
-    if (params.length > 0)
-        blocks.push(heading(3, 'Parameters'), table(['File', 'Key', 'Value'], params));
-    const files = [
-        ...manifest.deps.map((f) => ['input', f]),
-        ...manifest.outs.map((f) => ['output', f]),
-        ...manifest.metricsFiles.map((f) => ['metrics', f]),
-        ...(manifest.predictions ? [['predictions', manifest.predictions]] : []),
-    ];
-    if (files.length > 0) {
-        const shown = files.slice(0, MAX_LINEAGE_FILES);
-        blocks.push(heading(3, 'Files'), table(['Role', 'Path', 'Size', 'sha256'], shown.map(([role, f]) => [
-            role,
-            inlineCode(f.path, { table: true }),
-            formatCount(f.size),
-            inlineCode(f.sha256, { table: true }),
-        ]), ['left', 'left', 'right', 'left']), ...(files.length > shown.length ? [`${formatCount(files.length - shown.length)} more files are not shown.`] : []));
-    }
-    return blocks;
-}
-/** Free text from the config: paragraphs kept, everything else inert. */
-function paragraphs(text) {
-    return text
-        .trim()
-        .split(/\n\s*\n/)
-        .map((p) => escapeText(p.replace(/\s*\n\s*/g, ' ')))
-        .join('\n\n');
-=======
 ;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
 const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
@@ -59355,7 +59134,207 @@ function historyEntry({ record, tag }, versionAtCommit) {
         tagger: record.tagger ?? null,
         message,
     };
->>>>>>> main
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-card.ts
+
+
+
+const MAX_PROFILE_COLUMNS = 50;
+const MAX_SLICE_ROWS = 200;
+const MAX_LINEAGE_FILES = 100;
+/**
+ * A model card in GitHub-flavoured Markdown (after Mitchell et al., "Model Cards for Model Reporting",
+ * 2019: intended use, evaluation data, metrics, disaggregated results, caveats), rendered from the
+ * config, the training manifest, the gate's comparison and the data profiles — never recomputed. Every
+ * name and value from the repository or the data is rendered inert.
+ */
+function renderModelCard(input) {
+    const { model, version } = input;
+    const blocks = [
+        heading(1, `Model card: ${inlineCode(model)} ${escapeText(version)}`),
+        ...intendedUse(input),
+        ...evaluation(input),
+        ...slices(input.comparison),
+        ...data(input),
+        ...model_card_lineage(input.manifest),
+    ];
+    return `${blocks.join('\n\n')}\n`;
+}
+function intendedUse({ model, card }) {
+    const blocks = [heading(2, 'Intended use')];
+    blocks.push(card?.intendedUse
+        ? paragraphs(card.intendedUse)
+        : `Not stated. Describe it in ${inlineCode('mlgate.yml')} under ${inlineCode(`models.${model}.card.intended_use`)}.`);
+    if (card?.limitations)
+        blocks.push(heading(3, 'Limitations'), paragraphs(card.limitations));
+    if (card?.owners && card.owners.length > 0)
+        blocks.push(heading(3, 'Owners'), bulletList(card.owners.map(escapeText)));
+    return blocks;
+}
+function evaluation({ comparison, manifest, verdict }) {
+    const blocks = [heading(2, 'Evaluation')];
+    if (verdict)
+        blocks.push(`Gate verdict: **${verdict.status}** — ${escapeText(verdict.summary)}`);
+    if (comparison && comparison.metrics.length > 0) {
+        const baseline = comparison.baseline ? inlineCode(comparison.baseline.label) : 'none (a first version)';
+        blocks.push(`Compared with ${baseline}; intervals are ${formatConfidence(comparison.confidence)} confidence intervals of the change.`, model_card_metricsTable(comparison.metrics));
+        if (comparison.predictions)
+            blocks.push(`Evaluated on ${formatCount(comparison.predictions.examples)} examples.`);
+        return blocks;
+    }
+    const values = Object.entries(manifest?.metrics ?? {});
+    if (values.length > 0) {
+        blocks.push('Metric values as the training run wrote them (no comparison was recorded, so there are no intervals).', table(['Metric', 'Value'], values.map(([name, value]) => [
+            tableCell(name),
+            typeof value === 'number' ? formatNumber(value) : tableCell(formatScalar(value)),
+        ]), ['left', 'right']));
+        return blocks;
+    }
+    blocks.push('No metrics were recorded for this version.');
+    return blocks;
+}
+function model_card_metricsTable(metrics) {
+    return table(['Metric', 'Value', 'Baseline', 'Change', 'Interval', 'Reading'], metrics.map((m) => [
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatNumber(m.baseline),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label + (m.note ? ` (${tableCell(m.note)})` : ''),
+    ]), ['left', 'right', 'right', 'right', 'right', 'left']);
+}
+function slices(comparison) {
+    const rows = (comparison?.slices ?? []).flatMap((slice) => slice.metrics.map((m) => [
+        `${tableCell(slice.column)} = ${tableCell(slice.value)}`,
+        formatCount(slice.size),
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label,
+    ]));
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_SLICE_ROWS);
+    return [
+        heading(2, 'Slices'),
+        table(['Slice', 'Size', 'Metric', 'Value', 'Change', 'Interval', 'Reading'], shown, [
+            'left',
+            'right',
+            'left',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(rows.length > shown.length
+            ? [`${formatCount(rows.length - shown.length)} more slice rows are not shown.`]
+            : []),
+    ];
+}
+function data({ profiles = [], validations = [] }) {
+    if (profiles.length === 0 && validations.length === 0)
+        return [];
+    const blocks = [heading(2, 'Data')];
+    const names = [...new Set([...profiles.map((p) => p.dataset), ...validations.map((v) => v.dataset)])];
+    for (const name of names) {
+        blocks.push(heading(3, inlineCode(name)));
+        const validation = validations.find((v) => v.dataset === name);
+        if (validation)
+            blocks.push(validationSummary(validation));
+        const profile = profiles.find((p) => p.dataset === name)?.profile;
+        if (profile)
+            blocks.push(...profileSummary(profile));
+    }
+    return blocks;
+}
+function validationSummary(v) {
+    const failing = v.checks.filter((c) => c.status !== 'pass').length;
+    const parts = [
+        `${formatCount(v.rows)} rows, ${formatCount(v.columns)} columns; validation **${v.status}**`,
+        `${formatCount(v.checks.length)} checks, ${formatCount(failing)} not passing`,
+    ];
+    if (v.drift) {
+        const drifted = v.drift.columns.filter((c) => c.drifted).map((c) => inlineCode(c.column));
+        parts.push(drifted.length > 0
+            ? `drift **${v.drift.status}** in ${drifted.join(', ')} (${formatPercent(v.drift.share)} of the columns)`
+            : 'no column drifted from the reference');
+    }
+    return `${parts.join('; ')}.`;
+}
+function profileSummary(profile) {
+    const rows = profile.columns.slice(0, MAX_PROFILE_COLUMNS).map((column) => {
+        const s = column.summary();
+        const numeric = s.type === 'integer' || s.type === 'number' ? s.numeric : null;
+        const top = s.top[0];
+        return [
+            tableCell(column.name),
+            s.type,
+            s.nulls === 0 ? '0' : `${formatCount(s.nulls)} (${formatPercent(s.nullFraction)})`,
+            `${s.distinctBounds ? '≈' : ''}${formatCount(s.distinct)}`,
+            numeric ? `${formatNumber(numeric.min)} … ${formatNumber(numeric.max)}` : '-',
+            numeric ? formatNumber(numeric.mean) : '-',
+            top && !numeric ? `${tableCell(top.value, 40)} (${formatCount(top.count)})` : '-',
+        ];
+    });
+    const more = profile.columns.length - rows.length;
+    return [
+        `Profile: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns.`,
+        table(['Column', 'Type', 'Nulls', 'Distinct', 'Range', 'Mean', 'Most frequent'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(more > 0 ? [`${formatCount(more)} more columns are not shown.`] : []),
+    ];
+}
+function model_card_lineage(manifest) {
+    const blocks = [heading(2, 'Lineage')];
+    if (!manifest)
+        return [...blocks, 'No training manifest was recorded for this version.'];
+    const trained = manifest.cache.hit && manifest.cache.restoredFrom ? manifest.cache.restoredFrom : undefined;
+    const git = trained?.git ?? manifest.git;
+    const run = trained?.run ?? manifest.run;
+    const facts = [
+        `Commit: ${git.sha ? inlineCode(git.sha) : 'not in git'}${git.dirty ? ' (with uncommitted changes)' : ''}${git.ref ? ` on ${inlineCode(git.ref)}` : ''}`,
+        `Run: ${run ? (run.url ? inlineCode(run.url) : `${inlineCode(run.id)} attempt ${escapeText(run.attempt)}`) : 'a local run'}`,
+        `Trained: ${inlineCode(trained?.startedAt ?? manifest.startedAt)}${trained ? ' (this run restored the outputs from the run cache)' : ''}`,
+        `Command: ${inlineCode(manifest.command)} in ${inlineCode(manifest.workingDirectory)}`,
+        `Fingerprint: ${inlineCode(manifest.fingerprint)}`,
+    ];
+    blocks.push(bulletList(facts));
+    const params = Object.entries(manifest.params).flatMap(([file, values]) => Object.entries(values).map(([key, value]) => [tableCell(file), tableCell(key), tableCell(formatScalar(value))]));
+    if (params.length > 0)
+        blocks.push(heading(3, 'Parameters'), table(['File', 'Key', 'Value'], params));
+    const files = [
+        ...manifest.deps.map((f) => ['input', f]),
+        ...manifest.outs.map((f) => ['output', f]),
+        ...manifest.metricsFiles.map((f) => ['metrics', f]),
+        ...(manifest.predictions ? [['predictions', manifest.predictions]] : []),
+    ];
+    if (files.length > 0) {
+        const shown = files.slice(0, MAX_LINEAGE_FILES);
+        blocks.push(heading(3, 'Files'), table(['Role', 'Path', 'Size', 'sha256'], shown.map(([role, f]) => [
+            role,
+            inlineCode(f.path, { table: true }),
+            formatCount(f.size),
+            inlineCode(f.sha256, { table: true }),
+        ]), ['left', 'left', 'right', 'left']), ...(files.length > shown.length ? [`${formatCount(files.length - shown.length)} more files are not shown.`] : []));
+    }
+    return blocks;
+}
+/** Free text from the config: paragraphs kept, everything else inert. */
+function paragraphs(text) {
+    return text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => escapeText(p.replace(/\s*\n\s*/g, ' ')))
+        .join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
@@ -59364,10 +59343,8 @@ function historyEntry({ record, tag }, versionAtCommit) {
 
 
 
-<<<<<<< HEAD
 
-=======
->>>>>>> main
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -63562,11 +63539,7 @@ function isFolder(name) {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 26247:
-=======
-/***/ 93120:
->>>>>>> main
+/***/ 43973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63581,21 +63554,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-<<<<<<< HEAD
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, listInput, mayPromote, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, renamedInput, reportCheckRuns, reportTrigger, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, withDeployment, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 153 modules
-var src = __nccwpck_require__(61184);
-=======
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCheckRunStore, GitHubCommentStore, GitHubReleaseFiles, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, requiredInput, resolveBaseline, stickyMarker, upsertStickyComment, workflowFileName
-
-// EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 157 modules
-var src = __nccwpck_require__(24312);
->>>>>>> main
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 158 modules
+var src = __nccwpck_require__(68694);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -65943,10 +65907,8 @@ function clip(text) {
 
 
 
-<<<<<<< HEAD
 
-=======
->>>>>>> main
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
 
 /**
@@ -66050,7 +66012,6 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
-<<<<<<< HEAD
 ;// CONCATENATED MODULE: ./packages/github/src/chatops/comment-event.ts
 
 /** Reads the `issue_comment` payload; anything else is a usage error naming the event. */
@@ -66086,7 +66047,7 @@ function comment_event_object(value) {
 ;// CONCATENATED MODULE: ./packages/github/src/chatops/index.ts
 
 
-=======
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
 
 
@@ -66133,9 +66094,9 @@ async function readVegaScripts(entry) {
         vegaEmbed: await read(BUILDS.vegaEmbed),
     };
 }
->>>>>>> main
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 

@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:packages/cli/dist/972.index.js
-export const id = 972;
-export const ids = [972,263,166];
+export const id = 849;
+export const ids = [849,263,166];
 export const modules = {
 
-/***/ 26972:
-========
-export const id = 517;
-export const ids = [517,263,166];
-export const modules = {
-
-/***/ 55517:
->>>>>>>> main:packages/cli/dist/517.index.js
+/***/ 76849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,13 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-<<<<<<<< HEAD:packages/cli/dist/972.index.js
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 152 modules
-var src = __webpack_require__(30606);
-========
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
-var src = __webpack_require__(52416);
->>>>>>>> main:packages/cli/dist/517.index.js
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 156 modules
+var src = __webpack_require__(88701);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -2193,10 +2180,8 @@ function clip(text) {
 
 
 
-<<<<<<<< HEAD:packages/cli/dist/972.index.js
 
-========
->>>>>>>> main:packages/cli/dist/517.index.js
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/trigger.ts
 
 /**
@@ -2300,7 +2285,6 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
-<<<<<<<< HEAD:packages/cli/dist/972.index.js
 ;// CONCATENATED MODULE: ./packages/github/src/chatops/comment-event.ts
 
 /** Reads the `issue_comment` payload; anything else is a usage error naming the event. */
@@ -2336,7 +2320,7 @@ function comment_event_object(value) {
 ;// CONCATENATED MODULE: ./packages/github/src/chatops/index.ts
 
 
-========
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
 
 
@@ -2383,9 +2367,9 @@ async function readVegaScripts(entry) {
         vegaEmbed: await read(BUILDS.vegaEmbed),
     };
 }
->>>>>>>> main:packages/cli/dist/517.index.js
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 
@@ -5076,11 +5060,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-<<<<<<<< HEAD:packages/cli/dist/972.index.js
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30606);
-========
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
->>>>>>>> main:packages/cli/dist/517.index.js
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -5193,11 +5173,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-<<<<<<<< HEAD:packages/cli/dist/972.index.js
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30606);
-========
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
->>>>>>>> main:packages/cli/dist/517.index.js
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
 
 
 const PROGRESS_INTERVAL_MS = 100;
