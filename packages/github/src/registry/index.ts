@@ -28,3 +28,4 @@ export {
   type DeploymentSpec,
   type StartedDeployment,
 } from './deployment.js';
+export { ACTIONS_TAGGER, GitHubRegistryStore, type Tagger } from './github-store.js';
