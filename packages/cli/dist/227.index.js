@@ -1,8 +1,8 @@
-export const id = 849;
-export const ids = [849,263,166];
+export const id = 227;
+export const ids = [227,263,166];
 export const modules = {
 
-/***/ 76849:
+/***/ 31227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1562,7 +1562,7 @@ class GitHubTagSource {
         this.repo = repo;
     }
     async listTags(model) {
-        const prefix = model === undefined ? undefined : modelInTag(model);
+        const prefix = model === undefined ? undefined : (0,src/* modelInTag */.LEf)(model);
         // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
         const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
         const records = [];
@@ -2173,7 +2173,103 @@ function clip(text) {
     return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-store.ts
+
+
+
+/** The identity GitHub gives GITHUB_TOKEN's commits and tags. */
+const ACTIONS_TAGGER = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/**
+ * The registry through GitHub's Git database API: an annotated tag object (`POST /git/tags`, with the tagger
+ * and the time, which order the registry's events) and then its ref (`POST /git/refs`), which GitHub creates
+ * only when the name is free. No request ever updates or deletes a ref: a taken name is a `TagExistsError`,
+ * and the caller re-reads and plans again.
+ */
+class GitHubRegistryStore extends GitHubTagSource {
+    client;
+    target;
+    tagger;
+    now;
+    constructor(client, target, tagger = ACTIONS_TAGGER, now = () => new Date()) {
+        super(client, target);
+        this.client = client;
+        this.target = target;
+        this.tagger = tagger;
+        this.now = now;
+    }
+    async createTag(tag) {
+        const date = this.now()
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z');
+        const { data: object } = await this.client.rest.git.createTag({
+            ...this.target,
+            tag: tag.name,
+            message: tag.message,
+            object: tag.commit,
+            type: 'commit',
+            tagger: { ...this.tagger, date },
+        });
+        try {
+            await this.client.rest.git.createRef({ ...this.target, ref: `refs/tags/${tag.name}`, sha: object.sha });
+        }
+        catch (error) {
+            // The tag object left behind is unreachable garbage that GitHub collects; the ref is what counts.
+            if (isReferenceExists(error))
+                throw new TagExistsError(tag.name);
+            throw error;
+        }
+        return { name: tag.name, commit: tag.commit, message: tag.message, tagger: { ...this.tagger, date } };
+    }
+    /** A full SHA as it is (when the commit exists), else a branch or tag name, peeled to its commit. */
+    async resolveCommit(rev) {
+        if (/^[0-9a-f]{40}$/i.test(rev)) {
+            const commit = await this.found(this.client.rest.git.getCommit({ ...this.target, commit_sha: rev.toLowerCase() }));
+            if (commit)
+                return commit.data.sha;
+        }
+        const name = rev.replace(/^refs\//, '');
+        const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
+        for (const ref of candidates) {
+            const found = await this.found(this.client.rest.git.getRef({ ...this.target, ref }));
+            if (found)
+                return this.peel(found.data.object.sha, found.data.object.type);
+        }
+        throw new src/* UserError */.yot(`${rev} names no commit in ${this.describe()} (give a full SHA, a branch or a tag)`);
+    }
+    describe() {
+        return `${this.target.owner}/${this.target.repo} on GitHub`;
+    }
+    async peel(sha, type) {
+        let [current, kind] = [sha, type];
+        for (let depth = 0; kind === 'tag' && depth < 10; depth++) {
+            const { data } = await this.client.rest.git.getTag({ ...this.target, tag_sha: current });
+            [current, kind] = [data.object.sha, data.object.type];
+        }
+        if (kind !== 'commit')
+            throw new src/* UserError */.yot(`${sha} is a ${kind}, not a commit`);
+        return current;
+    }
+    async found(request) {
+        try {
+            return await request;
+        }
+        catch (error) {
+            if (error.status === 404 || error.status === 422)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function isReferenceExists(error) {
+    const { status, message } = error;
+    return status === 422 && /reference already exists/i.test(message ?? '');
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
