@@ -95,9 +95,14 @@ describe('mlgate demo (built CLI)', () => {
     expect(run.stdout).toMatch(/FAIL slice origin=[A-Z]{3} \(n=\d+\): roc_auc fell/);
   });
 
-  it('writes each pull request report as markdown and as the sticky comment of a local pull request', async () => {
+  it('writes each pull request report as markdown, as a self-contained HTML page and as the sticky comment of a local pull request', async () => {
     for (const pr of ['pr-1-add-weekday', 'pr-2-stronger-regularisation']) {
       expect(await readFile(join(dir, 'out', pr, 'report.md'), 'utf8')).toContain('| Metric | Baseline (');
+      const html = await readFile(join(dir, 'out', pr, 'report.html'), 'utf8');
+      expect(html).toMatch(/^<!doctype html>/);
+      // The page inlines its chart library: nothing is fetched when it opens.
+      expect(html).not.toMatch(/<script[^>]+src=/);
+      expect(html).toContain('<script type="application/json" id="mlgate-charts">');
     }
     expect((await readdir(join(dir, 'out', 'comments'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
   });

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { UserError } from '@mlgate/core';
+import { UserError, renderReportHtml } from '@mlgate/core';
+import { readVegaScripts } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { runDemo } from '../demo/scenario.js';
 import { ExitCode } from '../exit-codes.js';
@@ -15,7 +16,8 @@ registers it and promotes it to production, opens two pull requests that change 
 improves the model, one regresses it), trains and compares each with production (paired bootstrap
 intervals, per-origin slices) and prints both gate verdicts with their reasons, merges the passing
 one (a run-cache hit: main trains nothing), promotes it, shows the registry history and rolls back.
-Each pull request's report is written as report.md, report.json (and report.html) and upserted as
+Each pull request's report is written as report.md, report.json and report.html (charts, opens
+offline) and upserted as
 the sticky comment of a local pull request.
 
 Options:
@@ -39,11 +41,13 @@ export const demoCommand: Command = {
       out: { type: 'string' },
       keep: { type: 'boolean' },
     });
+    const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
     await runDemo(
       {
         example: values.example ? resolve(io.cwd, values.example) : defaultProject(),
         out: resolve(io.cwd, values.out ?? join('.mlgate', 'demo')),
         keep: values.keep ?? false,
+        html: (report, title) => renderReportHtml(report, { scripts, title }),
       },
       io,
     );

@@ -69,8 +69,8 @@ export interface DemoOptions {
   out: string;
   /** Keep the throwaway repository instead of deleting it at the end. */
   keep: boolean;
-  /** Renders a report as a self-contained HTML page; absent until the HTML report is available. */
-  html?: (report: Report) => Promise<string>;
+  /** Renders a report as a self-contained HTML page with its charts. */
+  html: (report: Report, title: string) => string;
 }
 
 export interface DemoOutcome {
@@ -196,9 +196,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<DemoOutc
     say.heading(`\nDone in ${say.elapsed()}.`);
     for (const pr of PULL_REQUESTS) {
       const dir = ctx.prDir(pr);
-      say.heading(
-        `  pull request #${pr.number}: ${shown(join(dir, 'report.md'))}${options.html ? `, ${shown(join(dir, 'report.html'))}` : ''}`,
-      );
+      say.heading(`  pull request #${pr.number}: ${shown(join(dir, 'report.md'))}, ${shown(join(dir, 'report.html'))}`);
     }
     say.heading(`  sticky comments of the local pull requests: ${shown(ctx.commentsDir)}`);
     if (options.keep) say.heading(`  the repository (git log --all --graph, git tag -n): ${repo.dir}`);
@@ -308,7 +306,7 @@ class DemoContext {
     const markdown = renderReportMarkdown(report);
     await writeFile(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(join(dir, 'report.md'), markdown);
-    if (this.options.html) await writeFile(join(dir, 'report.html'), await this.options.html(report));
+    await writeFile(join(dir, 'report.html'), this.options.html(report, `mlgate: pull request #${pr.number}`));
     await upsertStickyComment(new LocalCommentStore(this.commentsDir, { author: LOCAL_AUTHOR }), {
       issue: pr.number,
       marker: stickyMarker('default'),
