@@ -37959,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96727);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4923);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37987,10 +37987,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
-var src = __nccwpck_require__(43929);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
-var github_src = __nccwpck_require__(96727);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
+var src = __nccwpck_require__(73672);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
+var github_src = __nccwpck_require__(4923);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38155,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 43929:
+/***/ 73672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38173,7 +38173,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -54941,6 +54941,185 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
+const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
+;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
+
+
+
+const REGISTRY_EVENT_SCHEMA_ID = 'mlgate/registry-event@1';
+/** The registry event JSON Schema, for publishing and for other validators. */
+const registryEventJsonSchema = registry_event_schema_namespaceObject;
+const validateEvent = createSchemaValidator(registryEventJsonSchema, 'mlgate-registry-event');
+/** The tag message for `event`: one line of JSON, keys in the order written, so tags diff and grep well. */
+function formatRegistryEvent(event) {
+    const full = { schema: REGISTRY_EVENT_SCHEMA_ID, ...event };
+    const [problem] = validateEvent(full);
+    if (problem)
+        throw new Error(`registry event ${formatJsonPath(problem.path)}: ${problem.message}`);
+    return JSON.stringify(full);
+}
+/**
+ * Reads a tag message. Anything that is not a JSON object naming `mlgate/registry-event@1` is a plain message
+ * (GTO writes "Registering artifact churn version v1.0.0"); one that names the schema but breaks it is kept as
+ * text with the problem, never trusted and never an error, since tags come from any clone.
+ */
+function event_readTagMessage(message) {
+    const text = message.trim();
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { kind: 'plain', text };
+    }
+    if (json?.schema !== REGISTRY_EVENT_SCHEMA_ID)
+        return { kind: 'plain', text };
+    const [problem] = validateEvent(json);
+    if (problem)
+        return { kind: 'invalid', text, problem: `${formatJsonPath(problem.path)}: ${problem.message}` };
+    return { kind: 'event', event: json };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/state.ts
+
+
+/** GTO's event priorities (gto/base.py), which order events of the same time. */
+const PRIORITY = {
+    deprecate: 2,
+    register: 3,
+    deregister: 4,
+    assign: 5,
+    unassign: 6,
+};
+/**
+ * One model's registry state rebuilt from its annotated tags by GTO's rules (gto/base.py, gto/api.py `show`):
+ * - events are ordered by tag time (then counter, then GTO's priority);
+ * - a version is active while its latest register/deregister event is a registration;
+ * - an assignment or unassignment belongs to the version registered at its commit, and a version holds a stage
+ *   while its own latest event for that stage is an assignment;
+ * - the stage is held by the active version whose latest assignment is the most recent: unassigning or
+ *   deregistering the current version hands the stage back to the one assigned before it, if it still holds it;
+ * - the model is deprecated while its latest event is a deprecation.
+ */
+function registryState(model, records) {
+    const events = records
+        .flatMap((record) => {
+        const tag = parseRegistryTag(record.name);
+        if (tag === null || tag.model !== model)
+            return [];
+        const time = record.tagger ? Date.parse(record.tagger.date) : Number.NEGATIVE_INFINITY;
+        return [{ record, tag, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time }];
+    })
+        .sort(chronological);
+    const direct = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'register' && event.tag.action !== 'deregister')
+            continue;
+        direct.set(event.tag.version, [...(direct.get(event.tag.version) ?? []), event]);
+    }
+    const registered = new Map();
+    for (const [version, list] of direct) {
+        const registration = list.filter((e) => e.tag.action === 'register').at(-1);
+        const commit = (registration ?? list[0]).record.commit;
+        const active = list.at(-1).tag.action === 'register';
+        const record = registration?.record;
+        registered.set(version, {
+            version: { version, tag: record?.name ?? '', commit, message: record?.message ?? '' },
+            active: active && registration !== undefined,
+        });
+    }
+    const versionAt = (commit) => {
+        const atCommit = [...registered.values()]
+            .filter((v) => v.version.commit === commit)
+            .sort((a, b) => Number(a.active) - Number(b.active) || compareVersions(a.version.version, b.version.version));
+        return atCommit.at(-1);
+    };
+    // Per (holder, stage): the holder's events for the stage, oldest first. A holder is a version, or a commit.
+    const holders = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'assign' && event.tag.action !== 'unassign')
+            continue;
+        const holder = versionAt(event.record.commit)?.version.version ?? `commit:${event.record.commit}`;
+        const key = `${holder}\0${event.tag.stage}`;
+        const entry = holders.get(key) ?? { commit: event.record.commit, stage: event.tag.stage, events: [] };
+        entry.events.push(event);
+        holders.set(key, entry);
+    }
+    const ranked = new Map();
+    for (const { commit, stage, events: own } of holders.values()) {
+        const last = own.at(-1);
+        if (last.tag.action !== 'assign')
+            continue;
+        const found = versionAt(commit);
+        if (found && !found.active)
+            continue;
+        ranked.set(stage, [...(ranked.get(stage) ?? []), { latest: last, commit, version: found?.version }]);
+    }
+    const stages = new Map();
+    const stageHolders = new Map();
+    const dangling = new Map();
+    for (const [stage, list] of ranked) {
+        list.sort((a, b) => chronological(b.latest, a.latest));
+        const held = list.flatMap(({ latest, version }) => (version ? [{ stage, version, tag: latest.record.name }] : []));
+        if (held.length > 0)
+            stageHolders.set(stage, held);
+        const [first] = list;
+        if (first.version)
+            stages.set(stage, { stage, version: first.version, tag: first.latest.record.name });
+        else
+            dangling.set(stage, { tag: first.latest.record.name, commit: first.commit });
+    }
+    const versions = [...registered.values()]
+        .filter((v) => v.active)
+        .map((v) => v.version)
+        .sort((a, b) => compareVersions(a.version, b.version));
+    const history = events.map((event) => historyEntry(event, versionAt(event.record.commit)?.version.version ?? null));
+    return {
+        model,
+        versions,
+        stages,
+        holders: stageHolders,
+        dangling,
+        deprecated: events.at(-1)?.tag.action === 'deprecate',
+        history,
+    };
+}
+/** Oldest first: by tag time, then counter (a tag without one first), then GTO's priority, then name. */
+function chronological(a, b) {
+    if (a.time !== b.time)
+        return a.time < b.time ? -1 : 1;
+    const [x, y] = [a.tag.number ?? -1, b.tag.number ?? -1];
+    if (x !== y)
+        return x - y;
+    const priority = PRIORITY[a.tag.action] - PRIORITY[b.tag.action];
+    if (priority !== 0)
+        return priority;
+    return a.record.name < b.record.name ? -1 : a.record.name > b.record.name ? 1 : 0;
+}
+function historyEntry({ record, tag }, versionAtCommit) {
+    const message = readTagMessage(record.message);
+    const version = 'version' in tag ? tag.version : tag.action === 'deprecate' ? null : versionAtCommit;
+    return {
+        tag: record.name,
+        action: tag.action,
+        version,
+        stage: 'stage' in tag ? tag.stage : null,
+        commit: record.commit,
+        number: tag.number,
+        time: record.tagger?.date ?? null,
+        actor: message.kind === 'event' ? message.event.actor : (record.tagger?.name ?? null),
+        tagger: record.tagger ?? null,
+        message,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -59132,7 +59311,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 96727:
+/***/ 4923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59157,12 +59336,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readVegaScripts, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readVegaScripts, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
-var src = __nccwpck_require__(43929);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
+var src = __nccwpck_require__(73672);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -61084,7 +61263,7 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = registryState(model, await this.tags.list(model));
+        const state = registryState(model, await this.tags.listTags(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
             throw new UserError(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
@@ -61106,58 +61285,188 @@ class RegistryBaselineResolver {
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
     async history({ model, metric, limit }) {
-        return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
+        return metricHistory(registryState(model, await this.tags.listTags(model)), metric, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
+
+/** Registry tags through the REST API: matching refs, then each annotated tag's message, commit and tagger. */
+class GitHubTagSource {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    async listTags(model) {
+        const prefix = model === undefined ? undefined : modelInTag(model);
+        // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
+        const records = [];
+        for (const ref of refs) {
+            const name = ref.ref.replace(/^refs\/tags\//, '');
+            if (prefix !== undefined && !name.startsWith(`${prefix}@`) && !name.startsWith(`${prefix}#`))
+                continue;
+            // A lightweight tag carries no message or tagger; GTO does not count it, nor does mlgate.
+            if (ref.object.type !== 'tag')
+                continue;
+            const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
+            records.push({
+                name,
+                commit: tag.object.sha,
+                message: tag.message.trimEnd(),
+                tagger: { name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date },
+            });
+        }
+        return records;
     }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/**
- * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
- * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
- */
-const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
-const FIELDS = 5;
-/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
-class GitTagSource {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
+;// CONCATENATED MODULE: ./packages/github/src/registry/store.ts
+/** The tag name is taken: someone created it first (or this very promotion did, in an earlier run). */
+class store_TagExistsError extends Error {
+    tag;
+    constructor(tag) {
+        super(`tag ${tag} already exists`);
+        this.tag = tag;
+        this.name = 'TagExistsError';
     }
-    async list(model) {
-        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
-        let stdout;
-        try {
-            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
-                cwd: this.cwd,
-                maxBuffer: 64 * 1024 * 1024,
-            }));
-        }
-        catch (error) {
-            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new UserError(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
-        }
+}
+function isTagExistsError(error) {
+    return error instanceof store_TagExistsError;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-store.ts
+
+
+
+/**
+ * NUL-separated fields (git messages cannot hold NUL). `*objectname`/`*objecttype` are what an annotated tag
+ * points at; a lightweight tag has no tagger and is skipped, as GTO skips it.
+ */
+const FORMAT = [
+    '%(refname:lstrip=2)',
+    '%(objecttype)',
+    '%(*objecttype)',
+    '%(*objectname)',
+    '%(taggername)',
+    '%(taggeremail)',
+    '%(taggerdate:iso-strict)',
+    '%(contents)',
+].join('%00');
+const FIELDS = 8;
+/** The registry in a local git clone, through the `git` command: `for-each-ref` to read, `mktag` to write. */
+class GitRegistryStore {
+    cwd;
+    options;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.options = options;
+    }
+    async listTags(model) {
+        const patterns = model === undefined ? ['refs/tags'] : [`refs/tags/${modelInTag(model)}@*`, `refs/tags/${modelInTag(model)}#*`];
+        if (this.options.push !== undefined)
+            await this.fetchTags(patterns);
+        const stdout = await this.git(['for-each-ref', `--format=${FORMAT}%00`, ...patterns], "cannot read the registry's git tags");
         const fields = stdout.split('\0');
         const records = [];
         for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
             // Each record ends with NUL + newline, so every name after the first starts with a newline.
-            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
-            const annotated = type === 'tag';
+            const [name = '', type, target, commit = '', tagger = '', email = '', date = '', contents = ''] = fields.slice(i, i + FIELDS);
+            if (type !== 'tag' || target !== 'commit')
+                continue;
             records.push({
                 name: name.replace(/^\n/, ''),
-                commit: annotated ? peeled : object,
-                message: annotated ? contents.trimEnd() : '',
+                commit,
+                message: contents.trimEnd(),
+                tagger: { name: tagger, email: email.replace(/^<|>$/g, ''), date },
             });
         }
         return records;
     }
+    async resolveCommit(rev) {
+        if (rev.startsWith('-'))
+            throw new UserError(`revision ${JSON.stringify(rev)} is not a git revision`);
+        const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `no commit ${JSON.stringify(rev)}`);
+        return out.trim();
+    }
+    async createTag({ name, commit, message }) {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        const object = `object ${commit}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.trimEnd()}\n`;
+        const sha = (await this.git(['mktag'], `cannot create tag ${name}`, object)).trim();
+        if (this.options.push !== undefined)
+            await this.push(sha, name, this.options.push);
+        try {
+            // An empty old value makes update-ref create-only: it fails when the ref exists, and never moves it.
+            await this.git(['update-ref', `refs/tags/${name}`, sha, ''], `cannot create tag ${name}`);
+        }
+        catch (error) {
+            if (/reference already exists/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+        const [, who = '', email = '', seconds = '0', zone = '+0000'] = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(ident) ?? [];
+        return {
+            name,
+            commit,
+            message: message.trimEnd(),
+            tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
+        };
+    }
+    describe() {
+        return this.options.push === undefined
+            ? `the git repository ${this.cwd}`
+            : `the git repository ${this.cwd} and its remote ${this.options.push}`;
+    }
+    /** The remote's tags of the model, fetched without `+`: a local tag is never overwritten. */
+    async fetchTags(patterns) {
+        const refspecs = patterns.map((p) => (p === 'refs/tags' ? 'refs/tags/*:refs/tags/*' : `${p}:${p}`));
+        await this.git(['fetch', '--quiet', '--no-tags', this.options.push, ...refspecs], `cannot fetch the registry's tags from ${this.options.push}`);
+    }
+    async push(sha, name, remote) {
+        try {
+            await this.git(['push', '--porcelain', remote, `${sha}:refs/tags/${name}`], `cannot push tag ${name} to ${remote}`);
+        }
+        catch (error) {
+            if (/\[rejected\] \(already exists\)/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+    }
+    git(args, what, input) {
+        return new Promise((resolve, reject) => {
+            const child = execFile('git', args, { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                reject(new GitCommandError(`${what} in ${this.cwd}`, `${stderr}\n${stdout}`.trim() || String(error)));
+            });
+            // A command that exits without reading its input closes the pipe; its exit status tells what happened.
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(input ?? '');
+        });
+    }
+}
+/** A failed git command: one line for the user, the whole output for telling "already exists" apart. */
+class GitCommandError extends src/* UserError */.yot {
+    output;
+    constructor(what, output) {
+        const lines = output.split('\n');
+        super(`${what}: ${lines.find((line) => /error|fatal|rejected/i.test(line)) ?? lines[0]}`);
+        this.output = output;
+    }
+}
+function outputOf(error) {
+    return error instanceof GitCommandError ? error.output : '';
+}
+/** `1796346569 +0100` → `2026-12-04T02:09:29+01:00`, the form `for-each-ref` prints for tagger dates. */
+function isoDate(seconds, zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+    return `${local}${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
@@ -61237,6 +61546,7 @@ class GitHubReleaseFiles {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
