@@ -4,7 +4,7 @@
  * files it wrote, so the output cannot say "drift" or "cache hit" without the numbers behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,13 +39,17 @@ async function report(dir: string, pr: string): Promise<Report> {
 
 let dir: string;
 let run: Run;
+/** The demo's throwaway repository, kept (--keep) so the registry it wrote can be read back. */
+let repo: string | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mlgate-demo-test-'));
-  run = await demo(dir);
+  run = await demo(dir, ['--keep']);
+  repo = /^ {2}the repository \(git log --all --graph, git tag -n\): (.+)$/m.exec(run.stdout)?.[1];
 }, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  if (repo) await rm(repo, { recursive: true, force: true });
 });
 
 describe('mlgate demo (built CLI)', () => {
@@ -105,6 +109,32 @@ describe('mlgate demo (built CLI)', () => {
       expect(html).toContain('<script type="application/json" id="mlgate-charts">');
     }
     expect((await readdir(join(dir, 'out', 'comments'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('registers v1.0.0, promotes it, promotes the passing candidate as v1.1.0, and rolls back with one more tag', () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo!, encoding: 'utf8' });
+    const tags = git('for-each-ref', '--format=%(refname:short) %(objecttype)', 'refs/tags').trim().split('\n');
+    // Annotated tags only, in GTO's grammar: two versions and three production assignments.
+    expect(tags.sort()).toEqual([
+      'flights-delay#production#1 tag',
+      'flights-delay#production#2 tag',
+      'flights-delay#production#3 tag',
+      'flights-delay@v1.0.0 tag',
+      'flights-delay@v1.1.0 tag',
+    ]);
+    // v1.1.0 is the merge of pull request #1 and carries its gate verdict as evidence.
+    expect(git('rev-parse', 'flights-delay@v1.1.0^{commit}')).toBe(git('rev-parse', 'main'));
+    const event = JSON.parse(git('tag', '-l', '--format=%(contents)', 'flights-delay@v1.1.0').trim());
+    expect(event).toMatchObject({ schema: 'mlgate/registry-event@1', action: 'register', gate: { verdict: 'warn' } });
+    // The rollback assigned production back to the commit of v1.0.0.
+    expect(git('rev-parse', 'flights-delay#production#3^{commit}')).toBe(
+      git('rev-parse', 'flights-delay@v1.0.0^{commit}'),
+    );
+    expect(run.stdout).toContain('promoted: flights-delay#production#2: production v1.0.0 -> v1.1.0');
+    expect(run.stdout).toContain('ROLLBACK: flights-delay#production#3: production v1.1.0 -> v1.0.0');
+    expect(run.stdout).toContain('production is now v1.0.0');
+    // Pull requests were compared with the registry's production version, not a path.
+    expect(run.stdout).toContain('vs baseline flights-delay@v1.0.0, 8000 paired flights');
   });
 
   it('finishes well within the two minutes the README promises', () => {

@@ -2,7 +2,9 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   mergeReports,
+  registryState,
   renderReportMarkdown,
+  type RecordedMetric,
   type ComparisonSection,
   type Manifest,
   type Reason,
@@ -10,22 +12,34 @@ import {
   type ValidationSection,
 } from '@mlgate/core';
 import {
-  GitTagSource,
+  GitRegistryStore,
   LocalArtifactStore,
   LocalCacheStore,
   LocalCommentStore,
   LocalReleaseFiles,
   RegistryBaselineResolver,
+  fileDigest,
   memoryLogger,
   stickyMarker,
   upsertStickyComment,
 } from '@mlgate/github';
-import { loadCompareConfig, resolveTrainOptions, runCompare, runTrain, runValidate } from '@mlgate/engine';
+import {
+  assignStage,
+  loadCompareConfig,
+  registerVersion,
+  resolveTrainOptions,
+  runCompare,
+  runTrain,
+  runValidate,
+  type EventDetails,
+} from '@mlgate/engine';
 import type { CliIo } from '../io.js';
 import { Narrator } from './narrator.js';
 import { DemoRepo } from './project.js';
 
 export const MODEL = 'flights-delay';
+const STAGE = 'production';
+const ACTOR = 'mlgate demo';
 const LOCAL_AUTHOR = 'mlgate-local';
 /** The metrics the terminal shows for each comparison; report.md has them all, with every slice. */
 const SHOWN_METRICS = ['roc_auc', 'log_loss', 'brier'];
@@ -134,10 +148,14 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<DemoOutc
       'the registry records which model version is in which stage as git tags, with its evidence.',
       async () => {
         await ctx.keepRelease('v1.0.0');
-        say.line(`release files of v1.0.0 kept in ${shown(ctx.releaseDir('v1.0.0'))}`);
-        say.line('not yet available: registry writes (register, promote) land with the registry issue;');
-        say.line('the comparisons below use the release folder of v1.0.0 as the production baseline.');
-        void baseline;
+        const details = await ctx.evidence('v1.0.0', baseline, 'the first model of the project');
+        const registered = await ctx.register('v1.0.0', details);
+        say.line(
+          `registered ${registered.tag} at commit ${registered.commit.slice(0, 7)} (an annotated git tag; its message is the evidence)`,
+        );
+        say.line(`release files (metrics, predictions, params, manifest) kept in ${shown(ctx.releaseDir('v1.0.0'))}`);
+        const promoted = await ctx.promote('v1.0.0', 'baseline', details);
+        say.line(`promoted: ${promoted.tag} puts v1.0.0 in ${STAGE}; pull requests are now compared with it`);
       },
     );
 
@@ -166,7 +184,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<DemoOutc
       reports.push(report);
     }
 
-    await say.run(
+    const merged = await say.run(
       'Merge pull request #1 and train on main',
       'main now has exactly the command, data and params that pull request #1 trained: the run cache restores its outputs instead of training again.',
       async () => {
@@ -174,14 +192,20 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<DemoOutc
         return ctx.train(say);
       },
     );
+    const passing = reports[0]!;
 
     await say.run(
       `Register ${MODEL}@v1.1.0 and promote it to production`,
       'the version that passed the gate ships; the gate verdict travels with it as evidence.',
       async () => {
         await ctx.keepRelease('v1.1.0');
-        say.line(`release files of v1.1.0 kept in ${shown(ctx.releaseDir('v1.1.0'))}`);
-        say.line('not yet available: registry writes (register, promote) land with the registry issue.');
+        const details = await ctx.evidence('v1.1.0', merged, `pull request #1 passed the gate`, passing);
+        const registered = await ctx.register('v1.1.0', details);
+        say.line(
+          `registered ${registered.tag} at the merge commit ${registered.commit.slice(0, 7)}, with pull request #1's gate verdict (${passing.verdict.status}) and intervals`,
+        );
+        const promoted = await ctx.promote('v1.1.0', 'pull request #1 passed the gate', details);
+        say.line(`promoted: ${promoted.tag}: ${STAGE} ${promoted.previous?.version ?? '(empty)'} -> v1.1.0`);
       },
     );
 
@@ -189,7 +213,25 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<DemoOutc
       'Show the registry history, then roll production back to v1.0.0',
       'a rollback is one more promotion, of an earlier version: nothing is deleted or rewritten.',
       async () => {
-        say.line('not yet available: registry history and rollback land with the registry issue.');
+        const rollback = await ctx.promote('v1.0.0', 'rollback: v1.1.0 is misbehaving in production', {
+          actor: ACTOR,
+          reason: 'rollback: v1.1.0 is misbehaving in production',
+        });
+        say.line(`ROLLBACK: ${rollback.tag}: ${STAGE} ${rollback.previous?.version ?? '(empty)'} -> v1.0.0`);
+        say.line(`registry history of ${MODEL} (git tags, oldest first):`);
+        const state = await ctx.registryState();
+        for (const entry of state.history) {
+          const what =
+            entry.action === 'register'
+              ? `register ${entry.version}`
+              : `${entry.action} ${entry.stage} -> ${entry.version}`;
+          const why =
+            entry.message.kind === 'event' && entry.message.event.reason ? `  (${entry.message.event.reason})` : '';
+          say.line(`  ${entry.tag.padEnd(28)} ${what.padEnd(30)} by ${entry.actor ?? '?'}${why}`);
+        }
+        say.line(
+          `${STAGE} is now ${state.stages.get(STAGE)?.version.version ?? '(empty)'}: the next pull request is compared with it`,
+        );
       },
     );
 
@@ -210,6 +252,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<DemoOutc
 class DemoContext {
   readonly validationReport: string;
   readonly commentsDir: string;
+  /** The registry: annotated tags in the demo repository, in GTO's grammar. */
+  private readonly store: GitRegistryStore;
 
   constructor(
     private readonly repo: DemoRepo,
@@ -218,6 +262,49 @@ class DemoContext {
   ) {
     this.validationReport = join(options.out, 'validation.json');
     this.commentsDir = join(options.out, 'comments');
+    this.store = new GitRegistryStore(repo.dir);
+  }
+
+  /** What a registry tag records about a version: the run that made it, its metrics and, when it had one, its gate. */
+  async evidence(version: string, manifest: Manifest, reason: string, gated?: Report): Promise<EventDetails> {
+    const digest = await fileDigest(join(this.repo.dir, 'mlgate.manifest.json'));
+    const comparison = gated?.comparisons?.find((c) => c.model === MODEL);
+    const metrics: RecordedMetric[] = comparison
+      ? comparison.metrics
+          .filter((m) => SHOWN_METRICS.includes(m.name))
+          .map((m) => ({
+            name: m.name,
+            value: m.candidate,
+            baseline: m.baseline,
+            ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
+          }))
+      : SHOWN_METRICS.filter((name) => typeof manifest.metrics[name] === 'number').map((name) => ({
+          name,
+          value: manifest.metrics[name] as number,
+        }));
+    return {
+      actor: ACTOR,
+      reason,
+      manifest: { digest: digest.sha256, path: 'mlgate.manifest.json', fingerprint: manifest.fingerprint },
+      artifact: { location: relative(this.repo.dir, this.releaseDir(version)) },
+      metrics,
+      ...(gated && { gate: { verdict: gated.verdict.status } }),
+    };
+  }
+
+  register(version: string, details: EventDetails) {
+    return registerVersion({ model: MODEL, rev: 'HEAD', version, details }, { store: this.store });
+  }
+
+  promote(version: string, reason: string, details: EventDetails) {
+    return assignStage(
+      { model: MODEL, version, stage: STAGE, stages: ['staging', STAGE], details: { ...details, reason } },
+      { store: this.store },
+    );
+  }
+
+  async registryState() {
+    return registryState(MODEL, await this.store.listTags(MODEL));
   }
 
   releaseDir(version: string): string {
@@ -280,7 +367,7 @@ class DemoContext {
     const { report: comparison } = await runCompare(
       {
         candidate: 'out/predictions.csv',
-        baseline: relative(this.repo.dir, this.releaseDir('v1.0.0')),
+        baseline: `registry:${MODEL}#${STAGE}`,
         config: 'mlgate.yml',
         model: MODEL,
         validationReport: this.validationReport,
@@ -292,7 +379,7 @@ class DemoContext {
         artifacts: new LocalArtifactStore(join(this.repo.dir, '.mlgate', 'artifacts')),
         artifactName: 'mlgate-compare',
         registry: new RegistryBaselineResolver(
-          new GitTagSource(this.repo.dir),
+          this.store,
           new LocalReleaseFiles(join(this.repo.dir, '.mlgate', 'releases')),
           logger,
         ),
