@@ -37959,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49837);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4923);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37987,10 +37987,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 152 modules
-var src = __nccwpck_require__(39265);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 31 modules
-var github_src = __nccwpck_require__(49837);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
+var src = __nccwpck_require__(73672);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
+var github_src = __nccwpck_require__(4923);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38155,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 39265:
+/***/ 73672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38173,7 +38173,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categorySides, categoryTable, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38206,7 +38206,7 @@ function isUserError(error) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/report.schema.json
-const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"}}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
+const report_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate report (mlgate/report@1)","description":"What mlgate validate, compare and report write and read. Reports may come from untrusted pull requests, so every string, array and number is bounded.","type":"object","additionalProperties":false,"required":["schema","createdAt","verdict"],"properties":{"schema":{"const":"mlgate/report@1"},"createdAt":{"$ref":"#/definitions/timestamp"},"subject":{"$ref":"#/definitions/subject"},"verdict":{"$ref":"#/definitions/verdict"},"validations":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/validation"}},"comparisons":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/comparison"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":1024},"status":{"enum":["pass","warn","fail"]},"fraction":{"type":"number","minimum":0,"maximum":1},"count":{"type":"integer","minimum":0},"lineNumber":{"type":"integer","minimum":1},"nullableNumber":{"type":["number","null"]},"scalar":{"anyOf":[{"type":["number","boolean","null"]},{"type":"string","maxLength":1024}],"errorMessage":"must be a number, a boolean, null or a string of at most 1024 characters"},"timestamp":{"type":"string","maxLength":40,"pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?(Z|[+-]\\\\d{2}:\\\\d{2})$","patternErrorMessage":"must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z"},"subject":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","patternErrorMessage":"must be owner/name"},"sha":{"type":"string","pattern":"^[0-9a-f]{7,64}$","patternErrorMessage":"must be a lowercase hexadecimal commit SHA"},"ref":{"type":"string","minLength":1,"maxLength":512},"pullRequest":{"type":"integer","minimum":1},"runId":{"type":"integer","minimum":1},"runAttempt":{"type":"integer","minimum":1},"workflow":{"type":"string","minLength":1,"maxLength":512}}},"verdict":{"type":"object","additionalProperties":false,"required":["status","summary","reasons"],"properties":{"status":{"enum":["pass","warn","fail","skipped"]},"summary":{"$ref":"#/definitions/text"},"reasons":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/reason"}}}},"reason":{"type":"object","additionalProperties":false,"required":["rule","status","message"],"properties":{"rule":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"model":{"$ref":"#/definitions/name"},"dataset":{"$ref":"#/definitions/name"},"metric":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"}}},"validation":{"type":"object","additionalProperties":false,"required":["dataset","rows","columns","status","checks"],"properties":{"dataset":{"$ref":"#/definitions/name"},"rows":{"$ref":"#/definitions/count"},"columns":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"},"checks":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/check"}},"issues":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/issue"}},"drift":{"$ref":"#/definitions/drift"}}},"check":{"type":"object","additionalProperties":false,"required":["check","status","message"],"properties":{"check":{"$ref":"#/definitions/name"},"column":{"$ref":"#/definitions/name"},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"},"observed":{"$ref":"#/definitions/scalar"},"observed_value":{"description":"The observed value as Great Expectations reports it (result.observed_value).","anyOf":[{"$ref":"#/definitions/scalar"},{"type":"object","additionalProperties":false,"required":["quantiles","values"],"properties":{"quantiles":{"type":"array","maxItems":1000,"items":{"type":"number"}},"values":{"type":"array","maxItems":1000,"items":{"type":["number","null"]}}}}]},"expected":{"type":"string","maxLength":1024},"unexpectedCount":{"$ref":"#/definitions/count"},"unexpectedFraction":{"$ref":"#/definitions/fraction"},"examples":{"type":"array","maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["value"],"properties":{"line":{"$ref":"#/definitions/lineNumber"},"value":{"type":"string","maxLength":1024}}}}}},"issue":{"type":"object","additionalProperties":false,"required":["file","line","message"],"properties":{"file":{"$ref":"#/definitions/path"},"line":{"$ref":"#/definitions/lineNumber"},"column":{"$ref":"#/definitions/lineNumber"},"message":{"$ref":"#/definitions/text"}}},"drift":{"type":"object","additionalProperties":false,"required":["status","share","threshold","columns"],"properties":{"status":{"$ref":"#/definitions/status"},"share":{"$ref":"#/definitions/fraction"},"threshold":{"$ref":"#/definitions/fraction"},"columns":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/columnDrift"}},"skipped":{"type":"array","maxItems":10000,"items":{"$ref":"#/definitions/driftSkip"}}}},"driftSkip":{"type":"object","additionalProperties":false,"required":["column","reason","status","message"],"properties":{"column":{"$ref":"#/definitions/name"},"reason":{"enum":["missing-in-reference","missing-in-current","type-changed","no-values","datetime","identifier"]},"status":{"$ref":"#/definitions/status"},"message":{"$ref":"#/definitions/text"}}},"columnDrift":{"type":"object","additionalProperties":false,"required":["column","test","statistic","effect","drifted"],"properties":{"column":{"$ref":"#/definitions/name"},"test":{"enum":["ks","chi2","psi","jensen-shannon","wasserstein"]},"statistic":{"type":"number"},"pValue":{"$ref":"#/definitions/fraction"},"effect":{"type":"object","additionalProperties":false,"required":["name","value","threshold"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":"number"},"threshold":{"type":"number"}}},"drifted":{"type":"boolean"},"method":{"enum":["ks-exact","ks-asymptotic","chi2","chi2-yates","fisher-exact","none"]},"bounds":{"type":"object","additionalProperties":false,"required":["statistic","effect"],"properties":{"statistic":{"$ref":"#/definitions/interval"},"effect":{"$ref":"#/definitions/interval"}}},"note":{"$ref":"#/definitions/text"},"distribution":{"$ref":"#/definitions/driftDistribution"}}},"driftDistribution":{"description":"A column\'s values on both sides over shared cells, for the HTML report\'s drift chart.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","edges","reference","current"],"properties":{"kind":{"const":"histogram"},"edges":{"type":"array","minItems":2,"maxItems":101,"items":{"type":"number"}},"reference":{"$ref":"#/definitions/distributionCounts"},"current":{"$ref":"#/definitions/distributionCounts"},"time":{"type":"boolean"}}},{"type":"object","additionalProperties":false,"required":["kind","categories","reference","current"],"properties":{"kind":{"const":"categories"},"categories":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":256}},"reference":{"$ref":"#/definitions/distributionCounts"},"current":{"$ref":"#/definitions/distributionCounts"},"other":{"type":"object","additionalProperties":false,"required":["reference","current"],"properties":{"reference":{"$ref":"#/definitions/count"},"current":{"$ref":"#/definitions/count"}}}}}]},"distributionCounts":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/count"}},"interval":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"revision":{"type":"object","additionalProperties":false,"required":["label"],"properties":{"label":{"$ref":"#/definitions/name"},"source":{"$ref":"#/definitions/path"},"lineage":{"$ref":"#/definitions/lineage"}}},"lineage":{"description":"Which inputs and which run produced a candidate trained by mlgate (from its mlgate/manifest@1).","type":"object","additionalProperties":false,"required":["fingerprint","commit","dirty","run","trainedAt","cacheHit"],"properties":{"fingerprint":{"type":"string","pattern":"^[0-9a-f]{64}$"},"commit":{"type":["string","null"],"maxLength":100},"dirty":{"type":["boolean","null"]},"run":{"type":["string","null"],"maxLength":2048},"trainedAt":{"type":"string","maxLength":100},"cacheHit":{"type":"boolean"}}},"comparison":{"type":"object","additionalProperties":false,"required":["model","baseline","candidate","confidence","metrics"],"properties":{"model":{"$ref":"#/definitions/name"},"baseline":{"description":"null when there is no baseline yet (first run).","anyOf":[{"type":"null"},{"$ref":"#/definitions/revision"}],"errorMessage":"must be null or an object with a label"},"candidate":{"$ref":"#/definitions/revision"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"predictions":{"$ref":"#/definitions/predictionsReading"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}},"slices":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["column","value","size","metrics"],"properties":{"column":{"$ref":"#/definitions/name"},"value":{"type":"string","maxLength":1024},"size":{"$ref":"#/definitions/count"},"metrics":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/metric"}}}}},"params":{"type":"array","maxItems":10000,"items":{"type":"object","additionalProperties":false,"required":["name","baseline","candidate"],"properties":{"name":{"$ref":"#/definitions/name"},"baseline":{"$ref":"#/definitions/scalar"},"candidate":{"$ref":"#/definitions/scalar"}}}},"history":{"$ref":"#/definitions/metricHistory"}}},"metricHistory":{"description":"One metric of the model\'s registered versions, oldest first; the candidate\'s value is the comparison\'s metric of the same name.","type":"object","additionalProperties":false,"required":["metric","versions"],"properties":{"metric":{"$ref":"#/definitions/name"},"versions":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["version","value"],"properties":{"version":{"$ref":"#/definitions/name"},"value":{"$ref":"#/definitions/nullableNumber"},"interval":{"description":"The change\'s interval against that version\'s own baseline, moved onto the value.","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}},"stages":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/name"}},"registeredAt":{"$ref":"#/definitions/timestamp"}}}}}},"predictionsReading":{"description":"How predictions were read: the task, the classes, the positive class and what the scores are.","type":"object","additionalProperties":false,"required":["task","taskSource","examples"],"properties":{"task":{"enum":["binary","multiclass","regression"]},"taskSource":{"enum":["configured","detected"]},"taskReason":{"description":"Why the task was detected as it was.","$ref":"#/definitions/text"},"classes":{"type":"array","maxItems":10000,"items":{"type":"string","maxLength":1024}},"positiveClass":{"type":"string","maxLength":1024},"positiveClassSource":{"enum":["configured","default"]},"scoreType":{"enum":["probability","logit","decision","unknown"]},"scoreTypeSource":{"enum":["configured","detected"]},"scoreRange":{"type":"array","minItems":2,"maxItems":2,"items":{"type":"number"}},"examples":{"description":"Examples both models were scored on.","$ref":"#/definitions/count"},"notes":{"description":"Why metrics of the task are absent.","type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}},"metric":{"type":"object","additionalProperties":false,"required":["name","direction","baseline","candidate","delta","relative","label"],"properties":{"name":{"$ref":"#/definitions/name"},"direction":{"description":"Which way is better; unknown when mlgate cannot tell (changes read changed).","enum":["higher","lower","unknown"]},"baseline":{"$ref":"#/definitions/nullableNumber"},"candidate":{"$ref":"#/definitions/nullableNumber"},"delta":{"description":"candidate - baseline","$ref":"#/definitions/nullableNumber"},"relative":{"description":"(candidate - baseline) / |baseline| as a fraction (0.05 = +5%)","$ref":"#/definitions/nullableNumber"},"ci":{"description":"Confidence interval of delta at the comparison\'s confidence level.","type":"object","additionalProperties":false,"required":["low","high","method"],"properties":{"low":{"type":"number"},"high":{"type":"number"},"method":{"$ref":"#/definitions/name"}}},"pValue":{"$ref":"#/definitions/fraction"},"label":{"enum":["improved","regressed","within-noise","unchanged","changed","new","removed","undefined"]},"note":{"description":"Why the metric is undefined (label undefined).","$ref":"#/definitions/text"}}}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/json-schema/path.ts
 const MAX_KEY_CHARS = 64;
 /**
@@ -38556,9 +38556,12 @@ function wrongKind(json) {
     return { path, message: `must be "${types_REPORT_SCHEMA_ID}"` };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/src/files/read-text.ts
+
 
 
 /**
@@ -38576,7 +38579,7 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
     catch (error) {
         if (error instanceof errors_UserError)
             throw error;
-        throw new errors_UserError(fileErrorMessage(error), { file: name });
+        throw new errors_UserError(read_text_fileErrorMessage(error), { file: name });
     }
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes)
@@ -38591,15 +38594,51 @@ async function read_text_readTextFile(path, maxBytes, name = path) {
 function tooLarge(path, size, maxBytes) {
     return new errors_UserError(`is ${size} bytes, more than the ${maxBytes} bytes allowed`, { file: path });
 }
-function fileErrorMessage(error) {
-    const code = error.code;
-    if (code === 'ENOENT')
-        return 'file not found';
-    if (code === 'EISDIR')
-        return 'is a directory, not a file';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+/**
+ * The one wording for a file that cannot be opened, used by every reader (config, schema, data,
+ * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
+ */
+function read_text_fileErrorMessage(error) {
+    const reason = read_text_describeFileError(error);
+    return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
+}
+/** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
+function read_text_describeFileError(error) {
+    switch (errorCode(error)) {
+        case 'ENOENT':
+            return 'file not found';
+        case 'EISDIR':
+            return 'is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a directory';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        default:
+            return error instanceof Error ? error.message : String(error);
+    }
+}
+const KNOWN_CODES = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM']);
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+/**
+ * Checks that `path` names a readable file before a streaming pass starts, with the same wording
+ * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
+ * `name` (the path as the user gave it). Returns the file's size.
+ */
+async function requireFile(path, name = path) {
+    try {
+        const found = await stat(path);
+        if (found.isDirectory())
+            throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        await access(path, constants.R_OK);
+        return found.size;
+    }
+    catch (error) {
+        throw new UserError(read_text_fileErrorMessage(error), { file: name });
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/json/syntax-error-offset.ts
@@ -38870,8 +38909,6 @@ function latest(timestamps) {
     return timestamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
@@ -44397,6 +44434,7 @@ function writeAscii(text, out, at) {
 
 
 
+
 /** The byte source `openReader` pairs with a `ParquetReader`, which reads its file itself. */
 const parquet_reader_NO_BYTES = {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
@@ -44567,11 +44605,12 @@ function groupStarts(metadata) {
 }
 async function openFile(path) {
     return open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/source.ts
+
 
 
 
@@ -44588,7 +44627,7 @@ const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
  */
 async function* openDataSource(path, options = {}) {
     const handle = await open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const buffer = new Uint8Array(CHUNK);
@@ -44701,7 +44740,7 @@ async function readCsvColumns(path, options = {}) {
 /** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
 async function isGzipFile(path) {
     const handle = await open(path, 'r').catch((error) => {
-        throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+        throw new UserError(fileErrorMessage(error), { file: path });
     });
     try {
         const magic = new Uint8Array(2);
@@ -44719,9 +44758,7 @@ async function refuseGzipShards(path, shard) {
         size = (await stat(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new UserError(fileErrorMessage(error), { file: path });
     }
     if (shard.count > 1 && (await isGzipFile(path))) {
         throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });
@@ -45173,14 +45210,14 @@ function escapeHtml(value) {
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+    return escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
 function inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
         text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
@@ -45201,7 +45238,7 @@ function codeBlock(value, lang = '') {
     return `${fence}${info}\n${body}${fence}`;
 }
 /** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function clipText(value, maxChars) {
+function safe_clipText(value, maxChars) {
     if (value.length <= maxChars)
         return value;
     const points = Array.from(value);
@@ -45625,6 +45662,34 @@ function view_describeReading(reading, value, text = (plain) => plain) {
 function view_changedParams(section) {
     return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
 }
+/** Registered versions shown in the history, besides the candidate. */
+const HISTORY_VERSIONS = 10;
+/**
+ * The key metric's history as both renderers draw it: the last registered versions, then this candidate (its
+ * version is `candidate`, its stage `this pull request`); undefined when fewer than two points have a value.
+ */
+function view_historyPoints(section) {
+    const { history } = section;
+    if (!history)
+        return undefined;
+    const current = section.metrics.find((metric) => metric.name === history.metric);
+    const interval = candidateInterval(current);
+    const candidate = {
+        version: 'candidate',
+        value: current?.candidate ?? null,
+        ...(interval && { interval }),
+        stages: ['this pull request'],
+    };
+    const points = [...history.versions.slice(-HISTORY_VERSIONS), candidate];
+    const drawn = points.filter((point) => point.value !== null && Number.isFinite(point.value));
+    return drawn.length < 2 ? undefined : points;
+}
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric) {
+    if (!metric?.ci || metric.baseline === null)
+        return undefined;
+    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/render/markdown.ts
 
@@ -45717,8 +45782,8 @@ function cutNote(cut, options) {
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
-        : safeUrl(options.runUrl)
-            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+        : markdown_safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${markdown_safeUrl(options.runUrl)})'s report JSON`
             : 'the full report is in the report JSON';
     return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
@@ -45889,7 +45954,7 @@ function lineageLine(section) {
         return '';
     const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
     const dirty = lineage.dirty ? ' with uncommitted changes' : '';
-    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const link = lineage.run === null ? undefined : markdown_safeUrl(lineage.run);
     const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
@@ -45933,28 +45998,16 @@ function comparisonBlock(section) {
         .filter(Boolean)
         .join('\n\n');
 }
-/** Registered versions shown in the history, besides the candidate. */
-const HISTORY_VERSIONS = 10;
 /**
  * The key metric across the last registered versions and this candidate: a Mermaid line chart
  * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
  */
 function historyBlock(section) {
-    const { history } = section;
-    if (!history)
+    const points = view_historyPoints(section);
+    if (!points || !section.history)
         return '';
-    const versions = history.versions.slice(-HISTORY_VERSIONS);
-    const current = section.metrics.find((metric) => metric.name === history.metric);
-    const candidate = {
-        version: 'candidate',
-        value: current?.candidate ?? null,
-        interval: candidateInterval(current),
-        stages: ['this pull request'],
-    };
-    const points = [...versions, candidate];
-    if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2)
-        return '';
-    const chart = mermaidLineChart(`${history.metric} by version`, history.metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
+    const { metric } = section.history;
+    const chart = mermaidLineChart(`${metric} by version`, metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
     const interval = `${format_formatConfidence(section.confidence)} interval`;
     const rows = points.map((point, i) => [
         i === points.length - 1 ? '**candidate**' : cellCode(point.version),
@@ -45962,24 +46015,13 @@ function historyBlock(section) {
         point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
     ]);
-    const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
-        'left',
-        'right',
-        'center',
-        'left',
-    ]);
+    const numbers = table(['Version', tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
     return [
-        `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+        `**${tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
         chart,
         numbers,
         `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
     ].join('\n\n');
-}
-/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
-function candidateInterval(metric) {
-    if (!metric?.ci || metric.baseline === null)
-        return undefined;
-    return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 function metricsTable(metrics, confidence, baselineHeader) {
     const withInterval = metrics.some((metric) => metric.ci !== undefined);
@@ -46061,7 +46103,7 @@ function footerLine(report, options) {
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(options.runUrl);
+    const link = markdown_safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
@@ -46070,12 +46112,12 @@ function footerLine(report, options) {
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
-    const link = safeUrl(artifact.url);
+    const link = markdown_safeUrl(artifact.url);
     const name = code(artifact.name);
     return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function safeUrl(url) {
+function markdown_safeUrl(url) {
     if (!url)
         return undefined;
     let parsed;
@@ -46090,7 +46132,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
     return inlineCode(text, { maxChars: 100 });
@@ -46328,6 +46370,621 @@ function clean(text) {
 }
 function quote(text) {
     return `"${clean(text)}"`;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/render/html.ts
+/**
+ * The report as one self-contained HTML page: the same story as the comment (verdict, reasons, data checks and
+ * drift, metrics with intervals, history, slices, parameters, lineage, links) with Vega-Lite charts, and the
+ * vega, vega-lite and vega-embed builds inlined so it opens with no network. Every string from the report is
+ * untrusted (a fork wrote it): text is HTML-escaped, chart data rides in a JSON block escaped for `<script>`, links
+ * are http(s) only, and a Content-Security-Policy forbids every fetch.
+ */
+
+
+
+
+/** Rows and charts beyond these are left to the JSON report: the page stays quick to open. */
+const html_MAX_ROWS = { checks: 500, drift: 500, slices: 100, params: 500, issues: 200 };
+const MAX_CHARTS = { driftPerDataset: 12, sliceMetrics: 4, slices: 30 };
+const html_MAX_MESSAGE_CHARS = 2000;
+const MAX_NAME_CHARS = 200;
+/** Chart labels are cut to this many characters; Vega also cuts them at `labelLimit` pixels. */
+const html_MAX_LABEL_CHARS = 60;
+const CHART = { width: 560, height: 220 };
+const html_STATUS_WORDS = {
+    pass: 'passed',
+    warn: 'passed with warnings',
+    fail: 'failed',
+    skipped: 'skipped',
+};
+const LABEL_WORDS = {
+    improved: 'improved',
+    regressed: 'regressed',
+    'within-noise': 'within noise',
+    unchanged: 'unchanged',
+    changed: 'changed',
+    new: 'new',
+    removed: 'removed',
+    undefined: 'undefined',
+};
+const LABEL_COLORS = {
+    improved: '#1a7f37',
+    regressed: '#cf222e',
+    'within-noise': '#8c959f',
+    unchanged: '#8c959f',
+    changed: '#0969da',
+    new: '#8c959f',
+    removed: '#8c959f',
+    undefined: '#8c959f',
+};
+const SIDE_COLORS = { reference: '#8c959f', current: '#0969da' };
+function renderReportHtml(report, options) {
+    const charts = new ChartList();
+    const title = html_text(options.title ?? 'mlgate');
+    const body = [
+        html_verdictBlock(report, title),
+        html_reasonsBlock(report),
+        ...(report.validations ?? []).map((section) => validationBlock(section, charts)),
+        ...(report.comparisons ?? []).map((section) => html_comparisonBlock(section, charts)),
+        footer(report, options),
+    ].join('\n');
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}: ${html_STATUS_WORDS[report.verdict.status]}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+<script type="application/json" id="mlgate-charts">${scriptJson(charts.all())}</script>
+${inlineScript(options.scripts.vega, 'vega')}
+${inlineScript(options.scripts.vegaLite, 'vega-lite')}
+${inlineScript(options.scripts.vegaEmbed, 'vega-embed')}
+<script>${BOOT}</script>
+</body>
+</html>
+`;
+}
+/** The charts `renderReportHtml` draws for `report`, in page order. */
+function reportCharts(report) {
+    const charts = new ChartList();
+    for (const section of report.validations ?? [])
+        validationBlock(section, charts);
+    for (const section of report.comparisons ?? [])
+        html_comparisonBlock(section, charts);
+    return charts.all();
+}
+/**
+ * JSON that is inert inside `<script>`: `<`, `>` and `&` cannot open or close a tag or a comment, and U+2028/2029
+ * (line terminators to older JavaScript parsers) are escaped too. JSON.parse reads it back unchanged.
+ */
+function scriptJson(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A library build inlined as a script; one that could end the script element early is refused. */
+function inlineScript(source, name) {
+    if (/<\/script|<!--|<script/i.test(source)) {
+        throw new Error(`the ${name} build contains "</script", "<script" or "<!--" and cannot be inlined`);
+    }
+    return `<script>${source}</script>`;
+}
+/** Draws every chart once the libraries are in; `window.mlgate` lets a test wait for them and read their scenes. */
+const BOOT = (/* unused pure expression or super */ null && (`(function () {
+  var charts = JSON.parse(document.getElementById('mlgate-charts').textContent);
+  var views = {};
+  var failures = [];
+  var drawn = charts.map(function (chart) {
+    var element = document.getElementById(chart.id);
+    return vegaEmbed(element, chart.spec, { mode: 'vega-lite', ast: true, actions: false, renderer: 'svg' }).then(
+      function (result) { views[chart.id] = result.view; },
+      function (error) {
+        failures.push(chart.id);
+        element.textContent = 'This chart could not be drawn: ' + error.message;
+        console.error(error);
+      });
+  });
+  window.mlgate = { charts: charts, views: views, failures: failures, ready: Promise.all(drawn) };
+})();`));
+const STYLE = (/* unused pure expression or super */ null && (`
+body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; }
+main { max-width: 980px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; margin-top: 32px; }
+h3 { font-size: 16px; margin-top: 24px; }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: #f6f8fa; padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+td, li, p { overflow-wrap: anywhere; }
+.status-pass { color: #1a7f37; } .status-warn { color: #9a6700; } .status-fail { color: #cf222e; } .status-skipped { color: #59636e; }
+.chart { margin: 12px 0; min-height: 40px; }
+.note { color: #59636e; font-size: 12px; }
+footer { margin-top: 32px; color: #59636e; font-size: 12px; }
+`));
+class ChartList {
+    charts = [];
+    /** Adds a chart and returns the element it is drawn in. */
+    add(title, spec) {
+        const id = `chart-${this.charts.length + 1}`;
+        this.charts.push({ id, title, spec: { width: CHART.width, height: CHART.height, ...spec } });
+        return `<div class="chart" id="${id}" role="img" aria-label="${html_text(title)}"></div>`;
+    }
+    all() {
+        return [...this.charts];
+    }
+}
+function html_verdictBlock(report, title) {
+    const { status, summary } = report.verdict;
+    return [
+        `<h1 class="status-${status}">${title}: ${html_STATUS_WORDS[status]}</h1>`,
+        summary.trim() === '' ? '' : `<p>${html_message(summary)}</p>`,
+    ].join('\n');
+}
+function html_reasonsBlock(report) {
+    const reasons = reasonsWorstFirst(report.verdict.reasons);
+    if (reasons.length === 0)
+        return '';
+    const items = reasons.map((reason) => {
+        const context = [reason.model, reason.dataset, reason.metric, reason.column].flatMap((v) => v === undefined ? [] : [html_code(v)]);
+        return `<li><span class="status-${reason.status}">${reason.status}</span> ${html_message(reason.message)} (${[html_code(reason.rule), ...context].join(', ')})</li>`;
+    });
+    return `<h2>Reasons</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+}
+function validationBlock(section, charts) {
+    const parts = [
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
+        checksTable(section.checks),
+    ];
+    if (section.issues?.length) {
+        const items = section.issues.slice(0, html_MAX_ROWS.issues).map((issue) => {
+            const where = `${issue.file}:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+            return `<li>${html_code(where)}: ${html_message(issue.message)}</li>`;
+        });
+        parts.push(`<h3>${html_plural(section.issues.length, 'problem')} reading the data</h3>\n<ul>${items.join('')}</ul>`, more(section.issues.length - html_MAX_ROWS.issues, 'problem'));
+    }
+    if (section.drift)
+        parts.push(html_driftBlock(section, charts));
+    return parts.filter(Boolean).join('\n');
+}
+function checksTable(checks) {
+    if (checks.length === 0)
+        return '<p>No checks were run.</p>';
+    const rows = checksWorstFirst(checks)
+        .slice(0, html_MAX_ROWS.checks)
+        .map((check) => {
+        const unexpected = check.unexpectedCount === undefined
+            ? check.unexpectedFraction === undefined
+                ? '-'
+                : formatPercent(check.unexpectedFraction)
+            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+        const examples = (check.examples ?? [])
+            .slice(0, 3)
+            .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
+        return row([
+            `<span class="status-${check.status}">${check.status}</span>`,
+            html_text(check.check),
+            check.column === undefined ? '' : html_code(check.column),
+            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
+            check.expected === undefined ? '-' : html_code(check.expected),
+            unexpected,
+            [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
+        ]);
+    });
+    return [
+        `<h3>Checks</h3>`,
+        tableHtml(['', 'Check', 'Column', 'Observed', 'Expected', 'Unexpected', 'Details'], rows),
+        more(checks.length - html_MAX_ROWS.checks, 'check'),
+    ].join('\n');
+}
+function html_driftBlock(section, charts) {
+    const drift = section.drift;
+    const drifted = drift.columns.filter((column) => column.drifted).length;
+    const ordered = driftWorstFirst(drift.columns);
+    const rows = ordered
+        .slice(0, html_MAX_ROWS.drift)
+        .map((column) => row([
+        html_code(column.column),
+        html_text(driftTestLabel(column)),
+        html_num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
+        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
+        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
+    ]));
+    const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
+    const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
+    const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
+    return [
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
+        drift.columns.length > 0
+            ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
+            : '',
+        more(drift.columns.length - html_MAX_ROWS.drift, 'column'),
+        ...ordered
+            .slice(0, html_MAX_ROWS.drift)
+            .filter((column) => column.note !== undefined)
+            .map((column) => `<p class="note">${html_code(column.column)}: ${html_message(column.note)}</p>`),
+        chartHtml.length > 0
+            ? `<p class="note">Share of each side's values per bin or category, the worst columns first.</p>\n${chartHtml.join('\n')}`
+            : '',
+        skipped.length > 0 ? `<h3>Not tested for drift</h3>\n<ul>${skipped.join('')}</ul>` : '',
+    ]
+        .filter(Boolean)
+        .join('\n');
+}
+function html_comparisonBlock(section, charts) {
+    const baseline = section.baseline;
+    const heading = baseline
+        ? `Model ${html_code(section.model)}: ${html_code(section.candidate.label)} vs baseline ${html_code(baseline.label)}${baseline.source === undefined ? '' : ` (${html_code(baseline.source)})`}`
+        : `Model ${html_code(section.model)}: ${html_code(section.candidate.label)}`;
+    return [
+        `<h2>${heading}</h2>`,
+        lineage(section),
+        section.predictions ? `<p class="note">${describeReading(section.predictions, html_code, html_message)}</p>` : '',
+        ...(section.predictions?.notes ?? []).map((note) => `<p class="note">Not computed: ${html_message(note)}</p>`),
+        baseline ? '' : '<p>No baseline yet: this is the first run, so there is nothing to compare with.</p>',
+        html_metricsTable(section),
+        html_historyBlock(section, charts),
+        html_slicesBlock(section, charts),
+        html_paramsBlock(section),
+    ]
+        .filter(Boolean)
+        .join('\n');
+}
+function lineage(section) {
+    const lineage = section.candidate.lineage;
+    if (!lineage)
+        return '';
+    const commit = lineage.commit === null ? 'outside git' : `from commit ${html_code(lineage.commit.slice(0, 12))}`;
+    const dirty = lineage.dirty ? ' with uncommitted changes' : '';
+    const url = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const run = lineage.run === null ? 'locally' : url ? `in a ${html_link(url, 'workflow run')}` : `in run ${html_code(lineage.run)}`;
+    const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
+    return `<p>Candidate trained ${commit}${dirty} ${run} at ${html_code(lineage.trainedAt)}, fingerprint ${html_code(lineage.fingerprint)}${cached}.</p>`;
+}
+function html_metricsTable(section) {
+    if (section.metrics.length === 0)
+        return '<p>No metrics to compare.</p>';
+    const interval = `${formatConfidence(section.confidence)} CI`;
+    const rows = section.metrics.map((metric) => row([
+        html_text(metric.name),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
+        verdictCell(metric),
+    ]));
+    const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
+    return [
+        tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+    ].join('\n');
+}
+function verdictCell(metric) {
+    const label = `<span style="color:${LABEL_COLORS[metric.label]}">${LABEL_WORDS[metric.label]}</span>`;
+    const note = metric.note ? `: ${html_message(metric.note)}` : '';
+    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${formatPValue(metric.pValue)})`}`;
+}
+function html_historyBlock(section, charts) {
+    const points = historyPoints(section);
+    if (!points || !section.history)
+        return '';
+    const { metric } = section.history;
+    const labels = uniqueLabels(points.map((point) => point.version));
+    const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
+    const rows = points.map((point, i) => row([
+        i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
+        html_num(formatNumber(point.value)),
+        html_num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
+        (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
+    ]));
+    return [
+        `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
+        chart,
+        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
+    ].join('\n');
+}
+function html_slicesBlock(section, charts) {
+    const slices = slicesWorstFirst(section.slices ?? []);
+    if (slices.length === 0)
+        return '';
+    const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
+    const metricNames = [...new Set(slices.flatMap((slice) => slice.metrics.map((metric) => metric.name)))];
+    const drawnSlices = slices.slice(0, MAX_CHARTS.slices);
+    const labels = uniqueLabels(drawnSlices.map((slice) => `${slice.column} = ${slice.value}`));
+    const chartHtml = metricNames.slice(0, MAX_CHARTS.sliceMetrics).flatMap((name) => {
+        const bars = drawnSlices.flatMap((slice, i) => {
+            const metric = slice.metrics.find((m) => m.name === name);
+            return metric && metric.delta !== null && Number.isFinite(metric.delta) ? [{ metric, label: labels[i] }] : [];
+        });
+        return bars.length > 0 ? [charts.add(`Δ ${name} by slice`, sliceChart(name, bars, section.confidence))] : [];
+    });
+    const rows = slices
+        .slice(0, html_MAX_ROWS.slices)
+        .flatMap((slice) => slice.metrics.map((metric) => row([
+        `${html_text(slice.column)} = ${html_code(slice.value)}`,
+        html_num(formatCount(slice.size)),
+        html_text(metric.name),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
+        verdictCell(metric),
+    ])));
+    return [
+        `<h3>Slices: ${regressed} of ${html_plural(slices.length, 'slice')} regressed</h3>`,
+        ...chartHtml,
+        tableHtml([
+            'Slice',
+            'Size',
+            'Metric',
+            'Baseline',
+            'Candidate',
+            'Δ',
+            `${formatConfidence(section.confidence)} CI`,
+            'Verdict',
+        ], rows),
+        more(slices.length - html_MAX_ROWS.slices, 'slice'),
+    ].join('\n');
+}
+function html_paramsBlock(section) {
+    const changed = changedParams(section);
+    if (changed.length === 0)
+        return '';
+    const rows = changed
+        .slice(0, html_MAX_ROWS.params)
+        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
+    return [
+        `<h3>Parameters: ${changed.length} changed</h3>`,
+        tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
+        more(changed.length - html_MAX_ROWS.params, 'parameter'),
+    ].join('\n');
+}
+function footer(report, options) {
+    const parts = ['mlgate'];
+    const sha = report.subject?.sha;
+    if (sha)
+        parts.push(`commit ${html_code(sha.slice(0, 12))}`);
+    const run = safeUrl(options.runUrl);
+    if (run)
+        parts.push(html_link(run, 'workflow run'));
+    for (const artifact of options.artifacts ?? []) {
+        const url = safeUrl(artifact.url);
+        parts.push(url ? `artifact ${html_link(url, html_code(artifact.name))}` : `artifact ${html_code(artifact.name)}`);
+    }
+    parts.push(html_text(report.createdAt));
+    return `<footer>${parts.join(' · ')}</footer>`;
+}
+// Charts. Specs carry data only as values (never as field names or expressions), labels cut and made unique.
+function historyChart(metric, points, labels, confidence) {
+    const values = points.flatMap((point, i) => point.value !== null && Number.isFinite(point.value)
+        ? [{ version: labels[i], value: point.value, kind: i === points.length - 1 ? 'candidate' : 'registered' }]
+        : []);
+    const intervals = points.flatMap((point, i) => point.interval && Number.isFinite(point.interval.low) && Number.isFinite(point.interval.high)
+        ? [{ version: labels[i], low: point.interval.low, high: point.interval.high }]
+        : []);
+    const x = {
+        field: 'version',
+        type: 'ordinal',
+        sort: labels,
+        title: 'version',
+        axis: { labelAngle: -30, labelLimit: 140 },
+    };
+    const y = { type: 'quantitative', scale: { zero: false }, title: label(metric) };
+    return {
+        title: { text: label(`${metric} by version`), limit: CHART.width },
+        layer: [
+            {
+                data: { values },
+                mark: { type: 'line', point: false, clip: true, color: '#8c959f' },
+                encoding: { x, y: { ...y, field: 'value' } },
+            },
+            {
+                data: { values: intervals },
+                mark: { type: 'rule', clip: true, strokeWidth: 2 },
+                encoding: {
+                    x,
+                    y: { ...y, field: 'low' },
+                    y2: { field: 'high' },
+                    color: { value: '#57606a' },
+                    tooltip: [
+                        { field: 'version', type: 'ordinal' },
+                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
+                    ],
+                },
+            },
+            {
+                data: { values },
+                mark: { type: 'point', filled: true, size: 70, clip: true },
+                encoding: {
+                    x,
+                    y: { ...y, field: 'value' },
+                    color: {
+                        field: 'kind',
+                        type: 'nominal',
+                        scale: { domain: ['registered', 'candidate'], range: ['#57606a', '#0969da'] },
+                        title: null,
+                    },
+                    tooltip: [
+                        { field: 'version', type: 'ordinal' },
+                        { field: 'value', type: 'quantitative' },
+                    ],
+                },
+            },
+        ],
+    };
+}
+function sliceChart(metric, bars, confidence) {
+    const values = bars.map(({ metric: m, label: slice }) => ({ slice, delta: m.delta, verdict: LABEL_WORDS[m.label] }));
+    const intervals = bars.flatMap(({ metric: m, label: slice }) => m.ci && Number.isFinite(m.ci.low) && Number.isFinite(m.ci.high) ? [{ slice, low: m.ci.low, high: m.ci.high }] : []);
+    const labels = Object.keys(LABEL_WORDS).filter((l) => bars.some((bar) => bar.metric.label === l));
+    const x = {
+        field: 'slice',
+        type: 'nominal',
+        sort: bars.map((bar) => bar.label),
+        title: null,
+        axis: { labelAngle: -30, labelLimit: 140 },
+    };
+    const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
+    return {
+        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
+        layer: [
+            {
+                data: { values },
+                mark: { type: 'bar', clip: true },
+                encoding: {
+                    x,
+                    y: { ...y, field: 'delta' },
+                    color: {
+                        field: 'verdict',
+                        type: 'nominal',
+                        scale: { domain: labels.map((l) => LABEL_WORDS[l]), range: labels.map((l) => LABEL_COLORS[l]) },
+                        title: null,
+                    },
+                    tooltip: [
+                        { field: 'slice', type: 'nominal' },
+                        { field: 'delta', type: 'quantitative', title: 'Δ' },
+                        { field: 'verdict', type: 'nominal' },
+                    ],
+                },
+            },
+            {
+                data: { values: intervals },
+                mark: { type: 'rule', clip: true, strokeWidth: 2, color: '#1f2328' },
+                encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } },
+            },
+        ],
+    };
+}
+function driftChart(column, distribution) {
+    const title = { text: label(`${column.column}: reference vs current`), limit: CHART.width };
+    const color = {
+        field: 'side',
+        type: 'nominal',
+        scale: { domain: ['reference', 'current'], range: [SIDE_COLORS.reference, SIDE_COLORS.current] },
+        title: null,
+    };
+    const y = { field: 'share', type: 'quantitative', title: 'share of values', axis: { format: '.0%' } };
+    if (distribution.kind === 'histogram') {
+        const { edges } = distribution;
+        const sides = [
+            ['reference', distribution.reference],
+            ['current', distribution.current],
+        ];
+        const values = sides.flatMap(([side, counts]) => {
+            const total = counts.reduce((a, b) => a + b, 0) || 1;
+            return counts.map((count, i) => ({ side, start: edges[i], end: edges[i + 1], share: count / total }));
+        });
+        // A single-valued column has one bin of no width: give it one so it is drawn.
+        const constant = edges[0] === edges[edges.length - 1];
+        const type = distribution.time ? 'temporal' : 'quantitative';
+        return {
+            title,
+            data: { values: constant ? values.map((v) => ({ ...v, end: v.start + 1 })) : values },
+            mark: { type: 'bar', clip: true, opacity: 0.55, binSpacing: 0 },
+            encoding: {
+                x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
+                x2: { field: 'end' },
+                y,
+                color,
+                tooltip: [
+                    { field: 'side', type: 'nominal' },
+                    { field: 'start', type, title: 'from' },
+                    { field: 'end', type, title: 'to' },
+                    { field: 'share', type: 'quantitative', format: '.2%' },
+                ],
+            },
+        };
+    }
+    const names = uniqueLabels([
+        ...distribution.categories.map((category) => (category === '' ? '(empty)' : category)),
+        ...(distribution.other ? ['(other values)'] : []),
+    ]);
+    const sides = [
+        ['reference', [...distribution.reference, ...(distribution.other ? [distribution.other.reference] : [])]],
+        ['current', [...distribution.current, ...(distribution.other ? [distribution.other.current] : [])]],
+    ];
+    const values = sides.flatMap(([side, counts]) => {
+        const total = counts.reduce((a, b) => a + b, 0) || 1;
+        return counts.map((count, i) => ({ side, category: names[i], share: count / total }));
+    });
+    return {
+        title,
+        data: { values },
+        mark: { type: 'bar', clip: true },
+        encoding: {
+            x: {
+                field: 'category',
+                type: 'nominal',
+                sort: names,
+                title: label(column.column),
+                axis: { labelAngle: -30, labelLimit: 140 },
+            },
+            xOffset: { field: 'side', sort: ['reference', 'current'] },
+            y,
+            color,
+            tooltip: [
+                { field: 'category', type: 'nominal' },
+                { field: 'side', type: 'nominal' },
+                { field: 'share', type: 'quantitative', format: '.2%' },
+            ],
+        },
+    };
+}
+/** A chart label: one line, no control or bidirectional characters, cut to `MAX_LABEL_CHARS`. */
+function label(value) {
+    const line = sanitizeText(value)
+        .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
+        .trim();
+    return clipText(line, html_MAX_LABEL_CHARS) || '(unnamed)';
+}
+/** Labels made unique in order (a repeated one gets ` (2)`…), so no two bars or points share a place. */
+function uniqueLabels(values) {
+    const seen = new Set();
+    return values.map((value) => {
+        const base = label(value);
+        let unique = base;
+        for (let n = 2; seen.has(unique); n++)
+            unique = `${base} (${n})`;
+        seen.add(unique);
+        return unique;
+    });
+}
+// HTML building blocks. Everything from the report passes through `text` (or `code`, which calls it).
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Inert HTML text (and attribute value): entities for the five specials, no control or bidi characters. */
+function html_text(value) {
+    return sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function html_message(value) {
+    return html_text(clipText(value, html_MAX_MESSAGE_CHARS));
+}
+function html_code(value) {
+    return `<code>${html_text(clipText(value, MAX_NAME_CHARS))}</code>`;
+}
+function html_link(url, html) {
+    return `<a href="${html_text(url)}" rel="noopener noreferrer nofollow">${html}</a>`;
+}
+function html_num(html) {
+    return { html: html_text(html), numeric: true };
+}
+function row(cells) {
+    return `<tr>${cells.map((cell) => (typeof cell === 'string' ? `<td>${cell}</td>` : `<td class="num">${cell.html}</td>`)).join('')}</tr>`;
+}
+function tableHtml(headers, rows) {
+    return `<table>\n<thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+function more(hidden, noun) {
+    return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
+}
+function html_plural(count, noun) {
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
@@ -49086,6 +49743,7 @@ class builder_ProfileBuilder {
 
 
 
+
 /**
  * Profiles a data file (or shard `i/n` of it) in one streaming pass. Memory is the reader's
  * buffers plus a fixed size of sketches per column, whatever the file's size.
@@ -49144,9 +49802,7 @@ async function fileSize(path) {
         return (await stat(path)).size;
     }
     catch (error) {
-        throw new UserError(`cannot open data file: ${error.code ?? String(error)}`, {
-            file: path,
-        });
+        throw new UserError(fileErrorMessage(error), { file: path });
     }
 }
 
@@ -49157,8 +49813,8 @@ async function fileSize(path) {
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES } = {}) {
-    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
+async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
+    return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -51048,7 +51704,7 @@ function diff_compareMetric(name, direction, baseline, candidate, interval) {
         relative,
         ...(interval && delta !== null ? { ci: { low: interval.low, high: interval.high, method: interval.method } } : {}),
         ...(interval?.pValue !== undefined && delta !== null ? { pValue: interval.pValue } : {}),
-        label: label(direction, baseline, candidate, delta, interval),
+        label: diff_label(direction, baseline, candidate, delta, interval),
         ...(bothNonFinite(baseline, candidate) && {
             note: `both values are not finite numbers (baseline ${baseline}, candidate ${candidate})`,
         }),
@@ -51057,7 +51713,7 @@ function diff_compareMetric(name, direction, baseline, candidate, interval) {
 function bothNonFinite(baseline, candidate) {
     return baseline !== null && candidate !== null && !Number.isFinite(baseline) && !Number.isFinite(candidate);
 }
-function label(direction, baseline, candidate, delta, interval) {
+function diff_label(direction, baseline, candidate, delta, interval) {
     if (baseline === null)
         return 'new';
     if (candidate === null)
@@ -54285,6 +54941,185 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
+const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
+;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
+
+
+
+const REGISTRY_EVENT_SCHEMA_ID = 'mlgate/registry-event@1';
+/** The registry event JSON Schema, for publishing and for other validators. */
+const registryEventJsonSchema = registry_event_schema_namespaceObject;
+const validateEvent = createSchemaValidator(registryEventJsonSchema, 'mlgate-registry-event');
+/** The tag message for `event`: one line of JSON, keys in the order written, so tags diff and grep well. */
+function formatRegistryEvent(event) {
+    const full = { schema: REGISTRY_EVENT_SCHEMA_ID, ...event };
+    const [problem] = validateEvent(full);
+    if (problem)
+        throw new Error(`registry event ${formatJsonPath(problem.path)}: ${problem.message}`);
+    return JSON.stringify(full);
+}
+/**
+ * Reads a tag message. Anything that is not a JSON object naming `mlgate/registry-event@1` is a plain message
+ * (GTO writes "Registering artifact churn version v1.0.0"); one that names the schema but breaks it is kept as
+ * text with the problem, never trusted and never an error, since tags come from any clone.
+ */
+function event_readTagMessage(message) {
+    const text = message.trim();
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { kind: 'plain', text };
+    }
+    if (json?.schema !== REGISTRY_EVENT_SCHEMA_ID)
+        return { kind: 'plain', text };
+    const [problem] = validateEvent(json);
+    if (problem)
+        return { kind: 'invalid', text, problem: `${formatJsonPath(problem.path)}: ${problem.message}` };
+    return { kind: 'event', event: json };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/state.ts
+
+
+/** GTO's event priorities (gto/base.py), which order events of the same time. */
+const PRIORITY = {
+    deprecate: 2,
+    register: 3,
+    deregister: 4,
+    assign: 5,
+    unassign: 6,
+};
+/**
+ * One model's registry state rebuilt from its annotated tags by GTO's rules (gto/base.py, gto/api.py `show`):
+ * - events are ordered by tag time (then counter, then GTO's priority);
+ * - a version is active while its latest register/deregister event is a registration;
+ * - an assignment or unassignment belongs to the version registered at its commit, and a version holds a stage
+ *   while its own latest event for that stage is an assignment;
+ * - the stage is held by the active version whose latest assignment is the most recent: unassigning or
+ *   deregistering the current version hands the stage back to the one assigned before it, if it still holds it;
+ * - the model is deprecated while its latest event is a deprecation.
+ */
+function registryState(model, records) {
+    const events = records
+        .flatMap((record) => {
+        const tag = parseRegistryTag(record.name);
+        if (tag === null || tag.model !== model)
+            return [];
+        const time = record.tagger ? Date.parse(record.tagger.date) : Number.NEGATIVE_INFINITY;
+        return [{ record, tag, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time }];
+    })
+        .sort(chronological);
+    const direct = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'register' && event.tag.action !== 'deregister')
+            continue;
+        direct.set(event.tag.version, [...(direct.get(event.tag.version) ?? []), event]);
+    }
+    const registered = new Map();
+    for (const [version, list] of direct) {
+        const registration = list.filter((e) => e.tag.action === 'register').at(-1);
+        const commit = (registration ?? list[0]).record.commit;
+        const active = list.at(-1).tag.action === 'register';
+        const record = registration?.record;
+        registered.set(version, {
+            version: { version, tag: record?.name ?? '', commit, message: record?.message ?? '' },
+            active: active && registration !== undefined,
+        });
+    }
+    const versionAt = (commit) => {
+        const atCommit = [...registered.values()]
+            .filter((v) => v.version.commit === commit)
+            .sort((a, b) => Number(a.active) - Number(b.active) || compareVersions(a.version.version, b.version.version));
+        return atCommit.at(-1);
+    };
+    // Per (holder, stage): the holder's events for the stage, oldest first. A holder is a version, or a commit.
+    const holders = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'assign' && event.tag.action !== 'unassign')
+            continue;
+        const holder = versionAt(event.record.commit)?.version.version ?? `commit:${event.record.commit}`;
+        const key = `${holder}\0${event.tag.stage}`;
+        const entry = holders.get(key) ?? { commit: event.record.commit, stage: event.tag.stage, events: [] };
+        entry.events.push(event);
+        holders.set(key, entry);
+    }
+    const ranked = new Map();
+    for (const { commit, stage, events: own } of holders.values()) {
+        const last = own.at(-1);
+        if (last.tag.action !== 'assign')
+            continue;
+        const found = versionAt(commit);
+        if (found && !found.active)
+            continue;
+        ranked.set(stage, [...(ranked.get(stage) ?? []), { latest: last, commit, version: found?.version }]);
+    }
+    const stages = new Map();
+    const stageHolders = new Map();
+    const dangling = new Map();
+    for (const [stage, list] of ranked) {
+        list.sort((a, b) => chronological(b.latest, a.latest));
+        const held = list.flatMap(({ latest, version }) => (version ? [{ stage, version, tag: latest.record.name }] : []));
+        if (held.length > 0)
+            stageHolders.set(stage, held);
+        const [first] = list;
+        if (first.version)
+            stages.set(stage, { stage, version: first.version, tag: first.latest.record.name });
+        else
+            dangling.set(stage, { tag: first.latest.record.name, commit: first.commit });
+    }
+    const versions = [...registered.values()]
+        .filter((v) => v.active)
+        .map((v) => v.version)
+        .sort((a, b) => compareVersions(a.version, b.version));
+    const history = events.map((event) => historyEntry(event, versionAt(event.record.commit)?.version.version ?? null));
+    return {
+        model,
+        versions,
+        stages,
+        holders: stageHolders,
+        dangling,
+        deprecated: events.at(-1)?.tag.action === 'deprecate',
+        history,
+    };
+}
+/** Oldest first: by tag time, then counter (a tag without one first), then GTO's priority, then name. */
+function chronological(a, b) {
+    if (a.time !== b.time)
+        return a.time < b.time ? -1 : 1;
+    const [x, y] = [a.tag.number ?? -1, b.tag.number ?? -1];
+    if (x !== y)
+        return x - y;
+    const priority = PRIORITY[a.tag.action] - PRIORITY[b.tag.action];
+    if (priority !== 0)
+        return priority;
+    return a.record.name < b.record.name ? -1 : a.record.name > b.record.name ? 1 : 0;
+}
+function historyEntry({ record, tag }, versionAtCommit) {
+    const message = readTagMessage(record.message);
+    const version = 'version' in tag ? tag.version : tag.action === 'deprecate' ? null : versionAtCommit;
+    return {
+        tag: record.name,
+        action: tag.action,
+        version,
+        stage: 'stage' in tag ? tag.stage : null,
+        commit: record.commit,
+        number: tag.number,
+        time: record.tagger?.date ?? null,
+        actor: message.kind === 'event' ? message.event.actor : (record.tagger?.name ?? null),
+        tagger: record.tagger ?? null,
+        message,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -57127,6 +57962,119 @@ function fisher_fisherExact(a, b, c, d) {
     return { oddsRatio, pValue: Math.min(1, tail / total) };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/drift/distribution.ts
+
+
+const DISTRIBUTION_BINS = 20;
+const DISTRIBUTION_CATEGORIES = 20;
+/** A category's name is cut to this many characters (the report schema's cap for a name). */
+const MAX_CATEGORY_CHARS = 256;
+/**
+ * Equal-width bins from the smaller minimum to the larger maximum of both sides (numpy.histogram's convention:
+ * half-open, the last one closed). A side known only through its value grid has exact counts below the grid's bin
+ * edges and below a single-valued bin's value, so an edge that falls inside a grid bin holding several values moves
+ * down to that bin's lower edge; both grids are brought to one level first, so such an edge is a bin edge of both.
+ */
+function distribution_histogramDistribution(reference, current, { bins = DISTRIBUTION_BINS, time = false } = {}) {
+    const min = Math.min(reference.moments.min, current.moments.min);
+    const max = Math.max(reference.moments.max, current.moments.max);
+    const level = Math.max(reference.grid.level, current.grid.level);
+    const sides = [reference, current].map((side) => {
+        const counts = side.valueCounts();
+        return counts ? { counts } : { grid: atLevel(side.grid.bins(), level) };
+    });
+    const edges = [min];
+    if (max > min) {
+        // Divide before subtracting so ranges near ±Number.MAX_VALUE cannot overflow.
+        const width = max / bins - min / bins;
+        for (let i = 1; i < bins; i++) {
+            let edge = min + width * i;
+            for (const side of sides)
+                if (side.grid)
+                    edge = distribution_resolvedEdge(side.grid, edge);
+            if (edge > edges[edges.length - 1] && edge < max)
+                edges.push(edge);
+        }
+    }
+    edges.push(max);
+    const [ref, cur] = sides.map((side, s) => {
+        const total = s === 0 ? reference.count : current.count;
+        const below = (edge) => (side.counts ? distribution_valuesBelow(side.counts, edge) : distribution_binsBelow(side.grid, edge));
+        const at = edges.slice(1, -1).map(below);
+        return [...at, total].map((count, i) => count - (i === 0 ? 0 : at[i - 1]));
+    });
+    return { kind: 'histogram', edges, reference: ref, current: cur, ...(time && { time }) };
+}
+/**
+ * The cells of the tested table, most frequent first, at most `limit`; the table's own "other" cell and the cells
+ * past the limit are counted together as `other`. Names lose the table's key prefix.
+ */
+function distribution_categoryDistribution(table, limit = DISTRIBUTION_CATEGORIES) {
+    const own = table.categories.flatMap((key, i) => (key === OTHER_BUCKET ? [] : [i]));
+    const shown = own.slice(0, limit);
+    const rest = table.categories.map((_, i) => i).filter((i) => !shown.includes(i));
+    const sum = (side) => rest.reduce((total, i) => total + side[i], 0);
+    const distribution = {
+        kind: 'categories',
+        categories: shown.map((i) => Array.from(table.categories[i].slice(1)).slice(0, MAX_CATEGORY_CHARS).join('')),
+        reference: shown.map((i) => table.reference[i]),
+        current: shown.map((i) => table.current[i]),
+    };
+    if (rest.length > 0)
+        distribution.other = { reference: sum(table.reference), current: sum(table.current) };
+    return distribution;
+}
+/** `edge`, or the lower edge of the grid bin it falls in when that bin holds several values. */
+function distribution_resolvedEdge(grid, edge) {
+    const b = binHolding(grid, edge);
+    if (b < 0)
+        return edge;
+    const v = grid.values[b];
+    return v === v ? edge : binEdges(grid.scale, grid.level, grid.keys[b])[0];
+}
+/** The bin whose interval holds `edge`, or −1. */
+function binHolding(grid, edge) {
+    let lo = 0;
+    let hi = grid.keys.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (binEdges(grid.scale, grid.level, grid.keys[mid])[1] <= edge)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo])[0] <= edge ? lo : -1;
+}
+/** Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`). */
+function distribution_binsBelow(grid, edge) {
+    let total = 0;
+    for (let b = 0; b < grid.keys.length; b++) {
+        const [low, high] = binEdges(grid.scale, grid.level, grid.keys[b]);
+        if (high <= edge)
+            total += grid.counts[b];
+        else if (low <= edge && grid.values[b] < edge)
+            total += grid.counts[b];
+        else
+            break;
+    }
+    return total;
+}
+function distribution_valuesBelow(counts, edge) {
+    let lo = 0;
+    let hi = counts.values.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (counts.values[mid] < edge)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    let total = 0;
+    for (let i = 0; i < lo; i++)
+        total += counts.counts[i];
+    return total;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/stats/kolmogorov.ts
 /**
  * Distributions of Kolmogorov–Smirnov statistics: the limiting Kolmogorov distribution, the exact one-sided
@@ -57912,6 +58860,7 @@ function countBinsBelow(bins, edge) {
 
 
 
+
 /**
  * Default thresholds per effect size. Normalised Wasserstein 0.1 = a tenth of the reference's standard deviation (a
  * "small" effect is 0.2 on Cohen's scale, so 0.1 flags shifts well before they are large); Cramér's V 0.1 is Cohen's
@@ -58035,8 +58984,10 @@ function columnDrift(ref, cur, kind, alpha, setting) {
     const { test } = setting;
     if (kind === 'numeric') {
         const asCategories = test === 'chi2' || test === 'jensen-shannon' || (test === undefined && fewNumericValues(ref, cur));
-        if (!asCategories)
-            return numericDrift(ref.name, ref.numbers, cur.numbers, alpha, setting);
+        if (!asCategories) {
+            const distribution = histogramDistribution(ref.numbers, cur.numbers);
+            return { ...numericDrift(ref.name, ref.numbers, cur.numbers, alpha, setting), distribution };
+        }
         const a = numberCategories(ref.numbers);
         const b = numberCategories(cur.numbers);
         if (!a || !b) {
@@ -58045,8 +58996,10 @@ function columnDrift(ref, cur, kind, alpha, setting) {
         return categoricalDrift(ref.name, { reference: a, current: b, sampled: false }, alpha, setting);
     }
     // Datetimes are compared as instants (ms since the epoch), like numbers.
-    if (kind === 'datetime')
-        return numericDrift(ref.name, ref.instants, cur.instants, alpha, setting);
+    if (kind === 'datetime') {
+        const distribution = histogramDistribution(ref.instants, cur.instants, { time: true });
+        return { ...numericDrift(ref.name, ref.instants, cur.instants, alpha, setting), distribution };
+    }
     const key = kind === 'boolean' ? booleanKey : textKey;
     return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
 }
@@ -58145,7 +59098,11 @@ function categoricalDrift(column, sides, alpha, setting) {
     else if (chi.df === 0) {
         notes.push('one category on both sides: nothing to compare');
     }
-    const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
+    const details = {
+        method,
+        ...(notes.length > 0 && { note: notes.join('; ') }),
+        distribution: categoryDistribution(table),
+    };
     if (test === 'chi2') {
         return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
     }
@@ -58167,6 +59124,7 @@ function verdict(column, test, statistic, pValue, effectName, effect, alpha, set
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/drift/index.ts
+
 
 
 
@@ -58245,7 +59203,81 @@ function compare(a, b) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/files/write-text.ts
+
+
+
+
+
+
+/**
+ * Checks, before any work is done, that `path` can take an output file: it is not a folder (or a
+ * name ending in a separator), and its nearest existing ancestor is a writable folder (missing
+ * folders below it are created by `writeFileAtomic`). A long validation must not end in a failed
+ * write. `name` is the path as the user gave it, for the message.
+ */
+async function checkOutputPath(path, name = path) {
+    if (/[\\/]$/.test(name) || name === '.' || name === '..')
+        throw isFolder(name);
+    const absolute = resolve(path);
+    const existing = await stat(absolute).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw isFolder(name);
+    let ancestor = dirname(absolute);
+    for (;;) {
+        const found = await stat(ancestor).catch(() => undefined);
+        if (found) {
+            if (!found.isDirectory()) {
+                throw new UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+            }
+            break;
+        }
+        if (dirname(ancestor) === ancestor)
+            break;
+        ancestor = dirname(ancestor);
+    }
+    try {
+        await access(existing ? absolute : ancestor, constants.W_OK);
+    }
+    catch (error) {
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+/**
+ * Writes an output file so that readers see the old file or the whole new one, never a part: the
+ * text goes to a temporary file in the same folder (a rename is atomic only within one file
+ * system), which then replaces `path`. Missing parent folders are created. Failures are one-line
+ * `UserError`s about `name`, and no temporary file is left behind.
+ */
+async function writeFileAtomic(path, text, name = path) {
+    await checkOutputPath(path, name);
+    const absolute = resolve(path);
+    const folder = dirname(absolute);
+    try {
+        await mkdir(folder, { recursive: true });
+    }
+    catch (error) {
+        throw new UserError(`cannot create its directory ${folder}${sep} (${describeFileError(error)})`, { file: name });
+    }
+    const temporary = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        await writeFile(temporary, text);
+        await rename(temporary, absolute);
+    }
+    catch (error) {
+        await rm(temporary, { force: true });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+    }
+}
+function isFolder(name) {
+    return new UserError('is a directory; give the name of a file to write', { file: name });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
 
 
 
@@ -58279,7 +59311,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 49837:
+/***/ 4923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58304,12 +59336,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readVegaScripts, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 152 modules
-var src = __nccwpck_require__(39265);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
+var src = __nccwpck_require__(73672);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -60183,9 +61215,7 @@ async function fromPath(path, cwd) {
         isDirectory = (await stat(absolute)).isDirectory();
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new UserError(`baseline ${path} ${why}`, { file: path });
+        throw new UserError(`${fileErrorMessage(error)} (the baseline)`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
@@ -60233,7 +61263,7 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = registryState(model, await this.tags.list(model));
+        const state = registryState(model, await this.tags.listTags(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
             throw new UserError(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
@@ -60255,58 +61285,188 @@ class RegistryBaselineResolver {
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
     async history({ model, metric, limit }) {
-        return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
+        return metricHistory(registryState(model, await this.tags.listTags(model)), metric, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
+
+/** Registry tags through the REST API: matching refs, then each annotated tag's message, commit and tagger. */
+class GitHubTagSource {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    async listTags(model) {
+        const prefix = model === undefined ? undefined : modelInTag(model);
+        // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
+        const records = [];
+        for (const ref of refs) {
+            const name = ref.ref.replace(/^refs\/tags\//, '');
+            if (prefix !== undefined && !name.startsWith(`${prefix}@`) && !name.startsWith(`${prefix}#`))
+                continue;
+            // A lightweight tag carries no message or tagger; GTO does not count it, nor does mlgate.
+            if (ref.object.type !== 'tag')
+                continue;
+            const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
+            records.push({
+                name,
+                commit: tag.object.sha,
+                message: tag.message.trimEnd(),
+                tagger: { name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date },
+            });
+        }
+        return records;
     }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/**
- * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
- * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
- */
-const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
-const FIELDS = 5;
-/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
-class GitTagSource {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
+;// CONCATENATED MODULE: ./packages/github/src/registry/store.ts
+/** The tag name is taken: someone created it first (or this very promotion did, in an earlier run). */
+class store_TagExistsError extends Error {
+    tag;
+    constructor(tag) {
+        super(`tag ${tag} already exists`);
+        this.tag = tag;
+        this.name = 'TagExistsError';
     }
-    async list(model) {
-        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
-        let stdout;
-        try {
-            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
-                cwd: this.cwd,
-                maxBuffer: 64 * 1024 * 1024,
-            }));
-        }
-        catch (error) {
-            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new UserError(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
-        }
+}
+function isTagExistsError(error) {
+    return error instanceof store_TagExistsError;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-store.ts
+
+
+
+/**
+ * NUL-separated fields (git messages cannot hold NUL). `*objectname`/`*objecttype` are what an annotated tag
+ * points at; a lightweight tag has no tagger and is skipped, as GTO skips it.
+ */
+const FORMAT = [
+    '%(refname:lstrip=2)',
+    '%(objecttype)',
+    '%(*objecttype)',
+    '%(*objectname)',
+    '%(taggername)',
+    '%(taggeremail)',
+    '%(taggerdate:iso-strict)',
+    '%(contents)',
+].join('%00');
+const FIELDS = 8;
+/** The registry in a local git clone, through the `git` command: `for-each-ref` to read, `mktag` to write. */
+class GitRegistryStore {
+    cwd;
+    options;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.options = options;
+    }
+    async listTags(model) {
+        const patterns = model === undefined ? ['refs/tags'] : [`refs/tags/${modelInTag(model)}@*`, `refs/tags/${modelInTag(model)}#*`];
+        if (this.options.push !== undefined)
+            await this.fetchTags(patterns);
+        const stdout = await this.git(['for-each-ref', `--format=${FORMAT}%00`, ...patterns], "cannot read the registry's git tags");
         const fields = stdout.split('\0');
         const records = [];
         for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
             // Each record ends with NUL + newline, so every name after the first starts with a newline.
-            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
-            const annotated = type === 'tag';
+            const [name = '', type, target, commit = '', tagger = '', email = '', date = '', contents = ''] = fields.slice(i, i + FIELDS);
+            if (type !== 'tag' || target !== 'commit')
+                continue;
             records.push({
                 name: name.replace(/^\n/, ''),
-                commit: annotated ? peeled : object,
-                message: annotated ? contents.trimEnd() : '',
+                commit,
+                message: contents.trimEnd(),
+                tagger: { name: tagger, email: email.replace(/^<|>$/g, ''), date },
             });
         }
         return records;
     }
+    async resolveCommit(rev) {
+        if (rev.startsWith('-'))
+            throw new UserError(`revision ${JSON.stringify(rev)} is not a git revision`);
+        const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `no commit ${JSON.stringify(rev)}`);
+        return out.trim();
+    }
+    async createTag({ name, commit, message }) {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        const object = `object ${commit}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.trimEnd()}\n`;
+        const sha = (await this.git(['mktag'], `cannot create tag ${name}`, object)).trim();
+        if (this.options.push !== undefined)
+            await this.push(sha, name, this.options.push);
+        try {
+            // An empty old value makes update-ref create-only: it fails when the ref exists, and never moves it.
+            await this.git(['update-ref', `refs/tags/${name}`, sha, ''], `cannot create tag ${name}`);
+        }
+        catch (error) {
+            if (/reference already exists/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+        const [, who = '', email = '', seconds = '0', zone = '+0000'] = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(ident) ?? [];
+        return {
+            name,
+            commit,
+            message: message.trimEnd(),
+            tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
+        };
+    }
+    describe() {
+        return this.options.push === undefined
+            ? `the git repository ${this.cwd}`
+            : `the git repository ${this.cwd} and its remote ${this.options.push}`;
+    }
+    /** The remote's tags of the model, fetched without `+`: a local tag is never overwritten. */
+    async fetchTags(patterns) {
+        const refspecs = patterns.map((p) => (p === 'refs/tags' ? 'refs/tags/*:refs/tags/*' : `${p}:${p}`));
+        await this.git(['fetch', '--quiet', '--no-tags', this.options.push, ...refspecs], `cannot fetch the registry's tags from ${this.options.push}`);
+    }
+    async push(sha, name, remote) {
+        try {
+            await this.git(['push', '--porcelain', remote, `${sha}:refs/tags/${name}`], `cannot push tag ${name} to ${remote}`);
+        }
+        catch (error) {
+            if (/\[rejected\] \(already exists\)/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+    }
+    git(args, what, input) {
+        return new Promise((resolve, reject) => {
+            const child = execFile('git', args, { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                reject(new GitCommandError(`${what} in ${this.cwd}`, `${stderr}\n${stdout}`.trim() || String(error)));
+            });
+            // A command that exits without reading its input closes the pipe; its exit status tells what happened.
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(input ?? '');
+        });
+    }
+}
+/** A failed git command: one line for the user, the whole output for telling "already exists" apart. */
+class GitCommandError extends src/* UserError */.yot {
+    output;
+    constructor(what, output) {
+        const lines = output.split('\n');
+        super(`${what}: ${lines.find((line) => /error|fatal|rejected/i.test(line)) ?? lines[0]}`);
+        this.output = output;
+    }
+}
+function outputOf(error) {
+    return error instanceof GitCommandError ? error.output : '';
+}
+/** `1796346569 +0100` → `2026-12-04T02:09:29+01:00`, the form `for-each-ref` prints for tagger dates. */
+function isoDate(seconds, zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+    return `${local}${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
@@ -60386,6 +61546,7 @@ class GitHubReleaseFiles {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
@@ -60494,7 +61655,55 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
+
+
+
+/**
+ * The UMD builds the HTML report inlines, as `scripts/build.mjs` copies them into a bundle's `dist/vega/` (keep the
+ * two lists alike): package, file under its `build/`.
+ */
+const BUILDS = {
+    vega: ['vega', 'vega.min.js'],
+    vegaLite: ['vega-lite', 'vega-lite.min.js'],
+    vegaEmbed: ['vega-embed', 'vega-embed.min.js'],
+};
+/**
+ * Reads the vega, vega-lite and vega-embed builds for the HTML report. `entry` is the running program's entry module
+ * (`import.meta.url` of an action's or the CLI's index): a bundle finds them beside itself in `vega/`, the source
+ * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
+ */
+async function readVegaScripts(entry) {
+    const from = dirname(fileURLToPath(entry));
+    const read = async ([pkg, file]) => {
+        const places = [[join(from, 'vega', file), join(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = dirname(dir)) {
+            places.push([join(dir, 'node_modules', pkg, 'build', file), join(dir, 'node_modules', pkg, 'LICENSE')]);
+            if (dirname(dir) === dir)
+                break;
+        }
+        for (const [build, license] of places) {
+            try {
+                const source = await readFile(build, 'utf8');
+                // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
+                return `/*! ${pkg}: ${(await readFile(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+            }
+            catch (error) {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            }
+        }
+        throw new Error(`${pkg}/build/${file} is missing (looked beside ${from} and in node_modules above it): reinstall mlgate`);
+    };
+    return {
+        vega: await read(BUILDS.vega),
+        vegaLite: await read(BUILDS.vegaLite),
+        vegaEmbed: await read(BUILDS.vegaEmbed),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 

@@ -1,16 +1,13 @@
-import { parseThreads } from '@mlgate/engine';
+import { VALIDATE_FAIL_ON, type ValidateFailOn, parseThreads } from '@mlgate/engine';
 import { MAX_REPORTED_ISSUES, parseShardSpec, type ShardSpec } from '@mlgate/core';
 import { booleanInput, enumInput, intInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
-
-export const FAIL_ON = ['error', 'warning', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 
 export interface Inputs {
   data: string;
   schema: string | undefined;
   reference: string | undefined;
   strict: boolean;
-  failOn: FailOn;
+  failOn: ValidateFailOn;
   shard: ShardSpec | undefined;
   profileOut: string | undefined;
   reportOut: string | undefined;
@@ -27,7 +24,7 @@ export function parseInputs(source?: InputSource): Inputs {
     schema: optionalInput('schema', source),
     reference: optionalInput('reference', source),
     strict: booleanInput('strict', false, source),
-    failOn: enumInput('fail-on', FAIL_ON, 'error', source),
+    failOn: enumInput('fail-on', VALIDATE_FAIL_ON, 'error', source),
     shard: shard === undefined ? undefined : parseShardSpec(shard, 'input "shard"'),
     profileOut: optionalInput('profile-out', source),
     reportOut: optionalInput('report-out', source),

@@ -1,29 +1,29 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { runValidate } from '@mlgate/engine';
+import { type ValidateFailOn, runValidate, validationFails } from '@mlgate/engine';
 import {
   UserError,
+  checkOutputPath,
   hasAnnotatableLines,
   renderReportMarkdown,
   rowAnnotations,
   type Report,
-  type VerdictStatus,
   type ValidationSection,
+  writeFileAtomic,
 } from '@mlgate/core';
 import type { Logger } from '@mlgate/github';
-import { parseInputs, type FailOn } from './inputs.js';
+import { parseInputs } from './inputs.js';
 import { progressLogger } from './progress.js';
 
 /** GitHub's cap on a step summary is 1 MiB; the report stays far below it. */
 const SUMMARY_BUDGET_BYTES = 500_000;
 
-const FAILING: Record<FailOn, readonly VerdictStatus[]> = { error: ['fail'], warning: ['fail', 'warn'], never: [] };
-
 /** `workerEntry`: this action's bundle, which the worker threads reading the data start from. */
 export async function run({ logger, workerEntry }: { logger: Logger; workerEntry: URL }): Promise<void> {
   const inputs = parseInputs();
+  // A long pass must not end in a failed write: the output paths are checked first.
+  for (const out of [inputs.reportOut, inputs.profileOut]) if (out !== undefined) await checkOutputPath(out);
   const started = Date.now();
   const { report, section, profile, threads } = await logger.group('Validate', () =>
     runValidate(
@@ -62,12 +62,12 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
     .write();
 
   const { status } = report.verdict;
-  core.setOutput('passed', String(!FAILING[inputs.failOn === 'never' ? 'error' : inputs.failOn].includes(status)));
+  core.setOutput('passed', String(!validationFails(status, inputs.failOn === 'never' ? 'error' : inputs.failOn)));
   core.setOutput('report', reportPath);
   core.setOutput('profile', profilePath);
   annotateRows(section, inputs.data, logger);
   logger.info(`Verdict: ${status} — ${report.verdict.summary}`);
-  if (FAILING[inputs.failOn].includes(status)) failStep(report, inputs.failOn, logger);
+  if (validationFails(status, inputs.failOn)) failStep(report, inputs.failOn, logger);
 }
 
 /** Row annotations only where GitHub can show the line: plain CSV/TSV/JSON Lines files. */
@@ -79,9 +79,9 @@ function annotateRows(section: ValidationSection, data: string, logger: Logger):
 }
 
 /** Each reason at or above fail-on's level is one error line; the step then fails like `core.setFailed`. */
-function failStep(report: Report, failOn: FailOn, logger: Logger): never {
+function failStep(report: Report, failOn: ValidateFailOn, logger: Logger): never {
   const { status, reasons } = report.verdict;
-  for (const reason of reasons.filter((r) => FAILING[failOn].includes(r.status))) {
+  for (const reason of reasons.filter((r) => validationFails(r.status, failOn))) {
     logger.error(`${reason.column === undefined ? '' : `${reason.column}: `}${reason.message}`);
   }
   throw new UserError(`the validation verdict is ${status} and fail-on is ${failOn}, so the step fails`);
@@ -89,8 +89,7 @@ function failStep(report: Report, failOn: FailOn, logger: Logger): never {
 
 async function writeJson(path: string, value: unknown): Promise<string> {
   const absolute = resolve(path);
-  await mkdir(dirname(absolute), { recursive: true });
-  await writeFile(absolute, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFileAtomic(absolute, `${JSON.stringify(value, null, 2)}\n`, path);
   return absolute;
 }
 

@@ -58,7 +58,7 @@ describe('mlgate profile', () => {
 
   it('exits 2 with a one-line message for a missing file, a bad shard and a malformed profile', async () => {
     const cases: [string[], RegExp][] = [
-      [['profile', 'nope.csv'], /nope\.csv: cannot open data file: ENOENT/],
+      [['profile', 'nope.csv'], /nope\.csv: file not found/],
       [['profile', 'data.csv', '--shard', '3/2'], /--shard: expected i\/n with 1 ≤ i ≤ n .* got "3\/2"/],
       [['profile', 'data.csv', '--shard', 'x'], /--shard: expected i\/n/],
       [['profile', 'merge', 'p.json'], /at least two profile JSON files/],

@@ -70,7 +70,7 @@ describe('mlgate schema infer', () => {
       [['schema'], /give a subcommand/],
       [['schema', 'guess', 'exam.csv'], /unknown subcommand "guess"/],
       [['schema', 'infer'], /give exactly one data file/],
-      [['schema', 'infer', 'nope.csv'], /nope\.csv: cannot open data file: ENOENT/],
+      [['schema', 'infer', 'nope.csv'], /nope\.csv: file not found/],
     ];
     for (const [argv, message] of cases) {
       const c = capture(dir);

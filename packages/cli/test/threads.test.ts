@@ -98,7 +98,7 @@ describe('mlgate validate --threads', () => {
   it('reports a missing file as a usage error from the worker path too', async () => {
     const result = await mlgate(['profile', 'missing.csv', '--threads', '2']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot open data file/);
+    expect(result.stderr).toMatch(/file not found/);
   }, 30_000);
 
   it('profiles the rows of one --shard across threads as one thread reads them', async () => {

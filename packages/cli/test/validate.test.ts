@@ -150,7 +150,7 @@ describe('mlgate validate', () => {
   it('exits 2 with a one-line message for bad arguments and inputs', async () => {
     const cases: [string[], RegExp][] = [
       [['validate'], /give exactly one data file/],
-      [['validate', 'nope.csv'], /nope\.csv: cannot open data file: ENOENT/],
+      [['validate', 'nope.csv'], /nope\.csv: file not found/],
       [['validate', 'good.csv', '--schema', 'missing.yml'], /missing\.yml/],
       [['validate', 'good.csv', '--shard', '0/2'], /--shard: expected i\/n/],
       [['validate', 'good.csv', '--max-errors', '0'], /--max-errors: expected a whole number from 1 to 1000/],

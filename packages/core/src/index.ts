@@ -29,6 +29,14 @@ export {
 } from './render/markdown.js';
 export { mermaidLabel, mermaidLineChart, uniqueMermaidLabels, type XyChartPoint } from './render/mermaid.js';
 export { renderReportText } from './render/text.js';
+export {
+  renderReportHtml,
+  reportCharts,
+  scriptJson,
+  type HtmlRenderOptions,
+  type ReportChart,
+  type VegaScripts,
+} from './render/html.js';
 export * from './render/format.js';
 export * from './profile/index.js';
 export * from './sketch/index.js';
@@ -41,3 +49,6 @@ export * from './checks/index.js';
 export * from './validate/index.js';
 export * from './drift/index.js';
 export * from './manifest/index.js';
+export { fileErrorMessage, requireFile } from './files/read-text.js';
+export { checkOutputPath, writeFileAtomic } from './files/write-text.js';
+export { closestMatch } from './json-schema/suggest.js';

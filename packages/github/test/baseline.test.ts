@@ -108,7 +108,7 @@ describe('resolveBaseline', () => {
 
     it('is an error when the path does not exist', async () => {
       await expect(resolveBaseline(parseBaselineSpec('missing/metrics.json'), options())).rejects.toMatchObject({
-        message: 'baseline missing/metrics.json does not exist',
+        message: 'file not found (the baseline)',
         location: { file: 'missing/metrics.json' },
       });
     });

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -11,7 +10,7 @@ import {
 } from '@mlgate/core';
 import {
   consoleLogger,
-  GitTagSource,
+  GitRegistryStore,
   inertJson,
   LocalArtifactStore,
   LocalReleaseFiles,
@@ -21,6 +20,7 @@ import { BootstrapPool, FAIL_ON, type FailOn, parseThreads, runCompare } from '@
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { checkOutputs, writeOutput } from '../outputs.js';
 
 /** Where `branch:` baselines are looked up locally: `<runId>/run.json` and `<runId>/<artifact>/…`. */
 export const LOCAL_ARTIFACTS_DIR = join('.mlgate', 'artifacts');
@@ -104,6 +104,8 @@ export const compareCommand: Command = {
     if (positionals.length > 0) {
       throw new UserError(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
     }
+    const failOn = parseFailOn(values['fail-on']);
+    await checkOutputs(io.cwd, [values.out, values.markdown]);
     const threads = parseThreads(values.threads) ?? availableParallelism();
     const pool = io.workerEntry && threads > 1 ? new BootstrapPool(io.workerEntry, threads) : undefined;
     const logger = consoleLogger({ stream: io.stderr });
@@ -117,7 +119,7 @@ export const compareCommand: Command = {
         ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
         format: predictionsFlags(values),
         formatOverrides: { positiveClass: '--positive-class', scoreType: '--score-type' },
-        failOn: parseFailOn(values['fail-on']),
+        failOn,
         cwd: io.cwd,
       },
       {
@@ -125,7 +127,7 @@ export const compareCommand: Command = {
         artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
         workflow: values.workflow ?? DEFAULT_WORKFLOW,
         registry: new RegistryBaselineResolver(
-          new GitTagSource(io.cwd),
+          new GitRegistryStore(io.cwd),
           new LocalReleaseFiles(resolve(io.cwd, LOCAL_RELEASES_DIR)),
           logger,
         ),
@@ -136,8 +138,8 @@ export const compareCommand: Command = {
     ).finally(() => pool?.close());
     if (pool?.used) logger.info(`The bootstrap ran on ${threads} worker threads.`);
     const json = inertJson(report);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
-    if (values.markdown) await writeFile(resolve(io.cwd, values.markdown), renderReportMarkdown(report));
+    if (values.out) await writeOutput(io.cwd, values.out, json);
+    if (values.markdown) await writeOutput(io.cwd, values.markdown, renderReportMarkdown(report));
     io.stdout.write(values.json ? json : renderReportText(report));
     return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
   },

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   UserError,
@@ -14,6 +13,7 @@ import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { checkOutputs, writeOutput } from '../outputs.js';
 import { clearProgressLine, progressLine } from '../progress.js';
 
 /** Parquet is read by its file name only. */
@@ -51,6 +51,7 @@ export const profileCommand: Command = {
       format: { type: 'string' },
       threads: { type: 'string' },
     });
+    await checkOutputs(io.cwd, [values.out]);
     let profile: Profile;
     if (positionals[0] === 'merge') {
       if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
@@ -59,7 +60,7 @@ export const profileCommand: Command = {
       const files = positionals.slice(1);
       if (files.length < 2) throw new UserError('give at least two profile JSON files to merge');
       const profiles: Profile[] = [];
-      for (const file of files) profiles.push(await readProfileFile(resolve(io.cwd, file)));
+      for (const file of files) profiles.push(await readProfileFile(resolve(io.cwd, file), { name: file }));
       profile = mergeProfiles(profiles);
     } else {
       if (positionals.length !== 1) {
@@ -93,7 +94,7 @@ export const profileCommand: Command = {
       profile = result.profile;
     }
     const json = inertJson(profile);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
+    if (values.out) await writeOutput(io.cwd, values.out, json);
     io.stdout.write(values.json ? json : renderProfileText(profile));
     return ExitCode.Pass;
   },

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError, inferSchema, profileFile, profileStats } from '@mlgate/core';
+import { UserError, inferSchema, profileFile, profileStats, requireFile } from '@mlgate/core';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { checkOutputs, writeOutput } from '../outputs.js';
 
 const SHOWN_ISSUES = 5;
 
@@ -35,14 +35,17 @@ export const schemaCommand: Command = {
       );
     }
     if (data === undefined || rest.length > 0) throw new UserError('give exactly one data file to infer a schema from');
-    const result = await profileFile(resolve(io.cwd, data));
+    await checkOutputs(io.cwd, [values.out]);
+    const path = resolve(io.cwd, data);
+    await requireFile(path, data);
+    const result = await profileFile(path);
     for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
       io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
     }
     const { table, stats } = profileStats(result.profile);
     const yaml = inferSchema(table, stats, { source: data });
     if (values.out) {
-      await writeFile(resolve(io.cwd, values.out), yaml);
+      await writeOutput(io.cwd, values.out, yaml);
       io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
     } else io.stdout.write(yaml);
     return ExitCode.Pass;

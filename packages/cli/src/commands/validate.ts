@@ -1,11 +1,18 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { MAX_REPORTED_ISSUES, UserError, parseShardSpec, renderReportText } from '@mlgate/core';
-import { type ValidateResult, parseDataFormat, parseThreads, runValidate } from '@mlgate/engine';
+import {
+  VALIDATE_FAIL_ON,
+  type ValidateFailOn,
+  type ValidateResult,
+  parseDataFormat,
+  parseThreads,
+  runValidate,
+  validationFails,
+} from '@mlgate/engine';
 import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { checkOutputs, writeOutput } from '../outputs.js';
 import { clearProgressLine, progressLine } from '../progress.js';
 
 const help = `Usage: mlgate validate <data> [options]
@@ -29,13 +36,19 @@ Options:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
   --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
+                       drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${MAX_REPORTED_ISSUES} (default 100); all are counted
   --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
   -o, --out <file>     write the report JSON to this file
   --json               print the report JSON instead of the summary
 
-Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read,
-2 for a usage or input error (missing file, malformed schema).
+Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read
+(under --fail-on), 2 for a usage or input error (missing file, malformed schema, a folder as an
+output file). The output files are written whole or not at all, their folders created.
+
+Example:
+  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validate.json
 `;
 
 export const validateCommand: Command = {
@@ -54,10 +67,13 @@ export const validateCommand: Command = {
       out: { type: 'string', short: 'o' },
       json: { type: 'boolean' },
       threads: { type: 'string' },
+      'fail-on': { type: 'string' },
     });
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
     const threads = parseThreads(values.threads);
     const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
+    const failOn = parseFailOn(values['fail-on']);
+    await checkOutputs(io.cwd, [values.out, values['profile-out']]);
     let result: ValidateResult;
     try {
       result = await runValidate(
@@ -84,12 +100,11 @@ export const validateCommand: Command = {
     }
     const { report, section, profile } = result;
     const json = inertJson(report);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
-    if (values['profile-out']) {
-      await writeFile(resolve(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
-    }
+    if (values.out) await writeOutput(io.cwd, values.out, json);
+    if (values['profile-out'])
+      await writeOutput(io.cwd, values['profile-out'], `${JSON.stringify(profile, null, 2)}\n`);
     io.stdout.write(values.json ? json : renderReportText(report));
-    return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+    return validationFails(section.status, failOn) ? ExitCode.Failed : ExitCode.Pass;
   },
 };
 
@@ -101,4 +116,10 @@ function parseMaxErrors(value: string): number {
     );
   }
   return n;
+}
+
+function parseFailOn(value: string | undefined): ValidateFailOn {
+  if (value === undefined) return 'error';
+  if ((VALIDATE_FAIL_ON as readonly string[]).includes(value)) return value as ValidateFailOn;
+  throw new UserError(`--fail-on: expected one of ${VALIDATE_FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
 }

@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { fileErrorMessage } from '../files/read-text.js';
 import { UserError } from '../errors.js';
 import { NullTokens, RecordBatch } from './batch.js';
 import type { BatchReader } from './batch.js';
@@ -206,6 +207,6 @@ function groupStarts(metadata: FileMetaData): number[] {
 
 async function openFile(path: string): Promise<FileHandle> {
   return open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    throw new UserError(fileErrorMessage(error), { file: path });
   });
 }

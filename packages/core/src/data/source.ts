@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { fileErrorMessage } from '../files/read-text.js';
 import { UserError } from '../errors.js';
 import { findLineStart, findRowStart, shardRange } from './csv-boundary.js';
 import { CsvReader } from './csv-reader.js';
@@ -27,7 +28,7 @@ export interface ByteSourceOptions {
  */
 export async function* openDataSource(path: string, options: ByteSourceOptions = {}): AsyncGenerator<Uint8Array, void> {
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    throw new UserError(fileErrorMessage(error), { file: path });
   });
   try {
     const buffer = new Uint8Array(CHUNK);
@@ -166,7 +167,7 @@ export async function readCsvColumns(path: string, options: CsvOptions = {}): Pr
 /** Whether the file starts with gzip's magic bytes (1f 8b); false for a file too short to tell. */
 export async function isGzipFile(path: string): Promise<boolean> {
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot open data file: ${error.code ?? error.message}`, { file: path });
+    throw new UserError(fileErrorMessage(error), { file: path });
   });
   try {
     const magic = new Uint8Array(2);
@@ -183,9 +184,7 @@ async function refuseGzipShards(path: string, shard: Shard): Promise<number> {
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    throw new UserError(`cannot open data file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      file: path,
-    });
+    throw new UserError(fileErrorMessage(error), { file: path });
   }
   if (shard.count > 1 && (await isGzipFile(path))) {
     throw new UserError('a gzip file cannot be split into shards; decompress it first', { file: path });

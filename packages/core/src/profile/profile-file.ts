@@ -3,6 +3,7 @@ import { shardRange } from '../data/csv-boundary.js';
 import type { RecordBatch } from '../data/batch.js';
 import type { DataIssue } from '../data/issues.js';
 import { formatOf, openReader, type DataFormat, type OpenReaderOptions, type Shard } from '../data/source.js';
+import { fileErrorMessage } from '../files/read-text.js';
 import { UserError } from '../errors.js';
 import { ProfileBuilder } from './builder.js';
 import type { ProfileOptions } from './column.js';
@@ -101,8 +102,6 @@ async function fileSize(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
   } catch (error) {
-    throw new UserError(`cannot open data file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      file: path,
-    });
+    throw new UserError(fileErrorMessage(error), { file: path });
   }
 }

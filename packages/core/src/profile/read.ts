@@ -6,6 +6,9 @@ import { Profile } from './profile.js';
 export const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
-export async function readProfileFile(path: string, { maxBytes = MAX_PROFILE_BYTES } = {}): Promise<Profile> {
-  return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes), path), path);
+export async function readProfileFile(
+  path: string,
+  { maxBytes = MAX_PROFILE_BYTES, name = path }: { maxBytes?: number; name?: string } = {},
+): Promise<Profile> {
+  return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
 }

@@ -245,7 +245,7 @@ describe('Parquet errors name the file', () => {
 
   it('reports a missing file', async () => {
     const error = await failure(join(dir, 'absent.parquet'));
-    expect(error.message).toBe('cannot open data file: ENOENT');
+    expect(error.message).toBe('file not found');
   });
 });
 

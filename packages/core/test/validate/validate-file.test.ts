@@ -122,6 +122,6 @@ describe('validateFile', () => {
   it('refuses bad bounds and missing files with a UserError', async () => {
     await expect(validateFile(file('good.csv'), { maxExamples: 21 })).rejects.toThrow(UserError);
     await expect(validateFile(file('good.csv'), { shard: { index: 3, count: 2 } })).rejects.toThrow(/shard must be/);
-    await expect(validateFile(file('nope.csv'))).rejects.toThrow(/cannot open data file: ENOENT/);
+    await expect(validateFile(file('nope.csv'))).rejects.toThrow(/file not found/);
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type ProfileProgress, type ShardSpec, type ValidationPass } from '@mlgate/core';
+import { requireFile, type ProfileProgress, type ShardSpec, type ValidationPass } from '@mlgate/core';
 import { WorkerPool } from '../parallel/pool.js';
 import { chooseThreads, runPass } from '../parallel/run-passes.js';
 import type { DataFormat } from '../validate/run-validate.js';
@@ -23,6 +23,7 @@ export interface ProfileDeps {
 /** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
 export async function runProfile(options: ProfileOptions, deps: ProfileDeps = {}): Promise<ValidationPass> {
   const path = resolve(options.cwd, options.data);
+  await requireFile(path, options.data);
   const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
   const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
   try {

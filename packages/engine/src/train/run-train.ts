@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import {
   MANIFEST_SCHEMA_ID,
@@ -7,6 +7,7 @@ import {
   readMetricsFile,
   trainCacheKey,
   trainFingerprint,
+  writeFileAtomic,
 } from '@mlgate/core';
 import type { Manifest, ManifestFile, ParamValue } from '@mlgate/core';
 import type { ArtifactStore, CacheStore, Logger, UploadedArtifact } from '@mlgate/github';
@@ -163,7 +164,7 @@ export async function runTrain(options: TrainOptions, deps: TrainDeps): Promise<
     },
   };
   const manifestPath = join(root, manifestRel);
-  await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, manifestRel);
   logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
 
   if (useCache && !restored) {
@@ -278,12 +279,6 @@ async function restore(
 
 function digestKey(file: ManifestFile): string {
   return `${file.path}\0${file.sha256}\0${file.size}`;
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
 
 function describeFailure(outcome: CommandOutcome): string {

@@ -6,6 +6,7 @@ import {
   detectDriftDetailed,
   judgeValidation,
   readCheckSuite,
+  requireFile,
   schemaDriftOptions,
   validationReport,
   type Location,
@@ -74,6 +75,8 @@ export interface ValidateResult {
  */
 export async function runValidate(options: ValidateOptions, deps: ValidateDeps = {}): Promise<ValidateResult> {
   const dataPath = resolve(options.cwd, options.data);
+  await requireFile(dataPath, options.data);
+  if (options.reference !== undefined) await requireFile(resolve(options.cwd, options.reference), options.reference);
   const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
   // Problems in the schema name it as the user did: that is also the path annotations need.
   const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);

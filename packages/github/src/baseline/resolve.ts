@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type HistoryVersion, UserError } from '@mlgate/core';
+import { type HistoryVersion, UserError, fileErrorMessage } from '@mlgate/core';
 import type { ArtifactStore } from '../artifacts/store.js';
 import type { Logger } from '../logger.js';
 import type { BaselineSpec } from './spec.js';
@@ -75,9 +75,7 @@ async function fromPath(path: string, cwd: string): Promise<BaselineFound> {
   try {
     isDirectory = (await stat(absolute)).isDirectory();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-    throw new UserError(`baseline ${path} ${why}`, { file: path });
+    throw new UserError(`${fileErrorMessage(error)} (the baseline)`, { file: path });
   }
   const found = { found: true as const, label: path, source: { kind: 'path' as const, path: absolute } };
   return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };

@@ -1,8 +1,8 @@
-export const id = 616;
-export const ids = [616,263,166];
+export const id = 517;
+export const ids = [517,263,166];
 export const modules = {
 
-/***/ 27616:
+/***/ 55517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 150 modules
-var src = __webpack_require__(4621);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
+var src = __webpack_require__(52416);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1477,9 +1477,7 @@ async function fromPath(path, cwd) {
         isDirectory = (await (0,promises_.stat)(absolute)).isDirectory();
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`;
-        throw new src/* UserError */.yot(`baseline ${path} ${why}`, { file: path });
+        throw new src/* UserError */.yot(`${(0,src/* fileErrorMessage */.eZc)(error)} (the baseline)`, { file: path });
     }
     const found = { found: true, label: path, source: { kind: 'path', path: absolute } };
     return isDirectory ? { ...found, dir: absolute } : { ...found, file: absolute };
@@ -1527,7 +1525,7 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = (0,src/* registryState */.zWd)(model, await this.tags.list(model));
+        const state = (0,src/* registryState */.zWd)(model, await this.tags.listTags(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
             throw new src/* UserError */.yot(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
@@ -1549,58 +1547,188 @@ class RegistryBaselineResolver {
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
     async history({ model, metric, limit }) {
-        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.list(model)), metric, limit);
+        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.listTags(model)), metric, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
+
+/** Registry tags through the REST API: matching refs, then each annotated tag's message, commit and tagger. */
+class GitHubTagSource {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    async listTags(model) {
+        const prefix = model === undefined ? undefined : modelInTag(model);
+        // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
+        const records = [];
+        for (const ref of refs) {
+            const name = ref.ref.replace(/^refs\/tags\//, '');
+            if (prefix !== undefined && !name.startsWith(`${prefix}@`) && !name.startsWith(`${prefix}#`))
+                continue;
+            // A lightweight tag carries no message or tagger; GTO does not count it, nor does mlgate.
+            if (ref.object.type !== 'tag')
+                continue;
+            const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
+            records.push({
+                name,
+                commit: tag.object.sha,
+                message: tag.message.trimEnd(),
+                tagger: { name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date },
+            });
+        }
+        return records;
     }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/**
- * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
- * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
- */
-const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
-const FIELDS = 5;
-/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
-class GitTagSource {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
+;// CONCATENATED MODULE: ./packages/github/src/registry/store.ts
+/** The tag name is taken: someone created it first (or this very promotion did, in an earlier run). */
+class TagExistsError extends Error {
+    tag;
+    constructor(tag) {
+        super(`tag ${tag} already exists`);
+        this.tag = tag;
+        this.name = 'TagExistsError';
     }
-    async list(model) {
-        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
-        let stdout;
-        try {
-            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
-                cwd: this.cwd,
-                maxBuffer: 64 * 1024 * 1024,
-            }));
-        }
-        catch (error) {
-            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new src/* UserError */.yot(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
-        }
+}
+function store_isTagExistsError(error) {
+    return error instanceof TagExistsError;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-store.ts
+
+
+
+/**
+ * NUL-separated fields (git messages cannot hold NUL). `*objectname`/`*objecttype` are what an annotated tag
+ * points at; a lightweight tag has no tagger and is skipped, as GTO skips it.
+ */
+const FORMAT = [
+    '%(refname:lstrip=2)',
+    '%(objecttype)',
+    '%(*objecttype)',
+    '%(*objectname)',
+    '%(taggername)',
+    '%(taggeremail)',
+    '%(taggerdate:iso-strict)',
+    '%(contents)',
+].join('%00');
+const FIELDS = 8;
+/** The registry in a local git clone, through the `git` command: `for-each-ref` to read, `mktag` to write. */
+class GitRegistryStore {
+    cwd;
+    options;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.options = options;
+    }
+    async listTags(model) {
+        const patterns = model === undefined ? ['refs/tags'] : [`refs/tags/${(0,src/* modelInTag */.LEf)(model)}@*`, `refs/tags/${(0,src/* modelInTag */.LEf)(model)}#*`];
+        if (this.options.push !== undefined)
+            await this.fetchTags(patterns);
+        const stdout = await this.git(['for-each-ref', `--format=${FORMAT}%00`, ...patterns], "cannot read the registry's git tags");
         const fields = stdout.split('\0');
         const records = [];
         for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
             // Each record ends with NUL + newline, so every name after the first starts with a newline.
-            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
-            const annotated = type === 'tag';
+            const [name = '', type, target, commit = '', tagger = '', email = '', date = '', contents = ''] = fields.slice(i, i + FIELDS);
+            if (type !== 'tag' || target !== 'commit')
+                continue;
             records.push({
                 name: name.replace(/^\n/, ''),
-                commit: annotated ? peeled : object,
-                message: annotated ? contents.trimEnd() : '',
+                commit,
+                message: contents.trimEnd(),
+                tagger: { name: tagger, email: email.replace(/^<|>$/g, ''), date },
             });
         }
         return records;
     }
+    async resolveCommit(rev) {
+        if (rev.startsWith('-'))
+            throw new src/* UserError */.yot(`revision ${JSON.stringify(rev)} is not a git revision`);
+        const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `no commit ${JSON.stringify(rev)}`);
+        return out.trim();
+    }
+    async createTag({ name, commit, message }) {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        const object = `object ${commit}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.trimEnd()}\n`;
+        const sha = (await this.git(['mktag'], `cannot create tag ${name}`, object)).trim();
+        if (this.options.push !== undefined)
+            await this.push(sha, name, this.options.push);
+        try {
+            // An empty old value makes update-ref create-only: it fails when the ref exists, and never moves it.
+            await this.git(['update-ref', `refs/tags/${name}`, sha, ''], `cannot create tag ${name}`);
+        }
+        catch (error) {
+            if (/reference already exists/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+        const [, who = '', email = '', seconds = '0', zone = '+0000'] = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(ident) ?? [];
+        return {
+            name,
+            commit,
+            message: message.trimEnd(),
+            tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
+        };
+    }
+    describe() {
+        return this.options.push === undefined
+            ? `the git repository ${this.cwd}`
+            : `the git repository ${this.cwd} and its remote ${this.options.push}`;
+    }
+    /** The remote's tags of the model, fetched without `+`: a local tag is never overwritten. */
+    async fetchTags(patterns) {
+        const refspecs = patterns.map((p) => (p === 'refs/tags' ? 'refs/tags/*:refs/tags/*' : `${p}:${p}`));
+        await this.git(['fetch', '--quiet', '--no-tags', this.options.push, ...refspecs], `cannot fetch the registry's tags from ${this.options.push}`);
+    }
+    async push(sha, name, remote) {
+        try {
+            await this.git(['push', '--porcelain', remote, `${sha}:refs/tags/${name}`], `cannot push tag ${name} to ${remote}`);
+        }
+        catch (error) {
+            if (/\[rejected\] \(already exists\)/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+    }
+    git(args, what, input) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.execFile)('git', args, { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                reject(new GitCommandError(`${what} in ${this.cwd}`, `${stderr}\n${stdout}`.trim() || String(error)));
+            });
+            // A command that exits without reading its input closes the pipe; its exit status tells what happened.
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(input ?? '');
+        });
+    }
+}
+/** A failed git command: one line for the user, the whole output for telling "already exists" apart. */
+class GitCommandError extends src/* UserError */.yot {
+    output;
+    constructor(what, output) {
+        const lines = output.split('\n');
+        super(`${what}: ${lines.find((line) => /error|fatal|rejected/i.test(line)) ?? lines[0]}`);
+        this.output = output;
+    }
+}
+function outputOf(error) {
+    return error instanceof GitCommandError ? error.output : '';
+}
+/** `1796346569 +0100` → `2026-12-04T02:09:29+01:00`, the form `for-each-ref` prints for tagger dates. */
+function isoDate(seconds, zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+    return `${local}${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
@@ -1680,6 +1808,7 @@ class GitHubReleaseFiles {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
@@ -1788,7 +1917,55 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
+
+
+
+/**
+ * The UMD builds the HTML report inlines, as `scripts/build.mjs` copies them into a bundle's `dist/vega/` (keep the
+ * two lists alike): package, file under its `build/`.
+ */
+const BUILDS = {
+    vega: ['vega', 'vega.min.js'],
+    vegaLite: ['vega-lite', 'vega-lite.min.js'],
+    vegaEmbed: ['vega-embed', 'vega-embed.min.js'],
+};
+/**
+ * Reads the vega, vega-lite and vega-embed builds for the HTML report. `entry` is the running program's entry module
+ * (`import.meta.url` of an action's or the CLI's index): a bundle finds them beside itself in `vega/`, the source
+ * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
+ */
+async function readVegaScripts(entry) {
+    const from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entry));
+    const read = async ([pkg, file]) => {
+        const places = [[(0,external_node_path_.join)(from, 'vega', file), (0,external_node_path_.join)(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
+            places.push([(0,external_node_path_.join)(dir, 'node_modules', pkg, 'build', file), (0,external_node_path_.join)(dir, 'node_modules', pkg, 'LICENSE')]);
+            if ((0,external_node_path_.dirname)(dir) === dir)
+                break;
+        }
+        for (const [build, license] of places) {
+            try {
+                const source = await (0,promises_.readFile)(build, 'utf8');
+                // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
+                return `/*! ${pkg}: ${(await (0,promises_.readFile)(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+            }
+            catch (error) {
+                if (error.code !== 'ENOENT')
+                    throw error;
+            }
+        }
+        throw new Error(`${pkg}/build/${file} is missing (looked beside ${from} and in node_modules above it): reinstall mlgate`);
+    };
+    return {
+        vega: await read(BUILDS.vega),
+        vegaLite: await read(BUILDS.vegaLite),
+        vegaEmbed: await read(BUILDS.vegaEmbed),
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 
@@ -2637,6 +2814,7 @@ async function fileSize(path) {
 /** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
 async function runProfile(options, deps = {}) {
     const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    await (0,src/* requireFile */.GzO)(path, options.data);
     const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     try {
@@ -2674,6 +2852,9 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
+    await (0,src/* requireFile */.GzO)(dataPath, options.data);
+    if (options.reference !== undefined)
+        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -2722,6 +2903,19 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
+/** The validate action's `fail-on` input and the CLI's `mlgate validate --fail-on`: which verdict fails. */
+const VALIDATE_FAIL_ON = ['error', 'warning', 'never'];
+const FAILING = {
+    error: ['fail'],
+    warning: ['fail', 'warn'],
+    never: [],
+};
+/** Whether a validation verdict fails the step (exit 1) under `fail-on`. */
+function validationFails(status, failOn) {
+    return FAILING[failOn].includes(status);
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/train/execute.ts
@@ -3103,7 +3297,7 @@ async function runTrain(options, deps) {
         },
     };
     const manifestPath = (0,external_node_path_.join)(root, manifestRel);
-    await writeAtomically(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await (0,src/* writeFileAtomic */.Zf6)(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, manifestRel);
     logger.info(`Manifest ${manifestRel} (${restored ? 'restored from the run cache' : 'trained'})`);
     if (useCache && !restored) {
         const saved = await deps.cache.save(cacheKey, cachePaths);
@@ -3196,11 +3390,6 @@ async function restore(deps, key, paths, root, manifestRel, fingerprint, declare
 function digestKey(file) {
     return `${file.path}\0${file.sha256}\0${file.size}`;
 }
-async function writeAtomically(path, text) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(temporary, text);
-    await (0,promises_.rename)(temporary, path);
-}
 function describeFailure(outcome) {
     switch (outcome.kind) {
         case 'exited':
@@ -3269,6 +3458,219 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+;// CONCATENATED MODULE: ./packages/engine/src/registry/record.ts
+
+
+/** How many times a write re-reads the registry after losing a race before it gives up. */
+const ATTEMPTS = 20;
+/**
+ * Reads the model's tags, plans, creates the planned tag; when another writer took the name first, reads again
+ * and plans again (the next counter, the next version), so racing writers all end recorded. `floor` keeps the
+ * counter above every name found taken, including tags the store does not list (lightweight ones).
+ */
+async function record(model, deps, plan) {
+    let floor = 1;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        const tags = await deps.store.listTags(model);
+        const state = registryState(model, tags);
+        const counter = Math.max(floor, nextCounter(model, tags.map((t) => t.name)));
+        const next = await plan(state, counter);
+        if (next.kind === 'done')
+            return next.result;
+        try {
+            await deps.store.createTag({ name: next.name, commit: next.commit, message: next.message });
+            return { ...next.result, tag: next.name, created: true };
+        }
+        catch (error) {
+            if (!isTagExistsError(error))
+                throw error;
+            deps.logger?.info(`${next.name} was created by someone else meanwhile; reading the registry again.`);
+            floor = Math.max(floor, counter + 1);
+        }
+    }
+    throw new UserError(`${model}: the registry kept changing under ${ATTEMPTS} attempts to write; try again`);
+}
+function checkModel(model) {
+    if (!MODEL_NAME.test(model)) {
+        throw new UserError(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
+    }
+}
+function checkStage(stage, stages) {
+    if (!REGISTRY_NAME.test(stage)) {
+        throw new UserError(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
+    }
+    if (stages && !stages.includes(stage)) {
+        throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+    }
+}
+function activeVersion(state, version) {
+    if (!isVersion(version))
+        throw new UserError(`${JSON.stringify(version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    const found = state.versions.find((v) => v.version === version);
+    if (found)
+        return found;
+    const deregistered = state.history.some((e) => e.action === 'deregister' && e.version === version);
+    throw new UserError(`${state.model}@${version} is ${deregistered ? 'deregistered' : 'not registered'}`);
+}
+/**
+ * Registers a version at a commit as `model@vX.Y.Z` (GTO's simple form). One commit carries one version, as in
+ * GTO: registering the same commit again reports the existing tag. A bumped version lost to a racing writer is
+ * bumped again; an explicit one that is taken is an error.
+ */
+async function registerVersion(options, deps) {
+    const { model, details } = options;
+    checkModel(model);
+    if (options.version !== undefined && options.bump !== undefined) {
+        throw new UserError('give a version or a bump, not both');
+    }
+    if (options.version !== undefined && !isVersion(options.version)) {
+        throw new UserError(`${JSON.stringify(options.version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    }
+    const commit = await deps.store.resolveCommit(options.rev);
+    return record(model, deps, (state) => {
+        const atCommit = state.versions.find((v) => v.commit === commit);
+        if (atCommit) {
+            if (options.version === undefined || options.version === atCommit.version) {
+                return { kind: 'done', result: done(atCommit.tag, commit, atCommit.version, null) };
+            }
+            throw new UserError(`commit ${commit.slice(0, 7)} is already registered as ${model}@${atCommit.version}; one commit carries one version`);
+        }
+        const taken = (version) => state.history.some((e) => e.version === version && e.action === 'register');
+        if (options.version !== undefined && taken(options.version)) {
+            throw new UserError(`${model}@${options.version} is already registered at another commit`);
+        }
+        const latest = state.versions.at(-1)?.version;
+        let version = options.version ?? (latest ? bumpVersion(latest, options.bump ?? 'patch') : firstVersion(options.bump));
+        while (taken(version))
+            version = bumpVersion(version, options.bump ?? 'patch');
+        const name = formatRegistryTag({ action: 'register', model, version, number: null });
+        const message = formatRegistryEvent({ action: 'register', model, version, ...details });
+        return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
+    });
+}
+/** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */
+function firstVersion(bump) {
+    return bump === undefined ? FIRST_VERSION : bumpVersion('v0.0.0', bump);
+}
+function done(tag, commit, version, stage, previous = null) {
+    return { tag, created: false, commit, version, stage, previous };
+}
+/**
+ * Assigns a stage to a registered version with `model#stage#N`, N one more than the model's highest counter.
+ * When the stage already holds that version, nothing is written and the assigning tag is reported; an earlier
+ * version is a rollback like any other assignment, and `previous` says what the stage held.
+ */
+async function assignStage(options, deps) {
+    const { model, version, stage, details } = options;
+    checkModel(model);
+    checkStage(stage, options.stages);
+    return record(model, deps, (state, counter) => {
+        const target = activeVersion(state, version);
+        const current = state.stages.get(stage);
+        if (current?.version.version === version) {
+            return {
+                kind: 'done',
+                result: done(current.tag, target.commit, version, stage, previousOf(state, stage, current.tag)),
+            };
+        }
+        const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
+        const name = formatRegistryTag({ action: 'assign', model, stage, number: counter });
+        const message = formatRegistryEvent({ action: 'assign', model, version, stage, ...details, previous });
+        return {
+            kind: 'create',
+            name,
+            commit: target.commit,
+            message,
+            result: { commit: target.commit, version, stage, previous },
+        };
+    });
+}
+/** What the stage held before the event recorded by `tag`, as that event's message says (when mlgate wrote it). */
+function previousOf(state, stage, tag) {
+    const entry = state.history.find((e) => e.tag === tag && e.stage === stage);
+    return entry?.message.kind === 'event' ? (entry.message.event.previous ?? null) : null;
+}
+/**
+ * Unassigns a stage with `model#stage!#N` at each version that holds it (GTO unassigns per version: removing
+ * only the current one would hand the stage back to the one before). A stage that holds nothing writes nothing.
+ */
+async function unassignStage(options, deps) {
+    const { model, stage, details } = options;
+    checkModel(model);
+    checkStage(stage);
+    const results = [];
+    for (;;) {
+        const result = await record(model, deps, (state, counter) => {
+            if (options.version !== undefined)
+                activeVersion(state, options.version);
+            const held = (state.holders.get(stage) ?? []).filter((h) => options.version === undefined || h.version.version === options.version);
+            const [holder] = held;
+            if (!holder)
+                return { kind: 'done', result: done('', '', options.version ?? null, stage) };
+            const current = state.stages.get(stage);
+            const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
+            const version = holder.version.version;
+            const name = formatRegistryTag({ action: 'unassign', model, stage, number: counter });
+            const message = formatRegistryEvent({ action: 'unassign', model, version, stage, ...details, previous });
+            const commit = holder.version.commit;
+            return { kind: 'create', name, commit, message, result: { commit, version, stage, previous } };
+        });
+        if (!result.created)
+            return results;
+        results.push(result);
+    }
+}
+/** Deregisters a version with `model@vX.Y.Z!`; a version deregistered already reports its deregistering tag. */
+async function deregisterVersion(options, deps) {
+    const { model, version, details } = options;
+    checkModel(model);
+    return record(model, deps, (state) => {
+        const earlier = [...state.history]
+            .reverse()
+            .find((e) => e.version === version && (e.action === 'deregister' || e.action === 'register'));
+        if (earlier?.action === 'deregister')
+            return { kind: 'done', result: done(earlier.tag, earlier.commit, version, null) };
+        const target = activeVersion(state, version);
+        const name = formatRegistryTag({ action: 'deregister', model, version, number: null });
+        const message = formatRegistryEvent({ action: 'deregister', model, version, ...details });
+        return {
+            kind: 'create',
+            name,
+            commit: target.commit,
+            message,
+            result: { commit: target.commit, version, stage: null, previous: null },
+        };
+    });
+}
+/**
+ * Deprecates the model with `model@deprecated#N` at the commit of its latest event (GTO's counted form, which
+ * GTO writes with `--force`): tag times have one-second resolution, and the counter keeps a deprecation after
+ * the events of the same second.
+ */
+async function deprecateModel(options, deps) {
+    const { model, details } = options;
+    checkModel(model);
+    return record(model, deps, (state, counter) => {
+        const latest = state.history.at(-1);
+        if (!latest)
+            throw new UserError(`${model} has no registry tags: nothing to deprecate`);
+        if (state.deprecated)
+            return { kind: 'done', result: done(latest.tag, latest.commit, null, null) };
+        const name = formatRegistryTag({ action: 'deprecate', model, number: counter });
+        const message = formatRegistryEvent({ action: 'deprecate', model, ...details });
+        return {
+            kind: 'create',
+            name,
+            commit: latest.commit,
+            message,
+            result: { commit: latest.commit, version: null, stage: null, previous: null },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
  * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
@@ -3283,21 +3685,73 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/cli/src/command.ts
 
 
 /**
  * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
- * usage error (exit 2) with a one-line message, not a TypeError with a stack.
+ * usage error (exit 2) with a one-line message, not a TypeError with a stack. An unknown option
+ * names the closest known one; a negative number after an option is its value (`--threads -1`
+ * then gets the option's own range message, not parseArgs' "ambiguous").
  */
 function parseCommandArgs(command, argv, options) {
+    const see = `(see \`mlgate ${command} --help\`)`;
     try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,external_node_util_.parseArgs)({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
     }
     catch (error) {
+        const code = error.code;
+        const unknown = /^Unknown option '([^']+)'/.exec(error instanceof Error ? error.message : '');
+        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+            const flag = unknown[1];
+            const known = Object.keys(options).map((name) => `--${name}`);
+            const suggestion = flag.startsWith('--') ? (0,src/* closestMatch */.h0v)(flag.split('=')[0], known) : undefined;
+            throw new src/* UserError */.yot(`unknown option ${flag}${suggestion ? `; did you mean ${suggestion}?` : ''} ${see}`);
+        }
         const message = error instanceof Error ? error.message : String(error);
-        throw new src/* UserError */.yot(`${message.split('\n')[0]} (see \`mlgate ${command} --help\`)`);
+        throw new src/* UserError */.yot(`${message.split('\n')[0]} ${see}`);
     }
+}
+/** `--name -1` → `--name=-1` for string options, so a negative number reads as the value it is. */
+function joinNegativeValues(argv, options) {
+    const joined = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const next = argv[i + 1];
+        const option = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+        if (option?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+            joined.push(`${arg}=${next}`);
+            i++;
+        }
+        else
+            joined.push(arg);
+        if (arg === '--') {
+            joined.push(...argv.slice(i + 1));
+            break;
+        }
+    }
+    return joined;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/outputs.ts
+
+
+/**
+ * Checks every output path a command was given before it does any work: a folder or an
+ * unwritable path is a usage error up front, not a failure after a long pass.
+ */
+async function checkOutputs(cwd, names) {
+    for (const name of names)
+        if (name !== undefined)
+            await (0,src/* checkOutputPath */.$bE)((0,external_node_path_.resolve)(cwd, name), name);
+}
+/** Writes an output file atomically (temporary file + rename), creating its missing folders. */
+async function writeOutput(cwd, name, text) {
+    await (0,src/* writeFileAtomic */.Zf6)((0,external_node_path_.resolve)(cwd, name), text, name);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/compare.ts
@@ -3389,6 +3843,8 @@ const compareCommand = {
         if (positionals.length > 0) {
             throw new src/* UserError */.yot(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
         }
+        const failOn = parseFailOn(values['fail-on']);
+        await checkOutputs(io.cwd, [values.out, values.markdown]);
         const threads = parseThreads(values.threads) ?? (0,external_node_os_.availableParallelism)();
         const pool = io.workerEntry && threads > 1 ? new bootstrap_pool/* BootstrapPool */.$(io.workerEntry, threads) : undefined;
         const logger = consoleLogger({ stream: io.stderr });
@@ -3401,13 +3857,13 @@ const compareCommand = {
             ...(values['validation-report'] !== undefined && { validationReport: values['validation-report'] }),
             format: predictionsFlags(values),
             formatOverrides: { positiveClass: '--positive-class', scoreType: '--score-type' },
-            failOn: parseFailOn(values['fail-on']),
+            failOn,
             cwd: io.cwd,
         }, {
             artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(io.cwd, LOCAL_ARTIFACTS_DIR)),
             artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
             workflow: values.workflow ?? DEFAULT_WORKFLOW,
-            registry: new RegistryBaselineResolver(new GitTagSource(io.cwd), new LocalReleaseFiles((0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR)), logger),
+            registry: new RegistryBaselineResolver(new GitRegistryStore(io.cwd), new LocalReleaseFiles((0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR)), logger),
             logger,
             now: () => new Date(),
             ...(pool && { deltas: pool.deltas }),
@@ -3416,9 +3872,9 @@ const compareCommand = {
             logger.info(`The bootstrap ran on ${threads} worker threads.`);
         const json = inertJson(report);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+            await writeOutput(io.cwd, values.out, json);
         if (values.markdown)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.markdown), (0,src/* renderReportMarkdown */.Ay2)(report));
+            await writeOutput(io.cwd, values.markdown, (0,src/* renderReportMarkdown */.Ay2)(report));
         io.stdout.write(values.json ? json : (0,src/* renderReportText */.UvZ)(report));
         return exitCode === 1 ? ExitCode.Failed : ExitCode.Pass;
     },
@@ -3675,6 +4131,7 @@ const profileCommand = {
             format: { type: 'string' },
             threads: { type: 'string' },
         });
+        await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
             if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
@@ -3685,7 +4142,7 @@ const profileCommand = {
                 throw new src/* UserError */.yot('give at least two profile JSON files to merge');
             const profiles = [];
             for (const file of files)
-                profiles.push(await (0,src/* readProfileFile */.CIG)((0,external_node_path_.resolve)(io.cwd, file)));
+                profiles.push(await (0,src/* readProfileFile */.CIG)((0,external_node_path_.resolve)(io.cwd, file), { name: file }));
             profile = (0,src/* mergeProfiles */.NsH)(profiles);
         }
         else {
@@ -3718,7 +4175,7 @@ const profileCommand = {
         }
         const json = inertJson(profile);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
+            await writeOutput(io.cwd, values.out, json);
         io.stdout.write(values.json ? json : (0,src/* renderProfileText */.Nmh)(profile));
         return ExitCode.Pass;
     },
@@ -3741,6 +4198,7 @@ Options:
   --format <f>   text (default), markdown or json
   --json         same as --format json
   -o, --out <p>  also write the rendered output to this file
+  --html <p>     also write the report as a self-contained HTML page with charts (opens offline)
 
 Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
 `;
@@ -3753,22 +4211,29 @@ const reportCommand = {
             format: { type: 'string' },
             json: { type: 'boolean' },
             out: { type: 'string', short: 'o' },
+            html: { type: 'string' },
         });
         if (positionals.length === 0)
             throw new src/* UserError */.yot('give at least one report JSON file (see `mlgate report --help`)');
         const format = values.json ? 'json' : parseFormat(values.format);
+        await checkOutputs(io.cwd, [values.out, values.html]);
         const reports = [];
         for (const file of positionals)
-            reports.push(await (0,src/* readReportFile */.$hs)((0,external_node_path_.resolve)(io.cwd, file)));
+            reports.push(await (0,src/* readReportFile */.$hs)((0,external_node_path_.resolve)(io.cwd, file), { name: file }));
         const report = (0,src/* mergeReports */.C1p)(reports);
         const rendered = format === 'json'
             ? inertJson(report)
             : format === 'markdown'
                 ? (0,src/* renderReportMarkdown */.Ay2)(report)
                 : (0,src/* renderReportText */.UvZ)(report);
+        if (values.html) {
+            // The CLI's entry: the bundle keeps the browser builds beside it; run from source, node_modules has them.
+            const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
+            await writeOutput(io.cwd, values.html, (0,src/* renderReportHtml */.Y8A)(report, { scripts }));
+        }
         io.stdout.write(rendered);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), rendered);
+            await writeOutput(io.cwd, values.out, rendered);
         return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
     },
 };
@@ -3813,14 +4278,17 @@ const schemaCommand = {
         }
         if (data === undefined || rest.length > 0)
             throw new src/* UserError */.yot('give exactly one data file to infer a schema from');
-        const result = await (0,src/* profileFile */.aCN)((0,external_node_path_.resolve)(io.cwd, data));
+        await checkOutputs(io.cwd, [values.out]);
+        const path = (0,external_node_path_.resolve)(io.cwd, data);
+        await (0,src/* requireFile */.GzO)(path, data);
+        const result = await (0,src/* profileFile */.aCN)(path);
         for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
             io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
         }
         const { table, stats } = (0,src/* profileStats */.Dtn)(result.profile);
         const yaml = (0,src/* inferSchema */._AX)(table, stats, { source: data });
         if (values.out) {
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), yaml);
+            await writeOutput(io.cwd, values.out, yaml);
             io.stderr.write(`wrote a schema for ${table.columns.length} columns to ${values.out}\n`);
         }
         else
@@ -3982,7 +4450,6 @@ function parseEnv(pairs) {
 
 
 
-
 const validate_help = `Usage: mlgate validate <data> [options]
 
 Validate a CSV, TSV, JSON Lines or Parquet file (text formats optionally gzip-compressed) in one
@@ -4004,13 +4471,19 @@ Options:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
   --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
+                       drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.ypR} (default 100); all are counted
   --profile-out <p>    write the profile JSON (mergeable with \`mlgate profile merge\`)
   -o, --out <file>     write the report JSON to this file
   --json               print the report JSON instead of the summary
 
-Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read,
-2 for a usage or input error (missing file, malformed schema).
+Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read
+(under --fail-on), 2 for a usage or input error (missing file, malformed schema, a folder as an
+output file). The output files are written whole or not at all, their folders created.
+
+Example:
+  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validate.json
 `;
 const validateCommand = {
     name: 'validate',
@@ -4028,11 +4501,14 @@ const validateCommand = {
             out: { type: 'string', short: 'o' },
             json: { type: 'boolean' },
             threads: { type: 'string' },
+            'fail-on': { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
         const threads = parseThreads(values.threads);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
+        const failOn = validate_parseFailOn(values['fail-on']);
+        await checkOutputs(io.cwd, [values.out, values['profile-out']]);
         let result;
         try {
             result = await runValidate({
@@ -4058,12 +4534,11 @@ const validateCommand = {
         const { report, section, profile } = result;
         const json = inertJson(report);
         if (values.out)
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values.out), json);
-        if (values['profile-out']) {
-            await (0,promises_.writeFile)((0,external_node_path_.resolve)(io.cwd, values['profile-out']), `${JSON.stringify(profile, null, 2)}\n`);
-        }
+            await writeOutput(io.cwd, values.out, json);
+        if (values['profile-out'])
+            await writeOutput(io.cwd, values['profile-out'], `${JSON.stringify(profile, null, 2)}\n`);
         io.stdout.write(values.json ? json : (0,src/* renderReportText */.UvZ)(report));
-        return section.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;
+        return validationFails(section.status, failOn) ? ExitCode.Failed : ExitCode.Pass;
     },
 };
 function parseMaxErrors(value) {
@@ -4072,6 +4547,13 @@ function parseMaxErrors(value) {
         throw new src/* UserError */.yot(`--max-errors: expected a whole number from 1 to ${src/* MAX_REPORTED_ISSUES */.ypR}, got ${JSON.stringify(value)}`);
     }
     return n;
+}
+function validate_parseFailOn(value) {
+    if (value === undefined)
+        return 'error';
+    if (VALIDATE_FAIL_ON.includes(value))
+        return value;
+    throw new src/* UserError */.yot(`--fail-on: expected one of ${VALIDATE_FAIL_ON.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/index.ts
@@ -4179,7 +4661,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4621);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -4292,7 +4774,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4621);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
 
 
 const PROGRESS_INTERVAL_MS = 100;

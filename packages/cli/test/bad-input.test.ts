@@ -1,0 +1,218 @@
+/**
+ * Bad input through the built CLI (packages/cli/dist/index.js, as users run it): each case checks the
+ * exit code (2 for usage/config/input errors, 1 for a failed verdict), that stderr is the one line
+ * that says what and where, and that no output file was left behind or half-written.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '@mlgate/testkit';
+
+const CLI = join(repoRoot(), 'packages/cli/dist/index.js');
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let work: string;
+
+function mlgate(...args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: work,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file under the work folder (recursively), to show that a failed run wrote nothing. */
+function files(dir = work, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+const write = (name: string, text: string) => writeFileSync(join(work, name), text);
+
+let before: string[];
+
+/** Runs mlgate, expecting exit `code` and exactly the one stderr line `line`, and no new or changed file. */
+async function expectRefused(args: string[], code: 1 | 2, line: string): Promise<CliRun> {
+  const run = await mlgate(...args);
+  expect({ code: run.code, stderr: run.stderr }).toEqual({ code, stderr: `${line}\n` });
+  expect(files()).toEqual(before);
+  expect(readFileSync(join(work, 'previous.json'), 'utf8')).toBe('{"kept":true}\n');
+  return run;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'mlgate-bad-input-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeEach(() => {
+  for (const name of readdirSync(work)) rmSync(join(work, name), { recursive: true, force: true });
+  write('data.csv', 'id,price\n1,10\n2,20\n3,30\n');
+  write('schema.yml', 'version: 1\ncolumns:\n  price: { type: number, min: 0, max: 25 }\n');
+  write('previous.json', '{"kept":true}\n');
+  mkdirSync(join(work, 'folder'));
+  write('folder/inside.csv', 'a\n1\n');
+  before = files();
+});
+
+describe('output paths', () => {
+  it('creates missing parent folders and leaves no temporary file beside the output', async () => {
+    const run = await mlgate('validate', 'data.csv', '-o', 'reports/new/validate.json', '--profile-out', 'p/q.json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'reports/new/validate.json'), 'utf8'))).toMatchObject({
+      schema: 'mlgate/report@1',
+    });
+    expect(
+      files()
+        .filter((name) => !before.includes(name))
+        .sort(),
+    ).toEqual(['p/q.json', 'reports/new/validate.json']);
+  });
+
+  it.each([
+    [
+      'validate -o .',
+      ['validate', 'data.csv', '-o', '.'],
+      'mlgate validate: .: is a directory; give the name of a file to write',
+    ],
+    [
+      'validate --profile-out <folder>/',
+      ['validate', 'data.csv', '-o', 'previous.json', '--profile-out', 'folder/'],
+      'mlgate validate: folder/: is a directory; give the name of a file to write',
+    ],
+    [
+      'profile -o <folder>',
+      ['profile', 'data.csv', '-o', 'folder'],
+      'mlgate profile: folder: is a directory; give the name of a file to write',
+    ],
+    [
+      'schema infer -o <folder>',
+      ['schema', 'infer', 'data.csv', '-o', 'folder'],
+      'mlgate schema: folder: is a directory; give the name of a file to write',
+    ],
+    [
+      'report -o under a file',
+      ['report', 'previous.json', '-o', 'data.csv/out.md'],
+      `mlgate report: data.csv/out.md: cannot be written: ${'<work>'}/data.csv is a file, not a directory`,
+    ],
+    [
+      'compare --markdown under a file',
+      ['compare', '--candidate', 'previous.json', '--markdown', 'data.csv/x/report.md'],
+      `mlgate compare: data.csv/x/report.md: cannot be written: ${'<work>'}/data.csv is a file, not a directory`,
+    ],
+  ])('%s is one line, exit 2, before any work and with nothing written', async (_, args, line) => {
+    await expectRefused(args, 2, line.replace('<work>', work));
+  });
+
+  it('an existing output file is replaced whole by the new report, with no temporary file left', async () => {
+    const run = await mlgate('validate', 'data.csv', '--schema', 'schema.yml', '-o', 'previous.json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(work, 'previous.json'), 'utf8'))).toMatchObject({
+      verdict: { status: 'fail' },
+    });
+    expect(files().sort()).toEqual([...before].sort());
+  });
+});
+
+describe('data and reference paths', () => {
+  it.each([
+    [
+      'a directory as data',
+      ['validate', 'folder', '-o', 'out.json'],
+      'mlgate validate: folder: is a directory, not a file',
+    ],
+    [
+      'a directory as reference',
+      ['validate', 'data.csv', '--reference', 'folder', '-o', 'out.json'],
+      'mlgate validate: folder: is a directory, not a file',
+    ],
+    ['a directory to profile', ['profile', 'folder'], 'mlgate profile: folder: is a directory, not a file'],
+    ['a directory to infer from', ['schema', 'infer', 'folder'], 'mlgate schema: folder: is a directory, not a file'],
+    [
+      'a directory as schema',
+      ['validate', 'data.csv', '--schema', 'folder'],
+      'mlgate validate: folder: is a directory, not a file',
+    ],
+  ])('%s: one line, exit 2', async (_, args, line) => {
+    await expectRefused(args, 2, line);
+  });
+
+  it.each([
+    [['validate', 'nope.csv'], 'validate'],
+    [['validate', 'data.csv', '--reference', 'nope.csv'], 'validate'],
+    [['validate', 'data.csv', '--schema', 'nope.csv'], 'validate'],
+    [['profile', 'nope.csv'], 'profile'],
+    [['profile', 'merge', 'nope.csv', 'previous.json'], 'profile'],
+    [['schema', 'infer', 'nope.csv'], 'schema'],
+    [['report', 'nope.csv'], 'report'],
+    [['compare', '--candidate', 'nope.csv'], 'compare'],
+    [['compare', '--candidate', 'previous.json', '--config', 'nope.csv'], 'compare'],
+  ])('a missing file has one wording everywhere: %j', async (args, command) => {
+    await expectRefused(args, 2, `mlgate ${command}: nope.csv: file not found`);
+  });
+});
+
+describe('options', () => {
+  it.each([
+    ['validate', ['validate', 'data.csv', '--treads', '2'], 'unknown option --treads; did you mean --threads?'],
+    [
+      'compare',
+      ['compare', '--candidate', 'previous.json', '--fail_on', 'warn'],
+      'unknown option --fail_on; did you mean --fail-on?',
+    ],
+    ['profile', ['profile', 'data.csv', '--zzz'], 'unknown option --zzz'],
+  ])('an unknown option of %s names the closest one', async (command, args, message) => {
+    await expectRefused(args, 2, `mlgate ${command}: ${message} (see \`mlgate ${command} --help\`)`);
+  });
+
+  it.each([['validate'], ['profile']])('%s --threads -1 gets the range message', async (command) => {
+    await expectRefused(
+      [command, 'data.csv', '--threads', '-1'],
+      2,
+      `mlgate ${command}: --threads: expected a whole number from 1 to 256, got "-1"`,
+    );
+  });
+});
+
+describe('validate --fail-on (as the validate action)', () => {
+  it('error (the default) exits 1 on a failing check; never exits 0 and still writes the failing report', async () => {
+    expect((await mlgate('validate', 'data.csv', '--schema', 'schema.yml')).code).toBe(1);
+    expect((await mlgate('validate', 'data.csv', '--schema', 'schema.yml', '--fail-on', 'error')).code).toBe(1);
+    const never = await mlgate('validate', 'data.csv', '--schema', 'schema.yml', '--fail-on', 'never', '-o', 'r.json');
+    expect(never.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'r.json'), 'utf8'))).toMatchObject({ verdict: { status: 'fail' } });
+  });
+
+  it('warning exits 1 on a warning that error lets pass', async () => {
+    // A stray quote in an unquoted field is kept as text with a warning.
+    write('warn.csv', 'id,price\n1,10\n2,2"0\n3,30\n');
+    const lenient = await mlgate('validate', 'warn.csv', '--json');
+    const status = JSON.parse(lenient.stdout).verdict.status as string;
+    expect(status).toBe('warn');
+    expect(lenient.code).toBe(0);
+    expect((await mlgate('validate', 'warn.csv', '--fail-on', 'warning')).code).toBe(1);
+  });
+
+  it('an unknown level is one line, exit 2', async () => {
+    await expectRefused(
+      ['validate', 'data.csv', '--fail-on', 'warn'],
+      2,
+      'mlgate validate: --fail-on: expected one of error, warning, never, got "warn"',
+    );
+  });
+});
