@@ -3164,6 +3164,8 @@ class ProgressSum {
 
 
 
+/** Columns whose value counts the shards of a pass share (two 4-byte slots each); later ones count per shard. */
+const SHARED_COUNT_COLUMNS = 4096;
 /** Below this many bytes per thread, starting a worker costs more than it saves. */
 const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
 /**
@@ -3190,12 +3192,16 @@ async function runPass(path, options) {
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
     const rowChecks = checks.filter(src/* isPassCheck */.uI7);
+    // CSV shards see the columns in the header's order, so they can share each column's value counts by position.
+    const format = options.format ?? (0,src/* formatOf */.beb)(path);
+    const sharedCounts = format === 'csv' || format === 'tsv' ? new SharedArrayBuffer(4 * 2 * SHARED_COUNT_COLUMNS) : undefined;
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
     const passes = results.map((result) => ({
         profile: src/* Profile */.WVQ.fromJSON(result.profile),
@@ -5618,6 +5624,7 @@ async function runTask(task, post) {
         ...(task.format && { format: task.format }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
     });
     post({
         type: 'done',
