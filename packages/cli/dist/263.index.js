@@ -40,6 +40,7 @@ async function runTask(task, post) {
         ...(task.format && { format: task.format }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
     });
     post({
         type: 'done',
