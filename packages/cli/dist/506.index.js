@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:packages/cli/dist/227.index.js
-export const id = 227;
-export const ids = [227,263,166];
+export const id = 506;
+export const ids = [506,263,166];
 export const modules = {
 
-/***/ 31227:
-========
-export const id = 308;
-export const ids = [308,263,166];
-export const modules = {
-
-/***/ 79308:
->>>>>>>> main:packages/cli/dist/308.index.js
+/***/ 49506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
