@@ -37959,8 +37959,8 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75523);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59990);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95784);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93120);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
 
@@ -37993,12 +37993,12 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 30 modules
-var src = __nccwpck_require__(75523);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 201 modules
-var core_src = __nccwpck_require__(81739);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 29 modules
-var github_src = __nccwpck_require__(59990);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 32 modules
+var src = __nccwpck_require__(95784);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 203 modules
+var core_src = __nccwpck_require__(46860);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 30 modules
+var github_src = __nccwpck_require__(93120);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38123,7 +38123,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 81739:
+/***/ 46860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38148,6 +38148,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   VtD: () => (/* reexport */ jobDeltas),
   Z9L: () => (/* reexport */ loadConfig),
   NJu: () => (/* reexport */ metricHistory),
+  LEf: () => (/* reexport */ modelInTag),
   Ngi: () => (/* reexport */ parseManifest),
   n_Q: () => (/* reexport */ predictionsReading),
   dek: () => (/* reexport */ readCheckSuite),
@@ -38162,7 +38163,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict, writeFileAtomic
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, readTagMessage, registryEventJsonSchema, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38231,7 +38232,7 @@ function pointerToSegments(pointer, root) {
     return segments;
 }
 /** `$.validations[0].checks[3].status`; odd keys as `$["a b"]`. */
-function formatJsonPath(segments) {
+function path_formatJsonPath(segments) {
     return '$' + segments.map((segment) => formatSegment(segment, /^[A-Za-z_$][A-Za-z0-9_$]*$/)).join('');
 }
 /**
@@ -38517,7 +38518,7 @@ function parseReport(json, file) {
         throw new errors_UserError(kind.message, { file, path: kind.path });
     const [problem] = validateReport(json);
     if (problem) {
-        const path = formatJsonPath(problem.path);
+        const path = path_formatJsonPath(problem.path);
         throw new errors_UserError(problem.message, { file, path });
     }
     return json;
@@ -61472,46 +61473,96 @@ function suggest(name, names) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
 /**
- * GTO's name grammar for models and stages (letters, digits, `-`, `_`, `/` inside), shared with
+ * GTO's name grammar for stages and for a model's own name (letters, digits, `-`, `_`, `/` inside), shared with
  * the `registry:` baseline spec so that mlgate's tags stay readable by GTO and the other way round.
  */
 const REGISTRY_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
-/** A version is `v` + SemVer (GTO's default), e.g. `v1.3.0` or `v2.0.0-rc.1`. */
-const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/;
+/**
+ * A model name as GTO takes it: a name, optionally after a monorepo folder and a colon (`models/cv:seg`).
+ * In tag names the colon is written `=` (git refuses `:` in a ref), e.g. `models/cv=seg@v1.0.0`.
+ */
+const MODEL_NAME = /^([a-zA-Z0-9-_./]+:)?[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/** `v` + SemVer 2.0 (GTO's default), e.g. `v1.3.0`, `v2.0.0-rc.1`, `v1.0.0+build.5`. */
+const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/** The counter suffix `#N` GTO may put on any tag form; assignments always carry one when mlgate writes them. */
+const COUNTER = /#(\d+)$/;
+function isVersion(text) {
+    return VERSION.test(text);
+}
+/** The model name inside tag names: `dir:name` → `dir=name` (GTO's `name_to_tag`). */
+function modelInTag(model) {
+    return model.replace(':', '=');
+}
 /** The tag's meaning, or `null` for a tag that is not a registry tag (e.g. `v1.2.0`). */
 function parseRegistryTag(tag) {
-    const at = tag.lastIndexOf('@');
-    if (at > 0) {
-        const model = tag.slice(0, at);
-        const rest = tag.slice(at + 1);
-        if (!REGISTRY_NAME.test(model))
+    const counter = COUNTER.exec(tag);
+    const body = counter ? tag.slice(0, counter.index) : tag;
+    const number = counter ? Number(counter[1]) : null;
+    const at = body.indexOf('@');
+    const hash = body.indexOf('#');
+    if (at > 0 && (hash < 0 || hash > at)) {
+        const model = modelFromTag(body.slice(0, at));
+        const rest = body.slice(at + 1);
+        if (model === null || rest.includes('#'))
             return null;
         if (rest === 'deprecated')
-            return { action: 'deprecate', model };
+            return { action: 'deprecate', model, number };
         const deregister = rest.endsWith('!');
         const version = deregister ? rest.slice(0, -1) : rest;
-        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version } : null;
+        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version, number } : null;
     }
-    const [model = '', stagePart, number, ...extra] = tag.split('#');
-    if (stagePart === undefined || extra.length > 0 || !REGISTRY_NAME.test(model))
+    if (hash <= 0)
+        return null;
+    const model = modelFromTag(body.slice(0, hash));
+    const stagePart = body.slice(hash + 1);
+    if (model === null)
         return null;
     const unassign = stagePart.endsWith('!');
     const stage = unassign ? stagePart.slice(0, -1) : stagePart;
     if (!REGISTRY_NAME.test(stage))
         return null;
-    if (number !== undefined && !/^(0|[1-9]\d*)$/.test(number))
-        return null;
-    return {
-        action: unassign ? 'unassign' : 'assign',
-        model,
-        stage,
-        number: number === undefined ? null : Number(number),
-    };
+    return { action: unassign ? 'unassign' : 'assign', model, stage, number };
 }
-/** Orders versions by SemVer precedence (a pre-release sorts before its release). */
+function modelFromTag(text) {
+    if ((text.match(/=/g) ?? []).length > 1)
+        return null;
+    const model = text.replace('=', ':');
+    return MODEL_NAME.test(model) ? model : null;
+}
+/** The tag name for an event, the inverse of `parseRegistryTag` (`dir:name` is written `dir=name`). */
+function formatRegistryTag(tag) {
+    const model = modelInTag(tag.model);
+    const suffix = tag.number === null ? '' : `#${tag.number}`;
+    switch (tag.action) {
+        case 'register':
+            return `${model}@${tag.version}${suffix}`;
+        case 'deregister':
+            return `${model}@${tag.version}!${suffix}`;
+        case 'assign':
+            return `${model}#${tag.stage}${suffix}`;
+        case 'unassign':
+            return `${model}#${tag.stage}!${suffix}`;
+        case 'deprecate':
+            return `${model}@deprecated${suffix}`;
+    }
+}
+/**
+ * The counter for the model's next numbered tag: one more than the highest `#N` among its tags (GTO's
+ * `name_tag`, which counts every tag name of the model, annotated or not), 1 for the first.
+ */
+function nextCounter(model, tagNames) {
+    let highest = 0;
+    for (const name of tagNames) {
+        const tag = parseRegistryTag(name);
+        if (tag !== null && tag.model === model && tag.number !== null)
+            highest = Math.max(highest, tag.number);
+    }
+    return highest + 1;
+}
+/** Orders versions by SemVer precedence (a pre-release sorts before its release; build metadata is ignored). */
 function compareVersions(a, b) {
     const parse = (v) => {
-        const [core = '', pre] = v.slice(1).split(/-(.*)/s, 2);
+        const [core = '', pre] = v.slice(1).split('+', 1)[0].split(/-(.*)/s, 2);
         return { parts: core.split('.').map(Number), pre };
     };
     const x = parse(a);
@@ -61550,57 +61601,198 @@ function comparePreRelease(a, b) {
     }
     return 0;
 }
+/** GTO's first version when none is given and none was registered. */
+const FIRST_VERSION = 'v0.0.1';
+/**
+ * The version after `latest`, as GTO bumps (python-semver's `bump_*`): major → `v(X+1).0.0`, minor →
+ * `vX.(Y+1).0`, patch → `vX.Y.(Z+1)`; a pre-release or build suffix is dropped.
+ */
+function bumpVersion(latest, bump) {
+    const match = VERSION.exec(latest);
+    if (!match)
+        throw new Error(`bumpVersion: ${latest} is not a version`);
+    const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    switch (bump) {
+        case 'major':
+            return `v${major + 1}.0.0`;
+        case 'minor':
+            return `v${major}.${minor + 1}.0`;
+        case 'patch':
+            return `v${major}.${minor}.${patch + 1}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
+const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
+;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
+
+
+
+const REGISTRY_EVENT_SCHEMA_ID = 'mlgate/registry-event@1';
+/** The registry event JSON Schema, for publishing and for other validators. */
+const registryEventJsonSchema = registry_event_schema_namespaceObject;
+const validateEvent = createSchemaValidator(registryEventJsonSchema, 'mlgate-registry-event');
+/** The tag message for `event`: one line of JSON, keys in the order written, so tags diff and grep well. */
+function formatRegistryEvent(event) {
+    const full = { schema: REGISTRY_EVENT_SCHEMA_ID, ...event };
+    const [problem] = validateEvent(full);
+    if (problem)
+        throw new Error(`registry event ${formatJsonPath(problem.path)}: ${problem.message}`);
+    return JSON.stringify(full);
+}
+/**
+ * Reads a tag message. Anything that is not a JSON object naming `mlgate/registry-event@1` is a plain message
+ * (GTO writes "Registering artifact churn version v1.0.0"); one that names the schema but breaks it is kept as
+ * text with the problem, never trusted and never an error, since tags come from any clone.
+ */
+function readTagMessage(message) {
+    const text = message.trim();
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { kind: 'plain', text };
+    }
+    if (json?.schema !== REGISTRY_EVENT_SCHEMA_ID)
+        return { kind: 'plain', text };
+    const [problem] = validateEvent(json);
+    if (problem)
+        return { kind: 'invalid', text, problem: `${path_formatJsonPath(problem.path)}: ${problem.message}` };
+    return { kind: 'event', event: json };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/state.ts
 
+
+/** GTO's event priorities (gto/base.py), which order events of the same time. */
+const PRIORITY = {
+    deprecate: 2,
+    register: 3,
+    deregister: 4,
+    assign: 5,
+    unassign: 6,
+};
 /**
- * One model's registry state rebuilt from its tags, the way GTO reads them: a stage's latest
- * event decides it (see `isLater`), an assignment names the version registered at the same commit
- * (the highest one when a commit carries several), and a deregistered version is gone.
+ * One model's registry state rebuilt from its annotated tags by GTO's rules (gto/base.py, gto/api.py `show`):
+ * - events are ordered by tag time (then counter, then GTO's priority);
+ * - a version is active while its latest register/deregister event is a registration;
+ * - an assignment or unassignment belongs to the version registered at its commit, and a version holds a stage
+ *   while its own latest event for that stage is an assignment;
+ * - the stage is held by the active version whose latest assignment is the most recent: unassigning or
+ *   deregistering the current version hands the stage back to the one assigned before it, if it still holds it;
+ * - the model is deprecated while its latest event is a deprecation.
  */
 function registryState(model, records) {
-    const tags = records.flatMap((record) => {
+    const events = records
+        .flatMap((record) => {
         const tag = parseRegistryTag(record.name);
-        return tag !== null && tag.model === model ? [{ record, tag }] : [];
-    });
-    const deregistered = new Set(tags.flatMap(({ tag }) => (tag.action === 'deregister' ? [tag.version] : [])));
-    const versions = tags
-        .flatMap(({ record, tag }) => tag.action === 'register' && !deregistered.has(tag.version)
-        ? [{ version: tag.version, tag: record.name, commit: record.commit, message: record.message }]
-        : [])
-        .sort((a, b) => compareVersions(a.version, b.version));
-    const latest = new Map();
-    for (const event of tags) {
-        const { tag } = event;
-        if (tag.action !== 'assign' && tag.action !== 'unassign')
+        if (tag === null || tag.model !== model)
+            return [];
+        const time = record.tagger ? Date.parse(record.tagger.date) : Number.NEGATIVE_INFINITY;
+        return [{ record, tag, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time }];
+    })
+        .sort(chronological);
+    const direct = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'register' && event.tag.action !== 'deregister')
             continue;
-        const current = latest.get(tag.stage);
-        if (current === undefined || isLater({ record: event.record, tag }, current))
-            latest.set(tag.stage, { record: event.record, tag });
+        direct.set(event.tag.version, [...(direct.get(event.tag.version) ?? []), event]);
+    }
+    const registered = new Map();
+    for (const [version, list] of direct) {
+        const registration = list.filter((e) => e.tag.action === 'register').at(-1);
+        const commit = (registration ?? list[0]).record.commit;
+        const active = list.at(-1).tag.action === 'register';
+        const record = registration?.record;
+        registered.set(version, {
+            version: { version, tag: record?.name ?? '', commit, message: record?.message ?? '' },
+            active: active && registration !== undefined,
+        });
+    }
+    const versionAt = (commit) => {
+        const atCommit = [...registered.values()]
+            .filter((v) => v.version.commit === commit)
+            .sort((a, b) => Number(a.active) - Number(b.active) || compareVersions(a.version.version, b.version.version));
+        return atCommit.at(-1);
+    };
+    // Per (holder, stage): the holder's events for the stage, oldest first. A holder is a version, or a commit.
+    const holders = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'assign' && event.tag.action !== 'unassign')
+            continue;
+        const holder = versionAt(event.record.commit)?.version.version ?? `commit:${event.record.commit}`;
+        const key = `${holder}\0${event.tag.stage}`;
+        const entry = holders.get(key) ?? { commit: event.record.commit, stage: event.tag.stage, events: [] };
+        entry.events.push(event);
+        holders.set(key, entry);
+    }
+    const ranked = new Map();
+    for (const { commit, stage, events: own } of holders.values()) {
+        const last = own.at(-1);
+        if (last.tag.action !== 'assign')
+            continue;
+        const found = versionAt(commit);
+        if (found && !found.active)
+            continue;
+        ranked.set(stage, [...(ranked.get(stage) ?? []), { latest: last, commit, version: found?.version }]);
     }
     const stages = new Map();
+    const stageHolders = new Map();
     const dangling = new Map();
-    for (const [stage, { record, tag }] of latest) {
-        if (tag.action === 'unassign')
-            continue;
-        const atCommit = versions.filter((v) => v.commit === record.commit);
-        const version = atCommit[atCommit.length - 1];
-        if (version)
-            stages.set(stage, { stage, version, tag: record.name });
+    for (const [stage, list] of ranked) {
+        list.sort((a, b) => chronological(b.latest, a.latest));
+        const held = list.flatMap(({ latest, version }) => (version ? [{ stage, version, tag: latest.record.name }] : []));
+        if (held.length > 0)
+            stageHolders.set(stage, held);
+        const [first] = list;
+        if (first.version)
+            stages.set(stage, { stage, version: first.version, tag: first.latest.record.name });
         else
-            dangling.set(stage, { tag: record.name, commit: record.commit });
+            dangling.set(stage, { tag: first.latest.record.name, commit: first.commit });
     }
-    return { model, versions, stages, dangling, deprecated: tags.some(({ tag }) => tag.action === 'deprecate') };
+    const versions = [...registered.values()]
+        .filter((v) => v.active)
+        .map((v) => v.version)
+        .sort((a, b) => compareVersions(a.version, b.version));
+    const history = events.map((event) => historyEntry(event, versionAt(event.record.commit)?.version.version ?? null));
+    return {
+        model,
+        versions,
+        stages,
+        holders: stageHolders,
+        dangling,
+        deprecated: events.at(-1)?.tag.action === 'deprecate',
+        history,
+    };
 }
-/**
- * Numbered events by N; a numbered event beats GTO's simple `name#stage` tag (git holds at most
- * one simple tag per stage, so two simple events never compete).
- */
-function isLater(a, b) {
-    const [x, y] = [a.tag.number, b.tag.number];
-    if (x === null || y === null)
-        return x !== null;
-    return x > y;
+/** Oldest first: by tag time, then counter (a tag without one first), then GTO's priority, then name. */
+function chronological(a, b) {
+    if (a.time !== b.time)
+        return a.time < b.time ? -1 : 1;
+    const [x, y] = [a.tag.number ?? -1, b.tag.number ?? -1];
+    if (x !== y)
+        return x - y;
+    const priority = PRIORITY[a.tag.action] - PRIORITY[b.tag.action];
+    if (priority !== 0)
+        return priority;
+    return a.record.name < b.record.name ? -1 : a.record.name > b.record.name ? 1 : 0;
+}
+function historyEntry({ record, tag }, versionAtCommit) {
+    const message = readTagMessage(record.message);
+    const version = 'version' in tag ? tag.version : tag.action === 'deprecate' ? null : versionAtCommit;
+    return {
+        tag: record.name,
+        action: tag.action,
+        version,
+        stage: 'stage' in tag ? tag.stage : null,
+        commit: record.commit,
+        number: tag.number,
+        time: record.tagger?.date ?? null,
+        actor: message.kind === 'event' ? message.event.actor : (record.tagger?.name ?? null),
+        tagger: record.tagger ?? null,
+        message,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/history.ts
@@ -61649,6 +61841,7 @@ function isFiniteNumber(value) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
 
 
 
@@ -65733,7 +65926,7 @@ function parseManifest(json, file) {
     }
     const [problem] = validateManifest(json);
     if (problem)
-        throw new errors_UserError(problem.message, { file, path: formatJsonPath(problem.path) });
+        throw new errors_UserError(problem.message, { file, path: path_formatJsonPath(problem.path) });
     return json;
 }
 
@@ -65889,7 +66082,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 75523:
+/***/ 95784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65901,12 +66094,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, VALIDATE_FAIL_ON, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, validationFails
+// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, unassignStage, validationFails
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 201 modules
-var src = __nccwpck_require__(81739);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 29 modules
-var github_src = __nccwpck_require__(59990);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 203 modules
+var src = __nccwpck_require__(46860);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 30 modules
+var github_src = __nccwpck_require__(93120);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -67488,6 +67681,219 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+;// CONCATENATED MODULE: ./packages/engine/src/registry/record.ts
+
+
+/** How many times a write re-reads the registry after losing a race before it gives up. */
+const ATTEMPTS = 20;
+/**
+ * Reads the model's tags, plans, creates the planned tag; when another writer took the name first, reads again
+ * and plans again (the next counter, the next version), so racing writers all end recorded. `floor` keeps the
+ * counter above every name found taken, including tags the store does not list (lightweight ones).
+ */
+async function record(model, deps, plan) {
+    let floor = 1;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        const tags = await deps.store.listTags(model);
+        const state = registryState(model, tags);
+        const counter = Math.max(floor, nextCounter(model, tags.map((t) => t.name)));
+        const next = await plan(state, counter);
+        if (next.kind === 'done')
+            return next.result;
+        try {
+            await deps.store.createTag({ name: next.name, commit: next.commit, message: next.message });
+            return { ...next.result, tag: next.name, created: true };
+        }
+        catch (error) {
+            if (!isTagExistsError(error))
+                throw error;
+            deps.logger?.info(`${next.name} was created by someone else meanwhile; reading the registry again.`);
+            floor = Math.max(floor, counter + 1);
+        }
+    }
+    throw new UserError(`${model}: the registry kept changing under ${ATTEMPTS} attempts to write; try again`);
+}
+function checkModel(model) {
+    if (!MODEL_NAME.test(model)) {
+        throw new UserError(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
+    }
+}
+function checkStage(stage, stages) {
+    if (!REGISTRY_NAME.test(stage)) {
+        throw new UserError(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
+    }
+    if (stages && !stages.includes(stage)) {
+        throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+    }
+}
+function activeVersion(state, version) {
+    if (!isVersion(version))
+        throw new UserError(`${JSON.stringify(version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    const found = state.versions.find((v) => v.version === version);
+    if (found)
+        return found;
+    const deregistered = state.history.some((e) => e.action === 'deregister' && e.version === version);
+    throw new UserError(`${state.model}@${version} is ${deregistered ? 'deregistered' : 'not registered'}`);
+}
+/**
+ * Registers a version at a commit as `model@vX.Y.Z` (GTO's simple form). One commit carries one version, as in
+ * GTO: registering the same commit again reports the existing tag. A bumped version lost to a racing writer is
+ * bumped again; an explicit one that is taken is an error.
+ */
+async function registerVersion(options, deps) {
+    const { model, details } = options;
+    checkModel(model);
+    if (options.version !== undefined && options.bump !== undefined) {
+        throw new UserError('give a version or a bump, not both');
+    }
+    if (options.version !== undefined && !isVersion(options.version)) {
+        throw new UserError(`${JSON.stringify(options.version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    }
+    const commit = await deps.store.resolveCommit(options.rev);
+    return record(model, deps, (state) => {
+        const atCommit = state.versions.find((v) => v.commit === commit);
+        if (atCommit) {
+            if (options.version === undefined || options.version === atCommit.version) {
+                return { kind: 'done', result: done(atCommit.tag, commit, atCommit.version, null) };
+            }
+            throw new UserError(`commit ${commit.slice(0, 7)} is already registered as ${model}@${atCommit.version}; one commit carries one version`);
+        }
+        const taken = (version) => state.history.some((e) => e.version === version && e.action === 'register');
+        if (options.version !== undefined && taken(options.version)) {
+            throw new UserError(`${model}@${options.version} is already registered at another commit`);
+        }
+        const latest = state.versions.at(-1)?.version;
+        let version = options.version ?? (latest ? bumpVersion(latest, options.bump ?? 'patch') : firstVersion(options.bump));
+        while (taken(version))
+            version = bumpVersion(version, options.bump ?? 'patch');
+        const name = formatRegistryTag({ action: 'register', model, version, number: null });
+        const message = formatRegistryEvent({ action: 'register', model, version, ...details });
+        return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
+    });
+}
+/** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */
+function firstVersion(bump) {
+    return bump === undefined ? FIRST_VERSION : bumpVersion('v0.0.0', bump);
+}
+function done(tag, commit, version, stage, previous = null) {
+    return { tag, created: false, commit, version, stage, previous };
+}
+/**
+ * Assigns a stage to a registered version with `model#stage#N`, N one more than the model's highest counter.
+ * When the stage already holds that version, nothing is written and the assigning tag is reported; an earlier
+ * version is a rollback like any other assignment, and `previous` says what the stage held.
+ */
+async function assignStage(options, deps) {
+    const { model, version, stage, details } = options;
+    checkModel(model);
+    checkStage(stage, options.stages);
+    return record(model, deps, (state, counter) => {
+        const target = activeVersion(state, version);
+        const current = state.stages.get(stage);
+        if (current?.version.version === version) {
+            return {
+                kind: 'done',
+                result: done(current.tag, target.commit, version, stage, previousOf(state, stage, current.tag)),
+            };
+        }
+        const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
+        const name = formatRegistryTag({ action: 'assign', model, stage, number: counter });
+        const message = formatRegistryEvent({ action: 'assign', model, version, stage, ...details, previous });
+        return {
+            kind: 'create',
+            name,
+            commit: target.commit,
+            message,
+            result: { commit: target.commit, version, stage, previous },
+        };
+    });
+}
+/** What the stage held before the event recorded by `tag`, as that event's message says (when mlgate wrote it). */
+function previousOf(state, stage, tag) {
+    const entry = state.history.find((e) => e.tag === tag && e.stage === stage);
+    return entry?.message.kind === 'event' ? (entry.message.event.previous ?? null) : null;
+}
+/**
+ * Unassigns a stage with `model#stage!#N` at each version that holds it (GTO unassigns per version: removing
+ * only the current one would hand the stage back to the one before). A stage that holds nothing writes nothing.
+ */
+async function unassignStage(options, deps) {
+    const { model, stage, details } = options;
+    checkModel(model);
+    checkStage(stage);
+    const results = [];
+    for (;;) {
+        const result = await record(model, deps, (state, counter) => {
+            if (options.version !== undefined)
+                activeVersion(state, options.version);
+            const held = (state.holders.get(stage) ?? []).filter((h) => options.version === undefined || h.version.version === options.version);
+            const [holder] = held;
+            if (!holder)
+                return { kind: 'done', result: done('', '', options.version ?? null, stage) };
+            const current = state.stages.get(stage);
+            const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
+            const version = holder.version.version;
+            const name = formatRegistryTag({ action: 'unassign', model, stage, number: counter });
+            const message = formatRegistryEvent({ action: 'unassign', model, version, stage, ...details, previous });
+            const commit = holder.version.commit;
+            return { kind: 'create', name, commit, message, result: { commit, version, stage, previous } };
+        });
+        if (!result.created)
+            return results;
+        results.push(result);
+    }
+}
+/** Deregisters a version with `model@vX.Y.Z!`; a version deregistered already reports its deregistering tag. */
+async function deregisterVersion(options, deps) {
+    const { model, version, details } = options;
+    checkModel(model);
+    return record(model, deps, (state) => {
+        const earlier = [...state.history]
+            .reverse()
+            .find((e) => e.version === version && (e.action === 'deregister' || e.action === 'register'));
+        if (earlier?.action === 'deregister')
+            return { kind: 'done', result: done(earlier.tag, earlier.commit, version, null) };
+        const target = activeVersion(state, version);
+        const name = formatRegistryTag({ action: 'deregister', model, version, number: null });
+        const message = formatRegistryEvent({ action: 'deregister', model, version, ...details });
+        return {
+            kind: 'create',
+            name,
+            commit: target.commit,
+            message,
+            result: { commit: target.commit, version, stage: null, previous: null },
+        };
+    });
+}
+/**
+ * Deprecates the model with `model@deprecated#N` at the commit of its latest event (GTO's counted form, which
+ * GTO writes with `--force`): tag times have one-second resolution, and the counter keeps a deprecation after
+ * the events of the same second.
+ */
+async function deprecateModel(options, deps) {
+    const { model, details } = options;
+    checkModel(model);
+    return record(model, deps, (state, counter) => {
+        const latest = state.history.at(-1);
+        if (!latest)
+            throw new UserError(`${model} has no registry tags: nothing to deprecate`);
+        if (state.deprecated)
+            return { kind: 'done', result: done(latest.tag, latest.commit, null, null) };
+        const name = formatRegistryTag({ action: 'deprecate', model, number: counter });
+        const message = formatRegistryEvent({ action: 'deprecate', model, ...details });
+        return {
+            kind: 'create',
+            name,
+            commit: latest.commit,
+            message,
+            result: { commit: latest.commit, version: null, stage: null, previous: null },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
  * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
@@ -67504,9 +67910,10 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+
 /***/ }),
 
-/***/ 59990:
+/***/ 93120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67526,12 +67933,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, listInput, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 201 modules
-var src = __nccwpck_require__(81739);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 203 modules
+var src = __nccwpck_require__(46860);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -69224,7 +69631,7 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = (0,src/* registryState */.zWd)(model, await this.tags.list(model));
+        const state = (0,src/* registryState */.zWd)(model, await this.tags.listTags(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
             throw new src/* UserError */.yot(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
@@ -69246,12 +69653,13 @@ class RegistryBaselineResolver {
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
     async history({ model, metric, limit }) {
-        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.list(model)), metric, limit);
+        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.listTags(model)), metric, limit);
     }
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
-/** Registry tags through the REST API: matching refs, then each annotated tag's message and commit. */
+
+/** Registry tags through the REST API: matching refs, then each annotated tag's message, commit and tagger. */
 class GitHubTagSource {
     octokit;
     repo;
@@ -69259,20 +69667,25 @@ class GitHubTagSource {
         this.octokit = octokit;
         this.repo = repo;
     }
-    async list(model) {
+    async listTags(model) {
+        const prefix = model === undefined ? undefined : (0,src/* modelInTag */.LEf)(model);
         // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
-        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${model}` });
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
         const records = [];
         for (const ref of refs) {
             const name = ref.ref.replace(/^refs\/tags\//, '');
-            if (!name.startsWith(`${model}@`) && !name.startsWith(`${model}#`))
+            if (prefix !== undefined && !name.startsWith(`${prefix}@`) && !name.startsWith(`${prefix}#`))
                 continue;
-            if (ref.object.type !== 'tag') {
-                records.push({ name, commit: ref.object.sha, message: '' });
+            // A lightweight tag carries no message or tagger; GTO does not count it, nor does mlgate.
+            if (ref.object.type !== 'tag')
                 continue;
-            }
             const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
-            records.push({ name, commit: tag.object.sha, message: tag.message.trimEnd() });
+            records.push({
+                name,
+                commit: tag.object.sha,
+                message: tag.message.trimEnd(),
+                tagger: { name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date },
+            });
         }
         return records;
     }
@@ -69280,52 +69693,148 @@ class GitHubTagSource {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/**
- * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
- * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
- */
-const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
-const FIELDS = 5;
-/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
-class GitTagSource {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
+;// CONCATENATED MODULE: ./packages/github/src/registry/store.ts
+/** The tag name is taken: someone created it first (or this very promotion did, in an earlier run). */
+class store_TagExistsError extends Error {
+    tag;
+    constructor(tag) {
+        super(`tag ${tag} already exists`);
+        this.tag = tag;
+        this.name = 'TagExistsError';
     }
-    async list(model) {
-        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
-        let stdout;
-        try {
-            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
-                cwd: this.cwd,
-                maxBuffer: 64 * 1024 * 1024,
-            }));
-        }
-        catch (error) {
-            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new UserError(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
-        }
+}
+function isTagExistsError(error) {
+    return error instanceof store_TagExistsError;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-store.ts
+
+
+
+/**
+ * NUL-separated fields (git messages cannot hold NUL). `*objectname`/`*objecttype` are what an annotated tag
+ * points at; a lightweight tag has no tagger and is skipped, as GTO skips it.
+ */
+const FORMAT = [
+    '%(refname:lstrip=2)',
+    '%(objecttype)',
+    '%(*objecttype)',
+    '%(*objectname)',
+    '%(taggername)',
+    '%(taggeremail)',
+    '%(taggerdate:iso-strict)',
+    '%(contents)',
+].join('%00');
+const FIELDS = 8;
+/** The registry in a local git clone, through the `git` command: `for-each-ref` to read, `mktag` to write. */
+class GitRegistryStore {
+    cwd;
+    options;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.options = options;
+    }
+    async listTags(model) {
+        const patterns = model === undefined ? ['refs/tags'] : [`refs/tags/${modelInTag(model)}@*`, `refs/tags/${modelInTag(model)}#*`];
+        if (this.options.push !== undefined)
+            await this.fetchTags(patterns);
+        const stdout = await this.git(['for-each-ref', `--format=${FORMAT}%00`, ...patterns], "cannot read the registry's git tags");
         const fields = stdout.split('\0');
         const records = [];
         for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
             // Each record ends with NUL + newline, so every name after the first starts with a newline.
-            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
-            const annotated = type === 'tag';
+            const [name = '', type, target, commit = '', tagger = '', email = '', date = '', contents = ''] = fields.slice(i, i + FIELDS);
+            if (type !== 'tag' || target !== 'commit')
+                continue;
             records.push({
                 name: name.replace(/^\n/, ''),
-                commit: annotated ? peeled : object,
-                message: annotated ? contents.trimEnd() : '',
+                commit,
+                message: contents.trimEnd(),
+                tagger: { name: tagger, email: email.replace(/^<|>$/g, ''), date },
             });
         }
         return records;
     }
+    async resolveCommit(rev) {
+        if (rev.startsWith('-'))
+            throw new UserError(`revision ${JSON.stringify(rev)} is not a git revision`);
+        const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `no commit ${JSON.stringify(rev)}`);
+        return out.trim();
+    }
+    async createTag({ name, commit, message }) {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        const object = `object ${commit}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.trimEnd()}\n`;
+        const sha = (await this.git(['mktag'], `cannot create tag ${name}`, object)).trim();
+        if (this.options.push !== undefined)
+            await this.push(sha, name, this.options.push);
+        try {
+            // An empty old value makes update-ref create-only: it fails when the ref exists, and never moves it.
+            await this.git(['update-ref', `refs/tags/${name}`, sha, ''], `cannot create tag ${name}`);
+        }
+        catch (error) {
+            if (/reference already exists/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+        const [, who = '', email = '', seconds = '0', zone = '+0000'] = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(ident) ?? [];
+        return {
+            name,
+            commit,
+            message: message.trimEnd(),
+            tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
+        };
+    }
+    describe() {
+        return this.options.push === undefined
+            ? `the git repository ${this.cwd}`
+            : `the git repository ${this.cwd} and its remote ${this.options.push}`;
+    }
+    /** The remote's tags of the model, fetched without `+`: a local tag is never overwritten. */
+    async fetchTags(patterns) {
+        const refspecs = patterns.map((p) => (p === 'refs/tags' ? 'refs/tags/*:refs/tags/*' : `${p}:${p}`));
+        await this.git(['fetch', '--quiet', '--no-tags', this.options.push, ...refspecs], `cannot fetch the registry's tags from ${this.options.push}`);
+    }
+    async push(sha, name, remote) {
+        try {
+            await this.git(['push', '--porcelain', remote, `${sha}:refs/tags/${name}`], `cannot push tag ${name} to ${remote}`);
+        }
+        catch (error) {
+            if (/\[rejected\] \(already exists\)/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+    }
+    git(args, what, input) {
+        return new Promise((resolve, reject) => {
+            const child = execFile('git', args, { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                reject(new GitCommandError(`${what} in ${this.cwd}`, `${stderr}\n${stdout}`.trim() || String(error)));
+            });
+            // A command that exits without reading its input closes the pipe; its exit status tells what happened.
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(input ?? '');
+        });
+    }
+}
+/** A failed git command: one line for the user, the whole output for telling "already exists" apart. */
+class GitCommandError extends src/* UserError */.yot {
+    output;
+    constructor(what, output) {
+        const lines = output.split('\n');
+        super(`${what}: ${lines.find((line) => /error|fatal|rejected/i.test(line)) ?? lines[0]}`);
+        this.output = output;
+    }
+}
+function outputOf(error) {
+    return error instanceof GitCommandError ? error.output : '';
+}
+/** `1796346569 +0100` → `2026-12-04T02:09:29+01:00`, the form `for-each-ref` prints for tagger dates. */
+function isoDate(seconds, zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+    return `${local}${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
@@ -69405,6 +69914,7 @@ class GitHubReleaseFiles {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 

@@ -37959,12 +37959,11 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96727);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4923);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
-// The bundle's own location: the HTML report's browser builds sit beside it (dist/vega/).
-process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({ logger, entry: new URL(import.meta.url) }));
+process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -37988,10 +37987,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
-var src = __nccwpck_require__(43929);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
-var github_src = __nccwpck_require__(96727);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
+var src = __nccwpck_require__(73672);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
+var github_src = __nccwpck_require__(4923);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38008,11 +38007,9 @@ function parseInputs(eventName, source) {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
         throw new src/* UserError */.yot(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
     }
-    const artifact = artifactName('artifact', (0,github_src/* requiredInput */.YF)('artifact', source));
-    const htmlArtifactInput = (0,github_src/* optionalInput */.$m)('html-artifact', source);
-    const htmlArtifact = htmlArtifactInput === undefined ? undefined : artifactName('html-artifact', htmlArtifactInput);
-    if (htmlArtifact === artifact) {
-        throw new src/* UserError */.yot(`input "html-artifact": "${htmlArtifact}" is the report artifact's name (input "artifact"); artifact names are unique per run`);
+    const artifact = (0,github_src/* requiredInput */.YF)('artifact', source);
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
+        throw new src/* UserError */.yot(`input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`);
     }
     return {
         reports,
@@ -38025,15 +38022,7 @@ function parseInputs(eventName, source) {
         checkRun: (0,github_src/* booleanInput */.tE)('check-run', true, source),
         artifact,
         allowPullRequestTarget: (0,github_src/* booleanInput */.tE)('allow-pull-request-target', false, source),
-        html: (0,github_src/* optionalInput */.$m)('html', source),
-        htmlArtifact,
     };
-}
-function artifactName(input, value) {
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
-        throw new src/* UserError */.yot(`input "${input}": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(value)}`);
-    }
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./actions/report/src/main.ts
@@ -38046,7 +38035,7 @@ function artifactName(input, value) {
 
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
-async function run({ logger, entry }) {
+async function run({ logger }) {
     const inputs = parseInputs(github/* context */._.eventName);
     const trigger = (0,github_src/* reportTrigger */.l_)({ eventName: github/* context */._.eventName, payload: github/* context */._.payload, repository: fullName(), sha: github/* context */._.sha }, { allowPullRequestTarget: inputs.allowPullRequestTarget });
     const octokit = lazyOctokit(inputs.token, logger);
@@ -38054,29 +38043,14 @@ async function run({ logger, entry }) {
     const report = trigger.kind === 'workflow-run'
         ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
         : await logger.group('Read reports', () => readReports(inputs.reports, logger));
-    const temp = process.env.RUNNER_TEMP ?? process.cwd();
-    const htmlPath = inputs.html !== undefined || inputs.htmlArtifact !== undefined
-        ? await logger.group('HTML report', () => writeHtml(report, (0,external_node_path_.resolve)(inputs.html ?? (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.html`)), entry, logger))
-        : undefined;
-    const htmlUpload = htmlPath && inputs.htmlArtifact ? await uploadFiles(inputs.htmlArtifact, [htmlPath], octokit, logger) : undefined;
-    const artifacts = htmlUpload ? [{ name: htmlUpload.name, url: artifactUrl(htmlUpload.id) }] : [];
-    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl(), artifacts });
-    const markdownPath = (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.md`);
+    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
+    const markdownPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
     await (0,promises_.writeFile)(markdownPath, markdown);
     if (inputs.summary)
         await core.summary.addRaw(markdown, true).write();
     const writable = !(trigger.kind === 'pull-request' && trigger.fork);
-    // A fork's token is read-only: the report goes out as this run's artifact, for a workflow_run job to publish.
-    const reportUpload = writable
-        ? undefined
-        : await logger.group('Report artifact', async () => {
-            logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
-            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(temp, 'mlgate-report-artifact-'));
-            const files = [(0,external_node_path_.join)(dir, github_src/* REPORT_ARTIFACT_JSON */.NU), (0,external_node_path_.join)(dir, 'report.md')];
-            await (0,promises_.writeFile)(files[0], `${JSON.stringify(report, null, 2)}\n`);
-            await (0,promises_.writeFile)(files[1], markdown);
-            return uploadFiles(inputs.artifact, files, octokit, logger);
-        });
+    if (!writable)
+        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
     const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
     const comments = [];
     for (const pull of pulls) {
@@ -38093,10 +38067,6 @@ async function run({ logger, entry }) {
     core.setOutput('comment-url', comment?.comment.url ?? '');
     core.setOutput('comment-action', comment?.action ?? 'skipped');
     core.setOutput('check-runs', JSON.stringify(checks));
-    core.setOutput('html', htmlPath ?? '');
-    core.setOutput('html-artifact-id', htmlUpload ? String(htmlUpload.id) : '');
-    core.setOutput('html-artifact-url', htmlUpload ? (artifactUrl(htmlUpload.id) ?? '') : '');
-    core.setOutput('artifact-id', reportUpload ? String(reportUpload.id) : '');
     logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
 }
 async function readReports(paths, logger) {
@@ -38106,21 +38076,6 @@ async function readReports(paths, logger) {
         logger.info(`Read ${path}`);
     }
     return (0,src/* mergeReports */.C1p)(reports);
-}
-/** The self-contained HTML report, with the browser builds the bundle carries. */
-async function writeHtml(report, path, entry, logger) {
-    const scripts = await (0,github_src/* readVegaScripts */.Ex)(entry);
-    await (0,src/* writeFileAtomic */.Zf6)(path, (0,src/* renderReportHtml */.Y8A)(report, { runUrl: runUrl(), scripts }), path);
-    logger.info(`Wrote ${path}`);
-    return path;
-}
-/** `files` (all in one folder) as this run's artifact `name`. */
-async function uploadFiles(name, files, octokit, logger) {
-    const store = new github_src/* GitHubRunArtifactStore */._n(octokit(), github/* context */._.repo, { logger });
-    const root = (0,external_node_path_.dirname)(files[0]);
-    const uploaded = await store.upload(name, files.map((file) => (0,external_node_path_.basename)(file)), root);
-    logger.info(`Uploaded artifact "${name}" (${uploaded.size} bytes, ${uploaded.digest})`);
-    return uploaded;
 }
 /** Only the triggering run's artifact, with the caps of a report artifact. */
 async function downloadReport(inputs, trigger, octokit) {
@@ -38191,11 +38146,6 @@ function lazyOctokit(token, logger) {
 function fullName() {
     return `${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
 }
-/** Where a person downloads one of this run's artifacts. */
-function artifactUrl(id) {
-    const base = runUrl();
-    return base ? `${base}/artifacts/${id}` : undefined;
-}
 function runUrl() {
     const { serverUrl, runId } = github/* context */._;
     const { owner, repo } = github/* context */._.repo;
@@ -38205,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 43929:
+/***/ 73672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38218,14 +38168,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU5: () => (/* reexport */ isUserError),
   C1p: () => (/* reexport */ mergeReports),
   $hs: () => (/* reexport */ readReportFile),
-  Y8A: () => (/* reexport */ renderReportHtml),
   Ay2: () => (/* reexport */ renderReportMarkdown),
   P8N: () => (/* reexport */ reportForModel),
-  nEu: () => (/* reexport */ rowAnnotations),
-  Zf6: () => (/* reexport */ writeFileAtomic)
+  nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, registryState, renderProfileText, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38651,11 +38599,11 @@ function tooLarge(path, size, maxBytes) {
  * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
  */
 function read_text_fileErrorMessage(error) {
-    const reason = describeFileError(error);
+    const reason = read_text_describeFileError(error);
     return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
 }
 /** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
-function describeFileError(error) {
+function read_text_describeFileError(error) {
     switch (errorCode(error)) {
         case 'ENOENT':
             return 'file not found';
@@ -45262,14 +45210,14 @@ function escapeHtml(value) {
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+    return escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
 function inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
         text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
@@ -45290,7 +45238,7 @@ function codeBlock(value, lang = '') {
     return `${fence}${info}\n${body}${fence}`;
 }
 /** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function clipText(value, maxChars) {
+function safe_clipText(value, maxChars) {
     if (value.length <= maxChars)
         return value;
     const points = Array.from(value);
@@ -45720,7 +45668,7 @@ const HISTORY_VERSIONS = 10;
  * The key metric's history as both renderers draw it: the last registered versions, then this candidate (its
  * version is `candidate`, its stage `this pull request`); undefined when fewer than two points have a value.
  */
-function historyPoints(section) {
+function view_historyPoints(section) {
     const { history } = section;
     if (!history)
         return undefined;
@@ -45834,8 +45782,8 @@ function cutNote(cut, options) {
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
-        : safeUrl(options.runUrl)
-            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+        : markdown_safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${markdown_safeUrl(options.runUrl)})'s report JSON`
             : 'the full report is in the report JSON';
     return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
@@ -46006,7 +45954,7 @@ function lineageLine(section) {
         return '';
     const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
     const dirty = lineage.dirty ? ' with uncommitted changes' : '';
-    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const link = lineage.run === null ? undefined : markdown_safeUrl(lineage.run);
     const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
@@ -46055,7 +46003,7 @@ function comparisonBlock(section) {
  * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
  */
 function historyBlock(section) {
-    const points = historyPoints(section);
+    const points = view_historyPoints(section);
     if (!points || !section.history)
         return '';
     const { metric } = section.history;
@@ -46155,7 +46103,7 @@ function footerLine(report, options) {
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(options.runUrl);
+    const link = markdown_safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
@@ -46164,12 +46112,12 @@ function footerLine(report, options) {
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
-    const link = safeUrl(artifact.url);
+    const link = markdown_safeUrl(artifact.url);
     const name = code(artifact.name);
     return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function safeUrl(url) {
+function markdown_safeUrl(url) {
     if (!url)
         return undefined;
     let parsed;
@@ -46184,7 +46132,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
     return inlineCode(text, { maxChars: 100 });
@@ -46527,7 +46475,7 @@ function inlineScript(source, name) {
     return `<script>${source}</script>`;
 }
 /** Draws every chart once the libraries are in; `window.mlgate` lets a test wait for them and read their scenes. */
-const BOOT = `(function () {
+const BOOT = (/* unused pure expression or super */ null && (`(function () {
   var charts = JSON.parse(document.getElementById('mlgate-charts').textContent);
   var views = {};
   var failures = [];
@@ -46542,8 +46490,8 @@ const BOOT = `(function () {
       });
   });
   window.mlgate = { charts: charts, views: views, failures: failures, ready: Promise.all(drawn) };
-})();`;
-const STYLE = `
+})();`));
+const STYLE = (/* unused pure expression or super */ null && (`
 body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; }
 main { max-width: 980px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; margin-top: 32px; }
@@ -46557,7 +46505,7 @@ td, li, p { overflow-wrap: anywhere; }
 .chart { margin: 12px 0; min-height: 40px; }
 .note { color: #59636e; font-size: 12px; }
 footer { margin-top: 32px; color: #59636e; font-size: 12px; }
-`;
+`));
 class ChartList {
     charts = [];
     /** Adds a chart and returns the element it is drawn in. */
@@ -46578,7 +46526,7 @@ function html_verdictBlock(report, title) {
     ].join('\n');
 }
 function html_reasonsBlock(report) {
-    const reasons = view_reasonsWorstFirst(report.verdict.reasons);
+    const reasons = reasonsWorstFirst(report.verdict.reasons);
     if (reasons.length === 0)
         return '';
     const items = reasons.map((reason) => {
@@ -46589,7 +46537,7 @@ function html_reasonsBlock(report) {
 }
 function validationBlock(section, charts) {
     const parts = [
-        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns</h2>`,
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
         checksTable(section.checks),
     ];
     if (section.issues?.length) {
@@ -46606,14 +46554,14 @@ function validationBlock(section, charts) {
 function checksTable(checks) {
     if (checks.length === 0)
         return '<p>No checks were run.</p>';
-    const rows = view_checksWorstFirst(checks)
+    const rows = checksWorstFirst(checks)
         .slice(0, html_MAX_ROWS.checks)
         .map((check) => {
         const unexpected = check.unexpectedCount === undefined
             ? check.unexpectedFraction === undefined
                 ? '-'
-                : format_formatPercent(check.unexpectedFraction)
-            : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
+                : formatPercent(check.unexpectedFraction)
+            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
         const examples = (check.examples ?? [])
             .slice(0, 3)
             .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
@@ -46621,7 +46569,7 @@ function checksTable(checks) {
             `<span class="status-${check.status}">${check.status}</span>`,
             html_text(check.check),
             check.column === undefined ? '' : html_code(check.column),
-            check.observed === undefined ? '-' : html_code(format_formatScalar(check.observed)),
+            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
             check.expected === undefined ? '-' : html_code(check.expected),
             unexpected,
             [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
@@ -46636,22 +46584,22 @@ function checksTable(checks) {
 function html_driftBlock(section, charts) {
     const drift = section.drift;
     const drifted = drift.columns.filter((column) => column.drifted).length;
-    const ordered = view_driftWorstFirst(drift.columns);
+    const ordered = driftWorstFirst(drift.columns);
     const rows = ordered
         .slice(0, html_MAX_ROWS.drift)
         .map((column) => row([
         html_code(column.column),
-        html_text(view_driftTestLabel(column)),
-        html_num(view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber)),
-        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`),
-        `${html_text(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        html_text(driftTestLabel(column)),
+        html_num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
+        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
+        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
     ]));
     const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
     const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
     const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
     return [
-        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})</h3>`,
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
         drift.columns.length > 0
             ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
             : '',
@@ -46676,7 +46624,7 @@ function html_comparisonBlock(section, charts) {
     return [
         `<h2>${heading}</h2>`,
         lineage(section),
-        section.predictions ? `<p class="note">${view_describeReading(section.predictions, html_code, html_message)}</p>` : '',
+        section.predictions ? `<p class="note">${describeReading(section.predictions, html_code, html_message)}</p>` : '',
         ...(section.predictions?.notes ?? []).map((note) => `<p class="note">Not computed: ${html_message(note)}</p>`),
         baseline ? '' : '<p>No baseline yet: this is the first run, so there is nothing to compare with.</p>',
         html_metricsTable(section),
@@ -46701,25 +46649,25 @@ function lineage(section) {
 function html_metricsTable(section) {
     if (section.metrics.length === 0)
         return '<p>No metrics to compare.</p>';
-    const interval = `${format_formatConfidence(section.confidence)} CI`;
+    const interval = `${formatConfidence(section.confidence)} CI`;
     const rows = section.metrics.map((metric) => row([
         html_text(metric.name),
-        html_num(format_formatNumber(metric.baseline)),
-        html_num(format_formatNumber(metric.candidate)),
-        html_num(format_formatDelta(metric.delta, metric.relative)),
-        html_num(format_formatInterval(metric.ci)),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
         verdictCell(metric),
     ]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
-        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
     ].join('\n');
 }
 function verdictCell(metric) {
     const label = `<span style="color:${LABEL_COLORS[metric.label]}">${LABEL_WORDS[metric.label]}</span>`;
     const note = metric.note ? `: ${html_message(metric.note)}` : '';
-    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${format_formatPValue(metric.pValue)})`}`;
+    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${formatPValue(metric.pValue)})`}`;
 }
 function html_historyBlock(section, charts) {
     const points = historyPoints(section);
@@ -46730,19 +46678,19 @@ function html_historyBlock(section, charts) {
     const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
     const rows = points.map((point, i) => row([
         i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
-        html_num(format_formatNumber(point.value)),
-        html_num(point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-'),
+        html_num(formatNumber(point.value)),
+        html_num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
     ]));
     return [
         `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
         chart,
-        tableHtml(['Version', html_text(metric), `${format_formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
         `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
     ].join('\n');
 }
 function html_slicesBlock(section, charts) {
-    const slices = view_slicesWorstFirst(section.slices ?? []);
+    const slices = slicesWorstFirst(section.slices ?? []);
     if (slices.length === 0)
         return '';
     const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
@@ -46760,12 +46708,12 @@ function html_slicesBlock(section, charts) {
         .slice(0, html_MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => row([
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
-        html_num(format_formatCount(slice.size)),
+        html_num(formatCount(slice.size)),
         html_text(metric.name),
-        html_num(format_formatNumber(metric.baseline)),
-        html_num(format_formatNumber(metric.candidate)),
-        html_num(format_formatDelta(metric.delta, metric.relative)),
-        html_num(format_formatInterval(metric.ci)),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
         verdictCell(metric),
     ])));
     return [
@@ -46778,19 +46726,19 @@ function html_slicesBlock(section, charts) {
             'Baseline',
             'Candidate',
             'Δ',
-            `${format_formatConfidence(section.confidence)} CI`,
+            `${formatConfidence(section.confidence)} CI`,
             'Verdict',
         ], rows),
         more(slices.length - html_MAX_ROWS.slices, 'slice'),
     ].join('\n');
 }
 function html_paramsBlock(section) {
-    const changed = view_changedParams(section);
+    const changed = changedParams(section);
     if (changed.length === 0)
         return '';
     const rows = changed
         .slice(0, html_MAX_ROWS.params)
-        .map((param) => row([html_text(param.name), html_code(format_formatScalar(param.baseline)), html_code(format_formatScalar(param.candidate))]));
+        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
     return [
         `<h3>Parameters: ${changed.length} changed</h3>`,
         tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
@@ -46846,8 +46794,8 @@ function historyChart(metric, points, labels, confidence) {
                     color: { value: '#57606a' },
                     tooltip: [
                         { field: 'version', type: 'ordinal' },
-                        { field: 'low', type: 'quantitative', title: `${format_formatConfidence(confidence)} low` },
-                        { field: 'high', type: 'quantitative', title: `${format_formatConfidence(confidence)} high` },
+                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
                     ],
                 },
             },
@@ -46885,7 +46833,7 @@ function sliceChart(metric, bars, confidence) {
     };
     const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
     return {
-        title: { text: label(`Δ ${metric} by slice, with ${format_formatConfidence(confidence)} intervals`), limit: CHART.width },
+        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
         layer: [
             {
                 data: { values },
@@ -46943,9 +46891,7 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
-                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
-                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -46993,7 +46939,7 @@ function driftChart(column, distribution) {
 }
 /** A chart label: one line, no control or bidirectional characters, cut to `MAX_LABEL_CHARS`. */
 function label(value) {
-    const line = safe_sanitizeText(value)
+    const line = sanitizeText(value)
         .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
         .trim();
     return clipText(line, html_MAX_LABEL_CHARS) || '(unnamed)';
@@ -47014,7 +46960,7 @@ function uniqueLabels(values) {
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Inert HTML text (and attribute value): entities for the five specials, no control or bidi characters. */
 function html_text(value) {
-    return safe_sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 function html_message(value) {
     return html_text(clipText(value, html_MAX_MESSAGE_CHARS));
@@ -47038,7 +46984,7 @@ function more(hidden, noun) {
     return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
 }
 function html_plural(count, noun) {
-    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
@@ -54995,6 +54941,185 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
+const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
+;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
+
+
+
+const REGISTRY_EVENT_SCHEMA_ID = 'mlgate/registry-event@1';
+/** The registry event JSON Schema, for publishing and for other validators. */
+const registryEventJsonSchema = registry_event_schema_namespaceObject;
+const validateEvent = createSchemaValidator(registryEventJsonSchema, 'mlgate-registry-event');
+/** The tag message for `event`: one line of JSON, keys in the order written, so tags diff and grep well. */
+function formatRegistryEvent(event) {
+    const full = { schema: REGISTRY_EVENT_SCHEMA_ID, ...event };
+    const [problem] = validateEvent(full);
+    if (problem)
+        throw new Error(`registry event ${formatJsonPath(problem.path)}: ${problem.message}`);
+    return JSON.stringify(full);
+}
+/**
+ * Reads a tag message. Anything that is not a JSON object naming `mlgate/registry-event@1` is a plain message
+ * (GTO writes "Registering artifact churn version v1.0.0"); one that names the schema but breaks it is kept as
+ * text with the problem, never trusted and never an error, since tags come from any clone.
+ */
+function event_readTagMessage(message) {
+    const text = message.trim();
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { kind: 'plain', text };
+    }
+    if (json?.schema !== REGISTRY_EVENT_SCHEMA_ID)
+        return { kind: 'plain', text };
+    const [problem] = validateEvent(json);
+    if (problem)
+        return { kind: 'invalid', text, problem: `${formatJsonPath(problem.path)}: ${problem.message}` };
+    return { kind: 'event', event: json };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/state.ts
+
+
+/** GTO's event priorities (gto/base.py), which order events of the same time. */
+const PRIORITY = {
+    deprecate: 2,
+    register: 3,
+    deregister: 4,
+    assign: 5,
+    unassign: 6,
+};
+/**
+ * One model's registry state rebuilt from its annotated tags by GTO's rules (gto/base.py, gto/api.py `show`):
+ * - events are ordered by tag time (then counter, then GTO's priority);
+ * - a version is active while its latest register/deregister event is a registration;
+ * - an assignment or unassignment belongs to the version registered at its commit, and a version holds a stage
+ *   while its own latest event for that stage is an assignment;
+ * - the stage is held by the active version whose latest assignment is the most recent: unassigning or
+ *   deregistering the current version hands the stage back to the one assigned before it, if it still holds it;
+ * - the model is deprecated while its latest event is a deprecation.
+ */
+function registryState(model, records) {
+    const events = records
+        .flatMap((record) => {
+        const tag = parseRegistryTag(record.name);
+        if (tag === null || tag.model !== model)
+            return [];
+        const time = record.tagger ? Date.parse(record.tagger.date) : Number.NEGATIVE_INFINITY;
+        return [{ record, tag, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time }];
+    })
+        .sort(chronological);
+    const direct = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'register' && event.tag.action !== 'deregister')
+            continue;
+        direct.set(event.tag.version, [...(direct.get(event.tag.version) ?? []), event]);
+    }
+    const registered = new Map();
+    for (const [version, list] of direct) {
+        const registration = list.filter((e) => e.tag.action === 'register').at(-1);
+        const commit = (registration ?? list[0]).record.commit;
+        const active = list.at(-1).tag.action === 'register';
+        const record = registration?.record;
+        registered.set(version, {
+            version: { version, tag: record?.name ?? '', commit, message: record?.message ?? '' },
+            active: active && registration !== undefined,
+        });
+    }
+    const versionAt = (commit) => {
+        const atCommit = [...registered.values()]
+            .filter((v) => v.version.commit === commit)
+            .sort((a, b) => Number(a.active) - Number(b.active) || compareVersions(a.version.version, b.version.version));
+        return atCommit.at(-1);
+    };
+    // Per (holder, stage): the holder's events for the stage, oldest first. A holder is a version, or a commit.
+    const holders = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'assign' && event.tag.action !== 'unassign')
+            continue;
+        const holder = versionAt(event.record.commit)?.version.version ?? `commit:${event.record.commit}`;
+        const key = `${holder}\0${event.tag.stage}`;
+        const entry = holders.get(key) ?? { commit: event.record.commit, stage: event.tag.stage, events: [] };
+        entry.events.push(event);
+        holders.set(key, entry);
+    }
+    const ranked = new Map();
+    for (const { commit, stage, events: own } of holders.values()) {
+        const last = own.at(-1);
+        if (last.tag.action !== 'assign')
+            continue;
+        const found = versionAt(commit);
+        if (found && !found.active)
+            continue;
+        ranked.set(stage, [...(ranked.get(stage) ?? []), { latest: last, commit, version: found?.version }]);
+    }
+    const stages = new Map();
+    const stageHolders = new Map();
+    const dangling = new Map();
+    for (const [stage, list] of ranked) {
+        list.sort((a, b) => chronological(b.latest, a.latest));
+        const held = list.flatMap(({ latest, version }) => (version ? [{ stage, version, tag: latest.record.name }] : []));
+        if (held.length > 0)
+            stageHolders.set(stage, held);
+        const [first] = list;
+        if (first.version)
+            stages.set(stage, { stage, version: first.version, tag: first.latest.record.name });
+        else
+            dangling.set(stage, { tag: first.latest.record.name, commit: first.commit });
+    }
+    const versions = [...registered.values()]
+        .filter((v) => v.active)
+        .map((v) => v.version)
+        .sort((a, b) => compareVersions(a.version, b.version));
+    const history = events.map((event) => historyEntry(event, versionAt(event.record.commit)?.version.version ?? null));
+    return {
+        model,
+        versions,
+        stages,
+        holders: stageHolders,
+        dangling,
+        deprecated: events.at(-1)?.tag.action === 'deprecate',
+        history,
+    };
+}
+/** Oldest first: by tag time, then counter (a tag without one first), then GTO's priority, then name. */
+function chronological(a, b) {
+    if (a.time !== b.time)
+        return a.time < b.time ? -1 : 1;
+    const [x, y] = [a.tag.number ?? -1, b.tag.number ?? -1];
+    if (x !== y)
+        return x - y;
+    const priority = PRIORITY[a.tag.action] - PRIORITY[b.tag.action];
+    if (priority !== 0)
+        return priority;
+    return a.record.name < b.record.name ? -1 : a.record.name > b.record.name ? 1 : 0;
+}
+function historyEntry({ record, tag }, versionAtCommit) {
+    const message = readTagMessage(record.message);
+    const version = 'version' in tag ? tag.version : tag.action === 'deprecate' ? null : versionAtCommit;
+    return {
+        tag: record.name,
+        action: tag.action,
+        version,
+        stage: 'stage' in tag ? tag.stage : null,
+        commit: record.commit,
+        number: tag.number,
+        time: record.tagger?.date ?? null,
+        actor: message.kind === 'event' ? message.event.actor : (record.tagger?.name ?? null),
+        tagger: record.tagger ?? null,
+        message,
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -59094,28 +59219,28 @@ function compare(a, b) {
 async function checkOutputPath(path, name = path) {
     if (/[\\/]$/.test(name) || name === '.' || name === '..')
         throw isFolder(name);
-    const absolute = (0,external_node_path_.resolve)(path);
-    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
+    const absolute = resolve(path);
+    const existing = await stat(absolute).catch(() => undefined);
     if (existing?.isDirectory())
         throw isFolder(name);
-    let ancestor = (0,external_node_path_.dirname)(absolute);
+    let ancestor = dirname(absolute);
     for (;;) {
-        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
+        const found = await stat(ancestor).catch(() => undefined);
         if (found) {
             if (!found.isDirectory()) {
-                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+                throw new UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
             }
             break;
         }
-        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
+        if (dirname(ancestor) === ancestor)
             break;
-        ancestor = (0,external_node_path_.dirname)(ancestor);
+        ancestor = dirname(ancestor);
     }
     try {
-        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
+        await access(existing ? absolute : ancestor, constants.W_OK);
     }
     catch (error) {
-        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 /**
@@ -59126,26 +59251,26 @@ async function checkOutputPath(path, name = path) {
  */
 async function writeFileAtomic(path, text, name = path) {
     await checkOutputPath(path, name);
-    const absolute = (0,external_node_path_.resolve)(path);
-    const folder = (0,external_node_path_.dirname)(absolute);
+    const absolute = resolve(path);
+    const folder = dirname(absolute);
     try {
-        await (0,promises_.mkdir)(folder, { recursive: true });
+        await mkdir(folder, { recursive: true });
     }
     catch (error) {
-        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
+        throw new UserError(`cannot create its directory ${folder}${sep} (${describeFileError(error)})`, { file: name });
     }
-    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    const temporary = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-        await (0,promises_.writeFile)(temporary, text);
-        await (0,promises_.rename)(temporary, absolute);
+        await writeFile(temporary, text);
+        await rename(temporary, absolute);
     }
     catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        await rm(temporary, { force: true });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 function isFolder(name) {
-    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
+    return new UserError('is a directory; give the name of a file to write', { file: name });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
@@ -59186,7 +59311,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 96727:
+/***/ 4923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59196,16 +59321,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   aS: () => (/* reexport */ GitHubCommentStore),
   _n: () => (/* reexport */ GitHubRunArtifactStore),
   by: () => (/* reexport */ REPORT_ARCHIVE_MAX_BYTES),
-  NU: () => (/* reexport */ REPORT_ARTIFACT_JSON),
   Xc: () => (/* reexport */ REPORT_ARTIFACT_LIMITS),
   tE: () => (/* reexport */ booleanInput),
   Qi: () => (/* reexport */ createOctokit),
   O1: () => (/* reexport */ intInput),
   dt: () => (/* reexport */ listInput),
-  $m: () => (/* reexport */ optionalInput),
   uE: () => (/* reexport */ pullRequestsForRun),
   pt: () => (/* reexport */ readTriggeringReport),
-  Ex: () => (/* reexport */ readVegaScripts),
   dj: () => (/* reexport */ reportCheckRuns),
   l_: () => (/* reexport */ reportTrigger),
   YF: () => (/* reexport */ requiredInput),
@@ -59214,12 +59336,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitTagSource, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readVegaScripts, renamedInput, resolveBaseline, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
-var src = __nccwpck_require__(43929);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
+var src = __nccwpck_require__(73672);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -61141,7 +61263,7 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = registryState(model, await this.tags.list(model));
+        const state = registryState(model, await this.tags.listTags(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
             throw new UserError(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
@@ -61163,58 +61285,188 @@ class RegistryBaselineResolver {
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
     async history({ model, metric, limit }) {
-        return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
+        return metricHistory(registryState(model, await this.tags.listTags(model)), metric, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
+
+/** Registry tags through the REST API: matching refs, then each annotated tag's message, commit and tagger. */
+class GitHubTagSource {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    async listTags(model) {
+        const prefix = model === undefined ? undefined : modelInTag(model);
+        // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
+        const records = [];
+        for (const ref of refs) {
+            const name = ref.ref.replace(/^refs\/tags\//, '');
+            if (prefix !== undefined && !name.startsWith(`${prefix}@`) && !name.startsWith(`${prefix}#`))
+                continue;
+            // A lightweight tag carries no message or tagger; GTO does not count it, nor does mlgate.
+            if (ref.object.type !== 'tag')
+                continue;
+            const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
+            records.push({
+                name,
+                commit: tag.object.sha,
+                message: tag.message.trimEnd(),
+                tagger: { name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date },
+            });
+        }
+        return records;
     }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/**
- * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
- * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
- */
-const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
-const FIELDS = 5;
-/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
-class GitTagSource {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
+;// CONCATENATED MODULE: ./packages/github/src/registry/store.ts
+/** The tag name is taken: someone created it first (or this very promotion did, in an earlier run). */
+class store_TagExistsError extends Error {
+    tag;
+    constructor(tag) {
+        super(`tag ${tag} already exists`);
+        this.tag = tag;
+        this.name = 'TagExistsError';
     }
-    async list(model) {
-        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
-        let stdout;
-        try {
-            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
-                cwd: this.cwd,
-                maxBuffer: 64 * 1024 * 1024,
-            }));
-        }
-        catch (error) {
-            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new UserError(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
-        }
+}
+function isTagExistsError(error) {
+    return error instanceof store_TagExistsError;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-store.ts
+
+
+
+/**
+ * NUL-separated fields (git messages cannot hold NUL). `*objectname`/`*objecttype` are what an annotated tag
+ * points at; a lightweight tag has no tagger and is skipped, as GTO skips it.
+ */
+const FORMAT = [
+    '%(refname:lstrip=2)',
+    '%(objecttype)',
+    '%(*objecttype)',
+    '%(*objectname)',
+    '%(taggername)',
+    '%(taggeremail)',
+    '%(taggerdate:iso-strict)',
+    '%(contents)',
+].join('%00');
+const FIELDS = 8;
+/** The registry in a local git clone, through the `git` command: `for-each-ref` to read, `mktag` to write. */
+class GitRegistryStore {
+    cwd;
+    options;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.options = options;
+    }
+    async listTags(model) {
+        const patterns = model === undefined ? ['refs/tags'] : [`refs/tags/${modelInTag(model)}@*`, `refs/tags/${modelInTag(model)}#*`];
+        if (this.options.push !== undefined)
+            await this.fetchTags(patterns);
+        const stdout = await this.git(['for-each-ref', `--format=${FORMAT}%00`, ...patterns], "cannot read the registry's git tags");
         const fields = stdout.split('\0');
         const records = [];
         for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
             // Each record ends with NUL + newline, so every name after the first starts with a newline.
-            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
-            const annotated = type === 'tag';
+            const [name = '', type, target, commit = '', tagger = '', email = '', date = '', contents = ''] = fields.slice(i, i + FIELDS);
+            if (type !== 'tag' || target !== 'commit')
+                continue;
             records.push({
                 name: name.replace(/^\n/, ''),
-                commit: annotated ? peeled : object,
-                message: annotated ? contents.trimEnd() : '',
+                commit,
+                message: contents.trimEnd(),
+                tagger: { name: tagger, email: email.replace(/^<|>$/g, ''), date },
             });
         }
         return records;
     }
+    async resolveCommit(rev) {
+        if (rev.startsWith('-'))
+            throw new UserError(`revision ${JSON.stringify(rev)} is not a git revision`);
+        const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `no commit ${JSON.stringify(rev)}`);
+        return out.trim();
+    }
+    async createTag({ name, commit, message }) {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        const object = `object ${commit}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.trimEnd()}\n`;
+        const sha = (await this.git(['mktag'], `cannot create tag ${name}`, object)).trim();
+        if (this.options.push !== undefined)
+            await this.push(sha, name, this.options.push);
+        try {
+            // An empty old value makes update-ref create-only: it fails when the ref exists, and never moves it.
+            await this.git(['update-ref', `refs/tags/${name}`, sha, ''], `cannot create tag ${name}`);
+        }
+        catch (error) {
+            if (/reference already exists/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+        const [, who = '', email = '', seconds = '0', zone = '+0000'] = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(ident) ?? [];
+        return {
+            name,
+            commit,
+            message: message.trimEnd(),
+            tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
+        };
+    }
+    describe() {
+        return this.options.push === undefined
+            ? `the git repository ${this.cwd}`
+            : `the git repository ${this.cwd} and its remote ${this.options.push}`;
+    }
+    /** The remote's tags of the model, fetched without `+`: a local tag is never overwritten. */
+    async fetchTags(patterns) {
+        const refspecs = patterns.map((p) => (p === 'refs/tags' ? 'refs/tags/*:refs/tags/*' : `${p}:${p}`));
+        await this.git(['fetch', '--quiet', '--no-tags', this.options.push, ...refspecs], `cannot fetch the registry's tags from ${this.options.push}`);
+    }
+    async push(sha, name, remote) {
+        try {
+            await this.git(['push', '--porcelain', remote, `${sha}:refs/tags/${name}`], `cannot push tag ${name} to ${remote}`);
+        }
+        catch (error) {
+            if (/\[rejected\] \(already exists\)/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+    }
+    git(args, what, input) {
+        return new Promise((resolve, reject) => {
+            const child = execFile('git', args, { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                reject(new GitCommandError(`${what} in ${this.cwd}`, `${stderr}\n${stdout}`.trim() || String(error)));
+            });
+            // A command that exits without reading its input closes the pipe; its exit status tells what happened.
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(input ?? '');
+        });
+    }
+}
+/** A failed git command: one line for the user, the whole output for telling "already exists" apart. */
+class GitCommandError extends src/* UserError */.yot {
+    output;
+    constructor(what, output) {
+        const lines = output.split('\n');
+        super(`${what}: ${lines.find((line) => /error|fatal|rejected/i.test(line)) ?? lines[0]}`);
+        this.output = output;
+    }
+}
+function outputOf(error) {
+    return error instanceof GitCommandError ? error.output : '';
+}
+/** `1796346569 +0100` → `2026-12-04T02:09:29+01:00`, the form `for-each-ref` prints for tagger dates. */
+function isoDate(seconds, zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+    return `${local}${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
@@ -61294,6 +61546,7 @@ class GitHubReleaseFiles {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
@@ -61421,19 +61674,19 @@ const BUILDS = {
  * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
  */
 async function readVegaScripts(entry) {
-    const from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entry));
+    const from = dirname(fileURLToPath(entry));
     const read = async ([pkg, file]) => {
-        const places = [[(0,external_node_path_.join)(from, 'vega', file), (0,external_node_path_.join)(from, 'vega', `${pkg}.LICENSE`)]];
-        for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
-            places.push([(0,external_node_path_.join)(dir, 'node_modules', pkg, 'build', file), (0,external_node_path_.join)(dir, 'node_modules', pkg, 'LICENSE')]);
-            if ((0,external_node_path_.dirname)(dir) === dir)
+        const places = [[join(from, 'vega', file), join(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = dirname(dir)) {
+            places.push([join(dir, 'node_modules', pkg, 'build', file), join(dir, 'node_modules', pkg, 'LICENSE')]);
+            if (dirname(dir) === dir)
                 break;
         }
         for (const [build, license] of places) {
             try {
-                const source = await (0,promises_.readFile)(build, 'utf8');
+                const source = await readFile(build, 'utf8');
                 // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
-                return `/*! ${pkg}: ${(await (0,promises_.readFile)(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+                return `/*! ${pkg}: ${(await readFile(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
             }
             catch (error) {
                 if (error.code !== 'ENOENT')

@@ -1,8 +1,8 @@
-export const id = 790;
-export const ids = [790,263,166];
+export const id = 517;
+export const ids = [517,263,166];
 export const modules = {
 
-/***/ 74790:
+/***/ 55517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 153 modules
-var src = __webpack_require__(8485);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 155 modules
+var src = __webpack_require__(52416);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1525,7 +1525,7 @@ class RegistryBaselineResolver {
     }
     async resolve({ model, stage }) {
         const spec = `registry:${model}#${stage}`;
-        const state = (0,src/* registryState */.zWd)(model, await this.tags.list(model));
+        const state = (0,src/* registryState */.zWd)(model, await this.tags.listTags(model));
         const dangling = state.dangling.get(stage);
         if (dangling) {
             throw new src/* UserError */.yot(`baseline ${spec}: ${dangling.tag} assigns commit ${dangling.commit.slice(0, 7)}, where no version of ${model} is registered`);
@@ -1547,58 +1547,188 @@ class RegistryBaselineResolver {
         return { found: true, dir, label: tag, source: { kind: 'registry', model, stage, version } };
     }
     async history({ model, metric, limit }) {
-        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.list(model)), metric, limit);
+        return (0,src/* metricHistory */.NJu)((0,src/* registryState */.zWd)(model, await this.tags.listTags(model)), metric, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-tags.ts
+
+/** Registry tags through the REST API: matching refs, then each annotated tag's message, commit and tagger. */
+class GitHubTagSource {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    async listTags(model) {
+        const prefix = model === undefined ? undefined : modelInTag(model);
+        // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
+        const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
+        const records = [];
+        for (const ref of refs) {
+            const name = ref.ref.replace(/^refs\/tags\//, '');
+            if (prefix !== undefined && !name.startsWith(`${prefix}@`) && !name.startsWith(`${prefix}#`))
+                continue;
+            // A lightweight tag carries no message or tagger; GTO does not count it, nor does mlgate.
+            if (ref.object.type !== 'tag')
+                continue;
+            const { data: tag } = await this.octokit.rest.git.getTag({ ...this.repo, tag_sha: ref.object.sha });
+            records.push({
+                name,
+                commit: tag.object.sha,
+                message: tag.message.trimEnd(),
+                tagger: { name: tag.tagger.name, email: tag.tagger.email, date: tag.tagger.date },
+            });
+        }
+        return records;
     }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./packages/github/src/registry/git-tags.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/**
- * NUL-separated fields (git messages cannot hold NUL). An annotated tag's `*objectname` is its
- * commit; a lightweight tag is the commit itself, and its `contents` the commit's message, not a tag's.
- */
-const FORMAT = '%(refname:lstrip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)%00%(contents)%00';
-const FIELDS = 5;
-/** Registry tags from a local git clone (`git for-each-ref`), as GTO reads them. */
-class GitTagSource {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
+;// CONCATENATED MODULE: ./packages/github/src/registry/store.ts
+/** The tag name is taken: someone created it first (or this very promotion did, in an earlier run). */
+class TagExistsError extends Error {
+    tag;
+    constructor(tag) {
+        super(`tag ${tag} already exists`);
+        this.tag = tag;
+        this.name = 'TagExistsError';
     }
-    async list(model) {
-        const patterns = [`refs/tags/${model}@*`, `refs/tags/${model}#*`];
-        let stdout;
-        try {
-            ({ stdout } = await run('git', ['for-each-ref', `--format=${FORMAT}`, ...patterns], {
-                cwd: this.cwd,
-                maxBuffer: 64 * 1024 * 1024,
-            }));
-        }
-        catch (error) {
-            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
-            throw new src/* UserError */.yot(`cannot read the registry's git tags in ${this.cwd}: ${detail}`);
-        }
+}
+function store_isTagExistsError(error) {
+    return error instanceof TagExistsError;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/git-store.ts
+
+
+
+/**
+ * NUL-separated fields (git messages cannot hold NUL). `*objectname`/`*objecttype` are what an annotated tag
+ * points at; a lightweight tag has no tagger and is skipped, as GTO skips it.
+ */
+const FORMAT = [
+    '%(refname:lstrip=2)',
+    '%(objecttype)',
+    '%(*objecttype)',
+    '%(*objectname)',
+    '%(taggername)',
+    '%(taggeremail)',
+    '%(taggerdate:iso-strict)',
+    '%(contents)',
+].join('%00');
+const FIELDS = 8;
+/** The registry in a local git clone, through the `git` command: `for-each-ref` to read, `mktag` to write. */
+class GitRegistryStore {
+    cwd;
+    options;
+    constructor(cwd, options = {}) {
+        this.cwd = cwd;
+        this.options = options;
+    }
+    async listTags(model) {
+        const patterns = model === undefined ? ['refs/tags'] : [`refs/tags/${(0,src/* modelInTag */.LEf)(model)}@*`, `refs/tags/${(0,src/* modelInTag */.LEf)(model)}#*`];
+        if (this.options.push !== undefined)
+            await this.fetchTags(patterns);
+        const stdout = await this.git(['for-each-ref', `--format=${FORMAT}%00`, ...patterns], "cannot read the registry's git tags");
         const fields = stdout.split('\0');
         const records = [];
         for (let i = 0; i + FIELDS <= fields.length; i += FIELDS) {
             // Each record ends with NUL + newline, so every name after the first starts with a newline.
-            const [name = '', type = '', object = '', peeled = '', contents = ''] = fields.slice(i, i + FIELDS);
-            const annotated = type === 'tag';
+            const [name = '', type, target, commit = '', tagger = '', email = '', date = '', contents = ''] = fields.slice(i, i + FIELDS);
+            if (type !== 'tag' || target !== 'commit')
+                continue;
             records.push({
                 name: name.replace(/^\n/, ''),
-                commit: annotated ? peeled : object,
-                message: annotated ? contents.trimEnd() : '',
+                commit,
+                message: contents.trimEnd(),
+                tagger: { name: tagger, email: email.replace(/^<|>$/g, ''), date },
             });
         }
         return records;
     }
+    async resolveCommit(rev) {
+        if (rev.startsWith('-'))
+            throw new src/* UserError */.yot(`revision ${JSON.stringify(rev)} is not a git revision`);
+        const out = await this.git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], `no commit ${JSON.stringify(rev)}`);
+        return out.trim();
+    }
+    async createTag({ name, commit, message }) {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        const object = `object ${commit}\ntype commit\ntag ${name}\ntagger ${ident}\n\n${message.trimEnd()}\n`;
+        const sha = (await this.git(['mktag'], `cannot create tag ${name}`, object)).trim();
+        if (this.options.push !== undefined)
+            await this.push(sha, name, this.options.push);
+        try {
+            // An empty old value makes update-ref create-only: it fails when the ref exists, and never moves it.
+            await this.git(['update-ref', `refs/tags/${name}`, sha, ''], `cannot create tag ${name}`);
+        }
+        catch (error) {
+            if (/reference already exists/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+        const [, who = '', email = '', seconds = '0', zone = '+0000'] = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(ident) ?? [];
+        return {
+            name,
+            commit,
+            message: message.trimEnd(),
+            tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
+        };
+    }
+    describe() {
+        return this.options.push === undefined
+            ? `the git repository ${this.cwd}`
+            : `the git repository ${this.cwd} and its remote ${this.options.push}`;
+    }
+    /** The remote's tags of the model, fetched without `+`: a local tag is never overwritten. */
+    async fetchTags(patterns) {
+        const refspecs = patterns.map((p) => (p === 'refs/tags' ? 'refs/tags/*:refs/tags/*' : `${p}:${p}`));
+        await this.git(['fetch', '--quiet', '--no-tags', this.options.push, ...refspecs], `cannot fetch the registry's tags from ${this.options.push}`);
+    }
+    async push(sha, name, remote) {
+        try {
+            await this.git(['push', '--porcelain', remote, `${sha}:refs/tags/${name}`], `cannot push tag ${name} to ${remote}`);
+        }
+        catch (error) {
+            if (/\[rejected\] \(already exists\)/.test(outputOf(error)))
+                throw new TagExistsError(name);
+            throw error;
+        }
+    }
+    git(args, what, input) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.execFile)('git', args, { cwd: this.cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+                if (!error)
+                    return resolve(stdout);
+                reject(new GitCommandError(`${what} in ${this.cwd}`, `${stderr}\n${stdout}`.trim() || String(error)));
+            });
+            // A command that exits without reading its input closes the pipe; its exit status tells what happened.
+            child.stdin?.on('error', () => undefined);
+            child.stdin?.end(input ?? '');
+        });
+    }
+}
+/** A failed git command: one line for the user, the whole output for telling "already exists" apart. */
+class GitCommandError extends src/* UserError */.yot {
+    output;
+    constructor(what, output) {
+        const lines = output.split('\n');
+        super(`${what}: ${lines.find((line) => /error|fatal|rejected/i.test(line)) ?? lines[0]}`);
+        this.output = output;
+    }
+}
+function outputOf(error) {
+    return error instanceof GitCommandError ? error.output : '';
+}
+/** `1796346569 +0100` → `2026-12-04T02:09:29+01:00`, the form `for-each-ref` prints for tagger dates. */
+function isoDate(seconds, zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const offset = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
+    const local = new Date((seconds + offset * 60) * 1000).toISOString().slice(0, 19);
+    return `${local}${zone.slice(0, 3)}:${zone.slice(3)}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/release-files.ts
@@ -1678,6 +1808,7 @@ class GitHubReleaseFiles {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
@@ -3321,6 +3452,219 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+;// CONCATENATED MODULE: ./packages/engine/src/registry/record.ts
+
+
+/** How many times a write re-reads the registry after losing a race before it gives up. */
+const ATTEMPTS = 20;
+/**
+ * Reads the model's tags, plans, creates the planned tag; when another writer took the name first, reads again
+ * and plans again (the next counter, the next version), so racing writers all end recorded. `floor` keeps the
+ * counter above every name found taken, including tags the store does not list (lightweight ones).
+ */
+async function record(model, deps, plan) {
+    let floor = 1;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        const tags = await deps.store.listTags(model);
+        const state = registryState(model, tags);
+        const counter = Math.max(floor, nextCounter(model, tags.map((t) => t.name)));
+        const next = await plan(state, counter);
+        if (next.kind === 'done')
+            return next.result;
+        try {
+            await deps.store.createTag({ name: next.name, commit: next.commit, message: next.message });
+            return { ...next.result, tag: next.name, created: true };
+        }
+        catch (error) {
+            if (!isTagExistsError(error))
+                throw error;
+            deps.logger?.info(`${next.name} was created by someone else meanwhile; reading the registry again.`);
+            floor = Math.max(floor, counter + 1);
+        }
+    }
+    throw new UserError(`${model}: the registry kept changing under ${ATTEMPTS} attempts to write; try again`);
+}
+function checkModel(model) {
+    if (!MODEL_NAME.test(model)) {
+        throw new UserError(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
+    }
+}
+function checkStage(stage, stages) {
+    if (!REGISTRY_NAME.test(stage)) {
+        throw new UserError(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
+    }
+    if (stages && !stages.includes(stage)) {
+        throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+    }
+}
+function activeVersion(state, version) {
+    if (!isVersion(version))
+        throw new UserError(`${JSON.stringify(version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    const found = state.versions.find((v) => v.version === version);
+    if (found)
+        return found;
+    const deregistered = state.history.some((e) => e.action === 'deregister' && e.version === version);
+    throw new UserError(`${state.model}@${version} is ${deregistered ? 'deregistered' : 'not registered'}`);
+}
+/**
+ * Registers a version at a commit as `model@vX.Y.Z` (GTO's simple form). One commit carries one version, as in
+ * GTO: registering the same commit again reports the existing tag. A bumped version lost to a racing writer is
+ * bumped again; an explicit one that is taken is an error.
+ */
+async function registerVersion(options, deps) {
+    const { model, details } = options;
+    checkModel(model);
+    if (options.version !== undefined && options.bump !== undefined) {
+        throw new UserError('give a version or a bump, not both');
+    }
+    if (options.version !== undefined && !isVersion(options.version)) {
+        throw new UserError(`${JSON.stringify(options.version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    }
+    const commit = await deps.store.resolveCommit(options.rev);
+    return record(model, deps, (state) => {
+        const atCommit = state.versions.find((v) => v.commit === commit);
+        if (atCommit) {
+            if (options.version === undefined || options.version === atCommit.version) {
+                return { kind: 'done', result: done(atCommit.tag, commit, atCommit.version, null) };
+            }
+            throw new UserError(`commit ${commit.slice(0, 7)} is already registered as ${model}@${atCommit.version}; one commit carries one version`);
+        }
+        const taken = (version) => state.history.some((e) => e.version === version && e.action === 'register');
+        if (options.version !== undefined && taken(options.version)) {
+            throw new UserError(`${model}@${options.version} is already registered at another commit`);
+        }
+        const latest = state.versions.at(-1)?.version;
+        let version = options.version ?? (latest ? bumpVersion(latest, options.bump ?? 'patch') : firstVersion(options.bump));
+        while (taken(version))
+            version = bumpVersion(version, options.bump ?? 'patch');
+        const name = formatRegistryTag({ action: 'register', model, version, number: null });
+        const message = formatRegistryEvent({ action: 'register', model, version, ...details });
+        return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
+    });
+}
+/** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */
+function firstVersion(bump) {
+    return bump === undefined ? FIRST_VERSION : bumpVersion('v0.0.0', bump);
+}
+function done(tag, commit, version, stage, previous = null) {
+    return { tag, created: false, commit, version, stage, previous };
+}
+/**
+ * Assigns a stage to a registered version with `model#stage#N`, N one more than the model's highest counter.
+ * When the stage already holds that version, nothing is written and the assigning tag is reported; an earlier
+ * version is a rollback like any other assignment, and `previous` says what the stage held.
+ */
+async function assignStage(options, deps) {
+    const { model, version, stage, details } = options;
+    checkModel(model);
+    checkStage(stage, options.stages);
+    return record(model, deps, (state, counter) => {
+        const target = activeVersion(state, version);
+        const current = state.stages.get(stage);
+        if (current?.version.version === version) {
+            return {
+                kind: 'done',
+                result: done(current.tag, target.commit, version, stage, previousOf(state, stage, current.tag)),
+            };
+        }
+        const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
+        const name = formatRegistryTag({ action: 'assign', model, stage, number: counter });
+        const message = formatRegistryEvent({ action: 'assign', model, version, stage, ...details, previous });
+        return {
+            kind: 'create',
+            name,
+            commit: target.commit,
+            message,
+            result: { commit: target.commit, version, stage, previous },
+        };
+    });
+}
+/** What the stage held before the event recorded by `tag`, as that event's message says (when mlgate wrote it). */
+function previousOf(state, stage, tag) {
+    const entry = state.history.find((e) => e.tag === tag && e.stage === stage);
+    return entry?.message.kind === 'event' ? (entry.message.event.previous ?? null) : null;
+}
+/**
+ * Unassigns a stage with `model#stage!#N` at each version that holds it (GTO unassigns per version: removing
+ * only the current one would hand the stage back to the one before). A stage that holds nothing writes nothing.
+ */
+async function unassignStage(options, deps) {
+    const { model, stage, details } = options;
+    checkModel(model);
+    checkStage(stage);
+    const results = [];
+    for (;;) {
+        const result = await record(model, deps, (state, counter) => {
+            if (options.version !== undefined)
+                activeVersion(state, options.version);
+            const held = (state.holders.get(stage) ?? []).filter((h) => options.version === undefined || h.version.version === options.version);
+            const [holder] = held;
+            if (!holder)
+                return { kind: 'done', result: done('', '', options.version ?? null, stage) };
+            const current = state.stages.get(stage);
+            const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
+            const version = holder.version.version;
+            const name = formatRegistryTag({ action: 'unassign', model, stage, number: counter });
+            const message = formatRegistryEvent({ action: 'unassign', model, version, stage, ...details, previous });
+            const commit = holder.version.commit;
+            return { kind: 'create', name, commit, message, result: { commit, version, stage, previous } };
+        });
+        if (!result.created)
+            return results;
+        results.push(result);
+    }
+}
+/** Deregisters a version with `model@vX.Y.Z!`; a version deregistered already reports its deregistering tag. */
+async function deregisterVersion(options, deps) {
+    const { model, version, details } = options;
+    checkModel(model);
+    return record(model, deps, (state) => {
+        const earlier = [...state.history]
+            .reverse()
+            .find((e) => e.version === version && (e.action === 'deregister' || e.action === 'register'));
+        if (earlier?.action === 'deregister')
+            return { kind: 'done', result: done(earlier.tag, earlier.commit, version, null) };
+        const target = activeVersion(state, version);
+        const name = formatRegistryTag({ action: 'deregister', model, version, number: null });
+        const message = formatRegistryEvent({ action: 'deregister', model, version, ...details });
+        return {
+            kind: 'create',
+            name,
+            commit: target.commit,
+            message,
+            result: { commit: target.commit, version, stage: null, previous: null },
+        };
+    });
+}
+/**
+ * Deprecates the model with `model@deprecated#N` at the commit of its latest event (GTO's counted form, which
+ * GTO writes with `--force`): tag times have one-second resolution, and the counter keeps a deprecation after
+ * the events of the same second.
+ */
+async function deprecateModel(options, deps) {
+    const { model, details } = options;
+    checkModel(model);
+    return record(model, deps, (state, counter) => {
+        const latest = state.history.at(-1);
+        if (!latest)
+            throw new UserError(`${model} has no registry tags: nothing to deprecate`);
+        if (state.deprecated)
+            return { kind: 'done', result: done(latest.tag, latest.commit, null, null) };
+        const name = formatRegistryTag({ action: 'deprecate', model, number: counter });
+        const message = formatRegistryEvent({ action: 'deprecate', model, ...details });
+        return {
+            kind: 'create',
+            name,
+            commit: latest.commit,
+            message,
+            result: { commit: latest.commit, version: null, stage: null, previous: null },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
+
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
 /**
  * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
@@ -3336,6 +3680,9 @@ async function resolveTrainOptions(inputs, cwd) {
 
 
 
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/cli/src/command.ts
 
 
@@ -3510,7 +3857,7 @@ const compareCommand = {
             artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(io.cwd, LOCAL_ARTIFACTS_DIR)),
             artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
             workflow: values.workflow ?? DEFAULT_WORKFLOW,
-            registry: new RegistryBaselineResolver(new GitTagSource(io.cwd), new LocalReleaseFiles((0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR)), logger),
+            registry: new RegistryBaselineResolver(new GitRegistryStore(io.cwd), new LocalReleaseFiles((0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR)), logger),
             logger,
             now: () => new Date(),
             ...(pool && { deltas: pool.deltas }),
@@ -4308,7 +4655,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8485);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -4421,7 +4768,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8485);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52416);
 
 
 const PROGRESS_INTERVAL_MS = 100;

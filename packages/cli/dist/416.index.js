@@ -1,8 +1,8 @@
-export const id = 485;
-export const ids = [485];
+export const id = 416;
+export const ids = [416];
 export const modules = {
 
-/***/ 8485:
+/***/ 52416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -42,6 +42,7 @@ __webpack_require__.d(__webpack_exports__, {
   NsH: () => (/* reexport */ mergeProfiles),
   C1p: () => (/* reexport */ mergeReports),
   NJu: () => (/* reexport */ metricHistory),
+  LEf: () => (/* reexport */ modelInTag),
   Ngi: () => (/* reexport */ parseManifest),
   d7Y: () => (/* reexport */ parseShardSpec),
   n_Q: () => (/* reexport */ predictionsReading),
@@ -70,7 +71,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, readTagMessage, registryEventJsonSchema, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -139,7 +140,7 @@ function pointerToSegments(pointer, root) {
     return segments;
 }
 /** `$.validations[0].checks[3].status`; odd keys as `$["a b"]`. */
-function formatJsonPath(segments) {
+function path_formatJsonPath(segments) {
     return '$' + segments.map((segment) => formatSegment(segment, /^[A-Za-z_$][A-Za-z0-9_$]*$/)).join('');
 }
 /**
@@ -425,7 +426,7 @@ function parseReport(json, file) {
         throw new errors_UserError(kind.message, { file, path: kind.path });
     const [problem] = validateReport(json);
     if (problem) {
-        const path = formatJsonPath(problem.path);
+        const path = path_formatJsonPath(problem.path);
         throw new errors_UserError(problem.message, { file, path });
     }
     return json;
@@ -12429,46 +12430,96 @@ function suggest(name, names) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
 /**
- * GTO's name grammar for models and stages (letters, digits, `-`, `_`, `/` inside), shared with
+ * GTO's name grammar for stages and for a model's own name (letters, digits, `-`, `_`, `/` inside), shared with
  * the `registry:` baseline spec so that mlgate's tags stay readable by GTO and the other way round.
  */
 const REGISTRY_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
-/** A version is `v` + SemVer (GTO's default), e.g. `v1.3.0` or `v2.0.0-rc.1`. */
-const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/;
+/**
+ * A model name as GTO takes it: a name, optionally after a monorepo folder and a colon (`models/cv:seg`).
+ * In tag names the colon is written `=` (git refuses `:` in a ref), e.g. `models/cv=seg@v1.0.0`.
+ */
+const MODEL_NAME = /^([a-zA-Z0-9-_./]+:)?[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/** `v` + SemVer 2.0 (GTO's default), e.g. `v1.3.0`, `v2.0.0-rc.1`, `v1.0.0+build.5`. */
+const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/** The counter suffix `#N` GTO may put on any tag form; assignments always carry one when mlgate writes them. */
+const COUNTER = /#(\d+)$/;
+function isVersion(text) {
+    return VERSION.test(text);
+}
+/** The model name inside tag names: `dir:name` → `dir=name` (GTO's `name_to_tag`). */
+function modelInTag(model) {
+    return model.replace(':', '=');
+}
 /** The tag's meaning, or `null` for a tag that is not a registry tag (e.g. `v1.2.0`). */
 function parseRegistryTag(tag) {
-    const at = tag.lastIndexOf('@');
-    if (at > 0) {
-        const model = tag.slice(0, at);
-        const rest = tag.slice(at + 1);
-        if (!REGISTRY_NAME.test(model))
+    const counter = COUNTER.exec(tag);
+    const body = counter ? tag.slice(0, counter.index) : tag;
+    const number = counter ? Number(counter[1]) : null;
+    const at = body.indexOf('@');
+    const hash = body.indexOf('#');
+    if (at > 0 && (hash < 0 || hash > at)) {
+        const model = modelFromTag(body.slice(0, at));
+        const rest = body.slice(at + 1);
+        if (model === null || rest.includes('#'))
             return null;
         if (rest === 'deprecated')
-            return { action: 'deprecate', model };
+            return { action: 'deprecate', model, number };
         const deregister = rest.endsWith('!');
         const version = deregister ? rest.slice(0, -1) : rest;
-        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version } : null;
+        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version, number } : null;
     }
-    const [model = '', stagePart, number, ...extra] = tag.split('#');
-    if (stagePart === undefined || extra.length > 0 || !REGISTRY_NAME.test(model))
+    if (hash <= 0)
+        return null;
+    const model = modelFromTag(body.slice(0, hash));
+    const stagePart = body.slice(hash + 1);
+    if (model === null)
         return null;
     const unassign = stagePart.endsWith('!');
     const stage = unassign ? stagePart.slice(0, -1) : stagePart;
     if (!REGISTRY_NAME.test(stage))
         return null;
-    if (number !== undefined && !/^(0|[1-9]\d*)$/.test(number))
-        return null;
-    return {
-        action: unassign ? 'unassign' : 'assign',
-        model,
-        stage,
-        number: number === undefined ? null : Number(number),
-    };
+    return { action: unassign ? 'unassign' : 'assign', model, stage, number };
 }
-/** Orders versions by SemVer precedence (a pre-release sorts before its release). */
+function modelFromTag(text) {
+    if ((text.match(/=/g) ?? []).length > 1)
+        return null;
+    const model = text.replace('=', ':');
+    return MODEL_NAME.test(model) ? model : null;
+}
+/** The tag name for an event, the inverse of `parseRegistryTag` (`dir:name` is written `dir=name`). */
+function formatRegistryTag(tag) {
+    const model = modelInTag(tag.model);
+    const suffix = tag.number === null ? '' : `#${tag.number}`;
+    switch (tag.action) {
+        case 'register':
+            return `${model}@${tag.version}${suffix}`;
+        case 'deregister':
+            return `${model}@${tag.version}!${suffix}`;
+        case 'assign':
+            return `${model}#${tag.stage}${suffix}`;
+        case 'unassign':
+            return `${model}#${tag.stage}!${suffix}`;
+        case 'deprecate':
+            return `${model}@deprecated${suffix}`;
+    }
+}
+/**
+ * The counter for the model's next numbered tag: one more than the highest `#N` among its tags (GTO's
+ * `name_tag`, which counts every tag name of the model, annotated or not), 1 for the first.
+ */
+function nextCounter(model, tagNames) {
+    let highest = 0;
+    for (const name of tagNames) {
+        const tag = parseRegistryTag(name);
+        if (tag !== null && tag.model === model && tag.number !== null)
+            highest = Math.max(highest, tag.number);
+    }
+    return highest + 1;
+}
+/** Orders versions by SemVer precedence (a pre-release sorts before its release; build metadata is ignored). */
 function compareVersions(a, b) {
     const parse = (v) => {
-        const [core = '', pre] = v.slice(1).split(/-(.*)/s, 2);
+        const [core = '', pre] = v.slice(1).split('+', 1)[0].split(/-(.*)/s, 2);
         return { parts: core.split('.').map(Number), pre };
     };
     const x = parse(a);
@@ -12507,57 +12558,198 @@ function comparePreRelease(a, b) {
     }
     return 0;
 }
+/** GTO's first version when none is given and none was registered. */
+const FIRST_VERSION = 'v0.0.1';
+/**
+ * The version after `latest`, as GTO bumps (python-semver's `bump_*`): major → `v(X+1).0.0`, minor →
+ * `vX.(Y+1).0`, patch → `vX.Y.(Z+1)`; a pre-release or build suffix is dropped.
+ */
+function bumpVersion(latest, bump) {
+    const match = VERSION.exec(latest);
+    if (!match)
+        throw new Error(`bumpVersion: ${latest} is not a version`);
+    const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    switch (bump) {
+        case 'major':
+            return `v${major + 1}.0.0`;
+        case 'minor':
+            return `v${major}.${minor + 1}.0`;
+        case 'patch':
+            return `v${major}.${minor}.${patch + 1}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
+const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
+;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
+
+
+
+const REGISTRY_EVENT_SCHEMA_ID = 'mlgate/registry-event@1';
+/** The registry event JSON Schema, for publishing and for other validators. */
+const registryEventJsonSchema = registry_event_schema_namespaceObject;
+const validateEvent = createSchemaValidator(registryEventJsonSchema, 'mlgate-registry-event');
+/** The tag message for `event`: one line of JSON, keys in the order written, so tags diff and grep well. */
+function formatRegistryEvent(event) {
+    const full = { schema: REGISTRY_EVENT_SCHEMA_ID, ...event };
+    const [problem] = validateEvent(full);
+    if (problem)
+        throw new Error(`registry event ${formatJsonPath(problem.path)}: ${problem.message}`);
+    return JSON.stringify(full);
+}
+/**
+ * Reads a tag message. Anything that is not a JSON object naming `mlgate/registry-event@1` is a plain message
+ * (GTO writes "Registering artifact churn version v1.0.0"); one that names the schema but breaks it is kept as
+ * text with the problem, never trusted and never an error, since tags come from any clone.
+ */
+function readTagMessage(message) {
+    const text = message.trim();
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { kind: 'plain', text };
+    }
+    if (json?.schema !== REGISTRY_EVENT_SCHEMA_ID)
+        return { kind: 'plain', text };
+    const [problem] = validateEvent(json);
+    if (problem)
+        return { kind: 'invalid', text, problem: `${path_formatJsonPath(problem.path)}: ${problem.message}` };
+    return { kind: 'event', event: json };
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/state.ts
 
+
+/** GTO's event priorities (gto/base.py), which order events of the same time. */
+const PRIORITY = {
+    deprecate: 2,
+    register: 3,
+    deregister: 4,
+    assign: 5,
+    unassign: 6,
+};
 /**
- * One model's registry state rebuilt from its tags, the way GTO reads them: a stage's latest
- * event decides it (see `isLater`), an assignment names the version registered at the same commit
- * (the highest one when a commit carries several), and a deregistered version is gone.
+ * One model's registry state rebuilt from its annotated tags by GTO's rules (gto/base.py, gto/api.py `show`):
+ * - events are ordered by tag time (then counter, then GTO's priority);
+ * - a version is active while its latest register/deregister event is a registration;
+ * - an assignment or unassignment belongs to the version registered at its commit, and a version holds a stage
+ *   while its own latest event for that stage is an assignment;
+ * - the stage is held by the active version whose latest assignment is the most recent: unassigning or
+ *   deregistering the current version hands the stage back to the one assigned before it, if it still holds it;
+ * - the model is deprecated while its latest event is a deprecation.
  */
 function registryState(model, records) {
-    const tags = records.flatMap((record) => {
+    const events = records
+        .flatMap((record) => {
         const tag = parseRegistryTag(record.name);
-        return tag !== null && tag.model === model ? [{ record, tag }] : [];
-    });
-    const deregistered = new Set(tags.flatMap(({ tag }) => (tag.action === 'deregister' ? [tag.version] : [])));
-    const versions = tags
-        .flatMap(({ record, tag }) => tag.action === 'register' && !deregistered.has(tag.version)
-        ? [{ version: tag.version, tag: record.name, commit: record.commit, message: record.message }]
-        : [])
-        .sort((a, b) => compareVersions(a.version, b.version));
-    const latest = new Map();
-    for (const event of tags) {
-        const { tag } = event;
-        if (tag.action !== 'assign' && tag.action !== 'unassign')
+        if (tag === null || tag.model !== model)
+            return [];
+        const time = record.tagger ? Date.parse(record.tagger.date) : Number.NEGATIVE_INFINITY;
+        return [{ record, tag, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time }];
+    })
+        .sort(chronological);
+    const direct = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'register' && event.tag.action !== 'deregister')
             continue;
-        const current = latest.get(tag.stage);
-        if (current === undefined || isLater({ record: event.record, tag }, current))
-            latest.set(tag.stage, { record: event.record, tag });
+        direct.set(event.tag.version, [...(direct.get(event.tag.version) ?? []), event]);
+    }
+    const registered = new Map();
+    for (const [version, list] of direct) {
+        const registration = list.filter((e) => e.tag.action === 'register').at(-1);
+        const commit = (registration ?? list[0]).record.commit;
+        const active = list.at(-1).tag.action === 'register';
+        const record = registration?.record;
+        registered.set(version, {
+            version: { version, tag: record?.name ?? '', commit, message: record?.message ?? '' },
+            active: active && registration !== undefined,
+        });
+    }
+    const versionAt = (commit) => {
+        const atCommit = [...registered.values()]
+            .filter((v) => v.version.commit === commit)
+            .sort((a, b) => Number(a.active) - Number(b.active) || compareVersions(a.version.version, b.version.version));
+        return atCommit.at(-1);
+    };
+    // Per (holder, stage): the holder's events for the stage, oldest first. A holder is a version, or a commit.
+    const holders = new Map();
+    for (const event of events) {
+        if (event.tag.action !== 'assign' && event.tag.action !== 'unassign')
+            continue;
+        const holder = versionAt(event.record.commit)?.version.version ?? `commit:${event.record.commit}`;
+        const key = `${holder}\0${event.tag.stage}`;
+        const entry = holders.get(key) ?? { commit: event.record.commit, stage: event.tag.stage, events: [] };
+        entry.events.push(event);
+        holders.set(key, entry);
+    }
+    const ranked = new Map();
+    for (const { commit, stage, events: own } of holders.values()) {
+        const last = own.at(-1);
+        if (last.tag.action !== 'assign')
+            continue;
+        const found = versionAt(commit);
+        if (found && !found.active)
+            continue;
+        ranked.set(stage, [...(ranked.get(stage) ?? []), { latest: last, commit, version: found?.version }]);
     }
     const stages = new Map();
+    const stageHolders = new Map();
     const dangling = new Map();
-    for (const [stage, { record, tag }] of latest) {
-        if (tag.action === 'unassign')
-            continue;
-        const atCommit = versions.filter((v) => v.commit === record.commit);
-        const version = atCommit[atCommit.length - 1];
-        if (version)
-            stages.set(stage, { stage, version, tag: record.name });
+    for (const [stage, list] of ranked) {
+        list.sort((a, b) => chronological(b.latest, a.latest));
+        const held = list.flatMap(({ latest, version }) => (version ? [{ stage, version, tag: latest.record.name }] : []));
+        if (held.length > 0)
+            stageHolders.set(stage, held);
+        const [first] = list;
+        if (first.version)
+            stages.set(stage, { stage, version: first.version, tag: first.latest.record.name });
         else
-            dangling.set(stage, { tag: record.name, commit: record.commit });
+            dangling.set(stage, { tag: first.latest.record.name, commit: first.commit });
     }
-    return { model, versions, stages, dangling, deprecated: tags.some(({ tag }) => tag.action === 'deprecate') };
+    const versions = [...registered.values()]
+        .filter((v) => v.active)
+        .map((v) => v.version)
+        .sort((a, b) => compareVersions(a.version, b.version));
+    const history = events.map((event) => historyEntry(event, versionAt(event.record.commit)?.version.version ?? null));
+    return {
+        model,
+        versions,
+        stages,
+        holders: stageHolders,
+        dangling,
+        deprecated: events.at(-1)?.tag.action === 'deprecate',
+        history,
+    };
 }
-/**
- * Numbered events by N; a numbered event beats GTO's simple `name#stage` tag (git holds at most
- * one simple tag per stage, so two simple events never compete).
- */
-function isLater(a, b) {
-    const [x, y] = [a.tag.number, b.tag.number];
-    if (x === null || y === null)
-        return x !== null;
-    return x > y;
+/** Oldest first: by tag time, then counter (a tag without one first), then GTO's priority, then name. */
+function chronological(a, b) {
+    if (a.time !== b.time)
+        return a.time < b.time ? -1 : 1;
+    const [x, y] = [a.tag.number ?? -1, b.tag.number ?? -1];
+    if (x !== y)
+        return x - y;
+    const priority = PRIORITY[a.tag.action] - PRIORITY[b.tag.action];
+    if (priority !== 0)
+        return priority;
+    return a.record.name < b.record.name ? -1 : a.record.name > b.record.name ? 1 : 0;
+}
+function historyEntry({ record, tag }, versionAtCommit) {
+    const message = readTagMessage(record.message);
+    const version = 'version' in tag ? tag.version : tag.action === 'deprecate' ? null : versionAtCommit;
+    return {
+        tag: record.name,
+        action: tag.action,
+        version,
+        stage: 'stage' in tag ? tag.stage : null,
+        commit: record.commit,
+        number: tag.number,
+        time: record.tagger?.date ?? null,
+        actor: message.kind === 'event' ? message.event.actor : (record.tagger?.name ?? null),
+        tagger: record.tagger ?? null,
+        message,
+    };
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/history.ts
@@ -12606,6 +12798,7 @@ function isFiniteNumber(value) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
 
 
 
@@ -16779,7 +16972,7 @@ function parseManifest(json, file) {
     }
     const [problem] = validateManifest(json);
     if (problem)
-        throw new errors_UserError(problem.message, { file, path: formatJsonPath(problem.path) });
+        throw new errors_UserError(problem.message, { file, path: path_formatJsonPath(problem.path) });
     return json;
 }
 
