@@ -37959,12 +37959,11 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4923);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70375);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
-// The bundle's own location: the HTML report's browser builds sit beside it (dist/vega/).
-process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({ logger, entry: new URL(import.meta.url) }));
+process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -37988,10 +37987,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
-var src = __nccwpck_require__(73672);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
-var github_src = __nccwpck_require__(4923);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
+var src = __nccwpck_require__(22612);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 38 modules
+var github_src = __nccwpck_require__(70375);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38008,11 +38007,9 @@ function parseInputs(eventName, source) {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
         throw new src/* UserError */.yot(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
     }
-    const artifact = artifactName('artifact', (0,github_src/* requiredInput */.YF)('artifact', source));
-    const htmlArtifactInput = (0,github_src/* optionalInput */.$m)('html-artifact', source);
-    const htmlArtifact = htmlArtifactInput === undefined ? undefined : artifactName('html-artifact', htmlArtifactInput);
-    if (htmlArtifact === artifact) {
-        throw new src/* UserError */.yot(`input "html-artifact": "${htmlArtifact}" is the report artifact's name (input "artifact"); artifact names are unique per run`);
+    const artifact = (0,github_src/* requiredInput */.YF)('artifact', source);
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
+        throw new src/* UserError */.yot(`input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`);
     }
     return {
         reports,
@@ -38025,15 +38022,7 @@ function parseInputs(eventName, source) {
         checkRun: (0,github_src/* booleanInput */.tE)('check-run', true, source),
         artifact,
         allowPullRequestTarget: (0,github_src/* booleanInput */.tE)('allow-pull-request-target', false, source),
-        html: (0,github_src/* optionalInput */.$m)('html', source),
-        htmlArtifact,
     };
-}
-function artifactName(input, value) {
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
-        throw new src/* UserError */.yot(`input "${input}": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(value)}`);
-    }
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./actions/report/src/main.ts
@@ -38046,7 +38035,7 @@ function artifactName(input, value) {
 
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
-async function run({ logger, entry }) {
+async function run({ logger }) {
     const inputs = parseInputs(github/* context */._.eventName);
     const trigger = (0,github_src/* reportTrigger */.l_)({ eventName: github/* context */._.eventName, payload: github/* context */._.payload, repository: fullName(), sha: github/* context */._.sha }, { allowPullRequestTarget: inputs.allowPullRequestTarget });
     const octokit = lazyOctokit(inputs.token, logger);
@@ -38054,29 +38043,14 @@ async function run({ logger, entry }) {
     const report = trigger.kind === 'workflow-run'
         ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
         : await logger.group('Read reports', () => readReports(inputs.reports, logger));
-    const temp = process.env.RUNNER_TEMP ?? process.cwd();
-    const htmlPath = inputs.html !== undefined || inputs.htmlArtifact !== undefined
-        ? await logger.group('HTML report', () => writeHtml(report, (0,external_node_path_.resolve)(inputs.html ?? (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.html`)), entry, logger))
-        : undefined;
-    const htmlUpload = htmlPath && inputs.htmlArtifact ? await uploadFiles(inputs.htmlArtifact, [htmlPath], octokit, logger) : undefined;
-    const artifacts = htmlUpload ? [{ name: htmlUpload.name, url: artifactUrl(htmlUpload.id) }] : [];
-    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl(), artifacts });
-    const markdownPath = (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.md`);
+    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
+    const markdownPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
     await (0,promises_.writeFile)(markdownPath, markdown);
     if (inputs.summary)
         await core.summary.addRaw(markdown, true).write();
     const writable = !(trigger.kind === 'pull-request' && trigger.fork);
-    // A fork's token is read-only: the report goes out as this run's artifact, for a workflow_run job to publish.
-    const reportUpload = writable
-        ? undefined
-        : await logger.group('Report artifact', async () => {
-            logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
-            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(temp, 'mlgate-report-artifact-'));
-            const files = [(0,external_node_path_.join)(dir, github_src/* REPORT_ARTIFACT_JSON */.NU), (0,external_node_path_.join)(dir, 'report.md')];
-            await (0,promises_.writeFile)(files[0], `${JSON.stringify(report, null, 2)}\n`);
-            await (0,promises_.writeFile)(files[1], markdown);
-            return uploadFiles(inputs.artifact, files, octokit, logger);
-        });
+    if (!writable)
+        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
     const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
     const comments = [];
     for (const pull of pulls) {
@@ -38093,10 +38067,6 @@ async function run({ logger, entry }) {
     core.setOutput('comment-url', comment?.comment.url ?? '');
     core.setOutput('comment-action', comment?.action ?? 'skipped');
     core.setOutput('check-runs', JSON.stringify(checks));
-    core.setOutput('html', htmlPath ?? '');
-    core.setOutput('html-artifact-id', htmlUpload ? String(htmlUpload.id) : '');
-    core.setOutput('html-artifact-url', htmlUpload ? (artifactUrl(htmlUpload.id) ?? '') : '');
-    core.setOutput('artifact-id', reportUpload ? String(reportUpload.id) : '');
     logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
 }
 async function readReports(paths, logger) {
@@ -38106,21 +38076,6 @@ async function readReports(paths, logger) {
         logger.info(`Read ${path}`);
     }
     return (0,src/* mergeReports */.C1p)(reports);
-}
-/** The self-contained HTML report, with the browser builds the bundle carries. */
-async function writeHtml(report, path, entry, logger) {
-    const scripts = await (0,github_src/* readVegaScripts */.Ex)(entry);
-    await (0,src/* writeFileAtomic */.Zf6)(path, (0,src/* renderReportHtml */.Y8A)(report, { runUrl: runUrl(), scripts }), path);
-    logger.info(`Wrote ${path}`);
-    return path;
-}
-/** `files` (all in one folder) as this run's artifact `name`. */
-async function uploadFiles(name, files, octokit, logger) {
-    const store = new github_src/* GitHubRunArtifactStore */._n(octokit(), github/* context */._.repo, { logger });
-    const root = (0,external_node_path_.dirname)(files[0]);
-    const uploaded = await store.upload(name, files.map((file) => (0,external_node_path_.basename)(file)), root);
-    logger.info(`Uploaded artifact "${name}" (${uploaded.size} bytes, ${uploaded.digest})`);
-    return uploaded;
 }
 /** Only the triggering run's artifact, with the caps of a report artifact. */
 async function downloadReport(inputs, trigger, octokit) {
@@ -38191,11 +38146,6 @@ function lazyOctokit(token, logger) {
 function fullName() {
     return `${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
 }
-/** Where a person downloads one of this run's artifacts. */
-function artifactUrl(id) {
-    const base = runUrl();
-    return base ? `${base}/artifacts/${id}` : undefined;
-}
 function runUrl() {
     const { serverUrl, runId } = github/* context */._;
     const { owner, repo } = github/* context */._.repo;
@@ -38205,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 73672:
+/***/ 22612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38218,14 +38168,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU5: () => (/* reexport */ isUserError),
   C1p: () => (/* reexport */ mergeReports),
   $hs: () => (/* reexport */ readReportFile),
-  Y8A: () => (/* reexport */ renderReportHtml),
   Ay2: () => (/* reexport */ renderReportMarkdown),
   P8N: () => (/* reexport */ reportForModel),
-  nEu: () => (/* reexport */ rowAnnotations),
-  Zf6: () => (/* reexport */ writeFileAtomic)
+  nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderProfileText, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38651,11 +38599,11 @@ function tooLarge(path, size, maxBytes) {
  * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
  */
 function read_text_fileErrorMessage(error) {
-    const reason = describeFileError(error);
+    const reason = read_text_describeFileError(error);
     return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
 }
 /** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
-function describeFileError(error) {
+function read_text_describeFileError(error) {
     switch (errorCode(error)) {
         case 'ENOENT':
             return 'file not found';
@@ -44916,7 +44864,7 @@ const defaults_CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -45121,6 +45069,11 @@ function modelConfig(raw) {
                 ...optional('classScores', class_scores, (prefix) => prefix),
             })),
         },
+        ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
+            ...optional('intendedUse', intended_use, (text) => text),
+            ...optional('limitations', limitations, (text) => text),
+            ...optional('owners', owners, (list) => [...list]),
+        })),
     };
 }
 function trainConfig(raw) {
@@ -45241,7 +45194,7 @@ function safe_sanitizeText(value) {
  * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
  * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
  */
-function escapeText(value) {
+function safe_escapeText(value) {
     const text = safe_sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
@@ -45261,15 +45214,15 @@ function escapeHtml(value) {
     return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+function safe_tableCell(value, maxChars = 256) {
+    return safe_escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
-function inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
+    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
         text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
@@ -45290,7 +45243,7 @@ function codeBlock(value, lang = '') {
     return `${fence}${info}\n${body}${fence}`;
 }
 /** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function clipText(value, maxChars) {
+function safe_clipText(value, maxChars) {
     if (value.length <= maxChars)
         return value;
     const points = Array.from(value);
@@ -45310,11 +45263,11 @@ function longestRun(text, char) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
 
-function heading(level, markdown) {
+function builder_heading(level, markdown) {
     return `${'#'.repeat(level)} ${markdown}`;
 }
 /** A GFM table. Every cell must be one line; missing cells are left empty. */
-function table(headers, rows, align = []) {
+function builder_table(headers, rows, align = []) {
     const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
     const delimiter = headers.map((_, i) => {
         switch (align[i]) {
@@ -45330,7 +45283,7 @@ function table(headers, rows, align = []) {
     });
     return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
-function bulletList(items) {
+function builder_bulletList(items) {
     return items.map((item) => `- ${item}`).join('\n');
 }
 /** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
@@ -45720,7 +45673,7 @@ const HISTORY_VERSIONS = 10;
  * The key metric's history as both renderers draw it: the last registered versions, then this candidate (its
  * version is `candidate`, its stage `this pull request`); undefined when fewer than two points have a value.
  */
-function historyPoints(section) {
+function view_historyPoints(section) {
     const { history } = section;
     if (!history)
         return undefined;
@@ -45834,14 +45787,14 @@ function cutNote(cut, options) {
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
-        : safeUrl(options.runUrl)
-            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+        : markdown_safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${markdown_safeUrl(options.runUrl)})'s report JSON`
             : 'the full report is in the report JSON';
     return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
-    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    const lines = [builder_heading(2, `${STATUS_EMOJI[status]} ${safe_escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
     if (summary.trim() !== '')
         lines.push('', message(summary));
     return lines.join('\n');
@@ -45852,9 +45805,9 @@ function reasonsBlock(reasons) {
     const passed = ordered.filter((reason) => reason.status === 'pass');
     const blocks = [];
     if (notable.length > 0)
-        blocks.push(bulletList(notable.map(reasonItem)));
+        blocks.push(builder_bulletList(notable.map(reasonItem)));
     if (passed.length > 0)
-        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, builder_bulletList(passed.map(reasonItem))));
     return blocks.join('\n\n');
 }
 function reasonItem(reason) {
@@ -45868,7 +45821,7 @@ function validationSections(section) {
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
     const main = [
-        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        builder_heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
         notableChecksBlock(notable, section.checks.length),
     ];
     return [
@@ -45889,7 +45842,7 @@ function notableChecksBlock(notable, total) {
     if (notable.length === 0)
         return `All ${plural(total, 'check')} passed.`;
     return [
-        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        builder_table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
         moreNote(notable.length - MAX_ROWS.checks, 'check'),
     ]
         .filter(Boolean)
@@ -45900,7 +45853,7 @@ function passingChecksBlock(passed) {
         return '';
     const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
     const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
+    return details(`${plural(passed.length, 'passing check')}`, [builder_table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -45912,12 +45865,12 @@ function checkRow(check) {
         .slice(0, 3)
         .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
     const detailsText = [
-        tableCell(check.message, MAX_MESSAGE_CHARS),
+        safe_tableCell(check.message, MAX_MESSAGE_CHARS),
         ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
     ];
     return [
         STATUS_EMOJI[check.status],
-        tableCell(check.check),
+        safe_tableCell(check.check),
         check.column === undefined ? '' : cellCode(check.column),
         observed(check.observed),
         check.expected === undefined ? '-' : cellCode(check.expected),
@@ -45940,7 +45893,7 @@ function issuesBlock(issues) {
         return `${code(where)}: ${message(issue.message)}`;
     });
     const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
-    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+    return [`**${plural(issues.length, 'problem')} reading the data**`, builder_bulletList(items), more]
         .filter(Boolean)
         .join('\n\n');
 }
@@ -45954,16 +45907,16 @@ function driftBlock(drift) {
     const shown = view_driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
     const rows = shown.map((column) => [
         cellCode(column.column),
-        tableCell(view_driftTestLabel(column)),
+        safe_tableCell(view_driftTestLabel(column)),
         view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
         column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`,
-        `${tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        `${safe_tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
     const notes = shown.filter((column) => column.note !== undefined);
     const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
-        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+        builder_table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
             'left',
             'right',
@@ -45974,7 +45927,7 @@ function driftBlock(drift) {
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
         bounded ? BOUNDS_NOTE : '',
         notes.length > 0
-            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
+            ? builder_bulletList(notes.map((column) => `${cellCode(column.column)}: ${safe_escapeText(column.note)}`))
             : '',
     ]
         .filter(Boolean)
@@ -45990,10 +45943,10 @@ function driftSkipped(drift) {
     if (skipped.length === 0)
         return '';
     const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
-    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
+    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${safe_escapeText(column.message)}`);
     return [
         `**Not tested for drift** (${plural(skipped.length, 'column')})`,
-        bulletList(items),
+        builder_bulletList(items),
         moreNote(skipped.length - shown.length, 'column'),
     ]
         .filter(Boolean)
@@ -46006,7 +45959,7 @@ function lineageLine(section) {
         return '';
     const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
     const dirty = lineage.dirty ? ' with uncommitted changes' : '';
-    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const link = lineage.run === null ? undefined : markdown_safeUrl(lineage.run);
     const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
@@ -46023,14 +45976,14 @@ function comparisonSections(section) {
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
-        const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
+        const rows = section.metrics.map((metric) => [safe_tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
-            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            builder_heading(3, `Model ${code(section.model)}: ${candidate}`),
             lineageLine(section),
             readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
-                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                ? builder_table(['Metric', `Candidate (${safe_tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
         ]
             .filter(Boolean)
@@ -46039,11 +45992,11 @@ function comparisonBlock(section) {
     const baseline = section.baseline;
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
-        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        builder_heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
         lineageLine(section),
         readingBlock(section),
         section.metrics.length > 0
-            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${safe_tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
     ]
@@ -46055,7 +46008,7 @@ function comparisonBlock(section) {
  * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
  */
 function historyBlock(section) {
-    const points = historyPoints(section);
+    const points = view_historyPoints(section);
     if (!points || !section.history)
         return '';
     const { metric } = section.history;
@@ -46067,9 +46020,9 @@ function historyBlock(section) {
         point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
     ]);
-    const numbers = table(['Version', tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
+    const numbers = builder_table(['Version', safe_tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
     return [
-        `**${tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
+        `**${safe_tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
         chart,
         numbers,
         `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
@@ -46085,7 +46038,7 @@ function metricsTable(metrics, confidence, baselineHeader) {
         ...(withInterval ? [`${format_formatConfidence(confidence)} CI`] : []),
         'Verdict',
     ];
-    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+    return builder_table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
 }
 /** How the predictions were read, and why metrics of the task are absent. */
 function readingBlock(section) {
@@ -46094,13 +46047,13 @@ function readingBlock(section) {
         return '';
     const line = `<sub>${view_describeReading(predictions, code, message)}</sub>`;
     const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
-    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+    return notes.length > 0 ? `${line}\n\n${builder_bulletList(notes)}` : line;
 }
 function metricRow(metric, withInterval) {
     const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
     const verdict = metric.pValue === undefined ? label : `${label} (p = ${format_formatPValue(metric.pValue)})`;
     return [
-        tableCell(metric.name),
+        safe_tableCell(metric.name),
         format_formatNumber(metric.baseline),
         format_formatNumber(metric.candidate),
         format_formatDelta(metric.delta, metric.relative),
@@ -46111,7 +46064,7 @@ function metricRow(metric, withInterval) {
 function methodsNote(section) {
     const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
     const intervals = methods.size > 0
-        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => safe_escapeText(oneLine(method))).join(', ')}).`
         : '';
     return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
 }
@@ -46123,11 +46076,11 @@ function slicesBlock(section) {
     const rows = slices
         .slice(0, MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => [
-        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        `${safe_tableCell(slice.column)} = ${cellCode(slice.value)}`,
         format_formatCount(slice.size),
         ...metricRow(metric, true),
     ]));
-    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const sliceTable = builder_table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
     const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
     return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
 }
@@ -46138,12 +46091,12 @@ function paramsBlock(section) {
     const rows = changed
         .slice(0, MAX_ROWS.params)
         .map((param) => [
-        tableCell(param.name),
+        safe_tableCell(param.name),
         cellCode(format_formatScalar(param.baseline)),
         cellCode(format_formatScalar(param.candidate)),
     ]);
     const body = [
-        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        builder_table(['Parameter', 'Baseline', 'Candidate'], rows),
         moreNote(changed.length - MAX_ROWS.params, 'parameter'),
     ]
         .filter(Boolean)
@@ -46155,21 +46108,21 @@ function footerLine(report, options) {
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(options.runUrl);
+    const link = markdown_safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
         parts.push(artifactLink(artifact));
-    parts.push(escapeText(report.createdAt));
+    parts.push(safe_escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
-    const link = safeUrl(artifact.url);
+    const link = markdown_safeUrl(artifact.url);
     const name = code(artifact.name);
     return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function safeUrl(url) {
+function markdown_safeUrl(url) {
     if (!url)
         return undefined;
     let parsed;
@@ -46184,13 +46137,13 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return safe_escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
-    return inlineCode(text, { maxChars: 100 });
+    return safe_inlineCode(text, { maxChars: 100 });
 }
 function cellCode(text) {
-    return inlineCode(text, { table: true, maxChars: 100 });
+    return safe_inlineCode(text, { table: true, maxChars: 100 });
 }
 function oneLine(text) {
     return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
@@ -46527,7 +46480,7 @@ function inlineScript(source, name) {
     return `<script>${source}</script>`;
 }
 /** Draws every chart once the libraries are in; `window.mlgate` lets a test wait for them and read their scenes. */
-const BOOT = `(function () {
+const BOOT = (/* unused pure expression or super */ null && (`(function () {
   var charts = JSON.parse(document.getElementById('mlgate-charts').textContent);
   var views = {};
   var failures = [];
@@ -46542,8 +46495,8 @@ const BOOT = `(function () {
       });
   });
   window.mlgate = { charts: charts, views: views, failures: failures, ready: Promise.all(drawn) };
-})();`;
-const STYLE = `
+})();`));
+const STYLE = (/* unused pure expression or super */ null && (`
 body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; }
 main { max-width: 980px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; margin-top: 32px; }
@@ -46557,7 +46510,7 @@ td, li, p { overflow-wrap: anywhere; }
 .chart { margin: 12px 0; min-height: 40px; }
 .note { color: #59636e; font-size: 12px; }
 footer { margin-top: 32px; color: #59636e; font-size: 12px; }
-`;
+`));
 class ChartList {
     charts = [];
     /** Adds a chart and returns the element it is drawn in. */
@@ -46578,7 +46531,7 @@ function html_verdictBlock(report, title) {
     ].join('\n');
 }
 function html_reasonsBlock(report) {
-    const reasons = view_reasonsWorstFirst(report.verdict.reasons);
+    const reasons = reasonsWorstFirst(report.verdict.reasons);
     if (reasons.length === 0)
         return '';
     const items = reasons.map((reason) => {
@@ -46589,7 +46542,7 @@ function html_reasonsBlock(report) {
 }
 function validationBlock(section, charts) {
     const parts = [
-        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns</h2>`,
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
         checksTable(section.checks),
     ];
     if (section.issues?.length) {
@@ -46606,14 +46559,14 @@ function validationBlock(section, charts) {
 function checksTable(checks) {
     if (checks.length === 0)
         return '<p>No checks were run.</p>';
-    const rows = view_checksWorstFirst(checks)
+    const rows = checksWorstFirst(checks)
         .slice(0, html_MAX_ROWS.checks)
         .map((check) => {
         const unexpected = check.unexpectedCount === undefined
             ? check.unexpectedFraction === undefined
                 ? '-'
-                : format_formatPercent(check.unexpectedFraction)
-            : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
+                : formatPercent(check.unexpectedFraction)
+            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
         const examples = (check.examples ?? [])
             .slice(0, 3)
             .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
@@ -46621,7 +46574,7 @@ function checksTable(checks) {
             `<span class="status-${check.status}">${check.status}</span>`,
             html_text(check.check),
             check.column === undefined ? '' : html_code(check.column),
-            check.observed === undefined ? '-' : html_code(format_formatScalar(check.observed)),
+            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
             check.expected === undefined ? '-' : html_code(check.expected),
             unexpected,
             [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
@@ -46636,22 +46589,22 @@ function checksTable(checks) {
 function html_driftBlock(section, charts) {
     const drift = section.drift;
     const drifted = drift.columns.filter((column) => column.drifted).length;
-    const ordered = view_driftWorstFirst(drift.columns);
+    const ordered = driftWorstFirst(drift.columns);
     const rows = ordered
         .slice(0, html_MAX_ROWS.drift)
         .map((column) => row([
         html_code(column.column),
-        html_text(view_driftTestLabel(column)),
-        html_num(view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber)),
-        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`),
-        `${html_text(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        html_text(driftTestLabel(column)),
+        html_num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
+        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
+        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
     ]));
     const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
     const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
     const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
     return [
-        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})</h3>`,
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
         drift.columns.length > 0
             ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
             : '',
@@ -46676,7 +46629,7 @@ function html_comparisonBlock(section, charts) {
     return [
         `<h2>${heading}</h2>`,
         lineage(section),
-        section.predictions ? `<p class="note">${view_describeReading(section.predictions, html_code, html_message)}</p>` : '',
+        section.predictions ? `<p class="note">${describeReading(section.predictions, html_code, html_message)}</p>` : '',
         ...(section.predictions?.notes ?? []).map((note) => `<p class="note">Not computed: ${html_message(note)}</p>`),
         baseline ? '' : '<p>No baseline yet: this is the first run, so there is nothing to compare with.</p>',
         html_metricsTable(section),
@@ -46701,25 +46654,25 @@ function lineage(section) {
 function html_metricsTable(section) {
     if (section.metrics.length === 0)
         return '<p>No metrics to compare.</p>';
-    const interval = `${format_formatConfidence(section.confidence)} CI`;
+    const interval = `${formatConfidence(section.confidence)} CI`;
     const rows = section.metrics.map((metric) => row([
         html_text(metric.name),
-        html_num(format_formatNumber(metric.baseline)),
-        html_num(format_formatNumber(metric.candidate)),
-        html_num(format_formatDelta(metric.delta, metric.relative)),
-        html_num(format_formatInterval(metric.ci)),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
         verdictCell(metric),
     ]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
-        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
     ].join('\n');
 }
 function verdictCell(metric) {
     const label = `<span style="color:${LABEL_COLORS[metric.label]}">${LABEL_WORDS[metric.label]}</span>`;
     const note = metric.note ? `: ${html_message(metric.note)}` : '';
-    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${format_formatPValue(metric.pValue)})`}`;
+    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${formatPValue(metric.pValue)})`}`;
 }
 function html_historyBlock(section, charts) {
     const points = historyPoints(section);
@@ -46730,19 +46683,19 @@ function html_historyBlock(section, charts) {
     const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
     const rows = points.map((point, i) => row([
         i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
-        html_num(format_formatNumber(point.value)),
-        html_num(point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-'),
+        html_num(formatNumber(point.value)),
+        html_num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
     ]));
     return [
         `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
         chart,
-        tableHtml(['Version', html_text(metric), `${format_formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
         `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
     ].join('\n');
 }
 function html_slicesBlock(section, charts) {
-    const slices = view_slicesWorstFirst(section.slices ?? []);
+    const slices = slicesWorstFirst(section.slices ?? []);
     if (slices.length === 0)
         return '';
     const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
@@ -46760,12 +46713,12 @@ function html_slicesBlock(section, charts) {
         .slice(0, html_MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => row([
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
-        html_num(format_formatCount(slice.size)),
+        html_num(formatCount(slice.size)),
         html_text(metric.name),
-        html_num(format_formatNumber(metric.baseline)),
-        html_num(format_formatNumber(metric.candidate)),
-        html_num(format_formatDelta(metric.delta, metric.relative)),
-        html_num(format_formatInterval(metric.ci)),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
         verdictCell(metric),
     ])));
     return [
@@ -46778,19 +46731,19 @@ function html_slicesBlock(section, charts) {
             'Baseline',
             'Candidate',
             'Δ',
-            `${format_formatConfidence(section.confidence)} CI`,
+            `${formatConfidence(section.confidence)} CI`,
             'Verdict',
         ], rows),
         more(slices.length - html_MAX_ROWS.slices, 'slice'),
     ].join('\n');
 }
 function html_paramsBlock(section) {
-    const changed = view_changedParams(section);
+    const changed = changedParams(section);
     if (changed.length === 0)
         return '';
     const rows = changed
         .slice(0, html_MAX_ROWS.params)
-        .map((param) => row([html_text(param.name), html_code(format_formatScalar(param.baseline)), html_code(format_formatScalar(param.candidate))]));
+        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
     return [
         `<h3>Parameters: ${changed.length} changed</h3>`,
         tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
@@ -46846,8 +46799,8 @@ function historyChart(metric, points, labels, confidence) {
                     color: { value: '#57606a' },
                     tooltip: [
                         { field: 'version', type: 'ordinal' },
-                        { field: 'low', type: 'quantitative', title: `${format_formatConfidence(confidence)} low` },
-                        { field: 'high', type: 'quantitative', title: `${format_formatConfidence(confidence)} high` },
+                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
                     ],
                 },
             },
@@ -46885,7 +46838,7 @@ function sliceChart(metric, bars, confidence) {
     };
     const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
     return {
-        title: { text: label(`Δ ${metric} by slice, with ${format_formatConfidence(confidence)} intervals`), limit: CHART.width },
+        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
         layer: [
             {
                 data: { values },
@@ -46943,9 +46896,7 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
-                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
-                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -46993,7 +46944,7 @@ function driftChart(column, distribution) {
 }
 /** A chart label: one line, no control or bidirectional characters, cut to `MAX_LABEL_CHARS`. */
 function label(value) {
-    const line = safe_sanitizeText(value)
+    const line = sanitizeText(value)
         .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
         .trim();
     return clipText(line, html_MAX_LABEL_CHARS) || '(unnamed)';
@@ -47014,7 +46965,7 @@ function uniqueLabels(values) {
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Inert HTML text (and attribute value): entities for the five specials, no control or bidi characters. */
 function html_text(value) {
-    return safe_sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 function html_message(value) {
     return html_text(clipText(value, html_MAX_MESSAGE_CHARS));
@@ -47038,7 +46989,7 @@ function more(hidden, noun) {
     return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
 }
 function html_plural(count, noun) {
-    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
@@ -48047,6 +47998,8 @@ function isDecimal(v, digits) {
 /** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
 const DEFAULT_EXACT_VALUES = 1_000_000;
 const MAX_EXACT_VALUES = 100_000_000;
+/** Values per chunk of kept values at most (512 KB). */
+const exact_values_CHUNK = (/* unused pure expression or super */ null && (1 << 16));
 /**
  * Every finite value of a column, kept while there are at most `cap` of them: what exact statistics (KS, the
  * Wasserstein distance, quantiles, distinct counts) need. Past the cap the values are dropped for good — the
@@ -48055,7 +48008,13 @@ const MAX_EXACT_VALUES = 100_000_000;
  */
 class exact_values_ExactValues {
     limit;
-    buffer = new Float64Array(16);
+    /**
+     * The kept values in arrays that are never written again, then `tail`, which takes new values; null past the cap.
+     * Full chunks rather than one array that doubles: at the cap a column holds its values and no copies of them.
+     */
+    chunks = [];
+    tail = new Float64Array(0);
+    tailCount = 0;
     n = 0;
     sorted = null;
     constructor(cap = DEFAULT_EXACT_VALUES) {
@@ -48074,24 +48033,55 @@ class exact_values_ExactValues {
     }
     /** Whether every value seen is kept. */
     get isExact() {
-        return this.buffer !== null;
+        return this.chunks !== null;
     }
     add(x) {
-        const buffer = this.buffer;
         const n = this.n++;
-        if (buffer === null)
+        if (this.chunks === null)
             return;
-        if (n >= this.cap) {
-            this.buffer = null;
+        if (n >= this.limit) {
+            this.drop();
             return;
         }
-        if (n === buffer.length) {
-            const grown = new Float64Array(Math.min(this.cap, 2 * n));
-            grown.set(buffer);
-            this.buffer = grown;
-        }
-        this.buffer[n] = x;
+        if (this.tailCount === this.tail.length)
+            this.newTail();
+        this.tail[this.tailCount++] = x;
         this.sorted = null;
+    }
+    /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
+    drop() {
+        this.chunks = null;
+        this.tail = new Float64Array(0);
+        this.tailCount = 0;
+        this.sorted = null;
+    }
+    /** Retires a full tail; the next one is twice as large, up to CHUNK. */
+    newTail() {
+        if (this.tailCount > 0)
+            this.chunks.push(this.tail.subarray(0, this.tailCount));
+        this.tail = new Float64Array(Math.min(exact_values_CHUNK, Math.max(16, 2 * this.tail.length)));
+        this.tailCount = 0;
+    }
+    /** Calls `f` with each kept value, in the order they came. */
+    forEach(f) {
+        for (const chunk of this.parts())
+            for (let i = 0; i < chunk.length; i++)
+                f(chunk[i]);
+    }
+    parts() {
+        if (this.chunks === null)
+            return [];
+        return this.tailCount > 0 ? [...this.chunks, this.tail.subarray(0, this.tailCount)] : this.chunks;
+    }
+    /** The kept values in one array, in the order they came. */
+    joined() {
+        const out = new Float64Array(this.n);
+        let at = 0;
+        for (const chunk of this.parts()) {
+            out.set(chunk, at);
+            at += chunk.length;
+        }
+        return out;
     }
     merge(other) {
         if (other.n === 0)
@@ -48103,15 +48093,18 @@ class exact_values_ExactValues {
             throw new UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
         }
         const n = this.n + other.n;
-        if (this.buffer === null || other.buffer === null || n > this.cap) {
-            this.buffer = null;
+        if (this.chunks === null || other.chunks === null || n > this.cap) {
+            this.drop();
         }
         else {
-            const joined = this.buffer.length >= n ? this.buffer : new Float64Array(Math.min(this.cap, Math.max(n, 16)));
-            if (joined !== this.buffer)
-                joined.set(this.buffer.subarray(0, this.n));
-            joined.set(other.buffer.subarray(0, other.n), this.n);
-            this.buffer = joined;
+            // The other's chunks are never written again, so they are shared; its tail may be, so it is copied.
+            if (this.tailCount > 0)
+                this.chunks.push(this.tail.subarray(0, this.tailCount));
+            this.chunks.push(...other.chunks);
+            if (other.tailCount > 0)
+                this.chunks.push(other.tail.slice(0, other.tailCount));
+            this.tail = new Float64Array(0);
+            this.tailCount = 0;
         }
         this.n = n;
         this.sorted = null;
@@ -48119,10 +48112,10 @@ class exact_values_ExactValues {
     }
     /** The kept values as a sorted multiset, or undefined once past the cap. */
     valueCounts() {
-        if (this.buffer === null)
+        if (this.chunks === null)
             return undefined;
         if (this.sorted === null) {
-            const all = this.buffer.slice(0, this.n).sort();
+            const all = this.joined().sort();
             const values = [];
             const counts = [];
             for (let i = 0; i < all.length;) {
@@ -48140,10 +48133,10 @@ class exact_values_ExactValues {
     /** `raw` hands the values over as they are, for a worker's result. */
     toJSON(options = {}) {
         const base = { kind: 'exact-values', version: 1, cap: this.cap, n: this.n };
-        if (this.buffer === null)
+        if (this.chunks === null)
             return base;
         if (options.raw)
-            return { ...base, raw: this.buffer.slice(0, this.n) };
+            return { ...base, raw: this.joined() };
         const { values, counts } = this.valueCounts();
         const out = new ByteWriter();
         out.varint(values.length);
@@ -48161,13 +48154,13 @@ class exact_values_ExactValues {
         if (n > cap) {
             if (obj.data !== undefined || obj.raw !== undefined)
                 fail(path, `holds values, but ${n} is past its cap of ${cap}`);
-            exact.buffer = null;
+            exact.chunks = null;
             return exact;
         }
         if (obj.raw instanceof Float64Array) {
             if (obj.raw.length !== n)
                 fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
-            exact.buffer = obj.raw;
+            exact.chunks = [obj.raw];
             return exact;
         }
         if (obj.data === undefined)
@@ -48184,11 +48177,11 @@ class exact_values_ExactValues {
         input.end();
         if (total !== n)
             fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
-        const buffer = new Float64Array(Math.max(n, 16));
+        const expanded = new Float64Array(n);
         let at = 0;
         for (let i = 0; i < distinct; i++)
-            buffer.fill(values[i], at, (at += counts[i]));
-        exact.buffer = buffer;
+            expanded.fill(values[i], at, (at += counts[i]));
+        exact.chunks = [expanded];
         exact.sorted = { values, counts, n };
         return exact;
     }
@@ -48480,6 +48473,11 @@ function parseScaled(text, scale, path) {
  */
 const DEFAULT_GRID_BINS = 65_536;
 const MAX_GRID_BINS = (/* unused pure expression or super */ null && (1 << 22));
+/** Values a grid takes before it sorts them into its bins: first 1,024, doubling to 65,536. */
+const FIRST_CHUNK = (/* unused pure expression or super */ null && (1 << 10));
+const value_grid_CHUNK = 1 << 16;
+/** Bits of the key a radix-sort pass orders by. */
+const RADIX_BITS = 11;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
 const LOG_BITS = 20;
 const value_grid_MAX_LEVEL = { log: LOG_BITS, linear: 60 };
@@ -48502,28 +48500,33 @@ const value_grid_LO = 1 - value_grid_HI;
  */
 class value_grid_ValueGrid {
     scale;
+    linear;
     binLimit;
     gridLevel = 0;
     n = 0;
-    /** Open addressing, interleaved [key, count, value] per slot; a NaN key marks a free slot. */
-    table;
-    slots;
+    /** The bins in key order, in the first `size` places of arrays with room to merge a chunk in. */
+    keys = new Float64Array(0);
+    counts = new Float64Array(0);
+    values = new Float64Array(0);
     size = 0;
+    /** Values added since the last flush, counted into the bins a chunk at a time. */
+    pending = null;
+    pendingCount = 0;
     finished = null;
     constructor(scale, maxBins = DEFAULT_GRID_BINS) {
         if (!Number.isInteger(maxBins) || maxBins < 1 || maxBins > MAX_GRID_BINS) {
             throw new UserError(`value grid bins must be an integer in [1, ${MAX_GRID_BINS}], got ${maxBins}`);
         }
         this.scale = scale;
+        this.linear = scale === 'linear';
         this.binLimit = maxBins;
-        this.slots = 64;
-        this.table = new Float64Array(3 * this.slots).fill(NaN);
     }
     /** Non-empty bins kept at most. */
     get maxBins() {
         return this.binLimit;
     }
     get level() {
+        this.flush();
         return this.gridLevel;
     }
     get count() {
@@ -48532,104 +48535,104 @@ class value_grid_ValueGrid {
     /** Counts a finite value. */
     add(x) {
         this.n++;
-        this.put(this.keyOf(x), 1, x);
+        let pending = this.pending;
+        if (pending === null)
+            pending = this.pending = new Float64Array(FIRST_CHUNK);
+        pending[this.pendingCount++] = x;
+        if (this.pendingCount === pending.length) {
+            this.flush();
+            // Chunks grow to their full size only in columns with many values: a grid costs little until it has them.
+            if (pending.length < value_grid_CHUNK)
+                this.pending = new Float64Array(2 * pending.length);
+        }
     }
     /** The key of the bin holding x at the current level. */
     keyOf(x) {
-        if (this.scale === 'linear')
-            return Math.floor(x / 2 ** this.gridLevel);
-        if (x >= 0) {
-            value_grid_f64[0] = x + 0;
-            return value_grid_u32[value_grid_HI] >>> this.gridLevel;
-        }
-        // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
-        value_grid_f64[0] = -x;
-        const hi = value_grid_u32[value_grid_LO] === 0 ? value_grid_u32[value_grid_HI] - 1 : value_grid_u32[value_grid_HI];
-        return -(hi >>> this.gridLevel) - 1;
-    }
-    put(key, count, value) {
-        if (insert(this.table, this.slots - 1, key, count, value))
-            this.size++;
-        this.finished = null;
-        if (this.size > this.binLimit)
-            this.coarsen();
-        else if (2 * this.size > this.slots)
-            this.rehash(this.slots * 2);
+        this.flush();
+        return this.linear ? linearKey(x, 2 ** -this.gridLevel) : logKey(x, this.gridLevel);
     }
     /**
-     * Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets), merging each bin into its
-     * parent straight from one hash table into another: this runs whenever the bins outgrow the limit, so it must
-     * not sort.
+     * Counts the pending values into the bins. Looking each value's bin up in a hash table of 2^16 bins missed the
+     * cache on almost every value (the tables of a file's columns do not fit it); sorting a chunk by key (a radix
+     * sort) and merging it into the sorted bins touches memory in order, and costs a fraction of that (bench/validate).
      */
-    coarsen() {
-        while (this.size > this.maxBins && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
-            this.gridLevel++;
-            const from = this.table;
-            const to = new Float64Array(from.length).fill(NaN);
-            const mask = this.slots - 1;
-            let size = 0;
-            for (let at = 0; at < from.length; at += 3) {
-                const key = from[at];
-                if (key === key && insert(to, mask, parentKey(key, this.scale), from[at + 1], from[at + 2]))
-                    size++;
+    flush() {
+        const count = this.pendingCount;
+        if (count === 0)
+            return;
+        this.pendingCount = 0;
+        this.finished = null;
+        const chunk = sortByKey(this.pending, count, this.linear, this.gridLevel);
+        this.mergeSorted(chunk.keys, chunk.counts, chunk.values, chunk.size);
+        this.fit();
+    }
+    /** Merges `size` sorted bins (at the current level) into the bins, from the back, in place. */
+    mergeSorted(keys, counts, values, size) {
+        this.reserve(this.size + size);
+        const [k, c, v] = [this.keys, this.counts, this.values];
+        let i = this.size - 1;
+        let j = size - 1;
+        let out = this.size + size - 1;
+        // Where both have a key the merged bin takes one place; the gaps close in the pass below.
+        while (j >= 0) {
+            if (i >= 0 && k[i] > keys[j]) {
+                k[out] = k[i];
+                c[out] = c[i];
+                v[out--] = v[i--];
             }
-            this.table = to;
-            this.size = size;
+            else if (i >= 0 && k[i] === keys[j]) {
+                k[out] = k[i];
+                c[out] = c[i] + counts[j];
+                v[out--] = v[i] === values[j] ? v[i] : NaN;
+                i--;
+                j--;
+            }
+            else {
+                k[out] = keys[j];
+                c[out] = counts[j];
+                v[out--] = values[j--];
+            }
         }
-        this.finished = null;
+        // Places 0..i are untouched; out + 1.. hold the rest in order, with `out − i` free places between.
+        const gap = out - i;
+        const total = this.size + size - gap;
+        if (gap > 0) {
+            k.copyWithin(i + 1, out + 1, this.size + size);
+            c.copyWithin(i + 1, out + 1, this.size + size);
+            v.copyWithin(i + 1, out + 1, this.size + size);
+        }
+        this.size = total;
     }
-    rehash(slots) {
-        const bins = this.entries();
-        this.slots = slots;
-        this.load(bins);
+    reserve(size) {
+        if (size <= this.keys.length)
+            return;
+        const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + value_grid_CHUNK), 64);
+        for (const name of ['keys', 'counts', 'values']) {
+            const grown = new Float64Array(capacity);
+            grown.set(this[name].subarray(0, this.size));
+            this[name] = grown;
+        }
     }
-    load(bins) {
-        while (2 * bins.keys.length > this.slots)
-            this.slots *= 2;
-        this.table = new Float64Array(3 * this.slots).fill(NaN);
-        this.size = 0;
-        const { keys, counts, values } = bins;
-        const mask = this.slots - 1;
-        const table = this.table;
-        for (let i = 0; i < keys.length; i++) {
-            let slot = hashKey(keys[i]) & mask;
-            while (table[3 * slot] === table[3 * slot])
-                slot = (slot + 1) & mask;
-            table[3 * slot] = keys[i];
-            table[3 * slot + 1] = counts[i];
-            table[3 * slot + 2] = values[i];
+    /** Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets). */
+    fit() {
+        while (this.size > this.binLimit && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
+            this.gridLevel++;
+            this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
         }
-        this.size = keys.length;
-        this.finished = null;
-    }
-    /** The non-empty bins in key order: the keys sorted natively, then each one's slot found again by probing. */
-    entries() {
-        const table = this.table;
-        const keys = new Float64Array(this.size);
-        let at = 0;
-        for (let slot = 0; slot < this.slots; slot++) {
-            const key = table[3 * slot];
-            if (key === key)
-                keys[at++] = key;
-        }
-        keys.sort();
-        const counts = new Float64Array(keys.length);
-        const values = new Float64Array(keys.length);
-        const mask = this.slots - 1;
-        for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
-            let slot = hashKey(key) & mask;
-            while (table[3 * slot] !== key)
-                slot = (slot + 1) & mask;
-            counts[i] = table[3 * slot + 1];
-            values[i] = table[3 * slot + 2];
-        }
-        return { keys, counts, values };
     }
     /** The bins in ascending order (cached until the grid changes). */
     bins() {
-        if (this.finished === null)
-            this.finished = { scale: this.scale, level: this.gridLevel, ...this.entries(), n: this.n };
+        this.flush();
+        if (this.finished === null) {
+            this.finished = {
+                scale: this.scale,
+                level: this.gridLevel,
+                keys: this.keys.slice(0, this.size),
+                counts: this.counts.slice(0, this.size),
+                values: this.values.slice(0, this.size),
+                n: this.n,
+            };
+        }
         return this.finished;
     }
     /** Folds `other` (a grid of the same scale over other rows) into this, as one pass over both would be. */
@@ -48642,16 +48645,26 @@ class value_grid_ValueGrid {
         if (other.scale !== this.scale || other.maxBins !== this.maxBins) {
             throw new UserError(`cannot merge value grids with different settings (${this.scale}/${this.maxBins} and ${other.scale}/${other.maxBins})`);
         }
-        let level = Math.max(this.gridLevel, other.gridLevel);
-        const bins = combine(value_grid_atLevel(this.bins(), level), value_grid_atLevel(other.bins(), level));
-        while (bins.keys.length > this.maxBins && level < value_grid_MAX_LEVEL[this.scale]) {
-            level++;
-            collapse(bins, this.scale);
-        }
+        this.flush();
+        const level = Math.max(this.gridLevel, other.level);
+        const mine = value_grid_atLevel(this.bins(), level);
+        const theirs = value_grid_atLevel(other.bins(), level);
         this.gridLevel = level;
+        this.load(mine);
+        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+        this.fit();
         this.n += other.n;
-        this.load(bins);
+        this.finished = null;
         return this;
+    }
+    load(bins) {
+        this.size = 0;
+        this.reserve(bins.keys.length);
+        this.keys.set(bins.keys);
+        this.counts.set(bins.counts);
+        this.values.set(bins.values);
+        this.size = bins.keys.length;
+        this.finished = null;
     }
     toJSON(options = {}) {
         const { keys, counts, values } = this.bins();
@@ -48767,44 +48780,32 @@ function value_grid_atLevel(bins, level) {
         collapse(copy, bins.scale);
     return { scale: bins.scale, level, ...copy, n: bins.n };
 }
-/** The bins of both (at the same level) in key order, counts of equal keys added. */
-function combine(a, b) {
-    const size = a.keys.length + b.keys.length;
-    const keys = new Float64Array(size);
-    const counts = new Float64Array(size);
-    const values = new Float64Array(size);
-    let i = 0;
-    let j = 0;
-    let out = 0;
-    while (i < a.keys.length || j < b.keys.length) {
-        const ka = i < a.keys.length ? a.keys[i] : Infinity;
-        const kb = j < b.keys.length ? b.keys[j] : Infinity;
-        if (ka === kb) {
-            keys[out] = ka;
-            counts[out] = a.counts[i] + b.counts[j];
-            values[out] = a.values[i] === b.values[j] ? a.values[i] : NaN;
-            i++;
-            j++;
-        }
-        else if (ka < kb) {
-            keys[out] = ka;
-            counts[out] = a.counts[i];
-            values[out] = a.values[i++];
-        }
-        else {
-            keys[out] = kb;
-            counts[out] = b.counts[j];
-            values[out] = b.values[j++];
-        }
-        out++;
-    }
-    return { keys: keys.subarray(0, out), counts: counts.subarray(0, out), values: values.subarray(0, out) };
-}
 /** Merges neighbouring bins in pairs (one level coarser), in place; the arrays shrink to the bins left. */
 function collapse(bins, scale) {
-    const { keys, counts, values } = bins;
+    const size = collapseInPlace(bins.keys, bins.counts, bins.values, bins.keys.length, scale);
+    bins.keys = bins.keys.subarray(0, size);
+    bins.counts = bins.counts.subarray(0, size);
+    bins.values = bins.values.subarray(0, size);
+}
+/** A linear bin's key: ⌊x·2^-level⌋, `factor` = 2^-level (exact: x/2^level rounds the same, without a division). */
+function linearKey(x, factor) {
+    return Math.floor(x * factor);
+}
+/** A log bin's key: the top bits of the double's high word. */
+function logKey(x, level) {
+    if (x >= 0) {
+        value_grid_f64[0] = x + 0;
+        return value_grid_u32[value_grid_HI] >>> level;
+    }
+    // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
+    value_grid_f64[0] = -x;
+    const hi = value_grid_u32[value_grid_LO] === 0 ? value_grid_u32[value_grid_HI] - 1 : value_grid_u32[value_grid_HI];
+    return -(hi >>> level) - 1;
+}
+/** Merges neighbouring bins among the first `size` in pairs (one level coarser), in place; returns the bins left. */
+function collapseInPlace(keys, counts, values, size, scale) {
     let out = -1;
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0; i < size; i++) {
         const key = parentKey(keys[i], scale);
         if (out >= 0 && keys[out] === key) {
             counts[out] += counts[i];
@@ -48818,9 +48819,7 @@ function collapse(bins, scale) {
             values[out] = values[i];
         }
     }
-    bins.keys = keys.subarray(0, out + 1);
-    bins.counts = counts.subarray(0, out + 1);
-    bins.values = values.subarray(0, out + 1);
+    return out + 1;
 }
 function parentKey(key, scale) {
     if (scale === 'linear')
@@ -48846,29 +48845,129 @@ function fromHighWord(hi) {
     value_grid_u32[value_grid_LO] = 0;
     return value_grid_f64[0];
 }
-/** Adds `count` values to bin `key` of an open-addressing table; true when the bin is new. */
-function insert(table, mask, key, count, value) {
-    let slot = hashKey(key) & mask;
-    for (;;) {
-        const at = 3 * slot;
-        const k = table[at];
-        if (k === key) {
-            table[at + 1] += count;
-            if (table[at + 2] !== value)
-                table[at + 2] = NaN;
-            return false;
+/**
+ * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
+ * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
+ * histogram per pass, and the chunk's bins.
+ */
+const RADIX_PASSES = Math.ceil(32 / RADIX_BITS);
+const value_grid_scratch = {
+    keys: new Float64Array(value_grid_CHUNK),
+    ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
+    values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
+    histograms: Array.from({ length: RADIX_PASSES }, () => new Uint32Array(1 << RADIX_BITS)),
+    bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
+};
+/**
+ * The first `count` values as bins (key order, counts, a bin's value when it holds only one) at `level`. Keys
+ * that already come in order (an id column) need no sorting; keys within 2^32 of each other are radix-sorted on
+ * their offset from the smallest, 11 bits a pass, every pass's histogram counted in one go and passes whose digit
+ * is the same for all skipped; wider keys are sorted through their values (a key never decreases with x).
+ */
+function sortByKey(input, count, linear, level) {
+    const keys = value_grid_scratch.keys;
+    const factor = 2 ** -level;
+    let min = Infinity;
+    let max = -Infinity;
+    // The largest negative and smallest non-negative key: a log grid's negative keys sit ~2^(31 − level) below its
+    // positive ones, and closing that gap spares the radix sort a pass.
+    let belowZero = -Infinity;
+    let fromZero = Infinity;
+    let ordered = true;
+    for (let i = 0; i < count; i++) {
+        const key = linear ? linearKey(input[i], factor) : logKey(input[i], level);
+        keys[i] = key;
+        if (key < max)
+            ordered = false;
+        if (key < min)
+            min = key;
+        if (key > max)
+            max = key;
+        if (key < 0) {
+            if (key > belowZero)
+                belowZero = key;
         }
-        if (k !== k) {
-            table[at] = key;
-            table[at + 1] = count;
-            table[at + 2] = value;
-            return true;
-        }
-        slot = (slot + 1) & mask;
+        else if (key < fromZero)
+            fromZero = key;
     }
+    if (ordered)
+        return runs(keys, input, count, 0, Infinity, 0, null);
+    // Rank r stands for key r + min, plus `gap` past `split` (the rank of the largest negative key).
+    const gap = min < 0 && max >= 0 ? fromZero - belowZero - 1 : 0;
+    const split = gap > 0 ? belowZero - min : Infinity;
+    if (max - min - gap >= 2 ** 32) {
+        const values = value_grid_scratch.values[0];
+        values.set(input.subarray(0, count));
+        values.subarray(0, count).sort();
+        for (let i = 0; i < count; i++)
+            keys[i] = linear ? linearKey(values[i], factor) : logKey(values[i], level);
+        return runs(keys, values, count, 0, Infinity, 0, null);
+    }
+    let [ranks, spareRanks] = value_grid_scratch.ranks;
+    const [first, second] = value_grid_scratch.values;
+    let target = first;
+    const { histograms } = value_grid_scratch;
+    const mask = (1 << RADIX_BITS) - 1;
+    for (const histogram of histograms)
+        histogram.fill(0);
+    for (let i = 0; i < count; i++) {
+        const key = keys[i];
+        const rank = key - min - (key >= 0 ? gap : 0);
+        ranks[i] = rank;
+        for (let p = 0; p < RADIX_PASSES; p++)
+            histograms[p][(rank >>> (p * RADIX_BITS)) & mask]++;
+    }
+    let from = input;
+    for (let p = 0; p < RADIX_PASSES; p++) {
+        const histogram = histograms[p];
+        const shift = p * RADIX_BITS;
+        // A digit every key shares leaves the order as it is.
+        if (histogram[(ranks[0] >>> shift) & mask] === count)
+            continue;
+        let total = 0;
+        for (let d = 0; d <= mask; d++) {
+            const c = histogram[d];
+            histogram[d] = total;
+            total += c;
+        }
+        for (let i = 0; i < count; i++) {
+            const at = histogram[(ranks[i] >>> shift) & mask]++;
+            spareRanks[at] = ranks[i];
+            target[at] = from[i];
+        }
+        [ranks, spareRanks] = [spareRanks, ranks];
+        from = target;
+        target = target === first ? second : first;
+    }
+    return runs(null, from, count, min, split, gap, ranks);
 }
-function hashKey(key) {
-    return Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 12;
+/**
+ * Bins of sorted keys (or of ranks: key = rank + base, plus `gap` for ranks past `split`) and their values: counts,
+ * and each bin's value if it holds only one.
+ */
+function runs(keys, values, count, base, split, gap, ranks) {
+    const bins = value_grid_scratch.bins;
+    let out = -1;
+    let last = NaN;
+    for (let i = 0; i < count; i++) {
+        const key = keys === null ? ranks[i] + base + (ranks[i] > split ? gap : 0) : keys[i];
+        // +0: −0 and 0 share a bin and count as one value, whichever came first.
+        const v = values[i] + 0;
+        if (key === last) {
+            bins.counts[out]++;
+            if (bins.values[out] !== v)
+                bins.values[out] = NaN;
+        }
+        else {
+            out++;
+            last = key;
+            bins.keys[out] = key;
+            bins.counts[out] = 1;
+            bins.values[out] = v;
+        }
+    }
+    bins.size = out + 1;
+    return bins;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/quantile.ts
@@ -48933,25 +49032,77 @@ function roundHalfEven(v) {
  * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
  * when the values are kept, or when the grid resolves it (a bin with a single value), and otherwise comes with
  * the interval the grid proves it lies in.
+ *
+ * The grid is built only when it is needed: when the column passes its cap (from the kept values, then value by
+ * value) or when asked for. It is a function of the values alone, so building it late gives the grid one pass would.
  */
 class number_summary_NumberSummary {
+    scale;
     moments;
     exact;
-    grid;
+    valueGrid;
+    /** Values already added to a shared count (see `shareCount`). */
+    sharedCount = 0;
+    /** Bins of a grid built later (undefined: the default). */
+    gridBins;
     constructor(scale, options = {}, parts) {
+        this.scale = scale;
+        this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
         this.moments = parts?.moments ?? new Moments();
         this.exact = parts?.exact ?? new ExactValues(options.exactValues);
-        this.grid = parts?.grid ?? new ValueGrid(scale, options.gridBins);
+        this.valueGrid = parts?.grid ?? null;
+    }
+    /** The value grid of the values (built from the kept values on first use). */
+    get grid() {
+        this.valueGrid ??= this.gridOfKeptValues();
+        return this.valueGrid;
+    }
+    gridOfKeptValues(bins = this.gridBins) {
+        const grid = new ValueGrid(this.scale, bins);
+        this.exact.forEach((x) => grid.add(x));
+        return grid;
     }
     add(x) {
         this.moments.add(x);
-        this.exact.add(x);
-        this.grid.add(x);
+        const exact = this.exact;
+        // The value that passes the cap: the grid takes over from the values before they are dropped.
+        if (exact.count === exact.cap && exact.isExact)
+            this.valueGrid ??= this.gridOfKeptValues();
+        exact.add(x);
+        this.valueGrid?.add(x);
+    }
+    /**
+     * Adds the values taken since the last call to `counts[slot]`, which every thread reading the same pass adds to
+     * (a view of one SharedArrayBuffer), and drops the kept values once the pass as a whole has more than the cap:
+     * the merged summary could not keep them anyway, and no thread holds a cap's worth of values it cannot use.
+     */
+    shareCount(counts, slot) {
+        const exact = this.exact;
+        const added = exact.count - this.sharedCount;
+        if (added === 0 || !exact.isExact)
+            return;
+        this.sharedCount = exact.count;
+        if (Atomics.add(counts, slot, added) + added > exact.cap) {
+            this.valueGrid ??= this.gridOfKeptValues();
+            exact.drop();
+        }
     }
     merge(other) {
-        this.moments.merge(other.moments);
+        // An empty side takes the other's settings (see ExactValues.merge).
+        if (this.count === 0)
+            this.gridBins = other.gridBins;
+        const cap = this.count === 0 ? other.exact.cap : this.exact.cap;
+        const staysExact = this.exact.isExact && other.exact.isExact && this.count + other.count <= cap;
+        if (staysExact)
+            this.valueGrid = null;
+        else {
+            // Both grids before the values go, a missing one built from the kept values at the size of the other.
+            const bins = this.valueGrid?.maxBins ?? other.valueGrid?.maxBins ?? this.gridBins;
+            this.valueGrid ??= this.gridOfKeptValues(bins);
+            this.valueGrid.merge(other.valueGrid ?? other.gridOfKeptValues(bins));
+        }
         this.exact.merge(other.exact);
-        this.grid.merge(other.grid);
+        this.moments.merge(other.moments);
         return this;
     }
     get count() {
@@ -49088,7 +49239,11 @@ class number_summary_NumberSummary {
         return new Histogram(edges, counts);
     }
     toJSON(options = {}) {
-        return { moments: this.moments.toJSON(), exact: this.exact.toJSON(options), grid: this.grid.toJSON(options) };
+        return {
+            moments: this.moments.toJSON(),
+            exact: this.exact.toJSON(options),
+            ...(!this.isExact && { grid: this.grid.toJSON(options) }),
+        };
     }
     static fromJSON(value, path, scale) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -49099,14 +49254,19 @@ class number_summary_NumberSummary {
             if (!['moments', 'exact', 'grid'].includes(key))
                 fail(`${path}.${key}`, 'unknown key');
         const moments = Moments.fromJSON(obj.moments, `${path}.moments`);
+        const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
+        if (exact.count !== moments.count)
+            fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
+        if (obj.grid === undefined) {
+            if (!exact.isExact)
+                fail(`${path}.grid`, `expected the value grid of a column past its cap of ${exact.cap} values`);
+            return new number_summary_NumberSummary(scale, {}, { moments, exact, grid: null });
+        }
         const grid = ValueGrid.fromJSON(obj.grid, `${path}.grid`);
         if (grid.scale !== scale)
             fail(`${path}.grid.scale`, `expected "${scale}"`);
         if (grid.count !== moments.count)
             fail(`${path}.grid.n`, `is ${grid.count} but the column has ${moments.count} values`);
-        const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
-        if (exact.count !== moments.count)
-            fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
         return new number_summary_NumberSummary(scale, {}, { moments, exact, grid });
     }
 }
@@ -49355,6 +49515,13 @@ class column_ColumnProfile {
             this.numbers.add(value);
         }
         this.hll.addNumber(value);
+    }
+    /** Shares the counts of the values taken so far (see `ProfileOptions.sharedCounts`), as column `col`. */
+    shareCounts(counts, col) {
+        if (2 * col + 1 >= counts.length)
+            return;
+        this.numbers.shareCount(counts, 2 * col);
+        this.instants.shareCount(counts, 2 * col + 1);
     }
     addText(bytes, start, end) {
         const hash = this.hash;
@@ -49757,8 +49924,12 @@ class builder_ProfileBuilder {
             column.addMissing(this.rows);
             this.columns.push(column);
         }
+        const shared = this.options.sharedCounts;
         for (let col = 0; col < batch.columnCount; col++) {
-            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+            const column = this.columns[col];
+            column.addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+            if (shared)
+                column.shareCounts(shared, col);
         }
         this.rows += batch.rowCount;
     }
@@ -49820,6 +49991,7 @@ async function profile_file_profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
         ...(options.gridBins !== undefined && { gridBins: options.gridBins }),
+        ...(options.sharedCounts && { sharedCounts: options.sharedCounts }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
@@ -55168,7 +55340,210 @@ function historyEntry({ record, tag }, versionAtCommit) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-card.ts
+
+
+
+const MAX_PROFILE_COLUMNS = 50;
+const MAX_SLICE_ROWS = 200;
+const MAX_LINEAGE_FILES = 100;
+/**
+ * A model card in GitHub-flavoured Markdown (after Mitchell et al., "Model Cards for Model Reporting",
+ * 2019: intended use, evaluation data, metrics, disaggregated results, caveats), rendered from the
+ * config, the training manifest, the gate's comparison and the data profiles — never recomputed. Every
+ * name and value from the repository or the data is rendered inert.
+ */
+function renderModelCard(input) {
+    const { model, version } = input;
+    const blocks = [
+        heading(1, `Model card: ${inlineCode(model)} ${escapeText(version)}`),
+        ...intendedUse(input),
+        ...evaluation(input),
+        ...slices(input.comparison),
+        ...data(input),
+        ...model_card_lineage(input.manifest),
+    ];
+    return `${blocks.join('\n\n')}\n`;
+}
+function intendedUse({ model, card }) {
+    const blocks = [heading(2, 'Intended use')];
+    blocks.push(card?.intendedUse
+        ? paragraphs(card.intendedUse)
+        : `Not stated. Describe it in ${inlineCode('mlgate.yml')} under ${inlineCode(`models.${model}.card.intended_use`)}.`);
+    if (card?.limitations)
+        blocks.push(heading(3, 'Limitations'), paragraphs(card.limitations));
+    if (card?.owners && card.owners.length > 0)
+        blocks.push(heading(3, 'Owners'), bulletList(card.owners.map(escapeText)));
+    return blocks;
+}
+function evaluation({ comparison, manifest, verdict }) {
+    const blocks = [heading(2, 'Evaluation')];
+    if (verdict)
+        blocks.push(`Gate verdict: **${verdict.status}** — ${escapeText(verdict.summary)}`);
+    if (comparison && comparison.metrics.length > 0) {
+        const baseline = comparison.baseline ? inlineCode(comparison.baseline.label) : 'none (a first version)';
+        blocks.push(`Compared with ${baseline}; intervals are ${formatConfidence(comparison.confidence)} confidence intervals of the change.`, model_card_metricsTable(comparison.metrics));
+        if (comparison.predictions)
+            blocks.push(`Evaluated on ${formatCount(comparison.predictions.examples)} examples.`);
+        return blocks;
+    }
+    const values = Object.entries(manifest?.metrics ?? {});
+    if (values.length > 0) {
+        blocks.push('Metric values as the training run wrote them (no comparison was recorded, so there are no intervals).', table(['Metric', 'Value'], values.map(([name, value]) => [
+            tableCell(name),
+            typeof value === 'number' ? formatNumber(value) : tableCell(formatScalar(value)),
+        ]), ['left', 'right']));
+        return blocks;
+    }
+    blocks.push('No metrics were recorded for this version.');
+    return blocks;
+}
+function model_card_metricsTable(metrics) {
+    return table(['Metric', 'Value', 'Baseline', 'Change', 'Interval', 'Reading'], metrics.map((m) => [
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatNumber(m.baseline),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label + (m.note ? ` (${tableCell(m.note)})` : ''),
+    ]), ['left', 'right', 'right', 'right', 'right', 'left']);
+}
+function slices(comparison) {
+    const rows = (comparison?.slices ?? []).flatMap((slice) => slice.metrics.map((m) => [
+        `${tableCell(slice.column)} = ${tableCell(slice.value)}`,
+        formatCount(slice.size),
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label,
+    ]));
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_SLICE_ROWS);
+    return [
+        heading(2, 'Slices'),
+        table(['Slice', 'Size', 'Metric', 'Value', 'Change', 'Interval', 'Reading'], shown, [
+            'left',
+            'right',
+            'left',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(rows.length > shown.length
+            ? [`${formatCount(rows.length - shown.length)} more slice rows are not shown.`]
+            : []),
+    ];
+}
+function data({ profiles = [], validations = [] }) {
+    if (profiles.length === 0 && validations.length === 0)
+        return [];
+    const blocks = [heading(2, 'Data')];
+    const names = [...new Set([...profiles.map((p) => p.dataset), ...validations.map((v) => v.dataset)])];
+    for (const name of names) {
+        blocks.push(heading(3, inlineCode(name)));
+        const validation = validations.find((v) => v.dataset === name);
+        if (validation)
+            blocks.push(validationSummary(validation));
+        const profile = profiles.find((p) => p.dataset === name)?.profile;
+        if (profile)
+            blocks.push(...profileSummary(profile));
+    }
+    return blocks;
+}
+function validationSummary(v) {
+    const failing = v.checks.filter((c) => c.status !== 'pass').length;
+    const parts = [
+        `${formatCount(v.rows)} rows, ${formatCount(v.columns)} columns; validation **${v.status}**`,
+        `${formatCount(v.checks.length)} checks, ${formatCount(failing)} not passing`,
+    ];
+    if (v.drift) {
+        const drifted = v.drift.columns.filter((c) => c.drifted).map((c) => inlineCode(c.column));
+        parts.push(drifted.length > 0
+            ? `drift **${v.drift.status}** in ${drifted.join(', ')} (${formatPercent(v.drift.share)} of the columns)`
+            : 'no column drifted from the reference');
+    }
+    return `${parts.join('; ')}.`;
+}
+function profileSummary(profile) {
+    const rows = profile.columns.slice(0, MAX_PROFILE_COLUMNS).map((column) => {
+        const s = column.summary();
+        const numeric = s.type === 'integer' || s.type === 'number' ? s.numeric : null;
+        const top = s.top[0];
+        return [
+            tableCell(column.name),
+            s.type,
+            s.nulls === 0 ? '0' : `${formatCount(s.nulls)} (${formatPercent(s.nullFraction)})`,
+            `${s.distinctBounds ? '≈' : ''}${formatCount(s.distinct)}`,
+            numeric ? `${formatNumber(numeric.min)} … ${formatNumber(numeric.max)}` : '-',
+            numeric ? formatNumber(numeric.mean) : '-',
+            top && !numeric ? `${tableCell(top.value, 40)} (${formatCount(top.count)})` : '-',
+        ];
+    });
+    const more = profile.columns.length - rows.length;
+    return [
+        `Profile: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns.`,
+        table(['Column', 'Type', 'Nulls', 'Distinct', 'Range', 'Mean', 'Most frequent'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(more > 0 ? [`${formatCount(more)} more columns are not shown.`] : []),
+    ];
+}
+function model_card_lineage(manifest) {
+    const blocks = [heading(2, 'Lineage')];
+    if (!manifest)
+        return [...blocks, 'No training manifest was recorded for this version.'];
+    const trained = manifest.cache.hit && manifest.cache.restoredFrom ? manifest.cache.restoredFrom : undefined;
+    const git = trained?.git ?? manifest.git;
+    const run = trained?.run ?? manifest.run;
+    const facts = [
+        `Commit: ${git.sha ? inlineCode(git.sha) : 'not in git'}${git.dirty ? ' (with uncommitted changes)' : ''}${git.ref ? ` on ${inlineCode(git.ref)}` : ''}`,
+        `Run: ${run ? (run.url ? inlineCode(run.url) : `${inlineCode(run.id)} attempt ${escapeText(run.attempt)}`) : 'a local run'}`,
+        `Trained: ${inlineCode(trained?.startedAt ?? manifest.startedAt)}${trained ? ' (this run restored the outputs from the run cache)' : ''}`,
+        `Command: ${inlineCode(manifest.command)} in ${inlineCode(manifest.workingDirectory)}`,
+        `Fingerprint: ${inlineCode(manifest.fingerprint)}`,
+    ];
+    blocks.push(bulletList(facts));
+    const params = Object.entries(manifest.params).flatMap(([file, values]) => Object.entries(values).map(([key, value]) => [tableCell(file), tableCell(key), tableCell(formatScalar(value))]));
+    if (params.length > 0)
+        blocks.push(heading(3, 'Parameters'), table(['File', 'Key', 'Value'], params));
+    const files = [
+        ...manifest.deps.map((f) => ['input', f]),
+        ...manifest.outs.map((f) => ['output', f]),
+        ...manifest.metricsFiles.map((f) => ['metrics', f]),
+        ...(manifest.predictions ? [['predictions', manifest.predictions]] : []),
+    ];
+    if (files.length > 0) {
+        const shown = files.slice(0, MAX_LINEAGE_FILES);
+        blocks.push(heading(3, 'Files'), table(['Role', 'Path', 'Size', 'sha256'], shown.map(([role, f]) => [
+            role,
+            inlineCode(f.path, { table: true }),
+            formatCount(f.size),
+            inlineCode(f.sha256, { table: true }),
+        ]), ['left', 'left', 'right', 'left']), ...(files.length > shown.length ? [`${formatCount(files.length - shown.length)} more files are not shown.`] : []));
+    }
+    return blocks;
+}
+/** Free text from the config: paragraphs kept, everything else inert. */
+function paragraphs(text) {
+    return text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => escapeText(p.replace(/\s*\n\s*/g, ' ')))
+        .join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
 
 
 
@@ -58743,7 +59118,8 @@ function numeric_compareNumbers(reference, current) {
             exact: true,
         };
     }
-    const level = Math.max(reference.grid.level, current.grid.level);
+    // Only a side compared through its grid sets the level: a side whose values are known is compared value by value.
+    const level = Math.max(a ? 0 : reference.grid.level, b ? 0 : current.grid.level);
     const left = segments(reference, a, level);
     const right = segments(current, b, level);
     const bounds = sweep(left, right, reference.count, current.count);
@@ -58772,7 +59148,7 @@ function segments(side, counts, level) {
  * integrate the smallest and largest gaps the ranges allow.
  */
 function sweep(a, b, na, nb) {
-    const points = [...new Set([...a, ...b].flatMap((s) => [s.low, s.high]))].sort((x, y) => x - y);
+    const points = breakpoints(a, b);
     const fa = cdfRanges(a, points, na);
     const fb = cdfRanges(b, points, nb);
     let dLow = 0;
@@ -58797,6 +59173,23 @@ function sweep(a, b, na, nb) {
         }
     }
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
+}
+/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
+function breakpoints(a, b) {
+    const all = new Float64Array(2 * (a.length + b.length));
+    let at = 0;
+    for (const side of [a, b]) {
+        for (const segment of side) {
+            all[at++] = segment.low;
+            all[at++] = segment.high;
+        }
+    }
+    all.sort();
+    let size = 0;
+    for (let i = 0; i < all.length; i++)
+        if (size === 0 || all[i] !== all[size - 1])
+            all[size++] = all[i];
+    return all.subarray(0, size);
 }
 /**
  * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
@@ -59273,28 +59666,28 @@ function compare(a, b) {
 async function checkOutputPath(path, name = path) {
     if (/[\\/]$/.test(name) || name === '.' || name === '..')
         throw isFolder(name);
-    const absolute = (0,external_node_path_.resolve)(path);
-    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
+    const absolute = resolve(path);
+    const existing = await stat(absolute).catch(() => undefined);
     if (existing?.isDirectory())
         throw isFolder(name);
-    let ancestor = (0,external_node_path_.dirname)(absolute);
+    let ancestor = dirname(absolute);
     for (;;) {
-        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
+        const found = await stat(ancestor).catch(() => undefined);
         if (found) {
             if (!found.isDirectory()) {
-                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+                throw new UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
             }
             break;
         }
-        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
+        if (dirname(ancestor) === ancestor)
             break;
-        ancestor = (0,external_node_path_.dirname)(ancestor);
+        ancestor = dirname(ancestor);
     }
     try {
-        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
+        await access(existing ? absolute : ancestor, constants.W_OK);
     }
     catch (error) {
-        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 /**
@@ -59305,26 +59698,26 @@ async function checkOutputPath(path, name = path) {
  */
 async function writeFileAtomic(path, text, name = path) {
     await checkOutputPath(path, name);
-    const absolute = (0,external_node_path_.resolve)(path);
-    const folder = (0,external_node_path_.dirname)(absolute);
+    const absolute = resolve(path);
+    const folder = dirname(absolute);
     try {
-        await (0,promises_.mkdir)(folder, { recursive: true });
+        await mkdir(folder, { recursive: true });
     }
     catch (error) {
-        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
+        throw new UserError(`cannot create its directory ${folder}${sep} (${describeFileError(error)})`, { file: name });
     }
-    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    const temporary = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-        await (0,promises_.writeFile)(temporary, text);
-        await (0,promises_.rename)(temporary, absolute);
+        await writeFile(temporary, text);
+        await rename(temporary, absolute);
     }
     catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        await rm(temporary, { force: true });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 function isFolder(name) {
-    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
+    return new UserError('is a directory; give the name of a file to write', { file: name });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
@@ -59365,7 +59758,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 4923:
+/***/ 70375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59375,16 +59768,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   aS: () => (/* reexport */ GitHubCommentStore),
   _n: () => (/* reexport */ GitHubRunArtifactStore),
   by: () => (/* reexport */ REPORT_ARCHIVE_MAX_BYTES),
-  NU: () => (/* reexport */ REPORT_ARTIFACT_JSON),
   Xc: () => (/* reexport */ REPORT_ARTIFACT_LIMITS),
   tE: () => (/* reexport */ booleanInput),
   Qi: () => (/* reexport */ createOctokit),
   O1: () => (/* reexport */ intInput),
   dt: () => (/* reexport */ listInput),
-  $m: () => (/* reexport */ optionalInput),
   uE: () => (/* reexport */ pullRequestsForRun),
   pt: () => (/* reexport */ readTriggeringReport),
-  Ex: () => (/* reexport */ readVegaScripts),
   dj: () => (/* reexport */ reportCheckRuns),
   l_: () => (/* reexport */ reportTrigger),
   YF: () => (/* reexport */ requiredInput),
@@ -59393,16 +59783,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, mayPromote, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readCommentEvent, readVegaScripts, renamedInput, resolveBaseline, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
-var src = __nccwpck_require__(73672);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
+var src = __nccwpck_require__(22612);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
-function oneLine(text) {
+function text_oneLine(text) {
     return text
         .split(/\r?\n|\r/)
         .map((line) => line.trim())
@@ -59519,7 +59909,7 @@ function annotationFor(location = {}) {
  * diff), but the raw log shows only the message, so it says where too.
  */
 function annotationMessage(message, location = {}) {
-    return oneLine((0,src/* formatLocated */.CcZ)(message, location));
+    return text_oneLine((0,src/* formatLocated */.CcZ)(message, location));
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -59571,7 +59961,7 @@ async function runAction(main, deps = {}) {
             actions.error(annotationMessage(userError.message, userError.location), annotationFor(userError.location));
         }
         else {
-            const message = oneLine(describe(error)).replace(/\.+$/, '');
+            const message = text_oneLine(describe(error)).replace(/\.+$/, '');
             actions.error(`mlgate internal error: ${message}. This is a bug in mlgate — please report it with the log.`);
         }
         for (const trace of stacks(error))
@@ -59587,7 +59977,7 @@ function apiRefusal(error) {
     const { status, request, message } = (error ?? {});
     if ((status !== 401 && status !== 403) || !request?.url)
         return undefined;
-    const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
+    const reason = typeof message === 'string' && message ? text_oneLine(message) : 'no reason given';
     const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;
     return new src/* UserError */.yot(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
 }
@@ -61602,7 +61992,375 @@ class GitHubReleaseFiles {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/release.ts
+
+
+
+
+/** GitHub's cap on one release asset. */
+const MAX_RELEASE_ASSET_BYTES = (/* unused pure expression or super */ null && (2 * 1024 ** 3 - 1));
+const ASSET_NAME = /^[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*$/;
+const CONTENT_TYPES = {
+    '.json': 'application/json',
+    '.md': 'text/markdown; charset=utf-8',
+    '.csv': 'text/csv',
+    '.tsv': 'text/tab-separated-values',
+    '.jsonl': 'application/jsonl',
+    '.yaml': 'application/yaml',
+    '.yml': 'application/yaml',
+    '.txt': 'text/plain; charset=utf-8',
+};
+/**
+ * Every asset's name is plain and unique and every file has the digest the manifest recorded; one
+ * line names the first that does not. Runs before any write, so a bad file publishes nothing.
+ */
+async function checkAssets(spec) {
+    const seen = new Set();
+    const checked = [];
+    for (const asset of spec.assets) {
+        if (!ASSET_NAME.test(asset.name)) {
+            throw new UserError(`release ${spec.tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+        }
+        if (seen.has(asset.name))
+            throw new UserError(`release ${spec.tag}: two assets are named ${asset.name}`);
+        seen.add(asset.name);
+        let digest;
+        try {
+            digest = await fileDigest(asset.path);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new UserError(`release ${spec.tag}: cannot read ${asset.path} for asset ${asset.name} (${code ?? error})`);
+        }
+        if (asset.sha256 !== undefined && digest.sha256 !== asset.sha256.toLowerCase()) {
+            throw new UserError(`release ${spec.tag}: ${asset.path} has sha256 ${digest.sha256}, but the manifest recorded ${asset.sha256}; ` +
+                'the file changed after training, so it is not the registered model');
+        }
+        if (digest.size > MAX_RELEASE_ASSET_BYTES) {
+            throw new UserError(`release ${spec.tag}: ${asset.path} is ${digest.size} bytes, over GitHub's 2 GiB asset limit`);
+        }
+        checked.push({ ...asset, sha256: digest.sha256, size: digest.size });
+    }
+    return checked;
+}
+/**
+ * A registered version's GitHub release, published the way immutable releases require: created as a
+ * draft, every asset uploaded and its digest checked, then published. A re-run (after a crash, a
+ * cancelled job, a lost response) finds the release of the tag, draft or published, and completes it
+ * instead of creating another; an asset already there with the same digest is kept, a partial one
+ * on a draft is replaced. A published release whose files differ is never changed: that is an error.
+ */
+class GitHubReleasePublisher {
+    octokit;
+    repo;
+    logger;
+    constructor(octokit, repo, logger) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.logger = logger;
+    }
+    async publish(spec) {
+        const assets = await checkAssets(spec);
+        await this.requireTag(spec.tag);
+        let release = await this.find(spec.tag);
+        let action = release ? 'completed' : 'created';
+        if (release === undefined)
+            release = await this.createDraft(spec);
+        else
+            this.logger.info(`Release ${spec.tag}: found ${release.draft ? 'a draft' : 'the published release'} (${release.id}).`);
+        const existing = await this.assetsOf(release.id);
+        const released = [];
+        for (const asset of assets) {
+            const current = existing.find((a) => a.name === asset.name);
+            if (current && sameContent(current, asset)) {
+                released.push({ name: asset.name, sha256: asset.sha256, size: asset.size, action: 'present' });
+                continue;
+            }
+            if (!release.draft) {
+                throw new UserError(`release ${spec.tag} is already published ${current ? `with a different ${asset.name}` : `without ${asset.name}`}; ` +
+                    'a published version is never changed: register a new version instead');
+            }
+            if (current) {
+                this.logger.info(`Release ${spec.tag}: replacing ${asset.name}, left incomplete by an earlier run.`);
+                await this.octokit.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: current.id });
+            }
+            const uploaded = await this.upload(release, asset, spec.tag);
+            released.push({
+                name: asset.name,
+                sha256: asset.sha256,
+                size: asset.size,
+                action: uploaded ? 'uploaded' : 'present',
+            });
+        }
+        if (release.draft) {
+            const { data } = await this.octokit.rest.repos.updateRelease({
+                ...this.repo,
+                release_id: release.id,
+                draft: false,
+                name: spec.name,
+                body: spec.body,
+            });
+            release = data;
+            this.logger.info(`Release ${spec.tag}: published ${release.html_url}.`);
+        }
+        else if (action === 'completed') {
+            action = 'unchanged';
+        }
+        return { tag: spec.tag, id: release.id, url: release.html_url, action, assets: released };
+    }
+    /** Publishing a release on a missing tag would create a lightweight one, which the registry could then never annotate. */
+    async requireTag(tag) {
+        try {
+            await this.octokit.rest.git.getRef({ ...this.repo, ref: `tags/${tag}` });
+        }
+        catch (error) {
+            if (error.status !== 404)
+                throw error;
+            throw new UserError(`release ${tag}: the tag ${tag} does not exist; register the version before releasing it`);
+        }
+    }
+    /** The tag's release, drafts included (GitHub's by-tag lookup does not see drafts); the oldest when runs raced. */
+    async find(tag) {
+        const releases = await this.octokit.paginate(this.octokit.rest.repos.listReleases, { ...this.repo, per_page: 100 });
+        const ofTag = releases.filter((r) => r.tag_name === tag);
+        return ofTag.find((r) => !r.draft) ?? ofTag.sort((a, b) => a.id - b.id)[0];
+    }
+    async createDraft(spec) {
+        const { data } = await this.octokit.rest.repos.createRelease({
+            ...this.repo,
+            tag_name: spec.tag,
+            name: spec.name,
+            body: spec.body,
+            draft: true,
+            prerelease: spec.prerelease ?? false,
+        });
+        // Two runs racing here both create a draft: keep the oldest, so they converge on one release.
+        const oldest = await this.find(spec.tag);
+        if (oldest && oldest.id !== data.id) {
+            await this.octokit.rest.repos.deleteRelease({ ...this.repo, release_id: data.id });
+            this.logger.info(`Release ${spec.tag}: another run created it first; continuing with release ${oldest.id}.`);
+            return oldest;
+        }
+        this.logger.info(`Release ${spec.tag}: created draft ${data.id}.`);
+        return data;
+    }
+    async assetsOf(releaseId) {
+        return (await this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+            ...this.repo,
+            release_id: releaseId,
+            per_page: 100,
+        }));
+    }
+    /** Returns whether the asset was uploaded by this call (`false`: a racing run uploaded the same bytes first). */
+    async upload(release, asset, tag) {
+        const data = await readFile(asset.path);
+        let response;
+        try {
+            response = await this.send(release, asset, data);
+        }
+        catch (error) {
+            if (!isAlreadyExists(error))
+                throw error;
+            const theirs = (await this.assetsOf(release.id)).find((a) => a.name === asset.name);
+            if (theirs && sameContent(theirs, asset))
+                return false;
+            throw error;
+        }
+        const uploaded = response.data;
+        if (!sameContent(uploaded, asset) || uploaded.name !== asset.name) {
+            await this.octokit.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: uploaded.id });
+            throw new UserError(`release ${tag}: GitHub stored ${asset.name} as ${uploaded.name} with ` +
+                `${uploaded.digest ?? `${uploaded.size} bytes`}, not sha256:${asset.sha256} (${asset.size} bytes); removed it`);
+        }
+        this.logger.info(`Release ${tag}: uploaded ${asset.name} (${asset.size} bytes, sha256 ${asset.sha256}).`);
+        return true;
+    }
+    send(release, asset, data) {
+        return this.octokit.rest.repos.uploadReleaseAsset({
+            ...this.repo,
+            release_id: release.id,
+            url: release.upload_url,
+            name: asset.name,
+            // Octokit types `data` as a string; a Buffer is sent as the raw bytes.
+            data: data,
+            headers: {
+                'content-type': CONTENT_TYPES[extname(asset.name).toLowerCase()] ?? 'application/octet-stream',
+                'content-length': data.length,
+            },
+        });
+    }
+}
+function isAlreadyExists(error) {
+    const { status, response } = error;
+    return status === 422 && (response?.data?.errors ?? []).some((e) => e.code === 'already_exists');
+}
+/** GitHub reports each asset's `sha256:` digest; where it does not (older GHES), the size is all there is to compare. */
+function sameContent(remote, local) {
+    if (remote.digest)
+        return remote.digest.toLowerCase() === `sha256:${local.sha256}`;
+    return remote.size === local.size;
+}
+/**
+ * A local release is a folder `<root>/<tag>/` (what `LocalReleaseFiles` reads), written through a
+ * temporary folder and renamed into place, so a failed run leaves no half-written release.
+ */
+class LocalReleasePublisher {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async publish(spec) {
+        const assets = await checkAssets(spec);
+        const dir = join(this.root, spec.tag);
+        if (await exists(dir)) {
+            const released = [];
+            for (const asset of assets) {
+                const path = join(dir, asset.name);
+                const digest = (await exists(path)) ? await fileDigest(path) : undefined;
+                if (digest?.sha256 !== asset.sha256) {
+                    throw new UserError(`release ${spec.tag} already exists in ${dir} ${digest ? `with a different ${asset.name}` : `without ${asset.name}`}; ` +
+                        'a released version is never changed: register a new version instead');
+                }
+                released.push({ name: asset.name, sha256: asset.sha256, size: asset.size, action: 'present' });
+            }
+            return { tag: spec.tag, id: null, url: dir, action: 'unchanged', assets: released };
+        }
+        const staging = join(this.root, `.${basename(dir)}.partial-${process.pid}`);
+        await rm(staging, { recursive: true, force: true });
+        await mkdir(staging, { recursive: true });
+        try {
+            for (const asset of assets)
+                await copyFile(asset.path, join(staging, asset.name));
+            await mkdir(dirname(dir), { recursive: true });
+            await rename(staging, dir);
+        }
+        catch (error) {
+            await rm(staging, { recursive: true, force: true });
+            throw error;
+        }
+        return {
+            tag: spec.tag,
+            id: null,
+            url: dir,
+            action: 'created',
+            assets: assets.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size, action: 'uploaded' })),
+        };
+    }
+}
+async function exists(path) {
+    try {
+        await stat(path);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/deployment.ts
+
+
+/** GitHub caps a deployment status description at 140 characters. */
+const MAX_DESCRIPTION = 140;
+/** The environment a model's stage deploys to: its required reviewers are the promotion's manual approval. */
+function deploymentEnvironment(model, stage) {
+    return `${model}-${stage}`;
+}
+/**
+ * A GitHub deployment per promotion, to environment `<model>-<stage>`, at the version's commit. The
+ * deployment records the attempt, the status its outcome; the gate is mlgate's evidence, so GitHub's
+ * commit-status check (`required_contexts`) is switched off, and so is auto-merge (the ref is a commit).
+ */
+class GitHubDeploymentRecorder {
+    octokit;
+    repo;
+    logger;
+    constructor(octokit, repo, logger) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.logger = logger;
+    }
+    async start(spec) {
+        const environment = deploymentEnvironment(spec.model, spec.stage);
+        const response = await this.octokit.rest.repos.createDeployment({
+            ...this.repo,
+            ref: spec.commit,
+            environment,
+            task: 'deploy',
+            auto_merge: false,
+            required_contexts: [],
+            description: clip(`${spec.model}@${spec.version} to ${spec.stage}`),
+            payload: { model: spec.model, version: spec.version, stage: spec.stage, tag: `${spec.model}@${spec.version}` },
+            production_environment: spec.stage === 'production',
+            transient_environment: false,
+        });
+        // 202: GitHub merged the default branch instead of deploying (only for a branch ref; ours is a commit).
+        if (!('id' in response.data)) {
+            const message = 'message' in response.data ? String(response.data.message) : `HTTP ${response.status}`;
+            throw new UserError(`GitHub did not create a deployment to ${environment}: ${oneLine(message)}`);
+        }
+        const id = response.data.id;
+        const post = async (state, description, environmentUrl) => {
+            await this.octokit.rest.repos.createDeploymentStatus({
+                ...this.repo,
+                deployment_id: id,
+                state,
+                description: clip(description),
+                ...(spec.logUrl !== undefined && { log_url: spec.logUrl }),
+                ...(environmentUrl !== undefined && { environment_url: environmentUrl }),
+                auto_inactive: true,
+            });
+        };
+        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
+        return {
+            id,
+            environment,
+            finish: async (outcome) => {
+                await post(outcome.state, outcome.description, outcome.state === 'success' ? outcome.environmentUrl : undefined);
+                this.logger.info(`Deployment ${id} to environment ${environment}: ${outcome.state}.`);
+            },
+        };
+    }
+}
+/**
+ * Runs `promote` inside a deployment that always ends in a terminal status: `success` with what
+ * `promote` returns, `failure` when it refuses (a user error: missing evidence, a bad version),
+ * `error` when anything else goes wrong half-way. The error is rethrown after the status is posted.
+ */
+async function withDeployment(recorder, spec, promote, logger) {
+    const deployment = await recorder.start(spec);
+    let done;
+    try {
+        done = await promote(deployment);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        try {
+            await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: oneLine(message) });
+        }
+        catch (statusError) {
+            logger.warning(`Deployment ${deployment.id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`);
+        }
+        throw error;
+    }
+    await deployment.finish({
+        state: 'success',
+        description: done.description,
+        ...(done.environmentUrl !== undefined && { environmentUrl: done.environmentUrl }),
+    });
+    return done.result;
+}
+function clip(text) {
+    const line = oneLine(text);
+    return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
+
 
 
 
@@ -61712,6 +62470,42 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/chatops/comment-event.ts
+
+/** Reads the `issue_comment` payload; anything else is a usage error naming the event. */
+function readCommentEvent(eventName, payload) {
+    if (eventName !== 'issue_comment') {
+        throw new UserError(`chatops runs on issue_comment events, not ${eventName}`);
+    }
+    const comment = comment_event_object(payload.comment);
+    const issue = comment_event_object(payload.issue);
+    const user = comment_event_object(comment?.user);
+    const commentId = comment?.id;
+    const issueNumber = issue?.number;
+    if (typeof commentId !== 'number' || typeof issueNumber !== 'number' || typeof user?.login !== 'string') {
+        throw new UserError('the issue_comment event has no comment id, issue number or comment author');
+    }
+    return {
+        action: typeof payload.action === 'string' ? payload.action : '',
+        commentId,
+        issueNumber,
+        pullRequest: issue?.pull_request !== undefined && issue.pull_request !== null,
+        author: user.login,
+        authorType: typeof user.type === 'string' ? user.type : 'User',
+        body: typeof comment?.body === 'string' ? comment.body : '',
+        ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+    };
+}
+function comment_event_object(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/chatops/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
 
 
@@ -61731,19 +62525,19 @@ const BUILDS = {
  * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
  */
 async function readVegaScripts(entry) {
-    const from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entry));
+    const from = dirname(fileURLToPath(entry));
     const read = async ([pkg, file]) => {
-        const places = [[(0,external_node_path_.join)(from, 'vega', file), (0,external_node_path_.join)(from, 'vega', `${pkg}.LICENSE`)]];
-        for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
-            places.push([(0,external_node_path_.join)(dir, 'node_modules', pkg, 'build', file), (0,external_node_path_.join)(dir, 'node_modules', pkg, 'LICENSE')]);
-            if ((0,external_node_path_.dirname)(dir) === dir)
+        const places = [[join(from, 'vega', file), join(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = dirname(dir)) {
+            places.push([join(dir, 'node_modules', pkg, 'build', file), join(dir, 'node_modules', pkg, 'LICENSE')]);
+            if (dirname(dir) === dir)
                 break;
         }
         for (const [build, license] of places) {
             try {
-                const source = await (0,promises_.readFile)(build, 'utf8');
+                const source = await readFile(build, 'utf8');
                 // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
-                return `/*! ${pkg}: ${(await (0,promises_.readFile)(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+                return `/*! ${pkg}: ${(await readFile(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
             }
             catch (error) {
                 if (error.code !== 'ENOENT')
@@ -61760,6 +62554,7 @@ async function readVegaScripts(entry) {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 

@@ -31,6 +31,7 @@ async function runTask(task: ShardTask, post: (message: WorkerMessage) => void):
     ...(task.format && { format: task.format }),
     ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
     ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
   });
   post({
     type: 'done',

@@ -1,8 +1,8 @@
-export const id = 416;
-export const ids = [416];
+export const id = 701;
+export const ids = [701];
 export const modules = {
 
-/***/ 52416:
+/***/ 88701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -71,7 +71,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, readTagMessage, registryEventJsonSchema, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, readTagMessage, registryEventJsonSchema, renderModelCard, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -2966,7 +2966,7 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -3171,6 +3171,11 @@ function modelConfig(raw) {
                 ...optional('classScores', class_scores, (prefix) => prefix),
             })),
         },
+        ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
+            ...optional('intendedUse', intended_use, (text) => text),
+            ...optional('limitations', limitations, (text) => text),
+            ...optional('owners', owners, (list) => [...list]),
+        })),
     };
 }
 function trainConfig(raw) {
@@ -3291,7 +3296,7 @@ function sanitizeText(value) {
  * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
  * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
  */
-function escapeText(value) {
+function safe_escapeText(value) {
     const text = sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
@@ -3311,14 +3316,14 @@ function escapeHtml(value) {
     return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+function safe_tableCell(value, maxChars = 256) {
+    return safe_escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
-function inlineCode(value, { table = false, maxChars = 256 } = {}) {
+function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
     let text = clipText(sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
@@ -3360,11 +3365,11 @@ function longestRun(text, char) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
 
-function heading(level, markdown) {
+function builder_heading(level, markdown) {
     return `${'#'.repeat(level)} ${markdown}`;
 }
 /** A GFM table. Every cell must be one line; missing cells are left empty. */
-function table(headers, rows, align = []) {
+function builder_table(headers, rows, align = []) {
     const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
     const delimiter = headers.map((_, i) => {
         switch (align[i]) {
@@ -3380,7 +3385,7 @@ function table(headers, rows, align = []) {
     });
     return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
-function bulletList(items) {
+function builder_bulletList(items) {
     return items.map((item) => `- ${item}`).join('\n');
 }
 /** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
@@ -3608,7 +3613,7 @@ function chartNumber(value) {
  * or more digits are shown whole rather than rounded to 4 digits), exponent notation outside, `-`
  * for missing values.
  */
-function formatNumber(value) {
+function format_formatNumber(value) {
     if (value === null || value === undefined)
         return '-';
     if (Number.isNaN(value))
@@ -3628,11 +3633,11 @@ function formatNumber(value) {
 function formatSigned(value) {
     if (value === null || value === undefined)
         return '-';
-    const text = formatNumber(value);
+    const text = format_formatNumber(value);
     return value > 0 ? `+${text}` : text;
 }
 /** A fraction as a percentage with 3 significant digits: 0.013615 → `1.36%` (`+1.36%` when signed). */
-function formatPercent(fraction, { signed = false } = {}) {
+function format_formatPercent(fraction, { signed = false } = {}) {
     if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
         return '-';
     const percent = fraction * 100;
@@ -3640,29 +3645,29 @@ function formatPercent(fraction, { signed = false } = {}) {
     return `${signed && percent > 0 ? '+' : ''}${text}%`;
 }
 /** 0.95 → `95%`, 0.975 → `97.5%`. */
-function formatConfidence(confidence) {
+function format_formatConfidence(confidence) {
     return `${Number((confidence * 100).toPrecision(4))}%`;
 }
 /** 12345 → `12,345`. */
-function formatCount(count) {
+function format_formatCount(count) {
     return count.toLocaleString('en-US');
 }
 function formatPValue(p) {
     return p < 0.001 ? '<0.001' : String(Number(p.toPrecision(2)));
 }
 /** A change and its relative size: `+0.01106 (+1.36%)`. */
-function formatDelta(delta, relative) {
+function format_formatDelta(delta, relative) {
     if (delta === null)
         return '-';
     return relative === null
         ? formatSigned(delta)
-        : `${formatSigned(delta)} (${formatPercent(relative, { signed: true })})`;
+        : `${formatSigned(delta)} (${format_formatPercent(relative, { signed: true })})`;
 }
-function formatInterval(ci) {
+function format_formatInterval(ci) {
     return ci ? `[${formatSigned(ci.low)}, ${formatSigned(ci.high)}]` : '-';
 }
 /** Parameters are shown exactly as written, never rounded. */
-function formatScalar(value) {
+function format_formatScalar(value) {
     if (value === undefined || value === null)
         return '-';
     return String(value);
@@ -3750,15 +3755,15 @@ function describeReading(reading, value, text = (plain) => plain) {
         parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
     }
     else if (reading.classes && reading.task === 'multiclass') {
-        parts.push(`${formatCount(reading.classes.length)} classes`);
+        parts.push(`${format_formatCount(reading.classes.length)} classes`);
     }
     if (reading.scoreType !== undefined) {
         const range = reading.scoreRange
-            ? `, ${formatNumber(reading.scoreRange[0])} to ${formatNumber(reading.scoreRange[1])}`
+            ? `, ${format_formatNumber(reading.scoreRange[0])} to ${format_formatNumber(reading.scoreRange[1])}`
             : '';
         parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
     }
-    parts.push(`${formatCount(reading.examples)} examples`);
+    parts.push(`${format_formatCount(reading.examples)} examples`);
     return `${parts.join(', ')}.`;
 }
 function changedParams(section) {
@@ -3880,7 +3885,7 @@ function fitSections(sections, budget, options) {
 function cutNote(cut, options) {
     const ordered = cut.map((section) => section.title);
     const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
-    const more = ordered.length > MAX_CUT_TITLES ? ` and ${formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+    const more = ordered.length > MAX_CUT_TITLES ? ` and ${format_formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
@@ -3891,7 +3896,7 @@ function cutNote(cut, options) {
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
-    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    const lines = [builder_heading(2, `${STATUS_EMOJI[status]} ${safe_escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
     if (summary.trim() !== '')
         lines.push('', message(summary));
     return lines.join('\n');
@@ -3902,9 +3907,9 @@ function reasonsBlock(reasons) {
     const passed = ordered.filter((reason) => reason.status === 'pass');
     const blocks = [];
     if (notable.length > 0)
-        blocks.push(bulletList(notable.map(reasonItem)));
+        blocks.push(builder_bulletList(notable.map(reasonItem)));
     if (passed.length > 0)
-        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, builder_bulletList(passed.map(reasonItem))));
     return blocks.join('\n\n');
 }
 function reasonItem(reason) {
@@ -3912,13 +3917,13 @@ function reasonItem(reason) {
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
 function validationSections(section) {
-    const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
+    const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
     const dataset = code(section.dataset);
     const ordered = checksWorstFirst(section.checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
     const main = [
-        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        builder_heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
         notableChecksBlock(notable, section.checks.length),
     ];
     return [
@@ -3939,7 +3944,7 @@ function notableChecksBlock(notable, total) {
     if (notable.length === 0)
         return `All ${plural(total, 'check')} passed.`;
     return [
-        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        builder_table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
         moreNote(notable.length - MAX_ROWS.checks, 'check'),
     ]
         .filter(Boolean)
@@ -3950,24 +3955,24 @@ function passingChecksBlock(passed) {
         return '';
     const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
     const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
+    return details(`${plural(passed.length, 'passing check')}`, [builder_table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
         ? check.unexpectedFraction === undefined
             ? '-'
-            : formatPercent(check.unexpectedFraction)
-        : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+            : format_formatPercent(check.unexpectedFraction)
+        : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
     const examples = (check.examples ?? [])
         .slice(0, 3)
         .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
     const detailsText = [
-        tableCell(check.message, MAX_MESSAGE_CHARS),
+        safe_tableCell(check.message, MAX_MESSAGE_CHARS),
         ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
     ];
     return [
         STATUS_EMOJI[check.status],
-        tableCell(check.check),
+        safe_tableCell(check.check),
         check.column === undefined ? '' : cellCode(check.column),
         observed(check.observed),
         check.expected === undefined ? '-' : cellCode(check.expected),
@@ -3979,7 +3984,7 @@ function observed(value) {
     if (value === undefined)
         return '-';
     if (typeof value === 'number')
-        return formatNumber(value);
+        return format_formatNumber(value);
     if (typeof value === 'string')
         return cellCode(value);
     return String(value);
@@ -3990,30 +3995,30 @@ function issuesBlock(issues) {
         return `${code(where)}: ${message(issue.message)}`;
     });
     const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
-    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+    return [`**${plural(issues.length, 'problem')} reading the data**`, builder_bulletList(items), more]
         .filter(Boolean)
         .join('\n\n');
 }
 function driftBlock(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
-        `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
+        `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`;
     const skipped = driftSkipped(drift);
     if (drift.columns.length === 0)
         return [summary, skipped].filter(Boolean).join('\n\n');
     const shown = driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
     const rows = shown.map((column) => [
         cellCode(column.column),
-        tableCell(driftTestLabel(column)),
-        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        safe_tableCell(driftTestLabel(column)),
+        driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
         column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
-        `${tableCell(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        `${safe_tableCell(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
     const notes = shown.filter((column) => column.note !== undefined);
     const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
-        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+        builder_table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
             'left',
             'right',
@@ -4024,7 +4029,7 @@ function driftBlock(drift) {
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
         bounded ? BOUNDS_NOTE : '',
         notes.length > 0
-            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
+            ? builder_bulletList(notes.map((column) => `${cellCode(column.column)}: ${safe_escapeText(column.note)}`))
             : '',
     ]
         .filter(Boolean)
@@ -4040,10 +4045,10 @@ function driftSkipped(drift) {
     if (skipped.length === 0)
         return '';
     const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
-    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
+    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${safe_escapeText(column.message)}`);
     return [
         `**Not tested for drift** (${plural(skipped.length, 'column')})`,
-        bulletList(items),
+        builder_bulletList(items),
         moreNote(skipped.length - shown.length, 'column'),
     ]
         .filter(Boolean)
@@ -4073,14 +4078,14 @@ function comparisonSections(section) {
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
-        const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
+        const rows = section.metrics.map((metric) => [safe_tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
-            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            builder_heading(3, `Model ${code(section.model)}: ${candidate}`),
             lineageLine(section),
             readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
-                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                ? builder_table(['Metric', `Candidate (${safe_tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
         ]
             .filter(Boolean)
@@ -4089,11 +4094,11 @@ function comparisonBlock(section) {
     const baseline = section.baseline;
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
-        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        builder_heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
         lineageLine(section),
         readingBlock(section),
         section.metrics.length > 0
-            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${safe_tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
     ]
@@ -4110,16 +4115,16 @@ function historyBlock(section) {
         return '';
     const { metric } = section.history;
     const chart = mermaidLineChart(`${metric} by version`, metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
-    const interval = `${formatConfidence(section.confidence)} interval`;
+    const interval = `${format_formatConfidence(section.confidence)} interval`;
     const rows = points.map((point, i) => [
         i === points.length - 1 ? '**candidate**' : cellCode(point.version),
-        formatNumber(point.value),
-        point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-',
+        format_formatNumber(point.value),
+        point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
     ]);
-    const numbers = table(['Version', tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
+    const numbers = builder_table(['Version', safe_tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
     return [
-        `**${tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
+        `**${safe_tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
         chart,
         numbers,
         `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
@@ -4132,10 +4137,10 @@ function metricsTable(metrics, confidence, baselineHeader) {
         baselineHeader,
         'Candidate',
         'Δ',
-        ...(withInterval ? [`${formatConfidence(confidence)} CI`] : []),
+        ...(withInterval ? [`${format_formatConfidence(confidence)} CI`] : []),
         'Verdict',
     ];
-    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+    return builder_table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
 }
 /** How the predictions were read, and why metrics of the task are absent. */
 function readingBlock(section) {
@@ -4144,24 +4149,24 @@ function readingBlock(section) {
         return '';
     const line = `<sub>${describeReading(predictions, code, message)}</sub>`;
     const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
-    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+    return notes.length > 0 ? `${line}\n\n${builder_bulletList(notes)}` : line;
 }
 function metricRow(metric, withInterval) {
     const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
     const verdict = metric.pValue === undefined ? label : `${label} (p = ${formatPValue(metric.pValue)})`;
     return [
-        tableCell(metric.name),
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        ...(withInterval ? [formatInterval(metric.ci)] : []),
+        safe_tableCell(metric.name),
+        format_formatNumber(metric.baseline),
+        format_formatNumber(metric.candidate),
+        format_formatDelta(metric.delta, metric.relative),
+        ...(withInterval ? [format_formatInterval(metric.ci)] : []),
         verdict,
     ];
 }
 function methodsNote(section) {
     const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
     const intervals = methods.size > 0
-        ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => safe_escapeText(oneLine(method))).join(', ')}).`
         : '';
     return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
 }
@@ -4173,11 +4178,11 @@ function slicesBlock(section) {
     const rows = slices
         .slice(0, MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => [
-        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
-        formatCount(slice.size),
+        `${safe_tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        format_formatCount(slice.size),
         ...metricRow(metric, true),
     ]));
-    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const sliceTable = builder_table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
     const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
     return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
 }
@@ -4188,12 +4193,12 @@ function paramsBlock(section) {
     const rows = changed
         .slice(0, MAX_ROWS.params)
         .map((param) => [
-        tableCell(param.name),
-        cellCode(formatScalar(param.baseline)),
-        cellCode(formatScalar(param.candidate)),
+        safe_tableCell(param.name),
+        cellCode(format_formatScalar(param.baseline)),
+        cellCode(format_formatScalar(param.candidate)),
     ]);
     const body = [
-        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        builder_table(['Parameter', 'Baseline', 'Candidate'], rows),
         moreNote(changed.length - MAX_ROWS.params, 'parameter'),
     ]
         .filter(Boolean)
@@ -4210,7 +4215,7 @@ function footerLine(report, options) {
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
         parts.push(artifactLink(artifact));
-    parts.push(escapeText(report.createdAt));
+    parts.push(safe_escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
@@ -4234,22 +4239,22 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return safe_escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
-    return inlineCode(text, { maxChars: 100 });
+    return safe_inlineCode(text, { maxChars: 100 });
 }
 function cellCode(text) {
-    return inlineCode(text, { table: true, maxChars: 100 });
+    return safe_inlineCode(text, { table: true, maxChars: 100 });
 }
 function oneLine(text) {
     return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
 }
 function moreNote(hidden, noun) {
-    return hidden > 0 ? `_… and ${formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
+    return hidden > 0 ? `_… and ${format_formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
 }
 function plural(count, noun) {
-    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 function isDefined(value) {
     return value !== undefined;
@@ -4302,7 +4307,7 @@ function reasonLines(reasons) {
 }
 function validationLines(section) {
     const lines = [
-        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
+        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${format_formatCount(section.rows)} rows x ${format_formatCount(section.columns)} columns)`,
         ...checkLines(section.checks),
     ];
     for (const issue of section.issues ?? []) {
@@ -4337,13 +4342,13 @@ function checkLines(checks) {
 function text_observed(value) {
     if (value === undefined)
         return '-';
-    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
+    return typeof value === 'number' ? format_formatNumber(value) : clean(String(value));
 }
 function unexpected(check) {
-    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
+    const fraction = check.unexpectedFraction === undefined ? '' : format_formatPercent(check.unexpectedFraction);
     if (check.unexpectedCount === undefined)
         return fraction || '-';
-    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
+    return fraction ? `${format_formatCount(check.unexpectedCount)} (${fraction})` : format_formatCount(check.unexpectedCount);
 }
 function examples(check) {
     const shown = (check.examples ?? [])
@@ -4355,7 +4360,7 @@ function driftLines(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const lines = [
         `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
-            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
+            `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`,
     ];
     const skipped = (drift.skipped ?? []).map((column) => `    ${text_STATUS_WORDS[column.status]}: ${clean(column.message)}`);
     if (drift.columns.length === 0)
@@ -4363,9 +4368,9 @@ function driftLines(drift) {
     const rows = driftWorstFirst(drift.columns).map((column) => [
         clean(column.column),
         driftTestLabel(column),
-        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
         column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
-        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? 'DRIFTED' : 'no',
     ]);
     const notes = drift.columns
@@ -4398,7 +4403,7 @@ function comparisonLines(section) {
             `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
             ...lineageLines(section),
             ...readingLines(section),
-            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
+            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), format_formatNumber(metric.candidate)])),
             ...paramLines(section),
         ];
     }
@@ -4408,14 +4413,14 @@ function comparisonLines(section) {
         ...lineageLines(section),
         ...readingLines(section),
     ];
-    const interval = `${formatConfidence(section.confidence)} CI`;
+    const interval = `${format_formatConfidence(section.confidence)} CI`;
     lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
     const slices = slicesWorstFirst(section.slices ?? []);
     if (slices.length > 0) {
         lines.push('  Slices, worst first:');
         const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
             `${clean(slice.column)} = ${quote(slice.value)}`,
-            formatCount(slice.size),
+            format_formatCount(slice.size),
             clean(metric.name),
             ...metricCells(metric),
         ]));
@@ -4436,10 +4441,10 @@ function metricCells(metric) {
     const label = metric.label.replace('-', ' ');
     const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
     return [
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        formatInterval(metric.ci),
+        format_formatNumber(metric.baseline),
+        format_formatNumber(metric.candidate),
+        format_formatDelta(metric.delta, metric.relative),
+        format_formatInterval(metric.ci),
         metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
     ];
 }
@@ -4449,7 +4454,7 @@ function paramLines(section) {
         return [];
     return [
         '  Parameters changed:',
-        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
+        ...changed.map((param) => `    ${clean(param.name)}: ${clean(format_formatScalar(param.baseline))} -> ${clean(format_formatScalar(param.candidate))}`),
     ];
 }
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -4639,7 +4644,7 @@ function html_reasonsBlock(report) {
 }
 function validationBlock(section, charts) {
     const parts = [
-        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns</h2>`,
         checksTable(section.checks),
     ];
     if (section.issues?.length) {
@@ -4662,8 +4667,8 @@ function checksTable(checks) {
         const unexpected = check.unexpectedCount === undefined
             ? check.unexpectedFraction === undefined
                 ? '-'
-                : formatPercent(check.unexpectedFraction)
-            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+                : format_formatPercent(check.unexpectedFraction)
+            : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
         const examples = (check.examples ?? [])
             .slice(0, 3)
             .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
@@ -4671,7 +4676,7 @@ function checksTable(checks) {
             `<span class="status-${check.status}">${check.status}</span>`,
             html_text(check.check),
             check.column === undefined ? '' : html_code(check.column),
-            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
+            check.observed === undefined ? '-' : html_code(format_formatScalar(check.observed)),
             check.expected === undefined ? '-' : html_code(check.expected),
             unexpected,
             [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
@@ -4692,16 +4697,16 @@ function html_driftBlock(section, charts) {
         .map((column) => row([
         html_code(column.column),
         html_text(driftTestLabel(column)),
-        num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
+        num(driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber)),
         num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
-        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
     ]));
     const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
     const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
     const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
     return [
-        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})</h3>`,
         drift.columns.length > 0
             ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
             : '',
@@ -4751,19 +4756,19 @@ function lineage(section) {
 function html_metricsTable(section) {
     if (section.metrics.length === 0)
         return '<p>No metrics to compare.</p>';
-    const interval = `${formatConfidence(section.confidence)} CI`;
+    const interval = `${format_formatConfidence(section.confidence)} CI`;
     const rows = section.metrics.map((metric) => row([
         html_text(metric.name),
-        num(formatNumber(metric.baseline)),
-        num(formatNumber(metric.candidate)),
-        num(formatDelta(metric.delta, metric.relative)),
-        num(formatInterval(metric.ci)),
+        num(format_formatNumber(metric.baseline)),
+        num(format_formatNumber(metric.candidate)),
+        num(format_formatDelta(metric.delta, metric.relative)),
+        num(format_formatInterval(metric.ci)),
         verdictCell(metric),
     ]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
-        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
     ].join('\n');
 }
 function verdictCell(metric) {
@@ -4780,14 +4785,14 @@ function html_historyBlock(section, charts) {
     const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
     const rows = points.map((point, i) => row([
         i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
-        num(formatNumber(point.value)),
-        num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
+        num(format_formatNumber(point.value)),
+        num(point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-'),
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
     ]));
     return [
         `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
         chart,
-        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        tableHtml(['Version', html_text(metric), `${format_formatConfidence(section.confidence)} interval`, 'Stage'], rows),
         `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
     ].join('\n');
 }
@@ -4810,12 +4815,12 @@ function html_slicesBlock(section, charts) {
         .slice(0, html_MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => row([
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
-        num(formatCount(slice.size)),
+        num(format_formatCount(slice.size)),
         html_text(metric.name),
-        num(formatNumber(metric.baseline)),
-        num(formatNumber(metric.candidate)),
-        num(formatDelta(metric.delta, metric.relative)),
-        num(formatInterval(metric.ci)),
+        num(format_formatNumber(metric.baseline)),
+        num(format_formatNumber(metric.candidate)),
+        num(format_formatDelta(metric.delta, metric.relative)),
+        num(format_formatInterval(metric.ci)),
         verdictCell(metric),
     ])));
     return [
@@ -4828,7 +4833,7 @@ function html_slicesBlock(section, charts) {
             'Baseline',
             'Candidate',
             'Δ',
-            `${formatConfidence(section.confidence)} CI`,
+            `${format_formatConfidence(section.confidence)} CI`,
             'Verdict',
         ], rows),
         more(slices.length - html_MAX_ROWS.slices, 'slice'),
@@ -4840,7 +4845,7 @@ function html_paramsBlock(section) {
         return '';
     const rows = changed
         .slice(0, html_MAX_ROWS.params)
-        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
+        .map((param) => row([html_text(param.name), html_code(format_formatScalar(param.baseline)), html_code(format_formatScalar(param.candidate))]));
     return [
         `<h3>Parameters: ${changed.length} changed</h3>`,
         tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
@@ -4896,8 +4901,8 @@ function historyChart(metric, points, labels, confidence) {
                     color: { value: '#57606a' },
                     tooltip: [
                         { field: 'version', type: 'ordinal' },
-                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
-                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
+                        { field: 'low', type: 'quantitative', title: `${format_formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${format_formatConfidence(confidence)} high` },
                     ],
                 },
             },
@@ -4935,7 +4940,7 @@ function sliceChart(metric, bars, confidence) {
     };
     const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
     return {
-        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
+        title: { text: label(`Δ ${metric} by slice, with ${format_formatConfidence(confidence)} intervals`), limit: CHART.width },
         layer: [
             {
                 data: { values },
@@ -5088,7 +5093,7 @@ function more(hidden, noun) {
     return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
 }
 function html_plural(count, noun) {
-    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
@@ -6209,6 +6214,8 @@ function isDecimal(v, digits) {
 /** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
 const DEFAULT_EXACT_VALUES = 1_000_000;
 const MAX_EXACT_VALUES = 100_000_000;
+/** Values per chunk of kept values at most (512 KB). */
+const exact_values_CHUNK = 1 << 16;
 /**
  * Every finite value of a column, kept while there are at most `cap` of them: what exact statistics (KS, the
  * Wasserstein distance, quantiles, distinct counts) need. Past the cap the values are dropped for good — the
@@ -6217,7 +6224,13 @@ const MAX_EXACT_VALUES = 100_000_000;
  */
 class ExactValues {
     limit;
-    buffer = new Float64Array(16);
+    /**
+     * The kept values in arrays that are never written again, then `tail`, which takes new values; null past the cap.
+     * Full chunks rather than one array that doubles: at the cap a column holds its values and no copies of them.
+     */
+    chunks = [];
+    tail = new Float64Array(0);
+    tailCount = 0;
     n = 0;
     sorted = null;
     constructor(cap = DEFAULT_EXACT_VALUES) {
@@ -6236,24 +6249,55 @@ class ExactValues {
     }
     /** Whether every value seen is kept. */
     get isExact() {
-        return this.buffer !== null;
+        return this.chunks !== null;
     }
     add(x) {
-        const buffer = this.buffer;
         const n = this.n++;
-        if (buffer === null)
+        if (this.chunks === null)
             return;
-        if (n >= this.cap) {
-            this.buffer = null;
+        if (n >= this.limit) {
+            this.drop();
             return;
         }
-        if (n === buffer.length) {
-            const grown = new Float64Array(Math.min(this.cap, 2 * n));
-            grown.set(buffer);
-            this.buffer = grown;
-        }
-        this.buffer[n] = x;
+        if (this.tailCount === this.tail.length)
+            this.newTail();
+        this.tail[this.tailCount++] = x;
         this.sorted = null;
+    }
+    /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
+    drop() {
+        this.chunks = null;
+        this.tail = new Float64Array(0);
+        this.tailCount = 0;
+        this.sorted = null;
+    }
+    /** Retires a full tail; the next one is twice as large, up to CHUNK. */
+    newTail() {
+        if (this.tailCount > 0)
+            this.chunks.push(this.tail.subarray(0, this.tailCount));
+        this.tail = new Float64Array(Math.min(exact_values_CHUNK, Math.max(16, 2 * this.tail.length)));
+        this.tailCount = 0;
+    }
+    /** Calls `f` with each kept value, in the order they came. */
+    forEach(f) {
+        for (const chunk of this.parts())
+            for (let i = 0; i < chunk.length; i++)
+                f(chunk[i]);
+    }
+    parts() {
+        if (this.chunks === null)
+            return [];
+        return this.tailCount > 0 ? [...this.chunks, this.tail.subarray(0, this.tailCount)] : this.chunks;
+    }
+    /** The kept values in one array, in the order they came. */
+    joined() {
+        const out = new Float64Array(this.n);
+        let at = 0;
+        for (const chunk of this.parts()) {
+            out.set(chunk, at);
+            at += chunk.length;
+        }
+        return out;
     }
     merge(other) {
         if (other.n === 0)
@@ -6265,15 +6309,18 @@ class ExactValues {
             throw new errors_UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
         }
         const n = this.n + other.n;
-        if (this.buffer === null || other.buffer === null || n > this.cap) {
-            this.buffer = null;
+        if (this.chunks === null || other.chunks === null || n > this.cap) {
+            this.drop();
         }
         else {
-            const joined = this.buffer.length >= n ? this.buffer : new Float64Array(Math.min(this.cap, Math.max(n, 16)));
-            if (joined !== this.buffer)
-                joined.set(this.buffer.subarray(0, this.n));
-            joined.set(other.buffer.subarray(0, other.n), this.n);
-            this.buffer = joined;
+            // The other's chunks are never written again, so they are shared; its tail may be, so it is copied.
+            if (this.tailCount > 0)
+                this.chunks.push(this.tail.subarray(0, this.tailCount));
+            this.chunks.push(...other.chunks);
+            if (other.tailCount > 0)
+                this.chunks.push(other.tail.slice(0, other.tailCount));
+            this.tail = new Float64Array(0);
+            this.tailCount = 0;
         }
         this.n = n;
         this.sorted = null;
@@ -6281,10 +6328,10 @@ class ExactValues {
     }
     /** The kept values as a sorted multiset, or undefined once past the cap. */
     valueCounts() {
-        if (this.buffer === null)
+        if (this.chunks === null)
             return undefined;
         if (this.sorted === null) {
-            const all = this.buffer.slice(0, this.n).sort();
+            const all = this.joined().sort();
             const values = [];
             const counts = [];
             for (let i = 0; i < all.length;) {
@@ -6302,10 +6349,10 @@ class ExactValues {
     /** `raw` hands the values over as they are, for a worker's result. */
     toJSON(options = {}) {
         const base = { kind: 'exact-values', version: 1, cap: this.cap, n: this.n };
-        if (this.buffer === null)
+        if (this.chunks === null)
             return base;
         if (options.raw)
-            return { ...base, raw: this.buffer.slice(0, this.n) };
+            return { ...base, raw: this.joined() };
         const { values, counts } = this.valueCounts();
         const out = new ByteWriter();
         out.varint(values.length);
@@ -6323,13 +6370,13 @@ class ExactValues {
         if (n > cap) {
             if (obj.data !== undefined || obj.raw !== undefined)
                 fail(path, `holds values, but ${n} is past its cap of ${cap}`);
-            exact.buffer = null;
+            exact.chunks = null;
             return exact;
         }
         if (obj.raw instanceof Float64Array) {
             if (obj.raw.length !== n)
                 fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
-            exact.buffer = obj.raw;
+            exact.chunks = [obj.raw];
             return exact;
         }
         if (obj.data === undefined)
@@ -6346,11 +6393,11 @@ class ExactValues {
         input.end();
         if (total !== n)
             fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
-        const buffer = new Float64Array(Math.max(n, 16));
+        const expanded = new Float64Array(n);
         let at = 0;
         for (let i = 0; i < distinct; i++)
-            buffer.fill(values[i], at, (at += counts[i]));
-        exact.buffer = buffer;
+            expanded.fill(values[i], at, (at += counts[i]));
+        exact.chunks = [expanded];
         exact.sorted = { values, counts, n };
         return exact;
     }
@@ -6642,6 +6689,11 @@ function parseScaled(text, scale, path) {
  */
 const DEFAULT_GRID_BINS = 65_536;
 const MAX_GRID_BINS = 1 << 22;
+/** Values a grid takes before it sorts them into its bins: first 1,024, doubling to 65,536. */
+const FIRST_CHUNK = 1 << 10;
+const value_grid_CHUNK = 1 << 16;
+/** Bits of the key a radix-sort pass orders by. */
+const RADIX_BITS = 11;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
 const LOG_BITS = 20;
 const value_grid_MAX_LEVEL = { log: LOG_BITS, linear: 60 };
@@ -6664,28 +6716,33 @@ const value_grid_LO = 1 - value_grid_HI;
  */
 class ValueGrid {
     scale;
+    linear;
     binLimit;
     gridLevel = 0;
     n = 0;
-    /** Open addressing, interleaved [key, count, value] per slot; a NaN key marks a free slot. */
-    table;
-    slots;
+    /** The bins in key order, in the first `size` places of arrays with room to merge a chunk in. */
+    keys = new Float64Array(0);
+    counts = new Float64Array(0);
+    values = new Float64Array(0);
     size = 0;
+    /** Values added since the last flush, counted into the bins a chunk at a time. */
+    pending = null;
+    pendingCount = 0;
     finished = null;
     constructor(scale, maxBins = DEFAULT_GRID_BINS) {
         if (!Number.isInteger(maxBins) || maxBins < 1 || maxBins > MAX_GRID_BINS) {
             throw new errors_UserError(`value grid bins must be an integer in [1, ${MAX_GRID_BINS}], got ${maxBins}`);
         }
         this.scale = scale;
+        this.linear = scale === 'linear';
         this.binLimit = maxBins;
-        this.slots = 64;
-        this.table = new Float64Array(3 * this.slots).fill(NaN);
     }
     /** Non-empty bins kept at most. */
     get maxBins() {
         return this.binLimit;
     }
     get level() {
+        this.flush();
         return this.gridLevel;
     }
     get count() {
@@ -6694,104 +6751,104 @@ class ValueGrid {
     /** Counts a finite value. */
     add(x) {
         this.n++;
-        this.put(this.keyOf(x), 1, x);
+        let pending = this.pending;
+        if (pending === null)
+            pending = this.pending = new Float64Array(FIRST_CHUNK);
+        pending[this.pendingCount++] = x;
+        if (this.pendingCount === pending.length) {
+            this.flush();
+            // Chunks grow to their full size only in columns with many values: a grid costs little until it has them.
+            if (pending.length < value_grid_CHUNK)
+                this.pending = new Float64Array(2 * pending.length);
+        }
     }
     /** The key of the bin holding x at the current level. */
     keyOf(x) {
-        if (this.scale === 'linear')
-            return Math.floor(x / 2 ** this.gridLevel);
-        if (x >= 0) {
-            value_grid_f64[0] = x + 0;
-            return value_grid_u32[value_grid_HI] >>> this.gridLevel;
-        }
-        // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
-        value_grid_f64[0] = -x;
-        const hi = value_grid_u32[value_grid_LO] === 0 ? value_grid_u32[value_grid_HI] - 1 : value_grid_u32[value_grid_HI];
-        return -(hi >>> this.gridLevel) - 1;
-    }
-    put(key, count, value) {
-        if (insert(this.table, this.slots - 1, key, count, value))
-            this.size++;
-        this.finished = null;
-        if (this.size > this.binLimit)
-            this.coarsen();
-        else if (2 * this.size > this.slots)
-            this.rehash(this.slots * 2);
+        this.flush();
+        return this.linear ? linearKey(x, 2 ** -this.gridLevel) : logKey(x, this.gridLevel);
     }
     /**
-     * Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets), merging each bin into its
-     * parent straight from one hash table into another: this runs whenever the bins outgrow the limit, so it must
-     * not sort.
+     * Counts the pending values into the bins. Looking each value's bin up in a hash table of 2^16 bins missed the
+     * cache on almost every value (the tables of a file's columns do not fit it); sorting a chunk by key (a radix
+     * sort) and merging it into the sorted bins touches memory in order, and costs a fraction of that (bench/validate).
      */
-    coarsen() {
-        while (this.size > this.maxBins && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
-            this.gridLevel++;
-            const from = this.table;
-            const to = new Float64Array(from.length).fill(NaN);
-            const mask = this.slots - 1;
-            let size = 0;
-            for (let at = 0; at < from.length; at += 3) {
-                const key = from[at];
-                if (key === key && insert(to, mask, parentKey(key, this.scale), from[at + 1], from[at + 2]))
-                    size++;
+    flush() {
+        const count = this.pendingCount;
+        if (count === 0)
+            return;
+        this.pendingCount = 0;
+        this.finished = null;
+        const chunk = sortByKey(this.pending, count, this.linear, this.gridLevel);
+        this.mergeSorted(chunk.keys, chunk.counts, chunk.values, chunk.size);
+        this.fit();
+    }
+    /** Merges `size` sorted bins (at the current level) into the bins, from the back, in place. */
+    mergeSorted(keys, counts, values, size) {
+        this.reserve(this.size + size);
+        const [k, c, v] = [this.keys, this.counts, this.values];
+        let i = this.size - 1;
+        let j = size - 1;
+        let out = this.size + size - 1;
+        // Where both have a key the merged bin takes one place; the gaps close in the pass below.
+        while (j >= 0) {
+            if (i >= 0 && k[i] > keys[j]) {
+                k[out] = k[i];
+                c[out] = c[i];
+                v[out--] = v[i--];
             }
-            this.table = to;
-            this.size = size;
+            else if (i >= 0 && k[i] === keys[j]) {
+                k[out] = k[i];
+                c[out] = c[i] + counts[j];
+                v[out--] = v[i] === values[j] ? v[i] : NaN;
+                i--;
+                j--;
+            }
+            else {
+                k[out] = keys[j];
+                c[out] = counts[j];
+                v[out--] = values[j--];
+            }
         }
-        this.finished = null;
+        // Places 0..i are untouched; out + 1.. hold the rest in order, with `out − i` free places between.
+        const gap = out - i;
+        const total = this.size + size - gap;
+        if (gap > 0) {
+            k.copyWithin(i + 1, out + 1, this.size + size);
+            c.copyWithin(i + 1, out + 1, this.size + size);
+            v.copyWithin(i + 1, out + 1, this.size + size);
+        }
+        this.size = total;
     }
-    rehash(slots) {
-        const bins = this.entries();
-        this.slots = slots;
-        this.load(bins);
+    reserve(size) {
+        if (size <= this.keys.length)
+            return;
+        const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + value_grid_CHUNK), 64);
+        for (const name of ['keys', 'counts', 'values']) {
+            const grown = new Float64Array(capacity);
+            grown.set(this[name].subarray(0, this.size));
+            this[name] = grown;
+        }
     }
-    load(bins) {
-        while (2 * bins.keys.length > this.slots)
-            this.slots *= 2;
-        this.table = new Float64Array(3 * this.slots).fill(NaN);
-        this.size = 0;
-        const { keys, counts, values } = bins;
-        const mask = this.slots - 1;
-        const table = this.table;
-        for (let i = 0; i < keys.length; i++) {
-            let slot = hashKey(keys[i]) & mask;
-            while (table[3 * slot] === table[3 * slot])
-                slot = (slot + 1) & mask;
-            table[3 * slot] = keys[i];
-            table[3 * slot + 1] = counts[i];
-            table[3 * slot + 2] = values[i];
+    /** Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets). */
+    fit() {
+        while (this.size > this.binLimit && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
+            this.gridLevel++;
+            this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
         }
-        this.size = keys.length;
-        this.finished = null;
-    }
-    /** The non-empty bins in key order: the keys sorted natively, then each one's slot found again by probing. */
-    entries() {
-        const table = this.table;
-        const keys = new Float64Array(this.size);
-        let at = 0;
-        for (let slot = 0; slot < this.slots; slot++) {
-            const key = table[3 * slot];
-            if (key === key)
-                keys[at++] = key;
-        }
-        keys.sort();
-        const counts = new Float64Array(keys.length);
-        const values = new Float64Array(keys.length);
-        const mask = this.slots - 1;
-        for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
-            let slot = hashKey(key) & mask;
-            while (table[3 * slot] !== key)
-                slot = (slot + 1) & mask;
-            counts[i] = table[3 * slot + 1];
-            values[i] = table[3 * slot + 2];
-        }
-        return { keys, counts, values };
     }
     /** The bins in ascending order (cached until the grid changes). */
     bins() {
-        if (this.finished === null)
-            this.finished = { scale: this.scale, level: this.gridLevel, ...this.entries(), n: this.n };
+        this.flush();
+        if (this.finished === null) {
+            this.finished = {
+                scale: this.scale,
+                level: this.gridLevel,
+                keys: this.keys.slice(0, this.size),
+                counts: this.counts.slice(0, this.size),
+                values: this.values.slice(0, this.size),
+                n: this.n,
+            };
+        }
         return this.finished;
     }
     /** Folds `other` (a grid of the same scale over other rows) into this, as one pass over both would be. */
@@ -6804,16 +6861,26 @@ class ValueGrid {
         if (other.scale !== this.scale || other.maxBins !== this.maxBins) {
             throw new errors_UserError(`cannot merge value grids with different settings (${this.scale}/${this.maxBins} and ${other.scale}/${other.maxBins})`);
         }
-        let level = Math.max(this.gridLevel, other.gridLevel);
-        const bins = combine(atLevel(this.bins(), level), atLevel(other.bins(), level));
-        while (bins.keys.length > this.maxBins && level < value_grid_MAX_LEVEL[this.scale]) {
-            level++;
-            collapse(bins, this.scale);
-        }
+        this.flush();
+        const level = Math.max(this.gridLevel, other.level);
+        const mine = atLevel(this.bins(), level);
+        const theirs = atLevel(other.bins(), level);
         this.gridLevel = level;
+        this.load(mine);
+        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+        this.fit();
         this.n += other.n;
-        this.load(bins);
+        this.finished = null;
         return this;
+    }
+    load(bins) {
+        this.size = 0;
+        this.reserve(bins.keys.length);
+        this.keys.set(bins.keys);
+        this.counts.set(bins.counts);
+        this.values.set(bins.values);
+        this.size = bins.keys.length;
+        this.finished = null;
     }
     toJSON(options = {}) {
         const { keys, counts, values } = this.bins();
@@ -6929,44 +6996,32 @@ function atLevel(bins, level) {
         collapse(copy, bins.scale);
     return { scale: bins.scale, level, ...copy, n: bins.n };
 }
-/** The bins of both (at the same level) in key order, counts of equal keys added. */
-function combine(a, b) {
-    const size = a.keys.length + b.keys.length;
-    const keys = new Float64Array(size);
-    const counts = new Float64Array(size);
-    const values = new Float64Array(size);
-    let i = 0;
-    let j = 0;
-    let out = 0;
-    while (i < a.keys.length || j < b.keys.length) {
-        const ka = i < a.keys.length ? a.keys[i] : Infinity;
-        const kb = j < b.keys.length ? b.keys[j] : Infinity;
-        if (ka === kb) {
-            keys[out] = ka;
-            counts[out] = a.counts[i] + b.counts[j];
-            values[out] = a.values[i] === b.values[j] ? a.values[i] : NaN;
-            i++;
-            j++;
-        }
-        else if (ka < kb) {
-            keys[out] = ka;
-            counts[out] = a.counts[i];
-            values[out] = a.values[i++];
-        }
-        else {
-            keys[out] = kb;
-            counts[out] = b.counts[j];
-            values[out] = b.values[j++];
-        }
-        out++;
-    }
-    return { keys: keys.subarray(0, out), counts: counts.subarray(0, out), values: values.subarray(0, out) };
-}
 /** Merges neighbouring bins in pairs (one level coarser), in place; the arrays shrink to the bins left. */
 function collapse(bins, scale) {
-    const { keys, counts, values } = bins;
+    const size = collapseInPlace(bins.keys, bins.counts, bins.values, bins.keys.length, scale);
+    bins.keys = bins.keys.subarray(0, size);
+    bins.counts = bins.counts.subarray(0, size);
+    bins.values = bins.values.subarray(0, size);
+}
+/** A linear bin's key: ⌊x·2^-level⌋, `factor` = 2^-level (exact: x/2^level rounds the same, without a division). */
+function linearKey(x, factor) {
+    return Math.floor(x * factor);
+}
+/** A log bin's key: the top bits of the double's high word. */
+function logKey(x, level) {
+    if (x >= 0) {
+        value_grid_f64[0] = x + 0;
+        return value_grid_u32[value_grid_HI] >>> level;
+    }
+    // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
+    value_grid_f64[0] = -x;
+    const hi = value_grid_u32[value_grid_LO] === 0 ? value_grid_u32[value_grid_HI] - 1 : value_grid_u32[value_grid_HI];
+    return -(hi >>> level) - 1;
+}
+/** Merges neighbouring bins among the first `size` in pairs (one level coarser), in place; returns the bins left. */
+function collapseInPlace(keys, counts, values, size, scale) {
     let out = -1;
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0; i < size; i++) {
         const key = parentKey(keys[i], scale);
         if (out >= 0 && keys[out] === key) {
             counts[out] += counts[i];
@@ -6980,9 +7035,7 @@ function collapse(bins, scale) {
             values[out] = values[i];
         }
     }
-    bins.keys = keys.subarray(0, out + 1);
-    bins.counts = counts.subarray(0, out + 1);
-    bins.values = values.subarray(0, out + 1);
+    return out + 1;
 }
 function parentKey(key, scale) {
     if (scale === 'linear')
@@ -7008,29 +7061,129 @@ function fromHighWord(hi) {
     value_grid_u32[value_grid_LO] = 0;
     return value_grid_f64[0];
 }
-/** Adds `count` values to bin `key` of an open-addressing table; true when the bin is new. */
-function insert(table, mask, key, count, value) {
-    let slot = hashKey(key) & mask;
-    for (;;) {
-        const at = 3 * slot;
-        const k = table[at];
-        if (k === key) {
-            table[at + 1] += count;
-            if (table[at + 2] !== value)
-                table[at + 2] = NaN;
-            return false;
+/**
+ * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
+ * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
+ * histogram per pass, and the chunk's bins.
+ */
+const RADIX_PASSES = Math.ceil(32 / RADIX_BITS);
+const value_grid_scratch = {
+    keys: new Float64Array(value_grid_CHUNK),
+    ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
+    values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
+    histograms: Array.from({ length: RADIX_PASSES }, () => new Uint32Array(1 << RADIX_BITS)),
+    bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
+};
+/**
+ * The first `count` values as bins (key order, counts, a bin's value when it holds only one) at `level`. Keys
+ * that already come in order (an id column) need no sorting; keys within 2^32 of each other are radix-sorted on
+ * their offset from the smallest, 11 bits a pass, every pass's histogram counted in one go and passes whose digit
+ * is the same for all skipped; wider keys are sorted through their values (a key never decreases with x).
+ */
+function sortByKey(input, count, linear, level) {
+    const keys = value_grid_scratch.keys;
+    const factor = 2 ** -level;
+    let min = Infinity;
+    let max = -Infinity;
+    // The largest negative and smallest non-negative key: a log grid's negative keys sit ~2^(31 − level) below its
+    // positive ones, and closing that gap spares the radix sort a pass.
+    let belowZero = -Infinity;
+    let fromZero = Infinity;
+    let ordered = true;
+    for (let i = 0; i < count; i++) {
+        const key = linear ? linearKey(input[i], factor) : logKey(input[i], level);
+        keys[i] = key;
+        if (key < max)
+            ordered = false;
+        if (key < min)
+            min = key;
+        if (key > max)
+            max = key;
+        if (key < 0) {
+            if (key > belowZero)
+                belowZero = key;
         }
-        if (k !== k) {
-            table[at] = key;
-            table[at + 1] = count;
-            table[at + 2] = value;
-            return true;
-        }
-        slot = (slot + 1) & mask;
+        else if (key < fromZero)
+            fromZero = key;
     }
+    if (ordered)
+        return runs(keys, input, count, 0, Infinity, 0, null);
+    // Rank r stands for key r + min, plus `gap` past `split` (the rank of the largest negative key).
+    const gap = min < 0 && max >= 0 ? fromZero - belowZero - 1 : 0;
+    const split = gap > 0 ? belowZero - min : Infinity;
+    if (max - min - gap >= 2 ** 32) {
+        const values = value_grid_scratch.values[0];
+        values.set(input.subarray(0, count));
+        values.subarray(0, count).sort();
+        for (let i = 0; i < count; i++)
+            keys[i] = linear ? linearKey(values[i], factor) : logKey(values[i], level);
+        return runs(keys, values, count, 0, Infinity, 0, null);
+    }
+    let [ranks, spareRanks] = value_grid_scratch.ranks;
+    const [first, second] = value_grid_scratch.values;
+    let target = first;
+    const { histograms } = value_grid_scratch;
+    const mask = (1 << RADIX_BITS) - 1;
+    for (const histogram of histograms)
+        histogram.fill(0);
+    for (let i = 0; i < count; i++) {
+        const key = keys[i];
+        const rank = key - min - (key >= 0 ? gap : 0);
+        ranks[i] = rank;
+        for (let p = 0; p < RADIX_PASSES; p++)
+            histograms[p][(rank >>> (p * RADIX_BITS)) & mask]++;
+    }
+    let from = input;
+    for (let p = 0; p < RADIX_PASSES; p++) {
+        const histogram = histograms[p];
+        const shift = p * RADIX_BITS;
+        // A digit every key shares leaves the order as it is.
+        if (histogram[(ranks[0] >>> shift) & mask] === count)
+            continue;
+        let total = 0;
+        for (let d = 0; d <= mask; d++) {
+            const c = histogram[d];
+            histogram[d] = total;
+            total += c;
+        }
+        for (let i = 0; i < count; i++) {
+            const at = histogram[(ranks[i] >>> shift) & mask]++;
+            spareRanks[at] = ranks[i];
+            target[at] = from[i];
+        }
+        [ranks, spareRanks] = [spareRanks, ranks];
+        from = target;
+        target = target === first ? second : first;
+    }
+    return runs(null, from, count, min, split, gap, ranks);
 }
-function hashKey(key) {
-    return Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 12;
+/**
+ * Bins of sorted keys (or of ranks: key = rank + base, plus `gap` for ranks past `split`) and their values: counts,
+ * and each bin's value if it holds only one.
+ */
+function runs(keys, values, count, base, split, gap, ranks) {
+    const bins = value_grid_scratch.bins;
+    let out = -1;
+    let last = NaN;
+    for (let i = 0; i < count; i++) {
+        const key = keys === null ? ranks[i] + base + (ranks[i] > split ? gap : 0) : keys[i];
+        // +0: −0 and 0 share a bin and count as one value, whichever came first.
+        const v = values[i] + 0;
+        if (key === last) {
+            bins.counts[out]++;
+            if (bins.values[out] !== v)
+                bins.values[out] = NaN;
+        }
+        else {
+            out++;
+            last = key;
+            bins.keys[out] = key;
+            bins.counts[out] = 1;
+            bins.values[out] = v;
+        }
+    }
+    bins.size = out + 1;
+    return bins;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/quantile.ts
@@ -7095,25 +7248,77 @@ function roundHalfEven(v) {
  * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
  * when the values are kept, or when the grid resolves it (a bin with a single value), and otherwise comes with
  * the interval the grid proves it lies in.
+ *
+ * The grid is built only when it is needed: when the column passes its cap (from the kept values, then value by
+ * value) or when asked for. It is a function of the values alone, so building it late gives the grid one pass would.
  */
 class NumberSummary {
+    scale;
     moments;
     exact;
-    grid;
+    valueGrid;
+    /** Values already added to a shared count (see `shareCount`). */
+    sharedCount = 0;
+    /** Bins of a grid built later (undefined: the default). */
+    gridBins;
     constructor(scale, options = {}, parts) {
+        this.scale = scale;
+        this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
         this.moments = parts?.moments ?? new Moments();
         this.exact = parts?.exact ?? new ExactValues(options.exactValues);
-        this.grid = parts?.grid ?? new ValueGrid(scale, options.gridBins);
+        this.valueGrid = parts?.grid ?? null;
+    }
+    /** The value grid of the values (built from the kept values on first use). */
+    get grid() {
+        this.valueGrid ??= this.gridOfKeptValues();
+        return this.valueGrid;
+    }
+    gridOfKeptValues(bins = this.gridBins) {
+        const grid = new ValueGrid(this.scale, bins);
+        this.exact.forEach((x) => grid.add(x));
+        return grid;
     }
     add(x) {
         this.moments.add(x);
-        this.exact.add(x);
-        this.grid.add(x);
+        const exact = this.exact;
+        // The value that passes the cap: the grid takes over from the values before they are dropped.
+        if (exact.count === exact.cap && exact.isExact)
+            this.valueGrid ??= this.gridOfKeptValues();
+        exact.add(x);
+        this.valueGrid?.add(x);
+    }
+    /**
+     * Adds the values taken since the last call to `counts[slot]`, which every thread reading the same pass adds to
+     * (a view of one SharedArrayBuffer), and drops the kept values once the pass as a whole has more than the cap:
+     * the merged summary could not keep them anyway, and no thread holds a cap's worth of values it cannot use.
+     */
+    shareCount(counts, slot) {
+        const exact = this.exact;
+        const added = exact.count - this.sharedCount;
+        if (added === 0 || !exact.isExact)
+            return;
+        this.sharedCount = exact.count;
+        if (Atomics.add(counts, slot, added) + added > exact.cap) {
+            this.valueGrid ??= this.gridOfKeptValues();
+            exact.drop();
+        }
     }
     merge(other) {
-        this.moments.merge(other.moments);
+        // An empty side takes the other's settings (see ExactValues.merge).
+        if (this.count === 0)
+            this.gridBins = other.gridBins;
+        const cap = this.count === 0 ? other.exact.cap : this.exact.cap;
+        const staysExact = this.exact.isExact && other.exact.isExact && this.count + other.count <= cap;
+        if (staysExact)
+            this.valueGrid = null;
+        else {
+            // Both grids before the values go, a missing one built from the kept values at the size of the other.
+            const bins = this.valueGrid?.maxBins ?? other.valueGrid?.maxBins ?? this.gridBins;
+            this.valueGrid ??= this.gridOfKeptValues(bins);
+            this.valueGrid.merge(other.valueGrid ?? other.gridOfKeptValues(bins));
+        }
         this.exact.merge(other.exact);
-        this.grid.merge(other.grid);
+        this.moments.merge(other.moments);
         return this;
     }
     get count() {
@@ -7250,7 +7455,11 @@ class NumberSummary {
         return new Histogram(edges, counts);
     }
     toJSON(options = {}) {
-        return { moments: this.moments.toJSON(), exact: this.exact.toJSON(options), grid: this.grid.toJSON(options) };
+        return {
+            moments: this.moments.toJSON(),
+            exact: this.exact.toJSON(options),
+            ...(!this.isExact && { grid: this.grid.toJSON(options) }),
+        };
     }
     static fromJSON(value, path, scale) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -7261,14 +7470,19 @@ class NumberSummary {
             if (!['moments', 'exact', 'grid'].includes(key))
                 fail(`${path}.${key}`, 'unknown key');
         const moments = Moments.fromJSON(obj.moments, `${path}.moments`);
+        const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
+        if (exact.count !== moments.count)
+            fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
+        if (obj.grid === undefined) {
+            if (!exact.isExact)
+                fail(`${path}.grid`, `expected the value grid of a column past its cap of ${exact.cap} values`);
+            return new NumberSummary(scale, {}, { moments, exact, grid: null });
+        }
         const grid = ValueGrid.fromJSON(obj.grid, `${path}.grid`);
         if (grid.scale !== scale)
             fail(`${path}.grid.scale`, `expected "${scale}"`);
         if (grid.count !== moments.count)
             fail(`${path}.grid.n`, `is ${grid.count} but the column has ${moments.count} values`);
-        const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
-        if (exact.count !== moments.count)
-            fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
         return new NumberSummary(scale, {}, { moments, exact, grid });
     }
 }
@@ -7546,6 +7760,13 @@ class ColumnProfile {
             this.numbers.add(value);
         }
         this.hll.addNumber(value);
+    }
+    /** Shares the counts of the values taken so far (see `ProfileOptions.sharedCounts`), as column `col`. */
+    shareCounts(counts, col) {
+        if (2 * col + 1 >= counts.length)
+            return;
+        this.numbers.shareCount(counts, 2 * col);
+        this.instants.shareCount(counts, 2 * col + 1);
     }
     addText(bytes, start, end) {
         const hash = this.hash;
@@ -7948,8 +8169,12 @@ class ProfileBuilder {
             column.addMissing(this.rows);
             this.columns.push(column);
         }
+        const shared = this.options.sharedCounts;
         for (let col = 0; col < batch.columnCount; col++) {
-            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+            const column = this.columns[col];
+            column.addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+            if (shared)
+                column.shareCounts(shared, col);
         }
         this.rows += batch.rowCount;
     }
@@ -8011,6 +8236,7 @@ async function profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
         ...(options.gridBins !== undefined && { gridBins: options.gridBins }),
+        ...(options.sharedCounts && { sharedCounts: options.sharedCounts }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
@@ -8081,8 +8307,8 @@ function renderProfileText(profile) {
     const sources = profile.sources.map((s) => s.shard ? `${s.file} [shard ${s.shard.index}/${s.shard.count}]` : s.file);
     const issues = profile.sources.reduce((n, s) => n + s.issues.errors + s.issues.warnings, 0);
     return [
-        `${formatCount(profile.rows)} rows, ${profile.columns.length} columns${sources.length ? ` from ${sources.map(render_text_clean).join(', ')}` : ''}` +
-            (issues > 0 ? ` (${formatCount(issues)} data issues)` : ''),
+        `${format_formatCount(profile.rows)} rows, ${profile.columns.length} columns${sources.length ? ` from ${sources.map(render_text_clean).join(', ')}` : ''}` +
+            (issues > 0 ? ` (${format_formatCount(issues)} data issues)` : ''),
         '',
         line(header),
         line(widths.map((w) => '-'.repeat(w))),
@@ -8093,11 +8319,11 @@ function renderProfileText(profile) {
 function render_text_row(column) {
     const summary = column.summary();
     const numeric = summary.numeric;
-    const nulls = summary.nulls === 0 ? '0' : `${formatCount(summary.nulls)} (${formatPercent(summary.nullFraction)})`;
+    const nulls = summary.nulls === 0 ? '0' : `${format_formatCount(summary.nulls)} (${format_formatPercent(summary.nullFraction)})`;
     let min = '-';
     let max = '-';
     if (numeric && (summary.type === 'integer' || summary.type === 'number')) {
-        [min, max] = [formatNumber(numeric.min), formatNumber(numeric.max)];
+        [min, max] = [format_formatNumber(numeric.min), format_formatNumber(numeric.max)];
     }
     else if (summary.datetime && summary.type === 'datetime') {
         [min, max] = [summary.datetime.min, summary.datetime.max];
@@ -8110,12 +8336,12 @@ function render_text_row(column) {
         render_text_clean(column.name),
         summary.type,
         nulls,
-        `${summary.distinct > 0 ? '≈' : ''}${formatCount(summary.distinct)}`,
+        `${summary.distinct > 0 ? '≈' : ''}${format_formatCount(summary.distinct)}`,
         render_text_clean(min),
         render_text_clean(max),
-        numeric ? formatNumber(numeric.mean) : '-',
-        numeric ? formatNumber(numeric.quantiles.p50) : '-',
-        top ? `${render_text_clean(top.value)} (${formatCount(top.count)})` : '-',
+        numeric ? format_formatNumber(numeric.mean) : '-',
+        numeric ? format_formatNumber(numeric.quantiles.p50) : '-',
+        top ? `${render_text_clean(top.value)} (${format_formatCount(top.count)})` : '-',
     ];
 }
 /** Escapes control characters and cuts long text, so data cannot move the cursor or break the table. */
@@ -9442,7 +9668,7 @@ function readScores(columns, format, settings) {
             if (value > high)
                 high = value;
             if (format.scoreType === 'probability' && !(value >= 0 && value <= 1)) {
-                throw new errors_UserError(`predictions: score ${formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
+                throw new errors_UserError(`predictions: score ${format_formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
             }
         }
     }
@@ -9457,7 +9683,7 @@ function scoreNotes(semantics, hasPredictionColumn) {
     if (!scores || task.task === 'regression')
         return [];
     const notes = [];
-    const range = `the scores range from ${formatNumber(scores.range[0])} to ${formatNumber(scores.range[1])}`;
+    const range = `the scores range from ${format_formatNumber(scores.range[0])} to ${format_formatNumber(scores.range[1])}`;
     const losses = task.task === 'binary' ? 'log_loss and brier' : 'log_loss';
     if (scores.type === 'unknown') {
         notes.push(`${losses} need probabilities, and ${range} (not within [0, 1]); only the ranking metrics are computed — declare score_type: logit to compute them through the ${task.task === 'binary' ? 'sigmoid' : 'softmax'}`);
@@ -12015,7 +12241,7 @@ function comparePredictions(options) {
 
 /** A number as people read it, with a real minus sign: `−0.045`. */
 function wording_num(value) {
-    return value < 0 ? `−${formatNumber(-value)}` : formatNumber(value);
+    return value < 0 ? `−${format_formatNumber(-value)}` : format_formatNumber(value);
 }
 /** A bound of an interval, signed: `−0.045`, `+0.002`. */
 function signed(value) {
@@ -12025,12 +12251,12 @@ function signed(value) {
 function describeChange(comparison, delta, confidence) {
     const change = delta === 0 ? 'did not change' : `${delta < 0 ? 'fell' : 'rose'} by ${wording_num(Math.abs(delta))}`;
     const { ci } = comparison;
-    const interval = ci ? ` (${formatConfidence(confidence)} CI ${signed(ci.low)} to ${signed(ci.high)})` : '';
+    const interval = ci ? ` (${format_formatConfidence(confidence)} CI ${signed(ci.low)} to ${signed(ci.high)})` : '';
     return `${comparison.name} ${change}${interval}`;
 }
 /** `0.01`, or `1% (0.0088)` for a tolerance relative to the baseline. */
 function describeAllowance(tolerance, allowed) {
-    return tolerance.kind === 'absolute' ? wording_num(allowed) : `${formatPercent(tolerance.value)} (${wording_num(allowed)})`;
+    return tolerance.kind === 'absolute' ? wording_num(allowed) : `${format_formatPercent(tolerance.value)} (${wording_num(allowed)})`;
 }
 /**
  * A change described by how much worse it is (`regression` > 0 is worse): `a fall of 0.016` for a
@@ -12797,7 +13023,210 @@ function isFiniteNumber(value) {
     return typeof value === 'number' && Number.isFinite(value);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-card.ts
+
+
+
+const MAX_PROFILE_COLUMNS = 50;
+const MAX_SLICE_ROWS = 200;
+const MAX_LINEAGE_FILES = 100;
+/**
+ * A model card in GitHub-flavoured Markdown (after Mitchell et al., "Model Cards for Model Reporting",
+ * 2019: intended use, evaluation data, metrics, disaggregated results, caveats), rendered from the
+ * config, the training manifest, the gate's comparison and the data profiles — never recomputed. Every
+ * name and value from the repository or the data is rendered inert.
+ */
+function renderModelCard(input) {
+    const { model, version } = input;
+    const blocks = [
+        heading(1, `Model card: ${inlineCode(model)} ${escapeText(version)}`),
+        ...intendedUse(input),
+        ...evaluation(input),
+        ...slices(input.comparison),
+        ...data(input),
+        ...model_card_lineage(input.manifest),
+    ];
+    return `${blocks.join('\n\n')}\n`;
+}
+function intendedUse({ model, card }) {
+    const blocks = [heading(2, 'Intended use')];
+    blocks.push(card?.intendedUse
+        ? paragraphs(card.intendedUse)
+        : `Not stated. Describe it in ${inlineCode('mlgate.yml')} under ${inlineCode(`models.${model}.card.intended_use`)}.`);
+    if (card?.limitations)
+        blocks.push(heading(3, 'Limitations'), paragraphs(card.limitations));
+    if (card?.owners && card.owners.length > 0)
+        blocks.push(heading(3, 'Owners'), bulletList(card.owners.map(escapeText)));
+    return blocks;
+}
+function evaluation({ comparison, manifest, verdict }) {
+    const blocks = [heading(2, 'Evaluation')];
+    if (verdict)
+        blocks.push(`Gate verdict: **${verdict.status}** — ${escapeText(verdict.summary)}`);
+    if (comparison && comparison.metrics.length > 0) {
+        const baseline = comparison.baseline ? inlineCode(comparison.baseline.label) : 'none (a first version)';
+        blocks.push(`Compared with ${baseline}; intervals are ${formatConfidence(comparison.confidence)} confidence intervals of the change.`, model_card_metricsTable(comparison.metrics));
+        if (comparison.predictions)
+            blocks.push(`Evaluated on ${formatCount(comparison.predictions.examples)} examples.`);
+        return blocks;
+    }
+    const values = Object.entries(manifest?.metrics ?? {});
+    if (values.length > 0) {
+        blocks.push('Metric values as the training run wrote them (no comparison was recorded, so there are no intervals).', table(['Metric', 'Value'], values.map(([name, value]) => [
+            tableCell(name),
+            typeof value === 'number' ? formatNumber(value) : tableCell(formatScalar(value)),
+        ]), ['left', 'right']));
+        return blocks;
+    }
+    blocks.push('No metrics were recorded for this version.');
+    return blocks;
+}
+function model_card_metricsTable(metrics) {
+    return table(['Metric', 'Value', 'Baseline', 'Change', 'Interval', 'Reading'], metrics.map((m) => [
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatNumber(m.baseline),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label + (m.note ? ` (${tableCell(m.note)})` : ''),
+    ]), ['left', 'right', 'right', 'right', 'right', 'left']);
+}
+function slices(comparison) {
+    const rows = (comparison?.slices ?? []).flatMap((slice) => slice.metrics.map((m) => [
+        `${tableCell(slice.column)} = ${tableCell(slice.value)}`,
+        formatCount(slice.size),
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label,
+    ]));
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_SLICE_ROWS);
+    return [
+        heading(2, 'Slices'),
+        table(['Slice', 'Size', 'Metric', 'Value', 'Change', 'Interval', 'Reading'], shown, [
+            'left',
+            'right',
+            'left',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(rows.length > shown.length
+            ? [`${formatCount(rows.length - shown.length)} more slice rows are not shown.`]
+            : []),
+    ];
+}
+function data({ profiles = [], validations = [] }) {
+    if (profiles.length === 0 && validations.length === 0)
+        return [];
+    const blocks = [heading(2, 'Data')];
+    const names = [...new Set([...profiles.map((p) => p.dataset), ...validations.map((v) => v.dataset)])];
+    for (const name of names) {
+        blocks.push(heading(3, inlineCode(name)));
+        const validation = validations.find((v) => v.dataset === name);
+        if (validation)
+            blocks.push(validationSummary(validation));
+        const profile = profiles.find((p) => p.dataset === name)?.profile;
+        if (profile)
+            blocks.push(...profileSummary(profile));
+    }
+    return blocks;
+}
+function validationSummary(v) {
+    const failing = v.checks.filter((c) => c.status !== 'pass').length;
+    const parts = [
+        `${formatCount(v.rows)} rows, ${formatCount(v.columns)} columns; validation **${v.status}**`,
+        `${formatCount(v.checks.length)} checks, ${formatCount(failing)} not passing`,
+    ];
+    if (v.drift) {
+        const drifted = v.drift.columns.filter((c) => c.drifted).map((c) => inlineCode(c.column));
+        parts.push(drifted.length > 0
+            ? `drift **${v.drift.status}** in ${drifted.join(', ')} (${formatPercent(v.drift.share)} of the columns)`
+            : 'no column drifted from the reference');
+    }
+    return `${parts.join('; ')}.`;
+}
+function profileSummary(profile) {
+    const rows = profile.columns.slice(0, MAX_PROFILE_COLUMNS).map((column) => {
+        const s = column.summary();
+        const numeric = s.type === 'integer' || s.type === 'number' ? s.numeric : null;
+        const top = s.top[0];
+        return [
+            tableCell(column.name),
+            s.type,
+            s.nulls === 0 ? '0' : `${formatCount(s.nulls)} (${formatPercent(s.nullFraction)})`,
+            `${s.distinctBounds ? '≈' : ''}${formatCount(s.distinct)}`,
+            numeric ? `${formatNumber(numeric.min)} … ${formatNumber(numeric.max)}` : '-',
+            numeric ? formatNumber(numeric.mean) : '-',
+            top && !numeric ? `${tableCell(top.value, 40)} (${formatCount(top.count)})` : '-',
+        ];
+    });
+    const more = profile.columns.length - rows.length;
+    return [
+        `Profile: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns.`,
+        table(['Column', 'Type', 'Nulls', 'Distinct', 'Range', 'Mean', 'Most frequent'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(more > 0 ? [`${formatCount(more)} more columns are not shown.`] : []),
+    ];
+}
+function model_card_lineage(manifest) {
+    const blocks = [heading(2, 'Lineage')];
+    if (!manifest)
+        return [...blocks, 'No training manifest was recorded for this version.'];
+    const trained = manifest.cache.hit && manifest.cache.restoredFrom ? manifest.cache.restoredFrom : undefined;
+    const git = trained?.git ?? manifest.git;
+    const run = trained?.run ?? manifest.run;
+    const facts = [
+        `Commit: ${git.sha ? inlineCode(git.sha) : 'not in git'}${git.dirty ? ' (with uncommitted changes)' : ''}${git.ref ? ` on ${inlineCode(git.ref)}` : ''}`,
+        `Run: ${run ? (run.url ? inlineCode(run.url) : `${inlineCode(run.id)} attempt ${escapeText(run.attempt)}`) : 'a local run'}`,
+        `Trained: ${inlineCode(trained?.startedAt ?? manifest.startedAt)}${trained ? ' (this run restored the outputs from the run cache)' : ''}`,
+        `Command: ${inlineCode(manifest.command)} in ${inlineCode(manifest.workingDirectory)}`,
+        `Fingerprint: ${inlineCode(manifest.fingerprint)}`,
+    ];
+    blocks.push(bulletList(facts));
+    const params = Object.entries(manifest.params).flatMap(([file, values]) => Object.entries(values).map(([key, value]) => [tableCell(file), tableCell(key), tableCell(formatScalar(value))]));
+    if (params.length > 0)
+        blocks.push(heading(3, 'Parameters'), table(['File', 'Key', 'Value'], params));
+    const files = [
+        ...manifest.deps.map((f) => ['input', f]),
+        ...manifest.outs.map((f) => ['output', f]),
+        ...manifest.metricsFiles.map((f) => ['metrics', f]),
+        ...(manifest.predictions ? [['predictions', manifest.predictions]] : []),
+    ];
+    if (files.length > 0) {
+        const shown = files.slice(0, MAX_LINEAGE_FILES);
+        blocks.push(heading(3, 'Files'), table(['Role', 'Path', 'Size', 'sha256'], shown.map(([role, f]) => [
+            role,
+            inlineCode(f.path, { table: true }),
+            formatCount(f.size),
+            inlineCode(f.sha256, { table: true }),
+        ]), ['left', 'left', 'right', 'left']), ...(files.length > shown.length ? [`${formatCount(files.length - shown.length)} more files are not shown.`] : []));
+    }
+    return blocks;
+}
+/** Free text from the config: paragraphs kept, everything else inert. */
+function paragraphs(text) {
+    return text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => escapeText(p.replace(/\s*\n\s*/g, ' ')))
+        .join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
 
 
 
@@ -16494,7 +16923,8 @@ function compareNumbers(reference, current) {
             exact: true,
         };
     }
-    const level = Math.max(reference.grid.level, current.grid.level);
+    // Only a side compared through its grid sets the level: a side whose values are known is compared value by value.
+    const level = Math.max(a ? 0 : reference.grid.level, b ? 0 : current.grid.level);
     const left = segments(reference, a, level);
     const right = segments(current, b, level);
     const bounds = sweep(left, right, reference.count, current.count);
@@ -16523,7 +16953,7 @@ function segments(side, counts, level) {
  * integrate the smallest and largest gaps the ranges allow.
  */
 function sweep(a, b, na, nb) {
-    const points = [...new Set([...a, ...b].flatMap((s) => [s.low, s.high]))].sort((x, y) => x - y);
+    const points = breakpoints(a, b);
     const fa = cdfRanges(a, points, na);
     const fb = cdfRanges(b, points, nb);
     let dLow = 0;
@@ -16548,6 +16978,23 @@ function sweep(a, b, na, nb) {
         }
     }
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
+}
+/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
+function breakpoints(a, b) {
+    const all = new Float64Array(2 * (a.length + b.length));
+    let at = 0;
+    for (const side of [a, b]) {
+        for (const segment of side) {
+            all[at++] = segment.low;
+            all[at++] = segment.high;
+        }
+    }
+    all.sort();
+    let size = 0;
+    for (let i = 0; i < all.length; i++)
+        if (size === 0 || all[i] !== all[size - 1])
+            all[size++] = all[i];
+    return all.subarray(0, size);
 }
 /**
  * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
