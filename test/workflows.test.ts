@@ -136,7 +136,7 @@ const workflowFiles = findWorkflowFiles();
 describe('repository workflows', () => {
   it('include the project CI workflow and the example flows (the glob finds files)', () => {
     expect(workflowFiles).toContain(path.join('.github', 'workflows', 'ci.yml'));
-    for (const flow of ['pr.yml']) {
+    for (const flow of ['pr.yml', 'fork-pr.yml', 'fork-publish.yml']) {
       expect(workflowFiles).toContain(path.join('examples', 'workflows', flow));
     }
     for (const flow of ['pr.yml', 'publish-report.yml']) {

@@ -1,4 +1,5 @@
 import { runAction } from '@mlgate/github';
 import { run } from './main.js';
 
-process.exitCode = await runAction(run);
+// The bundle's own location: the HTML report's browser builds sit beside it (dist/vega/).
+process.exitCode = await runAction(({ logger }) => run({ logger, entry: new URL(import.meta.url) }));

@@ -1,5 +1,5 @@
 import { UserError } from '@mlgate/core';
-import { booleanInput, intInput, listInput, requiredInput, type InputSource } from '@mlgate/github';
+import { booleanInput, intInput, listInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 
 export interface Inputs {
   /** Report JSON paths; empty on `workflow_run`, where the report is the triggering run's artifact. */
@@ -13,6 +13,10 @@ export interface Inputs {
   checkRun: boolean;
   artifact: string;
   allowPullRequestTarget: boolean;
+  /** Where to write the HTML report; undefined: only when `htmlArtifact` asks for one (then in RUNNER_TEMP). */
+  html: string | undefined;
+  /** Name of the artifact to upload the HTML report as; undefined: none. */
+  htmlArtifact: string | undefined;
 }
 
 /** Every input of action.yml, read and checked once, before anything else happens. */
@@ -30,10 +34,12 @@ export function parseInputs(eventName: string, source?: InputSource): Inputs {
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
     throw new UserError(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
   }
-  const artifact = requiredInput('artifact', source);
-  if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
+  const artifact = artifactName('artifact', requiredInput('artifact', source));
+  const htmlArtifactInput = optionalInput('html-artifact', source);
+  const htmlArtifact = htmlArtifactInput === undefined ? undefined : artifactName('html-artifact', htmlArtifactInput);
+  if (htmlArtifact === artifact) {
     throw new UserError(
-      `input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`,
+      `input "html-artifact": "${htmlArtifact}" is the report artifact's name (input "artifact"); artifact names are unique per run`,
     );
   }
   return {
@@ -47,5 +53,14 @@ export function parseInputs(eventName: string, source?: InputSource): Inputs {
     checkRun: booleanInput('check-run', true, source),
     artifact,
     allowPullRequestTarget: booleanInput('allow-pull-request-target', false, source),
+    html: optionalInput('html', source),
+    htmlArtifact,
   };
+}
+
+function artifactName(input: string, value: string): string {
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
+    throw new UserError(`input "${input}": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(value)}`);
+  }
+  return value;
 }

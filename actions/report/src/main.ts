@@ -1,8 +1,16 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { mergeReports, readReportFile, renderReportMarkdown, type Report } from '@mlgate/core';
+import {
+  mergeReports,
+  readReportFile,
+  renderReportHtml,
+  renderReportMarkdown,
+  writeFileAtomic,
+  type ArtifactLink,
+  type Report,
+} from '@mlgate/core';
 import {
   GitHubCheckRunStore,
   GitHubCommentStore,
@@ -10,8 +18,10 @@ import {
   REPORT_ARCHIVE_MAX_BYTES,
   REPORT_ARTIFACT_LIMITS,
   createOctokit,
+  REPORT_ARTIFACT_JSON,
   pullRequestsForRun,
   readTriggeringReport,
+  readVegaScripts,
   reportCheckRuns,
   reportTrigger,
   stickyMarker,
@@ -20,13 +30,14 @@ import {
   type Logger,
   type ReportTrigger,
   type StickyResult,
+  type UploadedArtifact,
 } from '@mlgate/github';
 import { parseInputs, type Inputs } from './inputs.js';
 
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
 
-export async function run({ logger }: { logger: Logger }): Promise<void> {
+export async function run({ logger, entry }: { logger: Logger; entry: URL }): Promise<void> {
   const inputs = parseInputs(context.eventName);
   const trigger = reportTrigger(
     { eventName: context.eventName, payload: context.payload, repository: fullName(), sha: context.sha },
@@ -38,13 +49,34 @@ export async function run({ logger }: { logger: Logger }): Promise<void> {
     trigger.kind === 'workflow-run'
       ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
       : await logger.group('Read reports', () => readReports(inputs.reports, logger));
-  const markdown = renderReportMarkdown(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
-  const markdownPath = join(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
+  const temp = process.env.RUNNER_TEMP ?? process.cwd();
+  const htmlPath =
+    inputs.html !== undefined || inputs.htmlArtifact !== undefined
+      ? await logger.group('HTML report', () =>
+          writeHtml(report, resolve(inputs.html ?? join(temp, `mlgate-report-${inputs.id}.html`)), entry, logger),
+        )
+      : undefined;
+  const htmlUpload =
+    htmlPath && inputs.htmlArtifact ? await uploadFiles(inputs.htmlArtifact, [htmlPath], octokit, logger) : undefined;
+  const artifacts: ArtifactLink[] = htmlUpload ? [{ name: htmlUpload.name, url: artifactUrl(htmlUpload.id) }] : [];
+
+  const markdown = renderReportMarkdown(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl(), artifacts });
+  const markdownPath = join(temp, `mlgate-report-${inputs.id}.md`);
   await writeFile(markdownPath, markdown);
   if (inputs.summary) await core.summary.addRaw(markdown, true).write();
 
   const writable = !(trigger.kind === 'pull-request' && trigger.fork);
-  if (!writable) logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
+  // A fork's token is read-only: the report goes out as this run's artifact, for a workflow_run job to publish.
+  const reportUpload = writable
+    ? undefined
+    : await logger.group('Report artifact', async () => {
+        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
+        const dir = await mkdtemp(join(temp, 'mlgate-report-artifact-'));
+        const files = [join(dir, REPORT_ARTIFACT_JSON), join(dir, 'report.md')];
+        await writeFile(files[0]!, `${JSON.stringify(report, null, 2)}\n`);
+        await writeFile(files[1]!, markdown);
+        return uploadFiles(inputs.artifact, files, octokit, logger);
+      });
   const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
   const comments = [];
   for (const pull of pulls) {
@@ -67,6 +99,10 @@ export async function run({ logger }: { logger: Logger }): Promise<void> {
   core.setOutput('comment-url', comment?.comment.url ?? '');
   core.setOutput('comment-action', comment?.action ?? 'skipped');
   core.setOutput('check-runs', JSON.stringify(checks));
+  core.setOutput('html', htmlPath ?? '');
+  core.setOutput('html-artifact-id', htmlUpload ? String(htmlUpload.id) : '');
+  core.setOutput('html-artifact-url', htmlUpload ? (artifactUrl(htmlUpload.id) ?? '') : '');
+  core.setOutput('artifact-id', reportUpload ? String(reportUpload.id) : '');
   logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
 }
 
@@ -77,6 +113,32 @@ async function readReports(paths: string[], logger: Logger): Promise<Report> {
     logger.info(`Read ${path}`);
   }
   return mergeReports(reports);
+}
+
+/** The self-contained HTML report, with the browser builds the bundle carries. */
+async function writeHtml(report: Report, path: string, entry: URL, logger: Logger): Promise<string> {
+  const scripts = await readVegaScripts(entry);
+  await writeFileAtomic(path, renderReportHtml(report, { runUrl: runUrl(), scripts }), path);
+  logger.info(`Wrote ${path}`);
+  return path;
+}
+
+/** `files` (all in one folder) as this run's artifact `name`. */
+async function uploadFiles(
+  name: string,
+  files: string[],
+  octokit: () => GitHubClient,
+  logger: Logger,
+): Promise<UploadedArtifact> {
+  const store = new GitHubRunArtifactStore(octokit(), context.repo, { logger });
+  const root = dirname(files[0]!);
+  const uploaded = await store.upload(
+    name,
+    files.map((file) => basename(file)),
+    root,
+  );
+  logger.info(`Uploaded artifact "${name}" (${uploaded.size} bytes, ${uploaded.digest})`);
+  return uploaded;
 }
 
 /** Only the triggering run's artifact, with the caps of a report artifact. */
@@ -167,6 +229,12 @@ function lazyOctokit(token: string, logger: Logger): () => GitHubClient {
 
 function fullName(): string {
   return `${context.repo.owner}/${context.repo.repo}`;
+}
+
+/** Where a person downloads one of this run's artifacts. */
+function artifactUrl(id: number): string | undefined {
+  const base = runUrl();
+  return base ? `${base}/artifacts/${id}` : undefined;
 }
 
 function runUrl(): string | undefined {

@@ -3,14 +3,22 @@
  * writes nothing through the API; the privileged `workflow_run` job publishes only the triggering run's artifact,
  * unpacked safely, validated, and bound to the pull request by the run's head SHA. `pull_request_target` is refused.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Report } from '@mlgate/core';
-import { FakeGitHub, buildZip, runActionBundle, type ActionRun, type ZipEntrySeed } from '@mlgate/testkit';
+import { DEFAULT_EXTRACT_LIMITS, extractZip } from '@mlgate/github';
+import {
+  FakeGitHub,
+  LocalActionsRuntime,
+  buildZip,
+  runActionBundle,
+  type ActionRun,
+  type ZipEntrySeed,
+} from '@mlgate/testkit';
 
 const BOT = 'github-actions[bot]';
 const TOKEN = 'ghs_report_fork_token';
@@ -49,6 +57,15 @@ function report(summary: string, subject: Report['subject'] = {}): Report {
 const reportZip = (doc: unknown, extra: ZipEntrySeed[] = []) =>
   buildZip([{ name: 'report.json', data: JSON.stringify(doc) }, ...extra]);
 
+/** The runner's artifact services (Twirp + Azurite): the fork's job uploads its report there. */
+let runtime: LocalActionsRuntime;
+beforeAll(async () => {
+  runtime = await LocalActionsRuntime.start();
+}, 60_000);
+afterAll(async () => {
+  await runtime?.close();
+});
+
 describe('actions/report on pull requests from forks', () => {
   let gh: FakeGitHub;
   let workspace: string;
@@ -72,9 +89,9 @@ describe('actions/report on pull requests from forks', () => {
   const writes = () => gh.requestsMatching({}).filter((r) => r.method !== 'GET');
   const errors = (run: ActionRun) => run.annotations.filter((a) => a.level === 'error');
 
-  /** The triggering `pull_request` run of the fork, finished, with `zip` as its report artifact. */
-  function triggeringRun(zip: Buffer, headSha = HEAD) {
-    const run = gh.state.actions.addRun({
+  /** The fork's finished `pull_request` run, before any artifact. */
+  function triggeringRunWithout(headSha = HEAD) {
+    return gh.state.actions.addRun({
       workflow: 'pr.yml',
       event: 'pull_request',
       headSha,
@@ -82,6 +99,11 @@ describe('actions/report on pull requests from forks', () => {
       headRepo: FORK,
       conclusion: 'success',
     });
+  }
+
+  /** The triggering `pull_request` run of the fork, finished, with `zip` as its report artifact. */
+  function triggeringRun(zip: Buffer, headSha = HEAD) {
+    const run = triggeringRunWithout(headSha);
     gh.state.actions.addArtifact(run.id, { name: 'mlgate-report', data: zip });
     return run;
   }
@@ -111,12 +133,12 @@ describe('actions/report on pull requests from forks', () => {
     });
   }
 
-  it('makes no write call in the pull_request job of a fork, only the job summary', async () => {
-    await writeFile(join(workspace, 'report.json'), JSON.stringify(report('from the fork')));
-    const run = await runActionBundle({
+  /** The fork's `pull_request` job, with the runner's artifact services bound to `runId`. */
+  function forkJob(runId: number) {
+    return runActionBundle({
       action: 'report',
       inputs: { report: 'report.json' },
-      env: gh.env(TOKEN),
+      env: { ...gh.env(TOKEN), ...runtime.env({ runId }) },
       githubToken: TOKEN,
       eventName: 'pull_request',
       event: {
@@ -126,12 +148,39 @@ describe('actions/report on pull requests from forks', () => {
       },
       cwd: workspace,
     });
+  }
+
+  it('makes no write call in the pull_request job of a fork: job summary and the report as an artifact', async () => {
+    const doc = report('from the fork', { sha: HEAD });
+    await writeFile(join(workspace, 'report.json'), JSON.stringify(doc));
+    const run = await forkJob(4242);
 
     expect(errors(run)).toEqual([]);
     expect(writes()).toEqual([]);
     expect(run.summary).toContain('from the fork');
     expect(run.outputs['comment-action']).toBe('skipped');
     expect(run.stdout).toContain('Pull request from a fork: the token is read-only, so nothing is posted.');
+    const artifact = runtime.artifacts.find((a) => a.id === Number(run.outputs['artifact-id']));
+    expect(artifact?.name).toBe('mlgate-report');
+    const dir = await mkdtemp(join(workspace, 'unpacked-'));
+    await extractZip(await runtime.artifactZip(artifact!.id), dir, DEFAULT_EXTRACT_LIMITS);
+    expect((await readdir(dir)).sort()).toEqual(['report.json', 'report.md']);
+    expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toEqual(doc);
+  });
+
+  it('publishes what the fork job uploaded: the two workflows end to end', async () => {
+    await writeFile(join(workspace, 'report.json'), JSON.stringify(report('round trip', { sha: HEAD })));
+    const forkRun = triggeringRunWithout();
+    const job = await forkJob(forkRun.id);
+    expect(errors(job)).toEqual([]);
+    const artifact = runtime.artifacts.find((a) => a.id === Number(job.outputs['artifact-id']))!;
+    gh.state.actions.addArtifact(forkRun.id, { name: artifact.name, data: await runtime.artifactZip(artifact.id) });
+
+    const published = await publish(forkRun);
+
+    expect(errors(published)).toEqual([]);
+    expect(JSON.parse(published.outputs['pull-requests'] ?? '')).toEqual([forkPr]);
+    expect(gh.state.issues.commentsOn(forkPr).map((c) => c.body)).toEqual([expect.stringContaining('round trip')]);
   });
 
   it('publishes the triggering run’s artifact on the pull request whose head that run built', async () => {

@@ -6,3 +6,5 @@ export * from './markdown/gfm.js';
 export * from './mermaid/parse.js';
 export * from './zip.js';
 export * from './html/structure.js';
+export * from './browser/chromium.js';
+export * from './html/charted-report.js';
