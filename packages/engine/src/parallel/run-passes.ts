@@ -26,6 +26,7 @@ export interface PassOptions {
   schema?: { path: string; checks: readonly Check[] };
   shard?: ShardSpec;
   format?: NonNullable<ValidateFileOptions['format']>;
+  delimiter?: string;
   maxErrors?: number;
   /** Threads to split the file across: 1 reads it on this thread; more need `pool`. */
   threads: number;
@@ -47,6 +48,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
       suite: checks,
       ...(options.shard && { shard: options.shard }),
       ...(options.format && { format: options.format }),
+      ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
       ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
       ...(options.onProgress && { onProgress: options.onProgress }),
     });
@@ -65,6 +67,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
           shard,
           ...(options.schema && { schema: options.schema.path }),
           ...(options.format && { format: options.format }),
+          ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
           ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         },
         onProgress[i],
