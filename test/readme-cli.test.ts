@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { repoRoot } from '@mlgate/testkit';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = repoRoot();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'packages/cli/dist/index.js');
 
 /** The first ```sh block after the `## CLI` heading. */
