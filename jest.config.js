@@ -9,7 +9,7 @@ export default {
     '^@mlgate/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/{packages,actions,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{packages,actions,test,examples}/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
 };

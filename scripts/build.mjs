@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Bundles every action (actions/<name>/src/index.ts) and the CLI into self-contained ncc bundles.
-// Bundles are committed: the runner executes them as-is, with nothing installed at run time.
+// Bundles every action (actions/<name>/src/index.ts), the CLI and the example project's trainer into
+// self-contained ncc bundles. Bundles are committed: the runner executes them as-is, with nothing installed at run
+// time, and the example trains with plain `node dist/train.js`.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,23 +14,31 @@ export function bundleTargets() {
   const actions = readdirSync(join(root, 'actions'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, 'actions', d.name, 'src', 'index.ts')))
     .map((d) => join('actions', d.name));
-  return [...actions, join('packages', 'cli')];
+  return [...actions, join('packages', 'cli'), join('examples', 'flights-delay')];
 }
+
+/** The entry point of a target, and the bundle's file name in its dist/ (ncc names it after nothing but index). */
+const ENTRIES = { [join('examples', 'flights-delay')]: 'train' };
 
 function bundle(dir) {
   const out = join(root, dir, 'dist');
+  const entry = ENTRIES[dir] ?? 'index';
   rmSync(out, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [ncc, 'build', join(dir, 'src', 'index.ts'), '-o', out, '--license', 'licenses.txt', '-q'],
+      [ncc, 'build', join(dir, 'src', `${entry}.ts`), '-o', out, '--license', 'licenses.txt', '-q'],
       {
         cwd: root,
         stdio: ['ignore', 'inherit', 'inherit'],
       },
     );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${dir} (exit ${code})`))));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`ncc failed for ${dir} (exit ${code})`));
+      if (entry !== 'index') renameSync(join(out, 'index.js'), join(out, `${entry}.js`));
+      resolve();
+    });
   });
 }
 
