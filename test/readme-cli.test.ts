@@ -24,7 +24,7 @@ function cliBlock(): string[] {
 let work: string;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'mlgate-readme-cli-'));
-  cpSync(join(root, 'examples'), join(work, 'examples'), { recursive: true });
+  cpSync(join(root, 'examples/churn'), join(work, 'examples/churn'), { recursive: true });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
