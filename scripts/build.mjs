@@ -3,7 +3,7 @@
 // self-contained ncc bundles. Bundles are committed: the runner executes them as-is, with nothing installed at run
 // time, and the example trains with plain `node dist/train.js`.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,29 @@ export function bundleTargets() {
 
 /** The entry point of a target, and the bundle's file name in its dist/ (ncc names it after nothing but index). */
 const ENTRIES = { [join('examples', 'flights-delay')]: 'train' };
+
+/**
+ * The browser builds the HTML report inlines (packages/github/src/report/vega-scripts.ts reads them; keep the two
+ * lists alike). ncc bundles what is imported, not files read at run time, so a target that depends on vega gets
+ * them copied beside its bundle, in dist/vega/, with their licenses.
+ */
+const VEGA_BUILDS = [
+  ['vega', 'vega.min.js'],
+  ['vega-lite', 'vega-lite.min.js'],
+  ['vega-embed', 'vega-embed.min.js'],
+];
+
+function copyVegaBuilds(dir) {
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+  if (!dependencies.vega) return;
+  const out = join(root, dir, 'dist', 'vega');
+  mkdirSync(out, { recursive: true });
+  for (const [pkg, file] of VEGA_BUILDS) {
+    const from = join(root, dir, 'node_modules', pkg);
+    copyFileSync(join(from, 'build', file), join(out, file));
+    copyFileSync(join(from, 'LICENSE'), join(out, `${pkg}.LICENSE`));
+  }
+}
 
 function bundle(dir) {
   const out = join(root, dir, 'dist');
@@ -37,6 +60,7 @@ function bundle(dir) {
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`ncc failed for ${dir} (exit ${code})`));
       if (entry !== 'index') renameSync(join(out, 'index.js'), join(out, `${entry}.js`));
+      copyVegaBuilds(dir);
       resolve();
     });
   });

@@ -29,6 +29,14 @@ export {
 } from './render/markdown.js';
 export { mermaidLabel, mermaidLineChart, uniqueMermaidLabels, type XyChartPoint } from './render/mermaid.js';
 export { renderReportText } from './render/text.js';
+export {
+  renderReportHtml,
+  reportCharts,
+  scriptJson,
+  type HtmlRenderOptions,
+  type ReportChart,
+  type VegaScripts,
+} from './render/html.js';
 export * from './render/format.js';
 export * from './profile/index.js';
 export * from './sketch/index.js';

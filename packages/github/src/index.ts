@@ -58,3 +58,4 @@ export {
   pullRequestsForRun,
   readTriggeringReport,
 } from './report/artifact.js';
+export { readVegaScripts } from './report/vega-scripts.js';

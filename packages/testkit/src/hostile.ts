@@ -33,7 +33,17 @@ export const HOSTILE_STRINGS: readonly string[] = [
 const SCHEMA_CAPS = { name: 256, text: 4096, scalar: 1024 } as const;
 
 /** Keys whose values are enums, dates or patterned identifiers, not free text. */
-const FIXED_KEYS = new Set(['schema', 'status', 'direction', 'test', 'createdAt', 'registeredAt', 'sha', 'repository']);
+const FIXED_KEYS = new Set([
+  'schema',
+  'status',
+  'direction',
+  'test',
+  'kind',
+  'createdAt',
+  'registeredAt',
+  'sha',
+  'repository',
+]);
 const TEXT_KEYS = new Set(['summary', 'message']);
 const SCALAR_KEYS = new Set(['observed', 'baseline', 'candidate', 'value', 'expected']);
 
@@ -45,8 +55,9 @@ const SCALAR_KEYS = new Set(['observed', 'baseline', 'candidate', 'value', 'expe
 export function fillReportStrings(report: Report, text: string, { fitSchema = false } = {}): Report {
   const fill = (value: unknown, key: string, parent: Record<string, unknown> | undefined): unknown => {
     if (typeof value === 'string') {
-      // A metric's `label` is an enum; a revision's `label` is a name.
+      // A metric's `label` is an enum, a revision's a name; a drift column's `method` is an enum, an interval's text.
       if (FIXED_KEYS.has(key) || (key === 'label' && parent && 'direction' in parent)) return value;
+      if (key === 'method' && parent && 'drifted' in parent) return value;
       if (!fitSchema) return text;
       const cap = TEXT_KEYS.has(key) ? SCHEMA_CAPS.text : SCALAR_KEYS.has(key) ? SCHEMA_CAPS.scalar : SCHEMA_CAPS.name;
       return Array.from(text).slice(0, cap).join('');

@@ -5,3 +5,4 @@ export * from './hostile.js';
 export * from './markdown/gfm.js';
 export * from './mermaid/parse.js';
 export * from './zip.js';
+export * from './html/structure.js';

@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
-import { UserError, mergeReports, readReportFile, renderReportMarkdown, renderReportText } from '@mlgate/core';
-import { inertJson } from '@mlgate/github';
+import {
+  UserError,
+  mergeReports,
+  readReportFile,
+  renderReportHtml,
+  renderReportMarkdown,
+  renderReportText,
+} from '@mlgate/core';
+import { inertJson, readVegaScripts } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -18,6 +25,7 @@ Options:
   --format <f>   text (default), markdown or json
   --json         same as --format json
   -o, --out <p>  also write the rendered output to this file
+  --html <p>     also write the report as a self-contained HTML page with charts (opens offline)
 
 Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
 `;
@@ -31,11 +39,12 @@ export const reportCommand: Command = {
       format: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string', short: 'o' },
+      html: { type: 'string' },
     });
     if (positionals.length === 0)
       throw new UserError('give at least one report JSON file (see `mlgate report --help`)');
     const format = values.json ? 'json' : parseFormat(values.format);
-    await checkOutputs(io.cwd, [values.out]);
+    await checkOutputs(io.cwd, [values.out, values.html]);
 
     const reports = [];
     for (const file of positionals) reports.push(await readReportFile(resolve(io.cwd, file), { name: file }));
@@ -47,6 +56,11 @@ export const reportCommand: Command = {
         : format === 'markdown'
           ? renderReportMarkdown(report)
           : renderReportText(report);
+    if (values.html) {
+      // The CLI's entry: the bundle keeps the browser builds beside it; run from source, node_modules has them.
+      const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
+      await writeOutput(io.cwd, values.html, renderReportHtml(report, { scripts }));
+    }
     io.stdout.write(rendered);
     if (values.out) await writeOutput(io.cwd, values.out, rendered);
     return report.verdict.status === 'fail' ? ExitCode.Failed : ExitCode.Pass;

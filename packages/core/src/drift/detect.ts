@@ -28,6 +28,7 @@ import {
   type CategorySide,
   type CategorySides,
 } from './categorical.js';
+import { categoryDistribution, histogramDistribution } from './distribution.js';
 import { compareNumbers, numericPsi } from './numeric.js';
 import type { NumberSummary } from '../profile/number-summary.js';
 
@@ -199,7 +200,10 @@ function columnDrift(
   if (kind === 'numeric') {
     const asCategories =
       test === 'chi2' || test === 'jensen-shannon' || (test === undefined && fewNumericValues(ref, cur));
-    if (!asCategories) return numericDrift(ref.name, ref.numbers, cur.numbers, alpha, setting);
+    if (!asCategories) {
+      const distribution = histogramDistribution(ref.numbers, cur.numbers);
+      return { ...numericDrift(ref.name, ref.numbers, cur.numbers, alpha, setting), distribution };
+    }
     const a = numberCategories(ref.numbers);
     const b = numberCategories(cur.numbers);
     if (!a || !b) {
@@ -211,7 +215,10 @@ function columnDrift(
     return categoricalDrift(ref.name, { reference: a, current: b, sampled: false }, alpha, setting);
   }
   // Datetimes are compared as instants (ms since the epoch), like numbers.
-  if (kind === 'datetime') return numericDrift(ref.name, ref.instants, cur.instants, alpha, setting);
+  if (kind === 'datetime') {
+    const distribution = histogramDistribution(ref.instants, cur.instants, { time: true });
+    return { ...numericDrift(ref.name, ref.instants, cur.instants, alpha, setting), distribution };
+  }
   const key: CategoryKey = kind === 'boolean' ? booleanKey : textKey;
   return categoricalDrift(ref.name, categorySides(ref.frequent, cur.frequent, key), alpha, setting);
 }
@@ -339,7 +346,11 @@ function categoricalDrift(
   } else if (chi.df === 0) {
     notes.push('one category on both sides: nothing to compare');
   }
-  const details = { method, ...(notes.length > 0 && { note: notes.join('; ') }) };
+  const details = {
+    method,
+    ...(notes.length > 0 && { note: notes.join('; ') }),
+    distribution: categoryDistribution(table),
+  };
   if (test === 'chi2') {
     return { ...verdict(column, test, chi.statistic, pValue, 'cramers-v', chi.cramersV, alpha, setting), ...details };
   }

@@ -12,3 +12,9 @@ export { booleanKey, categorySides, categoryTable, MIN_EXPECTED, OTHER_BUCKET, t
 export type { CategoryKey, CategorySide, CategorySides, CategoryTable } from './categorical.js';
 export { compareNumbers, numericPsi, PSI_BINS } from './numeric.js';
 export type { NumericComparison } from './numeric.js';
+export {
+  categoryDistribution,
+  histogramDistribution,
+  DISTRIBUTION_BINS,
+  DISTRIBUTION_CATEGORIES,
+} from './distribution.js';

@@ -32,6 +32,7 @@ import {
   driftFigure,
   driftTestLabel,
   driftWorstFirst,
+  historyPoints,
   reasonsWorstFirst,
   slicesWorstFirst,
 } from './view.js';
@@ -381,29 +382,17 @@ function comparisonBlock(section: ComparisonSection): string {
     .join('\n\n');
 }
 
-/** Registered versions shown in the history, besides the candidate. */
-const HISTORY_VERSIONS = 10;
-
 /**
  * The key metric across the last registered versions and this candidate: a Mermaid line chart
  * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
  */
 function historyBlock(section: ComparisonSection): string {
-  const { history } = section;
-  if (!history) return '';
-  const versions = history.versions.slice(-HISTORY_VERSIONS);
-  const current = section.metrics.find((metric) => metric.name === history.metric);
-  const candidate = {
-    version: 'candidate',
-    value: current?.candidate ?? null,
-    interval: candidateInterval(current),
-    stages: ['this pull request'],
-  };
-  const points = [...versions, candidate];
-  if (points.filter((point) => point.value !== null && Number.isFinite(point.value)).length < 2) return '';
+  const points = historyPoints(section);
+  if (!points || !section.history) return '';
+  const { metric } = section.history;
   const chart = mermaidLineChart(
-    `${history.metric} by version`,
-    history.metric,
+    `${metric} by version`,
+    metric,
     points.flatMap((point) =>
       point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : [],
     ),
@@ -415,24 +404,13 @@ function historyBlock(section: ComparisonSection): string {
     point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-',
     (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
   ]);
-  const numbers = table(['Version', tableCell(history.metric), interval, 'Stage'], rows, [
-    'left',
-    'right',
-    'center',
-    'left',
-  ]);
+  const numbers = table(['Version', tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
   return [
-    `**${tableCell(history.metric)} across the last ${plural(versions.length, 'version')} and this candidate**`,
+    `**${tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
     chart,
     numbers,
     `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
   ].join('\n\n');
-}
-
-/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
-function candidateInterval(metric: MetricComparison | undefined): { low: number; high: number } | undefined {
-  if (!metric?.ci || metric.baseline === null) return undefined;
-  return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }
 
 function metricsTable(metrics: readonly MetricComparison[], confidence: number, baselineHeader: string): string {

@@ -1,6 +1,7 @@
 import { bySeverityDescending } from '../report/status.js';
 import type {
   CheckResult,
+  HistoryVersion,
   ColumnDrift,
   ComparisonSection,
   MetricComparison,
@@ -119,4 +120,33 @@ export function describeReading(
 
 export function changedParams(section: ComparisonSection): ParamChange[] {
   return (section.params ?? []).filter((param) => param.baseline !== param.candidate);
+}
+
+/** Registered versions shown in the history, besides the candidate. */
+export const HISTORY_VERSIONS = 10;
+
+/**
+ * The key metric's history as both renderers draw it: the last registered versions, then this candidate (its
+ * version is `candidate`, its stage `this pull request`); undefined when fewer than two points have a value.
+ */
+export function historyPoints(section: ComparisonSection): HistoryVersion[] | undefined {
+  const { history } = section;
+  if (!history) return undefined;
+  const current = section.metrics.find((metric) => metric.name === history.metric);
+  const interval = candidateInterval(current);
+  const candidate: HistoryVersion = {
+    version: 'candidate',
+    value: current?.candidate ?? null,
+    ...(interval && { interval }),
+    stages: ['this pull request'],
+  };
+  const points = [...history.versions.slice(-HISTORY_VERSIONS), candidate];
+  const drawn = points.filter((point) => point.value !== null && Number.isFinite(point.value));
+  return drawn.length < 2 ? undefined : points;
+}
+
+/** The candidate's value as far as the data allow: the baseline's value plus the change's interval. */
+function candidateInterval(metric: MetricComparison | undefined): { low: number; high: number } | undefined {
+  if (!metric?.ci || metric.baseline === null) return undefined;
+  return { low: metric.baseline + metric.ci.low, high: metric.baseline + metric.ci.high };
 }

@@ -122,6 +122,31 @@ export interface ColumnDrift {
   bounds?: { statistic: [number, number]; effect: [number, number] };
   /** What the numbers rest on, when it is not the plain test: pooled or sampled categories, an exact test. */
   note?: string;
+  /** Both sides' values over the same bins or categories, for the drift chart of the HTML report. */
+  distribution?: DriftDistribution;
+}
+
+/** A column's values on both sides over shared cells: counts, reference and current aligned with the cells. */
+export type DriftDistribution = HistogramDistribution | CategoryDistribution;
+
+export interface HistogramDistribution {
+  kind: 'histogram';
+  /** bins + 1 ascending edges; bin i is [edges[i], edges[i+1]), the last one closed (numpy.histogram's bins). */
+  edges: number[];
+  reference: number[];
+  current: number[];
+  /** The edges are instants (ms since the epoch) of a datetime column. */
+  time?: boolean;
+}
+
+export interface CategoryDistribution {
+  kind: 'categories';
+  /** The most frequent categories of both sides together, most frequent first. */
+  categories: string[];
+  reference: number[];
+  current: number[];
+  /** Every other value, counted together. */
+  other?: { reference: number; current: number };
 }
 
 export type DriftSkipReason =
