@@ -16369,7 +16369,7 @@ function Writable(fn, options) {
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var hashClear = __webpack_require__(96175),
-    hashDelete = __webpack_require__(4120),
+    hashDelete = __webpack_require__(81739),
     hashGet = __webpack_require__(18538),
     hashHas = __webpack_require__(40334),
     hashSet = __webpack_require__(68822);
@@ -17619,7 +17619,7 @@ module.exports = hashClear;
 
 /***/ }),
 
-/***/ 4120:
+/***/ 81739:
 /***/ ((module) => {
 
 /**
