@@ -20,3 +20,4 @@ export {
 } from './validate/run-validate.js';
 export { VALIDATE_FAIL_ON, type ValidateFailOn, validationFails } from './validate/fail-on.js';
 export * from './train/index.js';
+export * from './registry/index.js';

@@ -8,7 +8,7 @@ import { FakeGitHub } from '@mlgate/testkit';
 import {
   GitHubReleaseFiles,
   GitHubTagSource,
-  GitTagSource,
+  GitRegistryStore,
   LocalReleaseFiles,
   RegistryBaselineResolver,
   createOctokit,
@@ -47,7 +47,7 @@ describe('registry baselines from a local git clone (real git)', () => {
   };
   const resolver = (logger = memoryLogger()) =>
     new RegistryBaselineResolver(
-      new GitTagSource(repo),
+      new GitRegistryStore(repo),
       new LocalReleaseFiles(join(repo, '.mlgate', 'releases')),
       logger,
     );
@@ -71,11 +71,10 @@ describe('registry baselines from a local git clone (real git)', () => {
   });
   afterAll(() => rm(repo, { recursive: true, force: true }));
 
-  it("lists the model's tags with each annotated tag's commit and message (lightweight tags have none)", async () => {
-    const records = await new GitTagSource(repo).list('churn');
+  it("lists the model's annotated tags with commit, message and tagger, skipping lightweight tags as GTO does", async () => {
+    const records = await new GitRegistryStore(repo).listTags('churn');
     const byName = new Map(records.map((r) => [r.name, r]));
     expect([...byName.keys()].sort()).toEqual([
-      'churn#canary#3',
       'churn#production#1',
       'churn#staging#2',
       'churn@v1.0.0',
@@ -86,8 +85,12 @@ describe('registry baselines from a local git clone (real git)', () => {
       name: 'churn@v1.0.0',
       commit: first,
       message: '{"schema":"mlgate/registry-entry@1","note":"first"}',
+      tagger: {
+        name: 'Ada',
+        email: 'ada@example.com',
+        date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/),
+      },
     });
-    expect(byName.get('churn#canary#3')).toEqual({ name: 'churn#canary#3', commit: first, message: '' });
   });
 
   it("resolves registry:churn#production to v1.0.0's release folder, labelled churn@v1.0.0", async () => {
@@ -142,7 +145,7 @@ describe('registry baselines from a local git clone (real git)', () => {
   it('says plainly when the folder is not a git repository', async () => {
     const bare = await mkdtemp(join(tmpdir(), 'mlgate-registry-nogit-'));
     try {
-      const error = await rejection(new GitTagSource(bare).list('churn'));
+      const error = await rejection(new GitRegistryStore(bare).listTags('churn'));
       expect(isUserError(error)).toBe(true);
       expect(error.message).toMatch(/^cannot read the registry's git tags in .*: fatal: not a git repository/);
     } finally {

@@ -10,7 +10,7 @@ import {
 } from '@mlgate/core';
 import {
   consoleLogger,
-  GitTagSource,
+  GitRegistryStore,
   inertJson,
   LocalArtifactStore,
   LocalReleaseFiles,
@@ -127,7 +127,7 @@ export const compareCommand: Command = {
         artifactName: values['artifact-name'] ?? DEFAULT_ARTIFACT,
         workflow: values.workflow ?? DEFAULT_WORKFLOW,
         registry: new RegistryBaselineResolver(
-          new GitTagSource(io.cwd),
+          new GitRegistryStore(io.cwd),
           new LocalReleaseFiles(resolve(io.cwd, LOCAL_RELEASES_DIR)),
           logger,
         ),

@@ -18,7 +18,7 @@ export class RegistryBaselineResolver implements RegistryBaselines {
 
   async resolve({ model, stage }: { model: string; stage: string }): Promise<BaselineResolution> {
     const spec = `registry:${model}#${stage}`;
-    const state = registryState(model, await this.tags.list(model));
+    const state = registryState(model, await this.tags.listTags(model));
     const dangling = state.dangling.get(stage);
     if (dangling) {
       throw new UserError(
@@ -46,6 +46,6 @@ export class RegistryBaselineResolver implements RegistryBaselines {
   }
 
   async history({ model, metric, limit }: { model: string; metric: string; limit: number }): Promise<HistoryVersion[]> {
-    return metricHistory(registryState(model, await this.tags.list(model)), metric, limit);
+    return metricHistory(registryState(model, await this.tags.listTags(model)), metric, limit);
   }
 }

@@ -2,6 +2,9 @@ import type { TagRecord } from '@mlgate/core';
 
 /** Where the registry's git tags are read: the local clone or the repository through the API. */
 export interface RegistryTagSource {
-  /** Every tag whose name starts with `<model>@` or `<model>#` (others may be included). */
-  list(model: string): Promise<TagRecord[]>;
+  /**
+   * The registry's annotated tags (GTO ignores lightweight ones): with `model`, at least every tag of that
+   * model (others may be included); without, every tag.
+   */
+  listTags(model?: string): Promise<TagRecord[]>;
 }

@@ -1,0 +1,15 @@
+export {
+  type AssignOptions,
+  assignStage,
+  type DeprecateOptions,
+  deprecateModel,
+  type DeregisterOptions,
+  deregisterVersion,
+  type EventDetails,
+  type RecordedEvent,
+  type RegisterOptions,
+  type RegistryDeps,
+  registerVersion,
+  type UnassignOptions,
+  unassignStage,
+} from './record.js';
