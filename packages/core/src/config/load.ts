@@ -66,6 +66,7 @@ interface RawModel {
   positive_class?: string | number | boolean;
   score_type?: ScoreType;
   columns?: { id?: string; label?: string; prediction?: string; score?: string; class_scores?: string };
+  card?: { intended_use?: string; limitations?: string; owners?: string[] };
 }
 
 type RawTolerance = number | string;
@@ -212,6 +213,11 @@ function modelConfig(raw: RawModel): ModelConfig {
         ...optional('classScores', class_scores, (prefix) => prefix),
       })),
     },
+    ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
+      ...optional('intendedUse', intended_use, (text) => text),
+      ...optional('limitations', limitations, (text) => text),
+      ...optional('owners', owners, (list) => [...list]),
+    })),
   };
 }
 

@@ -20,6 +20,14 @@ export interface ModelConfig {
   train?: TrainConfig;
   /** How to read the predictions: task, positive class, score type, column names. */
   predictionsFormat: PredictionsFormat;
+  /** What the model card of each registered version says beyond the numbers. */
+  card?: ModelCardConfig;
+}
+
+export interface ModelCardConfig {
+  intendedUse?: string;
+  limitations?: string;
+  owners?: string[];
 }
 
 export type PredictionTaskName = 'binary' | 'multiclass' | 'regression';

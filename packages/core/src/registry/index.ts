@@ -32,3 +32,5 @@ export {
   type TagRecord,
 } from './state.js';
 export { metricHistory } from './history.js';
+export { CHATOPS_USAGE, type ChatopsCommand, parseChatopsCommand } from './chatops.js';
+export { type ModelCardInput, renderModelCard } from './model-card.js';
