@@ -10,6 +10,8 @@ export interface ShardTask {
   schema?: string;
   maxErrors?: number;
   maxExamples?: number;
+  /** Shared by every shard of the pass: values per column summary so far (see ProfileOptions.sharedCounts). */
+  sharedCounts?: SharedArrayBuffer;
 }
 
 /** A pass's result as plain data: outcomes without their check, which the caller holds already. */

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import {
   Profile,
   canJoinShards,
+  formatOf,
   isGzipFile,
   isPassCheck,
   joinValidationPasses,
@@ -17,6 +18,9 @@ import {
 } from '@mlgate/core';
 import type { WorkerPool } from './pool.js';
 import { ProgressSum } from './progress-sum.js';
+
+/** Columns whose value counts the shards of a pass share (two 4-byte slots each); later ones count per shard. */
+const SHARED_COUNT_COLUMNS = 4096;
 
 /** Below this many bytes per thread, starting a worker costs more than it saves. */
 export const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
@@ -59,6 +63,10 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
   const expected = size / shards.length / (options.shard?.count ?? 1);
   const onProgress = shards.map(() => progress.part(expected));
   const rowChecks = checks.filter(isPassCheck);
+  // CSV shards see the columns in the header's order, so they can share each column's value counts by position.
+  const format = options.format ?? formatOf(path);
+  const sharedCounts =
+    format === 'csv' || format === 'tsv' ? new SharedArrayBuffer(4 * 2 * SHARED_COUNT_COLUMNS) : undefined;
   const results = await Promise.all(
     shards.map((shard, i) =>
       pool.run(
@@ -69,6 +77,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
           ...(options.format && { format: options.format }),
           ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
           ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+          ...(sharedCounts && { sharedCounts }),
         },
         onProgress[i],
       ),

@@ -32,6 +32,7 @@ async function runTask(task: ShardTask, post: (message: WorkerMessage) => void):
     ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
     ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
     ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+    ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
   });
   post({
     type: 'done',
