@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95784);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31315);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43973);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
 
@@ -37995,10 +37995,10 @@ var core = __nccwpck_require__(13636);
 var github = __nccwpck_require__(99280);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 32 modules
 var src = __nccwpck_require__(95784);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 204 modules
-var core_src = __nccwpck_require__(44974);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 35 modules
-var github_src = __nccwpck_require__(31315);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
+var core_src = __nccwpck_require__(34020);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
+var github_src = __nccwpck_require__(43973);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -38123,7 +38123,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 44974:
+/***/ 34020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38146,6 +38146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UqO: () => (/* reexport */ gateMetricProblems),
   iU5: () => (/* reexport */ isUserError),
   VtD: () => (/* reexport */ jobDeltas),
+  CGn: () => (/* reexport */ labelSetDifference),
   Z9L: () => (/* reexport */ loadConfig),
   NJu: () => (/* reexport */ metricHistory),
   LEf: () => (/* reexport */ modelInTag),
@@ -38153,17 +38154,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   n_Q: () => (/* reexport */ predictionsReading),
   dek: () => (/* reexport */ readCheckSuite),
   azy: () => (/* reexport */ readConfigSource),
-  Gnb: () => (/* reexport */ readCsvColumns),
+  Gnb: () => (/* reexport */ source_readCsvColumns),
   _cD: () => (/* reexport */ readMetricsFile),
   R_H: () => (/* reexport */ readPredictions),
   $hs: () => (/* reexport */ readReportFile),
   zWd: () => (/* reexport */ registryState),
   Ay2: () => (/* reexport */ renderReportMarkdown),
+  GzO: () => (/* reexport */ read_text_requireFile),
   oIb: () => (/* reexport */ validatePass),
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, readTagMessage, registryEventJsonSchema, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict, writeFileAtomic
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, readTagMessage, registryEventJsonSchema, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38618,16 +38620,16 @@ function errorCode(error) {
  * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
  * `name` (the path as the user gave it). Returns the file's size.
  */
-async function requireFile(path, name = path) {
+async function read_text_requireFile(path, name = path) {
     try {
-        const found = await stat(path);
+        const found = await (0,promises_.stat)(path);
         if (found.isDirectory())
             throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        await access(path, constants.R_OK);
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
         return found.size;
     }
     catch (error) {
-        throw new UserError(fileErrorMessage(error), { file: name });
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
     }
 }
 
@@ -50522,7 +50524,7 @@ const CHUNK = 1 << 20;
  * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
  * read whole; byte ranges of a gzip file are refused.
  */
-async function* openDataSource(path, options = {}) {
+async function* source_openDataSource(path, options = {}) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
         throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
@@ -50599,32 +50601,32 @@ async function openCsvShard(path, shard, options = {}) {
         ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         header: options.header ?? true,
     };
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(source_openDataSource(path), start, scan);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const readerOptions = { file: path, ...options, stopAt };
     if (shard.index > 1) {
         Object.assign(readerOptions, {
-            columns: await readCsvColumns(path, options),
+            columns: await source_readCsvColumns(path, options),
             firstLine: begin.line,
             stripBom: false,
         });
     }
-    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
+    return { reader: new CsvReader(readerOptions), source: source_openDataSource(path, { start: begin.offset }) };
 }
 /** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
 async function openJsonlShard(path, shard, options = {}) {
     const size = await refuseGzipShards(path, shard);
     const { start, end } = shardRange(size, shard.index, shard.count);
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(source_openDataSource(path), start);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
-    return { reader, source: openDataSource(path, { start: begin.offset }) };
+    return { reader, source: source_openDataSource(path, { start: begin.offset }) };
 }
 /** The column names a `CsvReader` with these options gives the file, reading only its first row. */
-async function readCsvColumns(path, options = {}) {
+async function source_readCsvColumns(path, options = {}) {
     const { stopAt: _stopAt, columns: _columns, ...rest } = options;
     const reader = new CsvReader({ ...rest, batchSize: 1 });
-    for await (const chunk of openDataSource(path)) {
+    for await (const chunk of source_openDataSource(path)) {
         reader.write(chunk);
         reader.next();
         if (reader.columns.length > 0)
@@ -52793,9 +52795,7 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
-                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
-                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -58181,6 +58181,11 @@ async function readPredictions(path, names = {}) {
     if (issue) {
         throw new errors_UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
     }
+    // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+    if (table.rows === 0) {
+        const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+        throw new errors_UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+    }
     return table.finish();
 }
 class ValueColumnBuilder {
@@ -58235,6 +58240,10 @@ class PredictionTable {
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
         this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+    }
+    /** Rows read so far. */
+    get rows() {
+        return this.ids.length;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -58407,6 +58416,17 @@ function joinPredictions(candidate, baseline) {
         baseline: baselineRows.slice(0, matched),
         summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
     };
+}
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+function labelSetDifference(candidate, baseline) {
+    const labels = (p) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+    const mine = labels(candidate);
+    const theirs = labels(baseline);
+    const only = (a, b) => [...a].filter((label) => !b.has(label)).sort();
+    return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
 }
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 function allRows(predictions) {
@@ -62277,6 +62297,78 @@ function paragraphs(text) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/inspect.ts
+
+
+
+/** Bytes looked at to tell what a file holds: enough for any header a person writes. */
+const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Delimiters a one-column header may betray, most likely first. */
+const OTHER_DELIMITERS = (/* unused pure expression or super */ null && ([';', '\t', '|', ',']));
+/**
+ * What a data file holds, checked before a streaming pass so that common mistakes are one clear
+ * line instead of a pass that "succeeds" on the wrong reading: a missing file or a directory, a JSON
+ * array of records (which a CSV reader would take as a one-column table), duplicate column names.
+ * A `.json` file holding objects one per line is read as JSON Lines; a one-column CSV header that
+ * contains another delimiter is a warning.
+ */
+async function inspectDataFile(path, options = {}) {
+    const name = options.name ?? path;
+    await requireFile(path, name);
+    const format = options.format ?? formatOf(name);
+    if (format === 'parquet')
+        return { format, empty: false, warnings: [] };
+    const head = await readHead(path);
+    const first = firstSignificantByte(head);
+    if (first === undefined)
+        return { format, empty: true, warnings: [] };
+    if (options.format === undefined) {
+        if (first === '['.charCodeAt(0)) {
+            throw new UserError('is a JSON array of records, which mlgate does not read: give JSON Lines (one object per line), e.g. ' +
+                `pandas to_json(orient="records", lines=True) or jq -c '.[]'`, { file: name });
+        }
+        if (first === '{'.charCodeAt(0) && /\.json(\.gz)?$/i.test(name))
+            return { format: 'jsonl', empty: false, warnings: [] };
+    }
+    if (format === 'jsonl')
+        return { format, empty: false, warnings: [] };
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const columns = await readCsvColumns(path, { delimiter });
+    const seen = new Map();
+    columns.forEach((column, i) => {
+        const earlier = seen.get(column);
+        if (earlier !== undefined) {
+            throw new UserError(`duplicate column name ${JSON.stringify(column)} (columns ${earlier + 1} and ${i + 1}); column names must be unique`, { file: name, line: 1 });
+        }
+        seen.set(column, i);
+    });
+    const warnings = [];
+    const other = columns.length === 1 ? OTHER_DELIMITERS.find((d) => d !== delimiter && columns[0].includes(d)) : undefined;
+    if (other !== undefined) {
+        warnings.push(`${name}:1: the header is one column, ${JSON.stringify(columns[0])}, which looks ${delimiterName(other)}-separated; ` +
+            `if it is, give the delimiter ${JSON.stringify(other)} (--delimiter)`);
+    }
+    return { format, empty: false, warnings };
+}
+function delimiterName(delimiter) {
+    return delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+}
+async function readHead(path) {
+    for await (const chunk of openDataSource(path))
+        return chunk.slice(0, SNIFF_BYTES);
+    return new Uint8Array(0);
+}
+/** The first byte that is not whitespace or a UTF-8 byte order mark. */
+function firstSignificantByte(bytes) {
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+            return byte;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -64816,7 +64908,7 @@ async function validatePass(path, options = {}) {
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
-        csv: { maxErrors },
+        csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
         jsonl: { maxErrors },
         onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
@@ -64836,6 +64928,9 @@ skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
     const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+    const empty = emptyResult(profile);
+    if (empty)
+        results.push(empty);
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -64847,6 +64942,18 @@ skipped = []) {
     if (issues.length > 0)
         section.issues = issues.map((issue) => reportIssue(issue, dataset));
     return { section, profile, issues, errorCount, warningCount };
+}
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile) {
+    const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+    if (!whole || profile.rows > 0)
+        return undefined;
+    const blank = profile.columns.every((column) => column.name.trim() === '');
+    const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+    return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 function sectionStatus(statuses) {
     const worst = worstStatus(statuses);
@@ -66529,6 +66636,7 @@ function isFolder(name) {
 
 
 
+
 /***/ }),
 
 /***/ 95784:
@@ -66543,12 +66651,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, unassignStage, validationFails
+// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseParamsSpec, parseThreads, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, unassignStage, validationFails
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 204 modules
-var src = __nccwpck_require__(44974);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 35 modules
-var github_src = __nccwpck_require__(31315);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
+var src = __nccwpck_require__(34020);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
+var github_src = __nccwpck_require__(43973);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -66746,7 +66854,9 @@ function compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cqX)({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -66758,8 +66868,8 @@ function compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -66770,6 +66880,46 @@ function compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof src/* UserError */.yot))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new src/* UserError */.yot(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = (0,src/* labelSetDifference */.CGn)(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -66956,6 +67106,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = config_selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await (0,src/* requireFile */.GzO)(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -67257,6 +67408,7 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
         ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
@@ -67431,6 +67583,7 @@ async function run_passes_runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -67449,6 +67602,7 @@ async function run_passes_runPass(path, options) {
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
@@ -67486,31 +67640,6 @@ async function fileSize(path) {
     return stat(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = resolve(options.cwd, options.data);
-    await requireFile(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -67525,6 +67654,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new UserError(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -67532,9 +67672,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = resolve(options.cwd, options.data);
-    await requireFile(dataPath, options.data);
-    if (options.reference !== undefined)
-        await requireFile(resolve(options.cwd, options.reference), options.reference);
+    const data = await run_validate_inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await run_validate_inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await requireFile(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);
@@ -67555,34 +67700,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = detectDriftDetailed(reference, profile, drift);
+        const { result, skipped } = detectDriftDetailed(referenceRead, profile, drift);
         attachDrift(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: validationReport([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function run_validate_inspectData(path, name, options, deps) {
+    const shape = await inspectDataFile(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = resolve(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -68369,7 +68559,7 @@ async function deprecateModel(options, deps) {
 
 /***/ }),
 
-/***/ 31315:
+/***/ 43973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68389,12 +68579,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: ACTIONS_TAGGER, DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubRegistryStore, GitHubReleasePublisher, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment, withDeployment
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleasePublisher, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment, withDeployment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 204 modules
-var src = __nccwpck_require__(44974);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
+var src = __nccwpck_require__(34020);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -70735,103 +70925,7 @@ function clip(text) {
     return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/registry/github-store.ts
-
-
-
-/** The identity GitHub gives GITHUB_TOKEN's commits and tags. */
-const ACTIONS_TAGGER = {
-    name: 'github-actions[bot]',
-    email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-/**
- * The registry through GitHub's Git database API: an annotated tag object (`POST /git/tags`, with the tagger
- * and the time, which order the registry's events) and then its ref (`POST /git/refs`), which GitHub creates
- * only when the name is free. No request ever updates or deletes a ref: a taken name is a `TagExistsError`,
- * and the caller re-reads and plans again.
- */
-class GitHubRegistryStore extends GitHubTagSource {
-    client;
-    target;
-    tagger;
-    now;
-    constructor(client, target, tagger = ACTIONS_TAGGER, now = () => new Date()) {
-        super(client, target);
-        this.client = client;
-        this.target = target;
-        this.tagger = tagger;
-        this.now = now;
-    }
-    async createTag(tag) {
-        const date = this.now()
-            .toISOString()
-            .replace(/\.\d{3}Z$/, 'Z');
-        const { data: object } = await this.client.rest.git.createTag({
-            ...this.target,
-            tag: tag.name,
-            message: tag.message,
-            object: tag.commit,
-            type: 'commit',
-            tagger: { ...this.tagger, date },
-        });
-        try {
-            await this.client.rest.git.createRef({ ...this.target, ref: `refs/tags/${tag.name}`, sha: object.sha });
-        }
-        catch (error) {
-            // The tag object left behind is unreachable garbage that GitHub collects; the ref is what counts.
-            if (isReferenceExists(error))
-                throw new store_TagExistsError(tag.name);
-            throw error;
-        }
-        return { name: tag.name, commit: tag.commit, message: tag.message, tagger: { ...this.tagger, date } };
-    }
-    /** A full SHA as it is (when the commit exists), else a branch or tag name, peeled to its commit. */
-    async resolveCommit(rev) {
-        if (/^[0-9a-f]{40}$/i.test(rev)) {
-            const commit = await this.found(this.client.rest.git.getCommit({ ...this.target, commit_sha: rev.toLowerCase() }));
-            if (commit)
-                return commit.data.sha;
-        }
-        const name = rev.replace(/^refs\//, '');
-        const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
-        for (const ref of candidates) {
-            const found = await this.found(this.client.rest.git.getRef({ ...this.target, ref }));
-            if (found)
-                return this.peel(found.data.object.sha, found.data.object.type);
-        }
-        throw new src/* UserError */.yot(`${rev} names no commit in ${this.describe()} (give a full SHA, a branch or a tag)`);
-    }
-    describe() {
-        return `${this.target.owner}/${this.target.repo} on GitHub`;
-    }
-    async peel(sha, type) {
-        let [current, kind] = [sha, type];
-        for (let depth = 0; kind === 'tag' && depth < 10; depth++) {
-            const { data } = await this.client.rest.git.getTag({ ...this.target, tag_sha: current });
-            [current, kind] = [data.object.sha, data.object.type];
-        }
-        if (kind !== 'commit')
-            throw new src/* UserError */.yot(`${sha} is a ${kind}, not a commit`);
-        return current;
-    }
-    async found(request) {
-        try {
-            return await request;
-        }
-        catch (error) {
-            if (error.status === 404 || error.status === 422)
-                return undefined;
-            throw error;
-        }
-    }
-}
-function isReferenceExists(error) {
-    const { status, message } = error;
-    return status === 422 && /reference already exists/i.test(message ?? '');
-}
-
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
-
 
 
 

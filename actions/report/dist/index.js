@@ -37963,8 +37963,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
-// The bundle's own location: the HTML report's browser builds sit beside it (dist/vega/).
-process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({ logger, entry: new URL(import.meta.url) }));
+process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -37988,8 +37987,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
-var src = __nccwpck_require__(22612);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 161 modules
+var src = __nccwpck_require__(87901);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 38 modules
 var github_src = __nccwpck_require__(70375);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
@@ -38008,11 +38007,9 @@ function parseInputs(eventName, source) {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
         throw new src/* UserError */.yot(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
     }
-    const artifact = artifactName('artifact', (0,github_src/* requiredInput */.YF)('artifact', source));
-    const htmlArtifactInput = (0,github_src/* optionalInput */.$m)('html-artifact', source);
-    const htmlArtifact = htmlArtifactInput === undefined ? undefined : artifactName('html-artifact', htmlArtifactInput);
-    if (htmlArtifact === artifact) {
-        throw new src/* UserError */.yot(`input "html-artifact": "${htmlArtifact}" is the report artifact's name (input "artifact"); artifact names are unique per run`);
+    const artifact = (0,github_src/* requiredInput */.YF)('artifact', source);
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
+        throw new src/* UserError */.yot(`input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`);
     }
     return {
         reports,
@@ -38025,15 +38022,7 @@ function parseInputs(eventName, source) {
         checkRun: (0,github_src/* booleanInput */.tE)('check-run', true, source),
         artifact,
         allowPullRequestTarget: (0,github_src/* booleanInput */.tE)('allow-pull-request-target', false, source),
-        html: (0,github_src/* optionalInput */.$m)('html', source),
-        htmlArtifact,
     };
-}
-function artifactName(input, value) {
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
-        throw new src/* UserError */.yot(`input "${input}": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(value)}`);
-    }
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./actions/report/src/main.ts
@@ -38046,7 +38035,7 @@ function artifactName(input, value) {
 
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
-async function run({ logger, entry }) {
+async function run({ logger }) {
     const inputs = parseInputs(github/* context */._.eventName);
     const trigger = (0,github_src/* reportTrigger */.l_)({ eventName: github/* context */._.eventName, payload: github/* context */._.payload, repository: fullName(), sha: github/* context */._.sha }, { allowPullRequestTarget: inputs.allowPullRequestTarget });
     const octokit = lazyOctokit(inputs.token, logger);
@@ -38054,29 +38043,14 @@ async function run({ logger, entry }) {
     const report = trigger.kind === 'workflow-run'
         ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
         : await logger.group('Read reports', () => readReports(inputs.reports, logger));
-    const temp = process.env.RUNNER_TEMP ?? process.cwd();
-    const htmlPath = inputs.html !== undefined || inputs.htmlArtifact !== undefined
-        ? await logger.group('HTML report', () => writeHtml(report, (0,external_node_path_.resolve)(inputs.html ?? (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.html`)), entry, logger))
-        : undefined;
-    const htmlUpload = htmlPath && inputs.htmlArtifact ? await uploadFiles(inputs.htmlArtifact, [htmlPath], octokit, logger) : undefined;
-    const artifacts = htmlUpload ? [{ name: htmlUpload.name, url: artifactUrl(htmlUpload.id) }] : [];
-    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl(), artifacts });
-    const markdownPath = (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.md`);
+    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
+    const markdownPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
     await (0,promises_.writeFile)(markdownPath, markdown);
     if (inputs.summary)
         await core.summary.addRaw(markdown, true).write();
     const writable = !(trigger.kind === 'pull-request' && trigger.fork);
-    // A fork's token is read-only: the report goes out as this run's artifact, for a workflow_run job to publish.
-    const reportUpload = writable
-        ? undefined
-        : await logger.group('Report artifact', async () => {
-            logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
-            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(temp, 'mlgate-report-artifact-'));
-            const files = [(0,external_node_path_.join)(dir, github_src/* REPORT_ARTIFACT_JSON */.NU), (0,external_node_path_.join)(dir, 'report.md')];
-            await (0,promises_.writeFile)(files[0], `${JSON.stringify(report, null, 2)}\n`);
-            await (0,promises_.writeFile)(files[1], markdown);
-            return uploadFiles(inputs.artifact, files, octokit, logger);
-        });
+    if (!writable)
+        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
     const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
     const comments = [];
     for (const pull of pulls) {
@@ -38093,10 +38067,6 @@ async function run({ logger, entry }) {
     core.setOutput('comment-url', comment?.comment.url ?? '');
     core.setOutput('comment-action', comment?.action ?? 'skipped');
     core.setOutput('check-runs', JSON.stringify(checks));
-    core.setOutput('html', htmlPath ?? '');
-    core.setOutput('html-artifact-id', htmlUpload ? String(htmlUpload.id) : '');
-    core.setOutput('html-artifact-url', htmlUpload ? (artifactUrl(htmlUpload.id) ?? '') : '');
-    core.setOutput('artifact-id', reportUpload ? String(reportUpload.id) : '');
     logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
 }
 async function readReports(paths, logger) {
@@ -38106,21 +38076,6 @@ async function readReports(paths, logger) {
         logger.info(`Read ${path}`);
     }
     return (0,src/* mergeReports */.C1p)(reports);
-}
-/** The self-contained HTML report, with the browser builds the bundle carries. */
-async function writeHtml(report, path, entry, logger) {
-    const scripts = await (0,github_src/* readVegaScripts */.Ex)(entry);
-    await (0,src/* writeFileAtomic */.Zf6)(path, (0,src/* renderReportHtml */.Y8A)(report, { runUrl: runUrl(), scripts }), path);
-    logger.info(`Wrote ${path}`);
-    return path;
-}
-/** `files` (all in one folder) as this run's artifact `name`. */
-async function uploadFiles(name, files, octokit, logger) {
-    const store = new github_src/* GitHubRunArtifactStore */._n(octokit(), github/* context */._.repo, { logger });
-    const root = (0,external_node_path_.dirname)(files[0]);
-    const uploaded = await store.upload(name, files.map((file) => (0,external_node_path_.basename)(file)), root);
-    logger.info(`Uploaded artifact "${name}" (${uploaded.size} bytes, ${uploaded.digest})`);
-    return uploaded;
 }
 /** Only the triggering run's artifact, with the caps of a report artifact. */
 async function downloadReport(inputs, trigger, octokit) {
@@ -38191,11 +38146,6 @@ function lazyOctokit(token, logger) {
 function fullName() {
     return `${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
 }
-/** Where a person downloads one of this run's artifacts. */
-function artifactUrl(id) {
-    const base = runUrl();
-    return base ? `${base}/artifacts/${id}` : undefined;
-}
 function runUrl() {
     const { serverUrl, runId } = github/* context */._;
     const { owner, repo } = github/* context */._.repo;
@@ -38205,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 22612:
+/***/ 87901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38218,14 +38168,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   iU5: () => (/* reexport */ isUserError),
   C1p: () => (/* reexport */ mergeReports),
   $hs: () => (/* reexport */ readReportFile),
-  Y8A: () => (/* reexport */ renderReportHtml),
   Ay2: () => (/* reexport */ renderReportMarkdown),
   P8N: () => (/* reexport */ reportForModel),
-  nEu: () => (/* reexport */ rowAnnotations),
-  Zf6: () => (/* reexport */ writeFileAtomic)
+  nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38651,11 +38599,11 @@ function tooLarge(path, size, maxBytes) {
  * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
  */
 function read_text_fileErrorMessage(error) {
-    const reason = describeFileError(error);
+    const reason = read_text_describeFileError(error);
     return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
 }
 /** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
-function describeFileError(error) {
+function read_text_describeFileError(error) {
     switch (errorCode(error)) {
         case 'ENOENT':
             return 'file not found';
@@ -38680,7 +38628,7 @@ function errorCode(error) {
  * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
  * `name` (the path as the user gave it). Returns the file's size.
  */
-async function requireFile(path, name = path) {
+async function read_text_requireFile(path, name = path) {
     try {
         const found = await stat(path);
         if (found.isDirectory())
@@ -44677,7 +44625,7 @@ const CHUNK = (/* unused pure expression or super */ null && (1 << 20));
  * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
  * read whole; byte ranges of a gzip file are refused.
  */
-async function* openDataSource(path, options = {}) {
+async function* source_openDataSource(path, options = {}) {
     const handle = await open(path, 'r').catch((error) => {
         throw new UserError(fileErrorMessage(error), { file: path });
     });
@@ -44754,32 +44702,32 @@ async function openCsvShard(path, shard, options = {}) {
         ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         header: options.header ?? true,
     };
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(source_openDataSource(path), start, scan);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const readerOptions = { file: path, ...options, stopAt };
     if (shard.index > 1) {
         Object.assign(readerOptions, {
-            columns: await readCsvColumns(path, options),
+            columns: await source_readCsvColumns(path, options),
             firstLine: begin.line,
             stripBom: false,
         });
     }
-    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
+    return { reader: new CsvReader(readerOptions), source: source_openDataSource(path, { start: begin.offset }) };
 }
 /** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
 async function openJsonlShard(path, shard, options = {}) {
     const size = await refuseGzipShards(path, shard);
     const { start, end } = shardRange(size, shard.index, shard.count);
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(source_openDataSource(path), start);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
-    return { reader, source: openDataSource(path, { start: begin.offset }) };
+    return { reader, source: source_openDataSource(path, { start: begin.offset }) };
 }
 /** The column names a `CsvReader` with these options gives the file, reading only its first row. */
-async function readCsvColumns(path, options = {}) {
+async function source_readCsvColumns(path, options = {}) {
     const { stopAt: _stopAt, columns: _columns, ...rest } = options;
     const reader = new CsvReader({ ...rest, batchSize: 1 });
-    for await (const chunk of openDataSource(path)) {
+    for await (const chunk of source_openDataSource(path)) {
         reader.write(chunk);
         reader.next();
         if (reader.columns.length > 0)
@@ -45267,14 +45215,14 @@ function escapeHtml(value) {
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function safe_tableCell(value, maxChars = 256) {
-    return safe_escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+    return safe_escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
 function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
         text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
@@ -45295,7 +45243,7 @@ function codeBlock(value, lang = '') {
     return `${fence}${info}\n${body}${fence}`;
 }
 /** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function clipText(value, maxChars) {
+function safe_clipText(value, maxChars) {
     if (value.length <= maxChars)
         return value;
     const points = Array.from(value);
@@ -45725,7 +45673,7 @@ const HISTORY_VERSIONS = 10;
  * The key metric's history as both renderers draw it: the last registered versions, then this candidate (its
  * version is `candidate`, its stage `this pull request`); undefined when fewer than two points have a value.
  */
-function historyPoints(section) {
+function view_historyPoints(section) {
     const { history } = section;
     if (!history)
         return undefined;
@@ -45839,8 +45787,8 @@ function cutNote(cut, options) {
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
-        : safeUrl(options.runUrl)
-            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
+        : markdown_safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${markdown_safeUrl(options.runUrl)})'s report JSON`
             : 'the full report is in the report JSON';
     return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
@@ -46011,7 +45959,7 @@ function lineageLine(section) {
         return '';
     const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
     const dirty = lineage.dirty ? ' with uncommitted changes' : '';
-    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
+    const link = lineage.run === null ? undefined : markdown_safeUrl(lineage.run);
     const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
@@ -46060,7 +46008,7 @@ function comparisonBlock(section) {
  * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
  */
 function historyBlock(section) {
-    const points = historyPoints(section);
+    const points = view_historyPoints(section);
     if (!points || !section.history)
         return '';
     const { metric } = section.history;
@@ -46160,7 +46108,7 @@ function footerLine(report, options) {
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = safeUrl(options.runUrl);
+    const link = markdown_safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
@@ -46169,12 +46117,12 @@ function footerLine(report, options) {
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
-    const link = safeUrl(artifact.url);
+    const link = markdown_safeUrl(artifact.url);
     const name = code(artifact.name);
     return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function safeUrl(url) {
+function markdown_safeUrl(url) {
     if (!url)
         return undefined;
     let parsed;
@@ -46189,7 +46137,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return safe_escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return safe_escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
     return safe_inlineCode(text, { maxChars: 100 });
@@ -46532,7 +46480,7 @@ function inlineScript(source, name) {
     return `<script>${source}</script>`;
 }
 /** Draws every chart once the libraries are in; `window.mlgate` lets a test wait for them and read their scenes. */
-const BOOT = `(function () {
+const BOOT = (/* unused pure expression or super */ null && (`(function () {
   var charts = JSON.parse(document.getElementById('mlgate-charts').textContent);
   var views = {};
   var failures = [];
@@ -46547,8 +46495,8 @@ const BOOT = `(function () {
       });
   });
   window.mlgate = { charts: charts, views: views, failures: failures, ready: Promise.all(drawn) };
-})();`;
-const STYLE = `
+})();`));
+const STYLE = (/* unused pure expression or super */ null && (`
 body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; }
 main { max-width: 980px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; margin-top: 32px; }
@@ -46562,7 +46510,7 @@ td, li, p { overflow-wrap: anywhere; }
 .chart { margin: 12px 0; min-height: 40px; }
 .note { color: #59636e; font-size: 12px; }
 footer { margin-top: 32px; color: #59636e; font-size: 12px; }
-`;
+`));
 class ChartList {
     charts = [];
     /** Adds a chart and returns the element it is drawn in. */
@@ -46583,7 +46531,7 @@ function html_verdictBlock(report, title) {
     ].join('\n');
 }
 function html_reasonsBlock(report) {
-    const reasons = view_reasonsWorstFirst(report.verdict.reasons);
+    const reasons = reasonsWorstFirst(report.verdict.reasons);
     if (reasons.length === 0)
         return '';
     const items = reasons.map((reason) => {
@@ -46594,7 +46542,7 @@ function html_reasonsBlock(report) {
 }
 function validationBlock(section, charts) {
     const parts = [
-        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns</h2>`,
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
         checksTable(section.checks),
     ];
     if (section.issues?.length) {
@@ -46611,14 +46559,14 @@ function validationBlock(section, charts) {
 function checksTable(checks) {
     if (checks.length === 0)
         return '<p>No checks were run.</p>';
-    const rows = view_checksWorstFirst(checks)
+    const rows = checksWorstFirst(checks)
         .slice(0, html_MAX_ROWS.checks)
         .map((check) => {
         const unexpected = check.unexpectedCount === undefined
             ? check.unexpectedFraction === undefined
                 ? '-'
-                : format_formatPercent(check.unexpectedFraction)
-            : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
+                : formatPercent(check.unexpectedFraction)
+            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
         const examples = (check.examples ?? [])
             .slice(0, 3)
             .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
@@ -46626,7 +46574,7 @@ function checksTable(checks) {
             `<span class="status-${check.status}">${check.status}</span>`,
             html_text(check.check),
             check.column === undefined ? '' : html_code(check.column),
-            check.observed === undefined ? '-' : html_code(format_formatScalar(check.observed)),
+            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
             check.expected === undefined ? '-' : html_code(check.expected),
             unexpected,
             [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
@@ -46641,22 +46589,22 @@ function checksTable(checks) {
 function html_driftBlock(section, charts) {
     const drift = section.drift;
     const drifted = drift.columns.filter((column) => column.drifted).length;
-    const ordered = view_driftWorstFirst(drift.columns);
+    const ordered = driftWorstFirst(drift.columns);
     const rows = ordered
         .slice(0, html_MAX_ROWS.drift)
         .map((column) => row([
         html_code(column.column),
-        html_text(view_driftTestLabel(column)),
-        html_num(view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber)),
-        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`),
-        `${html_text(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        html_text(driftTestLabel(column)),
+        html_num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
+        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
+        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
         column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
     ]));
     const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
     const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
     const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
     return [
-        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})</h3>`,
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
         drift.columns.length > 0
             ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
             : '',
@@ -46681,7 +46629,7 @@ function html_comparisonBlock(section, charts) {
     return [
         `<h2>${heading}</h2>`,
         lineage(section),
-        section.predictions ? `<p class="note">${view_describeReading(section.predictions, html_code, html_message)}</p>` : '',
+        section.predictions ? `<p class="note">${describeReading(section.predictions, html_code, html_message)}</p>` : '',
         ...(section.predictions?.notes ?? []).map((note) => `<p class="note">Not computed: ${html_message(note)}</p>`),
         baseline ? '' : '<p>No baseline yet: this is the first run, so there is nothing to compare with.</p>',
         html_metricsTable(section),
@@ -46706,25 +46654,25 @@ function lineage(section) {
 function html_metricsTable(section) {
     if (section.metrics.length === 0)
         return '<p>No metrics to compare.</p>';
-    const interval = `${format_formatConfidence(section.confidence)} CI`;
+    const interval = `${formatConfidence(section.confidence)} CI`;
     const rows = section.metrics.map((metric) => row([
         html_text(metric.name),
-        html_num(format_formatNumber(metric.baseline)),
-        html_num(format_formatNumber(metric.candidate)),
-        html_num(format_formatDelta(metric.delta, metric.relative)),
-        html_num(format_formatInterval(metric.ci)),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
         verdictCell(metric),
     ]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
-        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
     ].join('\n');
 }
 function verdictCell(metric) {
     const label = `<span style="color:${LABEL_COLORS[metric.label]}">${LABEL_WORDS[metric.label]}</span>`;
     const note = metric.note ? `: ${html_message(metric.note)}` : '';
-    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${format_formatPValue(metric.pValue)})`}`;
+    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${formatPValue(metric.pValue)})`}`;
 }
 function html_historyBlock(section, charts) {
     const points = historyPoints(section);
@@ -46735,19 +46683,19 @@ function html_historyBlock(section, charts) {
     const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
     const rows = points.map((point, i) => row([
         i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
-        html_num(format_formatNumber(point.value)),
-        html_num(point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-'),
+        html_num(formatNumber(point.value)),
+        html_num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
     ]));
     return [
         `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
         chart,
-        tableHtml(['Version', html_text(metric), `${format_formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
         `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
     ].join('\n');
 }
 function html_slicesBlock(section, charts) {
-    const slices = view_slicesWorstFirst(section.slices ?? []);
+    const slices = slicesWorstFirst(section.slices ?? []);
     if (slices.length === 0)
         return '';
     const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
@@ -46765,12 +46713,12 @@ function html_slicesBlock(section, charts) {
         .slice(0, html_MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => row([
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
-        html_num(format_formatCount(slice.size)),
+        html_num(formatCount(slice.size)),
         html_text(metric.name),
-        html_num(format_formatNumber(metric.baseline)),
-        html_num(format_formatNumber(metric.candidate)),
-        html_num(format_formatDelta(metric.delta, metric.relative)),
-        html_num(format_formatInterval(metric.ci)),
+        html_num(formatNumber(metric.baseline)),
+        html_num(formatNumber(metric.candidate)),
+        html_num(formatDelta(metric.delta, metric.relative)),
+        html_num(formatInterval(metric.ci)),
         verdictCell(metric),
     ])));
     return [
@@ -46783,19 +46731,19 @@ function html_slicesBlock(section, charts) {
             'Baseline',
             'Candidate',
             'Δ',
-            `${format_formatConfidence(section.confidence)} CI`,
+            `${formatConfidence(section.confidence)} CI`,
             'Verdict',
         ], rows),
         more(slices.length - html_MAX_ROWS.slices, 'slice'),
     ].join('\n');
 }
 function html_paramsBlock(section) {
-    const changed = view_changedParams(section);
+    const changed = changedParams(section);
     if (changed.length === 0)
         return '';
     const rows = changed
         .slice(0, html_MAX_ROWS.params)
-        .map((param) => row([html_text(param.name), html_code(format_formatScalar(param.baseline)), html_code(format_formatScalar(param.candidate))]));
+        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
     return [
         `<h3>Parameters: ${changed.length} changed</h3>`,
         tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
@@ -46851,8 +46799,8 @@ function historyChart(metric, points, labels, confidence) {
                     color: { value: '#57606a' },
                     tooltip: [
                         { field: 'version', type: 'ordinal' },
-                        { field: 'low', type: 'quantitative', title: `${format_formatConfidence(confidence)} low` },
-                        { field: 'high', type: 'quantitative', title: `${format_formatConfidence(confidence)} high` },
+                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
                     ],
                 },
             },
@@ -46890,7 +46838,7 @@ function sliceChart(metric, bars, confidence) {
     };
     const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
     return {
-        title: { text: label(`Δ ${metric} by slice, with ${format_formatConfidence(confidence)} intervals`), limit: CHART.width },
+        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
         layer: [
             {
                 data: { values },
@@ -46948,9 +46896,7 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
-                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
-                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -46998,7 +46944,7 @@ function driftChart(column, distribution) {
 }
 /** A chart label: one line, no control or bidirectional characters, cut to `MAX_LABEL_CHARS`. */
 function label(value) {
-    const line = safe_sanitizeText(value)
+    const line = sanitizeText(value)
         .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
         .trim();
     return clipText(line, html_MAX_LABEL_CHARS) || '(unnamed)';
@@ -47019,7 +46965,7 @@ function uniqueLabels(values) {
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Inert HTML text (and attribute value): entities for the five specials, no control or bidi characters. */
 function html_text(value) {
-    return safe_sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 function html_message(value) {
     return html_text(clipText(value, html_MAX_MESSAGE_CHARS));
@@ -47043,7 +46989,7 @@ function more(hidden, noun) {
     return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
 }
 function html_plural(count, noun) {
-    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
@@ -52128,6 +52074,11 @@ async function readPredictions(path, names = {}) {
     if (issue) {
         throw new UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
     }
+    // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+    if (table.rows === 0) {
+        const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+        throw new UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+    }
     return table.finish();
 }
 class ValueColumnBuilder {
@@ -52182,6 +52133,10 @@ class PredictionTable {
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
         this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+    }
+    /** Rows read so far. */
+    get rows() {
+        return this.ids.length;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -52354,6 +52309,17 @@ function predictions_join_joinPredictions(candidate, baseline) {
         baseline: baselineRows.slice(0, matched),
         summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
     };
+}
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+function labelSetDifference(candidate, baseline) {
+    const labels = (p) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+    const mine = labels(candidate);
+    const theirs = labels(baseline);
+    const only = (a, b) => [...a].filter((label) => !b.has(label)).sort();
+    return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
 }
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 function predictions_join_allRows(predictions) {
@@ -55603,6 +55569,78 @@ function paragraphs(text) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/inspect.ts
+
+
+
+/** Bytes looked at to tell what a file holds: enough for any header a person writes. */
+const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Delimiters a one-column header may betray, most likely first. */
+const OTHER_DELIMITERS = (/* unused pure expression or super */ null && ([';', '\t', '|', ',']));
+/**
+ * What a data file holds, checked before a streaming pass so that common mistakes are one clear
+ * line instead of a pass that "succeeds" on the wrong reading: a missing file or a directory, a JSON
+ * array of records (which a CSV reader would take as a one-column table), duplicate column names.
+ * A `.json` file holding objects one per line is read as JSON Lines; a one-column CSV header that
+ * contains another delimiter is a warning.
+ */
+async function inspectDataFile(path, options = {}) {
+    const name = options.name ?? path;
+    await requireFile(path, name);
+    const format = options.format ?? formatOf(name);
+    if (format === 'parquet')
+        return { format, empty: false, warnings: [] };
+    const head = await readHead(path);
+    const first = firstSignificantByte(head);
+    if (first === undefined)
+        return { format, empty: true, warnings: [] };
+    if (options.format === undefined) {
+        if (first === '['.charCodeAt(0)) {
+            throw new UserError('is a JSON array of records, which mlgate does not read: give JSON Lines (one object per line), e.g. ' +
+                `pandas to_json(orient="records", lines=True) or jq -c '.[]'`, { file: name });
+        }
+        if (first === '{'.charCodeAt(0) && /\.json(\.gz)?$/i.test(name))
+            return { format: 'jsonl', empty: false, warnings: [] };
+    }
+    if (format === 'jsonl')
+        return { format, empty: false, warnings: [] };
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const columns = await readCsvColumns(path, { delimiter });
+    const seen = new Map();
+    columns.forEach((column, i) => {
+        const earlier = seen.get(column);
+        if (earlier !== undefined) {
+            throw new UserError(`duplicate column name ${JSON.stringify(column)} (columns ${earlier + 1} and ${i + 1}); column names must be unique`, { file: name, line: 1 });
+        }
+        seen.set(column, i);
+    });
+    const warnings = [];
+    const other = columns.length === 1 ? OTHER_DELIMITERS.find((d) => d !== delimiter && columns[0].includes(d)) : undefined;
+    if (other !== undefined) {
+        warnings.push(`${name}:1: the header is one column, ${JSON.stringify(columns[0])}, which looks ${delimiterName(other)}-separated; ` +
+            `if it is, give the delimiter ${JSON.stringify(other)} (--delimiter)`);
+    }
+    return { format, empty: false, warnings };
+}
+function delimiterName(delimiter) {
+    return delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+}
+async function readHead(path) {
+    for await (const chunk of openDataSource(path))
+        return chunk.slice(0, SNIFF_BYTES);
+    return new Uint8Array(0);
+}
+/** The first byte that is not whitespace or a UTF-8 byte order mark. */
+function firstSignificantByte(bytes) {
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+            return byte;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -58100,7 +58138,7 @@ async function validatePass(path, options = {}) {
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
-        csv: { maxErrors },
+        csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
         jsonl: { maxErrors },
         onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
@@ -58120,6 +58158,9 @@ skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
     const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+    const empty = emptyResult(profile);
+    if (empty)
+        results.push(empty);
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -58131,6 +58172,18 @@ skipped = []) {
     if (issues.length > 0)
         section.issues = issues.map((issue) => reportIssue(issue, dataset));
     return { section, profile, issues, errorCount, warningCount };
+}
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile) {
+    const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+    if (!whole || profile.rows > 0)
+        return undefined;
+    const blank = profile.columns.every((column) => column.name.trim() === '');
+    const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+    return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 function sectionStatus(statuses) {
     const worst = worstStatus(statuses);
@@ -59720,28 +59773,28 @@ function compare(a, b) {
 async function checkOutputPath(path, name = path) {
     if (/[\\/]$/.test(name) || name === '.' || name === '..')
         throw isFolder(name);
-    const absolute = (0,external_node_path_.resolve)(path);
-    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
+    const absolute = resolve(path);
+    const existing = await stat(absolute).catch(() => undefined);
     if (existing?.isDirectory())
         throw isFolder(name);
-    let ancestor = (0,external_node_path_.dirname)(absolute);
+    let ancestor = dirname(absolute);
     for (;;) {
-        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
+        const found = await stat(ancestor).catch(() => undefined);
         if (found) {
             if (!found.isDirectory()) {
-                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+                throw new UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
             }
             break;
         }
-        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
+        if (dirname(ancestor) === ancestor)
             break;
-        ancestor = (0,external_node_path_.dirname)(ancestor);
+        ancestor = dirname(ancestor);
     }
     try {
-        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
+        await access(existing ? absolute : ancestor, constants.W_OK);
     }
     catch (error) {
-        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 /**
@@ -59752,29 +59805,30 @@ async function checkOutputPath(path, name = path) {
  */
 async function writeFileAtomic(path, text, name = path) {
     await checkOutputPath(path, name);
-    const absolute = (0,external_node_path_.resolve)(path);
-    const folder = (0,external_node_path_.dirname)(absolute);
+    const absolute = resolve(path);
+    const folder = dirname(absolute);
     try {
-        await (0,promises_.mkdir)(folder, { recursive: true });
+        await mkdir(folder, { recursive: true });
     }
     catch (error) {
-        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
+        throw new UserError(`cannot create its directory ${folder}${sep} (${describeFileError(error)})`, { file: name });
     }
-    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    const temporary = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-        await (0,promises_.writeFile)(temporary, text);
-        await (0,promises_.rename)(temporary, absolute);
+        await writeFile(temporary, text);
+        await rename(temporary, absolute);
     }
     catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        await rm(temporary, { force: true });
+        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 function isFolder(name) {
-    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
+    return new UserError('is a directory; give the name of a file to write', { file: name });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
@@ -59822,16 +59876,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   aS: () => (/* reexport */ GitHubCommentStore),
   _n: () => (/* reexport */ GitHubRunArtifactStore),
   by: () => (/* reexport */ REPORT_ARCHIVE_MAX_BYTES),
-  NU: () => (/* reexport */ REPORT_ARTIFACT_JSON),
   Xc: () => (/* reexport */ REPORT_ARTIFACT_LIMITS),
   tE: () => (/* reexport */ booleanInput),
   Qi: () => (/* reexport */ createOctokit),
   O1: () => (/* reexport */ intInput),
   dt: () => (/* reexport */ listInput),
-  $m: () => (/* reexport */ optionalInput),
   uE: () => (/* reexport */ pullRequestsForRun),
   pt: () => (/* reexport */ readTriggeringReport),
-  Ex: () => (/* reexport */ readVegaScripts),
   dj: () => (/* reexport */ reportCheckRuns),
   l_: () => (/* reexport */ reportTrigger),
   YF: () => (/* reexport */ requiredInput),
@@ -59840,12 +59891,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, mayPromote, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, readCommentEvent, renamedInput, resolveBaseline, withDeployment, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, mayPromote, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readCommentEvent, readVegaScripts, renamedInput, resolveBaseline, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
-var src = __nccwpck_require__(22612);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 161 modules
+var src = __nccwpck_require__(87901);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -62582,19 +62633,19 @@ const BUILDS = {
  * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
  */
 async function readVegaScripts(entry) {
-    const from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entry));
+    const from = dirname(fileURLToPath(entry));
     const read = async ([pkg, file]) => {
-        const places = [[(0,external_node_path_.join)(from, 'vega', file), (0,external_node_path_.join)(from, 'vega', `${pkg}.LICENSE`)]];
-        for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
-            places.push([(0,external_node_path_.join)(dir, 'node_modules', pkg, 'build', file), (0,external_node_path_.join)(dir, 'node_modules', pkg, 'LICENSE')]);
-            if ((0,external_node_path_.dirname)(dir) === dir)
+        const places = [[join(from, 'vega', file), join(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = dirname(dir)) {
+            places.push([join(dir, 'node_modules', pkg, 'build', file), join(dir, 'node_modules', pkg, 'LICENSE')]);
+            if (dirname(dir) === dir)
                 break;
         }
         for (const [build, license] of places) {
             try {
-                const source = await (0,promises_.readFile)(build, 'utf8');
+                const source = await readFile(build, 'utf8');
                 // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
-                return `/*! ${pkg}: ${(await (0,promises_.readFile)(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+                return `/*! ${pkg}: ${(await readFile(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
             }
             catch (error) {
                 if (error.code !== 'ENOENT')

@@ -36431,7 +36431,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79550);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80108);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64858);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50697);
 
 
@@ -36463,9 +36463,9 @@ var github = __nccwpck_require__(99280);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 30 modules
 var src = __nccwpck_require__(79550);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
-var core_src = __nccwpck_require__(18621);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 33 modules
-var github_src = __nccwpck_require__(80108);
+var core_src = __nccwpck_require__(79560);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
+var github_src = __nccwpck_require__(64858);
 ;// CONCATENATED MODULE: ./actions/validate/src/inputs.ts
 
 
@@ -36601,7 +36601,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 18621:
+/***/ 79560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36618,13 +36618,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   CcZ: () => (/* reexport */ formatLocated),
   beb: () => (/* reexport */ formatOf),
   NLp: () => (/* reexport */ hasAnnotatableLines),
+  B0B: () => (/* reexport */ inspectDataFile),
   xBn: () => (/* reexport */ isGzipFile),
   uI7: () => (/* reexport */ isPassCheck),
   iU5: () => (/* reexport */ isUserError),
   VtD: () => (/* reexport */ jobDeltas),
   zYW: () => (/* reexport */ joinValidationPasses),
   X2K: () => (/* reexport */ judgeValidation),
-  LEf: () => (/* reexport */ modelInTag),
   d7Y: () => (/* reexport */ parseShardSpec),
   dek: () => (/* reexport */ readCheckSuite),
   CIG: () => (/* reexport */ readProfileFile),
@@ -36638,7 +36638,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -51259,9 +51259,7 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
-                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
-                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -56580,6 +56578,11 @@ async function readPredictions(path, names = {}) {
     if (issue) {
         throw new UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
     }
+    // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+    if (table.rows === 0) {
+        const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+        throw new UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+    }
     return table.finish();
 }
 class ValueColumnBuilder {
@@ -56634,6 +56637,10 @@ class PredictionTable {
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
         this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+    }
+    /** Rows read so far. */
+    get rows() {
+        return this.ids.length;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -56806,6 +56813,17 @@ function predictions_join_joinPredictions(candidate, baseline) {
         baseline: baselineRows.slice(0, matched),
         summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
     };
+}
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+function labelSetDifference(candidate, baseline) {
+    const labels = (p) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+    const mine = labels(candidate);
+    const theirs = labels(baseline);
+    const only = (a, b) => [...a].filter((label) => !b.has(label)).sort();
+    return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
 }
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 function predictions_join_allRows(predictions) {
@@ -59744,157 +59762,6 @@ function missingBaselineReason(outcome) {
 
 
 
-;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
-/**
- * GTO's name grammar for stages and for a model's own name (letters, digits, `-`, `_`, `/` inside), shared with
- * the `registry:` baseline spec so that mlgate's tags stay readable by GTO and the other way round.
- */
-const REGISTRY_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
-/**
- * A model name as GTO takes it: a name, optionally after a monorepo folder and a colon (`models/cv:seg`).
- * In tag names the colon is written `=` (git refuses `:` in a ref), e.g. `models/cv=seg@v1.0.0`.
- */
-const MODEL_NAME = /^([a-zA-Z0-9-_./]+:)?[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
-/** `v` + SemVer 2.0 (GTO's default), e.g. `v1.3.0`, `v2.0.0-rc.1`, `v1.0.0+build.5`. */
-const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-/** The counter suffix `#N` GTO may put on any tag form; assignments always carry one when mlgate writes them. */
-const COUNTER = /#(\d+)$/;
-function isVersion(text) {
-    return VERSION.test(text);
-}
-/** The model name inside tag names: `dir:name` → `dir=name` (GTO's `name_to_tag`). */
-function modelInTag(model) {
-    return model.replace(':', '=');
-}
-/** The tag's meaning, or `null` for a tag that is not a registry tag (e.g. `v1.2.0`). */
-function tags_parseRegistryTag(tag) {
-    const counter = COUNTER.exec(tag);
-    const body = counter ? tag.slice(0, counter.index) : tag;
-    const number = counter ? Number(counter[1]) : null;
-    const at = body.indexOf('@');
-    const hash = body.indexOf('#');
-    if (at > 0 && (hash < 0 || hash > at)) {
-        const model = modelFromTag(body.slice(0, at));
-        const rest = body.slice(at + 1);
-        if (model === null || rest.includes('#'))
-            return null;
-        if (rest === 'deprecated')
-            return { action: 'deprecate', model, number };
-        const deregister = rest.endsWith('!');
-        const version = deregister ? rest.slice(0, -1) : rest;
-        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version, number } : null;
-    }
-    if (hash <= 0)
-        return null;
-    const model = modelFromTag(body.slice(0, hash));
-    const stagePart = body.slice(hash + 1);
-    if (model === null)
-        return null;
-    const unassign = stagePart.endsWith('!');
-    const stage = unassign ? stagePart.slice(0, -1) : stagePart;
-    if (!REGISTRY_NAME.test(stage))
-        return null;
-    return { action: unassign ? 'unassign' : 'assign', model, stage, number };
-}
-function modelFromTag(text) {
-    if ((text.match(/=/g) ?? []).length > 1)
-        return null;
-    const model = text.replace('=', ':');
-    return MODEL_NAME.test(model) ? model : null;
-}
-/** The tag name for an event, the inverse of `parseRegistryTag` (`dir:name` is written `dir=name`). */
-function formatRegistryTag(tag) {
-    const model = modelInTag(tag.model);
-    const suffix = tag.number === null ? '' : `#${tag.number}`;
-    switch (tag.action) {
-        case 'register':
-            return `${model}@${tag.version}${suffix}`;
-        case 'deregister':
-            return `${model}@${tag.version}!${suffix}`;
-        case 'assign':
-            return `${model}#${tag.stage}${suffix}`;
-        case 'unassign':
-            return `${model}#${tag.stage}!${suffix}`;
-        case 'deprecate':
-            return `${model}@deprecated${suffix}`;
-    }
-}
-/**
- * The counter for the model's next numbered tag: one more than the highest `#N` among its tags (GTO's
- * `name_tag`, which counts every tag name of the model, annotated or not), 1 for the first.
- */
-function nextCounter(model, tagNames) {
-    let highest = 0;
-    for (const name of tagNames) {
-        const tag = tags_parseRegistryTag(name);
-        if (tag !== null && tag.model === model && tag.number !== null)
-            highest = Math.max(highest, tag.number);
-    }
-    return highest + 1;
-}
-/** Orders versions by SemVer precedence (a pre-release sorts before its release; build metadata is ignored). */
-function tags_compareVersions(a, b) {
-    const parse = (v) => {
-        const [core = '', pre] = v.slice(1).split('+', 1)[0].split(/-(.*)/s, 2);
-        return { parts: core.split('.').map(Number), pre };
-    };
-    const x = parse(a);
-    const y = parse(b);
-    for (let i = 0; i < 3; i++) {
-        const d = x.parts[i] - y.parts[i];
-        if (d !== 0)
-            return d;
-    }
-    if (x.pre === y.pre)
-        return 0;
-    if (x.pre === undefined)
-        return 1;
-    if (y.pre === undefined)
-        return -1;
-    return comparePreRelease(x.pre, y.pre);
-}
-function comparePreRelease(a, b) {
-    const xs = a.split('.');
-    const ys = b.split('.');
-    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
-        const x = xs[i];
-        const y = ys[i];
-        if (x === undefined)
-            return -1;
-        if (y === undefined)
-            return 1;
-        const xNum = /^\d+$/.test(x);
-        const yNum = /^\d+$/.test(y);
-        if (xNum && yNum && Number(x) !== Number(y))
-            return Number(x) - Number(y);
-        if (xNum !== yNum)
-            return xNum ? -1 : 1;
-        if (x !== y)
-            return x < y ? -1 : 1;
-    }
-    return 0;
-}
-/** GTO's first version when none is given and none was registered. */
-const FIRST_VERSION = 'v0.0.1';
-/**
- * The version after `latest`, as GTO bumps (python-semver's `bump_*`): major → `v(X+1).0.0`, minor →
- * `vX.(Y+1).0`, patch → `vX.Y.(Z+1)`; a pre-release or build suffix is dropped.
- */
-function bumpVersion(latest, bump) {
-    const match = VERSION.exec(latest);
-    if (!match)
-        throw new Error(`bumpVersion: ${latest} is not a version`);
-    const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    switch (bump) {
-        case 'major':
-            return `v${major + 1}.0.0`;
-        case 'minor':
-            return `v${major}.${minor + 1}.0`;
-        case 'patch':
-            return `v${major}.${minor}.${patch + 1}`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
 const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
@@ -60276,6 +60143,78 @@ function paragraphs(text) {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/core/src/data/inspect.ts
+
+
+
+/** Bytes looked at to tell what a file holds: enough for any header a person writes. */
+const SNIFF_BYTES = 64 * 1024;
+/** Delimiters a one-column header may betray, most likely first. */
+const OTHER_DELIMITERS = [';', '\t', '|', ','];
+/**
+ * What a data file holds, checked before a streaming pass so that common mistakes are one clear
+ * line instead of a pass that "succeeds" on the wrong reading: a missing file or a directory, a JSON
+ * array of records (which a CSV reader would take as a one-column table), duplicate column names.
+ * A `.json` file holding objects one per line is read as JSON Lines; a one-column CSV header that
+ * contains another delimiter is a warning.
+ */
+async function inspectDataFile(path, options = {}) {
+    const name = options.name ?? path;
+    await requireFile(path, name);
+    const format = options.format ?? formatOf(name);
+    if (format === 'parquet')
+        return { format, empty: false, warnings: [] };
+    const head = await readHead(path);
+    const first = firstSignificantByte(head);
+    if (first === undefined)
+        return { format, empty: true, warnings: [] };
+    if (options.format === undefined) {
+        if (first === '['.charCodeAt(0)) {
+            throw new errors_UserError('is a JSON array of records, which mlgate does not read: give JSON Lines (one object per line), e.g. ' +
+                `pandas to_json(orient="records", lines=True) or jq -c '.[]'`, { file: name });
+        }
+        if (first === '{'.charCodeAt(0) && /\.json(\.gz)?$/i.test(name))
+            return { format: 'jsonl', empty: false, warnings: [] };
+    }
+    if (format === 'jsonl')
+        return { format, empty: false, warnings: [] };
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const columns = await readCsvColumns(path, { delimiter });
+    const seen = new Map();
+    columns.forEach((column, i) => {
+        const earlier = seen.get(column);
+        if (earlier !== undefined) {
+            throw new errors_UserError(`duplicate column name ${JSON.stringify(column)} (columns ${earlier + 1} and ${i + 1}); column names must be unique`, { file: name, line: 1 });
+        }
+        seen.set(column, i);
+    });
+    const warnings = [];
+    const other = columns.length === 1 ? OTHER_DELIMITERS.find((d) => d !== delimiter && columns[0].includes(d)) : undefined;
+    if (other !== undefined) {
+        warnings.push(`${name}:1: the header is one column, ${JSON.stringify(columns[0])}, which looks ${delimiterName(other)}-separated; ` +
+            `if it is, give the delimiter ${JSON.stringify(other)} (--delimiter)`);
+    }
+    return { format, empty: false, warnings };
+}
+function delimiterName(delimiter) {
+    return delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+}
+async function readHead(path) {
+    for await (const chunk of openDataSource(path))
+        return chunk.slice(0, SNIFF_BYTES);
+    return new Uint8Array(0);
+}
+/** The first byte that is not whitespace or a UTF-8 byte order mark. */
+function firstSignificantByte(bytes) {
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+            return byte;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
@@ -62825,7 +62764,7 @@ async function validatePass(path, options = {}) {
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
-        csv: { maxErrors },
+        csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
         jsonl: { maxErrors },
         onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
@@ -62845,6 +62784,9 @@ skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
     const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+    const empty = emptyResult(profile);
+    if (empty)
+        results.push(empty);
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -62856,6 +62798,18 @@ skipped = []) {
     if (issues.length > 0)
         section.issues = issues.map((issue) => reportIssue(issue, dataset));
     return { section, profile, issues, errorCount, warningCount };
+}
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile) {
+    const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+    if (!whole || profile.rows > 0)
+        return undefined;
+    const blank = profile.columns.every((column) => column.name.trim() === '');
+    const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+    return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 function sectionStatus(statuses) {
     const worst = status_worstStatus(statuses);
@@ -64624,6 +64578,7 @@ function isFolder(name) {
 
 
 
+
 /***/ }),
 
 /***/ 79550:
@@ -64639,12 +64594,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   fQ: () => (/* reexport */ validationFails)
 });
 
-// UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, DEFAULT_MANIFEST, FAIL_ON, TrainCommandError, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, registerVersion, resolveTrainOptions, runCommand, runCompare, runProfile, runTrain, unassignStage
+// UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, DEFAULT_MANIFEST, FAIL_ON, TrainCommandError, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseParamsSpec, registerVersion, resolveTrainOptions, runCommand, runCompare, runProfile, runTrain, unassignStage
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
-var src = __nccwpck_require__(18621);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 33 modules
-var github_src = __nccwpck_require__(80108);
+var src = __nccwpck_require__(79560);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
+var github_src = __nccwpck_require__(64858);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -64842,7 +64797,9 @@ function compare_sides_compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: diffMetrics(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = comparePredictions({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => comparePredictions({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -64854,8 +64811,8 @@ function compare_sides_compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -64866,6 +64823,46 @@ function compare_sides_compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof UserError))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new UserError(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = labelSetDifference(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -65021,6 +65018,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await requireFile(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -65318,6 +65316,7 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
         ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
@@ -65524,6 +65523,7 @@ async function run_passes_runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -65542,6 +65542,7 @@ async function run_passes_runPass(path, options) {
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
@@ -65579,31 +65580,6 @@ async function fileSize(path) {
     return (0,promises_.stat)(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = resolve(options.cwd, options.data);
-    await requireFile(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -65618,6 +65594,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new UserError(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -65625,9 +65612,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(dataPath, options.data);
-    if (options.reference !== undefined)
-        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
+    const data = await run_validate_inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await run_validate_inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await (0,src/* requireFile */.GzO)(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -65648,34 +65640,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(reference, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function run_validate_inspectData(path, name, options, deps) {
+    const shape = await (0,src/* inspectDataFile */.B0B)(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = resolve(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -66462,7 +66499,7 @@ async function deprecateModel(options, deps) {
 
 /***/ }),
 
-/***/ 80108:
+/***/ 64858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66476,12 +66513,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: ACTIONS_TAGGER, DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubRegistryStore, GitHubReleaseFiles, GitHubReleasePublisher, GitHubRunArtifactStore, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, createOctokit, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, resolveBaseline, stickyMarker, upsertStickyComment, withDeployment, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubRunArtifactStore, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, createOctokit, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, resolveBaseline, stickyMarker, upsertStickyComment, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
-var src = __nccwpck_require__(18621);
+var src = __nccwpck_require__(79560);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -67910,7 +67947,7 @@ class GitHubTagSource {
         this.repo = repo;
     }
     async listTags(model) {
-        const prefix = model === undefined ? undefined : (0,src/* modelInTag */.LEf)(model);
+        const prefix = model === undefined ? undefined : modelInTag(model);
         // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
         const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
         const records = [];
@@ -68521,103 +68558,7 @@ function clip(text) {
     return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./packages/github/src/registry/github-store.ts
-
-
-
-/** The identity GitHub gives GITHUB_TOKEN's commits and tags. */
-const ACTIONS_TAGGER = {
-    name: 'github-actions[bot]',
-    email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-/**
- * The registry through GitHub's Git database API: an annotated tag object (`POST /git/tags`, with the tagger
- * and the time, which order the registry's events) and then its ref (`POST /git/refs`), which GitHub creates
- * only when the name is free. No request ever updates or deletes a ref: a taken name is a `TagExistsError`,
- * and the caller re-reads and plans again.
- */
-class GitHubRegistryStore extends GitHubTagSource {
-    client;
-    target;
-    tagger;
-    now;
-    constructor(client, target, tagger = ACTIONS_TAGGER, now = () => new Date()) {
-        super(client, target);
-        this.client = client;
-        this.target = target;
-        this.tagger = tagger;
-        this.now = now;
-    }
-    async createTag(tag) {
-        const date = this.now()
-            .toISOString()
-            .replace(/\.\d{3}Z$/, 'Z');
-        const { data: object } = await this.client.rest.git.createTag({
-            ...this.target,
-            tag: tag.name,
-            message: tag.message,
-            object: tag.commit,
-            type: 'commit',
-            tagger: { ...this.tagger, date },
-        });
-        try {
-            await this.client.rest.git.createRef({ ...this.target, ref: `refs/tags/${tag.name}`, sha: object.sha });
-        }
-        catch (error) {
-            // The tag object left behind is unreachable garbage that GitHub collects; the ref is what counts.
-            if (isReferenceExists(error))
-                throw new store_TagExistsError(tag.name);
-            throw error;
-        }
-        return { name: tag.name, commit: tag.commit, message: tag.message, tagger: { ...this.tagger, date } };
-    }
-    /** A full SHA as it is (when the commit exists), else a branch or tag name, peeled to its commit. */
-    async resolveCommit(rev) {
-        if (/^[0-9a-f]{40}$/i.test(rev)) {
-            const commit = await this.found(this.client.rest.git.getCommit({ ...this.target, commit_sha: rev.toLowerCase() }));
-            if (commit)
-                return commit.data.sha;
-        }
-        const name = rev.replace(/^refs\//, '');
-        const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
-        for (const ref of candidates) {
-            const found = await this.found(this.client.rest.git.getRef({ ...this.target, ref }));
-            if (found)
-                return this.peel(found.data.object.sha, found.data.object.type);
-        }
-        throw new src/* UserError */.yot(`${rev} names no commit in ${this.describe()} (give a full SHA, a branch or a tag)`);
-    }
-    describe() {
-        return `${this.target.owner}/${this.target.repo} on GitHub`;
-    }
-    async peel(sha, type) {
-        let [current, kind] = [sha, type];
-        for (let depth = 0; kind === 'tag' && depth < 10; depth++) {
-            const { data } = await this.client.rest.git.getTag({ ...this.target, tag_sha: current });
-            [current, kind] = [data.object.sha, data.object.type];
-        }
-        if (kind !== 'commit')
-            throw new src/* UserError */.yot(`${sha} is a ${kind}, not a commit`);
-        return current;
-    }
-    async found(request) {
-        try {
-            return await request;
-        }
-        catch (error) {
-            if (error.status === 404 || error.status === 422)
-                return undefined;
-            throw error;
-        }
-    }
-}
-function isReferenceExists(error) {
-    const { status, message } = error;
-    return status === 422 && /reference already exists/i.test(message ?? '');
-}
-
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
-
 
 
 

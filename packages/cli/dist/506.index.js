@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 156 modules
-var src = __webpack_require__(88701);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 157 modules
+var src = __webpack_require__(2489);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -2726,7 +2726,9 @@ function compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cqX)({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -2738,8 +2740,8 @@ function compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -2750,6 +2752,46 @@ function compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof src/* UserError */.yot))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new src/* UserError */.yot(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = (0,src/* labelSetDifference */.CGn)(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -2936,6 +2978,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await (0,src/* requireFile */.GzO)(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -3278,6 +3321,7 @@ async function runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -3296,6 +3340,7 @@ async function runPass(path, options) {
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
@@ -3333,31 +3378,6 @@ async function fileSize(path) {
     return (0,promises_.stat)(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -3372,6 +3392,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new src/* UserError */.yot(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new src/* UserError */.yot(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -3379,9 +3410,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(dataPath, options.data);
-    if (options.reference !== undefined)
-        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
+    const data = await inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await (0,src/* requireFile */.GzO)(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -3402,34 +3438,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(reference, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function inspectData(path, name, options, deps) {
+    const shape = await (0,src/* inspectDataFile */.B0B)(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -5030,6 +5111,7 @@ Options:
   --json            print the profile JSON instead of the summary table
   --shard <i/n>     profile only the i-th of n row-aligned byte ranges (for matrix jobs)
   --format <f>      csv, tsv or jsonl (default: from the file name)
+  --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
 
@@ -5046,12 +5128,13 @@ const profileCommand = {
             shard: { type: 'string' },
             format: { type: 'string' },
             threads: { type: 'string' },
+            delimiter: { type: 'string' },
         });
         await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
-            if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
-                throw new src/* UserError */.yot('--shard, --format and --threads apply to data files, not to `profile merge`');
+            if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
+                throw new src/* UserError */.yot('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
             }
             const files = positionals.slice(1);
             if (files.length < 2)
@@ -5068,6 +5151,7 @@ const profileCommand = {
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const threads = parseThreads(values.threads);
+            const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
             let result;
             try {
                 result = await runProfile({
@@ -5076,7 +5160,12 @@ const profileCommand = {
                     ...(threads !== undefined && { threads }),
                     ...(shard && { shard }),
                     ...(format && { format }),
-                }, { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') });
+                    ...(delimiter !== undefined && { delimiter }),
+                }, {
+                    ...(io.workerEntry && { workerEntry: io.workerEntry }),
+                    onProgress: progressLine(io, 'profiling'),
+                    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+                });
             }
             finally {
                 clearProgressLine(io);
@@ -5167,6 +5256,7 @@ function parseFormat(value) {
 
 
 
+
 const schema_SHOWN_ISSUES = 5;
 const schema_help = `Usage: mlgate schema infer <data> [-o schema.yml]
 
@@ -5176,16 +5266,24 @@ of text columns with few of them. The same data passes the schema; review and ti
 relying on it. The YAML is printed, or written to the -o file.
 
 Options:
-  -o, --out <file>   write the schema to this file instead of printing it
+  -o, --out <file>    write the schema to this file instead of printing it (its folders are created)
+  --delimiter <c>     the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
 
-Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+Exit code: 0 on success, 2 for a missing, unreadable or empty file (a schema inferred from no rows
+would pass anything) or a bad option.
+
+Example:
+  mlgate schema infer data/train.csv -o data/schema.yml
 `;
 const schemaCommand = {
     name: 'schema',
     summary: 'infer a starting data schema from a dataset (`schema infer`)',
     help: schema_help,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+        const { values, positionals } = parseCommandArgs('schema', argv, {
+            out: { type: 'string', short: 'o' },
+            delimiter: { type: 'string' },
+        });
         const [subcommand, data, ...rest] = positionals;
         if (subcommand !== 'infer') {
             throw new src/* UserError */.yot(subcommand === undefined
@@ -5196,10 +5294,21 @@ const schemaCommand = {
             throw new src/* UserError */.yot('give exactly one data file to infer a schema from');
         await checkOutputs(io.cwd, [values.out]);
         const path = (0,external_node_path_.resolve)(io.cwd, data);
-        await (0,src/* requireFile */.GzO)(path, data);
-        const result = await (0,src/* profileFile */.aCN)(path);
+        const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+        const shape = await (0,src/* inspectDataFile */.B0B)(path, { name: data, ...(delimiter !== undefined && { delimiter }) });
+        for (const warning of shape.warnings)
+            io.stderr.write(`warning: ${warning}\n`);
+        if (shape.empty)
+            throw new src/* UserError */.yot('is empty: there are no rows to infer a schema from', { file: data });
+        const result = await (0,src/* profileFile */.aCN)(path, {
+            format: shape.format,
+            ...(delimiter !== undefined && { csv: { delimiter } }),
+        });
         for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
             io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+        }
+        if (result.profile.rows === 0) {
+            throw new src/* UserError */.yot('has a header but no data rows: there are no rows to infer a schema from', { file: data });
         }
         const { table, stats } = (0,src/* profileStats */.Dtn)(result.profile);
         const yaml = (0,src/* inferSchema */._AX)(table, stats, { source: data });
@@ -5386,7 +5495,10 @@ Options:
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
-  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name; a .json file holding
+                       one object per line is JSON Lines)
+  --delimiter <c>      the CSV field delimiter, e.g. ";" (\\t or tab for a tab; default "," or a
+                       tab for .tsv). A one-column header that contains another delimiter is warned about
   --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
                        drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.ypR} (default 100); all are counted
@@ -5418,6 +5530,7 @@ const validateCommand = {
             json: { type: 'boolean' },
             threads: { type: 'string' },
             'fail-on': { type: 'string' },
+            delimiter: { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
@@ -5434,6 +5547,7 @@ const validateCommand = {
                 ...(values.reference !== undefined && { reference: values.reference }),
                 ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard') }),
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
+                ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
                 ...(values.strict && { strict: true }),
@@ -5441,6 +5555,7 @@ const validateCommand = {
                 ...(io.workerEntry && { workerEntry: io.workerEntry }),
                 onProgress: progressLine(io, 'validating'),
                 onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+                onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
                 onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
             });
         }
@@ -5577,7 +5692,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2489);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -5690,7 +5805,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2489);
 
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -5718,6 +5833,7 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
         ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),

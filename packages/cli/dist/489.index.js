@@ -1,8 +1,8 @@
-export const id = 701;
-export const ids = [701];
+export const id = 489;
+export const ids = [489];
 export const modules = {
 
-/***/ 88701:
+/***/ 2489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,6 +37,7 @@ __webpack_require__.d(__webpack_exports__, {
   jMk: () => (/* reexport */ formatRegistryTag),
   UqO: () => (/* reexport */ gateMetricProblems),
   _AX: () => (/* reexport */ inferSchema),
+  B0B: () => (/* reexport */ inspectDataFile),
   xBn: () => (/* reexport */ isGzipFile),
   uI7: () => (/* reexport */ isPassCheck),
   iU5: () => (/* reexport */ isUserError),
@@ -44,6 +45,7 @@ __webpack_require__.d(__webpack_exports__, {
   VtD: () => (/* reexport */ jobDeltas),
   zYW: () => (/* reexport */ joinValidationPasses),
   X2K: () => (/* reexport */ judgeValidation),
+  CGn: () => (/* reexport */ labelSetDifference),
   Z9L: () => (/* reexport */ loadConfig),
   NsH: () => (/* reexport */ mergeProfiles),
   C1p: () => (/* reexport */ mergeReports),
@@ -9143,6 +9145,11 @@ async function readPredictions(path, names = {}) {
     if (issue) {
         throw new errors_UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
     }
+    // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+    if (table.rows === 0) {
+        const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+        throw new errors_UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+    }
     return table.finish();
 }
 class ValueColumnBuilder {
@@ -9197,6 +9204,10 @@ class PredictionTable {
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
         this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+    }
+    /** Rows read so far. */
+    get rows() {
+        return this.ids.length;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -9369,6 +9380,17 @@ function joinPredictions(candidate, baseline) {
         baseline: baselineRows.slice(0, matched),
         summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
     };
+}
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+function labelSetDifference(candidate, baseline) {
+    const labels = (p) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+    const mine = labels(candidate);
+    const theirs = labels(baseline);
+    const only = (a, b) => [...a].filter((label) => !b.has(label)).sort();
+    return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
 }
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 function allRows(predictions) {
@@ -13239,6 +13261,78 @@ function paragraphs(text) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/inspect.ts
+
+
+
+/** Bytes looked at to tell what a file holds: enough for any header a person writes. */
+const SNIFF_BYTES = 64 * 1024;
+/** Delimiters a one-column header may betray, most likely first. */
+const OTHER_DELIMITERS = [';', '\t', '|', ','];
+/**
+ * What a data file holds, checked before a streaming pass so that common mistakes are one clear
+ * line instead of a pass that "succeeds" on the wrong reading: a missing file or a directory, a JSON
+ * array of records (which a CSV reader would take as a one-column table), duplicate column names.
+ * A `.json` file holding objects one per line is read as JSON Lines; a one-column CSV header that
+ * contains another delimiter is a warning.
+ */
+async function inspectDataFile(path, options = {}) {
+    const name = options.name ?? path;
+    await requireFile(path, name);
+    const format = options.format ?? source_formatOf(name);
+    if (format === 'parquet')
+        return { format, empty: false, warnings: [] };
+    const head = await readHead(path);
+    const first = firstSignificantByte(head);
+    if (first === undefined)
+        return { format, empty: true, warnings: [] };
+    if (options.format === undefined) {
+        if (first === '['.charCodeAt(0)) {
+            throw new errors_UserError('is a JSON array of records, which mlgate does not read: give JSON Lines (one object per line), e.g. ' +
+                `pandas to_json(orient="records", lines=True) or jq -c '.[]'`, { file: name });
+        }
+        if (first === '{'.charCodeAt(0) && /\.json(\.gz)?$/i.test(name))
+            return { format: 'jsonl', empty: false, warnings: [] };
+    }
+    if (format === 'jsonl')
+        return { format, empty: false, warnings: [] };
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const columns = await readCsvColumns(path, { delimiter });
+    const seen = new Map();
+    columns.forEach((column, i) => {
+        const earlier = seen.get(column);
+        if (earlier !== undefined) {
+            throw new errors_UserError(`duplicate column name ${JSON.stringify(column)} (columns ${earlier + 1} and ${i + 1}); column names must be unique`, { file: name, line: 1 });
+        }
+        seen.set(column, i);
+    });
+    const warnings = [];
+    const other = columns.length === 1 ? OTHER_DELIMITERS.find((d) => d !== delimiter && columns[0].includes(d)) : undefined;
+    if (other !== undefined) {
+        warnings.push(`${name}:1: the header is one column, ${JSON.stringify(columns[0])}, which looks ${delimiterName(other)}-separated; ` +
+            `if it is, give the delimiter ${JSON.stringify(other)} (--delimiter)`);
+    }
+    return { format, empty: false, warnings };
+}
+function delimiterName(delimiter) {
+    return delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+}
+async function readHead(path) {
+    for await (const chunk of openDataSource(path))
+        return chunk.slice(0, SNIFF_BYTES);
+    return new Uint8Array(0);
+}
+/** The first byte that is not whitespace or a UTF-8 byte order mark. */
+function firstSignificantByte(bytes) {
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+            return byte;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -15778,7 +15872,7 @@ async function validatePass(path, options = {}) {
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
-        csv: { maxErrors },
+        csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
         jsonl: { maxErrors },
         onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
@@ -15798,6 +15892,9 @@ skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
     const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+    const empty = emptyResult(profile);
+    if (empty)
+        results.push(empty);
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -15809,6 +15906,18 @@ skipped = []) {
     if (issues.length > 0)
         section.issues = issues.map((issue) => reportIssue(issue, dataset));
     return { section, profile, issues, errorCount, warningCount };
+}
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile) {
+    const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+    if (!whole || profile.rows > 0)
+        return undefined;
+    const blank = profile.columns.every((column) => column.name.trim() === '');
+    const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+    return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 function sectionStatus(statuses) {
     const worst = status_worstStatus(statuses);
@@ -17545,6 +17654,7 @@ function isFolder(name) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 
