@@ -20,6 +20,19 @@ export interface ModelConfig {
   train?: TrainConfig;
   /** How to read the predictions: task, positive class, score type, column names. */
   predictionsFormat: PredictionsFormat;
+  /** How the registry picks the next version when none is given. */
+  bump: VersionBumpSetting;
+  /** What a version needs for each stage; a stage not listed needs the defaults. */
+  stages: Record<string, StagePolicy>;
+}
+
+export type VersionBumpSetting = 'patch' | 'minor' | 'major' | 'auto';
+
+export interface StagePolicy {
+  /** A recorded gate verdict of warn is enough (else only pass). */
+  allowWarn: boolean;
+  /** Not significantly worse than the stage's current version on any metric. */
+  requireBetterThanCurrent: boolean;
 }
 
 export type PredictionTaskName = 'binary' | 'multiclass' | 'regression';
