@@ -333,7 +333,13 @@ describe('loadConfig: registry settings per model', () => {
 
   it('refuses an unknown stage setting with its key path', () => {
     expect(
-      String(errorOf('version: 1\nmodels:\n  churn:\n    metrics: m.json\n    stages:\n      production: { allow_fail: true }\n')),
-    ).toMatch(/^mlgate\.yml:6:21: models\.churn\.stages\.production: unknown key "allow_fail", did you mean "allow_warn"\?/);
+      String(
+        errorOf(
+          'version: 1\nmodels:\n  churn:\n    metrics: m.json\n    stages:\n      production: { allow_fail: true }\n',
+        ),
+      ),
+    ).toMatch(
+      /^mlgate\.yml:6:21: models\.churn\.stages\.production: unknown key "allow_fail", did you mean "allow_warn"\?/,
+    );
   });
 });

@@ -32,3 +32,4 @@ export {
   type TagRecord,
 } from './state.js';
 export { metricHistory } from './history.js';
+export { missingEvidence, type PromotionFacts } from './evidence.js';
