@@ -37959,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4923);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70375);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
@@ -37987,10 +37987,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
-var src = __nccwpck_require__(73672);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
-var github_src = __nccwpck_require__(4923);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
+var src = __nccwpck_require__(22612);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 38 modules
+var github_src = __nccwpck_require__(70375);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38155,7 +38155,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 73672:
+/***/ 22612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38173,7 +38173,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nEu: () => (/* reexport */ rowAnnotations)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, modelInTag, nextCounter, numericPsi, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -44864,7 +44864,7 @@ const defaults_CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -45074,6 +45074,11 @@ function modelConfig(raw) {
             allowWarn: policy.allow_warn ?? false,
             requireBetterThanCurrent: policy.require_better_than_current ?? false,
         })),
+        ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
+            ...optional('intendedUse', intended_use, (text) => text),
+            ...optional('limitations', limitations, (text) => text),
+            ...optional('owners', owners, (list) => [...list]),
+        })),
     };
 }
 function trainConfig(raw) {
@@ -45194,7 +45199,7 @@ function safe_sanitizeText(value) {
  * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
  * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
  */
-function escapeText(value) {
+function safe_escapeText(value) {
     const text = safe_sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
@@ -45214,14 +45219,14 @@ function escapeHtml(value) {
     return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function tableCell(value, maxChars = 256) {
-    return escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+function safe_tableCell(value, maxChars = 256) {
+    return safe_escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
-function inlineCode(value, { table = false, maxChars = 256 } = {}) {
+function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
     let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
@@ -45263,11 +45268,11 @@ function longestRun(text, char) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
 
-function heading(level, markdown) {
+function builder_heading(level, markdown) {
     return `${'#'.repeat(level)} ${markdown}`;
 }
 /** A GFM table. Every cell must be one line; missing cells are left empty. */
-function table(headers, rows, align = []) {
+function builder_table(headers, rows, align = []) {
     const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
     const delimiter = headers.map((_, i) => {
         switch (align[i]) {
@@ -45283,7 +45288,7 @@ function table(headers, rows, align = []) {
     });
     return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
-function bulletList(items) {
+function builder_bulletList(items) {
     return items.map((item) => `- ${item}`).join('\n');
 }
 /** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
@@ -45794,7 +45799,7 @@ function cutNote(cut, options) {
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
-    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    const lines = [builder_heading(2, `${STATUS_EMOJI[status]} ${safe_escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
     if (summary.trim() !== '')
         lines.push('', message(summary));
     return lines.join('\n');
@@ -45805,9 +45810,9 @@ function reasonsBlock(reasons) {
     const passed = ordered.filter((reason) => reason.status === 'pass');
     const blocks = [];
     if (notable.length > 0)
-        blocks.push(bulletList(notable.map(reasonItem)));
+        blocks.push(builder_bulletList(notable.map(reasonItem)));
     if (passed.length > 0)
-        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, builder_bulletList(passed.map(reasonItem))));
     return blocks.join('\n\n');
 }
 function reasonItem(reason) {
@@ -45821,7 +45826,7 @@ function validationSections(section) {
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
     const main = [
-        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        builder_heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
         notableChecksBlock(notable, section.checks.length),
     ];
     return [
@@ -45842,7 +45847,7 @@ function notableChecksBlock(notable, total) {
     if (notable.length === 0)
         return `All ${plural(total, 'check')} passed.`;
     return [
-        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        builder_table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
         moreNote(notable.length - MAX_ROWS.checks, 'check'),
     ]
         .filter(Boolean)
@@ -45853,7 +45858,7 @@ function passingChecksBlock(passed) {
         return '';
     const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
     const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
+    return details(`${plural(passed.length, 'passing check')}`, [builder_table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
@@ -45865,12 +45870,12 @@ function checkRow(check) {
         .slice(0, 3)
         .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
     const detailsText = [
-        tableCell(check.message, MAX_MESSAGE_CHARS),
+        safe_tableCell(check.message, MAX_MESSAGE_CHARS),
         ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
     ];
     return [
         STATUS_EMOJI[check.status],
-        tableCell(check.check),
+        safe_tableCell(check.check),
         check.column === undefined ? '' : cellCode(check.column),
         observed(check.observed),
         check.expected === undefined ? '-' : cellCode(check.expected),
@@ -45893,7 +45898,7 @@ function issuesBlock(issues) {
         return `${code(where)}: ${message(issue.message)}`;
     });
     const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
-    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+    return [`**${plural(issues.length, 'problem')} reading the data**`, builder_bulletList(items), more]
         .filter(Boolean)
         .join('\n\n');
 }
@@ -45907,16 +45912,16 @@ function driftBlock(drift) {
     const shown = view_driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
     const rows = shown.map((column) => [
         cellCode(column.column),
-        tableCell(view_driftTestLabel(column)),
+        safe_tableCell(view_driftTestLabel(column)),
         view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
         column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`,
-        `${tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
+        `${safe_tableCell(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
     const notes = shown.filter((column) => column.note !== undefined);
     const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
-        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+        builder_table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
             'left',
             'right',
@@ -45927,7 +45932,7 @@ function driftBlock(drift) {
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
         bounded ? BOUNDS_NOTE : '',
         notes.length > 0
-            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
+            ? builder_bulletList(notes.map((column) => `${cellCode(column.column)}: ${safe_escapeText(column.note)}`))
             : '',
     ]
         .filter(Boolean)
@@ -45943,10 +45948,10 @@ function driftSkipped(drift) {
     if (skipped.length === 0)
         return '';
     const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
-    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
+    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${safe_escapeText(column.message)}`);
     return [
         `**Not tested for drift** (${plural(skipped.length, 'column')})`,
-        bulletList(items),
+        builder_bulletList(items),
         moreNote(skipped.length - shown.length, 'column'),
     ]
         .filter(Boolean)
@@ -45976,14 +45981,14 @@ function comparisonSections(section) {
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
-        const rows = section.metrics.map((metric) => [tableCell(metric.name), format_formatNumber(metric.candidate)]);
+        const rows = section.metrics.map((metric) => [safe_tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
-            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            builder_heading(3, `Model ${code(section.model)}: ${candidate}`),
             lineageLine(section),
             readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
-                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                ? builder_table(['Metric', `Candidate (${safe_tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
         ]
             .filter(Boolean)
@@ -45992,11 +45997,11 @@ function comparisonBlock(section) {
     const baseline = section.baseline;
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
-        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        builder_heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
         lineageLine(section),
         readingBlock(section),
         section.metrics.length > 0
-            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${safe_tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
     ]
@@ -46020,9 +46025,9 @@ function historyBlock(section) {
         point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
     ]);
-    const numbers = table(['Version', tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
+    const numbers = builder_table(['Version', safe_tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
     return [
-        `**${tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
+        `**${safe_tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
         chart,
         numbers,
         `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
@@ -46038,7 +46043,7 @@ function metricsTable(metrics, confidence, baselineHeader) {
         ...(withInterval ? [`${format_formatConfidence(confidence)} CI`] : []),
         'Verdict',
     ];
-    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+    return builder_table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
 }
 /** How the predictions were read, and why metrics of the task are absent. */
 function readingBlock(section) {
@@ -46047,13 +46052,13 @@ function readingBlock(section) {
         return '';
     const line = `<sub>${view_describeReading(predictions, code, message)}</sub>`;
     const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
-    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+    return notes.length > 0 ? `${line}\n\n${builder_bulletList(notes)}` : line;
 }
 function metricRow(metric, withInterval) {
     const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
     const verdict = metric.pValue === undefined ? label : `${label} (p = ${format_formatPValue(metric.pValue)})`;
     return [
-        tableCell(metric.name),
+        safe_tableCell(metric.name),
         format_formatNumber(metric.baseline),
         format_formatNumber(metric.candidate),
         format_formatDelta(metric.delta, metric.relative),
@@ -46064,7 +46069,7 @@ function metricRow(metric, withInterval) {
 function methodsNote(section) {
     const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
     const intervals = methods.size > 0
-        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => safe_escapeText(oneLine(method))).join(', ')}).`
         : '';
     return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
 }
@@ -46076,11 +46081,11 @@ function slicesBlock(section) {
     const rows = slices
         .slice(0, MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => [
-        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        `${safe_tableCell(slice.column)} = ${cellCode(slice.value)}`,
         format_formatCount(slice.size),
         ...metricRow(metric, true),
     ]));
-    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const sliceTable = builder_table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
     const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
     return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
 }
@@ -46091,12 +46096,12 @@ function paramsBlock(section) {
     const rows = changed
         .slice(0, MAX_ROWS.params)
         .map((param) => [
-        tableCell(param.name),
+        safe_tableCell(param.name),
         cellCode(format_formatScalar(param.baseline)),
         cellCode(format_formatScalar(param.candidate)),
     ]);
     const body = [
-        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        builder_table(['Parameter', 'Baseline', 'Candidate'], rows),
         moreNote(changed.length - MAX_ROWS.params, 'parameter'),
     ]
         .filter(Boolean)
@@ -46113,7 +46118,7 @@ function footerLine(report, options) {
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
         parts.push(artifactLink(artifact));
-    parts.push(escapeText(report.createdAt));
+    parts.push(safe_escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
@@ -46137,13 +46142,13 @@ function markdown_safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return safe_escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
-    return inlineCode(text, { maxChars: 100 });
+    return safe_inlineCode(text, { maxChars: 100 });
 }
 function cellCode(text) {
-    return inlineCode(text, { table: true, maxChars: 100 });
+    return safe_inlineCode(text, { table: true, maxChars: 100 });
 }
 function oneLine(text) {
     return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
@@ -55119,7 +55124,210 @@ function historyEntry({ record, tag }, versionAtCommit) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-card.ts
+
+
+
+const MAX_PROFILE_COLUMNS = 50;
+const MAX_SLICE_ROWS = 200;
+const MAX_LINEAGE_FILES = 100;
+/**
+ * A model card in GitHub-flavoured Markdown (after Mitchell et al., "Model Cards for Model Reporting",
+ * 2019: intended use, evaluation data, metrics, disaggregated results, caveats), rendered from the
+ * config, the training manifest, the gate's comparison and the data profiles — never recomputed. Every
+ * name and value from the repository or the data is rendered inert.
+ */
+function renderModelCard(input) {
+    const { model, version } = input;
+    const blocks = [
+        heading(1, `Model card: ${inlineCode(model)} ${escapeText(version)}`),
+        ...intendedUse(input),
+        ...evaluation(input),
+        ...slices(input.comparison),
+        ...data(input),
+        ...model_card_lineage(input.manifest),
+    ];
+    return `${blocks.join('\n\n')}\n`;
+}
+function intendedUse({ model, card }) {
+    const blocks = [heading(2, 'Intended use')];
+    blocks.push(card?.intendedUse
+        ? paragraphs(card.intendedUse)
+        : `Not stated. Describe it in ${inlineCode('mlgate.yml')} under ${inlineCode(`models.${model}.card.intended_use`)}.`);
+    if (card?.limitations)
+        blocks.push(heading(3, 'Limitations'), paragraphs(card.limitations));
+    if (card?.owners && card.owners.length > 0)
+        blocks.push(heading(3, 'Owners'), bulletList(card.owners.map(escapeText)));
+    return blocks;
+}
+function evaluation({ comparison, manifest, verdict }) {
+    const blocks = [heading(2, 'Evaluation')];
+    if (verdict)
+        blocks.push(`Gate verdict: **${verdict.status}** — ${escapeText(verdict.summary)}`);
+    if (comparison && comparison.metrics.length > 0) {
+        const baseline = comparison.baseline ? inlineCode(comparison.baseline.label) : 'none (a first version)';
+        blocks.push(`Compared with ${baseline}; intervals are ${formatConfidence(comparison.confidence)} confidence intervals of the change.`, model_card_metricsTable(comparison.metrics));
+        if (comparison.predictions)
+            blocks.push(`Evaluated on ${formatCount(comparison.predictions.examples)} examples.`);
+        return blocks;
+    }
+    const values = Object.entries(manifest?.metrics ?? {});
+    if (values.length > 0) {
+        blocks.push('Metric values as the training run wrote them (no comparison was recorded, so there are no intervals).', table(['Metric', 'Value'], values.map(([name, value]) => [
+            tableCell(name),
+            typeof value === 'number' ? formatNumber(value) : tableCell(formatScalar(value)),
+        ]), ['left', 'right']));
+        return blocks;
+    }
+    blocks.push('No metrics were recorded for this version.');
+    return blocks;
+}
+function model_card_metricsTable(metrics) {
+    return table(['Metric', 'Value', 'Baseline', 'Change', 'Interval', 'Reading'], metrics.map((m) => [
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatNumber(m.baseline),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label + (m.note ? ` (${tableCell(m.note)})` : ''),
+    ]), ['left', 'right', 'right', 'right', 'right', 'left']);
+}
+function slices(comparison) {
+    const rows = (comparison?.slices ?? []).flatMap((slice) => slice.metrics.map((m) => [
+        `${tableCell(slice.column)} = ${tableCell(slice.value)}`,
+        formatCount(slice.size),
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label,
+    ]));
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_SLICE_ROWS);
+    return [
+        heading(2, 'Slices'),
+        table(['Slice', 'Size', 'Metric', 'Value', 'Change', 'Interval', 'Reading'], shown, [
+            'left',
+            'right',
+            'left',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(rows.length > shown.length
+            ? [`${formatCount(rows.length - shown.length)} more slice rows are not shown.`]
+            : []),
+    ];
+}
+function data({ profiles = [], validations = [] }) {
+    if (profiles.length === 0 && validations.length === 0)
+        return [];
+    const blocks = [heading(2, 'Data')];
+    const names = [...new Set([...profiles.map((p) => p.dataset), ...validations.map((v) => v.dataset)])];
+    for (const name of names) {
+        blocks.push(heading(3, inlineCode(name)));
+        const validation = validations.find((v) => v.dataset === name);
+        if (validation)
+            blocks.push(validationSummary(validation));
+        const profile = profiles.find((p) => p.dataset === name)?.profile;
+        if (profile)
+            blocks.push(...profileSummary(profile));
+    }
+    return blocks;
+}
+function validationSummary(v) {
+    const failing = v.checks.filter((c) => c.status !== 'pass').length;
+    const parts = [
+        `${formatCount(v.rows)} rows, ${formatCount(v.columns)} columns; validation **${v.status}**`,
+        `${formatCount(v.checks.length)} checks, ${formatCount(failing)} not passing`,
+    ];
+    if (v.drift) {
+        const drifted = v.drift.columns.filter((c) => c.drifted).map((c) => inlineCode(c.column));
+        parts.push(drifted.length > 0
+            ? `drift **${v.drift.status}** in ${drifted.join(', ')} (${formatPercent(v.drift.share)} of the columns)`
+            : 'no column drifted from the reference');
+    }
+    return `${parts.join('; ')}.`;
+}
+function profileSummary(profile) {
+    const rows = profile.columns.slice(0, MAX_PROFILE_COLUMNS).map((column) => {
+        const s = column.summary();
+        const numeric = s.type === 'integer' || s.type === 'number' ? s.numeric : null;
+        const top = s.top[0];
+        return [
+            tableCell(column.name),
+            s.type,
+            s.nulls === 0 ? '0' : `${formatCount(s.nulls)} (${formatPercent(s.nullFraction)})`,
+            `${s.distinctBounds ? '≈' : ''}${formatCount(s.distinct)}`,
+            numeric ? `${formatNumber(numeric.min)} … ${formatNumber(numeric.max)}` : '-',
+            numeric ? formatNumber(numeric.mean) : '-',
+            top && !numeric ? `${tableCell(top.value, 40)} (${formatCount(top.count)})` : '-',
+        ];
+    });
+    const more = profile.columns.length - rows.length;
+    return [
+        `Profile: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns.`,
+        table(['Column', 'Type', 'Nulls', 'Distinct', 'Range', 'Mean', 'Most frequent'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(more > 0 ? [`${formatCount(more)} more columns are not shown.`] : []),
+    ];
+}
+function model_card_lineage(manifest) {
+    const blocks = [heading(2, 'Lineage')];
+    if (!manifest)
+        return [...blocks, 'No training manifest was recorded for this version.'];
+    const trained = manifest.cache.hit && manifest.cache.restoredFrom ? manifest.cache.restoredFrom : undefined;
+    const git = trained?.git ?? manifest.git;
+    const run = trained?.run ?? manifest.run;
+    const facts = [
+        `Commit: ${git.sha ? inlineCode(git.sha) : 'not in git'}${git.dirty ? ' (with uncommitted changes)' : ''}${git.ref ? ` on ${inlineCode(git.ref)}` : ''}`,
+        `Run: ${run ? (run.url ? inlineCode(run.url) : `${inlineCode(run.id)} attempt ${escapeText(run.attempt)}`) : 'a local run'}`,
+        `Trained: ${inlineCode(trained?.startedAt ?? manifest.startedAt)}${trained ? ' (this run restored the outputs from the run cache)' : ''}`,
+        `Command: ${inlineCode(manifest.command)} in ${inlineCode(manifest.workingDirectory)}`,
+        `Fingerprint: ${inlineCode(manifest.fingerprint)}`,
+    ];
+    blocks.push(bulletList(facts));
+    const params = Object.entries(manifest.params).flatMap(([file, values]) => Object.entries(values).map(([key, value]) => [tableCell(file), tableCell(key), tableCell(formatScalar(value))]));
+    if (params.length > 0)
+        blocks.push(heading(3, 'Parameters'), table(['File', 'Key', 'Value'], params));
+    const files = [
+        ...manifest.deps.map((f) => ['input', f]),
+        ...manifest.outs.map((f) => ['output', f]),
+        ...manifest.metricsFiles.map((f) => ['metrics', f]),
+        ...(manifest.predictions ? [['predictions', manifest.predictions]] : []),
+    ];
+    if (files.length > 0) {
+        const shown = files.slice(0, MAX_LINEAGE_FILES);
+        blocks.push(heading(3, 'Files'), table(['Role', 'Path', 'Size', 'sha256'], shown.map(([role, f]) => [
+            role,
+            inlineCode(f.path, { table: true }),
+            formatCount(f.size),
+            inlineCode(f.sha256, { table: true }),
+        ]), ['left', 'left', 'right', 'left']), ...(files.length > shown.length ? [`${formatCount(files.length - shown.length)} more files are not shown.`] : []));
+    }
+    return blocks;
+}
+/** Free text from the config: paragraphs kept, everything else inert. */
+function paragraphs(text) {
+    return text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => escapeText(p.replace(/\s*\n\s*/g, ' ')))
+        .join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
 
 
 
@@ -59317,7 +59525,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 4923:
+/***/ 70375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59342,16 +59550,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubReleaseFiles, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readVegaScripts, renamedInput, resolveBaseline, workflowFileName
+// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, mayPromote, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readCommentEvent, readVegaScripts, renamedInput, resolveBaseline, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 159 modules
-var src = __nccwpck_require__(73672);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
+var src = __nccwpck_require__(22612);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
-function oneLine(text) {
+function text_oneLine(text) {
     return text
         .split(/\r?\n|\r/)
         .map((line) => line.trim())
@@ -59468,7 +59676,7 @@ function annotationFor(location = {}) {
  * diff), but the raw log shows only the message, so it says where too.
  */
 function annotationMessage(message, location = {}) {
-    return oneLine((0,src/* formatLocated */.CcZ)(message, location));
+    return text_oneLine((0,src/* formatLocated */.CcZ)(message, location));
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/console-logger.ts
@@ -59520,7 +59728,7 @@ async function runAction(main, deps = {}) {
             actions.error(annotationMessage(userError.message, userError.location), annotationFor(userError.location));
         }
         else {
-            const message = oneLine(describe(error)).replace(/\.+$/, '');
+            const message = text_oneLine(describe(error)).replace(/\.+$/, '');
             actions.error(`mlgate internal error: ${message}. This is a bug in mlgate — please report it with the log.`);
         }
         for (const trace of stacks(error))
@@ -59536,7 +59744,7 @@ function apiRefusal(error) {
     const { status, request, message } = (error ?? {});
     if ((status !== 401 && status !== 403) || !request?.url)
         return undefined;
-    const reason = typeof message === 'string' && message ? oneLine(message) : 'no reason given';
+    const reason = typeof message === 'string' && message ? text_oneLine(message) : 'no reason given';
     const route = `${request.method ?? 'GET'} ${pathOf(request.url)}`;
     return new src/* UserError */.yot(`GitHub API refused ${route} (HTTP ${status}: ${reason}); check the token and the workflow's permissions`);
 }
@@ -61556,7 +61764,375 @@ class GitHubReleaseFiles {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/release.ts
+
+
+
+
+/** GitHub's cap on one release asset. */
+const MAX_RELEASE_ASSET_BYTES = (/* unused pure expression or super */ null && (2 * 1024 ** 3 - 1));
+const ASSET_NAME = /^[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*$/;
+const CONTENT_TYPES = {
+    '.json': 'application/json',
+    '.md': 'text/markdown; charset=utf-8',
+    '.csv': 'text/csv',
+    '.tsv': 'text/tab-separated-values',
+    '.jsonl': 'application/jsonl',
+    '.yaml': 'application/yaml',
+    '.yml': 'application/yaml',
+    '.txt': 'text/plain; charset=utf-8',
+};
+/**
+ * Every asset's name is plain and unique and every file has the digest the manifest recorded; one
+ * line names the first that does not. Runs before any write, so a bad file publishes nothing.
+ */
+async function checkAssets(spec) {
+    const seen = new Set();
+    const checked = [];
+    for (const asset of spec.assets) {
+        if (!ASSET_NAME.test(asset.name)) {
+            throw new UserError(`release ${spec.tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+        }
+        if (seen.has(asset.name))
+            throw new UserError(`release ${spec.tag}: two assets are named ${asset.name}`);
+        seen.add(asset.name);
+        let digest;
+        try {
+            digest = await fileDigest(asset.path);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new UserError(`release ${spec.tag}: cannot read ${asset.path} for asset ${asset.name} (${code ?? error})`);
+        }
+        if (asset.sha256 !== undefined && digest.sha256 !== asset.sha256.toLowerCase()) {
+            throw new UserError(`release ${spec.tag}: ${asset.path} has sha256 ${digest.sha256}, but the manifest recorded ${asset.sha256}; ` +
+                'the file changed after training, so it is not the registered model');
+        }
+        if (digest.size > MAX_RELEASE_ASSET_BYTES) {
+            throw new UserError(`release ${spec.tag}: ${asset.path} is ${digest.size} bytes, over GitHub's 2 GiB asset limit`);
+        }
+        checked.push({ ...asset, sha256: digest.sha256, size: digest.size });
+    }
+    return checked;
+}
+/**
+ * A registered version's GitHub release, published the way immutable releases require: created as a
+ * draft, every asset uploaded and its digest checked, then published. A re-run (after a crash, a
+ * cancelled job, a lost response) finds the release of the tag, draft or published, and completes it
+ * instead of creating another; an asset already there with the same digest is kept, a partial one
+ * on a draft is replaced. A published release whose files differ is never changed: that is an error.
+ */
+class GitHubReleasePublisher {
+    octokit;
+    repo;
+    logger;
+    constructor(octokit, repo, logger) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.logger = logger;
+    }
+    async publish(spec) {
+        const assets = await checkAssets(spec);
+        await this.requireTag(spec.tag);
+        let release = await this.find(spec.tag);
+        let action = release ? 'completed' : 'created';
+        if (release === undefined)
+            release = await this.createDraft(spec);
+        else
+            this.logger.info(`Release ${spec.tag}: found ${release.draft ? 'a draft' : 'the published release'} (${release.id}).`);
+        const existing = await this.assetsOf(release.id);
+        const released = [];
+        for (const asset of assets) {
+            const current = existing.find((a) => a.name === asset.name);
+            if (current && sameContent(current, asset)) {
+                released.push({ name: asset.name, sha256: asset.sha256, size: asset.size, action: 'present' });
+                continue;
+            }
+            if (!release.draft) {
+                throw new UserError(`release ${spec.tag} is already published ${current ? `with a different ${asset.name}` : `without ${asset.name}`}; ` +
+                    'a published version is never changed: register a new version instead');
+            }
+            if (current) {
+                this.logger.info(`Release ${spec.tag}: replacing ${asset.name}, left incomplete by an earlier run.`);
+                await this.octokit.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: current.id });
+            }
+            const uploaded = await this.upload(release, asset, spec.tag);
+            released.push({
+                name: asset.name,
+                sha256: asset.sha256,
+                size: asset.size,
+                action: uploaded ? 'uploaded' : 'present',
+            });
+        }
+        if (release.draft) {
+            const { data } = await this.octokit.rest.repos.updateRelease({
+                ...this.repo,
+                release_id: release.id,
+                draft: false,
+                name: spec.name,
+                body: spec.body,
+            });
+            release = data;
+            this.logger.info(`Release ${spec.tag}: published ${release.html_url}.`);
+        }
+        else if (action === 'completed') {
+            action = 'unchanged';
+        }
+        return { tag: spec.tag, id: release.id, url: release.html_url, action, assets: released };
+    }
+    /** Publishing a release on a missing tag would create a lightweight one, which the registry could then never annotate. */
+    async requireTag(tag) {
+        try {
+            await this.octokit.rest.git.getRef({ ...this.repo, ref: `tags/${tag}` });
+        }
+        catch (error) {
+            if (error.status !== 404)
+                throw error;
+            throw new UserError(`release ${tag}: the tag ${tag} does not exist; register the version before releasing it`);
+        }
+    }
+    /** The tag's release, drafts included (GitHub's by-tag lookup does not see drafts); the oldest when runs raced. */
+    async find(tag) {
+        const releases = await this.octokit.paginate(this.octokit.rest.repos.listReleases, { ...this.repo, per_page: 100 });
+        const ofTag = releases.filter((r) => r.tag_name === tag);
+        return ofTag.find((r) => !r.draft) ?? ofTag.sort((a, b) => a.id - b.id)[0];
+    }
+    async createDraft(spec) {
+        const { data } = await this.octokit.rest.repos.createRelease({
+            ...this.repo,
+            tag_name: spec.tag,
+            name: spec.name,
+            body: spec.body,
+            draft: true,
+            prerelease: spec.prerelease ?? false,
+        });
+        // Two runs racing here both create a draft: keep the oldest, so they converge on one release.
+        const oldest = await this.find(spec.tag);
+        if (oldest && oldest.id !== data.id) {
+            await this.octokit.rest.repos.deleteRelease({ ...this.repo, release_id: data.id });
+            this.logger.info(`Release ${spec.tag}: another run created it first; continuing with release ${oldest.id}.`);
+            return oldest;
+        }
+        this.logger.info(`Release ${spec.tag}: created draft ${data.id}.`);
+        return data;
+    }
+    async assetsOf(releaseId) {
+        return (await this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+            ...this.repo,
+            release_id: releaseId,
+            per_page: 100,
+        }));
+    }
+    /** Returns whether the asset was uploaded by this call (`false`: a racing run uploaded the same bytes first). */
+    async upload(release, asset, tag) {
+        const data = await readFile(asset.path);
+        let response;
+        try {
+            response = await this.send(release, asset, data);
+        }
+        catch (error) {
+            if (!isAlreadyExists(error))
+                throw error;
+            const theirs = (await this.assetsOf(release.id)).find((a) => a.name === asset.name);
+            if (theirs && sameContent(theirs, asset))
+                return false;
+            throw error;
+        }
+        const uploaded = response.data;
+        if (!sameContent(uploaded, asset) || uploaded.name !== asset.name) {
+            await this.octokit.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: uploaded.id });
+            throw new UserError(`release ${tag}: GitHub stored ${asset.name} as ${uploaded.name} with ` +
+                `${uploaded.digest ?? `${uploaded.size} bytes`}, not sha256:${asset.sha256} (${asset.size} bytes); removed it`);
+        }
+        this.logger.info(`Release ${tag}: uploaded ${asset.name} (${asset.size} bytes, sha256 ${asset.sha256}).`);
+        return true;
+    }
+    send(release, asset, data) {
+        return this.octokit.rest.repos.uploadReleaseAsset({
+            ...this.repo,
+            release_id: release.id,
+            url: release.upload_url,
+            name: asset.name,
+            // Octokit types `data` as a string; a Buffer is sent as the raw bytes.
+            data: data,
+            headers: {
+                'content-type': CONTENT_TYPES[extname(asset.name).toLowerCase()] ?? 'application/octet-stream',
+                'content-length': data.length,
+            },
+        });
+    }
+}
+function isAlreadyExists(error) {
+    const { status, response } = error;
+    return status === 422 && (response?.data?.errors ?? []).some((e) => e.code === 'already_exists');
+}
+/** GitHub reports each asset's `sha256:` digest; where it does not (older GHES), the size is all there is to compare. */
+function sameContent(remote, local) {
+    if (remote.digest)
+        return remote.digest.toLowerCase() === `sha256:${local.sha256}`;
+    return remote.size === local.size;
+}
+/**
+ * A local release is a folder `<root>/<tag>/` (what `LocalReleaseFiles` reads), written through a
+ * temporary folder and renamed into place, so a failed run leaves no half-written release.
+ */
+class LocalReleasePublisher {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async publish(spec) {
+        const assets = await checkAssets(spec);
+        const dir = join(this.root, spec.tag);
+        if (await exists(dir)) {
+            const released = [];
+            for (const asset of assets) {
+                const path = join(dir, asset.name);
+                const digest = (await exists(path)) ? await fileDigest(path) : undefined;
+                if (digest?.sha256 !== asset.sha256) {
+                    throw new UserError(`release ${spec.tag} already exists in ${dir} ${digest ? `with a different ${asset.name}` : `without ${asset.name}`}; ` +
+                        'a released version is never changed: register a new version instead');
+                }
+                released.push({ name: asset.name, sha256: asset.sha256, size: asset.size, action: 'present' });
+            }
+            return { tag: spec.tag, id: null, url: dir, action: 'unchanged', assets: released };
+        }
+        const staging = join(this.root, `.${basename(dir)}.partial-${process.pid}`);
+        await rm(staging, { recursive: true, force: true });
+        await mkdir(staging, { recursive: true });
+        try {
+            for (const asset of assets)
+                await copyFile(asset.path, join(staging, asset.name));
+            await mkdir(dirname(dir), { recursive: true });
+            await rename(staging, dir);
+        }
+        catch (error) {
+            await rm(staging, { recursive: true, force: true });
+            throw error;
+        }
+        return {
+            tag: spec.tag,
+            id: null,
+            url: dir,
+            action: 'created',
+            assets: assets.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size, action: 'uploaded' })),
+        };
+    }
+}
+async function exists(path) {
+    try {
+        await stat(path);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/deployment.ts
+
+
+/** GitHub caps a deployment status description at 140 characters. */
+const MAX_DESCRIPTION = 140;
+/** The environment a model's stage deploys to: its required reviewers are the promotion's manual approval. */
+function deploymentEnvironment(model, stage) {
+    return `${model}-${stage}`;
+}
+/**
+ * A GitHub deployment per promotion, to environment `<model>-<stage>`, at the version's commit. The
+ * deployment records the attempt, the status its outcome; the gate is mlgate's evidence, so GitHub's
+ * commit-status check (`required_contexts`) is switched off, and so is auto-merge (the ref is a commit).
+ */
+class GitHubDeploymentRecorder {
+    octokit;
+    repo;
+    logger;
+    constructor(octokit, repo, logger) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.logger = logger;
+    }
+    async start(spec) {
+        const environment = deploymentEnvironment(spec.model, spec.stage);
+        const response = await this.octokit.rest.repos.createDeployment({
+            ...this.repo,
+            ref: spec.commit,
+            environment,
+            task: 'deploy',
+            auto_merge: false,
+            required_contexts: [],
+            description: clip(`${spec.model}@${spec.version} to ${spec.stage}`),
+            payload: { model: spec.model, version: spec.version, stage: spec.stage, tag: `${spec.model}@${spec.version}` },
+            production_environment: spec.stage === 'production',
+            transient_environment: false,
+        });
+        // 202: GitHub merged the default branch instead of deploying (only for a branch ref; ours is a commit).
+        if (!('id' in response.data)) {
+            const message = 'message' in response.data ? String(response.data.message) : `HTTP ${response.status}`;
+            throw new UserError(`GitHub did not create a deployment to ${environment}: ${oneLine(message)}`);
+        }
+        const id = response.data.id;
+        const post = async (state, description, environmentUrl) => {
+            await this.octokit.rest.repos.createDeploymentStatus({
+                ...this.repo,
+                deployment_id: id,
+                state,
+                description: clip(description),
+                ...(spec.logUrl !== undefined && { log_url: spec.logUrl }),
+                ...(environmentUrl !== undefined && { environment_url: environmentUrl }),
+                auto_inactive: true,
+            });
+        };
+        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
+        return {
+            id,
+            environment,
+            finish: async (outcome) => {
+                await post(outcome.state, outcome.description, outcome.state === 'success' ? outcome.environmentUrl : undefined);
+                this.logger.info(`Deployment ${id} to environment ${environment}: ${outcome.state}.`);
+            },
+        };
+    }
+}
+/**
+ * Runs `promote` inside a deployment that always ends in a terminal status: `success` with what
+ * `promote` returns, `failure` when it refuses (a user error: missing evidence, a bad version),
+ * `error` when anything else goes wrong half-way. The error is rethrown after the status is posted.
+ */
+async function withDeployment(recorder, spec, promote, logger) {
+    const deployment = await recorder.start(spec);
+    let done;
+    try {
+        done = await promote(deployment);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        try {
+            await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: oneLine(message) });
+        }
+        catch (statusError) {
+            logger.warning(`Deployment ${deployment.id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`);
+        }
+        throw error;
+    }
+    await deployment.finish({
+        state: 'success',
+        description: done.description,
+        ...(done.environmentUrl !== undefined && { environmentUrl: done.environmentUrl }),
+    });
+    return done.result;
+}
+function clip(text) {
+    const line = oneLine(text);
+    return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
+
 
 
 
@@ -61666,6 +62242,42 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/chatops/comment-event.ts
+
+/** Reads the `issue_comment` payload; anything else is a usage error naming the event. */
+function readCommentEvent(eventName, payload) {
+    if (eventName !== 'issue_comment') {
+        throw new UserError(`chatops runs on issue_comment events, not ${eventName}`);
+    }
+    const comment = comment_event_object(payload.comment);
+    const issue = comment_event_object(payload.issue);
+    const user = comment_event_object(comment?.user);
+    const commentId = comment?.id;
+    const issueNumber = issue?.number;
+    if (typeof commentId !== 'number' || typeof issueNumber !== 'number' || typeof user?.login !== 'string') {
+        throw new UserError('the issue_comment event has no comment id, issue number or comment author');
+    }
+    return {
+        action: typeof payload.action === 'string' ? payload.action : '',
+        commentId,
+        issueNumber,
+        pullRequest: issue?.pull_request !== undefined && issue.pull_request !== null,
+        author: user.login,
+        authorType: typeof user.type === 'string' ? user.type : 'User',
+        body: typeof comment?.body === 'string' ? comment.body : '',
+        ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+    };
+}
+function comment_event_object(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/chatops/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
 
 
@@ -61714,6 +62326,7 @@ async function readVegaScripts(entry) {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 

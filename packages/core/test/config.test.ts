@@ -116,6 +116,25 @@ describe('loadConfig', () => {
     expect(loadConfig('version: 1\n', 'b.yml').registry.stages).toEqual(['staging', 'production']);
   });
 
+  it("reads a model's card block (what its model card says beyond the numbers) and refuses unknown keys in it", () => {
+    const text = `version: 1
+models:
+  churn:
+    metrics: metrics.json
+    card:
+      intended_use: |
+        Ranks customers by churn risk.
+      owners: [retention-ml]
+`;
+    expect(loadConfig(text, 'mlgate.yml').models.churn?.card).toEqual({
+      intendedUse: 'Ranks customers by churn risk.\n',
+      owners: ['retention-ml'],
+    });
+    expect(String(errorOf(text.replace('owners:', 'owner:')))).toMatch(
+      /^mlgate\.yml:8:7: models\.churn\.card: unknown key "owner", did you mean "owners"\?/,
+    );
+  });
+
   it('locates an unknown key by line and column and names what is allowed', () => {
     const text = FULL.replace('min: 0.8,', 'mni: 0.8,');
     const error = errorOf(text);

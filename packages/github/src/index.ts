@@ -58,4 +58,5 @@ export {
   pullRequestsForRun,
   readTriggeringReport,
 } from './report/artifact.js';
+export * from './chatops/index.js';
 export { readVegaScripts } from './report/vega-scripts.js';

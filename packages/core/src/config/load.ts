@@ -69,6 +69,7 @@ interface RawModel {
   columns?: { id?: string; label?: string; prediction?: string; score?: string; class_scores?: string };
   bump?: VersionBumpSetting;
   stages?: Record<string, { allow_warn?: boolean; require_better_than_current?: boolean }>;
+  card?: { intended_use?: string; limitations?: string; owners?: string[] };
 }
 
 type RawTolerance = number | string;
@@ -219,6 +220,11 @@ function modelConfig(raw: RawModel): ModelConfig {
     stages: mapValues(raw.stages ?? {}, (policy) => ({
       allowWarn: policy.allow_warn ?? false,
       requireBetterThanCurrent: policy.require_better_than_current ?? false,
+    })),
+    ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
+      ...optional('intendedUse', intended_use, (text) => text),
+      ...optional('limitations', limitations, (text) => text),
+      ...optional('owners', owners, (list) => [...list]),
     })),
   };
 }

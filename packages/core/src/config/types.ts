@@ -20,6 +20,8 @@ export interface ModelConfig {
   train?: TrainConfig;
   /** How to read the predictions: task, positive class, score type, column names. */
   predictionsFormat: PredictionsFormat;
+  /** What the model card of each registered version says beyond the numbers. */
+  card?: ModelCardConfig;
   /** How the registry picks the next version when none is given. */
   bump: VersionBumpSetting;
   /** What a version needs for each stage; a stage not listed needs the defaults. */
@@ -33,6 +35,12 @@ export interface StagePolicy {
   allowWarn: boolean;
   /** Not significantly worse than the stage's current version on any metric. */
   requireBetterThanCurrent: boolean;
+}
+
+export interface ModelCardConfig {
+  intendedUse?: string;
+  limitations?: string;
+  owners?: string[];
 }
 
 export type PredictionTaskName = 'binary' | 'multiclass' | 'regression';

@@ -33,3 +33,5 @@ export {
 } from './state.js';
 export { metricHistory } from './history.js';
 export { missingEvidence, type PromotionFacts } from './evidence.js';
+export { CHATOPS_USAGE, type ChatopsCommand, parseChatopsCommand } from './chatops.js';
+export { type ModelCardInput, renderModelCard } from './model-card.js';

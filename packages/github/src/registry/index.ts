@@ -9,3 +9,22 @@ export {
 } from './release-files.js';
 export { isTagExistsError, type NewTag, type RegistryStore, TagExistsError } from './store.js';
 export type { RegistryTagSource } from './tag-source.js';
+export {
+  GitHubReleasePublisher,
+  LocalReleasePublisher,
+  MAX_RELEASE_ASSET_BYTES,
+  type PublishedRelease,
+  type ReleaseAsset,
+  type ReleasedAsset,
+  type ReleasePublisher,
+  type ReleaseSpec,
+} from './release.js';
+export {
+  deploymentEnvironment,
+  GitHubDeploymentRecorder,
+  withDeployment,
+  type DeploymentOutcome,
+  type DeploymentRecorder,
+  type DeploymentSpec,
+  type StartedDeployment,
+} from './deployment.js';

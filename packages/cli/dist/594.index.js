@@ -1,8 +1,8 @@
-export const id = 340;
-export const ids = [340];
+export const id = 594;
+export const ids = [594];
 export const modules = {
 
-/***/ 44340:
+/***/ 23594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,7 +81,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseRowCondition, parseTolerance, readConfigFile, registryEventJsonSchema, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseRowCondition, parseTolerance, readConfigFile, registryEventJsonSchema, renderModelCard, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -2976,7 +2976,7 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -3186,6 +3186,11 @@ function modelConfig(raw) {
             allowWarn: policy.allow_warn ?? false,
             requireBetterThanCurrent: policy.require_better_than_current ?? false,
         })),
+        ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
+            ...optional('intendedUse', intended_use, (text) => text),
+            ...optional('limitations', limitations, (text) => text),
+            ...optional('owners', owners, (list) => [...list]),
+        })),
     };
 }
 function trainConfig(raw) {
@@ -3306,7 +3311,7 @@ function sanitizeText(value) {
  * Inert Markdown for running text. Newlines are kept (as soft line breaks; see `tableCell` for one
  * line); spaces at the start and end of lines are dropped, as they would indent code or break lines.
  */
-function escapeText(value) {
+function safe_escapeText(value) {
     const text = sanitizeText(value)
         .replace(/\t/g, ' ')
         .replace(/^ +| +$/gm, '');
@@ -3326,14 +3331,14 @@ function escapeHtml(value) {
     return text.replace(HTML_UNSAFE, (match, linkable, hex) => hex ? breakHexRun(hex) : (HTML_ENTITIES[match] ?? `${match}${BREAK}`));
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
-function tableCell(value, maxChars = 256) {
-    return escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+function safe_tableCell(value, maxChars = 256) {
+    return safe_escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
-function inlineCode(value, { table = false, maxChars = 256 } = {}) {
+function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
     let text = clipText(sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
@@ -3375,11 +3380,11 @@ function longestRun(text, char) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/markdown/builder.ts
 
-function heading(level, markdown) {
+function builder_heading(level, markdown) {
     return `${'#'.repeat(level)} ${markdown}`;
 }
 /** A GFM table. Every cell must be one line; missing cells are left empty. */
-function table(headers, rows, align = []) {
+function builder_table(headers, rows, align = []) {
     const line = (cells) => `| ${headers.map((_, i) => cells[i] ?? '').join(' | ')} |`;
     const delimiter = headers.map((_, i) => {
         switch (align[i]) {
@@ -3395,7 +3400,7 @@ function table(headers, rows, align = []) {
     });
     return [line(headers), `| ${delimiter.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
-function bulletList(items) {
+function builder_bulletList(items) {
     return items.map((item) => `- ${item}`).join('\n');
 }
 /** A collapsible section; `summary` is plain text (escaped as HTML), `markdown` the body. */
@@ -3623,7 +3628,7 @@ function chartNumber(value) {
  * or more digits are shown whole rather than rounded to 4 digits), exponent notation outside, `-`
  * for missing values.
  */
-function formatNumber(value) {
+function format_formatNumber(value) {
     if (value === null || value === undefined)
         return '-';
     if (Number.isNaN(value))
@@ -3643,11 +3648,11 @@ function formatNumber(value) {
 function formatSigned(value) {
     if (value === null || value === undefined)
         return '-';
-    const text = formatNumber(value);
+    const text = format_formatNumber(value);
     return value > 0 ? `+${text}` : text;
 }
 /** A fraction as a percentage with 3 significant digits: 0.013615 → `1.36%` (`+1.36%` when signed). */
-function formatPercent(fraction, { signed = false } = {}) {
+function format_formatPercent(fraction, { signed = false } = {}) {
     if (fraction === null || fraction === undefined || !Number.isFinite(fraction))
         return '-';
     const percent = fraction * 100;
@@ -3655,29 +3660,29 @@ function formatPercent(fraction, { signed = false } = {}) {
     return `${signed && percent > 0 ? '+' : ''}${text}%`;
 }
 /** 0.95 → `95%`, 0.975 → `97.5%`. */
-function formatConfidence(confidence) {
+function format_formatConfidence(confidence) {
     return `${Number((confidence * 100).toPrecision(4))}%`;
 }
 /** 12345 → `12,345`. */
-function formatCount(count) {
+function format_formatCount(count) {
     return count.toLocaleString('en-US');
 }
 function formatPValue(p) {
     return p < 0.001 ? '<0.001' : String(Number(p.toPrecision(2)));
 }
 /** A change and its relative size: `+0.01106 (+1.36%)`. */
-function formatDelta(delta, relative) {
+function format_formatDelta(delta, relative) {
     if (delta === null)
         return '-';
     return relative === null
         ? formatSigned(delta)
-        : `${formatSigned(delta)} (${formatPercent(relative, { signed: true })})`;
+        : `${formatSigned(delta)} (${format_formatPercent(relative, { signed: true })})`;
 }
-function formatInterval(ci) {
+function format_formatInterval(ci) {
     return ci ? `[${formatSigned(ci.low)}, ${formatSigned(ci.high)}]` : '-';
 }
 /** Parameters are shown exactly as written, never rounded. */
-function formatScalar(value) {
+function format_formatScalar(value) {
     if (value === undefined || value === null)
         return '-';
     return String(value);
@@ -3765,15 +3770,15 @@ function describeReading(reading, value, text = (plain) => plain) {
         parts.push(`positive class ${value(reading.positiveClass)} (${source})`);
     }
     else if (reading.classes && reading.task === 'multiclass') {
-        parts.push(`${formatCount(reading.classes.length)} classes`);
+        parts.push(`${format_formatCount(reading.classes.length)} classes`);
     }
     if (reading.scoreType !== undefined) {
         const range = reading.scoreRange
-            ? `, ${formatNumber(reading.scoreRange[0])} to ${formatNumber(reading.scoreRange[1])}`
+            ? `, ${format_formatNumber(reading.scoreRange[0])} to ${format_formatNumber(reading.scoreRange[1])}`
             : '';
         parts.push(`scores: ${SCORE_WORDS[reading.scoreType]} (${reading.scoreTypeSource ?? 'detected'}${range})`);
     }
-    parts.push(`${formatCount(reading.examples)} examples`);
+    parts.push(`${format_formatCount(reading.examples)} examples`);
     return `${parts.join(', ')}.`;
 }
 function changedParams(section) {
@@ -3895,7 +3900,7 @@ function fitSections(sections, budget, options) {
 function cutNote(cut, options) {
     const ordered = cut.map((section) => section.title);
     const named = ordered.slice(0, MAX_CUT_TITLES).join(', ');
-    const more = ordered.length > MAX_CUT_TITLES ? ` and ${formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
+    const more = ordered.length > MAX_CUT_TITLES ? ` and ${format_formatCount(ordered.length - MAX_CUT_TITLES)} more` : '';
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
@@ -3906,7 +3911,7 @@ function cutNote(cut, options) {
 }
 function verdictBlock(report, title) {
     const { status, summary } = report.verdict;
-    const lines = [heading(2, `${STATUS_EMOJI[status]} ${escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
+    const lines = [builder_heading(2, `${STATUS_EMOJI[status]} ${safe_escapeText(oneLine(title))}: ${STATUS_WORDS[status]}`)];
     if (summary.trim() !== '')
         lines.push('', message(summary));
     return lines.join('\n');
@@ -3917,9 +3922,9 @@ function reasonsBlock(reasons) {
     const passed = ordered.filter((reason) => reason.status === 'pass');
     const blocks = [];
     if (notable.length > 0)
-        blocks.push(bulletList(notable.map(reasonItem)));
+        blocks.push(builder_bulletList(notable.map(reasonItem)));
     if (passed.length > 0)
-        blocks.push(details(`${plural(passed.length, 'rule')} passed`, bulletList(passed.map(reasonItem))));
+        blocks.push(details(`${plural(passed.length, 'rule')} passed`, builder_bulletList(passed.map(reasonItem))));
     return blocks.join('\n\n');
 }
 function reasonItem(reason) {
@@ -3927,13 +3932,13 @@ function reasonItem(reason) {
     return `${STATUS_EMOJI[reason.status]} ${message(reason.message)} (${[code(reason.rule), ...context].join(', ')})`;
 }
 function validationSections(section) {
-    const shape = `${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns`;
+    const shape = `${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns`;
     const dataset = code(section.dataset);
     const ordered = checksWorstFirst(section.checks);
     const notable = ordered.filter((check) => check.status !== 'pass');
     const passed = ordered.filter((check) => check.status === 'pass');
     const main = [
-        heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
+        builder_heading(3, `${STATUS_EMOJI[section.status]} Data ${dataset}: ${shape}`),
         notableChecksBlock(notable, section.checks.length),
     ];
     return [
@@ -3954,7 +3959,7 @@ function notableChecksBlock(notable, total) {
     if (notable.length === 0)
         return `All ${plural(total, 'check')} passed.`;
     return [
-        table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
+        builder_table(CHECK_HEADERS, notable.slice(0, MAX_ROWS.checks).map(checkRow)),
         moreNote(notable.length - MAX_ROWS.checks, 'check'),
     ]
         .filter(Boolean)
@@ -3965,24 +3970,24 @@ function passingChecksBlock(passed) {
         return '';
     const rows = passed.slice(0, MAX_ROWS.passingChecks).map(checkRow);
     const more = moreNote(passed.length - MAX_ROWS.passingChecks, 'check');
-    return details(`${plural(passed.length, 'passing check')}`, [table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
+    return details(`${plural(passed.length, 'passing check')}`, [builder_table(CHECK_HEADERS, rows), more].filter(Boolean).join('\n\n'));
 }
 function checkRow(check) {
     const unexpected = check.unexpectedCount === undefined
         ? check.unexpectedFraction === undefined
             ? '-'
-            : formatPercent(check.unexpectedFraction)
-        : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+            : format_formatPercent(check.unexpectedFraction)
+        : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
     const examples = (check.examples ?? [])
         .slice(0, 3)
         .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${cellCode(example.value)}`);
     const detailsText = [
-        tableCell(check.message, MAX_MESSAGE_CHARS),
+        safe_tableCell(check.message, MAX_MESSAGE_CHARS),
         ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : []),
     ];
     return [
         STATUS_EMOJI[check.status],
-        tableCell(check.check),
+        safe_tableCell(check.check),
         check.column === undefined ? '' : cellCode(check.column),
         observed(check.observed),
         check.expected === undefined ? '-' : cellCode(check.expected),
@@ -3994,7 +3999,7 @@ function observed(value) {
     if (value === undefined)
         return '-';
     if (typeof value === 'number')
-        return formatNumber(value);
+        return format_formatNumber(value);
     if (typeof value === 'string')
         return cellCode(value);
     return String(value);
@@ -4005,30 +4010,30 @@ function issuesBlock(issues) {
         return `${code(where)}: ${message(issue.message)}`;
     });
     const more = moreNote(issues.length - MAX_ROWS.issues, 'issue');
-    return [`**${plural(issues.length, 'problem')} reading the data**`, bulletList(items), more]
+    return [`**${plural(issues.length, 'problem')} reading the data**`, builder_bulletList(items), more]
         .filter(Boolean)
         .join('\n\n');
 }
 function driftBlock(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const summary = `${STATUS_EMOJI[drift.status]} **Drift**: ${drifted} of ${plural(drift.columns.length, 'column')} drifted ` +
-        `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`;
+        `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`;
     const skipped = driftSkipped(drift);
     if (drift.columns.length === 0)
         return [summary, skipped].filter(Boolean).join('\n\n');
     const shown = driftWorstFirst(drift.columns).slice(0, MAX_ROWS.drift);
     const rows = shown.map((column) => [
         cellCode(column.column),
-        tableCell(driftTestLabel(column)),
-        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        safe_tableCell(driftTestLabel(column)),
+        driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
         column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
-        `${tableCell(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        `${safe_tableCell(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '⚠️ drifted' : 'no',
     ]);
     const notes = shown.filter((column) => column.note !== undefined);
     const bounded = shown.some((column) => column.bounds !== undefined);
     const columnsTable = [
-        table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
+        builder_table(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows, [
             'left',
             'left',
             'right',
@@ -4039,7 +4044,7 @@ function driftBlock(drift) {
         moreNote(drift.columns.length - MAX_ROWS.drift, 'column'),
         bounded ? BOUNDS_NOTE : '',
         notes.length > 0
-            ? bulletList(notes.map((column) => `${cellCode(column.column)}: ${escapeText(column.note)}`))
+            ? builder_bulletList(notes.map((column) => `${cellCode(column.column)}: ${safe_escapeText(column.note)}`))
             : '',
     ]
         .filter(Boolean)
@@ -4055,10 +4060,10 @@ function driftSkipped(drift) {
     if (skipped.length === 0)
         return '';
     const shown = [...skipped].sort((a, b) => bySeverityDescending(a.status, b.status)).slice(0, MAX_ROWS.drift);
-    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${escapeText(column.message)}`);
+    const items = shown.map((column) => `${STATUS_EMOJI[column.status]} ${safe_escapeText(column.message)}`);
     return [
         `**Not tested for drift** (${plural(skipped.length, 'column')})`,
-        bulletList(items),
+        builder_bulletList(items),
         moreNote(skipped.length - shown.length, 'column'),
     ]
         .filter(Boolean)
@@ -4088,14 +4093,14 @@ function comparisonSections(section) {
 function comparisonBlock(section) {
     const candidate = code(section.candidate.label);
     if (section.baseline === null) {
-        const rows = section.metrics.map((metric) => [tableCell(metric.name), formatNumber(metric.candidate)]);
+        const rows = section.metrics.map((metric) => [safe_tableCell(metric.name), format_formatNumber(metric.candidate)]);
         return [
-            heading(3, `Model ${code(section.model)}: ${candidate}`),
+            builder_heading(3, `Model ${code(section.model)}: ${candidate}`),
             lineageLine(section),
             readingBlock(section),
             'No baseline yet: this is the first run, so there is nothing to compare with.',
             section.metrics.length > 0
-                ? table(['Metric', `Candidate (${tableCell(section.candidate.label)})`], rows, ['left', 'right'])
+                ? builder_table(['Metric', `Candidate (${safe_tableCell(section.candidate.label)})`], rows, ['left', 'right'])
                 : '',
         ]
             .filter(Boolean)
@@ -4104,11 +4109,11 @@ function comparisonBlock(section) {
     const baseline = section.baseline;
     const source = baseline.source === undefined ? '' : ` (${code(baseline.source)})`;
     return [
-        heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
+        builder_heading(3, `Model ${code(section.model)}: ${candidate} vs baseline ${code(baseline.label)}${source}`),
         lineageLine(section),
         readingBlock(section),
         section.metrics.length > 0
-            ? metricsTable(section.metrics, section.confidence, `Baseline (${tableCell(baseline.label)})`)
+            ? metricsTable(section.metrics, section.confidence, `Baseline (${safe_tableCell(baseline.label)})`)
             : 'No metrics to compare.',
         methodsNote(section),
     ]
@@ -4125,16 +4130,16 @@ function historyBlock(section) {
         return '';
     const { metric } = section.history;
     const chart = mermaidLineChart(`${metric} by version`, metric, points.flatMap((point) => point.value !== null && Number.isFinite(point.value) ? [{ label: point.version, value: point.value }] : []));
-    const interval = `${formatConfidence(section.confidence)} interval`;
+    const interval = `${format_formatConfidence(section.confidence)} interval`;
     const rows = points.map((point, i) => [
         i === points.length - 1 ? '**candidate**' : cellCode(point.version),
-        formatNumber(point.value),
-        point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-',
+        format_formatNumber(point.value),
+        point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-',
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? stage : cellCode(stage))).join(', '),
     ]);
-    const numbers = table(['Version', tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
+    const numbers = builder_table(['Version', safe_tableCell(metric), interval, 'Stage'], rows, ['left', 'right', 'center', 'left']);
     return [
-        `**${tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
+        `**${safe_tableCell(metric)} across the last ${plural(points.length - 1, 'version')} and this candidate**`,
         chart,
         numbers,
         `<sub>Intervals: the change against each version's own baseline, placed on its value.</sub>`,
@@ -4147,10 +4152,10 @@ function metricsTable(metrics, confidence, baselineHeader) {
         baselineHeader,
         'Candidate',
         'Δ',
-        ...(withInterval ? [`${formatConfidence(confidence)} CI`] : []),
+        ...(withInterval ? [`${format_formatConfidence(confidence)} CI`] : []),
         'Verdict',
     ];
-    return table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
+    return builder_table(headers, metrics.map((metric) => metricRow(metric, withInterval)), ['left', 'right', 'right', 'right', ...(withInterval ? ['center'] : []), 'left']);
 }
 /** How the predictions were read, and why metrics of the task are absent. */
 function readingBlock(section) {
@@ -4159,24 +4164,24 @@ function readingBlock(section) {
         return '';
     const line = `<sub>${describeReading(predictions, code, message)}</sub>`;
     const notes = (predictions.notes ?? []).map((note) => `Not computed: ${message(note)}`);
-    return notes.length > 0 ? `${line}\n\n${bulletList(notes)}` : line;
+    return notes.length > 0 ? `${line}\n\n${builder_bulletList(notes)}` : line;
 }
 function metricRow(metric, withInterval) {
     const label = metric.note ? `${LABELS[metric.label]}: ${message(metric.note)}` : LABELS[metric.label];
     const verdict = metric.pValue === undefined ? label : `${label} (p = ${formatPValue(metric.pValue)})`;
     return [
-        tableCell(metric.name),
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        ...(withInterval ? [formatInterval(metric.ci)] : []),
+        safe_tableCell(metric.name),
+        format_formatNumber(metric.baseline),
+        format_formatNumber(metric.candidate),
+        format_formatDelta(metric.delta, metric.relative),
+        ...(withInterval ? [format_formatInterval(metric.ci)] : []),
         verdict,
     ];
 }
 function methodsNote(section) {
     const methods = new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])));
     const intervals = methods.size > 0
-        ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${[...methods].map((method) => escapeText(oneLine(method))).join(', ')}).`
+        ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${[...methods].map((method) => safe_escapeText(oneLine(method))).join(', ')}).`
         : '';
     return `<sub>Δ = candidate − baseline.${intervals}</sub>`;
 }
@@ -4188,11 +4193,11 @@ function slicesBlock(section) {
     const rows = slices
         .slice(0, MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => [
-        `${tableCell(slice.column)} = ${cellCode(slice.value)}`,
-        formatCount(slice.size),
+        `${safe_tableCell(slice.column)} = ${cellCode(slice.value)}`,
+        format_formatCount(slice.size),
         ...metricRow(metric, true),
     ]));
-    const sliceTable = table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
+    const sliceTable = builder_table(['Slice', 'Size', 'Metric', 'Baseline', 'Candidate', 'Δ', `${format_formatConfidence(section.confidence)} CI`, 'Verdict'], rows, ['left', 'right', 'left', 'right', 'right', 'right', 'center', 'left']);
     const body = [sliceTable, moreNote(slices.length - MAX_ROWS.slices, 'slice')].filter(Boolean).join('\n\n');
     return details(`Slices: ${regressed} of ${plural(slices.length, 'slice')} regressed`, body, { open: regressed > 0 });
 }
@@ -4203,12 +4208,12 @@ function paramsBlock(section) {
     const rows = changed
         .slice(0, MAX_ROWS.params)
         .map((param) => [
-        tableCell(param.name),
-        cellCode(formatScalar(param.baseline)),
-        cellCode(formatScalar(param.candidate)),
+        safe_tableCell(param.name),
+        cellCode(format_formatScalar(param.baseline)),
+        cellCode(format_formatScalar(param.candidate)),
     ]);
     const body = [
-        table(['Parameter', 'Baseline', 'Candidate'], rows),
+        builder_table(['Parameter', 'Baseline', 'Candidate'], rows),
         moreNote(changed.length - MAX_ROWS.params, 'parameter'),
     ]
         .filter(Boolean)
@@ -4225,7 +4230,7 @@ function footerLine(report, options) {
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
         parts.push(artifactLink(artifact));
-    parts.push(escapeText(report.createdAt));
+    parts.push(safe_escapeText(report.createdAt));
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
@@ -4249,22 +4254,22 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return safe_escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
-    return inlineCode(text, { maxChars: 100 });
+    return safe_inlineCode(text, { maxChars: 100 });
 }
 function cellCode(text) {
-    return inlineCode(text, { table: true, maxChars: 100 });
+    return safe_inlineCode(text, { table: true, maxChars: 100 });
 }
 function oneLine(text) {
     return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
 }
 function moreNote(hidden, noun) {
-    return hidden > 0 ? `_… and ${formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
+    return hidden > 0 ? `_… and ${format_formatCount(hidden)} more ${noun}${hidden === 1 ? '' : 's'} in the JSON report_` : '';
 }
 function plural(count, noun) {
-    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 function isDefined(value) {
     return value !== undefined;
@@ -4317,7 +4322,7 @@ function reasonLines(reasons) {
 }
 function validationLines(section) {
     const lines = [
-        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${formatCount(section.rows)} rows x ${formatCount(section.columns)} columns)`,
+        `Data ${quote(section.dataset)}: ${text_STATUS_WORDS[section.status]} (${format_formatCount(section.rows)} rows x ${format_formatCount(section.columns)} columns)`,
         ...checkLines(section.checks),
     ];
     for (const issue of section.issues ?? []) {
@@ -4352,13 +4357,13 @@ function checkLines(checks) {
 function text_observed(value) {
     if (value === undefined)
         return '-';
-    return typeof value === 'number' ? formatNumber(value) : clean(String(value));
+    return typeof value === 'number' ? format_formatNumber(value) : clean(String(value));
 }
 function unexpected(check) {
-    const fraction = check.unexpectedFraction === undefined ? '' : formatPercent(check.unexpectedFraction);
+    const fraction = check.unexpectedFraction === undefined ? '' : format_formatPercent(check.unexpectedFraction);
     if (check.unexpectedCount === undefined)
         return fraction || '-';
-    return fraction ? `${formatCount(check.unexpectedCount)} (${fraction})` : formatCount(check.unexpectedCount);
+    return fraction ? `${format_formatCount(check.unexpectedCount)} (${fraction})` : format_formatCount(check.unexpectedCount);
 }
 function examples(check) {
     const shown = (check.examples ?? [])
@@ -4370,7 +4375,7 @@ function driftLines(drift) {
     const drifted = drift.columns.filter((column) => column.drifted).length;
     const lines = [
         `  Drift: ${text_STATUS_WORDS[drift.status]}, ${drifted} of ${drift.columns.length} columns drifted ` +
-            `(${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})`,
+            `(${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})`,
     ];
     const skipped = (drift.skipped ?? []).map((column) => `    ${text_STATUS_WORDS[column.status]}: ${clean(column.message)}`);
     if (drift.columns.length === 0)
@@ -4378,9 +4383,9 @@ function driftLines(drift) {
     const rows = driftWorstFirst(drift.columns).map((column) => [
         clean(column.column),
         driftTestLabel(column),
-        driftFigure(column.statistic, column.bounds?.statistic, formatNumber),
+        driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber),
         column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`,
-        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        `${clean(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? 'DRIFTED' : 'no',
     ]);
     const notes = drift.columns
@@ -4413,7 +4418,7 @@ function comparisonLines(section) {
             `Model ${quote(section.model)}: ${candidate}, no baseline yet (first run)`,
             ...lineageLines(section),
             ...readingLines(section),
-            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), formatNumber(metric.candidate)])),
+            ...textTable(['Metric', 'Candidate'], section.metrics.map((metric) => [clean(metric.name), format_formatNumber(metric.candidate)])),
             ...paramLines(section),
         ];
     }
@@ -4423,14 +4428,14 @@ function comparisonLines(section) {
         ...lineageLines(section),
         ...readingLines(section),
     ];
-    const interval = `${formatConfidence(section.confidence)} CI`;
+    const interval = `${format_formatConfidence(section.confidence)} CI`;
     lines.push(...textTable(['Metric', 'Baseline', 'Candidate', 'Delta', interval, 'Verdict'], section.metrics.map((metric) => [clean(metric.name), ...metricCells(metric)])));
     const slices = slicesWorstFirst(section.slices ?? []);
     if (slices.length > 0) {
         lines.push('  Slices, worst first:');
         const rows = slices.flatMap((slice) => slice.metrics.map((metric) => [
             `${clean(slice.column)} = ${quote(slice.value)}`,
-            formatCount(slice.size),
+            format_formatCount(slice.size),
             clean(metric.name),
             ...metricCells(metric),
         ]));
@@ -4451,10 +4456,10 @@ function metricCells(metric) {
     const label = metric.label.replace('-', ' ');
     const verdict = metric.note ? `${label}: ${clean(metric.note)}` : label;
     return [
-        formatNumber(metric.baseline),
-        formatNumber(metric.candidate),
-        formatDelta(metric.delta, metric.relative),
-        formatInterval(metric.ci),
+        format_formatNumber(metric.baseline),
+        format_formatNumber(metric.candidate),
+        format_formatDelta(metric.delta, metric.relative),
+        format_formatInterval(metric.ci),
         metric.pValue === undefined ? verdict : `${verdict} (p = ${formatPValue(metric.pValue)})`,
     ];
 }
@@ -4464,7 +4469,7 @@ function paramLines(section) {
         return [];
     return [
         '  Parameters changed:',
-        ...changed.map((param) => `    ${clean(param.name)}: ${clean(formatScalar(param.baseline))} -> ${clean(formatScalar(param.candidate))}`),
+        ...changed.map((param) => `    ${clean(param.name)}: ${clean(format_formatScalar(param.baseline))} -> ${clean(format_formatScalar(param.candidate))}`),
     ];
 }
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -4654,7 +4659,7 @@ function html_reasonsBlock(report) {
 }
 function validationBlock(section, charts) {
     const parts = [
-        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns</h2>`,
         checksTable(section.checks),
     ];
     if (section.issues?.length) {
@@ -4677,8 +4682,8 @@ function checksTable(checks) {
         const unexpected = check.unexpectedCount === undefined
             ? check.unexpectedFraction === undefined
                 ? '-'
-                : formatPercent(check.unexpectedFraction)
-            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+                : format_formatPercent(check.unexpectedFraction)
+            : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
         const examples = (check.examples ?? [])
             .slice(0, 3)
             .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
@@ -4686,7 +4691,7 @@ function checksTable(checks) {
             `<span class="status-${check.status}">${check.status}</span>`,
             html_text(check.check),
             check.column === undefined ? '' : html_code(check.column),
-            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
+            check.observed === undefined ? '-' : html_code(format_formatScalar(check.observed)),
             check.expected === undefined ? '-' : html_code(check.expected),
             unexpected,
             [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
@@ -4707,16 +4712,16 @@ function html_driftBlock(section, charts) {
         .map((column) => row([
         html_code(column.column),
         html_text(driftTestLabel(column)),
-        num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
+        num(driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber)),
         num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
-        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
     ]));
     const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
     const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
     const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
     return [
-        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})</h3>`,
         drift.columns.length > 0
             ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
             : '',
@@ -4766,19 +4771,19 @@ function lineage(section) {
 function html_metricsTable(section) {
     if (section.metrics.length === 0)
         return '<p>No metrics to compare.</p>';
-    const interval = `${formatConfidence(section.confidence)} CI`;
+    const interval = `${format_formatConfidence(section.confidence)} CI`;
     const rows = section.metrics.map((metric) => row([
         html_text(metric.name),
-        num(formatNumber(metric.baseline)),
-        num(formatNumber(metric.candidate)),
-        num(formatDelta(metric.delta, metric.relative)),
-        num(formatInterval(metric.ci)),
+        num(format_formatNumber(metric.baseline)),
+        num(format_formatNumber(metric.candidate)),
+        num(format_formatDelta(metric.delta, metric.relative)),
+        num(format_formatInterval(metric.ci)),
         verdictCell(metric),
     ]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
-        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
     ].join('\n');
 }
 function verdictCell(metric) {
@@ -4795,14 +4800,14 @@ function html_historyBlock(section, charts) {
     const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
     const rows = points.map((point, i) => row([
         i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
-        num(formatNumber(point.value)),
-        num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
+        num(format_formatNumber(point.value)),
+        num(point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-'),
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
     ]));
     return [
         `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
         chart,
-        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        tableHtml(['Version', html_text(metric), `${format_formatConfidence(section.confidence)} interval`, 'Stage'], rows),
         `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
     ].join('\n');
 }
@@ -4825,12 +4830,12 @@ function html_slicesBlock(section, charts) {
         .slice(0, html_MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => row([
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
-        num(formatCount(slice.size)),
+        num(format_formatCount(slice.size)),
         html_text(metric.name),
-        num(formatNumber(metric.baseline)),
-        num(formatNumber(metric.candidate)),
-        num(formatDelta(metric.delta, metric.relative)),
-        num(formatInterval(metric.ci)),
+        num(format_formatNumber(metric.baseline)),
+        num(format_formatNumber(metric.candidate)),
+        num(format_formatDelta(metric.delta, metric.relative)),
+        num(format_formatInterval(metric.ci)),
         verdictCell(metric),
     ])));
     return [
@@ -4843,7 +4848,7 @@ function html_slicesBlock(section, charts) {
             'Baseline',
             'Candidate',
             'Δ',
-            `${formatConfidence(section.confidence)} CI`,
+            `${format_formatConfidence(section.confidence)} CI`,
             'Verdict',
         ], rows),
         more(slices.length - html_MAX_ROWS.slices, 'slice'),
@@ -4855,7 +4860,7 @@ function html_paramsBlock(section) {
         return '';
     const rows = changed
         .slice(0, html_MAX_ROWS.params)
-        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
+        .map((param) => row([html_text(param.name), html_code(format_formatScalar(param.baseline)), html_code(format_formatScalar(param.candidate))]));
     return [
         `<h3>Parameters: ${changed.length} changed</h3>`,
         tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
@@ -4911,8 +4916,8 @@ function historyChart(metric, points, labels, confidence) {
                     color: { value: '#57606a' },
                     tooltip: [
                         { field: 'version', type: 'ordinal' },
-                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
-                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
+                        { field: 'low', type: 'quantitative', title: `${format_formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${format_formatConfidence(confidence)} high` },
                     ],
                 },
             },
@@ -4950,7 +4955,7 @@ function sliceChart(metric, bars, confidence) {
     };
     const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
     return {
-        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
+        title: { text: label(`Δ ${metric} by slice, with ${format_formatConfidence(confidence)} intervals`), limit: CHART.width },
         layer: [
             {
                 data: { values },
@@ -5101,7 +5106,7 @@ function more(hidden, noun) {
     return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
 }
 function html_plural(count, noun) {
-    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/data/boolean-text.ts
@@ -8094,8 +8099,8 @@ function renderProfileText(profile) {
     const sources = profile.sources.map((s) => s.shard ? `${s.file} [shard ${s.shard.index}/${s.shard.count}]` : s.file);
     const issues = profile.sources.reduce((n, s) => n + s.issues.errors + s.issues.warnings, 0);
     return [
-        `${formatCount(profile.rows)} rows, ${profile.columns.length} columns${sources.length ? ` from ${sources.map(render_text_clean).join(', ')}` : ''}` +
-            (issues > 0 ? ` (${formatCount(issues)} data issues)` : ''),
+        `${format_formatCount(profile.rows)} rows, ${profile.columns.length} columns${sources.length ? ` from ${sources.map(render_text_clean).join(', ')}` : ''}` +
+            (issues > 0 ? ` (${format_formatCount(issues)} data issues)` : ''),
         '',
         line(header),
         line(widths.map((w) => '-'.repeat(w))),
@@ -8106,11 +8111,11 @@ function renderProfileText(profile) {
 function render_text_row(column) {
     const summary = column.summary();
     const numeric = summary.numeric;
-    const nulls = summary.nulls === 0 ? '0' : `${formatCount(summary.nulls)} (${formatPercent(summary.nullFraction)})`;
+    const nulls = summary.nulls === 0 ? '0' : `${format_formatCount(summary.nulls)} (${format_formatPercent(summary.nullFraction)})`;
     let min = '-';
     let max = '-';
     if (numeric && (summary.type === 'integer' || summary.type === 'number')) {
-        [min, max] = [formatNumber(numeric.min), formatNumber(numeric.max)];
+        [min, max] = [format_formatNumber(numeric.min), format_formatNumber(numeric.max)];
     }
     else if (summary.datetime && summary.type === 'datetime') {
         [min, max] = [summary.datetime.min, summary.datetime.max];
@@ -8123,12 +8128,12 @@ function render_text_row(column) {
         render_text_clean(column.name),
         summary.type,
         nulls,
-        `${summary.distinct > 0 ? '≈' : ''}${formatCount(summary.distinct)}`,
+        `${summary.distinct > 0 ? '≈' : ''}${format_formatCount(summary.distinct)}`,
         render_text_clean(min),
         render_text_clean(max),
-        numeric ? formatNumber(numeric.mean) : '-',
-        numeric ? formatNumber(numeric.quantiles.p50) : '-',
-        top ? `${render_text_clean(top.value)} (${formatCount(top.count)})` : '-',
+        numeric ? format_formatNumber(numeric.mean) : '-',
+        numeric ? format_formatNumber(numeric.quantiles.p50) : '-',
+        top ? `${render_text_clean(top.value)} (${format_formatCount(top.count)})` : '-',
     ];
 }
 /** Escapes control characters and cuts long text, so data cannot move the cursor or break the table. */
@@ -9455,7 +9460,7 @@ function readScores(columns, format, settings) {
             if (value > high)
                 high = value;
             if (format.scoreType === 'probability' && !(value >= 0 && value <= 1)) {
-                throw new errors_UserError(`predictions: score ${formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
+                throw new errors_UserError(`predictions: score ${format_formatNumber(value)} is not a probability in [0, 1], but ${settings.scoreType} says probability (use logit or decision for other scores)`, { file: file.file, line: file.lines[i] });
             }
         }
     }
@@ -9470,7 +9475,7 @@ function scoreNotes(semantics, hasPredictionColumn) {
     if (!scores || task.task === 'regression')
         return [];
     const notes = [];
-    const range = `the scores range from ${formatNumber(scores.range[0])} to ${formatNumber(scores.range[1])}`;
+    const range = `the scores range from ${format_formatNumber(scores.range[0])} to ${format_formatNumber(scores.range[1])}`;
     const losses = task.task === 'binary' ? 'log_loss and brier' : 'log_loss';
     if (scores.type === 'unknown') {
         notes.push(`${losses} need probabilities, and ${range} (not within [0, 1]); only the ranking metrics are computed — declare score_type: logit to compute them through the ${task.task === 'binary' ? 'sigmoid' : 'softmax'}`);
@@ -12028,7 +12033,7 @@ function comparePredictions(options) {
 
 /** A number as people read it, with a real minus sign: `−0.045`. */
 function wording_num(value) {
-    return value < 0 ? `−${formatNumber(-value)}` : formatNumber(value);
+    return value < 0 ? `−${format_formatNumber(-value)}` : format_formatNumber(value);
 }
 /** A bound of an interval, signed: `−0.045`, `+0.002`. */
 function signed(value) {
@@ -12038,12 +12043,12 @@ function signed(value) {
 function describeChange(comparison, delta, confidence) {
     const change = delta === 0 ? 'did not change' : `${delta < 0 ? 'fell' : 'rose'} by ${wording_num(Math.abs(delta))}`;
     const { ci } = comparison;
-    const interval = ci ? ` (${formatConfidence(confidence)} CI ${signed(ci.low)} to ${signed(ci.high)})` : '';
+    const interval = ci ? ` (${format_formatConfidence(confidence)} CI ${signed(ci.low)} to ${signed(ci.high)})` : '';
     return `${comparison.name} ${change}${interval}`;
 }
 /** `0.01`, or `1% (0.0088)` for a tolerance relative to the baseline. */
 function describeAllowance(tolerance, allowed) {
-    return tolerance.kind === 'absolute' ? wording_num(allowed) : `${formatPercent(tolerance.value)} (${wording_num(allowed)})`;
+    return tolerance.kind === 'absolute' ? wording_num(allowed) : `${format_formatPercent(tolerance.value)} (${wording_num(allowed)})`;
 }
 /**
  * A change described by how much worse it is (`regression` > 0 is worse): `a fall of 0.016` for a
@@ -12856,7 +12861,210 @@ function missingEvidence(facts, policy) {
     return missing;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/model-card.ts
+
+
+
+const MAX_PROFILE_COLUMNS = 50;
+const MAX_SLICE_ROWS = 200;
+const MAX_LINEAGE_FILES = 100;
+/**
+ * A model card in GitHub-flavoured Markdown (after Mitchell et al., "Model Cards for Model Reporting",
+ * 2019: intended use, evaluation data, metrics, disaggregated results, caveats), rendered from the
+ * config, the training manifest, the gate's comparison and the data profiles — never recomputed. Every
+ * name and value from the repository or the data is rendered inert.
+ */
+function renderModelCard(input) {
+    const { model, version } = input;
+    const blocks = [
+        heading(1, `Model card: ${inlineCode(model)} ${escapeText(version)}`),
+        ...intendedUse(input),
+        ...evaluation(input),
+        ...slices(input.comparison),
+        ...data(input),
+        ...model_card_lineage(input.manifest),
+    ];
+    return `${blocks.join('\n\n')}\n`;
+}
+function intendedUse({ model, card }) {
+    const blocks = [heading(2, 'Intended use')];
+    blocks.push(card?.intendedUse
+        ? paragraphs(card.intendedUse)
+        : `Not stated. Describe it in ${inlineCode('mlgate.yml')} under ${inlineCode(`models.${model}.card.intended_use`)}.`);
+    if (card?.limitations)
+        blocks.push(heading(3, 'Limitations'), paragraphs(card.limitations));
+    if (card?.owners && card.owners.length > 0)
+        blocks.push(heading(3, 'Owners'), bulletList(card.owners.map(escapeText)));
+    return blocks;
+}
+function evaluation({ comparison, manifest, verdict }) {
+    const blocks = [heading(2, 'Evaluation')];
+    if (verdict)
+        blocks.push(`Gate verdict: **${verdict.status}** — ${escapeText(verdict.summary)}`);
+    if (comparison && comparison.metrics.length > 0) {
+        const baseline = comparison.baseline ? inlineCode(comparison.baseline.label) : 'none (a first version)';
+        blocks.push(`Compared with ${baseline}; intervals are ${formatConfidence(comparison.confidence)} confidence intervals of the change.`, model_card_metricsTable(comparison.metrics));
+        if (comparison.predictions)
+            blocks.push(`Evaluated on ${formatCount(comparison.predictions.examples)} examples.`);
+        return blocks;
+    }
+    const values = Object.entries(manifest?.metrics ?? {});
+    if (values.length > 0) {
+        blocks.push('Metric values as the training run wrote them (no comparison was recorded, so there are no intervals).', table(['Metric', 'Value'], values.map(([name, value]) => [
+            tableCell(name),
+            typeof value === 'number' ? formatNumber(value) : tableCell(formatScalar(value)),
+        ]), ['left', 'right']));
+        return blocks;
+    }
+    blocks.push('No metrics were recorded for this version.');
+    return blocks;
+}
+function model_card_metricsTable(metrics) {
+    return table(['Metric', 'Value', 'Baseline', 'Change', 'Interval', 'Reading'], metrics.map((m) => [
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatNumber(m.baseline),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label + (m.note ? ` (${tableCell(m.note)})` : ''),
+    ]), ['left', 'right', 'right', 'right', 'right', 'left']);
+}
+function slices(comparison) {
+    const rows = (comparison?.slices ?? []).flatMap((slice) => slice.metrics.map((m) => [
+        `${tableCell(slice.column)} = ${tableCell(slice.value)}`,
+        formatCount(slice.size),
+        tableCell(m.name),
+        formatNumber(m.candidate),
+        formatDelta(m.delta, m.relative),
+        formatInterval(m.ci),
+        m.label,
+    ]));
+    if (rows.length === 0)
+        return [];
+    const shown = rows.slice(0, MAX_SLICE_ROWS);
+    return [
+        heading(2, 'Slices'),
+        table(['Slice', 'Size', 'Metric', 'Value', 'Change', 'Interval', 'Reading'], shown, [
+            'left',
+            'right',
+            'left',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(rows.length > shown.length
+            ? [`${formatCount(rows.length - shown.length)} more slice rows are not shown.`]
+            : []),
+    ];
+}
+function data({ profiles = [], validations = [] }) {
+    if (profiles.length === 0 && validations.length === 0)
+        return [];
+    const blocks = [heading(2, 'Data')];
+    const names = [...new Set([...profiles.map((p) => p.dataset), ...validations.map((v) => v.dataset)])];
+    for (const name of names) {
+        blocks.push(heading(3, inlineCode(name)));
+        const validation = validations.find((v) => v.dataset === name);
+        if (validation)
+            blocks.push(validationSummary(validation));
+        const profile = profiles.find((p) => p.dataset === name)?.profile;
+        if (profile)
+            blocks.push(...profileSummary(profile));
+    }
+    return blocks;
+}
+function validationSummary(v) {
+    const failing = v.checks.filter((c) => c.status !== 'pass').length;
+    const parts = [
+        `${formatCount(v.rows)} rows, ${formatCount(v.columns)} columns; validation **${v.status}**`,
+        `${formatCount(v.checks.length)} checks, ${formatCount(failing)} not passing`,
+    ];
+    if (v.drift) {
+        const drifted = v.drift.columns.filter((c) => c.drifted).map((c) => inlineCode(c.column));
+        parts.push(drifted.length > 0
+            ? `drift **${v.drift.status}** in ${drifted.join(', ')} (${formatPercent(v.drift.share)} of the columns)`
+            : 'no column drifted from the reference');
+    }
+    return `${parts.join('; ')}.`;
+}
+function profileSummary(profile) {
+    const rows = profile.columns.slice(0, MAX_PROFILE_COLUMNS).map((column) => {
+        const s = column.summary();
+        const numeric = s.type === 'integer' || s.type === 'number' ? s.numeric : null;
+        const top = s.top[0];
+        return [
+            tableCell(column.name),
+            s.type,
+            s.nulls === 0 ? '0' : `${formatCount(s.nulls)} (${formatPercent(s.nullFraction)})`,
+            `${s.distinctBounds ? '≈' : ''}${formatCount(s.distinct)}`,
+            numeric ? `${formatNumber(numeric.min)} … ${formatNumber(numeric.max)}` : '-',
+            numeric ? formatNumber(numeric.mean) : '-',
+            top && !numeric ? `${tableCell(top.value, 40)} (${formatCount(top.count)})` : '-',
+        ];
+    });
+    const more = profile.columns.length - rows.length;
+    return [
+        `Profile: ${formatCount(profile.rows)} rows, ${formatCount(profile.columns.length)} columns.`,
+        table(['Column', 'Type', 'Nulls', 'Distinct', 'Range', 'Mean', 'Most frequent'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'right',
+            'right',
+            'left',
+        ]),
+        ...(more > 0 ? [`${formatCount(more)} more columns are not shown.`] : []),
+    ];
+}
+function model_card_lineage(manifest) {
+    const blocks = [heading(2, 'Lineage')];
+    if (!manifest)
+        return [...blocks, 'No training manifest was recorded for this version.'];
+    const trained = manifest.cache.hit && manifest.cache.restoredFrom ? manifest.cache.restoredFrom : undefined;
+    const git = trained?.git ?? manifest.git;
+    const run = trained?.run ?? manifest.run;
+    const facts = [
+        `Commit: ${git.sha ? inlineCode(git.sha) : 'not in git'}${git.dirty ? ' (with uncommitted changes)' : ''}${git.ref ? ` on ${inlineCode(git.ref)}` : ''}`,
+        `Run: ${run ? (run.url ? inlineCode(run.url) : `${inlineCode(run.id)} attempt ${escapeText(run.attempt)}`) : 'a local run'}`,
+        `Trained: ${inlineCode(trained?.startedAt ?? manifest.startedAt)}${trained ? ' (this run restored the outputs from the run cache)' : ''}`,
+        `Command: ${inlineCode(manifest.command)} in ${inlineCode(manifest.workingDirectory)}`,
+        `Fingerprint: ${inlineCode(manifest.fingerprint)}`,
+    ];
+    blocks.push(bulletList(facts));
+    const params = Object.entries(manifest.params).flatMap(([file, values]) => Object.entries(values).map(([key, value]) => [tableCell(file), tableCell(key), tableCell(formatScalar(value))]));
+    if (params.length > 0)
+        blocks.push(heading(3, 'Parameters'), table(['File', 'Key', 'Value'], params));
+    const files = [
+        ...manifest.deps.map((f) => ['input', f]),
+        ...manifest.outs.map((f) => ['output', f]),
+        ...manifest.metricsFiles.map((f) => ['metrics', f]),
+        ...(manifest.predictions ? [['predictions', manifest.predictions]] : []),
+    ];
+    if (files.length > 0) {
+        const shown = files.slice(0, MAX_LINEAGE_FILES);
+        blocks.push(heading(3, 'Files'), table(['Role', 'Path', 'Size', 'sha256'], shown.map(([role, f]) => [
+            role,
+            inlineCode(f.path, { table: true }),
+            formatCount(f.size),
+            inlineCode(f.sha256, { table: true }),
+        ]), ['left', 'left', 'right', 'left']), ...(files.length > shown.length ? [`${formatCount(files.length - shown.length)} more files are not shown.`] : []));
+    }
+    return blocks;
+}
+/** Free text from the config: paragraphs kept, everything else inert. */
+function paragraphs(text) {
+    return text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => escapeText(p.replace(/\s*\n\s*/g, ' ')))
+        .join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/registry/index.ts
+
+
 
 
 

@@ -1,8 +1,8 @@
-export const id = 857;
-export const ids = [857,263,166];
+export const id = 560;
+export const ids = [560,263,166];
 export const modules = {
 
-/***/ 68857:
+/***/ 81560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 156 modules
-var src = __webpack_require__(44340);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 157 modules
+var src = __webpack_require__(23594);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1069,7 +1069,7 @@ function statusOf(error) {
 
 
 /** sha256 and size of a file, streamed: model files and data sets can be larger than memory. */
-async function fileDigest(path) {
+async function file_digest_fileDigest(path) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
@@ -1110,7 +1110,7 @@ class LocalArtifactStore {
         let size = 0;
         for (const file of files) {
             const path = (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), (0,external_node_path_.resolve)(root, file)).split('\\').join('/');
-            const digest = await fileDigest((0,external_node_path_.resolve)(root, file));
+            const digest = await file_digest_fileDigest((0,external_node_path_.resolve)(root, file));
             await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(folder, path)), { recursive: true });
             await (0,promises_.cp)((0,external_node_path_.resolve)(root, file), (0,external_node_path_.join)(folder, path));
             listing.push(`${path}\0${digest.sha256}\n`);
@@ -1812,7 +1812,375 @@ class GitHubReleaseFiles {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/release.ts
+
+
+
+
+/** GitHub's cap on one release asset. */
+const MAX_RELEASE_ASSET_BYTES = (/* unused pure expression or super */ null && (2 * 1024 ** 3 - 1));
+const ASSET_NAME = /^[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*$/;
+const CONTENT_TYPES = {
+    '.json': 'application/json',
+    '.md': 'text/markdown; charset=utf-8',
+    '.csv': 'text/csv',
+    '.tsv': 'text/tab-separated-values',
+    '.jsonl': 'application/jsonl',
+    '.yaml': 'application/yaml',
+    '.yml': 'application/yaml',
+    '.txt': 'text/plain; charset=utf-8',
+};
+/**
+ * Every asset's name is plain and unique and every file has the digest the manifest recorded; one
+ * line names the first that does not. Runs before any write, so a bad file publishes nothing.
+ */
+async function checkAssets(spec) {
+    const seen = new Set();
+    const checked = [];
+    for (const asset of spec.assets) {
+        if (!ASSET_NAME.test(asset.name)) {
+            throw new UserError(`release ${spec.tag}: asset name ${JSON.stringify(asset.name)} is not a plain file name`);
+        }
+        if (seen.has(asset.name))
+            throw new UserError(`release ${spec.tag}: two assets are named ${asset.name}`);
+        seen.add(asset.name);
+        let digest;
+        try {
+            digest = await fileDigest(asset.path);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new UserError(`release ${spec.tag}: cannot read ${asset.path} for asset ${asset.name} (${code ?? error})`);
+        }
+        if (asset.sha256 !== undefined && digest.sha256 !== asset.sha256.toLowerCase()) {
+            throw new UserError(`release ${spec.tag}: ${asset.path} has sha256 ${digest.sha256}, but the manifest recorded ${asset.sha256}; ` +
+                'the file changed after training, so it is not the registered model');
+        }
+        if (digest.size > MAX_RELEASE_ASSET_BYTES) {
+            throw new UserError(`release ${spec.tag}: ${asset.path} is ${digest.size} bytes, over GitHub's 2 GiB asset limit`);
+        }
+        checked.push({ ...asset, sha256: digest.sha256, size: digest.size });
+    }
+    return checked;
+}
+/**
+ * A registered version's GitHub release, published the way immutable releases require: created as a
+ * draft, every asset uploaded and its digest checked, then published. A re-run (after a crash, a
+ * cancelled job, a lost response) finds the release of the tag, draft or published, and completes it
+ * instead of creating another; an asset already there with the same digest is kept, a partial one
+ * on a draft is replaced. A published release whose files differ is never changed: that is an error.
+ */
+class GitHubReleasePublisher {
+    octokit;
+    repo;
+    logger;
+    constructor(octokit, repo, logger) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.logger = logger;
+    }
+    async publish(spec) {
+        const assets = await checkAssets(spec);
+        await this.requireTag(spec.tag);
+        let release = await this.find(spec.tag);
+        let action = release ? 'completed' : 'created';
+        if (release === undefined)
+            release = await this.createDraft(spec);
+        else
+            this.logger.info(`Release ${spec.tag}: found ${release.draft ? 'a draft' : 'the published release'} (${release.id}).`);
+        const existing = await this.assetsOf(release.id);
+        const released = [];
+        for (const asset of assets) {
+            const current = existing.find((a) => a.name === asset.name);
+            if (current && sameContent(current, asset)) {
+                released.push({ name: asset.name, sha256: asset.sha256, size: asset.size, action: 'present' });
+                continue;
+            }
+            if (!release.draft) {
+                throw new UserError(`release ${spec.tag} is already published ${current ? `with a different ${asset.name}` : `without ${asset.name}`}; ` +
+                    'a published version is never changed: register a new version instead');
+            }
+            if (current) {
+                this.logger.info(`Release ${spec.tag}: replacing ${asset.name}, left incomplete by an earlier run.`);
+                await this.octokit.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: current.id });
+            }
+            const uploaded = await this.upload(release, asset, spec.tag);
+            released.push({
+                name: asset.name,
+                sha256: asset.sha256,
+                size: asset.size,
+                action: uploaded ? 'uploaded' : 'present',
+            });
+        }
+        if (release.draft) {
+            const { data } = await this.octokit.rest.repos.updateRelease({
+                ...this.repo,
+                release_id: release.id,
+                draft: false,
+                name: spec.name,
+                body: spec.body,
+            });
+            release = data;
+            this.logger.info(`Release ${spec.tag}: published ${release.html_url}.`);
+        }
+        else if (action === 'completed') {
+            action = 'unchanged';
+        }
+        return { tag: spec.tag, id: release.id, url: release.html_url, action, assets: released };
+    }
+    /** Publishing a release on a missing tag would create a lightweight one, which the registry could then never annotate. */
+    async requireTag(tag) {
+        try {
+            await this.octokit.rest.git.getRef({ ...this.repo, ref: `tags/${tag}` });
+        }
+        catch (error) {
+            if (error.status !== 404)
+                throw error;
+            throw new UserError(`release ${tag}: the tag ${tag} does not exist; register the version before releasing it`);
+        }
+    }
+    /** The tag's release, drafts included (GitHub's by-tag lookup does not see drafts); the oldest when runs raced. */
+    async find(tag) {
+        const releases = await this.octokit.paginate(this.octokit.rest.repos.listReleases, { ...this.repo, per_page: 100 });
+        const ofTag = releases.filter((r) => r.tag_name === tag);
+        return ofTag.find((r) => !r.draft) ?? ofTag.sort((a, b) => a.id - b.id)[0];
+    }
+    async createDraft(spec) {
+        const { data } = await this.octokit.rest.repos.createRelease({
+            ...this.repo,
+            tag_name: spec.tag,
+            name: spec.name,
+            body: spec.body,
+            draft: true,
+            prerelease: spec.prerelease ?? false,
+        });
+        // Two runs racing here both create a draft: keep the oldest, so they converge on one release.
+        const oldest = await this.find(spec.tag);
+        if (oldest && oldest.id !== data.id) {
+            await this.octokit.rest.repos.deleteRelease({ ...this.repo, release_id: data.id });
+            this.logger.info(`Release ${spec.tag}: another run created it first; continuing with release ${oldest.id}.`);
+            return oldest;
+        }
+        this.logger.info(`Release ${spec.tag}: created draft ${data.id}.`);
+        return data;
+    }
+    async assetsOf(releaseId) {
+        return (await this.octokit.paginate(this.octokit.rest.repos.listReleaseAssets, {
+            ...this.repo,
+            release_id: releaseId,
+            per_page: 100,
+        }));
+    }
+    /** Returns whether the asset was uploaded by this call (`false`: a racing run uploaded the same bytes first). */
+    async upload(release, asset, tag) {
+        const data = await readFile(asset.path);
+        let response;
+        try {
+            response = await this.send(release, asset, data);
+        }
+        catch (error) {
+            if (!isAlreadyExists(error))
+                throw error;
+            const theirs = (await this.assetsOf(release.id)).find((a) => a.name === asset.name);
+            if (theirs && sameContent(theirs, asset))
+                return false;
+            throw error;
+        }
+        const uploaded = response.data;
+        if (!sameContent(uploaded, asset) || uploaded.name !== asset.name) {
+            await this.octokit.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: uploaded.id });
+            throw new UserError(`release ${tag}: GitHub stored ${asset.name} as ${uploaded.name} with ` +
+                `${uploaded.digest ?? `${uploaded.size} bytes`}, not sha256:${asset.sha256} (${asset.size} bytes); removed it`);
+        }
+        this.logger.info(`Release ${tag}: uploaded ${asset.name} (${asset.size} bytes, sha256 ${asset.sha256}).`);
+        return true;
+    }
+    send(release, asset, data) {
+        return this.octokit.rest.repos.uploadReleaseAsset({
+            ...this.repo,
+            release_id: release.id,
+            url: release.upload_url,
+            name: asset.name,
+            // Octokit types `data` as a string; a Buffer is sent as the raw bytes.
+            data: data,
+            headers: {
+                'content-type': CONTENT_TYPES[extname(asset.name).toLowerCase()] ?? 'application/octet-stream',
+                'content-length': data.length,
+            },
+        });
+    }
+}
+function isAlreadyExists(error) {
+    const { status, response } = error;
+    return status === 422 && (response?.data?.errors ?? []).some((e) => e.code === 'already_exists');
+}
+/** GitHub reports each asset's `sha256:` digest; where it does not (older GHES), the size is all there is to compare. */
+function sameContent(remote, local) {
+    if (remote.digest)
+        return remote.digest.toLowerCase() === `sha256:${local.sha256}`;
+    return remote.size === local.size;
+}
+/**
+ * A local release is a folder `<root>/<tag>/` (what `LocalReleaseFiles` reads), written through a
+ * temporary folder and renamed into place, so a failed run leaves no half-written release.
+ */
+class LocalReleasePublisher {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    async publish(spec) {
+        const assets = await checkAssets(spec);
+        const dir = join(this.root, spec.tag);
+        if (await exists(dir)) {
+            const released = [];
+            for (const asset of assets) {
+                const path = join(dir, asset.name);
+                const digest = (await exists(path)) ? await fileDigest(path) : undefined;
+                if (digest?.sha256 !== asset.sha256) {
+                    throw new UserError(`release ${spec.tag} already exists in ${dir} ${digest ? `with a different ${asset.name}` : `without ${asset.name}`}; ` +
+                        'a released version is never changed: register a new version instead');
+                }
+                released.push({ name: asset.name, sha256: asset.sha256, size: asset.size, action: 'present' });
+            }
+            return { tag: spec.tag, id: null, url: dir, action: 'unchanged', assets: released };
+        }
+        const staging = join(this.root, `.${basename(dir)}.partial-${process.pid}`);
+        await rm(staging, { recursive: true, force: true });
+        await mkdir(staging, { recursive: true });
+        try {
+            for (const asset of assets)
+                await copyFile(asset.path, join(staging, asset.name));
+            await mkdir(dirname(dir), { recursive: true });
+            await rename(staging, dir);
+        }
+        catch (error) {
+            await rm(staging, { recursive: true, force: true });
+            throw error;
+        }
+        return {
+            tag: spec.tag,
+            id: null,
+            url: dir,
+            action: 'created',
+            assets: assets.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size, action: 'uploaded' })),
+        };
+    }
+}
+async function exists(path) {
+    try {
+        await stat(path);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/registry/deployment.ts
+
+
+/** GitHub caps a deployment status description at 140 characters. */
+const MAX_DESCRIPTION = 140;
+/** The environment a model's stage deploys to: its required reviewers are the promotion's manual approval. */
+function deploymentEnvironment(model, stage) {
+    return `${model}-${stage}`;
+}
+/**
+ * A GitHub deployment per promotion, to environment `<model>-<stage>`, at the version's commit. The
+ * deployment records the attempt, the status its outcome; the gate is mlgate's evidence, so GitHub's
+ * commit-status check (`required_contexts`) is switched off, and so is auto-merge (the ref is a commit).
+ */
+class GitHubDeploymentRecorder {
+    octokit;
+    repo;
+    logger;
+    constructor(octokit, repo, logger) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.logger = logger;
+    }
+    async start(spec) {
+        const environment = deploymentEnvironment(spec.model, spec.stage);
+        const response = await this.octokit.rest.repos.createDeployment({
+            ...this.repo,
+            ref: spec.commit,
+            environment,
+            task: 'deploy',
+            auto_merge: false,
+            required_contexts: [],
+            description: clip(`${spec.model}@${spec.version} to ${spec.stage}`),
+            payload: { model: spec.model, version: spec.version, stage: spec.stage, tag: `${spec.model}@${spec.version}` },
+            production_environment: spec.stage === 'production',
+            transient_environment: false,
+        });
+        // 202: GitHub merged the default branch instead of deploying (only for a branch ref; ours is a commit).
+        if (!('id' in response.data)) {
+            const message = 'message' in response.data ? String(response.data.message) : `HTTP ${response.status}`;
+            throw new UserError(`GitHub did not create a deployment to ${environment}: ${oneLine(message)}`);
+        }
+        const id = response.data.id;
+        const post = async (state, description, environmentUrl) => {
+            await this.octokit.rest.repos.createDeploymentStatus({
+                ...this.repo,
+                deployment_id: id,
+                state,
+                description: clip(description),
+                ...(spec.logUrl !== undefined && { log_url: spec.logUrl }),
+                ...(environmentUrl !== undefined && { environment_url: environmentUrl }),
+                auto_inactive: true,
+            });
+        };
+        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
+        return {
+            id,
+            environment,
+            finish: async (outcome) => {
+                await post(outcome.state, outcome.description, outcome.state === 'success' ? outcome.environmentUrl : undefined);
+                this.logger.info(`Deployment ${id} to environment ${environment}: ${outcome.state}.`);
+            },
+        };
+    }
+}
+/**
+ * Runs `promote` inside a deployment that always ends in a terminal status: `success` with what
+ * `promote` returns, `failure` when it refuses (a user error: missing evidence, a bad version),
+ * `error` when anything else goes wrong half-way. The error is rethrown after the status is posted.
+ */
+async function withDeployment(recorder, spec, promote, logger) {
+    const deployment = await recorder.start(spec);
+    let done;
+    try {
+        done = await promote(deployment);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        try {
+            await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: oneLine(message) });
+        }
+        catch (statusError) {
+            logger.warning(`Deployment ${deployment.id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`);
+        }
+        throw error;
+    }
+    await deployment.finish({
+        state: 'success',
+        description: done.description,
+        ...(done.environmentUrl !== undefined && { environmentUrl: done.environmentUrl }),
+    });
+    return done.result;
+}
+function clip(text) {
+    const line = oneLine(text);
+    return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
+
 
 
 
@@ -1922,6 +2290,42 @@ async function pullRequestsForRun(octokit, repo, trigger) {
         .map((pull) => pull.number);
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/chatops/comment-event.ts
+
+/** Reads the `issue_comment` payload; anything else is a usage error naming the event. */
+function readCommentEvent(eventName, payload) {
+    if (eventName !== 'issue_comment') {
+        throw new UserError(`chatops runs on issue_comment events, not ${eventName}`);
+    }
+    const comment = comment_event_object(payload.comment);
+    const issue = comment_event_object(payload.issue);
+    const user = comment_event_object(comment?.user);
+    const commentId = comment?.id;
+    const issueNumber = issue?.number;
+    if (typeof commentId !== 'number' || typeof issueNumber !== 'number' || typeof user?.login !== 'string') {
+        throw new UserError('the issue_comment event has no comment id, issue number or comment author');
+    }
+    return {
+        action: typeof payload.action === 'string' ? payload.action : '',
+        commentId,
+        issueNumber,
+        pullRequest: issue?.pull_request !== undefined && issue.pull_request !== null,
+        author: user.login,
+        authorType: typeof user.type === 'string' ? user.type : 'User',
+        body: typeof comment?.body === 'string' ? comment.body : '',
+        ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+    };
+}
+function comment_event_object(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/chatops/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./packages/github/src/report/vega-scripts.ts
 
 
@@ -1970,6 +2374,7 @@ async function readVegaScripts(entry) {
 }
 
 ;// CONCATENATED MODULE: ./packages/github/src/index.ts
+
 
 
 
@@ -2272,7 +2677,7 @@ function checkGateMetrics(gate, compared, loaded) {
  */
 async function loadCompareConfig(config, cwd) {
     const path = userPath(config ?? src/* DEFAULT_CONFIG_FILE */.CuT, cwd);
-    if (config === undefined && !(await exists(path.absolute))) {
+    if (config === undefined && !(await config_exists(path.absolute))) {
         return { config: (0,src/* loadConfig */.Z9L)('version: 1\n', src/* DEFAULT_CONFIG_FILE */.CuT) };
     }
     const source = await readAs(path, src/* readConfigSource */.azy);
@@ -2299,7 +2704,7 @@ function selectModel(config, name, file) {
         return { name: only, model: config.models[only] };
     return { name: 'model' };
 }
-async function exists(path) {
+async function config_exists(path) {
     try {
         await (0,promises_.access)(path);
         return true;
@@ -3051,7 +3456,7 @@ async function outputFiles(path, root) {
 async function digestAll(files, root) {
     const digests = [];
     for (const path of files)
-        digests.push({ path, ...(await fileDigest((0,external_node_path_.join)(root, path))) });
+        digests.push({ path, ...(await file_digest_fileDigest((0,external_node_path_.join)(root, path))) });
     return digests;
 }
 async function filesAt(path, root) {
@@ -3746,7 +4151,7 @@ async function digestOrNull(path) {
     catch {
         return null;
     }
-    return (await fileDigest(path)).sha256;
+    return (await file_digest_fileDigest(path)).sha256;
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
@@ -5163,7 +5568,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44340);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23594);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -5276,7 +5681,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44340);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23594);
 
 
 const PROGRESS_INTERVAL_MS = 100;
