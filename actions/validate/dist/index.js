@@ -36462,8 +36462,8 @@ var core = __nccwpck_require__(13636);
 var github = __nccwpck_require__(99280);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 31 modules
 var src = __nccwpck_require__(56072);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 196 modules
-var core_src = __nccwpck_require__(24261);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
+var core_src = __nccwpck_require__(79560);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
 var github_src = __nccwpck_require__(64858);
 ;// CONCATENATED MODULE: ./actions/validate/src/inputs.ts
@@ -36601,7 +36601,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 24261:
+/***/ 79560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36616,7 +36616,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   AtY: () => (/* reexport */ describeSkipped),
   fzf: () => (/* reexport */ detectDriftDetailed),
   CcZ: () => (/* reexport */ formatLocated),
+  beb: () => (/* reexport */ formatOf),
   NLp: () => (/* reexport */ hasAnnotatableLines),
+  B0B: () => (/* reexport */ inspectDataFile),
   xBn: () => (/* reexport */ isGzipFile),
   uI7: () => (/* reexport */ isPassCheck),
   iU5: () => (/* reexport */ isUserError),
@@ -36636,7 +36638,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -52476,6 +52478,8 @@ function isDecimal(v, digits) {
 /** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
 const DEFAULT_EXACT_VALUES = 1_000_000;
 const MAX_EXACT_VALUES = 100_000_000;
+/** Values per chunk of kept values at most (512 KB). */
+const exact_values_CHUNK = 1 << 16;
 /**
  * Every finite value of a column, kept while there are at most `cap` of them: what exact statistics (KS, the
  * Wasserstein distance, quantiles, distinct counts) need. Past the cap the values are dropped for good — the
@@ -52484,7 +52488,13 @@ const MAX_EXACT_VALUES = 100_000_000;
  */
 class ExactValues {
     limit;
-    buffer = new Float64Array(16);
+    /**
+     * The kept values in arrays that are never written again, then `tail`, which takes new values; null past the cap.
+     * Full chunks rather than one array that doubles: at the cap a column holds its values and no copies of them.
+     */
+    chunks = [];
+    tail = new Float64Array(0);
+    tailCount = 0;
     n = 0;
     sorted = null;
     constructor(cap = DEFAULT_EXACT_VALUES) {
@@ -52503,24 +52513,55 @@ class ExactValues {
     }
     /** Whether every value seen is kept. */
     get isExact() {
-        return this.buffer !== null;
+        return this.chunks !== null;
     }
     add(x) {
-        const buffer = this.buffer;
         const n = this.n++;
-        if (buffer === null)
+        if (this.chunks === null)
             return;
-        if (n >= this.cap) {
-            this.buffer = null;
+        if (n >= this.limit) {
+            this.drop();
             return;
         }
-        if (n === buffer.length) {
-            const grown = new Float64Array(Math.min(this.cap, 2 * n));
-            grown.set(buffer);
-            this.buffer = grown;
-        }
-        this.buffer[n] = x;
+        if (this.tailCount === this.tail.length)
+            this.newTail();
+        this.tail[this.tailCount++] = x;
         this.sorted = null;
+    }
+    /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
+    drop() {
+        this.chunks = null;
+        this.tail = new Float64Array(0);
+        this.tailCount = 0;
+        this.sorted = null;
+    }
+    /** Retires a full tail; the next one is twice as large, up to CHUNK. */
+    newTail() {
+        if (this.tailCount > 0)
+            this.chunks.push(this.tail.subarray(0, this.tailCount));
+        this.tail = new Float64Array(Math.min(exact_values_CHUNK, Math.max(16, 2 * this.tail.length)));
+        this.tailCount = 0;
+    }
+    /** Calls `f` with each kept value, in the order they came. */
+    forEach(f) {
+        for (const chunk of this.parts())
+            for (let i = 0; i < chunk.length; i++)
+                f(chunk[i]);
+    }
+    parts() {
+        if (this.chunks === null)
+            return [];
+        return this.tailCount > 0 ? [...this.chunks, this.tail.subarray(0, this.tailCount)] : this.chunks;
+    }
+    /** The kept values in one array, in the order they came. */
+    joined() {
+        const out = new Float64Array(this.n);
+        let at = 0;
+        for (const chunk of this.parts()) {
+            out.set(chunk, at);
+            at += chunk.length;
+        }
+        return out;
     }
     merge(other) {
         if (other.n === 0)
@@ -52532,15 +52573,18 @@ class ExactValues {
             throw new errors_UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
         }
         const n = this.n + other.n;
-        if (this.buffer === null || other.buffer === null || n > this.cap) {
-            this.buffer = null;
+        if (this.chunks === null || other.chunks === null || n > this.cap) {
+            this.drop();
         }
         else {
-            const joined = this.buffer.length >= n ? this.buffer : new Float64Array(Math.min(this.cap, Math.max(n, 16)));
-            if (joined !== this.buffer)
-                joined.set(this.buffer.subarray(0, this.n));
-            joined.set(other.buffer.subarray(0, other.n), this.n);
-            this.buffer = joined;
+            // The other's chunks are never written again, so they are shared; its tail may be, so it is copied.
+            if (this.tailCount > 0)
+                this.chunks.push(this.tail.subarray(0, this.tailCount));
+            this.chunks.push(...other.chunks);
+            if (other.tailCount > 0)
+                this.chunks.push(other.tail.slice(0, other.tailCount));
+            this.tail = new Float64Array(0);
+            this.tailCount = 0;
         }
         this.n = n;
         this.sorted = null;
@@ -52548,10 +52592,10 @@ class ExactValues {
     }
     /** The kept values as a sorted multiset, or undefined once past the cap. */
     valueCounts() {
-        if (this.buffer === null)
+        if (this.chunks === null)
             return undefined;
         if (this.sorted === null) {
-            const all = this.buffer.slice(0, this.n).sort();
+            const all = this.joined().sort();
             const values = [];
             const counts = [];
             for (let i = 0; i < all.length;) {
@@ -52569,10 +52613,10 @@ class ExactValues {
     /** `raw` hands the values over as they are, for a worker's result. */
     toJSON(options = {}) {
         const base = { kind: 'exact-values', version: 1, cap: this.cap, n: this.n };
-        if (this.buffer === null)
+        if (this.chunks === null)
             return base;
         if (options.raw)
-            return { ...base, raw: this.buffer.slice(0, this.n) };
+            return { ...base, raw: this.joined() };
         const { values, counts } = this.valueCounts();
         const out = new ByteWriter();
         out.varint(values.length);
@@ -52590,13 +52634,13 @@ class ExactValues {
         if (n > cap) {
             if (obj.data !== undefined || obj.raw !== undefined)
                 fail(path, `holds values, but ${n} is past its cap of ${cap}`);
-            exact.buffer = null;
+            exact.chunks = null;
             return exact;
         }
         if (obj.raw instanceof Float64Array) {
             if (obj.raw.length !== n)
                 fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
-            exact.buffer = obj.raw;
+            exact.chunks = [obj.raw];
             return exact;
         }
         if (obj.data === undefined)
@@ -52613,11 +52657,11 @@ class ExactValues {
         input.end();
         if (total !== n)
             fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
-        const buffer = new Float64Array(Math.max(n, 16));
+        const expanded = new Float64Array(n);
         let at = 0;
         for (let i = 0; i < distinct; i++)
-            buffer.fill(values[i], at, (at += counts[i]));
-        exact.buffer = buffer;
+            expanded.fill(values[i], at, (at += counts[i]));
+        exact.chunks = [expanded];
         exact.sorted = { values, counts, n };
         return exact;
     }
@@ -52909,6 +52953,11 @@ function parseScaled(text, scale, path) {
  */
 const DEFAULT_GRID_BINS = 65_536;
 const MAX_GRID_BINS = 1 << 22;
+/** Values a grid takes before it sorts them into its bins: first 1,024, doubling to 65,536. */
+const FIRST_CHUNK = 1 << 10;
+const value_grid_CHUNK = 1 << 16;
+/** Bits of the key a radix-sort pass orders by. */
+const RADIX_BITS = 11;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
 const LOG_BITS = 20;
 const value_grid_MAX_LEVEL = { log: LOG_BITS, linear: 60 };
@@ -52931,28 +52980,33 @@ const value_grid_LO = 1 - value_grid_HI;
  */
 class ValueGrid {
     scale;
+    linear;
     binLimit;
     gridLevel = 0;
     n = 0;
-    /** Open addressing, interleaved [key, count, value] per slot; a NaN key marks a free slot. */
-    table;
-    slots;
+    /** The bins in key order, in the first `size` places of arrays with room to merge a chunk in. */
+    keys = new Float64Array(0);
+    counts = new Float64Array(0);
+    values = new Float64Array(0);
     size = 0;
+    /** Values added since the last flush, counted into the bins a chunk at a time. */
+    pending = null;
+    pendingCount = 0;
     finished = null;
     constructor(scale, maxBins = DEFAULT_GRID_BINS) {
         if (!Number.isInteger(maxBins) || maxBins < 1 || maxBins > MAX_GRID_BINS) {
             throw new errors_UserError(`value grid bins must be an integer in [1, ${MAX_GRID_BINS}], got ${maxBins}`);
         }
         this.scale = scale;
+        this.linear = scale === 'linear';
         this.binLimit = maxBins;
-        this.slots = 64;
-        this.table = new Float64Array(3 * this.slots).fill(NaN);
     }
     /** Non-empty bins kept at most. */
     get maxBins() {
         return this.binLimit;
     }
     get level() {
+        this.flush();
         return this.gridLevel;
     }
     get count() {
@@ -52961,104 +53015,104 @@ class ValueGrid {
     /** Counts a finite value. */
     add(x) {
         this.n++;
-        this.put(this.keyOf(x), 1, x);
+        let pending = this.pending;
+        if (pending === null)
+            pending = this.pending = new Float64Array(FIRST_CHUNK);
+        pending[this.pendingCount++] = x;
+        if (this.pendingCount === pending.length) {
+            this.flush();
+            // Chunks grow to their full size only in columns with many values: a grid costs little until it has them.
+            if (pending.length < value_grid_CHUNK)
+                this.pending = new Float64Array(2 * pending.length);
+        }
     }
     /** The key of the bin holding x at the current level. */
     keyOf(x) {
-        if (this.scale === 'linear')
-            return Math.floor(x / 2 ** this.gridLevel);
-        if (x >= 0) {
-            value_grid_f64[0] = x + 0;
-            return value_grid_u32[value_grid_HI] >>> this.gridLevel;
-        }
-        // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
-        value_grid_f64[0] = -x;
-        const hi = value_grid_u32[value_grid_LO] === 0 ? value_grid_u32[value_grid_HI] - 1 : value_grid_u32[value_grid_HI];
-        return -(hi >>> this.gridLevel) - 1;
-    }
-    put(key, count, value) {
-        if (insert(this.table, this.slots - 1, key, count, value))
-            this.size++;
-        this.finished = null;
-        if (this.size > this.binLimit)
-            this.coarsen();
-        else if (2 * this.size > this.slots)
-            this.rehash(this.slots * 2);
+        this.flush();
+        return this.linear ? linearKey(x, 2 ** -this.gridLevel) : logKey(x, this.gridLevel);
     }
     /**
-     * Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets), merging each bin into its
-     * parent straight from one hash table into another: this runs whenever the bins outgrow the limit, so it must
-     * not sort.
+     * Counts the pending values into the bins. Looking each value's bin up in a hash table of 2^16 bins missed the
+     * cache on almost every value (the tables of a file's columns do not fit it); sorting a chunk by key (a radix
+     * sort) and merging it into the sorted bins touches memory in order, and costs a fraction of that (bench/validate).
      */
-    coarsen() {
-        while (this.size > this.maxBins && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
-            this.gridLevel++;
-            const from = this.table;
-            const to = new Float64Array(from.length).fill(NaN);
-            const mask = this.slots - 1;
-            let size = 0;
-            for (let at = 0; at < from.length; at += 3) {
-                const key = from[at];
-                if (key === key && insert(to, mask, parentKey(key, this.scale), from[at + 1], from[at + 2]))
-                    size++;
+    flush() {
+        const count = this.pendingCount;
+        if (count === 0)
+            return;
+        this.pendingCount = 0;
+        this.finished = null;
+        const chunk = sortByKey(this.pending, count, this.linear, this.gridLevel);
+        this.mergeSorted(chunk.keys, chunk.counts, chunk.values, chunk.size);
+        this.fit();
+    }
+    /** Merges `size` sorted bins (at the current level) into the bins, from the back, in place. */
+    mergeSorted(keys, counts, values, size) {
+        this.reserve(this.size + size);
+        const [k, c, v] = [this.keys, this.counts, this.values];
+        let i = this.size - 1;
+        let j = size - 1;
+        let out = this.size + size - 1;
+        // Where both have a key the merged bin takes one place; the gaps close in the pass below.
+        while (j >= 0) {
+            if (i >= 0 && k[i] > keys[j]) {
+                k[out] = k[i];
+                c[out] = c[i];
+                v[out--] = v[i--];
             }
-            this.table = to;
-            this.size = size;
+            else if (i >= 0 && k[i] === keys[j]) {
+                k[out] = k[i];
+                c[out] = c[i] + counts[j];
+                v[out--] = v[i] === values[j] ? v[i] : NaN;
+                i--;
+                j--;
+            }
+            else {
+                k[out] = keys[j];
+                c[out] = counts[j];
+                v[out--] = values[j--];
+            }
         }
-        this.finished = null;
+        // Places 0..i are untouched; out + 1.. hold the rest in order, with `out − i` free places between.
+        const gap = out - i;
+        const total = this.size + size - gap;
+        if (gap > 0) {
+            k.copyWithin(i + 1, out + 1, this.size + size);
+            c.copyWithin(i + 1, out + 1, this.size + size);
+            v.copyWithin(i + 1, out + 1, this.size + size);
+        }
+        this.size = total;
     }
-    rehash(slots) {
-        const bins = this.entries();
-        this.slots = slots;
-        this.load(bins);
+    reserve(size) {
+        if (size <= this.keys.length)
+            return;
+        const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + value_grid_CHUNK), 64);
+        for (const name of ['keys', 'counts', 'values']) {
+            const grown = new Float64Array(capacity);
+            grown.set(this[name].subarray(0, this.size));
+            this[name] = grown;
+        }
     }
-    load(bins) {
-        while (2 * bins.keys.length > this.slots)
-            this.slots *= 2;
-        this.table = new Float64Array(3 * this.slots).fill(NaN);
-        this.size = 0;
-        const { keys, counts, values } = bins;
-        const mask = this.slots - 1;
-        const table = this.table;
-        for (let i = 0; i < keys.length; i++) {
-            let slot = hashKey(keys[i]) & mask;
-            while (table[3 * slot] === table[3 * slot])
-                slot = (slot + 1) & mask;
-            table[3 * slot] = keys[i];
-            table[3 * slot + 1] = counts[i];
-            table[3 * slot + 2] = values[i];
+    /** Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets). */
+    fit() {
+        while (this.size > this.binLimit && this.gridLevel < value_grid_MAX_LEVEL[this.scale]) {
+            this.gridLevel++;
+            this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
         }
-        this.size = keys.length;
-        this.finished = null;
-    }
-    /** The non-empty bins in key order: the keys sorted natively, then each one's slot found again by probing. */
-    entries() {
-        const table = this.table;
-        const keys = new Float64Array(this.size);
-        let at = 0;
-        for (let slot = 0; slot < this.slots; slot++) {
-            const key = table[3 * slot];
-            if (key === key)
-                keys[at++] = key;
-        }
-        keys.sort();
-        const counts = new Float64Array(keys.length);
-        const values = new Float64Array(keys.length);
-        const mask = this.slots - 1;
-        for (let i = 0; i < keys.length; i++) {
-            const key = keys[i];
-            let slot = hashKey(key) & mask;
-            while (table[3 * slot] !== key)
-                slot = (slot + 1) & mask;
-            counts[i] = table[3 * slot + 1];
-            values[i] = table[3 * slot + 2];
-        }
-        return { keys, counts, values };
     }
     /** The bins in ascending order (cached until the grid changes). */
     bins() {
-        if (this.finished === null)
-            this.finished = { scale: this.scale, level: this.gridLevel, ...this.entries(), n: this.n };
+        this.flush();
+        if (this.finished === null) {
+            this.finished = {
+                scale: this.scale,
+                level: this.gridLevel,
+                keys: this.keys.slice(0, this.size),
+                counts: this.counts.slice(0, this.size),
+                values: this.values.slice(0, this.size),
+                n: this.n,
+            };
+        }
         return this.finished;
     }
     /** Folds `other` (a grid of the same scale over other rows) into this, as one pass over both would be. */
@@ -53071,16 +53125,26 @@ class ValueGrid {
         if (other.scale !== this.scale || other.maxBins !== this.maxBins) {
             throw new errors_UserError(`cannot merge value grids with different settings (${this.scale}/${this.maxBins} and ${other.scale}/${other.maxBins})`);
         }
-        let level = Math.max(this.gridLevel, other.gridLevel);
-        const bins = combine(atLevel(this.bins(), level), atLevel(other.bins(), level));
-        while (bins.keys.length > this.maxBins && level < value_grid_MAX_LEVEL[this.scale]) {
-            level++;
-            collapse(bins, this.scale);
-        }
+        this.flush();
+        const level = Math.max(this.gridLevel, other.level);
+        const mine = atLevel(this.bins(), level);
+        const theirs = atLevel(other.bins(), level);
         this.gridLevel = level;
+        this.load(mine);
+        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+        this.fit();
         this.n += other.n;
-        this.load(bins);
+        this.finished = null;
         return this;
+    }
+    load(bins) {
+        this.size = 0;
+        this.reserve(bins.keys.length);
+        this.keys.set(bins.keys);
+        this.counts.set(bins.counts);
+        this.values.set(bins.values);
+        this.size = bins.keys.length;
+        this.finished = null;
     }
     toJSON(options = {}) {
         const { keys, counts, values } = this.bins();
@@ -53196,44 +53260,32 @@ function atLevel(bins, level) {
         collapse(copy, bins.scale);
     return { scale: bins.scale, level, ...copy, n: bins.n };
 }
-/** The bins of both (at the same level) in key order, counts of equal keys added. */
-function combine(a, b) {
-    const size = a.keys.length + b.keys.length;
-    const keys = new Float64Array(size);
-    const counts = new Float64Array(size);
-    const values = new Float64Array(size);
-    let i = 0;
-    let j = 0;
-    let out = 0;
-    while (i < a.keys.length || j < b.keys.length) {
-        const ka = i < a.keys.length ? a.keys[i] : Infinity;
-        const kb = j < b.keys.length ? b.keys[j] : Infinity;
-        if (ka === kb) {
-            keys[out] = ka;
-            counts[out] = a.counts[i] + b.counts[j];
-            values[out] = a.values[i] === b.values[j] ? a.values[i] : NaN;
-            i++;
-            j++;
-        }
-        else if (ka < kb) {
-            keys[out] = ka;
-            counts[out] = a.counts[i];
-            values[out] = a.values[i++];
-        }
-        else {
-            keys[out] = kb;
-            counts[out] = b.counts[j];
-            values[out] = b.values[j++];
-        }
-        out++;
-    }
-    return { keys: keys.subarray(0, out), counts: counts.subarray(0, out), values: values.subarray(0, out) };
-}
 /** Merges neighbouring bins in pairs (one level coarser), in place; the arrays shrink to the bins left. */
 function collapse(bins, scale) {
-    const { keys, counts, values } = bins;
+    const size = collapseInPlace(bins.keys, bins.counts, bins.values, bins.keys.length, scale);
+    bins.keys = bins.keys.subarray(0, size);
+    bins.counts = bins.counts.subarray(0, size);
+    bins.values = bins.values.subarray(0, size);
+}
+/** A linear bin's key: ⌊x·2^-level⌋, `factor` = 2^-level (exact: x/2^level rounds the same, without a division). */
+function linearKey(x, factor) {
+    return Math.floor(x * factor);
+}
+/** A log bin's key: the top bits of the double's high word. */
+function logKey(x, level) {
+    if (x >= 0) {
+        value_grid_f64[0] = x + 0;
+        return value_grid_u32[value_grid_HI] >>> level;
+    }
+    // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
+    value_grid_f64[0] = -x;
+    const hi = value_grid_u32[value_grid_LO] === 0 ? value_grid_u32[value_grid_HI] - 1 : value_grid_u32[value_grid_HI];
+    return -(hi >>> level) - 1;
+}
+/** Merges neighbouring bins among the first `size` in pairs (one level coarser), in place; returns the bins left. */
+function collapseInPlace(keys, counts, values, size, scale) {
     let out = -1;
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0; i < size; i++) {
         const key = parentKey(keys[i], scale);
         if (out >= 0 && keys[out] === key) {
             counts[out] += counts[i];
@@ -53247,9 +53299,7 @@ function collapse(bins, scale) {
             values[out] = values[i];
         }
     }
-    bins.keys = keys.subarray(0, out + 1);
-    bins.counts = counts.subarray(0, out + 1);
-    bins.values = values.subarray(0, out + 1);
+    return out + 1;
 }
 function parentKey(key, scale) {
     if (scale === 'linear')
@@ -53275,29 +53325,129 @@ function fromHighWord(hi) {
     value_grid_u32[value_grid_LO] = 0;
     return value_grid_f64[0];
 }
-/** Adds `count` values to bin `key` of an open-addressing table; true when the bin is new. */
-function insert(table, mask, key, count, value) {
-    let slot = hashKey(key) & mask;
-    for (;;) {
-        const at = 3 * slot;
-        const k = table[at];
-        if (k === key) {
-            table[at + 1] += count;
-            if (table[at + 2] !== value)
-                table[at + 2] = NaN;
-            return false;
+/**
+ * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
+ * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
+ * histogram per pass, and the chunk's bins.
+ */
+const RADIX_PASSES = Math.ceil(32 / RADIX_BITS);
+const value_grid_scratch = {
+    keys: new Float64Array(value_grid_CHUNK),
+    ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
+    values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
+    histograms: Array.from({ length: RADIX_PASSES }, () => new Uint32Array(1 << RADIX_BITS)),
+    bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
+};
+/**
+ * The first `count` values as bins (key order, counts, a bin's value when it holds only one) at `level`. Keys
+ * that already come in order (an id column) need no sorting; keys within 2^32 of each other are radix-sorted on
+ * their offset from the smallest, 11 bits a pass, every pass's histogram counted in one go and passes whose digit
+ * is the same for all skipped; wider keys are sorted through their values (a key never decreases with x).
+ */
+function sortByKey(input, count, linear, level) {
+    const keys = value_grid_scratch.keys;
+    const factor = 2 ** -level;
+    let min = Infinity;
+    let max = -Infinity;
+    // The largest negative and smallest non-negative key: a log grid's negative keys sit ~2^(31 − level) below its
+    // positive ones, and closing that gap spares the radix sort a pass.
+    let belowZero = -Infinity;
+    let fromZero = Infinity;
+    let ordered = true;
+    for (let i = 0; i < count; i++) {
+        const key = linear ? linearKey(input[i], factor) : logKey(input[i], level);
+        keys[i] = key;
+        if (key < max)
+            ordered = false;
+        if (key < min)
+            min = key;
+        if (key > max)
+            max = key;
+        if (key < 0) {
+            if (key > belowZero)
+                belowZero = key;
         }
-        if (k !== k) {
-            table[at] = key;
-            table[at + 1] = count;
-            table[at + 2] = value;
-            return true;
-        }
-        slot = (slot + 1) & mask;
+        else if (key < fromZero)
+            fromZero = key;
     }
+    if (ordered)
+        return runs(keys, input, count, 0, Infinity, 0, null);
+    // Rank r stands for key r + min, plus `gap` past `split` (the rank of the largest negative key).
+    const gap = min < 0 && max >= 0 ? fromZero - belowZero - 1 : 0;
+    const split = gap > 0 ? belowZero - min : Infinity;
+    if (max - min - gap >= 2 ** 32) {
+        const values = value_grid_scratch.values[0];
+        values.set(input.subarray(0, count));
+        values.subarray(0, count).sort();
+        for (let i = 0; i < count; i++)
+            keys[i] = linear ? linearKey(values[i], factor) : logKey(values[i], level);
+        return runs(keys, values, count, 0, Infinity, 0, null);
+    }
+    let [ranks, spareRanks] = value_grid_scratch.ranks;
+    const [first, second] = value_grid_scratch.values;
+    let target = first;
+    const { histograms } = value_grid_scratch;
+    const mask = (1 << RADIX_BITS) - 1;
+    for (const histogram of histograms)
+        histogram.fill(0);
+    for (let i = 0; i < count; i++) {
+        const key = keys[i];
+        const rank = key - min - (key >= 0 ? gap : 0);
+        ranks[i] = rank;
+        for (let p = 0; p < RADIX_PASSES; p++)
+            histograms[p][(rank >>> (p * RADIX_BITS)) & mask]++;
+    }
+    let from = input;
+    for (let p = 0; p < RADIX_PASSES; p++) {
+        const histogram = histograms[p];
+        const shift = p * RADIX_BITS;
+        // A digit every key shares leaves the order as it is.
+        if (histogram[(ranks[0] >>> shift) & mask] === count)
+            continue;
+        let total = 0;
+        for (let d = 0; d <= mask; d++) {
+            const c = histogram[d];
+            histogram[d] = total;
+            total += c;
+        }
+        for (let i = 0; i < count; i++) {
+            const at = histogram[(ranks[i] >>> shift) & mask]++;
+            spareRanks[at] = ranks[i];
+            target[at] = from[i];
+        }
+        [ranks, spareRanks] = [spareRanks, ranks];
+        from = target;
+        target = target === first ? second : first;
+    }
+    return runs(null, from, count, min, split, gap, ranks);
 }
-function hashKey(key) {
-    return Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 12;
+/**
+ * Bins of sorted keys (or of ranks: key = rank + base, plus `gap` for ranks past `split`) and their values: counts,
+ * and each bin's value if it holds only one.
+ */
+function runs(keys, values, count, base, split, gap, ranks) {
+    const bins = value_grid_scratch.bins;
+    let out = -1;
+    let last = NaN;
+    for (let i = 0; i < count; i++) {
+        const key = keys === null ? ranks[i] + base + (ranks[i] > split ? gap : 0) : keys[i];
+        // +0: −0 and 0 share a bin and count as one value, whichever came first.
+        const v = values[i] + 0;
+        if (key === last) {
+            bins.counts[out]++;
+            if (bins.values[out] !== v)
+                bins.values[out] = NaN;
+        }
+        else {
+            out++;
+            last = key;
+            bins.keys[out] = key;
+            bins.counts[out] = 1;
+            bins.values[out] = v;
+        }
+    }
+    bins.size = out + 1;
+    return bins;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/stats/quantile.ts
@@ -53362,25 +53512,77 @@ function roundHalfEven(v) {
  * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
  * when the values are kept, or when the grid resolves it (a bin with a single value), and otherwise comes with
  * the interval the grid proves it lies in.
+ *
+ * The grid is built only when it is needed: when the column passes its cap (from the kept values, then value by
+ * value) or when asked for. It is a function of the values alone, so building it late gives the grid one pass would.
  */
 class NumberSummary {
+    scale;
     moments;
     exact;
-    grid;
+    valueGrid;
+    /** Values already added to a shared count (see `shareCount`). */
+    sharedCount = 0;
+    /** Bins of a grid built later (undefined: the default). */
+    gridBins;
     constructor(scale, options = {}, parts) {
+        this.scale = scale;
+        this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
         this.moments = parts?.moments ?? new Moments();
         this.exact = parts?.exact ?? new ExactValues(options.exactValues);
-        this.grid = parts?.grid ?? new ValueGrid(scale, options.gridBins);
+        this.valueGrid = parts?.grid ?? null;
+    }
+    /** The value grid of the values (built from the kept values on first use). */
+    get grid() {
+        this.valueGrid ??= this.gridOfKeptValues();
+        return this.valueGrid;
+    }
+    gridOfKeptValues(bins = this.gridBins) {
+        const grid = new ValueGrid(this.scale, bins);
+        this.exact.forEach((x) => grid.add(x));
+        return grid;
     }
     add(x) {
         this.moments.add(x);
-        this.exact.add(x);
-        this.grid.add(x);
+        const exact = this.exact;
+        // The value that passes the cap: the grid takes over from the values before they are dropped.
+        if (exact.count === exact.cap && exact.isExact)
+            this.valueGrid ??= this.gridOfKeptValues();
+        exact.add(x);
+        this.valueGrid?.add(x);
+    }
+    /**
+     * Adds the values taken since the last call to `counts[slot]`, which every thread reading the same pass adds to
+     * (a view of one SharedArrayBuffer), and drops the kept values once the pass as a whole has more than the cap:
+     * the merged summary could not keep them anyway, and no thread holds a cap's worth of values it cannot use.
+     */
+    shareCount(counts, slot) {
+        const exact = this.exact;
+        const added = exact.count - this.sharedCount;
+        if (added === 0 || !exact.isExact)
+            return;
+        this.sharedCount = exact.count;
+        if (Atomics.add(counts, slot, added) + added > exact.cap) {
+            this.valueGrid ??= this.gridOfKeptValues();
+            exact.drop();
+        }
     }
     merge(other) {
-        this.moments.merge(other.moments);
+        // An empty side takes the other's settings (see ExactValues.merge).
+        if (this.count === 0)
+            this.gridBins = other.gridBins;
+        const cap = this.count === 0 ? other.exact.cap : this.exact.cap;
+        const staysExact = this.exact.isExact && other.exact.isExact && this.count + other.count <= cap;
+        if (staysExact)
+            this.valueGrid = null;
+        else {
+            // Both grids before the values go, a missing one built from the kept values at the size of the other.
+            const bins = this.valueGrid?.maxBins ?? other.valueGrid?.maxBins ?? this.gridBins;
+            this.valueGrid ??= this.gridOfKeptValues(bins);
+            this.valueGrid.merge(other.valueGrid ?? other.gridOfKeptValues(bins));
+        }
         this.exact.merge(other.exact);
-        this.grid.merge(other.grid);
+        this.moments.merge(other.moments);
         return this;
     }
     get count() {
@@ -53517,7 +53719,11 @@ class NumberSummary {
         return new Histogram(edges, counts);
     }
     toJSON(options = {}) {
-        return { moments: this.moments.toJSON(), exact: this.exact.toJSON(options), grid: this.grid.toJSON(options) };
+        return {
+            moments: this.moments.toJSON(),
+            exact: this.exact.toJSON(options),
+            ...(!this.isExact && { grid: this.grid.toJSON(options) }),
+        };
     }
     static fromJSON(value, path, scale) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -53528,14 +53734,19 @@ class NumberSummary {
             if (!['moments', 'exact', 'grid'].includes(key))
                 fail(`${path}.${key}`, 'unknown key');
         const moments = Moments.fromJSON(obj.moments, `${path}.moments`);
+        const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
+        if (exact.count !== moments.count)
+            fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
+        if (obj.grid === undefined) {
+            if (!exact.isExact)
+                fail(`${path}.grid`, `expected the value grid of a column past its cap of ${exact.cap} values`);
+            return new NumberSummary(scale, {}, { moments, exact, grid: null });
+        }
         const grid = ValueGrid.fromJSON(obj.grid, `${path}.grid`);
         if (grid.scale !== scale)
             fail(`${path}.grid.scale`, `expected "${scale}"`);
         if (grid.count !== moments.count)
             fail(`${path}.grid.n`, `is ${grid.count} but the column has ${moments.count} values`);
-        const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
-        if (exact.count !== moments.count)
-            fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
         return new NumberSummary(scale, {}, { moments, exact, grid });
     }
 }
@@ -53813,6 +54024,13 @@ class ColumnProfile {
             this.numbers.add(value);
         }
         this.hll.addNumber(value);
+    }
+    /** Shares the counts of the values taken so far (see `ProfileOptions.sharedCounts`), as column `col`. */
+    shareCounts(counts, col) {
+        if (2 * col + 1 >= counts.length)
+            return;
+        this.numbers.shareCount(counts, 2 * col);
+        this.instants.shareCount(counts, 2 * col + 1);
     }
     addText(bytes, start, end) {
         const hash = this.hash;
@@ -54215,8 +54433,12 @@ class ProfileBuilder {
             column.addMissing(this.rows);
             this.columns.push(column);
         }
+        const shared = this.options.sharedCounts;
         for (let col = 0; col < batch.columnCount; col++) {
-            this.columns[col].addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+            const column = this.columns[col];
+            column.addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+            if (shared)
+                column.shareCounts(shared, col);
         }
         this.rows += batch.rowCount;
     }
@@ -54278,6 +54500,7 @@ async function profileFile(path, options = {}) {
     const builder = new ProfileBuilder({
         ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
         ...(options.gridBins !== undefined && { gridBins: options.gridBins }),
+        ...(options.sharedCounts && { sharedCounts: options.sharedCounts }),
         ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
         ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
         quotedIsText: options.quotedIsText ?? format === 'jsonl',
@@ -56360,6 +56583,11 @@ async function readPredictions(path, names = {}) {
     if (issue) {
         throw new UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
     }
+    // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+    if (table.rows === 0) {
+        const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+        throw new UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+    }
     return table.finish();
 }
 class ValueColumnBuilder {
@@ -56414,6 +56642,10 @@ class PredictionTable {
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
         this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+    }
+    /** Rows read so far. */
+    get rows() {
+        return this.ids.length;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -56586,6 +56818,17 @@ function predictions_join_joinPredictions(candidate, baseline) {
         baseline: baselineRows.slice(0, matched),
         summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
     };
+}
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+function labelSetDifference(candidate, baseline) {
+    const labels = (p) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+    const mine = labels(candidate);
+    const theirs = labels(baseline);
+    const only = (a, b) => [...a].filter((label) => !b.has(label)).sort();
+    return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
 }
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 function predictions_join_allRows(predictions) {
@@ -59907,6 +60150,78 @@ function paragraphs(text) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/data/inspect.ts
+
+
+
+/** Bytes looked at to tell what a file holds: enough for any header a person writes. */
+const SNIFF_BYTES = 64 * 1024;
+/** Delimiters a one-column header may betray, most likely first. */
+const OTHER_DELIMITERS = [';', '\t', '|', ','];
+/**
+ * What a data file holds, checked before a streaming pass so that common mistakes are one clear
+ * line instead of a pass that "succeeds" on the wrong reading: a missing file or a directory, a JSON
+ * array of records (which a CSV reader would take as a one-column table), duplicate column names.
+ * A `.json` file holding objects one per line is read as JSON Lines; a one-column CSV header that
+ * contains another delimiter is a warning.
+ */
+async function inspectDataFile(path, options = {}) {
+    const name = options.name ?? path;
+    await requireFile(path, name);
+    const format = options.format ?? formatOf(name);
+    if (format === 'parquet')
+        return { format, empty: false, warnings: [] };
+    const head = await readHead(path);
+    const first = firstSignificantByte(head);
+    if (first === undefined)
+        return { format, empty: true, warnings: [] };
+    if (options.format === undefined) {
+        if (first === '['.charCodeAt(0)) {
+            throw new errors_UserError('is a JSON array of records, which mlgate does not read: give JSON Lines (one object per line), e.g. ' +
+                `pandas to_json(orient="records", lines=True) or jq -c '.[]'`, { file: name });
+        }
+        if (first === '{'.charCodeAt(0) && /\.json(\.gz)?$/i.test(name))
+            return { format: 'jsonl', empty: false, warnings: [] };
+    }
+    if (format === 'jsonl')
+        return { format, empty: false, warnings: [] };
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const columns = await readCsvColumns(path, { delimiter });
+    const seen = new Map();
+    columns.forEach((column, i) => {
+        const earlier = seen.get(column);
+        if (earlier !== undefined) {
+            throw new errors_UserError(`duplicate column name ${JSON.stringify(column)} (columns ${earlier + 1} and ${i + 1}); column names must be unique`, { file: name, line: 1 });
+        }
+        seen.set(column, i);
+    });
+    const warnings = [];
+    const other = columns.length === 1 ? OTHER_DELIMITERS.find((d) => d !== delimiter && columns[0].includes(d)) : undefined;
+    if (other !== undefined) {
+        warnings.push(`${name}:1: the header is one column, ${JSON.stringify(columns[0])}, which looks ${delimiterName(other)}-separated; ` +
+            `if it is, give the delimiter ${JSON.stringify(other)} (--delimiter)`);
+    }
+    return { format, empty: false, warnings };
+}
+function delimiterName(delimiter) {
+    return delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+}
+async function readHead(path) {
+    for await (const chunk of openDataSource(path))
+        return chunk.slice(0, SNIFF_BYTES);
+    return new Uint8Array(0);
+}
+/** The first byte that is not whitespace or a UTF-8 byte order mark. */
+function firstSignificantByte(bytes) {
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+            return byte;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -62455,7 +62770,7 @@ async function validatePass(path, options = {}) {
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
-        csv: { maxErrors },
+        csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
         jsonl: { maxErrors },
         onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
@@ -62475,6 +62790,9 @@ skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
     const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+    const empty = emptyResult(profile);
+    if (empty)
+        results.push(empty);
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -62486,6 +62804,18 @@ skipped = []) {
     if (issues.length > 0)
         section.issues = issues.map((issue) => reportIssue(issue, dataset));
     return { section, profile, issues, errorCount, warningCount };
+}
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile) {
+    const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+    if (!whole || profile.rows > 0)
+        return undefined;
+    const blank = profile.columns.every((column) => column.name.trim() === '');
+    const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+    return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 function sectionStatus(statuses) {
     const worst = status_worstStatus(statuses);
@@ -63607,7 +63937,8 @@ function compareNumbers(reference, current) {
             exact: true,
         };
     }
-    const level = Math.max(reference.grid.level, current.grid.level);
+    // Only a side compared through its grid sets the level: a side whose values are known is compared value by value.
+    const level = Math.max(a ? 0 : reference.grid.level, b ? 0 : current.grid.level);
     const left = segments(reference, a, level);
     const right = segments(current, b, level);
     const bounds = sweep(left, right, reference.count, current.count);
@@ -63636,7 +63967,7 @@ function segments(side, counts, level) {
  * integrate the smallest and largest gaps the ranges allow.
  */
 function sweep(a, b, na, nb) {
-    const points = [...new Set([...a, ...b].flatMap((s) => [s.low, s.high]))].sort((x, y) => x - y);
+    const points = breakpoints(a, b);
     const fa = cdfRanges(a, points, na);
     const fb = cdfRanges(b, points, nb);
     let dLow = 0;
@@ -63661,6 +63992,23 @@ function sweep(a, b, na, nb) {
         }
     }
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
+}
+/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
+function breakpoints(a, b) {
+    const all = new Float64Array(2 * (a.length + b.length));
+    let at = 0;
+    for (const side of [a, b]) {
+        for (const segment of side) {
+            all[at++] = segment.low;
+            all[at++] = segment.high;
+        }
+    }
+    all.sort();
+    let size = 0;
+    for (let i = 0; i < all.length; i++)
+        if (size === 0 || all[i] !== all[size - 1])
+            all[size++] = all[i];
+    return all.subarray(0, size);
 }
 /**
  * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
@@ -64236,6 +64584,7 @@ function isFolder(name) {
 
 
 
+
 /***/ }),
 
 /***/ 56072:
@@ -64251,10 +64600,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   fQ: () => (/* reexport */ validationFails)
 });
 
-// UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, DEFAULT_MANIFEST, FAIL_ON, MANIFEST_FILE, TrainCommandError, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, promoteVersion, registerVersion, resolveTrainOptions, runCommand, runCompare, runProfile, runTrain, unassignStage
+// UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, DEFAULT_MANIFEST, FAIL_ON, MANIFEST_FILE, TrainCommandError, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseParamsSpec, promoteVersion, registerVersion, resolveTrainOptions, runCommand, runCompare, runProfile, runTrain, unassignStage
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 196 modules
-var src = __nccwpck_require__(24261);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
+var src = __nccwpck_require__(79560);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
 var github_src = __nccwpck_require__(64858);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -64454,7 +64803,9 @@ function compare_sides_compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: diffMetrics(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = comparePredictions({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => comparePredictions({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -64466,8 +64817,8 @@ function compare_sides_compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -64478,6 +64829,46 @@ function compare_sides_compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof UserError))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new UserError(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = labelSetDifference(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -64633,6 +65024,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await requireFile(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -64930,8 +65322,10 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
     });
     post({
         type: 'done',
@@ -65117,6 +65511,8 @@ class ProgressSum {
 
 
 
+/** Columns whose value counts the shards of a pass share (two 4-byte slots each); later ones count per shard. */
+const SHARED_COUNT_COLUMNS = 4096;
 /** Below this many bytes per thread, starting a worker costs more than it saves. */
 const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
 /**
@@ -65133,6 +65529,7 @@ async function run_passes_runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -65143,12 +65540,17 @@ async function run_passes_runPass(path, options) {
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
     const rowChecks = checks.filter(src/* isPassCheck */.uI7);
+    // CSV shards see the columns in the header's order, so they can share each column's value counts by position.
+    const format = options.format ?? (0,src/* formatOf */.beb)(path);
+    const sharedCounts = format === 'csv' || format === 'tsv' ? new SharedArrayBuffer(4 * 2 * SHARED_COUNT_COLUMNS) : undefined;
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
     const passes = results.map((result) => ({
         profile: src/* Profile */.WVQ.fromJSON(result.profile),
@@ -65184,31 +65586,6 @@ async function fileSize(path) {
     return (0,promises_.stat)(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = resolve(options.cwd, options.data);
-    await requireFile(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -65223,6 +65600,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new UserError(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -65230,9 +65618,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(dataPath, options.data);
-    if (options.reference !== undefined)
-        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
+    const data = await run_validate_inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await run_validate_inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await (0,src/* requireFile */.GzO)(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -65253,34 +65646,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(reference, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function run_validate_inspectData(path, name, options, deps) {
+    const shape = await (0,src/* inspectDataFile */.B0B)(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = resolve(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -66168,8 +66606,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 196 modules
-var src = __nccwpck_require__(24261);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
+var src = __nccwpck_require__(79560);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

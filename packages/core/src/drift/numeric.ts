@@ -53,7 +53,8 @@ export function compareNumbers(reference: NumberSummary, current: NumberSummary)
       exact: true,
     };
   }
-  const level = Math.max(reference.grid.level, current.grid.level);
+  // Only a side compared through its grid sets the level: a side whose values are known is compared value by value.
+  const level = Math.max(a ? 0 : reference.grid.level, b ? 0 : current.grid.level);
   const left = segments(reference, a, level);
   const right = segments(current, b, level);
   const bounds = sweep(left, right, reference.count, current.count);
@@ -82,7 +83,7 @@ function segments(side: NumberSummary, counts: ValueCounts | undefined, level: n
  * integrate the smallest and largest gaps the ranges allow.
  */
 function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number, number]; w: [number, number] } {
-  const points = [...new Set([...a, ...b].flatMap((s) => [s.low, s.high]))].sort((x, y) => x - y);
+  const points = breakpoints(a, b);
   const fa = cdfRanges(a, points, na);
   const fb = cdfRanges(b, points, nb);
   let dLow = 0;
@@ -107,6 +108,22 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
   return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
 
+/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
+function breakpoints(a: Segment[], b: Segment[]): Float64Array {
+  const all = new Float64Array(2 * (a.length + b.length));
+  let at = 0;
+  for (const side of [a, b]) {
+    for (const segment of side) {
+      all[at++] = segment.low;
+      all[at++] = segment.high;
+    }
+  }
+  all.sort();
+  let size = 0;
+  for (let i = 0; i < all.length; i++) if (size === 0 || all[i] !== all[size - 1]) all[size++] = all[i]!;
+  return all.subarray(0, size);
+}
+
 /**
  * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
  * F(points[j]−), the share of values below the point, where it is known (NaN where not). Every interval end is a
@@ -117,7 +134,7 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
  */
 function cdfRanges(
   side: Segment[],
-  points: number[],
+  points: Float64Array,
   n: number,
 ): { low: Float64Array; high: Float64Array; left: Float64Array } {
   const low = new Float64Array(points.length);

@@ -26,8 +26,11 @@ export class ProfileBuilder {
       column.addMissing(this.rows);
       this.columns.push(column);
     }
+    const shared = this.options.sharedCounts;
     for (let col = 0; col < batch.columnCount; col++) {
-      this.columns[col]!.addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+      const column = this.columns[col]!;
+      column.addBatch(batch, col, this.keepParsed ? this.parsedColumn(col, batch.rowCount) : undefined);
+      if (shared) column.shareCounts(shared, col);
     }
     this.rows += batch.rowCount;
   }

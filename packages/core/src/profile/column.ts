@@ -13,6 +13,13 @@ import type { ParsedColumn } from './parsed-column.js';
 import { inferType, VALUE_KINDS, type ColumnType, type TypeCounts } from './infer-type.js';
 
 export interface ProfileOptions extends NumberSummaryOptions {
+  /**
+   * Values taken by each column's numbers (slot 2·i for the i-th column) and instants (2·i + 1) in every thread
+   * reading the same pass, a view of one SharedArrayBuffer: a thread drops its kept values as soon as the pass has
+   * more than the cap, not only when it alone has (see `NumberSummary.shareCount`). Only for readers whose columns
+   * come in the same order in every thread (CSV); columns past its end keep their own count.
+   */
+  sharedCounts?: Int32Array;
   /** HyperLogLog precision (default 14: 0.81% relative standard error). */
   hllPrecision?: number;
   /** Distinct text values counted exactly; past it, a hash sample of them is (see `FrequentItems`). */
@@ -221,6 +228,13 @@ export class ColumnProfile {
       this.numbers.add(value);
     }
     this.hll.addNumber(value);
+  }
+
+  /** Shares the counts of the values taken so far (see `ProfileOptions.sharedCounts`), as column `col`. */
+  shareCounts(counts: Int32Array, col: number): void {
+    if (2 * col + 1 >= counts.length) return;
+    this.numbers.shareCount(counts, 2 * col);
+    this.instants.shareCount(counts, 2 * col + 1);
   }
 
   private addText(bytes: Uint8Array, start: number, end: number): void {

@@ -23,7 +23,8 @@ export interface NumberSummaryOptions {
 export interface NumberSummaryJSON {
   moments: MomentsJSON;
   exact: ExactValuesJSON;
-  grid: ValueGridJSON;
+  /** Only past the cap: while the values are kept, the grid follows from them. */
+  grid?: ValueGridJSON;
 }
 
 /**
@@ -31,32 +32,82 @@ export interface NumberSummaryJSON {
  * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
  * when the values are kept, or when the grid resolves it (a bin with a single value), and otherwise comes with
  * the interval the grid proves it lies in.
+ *
+ * The grid is built only when it is needed: when the column passes its cap (from the kept values, then value by
+ * value) or when asked for. It is a function of the values alone, so building it late gives the grid one pass would.
  */
 export class NumberSummary {
   readonly moments: Moments;
   readonly exact: ExactValues;
-  readonly grid: ValueGrid;
+  private valueGrid: ValueGrid | null;
+  /** Values already added to a shared count (see `shareCount`). */
+  private sharedCount = 0;
+
+  /** Bins of a grid built later (undefined: the default). */
+  private gridBins: number | undefined;
 
   constructor(
-    scale: GridScale,
+    private readonly scale: GridScale,
     options: NumberSummaryOptions = {},
-    parts?: { moments: Moments; exact: ExactValues; grid: ValueGrid },
+    parts?: { moments: Moments; exact: ExactValues; grid: ValueGrid | null },
   ) {
+    this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
     this.moments = parts?.moments ?? new Moments();
     this.exact = parts?.exact ?? new ExactValues(options.exactValues);
-    this.grid = parts?.grid ?? new ValueGrid(scale, options.gridBins);
+    this.valueGrid = parts?.grid ?? null;
+  }
+
+  /** The value grid of the values (built from the kept values on first use). */
+  get grid(): ValueGrid {
+    this.valueGrid ??= this.gridOfKeptValues();
+    return this.valueGrid;
+  }
+
+  private gridOfKeptValues(bins = this.gridBins): ValueGrid {
+    const grid = new ValueGrid(this.scale, bins);
+    this.exact.forEach((x) => grid.add(x));
+    return grid;
   }
 
   add(x: number): void {
     this.moments.add(x);
-    this.exact.add(x);
-    this.grid.add(x);
+    const exact = this.exact;
+    // The value that passes the cap: the grid takes over from the values before they are dropped.
+    if (exact.count === exact.cap && exact.isExact) this.valueGrid ??= this.gridOfKeptValues();
+    exact.add(x);
+    this.valueGrid?.add(x);
+  }
+
+  /**
+   * Adds the values taken since the last call to `counts[slot]`, which every thread reading the same pass adds to
+   * (a view of one SharedArrayBuffer), and drops the kept values once the pass as a whole has more than the cap:
+   * the merged summary could not keep them anyway, and no thread holds a cap's worth of values it cannot use.
+   */
+  shareCount(counts: Int32Array, slot: number): void {
+    const exact = this.exact;
+    const added = exact.count - this.sharedCount;
+    if (added === 0 || !exact.isExact) return;
+    this.sharedCount = exact.count;
+    if (Atomics.add(counts, slot, added) + added > exact.cap) {
+      this.valueGrid ??= this.gridOfKeptValues();
+      exact.drop();
+    }
   }
 
   merge(other: NumberSummary): this {
-    this.moments.merge(other.moments);
+    // An empty side takes the other's settings (see ExactValues.merge).
+    if (this.count === 0) this.gridBins = other.gridBins;
+    const cap = this.count === 0 ? other.exact.cap : this.exact.cap;
+    const staysExact = this.exact.isExact && other.exact.isExact && this.count + other.count <= cap;
+    if (staysExact) this.valueGrid = null;
+    else {
+      // Both grids before the values go, a missing one built from the kept values at the size of the other.
+      const bins = this.valueGrid?.maxBins ?? other.valueGrid?.maxBins ?? this.gridBins;
+      this.valueGrid ??= this.gridOfKeptValues(bins);
+      this.valueGrid.merge(other.valueGrid ?? other.gridOfKeptValues(bins));
+    }
     this.exact.merge(other.exact);
-    this.grid.merge(other.grid);
+    this.moments.merge(other.moments);
     return this;
   }
 
@@ -192,7 +243,11 @@ export class NumberSummary {
   }
 
   toJSON(options: { raw?: boolean } = {}): NumberSummaryJSON {
-    return { moments: this.moments.toJSON(), exact: this.exact.toJSON(options), grid: this.grid.toJSON(options) };
+    return {
+      moments: this.moments.toJSON(),
+      exact: this.exact.toJSON(options),
+      ...(!this.isExact && { grid: this.grid.toJSON(options) }),
+    };
   }
 
   static fromJSON(value: unknown, path: string, scale: GridScale): NumberSummary {
@@ -203,13 +258,18 @@ export class NumberSummary {
     for (const key of Object.keys(obj))
       if (!['moments', 'exact', 'grid'].includes(key)) fail(`${path}.${key}`, 'unknown key');
     const moments = Moments.fromJSON(obj.moments, `${path}.moments`);
+    const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
+    if (exact.count !== moments.count)
+      fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
+    if (obj.grid === undefined) {
+      if (!exact.isExact)
+        fail(`${path}.grid`, `expected the value grid of a column past its cap of ${exact.cap} values`);
+      return new NumberSummary(scale, {}, { moments, exact, grid: null });
+    }
     const grid = ValueGrid.fromJSON(obj.grid, `${path}.grid`);
     if (grid.scale !== scale) fail(`${path}.grid.scale`, `expected "${scale}"`);
     if (grid.count !== moments.count)
       fail(`${path}.grid.n`, `is ${grid.count} but the column has ${moments.count} values`);
-    const exact = ExactValues.fromJSON(obj.exact, `${path}.exact`);
-    if (exact.count !== moments.count)
-      fail(`${path}.exact.n`, `is ${exact.count} but the column has ${moments.count} values`);
     return new NumberSummary(scale, {}, { moments, exact, grid });
   }
 }

@@ -63,6 +63,7 @@ export async function profileFile(path: string, options: ProfileFileOptions = {}
     {
       ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
       ...(options.gridBins !== undefined && { gridBins: options.gridBins }),
+      ...(options.sharedCounts && { sharedCounts: options.sharedCounts }),
       ...(options.hllPrecision !== undefined && { hllPrecision: options.hllPrecision }),
       ...(options.frequentExactLimit !== undefined && { frequentExactLimit: options.frequentExactLimit }),
       quotedIsText: options.quotedIsText ?? format === 'jsonl',

@@ -5,6 +5,8 @@ import { describeValue, expectInteger, expectSketch, fail, type JsonObject } fro
 /** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
 export const DEFAULT_EXACT_VALUES = 1_000_000;
 export const MAX_EXACT_VALUES = 100_000_000;
+/** Values per chunk of kept values at most (512 KB). */
+const CHUNK = 1 << 16;
 
 /** A column's values as a sorted multiset: ascending distinct values and how often each occurred. */
 export interface ValueCounts {
@@ -34,7 +36,13 @@ export interface ExactValuesJSON {
  */
 export class ExactValues {
   private limit: number;
-  private buffer: Float64Array | null = new Float64Array(16);
+  /**
+   * The kept values in arrays that are never written again, then `tail`, which takes new values; null past the cap.
+   * Full chunks rather than one array that doubles: at the cap a column holds its values and no copies of them.
+   */
+  private chunks: Float64Array[] | null = [];
+  private tail = new Float64Array(0);
+  private tailCount = 0;
   private n = 0;
   private sorted: ValueCounts | null = null;
 
@@ -57,24 +65,55 @@ export class ExactValues {
 
   /** Whether every value seen is kept. */
   get isExact(): boolean {
-    return this.buffer !== null;
+    return this.chunks !== null;
   }
 
   add(x: number): void {
-    const buffer = this.buffer;
     const n = this.n++;
-    if (buffer === null) return;
-    if (n >= this.cap) {
-      this.buffer = null;
+    if (this.chunks === null) return;
+    if (n >= this.limit) {
+      this.drop();
       return;
     }
-    if (n === buffer.length) {
-      const grown = new Float64Array(Math.min(this.cap, 2 * n));
-      grown.set(buffer);
-      this.buffer = grown;
-    }
-    this.buffer![n] = x;
+    if (this.tailCount === this.tail.length) this.newTail();
+    this.tail[this.tailCount++] = x;
     this.sorted = null;
+  }
+
+  /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
+  drop(): void {
+    this.chunks = null;
+    this.tail = new Float64Array(0);
+    this.tailCount = 0;
+    this.sorted = null;
+  }
+
+  /** Retires a full tail; the next one is twice as large, up to CHUNK. */
+  private newTail(): void {
+    if (this.tailCount > 0) this.chunks!.push(this.tail.subarray(0, this.tailCount));
+    this.tail = new Float64Array(Math.min(CHUNK, Math.max(16, 2 * this.tail.length)));
+    this.tailCount = 0;
+  }
+
+  /** Calls `f` with each kept value, in the order they came. */
+  forEach(f: (x: number) => void): void {
+    for (const chunk of this.parts()) for (let i = 0; i < chunk.length; i++) f(chunk[i]!);
+  }
+
+  private parts(): Float64Array[] {
+    if (this.chunks === null) return [];
+    return this.tailCount > 0 ? [...this.chunks, this.tail.subarray(0, this.tailCount)] : this.chunks;
+  }
+
+  /** The kept values in one array, in the order they came. */
+  private joined(): Float64Array {
+    const out = new Float64Array(this.n);
+    let at = 0;
+    for (const chunk of this.parts()) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
   }
 
   merge(other: ExactValues): this {
@@ -85,13 +124,15 @@ export class ExactValues {
       throw new UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
     }
     const n = this.n + other.n;
-    if (this.buffer === null || other.buffer === null || n > this.cap) {
-      this.buffer = null;
+    if (this.chunks === null || other.chunks === null || n > this.cap) {
+      this.drop();
     } else {
-      const joined = this.buffer.length >= n ? this.buffer : new Float64Array(Math.min(this.cap, Math.max(n, 16)));
-      if (joined !== this.buffer) joined.set(this.buffer.subarray(0, this.n));
-      joined.set(other.buffer.subarray(0, other.n), this.n);
-      this.buffer = joined;
+      // The other's chunks are never written again, so they are shared; its tail may be, so it is copied.
+      if (this.tailCount > 0) this.chunks.push(this.tail.subarray(0, this.tailCount));
+      this.chunks.push(...other.chunks);
+      if (other.tailCount > 0) this.chunks.push(other.tail.slice(0, other.tailCount));
+      this.tail = new Float64Array(0);
+      this.tailCount = 0;
     }
     this.n = n;
     this.sorted = null;
@@ -100,9 +141,9 @@ export class ExactValues {
 
   /** The kept values as a sorted multiset, or undefined once past the cap. */
   valueCounts(): ValueCounts | undefined {
-    if (this.buffer === null) return undefined;
+    if (this.chunks === null) return undefined;
     if (this.sorted === null) {
-      const all = this.buffer.slice(0, this.n).sort();
+      const all = this.joined().sort();
       const values: number[] = [];
       const counts: number[] = [];
       for (let i = 0; i < all.length;) {
@@ -120,8 +161,8 @@ export class ExactValues {
   /** `raw` hands the values over as they are, for a worker's result. */
   toJSON(options: { raw?: boolean } = {}): ExactValuesJSON {
     const base = { kind: 'exact-values' as const, version: 1 as const, cap: this.cap, n: this.n };
-    if (this.buffer === null) return base;
-    if (options.raw) return { ...base, raw: this.buffer.slice(0, this.n) };
+    if (this.chunks === null) return base;
+    if (options.raw) return { ...base, raw: this.joined() };
     const { values, counts } = this.valueCounts()!;
     const out = new ByteWriter();
     out.varint(values.length);
@@ -139,12 +180,12 @@ export class ExactValues {
     if (n > cap) {
       if (obj.data !== undefined || obj.raw !== undefined)
         fail(path, `holds values, but ${n} is past its cap of ${cap}`);
-      exact.buffer = null;
+      exact.chunks = null;
       return exact;
     }
     if (obj.raw instanceof Float64Array) {
       if (obj.raw.length !== n) fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
-      exact.buffer = obj.raw;
+      exact.chunks = [obj.raw];
       return exact;
     }
     if (obj.data === undefined) fail(`${path}.data`, `expected the encoded values, got ${describeValue(obj.data)}`);
@@ -157,10 +198,10 @@ export class ExactValues {
     for (let i = 0; i < distinct; i++) total += counts[i] = input.varint() + 1;
     input.end();
     if (total !== n) fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
-    const buffer = new Float64Array(Math.max(n, 16));
+    const expanded = new Float64Array(n);
     let at = 0;
-    for (let i = 0; i < distinct; i++) buffer.fill(values[i]!, at, (at += counts[i]!));
-    exact.buffer = buffer;
+    for (let i = 0; i < distinct; i++) expanded.fill(values[i]!, at, (at += counts[i]!));
+    exact.chunks = [expanded];
     exact.sorted = { values, counts, n };
     return exact;
   }

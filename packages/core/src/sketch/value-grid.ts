@@ -17,6 +17,11 @@ export type GridScale = 'log' | 'linear';
 export const DEFAULT_GRID_BINS = 65_536;
 
 const MAX_GRID_BINS = 1 << 22;
+/** Values a grid takes before it sorts them into its bins: first 1,024, doubling to 65,536. */
+const FIRST_CHUNK = 1 << 10;
+const CHUNK = 1 << 16;
+/** Bits of the key a radix-sort pass orders by. */
+const RADIX_BITS = 11;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
 const LOG_BITS = 20;
 const MAX_LEVEL: Record<GridScale, number> = { log: LOG_BITS, linear: 60 };
@@ -65,13 +70,18 @@ const LO = 1 - HI;
  */
 export class ValueGrid {
   readonly scale: GridScale;
+  private readonly linear: boolean;
   private binLimit: number;
   private gridLevel = 0;
   private n = 0;
-  /** Open addressing, interleaved [key, count, value] per slot; a NaN key marks a free slot. */
-  private table: Float64Array;
-  private slots: number;
+  /** The bins in key order, in the first `size` places of arrays with room to merge a chunk in. */
+  private keys = new Float64Array(0);
+  private counts = new Float64Array(0);
+  private values = new Float64Array(0);
   private size = 0;
+  /** Values added since the last flush, counted into the bins a chunk at a time. */
+  private pending: Float64Array | null = null;
+  private pendingCount = 0;
   private finished: GridBins | null = null;
 
   constructor(scale: GridScale, maxBins: number = DEFAULT_GRID_BINS) {
@@ -79,9 +89,8 @@ export class ValueGrid {
       throw new UserError(`value grid bins must be an integer in [1, ${MAX_GRID_BINS}], got ${maxBins}`);
     }
     this.scale = scale;
+    this.linear = scale === 'linear';
     this.binLimit = maxBins;
-    this.slots = 64;
-    this.table = new Float64Array(3 * this.slots).fill(NaN);
   }
 
   /** Non-empty bins kept at most. */
@@ -90,6 +99,7 @@ export class ValueGrid {
   }
 
   get level(): number {
+    this.flush();
     return this.gridLevel;
   }
 
@@ -100,102 +110,104 @@ export class ValueGrid {
   /** Counts a finite value. */
   add(x: number): void {
     this.n++;
-    this.put(this.keyOf(x), 1, x);
+    let pending = this.pending;
+    if (pending === null) pending = this.pending = new Float64Array(FIRST_CHUNK);
+    pending[this.pendingCount++] = x;
+    if (this.pendingCount === pending.length) {
+      this.flush();
+      // Chunks grow to their full size only in columns with many values: a grid costs little until it has them.
+      if (pending.length < CHUNK) this.pending = new Float64Array(2 * pending.length);
+    }
   }
 
   /** The key of the bin holding x at the current level. */
   keyOf(x: number): number {
-    if (this.scale === 'linear') return Math.floor(x / 2 ** this.gridLevel);
-    if (x >= 0) {
-      f64[0] = x + 0;
-      return u32[HI]! >>> this.gridLevel;
-    }
-    // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
-    f64[0] = -x;
-    const hi = u32[LO] === 0 ? u32[HI]! - 1 : u32[HI]!;
-    return -(hi >>> this.gridLevel) - 1;
-  }
-
-  private put(key: number, count: number, value: number): void {
-    if (insert(this.table, this.slots - 1, key, count, value)) this.size++;
-    this.finished = null;
-    if (this.size > this.binLimit) this.coarsen();
-    else if (2 * this.size > this.slots) this.rehash(this.slots * 2);
+    this.flush();
+    return this.linear ? linearKey(x, 2 ** -this.gridLevel) : logKey(x, this.gridLevel);
   }
 
   /**
-   * Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets), merging each bin into its
-   * parent straight from one hash table into another: this runs whenever the bins outgrow the limit, so it must
-   * not sort.
+   * Counts the pending values into the bins. Looking each value's bin up in a hash table of 2^16 bins missed the
+   * cache on almost every value (the tables of a file's columns do not fit it); sorting a chunk by key (a radix
+   * sort) and merging it into the sorted bins touches memory in order, and costs a fraction of that (bench/validate).
    */
-  private coarsen(): void {
-    while (this.size > this.maxBins && this.gridLevel < MAX_LEVEL[this.scale]) {
-      this.gridLevel++;
-      const from = this.table;
-      const to = new Float64Array(from.length).fill(NaN);
-      const mask = this.slots - 1;
-      let size = 0;
-      for (let at = 0; at < from.length; at += 3) {
-        const key = from[at]!;
-        if (key === key && insert(to, mask, parentKey(key, this.scale), from[at + 1]!, from[at + 2]!)) size++;
+  private flush(): void {
+    const count = this.pendingCount;
+    if (count === 0) return;
+    this.pendingCount = 0;
+    this.finished = null;
+    const chunk = sortByKey(this.pending!, count, this.linear, this.gridLevel);
+    this.mergeSorted(chunk.keys, chunk.counts, chunk.values, chunk.size);
+    this.fit();
+  }
+
+  /** Merges `size` sorted bins (at the current level) into the bins, from the back, in place. */
+  private mergeSorted(keys: Float64Array, counts: Float64Array, values: Float64Array, size: number): void {
+    this.reserve(this.size + size);
+    const [k, c, v] = [this.keys, this.counts, this.values];
+    let i = this.size - 1;
+    let j = size - 1;
+    let out = this.size + size - 1;
+    // Where both have a key the merged bin takes one place; the gaps close in the pass below.
+    while (j >= 0) {
+      if (i >= 0 && k[i]! > keys[j]!) {
+        k[out] = k[i]!;
+        c[out] = c[i]!;
+        v[out--] = v[i--]!;
+      } else if (i >= 0 && k[i] === keys[j]) {
+        k[out] = k[i]!;
+        c[out] = c[i]! + counts[j]!;
+        v[out--] = v[i] === values[j] ? v[i]! : NaN;
+        i--;
+        j--;
+      } else {
+        k[out] = keys[j]!;
+        c[out] = counts[j]!;
+        v[out--] = values[j--]!;
       }
-      this.table = to;
-      this.size = size;
     }
-    this.finished = null;
+    // Places 0..i are untouched; out + 1.. hold the rest in order, with `out − i` free places between.
+    const gap = out - i;
+    const total = this.size + size - gap;
+    if (gap > 0) {
+      k.copyWithin(i + 1, out + 1, this.size + size);
+      c.copyWithin(i + 1, out + 1, this.size + size);
+      v.copyWithin(i + 1, out + 1, this.size + size);
+    }
+    this.size = total;
   }
 
-  private rehash(slots: number): void {
-    const bins = this.entries();
-    this.slots = slots;
-    this.load(bins);
+  private reserve(size: number): void {
+    if (size <= this.keys.length) return;
+    const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + CHUNK), 64);
+    for (const name of ['keys', 'counts', 'values'] as const) {
+      const grown = new Float64Array(capacity);
+      grown.set(this[name].subarray(0, this.size));
+      this[name] = grown;
+    }
   }
 
-  private load(bins: { keys: Float64Array; counts: Float64Array; values: Float64Array }): void {
-    while (2 * bins.keys.length > this.slots) this.slots *= 2;
-    this.table = new Float64Array(3 * this.slots).fill(NaN);
-    this.size = 0;
-    const { keys, counts, values } = bins;
-    const mask = this.slots - 1;
-    const table = this.table;
-    for (let i = 0; i < keys.length; i++) {
-      let slot = hashKey(keys[i]!) & mask;
-      while (table[3 * slot] === table[3 * slot]) slot = (slot + 1) & mask;
-      table[3 * slot] = keys[i]!;
-      table[3 * slot + 1] = counts[i]!;
-      table[3 * slot + 2] = values[i]!;
+  /** Raises the level until the bins fit `maxBins` (or the grid is as coarse as it gets). */
+  private fit(): void {
+    while (this.size > this.binLimit && this.gridLevel < MAX_LEVEL[this.scale]) {
+      this.gridLevel++;
+      this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
     }
-    this.size = keys.length;
-    this.finished = null;
-  }
-
-  /** The non-empty bins in key order: the keys sorted natively, then each one's slot found again by probing. */
-  private entries(): { keys: Float64Array; counts: Float64Array; values: Float64Array } {
-    const table = this.table;
-    const keys = new Float64Array(this.size);
-    let at = 0;
-    for (let slot = 0; slot < this.slots; slot++) {
-      const key = table[3 * slot]!;
-      if (key === key) keys[at++] = key;
-    }
-    keys.sort();
-    const counts = new Float64Array(keys.length);
-    const values = new Float64Array(keys.length);
-    const mask = this.slots - 1;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      let slot = hashKey(key) & mask;
-      while (table[3 * slot] !== key) slot = (slot + 1) & mask;
-      counts[i] = table[3 * slot + 1]!;
-      values[i] = table[3 * slot + 2]!;
-    }
-    return { keys, counts, values };
   }
 
   /** The bins in ascending order (cached until the grid changes). */
   bins(): GridBins {
-    if (this.finished === null)
-      this.finished = { scale: this.scale, level: this.gridLevel, ...this.entries(), n: this.n };
+    this.flush();
+    if (this.finished === null) {
+      this.finished = {
+        scale: this.scale,
+        level: this.gridLevel,
+        keys: this.keys.slice(0, this.size),
+        counts: this.counts.slice(0, this.size),
+        values: this.values.slice(0, this.size),
+        n: this.n,
+      };
+    }
     return this.finished;
   }
 
@@ -209,16 +221,27 @@ export class ValueGrid {
         `cannot merge value grids with different settings (${this.scale}/${this.maxBins} and ${other.scale}/${other.maxBins})`,
       );
     }
-    let level = Math.max(this.gridLevel, other.gridLevel);
-    const bins = combine(atLevel(this.bins(), level), atLevel(other.bins(), level));
-    while (bins.keys.length > this.maxBins && level < MAX_LEVEL[this.scale]) {
-      level++;
-      collapse(bins, this.scale);
-    }
+    this.flush();
+    const level = Math.max(this.gridLevel, other.level);
+    const mine = atLevel(this.bins(), level);
+    const theirs = atLevel(other.bins(), level);
     this.gridLevel = level;
+    this.load(mine);
+    this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+    this.fit();
     this.n += other.n;
-    this.load(bins);
+    this.finished = null;
     return this;
+  }
+
+  private load(bins: { keys: Float64Array; counts: Float64Array; values: Float64Array }): void {
+    this.size = 0;
+    this.reserve(bins.keys.length);
+    this.keys.set(bins.keys);
+    this.counts.set(bins.counts);
+    this.values.set(bins.values);
+    this.size = bins.keys.length;
+    this.finished = null;
   }
 
   toJSON(options: { raw?: boolean } = {}): ValueGridJSON {
@@ -336,43 +359,41 @@ export function atLevel(bins: GridBins, level: number): GridBins {
   return { scale: bins.scale, level, ...copy, n: bins.n };
 }
 
-/** The bins of both (at the same level) in key order, counts of equal keys added. */
-function combine(a: GridBins, b: GridBins): { keys: Float64Array; counts: Float64Array; values: Float64Array } {
-  const size = a.keys.length + b.keys.length;
-  const keys = new Float64Array(size);
-  const counts = new Float64Array(size);
-  const values = new Float64Array(size);
-  let i = 0;
-  let j = 0;
-  let out = 0;
-  while (i < a.keys.length || j < b.keys.length) {
-    const ka = i < a.keys.length ? a.keys[i]! : Infinity;
-    const kb = j < b.keys.length ? b.keys[j]! : Infinity;
-    if (ka === kb) {
-      keys[out] = ka;
-      counts[out] = a.counts[i]! + b.counts[j]!;
-      values[out] = a.values[i] === b.values[j] ? a.values[i]! : NaN;
-      i++;
-      j++;
-    } else if (ka < kb) {
-      keys[out] = ka;
-      counts[out] = a.counts[i]!;
-      values[out] = a.values[i++]!;
-    } else {
-      keys[out] = kb;
-      counts[out] = b.counts[j]!;
-      values[out] = b.values[j++]!;
-    }
-    out++;
-  }
-  return { keys: keys.subarray(0, out), counts: counts.subarray(0, out), values: values.subarray(0, out) };
-}
-
 /** Merges neighbouring bins in pairs (one level coarser), in place; the arrays shrink to the bins left. */
 function collapse(bins: { keys: Float64Array; counts: Float64Array; values: Float64Array }, scale: GridScale): void {
-  const { keys, counts, values } = bins;
+  const size = collapseInPlace(bins.keys, bins.counts, bins.values, bins.keys.length, scale);
+  bins.keys = bins.keys.subarray(0, size);
+  bins.counts = bins.counts.subarray(0, size);
+  bins.values = bins.values.subarray(0, size);
+}
+
+/** A linear bin's key: ⌊x·2^-level⌋, `factor` = 2^-level (exact: x/2^level rounds the same, without a division). */
+function linearKey(x: number, factor: number): number {
+  return Math.floor(x * factor);
+}
+
+/** A log bin's key: the top bits of the double's high word. */
+function logKey(x: number, level: number): number {
+  if (x >= 0) {
+    f64[0] = x + 0;
+    return u32[HI]! >>> level;
+  }
+  // −x's predecessor: so that a negative bin is [−high, −low) like a positive one is [low, high).
+  f64[0] = -x;
+  const hi = u32[LO] === 0 ? u32[HI]! - 1 : u32[HI]!;
+  return -(hi >>> level) - 1;
+}
+
+/** Merges neighbouring bins among the first `size` in pairs (one level coarser), in place; returns the bins left. */
+function collapseInPlace(
+  keys: Float64Array,
+  counts: Float64Array,
+  values: Float64Array,
+  size: number,
+  scale: GridScale,
+): number {
   let out = -1;
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0; i < size; i++) {
     const key = parentKey(keys[i]!, scale);
     if (out >= 0 && keys[out] === key) {
       counts[out]! += counts[i]!;
@@ -384,9 +405,7 @@ function collapse(bins: { keys: Float64Array; counts: Float64Array; values: Floa
       values[out] = values[i]!;
     }
   }
-  bins.keys = keys.subarray(0, out + 1);
-  bins.counts = counts.subarray(0, out + 1);
-  bins.values = values.subarray(0, out + 1);
+  return out + 1;
 }
 
 function parentKey(key: number, scale: GridScale): number {
@@ -414,27 +433,129 @@ function fromHighWord(hi: number): number {
   return f64[0]!;
 }
 
-/** Adds `count` values to bin `key` of an open-addressing table; true when the bin is new. */
-function insert(table: Float64Array, mask: number, key: number, count: number, value: number): boolean {
-  let slot = hashKey(key) & mask;
-  for (;;) {
-    const at = 3 * slot;
-    const k = table[at]!;
-    if (k === key) {
-      table[at + 1]! += count;
-      if (table[at + 2] !== value) table[at + 2] = NaN;
-      return false;
-    }
-    if (k !== k) {
-      table[at] = key;
-      table[at + 1] = count;
-      table[at + 2] = value;
-      return true;
-    }
-    slot = (slot + 1) & mask;
+/**
+ * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
+ * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
+ * histogram per pass, and the chunk's bins.
+ */
+const RADIX_PASSES = Math.ceil(32 / RADIX_BITS);
+const scratch = {
+  keys: new Float64Array(CHUNK),
+  ranks: [new Uint32Array(CHUNK), new Uint32Array(CHUNK)] as const,
+  values: [new Float64Array(CHUNK), new Float64Array(CHUNK)] as const,
+  histograms: Array.from({ length: RADIX_PASSES }, () => new Uint32Array(1 << RADIX_BITS)),
+  bins: { keys: new Float64Array(CHUNK), counts: new Float64Array(CHUNK), values: new Float64Array(CHUNK), size: 0 },
+};
+
+/**
+ * The first `count` values as bins (key order, counts, a bin's value when it holds only one) at `level`. Keys
+ * that already come in order (an id column) need no sorting; keys within 2^32 of each other are radix-sorted on
+ * their offset from the smallest, 11 bits a pass, every pass's histogram counted in one go and passes whose digit
+ * is the same for all skipped; wider keys are sorted through their values (a key never decreases with x).
+ */
+function sortByKey(
+  input: Float64Array,
+  count: number,
+  linear: boolean,
+  level: number,
+): { keys: Float64Array; counts: Float64Array; values: Float64Array; size: number } {
+  const keys = scratch.keys;
+  const factor = 2 ** -level;
+  let min = Infinity;
+  let max = -Infinity;
+  // The largest negative and smallest non-negative key: a log grid's negative keys sit ~2^(31 − level) below its
+  // positive ones, and closing that gap spares the radix sort a pass.
+  let belowZero = -Infinity;
+  let fromZero = Infinity;
+  let ordered = true;
+  for (let i = 0; i < count; i++) {
+    const key = linear ? linearKey(input[i]!, factor) : logKey(input[i]!, level);
+    keys[i] = key;
+    if (key < max) ordered = false;
+    if (key < min) min = key;
+    if (key > max) max = key;
+    if (key < 0) {
+      if (key > belowZero) belowZero = key;
+    } else if (key < fromZero) fromZero = key;
   }
+  if (ordered) return runs(keys, input, count, 0, Infinity, 0, null);
+  // Rank r stands for key r + min, plus `gap` past `split` (the rank of the largest negative key).
+  const gap = min < 0 && max >= 0 ? fromZero - belowZero - 1 : 0;
+  const split = gap > 0 ? belowZero - min : Infinity;
+  if (max - min - gap >= 2 ** 32) {
+    const values = scratch.values[0];
+    values.set(input.subarray(0, count));
+    values.subarray(0, count).sort();
+    for (let i = 0; i < count; i++) keys[i] = linear ? linearKey(values[i]!, factor) : logKey(values[i]!, level);
+    return runs(keys, values, count, 0, Infinity, 0, null);
+  }
+  let [ranks, spareRanks] = scratch.ranks;
+  const [first, second] = scratch.values;
+  let target = first;
+  const { histograms } = scratch;
+  const mask = (1 << RADIX_BITS) - 1;
+  for (const histogram of histograms) histogram.fill(0);
+  for (let i = 0; i < count; i++) {
+    const key = keys[i]!;
+    const rank = key - min - (key >= 0 ? gap : 0);
+    ranks[i] = rank;
+    for (let p = 0; p < RADIX_PASSES; p++) histograms[p]![(rank >>> (p * RADIX_BITS)) & mask]!++;
+  }
+  let from: Float64Array = input;
+  for (let p = 0; p < RADIX_PASSES; p++) {
+    const histogram = histograms[p]!;
+    const shift = p * RADIX_BITS;
+    // A digit every key shares leaves the order as it is.
+    if (histogram[(ranks[0]! >>> shift) & mask] === count) continue;
+    let total = 0;
+    for (let d = 0; d <= mask; d++) {
+      const c = histogram[d]!;
+      histogram[d] = total;
+      total += c;
+    }
+    for (let i = 0; i < count; i++) {
+      const at = histogram[(ranks[i]! >>> shift) & mask]!++;
+      spareRanks[at] = ranks[i]!;
+      target[at] = from[i]!;
+    }
+    [ranks, spareRanks] = [spareRanks, ranks];
+    from = target;
+    target = target === first ? second : first;
+  }
+  return runs(null, from, count, min, split, gap, ranks);
 }
 
-function hashKey(key: number): number {
-  return Math.imul((key | 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> 12;
+/**
+ * Bins of sorted keys (or of ranks: key = rank + base, plus `gap` for ranks past `split`) and their values: counts,
+ * and each bin's value if it holds only one.
+ */
+function runs(
+  keys: Float64Array | null,
+  values: Float64Array,
+  count: number,
+  base: number,
+  split: number,
+  gap: number,
+  ranks: Uint32Array | null,
+): { keys: Float64Array; counts: Float64Array; values: Float64Array; size: number } {
+  const bins = scratch.bins;
+  let out = -1;
+  let last = NaN;
+  for (let i = 0; i < count; i++) {
+    const key = keys === null ? ranks![i]! + base + (ranks![i]! > split ? gap : 0) : keys[i]!;
+    // +0: −0 and 0 share a bin and count as one value, whichever came first.
+    const v = values[i]! + 0;
+    if (key === last) {
+      bins.counts[out]!++;
+      if (bins.values[out] !== v) bins.values[out] = NaN;
+    } else {
+      out++;
+      last = key;
+      bins.keys[out] = key;
+      bins.counts[out] = 1;
+      bins.values[out] = v;
+    }
+  }
+  bins.size = out + 1;
+  return bins;
 }

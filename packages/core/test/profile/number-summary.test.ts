@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { NumberSummary } from '../../src/profile/number-summary.js';
+import { ValueGrid } from '../../src/sketch/value-grid.js';
 import type { QuantileMethod } from '../../src/stats/quantile.js';
 import { normal, uniform } from '../sketch/data.js';
 
@@ -120,5 +121,23 @@ describe('NumberSummary past its exact cap', () => {
       ).length;
       expect([i, h.counts[i]]).toEqual([i, inBin]);
     }
+  });
+});
+
+describe('NumberSummary value grid', () => {
+  it('is built only past the cap, and is then the grid one pass over every value gives', () => {
+    const values = [...normal(5_000, 8)].map((z) => Math.round(4000 * Math.exp(0.3 * z)));
+    const onePass = new ValueGrid('log', 300);
+    for (const v of values) onePass.add(v);
+
+    const kept = summaryOf(values, 5_000, 300);
+    expect(kept.toJSON().grid).toBeUndefined();
+    const past = summaryOf(values, 4_999, 300);
+    expect(past.toJSON().grid).toEqual(onePass.toJSON());
+    // Two shards that each keep their values, merged past the cap: the grid comes from both shards' values.
+    const [left, right] = [summaryOf(values.slice(0, 2_600), 4_999, 300), summaryOf(values.slice(2_600), 4_999, 300)];
+    expect(left.merge(right).toJSON()).toEqual(past.toJSON());
+    // Asked for while the values are kept, the grid is the same too.
+    expect(kept.grid.toJSON()).toEqual(onePass.toJSON());
   });
 });

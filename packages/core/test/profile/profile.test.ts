@@ -221,6 +221,29 @@ describe('merging shard profiles', () => {
   });
 });
 
+describe('shards that share their value counts', () => {
+  it('drop their kept values once the pass as a whole passes the cap, and merge to what one pass gives', async () => {
+    const path = write('shared.csv', mixedCsv(3000, 7).csv);
+    for (const cap of [100_000, 1_500]) {
+      const counts = new Int32Array(new SharedArrayBuffer(4 * 64));
+      const options = { exactValues: cap, gridBins: 256 };
+      const parts = [];
+      for (let index = 1; index <= 2; index++) {
+        parts.push((await profileFile(path, { ...options, shard: { index, count: 2 }, sharedCounts: counts })).profile);
+      }
+      const amount = parts.map((p) => p.column('amount')!.numbers);
+      const total = amount[0]!.count + amount[1]!.count;
+      // Each shard alone stays under 1,500 values; together they pass it, and the second shard learns so.
+      expect(amount.every((a) => a.count <= 1_500)).toBe(true);
+      expect(amount[1]!.isExact).toBe(total <= cap);
+      const whole = (await profileFile(path, options)).profile;
+      expect(whole.column('amount')!.numbers.isExact).toBe(total <= cap);
+      const merged = mergeProfiles(parts);
+      for (const column of whole.columns) expect(merged.column(column.name)!.toJSON()).toEqual(column.toJSON());
+    }
+  });
+});
+
 describe('profile JSON', () => {
   it('round-trips through JSON text to an identical profile', async () => {
     const path = write('round.csv', mixedCsv(3000, 5).csv);
@@ -238,10 +261,20 @@ describe('profile JSON', () => {
     let error = thrown(() => Profile.fromJSON(json, 'bad.json'));
     expect(error.location).toEqual({ file: 'bad.json', path: '$.columns[1].nulls' });
 
-    const wrongGrid = JSON.parse(JSON.stringify(profile));
-    wrongGrid.columns[0].numbers.grid.n = 7;
-    error = thrown(() => Profile.fromJSON(wrongGrid, 'bad.json'));
-    expect(error.location.path).toBe('$.columns[0].numbers.grid.n');
+    const wrongCount = JSON.parse(JSON.stringify(profile));
+    wrongCount.columns[0].numbers.exact.n = 7;
+    error = thrown(() => Profile.fromJSON(wrongCount, 'bad.json'));
+    expect(error.location.path).toBe('$.columns[0].numbers.exact.n');
+
+    // While a column keeps its values the grid is left out (it follows from them); past the cap it is required.
+    expect(json.columns[0].numbers.grid).toBeUndefined();
+    const capped = (await profileFile(write('capped.csv', 'a\n1\n2\n3\n'), { exactValues: 2 })).profile;
+    const withoutGrid = JSON.parse(JSON.stringify(capped));
+    expect(withoutGrid.columns[0].numbers.grid.n).toBe(3);
+    delete withoutGrid.columns[0].numbers.grid;
+    error = thrown(() => Profile.fromJSON(withoutGrid, 'bad.json'));
+    expect(error.location.path).toBe('$.columns[0].numbers.grid');
+    expect(error.message).toContain('past its cap of 2 values');
 
     const older = { ...JSON.parse(JSON.stringify(profile)), schema: 'mlgate/profile@1' };
     expect(thrown(() => Profile.fromJSON(older, 'old.json')).message).toMatch(

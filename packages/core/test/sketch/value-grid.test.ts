@@ -83,6 +83,44 @@ describe('ValueGrid', () => {
     for (const other of [reversed, merged, tree]) expect(other.toJSON()).toEqual(whole.toJSON());
   });
 
+  it('counts many chunks of values into the bins one pass of a map at the finest fitting level gives', () => {
+    // 100k values: several sort-and-merge chunks. Amounts, 2% negative (log scale, keys within 2^32 of each other once
+    // the gap between negative and positive keys is closed: radix sort),
+    // log-scale values spanning 1e-300..1e300 with both signs (keys too far apart: the values are sorted instead),
+    // ms timestamps (linear scale) whose level-0 keys span more than 2^32, and ids that come in key order.
+    const u = uniform(100_000, 21);
+    const amounts = Array.from(
+      u,
+      (x, i) => ((i % 50 === 0 ? -1 : 1) * Math.round(40 * Math.exp(3 * (x - 0.5)) * 100)) / 100,
+    );
+    const wide = Array.from(u, (x, i) => (i % 3 === 0 ? -1 : 1) * 10 ** (600 * x - 300));
+    const instants = Array.from(u, (x) => 1_704_067_200_000 + Math.floor(x * 63_158_400_000));
+    const cases: [number[], GridScale][] = [
+      [amounts, 'log'],
+      [wide, 'log'],
+      [instants, 'linear'],
+      [Array.from(u, (_, i) => i + 1), 'log'],
+    ];
+    for (const [values, scale] of cases) {
+      const grid = gridOf(values, scale, 5_000);
+      const key = (v: number, level: number) => (scale === 'log' ? keyAt(v, level) : Math.floor(v / 2 ** level));
+      let level = 0;
+      while (new Set(values.map((v) => key(v, level))).size > 5_000) level++;
+      const expected = new Map<number, { count: number; value: number }>();
+      for (const v of values) {
+        const bin = expected.get(key(v, level));
+        if (!bin) expected.set(key(v, level), { count: 1, value: v });
+        else [bin.count, bin.value] = [bin.count + 1, bin.value === v ? v : NaN];
+      }
+      const bins = grid.bins();
+      expect(bins.level).toBe(level);
+      const keys = [...expected.keys()].sort((a, b) => a - b);
+      expect(Array.from(bins.keys)).toEqual(keys);
+      expect(Array.from(bins.counts)).toEqual(keys.map((k) => expected.get(k)!.count));
+      expect(Array.from(bins.values)).toEqual(keys.map((k) => expected.get(k)!.value));
+    }
+  });
+
   it('round-trips through its compact JSON and through the raw form workers pass', () => {
     const values = [...uniform(5_000, 4)].map((u) => Math.round(u * 1e4) / 100).concat([-3.25, 0, 7]);
     const grid = gridOf(values, 'log', 500);

@@ -5,10 +5,13 @@ export interface ShardTask {
   path: string;
   shard: ShardSpec;
   format?: NonNullable<ValidateFileOptions['format']>;
+  delimiter?: string;
   /** The schema or suite file; the worker reads it itself (checks hold RegExps and sets). */
   schema?: string;
   maxErrors?: number;
   maxExamples?: number;
+  /** Shared by every shard of the pass: values per column summary so far (see ProfileOptions.sharedCounts). */
+  sharedCounts?: SharedArrayBuffer;
 }
 
 /** A pass's result as plain data: outcomes without their check, which the caller holds already. */

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import {
   Profile,
   canJoinShards,
+  formatOf,
   isGzipFile,
   isPassCheck,
   joinValidationPasses,
@@ -18,6 +19,9 @@ import {
 import type { WorkerPool } from './pool.js';
 import { ProgressSum } from './progress-sum.js';
 
+/** Columns whose value counts the shards of a pass share (two 4-byte slots each); later ones count per shard. */
+const SHARED_COUNT_COLUMNS = 4096;
+
 /** Below this many bytes per thread, starting a worker costs more than it saves. */
 export const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
 
@@ -26,6 +30,7 @@ export interface PassOptions {
   schema?: { path: string; checks: readonly Check[] };
   shard?: ShardSpec;
   format?: NonNullable<ValidateFileOptions['format']>;
+  delimiter?: string;
   maxErrors?: number;
   /** Threads to split the file across: 1 reads it on this thread; more need `pool`. */
   threads: number;
@@ -47,6 +52,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
       suite: checks,
       ...(options.shard && { shard: options.shard }),
       ...(options.format && { format: options.format }),
+      ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
       ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
       ...(options.onProgress && { onProgress: options.onProgress }),
     });
@@ -57,6 +63,10 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
   const expected = size / shards.length / (options.shard?.count ?? 1);
   const onProgress = shards.map(() => progress.part(expected));
   const rowChecks = checks.filter(isPassCheck);
+  // CSV shards see the columns in the header's order, so they can share each column's value counts by position.
+  const format = options.format ?? formatOf(path);
+  const sharedCounts =
+    format === 'csv' || format === 'tsv' ? new SharedArrayBuffer(4 * 2 * SHARED_COUNT_COLUMNS) : undefined;
   const results = await Promise.all(
     shards.map((shard, i) =>
       pool.run(
@@ -65,7 +75,9 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
           shard,
           ...(options.schema && { schema: options.schema.path }),
           ...(options.format && { format: options.format }),
+          ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
           ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+          ...(sharedCounts && { sharedCounts }),
         },
         onProgress[i],
       ),

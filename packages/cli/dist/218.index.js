@@ -1,8 +1,8 @@
-export const id = 560;
-export const ids = [560,263,166];
+export const id = 218;
+export const ids = [218,263,166];
 export const modules = {
 
-/***/ 81560:
+/***/ 14218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 157 modules
-var src = __webpack_require__(23594);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 158 modules
+var src = __webpack_require__(98707);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -161,6 +161,32 @@ function consoleLogger({ stream = process.stderr, verbose = false } = {}) {
         async group(name, fn) {
             write(`▸ ${name}`);
             return fn();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/memory-logger.ts
+/** A Logger that records everything it is told, for tests. */
+function memoryLogger() {
+    const entries = [];
+    const record = (level, message, location) => {
+        entries.push(location ? { level, message, location } : { level, message });
+    };
+    return {
+        entries,
+        lines: () => entries.map((e) => `${e.level}: ${e.message}`),
+        debug: (message) => record('debug', message),
+        info: (message) => record('info', message),
+        warning: (message, location) => record('warning', message, location),
+        error: (message, location) => record('error', message, location),
+        async group(name, fn) {
+            record('group', name);
+            try {
+                return await fn();
+            }
+            finally {
+                record('endgroup', name);
+            }
         },
     };
 }
@@ -2609,7 +2635,9 @@ function compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cqX)({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -2621,8 +2649,8 @@ function compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -2633,6 +2661,46 @@ function compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof src/* UserError */.yot))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new src/* UserError */.yot(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = (0,src/* labelSetDifference */.CGn)(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -2819,6 +2887,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await (0,src/* requireFile */.GzO)(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -3143,6 +3212,8 @@ class ProgressSum {
 
 
 
+/** Columns whose value counts the shards of a pass share (two 4-byte slots each); later ones count per shard. */
+const SHARED_COUNT_COLUMNS = 4096;
 /** Below this many bytes per thread, starting a worker costs more than it saves. */
 const MIN_BYTES_PER_THREAD = 32 * 1024 * 1024;
 /**
@@ -3159,6 +3230,7 @@ async function runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -3169,12 +3241,17 @@ async function runPass(path, options) {
     const expected = size / shards.length / (options.shard?.count ?? 1);
     const onProgress = shards.map(() => progress.part(expected));
     const rowChecks = checks.filter(src/* isPassCheck */.uI7);
+    // CSV shards see the columns in the header's order, so they can share each column's value counts by position.
+    const format = options.format ?? (0,src/* formatOf */.beb)(path);
+    const sharedCounts = format === 'csv' || format === 'tsv' ? new SharedArrayBuffer(4 * 2 * SHARED_COUNT_COLUMNS) : undefined;
     const results = await Promise.all(shards.map((shard, i) => pool.run({
         path,
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
     const passes = results.map((result) => ({
         profile: src/* Profile */.WVQ.fromJSON(result.profile),
@@ -3210,31 +3287,6 @@ async function fileSize(path) {
     return (0,promises_.stat)(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -3249,6 +3301,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new src/* UserError */.yot(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new src/* UserError */.yot(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -3256,9 +3319,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(dataPath, options.data);
-    if (options.reference !== undefined)
-        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
+    const data = await inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await (0,src/* requireFile */.GzO)(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -3279,34 +3347,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(reference, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function inspectData(path, name, options, deps) {
+    const shape = await (0,src/* inspectDataFile */.B0B)(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -4401,6 +4514,437 @@ function parseFailOn(value) {
     return oneOf('--fail-on', value, FAIL_ON) ?? 'fail';
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/demo/narrator.ts
+/**
+ * The demo's voice on stdout: numbered steps that each say what they do and why, the lines they
+ * produce indented beneath, and how long each took, so a reader can follow the loop as it runs.
+ */
+class Narrator {
+    io;
+    total;
+    step = 0;
+    started = Date.now();
+    constructor(io, total) {
+        this.io = io;
+        this.total = total;
+    }
+    /** Runs one step: its title and reason first, then `body`, then its duration. */
+    async run(title, why, body) {
+        this.step++;
+        const started = Date.now();
+        this.io.stdout.write(`\n[${this.step}/${this.total}] ${title}\n`);
+        this.line(`why: ${why}`);
+        const result = await body();
+        this.line(`(${seconds(Date.now() - started)})`);
+        return result;
+    }
+    /** One indented line under the current step. */
+    line(text) {
+        for (const part of text.split('\n'))
+            this.io.stdout.write(`      ${part}\n`);
+    }
+    heading(text) {
+        this.io.stdout.write(`${text}\n`);
+    }
+    elapsed() {
+        return seconds(Date.now() - this.started);
+    }
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/demo/project.ts
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** What the demo copies from the example project: everything a clone of a user's repository would hold. */
+const PROJECT_FILES = ['mlgate.yml', 'params.yaml', 'data', 'dist', '.gitignore', 'README.md', 'NOTICE'];
+/** A throwaway git repository holding a copy of the example project, where the demo commits, branches and tags. */
+class DemoRepo {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** A fresh repository in the OS temp folder with the example committed on `main`. */
+    static async create(example) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'mlgate-demo-repo-'));
+        for (const file of PROJECT_FILES)
+            await (0,promises_.cp)((0,external_node_path_.join)(example, file), (0,external_node_path_.join)(dir, file), { recursive: true });
+        const repo = new DemoRepo(dir);
+        await repo.git('init', '--quiet', '--initial-branch=main');
+        // The repository's own identity and settings, so no global git config (signing, hooks) changes the demo.
+        for (const [key, value] of [
+            ['user.name', 'mlgate demo'],
+            ['user.email', 'demo@mlgate.invalid'],
+            ['commit.gpgsign', 'false'],
+            ['tag.gpgsign', 'false'],
+            ['core.hooksPath', '/dev/null'],
+        ]) {
+            await repo.git('config', key, value);
+        }
+        await repo.commit('Flights-delay model: data, schema, trainer and mlgate.yml');
+        return repo;
+    }
+    async git(...args) {
+        try {
+            const { stdout } = await run('git', args, { cwd: this.dir, maxBuffer: 16 * 1024 * 1024 });
+            return stdout;
+        }
+        catch (error) {
+            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
+            throw new src/* UserError */.yot(`the demo's git repository: git ${args[0]} failed: ${detail}`);
+        }
+    }
+    async commit(message) {
+        await this.git('add', '--all');
+        await this.git('commit', '--quiet', '--allow-empty', '-m', message);
+        return (await this.git('rev-parse', 'HEAD')).trim();
+    }
+    async branch(name, from = 'main') {
+        await this.git('checkout', '--quiet', '-b', name, from);
+    }
+    async checkout(name) {
+        await this.git('checkout', '--quiet', name);
+    }
+    /** Merges a pull request's branch into main with a merge commit, as GitHub's merge button does. */
+    async merge(branch, message) {
+        await this.checkout('main');
+        await this.git('merge', '--quiet', '--no-ff', '-m', message, branch);
+        return (await this.git('rev-parse', 'HEAD')).trim();
+    }
+    async read(path) {
+        return (0,promises_.readFile)((0,external_node_path_.join)(this.dir, path), 'utf8');
+    }
+    async write(path, text) {
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, path), text);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/demo/scenario.ts
+
+
+
+
+
+
+
+const MODEL = 'flights-delay';
+const STAGE = 'production';
+const ACTOR = 'mlgate demo';
+const LOCAL_AUTHOR = 'mlgate-local';
+/** The metrics the terminal shows for each comparison; report.md has them all, with every slice. */
+const SHOWN_METRICS = ['roc_auc', 'log_loss', 'brier'];
+const SHOWN_REASONS = 6;
+/** A warning passes the gate (the check run is neutral): the words say so. */
+const GATE_WORDS = {
+    pass: 'PASSED',
+    warn: 'PASSED with warnings (warnings do not block the merge)',
+    fail: 'FAILED (this pull request cannot merge)',
+    skipped: 'SKIPPED',
+};
+/** params.yaml of the model in production, and of the two pull requests. */
+const PARAMS = {
+    baseline: { features: ['hour', 'distance'], airports: 30, C: 1.0 },
+    addWeekday: { features: ['hour', 'weekday', 'distance'], airports: 30, C: 1.0 },
+    regularise: { features: ['hour', 'distance'], airports: 30, C: 0.0001 },
+};
+const PULL_REQUESTS = [
+    { number: 1, branch: 'add-weekday', title: 'Add the day of the week as a feature', params: PARAMS.addWeekday },
+    {
+        number: 2,
+        branch: 'stronger-regularisation',
+        title: 'Regularise harder (C 1 -> 0.0001) for a smoother model',
+        params: PARAMS.regularise,
+    },
+];
+/** The whole loop on the example project, in a throwaway git repository: what `mlgate demo` runs. */
+async function runDemo(options, io) {
+    const say = new Narrator(io, 11);
+    const shown = (path) => {
+        const near = (0,external_node_path_.relative)(io.cwd, path) || '.';
+        return near.startsWith('..') ? path : near;
+    };
+    say.heading('mlgate demo: continuous delivery for a real model, on real data (US flights of 2001 from vega-datasets),\n' +
+        'in a throwaway git repository. No GitHub account: the registry is git tags, the run cache and the\n' +
+        'pull-request comments are local folders, exactly as the actions use their GitHub counterparts.');
+    await (0,promises_.mkdir)(options.out, { recursive: true });
+    const repo = await say.run('Set up the project', 'a fresh git repository holding the flights-delay project as a user would clone it.', async () => {
+        const created = await DemoRepo.create(options.example);
+        say.line(`repository ${created.dir} (branch main)`);
+        say.line("data/reference.csv: 10,000 flights of February 2001, the production model's training window");
+        say.line('data/train.csv:     20,000 flights of 1-24 May 2001, the new training data');
+        say.line('data/eval.csv:       8,000 flights of 25-31 May 2001, where every model is evaluated');
+        return created;
+    });
+    const ctx = new DemoContext(repo, options, io);
+    try {
+        const validation = await say.run('Validate the new data against its schema, and for drift against the reference period', 'a model is only as good as its data: a broken column or a shifted distribution should be seen before training.', async () => {
+            const section = await ctx.validate();
+            showValidation(section, say);
+            return section;
+        });
+        await (0,promises_.writeFile)(ctx.validationReport, `${JSON.stringify(validation.report, null, 2)}\n`);
+        const baseline = await say.run('Train the baseline on main through the run cache', 'the model in production is trained from this commit; the run cache fingerprints command, data and params.', async () => {
+            await repo.write('params.yaml', paramsYaml(PARAMS.baseline));
+            await repo.commit('Baseline: hour and distance');
+            return ctx.train(say);
+        });
+        await say.run(`Register ${MODEL}@v1.0.0 and promote it to production`, 'the registry records which model version is in which stage as git tags, with its evidence.', async () => {
+            await ctx.keepRelease('v1.0.0');
+            const details = await ctx.evidence('v1.0.0', baseline, 'the first model of the project');
+            const registered = await ctx.register('v1.0.0', details);
+            say.line(`registered ${registered.tag} at commit ${registered.commit.slice(0, 7)} (an annotated git tag; its message is the evidence)`);
+            say.line(`release files (metrics, predictions, params, manifest) kept in ${shown(ctx.releaseDir('v1.0.0'))}`);
+            const promoted = await ctx.promote('v1.0.0', 'baseline', details);
+            say.line(`promoted: ${promoted.tag} puts v1.0.0 in ${STAGE}; pull requests are now compared with it`);
+        });
+        const reports = [];
+        for (const pr of PULL_REQUESTS) {
+            await say.run(`Pull request #${pr.number} "${pr.title}": change params.yaml and train`, 'a params change is a new fingerprint, so the model trains again.', async () => {
+                await repo.branch(pr.branch);
+                await repo.write('params.yaml', paramsYaml(pr.params));
+                await repo.commit(pr.title);
+                say.line(`branch ${pr.branch}: train.features ${pr.params.features.join(', ')}; train.C ${pr.params.C}`);
+                return ctx.train(say);
+            });
+            const report = await say.run(`Pull request #${pr.number}: compare with production and gate`, 'every metric change gets a seeded paired-bootstrap interval on the same 8,000 flights, overall and per origin airport, so noise is not mistaken for progress.', async () => {
+                const merged = await ctx.compareAndReport(pr, validation.report);
+                showComparison(merged, say);
+                return merged;
+            });
+            reports.push(report);
+        }
+        const merged = await say.run('Merge pull request #1 and train on main', 'main now has exactly the command, data and params that pull request #1 trained: the run cache restores its outputs instead of training again.', async () => {
+            await repo.merge(PULL_REQUESTS[0].branch, `Merge pull request #1 from ${PULL_REQUESTS[0].branch}`);
+            return ctx.train(say);
+        });
+        const passing = reports[0];
+        await say.run(`Register ${MODEL}@v1.1.0 and promote it to production`, 'the version that passed the gate ships; the gate verdict travels with it as evidence.', async () => {
+            await ctx.keepRelease('v1.1.0');
+            const details = await ctx.evidence('v1.1.0', merged, `pull request #1 passed the gate`, passing);
+            const registered = await ctx.register('v1.1.0', details);
+            say.line(`registered ${registered.tag} at the merge commit ${registered.commit.slice(0, 7)}, with pull request #1's gate verdict (${passing.verdict.status}) and intervals`);
+            const promoted = await ctx.promote('v1.1.0', 'pull request #1 passed the gate', details);
+            say.line(`promoted: ${promoted.tag}: ${STAGE} ${promoted.previous?.version ?? '(empty)'} -> v1.1.0`);
+        });
+        await say.run('Show the registry history, then roll production back to v1.0.0', 'a rollback is one more promotion, of an earlier version: nothing is deleted or rewritten.', async () => {
+            const rollback = await ctx.promote('v1.0.0', 'rollback: v1.1.0 is misbehaving in production', {
+                actor: ACTOR,
+                reason: 'rollback: v1.1.0 is misbehaving in production',
+            });
+            say.line(`ROLLBACK: ${rollback.tag}: ${STAGE} ${rollback.previous?.version ?? '(empty)'} -> v1.0.0`);
+            say.line(`registry history of ${MODEL} (git tags, oldest first):`);
+            const state = await ctx.registryState();
+            for (const entry of state.history) {
+                const what = entry.action === 'register'
+                    ? `register ${entry.version}`
+                    : `${entry.action} ${entry.stage} -> ${entry.version}`;
+                const why = entry.message.kind === 'event' && entry.message.event.reason ? `  (${entry.message.event.reason})` : '';
+                say.line(`  ${entry.tag.padEnd(28)} ${what.padEnd(30)} by ${entry.actor ?? '?'}${why}`);
+            }
+            say.line(`${STAGE} is now ${state.stages.get(STAGE)?.version.version ?? '(empty)'}: the next pull request is compared with it`);
+        });
+        say.heading(`\nDone in ${say.elapsed()}.`);
+        for (const pr of PULL_REQUESTS) {
+            const dir = ctx.prDir(pr);
+            say.heading(`  pull request #${pr.number}: ${shown((0,external_node_path_.join)(dir, 'report.md'))}, ${shown((0,external_node_path_.join)(dir, 'report.html'))}`);
+        }
+        say.heading(`  sticky comments of the local pull requests: ${shown(ctx.commentsDir)}`);
+        if (options.keep)
+            say.heading(`  the repository (git log --all --graph, git tag -n): ${repo.dir}`);
+        return { reports, repo: repo.dir };
+    }
+    finally {
+        if (!options.keep)
+            await (0,promises_.rm)(repo.dir, { recursive: true, force: true });
+    }
+}
+/** The stores and paths every step shares. */
+class DemoContext {
+    repo;
+    options;
+    io;
+    validationReport;
+    commentsDir;
+    /** The registry: annotated tags in the demo repository, in GTO's grammar. */
+    store;
+    constructor(repo, options, io) {
+        this.repo = repo;
+        this.options = options;
+        this.io = io;
+        this.validationReport = (0,external_node_path_.join)(options.out, 'validation.json');
+        this.commentsDir = (0,external_node_path_.join)(options.out, 'comments');
+        this.store = new GitRegistryStore(repo.dir);
+    }
+    /** What a registry tag records about a version: the run that made it, its metrics and, when it had one, its gate. */
+    async evidence(version, manifest, reason, gated) {
+        const digest = await file_digest_fileDigest((0,external_node_path_.join)(this.repo.dir, 'mlgate.manifest.json'));
+        const comparison = gated?.comparisons?.find((c) => c.model === MODEL);
+        const metrics = comparison
+            ? comparison.metrics
+                .filter((m) => SHOWN_METRICS.includes(m.name))
+                .map((m) => ({
+                name: m.name,
+                value: m.candidate,
+                baseline: m.baseline,
+                ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
+            }))
+            : SHOWN_METRICS.filter((name) => typeof manifest.metrics[name] === 'number').map((name) => ({
+                name,
+                value: manifest.metrics[name],
+            }));
+        return {
+            actor: ACTOR,
+            reason,
+            manifest: { digest: digest.sha256, path: 'mlgate.manifest.json', fingerprint: manifest.fingerprint },
+            artifact: { location: (0,external_node_path_.relative)(this.repo.dir, this.releaseDir(version)) },
+            metrics,
+            ...(gated && { gate: { verdict: gated.verdict.status } }),
+        };
+    }
+    register(version, details) {
+        return registerVersion({ model: MODEL, rev: 'HEAD', version, details }, { store: this.store });
+    }
+    promote(version, reason, details) {
+        return assignStage({ model: MODEL, version, stage: STAGE, stages: ['staging', STAGE], details: { ...details, reason } }, { store: this.store });
+    }
+    async registryState() {
+        return (0,src/* registryState */.zWd)(MODEL, await this.store.listTags(MODEL));
+    }
+    releaseDir(version) {
+        return (0,external_node_path_.join)(this.repo.dir, '.mlgate', 'releases', `${MODEL}@${version}`);
+    }
+    prDir(pr) {
+        return (0,external_node_path_.join)(this.options.out, `pr-${pr.number}-${pr.branch}`);
+    }
+    async validate() {
+        const { config } = await loadCompareConfig('mlgate.yml', this.repo.dir);
+        const dataset = Object.values(config.data)[0];
+        const { report } = await runValidate({
+            data: dataset.path,
+            cwd: this.repo.dir,
+            ...(dataset.schema !== undefined && { schema: dataset.schema }),
+            ...(dataset.reference !== undefined && { reference: dataset.reference }),
+        }, { ...(this.io.workerEntry && { workerEntry: this.io.workerEntry }) });
+        return { section: report.validations[0], report };
+    }
+    async train(say) {
+        const options = await resolveTrainOptions({ model: MODEL }, this.repo.dir);
+        const output = { write: (text) => say.line(`| ${String(text).trimEnd()}`) };
+        const { manifest } = await runTrain(options, {
+            logger: memoryLogger(),
+            cache: new LocalCacheStore((0,external_node_path_.join)(this.repo.dir, '.mlgate', 'cache'), options.workingDirectory),
+            stdout: output,
+            stderr: output,
+            env: this.io.env,
+        });
+        const how = manifest.cache.hit
+            ? `run cache HIT: restored the outputs of the run of ${manifest.cache.restoredFrom?.startedAt ?? 'before'}; the trainer did not run`
+            : 'run cache miss: trained, and saved to the run cache';
+        say.line(`fingerprint ${manifest.fingerprint.slice(0, 12)}: ${how}`);
+        const metric = (name) => {
+            const value = manifest.metrics[name];
+            return typeof value === 'number' ? value.toFixed(4) : '-';
+        };
+        say.line(`metrics on the evaluation week: roc_auc ${metric('roc_auc')}, log_loss ${metric('log_loss')}`);
+        return manifest;
+    }
+    /** What a release of the version holds: the outputs, the params and the manifest of the run that made it. */
+    async keepRelease(version) {
+        const dir = this.releaseDir(version);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        for (const file of ['out', 'params.yaml', 'mlgate.manifest.json']) {
+            await (0,promises_.cp)((0,external_node_path_.join)(this.repo.dir, file), (0,external_node_path_.join)(dir, file), { recursive: true });
+        }
+    }
+    async compareAndReport(pr, validation) {
+        const logger = memoryLogger();
+        const { report: comparison } = await runCompare({
+            candidate: 'out/predictions.csv',
+            baseline: `registry:${MODEL}#${STAGE}`,
+            config: 'mlgate.yml',
+            model: MODEL,
+            validationReport: this.validationReport,
+            failOn: 'never',
+            cwd: this.repo.dir,
+            subject: { sha: (await this.repo.git('rev-parse', 'HEAD')).trim(), ref: pr.branch, pullRequest: pr.number },
+        }, {
+            artifacts: new LocalArtifactStore((0,external_node_path_.join)(this.repo.dir, '.mlgate', 'artifacts')),
+            artifactName: 'mlgate-compare',
+            registry: new RegistryBaselineResolver(this.store, new LocalReleaseFiles((0,external_node_path_.join)(this.repo.dir, '.mlgate', 'releases')), logger),
+            logger,
+            now: () => new Date(),
+        });
+        const report = (0,src/* mergeReports */.C1p)([validation, comparison]);
+        const dir = this.prDir(pr);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const markdown = (0,src/* renderReportMarkdown */.Ay2)(report);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'report.md'), markdown);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'report.html'), this.options.html(report, `mlgate: pull request #${pr.number}`));
+        await upsertStickyComment(new LocalCommentStore(this.commentsDir, { author: LOCAL_AUTHOR }), {
+            issue: pr.number,
+            marker: stickyMarker('default'),
+            body: markdown,
+            author: LOCAL_AUTHOR,
+        });
+        return report;
+    }
+}
+function paramsYaml(params) {
+    return [
+        "# The trainer's settings (src/params.ts). mlgate fingerprints these values: change one and the model trains again.",
+        'train:',
+        `  features: [${params.features.join(', ')}]`,
+        `  airports: ${params.airports}`,
+        `  C: ${params.C}`,
+        '',
+    ].join('\n');
+}
+function showValidation({ section }, say) {
+    const failed = section.checks.filter((check) => check.status === 'fail').length;
+    say.line(`${section.dataset}: ${section.rows.toLocaleString('en-US')} rows, ${section.checks.length} schema checks, ${failed} failed`);
+    const drift = section.drift;
+    if (!drift)
+        return;
+    for (const column of drift.columns) {
+        const p = column.pValue === undefined ? '' : `, p ${column.pValue < 0.001 ? '< 0.001' : column.pValue.toFixed(3)}`;
+        say.line(`  ${column.column.padEnd(12)} ${column.test.padEnd(5)} ${column.effect.name} ${column.effect.value.toFixed(3)} (threshold ${column.effect.threshold})${p}: ${column.drifted ? 'DRIFT DETECTED' : 'no drift'}`);
+    }
+    const drifted = drift.columns.filter((c) => c.drifted).map((c) => c.column);
+    say.line(drifted.length > 0
+        ? `DRIFT DETECTED in ${drifted.join(', ')} (February -> May). A warning, not a failure: the gate requires valid data, and the data is valid.`
+        : 'no drift detected');
+}
+function showComparison(report, say) {
+    const comparison = report.comparisons?.find((c) => c.model === MODEL);
+    say.line(`candidate ${comparison.candidate.label} vs baseline ${comparison.baseline?.label ?? '(none)'}, ${comparison.predictions?.examples ?? '?'} paired flights, ${Math.round(comparison.confidence * 100)}% intervals:`);
+    for (const name of SHOWN_METRICS) {
+        const m = comparison.metrics.find((metric) => metric.name === name);
+        if (!m || m.baseline === null || m.candidate === null || m.delta === null)
+            continue;
+        const ci = m.ci ? `[${signed(m.ci.low)}, ${signed(m.ci.high)}]` : '';
+        say.line(`  ${name.padEnd(9)} ${m.baseline.toFixed(4)} -> ${m.candidate.toFixed(4)}  ${signed(m.delta).padEnd(8)} ${ci.padEnd(20)} ${m.label.replace('-', ' ')}`);
+    }
+    const verdict = report.verdict;
+    say.line(`GATE ${GATE_WORDS[verdict.status]}: ${verdict.summary}`);
+    const order = { fail: 0, warn: 1, pass: 2 };
+    const reasons = [...verdict.reasons].sort((a, b) => order[a.status] - order[b.status]);
+    for (const reason of reasons.slice(0, SHOWN_REASONS))
+        say.line(`  ${reason.status.toUpperCase().padEnd(4)} ${reason.message}`);
+    if (reasons.length > SHOWN_REASONS)
+        say.line(`  ... and ${reasons.length - SHOWN_REASONS} more reasons in report.md`);
+}
+function signed(value) {
+    return `${value >= 0 ? '+' : ''}${value.toFixed(4)}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/repo-root.ts
 
 
@@ -4426,96 +4970,54 @@ function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.
 
 
 
+const demo_help = `Usage: mlgate demo [--out <dir>] [--keep] [--example <dir>]
 
-const DEMO_PULL_REQUEST = 42;
-const LOCAL_AUTHOR = 'mlgate-local';
-/** What the example project holds, relative to its folder (its datasets are in the config). */
-const PROJECT = {
-    config: 'mlgate.yml',
-    candidate: 'predictions.csv',
-    baseline: 'baseline',
-};
-const demo_help = `Usage: mlgate demo [--example <dir>] [--out <dir>]
-
-Runs mlgate's pull-request path locally on the example project, with no GitHub account:
-validates each dataset of the project's mlgate.yml (schema checks and drift against the
-reference), compares the candidate model's predictions with the production baseline's (paired
-bootstrap intervals, McNemar, DeLong, per-slice metrics), gates the change (the gate requires
-the data validation), renders the markdown the report action posts, and upserts it as the sticky
-comment of a local pull request (a folder of JSON comments).
-Run it twice: the second run finds its own comment and updates it in place.
+Runs mlgate's whole loop on the example project (examples/flights-delay: US flights of 2001 from
+vega-datasets) in a throwaway git repository, with no GitHub account: validates the new data
+(schema checks, drift against the reference period), trains a baseline through the run cache,
+registers it and promotes it to production, opens two pull requests that change params.yaml (one
+improves the model, one regresses it), trains and compares each with production (paired bootstrap
+intervals, per-origin slices) and prints both gate verdicts with their reasons, merges the passing
+one (a run-cache hit: main trains nothing), promotes it, shows the registry history and rolls back.
+Each pull request's report is written as report.md, report.json and report.html (charts, opens
+offline) and upserted as
+the sticky comment of a local pull request.
 
 Options:
-  --example <dir>  the example project (default: examples/churn in this checkout)
-  --out <dir>      where to write report.md, report.json and the local comments (default: .mlgate/demo)
+  --out <dir>      where the reports and local comments go (default: .mlgate/demo)
+  --keep           keep the throwaway repository (its path is printed) to look at its log and tags
+  --example <dir>  the example project (default: examples/flights-delay in this checkout)
+
+Example:
+  mlgate demo --out /tmp/mlgate-demo --keep
+
+Exit code: 0 when the demo ran to the end (one of its gates fails on purpose), 2 for a usage error.
 `;
 const demoCommand = {
     name: 'demo',
-    summary: 'run the pull-request path (compare, gate, report) locally on the example project',
+    summary: 'run the whole loop (validate, train, register, compare, gate, promote, roll back) on the example project',
     help: demo_help,
     async run(argv, io) {
         const { values } = parseCommandArgs('demo', argv, {
             example: { type: 'string' },
             out: { type: 'string' },
+            keep: { type: 'boolean' },
         });
-        const project = values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject();
-        const outDir = (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo'));
-        const shown = (path) => (0,external_node_path_.relative)(io.cwd, path) || '.';
-        const logger = consoleLogger({ stream: io.stderr });
-        await (0,promises_.mkdir)(outDir, { recursive: true });
-        const validations = await validateDatasets(project, io);
-        const validationReport = (0,external_node_path_.join)(outDir, 'validation.json');
-        await (0,promises_.writeFile)(validationReport, `${JSON.stringify((0,src/* mergeReports */.C1p)(validations), null, 2)}\n`);
-        const compared = await runCompare({ ...PROJECT, validationReport, failOn: 'never', cwd: project }, {
-            artifacts: new LocalArtifactStore((0,external_node_path_.join)(outDir, 'artifacts')),
-            artifactName: 'mlgate-compare',
-            logger,
-            now: () => new Date(),
-        });
-        const report = (0,src/* mergeReports */.C1p)([...validations, compared.report]);
-        const markdown = (0,src/* renderReportMarkdown */.Ay2)(report);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.md'), markdown);
-        const sticky = await upsertStickyComment(new LocalCommentStore((0,external_node_path_.join)(outDir, 'comments'), { author: LOCAL_AUTHOR }), {
-            issue: DEMO_PULL_REQUEST,
-            marker: stickyMarker('default'),
-            body: markdown,
-            author: LOCAL_AUTHOR,
-        });
-        io.stdout.write((0,src/* renderReportText */.UvZ)(report));
-        io.stdout.write([
-            '',
-            `Validated ${validations.length} dataset(s) and compared ${shown((0,external_node_path_.join)(project, PROJECT.candidate))} with ${shown((0,external_node_path_.join)(project, PROJECT.baseline))} under ${shown((0,external_node_path_.join)(project, PROJECT.config))}.`,
-            `Markdown for the pull request: ${shown((0,external_node_path_.join)(outDir, 'report.md'))}`,
-            `Sticky comment on local PR #${DEMO_PULL_REQUEST}: ${sticky.action} (comment ${sticky.comment.id} in ${shown((0,external_node_path_.join)(outDir, 'comments'))})`,
-            `Gate verdict: ${report.verdict.status}. The demo ran to the end; in CI this verdict would ${report.verdict.status === 'fail' ? 'fail' : 'pass'} the compare step.`,
-            '',
-        ].join('\n'));
+        const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
+        await runDemo({
+            example: values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject(),
+            out: (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo')),
+            keep: values.keep ?? false,
+            html: (report, title) => (0,src/* renderReportHtml */.Y8A)(report, { scripts, title }),
+        }, io);
         return ExitCode.Pass;
     },
 };
-/** Each dataset of the project's config, validated against its schema and reference. */
-async function validateDatasets(project, io) {
-    const { config } = await loadCompareConfig(PROJECT.config, project);
-    const reports = [];
-    for (const dataset of Object.values(config.data)) {
-        const { report } = await runValidate({
-            data: dataset.path,
-            cwd: project,
-            ...(dataset.schema !== undefined && { schema: dataset.schema }),
-            ...(dataset.reference !== undefined && { reference: dataset.reference }),
-        }, { ...(io.workerEntry && { workerEntry: io.workerEntry }) });
-        reports.push(report);
-    }
-    if (reports.length === 0)
-        throw new src/* UserError */.yot(`${PROJECT.config} of the example project lists no data to validate`);
-    return reports;
-}
 function defaultProject() {
     const root = mlgateRepoRoot();
     if (!root)
         throw new src/* UserError */.yot('cannot find the example project: pass --example <dir>');
-    return (0,external_node_path_.join)(root, 'examples', 'churn');
+    return (0,external_node_path_.join)(root, 'examples', 'flights-delay');
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/progress.ts
@@ -4584,6 +5086,7 @@ Options:
   --json            print the profile JSON instead of the summary table
   --shard <i/n>     profile only the i-th of n row-aligned byte ranges (for matrix jobs)
   --format <f>      csv, tsv or jsonl (default: from the file name)
+  --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
 
@@ -4600,12 +5103,13 @@ const profileCommand = {
             shard: { type: 'string' },
             format: { type: 'string' },
             threads: { type: 'string' },
+            delimiter: { type: 'string' },
         });
         await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
-            if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
-                throw new src/* UserError */.yot('--shard, --format and --threads apply to data files, not to `profile merge`');
+            if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
+                throw new src/* UserError */.yot('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
             }
             const files = positionals.slice(1);
             if (files.length < 2)
@@ -4622,6 +5126,7 @@ const profileCommand = {
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const threads = parseThreads(values.threads);
+            const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
             let result;
             try {
                 result = await runProfile({
@@ -4630,7 +5135,12 @@ const profileCommand = {
                     ...(threads !== undefined && { threads }),
                     ...(shard && { shard }),
                     ...(format && { format }),
-                }, { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') });
+                    ...(delimiter !== undefined && { delimiter }),
+                }, {
+                    ...(io.workerEntry && { workerEntry: io.workerEntry }),
+                    onProgress: progressLine(io, 'profiling'),
+                    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+                });
             }
             finally {
                 clearProgressLine(io);
@@ -5158,6 +5668,7 @@ function parseFormat(value) {
 
 
 
+
 const schema_SHOWN_ISSUES = 5;
 const schema_help = `Usage: mlgate schema infer <data> [-o schema.yml]
 
@@ -5167,16 +5678,24 @@ of text columns with few of them. The same data passes the schema; review and ti
 relying on it. The YAML is printed, or written to the -o file.
 
 Options:
-  -o, --out <file>   write the schema to this file instead of printing it
+  -o, --out <file>    write the schema to this file instead of printing it (its folders are created)
+  --delimiter <c>     the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
 
-Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+Exit code: 0 on success, 2 for a missing, unreadable or empty file (a schema inferred from no rows
+would pass anything) or a bad option.
+
+Example:
+  mlgate schema infer data/train.csv -o data/schema.yml
 `;
 const schemaCommand = {
     name: 'schema',
     summary: 'infer a starting data schema from a dataset (`schema infer`)',
     help: schema_help,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+        const { values, positionals } = parseCommandArgs('schema', argv, {
+            out: { type: 'string', short: 'o' },
+            delimiter: { type: 'string' },
+        });
         const [subcommand, data, ...rest] = positionals;
         if (subcommand !== 'infer') {
             throw new src/* UserError */.yot(subcommand === undefined
@@ -5187,10 +5706,21 @@ const schemaCommand = {
             throw new src/* UserError */.yot('give exactly one data file to infer a schema from');
         await checkOutputs(io.cwd, [values.out]);
         const path = (0,external_node_path_.resolve)(io.cwd, data);
-        await (0,src/* requireFile */.GzO)(path, data);
-        const result = await (0,src/* profileFile */.aCN)(path);
+        const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+        const shape = await (0,src/* inspectDataFile */.B0B)(path, { name: data, ...(delimiter !== undefined && { delimiter }) });
+        for (const warning of shape.warnings)
+            io.stderr.write(`warning: ${warning}\n`);
+        if (shape.empty)
+            throw new src/* UserError */.yot('is empty: there are no rows to infer a schema from', { file: data });
+        const result = await (0,src/* profileFile */.aCN)(path, {
+            format: shape.format,
+            ...(delimiter !== undefined && { csv: { delimiter } }),
+        });
         for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
             io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+        }
+        if (result.profile.rows === 0) {
+            throw new src/* UserError */.yot('has a header but no data rows: there are no rows to infer a schema from', { file: data });
         }
         const { table, stats } = (0,src/* profileStats */.Dtn)(result.profile);
         const yaml = (0,src/* inferSchema */._AX)(table, stats, { source: data });
@@ -5377,7 +5907,10 @@ Options:
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
-  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name; a .json file holding
+                       one object per line is JSON Lines)
+  --delimiter <c>      the CSV field delimiter, e.g. ";" (\\t or tab for a tab; default "," or a
+                       tab for .tsv). A one-column header that contains another delimiter is warned about
   --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
                        drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.ypR} (default 100); all are counted
@@ -5409,6 +5942,7 @@ const validateCommand = {
             json: { type: 'boolean' },
             threads: { type: 'string' },
             'fail-on': { type: 'string' },
+            delimiter: { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
@@ -5425,6 +5959,7 @@ const validateCommand = {
                 ...(values.reference !== undefined && { reference: values.reference }),
                 ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard') }),
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
+                ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
                 ...(values.strict && { strict: true }),
@@ -5432,6 +5967,7 @@ const validateCommand = {
                 ...(io.workerEntry && { workerEntry: io.workerEntry }),
                 onProgress: progressLine(io, 'validating'),
                 onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+                onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
                 onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
             });
         }
@@ -5568,7 +6104,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23594);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98707);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -5681,7 +6217,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23594);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98707);
 
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -5709,8 +6245,10 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
+        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
     });
     post({
         type: 'done',
