@@ -37960,7 +37960,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69064);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43973);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31315);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
 
@@ -37997,8 +37997,8 @@ var github = __nccwpck_require__(99280);
 var src = __nccwpck_require__(69064);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
 var core_src = __nccwpck_require__(34020);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
-var github_src = __nccwpck_require__(43973);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 35 modules
+var github_src = __nccwpck_require__(31315);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
 
 
@@ -52800,7 +52800,9 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
+                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
+                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -66661,8 +66663,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
 var src = __nccwpck_require__(34020);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
-var github_src = __nccwpck_require__(43973);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 35 modules
+var github_src = __nccwpck_require__(31315);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -68648,7 +68650,7 @@ async function digestOrNull(path) {
 
 /***/ }),
 
-/***/ 43973:
+/***/ 31315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68668,7 +68670,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jo: () => (/* reexport */ workflowFileName)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleasePublisher, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment, withDeployment
+// UNUSED EXPORTS: ACTIONS_TAGGER, DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubRegistryStore, GitHubReleasePublisher, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, booleanInput, consoleLogger, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, intInput, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, stickyMarker, upsertStickyComment, withDeployment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
@@ -71019,7 +71021,103 @@ function clip(text) {
     return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-store.ts
+
+
+
+/** The identity GitHub gives GITHUB_TOKEN's commits and tags. */
+const ACTIONS_TAGGER = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/**
+ * The registry through GitHub's Git database API: an annotated tag object (`POST /git/tags`, with the tagger
+ * and the time, which order the registry's events) and then its ref (`POST /git/refs`), which GitHub creates
+ * only when the name is free. No request ever updates or deletes a ref: a taken name is a `TagExistsError`,
+ * and the caller re-reads and plans again.
+ */
+class GitHubRegistryStore extends GitHubTagSource {
+    client;
+    target;
+    tagger;
+    now;
+    constructor(client, target, tagger = ACTIONS_TAGGER, now = () => new Date()) {
+        super(client, target);
+        this.client = client;
+        this.target = target;
+        this.tagger = tagger;
+        this.now = now;
+    }
+    async createTag(tag) {
+        const date = this.now()
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z');
+        const { data: object } = await this.client.rest.git.createTag({
+            ...this.target,
+            tag: tag.name,
+            message: tag.message,
+            object: tag.commit,
+            type: 'commit',
+            tagger: { ...this.tagger, date },
+        });
+        try {
+            await this.client.rest.git.createRef({ ...this.target, ref: `refs/tags/${tag.name}`, sha: object.sha });
+        }
+        catch (error) {
+            // The tag object left behind is unreachable garbage that GitHub collects; the ref is what counts.
+            if (isReferenceExists(error))
+                throw new store_TagExistsError(tag.name);
+            throw error;
+        }
+        return { name: tag.name, commit: tag.commit, message: tag.message, tagger: { ...this.tagger, date } };
+    }
+    /** A full SHA as it is (when the commit exists), else a branch or tag name, peeled to its commit. */
+    async resolveCommit(rev) {
+        if (/^[0-9a-f]{40}$/i.test(rev)) {
+            const commit = await this.found(this.client.rest.git.getCommit({ ...this.target, commit_sha: rev.toLowerCase() }));
+            if (commit)
+                return commit.data.sha;
+        }
+        const name = rev.replace(/^refs\//, '');
+        const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
+        for (const ref of candidates) {
+            const found = await this.found(this.client.rest.git.getRef({ ...this.target, ref }));
+            if (found)
+                return this.peel(found.data.object.sha, found.data.object.type);
+        }
+        throw new src/* UserError */.yot(`${rev} names no commit in ${this.describe()} (give a full SHA, a branch or a tag)`);
+    }
+    describe() {
+        return `${this.target.owner}/${this.target.repo} on GitHub`;
+    }
+    async peel(sha, type) {
+        let [current, kind] = [sha, type];
+        for (let depth = 0; kind === 'tag' && depth < 10; depth++) {
+            const { data } = await this.client.rest.git.getTag({ ...this.target, tag_sha: current });
+            [current, kind] = [data.object.sha, data.object.type];
+        }
+        if (kind !== 'commit')
+            throw new src/* UserError */.yot(`${sha} is a ${kind}, not a commit`);
+        return current;
+    }
+    async found(request) {
+        try {
+            return await request;
+        }
+        catch (error) {
+            if (error.status === 404 || error.status === 422)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function isReferenceExists(error) {
+    const { status, message } = error;
+    return status === 422 && /reference already exists/i.test(message ?? '');
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 

@@ -37959,11 +37959,12 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70375);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49448);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5367);
 
 
-process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+// The bundle's own location: the HTML report's browser builds sit beside it (dist/vega/).
+process.exitCode = await (0,_mlgate_github__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ logger }) => (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({ logger, entry: new URL(import.meta.url) }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -37987,10 +37988,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 161 modules
-var src = __nccwpck_require__(87901);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 38 modules
-var github_src = __nccwpck_require__(70375);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 162 modules
+var src = __nccwpck_require__(66645);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 39 modules
+var github_src = __nccwpck_require__(49448);
 ;// CONCATENATED MODULE: ./actions/report/src/inputs.ts
 
 
@@ -38007,9 +38008,11 @@ function parseInputs(eventName, source) {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
         throw new src/* UserError */.yot(`input "id": use 1-64 letters, digits, ".", "_" or "-", got ${JSON.stringify(id)}`);
     }
-    const artifact = (0,github_src/* requiredInput */.YF)('artifact', source);
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(artifact)) {
-        throw new src/* UserError */.yot(`input "artifact": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(artifact)}`);
+    const artifact = artifactName('artifact', (0,github_src/* requiredInput */.YF)('artifact', source));
+    const htmlArtifactInput = (0,github_src/* optionalInput */.$m)('html-artifact', source);
+    const htmlArtifact = htmlArtifactInput === undefined ? undefined : artifactName('html-artifact', htmlArtifactInput);
+    if (htmlArtifact === artifact) {
+        throw new src/* UserError */.yot(`input "html-artifact": "${htmlArtifact}" is the report artifact's name (input "artifact"); artifact names are unique per run`);
     }
     return {
         reports,
@@ -38022,7 +38025,15 @@ function parseInputs(eventName, source) {
         checkRun: (0,github_src/* booleanInput */.tE)('check-run', true, source),
         artifact,
         allowPullRequestTarget: (0,github_src/* booleanInput */.tE)('allow-pull-request-target', false, source),
+        html: (0,github_src/* optionalInput */.$m)('html', source),
+        htmlArtifact,
     };
+}
+function artifactName(input, value) {
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) {
+        throw new src/* UserError */.yot(`input "${input}": use 1-128 letters, digits, ".", "_" or "-", got ${JSON.stringify(value)}`);
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./actions/report/src/main.ts
@@ -38035,7 +38046,7 @@ function parseInputs(eventName, source) {
 
 /** Room left for the comment's header under GitHub's 65,536-character cap (bytes ≥ characters). */
 const BODY_BUDGET_BYTES = 60_000;
-async function run({ logger }) {
+async function run({ logger, entry }) {
     const inputs = parseInputs(github/* context */._.eventName);
     const trigger = (0,github_src/* reportTrigger */.l_)({ eventName: github/* context */._.eventName, payload: github/* context */._.payload, repository: fullName(), sha: github/* context */._.sha }, { allowPullRequestTarget: inputs.allowPullRequestTarget });
     const octokit = lazyOctokit(inputs.token, logger);
@@ -38043,14 +38054,29 @@ async function run({ logger }) {
     const report = trigger.kind === 'workflow-run'
         ? await logger.group(`Report artifact of run ${trigger.runId}`, () => downloadReport(inputs, trigger, octokit))
         : await logger.group('Read reports', () => readReports(inputs.reports, logger));
-    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl() });
-    const markdownPath = (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? process.cwd(), `mlgate-report-${inputs.id}.md`);
+    const temp = process.env.RUNNER_TEMP ?? process.cwd();
+    const htmlPath = inputs.html !== undefined || inputs.htmlArtifact !== undefined
+        ? await logger.group('HTML report', () => writeHtml(report, (0,external_node_path_.resolve)(inputs.html ?? (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.html`)), entry, logger))
+        : undefined;
+    const htmlUpload = htmlPath && inputs.htmlArtifact ? await uploadFiles(inputs.htmlArtifact, [htmlPath], octokit, logger) : undefined;
+    const artifacts = htmlUpload ? [{ name: htmlUpload.name, url: artifactUrl(htmlUpload.id) }] : [];
+    const markdown = (0,src/* renderReportMarkdown */.Ay2)(report, { maxBytes: BODY_BUDGET_BYTES, runUrl: runUrl(), artifacts });
+    const markdownPath = (0,external_node_path_.join)(temp, `mlgate-report-${inputs.id}.md`);
     await (0,promises_.writeFile)(markdownPath, markdown);
     if (inputs.summary)
         await core.summary.addRaw(markdown, true).write();
     const writable = !(trigger.kind === 'pull-request' && trigger.fork);
-    if (!writable)
-        logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
+    // A fork's token is read-only: the report goes out as this run's artifact, for a workflow_run job to publish.
+    const reportUpload = writable
+        ? undefined
+        : await logger.group('Report artifact', async () => {
+            logger.info('Pull request from a fork: the token is read-only, so nothing is posted.');
+            const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(temp, 'mlgate-report-artifact-'));
+            const files = [(0,external_node_path_.join)(dir, github_src/* REPORT_ARTIFACT_JSON */.NU), (0,external_node_path_.join)(dir, 'report.md')];
+            await (0,promises_.writeFile)(files[0], `${JSON.stringify(report, null, 2)}\n`);
+            await (0,promises_.writeFile)(files[1], markdown);
+            return uploadFiles(inputs.artifact, files, octokit, logger);
+        });
     const pulls = writable ? await pullRequests(inputs, trigger, octokit, logger) : [];
     const comments = [];
     for (const pull of pulls) {
@@ -38067,6 +38093,10 @@ async function run({ logger }) {
     core.setOutput('comment-url', comment?.comment.url ?? '');
     core.setOutput('comment-action', comment?.action ?? 'skipped');
     core.setOutput('check-runs', JSON.stringify(checks));
+    core.setOutput('html', htmlPath ?? '');
+    core.setOutput('html-artifact-id', htmlUpload ? String(htmlUpload.id) : '');
+    core.setOutput('html-artifact-url', htmlUpload ? (artifactUrl(htmlUpload.id) ?? '') : '');
+    core.setOutput('artifact-id', reportUpload ? String(reportUpload.id) : '');
     logger.info(`Verdict: ${report.verdict.status} — ${report.verdict.summary}`);
 }
 async function readReports(paths, logger) {
@@ -38076,6 +38106,21 @@ async function readReports(paths, logger) {
         logger.info(`Read ${path}`);
     }
     return (0,src/* mergeReports */.C1p)(reports);
+}
+/** The self-contained HTML report, with the browser builds the bundle carries. */
+async function writeHtml(report, path, entry, logger) {
+    const scripts = await (0,github_src/* readVegaScripts */.Ex)(entry);
+    await (0,src/* writeFileAtomic */.Zf6)(path, (0,src/* renderReportHtml */.Y8A)(report, { runUrl: runUrl(), scripts }), path);
+    logger.info(`Wrote ${path}`);
+    return path;
+}
+/** `files` (all in one folder) as this run's artifact `name`. */
+async function uploadFiles(name, files, octokit, logger) {
+    const store = new github_src/* GitHubRunArtifactStore */._n(octokit(), github/* context */._.repo, { logger });
+    const root = (0,external_node_path_.dirname)(files[0]);
+    const uploaded = await store.upload(name, files.map((file) => (0,external_node_path_.basename)(file)), root);
+    logger.info(`Uploaded artifact "${name}" (${uploaded.size} bytes, ${uploaded.digest})`);
+    return uploaded;
 }
 /** Only the triggering run's artifact, with the caps of a report artifact. */
 async function downloadReport(inputs, trigger, octokit) {
@@ -38146,6 +38191,11 @@ function lazyOctokit(token, logger) {
 function fullName() {
     return `${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
 }
+/** Where a person downloads one of this run's artifacts. */
+function artifactUrl(id) {
+    const base = runUrl();
+    return base ? `${base}/artifacts/${id}` : undefined;
+}
 function runUrl() {
     const { serverUrl, runId } = github/* context */._;
     const { owner, repo } = github/* context */._.repo;
@@ -38155,7 +38205,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 87901:
+/***/ 66645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38167,13 +38217,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   NLp: () => (/* reexport */ hasAnnotatableLines),
   iU5: () => (/* reexport */ isUserError),
   C1p: () => (/* reexport */ mergeReports),
+  LEf: () => (/* reexport */ modelInTag),
   $hs: () => (/* reexport */ readReportFile),
+  Y8A: () => (/* reexport */ renderReportHtml),
   Ay2: () => (/* reexport */ renderReportMarkdown),
   P8N: () => (/* reexport */ reportForModel),
-  nEu: () => (/* reexport */ rowAnnotations)
+  nEu: () => (/* reexport */ rowAnnotations),
+  Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus, writeFileAtomic
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readProfileFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportText, reportCharts, reportJsonSchema, requireFile, resolveSemantics, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38599,11 +38652,11 @@ function tooLarge(path, size, maxBytes) {
  * metrics, reports), so a missing file reads `<file>: file not found` wherever it was named.
  */
 function read_text_fileErrorMessage(error) {
-    const reason = read_text_describeFileError(error);
+    const reason = describeFileError(error);
     return KNOWN_CODES.has(errorCode(error)) ? reason : `cannot be read (${reason})`;
 }
 /** A failed file operation's cause in a few words, for `fileErrorMessage` and output files. */
-function read_text_describeFileError(error) {
+function describeFileError(error) {
     switch (errorCode(error)) {
         case 'ENOENT':
             return 'file not found';
@@ -45220,14 +45273,14 @@ function escapeHtml(value) {
 }
 /** One table cell: inert, on one line, pipes escaped, at most `maxChars` characters of the original. */
 function safe_tableCell(value, maxChars = 256) {
-    return safe_escapeText(safe_clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
+    return safe_escapeText(clipText(value.replace(/[\r\n\u2028\u2029]+/g, ' '), maxChars));
 }
 /**
  * An inline code span showing `value` literally: the backtick fence is longer than any run of
  * backticks inside. Pass `table: true` inside a table cell, where a `|` would otherwise end the cell.
  */
 function safe_inlineCode(value, { table = false, maxChars = 256 } = {}) {
-    let text = safe_clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
+    let text = clipText(safe_sanitizeText(value), maxChars).replace(/[\n\t]/g, ' ');
     // In a table a pipe must be written `\|` even in code; a backslash before it would pair with ours.
     if (table)
         text = text.replace(/\\(?=\|)/g, '\\\u200B').replace(/\|/g, '\\|');
@@ -45248,7 +45301,7 @@ function codeBlock(value, lang = '') {
     return `${fence}${info}\n${body}${fence}`;
 }
 /** Cuts `value` to at most `maxChars` code points, marking the cut with `…`; never splits a surrogate pair. */
-function safe_clipText(value, maxChars) {
+function clipText(value, maxChars) {
     if (value.length <= maxChars)
         return value;
     const points = Array.from(value);
@@ -45678,7 +45731,7 @@ const HISTORY_VERSIONS = 10;
  * The key metric's history as both renderers draw it: the last registered versions, then this candidate (its
  * version is `candidate`, its stage `this pull request`); undefined when fewer than two points have a value.
  */
-function view_historyPoints(section) {
+function historyPoints(section) {
     const { history } = section;
     if (!history)
         return undefined;
@@ -45792,8 +45845,8 @@ function cutNote(cut, options) {
     const artifacts = (options.artifacts ?? []).map(artifactLink);
     const where = artifacts.length > 0
         ? `the full report is in ${artifacts.join(' and ')}`
-        : markdown_safeUrl(options.runUrl)
-            ? `the full report is in the [workflow run](${markdown_safeUrl(options.runUrl)})'s report JSON`
+        : safeUrl(options.runUrl)
+            ? `the full report is in the [workflow run](${safeUrl(options.runUrl)})'s report JSON`
             : 'the full report is in the report JSON';
     return `> ✂️ Shortened to fit GitHub's 65,536-character limit: left out ${named}${more}; ${where}.`;
 }
@@ -45964,7 +46017,7 @@ function lineageLine(section) {
         return '';
     const commit = lineage.commit === null ? 'outside git' : `from commit ${code(lineage.commit.slice(0, 12))}`;
     const dirty = lineage.dirty ? ' with uncommitted changes' : '';
-    const link = lineage.run === null ? undefined : markdown_safeUrl(lineage.run);
+    const link = lineage.run === null ? undefined : safeUrl(lineage.run);
     const run = lineage.run === null ? 'locally' : link ? `in a [workflow run](${link})` : `in run ${code(lineage.run)}`;
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint.slice(0, 12))}${cached}.`;
@@ -46013,7 +46066,7 @@ function comparisonBlock(section) {
  * (GitHub draws it) and a plain table of the same numbers, which every renderer shows.
  */
 function historyBlock(section) {
-    const points = view_historyPoints(section);
+    const points = historyPoints(section);
     if (!points || !section.history)
         return '';
     const { metric } = section.history;
@@ -46113,7 +46166,7 @@ function footerLine(report, options) {
     const sha = report.subject?.sha;
     if (sha)
         parts.push(`commit ${code(sha.slice(0, 7))}`);
-    const link = markdown_safeUrl(options.runUrl);
+    const link = safeUrl(options.runUrl);
     if (link)
         parts.push(`[workflow run](${link})`);
     for (const artifact of options.artifacts ?? [])
@@ -46122,12 +46175,12 @@ function footerLine(report, options) {
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 function artifactLink(artifact) {
-    const link = markdown_safeUrl(artifact.url);
+    const link = safeUrl(artifact.url);
     const name = code(artifact.name);
     return link ? `artifact [${name}](${link})` : `artifact ${name}`;
 }
 /** Only absolute http(s) URLs, with the characters that could end a Markdown link destination encoded. */
-function markdown_safeUrl(url) {
+function safeUrl(url) {
     if (!url)
         return undefined;
     let parsed;
@@ -46142,7 +46195,7 @@ function markdown_safeUrl(url) {
     return parsed.href.replace(/[()<>\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 function message(text) {
-    return safe_escapeText(safe_clipText(oneLine(text), MAX_MESSAGE_CHARS));
+    return safe_escapeText(clipText(oneLine(text), MAX_MESSAGE_CHARS));
 }
 function code(text) {
     return safe_inlineCode(text, { maxChars: 100 });
@@ -46485,7 +46538,7 @@ function inlineScript(source, name) {
     return `<script>${source}</script>`;
 }
 /** Draws every chart once the libraries are in; `window.mlgate` lets a test wait for them and read their scenes. */
-const BOOT = (/* unused pure expression or super */ null && (`(function () {
+const BOOT = `(function () {
   var charts = JSON.parse(document.getElementById('mlgate-charts').textContent);
   var views = {};
   var failures = [];
@@ -46500,8 +46553,8 @@ const BOOT = (/* unused pure expression or super */ null && (`(function () {
       });
   });
   window.mlgate = { charts: charts, views: views, failures: failures, ready: Promise.all(drawn) };
-})();`));
-const STYLE = (/* unused pure expression or super */ null && (`
+})();`;
+const STYLE = `
 body { font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; }
 main { max-width: 980px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; margin-top: 32px; }
@@ -46515,7 +46568,7 @@ td, li, p { overflow-wrap: anywhere; }
 .chart { margin: 12px 0; min-height: 40px; }
 .note { color: #59636e; font-size: 12px; }
 footer { margin-top: 32px; color: #59636e; font-size: 12px; }
-`));
+`;
 class ChartList {
     charts = [];
     /** Adds a chart and returns the element it is drawn in. */
@@ -46536,7 +46589,7 @@ function html_verdictBlock(report, title) {
     ].join('\n');
 }
 function html_reasonsBlock(report) {
-    const reasons = reasonsWorstFirst(report.verdict.reasons);
+    const reasons = view_reasonsWorstFirst(report.verdict.reasons);
     if (reasons.length === 0)
         return '';
     const items = reasons.map((reason) => {
@@ -46547,7 +46600,7 @@ function html_reasonsBlock(report) {
 }
 function validationBlock(section, charts) {
     const parts = [
-        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${formatCount(section.rows)} rows × ${formatCount(section.columns)} columns</h2>`,
+        `<h2 class="status-${section.status}">Data ${html_code(section.dataset)}: ${format_formatCount(section.rows)} rows × ${format_formatCount(section.columns)} columns</h2>`,
         checksTable(section.checks),
     ];
     if (section.issues?.length) {
@@ -46564,14 +46617,14 @@ function validationBlock(section, charts) {
 function checksTable(checks) {
     if (checks.length === 0)
         return '<p>No checks were run.</p>';
-    const rows = checksWorstFirst(checks)
+    const rows = view_checksWorstFirst(checks)
         .slice(0, html_MAX_ROWS.checks)
         .map((check) => {
         const unexpected = check.unexpectedCount === undefined
             ? check.unexpectedFraction === undefined
                 ? '-'
-                : formatPercent(check.unexpectedFraction)
-            : `${formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${formatPercent(check.unexpectedFraction)})`}`;
+                : format_formatPercent(check.unexpectedFraction)
+            : `${format_formatCount(check.unexpectedCount)}${check.unexpectedFraction === undefined ? '' : ` (${format_formatPercent(check.unexpectedFraction)})`}`;
         const examples = (check.examples ?? [])
             .slice(0, 3)
             .map((example) => `${example.line === undefined ? '' : `line ${example.line}: `}${html_code(example.value)}`);
@@ -46579,7 +46632,7 @@ function checksTable(checks) {
             `<span class="status-${check.status}">${check.status}</span>`,
             html_text(check.check),
             check.column === undefined ? '' : html_code(check.column),
-            check.observed === undefined ? '-' : html_code(formatScalar(check.observed)),
+            check.observed === undefined ? '-' : html_code(format_formatScalar(check.observed)),
             check.expected === undefined ? '-' : html_code(check.expected),
             unexpected,
             [html_message(check.message), ...(examples.length > 0 ? [`e.g. ${examples.join(', ')}`] : [])].join('; '),
@@ -46594,22 +46647,22 @@ function checksTable(checks) {
 function html_driftBlock(section, charts) {
     const drift = section.drift;
     const drifted = drift.columns.filter((column) => column.drifted).length;
-    const ordered = driftWorstFirst(drift.columns);
+    const ordered = view_driftWorstFirst(drift.columns);
     const rows = ordered
         .slice(0, html_MAX_ROWS.drift)
         .map((column) => row([
         html_code(column.column),
-        html_text(driftTestLabel(column)),
-        html_num(driftFigure(column.statistic, column.bounds?.statistic, formatNumber)),
-        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${formatPValue(column.pValue)}`),
-        `${html_text(column.effect.name)} ${driftFigure(column.effect.value, column.bounds?.effect, formatNumber)} (threshold ${formatNumber(column.effect.threshold)})`,
+        html_text(view_driftTestLabel(column)),
+        html_num(view_driftFigure(column.statistic, column.bounds?.statistic, format_formatNumber)),
+        html_num(column.pValue === undefined ? '-' : `${column.bounds ? '≥ ' : ''}${format_formatPValue(column.pValue)}`),
+        `${html_text(column.effect.name)} ${view_driftFigure(column.effect.value, column.bounds?.effect, format_formatNumber)} (threshold ${format_formatNumber(column.effect.threshold)})`,
         column.drifted ? '<strong class="status-warn">drifted</strong>' : 'no',
     ]));
     const drawn = ordered.filter((column) => column.distribution).slice(0, MAX_CHARTS.driftPerDataset);
     const chartHtml = drawn.map((column) => charts.add(`${column.column}: reference vs current`, driftChart(column, column.distribution)));
     const skipped = (drift.skipped ?? []).map((skip) => `<li>${html_message(skip.message)}</li>`);
     return [
-        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${formatPercent(drift.share)}; the dataset counts as drifted from ${formatPercent(drift.threshold)})</h3>`,
+        `<h3 class="status-${drift.status}">Drift: ${drifted} of ${html_plural(drift.columns.length, 'column')} drifted (${format_formatPercent(drift.share)}; the dataset counts as drifted from ${format_formatPercent(drift.threshold)})</h3>`,
         drift.columns.length > 0
             ? tableHtml(['Column', 'Test', 'Statistic', 'p-value', 'Effect size', 'Drifted'], rows)
             : '',
@@ -46634,7 +46687,7 @@ function html_comparisonBlock(section, charts) {
     return [
         `<h2>${heading}</h2>`,
         lineage(section),
-        section.predictions ? `<p class="note">${describeReading(section.predictions, html_code, html_message)}</p>` : '',
+        section.predictions ? `<p class="note">${view_describeReading(section.predictions, html_code, html_message)}</p>` : '',
         ...(section.predictions?.notes ?? []).map((note) => `<p class="note">Not computed: ${html_message(note)}</p>`),
         baseline ? '' : '<p>No baseline yet: this is the first run, so there is nothing to compare with.</p>',
         html_metricsTable(section),
@@ -46659,25 +46712,25 @@ function lineage(section) {
 function html_metricsTable(section) {
     if (section.metrics.length === 0)
         return '<p>No metrics to compare.</p>';
-    const interval = `${formatConfidence(section.confidence)} CI`;
+    const interval = `${format_formatConfidence(section.confidence)} CI`;
     const rows = section.metrics.map((metric) => row([
         html_text(metric.name),
-        html_num(formatNumber(metric.baseline)),
-        html_num(formatNumber(metric.candidate)),
-        html_num(formatDelta(metric.delta, metric.relative)),
-        html_num(formatInterval(metric.ci)),
+        html_num(format_formatNumber(metric.baseline)),
+        html_num(format_formatNumber(metric.candidate)),
+        html_num(format_formatDelta(metric.delta, metric.relative)),
+        html_num(format_formatInterval(metric.ci)),
         verdictCell(metric),
     ]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
-        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
+        `<p class="note">Δ = candidate − baseline.${methods.length > 0 ? ` Intervals at ${format_formatConfidence(section.confidence)} confidence (${methods.map(html_text).join(', ')}).` : ''}</p>`,
     ].join('\n');
 }
 function verdictCell(metric) {
     const label = `<span style="color:${LABEL_COLORS[metric.label]}">${LABEL_WORDS[metric.label]}</span>`;
     const note = metric.note ? `: ${html_message(metric.note)}` : '';
-    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${formatPValue(metric.pValue)})`}`;
+    return `${label}${note}${metric.pValue === undefined ? '' : ` (p = ${format_formatPValue(metric.pValue)})`}`;
 }
 function html_historyBlock(section, charts) {
     const points = historyPoints(section);
@@ -46688,19 +46741,19 @@ function html_historyBlock(section, charts) {
     const chart = charts.add(`${metric} by version`, historyChart(metric, points, labels, section.confidence));
     const rows = points.map((point, i) => row([
         i === points.length - 1 ? '<strong>candidate</strong>' : html_code(point.version),
-        html_num(formatNumber(point.value)),
-        html_num(point.interval ? `${formatNumber(point.interval.low)} to ${formatNumber(point.interval.high)}` : '-'),
+        html_num(format_formatNumber(point.value)),
+        html_num(point.interval ? `${format_formatNumber(point.interval.low)} to ${format_formatNumber(point.interval.high)}` : '-'),
         (point.stages ?? []).map((stage) => (i === points.length - 1 ? html_text(stage) : html_code(stage))).join(', '),
     ]));
     return [
         `<h3>${html_text(metric)} across the last ${html_plural(points.length - 1, 'version')} and this candidate</h3>`,
         chart,
-        tableHtml(['Version', html_text(metric), `${formatConfidence(section.confidence)} interval`, 'Stage'], rows),
+        tableHtml(['Version', html_text(metric), `${format_formatConfidence(section.confidence)} interval`, 'Stage'], rows),
         `<p class="note">Intervals: the change against each version's own baseline, placed on its value.</p>`,
     ].join('\n');
 }
 function html_slicesBlock(section, charts) {
-    const slices = slicesWorstFirst(section.slices ?? []);
+    const slices = view_slicesWorstFirst(section.slices ?? []);
     if (slices.length === 0)
         return '';
     const regressed = slices.filter((slice) => slice.metrics.some((metric) => metric.label === 'regressed')).length;
@@ -46718,12 +46771,12 @@ function html_slicesBlock(section, charts) {
         .slice(0, html_MAX_ROWS.slices)
         .flatMap((slice) => slice.metrics.map((metric) => row([
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
-        html_num(formatCount(slice.size)),
+        html_num(format_formatCount(slice.size)),
         html_text(metric.name),
-        html_num(formatNumber(metric.baseline)),
-        html_num(formatNumber(metric.candidate)),
-        html_num(formatDelta(metric.delta, metric.relative)),
-        html_num(formatInterval(metric.ci)),
+        html_num(format_formatNumber(metric.baseline)),
+        html_num(format_formatNumber(metric.candidate)),
+        html_num(format_formatDelta(metric.delta, metric.relative)),
+        html_num(format_formatInterval(metric.ci)),
         verdictCell(metric),
     ])));
     return [
@@ -46736,19 +46789,19 @@ function html_slicesBlock(section, charts) {
             'Baseline',
             'Candidate',
             'Δ',
-            `${formatConfidence(section.confidence)} CI`,
+            `${format_formatConfidence(section.confidence)} CI`,
             'Verdict',
         ], rows),
         more(slices.length - html_MAX_ROWS.slices, 'slice'),
     ].join('\n');
 }
 function html_paramsBlock(section) {
-    const changed = changedParams(section);
+    const changed = view_changedParams(section);
     if (changed.length === 0)
         return '';
     const rows = changed
         .slice(0, html_MAX_ROWS.params)
-        .map((param) => row([html_text(param.name), html_code(formatScalar(param.baseline)), html_code(formatScalar(param.candidate))]));
+        .map((param) => row([html_text(param.name), html_code(format_formatScalar(param.baseline)), html_code(format_formatScalar(param.candidate))]));
     return [
         `<h3>Parameters: ${changed.length} changed</h3>`,
         tableHtml(['Parameter', 'Baseline', 'Candidate'], rows),
@@ -46804,8 +46857,8 @@ function historyChart(metric, points, labels, confidence) {
                     color: { value: '#57606a' },
                     tooltip: [
                         { field: 'version', type: 'ordinal' },
-                        { field: 'low', type: 'quantitative', title: `${formatConfidence(confidence)} low` },
-                        { field: 'high', type: 'quantitative', title: `${formatConfidence(confidence)} high` },
+                        { field: 'low', type: 'quantitative', title: `${format_formatConfidence(confidence)} low` },
+                        { field: 'high', type: 'quantitative', title: `${format_formatConfidence(confidence)} high` },
                     ],
                 },
             },
@@ -46843,7 +46896,7 @@ function sliceChart(metric, bars, confidence) {
     };
     const y = { type: 'quantitative', title: label(`Δ ${metric}`) };
     return {
-        title: { text: label(`Δ ${metric} by slice, with ${formatConfidence(confidence)} intervals`), limit: CHART.width },
+        title: { text: label(`Δ ${metric} by slice, with ${format_formatConfidence(confidence)} intervals`), limit: CHART.width },
         layer: [
             {
                 data: { values },
@@ -46901,7 +46954,9 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
+                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
+                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -46949,7 +47004,7 @@ function driftChart(column, distribution) {
 }
 /** A chart label: one line, no control or bidirectional characters, cut to `MAX_LABEL_CHARS`. */
 function label(value) {
-    const line = sanitizeText(value)
+    const line = safe_sanitizeText(value)
         .replace(/[\s\p{Cc}\p{Cf}\p{Z}]+/gu, ' ')
         .trim();
     return clipText(line, html_MAX_LABEL_CHARS) || '(unnamed)';
@@ -46970,7 +47025,7 @@ function uniqueLabels(values) {
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Inert HTML text (and attribute value): entities for the five specials, no control or bidi characters. */
 function html_text(value) {
-    return sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return safe_sanitizeText(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 function html_message(value) {
     return html_text(clipText(value, html_MAX_MESSAGE_CHARS));
@@ -46994,7 +47049,7 @@ function more(hidden, noun) {
     return hidden > 0 ? `<p class="note">… and ${html_plural(hidden, noun)} more in the JSON report.</p>` : '';
 }
 function html_plural(count, noun) {
-    return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+    return `${format_formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
@@ -55192,6 +55247,157 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
+/**
+ * GTO's name grammar for stages and for a model's own name (letters, digits, `-`, `_`, `/` inside), shared with
+ * the `registry:` baseline spec so that mlgate's tags stay readable by GTO and the other way round.
+ */
+const REGISTRY_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/**
+ * A model name as GTO takes it: a name, optionally after a monorepo folder and a colon (`models/cv:seg`).
+ * In tag names the colon is written `=` (git refuses `:` in a ref), e.g. `models/cv=seg@v1.0.0`.
+ */
+const MODEL_NAME = /^([a-zA-Z0-9-_./]+:)?[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/** `v` + SemVer 2.0 (GTO's default), e.g. `v1.3.0`, `v2.0.0-rc.1`, `v1.0.0+build.5`. */
+const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/** The counter suffix `#N` GTO may put on any tag form; assignments always carry one when mlgate writes them. */
+const COUNTER = /#(\d+)$/;
+function isVersion(text) {
+    return VERSION.test(text);
+}
+/** The model name inside tag names: `dir:name` → `dir=name` (GTO's `name_to_tag`). */
+function modelInTag(model) {
+    return model.replace(':', '=');
+}
+/** The tag's meaning, or `null` for a tag that is not a registry tag (e.g. `v1.2.0`). */
+function tags_parseRegistryTag(tag) {
+    const counter = COUNTER.exec(tag);
+    const body = counter ? tag.slice(0, counter.index) : tag;
+    const number = counter ? Number(counter[1]) : null;
+    const at = body.indexOf('@');
+    const hash = body.indexOf('#');
+    if (at > 0 && (hash < 0 || hash > at)) {
+        const model = modelFromTag(body.slice(0, at));
+        const rest = body.slice(at + 1);
+        if (model === null || rest.includes('#'))
+            return null;
+        if (rest === 'deprecated')
+            return { action: 'deprecate', model, number };
+        const deregister = rest.endsWith('!');
+        const version = deregister ? rest.slice(0, -1) : rest;
+        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version, number } : null;
+    }
+    if (hash <= 0)
+        return null;
+    const model = modelFromTag(body.slice(0, hash));
+    const stagePart = body.slice(hash + 1);
+    if (model === null)
+        return null;
+    const unassign = stagePart.endsWith('!');
+    const stage = unassign ? stagePart.slice(0, -1) : stagePart;
+    if (!REGISTRY_NAME.test(stage))
+        return null;
+    return { action: unassign ? 'unassign' : 'assign', model, stage, number };
+}
+function modelFromTag(text) {
+    if ((text.match(/=/g) ?? []).length > 1)
+        return null;
+    const model = text.replace('=', ':');
+    return MODEL_NAME.test(model) ? model : null;
+}
+/** The tag name for an event, the inverse of `parseRegistryTag` (`dir:name` is written `dir=name`). */
+function formatRegistryTag(tag) {
+    const model = modelInTag(tag.model);
+    const suffix = tag.number === null ? '' : `#${tag.number}`;
+    switch (tag.action) {
+        case 'register':
+            return `${model}@${tag.version}${suffix}`;
+        case 'deregister':
+            return `${model}@${tag.version}!${suffix}`;
+        case 'assign':
+            return `${model}#${tag.stage}${suffix}`;
+        case 'unassign':
+            return `${model}#${tag.stage}!${suffix}`;
+        case 'deprecate':
+            return `${model}@deprecated${suffix}`;
+    }
+}
+/**
+ * The counter for the model's next numbered tag: one more than the highest `#N` among its tags (GTO's
+ * `name_tag`, which counts every tag name of the model, annotated or not), 1 for the first.
+ */
+function nextCounter(model, tagNames) {
+    let highest = 0;
+    for (const name of tagNames) {
+        const tag = tags_parseRegistryTag(name);
+        if (tag !== null && tag.model === model && tag.number !== null)
+            highest = Math.max(highest, tag.number);
+    }
+    return highest + 1;
+}
+/** Orders versions by SemVer precedence (a pre-release sorts before its release; build metadata is ignored). */
+function tags_compareVersions(a, b) {
+    const parse = (v) => {
+        const [core = '', pre] = v.slice(1).split('+', 1)[0].split(/-(.*)/s, 2);
+        return { parts: core.split('.').map(Number), pre };
+    };
+    const x = parse(a);
+    const y = parse(b);
+    for (let i = 0; i < 3; i++) {
+        const d = x.parts[i] - y.parts[i];
+        if (d !== 0)
+            return d;
+    }
+    if (x.pre === y.pre)
+        return 0;
+    if (x.pre === undefined)
+        return 1;
+    if (y.pre === undefined)
+        return -1;
+    return comparePreRelease(x.pre, y.pre);
+}
+function comparePreRelease(a, b) {
+    const xs = a.split('.');
+    const ys = b.split('.');
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+        const x = xs[i];
+        const y = ys[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        const xNum = /^\d+$/.test(x);
+        const yNum = /^\d+$/.test(y);
+        if (xNum && yNum && Number(x) !== Number(y))
+            return Number(x) - Number(y);
+        if (xNum !== yNum)
+            return xNum ? -1 : 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/** GTO's first version when none is given and none was registered. */
+const FIRST_VERSION = 'v0.0.1';
+/**
+ * The version after `latest`, as GTO bumps (python-semver's `bump_*`): major → `v(X+1).0.0`, minor →
+ * `vX.(Y+1).0`, patch → `vX.Y.(Z+1)`; a pre-release or build suffix is dropped.
+ */
+function bumpVersion(latest, bump) {
+    const match = VERSION.exec(latest);
+    if (!match)
+        throw new Error(`bumpVersion: ${latest} is not a version`);
+    const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    switch (bump) {
+        case 'major':
+            return `v${major + 1}.0.0`;
+        case 'minor':
+            return `v${major}.${minor + 1}.0`;
+        case 'patch':
+            return `v${major}.${minor}.${patch + 1}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
 const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
@@ -59779,28 +59985,28 @@ function compare(a, b) {
 async function checkOutputPath(path, name = path) {
     if (/[\\/]$/.test(name) || name === '.' || name === '..')
         throw isFolder(name);
-    const absolute = resolve(path);
-    const existing = await stat(absolute).catch(() => undefined);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const existing = await (0,promises_.stat)(absolute).catch(() => undefined);
     if (existing?.isDirectory())
         throw isFolder(name);
-    let ancestor = dirname(absolute);
+    let ancestor = (0,external_node_path_.dirname)(absolute);
     for (;;) {
-        const found = await stat(ancestor).catch(() => undefined);
+        const found = await (0,promises_.stat)(ancestor).catch(() => undefined);
         if (found) {
             if (!found.isDirectory()) {
-                throw new UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
+                throw new errors_UserError(`cannot be written: ${ancestor} is a file, not a directory`, { file: name });
             }
             break;
         }
-        if (dirname(ancestor) === ancestor)
+        if ((0,external_node_path_.dirname)(ancestor) === ancestor)
             break;
-        ancestor = dirname(ancestor);
+        ancestor = (0,external_node_path_.dirname)(ancestor);
     }
     try {
-        await access(existing ? absolute : ancestor, constants.W_OK);
+        await (0,promises_.access)(existing ? absolute : ancestor, external_node_fs_.constants.W_OK);
     }
     catch (error) {
-        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 /**
@@ -59811,26 +60017,26 @@ async function checkOutputPath(path, name = path) {
  */
 async function writeFileAtomic(path, text, name = path) {
     await checkOutputPath(path, name);
-    const absolute = resolve(path);
-    const folder = dirname(absolute);
+    const absolute = (0,external_node_path_.resolve)(path);
+    const folder = (0,external_node_path_.dirname)(absolute);
     try {
-        await mkdir(folder, { recursive: true });
+        await (0,promises_.mkdir)(folder, { recursive: true });
     }
     catch (error) {
-        throw new UserError(`cannot create its directory ${folder}${sep} (${describeFileError(error)})`, { file: name });
+        throw new errors_UserError(`cannot create its directory ${folder}${external_node_path_.sep} (${describeFileError(error)})`, { file: name });
     }
-    const temporary = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temporary = (0,external_node_path_.join)(folder, `.${(0,external_node_path_.basename)(absolute)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     try {
-        await writeFile(temporary, text);
-        await rename(temporary, absolute);
+        await (0,promises_.writeFile)(temporary, text);
+        await (0,promises_.rename)(temporary, absolute);
     }
     catch (error) {
-        await rm(temporary, { force: true });
-        throw new UserError(`cannot be written (${describeFileError(error)})`, { file: name });
+        await (0,promises_.rm)(temporary, { force: true });
+        throw new errors_UserError(`cannot be written (${describeFileError(error)})`, { file: name });
     }
 }
 function isFolder(name) {
-    return new UserError('is a directory; give the name of a file to write', { file: name });
+    return new errors_UserError('is a directory; give the name of a file to write', { file: name });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
@@ -59872,7 +60078,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 70375:
+/***/ 49448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59882,13 +60088,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   aS: () => (/* reexport */ GitHubCommentStore),
   _n: () => (/* reexport */ GitHubRunArtifactStore),
   by: () => (/* reexport */ REPORT_ARCHIVE_MAX_BYTES),
+  NU: () => (/* reexport */ REPORT_ARTIFACT_JSON),
   Xc: () => (/* reexport */ REPORT_ARTIFACT_LIMITS),
   tE: () => (/* reexport */ booleanInput),
   Qi: () => (/* reexport */ createOctokit),
   O1: () => (/* reexport */ intInput),
   dt: () => (/* reexport */ listInput),
+  $m: () => (/* reexport */ optionalInput),
   uE: () => (/* reexport */ pullRequestsForRun),
   pt: () => (/* reexport */ readTriggeringReport),
+  Ex: () => (/* reexport */ readVegaScripts),
   dj: () => (/* reexport */ reportCheckRuns),
   l_: () => (/* reexport */ reportTrigger),
   YF: () => (/* reexport */ requiredInput),
@@ -59897,12 +60106,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARTIFACT_JSON, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, mayPromote, memoryLogger, oneLine, optionalInput, parseBaselineSpec, rateLimitWait, readCommentEvent, readVegaScripts, renamedInput, resolveBaseline, withDeployment, workflowFileName
+// UNUSED EXPORTS: ACTIONS_TAGGER, DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubRegistryStore, GitHubReleaseFiles, GitHubReleasePublisher, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, deploymentEnvironment, enumInput, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, mayPromote, memoryLogger, oneLine, parseBaselineSpec, rateLimitWait, readCommentEvent, renamedInput, resolveBaseline, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 161 modules
-var src = __nccwpck_require__(87901);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 162 modules
+var src = __nccwpck_require__(66645);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -61861,7 +62070,7 @@ class GitHubTagSource {
         this.repo = repo;
     }
     async listTags(model) {
-        const prefix = model === undefined ? undefined : modelInTag(model);
+        const prefix = model === undefined ? undefined : (0,src/* modelInTag */.LEf)(model);
         // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
         const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
         const records = [];
@@ -62477,7 +62686,103 @@ function clip(text) {
     return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-store.ts
+
+
+
+/** The identity GitHub gives GITHUB_TOKEN's commits and tags. */
+const ACTIONS_TAGGER = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/**
+ * The registry through GitHub's Git database API: an annotated tag object (`POST /git/tags`, with the tagger
+ * and the time, which order the registry's events) and then its ref (`POST /git/refs`), which GitHub creates
+ * only when the name is free. No request ever updates or deletes a ref: a taken name is a `TagExistsError`,
+ * and the caller re-reads and plans again.
+ */
+class GitHubRegistryStore extends GitHubTagSource {
+    client;
+    target;
+    tagger;
+    now;
+    constructor(client, target, tagger = ACTIONS_TAGGER, now = () => new Date()) {
+        super(client, target);
+        this.client = client;
+        this.target = target;
+        this.tagger = tagger;
+        this.now = now;
+    }
+    async createTag(tag) {
+        const date = this.now()
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z');
+        const { data: object } = await this.client.rest.git.createTag({
+            ...this.target,
+            tag: tag.name,
+            message: tag.message,
+            object: tag.commit,
+            type: 'commit',
+            tagger: { ...this.tagger, date },
+        });
+        try {
+            await this.client.rest.git.createRef({ ...this.target, ref: `refs/tags/${tag.name}`, sha: object.sha });
+        }
+        catch (error) {
+            // The tag object left behind is unreachable garbage that GitHub collects; the ref is what counts.
+            if (isReferenceExists(error))
+                throw new store_TagExistsError(tag.name);
+            throw error;
+        }
+        return { name: tag.name, commit: tag.commit, message: tag.message, tagger: { ...this.tagger, date } };
+    }
+    /** A full SHA as it is (when the commit exists), else a branch or tag name, peeled to its commit. */
+    async resolveCommit(rev) {
+        if (/^[0-9a-f]{40}$/i.test(rev)) {
+            const commit = await this.found(this.client.rest.git.getCommit({ ...this.target, commit_sha: rev.toLowerCase() }));
+            if (commit)
+                return commit.data.sha;
+        }
+        const name = rev.replace(/^refs\//, '');
+        const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
+        for (const ref of candidates) {
+            const found = await this.found(this.client.rest.git.getRef({ ...this.target, ref }));
+            if (found)
+                return this.peel(found.data.object.sha, found.data.object.type);
+        }
+        throw new src/* UserError */.yot(`${rev} names no commit in ${this.describe()} (give a full SHA, a branch or a tag)`);
+    }
+    describe() {
+        return `${this.target.owner}/${this.target.repo} on GitHub`;
+    }
+    async peel(sha, type) {
+        let [current, kind] = [sha, type];
+        for (let depth = 0; kind === 'tag' && depth < 10; depth++) {
+            const { data } = await this.client.rest.git.getTag({ ...this.target, tag_sha: current });
+            [current, kind] = [data.object.sha, data.object.type];
+        }
+        if (kind !== 'commit')
+            throw new src/* UserError */.yot(`${sha} is a ${kind}, not a commit`);
+        return current;
+    }
+    async found(request) {
+        try {
+            return await request;
+        }
+        catch (error) {
+            if (error.status === 404 || error.status === 422)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function isReferenceExists(error) {
+    const { status, message } = error;
+    return status === 422 && /reference already exists/i.test(message ?? '');
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 
@@ -62644,19 +62949,19 @@ const BUILDS = {
  * tree in the `node_modules` of the entry's package or any folder above it. A missing build is a broken install.
  */
 async function readVegaScripts(entry) {
-    const from = dirname(fileURLToPath(entry));
+    const from = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entry));
     const read = async ([pkg, file]) => {
-        const places = [[join(from, 'vega', file), join(from, 'vega', `${pkg}.LICENSE`)]];
-        for (let dir = from;; dir = dirname(dir)) {
-            places.push([join(dir, 'node_modules', pkg, 'build', file), join(dir, 'node_modules', pkg, 'LICENSE')]);
-            if (dirname(dir) === dir)
+        const places = [[(0,external_node_path_.join)(from, 'vega', file), (0,external_node_path_.join)(from, 'vega', `${pkg}.LICENSE`)]];
+        for (let dir = from;; dir = (0,external_node_path_.dirname)(dir)) {
+            places.push([(0,external_node_path_.join)(dir, 'node_modules', pkg, 'build', file), (0,external_node_path_.join)(dir, 'node_modules', pkg, 'LICENSE')]);
+            if ((0,external_node_path_.dirname)(dir) === dir)
                 break;
         }
         for (const [build, license] of places) {
             try {
-                const source = await readFile(build, 'utf8');
+                const source = await (0,promises_.readFile)(build, 'utf8');
                 // The page redistributes the build, so it carries the package's license (BSD-3-Clause) with it.
-                return `/*! ${pkg}: ${(await readFile(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
+                return `/*! ${pkg}: ${(await (0,promises_.readFile)(license, 'utf8')).replaceAll('*/', '* /').trim()} */\n${source}`;
             }
             catch (error) {
                 if (error.code !== 'ENOENT')

@@ -36431,7 +36431,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56072);
-/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64858);
+/* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80108);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50697);
 
 
@@ -36462,10 +36462,10 @@ var core = __nccwpck_require__(13636);
 var github = __nccwpck_require__(99280);
 // EXTERNAL MODULE: ./packages/engine/src/index.ts + 31 modules
 var src = __nccwpck_require__(56072);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
-var core_src = __nccwpck_require__(79560);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
-var github_src = __nccwpck_require__(64858);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 198 modules
+var core_src = __nccwpck_require__(11567);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 33 modules
+var github_src = __nccwpck_require__(80108);
 ;// CONCATENATED MODULE: ./actions/validate/src/inputs.ts
 
 
@@ -36601,7 +36601,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 79560:
+/***/ 11567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36625,6 +36625,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   VtD: () => (/* reexport */ jobDeltas),
   zYW: () => (/* reexport */ joinValidationPasses),
   X2K: () => (/* reexport */ judgeValidation),
+  LEf: () => (/* reexport */ modelInTag),
   d7Y: () => (/* reexport */ parseShardSpec),
   dek: () => (/* reexport */ readCheckSuite),
   CIG: () => (/* reexport */ readProfileFile),
@@ -36638,7 +36639,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, modelInTag, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_CONFIG_FILE, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MANIFEST_SCHEMA_ID, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, details, detectDrift, detectTask, diffMetrics, diffParams, escapeHtml, escapeText, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, labelSetDifference, loadCheckSuite, loadConfig, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseManifest, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, predictionsReading, profileFile, profileStats, readConfigFile, readConfigSource, readCsvColumns, readMetricsFile, readPredictions, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -51264,7 +51265,9 @@ function driftChart(column, distribution) {
             encoding: {
                 x: { field: 'start', type, title: label(column.column), scale: { zero: false, nice: false } },
                 x2: { field: 'end' },
+                // Without a y2, bars ranged on x would be drawn as thin lines at their height.
                 y,
+                y2: { datum: 0 },
                 color,
                 tooltip: [
                     { field: 'side', type: 'nominal' },
@@ -59767,6 +59770,157 @@ function missingBaselineReason(outcome) {
 
 
 
+;// CONCATENATED MODULE: ./packages/core/src/registry/tags.ts
+/**
+ * GTO's name grammar for stages and for a model's own name (letters, digits, `-`, `_`, `/` inside), shared with
+ * the `registry:` baseline spec so that mlgate's tags stay readable by GTO and the other way round.
+ */
+const REGISTRY_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/**
+ * A model name as GTO takes it: a name, optionally after a monorepo folder and a colon (`models/cv:seg`).
+ * In tag names the colon is written `=` (git refuses `:` in a ref), e.g. `models/cv=seg@v1.0.0`.
+ */
+const MODEL_NAME = /^([a-zA-Z0-9-_./]+:)?[a-zA-Z0-9]([a-zA-Z0-9-/_]*[a-zA-Z0-9])?$/;
+/** `v` + SemVer 2.0 (GTO's default), e.g. `v1.3.0`, `v2.0.0-rc.1`, `v1.0.0+build.5`. */
+const VERSION = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/** The counter suffix `#N` GTO may put on any tag form; assignments always carry one when mlgate writes them. */
+const COUNTER = /#(\d+)$/;
+function isVersion(text) {
+    return VERSION.test(text);
+}
+/** The model name inside tag names: `dir:name` → `dir=name` (GTO's `name_to_tag`). */
+function modelInTag(model) {
+    return model.replace(':', '=');
+}
+/** The tag's meaning, or `null` for a tag that is not a registry tag (e.g. `v1.2.0`). */
+function tags_parseRegistryTag(tag) {
+    const counter = COUNTER.exec(tag);
+    const body = counter ? tag.slice(0, counter.index) : tag;
+    const number = counter ? Number(counter[1]) : null;
+    const at = body.indexOf('@');
+    const hash = body.indexOf('#');
+    if (at > 0 && (hash < 0 || hash > at)) {
+        const model = modelFromTag(body.slice(0, at));
+        const rest = body.slice(at + 1);
+        if (model === null || rest.includes('#'))
+            return null;
+        if (rest === 'deprecated')
+            return { action: 'deprecate', model, number };
+        const deregister = rest.endsWith('!');
+        const version = deregister ? rest.slice(0, -1) : rest;
+        return VERSION.test(version) ? { action: deregister ? 'deregister' : 'register', model, version, number } : null;
+    }
+    if (hash <= 0)
+        return null;
+    const model = modelFromTag(body.slice(0, hash));
+    const stagePart = body.slice(hash + 1);
+    if (model === null)
+        return null;
+    const unassign = stagePart.endsWith('!');
+    const stage = unassign ? stagePart.slice(0, -1) : stagePart;
+    if (!REGISTRY_NAME.test(stage))
+        return null;
+    return { action: unassign ? 'unassign' : 'assign', model, stage, number };
+}
+function modelFromTag(text) {
+    if ((text.match(/=/g) ?? []).length > 1)
+        return null;
+    const model = text.replace('=', ':');
+    return MODEL_NAME.test(model) ? model : null;
+}
+/** The tag name for an event, the inverse of `parseRegistryTag` (`dir:name` is written `dir=name`). */
+function formatRegistryTag(tag) {
+    const model = modelInTag(tag.model);
+    const suffix = tag.number === null ? '' : `#${tag.number}`;
+    switch (tag.action) {
+        case 'register':
+            return `${model}@${tag.version}${suffix}`;
+        case 'deregister':
+            return `${model}@${tag.version}!${suffix}`;
+        case 'assign':
+            return `${model}#${tag.stage}${suffix}`;
+        case 'unassign':
+            return `${model}#${tag.stage}!${suffix}`;
+        case 'deprecate':
+            return `${model}@deprecated${suffix}`;
+    }
+}
+/**
+ * The counter for the model's next numbered tag: one more than the highest `#N` among its tags (GTO's
+ * `name_tag`, which counts every tag name of the model, annotated or not), 1 for the first.
+ */
+function nextCounter(model, tagNames) {
+    let highest = 0;
+    for (const name of tagNames) {
+        const tag = tags_parseRegistryTag(name);
+        if (tag !== null && tag.model === model && tag.number !== null)
+            highest = Math.max(highest, tag.number);
+    }
+    return highest + 1;
+}
+/** Orders versions by SemVer precedence (a pre-release sorts before its release; build metadata is ignored). */
+function tags_compareVersions(a, b) {
+    const parse = (v) => {
+        const [core = '', pre] = v.slice(1).split('+', 1)[0].split(/-(.*)/s, 2);
+        return { parts: core.split('.').map(Number), pre };
+    };
+    const x = parse(a);
+    const y = parse(b);
+    for (let i = 0; i < 3; i++) {
+        const d = x.parts[i] - y.parts[i];
+        if (d !== 0)
+            return d;
+    }
+    if (x.pre === y.pre)
+        return 0;
+    if (x.pre === undefined)
+        return 1;
+    if (y.pre === undefined)
+        return -1;
+    return comparePreRelease(x.pre, y.pre);
+}
+function comparePreRelease(a, b) {
+    const xs = a.split('.');
+    const ys = b.split('.');
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+        const x = xs[i];
+        const y = ys[i];
+        if (x === undefined)
+            return -1;
+        if (y === undefined)
+            return 1;
+        const xNum = /^\d+$/.test(x);
+        const yNum = /^\d+$/.test(y);
+        if (xNum && yNum && Number(x) !== Number(y))
+            return Number(x) - Number(y);
+        if (xNum !== yNum)
+            return xNum ? -1 : 1;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/** GTO's first version when none is given and none was registered. */
+const FIRST_VERSION = 'v0.0.1';
+/**
+ * The version after `latest`, as GTO bumps (python-semver's `bump_*`): major → `v(X+1).0.0`, minor →
+ * `vX.(Y+1).0`, patch → `vX.Y.(Z+1)`; a pre-release or build suffix is dropped.
+ */
+function bumpVersion(latest, bump) {
+    const match = VERSION.exec(latest);
+    if (!match)
+        throw new Error(`bumpVersion: ${latest} is not a version`);
+    const [major, minor, patch] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    switch (bump) {
+        case 'major':
+            return `v${major + 1}.0.0`;
+        case 'minor':
+            return `v${major}.${minor + 1}.0`;
+        case 'patch':
+            return `v${major}.${minor}.${patch + 1}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/schemas/registry-event.schema.json
 const registry_event_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mlgate.dev/schemas/registry-event@1.json","title":"mlgate registry event (mlgate/registry-event@1)","description":"The JSON message of an annotated registry tag that mlgate writes: what the tag records and the evidence it was written on. Tags are read from any clone, so every string and array is bounded.","type":"object","additionalProperties":false,"required":["schema","action","model","actor"],"properties":{"schema":{"const":"mlgate/registry-event@1"},"action":{"enum":["register","deregister","assign","unassign","deprecate"]},"model":{"$ref":"#/definitions/name"},"version":{"$ref":"#/definitions/name"},"stage":{"$ref":"#/definitions/name"},"actor":{"description":"Who asked for the event (a GitHub login or the git user), which may differ from the tagger (a bot).","$ref":"#/definitions/name"},"reason":{"$ref":"#/definitions/text"},"manifest":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"description":"sha256 of the manifest file\'s bytes.","$ref":"#/definitions/sha256"},"path":{"$ref":"#/definitions/path"},"fingerprint":{"$ref":"#/definitions/sha256"},"params":{"description":"sha256 of the training params, to tell a retrain from a new configuration.","$ref":"#/definitions/sha256"}}},"artifact":{"type":"object","additionalProperties":false,"required":["location"],"properties":{"location":{"description":"Where the version\'s files are: a release URL, an artifact name or a folder.","$ref":"#/definitions/path"},"digest":{"$ref":"#/definitions/sha256"}}},"metrics":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"$ref":"#/definitions/name"},"value":{"type":["number","null"]},"baseline":{"type":["number","null"]},"ci":{"description":"The interval of the change against the baseline (candidate − baseline).","type":"object","additionalProperties":false,"required":["low","high"],"properties":{"low":{"type":"number"},"high":{"type":"number"}}}}}},"gate":{"type":"object","additionalProperties":false,"required":["verdict"],"properties":{"verdict":{"enum":["pass","warn","fail","skipped"]},"report":{"type":"object","additionalProperties":false,"required":["digest"],"properties":{"digest":{"$ref":"#/definitions/sha256"},"location":{"$ref":"#/definitions/path"}}}}},"previous":{"description":"What the stage held before this assignment or unassignment (null: nothing).","type":"object","additionalProperties":false,"required":["version","tag"],"properties":{"version":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]},"tag":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"null"}]}}},"forced":{"description":"The promotion was forced past missing evidence: the reason given and what was missing.","type":"object","additionalProperties":false,"required":["reason","missing"],"properties":{"reason":{"$ref":"#/definitions/text"},"missing":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/text"}}}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":256},"text":{"type":"string","maxLength":4096},"path":{"type":"string","minLength":1,"maxLength":2048},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}');
 ;// CONCATENATED MODULE: ./packages/core/src/registry/event.ts
@@ -64602,10 +64756,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BootstrapPool, DATA_FORMATS, DEFAULT_MANIFEST, FAIL_ON, MANIFEST_FILE, TrainCommandError, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseParamsSpec, promoteVersion, registerVersion, resolveTrainOptions, runCommand, runCompare, runProfile, runTrain, unassignStage
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
-var src = __nccwpck_require__(79560);
-// EXTERNAL MODULE: ./packages/github/src/index.ts + 32 modules
-var github_src = __nccwpck_require__(64858);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 198 modules
+var src = __nccwpck_require__(11567);
+// EXTERNAL MODULE: ./packages/github/src/index.ts + 33 modules
+var github_src = __nccwpck_require__(80108);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -66588,7 +66742,7 @@ async function digestOrNull(path) {
 
 /***/ }),
 
-/***/ 64858:
+/***/ 80108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66602,12 +66756,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubReleaseFiles, GitHubReleasePublisher, GitHubRunArtifactStore, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, createOctokit, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, resolveBaseline, stickyMarker, upsertStickyComment, withDeployment, workflowFileName
+// UNUSED EXPORTS: ACTIONS_TAGGER, DEFAULT_EXTRACT_LIMITS, DEFAULT_REPORT_ARTIFACT, FALLBACK_WAIT_SECONDS, GitHubCacheStore, GitHubCheckRunStore, GitHubCommentStore, GitHubDeploymentRecorder, GitHubPermissionSource, GitHubRegistryStore, GitHubReleaseFiles, GitHubReleasePublisher, GitHubRunArtifactStore, GitHubTagSource, GitRegistryStore, LocalArtifactStore, LocalCacheStore, LocalCommentStore, LocalReleaseFiles, LocalReleasePublisher, MAX_CHECK_SUMMARY_CHARS, MAX_COMMENT_CHARS, MAX_PLAUSIBLE_WAIT_SECONDS, MAX_RELEASE_ASSET_BYTES, MemoryCommentStore, REPORT_ARCHIVE_MAX_BYTES, REPORT_ARTIFACT_JSON, REPORT_ARTIFACT_LIMITS, RateLimitExceededError, RegistryBaselineResolver, TagExistsError, UnsafeArchiveError, actionsLogger, annotationFor, annotationMessage, consoleLogger, createOctokit, deploymentEnvironment, extractZip, fileDigest, inertCommands, inertJson, inertWriter, isTagExistsError, listInput, mayPromote, memoryLogger, oneLine, parseBaselineSpec, pullRequestsForRun, rateLimitWait, readCommentEvent, readTriggeringReport, readVegaScripts, renamedInput, reportCheckRuns, reportTrigger, resolveBaseline, stickyMarker, upsertStickyComment, withDeployment, workflowFileName
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 197 modules
-var src = __nccwpck_require__(79560);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 198 modules
+var src = __nccwpck_require__(11567);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -68036,7 +68190,7 @@ class GitHubTagSource {
         this.repo = repo;
     }
     async listTags(model) {
-        const prefix = model === undefined ? undefined : modelInTag(model);
+        const prefix = model === undefined ? undefined : (0,src/* modelInTag */.LEf)(model);
         // A prefix match: `tags/churn` also lists `churn-v2@…`; the registry keeps only the model's own tags.
         const { data: refs } = await this.octokit.rest.git.listMatchingRefs({ ...this.repo, ref: `tags/${prefix ?? ''}` });
         const records = [];
@@ -68652,7 +68806,103 @@ function clip(text) {
     return line.length <= MAX_DESCRIPTION ? line : `${line.slice(0, MAX_DESCRIPTION - 1)}…`;
 }
 
+;// CONCATENATED MODULE: ./packages/github/src/registry/github-store.ts
+
+
+
+/** The identity GitHub gives GITHUB_TOKEN's commits and tags. */
+const ACTIONS_TAGGER = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/**
+ * The registry through GitHub's Git database API: an annotated tag object (`POST /git/tags`, with the tagger
+ * and the time, which order the registry's events) and then its ref (`POST /git/refs`), which GitHub creates
+ * only when the name is free. No request ever updates or deletes a ref: a taken name is a `TagExistsError`,
+ * and the caller re-reads and plans again.
+ */
+class GitHubRegistryStore extends GitHubTagSource {
+    client;
+    target;
+    tagger;
+    now;
+    constructor(client, target, tagger = ACTIONS_TAGGER, now = () => new Date()) {
+        super(client, target);
+        this.client = client;
+        this.target = target;
+        this.tagger = tagger;
+        this.now = now;
+    }
+    async createTag(tag) {
+        const date = this.now()
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z');
+        const { data: object } = await this.client.rest.git.createTag({
+            ...this.target,
+            tag: tag.name,
+            message: tag.message,
+            object: tag.commit,
+            type: 'commit',
+            tagger: { ...this.tagger, date },
+        });
+        try {
+            await this.client.rest.git.createRef({ ...this.target, ref: `refs/tags/${tag.name}`, sha: object.sha });
+        }
+        catch (error) {
+            // The tag object left behind is unreachable garbage that GitHub collects; the ref is what counts.
+            if (isReferenceExists(error))
+                throw new store_TagExistsError(tag.name);
+            throw error;
+        }
+        return { name: tag.name, commit: tag.commit, message: tag.message, tagger: { ...this.tagger, date } };
+    }
+    /** A full SHA as it is (when the commit exists), else a branch or tag name, peeled to its commit. */
+    async resolveCommit(rev) {
+        if (/^[0-9a-f]{40}$/i.test(rev)) {
+            const commit = await this.found(this.client.rest.git.getCommit({ ...this.target, commit_sha: rev.toLowerCase() }));
+            if (commit)
+                return commit.data.sha;
+        }
+        const name = rev.replace(/^refs\//, '');
+        const candidates = /^(heads|tags)\//.test(name) ? [name] : [`heads/${name}`, `tags/${name}`];
+        for (const ref of candidates) {
+            const found = await this.found(this.client.rest.git.getRef({ ...this.target, ref }));
+            if (found)
+                return this.peel(found.data.object.sha, found.data.object.type);
+        }
+        throw new src/* UserError */.yot(`${rev} names no commit in ${this.describe()} (give a full SHA, a branch or a tag)`);
+    }
+    describe() {
+        return `${this.target.owner}/${this.target.repo} on GitHub`;
+    }
+    async peel(sha, type) {
+        let [current, kind] = [sha, type];
+        for (let depth = 0; kind === 'tag' && depth < 10; depth++) {
+            const { data } = await this.client.rest.git.getTag({ ...this.target, tag_sha: current });
+            [current, kind] = [data.object.sha, data.object.type];
+        }
+        if (kind !== 'commit')
+            throw new src/* UserError */.yot(`${sha} is a ${kind}, not a commit`);
+        return current;
+    }
+    async found(request) {
+        try {
+            return await request;
+        }
+        catch (error) {
+            if (error.status === 404 || error.status === 422)
+                return undefined;
+            throw error;
+        }
+    }
+}
+function isReferenceExists(error) {
+    const { status, message } = error;
+    return status === 422 && /reference already exists/i.test(message ?? '');
+}
+
 ;// CONCATENATED MODULE: ./packages/github/src/registry/index.ts
+
 
 
 

@@ -1,16 +1,8 @@
-<<<<<<<< HEAD:packages/cli/dist/506.index.js
-export const id = 506;
-export const ids = [506,263,166];
+export const id = 502;
+export const ids = [502,263,166];
 export const modules = {
 
-/***/ 49506:
-========
-export const id = 218;
-export const ids = [218,263,166];
-export const modules = {
-
-/***/ 14218:
->>>>>>>> main:packages/cli/dist/218.index.js
+/***/ 32502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
