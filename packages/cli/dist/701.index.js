@@ -10,13 +10,16 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Kzg: () => (/* reexport */ DEFAULT_COLUMN_NAMES),
   CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  EgA: () => (/* reexport */ FIRST_VERSION),
   SJY: () => (/* reexport */ MANIFEST_SCHEMA_ID),
   ypR: () => (/* reexport */ MAX_REPORTED_ISSUES),
+  UbM: () => (/* reexport */ MODEL_NAME),
   WVQ: () => (/* reexport */ Profile),
   iWy: () => (/* reexport */ REGISTRY_NAME),
   PPP: () => (/* reexport */ REPORT_SCHEMA_ID),
   yot: () => (/* reexport */ errors_UserError),
   rcs: () => (/* reexport */ attachDrift),
+  BxA: () => (/* reexport */ bumpVersion),
   q6i: () => (/* reexport */ canJoinShards),
   $bE: () => (/* reexport */ checkOutputPath),
   h0v: () => (/* reexport */ closestMatch),
@@ -30,11 +33,14 @@ __webpack_require__.d(__webpack_exports__, {
   eZc: () => (/* reexport */ fileErrorMessage),
   CcZ: () => (/* reexport */ formatLocated),
   beb: () => (/* reexport */ source_formatOf),
+  Pac: () => (/* reexport */ formatRegistryEvent),
+  jMk: () => (/* reexport */ formatRegistryTag),
   UqO: () => (/* reexport */ gateMetricProblems),
   _AX: () => (/* reexport */ inferSchema),
   xBn: () => (/* reexport */ isGzipFile),
   uI7: () => (/* reexport */ isPassCheck),
   iU5: () => (/* reexport */ isUserError),
+  lFp: () => (/* reexport */ isVersion),
   VtD: () => (/* reexport */ jobDeltas),
   zYW: () => (/* reexport */ joinValidationPasses),
   X2K: () => (/* reexport */ judgeValidation),
@@ -43,6 +49,7 @@ __webpack_require__.d(__webpack_exports__, {
   C1p: () => (/* reexport */ mergeReports),
   NJu: () => (/* reexport */ metricHistory),
   LEf: () => (/* reexport */ modelInTag),
+  Q3Q: () => (/* reexport */ nextCounter),
   Ngi: () => (/* reexport */ parseManifest),
   d7Y: () => (/* reexport */ parseShardSpec),
   n_Q: () => (/* reexport */ predictionsReading),
@@ -71,7 +78,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, readTagMessage, registryEventJsonSchema, renderModelCard, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseTolerance, readConfigFile, readTagMessage, registryEventJsonSchema, renderModelCard, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -140,7 +147,7 @@ function pointerToSegments(pointer, root) {
     return segments;
 }
 /** `$.validations[0].checks[3].status`; odd keys as `$["a b"]`. */
-function path_formatJsonPath(segments) {
+function formatJsonPath(segments) {
     return '$' + segments.map((segment) => formatSegment(segment, /^[A-Za-z_$][A-Za-z0-9_$]*$/)).join('');
 }
 /**
@@ -426,7 +433,7 @@ function parseReport(json, file) {
         throw new errors_UserError(kind.message, { file, path: kind.path });
     const [problem] = validateReport(json);
     if (problem) {
-        const path = path_formatJsonPath(problem.path);
+        const path = formatJsonPath(problem.path);
         throw new errors_UserError(problem.message, { file, path });
     }
     return json;
@@ -12839,7 +12846,7 @@ function readTagMessage(message) {
         return { kind: 'plain', text };
     const [problem] = validateEvent(json);
     if (problem)
-        return { kind: 'invalid', text, problem: `${path_formatJsonPath(problem.path)}: ${problem.message}` };
+        return { kind: 'invalid', text, problem: `${formatJsonPath(problem.path)}: ${problem.message}` };
     return { kind: 'event', event: json };
 }
 
@@ -17417,7 +17424,7 @@ function parseManifest(json, file) {
     }
     const [problem] = validateManifest(json);
     if (problem)
-        throw new errors_UserError(problem.message, { file, path: path_formatJsonPath(problem.path) });
+        throw new errors_UserError(problem.message, { file, path: formatJsonPath(problem.path) });
     return json;
 }
 

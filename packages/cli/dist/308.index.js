@@ -1,8 +1,8 @@
-export const id = 849;
-export const ids = [849,263,166];
+export const id = 308;
+export const ids = [308,263,166];
 export const modules = {
 
-/***/ 76849:
+/***/ 79308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -161,6 +161,32 @@ function consoleLogger({ stream = process.stderr, verbose = false } = {}) {
         async group(name, fn) {
             write(`▸ ${name}`);
             return fn();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/github/src/memory-logger.ts
+/** A Logger that records everything it is told, for tests. */
+function memoryLogger() {
+    const entries = [];
+    const record = (level, message, location) => {
+        entries.push(location ? { level, message, location } : { level, message });
+    };
+    return {
+        entries,
+        lines: () => entries.map((e) => `${e.level}: ${e.message}`),
+        debug: (message) => record('debug', message),
+        info: (message) => record('info', message),
+        warning: (message, location) => record('warning', message, location),
+        error: (message, location) => record('error', message, location),
+        async group(name, fn) {
+            record('group', name);
+            try {
+                return await fn();
+            }
+            finally {
+                record('endgroup', name);
+            }
         },
     };
 }
@@ -1597,7 +1623,7 @@ class TagExistsError extends Error {
         this.name = 'TagExistsError';
     }
 }
-function store_isTagExistsError(error) {
+function isTagExistsError(error) {
     return error instanceof TagExistsError;
 }
 
@@ -3877,8 +3903,8 @@ async function record(model, deps, plan) {
     let floor = 1;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
         const tags = await deps.store.listTags(model);
-        const state = registryState(model, tags);
-        const counter = Math.max(floor, nextCounter(model, tags.map((t) => t.name)));
+        const state = (0,src/* registryState */.zWd)(model, tags);
+        const counter = Math.max(floor, (0,src/* nextCounter */.Q3Q)(model, tags.map((t) => t.name)));
         const next = await plan(state, counter);
         if (next.kind === 'done')
             return next.result;
@@ -3893,29 +3919,29 @@ async function record(model, deps, plan) {
             floor = Math.max(floor, counter + 1);
         }
     }
-    throw new UserError(`${model}: the registry kept changing under ${ATTEMPTS} attempts to write; try again`);
+    throw new src/* UserError */.yot(`${model}: the registry kept changing under ${ATTEMPTS} attempts to write; try again`);
 }
 function checkModel(model) {
-    if (!MODEL_NAME.test(model)) {
-        throw new UserError(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
+    if (!src/* MODEL_NAME */.UbM.test(model)) {
+        throw new src/* UserError */.yot(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
     }
 }
 function checkStage(stage, stages) {
-    if (!REGISTRY_NAME.test(stage)) {
-        throw new UserError(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
+    if (!src/* REGISTRY_NAME */.iWy.test(stage)) {
+        throw new src/* UserError */.yot(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
     }
     if (stages && !stages.includes(stage)) {
-        throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+        throw new src/* UserError */.yot(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
     }
 }
 function activeVersion(state, version) {
-    if (!isVersion(version))
-        throw new UserError(`${JSON.stringify(version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    if (!(0,src/* isVersion */.lFp)(version))
+        throw new src/* UserError */.yot(`${JSON.stringify(version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
     const found = state.versions.find((v) => v.version === version);
     if (found)
         return found;
     const deregistered = state.history.some((e) => e.action === 'deregister' && e.version === version);
-    throw new UserError(`${state.model}@${version} is ${deregistered ? 'deregistered' : 'not registered'}`);
+    throw new src/* UserError */.yot(`${state.model}@${version} is ${deregistered ? 'deregistered' : 'not registered'}`);
 }
 /**
  * Registers a version at a commit as `model@vX.Y.Z` (GTO's simple form). One commit carries one version, as in
@@ -3926,10 +3952,10 @@ async function registerVersion(options, deps) {
     const { model, details } = options;
     checkModel(model);
     if (options.version !== undefined && options.bump !== undefined) {
-        throw new UserError('give a version or a bump, not both');
+        throw new src/* UserError */.yot('give a version or a bump, not both');
     }
-    if (options.version !== undefined && !isVersion(options.version)) {
-        throw new UserError(`${JSON.stringify(options.version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
+    if (options.version !== undefined && !(0,src/* isVersion */.lFp)(options.version)) {
+        throw new src/* UserError */.yot(`${JSON.stringify(options.version)} is not a version: expected v + SemVer, e.g. v1.2.0`);
     }
     const commit = await deps.store.resolveCommit(options.rev);
     return record(model, deps, (state) => {
@@ -3938,24 +3964,24 @@ async function registerVersion(options, deps) {
             if (options.version === undefined || options.version === atCommit.version) {
                 return { kind: 'done', result: done(atCommit.tag, commit, atCommit.version, null) };
             }
-            throw new UserError(`commit ${commit.slice(0, 7)} is already registered as ${model}@${atCommit.version}; one commit carries one version`);
+            throw new src/* UserError */.yot(`commit ${commit.slice(0, 7)} is already registered as ${model}@${atCommit.version}; one commit carries one version`);
         }
         const taken = (version) => state.history.some((e) => e.version === version && e.action === 'register');
         if (options.version !== undefined && taken(options.version)) {
-            throw new UserError(`${model}@${options.version} is already registered at another commit`);
+            throw new src/* UserError */.yot(`${model}@${options.version} is already registered at another commit`);
         }
         const latest = state.versions.at(-1)?.version;
-        let version = options.version ?? (latest ? bumpVersion(latest, options.bump ?? 'patch') : firstVersion(options.bump));
+        let version = options.version ?? (latest ? (0,src/* bumpVersion */.BxA)(latest, options.bump ?? 'patch') : firstVersion(options.bump));
         while (taken(version))
-            version = bumpVersion(version, options.bump ?? 'patch');
-        const name = formatRegistryTag({ action: 'register', model, version, number: null });
-        const message = formatRegistryEvent({ action: 'register', model, version, ...details });
+            version = (0,src/* bumpVersion */.BxA)(version, options.bump ?? 'patch');
+        const name = (0,src/* formatRegistryTag */.jMk)({ action: 'register', model, version, number: null });
+        const message = (0,src/* formatRegistryEvent */.Pac)({ action: 'register', model, version, ...details });
         return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
     });
 }
 /** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */
 function firstVersion(bump) {
-    return bump === undefined ? FIRST_VERSION : bumpVersion('v0.0.0', bump);
+    return bump === undefined ? src/* FIRST_VERSION */.EgA : (0,src/* bumpVersion */.BxA)('v0.0.0', bump);
 }
 function done(tag, commit, version, stage, previous = null) {
     return { tag, created: false, commit, version, stage, previous };
@@ -3979,8 +4005,8 @@ async function assignStage(options, deps) {
             };
         }
         const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
-        const name = formatRegistryTag({ action: 'assign', model, stage, number: counter });
-        const message = formatRegistryEvent({ action: 'assign', model, version, stage, ...details, previous });
+        const name = (0,src/* formatRegistryTag */.jMk)({ action: 'assign', model, stage, number: counter });
+        const message = (0,src/* formatRegistryEvent */.Pac)({ action: 'assign', model, version, stage, ...details, previous });
         return {
             kind: 'create',
             name,
@@ -4319,6 +4345,437 @@ function parseFailOn(value) {
     return oneOf('--fail-on', value, FAIL_ON) ?? 'fail';
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/demo/narrator.ts
+/**
+ * The demo's voice on stdout: numbered steps that each say what they do and why, the lines they
+ * produce indented beneath, and how long each took, so a reader can follow the loop as it runs.
+ */
+class Narrator {
+    io;
+    total;
+    step = 0;
+    started = Date.now();
+    constructor(io, total) {
+        this.io = io;
+        this.total = total;
+    }
+    /** Runs one step: its title and reason first, then `body`, then its duration. */
+    async run(title, why, body) {
+        this.step++;
+        const started = Date.now();
+        this.io.stdout.write(`\n[${this.step}/${this.total}] ${title}\n`);
+        this.line(`why: ${why}`);
+        const result = await body();
+        this.line(`(${seconds(Date.now() - started)})`);
+        return result;
+    }
+    /** One indented line under the current step. */
+    line(text) {
+        for (const part of text.split('\n'))
+            this.io.stdout.write(`      ${part}\n`);
+    }
+    heading(text) {
+        this.io.stdout.write(`${text}\n`);
+    }
+    elapsed() {
+        return seconds(Date.now() - this.started);
+    }
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/demo/project.ts
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** What the demo copies from the example project: everything a clone of a user's repository would hold. */
+const PROJECT_FILES = ['mlgate.yml', 'params.yaml', 'data', 'dist', '.gitignore', 'README.md', 'NOTICE'];
+/** A throwaway git repository holding a copy of the example project, where the demo commits, branches and tags. */
+class DemoRepo {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** A fresh repository in the OS temp folder with the example committed on `main`. */
+    static async create(example) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'mlgate-demo-repo-'));
+        for (const file of PROJECT_FILES)
+            await (0,promises_.cp)((0,external_node_path_.join)(example, file), (0,external_node_path_.join)(dir, file), { recursive: true });
+        const repo = new DemoRepo(dir);
+        await repo.git('init', '--quiet', '--initial-branch=main');
+        // The repository's own identity and settings, so no global git config (signing, hooks) changes the demo.
+        for (const [key, value] of [
+            ['user.name', 'mlgate demo'],
+            ['user.email', 'demo@mlgate.invalid'],
+            ['commit.gpgsign', 'false'],
+            ['tag.gpgsign', 'false'],
+            ['core.hooksPath', '/dev/null'],
+        ]) {
+            await repo.git('config', key, value);
+        }
+        await repo.commit('Flights-delay model: data, schema, trainer and mlgate.yml');
+        return repo;
+    }
+    async git(...args) {
+        try {
+            const { stdout } = await run('git', args, { cwd: this.dir, maxBuffer: 16 * 1024 * 1024 });
+            return stdout;
+        }
+        catch (error) {
+            const detail = error.stderr?.trim().split('\n')[0] ?? String(error);
+            throw new src/* UserError */.yot(`the demo's git repository: git ${args[0]} failed: ${detail}`);
+        }
+    }
+    async commit(message) {
+        await this.git('add', '--all');
+        await this.git('commit', '--quiet', '--allow-empty', '-m', message);
+        return (await this.git('rev-parse', 'HEAD')).trim();
+    }
+    async branch(name, from = 'main') {
+        await this.git('checkout', '--quiet', '-b', name, from);
+    }
+    async checkout(name) {
+        await this.git('checkout', '--quiet', name);
+    }
+    /** Merges a pull request's branch into main with a merge commit, as GitHub's merge button does. */
+    async merge(branch, message) {
+        await this.checkout('main');
+        await this.git('merge', '--quiet', '--no-ff', '-m', message, branch);
+        return (await this.git('rev-parse', 'HEAD')).trim();
+    }
+    async read(path) {
+        return (0,promises_.readFile)((0,external_node_path_.join)(this.dir, path), 'utf8');
+    }
+    async write(path, text) {
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, path), text);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/demo/scenario.ts
+
+
+
+
+
+
+
+const MODEL = 'flights-delay';
+const STAGE = 'production';
+const ACTOR = 'mlgate demo';
+const LOCAL_AUTHOR = 'mlgate-local';
+/** The metrics the terminal shows for each comparison; report.md has them all, with every slice. */
+const SHOWN_METRICS = ['roc_auc', 'log_loss', 'brier'];
+const SHOWN_REASONS = 6;
+/** A warning passes the gate (the check run is neutral): the words say so. */
+const GATE_WORDS = {
+    pass: 'PASSED',
+    warn: 'PASSED with warnings (warnings do not block the merge)',
+    fail: 'FAILED (this pull request cannot merge)',
+    skipped: 'SKIPPED',
+};
+/** params.yaml of the model in production, and of the two pull requests. */
+const PARAMS = {
+    baseline: { features: ['hour', 'distance'], airports: 30, C: 1.0 },
+    addWeekday: { features: ['hour', 'weekday', 'distance'], airports: 30, C: 1.0 },
+    regularise: { features: ['hour', 'distance'], airports: 30, C: 0.0001 },
+};
+const PULL_REQUESTS = [
+    { number: 1, branch: 'add-weekday', title: 'Add the day of the week as a feature', params: PARAMS.addWeekday },
+    {
+        number: 2,
+        branch: 'stronger-regularisation',
+        title: 'Regularise harder (C 1 -> 0.0001) for a smoother model',
+        params: PARAMS.regularise,
+    },
+];
+/** The whole loop on the example project, in a throwaway git repository: what `mlgate demo` runs. */
+async function runDemo(options, io) {
+    const say = new Narrator(io, 11);
+    const shown = (path) => {
+        const near = (0,external_node_path_.relative)(io.cwd, path) || '.';
+        return near.startsWith('..') ? path : near;
+    };
+    say.heading('mlgate demo: continuous delivery for a real model, on real data (US flights of 2001 from vega-datasets),\n' +
+        'in a throwaway git repository. No GitHub account: the registry is git tags, the run cache and the\n' +
+        'pull-request comments are local folders, exactly as the actions use their GitHub counterparts.');
+    await (0,promises_.mkdir)(options.out, { recursive: true });
+    const repo = await say.run('Set up the project', 'a fresh git repository holding the flights-delay project as a user would clone it.', async () => {
+        const created = await DemoRepo.create(options.example);
+        say.line(`repository ${created.dir} (branch main)`);
+        say.line("data/reference.csv: 10,000 flights of February 2001, the production model's training window");
+        say.line('data/train.csv:     20,000 flights of 1-24 May 2001, the new training data');
+        say.line('data/eval.csv:       8,000 flights of 25-31 May 2001, where every model is evaluated');
+        return created;
+    });
+    const ctx = new DemoContext(repo, options, io);
+    try {
+        const validation = await say.run('Validate the new data against its schema, and for drift against the reference period', 'a model is only as good as its data: a broken column or a shifted distribution should be seen before training.', async () => {
+            const section = await ctx.validate();
+            showValidation(section, say);
+            return section;
+        });
+        await (0,promises_.writeFile)(ctx.validationReport, `${JSON.stringify(validation.report, null, 2)}\n`);
+        const baseline = await say.run('Train the baseline on main through the run cache', 'the model in production is trained from this commit; the run cache fingerprints command, data and params.', async () => {
+            await repo.write('params.yaml', paramsYaml(PARAMS.baseline));
+            await repo.commit('Baseline: hour and distance');
+            return ctx.train(say);
+        });
+        await say.run(`Register ${MODEL}@v1.0.0 and promote it to production`, 'the registry records which model version is in which stage as git tags, with its evidence.', async () => {
+            await ctx.keepRelease('v1.0.0');
+            const details = await ctx.evidence('v1.0.0', baseline, 'the first model of the project');
+            const registered = await ctx.register('v1.0.0', details);
+            say.line(`registered ${registered.tag} at commit ${registered.commit.slice(0, 7)} (an annotated git tag; its message is the evidence)`);
+            say.line(`release files (metrics, predictions, params, manifest) kept in ${shown(ctx.releaseDir('v1.0.0'))}`);
+            const promoted = await ctx.promote('v1.0.0', 'baseline', details);
+            say.line(`promoted: ${promoted.tag} puts v1.0.0 in ${STAGE}; pull requests are now compared with it`);
+        });
+        const reports = [];
+        for (const pr of PULL_REQUESTS) {
+            await say.run(`Pull request #${pr.number} "${pr.title}": change params.yaml and train`, 'a params change is a new fingerprint, so the model trains again.', async () => {
+                await repo.branch(pr.branch);
+                await repo.write('params.yaml', paramsYaml(pr.params));
+                await repo.commit(pr.title);
+                say.line(`branch ${pr.branch}: train.features ${pr.params.features.join(', ')}; train.C ${pr.params.C}`);
+                return ctx.train(say);
+            });
+            const report = await say.run(`Pull request #${pr.number}: compare with production and gate`, 'every metric change gets a seeded paired-bootstrap interval on the same 8,000 flights, overall and per origin airport, so noise is not mistaken for progress.', async () => {
+                const merged = await ctx.compareAndReport(pr, validation.report);
+                showComparison(merged, say);
+                return merged;
+            });
+            reports.push(report);
+        }
+        const merged = await say.run('Merge pull request #1 and train on main', 'main now has exactly the command, data and params that pull request #1 trained: the run cache restores its outputs instead of training again.', async () => {
+            await repo.merge(PULL_REQUESTS[0].branch, `Merge pull request #1 from ${PULL_REQUESTS[0].branch}`);
+            return ctx.train(say);
+        });
+        const passing = reports[0];
+        await say.run(`Register ${MODEL}@v1.1.0 and promote it to production`, 'the version that passed the gate ships; the gate verdict travels with it as evidence.', async () => {
+            await ctx.keepRelease('v1.1.0');
+            const details = await ctx.evidence('v1.1.0', merged, `pull request #1 passed the gate`, passing);
+            const registered = await ctx.register('v1.1.0', details);
+            say.line(`registered ${registered.tag} at the merge commit ${registered.commit.slice(0, 7)}, with pull request #1's gate verdict (${passing.verdict.status}) and intervals`);
+            const promoted = await ctx.promote('v1.1.0', 'pull request #1 passed the gate', details);
+            say.line(`promoted: ${promoted.tag}: ${STAGE} ${promoted.previous?.version ?? '(empty)'} -> v1.1.0`);
+        });
+        await say.run('Show the registry history, then roll production back to v1.0.0', 'a rollback is one more promotion, of an earlier version: nothing is deleted or rewritten.', async () => {
+            const rollback = await ctx.promote('v1.0.0', 'rollback: v1.1.0 is misbehaving in production', {
+                actor: ACTOR,
+                reason: 'rollback: v1.1.0 is misbehaving in production',
+            });
+            say.line(`ROLLBACK: ${rollback.tag}: ${STAGE} ${rollback.previous?.version ?? '(empty)'} -> v1.0.0`);
+            say.line(`registry history of ${MODEL} (git tags, oldest first):`);
+            const state = await ctx.registryState();
+            for (const entry of state.history) {
+                const what = entry.action === 'register'
+                    ? `register ${entry.version}`
+                    : `${entry.action} ${entry.stage} -> ${entry.version}`;
+                const why = entry.message.kind === 'event' && entry.message.event.reason ? `  (${entry.message.event.reason})` : '';
+                say.line(`  ${entry.tag.padEnd(28)} ${what.padEnd(30)} by ${entry.actor ?? '?'}${why}`);
+            }
+            say.line(`${STAGE} is now ${state.stages.get(STAGE)?.version.version ?? '(empty)'}: the next pull request is compared with it`);
+        });
+        say.heading(`\nDone in ${say.elapsed()}.`);
+        for (const pr of PULL_REQUESTS) {
+            const dir = ctx.prDir(pr);
+            say.heading(`  pull request #${pr.number}: ${shown((0,external_node_path_.join)(dir, 'report.md'))}, ${shown((0,external_node_path_.join)(dir, 'report.html'))}`);
+        }
+        say.heading(`  sticky comments of the local pull requests: ${shown(ctx.commentsDir)}`);
+        if (options.keep)
+            say.heading(`  the repository (git log --all --graph, git tag -n): ${repo.dir}`);
+        return { reports, repo: repo.dir };
+    }
+    finally {
+        if (!options.keep)
+            await (0,promises_.rm)(repo.dir, { recursive: true, force: true });
+    }
+}
+/** The stores and paths every step shares. */
+class DemoContext {
+    repo;
+    options;
+    io;
+    validationReport;
+    commentsDir;
+    /** The registry: annotated tags in the demo repository, in GTO's grammar. */
+    store;
+    constructor(repo, options, io) {
+        this.repo = repo;
+        this.options = options;
+        this.io = io;
+        this.validationReport = (0,external_node_path_.join)(options.out, 'validation.json');
+        this.commentsDir = (0,external_node_path_.join)(options.out, 'comments');
+        this.store = new GitRegistryStore(repo.dir);
+    }
+    /** What a registry tag records about a version: the run that made it, its metrics and, when it had one, its gate. */
+    async evidence(version, manifest, reason, gated) {
+        const digest = await file_digest_fileDigest((0,external_node_path_.join)(this.repo.dir, 'mlgate.manifest.json'));
+        const comparison = gated?.comparisons?.find((c) => c.model === MODEL);
+        const metrics = comparison
+            ? comparison.metrics
+                .filter((m) => SHOWN_METRICS.includes(m.name))
+                .map((m) => ({
+                name: m.name,
+                value: m.candidate,
+                baseline: m.baseline,
+                ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
+            }))
+            : SHOWN_METRICS.filter((name) => typeof manifest.metrics[name] === 'number').map((name) => ({
+                name,
+                value: manifest.metrics[name],
+            }));
+        return {
+            actor: ACTOR,
+            reason,
+            manifest: { digest: digest.sha256, path: 'mlgate.manifest.json', fingerprint: manifest.fingerprint },
+            artifact: { location: (0,external_node_path_.relative)(this.repo.dir, this.releaseDir(version)) },
+            metrics,
+            ...(gated && { gate: { verdict: gated.verdict.status } }),
+        };
+    }
+    register(version, details) {
+        return registerVersion({ model: MODEL, rev: 'HEAD', version, details }, { store: this.store });
+    }
+    promote(version, reason, details) {
+        return assignStage({ model: MODEL, version, stage: STAGE, stages: ['staging', STAGE], details: { ...details, reason } }, { store: this.store });
+    }
+    async registryState() {
+        return (0,src/* registryState */.zWd)(MODEL, await this.store.listTags(MODEL));
+    }
+    releaseDir(version) {
+        return (0,external_node_path_.join)(this.repo.dir, '.mlgate', 'releases', `${MODEL}@${version}`);
+    }
+    prDir(pr) {
+        return (0,external_node_path_.join)(this.options.out, `pr-${pr.number}-${pr.branch}`);
+    }
+    async validate() {
+        const { config } = await loadCompareConfig('mlgate.yml', this.repo.dir);
+        const dataset = Object.values(config.data)[0];
+        const { report } = await runValidate({
+            data: dataset.path,
+            cwd: this.repo.dir,
+            ...(dataset.schema !== undefined && { schema: dataset.schema }),
+            ...(dataset.reference !== undefined && { reference: dataset.reference }),
+        }, { ...(this.io.workerEntry && { workerEntry: this.io.workerEntry }) });
+        return { section: report.validations[0], report };
+    }
+    async train(say) {
+        const options = await resolveTrainOptions({ model: MODEL }, this.repo.dir);
+        const output = { write: (text) => say.line(`| ${String(text).trimEnd()}`) };
+        const { manifest } = await runTrain(options, {
+            logger: memoryLogger(),
+            cache: new LocalCacheStore((0,external_node_path_.join)(this.repo.dir, '.mlgate', 'cache'), options.workingDirectory),
+            stdout: output,
+            stderr: output,
+            env: this.io.env,
+        });
+        const how = manifest.cache.hit
+            ? `run cache HIT: restored the outputs of the run of ${manifest.cache.restoredFrom?.startedAt ?? 'before'}; the trainer did not run`
+            : 'run cache miss: trained, and saved to the run cache';
+        say.line(`fingerprint ${manifest.fingerprint.slice(0, 12)}: ${how}`);
+        const metric = (name) => {
+            const value = manifest.metrics[name];
+            return typeof value === 'number' ? value.toFixed(4) : '-';
+        };
+        say.line(`metrics on the evaluation week: roc_auc ${metric('roc_auc')}, log_loss ${metric('log_loss')}`);
+        return manifest;
+    }
+    /** What a release of the version holds: the outputs, the params and the manifest of the run that made it. */
+    async keepRelease(version) {
+        const dir = this.releaseDir(version);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        for (const file of ['out', 'params.yaml', 'mlgate.manifest.json']) {
+            await (0,promises_.cp)((0,external_node_path_.join)(this.repo.dir, file), (0,external_node_path_.join)(dir, file), { recursive: true });
+        }
+    }
+    async compareAndReport(pr, validation) {
+        const logger = memoryLogger();
+        const { report: comparison } = await runCompare({
+            candidate: 'out/predictions.csv',
+            baseline: `registry:${MODEL}#${STAGE}`,
+            config: 'mlgate.yml',
+            model: MODEL,
+            validationReport: this.validationReport,
+            failOn: 'never',
+            cwd: this.repo.dir,
+            subject: { sha: (await this.repo.git('rev-parse', 'HEAD')).trim(), ref: pr.branch, pullRequest: pr.number },
+        }, {
+            artifacts: new LocalArtifactStore((0,external_node_path_.join)(this.repo.dir, '.mlgate', 'artifacts')),
+            artifactName: 'mlgate-compare',
+            registry: new RegistryBaselineResolver(this.store, new LocalReleaseFiles((0,external_node_path_.join)(this.repo.dir, '.mlgate', 'releases')), logger),
+            logger,
+            now: () => new Date(),
+        });
+        const report = (0,src/* mergeReports */.C1p)([validation, comparison]);
+        const dir = this.prDir(pr);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const markdown = (0,src/* renderReportMarkdown */.Ay2)(report);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'report.md'), markdown);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'report.html'), this.options.html(report, `mlgate: pull request #${pr.number}`));
+        await upsertStickyComment(new LocalCommentStore(this.commentsDir, { author: LOCAL_AUTHOR }), {
+            issue: pr.number,
+            marker: stickyMarker('default'),
+            body: markdown,
+            author: LOCAL_AUTHOR,
+        });
+        return report;
+    }
+}
+function paramsYaml(params) {
+    return [
+        "# The trainer's settings (src/params.ts). mlgate fingerprints these values: change one and the model trains again.",
+        'train:',
+        `  features: [${params.features.join(', ')}]`,
+        `  airports: ${params.airports}`,
+        `  C: ${params.C}`,
+        '',
+    ].join('\n');
+}
+function showValidation({ section }, say) {
+    const failed = section.checks.filter((check) => check.status === 'fail').length;
+    say.line(`${section.dataset}: ${section.rows.toLocaleString('en-US')} rows, ${section.checks.length} schema checks, ${failed} failed`);
+    const drift = section.drift;
+    if (!drift)
+        return;
+    for (const column of drift.columns) {
+        const p = column.pValue === undefined ? '' : `, p ${column.pValue < 0.001 ? '< 0.001' : column.pValue.toFixed(3)}`;
+        say.line(`  ${column.column.padEnd(12)} ${column.test.padEnd(5)} ${column.effect.name} ${column.effect.value.toFixed(3)} (threshold ${column.effect.threshold})${p}: ${column.drifted ? 'DRIFT DETECTED' : 'no drift'}`);
+    }
+    const drifted = drift.columns.filter((c) => c.drifted).map((c) => c.column);
+    say.line(drifted.length > 0
+        ? `DRIFT DETECTED in ${drifted.join(', ')} (February -> May). A warning, not a failure: the gate requires valid data, and the data is valid.`
+        : 'no drift detected');
+}
+function showComparison(report, say) {
+    const comparison = report.comparisons?.find((c) => c.model === MODEL);
+    say.line(`candidate ${comparison.candidate.label} vs baseline ${comparison.baseline?.label ?? '(none)'}, ${comparison.predictions?.examples ?? '?'} paired flights, ${Math.round(comparison.confidence * 100)}% intervals:`);
+    for (const name of SHOWN_METRICS) {
+        const m = comparison.metrics.find((metric) => metric.name === name);
+        if (!m || m.baseline === null || m.candidate === null || m.delta === null)
+            continue;
+        const ci = m.ci ? `[${signed(m.ci.low)}, ${signed(m.ci.high)}]` : '';
+        say.line(`  ${name.padEnd(9)} ${m.baseline.toFixed(4)} -> ${m.candidate.toFixed(4)}  ${signed(m.delta).padEnd(8)} ${ci.padEnd(20)} ${m.label.replace('-', ' ')}`);
+    }
+    const verdict = report.verdict;
+    say.line(`GATE ${GATE_WORDS[verdict.status]}: ${verdict.summary}`);
+    const order = { fail: 0, warn: 1, pass: 2 };
+    const reasons = [...verdict.reasons].sort((a, b) => order[a.status] - order[b.status]);
+    for (const reason of reasons.slice(0, SHOWN_REASONS))
+        say.line(`  ${reason.status.toUpperCase().padEnd(4)} ${reason.message}`);
+    if (reasons.length > SHOWN_REASONS)
+        say.line(`  ... and ${reasons.length - SHOWN_REASONS} more reasons in report.md`);
+}
+function signed(value) {
+    return `${value >= 0 ? '+' : ''}${value.toFixed(4)}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/repo-root.ts
 
 
@@ -4344,96 +4801,54 @@ function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.
 
 
 
+const demo_help = `Usage: mlgate demo [--out <dir>] [--keep] [--example <dir>]
 
-const DEMO_PULL_REQUEST = 42;
-const LOCAL_AUTHOR = 'mlgate-local';
-/** What the example project holds, relative to its folder (its datasets are in the config). */
-const PROJECT = {
-    config: 'mlgate.yml',
-    candidate: 'predictions.csv',
-    baseline: 'baseline',
-};
-const demo_help = `Usage: mlgate demo [--example <dir>] [--out <dir>]
-
-Runs mlgate's pull-request path locally on the example project, with no GitHub account:
-validates each dataset of the project's mlgate.yml (schema checks and drift against the
-reference), compares the candidate model's predictions with the production baseline's (paired
-bootstrap intervals, McNemar, DeLong, per-slice metrics), gates the change (the gate requires
-the data validation), renders the markdown the report action posts, and upserts it as the sticky
-comment of a local pull request (a folder of JSON comments).
-Run it twice: the second run finds its own comment and updates it in place.
+Runs mlgate's whole loop on the example project (examples/flights-delay: US flights of 2001 from
+vega-datasets) in a throwaway git repository, with no GitHub account: validates the new data
+(schema checks, drift against the reference period), trains a baseline through the run cache,
+registers it and promotes it to production, opens two pull requests that change params.yaml (one
+improves the model, one regresses it), trains and compares each with production (paired bootstrap
+intervals, per-origin slices) and prints both gate verdicts with their reasons, merges the passing
+one (a run-cache hit: main trains nothing), promotes it, shows the registry history and rolls back.
+Each pull request's report is written as report.md, report.json and report.html (charts, opens
+offline) and upserted as
+the sticky comment of a local pull request.
 
 Options:
-  --example <dir>  the example project (default: examples/churn in this checkout)
-  --out <dir>      where to write report.md, report.json and the local comments (default: .mlgate/demo)
+  --out <dir>      where the reports and local comments go (default: .mlgate/demo)
+  --keep           keep the throwaway repository (its path is printed) to look at its log and tags
+  --example <dir>  the example project (default: examples/flights-delay in this checkout)
+
+Example:
+  mlgate demo --out /tmp/mlgate-demo --keep
+
+Exit code: 0 when the demo ran to the end (one of its gates fails on purpose), 2 for a usage error.
 `;
 const demoCommand = {
     name: 'demo',
-    summary: 'run the pull-request path (compare, gate, report) locally on the example project',
+    summary: 'run the whole loop (validate, train, register, compare, gate, promote, roll back) on the example project',
     help: demo_help,
     async run(argv, io) {
         const { values } = parseCommandArgs('demo', argv, {
             example: { type: 'string' },
             out: { type: 'string' },
+            keep: { type: 'boolean' },
         });
-        const project = values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject();
-        const outDir = (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo'));
-        const shown = (path) => (0,external_node_path_.relative)(io.cwd, path) || '.';
-        const logger = consoleLogger({ stream: io.stderr });
-        await (0,promises_.mkdir)(outDir, { recursive: true });
-        const validations = await validateDatasets(project, io);
-        const validationReport = (0,external_node_path_.join)(outDir, 'validation.json');
-        await (0,promises_.writeFile)(validationReport, `${JSON.stringify((0,src/* mergeReports */.C1p)(validations), null, 2)}\n`);
-        const compared = await runCompare({ ...PROJECT, validationReport, failOn: 'never', cwd: project }, {
-            artifacts: new LocalArtifactStore((0,external_node_path_.join)(outDir, 'artifacts')),
-            artifactName: 'mlgate-compare',
-            logger,
-            now: () => new Date(),
-        });
-        const report = (0,src/* mergeReports */.C1p)([...validations, compared.report]);
-        const markdown = (0,src/* renderReportMarkdown */.Ay2)(report);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(outDir, 'report.md'), markdown);
-        const sticky = await upsertStickyComment(new LocalCommentStore((0,external_node_path_.join)(outDir, 'comments'), { author: LOCAL_AUTHOR }), {
-            issue: DEMO_PULL_REQUEST,
-            marker: stickyMarker('default'),
-            body: markdown,
-            author: LOCAL_AUTHOR,
-        });
-        io.stdout.write((0,src/* renderReportText */.UvZ)(report));
-        io.stdout.write([
-            '',
-            `Validated ${validations.length} dataset(s) and compared ${shown((0,external_node_path_.join)(project, PROJECT.candidate))} with ${shown((0,external_node_path_.join)(project, PROJECT.baseline))} under ${shown((0,external_node_path_.join)(project, PROJECT.config))}.`,
-            `Markdown for the pull request: ${shown((0,external_node_path_.join)(outDir, 'report.md'))}`,
-            `Sticky comment on local PR #${DEMO_PULL_REQUEST}: ${sticky.action} (comment ${sticky.comment.id} in ${shown((0,external_node_path_.join)(outDir, 'comments'))})`,
-            `Gate verdict: ${report.verdict.status}. The demo ran to the end; in CI this verdict would ${report.verdict.status === 'fail' ? 'fail' : 'pass'} the compare step.`,
-            '',
-        ].join('\n'));
+        const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
+        await runDemo({
+            example: values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject(),
+            out: (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo')),
+            keep: values.keep ?? false,
+            html: (report, title) => (0,src/* renderReportHtml */.Y8A)(report, { scripts, title }),
+        }, io);
         return ExitCode.Pass;
     },
 };
-/** Each dataset of the project's config, validated against its schema and reference. */
-async function validateDatasets(project, io) {
-    const { config } = await loadCompareConfig(PROJECT.config, project);
-    const reports = [];
-    for (const dataset of Object.values(config.data)) {
-        const { report } = await runValidate({
-            data: dataset.path,
-            cwd: project,
-            ...(dataset.schema !== undefined && { schema: dataset.schema }),
-            ...(dataset.reference !== undefined && { reference: dataset.reference }),
-        }, { ...(io.workerEntry && { workerEntry: io.workerEntry }) });
-        reports.push(report);
-    }
-    if (reports.length === 0)
-        throw new src/* UserError */.yot(`${PROJECT.config} of the example project lists no data to validate`);
-    return reports;
-}
 function defaultProject() {
     const root = mlgateRepoRoot();
     if (!root)
         throw new src/* UserError */.yot('cannot find the example project: pass --example <dir>');
-    return (0,external_node_path_.join)(root, 'examples', 'churn');
+    return (0,external_node_path_.join)(root, 'examples', 'flights-delay');
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/planned.ts
