@@ -37959,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95784);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69064);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43973);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
@@ -37993,10 +37993,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 32 modules
-var src = __nccwpck_require__(95784);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 204 modules
-var core_src = __nccwpck_require__(44974);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 33 modules
+var src = __nccwpck_require__(69064);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
+var core_src = __nccwpck_require__(34020);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
 var github_src = __nccwpck_require__(43973);
 ;// CONCATENATED MODULE: ./actions/compare/src/inputs.ts
@@ -38123,7 +38123,7 @@ function runUrl() {
 
 /***/ }),
 
-/***/ 44974:
+/***/ 34020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38146,6 +38146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UqO: () => (/* reexport */ gateMetricProblems),
   iU5: () => (/* reexport */ isUserError),
   VtD: () => (/* reexport */ jobDeltas),
+  CGn: () => (/* reexport */ labelSetDifference),
   Z9L: () => (/* reexport */ loadConfig),
   NJu: () => (/* reexport */ metricHistory),
   LEf: () => (/* reexport */ modelInTag),
@@ -38153,17 +38154,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   n_Q: () => (/* reexport */ predictionsReading),
   dek: () => (/* reexport */ readCheckSuite),
   azy: () => (/* reexport */ readConfigSource),
-  Gnb: () => (/* reexport */ readCsvColumns),
+  Gnb: () => (/* reexport */ source_readCsvColumns),
   _cD: () => (/* reexport */ readMetricsFile),
   R_H: () => (/* reexport */ readPredictions),
   $hs: () => (/* reexport */ readReportFile),
   zWd: () => (/* reexport */ registryState),
   Ay2: () => (/* reexport */ renderReportMarkdown),
+  GzO: () => (/* reexport */ read_text_requireFile),
   oIb: () => (/* reexport */ validatePass),
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, readTagMessage, registryEventJsonSchema, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict, writeFileAtomic
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inlineCode, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isVersion, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, missingEvidence, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readConfigFile, readProfileFile, readTagMessage, registryEventJsonSchema, renderModelCard, renderProfileText, renderReportHtml, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validationReport, validationVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -38618,16 +38620,16 @@ function errorCode(error) {
  * as `readTextFile`: a missing file, a directory or an unreadable file is one `UserError` about
  * `name` (the path as the user gave it). Returns the file's size.
  */
-async function requireFile(path, name = path) {
+async function read_text_requireFile(path, name = path) {
     try {
-        const found = await stat(path);
+        const found = await (0,promises_.stat)(path);
         if (found.isDirectory())
             throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        await access(path, constants.R_OK);
+        await (0,promises_.access)(path, external_node_fs_.constants.R_OK);
         return found.size;
     }
     catch (error) {
-        throw new UserError(fileErrorMessage(error), { file: name });
+        throw new errors_UserError(fileErrorMessage(error), { file: name });
     }
 }
 
@@ -50522,7 +50524,7 @@ const CHUNK = 1 << 20;
  * requested (the readers copy what they keep). A gzip file (magic 1f 8b) is decompressed when
  * read whole; byte ranges of a gzip file are refused.
  */
-async function* openDataSource(path, options = {}) {
+async function* source_openDataSource(path, options = {}) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
         throw new errors_UserError(fileErrorMessage(error), { file: path });
     });
@@ -50599,32 +50601,32 @@ async function openCsvShard(path, shard, options = {}) {
         ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         header: options.header ?? true,
     };
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(openDataSource(path), start, scan);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findRowStart(source_openDataSource(path), start, scan);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const readerOptions = { file: path, ...options, stopAt };
     if (shard.index > 1) {
         Object.assign(readerOptions, {
-            columns: await readCsvColumns(path, options),
+            columns: await source_readCsvColumns(path, options),
             firstLine: begin.line,
             stripBom: false,
         });
     }
-    return { reader: new CsvReader(readerOptions), source: openDataSource(path, { start: begin.offset }) };
+    return { reader: new CsvReader(readerOptions), source: source_openDataSource(path, { start: begin.offset }) };
 }
 /** Shard `i/n` of a JSON Lines file: the lines that start in its byte range. */
 async function openJsonlShard(path, shard, options = {}) {
     const size = await refuseGzipShards(path, shard);
     const { start, end } = shardRange(size, shard.index, shard.count);
-    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(openDataSource(path), start);
+    const begin = shard.index === 1 ? { offset: 0, line: 1 } : await findLineStart(source_openDataSource(path), start);
     const stopAt = shard.index === shard.count ? -1 : Math.max(0, end - begin.offset);
     const reader = new JsonlReader({ file: path, ...options, stopAt, firstLine: begin.line });
-    return { reader, source: openDataSource(path, { start: begin.offset }) };
+    return { reader, source: source_openDataSource(path, { start: begin.offset }) };
 }
 /** The column names a `CsvReader` with these options gives the file, reading only its first row. */
-async function readCsvColumns(path, options = {}) {
+async function source_readCsvColumns(path, options = {}) {
     const { stopAt: _stopAt, columns: _columns, ...rest } = options;
     const reader = new CsvReader({ ...rest, batchSize: 1 });
-    for await (const chunk of openDataSource(path)) {
+    for await (const chunk of source_openDataSource(path)) {
         reader.write(chunk);
         reader.next();
         if (reader.columns.length > 0)
@@ -50761,7 +50763,7 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -50966,6 +50968,11 @@ function modelConfig(raw) {
                 ...optional('classScores', class_scores, (prefix) => prefix),
             })),
         },
+        bump: raw.bump ?? 'patch',
+        stages: mapValues(raw.stages ?? {}, (policy) => ({
+            allowWarn: policy.allow_warn ?? false,
+            requireBetterThanCurrent: policy.require_better_than_current ?? false,
+        })),
         ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
             ...optional('intendedUse', intended_use, (text) => text),
             ...optional('limitations', limitations, (text) => text),
@@ -58181,6 +58188,11 @@ async function readPredictions(path, names = {}) {
     if (issue) {
         throw new errors_UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
     }
+    // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+    if (table.rows === 0) {
+        const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+        throw new errors_UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+    }
     return table.finish();
 }
 class ValueColumnBuilder {
@@ -58235,6 +58247,10 @@ class PredictionTable {
         this.names = names;
         this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
         this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+    }
+    /** Rows read so far. */
+    get rows() {
+        return this.ids.length;
     }
     add(batch) {
         for (const column of batch.columns)
@@ -58407,6 +58423,17 @@ function joinPredictions(candidate, baseline) {
         baseline: baselineRows.slice(0, matched),
         summary: { candidateRows: candidate.rows, baselineRows: baseline.rows, matched, onlyCandidate, onlyBaseline },
     };
+}
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+function labelSetDifference(candidate, baseline) {
+    const labels = (p) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+    const mine = labels(candidate);
+    const theirs = labels(baseline);
+    const only = (a, b) => [...a].filter((label) => !b.has(label)).sort();
+    return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
 }
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 function allRows(predictions) {
@@ -62277,6 +62304,79 @@ function paragraphs(text) {
 
 
 
+
+;// CONCATENATED MODULE: ./packages/core/src/data/inspect.ts
+
+
+
+/** Bytes looked at to tell what a file holds: enough for any header a person writes. */
+const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Delimiters a one-column header may betray, most likely first. */
+const OTHER_DELIMITERS = (/* unused pure expression or super */ null && ([';', '\t', '|', ',']));
+/**
+ * What a data file holds, checked before a streaming pass so that common mistakes are one clear
+ * line instead of a pass that "succeeds" on the wrong reading: a missing file or a directory, a JSON
+ * array of records (which a CSV reader would take as a one-column table), duplicate column names.
+ * A `.json` file holding objects one per line is read as JSON Lines; a one-column CSV header that
+ * contains another delimiter is a warning.
+ */
+async function inspectDataFile(path, options = {}) {
+    const name = options.name ?? path;
+    await requireFile(path, name);
+    const format = options.format ?? formatOf(name);
+    if (format === 'parquet')
+        return { format, empty: false, warnings: [] };
+    const head = await readHead(path);
+    const first = firstSignificantByte(head);
+    if (first === undefined)
+        return { format, empty: true, warnings: [] };
+    if (options.format === undefined) {
+        if (first === '['.charCodeAt(0)) {
+            throw new UserError('is a JSON array of records, which mlgate does not read: give JSON Lines (one object per line), e.g. ' +
+                `pandas to_json(orient="records", lines=True) or jq -c '.[]'`, { file: name });
+        }
+        if (first === '{'.charCodeAt(0) && /\.json(\.gz)?$/i.test(name))
+            return { format: 'jsonl', empty: false, warnings: [] };
+    }
+    if (format === 'jsonl')
+        return { format, empty: false, warnings: [] };
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : ',');
+    const columns = await readCsvColumns(path, { delimiter });
+    const seen = new Map();
+    columns.forEach((column, i) => {
+        const earlier = seen.get(column);
+        if (earlier !== undefined) {
+            throw new UserError(`duplicate column name ${JSON.stringify(column)} (columns ${earlier + 1} and ${i + 1}); column names must be unique`, { file: name, line: 1 });
+        }
+        seen.set(column, i);
+    });
+    const warnings = [];
+    const other = columns.length === 1 ? OTHER_DELIMITERS.find((d) => d !== delimiter && columns[0].includes(d)) : undefined;
+    if (other !== undefined) {
+        warnings.push(`${name}:1: the header is one column, ${JSON.stringify(columns[0])}, which looks ${delimiterName(other)}-separated; ` +
+            `if it is, give the delimiter ${JSON.stringify(other)} (--delimiter)`);
+    }
+    return { format, empty: false, warnings };
+}
+function delimiterName(delimiter) {
+    return delimiter === '\t' ? 'tab' : JSON.stringify(delimiter);
+}
+async function readHead(path) {
+    for await (const chunk of openDataSource(path))
+        return chunk.slice(0, SNIFF_BYTES);
+    return new Uint8Array(0);
+}
+/** The first byte that is not whitespace or a UTF-8 byte order mark. */
+function firstSignificantByte(bytes) {
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+            return byte;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/shard-spec.ts
 
 /** Parses `i/n` with 1 ≤ i ≤ n; `what` names the option or input in the error (`--shard`, `input "shard"`). */
@@ -64816,7 +64916,7 @@ async function validatePass(path, options = {}) {
     const { profile, issues, errorCount, warningCount } = await profileFile(path, {
         ...options.profile,
         quotedIsText,
-        csv: { maxErrors },
+        csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
         jsonl: { maxErrors },
         onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
         ...(options.shard && { shard: options.shard }),
@@ -64836,6 +64936,9 @@ skipped = []) {
     const { profile, issues, errorCount, warningCount } = pass;
     const { table, stats } = profileStats(profile);
     const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+    const empty = emptyResult(profile);
+    if (empty)
+        results.push(empty);
     const issueStatus = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
     const section = {
         dataset,
@@ -64847,6 +64950,18 @@ skipped = []) {
     if (issues.length > 0)
         section.issues = issues.map((issue) => reportIssue(issue, dataset));
     return { section, profile, issues, errorCount, warningCount };
+}
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile) {
+    const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+    if (!whole || profile.rows > 0)
+        return undefined;
+    const blank = profile.columns.every((column) => column.name.trim() === '');
+    const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+    return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 function sectionStatus(statuses) {
     const worst = worstStatus(statuses);
@@ -66529,9 +66644,10 @@ function isFolder(name) {
 
 
 
+
 /***/ }),
 
-/***/ 95784:
+/***/ 69064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66543,10 +66659,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseParamsSpec, parseThreads, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, unassignStage, validationFails
+// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, MANIFEST_FILE, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseParamsSpec, parseThreads, promoteVersion, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, unassignStage, validationFails
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 204 modules
-var src = __nccwpck_require__(44974);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
+var src = __nccwpck_require__(34020);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 34 modules
 var github_src = __nccwpck_require__(43973);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -66746,7 +66862,9 @@ function compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cqX)({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -66758,8 +66876,8 @@ function compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -66770,6 +66888,46 @@ function compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof src/* UserError */.yot))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new src/* UserError */.yot(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = (0,src/* labelSetDifference */.CGn)(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -66956,6 +67114,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = config_selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await (0,src/* requireFile */.GzO)(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -67257,6 +67416,7 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
         ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
@@ -67431,6 +67591,7 @@ async function run_passes_runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -67449,6 +67610,7 @@ async function run_passes_runPass(path, options) {
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
@@ -67486,31 +67648,6 @@ async function fileSize(path) {
     return stat(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = resolve(options.cwd, options.data);
-    await requireFile(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -67525,6 +67662,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new UserError(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -67532,9 +67680,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = resolve(options.cwd, options.data);
-    await requireFile(dataPath, options.data);
-    if (options.reference !== undefined)
-        await requireFile(resolve(options.cwd, options.reference), options.reference);
+    const data = await run_validate_inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await run_validate_inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await requireFile(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);
@@ -67555,34 +67708,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = detectDriftDetailed(reference, profile, drift);
+        const { result, skipped } = detectDriftDetailed(referenceRead, profile, drift);
         attachDrift(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: validationReport([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function run_validate_inspectData(path, name, options, deps) {
+    const shape = await inspectDataFile(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = resolve(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -68218,14 +68416,22 @@ async function registerVersion(options, deps) {
         if (options.version !== undefined && taken(options.version)) {
             throw new UserError(`${model}@${options.version} is already registered at another commit`);
         }
-        const latest = state.versions.at(-1)?.version;
-        let version = options.version ?? (latest ? bumpVersion(latest, options.bump ?? 'patch') : firstVersion(options.bump));
+        const latest = state.versions.at(-1);
+        const bump = options.bump === 'auto' ? autoBump(latest?.message, details) : (options.bump ?? 'patch');
+        let version = options.version ?? (latest ? bumpVersion(latest.version, bump) : firstVersion(options.bump && bump));
         while (taken(version))
-            version = bumpVersion(version, options.bump ?? 'patch');
+            version = bumpVersion(version, bump);
         const name = formatRegistryTag({ action: 'register', model, version, number: null });
         const message = formatRegistryEvent({ action: 'register', model, version, ...details });
         return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
     });
+}
+/** minor when the training params changed since the latest version (both digests recorded), else patch. */
+function autoBump(latestMessage, details) {
+    const read = latestMessage === undefined ? null : readTagMessage(latestMessage);
+    const before = read?.kind === 'event' ? read.event.manifest?.params : undefined;
+    const now = details.manifest?.params;
+    return before !== undefined && now !== undefined && before !== now ? 'minor' : 'patch';
 }
 /** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */
 function firstVersion(bump) {
@@ -68239,7 +68445,7 @@ function done(tag, commit, version, stage, previous = null) {
  * When the stage already holds that version, nothing is written and the assigning tag is reported; an earlier
  * version is a rollback like any other assignment, and `previous` says what the stage held.
  */
-async function assignStage(options, deps) {
+async function record_assignStage(options, deps) {
     const { model, version, stage, details } = options;
     checkModel(model);
     checkStage(stage, options.stages);
@@ -68347,7 +68553,82 @@ async function deprecateModel(options, deps) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/registry/promote.ts
+
+
+
+
+
+/** The manifest's file name in a version's stored files when its event names none. */
+const MANIFEST_FILE = 'mlgate.manifest.json';
+/**
+ * Assigns the stage when the version carries the evidence the stage needs (`missingEvidence`); otherwise refuses,
+ * listing every missing piece, unless forced with a reason. A stage already holding the version needs no evidence:
+ * nothing is written and its assigning tag is reported.
+ */
+async function promoteVersion(options, deps) {
+    const { model, version, stage, policy } = options;
+    if (options.force && options.force.reason.trim() === '') {
+        throw new UserError('--force needs a --reason, which is recorded in the tag');
+    }
+    const state = registryState(model, await deps.store.listTags(model));
+    const target = state.versions.find((v) => v.version === version);
+    const current = state.stages.get(stage);
+    if (!target || current?.version.version === version) {
+        return { refused: false, forced: false, missing: [], ...(await assignStage(options, deps)) };
+    }
+    const registration = readTagMessage(target.message);
+    const dir = await deps.files.download(target.tag);
+    const manifestName = registration.kind === 'event' && registration.event.manifest?.path
+        ? basename(registration.event.manifest.path)
+        : MANIFEST_FILE;
+    const facts = {
+        tag: target.tag,
+        stage,
+        registration,
+        storedManifestDigest: dir ? await digestOrNull(join(dir, manifestName)) : null,
+        manifestLocation: dir ? join(dir, manifestName) : deps.files.describe(target.tag),
+    };
+    if (policy.requireBetterThanCurrent && current) {
+        facts.againstCurrent = await againstCurrent(current.version.tag, dir, deps.files, options.compare);
+    }
+    const missing = missingEvidence(facts, policy);
+    if (missing.length > 0 && !options.force)
+        return { refused: true, missing };
+    const forced = missing.length > 0 && options.force ? { reason: options.force.reason, missing } : undefined;
+    const details = { ...options.details, ...(forced && { forced }) };
+    const recorded = await assignStage({ ...options, details }, deps);
+    return { refused: false, forced: forced !== undefined, missing, ...recorded };
+}
+async function againstCurrent(currentTag, candidateDir, files, compare) {
+    if (!compare)
+        return { current: currentTag, problem: 'no comparison is available here' };
+    if (!candidateDir)
+        return { current: currentTag, problem: "this version's files are not stored" };
+    const currentDir = await files.download(currentTag);
+    if (!currentDir)
+        return { current: currentTag, problem: `its files are not stored (${files.describe(currentTag)})` };
+    try {
+        return { current: currentTag, metrics: await compare(candidateDir, currentDir) };
+    }
+    catch (error) {
+        if (isUserError(error))
+            return { current: currentTag, problem: error.message };
+        throw error;
+    }
+}
+async function digestOrNull(path) {
+    try {
+        await access(path);
+    }
+    catch {
+        return null;
+    }
+    return (await fileDigest(path)).sha256;
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
 
 
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
@@ -68393,8 +68674,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 204 modules
-var src = __nccwpck_require__(44974);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
+var src = __nccwpck_require__(34020);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */
@@ -70239,6 +70520,11 @@ class GitRegistryStore {
             message: message.trimEnd(),
             tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
         };
+    }
+    /** The name git tags with (`user.name`, or GIT_COMMITTER_NAME), as the actor of a command run by hand. */
+    async identity() {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        return /^(.*) <.*> \d+ [+-]\d{4}$/.exec(ident)?.[1] || 'unknown';
     }
     describe() {
         return this.options.push === undefined

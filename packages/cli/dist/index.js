@@ -11,15 +11,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Each side imports only what it runs, so a worker does not load the CLI's GitHub client.
 const role = (0,_mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .workerRole */ .ru)();
 if (role === _mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .SHARD_WORKER_ROLE */ .XC) {
-    const { serveShardTasks } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(701), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60263));
+    const { serveShardTasks } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(707), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60263));
     serveShardTasks();
 }
 else if (role === _mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .BOOTSTRAP_WORKER_ROLE */ .vV) {
-    const { serveBootstrapWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(701), __nccwpck_require__.e(166)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77166));
+    const { serveBootstrapWorker } = await Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(707), __nccwpck_require__.e(166)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77166));
     serveBootstrapWorker();
 }
 else {
-    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(63), __nccwpck_require__.e(701), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79308)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 27589))]);
+    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(63), __nccwpck_require__.e(707), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14218)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 27589))]);
     process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));
 }
 

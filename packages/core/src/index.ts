@@ -44,6 +44,7 @@ export * from './compare/index.js';
 export * from './gate/index.js';
 export * from './registry/index.js';
 export { formatOf, isGzipFile, readCsvColumns } from './data/source.js';
+export { inspectDataFile, type DataFileShape, type InspectOptions } from './data/inspect.js';
 export { parseShardSpec, splitShard, type ShardSpec } from './data/shard-spec.js';
 export * from './checks/index.js';
 export * from './validate/index.js';

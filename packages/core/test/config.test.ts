@@ -56,6 +56,8 @@ describe('loadConfig', () => {
       predictions: 'predictions.csv',
       params: ['params.yaml', 'extra.yaml'],
       predictionsFormat: {},
+      bump: 'patch',
+      stages: {},
       train: {
         command: 'python train.py',
         deps: ['data/train.csv', 'train.py'],
@@ -206,6 +208,8 @@ models:
       predictions: 'p.csv',
       params: [],
       predictionsFormat: {},
+      bump: 'patch',
+      stages: {},
     });
     expect(String(errorOf('version: 1\nmodels:\n  churn:\n    params: params.yaml\n'))).toBe(
       'mlgate.yml:4:5: models.churn: give "metrics", "predictions" or both',
@@ -320,6 +324,41 @@ describe('configJsonSchema', () => {
     expect(definitions.sliceRule.properties.min_size.description).toContain(`Default ${CONFIG_DEFAULTS.sliceMinSize}.`);
     expect(definitions.registry.properties.stages.description).toContain(
       `Default [${CONFIG_DEFAULTS.stages.join(', ')}].`,
+    );
+  });
+});
+
+describe('loadConfig: registry settings per model', () => {
+  it('reads the version bump and each stage’s promotion policy, with defaults for what is unset', () => {
+    const config = loadConfig(
+      [
+        'version: 1',
+        'models:',
+        '  churn:',
+        '    metrics: m.json',
+        '    bump: auto',
+        '    stages:',
+        '      staging: { allow_warn: true }',
+        '      production: { require_better_than_current: true }',
+      ].join('\n'),
+      'mlgate.yml',
+    );
+    expect(config.models.churn?.bump).toBe('auto');
+    expect(config.models.churn?.stages).toEqual({
+      staging: { allowWarn: true, requireBetterThanCurrent: false },
+      production: { allowWarn: false, requireBetterThanCurrent: true },
+    });
+  });
+
+  it('refuses an unknown stage setting with its key path', () => {
+    expect(
+      String(
+        errorOf(
+          'version: 1\nmodels:\n  churn:\n    metrics: m.json\n    stages:\n      production: { allow_fail: true }\n',
+        ),
+      ),
+    ).toMatch(
+      /^mlgate\.yml:6:21: models\.churn\.stages\.production: unknown key "allow_fail", did you mean "allow_warn"\?/,
     );
   });
 });

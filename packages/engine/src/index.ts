@@ -15,6 +15,7 @@ export {
   type ValidateOptions,
   type ValidateResult,
   parseDataFormat,
+  parseDelimiter,
   runValidate,
 } from './validate/run-validate.js';
 export { VALIDATE_FAIL_ON, type ValidateFailOn, validationFails } from './validate/fail-on.js';

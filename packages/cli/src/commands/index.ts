@@ -1,8 +1,8 @@
 import type { Command } from '../command.js';
 import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
-import { plannedCommand } from './planned.js';
 import { profileCommand } from './profile.js';
+import { registryCommand } from './registry.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { trainCommand } from './train.js';
@@ -16,6 +16,6 @@ export const commands: readonly Command[] = [
   trainCommand,
   compareCommand,
   reportCommand,
-  plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),
+  registryCommand,
   demoCommand,
 ];

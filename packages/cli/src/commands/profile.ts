@@ -8,7 +8,7 @@ import {
   type Profile,
   type ValidationPass,
 } from '@mlgate/core';
-import { type DataFormat, parseDataFormat, parseThreads, runProfile } from '@mlgate/engine';
+import { type DataFormat, parseDataFormat, parseDelimiter, parseThreads, runProfile } from '@mlgate/engine';
 import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -33,6 +33,7 @@ Options:
   --json            print the profile JSON instead of the summary table
   --shard <i/n>     profile only the i-th of n row-aligned byte ranges (for matrix jobs)
   --format <f>      csv, tsv or jsonl (default: from the file name)
+  --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
 
@@ -50,12 +51,13 @@ export const profileCommand: Command = {
       shard: { type: 'string' },
       format: { type: 'string' },
       threads: { type: 'string' },
+      delimiter: { type: 'string' },
     });
     await checkOutputs(io.cwd, [values.out]);
     let profile: Profile;
     if (positionals[0] === 'merge') {
-      if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
-        throw new UserError('--shard, --format and --threads apply to data files, not to `profile merge`');
+      if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
+        throw new UserError('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
       }
       const files = positionals.slice(1);
       if (files.length < 2) throw new UserError('give at least two profile JSON files to merge');
@@ -69,6 +71,7 @@ export const profileCommand: Command = {
       const shard = values.shard === undefined ? undefined : parseShardSpec(values.shard, '--shard');
       const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
       const threads = parseThreads(values.threads);
+      const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
       let result: ValidationPass;
       try {
         result = await runProfile(
@@ -78,8 +81,13 @@ export const profileCommand: Command = {
             ...(threads !== undefined && { threads }),
             ...(shard && { shard }),
             ...(format && { format }),
+            ...(delimiter !== undefined && { delimiter }),
           },
-          { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') },
+          {
+            ...(io.workerEntry && { workerEntry: io.workerEntry }),
+            onProgress: progressLine(io, 'profiling'),
+            onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+          },
         );
       } finally {
         clearProgressLine(io);

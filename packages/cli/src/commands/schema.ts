@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { UserError, inferSchema, profileFile, profileStats, requireFile } from '@mlgate/core';
+import { UserError, inferSchema, inspectDataFile, profileFile, profileStats } from '@mlgate/core';
+import { parseDelimiter } from '@mlgate/engine';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -15,9 +16,14 @@ of text columns with few of them. The same data passes the schema; review and ti
 relying on it. The YAML is printed, or written to the -o file.
 
 Options:
-  -o, --out <file>   write the schema to this file instead of printing it
+  -o, --out <file>    write the schema to this file instead of printing it (its folders are created)
+  --delimiter <c>     the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
 
-Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+Exit code: 0 on success, 2 for a missing, unreadable or empty file (a schema inferred from no rows
+would pass anything) or a bad option.
+
+Example:
+  mlgate schema infer data/train.csv -o data/schema.yml
 `;
 
 export const schemaCommand: Command = {
@@ -25,7 +31,10 @@ export const schemaCommand: Command = {
   summary: 'infer a starting data schema from a dataset (`schema infer`)',
   help,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+    const { values, positionals } = parseCommandArgs('schema', argv, {
+      out: { type: 'string', short: 'o' },
+      delimiter: { type: 'string' },
+    });
     const [subcommand, data, ...rest] = positionals;
     if (subcommand !== 'infer') {
       throw new UserError(
@@ -37,10 +46,19 @@ export const schemaCommand: Command = {
     if (data === undefined || rest.length > 0) throw new UserError('give exactly one data file to infer a schema from');
     await checkOutputs(io.cwd, [values.out]);
     const path = resolve(io.cwd, data);
-    await requireFile(path, data);
-    const result = await profileFile(path);
+    const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+    const shape = await inspectDataFile(path, { name: data, ...(delimiter !== undefined && { delimiter }) });
+    for (const warning of shape.warnings) io.stderr.write(`warning: ${warning}\n`);
+    if (shape.empty) throw new UserError('is empty: there are no rows to infer a schema from', { file: data });
+    const result = await profileFile(path, {
+      format: shape.format,
+      ...(delimiter !== undefined && { csv: { delimiter } }),
+    });
     for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
       io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+    }
+    if (result.profile.rows === 0) {
+      throw new UserError('has a header but no data rows: there are no rows to infer a schema from', { file: data });
     }
     const { table, stats } = profileStats(result.profile);
     const yaml = inferSchema(table, stats, { source: data });

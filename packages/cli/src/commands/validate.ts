@@ -4,6 +4,7 @@ import {
   type ValidateFailOn,
   type ValidateResult,
   parseDataFormat,
+  parseDelimiter,
   parseThreads,
   runValidate,
   validationFails,
@@ -35,7 +36,10 @@ Options:
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
-  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name; a .json file holding
+                       one object per line is JSON Lines)
+  --delimiter <c>      the CSV field delimiter, e.g. ";" (\\t or tab for a tab; default "," or a
+                       tab for .tsv). A one-column header that contains another delimiter is warned about
   --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
                        drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${MAX_REPORTED_ISSUES} (default 100); all are counted
@@ -68,6 +72,7 @@ export const validateCommand: Command = {
       json: { type: 'boolean' },
       threads: { type: 'string' },
       'fail-on': { type: 'string' },
+      delimiter: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
     const threads = parseThreads(values.threads);
@@ -84,6 +89,7 @@ export const validateCommand: Command = {
           ...(values.reference !== undefined && { reference: values.reference }),
           ...(values.shard !== undefined && { shard: parseShardSpec(values.shard, '--shard') }),
           ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
+          ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
           ...(maxErrors !== undefined && { maxErrors }),
           ...(threads !== undefined && { threads }),
           ...(values.strict && { strict: true }),
@@ -92,6 +98,7 @@ export const validateCommand: Command = {
           ...(io.workerEntry && { workerEntry: io.workerEntry }),
           onProgress: progressLine(io, 'validating'),
           onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+          onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
           onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
         },
       );

@@ -11,7 +11,14 @@ export {
   readPredictions,
 } from './predictions.js';
 export { DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, type PredictionColumnNames } from './predictions-columns.js';
-export { JOIN_EXAMPLES, type JoinSummary, type UnmatchedIds, joinPredictions } from './predictions-join.js';
+export {
+  JOIN_EXAMPLES,
+  type JoinSummary,
+  type LabelSetDifference,
+  type UnmatchedIds,
+  joinPredictions,
+  labelSetDifference,
+} from './predictions-join.js';
 export {
   binaryClassIndex,
   type ClassIndex,

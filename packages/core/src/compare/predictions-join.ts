@@ -64,6 +64,24 @@ export function joinPredictions(candidate: Predictions, baseline: Predictions): 
   };
 }
 
+export interface LabelSetDifference {
+  /** Label values found only in the candidate's file, then only in the baseline's, sorted. */
+  onlyCandidate: string[];
+  onlyBaseline: string[];
+}
+
+/**
+ * The labels (ground-truth values, as the files wrote them) that only one of the two files holds:
+ * a class that appears or disappears is worth naming, as the metrics compare only the shared ids.
+ */
+export function labelSetDifference(candidate: Predictions, baseline: Predictions): LabelSetDifference {
+  const labels = (p: Predictions) => new Set(Array.from({ length: p.rows }, (_, row) => valueText(p.label, row)));
+  const mine = labels(candidate);
+  const theirs = labels(baseline);
+  const only = (a: Set<string>, b: Set<string>) => [...a].filter((label) => !b.has(label)).sort();
+  return { onlyCandidate: only(mine, theirs), onlyBaseline: only(theirs, mine) };
+}
+
 /** Every row of a file matched with itself: the candidate-only (first run) case. */
 export function allRows(predictions: Predictions): Int32Array {
   return Int32Array.from({ length: predictions.rows }, (_, row) => row);

@@ -71,6 +71,11 @@ export async function readPredictions(path: string, names: PredictionColumnNames
   if (issue) {
     throw new UserError(`predictions: ${issue.message}`, { file: path, line: issue.line, column: issue.column });
   }
+  // Before the columns are checked: a file without rows has no columns to find (a header alone gives none).
+  if (table.rows === 0) {
+    const what = reader.columns.length > 0 ? `only a header (${reader.columns.slice(0, 20).join(', ')})` : 'nothing';
+    throw new UserError(`predictions: no data rows: the file holds ${what}`, { file: path });
+  }
   return table.finish();
 }
 
@@ -133,6 +138,11 @@ class PredictionTable {
   ) {
     this.slices = (names.slices ?? []).map(() => new SliceColumnBuilder());
     this.classScorePrefix = names.classScores ?? DEFAULT_CLASS_SCORE_PREFIX;
+  }
+
+  /** Rows read so far. */
+  get rows(): number {
+    return this.ids.length;
   }
 
   add(batch: RecordBatch): void {

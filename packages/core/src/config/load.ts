@@ -14,6 +14,7 @@ import type {
   SignificanceMode,
   Tolerance,
   TrainConfig,
+  VersionBumpSetting,
 } from './types.js';
 import { type Position, type YamlSource, parseYaml } from './yaml-source.js';
 
@@ -66,6 +67,8 @@ interface RawModel {
   positive_class?: string | number | boolean;
   score_type?: ScoreType;
   columns?: { id?: string; label?: string; prediction?: string; score?: string; class_scores?: string };
+  bump?: VersionBumpSetting;
+  stages?: Record<string, { allow_warn?: boolean; require_better_than_current?: boolean }>;
   card?: { intended_use?: string; limitations?: string; owners?: string[] };
 }
 
@@ -213,6 +216,11 @@ function modelConfig(raw: RawModel): ModelConfig {
         ...optional('classScores', class_scores, (prefix) => prefix),
       })),
     },
+    bump: raw.bump ?? 'patch',
+    stages: mapValues(raw.stages ?? {}, (policy) => ({
+      allowWarn: policy.allow_warn ?? false,
+      requireBetterThanCurrent: policy.require_better_than_current ?? false,
+    })),
     ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
       ...optional('intendedUse', intended_use, (text) => text),
       ...optional('limitations', limitations, (text) => text),

@@ -22,6 +22,19 @@ export interface ModelConfig {
   predictionsFormat: PredictionsFormat;
   /** What the model card of each registered version says beyond the numbers. */
   card?: ModelCardConfig;
+  /** How the registry picks the next version when none is given. */
+  bump: VersionBumpSetting;
+  /** What a version needs for each stage; a stage not listed needs the defaults. */
+  stages: Record<string, StagePolicy>;
+}
+
+export type VersionBumpSetting = 'patch' | 'minor' | 'major' | 'auto';
+
+export interface StagePolicy {
+  /** A recorded gate verdict of warn is enough (else only pass). */
+  allowWarn: boolean;
+  /** Not significantly worse than the stage's current version on any metric. */
+  requireBetterThanCurrent: boolean;
 }
 
 export interface ModelCardConfig {

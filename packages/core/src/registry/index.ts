@@ -32,5 +32,6 @@ export {
   type TagRecord,
 } from './state.js';
 export { metricHistory } from './history.js';
+export { missingEvidence, type PromotionFacts } from './evidence.js';
 export { CHATOPS_USAGE, type ChatopsCommand, parseChatopsCommand } from './chatops.js';
 export { type ModelCardInput, renderModelCard } from './model-card.js';

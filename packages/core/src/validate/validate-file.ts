@@ -11,7 +11,7 @@ import { profileFile, type ProfileProgress } from '../profile/profile-file.js';
 import { joinShardProfiles } from '../profile/join-shards.js';
 import type { Profile } from '../profile/profile.js';
 import { worstStatus } from '../report/status.js';
-import type { DataIssue, Status, ValidationSection } from '../report/types.js';
+import type { CheckResult, DataIssue, Status, ValidationSection } from '../report/types.js';
 import { profileStats } from './column-stats.js';
 
 /** The report schema's caps: at most this many data issues per section and examples per check. */
@@ -24,6 +24,8 @@ export interface ValidateFileOptions {
   suite?: readonly Check[];
   shard?: Shard;
   format?: DataFormat;
+  /** The CSV/TSV field delimiter (default `,`, a tab for TSV). */
+  delimiter?: string;
   /** Data issues kept (and reported) at most; all are counted (default 100, at most 1000). */
   maxErrors?: number;
   /** Failing values kept per row-level check, with their line (default 10, at most 20). */
@@ -76,7 +78,7 @@ export async function validatePass(path: string, options: ValidateFileOptions = 
   const { profile, issues, errorCount, warningCount } = await profileFile(path, {
     ...options.profile,
     quotedIsText,
-    csv: { maxErrors },
+    csv: { maxErrors, ...(options.delimiter !== undefined && { delimiter: options.delimiter }) },
     jsonl: { maxErrors },
     onBatch: (batch, parsed) => rowChecker.consume(batch, parsed),
     ...(options.shard && { shard: options.shard }),
@@ -101,6 +103,8 @@ export function judgeValidation(
   const { profile, issues, errorCount, warningCount } = pass;
   const { table, stats } = profileStats(profile);
   const results = [...evaluateChecks(suite, { rows: pass.outcomes, table, stats }), ...skipped.map(skippedResult)];
+  const empty = emptyResult(profile);
+  if (empty) results.push(empty);
   const issueStatus: Status = errorCount > 0 ? 'fail' : warningCount > 0 ? 'warn' : 'pass';
   const section: ValidationSection = {
     dataset,
@@ -111,6 +115,18 @@ export function judgeValidation(
   };
   if (issues.length > 0) section.issues = issues.map((issue) => reportIssue(issue, dataset));
   return { section, profile, issues, errorCount, warningCount };
+}
+
+/**
+ * A whole file with no rows fails whatever the suite says: an empty export must not pass as valid
+ * data. A shard (`--shard i/n`) of a small file may hold no rows, so shards are exempt.
+ */
+function emptyResult(profile: Profile): CheckResult | undefined {
+  const whole = profile.sources.length > 0 && profile.sources.every((source) => source.shard === null);
+  if (!whole || profile.rows > 0) return undefined;
+  const blank = profile.columns.every((column) => column.name.trim() === '');
+  const why = blank ? 'the file is empty' : 'the file has a header but no data rows';
+  return { check: 'not_empty', status: 'fail', message: `no rows: ${why}` };
 }
 
 function sectionStatus(statuses: readonly Status[]): Status {

@@ -4,16 +4,19 @@ import {
   type JoinSummary,
   type MetricComparison,
   type PredictionsFormat,
+  type Predictions,
   type PredictionsReading,
   type Reason,
   type SettingNames,
   type SliceComparison,
   UserError,
   comparePredictions,
+  labelSetDifference,
   diffMetrics,
   predictionsReading,
 } from '@mlgate/core';
 import type { Side } from './candidate.js';
+import type { UserPath } from './paths.js';
 
 export interface SideComparison {
   metrics: MetricComparison[];
@@ -57,20 +60,24 @@ export function compareSides(
     const before = baseline?.kind === 'metrics' ? baseline.values : null;
     return { metrics: diffMetrics(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
   }
-  const compared = comparePredictions({
-    candidate: candidate.predictions,
-    baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
-    confidence: gate.confidence,
-    resamples: gate.bootstrap.resamples,
-    seed: gate.bootstrap.seed,
-    sliceColumns: gate.slices?.columns ?? [],
-    minSliceSize: gate.slices?.minSize,
-    rules: gate.metrics,
-    ...(options.format && { format: options.format }),
-    ...(options.settingNames && { settingNames: options.settingNames }),
-    ...(options.deltas && { deltas: options.deltas }),
-  });
-  const reasons = compared.join ? joinReasons(compared.join) : [];
+  const other = baseline?.kind === 'predictions' ? baseline : null;
+  const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+  const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () =>
+    comparePredictions({
+      candidate: candidate.predictions,
+      baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
+      confidence: gate.confidence,
+      resamples: gate.bootstrap.resamples,
+      seed: gate.bootstrap.seed,
+      sliceColumns: gate.slices?.columns ?? [],
+      minSliceSize: gate.slices?.minSize,
+      rules: gate.metrics,
+      ...(options.format && { format: options.format }),
+      ...(options.settingNames && { settingNames: options.settingNames }),
+      ...(options.deltas && { deltas: options.deltas }),
+    }),
+  );
+  const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
   const examples = compared.join?.matched ?? candidate.predictions.rows;
   return {
     metrics: compared.metrics,
@@ -81,6 +88,47 @@ export function compareSides(
     absent: compared.absent,
   };
 }
+
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown<T>(files: readonly UserPath[], labels: readonly Reason[], compare: () => T): T {
+  try {
+    return compare();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    let message = error.message;
+    let file = error.location.file;
+    for (const path of files) {
+      message = message.replaceAll(path.absolute, path.shown);
+      if (file === path.absolute) file = path.shown;
+    }
+    if (/no example id is in both/.test(message) && labels[0]) message += `; ${labels[0].message}`;
+    throw new UserError(message, { ...error.location, ...(file !== undefined && { file }) });
+  }
+}
+
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate: Predictions, baseline: Predictions): Reason[] {
+  const { onlyCandidate, onlyBaseline } = labelSetDifference(candidate, baseline);
+  if (onlyCandidate.length === 0 && onlyBaseline.length === 0) return [];
+  const named = (labels: readonly string[], where: string) =>
+    labels.length === 0
+      ? []
+      : [
+          `${labels.length === 1 ? 'label' : 'labels'} ${labels
+            .slice(0, SHOWN_LABELS)
+            .map((label) => JSON.stringify(label))
+            .join(
+              ', ',
+            )}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+  const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+  return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+
+const SHOWN_LABELS = 10;
 
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join: JoinSummary): Reason[] {

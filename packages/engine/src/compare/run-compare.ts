@@ -14,6 +14,7 @@ import {
   type SettingNames,
   UserError,
   evaluateGate,
+  requireFile,
   worstStatus,
 } from '@mlgate/core';
 import { type BaselineFound, type BaselineSource, parseBaselineSpec, resolveBaseline } from '@mlgate/github';
@@ -42,6 +43,7 @@ export async function runCompare(options: CompareOptions, deps: CompareDeps): Pr
   const { config, file: configFile } = loaded;
   const { name, model } = selectModel(config, options.model, configFile);
   const candidatePath = candidateOf(options, model, cwd);
+  await requireFile(candidatePath.absolute, candidatePath.shown);
   const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
   const kind = await sideKind(candidatePath, forcePredictions);
   const format = predictionsFormat(model, options.format);

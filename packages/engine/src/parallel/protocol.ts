@@ -5,6 +5,7 @@ export interface ShardTask {
   path: string;
   shard: ShardSpec;
   format?: NonNullable<ValidateFileOptions['format']>;
+  delimiter?: string;
   /** The schema or suite file; the worker reads it itself (checks hold RegExps and sets). */
   schema?: string;
   maxErrors?: number;

@@ -30,6 +30,7 @@ export interface PassOptions {
   schema?: { path: string; checks: readonly Check[] };
   shard?: ShardSpec;
   format?: NonNullable<ValidateFileOptions['format']>;
+  delimiter?: string;
   maxErrors?: number;
   /** Threads to split the file across: 1 reads it on this thread; more need `pool`. */
   threads: number;
@@ -51,6 +52,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
       suite: checks,
       ...(options.shard && { shard: options.shard }),
       ...(options.format && { format: options.format }),
+      ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
       ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
       ...(options.onProgress && { onProgress: options.onProgress }),
     });
@@ -73,6 +75,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
           shard,
           ...(options.schema && { schema: options.schema.path }),
           ...(options.format && { format: options.format }),
+          ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
           ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
           ...(sharedCounts && { sharedCounts }),
         },

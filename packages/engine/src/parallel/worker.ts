@@ -29,6 +29,7 @@ async function runTask(task: ShardTask, post: (message: WorkerMessage) => void):
     onProgress,
     ...(suite && { suite }),
     ...(task.format && { format: task.format }),
+    ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
     ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
     ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
     ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),

@@ -13,3 +13,4 @@ export {
   type UnassignOptions,
   unassignStage,
 } from './record.js';
+export { MANIFEST_FILE, type PromoteDeps, type PromoteOptions, type PromoteResult, promoteVersion } from './promote.js';

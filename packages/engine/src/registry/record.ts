@@ -7,6 +7,7 @@ import {
   MODEL_NAME,
   type ModelState,
   nextCounter,
+  readTagMessage,
   REGISTRY_NAME,
   type RegistryEvent,
   registryState,
@@ -111,9 +112,12 @@ export interface RegisterOptions {
   model: string;
   /** The revision to register (a SHA, branch or tag); the store resolves it to a commit. */
   rev: string;
-  /** An explicit version; else the latest registered version bumped by `bump` (default patch). */
+  /**
+   * An explicit version; else the latest registered version bumped by `bump` (default patch). `auto` bumps the
+   * minor version when `details.manifest.params` differs from the one the latest version recorded, else the patch.
+   */
   version?: string;
-  bump?: VersionBump;
+  bump?: VersionBump | 'auto';
   details: EventDetails;
 }
 
@@ -146,14 +150,22 @@ export async function registerVersion(options: RegisterOptions, deps: RegistryDe
     if (options.version !== undefined && taken(options.version)) {
       throw new UserError(`${model}@${options.version} is already registered at another commit`);
     }
-    const latest = state.versions.at(-1)?.version;
-    let version =
-      options.version ?? (latest ? bumpVersion(latest, options.bump ?? 'patch') : firstVersion(options.bump));
-    while (taken(version)) version = bumpVersion(version, options.bump ?? 'patch');
+    const latest = state.versions.at(-1);
+    const bump = options.bump === 'auto' ? autoBump(latest?.message, details) : (options.bump ?? 'patch');
+    let version = options.version ?? (latest ? bumpVersion(latest.version, bump) : firstVersion(options.bump && bump));
+    while (taken(version)) version = bumpVersion(version, bump);
     const name = formatRegistryTag({ action: 'register', model, version, number: null });
     const message = formatRegistryEvent({ action: 'register', model, version, ...details });
     return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
   });
+}
+
+/** minor when the training params changed since the latest version (both digests recorded), else patch. */
+function autoBump(latestMessage: string | undefined, details: EventDetails): VersionBump {
+  const read = latestMessage === undefined ? null : readTagMessage(latestMessage);
+  const before = read?.kind === 'event' ? read.event.manifest?.params : undefined;
+  const now = details.manifest?.params;
+  return before !== undefined && now !== undefined && before !== now ? 'minor' : 'patch';
 }
 
 /** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */

@@ -5,8 +5,10 @@ import {
   describeSkipped,
   detectDriftDetailed,
   judgeValidation,
+  inspectDataFile,
   readCheckSuite,
   requireFile,
+  type DataFileShape,
   schemaDriftOptions,
   validationReport,
   type Location,
@@ -31,6 +33,20 @@ export function parseDataFormat(value: string, allowed: readonly DataFormat[] = 
   throw new UserError(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
+/**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+export function parseDelimiter(value: string, name = '--delimiter'): string {
+  const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+    throw new UserError(
+      `${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`,
+    );
+  }
+  return delimiter;
+}
+
 export interface ValidateOptions {
   /** The data file as the user named it (the report shows it so), relative to `cwd`. */
   data: string;
@@ -41,6 +57,8 @@ export interface ValidateOptions {
   reference?: string;
   shard?: ShardSpec;
   format?: DataFormat;
+  /** The CSV/TSV field delimiter (default `,`, a tab for TSV). */
+  delimiter?: string;
   maxErrors?: number;
   /** Threads reading row-aligned parts side by side. Default: every core, fewer for small files. */
   threads?: number;
@@ -55,6 +73,8 @@ export interface ValidateDeps {
   onProgress?: (progress: ProfileProgress) => void;
   /** A column drift detection could not test, and why. */
   onSkippedColumn?: (message: string) => void;
+  /** Something about the data worth a warning that does not stop the read (a header that looks ;-separated). */
+  onWarning?: (message: string) => void;
   /** An expectation of the suite left out (one line: where, which and why); also a warning in the report. */
   onSkippedExpectation?: (message: string, location: Location) => void;
 }
@@ -75,8 +95,14 @@ export interface ValidateResult {
  */
 export async function runValidate(options: ValidateOptions, deps: ValidateDeps = {}): Promise<ValidateResult> {
   const dataPath = resolve(options.cwd, options.data);
-  await requireFile(dataPath, options.data);
-  if (options.reference !== undefined) await requireFile(resolve(options.cwd, options.reference), options.reference);
+  const data = await inspectData(dataPath, options.data, options, deps);
+  const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
+  // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+  const reference =
+    referencePath === undefined || referencePath.endsWith('.json')
+      ? undefined
+      : await inspectData(referencePath, options.reference!, options, deps);
+  if (referencePath !== undefined && reference === undefined) await requireFile(referencePath, options.reference);
   const schemaPath = options.schema === undefined ? undefined : resolve(options.cwd, options.schema);
   // Problems in the schema name it as the user did: that is also the path annotations need.
   const suite = schemaPath === undefined ? undefined : await readCheckSuite(schemaPath, options.schema);
@@ -99,28 +125,51 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
     ...read,
     ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
     ...(options.shard && { shard: options.shard }),
-    ...(options.format && { format: options.format }),
+    format: data.format,
+    ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
     ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
     onProgress: progress.part(),
   });
-  const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
   // With workers the reference's shards queue behind the data's in the same pool.
   const readReference = () =>
-    referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    referencePath === undefined
+      ? undefined
+      : referenceProfile(referencePath, {
+          ...read,
+          ...(reference && { format: reference.format }),
+          ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+          onProgress: progress.part(),
+        });
   let pass: ValidationPass;
-  let reference: Profile | undefined;
+  let referenceRead: Profile | undefined;
   try {
-    if (pool) [pass, reference] = await Promise.all([reading, readReference()]);
-    else [pass, reference] = [await reading, await readReference()];
+    if (pool) [pass, referenceRead] = await Promise.all([reading, readReference()]);
+    else [pass, referenceRead] = [await reading, await readReference()];
   } finally {
     await pool?.close();
   }
   const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
-  if (reference) {
+  if (referenceRead) {
     const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-    const { result, skipped } = detectDriftDetailed(reference, profile, drift);
+    const { result, skipped } = detectDriftDetailed(referenceRead, profile, drift);
     attachDrift(section, result);
     for (const column of skipped) if (column.status !== 'pass') deps.onSkippedColumn?.(column.message);
   }
   return { report: validationReport([section], new Date()), section, profile, threads };
+}
+
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+export async function inspectData(
+  path: string,
+  name: string,
+  options: { format?: DataFormat; delimiter?: string },
+  deps: { onWarning?: (message: string) => void },
+): Promise<DataFileShape> {
+  const shape = await inspectDataFile(path, {
+    name,
+    ...(options.format && { format: options.format }),
+    ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+  });
+  for (const warning of shape.warnings) deps.onWarning?.(warning);
+  return shape;
 }

@@ -90,6 +90,12 @@ export class GitRegistryStore implements RegistryStore {
     };
   }
 
+  /** The name git tags with (`user.name`, or GIT_COMMITTER_NAME), as the actor of a command run by hand. */
+  async identity(): Promise<string> {
+    const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+    return /^(.*) <.*> \d+ [+-]\d{4}$/.exec(ident)?.[1] || 'unknown';
+  }
+
   describe(): string {
     return this.options.push === undefined
       ? `the git repository ${this.cwd}`

@@ -1,8 +1,8 @@
-export const id = 308;
-export const ids = [308,263,166];
+export const id = 218;
+export const ids = [218,263,166];
 export const modules = {
 
-/***/ 79308:
+/***/ 14218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 156 modules
-var src = __webpack_require__(88701);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 158 modules
+var src = __webpack_require__(98707);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var lib_core = __webpack_require__(13636);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
@@ -1704,6 +1704,11 @@ class GitRegistryStore {
             tagger: { name: who, email, date: isoDate(Number(seconds), zone) },
         };
     }
+    /** The name git tags with (`user.name`, or GIT_COMMITTER_NAME), as the actor of a command run by hand. */
+    async identity() {
+        const ident = (await this.git(['var', 'GIT_COMMITTER_IDENT'], 'cannot tell who is tagging')).trim();
+        return /^(.*) <.*> \d+ [+-]\d{4}$/.exec(ident)?.[1] || 'unknown';
+    }
     describe() {
         return this.options.push === undefined
             ? `the git repository ${this.cwd}`
@@ -2630,7 +2635,9 @@ function compareSides(candidate, baseline, config, options = {}) {
         const before = baseline?.kind === 'metrics' ? baseline.values : null;
         return { metrics: (0,src/* diffMetrics */.Rh$)(before, candidate.values, { rules: gate.metrics }), reasons: [], notes: [] };
     }
-    const compared = (0,src/* comparePredictions */.cqX)({
+    const other = baseline?.kind === 'predictions' ? baseline : null;
+    const labels = other ? labelReasons(candidate.predictions, other.predictions) : [];
+    const compared = namedAsShown([candidate.file, ...(other ? [other.file] : [])], labels, () => (0,src/* comparePredictions */.cqX)({
         candidate: candidate.predictions,
         baseline: baseline?.kind === 'predictions' ? baseline.predictions : null,
         confidence: gate.confidence,
@@ -2642,8 +2649,8 @@ function compareSides(candidate, baseline, config, options = {}) {
         ...(options.format && { format: options.format }),
         ...(options.settingNames && { settingNames: options.settingNames }),
         ...(options.deltas && { deltas: options.deltas }),
-    });
-    const reasons = compared.join ? joinReasons(compared.join) : [];
+    }));
+    const reasons = [...(compared.join ? joinReasons(compared.join) : []), ...labels];
     const examples = compared.join?.matched ?? candidate.predictions.rows;
     return {
         metrics: compared.metrics,
@@ -2654,6 +2661,46 @@ function compareSides(candidate, baseline, config, options = {}) {
         absent: compared.absent,
     };
 }
+/**
+ * Runs `compare` with the files named as the user knows them in its errors; when no example is
+ * shared, the label sets that differ (if they do) say why.
+ */
+function namedAsShown(files, labels, compare) {
+    try {
+        return compare();
+    }
+    catch (error) {
+        if (!(error instanceof src/* UserError */.yot))
+            throw error;
+        let message = error.message;
+        let file = error.location.file;
+        for (const path of files) {
+            message = message.replaceAll(path.absolute, path.shown);
+            if (file === path.absolute)
+                file = path.shown;
+        }
+        if (/no example id is in both/.test(message) && labels[0])
+            message += `; ${labels[0].message}`;
+        throw new src/* UserError */.yot(message, { ...error.location, ...(file !== undefined && { file }) });
+    }
+}
+/** Labels only one side has: a class appeared or disappeared between the evaluation sets. */
+function labelReasons(candidate, baseline) {
+    const { onlyCandidate, onlyBaseline } = (0,src/* labelSetDifference */.CGn)(candidate, baseline);
+    if (onlyCandidate.length === 0 && onlyBaseline.length === 0)
+        return [];
+    const named = (labels, where) => labels.length === 0
+        ? []
+        : [
+            `${labels.length === 1 ? 'label' : 'labels'} ${labels
+                .slice(0, SHOWN_LABELS)
+                .map((label) => JSON.stringify(label))
+                .join(', ')}${labels.length > SHOWN_LABELS ? ` and ${labels.length - SHOWN_LABELS} more` : ''} only in the ${where}`,
+        ];
+    const parts = [...named(onlyCandidate, 'candidate'), ...named(onlyBaseline, 'baseline')];
+    return [{ rule: 'predictions.labels', status: 'warn', message: `the label sets differ: ${parts.join('; ')}` }];
+}
+const SHOWN_LABELS = 10;
 /** Ids on one side only mean the evaluation set changed: worth a warning, not a failure. */
 function joinReasons(join) {
     const { onlyCandidate, onlyBaseline, matched } = join;
@@ -2840,6 +2887,7 @@ async function runCompare(options, deps) {
     const { config, file: configFile } = loaded;
     const { name, model } = selectModel(config, options.model, configFile);
     const candidatePath = candidateOf(options, model, cwd);
+    await (0,src/* requireFile */.GzO)(candidatePath.absolute, candidatePath.shown);
     const forcePredictions = options.predictions === true || isConfiguredPredictions(candidatePath, model, cwd);
     const kind = await sideKind(candidatePath, forcePredictions);
     const format = predictionsFormat(model, options.format);
@@ -3182,6 +3230,7 @@ async function runPass(path, options) {
             suite: checks,
             ...(options.shard && { shard: options.shard }),
             ...(options.format && { format: options.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
@@ -3200,6 +3249,7 @@ async function runPass(path, options) {
         shard,
         ...(options.schema && { schema: options.schema.path }),
         ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
@@ -3237,31 +3287,6 @@ async function fileSize(path) {
     return (0,promises_.stat)(path).then((s) => s.size, () => 0);
 }
 
-;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
-
-
-
-
-/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
-async function runProfile(options, deps = {}) {
-    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(path, options.data);
-    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
-    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
-    try {
-        return await runPass(path, {
-            threads,
-            ...(pool && { pool }),
-            ...(options.shard && { shard: options.shard }),
-            ...(options.format && { format: options.format }),
-            ...(deps.onProgress && { onProgress: deps.onProgress }),
-        });
-    }
-    finally {
-        await pool?.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/run-validate.ts
 
 
@@ -3276,6 +3301,17 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
     throw new src/* UserError */.yot(`--format: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }
 /**
+ * The `--delimiter` option: one ASCII character other than a quote or a line break; `\\t` or `tab`
+ * for a tab, which a shell argument cannot easily hold.
+ */
+function parseDelimiter(value, name = '--delimiter') {
+    const delimiter = value === '\\t' || value.toLowerCase() === 'tab' ? '\t' : value;
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter)) {
+        throw new src/* UserError */.yot(`${name}: expected one ASCII character other than a quote or a line break (\\t or tab for a tab), got ${JSON.stringify(value)}`);
+    }
+    return delimiter;
+}
+/**
  * Validates a data file the same way for the CLI, the action and the demo: the schema is read
  * first (a typo in it must not cost a long pass), then one streaming pass (split over worker
  * threads when it pays) checks every row while it profiles the file, the reference is read
@@ -3283,9 +3319,14 @@ function parseDataFormat(value, allowed = DATA_FORMATS) {
  */
 async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
-    await (0,src/* requireFile */.GzO)(dataPath, options.data);
-    if (options.reference !== undefined)
-        await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(options.cwd, options.reference), options.reference);
+    const data = await inspectData(dataPath, options.data, options, deps);
+    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
+    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+    const reference = referencePath === undefined || referencePath.endsWith('.json')
+        ? undefined
+        : await inspectData(referencePath, options.reference, options, deps);
+    if (referencePath !== undefined && reference === undefined)
+        await (0,src/* requireFile */.GzO)(referencePath, options.reference);
     const schemaPath = options.schema === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.schema);
     // Problems in the schema name it as the user did: that is also the path annotations need.
     const suite = schemaPath === undefined ? undefined : await (0,src/* readCheckSuite */.dek)(schemaPath, options.schema);
@@ -3306,34 +3347,79 @@ async function runValidate(options, deps = {}) {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
         ...(options.shard && { shard: options.shard }),
-        ...(options.format && { format: options.format }),
+        format: data.format,
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
         onProgress: progress.part(),
     });
-    const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
     // With workers the reference's shards queue behind the data's in the same pool.
-    const readReference = () => referencePath === undefined ? undefined : referenceProfile(referencePath, { ...read, onProgress: progress.part() });
+    const readReference = () => referencePath === undefined
+        ? undefined
+        : referenceProfile(referencePath, {
+            ...read,
+            ...(reference && { format: reference.format }),
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            onProgress: progress.part(),
+        });
     let pass;
-    let reference;
+    let referenceRead;
     try {
         if (pool)
-            [pass, reference] = await Promise.all([reading, readReference()]);
+            [pass, referenceRead] = await Promise.all([reading, readReference()]);
         else
-            [pass, reference] = [await reading, await readReference()];
+            [pass, referenceRead] = [await reading, await readReference()];
     }
     finally {
         await pool?.close();
     }
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
-    if (reference) {
+    if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(reference, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
+async function inspectData(path, name, options, deps) {
+    const shape = await (0,src/* inspectDataFile */.B0B)(path, {
+        name,
+        ...(options.format && { format: options.format }),
+        ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+    });
+    for (const warning of shape.warnings)
+        deps.onWarning?.(warning);
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/profile/run-profile.ts
+
+
+
+
+
+/** Profiles a data file in one streaming pass, split over worker threads when it pays (no checks). */
+async function runProfile(options, deps = {}) {
+    const path = (0,external_node_path_.resolve)(options.cwd, options.data);
+    const { format } = await inspectData(path, options.data, options, deps);
+    const threads = await chooseThreads(options.threads, path, deps.workerEntry !== undefined);
+    const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
+    try {
+        return await runPass(path, {
+            threads,
+            ...(pool && { pool }),
+            ...(options.shard && { shard: options.shard }),
+            format,
+            ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(deps.onProgress && { onProgress: deps.onProgress }),
+        });
+    }
+    finally {
+        await pool?.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/engine/src/validate/fail-on.ts
@@ -3970,14 +4056,22 @@ async function registerVersion(options, deps) {
         if (options.version !== undefined && taken(options.version)) {
             throw new src/* UserError */.yot(`${model}@${options.version} is already registered at another commit`);
         }
-        const latest = state.versions.at(-1)?.version;
-        let version = options.version ?? (latest ? (0,src/* bumpVersion */.BxA)(latest, options.bump ?? 'patch') : firstVersion(options.bump));
+        const latest = state.versions.at(-1);
+        const bump = options.bump === 'auto' ? autoBump(latest?.message, details) : (options.bump ?? 'patch');
+        let version = options.version ?? (latest ? (0,src/* bumpVersion */.BxA)(latest.version, bump) : firstVersion(options.bump && bump));
         while (taken(version))
-            version = (0,src/* bumpVersion */.BxA)(version, options.bump ?? 'patch');
+            version = (0,src/* bumpVersion */.BxA)(version, bump);
         const name = (0,src/* formatRegistryTag */.jMk)({ action: 'register', model, version, number: null });
         const message = (0,src/* formatRegistryEvent */.Pac)({ action: 'register', model, version, ...details });
         return { kind: 'create', name, commit, message, result: { commit, version, stage: null, previous: null } };
     });
+}
+/** minor when the training params changed since the latest version (both digests recorded), else patch. */
+function autoBump(latestMessage, details) {
+    const read = latestMessage === undefined ? null : (0,src/* readTagMessage */.k_q)(latestMessage);
+    const before = read?.kind === 'event' ? read.event.manifest?.params : undefined;
+    const now = details.manifest?.params;
+    return before !== undefined && now !== undefined && before !== now ? 'minor' : 'patch';
 }
 /** The first version: patch → v0.0.1 (GTO's), minor → v0.1.0, major → v1.0.0. */
 function firstVersion(bump) {
@@ -4041,8 +4135,8 @@ async function unassignStage(options, deps) {
             const current = state.stages.get(stage);
             const previous = { version: current?.version.version ?? null, tag: current?.tag ?? null };
             const version = holder.version.version;
-            const name = formatRegistryTag({ action: 'unassign', model, stage, number: counter });
-            const message = formatRegistryEvent({ action: 'unassign', model, version, stage, ...details, previous });
+            const name = (0,src/* formatRegistryTag */.jMk)({ action: 'unassign', model, stage, number: counter });
+            const message = (0,src/* formatRegistryEvent */.Pac)({ action: 'unassign', model, version, stage, ...details, previous });
             const commit = holder.version.commit;
             return { kind: 'create', name, commit, message, result: { commit, version, stage, previous } };
         });
@@ -4062,8 +4156,8 @@ async function deregisterVersion(options, deps) {
         if (earlier?.action === 'deregister')
             return { kind: 'done', result: done(earlier.tag, earlier.commit, version, null) };
         const target = activeVersion(state, version);
-        const name = formatRegistryTag({ action: 'deregister', model, version, number: null });
-        const message = formatRegistryEvent({ action: 'deregister', model, version, ...details });
+        const name = (0,src/* formatRegistryTag */.jMk)({ action: 'deregister', model, version, number: null });
+        const message = (0,src/* formatRegistryEvent */.Pac)({ action: 'deregister', model, version, ...details });
         return {
             kind: 'create',
             name,
@@ -4084,11 +4178,11 @@ async function deprecateModel(options, deps) {
     return record(model, deps, (state, counter) => {
         const latest = state.history.at(-1);
         if (!latest)
-            throw new UserError(`${model} has no registry tags: nothing to deprecate`);
+            throw new src/* UserError */.yot(`${model} has no registry tags: nothing to deprecate`);
         if (state.deprecated)
             return { kind: 'done', result: done(latest.tag, latest.commit, null, null) };
-        const name = formatRegistryTag({ action: 'deprecate', model, number: counter });
-        const message = formatRegistryEvent({ action: 'deprecate', model, ...details });
+        const name = (0,src/* formatRegistryTag */.jMk)({ action: 'deprecate', model, number: counter });
+        const message = (0,src/* formatRegistryEvent */.Pac)({ action: 'deprecate', model, ...details });
         return {
             kind: 'create',
             name,
@@ -4099,7 +4193,82 @@ async function deprecateModel(options, deps) {
     });
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/registry/promote.ts
+
+
+
+
+
+/** The manifest's file name in a version's stored files when its event names none. */
+const MANIFEST_FILE = 'mlgate.manifest.json';
+/**
+ * Assigns the stage when the version carries the evidence the stage needs (`missingEvidence`); otherwise refuses,
+ * listing every missing piece, unless forced with a reason. A stage already holding the version needs no evidence:
+ * nothing is written and its assigning tag is reported.
+ */
+async function promoteVersion(options, deps) {
+    const { model, version, stage, policy } = options;
+    if (options.force && options.force.reason.trim() === '') {
+        throw new src/* UserError */.yot('--force needs a --reason, which is recorded in the tag');
+    }
+    const state = (0,src/* registryState */.zWd)(model, await deps.store.listTags(model));
+    const target = state.versions.find((v) => v.version === version);
+    const current = state.stages.get(stage);
+    if (!target || current?.version.version === version) {
+        return { refused: false, forced: false, missing: [], ...(await assignStage(options, deps)) };
+    }
+    const registration = (0,src/* readTagMessage */.k_q)(target.message);
+    const dir = await deps.files.download(target.tag);
+    const manifestName = registration.kind === 'event' && registration.event.manifest?.path
+        ? (0,external_node_path_.basename)(registration.event.manifest.path)
+        : MANIFEST_FILE;
+    const facts = {
+        tag: target.tag,
+        stage,
+        registration,
+        storedManifestDigest: dir ? await digestOrNull((0,external_node_path_.join)(dir, manifestName)) : null,
+        manifestLocation: dir ? (0,external_node_path_.join)(dir, manifestName) : deps.files.describe(target.tag),
+    };
+    if (policy.requireBetterThanCurrent && current) {
+        facts.againstCurrent = await againstCurrent(current.version.tag, dir, deps.files, options.compare);
+    }
+    const missing = (0,src/* missingEvidence */.QI4)(facts, policy);
+    if (missing.length > 0 && !options.force)
+        return { refused: true, missing };
+    const forced = missing.length > 0 && options.force ? { reason: options.force.reason, missing } : undefined;
+    const details = { ...options.details, ...(forced && { forced }) };
+    const recorded = await assignStage({ ...options, details }, deps);
+    return { refused: false, forced: forced !== undefined, missing, ...recorded };
+}
+async function againstCurrent(currentTag, candidateDir, files, compare) {
+    if (!compare)
+        return { current: currentTag, problem: 'no comparison is available here' };
+    if (!candidateDir)
+        return { current: currentTag, problem: "this version's files are not stored" };
+    const currentDir = await files.download(currentTag);
+    if (!currentDir)
+        return { current: currentTag, problem: `its files are not stored (${files.describe(currentTag)})` };
+    try {
+        return { current: currentTag, metrics: await compare(candidateDir, currentDir) };
+    }
+    catch (error) {
+        if ((0,src/* isUserError */.iU5)(error))
+            return { current: currentTag, problem: error.message };
+        throw error;
+    }
+}
+async function digestOrNull(path) {
+    try {
+        await (0,promises_.access)(path);
+    }
+    catch {
+        return null;
+    }
+    return (await file_digest_fileDigest(path)).sha256;
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
 
 
 ;// CONCATENATED MODULE: ./packages/engine/src/index.ts
@@ -4851,23 +5020,6 @@ function defaultProject() {
     return (0,external_node_path_.join)(root, 'examples', 'flights-delay');
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/commands/planned.ts
-
-/**
- * A command whose place in the CLI is fixed but whose engine has not landed yet. It says so
- * plainly and exits 2 rather than pretending to work.
- */
-function plannedCommand(name, summary, usage) {
-    return {
-        name,
-        summary: `${summary} (not yet available)`,
-        help: `Usage: mlgate ${name} ${usage}\n\n${summary}.\nThis command is not available in this version of mlgate yet.\n`,
-        async run() {
-            throw new src/* UserError */.yot(`\`mlgate ${name}\` is not available in this version yet`);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./packages/cli/src/progress.ts
 const BAR_WIDTH = 24;
 /** Redraws of the terminal bar, and plain lines in a log, at most this often. */
@@ -4934,6 +5086,7 @@ Options:
   --json            print the profile JSON instead of the summary table
   --shard <i/n>     profile only the i-th of n row-aligned byte ranges (for matrix jobs)
   --format <f>      csv, tsv or jsonl (default: from the file name)
+  --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
 
@@ -4950,12 +5103,13 @@ const profileCommand = {
             shard: { type: 'string' },
             format: { type: 'string' },
             threads: { type: 'string' },
+            delimiter: { type: 'string' },
         });
         await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
-            if (values.shard !== undefined || values.format !== undefined || values.threads !== undefined) {
-                throw new src/* UserError */.yot('--shard, --format and --threads apply to data files, not to `profile merge`');
+            if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
+                throw new src/* UserError */.yot('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
             }
             const files = positionals.slice(1);
             if (files.length < 2)
@@ -4972,6 +5126,7 @@ const profileCommand = {
             const shard = values.shard === undefined ? undefined : (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard');
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const threads = parseThreads(values.threads);
+            const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
             let result;
             try {
                 result = await runProfile({
@@ -4980,7 +5135,12 @@ const profileCommand = {
                     ...(threads !== undefined && { threads }),
                     ...(shard && { shard }),
                     ...(format && { format }),
-                }, { ...(io.workerEntry && { workerEntry: io.workerEntry }), onProgress: progressLine(io, 'profiling') });
+                    ...(delimiter !== undefined && { delimiter }),
+                }, {
+                    ...(io.workerEntry && { workerEntry: io.workerEntry }),
+                    onProgress: progressLine(io, 'profiling'),
+                    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+                });
             }
             finally {
                 clearProgressLine(io);
@@ -5000,6 +5160,443 @@ const profileCommand = {
         return ExitCode.Pass;
     },
 };
+
+;// CONCATENATED MODULE: ./packages/cli/src/commands/registry.ts
+
+
+
+
+
+
+
+
+
+const HELP = `Usage: mlgate registry <subcommand> [options]
+
+The git-native model registry: annotated git tags in GTO's grammar, so GTO reads the same registry.
+
+  show [model] [--json]                      every model (or one): versions and what each stage holds
+  history <model> [--json]                   every event of the model, oldest first, with who and when
+  register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV]
+           [--manifest FILE] [--report FILE] [--reason TEXT]
+                                             tag the commit as a new version (<model>@vX.Y.Z); the manifest,
+                                             report, metrics and predictions are stored in ${LOCAL_RELEASES_DIR}/<tag>/
+  assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]
+                                             promote (or roll back): <model>#<stage>#N, refused without evidence
+  unassign <model>[@<version>] <stage>       the stage holds nothing (or no longer that version)
+  deregister <model>@<version>               <model>@vX.Y.Z!
+  deprecate <model>                          <model>@deprecated#N
+
+Options:
+  --push               publish each new tag to the remote (git push <remote> refs/tags/<tag>, never forced)
+  --remote <name>      the remote for --push and for reading (default origin)
+  --config <file>      mlgate.yml (default ./mlgate.yml): stages, and each model's stage policies and bump
+  --actor <name>       who asks, recorded in the tag (default: git's user.name)
+  --json               print the result as JSON on stdout
+
+Promotion evidence (assign): the version's registering tag records a gate verdict of pass (or warn where
+models.<name>.stages.<stage>.allow_warn), its manifest digest matches the stored manifest, and, with
+require_better_than_current, no metric is significantly worse than the stage's current version on the
+stored predictions. A refusal lists each missing piece and exits 1; --force with --reason overrides and
+the tag records both. Re-running a promotion that is already recorded writes nothing.
+
+Exit codes: 0 done (or already recorded), 1 promotion refused, 2 usage, configuration or input error.
+`;
+const OPTIONS = {
+    version: { type: 'string' },
+    bump: { type: 'string' },
+    ref: { type: 'string' },
+    manifest: { type: 'string' },
+    report: { type: 'string' },
+    reason: { type: 'string' },
+    force: { type: 'boolean' },
+    push: { type: 'boolean' },
+    remote: { type: 'string' },
+    config: { type: 'string' },
+    actor: { type: 'string' },
+    json: { type: 'boolean' },
+};
+const DEFAULT_POLICY = { allowWarn: false, requireBetterThanCurrent: false };
+const registryCommand = {
+    name: 'registry',
+    summary: 'register, assign and promote model versions in the git-native registry',
+    help: HELP,
+    async run(argv, io) {
+        const [sub, ...rest] = argv;
+        if (sub === undefined)
+            throw new src/* UserError */.yot('name a subcommand: show, history, register, assign, unassign, deregister, deprecate (see `mlgate registry --help`)');
+        const { values, positionals } = parseCommandArgs('registry', rest, OPTIONS);
+        const logger = consoleLogger({ stream: io.stderr });
+        const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
+        const context = { io, values, positionals, store, logger };
+        switch (sub) {
+            case 'show':
+                return show(context);
+            case 'history':
+                return registry_history(context);
+            case 'register':
+                return register(context);
+            case 'assign':
+                return registry_assign(context);
+            case 'unassign':
+                return unassign(context);
+            case 'deregister':
+                return deregister(context);
+            case 'deprecate':
+                return deprecate(context);
+            default:
+                throw new src/* UserError */.yot(`unknown subcommand "${sub}" (see \`mlgate registry --help\`)`);
+        }
+    },
+};
+function args(context, usage, count, allowed) {
+    const { positionals, values } = context;
+    if (positionals.length !== count)
+        throw new src/* UserError */.yot(`usage: mlgate registry ${usage}`);
+    for (const [key, value] of Object.entries(values)) {
+        if (value !== undefined && !allowed.includes(key)) {
+            throw new src/* UserError */.yot(`--${key} does not apply here; usage: mlgate registry ${usage}`);
+        }
+    }
+    return positionals;
+}
+/** `churn@v1.2.0` → model and version; the model part may hold a monorepo folder (`dir:name@v1.0.0`). */
+function modelAtVersion(text, usage) {
+    const at = text.lastIndexOf('@');
+    if (at <= 0)
+        throw new src/* UserError */.yot(`expected <model>@<version>, got ${JSON.stringify(text)}; usage: mlgate registry ${usage}`);
+    return { model: text.slice(0, at), version: text.slice(at + 1) };
+}
+async function stateOf(store, model) {
+    return (0,src/* registryState */.zWd)(model, await store.listTags(model));
+}
+async function actorOf(context) {
+    return context.values.actor ?? (await context.store.identity());
+}
+function out(context, json, text) {
+    context.io.stdout.write(context.values.json ? inertJson(json) : text.endsWith('\n') ? text : `${text}\n`);
+}
+function eventJson(action, model, event) {
+    return { action, model, ...event };
+}
+function describeEvent(event, what) {
+    return event.created
+        ? `Created ${event.tag}: ${what}.`
+        : `${what} is recorded already by ${event.tag}; nothing written.`;
+}
+// ---- show / history
+async function show(context) {
+    const [model] = args(context, 'show [model] [--json]', context.positionals.length > 1 ? -1 : context.positionals.length, ['json', 'push', 'remote']);
+    const tags = await context.store.listTags(model);
+    const models = model !== undefined ? [model] : modelsIn(tags);
+    const states = models.map((name) => (0,src/* registryState */.zWd)(name, tags));
+    const json = { schema: 'mlgate/registry-show@1', models: states.map(showJson) };
+    const lines = states.flatMap((state) => showText(state));
+    out(context, json, lines.length > 0 ? lines.join('\n') : 'The registry is empty: no registry tags in this repository.');
+    return ExitCode.Pass;
+}
+function modelsIn(tags) {
+    const names = new Set();
+    for (const tag of tags) {
+        const state = (0,src/* registryState */.zWd)(modelOfTag(tag.name) ?? '', [tag]);
+        if (state.history.length > 0)
+            names.add(state.model);
+    }
+    return [...names].sort();
+}
+function modelOfTag(name) {
+    const cut = Math.min(...['@', '#'].map((c) => (name.indexOf(c) < 0 ? Infinity : name.indexOf(c))));
+    return Number.isFinite(cut) ? name.slice(0, cut).replace('=', ':') : null;
+}
+function showJson(state) {
+    const stagesOf = (version) => [...state.stages.values()]
+        .filter((s) => s.version.version === version)
+        .map((s) => s.stage)
+        .sort();
+    return {
+        model: state.model,
+        deprecated: state.deprecated,
+        latest: state.versions.at(-1)?.version ?? null,
+        stages: Object.fromEntries([...state.stages].sort().map(([stage, s]) => [stage, { version: s.version.version, tag: s.tag }])),
+        dangling: Object.fromEntries([...state.dangling].sort().map(([stage, d]) => [stage, d])),
+        versions: state.versions.map((v) => ({
+            version: v.version,
+            tag: v.tag,
+            commit: v.commit,
+            stages: stagesOf(v.version),
+        })),
+    };
+}
+function showText(state) {
+    const head = `${state.model}${state.deprecated ? ' (deprecated)' : ''}: latest ${state.versions.at(-1)?.version ?? 'none'}`;
+    const stages = [...state.stages].sort().map(([stage, s]) => `  ${stage}: ${s.version.version} (${s.tag})`);
+    const dangling = [...state.dangling]
+        .sort()
+        .map(([stage, d]) => `  ${stage}: commit ${d.commit.slice(0, 7)} has no registered version (${d.tag})`);
+    const versions = state.versions.map((v) => `  ${v.version}  ${v.commit.slice(0, 7)}  ${v.tag}`);
+    return [
+        head,
+        ...stages,
+        ...dangling,
+        ...(versions.length > 0 ? ['  versions:', ...versions.map((v) => `  ${v}`)] : []),
+    ];
+}
+async function registry_history(context) {
+    const [model] = args(context, 'history <model> [--json]', 1, ['json', 'push', 'remote']);
+    const state = await stateOf(context.store, model);
+    const entries = state.history.map((e) => ({
+        time: e.time,
+        action: e.action,
+        version: e.version,
+        stage: e.stage,
+        tag: e.tag,
+        commit: e.commit,
+        actor: e.actor,
+        reason: e.message.kind === 'event' ? (e.message.event.reason ?? null) : null,
+        forced: e.message.kind === 'event' && e.message.event.forced !== undefined,
+    }));
+    const text = entries.map((e) => `${e.time ?? '-'}  ${e.action.padEnd(10)} ${[e.version, e.stage].filter(Boolean).join(' ').padEnd(22)} ${e.tag}  by ${e.actor ?? '-'}${e.forced ? ' (forced)' : ''}${e.reason ? `: ${e.reason}` : ''}`);
+    out(context, { schema: 'mlgate/registry-history@1', model, events: entries }, text.length > 0 ? text.join('\n') : `${model} has no registry tags.`);
+    return ExitCode.Pass;
+}
+// ---- register
+async function register(context) {
+    const usage = 'register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV] [--manifest FILE] [--report FILE]';
+    const [model] = args(context, usage, 1, [
+        'version',
+        'bump',
+        'ref',
+        'manifest',
+        'report',
+        'reason',
+        'push',
+        'remote',
+        'config',
+        'actor',
+        'json',
+    ]);
+    const { values, io } = context;
+    const bump = values.bump ?? (await configuredBump(context, model));
+    if (!['patch', 'minor', 'major', 'auto'].includes(bump))
+        throw new src/* UserError */.yot(`--bump must be patch, minor, major or auto, not ${JSON.stringify(bump)}`);
+    const manifest = values.manifest === undefined ? undefined : await registry_readManifest((0,external_node_path_.resolve)(io.cwd, values.manifest), values.manifest);
+    const report = values.report === undefined ? undefined : await readReport((0,external_node_path_.resolve)(io.cwd, values.report), values.report);
+    const details = {
+        actor: await actorOf(context),
+        ...(values.reason !== undefined && { reason: values.reason }),
+        ...(manifest && { manifest: manifest.recorded }),
+        ...(report && {
+            gate: {
+                verdict: report.report.verdict.status,
+                report: { digest: report.digest, location: values.report },
+            },
+        }),
+        ...metricsOf(report?.report, manifest?.manifest),
+    };
+    const recorded = await registerVersion({
+        model,
+        rev: values.ref ?? 'HEAD',
+        ...(values.version !== undefined ? { version: values.version } : { bump: bump }),
+        details,
+    }, { store: context.store, logger: context.logger });
+    const folder = (0,external_node_path_.join)(LOCAL_RELEASES_DIR, recorded.tag);
+    await storeFiles((0,external_node_path_.resolve)(io.cwd, folder), manifest, report);
+    out(context, { ...eventJson('register', model, recorded), files: folder }, `${describeEvent(recorded, `${model}@${recorded.version} at ${recorded.commit.slice(0, 7)}`)}${manifest || report ? ` Files stored in ${folder}.` : ''}`);
+    return ExitCode.Pass;
+}
+async function configuredBump(context, model) {
+    const { config } = await loadCompareConfig(context.values.config, context.io.cwd);
+    return config.models[model]?.bump ?? 'patch';
+}
+async function registry_readManifest(path, shown) {
+    const bytes = await readInput(path, shown);
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new src/* UserError */.yot(`is not JSON: ${error.message}`, { file: shown });
+    }
+    const manifest = (0,src/* parseManifest */.Ngi)(json, shown);
+    return {
+        manifest,
+        path,
+        recorded: {
+            digest: sha256(bytes),
+            path: (0,external_node_path_.basename)(shown),
+            fingerprint: manifest.fingerprint,
+            params: sha256(Buffer.from(JSON.stringify(manifest.params))),
+        },
+    };
+}
+async function readReport(path, shown) {
+    const bytes = await readInput(path, shown);
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new src/* UserError */.yot(`is not JSON: ${error.message}`, { file: shown });
+    }
+    return { report: (0,src/* parseReport */.MM$)(json, shown), digest: sha256(bytes), path };
+}
+async function readInput(path, shown) {
+    try {
+        return await (0,promises_.readFile)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new src/* UserError */.yot(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error), { file: shown });
+    }
+}
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Key metrics with their intervals from the report's comparison; else the manifest's plain values. */
+function metricsOf(report, manifest) {
+    const compared = report?.comparisons?.[0]?.metrics;
+    if (compared && compared.length > 0) {
+        const metrics = compared.slice(0, 200).map((m) => ({
+            name: m.name,
+            value: m.candidate,
+            ...(m.baseline !== null && { baseline: m.baseline }),
+            ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
+        }));
+        return { metrics };
+    }
+    if (!manifest)
+        return {};
+    const metrics = Object.entries(manifest.metrics)
+        .filter((entry) => typeof entry[1] === 'number' && Number.isFinite(entry[1]))
+        .slice(0, 200)
+        .map(([name, value]) => ({ name, value }));
+    return metrics.length > 0 ? { metrics } : {};
+}
+/** The version's files: the manifest, the report, and the metrics and predictions files the manifest names. */
+async function storeFiles(folder, manifest, report) {
+    if (!manifest && !report)
+        return;
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    if (report)
+        await (0,promises_.copyFile)(report.path, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(report.path)));
+    if (!manifest)
+        return;
+    await (0,promises_.copyFile)(manifest.path, (0,external_node_path_.join)(folder, manifest.recorded.path ?? MANIFEST_FILE));
+    const base = (0,external_node_path_.dirname)(manifest.path);
+    const files = [
+        ...manifest.manifest.metricsFiles,
+        ...(manifest.manifest.predictions ? [manifest.manifest.predictions] : []),
+    ];
+    for (const file of files) {
+        const from = (0,external_node_path_.resolve)(base, manifest.manifest.workingDirectory, file.path);
+        try {
+            await (0,promises_.copyFile)(from, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(file.path)));
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+            throw new src/* UserError */.yot(`names ${file.path}, which is not at ${(0,external_node_path_.relative)(process.cwd(), from) || from}`, {
+                file: manifest.recorded.path ?? MANIFEST_FILE,
+            });
+        }
+    }
+}
+// ---- assign (promotion) / unassign / deregister / deprecate
+async function registry_assign(context) {
+    const usage = 'assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]';
+    const [target, stage] = args(context, usage, 2, ['reason', 'force', 'push', 'remote', 'config', 'actor', 'json']);
+    const { model, version } = modelAtVersion(target, usage);
+    const { values, io } = context;
+    if (values.force && values.reason === undefined)
+        throw new src/* UserError */.yot('--force needs --reason: the reason is recorded in the tag');
+    const loaded = await loadCompareConfig(values.config, io.cwd);
+    const modelConfig = loaded.config.models[model];
+    const policy = modelConfig?.stages[stage] ?? DEFAULT_POLICY;
+    const releases = (0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR);
+    const predictions = modelConfig?.predictions;
+    const result = await promoteVersion({
+        model,
+        version,
+        stage,
+        stages: loaded.config.registry.stages,
+        policy,
+        details: { actor: await actorOf(context), ...(values.reason !== undefined && { reason: values.reason }) },
+        ...(values.force && { force: { reason: values.reason } }),
+        ...(predictions !== undefined && {
+            compare: async (candidateDir, currentDir) => {
+                const file = (0,external_node_path_.basename)(predictions);
+                const { report } = await runCompare({
+                    candidate: (0,external_node_path_.join)(candidateDir, file),
+                    predictions: true,
+                    baseline: (0,external_node_path_.join)(currentDir, file),
+                    ...(values.config !== undefined && { config: values.config }),
+                    model,
+                    failOn: 'never',
+                    cwd: io.cwd,
+                }, {
+                    artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(io.cwd, '.mlgate', 'artifacts')),
+                    artifactName: 'unused',
+                    logger: context.logger,
+                    now: () => new Date(),
+                });
+                return report.comparisons?.[0]?.metrics ?? [];
+            },
+        }),
+    }, { store: context.store, files: new LocalReleaseFiles(releases), logger: context.logger });
+    if (result.refused) {
+        out(context, { action: 'assign', model, version, stage, refused: true, missing: result.missing }, [
+            `Refused: ${model}@${version} cannot enter ${stage}:`,
+            ...result.missing.map((m) => `  - ${m}`),
+            'Override with --force --reason "…" (recorded in the tag).',
+        ].join('\n'));
+        return ExitCode.Failed;
+    }
+    const before = result.previous?.version
+        ? `${stage} held ${result.previous.version} before (${result.previous.tag})`
+        : `${stage} held nothing before`;
+    const forced = result.forced ? ` Forced past: ${result.missing.join('; ')}.` : '';
+    out(context, { ...eventJson('assign', model, result), refused: false, forced: result.forced, missing: result.missing }, `${describeEvent(result, `${model}@${version} in ${stage}`)} ${result.created ? before : ''}${forced}`.trim());
+    return ExitCode.Pass;
+}
+async function unassign(context) {
+    const usage = 'unassign <model>[@<version>] <stage>';
+    const [target, stage] = args(context, usage, 2, ['reason', 'push', 'remote', 'actor', 'json']);
+    const { model, version } = target.includes('@')
+        ? modelAtVersion(target, usage)
+        : { model: target, version: undefined };
+    const details = {
+        actor: await actorOf(context),
+        ...(context.values.reason !== undefined && { reason: context.values.reason }),
+    };
+    const events = await unassignStage({ model, stage, ...(version !== undefined && { version }), details }, { store: context.store, logger: context.logger });
+    const text = events.length === 0
+        ? `${stage} holds no version of ${model}${version ? ` ${version}` : ''}; nothing written.`
+        : events.map((e) => `Created ${e.tag}: ${model}@${e.version} leaves ${stage}.`).join('\n');
+    out(context, { action: 'unassign', model, stage, events }, text);
+    return ExitCode.Pass;
+}
+async function deregister(context) {
+    const usage = 'deregister <model>@<version>';
+    const [target] = args(context, usage, 1, ['reason', 'push', 'remote', 'actor', 'json']);
+    const { model, version } = modelAtVersion(target, usage);
+    const details = {
+        actor: await actorOf(context),
+        ...(context.values.reason !== undefined && { reason: context.values.reason }),
+    };
+    const event = await deregisterVersion({ model, version, details }, { store: context.store, logger: context.logger });
+    out(context, eventJson('deregister', model, event), describeEvent(event, `the deregistration of ${model}@${version}`));
+    return ExitCode.Pass;
+}
+async function deprecate(context) {
+    const [model] = args(context, 'deprecate <model>', 1, ['reason', 'push', 'remote', 'actor', 'json']);
+    const details = {
+        actor: await actorOf(context),
+        ...(context.values.reason !== undefined && { reason: context.values.reason }),
+    };
+    const event = await deprecateModel({ model, details }, { store: context.store, logger: context.logger });
+    out(context, eventJson('deprecate', model, event), describeEvent(event, `the deprecation of ${model}`));
+    return ExitCode.Pass;
+}
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/report.ts
 
@@ -5071,6 +5668,7 @@ function parseFormat(value) {
 
 
 
+
 const schema_SHOWN_ISSUES = 5;
 const schema_help = `Usage: mlgate schema infer <data> [-o schema.yml]
 
@@ -5080,16 +5678,24 @@ of text columns with few of them. The same data passes the schema; review and ti
 relying on it. The YAML is printed, or written to the -o file.
 
 Options:
-  -o, --out <file>   write the schema to this file instead of printing it
+  -o, --out <file>    write the schema to this file instead of printing it (its folders are created)
+  --delimiter <c>     the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
 
-Exit code: 0 on success, 2 for a missing or unreadable file or a bad option.
+Exit code: 0 on success, 2 for a missing, unreadable or empty file (a schema inferred from no rows
+would pass anything) or a bad option.
+
+Example:
+  mlgate schema infer data/train.csv -o data/schema.yml
 `;
 const schemaCommand = {
     name: 'schema',
     summary: 'infer a starting data schema from a dataset (`schema infer`)',
     help: schema_help,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('schema', argv, { out: { type: 'string', short: 'o' } });
+        const { values, positionals } = parseCommandArgs('schema', argv, {
+            out: { type: 'string', short: 'o' },
+            delimiter: { type: 'string' },
+        });
         const [subcommand, data, ...rest] = positionals;
         if (subcommand !== 'infer') {
             throw new src/* UserError */.yot(subcommand === undefined
@@ -5100,10 +5706,21 @@ const schemaCommand = {
             throw new src/* UserError */.yot('give exactly one data file to infer a schema from');
         await checkOutputs(io.cwd, [values.out]);
         const path = (0,external_node_path_.resolve)(io.cwd, data);
-        await (0,src/* requireFile */.GzO)(path, data);
-        const result = await (0,src/* profileFile */.aCN)(path);
+        const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+        const shape = await (0,src/* inspectDataFile */.B0B)(path, { name: data, ...(delimiter !== undefined && { delimiter }) });
+        for (const warning of shape.warnings)
+            io.stderr.write(`warning: ${warning}\n`);
+        if (shape.empty)
+            throw new src/* UserError */.yot('is empty: there are no rows to infer a schema from', { file: data });
+        const result = await (0,src/* profileFile */.aCN)(path, {
+            format: shape.format,
+            ...(delimiter !== undefined && { csv: { delimiter } }),
+        });
         for (const issue of result.issues.slice(0, schema_SHOWN_ISSUES)) {
             io.stderr.write(`${data}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}\n`);
+        }
+        if (result.profile.rows === 0) {
+            throw new src/* UserError */.yot('has a header but no data rows: there are no rows to infer a schema from', { file: data });
         }
         const { table, stats } = (0,src/* profileStats */.Dtn)(result.profile);
         const yaml = (0,src/* inferSchema */._AX)(table, stats, { source: data });
@@ -5290,7 +5907,10 @@ Options:
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
                        Gzip files and schemas with a uniqueness check are read on one thread
-  --format <f>         csv, tsv, jsonl or parquet (default: from the file name)
+  --format <f>         csv, tsv, jsonl or parquet (default: from the file name; a .json file holding
+                       one object per line is JSON Lines)
+  --delimiter <c>      the CSV field delimiter, e.g. ";" (\\t or tab for a tab; default "," or a
+                       tab for .tsv). A one-column header that contains another delimiter is warned about
   --fail-on <level>    which verdict exits 1: error (default: a failing check, unreadable rows or
                        drift), warning (also a warning) or never, as the validate action's fail-on
   --max-errors <n>     data issues kept and reported, 1 to ${src/* MAX_REPORTED_ISSUES */.ypR} (default 100); all are counted
@@ -5322,6 +5942,7 @@ const validateCommand = {
             json: { type: 'boolean' },
             threads: { type: 'string' },
             'fail-on': { type: 'string' },
+            delimiter: { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
@@ -5338,6 +5959,7 @@ const validateCommand = {
                 ...(values.reference !== undefined && { reference: values.reference }),
                 ...(values.shard !== undefined && { shard: (0,src/* parseShardSpec */.d7Y)(values.shard, '--shard') }),
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
+                ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
                 ...(maxErrors !== undefined && { maxErrors }),
                 ...(threads !== undefined && { threads }),
                 ...(values.strict && { strict: true }),
@@ -5345,6 +5967,7 @@ const validateCommand = {
                 ...(io.workerEntry && { workerEntry: io.workerEntry }),
                 onProgress: progressLine(io, 'validating'),
                 onSkippedColumn: (message) => io.stderr.write(`drift: ${message}\n`),
+                onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
                 onSkippedExpectation: (message) => io.stderr.write(`warning: ${message}\n`),
             });
         }
@@ -5393,7 +6016,7 @@ const commands = [
     trainCommand,
     compareCommand,
     reportCommand,
-    plannedCommand('registry', 'register, assign and promote model versions in the git-native registry', '<subcommand>'),
+    registryCommand,
     demoCommand,
 ];
 
@@ -5481,7 +6104,7 @@ async function runCli(argv, rawIo) {
 /* unused harmony export MIN_PARALLEL_STEPS */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98707);
 /* harmony import */ var _roles_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76688);
 
 
@@ -5594,7 +6217,7 @@ function serveBootstrapWorker() {
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88701);
+/* harmony import */ var _mlgate_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98707);
 
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -5622,6 +6245,7 @@ async function runTask(task, post) {
         onProgress,
         ...(suite && { suite }),
         ...(task.format && { format: task.format }),
+        ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
         ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
