@@ -52617,7 +52617,7 @@ class ExactValues {
     toJSON(options = {}) {
         const base = { kind: 'exact-values', version: 1, cap: this.cap, n: this.n };
         if (this.chunks === null)
-            return base;
+            return this.n > this.cap ? base : { ...base, dropped: true };
         if (options.raw)
             return { ...base, raw: this.joined() };
         const { values, counts } = this.valueCounts();
@@ -52634,9 +52634,11 @@ class ExactValues {
         const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
         const exact = new ExactValues(cap);
         exact.n = n;
-        if (n > cap) {
+        if (obj.dropped !== undefined && obj.dropped !== true)
+            fail(`${path}.dropped`, 'expected true or no key');
+        if (n > cap || obj.dropped === true) {
             if (obj.data !== undefined || obj.raw !== undefined)
-                fail(path, `holds values, but ${n} is past its cap of ${cap}`);
+                fail(path, n > cap ? `holds values, but ${n} is past its cap of ${cap}` : 'holds values, but says they were dropped');
             exact.chunks = null;
             return exact;
         }

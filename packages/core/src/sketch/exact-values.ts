@@ -22,6 +22,11 @@ export interface ExactValuesJSON {
   cap: number;
   /** Values seen; past `cap` nothing is kept and there is no data. */
   n: number;
+  /**
+   * Nothing is kept though `n` is within the cap: a shard that dropped its values because the pass it belongs to
+   * has more than `cap` (see `NumberSummary.shareCount`).
+   */
+  dropped?: true;
   /** The sorted distinct values and their counts, compactly encoded (see codec.ts). */
   data?: string;
   /** The same values as they came (unsorted), for passing a profile between threads without encoding it. */
@@ -161,7 +166,7 @@ export class ExactValues {
   /** `raw` hands the values over as they are, for a worker's result. */
   toJSON(options: { raw?: boolean } = {}): ExactValuesJSON {
     const base = { kind: 'exact-values' as const, version: 1 as const, cap: this.cap, n: this.n };
-    if (this.chunks === null) return base;
+    if (this.chunks === null) return this.n > this.cap ? base : { ...base, dropped: true };
     if (options.raw) return { ...base, raw: this.joined() };
     const { values, counts } = this.valueCounts()!;
     const out = new ByteWriter();
@@ -177,9 +182,13 @@ export class ExactValues {
     const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
     const exact = new ExactValues(cap);
     exact.n = n;
-    if (n > cap) {
+    if (obj.dropped !== undefined && obj.dropped !== true) fail(`${path}.dropped`, 'expected true or no key');
+    if (n > cap || obj.dropped === true) {
       if (obj.data !== undefined || obj.raw !== undefined)
-        fail(path, `holds values, but ${n} is past its cap of ${cap}`);
+        fail(
+          path,
+          n > cap ? `holds values, but ${n} is past its cap of ${cap}` : 'holds values, but says they were dropped',
+        );
       exact.chunks = null;
       return exact;
     }

@@ -240,6 +240,13 @@ describe('shards that share their value counts', () => {
       expect(whole.column('amount')!.numbers.isExact).toBe(total <= cap);
       const merged = mergeProfiles(parts);
       for (const column of whole.columns) expect(merged.column(column.name)!.toJSON()).toEqual(column.toJSON());
+      // A shard that dropped its values within its own cap says so in its JSON, raw (as workers pass it) or not.
+      const viaWorker = parts.map((p) => Profile.fromJSON(p.toJSON({ raw: true })));
+      const viaFile = parts.map((p) => Profile.fromJSON(JSON.parse(JSON.stringify(p)) as unknown));
+      for (const back of [viaWorker, viaFile]) {
+        expect(mergeProfiles(back).column('amount')!.toJSON()).toEqual(whole.column('amount')!.toJSON());
+      }
+      expect(amount[1]!.toJSON().exact.dropped).toBe(total <= cap ? undefined : true);
     }
   });
 });
