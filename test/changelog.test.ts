@@ -78,9 +78,8 @@ describe('changelog from changesets', () => {
     expect(() => changelog.readChangesets(dir)).toThrow('.changeset/bad.md: no front matter');
   });
 
-  it('reads every changeset the repository has pending', () => {
-    const pending = changelog.readChangesets();
-    expect(pending.length).toBeGreaterThan(0);
+  it('reads every changeset the repository has pending (a bad one would stop the release)', () => {
+    for (const changeset of changelog.readChangesets()) expect(changeset.name).toMatch(/\.md$/);
     expect(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8')).toMatch(/^# Changelog\n/);
   });
 });

@@ -52555,18 +52555,21 @@ function lineage(section) {
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `<p>Candidate trained ${commit}${dirty} ${run} at ${html_code(lineage.trainedAt)}, fingerprint ${html_code(lineage.fingerprint)}${cached}.</p>`;
 }
-function html_metricsTable(section) {
-    if (section.metrics.length === 0)
-        return '<p>No metrics to compare.</p>';
-    const interval = `${formatConfidence(section.confidence)} CI`;
-    const rows = section.metrics.map((metric) => row([
-        html_text(metric.name),
+/** Baseline, candidate, Δ, interval and verdict: the cells a metric has in the metric and the slice tables. */
+function comparisonCells(metric) {
+    return [
         num(formatNumber(metric.baseline)),
         num(formatNumber(metric.candidate)),
         num(formatDelta(metric.delta, metric.relative)),
         num(formatInterval(metric.ci)),
         verdictCell(metric),
-    ]));
+    ];
+}
+function html_metricsTable(section) {
+    if (section.metrics.length === 0)
+        return '<p>No metrics to compare.</p>';
+    const interval = `${formatConfidence(section.confidence)} CI`;
+    const rows = section.metrics.map((metric) => row([html_text(metric.name), ...comparisonCells(metric)]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
@@ -52619,11 +52622,7 @@ function html_slicesBlock(section, charts) {
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
         num(formatCount(slice.size)),
         html_text(metric.name),
-        num(formatNumber(metric.baseline)),
-        num(formatNumber(metric.candidate)),
-        num(formatDelta(metric.delta, metric.relative)),
-        num(formatInterval(metric.ci)),
-        verdictCell(metric),
+        ...comparisonCells(metric),
     ])));
     return [
         `<h3>Slices: ${regressed} of ${html_plural(slices.length, 'slice')} regressed</h3>`,

@@ -5320,30 +5320,28 @@ const registryCommand = {
     async run(argv, io) {
         const [sub, ...rest] = argv;
         if (sub === undefined)
-            throw new src/* UserError */.yot('name a subcommand: show, history, register, assign, unassign, deregister, deprecate (see `mlgate registry --help`)');
+            throw new src/* UserError */.yot(`name a subcommand: ${Object.keys(SUBCOMMANDS).join(', ')} (see \`mlgate registry --help\`)`);
         const { values, positionals } = parseCommandArgs('registry', rest, OPTIONS);
         const logger = consoleLogger({ stream: io.stderr });
         const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
         const context = { io, values, positionals, store, logger };
-        switch (sub) {
-            case 'show':
-                return show(context);
-            case 'history':
-                return registry_history(context);
-            case 'register':
-                return register(context);
-            case 'assign':
-                return registry_assign(context);
-            case 'unassign':
-                return unassign(context);
-            case 'deregister':
-                return deregister(context);
-            case 'deprecate':
-                return deprecate(context);
-            default:
-                throw new src/* UserError */.yot(`unknown subcommand "${sub}" (see \`mlgate registry --help\`)`);
+        const subcommand = SUBCOMMANDS[sub];
+        if (subcommand === undefined) {
+            const suggestion = (0,src/* closestMatch */.h0v)(sub, Object.keys(SUBCOMMANDS));
+            throw new src/* UserError */.yot(`unknown subcommand "${sub}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''} (see \`mlgate registry --help\`)`);
         }
+        return subcommand(context);
     },
+};
+/** The subcommands, in the order the help lists them. */
+const SUBCOMMANDS = {
+    show,
+    history: registry_history,
+    register,
+    assign: registry_assign,
+    unassign,
+    deregister,
+    deprecate,
 };
 function args(context, usage, count, allowed) {
     const { positionals, values } = context;

@@ -4770,18 +4770,21 @@ function lineage(section) {
     const cached = lineage.cacheHit ? '; restored from the run cache, the command did not run again' : '';
     return `<p>Candidate trained ${commit}${dirty} ${run} at ${html_code(lineage.trainedAt)}, fingerprint ${html_code(lineage.fingerprint)}${cached}.</p>`;
 }
-function html_metricsTable(section) {
-    if (section.metrics.length === 0)
-        return '<p>No metrics to compare.</p>';
-    const interval = `${format_formatConfidence(section.confidence)} CI`;
-    const rows = section.metrics.map((metric) => row([
-        html_text(metric.name),
+/** Baseline, candidate, Δ, interval and verdict: the cells a metric has in the metric and the slice tables. */
+function comparisonCells(metric) {
+    return [
         num(format_formatNumber(metric.baseline)),
         num(format_formatNumber(metric.candidate)),
         num(format_formatDelta(metric.delta, metric.relative)),
         num(format_formatInterval(metric.ci)),
         verdictCell(metric),
-    ]));
+    ];
+}
+function html_metricsTable(section) {
+    if (section.metrics.length === 0)
+        return '<p>No metrics to compare.</p>';
+    const interval = `${format_formatConfidence(section.confidence)} CI`;
+    const rows = section.metrics.map((metric) => row([html_text(metric.name), ...comparisonCells(metric)]));
     const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
     return [
         tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
@@ -4834,11 +4837,7 @@ function html_slicesBlock(section, charts) {
         `${html_text(slice.column)} = ${html_code(slice.value)}`,
         num(format_formatCount(slice.size)),
         html_text(metric.name),
-        num(format_formatNumber(metric.baseline)),
-        num(format_formatNumber(metric.candidate)),
-        num(format_formatDelta(metric.delta, metric.relative)),
-        num(format_formatInterval(metric.ci)),
-        verdictCell(metric),
+        ...comparisonCells(metric),
     ])));
     return [
         `<h3>Slices: ${regressed} of ${html_plural(slices.length, 'slice')} regressed</h3>`,

@@ -298,6 +298,11 @@ describe('mlgate registry assign: the gate on promotion', () => {
   it('exits 2 for bad usage', async () => {
     expect((await cli(repo, 'assign', 'churn', 'production')).code).toBe(2);
     expect((await cli(repo, 'frobnicate')).code).toBe(2);
+    const misspelt = await cli(repo, 'asign', 'churn@v1.0.0', 'production');
+    expect([misspelt.code, misspelt.err.trim()]).toEqual([
+      2,
+      expect.stringContaining('unknown subcommand "asign" (did you mean "assign"?)'),
+    ]);
     expect((await cli(repo, 'assign', 'churn@v1.0.0', 'production', '--force')).code).toBe(2);
   });
 });

@@ -3,16 +3,14 @@
  * .mlgate/cache, the manifest on stdout with --json, the local run artifact, and the exit codes.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseManifest } from '@mlgate/core';
 import type { Manifest } from '@mlgate/core';
-import { repoRoot } from '@mlgate/testkit';
+import { type CliRun, runBuiltCli } from './built-cli.js';
 import { stillRunning, sha256, trainingProject, trainingRuns } from '../../engine/test/train-fixtures.js';
 
-const CLI = join(repoRoot(), 'packages/cli/dist/index.js');
 const ARGS = ['--run', 'node train.js', '--deps', 'data/', '--deps', 'train.js', '--params', 'params.json:train'];
 const OUTPUTS = ['--outs', 'model', '--metrics', 'metrics.json'];
 
@@ -27,26 +25,8 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function mlgate(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'train', 'churn', ...args], {
-      cwd: work,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runBuiltCli(work, ['train', 'churn', ...args]);
 }
 
 const trainJson = async (extra: string[] = []): Promise<{ run: CliRun; manifest: Manifest }> => {

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
+  closestMatch,
   type Manifest,
   type ModelState,
   parseManifest,
@@ -96,31 +97,19 @@ export const registryCommand: Command = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === undefined)
-      throw new UserError(
-        'name a subcommand: show, history, register, assign, unassign, deregister, deprecate (see `mlgate registry --help`)',
-      );
+      throw new UserError(`name a subcommand: ${Object.keys(SUBCOMMANDS).join(', ')} (see \`mlgate registry --help\`)`);
     const { values, positionals } = parseCommandArgs('registry', rest, OPTIONS);
     const logger = consoleLogger({ stream: io.stderr });
     const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
     const context: Context = { io, values, positionals, store, logger };
-    switch (sub) {
-      case 'show':
-        return show(context);
-      case 'history':
-        return history(context);
-      case 'register':
-        return register(context);
-      case 'assign':
-        return assign(context);
-      case 'unassign':
-        return unassign(context);
-      case 'deregister':
-        return deregister(context);
-      case 'deprecate':
-        return deprecate(context);
-      default:
-        throw new UserError(`unknown subcommand "${sub}" (see \`mlgate registry --help\`)`);
+    const subcommand = SUBCOMMANDS[sub];
+    if (subcommand === undefined) {
+      const suggestion = closestMatch(sub, Object.keys(SUBCOMMANDS));
+      throw new UserError(
+        `unknown subcommand "${sub}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''} (see \`mlgate registry --help\`)`,
+      );
     }
+    return subcommand(context);
   },
 };
 
@@ -131,6 +120,17 @@ interface Context {
   store: GitRegistryStore;
   logger: Logger;
 }
+
+/** The subcommands, in the order the help lists them. */
+const SUBCOMMANDS: Record<string, (context: Context) => Promise<ExitCode>> = {
+  show,
+  history,
+  register,
+  assign,
+  unassign,
+  deregister,
+  deprecate,
+};
 
 function args(context: Context, usage: string, count: number, allowed: (keyof Values)[]): string[] {
   const { positionals, values } = context;

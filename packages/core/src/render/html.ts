@@ -352,19 +352,21 @@ function lineage(section: ComparisonSection): string {
   return `<p>Candidate trained ${commit}${dirty} ${run} at ${code(lineage.trainedAt)}, fingerprint ${code(lineage.fingerprint)}${cached}.</p>`;
 }
 
+/** Baseline, candidate, Δ, interval and verdict: the cells a metric has in the metric and the slice tables. */
+function comparisonCells(metric: MetricComparison): Cell[] {
+  return [
+    num(formatNumber(metric.baseline)),
+    num(formatNumber(metric.candidate)),
+    num(formatDelta(metric.delta, metric.relative)),
+    num(formatInterval(metric.ci)),
+    verdictCell(metric),
+  ];
+}
+
 function metricsTable(section: ComparisonSection): string {
   if (section.metrics.length === 0) return '<p>No metrics to compare.</p>';
   const interval = `${formatConfidence(section.confidence)} CI`;
-  const rows = section.metrics.map((metric) =>
-    row([
-      text(metric.name),
-      num(formatNumber(metric.baseline)),
-      num(formatNumber(metric.candidate)),
-      num(formatDelta(metric.delta, metric.relative)),
-      num(formatInterval(metric.ci)),
-      verdictCell(metric),
-    ]),
-  );
+  const rows = section.metrics.map((metric) => row([text(metric.name), ...comparisonCells(metric)]));
   const methods = [...new Set(section.metrics.flatMap((metric) => (metric.ci ? [metric.ci.method] : [])))];
   return [
     tableHtml(['Metric', 'Baseline', 'Candidate', 'Δ', interval, 'Verdict'], rows),
@@ -422,11 +424,7 @@ function slicesBlock(section: ComparisonSection, charts: ChartList): string {
           `${text(slice.column)} = ${code(slice.value)}`,
           num(formatCount(slice.size)),
           text(metric.name),
-          num(formatNumber(metric.baseline)),
-          num(formatNumber(metric.candidate)),
-          num(formatDelta(metric.delta, metric.relative)),
-          num(formatInterval(metric.ci)),
-          verdictCell(metric),
+          ...comparisonCells(metric),
         ]),
       ),
     );
