@@ -1,8 +1,8 @@
-export const id = 502;
-export const ids = [502,263,166];
+export const id = 91;
+export const ids = [91,263,166];
 export const modules = {
 
-/***/ 32502:
+/***/ 45091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3178,6 +3178,31 @@ function parseThreads(text, name = '--threads') {
     return n;
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/profile/exact-values.ts
+
+
+/** The `--exact-values` option (or the `exact-values` input): a whole number from 1 to MAX_EXACT_VALUES, or unset. */
+function parseExactValues(text, name = '--exact-values') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,9}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= src/* MAX_EXACT_VALUES */.ELO)) {
+        throw new src/* UserError */.yot(`${name}: expected a whole number of values from 1 to ${src/* MAX_EXACT_VALUES */.ELO.toLocaleString('en-US')}, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+/**
+ * The numeric values a run keeps exactly per column and side: the option when given, else `profile.exact_values` of
+ * the config (`config`, or `mlgate.yml` in `cwd` when it exists), else the default.
+ */
+async function exactValuesSetting(option, config, cwd) {
+    // An explicit config is read (and must exist) even under the option; mlgate.yml only when it is needed.
+    if (option !== undefined && config === undefined)
+        return option;
+    const loaded = await loadCompareConfig(config, cwd);
+    return option ?? loaded.config.profile.exactValues;
+}
+
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
@@ -3328,6 +3353,7 @@ async function runPass(path, options) {
             ...(options.format && { format: options.format }),
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.exactValues !== undefined && { profile: { exactValues: options.exactValues } }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
     }
@@ -3347,6 +3373,7 @@ async function runPass(path, options) {
         ...(options.format && { format: options.format }),
         ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
     const passes = results.map((result) => ({
@@ -3438,7 +3465,11 @@ async function runValidate(options, deps = {}) {
     const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
+    const read = {
+        threads,
+        ...(pool && { pool }),
+        ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
+    };
     const reading = runPass(dataPath, {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
@@ -3510,6 +3541,7 @@ async function runProfile(options, deps = {}) {
             ...(options.shard && { shard: options.shard }),
             format,
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
             ...(deps.onProgress && { onProgress: deps.onProgress }),
         });
     }
@@ -4383,6 +4415,7 @@ async function digestOrNull(path) {
 
 
 
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/cli/src/command.ts
@@ -5185,6 +5218,11 @@ Options:
   --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
+  --exact-values <n>
+                    numeric values kept exactly per column, 1 to 100,000,000 (default: the
+                    config's profile.exact_values, else 1,000,000); past it a value grid stands in.
+                    The profile stores the kept values, so it grows with this cap
+  --config <file>   mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
 
 Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
 `;
@@ -5200,12 +5238,15 @@ const profileCommand = {
             format: { type: 'string' },
             threads: { type: 'string' },
             delimiter: { type: 'string' },
+            'exact-values': { type: 'string' },
+            config: { type: 'string' },
         });
         await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
-            if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
-                throw new src/* UserError */.yot('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
+            const dataOptions = [values.shard, values.format, values.threads, values.delimiter, values['exact-values']];
+            if (dataOptions.some((value) => value !== undefined)) {
+                throw new src/* UserError */.yot('--shard, --format, --delimiter, --threads and --exact-values apply to data files, not to `profile merge`');
             }
             const files = positionals.slice(1);
             if (files.length < 2)
@@ -5223,6 +5264,7 @@ const profileCommand = {
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const threads = parseThreads(values.threads);
             const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+            const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);
             let result;
             try {
                 result = await runProfile({
@@ -5232,6 +5274,7 @@ const profileCommand = {
                     ...(shard && { shard }),
                     ...(format && { format }),
                     ...(delimiter !== undefined && { delimiter }),
+                    exactValues,
                 }, {
                     ...(io.workerEntry && { workerEntry: io.workerEntry }),
                     onProgress: progressLine(io, 'profiling'),
@@ -5997,6 +6040,10 @@ Options:
                        significant (p < 0.05) and larger than its effect-size threshold; the
                        schema's per-column \`drift:\` settings choose the test and threshold.
                        Identifier columns (all values distinct) are not tested
+  --exact-values <n>   numeric values kept exactly per column and side, 1 to 100,000,000 (default:
+                       the config's profile.exact_values, else 1,000,000). Up to it KS, Wasserstein
+                       and quantiles are exact; past it drift is approximate, with bounds, in the report
+  --config <file>      mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
   --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
@@ -6037,10 +6084,13 @@ const validateCommand = {
             threads: { type: 'string' },
             'fail-on': { type: 'string' },
             delimiter: { type: 'string' },
+            'exact-values': { type: 'string' },
+            config: { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
         const threads = parseThreads(values.threads);
+        const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
         const failOn = validate_parseFailOn(values['fail-on']);
         await checkOutputs(io.cwd, [values.out, values['profile-out']]);
@@ -6055,6 +6105,7 @@ const validateCommand = {
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
                 ...(maxErrors !== undefined && { maxErrors }),
+                exactValues,
                 ...(threads !== undefined && { threads }),
                 ...(values.strict && { strict: true }),
             }, {
@@ -6342,7 +6393,10 @@ async function runTask(task, post) {
         ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
-        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
+        profile: {
+            ...(task.exactValues !== undefined && { exactValues: task.exactValues }),
+            ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
+        },
     });
     post({
         type: 'done',
