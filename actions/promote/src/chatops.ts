@@ -1,4 +1,4 @@
-import { CHATOPS_USAGE, inlineCode, parseChatopsCommand, registryState } from '@mlgate/core';
+import { CHATOPS_USAGE, parseChatopsCommand, registryState } from '@mlgate/core';
 import {
   type CommentEvent,
   GitHubCommentStore,
