@@ -37959,7 +37959,7 @@ function defaultCallback(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27541);
+/* harmony import */ var _mlgate_engine__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66051);
 /* harmony import */ var _mlgate_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31315);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(19594);
 
@@ -37993,8 +37993,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/engine/src/index.ts + 34 modules
-var src = __nccwpck_require__(27541);
+// EXTERNAL MODULE: ./packages/engine/src/index.ts + 38 modules
+var src = __nccwpck_require__(66051);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
 var core_src = __nccwpck_require__(34020);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 35 modules
@@ -66653,7 +66653,7 @@ function isFolder(name) {
 
 /***/ }),
 
-/***/ 27541:
+/***/ 66051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66661,11 +66661,11 @@ function isFolder(name) {
 __nccwpck_require__.d(__webpack_exports__, {
   $u: () => (/* reexport */ BootstrapPool),
   d$: () => (/* reexport */ FAIL_ON),
-  Lv: () => (/* reexport */ runCompare),
+  Lv: () => (/* reexport */ run_compare_runCompare),
   sc: () => (/* reexport */ serveWorker)
 });
 
-// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, MANIFEST_FILE, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, exactValuesSetting, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseExactValues, parseParamsSpec, parseThreads, promoteVersion, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, unassignStage, validationFails
+// UNUSED EXPORTS: DATA_FORMATS, DEFAULT_MANIFEST, MANIFEST_FILE, MODEL_CARD_FILE, TrainCommandError, VALIDATE_FAIL_ON, assignStage, deprecateModel, deregisterVersion, exactValuesSetting, failsStep, gitState, loadCompareConfig, parseDataFormat, parseDelimiter, parseExactValues, parseParamsSpec, parseThreads, promoteAndDeploy, promoteVersion, readRegistrationEvidence, registerVersion, resolveTrainOptions, runCommand, runProfile, runTrain, runValidate, storedPredictionsComparer, unassignStage, validationFails, versionReleaseSpec
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 205 modules
 var src = __nccwpck_require__(34020);
@@ -67113,7 +67113,7 @@ function verdictSummary(model, status, reasons) {
  * are predictions), every gate rule judged, all in one `mlgate/report@1`. A problem the user can fix
  * is a `UserError`; a failing verdict is not an error but `exitCode` 1 (under `fail-on`).
  */
-async function runCompare(options, deps) {
+async function run_compare_runCompare(options, deps) {
     const { cwd } = options;
     const { logger } = deps;
     const loaded = await config_loadCompareConfig(options.config, cwd);
@@ -68601,13 +68601,13 @@ async function deprecateModel(options, deps) {
 
 
 /** The manifest's file name in a version's stored files when its event names none. */
-const MANIFEST_FILE = 'mlgate.manifest.json';
+const promote_MANIFEST_FILE = 'mlgate.manifest.json';
 /**
  * Assigns the stage when the version carries the evidence the stage needs (`missingEvidence`); otherwise refuses,
  * listing every missing piece, unless forced with a reason. A stage already holding the version needs no evidence:
  * nothing is written and its assigning tag is reported.
  */
-async function promoteVersion(options, deps) {
+async function promote_promoteVersion(options, deps) {
     const { model, version, stage, policy } = options;
     if (options.force && options.force.reason.trim() === '') {
         throw new UserError('--force needs a --reason, which is recorded in the tag');
@@ -68622,7 +68622,7 @@ async function promoteVersion(options, deps) {
     const dir = await deps.files.download(target.tag);
     const manifestName = registration.kind === 'event' && registration.event.manifest?.path
         ? basename(registration.event.manifest.path)
-        : MANIFEST_FILE;
+        : promote_MANIFEST_FILE;
     const facts = {
         tag: target.tag,
         stage,
@@ -68668,7 +68668,242 @@ async function digestOrNull(path) {
     return (await fileDigest(path)).sha256;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./packages/engine/src/registry/evidence-files.ts
+
+
+
+
+/**
+ * Reads the manifest and the report a version is registered with (paths as the user gave them, relative to
+ * `cwd`), and the evidence its tag records: the manifest's digest, the report's verdict and digest, key metrics.
+ */
+async function readRegistrationEvidence(options) {
+    const { cwd } = options;
+    const manifest = options.manifest === undefined ? undefined : await readManifestFile(options.manifest, cwd);
+    const report = options.report === undefined ? undefined : await readReportFile(options.report, cwd);
+    const details = {
+        ...(manifest && { manifest: manifest.recorded }),
+        ...(report && {
+            gate: {
+                verdict: report.report.verdict.status,
+                report: { digest: report.digest, location: options.report },
+            },
+        }),
+        ...metricsOf(report?.report, manifest?.manifest),
+    };
+    return { ...(manifest && { manifest }), ...(report && { report }), details };
+}
+async function readManifestFile(shown, cwd) {
+    const path = resolve(cwd, shown);
+    const bytes = await readInput(path, shown);
+    const manifest = parseManifest(parseJson(bytes, shown), shown);
+    return {
+        manifest,
+        path,
+        recorded: {
+            digest: sha256(bytes),
+            path: basename(shown),
+            fingerprint: manifest.fingerprint,
+            params: sha256(Buffer.from(JSON.stringify(manifest.params))),
+        },
+    };
+}
+async function readReportFile(shown, cwd) {
+    const path = resolve(cwd, shown);
+    const bytes = await readInput(path, shown);
+    return { report: parseReport(parseJson(bytes, shown), shown), digest: sha256(bytes), path };
+}
+function parseJson(bytes, shown) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new UserError(`is not JSON: ${error.message}`, { file: shown });
+    }
+}
+async function readInput(path, shown) {
+    try {
+        return await readFile(path);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new UserError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error), { file: shown });
+    }
+}
+function sha256(bytes) {
+    return createHash('sha256').update(bytes).digest('hex');
+}
+/** Key metrics with their intervals from the report's comparison; else the manifest's plain values. */
+function metricsOf(report, manifest) {
+    const compared = report?.comparisons?.[0]?.metrics;
+    if (compared && compared.length > 0) {
+        const metrics = compared.slice(0, 200).map((m) => ({
+            name: m.name,
+            value: m.candidate,
+            ...(m.baseline !== null && { baseline: m.baseline }),
+            ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
+        }));
+        return { metrics };
+    }
+    if (!manifest)
+        return {};
+    const metrics = Object.entries(manifest.metrics)
+        .filter((entry) => typeof entry[1] === 'number' && Number.isFinite(entry[1]))
+        .slice(0, 200)
+        .map(([name, value]) => ({ name, value }));
+    return metrics.length > 0 ? { metrics } : {};
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/compare-stored.ts
+
+
+
+/**
+ * The comparison `require_better_than_current` needs: compare's statistics on the predictions stored with the
+ * candidate version and with the stage's current version (the file the model's config names, in each folder).
+ * Undefined when the model names no predictions file: there is nothing to compare.
+ */
+function storedPredictionsComparer(options) {
+    const { model, predictions, config, cwd, logger } = options;
+    if (predictions === undefined)
+        return undefined;
+    const file = basename(predictions);
+    return async (candidateDir, currentDir) => {
+        const { report } = await runCompare({
+            candidate: join(candidateDir, file),
+            predictions: true,
+            baseline: join(currentDir, file),
+            ...(config !== undefined && { config }),
+            model,
+            failOn: 'never',
+            cwd,
+        }, {
+            // Both sides are files, so no `branch:` baseline is looked up in this store.
+            artifacts: new LocalArtifactStore(resolve(cwd, '.mlgate', 'artifacts')),
+            artifactName: 'unused',
+            logger,
+            now: () => new Date(),
+        });
+        return report.comparisons?.[0]?.metrics ?? [];
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/deploy.ts
+
+
+
+/** A refusal inside the deployment: a user-facing failure, so the deployment ends in `failure`. */
+class PromotionRefused extends src/* UserError */.yot {
+    missing;
+    constructor(missing) {
+        super(`refused: ${missing.join('; ')}`);
+        this.missing = missing;
+    }
+}
+/**
+ * Promotes (`promoteVersion`) inside a deployment of the version's commit to environment `<model>-<stage>`, so
+ * that every attempt ends in a terminal deployment status: success, failure when refused, error when anything
+ * breaks half-way (the error is rethrown). A promotion with nothing to do (the stage holds the version already,
+ * or the version is not registered) starts no deployment: a re-run leaves the deployments as they are.
+ */
+async function promoteAndDeploy(options, deps, deployment) {
+    const state = registryState(options.model, await deps.store.listTags(options.model));
+    const target = state.versions.find((v) => v.version === options.version);
+    if (!deployment || !target || state.stages.get(options.stage)?.version.version === options.version) {
+        return { ...(await promoteVersion(options, deps)), deploymentId: null };
+    }
+    let deploymentId = null;
+    try {
+        return await withDeployment(deployment.recorder, {
+            model: options.model,
+            version: options.version,
+            stage: options.stage,
+            commit: target.commit,
+            ...(deployment.logUrl !== undefined && { logUrl: deployment.logUrl }),
+        }, async (started) => {
+            deploymentId = started.id;
+            const result = await promoteVersion(options, deps);
+            if (result.refused)
+                throw new PromotionRefused(result.missing);
+            return {
+                result: { ...result, deploymentId: started.id },
+                description: `${result.tag}${result.forced ? ' (forced)' : ''}`,
+                ...(deployment.environmentUrl !== undefined && { environmentUrl: deployment.environmentUrl }),
+            };
+        }, deployment.logger);
+    }
+    catch (error) {
+        if (error instanceof PromotionRefused)
+            return { refused: true, missing: error.missing, deploymentId };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/release-spec.ts
+
+
+
+
+/** The model card's asset name in every release. */
+const MODEL_CARD_FILE = 'MODEL_CARD.md';
+/**
+ * The release of a registered version: its model files (the manifest's outs), the manifest, the metrics and
+ * predictions files and the report, each with the sha256 the manifest (or the registering tag) recorded, so a
+ * file that changed since training publishes nothing; and a model card rendered from the config, the manifest
+ * and the report, written into `workDir`. Files are found from the manifest's folder and working directory.
+ */
+async function versionReleaseSpec(options) {
+    const { tag, model, version, evidence, workDir } = options;
+    const { manifest, report } = evidence;
+    const assets = [];
+    if (manifest) {
+        const base = resolve(manifest.path, '..', manifest.manifest.workingDirectory);
+        const recorded = (file) => ({
+            name: basename(file.path),
+            path: resolve(base, file.path),
+            sha256: file.sha256,
+        });
+        const m = manifest.manifest;
+        assets.push(...m.outs.map(recorded), ...m.metricsFiles.map(recorded));
+        if (m.predictions)
+            assets.push(recorded(m.predictions));
+        assets.push({
+            name: manifest.recorded.path ?? MANIFEST_FILE,
+            path: manifest.path,
+            sha256: manifest.recorded.digest,
+        });
+    }
+    if (report)
+        assets.push({ name: basename(report.path), path: report.path, sha256: report.digest });
+    const comparison = report?.report.comparisons?.[0];
+    const card = renderModelCard({
+        model,
+        version,
+        ...(options.card && { card: options.card }),
+        ...(manifest && { manifest: manifest.manifest }),
+        ...(comparison && { comparison }),
+        ...(report && { verdict: report.report.verdict }),
+        ...(report?.report.validations && { validations: report.report.validations }),
+    });
+    const cardPath = join(workDir, MODEL_CARD_FILE);
+    await writeFile(cardPath, card);
+    assets.push({ name: MODEL_CARD_FILE, path: cardPath });
+    const verdict = report ? ` Gate verdict: **${escapeText(report.report.verdict.status)}**.` : '';
+    return {
+        tag,
+        name: tag,
+        body: `${inlineCode(model)} ${escapeText(version)}, registered by mlgate.${verdict} See ${inlineCode(MODEL_CARD_FILE)}.\n`,
+        assets,
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
+
+
+
 
 
 
@@ -71295,6 +71530,7 @@ function readCommentEvent(eventName, payload) {
         authorType: typeof user.type === 'string' ? user.type : 'User',
         body: typeof comment?.body === 'string' ? comment.body : '',
         ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+        ...(typeof comment?.created_at === 'string' && { createdAt: comment.created_at }),
     };
 }
 function comment_event_object(value) {

@@ -62924,6 +62924,7 @@ function readCommentEvent(eventName, payload) {
         authorType: typeof user.type === 'string' ? user.type : 'User',
         body: typeof comment?.body === 'string' ? comment.body : '',
         ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+        ...(typeof comment?.created_at === 'string' && { createdAt: comment.created_at }),
     };
 }
 function comment_event_object(value) {
