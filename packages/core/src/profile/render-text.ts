@@ -51,13 +51,19 @@ function row(column: ColumnProfile): string[] {
     clean(column.name),
     summary.type,
     nulls,
-    `${summary.distinct > 0 ? '≈' : ''}${formatCount(summary.distinct)}`,
+    approximate(summary.distinct, summary.distinctBounds, formatCount),
     clean(min),
     clean(max),
     numeric ? formatNumber(numeric.mean) : '-',
-    numeric ? formatNumber(numeric.quantiles.p50) : '-',
+    numeric ? approximate(numeric.quantiles.p50!, numeric.quantileBounds?.p50, formatNumber) : '-',
     top ? `${clean(top.value)} (${formatCount(top.count)})` : '-',
   ];
+}
+
+/** An exact figure as it is; one the profile only bounds as `≈estimate (low–high)`. */
+function approximate(value: number, bounds: [number, number] | undefined, format: (n: number) => string): string {
+  if (!bounds || bounds[0] === bounds[1]) return format(value);
+  return `≈${format(value)} (${format(bounds[0])}–${format(bounds[1])})`;
 }
 
 /** Escapes control characters and cuts long text, so data cannot move the cursor or break the table. */
