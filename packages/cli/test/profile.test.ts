@@ -67,7 +67,17 @@ describe('mlgate profile', () => {
         /bad\.json: \$\.columns\[1\]\.nulls: expected an integer in \[0, 2000\], got 2001/,
       ],
       [['profile', 'merge', 'p.json', 'data.csv'], /data\.csv:1:1: invalid JSON/],
+      [
+        ['profile', 'merge', 'p.json', 'other.json'],
+        /other\.json: \$: is not an mlgate profile \(no "schema": "mlgate\/profile@2"\); `mlgate profile <data> -o <file>` writes one$/m,
+      ],
+      [
+        ['profile', 'merge', 'p.json', 'report.json'],
+        /report\.json: \$\.schema: expected "mlgate\/profile@2", got "mlgate\/report@1"$/m,
+      ],
     ];
+    writeFileSync(join(dir, 'other.json'), '{"a": 1}\n');
+    writeFileSync(join(dir, 'report.json'), '{"schema": "mlgate/report@1"}\n');
     const bad = JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8'));
     bad.columns[1].nulls = 2001;
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));

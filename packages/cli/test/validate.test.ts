@@ -196,6 +196,27 @@ describe('mlgate validate --reference', () => {
     ]);
   });
 
+  it('reads a .json reference of JSON Lines records as data, not as a profile', async () => {
+    const records = (csv: string) =>
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [amount, plan] = line.split(',');
+          return JSON.stringify({ amount: Number(amount), plan });
+        })
+        .join('\n');
+    writeFileSync(join(dir, 'ref-records.json'), `${records(sample(50, ['basic', 'plus', 'pro']))}\n`);
+    const c = capture(dir);
+    expect(await runCli(['validate', 'same.csv', '--reference', 'ref-records.json', '--json'], c.io)).toBe(0);
+    const drift = parseReport(JSON.parse(c.out()), 'stdout').validations?.[0]?.drift;
+    expect(drift?.columns.map((d) => [d.column, d.test, d.statistic])).toEqual([
+      ['amount', 'ks', 0],
+      ['plan', 'chi2', 0],
+    ]);
+  });
+
   it('flags a shifted numeric column and reweighted categories against a saved reference profile', async () => {
     expect(await runCli(['profile', 'ref.csv', '-o', 'ref-profile.json'], capture(dir).io)).toBe(0);
     const c = capture(dir);

@@ -8,6 +8,6 @@ export { mergeProfiles, Profile, PROFILE_SCHEMA } from './profile.js';
 export type { ProfileJSON, ProfileSource } from './profile.js';
 export { profileFile } from './profile-file.js';
 export type { ProfileFileOptions, ProfileFileResult, ProfileProgress } from './profile-file.js';
-export { MAX_PROFILE_BYTES, readProfileFile } from './read.js';
+export { MAX_PROFILE_BYTES, isSavedProfile, readProfileFile } from './read.js';
 export { renderProfileText } from './render-text.js';
 export { joinShardProfiles } from './join-shards.js';

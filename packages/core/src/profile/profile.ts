@@ -109,6 +109,12 @@ function readProfile(json: unknown): Profile {
       'is mlgate/profile@1, from an older mlgate whose sketches gave approximate drift statistics; profile the data again',
     );
   }
+  if (obj.schema === undefined) {
+    fail(
+      '$',
+      `is not an mlgate profile (no "schema": "${PROFILE_SCHEMA}"); \`mlgate profile <data> -o <file>\` writes one`,
+    );
+  }
   if (obj.schema !== PROFILE_SCHEMA) {
     fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
   }

@@ -455,6 +455,22 @@ describe('identifier columns', () => {
     expect(result.status).toBe('pass');
   });
 
+  it('compares a datetime column as instants (ms since the epoch) when the schema gives it drift settings', async () => {
+    // Days of 2024 on both sides, the current ones a week later: KS on the instants, as ks2 on Date.parse of the cells.
+    const day = (offset: number) => (g: Generator) =>
+      new Date(Date.UTC(2024, 0, 1 + offset + Math.floor(g.uniform() * 200))).toISOString().slice(0, 10);
+    const before = await dataset({ rows: 3_000, seed: 21, columns: { when: day(0) } });
+    const after = await dataset({ rows: 2_500, seed: 22, columns: { when: day(7) } });
+    const skipped = detectDriftDetailed(before.profile, after.profile);
+    expect(skipped.skipped.map((s) => [s.column, s.reason])).toEqual([['when', 'datetime']]);
+    const when = column(detectDrift(before.profile, after.profile, { columns: { when: {} } }).columns, 'when');
+    const raw = ks2(before.raw.when!.map(Date.parse), after.raw.when!.map(Date.parse));
+    expect(when.test).toBe('ks');
+    expect(when.statistic).toBe(raw.statistic);
+    expect(when.pValue).toBe(raw.pValue);
+    expect(when.drifted).toBe(true);
+  });
+
   it('tests an identifier column when the schema gives it drift settings', () => {
     const schema = loadCheckSuite('version: 1\ncolumns:\n  id: { drift: { test: psi, threshold: 0.3 } }\n', 's.yml');
     const options = schemaDriftOptions(schema.format === 'mlgate' ? schema.schema : undefined);

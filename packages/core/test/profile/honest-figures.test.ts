@@ -86,7 +86,7 @@ describe('numeric figures past the exact-values cap', () => {
     const sorted = values.map((v) => Number(v.toFixed(6))).sort((a, b) => a - b);
     // numpy.quantile(x, 0.5) (linear) on 200,000 values: the mean of the two middle order statistics.
     const median = (sorted[99_999]! + sorted[100_000]!) / 2;
-    const [low, high] = numeric.quantileBounds.p50!;
+    const [low, high] = numeric.quantileBounds.p50 as [number, number];
     expect(low).toBeLessThanOrEqual(median);
     expect(high).toBeGreaterThanOrEqual(median);
     expect(high).toBeGreaterThan(low);

@@ -100,9 +100,12 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
   });
 }
 
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
-export async function referenceProfile(path: string, options: Omit<PassOptions, 'schema' | 'shard'>): Promise<Profile> {
-  if (path.endsWith('.json')) return readProfileFile(path);
+/** A drift reference: a saved profile is read as it is; any other file is data, profiled like `runPass`. */
+export async function referenceProfile(
+  path: string,
+  options: Omit<PassOptions, 'schema' | 'shard'> & { saved: boolean },
+): Promise<Profile> {
+  if (options.saved) return readProfileFile(path);
   return (await runPass(path, options)).profile;
 }
 

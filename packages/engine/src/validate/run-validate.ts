@@ -6,6 +6,7 @@ import {
   detectDriftDetailed,
   judgeValidation,
   inspectDataFile,
+  isSavedProfile,
   readCheckSuite,
   requireFile,
   type DataFileShape,
@@ -102,9 +103,10 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
   const dataPath = resolve(options.cwd, options.data);
   const data = await inspectData(dataPath, options.data, options, deps);
   const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
-  // A saved profile is JSON; any other reference is data, read with the data's delimiter.
+  // A saved profile is JSON; any other reference (JSON Lines in a .json file too) is data, read with the data's delimiter.
+  const saved = referencePath !== undefined && (await isReferenceProfile(referencePath));
   const reference =
-    referencePath === undefined || referencePath.endsWith('.json')
+    referencePath === undefined || saved
       ? undefined
       : await inspectData(referencePath, options.reference!, options, deps);
   if (referencePath !== undefined && reference === undefined) await requireFile(referencePath, options.reference);
@@ -145,6 +147,7 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
       ? undefined
       : referenceProfile(referencePath, {
           ...read,
+          saved,
           ...(reference && { format: reference.format }),
           ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
           onProgress: progress.part(),
@@ -165,6 +168,11 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
     for (const column of skipped) if (column.status !== 'pass') deps.onSkippedColumn?.(column.message);
   }
   return { report: validationReport([section], new Date()), section, profile, threads };
+}
+
+/** Whether a reference is a saved profile: a `.json` file that does not hold JSON Lines records. */
+async function isReferenceProfile(path: string): Promise<boolean> {
+  return path.endsWith('.json') && (await isSavedProfile(path));
 }
 
 /** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
