@@ -120,6 +120,23 @@ export class ValueGrid {
     }
   }
 
+  /** `add` of values[from..to), a block at a time. */
+  addAll(values: Float64Array, from: number, to: number): void {
+    this.n += to - from;
+    for (let i = from; i < to; ) {
+      let pending = this.pending;
+      if (pending === null) pending = this.pending = new Float64Array(FIRST_CHUNK);
+      const take = Math.min(to - i, pending.length - this.pendingCount);
+      pending.set(values.subarray(i, i + take), this.pendingCount);
+      this.pendingCount += take;
+      i += take;
+      if (this.pendingCount === pending.length) {
+        this.flush();
+        if (pending.length < CHUNK) this.pending = new Float64Array(2 * pending.length);
+      }
+    }
+  }
+
   /** The key of the bin holding x at the current level. */
   keyOf(x: number): number {
     this.flush();
