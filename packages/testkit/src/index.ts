@@ -7,4 +7,5 @@ export * from './mermaid/parse.js';
 export * from './zip.js';
 export * from './html/structure.js';
 export * from './browser/chromium.js';
+export * from './browser/report-page.js';
 export * from './html/charted-report.js';
