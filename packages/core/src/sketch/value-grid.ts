@@ -123,7 +123,7 @@ export class ValueGrid {
   /** `add` of values[from..to), a block at a time. */
   addAll(values: Float64Array, from: number, to: number): void {
     this.n += to - from;
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       let pending = this.pending;
       if (pending === null) pending = this.pending = new Float64Array(FIRST_CHUNK);
       const take = Math.min(to - i, pending.length - this.pendingCount);
