@@ -1,4 +1,4 @@
-import { VALIDATE_FAIL_ON, type ValidateFailOn, parseThreads } from '@mlgate/engine';
+import { VALIDATE_FAIL_ON, type ValidateFailOn, parseDelimiter, parseExactValues, parseThreads } from '@mlgate/engine';
 import { MAX_REPORTED_ISSUES, parseShardSpec, type ShardSpec } from '@mlgate/core';
 import { booleanInput, enumInput, intInput, optionalInput, requiredInput, type InputSource } from '@mlgate/github';
 
@@ -12,6 +12,11 @@ export interface Inputs {
   profileOut: string | undefined;
   reportOut: string | undefined;
   maxErrors: number | undefined;
+  /** Undefined: `,`, or a tab for .tsv files. */
+  delimiter: string | undefined;
+  /** Undefined: the config's, else the default. */
+  exactValues: number | undefined;
+  config: string | undefined;
   /** Undefined: every core, fewer for small files. */
   threads: number | undefined;
 }
@@ -19,6 +24,7 @@ export interface Inputs {
 /** Every input of action.yml, read and checked once, before any file is opened. */
 export function parseInputs(source?: InputSource): Inputs {
   const shard = optionalInput('shard', source);
+  const delimiter = optionalInput('delimiter', source);
   return {
     data: requiredInput('data', source),
     schema: optionalInput('schema', source),
@@ -29,6 +35,9 @@ export function parseInputs(source?: InputSource): Inputs {
     profileOut: optionalInput('profile-out', source),
     reportOut: optionalInput('report-out', source),
     maxErrors: intInput('max-errors', { min: 1, max: MAX_REPORTED_ISSUES }, source),
+    delimiter: delimiter === undefined ? undefined : parseDelimiter(delimiter, 'input "delimiter"'),
+    exactValues: parseExactValues(optionalInput('exact-values', source), 'input "exact-values"'),
+    config: optionalInput('config', source),
     threads: parseThreads(optionalInput('threads', source), 'input "threads"'),
   };
 }

@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { type ValidateFailOn, runValidate, validationFails } from '@mlgate/engine';
+import { type ValidateFailOn, exactValuesSetting, runValidate, validationFails } from '@mlgate/engine';
 import {
   UserError,
   checkOutputPath,
@@ -24,6 +24,7 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
   const inputs = parseInputs();
   // A long pass must not end in a failed write: the output paths are checked first.
   for (const out of [inputs.reportOut, inputs.profileOut]) if (out !== undefined) await checkOutputPath(out);
+  const exactValues = await exactValuesSetting(inputs.exactValues, inputs.config, process.cwd());
   const started = Date.now();
   const { report, section, profile, threads } = await logger.group('Validate', () =>
     runValidate(
@@ -33,7 +34,9 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
         ...(inputs.schema !== undefined && { schema: inputs.schema }),
         ...(inputs.reference !== undefined && { reference: inputs.reference }),
         ...(inputs.shard && { shard: inputs.shard }),
+        ...(inputs.delimiter !== undefined && { delimiter: inputs.delimiter }),
         ...(inputs.maxErrors !== undefined && { maxErrors: inputs.maxErrors }),
+        exactValues,
         ...(inputs.threads !== undefined && { threads: inputs.threads }),
         strict: inputs.strict,
       },
@@ -41,6 +44,7 @@ export async function run({ logger, workerEntry }: { logger: Logger; workerEntry
         workerEntry,
         onProgress: progressLogger(`validating ${inputs.data}`, (line) => logger.info(line)),
         onSkippedColumn: (message) => logger.warning(`drift: ${message}`),
+        onWarning: (message) => logger.warning(message),
         onSkippedExpectation: (message, location) =>
           logger.warning(message, { ...location, ...(location.file && { file: repositoryPath(location.file) }) }),
       },

@@ -204,12 +204,32 @@ describe('actions/validate run as the runner runs it', () => {
     const [va, vb] = [a.validations?.[0], b.validations?.[0]];
     expect(vb?.checks).toEqual(va?.checks);
     expect([vb?.rows, vb?.columns, vb?.status]).toEqual([va?.rows, va?.columns, va?.status]);
-    // Quantile sketches merged from shards agree with one pass within their rank error, not bit for bit.
-    const drift = (v: typeof va) => v?.drift?.columns ?? [];
-    expect(drift(vb).map((c) => [c.column, c.test, c.drifted])).toEqual(
-      drift(va).map((c) => [c.column, c.test, c.drifted]),
-    );
-    drift(vb).forEach((c, i) => expect(Math.abs(c.statistic - (drift(va)[i]?.statistic ?? NaN))).toBeLessThan(0.01));
+    // Values and grids merge exactly, so the drift figures are the same to the last bit.
+    expect(vb?.drift).toEqual(va?.drift);
+  });
+
+  it('bounds drift past the exact-values input or the config’s profile.exact_values, and reads a ; delimiter', async () => {
+    // 100,000 distinct values a side: more than the value grid has bins, so past the cap D is only bounded.
+    const amounts = (offset: number) =>
+      `amount;plan\n${Array.from({ length: 100_000 }, (_, i) => `${((i * 0.6180339887 + offset) % 1).toFixed(9)};p${i % 3}`).join('\n')}\n`;
+    await writeFile(join(workspace, 'ref.csv'), amounts(0.5));
+    await writeFile(join(workspace, 'cur.csv'), amounts(0.25));
+    const inputs = { data: 'cur.csv', reference: 'ref.csv', delimiter: ';', 'fail-on': 'never' };
+    const amount = async (run: ActionRun) => {
+      expect(run.exitCode).toBe(0);
+      const report = parseReport(JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')), 'report');
+      return report.validations?.[0]?.drift?.columns.find((c) => c.column === 'amount');
+    };
+
+    const exact = await amount(await validate(inputs));
+    expect(exact).toMatchObject({ method: 'ks-asymptotic' });
+    expect(exact?.bounds).toBeUndefined();
+    const capped = await validate({ ...inputs, 'exact-values': '1000' });
+    expect((await amount(capped))?.bounds).toBeDefined();
+    expect(capped.summary).toContain('when a side had more values than its profile keeps exactly');
+    await writeFile(join(workspace, 'mlgate.yml'), 'version: 1\nprofile:\n  exact_values: 1000\n');
+    expect((await amount(await validate(inputs)))?.bounds).toBeDefined();
+    expect((await amount(await validate({ ...inputs, 'exact-values': '100000' })))?.bounds).toBeUndefined();
   });
 
   it.each([
@@ -220,6 +240,16 @@ describe('actions/validate run as the runner runs it', () => {
       'a bad thread count',
       { data: 'good.csv', threads: 'many' },
       /input "threads": expected a whole number from 1 to 256/,
+    ],
+    [
+      'a cap of zero exact values',
+      { data: 'good.csv', 'exact-values': '0' },
+      /input "exact-values": expected a whole number of values from 1 to 100,000,000, got "0"/,
+    ],
+    [
+      'a delimiter of two characters',
+      { data: 'good.csv', delimiter: ';;' },
+      /input "delimiter": expected one ASCII character/,
     ],
   ])('fails on %s with one error line', async (_, inputs, message) => {
     await writeFile(join(workspace, 'broken.yml'), 'version: 1\ncolumns:\n  id: { type: integr }\n');

@@ -41,7 +41,10 @@ async function runTask(task, post) {
         ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
-        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
+        profile: {
+            ...(task.exactValues !== undefined && { exactValues: task.exactValues }),
+            ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
+        },
     });
     post({
         type: 'done',

@@ -12,6 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   CuT: () => (/* reexport */ DEFAULT_CONFIG_FILE),
   EgA: () => (/* reexport */ FIRST_VERSION),
   SJY: () => (/* reexport */ MANIFEST_SCHEMA_ID),
+  ELO: () => (/* reexport */ MAX_EXACT_VALUES),
   ypR: () => (/* reexport */ MAX_REPORTED_ISSUES),
   UbM: () => (/* reexport */ MODEL_NAME),
   WVQ: () => (/* reexport */ Profile),
@@ -83,7 +84,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseRowCondition, parseTolerance, readConfigFile, registryEventJsonSchema, renderModelCard, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, binEdges, binaryClassIndex, booleanKey, bulletList, categoryDistribution, categorySides, categoryTable, checkConclusion, checksFromSchema, classIndex, clipText, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, describeRowCheck, details, detectDrift, detectTask, escapeHtml, escapeText, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferType, inlineCode, isGxSuite, isRowCheck, joinPredictions, joinRowOutcomes, joinShardProfiles, judgeRegression, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mermaidLabel, mermaidLineChart, metricDirection, metricsFormat, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseRowCondition, parseTolerance, readConfigFile, registryEventJsonSchema, renderModelCard, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, scriptJson, sigmoid, skippedResult, table, tableCell, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validationVerdict
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -2978,7 +2979,451 @@ const CONFIG_DEFAULTS = {
 };
 
 ;// CONCATENATED MODULE: ./packages/core/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","title":"mlgate configuration (mlgate.yml)","description":"Models, datasets, gate rules and registry stages for mlgate. Put `# yaml-language-server: $schema=<url of this file>` at the top of mlgate.yml for completion in editors.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Configuration format version. Always 1.","const":1},"models":{"description":"Models to train, compare and register, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/model"}},"data":{"description":"Datasets to validate and watch for drift, by name.","type":"object","maxProperties":100,"propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/dataset"}},"profile":{"$ref":"#/definitions/profile"},"gate":{"$ref":"#/definitions/gate"},"registry":{"$ref":"#/definitions/registry"},"report":{"$ref":"#/definitions/report"}},"definitions":{"name":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_/-]*[a-zA-Z0-9])?$","examples":["churn"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\', \'_\' and \'/\'"},"stage":{"type":"string","maxLength":100,"pattern":"^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$","examples":["staging"],"patternErrorMessage":"must start and end with a letter or digit and contain only letters, digits, \'-\' and \'_\'"},"path":{"description":"A path relative to the repository root.","examples":["data/train.csv"],"type":"string","minLength":1,"maxLength":1024},"pathList":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/path"}},"paths":{"description":"A path or a list of paths.","anyOf":[{"$ref":"#/definitions/path"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/definitions/path"}}],"errorMessage":"must be a path or a list of paths"},"tolerance":{"description":"A number in the metric\'s own units (0.005), or a percentage of the baseline value (\\"1%\\").","examples":["1%"],"anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^(0|[1-9][0-9]*)(\\\\.[0-9]+)?%$","patternErrorMessage":"must be a number or a percentage such as \\"1%\\""}],"errorMessage":"must be a number or a percentage such as \\"1%\\""},"model":{"type":"object","additionalProperties":false,"properties":{"metrics":{"description":"Metrics files (JSON, YAML, TOML, CSV); nested keys are flattened with \'.\'.","examples":[["out/metrics.json"]],"$ref":"#/definitions/paths"},"predictions":{"description":"Predictions file (CSV, JSONL, Parquet) with one row per example; enables paired statistics.","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"params":{"description":"Parameter files shown as a diff in the report.","examples":["params.yaml"],"$ref":"#/definitions/paths"},"train":{"$ref":"#/definitions/train"},"task":{"description":"What the predictions are. Default: detected from the labels (the report states the guess).","enum":["binary","multiclass","regression"],"examples":["binary"]},"positive_class":{"description":"Label of the positive class of a binary model (the class the score is the probability of). Default only when unambiguous: 1, true, yes or positive.","type":["string","number","boolean"],"examples":["churn"]},"score_type":{"description":"What the score holds: probability (of the positive class, in [0, 1]), logit (log-odds; log loss and Brier through the sigmoid) or decision (any real value; ranking metrics only). Default: probability when every score is in [0, 1], else ranking metrics only.","enum":["probability","logit","decision"],"examples":["logit"]},"columns":{"$ref":"#/definitions/columns"},"card":{"$ref":"#/definitions/card"},"bump":{"description":"How `mlgate registry register` picks the next version when none is given: patch, minor, major, or auto (minor when the training params differ from those the latest registered version recorded, patch otherwise). Default patch, as GTO.","enum":["patch","minor","major","auto"],"examples":["auto"]},"stages":{"description":"What a version needs to be assigned to each stage (`mlgate registry assign`). Every version needs a recorded gate verdict of pass and a manifest that matches its stored file; the settings here relax or add to that per stage.","type":"object","maxProperties":20,"propertyNames":{"$ref":"#/definitions/stage"},"additionalProperties":{"$ref":"#/definitions/stagePolicy"}}}},"card":{"description":"What the model card of each registered version (a release asset) says beyond the numbers.","type":"object","additionalProperties":false,"properties":{"intended_use":{"description":"What the model is for and who uses it; blank lines separate paragraphs.","type":"string","minLength":1,"maxLength":10000,"examples":["Ranks active customers by their risk of cancelling in the next 30 days, for the retention team\'s weekly call list."]},"limitations":{"description":"Where the model should not be used or is known to be weak.","type":"string","minLength":1,"maxLength":10000,"examples":["Trained on customers with at least one month of tenure; not for new sign-ups."]},"owners":{"description":"Who answers for the model (teams or people).","type":"array","maxItems":50,"items":{"type":"string","minLength":1,"maxLength":200},"examples":[["retention-ml"]]}}},"stagePolicy":{"type":"object","additionalProperties":false,"properties":{"allow_warn":{"description":"Accept a recorded gate verdict of warn as well as pass. Default false.","type":"boolean","examples":[true]},"require_better_than_current":{"description":"Refuse a version that is significantly worse than the stage\'s current version on any metric, by compare\'s statistics on both versions\' stored predictions. Default false.","type":"boolean","examples":[true]}}},"train":{"description":"How to train the model; training is skipped when its inputs are unchanged.","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"The training command, run by the shell in working_directory (like a workflow\'s run:).","type":"string","minLength":1,"maxLength":10000,"examples":["python train.py"]},"deps":{"description":"Files, folders and globs (data/*.csv, src/**) the command reads; their content is in the fingerprint. A pattern matching nothing is an error.","examples":[["data/train.csv","src/"]],"$ref":"#/definitions/pathList"},"outs":{"description":"Files and folders the command writes; restored byte-identical on a run-cache hit.","examples":[["out/model.pkl"]],"$ref":"#/definitions/pathList"},"params":{"description":"Parameter keys the command uses (e.g. train.lr), from the model\'s params files.","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["train.lr"]]},"metrics":{"description":"Metrics files the command writes (default: the model\'s metrics).","examples":[["out/metrics.json"]],"$ref":"#/definitions/pathList"},"predictions":{"description":"Per-example predictions file the command writes (default: the model\'s predictions).","examples":["out/predictions.csv"],"$ref":"#/definitions/path"},"cache":{"description":"Skip training when the fingerprint (command, deps, params, outs) was trained before, restoring its outputs. Default true.","type":"boolean","examples":[true]},"timeout_minutes":{"description":"Stop the command (SIGTERM to its whole process tree, SIGKILL after a grace period) after this many minutes.","type":"number","exclusiveMinimum":0,"maximum":4320,"examples":[60]},"working_directory":{"description":"Where the command runs; the train paths are relative to it. Default: the repository root.","examples":["models/churn"],"$ref":"#/definitions/path"},"env":{"description":"Variables for the command. Their names are recorded in the manifest, never their values, and they are not in the fingerprint.","type":"object","maxProperties":100,"propertyNames":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","patternErrorMessage":"must be a variable name (letters, digits, \'_\')"},"additionalProperties":{"type":"string","maxLength":10000},"examples":[{"MODE":"fast"}]}}},"columns":{"description":"Column names of the predictions file, when they are not the defaults.","type":"object","additionalProperties":false,"properties":{"id":{"description":"Example id, pairing candidate and baseline. Default: id, example_id or row_id.","examples":["customer_id"],"$ref":"#/definitions/columnName"},"label":{"description":"True label. Default: label, y_true, target or actual.","examples":["churned"],"$ref":"#/definitions/columnName"},"prediction":{"description":"Predicted label or value. Default: prediction, y_pred, pred or predicted.","examples":["predicted"],"$ref":"#/definitions/columnName"},"score":{"description":"Score of the positive class (binary). Default: score, y_score, proba, probability or y_prob.","examples":["p_churn"],"$ref":"#/definitions/columnName"},"class_scores":{"description":"Prefix of a multiclass model\'s per-class probability columns (score_cat, score_dog, …). Default score_.","examples":["proba_"],"$ref":"#/definitions/columnName"}}},"columnName":{"type":"string","minLength":1,"maxLength":256},"significance":{"enum":["regression","non_inferiority","none"]},"dataset":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The data file: CSV, TSV, JSON Lines (each optionally .gz) or Parquet.","$ref":"#/definitions/path"},"schema":{"description":"Data schema (YAML) or Great Expectations suite (JSON).","examples":["data/schema.yml"],"$ref":"#/definitions/path"},"reference":{"description":"Reference data for drift: a path, a profile, or registry:<model>#<stage>.","examples":["data/reference-profile.json"],"type":"string","minLength":1,"maxLength":1024}}},"gate":{"description":"How a candidate is judged against its baseline.","type":"object","additionalProperties":false,"properties":{"confidence":{"description":"Confidence level of intervals and tests. Default 0.95.","type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1,"examples":[0.95]},"significance":{"description":"Default significance mode of every max_regression rule (gate.metrics and gate.slices): regression, non_inferiority or none. Default regression.","$ref":"#/definitions/significance"},"bootstrap":{"description":"The seeded paired bootstrap behind every confidence interval.","type":"object","additionalProperties":false,"properties":{"resamples":{"description":"Bootstrap resamples. Default 1000.","type":"integer","minimum":100,"maximum":100000,"examples":[1000]},"seed":{"description":"Seed, so intervals are reproducible. Default 42.","type":"integer","minimum":0,"maximum":4294967295,"examples":[42]}}},"on_missing_baseline":{"description":"Verdict when there is no baseline to compare with (the first run). Default pass.","enum":["pass","warn","fail"]},"require":{"description":"Other results the gate requires: data_validation (no failing data check), drift (no drifted dataset).","type":"array","uniqueItems":true,"items":{"enum":["data_validation","drift"]}},"metrics":{"description":"Rules per metric name.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256,"examples":["roc_auc"]},"additionalProperties":{"$ref":"#/definitions/metricRule"}},"slices":{"$ref":"#/definitions/sliceRule"}}},"metricRule":{"type":"object","additionalProperties":false,"properties":{"direction":{"description":"Which way is better.","enum":["higher","lower"]},"min":{"description":"The candidate must be at least this.","type":"number","examples":[0.8]},"max":{"description":"The candidate must be at most this.","type":"number","examples":[1]},"max_regression":{"description":"Largest tolerated change for the worse versus the baseline.","examples":[0.005],"$ref":"#/definitions/tolerance"},"significance":{"description":"How the interval judges max_regression: regression (the default) fails a regression significantly beyond the allowance and warns when only the point estimate is beyond it; non_inferiority passes only when the interval shows that any regression is within the allowance; none lets the point estimate decide.","examples":["regression"],"$ref":"#/definitions/significance"},"require_significance":{"description":"Older spelling of significance: true is regression (the default), false is none.","type":"boolean"}}},"sliceRule":{"description":"Rules for slices: the metrics computed on the rows of each value of these prediction columns.","type":"object","additionalProperties":false,"required":["columns"],"properties":{"columns":{"description":"Prediction columns whose values define slices.","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":256},"examples":[["plan"]]},"min_size":{"description":"Smallest slice that is judged. Default 30.","type":"integer","minimum":1,"examples":[30]},"max_regression":{"description":"Largest tolerated change for the worse in any slice, for every metric with a gate.metrics rule (every slice metric when there are none).","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of the slice rules. Default: the gate\'s.","$ref":"#/definitions/significance"},"metrics":{"description":"Slice rules per metric, in place of max_regression for the metrics named.","type":"object","maxProperties":1000,"propertyNames":{"minLength":1,"maxLength":256},"additionalProperties":{"$ref":"#/definitions/sliceMetricRule"}}}},"sliceMetricRule":{"type":"object","additionalProperties":false,"required":["max_regression"],"properties":{"max_regression":{"description":"Largest tolerated change for the worse of this metric in any slice.","$ref":"#/definitions/tolerance"},"significance":{"description":"Significance mode of this slice rule: regression, non_inferiority or none. Default: the slice rule\'s.","examples":["non_inferiority"],"$ref":"#/definitions/significance"}}},"registry":{"description":"The git-native model registry (tags in GTO\'s grammar).","type":"object","additionalProperties":false,"properties":{"stages":{"description":"Stages in promotion order. Default [staging, production].","type":"array","minItems":1,"maxItems":20,"uniqueItems":true,"items":{"$ref":"#/definitions/stage"},"examples":[["staging","production"]]}}},"profile":{"description":"How `mlgate validate` and `mlgate profile` profile data (the validate action too). A flag or action input overrides it.","type":"object","additionalProperties":false,"properties":{"exact_values":{"description":"Non-null numeric values kept exactly per column and side: up to it, KS, Wasserstein, quantiles and medians are exact (scipy\'s and numpy\'s numbers); past it a value grid stands in and the report marks drift approximate with its bounds. A saved profile stores the kept values (about 3.5 MB per million values a column). Default 1000000.","type":"integer","minimum":1,"maximum":100000000,"examples":[1000000]}}},"report":{"description":"Where the report is published.","type":"object","additionalProperties":false,"properties":{"comment":{"description":"Post a sticky pull request comment. Default true.","type":"boolean"},"check":{"description":"Create a check run. Default true.","type":"boolean"},"summary":{"description":"Write the job summary. Default true.","type":"boolean"}}}}}');
+;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
+
+function fail(path, message) {
+    throw new errors_UserError(message, { path });
+}
+function describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'string')
+        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return `a ${typeof value}`;
+}
+/** Checks `value` is an object of the given kind and a version this code reads. */
+function expectSketch(value, kind, versions, path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail(path, `expected a ${kind} sketch object, got ${describeValue(value)}`);
+    }
+    const obj = value;
+    if (obj.kind !== kind)
+        fail(`${path}.kind`, `expected kind "${kind}", got ${describeValue(obj.kind)}`);
+    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
+        fail(`${path}.version`, `unsupported ${kind} version ${describeValue(obj.version)} (supported: ${versions.join(', ')})`);
+    }
+    return obj;
+}
+function expectInteger(obj, key, path, min, max) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+        fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${describeValue(v)}`);
+    }
+    return v;
+}
+function expectFinite(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        fail(`${path}.${key}`, `expected a finite number, got ${describeValue(v)}`);
+    return v;
+}
+/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
+function expectFiniteOrNull(obj, key, path) {
+    return obj[key] === null ? null : expectFinite(obj, key, path);
+}
+function expectString(obj, key, path) {
+    const v = obj[key];
+    if (typeof v !== 'string')
+        fail(`${path}.${key}`, `expected a string, got ${describeValue(v)}`);
+    return v;
+}
+function expectArray(obj, key, path) {
+    const v = obj[key];
+    if (!Array.isArray(v))
+        fail(`${path}.${key}`, `expected an array, got ${describeValue(v)}`);
+    return v;
+}
+function expectFiniteArray(obj, key, path) {
+    const arr = expectArray(obj, key, path);
+    for (let i = 0; i < arr.length; i++) {
+        const v = arr[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+            fail(`${path}.${key}[${i}]`, `expected a finite number, got ${describeValue(v)}`);
+        }
+    }
+    return arr;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/codec.ts
+/**
+ * The compact binary form of a sketch's numbers inside profile JSON: varints of deltas (sorted values are close
+ * to each other), decimals stored as the integers they scale to, deflated, base64. Profiles are committed next
+ * to the data they describe, so their size matters; reading one back must give every number exactly.
+ */
+
+
+const TWO_52 = 2 ** 52;
+/** Decimals with up to this many fractional digits are stored as integers. */
+const MAX_DIGITS = 9;
+const RAW_FLOATS = 255;
+class ByteWriter {
+    bytes = new Uint8Array(1024);
+    length = 0;
+    room(n) {
+        if (this.length + n <= this.bytes.length)
+            return;
+        const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+        grown.set(this.bytes.subarray(0, this.length));
+        this.bytes = grown;
+    }
+    byte(b) {
+        this.room(1);
+        this.bytes[this.length++] = b;
+    }
+    /** A non-negative integer below 2^53, 7 bits a byte. */
+    varint(v) {
+        this.room(8);
+        while (v >= 128) {
+            this.bytes[this.length++] = (v % 128) | 128;
+            v = Math.floor(v / 128);
+        }
+        this.bytes[this.length++] = v;
+    }
+    /** A signed integer of magnitude below 2^52. */
+    signed(v) {
+        this.varint(v >= 0 ? 2 * v : -2 * v - 1);
+    }
+    float64(v) {
+        this.room(8);
+        new DataView(this.bytes.buffer).setFloat64(this.length, v, true);
+        this.length += 8;
+    }
+    /** Deflated and base64-encoded. */
+    encode() {
+        return (0,external_node_zlib_.deflateRawSync)(this.bytes.subarray(0, this.length), { level: 9 }).toString('base64');
+    }
+}
+class ByteReader {
+    bytes;
+    path;
+    at = 0;
+    view;
+    constructor(bytes, path) {
+        this.bytes = bytes;
+        this.path = path;
+        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    static decode(text, path) {
+        if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+            fail(path, 'expected base64 text');
+        }
+        try {
+            return new ByteReader((0,external_node_zlib_.inflateRawSync)(Buffer.from(text, 'base64')), path);
+        }
+        catch {
+            fail(path, 'is not a deflated byte stream');
+        }
+    }
+    truncated() {
+        fail(this.path, 'ends early (truncated or corrupt data)');
+    }
+    byte() {
+        if (this.at >= this.bytes.length)
+            this.truncated();
+        return this.bytes[this.at++];
+    }
+    varint() {
+        let v = 0;
+        let scale = 1;
+        for (;;) {
+            const b = this.byte();
+            v += (b & 127) * scale;
+            if (b < 128)
+                return v;
+            scale *= 128;
+            if (scale > 2 ** 56)
+                fail(this.path, 'holds a number too large for a count or a delta');
+        }
+    }
+    signed() {
+        const z = this.varint();
+        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+    }
+    float64() {
+        if (this.at + 8 > this.bytes.length)
+            this.truncated();
+        const v = this.view.getFloat64(this.at, true);
+        this.at += 8;
+        return v;
+    }
+    /** Fails unless every byte was read: trailing bytes mean the data is not what its header says. */
+    end() {
+        if (this.at !== this.bytes.length)
+            fail(this.path, 'has bytes left over (corrupt data)');
+    }
+}
+/**
+ * Writes ascending finite numbers: as deltas of the integers they scale to when all are decimals with the same
+ * few fractional digits (2-decimal amounts, integer counts), else as raw doubles.
+ */
+function writeAscending(out, values) {
+    const digits = decimalDigits(values);
+    if (digits === undefined) {
+        out.byte(RAW_FLOATS);
+        for (let i = 0; i < values.length; i++)
+            out.float64(values[i]);
+        return;
+    }
+    out.byte(digits);
+    const scale = 10 ** digits;
+    let previous = 0;
+    for (let i = 0; i < values.length; i++) {
+        const scaled = Math.round(values[i] * scale);
+        out.signed(scaled - previous);
+        previous = scaled;
+    }
+}
+function readAscending(input, count, path) {
+    const values = new Float64Array(count);
+    const digits = input.byte();
+    if (digits === RAW_FLOATS) {
+        for (let i = 0; i < count; i++)
+            values[i] = input.float64();
+    }
+    else {
+        if (digits > MAX_DIGITS)
+            fail(path, `unknown number encoding ${digits}`);
+        const scale = 10 ** digits;
+        let scaled = 0;
+        for (let i = 0; i < count; i++) {
+            scaled += input.signed();
+            values[i] = scaled / scale;
+        }
+    }
+    for (let i = 0; i < count; i++) {
+        if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1]))) {
+            fail(path, `values must be finite and ascending (at index ${i})`);
+        }
+    }
+    return values;
+}
+/**
+ * The fewest fractional digits (≤ 9) with which every value is `integer / 10^digits` exactly, as decoding
+ * computes it, and the integers and their deltas stay below 2^52; undefined when there is none.
+ */
+function decimalDigits(values) {
+    let digits = 0;
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        while (digits <= MAX_DIGITS && !isDecimal(v, digits))
+            digits++;
+        if (digits > MAX_DIGITS)
+            return undefined;
+    }
+    const scale = 10 ** digits;
+    const first = values.length > 0 ? Math.abs(values[0] * scale) : 0;
+    const last = values.length > 0 ? Math.abs(values[values.length - 1] * scale) : 0;
+    return first + last < TWO_52 ? digits : undefined;
+}
+function isDecimal(v, digits) {
+    const scale = 10 ** digits;
+    const scaled = Math.round(v * scale);
+    return Math.abs(scaled) < TWO_52 && scaled / scale === v;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/sketch/exact-values.ts
+
+
+
+/** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
+const DEFAULT_EXACT_VALUES = 1_000_000;
+const MAX_EXACT_VALUES = 100_000_000;
+/** Values per chunk of kept values at most (512 KB). */
+const exact_values_CHUNK = 1 << 16;
+/**
+ * Every finite value of a column, kept while there are at most `cap` of them: what exact statistics (KS, the
+ * Wasserstein distance, quantiles, distinct counts) need. Past the cap the values are dropped for good — the
+ * column's `ValueGrid` bounds those statistics instead — so whether a column is exact depends only on how many
+ * values it has, never on how the rows were split across threads or shards.
+ */
+class ExactValues {
+    limit;
+    /**
+     * The kept values in arrays that are never written again, then `tail`, which takes new values; null past the cap.
+     * Full chunks rather than one array that doubles: at the cap a column holds its values and no copies of them.
+     */
+    chunks = [];
+    tail = new Float64Array(0);
+    tailCount = 0;
+    n = 0;
+    sorted = null;
+    constructor(cap = DEFAULT_EXACT_VALUES) {
+        if (!Number.isInteger(cap) || cap < 0 || cap > MAX_EXACT_VALUES) {
+            throw new errors_UserError(`exact values per column must be an integer from 0 to ${MAX_EXACT_VALUES}, got ${cap}`);
+        }
+        this.limit = cap;
+    }
+    /** Values kept at most. */
+    get cap() {
+        return this.limit;
+    }
+    /** Values seen, including those dropped past the cap. */
+    get count() {
+        return this.n;
+    }
+    /** Whether every value seen is kept. */
+    get isExact() {
+        return this.chunks !== null;
+    }
+    add(x) {
+        const n = this.n++;
+        if (this.chunks === null)
+            return;
+        if (n >= this.limit) {
+            this.drop();
+            return;
+        }
+        if (this.tailCount === this.tail.length)
+            this.newTail();
+        this.tail[this.tailCount++] = x;
+        this.sorted = null;
+    }
+    /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
+    drop() {
+        this.chunks = null;
+        this.tail = new Float64Array(0);
+        this.tailCount = 0;
+        this.sorted = null;
+    }
+    /** Retires a full tail; the next one is twice as large, up to CHUNK. */
+    newTail() {
+        if (this.tailCount > 0)
+            this.chunks.push(this.tail.subarray(0, this.tailCount));
+        this.tail = new Float64Array(Math.min(exact_values_CHUNK, Math.max(16, 2 * this.tail.length)));
+        this.tailCount = 0;
+    }
+    /** Calls `f` with each kept value, in the order they came. */
+    forEach(f) {
+        for (const chunk of this.parts())
+            for (let i = 0; i < chunk.length; i++)
+                f(chunk[i]);
+    }
+    parts() {
+        if (this.chunks === null)
+            return [];
+        return this.tailCount > 0 ? [...this.chunks, this.tail.subarray(0, this.tailCount)] : this.chunks;
+    }
+    /** The kept values in one array, in the order they came. */
+    joined() {
+        const out = new Float64Array(this.n);
+        let at = 0;
+        for (const chunk of this.parts()) {
+            out.set(chunk, at);
+            at += chunk.length;
+        }
+        return out;
+    }
+    merge(other) {
+        if (other.n === 0)
+            return this;
+        // An empty side (a shard without values in the column) takes the other's cap.
+        if (this.n === 0)
+            this.limit = other.cap;
+        if (other.cap !== this.cap) {
+            throw new errors_UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
+        }
+        const n = this.n + other.n;
+        if (this.chunks === null || other.chunks === null || n > this.cap) {
+            this.drop();
+        }
+        else {
+            // The other's chunks are never written again, so they are shared; its tail may be, so it is copied.
+            if (this.tailCount > 0)
+                this.chunks.push(this.tail.subarray(0, this.tailCount));
+            this.chunks.push(...other.chunks);
+            if (other.tailCount > 0)
+                this.chunks.push(other.tail.slice(0, other.tailCount));
+            this.tail = new Float64Array(0);
+            this.tailCount = 0;
+        }
+        this.n = n;
+        this.sorted = null;
+        return this;
+    }
+    /** The kept values as a sorted multiset, or undefined once past the cap. */
+    valueCounts() {
+        if (this.chunks === null)
+            return undefined;
+        if (this.sorted === null) {
+            const all = this.joined().sort();
+            const values = [];
+            const counts = [];
+            for (let i = 0; i < all.length;) {
+                let j = i + 1;
+                while (j < all.length && all[j] === all[i])
+                    j++;
+                values.push(all[i]);
+                counts.push(j - i);
+                i = j;
+            }
+            this.sorted = { values: Float64Array.from(values), counts: Float64Array.from(counts), n: this.n };
+        }
+        return this.sorted;
+    }
+    /** `raw` hands the values over as they are, for a worker's result. */
+    toJSON(options = {}) {
+        const base = { kind: 'exact-values', version: 1, cap: this.cap, n: this.n };
+        if (this.chunks === null)
+            return this.n > this.cap ? base : { ...base, dropped: true };
+        if (options.raw)
+            return { ...base, raw: this.joined() };
+        const { values, counts } = this.valueCounts();
+        const out = new ByteWriter();
+        out.varint(values.length);
+        writeAscending(out, values);
+        for (const count of counts)
+            out.varint(count - 1);
+        return { ...base, data: out.encode() };
+    }
+    static fromJSON(value, path) {
+        const obj = expectSketch(value, 'exact-values', [1], path);
+        const cap = expectInteger(obj, 'cap', path, 0, MAX_EXACT_VALUES);
+        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
+        const exact = new ExactValues(cap);
+        exact.n = n;
+        if (obj.dropped !== undefined && obj.dropped !== true)
+            fail(`${path}.dropped`, 'expected true or no key');
+        if (n > cap || obj.dropped === true) {
+            if (obj.data !== undefined || obj.raw !== undefined)
+                fail(path, n > cap ? `holds values, but ${n} is past its cap of ${cap}` : 'holds values, but says they were dropped');
+            exact.chunks = null;
+            return exact;
+        }
+        if (obj.raw instanceof Float64Array) {
+            if (obj.raw.length !== n)
+                fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
+            exact.chunks = [obj.raw];
+            return exact;
+        }
+        if (obj.data === undefined)
+            fail(`${path}.data`, `expected the encoded values, got ${describeValue(obj.data)}`);
+        const input = ByteReader.decode(obj.data, `${path}.data`);
+        const distinct = input.varint();
+        if (distinct > n)
+            fail(`${path}.data`, `holds ${distinct} distinct values but only ${n} values`);
+        const values = readAscending(input, distinct, `${path}.data`);
+        const counts = new Float64Array(distinct);
+        let total = 0;
+        for (let i = 0; i < distinct; i++)
+            total += counts[i] = input.varint() + 1;
+        input.end();
+        if (total !== n)
+            fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
+        const expanded = new Float64Array(n);
+        let at = 0;
+        for (let i = 0; i < distinct; i++)
+            expanded.fill(values[i], at, (at += counts[i]));
+        exact.chunks = [expanded];
+        exact.sorted = { values, counts, n };
+        return exact;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(88009);
 ;// CONCATENATED MODULE: ./packages/core/src/config/yaml-source.ts
@@ -3055,6 +3500,7 @@ function firstLine(message) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/config/load.ts
+
 
 
 
@@ -3164,6 +3610,7 @@ function withDefaults(raw) {
                 }
                 : {}),
         },
+        profile: { exactValues: raw.profile?.exact_values ?? DEFAULT_EXACT_VALUES },
         registry: { stages: [...(raw.registry?.stages ?? CONFIG_DEFAULTS.stages)] },
         report: { ...CONFIG_DEFAULTS.report, ...raw.report },
     };
@@ -5132,75 +5579,6 @@ function isBooleanText(bytes, start, end) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/sketch/json.ts
-
-function fail(path, message) {
-    throw new errors_UserError(message, { path });
-}
-function describeValue(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'string')
-        return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return `a ${typeof value}`;
-}
-/** Checks `value` is an object of the given kind and a version this code reads. */
-function expectSketch(value, kind, versions, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail(path, `expected a ${kind} sketch object, got ${describeValue(value)}`);
-    }
-    const obj = value;
-    if (obj.kind !== kind)
-        fail(`${path}.kind`, `expected kind "${kind}", got ${describeValue(obj.kind)}`);
-    if (typeof obj.version !== 'number' || !versions.includes(obj.version)) {
-        fail(`${path}.version`, `unsupported ${kind} version ${describeValue(obj.version)} (supported: ${versions.join(', ')})`);
-    }
-    return obj;
-}
-function expectInteger(obj, key, path, min, max) {
-    const v = obj[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-        fail(`${path}.${key}`, `expected an integer in [${min}, ${max}], got ${describeValue(v)}`);
-    }
-    return v;
-}
-function expectFinite(obj, key, path) {
-    const v = obj[key];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-        fail(`${path}.${key}`, `expected a finite number, got ${describeValue(v)}`);
-    return v;
-}
-/** A finite number, or null standing for "no value" (e.g. min of an empty sketch). */
-function expectFiniteOrNull(obj, key, path) {
-    return obj[key] === null ? null : expectFinite(obj, key, path);
-}
-function expectString(obj, key, path) {
-    const v = obj[key];
-    if (typeof v !== 'string')
-        fail(`${path}.${key}`, `expected a string, got ${describeValue(v)}`);
-    return v;
-}
-function expectArray(obj, key, path) {
-    const v = obj[key];
-    if (!Array.isArray(v))
-        fail(`${path}.${key}`, `expected an array, got ${describeValue(v)}`);
-    return v;
-}
-function expectFiniteArray(obj, key, path) {
-    const arr = expectArray(obj, key, path);
-    for (let i = 0; i < arr.length; i++) {
-        const v = arr[i];
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
-            fail(`${path}.${key}[${i}]`, `expected a finite number, got ${describeValue(v)}`);
-        }
-    }
-    return arr;
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/hash.ts
 /**
  * 64-bit hashes for sketches, computed without allocating: every function writes the two 32-bit
@@ -6046,402 +6424,6 @@ function parseIsoDateTime(buf, start, end) {
     return date + ms - (zone === 43 ? offset : -offset);
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/sketch/codec.ts
-/**
- * The compact binary form of a sketch's numbers inside profile JSON: varints of deltas (sorted values are close
- * to each other), decimals stored as the integers they scale to, deflated, base64. Profiles are committed next
- * to the data they describe, so their size matters; reading one back must give every number exactly.
- */
-
-
-const TWO_52 = 2 ** 52;
-/** Decimals with up to this many fractional digits are stored as integers. */
-const MAX_DIGITS = 9;
-const RAW_FLOATS = 255;
-class ByteWriter {
-    bytes = new Uint8Array(1024);
-    length = 0;
-    room(n) {
-        if (this.length + n <= this.bytes.length)
-            return;
-        const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
-        grown.set(this.bytes.subarray(0, this.length));
-        this.bytes = grown;
-    }
-    byte(b) {
-        this.room(1);
-        this.bytes[this.length++] = b;
-    }
-    /** A non-negative integer below 2^53, 7 bits a byte. */
-    varint(v) {
-        this.room(8);
-        while (v >= 128) {
-            this.bytes[this.length++] = (v % 128) | 128;
-            v = Math.floor(v / 128);
-        }
-        this.bytes[this.length++] = v;
-    }
-    /** A signed integer of magnitude below 2^52. */
-    signed(v) {
-        this.varint(v >= 0 ? 2 * v : -2 * v - 1);
-    }
-    float64(v) {
-        this.room(8);
-        new DataView(this.bytes.buffer).setFloat64(this.length, v, true);
-        this.length += 8;
-    }
-    /** Deflated and base64-encoded. */
-    encode() {
-        return (0,external_node_zlib_.deflateRawSync)(this.bytes.subarray(0, this.length), { level: 9 }).toString('base64');
-    }
-}
-class ByteReader {
-    bytes;
-    path;
-    at = 0;
-    view;
-    constructor(bytes, path) {
-        this.bytes = bytes;
-        this.path = path;
-        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
-    static decode(text, path) {
-        if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-            fail(path, 'expected base64 text');
-        }
-        try {
-            return new ByteReader((0,external_node_zlib_.inflateRawSync)(Buffer.from(text, 'base64')), path);
-        }
-        catch {
-            fail(path, 'is not a deflated byte stream');
-        }
-    }
-    truncated() {
-        fail(this.path, 'ends early (truncated or corrupt data)');
-    }
-    byte() {
-        if (this.at >= this.bytes.length)
-            this.truncated();
-        return this.bytes[this.at++];
-    }
-    varint() {
-        let v = 0;
-        let scale = 1;
-        for (;;) {
-            const b = this.byte();
-            v += (b & 127) * scale;
-            if (b < 128)
-                return v;
-            scale *= 128;
-            if (scale > 2 ** 56)
-                fail(this.path, 'holds a number too large for a count or a delta');
-        }
-    }
-    signed() {
-        const z = this.varint();
-        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-    }
-    float64() {
-        if (this.at + 8 > this.bytes.length)
-            this.truncated();
-        const v = this.view.getFloat64(this.at, true);
-        this.at += 8;
-        return v;
-    }
-    /** Fails unless every byte was read: trailing bytes mean the data is not what its header says. */
-    end() {
-        if (this.at !== this.bytes.length)
-            fail(this.path, 'has bytes left over (corrupt data)');
-    }
-}
-/**
- * Writes ascending finite numbers: as deltas of the integers they scale to when all are decimals with the same
- * few fractional digits (2-decimal amounts, integer counts), else as raw doubles.
- */
-function writeAscending(out, values) {
-    const digits = decimalDigits(values);
-    if (digits === undefined) {
-        out.byte(RAW_FLOATS);
-        for (let i = 0; i < values.length; i++)
-            out.float64(values[i]);
-        return;
-    }
-    out.byte(digits);
-    const scale = 10 ** digits;
-    let previous = 0;
-    for (let i = 0; i < values.length; i++) {
-        const scaled = Math.round(values[i] * scale);
-        out.signed(scaled - previous);
-        previous = scaled;
-    }
-}
-function readAscending(input, count, path) {
-    const values = new Float64Array(count);
-    const digits = input.byte();
-    if (digits === RAW_FLOATS) {
-        for (let i = 0; i < count; i++)
-            values[i] = input.float64();
-    }
-    else {
-        if (digits > MAX_DIGITS)
-            fail(path, `unknown number encoding ${digits}`);
-        const scale = 10 ** digits;
-        let scaled = 0;
-        for (let i = 0; i < count; i++) {
-            scaled += input.signed();
-            values[i] = scaled / scale;
-        }
-    }
-    for (let i = 0; i < count; i++) {
-        if (!Number.isFinite(values[i]) || (i > 0 && !(values[i] > values[i - 1]))) {
-            fail(path, `values must be finite and ascending (at index ${i})`);
-        }
-    }
-    return values;
-}
-/**
- * The fewest fractional digits (≤ 9) with which every value is `integer / 10^digits` exactly, as decoding
- * computes it, and the integers and their deltas stay below 2^52; undefined when there is none.
- */
-function decimalDigits(values) {
-    let digits = 0;
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        while (digits <= MAX_DIGITS && !isDecimal(v, digits))
-            digits++;
-        if (digits > MAX_DIGITS)
-            return undefined;
-    }
-    const scale = 10 ** digits;
-    const first = values.length > 0 ? Math.abs(values[0] * scale) : 0;
-    const last = values.length > 0 ? Math.abs(values[values.length - 1] * scale) : 0;
-    return first + last < TWO_52 ? digits : undefined;
-}
-function isDecimal(v, digits) {
-    const scale = 10 ** digits;
-    const scaled = Math.round(v * scale);
-    return Math.abs(scaled) < TWO_52 && scaled / scale === v;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/sketch/exact-values.ts
-
-
-
-/** Values a column keeps exactly by default, per side: above it the value grid stands in (see `ValueGrid`). */
-const DEFAULT_EXACT_VALUES = 1_000_000;
-const MAX_EXACT_VALUES = 100_000_000;
-/** Values per chunk of kept values at most (512 KB). */
-const exact_values_CHUNK = 1 << 16;
-/**
- * Every finite value of a column, kept while there are at most `cap` of them: what exact statistics (KS, the
- * Wasserstein distance, quantiles, distinct counts) need. Past the cap the values are dropped for good — the
- * column's `ValueGrid` bounds those statistics instead — so whether a column is exact depends only on how many
- * values it has, never on how the rows were split across threads or shards.
- */
-class ExactValues {
-    limit;
-    /**
-     * The kept values in arrays that are never written again, then `tail`, which takes new values; null past the cap.
-     * Full chunks rather than one array that doubles: at the cap a column holds its values and no copies of them.
-     */
-    chunks = [];
-    tail = new Float64Array(0);
-    tailCount = 0;
-    n = 0;
-    sorted = null;
-    constructor(cap = DEFAULT_EXACT_VALUES) {
-        if (!Number.isInteger(cap) || cap < 0 || cap > MAX_EXACT_VALUES) {
-            throw new errors_UserError(`exact values per column must be an integer from 0 to ${MAX_EXACT_VALUES}, got ${cap}`);
-        }
-        this.limit = cap;
-    }
-    /** Values kept at most. */
-    get cap() {
-        return this.limit;
-    }
-    /** Values seen, including those dropped past the cap. */
-    get count() {
-        return this.n;
-    }
-    /** Whether every value seen is kept. */
-    get isExact() {
-        return this.chunks !== null;
-    }
-    add(x) {
-        const n = this.n++;
-        if (this.chunks === null)
-            return;
-        if (n >= this.limit) {
-            this.drop();
-            return;
-        }
-        if (this.tailCount === this.tail.length)
-            this.newTail();
-        this.tail[this.tailCount++] = x;
-        this.sorted = null;
-    }
-    /** `add` of values[from..to), in order, a block at a time. */
-    addAll(values, from, to) {
-        let i = from;
-        while (i < to) {
-            if (this.chunks === null || this.n >= this.limit)
-                break;
-            if (this.tailCount === this.tail.length)
-                this.newTail();
-            const take = Math.min(to - i, this.tail.length - this.tailCount, this.limit - this.n);
-            this.tail.set(values.subarray(i, i + take), this.tailCount);
-            this.tailCount += take;
-            this.n += take;
-            i += take;
-            this.sorted = null;
-        }
-        if (i === to)
-            return;
-        // Past the cap: counted, and the values go.
-        this.n += to - i;
-        if (this.chunks !== null)
-            this.drop();
-    }
-    /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
-    drop() {
-        this.chunks = null;
-        this.tail = new Float64Array(0);
-        this.tailCount = 0;
-        this.sorted = null;
-    }
-    /** Retires a full tail; the next one is twice as large, up to CHUNK. */
-    newTail() {
-        if (this.tailCount > 0)
-            this.chunks.push(this.tail.subarray(0, this.tailCount));
-        this.tail = new Float64Array(Math.min(exact_values_CHUNK, Math.max(16, 2 * this.tail.length)));
-        this.tailCount = 0;
-    }
-    /** Calls `f` with the kept values a chunk at a time, in the order they came. */
-    forEachChunk(f) {
-        for (const chunk of this.parts())
-            f(chunk);
-    }
-    parts() {
-        if (this.chunks === null)
-            return [];
-        return this.tailCount > 0 ? [...this.chunks, this.tail.subarray(0, this.tailCount)] : this.chunks;
-    }
-    /** The kept values in one array, in the order they came. */
-    joined() {
-        const out = new Float64Array(this.n);
-        let at = 0;
-        for (const chunk of this.parts()) {
-            out.set(chunk, at);
-            at += chunk.length;
-        }
-        return out;
-    }
-    merge(other) {
-        if (other.n === 0)
-            return this;
-        // An empty side (a shard without values in the column) takes the other's cap.
-        if (this.n === 0)
-            this.limit = other.cap;
-        if (other.cap !== this.cap) {
-            throw new errors_UserError(`cannot merge profiles kept with different exact-value caps (${this.cap} and ${other.cap})`);
-        }
-        const n = this.n + other.n;
-        if (this.chunks === null || other.chunks === null || n > this.cap) {
-            this.drop();
-        }
-        else {
-            // The other's chunks are never written again, so they are shared; its tail may be, so it is copied.
-            if (this.tailCount > 0)
-                this.chunks.push(this.tail.subarray(0, this.tailCount));
-            this.chunks.push(...other.chunks);
-            if (other.tailCount > 0)
-                this.chunks.push(other.tail.slice(0, other.tailCount));
-            this.tail = new Float64Array(0);
-            this.tailCount = 0;
-        }
-        this.n = n;
-        this.sorted = null;
-        return this;
-    }
-    /** The kept values as a sorted multiset, or undefined once past the cap. */
-    valueCounts() {
-        if (this.chunks === null)
-            return undefined;
-        if (this.sorted === null) {
-            const all = this.joined().sort();
-            const values = [];
-            const counts = [];
-            for (let i = 0; i < all.length;) {
-                let j = i + 1;
-                while (j < all.length && all[j] === all[i])
-                    j++;
-                values.push(all[i]);
-                counts.push(j - i);
-                i = j;
-            }
-            this.sorted = { values: Float64Array.from(values), counts: Float64Array.from(counts), n: this.n };
-        }
-        return this.sorted;
-    }
-    /** `raw` hands the values over as they are, for a worker's result. */
-    toJSON(options = {}) {
-        const base = { kind: 'exact-values', version: 1, cap: this.cap, n: this.n };
-        if (this.chunks === null)
-            return this.n > this.cap ? base : { ...base, dropped: true };
-        if (options.raw)
-            return { ...base, raw: this.joined() };
-        const { values, counts } = this.valueCounts();
-        const out = new ByteWriter();
-        out.varint(values.length);
-        writeAscending(out, values);
-        for (const count of counts)
-            out.varint(count - 1);
-        return { ...base, data: out.encode() };
-    }
-    static fromJSON(value, path) {
-        const obj = expectSketch(value, 'exact-values', [1], path);
-        const cap = expectInteger(obj, 'cap', path, 0, MAX_EXACT_VALUES);
-        const n = expectInteger(obj, 'n', path, 0, Number.MAX_SAFE_INTEGER);
-        const exact = new ExactValues(cap);
-        exact.n = n;
-        if (obj.dropped !== undefined && obj.dropped !== true)
-            fail(`${path}.dropped`, 'expected true or no key');
-        if (n > cap || obj.dropped === true) {
-            if (obj.data !== undefined || obj.raw !== undefined)
-                fail(path, n > cap ? `holds values, but ${n} is past its cap of ${cap}` : 'holds values, but says they were dropped');
-            exact.chunks = null;
-            return exact;
-        }
-        if (obj.raw instanceof Float64Array) {
-            if (obj.raw.length !== n)
-                fail(`${path}.raw`, `holds ${obj.raw.length} values, expected ${n}`);
-            exact.chunks = [obj.raw];
-            return exact;
-        }
-        if (obj.data === undefined)
-            fail(`${path}.data`, `expected the encoded values, got ${describeValue(obj.data)}`);
-        const input = ByteReader.decode(obj.data, `${path}.data`);
-        const distinct = input.varint();
-        if (distinct > n)
-            fail(`${path}.data`, `holds ${distinct} distinct values but only ${n} values`);
-        const values = readAscending(input, distinct, `${path}.data`);
-        const counts = new Float64Array(distinct);
-        let total = 0;
-        for (let i = 0; i < distinct; i++)
-            total += counts[i] = input.varint() + 1;
-        input.end();
-        if (total !== n)
-            fail(`${path}.n`, `is ${n} but the counts sum to ${total}`);
-        const expanded = new Float64Array(n);
-        let at = 0;
-        for (let i = 0; i < distinct; i++)
-            expanded.fill(values[i], at, (at += counts[i]));
-        exact.chunks = [expanded];
-        exact.sorted = { values, counts, n };
-        return exact;
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/core/src/sketch/moments.ts
 
 const moments_f64 = new Float64Array(1);
@@ -6505,11 +6487,6 @@ class Moments {
             this.addSquare(x, SQUARE_SHIFT);
         if (++this.pending === FOLD_EVERY)
             this.fold();
-    }
-    /** `add` of values[from..to). */
-    addAll(values, from, to) {
-        for (let i = from; i < to; i++)
-            this.add(values[i]);
     }
     /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
     addSquare(x, offset) {
@@ -6806,24 +6783,6 @@ class ValueGrid {
                 this.pending = new Float64Array(2 * pending.length);
         }
     }
-    /** `add` of values[from..to), a block at a time. */
-    addAll(values, from, to) {
-        this.n += to - from;
-        for (let i = from; i < to;) {
-            let pending = this.pending;
-            if (pending === null)
-                pending = this.pending = new Float64Array(FIRST_CHUNK);
-            const take = Math.min(to - i, pending.length - this.pendingCount);
-            pending.set(values.subarray(i, i + take), this.pendingCount);
-            this.pendingCount += take;
-            i += take;
-            if (this.pendingCount === pending.length) {
-                this.flush();
-                if (pending.length < value_grid_CHUNK)
-                    this.pending = new Float64Array(2 * pending.length);
-            }
-        }
-    }
     /** The key of the bin holding x at the current level. */
     keyOf(x) {
         this.flush();
@@ -6944,14 +6903,6 @@ class ValueGrid {
         this.size = bins.keys.length;
         this.finished = null;
     }
-    /** Takes `bins` as the grid's arrays, without copying them (they must not be used elsewhere). */
-    adopt(bins) {
-        this.keys = bins.keys;
-        this.counts = bins.counts;
-        this.values = bins.values;
-        this.size = bins.keys.length;
-        this.finished = null;
-    }
     toJSON(options = {}) {
         const { keys, counts, values } = this.bins();
         const base = {
@@ -7011,28 +6962,22 @@ class ValueGrid {
             const counts = new Float64Array(size);
             for (let i = 0; i < size; i++)
                 counts[i] = input.varint() + 1;
-            const single = new Uint8Array(size);
-            let singleCount = 0;
+            const single = [];
             for (let i = 0; i < size; i += 8) {
                 const bits = input.byte();
                 for (let b = 0; b < 8 && i + b < size; b++)
-                    singleCount += single[i + b] = (bits >>> b) & 1;
+                    single.push((bits & (1 << b)) !== 0);
             }
-            const singles = readAscending(input, singleCount, `${path}.data`);
+            const singles = readAscending(input, single.filter(Boolean).length, `${path}.data`);
             input.end();
-            const values = new Float64Array(size);
-            for (let i = 0, next = 0; i < size; i++)
-                values[i] = single[i] === 1 ? singles[next++] : NaN;
+            let next = 0;
+            const values = Float64Array.from(single, (isSingle) => (isSingle ? singles[next++] : NaN));
             bins = { keys, counts, values };
         }
         checkBins(bins, size, n, scale, level, path);
         grid.gridLevel = level;
         grid.n = n;
-        // Decoded arrays are the grid's own; raw ones may be shared with the grid they came from, so they are copied.
-        if (obj.raw === undefined)
-            grid.adopt(bins);
-        else
-            grid.load(bins);
+        grid.load(bins);
         return grid;
     }
 }
@@ -7319,9 +7264,6 @@ function roundHalfEven(v) {
 
 
 
-/** Values a summary buffers before it adds them: first 16, doubling to 4,096 (32 KB). */
-const FIRST_BUFFER = 16;
-const BUFFER = 4096;
 /**
  * What a profile keeps of a column's numbers (or of its datetimes, as instants in ms): exact moments, every value
  * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
@@ -7333,80 +7275,38 @@ const BUFFER = 4096;
  */
 class NumberSummary {
     scale;
-    momentsPart;
-    exactPart;
+    moments;
+    exact;
     valueGrid;
     /** Values already added to a shared count (see `shareCount`). */
     sharedCount = 0;
-    /**
-     * Values added since the last flush: taken one by one from the reader and handed to the moments, the kept values
-     * and the grid a buffer at a time, in tight loops and block copies rather than three calls per value.
-     */
-    buffer = null;
-    buffered = 0;
     /** Bins of a grid built later (undefined: the default). */
     gridBins;
     constructor(scale, options = {}, parts) {
         this.scale = scale;
         this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
-        this.momentsPart = parts?.moments ?? new Moments();
-        this.exactPart = parts?.exact ?? new ExactValues(options.exactValues);
+        this.moments = parts?.moments ?? new Moments();
+        this.exact = parts?.exact ?? new ExactValues(options.exactValues);
         this.valueGrid = parts?.grid ?? null;
-    }
-    /** Exact moments of the values. */
-    get moments() {
-        this.flush();
-        return this.momentsPart;
-    }
-    /** The kept values. */
-    get exact() {
-        this.flush();
-        return this.exactPart;
     }
     /** The value grid of the values (built from the kept values on first use). */
     get grid() {
-        this.flush();
         this.valueGrid ??= this.gridOfKeptValues();
         return this.valueGrid;
     }
     gridOfKeptValues(bins = this.gridBins) {
         const grid = new ValueGrid(this.scale, bins);
-        this.exactPart.forEachChunk((chunk) => grid.addAll(chunk, 0, chunk.length));
+        this.exact.forEach((x) => grid.add(x));
         return grid;
     }
     add(x) {
-        let buffer = this.buffer;
-        if (buffer === null)
-            buffer = this.buffer = new Float64Array(FIRST_BUFFER);
-        buffer[this.buffered++] = x;
-        if (this.buffered === buffer.length) {
-            this.flush();
-            // A column with few values keeps a small buffer.
-            if (buffer.length < BUFFER)
-                this.buffer = new Float64Array(2 * buffer.length);
-        }
-    }
-    /** Adds the buffered values as `add` would have one by one: the grid takes over when they pass the cap. */
-    flush() {
-        const count = this.buffered;
-        if (count === 0)
-            return;
-        this.buffered = 0;
-        const values = this.buffer;
-        this.momentsPart.addAll(values, 0, count);
-        const exact = this.exactPart;
-        const room = exact.isExact ? Math.max(0, exact.cap - exact.count) : 0;
-        const kept = Math.min(room, count);
-        if (kept > 0) {
-            exact.addAll(values, 0, kept);
-            this.valueGrid?.addAll(values, 0, kept);
-        }
-        if (kept === count)
-            return;
+        this.moments.add(x);
+        const exact = this.exact;
         // The value that passes the cap: the grid takes over from the values before they are dropped.
-        this.valueGrid ??= this.gridOfKeptValues();
-        exact.addAll(values, kept, count);
-        this.valueGrid.addAll(values, kept, count);
+        if (exact.count === exact.cap && exact.isExact)
+            this.valueGrid ??= this.gridOfKeptValues();
+        exact.add(x);
+        this.valueGrid?.add(x);
     }
     /**
      * Adds the values taken since the last call to `counts[slot]`, which every thread reading the same pass adds to
@@ -7425,8 +7325,6 @@ class NumberSummary {
         }
     }
     merge(other) {
-        this.flush();
-        other.flush();
         // An empty side takes the other's settings (see ExactValues.merge).
         if (this.count === 0)
             this.gridBins = other.gridBins;
@@ -16556,25 +16454,17 @@ function binHolding(grid, edge) {
     }
     return lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo])[0] <= edge ? lo : -1;
 }
-/**
- * Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`): the bins that
- * end by `edge` (a prefix, found by binary search), and the next one when its single value lies below `edge`.
- */
+/** Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`). */
 function distribution_binsBelow(grid, edge) {
-    let lo = 0;
-    let hi = grid.keys.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (binEdges(grid.scale, grid.level, grid.keys[mid])[1] <= edge)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     let total = 0;
-    for (let b = 0; b < lo; b++)
-        total += grid.counts[b];
-    if (lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo])[0] <= edge && grid.values[lo] < edge) {
-        total += grid.counts[lo];
+    for (let b = 0; b < grid.keys.length; b++) {
+        const [low, high] = binEdges(grid.scale, grid.level, grid.keys[b]);
+        if (high <= edge)
+            total += grid.counts[b];
+        else if (low <= edge && grid.values[b] < edge)
+            total += grid.counts[b];
+        else
+            break;
     }
     return total;
 }
@@ -17239,8 +17129,11 @@ function segments(side, counts, level) {
  */
 function sweep(a, b, na, nb) {
     const points = breakpoints(a, b);
-    const fa = cdfRanges(a, points, na);
-    const fb = cdfRanges(b, points, nb);
+    const fa = cdfRanges(a, points);
+    const fb = cdfRanges(b, points);
+    // Gaps as |ca·nb − cb·na| / (na·nb), on whole counts: the exact D's arithmetic (ks2), so the bounds hold it.
+    const scale = na * nb;
+    const gap = (ca, cb) => (ca * nb - cb * na) / scale;
     let dLow = 0;
     let dHigh = 0;
     let wLow = 0;
@@ -17248,13 +17141,13 @@ function sweep(a, b, na, nb) {
     for (let j = 0; j < points.length; j++) {
         const [aLo, aHi] = [fa.low[j], fa.high[j]];
         const [bLo, bHi] = [fb.low[j], fb.high[j]];
-        const widest = Math.max(Math.abs(aHi - bLo), Math.abs(aLo - bHi));
-        const narrowest = Math.max(0, aLo - bHi, bLo - aHi);
+        const widest = Math.max(Math.abs(gap(aHi, bLo)), Math.abs(gap(aLo, bHi)));
+        const narrowest = Math.max(0, gap(aLo, bHi), -gap(aHi, bLo));
         if (aLo === aHi && bLo === bHi)
-            dLow = Math.max(dLow, Math.abs(aLo - bLo));
+            dLow = Math.max(dLow, Math.abs(gap(aLo, bLo)));
         const [aLeft, bLeft] = [fa.left[j], fb.left[j]];
         if (aLeft === aLeft && bLeft === bLeft)
-            dLow = Math.max(dLow, Math.abs(aLeft - bLeft));
+            dLow = Math.max(dLow, Math.abs(gap(aLeft, bLeft)));
         dHigh = Math.max(dHigh, widest);
         if (j + 1 < points.length) {
             const length = points[j + 1] - points[j];
@@ -17264,47 +17157,32 @@ function sweep(a, b, na, nb) {
     }
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
-/**
- * Every segment end of either side, ascending, each once. Each side's ends already ascend (its segments are
- * disjoint and in order), so the two lists are merged rather than sorted.
- */
+/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
 function breakpoints(a, b) {
     const all = new Float64Array(2 * (a.length + b.length));
-    let size = 0;
-    const push = (x) => {
-        if (size === 0 || all[size - 1] !== x)
-            all[size++] = x;
-    };
-    let i = 0;
-    let j = 0;
-    while (i < 2 * a.length || j < 2 * b.length) {
-        const x = i < 2 * a.length ? end(a, i) : Infinity;
-        const y = j < 2 * b.length ? end(b, j) : Infinity;
-        if (x <= y) {
-            push(x);
-            i++;
-        }
-        else {
-            push(y);
-            j++;
+    let at = 0;
+    for (const side of [a, b]) {
+        for (const segment of side) {
+            all[at++] = segment.low;
+            all[at++] = segment.high;
         }
     }
+    all.sort();
+    let size = 0;
+    for (let i = 0; i < all.length; i++)
+        if (size === 0 || all[i] !== all[size - 1])
+            all[size++] = all[i];
     return all.subarray(0, size);
 }
-/** The k-th end of a side's segments: low, high, low, high, … */
-function end(side, k) {
-    const segment = side[k >> 1];
-    return (k & 1) === 0 ? segment.low : segment.high;
-}
 /**
- * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
- * F(points[j]−), the share of values below the point, where it is known (NaN where not). Every interval end is a
+ * The range of n·F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
+ * n·F(points[j]−), the count of values below the point, where it is known (NaN where not). Every interval end is a
  * breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or before the piece
  * counts in full, an interval the piece lies in counts anywhere from none to all of its values. An interval's
  * values lie in [low, high), or in [low, max] for the last one, so the share below a point is known unless an
  * interval holds the point strictly inside (or ends at the max): at the grid's bin edges it is.
  */
-function cdfRanges(side, points, n) {
+function cdfRanges(side, points) {
     const low = new Float64Array(points.length);
     const high = new Float64Array(points.length);
     const left = new Float64Array(points.length);
@@ -17323,9 +17201,9 @@ function cdfRanges(side, points, n) {
         }
         const next = s < side.length ? side[s] : undefined;
         const open = next !== undefined && next.low <= x ? next.count : 0;
-        low[j] = below / n;
-        high[j] = (below + open) / n;
-        left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : (below - atX) / n;
+        low[j] = below;
+        high[j] = below + open;
+        left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : below - atX;
     }
     return { low, high, left };
 }
@@ -17392,20 +17270,11 @@ function countBelow(counts, edge) {
         total += counts.counts[i];
     return total;
 }
-/** Values in the bins whose lower edge lies below `edge` (a prefix of the bins: their lower edges ascend). */
 function countBinsBelow(bins, edge) {
-    let lo = 0;
-    let hi = bins.keys.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (binEdges(bins.scale, bins.level, bins.keys[mid])[0] < edge)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     let total = 0;
-    for (let i = 0; i < lo; i++)
+    for (let i = 0; i < bins.keys.length && binEdges(bins.scale, bins.level, bins.keys[i])[0] < edge; i++) {
         total += bins.counts[i];
+    }
     return total;
 }
 

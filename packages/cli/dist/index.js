@@ -19,7 +19,7 @@ else if (role === _mlgate_engine_worker_roles__WEBPACK_IMPORTED_MODULE_0__/* .BO
     serveBootstrapWorker();
 }
 else {
-    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(63), __nccwpck_require__.e(707), __nccwpck_require__.e(502)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32502)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 27589))]);
+    const [{ runCli }, { processIo }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(937), __nccwpck_require__.e(63), __nccwpck_require__.e(707), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76943)), __nccwpck_require__.e(/* import() */ 589).then(__nccwpck_require__.bind(__nccwpck_require__, 27589))]);
     process.exitCode = await runCli(process.argv.slice(2), processIo(new URL(import.meta.url)));
 }
 

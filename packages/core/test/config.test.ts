@@ -92,6 +92,15 @@ describe('loadConfig', () => {
     expect(config.report).toEqual({ comment: false, check: true, summary: true });
   });
 
+  it('reads profile.exact_values and refuses a cap below 1 with its key path', () => {
+    expect(loadConfig('version: 1\nprofile:\n  exact_values: 5000\n', 'mlgate.yml').profile).toEqual({
+      exactValues: 5000,
+    });
+    expect(String(errorOf('version: 1\nprofile:\n  exact_values: 0\n'))).toMatch(
+      /^mlgate\.yml:3:17: profile\.exact_values: /,
+    );
+  });
+
   it('fills every default for a minimal file', () => {
     expect(loadConfig('version: 1\n', 'mlgate.yml')).toEqual({
       version: 1,
@@ -105,6 +114,7 @@ describe('loadConfig', () => {
         metrics: {},
         significance: 'regression',
       },
+      profile: { exactValues: 1_000_000 },
       registry: { stages: ['staging', 'production'] },
       report: { comment: true, check: true, summary: true },
     });
@@ -147,7 +157,7 @@ models:
 
   it('locates an unknown top-level key in block style', () => {
     expect(String(errorOf('version: 1\nmodel:\n  churn: {}\n'))).toBe(
-      'mlgate.yml:2:1: unknown key "model", did you mean "models"? (allowed: version, models, data, gate, registry, report)',
+      'mlgate.yml:2:1: unknown key "model", did you mean "models"? (allowed: version, models, data, profile, gate, registry, report)',
     );
   });
 

@@ -7,6 +7,7 @@ export { loadCompareConfig } from './compare/config.js';
 export { BootstrapPool } from './parallel/bootstrap-pool.js';
 export { serveWorker } from './parallel/serve-worker.js';
 export { parseThreads } from './parallel/threads.js';
+export { exactValuesSetting, parseExactValues } from './profile/exact-values.js';
 export { type ProfileDeps, type ProfileOptions, runProfile } from './profile/run-profile.js';
 export {
   DATA_FORMATS,

@@ -47,6 +47,7 @@ describe('readCommentEvent', () => {
       body: '/mlgate promote churn@v1.4.0 production',
       user: { login: 'ada', type: 'User' },
       html_url: 'https://github.com/acme/churn/pull/7#issuecomment-99',
+      created_at: '2026-12-04T05:00:00Z',
     },
     sender: { login: 'mallory' },
   };
@@ -61,6 +62,7 @@ describe('readCommentEvent', () => {
       authorType: 'User',
       body: '/mlgate promote churn@v1.4.0 production',
       url: 'https://github.com/acme/churn/pull/7#issuecomment-99',
+      createdAt: '2026-12-04T05:00:00Z',
     });
   });
 

@@ -8,7 +8,15 @@ import {
   type Profile,
   type ValidationPass,
 } from '@mlgate/core';
-import { type DataFormat, parseDataFormat, parseDelimiter, parseThreads, runProfile } from '@mlgate/engine';
+import {
+  type DataFormat,
+  exactValuesSetting,
+  parseDataFormat,
+  parseDelimiter,
+  parseExactValues,
+  parseThreads,
+  runProfile,
+} from '@mlgate/engine';
 import { inertJson } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -36,6 +44,11 @@ Options:
   --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
+  --exact-values <n>
+                    numeric values kept exactly per column, 1 to 100,000,000 (default: the
+                    config's profile.exact_values, else 1,000,000); past it a value grid stands in.
+                    The profile stores the kept values, so it grows with this cap
+  --config <file>   mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
 
 Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
 `;
@@ -52,12 +65,17 @@ export const profileCommand: Command = {
       format: { type: 'string' },
       threads: { type: 'string' },
       delimiter: { type: 'string' },
+      'exact-values': { type: 'string' },
+      config: { type: 'string' },
     });
     await checkOutputs(io.cwd, [values.out]);
     let profile: Profile;
     if (positionals[0] === 'merge') {
-      if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
-        throw new UserError('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
+      const dataOptions = [values.shard, values.format, values.threads, values.delimiter, values['exact-values']];
+      if (dataOptions.some((value) => value !== undefined)) {
+        throw new UserError(
+          '--shard, --format, --delimiter, --threads and --exact-values apply to data files, not to `profile merge`',
+        );
       }
       const files = positionals.slice(1);
       if (files.length < 2) throw new UserError('give at least two profile JSON files to merge');
@@ -72,6 +90,7 @@ export const profileCommand: Command = {
       const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
       const threads = parseThreads(values.threads);
       const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+      const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);
       let result: ValidationPass;
       try {
         result = await runProfile(
@@ -82,6 +101,7 @@ export const profileCommand: Command = {
             ...(shard && { shard }),
             ...(format && { format }),
             ...(delimiter !== undefined && { delimiter }),
+            exactValues,
           },
           {
             ...(io.workerEntry && { workerEntry: io.workerEntry }),

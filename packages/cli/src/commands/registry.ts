@@ -1,15 +1,9 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   closestMatch,
-  type Manifest,
   type ModelState,
-  parseManifest,
-  parseReport,
-  type RecordedMetric,
   registryState,
-  type Report,
   type StagePolicy,
   type TagRecord,
   UserError,
@@ -21,19 +15,15 @@ import {
   loadCompareConfig,
   MANIFEST_FILE,
   promoteVersion,
+  readRegistrationEvidence,
   type RecordedEvent,
+  type RegisteredManifest,
+  type RegisteredReport,
   registerVersion,
-  runCompare,
+  storedPredictionsComparer,
   unassignStage,
 } from '@mlgate/engine';
-import {
-  consoleLogger,
-  GitRegistryStore,
-  inertJson,
-  LocalArtifactStore,
-  LocalReleaseFiles,
-  type Logger,
-} from '@mlgate/github';
+import { consoleLogger, GitRegistryStore, inertJson, LocalReleaseFiles, type Logger } from '@mlgate/github';
 import { type Command, parseCommandArgs } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -295,21 +285,16 @@ async function register(context: Context): Promise<ExitCode> {
   const bump = values.bump ?? (await configuredBump(context, model));
   if (!['patch', 'minor', 'major', 'auto'].includes(bump))
     throw new UserError(`--bump must be patch, minor, major or auto, not ${JSON.stringify(bump)}`);
-  const manifest =
-    values.manifest === undefined ? undefined : await readManifest(resolve(io.cwd, values.manifest), values.manifest);
-  const report =
-    values.report === undefined ? undefined : await readReport(resolve(io.cwd, values.report), values.report);
+  const evidence = await readRegistrationEvidence({
+    ...(values.manifest !== undefined && { manifest: values.manifest }),
+    ...(values.report !== undefined && { report: values.report }),
+    cwd: io.cwd,
+  });
+  const { manifest, report } = evidence;
   const details: EventDetails = {
     actor: await actorOf(context),
     ...(values.reason !== undefined && { reason: values.reason }),
-    ...(manifest && { manifest: manifest.recorded }),
-    ...(report && {
-      gate: {
-        verdict: report.report.verdict.status,
-        report: { digest: report.digest, location: values.report as string },
-      },
-    }),
-    ...metricsOf(report?.report, manifest?.manifest),
+    ...evidence.details,
   };
   const recorded = await registerVersion(
     {
@@ -335,85 +320,11 @@ async function configuredBump(context: Context, model: string): Promise<string> 
   return config.models[model]?.bump ?? 'patch';
 }
 
-interface ReadManifest {
-  manifest: Manifest;
-  path: string;
-  recorded: NonNullable<EventDetails['manifest']>;
-}
-
-async function readManifest(path: string, shown: string): Promise<ReadManifest> {
-  const bytes = await readInput(path, shown);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UserError(`is not JSON: ${(error as Error).message}`, { file: shown });
-  }
-  const manifest = parseManifest(json, shown);
-  return {
-    manifest,
-    path,
-    recorded: {
-      digest: sha256(bytes),
-      path: basename(shown),
-      fingerprint: manifest.fingerprint,
-      params: sha256(Buffer.from(JSON.stringify(manifest.params))),
-    },
-  };
-}
-
-async function readReport(path: string, shown: string): Promise<{ report: Report; digest: string; path: string }> {
-  const bytes = await readInput(path, shown);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UserError(`is not JSON: ${(error as Error).message}`, { file: shown });
-  }
-  return { report: parseReport(json, shown), digest: sha256(bytes), path };
-}
-
-async function readInput(path: string, shown: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error),
-      { file: shown },
-    );
-  }
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Key metrics with their intervals from the report's comparison; else the manifest's plain values. */
-function metricsOf(report: Report | undefined, manifest: Manifest | undefined): Pick<EventDetails, 'metrics'> {
-  const compared = report?.comparisons?.[0]?.metrics;
-  if (compared && compared.length > 0) {
-    const metrics: RecordedMetric[] = compared.slice(0, 200).map((m) => ({
-      name: m.name,
-      value: m.candidate,
-      ...(m.baseline !== null && { baseline: m.baseline }),
-      ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
-    }));
-    return { metrics };
-  }
-  if (!manifest) return {};
-  const metrics = Object.entries(manifest.metrics)
-    .filter((entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1]))
-    .slice(0, 200)
-    .map(([name, value]) => ({ name, value }));
-  return metrics.length > 0 ? { metrics } : {};
-}
-
 /** The version's files: the manifest, the report, and the metrics and predictions files the manifest names. */
 async function storeFiles(
   folder: string,
-  manifest: ReadManifest | undefined,
-  report: { path: string } | undefined,
+  manifest: RegisteredManifest | undefined,
+  report: RegisteredReport | undefined,
 ): Promise<void> {
   if (!manifest && !report) return;
   await mkdir(folder, { recursive: true });
@@ -454,7 +365,13 @@ async function assign(context: Context): Promise<ExitCode> {
   const modelConfig = loaded.config.models[model];
   const policy = modelConfig?.stages[stage] ?? DEFAULT_POLICY;
   const releases = resolve(io.cwd, LOCAL_RELEASES_DIR);
-  const predictions = modelConfig?.predictions;
+  const compare = storedPredictionsComparer({
+    model,
+    predictions: modelConfig?.predictions,
+    ...(values.config !== undefined && { config: values.config }),
+    cwd: io.cwd,
+    logger: context.logger,
+  });
   const result = await promoteVersion(
     {
       model,
@@ -464,29 +381,7 @@ async function assign(context: Context): Promise<ExitCode> {
       policy,
       details: { actor: await actorOf(context), ...(values.reason !== undefined && { reason: values.reason }) },
       ...(values.force && { force: { reason: values.reason as string } }),
-      ...(predictions !== undefined && {
-        compare: async (candidateDir: string, currentDir: string) => {
-          const file = basename(predictions);
-          const { report } = await runCompare(
-            {
-              candidate: join(candidateDir, file),
-              predictions: true,
-              baseline: join(currentDir, file),
-              ...(values.config !== undefined && { config: values.config }),
-              model,
-              failOn: 'never',
-              cwd: io.cwd,
-            },
-            {
-              artifacts: new LocalArtifactStore(resolve(io.cwd, '.mlgate', 'artifacts')),
-              artifactName: 'unused',
-              logger: context.logger,
-              now: () => new Date(),
-            },
-          );
-          return report.comparisons?.[0]?.metrics ?? [];
-        },
-      }),
+      ...(compare && { compare }),
     },
     { store: context.store, files: new LocalReleaseFiles(releases), logger: context.logger },
   );

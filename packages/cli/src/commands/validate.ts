@@ -3,6 +3,8 @@ import {
   VALIDATE_FAIL_ON,
   type ValidateFailOn,
   type ValidateResult,
+  exactValuesSetting,
+  parseExactValues,
   parseDataFormat,
   parseDelimiter,
   parseThreads,
@@ -32,6 +34,10 @@ Options:
                        significant (p < 0.05) and larger than its effect-size threshold; the
                        schema's per-column \`drift:\` settings choose the test and threshold.
                        Identifier columns (all values distinct) are not tested
+  --exact-values <n>   numeric values kept exactly per column and side, 1 to 100,000,000 (default:
+                       the config's profile.exact_values, else 1,000,000). Up to it KS, Wasserstein
+                       and quantiles are exact; past it drift is approximate, with bounds, in the report
+  --config <file>      mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
   --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
@@ -73,9 +79,12 @@ export const validateCommand: Command = {
       threads: { type: 'string' },
       'fail-on': { type: 'string' },
       delimiter: { type: 'string' },
+      'exact-values': { type: 'string' },
+      config: { type: 'string' },
     });
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
     const threads = parseThreads(values.threads);
+    const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);
     const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
     const failOn = parseFailOn(values['fail-on']);
     await checkOutputs(io.cwd, [values.out, values['profile-out']]);
@@ -91,6 +100,7 @@ export const validateCommand: Command = {
           ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
           ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
           ...(maxErrors !== undefined && { maxErrors }),
+          exactValues,
           ...(threads !== undefined && { threads }),
           ...(values.strict && { strict: true }),
         },

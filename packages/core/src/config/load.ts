@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { formatKeyPath } from '../json-schema/path.js';
 import { type SchemaProblem, createSchemaValidator } from '../json-schema/validator.js';
 import type { Direction, Status } from '../report/types.js';
+import { DEFAULT_EXACT_VALUES } from '../sketch/exact-values.js';
 import { CONFIG_DEFAULTS } from './defaults.js';
 import type {
   Config,
@@ -43,6 +44,7 @@ interface RawConfig {
       metrics?: Record<string, { max_regression: RawTolerance; significance?: SignificanceMode }>;
     };
   };
+  profile?: { exact_values?: number };
   registry?: { stages?: string[] };
   report?: { comment?: boolean; check?: boolean; summary?: boolean };
 }
@@ -196,6 +198,7 @@ function withDefaults(raw: RawConfig): Config {
           }
         : {}),
     },
+    profile: { exactValues: raw.profile?.exact_values ?? DEFAULT_EXACT_VALUES },
     registry: { stages: [...(raw.registry?.stages ?? CONFIG_DEFAULTS.stages)] },
     report: { ...CONFIG_DEFAULTS.report, ...raw.report },
   };

@@ -9,6 +9,7 @@ export interface Config {
   models: Record<string, ModelConfig>;
   data: Record<string, DatasetConfig>;
   gate: GateConfig;
+  profile: ProfileConfig;
   registry: RegistryConfig;
   report: ReportConfig;
 }
@@ -124,6 +125,11 @@ export interface SliceMetricRule {
   maxRegression: Tolerance;
   /** Unset: as for the slice rule. */
   significance?: SignificanceMode;
+}
+
+export interface ProfileConfig {
+  /** Numeric values kept exactly per column and side (see `ExactValues`). */
+  exactValues: number;
 }
 
 export interface RegistryConfig {

@@ -84,8 +84,11 @@ function segments(side: NumberSummary, counts: ValueCounts | undefined, level: n
  */
 function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number, number]; w: [number, number] } {
   const points = breakpoints(a, b);
-  const fa = cdfRanges(a, points, na);
-  const fb = cdfRanges(b, points, nb);
+  const fa = cdfRanges(a, points);
+  const fb = cdfRanges(b, points);
+  // Gaps as |ca·nb − cb·na| / (na·nb), on whole counts: the exact D's arithmetic (ks2), so the bounds hold it.
+  const scale = na * nb;
+  const gap = (ca: number, cb: number) => (ca * nb - cb * na) / scale;
   let dLow = 0;
   let dHigh = 0;
   let wLow = 0;
@@ -93,11 +96,11 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
   for (let j = 0; j < points.length; j++) {
     const [aLo, aHi] = [fa.low[j]!, fa.high[j]!];
     const [bLo, bHi] = [fb.low[j]!, fb.high[j]!];
-    const widest = Math.max(Math.abs(aHi - bLo), Math.abs(aLo - bHi));
-    const narrowest = Math.max(0, aLo - bHi, bLo - aHi);
-    if (aLo === aHi && bLo === bHi) dLow = Math.max(dLow, Math.abs(aLo - bLo));
+    const widest = Math.max(Math.abs(gap(aHi, bLo)), Math.abs(gap(aLo, bHi)));
+    const narrowest = Math.max(0, gap(aLo, bHi), -gap(aHi, bLo));
+    if (aLo === aHi && bLo === bHi) dLow = Math.max(dLow, Math.abs(gap(aLo, bLo)));
     const [aLeft, bLeft] = [fa.left[j]!, fb.left[j]!];
-    if (aLeft === aLeft && bLeft === bLeft) dLow = Math.max(dLow, Math.abs(aLeft - bLeft));
+    if (aLeft === aLeft && bLeft === bLeft) dLow = Math.max(dLow, Math.abs(gap(aLeft, bLeft)));
     dHigh = Math.max(dHigh, widest);
     if (j + 1 < points.length) {
       const length = points[j + 1]! - points[j]!;
@@ -141,8 +144,8 @@ function end(side: Segment[], k: number): number {
 }
 
 /**
- * The range of F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
- * F(points[j]−), the share of values below the point, where it is known (NaN where not). Every interval end is a
+ * The range of n·F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
+ * n·F(points[j]−), the count of values below the point, where it is known (NaN where not). Every interval end is a
  * breakpoint, so a piece lies wholly inside or outside each interval: a segment ending at or before the piece
  * counts in full, an interval the piece lies in counts anywhere from none to all of its values. An interval's
  * values lie in [low, high), or in [low, max] for the last one, so the share below a point is known unless an
@@ -151,7 +154,6 @@ function end(side: Segment[], k: number): number {
 function cdfRanges(
   side: Segment[],
   points: Float64Array,
-  n: number,
 ): { low: Float64Array; high: Float64Array; left: Float64Array } {
   const low = new Float64Array(points.length);
   const high = new Float64Array(points.length);
@@ -171,9 +173,9 @@ function cdfRanges(
     }
     const next = s < side.length ? side[s]! : undefined;
     const open = next !== undefined && next.low <= x ? next.count : 0;
-    low[j] = below / n;
-    high[j] = (below + open) / n;
-    left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : (below - atX) / n;
+    low[j] = below;
+    high[j] = below + open;
+    left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : below - atX;
   }
   return { low, high, left };
 }

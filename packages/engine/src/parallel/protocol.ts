@@ -10,6 +10,8 @@ export interface ShardTask {
   schema?: string;
   maxErrors?: number;
   maxExamples?: number;
+  /** Numeric values kept exactly per column (the pass's cap, the same on every shard). */
+  exactValues?: number;
   /** Shared by every shard of the pass: values per column summary so far (see ProfileOptions.sharedCounts). */
   sharedCounts?: SharedArrayBuffer;
 }

@@ -32,6 +32,8 @@ export interface PassOptions {
   format?: NonNullable<ValidateFileOptions['format']>;
   delimiter?: string;
   maxErrors?: number;
+  /** Numeric values kept exactly per column and side (default `DEFAULT_EXACT_VALUES`). */
+  exactValues?: number;
   /** Threads to split the file across: 1 reads it on this thread; more need `pool`. */
   threads: number;
   pool?: WorkerPool;
@@ -54,6 +56,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
       ...(options.format && { format: options.format }),
       ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
       ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+      ...(options.exactValues !== undefined && { profile: { exactValues: options.exactValues } }),
       ...(options.onProgress && { onProgress: options.onProgress }),
     });
   }
@@ -77,6 +80,7 @@ export async function runPass(path: string, options: PassOptions): Promise<Valid
           ...(options.format && { format: options.format }),
           ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
           ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+          ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
           ...(sharedCounts && { sharedCounts }),
         },
         onProgress[i],

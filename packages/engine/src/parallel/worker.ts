@@ -32,7 +32,10 @@ async function runTask(task: ShardTask, post: (message: WorkerMessage) => void):
     ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
     ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
     ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
-    ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
+    profile: {
+      ...(task.exactValues !== undefined && { exactValues: task.exactValues }),
+      ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
+    },
   });
   post({
     type: 'done',

@@ -12,6 +12,8 @@ export interface ProfileOptions {
   format?: DataFormat;
   /** The CSV/TSV field delimiter (default `,`, a tab for TSV). */
   delimiter?: string;
+  /** Numeric values kept exactly per column (default `DEFAULT_EXACT_VALUES`). */
+  exactValues?: number;
   /** Threads reading row-aligned parts side by side. Default: every core, fewer for small files. */
   threads?: number;
 }
@@ -37,6 +39,7 @@ export async function runProfile(options: ProfileOptions, deps: ProfileDeps = {}
       ...(options.shard && { shard: options.shard }),
       format,
       ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+      ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
       ...(deps.onProgress && { onProgress: deps.onProgress }),
     });
   } finally {

@@ -14,3 +14,12 @@ export {
   unassignStage,
 } from './record.js';
 export { MANIFEST_FILE, type PromoteDeps, type PromoteOptions, type PromoteResult, promoteVersion } from './promote.js';
+export {
+  type RegisteredManifest,
+  readRegistrationEvidence,
+  type RegistrationEvidence,
+  type RegisteredReport,
+} from './evidence-files.js';
+export { storedPredictionsComparer } from './compare-stored.js';
+export { type DeployedPromotion, type DeploymentTarget, promoteAndDeploy } from './deploy.js';
+export { MODEL_CARD_FILE, versionReleaseSpec } from './release-spec.js';

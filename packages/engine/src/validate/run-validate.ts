@@ -60,6 +60,11 @@ export interface ValidateOptions {
   /** The CSV/TSV field delimiter (default `,`, a tab for TSV). */
   delimiter?: string;
   maxErrors?: number;
+  /**
+   * Numeric values kept exactly per column and side, for the data and a reference read from data (default
+   * `DEFAULT_EXACT_VALUES`); a saved reference profile keeps the cap it was made with.
+   */
+  exactValues?: number;
   /** Threads reading row-aligned parts side by side. Default: every core, fewer for small files. */
   threads?: number;
   /** Refuse a Great Expectations suite with expectations mlgate cannot evaluate, instead of skipping them. */
@@ -120,7 +125,11 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
   const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
   const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
   const progress = new ProgressSum(deps.onProgress ?? (() => {}));
-  const read = { threads, ...(pool && { pool }) };
+  const read = {
+    threads,
+    ...(pool && { pool }),
+    ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
+  };
   const reading = runPass(dataPath, {
     ...read,
     ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),

@@ -14,6 +14,8 @@ export interface CommentEvent {
   body: string;
   /** The comment's page, for the reply to link. */
   url?: string;
+  /** When the comment was written (ISO 8601): a command names what the registry held then. */
+  createdAt?: string;
 }
 
 /** Reads the `issue_comment` payload; anything else is a usage error naming the event. */
@@ -38,6 +40,7 @@ export function readCommentEvent(eventName: string, payload: Record<string, unkn
     authorType: typeof user.type === 'string' ? user.type : 'User',
     body: typeof comment?.body === 'string' ? comment.body : '',
     ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+    ...(typeof comment?.created_at === 'string' && { createdAt: comment.created_at }),
   };
 }
 

@@ -1,8 +1,8 @@
-export const id = 502;
-export const ids = [502,263,166];
+export const id = 943;
+export const ids = [943,263,166];
 export const modules = {
 
-/***/ 32502:
+/***/ 76943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2176,7 +2176,7 @@ class GitHubDeploymentRecorder {
  * `promote` returns, `failure` when it refuses (a user error: missing evidence, a bad version),
  * `error` when anything else goes wrong half-way. The error is rethrown after the status is posted.
  */
-async function withDeployment(recorder, spec, promote, logger) {
+async function deployment_withDeployment(recorder, spec, promote, logger) {
     const deployment = await recorder.start(spec);
     let done;
     try {
@@ -2436,6 +2436,7 @@ function readCommentEvent(eventName, payload) {
         authorType: typeof user.type === 'string' ? user.type : 'User',
         body: typeof comment?.body === 'string' ? comment.body : '',
         ...(typeof comment?.html_url === 'string' && { url: comment.html_url }),
+        ...(typeof comment?.created_at === 'string' && { createdAt: comment.created_at }),
     };
 }
 function comment_event_object(value) {
@@ -3178,6 +3179,31 @@ function parseThreads(text, name = '--threads') {
     return n;
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/profile/exact-values.ts
+
+
+/** The `--exact-values` option (or the `exact-values` input): a whole number from 1 to MAX_EXACT_VALUES, or unset. */
+function parseExactValues(text, name = '--exact-values') {
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const n = /^\d{1,9}$/.test(text.trim()) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= src/* MAX_EXACT_VALUES */.ELO)) {
+        throw new src/* UserError */.yot(`${name}: expected a whole number of values from 1 to ${src/* MAX_EXACT_VALUES */.ELO.toLocaleString('en-US')}, got ${JSON.stringify(text)}`);
+    }
+    return n;
+}
+/**
+ * The numeric values a run keeps exactly per column and side: the option when given, else `profile.exact_values` of
+ * the config (`config`, or `mlgate.yml` in `cwd` when it exists), else the default.
+ */
+async function exactValuesSetting(option, config, cwd) {
+    // An explicit config is read (and must exist) even under the option; mlgate.yml only when it is needed.
+    if (option !== undefined && config === undefined)
+        return option;
+    const loaded = await loadCompareConfig(config, cwd);
+    return option ?? loaded.config.profile.exactValues;
+}
+
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./packages/engine/src/parallel/pool.ts
@@ -3328,6 +3354,7 @@ async function runPass(path, options) {
             ...(options.format && { format: options.format }),
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+            ...(options.exactValues !== undefined && { profile: { exactValues: options.exactValues } }),
             ...(options.onProgress && { onProgress: options.onProgress }),
         });
     }
@@ -3347,6 +3374,7 @@ async function runPass(path, options) {
         ...(options.format && { format: options.format }),
         ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
         ...(options.maxErrors !== undefined && { maxErrors: options.maxErrors }),
+        ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
         ...(sharedCounts && { sharedCounts }),
     }, onProgress[i])));
     const passes = results.map((result) => ({
@@ -3438,7 +3466,11 @@ async function runValidate(options, deps = {}) {
     const threads = await chooseThreads(options.threads, dataPath, deps.workerEntry !== undefined);
     const pool = threads > 1 && deps.workerEntry ? new WorkerPool(deps.workerEntry, threads) : undefined;
     const progress = new ProgressSum(deps.onProgress ?? (() => { }));
-    const read = { threads, ...(pool && { pool }) };
+    const read = {
+        threads,
+        ...(pool && { pool }),
+        ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
+    };
     const reading = runPass(dataPath, {
         ...read,
         ...(schemaPath !== undefined && { schema: { path: schemaPath, checks } }),
@@ -3510,6 +3542,7 @@ async function runProfile(options, deps = {}) {
             ...(options.shard && { shard: options.shard }),
             format,
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
+            ...(options.exactValues !== undefined && { exactValues: options.exactValues }),
             ...(deps.onProgress && { onProgress: deps.onProgress }),
         });
     }
@@ -4296,13 +4329,13 @@ async function deprecateModel(options, deps) {
 
 
 /** The manifest's file name in a version's stored files when its event names none. */
-const MANIFEST_FILE = 'mlgate.manifest.json';
+const promote_MANIFEST_FILE = 'mlgate.manifest.json';
 /**
  * Assigns the stage when the version carries the evidence the stage needs (`missingEvidence`); otherwise refuses,
  * listing every missing piece, unless forced with a reason. A stage already holding the version needs no evidence:
  * nothing is written and its assigning tag is reported.
  */
-async function promoteVersion(options, deps) {
+async function promote_promoteVersion(options, deps) {
     const { model, version, stage, policy } = options;
     if (options.force && options.force.reason.trim() === '') {
         throw new src/* UserError */.yot('--force needs a --reason, which is recorded in the tag');
@@ -4317,7 +4350,7 @@ async function promoteVersion(options, deps) {
     const dir = await deps.files.download(target.tag);
     const manifestName = registration.kind === 'event' && registration.event.manifest?.path
         ? (0,external_node_path_.basename)(registration.event.manifest.path)
-        : MANIFEST_FILE;
+        : promote_MANIFEST_FILE;
     const facts = {
         tag: target.tag,
         stage,
@@ -4363,7 +4396,240 @@ async function digestOrNull(path) {
     return (await file_digest_fileDigest(path)).sha256;
 }
 
+;// CONCATENATED MODULE: ./packages/engine/src/registry/evidence-files.ts
+
+
+
+
+/**
+ * Reads the manifest and the report a version is registered with (paths as the user gave them, relative to
+ * `cwd`), and the evidence its tag records: the manifest's digest, the report's verdict and digest, key metrics.
+ */
+async function readRegistrationEvidence(options) {
+    const { cwd } = options;
+    const manifest = options.manifest === undefined ? undefined : await readManifestFile(options.manifest, cwd);
+    const report = options.report === undefined ? undefined : await evidence_files_readReportFile(options.report, cwd);
+    const details = {
+        ...(manifest && { manifest: manifest.recorded }),
+        ...(report && {
+            gate: {
+                verdict: report.report.verdict.status,
+                report: { digest: report.digest, location: options.report },
+            },
+        }),
+        ...metricsOf(report?.report, manifest?.manifest),
+    };
+    return { ...(manifest && { manifest }), ...(report && { report }), details };
+}
+async function readManifestFile(shown, cwd) {
+    const path = (0,external_node_path_.resolve)(cwd, shown);
+    const bytes = await readInput(path, shown);
+    const manifest = (0,src/* parseManifest */.Ngi)(parseJson(bytes, shown), shown);
+    return {
+        manifest,
+        path,
+        recorded: {
+            digest: sha256(bytes),
+            path: (0,external_node_path_.basename)(shown),
+            fingerprint: manifest.fingerprint,
+            params: sha256(Buffer.from(JSON.stringify(manifest.params))),
+        },
+    };
+}
+async function evidence_files_readReportFile(shown, cwd) {
+    const path = (0,external_node_path_.resolve)(cwd, shown);
+    const bytes = await readInput(path, shown);
+    return { report: (0,src/* parseReport */.MM$)(parseJson(bytes, shown), shown), digest: sha256(bytes), path };
+}
+function parseJson(bytes, shown) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new src/* UserError */.yot(`is not JSON: ${error.message}`, { file: shown });
+    }
+}
+async function readInput(path, shown) {
+    try {
+        return await (0,promises_.readFile)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new src/* UserError */.yot(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error), { file: shown });
+    }
+}
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Key metrics with their intervals from the report's comparison; else the manifest's plain values. */
+function metricsOf(report, manifest) {
+    const compared = report?.comparisons?.[0]?.metrics;
+    if (compared && compared.length > 0) {
+        const metrics = compared.slice(0, 200).map((m) => ({
+            name: m.name,
+            value: m.candidate,
+            ...(m.baseline !== null && { baseline: m.baseline }),
+            ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
+        }));
+        return { metrics };
+    }
+    if (!manifest)
+        return {};
+    const metrics = Object.entries(manifest.metrics)
+        .filter((entry) => typeof entry[1] === 'number' && Number.isFinite(entry[1]))
+        .slice(0, 200)
+        .map(([name, value]) => ({ name, value }));
+    return metrics.length > 0 ? { metrics } : {};
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/compare-stored.ts
+
+
+
+/**
+ * The comparison `require_better_than_current` needs: compare's statistics on the predictions stored with the
+ * candidate version and with the stage's current version (the file the model's config names, in each folder).
+ * Undefined when the model names no predictions file: there is nothing to compare.
+ */
+function storedPredictionsComparer(options) {
+    const { model, predictions, config, cwd, logger } = options;
+    if (predictions === undefined)
+        return undefined;
+    const file = (0,external_node_path_.basename)(predictions);
+    return async (candidateDir, currentDir) => {
+        const { report } = await runCompare({
+            candidate: (0,external_node_path_.join)(candidateDir, file),
+            predictions: true,
+            baseline: (0,external_node_path_.join)(currentDir, file),
+            ...(config !== undefined && { config }),
+            model,
+            failOn: 'never',
+            cwd,
+        }, {
+            // Both sides are files, so no `branch:` baseline is looked up in this store.
+            artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(cwd, '.mlgate', 'artifacts')),
+            artifactName: 'unused',
+            logger,
+            now: () => new Date(),
+        });
+        return report.comparisons?.[0]?.metrics ?? [];
+    };
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/deploy.ts
+
+
+
+/** A refusal inside the deployment: a user-facing failure, so the deployment ends in `failure`. */
+class PromotionRefused extends src/* UserError */.yot {
+    missing;
+    constructor(missing) {
+        super(`refused: ${missing.join('; ')}`);
+        this.missing = missing;
+    }
+}
+/**
+ * Promotes (`promoteVersion`) inside a deployment of the version's commit to environment `<model>-<stage>`, so
+ * that every attempt ends in a terminal deployment status: success, failure when refused, error when anything
+ * breaks half-way (the error is rethrown). A promotion with nothing to do (the stage holds the version already,
+ * or the version is not registered) starts no deployment: a re-run leaves the deployments as they are.
+ */
+async function promoteAndDeploy(options, deps, deployment) {
+    const state = registryState(options.model, await deps.store.listTags(options.model));
+    const target = state.versions.find((v) => v.version === options.version);
+    if (!deployment || !target || state.stages.get(options.stage)?.version.version === options.version) {
+        return { ...(await promoteVersion(options, deps)), deploymentId: null };
+    }
+    let deploymentId = null;
+    try {
+        return await withDeployment(deployment.recorder, {
+            model: options.model,
+            version: options.version,
+            stage: options.stage,
+            commit: target.commit,
+            ...(deployment.logUrl !== undefined && { logUrl: deployment.logUrl }),
+        }, async (started) => {
+            deploymentId = started.id;
+            const result = await promoteVersion(options, deps);
+            if (result.refused)
+                throw new PromotionRefused(result.missing);
+            return {
+                result: { ...result, deploymentId: started.id },
+                description: `${result.tag}${result.forced ? ' (forced)' : ''}`,
+                ...(deployment.environmentUrl !== undefined && { environmentUrl: deployment.environmentUrl }),
+            };
+        }, deployment.logger);
+    }
+    catch (error) {
+        if (error instanceof PromotionRefused)
+            return { refused: true, missing: error.missing, deploymentId };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/engine/src/registry/release-spec.ts
+
+
+
+
+/** The model card's asset name in every release. */
+const MODEL_CARD_FILE = 'MODEL_CARD.md';
+/**
+ * The release of a registered version: its model files (the manifest's outs), the manifest, the metrics and
+ * predictions files and the report, each with the sha256 the manifest (or the registering tag) recorded, so a
+ * file that changed since training publishes nothing; and a model card rendered from the config, the manifest
+ * and the report, written into `workDir`. Files are found from the manifest's folder and working directory.
+ */
+async function versionReleaseSpec(options) {
+    const { tag, model, version, evidence, workDir } = options;
+    const { manifest, report } = evidence;
+    const assets = [];
+    if (manifest) {
+        const base = resolve(manifest.path, '..', manifest.manifest.workingDirectory);
+        const recorded = (file) => ({
+            name: basename(file.path),
+            path: resolve(base, file.path),
+            sha256: file.sha256,
+        });
+        const m = manifest.manifest;
+        assets.push(...m.outs.map(recorded), ...m.metricsFiles.map(recorded));
+        if (m.predictions)
+            assets.push(recorded(m.predictions));
+        assets.push({
+            name: manifest.recorded.path ?? MANIFEST_FILE,
+            path: manifest.path,
+            sha256: manifest.recorded.digest,
+        });
+    }
+    if (report)
+        assets.push({ name: basename(report.path), path: report.path, sha256: report.digest });
+    const comparison = report?.report.comparisons?.[0];
+    const card = renderModelCard({
+        model,
+        version,
+        ...(options.card && { card: options.card }),
+        ...(manifest && { manifest: manifest.manifest }),
+        ...(comparison && { comparison }),
+        ...(report && { verdict: report.report.verdict }),
+        ...(report?.report.validations && { validations: report.report.validations }),
+    });
+    const cardPath = join(workDir, MODEL_CARD_FILE);
+    await writeFile(cardPath, card);
+    assets.push({ name: MODEL_CARD_FILE, path: cardPath });
+    const verdict = report ? ` Gate verdict: **${escapeText(report.report.verdict.status)}**.` : '';
+    return {
+        tag,
+        name: tag,
+        body: `${inlineCode(model)} ${escapeText(version)}, registered by mlgate.${verdict} See ${inlineCode(MODEL_CARD_FILE)}.\n`,
+        assets,
+    };
+}
+
 ;// CONCATENATED MODULE: ./packages/engine/src/registry/index.ts
+
+
+
+
 
 
 
@@ -4372,6 +4638,7 @@ async function digestOrNull(path) {
  * @mlgate/engine — the use cases (validate, profile, compare, train; promote next), one
  * implementation for the CLI and the actions: core logic tied to stores and worker threads.
  */
+
 
 
 
@@ -5185,6 +5452,11 @@ Options:
   --delimiter <c>   the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
   --threads <n>     worker threads reading row-aligned parts of the file side by side (default:
                     every available core, fewer for small files; 1 reads on the main thread)
+  --exact-values <n>
+                    numeric values kept exactly per column, 1 to 100,000,000 (default: the
+                    config's profile.exact_values, else 1,000,000); past it a value grid stands in.
+                    The profile stores the kept values, so it grows with this cap
+  --config <file>   mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
 
 Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
 `;
@@ -5200,12 +5472,15 @@ const profileCommand = {
             format: { type: 'string' },
             threads: { type: 'string' },
             delimiter: { type: 'string' },
+            'exact-values': { type: 'string' },
+            config: { type: 'string' },
         });
         await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
-            if ([values.shard, values.format, values.threads, values.delimiter].some((value) => value !== undefined)) {
-                throw new src/* UserError */.yot('--shard, --format, --delimiter and --threads apply to data files, not to `profile merge`');
+            const dataOptions = [values.shard, values.format, values.threads, values.delimiter, values['exact-values']];
+            if (dataOptions.some((value) => value !== undefined)) {
+                throw new src/* UserError */.yot('--shard, --format, --delimiter, --threads and --exact-values apply to data files, not to `profile merge`');
             }
             const files = positionals.slice(1);
             if (files.length < 2)
@@ -5223,6 +5498,7 @@ const profileCommand = {
             const format = values.format === undefined ? undefined : parseDataFormat(values.format, FORMATS);
             const threads = parseThreads(values.threads);
             const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+            const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);
             let result;
             try {
                 result = await runProfile({
@@ -5232,6 +5508,7 @@ const profileCommand = {
                     ...(shard && { shard }),
                     ...(format && { format }),
                     ...(delimiter !== undefined && { delimiter }),
+                    exactValues,
                 }, {
                     ...(io.workerEntry && { workerEntry: io.workerEntry }),
                     onProgress: progressLine(io, 'profiling'),
@@ -5258,7 +5535,6 @@ const profileCommand = {
 };
 
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/registry.ts
-
 
 
 
@@ -5473,19 +5749,16 @@ async function register(context) {
     const bump = values.bump ?? (await configuredBump(context, model));
     if (!['patch', 'minor', 'major', 'auto'].includes(bump))
         throw new src/* UserError */.yot(`--bump must be patch, minor, major or auto, not ${JSON.stringify(bump)}`);
-    const manifest = values.manifest === undefined ? undefined : await registry_readManifest((0,external_node_path_.resolve)(io.cwd, values.manifest), values.manifest);
-    const report = values.report === undefined ? undefined : await readReport((0,external_node_path_.resolve)(io.cwd, values.report), values.report);
+    const evidence = await readRegistrationEvidence({
+        ...(values.manifest !== undefined && { manifest: values.manifest }),
+        ...(values.report !== undefined && { report: values.report }),
+        cwd: io.cwd,
+    });
+    const { manifest, report } = evidence;
     const details = {
         actor: await actorOf(context),
         ...(values.reason !== undefined && { reason: values.reason }),
-        ...(manifest && { manifest: manifest.recorded }),
-        ...(report && {
-            gate: {
-                verdict: report.report.verdict.status,
-                report: { digest: report.digest, location: values.report },
-            },
-        }),
-        ...metricsOf(report?.report, manifest?.manifest),
+        ...evidence.details,
     };
     const recorded = await registerVersion({
         model,
@@ -5502,70 +5775,6 @@ async function configuredBump(context, model) {
     const { config } = await loadCompareConfig(context.values.config, context.io.cwd);
     return config.models[model]?.bump ?? 'patch';
 }
-async function registry_readManifest(path, shown) {
-    const bytes = await readInput(path, shown);
-    let json;
-    try {
-        json = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new src/* UserError */.yot(`is not JSON: ${error.message}`, { file: shown });
-    }
-    const manifest = (0,src/* parseManifest */.Ngi)(json, shown);
-    return {
-        manifest,
-        path,
-        recorded: {
-            digest: sha256(bytes),
-            path: (0,external_node_path_.basename)(shown),
-            fingerprint: manifest.fingerprint,
-            params: sha256(Buffer.from(JSON.stringify(manifest.params))),
-        },
-    };
-}
-async function readReport(path, shown) {
-    const bytes = await readInput(path, shown);
-    let json;
-    try {
-        json = JSON.parse(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new src/* UserError */.yot(`is not JSON: ${error.message}`, { file: shown });
-    }
-    return { report: (0,src/* parseReport */.MM$)(json, shown), digest: sha256(bytes), path };
-}
-async function readInput(path, shown) {
-    try {
-        return await (0,promises_.readFile)(path);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new src/* UserError */.yot(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : String(error), { file: shown });
-    }
-}
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** Key metrics with their intervals from the report's comparison; else the manifest's plain values. */
-function metricsOf(report, manifest) {
-    const compared = report?.comparisons?.[0]?.metrics;
-    if (compared && compared.length > 0) {
-        const metrics = compared.slice(0, 200).map((m) => ({
-            name: m.name,
-            value: m.candidate,
-            ...(m.baseline !== null && { baseline: m.baseline }),
-            ...(m.ci && { ci: { low: m.ci.low, high: m.ci.high } }),
-        }));
-        return { metrics };
-    }
-    if (!manifest)
-        return {};
-    const metrics = Object.entries(manifest.metrics)
-        .filter((entry) => typeof entry[1] === 'number' && Number.isFinite(entry[1]))
-        .slice(0, 200)
-        .map(([name, value]) => ({ name, value }));
-    return metrics.length > 0 ? { metrics } : {};
-}
 /** The version's files: the manifest, the report, and the metrics and predictions files the manifest names. */
 async function storeFiles(folder, manifest, report) {
     if (!manifest && !report)
@@ -5575,7 +5784,7 @@ async function storeFiles(folder, manifest, report) {
         await (0,promises_.copyFile)(report.path, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(report.path)));
     if (!manifest)
         return;
-    await (0,promises_.copyFile)(manifest.path, (0,external_node_path_.join)(folder, manifest.recorded.path ?? MANIFEST_FILE));
+    await (0,promises_.copyFile)(manifest.path, (0,external_node_path_.join)(folder, manifest.recorded.path ?? promote_MANIFEST_FILE));
     const base = (0,external_node_path_.dirname)(manifest.path);
     const files = [
         ...manifest.manifest.metricsFiles,
@@ -5590,7 +5799,7 @@ async function storeFiles(folder, manifest, report) {
             if (error.code !== 'ENOENT')
                 throw error;
             throw new src/* UserError */.yot(`names ${file.path}, which is not at ${(0,external_node_path_.relative)(process.cwd(), from) || from}`, {
-                file: manifest.recorded.path ?? MANIFEST_FILE,
+                file: manifest.recorded.path ?? promote_MANIFEST_FILE,
             });
         }
     }
@@ -5607,8 +5816,14 @@ async function registry_assign(context) {
     const modelConfig = loaded.config.models[model];
     const policy = modelConfig?.stages[stage] ?? DEFAULT_POLICY;
     const releases = (0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR);
-    const predictions = modelConfig?.predictions;
-    const result = await promoteVersion({
+    const compare = storedPredictionsComparer({
+        model,
+        predictions: modelConfig?.predictions,
+        ...(values.config !== undefined && { config: values.config }),
+        cwd: io.cwd,
+        logger: context.logger,
+    });
+    const result = await promote_promoteVersion({
         model,
         version,
         stage,
@@ -5616,26 +5831,7 @@ async function registry_assign(context) {
         policy,
         details: { actor: await actorOf(context), ...(values.reason !== undefined && { reason: values.reason }) },
         ...(values.force && { force: { reason: values.reason } }),
-        ...(predictions !== undefined && {
-            compare: async (candidateDir, currentDir) => {
-                const file = (0,external_node_path_.basename)(predictions);
-                const { report } = await runCompare({
-                    candidate: (0,external_node_path_.join)(candidateDir, file),
-                    predictions: true,
-                    baseline: (0,external_node_path_.join)(currentDir, file),
-                    ...(values.config !== undefined && { config: values.config }),
-                    model,
-                    failOn: 'never',
-                    cwd: io.cwd,
-                }, {
-                    artifacts: new LocalArtifactStore((0,external_node_path_.resolve)(io.cwd, '.mlgate', 'artifacts')),
-                    artifactName: 'unused',
-                    logger: context.logger,
-                    now: () => new Date(),
-                });
-                return report.comparisons?.[0]?.metrics ?? [];
-            },
-        }),
+        ...(compare && { compare }),
     }, { store: context.store, files: new LocalReleaseFiles(releases), logger: context.logger });
     if (result.refused) {
         out(context, { action: 'assign', model, version, stage, refused: true, missing: result.missing }, [
@@ -5997,6 +6193,10 @@ Options:
                        significant (p < 0.05) and larger than its effect-size threshold; the
                        schema's per-column \`drift:\` settings choose the test and threshold.
                        Identifier columns (all values distinct) are not tested
+  --exact-values <n>   numeric values kept exactly per column and side, 1 to 100,000,000 (default:
+                       the config's profile.exact_values, else 1,000,000). Up to it KS, Wasserstein
+                       and quantiles are exact; past it drift is approximate, with bounds, in the report
+  --config <file>      mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
   --shard <i/n>        validate only the i-th of n row-aligned byte ranges (for matrix jobs)
   --threads <n>        worker threads reading row-aligned parts of the file side by side (default:
                        every available core, fewer for small files; 1 reads on the main thread).
@@ -6037,10 +6237,13 @@ const validateCommand = {
             threads: { type: 'string' },
             'fail-on': { type: 'string' },
             delimiter: { type: 'string' },
+            'exact-values': { type: 'string' },
+            config: { type: 'string' },
         });
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
         const threads = parseThreads(values.threads);
+        const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);
         const maxErrors = values['max-errors'] === undefined ? undefined : parseMaxErrors(values['max-errors']);
         const failOn = validate_parseFailOn(values['fail-on']);
         await checkOutputs(io.cwd, [values.out, values['profile-out']]);
@@ -6055,6 +6258,7 @@ const validateCommand = {
                 ...(values.format !== undefined && { format: parseDataFormat(values.format) }),
                 ...(values.delimiter !== undefined && { delimiter: parseDelimiter(values.delimiter) }),
                 ...(maxErrors !== undefined && { maxErrors }),
+                exactValues,
                 ...(threads !== undefined && { threads }),
                 ...(values.strict && { strict: true }),
             }, {
@@ -6342,7 +6546,10 @@ async function runTask(task, post) {
         ...(task.delimiter !== undefined && { delimiter: task.delimiter }),
         ...(task.maxErrors !== undefined && { maxErrors: task.maxErrors }),
         ...(task.maxExamples !== undefined && { maxExamples: task.maxExamples }),
-        ...(task.sharedCounts && { profile: { sharedCounts: new Int32Array(task.sharedCounts) } }),
+        profile: {
+            ...(task.exactValues !== undefined && { exactValues: task.exactValues }),
+            ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
+        },
     });
     post({
         type: 'done',

@@ -1,0 +1,4 @@
+import { runAction } from '@mlgate/github';
+import { run } from './main.js';
+
+process.exitCode = await runAction(run);
