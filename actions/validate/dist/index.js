@@ -49544,6 +49544,28 @@ class ExactValues {
         this.tail[this.tailCount++] = x;
         this.sorted = null;
     }
+    /** `add` of values[from..to), in order, a block at a time. */
+    addAll(values, from, to) {
+        let i = from;
+        while (i < to) {
+            if (this.chunks === null || this.n >= this.limit)
+                break;
+            if (this.tailCount === this.tail.length)
+                this.newTail();
+            const take = Math.min(to - i, this.tail.length - this.tailCount, this.limit - this.n);
+            this.tail.set(values.subarray(i, i + take), this.tailCount);
+            this.tailCount += take;
+            this.n += take;
+            i += take;
+            this.sorted = null;
+        }
+        if (i === to)
+            return;
+        // Past the cap: counted, and the values go.
+        this.n += to - i;
+        if (this.chunks !== null)
+            this.drop();
+    }
     /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
     drop() {
         this.chunks = null;
@@ -49558,11 +49580,10 @@ class ExactValues {
         this.tail = new Float64Array(Math.min(exact_values_CHUNK, Math.max(16, 2 * this.tail.length)));
         this.tailCount = 0;
     }
-    /** Calls `f` with each kept value, in the order they came. */
-    forEach(f) {
+    /** Calls `f` with the kept values a chunk at a time, in the order they came. */
+    forEachChunk(f) {
         for (const chunk of this.parts())
-            for (let i = 0; i < chunk.length; i++)
-                f(chunk[i]);
+            f(chunk);
     }
     parts() {
         if (this.chunks === null)
@@ -52749,6 +52770,11 @@ class Moments {
         if (++this.pending === FOLD_EVERY)
             this.fold();
     }
+    /** `add` of values[from..to). */
+    addAll(values, from, to) {
+        for (let i = from; i < to; i++)
+            this.add(values[i]);
+    }
     /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
     addSquare(x, offset) {
         const c = SPLITTER * x;
@@ -53044,6 +53070,24 @@ class ValueGrid {
                 this.pending = new Float64Array(2 * pending.length);
         }
     }
+    /** `add` of values[from..to), a block at a time. */
+    addAll(values, from, to) {
+        this.n += to - from;
+        for (let i = from; i < to;) {
+            let pending = this.pending;
+            if (pending === null)
+                pending = this.pending = new Float64Array(FIRST_CHUNK);
+            const take = Math.min(to - i, pending.length - this.pendingCount);
+            pending.set(values.subarray(i, i + take), this.pendingCount);
+            this.pendingCount += take;
+            i += take;
+            if (this.pendingCount === pending.length) {
+                this.flush();
+                if (pending.length < value_grid_CHUNK)
+                    this.pending = new Float64Array(2 * pending.length);
+            }
+        }
+    }
     /** The key of the bin holding x at the current level. */
     keyOf(x) {
         this.flush();
@@ -53164,6 +53208,14 @@ class ValueGrid {
         this.size = bins.keys.length;
         this.finished = null;
     }
+    /** Takes `bins` as the grid's arrays, without copying them (they must not be used elsewhere). */
+    adopt(bins) {
+        this.keys = bins.keys;
+        this.counts = bins.counts;
+        this.values = bins.values;
+        this.size = bins.keys.length;
+        this.finished = null;
+    }
     toJSON(options = {}) {
         const { keys, counts, values } = this.bins();
         const base = {
@@ -53223,22 +53275,28 @@ class ValueGrid {
             const counts = new Float64Array(size);
             for (let i = 0; i < size; i++)
                 counts[i] = input.varint() + 1;
-            const single = [];
+            const single = new Uint8Array(size);
+            let singleCount = 0;
             for (let i = 0; i < size; i += 8) {
                 const bits = input.byte();
                 for (let b = 0; b < 8 && i + b < size; b++)
-                    single.push((bits & (1 << b)) !== 0);
+                    singleCount += single[i + b] = (bits >>> b) & 1;
             }
-            const singles = readAscending(input, single.filter(Boolean).length, `${path}.data`);
+            const singles = readAscending(input, singleCount, `${path}.data`);
             input.end();
-            let next = 0;
-            const values = Float64Array.from(single, (isSingle) => (isSingle ? singles[next++] : NaN));
+            const values = new Float64Array(size);
+            for (let i = 0, next = 0; i < size; i++)
+                values[i] = single[i] === 1 ? singles[next++] : NaN;
             bins = { keys, counts, values };
         }
         checkBins(bins, size, n, scale, level, path);
         grid.gridLevel = level;
         grid.n = n;
-        grid.load(bins);
+        // Decoded arrays are the grid's own; raw ones may be shared with the grid they came from, so they are copied.
+        if (obj.raw === undefined)
+            grid.adopt(bins);
+        else
+            grid.load(bins);
         return grid;
     }
 }
@@ -53525,6 +53583,9 @@ function roundHalfEven(v) {
 
 
 
+/** Values a summary buffers before it adds them: first 16, doubling to 4,096 (32 KB). */
+const FIRST_BUFFER = 16;
+const BUFFER = 4096;
 /**
  * What a profile keeps of a column's numbers (or of its datetimes, as instants in ms): exact moments, every value
  * up to a cap, and a value grid that bounds what the values would give past it. Every figure it answers is exact
@@ -53536,38 +53597,80 @@ function roundHalfEven(v) {
  */
 class NumberSummary {
     scale;
-    moments;
-    exact;
+    momentsPart;
+    exactPart;
     valueGrid;
     /** Values already added to a shared count (see `shareCount`). */
     sharedCount = 0;
+    /**
+     * Values added since the last flush: taken one by one from the reader and handed to the moments, the kept values
+     * and the grid a buffer at a time, in tight loops and block copies rather than three calls per value.
+     */
+    buffer = null;
+    buffered = 0;
     /** Bins of a grid built later (undefined: the default). */
     gridBins;
     constructor(scale, options = {}, parts) {
         this.scale = scale;
         this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
-        this.moments = parts?.moments ?? new Moments();
-        this.exact = parts?.exact ?? new ExactValues(options.exactValues);
+        this.momentsPart = parts?.moments ?? new Moments();
+        this.exactPart = parts?.exact ?? new ExactValues(options.exactValues);
         this.valueGrid = parts?.grid ?? null;
+    }
+    /** Exact moments of the values. */
+    get moments() {
+        this.flush();
+        return this.momentsPart;
+    }
+    /** The kept values. */
+    get exact() {
+        this.flush();
+        return this.exactPart;
     }
     /** The value grid of the values (built from the kept values on first use). */
     get grid() {
+        this.flush();
         this.valueGrid ??= this.gridOfKeptValues();
         return this.valueGrid;
     }
     gridOfKeptValues(bins = this.gridBins) {
         const grid = new ValueGrid(this.scale, bins);
-        this.exact.forEach((x) => grid.add(x));
+        this.exactPart.forEachChunk((chunk) => grid.addAll(chunk, 0, chunk.length));
         return grid;
     }
     add(x) {
-        this.moments.add(x);
-        const exact = this.exact;
+        let buffer = this.buffer;
+        if (buffer === null)
+            buffer = this.buffer = new Float64Array(FIRST_BUFFER);
+        buffer[this.buffered++] = x;
+        if (this.buffered === buffer.length) {
+            this.flush();
+            // A column with few values keeps a small buffer.
+            if (buffer.length < BUFFER)
+                this.buffer = new Float64Array(2 * buffer.length);
+        }
+    }
+    /** Adds the buffered values as `add` would have one by one: the grid takes over when they pass the cap. */
+    flush() {
+        const count = this.buffered;
+        if (count === 0)
+            return;
+        this.buffered = 0;
+        const values = this.buffer;
+        this.momentsPart.addAll(values, 0, count);
+        const exact = this.exactPart;
+        const room = exact.isExact ? Math.max(0, exact.cap - exact.count) : 0;
+        const kept = Math.min(room, count);
+        if (kept > 0) {
+            exact.addAll(values, 0, kept);
+            this.valueGrid?.addAll(values, 0, kept);
+        }
+        if (kept === count)
+            return;
         // The value that passes the cap: the grid takes over from the values before they are dropped.
-        if (exact.count === exact.cap && exact.isExact)
-            this.valueGrid ??= this.gridOfKeptValues();
-        exact.add(x);
-        this.valueGrid?.add(x);
+        this.valueGrid ??= this.gridOfKeptValues();
+        exact.addAll(values, kept, count);
+        this.valueGrid.addAll(values, kept, count);
     }
     /**
      * Adds the values taken since the last call to `counts[slot]`, which every thread reading the same pass adds to
@@ -53586,6 +53689,8 @@ class NumberSummary {
         }
     }
     merge(other) {
+        this.flush();
+        other.flush();
         // An empty side takes the other's settings (see ExactValues.merge).
         if (this.count === 0)
             this.gridBins = other.gridBins;
@@ -63462,17 +63567,25 @@ function binHolding(grid, edge) {
     }
     return lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo])[0] <= edge ? lo : -1;
 }
-/** Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`). */
+/**
+ * Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`): the bins that
+ * end by `edge` (a prefix, found by binary search), and the next one when its single value lies below `edge`.
+ */
 function distribution_binsBelow(grid, edge) {
-    let total = 0;
-    for (let b = 0; b < grid.keys.length; b++) {
-        const [low, high] = binEdges(grid.scale, grid.level, grid.keys[b]);
-        if (high <= edge)
-            total += grid.counts[b];
-        else if (low <= edge && grid.values[b] < edge)
-            total += grid.counts[b];
+    let lo = 0;
+    let hi = grid.keys.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (binEdges(grid.scale, grid.level, grid.keys[mid])[1] <= edge)
+            lo = mid + 1;
         else
-            break;
+            hi = mid;
+    }
+    let total = 0;
+    for (let b = 0; b < lo; b++)
+        total += grid.counts[b];
+    if (lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo])[0] <= edge && grid.values[lo] < edge) {
+        total += grid.counts[lo];
     }
     return total;
 }
@@ -64165,22 +64278,37 @@ function sweep(a, b, na, nb) {
     }
     return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
-/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
+/**
+ * Every segment end of either side, ascending, each once. Each side's ends already ascend (its segments are
+ * disjoint and in order), so the two lists are merged rather than sorted.
+ */
 function breakpoints(a, b) {
     const all = new Float64Array(2 * (a.length + b.length));
-    let at = 0;
-    for (const side of [a, b]) {
-        for (const segment of side) {
-            all[at++] = segment.low;
-            all[at++] = segment.high;
+    let size = 0;
+    const push = (x) => {
+        if (size === 0 || all[size - 1] !== x)
+            all[size++] = x;
+    };
+    let i = 0;
+    let j = 0;
+    while (i < 2 * a.length || j < 2 * b.length) {
+        const x = i < 2 * a.length ? end(a, i) : Infinity;
+        const y = j < 2 * b.length ? end(b, j) : Infinity;
+        if (x <= y) {
+            push(x);
+            i++;
+        }
+        else {
+            push(y);
+            j++;
         }
     }
-    all.sort();
-    let size = 0;
-    for (let i = 0; i < all.length; i++)
-        if (size === 0 || all[i] !== all[size - 1])
-            all[size++] = all[i];
     return all.subarray(0, size);
+}
+/** The k-th end of a side's segments: low, high, low, high, … */
+function end(side, k) {
+    const segment = side[k >> 1];
+    return (k & 1) === 0 ? segment.low : segment.high;
 }
 /**
  * The range of n·F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
@@ -64278,11 +64406,20 @@ function countBelow(counts, edge) {
         total += counts.counts[i];
     return total;
 }
+/** Values in the bins whose lower edge lies below `edge` (a prefix of the bins: their lower edges ascend). */
 function countBinsBelow(bins, edge) {
-    let total = 0;
-    for (let i = 0; i < bins.keys.length && binEdges(bins.scale, bins.level, bins.keys[i])[0] < edge; i++) {
-        total += bins.counts[i];
+    let lo = 0;
+    let hi = bins.keys.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (binEdges(bins.scale, bins.level, bins.keys[mid])[0] < edge)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    let total = 0;
+    for (let i = 0; i < lo; i++)
+        total += bins.counts[i];
     return total;
 }
 

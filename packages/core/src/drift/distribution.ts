@@ -91,14 +91,22 @@ function binHolding(grid: GridBins, edge: number): number {
   return lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo]!)[0] <= edge ? lo : -1;
 }
 
-/** Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`). */
+/**
+ * Values below `edge`, where `edge` is a bin edge or lies in a single-valued bin (see `resolvedEdge`): the bins that
+ * end by `edge` (a prefix, found by binary search), and the next one when its single value lies below `edge`.
+ */
 function binsBelow(grid: GridBins, edge: number): number {
+  let lo = 0;
+  let hi = grid.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (binEdges(grid.scale, grid.level, grid.keys[mid]!)[1] <= edge) lo = mid + 1;
+    else hi = mid;
+  }
   let total = 0;
-  for (let b = 0; b < grid.keys.length; b++) {
-    const [low, high] = binEdges(grid.scale, grid.level, grid.keys[b]!);
-    if (high <= edge) total += grid.counts[b]!;
-    else if (low <= edge && grid.values[b]! < edge) total += grid.counts[b]!;
-    else break;
+  for (let b = 0; b < lo; b++) total += grid.counts[b]!;
+  if (lo < grid.keys.length && binEdges(grid.scale, grid.level, grid.keys[lo]!)[0] <= edge && grid.values[lo]! < edge) {
+    total += grid.counts[lo]!;
   }
   return total;
 }

@@ -111,20 +111,36 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
   return { d: [Math.min(1, dLow), Math.min(1, Math.max(dLow, dHigh))], w: [wLow, Math.max(wLow, wHigh)] };
 }
 
-/** Every segment end of either side, ascending, each once (sorted natively: there are ~4 per grid bin). */
+/**
+ * Every segment end of either side, ascending, each once. Each side's ends already ascend (its segments are
+ * disjoint and in order), so the two lists are merged rather than sorted.
+ */
 function breakpoints(a: Segment[], b: Segment[]): Float64Array {
   const all = new Float64Array(2 * (a.length + b.length));
-  let at = 0;
-  for (const side of [a, b]) {
-    for (const segment of side) {
-      all[at++] = segment.low;
-      all[at++] = segment.high;
+  let size = 0;
+  const push = (x: number) => {
+    if (size === 0 || all[size - 1] !== x) all[size++] = x;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < 2 * a.length || j < 2 * b.length) {
+    const x = i < 2 * a.length ? end(a, i) : Infinity;
+    const y = j < 2 * b.length ? end(b, j) : Infinity;
+    if (x <= y) {
+      push(x);
+      i++;
+    } else {
+      push(y);
+      j++;
     }
   }
-  all.sort();
-  let size = 0;
-  for (let i = 0; i < all.length; i++) if (size === 0 || all[i] !== all[size - 1]) all[size++] = all[i]!;
   return all.subarray(0, size);
+}
+
+/** The k-th end of a side's segments: low, high, low, high, … */
+function end(side: Segment[], k: number): number {
+  const segment = side[k >> 1]!;
+  return (k & 1) === 0 ? segment.low : segment.high;
 }
 
 /**
@@ -229,10 +245,16 @@ function countBelow(counts: ValueCounts, edge: number): number {
   return total;
 }
 
+/** Values in the bins whose lower edge lies below `edge` (a prefix of the bins: their lower edges ascend). */
 function countBinsBelow(bins: GridBins, edge: number): number {
-  let total = 0;
-  for (let i = 0; i < bins.keys.length && binEdges(bins.scale, bins.level, bins.keys[i]!)[0] < edge; i++) {
-    total += bins.counts[i]!;
+  let lo = 0;
+  let hi = bins.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (binEdges(bins.scale, bins.level, bins.keys[mid]!)[0] < edge) lo = mid + 1;
+    else hi = mid;
   }
+  let total = 0;
+  for (let i = 0; i < lo; i++) total += bins.counts[i]!;
   return total;
 }

@@ -6,6 +6,10 @@ import { DEFAULT_HISTOGRAM_BINS, Histogram, MAX_HISTOGRAM_BINS } from '../sketch
 import { binEdges, ValueGrid, type GridBins, type GridScale, type ValueGridJSON } from '../sketch/value-grid.js';
 import { medianFrom, quantileFrom, type QuantileMethod } from '../stats/quantile.js';
 
+/** Values a summary buffers before it adds them: first 16, doubling to 4,096 (32 KB). */
+const FIRST_BUFFER = 16;
+const BUFFER = 4096;
+
 /** A figure and the interval it is known to lie in; `low === high === value` when it is exact. */
 export interface Bounded {
   value: number;
@@ -37,11 +41,17 @@ export interface NumberSummaryJSON {
  * value) or when asked for. It is a function of the values alone, so building it late gives the grid one pass would.
  */
 export class NumberSummary {
-  readonly moments: Moments;
-  readonly exact: ExactValues;
+  private readonly momentsPart: Moments;
+  private readonly exactPart: ExactValues;
   private valueGrid: ValueGrid | null;
   /** Values already added to a shared count (see `shareCount`). */
   private sharedCount = 0;
+  /**
+   * Values added since the last flush: taken one by one from the reader and handed to the moments, the kept values
+   * and the grid a buffer at a time, in tight loops and block copies rather than three calls per value.
+   */
+  private buffer: Float64Array | null = null;
+  private buffered = 0;
 
   /** Bins of a grid built later (undefined: the default). */
   private gridBins: number | undefined;
@@ -52,30 +62,66 @@ export class NumberSummary {
     parts?: { moments: Moments; exact: ExactValues; grid: ValueGrid | null },
   ) {
     this.gridBins = parts?.grid?.maxBins ?? options.gridBins;
-    this.moments = parts?.moments ?? new Moments();
-    this.exact = parts?.exact ?? new ExactValues(options.exactValues);
+    this.momentsPart = parts?.moments ?? new Moments();
+    this.exactPart = parts?.exact ?? new ExactValues(options.exactValues);
     this.valueGrid = parts?.grid ?? null;
+  }
+
+  /** Exact moments of the values. */
+  get moments(): Moments {
+    this.flush();
+    return this.momentsPart;
+  }
+
+  /** The kept values. */
+  get exact(): ExactValues {
+    this.flush();
+    return this.exactPart;
   }
 
   /** The value grid of the values (built from the kept values on first use). */
   get grid(): ValueGrid {
+    this.flush();
     this.valueGrid ??= this.gridOfKeptValues();
     return this.valueGrid;
   }
 
   private gridOfKeptValues(bins = this.gridBins): ValueGrid {
     const grid = new ValueGrid(this.scale, bins);
-    this.exact.forEach((x) => grid.add(x));
+    this.exactPart.forEachChunk((chunk) => grid.addAll(chunk, 0, chunk.length));
     return grid;
   }
 
   add(x: number): void {
-    this.moments.add(x);
-    const exact = this.exact;
+    let buffer = this.buffer;
+    if (buffer === null) buffer = this.buffer = new Float64Array(FIRST_BUFFER);
+    buffer[this.buffered++] = x;
+    if (this.buffered === buffer.length) {
+      this.flush();
+      // A column with few values keeps a small buffer.
+      if (buffer.length < BUFFER) this.buffer = new Float64Array(2 * buffer.length);
+    }
+  }
+
+  /** Adds the buffered values as `add` would have one by one: the grid takes over when they pass the cap. */
+  private flush(): void {
+    const count = this.buffered;
+    if (count === 0) return;
+    this.buffered = 0;
+    const values = this.buffer!;
+    this.momentsPart.addAll(values, 0, count);
+    const exact = this.exactPart;
+    const room = exact.isExact ? Math.max(0, exact.cap - exact.count) : 0;
+    const kept = Math.min(room, count);
+    if (kept > 0) {
+      exact.addAll(values, 0, kept);
+      this.valueGrid?.addAll(values, 0, kept);
+    }
+    if (kept === count) return;
     // The value that passes the cap: the grid takes over from the values before they are dropped.
-    if (exact.count === exact.cap && exact.isExact) this.valueGrid ??= this.gridOfKeptValues();
-    exact.add(x);
-    this.valueGrid?.add(x);
+    this.valueGrid ??= this.gridOfKeptValues();
+    exact.addAll(values, kept, count);
+    this.valueGrid.addAll(values, kept, count);
   }
 
   /**
@@ -95,6 +141,8 @@ export class NumberSummary {
   }
 
   merge(other: NumberSummary): this {
+    this.flush();
+    other.flush();
     // An empty side takes the other's settings (see ExactValues.merge).
     if (this.count === 0) this.gridBins = other.gridBins;
     const cap = this.count === 0 ? other.exact.cap : this.exact.cap;

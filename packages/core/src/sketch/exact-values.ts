@@ -85,6 +85,25 @@ export class ExactValues {
     this.sorted = null;
   }
 
+  /** `add` of values[from..to), in order, a block at a time. */
+  addAll(values: Float64Array, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      if (this.chunks === null || this.n >= this.limit) break;
+      if (this.tailCount === this.tail.length) this.newTail();
+      const take = Math.min(to - i, this.tail.length - this.tailCount, this.limit - this.n);
+      this.tail.set(values.subarray(i, i + take), this.tailCount);
+      this.tailCount += take;
+      this.n += take;
+      i += take;
+      this.sorted = null;
+    }
+    if (i === to) return;
+    // Past the cap: counted, and the values go.
+    this.n += to - i;
+    if (this.chunks !== null) this.drop();
+  }
+
   /** Drops the kept values for good (the count goes on): for a column that has more than `cap` elsewhere too. */
   drop(): void {
     this.chunks = null;
@@ -100,9 +119,9 @@ export class ExactValues {
     this.tailCount = 0;
   }
 
-  /** Calls `f` with each kept value, in the order they came. */
-  forEach(f: (x: number) => void): void {
-    for (const chunk of this.parts()) for (let i = 0; i < chunk.length; i++) f(chunk[i]!);
+  /** Calls `f` with the kept values a chunk at a time, in the order they came. */
+  forEachChunk(f: (chunk: Float64Array) => void): void {
+    for (const chunk of this.parts()) f(chunk);
   }
 
   private parts(): Float64Array[] {

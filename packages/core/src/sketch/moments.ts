@@ -70,6 +70,11 @@ export class Moments {
     if (++this.pending === FOLD_EVERY) this.fold();
   }
 
+  /** `add` of values[from..to). */
+  addAll(values: Float64Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.add(values[i]!);
+  }
+
   /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
   private addSquare(x: number, offset: number): void {
     const c = SPLITTER * x;

@@ -75,9 +75,9 @@ export class ValueGrid {
   private gridLevel = 0;
   private n = 0;
   /** The bins in key order, in the first `size` places of arrays with room to merge a chunk in. */
-  private keys = new Float64Array(0);
-  private counts = new Float64Array(0);
-  private values = new Float64Array(0);
+  private keys: Float64Array = new Float64Array(0);
+  private counts: Float64Array = new Float64Array(0);
+  private values: Float64Array = new Float64Array(0);
   private size = 0;
   /** Values added since the last flush, counted into the bins a chunk at a time. */
   private pending: Float64Array | null = null;
@@ -117,6 +117,23 @@ export class ValueGrid {
       this.flush();
       // Chunks grow to their full size only in columns with many values: a grid costs little until it has them.
       if (pending.length < CHUNK) this.pending = new Float64Array(2 * pending.length);
+    }
+  }
+
+  /** `add` of values[from..to), a block at a time. */
+  addAll(values: Float64Array, from: number, to: number): void {
+    this.n += to - from;
+    for (let i = from; i < to;) {
+      let pending = this.pending;
+      if (pending === null) pending = this.pending = new Float64Array(FIRST_CHUNK);
+      const take = Math.min(to - i, pending.length - this.pendingCount);
+      pending.set(values.subarray(i, i + take), this.pendingCount);
+      this.pendingCount += take;
+      i += take;
+      if (this.pendingCount === pending.length) {
+        this.flush();
+        if (pending.length < CHUNK) this.pending = new Float64Array(2 * pending.length);
+      }
     }
   }
 
@@ -244,6 +261,15 @@ export class ValueGrid {
     this.finished = null;
   }
 
+  /** Takes `bins` as the grid's arrays, without copying them (they must not be used elsewhere). */
+  private adopt(bins: { keys: Float64Array; counts: Float64Array; values: Float64Array }): void {
+    this.keys = bins.keys;
+    this.counts = bins.counts;
+    this.values = bins.values;
+    this.size = bins.keys.length;
+    this.finished = null;
+  }
+
   toJSON(options: { raw?: boolean } = {}): ValueGridJSON {
     const { keys, counts, values } = this.bins();
     const base = {
@@ -299,21 +325,24 @@ export class ValueGrid {
       for (let i = 0; i < size; i++) keys[i] = key += input.signed();
       const counts = new Float64Array(size);
       for (let i = 0; i < size; i++) counts[i] = input.varint() + 1;
-      const single: boolean[] = [];
+      const single = new Uint8Array(size);
+      let singleCount = 0;
       for (let i = 0; i < size; i += 8) {
         const bits = input.byte();
-        for (let b = 0; b < 8 && i + b < size; b++) single.push((bits & (1 << b)) !== 0);
+        for (let b = 0; b < 8 && i + b < size; b++) singleCount += single[i + b] = (bits >>> b) & 1;
       }
-      const singles = readAscending(input, single.filter(Boolean).length, `${path}.data`);
+      const singles = readAscending(input, singleCount, `${path}.data`);
       input.end();
-      let next = 0;
-      const values = Float64Array.from(single, (isSingle) => (isSingle ? singles[next++]! : NaN));
+      const values = new Float64Array(size);
+      for (let i = 0, next = 0; i < size; i++) values[i] = single[i] === 1 ? singles[next++]! : NaN;
       bins = { keys, counts, values };
     }
     checkBins(bins, size, n, scale, level, path);
     grid.gridLevel = level;
     grid.n = n;
-    grid.load(bins);
+    // Decoded arrays are the grid's own; raw ones may be shared with the grid they came from, so they are copied.
+    if (obj.raw === undefined) grid.adopt(bins);
+    else grid.load(bins);
     return grid;
   }
 }

@@ -125,6 +125,22 @@ describe('NumberSummary past its exact cap', () => {
 });
 
 describe('NumberSummary value grid', () => {
+  it('is the same summary whether or not it is read between values (reads see every value added so far)', () => {
+    const values = [...normal(5_000, 9)].map((z) => Math.round(4000 * Math.exp(0.3 * z)));
+    for (const cap of [2_000, 4_999, 5_000]) {
+      const read = new NumberSummary('log', { exactValues: cap, gridBins: 300 });
+      values.forEach((v, i) => {
+        read.add(v);
+        if (i % 997 === 0) {
+          expect(read.count).toBe(i + 1);
+          expect(read.moments.max).toBe(Math.max(...values.slice(0, i + 1)));
+        }
+        if (i === 1_500) expect(read.grid.count).toBe(i + 1);
+      });
+      expect(read.toJSON()).toEqual(summaryOf(values, cap, 300).toJSON());
+    }
+  });
+
   it('is built only past the cap, and is then the grid one pass over every value gives', () => {
     const values = [...normal(5_000, 8)].map((z) => Math.round(4000 * Math.exp(0.3 * z)));
     const onePass = new ValueGrid('log', 300);

@@ -34,6 +34,20 @@ describe('ExactValues', () => {
     ).toBe(3);
   });
 
+  it('takes blocks of values as it takes them one by one, across the cap too', () => {
+    const values = Float64Array.from(uniform(1_000, 5), (u) => Math.round(u * 100));
+    for (const cap of [0, 1, 400, 999, 1_000, 1_001]) {
+      const blocks = new ExactValues(cap);
+      for (let from = 0; from < values.length; from += 37) {
+        blocks.addAll(values, from, Math.min(values.length, from + 37));
+      }
+      const single = exactOf(values, cap);
+      expect(blocks.count).toBe(single.count);
+      expect(blocks.isExact).toBe(single.isExact);
+      expect(blocks.toJSON()).toEqual(single.toJSON());
+    }
+  });
+
   it('merges shards into the multiset one pass gives', () => {
     const values = uniform(10_000, 2).map((u) => Math.round(u * 500) / 10);
     const merged = exactOf(values.slice(0, 3_000)).merge(exactOf(values.slice(3_000)));

@@ -121,6 +121,16 @@ describe('ValueGrid', () => {
     }
   });
 
+  it('counts blocks of values into the grid one value at a time gives', () => {
+    const values = Float64Array.from(normal(50_000, 6), (z) => Math.round(Math.exp(z) * 1e4) / 100);
+    const blocks = new ValueGrid('log', 1_024);
+    for (let from = 0; from < values.length; from += 3_001) {
+      blocks.addAll(values, from, Math.min(values.length, from + 3_001));
+    }
+    expect(blocks.count).toBe(values.length);
+    expect(blocks.bins()).toEqual(gridOf(values, 'log', 1_024).bins());
+  });
+
   it('round-trips through its compact JSON and through the raw form workers pass', () => {
     const values = [...uniform(5_000, 4)].map((u) => Math.round(u * 1e4) / 100).concat([-3.25, 0, 7]);
     const grid = gridOf(values, 'log', 500);
