@@ -38975,9 +38975,9 @@ async function run_passes_runPass(path, options) {
         ...(options.shard && { shard: options.shard }),
     });
 }
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+/** A drift reference: a saved profile is read as it is; any other file is data, profiled like `runPass`. */
 async function run_passes_referenceProfile(path, options) {
-    if (path.endsWith('.json'))
+    if (options.saved)
         return readProfileFile(path);
     return (await run_passes_runPass(path, options)).profile;
 }
@@ -39031,8 +39031,9 @@ async function runValidate(options, deps = {}) {
     const dataPath = resolve(options.cwd, options.data);
     const data = await run_validate_inspectData(dataPath, options.data, options, deps);
     const referencePath = options.reference === undefined ? undefined : resolve(options.cwd, options.reference);
-    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
-    const reference = referencePath === undefined || referencePath.endsWith('.json')
+    // A saved profile is JSON; any other reference (JSON Lines in a .json file too) is data, read with the data's delimiter.
+    const saved = referencePath !== undefined && (await isReferenceProfile(referencePath));
+    const reference = referencePath === undefined || saved
         ? undefined
         : await run_validate_inspectData(referencePath, options.reference, options, deps);
     if (referencePath !== undefined && reference === undefined)
@@ -39071,6 +39072,7 @@ async function runValidate(options, deps = {}) {
         ? undefined
         : referenceProfile(referencePath, {
             ...read,
+            saved,
             ...(reference && { format: reference.format }),
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             onProgress: progress.part(),
@@ -39096,6 +39098,10 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: validationReport([section], new Date()), section, profile, threads };
+}
+/** Whether a reference is a saved profile: a `.json` file that does not hold JSON Lines records. */
+async function isReferenceProfile(path) {
+    return path.endsWith('.json') && (await isSavedProfile(path));
 }
 /** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
 async function run_validate_inspectData(path, name, options, deps) {
@@ -40703,7 +40709,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   A4E: () => (/* reexport */ status_worstStatus)
 });
 
-// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readProfileFile, registryEventJsonSchema, renderProfileText, renderReportHtml, renderReportMarkdown, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, writeFileAtomic
+// UNUSED EXPORTS: CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, escapeHtml, evaluateChecks, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatPValue, formatPercent, formatScalar, formatSigned, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isSavedProfile, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, numericPsi, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseRowCondition, parseShardSpec, parseTolerance, profileFile, profileStats, readCheckSuite, readConfigFile, readProfileFile, registryEventJsonSchema, renderProfileText, renderReportHtml, renderReportMarkdown, renderReportText, reportCharts, reportForModel, reportJsonSchema, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, tableCell, textKey, trainCacheKey, trainFingerprint, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -53316,7 +53322,9 @@ function json_describeValue(value) {
         return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    return `a ${typeof value}`;
+    if (value === undefined)
+        return 'nothing';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 /** Checks `value` is an object of the given kind and a version this code reads. */
 function json_expectSketch(value, kind, versions, path) {
@@ -58187,6 +58195,9 @@ function readProfile(json) {
     if (obj.schema === 'mlgate/profile@1') {
         fail('$.schema', 'is mlgate/profile@1, from an older mlgate whose sketches gave approximate drift statistics; profile the data again');
     }
+    if (obj.schema === undefined) {
+        fail('$', `is not an mlgate profile (no "schema": "${PROFILE_SCHEMA}"); \`mlgate profile <data> -o <file>\` writes one`);
+    }
     if (obj.schema !== PROFILE_SCHEMA) {
         fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
     }
@@ -58388,11 +58399,49 @@ async function fileSize(path) {
 
 
 
+
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
 async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
     return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
+}
+/** Bytes of a `.json` file looked at to tell a saved profile from JSON Lines data. */
+const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Whether a `.json` file is a saved profile rather than JSON Lines data (one record per line, which `.json` files
+ * often hold): it is JSON Lines when its first line is a whole JSON object that is not a profile. A saved profile is
+ * pretty-printed, so its first line alone does not parse; a one-line profile names its schema. A missing or
+ * unreadable file counts as a profile, so reading it gives the usual one-line error.
+ */
+async function isSavedProfile(path) {
+    let head;
+    try {
+        const file = await open(path);
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await file.close();
+        }
+    }
+    catch {
+        return true;
+    }
+    const firstLine = head.trimStart().split('\n', 1)[0].trim();
+    let record;
+    try {
+        record = JSON.parse(firstLine);
+    }
+    catch {
+        return true;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return true;
+    const schema = record.schema;
+    return typeof schema === 'string' && schema.startsWith('mlgate/profile');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -64722,7 +64771,7 @@ function paragraphs(text) {
 
 
 /** Bytes looked at to tell what a file holds: enough for any header a person writes. */
-const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const inspect_SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 /** Delimiters a one-column header may betray, most likely first. */
 const OTHER_DELIMITERS = (/* unused pure expression or super */ null && ([';', '\t', '|', ',']));
 /**
@@ -64775,7 +64824,7 @@ function delimiterName(delimiter) {
 }
 async function readHead(path) {
     for await (const chunk of openDataSource(path))
-        return chunk.slice(0, SNIFF_BYTES);
+        return chunk.slice(0, inspect_SNIFF_BYTES);
     return new Uint8Array(0);
 }
 /** The first byte that is not whitespace or a UTF-8 byte order mark. */

@@ -36631,6 +36631,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   B0B: () => (/* reexport */ inspectDataFile),
   xBn: () => (/* reexport */ isGzipFile),
   uI7: () => (/* reexport */ isPassCheck),
+  FMx: () => (/* reexport */ isSavedProfile),
   iU5: () => (/* reexport */ isUserError),
   VtD: () => (/* reexport */ jobDeltas),
   zYW: () => (/* reexport */ joinValidationPasses),
@@ -49255,7 +49256,9 @@ function describeValue(value) {
         return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    return `a ${typeof value}`;
+    if (value === undefined)
+        return 'nothing';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 /** Checks `value` is an object of the given kind and a version this code reads. */
 function expectSketch(value, kind, versions, path) {
@@ -54467,6 +54470,9 @@ function readProfile(json) {
     if (obj.schema === 'mlgate/profile@1') {
         fail('$.schema', 'is mlgate/profile@1, from an older mlgate whose sketches gave approximate drift statistics; profile the data again');
     }
+    if (obj.schema === undefined) {
+        fail('$', `is not an mlgate profile (no "schema": "${PROFILE_SCHEMA}"); \`mlgate profile <data> -o <file>\` writes one`);
+    }
     if (obj.schema !== PROFILE_SCHEMA) {
         fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
     }
@@ -54668,11 +54674,49 @@ async function fileSize(path) {
 
 
 
+
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
 async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
     return Profile.fromJSON(parse_json_parseJson(await read_text_readTextFile(path, maxBytes, name), name), name);
+}
+/** Bytes of a `.json` file looked at to tell a saved profile from JSON Lines data. */
+const SNIFF_BYTES = 64 * 1024;
+/**
+ * Whether a `.json` file is a saved profile rather than JSON Lines data (one record per line, which `.json` files
+ * often hold): it is JSON Lines when its first line is a whole JSON object that is not a profile. A saved profile is
+ * pretty-printed, so its first line alone does not parse; a one-line profile names its schema. A missing or
+ * unreadable file counts as a profile, so reading it gives the usual one-line error.
+ */
+async function isSavedProfile(path) {
+    let head;
+    try {
+        const file = await (0,promises_.open)(path);
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await file.close();
+        }
+    }
+    catch {
+        return true;
+    }
+    const firstLine = head.trimStart().split('\n', 1)[0].trim();
+    let record;
+    try {
+        record = JSON.parse(firstLine);
+    }
+    catch {
+        return true;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return true;
+    const schema = record.schema;
+    return typeof schema === 'string' && schema.startsWith('mlgate/profile');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/join-shards.ts
@@ -60429,7 +60473,7 @@ function paragraphs(text) {
 
 
 /** Bytes looked at to tell what a file holds: enough for any header a person writes. */
-const SNIFF_BYTES = 64 * 1024;
+const inspect_SNIFF_BYTES = 64 * 1024;
 /** Delimiters a one-column header may betray, most likely first. */
 const OTHER_DELIMITERS = [';', '\t', '|', ','];
 /**
@@ -60482,7 +60526,7 @@ function delimiterName(delimiter) {
 }
 async function readHead(path) {
     for await (const chunk of openDataSource(path))
-        return chunk.slice(0, SNIFF_BYTES);
+        return chunk.slice(0, inspect_SNIFF_BYTES);
     return new Uint8Array(0);
 }
 /** The first byte that is not whitespace or a UTF-8 byte order mark. */
@@ -65906,9 +65950,9 @@ async function run_passes_runPass(path, options) {
         ...(options.shard && { shard: options.shard }),
     });
 }
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+/** A drift reference: a saved profile is read as it is; any other file is data, profiled like `runPass`. */
 async function referenceProfile(path, options) {
-    if (path.endsWith('.json'))
+    if (options.saved)
         return (0,src/* readProfileFile */.CIG)(path);
     return (await run_passes_runPass(path, options)).profile;
 }
@@ -65962,8 +66006,9 @@ async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
     const data = await run_validate_inspectData(dataPath, options.data, options, deps);
     const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
-    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
-    const reference = referencePath === undefined || referencePath.endsWith('.json')
+    // A saved profile is JSON; any other reference (JSON Lines in a .json file too) is data, read with the data's delimiter.
+    const saved = referencePath !== undefined && (await isReferenceProfile(referencePath));
+    const reference = referencePath === undefined || saved
         ? undefined
         : await run_validate_inspectData(referencePath, options.reference, options, deps);
     if (referencePath !== undefined && reference === undefined)
@@ -66002,6 +66047,7 @@ async function runValidate(options, deps = {}) {
         ? undefined
         : referenceProfile(referencePath, {
             ...read,
+            saved,
             ...(reference && { format: reference.format }),
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             onProgress: progress.part(),
@@ -66027,6 +66073,10 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** Whether a reference is a saved profile: a `.json` file that does not hold JSON Lines records. */
+async function isReferenceProfile(path) {
+    return path.endsWith('.json') && (await (0,src/* isSavedProfile */.FMx)(path));
 }
 /** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
 async function run_validate_inspectData(path, name, options, deps) {

@@ -41,6 +41,7 @@ __webpack_require__.d(__webpack_exports__, {
   B0B: () => (/* reexport */ inspectDataFile),
   xBn: () => (/* reexport */ isGzipFile),
   uI7: () => (/* reexport */ isPassCheck),
+  FMx: () => (/* reexport */ isSavedProfile),
   iU5: () => (/* reexport */ isUserError),
   lFp: () => (/* reexport */ isVersion),
   VtD: () => (/* reexport */ jobDeltas),
@@ -2994,7 +2995,9 @@ function describeValue(value) {
         return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    return `a ${typeof value}`;
+    if (value === undefined)
+        return 'nothing';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 /** Checks `value` is an object of the given kind and a version this code reads. */
 function expectSketch(value, kind, versions, path) {
@@ -8206,6 +8209,9 @@ function readProfile(json) {
     if (obj.schema === 'mlgate/profile@1') {
         fail('$.schema', 'is mlgate/profile@1, from an older mlgate whose sketches gave approximate drift statistics; profile the data again');
     }
+    if (obj.schema === undefined) {
+        fail('$', `is not an mlgate profile (no "schema": "${PROFILE_SCHEMA}"); \`mlgate profile <data> -o <file>\` writes one`);
+    }
     if (obj.schema !== PROFILE_SCHEMA) {
         fail('$.schema', `expected "${PROFILE_SCHEMA}", got ${describeValue(obj.schema)}`);
     }
@@ -8407,11 +8413,49 @@ async function fileSize(path) {
 
 
 
+
 /** Largest profile file accepted: a profile is a few tens of kilobytes per column. */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 /** Reads, parses and checks a profile JSON file; every problem is a UserError naming `path`. */
 async function readProfileFile(path, { maxBytes = MAX_PROFILE_BYTES, name = path } = {}) {
     return Profile.fromJSON(parseJson(await readTextFile(path, maxBytes, name), name), name);
+}
+/** Bytes of a `.json` file looked at to tell a saved profile from JSON Lines data. */
+const SNIFF_BYTES = 64 * 1024;
+/**
+ * Whether a `.json` file is a saved profile rather than JSON Lines data (one record per line, which `.json` files
+ * often hold): it is JSON Lines when its first line is a whole JSON object that is not a profile. A saved profile is
+ * pretty-printed, so its first line alone does not parse; a one-line profile names its schema. A missing or
+ * unreadable file counts as a profile, so reading it gives the usual one-line error.
+ */
+async function isSavedProfile(path) {
+    let head;
+    try {
+        const file = await (0,promises_.open)(path);
+        try {
+            const buffer = Buffer.alloc(SNIFF_BYTES);
+            const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0);
+            head = buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await file.close();
+        }
+    }
+    catch {
+        return true;
+    }
+    const firstLine = head.trimStart().split('\n', 1)[0].trim();
+    let record;
+    try {
+        record = JSON.parse(firstLine);
+    }
+    catch {
+        return true;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return true;
+    const schema = record.schema;
+    return typeof schema === 'string' && schema.startsWith('mlgate/profile');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/profile/render-text.ts
@@ -8462,13 +8506,19 @@ function render_text_row(column) {
         render_text_clean(column.name),
         summary.type,
         nulls,
-        `${summary.distinct > 0 ? '≈' : ''}${format_formatCount(summary.distinct)}`,
+        approximate(summary.distinct, summary.distinctBounds, format_formatCount),
         render_text_clean(min),
         render_text_clean(max),
         numeric ? format_formatNumber(numeric.mean) : '-',
-        numeric ? format_formatNumber(numeric.quantiles.p50) : '-',
+        numeric ? approximate(numeric.quantiles.p50, numeric.quantileBounds?.p50, format_formatNumber) : '-',
         top ? `${render_text_clean(top.value)} (${format_formatCount(top.count)})` : '-',
     ];
+}
+/** An exact figure as it is; one the profile only bounds as `≈estimate (low–high)`. */
+function approximate(value, bounds, format) {
+    if (!bounds || bounds[0] === bounds[1])
+        return format(value);
+    return `≈${format(value)} (${format(bounds[0])}–${format(bounds[1])})`;
 }
 /** Escapes control characters and cuts long text, so data cannot move the cursor or break the table. */
 function render_text_clean(text) {
@@ -13430,7 +13480,7 @@ function paragraphs(text) {
 
 
 /** Bytes looked at to tell what a file holds: enough for any header a person writes. */
-const SNIFF_BYTES = 64 * 1024;
+const inspect_SNIFF_BYTES = 64 * 1024;
 /** Delimiters a one-column header may betray, most likely first. */
 const OTHER_DELIMITERS = [';', '\t', '|', ','];
 /**
@@ -13483,7 +13533,7 @@ function delimiterName(delimiter) {
 }
 async function readHead(path) {
     for await (const chunk of openDataSource(path))
-        return chunk.slice(0, SNIFF_BYTES);
+        return chunk.slice(0, inspect_SNIFF_BYTES);
     return new Uint8Array(0);
 }
 /** The first byte that is not whitespace or a UTF-8 byte order mark. */

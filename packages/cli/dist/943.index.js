@@ -3389,9 +3389,9 @@ async function runPass(path, options) {
         ...(options.shard && { shard: options.shard }),
     });
 }
-/** A drift reference: a saved profile (`.json`) is read as it is; any other file is data, profiled like `runPass`. */
+/** A drift reference: a saved profile is read as it is; any other file is data, profiled like `runPass`. */
 async function referenceProfile(path, options) {
-    if (path.endsWith('.json'))
+    if (options.saved)
         return (0,src/* readProfileFile */.CIG)(path);
     return (await runPass(path, options)).profile;
 }
@@ -3445,8 +3445,9 @@ async function runValidate(options, deps = {}) {
     const dataPath = (0,external_node_path_.resolve)(options.cwd, options.data);
     const data = await inspectData(dataPath, options.data, options, deps);
     const referencePath = options.reference === undefined ? undefined : (0,external_node_path_.resolve)(options.cwd, options.reference);
-    // A saved profile is JSON; any other reference is data, read with the data's delimiter.
-    const reference = referencePath === undefined || referencePath.endsWith('.json')
+    // A saved profile is JSON; any other reference (JSON Lines in a .json file too) is data, read with the data's delimiter.
+    const saved = referencePath !== undefined && (await isReferenceProfile(referencePath));
+    const reference = referencePath === undefined || saved
         ? undefined
         : await inspectData(referencePath, options.reference, options, deps);
     if (referencePath !== undefined && reference === undefined)
@@ -3485,6 +3486,7 @@ async function runValidate(options, deps = {}) {
         ? undefined
         : referenceProfile(referencePath, {
             ...read,
+            saved,
             ...(reference && { format: reference.format }),
             ...(options.delimiter !== undefined && { delimiter: options.delimiter }),
             onProgress: progress.part(),
@@ -3510,6 +3512,10 @@ async function runValidate(options, deps = {}) {
                 deps.onSkippedColumn?.(column.message);
     }
     return { report: (0,src/* validationReport */.qWO)([section], new Date()), section, profile, threads };
+}
+/** Whether a reference is a saved profile: a `.json` file that does not hold JSON Lines records. */
+async function isReferenceProfile(path) {
+    return path.endsWith('.json') && (await (0,src/* isSavedProfile */.FMx)(path));
 }
 /** The data file's format and header, checked before the pass; its warnings go to `onWarning`. */
 async function inspectData(path, name, options, deps) {
