@@ -136,7 +136,14 @@ const workflowFiles = findWorkflowFiles();
 describe('repository workflows', () => {
   it('include the project CI workflow and the example flows (the glob finds files)', () => {
     expect(workflowFiles).toContain(path.join('.github', 'workflows', 'ci.yml'));
-    for (const flow of ['pr.yml', 'fork-pr.yml', 'fork-publish.yml']) {
+    for (const flow of [
+      'pr.yml',
+      'fork-pr.yml',
+      'fork-publish.yml',
+      'release-dispatch.yml',
+      'main.yml',
+      'chatops.yml',
+    ]) {
       expect(workflowFiles).toContain(path.join('examples', 'workflows', flow));
     }
     for (const flow of ['pr.yml', 'publish-report.yml']) {
@@ -150,6 +157,46 @@ describe('repository workflows', () => {
 
   it.each(workflowFiles)('%s follows the permissions, pinning and injection policy', (file) => {
     expect(policyProblems(readFileSync(path.join(root, file), 'utf8'), file)).toEqual([]);
+  });
+});
+
+/**
+ * The promotion examples hold write tokens: every job states its own permissions, and a job with a write scope
+ * runs only checkout (without persisted credentials), the artifact download and `actions/promote`, never a
+ * script or the project's code.
+ */
+describe('the promotion examples are least privilege', () => {
+  const WRITE_JOB_STEPS = [/^actions\/checkout@/, /^actions\/download-artifact@/, /^\.\/actions\/promote$/];
+  it.each(['release-dispatch.yml', 'main.yml', 'chatops.yml'])('examples/workflows/%s', (flow) => {
+    const doc = parseDocument(readFileSync(path.join(root, 'examples', 'workflows', flow), 'utf8')).toJS() as {
+      permissions: unknown;
+      jobs: Record<
+        string,
+        {
+          permissions?: Record<string, string>;
+          steps: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+        }
+      >;
+    };
+    expect(doc.permissions).toEqual({});
+    const writers = Object.entries(doc.jobs).filter(([, job]) =>
+      Object.values(job.permissions ?? {}).includes('write'),
+    );
+    expect(writers.map(([name]) => name)).toEqual(
+      Object.entries(doc.jobs)
+        .filter(([, job]) => job.steps.some((step) => step.uses === './actions/promote'))
+        .map(([name]) => name),
+    );
+    for (const [name, job] of Object.entries(doc.jobs)) {
+      expect([name, job.permissions]).toEqual([name, expect.any(Object)]);
+      if (!writers.some(([writer]) => writer === name)) continue;
+      for (const step of job.steps) {
+        expect([name, step.run]).toEqual([name, undefined]);
+        expect(WRITE_JOB_STEPS.some((allowed) => allowed.test(step.uses ?? ''))).toBe(true);
+        if (step.uses?.startsWith('actions/checkout@'))
+          expect(step.with).toMatchObject({ 'persist-credentials': false });
+      }
+    }
   });
 });
 
