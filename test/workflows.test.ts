@@ -132,6 +132,7 @@ function policyProblems(text: string, file: string): string[] {
 }
 
 const workflowFiles = findWorkflowFiles();
+const FLIGHTS_DELAY_FLOWS = path.join('examples', 'flights-delay', '.github', 'workflows');
 
 describe('repository workflows', () => {
   it('include the project CI workflow and the example flows (the glob finds files)', () => {
@@ -146,8 +147,8 @@ describe('repository workflows', () => {
     ]) {
       expect(workflowFiles).toContain(path.join('examples', 'workflows', flow));
     }
-    for (const flow of ['pr.yml', 'publish-report.yml']) {
-      expect(workflowFiles).toContain(path.join('examples', 'flights-delay', '.github', 'workflows', flow));
+    for (const flow of ['pr.yml', 'main.yml', 'release.yml', 'publish-report.yml']) {
+      expect(workflowFiles).toContain(path.join(FLIGHTS_DELAY_FLOWS, flow));
     }
   });
 
@@ -161,14 +162,24 @@ describe('repository workflows', () => {
 });
 
 /**
- * The promotion examples hold write tokens: every job states its own permissions, and a job with a write scope
- * runs only checkout (without persisted credentials), the artifact download and `actions/promote`, never a
- * script or the project's code.
+ * The promotion examples and the example project's flows hold write tokens: every job states its own permissions,
+ * and a job with a write scope runs only checkout (without persisted credentials), the artifact download and
+ * `actions/promote` or `actions/report`, never a script or the project's code (training, data checks).
  */
-describe('the promotion examples are least privilege', () => {
-  const WRITE_JOB_STEPS = [/^actions\/checkout@/, /^actions\/download-artifact@/, /^\.\/actions\/promote$/];
-  it.each(['release-dispatch.yml', 'main.yml', 'chatops.yml'])('examples/workflows/%s', (flow) => {
-    const doc = parseDocument(readFileSync(path.join(root, 'examples', 'workflows', flow), 'utf8')).toJS() as {
+describe('the promotion examples and the example project flows are least privilege', () => {
+  const WRITE_JOB_STEPS = [
+    /^actions\/checkout@/,
+    /^actions\/download-artifact@/,
+    /^\.\/actions\/promote$/,
+    /^\.\/actions\/report$/,
+  ];
+  const PUBLISHERS = ['./actions/promote', './actions/report'];
+  const flows = [
+    ...['release-dispatch.yml', 'main.yml', 'chatops.yml'].map((flow) => path.join('examples', 'workflows', flow)),
+    ...workflowFiles.filter((file) => file.startsWith(FLIGHTS_DELAY_FLOWS)),
+  ];
+  it.each(flows)('%s', (flow) => {
+    const doc = parseDocument(readFileSync(path.join(root, flow), 'utf8')).toJS() as {
       permissions: unknown;
       jobs: Record<
         string,
@@ -184,7 +195,7 @@ describe('the promotion examples are least privilege', () => {
     );
     expect(writers.map(([name]) => name)).toEqual(
       Object.entries(doc.jobs)
-        .filter(([, job]) => job.steps.some((step) => step.uses === './actions/promote'))
+        .filter(([, job]) => job.steps.some((step) => PUBLISHERS.includes(step.uses ?? '')))
         .map(([name]) => name),
     );
     for (const [name, job] of Object.entries(doc.jobs)) {
