@@ -254,6 +254,48 @@ describe('actions/promote run as the runner runs it', () => {
     expect((await state()).stages.get('production')?.version.version).toBe('v1.0.0');
   });
 
+  it('a promotion that breaks half-way (the tag write refused after the deployment started) still ends its deployment, in error; a re-run completes it', async () => {
+    const commit = await seedVersion('v1.0.0', 'pass');
+    // The token can deploy but not push tags (a workflow granting `deployments: write` without `contents: write`).
+    const refused = gh.fail({
+      operationId: 'git/create-ref',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: Infinity,
+    });
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    expect(errors(run).join('\n')).toContain('Resource not accessible by integration');
+    expect(refused.hits).toBe(1);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+    const [broken] = gh.state.deployments.list({});
+    expect(broken).toMatchObject({ sha: commit, environment: 'churn-production' });
+    expect(deploymentStates(broken!.id)).toEqual(['in_progress', 'error']);
+
+    refused.cancel();
+    const again = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs).toMatchObject({ result: 'promoted', tag: 'churn#production#1' });
+    const [fixed] = gh.state.deployments.list({});
+    expect(fixed!.id).not.toBe(broken!.id);
+    expect(deploymentStates(fixed!.id)).toEqual(['in_progress', 'success']);
+  });
+
+  it('a deployment whose in-progress status GitHub refused still ends in error, and nothing is promoted', async () => {
+    await seedVersion('v1.0.0', 'pass');
+    gh.fail({ operationId: 'repos/create-deployment-status', status: 422, times: 1 });
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    const [deployment] = gh.state.deployments.list({});
+    expect(deploymentStates(deployment!.id)).toEqual(['error']);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+  });
+
   it('names the missing dispatch inputs and an unknown event in one line each', async () => {
     const missing = await dispatch({ stage: 'production' });
     expect(missing.exitCode).toBe(1);
