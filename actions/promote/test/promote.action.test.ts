@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
@@ -16,6 +16,7 @@ import { FakeGitHub, runActionBundle, type ActionRun } from '@mlgate/testkit';
 const TOKEN = 'ghs_promote_action_token';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const readText = (path: string) => readFile(path, 'utf8');
 
 describe('actions/promote run as the runner runs it', () => {
   let gh: FakeGitHub;
@@ -33,8 +34,11 @@ describe('actions/promote run as the runner runs it', () => {
     await rm(workspace, { recursive: true, force: true });
   });
 
-  /** A training run's files in `dir`: a model, metrics, predictions, and the manifest recording their digests. */
-  async function trainingRun(dir: string, auc: number) {
+  /**
+   * A training run's files in `dir`: a model, metrics, predictions, and the manifest recording their digests.
+   * `workingDirectory` is what train records: the folder it ran in, relative to the repository root.
+   */
+  async function trainingRun(dir: string, auc: number, workingDirectory = '.') {
     await mkdir(dir, { recursive: true });
     const files = {
       'model.pkl': `model trained to auc ${auc}\n`,
@@ -49,7 +53,7 @@ describe('actions/promote run as the runner runs it', () => {
       fingerprint: sha256(String(auc)),
       cacheKey: `mlgate-train-churn-${sha256(String(auc))}`,
       command: 'python train.py',
-      workingDirectory: '.',
+      workingDirectory,
       params: { 'params.yaml': { lr: auc } },
       deps: [],
       outs: [entry('model.pkl')],
@@ -266,5 +270,170 @@ describe('actions/promote run as the runner runs it', () => {
     expect(errors(other)).toEqual([
       'promote runs on workflow_dispatch (assign), push (register) or issue_comment (chatops), not pull_request',
     ]);
+  });
+  describe('on push', () => {
+    const PUSH_TIMEOUT = 120_000;
+
+    /** The training run's files under `run/` (trained with `working-directory: run`), and the pushed commit. */
+    async function trained(verdict: 'pass' | 'fail'): Promise<string> {
+      await trainingRun(join(workspace, 'run'), 0.9, 'run');
+      await gateReport(join(workspace, 'run'), verdict);
+      return gh.state.git.addCommit({ parents: [gh.state.headSha], message: 'train on main' }).sha;
+    }
+
+    function push(commit: string, inputs: Record<string, string> = {}, ref = 'refs/heads/main'): Promise<ActionRun> {
+      return runActionBundle({
+        action: 'promote',
+        inputs: { model: 'churn', manifest: 'run/mlgate.manifest.json', report: 'run/report.json', ...inputs },
+        env: { ...gh.env(TOKEN), GITHUB_ACTOR: 'ada', GITHUB_RUN_ID: '42' },
+        githubToken: TOKEN,
+        eventName: 'push',
+        event: { ref, after: commit, repository: { default_branch: 'main' } },
+        cwd: workspace,
+        timeoutMs: 90_000,
+      });
+    }
+
+    const writes = () =>
+      gh.requests
+        .filter((r) => r.method !== 'GET')
+        .map((r) => {
+          const body = r.body as { draft?: boolean; state?: string } | undefined;
+          const detail = r.operationId === 'repos/create-deployment-status' ? body?.state : body?.draft;
+          return detail === undefined ? r.operationId : `${r.operationId} ${String(detail)}`;
+        });
+
+    it(
+      'registers the pushed commit, releases it draft → assets (digests checked) → published, assigns staging; a re-run writes nothing',
+      async () => {
+        const commit = await trained('pass');
+
+        const run = await push(commit);
+
+        expect(errors(run)).toEqual([]);
+        expect(run.exitCode).toBe(0);
+        expect(run.outputs).toMatchObject({
+          result: 'promoted',
+          tag: 'churn#staging#1',
+          version: 'v0.0.1',
+          stage: 'staging',
+          'previous-version': '',
+          'release-url': expect.stringMatching(
+            /^https:\/\/github\.com\/acme\/churn\/releases\/tag\/churn(@|%40)v0\.0\.1$/,
+          ),
+        });
+        const registered = tagMessage('churn@v0.0.1');
+        expect(registered.kind === 'event' && registered.event).toMatchObject({
+          action: 'register',
+          actor: 'ada',
+          manifest: { digest: sha256(await readText(join(workspace, 'run', 'mlgate.manifest.json'))) },
+          gate: { verdict: 'pass' },
+        });
+        expect((await state()).versions.map((v) => [v.version, v.commit])).toEqual([['v0.0.1', commit]]);
+        expect((await state()).stages.get('staging')?.version.version).toBe('v0.0.1');
+        // The order a run leaves things in: the version's tag, its release as a draft, every asset, the release
+        // published; then the staging assignment inside its deployment.
+        expect(writes()).toEqual([
+          'git/create-tag',
+          'git/create-ref',
+          'repos/create-release true',
+          ...Array(6).fill('repos/upload-release-asset'),
+          'repos/update-release false',
+          'repos/create-deployment',
+          'repos/create-deployment-status in_progress',
+          'git/create-tag',
+          'git/create-ref',
+          'repos/create-deployment-status success',
+        ]);
+        const [release] = gh.state.releases.list();
+        expect(release).toMatchObject({ tagName: 'churn@v0.0.1', draft: false });
+        const assets = gh.state.releases.assetsOf(release!.id);
+        expect(Object.fromEntries(assets.map((a) => [a.name, a.digest]))).toMatchObject({
+          'model.pkl': `sha256:${sha256('model trained to auc 0.9\n')}`,
+          'metrics.json': `sha256:${sha256(JSON.stringify({ auc: 0.9 }))}`,
+          'predictions.csv': `sha256:${sha256('id,label,score\n1,1,0.9\n2,0,0.2\n')}`,
+          'mlgate.manifest.json': expect.stringMatching(/^sha256:/),
+          'report.json': expect.stringMatching(/^sha256:/),
+          'MODEL_CARD.md': expect.stringMatching(/^sha256:/),
+        });
+        const [deployment] = gh.state.deployments.list({});
+        expect(deployment).toMatchObject({ sha: commit, environment: 'churn-staging' });
+        expect(deploymentStates(deployment!.id)).toEqual(['in_progress', 'success']);
+        expect(plain(run)).toContain('Registered `churn@v0.0.1`.');
+
+        const before = gh.requests.length;
+        const again = await push(commit);
+
+        expect(again.exitCode).toBe(0);
+        expect(again.outputs).toMatchObject({ result: 'unchanged', tag: 'churn#staging#1', version: 'v0.0.1' });
+        expect(gh.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+        expect(gh.state.releases.list()).toHaveLength(1);
+        expect(gh.state.deployments.list({})).toHaveLength(1);
+        expect(plain(again)).toContain('Registered `churn@v0.0.1` (already).');
+        expect(plain(again)).toContain('Release `churn@v0.0.1`: unchanged, 6 assets.');
+      },
+      PUSH_TIMEOUT,
+    );
+
+    it('refuses a model file that changed after training, before anything is written', async () => {
+      const commit = await trained('pass');
+      await writeFile(join(workspace, 'run', 'model.pkl'), 'swapped after training\n');
+
+      const run = await push(commit);
+
+      expect(run.exitCode).toBe(1);
+      expect(errors(run)).toEqual([
+        `run/mlgate.manifest.json: run/model.pkl has sha256 ${sha256('swapped after training\n')}, but the manifest ` +
+          `recorded ${sha256('model trained to auc 0.9\n')}: the file changed after training, so it is not the ` +
+          'model trained; nothing was registered',
+      ]);
+      expect(writes()).toEqual([]);
+      expect([...gh.state.git.refs.keys()].filter((ref) => ref.startsWith('refs/tags/'))).toEqual([]);
+    });
+
+    it(
+      'registers a version whose gate failed, with its verdict and release, but assigns nothing and says why',
+      async () => {
+        const commit = await trained('fail');
+
+        const run = await push(commit);
+
+        expect(errors(run)).toEqual([]);
+        expect(run.exitCode).toBe(0);
+        expect(run.outputs).toMatchObject({ result: 'registered', tag: 'churn@v0.0.1', stage: '' });
+        const registered = tagMessage('churn@v0.0.1');
+        expect(registered.kind === 'event' && registered.event.gate?.verdict).toBe('fail');
+        expect(plain(run)).toContain('Not assigned to `staging`: the gate verdict is `fail`.');
+        expect((await state()).stages.size).toBe(0);
+        expect(gh.state.deployments.list({})).toEqual([]);
+        expect(gh.state.releases.list()).toMatchObject([{ tagName: 'churn@v0.0.1', draft: false }]);
+      },
+      PUSH_TIMEOUT,
+    );
+
+    it('does nothing on a push to another branch', async () => {
+      const commit = await trained('pass');
+
+      const run = await push(commit, {}, 'refs/heads/feature/x');
+
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toEqual({});
+      expect(run.stdout).toContain('A push to feature/x, not the default branch: nothing is registered.');
+      expect(gh.requests).toEqual([]);
+    });
+
+    it('fails as a configuration error, before registering, when the stage to assign is not configured', async () => {
+      const commit = await trained('pass');
+      await writeFile(join(workspace, 'mlgate.yml'), 'version: 1\nregistry:\n  stages: [qa, production]\n');
+
+      const run = await push(commit);
+
+      expect(run.exitCode).toBe(1);
+      expect(errors(run)).toEqual([
+        'mlgate.yml: registry.stages: stage "staging" (assigned on push when the gate passes) is not a configured ' +
+          'stage (qa, production): set the `stage` input, or add it to registry.stages; nothing was registered',
+      ]);
+      expect(writes()).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { copyFile, mkdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   closestMatch,
   type ModelState,
@@ -478,7 +478,7 @@ async function configuredBump(context: Context, model: string): Promise<string> 
   return config.models[model]?.bump ?? 'patch';
 }
 
-/** The version's files: the manifest, the report, and the metrics and predictions files the manifest names. */
+/** The version's files: the manifest, the report, and the metrics and predictions files the manifest records. */
 async function storeFiles(
   folder: string,
   manifest: RegisteredManifest | undefined,
@@ -489,21 +489,9 @@ async function storeFiles(
   if (report) await copyFile(report.path, join(folder, basename(report.path)));
   if (!manifest) return;
   await copyFile(manifest.path, join(folder, manifest.recorded.path ?? MANIFEST_FILE));
-  const base = dirname(manifest.path);
-  const files = [
-    ...manifest.manifest.metricsFiles,
-    ...(manifest.manifest.predictions ? [manifest.manifest.predictions] : []),
-  ];
-  for (const file of files) {
-    const from = resolve(base, manifest.manifest.workingDirectory, file.path);
-    try {
-      await copyFile(from, join(folder, basename(file.path)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      throw new UserError(`names ${file.path}, which is not at ${relative(process.cwd(), from) || from}`, {
-        file: manifest.recorded.path ?? MANIFEST_FILE,
-      });
-    }
+  // Found and their sha256 checked when the evidence was read, before the tag was written.
+  for (const file of manifest.files) {
+    if (file.role !== 'out') await copyFile(file.path, join(folder, basename(file.recorded.path)));
   }
 }
 
