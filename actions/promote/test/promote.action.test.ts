@@ -91,7 +91,7 @@ describe('actions/promote run as the runner runs it', () => {
    */
   async function seedVersion(
     version: string,
-    verdict: 'pass' | 'fail',
+    verdict: 'pass' | 'warn' | 'fail',
     auc = 0.9,
     predictions?: string,
   ): Promise<string> {
@@ -304,6 +304,47 @@ describe('actions/promote run as the runner runs it', () => {
     const [deployment] = gh.state.deployments.list({});
     expect(deploymentStates(deployment!.id)).toEqual(['error']);
     expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+  });
+
+  it('takes a warn verdict where the stage allows it, and lists every missing piece of evidence', async () => {
+    await writeFile(
+      join(workspace, 'mlgate.yml'),
+      [
+        'version: 1',
+        'models:',
+        '  churn:',
+        '    predictions: predictions.csv',
+        '    stages:',
+        '      staging: { allow_warn: true }',
+      ].join('\n'),
+    );
+    await seedVersion('v1.0.0', 'warn');
+    // Registered with no evidence at all, and no release.
+    const bare = gh.state.git.addCommit({ parents: [gh.state.headSha], message: 'untracked training' }).sha;
+    await registerVersion(
+      { model: 'churn', rev: bare, version: 'v2.0.0', details: { actor: 'someone' } },
+      { store: new GitHubRegistryStore(getOctokit('ghs_seed', { baseUrl: gh.url }), repo()) },
+    );
+
+    const staging = await dispatch({ version: 'v1.0.0', stage: 'staging' });
+    expect(errors(staging)).toEqual([]);
+    expect(staging.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1' });
+
+    const production = await dispatch({ version: 'v1.0.0', stage: 'production' });
+    expect(production.exitCode).toBe(1);
+    expect(errors(production)).toEqual([
+      "churn@v1.0.0's gate verdict is warn; stage production needs pass",
+      'churn@v1.0.0 was refused for production',
+    ]);
+
+    const unproven = await dispatch({ version: 'v2.0.0', stage: 'staging' });
+    expect(unproven.exitCode).toBe(1);
+    expect(errors(unproven)).toEqual([
+      'churn@v2.0.0 records no gate verdict',
+      'churn@v2.0.0 records no manifest digest',
+      'churn@v2.0.0 was refused for staging',
+    ]);
+    expect((await state()).stages.get('staging')?.version.version).toBe('v1.0.0');
   });
 
   it('with require_better_than_current, refuses a version significantly worse than the current one on the stored predictions, and passes one that is not worse', async () => {
