@@ -514,6 +514,33 @@ describe('actions/promote run as the runner runs it', () => {
       PUSH_TIMEOUT,
     );
 
+    it(
+      'a push interrupted while uploading the release is completed by the re-run: the same tag, the same release, then staging',
+      async () => {
+        const commit = await trained('pass');
+        gh.fail({ operationId: 'repos/upload-release-asset', status: 403, times: 1 });
+
+        const interrupted = await push(commit);
+
+        expect(interrupted.exitCode).toBe(1);
+        expect(gh.state.releases.list()).toMatchObject([{ tagName: 'churn@v0.0.1', draft: true }]);
+        expect((await state()).stages.size).toBe(0);
+
+        const rerun = await push(commit);
+
+        expect(errors(rerun)).toEqual([]);
+        expect(rerun.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1', version: 'v0.0.1' });
+        expect(plain(rerun)).toContain('Registered `churn@v0.0.1` (already).');
+        expect(plain(rerun)).toContain('Release `churn@v0.0.1`: completed, 6 assets.');
+        const [release] = gh.state.releases.list();
+        expect(gh.state.releases.list()).toHaveLength(1);
+        expect(release).toMatchObject({ draft: false });
+        expect(gh.state.releases.assetsOf(release!.id)).toHaveLength(6);
+        expect((await state()).versions).toHaveLength(1);
+      },
+      PUSH_TIMEOUT,
+    );
+
     it('refuses a model file that changed after training, before anything is written', async () => {
       const commit = await trained('pass');
       await writeFile(join(workspace, 'run', 'model.pkl'), 'swapped after training\n');
@@ -735,6 +762,30 @@ describe('actions/promote run as the runner runs it', () => {
         expect(stageTags()).toEqual([]);
       },
     );
+
+    it('replies also when the version or the stage does not exist, and when the promotion breaks half-way', async () => {
+      await seedVersion('v1.0.0', 'pass');
+      gh.state.setPermission('ada', 'write');
+      const { number } = gh.state.issues.addIssue({});
+
+      const unknown = await comment('/mlgate promote churn@v9.9.9 production', { issue: number, author: 'ada' });
+      expect(unknown.exitCode).toBe(1);
+      const stageless = await comment('/mlgate promote churn@v1.0.0 prod', { issue: number, author: 'ada' });
+      expect(stageless.exitCode).toBe(1);
+      gh.fail({ operationId: 'git/create-ref', status: 403, times: Infinity });
+      const broken = await comment('/mlgate promote churn@v1.0.0 production', { issue: number, author: 'ada' });
+      expect(broken.exitCode).toBe(1);
+
+      const [first, second, third] = replies(number);
+      expect(first).toContain('- churn@v9.9.9 is not registered');
+      expect(second).toContain('- stage "prod" is not one of the configured stages (staging, production)');
+      expect(third).toContain(
+        'The promotion of `churn@v1.0.0` to `production` failed before it finished. See the run: https://github.com/acme/churn/actions/runs/43',
+      );
+      expect(stageTags()).toEqual([]);
+      const [deployment] = gh.state.deployments.list({});
+      expect(deploymentStates(deployment!.id)).toEqual(['in_progress', 'error']);
+    });
 
     it(
       'binds the command to its commit: on a pull request, a version registered at the head promotes, one registered elsewhere or after the comment is refused',
