@@ -40302,15 +40302,24 @@ function outputsOf(outcome) {
         'deployment-id': outcome.deploymentId === null ? '' : String(outcome.deploymentId),
     };
 }
-/** The job summary (and the chatops reply): every name and reason from the repository rendered inert. */
-function outcomeMarkdown(outcome) {
+/**
+ * The job summary (and the chatops reply): every name and reason from the repository rendered inert. `forceHint`:
+ * a refusal says how to override it, where the run could have (the `force` input of a dispatched promotion).
+ */
+function outcomeMarkdown(outcome, forceHint = false) {
     const { model, version, stage, tag } = outcome;
-    const target = (0,src/* inlineCode */.ti1)(`${model}@${version ?? '?'}`);
-    const lines = [`### mlgate promote: ${(0,src/* inlineCode */.ti1)(model)}`, ''];
+    const target = (0,src/* inlineCode */.ti1)(`${model ?? '?'}@${version ?? '?'}`);
+    const lines = [`### mlgate promote${model === null ? '' : `: ${(0,src/* inlineCode */.ti1)(model)}`}`, ''];
     const held = heldBefore(outcome);
     switch (outcome.result) {
         case 'refused':
-            lines.push(stage === null ? `Refused ${target}:` : `Refused: ${target} cannot enter ${(0,src/* inlineCode */.ti1)(stage)}:`, '', ...outcome.missing.map((m) => `- ${(0,src/* escapeText */.X1C)(m)}`), '', 'Override with the `force` input and a `reason` (both recorded in the tag).');
+            lines.push(model === null
+                ? 'Refused the comment:'
+                : stage === null
+                    ? `Refused ${target}:`
+                    : `Refused: ${target} cannot enter ${(0,src/* inlineCode */.ti1)(stage)}:`, '', ...outcome.missing.map((m) => `- ${(0,src/* escapeText */.X1C)(m)}`));
+            if (forceHint)
+                lines.push('', 'Override with the `force` input and a `reason` (both recorded in the tag).');
             break;
         case 'promoted':
             lines.push(`Promoted ${target} to ${(0,src/* inlineCode */.ti1)(stage ?? '')}: ${(0,src/* inlineCode */.ti1)(tag ?? '')}. ${held}`);
@@ -40510,7 +40519,7 @@ async function chatops(registry, comment, octokit, repo) {
         return outcome;
     };
     if (command.kind === 'invalid') {
-        return reply(refused({ model: 'mlgate', version: null, stage: null }, [`not a command mlgate takes: ${command.reason}`]));
+        return reply(refused({ model: null, version: null, stage: null }, [`not a command mlgate takes: ${command.reason}`]));
     }
     const { model, version, stage } = command;
     const permission = await new github_src/* GitHubPermissionSource */.sz(octokit, repo).permissionOf(comment.author);
@@ -40675,11 +40684,13 @@ async function run({ logger }) {
     }
     for (const [name, value] of Object.entries(outputsOf(outcome)))
         core.setOutput(name, value);
-    await core.summary.addRaw(outcomeMarkdown(outcome), true).write();
+    await core.summary.addRaw(outcomeMarkdown(outcome, trigger.mode === 'assign'), true).write();
     if (outcome.result === 'refused') {
         for (const missing of outcome.missing)
             logger.error(missing);
-        throw new src/* UserError */.yot(`${outcome.model}@${outcome.version ?? '?'} was refused${outcome.stage ? ` for ${outcome.stage}` : ''}`);
+        throw new src/* UserError */.yot(outcome.model === null
+            ? 'the comment was refused'
+            : `${outcome.model}@${outcome.version ?? '?'} was refused${outcome.stage ? ` for ${outcome.stage}` : ''}`);
     }
     logger.info(outcomeMarkdown(outcome)
         .replace(/^###.*\n\n/, '')
@@ -71531,7 +71542,15 @@ class GitHubDeploymentRecorder {
                 auto_inactive: true,
             });
         };
-        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        try {
+            await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        }
+        catch (error) {
+            // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
+            const reason = oneLine(error instanceof Error ? error.message : String(error));
+            await post('error', `not started: ${reason}`).catch((statusError) => this.logger.warning(`Deployment ${id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`));
+            throw error;
+        }
         this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
         return {
             id,

