@@ -38,12 +38,17 @@ describe('actions/promote run as the runner runs it', () => {
    * A training run's files in `dir`: a model, metrics, predictions, and the manifest recording their digests.
    * `workingDirectory` is what train records: the folder it ran in, relative to the repository root.
    */
-  async function trainingRun(dir: string, auc: number, workingDirectory = '.') {
+  async function trainingRun(
+    dir: string,
+    auc: number,
+    workingDirectory = '.',
+    predictions = 'id,label,score\n1,1,0.9\n2,0,0.2\n',
+  ) {
     await mkdir(dir, { recursive: true });
     const files = {
       'model.pkl': `model trained to auc ${auc}\n`,
       'metrics.json': JSON.stringify({ auc }),
-      'predictions.csv': 'id,label,score\n1,1,0.9\n2,0,0.2\n',
+      'predictions.csv': predictions,
     };
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     const entry = (path: keyof typeof files) => ({ path, sha256: sha256(files[path]), size: files[path].length });
@@ -84,9 +89,14 @@ describe('actions/promote run as the runner runs it', () => {
    * Registers `version` at a new commit with its evidence and release, in this process and without octokit's
    * write throttle: the same engine use cases the action's push mode calls, so the dispatch tests start fast.
    */
-  async function seedVersion(version: string, verdict: 'pass' | 'fail', auc = 0.9): Promise<string> {
+  async function seedVersion(
+    version: string,
+    verdict: 'pass' | 'warn' | 'fail',
+    auc = 0.9,
+    predictions?: string,
+  ): Promise<string> {
     const dir = join(workspace, 'runs', version);
-    await trainingRun(dir, auc);
+    await trainingRun(dir, auc, '.', predictions);
     await gateReport(dir, verdict);
     const commit = gh.state.git.addCommit({ parents: [gh.state.headSha], message: `train ${version}` }).sha;
     const octokit = getOctokit('ghs_seed', { baseUrl: gh.url });
@@ -295,6 +305,93 @@ describe('actions/promote run as the runner runs it', () => {
     expect(deploymentStates(deployment!.id)).toEqual(['error']);
     expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
   });
+
+  it('takes a warn verdict where the stage allows it, and lists every missing piece of evidence', async () => {
+    await writeFile(
+      join(workspace, 'mlgate.yml'),
+      [
+        'version: 1',
+        'models:',
+        '  churn:',
+        '    predictions: predictions.csv',
+        '    stages:',
+        '      staging: { allow_warn: true }',
+      ].join('\n'),
+    );
+    await seedVersion('v1.0.0', 'warn');
+    // Registered with no evidence at all, and no release.
+    const bare = gh.state.git.addCommit({ parents: [gh.state.headSha], message: 'untracked training' }).sha;
+    await registerVersion(
+      { model: 'churn', rev: bare, version: 'v2.0.0', details: { actor: 'someone' } },
+      { store: new GitHubRegistryStore(getOctokit('ghs_seed', { baseUrl: gh.url }), repo()) },
+    );
+
+    const staging = await dispatch({ version: 'v1.0.0', stage: 'staging' });
+    expect(errors(staging)).toEqual([]);
+    expect(staging.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1' });
+
+    const production = await dispatch({ version: 'v1.0.0', stage: 'production' });
+    expect(production.exitCode).toBe(1);
+    expect(errors(production)).toEqual([
+      "churn@v1.0.0's gate verdict is warn; stage production needs pass",
+      'churn@v1.0.0 was refused for production',
+    ]);
+
+    const unproven = await dispatch({ version: 'v2.0.0', stage: 'staging' });
+    expect(unproven.exitCode).toBe(1);
+    expect(errors(unproven)).toEqual([
+      'churn@v2.0.0 records no gate verdict',
+      'churn@v2.0.0 records no manifest digest',
+      'churn@v2.0.0 was refused for staging',
+    ]);
+    expect((await state()).stages.get('staging')?.version.version).toBe('v1.0.0');
+  });
+
+  it('with require_better_than_current, refuses a version significantly worse than the current one on the stored predictions, and passes one that is not worse', async () => {
+    await writeFile(
+      join(workspace, 'mlgate.yml'),
+      [
+        'version: 1',
+        'models:',
+        '  churn:',
+        '    predictions: predictions.csv',
+        '    stages:',
+        '      production: { require_better_than_current: true }',
+        'gate:',
+        '  bootstrap: { resamples: 300, seed: 7 }',
+      ].join('\n'),
+    );
+    // 300 examples: v1.0.0 and v1.2.0 rank them well (each with its own noise), v1.1.0 at random; seeded.
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const labels = Array.from({ length: 300 }, (_, i) => i % 2);
+    const predictions = (score: (label: number) => number) =>
+      ['id,label,score', ...labels.map((label, i) => `${i},${label},${score(label).toFixed(4)}`)].join('\n') + '\n';
+    const good = () => predictions((label) => label * 0.6 + random() * 0.4);
+    await seedVersion('v1.0.0', 'pass', 0.9, good());
+    await seedVersion(
+      'v1.1.0',
+      'pass',
+      0.5,
+      predictions(() => random()),
+    );
+    await seedVersion('v1.2.0', 'pass', 0.9, good());
+    expect((await dispatch({ version: 'v1.0.0', stage: 'production' })).exitCode).toBe(0);
+
+    const worse = await dispatch({ version: 'v1.1.0', stage: 'production' });
+
+    expect(worse.exitCode).toBe(1);
+    expect(worse.outputs.result).toBe('refused');
+    expect(errors(worse)).toContainEqual(
+      expect.stringMatching(/^churn@v1\.1\.0 is significantly worse than churn@v1\.0\.0 on roc_auc \(interval -/),
+    );
+    expect((await state()).stages.get('production')?.version.version).toBe('v1.0.0');
+
+    const comparable = await dispatch({ version: 'v1.2.0', stage: 'production' });
+
+    expect(errors(comparable)).toEqual([]);
+    expect(comparable.outputs).toMatchObject({ result: 'promoted', 'previous-version': 'v1.0.0' });
+  }, 60_000);
 
   it('names the missing dispatch inputs and an unknown event in one line each', async () => {
     const missing = await dispatch({ stage: 'production' });
