@@ -29,6 +29,9 @@ describe('actions/promote run as the runner runs it', () => {
     workspace = await mkdtemp(join(tmpdir(), 'mlgate-promote-action-'));
   });
   afterEach(async () => {
+    // Whatever the mode and however a run ends, no request moves or deletes a ref: registry writes are create-only.
+    expect(gh.requestsMatching({ operationId: 'git/update-ref' })).toEqual([]);
+    expect(gh.requestsMatching({ operationId: 'git/delete-ref' })).toEqual([]);
     gh.assertNoViolations();
     await gh.close();
     await rm(workspace, { recursive: true, force: true });
@@ -446,6 +449,17 @@ describe('actions/promote run as the runner runs it', () => {
       'registers the pushed commit, releases it draft → assets (digests checked) → published, assigns staging; a re-run writes nothing',
       async () => {
         const commit = await trained('pass');
+        await writeFile(
+          join(workspace, 'mlgate.yml'),
+          [
+            'version: 1',
+            'models:',
+            '  churn:',
+            '    predictions: predictions.csv',
+            '    card:',
+            '      intended_use: Ranks customers by churn risk for the retention team.',
+          ].join('\n'),
+        );
 
         const run = await push(commit);
 
@@ -495,6 +509,14 @@ describe('actions/promote run as the runner runs it', () => {
           'report.json': expect.stringMatching(/^sha256:/),
           'MODEL_CARD.md': expect.stringMatching(/^sha256:/),
         });
+        // The model card: the intended use from the config, and the lineage of the files released.
+        const card = assets
+          .find((a) => a.name === 'MODEL_CARD.md')!
+          .data.toString('utf8')
+          .replace(/\\(.)/g, '$1');
+        expect(card).toContain('Ranks customers by churn risk for the retention team.');
+        expect(card).toContain('python train.py');
+        expect(card).toContain(sha256('model trained to auc 0.9\n'));
         const [deployment] = gh.state.deployments.list({});
         expect(deployment).toMatchObject({ sha: commit, environment: 'churn-staging' });
         expect(deploymentStates(deployment!.id)).toEqual(['in_progress', 'success']);
