@@ -326,6 +326,22 @@ describe('mlgate registry assign: the gate on promotion', () => {
     expect(git(['tag', '-l'])).toBe('');
   });
 
+  it('names a misspelt stage as a usage error (exit 2) before it reads any evidence, with the closest stage', async () => {
+    const { commit, git } = scratchGit(repo);
+    commit('one');
+    await writeFile(join(repo, 'mlgate.manifest.json'), JSON.stringify(manifest(0.9)));
+    await writeFile(join(repo, 'report.json'), JSON.stringify(report('fail')));
+    expect(
+      (await cli(repo, 'register', 'churn', '--manifest', 'mlgate.manifest.json', '--report', 'report.json')).code,
+    ).toBe(0);
+    const misspelt = await cli(repo, 'assign', 'churn@v0.0.1', 'prod');
+    expect([misspelt.code, misspelt.err.trim()]).toEqual([
+      2,
+      'mlgate registry: registry.stages: stage "prod" is not one of the configured stages (staging, production); did you mean "production"?',
+    ]);
+    expect(git(['tag', '-l', 'churn#*'])).toBe('');
+  });
+
   it('exits 2 for bad usage', async () => {
     expect((await cli(repo, 'assign', 'churn', 'production')).code).toBe(2);
     expect((await cli(repo, 'frobnicate')).code).toBe(2);

@@ -11,7 +11,7 @@ import {
   isUserError,
 } from '@mlgate/core';
 import { fileDigest, type ReleaseFiles } from '@mlgate/github';
-import { type AssignOptions, assignStage, type RecordedEvent, type RegistryDeps } from './record.js';
+import { type AssignOptions, assignStage, checkStage, type RecordedEvent, type RegistryDeps } from './record.js';
 
 /** The manifest's file name in a version's stored files when its event names none. */
 export const MANIFEST_FILE = 'mlgate.manifest.json';
@@ -45,6 +45,8 @@ export async function promoteVersion(options: PromoteOptions, deps: PromoteDeps)
   if (options.force && options.force.reason.trim() === '') {
     throw new UserError('--force needs a --reason, which is recorded in the tag');
   }
+  // Before the evidence: a misspelt stage is a usage error, not a version lacking what that stage needs.
+  checkStage(stage, options.stages);
   const state = registryState(model, await deps.store.listTags(model));
   const target = state.versions.find((v) => v.version === version);
   const current = state.stages.get(stage);

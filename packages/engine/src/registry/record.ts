@@ -1,5 +1,6 @@
 import {
   bumpVersion,
+  closestMatch,
   FIRST_VERSION,
   formatRegistryEvent,
   formatRegistryTag,
@@ -88,14 +89,21 @@ function checkModel(model: string): void {
   }
 }
 
-function checkStage(stage: string, stages?: readonly string[]): void {
+/** A stage name that is valid and, when stages are configured, one of them (with the closest as a suggestion). */
+export function checkStage(stage: string, stages?: readonly string[]): void {
   if (!REGISTRY_NAME.test(stage)) {
     throw new UserError(
       `stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`,
     );
   }
   if (stages && !stages.includes(stage)) {
-    throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+    // `prod` for `production` is too far for an edit distance but is what people type.
+    const near = closestMatch(stage, stages) ?? stages.find((name) => name.startsWith(stage));
+    throw new UserError(
+      `stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})` +
+        (near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`),
+      { path: 'registry.stages' },
+    );
   }
 }
 
