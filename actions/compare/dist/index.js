@@ -68602,12 +68602,16 @@ function checkModel(model) {
         throw new UserError(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
     }
 }
-function checkStage(stage, stages) {
+/** A stage name that is valid and, when stages are configured, one of them (with the closest as a suggestion). */
+function record_checkStage(stage, stages) {
     if (!REGISTRY_NAME.test(stage)) {
         throw new UserError(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
     }
     if (stages && !stages.includes(stage)) {
-        throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+        // `prod` for `production` is too far for an edit distance but is what people type.
+        const near = closestMatch(stage, stages) ?? stages.find((name) => name.startsWith(stage));
+        throw new UserError(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})` +
+            (near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`), { path: 'registry.stages' });
     }
 }
 function activeVersion(state, version) {
@@ -68678,7 +68682,7 @@ function done(tag, commit, version, stage, previous = null) {
 async function record_assignStage(options, deps) {
     const { model, version, stage, details } = options;
     checkModel(model);
-    checkStage(stage, options.stages);
+    record_checkStage(stage, options.stages);
     return record(model, deps, (state, counter) => {
         const target = activeVersion(state, version);
         const current = state.stages.get(stage);
@@ -68712,7 +68716,7 @@ function previousOf(state, stage, tag) {
 async function unassignStage(options, deps) {
     const { model, stage, details } = options;
     checkModel(model);
-    checkStage(stage);
+    record_checkStage(stage);
     const results = [];
     for (;;) {
         const result = await record(model, deps, (state, counter) => {
@@ -68801,6 +68805,8 @@ async function promote_promoteVersion(options, deps) {
     if (options.force && options.force.reason.trim() === '') {
         throw new UserError('--force needs a --reason, which is recorded in the tag');
     }
+    // Before the evidence: a misspelt stage is a usage error, not a version lacking what that stage needs.
+    checkStage(stage, options.stages);
     const state = registryState(model, await deps.store.listTags(model));
     const target = state.versions.find((v) => v.version === version);
     const current = state.stages.get(stage);

@@ -4158,12 +4158,16 @@ function checkModel(model) {
         throw new src/* UserError */.yot(`model name ${JSON.stringify(model)} is not a registry name: letters, digits, "-", "_", "/" inside, optionally after "folder:"`);
     }
 }
+/** A stage name that is valid and, when stages are configured, one of them (with the closest as a suggestion). */
 function checkStage(stage, stages) {
     if (!src/* REGISTRY_NAME */.iWy.test(stage)) {
         throw new src/* UserError */.yot(`stage name ${JSON.stringify(stage)} is not a registry name: letters, digits, "-", "_", "/" inside`);
     }
     if (stages && !stages.includes(stage)) {
-        throw new src/* UserError */.yot(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})`);
+        // `prod` for `production` is too far for an edit distance but is what people type.
+        const near = (0,src/* closestMatch */.h0v)(stage, stages) ?? stages.find((name) => name.startsWith(stage));
+        throw new src/* UserError */.yot(`stage ${JSON.stringify(stage)} is not one of the configured stages (${stages.join(', ')})` +
+            (near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`), { path: 'registry.stages' });
     }
 }
 function activeVersion(state, version) {
@@ -4357,6 +4361,8 @@ async function promote_promoteVersion(options, deps) {
     if (options.force && options.force.reason.trim() === '') {
         throw new src/* UserError */.yot('--force needs a --reason, which is recorded in the tag');
     }
+    // Before the evidence: a misspelt stage is a usage error, not a version lacking what that stage needs.
+    checkStage(stage, options.stages);
     const state = (0,src/* registryState */.zWd)(model, await deps.store.listTags(model));
     const target = state.versions.find((v) => v.version === version);
     const current = state.stages.get(stage);
