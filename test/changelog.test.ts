@@ -78,6 +78,18 @@ describe('changelog from changesets', () => {
     expect(() => changelog.readChangesets(dir)).toThrow('.changeset/bad.md: no front matter');
   });
 
+  it('the next release moves the major tag the docs tell users to pin (`… # v1`)', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const pinned = new Set(
+      [...readme.matchAll(/mlgate\/mlgate\/actions\/<name>@<full commit sha> # (v\d+)/g)].map((m) => m[1]),
+    );
+    expect(pinned.size).toBe(1);
+    const current = JSON.parse(readFileSync(path.join(root, 'packages', 'cli', 'package.json'), 'utf8')).version;
+    // During a release (changesets consumed, packages bumped) the current version is the one being tagged.
+    const next = changelog.nextVersion(current, changelog.readChangesets()) ?? current;
+    expect(`v${next.split('.')[0]}`).toBe([...pinned][0]);
+  });
+
   it('reads every changeset the repository has pending (a bad one would stop the release)', () => {
     for (const changeset of changelog.readChangesets()) expect(changeset.name).toMatch(/\.md$/);
     expect(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8')).toMatch(/^# Changelog\n/);

@@ -132,15 +132,23 @@ function policyProblems(text: string, file: string): string[] {
 }
 
 const workflowFiles = findWorkflowFiles();
+const FLIGHTS_DELAY_FLOWS = path.join('examples', 'flights-delay', '.github', 'workflows');
 
 describe('repository workflows', () => {
   it('include the project CI workflow and the example flows (the glob finds files)', () => {
     expect(workflowFiles).toContain(path.join('.github', 'workflows', 'ci.yml'));
-    for (const flow of ['pr.yml', 'fork-pr.yml', 'fork-publish.yml']) {
+    for (const flow of [
+      'pr.yml',
+      'fork-pr.yml',
+      'fork-publish.yml',
+      'release-dispatch.yml',
+      'main.yml',
+      'chatops.yml',
+    ]) {
       expect(workflowFiles).toContain(path.join('examples', 'workflows', flow));
     }
-    for (const flow of ['pr.yml', 'publish-report.yml']) {
-      expect(workflowFiles).toContain(path.join('examples', 'flights-delay', '.github', 'workflows', flow));
+    for (const flow of ['pr.yml', 'main.yml', 'release.yml', 'publish-report.yml']) {
+      expect(workflowFiles).toContain(path.join(FLIGHTS_DELAY_FLOWS, flow));
     }
   });
 
@@ -150,6 +158,56 @@ describe('repository workflows', () => {
 
   it.each(workflowFiles)('%s follows the permissions, pinning and injection policy', (file) => {
     expect(policyProblems(readFileSync(path.join(root, file), 'utf8'), file)).toEqual([]);
+  });
+});
+
+/**
+ * The promotion examples and the example project's flows hold write tokens: every job states its own permissions,
+ * and a job with a write scope runs only checkout (without persisted credentials), the artifact download and
+ * `actions/promote` or `actions/report`, never a script or the project's code (training, data checks).
+ */
+describe('the promotion examples and the example project flows are least privilege', () => {
+  const WRITE_JOB_STEPS = [
+    /^actions\/checkout@/,
+    /^actions\/download-artifact@/,
+    /^\.\/actions\/promote$/,
+    /^\.\/actions\/report$/,
+  ];
+  const PUBLISHERS = ['./actions/promote', './actions/report'];
+  const flows = [
+    ...['release-dispatch.yml', 'main.yml', 'chatops.yml'].map((flow) => path.join('examples', 'workflows', flow)),
+    ...workflowFiles.filter((file) => file.startsWith(FLIGHTS_DELAY_FLOWS)),
+  ];
+  it.each(flows)('%s', (flow) => {
+    const doc = parseDocument(readFileSync(path.join(root, flow), 'utf8')).toJS() as {
+      permissions: unknown;
+      jobs: Record<
+        string,
+        {
+          permissions?: Record<string, string>;
+          steps: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+        }
+      >;
+    };
+    expect(doc.permissions).toEqual({});
+    const writers = Object.entries(doc.jobs).filter(([, job]) =>
+      Object.values(job.permissions ?? {}).includes('write'),
+    );
+    expect(writers.map(([name]) => name)).toEqual(
+      Object.entries(doc.jobs)
+        .filter(([, job]) => job.steps.some((step) => PUBLISHERS.includes(step.uses ?? '')))
+        .map(([name]) => name),
+    );
+    for (const [name, job] of Object.entries(doc.jobs)) {
+      expect([name, job.permissions]).toEqual([name, expect.any(Object)]);
+      if (!writers.some(([writer]) => writer === name)) continue;
+      for (const step of job.steps) {
+        expect([name, step.run]).toEqual([name, undefined]);
+        expect(WRITE_JOB_STEPS.some((allowed) => allowed.test(step.uses ?? ''))).toBe(true);
+        if (step.uses?.startsWith('actions/checkout@'))
+          expect(step.with).toMatchObject({ 'persist-credentials': false });
+      }
+    }
   });
 });
 

@@ -39994,9 +39994,12 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 
 
 
+
 /**
  * Reads the manifest and the report a version is registered with (paths as the user gave them, relative to
  * `cwd`), and the evidence its tag records: the manifest's digest, the report's verdict and digest, key metrics.
+ * Every file the manifest records must be there with its recorded sha256: this runs before anything is written,
+ * so a model file changed (or lost) since training registers nothing.
  */
 async function readRegistrationEvidence(options) {
     const { cwd } = options;
@@ -40021,6 +40024,7 @@ async function readManifestFile(shown, cwd) {
     return {
         manifest,
         path,
+        files: await checkedArtifacts(manifest, path, shown, cwd),
         recorded: {
             digest: sha256(bytes),
             path: (0,external_node_path_.basename)(shown),
@@ -40033,6 +40037,50 @@ async function readReportFile(shown, cwd) {
     const path = (0,external_node_path_.resolve)(cwd, shown);
     const bytes = await readInput(path, shown);
     return { report: (0,src/* parseReport */.MM$)(parseJson(bytes, shown), shown), digest: sha256(bytes), path };
+}
+/**
+ * The manifest's files, found where training wrote them and each checked against its recorded sha256. Their
+ * paths are relative to the training's working directory: the manifest's own folder when it is where `train`
+ * writes it, else `workingDirectory` (recorded relative to the repository root) under `cwd`.
+ */
+async function checkedArtifacts(manifest, manifestPath, shown, cwd) {
+    const listed = [
+        ...manifest.outs.map((recorded) => ({ role: 'out', recorded })),
+        ...manifest.metricsFiles.map((recorded) => ({ role: 'metrics', recorded })),
+        ...(manifest.predictions ? [{ role: 'predictions', recorded: manifest.predictions }] : []),
+    ];
+    const roots = [...new Set([(0,external_node_path_.dirname)(manifestPath), (0,external_node_path_.resolve)(cwd, manifest.workingDirectory)])];
+    const digests = new Map();
+    const digestOf = async (path) => {
+        if (!digests.has(path))
+            digests.set(path, await (0,github_src/* fileDigest */.hd)(path).catch(() => null));
+        return digests.get(path) ?? null;
+    };
+    let root = roots[0];
+    for (const candidate of roots) {
+        const found = await Promise.all(listed.map((f) => digestOf((0,external_node_path_.resolve)(candidate, f.recorded.path))));
+        if (found.every((digest) => digest !== null)) {
+            root = candidate;
+            break;
+        }
+    }
+    const checked = [];
+    for (const file of listed) {
+        const path = (0,external_node_path_.resolve)(root, file.recorded.path);
+        const where = (0,external_node_path_.relative)(cwd, path) || path;
+        const digest = await digestOf(path);
+        if (digest === null) {
+            throw new src/* UserError */.yot(`records ${file.recorded.path}, which is not at ${where}; nothing was registered`, {
+                file: shown,
+            });
+        }
+        if (digest.sha256 !== file.recorded.sha256.toLowerCase()) {
+            throw new src/* UserError */.yot(`${where} has sha256 ${digest.sha256}, but the manifest recorded ${file.recorded.sha256}: ` +
+                'the file changed after training, so it is not the model trained; nothing was registered', { file: shown });
+        }
+        checked.push({ ...file, path });
+    }
+    return checked;
 }
 function parseJson(bytes, shown) {
     try {
@@ -40171,23 +40219,18 @@ const MODEL_CARD_FILE = 'MODEL_CARD.md';
  * The release of a registered version: its model files (the manifest's outs), the manifest, the metrics and
  * predictions files and the report, each with the sha256 the manifest (or the registering tag) recorded, so a
  * file that changed since training publishes nothing; and a model card rendered from the config, the manifest
- * and the report, written into `workDir`. Files are found from the manifest's folder and working directory.
+ * and the report, written into `workDir`. The manifest's files are where `readRegistrationEvidence` found them.
  */
 async function versionReleaseSpec(options) {
     const { tag, model, version, evidence, workDir } = options;
     const { manifest, report } = evidence;
     const assets = [];
     if (manifest) {
-        const base = (0,external_node_path_.resolve)(manifest.path, '..', manifest.manifest.workingDirectory);
-        const recorded = (file) => ({
-            name: (0,external_node_path_.basename)(file.path),
-            path: (0,external_node_path_.resolve)(base, file.path),
-            sha256: file.sha256,
-        });
-        const m = manifest.manifest;
-        assets.push(...m.outs.map(recorded), ...m.metricsFiles.map(recorded));
-        if (m.predictions)
-            assets.push(recorded(m.predictions));
+        assets.push(...manifest.files.map((file) => ({
+            name: (0,external_node_path_.basename)(file.recorded.path),
+            path: file.path,
+            sha256: file.recorded.sha256,
+        })));
         assets.push({
             name: manifest.recorded.path ?? MANIFEST_FILE,
             path: manifest.path,
@@ -40256,15 +40299,24 @@ function outputsOf(outcome) {
         'deployment-id': outcome.deploymentId === null ? '' : String(outcome.deploymentId),
     };
 }
-/** The job summary (and the chatops reply): every name and reason from the repository rendered inert. */
-function outcomeMarkdown(outcome) {
+/**
+ * The job summary (and the chatops reply): every name and reason from the repository rendered inert. `forceHint`:
+ * a refusal says how to override it, where the run could have (the `force` input of a dispatched promotion).
+ */
+function outcomeMarkdown(outcome, forceHint = false) {
     const { model, version, stage, tag } = outcome;
-    const target = (0,src/* inlineCode */.ti1)(`${model}@${version ?? '?'}`);
-    const lines = [`### mlgate promote: ${(0,src/* inlineCode */.ti1)(model)}`, ''];
+    const target = (0,src/* inlineCode */.ti1)(`${model ?? '?'}@${version ?? '?'}`);
+    const lines = [`### mlgate promote${model === null ? '' : `: ${(0,src/* inlineCode */.ti1)(model)}`}`, ''];
     const held = heldBefore(outcome);
     switch (outcome.result) {
         case 'refused':
-            lines.push(stage === null ? `Refused ${target}:` : `Refused: ${target} cannot enter ${(0,src/* inlineCode */.ti1)(stage)}:`, '', ...outcome.missing.map((m) => `- ${(0,src/* escapeText */.X1C)(m)}`), '', 'Override with the `force` input and a `reason` (both recorded in the tag).');
+            lines.push(model === null
+                ? 'Refused the comment:'
+                : stage === null
+                    ? `Refused ${target}:`
+                    : `Refused: ${target} cannot enter ${(0,src/* inlineCode */.ti1)(stage)}:`, '', ...outcome.missing.map((m) => `- ${(0,src/* escapeText */.X1C)(m)}`));
+            if (forceHint)
+                lines.push('', 'Override with the `force` input and a `reason` (both recorded in the tag).');
             break;
         case 'promoted':
             lines.push(`Promoted ${target} to ${(0,src/* inlineCode */.ti1)(stage ?? '')}: ${(0,src/* inlineCode */.ti1)(tag ?? '')}. ${held}`);
@@ -40368,6 +40420,12 @@ async function latestVersion(registry, model) {
  */
 async function register(registry, request) {
     const { model, actor } = request;
+    const { stages } = registry.config.registry;
+    // A stage that can never be assigned is a configuration error, found before a version is registered without it.
+    if (!stages.includes(request.stage)) {
+        throw new src/* UserError */.yot(`stage ${JSON.stringify(request.stage)} (assigned on push when the gate passes) is not a configured stage ` +
+            `(${stages.join(', ')}): set the \`stage\` input, or add it to registry.stages; nothing was registered`, { file: registry.configPath ?? src/* DEFAULT_CONFIG_FILE */.CuT, path: 'registry.stages' });
+    }
     const evidence = await readRegistrationEvidence({
         ...(request.manifest !== undefined && { manifest: request.manifest }),
         ...(request.report !== undefined && { report: request.report }),
@@ -40458,7 +40516,7 @@ async function chatops(registry, comment, octokit, repo) {
         return outcome;
     };
     if (command.kind === 'invalid') {
-        return reply(refused({ model: 'mlgate', version: null, stage: null }, [`not a command mlgate takes: ${command.reason}`]));
+        return reply(refused({ model: null, version: null, stage: null }, [`not a command mlgate takes: ${command.reason}`]));
     }
     const { model, version, stage } = command;
     const permission = await new github_src/* GitHubPermissionSource */.sz(octokit, repo).permissionOf(comment.author);
@@ -40623,11 +40681,13 @@ async function run({ logger }) {
     }
     for (const [name, value] of Object.entries(outputsOf(outcome)))
         core.setOutput(name, value);
-    await core.summary.addRaw(outcomeMarkdown(outcome), true).write();
+    await core.summary.addRaw(outcomeMarkdown(outcome, trigger.mode === 'assign'), true).write();
     if (outcome.result === 'refused') {
         for (const missing of outcome.missing)
             logger.error(missing);
-        throw new src/* UserError */.yot(`${outcome.model}@${outcome.version ?? '?'} was refused${outcome.stage ? ` for ${outcome.stage}` : ''}`);
+        throw new src/* UserError */.yot(outcome.model === null
+            ? 'the comment was refused'
+            : `${outcome.model}@${outcome.version ?? '?'} was refused${outcome.stage ? ` for ${outcome.stage}` : ''}`);
     }
     logger.info(outcomeMarkdown(outcome)
         .replace(/^###.*\n\n/, '')
@@ -71479,7 +71539,15 @@ class GitHubDeploymentRecorder {
                 auto_inactive: true,
             });
         };
-        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        try {
+            await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        }
+        catch (error) {
+            // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
+            const reason = oneLine(error instanceof Error ? error.message : String(error));
+            await post('error', `not started: ${reason}`).catch((statusError) => this.logger.warning(`Deployment ${id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`));
+            throw error;
+        }
         this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
         return {
             id,

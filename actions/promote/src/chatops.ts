@@ -42,7 +42,7 @@ export async function chatops(
   };
   if (command.kind === 'invalid') {
     return reply(
-      refused({ model: 'mlgate', version: null, stage: null }, [`not a command mlgate takes: ${command.reason}`]),
+      refused({ model: null, version: null, stage: null }, [`not a command mlgate takes: ${command.reason}`]),
     );
   }
   const { model, version, stage } = command;
@@ -93,7 +93,10 @@ async function bindingProblem(
   return `${target.tag} is registered at commit ${target.commit.slice(0, 7)}, which is neither the head (${pull.head.sha.slice(0, 7)}) nor the merge commit of pull request #${comment.issueNumber}`;
 }
 
-function refused(command: { model: string; version: string | null; stage: string | null }, missing: string[]): Outcome {
+function refused(
+  command: { model: string | null; version: string | null; stage: string | null },
+  missing: string[],
+): Outcome {
   return {
     result: 'refused',
     model: command.model,

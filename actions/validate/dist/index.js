@@ -66969,9 +66969,12 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 
 
 
+
 /**
  * Reads the manifest and the report a version is registered with (paths as the user gave them, relative to
  * `cwd`), and the evidence its tag records: the manifest's digest, the report's verdict and digest, key metrics.
+ * Every file the manifest records must be there with its recorded sha256: this runs before anything is written,
+ * so a model file changed (or lost) since training registers nothing.
  */
 async function readRegistrationEvidence(options) {
     const { cwd } = options;
@@ -66996,6 +66999,7 @@ async function readManifestFile(shown, cwd) {
     return {
         manifest,
         path,
+        files: await checkedArtifacts(manifest, path, shown, cwd),
         recorded: {
             digest: sha256(bytes),
             path: basename(shown),
@@ -67008,6 +67012,50 @@ async function evidence_files_readReportFile(shown, cwd) {
     const path = resolve(cwd, shown);
     const bytes = await readInput(path, shown);
     return { report: parseReport(parseJson(bytes, shown), shown), digest: sha256(bytes), path };
+}
+/**
+ * The manifest's files, found where training wrote them and each checked against its recorded sha256. Their
+ * paths are relative to the training's working directory: the manifest's own folder when it is where `train`
+ * writes it, else `workingDirectory` (recorded relative to the repository root) under `cwd`.
+ */
+async function checkedArtifacts(manifest, manifestPath, shown, cwd) {
+    const listed = [
+        ...manifest.outs.map((recorded) => ({ role: 'out', recorded })),
+        ...manifest.metricsFiles.map((recorded) => ({ role: 'metrics', recorded })),
+        ...(manifest.predictions ? [{ role: 'predictions', recorded: manifest.predictions }] : []),
+    ];
+    const roots = [...new Set([dirname(manifestPath), resolve(cwd, manifest.workingDirectory)])];
+    const digests = new Map();
+    const digestOf = async (path) => {
+        if (!digests.has(path))
+            digests.set(path, await fileDigest(path).catch(() => null));
+        return digests.get(path) ?? null;
+    };
+    let root = roots[0];
+    for (const candidate of roots) {
+        const found = await Promise.all(listed.map((f) => digestOf(resolve(candidate, f.recorded.path))));
+        if (found.every((digest) => digest !== null)) {
+            root = candidate;
+            break;
+        }
+    }
+    const checked = [];
+    for (const file of listed) {
+        const path = resolve(root, file.recorded.path);
+        const where = relative(cwd, path) || path;
+        const digest = await digestOf(path);
+        if (digest === null) {
+            throw new UserError(`records ${file.recorded.path}, which is not at ${where}; nothing was registered`, {
+                file: shown,
+            });
+        }
+        if (digest.sha256 !== file.recorded.sha256.toLowerCase()) {
+            throw new UserError(`${where} has sha256 ${digest.sha256}, but the manifest recorded ${file.recorded.sha256}: ` +
+                'the file changed after training, so it is not the model trained; nothing was registered', { file: shown });
+        }
+        checked.push({ ...file, path });
+    }
+    return checked;
 }
 function parseJson(bytes, shown) {
     try {
@@ -67146,23 +67194,18 @@ const MODEL_CARD_FILE = 'MODEL_CARD.md';
  * The release of a registered version: its model files (the manifest's outs), the manifest, the metrics and
  * predictions files and the report, each with the sha256 the manifest (or the registering tag) recorded, so a
  * file that changed since training publishes nothing; and a model card rendered from the config, the manifest
- * and the report, written into `workDir`. Files are found from the manifest's folder and working directory.
+ * and the report, written into `workDir`. The manifest's files are where `readRegistrationEvidence` found them.
  */
 async function versionReleaseSpec(options) {
     const { tag, model, version, evidence, workDir } = options;
     const { manifest, report } = evidence;
     const assets = [];
     if (manifest) {
-        const base = resolve(manifest.path, '..', manifest.manifest.workingDirectory);
-        const recorded = (file) => ({
-            name: basename(file.path),
-            path: resolve(base, file.path),
-            sha256: file.sha256,
-        });
-        const m = manifest.manifest;
-        assets.push(...m.outs.map(recorded), ...m.metricsFiles.map(recorded));
-        if (m.predictions)
-            assets.push(recorded(m.predictions));
+        assets.push(...manifest.files.map((file) => ({
+            name: basename(file.recorded.path),
+            path: file.path,
+            sha256: file.recorded.sha256,
+        })));
         assets.push({
             name: manifest.recorded.path ?? MANIFEST_FILE,
             path: manifest.path,
@@ -69240,7 +69283,15 @@ class GitHubDeploymentRecorder {
                 auto_inactive: true,
             });
         };
-        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        try {
+            await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        }
+        catch (error) {
+            // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
+            const reason = oneLine(error instanceof Error ? error.message : String(error));
+            await post('error', `not started: ${reason}`).catch((statusError) => this.logger.warning(`Deployment ${id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`));
+            throw error;
+        }
         this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
         return {
             id,

@@ -2159,7 +2159,15 @@ class GitHubDeploymentRecorder {
                 auto_inactive: true,
             });
         };
-        await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        try {
+            await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+        }
+        catch (error) {
+            // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
+            const reason = oneLine(error instanceof Error ? error.message : String(error));
+            await post('error', `not started: ${reason}`).catch((statusError) => this.logger.warning(`Deployment ${id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`));
+            throw error;
+        }
         this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
         return {
             id,
@@ -4407,9 +4415,12 @@ async function digestOrNull(path) {
 
 
 
+
 /**
  * Reads the manifest and the report a version is registered with (paths as the user gave them, relative to
  * `cwd`), and the evidence its tag records: the manifest's digest, the report's verdict and digest, key metrics.
+ * Every file the manifest records must be there with its recorded sha256: this runs before anything is written,
+ * so a model file changed (or lost) since training registers nothing.
  */
 async function readRegistrationEvidence(options) {
     const { cwd } = options;
@@ -4434,6 +4445,7 @@ async function readManifestFile(shown, cwd) {
     return {
         manifest,
         path,
+        files: await checkedArtifacts(manifest, path, shown, cwd),
         recorded: {
             digest: sha256(bytes),
             path: (0,external_node_path_.basename)(shown),
@@ -4446,6 +4458,50 @@ async function evidence_files_readReportFile(shown, cwd) {
     const path = (0,external_node_path_.resolve)(cwd, shown);
     const bytes = await readInput(path, shown);
     return { report: (0,src/* parseReport */.MM$)(parseJson(bytes, shown), shown), digest: sha256(bytes), path };
+}
+/**
+ * The manifest's files, found where training wrote them and each checked against its recorded sha256. Their
+ * paths are relative to the training's working directory: the manifest's own folder when it is where `train`
+ * writes it, else `workingDirectory` (recorded relative to the repository root) under `cwd`.
+ */
+async function checkedArtifacts(manifest, manifestPath, shown, cwd) {
+    const listed = [
+        ...manifest.outs.map((recorded) => ({ role: 'out', recorded })),
+        ...manifest.metricsFiles.map((recorded) => ({ role: 'metrics', recorded })),
+        ...(manifest.predictions ? [{ role: 'predictions', recorded: manifest.predictions }] : []),
+    ];
+    const roots = [...new Set([(0,external_node_path_.dirname)(manifestPath), (0,external_node_path_.resolve)(cwd, manifest.workingDirectory)])];
+    const digests = new Map();
+    const digestOf = async (path) => {
+        if (!digests.has(path))
+            digests.set(path, await file_digest_fileDigest(path).catch(() => null));
+        return digests.get(path) ?? null;
+    };
+    let root = roots[0];
+    for (const candidate of roots) {
+        const found = await Promise.all(listed.map((f) => digestOf((0,external_node_path_.resolve)(candidate, f.recorded.path))));
+        if (found.every((digest) => digest !== null)) {
+            root = candidate;
+            break;
+        }
+    }
+    const checked = [];
+    for (const file of listed) {
+        const path = (0,external_node_path_.resolve)(root, file.recorded.path);
+        const where = (0,external_node_path_.relative)(cwd, path) || path;
+        const digest = await digestOf(path);
+        if (digest === null) {
+            throw new src/* UserError */.yot(`records ${file.recorded.path}, which is not at ${where}; nothing was registered`, {
+                file: shown,
+            });
+        }
+        if (digest.sha256 !== file.recorded.sha256.toLowerCase()) {
+            throw new src/* UserError */.yot(`${where} has sha256 ${digest.sha256}, but the manifest recorded ${file.recorded.sha256}: ` +
+                'the file changed after training, so it is not the model trained; nothing was registered', { file: shown });
+        }
+        checked.push({ ...file, path });
+    }
+    return checked;
 }
 function parseJson(bytes, shown) {
     try {
@@ -4584,23 +4640,18 @@ const MODEL_CARD_FILE = 'MODEL_CARD.md';
  * The release of a registered version: its model files (the manifest's outs), the manifest, the metrics and
  * predictions files and the report, each with the sha256 the manifest (or the registering tag) recorded, so a
  * file that changed since training publishes nothing; and a model card rendered from the config, the manifest
- * and the report, written into `workDir`. Files are found from the manifest's folder and working directory.
+ * and the report, written into `workDir`. The manifest's files are where `readRegistrationEvidence` found them.
  */
 async function versionReleaseSpec(options) {
     const { tag, model, version, evidence, workDir } = options;
     const { manifest, report } = evidence;
     const assets = [];
     if (manifest) {
-        const base = resolve(manifest.path, '..', manifest.manifest.workingDirectory);
-        const recorded = (file) => ({
-            name: basename(file.path),
-            path: resolve(base, file.path),
-            sha256: file.sha256,
-        });
-        const m = manifest.manifest;
-        assets.push(...m.outs.map(recorded), ...m.metricsFiles.map(recorded));
-        if (m.predictions)
-            assets.push(recorded(m.predictions));
+        assets.push(...manifest.files.map((file) => ({
+            name: basename(file.recorded.path),
+            path: file.path,
+            sha256: file.recorded.sha256,
+        })));
         assets.push({
             name: manifest.recorded.path ?? MANIFEST_FILE,
             path: manifest.path,
@@ -4673,15 +4724,16 @@ function parseCommandArgs(command, argv, options) {
         return (0,external_node_util_.parseArgs)({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        const code = error.code;
-        const unknown = /^Unknown option '([^']+)'/.exec(error instanceof Error ? error.message : '');
+        // Read as a plain object: parseArgs' TypeError may come from another realm (a vm context), where
+        // `instanceof Error` is false.
+        const { code, message = String(error) } = error;
+        const unknown = /^Unknown option '([^']+)'/.exec(message);
         if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
             const flag = unknown[1];
             const known = Object.keys(options).map((name) => `--${name}`);
             const suggestion = flag.startsWith('--') ? (0,src/* closestMatch */.h0v)(flag.split('=')[0], known) : undefined;
             throw new src/* UserError */.yot(`unknown option ${flag}${suggestion ? `; did you mean ${suggestion}?` : ''} ${see}`);
         }
-        const message = error instanceof Error ? error.message : String(error);
         throw new src/* UserError */.yot(`${message.split('\n')[0]} ${see}`);
     }
 }
@@ -4779,36 +4831,46 @@ registry: baselines read the git tags of the working directory's repository in G
 (churn@v1.3.0 registers a version, churn#production#4 assigns a stage, the highest number wins)
 and the version's files from ${LOCAL_RELEASES_DIR}/<tag>/ (e.g. ${LOCAL_RELEASES_DIR}/churn@v1.3.0/).
 
-Exit code: 0 when the verdict passes (or warns), 1 when it fails under --fail-on, 2 for a usage,
-configuration or input error.
+Examples:
+  mlgate compare --candidate out/predictions.csv --baseline registry:flights-delay#production --markdown report.md
+  mlgate compare --candidate out/metrics.json --baseline branch:main --fail-on warn --json
+  mlgate compare --model churn --baseline baseline/predictions.csv --validation-report reports/validation.json -o reports/comparison.json
+
+Exit codes:
+  0  the gate passes (or warns)
+  1  the gate fails (with --fail-on warn also a warning; never: nothing exits 1)
+  2  usage, configuration or input error: a missing file, an unknown key in mlgate.yml (with its line),
+     predictions that cannot be paired, a baseline that cannot be found
 `;
+const OPTIONS = {
+    candidate: { type: 'string' },
+    predictions: { type: 'boolean' },
+    baseline: { type: 'string' },
+    config: { type: 'string' },
+    model: { type: 'string' },
+    'validation-report': { type: 'string' },
+    task: { type: 'string' },
+    'positive-class': { type: 'string' },
+    'score-type': { type: 'string' },
+    'id-column': { type: 'string' },
+    'label-column': { type: 'string' },
+    'prediction-column': { type: 'string' },
+    'score-column': { type: 'string' },
+    'fail-on': { type: 'string' },
+    'artifact-name': { type: 'string' },
+    workflow: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    markdown: { type: 'string' },
+    threads: { type: 'string' },
+};
 const compareCommand = {
     name: 'compare',
     summary: 'compare a candidate model with its baseline and gate the change',
     help,
+    options: OPTIONS,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('compare', argv, {
-            candidate: { type: 'string' },
-            predictions: { type: 'boolean' },
-            baseline: { type: 'string' },
-            config: { type: 'string' },
-            model: { type: 'string' },
-            'validation-report': { type: 'string' },
-            task: { type: 'string' },
-            'positive-class': { type: 'string' },
-            'score-type': { type: 'string' },
-            'id-column': { type: 'string' },
-            'label-column': { type: 'string' },
-            'prediction-column': { type: 'string' },
-            'score-column': { type: 'string' },
-            'fail-on': { type: 'string' },
-            'artifact-name': { type: 'string' },
-            workflow: { type: 'string' },
-            json: { type: 'boolean' },
-            out: { type: 'string', short: 'o' },
-            markdown: { type: 'string' },
-            threads: { type: 'string' },
-        });
+        const { values, positionals } = parseCommandArgs('compare', argv, OPTIONS);
         if (positionals.length > 0) {
             throw new src/* UserError */.yot(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
         }
@@ -4883,47 +4945,8 @@ function parseFailOn(value) {
     return oneOf('--fail-on', value, FAIL_ON) ?? 'fail';
 }
 
-;// CONCATENATED MODULE: ./packages/cli/src/demo/narrator.ts
-/**
- * The demo's voice on stdout: numbered steps that each say what they do and why, the lines they
- * produce indented beneath, and how long each took, so a reader can follow the loop as it runs.
- */
-class Narrator {
-    io;
-    total;
-    step = 0;
-    started = Date.now();
-    constructor(io, total) {
-        this.io = io;
-        this.total = total;
-    }
-    /** Runs one step: its title and reason first, then `body`, then its duration. */
-    async run(title, why, body) {
-        this.step++;
-        const started = Date.now();
-        this.io.stdout.write(`\n[${this.step}/${this.total}] ${title}\n`);
-        this.line(`why: ${why}`);
-        const result = await body();
-        this.line(`(${seconds(Date.now() - started)})`);
-        return result;
-    }
-    /** One indented line under the current step. */
-    line(text) {
-        for (const part of text.split('\n'))
-            this.io.stdout.write(`      ${part}\n`);
-    }
-    heading(text) {
-        this.io.stdout.write(`${text}\n`);
-    }
-    elapsed() {
-        return seconds(Date.now() - this.started);
-    }
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-
 ;// CONCATENATED MODULE: ./packages/cli/src/demo/project.ts
+
 
 
 
@@ -4933,6 +4956,15 @@ function seconds(ms) {
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** What the demo copies from the example project: everything a clone of a user's repository would hold. */
 const PROJECT_FILES = ['mlgate.yml', 'params.yaml', 'data', 'dist', '.gitignore', 'README.md', 'NOTICE'];
+/** Refuses a folder that is not the example project, naming (as `shown`) the folder and the files it lacks. */
+async function checkExampleProject(example, shown) {
+    if (!(await (0,promises_.stat)(example).catch(() => undefined))?.isDirectory())
+        throw new src/* UserError */.yot('folder not found', { file: shown });
+    const missing = PROJECT_FILES.filter((file) => !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(example, file)));
+    if (missing.length > 0) {
+        throw new src/* UserError */.yot(`is not the example project: it has no ${missing.join(', ')}`, { file: shown });
+    }
+}
 /** A throwaway git repository holding a copy of the example project, where the demo commits, branches and tags. */
 class DemoRepo {
     dir;
@@ -4992,6 +5024,46 @@ class DemoRepo {
     async write(path, text) {
         await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, path), text);
     }
+}
+
+;// CONCATENATED MODULE: ./packages/cli/src/demo/narrator.ts
+/**
+ * The demo's voice on stdout: numbered steps that each say what they do and why, the lines they
+ * produce indented beneath, and how long each took, so a reader can follow the loop as it runs.
+ */
+class Narrator {
+    io;
+    total;
+    step = 0;
+    started = Date.now();
+    constructor(io, total) {
+        this.io = io;
+        this.total = total;
+    }
+    /** Runs one step: its title and reason first, then `body`, then its duration. */
+    async run(title, why, body) {
+        this.step++;
+        const started = Date.now();
+        this.io.stdout.write(`\n[${this.step}/${this.total}] ${title}\n`);
+        this.line(`why: ${why}`);
+        const result = await body();
+        this.line(`(${seconds(Date.now() - started)})`);
+        return result;
+    }
+    /** One indented line under the current step. */
+    line(text) {
+        for (const part of text.split('\n'))
+            this.io.stdout.write(`      ${part}\n`);
+    }
+    heading(text) {
+        this.io.stdout.write(`${text}\n`);
+    }
+    elapsed() {
+        return seconds(Date.now() - this.started);
+    }
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 ;// CONCATENATED MODULE: ./packages/cli/src/demo/scenario.ts
@@ -5339,6 +5411,7 @@ function mlgateRepoRoot(from = (0,external_node_url_.fileURLToPath)(import.meta.
 
 
 
+
 const demo_help = `Usage: mlgate demo [--out <dir>] [--keep] [--example <dir>]
 
 Runs mlgate's whole loop on the example project (examples/flights-delay: US flights of 2001 from
@@ -5357,24 +5430,34 @@ Options:
   --keep           keep the throwaway repository (its path is printed) to look at its log and tags
   --example <dir>  the example project (default: examples/flights-delay in this checkout)
 
-Example:
+Examples:
+  mlgate demo
   mlgate demo --out /tmp/mlgate-demo --keep
 
-Exit code: 0 when the demo ran to the end (one of its gates fails on purpose), 2 for a usage error.
+Exit codes:
+  0  the demo ran to the end (one of its two pull requests fails the gate on purpose)
+  1  not used: the demo shows both verdicts and exits 0
+  2  usage error, or an --example folder that lacks a file of the project (named)
 `;
+const demo_OPTIONS = {
+    example: { type: 'string' },
+    out: { type: 'string' },
+    keep: { type: 'boolean' },
+};
 const demoCommand = {
     name: 'demo',
     summary: 'run the whole loop (validate, train, register, compare, gate, promote, roll back) on the example project',
     help: demo_help,
+    options: demo_OPTIONS,
     async run(argv, io) {
-        const { values } = parseCommandArgs('demo', argv, {
-            example: { type: 'string' },
-            out: { type: 'string' },
-            keep: { type: 'boolean' },
-        });
+        const { values, positionals } = parseCommandArgs('demo', argv, demo_OPTIONS);
+        if (positionals.length > 0)
+            throw new src/* UserError */.yot(`unexpected argument "${positionals[0]}" (see \`mlgate demo --help\`)`);
+        const example = values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject();
+        await checkExampleProject(example, values.example ?? example);
         const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
         await runDemo({
-            example: values.example ? (0,external_node_path_.resolve)(io.cwd, values.example) : defaultProject(),
+            example,
             out: (0,external_node_path_.resolve)(io.cwd, values.out ?? (0,external_node_path_.join)('.mlgate', 'demo')),
             keep: values.keep ?? false,
             html: (report, title) => (0,src/* renderReportHtml */.Y8A)(report, { scripts, title }),
@@ -5443,12 +5526,13 @@ function clearProgressLine(io) {
 const FORMATS = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
 const profile_help = `Usage: mlgate profile <data> [options]
-       mlgate profile merge <a.json> <b.json>... [options]
+       mlgate profile merge <a.json> <b.json>... [-o <file>] [--json]
 
 Profile a CSV, TSV or JSON Lines file (optionally gzip-compressed) in one streaming pass: per
-column the inferred type, nulls, distinct values (HyperLogLog), mean and variance, KLL quantiles,
-a histogram and frequent values. \`profile merge\` combines profiles of shards or files as if one
-pass had read them all.
+column the inferred type, nulls, distinct values (HyperLogLog), mean and variance, quantiles (exact
+up to --exact-values), a histogram and frequent values. The profile JSON is what \`mlgate validate
+--reference\` reads, so a large reference is read once. \`profile merge\` combines profiles of shards
+or files as if one pass had read them all (\`mlgate profile merge --help\`).
 
 Options:
   -o, --out <p>     write the profile JSON to this file
@@ -5464,23 +5548,51 @@ Options:
                     The profile stores the kept values, so it grows with this cap
   --config <file>   mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
 
-Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
+Examples:
+  mlgate profile data/reference.csv -o reports/reference-profile.json
+  mlgate profile data/events.jsonl.gz --shard 2/4 --threads 2 -o shards/events-2.json
+
+Exit codes:
+  0  profiled
+  1  not used: a profile gives no verdict (\`mlgate validate\` judges data)
+  2  a missing or unreadable file, or a bad option
 `;
+const mergeHelp = `Usage: mlgate profile merge <a.json> <b.json>... [-o <file>] [--json]
+
+Merge profiles (\`mlgate profile -o\`, e.g. one per --shard of a matrix job) into the profile one pass
+over all their rows would have given: counts, moments, exact values (or value grids), sketches and
+frequent values combine.
+
+Options:
+  -o, --out <p>   write the merged profile JSON to this file
+  --json          print the merged profile JSON instead of the summary table
+
+Examples:
+  mlgate profile merge shards/events-1.json shards/events-2.json shards/events-3.json -o reports/events-profile.json
+
+Exit codes:
+  0  merged
+  1  not used: a profile gives no verdict
+  2  fewer than two files, a missing file, or a file that is not an mlgate profile (named, with why)
+`;
+const profile_OPTIONS = {
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    shard: { type: 'string' },
+    format: { type: 'string' },
+    threads: { type: 'string' },
+    delimiter: { type: 'string' },
+    'exact-values': { type: 'string' },
+    config: { type: 'string' },
+};
 const profileCommand = {
     name: 'profile',
     summary: 'profile a dataset, or merge profiles of shards (`profile merge`)',
     help: profile_help,
+    options: profile_OPTIONS,
+    subcommands: [{ name: 'merge', summary: 'merge profiles of shards or files into one', help: mergeHelp }],
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('profile', argv, {
-            out: { type: 'string', short: 'o' },
-            json: { type: 'boolean' },
-            shard: { type: 'string' },
-            format: { type: 'string' },
-            threads: { type: 'string' },
-            delimiter: { type: 'string' },
-            'exact-values': { type: 'string' },
-            config: { type: 'string' },
-        });
+        const { values, positionals } = parseCommandArgs(argv[0] === 'merge' ? 'profile merge' : 'profile', argv, profile_OPTIONS);
         await checkOutputs(io.cwd, [values.out]);
         let profile;
         if (positionals[0] === 'merge') {
@@ -5549,38 +5661,7 @@ const profileCommand = {
 
 
 
-const HELP = `Usage: mlgate registry <subcommand> [options]
-
-The git-native model registry: annotated git tags in GTO's grammar, so GTO reads the same registry.
-
-  show [model] [--json]                      every model (or one): versions and what each stage holds
-  history <model> [--json]                   every event of the model, oldest first, with who and when
-  register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV]
-           [--manifest FILE] [--report FILE] [--reason TEXT]
-                                             tag the commit as a new version (<model>@vX.Y.Z); the manifest,
-                                             report, metrics and predictions are stored in ${LOCAL_RELEASES_DIR}/<tag>/
-  assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]
-                                             promote (or roll back): <model>#<stage>#N, refused without evidence
-  unassign <model>[@<version>] <stage>       the stage holds nothing (or no longer that version)
-  deregister <model>@<version>               <model>@vX.Y.Z!
-  deprecate <model>                          <model>@deprecated#N
-
-Options:
-  --push               publish each new tag to the remote (git push <remote> refs/tags/<tag>, never forced)
-  --remote <name>      the remote for --push and for reading (default origin)
-  --config <file>      mlgate.yml (default ./mlgate.yml): stages, and each model's stage policies and bump
-  --actor <name>       who asks, recorded in the tag (default: git's user.name)
-  --json               print the result as JSON on stdout
-
-Promotion evidence (assign): the version's registering tag records a gate verdict of pass (or warn where
-models.<name>.stages.<stage>.allow_warn), its manifest digest matches the stored manifest, and, with
-require_better_than_current, no metric is significantly worse than the stage's current version on the
-stored predictions. A refusal lists each missing piece and exits 1; --force with --reason overrides and
-the tag records both. Re-running a promotion that is already recorded writes nothing.
-
-Exit codes: 0 done (or already recorded), 1 promotion refused, 2 usage, configuration or input error.
-`;
-const OPTIONS = {
+const registry_OPTIONS = {
     version: { type: 'string' },
     bump: { type: 'string' },
     ref: { type: 'string' },
@@ -5594,44 +5675,203 @@ const OPTIONS = {
     actor: { type: 'string' },
     json: { type: 'boolean' },
 };
+/** Each option's line in a subcommand's help; a subcommand's help lists exactly the options it accepts. */
+const OPTION_HELP = {
+    version: '--version <vX.Y.Z>   the version to register (default: the next one by --bump)',
+    bump: '--bump <level>       patch, minor, major or auto (minor when the training params changed since\n' +
+        "                       the latest version, else patch); default: the model's bump in mlgate.yml, else patch",
+    ref: '--ref <rev>          the commit to register (default HEAD)',
+    manifest: `--manifest <file>    the training run's mlgate.manifest.json: its digest is recorded, it and the\n` +
+        `                       metrics and predictions it names are stored in ${LOCAL_RELEASES_DIR}/<tag>/`,
+    report: "--report <file>      the compare report JSON whose gate verdict is the version's promotion evidence",
+    reason: '--reason <text>      why; recorded in the tag message',
+    force: '--force              assign although evidence is missing (needs --reason; the tag records both)',
+    push: '--push               publish each new tag to the remote (never forced)',
+    remote: '--remote <name>      the remote for --push (default origin)',
+    config: '--config <file>      mlgate.yml (default ./mlgate.yml): stages, stage policies, bump, predictions',
+    actor: "--actor <name>       who asks, recorded in the tag (default: git's user.name)",
+    json: '--json               print the result as JSON on stdout',
+};
+const WRITE_EXIT_CODES = `Exit codes:
+  0  the tag was created (or the event is recorded already: nothing written)
+  1  not used: only assign judges evidence
+  2  usage or input error: a malformed <model>@<version>, an unknown version, not a git repository`;
+function verb(spec, run) {
+    const help = [
+        `Usage: mlgate registry ${spec.usage}`,
+        '',
+        spec.about,
+        '',
+        'Options:',
+        ...spec.accepts.map((option) => `  ${OPTION_HELP[option]}`),
+        '',
+        'Examples:',
+        ...spec.examples.map((example) => `  ${example}`),
+        '',
+        spec.exitCodes ?? WRITE_EXIT_CODES,
+        '',
+    ].join('\n');
+    const { name, summary, usage, arity, accepts } = spec;
+    return { name, summary, usage, arity, accepts, help, run };
+}
+const READ_EXIT_CODES = `Exit codes:
+  0  shown
+  1  not used: reading the registry gives no verdict
+  2  usage error, or not a git repository`;
+/** The subcommands, in the order the help lists them. */
+const VERBS = [
+    verb({
+        name: 'show',
+        summary: 'every model (or one): versions and what each stage holds',
+        usage: 'show [model] [--json]',
+        arity: -1,
+        accepts: ['json', 'push', 'remote'],
+        about: 'Every model of the registry (or the one named): its latest version, what each stage holds, and every\nregistered version with its commit.',
+        examples: ['mlgate registry show', 'mlgate registry show flights-delay --json'],
+        exitCodes: READ_EXIT_CODES,
+    }, show),
+    verb({
+        name: 'history',
+        summary: 'every event of a model, oldest first, with who, when and why',
+        usage: 'history <model> [--json]',
+        arity: 1,
+        accepts: ['json', 'push', 'remote'],
+        about: 'Every registry event of the model, oldest first: registrations, promotions and rollbacks, unassignments,\nderegistrations and deprecations, with the tag, commit, who asked, why and whether it was forced.',
+        examples: ['mlgate registry history flights-delay', 'mlgate registry history churn --json'],
+        exitCodes: READ_EXIT_CODES,
+    }, registry_history),
+    verb({
+        name: 'register',
+        summary: 'tag a commit as a new version of a model (<model>@vX.Y.Z)',
+        usage: 'register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV] [--manifest FILE] [--report FILE]',
+        arity: 1,
+        accepts: ['version', 'bump', 'ref', 'manifest', 'report', 'reason', 'push', 'remote', 'config', 'actor', 'json'],
+        about: `Tag the commit as a new version of the model, <model>@vX.Y.Z (an annotated tag in GTO's grammar whose
+message records the evidence: manifest digest, key metrics with intervals, gate verdict). The manifest,
+report, metrics and predictions are stored in ${LOCAL_RELEASES_DIR}/<tag>/, where assign and
+\`compare --baseline registry:\` read them.`,
+        examples: [
+            'mlgate registry register flights-delay --manifest mlgate.manifest.json --report reports/comparison.json',
+            'mlgate registry register churn --bump minor --ref main --push',
+        ],
+        exitCodes: `Exit codes:
+  0  the version was registered (or is registered already at that commit: nothing written)
+  1  not used: registering records the verdict, assign judges it
+  2  usage or input error: a missing manifest or report (named), a version that exists, a bad --bump`,
+    }, register),
+    verb({
+        name: 'assign',
+        summary: 'promote (or roll back) a version to a stage, refused without evidence',
+        usage: 'assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]',
+        arity: 2,
+        accepts: ['reason', 'force', 'push', 'remote', 'config', 'actor', 'json'],
+        about: `Assign the version to the stage (<model>#<stage>#N): a promotion, or a rollback when the version is an
+earlier one. It needs evidence: the version's registering tag records a gate verdict of pass (or warn
+where models.<name>.stages.<stage>.allow_warn), its manifest digest matches the stored manifest, and,
+with require_better_than_current, no metric is significantly worse than the stage's current version on
+the stored predictions. A refusal lists each missing piece; --force with --reason overrides and the tag
+records both. Re-running a promotion that is already recorded writes nothing.`,
+        examples: [
+            'mlgate registry assign flights-delay@v1.1.0 production --reason "passed the gate in #1"',
+            'mlgate registry assign flights-delay@v1.0.0 production --reason "rollback: v1.1.0 misbehaves"',
+            'mlgate registry assign churn@v0.3.0 staging --force --reason "hotfix, gate report lost"',
+        ],
+        exitCodes: `Exit codes:
+  0  assigned (or already recorded: nothing written)
+  1  refused: evidence is missing (each piece listed)
+  2  usage or input error: a malformed <model>@<version>, an unknown version or stage, --force without --reason`,
+    }, registry_assign),
+    verb({
+        name: 'unassign',
+        summary: 'the stage no longer holds the version (or anything)',
+        usage: 'unassign <model>[@<version>] <stage>',
+        arity: 2,
+        accepts: ['reason', 'push', 'remote', 'actor', 'json'],
+        about: `Record that the stage holds nothing (<model>#<stage>!#N): without a version every holder leaves it; with
+one, that version leaves and the stage goes back to the version assigned before it, if that one still holds it.`,
+        examples: [
+            'mlgate registry unassign churn staging',
+            'mlgate registry unassign churn@v0.2.0 production --reason "retired"',
+        ],
+    }, unassign),
+    verb({
+        name: 'deregister',
+        summary: 'withdraw a version (<model>@vX.Y.Z!)',
+        usage: 'deregister <model>@<version>',
+        arity: 1,
+        accepts: ['reason', 'push', 'remote', 'actor', 'json'],
+        about: 'Withdraw the version (<model>@vX.Y.Z!): it no longer counts as registered, and stages it held go back to\nthe version assigned before it.',
+        examples: ['mlgate registry deregister churn@v0.0.1 --reason "trained on leaked labels"'],
+    }, deregister),
+    verb({
+        name: 'deprecate',
+        summary: 'deprecate a model (<model>@deprecated#N)',
+        usage: 'deprecate <model>',
+        arity: 1,
+        accepts: ['reason', 'push', 'remote', 'actor', 'json'],
+        about: 'Deprecate the model (<model>@deprecated#N); it stays deprecated while that is its latest event.',
+        examples: ['mlgate registry deprecate churn --reason "replaced by churn-v2"'],
+    }, deprecate),
+];
+const HELP = `Usage: mlgate registry <subcommand> [options]
+
+The git-native model registry: annotated git tags in GTO's grammar, so GTO reads the same registry.
+\`mlgate registry <subcommand> --help\` shows a subcommand's options, examples and exit codes.
+
+Subcommands:
+${VERBS.map((v) => `  ${v.name.padEnd(11)} ${v.summary}`).join('\n')}
+
+Options common to the subcommands that write a tag:
+  ${OPTION_HELP.push}
+  ${OPTION_HELP.remote}
+  ${OPTION_HELP.actor}
+  ${OPTION_HELP.json}
+
+Examples:
+  mlgate registry register flights-delay --manifest mlgate.manifest.json --report reports/comparison.json
+  mlgate registry assign flights-delay@v1.0.0 production --reason "weekly release"
+  mlgate registry history flights-delay --json
+
+Exit codes:
+  0  done (or already recorded: nothing written)
+  1  a promotion refused for missing evidence (assign)
+  2  usage, configuration or input error
+`;
 const DEFAULT_POLICY = { allowWarn: false, requireBetterThanCurrent: false };
 const registryCommand = {
     name: 'registry',
     summary: 'register, assign and promote model versions in the git-native registry',
     help: HELP,
+    options: registry_OPTIONS,
+    subcommands: VERBS,
     async run(argv, io) {
         const [sub, ...rest] = argv;
-        if (sub === undefined)
-            throw new src/* UserError */.yot(`name a subcommand: ${Object.keys(SUBCOMMANDS).join(', ')} (see \`mlgate registry --help\`)`);
-        const { values, positionals } = parseCommandArgs('registry', rest, OPTIONS);
-        const logger = consoleLogger({ stream: io.stderr });
-        const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
-        const context = { io, values, positionals, store, logger };
-        const subcommand = SUBCOMMANDS[sub];
-        if (subcommand === undefined) {
-            const suggestion = (0,src/* closestMatch */.h0v)(sub, Object.keys(SUBCOMMANDS));
+        const names = VERBS.map((v) => v.name);
+        // Options before the subcommand: an unknown one is named as such, a known one still needs a subcommand.
+        if (sub?.startsWith('-'))
+            parseCommandArgs('registry', argv, registry_OPTIONS);
+        if (sub === undefined || sub.startsWith('-'))
+            throw new src/* UserError */.yot(`name a subcommand: ${names.join(', ')} (see \`mlgate registry --help\`)`);
+        const chosen = VERBS.find((v) => v.name === sub);
+        if (chosen === undefined) {
+            const suggestion = (0,src/* closestMatch */.h0v)(sub, names);
             throw new src/* UserError */.yot(`unknown subcommand "${sub}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''} (see \`mlgate registry --help\`)`);
         }
-        return subcommand(context);
+        const { values, positionals } = parseCommandArgs(`registry ${sub}`, rest, registry_OPTIONS);
+        const logger = consoleLogger({ stream: io.stderr });
+        const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
+        return chosen.run({ io, values, positionals, store, logger, verb: chosen });
     },
 };
-/** The subcommands, in the order the help lists them. */
-const SUBCOMMANDS = {
-    show,
-    history: registry_history,
-    register,
-    assign: registry_assign,
-    unassign,
-    deregister,
-    deprecate,
-};
-function args(context, usage, count, allowed) {
-    const { positionals, values } = context;
-    if (positionals.length !== count)
-        throw new src/* UserError */.yot(`usage: mlgate registry ${usage}`);
+/** The positionals, after checking their count and that every option given applies to this subcommand. */
+function args(context) {
+    const { positionals, values, verb } = context;
+    const countOk = verb.arity < 0 ? positionals.length <= 1 : positionals.length === verb.arity;
+    if (!countOk)
+        throw new src/* UserError */.yot(`usage: mlgate registry ${verb.usage}`);
     for (const [key, value] of Object.entries(values)) {
-        if (value !== undefined && !allowed.includes(key)) {
-            throw new src/* UserError */.yot(`--${key} does not apply here; usage: mlgate registry ${usage}`);
+        if (value !== undefined && !verb.accepts.includes(key)) {
+            throw new src/* UserError */.yot(`--${key} does not apply here; usage: mlgate registry ${verb.usage}`);
         }
     }
     return positionals;
@@ -5662,7 +5902,7 @@ function describeEvent(event, what) {
 }
 // ---- show / history
 async function show(context) {
-    const [model] = args(context, 'show [model] [--json]', context.positionals.length > 1 ? -1 : context.positionals.length, ['json', 'push', 'remote']);
+    const [model] = args(context);
     const tags = await context.store.listTags(model);
     const models = model !== undefined ? [model] : modelsIn(tags);
     const states = models.map((name) => (0,src/* registryState */.zWd)(name, tags));
@@ -5718,7 +5958,7 @@ function showText(state) {
     ];
 }
 async function registry_history(context) {
-    const [model] = args(context, 'history <model> [--json]', 1, ['json', 'push', 'remote']);
+    const [model] = args(context);
     const state = await stateOf(context.store, model);
     const entries = state.history.map((e) => ({
         time: e.time,
@@ -5737,21 +5977,12 @@ async function registry_history(context) {
 }
 // ---- register
 async function register(context) {
-    const usage = 'register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV] [--manifest FILE] [--report FILE]';
-    const [model] = args(context, usage, 1, [
-        'version',
-        'bump',
-        'ref',
-        'manifest',
-        'report',
-        'reason',
-        'push',
-        'remote',
-        'config',
-        'actor',
-        'json',
-    ]);
+    const [model] = args(context);
     const { values, io } = context;
+    // Checked first, so a missing file reads as everywhere else in the CLI (`<file>: file not found`).
+    for (const file of [values.manifest, values.report])
+        if (file !== undefined)
+            await (0,src/* requireFile */.GzO)((0,external_node_path_.resolve)(io.cwd, file), file);
     const bump = values.bump ?? (await configuredBump(context, model));
     if (!['patch', 'minor', 'major', 'auto'].includes(bump))
         throw new src/* UserError */.yot(`--bump must be patch, minor, major or auto, not ${JSON.stringify(bump)}`);
@@ -5781,7 +6012,7 @@ async function configuredBump(context, model) {
     const { config } = await loadCompareConfig(context.values.config, context.io.cwd);
     return config.models[model]?.bump ?? 'patch';
 }
-/** The version's files: the manifest, the report, and the metrics and predictions files the manifest names. */
+/** The version's files: the manifest, the report, and the metrics and predictions files the manifest records. */
 async function storeFiles(folder, manifest, report) {
     if (!manifest && !report)
         return;
@@ -5791,30 +6022,16 @@ async function storeFiles(folder, manifest, report) {
     if (!manifest)
         return;
     await (0,promises_.copyFile)(manifest.path, (0,external_node_path_.join)(folder, manifest.recorded.path ?? promote_MANIFEST_FILE));
-    const base = (0,external_node_path_.dirname)(manifest.path);
-    const files = [
-        ...manifest.manifest.metricsFiles,
-        ...(manifest.manifest.predictions ? [manifest.manifest.predictions] : []),
-    ];
-    for (const file of files) {
-        const from = (0,external_node_path_.resolve)(base, manifest.manifest.workingDirectory, file.path);
-        try {
-            await (0,promises_.copyFile)(from, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(file.path)));
-        }
-        catch (error) {
-            if (error.code !== 'ENOENT')
-                throw error;
-            throw new src/* UserError */.yot(`names ${file.path}, which is not at ${(0,external_node_path_.relative)(process.cwd(), from) || from}`, {
-                file: manifest.recorded.path ?? promote_MANIFEST_FILE,
-            });
-        }
+    // Found and their sha256 checked when the evidence was read, before the tag was written.
+    for (const file of manifest.files) {
+        if (file.role !== 'out')
+            await (0,promises_.copyFile)(file.path, (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(file.recorded.path)));
     }
 }
 // ---- assign (promotion) / unassign / deregister / deprecate
 async function registry_assign(context) {
-    const usage = 'assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]';
-    const [target, stage] = args(context, usage, 2, ['reason', 'force', 'push', 'remote', 'config', 'actor', 'json']);
-    const { model, version } = modelAtVersion(target, usage);
+    const [target, stage] = args(context);
+    const { model, version } = modelAtVersion(target, context.verb.usage);
     const { values, io } = context;
     if (values.force && values.reason === undefined)
         throw new src/* UserError */.yot('--force needs --reason: the reason is recorded in the tag');
@@ -5855,10 +6072,9 @@ async function registry_assign(context) {
     return ExitCode.Pass;
 }
 async function unassign(context) {
-    const usage = 'unassign <model>[@<version>] <stage>';
-    const [target, stage] = args(context, usage, 2, ['reason', 'push', 'remote', 'actor', 'json']);
+    const [target, stage] = args(context);
     const { model, version } = target.includes('@')
-        ? modelAtVersion(target, usage)
+        ? modelAtVersion(target, context.verb.usage)
         : { model: target, version: undefined };
     const details = {
         actor: await actorOf(context),
@@ -5872,9 +6088,8 @@ async function unassign(context) {
     return ExitCode.Pass;
 }
 async function deregister(context) {
-    const usage = 'deregister <model>@<version>';
-    const [target] = args(context, usage, 1, ['reason', 'push', 'remote', 'actor', 'json']);
-    const { model, version } = modelAtVersion(target, usage);
+    const [target] = args(context);
+    const { model, version } = modelAtVersion(target, context.verb.usage);
     const details = {
         actor: await actorOf(context),
         ...(context.values.reason !== undefined && { reason: context.values.reason }),
@@ -5884,7 +6099,7 @@ async function deregister(context) {
     return ExitCode.Pass;
 }
 async function deprecate(context) {
-    const [model] = args(context, 'deprecate <model>', 1, ['reason', 'push', 'remote', 'actor', 'json']);
+    const [model] = args(context);
     const details = {
         actor: await actorOf(context),
         ...(context.values.reason !== undefined && { reason: context.values.reason }),
@@ -5913,19 +6128,29 @@ Options:
   -o, --out <p>  also write the rendered output to this file
   --html <p>     also write the report as a self-contained HTML page with charts (opens offline)
 
-Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
+Examples:
+  mlgate report reports/validation.json reports/comparison.json --format markdown -o report.md
+  mlgate report reports/comparison.json --html report.html
+  mlgate report reports/*.json --json
+
+Exit codes:
+  0  the merged verdict passes (or warns)
+  1  the merged verdict fails
+  2  a missing file, a file that is not an mlgate report (named, with the key that is wrong), a bad option
 `;
+const report_OPTIONS = {
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    html: { type: 'string' },
+};
 const reportCommand = {
     name: 'report',
     summary: 'merge report JSON files and render them as text, markdown or JSON',
     help: report_help,
+    options: report_OPTIONS,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('report', argv, {
-            format: { type: 'string' },
-            json: { type: 'boolean' },
-            out: { type: 'string', short: 'o' },
-            html: { type: 'string' },
-        });
+        const { values, positionals } = parseCommandArgs('report', argv, report_OPTIONS);
         if (positionals.length === 0)
             throw new src/* UserError */.yot('give at least one report JSON file (see `mlgate report --help`)');
         const format = values.json ? 'json' : parseFormat(values.format);
@@ -5966,7 +6191,7 @@ function parseFormat(value) {
 
 
 const schema_SHOWN_ISSUES = 5;
-const schema_help = `Usage: mlgate schema infer <data> [-o schema.yml]
+const inferHelp = `Usage: mlgate schema infer <data> [-o schema.yml] [--delimiter <c>]
 
 Infer a starting data schema from a CSV, TSV, JSON Lines or Parquet file: each column's type,
 nullability (or its largest null fraction), numeric bounds rounded outward, and the allowed values
@@ -5977,21 +6202,41 @@ Options:
   -o, --out <file>    write the schema to this file instead of printing it (its folders are created)
   --delimiter <c>     the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
 
-Exit code: 0 on success, 2 for a missing, unreadable or empty file (a schema inferred from no rows
-would pass anything) or a bad option.
-
-Example:
+Examples:
   mlgate schema infer data/train.csv -o data/schema.yml
+  mlgate schema infer exports/orders-eu.csv --delimiter ";"
+
+Exit codes:
+  0  the schema was inferred
+  1  not used: inferring gives no verdict
+  2  a missing, unreadable or empty file (a schema inferred from no rows would pass anything), or a
+     bad option
 `;
+const schema_help = `Usage: mlgate schema <subcommand> [options]
+
+Subcommands:
+  infer <data>   infer a starting data schema from a dataset (\`mlgate schema infer --help\`)
+
+Examples:
+  mlgate schema infer data/train.csv -o data/schema.yml
+
+Exit codes:
+  0  done
+  1  not used: schema commands give no verdict
+  2  usage or input error (see the subcommand's help)
+`;
+const schema_OPTIONS = {
+    out: { type: 'string', short: 'o' },
+    delimiter: { type: 'string' },
+};
 const schemaCommand = {
     name: 'schema',
     summary: 'infer a starting data schema from a dataset (`schema infer`)',
     help: schema_help,
+    options: schema_OPTIONS,
+    subcommands: [{ name: 'infer', summary: 'infer a starting data schema from a dataset', help: inferHelp }],
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('schema', argv, {
-            out: { type: 'string', short: 'o' },
-            delimiter: { type: 'string' },
-        });
+        const { values, positionals } = parseCommandArgs(argv[0] === 'infer' ? 'schema infer' : 'schema', argv, schema_OPTIONS);
         const [subcommand, data, ...rest] = positionals;
         if (subcommand !== 'infer') {
             throw new src/* UserError */.yot(subcommand === undefined
@@ -6046,6 +6291,7 @@ Either way write the manifest (mlgate.manifest.json) and keep the outputs as a l
 Options missing here come from the model's \`train:\` block in mlgate.yml.
 
 Options:
+  --model <name>            the model in mlgate.yml (the same as the [model] argument)
   --run <command>           the training command (run by the shell in the working directory)
   --deps <path>             a file, folder or glob the command reads (repeatable); matching nothing is an error
   --params <file[:keys]>    a params file, optionally with the keys used: params.yaml:train.lr,train.epochs
@@ -6060,36 +6306,48 @@ Options:
   --config <file>           the config (default mlgate.yml when it exists)
   --manifest <file>         where to write the manifest (default mlgate.manifest.json in the working directory)
   --cache-dir <dir>         the run cache (default .mlgate/cache)
-  --artifacts-dir <dir>     where run artifacts are kept (default .mlgate/artifacts); --no-artifact skips it
+  --artifacts-dir <dir>     where run artifacts are kept (default .mlgate/artifacts)
+  --no-artifact             keep no local run artifact
   --json                    print the manifest JSON (the command's output then goes to stderr)
 
-Exit code: 0 when the model was trained or restored, 1 when the command failed, timed out or was
-cancelled (nothing is cached), 2 for a usage or configuration error.
+Examples:
+  mlgate train flights-delay                 # the model's train: block in mlgate.yml; again: a run-cache hit
+  mlgate train churn --run "python train.py" --deps data/ --deps train.py --params params.yaml:train.lr \\
+    --outs model.pkl --metrics metrics.json --predictions predictions.csv
+  mlgate train flights-delay --no-cache --json > manifest.json
+
+Exit codes:
+  0  the model was trained, or restored from the run cache
+  1  the command failed, timed out or was cancelled (nothing is cached)
+  2  usage or configuration error: an unknown key in mlgate.yml (with its line), a dep that matches
+     nothing, an output the command did not write
 `;
+const train_OPTIONS = {
+    model: { type: 'string' },
+    run: { type: 'string' },
+    deps: { type: 'string', multiple: true },
+    params: { type: 'string', multiple: true },
+    outs: { type: 'string', multiple: true },
+    metrics: { type: 'string', multiple: true },
+    predictions: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'timeout-minutes': { type: 'string' },
+    'working-directory': { type: 'string' },
+    env: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    manifest: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'artifacts-dir': { type: 'string' },
+    'no-artifact': { type: 'boolean' },
+    json: { type: 'boolean' },
+};
 const trainCommand = {
     name: 'train',
     summary: 'train through the run cache, writing a lineage manifest',
     help: train_help,
+    options: train_OPTIONS,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('train', argv, {
-            model: { type: 'string' },
-            run: { type: 'string' },
-            deps: { type: 'string', multiple: true },
-            params: { type: 'string', multiple: true },
-            outs: { type: 'string', multiple: true },
-            metrics: { type: 'string', multiple: true },
-            predictions: { type: 'string' },
-            'no-cache': { type: 'boolean' },
-            'timeout-minutes': { type: 'string' },
-            'working-directory': { type: 'string' },
-            env: { type: 'string', multiple: true },
-            config: { type: 'string' },
-            manifest: { type: 'string' },
-            'cache-dir': { type: 'string' },
-            'artifacts-dir': { type: 'string' },
-            'no-artifact': { type: 'boolean' },
-            json: { type: 'boolean' },
-        });
+        const { values, positionals } = parseCommandArgs('train', argv, train_OPTIONS);
         if (positionals.length > 1)
             throw new src/* UserError */.yot('give at most one model (see `mlgate train --help`)');
         if (positionals[0] !== undefined && values.model !== undefined && positionals[0] !== values.model) {
@@ -6218,34 +6476,42 @@ Options:
   -o, --out <file>     write the report JSON to this file
   --json               print the report JSON instead of the summary
 
-Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read
-(under --fail-on), 2 for a usage or input error (missing file, malformed schema, a folder as an
-output file). The output files are written whole or not at all, their folders created.
+The output files are written whole or not at all, their folders created.
 
-Example:
-  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validate.json
+Examples:
+  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validation.json
+  mlgate validate data/orders.jsonl.gz --schema gx/orders_suite.json --strict --fail-on warning
+  mlgate validate data/train.csv --reference reports/reference-profile.json --json
+
+Exit codes:
+  0  the data passes (or only warns)
+  1  a check fails, rows cannot be read or the drifted columns reach the dataset's share (with
+     --fail-on warning also any warning, such as one drifted column; never: nothing exits 1)
+  2  usage or input error: a missing file, a malformed schema, a folder as an output file
 `;
+const validate_OPTIONS = {
+    schema: { type: 'string' },
+    strict: { type: 'boolean' },
+    reference: { type: 'string' },
+    shard: { type: 'string' },
+    format: { type: 'string' },
+    'max-errors': { type: 'string' },
+    'profile-out': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    threads: { type: 'string' },
+    'fail-on': { type: 'string' },
+    delimiter: { type: 'string' },
+    'exact-values': { type: 'string' },
+    config: { type: 'string' },
+};
 const validateCommand = {
     name: 'validate',
     summary: 'validate a dataset against a data schema or Great Expectations suite',
     help: validate_help,
+    options: validate_OPTIONS,
     async run(argv, io) {
-        const { values, positionals } = parseCommandArgs('validate', argv, {
-            schema: { type: 'string' },
-            strict: { type: 'boolean' },
-            reference: { type: 'string' },
-            shard: { type: 'string' },
-            format: { type: 'string' },
-            'max-errors': { type: 'string' },
-            'profile-out': { type: 'string' },
-            out: { type: 'string', short: 'o' },
-            json: { type: 'boolean' },
-            threads: { type: 'string' },
-            'fail-on': { type: 'string' },
-            delimiter: { type: 'string' },
-            'exact-values': { type: 'string' },
-            config: { type: 'string' },
-        });
+        const { values, positionals } = parseCommandArgs('validate', argv, validate_OPTIONS);
         if (positionals.length !== 1)
             throw new src/* UserError */.yot('give exactly one data file (see `mlgate validate --help`)');
         const threads = parseThreads(values.threads);
@@ -6348,15 +6614,33 @@ function usage() {
         ...lines,
         '',
         'Global options:',
-        '  -h, --help     show help (also `mlgate <command> --help`)',
+        '  -h, --help     show help (`mlgate <command> [<subcommand>] --help`: its options, examples and exit codes)',
         '  -v, --version  print the version',
         '',
-        'Exit codes: 0 pass, 1 failed verdict (validation or gate), 2 usage/config/input error, 3 internal error.',
+        'Examples:',
+        '  mlgate demo',
+        '  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv',
+        '  mlgate registry assign --help',
+        '',
+        'Exit codes:',
+        '  0  the command ran and its verdict passed (or only warned)',
+        '  1  the command ran and its verdict is a failure (a validation, a gate, a refused promotion)',
+        '  2  usage, configuration or input error: nothing was judged; one line names the file, key or option',
+        '  3  a bug in mlgate',
         '',
     ].join('\n');
 }
 function find(name) {
     return commands.find((c) => c.name === name);
+}
+/** The help of `mlgate <command> [<subcommand>]`: the subcommand's when `args` starts with one. */
+function helpOf(command, args) {
+    return command.subcommands?.find((s) => s.name === args[0])?.help ?? command.help;
+}
+function unknownCommand(name, io) {
+    const suggestion = (0,src/* closestMatch */.h0v)(name, commands.map((c) => c.name));
+    io.stderr.write(`mlgate: unknown command "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; run \`mlgate --help\` for the list\n`);
+    return ExitCode.UserError;
 }
 async function runCli(argv, rawIo) {
     // The CLI also runs in workflow steps, where the runner reads both streams for workflow commands:
@@ -6364,8 +6648,10 @@ async function runCli(argv, rawIo) {
     const io = { ...rawIo, stdout: inertWriter(rawIo.stdout), stderr: inertWriter(rawIo.stderr) };
     const [first, ...rest] = argv;
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-        const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;
-        io.stdout.write(topic ? topic.help : usage());
+        const topic = first === 'help' ? find(rest[0]) : undefined;
+        if (first === 'help' && rest[0] !== undefined && !topic)
+            return unknownCommand(rest[0], io);
+        io.stdout.write(topic ? helpOf(topic, rest.slice(1)) : usage());
         return ExitCode.Pass;
     }
     if (first === '-v' || first === '--version') {
@@ -6373,12 +6659,10 @@ async function runCli(argv, rawIo) {
         return ExitCode.Pass;
     }
     const command = find(first);
-    if (!command) {
-        io.stderr.write(`mlgate: unknown command "${first}" (run \`mlgate --help\` for the list)\n`);
-        return ExitCode.UserError;
-    }
+    if (!command)
+        return unknownCommand(first, io);
     if (rest.includes('-h') || rest.includes('--help')) {
-        io.stdout.write(command.help);
+        io.stdout.write(helpOf(command, rest));
         return ExitCode.Pass;
     }
     try {

@@ -1,4 +1,4 @@
-import { formatLocated, isUserError } from '@mlgate/core';
+import { closestMatch, formatLocated, isUserError } from '@mlgate/core';
 import { inertWriter } from '@mlgate/github';
 import type { Command } from './command.js';
 import { ExitCode } from './exit-codes.js';
@@ -18,16 +18,41 @@ function usage(): string {
     ...lines,
     '',
     'Global options:',
-    '  -h, --help     show help (also `mlgate <command> --help`)',
+    '  -h, --help     show help (`mlgate <command> [<subcommand>] --help`: its options, examples and exit codes)',
     '  -v, --version  print the version',
     '',
-    'Exit codes: 0 pass, 1 failed verdict (validation or gate), 2 usage/config/input error, 3 internal error.',
+    'Examples:',
+    '  mlgate demo',
+    '  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv',
+    '  mlgate registry assign --help',
+    '',
+    'Exit codes:',
+    '  0  the command ran and its verdict passed (or only warned)',
+    '  1  the command ran and its verdict is a failure (a validation, a gate, a refused promotion)',
+    '  2  usage, configuration or input error: nothing was judged; one line names the file, key or option',
+    '  3  a bug in mlgate',
     '',
   ].join('\n');
 }
 
-function find(name: string): Command | undefined {
+function find(name: string | undefined): Command | undefined {
   return commands.find((c) => c.name === name);
+}
+
+/** The help of `mlgate <command> [<subcommand>]`: the subcommand's when `args` starts with one. */
+function helpOf(command: Command, args: readonly string[]): string {
+  return command.subcommands?.find((s) => s.name === args[0])?.help ?? command.help;
+}
+
+function unknownCommand(name: string, io: CliIo): ExitCode {
+  const suggestion = closestMatch(
+    name,
+    commands.map((c) => c.name),
+  );
+  io.stderr.write(
+    `mlgate: unknown command "${name}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; run \`mlgate --help\` for the list\n`,
+  );
+  return ExitCode.UserError;
 }
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<ExitCode> {
@@ -36,8 +61,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<ExitCode> {
   const io: CliIo = { ...rawIo, stdout: inertWriter(rawIo.stdout), stderr: inertWriter(rawIo.stderr) };
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    const topic = first === 'help' && rest[0] ? find(rest[0]) : undefined;
-    io.stdout.write(topic ? topic.help : usage());
+    const topic = first === 'help' ? find(rest[0]) : undefined;
+    if (first === 'help' && rest[0] !== undefined && !topic) return unknownCommand(rest[0], io);
+    io.stdout.write(topic ? helpOf(topic, rest.slice(1)) : usage());
     return ExitCode.Pass;
   }
   if (first === '-v' || first === '--version') {
@@ -45,12 +71,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<ExitCode> {
     return ExitCode.Pass;
   }
   const command = find(first);
-  if (!command) {
-    io.stderr.write(`mlgate: unknown command "${first}" (run \`mlgate --help\` for the list)\n`);
-    return ExitCode.UserError;
-  }
+  if (!command) return unknownCommand(first, io);
   if (rest.includes('-h') || rest.includes('--help')) {
-    io.stdout.write(command.help);
+    io.stdout.write(helpOf(command, rest));
     return ExitCode.Pass;
   }
   try {

@@ -3,15 +3,27 @@ import { UserError, closestMatch } from '@mlgate/core';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** A verb under a command (`mlgate registry assign`), with its own help. */
+export interface Subcommand {
+  name: string;
+  summary: string;
+  /** Full help text shown by `mlgate <command> <name> --help`: usage, options, examples, exit codes. */
+  help: string;
+}
+
 export interface Command {
   name: string;
   summary: string;
-  /** Full help text shown by `mlgate <name> --help`. */
+  /** Full help text shown by `mlgate <name> --help`: usage, options, examples, exit codes. */
   help: string;
+  /** Every option the command parses; its help's examples use only these (a test checks). */
+  options: Options;
+  /** The command's verbs, when it has any; `mlgate <name> <verb> --help` shows the verb's help. */
+  subcommands?: readonly Subcommand[];
   run(argv: string[], io: CliIo): Promise<ExitCode>;
 }
-
-type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * node:util parseArgs with mlgate's error convention: an unknown or malformed option is a
@@ -24,15 +36,16 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
   try {
     return parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals: true, strict: true });
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const unknown = /^Unknown option '([^']+)'/.exec(error instanceof Error ? error.message : '');
+    // Read as a plain object: parseArgs' TypeError may come from another realm (a vm context), where
+    // `instanceof Error` is false.
+    const { code, message = String(error) } = error as { code?: unknown; message?: string };
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
       const flag = unknown[1]!;
       const known = Object.keys(options).map((name) => `--${name}`);
       const suggestion = flag.startsWith('--') ? closestMatch(flag.split('=')[0]!, known) : undefined;
       throw new UserError(`unknown option ${flag}${suggestion ? `; did you mean ${suggestion}?` : ''} ${see}`);
     }
-    const message = error instanceof Error ? error.message : String(error);
     throw new UserError(`${message.split('\n')[0]} ${see}`);
   }
 }

@@ -1,10 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli.js';
 import { capture } from './capture-io.js';
+
+/** A file as the training manifest records it. */
+const recordedFile = (path: string, bytes: Buffer) => ({
+  path,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+  size: bytes.length,
+});
 
 /** A scratch git repository whose tags carry the times given (GIT_COMMITTER_DATE dates an annotated tag). */
 function scratchGit(repo: string) {
@@ -272,7 +280,10 @@ describe('mlgate registry assign: the gate on promotion', () => {
       await writeFile(join(repo, 'predictions.csv'), ['id,label,score', ...lines].join('\n') + '\n');
       await writeFile(
         join(repo, 'mlgate.manifest.json'),
-        JSON.stringify({ ...manifest(0.9), predictions: { path: 'predictions.csv', sha256: 'a'.repeat(64), size: 1 } }),
+        JSON.stringify({
+          ...manifest(0.9),
+          predictions: recordedFile('predictions.csv', await readFile(join(repo, 'predictions.csv'))),
+        }),
       );
       const registered = await cli(
         repo,
@@ -293,6 +304,26 @@ describe('mlgate registry assign: the gate on promotion', () => {
     expect((JSON.parse(refused.out) as { missing: string[] }).missing).toContainEqual(
       expect.stringMatching(/^churn@v2\.0\.0 is significantly worse than churn@v1\.0\.0 on roc_auc \(interval -/),
     );
+  });
+
+  it('register checks every file the manifest records before it writes: a changed predictions file is exit 2 and no tag', async () => {
+    const { commit, git } = scratchGit(repo);
+    commit('one');
+    await writeFile(join(repo, 'predictions.csv'), 'id,label,score\n1,1,0.9\n');
+    const recorded = recordedFile('predictions.csv', await readFile(join(repo, 'predictions.csv')));
+    await writeFile(join(repo, 'mlgate.manifest.json'), JSON.stringify({ ...manifest(0.9), predictions: recorded }));
+    await writeFile(join(repo, 'predictions.csv'), 'id,label,score\n1,1,0.1\n');
+
+    const refused = await cli(repo, 'register', 'churn', '--manifest', 'mlgate.manifest.json');
+
+    expect(refused.code).toBe(2);
+    expect(refused.err.trim()).toMatch(
+      new RegExp(
+        `^mlgate registry: mlgate\\.manifest\\.json: predictions\\.csv has sha256 [0-9a-f]{64}, but the manifest recorded ${recorded.sha256}: ` +
+          'the file changed after training, so it is not the model trained; nothing was registered$',
+      ),
+    );
+    expect(git(['tag', '-l'])).toBe('');
   });
 
   it('exits 2 for bad usage', async () => {

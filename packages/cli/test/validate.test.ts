@@ -155,7 +155,10 @@ describe('mlgate validate', () => {
       [['validate', 'good.csv', '--shard', '0/2'], /--shard: expected i\/n/],
       [['validate', 'good.csv', '--max-errors', '0'], /--max-errors: expected a whole number from 1 to 1000/],
       [['validate', 'good.csv', '--format', 'xls'], /--format: expected one of csv, tsv, jsonl, parquet/],
-      [['validate', 'good.csv', '--bogus'], /Unknown option '--bogus'/],
+      [
+        ['validate', 'good.csv', '--bogus'],
+        /^mlgate validate: unknown option --bogus \(see `mlgate validate --help`\)\n$/,
+      ],
       [['validate', 'good.csv', '--schema', 'good.csv'], /good\.csv/],
     ];
     for (const [argv, message] of cases) {

@@ -70,37 +70,48 @@ registry: baselines read the git tags of the working directory's repository in G
 (churn@v1.3.0 registers a version, churn#production#4 assigns a stage, the highest number wins)
 and the version's files from ${LOCAL_RELEASES_DIR}/<tag>/ (e.g. ${LOCAL_RELEASES_DIR}/churn@v1.3.0/).
 
-Exit code: 0 when the verdict passes (or warns), 1 when it fails under --fail-on, 2 for a usage,
-configuration or input error.
+Examples:
+  mlgate compare --candidate out/predictions.csv --baseline registry:flights-delay#production --markdown report.md
+  mlgate compare --candidate out/metrics.json --baseline branch:main --fail-on warn --json
+  mlgate compare --model churn --baseline baseline/predictions.csv --validation-report reports/validation.json -o reports/comparison.json
+
+Exit codes:
+  0  the gate passes (or warns)
+  1  the gate fails (with --fail-on warn also a warning; never: nothing exits 1)
+  2  usage, configuration or input error: a missing file, an unknown key in mlgate.yml (with its line),
+     predictions that cannot be paired, a baseline that cannot be found
 `;
+
+const OPTIONS = {
+  candidate: { type: 'string' },
+  predictions: { type: 'boolean' },
+  baseline: { type: 'string' },
+  config: { type: 'string' },
+  model: { type: 'string' },
+  'validation-report': { type: 'string' },
+  task: { type: 'string' },
+  'positive-class': { type: 'string' },
+  'score-type': { type: 'string' },
+  'id-column': { type: 'string' },
+  'label-column': { type: 'string' },
+  'prediction-column': { type: 'string' },
+  'score-column': { type: 'string' },
+  'fail-on': { type: 'string' },
+  'artifact-name': { type: 'string' },
+  workflow: { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  markdown: { type: 'string' },
+  threads: { type: 'string' },
+} as const;
 
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'compare a candidate model with its baseline and gate the change',
   help,
+  options: OPTIONS,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('compare', argv, {
-      candidate: { type: 'string' },
-      predictions: { type: 'boolean' },
-      baseline: { type: 'string' },
-      config: { type: 'string' },
-      model: { type: 'string' },
-      'validation-report': { type: 'string' },
-      task: { type: 'string' },
-      'positive-class': { type: 'string' },
-      'score-type': { type: 'string' },
-      'id-column': { type: 'string' },
-      'label-column': { type: 'string' },
-      'prediction-column': { type: 'string' },
-      'score-column': { type: 'string' },
-      'fail-on': { type: 'string' },
-      'artifact-name': { type: 'string' },
-      workflow: { type: 'string' },
-      json: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      markdown: { type: 'string' },
-      threads: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs('compare', argv, OPTIONS);
     if (positionals.length > 0) {
       throw new UserError(`unexpected argument "${positionals[0]}"; name the candidate with --candidate`);
     }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { UserError, renderReportHtml } from '@mlgate/core';
 import { readVegaScripts } from '@mlgate/github';
 import { parseCommandArgs, type Command } from '../command.js';
+import { checkExampleProject } from '../demo/project.js';
 import { runDemo } from '../demo/scenario.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -25,26 +26,37 @@ Options:
   --keep           keep the throwaway repository (its path is printed) to look at its log and tags
   --example <dir>  the example project (default: examples/flights-delay in this checkout)
 
-Example:
+Examples:
+  mlgate demo
   mlgate demo --out /tmp/mlgate-demo --keep
 
-Exit code: 0 when the demo ran to the end (one of its gates fails on purpose), 2 for a usage error.
+Exit codes:
+  0  the demo ran to the end (one of its two pull requests fails the gate on purpose)
+  1  not used: the demo shows both verdicts and exits 0
+  2  usage error, or an --example folder that lacks a file of the project (named)
 `;
+
+const OPTIONS = {
+  example: { type: 'string' },
+  out: { type: 'string' },
+  keep: { type: 'boolean' },
+} as const;
 
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'run the whole loop (validate, train, register, compare, gate, promote, roll back) on the example project',
   help,
+  options: OPTIONS,
   async run(argv: string[], io: CliIo) {
-    const { values } = parseCommandArgs('demo', argv, {
-      example: { type: 'string' },
-      out: { type: 'string' },
-      keep: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCommandArgs('demo', argv, OPTIONS);
+    if (positionals.length > 0)
+      throw new UserError(`unexpected argument "${positionals[0]}" (see \`mlgate demo --help\`)`);
+    const example = values.example ? resolve(io.cwd, values.example) : defaultProject();
+    await checkExampleProject(example, values.example ?? example);
     const scripts = await readVegaScripts(io.workerEntry ?? new URL(import.meta.url));
     await runDemo(
       {
-        example: values.example ? resolve(io.cwd, values.example) : defaultProject(),
+        example,
         out: resolve(io.cwd, values.out ?? join('.mlgate', 'demo')),
         keep: values.keep ?? false,
         html: (report, title) => renderReportHtml(report, { scripts, title }),

@@ -29,12 +29,13 @@ const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl'];
 const SHOWN_ISSUES = 5;
 
 const help = `Usage: mlgate profile <data> [options]
-       mlgate profile merge <a.json> <b.json>... [options]
+       mlgate profile merge <a.json> <b.json>... [-o <file>] [--json]
 
 Profile a CSV, TSV or JSON Lines file (optionally gzip-compressed) in one streaming pass: per
-column the inferred type, nulls, distinct values (HyperLogLog), mean and variance, KLL quantiles,
-a histogram and frequent values. \`profile merge\` combines profiles of shards or files as if one
-pass had read them all.
+column the inferred type, nulls, distinct values (HyperLogLog), mean and variance, quantiles (exact
+up to --exact-values), a histogram and frequent values. The profile JSON is what \`mlgate validate
+--reference\` reads, so a large reference is read once. \`profile merge\` combines profiles of shards
+or files as if one pass had read them all (\`mlgate profile merge --help\`).
 
 Options:
   -o, --out <p>     write the profile JSON to this file
@@ -50,24 +51,54 @@ Options:
                     The profile stores the kept values, so it grows with this cap
   --config <file>   mlgate.yml, for its profile settings (default: ./mlgate.yml when it exists)
 
-Exit code: 0 on success, 2 for a missing or unreadable file, a bad option or a malformed profile.
+Examples:
+  mlgate profile data/reference.csv -o reports/reference-profile.json
+  mlgate profile data/events.jsonl.gz --shard 2/4 --threads 2 -o shards/events-2.json
+
+Exit codes:
+  0  profiled
+  1  not used: a profile gives no verdict (\`mlgate validate\` judges data)
+  2  a missing or unreadable file, or a bad option
 `;
+
+const mergeHelp = `Usage: mlgate profile merge <a.json> <b.json>... [-o <file>] [--json]
+
+Merge profiles (\`mlgate profile -o\`, e.g. one per --shard of a matrix job) into the profile one pass
+over all their rows would have given: counts, moments, exact values (or value grids), sketches and
+frequent values combine.
+
+Options:
+  -o, --out <p>   write the merged profile JSON to this file
+  --json          print the merged profile JSON instead of the summary table
+
+Examples:
+  mlgate profile merge shards/events-1.json shards/events-2.json shards/events-3.json -o reports/events-profile.json
+
+Exit codes:
+  0  merged
+  1  not used: a profile gives no verdict
+  2  fewer than two files, a missing file, or a file that is not an mlgate profile (named, with why)
+`;
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  shard: { type: 'string' },
+  format: { type: 'string' },
+  threads: { type: 'string' },
+  delimiter: { type: 'string' },
+  'exact-values': { type: 'string' },
+  config: { type: 'string' },
+} as const;
 
 export const profileCommand: Command = {
   name: 'profile',
   summary: 'profile a dataset, or merge profiles of shards (`profile merge`)',
   help,
+  options: OPTIONS,
+  subcommands: [{ name: 'merge', summary: 'merge profiles of shards or files into one', help: mergeHelp }],
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('profile', argv, {
-      out: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-      shard: { type: 'string' },
-      format: { type: 'string' },
-      threads: { type: 'string' },
-      delimiter: { type: 'string' },
-      'exact-values': { type: 'string' },
-      config: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(argv[0] === 'merge' ? 'profile merge' : 'profile', argv, OPTIONS);
     await checkOutputs(io.cwd, [values.out]);
     let profile: Profile;
     if (positionals[0] === 'merge') {

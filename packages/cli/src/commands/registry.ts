@@ -1,9 +1,10 @@
 import { copyFile, mkdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   closestMatch,
   type ModelState,
   registryState,
+  requireFile,
   type StagePolicy,
   type TagRecord,
   UserError,
@@ -24,42 +25,10 @@ import {
   unassignStage,
 } from '@mlgate/engine';
 import { consoleLogger, GitRegistryStore, inertJson, LocalReleaseFiles, type Logger } from '@mlgate/github';
-import { type Command, parseCommandArgs } from '../command.js';
+import { type Command, parseCommandArgs, type Subcommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { LOCAL_RELEASES_DIR } from './compare.js';
-
-const HELP = `Usage: mlgate registry <subcommand> [options]
-
-The git-native model registry: annotated git tags in GTO's grammar, so GTO reads the same registry.
-
-  show [model] [--json]                      every model (or one): versions and what each stage holds
-  history <model> [--json]                   every event of the model, oldest first, with who and when
-  register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV]
-           [--manifest FILE] [--report FILE] [--reason TEXT]
-                                             tag the commit as a new version (<model>@vX.Y.Z); the manifest,
-                                             report, metrics and predictions are stored in ${LOCAL_RELEASES_DIR}/<tag>/
-  assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]
-                                             promote (or roll back): <model>#<stage>#N, refused without evidence
-  unassign <model>[@<version>] <stage>       the stage holds nothing (or no longer that version)
-  deregister <model>@<version>               <model>@vX.Y.Z!
-  deprecate <model>                          <model>@deprecated#N
-
-Options:
-  --push               publish each new tag to the remote (git push <remote> refs/tags/<tag>, never forced)
-  --remote <name>      the remote for --push and for reading (default origin)
-  --config <file>      mlgate.yml (default ./mlgate.yml): stages, and each model's stage policies and bump
-  --actor <name>       who asks, recorded in the tag (default: git's user.name)
-  --json               print the result as JSON on stdout
-
-Promotion evidence (assign): the version's registering tag records a gate verdict of pass (or warn where
-models.<name>.stages.<stage>.allow_warn), its manifest digest matches the stored manifest, and, with
-require_better_than_current, no metric is significantly worse than the stage's current version on the
-stored predictions. A refusal lists each missing piece and exits 1; --force with --reason overrides and
-the tag records both. Re-running a promotion that is already recorded writes nothing.
-
-Exit codes: 0 done (or already recorded), 1 promotion refused, 2 usage, configuration or input error.
-`;
 
 const OPTIONS = {
   version: { type: 'string' },
@@ -77,6 +46,215 @@ const OPTIONS = {
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
+type Option = keyof Values;
+
+/** Each option's line in a subcommand's help; a subcommand's help lists exactly the options it accepts. */
+const OPTION_HELP: Record<Option, string> = {
+  version: '--version <vX.Y.Z>   the version to register (default: the next one by --bump)',
+  bump:
+    '--bump <level>       patch, minor, major or auto (minor when the training params changed since\n' +
+    "                       the latest version, else patch); default: the model's bump in mlgate.yml, else patch",
+  ref: '--ref <rev>          the commit to register (default HEAD)',
+  manifest:
+    `--manifest <file>    the training run's mlgate.manifest.json: its digest is recorded, it and the\n` +
+    `                       metrics and predictions it names are stored in ${LOCAL_RELEASES_DIR}/<tag>/`,
+  report: "--report <file>      the compare report JSON whose gate verdict is the version's promotion evidence",
+  reason: '--reason <text>      why; recorded in the tag message',
+  force: '--force              assign although evidence is missing (needs --reason; the tag records both)',
+  push: '--push               publish each new tag to the remote (never forced)',
+  remote: '--remote <name>      the remote for --push (default origin)',
+  config: '--config <file>      mlgate.yml (default ./mlgate.yml): stages, stage policies, bump, predictions',
+  actor: "--actor <name>       who asks, recorded in the tag (default: git's user.name)",
+  json: '--json               print the result as JSON on stdout',
+};
+
+const WRITE_EXIT_CODES = `Exit codes:
+  0  the tag was created (or the event is recorded already: nothing written)
+  1  not used: only assign judges evidence
+  2  usage or input error: a malformed <model>@<version>, an unknown version, not a git repository`;
+
+interface RegistryVerb extends Subcommand {
+  /** The usage line after `mlgate registry `, also quoted by its usage errors. */
+  usage: string;
+  /** How many positional arguments it takes (-1: none or one). */
+  arity: number;
+  /** The options it accepts; any other given is an error. */
+  accepts: readonly Option[];
+  run(context: Context): Promise<ExitCode>;
+}
+
+function verb(
+  spec: Omit<RegistryVerb, 'help' | 'run'> & { about: string; examples: string[]; exitCodes?: string },
+  run: (context: Context) => Promise<ExitCode>,
+): RegistryVerb {
+  const help = [
+    `Usage: mlgate registry ${spec.usage}`,
+    '',
+    spec.about,
+    '',
+    'Options:',
+    ...spec.accepts.map((option) => `  ${OPTION_HELP[option]}`),
+    '',
+    'Examples:',
+    ...spec.examples.map((example) => `  ${example}`),
+    '',
+    spec.exitCodes ?? WRITE_EXIT_CODES,
+    '',
+  ].join('\n');
+  const { name, summary, usage, arity, accepts } = spec;
+  return { name, summary, usage, arity, accepts, help, run };
+}
+
+const READ_EXIT_CODES = `Exit codes:
+  0  shown
+  1  not used: reading the registry gives no verdict
+  2  usage error, or not a git repository`;
+
+/** The subcommands, in the order the help lists them. */
+const VERBS: readonly RegistryVerb[] = [
+  verb(
+    {
+      name: 'show',
+      summary: 'every model (or one): versions and what each stage holds',
+      usage: 'show [model] [--json]',
+      arity: -1,
+      accepts: ['json', 'push', 'remote'],
+      about:
+        'Every model of the registry (or the one named): its latest version, what each stage holds, and every\nregistered version with its commit.',
+      examples: ['mlgate registry show', 'mlgate registry show flights-delay --json'],
+      exitCodes: READ_EXIT_CODES,
+    },
+    show,
+  ),
+  verb(
+    {
+      name: 'history',
+      summary: 'every event of a model, oldest first, with who, when and why',
+      usage: 'history <model> [--json]',
+      arity: 1,
+      accepts: ['json', 'push', 'remote'],
+      about:
+        'Every registry event of the model, oldest first: registrations, promotions and rollbacks, unassignments,\nderegistrations and deprecations, with the tag, commit, who asked, why and whether it was forced.',
+      examples: ['mlgate registry history flights-delay', 'mlgate registry history churn --json'],
+      exitCodes: READ_EXIT_CODES,
+    },
+    history,
+  ),
+  verb(
+    {
+      name: 'register',
+      summary: 'tag a commit as a new version of a model (<model>@vX.Y.Z)',
+      usage:
+        'register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV] [--manifest FILE] [--report FILE]',
+      arity: 1,
+      accepts: ['version', 'bump', 'ref', 'manifest', 'report', 'reason', 'push', 'remote', 'config', 'actor', 'json'],
+      about: `Tag the commit as a new version of the model, <model>@vX.Y.Z (an annotated tag in GTO's grammar whose
+message records the evidence: manifest digest, key metrics with intervals, gate verdict). The manifest,
+report, metrics and predictions are stored in ${LOCAL_RELEASES_DIR}/<tag>/, where assign and
+\`compare --baseline registry:\` read them.`,
+      examples: [
+        'mlgate registry register flights-delay --manifest mlgate.manifest.json --report reports/comparison.json',
+        'mlgate registry register churn --bump minor --ref main --push',
+      ],
+      exitCodes: `Exit codes:
+  0  the version was registered (or is registered already at that commit: nothing written)
+  1  not used: registering records the verdict, assign judges it
+  2  usage or input error: a missing manifest or report (named), a version that exists, a bad --bump`,
+    },
+    register,
+  ),
+  verb(
+    {
+      name: 'assign',
+      summary: 'promote (or roll back) a version to a stage, refused without evidence',
+      usage: 'assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]',
+      arity: 2,
+      accepts: ['reason', 'force', 'push', 'remote', 'config', 'actor', 'json'],
+      about: `Assign the version to the stage (<model>#<stage>#N): a promotion, or a rollback when the version is an
+earlier one. It needs evidence: the version's registering tag records a gate verdict of pass (or warn
+where models.<name>.stages.<stage>.allow_warn), its manifest digest matches the stored manifest, and,
+with require_better_than_current, no metric is significantly worse than the stage's current version on
+the stored predictions. A refusal lists each missing piece; --force with --reason overrides and the tag
+records both. Re-running a promotion that is already recorded writes nothing.`,
+      examples: [
+        'mlgate registry assign flights-delay@v1.1.0 production --reason "passed the gate in #1"',
+        'mlgate registry assign flights-delay@v1.0.0 production --reason "rollback: v1.1.0 misbehaves"',
+        'mlgate registry assign churn@v0.3.0 staging --force --reason "hotfix, gate report lost"',
+      ],
+      exitCodes: `Exit codes:
+  0  assigned (or already recorded: nothing written)
+  1  refused: evidence is missing (each piece listed)
+  2  usage or input error: a malformed <model>@<version>, an unknown version or stage, --force without --reason`,
+    },
+    assign,
+  ),
+  verb(
+    {
+      name: 'unassign',
+      summary: 'the stage no longer holds the version (or anything)',
+      usage: 'unassign <model>[@<version>] <stage>',
+      arity: 2,
+      accepts: ['reason', 'push', 'remote', 'actor', 'json'],
+      about: `Record that the stage holds nothing (<model>#<stage>!#N): without a version every holder leaves it; with
+one, that version leaves and the stage goes back to the version assigned before it, if that one still holds it.`,
+      examples: [
+        'mlgate registry unassign churn staging',
+        'mlgate registry unassign churn@v0.2.0 production --reason "retired"',
+      ],
+    },
+    unassign,
+  ),
+  verb(
+    {
+      name: 'deregister',
+      summary: 'withdraw a version (<model>@vX.Y.Z!)',
+      usage: 'deregister <model>@<version>',
+      arity: 1,
+      accepts: ['reason', 'push', 'remote', 'actor', 'json'],
+      about:
+        'Withdraw the version (<model>@vX.Y.Z!): it no longer counts as registered, and stages it held go back to\nthe version assigned before it.',
+      examples: ['mlgate registry deregister churn@v0.0.1 --reason "trained on leaked labels"'],
+    },
+    deregister,
+  ),
+  verb(
+    {
+      name: 'deprecate',
+      summary: 'deprecate a model (<model>@deprecated#N)',
+      usage: 'deprecate <model>',
+      arity: 1,
+      accepts: ['reason', 'push', 'remote', 'actor', 'json'],
+      about: 'Deprecate the model (<model>@deprecated#N); it stays deprecated while that is its latest event.',
+      examples: ['mlgate registry deprecate churn --reason "replaced by churn-v2"'],
+    },
+    deprecate,
+  ),
+];
+
+const HELP = `Usage: mlgate registry <subcommand> [options]
+
+The git-native model registry: annotated git tags in GTO's grammar, so GTO reads the same registry.
+\`mlgate registry <subcommand> --help\` shows a subcommand's options, examples and exit codes.
+
+Subcommands:
+${VERBS.map((v) => `  ${v.name.padEnd(11)} ${v.summary}`).join('\n')}
+
+Options common to the subcommands that write a tag:
+  ${OPTION_HELP.push}
+  ${OPTION_HELP.remote}
+  ${OPTION_HELP.actor}
+  ${OPTION_HELP.json}
+
+Examples:
+  mlgate registry register flights-delay --manifest mlgate.manifest.json --report reports/comparison.json
+  mlgate registry assign flights-delay@v1.0.0 production --reason "weekly release"
+  mlgate registry history flights-delay --json
+
+Exit codes:
+  0  done (or already recorded: nothing written)
+  1  a promotion refused for missing evidence (assign)
+  2  usage, configuration or input error
+`;
 
 const DEFAULT_POLICY: StagePolicy = { allowWarn: false, requireBetterThanCurrent: false };
 
@@ -84,22 +262,26 @@ export const registryCommand: Command = {
   name: 'registry',
   summary: 'register, assign and promote model versions in the git-native registry',
   help: HELP,
+  options: OPTIONS,
+  subcommands: VERBS,
   async run(argv, io) {
     const [sub, ...rest] = argv;
-    if (sub === undefined)
-      throw new UserError(`name a subcommand: ${Object.keys(SUBCOMMANDS).join(', ')} (see \`mlgate registry --help\`)`);
-    const { values, positionals } = parseCommandArgs('registry', rest, OPTIONS);
-    const logger = consoleLogger({ stream: io.stderr });
-    const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
-    const context: Context = { io, values, positionals, store, logger };
-    const subcommand = SUBCOMMANDS[sub];
-    if (subcommand === undefined) {
-      const suggestion = closestMatch(sub, Object.keys(SUBCOMMANDS));
+    const names = VERBS.map((v) => v.name);
+    // Options before the subcommand: an unknown one is named as such, a known one still needs a subcommand.
+    if (sub?.startsWith('-')) parseCommandArgs('registry', argv, OPTIONS);
+    if (sub === undefined || sub.startsWith('-'))
+      throw new UserError(`name a subcommand: ${names.join(', ')} (see \`mlgate registry --help\`)`);
+    const chosen = VERBS.find((v) => v.name === sub);
+    if (chosen === undefined) {
+      const suggestion = closestMatch(sub, names);
       throw new UserError(
         `unknown subcommand "${sub}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''} (see \`mlgate registry --help\`)`,
       );
     }
-    return subcommand(context);
+    const { values, positionals } = parseCommandArgs(`registry ${sub}`, rest, OPTIONS);
+    const logger = consoleLogger({ stream: io.stderr });
+    const store = new GitRegistryStore(io.cwd, values.push ? { push: values.remote ?? 'origin' } : {});
+    return chosen.run({ io, values, positionals, store, logger, verb: chosen });
   },
 };
 
@@ -109,25 +291,17 @@ interface Context {
   positionals: string[];
   store: GitRegistryStore;
   logger: Logger;
+  verb: RegistryVerb;
 }
 
-/** The subcommands, in the order the help lists them. */
-const SUBCOMMANDS: Record<string, (context: Context) => Promise<ExitCode>> = {
-  show,
-  history,
-  register,
-  assign,
-  unassign,
-  deregister,
-  deprecate,
-};
-
-function args(context: Context, usage: string, count: number, allowed: (keyof Values)[]): string[] {
-  const { positionals, values } = context;
-  if (positionals.length !== count) throw new UserError(`usage: mlgate registry ${usage}`);
+/** The positionals, after checking their count and that every option given applies to this subcommand. */
+function args(context: Context): string[] {
+  const { positionals, values, verb } = context;
+  const countOk = verb.arity < 0 ? positionals.length <= 1 : positionals.length === verb.arity;
+  if (!countOk) throw new UserError(`usage: mlgate registry ${verb.usage}`);
   for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && !allowed.includes(key as keyof Values)) {
-      throw new UserError(`--${key} does not apply here; usage: mlgate registry ${usage}`);
+    if (value !== undefined && !verb.accepts.includes(key as Option)) {
+      throw new UserError(`--${key} does not apply here; usage: mlgate registry ${verb.usage}`);
     }
   }
   return positionals;
@@ -166,12 +340,7 @@ function describeEvent(event: RecordedEvent, what: string): string {
 // ---- show / history
 
 async function show(context: Context): Promise<ExitCode> {
-  const [model] = args(
-    context,
-    'show [model] [--json]',
-    context.positionals.length > 1 ? -1 : context.positionals.length,
-    ['json', 'push', 'remote'],
-  );
+  const [model] = args(context);
   const tags = await context.store.listTags(model);
   const models = model !== undefined ? [model] : modelsIn(tags);
   const states = models.map((name) => registryState(name, tags));
@@ -238,7 +407,7 @@ function showText(state: ModelState): string[] {
 }
 
 async function history(context: Context): Promise<ExitCode> {
-  const [model] = args(context, 'history <model> [--json]', 1, ['json', 'push', 'remote']) as [string];
+  const [model] = args(context) as [string];
   const state = await stateOf(context.store, model);
   const entries = state.history.map((e) => ({
     time: e.time,
@@ -266,22 +435,11 @@ async function history(context: Context): Promise<ExitCode> {
 // ---- register
 
 async function register(context: Context): Promise<ExitCode> {
-  const usage =
-    'register <model> [--version vX.Y.Z | --bump patch|minor|major|auto] [--ref REV] [--manifest FILE] [--report FILE]';
-  const [model] = args(context, usage, 1, [
-    'version',
-    'bump',
-    'ref',
-    'manifest',
-    'report',
-    'reason',
-    'push',
-    'remote',
-    'config',
-    'actor',
-    'json',
-  ]) as [string];
+  const [model] = args(context) as [string];
   const { values, io } = context;
+  // Checked first, so a missing file reads as everywhere else in the CLI (`<file>: file not found`).
+  for (const file of [values.manifest, values.report])
+    if (file !== undefined) await requireFile(resolve(io.cwd, file), file);
   const bump = values.bump ?? (await configuredBump(context, model));
   if (!['patch', 'minor', 'major', 'auto'].includes(bump))
     throw new UserError(`--bump must be patch, minor, major or auto, not ${JSON.stringify(bump)}`);
@@ -320,7 +478,7 @@ async function configuredBump(context: Context, model: string): Promise<string> 
   return config.models[model]?.bump ?? 'patch';
 }
 
-/** The version's files: the manifest, the report, and the metrics and predictions files the manifest names. */
+/** The version's files: the manifest, the report, and the metrics and predictions files the manifest records. */
 async function storeFiles(
   folder: string,
   manifest: RegisteredManifest | undefined,
@@ -331,33 +489,17 @@ async function storeFiles(
   if (report) await copyFile(report.path, join(folder, basename(report.path)));
   if (!manifest) return;
   await copyFile(manifest.path, join(folder, manifest.recorded.path ?? MANIFEST_FILE));
-  const base = dirname(manifest.path);
-  const files = [
-    ...manifest.manifest.metricsFiles,
-    ...(manifest.manifest.predictions ? [manifest.manifest.predictions] : []),
-  ];
-  for (const file of files) {
-    const from = resolve(base, manifest.manifest.workingDirectory, file.path);
-    try {
-      await copyFile(from, join(folder, basename(file.path)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      throw new UserError(`names ${file.path}, which is not at ${relative(process.cwd(), from) || from}`, {
-        file: manifest.recorded.path ?? MANIFEST_FILE,
-      });
-    }
+  // Found and their sha256 checked when the evidence was read, before the tag was written.
+  for (const file of manifest.files) {
+    if (file.role !== 'out') await copyFile(file.path, join(folder, basename(file.recorded.path)));
   }
 }
 
 // ---- assign (promotion) / unassign / deregister / deprecate
 
 async function assign(context: Context): Promise<ExitCode> {
-  const usage = 'assign <model>@<version> <stage> [--reason TEXT] [--force --reason TEXT]';
-  const [target, stage] = args(context, usage, 2, ['reason', 'force', 'push', 'remote', 'config', 'actor', 'json']) as [
-    string,
-    string,
-  ];
-  const { model, version } = modelAtVersion(target, usage);
+  const [target, stage] = args(context) as [string, string];
+  const { model, version } = modelAtVersion(target, context.verb.usage);
   const { values, io } = context;
   if (values.force && values.reason === undefined)
     throw new UserError('--force needs --reason: the reason is recorded in the tag');
@@ -410,10 +552,9 @@ async function assign(context: Context): Promise<ExitCode> {
 }
 
 async function unassign(context: Context): Promise<ExitCode> {
-  const usage = 'unassign <model>[@<version>] <stage>';
-  const [target, stage] = args(context, usage, 2, ['reason', 'push', 'remote', 'actor', 'json']) as [string, string];
+  const [target, stage] = args(context) as [string, string];
   const { model, version } = target.includes('@')
-    ? modelAtVersion(target, usage)
+    ? modelAtVersion(target, context.verb.usage)
     : { model: target, version: undefined };
   const details: EventDetails = {
     actor: await actorOf(context),
@@ -432,9 +573,8 @@ async function unassign(context: Context): Promise<ExitCode> {
 }
 
 async function deregister(context: Context): Promise<ExitCode> {
-  const usage = 'deregister <model>@<version>';
-  const [target] = args(context, usage, 1, ['reason', 'push', 'remote', 'actor', 'json']) as [string];
-  const { model, version } = modelAtVersion(target, usage);
+  const [target] = args(context) as [string];
+  const { model, version } = modelAtVersion(target, context.verb.usage);
   const details: EventDetails = {
     actor: await actorOf(context),
     ...(context.values.reason !== undefined && { reason: context.values.reason }),
@@ -449,7 +589,7 @@ async function deregister(context: Context): Promise<ExitCode> {
 }
 
 async function deprecate(context: Context): Promise<ExitCode> {
-  const [model] = args(context, 'deprecate <model>', 1, ['reason', 'push', 'remote', 'actor', 'json']) as [string];
+  const [model] = args(context) as [string];
   const details: EventDetails = {
     actor: await actorOf(context),
     ...(context.values.reason !== undefined && { reason: context.values.reason }),

@@ -27,20 +27,31 @@ Options:
   -o, --out <p>  also write the rendered output to this file
   --html <p>     also write the report as a self-contained HTML page with charts (opens offline)
 
-Exit code: 0 when the merged verdict passes (or warns), 1 when it fails, 2 for a bad report file.
+Examples:
+  mlgate report reports/validation.json reports/comparison.json --format markdown -o report.md
+  mlgate report reports/comparison.json --html report.html
+  mlgate report reports/*.json --json
+
+Exit codes:
+  0  the merged verdict passes (or warns)
+  1  the merged verdict fails
+  2  a missing file, a file that is not an mlgate report (named, with the key that is wrong), a bad option
 `;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  html: { type: 'string' },
+} as const;
 
 export const reportCommand: Command = {
   name: 'report',
   summary: 'merge report JSON files and render them as text, markdown or JSON',
   help,
+  options: OPTIONS,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('report', argv, {
-      format: { type: 'string' },
-      json: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      html: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs('report', argv, OPTIONS);
     if (positionals.length === 0)
       throw new UserError('give at least one report JSON file (see `mlgate report --help`)');
     const format = values.json ? 'json' : parseFormat(values.format);

@@ -8,7 +8,7 @@ import { checkOutputs, writeOutput } from '../outputs.js';
 
 const SHOWN_ISSUES = 5;
 
-const help = `Usage: mlgate schema infer <data> [-o schema.yml]
+const inferHelp = `Usage: mlgate schema infer <data> [-o schema.yml] [--delimiter <c>]
 
 Infer a starting data schema from a CSV, TSV, JSON Lines or Parquet file: each column's type,
 nullability (or its largest null fraction), numeric bounds rounded outward, and the allowed values
@@ -19,22 +19,44 @@ Options:
   -o, --out <file>    write the schema to this file instead of printing it (its folders are created)
   --delimiter <c>     the CSV field delimiter, e.g. ";" (\\t or tab for a tab)
 
-Exit code: 0 on success, 2 for a missing, unreadable or empty file (a schema inferred from no rows
-would pass anything) or a bad option.
-
-Example:
+Examples:
   mlgate schema infer data/train.csv -o data/schema.yml
+  mlgate schema infer exports/orders-eu.csv --delimiter ";"
+
+Exit codes:
+  0  the schema was inferred
+  1  not used: inferring gives no verdict
+  2  a missing, unreadable or empty file (a schema inferred from no rows would pass anything), or a
+     bad option
 `;
+
+const help = `Usage: mlgate schema <subcommand> [options]
+
+Subcommands:
+  infer <data>   infer a starting data schema from a dataset (\`mlgate schema infer --help\`)
+
+Examples:
+  mlgate schema infer data/train.csv -o data/schema.yml
+
+Exit codes:
+  0  done
+  1  not used: schema commands give no verdict
+  2  usage or input error (see the subcommand's help)
+`;
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  delimiter: { type: 'string' },
+} as const;
 
 export const schemaCommand: Command = {
   name: 'schema',
   summary: 'infer a starting data schema from a dataset (`schema infer`)',
   help,
+  options: OPTIONS,
+  subcommands: [{ name: 'infer', summary: 'infer a starting data schema from a dataset', help: inferHelp }],
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('schema', argv, {
-      out: { type: 'string', short: 'o' },
-      delimiter: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(argv[0] === 'infer' ? 'schema infer' : 'schema', argv, OPTIONS);
     const [subcommand, data, ...rest] = positionals;
     if (subcommand !== 'infer') {
       throw new UserError(

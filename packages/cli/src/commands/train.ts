@@ -16,6 +16,7 @@ Either way write the manifest (mlgate.manifest.json) and keep the outputs as a l
 Options missing here come from the model's \`train:\` block in mlgate.yml.
 
 Options:
+  --model <name>            the model in mlgate.yml (the same as the [model] argument)
   --run <command>           the training command (run by the shell in the working directory)
   --deps <path>             a file, folder or glob the command reads (repeatable); matching nothing is an error
   --params <file[:keys]>    a params file, optionally with the keys used: params.yaml:train.lr,train.epochs
@@ -30,37 +31,50 @@ Options:
   --config <file>           the config (default mlgate.yml when it exists)
   --manifest <file>         where to write the manifest (default mlgate.manifest.json in the working directory)
   --cache-dir <dir>         the run cache (default .mlgate/cache)
-  --artifacts-dir <dir>     where run artifacts are kept (default .mlgate/artifacts); --no-artifact skips it
+  --artifacts-dir <dir>     where run artifacts are kept (default .mlgate/artifacts)
+  --no-artifact             keep no local run artifact
   --json                    print the manifest JSON (the command's output then goes to stderr)
 
-Exit code: 0 when the model was trained or restored, 1 when the command failed, timed out or was
-cancelled (nothing is cached), 2 for a usage or configuration error.
+Examples:
+  mlgate train flights-delay                 # the model's train: block in mlgate.yml; again: a run-cache hit
+  mlgate train churn --run "python train.py" --deps data/ --deps train.py --params params.yaml:train.lr \\
+    --outs model.pkl --metrics metrics.json --predictions predictions.csv
+  mlgate train flights-delay --no-cache --json > manifest.json
+
+Exit codes:
+  0  the model was trained, or restored from the run cache
+  1  the command failed, timed out or was cancelled (nothing is cached)
+  2  usage or configuration error: an unknown key in mlgate.yml (with its line), a dep that matches
+     nothing, an output the command did not write
 `;
+
+const OPTIONS = {
+  model: { type: 'string' },
+  run: { type: 'string' },
+  deps: { type: 'string', multiple: true },
+  params: { type: 'string', multiple: true },
+  outs: { type: 'string', multiple: true },
+  metrics: { type: 'string', multiple: true },
+  predictions: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'timeout-minutes': { type: 'string' },
+  'working-directory': { type: 'string' },
+  env: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  manifest: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'artifacts-dir': { type: 'string' },
+  'no-artifact': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
 
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train through the run cache, writing a lineage manifest',
   help,
+  options: OPTIONS,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('train', argv, {
-      model: { type: 'string' },
-      run: { type: 'string' },
-      deps: { type: 'string', multiple: true },
-      params: { type: 'string', multiple: true },
-      outs: { type: 'string', multiple: true },
-      metrics: { type: 'string', multiple: true },
-      predictions: { type: 'string' },
-      'no-cache': { type: 'boolean' },
-      'timeout-minutes': { type: 'string' },
-      'working-directory': { type: 'string' },
-      env: { type: 'string', multiple: true },
-      config: { type: 'string' },
-      manifest: { type: 'string' },
-      'cache-dir': { type: 'string' },
-      'artifacts-dir': { type: 'string' },
-      'no-artifact': { type: 'boolean' },
-      json: { type: 'boolean' },
-    });
+    const { values, positionals } = parseCommandArgs('train', argv, OPTIONS);
     if (positionals.length > 1) throw new UserError('give at most one model (see `mlgate train --help`)');
     if (positionals[0] !== undefined && values.model !== undefined && positionals[0] !== values.model) {
       throw new UserError(`two models given: ${positionals[0]} and --model ${values.model}`);

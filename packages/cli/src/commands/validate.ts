@@ -53,35 +53,44 @@ Options:
   -o, --out <file>     write the report JSON to this file
   --json               print the report JSON instead of the summary
 
-Exit code: 0 when the data passes (or only warns), 1 when a check fails or rows cannot be read
-(under --fail-on), 2 for a usage or input error (missing file, malformed schema, a folder as an
-output file). The output files are written whole or not at all, their folders created.
+The output files are written whole or not at all, their folders created.
 
-Example:
-  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validate.json
+Examples:
+  mlgate validate data/train.csv --schema data/schema.yml --reference data/reference.csv -o reports/validation.json
+  mlgate validate data/orders.jsonl.gz --schema gx/orders_suite.json --strict --fail-on warning
+  mlgate validate data/train.csv --reference reports/reference-profile.json --json
+
+Exit codes:
+  0  the data passes (or only warns)
+  1  a check fails, rows cannot be read or the drifted columns reach the dataset's share (with
+     --fail-on warning also any warning, such as one drifted column; never: nothing exits 1)
+  2  usage or input error: a missing file, a malformed schema, a folder as an output file
 `;
+
+const OPTIONS = {
+  schema: { type: 'string' },
+  strict: { type: 'boolean' },
+  reference: { type: 'string' },
+  shard: { type: 'string' },
+  format: { type: 'string' },
+  'max-errors': { type: 'string' },
+  'profile-out': { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  threads: { type: 'string' },
+  'fail-on': { type: 'string' },
+  delimiter: { type: 'string' },
+  'exact-values': { type: 'string' },
+  config: { type: 'string' },
+} as const;
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'validate a dataset against a data schema or Great Expectations suite',
   help,
+  options: OPTIONS,
   async run(argv: string[], io: CliIo) {
-    const { values, positionals } = parseCommandArgs('validate', argv, {
-      schema: { type: 'string' },
-      strict: { type: 'boolean' },
-      reference: { type: 'string' },
-      shard: { type: 'string' },
-      format: { type: 'string' },
-      'max-errors': { type: 'string' },
-      'profile-out': { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-      threads: { type: 'string' },
-      'fail-on': { type: 'string' },
-      delimiter: { type: 'string' },
-      'exact-values': { type: 'string' },
-      config: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs('validate', argv, OPTIONS);
     if (positionals.length !== 1) throw new UserError('give exactly one data file (see `mlgate validate --help`)');
     const threads = parseThreads(values.threads);
     const exactValues = await exactValuesSetting(parseExactValues(values['exact-values']), values.config, io.cwd);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +10,16 @@ const run = promisify(execFile);
 
 /** What the demo copies from the example project: everything a clone of a user's repository would hold. */
 const PROJECT_FILES = ['mlgate.yml', 'params.yaml', 'data', 'dist', '.gitignore', 'README.md', 'NOTICE'];
+
+/** Refuses a folder that is not the example project, naming (as `shown`) the folder and the files it lacks. */
+export async function checkExampleProject(example: string, shown: string): Promise<void> {
+  if (!(await stat(example).catch(() => undefined))?.isDirectory())
+    throw new UserError('folder not found', { file: shown });
+  const missing = PROJECT_FILES.filter((file) => !existsSync(join(example, file)));
+  if (missing.length > 0) {
+    throw new UserError(`is not the example project: it has no ${missing.join(', ')}`, { file: shown });
+  }
+}
 
 /** A throwaway git repository holding a copy of the example project, where the demo commits, branches and tags. */
 export class DemoRepo {

@@ -1,8 +1,25 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { type Manifest, parseManifest, parseReport, type RecordedMetric, type Report, UserError } from '@mlgate/core';
+import { basename, dirname, relative, resolve } from 'node:path';
+import {
+  type Manifest,
+  type ManifestFile,
+  parseManifest,
+  parseReport,
+  type RecordedMetric,
+  type Report,
+  UserError,
+} from '@mlgate/core';
+import { fileDigest } from '@mlgate/github';
 import type { EventDetails } from './record.js';
+
+/** A file the manifest records (a model file, a metrics file, the predictions), found and its sha256 checked. */
+export interface ManifestArtifact {
+  role: 'out' | 'metrics' | 'predictions';
+  recorded: ManifestFile;
+  /** Absolute path. */
+  path: string;
+}
 
 /** A training manifest read for registration: the parsed manifest, where it is, and what the tag records of it. */
 export interface RegisteredManifest {
@@ -10,6 +27,8 @@ export interface RegisteredManifest {
   /** Absolute path. */
   path: string;
   recorded: NonNullable<EventDetails['manifest']>;
+  /** Every file the manifest records, each with the recorded sha256: the model being registered. */
+  files: ManifestArtifact[];
 }
 
 /** A compare/validate report read for registration: its verdict is the version's gate evidence. */
@@ -31,6 +50,8 @@ export interface RegistrationEvidence {
 /**
  * Reads the manifest and the report a version is registered with (paths as the user gave them, relative to
  * `cwd`), and the evidence its tag records: the manifest's digest, the report's verdict and digest, key metrics.
+ * Every file the manifest records must be there with its recorded sha256: this runs before anything is written,
+ * so a model file changed (or lost) since training registers nothing.
  */
 export async function readRegistrationEvidence(options: {
   manifest?: string;
@@ -60,6 +81,7 @@ async function readManifestFile(shown: string, cwd: string): Promise<RegisteredM
   return {
     manifest,
     path,
+    files: await checkedArtifacts(manifest, path, shown, cwd),
     recorded: {
       digest: sha256(bytes),
       path: basename(shown),
@@ -73,6 +95,58 @@ async function readReportFile(shown: string, cwd: string): Promise<RegisteredRep
   const path = resolve(cwd, shown);
   const bytes = await readInput(path, shown);
   return { report: parseReport(parseJson(bytes, shown), shown), digest: sha256(bytes), path };
+}
+
+/**
+ * The manifest's files, found where training wrote them and each checked against its recorded sha256. Their
+ * paths are relative to the training's working directory: the manifest's own folder when it is where `train`
+ * writes it, else `workingDirectory` (recorded relative to the repository root) under `cwd`.
+ */
+async function checkedArtifacts(
+  manifest: Manifest,
+  manifestPath: string,
+  shown: string,
+  cwd: string,
+): Promise<ManifestArtifact[]> {
+  const listed: Omit<ManifestArtifact, 'path'>[] = [
+    ...manifest.outs.map((recorded) => ({ role: 'out' as const, recorded })),
+    ...manifest.metricsFiles.map((recorded) => ({ role: 'metrics' as const, recorded })),
+    ...(manifest.predictions ? [{ role: 'predictions' as const, recorded: manifest.predictions }] : []),
+  ];
+  const roots = [...new Set([dirname(manifestPath), resolve(cwd, manifest.workingDirectory)])];
+  const digests = new Map<string, Awaited<ReturnType<typeof fileDigest>> | null>();
+  const digestOf = async (path: string) => {
+    if (!digests.has(path)) digests.set(path, await fileDigest(path).catch(() => null));
+    return digests.get(path) ?? null;
+  };
+  let root = roots[0] as string;
+  for (const candidate of roots) {
+    const found = await Promise.all(listed.map((f) => digestOf(resolve(candidate, f.recorded.path))));
+    if (found.every((digest) => digest !== null)) {
+      root = candidate;
+      break;
+    }
+  }
+  const checked: ManifestArtifact[] = [];
+  for (const file of listed) {
+    const path = resolve(root, file.recorded.path);
+    const where = relative(cwd, path) || path;
+    const digest = await digestOf(path);
+    if (digest === null) {
+      throw new UserError(`records ${file.recorded.path}, which is not at ${where}; nothing was registered`, {
+        file: shown,
+      });
+    }
+    if (digest.sha256 !== file.recorded.sha256.toLowerCase()) {
+      throw new UserError(
+        `${where} has sha256 ${digest.sha256}, but the manifest recorded ${file.recorded.sha256}: ` +
+          'the file changed after training, so it is not the model trained; nothing was registered',
+        { file: shown },
+      );
+    }
+    checked.push({ ...file, path });
+  }
+  return checked;
 }
 
 function parseJson(bytes: Buffer, shown: string): unknown {

@@ -15,6 +15,7 @@ export {
 } from './record.js';
 export { MANIFEST_FILE, type PromoteDeps, type PromoteOptions, type PromoteResult, promoteVersion } from './promote.js';
 export {
+  type ManifestArtifact,
   type RegisteredManifest,
   readRegistrationEvidence,
   type RegistrationEvidence,

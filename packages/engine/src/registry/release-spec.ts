@@ -1,12 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import {
-  escapeText,
-  inlineCode,
-  type ModelCardConfig,
-  type ManifestFile as Recorded,
-  renderModelCard,
-} from '@mlgate/core';
+import { basename, join } from 'node:path';
+import { escapeText, inlineCode, type ModelCardConfig, renderModelCard } from '@mlgate/core';
 import type { ReleaseAsset, ReleaseSpec } from '@mlgate/github';
 import type { RegistrationEvidence } from './evidence-files.js';
 import { MANIFEST_FILE } from './promote.js';
@@ -18,7 +12,7 @@ export const MODEL_CARD_FILE = 'MODEL_CARD.md';
  * The release of a registered version: its model files (the manifest's outs), the manifest, the metrics and
  * predictions files and the report, each with the sha256 the manifest (or the registering tag) recorded, so a
  * file that changed since training publishes nothing; and a model card rendered from the config, the manifest
- * and the report, written into `workDir`. Files are found from the manifest's folder and working directory.
+ * and the report, written into `workDir`. The manifest's files are where `readRegistrationEvidence` found them.
  */
 export async function versionReleaseSpec(options: {
   tag: string;
@@ -32,15 +26,13 @@ export async function versionReleaseSpec(options: {
   const { manifest, report } = evidence;
   const assets: ReleaseAsset[] = [];
   if (manifest) {
-    const base = resolve(manifest.path, '..', manifest.manifest.workingDirectory);
-    const recorded = (file: Recorded): ReleaseAsset => ({
-      name: basename(file.path),
-      path: resolve(base, file.path),
-      sha256: file.sha256,
-    });
-    const m = manifest.manifest;
-    assets.push(...m.outs.map(recorded), ...m.metricsFiles.map(recorded));
-    if (m.predictions) assets.push(recorded(m.predictions));
+    assets.push(
+      ...manifest.files.map((file) => ({
+        name: basename(file.recorded.path),
+        path: file.path,
+        sha256: file.recorded.sha256,
+      })),
+    );
     assets.push({
       name: manifest.recorded.path ?? MANIFEST_FILE,
       path: manifest.path,

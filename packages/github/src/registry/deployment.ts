@@ -85,7 +85,18 @@ export class GitHubDeploymentRecorder implements DeploymentRecorder {
         auto_inactive: true,
       });
     };
-    await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+    try {
+      await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
+    } catch (error) {
+      // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
+      const reason = oneLine(error instanceof Error ? error.message : String(error));
+      await post('error', `not started: ${reason}`).catch((statusError: unknown) =>
+        this.logger.warning(
+          `Deployment ${id}: could not post its final status (${oneLine(String((statusError as Error).message ?? statusError))}).`,
+        ),
+      );
+      throw error;
+    }
     this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
     return {
       id,
