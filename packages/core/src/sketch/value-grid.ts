@@ -281,7 +281,8 @@ export class ValueGrid {
       n: this.n,
       bins: keys.length,
     };
-    if (options.raw) return { ...base, raw: { keys: keys.slice(), counts: counts.slice(), values: values.slice() } };
+    // The cached bins themselves, not copies: a structured clone copies them anyway, and `fromJSON` copies raw bins.
+    if (options.raw) return { ...base, raw: { keys, counts, values } };
     const out = new ByteWriter();
     let previous = 0;
     for (let i = 0; i < keys.length; i++) {
