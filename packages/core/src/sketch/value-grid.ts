@@ -158,14 +158,19 @@ export class ValueGrid {
     this.fit();
   }
 
-  /** Merges `size` sorted bins (at the current level) into the bins, from the back, in place. */
+  /**
+   * Merges `size` sorted bins (at the current level) into the bins, from the back, in place. The merged size is
+   * counted first (a pass over the keys alone), so the arrays grow only by the keys that are new — in a grid at its
+   * steady level almost none — and each bin is written straight into its place.
+   */
   private mergeSorted(keys: Float64Array, counts: Float64Array, values: Float64Array, size: number): void {
-    this.reserve(this.size + size);
+    const total = this.size + size - sharedKeys(this.keys, this.size, keys, size);
+    this.reserve(total);
     const [k, c, v] = [this.keys, this.counts, this.values];
     let i = this.size - 1;
     let j = size - 1;
-    let out = this.size + size - 1;
-    // Where both have a key the merged bin takes one place; the gaps close in the pass below.
+    let out = total - 1;
+    // Once the new bins are all placed, the bins before them (0..i) are where they belong.
     while (j >= 0) {
       if (i >= 0 && k[i]! > keys[j]!) {
         k[out] = k[i]!;
@@ -183,20 +188,16 @@ export class ValueGrid {
         v[out--] = values[j--]!;
       }
     }
-    // Places 0..i are untouched; out + 1.. hold the rest in order, with `out − i` free places between.
-    const gap = out - i;
-    const total = this.size + size - gap;
-    if (gap > 0) {
-      k.copyWithin(i + 1, out + 1, this.size + size);
-      c.copyWithin(i + 1, out + 1, this.size + size);
-      v.copyWithin(i + 1, out + 1, this.size + size);
-    }
     this.size = total;
   }
 
+  /**
+   * Room for `size` bins. Doubling stops an eighth past the bin limit (the bins rarely pass the limit by more before
+   * `fit` halves them); past that the arrays take what is asked.
+   */
   private reserve(size: number): void {
     if (size <= this.keys.length) return;
-    const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + CHUNK), 64);
+    const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + (this.binLimit >> 3)), 64);
     for (const name of ['keys', 'counts', 'values'] as const) {
       const grown = new Float64Array(capacity);
       grown.set(this[name].subarray(0, this.size));
@@ -379,6 +380,23 @@ function checkBins(
     total += counts[i]!;
   }
   if (total !== n) fail(`${path}.n`, `is ${n} but the bins hold ${total} values`);
+}
+
+/** Keys the first `size` of `a` and the first `other` of `b` (each ascending, each key once) have in common. */
+function sharedKeys(a: Float64Array, size: number, b: Float64Array, other: number): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < size && j < other;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared;
 }
 
 /** The bins of `bins` at the coarser `level` (≥ its own). */
