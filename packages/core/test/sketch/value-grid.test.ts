@@ -128,7 +128,7 @@ describe('ValueGrid', () => {
   });
 
   it('gives those bins whichever way a chunk is sorted: counted in a table, hashed or radix-sorted', () => {
-    // Chunks are 1,024 values, then 2,048, … up to 65,536. Keys within 2^18 of each other are counted in a table:
+    // Chunks are 1,024 values, then 2,048, … up to 65,536. Keys within 2^17 of each other are counted in a table:
     // instants a few seconds apart, and values just around ±1 (log scale: negative keys sit ~2^31 below positive
     // ones, the gap closed), in bins that hold one value or several. Chunks whose keys are far apart but take at
     // most 1,024 distinct ones are counted in a hash table: exactly 1,024 distinct small counts in the first chunk,
