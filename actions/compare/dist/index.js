@@ -54989,9 +54989,9 @@ const value_grid_scratch = {
  * sort: one pass over the values and one over the table) rather than radix-sorted. At a grid's steady level most
  * columns' chunks span about its bin limit (instants, scores, ids past their first chunks) or a few times it (amounts
  * with negatives, the gap between the signs closed); a column of a few scattered values (small counts) spans far
- * more and is hashed (see FEW_KEYS). The table, 3 MB, is made on first use and left zeroed after each chunk.
+ * more and is hashed (see FEW_KEYS). The table, 1.5 MB, is made on first use and left zeroed after each chunk.
  */
-const DENSE_SPAN = 1 << 18;
+const DENSE_SPAN = 1 << 17;
 /** Table places a chunk may scan per value it counts: the scan stays a fraction of the counting. */
 const DENSE_PER_VALUE = 8;
 let denseTable = null;
