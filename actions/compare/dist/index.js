@@ -66608,7 +66608,7 @@ function detectDriftDetailed(reference, current, options = {}) {
         }
     }
     if (!reference.columns.some((column) => current.column(column.name))) {
-        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
+        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`, options.referenceFile === undefined ? {} : { file: options.referenceFile });
     }
     const columns = [];
     const skipped = [];
@@ -68135,7 +68135,10 @@ async function runValidate(options, deps = {}) {
     const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
     if (referenceRead) {
         const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = detectDriftDetailed(referenceRead, profile, drift);
+        const { result, skipped } = detectDriftDetailed(referenceRead, profile, {
+            ...drift,
+            ...(options.reference !== undefined && { referenceFile: options.reference }),
+        });
         attachDrift(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')

@@ -39091,7 +39091,10 @@ async function runValidate(options, deps = {}) {
     const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
     if (referenceRead) {
         const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = detectDriftDetailed(referenceRead, profile, drift);
+        const { result, skipped } = detectDriftDetailed(referenceRead, profile, {
+            ...drift,
+            ...(options.reference !== undefined && { referenceFile: options.reference }),
+        });
         attachDrift(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')
@@ -40528,13 +40531,26 @@ async function chatops(registry, comment, octokit, repo) {
     const unbound = await bindingProblem(registry, comment, command, octokit, repo);
     if (unbound)
         return reply(refused(command, [unbound]));
-    const outcome = await registry_assign(registry, {
-        model,
-        version,
-        stage,
-        actor: comment.author,
-        reason: `${src/* CHATOPS_USAGE */.fHF.split(' ')[0]} promote in ${comment.pullRequest ? 'pull request' : 'issue'} #${comment.issueNumber}${comment.url ? ` (${comment.url})` : ''}`,
-    });
+    let outcome;
+    try {
+        outcome = await registry_assign(registry, {
+            model,
+            version,
+            stage,
+            actor: comment.author,
+            reason: `${src/* CHATOPS_USAGE */.fHF.split(' ')[0]} promote in ${comment.pullRequest ? 'pull request' : 'issue'} #${comment.issueNumber}${comment.url ? ` (${comment.url})` : ''}`,
+        });
+    }
+    catch (error) {
+        // The thread always hears back: a version or stage that does not exist is a refusal, anything else a failure.
+        if ((0,src/* isUserError */.iU5)(error))
+            return reply(refused(command, [error.message]));
+        const run = registry.runUrl ? ` See the run: ${(0,src/* escapeText */.X1C)(registry.runUrl)}` : '';
+        await replies
+            .create(comment.issueNumber, `### mlgate promote: ${(0,src/* inlineCode */.ti1)(model)}\n\nThe promotion of ${(0,src/* inlineCode */.ti1)(`${model}@${version}`)} to ${(0,src/* inlineCode */.ti1)(stage)} failed before it finished.${run}\n`)
+            .catch((replyError) => logger.warning(`Could not reply to the comment: ${replyError.message ?? String(replyError)}`));
+        throw error;
+    }
     return reply(outcome);
 }
 /**
@@ -68936,7 +68952,7 @@ function detectDriftDetailed(reference, current, options = {}) {
         }
     }
     if (!reference.columns.some((column) => current.column(column.name))) {
-        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
+        throw new UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`, options.referenceFile === undefined ? {} : { file: options.referenceFile });
     }
     const columns = [];
     const skipped = [];

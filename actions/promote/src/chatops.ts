@@ -1,4 +1,4 @@
-import { CHATOPS_USAGE, parseChatopsCommand, registryState } from '@mlgate/core';
+import { CHATOPS_USAGE, escapeText, inlineCode, isUserError, parseChatopsCommand, registryState } from '@mlgate/core';
 import {
   type CommentEvent,
   GitHubCommentStore,
@@ -56,13 +56,29 @@ export async function chatops(
   }
   const unbound = await bindingProblem(registry, comment, command, octokit, repo);
   if (unbound) return reply(refused(command, [unbound]));
-  const outcome = await assign(registry, {
-    model,
-    version,
-    stage,
-    actor: comment.author,
-    reason: `${CHATOPS_USAGE.split(' ')[0]} promote in ${comment.pullRequest ? 'pull request' : 'issue'} #${comment.issueNumber}${comment.url ? ` (${comment.url})` : ''}`,
-  });
+  let outcome: Outcome;
+  try {
+    outcome = await assign(registry, {
+      model,
+      version,
+      stage,
+      actor: comment.author,
+      reason: `${CHATOPS_USAGE.split(' ')[0]} promote in ${comment.pullRequest ? 'pull request' : 'issue'} #${comment.issueNumber}${comment.url ? ` (${comment.url})` : ''}`,
+    });
+  } catch (error) {
+    // The thread always hears back: a version or stage that does not exist is a refusal, anything else a failure.
+    if (isUserError(error)) return reply(refused(command, [error.message]));
+    const run = registry.runUrl ? ` See the run: ${escapeText(registry.runUrl)}` : '';
+    await replies
+      .create(
+        comment.issueNumber,
+        `### mlgate promote: ${inlineCode(model)}\n\nThe promotion of ${inlineCode(`${model}@${version}`)} to ${inlineCode(stage)} failed before it finished.${run}\n`,
+      )
+      .catch((replyError: unknown) =>
+        logger.warning(`Could not reply to the comment: ${(replyError as Error).message ?? String(replyError)}`),
+      );
+    throw error;
+  }
   return reply(outcome);
 }
 

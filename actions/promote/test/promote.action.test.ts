@@ -29,6 +29,9 @@ describe('actions/promote run as the runner runs it', () => {
     workspace = await mkdtemp(join(tmpdir(), 'mlgate-promote-action-'));
   });
   afterEach(async () => {
+    // Whatever the mode and however a run ends, no request moves or deletes a ref: registry writes are create-only.
+    expect(gh.requestsMatching({ operationId: 'git/update-ref' })).toEqual([]);
+    expect(gh.requestsMatching({ operationId: 'git/delete-ref' })).toEqual([]);
     gh.assertNoViolations();
     await gh.close();
     await rm(workspace, { recursive: true, force: true });
@@ -38,12 +41,17 @@ describe('actions/promote run as the runner runs it', () => {
    * A training run's files in `dir`: a model, metrics, predictions, and the manifest recording their digests.
    * `workingDirectory` is what train records: the folder it ran in, relative to the repository root.
    */
-  async function trainingRun(dir: string, auc: number, workingDirectory = '.') {
+  async function trainingRun(
+    dir: string,
+    auc: number,
+    workingDirectory = '.',
+    predictions = 'id,label,score\n1,1,0.9\n2,0,0.2\n',
+  ) {
     await mkdir(dir, { recursive: true });
     const files = {
       'model.pkl': `model trained to auc ${auc}\n`,
       'metrics.json': JSON.stringify({ auc }),
-      'predictions.csv': 'id,label,score\n1,1,0.9\n2,0,0.2\n',
+      'predictions.csv': predictions,
     };
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     const entry = (path: keyof typeof files) => ({ path, sha256: sha256(files[path]), size: files[path].length });
@@ -84,9 +92,14 @@ describe('actions/promote run as the runner runs it', () => {
    * Registers `version` at a new commit with its evidence and release, in this process and without octokit's
    * write throttle: the same engine use cases the action's push mode calls, so the dispatch tests start fast.
    */
-  async function seedVersion(version: string, verdict: 'pass' | 'fail', auc = 0.9): Promise<string> {
+  async function seedVersion(
+    version: string,
+    verdict: 'pass' | 'warn' | 'fail',
+    auc = 0.9,
+    predictions?: string,
+  ): Promise<string> {
     const dir = join(workspace, 'runs', version);
-    await trainingRun(dir, auc);
+    await trainingRun(dir, auc, '.', predictions);
     await gateReport(dir, verdict);
     const commit = gh.state.git.addCommit({ parents: [gh.state.headSha], message: `train ${version}` }).sha;
     const octokit = getOctokit('ghs_seed', { baseUrl: gh.url });
@@ -296,6 +309,93 @@ describe('actions/promote run as the runner runs it', () => {
     expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
   });
 
+  it('takes a warn verdict where the stage allows it, and lists every missing piece of evidence', async () => {
+    await writeFile(
+      join(workspace, 'mlgate.yml'),
+      [
+        'version: 1',
+        'models:',
+        '  churn:',
+        '    predictions: predictions.csv',
+        '    stages:',
+        '      staging: { allow_warn: true }',
+      ].join('\n'),
+    );
+    await seedVersion('v1.0.0', 'warn');
+    // Registered with no evidence at all, and no release.
+    const bare = gh.state.git.addCommit({ parents: [gh.state.headSha], message: 'untracked training' }).sha;
+    await registerVersion(
+      { model: 'churn', rev: bare, version: 'v2.0.0', details: { actor: 'someone' } },
+      { store: new GitHubRegistryStore(getOctokit('ghs_seed', { baseUrl: gh.url }), repo()) },
+    );
+
+    const staging = await dispatch({ version: 'v1.0.0', stage: 'staging' });
+    expect(errors(staging)).toEqual([]);
+    expect(staging.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1' });
+
+    const production = await dispatch({ version: 'v1.0.0', stage: 'production' });
+    expect(production.exitCode).toBe(1);
+    expect(errors(production)).toEqual([
+      "churn@v1.0.0's gate verdict is warn; stage production needs pass",
+      'churn@v1.0.0 was refused for production',
+    ]);
+
+    const unproven = await dispatch({ version: 'v2.0.0', stage: 'staging' });
+    expect(unproven.exitCode).toBe(1);
+    expect(errors(unproven)).toEqual([
+      'churn@v2.0.0 records no gate verdict',
+      'churn@v2.0.0 records no manifest digest',
+      'churn@v2.0.0 was refused for staging',
+    ]);
+    expect((await state()).stages.get('staging')?.version.version).toBe('v1.0.0');
+  });
+
+  it('with require_better_than_current, refuses a version significantly worse than the current one on the stored predictions, and passes one that is not worse', async () => {
+    await writeFile(
+      join(workspace, 'mlgate.yml'),
+      [
+        'version: 1',
+        'models:',
+        '  churn:',
+        '    predictions: predictions.csv',
+        '    stages:',
+        '      production: { require_better_than_current: true }',
+        'gate:',
+        '  bootstrap: { resamples: 300, seed: 7 }',
+      ].join('\n'),
+    );
+    // 300 examples: v1.0.0 and v1.2.0 rank them well (each with its own noise), v1.1.0 at random; seeded.
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const labels = Array.from({ length: 300 }, (_, i) => i % 2);
+    const predictions = (score: (label: number) => number) =>
+      ['id,label,score', ...labels.map((label, i) => `${i},${label},${score(label).toFixed(4)}`)].join('\n') + '\n';
+    const good = () => predictions((label) => label * 0.6 + random() * 0.4);
+    await seedVersion('v1.0.0', 'pass', 0.9, good());
+    await seedVersion(
+      'v1.1.0',
+      'pass',
+      0.5,
+      predictions(() => random()),
+    );
+    await seedVersion('v1.2.0', 'pass', 0.9, good());
+    expect((await dispatch({ version: 'v1.0.0', stage: 'production' })).exitCode).toBe(0);
+
+    const worse = await dispatch({ version: 'v1.1.0', stage: 'production' });
+
+    expect(worse.exitCode).toBe(1);
+    expect(worse.outputs.result).toBe('refused');
+    expect(errors(worse)).toContainEqual(
+      expect.stringMatching(/^churn@v1\.1\.0 is significantly worse than churn@v1\.0\.0 on roc_auc \(interval -/),
+    );
+    expect((await state()).stages.get('production')?.version.version).toBe('v1.0.0');
+
+    const comparable = await dispatch({ version: 'v1.2.0', stage: 'production' });
+
+    expect(errors(comparable)).toEqual([]);
+    expect(comparable.outputs).toMatchObject({ result: 'promoted', 'previous-version': 'v1.0.0' });
+  }, 60_000);
+
   it('names the missing dispatch inputs and an unknown event in one line each', async () => {
     const missing = await dispatch({ stage: 'production' });
     expect(missing.exitCode).toBe(1);
@@ -349,6 +449,17 @@ describe('actions/promote run as the runner runs it', () => {
       'registers the pushed commit, releases it draft → assets (digests checked) → published, assigns staging; a re-run writes nothing',
       async () => {
         const commit = await trained('pass');
+        await writeFile(
+          join(workspace, 'mlgate.yml'),
+          [
+            'version: 1',
+            'models:',
+            '  churn:',
+            '    predictions: predictions.csv',
+            '    card:',
+            '      intended_use: Ranks customers by churn risk for the retention team.',
+          ].join('\n'),
+        );
 
         const run = await push(commit);
 
@@ -398,6 +509,14 @@ describe('actions/promote run as the runner runs it', () => {
           'report.json': expect.stringMatching(/^sha256:/),
           'MODEL_CARD.md': expect.stringMatching(/^sha256:/),
         });
+        // The model card: the intended use from the config, and the lineage of the files released.
+        const card = assets
+          .find((a) => a.name === 'MODEL_CARD.md')!
+          .data.toString('utf8')
+          .replace(/\\(.)/g, '$1');
+        expect(card).toContain('Ranks customers by churn risk for the retention team.');
+        expect(card).toContain('python train.py');
+        expect(card).toContain(sha256('model trained to auc 0.9\n'));
         const [deployment] = gh.state.deployments.list({});
         expect(deployment).toMatchObject({ sha: commit, environment: 'churn-staging' });
         expect(deploymentStates(deployment!.id)).toEqual(['in_progress', 'success']);
@@ -413,6 +532,33 @@ describe('actions/promote run as the runner runs it', () => {
         expect(gh.state.deployments.list({})).toHaveLength(1);
         expect(plain(again)).toContain('Registered `churn@v0.0.1` (already).');
         expect(plain(again)).toContain('Release `churn@v0.0.1`: unchanged, 6 assets.');
+      },
+      PUSH_TIMEOUT,
+    );
+
+    it(
+      'a push interrupted while uploading the release is completed by the re-run: the same tag, the same release, then staging',
+      async () => {
+        const commit = await trained('pass');
+        gh.fail({ operationId: 'repos/upload-release-asset', status: 403, times: 1 });
+
+        const interrupted = await push(commit);
+
+        expect(interrupted.exitCode).toBe(1);
+        expect(gh.state.releases.list()).toMatchObject([{ tagName: 'churn@v0.0.1', draft: true }]);
+        expect((await state()).stages.size).toBe(0);
+
+        const rerun = await push(commit);
+
+        expect(errors(rerun)).toEqual([]);
+        expect(rerun.outputs).toMatchObject({ result: 'promoted', tag: 'churn#staging#1', version: 'v0.0.1' });
+        expect(plain(rerun)).toContain('Registered `churn@v0.0.1` (already).');
+        expect(plain(rerun)).toContain('Release `churn@v0.0.1`: completed, 6 assets.');
+        const [release] = gh.state.releases.list();
+        expect(gh.state.releases.list()).toHaveLength(1);
+        expect(release).toMatchObject({ draft: false });
+        expect(gh.state.releases.assetsOf(release!.id)).toHaveLength(6);
+        expect((await state()).versions).toHaveLength(1);
       },
       PUSH_TIMEOUT,
     );
@@ -638,6 +784,30 @@ describe('actions/promote run as the runner runs it', () => {
         expect(stageTags()).toEqual([]);
       },
     );
+
+    it('replies also when the version or the stage does not exist, and when the promotion breaks half-way', async () => {
+      await seedVersion('v1.0.0', 'pass');
+      gh.state.setPermission('ada', 'write');
+      const { number } = gh.state.issues.addIssue({});
+
+      const unknown = await comment('/mlgate promote churn@v9.9.9 production', { issue: number, author: 'ada' });
+      expect(unknown.exitCode).toBe(1);
+      const stageless = await comment('/mlgate promote churn@v1.0.0 prod', { issue: number, author: 'ada' });
+      expect(stageless.exitCode).toBe(1);
+      gh.fail({ operationId: 'git/create-ref', status: 403, times: Infinity });
+      const broken = await comment('/mlgate promote churn@v1.0.0 production', { issue: number, author: 'ada' });
+      expect(broken.exitCode).toBe(1);
+
+      const [first, second, third] = replies(number);
+      expect(first).toContain('- churn@v9.9.9 is not registered');
+      expect(second).toContain('- stage "prod" is not one of the configured stages (staging, production)');
+      expect(third).toContain(
+        'The promotion of `churn@v1.0.0` to `production` failed before it finished. See the run: https://github.com/acme/churn/actions/runs/43',
+      );
+      expect(stageTags()).toEqual([]);
+      const [deployment] = gh.state.deployments.list({});
+      expect(deploymentStates(deployment!.id)).toEqual(['in_progress', 'error']);
+    });
 
     it(
       'binds the command to its commit: on a pull request, a version registered at the head promotes, one registered elsewhere or after the comment is refused',

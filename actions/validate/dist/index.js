@@ -64709,7 +64709,7 @@ function detectDriftDetailed(reference, current, options = {}) {
         }
     }
     if (!reference.columns.some((column) => current.column(column.name))) {
-        throw new errors_UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
+        throw new errors_UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`, options.referenceFile === undefined ? {} : { file: options.referenceFile });
     }
     const columns = [];
     const skipped = [];
@@ -66243,7 +66243,10 @@ async function runValidate(options, deps = {}) {
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
     if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, {
+            ...drift,
+            ...(options.reference !== undefined && { referenceFile: options.reference }),
+        });
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')

@@ -17707,7 +17707,7 @@ function detectDriftDetailed(reference, current, options = {}) {
         }
     }
     if (!reference.columns.some((column) => current.column(column.name))) {
-        throw new errors_UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`);
+        throw new errors_UserError(`the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`, options.referenceFile === undefined ? {} : { file: options.referenceFile });
     }
     const columns = [];
     const skipped = [];

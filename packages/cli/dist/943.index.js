@@ -3513,7 +3513,10 @@ async function runValidate(options, deps = {}) {
     const { section, profile } = (0,src/* judgeValidation */.X2K)(pass, checks, options.data, skipped);
     if (referenceRead) {
         const drift = (0,src/* schemaDriftOptions */.D$n)(suite?.format === 'mlgate' ? suite.schema : undefined);
-        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, drift);
+        const { result, skipped } = (0,src/* detectDriftDetailed */.fzf)(referenceRead, profile, {
+            ...drift,
+            ...(options.reference !== undefined && { referenceFile: options.reference }),
+        });
         (0,src/* attachDrift */.rcs)(section, result);
         for (const column of skipped)
             if (column.status !== 'pass')

@@ -199,6 +199,15 @@ describe('mlgate validate --reference', () => {
     ]);
   });
 
+  it('refuses a reference that shares no column with the data in one line naming the reference file', async () => {
+    writeFileSync(join(dir, 'other.csv'), 'x,y\n1,a\n2,b\n');
+    const c = capture(dir);
+    expect(await runCli(['validate', 'same.csv', '--reference', 'other.csv'], c.io)).toBe(2);
+    expect(c.err().trim()).toBe(
+      'mlgate validate: other.csv: the drift reference shares no column with the data (reference: "x", "y"; data: "amount", "plan")',
+    );
+  });
+
   it('reads a .json reference of JSON Lines records as data, not as a profile', async () => {
     const records = (csv: string) =>
       csv

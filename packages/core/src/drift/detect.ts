@@ -45,6 +45,8 @@ export interface DriftOptions {
   columns?: Readonly<Record<string, ColumnDriftOptions>>;
   /** The dataset fails when at least this share of compared columns drifted (0 < share ≤ 1). Default 0.5. */
   datasetShare?: number;
+  /** The reference's file, named in the error when it shares no column with the data. */
+  referenceFile?: string;
 }
 
 /**
@@ -112,6 +114,7 @@ export function detectDriftDetailed(reference: Profile, current: Profile, option
   if (!reference.columns.some((column) => current.column(column.name))) {
     throw new UserError(
       `the drift reference shares no column with the data (reference: ${names(reference)}; data: ${names(current)})`,
+      options.referenceFile === undefined ? {} : { file: options.referenceFile },
     );
   }
   const columns: ColumnDrift[] = [];

@@ -163,7 +163,10 @@ export async function runValidate(options: ValidateOptions, deps: ValidateDeps =
   const { section, profile } = judgeValidation(pass, checks, options.data, skipped);
   if (referenceRead) {
     const drift = schemaDriftOptions(suite?.format === 'mlgate' ? suite.schema : undefined);
-    const { result, skipped } = detectDriftDetailed(referenceRead, profile, drift);
+    const { result, skipped } = detectDriftDetailed(referenceRead, profile, {
+      ...drift,
+      ...(options.reference !== undefined && { referenceFile: options.reference }),
+    });
     attachDrift(section, result);
     for (const column of skipped) if (column.status !== 'pass') deps.onSkippedColumn?.(column.message);
   }
