@@ -350,6 +350,24 @@ describe('actions/promote run as the runner runs it', () => {
     expect((await state()).stages.get('staging')?.version.version).toBe('v1.0.0');
   });
 
+  it('refuses a version whose released manifest is not the one its tag recorded', async () => {
+    await seedVersion('v1.0.0', 'pass');
+    const [release] = gh.state.releases.list();
+    const manifest = gh.state.releases.assetsOf(release!.id).find((a) => a.name === 'mlgate.manifest.json')!;
+    manifest.data = Buffer.from('{"tampered": true}');
+
+    const run = await dispatch({ version: 'v1.0.0', stage: 'production' });
+
+    expect(run.exitCode).toBe(1);
+    expect(errors(run)).toEqual([
+      expect.stringMatching(
+        /^churn@v1\.0\.0's stored manifest \(.*mlgate\.manifest\.json\) has sha256 [0-9a-f]{12}…, not the recorded [0-9a-f]{12}…$/,
+      ),
+      'churn@v1.0.0 was refused for production',
+    ]);
+    expect(gh.state.git.refs.has('refs/tags/churn#production#1')).toBe(false);
+  });
+
   it('with require_better_than_current, refuses a version significantly worse than the current one on the stored predictions, and passes one that is not worse', async () => {
     await writeFile(
       join(workspace, 'mlgate.yml'),
