@@ -6499,34 +6499,36 @@ class Moments {
             this.lo = x;
         if (x > this.hi)
             this.hi = x;
-        addTo(this.sumHi, this.sumLo, x, 0);
-        const ax = x < 0 ? -x : x;
-        if (ax >= BIG)
-            this.addSquare(x * DOWN, 2 * SQUARE_SHIFT);
-        else if (ax < TINY) {
-            if (ax !== 0)
-                this.addSquare(x * UP, 0);
-        }
-        else
-            this.addSquare(x, SQUARE_SHIFT);
+        addValue(this.sumHi, this.sumLo, this.squareHi, this.squareLo, x);
         if (++this.pending === FOLD_EVERY)
             this.fold();
     }
-    /** `add` of values[from..to). */
+    /** `add` of values[from..to), with the counts and bounds in locals rather than written back on every value. */
     addAll(values, from, to) {
-        for (let i = from; i < to; i++)
-            this.add(values[i]);
-    }
-    /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
-    addSquare(x, offset) {
-        const c = SPLITTER * x;
-        const high = c - (c - x);
-        const low = x - high;
-        const p = x * x;
-        const err = high * high - p + 2 * high * low + low * low;
-        addTo(this.squareHi, this.squareLo, p, offset);
-        if (err !== 0)
-            addTo(this.squareHi, this.squareLo, err, offset);
+        const { sumHi, sumLo, squareHi, squareLo } = this;
+        let n = this.n;
+        let lo = this.lo;
+        let hi = this.hi;
+        let pending = this.pending;
+        for (let i = from; i < to; i++) {
+            const x = values[i];
+            if (x - x !== 0)
+                continue; // NaN or ±Infinity
+            n++;
+            if (x < lo)
+                lo = x;
+            if (x > hi)
+                hi = x;
+            addValue(sumHi, sumLo, squareHi, squareLo, x);
+            if (++pending === FOLD_EVERY) {
+                this.fold();
+                pending = 0;
+            }
+        }
+        this.n = n;
+        this.lo = lo;
+        this.hi = hi;
+        this.pending = pending;
     }
     /** Moves the buckets into the exact totals. */
     fold() {
@@ -6631,6 +6633,30 @@ class Moments {
         m.hi = hi;
         return m;
     }
+}
+/** Adds x to the sum buckets and x² (x scaled into the safe range first) to the square buckets. */
+function addValue(sumHi, sumLo, squareHi, squareLo, x) {
+    addTo(sumHi, sumLo, x, 0);
+    const ax = x < 0 ? -x : x;
+    if (ax >= BIG)
+        addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
+    else if (ax < TINY) {
+        if (ax !== 0)
+            addSquare(squareHi, squareLo, x * UP, 0);
+    }
+    else
+        addSquare(squareHi, squareLo, x, SQUARE_SHIFT);
+}
+/** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
+function addSquare(high, low, x, offset) {
+    const c = SPLITTER * x;
+    const top = c - (c - x);
+    const rest = x - top;
+    const p = x * x;
+    const err = top * top - p + 2 * top * rest + rest * rest;
+    addTo(high, low, p, offset);
+    if (err !== 0)
+        addTo(high, low, err, offset);
 }
 /** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */
 function addTo(high, low, x, offset) {
@@ -6742,8 +6768,8 @@ const MAX_GRID_BINS = 1 << 22;
 /** Values a grid takes before it sorts them into its bins: first 1,024, doubling to 65,536. */
 const FIRST_CHUNK = 1 << 10;
 const value_grid_CHUNK = 1 << 16;
-/** Bits of the key a radix-sort pass orders by. */
-const RADIX_BITS = 11;
+/** Bits of the key a radix-sort pass orders by at most: three passes cover a span of 2^32. */
+const MAX_RADIX_BITS = 13;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
 const LOG_BITS = 20;
 const value_grid_MAX_LEVEL = { log: LOG_BITS, linear: 60 };
@@ -6850,14 +6876,19 @@ class ValueGrid {
         this.mergeSorted(chunk.keys, chunk.counts, chunk.values, chunk.size);
         this.fit();
     }
-    /** Merges `size` sorted bins (at the current level) into the bins, from the back, in place. */
+    /**
+     * Merges `size` sorted bins (at the current level) into the bins, from the back, in place. The merged size is
+     * counted first (a pass over the keys alone), so the arrays grow only by the keys that are new — in a grid at its
+     * steady level almost none — and each bin is written straight into its place.
+     */
     mergeSorted(keys, counts, values, size) {
-        this.reserve(this.size + size);
+        const total = this.size + size - sharedKeys(this.keys, this.size, keys, size);
+        this.reserve(total);
         const [k, c, v] = [this.keys, this.counts, this.values];
         let i = this.size - 1;
         let j = size - 1;
-        let out = this.size + size - 1;
-        // Where both have a key the merged bin takes one place; the gaps close in the pass below.
+        let out = total - 1;
+        // Once the new bins are all placed, the bins before them (0..i) are where they belong.
         while (j >= 0) {
             if (i >= 0 && k[i] > keys[j]) {
                 k[out] = k[i];
@@ -6877,20 +6908,16 @@ class ValueGrid {
                 v[out--] = values[j--];
             }
         }
-        // Places 0..i are untouched; out + 1.. hold the rest in order, with `out − i` free places between.
-        const gap = out - i;
-        const total = this.size + size - gap;
-        if (gap > 0) {
-            k.copyWithin(i + 1, out + 1, this.size + size);
-            c.copyWithin(i + 1, out + 1, this.size + size);
-            v.copyWithin(i + 1, out + 1, this.size + size);
-        }
         this.size = total;
     }
+    /**
+     * Room for `size` bins. Doubling stops an eighth past the bin limit (the bins rarely pass the limit by more before
+     * `fit` halves them); past that the arrays take what is asked.
+     */
     reserve(size) {
         if (size <= this.keys.length)
             return;
-        const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + value_grid_CHUNK), 64);
+        const capacity = Math.max(size, Math.min(2 * this.keys.length, this.binLimit + (this.binLimit >> 3)), 64);
         for (const name of ['keys', 'counts', 'values']) {
             const grown = new Float64Array(capacity);
             grown.set(this[name].subarray(0, this.size));
@@ -6969,8 +6996,9 @@ class ValueGrid {
             n: this.n,
             bins: keys.length,
         };
+        // The cached bins themselves, not copies: a structured clone copies them anyway, and `fromJSON` copies raw bins.
         if (options.raw)
-            return { ...base, raw: { keys: keys.slice(), counts: counts.slice(), values: values.slice() } };
+            return { ...base, raw: { keys, counts, values } };
         const out = new ByteWriter();
         let previous = 0;
         for (let i = 0; i < keys.length; i++) {
@@ -7069,6 +7097,24 @@ function checkBins(bins, size, n, scale, level, path) {
     if (total !== n)
         fail(`${path}.n`, `is ${n} but the bins hold ${total} values`);
 }
+/** Keys the first `size` of `a` and the first `other` of `b` (each ascending, each key once) have in common. */
+function sharedKeys(a, size, b, other) {
+    let shared = 0;
+    for (let i = 0, j = 0; i < size && j < other;) {
+        const x = a[i];
+        const y = b[j];
+        if (x < y)
+            i++;
+        else if (x > y)
+            j++;
+        else {
+            shared++;
+            i++;
+            j++;
+        }
+    }
+    return shared;
+}
 /** The bins of `bins` at the coarser `level` (≥ its own). */
 function atLevel(bins, level) {
     if (level === bins.level)
@@ -7148,19 +7194,31 @@ function fromHighWord(hi) {
  * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
  * histogram per pass, and the chunk's bins.
  */
-const RADIX_PASSES = Math.ceil(32 / RADIX_BITS);
 const value_grid_scratch = {
     keys: new Float64Array(value_grid_CHUNK),
     ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
     values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
-    histograms: Array.from({ length: RADIX_PASSES }, () => new Uint32Array(1 << RADIX_BITS)),
+    histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)),
     bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
 };
 /**
+ * A chunk whose keys span at most this many ranks is counted straight into a table of that many places (a counting
+ * sort: one pass over the values and one over the table) rather than radix-sorted. At a grid's steady level most
+ * columns' chunks span about its bin limit (instants, scores, ids past their first chunks) or a few times it (amounts
+ * with negatives, the gap between the signs closed); a column of a few scattered values (small counts) spans far
+ * more and is hashed (see FEW_KEYS). The table, 1.5 MB, is made on first use and left zeroed after each chunk.
+ */
+const DENSE_SPAN = 1 << 17;
+/** Table places a chunk may scan per value it counts: the scan stays a fraction of the counting. */
+const DENSE_PER_VALUE = 8;
+let denseTable = null;
+/**
  * The first `count` values as bins (key order, counts, a bin's value when it holds only one) at `level`. Keys
- * that already come in order (an id column) need no sorting; keys within 2^32 of each other are radix-sorted on
- * their offset from the smallest, 11 bits a pass, every pass's histogram counted in one go and passes whose digit
- * is the same for all skipped; wider keys are sorted through their values (a key never decreases with x).
+ * that already come in order (an id column) need no sorting; keys close together are counted into a table (see
+ * DENSE_SPAN), and few distinct keys into a hash table (see FEW_KEYS); other keys within 2^32 of each other are
+ * radix-sorted on their offset from the smallest, in as few passes of up to 13 bits as the span needs, every pass's
+ * histogram counted in one go and passes whose digit is the same for all skipped; wider keys are sorted through
+ * their values (a key never decreases with x).
  */
 function sortByKey(input, count, linear, level) {
     const keys = value_grid_scratch.keys;
@@ -7193,7 +7251,13 @@ function sortByKey(input, count, linear, level) {
     // Rank r stands for key r + min, plus `gap` past `split` (the rank of the largest negative key).
     const gap = min < 0 && max >= 0 ? fromZero - belowZero - 1 : 0;
     const split = gap > 0 ? belowZero - min : Infinity;
-    if (max - min - gap >= 2 ** 32) {
+    const span = max - min - gap + 1;
+    if (span <= DENSE_SPAN && span <= DENSE_PER_VALUE * count)
+        return tally(keys, input, count, min, split, gap, span);
+    const few = fewKeys(keys, input, count);
+    if (few !== null)
+        return few;
+    if (span > 2 ** 32) {
         const values = value_grid_scratch.values[0];
         values.set(input.subarray(0, count));
         values.subarray(0, count).sort();
@@ -7201,24 +7265,31 @@ function sortByKey(input, count, linear, level) {
             keys[i] = linear ? linearKey(values[i], factor) : logKey(values[i], level);
         return runs(keys, values, count, 0, Infinity, 0, null);
     }
+    // As few passes as the span needs, of equal digits (a 2^25 span takes two 13-bit passes rather than three).
+    const bits = span <= 1 ? 1 : 32 - Math.clz32(span - 1);
+    const passes = Math.ceil(bits / MAX_RADIX_BITS);
+    const digit = Math.ceil(bits / passes);
+    const mask = (1 << digit) - 1;
+    const [h0, h1, h2] = value_grid_scratch.histograms;
+    h0.fill(0, 0, mask + 1);
+    h1.fill(0, 0, mask + 1);
+    h2.fill(0, 0, mask + 1);
     let [ranks, spareRanks] = value_grid_scratch.ranks;
-    const [first, second] = value_grid_scratch.values;
-    let target = first;
-    const { histograms } = value_grid_scratch;
-    const mask = (1 << RADIX_BITS) - 1;
-    for (const histogram of histograms)
-        histogram.fill(0);
     for (let i = 0; i < count; i++) {
         const key = keys[i];
         const rank = key - min - (key >= 0 ? gap : 0);
         ranks[i] = rank;
-        for (let p = 0; p < RADIX_PASSES; p++)
-            histograms[p][(rank >>> (p * RADIX_BITS)) & mask]++;
+        // Every pass's digit at once (shifts stay below 32: 2 × 13 or 2 × 11).
+        h0[rank & mask]++;
+        h1[(rank >>> digit) & mask]++;
+        h2[(rank >>> (2 * digit)) & mask]++;
     }
+    const [first, second] = value_grid_scratch.values;
+    let target = first;
     let from = input;
-    for (let p = 0; p < RADIX_PASSES; p++) {
-        const histogram = histograms[p];
-        const shift = p * RADIX_BITS;
+    for (let p = 0; p < passes; p++) {
+        const histogram = value_grid_scratch.histograms[p];
+        const shift = p * digit;
         // A digit every key shares leaves the order as it is.
         if (histogram[(ranks[0] >>> shift) & mask] === count)
             continue;
@@ -7229,15 +7300,114 @@ function sortByKey(input, count, linear, level) {
             total += c;
         }
         for (let i = 0; i < count; i++) {
-            const at = histogram[(ranks[i] >>> shift) & mask]++;
-            spareRanks[at] = ranks[i];
+            const rank = ranks[i];
+            const at = histogram[(rank >>> shift) & mask]++;
+            spareRanks[at] = rank;
             target[at] = from[i];
         }
-        [ranks, spareRanks] = [spareRanks, ranks];
+        const sorted = spareRanks;
+        spareRanks = ranks;
+        ranks = sorted;
         from = target;
         target = target === first ? second : first;
     }
     return runs(null, from, count, min, split, gap, ranks);
+}
+/**
+ * Bins of the first `count` keys, counted by rank (key = rank + base, plus `gap` for ranks past `split`) into a
+ * table of `span` places, then read off in rank order: the bins `runs` gives for the same keys sorted.
+ */
+function tally(keys, input, count, base, split, gap, span) {
+    denseTable ??= { counts: new Uint32Array(DENSE_SPAN), values: new Float64Array(DENSE_SPAN) };
+    const { counts, values } = denseTable;
+    for (let i = 0; i < count; i++) {
+        const key = keys[i];
+        // An int32 (ranks are below DENSE_SPAN), so the table is indexed by an integer.
+        const rank = (key - base - (key >= 0 ? gap : 0)) | 0;
+        // +0: −0 and 0 share a bin and count as one value, whichever came first (as in `runs`).
+        const v = input[i] + 0;
+        if (counts[rank]++ === 0)
+            values[rank] = v;
+        else if (values[rank] !== v)
+            values[rank] = NaN;
+    }
+    const bins = value_grid_scratch.bins;
+    let out = 0;
+    for (let rank = 0; rank < span; rank++) {
+        const c = counts[rank];
+        if (c === 0)
+            continue;
+        counts[rank] = 0;
+        bins.keys[out] = rank + base + (rank > split ? gap : 0);
+        bins.counts[out] = c;
+        bins.values[out++] = values[rank];
+    }
+    bins.size = out;
+    return bins;
+}
+/**
+ * A chunk whose keys lie too far apart for the table but take at most this many distinct values (a column of a few
+ * scattered values: small counts 0, 1, 2 … 100,000) is counted in a small hash table that stays in the cache, and
+ * only its distinct keys are sorted. A chunk with more distinct keys gives up after about as many values and is
+ * radix-sorted.
+ */
+const FEW_KEYS = 1024;
+const FEW_SLOTS = 2 * FEW_KEYS;
+const FEW_SHIFT = 32 - Math.log2(FEW_SLOTS);
+const few = {
+    keys: new Float64Array(FEW_SLOTS),
+    counts: new Uint32Array(FEW_SLOTS),
+    values: new Float64Array(FEW_SLOTS),
+    /** The slots in use, in the order they were taken. */
+    used: new Uint16Array(FEW_KEYS),
+    distinct: new Float64Array(FEW_KEYS),
+};
+/** The slot of `key` in the hash table: where it is, or the empty slot where it goes (counts 0). */
+function fewSlot(key) {
+    // `key | 0`: the low 32 bits of the integer key (instants' keys reach past 2^32), spread by a multiplicative hash.
+    let slot = Math.imul(key | 0, 0x9e3779b1) >>> FEW_SHIFT;
+    while (few.counts[slot] !== 0 && few.keys[slot] !== key)
+        slot = (slot + 1) & (FEW_SLOTS - 1);
+    return slot;
+}
+/** The bins of the first `count` keys and values when they have at most FEW_KEYS distinct keys, else null. */
+function fewKeys(keys, input, count) {
+    const { counts, values, used } = few;
+    let distinct = 0;
+    for (let i = 0; i < count; i++) {
+        const key = keys[i];
+        const slot = fewSlot(key);
+        // +0: −0 and 0 share a bin and count as one value, whichever came first (as in `runs`).
+        const v = input[i] + 0;
+        if (counts[slot]++ === 0) {
+            if (distinct === FEW_KEYS) {
+                for (let u = 0; u < distinct; u++)
+                    counts[used[u]] = 0;
+                counts[slot] = 0;
+                return null;
+            }
+            few.keys[slot] = key;
+            values[slot] = v;
+            used[distinct++] = slot;
+        }
+        else if (values[slot] !== v)
+            values[slot] = NaN;
+    }
+    const sorted = few.distinct.subarray(0, distinct);
+    for (let u = 0; u < distinct; u++)
+        sorted[u] = few.keys[used[u]];
+    sorted.sort();
+    const bins = value_grid_scratch.bins;
+    for (let b = 0; b < distinct; b++) {
+        const slot = fewSlot(sorted[b]);
+        bins.keys[b] = sorted[b] + 0;
+        bins.counts[b] = counts[slot];
+        bins.values[b] = values[slot];
+    }
+    for (let u = 0; u < distinct; u++)
+        counts[used[u]] = 0;
+    bins.size = distinct;
+    return bins;
 }
 /**
  * Bins of sorted keys (or of ranks: key = rank + base, plus `gap` for ranks past `split`) and their values: counts,
@@ -17272,16 +17442,23 @@ function compareNumbers(reference, current) {
 }
 function segments(side, counts, level) {
     if (counts)
-        return Array.from(counts.values, (v, i) => ({ low: v, high: v, count: counts.counts[i] }));
+        return { low: counts.values, high: counts.values, count: counts.counts, length: counts.values.length };
     const bins = atLevel(side.grid.bins(), level);
     const { min, max } = side.moments;
-    return Array.from(bins.keys, (key, i) => {
+    const length = bins.keys.length;
+    const low = new Float64Array(length);
+    const high = new Float64Array(length);
+    for (let i = 0; i < length; i++) {
         const v = bins.values[i];
-        if (v === v)
-            return { low: v, high: v, count: bins.counts[i] };
-        const [low, high] = binEdges(bins.scale, bins.level, key);
-        return { low: Math.max(low, min), high: Math.min(high, max), count: bins.counts[i] };
-    });
+        if (v === v) {
+            low[i] = high[i] = v;
+            continue;
+        }
+        const [from, to] = binEdges(bins.scale, bins.level, bins.keys[i]);
+        low[i] = Math.max(from, min);
+        high[i] = Math.min(to, max);
+    }
+    return { low, high, count: bins.counts, length };
 }
 /**
  * Bounds on D = sup |F_a − F_b| and W1 = ∫|F_a − F_b| dx from two sides' segments. Between consecutive
@@ -17349,8 +17526,7 @@ function breakpoints(a, b) {
 }
 /** The k-th end of a side's segments: low, high, low, high, … */
 function end(side, k) {
-    const segment = side[k >> 1];
-    return (k & 1) === 0 ? segment.low : segment.high;
+    return ((k & 1) === 0 ? side.low : side.high)[k >> 1];
 }
 /**
  * The range of n·F on [points[j], points[j+1]) for each j (F right-continuous: values at points[j] count), and
@@ -17370,18 +17546,19 @@ function cdfRanges(side, points) {
         const x = points[j];
         let atX = 0;
         let maxInside = false;
-        while (s < side.length && side[s].high <= x) {
-            const segment = side[s++];
-            below += segment.count;
+        while (s < side.length && side.high[s] <= x) {
+            const count = side.count[s];
+            const from = side.low[s++];
+            below += count;
             // A value at x is not below x; nor, perhaps, some of an interval that ends at the side's max (attained).
-            atX = segment.low === x ? segment.count : 0;
-            maxInside = segment.low < x && s === side.length;
+            atX = from === x ? count : 0;
+            maxInside = from < x && s === side.length;
         }
-        const next = s < side.length ? side[s] : undefined;
-        const open = next !== undefined && next.low <= x ? next.count : 0;
+        const next = s < side.length ? s : -1;
+        const open = next >= 0 && side.low[next] <= x ? side.count[next] : 0;
         low[j] = below;
         high[j] = below + open;
-        left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : below - atX;
+        left[j] = maxInside || (next >= 0 && side.low[next] < x) ? NaN : below - atX;
     }
     return { low, high, left };
 }

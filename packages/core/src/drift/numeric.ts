@@ -28,15 +28,17 @@ export interface NumericComparison {
 }
 
 /**
- * One side as the comparison sees it: its values with their counts where known, otherwise its grid's bins — a
- * single-valued bin is a value with its count, any other bin an interval [low, high) (clamped to the side's min
- * and max) whose count is known but not where in the interval its values lie.
+ * One side as the comparison sees it, segment i at index i: its values with their counts where known, otherwise its
+ * grid's bins — a single-valued bin is a value with its count, any other bin an interval [low, high) (clamped to the
+ * side's min and max) whose count is known but not where in the interval its values lie. Typed arrays rather than
+ * an object per segment: a side past its cap has ~65,000 of them.
  */
-interface Segment {
-  low: number;
+interface Segments {
+  low: Float64Array;
   /** Equal to `low` for a value; an interval's values lie somewhere in [low, high]. */
-  high: number;
-  count: number;
+  high: Float64Array;
+  count: Float64Array;
+  length: number;
 }
 
 export function compareNumbers(reference: NumberSummary, current: NumberSummary): NumericComparison {
@@ -63,16 +65,24 @@ export function compareNumbers(reference: NumberSummary, current: NumberSummary)
   return { statistic: bounds.d, pValue, method, wasserstein: bounds.w, exact };
 }
 
-function segments(side: NumberSummary, counts: ValueCounts | undefined, level: number): Segment[] {
-  if (counts) return Array.from(counts.values, (v, i) => ({ low: v, high: v, count: counts.counts[i]! }));
+function segments(side: NumberSummary, counts: ValueCounts | undefined, level: number): Segments {
+  if (counts) return { low: counts.values, high: counts.values, count: counts.counts, length: counts.values.length };
   const bins: GridBins = atLevel(side.grid.bins(), level);
   const { min, max } = side.moments;
-  return Array.from(bins.keys, (key, i) => {
+  const length = bins.keys.length;
+  const low = new Float64Array(length);
+  const high = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
     const v = bins.values[i]!;
-    if (v === v) return { low: v, high: v, count: bins.counts[i]! };
-    const [low, high] = binEdges(bins.scale, bins.level, key);
-    return { low: Math.max(low, min), high: Math.min(high, max), count: bins.counts[i]! };
-  });
+    if (v === v) {
+      low[i] = high[i] = v;
+      continue;
+    }
+    const [from, to] = binEdges(bins.scale, bins.level, bins.keys[i]!);
+    low[i] = Math.max(from, min);
+    high[i] = Math.min(to, max);
+  }
+  return { low, high, count: bins.counts, length };
 }
 
 /**
@@ -82,7 +92,7 @@ function segments(side: NumberSummary, counts: ValueCounts | undefined, level: n
  * value F takes, or a limit of such values), its upper bound the largest gap the ranges allow; W1's bounds
  * integrate the smallest and largest gaps the ranges allow.
  */
-function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number, number]; w: [number, number] } {
+function sweep(a: Segments, b: Segments, na: number, nb: number): { d: [number, number]; w: [number, number] } {
   const points = breakpoints(a, b);
   const fa = cdfRanges(a, points);
   const fb = cdfRanges(b, points);
@@ -115,7 +125,7 @@ function sweep(a: Segment[], b: Segment[], na: number, nb: number): { d: [number
  * Every segment end of either side, ascending, each once. Each side's ends already ascend (its segments are
  * disjoint and in order), so the two lists are merged rather than sorted.
  */
-function breakpoints(a: Segment[], b: Segment[]): Float64Array {
+function breakpoints(a: Segments, b: Segments): Float64Array {
   const all = new Float64Array(2 * (a.length + b.length));
   let size = 0;
   const push = (x: number) => {
@@ -138,9 +148,8 @@ function breakpoints(a: Segment[], b: Segment[]): Float64Array {
 }
 
 /** The k-th end of a side's segments: low, high, low, high, … */
-function end(side: Segment[], k: number): number {
-  const segment = side[k >> 1]!;
-  return (k & 1) === 0 ? segment.low : segment.high;
+function end(side: Segments, k: number): number {
+  return ((k & 1) === 0 ? side.low : side.high)[k >> 1]!;
 }
 
 /**
@@ -152,7 +161,7 @@ function end(side: Segment[], k: number): number {
  * interval holds the point strictly inside (or ends at the max): at the grid's bin edges it is.
  */
 function cdfRanges(
-  side: Segment[],
+  side: Segments,
   points: Float64Array,
 ): { low: Float64Array; high: Float64Array; left: Float64Array } {
   const low = new Float64Array(points.length);
@@ -164,18 +173,19 @@ function cdfRanges(
     const x = points[j]!;
     let atX = 0;
     let maxInside = false;
-    while (s < side.length && side[s]!.high <= x) {
-      const segment = side[s++]!;
-      below += segment.count;
+    while (s < side.length && side.high[s]! <= x) {
+      const count = side.count[s]!;
+      const from = side.low[s++]!;
+      below += count;
       // A value at x is not below x; nor, perhaps, some of an interval that ends at the side's max (attained).
-      atX = segment.low === x ? segment.count : 0;
-      maxInside = segment.low < x && s === side.length;
+      atX = from === x ? count : 0;
+      maxInside = from < x && s === side.length;
     }
-    const next = s < side.length ? side[s]! : undefined;
-    const open = next !== undefined && next.low <= x ? next.count : 0;
+    const next = s < side.length ? s : -1;
+    const open = next >= 0 && side.low[next]! <= x ? side.count[next]! : 0;
     low[j] = below;
     high[j] = below + open;
-    left[j] = maxInside || (next !== undefined && next.low < x) ? NaN : below - atX;
+    left[j] = maxInside || (next >= 0 && side.low[next]! < x) ? NaN : below - atX;
   }
   return { low, high, left };
 }

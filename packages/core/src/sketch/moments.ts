@@ -61,29 +61,33 @@ export class Moments {
     this.n++;
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
-    addTo(this.sumHi, this.sumLo, x, 0);
-    const ax = x < 0 ? -x : x;
-    if (ax >= BIG) this.addSquare(x * DOWN, 2 * SQUARE_SHIFT);
-    else if (ax < TINY) {
-      if (ax !== 0) this.addSquare(x * UP, 0);
-    } else this.addSquare(x, SQUARE_SHIFT);
+    addValue(this.sumHi, this.sumLo, this.squareHi, this.squareLo, x);
     if (++this.pending === FOLD_EVERY) this.fold();
   }
 
-  /** `add` of values[from..to). */
+  /** `add` of values[from..to), with the counts and bounds in locals rather than written back on every value. */
   addAll(values: Float64Array, from: number, to: number): void {
-    for (let i = from; i < to; i++) this.add(values[i]!);
-  }
-
-  /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
-  private addSquare(x: number, offset: number): void {
-    const c = SPLITTER * x;
-    const high = c - (c - x);
-    const low = x - high;
-    const p = x * x;
-    const err = high * high - p + 2 * high * low + low * low;
-    addTo(this.squareHi, this.squareLo, p, offset);
-    if (err !== 0) addTo(this.squareHi, this.squareLo, err, offset);
+    const { sumHi, sumLo, squareHi, squareLo } = this;
+    let n = this.n;
+    let lo = this.lo;
+    let hi = this.hi;
+    let pending = this.pending;
+    for (let i = from; i < to; i++) {
+      const x = values[i]!;
+      if (x - x !== 0) continue; // NaN or ±Infinity
+      n++;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+      addValue(sumHi, sumLo, squareHi, squareLo, x);
+      if (++pending === FOLD_EVERY) {
+        this.fold();
+        pending = 0;
+      }
+    }
+    this.n = n;
+    this.lo = lo;
+    this.hi = hi;
+    this.pending = pending;
   }
 
   /** Moves the buckets into the exact totals. */
@@ -201,6 +205,27 @@ export class Moments {
     m.hi = hi;
     return m;
   }
+}
+
+/** Adds x to the sum buckets and x² (x scaled into the safe range first) to the square buckets. */
+function addValue(sumHi: Float64Array, sumLo: Float64Array, squareHi: Float64Array, squareLo: Float64Array, x: number) {
+  addTo(sumHi, sumLo, x, 0);
+  const ax = x < 0 ? -x : x;
+  if (ax >= BIG) addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
+  else if (ax < TINY) {
+    if (ax !== 0) addSquare(squareHi, squareLo, x * UP, 0);
+  } else addSquare(squareHi, squareLo, x, SQUARE_SHIFT);
+}
+
+/** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
+function addSquare(high: Float64Array, low: Float64Array, x: number, offset: number): void {
+  const c = SPLITTER * x;
+  const top = c - (c - x);
+  const rest = x - top;
+  const p = x * x;
+  const err = top * top - p + 2 * top * rest + rest * rest;
+  addTo(high, low, p, offset);
+  if (err !== 0) addTo(high, low, err, offset);
 }
 
 /** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { NumberSummary } from '../../src/profile/number-summary.js';
+import { ExactValues } from '../../src/sketch/exact-values.js';
+import { Moments } from '../../src/sketch/moments.js';
 import { ValueGrid } from '../../src/sketch/value-grid.js';
 import type { QuantileMethod } from '../../src/stats/quantile.js';
 import { normal, uniform } from '../sketch/data.js';
@@ -138,6 +140,50 @@ describe('NumberSummary value grid', () => {
         if (i === 1_500) expect(read.grid.count).toBe(i + 1);
       });
       expect(read.toJSON()).toEqual(summaryOf(values, cap, 300).toJSON());
+    }
+  });
+
+  it('buffers values into the parts one value at a time would give, with the cap at, before and after a buffer end', () => {
+    // The summary hands values over 4,096 at a time (after 16, 32, … while it starts): caps around those ends.
+    const values = Float64Array.from(normal(8_200, 10), (z) => Math.round(4000 * Math.exp(0.3 * z)) / 10);
+    for (const cap of [1, 16, 4_095, 4_096, 4_097, 8_191, 8_199, 8_200]) {
+      const moments = new Moments();
+      const exact = new ExactValues(cap);
+      const grid = new ValueGrid('log', 300);
+      for (const v of values) {
+        moments.add(v);
+        exact.add(v);
+        grid.add(v);
+      }
+      expect(summaryOf(values, cap, 300).toJSON()).toEqual({
+        moments: moments.toJSON(),
+        exact: exact.toJSON(),
+        ...(values.length > cap && { grid: grid.toJSON() }),
+      });
+    }
+  });
+
+  it('merges shards in either order into the summary of one pass, exactly at the cap and one past it', () => {
+    const values = Float64Array.from(normal(4_097, 11), (z) => Math.round(4000 * Math.exp(0.3 * z)));
+    for (const [n, split] of [
+      [4_096, 3_000],
+      [4_097, 3_000],
+      [4_097, 4_096],
+      [4_097, 1],
+    ] as const) {
+      const whole = summaryOf(values.subarray(0, n), 4_096, 300).toJSON();
+      const [a, b] = [values.subarray(0, split), values.subarray(split, n)];
+      expect(
+        summaryOf(a, 4_096, 300)
+          .merge(summaryOf(b, 4_096, 300))
+          .toJSON(),
+      ).toEqual(whole);
+      expect(
+        summaryOf(b, 4_096, 300)
+          .merge(summaryOf(a, 4_096, 300))
+          .toJSON(),
+      ).toEqual(whole);
+      expect(whole.grid === undefined).toBe(n <= 4_096);
     }
   });
 

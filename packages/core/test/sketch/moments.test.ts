@@ -94,6 +94,26 @@ describe('Moments', () => {
     expect(momentsOf([...values].reverse()).toJSON()).toEqual(whole.toJSON());
   });
 
+  it('takes blocks of values as it takes them one by one: NaN and ±Infinity skipped, across a fold of the buckets', () => {
+    // 2^20 adds fold the buckets into the totals: 1.1M values cross that inside a block, with huge and tiny ones.
+    const values = Float64Array.from(normal(1_100_000, 12), (z, i) =>
+      i % 1_009 === 0
+        ? [NaN, Infinity, -Infinity][i % 3]!
+        : i % 7_919 === 0
+          ? z * 2 ** 520
+          : i % 7_907 === 0
+            ? z * 2 ** -470
+            : 1e6 * z,
+    );
+    const blocks = new Moments();
+    for (let from = 0; from < values.length; from += 4_099)
+      blocks.addAll(values, from, Math.min(values.length, from + 4_099));
+    const single = momentsOf(values);
+    expect(blocks.toJSON()).toEqual(single.toJSON());
+    expect(blocks.count).toBe(values.filter((v) => v - v === 0).length);
+    expect([blocks.min, blocks.max, blocks.m2]).toEqual([single.min, single.max, single.m2]);
+  });
+
   it('merging into or from an empty sketch changes nothing', () => {
     const a = momentsOf([1, 2, 3]);
     expect(new Moments().merge(a).toJSON()).toEqual(a.toJSON());

@@ -29,6 +29,29 @@ function expectFaithful(bins: GridBins, values: ArrayLike<number>): void {
   }
 }
 
+/**
+ * The grid's bins are those of a map from each value's key at the finest level that fits `maxBins` to the count and
+ * the bin's only value (NaN when it holds several).
+ */
+function expectBinsOfMap(grid: ValueGrid, values: readonly number[], maxBins: number): void {
+  const scale = grid.scale;
+  const key = (v: number, level: number) => (scale === 'log' ? keyAt(v, level) : Math.floor(v / 2 ** level));
+  let level = 0;
+  while (new Set(values.map((v) => key(v, level))).size > maxBins) level++;
+  const expected = new Map<number, { count: number; value: number }>();
+  for (const v of values) {
+    const bin = expected.get(key(v, level));
+    if (!bin) expected.set(key(v, level), { count: 1, value: v + 0 });
+    else [bin.count, bin.value] = [bin.count + 1, bin.value === v ? bin.value : NaN];
+  }
+  const bins = grid.bins();
+  expect(bins.level).toBe(level);
+  const keys = [...expected.keys()].sort((a, b) => a - b);
+  expect(Array.from(bins.keys)).toEqual(keys);
+  expect(Array.from(bins.counts)).toEqual(keys.map((k) => expected.get(k)!.count));
+  expect(Array.from(bins.values)).toEqual(keys.map((k) => expected.get(k)!.value));
+}
+
 describe('ValueGrid', () => {
   it('puts every value in a bin [low, high) of relative width 2^-20 at level 0, negatives and zero included', () => {
     const values = [0, -0, 1, 1.5, -1.5, 1e-300, -1e-300, 5e-324, -5e-324, 123456.789, -2, 2, 1.7976931348623157e308];
@@ -101,23 +124,44 @@ describe('ValueGrid', () => {
       [instants, 'linear'],
       [Array.from(u, (_, i) => i + 1), 'log'],
     ];
-    for (const [values, scale] of cases) {
-      const grid = gridOf(values, scale, 5_000);
-      const key = (v: number, level: number) => (scale === 'log' ? keyAt(v, level) : Math.floor(v / 2 ** level));
-      let level = 0;
-      while (new Set(values.map((v) => key(v, level))).size > 5_000) level++;
-      const expected = new Map<number, { count: number; value: number }>();
-      for (const v of values) {
-        const bin = expected.get(key(v, level));
-        if (!bin) expected.set(key(v, level), { count: 1, value: v });
-        else [bin.count, bin.value] = [bin.count + 1, bin.value === v ? v : NaN];
-      }
-      const bins = grid.bins();
-      expect(bins.level).toBe(level);
-      const keys = [...expected.keys()].sort((a, b) => a - b);
-      expect(Array.from(bins.keys)).toEqual(keys);
-      expect(Array.from(bins.counts)).toEqual(keys.map((k) => expected.get(k)!.count));
-      expect(Array.from(bins.values)).toEqual(keys.map((k) => expected.get(k)!.value));
+    for (const [values, scale] of cases) expectBinsOfMap(gridOf(values, scale, 5_000), values, 5_000);
+  });
+
+  it('gives those bins whichever way a chunk is sorted: counted in a table, hashed or radix-sorted', () => {
+    // Chunks are 1,024 values, then 2,048, … up to 65,536. Keys within 2^17 of each other are counted in a table:
+    // instants a few seconds apart, and values just around ±1 (log scale: negative keys sit ~2^31 below positive
+    // ones, the gap closed), in bins that hold one value or several. Chunks whose keys are far apart but take at
+    // most 1,024 distinct ones are counted in a hash table: exactly 1,024 distinct small counts in the first chunk,
+    // 1,025 in the second (which gives up and is radix-sorted), then a few repeated, 0 and −0 sharing a bin.
+    // Keys spanning 2^20..2^32 are radix-sorted in two or three passes.
+    const u = uniform(40_000, 33);
+    const instants = Array.from(u, (x) => 1_704_067_200_000 + Math.floor(x * 40_000));
+    const nearOne = Array.from(
+      u,
+      (x, i) => (i % 3 === 0 ? -1 : 1) * (1 + Math.floor(x * 20_000) * 2 ** -20 + (i % 2) * 2 ** -22),
+    );
+    const counts = [
+      ...Array.from({ length: 1_024 }, (_, i) => (i * 7_919) % 100_003),
+      ...Array.from({ length: 2_048 }, (_, i) => (i < 1_025 ? 3 * i : i % 5)),
+      ...Array.from(u.subarray(0, 20_000), (x, i) => (i % 97 === 0 ? -0 : Math.floor(-Math.log(x) * 3))),
+    ];
+    const twoPasses = Array.from(u, (x) => 1 + Math.floor(x * 2 ** 21) * 2 ** -20);
+    const threePasses = Array.from(u, (x, i) => ((i % 5 === 0 ? -1 : 1) * Math.round(x * 1e9)) / 100);
+    const cases: [number[], GridScale, number][] = [
+      [instants, 'linear', 100_000],
+      [instants, 'linear', 3_000],
+      [nearOne, 'log', 100_000],
+      [nearOne, 'log', 3_000],
+      [counts, 'log', 100_000],
+      [twoPasses, 'log', 100_000],
+      [threePasses, 'log', 100_000],
+      [threePasses, 'log', 3_000],
+    ];
+    for (const [values, scale, maxBins] of cases) {
+      expectBinsOfMap(gridOf(values, scale, maxBins), values, maxBins);
+      const blocks = new ValueGrid(scale, maxBins);
+      blocks.addAll(Float64Array.from(values), 0, values.length);
+      expect(blocks.bins()).toEqual(gridOf(values, scale, maxBins).bins());
     }
   });
 
