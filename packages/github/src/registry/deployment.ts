@@ -89,11 +89,8 @@ export class GitHubDeploymentRecorder implements DeploymentRecorder {
       await post('in_progress', `promoting ${spec.model}@${spec.version} to ${spec.stage}`);
     } catch (error) {
       // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
-      const reason = oneLine(error instanceof Error ? error.message : String(error));
-      await post('error', `not started: ${reason}`).catch((statusError: unknown) =>
-        this.logger.warning(
-          `Deployment ${id}: could not post its final status (${oneLine(String((statusError as Error).message ?? statusError))}).`,
-        ),
+      await post('error', `not started: ${messageOf(error)}`).catch((statusError: unknown) =>
+        warnNoFinalStatus(this.logger, id, statusError),
       );
       throw error;
     }
@@ -129,13 +126,10 @@ export async function withDeployment<T>(
   try {
     done = await promote(deployment);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     try {
-      await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: oneLine(message) });
+      await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: messageOf(error) });
     } catch (statusError) {
-      logger.warning(
-        `Deployment ${deployment.id}: could not post its final status (${oneLine(String((statusError as Error).message ?? statusError))}).`,
-      );
+      warnNoFinalStatus(logger, deployment.id, statusError);
     }
     throw error;
   }
@@ -145,6 +139,16 @@ export async function withDeployment<T>(
     ...(done.environmentUrl !== undefined && { environmentUrl: done.environmentUrl }),
   });
   return done.result;
+}
+
+/** An error's message on one line, for a deployment status or a log line. */
+function messageOf(error: unknown): string {
+  return oneLine(error instanceof Error ? error.message : String(error));
+}
+
+/** A deployment left without a terminal status is said in the log: the run cannot do more about it. */
+function warnNoFinalStatus(logger: Logger, id: number, statusError: unknown): void {
+  logger.warning(`Deployment ${id}: could not post its final status (${messageOf(statusError)}).`);
 }
 
 function clip(text: string): string {
