@@ -2164,8 +2164,7 @@ class GitHubDeploymentRecorder {
         }
         catch (error) {
             // The deployment exists, so it still ends in a terminal status, though the promotion never starts.
-            const reason = oneLine(error instanceof Error ? error.message : String(error));
-            await post('error', `not started: ${reason}`).catch((statusError) => this.logger.warning(`Deployment ${id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`));
+            await post('error', `not started: ${deployment_messageOf(error)}`).catch((statusError) => warnNoFinalStatus(this.logger, id, statusError));
             throw error;
         }
         this.logger.info(`Deployment ${id} to environment ${environment}: in progress.`);
@@ -2191,12 +2190,11 @@ async function deployment_withDeployment(recorder, spec, promote, logger) {
         done = await promote(deployment);
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
         try {
-            await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: oneLine(message) });
+            await deployment.finish({ state: isUserError(error) ? 'failure' : 'error', description: deployment_messageOf(error) });
         }
         catch (statusError) {
-            logger.warning(`Deployment ${deployment.id}: could not post its final status (${oneLine(String(statusError.message ?? statusError))}).`);
+            warnNoFinalStatus(logger, deployment.id, statusError);
         }
         throw error;
     }
@@ -2206,6 +2204,14 @@ async function deployment_withDeployment(recorder, spec, promote, logger) {
         ...(done.environmentUrl !== undefined && { environmentUrl: done.environmentUrl }),
     });
     return done.result;
+}
+/** An error's message on one line, for a deployment status or a log line. */
+function deployment_messageOf(error) {
+    return oneLine(error instanceof Error ? error.message : String(error));
+}
+/** A deployment left without a terminal status is said in the log: the run cannot do more about it. */
+function warnNoFinalStatus(logger, id, statusError) {
+    logger.warning(`Deployment ${id}: could not post its final status (${deployment_messageOf(statusError)}).`);
 }
 function clip(text) {
     const line = oneLine(text);
