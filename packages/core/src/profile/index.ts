@@ -4,7 +4,7 @@ export type { ColumnProfileJSON, ColumnSummary, NumericSummary, ProfileOptions }
 export { parseIsoDateTime } from './datetime.js';
 export { inferType, TYPE_THRESHOLD, VALUE_KINDS } from './infer-type.js';
 export type { ColumnType, TypeCounts, ValueKind } from './infer-type.js';
-export { mergeProfiles, Profile, PROFILE_SCHEMA } from './profile.js';
+export { mergeProfiles, Profile, PROFILE_SCHEMA, rawProfileBuffers } from './profile.js';
 export type { ProfileJSON, ProfileSource } from './profile.js';
 export { profileFile } from './profile-file.js';
 export type { ProfileFileOptions, ProfileFileResult, ProfileProgress } from './profile-file.js';

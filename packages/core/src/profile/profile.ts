@@ -93,6 +93,21 @@ export function mergeProfiles(profiles: readonly Profile[]): Profile {
   return merged;
 }
 
+/**
+ * The buffers under a raw profile's typed arrays (see `toJSON`), each the JSON's own: a worker posts its result with
+ * them as the transfer list, so they move to the receiving thread instead of being copied there.
+ */
+export function rawProfileBuffers(json: ProfileJSON): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of json.columns) {
+    for (const summary of [column.numbers, column.instants]) {
+      const arrays = [summary.exact.raw, summary.grid?.raw?.keys, summary.grid?.raw?.counts, summary.grid?.raw?.values];
+      for (const array of arrays) if (array) buffers.add(array.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}
+
 function describeSources(profile: Profile): string {
   const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
   return files.length === 0 ? 'the other profile' : files.join(', ');

@@ -241,25 +241,25 @@ export class ValueGrid {
     }
     this.flush();
     const level = Math.max(this.gridLevel, other.level);
-    const mine = atLevel(this.bins(), level);
-    const theirs = atLevel(other.bins(), level);
-    this.gridLevel = level;
-    this.load(mine);
-    this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+    // Read before this grid changes: a grid merged into itself reads a copy of its bins.
+    const theirs = other === this ? withSize(this.bins()) : other.binsAt(level);
+    // This grid coarsens in place, and the other's bins merge straight into it.
+    while (this.gridLevel < level) {
+      this.gridLevel++;
+      this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
+    }
+    this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.size);
     this.fit();
     this.n += other.n;
     this.finished = null;
     return this;
   }
 
-  private load(bins: { keys: Float64Array; counts: Float64Array; values: Float64Array }): void {
-    this.size = 0;
-    this.reserve(bins.keys.length);
-    this.keys.set(bins.keys);
-    this.counts.set(bins.counts);
-    this.values.set(bins.values);
-    this.size = bins.keys.length;
-    this.finished = null;
+  /** The bins at `level` (at least the grid's own): its own arrays, or coarsened copies (the grid is not changed). */
+  private binsAt(level: number): SizedBins {
+    this.flush();
+    if (level === this.gridLevel) return { keys: this.keys, counts: this.counts, values: this.values, size: this.size };
+    return withSize(atLevel(this.bins(), level));
   }
 
   /** Takes `bins` as the grid's arrays, without copying them (they must not be used elsewhere). */
@@ -271,8 +271,9 @@ export class ValueGrid {
     this.finished = null;
   }
 
+  /** `raw`: the bins as arrays the JSON owns (never the cached bins, which others may hold), for `fromJSON` to adopt. */
   toJSON(options: { raw?: boolean } = {}): ValueGridJSON {
-    const { keys, counts, values } = this.bins();
+    this.flush();
     const base = {
       kind: 'value-grid' as const,
       version: 1 as const,
@@ -280,10 +281,18 @@ export class ValueGrid {
       maxBins: this.maxBins,
       level: this.gridLevel,
       n: this.n,
-      bins: keys.length,
+      bins: this.size,
     };
-    // The cached bins themselves, not copies: a structured clone copies them anyway, and `fromJSON` copies raw bins.
-    if (options.raw) return { ...base, raw: { keys, counts, values } };
+    if (options.raw) {
+      const size = this.size;
+      const raw = {
+        keys: this.keys.slice(0, size),
+        counts: this.counts.slice(0, size),
+        values: this.values.slice(0, size),
+      };
+      return { ...base, raw };
+    }
+    const { keys, counts, values } = this.bins();
     const out = new ByteWriter();
     let previous = 0;
     for (let i = 0; i < keys.length; i++) {
@@ -342,11 +351,22 @@ export class ValueGrid {
     checkBins(bins, size, n, scale, level, path);
     grid.gridLevel = level;
     grid.n = n;
-    // Decoded arrays are the grid's own; raw ones may be shared with the grid they came from, so they are copied.
-    if (obj.raw === undefined) grid.adopt(bins);
-    else grid.load(bins);
+    // Decoded arrays are the grid's own, and so are raw ones (see toJSON): a worker's bins arrive without a copy.
+    grid.adopt(bins);
     return grid;
   }
+}
+
+/** Bins in the first `size` places of their arrays. */
+interface SizedBins {
+  keys: Float64Array;
+  counts: Float64Array;
+  values: Float64Array;
+  size: number;
+}
+
+function withSize(bins: { keys: Float64Array; counts: Float64Array; values: Float64Array }): SizedBins {
+  return { keys: bins.keys, counts: bins.counts, values: bins.values, size: bins.keys.length };
 }
 
 function checkBins(
@@ -484,15 +504,19 @@ function fromHighWord(hi: number): number {
 /**
  * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
  * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
- * histogram per pass, and the chunk's bins.
+ * histogram per pass, and the chunk's bins. 3.6 MB, made on first use: a thread that only merges or reads grids
+ * (the main thread of a parallel pass) never needs it.
  */
-const scratch = {
-  keys: new Float64Array(CHUNK),
-  ranks: [new Uint32Array(CHUNK), new Uint32Array(CHUNK)] as const,
-  values: [new Float64Array(CHUNK), new Float64Array(CHUNK)] as const,
-  histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)) as [Uint32Array, Uint32Array, Uint32Array],
-  bins: { keys: new Float64Array(CHUNK), counts: new Float64Array(CHUNK), values: new Float64Array(CHUNK), size: 0 },
-};
+function makeScratch() {
+  return {
+    keys: new Float64Array(CHUNK),
+    ranks: [new Uint32Array(CHUNK), new Uint32Array(CHUNK)] as const,
+    values: [new Float64Array(CHUNK), new Float64Array(CHUNK)] as const,
+    histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)) as [Uint32Array, Uint32Array, Uint32Array],
+    bins: { keys: new Float64Array(CHUNK), counts: new Float64Array(CHUNK), values: new Float64Array(CHUNK), size: 0 },
+  };
+}
+let scratchSpace: ReturnType<typeof makeScratch> | null = null;
 
 /**
  * A chunk whose keys span at most this many ranks is counted straight into a table of that many places (a counting
@@ -520,6 +544,7 @@ function sortByKey(
   linear: boolean,
   level: number,
 ): { keys: Float64Array; counts: Float64Array; values: Float64Array; size: number } {
+  const scratch = (scratchSpace ??= makeScratch());
   const keys = scratch.keys;
   const factor = 2 ** -level;
   let min = Infinity;
@@ -626,7 +651,7 @@ function tally(
     if (counts[rank]!++ === 0) values[rank] = v;
     else if (values[rank] !== v) values[rank] = NaN;
   }
-  const bins = scratch.bins;
+  const bins = scratchSpace!.bins;
   let out = 0;
   for (let rank = 0; rank < span; rank++) {
     const c = counts[rank]!;
@@ -693,7 +718,7 @@ function fewKeys(
   const sorted = few.distinct.subarray(0, distinct);
   for (let u = 0; u < distinct; u++) sorted[u] = few.keys[used[u]!]!;
   sorted.sort();
-  const bins = scratch.bins;
+  const bins = scratchSpace!.bins;
   for (let b = 0; b < distinct; b++) {
     const slot = fewSlot(sorted[b]!);
     bins.keys[b] = sorted[b]! + 0;
@@ -718,7 +743,7 @@ function runs(
   gap: number,
   ranks: Uint32Array | null,
 ): { keys: Float64Array; counts: Float64Array; values: Float64Array; size: number } {
-  const bins = scratch.bins;
+  const bins = scratchSpace!.bins;
   let out = -1;
   let last = NaN;
   for (let i = 0; i < count; i++) {

@@ -187,6 +187,36 @@ describe('ValueGrid', () => {
     expect(back.toJSON()).toEqual(grid.toJSON());
   });
 
+  it('hands its raw bins over as arrays of their own: the grid read from them and its source change independently', () => {
+    const values = [...uniform(4_000, 9)].map((u) => Math.round(u * 1e5) / 100);
+    const grid = gridOf(values, 'log', 300);
+    const cached = grid.bins();
+    const raw = grid.toJSON({ raw: true });
+    expect(raw.raw!.keys).not.toBe(cached.keys);
+    // Read as the main thread reads a worker's (whose buffers it was sent), then merged into and coarsened.
+    const adopted = ValueGrid.fromJSON(raw, '$');
+    const before = structuredClone(grid.toJSON());
+    adopted.merge(
+      gridOf(
+        [...uniform(4_000, 10)].map((u) => u * 1e6),
+        'log',
+        300,
+      ),
+    );
+    expect(grid.toJSON()).toEqual(before);
+    expect(grid.bins()).toBe(cached);
+    expect(adopted.count).toBe(8_000);
+    // A grid merged into itself counts every value twice, at the level the doubled counts need.
+    const twice = gridOf(values, 'log', 300).merge(grid);
+    expect(
+      gridOf(values, 'log', 300)
+        .merge(gridOf(values, 'log', 300))
+        .bins(),
+    ).toEqual(twice.bins());
+    const self = gridOf(values, 'log', 300);
+    expect(self.merge(self).bins()).toEqual(twice.bins());
+  });
+
   it('rejects malformed JSON with the key path', () => {
     const good = gridOf([1, 2, 3]).toJSON();
     const error = (json: unknown) => thrown(() => ValueGrid.fromJSON(json, '$.g'));

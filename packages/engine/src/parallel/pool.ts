@@ -14,13 +14,16 @@ interface Job {
 
 /**
  * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
+ * the first task they are needed for and end when they finish one with nothing left in the queue:
+ * a finished worker still holds its pass's memory until the caller has joined the results. `close`
+ * ends them all. A task's UserError comes back as a UserError with its location; any other failure
+ * is an Error carrying the worker's stack.
  */
 export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Job[] = [];
+  private readonly ending: Promise<number>[] = [];
   private closed = false;
 
   constructor(
@@ -38,7 +41,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.all.map((worker) => worker.terminate()));
+    await Promise.all([...this.all.map((worker) => worker.terminate()), ...this.ending]);
   }
 
   private dispatch(): void {
@@ -61,7 +64,9 @@ export class WorkerPool {
       worker.off('error', onError);
       worker.off('exit', onExit);
       settle();
-      if (!this.closed) {
+      if (this.closed) return;
+      if (this.queue.length === 0) this.retire(worker);
+      else {
         this.idle.push(worker);
         this.dispatch();
       }
@@ -77,6 +82,12 @@ export class WorkerPool {
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage(job.task);
+  }
+
+  /** Ends an idle worker; the next task starts a new one. */
+  private retire(worker: Worker): void {
+    this.all.splice(this.all.indexOf(worker), 1);
+    this.ending.push(worker.terminate());
   }
 
   /** A worker that crashed is dropped; the pool starts another for the next task. */

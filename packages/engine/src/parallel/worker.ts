@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { isUserError, readCheckSuite, validatePass, type ProfileProgress } from '@mlgate/core';
+import { isUserError, rawProfileBuffers, readCheckSuite, validatePass, type ProfileProgress } from '@mlgate/core';
 import type { SerializedError, ShardTask, WorkerMessage } from './protocol.js';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -9,13 +9,16 @@ export function serveShardTasks(): void {
   const port = parentPort;
   if (!port) throw new Error('serveShardTasks runs on a worker thread');
   port.on('message', (task: ShardTask) => {
-    runTask(task, (message) => port.postMessage(message)).catch((error: unknown) =>
+    runTask(task, (message, transfer) => port.postMessage(message, transfer)).catch((error: unknown) =>
       port.postMessage({ type: 'failed', error: serialize(error) } satisfies WorkerMessage),
     );
   });
 }
 
-async function runTask(task: ShardTask, post: (message: WorkerMessage) => void): Promise<void> {
+async function runTask(
+  task: ShardTask,
+  post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
   const suite = task.schema === undefined ? undefined : (await readCheckSuite(task.schema)).checks;
   let last = 0;
   const onProgress = ({ bytes, totalBytes, rows }: ProfileProgress) => {
@@ -37,17 +40,21 @@ async function runTask(task: ShardTask, post: (message: WorkerMessage) => void):
       ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
     },
   });
-  post({
-    type: 'done',
-    result: {
-      // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
-      profile: pass.profile.toJSON({ raw: true }),
-      outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
-      issues: pass.issues,
-      errorCount: pass.errorCount,
-      warningCount: pass.warningCount,
+  // Raw: the values and grids as typed arrays, moved to the main thread rather than encoded or copied.
+  const profile = pass.profile.toJSON({ raw: true });
+  post(
+    {
+      type: 'done',
+      result: {
+        profile,
+        outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
+        issues: pass.issues,
+        errorCount: pass.errorCount,
+        warningCount: pass.warningCount,
+      },
     },
-  });
+    rawProfileBuffers(profile),
+  );
 }
 
 function serialize(error: unknown): SerializedError {
