@@ -127,7 +127,8 @@ export class RowChecker {
       const given = parsed?.[state.col];
       let mask = given?.nulls ?? nulls.get(state.col);
       if (!mask) nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-      this.scan(state as State & { check: RowCheck }, batch, mask, given?.numbers, selection?.mask);
+      const instants = given?.hasInstants ? given.instants! : undefined;
+      this.scan(state as State & { check: RowCheck }, batch, mask, given?.numbers, instants, selection?.mask);
     }
   }
 
@@ -159,6 +160,7 @@ export class RowChecker {
     batch: RecordBatch,
     isNull: Uint8Array,
     numbers: Float64Array | undefined,
+    instants: Float64Array | undefined,
     selected: Uint8Array | undefined,
   ): void {
     const { check, col } = state;
@@ -183,7 +185,7 @@ export class RowChecker {
         for (let row = 0; row < rows; row++) {
           if (isNull[row] === 1 || (selected && selected[row] === 0)) continue;
           checked++;
-          if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
+          if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row], instants?.[row]))
             this.reject(state, batch, row);
         }
         break;
@@ -193,7 +195,7 @@ export class RowChecker {
           if (isNull[row] === 1 || (selected && selected[row] === 0)) continue;
           checked++;
           const x = check.datetime
-            ? fieldDateTime(batch, row, col)
+            ? fieldDateTime(batch, row, col, instants?.[row])
             : this.quotedIsText && strictTypes && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0
               ? NaN
               : numbers

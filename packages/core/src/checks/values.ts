@@ -39,7 +39,13 @@ function zoneOffsetMs(zone: string | undefined): number {
  * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
  * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
  */
-export function fieldDateTime(batch: RecordBatch, row: number, col: number): number {
+export function fieldDateTime(
+  batch: RecordBatch,
+  row: number,
+  col: number,
+  /** `parseIsoDateTime` of the field when the caller has it already (NaN: not known). */
+  instant = NaN,
+): number {
   const { bytes } = batch;
   const start = batch.start(row, col);
   const end = batch.end(row, col);
@@ -48,7 +54,7 @@ export function fieldDateTime(batch: RecordBatch, row: number, col: number): num
   // Years 0–99 are Date.UTC's 1900s, which the two parsers tell leap years apart differently.
   const centuryZero = bytes[start] === 48 && bytes[start + 1] === 48;
   if ((length === 10 || length === 16 || length === 19) && !leapSecond && !centuryZero) {
-    const time = parseIsoDateTime(bytes, start, end);
+    const time = instant === instant ? instant : parseIsoDateTime(bytes, start, end);
     if (time === time) return time;
   }
   return parseDateTime(batch.string(row, col));
@@ -89,6 +95,8 @@ export function fieldHasType(
   quotedIsText: boolean,
   /** The field's `batch.number`, when the caller has it already. */
   number?: number,
+  /** The field's `parseIsoDateTime`, when the caller has it (NaN: not known). */
+  instant = NaN,
 ): boolean {
   const flag = batch.flag(row, col);
   if (type === 'string') return true;
@@ -100,7 +108,7 @@ export function fieldHasType(
     return isBooleanText(batch.bytes, batch.start(row, col), batch.end(row, col));
   }
   if ((flag & FieldFlag.BOOLEAN) !== 0) return false;
-  if (type === 'datetime') return !Number.isNaN(fieldDateTime(batch, row, col));
+  if (type === 'datetime') return !Number.isNaN(fieldDateTime(batch, row, col, instant));
   if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0) return false;
   if (type === 'integer') return isIntegerText(batch.bytes, batch.start(row, col), batch.end(row, col));
   return !Number.isNaN(number ?? batch.number(row, col));

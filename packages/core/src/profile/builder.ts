@@ -43,7 +43,7 @@ export class ProfileBuilder {
   private parsedColumn(col: number, rows: number): ParsedColumn {
     let column = this.parsed[col];
     if (!column || column.nulls.length < rows) {
-      column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+      column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows), instants: null, hasInstants: false };
       this.parsed[col] = column;
     }
     return column;

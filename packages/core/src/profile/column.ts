@@ -169,6 +169,7 @@ export class ColumnProfile {
     let nulls = 0;
     let minLength = this.minLength;
     let maxLength = this.maxLength;
+    if (parsed) parsed.hasInstants = false;
     for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
       const isNull = batch.isNull(row, col);
       if (parsed) {
@@ -208,6 +209,7 @@ export class ColumnProfile {
         if (time === time) {
           types.datetime++;
           this.instants.add(time);
+          if (parsed) keepInstant(parsed, row, rowCount, time);
         } else types.string++;
       }
       this.addText(bytes, start, end);
@@ -466,6 +468,16 @@ function codePoints(bytes: Uint8Array, start: number, end: number): number {
 }
 
 /** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
+/** Records row's instant for the row checks, the batch's other rows NaN until they have theirs. */
+function keepInstant(parsed: ParsedColumn, row: number, rows: number, time: number): void {
+  if (!parsed.hasInstants) {
+    if (parsed.instants === null || parsed.instants.length < rows) parsed.instants = new Float64Array(rows);
+    parsed.instants.fill(NaN, 0, rows);
+    parsed.hasInstants = true;
+  }
+  parsed.instants![row] = time;
+}
+
 function isPlainInteger(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = bytes[i]!;

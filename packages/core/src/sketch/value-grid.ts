@@ -170,8 +170,8 @@ export class ValueGrid {
     let i = this.size - 1;
     let j = size - 1;
     let out = total - 1;
-    // Once the new bins are all placed, the bins before them (0..i) are where they belong.
-    while (j >= 0) {
+    // Until the new bins are all placed, the bins above them move up.
+    while (out > i) {
       if (i >= 0 && k[i]! > keys[j]!) {
         k[out] = k[i]!;
         c[out] = c[i]!;
@@ -186,6 +186,17 @@ export class ValueGrid {
         k[out] = keys[j]!;
         c[out] = counts[j]!;
         v[out--] = values[j--]!;
+      }
+    }
+    // Then every bin left in the chunk has its key among 0..i, which are where they belong: counts add in place (at a
+    // grid's steady level that is almost every chunk from its first bin).
+    while (j >= 0) {
+      if (k[i]! > keys[j]!) i--;
+      else {
+        c[i]! += counts[j]!;
+        if (v[i] !== values[j]) v[i] = NaN;
+        i--;
+        j--;
       }
     }
     this.size = total;
@@ -385,17 +396,19 @@ function checkBins(
     fail(`${path}.bins`, `is ${size} but the data holds ${keys.length} bins`);
   }
   let total = 0;
+  const factor = 2 ** -level;
   for (let i = 0; i < size; i++) {
     if (!Number.isInteger(keys[i]) || (i > 0 && !(keys[i]! > keys[i - 1]!))) {
       fail(`${path}.data`, `bin keys must be ascending integers (at bin ${i})`);
     }
     if (!(Number.isInteger(counts[i]) && counts[i]! >= 1)) fail(`${path}.data`, `bin ${i} has count ${counts[i]}`);
     const v = values[i]!;
-    if (v === v) {
-      const [low, high] = binEdges(scale, level, keys[i]!);
-      if (!(v >= low && v < high)) {
-        fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
-      }
+    // A finite value lies in [low, high) of its bin exactly when its key is the bin's (cheaper than the edges).
+    if (
+      v === v &&
+      !(Number.isFinite(v) && (scale === 'linear' ? linearKey(v, factor) : logKey(v, level)) === keys[i])
+    ) {
+      fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
     }
     total += counts[i]!;
   }

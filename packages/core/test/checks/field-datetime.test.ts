@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { fieldDateTime, parseDateTime } from '../../src/checks/values.js';
+import { fieldDateTime, fieldHasType, parseDateTime } from '../../src/checks/values.js';
 import { CsvReader } from '../../src/data/csv-reader.js';
+import { ProfileBuilder } from '../../src/profile/builder.js';
 
 const VALUES = [
   '2024-02-29',
@@ -42,5 +43,36 @@ describe('fieldDateTime', () => {
     expect(seen.map(([text]) => text)).toEqual(VALUES);
     expect(seen.map(([, time]) => time)).toEqual(VALUES.map(parseDateTime));
     expect(seen.filter(([, time]) => !Number.isNaN(time)).length).toBeGreaterThan(8);
+  });
+
+  it('reads the same with the instants the profile parsed in the same pass, and says which rows have one', () => {
+    const reader = new CsvReader({ header: false });
+    // A number and a datetime-free batch in between: rows without an instant read NaN, whatever came before.
+    reader.write(new TextEncoder().encode(`${[...VALUES, '42'].join('\n')}\n`));
+    reader.end();
+    const builder = new ProfileBuilder({}, true);
+    const seen: number[] = [];
+    const typed: boolean[] = [];
+    let withInstants = 0;
+    for (let batch = reader.next(); batch; batch = reader.next()) {
+      builder.add(batch);
+      const [parsed] = builder.parsedColumns;
+      expect(parsed!.hasInstants).toBe(true);
+      for (let row = 0; row < batch.rowCount; row++) {
+        const instant = parsed!.instants![row]!;
+        if (!Number.isNaN(instant)) withInstants++;
+        seen.push(fieldDateTime(batch, row, 0, instant));
+        typed.push(fieldHasType(batch, row, 0, 'datetime', false, undefined, instant));
+      }
+    }
+    const expected = [...VALUES, '42'].map(parseDateTime);
+    expect(seen).toEqual(expected);
+    expect(typed).toEqual(expected.map((time) => !Number.isNaN(time)));
+    expect(withInstants).toBeGreaterThan(8);
+    const later = new CsvReader({ header: false });
+    later.write(new TextEncoder().encode('1\n2\n'));
+    later.end();
+    builder.add(later.next()!);
+    expect(builder.parsedColumns[0]!.hasInstants).toBe(false);
   });
 });
