@@ -20,7 +20,7 @@ function serveShardTasks() {
     if (!port)
         throw new Error('serveShardTasks runs on a worker thread');
     port.on('message', (task) => {
-        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+        runTask(task, (message, transfer) => port.postMessage(message, transfer)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
     });
 }
 async function runTask(task, post) {
@@ -46,17 +46,18 @@ async function runTask(task, post) {
             ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
         },
     });
+    // Raw: the values and grids as typed arrays, moved to the main thread rather than encoded or copied.
+    const profile = pass.profile.toJSON({ raw: true });
     post({
         type: 'done',
         result: {
-            // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
-            profile: pass.profile.toJSON({ raw: true }),
+            profile,
             outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
             issues: pass.issues,
             errorCount: pass.errorCount,
             warningCount: pass.warningCount,
         },
-    });
+    }, (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .rawProfileBuffers */ .jTC)(profile));
 }
 function serialize(error) {
     if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU5)(error))

@@ -61,6 +61,7 @@ __webpack_require__.d(__webpack_exports__, {
   n_Q: () => (/* reexport */ predictionsReading),
   aCN: () => (/* reexport */ profileFile),
   Dtn: () => (/* reexport */ profileStats),
+  jTC: () => (/* reexport */ rawProfileBuffers),
   dek: () => (/* reexport */ readCheckSuite),
   azy: () => (/* reexport */ readConfigSource),
   Gnb: () => (/* reexport */ readCsvColumns),
@@ -6888,8 +6889,8 @@ class ValueGrid {
         let i = this.size - 1;
         let j = size - 1;
         let out = total - 1;
-        // Once the new bins are all placed, the bins before them (0..i) are where they belong.
-        while (j >= 0) {
+        // Until the new bins are all placed, the bins above them move up.
+        while (out > i) {
             if (i >= 0 && k[i] > keys[j]) {
                 k[out] = k[i];
                 c[out] = c[i];
@@ -6906,6 +6907,19 @@ class ValueGrid {
                 k[out] = keys[j];
                 c[out] = counts[j];
                 v[out--] = values[j--];
+            }
+        }
+        // Then every bin left in the chunk has its key among 0..i, which are where they belong: counts add in place (at a
+        // grid's steady level that is almost every chunk from its first bin).
+        while (j >= 0) {
+            if (k[i] > keys[j])
+                i--;
+            else {
+                c[i] += counts[j];
+                if (v[i] !== values[j])
+                    v[i] = NaN;
+                i--;
+                j--;
             }
         }
         this.size = total;
@@ -6958,24 +6972,25 @@ class ValueGrid {
         }
         this.flush();
         const level = Math.max(this.gridLevel, other.level);
-        const mine = atLevel(this.bins(), level);
-        const theirs = atLevel(other.bins(), level);
-        this.gridLevel = level;
-        this.load(mine);
-        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+        // Read before this grid changes: a grid merged into itself reads a copy of its bins.
+        const theirs = other === this ? withSize(this.bins()) : other.binsAt(level);
+        // This grid coarsens in place, and the other's bins merge straight into it.
+        while (this.gridLevel < level) {
+            this.gridLevel++;
+            this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
+        }
+        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.size);
         this.fit();
         this.n += other.n;
         this.finished = null;
         return this;
     }
-    load(bins) {
-        this.size = 0;
-        this.reserve(bins.keys.length);
-        this.keys.set(bins.keys);
-        this.counts.set(bins.counts);
-        this.values.set(bins.values);
-        this.size = bins.keys.length;
-        this.finished = null;
+    /** The bins at `level` (at least the grid's own): its own arrays, or coarsened copies (the grid is not changed). */
+    binsAt(level) {
+        this.flush();
+        if (level === this.gridLevel)
+            return { keys: this.keys, counts: this.counts, values: this.values, size: this.size };
+        return withSize(atLevel(this.bins(), level));
     }
     /** Takes `bins` as the grid's arrays, without copying them (they must not be used elsewhere). */
     adopt(bins) {
@@ -6985,8 +7000,9 @@ class ValueGrid {
         this.size = bins.keys.length;
         this.finished = null;
     }
+    /** `raw`: the bins as arrays the JSON owns (never the cached bins, which others may hold), for `fromJSON` to adopt. */
     toJSON(options = {}) {
-        const { keys, counts, values } = this.bins();
+        this.flush();
         const base = {
             kind: 'value-grid',
             version: 1,
@@ -6994,11 +7010,18 @@ class ValueGrid {
             maxBins: this.maxBins,
             level: this.gridLevel,
             n: this.n,
-            bins: keys.length,
+            bins: this.size,
         };
-        // The cached bins themselves, not copies: a structured clone copies them anyway, and `fromJSON` copies raw bins.
-        if (options.raw)
-            return { ...base, raw: { keys, counts, values } };
+        if (options.raw) {
+            const size = this.size;
+            const raw = {
+                keys: this.keys.slice(0, size),
+                counts: this.counts.slice(0, size),
+                values: this.values.slice(0, size),
+            };
+            return { ...base, raw };
+        }
+        const { keys, counts, values } = this.bins();
         const out = new ByteWriter();
         let previous = 0;
         for (let i = 0; i < keys.length; i++) {
@@ -7062,13 +7085,13 @@ class ValueGrid {
         checkBins(bins, size, n, scale, level, path);
         grid.gridLevel = level;
         grid.n = n;
-        // Decoded arrays are the grid's own; raw ones may be shared with the grid they came from, so they are copied.
-        if (obj.raw === undefined)
-            grid.adopt(bins);
-        else
-            grid.load(bins);
+        // Decoded arrays are the grid's own, and so are raw ones (see toJSON): a worker's bins arrive without a copy.
+        grid.adopt(bins);
         return grid;
     }
+}
+function withSize(bins) {
+    return { keys: bins.keys, counts: bins.counts, values: bins.values, size: bins.keys.length };
 }
 function checkBins(bins, size, n, scale, level, path) {
     const { keys, counts, values } = bins;
@@ -7079,6 +7102,7 @@ function checkBins(bins, size, n, scale, level, path) {
         fail(`${path}.bins`, `is ${size} but the data holds ${keys.length} bins`);
     }
     let total = 0;
+    const factor = 2 ** -level;
     for (let i = 0; i < size; i++) {
         if (!Number.isInteger(keys[i]) || (i > 0 && !(keys[i] > keys[i - 1]))) {
             fail(`${path}.data`, `bin keys must be ascending integers (at bin ${i})`);
@@ -7086,11 +7110,10 @@ function checkBins(bins, size, n, scale, level, path) {
         if (!(Number.isInteger(counts[i]) && counts[i] >= 1))
             fail(`${path}.data`, `bin ${i} has count ${counts[i]}`);
         const v = values[i];
-        if (v === v) {
-            const [low, high] = binEdges(scale, level, keys[i]);
-            if (!(v >= low && v < high)) {
-                fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
-            }
+        // A finite value lies in [low, high) of its bin exactly when its key is the bin's (cheaper than the edges).
+        if (v === v &&
+            !(Number.isFinite(v) && (scale === 'linear' ? linearKey(v, factor) : logKey(v, level)) === keys[i])) {
+            fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
         }
         total += counts[i];
     }
@@ -7192,15 +7215,19 @@ function fromHighWord(hi) {
 /**
  * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
  * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
- * histogram per pass, and the chunk's bins.
+ * histogram per pass, and the chunk's bins. 3.6 MB, made on first use: a thread that only merges or reads grids
+ * (the main thread of a parallel pass) never needs it.
  */
-const value_grid_scratch = {
-    keys: new Float64Array(value_grid_CHUNK),
-    ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
-    values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
-    histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)),
-    bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
-};
+function makeScratch() {
+    return {
+        keys: new Float64Array(value_grid_CHUNK),
+        ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
+        values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
+        histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)),
+        bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
+    };
+}
+let scratchSpace = null;
 /**
  * A chunk whose keys span at most this many ranks is counted straight into a table of that many places (a counting
  * sort: one pass over the values and one over the table) rather than radix-sorted. At a grid's steady level most
@@ -7221,7 +7248,8 @@ let denseTable = null;
  * their values (a key never decreases with x).
  */
 function sortByKey(input, count, linear, level) {
-    const keys = value_grid_scratch.keys;
+    const scratch = (scratchSpace ??= makeScratch());
+    const keys = scratch.keys;
     const factor = 2 ** -level;
     let min = Infinity;
     let max = -Infinity;
@@ -7258,7 +7286,7 @@ function sortByKey(input, count, linear, level) {
     if (few !== null)
         return few;
     if (span > 2 ** 32) {
-        const values = value_grid_scratch.values[0];
+        const values = scratch.values[0];
         values.set(input.subarray(0, count));
         values.subarray(0, count).sort();
         for (let i = 0; i < count; i++)
@@ -7270,11 +7298,11 @@ function sortByKey(input, count, linear, level) {
     const passes = Math.ceil(bits / MAX_RADIX_BITS);
     const digit = Math.ceil(bits / passes);
     const mask = (1 << digit) - 1;
-    const [h0, h1, h2] = value_grid_scratch.histograms;
+    const [h0, h1, h2] = scratch.histograms;
     h0.fill(0, 0, mask + 1);
     h1.fill(0, 0, mask + 1);
     h2.fill(0, 0, mask + 1);
-    let [ranks, spareRanks] = value_grid_scratch.ranks;
+    let [ranks, spareRanks] = scratch.ranks;
     for (let i = 0; i < count; i++) {
         const key = keys[i];
         const rank = key - min - (key >= 0 ? gap : 0);
@@ -7284,11 +7312,11 @@ function sortByKey(input, count, linear, level) {
         h1[(rank >>> digit) & mask]++;
         h2[(rank >>> (2 * digit)) & mask]++;
     }
-    const [first, second] = value_grid_scratch.values;
+    const [first, second] = scratch.values;
     let target = first;
     let from = input;
     for (let p = 0; p < passes; p++) {
-        const histogram = value_grid_scratch.histograms[p];
+        const histogram = scratch.histograms[p];
         const shift = p * digit;
         // A digit every key shares leaves the order as it is.
         if (histogram[(ranks[0] >>> shift) & mask] === count)
@@ -7331,7 +7359,7 @@ function tally(keys, input, count, base, split, gap, span) {
         else if (values[rank] !== v)
             values[rank] = NaN;
     }
-    const bins = value_grid_scratch.bins;
+    const bins = scratchSpace.bins;
     let out = 0;
     for (let rank = 0; rank < span; rank++) {
         const c = counts[rank];
@@ -7397,7 +7425,7 @@ function fewKeys(keys, input, count) {
     for (let u = 0; u < distinct; u++)
         sorted[u] = few.keys[used[u]];
     sorted.sort();
-    const bins = value_grid_scratch.bins;
+    const bins = scratchSpace.bins;
     for (let b = 0; b < distinct; b++) {
         const slot = fewSlot(sorted[b]);
         bins.keys[b] = sorted[b] + 0;
@@ -7414,7 +7442,7 @@ function fewKeys(keys, input, count) {
  * and each bin's value if it holds only one.
  */
 function runs(keys, values, count, base, split, gap, ranks) {
-    const bins = value_grid_scratch.bins;
+    const bins = scratchSpace.bins;
     let out = -1;
     let last = NaN;
     for (let i = 0; i < count; i++) {
@@ -7990,6 +8018,8 @@ class ColumnProfile {
         let nulls = 0;
         let minLength = this.minLength;
         let maxLength = this.maxLength;
+        if (parsed)
+            parsed.hasInstants = false;
         for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
             const isNull = batch.isNull(row, col);
             if (parsed) {
@@ -8035,6 +8065,8 @@ class ColumnProfile {
                 if (time === time) {
                     types.datetime++;
                     this.instants.add(time);
+                    if (parsed)
+                        keepInstant(parsed, row, rowCount, time);
                 }
                 else
                     types.string++;
@@ -8284,6 +8316,16 @@ function codePoints(bytes, start, end) {
     return n;
 }
 /** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
+/** Records row's instant for the row checks, the batch's other rows NaN until they have theirs. */
+function keepInstant(parsed, row, rows, time) {
+    if (!parsed.hasInstants) {
+        if (parsed.instants === null || parsed.instants.length < rows)
+            parsed.instants = new Float64Array(rows);
+        parsed.instants.fill(NaN, 0, rows);
+        parsed.hasInstants = true;
+    }
+    parsed.instants[row] = time;
+}
 function isPlainInteger(bytes, start, end) {
     for (let i = start; i < end; i++) {
         const c = bytes[i];
@@ -8366,6 +8408,22 @@ function mergeProfiles(profiles) {
     for (const profile of rest)
         merged.merge(profile);
     return merged;
+}
+/**
+ * The buffers under a raw profile's typed arrays (see `toJSON`), each the JSON's own: a worker posts its result with
+ * them as the transfer list, so they move to the receiving thread instead of being copied there.
+ */
+function rawProfileBuffers(json) {
+    const buffers = new Set();
+    for (const column of json.columns) {
+        for (const summary of [column.numbers, column.instants]) {
+            const arrays = [summary.exact.raw, summary.grid?.raw?.keys, summary.grid?.raw?.counts, summary.grid?.raw?.values];
+            for (const array of arrays)
+                if (array)
+                    buffers.add(array.buffer);
+        }
+    }
+    return [...buffers];
 }
 function describeSources(profile) {
     const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
@@ -8487,7 +8545,7 @@ class ProfileBuilder {
     parsedColumn(col, rows) {
         let column = this.parsed[col];
         if (!column || column.nulls.length < rows) {
-            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows), instants: null, hasInstants: false };
             this.parsed[col] = column;
         }
         return column;
@@ -13974,7 +14032,9 @@ function zoneOffsetMs(zone) {
  * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
  * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
  */
-function fieldDateTime(batch, row, col) {
+function fieldDateTime(batch, row, col, 
+/** `parseIsoDateTime` of the field when the caller has it already (NaN: not known). */
+instant = NaN) {
     const { bytes } = batch;
     const start = batch.start(row, col);
     const end = batch.end(row, col);
@@ -13983,7 +14043,7 @@ function fieldDateTime(batch, row, col) {
     // Years 0–99 are Date.UTC's 1900s, which the two parsers tell leap years apart differently.
     const centuryZero = bytes[start] === 48 && bytes[start + 1] === 48;
     if ((length === 10 || length === 16 || length === 19) && !leapSecond && !centuryZero) {
-        const time = parseIsoDateTime(bytes, start, end);
+        const time = instant === instant ? instant : parseIsoDateTime(bytes, start, end);
         if (time === time)
             return time;
     }
@@ -14020,7 +14080,9 @@ function isIntegerText(bytes, start, end) {
  */
 function fieldHasType(batch, row, col, type, quotedIsText, 
 /** The field's `batch.number`, when the caller has it already. */
-number) {
+number, 
+/** The field's `parseIsoDateTime`, when the caller has it (NaN: not known). */
+instant = NaN) {
     const flag = batch.flag(row, col);
     if (type === 'string')
         return true;
@@ -14037,7 +14099,7 @@ number) {
     if ((flag & FieldFlag.BOOLEAN) !== 0)
         return false;
     if (type === 'datetime')
-        return !Number.isNaN(fieldDateTime(batch, row, col));
+        return !Number.isNaN(fieldDateTime(batch, row, col, instant));
     if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
         return false;
     if (type === 'integer')
@@ -14684,7 +14746,8 @@ class RowChecker {
             let mask = given?.nulls ?? nulls.get(state.col);
             if (!mask)
                 nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-            this.scan(state, batch, mask, given?.numbers, selection?.mask);
+            const instants = given?.hasInstants ? given.instants : undefined;
+            this.scan(state, batch, mask, given?.numbers, instants, selection?.mask);
         }
     }
     /** The outcome of every row-level and conditioned check, in the order given. */
@@ -14713,7 +14776,7 @@ class RowChecker {
             };
         });
     }
-    scan(state, batch, isNull, numbers, selected) {
+    scan(state, batch, isNull, numbers, instants, selected) {
         const { check, col } = state;
         const rows = batch.rowCount;
         let checked = 0;
@@ -14741,7 +14804,7 @@ class RowChecker {
                     if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
-                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
+                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row], instants?.[row]))
                         this.reject(state, batch, row);
                 }
                 break;
@@ -14752,7 +14815,7 @@ class RowChecker {
                         continue;
                     checked++;
                     const x = check.datetime
-                        ? fieldDateTime(batch, row, col)
+                        ? fieldDateTime(batch, row, col, instants?.[row])
                         : this.quotedIsText && strictTypes && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0
                             ? NaN
                             : numbers

@@ -3227,8 +3227,10 @@ var external_node_worker_threads_ = __webpack_require__(75919);
 
 /**
  * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
+ * the first task they are needed for and end when they finish one with nothing left in the queue:
+ * a finished worker still holds its pass's memory until the caller has joined the results. `close`
+ * ends them all. A task's UserError comes back as a UserError with its location; any other failure
+ * is an Error carrying the worker's stack.
  */
 class WorkerPool {
     entry;
@@ -3236,6 +3238,7 @@ class WorkerPool {
     idle = [];
     all = [];
     queue = [];
+    ending = [];
     closed = false;
     constructor(entry, size) {
         this.entry = entry;
@@ -3251,7 +3254,7 @@ class WorkerPool {
     }
     async close() {
         this.closed = true;
-        await Promise.all(this.all.map((worker) => worker.terminate()));
+        await Promise.all([...this.all.map((worker) => worker.terminate()), ...this.ending]);
     }
     dispatch() {
         while (this.queue.length > 0) {
@@ -3272,7 +3275,11 @@ class WorkerPool {
             worker.off('error', onError);
             worker.off('exit', onExit);
             settle();
-            if (!this.closed) {
+            if (this.closed)
+                return;
+            if (this.queue.length === 0)
+                this.retire(worker);
+            else {
                 this.idle.push(worker);
                 this.dispatch();
             }
@@ -3291,6 +3298,11 @@ class WorkerPool {
         worker.on('error', onError);
         worker.on('exit', onExit);
         worker.postMessage(job.task);
+    }
+    /** Ends an idle worker; the next task starts a new one. */
+    retire(worker) {
+        this.all.splice(this.all.indexOf(worker), 1);
+        this.ending.push(worker.terminate());
     }
     /** A worker that crashed is dropped; the pool starts another for the next task. */
     fail(worker, job, error) {
@@ -6830,7 +6842,7 @@ function serveShardTasks() {
     if (!port)
         throw new Error('serveShardTasks runs on a worker thread');
     port.on('message', (task) => {
-        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+        runTask(task, (message, transfer) => port.postMessage(message, transfer)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
     });
 }
 async function runTask(task, post) {
@@ -6856,17 +6868,18 @@ async function runTask(task, post) {
             ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
         },
     });
+    // Raw: the values and grids as typed arrays, moved to the main thread rather than encoded or copied.
+    const profile = pass.profile.toJSON({ raw: true });
     post({
         type: 'done',
         result: {
-            // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
-            profile: pass.profile.toJSON({ raw: true }),
+            profile,
             outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
             issues: pass.issues,
             errorCount: pass.errorCount,
             warningCount: pass.warningCount,
         },
-    });
+    }, (0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .rawProfileBuffers */ .jTC)(profile));
 }
 function serialize(error) {
     if ((0,_mlgate_core__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .iU5)(error))

@@ -226,7 +226,11 @@ describe('ValueGrid', () => {
     expect(String(error({ ...good, bins: 5 }))).toContain('ends early');
     expect(error({ ...good, level: 99 })).toBeInstanceOf(UserError);
     // A bin's only value must lie in the bin, whichever form the bins come in.
-    for (const [at, value] of [[1, 2.5], [1, 1.9999999], [2, Infinity]] as const) {
+    for (const [at, value] of [
+      [1, 2.5],
+      [1, 1.9999999],
+      [2, Infinity],
+    ] as const) {
       const raw = gridOf([1, 2, 3]).toJSON({ raw: true });
       raw.raw!.values[at] = value;
       expect(String(error(raw))).toContain(`$.g.data: bin ${at}'s value ${value} lies outside the bin`);
