@@ -112,6 +112,12 @@ describe('Moments', () => {
     expect(blocks.toJSON()).toEqual(single.toJSON());
     expect(blocks.count).toBe(values.filter((v) => v - v === 0).length);
     expect([blocks.min, blocks.max, blocks.m2]).toEqual([single.min, single.max, single.m2]);
+    // A block that is a view into a larger buffer, with zeros, negative zeros and subnormals.
+    const odd = Float64Array.from([3, 0, -0, 5e-324, -2.5e-320, 1e-310, -7.25, 2 ** 600, 1]);
+    const view = new Moments();
+    view.addAll(odd.subarray(3), 0, odd.length - 3);
+    view.addAll(odd.subarray(0, 3), 0, 3);
+    expect(view.toJSON()).toEqual(momentsOf(odd).toJSON());
   });
 
   it('merging into or from an empty sketch changes nothing', () => {
