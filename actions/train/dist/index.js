@@ -41189,7 +41189,7 @@ function worker_serveShardTasks() {
     if (!port)
         throw new Error('serveShardTasks runs on a worker thread');
     port.on('message', (task) => {
-        runTask(task, (message) => port.postMessage(message)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
+        runTask(task, (message, transfer) => port.postMessage(message, transfer)).catch((error) => port.postMessage({ type: 'failed', error: serialize(error) }));
     });
 }
 async function runTask(task, post) {
@@ -41215,17 +41215,18 @@ async function runTask(task, post) {
             ...(task.sharedCounts && { sharedCounts: new Int32Array(task.sharedCounts) }),
         },
     });
+    // Raw: the values and grids as typed arrays, moved to the main thread rather than encoded or copied.
+    const profile = pass.profile.toJSON({ raw: true });
     post({
         type: 'done',
         result: {
-            // Raw: the values and grids as typed arrays, which the structured clone copies without encoding them.
-            profile: pass.profile.toJSON({ raw: true }),
+            profile,
             outcomes: pass.outcomes.map(({ check: _check, ...outcome }) => outcome),
             issues: pass.issues,
             errorCount: pass.errorCount,
             warningCount: pass.warningCount,
         },
-    });
+    }, rawProfileBuffers(profile));
 }
 function serialize(error) {
     if (isUserError(error))
@@ -41301,8 +41302,10 @@ async function exactValuesSetting(option, config, cwd) {
 
 /**
  * A fixed number of worker threads running shard tasks first come, first served. Workers start on
- * the first task they are needed for; `close` ends them all. A task's UserError comes back as a
- * UserError with its location; any other failure is an Error carrying the worker's stack.
+ * the first task they are needed for and end when they finish one with nothing left in the queue:
+ * a finished worker still holds its pass's memory until the caller has joined the results. `close`
+ * ends them all. A task's UserError comes back as a UserError with its location; any other failure
+ * is an Error carrying the worker's stack.
  */
 class pool_WorkerPool {
     entry;
@@ -41310,6 +41313,7 @@ class pool_WorkerPool {
     idle = [];
     all = [];
     queue = [];
+    ending = [];
     closed = false;
     constructor(entry, size) {
         this.entry = entry;
@@ -41325,7 +41329,7 @@ class pool_WorkerPool {
     }
     async close() {
         this.closed = true;
-        await Promise.all(this.all.map((worker) => worker.terminate()));
+        await Promise.all([...this.all.map((worker) => worker.terminate()), ...this.ending]);
     }
     dispatch() {
         while (this.queue.length > 0) {
@@ -41346,7 +41350,11 @@ class pool_WorkerPool {
             worker.off('error', onError);
             worker.off('exit', onExit);
             settle();
-            if (!this.closed) {
+            if (this.closed)
+                return;
+            if (this.queue.length === 0)
+                this.retire(worker);
+            else {
                 this.idle.push(worker);
                 this.dispatch();
             }
@@ -41365,6 +41373,11 @@ class pool_WorkerPool {
         worker.on('error', onError);
         worker.on('exit', onExit);
         worker.postMessage(job.task);
+    }
+    /** Ends an idle worker; the next task starts a new one. */
+    retire(worker) {
+        this.all.splice(this.all.indexOf(worker), 1);
+        this.ending.push(worker.terminate());
     }
     /** A worker that crashed is dropped; the pool starts another for the next task. */
     fail(worker, job, error) {
@@ -42901,7 +42914,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf6: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isSavedProfile, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, labelSetDifference, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportMarkdown, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
+// UNUSED EXPORTS: CHATOPS_USAGE, CONFIG_DEFAULTS, ColumnProfile, ConditionMask, DEFAULT_CLASS_SCORE_PREFIX, DEFAULT_COLUMN_NAMES, DEFAULT_EFFECT_THRESHOLDS, DEFAULT_EXACT_LIMIT, DEFAULT_EXACT_VALUES, DEFAULT_GRID_BINS, DEFAULT_HISTOGRAM_BINS, DEFAULT_HLL_PRECISION, DEFAULT_MAX_ALLOWED, DEFAULT_MAX_DISTINCT, DEFAULT_MAX_ERRORS, DEFAULT_MAX_EXAMPLES, DEFAULT_MAX_MARKDOWN_BYTES, DEFAULT_SLICE_RESAMPLES, DEFAULT_TOP_VALUES, DISTRIBUTION_BINS, DISTRIBUTION_CATEGORIES, ExactValues, FIRST_VERSION, FrequentItems, Histogram, HyperLogLog, IDENTIFIER_DISTINCT_SHARE, JOIN_EXAMPLES, MAX_DETECTED_CLASSES, MAX_EXACT_VALUES, MAX_HISTOGRAM_BINS, MAX_METRICS_FILE_BYTES, MAX_NUMERIC_CATEGORIES, MAX_PROFILE_BYTES, MAX_REPORTED_EXAMPLES, MAX_REPORTED_ISSUES, MAX_REPORT_BYTES, MIN_EXPECTED, MIN_IDENTIFIER_VALUES, MISSING_SLICE_VALUE, MODEL_NAME, Moments, OTHER_BUCKET, PROFILE_SCHEMA, PSI_BINS, Profile, ProfileBuilder, QUANTILE_METHODS, REGISTRY_EVENT_SCHEMA_ID, REGISTRY_NAME, REPORT_SCHEMA_ID, RowChecker, SCORE_THRESHOLD, STATUS_EMOJI, SUPPORTED_EXPECTATIONS, SeededRandom, TRAIN_FORMAT_VERSION, TYPE_THRESHOLD, VALUE_KINDS, VALUE_TYPES, ValueGrid, attachDrift, binEdges, binaryClassIndex, booleanKey, bulletList, bumpVersion, canJoinShards, categoryDistribution, categorySides, categoryTable, checkConclusion, checkOutputPath, checksFromSchema, classIndex, clipText, closestMatch, codeBlock, columnStatsOf, compareMetric, compareNumbers, comparePredictions, compareVersions, compilePattern, configJsonSchema, dataSchemaJsonSchema, defaultTruncationNote, deltasInThread, describeRowCheck, describeSkipped, details, detectDrift, detectDriftDetailed, detectTask, diffMetrics, diffParams, escapeHtml, evaluateChecks, evaluateGate, fileErrorMessage, findRule, flattenDocument, formatConfidence, formatCount, formatDelta, formatInterval, formatNumber, formatOf, formatPValue, formatPercent, formatRegistryEvent, formatRegistryTag, formatScalar, formatSigned, gateMetricProblems, hasAnnotatableLines, hashBytes, hashNumber, hashString, heading, histogramDistribution, inferSchema, inferType, inspectDataFile, isGxSuite, isGzipFile, isPassCheck, isRowCheck, isSavedProfile, isVersion, jobDeltas, joinPredictions, joinRowOutcomes, joinShardProfiles, joinValidationPasses, judgeRegression, judgeValidation, labelSetDifference, loadCheckSuite, loadDataSchema, loadGxSuite, manifestJsonSchema, mergeProfiles, mergeReports, mermaidLabel, mermaidLineChart, metricDirection, metricHistory, metricsFormat, missingEvidence, nextCounter, numericPsi, parseChatopsCommand, parseDateTime, parseIsoDateTime, parseMetricsText, parseRegistryTag, parseReport, parseRowCondition, parseShardSpec, parseTolerance, predictionsReading, profileFile, profileStats, rawProfileBuffers, readCheckSuite, readConfigFile, readCsvColumns, readPredictions, readProfileFile, readReportFile, readTagMessage, registryEventJsonSchema, registryState, renderModelCard, renderProfileText, renderReportHtml, renderReportMarkdown, renderReportText, reportCharts, reportForModel, reportJsonSchema, requireFile, resolveSemantics, rowAnnotations, safeUrl, sanitizeText, schemaDriftOptions, scriptJson, sigmoid, skippedResult, splitShard, table, textKey, truncateMarkdown, uniqueMermaidLabels, validateFile, validatePass, validationReport, validationVerdict, worstStatus
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
 /**
@@ -52762,6 +52775,10 @@ const SQUARE_SCALE = 1074 + SQUARE_SHIFT;
 const FOLD_EVERY = (/* unused pure expression or super */ null && (1 << 20));
 /** Veltkamp's splitter for doubles: 2^27 + 1. */
 const SPLITTER = 134217729;
+/** Values `addAll` takes per block, and the two parts of each one's square, with a view of their words. */
+const BLOCK = 4096;
+const squareParts = new Float64Array(2 * BLOCK);
+const squarePartWords = new Uint32Array(squareParts.buffer);
 /**
  * Count, min, max, and the exact sum and sum of squares of a column's finite values, so the mean and variance are
  * computed from exact integers and merged shard results equal one pass to the last bit, whatever the split.
@@ -52794,13 +52811,29 @@ class moments_Moments {
         if (++this.pending === FOLD_EVERY)
             this.fold();
     }
-    /** `add` of values[from..to), with the counts and bounds in locals rather than written back on every value. */
+    /**
+     * `add` of values[from..to), a block at a time: each value's words are read through a view of the block's own
+     * buffer rather than stored and read back one value at a time, and the squares' two parts are gathered into
+     * `parts` and then added to their buckets in one loop of the same kind.
+     */
     addAll(values, from, to) {
+        const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+        for (let start = from; start < to;) {
+            // A block ends where the buckets must fold, so no bucket takes more than FOLD_EVERY adds between folds.
+            const end = Math.min(to, start + BLOCK, start + FOLD_EVERY - this.pending);
+            this.addBlock(values, words, start, end);
+            start = end;
+            if (this.pending === FOLD_EVERY)
+                this.fold();
+        }
+    }
+    addBlock(values, words, from, to) {
         const { sumHi, sumLo, squareHi, squareLo } = this;
+        const parts = squareParts;
         let n = this.n;
         let lo = this.lo;
         let hi = this.hi;
-        let pending = this.pending;
+        let gathered = 0;
         for (let i = from; i < to; i++) {
             const x = values[i];
             if (x - x !== 0)
@@ -52810,16 +52843,34 @@ class moments_Moments {
                 lo = x;
             if (x > hi)
                 hi = x;
-            addValue(sumHi, sumLo, squareHi, squareLo, x);
-            if (++pending === FOLD_EVERY) {
-                this.fold();
-                pending = 0;
+            addWords(sumHi, sumLo, words[2 * i + moments_HI], words[2 * i + moments_LO], 0);
+            const ax = x < 0 ? -x : x;
+            if (ax >= BIG || ax < TINY) {
+                if (ax >= BIG)
+                    addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
+                else if (ax !== 0)
+                    addSquare(squareHi, squareLo, x * UP, 0);
+                continue;
             }
+            const c = SPLITTER * x;
+            const top = c - (c - x);
+            const rest = x - top;
+            const p = x * x;
+            parts[gathered++] = p;
+            parts[gathered++] = top * top - p + 2 * top * rest + rest * rest;
         }
+        const partWords = squarePartWords;
+        for (let j = 0; j < gathered; j++) {
+            const high = partWords[2 * j + moments_HI];
+            const low = partWords[2 * j + moments_LO];
+            // A zero error part (x² exact in one double) adds nothing.
+            if ((high | low) !== 0)
+                addWords(squareHi, squareLo, high, low, SQUARE_SHIFT);
+        }
+        this.pending += n - this.n;
         this.n = n;
         this.lo = lo;
         this.hi = hi;
-        this.pending = pending;
     }
     /** Moves the buckets into the exact totals. */
     fold() {
@@ -52952,21 +53003,24 @@ function addSquare(high, low, x, offset) {
 /** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */
 function addTo(high, low, x, offset) {
     moments_f64[0] = x;
-    const hi = moments_u32[moments_HI];
-    let e = (hi >>> 20) & 0x7ff;
-    let mantissaHigh = hi & 0xfffff;
+    addWords(high, low, moments_u32[moments_HI], moments_u32[moments_LO], offset);
+}
+/** `addTo` of the double whose words are `hiWord` and `loWord`. */
+function addWords(high, low, hiWord, loWord, offset) {
+    let e = (hiWord >>> 20) & 0x7ff;
+    let mantissaHigh = hiWord & 0xfffff;
     if (e !== 0)
         mantissaHigh |= 0x100000;
     else
         e = 1;
     const i = e + offset;
-    if (hi >>> 31 === 0) {
+    if (hiWord >>> 31 === 0) {
         high[i] += mantissaHigh;
-        low[i] += moments_u32[moments_LO];
+        low[i] += loWord;
     }
     else {
         high[i] -= mantissaHigh;
-        low[i] -= moments_u32[moments_LO];
+        low[i] -= loWord;
     }
 }
 /** Σ bucket·2^(i − 1 + 32 for high words) over the buckets, as a BigInt; the buckets are cleared. */
@@ -53058,7 +53112,7 @@ const DEFAULT_GRID_BINS = 65_536;
 const MAX_GRID_BINS = (/* unused pure expression or super */ null && (1 << 22));
 /** Values a grid takes before it sorts them into its bins: first 1,024, doubling to 65,536. */
 const FIRST_CHUNK = (/* unused pure expression or super */ null && (1 << 10));
-const value_grid_CHUNK = 1 << 16;
+const value_grid_CHUNK = (/* unused pure expression or super */ null && (1 << 16));
 /** Bits of the key a radix-sort pass orders by at most: three passes cover a span of 2^32. */
 const MAX_RADIX_BITS = 13;
 /** Mantissa bits a log bin keeps at level 0; all of them sit in a double's high word. */
@@ -53179,8 +53233,8 @@ class value_grid_ValueGrid {
         let i = this.size - 1;
         let j = size - 1;
         let out = total - 1;
-        // Once the new bins are all placed, the bins before them (0..i) are where they belong.
-        while (j >= 0) {
+        // Until the new bins are all placed, the bins above them move up.
+        while (out > i) {
             if (i >= 0 && k[i] > keys[j]) {
                 k[out] = k[i];
                 c[out] = c[i];
@@ -53197,6 +53251,19 @@ class value_grid_ValueGrid {
                 k[out] = keys[j];
                 c[out] = counts[j];
                 v[out--] = values[j--];
+            }
+        }
+        // Then every bin left in the chunk has its key among 0..i, which are where they belong: counts add in place (at a
+        // grid's steady level that is almost every chunk from its first bin).
+        while (j >= 0) {
+            if (k[i] > keys[j])
+                i--;
+            else {
+                c[i] += counts[j];
+                if (v[i] !== values[j])
+                    v[i] = NaN;
+                i--;
+                j--;
             }
         }
         this.size = total;
@@ -53249,24 +53316,25 @@ class value_grid_ValueGrid {
         }
         this.flush();
         const level = Math.max(this.gridLevel, other.level);
-        const mine = value_grid_atLevel(this.bins(), level);
-        const theirs = value_grid_atLevel(other.bins(), level);
-        this.gridLevel = level;
-        this.load(mine);
-        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.keys.length);
+        // Read before this grid changes: a grid merged into itself reads a copy of its bins.
+        const theirs = other === this ? withSize(this.bins()) : other.binsAt(level);
+        // This grid coarsens in place, and the other's bins merge straight into it.
+        while (this.gridLevel < level) {
+            this.gridLevel++;
+            this.size = collapseInPlace(this.keys, this.counts, this.values, this.size, this.scale);
+        }
+        this.mergeSorted(theirs.keys, theirs.counts, theirs.values, theirs.size);
         this.fit();
         this.n += other.n;
         this.finished = null;
         return this;
     }
-    load(bins) {
-        this.size = 0;
-        this.reserve(bins.keys.length);
-        this.keys.set(bins.keys);
-        this.counts.set(bins.counts);
-        this.values.set(bins.values);
-        this.size = bins.keys.length;
-        this.finished = null;
+    /** The bins at `level` (at least the grid's own): its own arrays, or coarsened copies (the grid is not changed). */
+    binsAt(level) {
+        this.flush();
+        if (level === this.gridLevel)
+            return { keys: this.keys, counts: this.counts, values: this.values, size: this.size };
+        return withSize(value_grid_atLevel(this.bins(), level));
     }
     /** Takes `bins` as the grid's arrays, without copying them (they must not be used elsewhere). */
     adopt(bins) {
@@ -53276,8 +53344,9 @@ class value_grid_ValueGrid {
         this.size = bins.keys.length;
         this.finished = null;
     }
+    /** `raw`: the bins as arrays the JSON owns (never the cached bins, which others may hold), for `fromJSON` to adopt. */
     toJSON(options = {}) {
-        const { keys, counts, values } = this.bins();
+        this.flush();
         const base = {
             kind: 'value-grid',
             version: 1,
@@ -53285,11 +53354,18 @@ class value_grid_ValueGrid {
             maxBins: this.maxBins,
             level: this.gridLevel,
             n: this.n,
-            bins: keys.length,
+            bins: this.size,
         };
-        // The cached bins themselves, not copies: a structured clone copies them anyway, and `fromJSON` copies raw bins.
-        if (options.raw)
-            return { ...base, raw: { keys, counts, values } };
+        if (options.raw) {
+            const size = this.size;
+            const raw = {
+                keys: this.keys.slice(0, size),
+                counts: this.counts.slice(0, size),
+                values: this.values.slice(0, size),
+            };
+            return { ...base, raw };
+        }
+        const { keys, counts, values } = this.bins();
         const out = new ByteWriter();
         let previous = 0;
         for (let i = 0; i < keys.length; i++) {
@@ -53353,13 +53429,13 @@ class value_grid_ValueGrid {
         checkBins(bins, size, n, scale, level, path);
         grid.gridLevel = level;
         grid.n = n;
-        // Decoded arrays are the grid's own; raw ones may be shared with the grid they came from, so they are copied.
-        if (obj.raw === undefined)
-            grid.adopt(bins);
-        else
-            grid.load(bins);
+        // Decoded arrays are the grid's own, and so are raw ones (see toJSON): a worker's bins arrive without a copy.
+        grid.adopt(bins);
         return grid;
     }
+}
+function withSize(bins) {
+    return { keys: bins.keys, counts: bins.counts, values: bins.values, size: bins.keys.length };
 }
 function checkBins(bins, size, n, scale, level, path) {
     const { keys, counts, values } = bins;
@@ -53370,6 +53446,7 @@ function checkBins(bins, size, n, scale, level, path) {
         fail(`${path}.bins`, `is ${size} but the data holds ${keys.length} bins`);
     }
     let total = 0;
+    const factor = 2 ** -level;
     for (let i = 0; i < size; i++) {
         if (!Number.isInteger(keys[i]) || (i > 0 && !(keys[i] > keys[i - 1]))) {
             fail(`${path}.data`, `bin keys must be ascending integers (at bin ${i})`);
@@ -53377,11 +53454,10 @@ function checkBins(bins, size, n, scale, level, path) {
         if (!(Number.isInteger(counts[i]) && counts[i] >= 1))
             fail(`${path}.data`, `bin ${i} has count ${counts[i]}`);
         const v = values[i];
-        if (v === v) {
-            const [low, high] = value_grid_binEdges(scale, level, keys[i]);
-            if (!(v >= low && v < high)) {
-                fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
-            }
+        // A finite value lies in [low, high) of its bin exactly when its key is the bin's (cheaper than the edges).
+        if (v === v &&
+            !(Number.isFinite(v) && (scale === 'linear' ? linearKey(v, factor) : logKey(v, level)) === keys[i])) {
+            fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
         }
         total += counts[i];
     }
@@ -53483,15 +53559,19 @@ function fromHighWord(hi) {
 /**
  * Scratch space for `sortByKey`, shared by every grid on the thread (a flush runs to completion before the next):
  * the keys, their offsets from the smallest key and the values (two buffers each, for the radix passes), one
- * histogram per pass, and the chunk's bins.
+ * histogram per pass, and the chunk's bins. 3.6 MB, made on first use: a thread that only merges or reads grids
+ * (the main thread of a parallel pass) never needs it.
  */
-const value_grid_scratch = {
-    keys: new Float64Array(value_grid_CHUNK),
-    ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
-    values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
-    histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)),
-    bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
-};
+function makeScratch() {
+    return {
+        keys: new Float64Array(value_grid_CHUNK),
+        ranks: [new Uint32Array(value_grid_CHUNK), new Uint32Array(value_grid_CHUNK)],
+        values: [new Float64Array(value_grid_CHUNK), new Float64Array(value_grid_CHUNK)],
+        histograms: [0, 1, 2].map(() => new Uint32Array(1 << MAX_RADIX_BITS)),
+        bins: { keys: new Float64Array(value_grid_CHUNK), counts: new Float64Array(value_grid_CHUNK), values: new Float64Array(value_grid_CHUNK), size: 0 },
+    };
+}
+let scratchSpace = null;
 /**
  * A chunk whose keys span at most this many ranks is counted straight into a table of that many places (a counting
  * sort: one pass over the values and one over the table) rather than radix-sorted. At a grid's steady level most
@@ -53512,7 +53592,8 @@ let denseTable = null;
  * their values (a key never decreases with x).
  */
 function sortByKey(input, count, linear, level) {
-    const keys = value_grid_scratch.keys;
+    const scratch = (scratchSpace ??= makeScratch());
+    const keys = scratch.keys;
     const factor = 2 ** -level;
     let min = Infinity;
     let max = -Infinity;
@@ -53549,7 +53630,7 @@ function sortByKey(input, count, linear, level) {
     if (few !== null)
         return few;
     if (span > 2 ** 32) {
-        const values = value_grid_scratch.values[0];
+        const values = scratch.values[0];
         values.set(input.subarray(0, count));
         values.subarray(0, count).sort();
         for (let i = 0; i < count; i++)
@@ -53561,11 +53642,11 @@ function sortByKey(input, count, linear, level) {
     const passes = Math.ceil(bits / MAX_RADIX_BITS);
     const digit = Math.ceil(bits / passes);
     const mask = (1 << digit) - 1;
-    const [h0, h1, h2] = value_grid_scratch.histograms;
+    const [h0, h1, h2] = scratch.histograms;
     h0.fill(0, 0, mask + 1);
     h1.fill(0, 0, mask + 1);
     h2.fill(0, 0, mask + 1);
-    let [ranks, spareRanks] = value_grid_scratch.ranks;
+    let [ranks, spareRanks] = scratch.ranks;
     for (let i = 0; i < count; i++) {
         const key = keys[i];
         const rank = key - min - (key >= 0 ? gap : 0);
@@ -53575,11 +53656,11 @@ function sortByKey(input, count, linear, level) {
         h1[(rank >>> digit) & mask]++;
         h2[(rank >>> (2 * digit)) & mask]++;
     }
-    const [first, second] = value_grid_scratch.values;
+    const [first, second] = scratch.values;
     let target = first;
     let from = input;
     for (let p = 0; p < passes; p++) {
-        const histogram = value_grid_scratch.histograms[p];
+        const histogram = scratch.histograms[p];
         const shift = p * digit;
         // A digit every key shares leaves the order as it is.
         if (histogram[(ranks[0] >>> shift) & mask] === count)
@@ -53622,7 +53703,7 @@ function tally(keys, input, count, base, split, gap, span) {
         else if (values[rank] !== v)
             values[rank] = NaN;
     }
-    const bins = value_grid_scratch.bins;
+    const bins = scratchSpace.bins;
     let out = 0;
     for (let rank = 0; rank < span; rank++) {
         const c = counts[rank];
@@ -53688,7 +53769,7 @@ function fewKeys(keys, input, count) {
     for (let u = 0; u < distinct; u++)
         sorted[u] = few.keys[used[u]];
     sorted.sort();
-    const bins = value_grid_scratch.bins;
+    const bins = scratchSpace.bins;
     for (let b = 0; b < distinct; b++) {
         const slot = fewSlot(sorted[b]);
         bins.keys[b] = sorted[b] + 0;
@@ -53705,7 +53786,7 @@ function fewKeys(keys, input, count) {
  * and each bin's value if it holds only one.
  */
 function runs(keys, values, count, base, split, gap, ranks) {
-    const bins = value_grid_scratch.bins;
+    const bins = scratchSpace.bins;
     let out = -1;
     let last = NaN;
     for (let i = 0; i < count; i++) {
@@ -54252,6 +54333,8 @@ class column_ColumnProfile {
         let nulls = 0;
         let minLength = this.minLength;
         let maxLength = this.maxLength;
+        if (parsed)
+            parsed.hasInstants = false;
         for (let row = 0, k = col; row < rowCount; row++, k += columnCount) {
             const isNull = batch.isNull(row, col);
             if (parsed) {
@@ -54297,6 +54380,8 @@ class column_ColumnProfile {
                 if (time === time) {
                     types.datetime++;
                     this.instants.add(time);
+                    if (parsed)
+                        keepInstant(parsed, row, rowCount, time);
                 }
                 else
                     types.string++;
@@ -54546,6 +54631,16 @@ function codePoints(bytes, start, end) {
     return n;
 }
 /** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
+/** Records row's instant for the row checks, the batch's other rows NaN until they have theirs. */
+function keepInstant(parsed, row, rows, time) {
+    if (!parsed.hasInstants) {
+        if (parsed.instants === null || parsed.instants.length < rows)
+            parsed.instants = new Float64Array(rows);
+        parsed.instants.fill(NaN, 0, rows);
+        parsed.hasInstants = true;
+    }
+    parsed.instants[row] = time;
+}
 function isPlainInteger(bytes, start, end) {
     for (let i = start; i < end; i++) {
         const c = bytes[i];
@@ -54628,6 +54723,22 @@ function mergeProfiles(profiles) {
     for (const profile of rest)
         merged.merge(profile);
     return merged;
+}
+/**
+ * The buffers under a raw profile's typed arrays (see `toJSON`), each the JSON's own: a worker posts its result with
+ * them as the transfer list, so they move to the receiving thread instead of being copied there.
+ */
+function rawProfileBuffers(json) {
+    const buffers = new Set();
+    for (const column of json.columns) {
+        for (const summary of [column.numbers, column.instants]) {
+            const arrays = [summary.exact.raw, summary.grid?.raw?.keys, summary.grid?.raw?.counts, summary.grid?.raw?.values];
+            for (const array of arrays)
+                if (array)
+                    buffers.add(array.buffer);
+        }
+    }
+    return [...buffers];
 }
 function describeSources(profile) {
     const files = profile.sources.map((s) => (s.shard ? `${s.file} (shard ${s.shard.index}/${s.shard.count})` : s.file));
@@ -54749,7 +54860,7 @@ class builder_ProfileBuilder {
     parsedColumn(col, rows) {
         let column = this.parsed[col];
         if (!column || column.nulls.length < rows) {
-            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows) };
+            column = { nulls: new Uint8Array(rows), numbers: new Float64Array(rows), instants: null, hasInstants: false };
             this.parsed[col] = column;
         }
         return column;
@@ -60855,7 +60966,9 @@ function zoneOffsetMs(zone) {
  * `THH:MM:SS`, no offset) straight from the bytes, where both parsers agree; any other text (and
  * second 60, which the byte parser reads as a leap second) is decoded and parsed as before.
  */
-function values_fieldDateTime(batch, row, col) {
+function values_fieldDateTime(batch, row, col, 
+/** `parseIsoDateTime` of the field when the caller has it already (NaN: not known). */
+instant = NaN) {
     const { bytes } = batch;
     const start = batch.start(row, col);
     const end = batch.end(row, col);
@@ -60864,7 +60977,7 @@ function values_fieldDateTime(batch, row, col) {
     // Years 0–99 are Date.UTC's 1900s, which the two parsers tell leap years apart differently.
     const centuryZero = bytes[start] === 48 && bytes[start + 1] === 48;
     if ((length === 10 || length === 16 || length === 19) && !leapSecond && !centuryZero) {
-        const time = parseIsoDateTime(bytes, start, end);
+        const time = instant === instant ? instant : parseIsoDateTime(bytes, start, end);
         if (time === time)
             return time;
     }
@@ -60901,7 +61014,9 @@ function isIntegerText(bytes, start, end) {
  */
 function values_fieldHasType(batch, row, col, type, quotedIsText, 
 /** The field's `batch.number`, when the caller has it already. */
-number) {
+number, 
+/** The field's `parseIsoDateTime`, when the caller has it (NaN: not known). */
+instant = NaN) {
     const flag = batch.flag(row, col);
     if (type === 'string')
         return true;
@@ -60918,7 +61033,7 @@ number) {
     if ((flag & FieldFlag.BOOLEAN) !== 0)
         return false;
     if (type === 'datetime')
-        return !Number.isNaN(values_fieldDateTime(batch, row, col));
+        return !Number.isNaN(values_fieldDateTime(batch, row, col, instant));
     if (quotedIsText && (flag & FieldFlag.QUOTED) !== 0)
         return false;
     if (type === 'integer')
@@ -61565,7 +61680,8 @@ class row_checker_RowChecker {
             let mask = given?.nulls ?? nulls.get(state.col);
             if (!mask)
                 nulls.set(state.col, (mask = this.nullMask(batch, state.col, nulls.size)));
-            this.scan(state, batch, mask, given?.numbers, selection?.mask);
+            const instants = given?.hasInstants ? given.instants : undefined;
+            this.scan(state, batch, mask, given?.numbers, instants, selection?.mask);
         }
     }
     /** The outcome of every row-level and conditioned check, in the order given. */
@@ -61594,7 +61710,7 @@ class row_checker_RowChecker {
             };
         });
     }
-    scan(state, batch, isNull, numbers, selected) {
+    scan(state, batch, isNull, numbers, instants, selected) {
         const { check, col } = state;
         const rows = batch.rowCount;
         let checked = 0;
@@ -61622,7 +61738,7 @@ class row_checker_RowChecker {
                     if (isNull[row] === 1 || (selected && selected[row] === 0))
                         continue;
                     checked++;
-                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row]))
+                    if (!fieldHasType(batch, row, col, check.type, this.quotedIsText, numbers?.[row], instants?.[row]))
                         this.reject(state, batch, row);
                 }
                 break;
@@ -61633,7 +61749,7 @@ class row_checker_RowChecker {
                         continue;
                     checked++;
                     const x = check.datetime
-                        ? fieldDateTime(batch, row, col)
+                        ? fieldDateTime(batch, row, col, instants?.[row])
                         : this.quotedIsText && strictTypes && (batch.flag(row, col) & FieldFlag.QUOTED) !== 0
                             ? NaN
                             : numbers

@@ -6472,6 +6472,10 @@ const SQUARE_SCALE = 1074 + SQUARE_SHIFT;
 const FOLD_EVERY = 1 << 20;
 /** Veltkamp's splitter for doubles: 2^27 + 1. */
 const SPLITTER = 134217729;
+/** Values `addAll` takes per block, and the two parts of each one's square, with a view of their words. */
+const BLOCK = 4096;
+const squareParts = new Float64Array(2 * BLOCK);
+const squarePartWords = new Uint32Array(squareParts.buffer);
 /**
  * Count, min, max, and the exact sum and sum of squares of a column's finite values, so the mean and variance are
  * computed from exact integers and merged shard results equal one pass to the last bit, whatever the split.
@@ -6504,13 +6508,29 @@ class Moments {
         if (++this.pending === FOLD_EVERY)
             this.fold();
     }
-    /** `add` of values[from..to), with the counts and bounds in locals rather than written back on every value. */
+    /**
+     * `add` of values[from..to), a block at a time: each value's words are read through a view of the block's own
+     * buffer rather than stored and read back one value at a time, and the squares' two parts are gathered into
+     * `parts` and then added to their buckets in one loop of the same kind.
+     */
     addAll(values, from, to) {
+        const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+        for (let start = from; start < to;) {
+            // A block ends where the buckets must fold, so no bucket takes more than FOLD_EVERY adds between folds.
+            const end = Math.min(to, start + BLOCK, start + FOLD_EVERY - this.pending);
+            this.addBlock(values, words, start, end);
+            start = end;
+            if (this.pending === FOLD_EVERY)
+                this.fold();
+        }
+    }
+    addBlock(values, words, from, to) {
         const { sumHi, sumLo, squareHi, squareLo } = this;
+        const parts = squareParts;
         let n = this.n;
         let lo = this.lo;
         let hi = this.hi;
-        let pending = this.pending;
+        let gathered = 0;
         for (let i = from; i < to; i++) {
             const x = values[i];
             if (x - x !== 0)
@@ -6520,16 +6540,34 @@ class Moments {
                 lo = x;
             if (x > hi)
                 hi = x;
-            addValue(sumHi, sumLo, squareHi, squareLo, x);
-            if (++pending === FOLD_EVERY) {
-                this.fold();
-                pending = 0;
+            addWords(sumHi, sumLo, words[2 * i + moments_HI], words[2 * i + moments_LO], 0);
+            const ax = x < 0 ? -x : x;
+            if (ax >= BIG || ax < TINY) {
+                if (ax >= BIG)
+                    addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
+                else if (ax !== 0)
+                    addSquare(squareHi, squareLo, x * UP, 0);
+                continue;
             }
+            const c = SPLITTER * x;
+            const top = c - (c - x);
+            const rest = x - top;
+            const p = x * x;
+            parts[gathered++] = p;
+            parts[gathered++] = top * top - p + 2 * top * rest + rest * rest;
         }
+        const partWords = squarePartWords;
+        for (let j = 0; j < gathered; j++) {
+            const high = partWords[2 * j + moments_HI];
+            const low = partWords[2 * j + moments_LO];
+            // A zero error part (x² exact in one double) adds nothing.
+            if ((high | low) !== 0)
+                addWords(squareHi, squareLo, high, low, SQUARE_SHIFT);
+        }
+        this.pending += n - this.n;
         this.n = n;
         this.lo = lo;
         this.hi = hi;
-        this.pending = pending;
     }
     /** Moves the buckets into the exact totals. */
     fold() {
@@ -6662,21 +6700,24 @@ function addSquare(high, low, x, offset) {
 /** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */
 function addTo(high, low, x, offset) {
     moments_f64[0] = x;
-    const hi = u32[moments_HI];
-    let e = (hi >>> 20) & 0x7ff;
-    let mantissaHigh = hi & 0xfffff;
+    addWords(high, low, u32[moments_HI], u32[moments_LO], offset);
+}
+/** `addTo` of the double whose words are `hiWord` and `loWord`. */
+function addWords(high, low, hiWord, loWord, offset) {
+    let e = (hiWord >>> 20) & 0x7ff;
+    let mantissaHigh = hiWord & 0xfffff;
     if (e !== 0)
         mantissaHigh |= 0x100000;
     else
         e = 1;
     const i = e + offset;
-    if (hi >>> 31 === 0) {
+    if (hiWord >>> 31 === 0) {
         high[i] += mantissaHigh;
-        low[i] += u32[moments_LO];
+        low[i] += loWord;
     }
     else {
         high[i] -= mantissaHigh;
-        low[i] -= u32[moments_LO];
+        low[i] -= loWord;
     }
 }
 /** Σ bucket·2^(i − 1 + 32 for high words) over the buckets, as a BigInt; the buckets are cleared. */
