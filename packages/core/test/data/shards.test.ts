@@ -65,6 +65,40 @@ describe('CsvRowScanner', () => {
   });
 });
 
+describe('CsvRowScanner on long plain runs', () => {
+  it('finds the same row start and line whether it reads the bytes a word at a time or one by one', () => {
+    // Long unquoted stretches (read four bytes at a time) between lone CRs, CRLFs, blank lines and quoted newlines.
+    let text = 'a,b,c\n';
+    for (let i = 0; i < 400; i++) {
+      const field = i % 37 === 0 ? '"x\r\ny ""z""\n"' : `value-${'w'.repeat(i % 23)}`;
+      text += `${i},${field},${i * 7}${i % 11 === 0 ? '\r\n' : i % 13 === 0 ? '\r' : '\n'}${i % 17 === 0 ? '\n' : ''}`;
+    }
+    const bytes = utf8(text);
+    // Copies at every alignment, so the words start at each byte offset of the chunk.
+    const shifted = [0, 1, 2, 3].map((pad) => {
+      const buffer = new Uint8Array(bytes.length + pad);
+      buffer.set(bytes, pad);
+      return buffer.subarray(pad);
+    });
+    const scan = (target: number, chunks: Uint8Array[]) => {
+      const scanner = new CsvRowScanner(target);
+      for (const chunk of chunks) if (scanner.push(chunk)) break;
+      return scanner.endOfInput();
+    };
+    for (let target = 0; target <= bytes.length; target += 7) {
+      const byteByByte = scan(
+        target,
+        Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)),
+      );
+      for (const copy of shifted) {
+        expect([target, scan(target, [copy])]).toEqual([target, byteByByte]);
+        const pieces = [copy.subarray(0, 5), copy.subarray(5, 1_001), copy.subarray(1_001)];
+        expect([target, scan(target, pieces)]).toEqual([target, byteByByte]);
+      }
+    }
+  });
+});
+
 describe('openCsvShard', () => {
   it('reads every row exactly once, with true line numbers, for any shard count', async () => {
     const path = join(dir, 'tricky.csv');
