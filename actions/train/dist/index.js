@@ -40487,8 +40487,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(13636);
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/github.js
 var github = __nccwpck_require__(99280);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
-var src = __nccwpck_require__(56517);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 161 modules
+var src = __nccwpck_require__(59588);
 // EXTERNAL MODULE: ./packages/github/src/index.ts + 35 modules
 var github_src = __nccwpck_require__(31315);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -42890,7 +42890,7 @@ function summary(manifest, artifactId) {
 
 /***/ }),
 
-/***/ 56517:
+/***/ 59588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43643,6 +43643,271 @@ function latest(timestamps) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./packages/core/src/data/csv-boundary.ts
+/**
+ * Row-aligned byte ranges for sharding a CSV file across jobs.
+ *
+ * A split point rarely falls on a row start, and a newline after it may sit inside a quoted
+ * field, so the only reliable way to know is the parser state at the split. `CsvRowScanner`
+ * runs the tokenizer's row-boundary state machine (the same leniency rules, without storing
+ * fields) over the bytes before the split, which costs a fraction of parsing. Row starts are
+ * those of non-blank rows, exactly where `CsvReader` checks `stopAt`, so shard i stops where
+ * shard i+1 begins and every row is read once. (Not exact only for a file with a quote that
+ * never closes, which the reader recovers from by re-reading it as a literal.)
+ */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const NO_WORDS = new Uint32Array(0);
+const ROW_START = 0;
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_SEEN = 4;
+/** The `i`-th (1-based) of `n` equal byte ranges of a file of `fileSize` bytes. */
+function csv_boundary_shardRange(fileSize, i, n) {
+    if (!Number.isInteger(n) || n < 1 || !Number.isInteger(i) || i < 1 || i > n) {
+        throw new RangeError(`shard must be i/n with 1 ≤ i ≤ n, got ${i}/${n}`);
+    }
+    return { start: Math.floor((fileSize * (i - 1)) / n), end: Math.floor((fileSize * i) / n) };
+}
+/** Finds the first non-blank data row starting at or after `target`, fed the file from byte 0. */
+class CsvRowScanner {
+    delimiter;
+    skipRows;
+    target;
+    /** Bytes that end an unquoted field (delimiter, LF, CR) and that matter inside quotes (", LF, CR). */
+    unquotedClass = new Uint8Array(256);
+    quotedClass = new Uint8Array(256);
+    offset = 0;
+    state = ROW_START;
+    afterCR = false;
+    quotedCR = false;
+    line = 1;
+    rows = 0;
+    bomChecked = false;
+    found = null;
+    constructor(target, options = {}) {
+        this.target = target;
+        this.delimiter = (options.delimiter ?? ',').charCodeAt(0);
+        this.skipRows = (options.header ?? true) ? 1 : 0;
+        for (const c of [this.delimiter, LF, CR])
+            this.unquotedClass[c] = 1;
+        for (const c of [QUOTE, LF, CR])
+            this.quotedClass[c] = 1;
+    }
+    /** The row start, once `push` has returned true. */
+    get result() {
+        return this.found;
+    }
+    /** Where the input ended without a row start at or after the target. */
+    endOfInput() {
+        return this.found ?? { offset: this.offset, line: this.line };
+    }
+    /** Feeds the next bytes; true once the row start is found (feed no more). */
+    push(chunk) {
+        if (this.found)
+            return true;
+        const n = chunk.length;
+        let i = 0;
+        if (!this.bomChecked && n > 0) {
+            // A BOM split across the first chunks is not worth handling: chunks are far larger.
+            this.bomChecked = true;
+            if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
+                i = 3;
+        }
+        const delimiter = this.delimiter;
+        const unquoted = this.unquotedClass;
+        const quoted = this.quotedClass;
+        const targetIndex = this.target - this.offset;
+        let state = this.state;
+        let line = this.line;
+        let afterCR = this.afterCR;
+        let quotedCR = this.quotedCR;
+        let rows = this.rows;
+        const fastEnd = Math.min(n, targetIndex);
+        // The chunk as 32-bit words from its first 4-byte-aligned byte, `first`, for the fast loop below.
+        const first = (4 - (chunk.byteOffset & 3)) & 3;
+        const wordCount = n > first ? (n - first) >> 2 : 0;
+        const words = wordCount > 0 ? new Uint32Array(chunk.buffer, chunk.byteOffset + first, wordCount) : NO_WORDS;
+        const lastWord = (fastEnd - first) >> 2;
+        while (i < n) {
+            if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
+                // Outside quotes and before the target only lines matter: count them up to the next quote
+                // in a tight loop, then take the state the last byte leaves.
+                let p = i;
+                let crlf = 0;
+                let breaks = 0;
+                for (; p < fastEnd; p++) {
+                    // Whole words before the target without a quote or CR (a CR next to one goes byte by byte): only their LFs
+                    // matter, counted four bytes at a time.
+                    if (((p - first) & 3) === 0 && (p === i || chunk[p - 1] !== CR)) {
+                        let w = (p - first) >> 2;
+                        while (w < lastWord && isPlainWord(words[w]))
+                            breaks += lineFeeds(words[w++]);
+                        p = first + 4 * w;
+                        if (p >= fastEnd)
+                            break;
+                    }
+                    const c = chunk[p];
+                    if (c <= QUOTE) {
+                        if (c === QUOTE)
+                            break;
+                        if (c === LF) {
+                            breaks++;
+                            if (p > i && chunk[p - 1] === CR)
+                                crlf++;
+                        }
+                        else if (c === CR)
+                            breaks++;
+                    }
+                }
+                if (p > i) {
+                    line += breaks - crlf;
+                    const last = chunk[p - 1];
+                    if (last === LF || last === CR) {
+                        state = ROW_START;
+                        afterCR = last === CR;
+                    }
+                    else
+                        state = last === delimiter ? FIELD_START : UNQUOTED;
+                    i = p;
+                    continue;
+                }
+            }
+            if (state === ROW_START) {
+                const c = chunk[i];
+                if (afterCR) {
+                    afterCR = false;
+                    if (c === LF) {
+                        i++;
+                        continue;
+                    }
+                }
+                if (c === LF || c === CR) {
+                    line++;
+                    afterCR = c === CR;
+                    i++;
+                    continue;
+                }
+                if (rows >= this.skipRows && i >= targetIndex) {
+                    this.found = { offset: this.offset + i, line };
+                    return true;
+                }
+                rows++;
+                state = FIELD_START;
+            }
+            if (state === FIELD_START) {
+                if (chunk[i] === QUOTE) {
+                    state = QUOTED;
+                    quotedCR = false;
+                    i++;
+                    continue;
+                }
+                state = UNQUOTED;
+            }
+            if (state === UNQUOTED) {
+                while (i < n && unquoted[chunk[i]] === 0)
+                    i++;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === delimiter)
+                    state = FIELD_START;
+                else {
+                    line++;
+                    afterCR = c === CR;
+                    state = ROW_START;
+                }
+                continue;
+            }
+            if (state === QUOTED) {
+                const from = i;
+                while (i < n && quoted[chunk[i]] === 0)
+                    i++;
+                if (i > from)
+                    quotedCR = false;
+                if (i >= n)
+                    break;
+                const c = chunk[i++];
+                if (c === QUOTE)
+                    state = QUOTE_SEEN;
+                else if (c === CR) {
+                    line++;
+                    quotedCR = true;
+                }
+                else {
+                    if (!quotedCR)
+                        line++;
+                    quotedCR = false;
+                }
+                continue;
+            }
+            // QUOTE_SEEN: an escaped quote, or the end of the field, or text after the closing quote.
+            if (chunk[i] === QUOTE) {
+                state = QUOTED;
+                quotedCR = false;
+                i++;
+            }
+            else
+                state = UNQUOTED;
+        }
+        this.state = state;
+        this.line = line;
+        this.afterCR = afterCR;
+        this.quotedCR = quotedCR;
+        this.rows = rows;
+        this.offset += n;
+        return false;
+    }
+}
+/** 0x80 in each byte of `v` that is zero, 0 in the others (exact, unlike the usual has-a-zero-byte test). */
+function zeroBytes(v) {
+    return ~(((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v | 0x7f7f7f7f);
+}
+/** Whether none of the word's bytes is a quote or a CR ((v − 0x01…) & ~v & 0x80… is 0 exactly when no byte of v is). */
+function isPlainWord(word) {
+    const q = word ^ 0x22222222;
+    const cr = word ^ 0x0d0d0d0d;
+    return ((((q - 0x01010101) & ~q) | ((cr - 0x01010101) & ~cr)) & 0x80808080) === 0;
+}
+/** LF bytes in the word. */
+function lineFeeds(word) {
+    return Math.imul((zeroBytes(word ^ 0x0a0a0a0a) >>> 7) & 0x01010101, 0x01010101) >>> 24;
+}
+/**
+ * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
+ * only as far as needed; the end of input when there is none.
+ */
+async function csv_boundary_findRowStart(source, target, options = {}) {
+    const scanner = new CsvRowScanner(target, options);
+    for await (const chunk of source)
+        if (scanner.push(chunk))
+            break;
+    return scanner.endOfInput();
+}
+/** JSON Lines rows start after each LF, so the scan only counts lines up to the target. */
+async function csv_boundary_findLineStart(source, target) {
+    let offset = 0;
+    let line = 1;
+    if (target <= 0)
+        return { offset: 0, line };
+    for await (const chunk of source) {
+        let from = 0;
+        for (;;) {
+            const lf = chunk.indexOf(LF, from);
+            if (lf < 0)
+                break;
+            line++;
+            if (offset + lf + 1 >= target)
+                return { offset: offset + lf + 1, line };
+            from = lf + 1;
+        }
+        offset += chunk.length;
+    }
+    return { offset, line };
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/data/number.ts
 /**
  * Byte-level number parsing with exactly `Number(text)` semantics, except that an empty or
@@ -44091,9 +44356,9 @@ async function* batch_pushBatches(reader, source) {
 
 
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+const csv_reader_QUOTE = 34;
+const csv_reader_LF = 10;
+const csv_reader_CR = 13;
 // Byte classes for scanning unquoted text: 0 means "ordinary byte, keep going".
 const C_DELIMITER = 1;
 const C_LF = 2;
@@ -44157,7 +44422,7 @@ class csv_reader_CsvReader {
     constructor(options = {}) {
         const delimiter = options.delimiter ?? ',';
         const code = delimiter.charCodeAt(0);
-        if (delimiter.length !== 1 || code > 0x7f || code === QUOTE || code === LF || code === CR) {
+        if (delimiter.length !== 1 || code > 0x7f || code === csv_reader_QUOTE || code === csv_reader_LF || code === csv_reader_CR) {
             throw new UserError(`CSV delimiter must be one ASCII character other than a quote or newline, got ${JSON.stringify(delimiter)}`);
         }
         this.delimiter = code;
@@ -44175,9 +44440,9 @@ class csv_reader_CsvReader {
             this.quotedClass[c] = C_HIGH;
         }
         this.unquotedClass[code] = C_DELIMITER;
-        this.unquotedClass[LF] = this.quotedClass[LF] = C_LF;
-        this.unquotedClass[CR] = this.quotedClass[CR] = C_CR;
-        this.unquotedClass[QUOTE] = this.quotedClass[QUOTE] = C_QUOTE;
+        this.unquotedClass[csv_reader_LF] = this.quotedClass[csv_reader_LF] = C_LF;
+        this.unquotedClass[csv_reader_CR] = this.quotedClass[csv_reader_CR] = C_CR;
+        this.unquotedClass[csv_reader_QUOTE] = this.quotedClass[csv_reader_QUOTE] = C_QUOTE;
         if (options.columns)
             this.setColumns(options.columns);
     }
@@ -44202,7 +44467,7 @@ class csv_reader_CsvReader {
         }
         this.buf.set(chunk, this.len);
         this.len += chunk.length;
-        this.buf[this.len] = LF;
+        this.buf[this.len] = csv_reader_LF;
     }
     /** Marks the end of input. Invalidates the last batch. */
     end() {
@@ -44260,7 +44525,7 @@ class csv_reader_CsvReader {
         this.len -= this.pos;
         this.consumed += this.pos;
         this.pos = 0;
-        this.buf[this.len] = LF;
+        this.buf[this.len] = csv_reader_LF;
     }
     setColumns(names) {
         this.names = names;
@@ -44362,15 +44627,15 @@ class csv_reader_CsvReader {
             let c = buf[pos];
             if (afterCR) {
                 afterCR = false;
-                if (c === LF) {
+                if (c === csv_reader_LF) {
                     pos++;
                     continue;
                 }
             }
-            if (c === LF || c === CR) {
+            if (c === csv_reader_LF || c === csv_reader_CR) {
                 pos++;
                 line++;
-                afterCR = c === CR;
+                afterCR = c === csv_reader_CR;
                 continue;
             }
             if (pos >= stopLimit) {
@@ -44393,7 +44658,7 @@ class csv_reader_CsvReader {
                 let start = i;
                 let end = -1;
                 let fieldFlags = 0;
-                if (c === QUOTE && i !== literalQuote) {
+                if (c === csv_reader_QUOTE && i !== literalQuote) {
                     fieldFlags = FieldFlag.QUOTED;
                     let j = i + 1;
                     for (;;) {
@@ -44404,7 +44669,7 @@ class csv_reader_CsvReader {
                             break;
                         const k = quoted[q];
                         if (k === C_QUOTE) {
-                            if (j + 1 < len && buf[j + 1] === QUOTE) {
+                            if (j + 1 < len && buf[j + 1] === csv_reader_QUOTE) {
                                 fieldFlags |= FieldFlag.ESCAPED;
                                 j += 2;
                                 continue;
@@ -44419,7 +44684,7 @@ class csv_reader_CsvReader {
                             fieldFlags |= FieldFlag.NON_ASCII;
                         else {
                             line++;
-                            if (k === C_CR && j + 1 < len && buf[j + 1] === LF)
+                            if (k === C_CR && j + 1 < len && buf[j + 1] === csv_reader_LF)
                                 j++;
                         }
                         j++;
@@ -44496,10 +44761,10 @@ class csv_reader_CsvReader {
                 }
                 i++;
                 line++;
-                if (c === CR) {
+                if (c === csv_reader_CR) {
                     if (i >= len)
                         afterCR = true;
-                    else if (buf[i] === LF)
+                    else if (buf[i] === csv_reader_LF)
                         i++;
                 }
                 break;
@@ -44588,9 +44853,9 @@ class csv_reader_CsvReader {
         let w = start;
         while (r < end) {
             const c = buf[r];
-            if (inQuotes && c === QUOTE) {
-                if (r + 1 < end && buf[r + 1] === QUOTE) {
-                    buf[w++] = QUOTE;
+            if (inQuotes && c === csv_reader_QUOTE) {
+                if (r + 1 < end && buf[r + 1] === csv_reader_QUOTE) {
+                    buf[w++] = csv_reader_QUOTE;
                     r += 2;
                 }
                 else {
@@ -44611,7 +44876,7 @@ class csv_reader_CsvReader {
         let lineStart = rowStart;
         for (let i = rowStart; i < at; i++) {
             const c = buf[i];
-            if (c === LF || (c === CR && buf[i + 1] !== LF)) {
+            if (c === csv_reader_LF || (c === csv_reader_CR && buf[i + 1] !== csv_reader_LF)) {
                 line++;
                 lineStart = i + 1;
             }
@@ -44622,7 +44887,7 @@ class csv_reader_CsvReader {
 /** Where the row `buf[rowStart, rowEnd)` ends before its line terminator. */
 function lineEnd(buf, rowStart, rowEnd) {
     let end = rowEnd;
-    while (end > rowStart && (buf[end - 1] === LF || buf[end - 1] === CR))
+    while (end > rowStart && (buf[end - 1] === csv_reader_LF || buf[end - 1] === csv_reader_CR))
         end--;
     return end;
 }
@@ -65045,8 +65310,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(13636);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 160 modules
-var src = __nccwpck_require__(56517);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 161 modules
+var src = __nccwpck_require__(59588);
 ;// CONCATENATED MODULE: ./packages/github/src/text.ts
 /** Text shaping shared by the loggers and the action wrapper. */
 /** Collapses a message onto one line: an annotation shows one, and multi-line text splits badly. */

@@ -37397,6 +37397,7 @@ var external_node_zlib_ = __nccwpck_require__(38522);
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const NO_WORDS = new Uint32Array(0);
 const ROW_START = 0;
 const FIELD_START = 1;
 const UNQUOTED = 2;
@@ -37464,6 +37465,11 @@ class CsvRowScanner {
         let quotedCR = this.quotedCR;
         let rows = this.rows;
         const fastEnd = Math.min(n, targetIndex);
+        // The chunk as 32-bit words from its first 4-byte-aligned byte, `first`, for the fast loop below.
+        const first = (4 - (chunk.byteOffset & 3)) & 3;
+        const wordCount = n > first ? (n - first) >> 2 : 0;
+        const words = wordCount > 0 ? new Uint32Array(chunk.buffer, chunk.byteOffset + first, wordCount) : NO_WORDS;
+        const lastWord = (fastEnd - first) >> 2;
         while (i < n) {
             if (i < fastEnd && state !== QUOTED && state !== QUOTE_SEEN && !afterCR && rows >= this.skipRows) {
                 // Outside quotes and before the target only lines matter: count them up to the next quote
@@ -37472,6 +37478,16 @@ class CsvRowScanner {
                 let crlf = 0;
                 let breaks = 0;
                 for (; p < fastEnd; p++) {
+                    // Whole words before the target without a quote or CR (a CR next to one goes byte by byte): only their LFs
+                    // matter, counted four bytes at a time.
+                    if (((p - first) & 3) === 0 && (p === i || chunk[p - 1] !== CR)) {
+                        let w = (p - first) >> 2;
+                        while (w < lastWord && isPlainWord(words[w]))
+                            breaks += lineFeeds(words[w++]);
+                        p = first + 4 * w;
+                        if (p >= fastEnd)
+                            break;
+                    }
                     const c = chunk[p];
                     if (c <= QUOTE) {
                         if (c === QUOTE)
@@ -37583,6 +37599,20 @@ class CsvRowScanner {
         this.offset += n;
         return false;
     }
+}
+/** 0x80 in each byte of `v` that is zero, 0 in the others (exact, unlike the usual has-a-zero-byte test). */
+function zeroBytes(v) {
+    return ~(((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v | 0x7f7f7f7f);
+}
+/** Whether none of the word's bytes is a quote or a CR ((v − 0x01…) & ~v & 0x80… is 0 exactly when no byte of v is). */
+function isPlainWord(word) {
+    const q = word ^ 0x22222222;
+    const cr = word ^ 0x0d0d0d0d;
+    return ((((q - 0x01010101) & ~q) | ((cr - 0x01010101) & ~cr)) & 0x80808080) === 0;
+}
+/** LF bytes in the word. */
+function lineFeeds(word) {
+    return Math.imul((zeroBytes(word ^ 0x0a0a0a0a) >>> 7) & 0x01010101, 0x01010101) >>> 24;
 }
 /**
  * The first data row starting at or after `target`, scanning `source` (the file from byte 0)
