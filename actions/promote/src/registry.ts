@@ -7,7 +7,7 @@ import {
   inlineCode,
   type ModelConfig,
   registryState,
-  type StagePolicy,
+  DEFAULT_STAGE_POLICY,
   UserError,
   type VersionBumpSetting,
 } from '@mlgate/core';
@@ -39,8 +39,6 @@ export interface Registry {
   releasePage: (tag: string) => string;
   runUrl: string | undefined;
 }
-
-const DEFAULT_POLICY: StagePolicy = { allowWarn: false, requireBetterThanCurrent: false };
 
 /** The model named, else the config's only model. */
 export function modelName(config: Config, name: string | undefined): string {
@@ -86,7 +84,7 @@ export async function assign(registry: Registry, request: AssignRequest): Promis
       version,
       stage,
       stages: registry.config.registry.stages,
-      policy: modelConfig?.stages[stage] ?? DEFAULT_POLICY,
+      policy: modelConfig?.stages[stage] ?? DEFAULT_STAGE_POLICY,
       details: { actor, ...(reason !== undefined && { reason }) },
       ...(request.force && reason !== undefined && { force: { reason } }),
       ...(compare && { compare }),

@@ -9,7 +9,7 @@ export type { RowAnnotation } from './report/row-annotations.js';
 export { checkConclusion, reportForModel } from './report/per-model.js';
 export type { CheckConclusion } from './report/per-model.js';
 export type * from './config/types.js';
-export { CONFIG_DEFAULTS } from './config/defaults.js';
+export { CONFIG_DEFAULTS, DEFAULT_STAGE_POLICY } from './config/defaults.js';
 export { loadConfig, configJsonSchema, parseTolerance } from './config/load.js';
 export { type ConfigSource, readConfigFile, readConfigSource, DEFAULT_CONFIG_FILE } from './config/read.js';
 export * from './markdown/safe.js';

@@ -5,7 +5,7 @@ import {
   type ModelState,
   registryState,
   requireFile,
-  type StagePolicy,
+  DEFAULT_STAGE_POLICY,
   type TagRecord,
   UserError,
 } from '@mlgate/core';
@@ -256,8 +256,6 @@ Exit codes:
   2  usage, configuration or input error
 `;
 
-const DEFAULT_POLICY: StagePolicy = { allowWarn: false, requireBetterThanCurrent: false };
-
 export const registryCommand: Command = {
   name: 'registry',
   summary: 'register, assign and promote model versions in the git-native registry',
@@ -505,7 +503,7 @@ async function assign(context: Context): Promise<ExitCode> {
     throw new UserError('--force needs --reason: the reason is recorded in the tag');
   const loaded = await loadCompareConfig(values.config, io.cwd);
   const modelConfig = loaded.config.models[model];
-  const policy = modelConfig?.stages[stage] ?? DEFAULT_POLICY;
+  const policy = modelConfig?.stages[stage] ?? DEFAULT_STAGE_POLICY;
   const releases = resolve(io.cwd, LOCAL_RELEASES_DIR);
   const compare = storedPredictionsComparer({
     model,

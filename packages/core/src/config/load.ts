@@ -4,7 +4,7 @@ import { formatKeyPath } from '../json-schema/path.js';
 import { type SchemaProblem, createSchemaValidator } from '../json-schema/validator.js';
 import type { Direction, Status } from '../report/types.js';
 import { DEFAULT_EXACT_VALUES } from '../sketch/exact-values.js';
-import { CONFIG_DEFAULTS } from './defaults.js';
+import { CONFIG_DEFAULTS, DEFAULT_STAGE_POLICY } from './defaults.js';
 import type {
   Config,
   GateRequirement,
@@ -221,8 +221,8 @@ function modelConfig(raw: RawModel): ModelConfig {
     },
     bump: raw.bump ?? 'patch',
     stages: mapValues(raw.stages ?? {}, (policy) => ({
-      allowWarn: policy.allow_warn ?? false,
-      requireBetterThanCurrent: policy.require_better_than_current ?? false,
+      allowWarn: policy.allow_warn ?? DEFAULT_STAGE_POLICY.allowWarn,
+      requireBetterThanCurrent: policy.require_better_than_current ?? DEFAULT_STAGE_POLICY.requireBetterThanCurrent,
     })),
     ...optional('card', raw.card, ({ intended_use, limitations, owners }) => ({
       ...optional('intendedUse', intended_use, (text) => text),
