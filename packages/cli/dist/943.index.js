@@ -5864,7 +5864,6 @@ Exit codes:
   1  a promotion refused for missing evidence (assign)
   2  usage, configuration or input error
 `;
-const DEFAULT_POLICY = { allowWarn: false, requireBetterThanCurrent: false };
 const registryCommand = {
     name: 'registry',
     summary: 'register, assign and promote model versions in the git-native registry',
@@ -6064,7 +6063,7 @@ async function registry_assign(context) {
         throw new src/* UserError */.yot('--force needs --reason: the reason is recorded in the tag');
     const loaded = await loadCompareConfig(values.config, io.cwd);
     const modelConfig = loaded.config.models[model];
-    const policy = modelConfig?.stages[stage] ?? DEFAULT_POLICY;
+    const policy = modelConfig?.stages[stage] ?? src/* DEFAULT_STAGE_POLICY */._3Q;
     const releases = (0,external_node_path_.resolve)(io.cwd, LOCAL_RELEASES_DIR);
     const compare = storedPredictionsComparer({
         model,
