@@ -467,7 +467,6 @@ function codePoints(bytes: Uint8Array, start: number, end: number): number {
   return n;
 }
 
-/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
 /** Records row's instant for the row checks, the batch's other rows NaN until they have theirs. */
 function keepInstant(parsed: ParsedColumn, row: number, rows: number, time: number): void {
   if (!parsed.hasInstants) {
@@ -478,6 +477,7 @@ function keepInstant(parsed: ParsedColumn, row: number, rows: number, time: numb
   parsed.instants![row] = time;
 }
 
+/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
 function isPlainInteger(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = bytes[i]!;

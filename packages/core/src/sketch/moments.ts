@@ -101,16 +101,12 @@ export class Moments {
       addWords(sumHi, sumLo, words[2 * i + HI]!, words[2 * i + LO]!, 0);
       const ax = x < 0 ? -x : x;
       if (ax >= BIG || ax < TINY) {
-        if (ax >= BIG) addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
-        else if (ax !== 0) addSquare(squareHi, squareLo, x * UP, 0);
+        addScaledSquare(squareHi, squareLo, x, ax);
         continue;
       }
-      const c = SPLITTER * x;
-      const top = c - (c - x);
-      const rest = x - top;
       const p = x * x;
       parts[gathered++] = p;
-      parts[gathered++] = top * top - p + 2 * top * rest + rest * rest;
+      parts[gathered++] = squareError(x, p);
     }
     const partWords = squarePartWords;
     for (let j = 0; j < gathered; j++) {
@@ -246,21 +242,30 @@ export class Moments {
 function addValue(sumHi: Float64Array, sumLo: Float64Array, squareHi: Float64Array, squareLo: Float64Array, x: number) {
   addTo(sumHi, sumLo, x, 0);
   const ax = x < 0 ? -x : x;
-  if (ax >= BIG) addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
-  else if (ax < TINY) {
-    if (ax !== 0) addSquare(squareHi, squareLo, x * UP, 0);
-  } else addSquare(squareHi, squareLo, x, SQUARE_SHIFT);
+  if (ax >= BIG || ax < TINY) addScaledSquare(squareHi, squareLo, x, ax);
+  else addSquare(squareHi, squareLo, x, SQUARE_SHIFT);
+}
+
+/** x² for |x| = ax outside [TINY, BIG): x scaled by 2^∓600 into the safe range, its buckets shifted to match. */
+function addScaledSquare(high: Float64Array, low: Float64Array, x: number, ax: number): void {
+  if (ax >= BIG) addSquare(high, low, x * DOWN, 2 * SQUARE_SHIFT);
+  else if (ax !== 0) addSquare(high, low, x * UP, 0);
 }
 
 /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
 function addSquare(high: Float64Array, low: Float64Array, x: number, offset: number): void {
+  const p = x * x;
+  const err = squareError(x, p);
+  addTo(high, low, p, offset);
+  if (err !== 0) addTo(high, low, err, offset);
+}
+
+/** x² − p exactly, for p = x·x rounded (Dekker's product with Veltkamp's split). */
+function squareError(x: number, p: number): number {
   const c = SPLITTER * x;
   const top = c - (c - x);
   const rest = x - top;
-  const p = x * x;
-  const err = top * top - p + 2 * top * rest + rest * rest;
-  addTo(high, low, p, offset);
-  if (err !== 0) addTo(high, low, err, offset);
+  return top * top - p + 2 * top * rest + rest * rest;
 }
 
 /** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */

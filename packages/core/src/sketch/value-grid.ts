@@ -140,7 +140,7 @@ export class ValueGrid {
   /** The key of the bin holding x at the current level. */
   keyOf(x: number): number {
     this.flush();
-    return this.linear ? linearKey(x, 2 ** -this.gridLevel) : logKey(x, this.gridLevel);
+    return keyAt(this.scale, this.gridLevel, x);
   }
 
   /**
@@ -396,7 +396,6 @@ function checkBins(
     fail(`${path}.bins`, `is ${size} but the data holds ${keys.length} bins`);
   }
   let total = 0;
-  const factor = 2 ** -level;
   for (let i = 0; i < size; i++) {
     if (!Number.isInteger(keys[i]) || (i > 0 && !(keys[i]! > keys[i - 1]!))) {
       fail(`${path}.data`, `bin keys must be ascending integers (at bin ${i})`);
@@ -404,10 +403,7 @@ function checkBins(
     if (!(Number.isInteger(counts[i]) && counts[i]! >= 1)) fail(`${path}.data`, `bin ${i} has count ${counts[i]}`);
     const v = values[i]!;
     // A finite value lies in [low, high) of its bin exactly when its key is the bin's (cheaper than the edges).
-    if (
-      v === v &&
-      !(Number.isFinite(v) && (scale === 'linear' ? linearKey(v, factor) : logKey(v, level)) === keys[i])
-    ) {
+    if (v === v && !(Number.isFinite(v) && keyAt(scale, level, v) === keys[i])) {
       fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
     }
     total += counts[i]!;
@@ -446,6 +442,11 @@ function collapse(bins: { keys: Float64Array; counts: Float64Array; values: Floa
   bins.keys = bins.keys.subarray(0, size);
   bins.counts = bins.counts.subarray(0, size);
   bins.values = bins.values.subarray(0, size);
+}
+
+/** The key of the bin holding x at `level` (the sort below computes keys inline, a chunk at a time). */
+function keyAt(scale: GridScale, level: number, x: number): number {
+  return scale === 'linear' ? linearKey(x, 2 ** -level) : logKey(x, level);
 }
 
 /** A linear bin's key: ⌊x·2^-level⌋, `factor` = 2^-level (exact: x/2^level rounds the same, without a division). */

@@ -47,7 +47,7 @@ describe('fieldDateTime', () => {
 
   it('reads the same with the instants the profile parsed in the same pass, and says which rows have one', () => {
     const reader = new CsvReader({ header: false });
-    // A number and a datetime-free batch in between: rows without an instant read NaN, whatever came before.
+    // Rows without an instant (a number, text) read NaN; a later batch without datetimes says it has none.
     reader.write(new TextEncoder().encode(`${[...VALUES, '42'].join('\n')}\n`));
     reader.end();
     const builder = new ProfileBuilder({}, true);
