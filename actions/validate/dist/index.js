@@ -52836,18 +52836,12 @@ class Moments {
             addWords(sumHi, sumLo, words[2 * i + moments_HI], words[2 * i + moments_LO], 0);
             const ax = x < 0 ? -x : x;
             if (ax >= BIG || ax < TINY) {
-                if (ax >= BIG)
-                    addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
-                else if (ax !== 0)
-                    addSquare(squareHi, squareLo, x * UP, 0);
+                addScaledSquare(squareHi, squareLo, x, ax);
                 continue;
             }
-            const c = SPLITTER * x;
-            const top = c - (c - x);
-            const rest = x - top;
             const p = x * x;
             parts[gathered++] = p;
-            parts[gathered++] = top * top - p + 2 * top * rest + rest * rest;
+            parts[gathered++] = squareError(x, p);
         }
         const partWords = squarePartWords;
         for (let j = 0; j < gathered; j++) {
@@ -52970,25 +52964,32 @@ class Moments {
 function addValue(sumHi, sumLo, squareHi, squareLo, x) {
     addTo(sumHi, sumLo, x, 0);
     const ax = x < 0 ? -x : x;
-    if (ax >= BIG)
-        addSquare(squareHi, squareLo, x * DOWN, 2 * SQUARE_SHIFT);
-    else if (ax < TINY) {
-        if (ax !== 0)
-            addSquare(squareHi, squareLo, x * UP, 0);
-    }
+    if (ax >= BIG || ax < TINY)
+        addScaledSquare(squareHi, squareLo, x, ax);
     else
         addSquare(squareHi, squareLo, x, SQUARE_SHIFT);
 }
+/** x² for |x| = ax outside [TINY, BIG): x scaled by 2^∓600 into the safe range, its buckets shifted to match. */
+function addScaledSquare(high, low, x, ax) {
+    if (ax >= BIG)
+        addSquare(high, low, x * DOWN, 2 * SQUARE_SHIFT);
+    else if (ax !== 0)
+        addSquare(high, low, x * UP, 0);
+}
 /** Adds x² (x already scaled into the safe range) to the square buckets shifted by `offset`. */
 function addSquare(high, low, x, offset) {
-    const c = SPLITTER * x;
-    const top = c - (c - x);
-    const rest = x - top;
     const p = x * x;
-    const err = top * top - p + 2 * top * rest + rest * rest;
+    const err = squareError(x, p);
     addTo(high, low, p, offset);
     if (err !== 0)
         addTo(high, low, err, offset);
+}
+/** x² − p exactly, for p = x·x rounded (Dekker's product with Veltkamp's split). */
+function squareError(x, p) {
+    const c = SPLITTER * x;
+    const top = c - (c - x);
+    const rest = x - top;
+    return top * top - p + 2 * top * rest + rest * rest;
 }
 /** Adds the double x, as integers, to bucket (exponent + offset) of `high` (its high word) and `low` (its low word). */
 function addTo(high, low, x, offset) {
@@ -53194,7 +53195,7 @@ class ValueGrid {
     /** The key of the bin holding x at the current level. */
     keyOf(x) {
         this.flush();
-        return this.linear ? linearKey(x, 2 ** -this.gridLevel) : logKey(x, this.gridLevel);
+        return keyAt(this.scale, this.gridLevel, x);
     }
     /**
      * Counts the pending values into the bins. Looking each value's bin up in a hash table of 2^16 bins missed the
@@ -53436,7 +53437,6 @@ function checkBins(bins, size, n, scale, level, path) {
         fail(`${path}.bins`, `is ${size} but the data holds ${keys.length} bins`);
     }
     let total = 0;
-    const factor = 2 ** -level;
     for (let i = 0; i < size; i++) {
         if (!Number.isInteger(keys[i]) || (i > 0 && !(keys[i] > keys[i - 1]))) {
             fail(`${path}.data`, `bin keys must be ascending integers (at bin ${i})`);
@@ -53445,8 +53445,7 @@ function checkBins(bins, size, n, scale, level, path) {
             fail(`${path}.data`, `bin ${i} has count ${counts[i]}`);
         const v = values[i];
         // A finite value lies in [low, high) of its bin exactly when its key is the bin's (cheaper than the edges).
-        if (v === v &&
-            !(Number.isFinite(v) && (scale === 'linear' ? linearKey(v, factor) : logKey(v, level)) === keys[i])) {
+        if (v === v && !(Number.isFinite(v) && keyAt(scale, level, v) === keys[i])) {
             fail(`${path}.data`, `bin ${i}'s value ${v} lies outside the bin`);
         }
         total += counts[i];
@@ -53487,6 +53486,10 @@ function collapse(bins, scale) {
     bins.keys = bins.keys.subarray(0, size);
     bins.counts = bins.counts.subarray(0, size);
     bins.values = bins.values.subarray(0, size);
+}
+/** The key of the bin holding x at `level` (the sort below computes keys inline, a chunk at a time). */
+function keyAt(scale, level, x) {
+    return scale === 'linear' ? linearKey(x, 2 ** -level) : logKey(x, level);
 }
 /** A linear bin's key: ⌊x·2^-level⌋, `factor` = 2^-level (exact: x/2^level rounds the same, without a division). */
 function linearKey(x, factor) {
@@ -54649,7 +54652,6 @@ function codePoints(bytes, start, end) {
             n++;
     return n;
 }
-/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
 /** Records row's instant for the row checks, the batch's other rows NaN until they have theirs. */
 function keepInstant(parsed, row, rows, time) {
     if (!parsed.hasInstants) {
@@ -54660,6 +54662,7 @@ function keepInstant(parsed, row, rows, time) {
     }
     parsed.instants[row] = time;
 }
+/** Digits with an optional sign: `7`, `-12`, `+3` (not `7.0` or `1e3`, which are written as decimals). */
 function isPlainInteger(bytes, start, end) {
     for (let i = start; i < end; i++) {
         const c = bytes[i];
